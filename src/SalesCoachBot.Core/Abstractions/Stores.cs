@@ -1,0 +1,136 @@
+using SalesCoachBot.Core.Domain;
+
+namespace SalesCoachBot.Core.Abstractions;
+
+/// <summary>People and sales teams.</summary>
+public interface IDirectoryStore
+{
+    /// <summary>
+    /// Finds the person behind a chat identity: by Teams AAD object id or Slack user id first,
+    /// then by email. Ids are compared exactly as given.
+    /// </summary>
+    Task<PersonView?> FindPersonAsync(
+        string? teamsAadObjectId, string? slackUserId, string? email, CancellationToken cancellationToken);
+
+    Task<PersonView?> FindPersonByEmailAsync(string email, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<SalesTeam>> ListTeamsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Case-insensitive lookup by team name.</summary>
+    Task<SalesTeam?> FindTeamByNameAsync(string name, CancellationToken cancellationToken);
+}
+
+/// <summary>A person with the ids of the teams they belong to (or manage).</summary>
+public sealed record PersonView(long Id, string Email, string Name, PersonRole Role, IReadOnlyList<long> TeamIds)
+{
+    public bool IsAdmin => Role == PersonRole.Admin;
+    public bool IsManager => Role == PersonRole.Manager;
+}
+
+/// <summary>Reads and changes deals. Every change goes through <see cref="ChangeDealAsync{T}"/>.</summary>
+public interface IDealStore
+{
+    Task<DealView?> GetAsync(DealId id, CancellationToken cancellationToken);
+
+    /// <summary>Exact, case-insensitive external id lookup.</summary>
+    Task<DealView?> FindByExternalIdAsync(string externalId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Name-matching candidates for deals in the given teams (all teams when null).
+    /// Includes closed deals; callers decide.
+    /// </summary>
+    Task<IReadOnlyList<DealNameEntry>> ListNamesAsync(
+        IReadOnlyCollection<long>? teamIds, CancellationToken cancellationToken);
+
+    /// <summary>Open deals owned by a person, oldest stage entry first.</summary>
+    Task<IReadOnlyList<DealView>> ListOpenByOwnerAsync(long ownerId, CancellationToken cancellationToken);
+
+    /// <summary>Open deals in the given teams (all when null).</summary>
+    Task<IReadOnlyList<DealView>> ListOpenAsync(
+        IReadOnlyCollection<long>? teamIds, CancellationToken cancellationToken);
+
+    /// <summary>Open deal count per stage id, for map drawings.</summary>
+    Task<IReadOnlyDictionary<string, int>> CountOpenByStageAsync(long? teamId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="decide"/> against the deal's current state while holding an exclusive
+    /// per-deal lock (serialised with every other change of the same deal, across processes),
+    /// then applies the returned plan atomically. Returns null when the deal does not exist.
+    /// </summary>
+    Task<T?> ChangeDealAsync<T>(
+        DealId id, Func<DealState, DealChangePlan<T>> decide, CancellationToken cancellationToken)
+        where T : class;
+}
+
+/// <summary>A deal as read for answers: the entity plus names it refers to.</summary>
+public sealed record DealView(
+    Deal Deal,
+    string OwnerName,
+    string OwnerEmail,
+    string TeamName,
+    DateTimeOffset? SnoozedUntil,
+    IReadOnlyList<ConfirmationView> Confirmations)
+{
+    public DealId Id => Deal.Key;
+}
+
+/// <summary>An active (not withdrawn) confirmation at the deal's current stage version.</summary>
+public sealed record ConfirmationView(ChecklistItemId Item, long PersonId, string PersonName, DateTimeOffset ConfirmedAt, ChatChannel Channel);
+
+/// <summary>What the name resolver needs about each deal.</summary>
+public sealed record DealNameEntry(DealId Id, string ExternalId, string Name, string? Account, long TeamId, long OwnerId, DealStatus Status);
+
+/// <summary>The deal as seen inside the lock: the same shape as a read.</summary>
+public sealed record DealState(DealView View)
+{
+    public Deal Deal => View.Deal;
+}
+
+/// <summary>
+/// What a change does. Everything in it is applied in one transaction; an empty plan writes nothing.
+/// </summary>
+public sealed record DealChangePlan<T>(T Result) where T : class
+{
+    public IReadOnlyList<NewConfirmation> Confirm { get; init; } = [];
+    public IReadOnlyList<ChecklistItemId> Withdraw { get; init; } = [];
+    public long? WithdrawnBy { get; init; }
+    public StageTransition? Transition { get; init; }
+    public string? Note { get; init; }
+    public long? NoteBy { get; init; }
+    public SnoozeRequest? Snooze { get; init; }
+
+    /// <summary>When set, the deal's last activity moves to this instant.</summary>
+    public DateTimeOffset? ActivityAt { get; init; }
+
+    public static DealChangePlan<T> Nothing(T result) => new(result);
+}
+
+/// <summary>A confirmation to record at the deal's current stage and version.</summary>
+public sealed record NewConfirmation(ChecklistItemId Item, long PersonId, DateTimeOffset At, ChatChannel Channel);
+
+/// <summary>
+/// A stage or status change. The store bumps the stage version, sets the stage-entered time,
+/// writes a history entry, and sets status / lost reason / closed / re-engage fields as given.
+/// </summary>
+public sealed record StageTransition(
+    StageId ToStage,
+    DealStatus Status,
+    StageChangeKind Kind,
+    DateTimeOffset At,
+    long? ByPersonId,
+    string? Reason,
+    string? LostReason = null,
+    DateTimeOffset? ReengageAt = null);
+
+public sealed record SnoozeRequest(long PersonId, DateTimeOffset Until, DateTimeOffset At);
+
+/// <summary>Which deal a conversation is linked to ("link this chat to Initech").</summary>
+public interface IConversationStore
+{
+    Task<DealId?> GetLinkedDealAsync(ConversationKey conversation, CancellationToken cancellationToken);
+
+    Task LinkAsync(ConversationKey conversation, DealId deal, long personId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Returns false when nothing was linked.</summary>
+    Task<bool> UnlinkAsync(ConversationKey conversation, CancellationToken cancellationToken);
+}

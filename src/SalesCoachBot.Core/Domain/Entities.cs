@@ -1,0 +1,164 @@
+namespace SalesCoachBot.Core.Domain;
+
+// Persistent entities. Plain classes so the Data layer can map them with EF Core
+// configurations; Core itself never references EF.
+
+public enum PersonRole
+{
+    Rep,
+    Manager,
+    Admin,
+}
+
+public enum DealStatus
+{
+    Open,
+    Won,
+    Lost,
+    Nurture,
+}
+
+public sealed class SalesTeam
+{
+    public long Id { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary>IANA time zone id, for example <c>Europe/Berlin</c>.</summary>
+    public string TimeZoneId { get; set; } = "UTC";
+
+    /// <summary>Local time of the daily stalled-deal digest.</summary>
+    public TimeOnly NudgeTime { get; set; } = new(9, 0);
+
+    public bool WeekdaysOnly { get; set; } = true;
+
+    /// <summary>Days without activity after which an open deal counts as stalled.</summary>
+    public int IdleAfterDays { get; set; } = 14;
+}
+
+public sealed class Person
+{
+    public long Id { get; set; }
+    public required string Email { get; set; }
+    public required string Name { get; set; }
+    public PersonRole Role { get; set; } = PersonRole.Rep;
+
+    /// <summary>Opaque AAD object id from Teams; compared as given, never parsed.</summary>
+    public string? TeamsAadObjectId { get; set; }
+
+    /// <summary>Opaque Slack user id; compared as given.</summary>
+    public string? SlackUserId { get; set; }
+
+    public List<TeamMembership> Memberships { get; set; } = [];
+}
+
+public sealed class TeamMembership
+{
+    public long PersonId { get; set; }
+    public long TeamId { get; set; }
+    public SalesTeam? Team { get; set; }
+}
+
+public sealed class Deal
+{
+    public long Id { get; set; }
+    public required string ExternalId { get; set; }
+    public required string Name { get; set; }
+    public string? Account { get; set; }
+    public decimal? Amount { get; set; }
+    public string? Currency { get; set; }
+    public long OwnerId { get; set; }
+    public Person? Owner { get; set; }
+    public long TeamId { get; set; }
+    public SalesTeam? Team { get; set; }
+    public required string StageId { get; set; }
+    public DateTimeOffset StageEnteredAt { get; set; }
+    public DateTimeOffset? NextStepAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DealStatus Status { get; set; } = DealStatus.Open;
+    public string? LostReason { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>When a nurtured deal should be picked up again.</summary>
+    public DateTimeOffset? ReengageAt { get; set; }
+
+    /// <summary>Bumped on every stage change; cards carry it so stale cards are recognised.</summary>
+    public int StageVersion { get; set; } = 1;
+
+    /// <summary>Latest of: stage entered, confirmation, undo, move, note.</summary>
+    public DateTimeOffset LastActivityAt { get; set; }
+
+    public DealId Key => new(Id);
+}
+
+public enum StageChangeKind
+{
+    /// <summary>The deal was created or imported in this stage.</summary>
+    Entered,
+
+    /// <summary>The last required item was confirmed.</summary>
+    Advanced,
+
+    /// <summary>A manager moved the deal by hand (forward or back).</summary>
+    Moved,
+
+    /// <summary>A manager moved the deal past a stage whose checklist was not done.</summary>
+    Override,
+
+    /// <summary>The buyer said no or the deal was lost.</summary>
+    Closed,
+
+    /// <summary>Loaded from a migrated history file.</summary>
+    Imported,
+}
+
+public sealed class StageHistoryEntry
+{
+    public long Id { get; set; }
+    public long DealId { get; set; }
+    public required string StageId { get; set; }
+    public DateTimeOffset EnteredAt { get; set; }
+    public StageChangeKind Kind { get; set; }
+    public long? ByPersonId { get; set; }
+    public string? Reason { get; set; }
+}
+
+public sealed class Confirmation
+{
+    public long Id { get; set; }
+    public long DealId { get; set; }
+    public required string StageId { get; set; }
+    public int StageVersion { get; set; }
+    public required string ItemId { get; set; }
+    public long PersonId { get; set; }
+    public DateTimeOffset ConfirmedAt { get; set; }
+    public ChatChannel Channel { get; set; }
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public long? WithdrawnByPersonId { get; set; }
+}
+
+public sealed class DealNote
+{
+    public long Id { get; set; }
+    public long DealId { get; set; }
+    public long? PersonId { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string Text { get; set; }
+}
+
+public sealed class Snooze
+{
+    public long Id { get; set; }
+    public long DealId { get; set; }
+    public long PersonId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset Until { get; set; }
+}
+
+/// <summary>"link this chat to DEAL": the deal a conversation talks about by default.</summary>
+public sealed class ConversationLink
+{
+    public required string ConversationKey { get; set; }
+    public long DealId { get; set; }
+    public long LinkedByPersonId { get; set; }
+    public DateTimeOffset LinkedAt { get; set; }
+}

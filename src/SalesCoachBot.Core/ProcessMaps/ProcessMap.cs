@@ -1,0 +1,89 @@
+using SalesCoachBot.Core.Domain;
+
+namespace SalesCoachBot.Core.ProcessMaps;
+
+/// <summary>The team's written sales process: stages, their checklists and the paths between them.</summary>
+public sealed record ProcessMap(
+    string Name,
+    int Version,
+    StageId Start,
+    StageId Won,
+    IReadOnlyList<Stage> Stages,
+    MapOutcomes Outcomes)
+{
+    private readonly Dictionary<StageId, Stage> _byId = Stages.ToDictionary(s => s.Id);
+
+    public Stage? FindStage(StageId id) => _byId.GetValueOrDefault(id);
+
+    public Stage GetStage(StageId id) =>
+        FindStage(id) ?? throw new KeyNotFoundException($"Stage '{id}' is not in map '{Name}'.");
+
+    /// <summary>The stage a deal advances to once <paramref name="stage"/>'s checklist is done, if any.</summary>
+    public Stage? NextOf(Stage stage) => stage.Next is { } next ? FindStage(next) : null;
+
+    /// <summary>The branch the map takes when the buyer says no in this stage (default: nurture).</summary>
+    public BranchTarget SaidNoTarget(Stage stage) =>
+        stage.Branches.FirstOrDefault(b => b.When == Branch.BuyerSaysNo)?.To ?? BranchTarget.Nurture;
+
+    /// <summary>Stages in path order from <see cref="Start"/>, then any not on that path.</summary>
+    public IReadOnlyList<Stage> OrderedStages()
+    {
+        var ordered = new List<Stage>();
+        var seen = new HashSet<StageId>();
+        for (var stage = FindStage(Start); stage is not null && seen.Add(stage.Id); stage = NextOf(stage))
+        {
+            ordered.Add(stage);
+        }
+
+        ordered.AddRange(Stages.Where(s => !seen.Contains(s.Id)));
+        return ordered;
+    }
+}
+
+public sealed record Stage(
+    StageId Id,
+    string Name,
+    string Owner,
+    string? Entry,
+    string? Activities,
+    int StallAfterDays,
+    IReadOnlyList<ChecklistItem> Checklist,
+    StageId? Next,
+    IReadOnlyList<Branch> Branches,
+    IReadOnlyList<SubStage> Substages,
+    IReadOnlyList<StageId> Replaces)
+{
+    public IEnumerable<ChecklistItem> RequiredItems => Checklist.Where(i => i.Required);
+
+    public ChecklistItem? FindItem(ChecklistItemId id) => Checklist.FirstOrDefault(i => i.Id == id);
+}
+
+public sealed record ChecklistItem(ChecklistItemId Id, string Text, bool Required);
+
+public sealed record SubStage(string Id, string Name);
+
+/// <summary>A decision point: when <see cref="When"/> happens, the deal goes to <see cref="To"/>.</summary>
+public sealed record Branch(string When, BranchTarget To)
+{
+    public const string BuyerSaysNo = "buyer-says-no";
+}
+
+/// <summary>Where a branch leads: a stage of the map or one of the reserved outcomes.</summary>
+public readonly record struct BranchTarget(string Value)
+{
+    public static readonly BranchTarget Nurture = new("nurture");
+    public static readonly BranchTarget Lost = new("lost");
+
+    public bool IsNurture => Value == Nurture.Value;
+    public bool IsLost => Value == Lost.Value;
+    public bool IsReserved => IsNurture || IsLost;
+    public StageId AsStage => new(Value);
+
+    public override string ToString() => Value;
+}
+
+public sealed record MapOutcomes(IReadOnlyList<string> LostReasons, int NurtureReengageAfterDays)
+{
+    public static readonly MapOutcomes Default =
+        new(["price", "competitor", "no-budget", "no-decision", "timing"], 90);
+}

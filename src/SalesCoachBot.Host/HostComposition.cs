@@ -1,0 +1,46 @@
+using SalesCoachBot.Core;
+using SalesCoachBot.Data;
+using SalesCoachBot.Host.Endpoints;
+using SalesCoachBot.Host.Options;
+using SalesCoachBot.Slack;
+using SalesCoachBot.Teams;
+
+namespace SalesCoachBot.Host;
+
+/// <summary>Wires the layers together: one place that shows what the host is made of.</summary>
+internal static class HostComposition
+{
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var demo = args.Contains("--demo");
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [.. args.Where(a => a != "--demo")],
+        });
+        if (demo)
+        {
+            builder.Configuration["Demo:Seed"] = "true";
+        }
+
+        builder.WebHost.UseUrls(builder.Configuration["urls"] ?? builder.Configuration["ASPNETCORE_URLS"] ?? "http://localhost:3978");
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHostOptions(builder.Configuration, builder.Environment);
+        builder.Services.AddSalesCoachData(builder.Configuration, builder.Environment);
+        builder.Services.AddSalesCoachCore(builder.Configuration);
+        builder.Services.AddTeamsChannel(builder.Configuration, builder.Environment);
+        builder.Services.AddSlackChannel(builder.Configuration, builder.Environment);
+        builder.Services.AddProblemDetails();
+        return builder;
+    }
+
+    public static void MapEndpoints(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.MapHealthEndpoints();
+        app.MapTeamsChannel();
+        app.MapSlackChannel();
+    }
+
+    public static async Task InitializeAsync(WebApplication app) =>
+        await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+}
