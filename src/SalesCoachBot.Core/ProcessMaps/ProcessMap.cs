@@ -13,7 +13,14 @@ public sealed record ProcessMap(
 {
     private readonly Dictionary<StageId, Stage> _byId = Stages.ToDictionary(s => s.Id);
 
+    /// <summary>The KPIs the team tracks, as written in the map (free text, shown in <c>map show</c>).</summary>
+    public IReadOnlyList<string> Kpis { get; init; } = [];
+
     public Stage? FindStage(StageId id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>The stage for <paramref name="id"/>, following <c>replaces</c> when the id was renamed or merged away.</summary>
+    public Stage? ResolveStage(StageId id) =>
+        FindStage(id) ?? Stages.FirstOrDefault(s => s.Replaces.Contains(id));
 
     public Stage GetStage(StageId id) =>
         FindStage(id) ?? throw new KeyNotFoundException($"Stage '{id}' is not in map '{Name}'.");

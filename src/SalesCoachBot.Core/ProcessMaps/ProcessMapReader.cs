@@ -1,0 +1,378 @@
+using System.Globalization;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace SalesCoachBot.Core.ProcessMaps;
+
+/// <summary>Where a value sits in the file (1-based), so every finding can point at it.</summary>
+internal readonly record struct Pos(int Line, int Column)
+{
+    public static readonly Pos Top = new(1, 1);
+
+    public static Pos Of(YamlNode node) => new((int)node.Start.Line, (int)node.Start.Column);
+}
+
+internal readonly record struct Located<T>(T Value, Pos Pos);
+
+internal sealed class MapDraft
+{
+    public Located<string>? Name { get; set; }
+    public Located<int>? Version { get; set; }
+    public Located<string>? Start { get; set; }
+    public Located<string>? Won { get; set; }
+    public Pos StagesPos { get; set; } = Pos.Top;
+    public List<StageDraft> Stages { get; } = [];
+    public List<Located<string>> LostReasons { get; } = [];
+    public bool HasLostReasons { get; set; }
+    public Located<int>? ReengageAfterDays { get; set; }
+    public List<string> Kpis { get; } = [];
+}
+
+internal sealed class StageDraft(Pos pos)
+{
+    public Pos Pos { get; } = pos;
+    public Located<string>? Id { get; set; }
+    public Located<string>? Name { get; set; }
+    public Located<string>? Owner { get; set; }
+    public Located<string>? Entry { get; set; }
+    public Located<string>? Activities { get; set; }
+    public Located<int>? StallAfterDays { get; set; }
+    public Pos? ChecklistPos { get; set; }
+    public List<ItemDraft> Checklist { get; } = [];
+    public Located<string>? Next { get; set; }
+    public List<BranchDraft> Branches { get; } = [];
+    public List<SubStageDraft> Substages { get; } = [];
+    public List<Located<string>> Replaces { get; } = [];
+
+    public Pos IdPos => Id?.Pos ?? Pos;
+    public string Label => Id?.Value ?? $"at line {Pos.Line}";
+}
+
+internal sealed record ItemDraft(Pos Pos, Located<string>? Id, Located<string>? Text, bool Required);
+
+internal sealed record BranchDraft(Pos Pos, Located<string>? When, Located<string>? To);
+
+internal sealed record SubStageDraft(Pos Pos, Located<string>? Id, string? Name);
+
+/// <summary>
+/// Turns YAML text into a <see cref="MapDraft"/>, reporting shape errors (unknown keys, wrong types,
+/// malformed YAML) with their position. Meaning (references, reachability, advice) is checked by
+/// <see cref="ProcessMapRules"/>.
+/// </summary>
+internal sealed class ProcessMapReader
+{
+    internal static readonly string[] MapKeys = ["name", "version", "start", "won", "stages", "outcomes", "kpis"];
+    internal static readonly string[] StageKeys =
+        ["id", "name", "owner", "entry", "activities", "stallAfterDays", "checklist", "next", "branches", "substages", "replaces"];
+    private static readonly string[] ItemKeys = ["id", "text", "required"];
+    private static readonly string[] BranchKeys = ["when", "to"];
+    private static readonly string[] SubStageKeys = ["id", "name"];
+    private static readonly string[] OutcomeKeys = ["lost", "nurture"];
+    private static readonly string[] LostKeys = ["reasons"];
+    private static readonly string[] NurtureKeys = ["reengageAfterDays"];
+
+    private readonly List<MapDiagnostic> _diagnostics;
+
+    private ProcessMapReader(List<MapDiagnostic> diagnostics) => _diagnostics = diagnostics;
+
+    public static MapDraft? Read(string yaml, List<MapDiagnostic> diagnostics)
+    {
+        var reader = new ProcessMapReader(diagnostics);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException ex)
+        {
+            var message = ex.InnerException?.Message ?? ex.Message;
+            reader.Error(new Pos((int)ex.Start.Line, (int)ex.Start.Column), $"not valid YAML: {message}");
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet reports some broken flow collections this way, without a position.
+            reader.Error(Pos.Top, "not valid YAML: an unclosed or unbalanced [ ] or { } collection");
+            return null;
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            reader.Error(Pos.Top, "the map is empty: expected name, version, start, stages");
+            return null;
+        }
+
+        if (stream.Documents.Count > 1)
+        {
+            reader.Error(Pos.Of(stream.Documents[1].RootNode), "more than one YAML document: a map file holds one map");
+        }
+
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            reader.Error(Pos.Of(stream.Documents[0].RootNode), "the map must be a mapping with keys name, version, start, stages");
+            return null;
+        }
+
+        return reader.ReadMap(root);
+    }
+
+    private MapDraft ReadMap(YamlMappingNode root)
+    {
+        var draft = new MapDraft();
+        var sawStages = false;
+        foreach (var (key, value) in Entries(root, MapKeys, "the map"))
+        {
+            switch (key)
+            {
+                case "name": draft.Name = Text(value, key); break;
+                case "version": draft.Version = Integer(value, key); break;
+                case "start": draft.Start = Text(value, key); break;
+                case "won": draft.Won = Text(value, key); break;
+                case "stages":
+                    sawStages = true;
+                    draft.StagesPos = Pos.Of(value);
+                    foreach (var node in Sequence(value, key))
+                    {
+                        if (node is YamlMappingNode stage)
+                        {
+                            draft.Stages.Add(ReadStage(stage));
+                        }
+                        else
+                        {
+                            Error(Pos.Of(node), "a stage must be a mapping (id, name, owner, entry, activities, stallAfterDays, checklist, next)");
+                        }
+                    }
+
+                    break;
+                case "outcomes": ReadOutcomes(value, draft); break;
+                case "kpis":
+                    draft.Kpis.AddRange(Sequence(value, key).Select(n => Text(n, "a KPI")?.Value).OfType<string>());
+                    break;
+            }
+        }
+
+        if (!sawStages)
+        {
+            Error(Pos.Top, "the map has no 'stages'");
+        }
+
+        return draft;
+    }
+
+    private StageDraft ReadStage(YamlMappingNode node)
+    {
+        var stage = new StageDraft(Pos.Of(node));
+        foreach (var (key, value) in Entries(node, StageKeys, "a stage"))
+        {
+            switch (key)
+            {
+                case "id": stage.Id = Text(value, key); break;
+                case "name": stage.Name = Text(value, key); break;
+                case "owner": stage.Owner = Text(value, key); break;
+                case "entry": stage.Entry = Text(value, key); break;
+                case "activities": stage.Activities = Text(value, key); break;
+                case "stallAfterDays": stage.StallAfterDays = Integer(value, key); break;
+                case "next": stage.Next = Text(value, key); break;
+                case "checklist":
+                    stage.ChecklistPos = Pos.Of(value);
+                    foreach (var item in Sequence(value, key))
+                    {
+                        if (Mapping(item, "a checklist item (id, text, required)") is { } map)
+                        {
+                            stage.Checklist.Add(ReadItem(map));
+                        }
+                    }
+
+                    break;
+                case "branches":
+                    foreach (var branch in Sequence(value, key))
+                    {
+                        if (Mapping(branch, "a branch (when, to)") is { } map)
+                        {
+                            var fields = Entries(map, BranchKeys, "a branch").ToDictionary(e => e.Key, e => e.Value);
+                            stage.Branches.Add(new BranchDraft(
+                                Pos.Of(map), Field(fields, "when", map, "branch"), Field(fields, "to", map, "branch")));
+                        }
+                    }
+
+                    break;
+                case "substages":
+                    foreach (var sub in Sequence(value, key))
+                    {
+                        if (Mapping(sub, "a sub-stage (id, name)") is { } map)
+                        {
+                            var fields = Entries(map, SubStageKeys, "a sub-stage").ToDictionary(e => e.Key, e => e.Value);
+                            stage.Substages.Add(new SubStageDraft(
+                                Pos.Of(map), Field(fields, "id", map, "sub-stage"),
+                                fields.TryGetValue("name", out var n) ? Text(n, "name")?.Value : null));
+                        }
+                    }
+
+                    break;
+                case "replaces":
+                    stage.Replaces.AddRange(Sequence(value, key).Select(n => Text(n, "a replaced stage id")).OfType<Located<string>>());
+                    break;
+            }
+        }
+
+        return stage;
+    }
+
+    private ItemDraft ReadItem(YamlMappingNode map)
+    {
+        var fields = Entries(map, ItemKeys, "a checklist item").ToDictionary(e => e.Key, e => e.Value);
+        var required = true;
+        if (fields.TryGetValue("required", out var req) && Text(req, "required") is { } text)
+        {
+            if (bool.TryParse(text.Value, out var parsed))
+            {
+                required = parsed;
+            }
+            else
+            {
+                Error(text.Pos, $"'required' must be true or false, not '{text.Value}'");
+            }
+        }
+
+        return new ItemDraft(Pos.Of(map), Field(fields, "id", map, "checklist item"), Field(fields, "text", map, "checklist item"), required);
+    }
+
+    private void ReadOutcomes(YamlNode value, MapDraft draft)
+    {
+        if (Mapping(value, "'outcomes' (lost, nurture)") is not { } outcomes)
+        {
+            return;
+        }
+
+        foreach (var (key, node) in Entries(outcomes, OutcomeKeys, "outcomes"))
+        {
+            if (Mapping(node, $"outcomes.{key}") is not { } map)
+            {
+                continue;
+            }
+
+            if (key == "lost")
+            {
+                foreach (var (_, reasons) in Entries(map, LostKeys, "outcomes.lost"))
+                {
+                    draft.HasLostReasons = true;
+                    draft.LostReasons.AddRange(Sequence(reasons, "reasons").Select(n => Text(n, "a lost reason")).OfType<Located<string>>());
+                }
+            }
+            else
+            {
+                foreach (var (_, days) in Entries(map, NurtureKeys, "outcomes.nurture"))
+                {
+                    draft.ReengageAfterDays = Integer(days, "reengageAfterDays");
+                }
+            }
+        }
+    }
+
+    /// <summary>The mapping's entries with known keys; unknown keys are reported with a suggestion.</summary>
+    private IEnumerable<KeyValuePair<string, YamlNode>> Entries(YamlMappingNode map, string[] known, string where)
+    {
+        foreach (var (keyNode, value) in map.Children)
+        {
+            if (keyNode is not YamlScalarNode { Value: { } key })
+            {
+                Error(Pos.Of(keyNode), $"keys in {where} must be plain words");
+                continue;
+            }
+
+            if (known.Contains(key, StringComparer.Ordinal))
+            {
+                yield return new(key, value);
+                continue;
+            }
+
+            var hint = Suggest(key, known) is { } s ? $" (did you mean '{s}'?)" : $" (known keys: {string.Join(", ", known)})";
+            Error(Pos.Of(keyNode), $"unknown key '{key}' in {where}{hint}");
+        }
+    }
+
+    private static string? Suggest(string key, string[] known)
+    {
+        var lev = new F23.StringSimilarity.Levenshtein();
+        return known
+            .Select(k => (Key: k, Distance: lev.Distance(key.ToLowerInvariant(), k.ToLowerInvariant())))
+            .Where(x => x.Distance <= Math.Max(2, x.Key.Length / 3))
+            .OrderBy(x => x.Distance)
+            .Select(x => x.Key)
+            .FirstOrDefault();
+    }
+
+    private Located<string>? Field(Dictionary<string, YamlNode> fields, string key, YamlNode owner, string what)
+    {
+        if (fields.TryGetValue(key, out var node))
+        {
+            return Text(node, key);
+        }
+
+        Error(Pos.Of(owner), $"{what} has no '{key}'");
+        return null;
+    }
+
+    private IEnumerable<YamlNode> Sequence(YamlNode node, string key)
+    {
+        if (node is YamlSequenceNode seq)
+        {
+            return seq.Children;
+        }
+
+        if (!IsNull(node))
+        {
+            Error(Pos.Of(node), $"'{key}' must be a list");
+        }
+
+        return [];
+    }
+
+    private YamlMappingNode? Mapping(YamlNode node, string what)
+    {
+        if (node is YamlMappingNode map)
+        {
+            return map;
+        }
+
+        Error(Pos.Of(node), $"expected {what} as a mapping");
+        return null;
+    }
+
+    private Located<string>? Text(YamlNode node, string key)
+    {
+        if (node is YamlScalarNode scalar && !IsNull(scalar))
+        {
+            return new(scalar.Value!.Trim(), Pos.Of(node));
+        }
+
+        if (node is not YamlScalarNode)
+        {
+            Error(Pos.Of(node), $"'{key}' must be a single value, not a list or mapping");
+        }
+
+        return null;
+    }
+
+    private Located<int>? Integer(YamlNode node, string key)
+    {
+        if (Text(node, key) is not { } text)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            return new(value, text.Pos);
+        }
+
+        Error(text.Pos, $"'{key}' must be a whole number, not '{text.Value}'");
+        return null;
+    }
+
+    private static bool IsNull(YamlNode node) =>
+        node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null" or "Null" or "NULL" };
+
+    private void Error(Pos pos, string message) =>
+        _diagnostics.Add(new MapDiagnostic(MapDiagnosticSeverity.Error, pos.Line, pos.Column, message));
+}

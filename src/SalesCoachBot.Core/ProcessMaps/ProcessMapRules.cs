@@ -1,0 +1,404 @@
+using System.Text.RegularExpressions;
+using SalesCoachBot.Core.Domain;
+
+namespace SalesCoachBot.Core.ProcessMaps;
+
+/// <summary>
+/// What makes a map usable (errors) and what makes it good advice (warnings). Warnings encode the
+/// known ways maps go wrong: vague or uncheckable steps, too many steps, stages with no entry rule.
+/// </summary>
+internal static partial class ProcessMapRules
+{
+    /// <summary>More items than this and the goal of the stage gets lost; keep the 1-2 typical outcomes.</summary>
+    public const int MaxChecklistItems = 7;
+
+    private static readonly string[] Reserved = [BranchTarget.Nurture.Value, BranchTarget.Lost.Value];
+
+    // Phrases that name an intention rather than a result anyone could check afterwards.
+    private static readonly string[] VaguePhrases =
+    [
+        "follow up", "follow-up", "followup", "be proactive", "touch base", "check in", "check-in", "circle back",
+        "keep in touch", "stay in touch", "build rapport", "build a relationship", "build relationships",
+        "nurture the relationship", "as needed", "if possible", "when possible", "as appropriate", "try to",
+        "do your best", "be responsive", "keep the momentum", "stay engaged", "engage with", "think about",
+        "consider ", "make sure", "ensure ", "tbd", "etc", "and so on", "various", "ongoing", "be aware",
+    ];
+
+    // Words that show a checkable result, which rescue an item that also uses a vague phrase.
+    private static readonly string[] EvidenceWords =
+    [
+        " booked", " sent", " signed", " held", " recorded", " scheduled", " agreed", " stored", " received",
+        " confirmed", " logged", " named", " shared", " written", " approved", " on the calendar", " dated",
+    ];
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex KebabCase();
+
+    public static ProcessMap? Check(MapDraft draft, List<MapDiagnostic> diagnostics)
+    {
+        var sink = new Sink(diagnostics);
+        CheckTop(draft, sink);
+        var stagesById = new Dictionary<string, StageDraft>(StringComparer.Ordinal);
+        foreach (var stage in draft.Stages)
+        {
+            CheckStage(stage, stagesById, sink);
+        }
+
+        CheckReferences(draft, stagesById, sink);
+        var startId = draft.Start?.Value ?? draft.Stages.FirstOrDefault()?.Id?.Value;
+        var wonId = draft.Won?.Value ?? draft.Stages.LastOrDefault()?.Id?.Value;
+        if (startId is not null && wonId is not null && stagesById.ContainsKey(startId) && stagesById.ContainsKey(wonId))
+        {
+            CheckGraph(draft, stagesById, startId, wonId, sink);
+        }
+
+        diagnostics.Sort((a, b) => (a.Line, a.Column).CompareTo((b.Line, b.Column)));
+        return sink.HasErrors || startId is null || wonId is null ? null : Build(draft, startId, wonId);
+    }
+
+    private static void CheckTop(MapDraft draft, Sink sink)
+    {
+        if (draft.Name is null)
+        {
+            sink.Warn(Pos.Top, "the map has no 'name': cards and history show it");
+        }
+
+        if (draft.Version is null)
+        {
+            sink.Warn(Pos.Top, "the map has no 'version': bump it on every change so history shows which map a deal moved under");
+        }
+        else if (draft.Version.Value.Value < 1)
+        {
+            sink.Error(draft.Version.Value.Pos, "'version' must be 1 or more");
+        }
+
+        if (draft.Stages.Count == 0)
+        {
+            sink.Error(draft.StagesPos, "the map has no stages");
+        }
+
+        var reasons = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var reason in draft.LostReasons)
+        {
+            if (!KebabCase().IsMatch(reason.Value))
+            {
+                sink.Error(reason.Pos, $"lost reason '{reason.Value}' must be kebab-case (for example no-budget)");
+            }
+            else if (!reasons.Add(reason.Value))
+            {
+                sink.Error(reason.Pos, $"duplicate lost reason '{reason.Value}'");
+            }
+        }
+
+        if (draft.ReengageAfterDays is { } days && days.Value < 1)
+        {
+            sink.Error(days.Pos, "'reengageAfterDays' must be 1 or more");
+        }
+    }
+
+    private static void CheckStage(StageDraft stage, Dictionary<string, StageDraft> stagesById, Sink sink)
+    {
+        if (stage.Id is not { } id)
+        {
+            sink.Error(stage.Pos, "stage has no 'id'");
+        }
+        else if (!KebabCase().IsMatch(id.Value))
+        {
+            sink.Error(id.Pos, $"stage id '{id.Value}' must be kebab-case (lowercase words joined by '-')");
+        }
+        else if (Reserved.Contains(id.Value))
+        {
+            sink.Error(id.Pos, $"stage id '{id.Value}' is reserved for the branch outcome of that name");
+        }
+        else if (stagesById.TryGetValue(id.Value, out var first))
+        {
+            sink.Error(id.Pos, $"duplicate stage id '{id.Value}' (first defined at line {first.IdPos.Line})");
+        }
+        else
+        {
+            stagesById[id.Value] = stage;
+        }
+
+        var label = stage.Label;
+        if (stage.Name is null)
+        {
+            sink.Warn(stage.IdPos, $"stage '{label}' has no 'name': the id is shown instead");
+        }
+
+        if (stage.Owner is null)
+        {
+            sink.Warn(stage.IdPos, $"stage '{label}' has no 'owner': say who runs it (marketing, sales, sales-engineer, implementation, customer-success)");
+        }
+        else if (!KebabCase().IsMatch(stage.Owner.Value.Value))
+        {
+            sink.Error(stage.Owner.Value.Pos, $"owner '{stage.Owner.Value.Value}' must be one kebab-case word such as sales-engineer");
+        }
+
+        if (stage.Entry is not { } entry)
+        {
+            sink.Warn(stage.IdPos, $"stage '{label}' has no 'entry' definition: say what qualifies a deal to be in it");
+        }
+        else if (VaguePhrase(entry.Value) is { } vague)
+        {
+            sink.Warn(entry.Pos, $"entry of stage '{label}' is vague (\"{vague.Trim()}\"): state a fact anyone can check");
+        }
+
+        if (stage.Activities is null)
+        {
+            sink.Warn(stage.IdPos, $"stage '{label}' has no 'activities': say what happens in it");
+        }
+
+        if (stage.StallAfterDays is null)
+        {
+            sink.Warn(stage.IdPos, $"stage '{label}' has no 'stallAfterDays': its deals are flagged only by the team's idle limit");
+        }
+        else if (stage.StallAfterDays.Value.Value < 0)
+        {
+            sink.Error(stage.StallAfterDays.Value.Pos, "'stallAfterDays' must be 0 (never) or more");
+        }
+        else if (stage.StallAfterDays.Value.Value > 3650)
+        {
+            sink.Error(stage.StallAfterDays.Value.Pos, "'stallAfterDays' over ten years is not a limit");
+        }
+
+        CheckChecklist(stage, label, sink);
+        CheckIds(stage.Substages.Select(s => (s.Id, s.Pos)), "sub-stage", label, sink);
+        CheckIds(stage.Branches.Select(b => (b.When, b.Pos)), "branch condition", label, sink);
+    }
+
+    private static void CheckChecklist(StageDraft stage, string label, Sink sink)
+    {
+        if (stage.Checklist.Count == 0)
+        {
+            sink.Error(stage.ChecklistPos ?? stage.IdPos, $"stage '{label}' has no checklist: list what must be done before a deal may leave it");
+            return;
+        }
+
+        CheckIds(stage.Checklist.Select(i => (i.Id, i.Pos)), "checklist item", label, sink);
+        if (stage.Checklist.Count > MaxChecklistItems)
+        {
+            sink.Warn(stage.ChecklistPos ?? stage.IdPos,
+                $"stage '{label}' has {stage.Checklist.Count} checklist items: keep {MaxChecklistItems} or fewer, the 1-2 outcomes that matter");
+        }
+
+        if (!stage.Checklist.Any(i => i.Required))
+        {
+            sink.Warn(stage.ChecklistPos ?? stage.IdPos, $"stage '{label}' has no required checklist item: nothing gates it, so deals never advance by checklist");
+        }
+
+        foreach (var item in stage.Checklist)
+        {
+            if (item.Text is not { } text)
+            {
+                continue;
+            }
+
+            if (VaguePhrase(text.Value) is { } vague)
+            {
+                sink.Warn(text.Pos, $"checklist item '{item.Id?.Value}' is vague or not actionable (\"{vague.Trim()}\"): name a result someone can confirm, e.g. \"Pricing call booked with the CFO\"");
+            }
+            else if (!text.Value.Contains(' ', StringComparison.Ordinal))
+            {
+                sink.Warn(text.Pos, $"checklist item '{item.Id?.Value}' is one word: say what is done and how anyone can see it is done");
+            }
+        }
+    }
+
+    private static void CheckIds(IEnumerable<(Located<string>? Id, Pos Pos)> ids, string what, string stage, Sink sink)
+    {
+        var seen = new Dictionary<string, Pos>(StringComparer.Ordinal);
+        foreach (var (id, _) in ids)
+        {
+            if (id is not { } value)
+            {
+                continue;
+            }
+
+            if (!KebabCase().IsMatch(value.Value))
+            {
+                sink.Error(value.Pos, $"{what} id '{value.Value}' in stage '{stage}' must be kebab-case");
+            }
+            else if (seen.TryGetValue(value.Value, out var first))
+            {
+                sink.Error(value.Pos, $"duplicate {what} id '{value.Value}' in stage '{stage}' (first at line {first.Line})");
+            }
+            else
+            {
+                seen[value.Value] = value.Pos;
+            }
+        }
+    }
+
+    private static void CheckReferences(MapDraft draft, Dictionary<string, StageDraft> stagesById, Sink sink)
+    {
+        if (draft.Start is { } start && !stagesById.ContainsKey(start.Value))
+        {
+            sink.Error(start.Pos, $"start '{start.Value}' is not a stage{Hint(start.Value, stagesById)}");
+        }
+
+        if (draft.Won is { } won && !stagesById.ContainsKey(won.Value))
+        {
+            sink.Error(won.Pos, $"won '{won.Value}' is not a stage{Hint(won.Value, stagesById)}");
+        }
+
+        var replacedBy = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var stage in draft.Stages)
+        {
+            if (stage.Next is { } next)
+            {
+                if (Reserved.Contains(next.Value))
+                {
+                    sink.Error(next.Pos, $"'next' of stage '{stage.Label}' must be a stage; reach '{next.Value}' with a branch");
+                }
+                else if (!stagesById.ContainsKey(next.Value))
+                {
+                    sink.Error(next.Pos, $"'next' of stage '{stage.Label}' names unknown stage '{next.Value}'{Hint(next.Value, stagesById)}");
+                }
+            }
+
+            foreach (var branch in stage.Branches)
+            {
+                if (branch.To is { } to && !Reserved.Contains(to.Value) && !stagesById.ContainsKey(to.Value))
+                {
+                    sink.Error(to.Pos, $"branch '{branch.When?.Value}' of stage '{stage.Label}' goes to unknown stage '{to.Value}' (a stage id, nurture or lost){Hint(to.Value, stagesById)}");
+                }
+            }
+
+            foreach (var old in stage.Replaces)
+            {
+                if (stagesById.ContainsKey(old.Value))
+                {
+                    sink.Error(old.Pos, $"stage '{stage.Label}' replaces '{old.Value}', which is still a stage of this map");
+                }
+                else if (replacedBy.TryGetValue(old.Value, out var other))
+                {
+                    sink.Error(old.Pos, $"'{old.Value}' is replaced by both '{other}' and '{stage.Label}': deals can move to one only");
+                }
+                else
+                {
+                    replacedBy[old.Value] = stage.Label;
+                }
+            }
+        }
+    }
+
+    private static void CheckGraph(MapDraft draft, Dictionary<string, StageDraft> stagesById, string startId, string wonId, Sink sink)
+    {
+        IEnumerable<string> Successors(string id) =>
+            stagesById[id] is var s
+                ? new[] { s.Next?.Value }.Concat(s.Branches.Select(b => b.To?.Value))
+                    .OfType<string>().Where(stagesById.ContainsKey)
+                : [];
+
+        HashSet<string> Reach(string from)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var queue = new Queue<string>(Successors(from));
+            while (queue.TryDequeue(out var id))
+            {
+                if (seen.Add(id))
+                {
+                    foreach (var next in Successors(id))
+                    {
+                        queue.Enqueue(next);
+                    }
+                }
+            }
+
+            return seen;
+        }
+
+        var reach = stagesById.Keys.ToDictionary(id => id, Reach, StringComparer.Ordinal);
+        var fromStart = new HashSet<string>(reach[startId], StringComparer.Ordinal) { startId };
+        // Stages without an id or with a duplicate id were reported already; the graph uses the first of each id.
+        var stages = draft.Stages.Where(s => s.Id is { } id && ReferenceEquals(stagesById.GetValueOrDefault(id.Value), s)).ToList();
+        foreach (var stage in stages.Where(s => !fromStart.Contains(s.Id!.Value.Value)))
+        {
+            sink.Error(stage.IdPos, $"stage '{stage.Label}' is not reachable from start '{startId}': no 'next' or branch leads to it");
+        }
+
+        var afterWon = new HashSet<string>(reach[wonId], StringComparer.Ordinal) { wonId };
+        var reportedLoops = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var stage in stages)
+        {
+            var id = stage.Id!.Value.Value;
+            var component = reach[id].Where(other => reach[other].Contains(id)).ToHashSet(StringComparer.Ordinal);
+            var inLoop = component.Contains(id);
+            var hasExit = component.Any(c => stagesById[c].Branches.Any(b => b.To is { } to && Reserved.Contains(to.Value)))
+                || component.Contains(wonId)
+                || reach[id].Any(r => !component.Contains(r));
+            if (inLoop && !hasExit && reportedLoops.Add(string.Join(',', component.Order(StringComparer.Ordinal))))
+            {
+                var cycle = string.Join(" -> ", stages.Select(s => s.Id!.Value.Value).Where(component.Contains));
+                sink.Error(stage.IdPos, $"stages {cycle} form a loop with no way out: give one a 'next' outside the loop or a branch to nurture or lost");
+            }
+
+            var deadEnd = stage.Next is null && stage.Branches.Count == 0;
+            if (deadEnd && !afterWon.Contains(id))
+            {
+                sink.Warn(stage.IdPos, $"stage '{stage.Label}' has no 'next' and no branches and comes before won '{wonId}': its deals can leave only by a manual move");
+            }
+        }
+    }
+
+    private static ProcessMap Build(MapDraft draft, string startId, string wonId)
+    {
+        var stages = draft.Stages.Select(s => new Stage(
+            new StageId(s.Id!.Value.Value),
+            s.Name?.Value ?? s.Id!.Value.Value,
+            s.Owner?.Value ?? "unassigned",
+            s.Entry?.Value,
+            s.Activities?.Value,
+            s.StallAfterDays?.Value ?? 0,
+            [.. s.Checklist.Select(i => new ChecklistItem(new ChecklistItemId(i.Id!.Value.Value), i.Text!.Value.Value, i.Required))],
+            s.Next is { } next ? new StageId(next.Value) : null,
+            [.. s.Branches.Select(b => new Branch(b.When!.Value.Value, new BranchTarget(b.To!.Value.Value)))],
+            [.. s.Substages.Select(x => new SubStage(x.Id!.Value.Value, x.Name ?? x.Id!.Value.Value))],
+            [.. s.Replaces.Select(r => new StageId(r.Value))])).ToList();
+
+        var outcomes = new MapOutcomes(
+            draft.HasLostReasons ? [.. draft.LostReasons.Select(r => r.Value)] : MapOutcomes.Default.LostReasons,
+            draft.ReengageAfterDays?.Value ?? MapOutcomes.Default.NurtureReengageAfterDays);
+
+        return new ProcessMap(
+            draft.Name?.Value ?? "Process map",
+            draft.Version?.Value ?? 1,
+            new StageId(startId),
+            new StageId(wonId),
+            stages,
+            outcomes)
+        {
+            Kpis = [.. draft.Kpis],
+        };
+    }
+
+    private static string? VaguePhrase(string text)
+    {
+        var padded = " " + text.ToLowerInvariant().Replace('.', ' ').Replace(',', ' ') + " ";
+        if (EvidenceWords.Any(w => padded.Contains(w, StringComparison.Ordinal)))
+        {
+            // "Follow-up call booked for Friday" names a result; only phrases with nothing to check are vague.
+            return null;
+        }
+
+        return VaguePhrases.FirstOrDefault(p => padded.Contains(" " + p + (p.EndsWith(' ') ? string.Empty : " "), StringComparison.Ordinal));
+    }
+
+    private static string Hint(string id, Dictionary<string, StageDraft> stagesById)
+    {
+        var lev = new F23.StringSimilarity.Levenshtein();
+        var best = stagesById.Keys.MinBy(k => lev.Distance(id, k));
+        return best is not null && lev.Distance(id, best) <= Math.Max(2, id.Length / 3) ? $" (did you mean '{best}'?)" : string.Empty;
+    }
+
+    private sealed class Sink(List<MapDiagnostic> diagnostics)
+    {
+        public bool HasErrors => diagnostics.Any(d => d.IsError);
+
+        public void Error(Pos pos, string message) =>
+            diagnostics.Add(new MapDiagnostic(MapDiagnosticSeverity.Error, pos.Line, pos.Column, message));
+
+        public void Warn(Pos pos, string message) =>
+            diagnostics.Add(new MapDiagnostic(MapDiagnosticSeverity.Warning, pos.Line, pos.Column, message));
+    }
+}

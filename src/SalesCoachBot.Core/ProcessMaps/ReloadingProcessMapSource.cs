@@ -1,0 +1,233 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+
+namespace SalesCoachBot.Core.ProcessMaps;
+
+/// <summary><c>ProcessMap</c> configuration section.</summary>
+public sealed class ProcessMapOptions
+{
+    public const string Section = "ProcessMap";
+
+    /// <summary>The map file; empty means the shipped default map.</summary>
+    public string? Path { get; set; }
+
+    /// <summary>Reload the file when it changes (default true).</summary>
+    public bool Watch { get; set; } = true;
+}
+
+public enum ProcessMapReloadOutcome
+{
+    /// <summary>The new map is in force.</summary>
+    Applied,
+
+    /// <summary>The file holds the map already in force.</summary>
+    Unchanged,
+
+    /// <summary>The new map has errors; the last good map stays.</summary>
+    Invalid,
+
+    /// <summary>The new map would leave deals in stages it no longer has; the last good map stays.</summary>
+    Stranded,
+
+    /// <summary>The deals could not be checked (database unreachable); the last good map stays.</summary>
+    CheckFailed,
+}
+
+public sealed record ProcessMapReloadResult(
+    ProcessMapReloadOutcome Outcome,
+    IReadOnlyList<MapDiagnostic> Diagnostics,
+    IReadOnlyList<StageOccupant> Stranded)
+{
+    public bool Applied => Outcome == ProcessMapReloadOutcome.Applied;
+}
+
+/// <summary>
+/// The map in force: the configured file (or the shipped default), reloaded when the file changes.
+/// A new map replaces the current one only when it has no errors and strands no deal; otherwise the
+/// last good map stays and the reason is logged.
+/// </summary>
+public sealed partial class ReloadingProcessMapSource : IProcessMapSource, IDisposable
+{
+    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(300);
+    private const int MaxNamedDeals = 20;
+
+    private readonly Func<IStageOccupancy?> _occupancy;
+    private readonly ILogger<ReloadingProcessMapSource> _logger;
+    private readonly SemaphoreSlim _reloadGate = new(1, 1);
+    private readonly FileSystemWatcher? _watcher;
+    private readonly ITimer? _debounceTimer;
+    private ProcessMap _current;
+    private string _currentHash;
+
+    /// <summary>Loads the map now; throws <see cref="ProcessMapInvalidException"/> naming file, line and reason when it has errors.</summary>
+    public ReloadingProcessMapSource(
+        ProcessMapOptions options, Func<IStageOccupancy?> occupancy, TimeProvider time, ILogger<ReloadingProcessMapSource> logger)
+    {
+        _occupancy = occupancy;
+        _logger = logger;
+        if (string.IsNullOrWhiteSpace(options.Path))
+        {
+            _current = ProcessMapLoader.Default;
+            _currentHash = Hash(ProcessMapLoader.DefaultYaml);
+            return;
+        }
+
+        FilePath = System.IO.Path.GetFullPath(options.Path);
+        var (result, hash) = Read(FilePath);
+        _current = result.Map ?? throw ProcessMapLoader.Invalid(result, FilePath);
+        _currentHash = hash;
+        LogLoaded(_logger, _current.Name, _current.Version, FilePath, _current.Stages.Count);
+
+        if (options.Watch)
+        {
+            _debounceTimer = time.CreateTimer(_ => _ = ReloadFromWatcherAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            _watcher = new FileSystemWatcher(System.IO.Path.GetDirectoryName(FilePath)!, System.IO.Path.GetFileName(FilePath))
+            {
+                NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size | NotifyFilters.CreationTime,
+            };
+
+            // Editors save by writing in place, or by writing a temp file and renaming it over the map.
+            _watcher.Changed += (_, _) => _debounceTimer.Change(Debounce, Timeout.InfiniteTimeSpan);
+            _watcher.Created += (_, _) => _debounceTimer.Change(Debounce, Timeout.InfiniteTimeSpan);
+            _watcher.Renamed += (_, _) => _debounceTimer.Change(Debounce, Timeout.InfiniteTimeSpan);
+            _watcher.EnableRaisingEvents = true;
+        }
+    }
+
+    public ProcessMap Current => Volatile.Read(ref _current);
+
+    /// <summary>The full path of the map file, or null for the shipped default.</summary>
+    public string? FilePath { get; }
+
+    /// <summary>How the map is named in messages: its file, or the shipped default.</summary>
+    public string DisplayName => FilePath ?? ProcessMapLoader.DefaultMapName;
+
+    /// <summary>The outcome of the most recent reload, for diagnostics.</summary>
+    public ProcessMapReloadResult? LastReload { get; private set; }
+
+    /// <summary>Raised after a new map is in force.</summary>
+    public event Action<ProcessMap>? Changed;
+
+    /// <summary>Reads the file again and puts the new map in force when it is valid and strands no deal.</summary>
+    public async Task<ProcessMapReloadResult> ReloadAsync(CancellationToken cancellationToken)
+    {
+        if (FilePath is null)
+        {
+            return LastReload = new(ProcessMapReloadOutcome.Unchanged, [], []);
+        }
+
+        await _reloadGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var result = await ReloadCoreAsync(FilePath, cancellationToken).ConfigureAwait(false);
+            LastReload = result;
+            return result;
+        }
+        finally
+        {
+            _reloadGate.Release();
+        }
+    }
+
+    /// <summary>Open deals whose stage the current map does not know (neither a stage nor a replaced id).</summary>
+    public async Task<IReadOnlyList<StageOccupant>> FindStrandedAsync(ProcessMap map, CancellationToken cancellationToken) =>
+        _occupancy() is { } occupancy
+            ? await occupancy.FindDealsOutsideAsync(KnownStages(map), cancellationToken).ConfigureAwait(false)
+            : [];
+
+    /// <summary>"3 deals would be stranded: 1042 "Acme" in old-stage, …" with at most 20 named.</summary>
+    public static string DescribeStranded(IReadOnlyList<StageOccupant> stranded)
+    {
+        var named = string.Join(", ", stranded.Take(MaxNamedDeals));
+        var more = stranded.Count > MaxNamedDeals ? $" and {stranded.Count - MaxNamedDeals} more" : string.Empty;
+        return $"{stranded.Count} open deal(s) sit in stages the map no longer has: {named}{more}. " +
+               "Keep those stages, move the deals first, or list the old id under 'replaces' on the stage that takes them over.";
+    }
+
+    public void Dispose()
+    {
+        _watcher?.Dispose();
+        _debounceTimer?.Dispose();
+        _reloadGate.Dispose();
+    }
+
+    private async Task<ProcessMapReloadResult> ReloadCoreAsync(string path, CancellationToken cancellationToken)
+    {
+        var (result, hash) = Read(path);
+        if (hash == _currentHash)
+        {
+            return new(ProcessMapReloadOutcome.Unchanged, result.Diagnostics, []);
+        }
+
+        if (result.Map is not { } map)
+        {
+            foreach (var error in result.Errors)
+            {
+                LogRejectedInvalid(_logger, error.Format(path));
+            }
+
+            return new(ProcessMapReloadOutcome.Invalid, result.Diagnostics, []);
+        }
+
+        IReadOnlyList<StageOccupant> stranded;
+        try
+        {
+            stranded = await FindStrandedAsync(map, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Without the deal check a map could strand deals unseen; keeping the last good map is the safe side.
+            LogCheckFailed(_logger, path, ex);
+            return new(ProcessMapReloadOutcome.CheckFailed, result.Diagnostics, []);
+        }
+
+        if (stranded.Count > 0)
+        {
+            LogRejectedStranded(_logger, path, DescribeStranded(stranded));
+            return new(ProcessMapReloadOutcome.Stranded, result.Diagnostics, stranded);
+        }
+
+        Volatile.Write(ref _current, map);
+        _currentHash = hash;
+        LogLoaded(_logger, map.Name, map.Version, path, map.Stages.Count);
+        Changed?.Invoke(map);
+        return new(ProcessMapReloadOutcome.Applied, result.Diagnostics, []);
+    }
+
+    private async Task ReloadFromWatcherAsync()
+    {
+        try
+        {
+            await ReloadAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The host is shutting down while a save was pending.
+        }
+    }
+
+    private static (MapLoadResult Result, string Hash) Read(string path)
+    {
+        var (result, text) = ProcessMapLoader.LoadFileWithText(path);
+        return (result, text is null ? string.Empty : Hash(text));
+    }
+
+    private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private static HashSet<string> KnownStages(ProcessMap map) =>
+        map.Stages.Select(s => s.Id.Value).Concat(map.Stages.SelectMany(s => s.Replaces).Select(r => r.Value))
+            .ToHashSet(StringComparer.Ordinal);
+
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Process map '{Name}' version {Version} in force from {Path} ({StageCount} stages)")]
+    private static partial void LogLoaded(ILogger logger, string name, int version, string path, int stageCount);
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Error, Message = "Process map change refused, last good map kept: {Diagnostic}")]
+    private static partial void LogRejectedInvalid(ILogger logger, string diagnostic);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Error, Message = "Process map change in {Path} refused, last good map kept: {Reason}")]
+    private static partial void LogRejectedStranded(ILogger logger, string path, string reason);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Error, Message = "Process map change in {Path} refused, last good map kept: the deals in removed stages could not be checked")]
+    private static partial void LogCheckFailed(ILogger logger, string path, Exception exception);
+}

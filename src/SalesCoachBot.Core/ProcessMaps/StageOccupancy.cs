@@ -1,0 +1,33 @@
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Domain;
+
+namespace SalesCoachBot.Core.ProcessMaps;
+
+/// <summary>
+/// Which deals sit in given stages: the check that refuses a new map that would strand them.
+/// The data layer may register a fuller implementation; the default asks <see cref="IDealStore"/>.
+/// </summary>
+public interface IStageOccupancy
+{
+    /// <summary>Deals whose stage id is not in <paramref name="knownStages"/> (the stages and replaced ids of a map).</summary>
+    Task<IReadOnlyList<StageOccupant>> FindDealsOutsideAsync(IReadOnlySet<string> knownStages, CancellationToken cancellationToken);
+}
+
+/// <summary>A deal found in a stage that a new map would remove.</summary>
+public sealed record StageOccupant(string ExternalId, string Name, StageId Stage)
+{
+    public override string ToString() => $"{ExternalId} \"{Name}\" in {Stage}";
+}
+
+/// <summary>Open deals from the deal store (closed deals keep their last stage only as history).</summary>
+internal sealed class DealStoreStageOccupancy(IDealStore deals) : IStageOccupancy
+{
+    public async Task<IReadOnlyList<StageOccupant>> FindDealsOutsideAsync(
+        IReadOnlySet<string> knownStages, CancellationToken cancellationToken)
+    {
+        var open = await deals.ListOpenAsync(null, cancellationToken).ConfigureAwait(false);
+        return [.. open
+            .Where(d => !knownStages.Contains(d.Deal.StageId))
+            .Select(d => new StageOccupant(d.Deal.ExternalId, d.Deal.Name, new StageId(d.Deal.StageId)))];
+    }
+}
