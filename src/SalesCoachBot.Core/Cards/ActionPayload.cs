@@ -21,6 +21,7 @@ public abstract record ActionPayload
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         AllowOutOfOrderMetadataProperties = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);

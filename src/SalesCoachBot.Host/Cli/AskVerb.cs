@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Domain;
+
+namespace SalesCoachBot.Host.Cli;
+
+/// <summary>
+/// <c>ask "TEXT" --as EMAIL [--conversation ID] [--json]</c>: one chat turn as that person, no chat
+/// platform needed. The conversation id persists in the database, so links survive between runs.
+/// </summary>
+internal sealed class AskVerb : ICliVerb
+{
+    private static readonly JsonSerializerOptions Json = new(ActionPayload.JsonOptions) { WriteIndented = true };
+
+    public string Name => "ask";
+
+    public string Usage => "ask \"TEXT\" --as EMAIL [--conversation ID] [--json]";
+
+    public bool NeedsDatabase(IReadOnlyList<string> args) => true;
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context, CancellationToken cancellationToken)
+    {
+        var parsed = CliArgs.Parse(args, "--json");
+        var unknown = parsed.OptionNames.Except(["--as", "--conversation", "--json"]).ToList();
+        if (parsed.Positional.Count != 1 || parsed.Get("--as") is not { Length: > 0 } email || unknown.Count > 0)
+        {
+            await context.Error.WriteLineAsync($"usage: {Usage}");
+            return ExitCodes.Usage;
+        }
+
+        await using var scope = context.Services.CreateAsyncScope();
+        var directory = scope.ServiceProvider.GetRequiredService<IDirectoryStore>();
+        if (await directory.FindPersonByEmailAsync(email, cancellationToken) is null)
+        {
+            await context.Error.WriteLineAsync($"No person with email '{email}'. Import people first (import people FILE.csv).");
+            return ExitCodes.Usage;
+        }
+
+        var conversation = ConversationKey.For(ChatChannel.Cli, parsed.Get("--conversation") ?? $"default:{email.ToLowerInvariant()}");
+        var turn = new ChatTurn(new ChatUser(ChatChannel.Cli, Email: email), conversation, new TextInput(parsed.Positional[0]));
+        var answer = await scope.ServiceProvider.GetRequiredService<ICoachBot>().HandleAsync(turn, cancellationToken);
+
+        if (parsed.Has("--json"))
+        {
+            var output = new JsonObject
+            {
+                ["text"] = answer.Text,
+                ["card"] = answer.Card is null ? null : JsonSerializer.SerializeToNode(answer.Card, Json),
+            };
+            foreach (var renderer in scope.ServiceProvider.GetServices<ICardRenderer>())
+            {
+                output[renderer.Name] = answer.Card is null ? null : renderer.Render(answer);
+            }
+
+            await context.Out.WriteLineAsync(output.ToJsonString(Json));
+        }
+        else
+        {
+            await context.Out.WriteLineAsync(answer.Text);
+        }
+
+        return ExitCodes.Done;
+    }
+}
