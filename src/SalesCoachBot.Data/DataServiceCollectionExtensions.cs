@@ -1,6 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Data.Imports;
+using SalesCoachBot.Data.Infrastructure;
+using SalesCoachBot.Data.Stores;
 
 namespace SalesCoachBot.Data;
 
@@ -9,9 +16,43 @@ public static class DataServiceCollectionExtensions
     /// <summary>Registers the DbContext for the configured provider, the stores, importers and the initializer.</summary>
     public static IServiceCollection AddSalesCoachData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        _ = configuration;
-        _ = environment;
-        services.AddSingleton<DatabaseInitializer>();
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+
+        // Read lazily so configuration added after registration (tests, --demo) is honoured.
+        services.AddOptions<DatabaseOptions>()
+            .Configure(o =>
+            {
+                o.Provider = configuration["Database:Provider"];
+                o.ConnectionString = configuration.GetConnectionString("SalesCoach");
+                o.SeedDemo = environment.IsDevelopment() || configuration.GetValue<bool>("Demo:Seed");
+            })
+            .Validate(o => o.TryGetProvider(out _), "Database:Provider must be 'Sqlite' (default) or 'Postgres'.")
+            .Validate(
+                o => !o.TryGetProvider(out var p) || p != DatabaseProvider.Postgres || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "ConnectionStrings:SalesCoach is required when Database:Provider is 'Postgres'.")
+            .ValidateOnStart();
+
+        services.AddSalesCoachDataCore(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value);
+        return services;
+    }
+
+    /// <summary>The same registrations from explicit options (tests, benchmarks).</summary>
+    public static IServiceCollection AddSalesCoachDataCore(this IServiceCollection services, Func<IServiceProvider, DatabaseOptions> options)
+    {
+        services.AddLogging();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new SalesCoachDbContextFactory(options(sp), sp.GetService<ILoggerFactory>()));
+        services.AddScoped(sp => sp.GetRequiredService<SalesCoachDbContextFactory>().CreateDbContext());
+        services.AddScoped<IDirectoryStore, DirectoryStore>();
+        services.AddScoped<IDealStore, DealStore>();
+        services.AddScoped<IConversationStore, ConversationStore>();
+        services.AddScoped<CsvImportService>();
+        services.AddSingleton(sp => new DatabaseInitializer(
+            sp.GetRequiredService<SalesCoachDbContextFactory>(),
+            options(sp),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<DatabaseInitializer>>()));
         return services;
     }
 }

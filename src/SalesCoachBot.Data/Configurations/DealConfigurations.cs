@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SalesCoachBot.Core.Domain;
+
+namespace SalesCoachBot.Data.Configurations;
+
+internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
+{
+    public void Configure(EntityTypeBuilder<Deal> builder)
+    {
+        builder.ToTable("deals");
+        builder.HasKey(d => d.Id);
+        builder.Ignore(d => d.Key);
+        builder.Property(d => d.ExternalId).HasMaxLength(100).IsRequired();
+        builder.HasIndex(d => d.ExternalId).IsUnique();
+        builder.Property(d => d.Name).HasMaxLength(300).IsRequired();
+        builder.Property(d => d.Account).HasMaxLength(300);
+        builder.Property(d => d.Amount).HasPrecision(18, 2);
+        builder.Property(d => d.Currency).HasMaxLength(3);
+        builder.Property(d => d.StageId).HasMaxLength(100).IsRequired();
+        builder.Property(d => d.LostReason).HasMaxLength(500);
+
+        // Optimistic concurrency: every stage change bumps it, so a stale write fails instead of winning.
+        builder.Property(d => d.StageVersion).IsConcurrencyToken();
+
+        builder.HasOne(d => d.Owner).WithMany().HasForeignKey(d => d.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(d => d.Team).WithMany().HasForeignKey(d => d.TeamId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(d => new { d.TeamId, d.Status, d.StageId });
+        builder.HasIndex(d => new { d.OwnerId, d.Status });
+    }
+}
+
+internal sealed class StageHistoryEntryConfiguration : IEntityTypeConfiguration<StageHistoryEntry>
+{
+    public void Configure(EntityTypeBuilder<StageHistoryEntry> builder)
+    {
+        builder.ToTable("stage_history");
+        builder.HasKey(h => h.Id);
+        builder.Property(h => h.StageId).HasMaxLength(100).IsRequired();
+        builder.Property(h => h.Reason).HasMaxLength(500);
+        builder.HasOne<Deal>().WithMany().HasForeignKey(h => h.DealId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Person>().WithMany().HasForeignKey(h => h.ByPersonId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(h => new { h.DealId, h.EnteredAt });
+    }
+}
+
+internal sealed class ConfirmationConfiguration : IEntityTypeConfiguration<Confirmation>
+{
+    public void Configure(EntityTypeBuilder<Confirmation> builder)
+    {
+        builder.ToTable("confirmations");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.StageId).HasMaxLength(100).IsRequired();
+        builder.Property(c => c.ItemId).HasMaxLength(100).IsRequired();
+        builder.HasOne<Deal>().WithMany().HasForeignKey(c => c.DealId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(c => c.WithdrawnByPersonId).OnDelete(DeleteBehavior.Restrict);
+
+        // One active confirmation per item and stage version: a repeated "done" can never be stored twice.
+        builder.HasIndex(c => new { c.DealId, c.StageVersion, c.ItemId })
+            .IsUnique()
+            .HasFilter("withdrawn_at IS NULL")
+            .HasDatabaseName("ux_confirmations_active_item");
+    }
+}
+
+internal sealed class DealNoteConfiguration : IEntityTypeConfiguration<DealNote>
+{
+    public void Configure(EntityTypeBuilder<DealNote> builder)
+    {
+        builder.ToTable("deal_notes");
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.Text).HasMaxLength(4000).IsRequired();
+        builder.HasOne<Deal>().WithMany().HasForeignKey(n => n.DealId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Person>().WithMany().HasForeignKey(n => n.PersonId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(n => new { n.DealId, n.At });
+    }
+}
+
+internal sealed class SnoozeConfiguration : IEntityTypeConfiguration<Snooze>
+{
+    public void Configure(EntityTypeBuilder<Snooze> builder)
+    {
+        builder.ToTable("snoozes");
+        builder.HasKey(s => s.Id);
+        builder.HasOne<Deal>().WithMany().HasForeignKey(s => s.DealId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Person>().WithMany().HasForeignKey(s => s.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => new { s.DealId, s.Until });
+    }
+}
+
+internal sealed class ConversationLinkConfiguration : IEntityTypeConfiguration<ConversationLink>
+{
+    public void Configure(EntityTypeBuilder<ConversationLink> builder)
+    {
+        builder.ToTable("conversation_links");
+        builder.HasKey(l => l.ConversationKey);
+        builder.Property(l => l.ConversationKey).HasMaxLength(400);
+        builder.HasOne<Deal>().WithMany().HasForeignKey(l => l.DealId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Person>().WithMany().HasForeignKey(l => l.LinkedByPersonId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

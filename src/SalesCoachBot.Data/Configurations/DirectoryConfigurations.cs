@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SalesCoachBot.Core.Domain;
+
+namespace SalesCoachBot.Data.Configurations;
+
+internal sealed class SalesTeamConfiguration : IEntityTypeConfiguration<SalesTeam>
+{
+    /// <summary>Shadow property: the lower-case name, unique, so "EMEA" and "emea" are one team.</summary>
+    public const string NormalizedName = "NormalizedName";
+
+    public void Configure(EntityTypeBuilder<SalesTeam> builder)
+    {
+        builder.ToTable("sales_teams");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Name).HasMaxLength(200).IsRequired();
+        builder.Property<string>(NormalizedName).HasMaxLength(200).IsRequired();
+        builder.HasIndex(NormalizedName).IsUnique();
+        builder.Property(t => t.TimeZoneId).HasMaxLength(100).IsRequired();
+    }
+}
+
+internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> builder)
+    {
+        builder.ToTable("people");
+        builder.HasKey(p => p.Id);
+
+        // Stored lower-case (normalised on save), so the unique index is case-insensitive.
+        builder.Property(p => p.Email).HasMaxLength(320).IsRequired();
+        builder.HasIndex(p => p.Email).IsUnique();
+        builder.Property(p => p.Name).HasMaxLength(200).IsRequired();
+        builder.Property(p => p.TeamsAadObjectId).HasMaxLength(200);
+        builder.HasIndex(p => p.TeamsAadObjectId).IsUnique();
+        builder.Property(p => p.SlackUserId).HasMaxLength(100);
+        builder.HasIndex(p => p.SlackUserId).IsUnique();
+        builder.HasMany(p => p.Memberships).WithOne().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class TeamMembershipConfiguration : IEntityTypeConfiguration<TeamMembership>
+{
+    public void Configure(EntityTypeBuilder<TeamMembership> builder)
+    {
+        builder.ToTable("team_memberships");
+        builder.HasKey(m => new { m.PersonId, m.TeamId });
+        builder.HasOne(m => m.Team).WithMany().HasForeignKey(m => m.TeamId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(m => m.TeamId);
+    }
+}

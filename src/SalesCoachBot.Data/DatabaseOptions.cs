@@ -1,0 +1,62 @@
+namespace SalesCoachBot.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary><c>Database:*</c> and <c>ConnectionStrings:SalesCoach</c>.</summary>
+public sealed class DatabaseOptions
+{
+    public const string DefaultSqliteConnectionString = "Data Source=./data/salescoach.db";
+
+    /// <summary>The raw <c>Database:Provider</c> value; parsed by <see cref="TryGetProvider"/>.</summary>
+    public string? Provider { get; set; }
+
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Seed demo data into an empty database (<c>Demo:Seed</c>, or the Development environment).</summary>
+    public bool SeedDemo { get; set; }
+
+    public bool TryGetProvider(out DatabaseProvider provider)
+    {
+        provider = DatabaseProvider.Sqlite;
+        if (string.IsNullOrWhiteSpace(Provider))
+        {
+            return true;
+        }
+
+        switch (Provider.Trim().ToLowerInvariant())
+        {
+            case "sqlite":
+                provider = DatabaseProvider.Sqlite;
+                return true;
+            case "postgres" or "postgresql" or "npgsql":
+                provider = DatabaseProvider.Postgres;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The provider, or an exception naming the bad value (validated on start).</summary>
+    public DatabaseProvider GetProvider() =>
+        TryGetProvider(out var provider)
+            ? provider
+            : throw new InvalidOperationException(
+                $"Database:Provider '{Provider}' is not supported. Use 'Sqlite' (default) or 'Postgres'.");
+
+    public string GetConnectionString()
+    {
+        if (!string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            return ConnectionString;
+        }
+
+        return GetProvider() == DatabaseProvider.Sqlite
+            ? DefaultSqliteConnectionString
+            : throw new InvalidOperationException(
+                "ConnectionStrings:SalesCoach is required when Database:Provider is 'Postgres'.");
+    }
+}

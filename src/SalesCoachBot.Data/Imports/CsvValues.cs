@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.ProcessMaps;
+
+namespace SalesCoachBot.Data.Imports;
+
+/// <summary>Parsing of single cells; each returns false with a reason a person can act on.</summary>
+internal static partial class CsvValues
+{
+    public const decimal MaxAmount = 1_000_000_000_000m;
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|z|[+-]\d{2}(:?\d{2})?)?)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex IsoDate();
+
+    [GeneratedRegex(@"^[A-Za-z]{3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex CurrencyCode();
+
+    [GeneratedRegex(@"^-?\d+(\.\d+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex PlainNumber();
+
+    /// <summary>ISO 8601 date or date-time; no offset means UTC.</summary>
+    public static bool TryDate(string column, string value, out DateTimeOffset result, out string? error)
+    {
+        result = default;
+        if (!IsoDate().IsMatch(value)
+            || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out result))
+        {
+            error = $"{column} '{value}' is not an ISO 8601 date (expected e.g. 2024-03-31 or 2024-03-31T14:00:00Z)";
+            return false;
+        }
+
+        result = result.ToUniversalTime();
+        error = null;
+        return true;
+    }
+
+    public static bool TryAmount(string value, out decimal amount, out string? error)
+    {
+        amount = 0;
+        if (!PlainNumber().IsMatch(value)
+            || !decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount))
+        {
+            error = $"amount '{value}' is not a number (use digits and '.' for decimals, no thousands separators)";
+            return false;
+        }
+
+        if (amount < 0)
+        {
+            error = $"amount '{value}' is negative";
+            return false;
+        }
+
+        if (amount > MaxAmount)
+        {
+            error = $"amount '{value}' is absurdly large (over 1,000,000,000,000)";
+            return false;
+        }
+
+        amount = decimal.Round(amount, 2, MidpointRounding.AwayFromZero);
+        error = null;
+        return true;
+    }
+
+    public static bool TryCurrency(string value, out string currency, out string? error)
+    {
+        currency = value.ToUpperInvariant();
+        error = CurrencyCode().IsMatch(value) ? null : $"currency '{value}' is not a 3-letter code such as EUR or USD";
+        return error is null;
+    }
+
+    public static bool TryStatus(string value, out DealStatus status, out string? error)
+    {
+        error = Enum.TryParse(value, ignoreCase: true, out status) && Enum.IsDefined(status) && !int.TryParse(value, out _)
+            ? null
+            : $"status '{value}' is not one of open, won, lost, nurture";
+        return error is null;
+    }
+
+    public static bool TryRole(string value, out PersonRole role, out string? error)
+    {
+        error = Enum.TryParse(value, ignoreCase: true, out role) && Enum.IsDefined(role) && !int.TryParse(value, out _)
+            ? null
+            : $"role '{value}' is not one of rep, manager, admin";
+        return error is null;
+    }
+
+    public static bool LooksLikeEmail(string value) =>
+        value.Length <= 320 && value.IndexOf('@', StringComparison.Ordinal) is > 0 and var at && at < value.Length - 1 && !value.Any(char.IsWhiteSpace);
+
+    /// <summary>Stage ids and display names of the map, case-insensitive, to the stage id.</summary>
+    public static Dictionary<string, string> StageLookup(ProcessMap map)
+    {
+        var lookup = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var stage in map.Stages)
+        {
+            lookup.TryAdd(stage.Name.Trim(), stage.Id.Value);
+        }
+
+        // Ids win over names when both match.
+        foreach (var stage in map.Stages)
+        {
+            lookup[stage.Id.Value] = stage.Id.Value;
+        }
+
+        return lookup;
+    }
+
+    public static string UnknownStage(string value, ProcessMap map) =>
+        $"unknown stage '{value}' (map '{map.Name}' has: {string.Join(", ", map.Stages.Select(s => s.Id.Value))})";
+
+    public static bool TooLong(string column, string value, int max, out string? error)
+    {
+        error = value.Length > max ? $"{column} is longer than {max} characters" : null;
+        return error is not null;
+    }
+}

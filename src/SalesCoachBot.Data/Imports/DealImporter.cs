@@ -1,0 +1,403 @@
+using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.ProcessMaps;
+using SalesCoachBot.Data.Configurations;
+
+namespace SalesCoachBot.Data.Imports;
+
+/// <summary>
+/// Deals upserted by external id. A new deal gets an "entered" history entry and its last activity at
+/// the stage-entered time; a stage change bumps the stage version; a row that changes nothing writes nothing.
+/// </summary>
+internal sealed class DealImporter(SalesCoachDbContext db, ProcessMap map, TimeProvider time, Action<long> progress)
+{
+    public static readonly CsvSchema Schema = new(
+        ["external_id", "name", "owner_email", "team", "stage"],
+        ["account", "amount", "currency", "stage_entered_at", "next_step_at", "created_at", "status", "lost_reason", "closed_at"]);
+
+    private sealed record Row(
+        string ExternalId,
+        string Name,
+        string? Account,
+        decimal? Amount,
+        string? Currency,
+        long OwnerId,
+        long TeamId,
+        string StageId,
+        DateTimeOffset? StageEnteredAt,
+        DateTimeOffset? NextStepAt,
+        DateTimeOffset? CreatedAt,
+        DealStatus? Status,
+        string? LostReason,
+        DateTimeOffset? ClosedAt);
+
+    private readonly ImportTally _tally = new();
+
+    public async Task<ImportResult> RunAsync(CsvTable table, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var now = time.GetUtcNow();
+        var stages = CsvValues.StageLookup(map);
+        var owners = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
+        foreach (var p in await db.People.AsNoTracking().Select(p => new { p.Email, p.Id }).ToListAsync(cancellationToken))
+        {
+            owners.TryAdd(p.Email, p.Id);
+        }
+
+        var teams = await db.Teams.AsNoTracking()
+            .Select(t => new { Name = EF.Property<string>(t, SalesTeamConfiguration.NormalizedName), t.Id })
+            .ToDictionaryAsync(t => t.Name, t => t.Id, StringComparer.Ordinal, cancellationToken);
+        var existing = new Dictionary<string, Deal>(StringComparer.OrdinalIgnoreCase);
+        await foreach (var deal in db.Deals.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            existing.TryAdd(deal.ExternalId, deal);
+        }
+
+        var columns = table.Columns.ToHashSet(StringComparer.Ordinal);
+        var seen = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
+        var batch = new List<Row>(CsvImportService.BatchSize);
+        long count = 0;
+        foreach (var csvRow in table.Rows())
+        {
+            progress(++count);
+            var errors = new List<string>();
+            var row = Parse(csvRow, stages, owners, teams, seen, errors);
+            if (row is null)
+            {
+                _tally.Reject(csvRow.Line, errors);
+                continue;
+            }
+
+            batch.Add(row);
+            if (batch.Count >= CsvImportService.BatchSize)
+            {
+                await WriteAsync(batch, existing, columns, now, cancellationToken);
+                batch.Clear();
+            }
+        }
+
+        await WriteAsync(batch, existing, columns, now, cancellationToken);
+        return _tally.ToResult();
+    }
+
+    private Row? Parse(
+        CsvRow csv,
+        Dictionary<string, string> stages,
+        Dictionary<string, long> owners,
+        Dictionary<string, long> teams,
+        Dictionary<string, long> seen,
+        List<string> errors)
+    {
+        if (csv.Error is not null)
+        {
+            errors.Add(csv.Error);
+            return null;
+        }
+
+        var externalId = csv.Get("external_id");
+        if (externalId is null)
+        {
+            errors.Add("external_id is empty");
+        }
+        else if (CsvValues.TooLong("external_id", externalId, 100, out var tooLong))
+        {
+            errors.Add(tooLong!);
+        }
+        else if (seen.TryGetValue(externalId, out var firstLine))
+        {
+            errors.Add($"duplicate external_id '{externalId}' (already on line {firstLine})");
+        }
+        else
+        {
+            seen[externalId] = csv.Line;
+        }
+
+        var name = csv.Get("name");
+        if (name is null)
+        {
+            errors.Add("name is empty");
+        }
+        else if (CsvValues.TooLong("name", name, 300, out var error))
+        {
+            errors.Add(error!);
+        }
+
+        var account = csv.Get("account");
+        if (account is not null && CsvValues.TooLong("account", account, 300, out var accountError))
+        {
+            errors.Add(accountError!);
+        }
+
+        long ownerId = 0;
+        var ownerEmail = csv.Get("owner_email");
+        if (ownerEmail is null)
+        {
+            errors.Add("owner_email is empty");
+        }
+        else if (!owners.TryGetValue(ownerEmail, out ownerId))
+        {
+            errors.Add($"unknown owner '{ownerEmail}' (no person with that email; import people first)");
+        }
+
+        long teamId = 0;
+        var team = csv.Get("team");
+        if (team is null)
+        {
+            errors.Add("team is empty");
+        }
+        else if (!teams.TryGetValue(SalesCoachDbContext.NormalizeName(team), out teamId))
+        {
+            errors.Add($"unknown team '{team}' (import teams or people first)");
+        }
+
+        string? stageId = null;
+        var stage = csv.Get("stage");
+        if (stage is null)
+        {
+            errors.Add("stage is empty");
+        }
+        else if (!stages.TryGetValue(stage, out stageId))
+        {
+            errors.Add(CsvValues.UnknownStage(stage, map));
+        }
+
+        decimal? amount = null;
+        if (csv.Get("amount") is { } amountText)
+        {
+            if (CsvValues.TryAmount(amountText, out var parsed, out var amountError))
+            {
+                amount = parsed;
+            }
+            else
+            {
+                errors.Add(amountError!);
+            }
+        }
+
+        string? currency = null;
+        if (csv.Get("currency") is { } currencyText)
+        {
+            if (CsvValues.TryCurrency(currencyText, out var parsed, out var currencyError))
+            {
+                currency = parsed;
+            }
+            else
+            {
+                errors.Add(currencyError!);
+            }
+        }
+
+        var stageEnteredAt = Date(csv, "stage_entered_at", errors);
+        var nextStepAt = Date(csv, "next_step_at", errors);
+        var createdAt = Date(csv, "created_at", errors);
+        var closedAt = Date(csv, "closed_at", errors);
+
+        DealStatus? status = null;
+        if (csv.Get("status") is { } statusText)
+        {
+            if (CsvValues.TryStatus(statusText, out var parsed, out var statusError))
+            {
+                status = parsed;
+            }
+            else
+            {
+                errors.Add(statusError!);
+            }
+        }
+
+        var lostReason = csv.Get("lost_reason");
+        if (lostReason is not null && CsvValues.TooLong("lost_reason", lostReason, 500, out var reasonError))
+        {
+            errors.Add(reasonError!);
+        }
+
+        return errors.Count > 0
+            ? null
+            : new Row(externalId!, name!, account, amount, currency, ownerId, teamId, stageId!, stageEnteredAt, nextStepAt, createdAt, status, lostReason, closedAt);
+    }
+
+    private static DateTimeOffset? Date(CsvRow csv, string column, List<string> errors)
+    {
+        if (csv.Get(column) is not { } text)
+        {
+            return null;
+        }
+
+        if (CsvValues.TryDate(column, text, out var value, out var error))
+        {
+            return value;
+        }
+
+        errors.Add(error!);
+        return null;
+    }
+
+    private async Task WriteAsync(
+        List<Row> batch, Dictionary<string, Deal> existing, HashSet<string> columns, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        int added = 0, updated = 0, unchanged = 0;
+        var created = new List<Deal>();
+        var moved = new List<Deal>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var row in batch)
+        {
+            if (existing.TryGetValue(row.ExternalId, out var deal))
+            {
+                var entry = db.Attach(deal);
+                var stageChanged = Update(deal, row, columns, now);
+                entry.DetectChanges();
+                if (entry.State == EntityState.Modified)
+                {
+                    updated++;
+                    if (stageChanged)
+                    {
+                        moved.Add(deal);
+                    }
+                }
+                else
+                {
+                    unchanged++;
+                }
+            }
+            else
+            {
+                deal = Create(row, now);
+                db.Deals.Add(deal);
+                existing[row.ExternalId] = deal;
+                created.Add(deal);
+                added++;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        // Ids of new deals are known only now.
+        foreach (var deal in created)
+        {
+            db.StageHistory.Add(History(deal, StageChangeKind.Entered));
+        }
+
+        foreach (var deal in moved)
+        {
+            db.StageHistory.Add(History(deal, StageChangeKind.Imported));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        _tally.Added += added;
+        _tally.Updated += updated;
+        _tally.Unchanged += unchanged;
+    }
+
+    private static StageHistoryEntry History(Deal deal, StageChangeKind kind) => new()
+    {
+        DealId = deal.Id,
+        StageId = deal.StageId,
+        EnteredAt = deal.StageEnteredAt,
+        Kind = kind,
+        Reason = "import",
+    };
+
+    private static Deal Create(Row row, DateTimeOffset now)
+    {
+        var entered = row.StageEnteredAt ?? now;
+        var status = row.Status ?? DealStatus.Open;
+        return new Deal
+        {
+            ExternalId = row.ExternalId,
+            Name = row.Name,
+            Account = row.Account,
+            Amount = row.Amount,
+            Currency = row.Currency,
+            OwnerId = row.OwnerId,
+            TeamId = row.TeamId,
+            StageId = row.StageId,
+            StageEnteredAt = entered,
+            NextStepAt = row.NextStepAt,
+            CreatedAt = row.CreatedAt ?? entered,
+            Status = status,
+            LostReason = row.LostReason,
+            ClosedAt = row.ClosedAt ?? (status is DealStatus.Won or DealStatus.Lost ? entered : null),
+            StageVersion = 1,
+            LastActivityAt = entered,
+        };
+    }
+
+    /// <summary>Applies the row; absent optional columns keep their stored values. Returns whether the stage changed.</summary>
+    private static bool Update(Deal deal, Row row, HashSet<string> columns, DateTimeOffset now)
+    {
+        deal.Name = row.Name;
+        deal.OwnerId = row.OwnerId;
+        deal.TeamId = row.TeamId;
+        if (columns.Contains("account"))
+        {
+            deal.Account = row.Account;
+        }
+
+        if (columns.Contains("amount"))
+        {
+            deal.Amount = row.Amount;
+        }
+
+        if (columns.Contains("currency"))
+        {
+            deal.Currency = row.Currency;
+        }
+
+        if (columns.Contains("next_step_at"))
+        {
+            deal.NextStepAt = row.NextStepAt;
+        }
+
+        if (row.CreatedAt is { } createdAt)
+        {
+            deal.CreatedAt = createdAt;
+        }
+
+        if (row.Status is { } status)
+        {
+            deal.Status = status;
+        }
+
+        if (columns.Contains("lost_reason"))
+        {
+            deal.LostReason = row.LostReason;
+        }
+
+        if (columns.Contains("closed_at"))
+        {
+            deal.ClosedAt = row.ClosedAt;
+        }
+
+        var stageChanged = !string.Equals(deal.StageId, row.StageId, StringComparison.Ordinal);
+        if (stageChanged)
+        {
+            deal.StageId = row.StageId;
+            deal.StageVersion++;
+            deal.StageEnteredAt = row.StageEnteredAt ?? now;
+        }
+        else if (row.StageEnteredAt is { } entered)
+        {
+            deal.StageEnteredAt = entered;
+        }
+
+        // A stage entry is activity; unchanged rows leave last activity alone.
+        if (deal.StageEnteredAt > deal.LastActivityAt)
+        {
+            deal.LastActivityAt = deal.StageEnteredAt;
+        }
+
+        if (deal.Status is DealStatus.Won or DealStatus.Lost && deal.ClosedAt is null)
+        {
+            deal.ClosedAt = deal.StageEnteredAt;
+        }
+
+        return stageChanged;
+    }
+}

@@ -1,0 +1,125 @@
+using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.ProcessMaps;
+
+namespace SalesCoachBot.Data.Imports;
+
+/// <summary>Stage history of migrated deals, keyed by external id + stage + entered at. Never counts as activity.</summary>
+internal sealed class HistoryImporter(SalesCoachDbContext db, ProcessMap map, Action<long> progress)
+{
+    public static readonly CsvSchema Schema = new(["external_id", "stage", "entered_at"], []);
+
+    private readonly ImportTally _tally = new();
+
+    public async Task<ImportResult> RunAsync(CsvTable table, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var stages = CsvValues.StageLookup(map);
+        var deals = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
+        foreach (var d in await db.Deals.AsNoTracking().Select(d => new { d.ExternalId, d.Id }).ToListAsync(cancellationToken))
+        {
+            deals.TryAdd(d.ExternalId, d.Id);
+        }
+
+        var stored = new HashSet<(long DealId, string Stage, long Ticks)>();
+        await foreach (var h in db.StageHistory.AsNoTracking()
+                           .Select(h => new { h.DealId, h.StageId, h.EnteredAt })
+                           .AsAsyncEnumerable()
+                           .WithCancellation(cancellationToken))
+        {
+            stored.Add((h.DealId, h.StageId, h.EnteredAt.UtcTicks));
+        }
+
+        var seen = new Dictionary<(long, string, long), long>();
+        var batch = new List<StageHistoryEntry>(CsvImportService.BatchSize);
+        long count = 0;
+        foreach (var row in table.Rows())
+        {
+            progress(++count);
+            var errors = new List<string>();
+            if (row.Error is not null)
+            {
+                _tally.Reject(row.Line, [row.Error]);
+                continue;
+            }
+
+            long dealId = 0;
+            var externalId = row.Get("external_id");
+            if (externalId is null)
+            {
+                errors.Add("external_id is empty");
+            }
+            else if (!deals.TryGetValue(externalId, out dealId))
+            {
+                errors.Add($"unknown deal '{externalId}' (import deals first)");
+            }
+
+            string? stageId = null;
+            var stage = row.Get("stage");
+            if (stage is null)
+            {
+                errors.Add("stage is empty");
+            }
+            else if (!stages.TryGetValue(stage, out stageId))
+            {
+                errors.Add(CsvValues.UnknownStage(stage, map));
+            }
+
+            DateTimeOffset enteredAt = default;
+            var entered = row.Get("entered_at");
+            if (entered is null)
+            {
+                errors.Add("entered_at is empty");
+            }
+            else if (!CsvValues.TryDate("entered_at", entered, out enteredAt, out var dateError))
+            {
+                errors.Add(dateError!);
+            }
+
+            if (errors.Count > 0)
+            {
+                _tally.Reject(row.Line, errors);
+                continue;
+            }
+
+            var key = (dealId, stageId!, enteredAt.UtcTicks);
+            if (seen.TryGetValue(key, out var firstLine))
+            {
+                _tally.Reject(row.Line, [$"duplicate history row for '{externalId}' in '{stageId}' at {entered} (already on line {firstLine})"]);
+                continue;
+            }
+
+            seen[key] = row.Line;
+            if (!stored.Add(key))
+            {
+                _tally.Unchanged++;
+                continue;
+            }
+
+            batch.Add(new StageHistoryEntry { DealId = dealId, StageId = stageId!, EnteredAt = enteredAt, Kind = StageChangeKind.Imported, Reason = "import" });
+            if (batch.Count >= CsvImportService.BatchSize)
+            {
+                await WriteAsync(batch, cancellationToken);
+            }
+        }
+
+        await WriteAsync(batch, cancellationToken);
+        return _tally.ToResult();
+    }
+
+    private async Task WriteAsync(List<StageHistoryEntry> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.StageHistory.AddRange(batch);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        _tally.Added += batch.Count;
+        batch.Clear();
+    }
+}

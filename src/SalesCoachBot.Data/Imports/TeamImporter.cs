@@ -1,0 +1,158 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Data.Configurations;
+
+namespace SalesCoachBot.Data.Imports;
+
+/// <summary>Sales teams upserted by name (case-insensitive). Empty cells keep stored values (or defaults).</summary>
+internal sealed class TeamImporter(SalesCoachDbContext db, Action<long> progress)
+{
+    public static readonly CsvSchema Schema = new(["team"], ["time_zone", "nudge_time", "weekdays_only", "idle_after_days"]);
+
+    private sealed record Row(string Name, string? TimeZoneId, TimeOnly? NudgeTime, bool? WeekdaysOnly, int? IdleAfterDays);
+
+    public async Task<ImportResult> RunAsync(CsvTable table, CancellationToken cancellationToken)
+    {
+        var tally = new ImportTally();
+        var seen = new Dictionary<string, long>(StringComparer.Ordinal);
+        var rows = new List<Row>();
+        long count = 0;
+        foreach (var csv in table.Rows())
+        {
+            progress(++count);
+            var errors = new List<string>();
+            var row = Parse(csv, seen, errors);
+            if (row is null)
+            {
+                tally.Reject(csv.Line, errors);
+            }
+            else
+            {
+                rows.Add(row);
+            }
+        }
+
+        foreach (var chunk in rows.Chunk(CsvImportService.BatchSize))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var names = chunk.Select(r => SalesCoachDbContext.NormalizeName(r.Name)).ToList();
+            var existing = await db.Teams
+                .Where(t => names.Contains(EF.Property<string>(t, SalesTeamConfiguration.NormalizedName)))
+                .ToDictionaryAsync(t => SalesCoachDbContext.NormalizeName(t.Name), StringComparer.Ordinal, cancellationToken);
+            foreach (var row in chunk)
+            {
+                if (existing.TryGetValue(SalesCoachDbContext.NormalizeName(row.Name), out var team))
+                {
+                    Apply(team, row);
+                    db.ChangeTracker.DetectChanges();
+                    if (db.Entry(team).State == EntityState.Modified)
+                    {
+                        tally.Updated++;
+                    }
+                    else
+                    {
+                        tally.Unchanged++;
+                    }
+                }
+                else
+                {
+                    team = new SalesTeam { Name = row.Name };
+                    Apply(team, row);
+                    db.Teams.Add(team);
+                    tally.Added++;
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        return tally.ToResult();
+    }
+
+    private static void Apply(SalesTeam team, Row row)
+    {
+        team.TimeZoneId = row.TimeZoneId ?? team.TimeZoneId;
+        team.NudgeTime = row.NudgeTime ?? team.NudgeTime;
+        team.WeekdaysOnly = row.WeekdaysOnly ?? team.WeekdaysOnly;
+        team.IdleAfterDays = row.IdleAfterDays ?? team.IdleAfterDays;
+    }
+
+    private static Row? Parse(CsvRow csv, Dictionary<string, long> seen, List<string> errors)
+    {
+        if (csv.Error is not null)
+        {
+            errors.Add(csv.Error);
+            return null;
+        }
+
+        var name = csv.Get("team");
+        if (name is null)
+        {
+            errors.Add("team is empty");
+        }
+        else if (CsvValues.TooLong("team", name, 200, out var tooLong))
+        {
+            errors.Add(tooLong!);
+        }
+        else if (seen.TryGetValue(SalesCoachDbContext.NormalizeName(name), out var first))
+        {
+            errors.Add($"duplicate team '{name}' (already on line {first})");
+        }
+        else
+        {
+            seen[SalesCoachDbContext.NormalizeName(name)] = csv.Line;
+        }
+
+        var zone = csv.Get("time_zone");
+        if (zone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+        {
+            errors.Add($"time_zone '{zone}' is not a known IANA time zone (e.g. Europe/Berlin)");
+        }
+
+        TimeOnly? nudgeTime = null;
+        if (csv.Get("nudge_time") is { } timeText)
+        {
+            if (TimeOnly.TryParseExact(timeText, ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                nudgeTime = parsed;
+            }
+            else
+            {
+                errors.Add($"nudge_time '{timeText}' is not a time of day as HH:mm (e.g. 09:00)");
+            }
+        }
+
+        bool? weekdaysOnly = null;
+        if (csv.Get("weekdays_only") is { } boolText)
+        {
+            weekdaysOnly = boolText.ToLowerInvariant() switch
+            {
+                "true" or "yes" or "1" => true,
+                "false" or "no" or "0" => false,
+                _ => null,
+            };
+            if (weekdaysOnly is null)
+            {
+                errors.Add($"weekdays_only '{boolText}' is not true or false");
+            }
+        }
+
+        int? idleDays = null;
+        if (csv.Get("idle_after_days") is { } daysText)
+        {
+            if (int.TryParse(daysText, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days is >= 1 and <= 3650)
+            {
+                idleDays = days;
+            }
+            else
+            {
+                errors.Add($"idle_after_days '{daysText}' is not a whole number of days between 1 and 3650");
+            }
+        }
+
+        return errors.Count > 0 ? null : new Row(name!, zone, nudgeTime, weekdaysOnly, idleDays);
+    }
+}

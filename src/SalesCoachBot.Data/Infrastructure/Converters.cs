@@ -1,0 +1,13 @@
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace SalesCoachBot.Data.Infrastructure;
+
+/// <summary>DateTimeOffset as UTC ticks (SQLite): sortable and comparable in SQL, exact to the tick.</summary>
+internal sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+    v => v.UtcTicks,
+    v => new DateTimeOffset(v, TimeSpan.Zero));
+
+/// <summary>DateTimeOffset normalised to UTC (PostgreSQL timestamptz rejects other offsets).</summary>
+internal sealed class ToUtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(
+    v => v.ToUniversalTime(),
+    v => v.ToUniversalTime());

@@ -1,0 +1,85 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace SalesCoachBot.Data.Infrastructure;
+
+/// <summary>
+/// Creates the provider's context from <see cref="DatabaseOptions"/>. Options are built once; every call
+/// returns a new context (stores get one per scope, concurrent work creates its own).
+/// </summary>
+public sealed class SalesCoachDbContextFactory : IDbContextFactory<SalesCoachDbContext>
+{
+    public const string MigrationsHistoryTable = "__ef_migrations_history";
+
+    private readonly Func<SalesCoachDbContext> _create;
+
+    public SalesCoachDbContextFactory(DatabaseOptions options, ILoggerFactory? loggerFactory = null)
+    {
+        Provider = options.GetProvider();
+        ConnectionString = options.GetConnectionString();
+        switch (Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = ConfigureSqlite(new DbContextOptionsBuilder<SqliteSalesCoachDbContext>(), ConnectionString);
+                if (loggerFactory is not null)
+                {
+                    sqlite.UseLoggerFactory(loggerFactory);
+                }
+
+                var sqliteOptions = sqlite.Options;
+                _create = () => new SqliteSalesCoachDbContext(sqliteOptions);
+                break;
+            default:
+                var postgres = ConfigurePostgres(new DbContextOptionsBuilder<PostgresSalesCoachDbContext>(), ConnectionString);
+                if (loggerFactory is not null)
+                {
+                    postgres.UseLoggerFactory(loggerFactory);
+                }
+
+                var postgresOptions = postgres.Options;
+                _create = () => new PostgresSalesCoachDbContext(postgresOptions);
+                break;
+        }
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public string ConnectionString { get; }
+
+    public SalesCoachDbContext CreateDbContext() => _create();
+
+    internal static DbContextOptionsBuilder<SqliteSalesCoachDbContext> ConfigureSqlite(
+        DbContextOptionsBuilder<SqliteSalesCoachDbContext> builder, string connectionString)
+    {
+        var csb = new SqliteConnectionStringBuilder(connectionString);
+        if (csb.DefaultTimeout < 30)
+        {
+            csb.DefaultTimeout = 30;
+        }
+
+        return builder
+            .UseSqlite(csb.ToString(), o => o.MigrationsHistoryTable(MigrationsHistoryTable))
+            .AddInterceptors(SqlitePragmaInterceptor.Instance);
+    }
+
+    internal static DbContextOptionsBuilder<PostgresSalesCoachDbContext> ConfigurePostgres(
+        DbContextOptionsBuilder<PostgresSalesCoachDbContext> builder, string connectionString) =>
+        builder.UseNpgsql(connectionString, o => o.MigrationsHistoryTable(MigrationsHistoryTable));
+
+    /// <summary>The folder of a SQLite file database, created when missing (relative to the current directory).</summary>
+    internal static void EnsureSqliteFolder(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" || dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}

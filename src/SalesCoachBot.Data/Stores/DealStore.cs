@@ -1,0 +1,262 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Data.Infrastructure;
+
+namespace SalesCoachBot.Data.Stores;
+
+internal sealed class DealStore(SalesCoachDbContext db, TimeProvider time, ILogger<DealStore> logger) : IDealStore
+{
+    private const int MaxAttempts = 6;
+
+    public async Task<DealView?> GetAsync(DealId id, CancellationToken cancellationToken) =>
+        (await DealViewQueries.LoadAsync(db, db.Deals.AsNoTracking().Where(d => d.Id == id.Value), time.GetUtcNow(), cancellationToken))
+        .SingleOrDefault();
+
+    public async Task<DealView?> FindByExternalIdAsync(string externalId, CancellationToken cancellationToken)
+    {
+        var key = externalId.Trim();
+        var exact = await DealViewQueries.LoadAsync(
+            db, db.Deals.AsNoTracking().Where(d => d.ExternalId == key), time.GetUtcNow(), cancellationToken);
+        if (exact.Count > 0)
+        {
+            return exact[0];
+        }
+
+        var lower = key.ToLowerInvariant();
+        var loose = await DealViewQueries.LoadAsync(
+            db, db.Deals.AsNoTracking().Where(d => d.ExternalId.ToLower() == lower), time.GetUtcNow(), cancellationToken);
+        return loose.Count == 1 ? loose[0] : null;
+    }
+
+    public async Task<IReadOnlyList<DealNameEntry>> ListNamesAsync(
+        IReadOnlyCollection<long>? teamIds, CancellationToken cancellationToken)
+    {
+        var query = db.Deals.AsNoTracking();
+        if (teamIds is not null)
+        {
+            var ids = teamIds.ToList();
+            query = query.Where(d => ids.Contains(d.TeamId));
+        }
+
+        var rows = await query
+            .OrderBy(d => d.Id)
+            .Select(d => new { d.Id, d.ExternalId, d.Name, d.Account, d.TeamId, d.OwnerId, d.Status })
+            .ToListAsync(cancellationToken);
+        return rows
+            .Select(d => new DealNameEntry(new DealId(d.Id), d.ExternalId, d.Name, d.Account, d.TeamId, d.OwnerId, d.Status))
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<DealView>> ListOpenByOwnerAsync(long ownerId, CancellationToken cancellationToken)
+    {
+        var views = await DealViewQueries.LoadAsync(
+            db,
+            db.Deals.AsNoTracking().Where(d => d.OwnerId == ownerId && d.Status == DealStatus.Open),
+            time.GetUtcNow(),
+            cancellationToken);
+        return views.OrderBy(v => v.Deal.StageEnteredAt).ThenBy(v => v.Deal.Id).ToList();
+    }
+
+    public async Task<IReadOnlyList<DealView>> ListOpenAsync(
+        IReadOnlyCollection<long>? teamIds, CancellationToken cancellationToken)
+    {
+        var query = db.Deals.AsNoTracking().Where(d => d.Status == DealStatus.Open);
+        if (teamIds is not null)
+        {
+            var ids = teamIds.ToList();
+            query = query.Where(d => ids.Contains(d.TeamId));
+        }
+
+        var views = await DealViewQueries.LoadAsync(db, query, time.GetUtcNow(), cancellationToken);
+        return views.OrderBy(v => v.Deal.StageEnteredAt).ThenBy(v => v.Deal.Id).ToList();
+    }
+
+    public async Task<IReadOnlyDictionary<string, int>> CountOpenByStageAsync(long? teamId, CancellationToken cancellationToken)
+    {
+        var query = db.Deals.AsNoTracking().Where(d => d.Status == DealStatus.Open);
+        if (teamId is { } team)
+        {
+            query = query.Where(d => d.TeamId == team);
+        }
+
+        return await query
+            .GroupBy(d => d.StageId)
+            .Select(g => new { Stage = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Stage, g => g.Count, StringComparer.Ordinal, cancellationToken);
+    }
+
+    public async Task<T?> ChangeDealAsync<T>(
+        DealId id, Func<DealState, DealChangePlan<T>> decide, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(decide);
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            try
+            {
+                return await ChangeOnceAsync(id, decide, cancellationToken);
+            }
+            catch (Exception e) when (attempt < MaxAttempts && IsRetryable(e))
+            {
+                Log.DealChangeRetry(logger, id.Value, attempt, e);
+                db.ChangeTracker.Clear();
+                // Real back-off, not domain time: a fake clock in tests must not stall a retry.
+                await Task.Delay(TimeSpan.FromMilliseconds((20 * attempt * attempt) + Random.Shared.Next(0, 20)), cancellationToken);
+            }
+        }
+    }
+
+    // A unique-index or concurrency failure means another process got there first: run the decision
+    // again against the state it left, which then sees the item confirmed or the stage moved.
+    private static bool IsRetryable(Exception e) =>
+        TransientDatabaseErrors.IsTransient(e)
+        || e is DbUpdateConcurrencyException
+        || (e is DbUpdateException && TransientDatabaseErrors.IsUniqueViolation(e));
+
+    private async Task<T?> ChangeOnceAsync<T>(
+        DealId id, Func<DealState, DealChangePlan<T>> decide, CancellationToken cancellationToken)
+        where T : class
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await LockDealAsync(id.Value, cancellationToken))
+        {
+            return null;
+        }
+
+        var views = await DealViewQueries.LoadAsync(db, db.Deals.Where(d => d.Id == id.Value), time.GetUtcNow(), cancellationToken);
+        if (views.Count == 0)
+        {
+            return null;
+        }
+
+        var view = views[0];
+        var plan = decide(new DealState(view));
+        if (await ApplyAsync(view, plan, cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return plan.Result;
+    }
+
+    /// <summary>Takes the per-deal write lock inside the open transaction; false when the deal does not exist.</summary>
+    private async Task<bool> LockDealAsync(long id, CancellationToken cancellationToken)
+    {
+        if (db.Provider == DatabaseProvider.Postgres)
+        {
+            var locked = await db.Database
+                .SqlQuery<long>($"SELECT id AS \"Value\" FROM deals WHERE id = {id} FOR UPDATE")
+                .ToListAsync(cancellationToken);
+            return locked.Count > 0;
+        }
+
+        // SQLite has one writer at a time: a first write takes the database's write lock now, so the
+        // read below already sees the state every later writer will see.
+        return await db.Database.ExecuteSqlAsync($"UPDATE deals SET id = id WHERE id = {id}", cancellationToken) > 0;
+    }
+
+    private async Task<bool> ApplyAsync<T>(DealView view, DealChangePlan<T> plan, CancellationToken cancellationToken)
+        where T : class
+    {
+        var deal = view.Deal;
+        var changed = false;
+
+        var active = view.Confirmations.Select(c => c.Item).ToHashSet();
+        foreach (var confirmation in plan.Confirm)
+        {
+            if (!active.Add(confirmation.Item))
+            {
+                continue;
+            }
+
+            db.Confirmations.Add(new Confirmation
+            {
+                DealId = deal.Id,
+                StageId = deal.StageId,
+                StageVersion = deal.StageVersion,
+                ItemId = confirmation.Item.Value,
+                PersonId = confirmation.PersonId,
+                ConfirmedAt = confirmation.At,
+                Channel = confirmation.Channel,
+            });
+            changed = true;
+        }
+
+        if (plan.Withdraw.Count > 0)
+        {
+            var items = plan.Withdraw.Select(i => i.Value).ToList();
+            var withdrawn = await db.Confirmations
+                .Where(c => c.DealId == deal.Id && c.StageVersion == deal.StageVersion && c.WithdrawnAt == null && items.Contains(c.ItemId))
+                .ToListAsync(cancellationToken);
+            var at = plan.ActivityAt ?? time.GetUtcNow();
+            foreach (var confirmation in withdrawn)
+            {
+                confirmation.WithdrawnAt = at;
+                confirmation.WithdrawnByPersonId = plan.WithdrawnBy;
+                changed = true;
+            }
+        }
+
+        if (plan.Transition is { } transition)
+        {
+            deal.StageId = transition.ToStage.Value;
+            deal.Status = transition.Status;
+            deal.StageVersion++;
+            deal.StageEnteredAt = transition.At;
+            deal.LostReason = transition.LostReason;
+            deal.ReengageAt = transition.ReengageAt;
+            deal.ClosedAt = transition.Status is DealStatus.Won or DealStatus.Lost ? transition.At : null;
+            MoveActivity(deal, transition.At);
+            db.StageHistory.Add(new StageHistoryEntry
+            {
+                DealId = deal.Id,
+                StageId = transition.ToStage.Value,
+                EnteredAt = transition.At,
+                Kind = transition.Kind,
+                ByPersonId = transition.ByPersonId,
+                Reason = transition.Reason,
+            });
+            changed = true;
+        }
+
+        if (!string.IsNullOrWhiteSpace(plan.Note))
+        {
+            db.Notes.Add(new DealNote
+            {
+                DealId = deal.Id,
+                PersonId = plan.NoteBy,
+                At = plan.ActivityAt ?? time.GetUtcNow(),
+                Text = plan.Note,
+            });
+            changed = true;
+        }
+
+        if (plan.Snooze is { } snooze)
+        {
+            db.Snoozes.Add(new Snooze { DealId = deal.Id, PersonId = snooze.PersonId, CreatedAt = snooze.At, Until = snooze.Until });
+            changed = true;
+        }
+
+        if (plan.ActivityAt is { } activity)
+        {
+            changed |= MoveActivity(deal, activity);
+        }
+
+        return changed;
+    }
+
+    private static bool MoveActivity(Deal deal, DateTimeOffset at)
+    {
+        if (at <= deal.LastActivityAt)
+        {
+            return false;
+        }
+
+        deal.LastActivityAt = at;
+        return true;
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Domain;
+
+namespace SalesCoachBot.Data.Stores;
+
+/// <summary>Builds <see cref="DealView"/>s with a fixed number of queries, however many deals.</summary>
+internal static class DealViewQueries
+{
+    private sealed record Row(Deal Deal, string OwnerName, string OwnerEmail, string TeamName);
+
+    public static async Task<IReadOnlyList<DealView>> LoadAsync(
+        SalesCoachDbContext db, IQueryable<Deal> deals, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var rows = await (
+                from d in deals
+                join p in db.People on d.OwnerId equals p.Id
+                join t in db.Teams on d.TeamId equals t.Id
+                select new Row(d, p.Name, p.Email, t.Name))
+            .ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = rows.Select(r => r.Deal.Id).ToList();
+        var snoozes = new Dictionary<long, DateTimeOffset>();
+        var confirmations = new Dictionary<long, List<ConfirmationView>>();
+
+        // Chunked so a large list never exceeds a provider's parameter limit.
+        foreach (var chunk in ids.Chunk(5_000))
+        {
+            var snoozeRows = await db.Snoozes.AsNoTracking()
+                .Where(s => chunk.Contains(s.DealId) && s.Until > now)
+                .GroupBy(s => s.DealId)
+                .Select(g => new { DealId = g.Key, Until = g.Max(s => s.Until) })
+                .ToListAsync(cancellationToken);
+            foreach (var s in snoozeRows)
+            {
+                snoozes[s.DealId] = s.Until;
+            }
+
+            var confirmationRows = await (
+                    from c in db.Confirmations.AsNoTracking()
+                    join d in db.Deals.AsNoTracking() on c.DealId equals d.Id
+                    join p in db.People.AsNoTracking() on c.PersonId equals p.Id
+                    where chunk.Contains(c.DealId) && c.WithdrawnAt == null && c.StageVersion == d.StageVersion
+                    orderby c.ConfirmedAt, c.Id
+                    select new { c.DealId, c.ItemId, c.PersonId, PersonName = p.Name, c.ConfirmedAt, c.Channel })
+                .ToListAsync(cancellationToken);
+            foreach (var c in confirmationRows)
+            {
+                if (!confirmations.TryGetValue(c.DealId, out var list))
+                {
+                    confirmations[c.DealId] = list = [];
+                }
+
+                list.Add(new ConfirmationView(new ChecklistItemId(c.ItemId), c.PersonId, c.PersonName, c.ConfirmedAt, c.Channel));
+            }
+        }
+
+        return rows
+            .Select(r => new DealView(
+                r.Deal,
+                r.OwnerName,
+                r.OwnerEmail,
+                r.TeamName,
+                snoozes.TryGetValue(r.Deal.Id, out var until) ? until : null,
+                confirmations.TryGetValue(r.Deal.Id, out var list) ? list : []))
+            .ToList();
+    }
+}

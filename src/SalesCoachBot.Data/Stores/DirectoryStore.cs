@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Data.Configurations;
+
+namespace SalesCoachBot.Data.Stores;
+
+internal sealed class DirectoryStore(SalesCoachDbContext db) : IDirectoryStore
+{
+    public async Task<PersonView?> FindPersonAsync(
+        string? teamsAadObjectId, string? slackUserId, string? email, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(teamsAadObjectId)
+            && await FindAsync(p => p.TeamsAadObjectId == teamsAadObjectId, cancellationToken) is { } byTeams)
+        {
+            return byTeams;
+        }
+
+        if (!string.IsNullOrEmpty(slackUserId)
+            && await FindAsync(p => p.SlackUserId == slackUserId, cancellationToken) is { } bySlack)
+        {
+            return bySlack;
+        }
+
+        return string.IsNullOrWhiteSpace(email) ? null : await FindPersonByEmailAsync(email, cancellationToken);
+    }
+
+    public Task<PersonView?> FindPersonByEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        var normalized = SalesCoachDbContext.NormalizeEmail(email);
+        return FindAsync(p => p.Email == normalized, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<SalesTeam>> ListTeamsAsync(CancellationToken cancellationToken) =>
+        await db.Teams.AsNoTracking().OrderBy(t => t.Name).ToListAsync(cancellationToken);
+
+    public Task<SalesTeam?> FindTeamByNameAsync(string name, CancellationToken cancellationToken)
+    {
+        var normalized = SalesCoachDbContext.NormalizeName(name);
+        return db.Teams.AsNoTracking()
+            .FirstOrDefaultAsync(t => EF.Property<string>(t, SalesTeamConfiguration.NormalizedName) == normalized, cancellationToken);
+    }
+
+    private async Task<PersonView?> FindAsync(System.Linq.Expressions.Expression<Func<Person, bool>> predicate, CancellationToken cancellationToken)
+    {
+        var person = await db.People.AsNoTracking()
+            .Include(p => p.Memberships)
+            .FirstOrDefaultAsync(predicate, cancellationToken);
+        return person is null
+            ? null
+            : new PersonView(person.Id, person.Email, person.Name, person.Role, person.Memberships.Select(m => m.TeamId).Order().ToList());
+    }
+}
