@@ -1,20 +1,158 @@
+using System.Net;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using SalesCoachBot.Teams.Auth;
+using SalesCoachBot.Teams.Cards;
+using SalesCoachBot.Teams.Connector;
+using SalesCoachBot.Teams.Conversations;
+using SalesCoachBot.Teams.Dispatch;
 
 namespace SalesCoachBot.Teams;
 
 public static class TeamsServiceCollectionExtensions
 {
+    public const string MessagesPath = "/api/messages";
+
     /// <summary>Registers the Teams channel when it is configured (INTERFACE.md: a channel that is off answers 404).</summary>
     public static IServiceCollection AddTeamsChannel(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        _ = configuration;
-        _ = environment;
+        var section = configuration.GetSection(TeamsOptions.SectionName);
+        // Validated even when the channel is off, so a forbidden setting stops the host.
+        services.AddOptions<TeamsOptions>().Bind(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TeamsOptions>>(new TeamsOptionsValidator(environment));
+
+        var options = section.Get<TeamsOptions>() ?? new TeamsOptions();
+        var enabled = TeamsOptions.IsEnabled(options, environment.IsDevelopment());
+        services.AddSingleton(new TeamsChannelState(enabled, options.AllowUnauthenticated && environment.IsDevelopment()));
+        if (!enabled)
+        {
+            return services;
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(BotTokenValidator.OpenIdHttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<BotTokenValidator>();
+        services.AddSingleton<ServiceUrlTrust>();
+        services.AddSingleton<ConversationPacer>();
+        services.AddSingleton<AdaptiveCardRenderer>();
+        services.TryAddSingleton<IConnectorTokenProvider, MsalConnectorTokenProvider>();
+        services.TryAddSingleton<IConversationReferenceStore, InMemoryConversationReferenceStore>();
+        services.AddHttpClient<ITeamsConnector, TeamsConnectorClient>(TeamsConnectorClient.HttpClientName)
+            .AddResilienceHandler("teams-connector", builder => builder.AddRetry(new HttpRetryStrategyOptions
+            {
+                // Teams: retry throttling and gateway errors with exponential backoff and jitter, honouring Retry-After.
+                MaxRetryAttempts = 4,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(300),
+                MaxDelay = TimeSpan.FromSeconds(10),
+                ShouldRetryAfterHeader = true,
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
+                {
+                    { Result: { } response } => IsRetryable(response.StatusCode),
+                    { Exception: HttpRequestException } => true,
+                    _ => false,
+                }),
+            }));
+        services.AddSingleton<ITeamsProactiveMessenger, TeamsProactiveMessenger>();
+        services.AddScoped<ActivityDispatcher>();
+        services.AddSingleton<TeamsRequestHandler>();
+        services.AddHostedService<TeamsStartupReport>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapTeamsChannel(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapTeamsChannel(this IEndpointRouteBuilder endpoints)
+    {
+        if (endpoints.ServiceProvider.GetService<TeamsChannelState>() is { Enabled: true })
+        {
+            endpoints.MapPost(MessagesPath, (HttpContext context, TeamsRequestHandler handler) => handler.HandleAsync(context))
+                .DisableAntiforgery()
+                .WithName("TeamsMessages");
+        }
+
+        return endpoints;
+    }
+
+    internal static bool IsRetryable(HttpStatusCode status) =>
+        status is HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout;
+}
+
+/// <summary>Whether the channel is on, and whether requests without a token are accepted (Development only).</summary>
+internal sealed record TeamsChannelState(bool Enabled, bool AllowUnauthenticated);
+
+internal sealed class TeamsOptionsValidator(IHostEnvironment environment) : IValidateOptions<TeamsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TeamsOptions options)
+    {
+        var failures = new List<string>();
+        if (options.AllowUnauthenticated && !environment.IsDevelopment())
+        {
+            failures.Add($"Teams:AllowUnauthenticated is true but the environment is '{environment.EnvironmentName}'. " +
+                "It is allowed only in Development (local clients such as the Agents Playground); every other host must authenticate each activity.");
+        }
+
+        if (options.AppType == TeamsAppType.SingleTenant && string.IsNullOrWhiteSpace(options.TenantId))
+        {
+            failures.Add("Teams:AppType is SingleTenant but Teams:TenantId is not set.");
+        }
+
+        CheckUrl(failures, "Teams:OpenIdMetadataUrl", options.OpenIdMetadataUrl);
+        CheckUrl(failures, "Teams:EntraOpenIdMetadataUrl", options.EntraOpenIdMetadataUrl);
+        CheckUrl(failures, "Teams:TokenEndpoint", options.TokenEndpoint);
+        if (options.MaxBodyBytes is < 1024 or > 4 * 1024 * 1024)
+        {
+            failures.Add("Teams:MaxBodyBytes must be between 1 KB and 4 MB.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    // Keys and tokens come only over https; plain http is accepted for a loopback stub.
+    private static void CheckUrl(List<string> failures, string key, Uri? url)
+    {
+        if (url is null)
+        {
+            return;
+        }
+
+        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && !(url.Scheme == Uri.UriSchemeHttp && BotTokenValidator.IsLoopback(url))))
+        {
+            failures.Add($"{key} must be an absolute https URL (http only for a loopback address).");
+        }
+    }
+}
+
+/// <summary>Says at startup how the channel runs; loudly when authentication is off.</summary>
+internal sealed class TeamsStartupReport(TeamsChannelState state, IOptions<TeamsOptions> options, ILogger<TeamsStartupReport> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        if (state.AllowUnauthenticated)
+        {
+            TeamsLog.UnauthenticatedModeOn(logger);
+        }
+
+        if (!string.IsNullOrWhiteSpace(o.AppId))
+        {
+            TeamsLog.ChannelOn(logger, o.AppId, o.AppType);
+            if (!o.HasCredentials)
+            {
+                TeamsLog.NoOutboundCredentials(logger);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

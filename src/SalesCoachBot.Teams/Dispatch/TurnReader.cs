@@ -1,0 +1,85 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Teams.Activities;
+
+namespace SalesCoachBot.Teams.Dispatch;
+
+/// <summary>Turns the parts of a Teams activity into Core turn inputs.</summary>
+internal static partial class TurnReader
+{
+    private const int MaxSelectedItems = 50;
+
+    public static ChatUser User(Activity activity) =>
+        new(ChatChannel.Teams, TeamsAadObjectId: activity.From?.AadObjectId, Email: null, DisplayName: activity.From?.Name);
+
+    public static ConversationKey Conversation(Activity activity) =>
+        ConversationKey.For(ChatChannel.Teams, activity.Conversation!.Id!);
+
+    /// <summary>
+    /// The typed text. In channels and group chats the bot only hears @mentions, and the
+    /// mention markup (<c>&lt;at&gt;Sales Coach&lt;/at&gt;</c>) is not part of the command.
+    /// </summary>
+    public static string Text(Activity activity)
+    {
+        var text = activity.Text ?? string.Empty;
+        if (activity.Conversation?.ConversationType is "channel" or "groupChat")
+        {
+            text = MentionPattern().Replace(text, " ");
+        }
+
+        return WebUtility.HtmlDecode(text).Replace('\u00a0', ' ').Trim();
+    }
+
+    /// <summary>
+    /// A card button press: the typed payload plus the ticked toggles (Input.Toggle ids are item
+    /// ids; Teams sends their values as the strings "true"/"false"). Null when the data is not ours.
+    /// </summary>
+    public static ActionInput? Action(JsonElement data)
+    {
+        if (data.ValueKind != JsonValueKind.Object || ActionPayload.TryParse(data) is not { } payload)
+        {
+            return null;
+        }
+
+        using var own = JsonDocument.Parse(payload.ToJson());
+        var selected = new List<ChecklistItemId>();
+        foreach (var property in data.EnumerateObject())
+        {
+            if (property.Name is "kind" or "msteams" || own.RootElement.TryGetProperty(property.Name, out _))
+            {
+                continue;
+            }
+
+            var ticked = property.Value.ValueKind switch
+            {
+                JsonValueKind.True => true,
+                JsonValueKind.String => string.Equals(property.Value.GetString(), "true", StringComparison.OrdinalIgnoreCase),
+                _ => false,
+            };
+            if (ticked && property.Name.Length is > 0 and <= 100)
+            {
+                selected.Add(new ChecklistItemId(property.Name));
+                if (selected.Count == MaxSelectedItems)
+                {
+                    break;
+                }
+            }
+        }
+
+        return new ActionInput(payload, selected);
+    }
+
+    /// <summary>The verb of an Action.Execute must name the payload it carries; anything else was not made by us.</summary>
+    public static bool VerbMatches(string? verb, ActionPayload payload)
+    {
+        using var own = JsonDocument.Parse(payload.ToJson());
+        return own.RootElement.TryGetProperty("kind", out var kind) && string.Equals(kind.GetString(), verb, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("<at>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline, matchTimeoutMilliseconds: 100)]
+    private static partial Regex MentionPattern();
+}
