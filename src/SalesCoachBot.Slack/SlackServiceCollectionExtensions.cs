@@ -1,7 +1,17 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SalesCoachBot.Slack.BlockKit;
+using SalesCoachBot.Slack.Inbound;
+using SalesCoachBot.Slack.Processing;
+using SalesCoachBot.Slack.Verification;
+using SalesCoachBot.Slack.WebApi;
 
 namespace SalesCoachBot.Slack;
 
@@ -10,10 +20,66 @@ public static class SlackServiceCollectionExtensions
     /// <summary>Registers the Slack channel when it is configured (INTERFACE.md: a channel that is off answers 404).</summary>
     public static IServiceCollection AddSlackChannel(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        _ = configuration;
         _ = environment;
+        var section = configuration.GetSection(SlackOptions.SectionName);
+        var configured = section.Get<SlackOptions>() ?? new SlackOptions();
+        if (!configured.Enabled)
+        {
+            return services;
+        }
+
+        services.AddOptions<SlackOptions>()
+            .Bind(section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.ApiBaseUrl.IsAbsoluteUri && o.ApiBaseUrl.AbsolutePath.EndsWith('/'), "Slack:ApiBaseUrl must be an absolute URL ending with '/'.")
+            .Validate(o => string.IsNullOrEmpty(o.BotToken) || o.BotToken.StartsWith("xoxb-", StringComparison.Ordinal), "Slack:BotToken must be a bot token (xoxb-…).")
+            .Validate(o => string.IsNullOrEmpty(o.AppToken) || o.AppToken.StartsWith("xapp-", StringComparison.Ordinal), "Slack:AppToken must be an app-level token (xapp-…).")
+            .Validate(o => o.AckBudget > TimeSpan.Zero && o.AckBudget < TimeSpan.FromSeconds(3), "Slack:AckBudget must be under Slack's 3 s.")
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SlackChannelMarker>();
+        services.AddSingleton(sp => new SlackSignature(
+            sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret ?? string.Empty,
+            TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<SlackOptions>>().Value.TimestampToleranceSeconds)));
+        services.AddSingleton<SlackVerificationFilter>();
+        services.AddSingleton<BlockKitRenderer>();
+        services.AddSingleton<ChannelPacer>();
+        services.AddSingleton<SlackWorkQueue>();
+        services.TryAddSingleton<ISlackEventDeduplicator, WindowedEventDeduplicator>();
+        services.AddSingleton<SlackUserDirectory>();
+        services.AddSingleton<SlackTurnProcessor>();
+        services.AddSingleton<SlackEndpoints>();
+        services.AddHostedService<SlackWorker>();
+        services.AddHttpClient(SlackApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSingleton<ISlackApiClient, SlackApiClient>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapSlackChannel(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapSlackChannel(this IEndpointRouteBuilder endpoints)
+    {
+        var marker = endpoints.ServiceProvider.GetService<SlackChannelMarker>();
+        if (marker is null)
+        {
+            return endpoints;
+        }
+
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value;
+        var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("SalesCoachBot.Slack");
+        if (!options.HttpEnabled)
+        {
+            SlackLog.SocketModeUnavailable(logger);
+            return endpoints;
+        }
+
+        SlackLog.ChannelOn(logger, options.HttpEnabled, !string.IsNullOrEmpty(options.BotToken), options.TeamId);
+        var group = endpoints.MapGroup("/slack").AddEndpointFilter<SlackVerificationFilter>();
+        group.MapPost("/events", (HttpContext http, SlackEndpoints slack) => slack.HandleEvent(http));
+        group.MapPost("/commands", (HttpContext http, SlackEndpoints slack) => slack.HandleCommandAsync(http));
+        group.MapPost("/interactions", (HttpContext http, SlackEndpoints slack) => slack.HandleInteraction(http));
+        return endpoints;
+    }
+
+    /// <summary>Present in DI only when the channel is configured.</summary>
+    private sealed class SlackChannelMarker;
 }

@@ -1,0 +1,298 @@
+using System.Globalization;
+using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Conversations;
+
+namespace SalesCoachBot.Slack.BlockKit;
+
+/// <summary>
+/// Renders the channel-neutral card model as a Block Kit message. Every documented limit is kept by
+/// splitting into more blocks; whatever cannot be shown says so ("…and N more"), nothing is cut silently.
+/// </summary>
+public sealed class BlockKitRenderer
+{
+    public const string ConfirmActionId = "coach-confirm";
+    public const string TickActionPrefix = "coach-tick-";
+    public const string ChecklistBlockPrefix = "coach-checklist-";
+    public const string ButtonActionPrefix = "coach-button-";
+
+    private const int ButtonsPerRow = 5;
+
+    public SlackMessage Render(BotAnswer answer)
+    {
+        var fallback = string.IsNullOrWhiteSpace(answer.Text) ? answer.Card?.Title ?? "…" : answer.Text;
+        if (answer.Card is null)
+        {
+            var blocks = SlackText.Pack(answer.Text.Split('\n'), BlockKitLimits.SectionText)
+                .Select(chunk => (Block)new SectionBlock(TextObject.Markdown(SlackText.Escape(chunk))))
+                .ToList();
+            return new SlackMessage(fallback, Paginate(blocks));
+        }
+
+        return Render(answer.Card, fallback);
+    }
+
+    public SlackMessage Render(Card card, string fallbackText)
+    {
+        var b = new Builder();
+        RenderHeader(card, b);
+        if (!string.IsNullOrWhiteSpace(card.Note))
+        {
+            b.Add(new ContextBlock([TextObject.Markdown(":information_source: " + SlackText.Escape(card.Note))]));
+        }
+
+        RenderContext(card, b);
+        foreach (var chunk in SlackText.Pack(card.Body.Select(SlackText.Escape), BlockKitLimits.SectionText, "\n\n"))
+        {
+            b.Add(new SectionBlock(TextObject.Markdown(chunk)));
+        }
+
+        if (card.Checklist is { } checklist)
+        {
+            RenderChecklist(checklist, b);
+        }
+
+        // Blocks that must come after the sections are counted first, so sections know their budget.
+        var tail = new Builder(b.NextActionIndex + 1000);
+        RenderChoices(card.Choices, tail);
+        RenderButtons(card.Actions, tail);
+        if (card.Image is { } image && Uri.TryCreate(image.Url, UriKind.Absolute, out var url) && url.Scheme is "https" or "http")
+        {
+            tail.Add(new ImageBlock(image.Url, SlackText.Shorten(image.AltText, BlockKitLimits.AltText)));
+        }
+
+        RenderSections(card.Sections, b, BlockKitLimits.MessageBlocks - b.Count - tail.Count);
+        b.AddRange(tail.Blocks);
+        return new SlackMessage(string.IsNullOrWhiteSpace(fallbackText) ? card.Title : fallbackText, Paginate(b.Blocks));
+    }
+
+    private static void RenderHeader(Card card, Builder b)
+    {
+        var title = string.IsNullOrWhiteSpace(card.Title) ? card.Kind.ToString() : card.Title.Trim();
+        b.Add(new HeaderBlock(TextObject.Plain(SlackText.Shorten(title, BlockKitLimits.HeaderText))));
+        if (title.Length > BlockKitLimits.HeaderText)
+        {
+            b.Add(new SectionBlock(TextObject.Markdown("*" + SlackText.Escape(title) + "*")));
+        }
+    }
+
+    private static void RenderContext(Card card, Builder b)
+    {
+        var elements = new List<TextObject>();
+        if (!string.IsNullOrWhiteSpace(card.Subtitle))
+        {
+            elements.Add(TextObject.Markdown(SlackText.Escape(card.Subtitle)));
+        }
+
+        elements.AddRange(card.Facts.Select(f => TextObject.Markdown($"*{SlackText.Escape(f.Label)}:* {SlackText.Escape(f.Value)}")));
+        foreach (var group in elements.Chunk(BlockKitLimits.ContextElements))
+        {
+            b.Add(new ContextBlock(group));
+        }
+    }
+
+    private static void RenderChecklist(CardChecklist checklist, Builder b)
+    {
+        var open = checklist.Items.Where(i => i.State != ChecklistItemState.Confirmed).ToList();
+        var done = checklist.Items.Where(i => i.State == ChecklistItemState.Confirmed).ToList();
+        var required = checklist.RequiredOpen;
+        var summary = open.Count == 0
+            ? "*Exit checklist* · every item confirmed"
+            : required == 0
+                ? $"*Exit checklist* · {open.Count} optional item{Plural(open.Count)} open, every required item confirmed"
+                : $"*Exit checklist* · {required} required item{Plural(required)} open. Tick what is done, then press Confirm.";
+        b.Add(new DividerBlock());
+        b.Add(new SectionBlock(TextObject.Markdown(summary)));
+
+        if (done.Count > 0)
+        {
+            foreach (var chunk in SlackText.Pack(done.Select(DoneLine), BlockKitLimits.SectionText))
+            {
+                b.Add(new SectionBlock(TextObject.Markdown(chunk)));
+            }
+        }
+
+        if (open.Count == 0)
+        {
+            return;
+        }
+
+        var group = 0;
+        foreach (var items in open.Chunk(BlockKitLimits.CheckboxOptions))
+        {
+            // Item texts longer than an option allows are shown in full right above their boxes.
+            var longOnes = items.Where(i => i.Text.Length > BlockKitLimits.OptionText).ToList();
+            if (longOnes.Count > 0)
+            {
+                var lines = longOnes.Select(i => "• " + SlackText.Escape(i.Text));
+                foreach (var chunk in SlackText.Pack(lines, BlockKitLimits.SectionText))
+                {
+                    b.Add(new SectionBlock(TextObject.Markdown(chunk)));
+                }
+            }
+
+            var options = items.Select(i => new OptionObject(TextObject.Plain(SlackText.Shorten(i.Text, BlockKitLimits.OptionText)), i.Id.Value)
+            {
+                Description = i.Required ? TextObject.Plain("Required") : null,
+            }).ToList();
+            b.Add(new ActionsBlock([new CheckboxesElement(options) { ActionId = TickActionPrefix + group.ToString(CultureInfo.InvariantCulture) }])
+            {
+                BlockId = ChecklistBlockPrefix + group.ToString(CultureInfo.InvariantCulture),
+            });
+            group++;
+        }
+
+        var value = checklist.Confirm.Payload.ToJson();
+        if (value.Length > BlockKitLimits.ButtonValue)
+        {
+            throw new InvalidOperationException($"A confirm payload of {value.Length} characters does not fit a Slack button value.");
+        }
+
+        b.Add(new ActionsBlock([new ButtonElement(TextObject.Plain(SlackText.Shorten(checklist.Confirm.Label, BlockKitLimits.ButtonText)))
+        {
+            ActionId = ConfirmActionId,
+            Value = value,
+            Style = "primary",
+        }])
+        {
+            BlockId = "coach-confirm",
+        });
+    }
+
+    private static string DoneLine(CardChecklistItem item)
+    {
+        var line = ":white_check_mark: " + SlackText.Escape(item.Text);
+        if (item.ConfirmedBy is { Length: > 0 } who)
+        {
+            line += " — " + SlackText.Escape(who);
+        }
+
+        if (item.ConfirmedAt is { } at)
+        {
+            // Slack shows the date in the reader's own time zone; the part after | is the fallback.
+            line += string.Create(CultureInfo.InvariantCulture, $", <!date^{at.ToUnixTimeSeconds()}^{{date_short_pretty}}|{at.UtcDateTime:yyyy-MM-dd}>");
+        }
+
+        return line;
+    }
+
+    private static void RenderSections(IReadOnlyList<CardSection> sections, Builder b, int budget)
+    {
+        // Each line with a button costs a block; past the budget lines are still shown, as text.
+        var buttonLines = sections.Sum(s => s.Lines.Count(l => l.Action is not null));
+        var textBlocksNeeded = sections.Count * 2;
+        var buttonsAllowed = Math.Max(0, budget - textBlocksNeeded);
+        var dropped = 0;
+        foreach (var section in sections)
+        {
+            var pending = new List<string> { "*" + SlackText.Escape(section.Heading) + "*" };
+            foreach (var line in section.Lines)
+            {
+                if (line.Action is { } action && buttonsAllowed > 0)
+                {
+                    Flush(pending, b);
+                    buttonsAllowed--;
+                    b.Add(new SectionBlock(TextObject.Markdown(SlackText.Shorten(SlackText.Escape(line.Text), BlockKitLimits.SectionText)))
+                    {
+                        Accessory = Button(action, b.NextAction()),
+                    });
+                }
+                else
+                {
+                    dropped += line.Action is null ? 0 : 1;
+                    pending.Add(SlackText.Escape(line.Text));
+                }
+            }
+
+            Flush(pending, b);
+        }
+
+        if (dropped > 0 && buttonLines > 0)
+        {
+            b.Add(new ContextBlock([TextObject.Plain($"Buttons are shown for the first {buttonLines - dropped} lines; ask about any other line by name.")]));
+        }
+    }
+
+    private static void Flush(List<string> lines, Builder b)
+    {
+        foreach (var chunk in SlackText.Pack(lines, BlockKitLimits.SectionText))
+        {
+            b.Add(new SectionBlock(TextObject.Markdown(chunk)));
+        }
+
+        lines.Clear();
+    }
+
+    private static void RenderChoices(IReadOnlyList<CardChoice> choices, Builder b)
+    {
+        if (choices.Count == 0)
+        {
+            return;
+        }
+
+        // The list shows every label in full (buttons may have to shorten them) with its description.
+        var lines = choices.Select(c => "• *" + SlackText.Escape(c.Label) + "*" +
+            (string.IsNullOrWhiteSpace(c.Description) ? string.Empty : " — " + SlackText.Escape(c.Description)));
+        if (choices.Any(c => !string.IsNullOrWhiteSpace(c.Description) || c.Label.Length > BlockKitLimits.ButtonText))
+        {
+            foreach (var chunk in SlackText.Pack(lines, BlockKitLimits.SectionText))
+            {
+                b.Add(new SectionBlock(TextObject.Markdown(chunk)));
+            }
+        }
+
+        RenderButtons(choices.Select(c => c.Action).ToList(), b);
+    }
+
+    private static void RenderButtons(IReadOnlyList<CardAction> actions, Builder b)
+    {
+        foreach (var row in actions.Chunk(ButtonsPerRow))
+        {
+            b.Add(new ActionsBlock(row.Select(a => (BlockElement)Button(a, b.NextAction())).ToList()));
+        }
+    }
+
+    private static ButtonElement Button(CardAction action, string actionId) =>
+        new(TextObject.Plain(SlackText.Shorten(action.Label, BlockKitLimits.ButtonText)))
+        {
+            ActionId = actionId,
+            Value = action.Payload.ToJson(),
+            Style = action.Style switch
+            {
+                CardActionStyle.Primary => "primary",
+                CardActionStyle.Destructive => "danger",
+                _ => null,
+            },
+        };
+
+    /// <summary>More than 50 blocks: keep 49 and say how many were left out.</summary>
+    private static IReadOnlyList<Block> Paginate(IReadOnlyList<Block> blocks)
+    {
+        if (blocks.Count <= BlockKitLimits.MessageBlocks)
+        {
+            return blocks;
+        }
+
+        var kept = blocks.Take(BlockKitLimits.MessageBlocks - 1).ToList();
+        kept.Add(new ContextBlock([TextObject.Plain($"…and {blocks.Count - kept.Count} more parts not shown here. Ask a narrower question to see them.")]));
+        return kept;
+    }
+
+    private static string Plural(int n) => n == 1 ? string.Empty : "s";
+
+    private sealed class Builder(int firstActionIndex = 0)
+    {
+        private readonly List<Block> blocks = [];
+
+        public int NextActionIndex { get; private set; } = firstActionIndex;
+
+        public IReadOnlyList<Block> Blocks => blocks;
+
+        public int Count => blocks.Count;
+
+        public void Add(Block block) => blocks.Add(block);
+
+        public void AddRange(IEnumerable<Block> more) => blocks.AddRange(more);
+
+        public string NextAction() => ButtonActionPrefix + (NextActionIndex++).ToString(CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,71 @@
+namespace SalesCoachBot.Slack.Inbound;
+
+// Only the fields the bot reads. Property names are mapped snake_case by SlackJsonContext.
+
+/// <summary>The outer Events API body: <c>url_verification</c> or <c>event_callback</c>.</summary>
+public sealed record SlackEventEnvelope(
+    string? Type,
+    string? Challenge,
+    string? TeamId,
+    string? ApiAppId,
+    string? EventId,
+    long? EventTime,
+    SlackEvent? Event,
+    IReadOnlyList<SlackAuthorization>? Authorizations);
+
+public sealed record SlackAuthorization(string? TeamId, string? UserId, bool? IsBot);
+
+/// <summary>An inner event (<c>app_mention</c>, <c>message</c>).</summary>
+public sealed record SlackEvent(
+    string? Type,
+    string? Subtype,
+    string? User,
+    string? BotId,
+    string? Text,
+    string? Channel,
+    string? ChannelType,
+    string? Ts,
+    string? ThreadTs,
+    string? Team);
+
+/// <summary>A slash command, read from the form body.</summary>
+public sealed record SlashCommand(
+    string Command,
+    string Text,
+    string UserId,
+    string? UserName,
+    string TeamId,
+    string ChannelId,
+    string? ResponseUrl,
+    string? TriggerId,
+    string? EnterpriseId);
+
+/// <summary>The <c>payload</c> field of an interactivity request.</summary>
+public sealed record InteractionPayload(
+    string? Type,
+    InteractionUser? User,
+    InteractionTeam? Team,
+    InteractionChannel? Channel,
+    InteractionContainer? Container,
+    InteractionMessage? Message,
+    InteractionState? State,
+    string? ResponseUrl,
+    IReadOnlyList<InteractionAction>? Actions);
+
+public sealed record InteractionUser(string? Id, string? Username, string? Name, string? TeamId);
+
+public sealed record InteractionTeam(string? Id);
+
+public sealed record InteractionChannel(string? Id);
+
+public sealed record InteractionContainer(string? Type, string? MessageTs, string? ChannelId, bool? IsEphemeral);
+
+public sealed record InteractionMessage(string? Ts);
+
+public sealed record InteractionState(IReadOnlyDictionary<string, IReadOnlyDictionary<string, InteractionStateValue>>? Values);
+
+public sealed record InteractionStateValue(string? Type, string? Value, IReadOnlyList<InteractionOption>? SelectedOptions);
+
+public sealed record InteractionOption(string? Value);
+
+public sealed record InteractionAction(string? Type, string? ActionId, string? BlockId, string? Value, IReadOnlyList<InteractionOption>? SelectedOptions);

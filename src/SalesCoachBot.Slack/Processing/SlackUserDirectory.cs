@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using SalesCoachBot.Slack.WebApi;
+
+namespace SalesCoachBot.Slack.Processing;
+
+/// <summary>
+/// The email behind a Slack user id (<c>users.info</c>), so the core can find a person who has no
+/// <c>slack_user_id</c> yet. Cached; a slow or failed lookup gives null rather than holding up the answer.
+/// </summary>
+public sealed class SlackUserDirectory(ISlackApiClient api, IOptions<SlackOptions> options, TimeProvider time)
+{
+    private static readonly TimeSpan Found = TimeSpan.FromHours(1);
+    private static readonly TimeSpan NotFound = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan LookupBudget = TimeSpan.FromSeconds(1);
+
+    private readonly ConcurrentDictionary<string, (string? Email, DateTimeOffset Until)> cache = new(StringComparer.Ordinal);
+
+    public async ValueTask<string?> FindEmailAsync(string userId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(options.Value.BotToken))
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        if (cache.TryGetValue(userId, out var hit) && hit.Until > now)
+        {
+            return hit.Email;
+        }
+
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(LookupBudget);
+        SlackApiResult<UserResponse> result;
+        try
+        {
+            result = await api.GetUserInfoAsync(userId, budget.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        var email = result.Ok ? result.Value!.User?.Profile?.Email : null;
+        if (result.Ok || result.Error is "user_not_found")
+        {
+            cache[userId] = (email, now + (email is null ? NotFound : Found));
+        }
+
+        return email;
+    }
+}

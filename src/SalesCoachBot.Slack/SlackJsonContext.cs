@@ -1,0 +1,43 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using SalesCoachBot.Slack.BlockKit;
+using SalesCoachBot.Slack.Inbound;
+using SalesCoachBot.Slack.WebApi;
+
+namespace SalesCoachBot.Slack;
+
+/// <summary>Source-generated JSON for everything that crosses the Slack boundary (snake_case, nulls left out).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    AllowOutOfOrderMetadataProperties = true)]
+[JsonSerializable(typeof(SlackMessage))]
+[JsonSerializable(typeof(ResponseMessage))]
+[JsonSerializable(typeof(ChatPostMessageRequest))]
+[JsonSerializable(typeof(ChatPostEphemeralRequest))]
+[JsonSerializable(typeof(ChatUpdateRequest))]
+[JsonSerializable(typeof(ConversationsOpenRequest))]
+[JsonSerializable(typeof(SlackApiResponse))]
+[JsonSerializable(typeof(EmptyResponse))]
+[JsonSerializable(typeof(ChatMessageResponse))]
+[JsonSerializable(typeof(UserResponse))]
+[JsonSerializable(typeof(ConversationOpenResponse))]
+[JsonSerializable(typeof(ConversationMembersResponse))]
+[JsonSerializable(typeof(SlackEventEnvelope))]
+[JsonSerializable(typeof(InteractionPayload))]
+[JsonSerializable(typeof(UrlVerificationAnswer))]
+public sealed partial class SlackJsonContext : JsonSerializerContext
+{
+    /// <summary>Indented, for golden files people read in review.</summary>
+    public static SlackJsonContext Indented => LazyIndented.Value;
+
+    private static readonly Lazy<SlackJsonContext> LazyIndented = new(() => new SlackJsonContext(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        AllowOutOfOrderMetadataProperties = true,
+        WriteIndented = true,
+    }));
+}
+
+public sealed record UrlVerificationAnswer(string Challenge);

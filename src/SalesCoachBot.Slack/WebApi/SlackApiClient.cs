@@ -1,0 +1,272 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace SalesCoachBot.Slack.WebApi;
+
+/// <summary>The Slack Web API methods the bot uses, plus answering on a <c>response_url</c>.</summary>
+public interface ISlackApiClient
+{
+    Task<SlackApiResult<ChatMessageResponse>> PostMessageAsync(ChatPostMessageRequest request, CancellationToken cancellationToken);
+
+    Task<SlackApiResult<ChatMessageResponse>> PostEphemeralAsync(ChatPostEphemeralRequest request, CancellationToken cancellationToken);
+
+    Task<SlackApiResult<ChatMessageResponse>> UpdateMessageAsync(ChatUpdateRequest request, CancellationToken cancellationToken);
+
+    Task<SlackApiResult<UserResponse>> GetUserInfoAsync(string userId, CancellationToken cancellationToken);
+
+    Task<SlackApiResult<UserResponse>> LookupUserByEmailAsync(string email, CancellationToken cancellationToken);
+
+    Task<SlackApiResult<ConversationOpenResponse>> OpenConversationAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>Every member of a conversation, following <c>response_metadata.next_cursor</c> page by page.</summary>
+    Task<SlackListResult<string>> ListConversationMembersAsync(string channel, CancellationToken cancellationToken);
+
+    /// <summary>Posts to a <c>response_url</c> taken from a verified request (no token needed there).</summary>
+    Task<SlackApiResult<EmptyResponse>> RespondAsync(Uri responseUrl, ResponseMessage message, CancellationToken cancellationToken);
+}
+
+/// <summary>All items of a paged list, or the error that stopped the paging.</summary>
+public sealed record SlackListResult<T>(IReadOnlyList<T> Items, string? Error)
+{
+    public bool Ok => Error is null;
+}
+
+/// <summary>
+/// Typed Web API client over one named HttpClient. Retries: 429 waits for Retry-After (no header: fail),
+/// 5xx and connection failures back off exponentially; <c>ok:false</c> becomes a typed error with Slack's code.
+/// </summary>
+internal sealed class SlackApiClient(
+    IHttpClientFactory httpClientFactory,
+    IOptions<SlackOptions> options,
+    ChannelPacer pacer,
+    TimeProvider time,
+    ILogger<SlackApiClient> logger) : ISlackApiClient
+{
+    public const string HttpClientName = "slack";
+    private const int PageLimit = 200;
+
+    private static SlackJsonContext Json => SlackJsonContext.Default;
+
+    public async Task<SlackApiResult<ChatMessageResponse>> PostMessageAsync(ChatPostMessageRequest request, CancellationToken cancellationToken)
+    {
+        await pacer.WaitTurnAsync(request.Channel, cancellationToken).ConfigureAwait(false);
+        return await CallJsonAsync("chat.postMessage", request, Json.ChatPostMessageRequest, Json.ChatMessageResponse, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<SlackApiResult<ChatMessageResponse>> PostEphemeralAsync(ChatPostEphemeralRequest request, CancellationToken cancellationToken)
+    {
+        await pacer.WaitTurnAsync(request.Channel, cancellationToken).ConfigureAwait(false);
+        return await CallJsonAsync("chat.postEphemeral", request, Json.ChatPostEphemeralRequest, Json.ChatMessageResponse, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<SlackApiResult<ChatMessageResponse>> UpdateMessageAsync(ChatUpdateRequest request, CancellationToken cancellationToken) =>
+        CallJsonAsync("chat.update", request, Json.ChatUpdateRequest, Json.ChatMessageResponse, cancellationToken);
+
+    public Task<SlackApiResult<UserResponse>> GetUserInfoAsync(string userId, CancellationToken cancellationToken) =>
+        CallFormAsync("users.info", [new("user", userId)], Json.UserResponse, cancellationToken);
+
+    public Task<SlackApiResult<UserResponse>> LookupUserByEmailAsync(string email, CancellationToken cancellationToken) =>
+        CallFormAsync("users.lookupByEmail", [new("email", email)], Json.UserResponse, cancellationToken);
+
+    public Task<SlackApiResult<ConversationOpenResponse>> OpenConversationAsync(string userId, CancellationToken cancellationToken) =>
+        CallJsonAsync("conversations.open", new ConversationsOpenRequest(userId), Json.ConversationsOpenRequest, Json.ConversationOpenResponse, cancellationToken);
+
+    public async Task<SlackListResult<string>> ListConversationMembersAsync(string channel, CancellationToken cancellationToken)
+    {
+        var members = new List<string>();
+        string? cursor = null;
+        do
+        {
+            List<KeyValuePair<string, string>> form = [new("channel", channel), new("limit", PageLimit.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+            if (cursor is not null)
+            {
+                form.Add(new("cursor", cursor));
+            }
+
+            var page = await CallFormAsync("conversations.members", form, Json.ConversationMembersResponse, cancellationToken).ConfigureAwait(false);
+            if (!page.Ok)
+            {
+                return new SlackListResult<string>(members, page.Error);
+            }
+
+            members.AddRange(page.Value!.Members);
+            cursor = page.Value.ResponseMetadata?.NextCursor;
+        }
+        while (!string.IsNullOrEmpty(cursor));
+
+        return new SlackListResult<string>(members, null);
+    }
+
+    public Task<SlackApiResult<EmptyResponse>> RespondAsync(Uri responseUrl, ResponseMessage message, CancellationToken cancellationToken)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(message, Json.ResponseMessage);
+        return SendAsync("response_url", responseUrl, authenticate: false, () => JsonContent(body), Json.EmptyResponse, cancellationToken);
+    }
+
+    private Task<SlackApiResult<TResponse>> CallJsonAsync<TRequest, TResponse>(
+        string method, TRequest request, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)
+        where TResponse : SlackApiResponse
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(request, requestInfo);
+        return SendAsync(method, MethodUri(method), authenticate: true, () => JsonContent(body), responseInfo, cancellationToken);
+    }
+
+    private Task<SlackApiResult<TResponse>> CallFormAsync<TResponse>(
+        string method, IReadOnlyList<KeyValuePair<string, string>> form, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)
+        where TResponse : SlackApiResponse =>
+        SendAsync(method, MethodUri(method), authenticate: true, () => new FormUrlEncodedContent(form), responseInfo, cancellationToken);
+
+    private Uri MethodUri(string method) => new(options.Value.ApiBaseUrl, method);
+
+    private static ByteArrayContent JsonContent(byte[] body)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
+    }
+
+    private async Task<SlackApiResult<TResponse>> SendAsync<TResponse>(
+        string method, Uri uri, bool authenticate, Func<HttpContent> content, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)
+        where TResponse : SlackApiResponse
+    {
+        var settings = options.Value;
+        if (authenticate && string.IsNullOrWhiteSpace(settings.BotToken))
+        {
+            SlackLog.NoBotToken(logger, method);
+            return SlackApiResult<TResponse>.Failure("not_authed");
+        }
+
+        var client = httpClientFactory.CreateClient(HttpClientName);
+        for (var attempt = 0; ; attempt++)
+        {
+            // A request message can be sent only once, so every attempt builds a new one.
+            using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content() };
+            if (authenticate)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.BotToken);
+            }
+
+            HttpResponseMessage response;
+            try
+            {
+                response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException) when (attempt < settings.MaxRetries)
+            {
+                await DelayAsync(method, 0, Backoff(attempt), cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            catch (HttpRequestException)
+            {
+                return Fail<TResponse>(method, "request_failed");
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return Fail<TResponse>(method, "timeout");
+            }
+
+            using (response)
+            {
+                var status = (int)response.StatusCode;
+                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                {
+                    var wait = RetryAfter(response);
+                    if (wait is null || wait > settings.MaxRetryAfter || attempt >= settings.MaxRetries)
+                    {
+                        return Fail<TResponse>(method, "ratelimited");
+                    }
+
+                    await DelayAsync(method, status, wait.Value, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (status >= 500)
+                {
+                    if (attempt >= settings.MaxRetries)
+                    {
+                        return Fail<TResponse>(method, $"http_{status}");
+                    }
+
+                    await DelayAsync(method, status, Backoff(attempt), cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                return await ReadAsync(method, response, authenticate, responseInfo, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<SlackApiResult<TResponse>> ReadAsync<TResponse>(
+        string method, HttpResponseMessage response, bool webApi, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)
+        where TResponse : SlackApiResponse
+    {
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        if (!webApi)
+        {
+            // response_url answers plain "ok", or an error word such as "expired_url" / "invalid_blocks".
+            if (response.IsSuccessStatusCode)
+            {
+                return SlackApiResult<TResponse>.Success((TResponse)(SlackApiResponse)new EmptyResponse { Ok = true });
+            }
+
+            var word = text.Trim();
+            return Fail<TResponse>(method, word.Length is > 0 and <= 64 && word.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? word : $"http_{(int)response.StatusCode}");
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            return Fail<TResponse>(method, $"http_{(int)response.StatusCode}");
+        }
+
+        TResponse? value;
+        try
+        {
+            value = JsonSerializer.Deserialize(text, responseInfo);
+        }
+        catch (JsonException)
+        {
+            value = null;
+        }
+
+        if (value is null)
+        {
+            return Fail<TResponse>(method, "invalid_response");
+        }
+
+        return value.Ok ? SlackApiResult<TResponse>.Success(value) : Fail<TResponse>(method, value.Error ?? "unknown_error");
+    }
+
+    private SlackApiResult<TResponse> Fail<TResponse>(string method, string error)
+        where TResponse : SlackApiResponse
+    {
+        SlackLog.ApiFailed(logger, method, error);
+        return SlackApiResult<TResponse>.Failure(error);
+    }
+
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta;
+        }
+
+        return header?.Date is { } date ? (date - time.GetUtcNow()) is var d && d > TimeSpan.Zero ? d : TimeSpan.Zero : null;
+    }
+
+    private TimeSpan Backoff(int attempt)
+    {
+        var baseDelay = options.Value.RetryBaseDelay * Math.Pow(2, attempt);
+        return baseDelay + (baseDelay * (Random.Shared.NextDouble() * 0.2));
+    }
+
+    private async Task DelayAsync(string method, int status, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        SlackLog.ApiRetry(logger, method, status, delay);
+        await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+    }
+}
