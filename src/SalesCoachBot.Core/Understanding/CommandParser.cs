@@ -1,0 +1,771 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace SalesCoachBot.Core.Understanding;
+
+/// <summary>
+/// Understands what people type: the canonical forms in INTERFACE.md and the many ways reps actually
+/// phrase them (typos, filler, word order, emoji). Stateless and thread-safe; never throws on input.
+/// </summary>
+public sealed partial class CommandParser
+{
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+    private const int RegexTimeoutMs = 200;
+
+    // Opening words that carry no meaning ("hey coach, can you ..."); "show me" marks a weak what's-next.
+    private static readonly string[][] LeadingFiller =
+    [
+        ["hey"], ["hi"], ["hello"], ["yo"], ["ok"], ["okay"], ["so"], ["um"], ["please"], ["coach"], ["bot"],
+        ["salescoach"], ["and"], ["also"], ["quick", "question"], ["question"], ["can", "you"], ["could", "you"],
+        ["would", "you"], ["will", "you"], ["can", "i", "get"], ["i", "need", "to", "know"], ["i", "need"],
+        ["i", "want", "to", "know"], ["i", "want"], ["i", "would", "like"], ["id", "like"], ["i", "wanna"],
+        ["lets", "see"], ["let", "me", "know"], ["let", "me", "see"], ["remind", "me"], ["just"], ["quickly"],
+    ];
+
+    private static readonly string[][] ShowFiller =
+    [
+        ["show", "me"], ["give", "me"], ["get", "me"], ["pull", "up"], ["look", "up"], ["show"], ["display"],
+        ["find"], ["open"], ["check", "on"], ["lookup"], ["get"],
+    ];
+
+    private static readonly string[][] TrailingFiller =
+    [
+        ["please"], ["thanks"], ["thank", "you"], ["now"], ["asap"], ["again"], ["quickly"], ["real", "quick"],
+        ["for", "me"], ["mate"], ["coach"], ["bot"], ["ok"], ["thx"], ["cheers"],
+    ];
+
+    // Phrases that ask "what's next" for a deal; whatever is left around them names the deal.
+    private static readonly string[][] WhatsNextPhrases = SortLongestFirst(
+    [
+        ["whats", "next"], ["what", "is", "next"], ["what", "next"], ["whats", "up", "with"], ["whats", "going", "on", "with"],
+        ["whats", "happening", "with"], ["whats", "the", "status"], ["what", "is", "the", "status"], ["whats", "the", "latest"],
+        ["what", "now"], ["what", "do", "i", "do", "next"], ["what", "should", "i", "do", "next"], ["what", "should", "i", "do"],
+        ["what", "do", "i", "need", "to", "do"], ["what", "do", "i", "do"], ["what", "to", "do"], ["what", "should", "we", "do"],
+        ["what", "do", "we", "do", "next"], ["what", "do", "we", "need", "to", "do"], ["what", "can", "i", "do"],
+        ["next", "steps"], ["next", "step"], ["next", "action"], ["next", "actions"], ["next"], ["where", "are", "we", "at"],
+        ["where", "are", "we"], ["where", "do", "we", "stand"], ["where", "we", "at"], ["where", "is"], ["wheres"],
+        ["status"], ["checklist"], ["update"], ["progress"], ["how", "is"], ["hows"], ["how", "are", "things"], ["latest"],
+        ["todo"], ["to", "do", "list"], ["remaining"], ["outstanding"], ["open", "items"], ["whats", "left"],
+        ["what", "is", "left"], ["whats", "missing"], ["what", "is", "missing"], ["whats", "outstanding"],
+        ["what", "stage", "is"], ["which", "stage", "is"], ["what", "stage"], ["where", "does"], ["how", "far", "is"],
+        ["how", "far", "along", "is"], ["whats", "the", "checklist"], ["whats", "pending"], ["pending"],
+    ]);
+
+    private static readonly HashSet<string> TeamFiller = new(StringComparer.Ordinal)
+    {
+        "for", "of", "in", "the", "team", "teams", "show", "me", "my", "our", "whole", "report", "overview", "summary",
+        "please", "deals", "how", "is", "are", "doing", "we", "whats", "what", "view", "looking", "like", "on", "pipeline",
+        "funnel", "forecast", "stats", "give", "get", "a", "an", "at", "which", "any", "list", "there", "right", "now",
+        "currently", "anything", "stalled", "stuck", "stale", "rotting", "idle", "slipping", "overdue", "opportunities",
+        "all", "whos", "who", "has", "have", "got", "too", "long", "sitting", "around", "and",
+    };
+
+    private static readonly HashSet<string> NudgeWords = new(StringComparer.Ordinal)
+    {
+        "use", "make", "this", "the", "our", "chat", "channel", "conversation", "room", "thread", "for", "as", "team",
+        "nudges", "digest", "alerts", "stalled", "stall", "daily", "send", "post", "put", "here", "in", "to", "please",
+        "set", "up", "should", "go", "get", "deliver", "of", "a", "is", "where", "want", "i", "we", "deal", "deals",
+    };
+
+    private static readonly HashSet<string> StallWords = new(StringComparer.Ordinal)
+    {
+        "stalled", "stuck", "stale", "rotting", "idle", "slipping", "overdue",
+    };
+
+    private static readonly HashSet<string> PipelineWords = new(StringComparer.Ordinal) { "pipeline", "forecast" };
+
+    /// <summary>Understands <paramref name="text"/>; anything not understood is an <see cref="UnknownCommand"/>.</summary>
+    public ChatCommand Parse(string? text)
+    {
+        var trimmed = (text ?? string.Empty).Trim();
+        var capped = TextFolding.Cap(trimmed);
+        var tokens = Sentence.Tokenize(capped).Tokens.ToList();
+        var unknown = new UnknownCommand(capped);
+        if (tokens.Count == 0)
+        {
+            return capped.Contains('?', StringComparison.Ordinal) ? new HelpCommand() : unknown;
+        }
+
+        StripLeading(tokens, LeadingFiller, keepLast: true);
+        var showIntent = StripLeading(tokens, ShowFiller, keepLast: true);
+        StripLeading(tokens, LeadingFiller, keepLast: true);
+        StripTrailing(tokens);
+        var sentence = new Sentence(tokens);
+        var s = sentence.Text;
+
+        return Help(s)
+            ?? Link(sentence)
+            ?? Nudges(sentence)
+            ?? ReverseFunnel(sentence)
+            ?? MyDeals(s)
+            ?? Undo(sentence)
+            ?? SaidNo(sentence)
+            ?? MarkLost(sentence)
+            ?? HowToMove(sentence)
+            ?? Move(sentence)
+            ?? StageInfo(sentence)
+            ?? Stalled(sentence)
+            ?? Pipeline(sentence)
+            ?? Confirm(sentence)
+            ?? WhatsNext(sentence)
+            ?? Bare(sentence, showIntent)
+            ?? unknown;
+    }
+
+    private static ChatCommand? Help(string s)
+    {
+        if (HelpRegex().IsMatch(s))
+        {
+            return new HelpCommand();
+        }
+
+        return null;
+    }
+
+    private static ChatCommand? Link(Sentence sentence)
+    {
+        var s = sentence.Text;
+        if (UnlinkRegex().IsMatch(s))
+        {
+            return new UnlinkConversationCommand();
+        }
+
+        var match = LinkDealFirstRegex().Match(s);
+        if (!match.Success)
+        {
+            match = LinkRegex().Match(s);
+        }
+
+        if (!match.Success)
+        {
+            match = ThisChatIsAboutRegex().Match(s);
+        }
+
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var slot = sentence.Slice(match.Groups["d"]);
+        if (slot.All(t => t.Canon is "chat" or "channel" or "conversation" or "thread" or "room" or "group" or "this" or "the"))
+        {
+            return null;
+        }
+
+        return DealOf(slot) is { } deal and not LinkedDealReference ? new LinkConversationCommand(deal) : null;
+    }
+
+    private static ChatCommand? Nudges(Sentence sentence)
+    {
+        if (!sentence.Tokens.Any(t => t.Canon is "nudges" or "digest" or "alerts"))
+        {
+            return null;
+        }
+
+        var team = Join(sentence.Tokens.Where(t => !NudgeWords.Contains(t.Canon)));
+        return team.Length > 0 ? new UseChannelForNudgesCommand(team) : null;
+    }
+
+    private static ChatCommand? ReverseFunnel(Sentence sentence)
+    {
+        var match = ReverseFunnelRegex().Match(sentence.Text);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var tokens = sentence.Tokens;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!AmountRegex().IsMatch(tokens[i].Original))
+            {
+                continue;
+            }
+
+            var amount = tokens[i].Original;
+            if (i + 1 < tokens.Count && AmountUnitRegex().IsMatch(tokens[i + 1].Canon))
+            {
+                amount += " " + tokens[i + 1].Original;
+            }
+
+            return new ReverseFunnelCommand(amount);
+        }
+
+        var rest = sentence.Slice(match.Groups["rest"]);
+        return new ReverseFunnelCommand(Join(rest));
+    }
+
+    private static ChatCommand? MyDeals(string s) => MyDealsRegex().IsMatch(s) ? new MyDealsCommand() : null;
+
+    private static ChatCommand? Undo(Sentence sentence)
+    {
+        var s = sentence.Text;
+        var match = UndoWithDealRegex().Match(s);
+        if (!match.Success)
+        {
+            match = UndoRegex().Match(s);
+        }
+
+        if (!match.Success)
+        {
+            match = MarkUndoneRegex().Match(s);
+        }
+
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var items = Items(sentence.Slice(match.Groups["i"]));
+        if (items.Count == 0)
+        {
+            return null;
+        }
+
+        return new UndoItemCommand(DealOf(sentence.Slice(match.Groups["d"])), string.Join(" and ", items));
+    }
+
+    private static ChatCommand? SaidNo(Sentence sentence)
+    {
+        var s = sentence.Text;
+        var match = SaidNoDealFirstRegex().Match(s);
+        if (!match.Success)
+        {
+            match = SaidNoDealLastRegex().Match(s);
+        }
+
+        if (!match.Success)
+        {
+            match = DealDeclinedRegex().Match(s);
+        }
+
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var deal = sentence.Slice(match.Groups["d"]).SkipWhile(t => BuyerWords.Contains(t.Canon)).ToList();
+        return new SaidNoCommand(DealOf(deal));
+    }
+
+    private static readonly HashSet<string> BuyerWords = new(StringComparer.Ordinal)
+    {
+        "the", "buyer", "buyers", "customer", "client", "prospect", "they", "he", "she", "champion", "people", "team",
+        "folks", "guys", "at", "from", "on", "for", "over", "contact", "our", "my", "their", "decision", "maker", "cfo",
+        "ceo", "cto", "procurement",
+    };
+
+    private static ChatCommand? MarkLost(Sentence sentence)
+    {
+        var s = sentence.Text;
+        var match = MarkLostRegex().Match(s);
+        if (!match.Success)
+        {
+            match = WeLostRegex().Match(s);
+        }
+
+        if (!match.Success)
+        {
+            match = DealIsLostRegex().Match(s);
+        }
+
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var dealTokens = sentence.Slice(match.Groups["d"]);
+        if (dealTokens.Count == 0)
+        {
+            return null;
+        }
+
+        var reason = Join(Trim(sentence.Slice(match.Groups["r"]), ReasonFiller, ReasonFiller));
+        return new MarkLostCommand(DealOf(dealTokens), reason.Length > 0 ? reason : null);
+    }
+
+    private static readonly HashSet<string> ReasonFiller = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "of", "because", "due", "to", "reason", "is", "was", "please", "thanks",
+    };
+
+    private static ChatCommand? HowToMove(Sentence sentence)
+    {
+        var s = sentence.Text;
+        var match = HowToMoveRegex().Match(s);
+        if (!match.Success)
+        {
+            match = MoveForwardRegex().Match(s);
+        }
+
+        if (!match.Success)
+        {
+            match = IsStuckRegex().Match(s);
+        }
+
+        if (!match.Success)
+        {
+            match = HelpWithRegex().Match(s);
+        }
+
+        return match.Success ? new WhatsNextCommand(DealOf(sentence.Slice(match.Groups["d"]))) : null;
+    }
+
+    private static ChatCommand? Move(Sentence sentence)
+    {
+        var match = MoveRegex().Match(sentence.Text);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var stage = Join(Trim(sentence.Slice(match.Groups["s"]), StageFiller, StageFiller));
+        if (stage.Length == 0)
+        {
+            return null;
+        }
+
+        var reason = Join(Trim(sentence.Slice(match.Groups["r"]), ReasonFiller, ReasonFiller));
+        return new MoveDealCommand(DealOf(sentence.Slice(match.Groups["d"])), stage, reason.Length > 0 ? reason : null);
+    }
+
+    private static readonly HashSet<string> StageFiller = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "stage", "phase", "step", "mean", "means", "about", "exactly", "all", "for", "in", "do",
+        "does", "is",
+    };
+
+    private static ChatCommand? StageInfo(Sentence sentence)
+    {
+        var s = sentence.Text;
+        var match = WhatHappensInRegex().Match(s);
+        if (!match.Success)
+        {
+            match = ExplainRegex().Match(s);
+        }
+
+        if (match.Success)
+        {
+            var stage = Trim(sentence.Slice(match.Groups["s"]), StageFiller, StageFiller);
+            return stage.Count > 0 ? new StageInfoCommand(Join(stage)) : null;
+        }
+
+        // "what is the SQL stage", "tell me about discovery", "demo stage?": only when it is plainly a stage.
+        match = WhatIsRegex().Match(s);
+        if (!match.Success)
+        {
+            match = StageSuffixRegex().Match(s);
+        }
+
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var slot = sentence.Slice(match.Groups["s"]);
+        var saysStage = slot.Any(t => t.Canon is "stage" or "phase");
+        var cleaned = Trim(slot, StageFiller, StageFiller);
+        if (cleaned.Count == 0 || !(saysStage || cleaned.All(t => Vocabulary.StageWords.Contains(t.Canon))))
+        {
+            return null;
+        }
+
+        return new StageInfoCommand(Join(cleaned));
+    }
+
+    private static ChatCommand? Stalled(Sentence sentence)
+    {
+        if (!sentence.Tokens.Any(t => StallWords.Contains(t.Canon)))
+        {
+            return null;
+        }
+
+        var team = Join(sentence.Tokens.Where(t => !TeamFiller.Contains(t.Canon)));
+        return new StalledCommand(team.Length > 0 ? team : null);
+    }
+
+    private static ChatCommand? Pipeline(Sentence sentence)
+    {
+        var s = sentence.Text;
+        var howIsTeam = HowIsTeamDoingRegex().Match(s);
+        if (!howIsTeam.Success && !sentence.Tokens.Any(t => PipelineWords.Contains(t.Canon)) && !TeamReportRegex().IsMatch(s))
+        {
+            return null;
+        }
+
+        var tokens = sentence.Tokens;
+        var used = new bool[tokens.Count];
+        int? window = null;
+        for (var i = 0; i < tokens.Count && window is null; i++)
+        {
+            var compact = CompactWindowRegex().Match(tokens[i].Canon);
+            if (compact.Success)
+            {
+                window = Days(int.Parse(compact.Groups["n"].Value, CultureInfo.InvariantCulture), compact.Groups["u"].Value);
+                used[i] = true;
+            }
+            else if (i + 1 < tokens.Count && NumberRegex().IsMatch(tokens[i].Canon) && UnitDays(tokens[i + 1].Canon) is { } unit)
+            {
+                window = int.Parse(tokens[i].Canon, CultureInfo.InvariantCulture) * unit;
+                used[i] = used[i + 1] = true;
+            }
+            else if (i + 1 < tokens.Count && tokens[i].Canon is "this" or "last" or "past" && UnitDays(tokens[i + 1].Canon) is { } single)
+            {
+                window = single;
+                used[i] = used[i + 1] = true;
+            }
+
+            if (window is not null && i > 0 && tokens[i - 1].Canon is "last" or "past" or "previous" or "over")
+            {
+                used[i - 1] = true;
+            }
+        }
+
+        var team = Join(tokens.Where((t, i) => !used[i] && !TeamFiller.Contains(t.Canon)));
+        return new PipelineCommand(team.Length > 0 ? team : null, window);
+    }
+
+    private static int Days(int n, string unit) => unit switch
+    {
+        "w" => n * 7,
+        "m" => n * 30,
+        _ => n,
+    };
+
+    private static int? UnitDays(string word) => word switch
+    {
+        "day" or "days" or "d" => 1,
+        "week" or "weeks" or "wk" or "wks" or "w" => 7,
+        "month" or "months" or "mo" => 30,
+        "quarter" or "quarters" or "q" => 90,
+        "year" or "years" or "yr" => 365,
+        _ => null,
+    };
+
+    private static ChatCommand? Confirm(Sentence sentence)
+    {
+        var s = sentence.Text;
+        var match = ConfirmWithDealRegex().Match(s);
+        if (!match.Success)
+        {
+            match = MarkDoneRegex().Match(s);
+        }
+
+        if (!match.Success)
+        {
+            match = ConfirmRegex().Match(s);
+        }
+
+        if (!match.Success)
+        {
+            match = ItemDoneRegex().Match(s);
+        }
+
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var items = Items(sentence.Slice(match.Groups["i"]));
+        return items.Count > 0 ? new ConfirmItemsCommand(DealOf(sentence.Slice(match.Groups["d"])), items) : null;
+    }
+
+    private static readonly HashSet<string> ItemFiller = new(StringComparer.Ordinal)
+    {
+        "the", "item", "items", "as", "please", "done", "my", "confirmation", "of", "tick", "check", "box", "off",
+        "checklist", "is", "are", "has", "been", "now", "a", "an",
+    };
+
+    /// <summary>"demo held and requirements listed", "#1, #2": one text per item.</summary>
+    private static List<string> Items(IReadOnlyList<Token> tokens)
+    {
+        var items = new List<string>();
+        var current = new List<Token>();
+        foreach (var token in tokens)
+        {
+            var separator = token.Canon is "and" or "&" or "+" or "plus";
+            if (separator || (token.CommaBefore && current.Count > 0))
+            {
+                Add();
+            }
+
+            if (!separator)
+            {
+                current.Add(token);
+            }
+        }
+
+        Add();
+        return items;
+
+        void Add()
+        {
+            var item = Join(Trim(current, ItemFiller, ItemFiller));
+            if (item.Length > 0)
+            {
+                items.Add(item);
+            }
+
+            current.Clear();
+        }
+    }
+
+    private static ChatCommand? WhatsNext(Sentence sentence)
+    {
+        var tokens = sentence.Tokens;
+        var removed = new bool[tokens.Count];
+        var found = false;
+        foreach (var phrase in WhatsNextPhrases)
+        {
+            for (var i = 0; i + phrase.Length <= tokens.Count; i++)
+            {
+                if (!removed[i] && Matches(tokens, i, phrase))
+                {
+                    for (var k = 0; k < phrase.Length; k++)
+                    {
+                        removed[i + k] = true;
+                    }
+
+                    found = true;
+                }
+            }
+        }
+
+        if (!found)
+        {
+            return null;
+        }
+
+        // Whatever is left names the deal, before or after the phrase: "acme - next steps", "next for acme".
+        var rest = tokens.Where((_, i) => !removed[i]).ToList();
+        return new WhatsNextCommand(DealOf(rest));
+    }
+
+    private static ChatCommand? Bare(Sentence sentence, bool showIntent)
+    {
+        var deal = DealOf(sentence.Tokens);
+        return deal switch
+        {
+            ExternalIdReference => new WhatsNextCommand(deal),
+            NameReference when showIntent => new WhatsNextCommand(deal),
+            _ => null,
+        };
+    }
+
+    /// <summary>The deal a slot names: "this" (or nothing) → the linked deal, "#1042" → an id, else a loose name.</summary>
+    private static DealReference DealOf(IReadOnlyList<Token> slot)
+    {
+        var tokens = Trim(slot, Vocabulary.DealLeadingFiller, Vocabulary.DealTrailingFiller);
+        if (tokens.Count == 0 || tokens.All(t => Vocabulary.ThisDealWords.Contains(t.Canon)))
+        {
+            return DealReference.ThisDeal;
+        }
+
+        if (tokens.Count <= 2 && ExternalIdRegex().Match(tokens[^1].Original) is { Success: true } id
+            && (tokens.Count == 1 || tokens[0].Canon is "id" or "no" or "number" or "nr" or "num"))
+        {
+            return new ExternalIdReference(id.Groups["id"].Value);
+        }
+
+        var words = tokens.Select(t => t.Original).ToList();
+        words[^1] = StripPossessive(words[^1]);
+        return new NameReference(string.Join(' ', words));
+    }
+
+    private static string StripPossessive(string word) =>
+        word.EndsWith("'s", StringComparison.OrdinalIgnoreCase) && word.Length > 2 ? word[..^2] : word.Replace("'", string.Empty, StringComparison.Ordinal);
+
+    private static List<Token> Trim(IReadOnlyList<Token> tokens, IReadOnlySet<string> leading, IReadOnlySet<string> trailing)
+    {
+        var start = 0;
+        var end = tokens.Count;
+        while (start < end && leading.Contains(tokens[start].Canon))
+        {
+            start++;
+        }
+
+        while (end > start && trailing.Contains(tokens[end - 1].Canon))
+        {
+            end--;
+        }
+
+        var result = new List<Token>(end - start);
+        for (var i = start; i < end; i++)
+        {
+            result.Add(tokens[i]);
+        }
+
+        return result;
+    }
+
+    private static string Join(IEnumerable<Token> tokens) => string.Join(' ', tokens.Select(t => t.Original));
+
+    private static bool StripLeading(List<Token> tokens, string[][] phrases, bool keepLast)
+    {
+        var stripped = false;
+        var again = true;
+        while (again)
+        {
+            again = false;
+            foreach (var phrase in phrases)
+            {
+                if (Matches(tokens, 0, phrase) && (!keepLast || tokens.Count > phrase.Length)
+                    && !(phrase is ["tell", "me"] && tokens.Count > 2 && tokens[2].Canon == "about"))
+                {
+                    tokens.RemoveRange(0, phrase.Length);
+                    stripped = again = true;
+                    break;
+                }
+            }
+        }
+
+        return stripped;
+    }
+
+    private static void StripTrailing(List<Token> tokens)
+    {
+        var again = true;
+        while (again)
+        {
+            again = false;
+            foreach (var phrase in TrailingFiller)
+            {
+                if (tokens.Count > phrase.Length && Matches(tokens, tokens.Count - phrase.Length, phrase))
+                {
+                    tokens.RemoveRange(tokens.Count - phrase.Length, phrase.Length);
+                    again = true;
+                    break;
+                }
+            }
+        }
+    }
+
+    private static bool Matches(IReadOnlyList<Token> tokens, int start, string[] phrase)
+    {
+        if (start < 0 || start + phrase.Length > tokens.Count)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < phrase.Length; k++)
+        {
+            if (!string.Equals(tokens[start + k].Canon, phrase[k], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string[][] SortLongestFirst(string[][] phrases) => [.. phrases.OrderByDescending(p => p.Length)];
+
+    // Patterns run over the canonical text: lower case, single spaces, keywords typo-corrected.
+    [GeneratedRegex(@"^(help|help me|commands|command list|what can you do|what can i do|what do you do|what can i ask|what can i say|how does this work|how do i use this|how do i use you|how to use|how do you work|menu|options|hi|hello|hey|yo|start|usage|who are you|what are you|what do you know|coach|bot)$", Options, RegexTimeoutMs)]
+    private static partial Regex HelpRegex();
+
+    [GeneratedRegex(@"^(unlink|disconnect|detach|(remove|clear|drop) (the )?link)\b", Options, RegexTimeoutMs)]
+    private static partial Regex UnlinkRegex();
+
+    [GeneratedRegex(@"^(link|connect|attach|tie|bind) (?<d>.+?) (to|with) (this|the|our) (chat|channel|conversation|thread|room|group)$", Options, RegexTimeoutMs)]
+    private static partial Regex LinkDealFirstRegex();
+
+    [GeneratedRegex(@"^(link|connect|attach|tie|bind)( (this|the|our))?( (chat|channel|conversation|thread|room|group))?( (to|with))? (?<d>.+)$", Options, RegexTimeoutMs)]
+    private static partial Regex LinkRegex();
+
+    [GeneratedRegex(@"^this (chat|channel|conversation|thread|room|group) is (about|for) (?<d>.+)$", Options, RegexTimeoutMs)]
+    private static partial Regex ThisChatIsAboutRegex();
+
+    [GeneratedRegex(@"\b(reverse funnel|(need|needs|have|got) to (hit|make|reach|close|get to|do|book|land)|to (hit|reach)|how (much|many) .*\b(for|to get to)|hit (our |the )?(number|quota|target))\b(?<rest>.*)$", Options, RegexTimeoutMs)]
+    private static partial Regex ReverseFunnelRegex();
+
+    [GeneratedRegex(@"^[$\u20AC\u00A3]?\d[\d,.]*(k|m|mm|bn|b|mil)?$", RegexOptions.IgnoreCase | Options, RegexTimeoutMs)]
+    private static partial Regex AmountRegex();
+
+    [GeneratedRegex(@"^(k|m|mm|bn|b|million|thousand|mil|grand|billion)$", Options, RegexTimeoutMs)]
+    private static partial Regex AmountUnitRegex();
+
+    [GeneratedRegex(@"^((list|what are|whats|what is|show|see|what are all)( all)?( of)? )?my (open |active |current |own )?(deals|opportunities|opps|accounts)( list)?$|\bon my plate\b|^what deals (do i have|am i on|are mine|do i own|have i got)$|^(all |open |active )*deals$|^whats mine$|^my book$", Options, RegexTimeoutMs)]
+    private static partial Regex MyDealsRegex();
+
+    [GeneratedRegex(@"^(undo|untick|uncheck|unconfirm|revert|withdraw|reopen|unmark|unchecked|unticked) (?<i>.+) (for|on|at|in|with) (?<d>.+)$", Options, RegexTimeoutMs)]
+    private static partial Regex UndoWithDealRegex();
+
+    [GeneratedRegex(@"^(undo|untick|uncheck|unconfirm|revert|withdraw|reopen|unmark) (?<i>.+)$", Options, RegexTimeoutMs)]
+    private static partial Regex UndoRegex();
+
+    [GeneratedRegex(@"^((mark|set) )?(?<i>.+?) (as )?(is |was |isnt |wasnt )?(not done|undone|incomplete|not complete|unchecked|unticked|not finished)( (for|on|at|in|with) (?<d>.+))?$", Options, RegexTimeoutMs)]
+    private static partial Regex MarkUndoneRegex();
+
+    [GeneratedRegex(@"^(?<d>.+?) (said|says|told us|told me|has said|have said) no( thanks| for now| again| to us| to the proposal)?$", Options, RegexTimeoutMs)]
+    private static partial Regex SaidNoDealFirstRegex();
+
+    [GeneratedRegex(@"^(the )?((buyer|customer|client|prospect|they|he|she|champion|we got a|got a|we got) )?((said|says|told us|told me) )?no (on|for|at|from|with|to|over|re) (?<d>.+)$", Options, RegexTimeoutMs)]
+    private static partial Regex SaidNoDealLastRegex();
+
+    [GeneratedRegex(@"^(?<d>.+?) (passed|declined|rejected( us| it| our proposal| the proposal| the offer)?|turned us down|is not interested|isnt interested|not interested|pulled out|backed out|is a no|went with someone else|said nope|walked away)( on it| for now| again)?$", Options, RegexTimeoutMs)]
+    private static partial Regex DealDeclinedRegex();
+
+    [GeneratedRegex(@"^(mark|set|close|flag|put|move)( deal)? (?<d>.+?) (as |to |into )?(closed |close )?(lost|loss|closed lost|dead)(( (because|due to|since|as|reason|for|with reason|reason is|to|over|on))? (?<r>.+))?$", Options, RegexTimeoutMs)]
+    private static partial Regex MarkLostRegex();
+
+    [GeneratedRegex(@"^((we|i) )?(lost|have lost|just lost|lost out on) (?<d>.+?)( (because|due to|since|to|over|on|as) (?<r>.+))?$", Options, RegexTimeoutMs)]
+    private static partial Regex WeLostRegex();
+
+    [GeneratedRegex(@"^(?<d>.+?) (is |was |got |has been |went )?(closed )?(lost|dead)( (because|due to|since|to|over|on|as) (?<r>.+))?$", Options, RegexTimeoutMs)]
+    private static partial Regex DealIsLostRegex();
+
+    [GeneratedRegex(@"^how (do|can|should|could|would|to) ((i|we) )?(move|get|push|advance|progress|close|win|unblock|unstick) (?<d>.+?)( (forward|along|ahead|on|moving|over the line|to the next stage|unstuck|closed|done|to close|through))?$", Options, RegexTimeoutMs)]
+    private static partial Regex HowToMoveRegex();
+
+    [GeneratedRegex(@"^(move|push|advance|progress|get) (?<d>.+?) (forward|along|ahead|moving)$", Options, RegexTimeoutMs)]
+    private static partial Regex MoveForwardRegex();
+
+    [GeneratedRegex(@"^(is|why is|whys|how come) (?<d>.+?) (is )?(stalled|stuck|stale|rotting|slipping)$", Options, RegexTimeoutMs)]
+    private static partial Regex IsStuckRegex();
+
+    [GeneratedRegex(@"^help (me )?(with|on) (?<d>.+)$", Options, RegexTimeoutMs)]
+    private static partial Regex HelpWithRegex();
+
+    [GeneratedRegex(@"^(move|advance|push|put|set|bump|progress|change|shift)( deal)? (?<d>.+?)( (back|forward|straight|directly|ahead|stage|up|down))? (to|into|onto) (?<s>.+?)( (because|since|as|due to|reason|reason is|for) (?<r>.+))?$", Options, RegexTimeoutMs)]
+    private static partial Regex MoveRegex();
+
+    [GeneratedRegex(@"^what (happens|goes on|do we do|do i do|should happen|is done|gets done|needs to happen|is expected|should i do|should we do) (in|during|at|inside) (?<s>.+)$", Options, RegexTimeoutMs)]
+    private static partial Regex WhatHappensInRegex();
+
+    [GeneratedRegex(@"^(explain|describe|define|clarify) (?<s>.+)$", Options, RegexTimeoutMs)]
+    private static partial Regex ExplainRegex();
+
+    [GeneratedRegex(@"^(whats|what is|what are|what does|what do|tell me about|tell me more about|info on|info about|details on|details about|more about|about|what do you mean by|meaning of|whats in|what is in|whats the point of) (?<s>.+?)( mean| means| about| for| do)?$", Options, RegexTimeoutMs)]
+    private static partial Regex WhatIsRegex();
+
+    [GeneratedRegex(@"^(?<s>.+ (stage|phase))$|^(stage|phase) (?<s>.+)$", Options, RegexTimeoutMs)]
+    private static partial Regex StageSuffixRegex();
+
+    [GeneratedRegex(@"^(how (is|are)|hows) ((my|our|the) (team|teams|reps|people|squad)|we|(the )?\S+ (team|teams|reps)) (doing|going|tracking|looking|performing)", Options, RegexTimeoutMs)]
+    private static partial Regex HowIsTeamDoingRegex();
+
+    [GeneratedRegex(@"\b(team (report|overview|summary|stats|numbers)|how are we doing|funnel)\b", Options, RegexTimeoutMs)]
+    private static partial Regex TeamReportRegex();
+
+    [GeneratedRegex(@"^(?<n>\d{1,4})(?<u>d|w|m)$", Options, RegexTimeoutMs)]
+    private static partial Regex CompactWindowRegex();
+
+    [GeneratedRegex(@"^\d{1,4}$", Options, RegexTimeoutMs)]
+    private static partial Regex NumberRegex();
+
+    [GeneratedRegex(@"^(done|did|finished|completed|complete|ticked|tick|tick off|ticked off|check off|checked off|checked|confirm|confirmed|close out|closed out|mark|marked) (?<i>.+) (for|on|at|in|with) (?<d>.+)$", Options, RegexTimeoutMs)]
+    private static partial Regex ConfirmWithDealRegex();
+
+    [GeneratedRegex(@"^(mark|set|marked) (?<i>.+?) (as )?(done|complete|completed|finished|ticked|checked)( (for|on|at|in|with) (?<d>.+))?$", Options, RegexTimeoutMs)]
+    private static partial Regex MarkDoneRegex();
+
+    [GeneratedRegex(@"^(done|did|finished|completed|complete|ticked|tick|tick off|ticked off|check off|checked off|checked|confirm|confirmed) (?<i>.+)$", Options, RegexTimeoutMs)]
+    private static partial Regex ConfirmRegex();
+
+    [GeneratedRegex(@"^(?<i>.+?) (is |are |has been |have been |was |were |now |all )?(done|completed|complete|finished|ticked|ticked off|checked off|confirmed)( (for|on|at|in|with) (?<d>.+))?$", Options, RegexTimeoutMs)]
+    private static partial Regex ItemDoneRegex();
+
+    [GeneratedRegex(@"^#?(?<id>\d{1,12})$|^#(?<id>[A-Za-z0-9][A-Za-z0-9-]{0,40})$", Options, RegexTimeoutMs)]
+    private static partial Regex ExternalIdRegex();
+}
