@@ -44,10 +44,13 @@ internal static partial class ProcessMapRules
             CheckStage(stage, stagesById, sink);
         }
 
+        var errorsBeforeReferences = sink.ErrorCount;
         CheckReferences(draft, stagesById, sink);
+        var brokenReferences = sink.ErrorCount > errorsBeforeReferences;
         var startId = draft.Start?.Value ?? draft.Stages.FirstOrDefault()?.Id?.Value;
         var wonId = draft.Won?.Value ?? draft.Stages.LastOrDefault()?.Id?.Value;
-        if (startId is not null && wonId is not null && stagesById.ContainsKey(startId) && stagesById.ContainsKey(wonId))
+        // A broken reference already explains why stages look unreachable; repeating it as graph errors is noise.
+        if (!brokenReferences && startId is not null && wonId is not null && stagesById.ContainsKey(startId) && stagesById.ContainsKey(wonId))
         {
             CheckGraph(draft, stagesById, startId, wonId, sink);
         }
@@ -393,7 +396,9 @@ internal static partial class ProcessMapRules
 
     private sealed class Sink(List<MapDiagnostic> diagnostics)
     {
-        public bool HasErrors => diagnostics.Any(d => d.IsError);
+        public bool HasErrors => ErrorCount > 0;
+
+        public int ErrorCount => diagnostics.Count(d => d.IsError);
 
         public void Error(Pos pos, string message) =>
             diagnostics.Add(new MapDiagnostic(MapDiagnosticSeverity.Error, pos.Line, pos.Column, message));

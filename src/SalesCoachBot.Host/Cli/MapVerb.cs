@@ -1,0 +1,150 @@
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.ProcessMaps;
+
+namespace SalesCoachBot.Host.Cli;
+
+/// <summary>
+/// <c>map lint FILE</c>: compiler-style findings, exit 1 only on errors.
+/// <c>map show [FILE] [--team NAME] [--format mermaid|svg] [-o OUT] [--no-counts]</c>: the map as a flowchart,
+/// with open deals per stage when a deal store is configured.
+/// </summary>
+internal sealed class MapVerb : ICliVerb
+{
+    private static readonly string[] ShowOptions = ["--team", "--format", "-o", "--no-counts"];
+
+    public string Name => "map";
+
+    public string Usage => "map lint FILE | map show [FILE] [--team NAME] [--format mermaid|svg] [-o OUT] [--no-counts]";
+
+    public bool NeedsDatabase(IReadOnlyList<string> args) => args is ["show", ..] && !args.Contains("--no-counts");
+
+    public Task<int> RunAsync(IReadOnlyList<string> args, CliContext context, CancellationToken cancellationToken)
+    {
+        var parsed = CliArgs.Parse([.. args.Skip(1)], "--no-counts");
+        return args.FirstOrDefault() switch
+        {
+            "lint" => LintAsync(parsed, context),
+            "show" => ShowAsync(parsed, context, cancellationToken),
+            _ => UsageErrorAsync(context, args.Count == 0 ? "map needs a subcommand" : $"unknown map subcommand '{args[0]}'"),
+        };
+    }
+
+    private async Task<int> LintAsync(CliArgs args, CliContext context)
+    {
+        if (args.Positional.Count != 1 || args.OptionNames.Any())
+        {
+            return await UsageErrorAsync(context, "map lint takes exactly one FILE and no options");
+        }
+
+        var file = args.Positional[0];
+        var result = ProcessMapLoader.LoadFile(file);
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            await context.Out.WriteLineAsync(diagnostic.Format(file));
+        }
+
+        var errors = result.Errors.Count();
+        var warnings = result.Warnings.Count();
+        await context.Error.WriteLineAsync(
+            errors == 0 && warnings == 0
+                ? $"{file}: ok ({result.Map!.Stages.Count} stages)"
+                : $"{file}: {Plural(errors, "error")}, {Plural(warnings, "warning")}");
+        return errors > 0 ? ExitCodes.Failed : ExitCodes.Done;
+    }
+
+    private async Task<int> ShowAsync(CliArgs args, CliContext context, CancellationToken cancellationToken)
+    {
+        if (args.Positional.Count > 1)
+        {
+            return await UsageErrorAsync(context, "map show takes at most one FILE");
+        }
+
+        if (args.OptionNames.FirstOrDefault(o => !ShowOptions.Contains(o)) is { } unknown)
+        {
+            return await UsageErrorAsync(context, $"unknown option '{unknown}'");
+        }
+
+        var format = args.Get("--format") ?? "mermaid";
+        if (format is not ("mermaid" or "svg"))
+        {
+            return await UsageErrorAsync(context, $"--format must be mermaid or svg, not '{format}'");
+        }
+
+        if (args.Has("-o") && string.IsNullOrWhiteSpace(args.Get("-o")))
+        {
+            return await UsageErrorAsync(context, "-o needs a file name");
+        }
+
+        if (await MapToShowAsync(args, context) is not { } map)
+        {
+            return ExitCodes.Failed;
+        }
+
+        IReadOnlyDictionary<string, int>? counts = null;
+        if (!args.Has("--no-counts") && context.Services.GetService<IDealStore>() is { } deals)
+        {
+            long? teamId = null;
+            if (args.Get("--team") is { } teamName)
+            {
+                var team = context.Services.GetService<IDirectoryStore>() is { } directory
+                    ? await directory.FindTeamByNameAsync(teamName, cancellationToken)
+                    : null;
+                if (team is null)
+                {
+                    await context.Error.WriteLineAsync($"map show: no sales team named '{teamName}'");
+                    return ExitCodes.Failed;
+                }
+
+                teamId = team.Id;
+            }
+
+            counts = await deals.CountOpenByStageAsync(teamId, cancellationToken);
+        }
+
+        var drawing = format == "svg" ? MapDiagram.ToSvg(map, counts) : MapDiagram.ToMermaid(map, counts);
+        if (args.Get("-o") is { } output)
+        {
+            await File.WriteAllTextAsync(output, drawing, cancellationToken);
+            await context.Error.WriteLineAsync($"map show: wrote {output}");
+        }
+        else
+        {
+            await context.Out.WriteAsync(drawing);
+        }
+
+        return ExitCodes.Done;
+    }
+
+    /// <summary>The map from FILE, else the one the host would use; errors go to stderr as lint lines.</summary>
+    private static async Task<ProcessMap?> MapToShowAsync(CliArgs args, CliContext context)
+    {
+        if (args.Positional is [var file])
+        {
+            var result = ProcessMapLoader.LoadFile(file);
+            foreach (var error in result.Errors)
+            {
+                await context.Error.WriteLineAsync(error.Format(file));
+            }
+
+            return result.Map;
+        }
+
+        try
+        {
+            return context.Services.GetService<IProcessMapSource>()?.Current ?? ProcessMapLoader.Default;
+        }
+        catch (ProcessMapInvalidException ex)
+        {
+            await context.Error.WriteLineAsync(ex.Message);
+            return null;
+        }
+    }
+
+    private async Task<int> UsageErrorAsync(CliContext context, string message)
+    {
+        await context.Error.WriteLineAsync($"{message}\nusage: {Usage}");
+        return ExitCodes.Usage;
+    }
+
+    private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
+}

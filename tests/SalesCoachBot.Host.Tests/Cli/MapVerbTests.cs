@@ -1,0 +1,234 @@
+using System.Xml.Linq;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.ProcessMaps;
+using SalesCoachBot.Host.Cli;
+
+namespace SalesCoachBot.Host.Tests.Cli;
+
+/// <summary>The <c>map</c> verb as the command line runs it: arguments in, stdout / stderr / exit code out.</summary>
+public sealed class MapVerbTests : IDisposable
+{
+    private const string SmallMap = """
+        name: Small SaaS
+        version: 2
+        start: qualify
+        stages:
+          - id: qualify
+            name: Qualify
+            owner: sales
+            entry: A first call with the buyer is on the calendar.
+            activities: Qualify on pain, budget and timeline.
+            stallAfterDays: 10
+            checklist:
+              - { id: pain-written, text: "Buyer's problem written down", required: true }
+            next: signed
+            branches:
+              - { when: buyer-says-no, to: nurture }
+          - id: signed
+            name: Signed
+            owner: sales
+            entry: Both sides signed the contract.
+            activities: Hand over to implementation.
+            stallAfterDays: 30
+            checklist:
+              - { id: contract-stored, text: "Signed contract stored with the deal", required: true }
+        """;
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("scb-mapverb-").FullName;
+    private readonly StringWriter _out = new();
+    private readonly StringWriter _err = new();
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Write(string yaml, string name = "map.yaml")
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, yaml);
+        return path;
+    }
+
+    private Task<int> Run(IServiceProvider services, params string[] args) =>
+        new MapVerb().RunAsync(args, new CliContext(services, _out, _err), CancellationToken.None);
+
+    private Task<int> Run(params string[] args) => Run(Services(), args);
+
+    private static ServiceProvider Services(Action<IServiceCollection>? more = null, string? mapPath = null)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ProcessMap:Path"] = mapPath, ["ProcessMap:Watch"] = "false" })
+            .Build();
+        var services = new ServiceCollection().AddLogging();
+        more?.Invoke(services);
+        services.AddProcessMaps(configuration);
+        return services.BuildServiceProvider();
+    }
+
+    [Fact]
+    public async Task Lint_CleanMap_PrintsNothingToStdoutAndExitsZero()
+    {
+        var path = Write(SmallMap);
+
+        var code = await Run("lint", path);
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, _out.ToString());
+        Assert.Contains("ok (2 stages)", _err.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lint_MapWithErrorsAndWarnings_PrintsCompilerStyleLinesAndExitsOne()
+    {
+        var path = Write(SmallMap
+            .Replace("next: signed", "next: sgned", StringComparison.Ordinal)
+            .Replace("\"Signed contract stored with the deal\"", "\"Follow up\"", StringComparison.Ordinal));
+
+        var code = await Run("lint", path);
+
+        Assert.Equal(1, code);
+        var lines = _out.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(
+            [
+                $"{path}:13:11: error: 'next' of stage 'qualify' names unknown stage 'sgned' (did you mean 'signed'?)",
+                $"{path}:23:38: warning: checklist item 'contract-stored' is vague or not actionable (\"follow up\"): name a result someone can confirm, e.g. \"Pricing call booked with the CFO\"",
+            ],
+            lines);
+        Assert.Contains("1 error, 1 warning", _err.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lint_WarningsOnly_ExitsZero()
+    {
+        var path = Write(SmallMap.Replace("    entry: Both sides signed the contract.\n", string.Empty, StringComparison.Ordinal));
+
+        var code = await Run("lint", path);
+
+        Assert.Equal(0, code);
+        Assert.Contains(": warning: stage 'signed' has no 'entry' definition", _out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lint_ShippedDefaultMapFile_IsClean()
+    {
+        var path = Write(ProcessMapLoader.DefaultYaml);
+
+        Assert.Equal(0, await Run("lint", path));
+        Assert.Equal(string.Empty, _out.ToString());
+    }
+
+    [Theory]
+    [InlineData("lint")]
+    [InlineData("lint", "a.yaml", "b.yaml")]
+    [InlineData("draw")]
+    [InlineData("show", "--format", "png")]
+    [InlineData("show", "--colour", "red")]
+    public async Task Run_BadArguments_IsAUsageErrorWithExitTwo(params string[] args)
+    {
+        Assert.Equal(2, await Run(args));
+        Assert.Contains("usage: map lint FILE", _err.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Show_FileAsMermaid_DrawsTheFlowchartWithoutCountsWhenNoDatabase()
+    {
+        var path = Write(SmallMap);
+
+        var code = await Run("show", path);
+
+        Assert.Equal(0, code);
+        var text = _out.ToString();
+        Assert.StartsWith("%% Small SaaS (version 2)", text, StringComparison.Ordinal);
+        Assert.Contains("s_qualify --> s_signed", text, StringComparison.Ordinal);
+        Assert.Contains("s_qualify -. \"buyer-says-no\" .-> s_nurture", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("open deal", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Show_NoFile_DrawsTheConfiguredMap()
+    {
+        var path = Write(SmallMap);
+
+        var code = await Run(Services(mapPath: path), "show");
+
+        Assert.Equal(0, code);
+        Assert.Contains("Small SaaS", _out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Show_NoFileNoConfiguration_DrawsTheShippedMap()
+    {
+        Assert.Equal(0, await Run("show"));
+        Assert.Contains("s_brand_awareness --> s_brand_engagement", _out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Show_WithDealStoreAndTeam_ShowsThatTeamsOpenDealsPerStage()
+    {
+        var deals = new Mock<IDealStore>();
+        deals.Setup(d => d.CountOpenByStageAsync(7, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new Dictionary<string, int> { ["qualify"] = 3 });
+        var directory = new Mock<IDirectoryStore>();
+        directory.Setup(d => d.FindTeamByNameAsync("emea", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new SalesTeam { Id = 7, Name = "EMEA" });
+        using var services = Services(s => s.AddSingleton(deals.Object).AddSingleton(directory.Object));
+        var path = Write(SmallMap);
+
+        var code = await Run(services, "show", path, "--team", "emea");
+
+        Assert.Equal(0, code);
+        Assert.Contains("<br/>3 open deals\"]", _out.ToString(), StringComparison.Ordinal);
+        Assert.Contains("<br/>0 open deals\"]", _out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Show_UnknownTeam_ExitsOneNamingIt()
+    {
+        var directory = new Mock<IDirectoryStore>();
+        using var services = Services(s => s.AddSingleton(Mock.Of<IDealStore>()).AddSingleton(directory.Object));
+
+        var code = await Run(services, "show", "--team", "Atlantis");
+
+        Assert.Equal(1, code);
+        Assert.Contains("no sales team named 'Atlantis'", _err.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Show_SvgToFile_WritesAWellFormedSvg()
+    {
+        var path = Write(SmallMap);
+        var output = Path.Combine(_dir, "map.svg");
+
+        var code = await Run("show", path, "--format", "svg", "-o", output);
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, _out.ToString());
+        var svg = XDocument.Load(output);
+        Assert.Equal("svg", svg.Root!.Name.LocalName);
+        Assert.Contains(svg.Descendants(), e => e.Value == "Qualify");
+    }
+
+    [Fact]
+    public async Task Show_InvalidFile_PrintsErrorsToStderrAndExitsOne()
+    {
+        var path = Write("name: broken\nstages: []\n");
+
+        var code = await Run("show", path);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"{path}:2:9: error: the map has no stages", _err.ToString(), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, _out.ToString());
+    }
+
+    [Fact]
+    public void NeedsDatabase_OnlyForShowWithCounts()
+    {
+        var verb = new MapVerb();
+
+        Assert.False(verb.NeedsDatabase(["lint", "x.yaml"]));
+        Assert.True(verb.NeedsDatabase(["show"]));
+        Assert.False(verb.NeedsDatabase(["show", "--no-counts"]));
+    }
+}
