@@ -1,0 +1,327 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Data.Tests.Infrastructure;
+
+namespace SalesCoachBot.Data.Tests;
+
+public sealed class SqliteDealStoreTests(SqliteDatabaseFixture fixture) : DealStoreTests(() => fixture.Database), IClassFixture<SqliteDatabaseFixture>;
+
+public sealed class PostgresDealStoreTests(PostgresDatabaseFixture fixture) : DealStoreTests(() => fixture.Database), IClassFixture<PostgresDatabaseFixture>;
+
+public abstract class DealStoreTests(Func<TestDatabase> database)
+{
+    private static readonly ChecklistItemId Requirements = new("requirements-listed");
+    private static readonly ChecklistItemId DemoBooked = new("demo-booked");
+
+    private TestDatabase Db => database();
+
+    /// <summary>The confirm use case in miniature: record the item, advance when every required item is done.</summary>
+    private static DealChangePlan<string> ConfirmAndMaybeAdvance(DealState state, ChecklistItemId item, long personId, DateTimeOffset at)
+    {
+        var stage = TestMaps.Small.GetStage(new StageId(state.Deal.StageId));
+        if (stage.FindItem(item) is null)
+        {
+            // The deal moved on since the request was made (a stale card).
+            return DealChangePlan<string>.Nothing("stale");
+        }
+
+        if (state.View.Confirmations.Any(c => c.Item == item))
+        {
+            return DealChangePlan<string>.Nothing("already");
+        }
+
+        var done = state.View.Confirmations.Select(c => c.Item).Append(item).ToHashSet();
+        var advance = stage.RequiredItems.All(i => done.Contains(i.Id)) && TestMaps.Small.NextOf(stage) is { } next
+            ? new StageTransition(next.Id, DealStatus.Open, StageChangeKind.Advanced, at, personId, null)
+            : null;
+        return new DealChangePlan<string>(advance is null ? "confirmed" : "advanced")
+        {
+            Confirm = [new NewConfirmation(item, personId, at, ChatChannel.Teams)],
+            Transition = advance,
+            ActivityAt = at,
+        };
+    }
+
+    private async Task<string?> ConfirmInOwnScopeAsync(DealId id, ChecklistItemId item, long personId)
+    {
+        await using var scope = Db.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IDealStore>();
+        var at = Db.Time.GetUtcNow();
+        return await store.ChangeDealAsync(id, s => ConfirmAndMaybeAdvance(s, item, personId, at), CancellationToken.None);
+    }
+
+    [DatabaseFact]
+    public async Task ChangeDeal_RacingConfirmationsOfLastTwoItems_AdvanceExactlyOnce()
+    {
+        var team = await Db.CreateTeamAsync();
+        var deal = await Db.CreateDealAsync(team);
+
+        // 16 parallel requests, each with its own scope and DbContext, half for each required item.
+        using var start = new ManualResetEventSlim(false);
+        var tasks = Enumerable.Range(0, 16).Select(i => Task.Run(async () =>
+        {
+            start.Wait();
+            return await ConfirmInOwnScopeAsync(deal.Key, i % 2 == 0 ? Requirements : DemoBooked, i % 2 == 0 ? team.RepId : team.OtherId);
+        })).ToList();
+        start.Set();
+        var results = await Task.WhenAll(tasks);
+
+        Assert.Equal(1, results.Count(r => r == "advanced"));
+        Assert.Equal(1, results.Count(r => r == "confirmed"));
+        await using var db = Db.NewContext();
+        var stored = await db.Deals.AsNoTracking().SingleAsync(d => d.Id == deal.Id);
+        Assert.Equal("demo", stored.StageId);
+        Assert.Equal(deal.StageVersion + 1, stored.StageVersion);
+        Assert.Equal(1, await db.StageHistory.CountAsync(h => h.DealId == deal.Id && h.Kind == StageChangeKind.Advanced));
+        var confirmations = await db.Confirmations.AsNoTracking().Where(c => c.DealId == deal.Id).ToListAsync();
+        Assert.Equal(2, confirmations.Count);
+        Assert.All(confirmations, c => Assert.Equal(deal.StageVersion, c.StageVersion));
+    }
+
+    [DatabaseFact]
+    public async Task ChangeDeal_SameConfirmationTenTimesConcurrently_StoredOnce()
+    {
+        var team = await Db.CreateTeamAsync();
+        var deal = await Db.CreateDealAsync(team);
+
+        using var start = new ManualResetEventSlim(false);
+        var tasks = Enumerable.Range(0, 10).Select(_ => Task.Run(async () =>
+        {
+            start.Wait();
+            return await ConfirmInOwnScopeAsync(deal.Key, Requirements, team.RepId);
+        })).ToList();
+        start.Set();
+        var results = await Task.WhenAll(tasks);
+
+        Assert.Equal(1, results.Count(r => r == "confirmed"));
+        Assert.Equal(9, results.Count(r => r == "already"));
+        await using var db = Db.NewContext();
+        Assert.Equal(1, await db.Confirmations.CountAsync(c => c.DealId == deal.Id));
+        Assert.Equal(deal.StageVersion, (await db.Deals.AsNoTracking().SingleAsync(d => d.Id == deal.Id)).StageVersion);
+    }
+
+    [DatabaseFact]
+    public async Task ChangeDeal_ManyDealsConcurrently_EachAdvancesOnce()
+    {
+        var team = await Db.CreateTeamAsync();
+        var deals = new List<Deal>();
+        for (var i = 0; i < 4; i++)
+        {
+            deals.Add(await Db.CreateDealAsync(team));
+        }
+
+        using var start = new ManualResetEventSlim(false);
+        var tasks = deals.SelectMany(d => Enumerable.Range(0, 4).Select(i => Task.Run(async () =>
+        {
+            start.Wait();
+            return await ConfirmInOwnScopeAsync(d.Key, i % 2 == 0 ? Requirements : DemoBooked, team.RepId);
+        }))).ToList();
+        start.Set();
+        await Task.WhenAll(tasks);
+
+        await using var db = Db.NewContext();
+        var ids = deals.Select(d => d.Id).ToList();
+        var stored = await db.Deals.AsNoTracking().Where(d => ids.Contains(d.Id)).ToListAsync();
+        Assert.All(stored, d => Assert.Equal(("demo", 2), (d.StageId, d.StageVersion)));
+        Assert.Equal(4, await db.StageHistory.CountAsync(h => ids.Contains(h.DealId) && h.Kind == StageChangeKind.Advanced));
+    }
+
+    [DatabaseFact]
+    public async Task ChangeDeal_UnknownDeal_ReturnsNullAndCallsNothing()
+    {
+        await using var scope = Db.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IDealStore>();
+        var called = false;
+
+        var result = await store.ChangeDealAsync(new DealId(987_654_321), _ =>
+        {
+            called = true;
+            return DealChangePlan<string>.Nothing("x");
+        }, CancellationToken.None);
+
+        Assert.Null(result);
+        Assert.False(called);
+    }
+
+    [DatabaseFact]
+    public async Task ChangeDeal_EmptyPlan_WritesNothing()
+    {
+        var team = await Db.CreateTeamAsync();
+        var deal = await Db.CreateDealAsync(team);
+        await using var scope = Db.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IDealStore>();
+
+        var result = await store.ChangeDealAsync(deal.Key, s => DealChangePlan<string>.Nothing(s.Deal.StageId), CancellationToken.None);
+
+        Assert.Equal("discovery", result);
+        var stored = await store.GetAsync(deal.Key, CancellationToken.None);
+        Assert.Equal(deal.LastActivityAt, stored!.Deal.LastActivityAt);
+        Assert.Equal(deal.StageVersion, stored.Deal.StageVersion);
+    }
+
+    [DatabaseFact]
+    public async Task ChangeDeal_WithdrawNoteSnooze_AppliedAtomicallyAndVisibleInView()
+    {
+        var team = await Db.CreateTeamAsync();
+        var deal = await Db.CreateDealAsync(team);
+        await ConfirmInOwnScopeAsync(deal.Key, Requirements, team.RepId);
+        Db.Time.Advance(TimeSpan.FromHours(1));
+        var at = Db.Time.GetUtcNow();
+        await using var scope = Db.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IDealStore>();
+
+        await store.ChangeDealAsync(deal.Key, _ => new DealChangePlan<string>("ok")
+        {
+            Withdraw = [Requirements],
+            WithdrawnBy = team.OtherId,
+            Note = "Buyer asked to redo the list",
+            NoteBy = team.OtherId,
+            Snooze = new SnoozeRequest(team.OtherId, at.AddDays(5), at),
+            ActivityAt = at,
+        }, CancellationToken.None);
+
+        var view = await store.GetAsync(deal.Key, CancellationToken.None);
+        Assert.NotNull(view);
+        Assert.Empty(view.Confirmations);
+        Assert.Equal(at.AddDays(5), view.SnoozedUntil);
+        Assert.Equal(at, view.Deal.LastActivityAt);
+        Assert.Equal(team.TeamName, view.TeamName);
+        Assert.Equal(team.RepEmail, view.OwnerEmail);
+        await using var db = Db.NewContext();
+        var withdrawn = await db.Confirmations.AsNoTracking().SingleAsync(c => c.DealId == deal.Id);
+        Assert.Equal((at, team.OtherId), (withdrawn.WithdrawnAt!.Value, withdrawn.WithdrawnByPersonId!.Value));
+        Assert.Equal(1, await db.Notes.CountAsync(n => n.DealId == deal.Id));
+    }
+
+    [DatabaseFact]
+    public async Task ChangeDeal_TransitionToLost_SetsClosedFieldsAndHistory()
+    {
+        var team = await Db.CreateTeamAsync();
+        var deal = await Db.CreateDealAsync(team);
+        var at = Db.Time.GetUtcNow();
+        await using var scope = Db.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IDealStore>();
+
+        await store.ChangeDealAsync(deal.Key, s => new DealChangePlan<string>("lost")
+        {
+            Transition = new StageTransition(new StageId(s.Deal.StageId), DealStatus.Lost, StageChangeKind.Closed, at, team.RepId, "price", LostReason: "price"),
+        }, CancellationToken.None);
+
+        var view = await store.GetAsync(deal.Key, CancellationToken.None);
+        Assert.Equal((DealStatus.Lost, "price", at, 2), (view!.Deal.Status, view.Deal.LostReason, view.Deal.ClosedAt!.Value, view.Deal.StageVersion));
+        Assert.Empty(await store.ListOpenByOwnerAsync(team.RepId, CancellationToken.None));
+    }
+
+    [DatabaseFact]
+    public async Task Confirmations_DuplicateActiveRow_RefusedByUniqueIndex()
+    {
+        var team = await Db.CreateTeamAsync();
+        var deal = await Db.CreateDealAsync(team);
+        Confirmation Row() => new()
+        {
+            DealId = deal.Id, StageId = "discovery", StageVersion = 1, ItemId = "demo-booked", PersonId = team.RepId, ConfirmedAt = Db.Time.GetUtcNow(),
+        };
+        await using var db = Db.NewContext();
+        db.Confirmations.Add(Row());
+        await db.SaveChangesAsync();
+
+        db.Confirmations.Add(Row());
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+    }
+
+    [DatabaseFact]
+    public async Task Deal_StaleStageVersion_RefusedByConcurrencyToken()
+    {
+        var team = await Db.CreateTeamAsync();
+        var deal = await Db.CreateDealAsync(team);
+        await using var first = Db.NewContext();
+        await using var second = Db.NewContext();
+        var a = await first.Deals.SingleAsync(d => d.Id == deal.Id);
+        var b = await second.Deals.SingleAsync(d => d.Id == deal.Id);
+        a.StageVersion++;
+        await first.SaveChangesAsync();
+
+        b.StageVersion++;
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+    }
+
+    [DatabaseFact]
+    public async Task Reads_FindListCount_ReturnExpectedDeals()
+    {
+        var team = await Db.CreateTeamAsync();
+        var older = await Db.CreateDealAsync(team, "discovery", $"X-{team.Tag}-A", daysInStage: 20);
+        var newer = await Db.CreateDealAsync(team, "demo", $"X-{team.Tag}-B", daysInStage: 2);
+        await using var scope = Db.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IDealStore>();
+
+        var found = await store.FindByExternalIdAsync($"x-{team.Tag}-a", CancellationToken.None);
+        var mine = await store.ListOpenByOwnerAsync(team.RepId, CancellationToken.None);
+        var open = await store.ListOpenAsync([team.TeamId], CancellationToken.None);
+        var counts = await store.CountOpenByStageAsync(team.TeamId, CancellationToken.None);
+        var names = await store.ListNamesAsync([team.TeamId], CancellationToken.None);
+
+        Assert.Equal(older.Id, found!.Deal.Id);
+        Assert.Equal(1234.56m, found.Deal.Amount);
+        Assert.Equal([older.Id, newer.Id], mine.Select(v => v.Deal.Id));
+        Assert.Equal(2, open.Count);
+        Assert.Equal(1, counts["discovery"]);
+        Assert.Equal(1, counts["demo"]);
+        Assert.Equal(2, names.Count);
+        Assert.Null(await store.FindByExternalIdAsync("no-such-deal", CancellationToken.None));
+    }
+
+    [DatabaseFact]
+    public async Task Directory_FindByChatIdsEmailAndTeamName_CaseRules()
+    {
+        var team = await Db.CreateTeamAsync();
+        await using (var db = Db.NewContext())
+        {
+            var rep = await db.People.SingleAsync(p => p.Id == team.RepId);
+            rep.TeamsAadObjectId = $"AAD-{team.Tag}";
+            rep.SlackUserId = $"U{team.Tag}";
+            await db.SaveChangesAsync();
+        }
+
+        await using var scope = Db.Services.CreateAsyncScope();
+        var directory = scope.ServiceProvider.GetRequiredService<IDirectoryStore>();
+
+        Assert.Equal(team.RepId, (await directory.FindPersonAsync($"AAD-{team.Tag}", null, null, CancellationToken.None))?.Id);
+        Assert.Null(await directory.FindPersonAsync($"aad-{team.Tag}", null, null, CancellationToken.None));
+        Assert.Equal(team.RepId, (await directory.FindPersonAsync(null, $"U{team.Tag}", null, CancellationToken.None))?.Id);
+        var byEmail = await directory.FindPersonByEmailAsync(team.OtherEmail.ToUpperInvariant(), CancellationToken.None);
+        Assert.Equal([team.TeamId], byEmail!.TeamIds);
+        Assert.Equal(team.TeamId, (await directory.FindTeamByNameAsync(team.TeamName.ToUpperInvariant(), CancellationToken.None))?.Id);
+        Assert.Contains(await directory.ListTeamsAsync(CancellationToken.None), t => t.Id == team.TeamId);
+    }
+
+    [DatabaseFact]
+    public async Task Teams_NameDifferingOnlyInCase_RefusedByUniqueIndex()
+    {
+        var team = await Db.CreateTeamAsync();
+        await using var db = Db.NewContext();
+        db.Teams.Add(new SalesTeam { Name = team.TeamName.ToUpperInvariant() });
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+    }
+
+    [DatabaseFact]
+    public async Task Conversations_LinkRelinkUnlink_RoundTrip()
+    {
+        var team = await Db.CreateTeamAsync();
+        var first = await Db.CreateDealAsync(team);
+        var second = await Db.CreateDealAsync(team);
+        var key = ConversationKey.For(ChatChannel.Cli, team.Tag);
+        await using var scope = Db.Services.CreateAsyncScope();
+        var conversations = scope.ServiceProvider.GetRequiredService<IConversationStore>();
+
+        await conversations.LinkAsync(key, first.Key, team.RepId, Db.Time.GetUtcNow(), CancellationToken.None);
+        await conversations.LinkAsync(key, second.Key, team.RepId, Db.Time.GetUtcNow(), CancellationToken.None);
+
+        Assert.Equal(second.Key, await conversations.GetLinkedDealAsync(key, CancellationToken.None));
+        Assert.True(await conversations.UnlinkAsync(key, CancellationToken.None));
+        Assert.False(await conversations.UnlinkAsync(key, CancellationToken.None));
+        Assert.Null(await conversations.GetLinkedDealAsync(key, CancellationToken.None));
+    }
+}
