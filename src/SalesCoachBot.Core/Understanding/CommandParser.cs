@@ -19,7 +19,7 @@ public sealed partial class CommandParser
         ["salescoach"], ["and"], ["also"], ["quick", "question"], ["question"], ["can", "you"], ["could", "you"],
         ["would", "you"], ["will", "you"], ["can", "i", "get"], ["i", "need", "to", "know"], ["i", "need"],
         ["i", "want", "to", "know"], ["i", "want"], ["i", "would", "like"], ["id", "like"], ["i", "wanna"],
-        ["lets", "see"], ["let", "me", "know"], ["let", "me", "see"], ["remind", "me"], ["just"], ["quickly"],
+        ["lets", "see"], ["let", "me", "know"], ["tell", "me"], ["let", "me", "see"], ["remind", "me"], ["just"], ["quickly"],
     ];
 
     private static readonly string[][] ShowFiller =
@@ -30,7 +30,7 @@ public sealed partial class CommandParser
 
     private static readonly string[][] TrailingFiller =
     [
-        ["please"], ["thanks"], ["thank", "you"], ["now"], ["asap"], ["again"], ["quickly"], ["real", "quick"],
+        ["please"], ["thanks"], ["thank", "you"], ["asap"], ["again"], ["quickly"], ["real", "quick"],
         ["for", "me"], ["mate"], ["coach"], ["bot"], ["ok"], ["thx"], ["cheers"],
     ];
 
@@ -48,13 +48,13 @@ public sealed partial class CommandParser
         ["todo"], ["to", "do", "list"], ["remaining"], ["outstanding"], ["open", "items"], ["whats", "left"],
         ["what", "is", "left"], ["whats", "missing"], ["what", "is", "missing"], ["whats", "outstanding"],
         ["what", "stage", "is"], ["which", "stage", "is"], ["what", "stage"], ["where", "does"], ["how", "far", "is"],
-        ["how", "far", "along", "is"], ["whats", "the", "checklist"], ["whats", "pending"], ["pending"],
+        ["how", "far", "along", "is"], ["whats", "the", "checklist"], ["whats", "pending"], ["pending", "items"], ["remaining", "items"], ["pending"],
     ]);
 
     private static readonly HashSet<string> TeamFiller = new(StringComparer.Ordinal)
     {
         "for", "of", "in", "the", "team", "teams", "show", "me", "my", "our", "whole", "report", "overview", "summary",
-        "please", "deals", "how", "is", "are", "doing", "we", "whats", "what", "view", "looking", "like", "on", "pipeline",
+        "please", "deals", "how", "hows", "is", "are", "doing", "we", "whats", "what", "view", "looking", "like", "on", "pipeline",
         "funnel", "forecast", "stats", "give", "get", "a", "an", "at", "which", "any", "list", "there", "right", "now",
         "currently", "anything", "stalled", "stuck", "stale", "rotting", "idle", "slipping", "overdue", "opportunities",
         "all", "whos", "who", "has", "have", "got", "too", "long", "sitting", "around", "and",
@@ -556,6 +556,12 @@ public sealed partial class CommandParser
     private static DealReference DealOf(IReadOnlyList<Token> slot)
     {
         var tokens = Trim(slot, Vocabulary.DealLeadingFiller, Vocabulary.DealTrailingFiller);
+
+        // Text-speak "next 4 hooli" / "move 2 demo": a lone 4 or 2 before a name is "for" / "to".
+        if (tokens.Count > 1 && tokens[0].Canon is "4" or "2")
+        {
+            tokens = Trim(tokens.Skip(1).ToList(), Vocabulary.DealLeadingFiller, Vocabulary.DealTrailingFiller);
+        }
         if (tokens.Count == 0 || tokens.All(t => Vocabulary.ThisDealWords.Contains(t.Canon)))
         {
             return DealReference.ThisDeal;

@@ -88,6 +88,12 @@ internal sealed class Sentence
             {
                 current.Append(c); // "#1042", "$2m"
             }
+            else if (c is '&' or '+')
+            {
+                Flush();
+                tokens.Add(new Token(c.ToString(), c.ToString(), commaBefore)); // "A & B": an item separator
+                commaBefore = false;
+            }
             else
             {
                 Flush();

@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using SalesCoachBot.Core.Understanding;
+
+namespace SalesCoachBot.Core.Tests.Understanding;
+
+public sealed class CommandParserTests
+{
+    private readonly CommandParser _parser = new();
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData(null)]
+    public void Parse_EmptyText_IsUnknownWithEmptyText(string? text)
+    {
+        var command = _parser.Parse(text);
+
+        Assert.Equal(new UnknownCommand(string.Empty), command);
+    }
+
+    [Fact]
+    public void Parse_FiveThousandCharacters_AnswersWithCappedText()
+    {
+        var text = string.Concat(Enumerable.Repeat("what's next for acme corp ", 200));
+
+        var command = _parser.Parse(text);
+
+        Assert.IsType<WhatsNextCommand>(command);
+    }
+
+    [Fact]
+    public void Parse_FiveThousandCharactersOfNoise_IsUnknownWithAtMost500Characters()
+    {
+        var text = string.Concat(Enumerable.Repeat("blah ", 1000));
+
+        var unknown = Assert.IsType<UnknownCommand>(_parser.Parse(text));
+
+        Assert.True(unknown.Text.Length <= 500);
+    }
+
+    [Fact]
+    public void Parse_CutInsideSurrogatePair_DoesNotLeaveHalfAnEmoji()
+    {
+        var text = new string('a', 499) + "\U0001F680" + new string('b', 100);
+
+        var unknown = Assert.IsType<UnknownCommand>(_parser.Parse(text));
+
+        Assert.False(char.IsHighSurrogate(unknown.Text[^1]));
+    }
+
+    [Theory]
+    [InlineData("\U0001F680\U0001F525\U0001F44D")]
+    [InlineData("\u05E9\u05DC\u05D5\u05DD \u05E2\u05D5\u05DC\u05DD")]
+    [InlineData("\u0645\u0627 \u0627\u0644\u062A\u0627\u0644\u064A\u061F")]
+    [InlineData("\u202Ewhat's next\u202C")]
+    [InlineData("\uD83D")]
+    [InlineData("\u0000\u0001\u0002")]
+    public void Parse_EmojiRightToLeftAndControlCharacters_NeverThrows(string text)
+    {
+        var command = _parser.Parse(text);
+
+        Assert.NotNull(command);
+    }
+
+    [Fact]
+    public void Parse_RightToLeftDealName_KeepsTheName()
+    {
+        var command = _parser.Parse("what's next for \u05E9\u05DC\u05D5\u05DD");
+
+        var next = Assert.IsType<WhatsNextCommand>(command);
+        Assert.Equal(new NameReference("\u05E9\u05DC\u05D5\u05DD"), next.Deal);
+    }
+
+    [Theory]
+    [InlineData("next 1042", "1042")]
+    [InlineData("next #1042", "1042")]
+    [InlineData("next deal 1042", "1042")]
+    [InlineData("what's next for deal #1042", "1042")]
+    public void Parse_ExternalIdForms_GiveExternalIdReference(string text, string id)
+    {
+        var next = Assert.IsType<WhatsNextCommand>(_parser.Parse(text));
+
+        Assert.Equal(new ExternalIdReference(id), next.Deal);
+    }
+
+    [Fact]
+    public void Parse_NameReference_KeepsOriginalCasingWithoutFiller()
+    {
+        var next = Assert.IsType<WhatsNextCommand>(_parser.Parse("what's next for the Globex renewal deal please"));
+
+        Assert.Equal(new NameReference("Globex renewal"), next.Deal);
+    }
+
+    [Fact]
+    public void Parse_ConfirmSeveralItems_SplitsOnAndAndCommas()
+    {
+        var done = Assert.IsType<ConfirmItemsCommand>(_parser.Parse("done demo held, requirements listed and #3 for Initech"));
+
+        Assert.Equal(["demo held", "requirements listed", "#3"], done.ItemTexts);
+        Assert.Equal(new NameReference("Initech"), done.Deal);
+    }
+
+    [Fact]
+    public void Parse_MoveWithReason_CarriesStageAndReason()
+    {
+        var move = Assert.IsType<MoveDealCommand>(_parser.Parse("move Acme Corp to Demo because requirements signed off"));
+
+        Assert.Equal(new MoveDealCommand(new NameReference("Acme Corp"), "Demo", "requirements signed off"), move);
+    }
+
+    [Fact]
+    public void Parse_MarkLostWithoutReason_HasNullReason()
+    {
+        Assert.Equal(new MarkLostCommand(new NameReference("Hooli"), null), _parser.Parse("mark Hooli lost"));
+    }
+
+    [Fact]
+    public void Parse_PipelineWithTeamAndWindow_ReadsBoth()
+    {
+        Assert.Equal(new PipelineCommand("EMEA", 90), _parser.Parse("/coach pipeline EMEA last 90 days"));
+    }
+
+    [Fact]
+    public void Parse_LinkWithoutDeal_IsNotALink()
+    {
+        Assert.IsNotType<LinkConversationCommand>(_parser.Parse("link this chat"));
+    }
+
+    [Fact]
+    public void Parse_SameParserFromManyThreads_GivesSameAnswers()
+    {
+        var texts = PhrasingTableTests.Phrasings.Select(p => p.Text).ToArray();
+        var expected = texts.Select(_parser.Parse).ToArray();
+
+        Parallel.For(0, 8, _ =>
+        {
+            for (var i = 0; i < texts.Length; i++)
+            {
+                Assert.Equal(expected[i], _parser.Parse(texts[i]), ChatCommandComparer.Instance);
+            }
+        });
+    }
+
+    /// <summary>Commands hold lists, so compare them by what they print.</summary>
+    private sealed class ChatCommandComparer : IEqualityComparer<ChatCommand>
+    {
+        public static readonly ChatCommandComparer Instance = new();
+
+        public bool Equals(ChatCommand? x, ChatCommand? y) => Describe(x) == Describe(y);
+
+        public int GetHashCode(ChatCommand obj) => Describe(obj).GetHashCode(StringComparison.Ordinal);
+
+        private static string Describe(ChatCommand? command) =>
+            command is ConfirmItemsCommand c ? $"{c.Deal} {string.Join('|', c.ItemTexts)}" : command?.ToString() ?? "null";
+    }
+
+    [Fact]
+    public void Parse_FiveThousandCharacters_IsQuick()
+    {
+        // Not a benchmark: only guards against pathological regex backtracking on long input.
+        var text = string.Concat(Enumerable.Repeat("done a and b for ", 300));
+        var watch = Stopwatch.StartNew();
+
+        _parser.Parse(text);
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed}");
+    }
+}

@@ -1,0 +1,104 @@
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.ProcessMaps;
+using SalesCoachBot.Core.Understanding;
+using static SalesCoachBot.Core.Tests.Understanding.UnderstandingTestData;
+
+namespace SalesCoachBot.Core.Tests.Understanding;
+
+public sealed class StageMatcherTests
+{
+    private readonly StageMatcher _matcher = new();
+
+    [Theory]
+    [InlineData("SQL", "sql")]
+    [InlineData("mql", "mql")]
+    [InlineData("discovery", "discovery")]
+    [InlineData("needs analysis", "discovery")]
+    [InlineData("the demo stage", "demo")]
+    [InlineData("contract", "contract-signed")]
+    [InlineData("go-live", "go-live")]
+    [InlineData("go live", "go-live")]
+    [InlineData("Go Live", "go-live")]
+    [InlineData("quote", "proposal")]
+    [InlineData("discovrey", "discovery")]
+    [InlineData("implmentation", "implementation")]
+    [InlineData("sales qualified lead", "sql")]
+    [InlineData("verbal-agreement", "verbal-agreement")]
+    public void Match_IdNameInitialsOrTypo_FindsStage(string text, string stageId)
+    {
+        var found = Assert.IsType<StageMatch.Found>(_matcher.Match(Map, text));
+
+        Assert.Equal(stageId, found.Stage.Id.Value);
+    }
+
+    [Fact]
+    public void Match_WordSharedByStages_IsAmbiguous()
+    {
+        var ambiguous = Assert.IsType<StageMatch.Ambiguous>(_matcher.Match(Map, "customer"));
+
+        Assert.Equal(["existing-customer", "new-customer"], ambiguous.Candidates.Select(s => s.Id.Value).Order());
+    }
+
+    [Fact]
+    public void Match_Unknown_IsNotFound()
+    {
+        Assert.IsType<StageMatch.NotFound>(_matcher.Match(Map, "banana"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\U0001F680")]
+    public void Match_EmptyOrEmoji_IsNotFoundWithoutClosest(string text)
+    {
+        Assert.Equal(new StageMatch.NotFound(null), _matcher.Match(Map, text));
+    }
+}
+
+public sealed class ChecklistItemMatcherTests
+{
+    private readonly ChecklistItemMatcher _matcher = new();
+    private static readonly Stage Discovery = Map.GetStage(new StageId("discovery"));
+
+    [Theory]
+    [InlineData("requirements listed", "requirements-listed")]
+    [InlineData("demo-booked", "demo-booked")]
+    [InlineData("demo booked", "demo-booked")]
+    [InlineData("champion", "champion-named")]
+    [InlineData("2", "demo-booked")]
+    [InlineData("#3", "champion-named")]
+    [InlineData("requirments", "requirements-listed")]
+    [InlineData("Requirements Listed!", "requirements-listed")]
+    public void Match_WordsIdOrPosition_FindsItem(string text, string itemId)
+    {
+        var found = Assert.IsType<ItemMatch.Found>(_matcher.Match(Discovery, text));
+
+        Assert.Equal(itemId, found.Item.Id.Value);
+    }
+
+    [Fact]
+    public void Match_WordInSeveralItems_IsAmbiguous()
+    {
+        var demo = Map.GetStage(new StageId("demo"));
+        var stage = demo with { Checklist = [.. demo.Checklist, new ChecklistItem(new ChecklistItemId("demo-recorded"), "demo recorded", false)] };
+
+        Assert.IsType<ItemMatch.Ambiguous>(_matcher.Match(stage, "demo"));
+    }
+
+    [Fact]
+    public void Match_NotInStage_SuggestsOpenItems()
+    {
+        var notFound = Assert.IsType<ItemMatch.NotFound>(
+            _matcher.Match(Discovery, "contract signed", [new ChecklistItemId("requirements-listed")]));
+
+        Assert.Equal(["demo-booked", "champion-named"], notFound.OpenItems.Select(i => i.Id.Value));
+    }
+
+    [Theory]
+    [InlineData("9")]
+    [InlineData("0")]
+    [InlineData("")]
+    public void Match_PositionOutOfRangeOrEmpty_IsNotFound(string text)
+    {
+        Assert.IsType<ItemMatch.NotFound>(_matcher.Match(Discovery, text));
+    }
+}

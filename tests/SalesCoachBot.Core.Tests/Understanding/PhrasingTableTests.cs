@@ -1,0 +1,300 @@
+using SalesCoachBot.Core.Understanding;
+using Xunit.Abstractions;
+
+namespace SalesCoachBot.Core.Tests.Understanding;
+
+/// <summary>
+/// Phrasings as reps type them, each with the command and deal it must come out as, run through the
+/// parser and the resolver against the demo-like deals. Reports accuracy and lists every miss.
+/// </summary>
+public sealed class PhrasingTableTests(ITestOutputHelper output)
+{
+    private const double RequiredAccuracy = 0.95;
+
+    public static readonly (string Text, string Expected)[] Phrasings =
+    [
+        // what's next, every word order and filler
+        ("what's next for Acme Corp", "next 1001"),
+        ("whats nxt for acme corp", "next 1001"),
+        ("Northwind - what's next?", "next 1004"),
+        ("where are we on Fabrikam", "next 1005"),
+        ("checklist for Stark Industries", "next 1006"),
+        ("next #1012", "next 1012"),
+        ("how do I move Umbrella forward?", "next 1007"),
+        ("status of acme", "next ambiguous(1001,1011)"),
+        ("acme next steps", "next ambiguous(1001,1011)"),
+        ("what do I do next with globex", "next 1003"),
+        ("what's next", "next this"),
+        ("what's next for this deal", "next this"),
+        ("waht's next for initech", "next 1002"),
+        ("What\u2019s next for Hooli?", "next 1012"),
+        ("WHATS NEXT FOR WAYNE ENTERPRISES", "next 1009"),
+        ("next steps for the contoso expansion deal", "next 1008"),
+        ("next 1042", "next notfound(-)"),
+        ("@coach what's next for tailwind", "next 1010"),
+        ("/coach next 1003", "next 1003"),
+        ("coach, what's next on deal #1005", "next 1005"),
+        ("hey coach can you tell me what's next for stark", "next 1006"),
+        ("whats next for fabrikm", "next 1005"),
+        ("whats next for nortwind", "next 1004"),
+        ("what's next for Northwind Traders \U0001F680", "next 1004"),
+        ("\U0001F525\U0001F525 next steps umbrella", "next 1007"),
+        ("where are we with pied piper?", "next 1016"),
+        ("where do we stand on dunder mifflin", "next 1017"),
+        ("status update on cyberdyne", "next 1014"),
+        ("what's the status of the soylent deal", "next 1013"),
+        ("show me the checklist for wonka", "next 1019"),
+        ("checklist 1018", "next 1018"),
+        ("deal 1020 next", "next 1020"),
+        ("next for deal #1021", "next 1021"),
+        ("whats next for blue yonder", "next 1021"),
+        ("where is gringotts at", "next 1023"),
+        ("how's lamna looking", "next 1024"),
+        ("monsters inc - next?", "next 1025"),
+        ("Hooli what now", "next 1012"),
+        ("what should I do next on Initech", "next 1002"),
+        ("whats left on the globex renewal", "next 1003"),
+        ("what's outstanding for wayne", "next 1009"),
+        ("initech status", "next 1002"),
+        ("acme eu rollout - next steps", "next 1011"),
+        ("whats next for acme corp - eu rollout", "next 1011"),
+        ("next: massive dynamic", "next 1018"),
+        ("nxt steps for oceanic", "next 1020"),
+        ("whats next for globex", "next 1003"),
+        ("next steps for vandelay industries please", "next 1015"),
+        ("next for Stark's deal", "next 1006"),
+        ("how do i get hooli over the line", "next 1012"),
+        ("how can we move contoso along", "next 1008"),
+        ("move tailwind forward", "next 1010"),
+        ("is fabrikam stuck?", "next 1005"),
+        ("why is umbrella stalled", "next 1007"),
+        ("help me with initech", "next 1002"),
+        ("show initech", "next 1002"),
+        ("#1004", "next 1004"),
+        ("1009", "next 1009"),
+        ("deal 1013", "next 1013"),
+        ("whats next for acme", "next ambiguous(1001,1011)"),
+        ("what's next for zzyzx", "next notfound(-)"),
+        ("what's next for Initeck", "next 1002"),
+        ("where are we at with wonka industries", "next 1019"),
+        ("what's next for the deal", "next this"),
+        ("next", "next this"),
+        ("whats next here", "next this"),
+        ("hey what's next?", "next this"),
+        ("what's next for it", "next this"),
+        ("pending items for lamna", "next 1024"),
+        ("Whats next for tailwind traders??", "next 1010"),
+        ("what's next for northwind traders, thanks", "next 1004"),
+        ("what's next on Dunder-Mifflin", "next 1017"),
+        ("whats next for massive dynamics", "next 1018"),
+        ("what's next for cyberdine", "next 1014"),
+        ("whats next w/ soylent", "next 1013"),
+        ("what's the latest on gringotts bank", "next 1023"),
+        ("wats next 4 hooli", "next 1012"),
+        ("where r we on initech", "next 1002"),
+        ("next steps pls: umbrella corp", "next 1007"),
+        ("progress on acme corporation", "next ambiguous(1001,1011)"),
+        ("whats nxt", "next this"),
+        ("chekclist for initech", "next 1002"),
+        ("what's next for the initech opportunity", "next 1002"),
+        ("next step on the wayne account", "next 1009"),
+        ("whatsnext globex", "next 1003"),
+
+        // confirm items
+        ("done demo held for initech", "done 1002 | demo held"),
+        ("mark demo held done for initech", "done 1002 | demo held"),
+        ("confirm requirements listed on acme corp", "done 1001 | requirements listed"),
+        ("ticked budget confirmed for globex", "done 1003 | budget confirmed"),
+        ("demo held done for initech", "done 1002 | demo held"),
+        ("done demo held and requirements listed for hooli", "done 1012 | demo held ; requirements listed"),
+        ("done demo held", "done this | demo held"),
+        ("done #2 for 1005", "done 1005 | #2"),
+        ("done 2 for fabrikam", "done 1005 | 2"),
+        ("Done: champion named, demo booked for Stark", "done 1006 | champion named ; demo booked"),
+        ("finished requirements listed for contoso", "done 1008 | requirements listed"),
+        ("completed demo-held on wayne", "done 1009 | demo-held"),
+        ("requirements listed is done for tailwind", "done 1010 | requirements listed"),
+        ("tick off signed copy stored for 1001", "done 1001 | signed copy stored"),
+        ("confirmed demo booked on initech", "done 1002 | demo booked"),
+        ("mark requirements listed as done", "done this | requirements listed"),
+        ("demo booked \u2705 done for massive dynamic", "done 1018 | demo booked"),
+        ("dnoe demo held for hooli", "done 1012 | demo held"),
+        ("please mark champion named done on pied piper", "done 1016 | champion named"),
+        ("done demo held for acme corp - eu rollout", "done 1011 | demo held"),
+        ("confirm #1 for deal 1007", "done 1007 | #1"),
+        ("done requirements listed & demo booked for soylent", "done 1013 | requirements listed ; demo booked"),
+        ("ticked demo held for initech", "done 1002 | demo held"),
+        ("Demo held - done", "done this | demo held"),
+        ("done kickoff held for dunder mifflin", "done 1017 | kickoff held"),
+        ("quote delivered done on 1020", "done 1020 | quote delivered"),
+
+        // undo
+        ("undo demo held for initech", "undo 1002 | demo held"),
+        ("untick requirements listed on acme corp", "undo 1001 | requirements listed"),
+        ("uncheck demo booked", "undo this | demo booked"),
+        ("undo #2 for 1005", "undo 1005 | #2"),
+        ("demo held is not done for hooli", "undo 1012 | demo held"),
+        ("mark demo held as not done for initech", "undo 1002 | demo held"),
+        ("revert champion named on stark", "undo 1006 | champion named"),
+        ("undo the demo held tick for wonka", "undo 1019 | demo held"),
+        ("udno demo held for soylent", "undo 1013 | demo held"),
+
+        // link / unlink
+        ("link this chat to Initech", "link 1002"),
+        ("link this channel to deal 1003", "link 1003"),
+        ("link to hooli", "link 1012"),
+        ("link fabrikam to this chat", "link 1005"),
+        ("connect this conversation with stark industries", "link 1006"),
+        ("unlink", "unlink"),
+        ("unlink this chat", "unlink"),
+        ("this channel is about wayne enterprises", "link 1009"),
+        ("plz link this chat to globex", "link 1003"),
+
+        // nudges
+        ("use this channel for EMEA nudges", "nudges emea"),
+        ("use this channel for the americas team nudges", "nudges americas"),
+        ("send apac nudges here", "nudges apac"),
+        ("post the stalled digest for emea in this channel", "nudges emea"),
+        ("use this chat for nordics nudge", "nudges nordics"),
+
+        // my deals
+        ("my deals", "mydeals"),
+        ("show my deals", "mydeals"),
+        ("what's on my plate", "mydeals"),
+        ("my open deals", "mydeals"),
+        ("list my deals please", "mydeals"),
+        ("My Deals!", "mydeals"),
+        ("what deals do I have", "mydeals"),
+        ("my dels", "mydeals"),
+
+        // move
+        ("move acme corp to demo because requirements are done", "move 1001 | demo | requirements are done"),
+        ("move initech to proposal", "move 1002 | proposal | -"),
+        ("move 1005 to contract signed because they signed early", "move 1005 | contract-signed | they signed early"),
+        ("advance hooli to the demo stage since discovery finished", "move 1012 | demo | discovery finished"),
+        ("move stark back to discovery because budget slipped", "move 1006 | discovery | budget slipped"),
+        ("push wayne to go live", "move 1009 | go-live | -"),
+        ("move globex renewal into verbal agreement bc legal approved", "move 1003 | verbal-agreement | legal approved"),
+        ("move deal #1010 to SQL", "move 1010 | sql | -"),
+
+        // lost
+        ("mark acme corp lost because price", "lost 1001 | price"),
+        ("mark initech as lost due to no budget", "lost 1002 | no budget"),
+        ("we lost umbrella to a competitor", "lost 1007 | competitor"),
+        ("mark 1014 lost", "lost 1014 | -"),
+        ("close hooli as lost - timing", "lost 1012 | timing"),
+        ("soylent is lost because no decision", "lost 1013 | no decision"),
+        ("we lost the wonka deal on price", "lost 1019 | price"),
+        ("mark tailwind traders as closed lost, competitor", "lost 1010 | competitor"),
+
+        // said no
+        ("acme corp said no", "no 1001"),
+        ("buyer said no on initech", "no 1002"),
+        ("initech passed", "no 1002"),
+        ("the buyer at globex said no", "no 1003"),
+        ("they said no", "no this"),
+        ("Fabrikam declined", "no 1005"),
+        ("stark is not interested", "no 1006"),
+        ("customer said no for hooli", "no 1012"),
+        ("wayne turned us down", "no 1009"),
+        ("northwind said no thanks", "no 1004"),
+
+        // stage info
+        ("what happens in discovery", "stage discovery"),
+        ("explain the SQL stage", "stage sql"),
+        ("what is the SQL stage", "stage sql"),
+        ("tell me about discovery", "stage discovery"),
+        ("explain MQL", "stage mql"),
+        ("what happens in the demo stage?", "stage demo"),
+        ("what is go live", "stage go-live"),
+        ("what happens during implementation", "stage implementation"),
+        ("explain contract", "stage contract-signed"),
+        ("what's the proposal stage", "stage proposal"),
+        ("whta happens in discvoery", "stage discovery"),
+        ("explain needs analysis", "stage discovery"),
+        ("tell me about the verbal agreement stage", "stage verbal-agreement"),
+        ("what does the go-live stage mean", "stage go-live"),
+
+        // pipeline
+        ("pipeline", "pipeline - -"),
+        ("pipeline emea last 90 days", "pipeline emea 90"),
+        ("pipeline for americas", "pipeline americas -"),
+        ("how is my team doing", "pipeline - -"),
+        ("show me the pipeline for EMEA", "pipeline emea -"),
+        ("pipline apac 30d", "pipeline apac 30"),
+        ("my pipeline", "pipeline - -"),
+        ("pipeline last 2 weeks", "pipeline - 14"),
+        ("pipeline this quarter", "pipeline - 90"),
+        ("how's the team doing?", "pipeline - -"),
+
+        // stalled
+        ("stalled", "stalled -"),
+        ("stalled deals", "stalled -"),
+        ("what's stuck in emea", "stalled emea"),
+        ("stalled deals for americas", "stalled americas"),
+        ("any stuck deals?", "stalled -"),
+        ("stalld emea", "stalled emea"),
+
+        // reverse funnel
+        ("what do we need to hit 2M this year", "funnel 2m"),
+        ("reverse funnel 500k", "funnel 500k"),
+        ("what do we need to hit $1.5m", "funnel $1.5m"),
+        ("how many deals do we need to hit 750k this quarter", "funnel 750k"),
+        ("reverse funnel for 2 million", "funnel 2 million"),
+        ("what do we need to hit 500,000", "funnel 500,000"),
+
+        // help
+        ("help", "help"),
+        ("?", "help"),
+        ("what can you do", "help"),
+        ("hi", "help"),
+        ("hello", "help"),
+        ("Hi coach!", "help"),
+        ("hlep", "help"),
+        ("commands", "help"),
+
+        // not understood
+        ("", "unknown"),
+        ("lol", "unknown"),
+        ("the weather is nice today", "unknown"),
+        ("asdfghjkl", "unknown"),
+        ("\u0645\u0631\u062D\u0628\u0627 \u0643\u064A\u0641 \u0627\u0644\u062D\u0627\u0644", "unknown"),
+        ("\u05E9\u05DC\u05D5\u05DD", "unknown"),
+        ("\U0001F680\U0001F680\U0001F680", "unknown"),
+        ("thanks!", "unknown"),
+    ];
+
+    [Fact]
+    public void PhrasingTable_HasAtLeast150Phrasings()
+    {
+        Assert.True(Phrasings.Length >= 150, $"only {Phrasings.Length} phrasings");
+        Assert.Equal(Phrasings.Length, Phrasings.Select(p => p.Text).Distinct().Count());
+    }
+
+    [Fact]
+    public void PhrasingTable_ParsedAndResolved_AccuracyAtLeast95Percent()
+    {
+        var parser = new CommandParser();
+        var resolver = new DealResolver();
+        using var index = new DealNameIndex(UnderstandingTestData.Deals);
+
+        var misses = new List<string>();
+        foreach (var (text, expected) in Phrasings)
+        {
+            var actual = UnderstandingTestData.Describe(parser.Parse(text), resolver, index);
+            if (actual != expected)
+            {
+                misses.Add($"  \"{text}\" → {actual} (expected {expected})");
+            }
+        }
+
+        var accuracy = 1.0 - ((double)misses.Count / Phrasings.Length);
+        output.WriteLine($"Phrasing accuracy: {Phrasings.Length - misses.Count}/{Phrasings.Length} = {accuracy:P1}");
+        foreach (var miss in misses)
+        {
+            output.WriteLine(miss);
+        }
+
+        Assert.True(accuracy >= RequiredAccuracy, $"accuracy {accuracy:P1}; misses:\n{string.Join('\n', misses)}");
+    }
+}

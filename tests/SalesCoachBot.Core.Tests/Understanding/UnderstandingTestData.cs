@@ -1,0 +1,128 @@
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.ProcessMaps;
+using SalesCoachBot.Core.Understanding;
+
+namespace SalesCoachBot.Core.Tests.Understanding;
+
+/// <summary>Deals and a map shaped like the demo data, plus a compact description of an understood command.</summary>
+internal static class UnderstandingTestData
+{
+    public static readonly IReadOnlyList<DealNameEntry> Deals =
+    [
+        Deal(1001, "Acme Corp", "Acme Corporation"),
+        Deal(1002, "Initech"),
+        Deal(1003, "Globex renewal", "Globex"),
+        Deal(1004, "Northwind Traders"),
+        Deal(1005, "Fabrikam"),
+        Deal(1006, "Stark Industries"),
+        Deal(1007, "Umbrella Corp"),
+        Deal(1008, "Contoso expansion", "Contoso Ltd"),
+        Deal(1009, "Wayne Enterprises"),
+        Deal(1010, "Tailwind Traders"),
+        Deal(1011, "Acme Corp - EU rollout", "Acme Corporation"),
+        Deal(1012, "Hooli"),
+        Deal(1013, "Soylent"),
+        Deal(1014, "Cyberdyne Systems"),
+        Deal(1015, "Vandelay Industries"),
+        Deal(1016, "Pied Piper"),
+        Deal(1017, "Dunder Mifflin"),
+        Deal(1018, "Massive Dynamic"),
+        Deal(1019, "Wonka Industries"),
+        Deal(1020, "Oceanic Airlines"),
+        Deal(1021, "Blue Yonder Airlines"),
+        Deal(1022, "Initech", status: DealStatus.Lost),
+        Deal(1023, "Gringotts Bank"),
+        Deal(1024, "Lamna Healthcare"),
+        Deal(1025, "Monsters Inc"),
+        Deal(1026, "Globex pilot", "Globex", DealStatus.Won),
+    ];
+
+    public static DealNameEntry Deal(long id, string name, string? account = null, DealStatus status = DealStatus.Open, long teamId = 1) =>
+        new(new DealId(id), id.ToString(System.Globalization.CultureInfo.InvariantCulture), name, account, teamId, 7, status);
+
+    public static readonly ProcessMap Map = BuildMap();
+
+    private static ProcessMap BuildMap()
+    {
+        (string Id, string Name, string[] Items)[] stages =
+        [
+            ("brand-awareness", "Brand awareness", ["campaign-logged"]),
+            ("brand-engagement", "Brand engagement", ["buyer-acted"]),
+            ("mql", "Marketing qualified lead", ["fit-checked"]),
+            ("sales-engagement", "Sales engagement", ["pain-confirmed", "budget-confirmed"]),
+            ("sql", "Sales qualified lead", ["discovery-booked"]),
+            ("discovery", "Discovery / needs analysis", ["requirements-listed", "demo-booked", "champion-named"]),
+            ("demo", "Demo / solution", ["demo-held", "follow-up-sent"]),
+            ("proposal", "Proposal / estimate / quote", ["quote-delivered", "verbal-yes"]),
+            ("verbal-agreement", "Verbal agreement", ["contract-process-agreed"]),
+            ("contract-signed", "Contract signed", ["signed-copy-stored"]),
+            ("implementation", "Implementation", ["kickoff-held", "system-tested"]),
+            ("go-live", "Go live", ["live-confirmed"]),
+            ("new-customer", "New customer", ["onboarding-done"]),
+            ("existing-customer", "Existing customer", ["review-held"]),
+        ];
+
+        var list = new List<Stage>();
+        for (var i = 0; i < stages.Length; i++)
+        {
+            var (id, name, items) = stages[i];
+            list.Add(new Stage(
+                new StageId(id),
+                name,
+                "sales",
+                "entry",
+                "activities",
+                14,
+                [.. items.Select(item => new ChecklistItem(new ChecklistItemId(item), item.Replace('-', ' '), true))],
+                i + 1 < stages.Length ? new StageId(stages[i + 1].Id) : null,
+                [],
+                [],
+                []));
+        }
+
+        return new ProcessMap("Test", 1, new StageId("brand-awareness"), new StageId("contract-signed"), list, MapOutcomes.Default);
+    }
+
+    /// <summary>"next 1001", "done 1002 | demo held", "ambiguous(1001,1011)": what a command means, deals resolved.</summary>
+    public static string Describe(ChatCommand command, DealResolver resolver, DealNameIndex index)
+    {
+        var stages = new StageMatcher();
+        string Deal(DealReference reference) => reference is LinkedDealReference
+            ? "this"
+            : resolver.Resolve(reference, index) switch
+            {
+                DealResolution.Found found => found.Deal.ExternalId,
+                DealResolution.Ambiguous ambiguous => $"ambiguous({string.Join(',', ambiguous.Candidates.Select(c => c.ExternalId).Order(StringComparer.Ordinal))})",
+                DealResolution.NotFound notFound => $"notfound({notFound.Closest?.ExternalId ?? "-"})",
+                _ => "?",
+            };
+        string Stage(string text) => stages.Match(Map, text) switch
+        {
+            StageMatch.Found found => found.Stage.Id.Value,
+            var other => $"stage?({text.ToLowerInvariant()}:{other.GetType().Name})",
+        };
+        static string Lower(string? text) => text is null ? "-" : text.ToLowerInvariant();
+
+        return command switch
+        {
+            WhatsNextCommand c => $"next {Deal(c.Deal)}",
+            ConfirmItemsCommand c => $"done {Deal(c.Deal)} | {string.Join(" ; ", c.ItemTexts.Select(Lower))}",
+            UndoItemCommand c => $"undo {Deal(c.Deal)} | {Lower(c.ItemText)}",
+            LinkConversationCommand c => $"link {Deal(c.Deal)}",
+            UnlinkConversationCommand => "unlink",
+            UseChannelForNudgesCommand c => $"nudges {Lower(c.TeamName)}",
+            MyDealsCommand => "mydeals",
+            MoveDealCommand c => $"move {Deal(c.Deal)} | {Stage(c.StageText)} | {Lower(c.Reason)}",
+            MarkLostCommand c => $"lost {Deal(c.Deal)} | {Lower(c.Reason)}",
+            SaidNoCommand c => $"no {Deal(c.Deal)}",
+            StageInfoCommand c => $"stage {Stage(c.StageText)}",
+            PipelineCommand c => $"pipeline {Lower(c.TeamName)} {c.WindowDays?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}",
+            StalledCommand c => $"stalled {Lower(c.TeamName)}",
+            ReverseFunnelCommand c => $"funnel {Lower(c.AmountText)}",
+            HelpCommand => "help",
+            UnknownCommand => "unknown",
+            _ => command.GetType().Name,
+        };
+    }
+}
