@@ -27,16 +27,16 @@ public sealed class TeamsOptions
 
     public TeamsAppType AppType { get; set; } = TeamsAppType.MultiTenant;
 
-    public Uri OpenIdMetadataUrl { get; set; } = new(DefaultOpenIdMetadataUrl);
+    public string OpenIdMetadataUrl { get; set; } = DefaultOpenIdMetadataUrl;
 
     /// <summary>
     /// The Entra ID metadata for single-tenant tokens; default derived from <see cref="TenantId"/>.
     /// Only fetched when a token carries one of the tenant's Entra issuers.
     /// </summary>
-    public Uri? EntraOpenIdMetadataUrl { get; set; }
+    public string? EntraOpenIdMetadataUrl { get; set; }
 
     /// <summary>The authority (or its <c>/oauth2/v2.0/token</c> endpoint) MSAL asks for connector tokens.</summary>
-    public Uri? TokenEndpoint { get; set; }
+    public string? TokenEndpoint { get; set; }
 
     /// <summary>Accepted issuers of Bot Framework tokens; default <see cref="BotFrameworkIssuer"/>.</summary>
     public IList<string> Issuers { get; set; } = [];
@@ -59,17 +59,24 @@ public sealed class TeamsOptions
             ? [$"https://sts.windows.net/{TenantId}/", $"https://login.microsoftonline.com/{TenantId}/v2.0"]
             : [];
 
+    internal Uri EffectiveOpenIdMetadataUrl =>
+        new(string.IsNullOrWhiteSpace(OpenIdMetadataUrl) ? DefaultOpenIdMetadataUrl : OpenIdMetadataUrl);
+
     internal Uri EffectiveEntraMetadataUrl =>
-        EntraOpenIdMetadataUrl ?? new Uri($"https://login.microsoftonline.com/{TenantId}/v2.0/.well-known/openid-configuration");
+        new(string.IsNullOrWhiteSpace(EntraOpenIdMetadataUrl)
+            ? $"https://login.microsoftonline.com/{TenantId}/v2.0/.well-known/openid-configuration"
+            : EntraOpenIdMetadataUrl);
+
+    internal bool HasTokenEndpoint => !string.IsNullOrWhiteSpace(TokenEndpoint);
 
     /// <summary>The MSAL authority: botframework.com for multi-tenant bots, the bot's tenant for single-tenant ones.</summary>
     internal string Authority
     {
         get
         {
-            if (TokenEndpoint is not null)
+            if (!string.IsNullOrWhiteSpace(TokenEndpoint))
             {
-                var text = TokenEndpoint.ToString();
+                var text = TokenEndpoint.Trim();
                 const string suffix = "/oauth2/v2.0/token";
                 return text.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) ? text[..^suffix.Length] : text.TrimEnd('/');
             }

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
+using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Teams.Auth;
 using SalesCoachBot.Teams.Cards;
 using SalesCoachBot.Teams.Connector;
@@ -33,6 +34,8 @@ public static class TeamsServiceCollectionExtensions
         var options = section.Get<TeamsOptions>() ?? new TeamsOptions();
         var enabled = TeamsOptions.IsEnabled(options, environment.IsDevelopment());
         services.AddSingleton(new TeamsChannelState(enabled, options.AllowUnauthenticated && environment.IsDevelopment()));
+        services.TryAddSingleton<AdaptiveCardRenderer>();
+        services.AddSingleton<ICardRenderer, TeamsCardRenderer>();   // ask --json shows the Adaptive Card even when the channel is off
         if (!enabled)
         {
             return services;
@@ -43,7 +46,6 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<BotTokenValidator>();
         services.AddSingleton<ServiceUrlTrust>();
         services.AddSingleton<ConversationPacer>();
-        services.AddSingleton<AdaptiveCardRenderer>();
         services.TryAddSingleton<IConnectorTokenProvider, MsalConnectorTokenProvider>();
         services.TryAddSingleton<IConversationReferenceStore, InMemoryConversationReferenceStore>();
         services.AddHttpClient<ITeamsConnector, TeamsConnectorClient>(TeamsConnectorClient.HttpClientName)
@@ -117,14 +119,14 @@ internal sealed class TeamsOptionsValidator(IHostEnvironment environment) : IVal
     }
 
     // Keys and tokens come only over https; plain http is accepted for a loopback stub.
-    private static void CheckUrl(List<string> failures, string key, Uri? url)
+    private static void CheckUrl(List<string> failures, string key, string? text)
     {
-        if (url is null)
+        if (string.IsNullOrWhiteSpace(text))
         {
             return;
         }
 
-        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && !(url.Scheme == Uri.UriSchemeHttp && BotTokenValidator.IsLoopback(url))))
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && !(url.Scheme == Uri.UriSchemeHttp && BotTokenValidator.IsLoopback(url))))
         {
             failures.Add($"{key} must be an absolute https URL (http only for a loopback address).");
         }

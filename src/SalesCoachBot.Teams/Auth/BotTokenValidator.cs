@@ -32,21 +32,23 @@ internal sealed class BotTokenValidator
         [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
 
     private readonly TeamsOptions options;
+    private readonly TimeProvider timeProvider;
     private readonly ILogger<BotTokenValidator> logger;
     private readonly JsonWebTokenHandler handler = new() { MapInboundClaims = false };
     private readonly IssuerKeys botFramework;
     private readonly IssuerKeys? entra;
 
-    public BotTokenValidator(IOptions<TeamsOptions> options, IHttpClientFactory httpClientFactory, ILogger<BotTokenValidator> logger)
+    public BotTokenValidator(IOptions<TeamsOptions> options, IHttpClientFactory httpClientFactory, TimeProvider timeProvider, ILogger<BotTokenValidator> logger)
     {
         this.options = options.Value;
+        this.timeProvider = timeProvider;
         this.logger = logger;
         var http = httpClientFactory.CreateClient(OpenIdHttpClientName);
-        botFramework = new IssuerKeys(this.options.BotFrameworkIssuers, CreateManager(this.options.OpenIdMetadataUrl, http));
+        botFramework = CreateKeys(this.options.BotFrameworkIssuers, this.options.EffectiveOpenIdMetadataUrl, http);
         var tenantIssuers = this.options.TenantIssuers;
         if (tenantIssuers.Count > 0)
         {
-            entra = new IssuerKeys(tenantIssuers, CreateManager(this.options.EffectiveEntraMetadataUrl, http));
+            entra = CreateKeys(tenantIssuers, this.options.EffectiveEntraMetadataUrl, http);
         }
     }
 
@@ -103,16 +105,10 @@ internal sealed class BotTokenValidator
         }
 
         var result = await handler.ValidateTokenAsync(token, Parameters(source, configuration));
-        if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException)
+        if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException
+            && await source.FreshConfigurationAsync(timeProvider, logger, cancellationToken) is { } fresh)
         {
-            // Keys rotate: ask for fresh metadata once, then try again with it.
-            TeamsLog.SigningKeyRefresh(logger);
-            source.Manager.RequestRefresh();
-            var refreshed = await source.Manager.GetConfigurationAsync(cancellationToken);
-            if (!ReferenceEquals(refreshed, configuration))
-            {
-                result = await handler.ValidateTokenAsync(token, Parameters(source, refreshed));
-            }
+            result = await handler.ValidateTokenAsync(token, Parameters(source, fresh));
         }
 
         if (!result.IsValid)
@@ -151,22 +147,73 @@ internal sealed class BotTokenValidator
         _ => "invalid token",
     };
 
-    private ConfigurationManager<OpenIdConnectConfiguration> CreateManager(Uri metadataUrl, HttpClient http) =>
-        new(metadataUrl.ToString(), new OpenIdConnectConfigurationRetriever(), new HttpDocumentRetriever(http)
-        {
-            // Plain http only for a loopback stub (tests, local benchmarks); options validation refuses the rest.
-            RequireHttps = !IsLoopback(metadataUrl),
-        })
+    private static IssuerKeys CreateKeys(IReadOnlyList<string> issuers, Uri metadataUrl, HttpClient http)
+    {
+        // Plain http only for a loopback stub (tests, local benchmarks); options validation refuses the rest.
+        var documents = new HttpDocumentRetriever(http) { RequireHttps = !IsLoopback(metadataUrl) };
+        var manager = new ConfigurationManager<OpenIdConnectConfiguration>(metadataUrl.ToString(), new OpenIdConnectConfigurationRetriever(), documents)
         {
             AutomaticRefreshInterval = TimeSpan.FromHours(12),
             RefreshInterval = TimeSpan.FromMinutes(1),
         };
+        return new IssuerKeys(issuers, manager, documents);
+    }
 
     internal static bool IsLoopback(Uri url) =>
         url.IsLoopback || (IPAddress.TryParse(url.Host, out var address) && IPAddress.IsLoopback(address));
 
-    private sealed record IssuerKeys(IReadOnlyList<string> Issuers, ConfigurationManager<OpenIdConnectConfiguration> Manager)
+    /// <summary>One metadata document (its issuers and keys), with a rate-limited forced re-read for rotated keys.</summary>
+    private sealed class IssuerKeys(IReadOnlyList<string> issuers, ConfigurationManager<OpenIdConnectConfiguration> manager, IDocumentRetriever documents)
     {
-        public bool Accepts(string issuer) => Issuers.Contains(issuer, StringComparer.Ordinal);
+        private static readonly TimeSpan MinimumRefetch = TimeSpan.FromMinutes(1);
+        private readonly SemaphoreSlim gate = new(1, 1);
+        private DateTimeOffset lastRefetch = DateTimeOffset.MinValue;
+        private OpenIdConnectConfiguration? fresh;
+
+        public IReadOnlyList<string> Issuers => issuers;
+
+        public ConfigurationManager<OpenIdConnectConfiguration> Manager => manager;
+
+        public bool Accepts(string issuer) => issuers.Contains(issuer, StringComparer.Ordinal);
+
+        /// <summary>
+        /// A token names a key the cached metadata lacks: read the metadata again now (at most once
+        /// a minute, so unknown key ids cannot flood the metadata endpoint) and tell the manager to refresh.
+        /// Returns null when nothing newer can be read.
+        /// </summary>
+        public async Task<OpenIdConnectConfiguration?> FreshConfigurationAsync(TimeProvider time, ILogger logger, CancellationToken cancellationToken)
+        {
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                var now = time.GetUtcNow();
+                if (now - lastRefetch < MinimumRefetch)
+                {
+                    return fresh;
+                }
+
+                lastRefetch = now;
+                TeamsLog.SigningKeyRefresh(logger);
+                manager.RequestRefresh();
+                try
+                {
+                    fresh = await OpenIdConnectConfigurationRetriever.GetAsync(manager.MetadataAddress, documents, cancellationToken);
+                }
+                catch (InvalidOperationException ex)
+                {
+                    TeamsLog.MetadataUnavailable(logger, new Uri(manager.MetadataAddress), ex);
+                }
+                catch (IOException ex)
+                {
+                    TeamsLog.MetadataUnavailable(logger, new Uri(manager.MetadataAddress), ex);
+                }
+
+                return fresh;
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
     }
 }

@@ -38,7 +38,7 @@ internal sealed class MsalConnectorTokenProvider(IOptions<TeamsOptions> options)
             return null;
         }
 
-        var builder = ConfidentialClientApplicationBuilder.Create(o.AppId).WithAuthority(o.Authority, validateAuthority: o.TokenEndpoint is null);
+        var builder = ConfidentialClientApplicationBuilder.Create(o.AppId).WithAuthority(o.Authority, validateAuthority: !o.HasTokenEndpoint);
         builder = string.IsNullOrWhiteSpace(o.CertificateThumbprint)
             ? builder.WithClientSecret(o.AppPassword)
             : builder.WithCertificate(FindCertificate(o.CertificateThumbprint), sendX5C: true);

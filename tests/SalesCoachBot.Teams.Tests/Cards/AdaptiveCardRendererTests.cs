@@ -1,0 +1,103 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Teams.Cards;
+using SalesCoachBot.Teams.Dispatch;
+using SalesCoachBot.Teams.Tests.Support;
+
+namespace SalesCoachBot.Teams.Tests.Cards;
+
+/// <summary>
+/// Every card kind the bot sends is kept as a golden file that CI validates with Microsoft's
+/// adaptivecards library (tests/peers/teams/check.sh). Run with UPDATE_GOLDENS=1 to rewrite them.
+/// </summary>
+public sealed class AdaptiveCardRendererTests
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private readonly AdaptiveCardRenderer renderer = new();
+
+    public static TheoryData<string> Goldens => new() { "checklist", "checklist-stale", "choose-deal", "deal-list", "help", "error", "stage-info", "checklist-all-confirmed" };
+
+    [Theory]
+    [MemberData(nameof(Goldens))]
+    public void Render_EachCardKind_MatchesItsGolden(string name)
+    {
+        var card = name switch
+        {
+            "checklist" => SampleCards.Checklist(),
+            "checklist-stale" => SampleCards.Checklist(note: "This card was out of date, so here is the current checklist."),
+            "checklist-all-confirmed" => AllConfirmed(),
+            "choose-deal" => SampleCards.ChooseDeal(),
+            "deal-list" => SampleCards.DealList(),
+            "help" => SampleCards.Help(),
+            "error" => SampleCards.Error(),
+            "stage-info" => SampleCards.StageInfo(),
+            _ => throw new ArgumentOutOfRangeException(nameof(name)),
+        };
+
+        var json = renderer.Render(card).ToJsonString(Indented) + "\n";
+        var path = Path.Combine(GoldenDirectory(), $"{name}.json");
+        if (Environment.GetEnvironmentVariable("UPDATE_GOLDENS") == "1")
+        {
+            File.WriteAllText(path, json);
+        }
+
+        Assert.True(File.Exists(path), $"golden {path} is missing: run the tests once with UPDATE_GOLDENS=1");
+        Assert.Equal(File.ReadAllText(path), json);
+    }
+
+    [Fact]
+    public void Render_Checklist_OpenItemsAreTogglesAndConfirmedItemsAreDone()
+    {
+        var card = renderer.Render(SampleCards.Checklist());
+
+        var body = card["body"]!.AsArray();
+        var toggles = body.Where(e => e!["type"]!.GetValue<string>() == "Input.Toggle").ToArray();
+        Assert.Equal(["demo-booked", "champion-named"], toggles.Select(t => t!["id"]!.GetValue<string>()));
+        Assert.Contains(body, e => e!.ToJsonString(Indented).Contains("✅ Requirements list shared with the buyer", StringComparison.Ordinal)
+            && e.ToJsonString(Indented).Contains("Confirmed by Alex Wilber on {{DATE(2026-11-23T09:30:00Z, SHORT)}}", StringComparison.Ordinal));
+        var confirm = card["actions"]![0]!;
+        Assert.Equal("Action.Execute", confirm["type"]!.GetValue<string>());
+        Assert.Equal("confirm", confirm["verb"]!.GetValue<string>());
+        Assert.Equal("Action.Submit", confirm["fallback"]!["type"]!.GetValue<string>());
+        Assert.Equal(confirm["data"]!.ToJsonString(), confirm["fallback"]!["data"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Render_ConfirmPressedWithToggles_ParsesBackToTheSamePayloadAndTickedItems()
+    {
+        var card = renderer.Render(SampleCards.Checklist());
+        var data = card["actions"]![0]!["data"]!.AsObject().DeepClone().AsObject();
+        data["demo-booked"] = "true";     // what Teams merges in from the Input.Toggles
+        data["champion-named"] = "false";
+
+        var input = TurnReader.Action(JsonDocument.Parse(data.ToJsonString()).RootElement);
+
+        Assert.NotNull(input);
+        Assert.Equal(new ConfirmItemsPayload(SampleCards.Initech, SampleCards.Discovery, 3), input.Payload);
+        Assert.Equal([new ChecklistItemId("demo-booked")], input.SelectedItems);
+    }
+
+    [Fact]
+    public void Render_Choices_AreExecuteButtonsCarryingEachDeal()
+    {
+        var card = renderer.Render(SampleCards.ChooseDeal());
+
+        var buttons = card["body"]!.AsArray().Where(e => e!["type"]!.GetValue<string>() == "ActionSet").Select(e => e!["actions"]![0]!).ToArray();
+        Assert.Equal(["Acme Corp", "Acme Corp - EU rollout"], buttons.Select(b => b["title"]!.GetValue<string>()));
+        Assert.Equal([new ShowChecklistPayload(new DealId(7)), new ShowChecklistPayload(new DealId(8))],
+            buttons.Select(b => ActionPayload.TryParse(b["data"]!.ToJsonString())));
+    }
+
+    private static Card AllConfirmed()
+    {
+        var card = SampleCards.Checklist();
+        var items = card.Checklist!.Items.Select(i => i with { State = ChecklistItemState.Confirmed, ConfirmedBy = "Alex Wilber", ConfirmedAt = new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero) }).ToArray();
+        return card with { Checklist = card.Checklist with { Items = items } };
+    }
+
+    private static string GoldenDirectory([CallerFilePath] string thisFile = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "Goldens"));
+}

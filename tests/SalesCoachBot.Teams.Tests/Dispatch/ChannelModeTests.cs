@@ -1,0 +1,80 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using SalesCoachBot.Teams.Tests.Support;
+
+namespace SalesCoachBot.Teams.Tests.Dispatch;
+
+/// <summary>When the channel is on, off, or running unauthenticated for local clients.</summary>
+public sealed class ChannelModeTests
+{
+    private static readonly Dictionary<string, string?> Playground = new()
+    {
+        ["Teams:AppId"] = string.Empty,
+        ["Teams:AppPassword"] = string.Empty,
+        ["Teams:AllowUnauthenticated"] = "true",
+    };
+
+    [Fact]
+    public async Task Channel_NoAppIdInProduction_Answers404()
+    {
+        await using var host = await TeamsTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Teams:AppId"] = string.Empty });
+
+        var response = await host.PostAsync(TestActivities.Message("help"), token: null);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Empty(host.Bot.Turns);
+    }
+
+    [Fact]
+    public async Task Channel_AllowUnauthenticatedOutsideDevelopment_RefusesToStart()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TeamsTestHost.StartAsync("Production", Playground));
+
+        Assert.Contains("Teams:AllowUnauthenticated", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Development", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Channel_AllowUnauthenticatedInDevelopment_AcceptsRequestWithoutTokenAndRepliesWithoutToken()
+    {
+        await using var host = await TeamsTestHost.StartAsync("Development", Playground);
+
+        var response = await host.PostAsync(TestActivities.Message("what's next for initech", serviceUrl: "http://localhost:56150/_connector"), token: null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(host.Bot.Turns);
+        Assert.Equal(2, host.Connector.Calls.Count);
+        Assert.All(host.Connector.Calls, c => Assert.Null(c.Authorization));
+        Assert.All(host.Connector.Calls, c => Assert.Equal("/_connector/v3/conversations/a%3Apersonal-1/activities/act-1", c.Url.AbsolutePath));
+        Assert.False(Assert.Single(await host.References.ListAsync(CancellationToken.None)).Authenticated);
+    }
+
+    [Fact]
+    public async Task Channel_AllowUnauthenticatedInDevelopment_StillRejectsABadToken()
+    {
+        await using var host = await TeamsTestHost.StartAsync("Development", new Dictionary<string, string?>(Playground) { ["Teams:AppId"] = SigningAuthority.AppId });
+
+        var response = await host.PostAsync(TestActivities.Message("help"), token: "Bearer not.a.jwt");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(host.Bot.Turns);
+    }
+
+    [Fact]
+    public async Task Channel_SingleTenantWithoutTenantId_RefusesToStart()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+            TeamsTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Teams:AppType"] = "SingleTenant" }));
+
+        Assert.Contains("Teams:TenantId", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Channel_PlainHttpMetadataOffLoopback_RefusesToStart()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+            TeamsTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Teams:OpenIdMetadataUrl"] = "http://login.example.com/keys" }));
+
+        Assert.Contains("Teams:OpenIdMetadataUrl", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,272 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Teams.Tests.Support;
+
+namespace SalesCoachBot.Teams.Tests.Dispatch;
+
+/// <summary>Activity types in, Core turns out, answers back the Teams way (authenticated requests).</summary>
+public sealed class DispatchTests : IAsyncLifetime
+{
+    private TeamsTestHost host = null!;
+
+    public async Task InitializeAsync() => host = await TeamsTestHost.StartAsync();
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task Message_PersonalText_CallsBotWithTeamsUserAndRepliesTextThenCard()
+    {
+        var response = await host.PostAsync(TestActivities.Message("what's next for initech"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var turn = Assert.Single(host.Bot.Turns);
+        Assert.Equal(new TextInput("what's next for initech"), turn.Input);
+        Assert.Equal(new ChatUser(ChatChannel.Teams, TeamsAadObjectId: "00000000-0000-0000-0000-0000000000020", Email: null, DisplayName: "Alex Wilber"), turn.User);
+        Assert.Equal(ConversationKey.For(ChatChannel.Teams, "a:personal-1"), turn.Conversation);
+
+        var calls = host.Connector.Calls.ToArray();
+        Assert.Equal(2, calls.Length);
+        Assert.All(calls, c => Assert.Equal(HttpMethod.Post, c.Method));
+        Assert.All(calls, c => Assert.Equal("/amer/v3/conversations/a%3Apersonal-1/activities/act-1", c.Url.AbsolutePath));
+        Assert.Equal("Initech is in Discovery.", calls[0].Body!["text"]!.GetValue<string>());
+        Assert.Null(calls[0].Body!["attachments"]);
+        var attachment = calls[1].Body!["attachments"]![0]!;
+        Assert.Equal("application/vnd.microsoft.card.adaptive", attachment["contentType"]!.GetValue<string>());
+        Assert.Equal("AdaptiveCard", attachment["content"]!["type"]!.GetValue<string>());
+        Assert.Equal("28:bot", calls[1].Body!["from"]!["id"]!.GetValue<string>());
+        Assert.Equal("29:user", calls[1].Body!["recipient"]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Message_CardWithoutButtons_IsOneActivityWithTextAndCard()
+    {
+        host.Bot.Answer = _ => new BotAnswer("No such deal.", SampleCards.Error());
+
+        await host.PostAsync(TestActivities.Message("what's next for initec"));
+
+        var call = Assert.Single(host.Connector.Calls);
+        Assert.Equal("No such deal.", call.Body!["text"]!.GetValue<string>());
+        Assert.Single(call.Body!["attachments"]!.AsArray());
+    }
+
+    [Theory]
+    [InlineData("channel", "<at>Sales Coach</at> what's next for initech", "what's next for initech")]
+    [InlineData("groupChat", "<at>Sales Coach</at>&nbsp;my deals", "my deals")]
+    [InlineData("personal", "  help ", "help")]
+    public async Task Message_MentionInChannelOrGroup_IsStripped(string scope, string text, string expected)
+    {
+        await host.PostAsync(TestActivities.Message(text, scope));
+
+        Assert.Equal(new TextInput(expected), Assert.Single(host.Bot.Turns).Input);
+    }
+
+    [Fact]
+    public async Task Message_OnlyAMention_IsAcknowledgedWithoutATurn()
+    {
+        var response = await host.PostAsync(TestActivities.Message("<at>Sales Coach</at>", "channel"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(host.Bot.Turns);
+    }
+
+    [Fact]
+    public async Task Submit_ConfirmWithTickedToggles_UpdatesTheOriginalCardInPlace()
+    {
+        host.Bot.Answer = _ => new BotAnswer("Confirmed.", SampleCards.Checklist()) { ReplacesCard = true };
+        var activity = TestActivities.Message(null!);
+        activity.Remove("text");
+        activity["replyToId"] = "card-msg-7";
+        activity["value"] = new JsonObject
+        {
+            ["kind"] = "confirm", ["deal"] = 42, ["stage"] = "discovery", ["stageVersion"] = 3,
+            ["demo-booked"] = "true", ["champion-named"] = "false",
+        };
+
+        var response = await host.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var input = Assert.IsType<ActionInput>(Assert.Single(host.Bot.Turns).Input);
+        Assert.Equal(new ConfirmItemsPayload(new DealId(42), new StageId("discovery"), 3), input.Payload);
+        Assert.Equal([new ChecklistItemId("demo-booked")], input.SelectedItems);
+        var call = Assert.Single(host.Connector.Calls);
+        Assert.Equal(HttpMethod.Put, call.Method);
+        Assert.EndsWith("/v3/conversations/a%3Apersonal-1/activities/card-msg-7", call.Url.AbsolutePath, StringComparison.Ordinal);
+        Assert.Equal("card-msg-7", call.Body!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Submit_UpdateRefusedByConnector_FallsBackToANewReply()
+    {
+        host.Bot.Answer = _ => new BotAnswer("Confirmed.", SampleCards.Checklist()) { ReplacesCard = true };
+        host.Connector.Then(HttpStatusCode.NotFound, "{\"error\":{\"code\":\"ActivityNotFound\",\"message\":\"gone\"}}");
+        var activity = TestActivities.Message(null!);
+        activity["replyToId"] = "card-msg-7";
+        activity["value"] = new JsonObject { ["kind"] = "checklist", ["deal"] = 42 };
+
+        await host.PostAsync(activity);
+
+        var calls = host.Connector.Calls.ToArray();
+        Assert.Equal([HttpMethod.Put, HttpMethod.Post, HttpMethod.Post], calls.Select(c => c.Method));
+    }
+
+    [Fact]
+    public async Task Submit_DataNotOurs_Returns400AndNoTurn()
+    {
+        var activity = TestActivities.Message(null!);
+        activity["value"] = new JsonObject { ["verb"] = "submitNext", ["dealId"] = "X" };
+
+        var response = await host.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(host.Bot.Turns);
+    }
+
+    [Fact]
+    public async Task Invoke_ActionExecute_AnswersWithTheUpdatedCardInTheResponse()
+    {
+        host.Bot.Answer = _ => new BotAnswer("Confirmed.", SampleCards.Checklist(note: "This card was out of date; here is the current checklist."));
+        var response = await host.PostAsync(Invoke("confirm", new JsonObject
+        {
+            ["kind"] = "confirm", ["deal"] = 42, ["stage"] = "discovery", ["stageVersion"] = 3, ["demo-booked"] = "true",
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(200, body["statusCode"]!.GetValue<int>());
+        Assert.Equal("application/vnd.microsoft.card.adaptive", body["type"]!.GetValue<string>());
+        Assert.Equal("AdaptiveCard", body["value"]!["type"]!.GetValue<string>());
+        Assert.Equal("1.5", body["value"]!["version"]!.GetValue<string>());
+        var input = Assert.IsType<ActionInput>(Assert.Single(host.Bot.Turns).Input);
+        Assert.Equal([new ChecklistItemId("demo-booked")], input.SelectedItems);
+        Assert.Empty(host.Connector.Calls);
+    }
+
+    [Fact]
+    public async Task Invoke_AnswerWithoutCard_IsAMessageInvokeResponse()
+    {
+        host.Bot.Answer = _ => new BotAnswer("Snoozed for 7 days.");
+
+        var response = await host.PostAsync(Invoke("snooze", new JsonObject { ["kind"] = "snooze", ["deal"] = 42, ["days"] = 7 }));
+
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("application/vnd.microsoft.activity.message", body["type"]!.GetValue<string>());
+        Assert.Equal("Snoozed for 7 days.", body["value"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("confirm", "{\"kind\":\"nonsense\",\"deal\":42}")]
+    [InlineData("confirm", "{\"deal\":42}")]
+    [InlineData("snooze", "{\"kind\":\"confirm\",\"deal\":42,\"stage\":\"discovery\",\"stageVersion\":3}")]
+    [InlineData(null, "{\"kind\":\"confirm\",\"deal\":42,\"stage\":\"discovery\",\"stageVersion\":3}")]
+    [InlineData("confirm", "\"just a string\"")]
+    public async Task Invoke_TamperedOrForeignData_AnswersInvokeErrorAndNoTurn(string? verb, string data)
+    {
+        var response = await host.PostAsync(Invoke(verb, JsonNode.Parse(data)!));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(400, body["statusCode"]!.GetValue<int>());
+        Assert.Equal("application/vnd.microsoft.error", body["type"]!.GetValue<string>());
+        Assert.Empty(host.Bot.Turns);
+    }
+
+    [Fact]
+    public async Task Invoke_UnknownName_Returns400()
+    {
+        var activity = TestActivities.Base("invoke");
+        activity["name"] = "composeExtension/query";
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await host.PostAsync(activity)).StatusCode);
+        Assert.Empty(host.Bot.Turns);
+    }
+
+    [Fact]
+    public async Task ConversationUpdate_BotAdded_WelcomesAndStoresReference()
+    {
+        var activity = TestActivities.Base("conversationUpdate");
+        activity["membersAdded"] = new JsonArray(new JsonObject { ["id"] = "29:user" }, new JsonObject { ["id"] = "28:bot" });
+
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(activity)).StatusCode);
+
+        var call = Assert.Single(host.Connector.Calls);
+        Assert.Equal("/amer/v3/conversations/a%3Apersonal-1/activities", call.Url.AbsolutePath);
+        Assert.Contains("what's next for DEAL", call.Body!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        var reference = Assert.Single(await host.References.ListAsync(CancellationToken.None));
+        Assert.Equal("https://smba.test/amer/", reference.ServiceUrl);
+        Assert.Equal("tenant-1", reference.TenantId);
+        Assert.Equal("28:bot", reference.BotId);
+        Assert.True(reference.Authenticated);
+        Assert.Empty(host.Bot.Turns);
+    }
+
+    [Fact]
+    public async Task InstallationUpdate_AddThenRemove_StoresThenForgetsReference()
+    {
+        var add = TestActivities.Base("installationUpdate");
+        add["action"] = "add";
+        await host.PostAsync(add);
+        Assert.Single(await host.References.ListAsync(CancellationToken.None));
+
+        var remove = TestActivities.Base("installationUpdate");
+        remove["action"] = "remove";
+        await host.PostAsync(remove);
+
+        Assert.Empty(await host.References.ListAsync(CancellationToken.None));
+        Assert.Empty(host.Connector.Calls);
+    }
+
+    [Fact]
+    public async Task UnknownActivityType_IsAcknowledgedAndIgnored()
+    {
+        var response = await host.PostAsync(TestActivities.Base("typing"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(host.Bot.Turns);
+        Assert.Empty(host.Connector.Calls);
+    }
+
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("[]")]
+    [InlineData("null")]
+    [InlineData("{\"id\":\"x\",\"serviceUrl\":\"https://smba.test/amer/\",\"conversation\":{\"id\":\"a\"}}")]
+    [InlineData("{\"type\":\"message\",\"serviceUrl\":\"https://smba.test/amer/\"}")]
+    [InlineData("{\"type\":\"message\",\"conversation\":{\"id\":\"a\"},\"serviceUrl\":\"not a url\"}")]
+    [InlineData("{\"type\":42,\"conversation\":{\"id\":\"a\"},\"serviceUrl\":\"https://smba.test/amer/\"}")]
+    public async Task Messages_MalformedActivity_Returns400(string body)
+    {
+        var response = await host.PostAsync(TestActivities.Message("x"), rawBody: body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(host.Bot.Turns);
+    }
+
+    [Fact]
+    public async Task Messages_BodyOverLimit_Returns413()
+    {
+        var activity = TestActivities.Message(new string('a', 300 * 1024));
+
+        var response = await host.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Empty(host.Bot.Turns);
+    }
+
+    private static JsonObject Invoke(string? verb, JsonNode data)
+    {
+        var activity = TestActivities.Base("invoke");
+        activity["name"] = "adaptiveCard/action";
+        activity["replyToId"] = "card-msg-7";
+        var action = new JsonObject { ["type"] = "Action.Execute", ["title"] = "Confirm", ["data"] = data };
+        if (verb is not null)
+        {
+            action["verb"] = verb;
+        }
+
+        activity["value"] = new JsonObject { ["action"] = action };
+        return activity;
+    }
+}

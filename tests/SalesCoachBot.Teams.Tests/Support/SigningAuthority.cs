@@ -1,0 +1,105 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace SalesCoachBot.Teams.Tests.Support;
+
+/// <summary>
+/// Stands in for login.botframework.com: locally generated RSA keys, published as OpenID
+/// metadata + JWKS through <see cref="RecordingHandler"/>, and tokens signed with them.
+/// </summary>
+internal sealed class SigningAuthority : IDisposable
+{
+    public const string MetadataUrl = "https://login.test/v1/.well-known/openidconfiguration";
+    public const string JwksUrl = "https://login.test/v1/.well-known/keys";
+    public const string Issuer = "https://api.botframework.com";
+    public const string AppId = "11111111-2222-3333-4444-555555555555";
+
+    private readonly List<RsaSecurityKey> published = [];
+
+    public SigningAuthority() => Key = AddKey("key-1");
+
+    public RsaSecurityKey Key { get; }
+
+    public int MetadataFetches { get; private set; }
+
+    public RsaSecurityKey AddKey(string kid, bool publish = true)
+    {
+        var key = new RsaSecurityKey(RSA.Create(2048)) { KeyId = kid };
+        if (publish)
+        {
+            published.Add(key);
+        }
+
+        return key;
+    }
+
+    public void Publish(RsaSecurityKey key) => published.Add(key);
+
+    public string MetadataJson()
+    {
+        MetadataFetches++;
+        return JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["issuer"] = Issuer,
+            ["jwks_uri"] = JwksUrl,
+            ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
+            ["token_endpoint_auth_methods_supported"] = new[] { "private_key_jwt" },
+        });
+    }
+
+    public string JwksJson()
+    {
+        var keys = published.Select(k =>
+        {
+            var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(k);
+            return new Dictionary<string, object?> { ["kty"] = "RSA", ["use"] = "sig", ["kid"] = jwk.Kid, ["n"] = jwk.N, ["e"] = jwk.E, ["endorsements"] = new[] { "msteams" } };
+        });
+        return JsonSerializer.Serialize(new { keys });
+    }
+
+    public string Token(
+        string serviceUrl,
+        string? issuer = Issuer,
+        string audience = AppId,
+        DateTime? notBefore = null,
+        DateTime? expires = null,
+        SecurityKey? key = null,
+        string algorithm = SecurityAlgorithms.RsaSha256)
+    {
+        var now = DateTime.UtcNow;
+        var descriptor = new SecurityTokenDescriptor
+        {
+            Issuer = issuer,
+            Audience = audience,
+            NotBefore = notBefore ?? now.AddMinutes(-1),
+            Expires = expires ?? now.AddHours(1),
+            IssuedAt = (notBefore ?? now.AddMinutes(-1)).AddSeconds(-1),
+            Claims = new Dictionary<string, object> { ["serviceurl"] = serviceUrl },
+            SigningCredentials = new SigningCredentials(key ?? Key, algorithm),
+        };
+        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
+    }
+
+    /// <summary>A token with <c>alg: none</c> and no signature.</summary>
+    public static string UnsignedToken(string serviceUrl)
+    {
+        static string B64(string json) => Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes(json));
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var payload = JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["iss"] = Issuer, ["aud"] = AppId, ["nbf"] = now - 60, ["exp"] = now + 3600, ["serviceurl"] = serviceUrl,
+        });
+        return $"{B64("{\"alg\":\"none\",\"typ\":\"JWT\"}")}.{B64(payload)}.";
+    }
+
+    public void Dispose()
+    {
+        foreach (var key in published)
+        {
+            key.Rsa?.Dispose();
+        }
+    }
+}
