@@ -1,6 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SalesCoachBot.Core.Coaching;
+using SalesCoachBot.Core.Coaching.UseCases;
+using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.ProcessMaps;
+using SalesCoachBot.Core.Understanding;
 
 namespace SalesCoachBot.Core;
 
@@ -10,6 +14,31 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddSalesCoachCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddProcessMaps(configuration);
+        services.AddOptions<CoachingOptions>()
+            .Bind(configuration.GetSection("Nudges"))
+            .Validate(o => o.DefaultIdleDays is >= 1 and <= 365, "Nudges:DefaultIdleDays must be between 1 and 365.")
+            .ValidateOnStart();
+
+        services.AddSingleton<CommandParser>();
+        services.AddSingleton<CoachingMetrics>();
+        services.AddSingleton<DealNameResolverCache>();
+
+        // Per turn: stores are scoped (one DbContext per turn), so everything that reads them is too.
+        services.AddScoped<TeamRulesProvider>();
+        services.AddScoped<DealLocator>();
+        services.AddScoped<WhatsNextUseCase>();
+        services.AddScoped<ConfirmItemsUseCase>();
+        services.AddScoped<UndoItemUseCase>();
+        services.AddScoped<MoveDealUseCase>();
+        services.AddScoped<CloseDealUseCase>();
+        services.AddScoped<StageInfoUseCase>();
+        services.AddScoped<MyDealsUseCase>();
+        services.AddScoped<LinkConversationUseCase>();
+        services.AddScoped<StalledDealsUseCase>();
+        services.AddScoped<SnoozeDealUseCase>();
+        services.AddScoped<HelpUseCase>();
+        services.AddScoped<UseCaseSet>();
+        services.AddScoped<ICoachBot, CoachBot>();
         return services;
     }
 }

@@ -1,0 +1,29 @@
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Domain;
+
+namespace SalesCoachBot.Core.Coaching;
+
+/// <summary>
+/// Who may do what (issue: "Who may do what"): reps work on their own and their team's deals,
+/// managers on their teams' deals and may move stages, admins anything.
+/// </summary>
+public static class AccessPolicy
+{
+    /// <summary>Teams whose deals the person may see; null means every team (admins).</summary>
+    public static IReadOnlyCollection<long>? VisibleTeams(PersonView person) =>
+        person.IsAdmin ? null : person.TeamIds;
+
+    public static bool CanSee(PersonView person, Deal deal) =>
+        person.IsAdmin || deal.OwnerId == person.Id || person.TeamIds.Contains(deal.TeamId);
+
+    /// <summary>Confirm, undo, link, mark lost, said no: anyone who may see the deal.</summary>
+    public static bool CanWorkOn(PersonView person, Deal deal) => CanSee(person, deal);
+
+    /// <summary>Moving a deal to an arbitrary stage is a manager's decision.</summary>
+    public static bool CanMove(PersonView person, Deal deal) =>
+        person.IsAdmin || (person.IsManager && person.TeamIds.Contains(deal.TeamId));
+
+    /// <summary>A confirmation may be withdrawn by whoever made it, or by a manager or admin.</summary>
+    public static bool CanUndo(PersonView person, Deal deal, long confirmedBy) =>
+        CanWorkOn(person, deal) && (confirmedBy == person.Id || person.IsAdmin || person.IsManager);
+}

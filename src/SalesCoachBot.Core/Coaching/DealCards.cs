@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text;
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.ProcessMaps;
+using SalesCoachBot.Core.Stalls;
+
+namespace SalesCoachBot.Core.Coaching;
+
+/// <summary>Builds the answers that show a deal: the checklist card and its plain-text twin.</summary>
+public static class DealCards
+{
+    public static BotAnswer Checklist(DealView view, ProcessMap map, SalesTeamRules rules, DateTimeOffset now, string? note = null)
+    {
+        var deal = view.Deal;
+        var stage = map.FindStage(new StageId(deal.StageId));
+        if (stage is null)
+        {
+            var missing = $"{deal.Name} is in stage '{deal.StageId}', which the current process map does not have. Ask an admin to fix the map or move the deal.";
+            return new BotAnswer(missing, Errors.Card("Stage not in the map", missing));
+        }
+
+        var stall = StallRule.Assess(deal, stage.StallAfterDays, rules.IdleAfterDays(deal.TeamId), view.SnoozedUntil, now);
+        var confirmed = view.Confirmations.ToDictionary(c => c.Item);
+        var items = stage.Checklist
+            .Select(item => confirmed.TryGetValue(item.Id, out var c)
+                ? new CardChecklistItem(item.Id, item.Text, item.Required, ChecklistItemState.Confirmed, c.PersonName, c.ConfirmedAt)
+                : new CardChecklistItem(item.Id, item.Text, item.Required, ChecklistItemState.Open))
+            .ToList();
+        var confirm = new CardAction("Confirm", new ConfirmItemsPayload(deal.Key, stage.Id, deal.StageVersion), CardActionStyle.Primary);
+        var next = map.NextOf(stage);
+
+        var facts = new List<CardFact>
+        {
+            new("Stage", $"{stage.Name} ({StagePosition(map, stage)})"),
+            new("Stage owner", stage.Owner),
+            new("Deal owner", view.OwnerName),
+            new("Days in stage", stall.DaysInStage.ToString(CultureInfo.InvariantCulture)),
+            new("Status", StatusText(deal, stall)),
+        };
+        if (deal.Amount is { } amount)
+        {
+            facts.Add(new("Amount", Money(amount, deal.Currency)));
+        }
+
+        if (next is not null)
+        {
+            facts.Add(new("Next stage", next.Name));
+        }
+
+        var body = new List<string>();
+        if (!string.IsNullOrWhiteSpace(stage.Entry))
+        {
+            body.Add($"In this stage: {stage.Entry}");
+        }
+
+        if (!string.IsNullOrWhiteSpace(stage.Activities))
+        {
+            body.Add($"What happens: {stage.Activities}");
+        }
+
+        var card = new Card
+        {
+            Kind = CardKind.Checklist,
+            Title = $"{deal.Name} — {stage.Name}",
+            Subtitle = $"#{deal.ExternalId} · {view.TeamName}",
+            Body = body,
+            Facts = facts,
+            Checklist = deal.Status == DealStatus.Open ? new CardChecklist(deal.Key, stage.Id, deal.StageVersion, items, confirm) : null,
+            Note = note,
+        };
+
+        return new BotAnswer(ChecklistText(card, items, deal, note), card);
+    }
+
+    public static string StatusText(Deal deal, StallAssessment stall) => deal.Status switch
+    {
+        DealStatus.Open when stall.IsStalled => $"Stalled: {stall.Reason}",
+        DealStatus.Open => $"On track: {stall.Reason}",
+        DealStatus.Lost => $"Lost{(deal.LostReason is { } r ? $" ({r})" : string.Empty)}",
+        DealStatus.Nurture => deal.ReengageAt is { } at ? $"Nurture until {Date(at)}" : "Nurture",
+        DealStatus.Won => "Won",
+        _ => deal.Status.ToString(),
+    };
+
+    public static string Money(decimal amount, string? currency) =>
+        string.Create(CultureInfo.InvariantCulture, $"{amount:#,0.##} {currency ?? string.Empty}").TrimEnd();
+
+    public static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string When(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    private static string StagePosition(ProcessMap map, Stage stage)
+    {
+        var ordered = map.OrderedStages();
+        var index = ordered.ToList().FindIndex(s => s.Id == stage.Id);
+        return $"{index + 1} of {ordered.Count}";
+    }
+
+    private static string ChecklistText(Card card, IReadOnlyList<CardChecklistItem> items, Deal deal, string? note)
+    {
+        var text = new StringBuilder();
+        if (note is not null)
+        {
+            text.AppendLine(note);
+        }
+
+        text.AppendLine(card.Title).AppendLine(card.Subtitle);
+        foreach (var fact in card.Facts)
+        {
+            text.Append(fact.Label).Append(": ").AppendLine(fact.Value);
+        }
+
+        foreach (var paragraph in card.Body)
+        {
+            text.AppendLine(paragraph);
+        }
+
+        text.AppendLine("Exit checklist:");
+        foreach (var item in items)
+        {
+            var mark = item.State == ChecklistItemState.Confirmed ? "[x]" : "[ ]";
+            var who = item.State == ChecklistItemState.Confirmed ? $" — {item.ConfirmedBy}, {When(item.ConfirmedAt!.Value)}" : string.Empty;
+            var optional = item.Required ? string.Empty : " (optional)";
+            text.AppendLine(CultureInfo.InvariantCulture, $"{mark} {item.Text}{optional} [{item.Id}]{who}");
+        }
+
+        if (deal.Status == DealStatus.Open && items.Any(i => i.State == ChecklistItemState.Open))
+        {
+            var first = items.First(i => i.State == ChecklistItemState.Open);
+            text.Append(CultureInfo.InvariantCulture, $"Say \"done {first.Id} for {deal.ExternalId}\" when it is done.");
+        }
+
+        return text.ToString().TrimEnd();
+    }
+}
+
+/// <summary>Team settings the cards need (idle limits), looked up once per turn.</summary>
+public sealed class SalesTeamRules(IReadOnlyList<SalesTeam> teams, int defaultIdleDays)
+{
+    private readonly Dictionary<long, SalesTeam> _teams = teams.ToDictionary(t => t.Id);
+
+    public int IdleAfterDays(long teamId) => _teams.TryGetValue(teamId, out var team) ? team.IdleAfterDays : defaultIdleDays;
+
+    public SalesTeam? Find(long teamId) => _teams.GetValueOrDefault(teamId);
+
+    public IReadOnlyCollection<SalesTeam> All => _teams.Values;
+}
+
+/// <summary>Small polite answer cards that are not about one deal.</summary>
+public static class Errors
+{
+    public static Card Card(string title, string message) => new()
+    {
+        Kind = CardKind.Error,
+        Title = title,
+        Body = [message],
+    };
+
+    public static BotAnswer Answer(string title, string message) => new(message, Card(title, message));
+}

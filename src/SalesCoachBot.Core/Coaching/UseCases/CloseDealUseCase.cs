@@ -1,0 +1,113 @@
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.ProcessMaps;
+using SalesCoachBot.Core.Understanding;
+
+namespace SalesCoachBot.Core.Coaching.UseCases;
+
+/// <summary>
+/// "mark DEAL lost because REASON" and "DEAL said no". A no follows the map's branch for the
+/// stage: nurture with a re-engage date (most buyers say no several times before yes), lost, or
+/// another stage.
+/// </summary>
+public sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, WhatsNextUseCase whatsNext)
+{
+    public async Task<BotAnswer> HandleAsync(MarkLostCommand command, TurnContext context, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(command.Reason))
+        {
+            return Errors.Answer("Reason needed",
+                $"Say why it was lost, e.g. \"mark Initech lost because {string.Join(" / ", context.Map.Outcomes.LostReasons.Take(3))}\".");
+        }
+
+        var reason = NormaliseLostReason(command.Reason, context.Map);
+        return await ChangeAsync(command.Deal, context, id => $"mark #{id} lost because {command.Reason}", (state, stage) =>
+            new DealChangePlan<string>($"Marked {state.Deal.Name} lost ({reason}).")
+            {
+                Transition = new StageTransition(stage, DealStatus.Lost, StageChangeKind.Closed, context.Now, context.Person.Id, command.Reason, LostReason: reason),
+                ActivityAt = context.Now,
+            }, cancellationToken);
+    }
+
+    public Task<BotAnswer> HandleAsync(SaidNoCommand command, TurnContext context, CancellationToken cancellationToken) =>
+        ChangeAsync(command.Deal, context, id => $"#{id} said no", (state, stageId) =>
+        {
+            var stage = context.Map.GetStage(stageId);
+            var target = context.Map.SaidNoTarget(stage);
+            if (target.IsNurture)
+            {
+                var reengage = context.Now.AddDays(context.Map.Outcomes.NurtureReengageAfterDays);
+                return new DealChangePlan<string>(
+                    $"{state.Deal.Name} goes to nurture, as the map says for {stage.Name}. Re-engage on {DealCards.Date(reengage)}.")
+                {
+                    Transition = new StageTransition(stageId, DealStatus.Nurture, StageChangeKind.Closed, context.Now, context.Person.Id,
+                        "Buyer said no", ReengageAt: reengage),
+                    ActivityAt = context.Now,
+                };
+            }
+
+            if (target.IsLost)
+            {
+                return new DealChangePlan<string>($"{state.Deal.Name} is marked lost, as the map says for a no in {stage.Name}.")
+                {
+                    Transition = new StageTransition(stageId, DealStatus.Lost, StageChangeKind.Closed, context.Now, context.Person.Id,
+                        "Buyer said no", LostReason: "buyer-said-no"),
+                    ActivityAt = context.Now,
+                };
+            }
+
+            var to = context.Map.GetStage(target.AsStage);
+            return new DealChangePlan<string>($"{state.Deal.Name} goes back to {to.Name}, as the map says for a no in {stage.Name}.")
+            {
+                Transition = new StageTransition(to.Id, DealStatus.Open, StageChangeKind.Moved, context.Now, context.Person.Id, "Buyer said no"),
+                ActivityAt = context.Now,
+            };
+        }, cancellationToken);
+
+    private async Task<BotAnswer> ChangeAsync(
+        DealReference reference,
+        TurnContext context,
+        Func<string, string> retry,
+        Func<DealState, StageId, DealChangePlan<string>> plan,
+        CancellationToken cancellationToken)
+    {
+        var lookup = await locator.LocateAsync(reference, context, retry, cancellationToken);
+        if (lookup is not DealLookup.Found found)
+        {
+            return ((DealLookup.Answered)lookup).Answer;
+        }
+
+        var outcome = await deals.ChangeDealAsync(found.Deal.Id, state =>
+        {
+            if (!AccessPolicy.CanWorkOn(context.Person, state.Deal))
+            {
+                return DealChangePlan<string>.Nothing("That deal is not one you can work on.");
+            }
+
+            if (state.Deal.Status != DealStatus.Open)
+            {
+                return DealChangePlan<string>.Nothing($"{state.Deal.Name} is already {state.Deal.Status.ToString().ToLowerInvariant()}.");
+            }
+
+            var stageId = new StageId(state.Deal.StageId);
+            return context.Map.FindStage(stageId) is null
+                ? DealChangePlan<string>.Nothing($"{state.Deal.Name} is in a stage the map no longer has; ask an admin.")
+                : plan(state, stageId);
+        }, cancellationToken);
+
+        var after = await locator.LocateByIdAsync(found.Deal.Id, context, cancellationToken);
+        return after is DealLookup.Found view
+            ? await whatsNext.ShowAsync(view.Deal, context, outcome, cancellationToken)
+            : ((DealLookup.Answered)after).Answer;
+    }
+
+    /// <summary>Maps free text onto one of the map's lost reasons when it clearly is one, so reports group well.</summary>
+    internal static string NormaliseLostReason(string reason, ProcessMap map)
+    {
+        var text = reason.Trim().ToLowerInvariant();
+        var known = map.Outcomes.LostReasons.FirstOrDefault(r =>
+            text == r || text.Contains(r.Replace('-', ' '), StringComparison.Ordinal) || text.Contains(r, StringComparison.Ordinal));
+        return known ?? reason.Trim();
+    }
+}

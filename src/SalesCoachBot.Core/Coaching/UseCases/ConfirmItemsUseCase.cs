@@ -1,0 +1,191 @@
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.ProcessMaps;
+using SalesCoachBot.Core.Understanding;
+
+namespace SalesCoachBot.Core.Coaching.UseCases;
+
+/// <summary>
+/// Confirms checklist items ("done ITEM for DEAL" or a card's Confirm button) and advances the deal
+/// when the last required item of its stage is confirmed. Runs under the store's per-deal lock, so a
+/// repeated confirmation records nothing twice and racing confirmations advance the deal once.
+/// </summary>
+public sealed class ConfirmItemsUseCase(DealLocator locator, IDealStore deals, WhatsNextUseCase whatsNext, CoachingMetrics metrics)
+{
+    public async Task<BotAnswer> HandleAsync(ConfirmItemsCommand command, TurnContext context, CancellationToken cancellationToken)
+    {
+        var lookup = await locator.LocateAsync(
+            command.Deal, context, id => $"done {string.Join(" and ", command.ItemTexts)} for #{id}", cancellationToken);
+        if (lookup is not DealLookup.Found found)
+        {
+            return ((DealLookup.Answered)lookup).Answer;
+        }
+
+        var deal = found.Deal.Deal;
+        if (context.Map.FindStage(new StageId(deal.StageId)) is not { } stage)
+        {
+            return await whatsNext.ShowAsync(found.Deal, context, note: null, cancellationToken);
+        }
+
+        var items = new List<ChecklistItemId>();
+        foreach (var text in command.ItemTexts)
+        {
+            switch (Matching.MatchItem(stage, text))
+            {
+                case ItemMatch.Found one:
+                    items.Add(one.Item.Id);
+                    break;
+                case ItemMatch.Ambiguous several:
+                    return Errors.Answer("Which item?",
+                        $"\"{text}\" could be {string.Join(" or ", several.Candidates.Select(i => $"\"{i.Text}\" [{i.Id}]"))}. Say it with the item's id, e.g. \"done {several.Candidates[0].Id} for {deal.ExternalId}\".");
+                default:
+                    var open = stage.Checklist.Where(i => !found.Deal.Confirmations.Any(c => c.Item == i.Id)).ToList();
+                    var hint = open.Count == 0
+                        ? "Every item of this stage is already confirmed."
+                        : "Open items: " + string.Join("; ", open.Select(i => $"\"{i.Text}\" [{i.Id}]"));
+                    return Errors.Answer("Item not in this stage",
+                        $"\"{text}\" is not an item of {deal.Name}'s stage {stage.Name}. {hint}");
+            }
+        }
+
+        return await ConfirmAsync(deal.Key, items, expectedStageVersion: null, context, fromCard: false, cancellationToken);
+    }
+
+    /// <summary>Confirms items against the stage version the person saw (null: the current one).</summary>
+    public async Task<BotAnswer> ConfirmAsync(
+        DealId dealId,
+        IReadOnlyList<ChecklistItemId> items,
+        int? expectedStageVersion,
+        TurnContext context,
+        bool fromCard,
+        CancellationToken cancellationToken,
+        StageId? expectedStage = null)
+    {
+        if (items.Count == 0)
+        {
+            var current = await locator.LocateByIdAsync(dealId, context, cancellationToken);
+            return current is DealLookup.Found shown
+                ? await whatsNext.ShowAsync(shown.Deal, context, "Tick the items that are done, then press Confirm.", cancellationToken) with { ReplacesCard = fromCard }
+                : ((DealLookup.Answered)current).Answer;
+        }
+
+        var outcome = await deals.ChangeDealAsync(dealId, state => Decide(state, items, expectedStageVersion, expectedStage, context), cancellationToken);
+        if (outcome is null or ConfirmOutcome.NotAllowed)
+        {
+            return Errors.Answer("Not allowed", "That deal no longer exists or is not one you can work on.");
+        }
+
+        if (outcome is ConfirmOutcome.Recorded { AdvancedTo: not null })
+        {
+            metrics.Advanced();
+        }
+
+        if (outcome is ConfirmOutcome.Recorded recorded)
+        {
+            metrics.Confirmed(recorded.Items.Count);
+        }
+
+        var after = await locator.LocateByIdAsync(dealId, context, cancellationToken);
+        if (after is not DealLookup.Found view)
+        {
+            return ((DealLookup.Answered)after).Answer;
+        }
+
+        var answer = await whatsNext.ShowAsync(view.Deal, context, Describe(outcome, view.Deal.Deal, context.Map), cancellationToken);
+        return answer with { ReplacesCard = fromCard };
+    }
+
+    private static DealChangePlan<ConfirmOutcome> Decide(
+        DealState state, IReadOnlyList<ChecklistItemId> items, int? expectedStageVersion, StageId? expectedStage, TurnContext context)
+    {
+        var deal = state.Deal;
+        if (!AccessPolicy.CanWorkOn(context.Person, deal))
+        {
+            return DealChangePlan<ConfirmOutcome>.Nothing(new ConfirmOutcome.NotAllowed());
+        }
+
+        // A card made before a stage change (or a payload naming another stage) records nothing.
+        if ((expectedStageVersion is { } expected && expected != deal.StageVersion)
+            || (expectedStage is { } stageSeen && stageSeen.Value != deal.StageId))
+        {
+            return DealChangePlan<ConfirmOutcome>.Nothing(new ConfirmOutcome.Stale(expectedStageVersion ?? deal.StageVersion));
+        }
+
+        if (deal.Status != DealStatus.Open)
+        {
+            return DealChangePlan<ConfirmOutcome>.Nothing(new ConfirmOutcome.Closed(deal.Status));
+        }
+
+        if (context.Map.FindStage(new StageId(deal.StageId)) is not { } stage)
+        {
+            return DealChangePlan<ConfirmOutcome>.Nothing(new ConfirmOutcome.Closed(deal.Status));
+        }
+
+        var unknown = items.Where(i => stage.FindItem(i) is null).Distinct().ToList();
+        if (unknown.Count > 0)
+        {
+            return DealChangePlan<ConfirmOutcome>.Nothing(new ConfirmOutcome.NotInStage(unknown, stage.Name));
+        }
+
+        var already = state.View.Confirmations.Select(c => c.Item).ToHashSet();
+        var fresh = items.Distinct().Where(i => !already.Contains(i)).ToList();
+        if (fresh.Count == 0)
+        {
+            return DealChangePlan<ConfirmOutcome>.Nothing(new ConfirmOutcome.AlreadyConfirmed(items));
+        }
+
+        var confirmedAfter = already.Concat(fresh).ToHashSet();
+        var next = context.Map.NextOf(stage);
+        var advance = next is not null && stage.RequiredItems.All(i => confirmedAfter.Contains(i.Id));
+        var transition = advance
+            ? new StageTransition(next!.Id, StatusOnEntering(context.Map, next), StageChangeKind.Advanced, context.Now, context.Person.Id,
+                $"Exit checklist of {stage.Name} complete")
+            : null;
+
+        return new DealChangePlan<ConfirmOutcome>(new ConfirmOutcome.Recorded(fresh, advance ? next!.Name : null, stage.Name))
+        {
+            Confirm = [.. fresh.Select(i => new NewConfirmation(i, context.Person.Id, context.Now, context.Turn.Channel))],
+            Transition = transition,
+            ActivityAt = context.Now,
+        };
+    }
+
+    /// <summary>Entering the map's <c>won</c> stage closes the deal as won when nothing follows it.</summary>
+    internal static DealStatus StatusOnEntering(ProcessMap map, Stage stage) =>
+        stage.Id == map.Won && stage.Next is null ? DealStatus.Won : DealStatus.Open;
+
+    private static string Describe(ConfirmOutcome outcome, Deal deal, ProcessMap map) => outcome switch
+    {
+        ConfirmOutcome.Recorded { AdvancedTo: { } to } r =>
+            $"Confirmed {Items(r.Items, map, r.StageName)}. {deal.Name} moved from {r.StageName} to {to}: here is the new checklist.",
+        ConfirmOutcome.Recorded r => $"Confirmed {Items(r.Items, map, r.StageName)}.",
+        ConfirmOutcome.Stale => $"This card was out of date: {deal.Name} has changed stage since. Here is the current checklist; nothing was recorded.",
+        ConfirmOutcome.AlreadyConfirmed => "Already confirmed; nothing new was recorded.",
+        ConfirmOutcome.Closed c => $"{deal.Name} is {c.Status.ToString().ToLowerInvariant()}; nothing was recorded.",
+        ConfirmOutcome.NotInStage n => $"{string.Join(", ", n.Items)} is not on the {n.StageName} checklist; nothing was recorded.",
+        _ => "Nothing was recorded.",
+    };
+
+    private static string Items(IReadOnlyList<ChecklistItemId> items, ProcessMap map, string stageName)
+    {
+        var stage = map.Stages.FirstOrDefault(s => s.Name == stageName);
+        return string.Join(", ", items.Select(i => $"\"{stage?.FindItem(i)?.Text ?? i.Value}\""));
+    }
+}
+
+/// <summary>What a confirmation did.</summary>
+public abstract record ConfirmOutcome
+{
+    public sealed record Recorded(IReadOnlyList<ChecklistItemId> Items, string? AdvancedTo, string StageName) : ConfirmOutcome;
+
+    public sealed record Stale(int CardStageVersion) : ConfirmOutcome;
+
+    public sealed record AlreadyConfirmed(IReadOnlyList<ChecklistItemId> Items) : ConfirmOutcome;
+
+    public sealed record Closed(DealStatus Status) : ConfirmOutcome;
+
+    public sealed record NotInStage(IReadOnlyList<ChecklistItemId> Items, string StageName) : ConfirmOutcome;
+
+    public sealed record NotAllowed : ConfirmOutcome;
+}

@@ -1,0 +1,41 @@
+using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Conversations;
+
+namespace SalesCoachBot.Core.Coaching.UseCases;
+
+/// <summary>"help": what the bot understands, with examples to press.</summary>
+public sealed class HelpUseCase
+{
+    private static readonly (string Command, string What)[] Commands =
+    [
+        ("what's next for Initech", "the deal's stage and its exit checklist"),
+        ("done demo held for Initech", "confirm a checklist item (by its words or id)"),
+        ("undo demo held for Initech", "withdraw a confirmation"),
+        ("my deals", "your open deals, stalled ones first"),
+        ("explain discovery", "what a stage is for and what ends it"),
+        ("link this chat to Initech", "then \"what's next\" means that deal here; \"unlink\" undoes it"),
+        ("Initech said no", "follow the map's branch: nurture or lost"),
+        ("mark Initech lost because price", "close a deal as lost, with the reason"),
+        ("move Initech to proposal because …", "managers: move a deal by hand (recorded)"),
+        ("stalled", "the stalled deals of your team(s), with the reason"),
+    ];
+
+    public BotAnswer Handle(string? notUnderstood = null)
+    {
+        var intro = notUnderstood is null
+            ? "I coach deals through your team's sales process. Try:"
+            : $"Sorry, I didn't understand \"{Shorten(notUnderstood)}\". Try:";
+        var card = new Card
+        {
+            Kind = CardKind.Help,
+            Title = "SalesCoachBot help",
+            Body = [intro],
+            Sections = [new CardSection("Things to ask", [.. Commands.Select(c => new CardLine($"{c.Command} — {c.What}"))])],
+            Actions = [new CardAction("My deals", new RunCommandPayload("my deals")), new CardAction("Stalled deals", new RunCommandPayload("stalled"))],
+        };
+        var text = intro + "\n" + string.Join('\n', Commands.Select(c => $"- \"{c.Command}\": {c.What}"));
+        return new BotAnswer(text, card);
+    }
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 77), "...");
+}

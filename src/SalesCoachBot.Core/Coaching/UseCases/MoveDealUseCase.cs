@@ -1,0 +1,82 @@
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Understanding;
+
+namespace SalesCoachBot.Core.Coaching.UseCases;
+
+/// <summary>
+/// "move DEAL to STAGE because REASON" (managers). Moving forward past an unfinished checklist
+/// is recorded as an override, so the history shows where the process was skipped.
+/// </summary>
+public sealed class MoveDealUseCase(DealLocator locator, IDealStore deals, WhatsNextUseCase whatsNext)
+{
+    public async Task<BotAnswer> HandleAsync(MoveDealCommand command, TurnContext context, CancellationToken cancellationToken)
+    {
+        var lookup = await locator.LocateAsync(command.Deal, context, id => $"move #{id} to {command.StageText} because {command.Reason}", cancellationToken);
+        if (lookup is not DealLookup.Found found)
+        {
+            return ((DealLookup.Answered)lookup).Answer;
+        }
+
+        var deal = found.Deal.Deal;
+        if (!AccessPolicy.CanMove(context.Person, deal))
+        {
+            return Errors.Answer("Managers only",
+                $"Only a manager of {found.Deal.TeamName} can move a deal by hand. Confirm the checklist items instead: \"what's next for {deal.ExternalId}\".");
+        }
+
+        if (Matching.MatchStage(context.Map, command.StageText) is not StageMatch.Found target)
+        {
+            return Errors.Answer("Unknown stage",
+                $"I don't know a stage called \"{command.StageText}\". Stages: {string.Join(", ", context.Map.OrderedStages().Select(s => s.Name))}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(command.Reason))
+        {
+            return Errors.Answer("Reason needed",
+                $"Say why, so the history explains it: \"move {deal.ExternalId} to {target.Stage.Id} because the buyer asked to skip the demo\".");
+        }
+
+        var outcome = await deals.ChangeDealAsync(deal.Key, state =>
+        {
+            var current = state.Deal;
+            if (current.StageId == target.Stage.Id.Value && current.Status == DealStatus.Open)
+            {
+                return DealChangePlan<string>.Nothing($"{current.Name} is already in {target.Stage.Name}.");
+            }
+
+            var kind = IsOverride(state, context, target.Stage.Id) ? StageChangeKind.Override : StageChangeKind.Moved;
+            var status = ConfirmItemsUseCase.StatusOnEntering(context.Map, target.Stage);
+            return new DealChangePlan<string>(kind == StageChangeKind.Override
+                ? $"Moved {current.Name} to {target.Stage.Name} (recorded as an override of the checklist): {command.Reason}."
+                : $"Moved {current.Name} to {target.Stage.Name}: {command.Reason}.")
+            {
+                Transition = new StageTransition(target.Stage.Id, status, kind, context.Now, context.Person.Id, command.Reason),
+                ActivityAt = context.Now,
+            };
+        }, cancellationToken);
+
+        var after = await locator.LocateByIdAsync(deal.Key, context, cancellationToken);
+        return after is DealLookup.Found view
+            ? await whatsNext.ShowAsync(view.Deal, context, outcome, cancellationToken)
+            : ((DealLookup.Answered)after).Answer;
+    }
+
+    /// <summary>A forward move that skips a stage or leaves required items of the current one open.</summary>
+    private static bool IsOverride(DealState state, TurnContext context, StageId target)
+    {
+        var ordered = context.Map.OrderedStages().Select(s => s.Id).ToList();
+        var from = ordered.IndexOf(new StageId(state.Deal.StageId));
+        var to = ordered.IndexOf(target);
+        if (from < 0 || to <= from)
+        {
+            return false;
+        }
+
+        var stage = context.Map.FindStage(new StageId(state.Deal.StageId));
+        var confirmed = state.View.Confirmations.Select(c => c.Item).ToHashSet();
+        var checklistDone = stage is not null && stage.RequiredItems.All(i => confirmed.Contains(i.Id));
+        return to > from + 1 || !checklistDone;
+    }
+}

@@ -1,0 +1,68 @@
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Understanding;
+
+namespace SalesCoachBot.Core.Coaching.UseCases;
+
+/// <summary>"undo ITEM for DEAL": withdraws a confirmation of the current stage (recorded, not deleted).</summary>
+public sealed class UndoItemUseCase(DealLocator locator, IDealStore deals, WhatsNextUseCase whatsNext)
+{
+    public async Task<BotAnswer> HandleAsync(UndoItemCommand command, TurnContext context, CancellationToken cancellationToken)
+    {
+        var lookup = await locator.LocateAsync(command.Deal, context, id => $"undo {command.ItemText} for #{id}", cancellationToken);
+        if (lookup is not DealLookup.Found found)
+        {
+            return ((DealLookup.Answered)lookup).Answer;
+        }
+
+        var deal = found.Deal.Deal;
+        if (context.Map.FindStage(new StageId(deal.StageId)) is not { } stage)
+        {
+            return await whatsNext.ShowAsync(found.Deal, context, note: null, cancellationToken);
+        }
+
+        if (Matching.MatchItem(stage, command.ItemText) is not ItemMatch.Found match)
+        {
+            return Errors.Answer("Item not found", $"\"{command.ItemText}\" is not an item of {deal.Name}'s stage {stage.Name}.");
+        }
+
+        return await UndoAsync(deal.Key, match.Item.Id, expectedStageVersion: null, context, fromCard: false, cancellationToken);
+    }
+
+    public async Task<BotAnswer> UndoAsync(
+        DealId dealId, ChecklistItemId item, int? expectedStageVersion, TurnContext context, bool fromCard, CancellationToken cancellationToken)
+    {
+        var outcome = await deals.ChangeDealAsync(dealId, state =>
+        {
+            var deal = state.Deal;
+            if (expectedStageVersion is { } expected && expected != deal.StageVersion)
+            {
+                return DealChangePlan<string>.Nothing("This card was out of date; nothing was withdrawn. Here is the current checklist.");
+            }
+
+            var existing = state.View.Confirmations.FirstOrDefault(c => c.Item == item);
+            if (existing is null)
+            {
+                return DealChangePlan<string>.Nothing($"\"{item}\" is not confirmed, so there is nothing to undo.");
+            }
+
+            if (!AccessPolicy.CanUndo(context.Person, deal, existing.PersonId))
+            {
+                return DealChangePlan<string>.Nothing($"Only {existing.PersonName}, who confirmed it, or a manager can undo \"{item}\".");
+            }
+
+            return new DealChangePlan<string>($"Withdrew the confirmation of \"{item}\".")
+            {
+                Withdraw = [item],
+                WithdrawnBy = context.Person.Id,
+                ActivityAt = context.Now,
+            };
+        }, cancellationToken);
+
+        var after = await locator.LocateByIdAsync(dealId, context, cancellationToken);
+        return after is DealLookup.Found view && outcome is not null
+            ? await whatsNext.ShowAsync(view.Deal, context, outcome, cancellationToken) with { ReplacesCard = fromCard }
+            : Errors.Answer("Not found", "That deal no longer exists or is not one you can see.");
+    }
+}

@@ -1,0 +1,26 @@
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Understanding;
+
+namespace SalesCoachBot.Core.Coaching.UseCases;
+
+/// <summary>"what's next for DEAL": the deal's stage, why it matters, and its exit checklist.</summary>
+public sealed class WhatsNextUseCase(DealLocator locator, TeamRulesProvider teamRules)
+{
+    public async Task<BotAnswer> HandleAsync(WhatsNextCommand command, TurnContext context, CancellationToken cancellationToken)
+    {
+        var lookup = await locator.LocateAsync(command.Deal, context, id => $"what's next for #{id}", cancellationToken);
+        if (lookup is not DealLookup.Found found)
+        {
+            return ((DealLookup.Answered)lookup).Answer;
+        }
+
+        return await ShowAsync(found.Deal, context, note: null, cancellationToken);
+    }
+
+    public async Task<BotAnswer> ShowAsync(DealView deal, TurnContext context, string? note, CancellationToken cancellationToken)
+    {
+        var rules = await teamRules.GetAsync(cancellationToken);
+        return DealCards.Checklist(deal, context.Map, rules, context.Now, note);
+    }
+}

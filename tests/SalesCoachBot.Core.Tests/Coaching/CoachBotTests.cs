@@ -1,0 +1,312 @@
+using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Tests.Fakes;
+
+namespace SalesCoachBot.Core.Tests.Coaching;
+
+public sealed class CoachBotTests : IDisposable
+{
+    private readonly BotHarness _bot = new();
+
+    public void Dispose() => _bot.Dispose();
+
+    [Fact]
+    public async Task WhatsNext_ByLooseName_ShowsStageChecklistAndOwner()
+    {
+        _bot.AddDeal("1002", "Initech", "discovery");
+
+        var answer = await _bot.AskAsync("whats next for initech?");
+
+        Assert.Equal(CardKind.Checklist, answer.Card!.Kind);
+        Assert.Equal("Initech — Discovery", answer.Card.Title);
+        Assert.Equal(["requirements-listed", "demo-booked", "champion-named"], answer.Card.Checklist!.Items.Select(i => i.Id.Value));
+        Assert.All(answer.Card.Checklist.Items, i => Assert.Equal(ChecklistItemState.Open, i.State));
+        Assert.Contains(answer.Card.Facts, f => f.Label == "Deal owner" && f.Value == "rita");
+        Assert.Contains("[ ] Requirements list shared with the buyer", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Done_LastRequiredItem_AdvancesToNextStageOnce()
+    {
+        var deal = _bot.AddDeal("1002", "Initech", "discovery");
+
+        await _bot.AskAsync("done requirements listed for initech");
+        Assert.Equal("discovery", deal.StageId);
+        var answer = await _bot.AskAsync("done demo-booked for 1002");
+
+        Assert.Equal("demo", deal.StageId);
+        Assert.Equal(2, deal.StageVersion);
+        Assert.Single(_bot.Stores.History, h => h.DealId == deal.Id && h.Kind == StageChangeKind.Advanced && h.StageId == "demo");
+        Assert.Equal("Initech — Demo", answer.Card!.Title);
+        Assert.Contains("moved from Discovery to Demo", answer.Card.Note, StringComparison.Ordinal);
+        Assert.Equal(["demo-held"], answer.Card.Checklist!.Items.Select(i => i.Id.Value));
+    }
+
+    [Fact]
+    public async Task Done_ShowsWhoConfirmedAndWhen()
+    {
+        _bot.AddDeal("1002", "Initech", "discovery");
+
+        var answer = await _bot.AskAsync("done requirements listed for initech", _bot.TeamMate);
+
+        var item = answer.Card!.Checklist!.Items.Single(i => i.Id.Value == "requirements-listed");
+        Assert.Equal(ChecklistItemState.Confirmed, item.State);
+        Assert.Equal("tom", item.ConfirmedBy);
+        Assert.Equal(_bot.Clock.GetUtcNow(), item.ConfirmedAt);
+        var confirmation = Assert.Single(_bot.Stores.Confirmations);
+        Assert.Equal(ChatChannel.Cli, confirmation.Channel);
+        Assert.Equal(_bot.TeamMate.Id, confirmation.PersonId);
+    }
+
+    [Fact]
+    public async Task Confirm_RepeatedCardPress_RecordsOnce()
+    {
+        var deal = _bot.AddDeal("1002", "Initech", "discovery");
+        var payload = new ConfirmItemsPayload(deal.Key, new StageId("discovery"), 1);
+        var input = new ActionInput(payload, [new ChecklistItemId("requirements-listed")]);
+
+        await _bot.TurnAsync(input);
+        var second = await _bot.TurnAsync(input);
+
+        Assert.Single(_bot.Stores.Confirmations);
+        Assert.Contains("nothing new was recorded", second.Card!.Note, StringComparison.Ordinal);
+        Assert.True(second.ReplacesCard);
+    }
+
+    [Fact]
+    public async Task Confirm_StaleCard_RecordsNothingAndShowsCurrentStage()
+    {
+        var deal = _bot.AddDeal("1002", "Initech", "discovery");
+        var oldCard = new ConfirmItemsPayload(deal.Key, new StageId("discovery"), 1);
+        await _bot.AskAsync("done requirements listed and demo booked for initech");
+
+        var answer = await _bot.TurnAsync(new ActionInput(oldCard, [new ChecklistItemId("champion-named")]));
+
+        Assert.Equal(2, _bot.Stores.Confirmations.Count);
+        Assert.Equal("Initech — Demo", answer.Card!.Title);
+        Assert.Contains("out of date", answer.Card.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Confirm_TamperedPayloadNamingAnotherStage_RecordsNothing()
+    {
+        var deal = _bot.AddDeal("1002", "Initech", "discovery");
+        var tampered = new ConfirmItemsPayload(deal.Key, new StageId("demo"), 1);
+
+        var answer = await _bot.TurnAsync(new ActionInput(tampered, [new ChecklistItemId("demo-held")]));
+
+        Assert.Empty(_bot.Stores.Confirmations);
+        Assert.Equal("discovery", deal.StageId);
+        Assert.Contains("out of date", answer.Card!.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Confirm_ItemNotInStage_RecordsNothing()
+    {
+        var deal = _bot.AddDeal("1002", "Initech", "discovery");
+        var payload = new ConfirmItemsPayload(deal.Key, new StageId("discovery"), 1);
+
+        var answer = await _bot.TurnAsync(new ActionInput(payload, [new ChecklistItemId("demo-held")]));
+
+        Assert.Empty(_bot.Stores.Confirmations);
+        Assert.Contains("not on the Discovery checklist", answer.Card!.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Confirm_RacingPresses_AdvanceExactlyOnce()
+    {
+        var deal = _bot.AddDeal("1002", "Initech", "discovery");
+        var payload = new ConfirmItemsPayload(deal.Key, new StageId("discovery"), 1);
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => _bot.TurnAsync(new ActionInput(payload,
+            [new ChecklistItemId(i % 2 == 0 ? "requirements-listed" : "demo-booked")])))));
+
+        Assert.Equal("demo", deal.StageId);
+        Assert.Equal(2, deal.StageVersion);
+        Assert.Single(_bot.Stores.History);
+        Assert.Equal(2, _bot.Stores.Confirmations.Count);
+    }
+
+    [Fact]
+    public async Task Ask_UnknownPerson_ToldToAskAnAdminAndSeesNothing()
+    {
+        _bot.AddDeal("1002", "Initech");
+        var stranger = new Person { Id = 99, Email = "who@example.com", Name = "who" };
+
+        var answer = await _bot.AskAsync("what's next for initech", stranger);
+
+        Assert.Contains("admin", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Initech", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhatsNext_DealOfAnotherTeam_NotVisibleToRep()
+    {
+        _bot.AddDeal("2001", "Globex", owner: _bot.OtherRep, team: _bot.Americas);
+
+        var byId = await _bot.AskAsync("next #2001");
+        var byName = await _bot.AskAsync("what's next for globex");
+
+        Assert.Equal(CardKind.Error, byId.Card!.Kind);
+        Assert.NotEqual(CardKind.Checklist, byName.Card!.Kind);
+        Assert.DoesNotContain("Americas", byName.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Done_TeamMatesDeal_Allowed()
+    {
+        var deal = _bot.AddDeal("1002", "Initech", owner: _bot.TeamMate);
+
+        await _bot.AskAsync("done requirements listed for initech", _bot.Rep);
+
+        Assert.Single(_bot.Stores.Confirmations, c => c.DealId == deal.Id);
+    }
+
+    [Fact]
+    public async Task Move_ByRep_RefusedAndNothingChanges()
+    {
+        var deal = _bot.AddDeal("1002", "Initech");
+
+        var answer = await _bot.AskAsync("move initech to contract signed because they signed early");
+
+        Assert.Equal("discovery", deal.StageId);
+        Assert.Contains("manager", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Move_ByManagerSkippingChecklist_RecordedAsOverride()
+    {
+        var deal = _bot.AddDeal("1002", "Initech");
+
+        await _bot.AskAsync("move initech to contract signed because they signed early", _bot.Manager);
+
+        Assert.Equal("contract-signed", deal.StageId);
+        var entry = Assert.Single(_bot.Stores.History);
+        Assert.Equal(StageChangeKind.Override, entry.Kind);
+        Assert.Equal("they signed early", entry.Reason);
+        Assert.Equal(DealStatus.Won, deal.Status);
+    }
+
+    [Fact]
+    public async Task Undo_OwnConfirmation_WithdrawsAndKeepsRecord()
+    {
+        var deal = _bot.AddDeal("1002", "Initech");
+        await _bot.AskAsync("done requirements listed for initech");
+
+        var answer = await _bot.AskAsync("undo requirements listed for initech");
+
+        var confirmation = Assert.Single(_bot.Stores.Confirmations);
+        Assert.NotNull(confirmation.WithdrawnAt);
+        Assert.Equal(_bot.Rep.Id, confirmation.WithdrawnByPersonId);
+        Assert.All(answer.Card!.Checklist!.Items, i => Assert.Equal(ChecklistItemState.Open, i.State));
+        Assert.Equal(1, deal.StageVersion);
+    }
+
+    [Fact]
+    public async Task SaidNo_InDiscovery_GoesToNurtureWithReengageDate()
+    {
+        var deal = _bot.AddDeal("1002", "Initech", "discovery");
+
+        await _bot.AskAsync("initech said no");
+
+        Assert.Equal(DealStatus.Nurture, deal.Status);
+        Assert.Equal(_bot.Clock.GetUtcNow().AddDays(90), deal.ReengageAt);
+    }
+
+    [Fact]
+    public async Task SaidNo_InDemo_MarksLostPerMap()
+    {
+        var deal = _bot.AddDeal("1002", "Initech", "demo");
+
+        await _bot.AskAsync("initech said no");
+
+        Assert.Equal(DealStatus.Lost, deal.Status);
+    }
+
+    [Fact]
+    public async Task MarkLost_WithReason_RecordsKnownReason()
+    {
+        var deal = _bot.AddDeal("1002", "Initech", "demo");
+
+        await _bot.AskAsync("mark initech lost because they went with a competitor");
+
+        Assert.Equal(DealStatus.Lost, deal.Status);
+        Assert.Equal("competitor", deal.LostReason);
+        Assert.NotNull(deal.ClosedAt);
+    }
+
+    [Fact]
+    public async Task Link_ThenWhatsNextWithoutName_UsesLinkedDeal()
+    {
+        _bot.AddDeal("1002", "Initech");
+
+        await _bot.AskAsync("link this chat to initech", conversation: "room-1");
+        var answer = await _bot.AskAsync("what's next", conversation: "room-1");
+        var elsewhere = await _bot.AskAsync("what's next", conversation: "room-2");
+
+        Assert.Equal("Initech — Discovery", answer.Card!.Title);
+        Assert.NotEqual(CardKind.Checklist, elsewhere.Card!.Kind);
+    }
+
+    [Fact]
+    public async Task StageInfo_ByName_DescribesEntryAndChecklist()
+    {
+        var answer = await _bot.AskAsync("what happens in discovery?");
+
+        Assert.Equal(CardKind.StageInfo, answer.Card!.Kind);
+        Assert.Contains("Requirements list shared with the buyer", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MyDeals_ListsOnlyOwnOpenDealsStalledFirst()
+    {
+        _bot.AddDeal("1002", "Initech", daysInStage: 1);
+        _bot.AddDeal("1003", "Hooli", daysInStage: 40);
+        _bot.AddDeal("1004", "Mine not", owner: _bot.TeamMate);
+
+        var answer = await _bot.AskAsync("my deals");
+
+        var lines = answer.Card!.Sections.Single().Lines;
+        Assert.Equal(2, lines.Count);
+        Assert.StartsWith("Hooli", lines[0].Text, StringComparison.Ordinal);
+        Assert.Contains("stalled", lines[0].Text, StringComparison.Ordinal);
+        Assert.IsType<ShowChecklistPayload>(lines[0].Action!.Payload);
+    }
+
+    [Fact]
+    public async Task Ambiguous_Name_OffersChoicesNotAGuess()
+    {
+        _bot.AddDeal("1001", "Acme Corp");
+        _bot.AddDeal("1011", "Acme Corp - EU rollout");
+
+        var answer = await _bot.AskAsync("what's next for acme");
+
+        Assert.Equal(CardKind.ChooseDeal, answer.Card!.Kind);
+        Assert.Equal(2, answer.Card.Choices.Count);
+        Assert.All(answer.Card.Choices, c => Assert.IsType<RunCommandPayload>(c.Action.Payload));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("🙂🙂🙂")]
+    [InlineData("ما هي الخطوة التالية")]
+    public async Task Ask_EmptyOrUnreadableText_AnswersPolitelyWithHelp(string text)
+    {
+        var answer = await _bot.AskAsync(text);
+
+        Assert.Equal(CardKind.Help, answer.Card!.Kind);
+    }
+
+    [Fact]
+    public async Task Ask_FiveThousandCharacters_AnswersWithoutRecording()
+    {
+        _bot.AddDeal("1002", "Initech");
+
+        var answer = await _bot.AskAsync(new string('x', 5000));
+
+        Assert.NotNull(answer.Card);
+        Assert.Empty(_bot.Stores.Confirmations);
+    }
+}

@@ -1,0 +1,191 @@
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Domain;
+
+namespace SalesCoachBot.Core.Tests.Fakes;
+
+/// <summary>
+/// An in-memory stand-in for the database at the store boundary. Changes run under one lock, the
+/// same guarantee the real stores give per deal.
+/// </summary>
+internal sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationStore
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<string, (long DealId, long PersonId)> _links = [];
+
+    public List<SalesTeam> Teams { get; } = [];
+    public List<Person> People { get; } = [];
+    public List<Deal> Deals { get; } = [];
+    public List<Confirmation> Confirmations { get; } = [];
+    public List<StageHistoryEntry> History { get; } = [];
+    public List<Snooze> Snoozes { get; } = [];
+    public List<DealNote> Notes { get; } = [];
+
+    public SalesTeam AddTeam(string name, int idleDays = 14)
+    {
+        var team = new SalesTeam { Id = Teams.Count + 1, Name = name, IdleAfterDays = idleDays };
+        Teams.Add(team);
+        return team;
+    }
+
+    public Person AddPerson(string email, PersonRole role, params SalesTeam[] teams)
+    {
+        var person = new Person { Id = People.Count + 1, Email = email, Name = email.Split('@')[0], Role = role };
+        person.Memberships.AddRange(teams.Select(t => new TeamMembership { PersonId = person.Id, TeamId = t.Id }));
+        People.Add(person);
+        return person;
+    }
+
+    public Deal AddDeal(string externalId, string name, Person owner, SalesTeam team, string stage, DateTimeOffset enteredAt)
+    {
+        var deal = new Deal
+        {
+            Id = Deals.Count + 1, ExternalId = externalId, Name = name, OwnerId = owner.Id, TeamId = team.Id,
+            StageId = stage, StageEnteredAt = enteredAt, CreatedAt = enteredAt, LastActivityAt = enteredAt,
+        };
+        Deals.Add(deal);
+        return deal;
+    }
+
+    public Task<PersonView?> FindPersonAsync(string? teamsAadObjectId, string? slackUserId, string? email, CancellationToken cancellationToken)
+    {
+        var person = People.FirstOrDefault(p => teamsAadObjectId is not null && p.TeamsAadObjectId == teamsAadObjectId)
+            ?? People.FirstOrDefault(p => slackUserId is not null && p.SlackUserId == slackUserId)
+            ?? People.FirstOrDefault(p => email is not null && string.Equals(p.Email, email, StringComparison.OrdinalIgnoreCase));
+        return Task.FromResult(person is null ? null : View(person));
+    }
+
+    public Task<PersonView?> FindPersonByEmailAsync(string email, CancellationToken cancellationToken) =>
+        FindPersonAsync(null, null, email, cancellationToken);
+
+    public Task<IReadOnlyList<SalesTeam>> ListTeamsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<SalesTeam>>(Teams.ToList());
+
+    public Task<SalesTeam?> FindTeamByNameAsync(string name, CancellationToken cancellationToken) =>
+        Task.FromResult(Teams.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)));
+
+    public Task<DealView?> GetAsync(DealId id, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(Deals.FirstOrDefault(d => d.Id == id.Value) is { } deal ? DealView(deal) : null);
+        }
+    }
+
+    public Task<DealView?> FindByExternalIdAsync(string externalId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var deal = Deals.FirstOrDefault(d => string.Equals(d.ExternalId, externalId, StringComparison.OrdinalIgnoreCase));
+            return Task.FromResult(deal is null ? null : DealView(deal));
+        }
+    }
+
+    public Task<IReadOnlyList<DealNameEntry>> ListNamesAsync(IReadOnlyCollection<long>? teamIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<DealNameEntry>>(Deals
+            .Where(d => teamIds is null || teamIds.Contains(d.TeamId))
+            .Select(d => new DealNameEntry(d.Key, d.ExternalId, d.Name, d.Account, d.TeamId, d.OwnerId, d.Status))
+            .ToList());
+
+    public Task<IReadOnlyList<DealView>> ListOpenByOwnerAsync(long ownerId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<DealView>>(Deals.Where(d => d.OwnerId == ownerId && d.Status == DealStatus.Open).Select(DealView).ToList());
+
+    public Task<IReadOnlyList<DealView>> ListOpenAsync(IReadOnlyCollection<long>? teamIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<DealView>>(Deals
+            .Where(d => d.Status == DealStatus.Open && (teamIds is null || teamIds.Contains(d.TeamId)))
+            .Select(DealView).ToList());
+
+    public Task<IReadOnlyDictionary<string, int>> CountOpenByStageAsync(long? teamId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, int>>(Deals
+            .Where(d => d.Status == DealStatus.Open && (teamId is null || d.TeamId == teamId))
+            .GroupBy(d => d.StageId).ToDictionary(g => g.Key, g => g.Count()));
+
+    public Task<T?> ChangeDealAsync<T>(DealId id, Func<DealState, DealChangePlan<T>> decide, CancellationToken cancellationToken)
+        where T : class
+    {
+        lock (_gate)
+        {
+            var deal = Deals.FirstOrDefault(d => d.Id == id.Value);
+            if (deal is null)
+            {
+                return Task.FromResult<T?>(null);
+            }
+
+            var plan = decide(new DealState(DealView(deal)));
+            foreach (var confirmation in plan.Confirm)
+            {
+                if (!Active(deal).Any(c => c.ItemId == confirmation.Item.Value))
+                {
+                    Confirmations.Add(new Confirmation
+                    {
+                        Id = Confirmations.Count + 1, DealId = deal.Id, StageId = deal.StageId, StageVersion = deal.StageVersion,
+                        ItemId = confirmation.Item.Value, PersonId = confirmation.PersonId, ConfirmedAt = confirmation.At, Channel = confirmation.Channel,
+                    });
+                }
+            }
+
+            foreach (var item in plan.Withdraw)
+            {
+                foreach (var c in Active(deal).Where(c => c.ItemId == item.Value).ToList())
+                {
+                    c.WithdrawnAt = plan.ActivityAt;
+                    c.WithdrawnByPersonId = plan.WithdrawnBy;
+                }
+            }
+
+            if (plan.Transition is { } t)
+            {
+                deal.StageId = t.ToStage.Value;
+                deal.Status = t.Status;
+                deal.StageVersion++;
+                deal.StageEnteredAt = t.At;
+                deal.LostReason = t.LostReason ?? deal.LostReason;
+                deal.ReengageAt = t.ReengageAt;
+                deal.ClosedAt = t.Status is DealStatus.Won or DealStatus.Lost ? t.At : deal.ClosedAt;
+                History.Add(new StageHistoryEntry
+                {
+                    Id = History.Count + 1, DealId = deal.Id, StageId = t.ToStage.Value, EnteredAt = t.At, Kind = t.Kind, ByPersonId = t.ByPersonId, Reason = t.Reason,
+                });
+            }
+
+            if (plan.Snooze is { } snooze)
+            {
+                Snoozes.Add(new Snooze { Id = Snoozes.Count + 1, DealId = deal.Id, PersonId = snooze.PersonId, CreatedAt = snooze.At, Until = snooze.Until });
+            }
+
+            if (plan.ActivityAt is { } at && at > deal.LastActivityAt)
+            {
+                deal.LastActivityAt = at;
+            }
+
+            return Task.FromResult<T?>(plan.Result);
+        }
+    }
+
+    public Task<DealId?> GetLinkedDealAsync(ConversationKey conversation, CancellationToken cancellationToken) =>
+        Task.FromResult(_links.TryGetValue(conversation.Value, out var link) ? new DealId(link.DealId) : (DealId?)null);
+
+    public Task LinkAsync(ConversationKey conversation, DealId deal, long personId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        _links[conversation.Value] = (deal.Value, personId);
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> UnlinkAsync(ConversationKey conversation, CancellationToken cancellationToken) =>
+        Task.FromResult(_links.Remove(conversation.Value));
+
+    private IEnumerable<Confirmation> Active(Deal deal) =>
+        Confirmations.Where(c => c.DealId == deal.Id && c.StageVersion == deal.StageVersion && c.WithdrawnAt is null);
+
+    private PersonView View(Person person) =>
+        new(person.Id, person.Email, person.Name, person.Role, person.Memberships.Select(m => m.TeamId).ToList());
+
+    private DealView DealView(Deal deal)
+    {
+        var owner = People.First(p => p.Id == deal.OwnerId);
+        var snoozed = Snoozes.Where(s => s.DealId == deal.Id).Select(s => (DateTimeOffset?)s.Until).Max();
+        var confirmations = Active(deal)
+            .Select(c => new ConfirmationView(new ChecklistItemId(c.ItemId), c.PersonId, People.First(p => p.Id == c.PersonId).Name, c.ConfirmedAt, c.Channel))
+            .ToList();
+        return new DealView(deal, owner.Name, owner.Email, Teams.First(t => t.Id == deal.TeamId).Name, snoozed, confirmations);
+    }
+}
