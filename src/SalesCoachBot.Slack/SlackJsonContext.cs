@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using SalesCoachBot.Slack.BlockKit;
@@ -28,16 +29,23 @@ namespace SalesCoachBot.Slack;
 [JsonSerializable(typeof(UrlVerificationAnswer))]
 public sealed partial class SlackJsonContext : JsonSerializerContext
 {
+    private static readonly Lazy<SlackJsonContext> LazyWire = new(() => new SlackJsonContext(BuildOptions(indented: false)));
+    private static readonly Lazy<SlackJsonContext> LazyIndented = new(() => new SlackJsonContext(BuildOptions(indented: true)));
+
+    /// <summary>What goes on the wire: compact, and without \u escapes for quotes and non-ASCII (Slack reads UTF-8 JSON).</summary>
+    public static SlackJsonContext Wire => LazyWire.Value;
+
     /// <summary>Indented, for golden files people read in review.</summary>
     public static SlackJsonContext Indented => LazyIndented.Value;
 
-    private static readonly Lazy<SlackJsonContext> LazyIndented = new(() => new SlackJsonContext(new JsonSerializerOptions
+    private static JsonSerializerOptions BuildOptions(bool indented) => new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         AllowOutOfOrderMetadataProperties = true,
-        WriteIndented = true,
-    }));
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = indented,
+    };
 }
 
 public sealed record UrlVerificationAnswer(string Challenge);

@@ -6,10 +6,15 @@ namespace SalesCoachBot.Core.Domain;
 // Typed ids travel through card payloads as plain JSON scalars so cards stay small and readable.
 internal sealed class DealIdJsonConverter : JsonConverter<DealId>
 {
+    // Card payloads come back from chat clients and may be tampered with: anything that is not a
+    // whole number is a JsonException (which ActionPayload.TryParse turns into "not ours"), never a FormatException.
     public override DealId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TokenType == JsonTokenType.String
-            ? new DealId(long.Parse(reader.GetString()!, System.Globalization.CultureInfo.InvariantCulture))
-            : new DealId(reader.GetInt64());
+        reader.TokenType switch
+        {
+            JsonTokenType.String when long.TryParse(reader.GetString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) => new DealId(parsed),
+            JsonTokenType.Number when reader.TryGetInt64(out var number) => new DealId(number),
+            _ => throw new JsonException("A deal id must be a whole number."),
+        };
 
     public override void Write(Utf8JsonWriter writer, DealId value, JsonSerializerOptions options) =>
         writer.WriteNumberValue(value.Value);
@@ -18,7 +23,7 @@ internal sealed class DealIdJsonConverter : JsonConverter<DealId>
 internal sealed class StageIdJsonConverter : JsonConverter<StageId>
 {
     public override StageId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        new(reader.GetString() ?? throw new JsonException("A stage id must be a string."));
+        new((reader.TokenType == JsonTokenType.String ? reader.GetString() : null) ?? throw new JsonException("A stage id must be a string."));
 
     public override void Write(Utf8JsonWriter writer, StageId value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value.Value);
@@ -27,7 +32,7 @@ internal sealed class StageIdJsonConverter : JsonConverter<StageId>
 internal sealed class ChecklistItemIdJsonConverter : JsonConverter<ChecklistItemId>
 {
     public override ChecklistItemId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        new(reader.GetString() ?? throw new JsonException("A checklist item id must be a string."));
+        new((reader.TokenType == JsonTokenType.String ? reader.GetString() : null) ?? throw new JsonException("A checklist item id must be a string."));
 
     public override void Write(Utf8JsonWriter writer, ChecklistItemId value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value.Value);

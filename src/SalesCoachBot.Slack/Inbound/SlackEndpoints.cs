@@ -32,7 +32,7 @@ public sealed partial class SlackEndpoints(
     public const string Ephemeral = "ephemeral";
     public const string InChannel = "in_channel";
 
-    private static readonly SlackJsonContext Json = SlackJsonContext.Default;
+    private static readonly SlackJsonContext Json = SlackJsonContext.Wire;
 
     public IResult HandleEvent(HttpContext http)
     {

@@ -49,7 +49,7 @@ internal sealed class SlackApiClient(
     public const string HttpClientName = "slack";
     private const int PageLimit = 200;
 
-    private static SlackJsonContext Json => SlackJsonContext.Default;
+    private static SlackJsonContext Json => SlackJsonContext.Wire;
 
     public async Task<SlackApiResult<ChatMessageResponse>> PostMessageAsync(ChatPostMessageRequest request, CancellationToken cancellationToken)
     {

@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SalesCoachBot.Core.Conversations;
+
+namespace SalesCoachBot.Slack.Tests.Fakes;
+
+/// <summary>The Slack channel alone on an in-memory server, with a fake core and (optionally) the recording fake Slack API.</summary>
+internal sealed class SlackTestHost : IAsyncDisposable
+{
+    public const string Secret = "8f742231b10e8888abcd99yyyzzz85a5";
+
+    private readonly WebApplication app;
+
+    private SlackTestHost(WebApplication app, FakeCoachBot bot)
+    {
+        this.app = app;
+        Bot = bot;
+        Client = app.GetTestClient();
+    }
+
+    public FakeCoachBot Bot { get; }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    public static async Task<SlackTestHost> StartAsync(RecordingSlackApi? api = null, IDictionary<string, string?>? settings = null, bool slackOn = true)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        var values = new Dictionary<string, string?>
+        {
+            ["Slack:ChannelMessageInterval"] = "00:00:00.010",
+            ["Slack:RetryBaseDelay"] = "00:00:00.010",
+        };
+        if (slackOn)
+        {
+            values["Slack:SigningSecret"] = Secret;
+            values["Slack:BotToken"] = "xoxb-test-token";
+        }
+
+        if (api is not null)
+        {
+            values["Slack:ApiBaseUrl"] = api.ApiBaseUrl.ToString();
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(values);
+        var bot = new FakeCoachBot();
+        builder.Services.AddSingleton<ICoachBot>(bot);
+        builder.Services.AddSlackChannel(builder.Configuration, builder.Environment);
+        var app = builder.Build();
+        app.MapSlackChannel();
+        await app.StartAsync();
+        return new SlackTestHost(app, bot);
+    }
+
+    public static string Sign(string secret, long timestamp, string body)
+    {
+        using var hmac = new HMACSHA256(Encoding.UTF8.GetBytes(secret));
+        return "v0=" + Convert.ToHexStringLower(hmac.ComputeHash(Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}")));
+    }
+
+    public static long Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+    /// <summary>Posts a body signed as Slack would (or with the given overrides).</summary>
+    public Task<HttpResponseMessage> PostAsync(
+        string path,
+        string body,
+        string contentType,
+        long? timestamp = null,
+        string? signature = null,
+        bool signed = true,
+        IDictionary<string, string>? headers = null)
+    {
+        var ts = timestamp ?? Now();
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8) };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        if (signed)
+        {
+            request.Headers.Add("X-Slack-Request-Timestamp", ts.ToString(CultureInfo.InvariantCulture));
+            request.Headers.Add("X-Slack-Signature", signature ?? Sign(Secret, ts, body));
+        }
+
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.Add(name, value);
+        }
+
+        return Client.SendAsync(request);
+    }
+
+    public Task<HttpResponseMessage> PostFormAsync(string path, IDictionary<string, string> form, long? timestamp = null) =>
+        PostAsync(path, FormBody(form), "application/x-www-form-urlencoded", timestamp);
+
+    public Task<HttpResponseMessage> PostJsonAsync(string path, string json, IDictionary<string, string>? headers = null) =>
+        PostAsync(path, json, "application/json", headers: headers);
+
+    public static string FormBody(IDictionary<string, string> form) =>
+        string.Join('&', form.Select(kv => Uri.EscapeDataString(kv.Key) + "=" + Uri.EscapeDataString(kv.Value)));
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}
