@@ -1,0 +1,334 @@
+using System.Diagnostics;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Data.Imports;
+using SalesCoachBot.Data.Tests.Infrastructure;
+
+namespace SalesCoachBot.Data.Tests;
+
+public sealed class SqliteImportTests(SqliteDatabaseFixture fixture) : ImportTests(() => fixture.Database), IClassFixture<SqliteDatabaseFixture>
+{
+    [Fact]
+    public async Task ImportDeals_HundredThousandRows_FastOnSqlite()
+    {
+        var team = await Db.CreateTeamAsync();
+        var csv = new StringBuilder("external_id,name,owner_email,team,stage,amount,currency,stage_entered_at\n");
+        for (var i = 0; i < 100_000; i++)
+        {
+            csv.Append($"B{team.Tag}-{i},Deal {i},{team.RepEmail},{team.TeamName},discovery,{i}.50,EUR,2025-01-{1 + (i % 28):00}\n");
+        }
+
+        var watch = Stopwatch.StartNew();
+        var result = await ImportAsync(ImportKind.Deals, csv.ToString());
+        watch.Stop();
+
+        Assert.Equal((100_000, 0), (result.Added, result.Rejected));
+        // About 25 s of CPU on a developer machine; the bound is loose because test machines are shared.
+        Assert.True(watch.Elapsed < TimeSpan.FromMinutes(2), $"took {watch.Elapsed}");
+    }
+}
+
+public sealed class PostgresImportTests(PostgresDatabaseFixture fixture) : ImportTests(() => fixture.Database), IClassFixture<PostgresDatabaseFixture>;
+
+public abstract class ImportTests(Func<TestDatabase> database) : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("scb-import-").FullName;
+
+    protected TestDatabase Db => database();
+
+    public void Dispose()
+    {
+        Directory.Delete(_dir, recursive: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected async Task<ImportResult> ImportAsync(ImportKind kind, string text) =>
+        await ImportBytesAsync(kind, Encoding.UTF8.GetBytes(text));
+
+    private async Task<ImportResult> ImportBytesAsync(ImportKind kind, byte[] bytes, List<ImportProgress>? progress = null)
+    {
+        var path = Path.Combine(_dir, $"{Guid.NewGuid():N}.csv");
+        await File.WriteAllBytesAsync(path, bytes);
+        await using var scope = Db.Services.CreateAsyncScope();
+        var importer = scope.ServiceProvider.GetRequiredService<CsvImportService>();
+        return await importer.ImportAsync(kind, path, progress is null ? null : new ListProgress(progress), CancellationToken.None);
+    }
+
+    private sealed class ListProgress(List<ImportProgress> list) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => list.Add(value);
+    }
+
+    private async Task<Deal?> DealAsync(string externalId)
+    {
+        await using var db = Db.NewContext();
+        return await db.Deals.AsNoTracking().SingleOrDefaultAsync(d => d.ExternalId == externalId);
+    }
+
+    private const string DealHeader = "external_id,name,account,amount,currency,owner_email,team,stage,stage_entered_at,next_step_at,created_at\n";
+
+    [DatabaseFact]
+    public async Task ImportDeals_NewDeal_CreatedWithEnteredHistoryAndActivity()
+    {
+        var team = await Db.CreateTeamAsync();
+        var id = $"N{team.Tag}";
+
+        var result = await ImportAsync(ImportKind.Deals,
+            DealHeader + $"{id},Acme Corp,Acme,48000.00,eur,{team.RepEmail.ToUpperInvariant()},{team.TeamName.ToLowerInvariant()},Discovery,2025-02-01T10:00:00+01:00,2025-04-01,2025-01-15\n");
+
+        Assert.True(result.IsClean, string.Join("\n", result.Rejections));
+        Assert.Equal((1, 0), (result.Added, result.Updated));
+        var deal = await DealAsync(id);
+        Assert.NotNull(deal);
+        var entered = new DateTimeOffset(2025, 2, 1, 9, 0, 0, TimeSpan.Zero);
+        Assert.Equal(("discovery", 48000m, "EUR", team.RepId, team.TeamId), (deal.StageId, deal.Amount!.Value, deal.Currency!, deal.OwnerId, deal.TeamId));
+        Assert.Equal((entered, entered, 1), (deal.StageEnteredAt, deal.LastActivityAt, deal.StageVersion));
+        Assert.Equal(new DateTimeOffset(2025, 4, 1, 0, 0, 0, TimeSpan.Zero), deal.NextStepAt);
+        await using var db = Db.NewContext();
+        var history = await db.StageHistory.AsNoTracking().SingleAsync(h => h.DealId == deal.Id);
+        Assert.Equal(("discovery", StageChangeKind.Entered, entered), (history.StageId, history.Kind, history.EnteredAt));
+    }
+
+    [DatabaseFact]
+    public async Task ImportDeals_SameFileTwice_SecondChangesNothingAndKeepsActivity()
+    {
+        var team = await Db.CreateTeamAsync();
+        var id = $"S{team.Tag}";
+        var csv = DealHeader + $"{id},Acme Corp,Acme,100.10,EUR,{team.RepEmail},{team.TeamName},discovery,2025-02-01,,\n";
+        await ImportAsync(ImportKind.Deals, csv);
+        var before = await DealAsync(id);
+        Db.Time.Advance(TimeSpan.FromDays(3));
+
+        var again = await ImportAsync(ImportKind.Deals, csv);
+
+        Assert.Equal((0, 0, 1, 0), (again.Added, again.Updated, again.Unchanged, again.Rejected));
+        var after = await DealAsync(id);
+        Assert.Equal(before!.LastActivityAt, after!.LastActivityAt);
+        Assert.Equal(before.StageVersion, after.StageVersion);
+    }
+
+    [DatabaseFact]
+    public async Task ImportDeals_StageChanged_BumpsVersionAddsHistoryMovesActivity()
+    {
+        var team = await Db.CreateTeamAsync();
+        var id = $"M{team.Tag}";
+        await ImportAsync(ImportKind.Deals, DealHeader + $"{id},Acme Corp,,,,{team.RepEmail},{team.TeamName},discovery,2025-02-01,,\n");
+
+        var result = await ImportAsync(ImportKind.Deals, DealHeader + $"{id},Acme Corp,,,,{team.RepEmail},{team.TeamName},demo,2025-03-01,,\n");
+
+        Assert.Equal(1, result.Updated);
+        var deal = await DealAsync(id);
+        Assert.Equal(("demo", 2), (deal!.StageId, deal.StageVersion));
+        Assert.Equal(new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero), deal.LastActivityAt);
+        await using var db = Db.NewContext();
+        Assert.Equal(2, await db.StageHistory.CountAsync(h => h.DealId == deal.Id));
+    }
+
+    [DatabaseFact]
+    public async Task ImportDeals_AmountChangedOnly_UpdatedWithoutActivity()
+    {
+        var team = await Db.CreateTeamAsync();
+        var id = $"A{team.Tag}";
+        await ImportAsync(ImportKind.Deals, DealHeader + $"{id},Acme Corp,,100,EUR,{team.RepEmail},{team.TeamName},discovery,2025-02-01,,\n");
+        var before = await DealAsync(id);
+
+        var result = await ImportAsync(ImportKind.Deals, DealHeader + $"{id},Acme Corp,,250.75,EUR,{team.RepEmail},{team.TeamName},discovery,2025-02-01,,\n");
+
+        Assert.Equal(1, result.Updated);
+        var after = await DealAsync(id);
+        Assert.Equal(250.75m, after!.Amount);
+        Assert.Equal((before!.LastActivityAt, before.StageVersion), (after.LastActivityAt, after.StageVersion));
+    }
+
+    [DatabaseFact]
+    public async Task ImportDeals_BadRows_RejectedWithReasonsGoodRowsWritten()
+    {
+        var team = await Db.CreateTeamAsync();
+        var t = team.Tag;
+        var rows = new[]
+        {
+            $"G1{t},Good one,,10,EUR,{team.RepEmail},{team.TeamName},discovery,2025-02-01,,",
+            $"B1{t},Bad date,,10,EUR,{team.RepEmail},{team.TeamName},discovery,01/02/2025,,",
+            $"B2{t},Bad stage,,10,EUR,{team.RepEmail},{team.TeamName},negotiation,,,",
+            $"B3{t},Bad owner,,10,EUR,ghost-{t}@example.com,{team.TeamName},discovery,,,",
+            $"B4{t},Bad team,,10,EUR,{team.RepEmail},Nowhere {t},discovery,,,",
+            $"B5{t},Bad amount,,ten,EUR,{team.RepEmail},{team.TeamName},discovery,,,",
+            $"B6{t},Negative,,-5,EUR,{team.RepEmail},{team.TeamName},discovery,,,",
+            $"B7{t},Absurd,,5000000000000,EUR,{team.RepEmail},{team.TeamName},discovery,,,",
+            $"B8{t},Bad currency,,10,EURO,{team.RepEmail},{team.TeamName},discovery,,,",
+            $"G1{t},Duplicate,,10,EUR,{team.RepEmail},{team.TeamName},discovery,,,",
+            $"B9{t},Too few fields",
+            $"G2{t},Good two,,,,{team.RepEmail},{team.TeamName},demo,,,",
+        };
+
+        var result = await ImportAsync(ImportKind.Deals, DealHeader + string.Join('\n', rows) + "\n");
+
+        Assert.Equal(2, result.Added);
+        var reasons = result.Rejections.ToDictionary(r => r.Line, r => r.Reason);
+        Assert.Equal([3L, 4, 5, 6, 7, 8, 9, 10, 11, 12], reasons.Keys.Order());
+        Assert.Contains("ISO 8601", reasons[3], StringComparison.Ordinal);
+        Assert.Contains("unknown stage 'negotiation'", reasons[4], StringComparison.Ordinal);
+        Assert.Contains("unknown owner", reasons[5], StringComparison.Ordinal);
+        Assert.Contains("unknown team", reasons[6], StringComparison.Ordinal);
+        Assert.Contains("not a number", reasons[7], StringComparison.Ordinal);
+        Assert.Contains("negative", reasons[8], StringComparison.Ordinal);
+        Assert.Contains("absurdly large", reasons[9], StringComparison.Ordinal);
+        Assert.Contains("3-letter", reasons[10], StringComparison.Ordinal);
+        Assert.Contains("duplicate external_id", reasons[11], StringComparison.Ordinal);
+        Assert.Contains("fields", reasons[12], StringComparison.Ordinal);
+        Assert.NotNull(await DealAsync($"G2{t}"));
+        Assert.Null(await DealAsync($"B1{t}"));
+    }
+
+    [DatabaseFact]
+    public async Task ImportDeals_UnknownColumn_WholeFileRefusedNothingWritten()
+    {
+        var team = await Db.CreateTeamAsync();
+
+        var result = await ImportAsync(ImportKind.Deals, "external_id,name,owner_email,team,stage,colour\n" +
+            $"U{team.Tag},Acme,{team.RepEmail},{team.TeamName},discovery,red\n");
+
+        Assert.Contains("unknown column 'colour'", result.FileError, StringComparison.Ordinal);
+        Assert.Null(await DealAsync($"U{team.Tag}"));
+    }
+
+    [DatabaseFact]
+    public async Task ImportDeals_MissingRequiredColumn_Refused()
+    {
+        var result = await ImportAsync(ImportKind.Deals, "external_id,name,owner_email,team\n1,Acme,a@example.com,EMEA\n");
+
+        Assert.Contains("missing required column 'stage'", result.FileError, StringComparison.Ordinal);
+    }
+
+    [DatabaseFact]
+    public async Task ImportDeals_EmptyFileOrNoHeader_Refused()
+    {
+        var empty = await ImportAsync(ImportKind.Deals, "");
+        var noHeader = await ImportAsync(ImportKind.Deals, "1001,Acme Corp,dana@example.com,EMEA,discovery\n");
+
+        Assert.Contains("empty", empty.FileError, StringComparison.Ordinal);
+        Assert.Contains("no header row", noHeader.FileError, StringComparison.Ordinal);
+    }
+
+    [DatabaseFact]
+    public async Task ImportDeals_InvalidUtf8_RefusedWithLine()
+    {
+        var team = await Db.CreateTeamAsync();
+        var good = Encoding.UTF8.GetBytes(DealHeader + $"V{team.Tag},Good,,,,{team.RepEmail},{team.TeamName},discovery,,,\n");
+        byte[] latin1 = [.. Encoding.Latin1.GetBytes($"W{team.Tag},M\u00fcller GmbH,,,,{team.RepEmail},{team.TeamName},discovery,,,\n")];
+
+        var result = await ImportBytesAsync(ImportKind.Deals, [.. good, .. latin1]);
+
+        Assert.Contains("not valid UTF-8 (line 3", result.FileError, StringComparison.Ordinal);
+        Assert.Null(await DealAsync($"V{team.Tag}"));
+    }
+
+    [DatabaseFact]
+    public async Task ImportDeals_Utf8WithBomAndQuotedFields_Accepted()
+    {
+        var team = await Db.CreateTeamAsync();
+        var text = DealHeader + $"Q{team.Tag},\"Müller, Schmidt & Co\",\"Acme \"\"EU\"\"\",,,{team.RepEmail},{team.TeamName},discovery,,,\n";
+
+        var result = await ImportBytesAsync(ImportKind.Deals, [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)]);
+
+        Assert.True(result.IsClean, string.Join("\n", result.Rejections) + result.FileError);
+        var deal = await DealAsync($"Q{team.Tag}");
+        Assert.Equal(("Müller, Schmidt & Co", "Acme \"EU\""), (deal!.Name, deal.Account!));
+    }
+
+    [DatabaseFact]
+    public async Task ImportDeals_ManyRows_ReportsProgressEveryTenThousand()
+    {
+        var team = await Db.CreateTeamAsync();
+        var csv = new StringBuilder("external_id,name,owner_email,team,stage\n");
+        for (var i = 0; i < 25_000; i++)
+        {
+            csv.Append($"P{team.Tag}-{i},Deal {i},{team.RepEmail},{team.TeamName},demo\n");
+        }
+
+        var progress = new List<ImportProgress>();
+        var result = await ImportBytesAsync(ImportKind.Deals, Encoding.UTF8.GetBytes(csv.ToString()), progress);
+
+        Assert.Equal(25_000, result.Added);
+        Assert.Equal([10_000L, 20_000L], progress.Select(p => p.Rows));
+    }
+
+    [DatabaseFact]
+    public async Task ImportPeople_CreatesTeamsMembershipsAndRejectsBadRows()
+    {
+        var t = Guid.NewGuid().ToString("N")[..8];
+        var csv = "email,name,team,role,teams_aad_object_id,slack_user_id\n" +
+            $"m-{t}@example.com,Morgan {t},North {t};South {t},manager,AAD-{t},U{t}\n" +
+            $"r-{t}@example.com,Riley {t},North {t},,,\n" +
+            $"x-{t}@example.com,Bad role {t},North {t},boss,,\n" +
+            $"y-{t}@example.com,Taken id {t},North {t},rep,AAD-{t},\n" +
+            $"M-{t}@EXAMPLE.COM,Duplicate {t},,,,\n" +
+            $"not-an-email,Nobody,,,,\n";
+
+        var result = await ImportAsync(ImportKind.People, csv);
+
+        Assert.Equal((2, 4), (result.Added, result.Rejected));
+        Assert.Contains("role 'boss'", result.Rejections.Single(r => r.Line == 4).Reason, StringComparison.Ordinal);
+        Assert.Contains("already belongs to", result.Rejections.Single(r => r.Line == 5).Reason, StringComparison.Ordinal);
+        Assert.Contains("duplicate email", result.Rejections.Single(r => r.Line == 6).Reason, StringComparison.Ordinal);
+        Assert.Contains("not an email", result.Rejections.Single(r => r.Line == 7).Reason, StringComparison.Ordinal);
+        await using var db = Db.NewContext();
+        var morgan = await db.People.Include(p => p.Memberships).AsNoTracking().SingleAsync(p => p.Email == $"m-{t}@example.com");
+        Assert.Equal((PersonRole.Manager, $"AAD-{t}", $"U{t}", 2), (morgan.Role, morgan.TeamsAadObjectId!, morgan.SlackUserId!, morgan.Memberships.Count));
+
+        var again = await ImportAsync(ImportKind.People, $"email,name,team\nm-{t}@example.com,Morgan {t},North {t}\n");
+
+        Assert.Equal((0, 1), (again.Added, again.Updated));
+        Assert.Single(await db.Memberships.AsNoTracking().Where(m => m.PersonId == morgan.Id).ToListAsync());
+    }
+
+    [DatabaseFact]
+    public async Task ImportTeams_UpsertByNameCaseInsensitive_ValidatesFields()
+    {
+        var t = Guid.NewGuid().ToString("N")[..8];
+        var csv = "team,time_zone,nudge_time,weekdays_only,idle_after_days\n" +
+            $"Alpha {t},Europe/Berlin,08:30,false,10\n" +
+            $"Beta {t},Mars/Olympus,09:00,true,14\n" +
+            $"Gamma {t},UTC,9am,true,14\n" +
+            $"ALPHA {t},UTC,,,\n";
+
+        var first = await ImportAsync(ImportKind.Teams, csv);
+        var update = await ImportAsync(ImportKind.Teams, $"team,time_zone\nalpha {t},America/New_York\n");
+
+        Assert.Equal((1, 3), (first.Added, first.Rejected));
+        Assert.Contains("IANA", first.Rejections[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("HH:mm", first.Rejections[1].Reason, StringComparison.Ordinal);
+        Assert.Contains("duplicate team", first.Rejections[2].Reason, StringComparison.Ordinal);
+        Assert.Equal(1, update.Updated);
+        await using var db = Db.NewContext();
+        var alpha = await db.Teams.AsNoTracking().SingleAsync(x => x.Name == $"Alpha {t}");
+        Assert.Equal(("America/New_York", new TimeOnly(8, 30), false, 10), (alpha.TimeZoneId, alpha.NudgeTime, alpha.WeekdaysOnly, alpha.IdleAfterDays));
+    }
+
+    [DatabaseFact]
+    public async Task ImportHistory_AddsRowsOnceAndRejectsUnknownDeal()
+    {
+        var team = await Db.CreateTeamAsync();
+        var id = $"H{team.Tag}";
+        await ImportAsync(ImportKind.Deals, DealHeader + $"{id},Acme,,,,{team.RepEmail},{team.TeamName},demo,2025-02-10,,\n");
+        var before = await DealAsync(id);
+        var csv = "external_id,stage,entered_at\n" +
+            $"{id},discovery,2025-01-20\n" +
+            $"{id},demo,2025-02-10\n" +
+            $"nope-{team.Tag},demo,2025-02-10\n" +
+            $"{id},discovery,2025-01-20\n";
+
+        var result = await ImportAsync(ImportKind.History, csv);
+        var again = await ImportAsync(ImportKind.History, $"external_id,stage,entered_at\n{id},discovery,2025-01-20\n");
+
+        Assert.Equal((1, 1, 2), (result.Added, result.Unchanged, result.Rejected));
+        Assert.Contains("unknown deal", result.Rejections[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("duplicate", result.Rejections[1].Reason, StringComparison.Ordinal);
+        Assert.Equal((0, 1), (again.Added, again.Unchanged));
+        await using var db = Db.NewContext();
+        Assert.Equal(2, await db.StageHistory.CountAsync(h => h.DealId == before!.Id));
+        Assert.Equal(before!.LastActivityAt, (await DealAsync(id))!.LastActivityAt);
+    }
+}
