@@ -12,7 +12,7 @@ public sealed class ProcessMapLoaderTests
 
         Assert.Equal(
             [
-                "brand-awareness", "brand-engagement", "marketing-qualified-lead", "sales-engagement", "sales-qualified-lead",
+                "brand-awareness", "brand-engagement", "mql", "sales-engagement", "sql",
                 "discovery", "demo", "proposal", "verbal-agreement", "contract-signed", "implementation", "go-live",
                 "new-customer", "existing-customer",
             ],
