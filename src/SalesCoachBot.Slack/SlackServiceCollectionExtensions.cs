@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Slack.BlockKit;
 using SalesCoachBot.Slack.Inbound;
 using SalesCoachBot.Slack.Processing;
@@ -21,6 +22,11 @@ public static class SlackServiceCollectionExtensions
     public static IServiceCollection AddSlackChannel(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         _ = environment;
+
+        // The renderer is useful without the channel too: `ask --json` shows what Slack would be sent.
+        services.TryAddSingleton<BlockKitRenderer>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICardRenderer, BlockKitCardRenderer>());
+
         var section = configuration.GetSection(SlackOptions.SectionName);
         var configured = section.Get<SlackOptions>() ?? new SlackOptions();
         if (!configured.Enabled)
@@ -43,7 +49,6 @@ public static class SlackServiceCollectionExtensions
             sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret ?? string.Empty,
             TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<SlackOptions>>().Value.TimestampToleranceSeconds)));
         services.AddSingleton<SlackVerificationFilter>();
-        services.AddSingleton<BlockKitRenderer>();
         services.AddSingleton<ChannelPacer>();
         services.AddSingleton<SlackWorkQueue>();
         services.TryAddSingleton<ISlackEventDeduplicator, WindowedEventDeduplicator>();
