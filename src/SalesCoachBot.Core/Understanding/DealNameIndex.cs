@@ -230,6 +230,25 @@ public sealed class DealNameIndex : IDisposable
         public IReadOnlyCollection<DealId> WithWord(string word) =>
             index._byWord.TryGetValue(word, out var ids) ? ids : [];
 
+        /// <summary>
+        /// Near misses for a "did you mean": words sharing the first two letters and at most one more typo
+        /// than <see cref="WordsMatching"/> allows. Bounded, so a miss costs about as much as a hit.
+        /// </summary>
+        public IEnumerable<string> WordsNear(string typed, int maxWords = 1_000)
+        {
+            if (typed.Length < 3)
+            {
+                return [];
+            }
+
+            var edits = WordMatch.MaxEdits(typed.Length) + 1;
+            var head = typed[..2];
+            return index._vocabulary.GetViewBetween(head, head + char.MaxValue)
+                .Take(maxWords)
+                .Where(w => WordMatch.EditsWithin(typed, w, edits))
+                .ToList();
+        }
+
         /// <summary>Indexed words the typed word fits, with how well (exact, prefix, typo within <paramref name="extraEdits"/> more).</summary>
         public Dictionary<string, MatchKind> WordsMatching(string typed, int extraEdits = 0, int maxPrefixWords = 2_000)
         {
@@ -253,8 +272,9 @@ public sealed class DealNameIndex : IDisposable
                 }
             }
 
+            // A word typed exactly as indexed is not a typo: skip the scan (exact always outranks typo fits).
             var maxEdits = WordMatch.MaxEdits(typed.Length) + extraEdits;
-            if (maxEdits == 0 || typed.Length < 3)
+            if (maxEdits == 0 || typed.Length < 3 || (extraEdits == 0 && found.ContainsKey(typed)))
             {
                 return found;
             }

@@ -18,6 +18,7 @@ public sealed class DealResolver
     // Below this many deals a full scan for "did you mean" costs less than a millisecond.
     private const int FullScanLimit = 5_000;
     private const double ClosestMinSimilarity = 0.75;
+    private const int RankSimilarityLimit = 200;
 
     private static readonly JaroWinkler Similarity = new();
 
@@ -129,7 +130,10 @@ public sealed class DealResolver
 
         var bestTier = complete.Max(s => s.Tier);
         var best = complete.Where(s => s.Tier == bestTier).ToList();
-        var coverage = best.ToDictionary(s => s.Deal.Entry.Id, s => Similarity.Similarity(queryKey, s.Deal.NameKey));
+        // Order a choice list by how alike the names are; for a huge list ("corp") shorter names first is enough.
+        var coverage = best.Count <= RankSimilarityLimit
+            ? best.ToDictionary(s => s.Deal.Entry.Id, s => Similarity.Similarity(queryKey, s.Deal.NameKey))
+            : best.ToDictionary(s => s.Deal.Entry.Id, s => 1.0 / s.Deal.Words.Length);
         return Choose([.. best.Select(s => s.Deal.Entry)], e => -coverage[e.Id])!;
     }
 
@@ -157,11 +161,11 @@ public sealed class DealResolver
     private static DealResolution? ByExternalIdText(DealNameIndex.Reader index, string text, Func<DealNameEntry, bool> allowed) =>
         ByExternalId(index, text, allowed) as DealResolution.Found;
 
-    /// <summary>A "did you mean" suggestion: words one typo further away, else (small lists) the most similar name.</summary>
+    /// <summary>A "did you mean" suggestion: small lists are scanned whole, large ones through near-miss words.</summary>
     private static DealNameEntry? Closest(DealNameIndex.Reader index, IReadOnlyList<string> words, string queryKey, Func<DealNameEntry, bool> allowed)
     {
         var candidates = words
-            .SelectMany(w => index.WordsMatching(w, extraEdits: 1).Keys)
+            .SelectMany(w => index.WordsNear(w))
             .SelectMany(index.WithWord)
             .Distinct()
             .Select(index.Get);
