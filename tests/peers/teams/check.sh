@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The project's Teams conformance checks, run by CI (.ci/run) and by hand. Uses only this
+# folder's locked npm packages (Microsoft's own tools), never anything outside the repo.
+#  1. every golden Adaptive Card validates with `adaptivecards` at max version 1.5 (+ Action.Execute verbs)
+#  2. manifest/manifest.json validates with `@microsoft/app-manifest`, and so does a built package
+#  3. end to end: the host with demo data behind Microsoft 365 Agents Playground, driven headless
+# Env: HOST_DLL (default: the Release or Debug build under src/SalesCoachBot.Host/bin), SKIP_E2E=1.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../../.." && pwd)
+cd "$here"
+failures=0
+run() { echo "--- $*"; if ! "$@"; then failures=$((failures + 1)); fi; }
+
+npm ci --no-audit --no-fund --loglevel=error
+
+run node validate-cards.mjs --max-version 1.5 "$root/tests/SalesCoachBot.Teams.Tests/Goldens"
+run node validate-manifest.mjs "$root/manifest/manifest.json"
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+run bash "$root/manifest/build-package.sh" 2f8a4c3e-6b1d-4e7a-9c2f-1a2b3c4d5e6f coach.example.org "$work/package.zip"
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+if [ "${SKIP_E2E:-0}" != 1 ]; then
+  dll=${HOST_DLL:-}
+  for candidate in "$root/src/SalesCoachBot.Host/bin/Release/net10.0/SalesCoachBot.Host.dll" "$root/src/SalesCoachBot.Host/bin/Debug/net10.0/SalesCoachBot.Host.dll"; do
+    if [ -z "$dll" ] && [ -f "$candidate" ]; then dll=$candidate; fi
+  done
+  if [ -z "$dll" ]; then
+    dotnet build "$root/src/SalesCoachBot.Host" -c Release >/dev/null
+    dll="$root/src/SalesCoachBot.Host/bin/Release/net10.0/SalesCoachBot.Host.dll"
+  fi
+  bot_port=$(free_port); pg_port=$(free_port)
+  echo "--- e2e: host on $bot_port, Agents Playground on $pg_port"
+  # Development + AllowUnauthenticated: the playground sends no token (production never runs like this).
+  (cd "$work" && ASPNETCORE_ENVIRONMENT=Development Teams__AllowUnauthenticated=true Teams__AppId= \
+     ConnectionStrings__SalesCoach="Data Source=$work/e2e.db" Logging__LogLevel__Default=Warning \
+     exec dotnet "$dll" --contentRoot "$root/src/SalesCoachBot.Host" --urls "http://127.0.0.1:$bot_port" >"$work/host.log" 2>&1) &
+  pids+=($!)
+  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$bot_port/healthz" >/dev/null && break; sleep 0.5; done
+  if ! curl -sf "http://127.0.0.1:$bot_port/healthz" >/dev/null; then
+    echo "FAIL the host did not start"; tail -40 "$work/host.log"; exit 1
+  fi
+  # TEAMSAPPTESTER_BROWSER=none: headless (it would try to open a browser and exit otherwise).
+  (cd "$work" && TEAMSAPPTESTER_BROWSER=none M365_AGENTS_PLAYGROUND_LOGFILE="$work/pg.log" \
+     exec node "$here/node_modules/@microsoft/m365agentsplayground/cli.js" -e "http://127.0.0.1:$bot_port/api/messages" \
+       -c msteams -p "$pg_port" --disable-telemetry >"$work/pg.out" 2>&1) &
+  pids+=($!)
+  for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$pg_port/_debug/ping" >/dev/null && break; sleep 0.2; done
+  echo "--- node e2e.mjs --pg http://127.0.0.1:$pg_port"
+  if ! node e2e.mjs --pg "http://127.0.0.1:$pg_port"; then
+    failures=$((failures + 1))
+    echo "--- host log (tail)"; tail -40 "$work/host.log"
+  fi
+fi
+
+if [ "$failures" -gt 0 ]; then echo "Teams checks: $failures step(s) failed"; exit 1; fi
+echo "Teams checks passed"

@@ -1,0 +1,137 @@
+#!/usr/bin/env node
+// End-to-end: drives the bot through Microsoft 365 Agents Playground (headless) with the same
+// REST + websocket calls its web UI makes, and checks each answer. Exit 1 on the first failure.
+// Usage: node e2e.mjs --pg http://127.0.0.1:PORT [--wait 4000]
+import WebSocket from 'ws';
+
+const args = process.argv.slice(2);
+const opt = (k, d) => { const i = args.indexOf(k); return i < 0 ? d : args.splice(i, 2)[1]; };
+const PG = opt('--pg', process.env.PG_URL ?? 'http://127.0.0.1:56150');
+const WAIT = +opt('--wait', 4000);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+let passed = 0;
+const failed = [];
+
+function check(name, ok, detail) {
+  if (ok) { passed++; console.log(`ok   ${name}`); return; }
+  failed.push(name);
+  console.log(`FAIL ${name}${detail === undefined ? '' : `\n     ${typeof detail === 'string' ? detail : JSON.stringify(detail).slice(0, 1500)}`}`);
+}
+
+async function api(method, path, body) {
+  const r = await fetch(PG + path, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
+  const text = await r.text();
+  if (!r.ok) throw new Error(`${method} ${path} -> ${r.status} ${text}`);
+  try { return JSON.parse(text); } catch { return text; }
+}
+
+const { config } = await api('GET', '/_internal/v1/testConfig');
+const conv = config.personalChat.id;
+const me = config.currentUser.id;
+const inbox = [];
+const ws = new WebSocket(PG.replace(/^http/, 'ws') + '/_ws_conversation/v1/conversations/stream');
+ws.on('message', (d) => { const m = JSON.parse(d); if (m.action !== 'typing') inbox.push(m); });
+await new Promise((resolve, reject) => { ws.on('open', resolve); ws.on('error', reject); });
+await sleep(300);
+inbox.length = 0;
+
+/** Waits until `until(messages)` holds (or WAIT ms pass) and returns the bot's messages since the last call. */
+async function receive(until = (ms) => ms.length > 0) {
+  const started = Date.now();
+  while (Date.now() - started < WAIT && !until(inbox)) await sleep(100);
+  await sleep(250); // let a following text/card pair arrive
+  return inbox.splice(0).map(({ action, message: m }) => ({
+    action, id: m.messageId, text: m.text ?? '', cards: (m.attachments ?? []).map((a) => a.content).filter((c) => c?.type === 'AdaptiveCard'),
+  }));
+}
+const say = async (text) => {
+  await api('POST', `/_conversation/v1/conversations/${conv}/messages`, { from: { id: me }, text, textFormat: 'plain' });
+  return receive((ms) => ms.some((m) => (m.message.attachments ?? []).length > 0) || ms.length >= 2);
+};
+const cardOf = (messages) => messages.map((m) => ({ id: m.id, card: m.cards[0] })).filter((m) => m.card).at(-1);
+const walk = (node, out = []) => {
+  if (Array.isArray(node)) node.forEach((n) => walk(n, out));
+  else if (node && typeof node === 'object') { out.push(node); Object.values(node).forEach((v) => walk(v, out)); }
+  return out;
+};
+const toggles = (card) => walk(card.body).filter((e) => e.type === 'Input.Toggle');
+const texts = (card) => walk(card).filter((e) => e.type === 'TextBlock').map((e) => e.text).join('\n');
+const confirmAction = (card) => (card.actions ?? []).find((a) => a.type === 'Action.Execute' && a.verb === 'confirm');
+const title = (card) => card.body.find((e) => e.type === 'TextBlock' && e.size === 'Large')?.text ?? '';
+const required = (card) => toggles(card).filter((t) => !t.title.endsWith('(optional)'));
+const invoke = (messageId, action, inputs) => api('POST', '/_conversation/v1/invoke', {
+  name: 'adaptiveCard/action', from: { id: me }, conversation: { id: conv }, replyToId: messageId,
+  value: { action: { type: 'Action.Execute', title: action.title, verb: action.verb, data: { ...action.data, ...inputs } } },
+});
+const ticked = (items) => Object.fromEntries(items.map((t) => [t.id, 'true']));
+
+try {
+  // 1. install -> welcome
+  await api('POST', `/_debug/conversation/${conv}/installation`, {});
+  const welcome = await receive();
+  check('install: the bot welcomes and says what to ask', welcome.some((m) => /what's next/i.test(m.text)), welcome);
+
+  // 2. what's next -> checklist card
+  let answer = await say("what's next for Initech");
+  let shown = cardOf(answer);
+  check('"what\'s next for Initech": a checklist card', shown && toggles(shown.card).length > 0 && confirmAction(shown.card), answer);
+  if (!shown) throw new Error('no card to continue with');
+  const firstStage = title(shown.card);
+  check('the card names the deal and its stage', /initech/i.test(texts(shown.card)), firstStage);
+
+  // 3. Action.Execute confirming one item -> updated card in the invoke response
+  const open = required(shown.card);
+  const first = open[0] ?? toggles(shown.card)[0];
+  let res = await invoke(shown.id, confirmAction(shown.card), { ...Object.fromEntries(toggles(shown.card).map((t) => [t.id, 'false'])), [first.id]: 'true' });
+  let card = res?.value;
+  check('Action.Execute: answered with an Adaptive Card in the invoke response',
+    res?.statusCode === 200 && res?.type === 'application/vnd.microsoft.card.adaptive' && card?.type === 'AdaptiveCard', res);
+  if (open.length > 1) {
+    check('Action.Execute: the confirmed item is shown done, not as a box',
+      !toggles(card).some((t) => t.id === first.id) && title(card) === firstStage, { title: title(card), toggles: toggles(card).map((t) => t.id) });
+  }
+  await receive(() => false);
+
+  // 4. confirm the last required items -> the card shows the next stage
+  if (required(card).length > 0 && confirmAction(card)) {
+    res = await invoke(shown.id, confirmAction(card), ticked(required(card)));
+    card = res?.value;
+  }
+  check('confirming the last required item: the card shows the next stage',
+    card?.type === 'AdaptiveCard' && title(card) !== firstStage && /initech/i.test(texts(card)), { before: firstStage, after: card && title(card), text: card && texts(card) });
+  await receive(() => false);
+
+  // 5. Action.Submit (clients without Action.Execute): confirm through the fallback, card updated in place
+  answer = await say("what's next for Acme Corp - EU rollout");
+  shown = cardOf(answer);
+  check('"what\'s next for Acme Corp - EU rollout": a checklist card', shown && confirmAction(shown.card), answer);
+  if (shown && confirmAction(shown.card)) {
+    const item = required(shown.card)[0] ?? toggles(shown.card)[0];
+    const fallback = confirmAction(shown.card).fallback;
+    check('Confirm has an Action.Submit fallback with the same data', fallback?.type === 'Action.Submit'
+      && JSON.stringify(fallback.data) === JSON.stringify(confirmAction(shown.card).data), fallback);
+    await api('POST', '/_conversation/v1/submit', {
+      conversation: { id: conv }, from: { id: me }, replyToId: shown.id,
+      value: { ...fallback.data, ...Object.fromEntries(toggles(shown.card).map((t) => [t.id, 'false'])), [item.id]: 'true' },
+    });
+    const after = await receive();
+    const updated = after.find((m) => m.action === 'updateMessage' && m.id === shown.id && m.cards.length > 0)
+      ?? after.find((m) => m.cards.length > 0);
+    check('Action.Submit: the card is updated with the item confirmed',
+      updated && !toggles(updated.cards[0]).some((t) => t.id === item.id), after);
+    check('Action.Submit: the original message is updated in place (PUT)', after.some((m) => m.action === 'updateMessage' && m.id === shown.id), after.map((m) => [m.action, m.id]));
+  }
+
+  // 6. ambiguous name -> choice card
+  answer = await say("what's next for acme");
+  shown = cardOf(answer);
+  const choices = shown ? walk(shown.card).filter((e) => e.type === 'Action.Execute' && e.verb !== 'confirm').map((a) => a.title) : [];
+  check('"what\'s next for acme": a card to choose between Acme Corp and Acme Corp - EU rollout',
+    choices.some((t) => t === 'Acme Corp' || /^Acme Corp\b(?! -)/.test(t)) && choices.some((t) => /EU rollout/.test(t)), { choices, answer });
+} catch (e) {
+  check('the run completed', false, String(e?.stack ?? e));
+} finally {
+  ws.close();
+}
+console.log(`${passed} passed, ${failed.length} failed`);
+process.exit(failed.length ? 1 : 0);
