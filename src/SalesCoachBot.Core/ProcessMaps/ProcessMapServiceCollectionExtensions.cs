@@ -17,8 +17,8 @@ public static class ProcessMapServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         // The default occupancy check needs a deal store; without one (map-only tools) nothing is stranded.
-        services.TryAddSingleton<IStageOccupancy>(sp =>
-            sp.GetService<IDealStore>() is { } deals ? new DealStoreStageOccupancy(deals) : new NoDeals());
+        // IDealStore is scoped (EF Core), so each check resolves it in its own scope.
+        services.TryAddSingleton<IStageOccupancy>(sp => new ScopedStageOccupancy(sp.GetRequiredService<IServiceScopeFactory>()));
         services.TryAddSingleton(sp => new ReloadingProcessMapSource(
             sp.GetRequiredService<IOptions<ProcessMapOptions>>().Value,
             () => sp.GetService<IStageOccupancy>(),
@@ -27,12 +27,6 @@ public static class ProcessMapServiceCollectionExtensions
         services.TryAddSingleton<IProcessMapSource>(sp => sp.GetRequiredService<ReloadingProcessMapSource>());
         services.AddHostedService<ProcessMapStartupCheck>();
         return services;
-    }
-
-    private sealed class NoDeals : IStageOccupancy
-    {
-        public Task<IReadOnlyList<StageOccupant>> FindDealsOutsideAsync(IReadOnlySet<string> knownStages, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<StageOccupant>>([]);
     }
 }
 
@@ -54,4 +48,16 @@ internal sealed class ProcessMapStartupCheck(ReloadingProcessMapSource source) :
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>Open deals from a deal store resolved in a fresh scope per check; none when no store is registered.</summary>
+internal sealed class ScopedStageOccupancy(IServiceScopeFactory scopes) : IStageOccupancy
+{
+    public async Task<IReadOnlyList<StageOccupant>> FindDealsOutsideAsync(IReadOnlySet<string> knownStages, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return scope.ServiceProvider.GetService<IDealStore>() is { } deals
+            ? await new DealStoreStageOccupancy(deals).FindDealsOutsideAsync(knownStages, cancellationToken).ConfigureAwait(false)
+            : [];
+    }
 }
