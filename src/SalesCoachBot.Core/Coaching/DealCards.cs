@@ -68,7 +68,7 @@ public static class DealCards
             Subtitle = $"#{deal.ExternalId} · {view.TeamName}",
             Body = body,
             Facts = facts,
-            Checklist = deal.Status == DealStatus.Open ? new CardChecklist(deal.Key, stage.Id, deal.StageVersion, items, confirm) : null,
+            Checklist = UseCases.ConfirmItemsUseCase.IsCoachable(deal.Status) ? new CardChecklist(deal.Key, stage.Id, deal.StageVersion, items, confirm) : null,
             Note = note,
         };
 
@@ -127,7 +127,7 @@ public static class DealCards
             text.AppendLine(CultureInfo.InvariantCulture, $"{mark} {item.Text}{optional} [{item.Id}]{who}");
         }
 
-        if (deal.Status == DealStatus.Open && items.Any(i => i.State == ChecklistItemState.Open))
+        if (UseCases.ConfirmItemsUseCase.IsCoachable(deal.Status) && items.Any(i => i.State == ChecklistItemState.Open))
         {
             var first = items.First(i => i.State == ChecklistItemState.Open);
             text.Append(CultureInfo.InvariantCulture, $"Say \"done {first.Id} for {deal.ExternalId}\" when it is done.");

@@ -47,7 +47,7 @@ public static class DemoData
         new("1013", "Vandelay Industries", "Vandelay Industries", 12_500m, "USD", "riley@example.com", "Americas", ["mql", "sales-engagement"], 1),
         new("1014", "Soylent", "Soylent Corp", 33_000m, "EUR", "sam@example.com", "EMEA", ["discovery", "demo", "proposal"], 58),
         new("1015", "Cyberdyne Systems", "Cyberdyne Systems", 410_000m, "USD", "riley@example.com", "Americas", ["demo", "proposal", "verbal-agreement"], 2),
-        new("1016", "Massive Dynamic", "Massive Dynamic", 88_000m, "EUR", DemoRepEmail, "EMEA", ["demo", "proposal", "verbal-agreement", "contract-signed", "implementation", "go-live"], 12),
+        new("1016", "Massive Dynamic", "Massive Dynamic", 88_000m, "EUR", DemoRepEmail, "EMEA", ["demo", "proposal", "verbal-agreement", "contract-signed", "implementation", "go-live"], 12, Status: DealStatus.Won),
         new("1017", "Pied Piper", "Pied Piper", 19_000m, "USD", "riley@example.com", "Americas", ["discovery", "demo", "proposal"], 30, Status: DealStatus.Lost, LostReason: "price"),
         new("1018", "Blue Sun", "Blue Sun Corporation", 26_000m, "EUR", "sam@example.com", "EMEA", ["sales-engagement", "sql", "discovery"], 40, Status: DealStatus.Nurture),
         new("1019", "Oscorp", "Oscorp Industries", 140_000m, "USD", "riley@example.com", "Americas", ["proposal", "verbal-agreement", "contract-signed", "implementation"], 15),

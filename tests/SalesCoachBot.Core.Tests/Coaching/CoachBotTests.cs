@@ -309,4 +309,24 @@ public sealed class CoachBotTests : IDisposable
         Assert.NotNull(answer.Card);
         Assert.Empty(_bot.Stores.Confirmations);
     }
+
+    [Fact]
+    public async Task Advance_IntoWonStageWithLaterStages_WonButStillCoachable()
+    {
+        var map = new MapBuilder()
+            .Stage("proposal", "Proposal", 14, "signed", [("quote-sent", "Quote sent to the buyer", true)])
+            .Stage("signed", "Signed", 30, "onboarding", [("kickoff-booked", "Kick-off meeting booked", true)])
+            .Stage("onboarding", "Onboarding", 30, null, [("live", "Customer live in production", true)])
+            .Won("signed")
+            .Build();
+        using var bot = new BotHarness(map);
+        var deal = bot.AddDeal("3001", "Soylent", "proposal");
+
+        await bot.AskAsync("done quote sent for soylent");
+        Assert.Equal((DealStatus.Won, "signed"), (deal.Status, deal.StageId));
+        var answer = await bot.AskAsync("done kickoff booked for soylent");
+
+        Assert.Equal((DealStatus.Won, "onboarding"), (deal.Status, deal.StageId));
+        Assert.NotNull(answer.Card!.Checklist);
+    }
 }

@@ -112,7 +112,7 @@ public sealed class ConfirmItemsUseCase(DealLocator locator, IDealStore deals, W
             return DealChangePlan<ConfirmOutcome>.Nothing(new ConfirmOutcome.Stale(expectedStageVersion ?? deal.StageVersion));
         }
 
-        if (deal.Status != DealStatus.Open)
+        if (!IsCoachable(deal.Status))
         {
             return DealChangePlan<ConfirmOutcome>.Nothing(new ConfirmOutcome.Closed(deal.Status));
         }
@@ -151,9 +151,19 @@ public sealed class ConfirmItemsUseCase(DealLocator locator, IDealStore deals, W
         };
     }
 
-    /// <summary>Entering the map's <c>won</c> stage closes the deal as won when nothing follows it.</summary>
-    internal static DealStatus StatusOnEntering(ProcessMap map, Stage stage) =>
-        stage.Id == map.Won && stage.Next is null ? DealStatus.Won : DealStatus.Open;
+    /// <summary>
+    /// A deal at or past the map's <c>won</c> stage is won; it stays coachable through the stages that
+    /// follow (implementation, go-live...) but no longer counts as open pipeline or stalls.
+    /// </summary>
+    internal static DealStatus StatusOnEntering(ProcessMap map, Stage stage)
+    {
+        var ordered = map.OrderedStages().Select(s => s.Id).ToList();
+        var won = ordered.IndexOf(map.Won);
+        return won >= 0 && ordered.IndexOf(stage.Id) >= won ? DealStatus.Won : DealStatus.Open;
+    }
+
+    /// <summary>Open deals and won deals in post-sale stages have checklists to work through.</summary>
+    internal static bool IsCoachable(DealStatus status) => status is DealStatus.Open or DealStatus.Won;
 
     private static string Describe(ConfirmOutcome outcome, Deal deal, ProcessMap map) => outcome switch
     {

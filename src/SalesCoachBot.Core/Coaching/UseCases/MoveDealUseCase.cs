@@ -41,7 +41,7 @@ public sealed class MoveDealUseCase(DealLocator locator, IDealStore deals, Whats
         var outcome = await deals.ChangeDealAsync(deal.Key, state =>
         {
             var current = state.Deal;
-            if (current.StageId == target.Stage.Id.Value && current.Status == DealStatus.Open)
+            if (current.StageId == target.Stage.Id.Value && ConfirmItemsUseCase.IsCoachable(current.Status))
             {
                 return DealChangePlan<string>.Nothing($"{current.Name} is already in {target.Stage.Name}.");
             }
