@@ -12,6 +12,7 @@ public sealed class SlackUserDirectory(ISlackApiClient api, IOptions<SlackOption
 {
     private static readonly TimeSpan Found = TimeSpan.FromHours(1);
     private static readonly TimeSpan NotFound = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan Failed = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan LookupBudget = TimeSpan.FromSeconds(1);
 
     private readonly ConcurrentDictionary<string, (string? Email, DateTimeOffset Until)> cache = new(StringComparer.Ordinal);
@@ -38,14 +39,13 @@ public sealed class SlackUserDirectory(ISlackApiClient api, IOptions<SlackOption
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            // Slack is slow right now: answer without the email and do not ask again for a while.
+            cache[userId] = (null, now + Failed);
             return null;
         }
 
         var email = result.Ok ? result.Value!.User?.Profile?.Email : null;
-        if (result.Ok || result.Error is "user_not_found")
-        {
-            cache[userId] = (email, now + (email is null ? NotFound : Found));
-        }
+        cache[userId] = (email, now + (email is not null ? Found : result.Ok || result.Error is "user_not_found" ? NotFound : Failed));
 
         return email;
     }

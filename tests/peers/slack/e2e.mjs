@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+// e2e.mjs HOST_DLL — starts the real host with demo data in a fresh folder, plays Slack against it with
+// correctly signed requests, and plays Slack's Web API / response_url hooks with a local recording server:
+//   signed `/coach next initech`        -> the checklist (checkboxes + Confirm) in the ack body
+//   signed block_actions confirming the required items -> the card is replaced via response_url,
+//                                           the deal advances (a fresh `/coach next initech` shows the next stage)
+//   the same confirm again (old stage version) -> answered with the current state, not recorded twice
+//   unsigned / tampered requests -> 401
+// Exit 1 on any failure.
+import { createHmac } from 'node:crypto';
+import { createServer } from 'node:http';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const dll = process.argv[2];
+if (!dll) { console.error('usage: e2e.mjs PATH/TO/SalesCoachBot.Host.dll'); process.exit(2); }
+const secret = 'e2e-signing-secret';
+const team = 'T0E2E';
+const user = 'U0DEMO'; // the demo rep's slack_user_id in the demo data
+const channel = 'C0E2E';
+let failures = 0;
+const check = (ok, what) => { console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`); if (!ok) failures++; return ok; };
+
+// --- recording fake of Slack's Web API and response_url hooks ---
+const calls = [];
+const fake = createServer((req, res) => {
+  let body = '';
+  req.on('data', (c) => { body += c; });
+  req.on('end', () => {
+    calls.push({ path: req.url, auth: req.headers.authorization, body });
+    if (req.url.startsWith('/hooks/')) { res.writeHead(200, { 'content-type': 'text/plain' }); res.end('ok'); return; }
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(req.url === '/api/users.info'
+      ? JSON.stringify({ ok: true, user: { id: user, name: 'dana', profile: { email: 'dana@example.com' } } })
+      : JSON.stringify({ ok: true, channel, ts: '1715000000.000900' }));
+  });
+});
+await new Promise((r) => fake.listen(0, '127.0.0.1', r));
+const fakeUrl = `http://127.0.0.1:${fake.address().port}`;
+const waitForCall = async (path, ms = 10000) => {
+  for (const until = Date.now() + ms; Date.now() < until; await new Promise((r) => setTimeout(r, 50))) {
+    const hit = calls.find((c) => c.path === path);
+    if (hit) return hit;
+  }
+  return null;
+};
+
+// --- the host, demo data, fresh SQLite file in a temp folder ---
+const work = mkdtempSync(join(tmpdir(), 'salescoach-slack-e2e-'));
+const port = 20000 + Math.floor(Math.random() * 20000);
+const base = `http://127.0.0.1:${port}`;
+const host = spawn('dotnet', [dll, '--demo', '--urls', base], {
+  cwd: work,
+  env: { ...process.env, ASPNETCORE_ENVIRONMENT: 'Production', Slack__SigningSecret: secret, Slack__BotToken: 'xoxb-e2e',
+    Slack__ApiBaseUrl: `${fakeUrl}/api/`, Slack__TeamId: team, Logging__LogLevel__Default: 'Warning' },
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
+const stop = () => { host.kill('SIGTERM'); fake.close(); rmSync(work, { recursive: true, force: true }); };
+let up = false;
+for (const until = Date.now() + 60000; !up && Date.now() < until; await new Promise((r) => setTimeout(r, 250))) {
+  up = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
+}
+if (!check(up, `host answers /healthz on ${base}`)) { stop(); process.exit(1); }
+
+const sign = (ts, body) => 'v0=' + createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex');
+const post = (path, body, { signed = true, tamper = false } = {}) => {
+  const ts = Math.floor(Date.now() / 1000);
+  const headers = { 'content-type': 'application/x-www-form-urlencoded' };
+  if (signed) { headers['x-slack-request-timestamp'] = String(ts); headers['x-slack-signature'] = sign(ts, tamper ? body + 'x' : body); }
+  return fetch(base + path, { method: 'POST', headers, body });
+};
+const command = (text, hook) => new URLSearchParams({ command: '/coach', text, user_id: user, user_name: 'dana', team_id: team,
+  channel_id: channel, response_url: `${fakeUrl}/hooks/${hook}`, trigger_id: '1.2.3' }).toString();
+const blocksOf = (message) => message.blocks ?? [];
+const checkboxes = (message) => blocksOf(message).filter((b) => b.type === 'actions').flatMap((b) => b.elements).filter((e) => e.type === 'checkboxes');
+const confirmButton = (message) => blocksOf(message).filter((b) => b.type === 'actions').flatMap((b) => b.elements).find((e) => e.action_id === 'coach-confirm');
+const header = (message) => blocksOf(message).find((b) => b.type === 'header')?.text?.text ?? '';
+const blockActions = (value, groups, hook) => 'payload=' + encodeURIComponent(JSON.stringify({
+  type: 'block_actions', user: { id: user, username: 'dana', name: 'dana', team_id: team }, team: { id: team },
+  channel: { id: channel }, container: { type: 'message', message_ts: '1715000000.000500', channel_id: channel, is_ephemeral: true },
+  response_url: `${fakeUrl}/hooks/${hook}`, trigger_id: '1.2.3',
+  state: { values: Object.fromEntries(groups.map((g, i) => [`coach-checklist-${i}`, { [g.action_id]: { type: 'checkboxes', selected_options: g.options } }])) },
+  actions: [{ type: 'button', action_id: 'coach-confirm', block_id: 'coach-confirm', value, action_ts: '1715000010.1' }],
+}));
+
+try {
+  // 1) bad requests never get in
+  check((await post('/slack/commands', command('next initech', 'nope'), { signed: false })).status === 401, 'unsigned /coach -> 401');
+  check((await post('/slack/commands', command('next initech', 'nope'), { tamper: true })).status === 401, 'tampered /coach -> 401');
+
+  // 2) /coach next initech -> checklist in the ack
+  const ack = await post('/slack/commands', command('next initech', 'cmd1'));
+  const first = ack.ok ? await ack.json() : {};
+  check(ack.status === 200 && typeof first.text === 'string' && first.text.length > 0, `/coach next initech -> 200 with text fallback (${ack.status})`);
+  check(first.response_type === 'ephemeral', 'answer is ephemeral by default');
+  const groups = checkboxes(first);
+  const required = groups.map((g) => ({ action_id: g.action_id, options: g.options.filter((o) => o.description?.text === 'Required') }));
+  const confirm = confirmButton(first);
+  check(groups.length > 0 && required.some((g) => g.options.length > 0), `checklist rendered as checkboxes (${groups.map((g) => g.options.length).join('+')} open items)`);
+  check(!!confirm?.value, 'Confirm button carries a typed payload');
+  const stageBefore = header(first);
+
+  // 3) tick every required item, press Confirm -> the card is replaced via response_url and the deal advances
+  const pressed = await post('/slack/interactions', blockActions(confirm?.value, required, 'act1'));
+  check(pressed.status === 200, `block_actions confirm acked 200 (${pressed.status})`);
+  const replaced = await waitForCall('/hooks/act1');
+  const replacement = replaced ? JSON.parse(replaced.body) : {};
+  check(replacement.replace_original === true, 'card updated in place (response_url, replace_original: true)');
+  check(!!replacement.text && header(replacement) !== '', `updated card: "${header(replacement)}" — ${String(replacement.text).split('\n')[0]}`);
+
+  const again = await post('/slack/commands', command('next initech', 'cmd2'));
+  const second = again.ok ? await again.json() : {};
+  check(header(second) !== stageBefore, `deal advanced: "${stageBefore}" -> "${header(second)}"`);
+
+  // 4) the old card pressed again: stale stage version -> answered with the current state, nothing recorded
+  await post('/slack/interactions', blockActions(confirm?.value, required, 'act2'));
+  const stale = await waitForCall('/hooks/act2');
+  const staleMessage = stale ? JSON.parse(stale.body) : {};
+  check(!!stale && header(staleMessage) === header(second), `stale card answered with the current state ("${header(staleMessage)}")`);
+} finally {
+  stop();
+}
+console.log(failures === 0 ? 'e2e: all passed' : `e2e: ${failures} failed`);
+process.exit(failures === 0 ? 0 : 1);
