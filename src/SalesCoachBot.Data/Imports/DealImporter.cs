@@ -55,8 +55,10 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMap map, TimeP
 
         var columns = table.Columns.ToHashSet(StringComparer.Ordinal);
         var seen = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
-        var batch = new List<Row>(CsvImportService.BatchSize);
+        var valid = new List<Row>();
         long count = 0;
+
+        // Every row is checked before anything is written.
         foreach (var csvRow in table.Rows())
         {
             progress(++count);
@@ -68,15 +70,10 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMap map, TimeP
                 continue;
             }
 
-            batch.Add(row);
-            if (batch.Count >= CsvImportService.BatchSize)
-            {
-                await WriteAsync(batch, existing, columns, now, cancellationToken);
-                batch.Clear();
-            }
+            valid.Add(row);
         }
 
-        await WriteAsync(batch, existing, columns, now, cancellationToken);
+        await WriteAsync(valid, existing, columns, now, cancellationToken);
         return _tally.ToResult();
     }
 
@@ -232,64 +229,76 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMap map, TimeP
         return null;
     }
 
+    /// <summary>
+    /// All good rows in one transaction, through prepared multi-row commands: new deals inserted with their
+    /// generated ids returned, changed deals updated by id (guarded by their stage version), history after.
+    /// </summary>
     private async Task WriteAsync(
-        List<Row> batch, Dictionary<string, Deal> existing, HashSet<string> columns, DateTimeOffset now, CancellationToken cancellationToken)
+        List<Row> rows, Dictionary<string, Deal> existing, HashSet<string> columns, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (batch.Count == 0)
+        if (rows.Count == 0)
         {
             return;
         }
 
         int added = 0, updated = 0, unchanged = 0;
         var created = new List<Deal>();
-        var moved = new List<Deal>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var row in batch)
+        var history = new List<StageHistoryEntry>();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            if (existing.TryGetValue(row.ExternalId, out var deal))
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var deals = new BulkTable<Deal>(db, returnBy: nameof(Deal.ExternalId));
+            await using var entries = new BulkTable<StageHistoryEntry>(db);
+            foreach (var row in rows)
             {
-                var entry = db.Attach(deal);
-                var stageChanged = Update(deal, row, columns, now);
-                entry.DetectChanges();
-                if (entry.State == EntityState.Modified)
+                if (existing.TryGetValue(row.ExternalId, out var deal))
                 {
+                    var before = deals.ProviderValues(deal);
+                    var stageChanged = Update(deal, row, columns, now);
+                    var after = deals.ProviderValues(deal);
+                    if (before.AsSpan().SequenceEqual(after))
+                    {
+                        unchanged++;
+                        continue;
+                    }
+
+                    if (!await deals.UpdateAsync(deal.Id, after, before, cancellationToken))
+                    {
+                        throw new DbUpdateConcurrencyException($"Deal '{deal.ExternalId}' was changed by someone else during the import; nothing was imported. Import the file again.");
+                    }
+
                     updated++;
                     if (stageChanged)
                     {
-                        moved.Add(deal);
+                        history.Add(History(deal, StageChangeKind.Imported));
                     }
                 }
                 else
                 {
-                    unchanged++;
+                    deal = Create(row, now);
+                    existing[row.ExternalId] = deal;
+                    created.Add(deal);
+                    added++;
                 }
             }
-            else
+
+            var ids = await deals.InsertAsync(created, cancellationToken);
+            foreach (var deal in created)
             {
-                deal = Create(row, now);
-                db.Deals.Add(deal);
-                existing[row.ExternalId] = deal;
-                created.Add(deal);
-                added++;
+                // Ids of new deals are known only now.
+                deal.Id = ids[deal.ExternalId];
+                history.Add(History(deal, StageChangeKind.Entered));
             }
+
+            await entries.InsertAsync(history, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
-
-        await db.SaveChangesAsync(cancellationToken);
-
-        // Ids of new deals are known only now.
-        foreach (var deal in created)
+        finally
         {
-            db.StageHistory.Add(History(deal, StageChangeKind.Entered));
+            await db.Database.CloseConnectionAsync();
         }
 
-        foreach (var deal in moved)
-        {
-            db.StageHistory.Add(History(deal, StageChangeKind.Imported));
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
         _tally.Added += added;
         _tally.Updated += updated;
         _tally.Unchanged += unchanged;

@@ -31,7 +31,7 @@ internal sealed class HistoryImporter(SalesCoachDbContext db, ProcessMap map, Ac
         }
 
         var seen = new Dictionary<(long, string, long), long>();
-        var batch = new List<StageHistoryEntry>(CsvImportService.BatchSize);
+        var valid = new List<StageHistoryEntry>();
         long count = 0;
         foreach (var row in table.Rows())
         {
@@ -96,30 +96,38 @@ internal sealed class HistoryImporter(SalesCoachDbContext db, ProcessMap map, Ac
                 continue;
             }
 
-            batch.Add(new StageHistoryEntry { DealId = dealId, StageId = stageId!, EnteredAt = enteredAt, Kind = StageChangeKind.Imported, Reason = "import" });
-            if (batch.Count >= CsvImportService.BatchSize)
-            {
-                await WriteAsync(batch, cancellationToken);
-            }
+            valid.Add(new StageHistoryEntry { DealId = dealId, StageId = stageId!, EnteredAt = enteredAt, Kind = StageChangeKind.Imported, Reason = "import" });
         }
 
-        await WriteAsync(batch, cancellationToken);
+        // Written only after every row was checked.
+        await WriteAsync(valid, cancellationToken);
         return _tally.ToResult();
     }
 
-    private async Task WriteAsync(List<StageHistoryEntry> batch, CancellationToken cancellationToken)
+    /// <summary>All new rows in one transaction through prepared multi-row INSERTs (no change tracking).</summary>
+    private async Task WriteAsync(List<StageHistoryEntry> rows, CancellationToken cancellationToken)
     {
-        if (batch.Count == 0)
+        if (rows.Count == 0)
         {
             return;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.StageHistory.AddRange(batch);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        _tally.Added += batch.Count;
-        batch.Clear();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using (var entries = new BulkTable<StageHistoryEntry>(db))
+            {
+                await entries.InsertAsync(rows, cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        _tally.Added += rows.Count;
     }
 }

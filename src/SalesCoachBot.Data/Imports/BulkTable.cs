@@ -1,0 +1,202 @@
+using System.Data.Common;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace SalesCoachBot.Data.Imports;
+
+/// <summary>
+/// Prepared, parameterised multi-row INSERT and single-row UPDATE commands for one entity type, built
+/// from the EF model (table and column names, type mappings, value converters) and run on the
+/// context's own connection inside its current transaction. For 100,000-row imports the change
+/// tracker costs far more than the database, so imports write through this instead.
+/// </summary>
+internal sealed class BulkTable<TEntity> : IAsyncDisposable
+    where TEntity : class
+{
+    // Under SQLite's 32,766 bound parameters and PostgreSQL's 65,535.
+    private const int MaxParameters = 30_000;
+    private const int MaxRowsPerInsert = 500;
+
+    private readonly SalesCoachDbContext _db;
+    private readonly IProperty _key;
+    private readonly IProperty[] _columns;
+    private readonly IProperty[] _tokens;
+    private readonly RelationalTypeMapping[] _mappings;
+    private readonly IClrPropertyGetter[] _getters;
+    private readonly string _table;
+    private readonly ISqlGenerationHelper _sql;
+    private readonly IProperty? _returnBy;
+    private readonly int _rowsPerInsert;
+    private readonly Dictionary<int, DbCommand> _inserts = [];
+    private DbCommand? _update;
+
+    /// <param name="returnBy">A unique column returned with each generated key, so keys map back to rows whatever order the database returns them in.</param>
+    public BulkTable(SalesCoachDbContext db, string? returnBy = null)
+    {
+        _db = db;
+        var entity = db.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not mapped.");
+        _key = entity.FindPrimaryKey()!.Properties.Single();
+        _columns = [.. entity.GetProperties().Where(p => p != _key)];
+        _tokens = [.. _columns.Where(p => p.IsConcurrencyToken)];
+        _mappings = [.. _columns.Select(p => (RelationalTypeMapping)p.GetRelationalTypeMapping())];
+        _getters = [.. _columns.Select(p => p.GetGetter())];
+        _table = entity.GetTableName()!;
+        _sql = db.GetService<ISqlGenerationHelper>();
+        _returnBy = returnBy is null ? null : entity.FindProperty(returnBy) ?? throw new ArgumentException($"no property {returnBy}", nameof(returnBy));
+        _rowsPerInsert = Math.Min(MaxRowsPerInsert, MaxParameters / _columns.Length);
+    }
+
+    /// <summary>The values as they would be written (after value conversion), to tell whether a row changed.</summary>
+    public object?[] ProviderValues(TEntity entity)
+    {
+        var values = new object?[_columns.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = ToProvider(i, _getters[i].GetClrValueUsingContainingEntity(entity));
+        }
+
+        return values;
+    }
+
+    /// <summary>Inserts the rows; with <c>returnBy</c>, returns each generated key by that column's value.</summary>
+    public async Task<Dictionary<object, long>> InsertAsync(IReadOnlyList<TEntity> rows, CancellationToken cancellationToken)
+    {
+        var keys = new Dictionary<object, long>();
+        for (var start = 0; start < rows.Count; start += _rowsPerInsert)
+        {
+            var count = Math.Min(_rowsPerInsert, rows.Count - start);
+            var command = await InsertCommandAsync(count, cancellationToken);
+            var p = 0;
+            for (var r = start; r < start + count; r++)
+            {
+                for (var c = 0; c < _columns.Length; c++)
+                {
+                    command.Parameters[p++].Value = ToProvider(c, _getters[c].GetClrValueUsingContainingEntity(rows[r])) ?? DBNull.Value;
+                }
+            }
+
+            if (_returnBy is null)
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                continue;
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                keys[reader.GetValue(1)] = reader.GetInt64(0);
+            }
+        }
+
+        return keys;
+    }
+
+    /// <summary>
+    /// Writes every column of the row by key, guarded by the concurrency tokens' original values.
+    /// False when the row changed (or vanished) since it was read.
+    /// </summary>
+    public async Task<bool> UpdateAsync(long key, object?[] current, object?[] original, CancellationToken cancellationToken)
+    {
+        var command = _update ??= await PrepareAsync(BuildUpdate(), _columns.Length + 1 + _tokens.Length, cancellationToken);
+        var p = 0;
+        for (var c = 0; c < _columns.Length; c++)
+        {
+            command.Parameters[p++].Value = current[c] ?? DBNull.Value;
+        }
+
+        command.Parameters[p++].Value = key;
+        foreach (var token in _tokens)
+        {
+            command.Parameters[p++].Value = original[Array.IndexOf(_columns, token)] ?? DBNull.Value;
+        }
+
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    private object? ToProvider(int column, object? value) =>
+        value is null ? null : _mappings[column].Converter is { } converter ? converter.ConvertToProvider(value) : value;
+
+    private async Task<DbCommand> InsertCommandAsync(int rows, CancellationToken cancellationToken)
+    {
+        if (!_inserts.TryGetValue(rows, out var command))
+        {
+            var sql = new StringBuilder("INSERT INTO ").Append(_sql.DelimitIdentifier(_table)).Append(" (")
+                .AppendJoin(", ", _columns.Select(c => _sql.DelimitIdentifier(c.GetColumnName())))
+                .Append(") VALUES ");
+            var p = 0;
+            for (var r = 0; r < rows; r++)
+            {
+                sql.Append(r == 0 ? "(" : ", (");
+                for (var c = 0; c < _columns.Length; c++)
+                {
+                    sql.Append(c == 0 ? "" : ", ").Append("@p").Append(p++);
+                }
+
+                sql.Append(')');
+            }
+
+            if (_returnBy is not null)
+            {
+                sql.Append(" RETURNING ").Append(_sql.DelimitIdentifier(_key.GetColumnName()))
+                    .Append(", ").Append(_sql.DelimitIdentifier(_returnBy.GetColumnName()));
+            }
+
+            command = await PrepareAsync(sql.ToString(), p, cancellationToken);
+            _inserts[rows] = command;
+        }
+
+        return command;
+    }
+
+    private string BuildUpdate()
+    {
+        var p = 0;
+        var sql = new StringBuilder("UPDATE ").Append(_sql.DelimitIdentifier(_table)).Append(" SET ")
+            .AppendJoin(", ", _columns.Select(c => $"{_sql.DelimitIdentifier(c.GetColumnName())} = @p{p++}"))
+            .Append(" WHERE ").Append(_sql.DelimitIdentifier(_key.GetColumnName())).Append(" = @p").Append(p++);
+        foreach (var token in _tokens)
+        {
+            sql.Append(" AND ").Append(_sql.DelimitIdentifier(token.GetColumnName())).Append(" = @p").Append(p++);
+        }
+
+        return sql.ToString();
+    }
+
+    /// <summary>Parameters typed by the columns' mappings (the key last for an update), then prepared once.</summary>
+    private async Task<DbCommand> PrepareAsync(string sql, int parameters, CancellationToken cancellationToken)
+    {
+        var transaction = _db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Bulk writes run inside the import's transaction.");
+        var command = _db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        var keyMapping = (RelationalTypeMapping)_key.GetRelationalTypeMapping();
+        for (var p = 0; p < parameters; p++)
+        {
+            var column = p % (_columns.Length + (sql.StartsWith("UPDATE", StringComparison.Ordinal) ? 1 + _tokens.Length : 0));
+            var mapping = column < _columns.Length ? _mappings[column]
+                : column == _columns.Length ? keyMapping
+                : _mappings[Array.IndexOf(_columns, _tokens[column - _columns.Length - 1])];
+            command.Parameters.Add(mapping.CreateParameter(command, $"@p{p}", null, nullable: true));
+        }
+
+        await command.PrepareAsync(cancellationToken);
+        return command;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var command in _inserts.Values)
+        {
+            await command.DisposeAsync();
+        }
+
+        if (_update is not null)
+        {
+            await _update.DisposeAsync();
+        }
+    }
+}
