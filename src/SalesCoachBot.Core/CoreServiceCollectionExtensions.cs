@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Core.Coaching;
 using SalesCoachBot.Core.Coaching.UseCases;
 using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Nudges;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Understanding;
 
@@ -37,6 +38,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<StalledDealsUseCase>();
         services.AddScoped<SnoozeDealUseCase>();
         services.AddScoped<HelpUseCase>();
+        services.AddScoped<UseChannelForNudgesUseCase>();
         services.AddScoped<UseCaseSet>();
         services.AddScoped<ICoachBot, CoachBot>();
         return services;

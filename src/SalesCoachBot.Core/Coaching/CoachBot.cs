@@ -2,6 +2,7 @@ using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Coaching.UseCases;
 using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Nudges;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Understanding;
 
@@ -53,9 +54,10 @@ public sealed class CoachBot(
             SaidNoCommand c => useCases.Close.HandleAsync(c, context, cancellationToken),
             StageInfoCommand c => Task.FromResult(useCases.StageInfo.Handle(c, context)),
             StalledCommand c => useCases.Stalled.HandleAsync(c, context, cancellationToken),
-            PipelineCommand or ReverseFunnelCommand or UseChannelForNudgesCommand =>
+            UseChannelForNudgesCommand c => useCases.Nudges.HandleAsync(c, context, cancellationToken),
+            PipelineCommand or ReverseFunnelCommand =>
                 Task.FromResult(Errors.Answer("Not in this version",
-                    "Pipeline reports, the reverse funnel and nudge channels are not part of this version yet. Try \"stalled\" or \"my deals\".")),
+                    "Pipeline reports and the reverse funnel are not part of this version yet. Try \"stalled\" or \"my deals\".")),
             HelpCommand => Task.FromResult(useCases.Help.Handle()),
             UnknownCommand u when string.IsNullOrWhiteSpace(u.Text) => Task.FromResult(useCases.Help.Handle()),
             UnknownCommand u => Task.FromResult(useCases.Help.Handle(u.Text)),
@@ -96,4 +98,5 @@ public sealed record UseCaseSet(
     LinkConversationUseCase Link,
     StalledDealsUseCase Stalled,
     SnoozeDealUseCase Snooze,
-    HelpUseCase Help);
+    HelpUseCase Help,
+    UseChannelForNudgesUseCase Nudges);

@@ -1,0 +1,200 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.ProcessMaps;
+
+namespace SalesCoachBot.Core.Nudges;
+
+public enum TeamNudgeStatus
+{
+    /// <summary>Claimed today and the digest was written to the outbox for every bound conversation.</summary>
+    Queued,
+
+    /// <summary>Claimed today; no deal is stalled, so nothing is sent.</summary>
+    NothingStalled,
+
+    /// <summary>Claimed today; no conversation is bound, so nothing is sent (logged).</summary>
+    NoChannelBound,
+
+    /// <summary>Another run (or another host) claimed this team's day first.</summary>
+    AlreadyClaimed,
+
+    /// <summary>The team's time zone is unknown; skipped (logged), other teams unaffected.</summary>
+    UnknownTimeZone,
+}
+
+/// <summary>What a run did for one team.</summary>
+public sealed record TeamNudgeOutcome(string TeamName, DateOnly? LocalDate, TeamNudgeStatus Status, int StalledDeals, IReadOnlyList<ConversationKey> Targets);
+
+/// <summary>A team's digest as it would be sent now, for <c>nudge --dry-run</c>.</summary>
+public sealed record TeamNudgePlan(SalesTeam Team, string? Problem, DateOnly? LocalDate, IReadOnlyList<ConversationKey> Targets, IReadOnlyList<DigestDeal> Deals);
+
+/// <summary>
+/// Decides which teams get a digest, computes it, and claims the team's local day while writing the digest
+/// to the outbox in the same transaction. Sending is the <see cref="OutboxDispatcher"/>'s job.
+/// </summary>
+public sealed class NudgeRunner(
+    IDirectoryStore directory,
+    IDealStore deals,
+    INudgeTargetStore targets,
+    INudgeOutbox outbox,
+    IProcessMapSource maps,
+    TimeProvider time,
+    IOptions<NudgeOptions> options,
+    NudgeProblems problems,
+    ILogger<NudgeRunner> logger)
+{
+    /// <summary>The scheduler's run: every team whose local nudge time has passed today and whose day is unclaimed.</summary>
+    public async Task<IReadOnlyList<TeamNudgeOutcome>> RunDueAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var due = new List<(SalesTeam Team, DateOnly Date)>();
+        var outcomes = new List<TeamNudgeOutcome>();
+        foreach (var team in await directory.ListTeamsAsync(cancellationToken))
+        {
+            if (Schedule(team) is not { } schedule)
+            {
+                outcomes.Add(new(team.Name, null, TeamNudgeStatus.UnknownTimeZone, 0, []));
+                continue;
+            }
+
+            if (schedule.DueDate(now) is { } date && !await outbox.IsClaimedAsync(team.Id, date, cancellationToken))
+            {
+                due.Add((team, date));
+            }
+        }
+
+        if (due.Count > 0)
+        {
+            outcomes.AddRange(await ClaimAsync(due, now, force: false, cancellationToken));
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>The <c>nudge</c> verb: the digest now, whatever the time of day; once a day unless forced.</summary>
+    public async Task<IReadOnlyList<TeamNudgeOutcome>> RunNowAsync(IReadOnlyList<SalesTeam> teams, bool force, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var chosen = new List<(SalesTeam Team, DateOnly Date)>();
+        var outcomes = new List<TeamNudgeOutcome>();
+        foreach (var team in teams)
+        {
+            if (Schedule(team) is { } schedule)
+            {
+                chosen.Add((team, schedule.LocalDate(now)));
+            }
+            else
+            {
+                outcomes.Add(new(team.Name, null, TeamNudgeStatus.UnknownTimeZone, 0, []));
+            }
+        }
+
+        outcomes.AddRange(await ClaimAsync(chosen, now, force, cancellationToken));
+        return outcomes;
+    }
+
+    /// <summary>What would be sent now, writing nothing.</summary>
+    public async Task<IReadOnlyList<TeamNudgePlan>> PlanAsync(IReadOnlyList<SalesTeam> teams, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var bound = await TargetsByTeamAsync(cancellationToken);
+        var stalled = await StalledByTeamAsync(teams, now, cancellationToken);
+        return teams
+            .Select(team => Schedule(team) is { } schedule
+                ? new TeamNudgePlan(team, null, schedule.LocalDate(now), bound.GetValueOrDefault(team.Id, []), stalled.GetValueOrDefault(team.Id, []))
+                : new TeamNudgePlan(team, $"unknown time zone '{team.TimeZoneId}'", null, bound.GetValueOrDefault(team.Id, []), stalled.GetValueOrDefault(team.Id, [])))
+            .ToList();
+    }
+
+    /// <summary>The team's schedule, or null (logged) when its zone is unknown.</summary>
+    public NudgeSchedule? Schedule(SalesTeam team)
+    {
+        var settings = options.Value;
+        var zoneId = string.IsNullOrWhiteSpace(team.TimeZoneId) ? settings.DefaultTimeZone : team.TimeZoneId;
+        if (!NudgeSchedule.TryFindZone(zoneId, out var zone))
+        {
+            // The scheduler asks every poll; say it once a day, not twice a minute.
+            if (problems.FirstToday($"zone:{team.Id}:{zoneId}", time.GetUtcNow()))
+            {
+                NudgeLog.UnknownTimeZone(logger, team.Name, zoneId);
+            }
+
+            return null;
+        }
+
+        return new NudgeSchedule(zone, team.NudgeTime, team.WeekdaysOnly);
+    }
+
+    private async Task<List<TeamNudgeOutcome>> ClaimAsync(
+        IReadOnlyList<(SalesTeam Team, DateOnly Date)> teams, DateTimeOffset now, bool force, CancellationToken cancellationToken)
+    {
+        var bound = await TargetsByTeamAsync(cancellationToken);
+        var stalled = await StalledByTeamAsync([.. teams.Select(t => t.Team)], now, cancellationToken);
+        var maxDeals = options.Value.MaxDigestDeals;
+        var outcomes = new List<TeamNudgeOutcome>();
+        foreach (var (team, date) in teams)
+        {
+            var teamTargets = bound.GetValueOrDefault(team.Id, []);
+            var teamDeals = stalled.GetValueOrDefault(team.Id, []);
+            var status = teamDeals.Count == 0 ? TeamNudgeStatus.NothingStalled
+                : teamTargets.Count == 0 ? TeamNudgeStatus.NoChannelBound
+                : TeamNudgeStatus.Queued;
+            IReadOnlyList<NewOutboxMessage> messages = [];
+            if (status == TeamNudgeStatus.Queued)
+            {
+                var payload = DigestPayload.Serialize(DigestBuilder.Render(new TeamDigest(team.Id, team.Name, date, teamDeals), maxDeals));
+                messages = [.. teamTargets.Select(t => new NewOutboxMessage(team.Id, date, t, payload))];
+            }
+
+            if (!await outbox.ClaimAndEnqueueAsync(team.Id, date, now, messages, force, cancellationToken))
+            {
+                NudgeLog.AlreadyClaimed(logger, team.Name, date);
+                outcomes.Add(new(team.Name, date, TeamNudgeStatus.AlreadyClaimed, teamDeals.Count, teamTargets));
+                continue;
+            }
+
+            switch (status)
+            {
+                case TeamNudgeStatus.NoChannelBound:
+                    NudgeLog.NoChannelBound(logger, team.Name, date, teamDeals.Count);
+                    break;
+                case TeamNudgeStatus.NothingStalled:
+                    NudgeLog.NothingStalled(logger, team.Name, date);
+                    break;
+                default:
+                    NudgeLog.DigestQueued(logger, team.Name, date, teamDeals.Count, teamTargets.Count);
+                    break;
+            }
+
+            outcomes.Add(new(team.Name, date, status, teamDeals.Count, teamTargets));
+        }
+
+        return outcomes;
+    }
+
+    private async Task<Dictionary<long, IReadOnlyList<ConversationKey>>> TargetsByTeamAsync(CancellationToken cancellationToken) =>
+        (await targets.ListAsync(null, cancellationToken))
+            .Where(t => t.Channel is not null)
+            .GroupBy(t => t.TeamId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<ConversationKey>)[.. g.Select(t => t.Conversation).OrderBy(k => k.Value, StringComparer.Ordinal)]);
+
+    private async Task<Dictionary<long, IReadOnlyList<DigestDeal>>> StalledByTeamAsync(
+        IReadOnlyList<SalesTeam> teams, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (teams.Count == 0)
+        {
+            return [];
+        }
+
+        var map = maps.Current;
+        var byId = teams.ToDictionary(t => t.Id);
+        var open = await deals.ListOpenAsync([.. byId.Keys], cancellationToken);
+        return open
+            .GroupBy(v => v.Deal.TeamId)
+            .ToDictionary(
+                g => g.Key,
+                g => DigestBuilder.StalledDeals(g, map, byId[g.Key].IdleAfterDays, now));
+    }
+}

@@ -1,0 +1,77 @@
+namespace SalesCoachBot.Core.Nudges;
+
+/// <summary>
+/// When a team's digest is due: its local <c>NudgeTime</c> in its IANA zone, on weekdays only when it says so.
+/// Everything is computed from instants, so daylight-saving changes need no special cases beyond the two
+/// below, and the once-a-day guarantee comes from claiming the local date, not from the clock.
+/// </summary>
+public sealed record NudgeSchedule(TimeZoneInfo Zone, TimeOnly At, bool WeekdaysOnly)
+{
+    /// <summary>Resolves a team's zone; false for an unknown or invalid id.</summary>
+    public static bool TryFindZone(string? id, out TimeZoneInfo zone)
+    {
+        zone = TimeZoneInfo.Utc;
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            return false;
+        }
+
+        try
+        {
+            zone = TimeZoneInfo.FindSystemTimeZoneById(id.Trim());
+            return true;
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return false;
+        }
+        catch (InvalidTimeZoneException)
+        {
+            return false;
+        }
+    }
+
+    public DateOnly LocalDate(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Zone).DateTime);
+
+    public bool RunsOn(DateOnly date) => !WeekdaysOnly || date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+
+    /// <summary>
+    /// The instant the digest of <paramref name="date"/> is due. A time skipped by a spring-forward change is
+    /// due when the clock jumps past it (02:30 → 03:00); a time that occurs twice in autumn is due the first time.
+    /// </summary>
+    public DateTimeOffset DueAt(DateOnly date)
+    {
+        var local = date.ToDateTime(At, DateTimeKind.Unspecified);
+        var guard = 0;
+        while (Zone.IsInvalidTime(local) && guard++ < 24 * 60)
+        {
+            local = local.AddMinutes(1);
+        }
+
+        var offset = Zone.IsAmbiguousTime(local) ? Zone.GetAmbiguousTimeOffsets(local).Max() : Zone.GetUtcOffset(local);
+        return new DateTimeOffset(local, offset).ToUniversalTime();
+    }
+
+    /// <summary>The local date whose digest is due at <paramref name="now"/> (missed earlier today included), or null.</summary>
+    public DateOnly? DueDate(DateTimeOffset now)
+    {
+        var today = LocalDate(now);
+        return RunsOn(today) && now >= DueAt(today) ? today : null;
+    }
+
+    /// <summary>The next due instant after <paramref name="now"/>.</summary>
+    public DateTimeOffset NextAfter(DateTimeOffset now)
+    {
+        var date = LocalDate(now);
+        for (var i = 0; i < 8; i++, date = date.AddDays(1))
+        {
+            var due = DueAt(date);
+            if (RunsOn(date) && due > now)
+            {
+                return due;
+            }
+        }
+
+        throw new InvalidOperationException("No digest day within a week; the weekday rule is broken.");
+    }
+}

@@ -1,0 +1,166 @@
+using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Domain;
+
+namespace SalesCoachBot.Core.Nudges;
+
+/// <summary>A conversation bound to a team's daily digest ("use this channel for EMEA nudges").</summary>
+public sealed record NudgeTarget(long TeamId, ConversationKey Conversation, long BoundByPersonId, DateTimeOffset BoundAt)
+{
+    /// <summary>The channel the conversation key names (<c>teams:…</c>, <c>slack:…</c>); null for anything else.</summary>
+    public ChatChannel? Channel => NudgeTargets.ChannelOf(Conversation);
+}
+
+public static class NudgeTargets
+{
+    public static ChatChannel? ChannelOf(ConversationKey key) =>
+        key.Value.StartsWith("teams:", StringComparison.Ordinal) ? ChatChannel.Teams
+        : key.Value.StartsWith("slack:", StringComparison.Ordinal) ? ChatChannel.Slack
+        : null;
+}
+
+/// <summary>Which conversations get each team's digest.</summary>
+public interface INudgeTargetStore
+{
+    /// <summary>Binds a conversation to a team; false when it was bound already (nothing changes).</summary>
+    Task<bool> BindAsync(long teamId, ConversationKey conversation, long personId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Every binding, or those of one team.</summary>
+    Task<IReadOnlyList<NudgeTarget>> ListAsync(long? teamId, CancellationToken cancellationToken);
+}
+
+public enum OutboxStatus
+{
+    Pending,
+    Sent,
+    Failed,
+}
+
+/// <summary>A digest to deliver to one conversation, written in the same transaction as the day's claim.</summary>
+public sealed record NewOutboxMessage(long TeamId, DateOnly LocalDate, ConversationKey Conversation, string PayloadJson);
+
+/// <summary>A row of the durable outbox.</summary>
+public sealed record OutboxMessage(
+    long Id,
+    long TeamId,
+    DateOnly LocalDate,
+    ConversationKey Conversation,
+    string PayloadJson,
+    OutboxStatus Status,
+    int Attempts,
+    DateTimeOffset NextAttemptAt,
+    string? LastError,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? SentAt);
+
+/// <summary>How a leased outbox row ends this attempt.</summary>
+public abstract record OutboxCompletion
+{
+    private OutboxCompletion()
+    {
+    }
+
+    public sealed record Sent(DateTimeOffset At) : OutboxCompletion;
+
+    /// <summary>Try again at <paramref name="NextAttemptAt"/>; counts as an attempt.</summary>
+    public sealed record RetryLater(DateTimeOffset NextAttemptAt, string Error) : OutboxCompletion;
+
+    /// <summary>Give the row back without counting an attempt (the host is stopping).</summary>
+    public sealed record Released : OutboxCompletion;
+
+    public sealed record Failed(string Error) : OutboxCompletion;
+}
+
+/// <summary>
+/// The once-a-day claims and the durable outbox. A claim is one row per team and local date, unique in the
+/// database, so two hosts (or a restart) can never both send a team's digest for the same day.
+/// </summary>
+public interface INudgeOutbox
+{
+    Task<bool> IsClaimedAsync(long teamId, DateOnly localDate, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims (team, local date) and enqueues its messages in one transaction. Returns false and writes
+    /// nothing when the day was claimed already, unless <paramref name="force"/> (then the messages are
+    /// enqueued anyway and the existing claim is kept).
+    /// </summary>
+    Task<bool> ClaimAndEnqueueAsync(long teamId, DateOnly localDate, DateTimeOffset at, IReadOnlyList<NewOutboxMessage> messages, bool force, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Leases up to <paramref name="max"/> pending rows that are due, for <paramref name="leaseFor"/>. A row is
+    /// leased by one owner at a time, across processes; a lease left by a dead process expires.
+    /// </summary>
+    Task<IReadOnlyList<OutboxMessage>> LeaseDueAsync(string owner, DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken);
+
+    /// <summary>Ends a lease; false when the lease was no longer this owner's (nothing written).</summary>
+    Task<bool> CompleteAsync(long id, string owner, int attempts, OutboxCompletion completion, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<OutboxMessage>> ListAsync(long? teamId, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// A Teams conversation reference as stored for proactive messages. The Teams adapter owns its meaning;
+/// here it is opaque JSON plus the columns an operator wants to see.
+/// </summary>
+public sealed record StoredConversationReference(
+    ConversationKey Key,
+    string ConversationId,
+    string ServiceUrl,
+    string? TenantId,
+    string? ConversationType,
+    string ReferenceJson,
+    DateTimeOffset UpdatedAt);
+
+/// <summary>Durable conversation references (Teams proactive messaging), keyed by conversation.</summary>
+public interface IConversationReferenceRecords
+{
+    Task SaveAsync(StoredConversationReference reference, CancellationToken cancellationToken);
+
+    Task<StoredConversationReference?> GetAsync(ConversationKey key, CancellationToken cancellationToken);
+
+    Task<bool> RemoveAsync(ConversationKey key, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<StoredConversationReference>> ListAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>What a channel did with one digest.</summary>
+public abstract record DigestSendResult
+{
+    private DigestSendResult()
+    {
+    }
+
+    public static readonly DigestSendResult Delivered = new Sent();
+
+    public sealed record Sent : DigestSendResult;
+
+    /// <summary>Throttled, a server error or a timeout: worth another attempt (after <paramref name="RetryAfter"/> when the service said).</summary>
+    public sealed record Transient(string Error, TimeSpan? RetryAfter = null) : DigestSendResult;
+
+    /// <summary>Will not work by retrying (bot removed from the channel, no reference, channel off).</summary>
+    public sealed record Permanent(string Error) : DigestSendResult;
+}
+
+/// <summary>Sends a digest to one conversation of one channel (Teams proactive message, Slack chat.postMessage).</summary>
+public interface IDigestSender
+{
+    ChatChannel Channel { get; }
+
+    Task<DigestSendResult> SendAsync(ConversationKey conversation, BotAnswer digest, CancellationToken cancellationToken);
+}
+
+/// <summary>The digest as stored in the outbox: the channel-neutral answer, rendered by each channel at send time.</summary>
+public static class DigestPayload
+{
+    private sealed record Stored(string Text, Card? Card);
+
+    public static string Serialize(BotAnswer answer) =>
+        System.Text.Json.JsonSerializer.Serialize(new Stored(answer.Text, answer.Card), ActionPayload.JsonOptions);
+
+    public static BotAnswer Deserialize(string json)
+    {
+        var stored = System.Text.Json.JsonSerializer.Deserialize<Stored>(json, ActionPayload.JsonOptions)
+            ?? throw new InvalidOperationException("An outbox payload was empty.");
+        return new BotAnswer(stored.Text, stored.Card);
+    }
+}

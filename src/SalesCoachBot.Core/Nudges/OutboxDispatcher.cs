@@ -1,0 +1,155 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SalesCoachBot.Core.Domain;
+
+namespace SalesCoachBot.Core.Nudges;
+
+/// <summary>Exponential backoff with jitter; a service's Retry-After wins when it asks for longer.</summary>
+public sealed class NudgeBackoff(Random random)
+{
+    public static NudgeBackoff Shared { get; } = new(Random.Shared);
+
+    /// <param name="attempt">The attempt that just failed, from 1.</param>
+    public TimeSpan Delay(int attempt, TimeSpan? retryAfter, NudgeOptions options)
+    {
+        var exponential = options.RetryBaseDelay * Math.Pow(2, Math.Min(attempt - 1, 20));
+        var capped = exponential > options.RetryMaxDelay ? options.RetryMaxDelay : exponential;
+        double factor;
+        lock (random)
+        {
+            // ±20 %, so hosts and teams that failed together do not retry together.
+            factor = 0.8 + (random.NextDouble() * 0.4);
+        }
+
+        var delay = capped * factor;
+        return retryAfter is { } after && after > delay ? after : delay;
+    }
+}
+
+/// <summary>
+/// Sends what the outbox holds. Each message is leased (one dispatcher at a time, across hosts), sent through
+/// its channel's <see cref="IDigestSender"/>, and its outcome recorded: sent, retried later with backoff
+/// (429 / 5xx / timeouts) up to <see cref="NudgeOptions.MaxAttempts"/>, or failed and logged.
+/// </summary>
+public sealed class OutboxDispatcher(
+    INudgeOutbox outbox,
+    IEnumerable<IDigestSender> senders,
+    TimeProvider time,
+    IOptions<NudgeOptions> options,
+    NudgeBackoff backoff,
+    NudgeMetrics metrics,
+    ILogger<OutboxDispatcher> logger)
+{
+    private const int BatchSize = 20;
+
+    private readonly Dictionary<ChatChannel, IDigestSender> _senders = senders
+        .GroupBy(s => s.Channel)
+        .ToDictionary(g => g.Key, g => g.Last());
+
+    /// <summary>Identifies this dispatcher's leases.</summary>
+    public string Owner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    /// <summary>Sends every message due now; returns how many were handled (sent, rescheduled or failed).</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
+    {
+        var handled = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var settings = options.Value;
+            var batch = await outbox.LeaseDueAsync(Owner, time.GetUtcNow(), settings.LeaseDuration, BatchSize, cancellationToken);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    // Stopping: hand the rest back at once rather than waiting for the leases to expire.
+                    foreach (var rest in batch.Skip(i))
+                    {
+                        await outbox.CompleteAsync(rest.Id, Owner, rest.Attempts, new OutboxCompletion.Released(), CancellationToken.None);
+                    }
+
+                    return handled;
+                }
+
+                if (await SendOneAsync(batch[i], settings, cancellationToken))
+                {
+                    handled++;
+                }
+            }
+        }
+
+        return handled;
+    }
+
+    private async Task<bool> SendOneAsync(OutboxMessage message, NudgeOptions settings, CancellationToken cancellationToken)
+    {
+        var channel = NudgeTargets.ChannelOf(message.Conversation);
+        DigestSendResult result;
+        if (channel is not { } c || !_senders.TryGetValue(c, out var sender))
+        {
+            result = new DigestSendResult.Permanent($"no sender for '{message.Conversation.Value}' (is that channel configured?)");
+        }
+        else
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(settings.SendTimeout);
+            try
+            {
+                result = await sender.SendAsync(message.Conversation, DigestPayload.Deserialize(message.PayloadJson), timeout.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                result = new DigestSendResult.Transient("timeout");
+            }
+            catch (OperationCanceledException)
+            {
+                // The host is stopping mid-send: give the message back uncounted. If the platform had already
+                // taken it, it goes out again after the restart (documented in docs/nudges.md).
+                await outbox.CompleteAsync(message.Id, Owner, message.Attempts, new OutboxCompletion.Released(), CancellationToken.None);
+                return false;
+            }
+        }
+
+        // Outcomes are written even when the host is stopping: a digest that went out must be marked sent.
+        var attempt = message.Attempts + 1;
+        var now = time.GetUtcNow();
+        OutboxCompletion completion;
+        switch (result)
+        {
+            case DigestSendResult.Sent:
+                completion = new OutboxCompletion.Sent(now);
+                NudgeLog.Sent(logger, message.Id, message.TeamId, message.LocalDate, message.Conversation.Value, attempt);
+                metrics.Sent(channel!.Value);
+                break;
+            case DigestSendResult.Transient t when attempt < settings.MaxAttempts:
+                var next = now + backoff.Delay(attempt, t.RetryAfter, settings);
+                completion = new OutboxCompletion.RetryLater(next, t.Error);
+                NudgeLog.WillRetry(logger, message.Id, message.Conversation.Value, attempt, t.Error, next);
+                metrics.Retried(channel);
+                break;
+            case DigestSendResult.Transient t:
+                completion = new OutboxCompletion.Failed($"{t.Error} (gave up after {attempt} attempts)");
+                NudgeLog.GaveUp(logger, message.Id, message.TeamId, message.LocalDate, message.Conversation.Value, attempt, t.Error);
+                metrics.Failed(channel);
+                break;
+            case DigestSendResult.Permanent p:
+                completion = new OutboxCompletion.Failed(p.Error);
+                NudgeLog.Undeliverable(logger, message.Id, message.TeamId, message.LocalDate, message.Conversation.Value, p.Error);
+                metrics.Failed(channel);
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown send result {result.GetType().Name}.");
+        }
+
+        if (!await outbox.CompleteAsync(message.Id, Owner, attempt, completion, CancellationToken.None))
+        {
+            NudgeLog.LeaseLost(logger, message.Id);
+        }
+
+        return true;
+    }
+}

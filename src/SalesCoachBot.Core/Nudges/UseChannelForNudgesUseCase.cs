@@ -1,0 +1,59 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Coaching;
+using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Understanding;
+
+namespace SalesCoachBot.Core.Nudges;
+
+/// <summary>
+/// "use this channel for EMEA nudges": binds the conversation the command was said in to the team's daily
+/// digest. Only the team's managers and admins may; the conversation key says which channel it is.
+/// </summary>
+public sealed class UseChannelForNudgesUseCase(
+    IDirectoryStore directory,
+    INudgeTargetStore? targets = null,
+    ILogger<UseChannelForNudgesUseCase>? logger = null)
+{
+    public async Task<BotAnswer> HandleAsync(UseChannelForNudgesCommand command, TurnContext context, CancellationToken cancellationToken)
+    {
+        if (targets is null)
+        {
+            return Errors.Answer("Nudges are off", "Daily nudges are not set up in this deployment (no database for them).");
+        }
+
+        var team = await directory.FindTeamByNameAsync(command.TeamName, cancellationToken);
+        if (team is null)
+        {
+            return Errors.Answer("Unknown team", $"I don't know a team called \"{command.TeamName}\".");
+        }
+
+        var person = context.Person;
+        if (!(person.IsAdmin || (person.IsManager && person.TeamIds.Contains(team.Id))))
+        {
+            return Errors.Answer("Not allowed", $"Only a manager of {team.Name} or an admin can choose where its nudges go.");
+        }
+
+        var conversation = context.Turn.Conversation;
+        if (NudgeTargets.ChannelOf(conversation) is null)
+        {
+            return Errors.Answer("Not a chat channel", "Say this in the Teams or Slack channel that should get the daily digest.");
+        }
+
+        var added = await targets.BindAsync(team.Id, conversation, person.Id, context.Now, cancellationToken);
+        if (added)
+        {
+            NudgeLog.Bound(logger ?? NullLogger<UseChannelForNudgesUseCase>.Instance, conversation.Value, team.Name, person.Id);
+        }
+
+        var when = string.Create(CultureInfo.InvariantCulture,
+            $"{team.NudgeTime:HH:mm} {team.TimeZoneId}{(team.WeekdaysOnly ? " on weekdays" : " every day")}");
+        var message = added
+            ? $"This channel now gets the {team.Name} stalled-deal digest at {when}."
+            : $"This channel already gets the {team.Name} stalled-deal digest at {when}.";
+        return new BotAnswer(message, new Card { Kind = CardKind.Info, Title = "Nudges", Body = [message] });
+    }
+}
