@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SalesCoachBot.Core.Coaching;
 using SalesCoachBot.Core.Coaching.UseCases;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Nudges;
+using SalesCoachBot.Core.Pipeline;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Understanding;
 
@@ -39,6 +41,10 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<SnoozeDealUseCase>();
         services.AddScoped<HelpUseCase>();
         services.AddScoped<UseChannelForNudgesUseCase>();
+        services.AddScoped<PipelineAccess>();
+        services.AddScoped<PipelineUseCase>();
+        services.AddScoped<ReverseFunnelUseCase>();
+        services.TryAddSingleton<IChartPublisher, NoChartPublisher>();
         services.AddScoped<UseCaseSet>();
         services.AddScoped<ICoachBot, CoachBot>();
         return services;

@@ -47,6 +47,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IDirectoryStore, DirectoryStore>();
         services.AddScoped<IDealStore, DealStore>();
         services.AddScoped<IConversationStore, ConversationStore>();
+        services.AddScoped<SalesCoachBot.Core.Pipeline.IPipelineStore, PipelineStore>();
         services.AddScoped<CsvImportService>();
         services.AddSingleton(sp => new DatabaseInitializer(
             sp.GetRequiredService<SalesCoachDbContextFactory>(),

@@ -3,6 +3,7 @@ using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Coaching.UseCases;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Nudges;
+using SalesCoachBot.Core.Pipeline;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Understanding;
 
@@ -55,9 +56,8 @@ public sealed class CoachBot(
             StageInfoCommand c => Task.FromResult(useCases.StageInfo.Handle(c, context)),
             StalledCommand c => useCases.Stalled.HandleAsync(c, context, cancellationToken),
             UseChannelForNudgesCommand c => useCases.Nudges.HandleAsync(c, context, cancellationToken),
-            PipelineCommand or ReverseFunnelCommand =>
-                Task.FromResult(Errors.Answer("Not in this version",
-                    "Pipeline reports and the reverse funnel are not part of this version yet. Try \"stalled\" or \"my deals\".")),
+            PipelineCommand c => useCases.Pipeline.HandleAsync(c, context, cancellationToken),
+            ReverseFunnelCommand c => useCases.ReverseFunnel.HandleAsync(c, context, cancellationToken),
             HelpCommand => Task.FromResult(useCases.Help.Handle()),
             UnknownCommand u when string.IsNullOrWhiteSpace(u.Text) => Task.FromResult(useCases.Help.Handle()),
             UnknownCommand u => Task.FromResult(useCases.Help.Handle(u.Text)),
@@ -99,4 +99,6 @@ public sealed record UseCaseSet(
     StalledDealsUseCase Stalled,
     SnoozeDealUseCase Snooze,
     HelpUseCase Help,
-    UseChannelForNudgesUseCase Nudges);
+    UseChannelForNudgesUseCase Nudges,
+    PipelineUseCase Pipeline,
+    ReverseFunnelUseCase ReverseFunnel);

@@ -1,0 +1,96 @@
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.ProcessMaps;
+
+namespace SalesCoachBot.Core.Pipeline;
+
+/// <summary>
+/// A checklist item the fastest won deals confirmed much sooner after entering its stage than the other won deals.
+/// Days are medians of "confirmed at" minus "entered the item's stage".
+/// </summary>
+public sealed record EarlyItem(Stage Stage, ChecklistItem Item, double FastMedianDays, double OtherMedianDays, int FastDeals, int OtherDeals)
+{
+    public double DaysSooner => OtherMedianDays - FastMedianDays;
+}
+
+public sealed record FastDealsFinding(double MedianCycleDays, int FastDeals, int OtherDeals, IReadOnlyList<EarlyItem> Items);
+
+/// <summary>
+/// "What the fastest deals have in common": splits the won deals at the median cycle length (at or under it: fast)
+/// and compares, per checklist item, how soon after entering its stage each half confirmed it.
+/// </summary>
+public static class FastDealsAnalysis
+{
+    /// <summary>Each half must have at least this many deals that confirmed an item before the item is compared.</summary>
+    public const int MinDealsPerHalf = 3;
+
+    /// <summary>An item is reported when the fast half confirmed it at least this many days sooner...</summary>
+    public const double MinDaysSooner = 2;
+
+    public static FastDealsFinding? Analyze(
+        ProcessMap map,
+        IReadOnlyList<WonCycle> cycles,
+        IReadOnlyList<StageEntryFact> history,
+        IReadOnlyList<ConfirmationFact> confirmations,
+        int maxItems = 2)
+    {
+        if (PipelineAnalytics.Median(cycles.Select(c => c.Days)) is not { } median)
+        {
+            return null;
+        }
+
+        var fast = cycles.Where(c => c.Days <= median).Select(c => c.DealId).ToHashSet();
+        var others = cycles.Where(c => c.Days > median).Select(c => c.DealId).ToHashSet();
+        if (fast.Count < MinDealsPerHalf || others.Count < MinDealsPerHalf)
+        {
+            return null;
+        }
+
+        var entries = history.ToLookup(h => (h.DealId, h.StageId));
+        var starts = cycles.ToDictionary(c => c.DealId, c => c.StartedAt);
+
+        // Days from entering the item's stage (the latest entry before the confirmation) to confirming it;
+        // the earliest confirmation per deal and item counts.
+        var offsets = confirmations
+            .Where(c => starts.ContainsKey(c.DealId))
+            .Select(c =>
+            {
+                var stageEntered = entries[(c.DealId, c.StageId)]
+                    .Where(h => h.EnteredAt <= c.ConfirmedAt)
+                    .Select(h => (DateTimeOffset?)h.EnteredAt)
+                    .Max() ?? starts[c.DealId];
+                return (c.DealId, c.StageId, c.ItemId, Days: Math.Max(0, (c.ConfirmedAt - stageEntered).TotalDays));
+            })
+            .GroupBy(o => (o.DealId, o.StageId, o.ItemId))
+            .Select(g => (g.Key.DealId, g.Key.StageId, g.Key.ItemId, Days: g.Min(o => o.Days)));
+
+        var items = new List<EarlyItem>();
+        foreach (var item in offsets.GroupBy(o => (o.StageId, o.ItemId)))
+        {
+            var stage = map.FindStage(new StageId(item.Key.StageId));
+            var checklistItem = stage?.FindItem(new ChecklistItemId(item.Key.ItemId));
+            if (stage is null || checklistItem is null)
+            {
+                continue;
+            }
+
+            var fastDays = item.Where(o => fast.Contains(o.DealId)).Select(o => o.Days).ToList();
+            var otherDays = item.Where(o => others.Contains(o.DealId)).Select(o => o.Days).ToList();
+            if (fastDays.Count < MinDealsPerHalf || otherDays.Count < MinDealsPerHalf)
+            {
+                continue;
+            }
+
+            var f = PipelineAnalytics.Median(fastDays)!.Value;
+            var o = PipelineAnalytics.Median(otherDays)!.Value;
+
+            // ...and in at most half the time, so a 30-vs-32-day difference is not reported as a pattern.
+            if (o - f >= MinDaysSooner && f <= o / 2)
+            {
+                items.Add(new EarlyItem(stage, checklistItem, f, o, fastDays.Count, otherDays.Count));
+            }
+        }
+
+        return new FastDealsFinding(median, fast.Count, others.Count,
+            [.. items.OrderByDescending(i => i.DaysSooner).ThenBy(i => i.Item.Id.Value, StringComparer.Ordinal).Take(maxItems)]);
+    }
+}

@@ -1,0 +1,43 @@
+using SalesCoachBot.Core.Domain;
+
+namespace SalesCoachBot.Core.Pipeline;
+
+/// <summary>Reads what the pipeline answers need, in one pass, for the deals in a scope.</summary>
+public interface IPipelineStore
+{
+    /// <summary>
+    /// Open deals of the scope; deals closed (won or lost) at or after <paramref name="since"/>; the whole stage
+    /// history of every deal in the scope that entered a stage at or after <paramref name="since"/>; and the active
+    /// confirmations of the won deals returned.
+    /// </summary>
+    Task<PipelineData> LoadAsync(PipelineScope scope, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken);
+}
+
+/// <summary>Which deals: those of <see cref="TeamIds"/> (every team when null), only <see cref="OwnerId"/>'s when set.</summary>
+public sealed record PipelineScope(IReadOnlyCollection<long>? TeamIds, long? OwnerId);
+
+public sealed record OpenDealFact(
+    long DealId,
+    long TeamId,
+    string StageId,
+    decimal? Amount,
+    string? Currency,
+    DateTimeOffset StageEnteredAt,
+    DateTimeOffset LastActivityAt,
+    DateTimeOffset? NextStepAt,
+    DateTimeOffset? SnoozedUntil);
+
+public sealed record ClosedDealFact(long DealId, DealStatus Status, decimal? Amount, string? Currency, DateTimeOffset ClosedAt, string? LostReason);
+
+public sealed record StageEntryFact(long DealId, string StageId, DateTimeOffset EnteredAt);
+
+public sealed record ConfirmationFact(long DealId, string StageId, string ItemId, DateTimeOffset ConfirmedAt);
+
+public sealed record PipelineData(
+    IReadOnlyList<OpenDealFact> OpenDeals,
+    IReadOnlyList<ClosedDealFact> ClosedDeals,
+    IReadOnlyList<StageEntryFact> History,
+    IReadOnlyList<ConfirmationFact> WonConfirmations)
+{
+    public static readonly PipelineData Empty = new([], [], [], []);
+}

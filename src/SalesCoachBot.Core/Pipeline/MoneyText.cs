@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace SalesCoachBot.Core.Pipeline;
+
+/// <summary>A target amount; <see cref="Currency"/> is null when none was said.</summary>
+public sealed record Money(decimal Amount, string? Currency);
+
+public abstract record AmountParse
+{
+    public sealed record Parsed(Money Money) : AmountParse;
+
+    public sealed record Rejected(string Message) : AmountParse;
+}
+
+/// <summary>Reads a target as people type it: "2M", "$2M", "€500k", "1.5 million", "2,000,000 EUR".</summary>
+public static partial class MoneyText
+{
+    public const string Example = "\"what do we need to hit 2M\" or \"reverse funnel €500k\"";
+
+    /// <summary>Larger targets are a typo, not a plan.</summary>
+    public const decimal MaxTarget = 1_000_000_000_000m;
+
+    private static readonly Dictionary<string, string> Symbols = new(StringComparer.Ordinal)
+    {
+        ["$"] = "USD", ["€"] = "EUR", ["£"] = "GBP", ["¥"] = "JPY",
+    };
+
+    private static readonly Dictionary<string, string> CurrencyWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["usd"] = "USD", ["dollars"] = "USD", ["dollar"] = "USD", ["eur"] = "EUR", ["euro"] = "EUR", ["euros"] = "EUR",
+        ["gbp"] = "GBP", ["pounds"] = "GBP", ["chf"] = "CHF", ["sek"] = "SEK", ["nok"] = "NOK", ["dkk"] = "DKK",
+        ["cad"] = "CAD", ["aud"] = "AUD", ["jpy"] = "JPY", ["inr"] = "INR", ["pln"] = "PLN", ["nzd"] = "NZD",
+    };
+
+    /// <summary>Words that may follow an amount in a sentence without being part of it ("2M this year").</summary>
+    private static readonly HashSet<string> TrailingWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "this", "by", "in", "for", "before", "until", "till", "next", "over", "per", "a", "the", "year", "quarter", "month",
+        "q1", "q2", "q3", "q4", "h1", "h2", "fy", "and", "of", "revenue", "arr", "mrr", "bookings", "target", "quota",
+        "from", "within", "to", "on", "with", "at", "team", "end", "eoy", "annually", "yearly", "please", "then",
+    };
+
+    public static AmountParse Parse(string? text)
+    {
+        var trimmed = (text ?? string.Empty).Trim().TrimEnd('?', '!', '.').Trim();
+        if (trimmed.Length == 0)
+        {
+            return new AmountParse.Rejected($"Tell me the target amount, for example {Example}.");
+        }
+
+        var match = AmountRegex().Match(trimmed);
+        if (!match.Success)
+        {
+            return new AmountParse.Rejected($"I couldn't read \"{Shorten(trimmed)}\" as an amount. Try {Example}.");
+        }
+
+        string? currency = null;
+        if (match.Groups["sym"].Success)
+        {
+            currency = Symbols[match.Groups["sym"].Value];
+        }
+
+        foreach (var group in new[] { "pre", "code" })
+        {
+            if (match.Groups[group].Success)
+            {
+                if (!CurrencyWords.TryGetValue(match.Groups[group].Value, out var code) || (currency is not null && currency != code))
+                {
+                    return new AmountParse.Rejected($"I couldn't read \"{Shorten(trimmed)}\" as an amount. Try {Example}.");
+                }
+
+                currency = code;
+            }
+        }
+
+        var digits = match.Groups["num"].Value;
+        if (digits.Contains(',', StringComparison.Ordinal))
+        {
+            if (!ThousandsRegex().IsMatch(digits))
+            {
+                return new AmountParse.Rejected($"I couldn't read \"{Shorten(trimmed)}\" as an amount (use . for decimals). Try {Example}.");
+            }
+
+            digits = digits.Replace(",", string.Empty, StringComparison.Ordinal);
+        }
+
+        if (!decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+        {
+            return new AmountParse.Rejected($"I couldn't read \"{Shorten(trimmed)}\" as an amount. Try {Example}.");
+        }
+
+        var multiplier = match.Groups["unit"].Value.ToLowerInvariant() switch
+        {
+            "" => 1m,
+            "k" or "thousand" or "grand" => 1_000m,
+            "m" or "mm" or "mil" or "million" or "millions" => 1_000_000m,
+            _ => 1_000_000_000m,
+        };
+
+        if (number > MaxTarget)
+        {
+            return new AmountParse.Rejected($"{Shorten(trimmed)} is more than I can plan for. Try {Example}.");
+        }
+
+        var amount = number * multiplier;
+        if (amount <= 0)
+        {
+            return new AmountParse.Rejected($"A target of {Shorten(trimmed)} needs no deals. Give a target above zero, for example {Example}.");
+        }
+
+        if (amount > MaxTarget)
+        {
+            return new AmountParse.Rejected($"{Shorten(trimmed)} is more than I can plan for. Try {Example}.");
+        }
+
+        return new AmountParse.Parsed(new Money(amount, currency));
+    }
+
+    /// <summary>
+    /// The amount as typed plus the word after it in the whole message when that word could belong to it
+    /// ("2 bananas", "500k EUR"), so a bad unit is answered instead of silently dropped.
+    /// </summary>
+    public static string WithFollowingWord(string amountText, string? message)
+    {
+        if (string.IsNullOrWhiteSpace(message) || string.IsNullOrWhiteSpace(amountText))
+        {
+            return amountText;
+        }
+
+        var at = message.IndexOf(amountText.Trim(), StringComparison.OrdinalIgnoreCase);
+        if (at < 0)
+        {
+            return amountText;
+        }
+
+        var next = NextWordRegex().Match(message[(at + amountText.Trim().Length)..]);
+        return next.Success && !TrailingWords.Contains(next.Groups["w"].Value)
+            ? $"{amountText.Trim()} {next.Groups["w"].Value}"
+            : amountText;
+    }
+
+    public static string Format(decimal amount, string? currency)
+    {
+        var number = amount.ToString(amount == decimal.Truncate(amount) ? "#,##0" : "#,##0.##", CultureInfo.InvariantCulture);
+        return string.IsNullOrEmpty(currency) ? number : $"{currency} {number}";
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    [GeneratedRegex(@"^(?:(?<pre>[A-Za-z]{3})\s+)?(?<sym>[$€£¥])?\s*(?<num>\d[\d,]*(?:\.\d+)?)\s*(?<unit>thousand|grand|millions?|mil|mm|m|billion|bn|b|k)?\s*(?<code>[A-Za-z]+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    private static partial Regex AmountRegex();
+
+    [GeneratedRegex(@"^\d{1,3}(,\d{3})+(\.\d+)?$", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex ThousandsRegex();
+
+    [GeneratedRegex(@"^\s+(?<w>[A-Za-z]+)\b", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex NextWordRegex();
+}

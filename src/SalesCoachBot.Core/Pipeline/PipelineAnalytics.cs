@@ -1,0 +1,272 @@
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.ProcessMaps;
+using SalesCoachBot.Core.Stalls;
+
+namespace SalesCoachBot.Core.Pipeline;
+
+/// <summary>The period the history figures cover: entries and closes in [From, To).</summary>
+public sealed record AnalysisWindow(DateTimeOffset From, DateTimeOffset To)
+{
+    public static AnalysisWindow LastDays(int days, DateTimeOffset now) => new(now.AddDays(-days), now);
+
+    public bool Contains(DateTimeOffset at) => at >= From && at < To;
+}
+
+/// <summary>An amount in one currency; amounts in different currencies are never added up.</summary>
+public sealed record CurrencyAmount(string Currency, decimal Amount);
+
+/// <summary>Open deals sitting in one stage right now.</summary>
+public sealed record StageSnapshot(
+    Stage Stage,
+    int OpenDeals,
+    IReadOnlyList<CurrencyAmount> Total,
+    IReadOnlyList<CurrencyAmount> Weighted,
+    double Weight,
+    double? MedianDaysInStage,
+    int Stalled);
+
+/// <summary>Of the deals that entered <see cref="From"/> in the window, how many later reached <see cref="To"/> or a stage after it.</summary>
+public sealed record StageConversion(Stage From, Stage To, int Entered, int Converted)
+{
+    public double? Rate => Entered == 0 ? null : (double)Converted / Entered;
+}
+
+/// <summary>A won deal's cycle: from entering the map's start stage (or its first recorded stage) to entering the won stage.</summary>
+public sealed record WonCycle(long DealId, DateTimeOffset StartedAt, DateTimeOffset WonAt)
+{
+    public double Days => (WonAt - StartedAt).TotalDays;
+}
+
+public sealed record LostReasonCount(string Reason, int Count);
+
+public sealed record WinLoss(int Won, int Lost, IReadOnlyList<CurrencyAmount> WonAmounts, IReadOnlyList<LostReasonCount> TopLostReasons)
+{
+    public double? WinRate => Won + Lost == 0 ? null : (double)Won / (Won + Lost);
+}
+
+/// <summary>Deals that entered a stage in the last 7 days against the 7 days before.</summary>
+public sealed record WeekChange(Stage Stage, int ThisWeek, int LastWeek)
+{
+    public int Change => ThisWeek - LastWeek;
+}
+
+/// <summary>
+/// The pipeline measures as pure functions of the facts a store read, so each has a known answer
+/// on a hand-built history. Nothing here reads a clock or a database.
+/// </summary>
+public static class PipelineAnalytics
+{
+    /// <summary>Won deals below this count make rates and sizes too thin to trust.</summary>
+    public const int MinWonDealsToTrust = 5;
+
+    /// <summary>
+    /// The map's funnel: the stages on the path from <c>start</c> up to and including <c>won</c>
+    /// (the whole path when <c>won</c> is not on it).
+    /// </summary>
+    public static IReadOnlyList<Stage> Funnel(ProcessMap map)
+    {
+        var path = new List<Stage>();
+        var seen = new HashSet<StageId>();
+        for (var stage = map.FindStage(map.Start); stage is not null && seen.Add(stage.Id); stage = map.NextOf(stage))
+        {
+            path.Add(stage);
+            if (stage.Id == map.Won)
+            {
+                break;
+            }
+        }
+
+        return path;
+    }
+
+    /// <summary>Per stage: open deals, amounts per currency (total and weighted), median days in stage, stalled count.</summary>
+    public static IReadOnlyList<StageSnapshot> Snapshot(
+        IReadOnlyList<Stage> stages,
+        IReadOnlyList<OpenDealFact> open,
+        Func<Stage, double> weight,
+        Func<long, int> idleAfterDays,
+        DateTimeOffset now)
+    {
+        var byStage = open.ToLookup(d => d.StageId, StringComparer.Ordinal);
+        return stages.Select(stage =>
+        {
+            var deals = byStage[stage.Id.Value].ToList();
+            var w = weight(stage);
+            var total = SumByCurrency(deals.Select(d => (d.Currency, d.Amount)));
+            var stalled = deals.Count(d => StallRule.Assess(
+                DealStatus.Open, d.StageEnteredAt, d.LastActivityAt, d.NextStepAt, d.SnoozedUntil,
+                stage.StallAfterDays, idleAfterDays(d.TeamId), now).IsStalled);
+            return new StageSnapshot(
+                stage,
+                deals.Count,
+                total,
+                [.. total.Select(t => t with { Amount = decimal.Round(t.Amount * (decimal)w, 0, MidpointRounding.AwayFromZero) })],
+                w,
+                Median(deals.Select(d => Math.Max(0, (now - d.StageEnteredAt).TotalDays))),
+                stalled);
+        }).ToList();
+    }
+
+    /// <summary>
+    /// Stage-to-stage conversion over the window: of the deals that entered a funnel stage in the window, those
+    /// that afterwards entered any later funnel stage (a deal moved past a stage still counts as converted).
+    /// Deals that entered recently and have not moved yet count as not converted.
+    /// </summary>
+    public static IReadOnlyList<StageConversion> Conversions(
+        IReadOnlyList<Stage> funnel, IReadOnlyList<StageEntryFact> history, AnalysisWindow window)
+    {
+        var index = FunnelIndex(funnel);
+        var entered = new int[funnel.Count];
+        var converted = new int[funnel.Count];
+        foreach (var deal in history.GroupBy(h => h.DealId))
+        {
+            var entries = deal
+                .Where(h => index.ContainsKey(h.StageId))
+                .Select(h => (Index: index[h.StageId], h.EnteredAt))
+                .ToList();
+            for (var i = 0; i < funnel.Count - 1; i++)
+            {
+                DateTimeOffset? first = null;
+                foreach (var e in entries)
+                {
+                    if (e.Index == i && window.Contains(e.EnteredAt) && (first is null || e.EnteredAt < first))
+                    {
+                        first = e.EnteredAt;
+                    }
+                }
+
+                if (first is not { } at)
+                {
+                    continue;
+                }
+
+                entered[i]++;
+                if (entries.Any(e => e.Index > i && e.EnteredAt >= at))
+                {
+                    converted[i]++;
+                }
+            }
+        }
+
+        return [.. Enumerable.Range(0, Math.Max(0, funnel.Count - 1))
+            .Select(i => new StageConversion(funnel[i], funnel[i + 1], entered[i], converted[i]))];
+    }
+
+    /// <summary>
+    /// The observed chance that a deal in stage <paramref name="stageIndex"/> of the funnel is won: the product of
+    /// the step conversions from it to the won stage. Null when a step has no deals to measure; 1 for the won stage.
+    /// </summary>
+    public static double? ToWonRate(IReadOnlyList<StageConversion> conversions, int stageIndex)
+    {
+        var rate = 1.0;
+        for (var i = stageIndex; i < conversions.Count; i++)
+        {
+            if (conversions[i].Rate is not { } step)
+            {
+                return null;
+            }
+
+            rate *= step;
+        }
+
+        return rate;
+    }
+
+    /// <summary>Position-based weight: a stage's place on the way to won (the won stage weighs 1).</summary>
+    public static double PositionWeight(int stageIndex, int funnelLength) =>
+        funnelLength <= 1 ? 1 : (double)(stageIndex + 1) / funnelLength;
+
+    /// <summary>
+    /// Cycles of the deals won in the window. The start is the first entry into the map's start stage, or the deal's
+    /// first recorded stage when it never passed through start; the end is its first entry into the won stage (or its
+    /// close time when the history has none).
+    /// </summary>
+    public static IReadOnlyList<WonCycle> WonCycles(
+        StageId start, StageId won, IReadOnlyList<ClosedDealFact> closed, IReadOnlyList<StageEntryFact> history, AnalysisWindow window)
+    {
+        var byDeal = history.ToLookup(h => h.DealId);
+        var cycles = new List<WonCycle>();
+        foreach (var deal in closed.Where(c => c.Status == DealStatus.Won))
+        {
+            var entries = byDeal[deal.DealId].OrderBy(h => h.EnteredAt).ToList();
+            var wonAt = entries.FirstOrDefault(h => h.StageId == won.Value)?.EnteredAt ?? deal.ClosedAt;
+            if (!window.Contains(wonAt) && !window.Contains(deal.ClosedAt))
+            {
+                continue;
+            }
+
+            var startedAt = (entries.FirstOrDefault(h => h.StageId == start.Value) ?? entries.FirstOrDefault())?.EnteredAt;
+            if (startedAt is { } s && s <= wonAt)
+            {
+                cycles.Add(new WonCycle(deal.DealId, s, wonAt));
+            }
+        }
+
+        return cycles;
+    }
+
+    /// <summary>Deals closed in the window: won and lost counts, won amounts per currency, the most common lost reasons.</summary>
+    public static WinLoss WinLoss(IReadOnlyList<ClosedDealFact> closed, AnalysisWindow window, int topReasons = 3)
+    {
+        var inWindow = closed.Where(c => window.Contains(c.ClosedAt)).ToList();
+        var won = inWindow.Where(c => c.Status == DealStatus.Won).ToList();
+        var lost = inWindow.Where(c => c.Status == DealStatus.Lost).ToList();
+        var reasons = lost
+            .GroupBy(c => string.IsNullOrWhiteSpace(c.LostReason) ? "no reason given" : c.LostReason.Trim().ToLowerInvariant(), StringComparer.Ordinal)
+            .Select(g => new LostReasonCount(g.Key, g.Count()))
+            .OrderByDescending(r => r.Count)
+            .ThenBy(r => r.Reason, StringComparer.Ordinal)
+            .Take(topReasons)
+            .ToList();
+        return new WinLoss(won.Count, lost.Count, SumByCurrency(won.Select(w => (w.Currency, w.Amount))), reasons);
+    }
+
+    /// <summary>Distinct deals entering each funnel stage in the 7 days before <paramref name="now"/> against the 7 days before those.</summary>
+    public static IReadOnlyList<WeekChange> WeekOverWeek(IReadOnlyList<Stage> funnel, IReadOnlyList<StageEntryFact> history, DateTimeOffset now)
+    {
+        var thisWeek = new AnalysisWindow(now.AddDays(-7), now);
+        var lastWeek = new AnalysisWindow(now.AddDays(-14), now.AddDays(-7));
+        int Count(Stage stage, AnalysisWindow w) =>
+            history.Where(h => h.StageId == stage.Id.Value && w.Contains(h.EnteredAt)).Select(h => h.DealId).Distinct().Count();
+        return [.. funnel.Select(s => new WeekChange(s, Count(s, thisWeek), Count(s, lastWeek)))];
+    }
+
+    /// <summary>Amounts added up per currency (deals without an amount add nothing), ordered by currency code.</summary>
+    public static IReadOnlyList<CurrencyAmount> SumByCurrency(IEnumerable<(string? Currency, decimal? Amount)> amounts) =>
+        [.. amounts
+            .Where(a => a.Amount is not null)
+            .GroupBy(a => NormalizeCurrency(a.Currency), StringComparer.Ordinal)
+            .Select(g => new CurrencyAmount(g.Key, g.Sum(a => a.Amount!.Value)))
+            .OrderBy(a => a.Currency, StringComparer.Ordinal)];
+
+    public static string NormalizeCurrency(string? currency) =>
+        string.IsNullOrWhiteSpace(currency) ? string.Empty : currency.Trim().ToUpperInvariant();
+
+    /// <summary>The median; the mean of the middle two for an even count; null when there is nothing.</summary>
+    public static double? Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        if (sorted.Count == 0)
+        {
+            return null;
+        }
+
+        var mid = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    public static decimal? Median(IEnumerable<decimal> values)
+    {
+        var sorted = values.Order().ToList();
+        if (sorted.Count == 0)
+        {
+            return null;
+        }
+
+        var mid = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    internal static Dictionary<string, int> FunnelIndex(IReadOnlyList<Stage> funnel) =>
+        funnel.Select((s, i) => (s.Id.Value, i)).ToDictionary(p => p.Value, p => p.i, StringComparer.Ordinal);
+}

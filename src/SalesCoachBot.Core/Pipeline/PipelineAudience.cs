@@ -1,0 +1,68 @@
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Coaching;
+using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Domain;
+
+namespace SalesCoachBot.Core.Pipeline;
+
+/// <summary>Whose deals a pipeline answer covers, said the way the answer names it.</summary>
+public sealed record PipelineAudience(PipelineScope Scope, string Label, IReadOnlyList<SalesTeam> Teams)
+{
+    public bool IsOwnDeals => Scope.OwnerId is not null;
+}
+
+public abstract record AudienceResult
+{
+    public sealed record Allowed(PipelineAudience Audience) : AudienceResult;
+
+    public sealed record Refused(BotAnswer Answer) : AudienceResult;
+}
+
+/// <summary>
+/// Who may see which pipeline, decided in Core so every channel enforces the same rule: admins see every team,
+/// managers the teams they manage, reps their own deals. A named team outside what the person may see is
+/// answered exactly like an unknown one, so team names do not leak.
+/// </summary>
+public sealed class PipelineAccess(IDirectoryStore directory)
+{
+    public async Task<AudienceResult> ResolveAsync(PersonView person, string? teamName, string example, CancellationToken cancellationToken)
+    {
+        var all = await directory.ListTeamsAsync(cancellationToken);
+        var visible = AccessPolicy.VisibleTeams(person) is { } ids ? all.Where(t => ids.Contains(t.Id)).ToList() : all.ToList();
+        var mayViewTeams = person.IsAdmin || person.IsManager;
+
+        if (teamName is { Length: > 0 } name)
+        {
+            var team = await directory.FindTeamByNameAsync(name, cancellationToken);
+            if (!mayViewTeams)
+            {
+                return new AudienceResult.Refused(Errors.Answer("Team pipelines are for managers",
+                    $"Team pipelines are for managers and admins. Say \"{example}\" without a team to see your own deals."));
+            }
+
+            if (team is null || !visible.Any(t => t.Id == team.Id))
+            {
+                var known = visible.Count == 0 ? string.Empty : " Teams you can see: " + string.Join(", ", visible.Select(t => t.Name).Order(StringComparer.OrdinalIgnoreCase)) + ".";
+                var sample = visible.FirstOrDefault()?.Name.ToLowerInvariant() ?? "emea";
+                return new AudienceResult.Refused(Errors.Answer("Unknown team",
+                    $"I don't know a team called \"{name}\" that you can see.{known} For example: \"pipeline {sample} last 90 days\"."));
+            }
+
+            return new AudienceResult.Allowed(new PipelineAudience(new PipelineScope([team.Id], null), team.Name, [team]));
+        }
+
+        if (person.IsAdmin)
+        {
+            return new AudienceResult.Allowed(new PipelineAudience(new PipelineScope(null, null), "all teams", all));
+        }
+
+        if (person.IsManager && visible.Count > 0)
+        {
+            var label = visible.Count == 1 ? visible[0].Name : "your teams (" + string.Join(", ", visible.Select(t => t.Name)) + ")";
+            return new AudienceResult.Allowed(new PipelineAudience(new PipelineScope([.. visible.Select(t => t.Id)], null), label, visible));
+        }
+
+        // Reps (and managers who manage no team yet) see the deals they own.
+        return new AudienceResult.Allowed(new PipelineAudience(new PipelineScope(null, person.Id), "your deals", visible));
+    }
+}

@@ -1,0 +1,80 @@
+using SalesCoachBot.Core.ProcessMaps;
+
+namespace SalesCoachBot.Core.Pipeline;
+
+public enum WeightingBasis
+{
+    /// <summary>Weight = the observed chance that a deal in the stage is won (enough won deals in the window).</summary>
+    ObservedConversion,
+
+    /// <summary>Weight = the stage's place on the way to won (too little history to observe).</summary>
+    StagePosition,
+}
+
+/// <summary>Everything a "pipeline" answer says, computed from one read of the store.</summary>
+public sealed record PipelineReport(
+    AnalysisWindow Window,
+    int WindowDays,
+    IReadOnlyList<Stage> Funnel,
+    IReadOnlyList<StageSnapshot> Stages,
+    WeightingBasis Weighting,
+    IReadOnlyList<StageConversion> Conversions,
+    IReadOnlyList<WonCycle> Cycles,
+    WinLoss WinLoss,
+    IReadOnlyList<WeekChange> WeekOverWeek,
+    FastDealsFinding? FastDeals)
+{
+    public int OpenDeals => Stages.Sum(s => s.OpenDeals);
+
+    public int Stalled => Stages.Sum(s => s.Stalled);
+
+    public IReadOnlyList<CurrencyAmount> OpenTotal => Combine(Stages.SelectMany(s => s.Total));
+
+    public IReadOnlyList<CurrencyAmount> WeightedTotal => Combine(Stages.SelectMany(s => s.Weighted));
+
+    public double? MedianCycleDays => PipelineAnalytics.Median(Cycles.Select(c => c.Days));
+
+    private static IReadOnlyList<CurrencyAmount> Combine(IEnumerable<CurrencyAmount> amounts) =>
+        PipelineAnalytics.SumByCurrency(amounts.Select(a => ((string?)a.Currency, (decimal?)a.Amount)));
+
+    /// <summary>Builds the report. Stages shown: the funnel before won, then any other stage holding open deals.</summary>
+    public static PipelineReport Build(ProcessMap map, PipelineData data, int windowDays, DateTimeOffset now, Func<long, int> idleAfterDays)
+    {
+        var window = AnalysisWindow.LastDays(windowDays, now);
+        var funnel = PipelineAnalytics.Funnel(map);
+        var conversions = PipelineAnalytics.Conversions(funnel, data.History, window);
+        var winLoss = PipelineAnalytics.WinLoss(data.ClosedDeals, window);
+        var index = PipelineAnalytics.FunnelIndex(funnel);
+        var beforeWon = funnel.Take(Math.Max(0, funnel.Count - 1)).ToList();
+
+        var observed = winLoss.Won >= PipelineAnalytics.MinWonDealsToTrust
+            && beforeWon.Select((_, i) => PipelineAnalytics.ToWonRate(conversions, i)).All(r => r is not null);
+        double Weight(Stage stage)
+        {
+            if (!index.TryGetValue(stage.Id.Value, out var i))
+            {
+                return 0; // off the path to won: no weight
+            }
+
+            return observed ? PipelineAnalytics.ToWonRate(conversions, i) ?? 0 : PipelineAnalytics.PositionWeight(i, funnel.Count);
+        }
+
+        var holding = data.OpenDeals.Select(d => d.StageId).ToHashSet(StringComparer.Ordinal);
+        var shown = beforeWon
+            .Concat(map.OrderedStages().Where(s => !beforeWon.Contains(s) && holding.Contains(s.Id.Value)))
+            .ToList();
+
+        var cycles = PipelineAnalytics.WonCycles(map.Start, map.Won, data.ClosedDeals, data.History, window);
+        return new PipelineReport(
+            window,
+            windowDays,
+            funnel,
+            PipelineAnalytics.Snapshot(shown, data.OpenDeals, Weight, idleAfterDays, now),
+            observed ? WeightingBasis.ObservedConversion : WeightingBasis.StagePosition,
+            conversions,
+            cycles,
+            winLoss,
+            PipelineAnalytics.WeekOverWeek(beforeWon, data.History, now),
+            FastDealsAnalysis.Analyze(map, cycles, data.History, data.WonConfirmations));
+    }
+}

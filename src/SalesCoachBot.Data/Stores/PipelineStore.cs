@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Pipeline;
+
+namespace SalesCoachBot.Data.Stores;
+
+/// <summary>
+/// Reads the pipeline facts with four narrow queries (projections, no tracking), the scope applied as a
+/// sub-query so a 50,000-deal team never turns into a 50,000-parameter IN list.
+/// </summary>
+internal sealed class PipelineStore(SalesCoachDbContext db) : IPipelineStore
+{
+    public async Task<PipelineData> LoadAsync(PipelineScope scope, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var deals = Scoped(scope);
+
+        var open = await deals
+            .Where(d => d.Status == DealStatus.Open)
+            .Select(d => new { d.Id, d.TeamId, d.StageId, d.Amount, d.Currency, d.StageEnteredAt, d.LastActivityAt, d.NextStepAt })
+            .ToListAsync(cancellationToken);
+
+        var snoozed = (await db.Snoozes.AsNoTracking()
+                .Where(s => s.Until > now && deals.Any(d => d.Id == s.DealId && d.Status == DealStatus.Open))
+                .Select(s => new { s.DealId, s.Until })
+                .ToListAsync(cancellationToken))
+            .GroupBy(s => s.DealId)
+            .ToDictionary(g => g.Key, g => g.Max(s => s.Until));
+
+        var closedDeals = deals.Where(d => (d.Status == DealStatus.Won || d.Status == DealStatus.Lost) && d.ClosedAt != null && d.ClosedAt >= since);
+        var closed = await closedDeals
+            .Select(d => new { d.Id, d.Status, d.Amount, d.Currency, d.ClosedAt, d.LostReason })
+            .ToListAsync(cancellationToken);
+
+        var history = await (
+                from h in db.StageHistory.AsNoTracking()
+                join d in deals on h.DealId equals d.Id
+                where db.StageHistory.Any(x => x.DealId == h.DealId && x.EnteredAt >= since)
+                select new StageEntryFact(h.DealId, h.StageId, h.EnteredAt))
+            .ToListAsync(cancellationToken);
+
+        var confirmations = await (
+                from c in db.Confirmations.AsNoTracking()
+                join d in closedDeals on c.DealId equals d.Id
+                where d.Status == DealStatus.Won && c.WithdrawnAt == null
+                select new ConfirmationFact(c.DealId, c.StageId, c.ItemId, c.ConfirmedAt))
+            .ToListAsync(cancellationToken);
+
+        return new PipelineData(
+            [.. open.Select(d => new OpenDealFact(
+                d.Id, d.TeamId, d.StageId, d.Amount, d.Currency, d.StageEnteredAt, d.LastActivityAt, d.NextStepAt,
+                snoozed.TryGetValue(d.Id, out var until) ? until : null))],
+            [.. closed.Select(d => new ClosedDealFact(d.Id, d.Status, d.Amount, d.Currency, d.ClosedAt!.Value, d.LostReason))],
+            history,
+            confirmations);
+    }
+
+    private IQueryable<Deal> Scoped(PipelineScope scope)
+    {
+        var deals = db.Deals.AsNoTracking();
+        if (scope.TeamIds is { } teams)
+        {
+            var ids = teams.ToList();
+            deals = deals.Where(d => ids.Contains(d.TeamId));
+        }
+
+        if (scope.OwnerId is { } owner)
+        {
+            deals = deals.Where(d => d.OwnerId == owner);
+        }
+
+        return deals;
+    }
+}

@@ -1,0 +1,250 @@
+using Microsoft.Extensions.Options;
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Coaching;
+using SalesCoachBot.Core.Coaching.UseCases;
+using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Pipeline;
+using SalesCoachBot.Core.Tests.Fakes;
+using SalesCoachBot.Core.Understanding;
+
+namespace SalesCoachBot.Core.Tests.Pipeline;
+
+public sealed class PipelineUseCaseTests : IDisposable
+{
+    private readonly BotHarness _bot = new();
+
+    public void Dispose() => _bot.Dispose();
+
+    private Deal Deal(string id, Person owner, SalesTeam team, decimal amount, string currency, params (string Stage, int DaysAgo)[] path)
+    {
+        var now = _bot.Clock.GetUtcNow();
+        var deal = _bot.Stores.AddDeal(id, "Deal " + id, owner, team, path[^1].Stage, now.AddDays(-path[^1].DaysAgo));
+        deal.Amount = amount;
+        deal.Currency = currency;
+        deal.CreatedAt = now.AddDays(-path[0].DaysAgo);
+        foreach (var (stage, daysAgo) in path)
+        {
+            _bot.Stores.History.Add(new StageHistoryEntry { Id = _bot.Stores.History.Count + 1, DealId = deal.Id, StageId = stage, EnteredAt = now.AddDays(-daysAgo), Kind = StageChangeKind.Advanced });
+        }
+
+        return deal;
+    }
+
+    private Deal Won(string id, Person owner, SalesTeam team, decimal amount, string currency, params (string Stage, int DaysAgo)[] path)
+    {
+        var deal = Deal(id, owner, team, amount, currency, path);
+        deal.Status = DealStatus.Won;
+        deal.ClosedAt = deal.StageEnteredAt;
+        return deal;
+    }
+
+    [Fact]
+    public async Task Pipeline_Manager_OwnTeamOnlyWithStagesAmountsAndConversion()
+    {
+        Deal("1", _bot.Rep, _bot.Emea, 100_000, "EUR", ("discovery", 10));
+        Deal("2", _bot.TeamMate, _bot.Emea, 50_000, "USD", ("discovery", 20), ("demo", 4));
+        Deal("3", _bot.OtherRep, _bot.Americas, 70_000, "USD", ("discovery", 3));
+        Won("4", _bot.Rep, _bot.Emea, 30_000, "EUR", ("discovery", 40), ("demo", 30), ("contract-signed", 10));
+
+        var answer = await _bot.AskAsync("pipeline", _bot.Manager);
+
+        Assert.Equal(CardKind.Pipeline, answer.Card!.Kind);
+        Assert.Equal("Pipeline · EMEA", answer.Card.Title);
+        var stages = answer.Card.Sections.Single(s => s.Heading == "By stage").Lines.Select(l => l.Text).ToList();
+        Assert.StartsWith("Discovery: 1 deal · EUR 100,000 (weighted EUR 33,333, 33%) · median 10 days in stage", stages[0], StringComparison.Ordinal);
+        Assert.StartsWith("Demo: 1 deal · USD 50,000", stages[1], StringComparison.Ordinal);
+        Assert.Contains("Open: 2 deals · EUR 100,000 · USD 50,000", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Discovery → Demo: 67% (2 of 3)", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Demo → Contract signed: 50% (1 of 2)", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Median cycle (Discovery to Contract signed): 30 days over 1 deal won.", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("weighted by stage position", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("too thin to trust", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("70,000", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pipeline_ManagerAsksAnotherTeam_RefusedLikeAnUnknownTeam()
+    {
+        Deal("3", _bot.OtherRep, _bot.Americas, 70_000, "USD", ("discovery", 3));
+
+        var answer = await _bot.AskAsync("pipeline americas", _bot.Manager);
+
+        Assert.Equal("Unknown team", answer.Card!.Title);
+        Assert.Contains("I don't know a team called \"americas\" that you can see. Teams you can see: EMEA.", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("pipeline emea last 90 days", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("70,000", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pipeline_AdminNamesAnyTeam_SeesThatTeam()
+    {
+        Deal("3", _bot.OtherRep, _bot.Americas, 70_000, "USD", ("discovery", 3));
+        Deal("1", _bot.Rep, _bot.Emea, 100_000, "EUR", ("discovery", 10));
+
+        var answer = await _bot.AskAsync("pipeline americas", _bot.Admin);
+
+        Assert.Equal("Pipeline · Americas", answer.Card!.Title);
+        Assert.Contains("Open: 1 deal · USD 70,000", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pipeline_Rep_SeesOwnDealsOnly()
+    {
+        Deal("1", _bot.Rep, _bot.Emea, 100_000, "EUR", ("discovery", 10));
+        Deal("2", _bot.TeamMate, _bot.Emea, 50_000, "EUR", ("discovery", 4));
+
+        var answer = await _bot.AskAsync("pipeline", _bot.Rep);
+
+        Assert.Equal("Pipeline · your deals", answer.Card!.Title);
+        Assert.Contains("Open: 1 deal · EUR 100,000", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pipeline_RepNamesTeam_ToldTeamPipelinesAreForManagers()
+    {
+        var answer = await _bot.AskAsync("pipeline emea", _bot.Rep);
+
+        Assert.Equal("Team pipelines are for managers", answer.Card!.Title);
+        Assert.Contains("without a team to see your own deals", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pipeline_UnknownPerson_NoData()
+    {
+        Deal("1", _bot.Rep, _bot.Emea, 100_000, "EUR", ("discovery", 10));
+        var stranger = new Person { Id = 99, Email = "eve@example.com", Name = "eve", Role = PersonRole.Admin };
+
+        var answer = await _bot.AskAsync("pipeline", stranger);
+
+        Assert.Equal("Who are you?", answer.Card!.Title);
+        Assert.DoesNotContain("100,000", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("pipeline emea last 0 days", "A window of 0 days")]
+    [InlineData("pipeline last 900 years", "A window of 328,500 days")]
+    public async Task Pipeline_BadWindow_ClearAnswerWithExample(string text, string expected)
+    {
+        var answer = await _bot.AskAsync(text, _bot.Manager);
+
+        Assert.Equal("Pick another window", answer.Card!.Title);
+        Assert.Contains(expected, answer.Text, StringComparison.Ordinal);
+        Assert.Contains("\"pipeline emea last 90 days\"", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pipeline_UnknownTeam_ListsTeamsAndExample()
+    {
+        var answer = await _bot.AskAsync("pipeline narnia", _bot.Admin);
+
+        Assert.Contains("I don't know a team called \"narnia\" that you can see. Teams you can see: Americas, EMEA.", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pipeline_Window_LastNinetyDaysLeavesOlderHistoryOut()
+    {
+        Deal("1", _bot.Rep, _bot.Emea, 1, "EUR", ("discovery", 200), ("demo", 150));
+        Deal("2", _bot.Rep, _bot.Emea, 1, "EUR", ("discovery", 60), ("demo", 50));
+        Deal("3", _bot.Rep, _bot.Emea, 1, "EUR", ("discovery", 40));
+
+        var year = await _bot.AskAsync("pipeline", _bot.Manager);
+        var quarter = await _bot.AskAsync("pipeline emea last 90 days", _bot.Manager);
+
+        Assert.Contains("Discovery → Demo: 67% (2 of 3)", year.Text, StringComparison.Ordinal);
+        Assert.Contains("Discovery → Demo: 50% (1 of 2)", quarter.Text, StringComparison.Ordinal);
+        Assert.Equal("History: the last 90 days", quarter.Card!.Subtitle);
+    }
+
+    [Fact]
+    public async Task Pipeline_WithChartPublisher_CardGetsImageAndAltTextSaysTheNumbers()
+    {
+        Deal("1", _bot.Rep, _bot.Emea, 1, "EUR", ("discovery", 10));
+        Deal("2", _bot.Rep, _bot.Emea, 1, "EUR", ("discovery", 10));
+        Deal("3", _bot.Rep, _bot.Emea, 1, "EUR", ("discovery", 20), ("demo", 3));
+        var charts = new RecordingChartPublisher();
+        var useCase = new PipelineUseCase(
+            new InMemoryPipelineStore(_bot.Stores), new PipelineAccess(_bot.Stores),
+            new TeamRulesProvider(_bot.Stores, Options.Create(new CoachingOptions())), charts);
+
+        var answer = await useCase.HandleAsync(new PipelineCommand(null, null), Context(_bot.Manager), CancellationToken.None);
+
+        var chart = Assert.Single(charts.Charts);
+        Assert.Equal([("Discovery", 2.0), ("Demo", 1.0)], chart.Bars.Select(b => (b.Label, b.Value)));
+        Assert.Equal("https://coach.example.com/charts/x.png", answer.Card!.Image!.Url);
+        Assert.Equal("Open deals per stage — EMEA: Discovery 2, Demo 1.", answer.Card.Image.AltText);
+    }
+
+    [Fact]
+    public async Task ReverseFunnel_EnoughHistory_StageNeedsAndAssumptions()
+    {
+        // 10 entered discovery, 5 reached demo, all 5 won at EUR 100k: discovery 50% to won, demo 100%.
+        for (var i = 0; i < 5; i++)
+        {
+            Won($"w{i}", _bot.Rep, _bot.Emea, 100_000, "EUR", ("discovery", 100), ("demo", 90), ("contract-signed", 60));
+            Deal($"o{i}", _bot.Rep, _bot.Emea, 10_000, "EUR", ("discovery", 100));
+        }
+
+        var answer = await _bot.AskAsync("what do we need to hit €2M", _bot.Manager);
+
+        Assert.Equal("To hit EUR 2,000,000 in 2026", answer.Card!.Title);
+        Assert.Contains("Won so far this year: EUR 500,000, so EUR 1,500,000 to go.", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Median won deal: EUR 100,000 (from 5 deals won in the last 12 months), so 15 deals to win.", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Discovery: needs 30, holds 5 (each deal here is won 50% of the time)", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Demo: needs 15, holds 0", answer.Text, StringComparison.Ordinal);
+
+        // 5 open discovery deals are expected to bring 2.5 wins; (15 − 2.5) / 0.5 = 25 new deals over the 34.6 days (1.14 months) left.
+        Assert.Contains("New deals into Discovery: 25 by the end of 2026, about 22 a month over 1.1 months.", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("too thin", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReverseFunnel_ThinHistory_SaysSoPlainly()
+    {
+        Won("w1", _bot.Rep, _bot.Emea, 100_000, "EUR", ("discovery", 100), ("demo", 90), ("contract-signed", 60));
+
+        var answer = await _bot.AskAsync("reverse funnel 500k", _bot.Manager);
+
+        Assert.Contains("only 1 deal won in the last 12 months — too thin to trust", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("EUR 500,000", answer.Card!.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReverseFunnel_NoWonDeals_ExplainsWhatIsMissing()
+    {
+        var answer = await _bot.AskAsync("what do we need to hit 2M", _bot.Manager);
+
+        Assert.Equal("Not enough history", answer.Card!.Title);
+    }
+
+    [Theory]
+    [InlineData("what do we need to hit 2 bananas", "couldn't read \"2 bananas\"")]
+    [InlineData("reverse funnel 0", "above zero")]
+    public async Task ReverseFunnel_BadAmount_ClearAnswerWithExample(string text, string expected)
+    {
+        var answer = await _bot.AskAsync(text, _bot.Manager);
+
+        Assert.Equal("Which target?", answer.Card!.Title);
+        Assert.Contains(expected, answer.Text, StringComparison.Ordinal);
+        Assert.Contains("what do we need to hit 2M", answer.Text, StringComparison.Ordinal);
+    }
+
+    private TurnContext Context(Person person)
+    {
+        var view = new PersonView(person.Id, person.Email, person.Name, person.Role, [.. person.Memberships.Select(m => m.TeamId)]);
+        var turn = new ChatTurn(new ChatUser(ChatChannel.Cli, Email: person.Email), ConversationKey.For(ChatChannel.Cli, "t"), new TextInput("pipeline"));
+        return new TurnContext(view, turn, _bot.Map, _bot.Clock.GetUtcNow());
+    }
+
+    private sealed class RecordingChartPublisher : IChartPublisher
+    {
+        public List<BarChart> Charts { get; } = [];
+
+        public Task<CardImage?> PublishAsync(BarChart chart, CancellationToken cancellationToken)
+        {
+            Charts.Add(chart);
+            return Task.FromResult<CardImage?>(new CardImage("https://coach.example.com/charts/x.png", chart.AltText));
+        }
+    }
+}
