@@ -111,8 +111,10 @@ public sealed class NudgeRunner(
     /// <summary>The team's schedule, or null (logged) when its zone is unknown.</summary>
     public NudgeSchedule? Schedule(SalesTeam team)
     {
+        // Teams that set no zone use the configured defaults (Nudges:DefaultTimeZone, Nudges:DefaultTime).
         var settings = options.Value;
-        var zoneId = string.IsNullOrWhiteSpace(team.TimeZoneId) ? settings.DefaultTimeZone : team.TimeZoneId;
+        var useDefaults = string.IsNullOrWhiteSpace(team.TimeZoneId);
+        var zoneId = useDefaults ? settings.DefaultTimeZone : team.TimeZoneId;
         if (!NudgeSchedule.TryFindZone(zoneId, out var zone))
         {
             // The scheduler asks every poll; say it once a day, not twice a minute.
@@ -124,7 +126,8 @@ public sealed class NudgeRunner(
             return null;
         }
 
-        return new NudgeSchedule(zone, team.NudgeTime, team.WeekdaysOnly);
+        var at = useDefaults && settings.TryGetDefaultTime(out var defaultTime) ? defaultTime : team.NudgeTime;
+        return new NudgeSchedule(zone, at, team.WeekdaysOnly);
     }
 
     private async Task<List<TeamNudgeOutcome>> ClaimAsync(

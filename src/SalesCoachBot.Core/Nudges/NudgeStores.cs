@@ -95,7 +95,7 @@ public interface INudgeOutbox
     /// <summary>Ends a lease; false when the lease was no longer this owner's (nothing written).</summary>
     Task<bool> CompleteAsync(long id, string owner, int attempts, OutboxCompletion completion, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<OutboxMessage>> ListAsync(long? teamId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<OutboxMessage>> ListMessagesAsync(long? teamId, CancellationToken cancellationToken);
 }
 
 /// <summary>

@@ -1,0 +1,220 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Nudges;
+
+namespace SalesCoachBot.Core.Tests.Nudges;
+
+/// <summary>Targets, claims and outbox in memory, with the same once-per-day and lease rules as the database.</summary>
+internal sealed class InMemoryNudgeStore : INudgeTargetStore, INudgeOutbox
+{
+    private readonly object _gate = new();
+    private readonly List<NudgeTarget> _targets = [];
+    private readonly HashSet<(long, DateOnly)> _claims = [];
+    private readonly List<Row> _rows = [];
+
+    private sealed class Row
+    {
+        public required OutboxMessage Message { get; set; }
+        public string? LeaseOwner { get; set; }
+        public DateTimeOffset? LeaseUntil { get; set; }
+    }
+
+    public Task<bool> BindAsync(long teamId, ConversationKey conversation, long personId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_targets.Any(t => t.TeamId == teamId && t.Conversation == conversation))
+            {
+                return Task.FromResult(false);
+            }
+
+            _targets.Add(new NudgeTarget(teamId, conversation, personId, at));
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<IReadOnlyList<NudgeTarget>> ListAsync(long? teamId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<NudgeTarget>>([.. _targets.Where(t => teamId is null || t.TeamId == teamId)]);
+        }
+    }
+
+    public Task<bool> IsClaimedAsync(long teamId, DateOnly localDate, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_claims.Contains((teamId, localDate)));
+        }
+    }
+
+    public IReadOnlyList<(long TeamId, DateOnly Date)> Claims
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _claims];
+            }
+        }
+    }
+
+    public Task<bool> ClaimAndEnqueueAsync(long teamId, DateOnly localDate, DateTimeOffset at, IReadOnlyList<NewOutboxMessage> messages, bool force, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (!_claims.Add((teamId, localDate)) && !force)
+            {
+                return Task.FromResult(false);
+            }
+
+            foreach (var m in messages)
+            {
+                _rows.Add(new Row
+                {
+                    Message = new OutboxMessage(_rows.Count + 1, m.TeamId, m.LocalDate, m.Conversation, m.PayloadJson, OutboxStatus.Pending, 0, at, null, at, null),
+                });
+            }
+
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<IReadOnlyList<OutboxMessage>> LeaseDueAsync(string owner, DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var due = _rows
+                .Where(r => r.Message.Status == OutboxStatus.Pending && r.Message.NextAttemptAt <= now && (r.LeaseUntil is null || r.LeaseUntil <= now))
+                .OrderBy(r => r.Message.NextAttemptAt).ThenBy(r => r.Message.Id)
+                .Take(max)
+                .ToList();
+            foreach (var r in due)
+            {
+                r.LeaseOwner = owner;
+                r.LeaseUntil = now + leaseFor;
+            }
+
+            return Task.FromResult<IReadOnlyList<OutboxMessage>>([.. due.Select(r => r.Message)]);
+        }
+    }
+
+    public Task<bool> CompleteAsync(long id, string owner, int attempts, OutboxCompletion completion, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var row = _rows.Single(r => r.Message.Id == id);
+            if (row.LeaseOwner != owner || row.Message.Status != OutboxStatus.Pending)
+            {
+                return Task.FromResult(false);
+            }
+
+            row.LeaseOwner = null;
+            row.LeaseUntil = null;
+            row.Message = completion switch
+            {
+                OutboxCompletion.Sent s => row.Message with { Status = OutboxStatus.Sent, SentAt = s.At, Attempts = attempts, LastError = null },
+                OutboxCompletion.RetryLater r => row.Message with { Attempts = attempts, NextAttemptAt = r.NextAttemptAt, LastError = r.Error },
+                OutboxCompletion.Failed f => row.Message with { Status = OutboxStatus.Failed, Attempts = attempts, LastError = f.Error },
+                _ => row.Message,
+            };
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<IReadOnlyList<OutboxMessage>> ListMessagesAsync(long? teamId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<OutboxMessage>>([.. _rows.Select(r => r.Message).Where(m => teamId is null || m.TeamId == teamId)]);
+        }
+    }
+}
+
+/// <summary>
+/// A fake Teams connector / Slack API at the sender boundary: records every digest that got through and fails
+/// on demand, from a script or a seeded random pattern (so a failing run can be repeated exactly).
+/// </summary>
+internal sealed class FlakySender(ChatChannel channel, Func<int, ConversationKey, DigestSendResult?>? failure = null) : IDigestSender
+{
+    private readonly object _gate = new();
+    private readonly List<(ConversationKey Conversation, BotAnswer Digest)> _delivered = [];
+    private int _calls;
+
+    public ChatChannel Channel => channel;
+
+    /// <summary>Called after a successful send (e.g. to stop the host right there).</summary>
+    public Action<int>? AfterDelivery { get; set; }
+
+    public int Calls => _calls;
+
+    public IReadOnlyList<(ConversationKey Conversation, BotAnswer Digest)> Delivered
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _delivered];
+            }
+        }
+    }
+
+    public Task<DigestSendResult> SendAsync(ConversationKey conversation, BotAnswer digest, CancellationToken cancellationToken)
+    {
+        var call = Interlocked.Increment(ref _calls);
+        if (failure?.Invoke(call, conversation) is { } failed)
+        {
+            return Task.FromResult(failed);
+        }
+
+        int count;
+        lock (_gate)
+        {
+            _delivered.Add((conversation, digest));
+            count = _delivered.Count;
+        }
+
+        AfterDelivery?.Invoke(count);
+        return Task.FromResult(DigestSendResult.Delivered);
+    }
+
+    /// <summary>Half the calls fail, in a pattern fixed by <paramref name="seed"/>: 429 with Retry-After, 500, or a timeout.</summary>
+    public static Func<int, ConversationKey, DigestSendResult?> SeededFailures(int seed, double rate = 0.5)
+    {
+        var random = new Random(seed);
+        var gate = new object();
+        return (_, _) =>
+        {
+            lock (gate)
+            {
+                if (random.NextDouble() >= rate)
+                {
+                    return null;
+                }
+
+                return random.Next(3) switch
+                {
+                    0 => new DigestSendResult.Transient("HTTP 429", TimeSpan.FromSeconds(random.Next(1, 120))),
+                    1 => new DigestSendResult.Transient("HTTP 500"),
+                    _ => new DigestSendResult.Transient("timeout"),
+                };
+            }
+        };
+    }
+}
+
+internal static class NudgeTestSetup
+{
+    public static IOptions<NudgeOptions> Options(Action<NudgeOptions>? configure = null)
+    {
+        var options = new NudgeOptions();
+        configure?.Invoke(options);
+        return Microsoft.Extensions.Options.Options.Create(options);
+    }
+
+    public static OutboxDispatcher Dispatcher(INudgeOutbox outbox, TimeProvider time, IOptions<NudgeOptions> options, params IDigestSender[] senders) =>
+        new(outbox, senders, time, options, new NudgeBackoff(new Random(7)), new NudgeMetrics(), NullLogger<OutboxDispatcher>.Instance);
+}
