@@ -27,6 +27,11 @@ namespace SalesCoachBot.Slack;
 [JsonSerializable(typeof(SlackEventEnvelope))]
 [JsonSerializable(typeof(InteractionPayload))]
 [JsonSerializable(typeof(UrlVerificationAnswer))]
+[JsonSerializable(typeof(ViewsPublishRequest))]
+[JsonSerializable(typeof(HomeView))]
+[JsonSerializable(typeof(ConnectionsOpenResponse))]
+[JsonSerializable(typeof(OAuthAccessResponse))]
+[JsonSerializable(typeof(SlashCommand))]
 public sealed partial class SlackJsonContext : JsonSerializerContext
 {
     private static readonly Lazy<SlackJsonContext> LazyWire = new(() => new SlackJsonContext(BuildOptions(indented: false)));

@@ -12,7 +12,7 @@ internal static partial class SlackLog
     [LoggerMessage(5001, LogLevel.Warning, "Slack request to {Path} rejected: {Reason}")]
     public static partial void RequestRejected(ILogger logger, string path, SignatureCheck reason);
 
-    [LoggerMessage(5002, LogLevel.Warning, "Slack request to {Path} refused: workspace {TeamId} is not the configured one")]
+    [LoggerMessage(5002, LogLevel.Warning, "Slack request to {Path} refused: workspace {TeamId} is not served (not the configured one, or not installed)")]
     public static partial void ForeignWorkspace(ILogger logger, string path, string? teamId);
 
     [LoggerMessage(5003, LogLevel.Information, "Slack event {EventId} already handled (retry {RetryNum}, {RetryReason})")]
@@ -42,6 +42,60 @@ internal static partial class SlackLog
     [LoggerMessage(5011, LogLevel.Warning, "Slack request to {Path} malformed: {Reason}")]
     public static partial void Malformed(ILogger logger, string path, string reason);
 
-    [LoggerMessage(5012, LogLevel.Warning, "Slack is configured with an app token only; Socket Mode is not available in this build, so no Slack requests are received")]
-    public static partial void SocketModeUnavailable(ILogger logger);
+    [LoggerMessage(5012, LogLevel.Information, "Slack HTTP endpoints off (no signing secret); requests arrive over Socket Mode only")]
+    public static partial void HttpOff(ILogger logger);
+
+    [LoggerMessage(5013, LogLevel.Warning, "Slack: could not answer an App Home button in the DM: {Error}")]
+    public static partial void HomeActionFailed(ILogger logger, string error);
+
+    [LoggerMessage(5014, LogLevel.Warning, "Slack App Home not published: {Error}")]
+    public static partial void HomePublishFailed(ILogger logger, string error);
+
+    [LoggerMessage(5020, LogLevel.Information, "Slack Socket Mode starting")]
+    public static partial void SocketModeStarting(ILogger logger);
+
+    [LoggerMessage(5021, LogLevel.Information, "Slack Socket Mode connection #{Connection} ready")]
+    public static partial void SocketModeConnected(ILogger logger, int connection);
+
+    [LoggerMessage(5022, LogLevel.Information, "Slack Socket Mode connection #{Connection} to be replaced: {Reason}")]
+    public static partial void SocketModeReconnecting(ILogger logger, int connection, string reason);
+
+    [LoggerMessage(5023, LogLevel.Information, "Slack Socket Mode connection #{Connection} closed")]
+    public static partial void SocketModeClosed(ILogger logger, int connection);
+
+    [LoggerMessage(5024, LogLevel.Warning, "Slack Socket Mode connect failed ({Reason})")]
+    public static partial void SocketModeConnectFailed(ILogger logger, string reason);
+
+    [LoggerMessage(5025, LogLevel.Warning, "Slack Socket Mode: attempt {Failures} failed; next try in {Delay}")]
+    public static partial void SocketModeRetry(ILogger logger, int failures, TimeSpan delay);
+
+    [LoggerMessage(5026, LogLevel.Critical, "Slack Socket Mode stopped: {Error}. Check Slack:AppToken (an xapp- token with connections:write) and that Socket Mode is on for the app; restart after fixing")]
+    public static partial void SocketModeFatal(ILogger logger, string error);
+
+    [LoggerMessage(5027, LogLevel.Warning, "Slack Socket Mode connection #{Connection}: message skipped ({Reason}); connection stays up")]
+    public static partial void SocketModeSkipped(ILogger logger, int connection, string reason);
+
+    [LoggerMessage(5028, LogLevel.Information, "Slack Socket Mode envelope {EnvelopeId} redelivered (retry {RetryAttempt}); acked again, not handled twice")]
+    public static partial void SocketModeRedelivery(ILogger logger, string envelopeId, int retryAttempt);
+
+    [LoggerMessage(5029, LogLevel.Information, "Slack Socket Mode: disconnect requested on #{Connection} ({Reason})")]
+    public static partial void SocketModeDisconnectRequested(ILogger logger, int connection, string reason);
+
+    [LoggerMessage(5030, LogLevel.Warning, "Slack Socket Mode: ack for {EnvelopeId} not sent, connection #{Connection} already closed (Slack redelivers it)")]
+    public static partial void SocketModeAckLost(ILogger logger, string envelopeId, int connection);
+
+    [LoggerMessage(5040, LogLevel.Information, "Slack installed in {Workspace} (enterprise install {Enterprise})")]
+    public static partial void Installed(ILogger logger, string workspace, bool enterprise);
+
+    [LoggerMessage(5041, LogLevel.Warning, "Slack install refused: {Reason}")]
+    public static partial void InstallRefused(ILogger logger, string reason);
+
+    [LoggerMessage(5042, LogLevel.Information, "Slack installation of {Workspace} removed ({Reason})")]
+    public static partial void Uninstalled(ILogger logger, string workspace, string reason);
+
+    [LoggerMessage(5043, LogLevel.Information, "Slack bot token of {Workspace} refreshed (expires {ExpiresAt})")]
+    public static partial void TokenRefreshed(ILogger logger, string workspace, DateTimeOffset expiresAt);
+
+    [LoggerMessage(5044, LogLevel.Warning, "Slack bot token of {Workspace} could not be refreshed: {Error}")]
+    public static partial void TokenRefreshFailed(ILogger logger, string workspace, string error);
 }

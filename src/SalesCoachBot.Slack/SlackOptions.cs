@@ -58,7 +58,44 @@ public sealed class SlackOptions
     /// <summary>Where seen event ids are kept across restarts; empty keeps them in memory only.</summary>
     public string? EventDedupeFile { get; set; }
 
+    /// <summary>Socket Mode: interval of WebSocket keep-alive pings (Slack also pings; a dead link is noticed either way).</summary>
+    public TimeSpan SocketKeepAlive { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Socket Mode: how long a new connection may take to connect and say <c>hello</c>.</summary>
+    public TimeSpan SocketHelloTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Socket Mode: how long a replaced connection may finish acking what it received before it is closed.</summary>
+    public TimeSpan SocketCloseGrace { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Socket Mode: first reconnect delay after a failure; doubled per failure up to <see cref="SocketBackoffMax"/>, with jitter.</summary>
+    public TimeSpan SocketBackoffBase { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan SocketBackoffMax { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Socket Mode: a connection lost sooner than this after its hello counts as a failure (backoff).</summary>
+    public TimeSpan SocketMinHealthyTime { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Install: where encrypted installations (one bot token per workspace) are kept.</summary>
+    public string InstallationsPath { get; set; } = "./data/slack-installations";
+
+    /// <summary>Install: where the ASP.NET Core Data Protection keys that encrypt the tokens are kept.</summary>
+    public string DataProtectionKeysPath { get; set; } = "./data/keys";
+
+    /// <summary>Install: how long a <c>state</c> from /slack/install stays valid.</summary>
+    public TimeSpan StateLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Token rotation: refresh a rotating bot token this long before it expires.</summary>
+    public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Install: Slack's authorize page (overridable for tests).</summary>
+    public Uri AuthorizeUrl { get; set; } = new("https://slack.com/oauth/v2/authorize");
+
     public bool HttpEnabled => !string.IsNullOrWhiteSpace(SigningSecret);
 
-    public bool Enabled => HttpEnabled || !string.IsNullOrWhiteSpace(AppToken);
+    public bool SocketModeEnabled => !string.IsNullOrWhiteSpace(AppToken);
+
+    /// <summary>Multi-workspace install: client id, secret and state secret all set.</summary>
+    public bool InstallsEnabled => !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret) && !string.IsNullOrWhiteSpace(StateSecret);
+
+    public bool Enabled => HttpEnabled || SocketModeEnabled;
 }

@@ -8,11 +8,17 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Core.Cards;
+using Microsoft.AspNetCore.DataProtection;
+using SalesCoachBot.Core.Home;
 using SalesCoachBot.Slack.BlockKit;
+using SalesCoachBot.Slack.Home;
 using SalesCoachBot.Slack.Inbound;
+using SalesCoachBot.Slack.Installs;
 using SalesCoachBot.Slack.Processing;
+using SalesCoachBot.Slack.SocketMode;
 using SalesCoachBot.Slack.Verification;
 using SalesCoachBot.Slack.WebApi;
+using SalesCoachBot.Slack.Workspaces;
 
 namespace SalesCoachBot.Slack;
 
@@ -41,6 +47,11 @@ public static class SlackServiceCollectionExtensions
             .Validate(o => string.IsNullOrEmpty(o.BotToken) || o.BotToken.StartsWith("xoxb-", StringComparison.Ordinal), "Slack:BotToken must be a bot token (xoxb-…).")
             .Validate(o => string.IsNullOrEmpty(o.AppToken) || o.AppToken.StartsWith("xapp-", StringComparison.Ordinal), "Slack:AppToken must be an app-level token (xapp-…).")
             .Validate(o => o.AckBudget > TimeSpan.Zero && o.AckBudget < TimeSpan.FromSeconds(3), "Slack:AckBudget must be under Slack's 3 s.")
+            .Validate(o => o.InstallsEnabled || (string.IsNullOrWhiteSpace(o.ClientId) && string.IsNullOrWhiteSpace(o.ClientSecret) && string.IsNullOrWhiteSpace(o.StateSecret)),
+                "Slack installs need all of Slack:ClientId, Slack:ClientSecret and Slack:StateSecret.")
+            .Validate(o => string.IsNullOrEmpty(o.StateSecret) || o.StateSecret.Length >= 32, "Slack:StateSecret must be at least 32 characters.")
+            .Validate(o => o.SocketBackoffBase > TimeSpan.Zero && o.SocketBackoffMax >= o.SocketBackoffBase && o.SocketHelloTimeout > TimeSpan.Zero,
+                "Slack:SocketBackoffBase, SocketBackoffMax and SocketHelloTimeout must be positive (max ≥ base).")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
@@ -54,10 +65,35 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<ISlackEventDeduplicator, WindowedEventDeduplicator>();
         services.AddSingleton<SlackUserDirectory>();
         services.AddSingleton<SlackTurnProcessor>();
+        services.AddSingleton<SlackInboundHandler>();
         services.AddSingleton<SlackEndpoints>();
+        services.AddSingleton<SlackInstallations>();
+        services.AddSingleton<ISlackTokenProvider>(sp => sp.GetRequiredService<SlackInstallations>());
+        services.AddSingleton<SlackWorkspaceGate>();
+        services.AddSingleton<HomeViewRenderer>();
+        services.AddSingleton<SlackHomePublisher>();
+        services.TryAddScoped<HomeOverviewUseCase>();
         services.AddHostedService<SlackWorker>();
         services.AddHttpClient(SlackApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<ISlackApiClient, SlackApiClient>();
+
+        if (configured.SocketModeEnabled)
+        {
+            services.AddSingleton<SlackSocketModeService>();
+            services.AddHostedService(sp => sp.GetRequiredService<SlackSocketModeService>());
+        }
+
+        if (configured.InstallsEnabled)
+        {
+            // Tokens are encrypted at rest with keys kept beside the data (or where Slack:DataProtectionKeysPath says).
+            services.AddDataProtection()
+                .SetApplicationName("SalesCoachBot")
+                .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(configured.DataProtectionKeysPath)));
+            services.TryAddSingleton<ISlackInstallationStore, FileSlackInstallationStore>();
+            services.AddSingleton<OAuthStateSigner>();
+            services.AddSingleton<SlackInstallEndpoints>();
+        }
+
         return services;
     }
 
@@ -71,17 +107,24 @@ public static class SlackServiceCollectionExtensions
 
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value;
         var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("SalesCoachBot.Slack");
+        SlackLog.ChannelOn(logger, options.HttpEnabled, !string.IsNullOrEmpty(options.BotToken), options.TeamId);
+        if (options.InstallsEnabled)
+        {
+            endpoints.MapGet("/slack/install", (HttpContext http, SlackInstallEndpoints install) => install.Install(http));
+            endpoints.MapGet(SlackInstallEndpoints.RedirectPath, (HttpContext http, SlackInstallEndpoints install) => install.RedirectAsync(http));
+        }
+
         if (!options.HttpEnabled)
         {
-            SlackLog.SocketModeUnavailable(logger);
+            // Socket Mode only: without a signing secret nothing could verify HTTP requests, so the endpoints stay 404.
+            SlackLog.HttpOff(logger);
             return endpoints;
         }
 
-        SlackLog.ChannelOn(logger, options.HttpEnabled, !string.IsNullOrEmpty(options.BotToken), options.TeamId);
         var group = endpoints.MapGroup("/slack").AddEndpointFilter<SlackVerificationFilter>();
-        group.MapPost("/events", (HttpContext http, SlackEndpoints slack) => slack.HandleEvent(http));
+        group.MapPost("/events", (HttpContext http, SlackEndpoints slack) => slack.HandleEventAsync(http));
         group.MapPost("/commands", (HttpContext http, SlackEndpoints slack) => slack.HandleCommandAsync(http));
-        group.MapPost("/interactions", (HttpContext http, SlackEndpoints slack) => slack.HandleInteraction(http));
+        group.MapPost("/interactions", (HttpContext http, SlackEndpoints slack) => slack.HandleInteractionAsync(http));
         return endpoints;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Slack.BlockKit;
 using SalesCoachBot.Slack.Tests.Fakes;
 using SalesCoachBot.Slack.WebApi;
+using SalesCoachBot.Slack.Workspaces;
 
 namespace SalesCoachBot.Slack.Tests;
 
@@ -11,6 +12,8 @@ public sealed class SlackApiClientTests : IAsyncLifetime
 {
     private RecordingSlackApi api = null!;
     private SlackTestHost host = null!;
+
+    private static readonly SlackWorkspace Workspace = SlackWorkspace.Of("T0FAKE");
 
     private ISlackApiClient Client => host.Services.GetRequiredService<ISlackApiClient>();
 
@@ -32,7 +35,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     [Fact]
     public async Task PostMessage_Success_SendsBearerTokenAndJsonBody()
     {
-        var result = await Client.PostMessageAsync(Message() with { ThreadTs = "1.2" }, CancellationToken.None);
+        var result = await Client.PostMessageAsync(Workspace, Message() with { ThreadTs = "1.2" }, CancellationToken.None);
 
         Assert.True(result.Ok);
         Assert.Equal("1715000000.000900", result.Value!.Ts);
@@ -50,7 +53,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     {
         api.Script("/api/chat.postMessage", new ScriptedAnswer(200, """{"ok":false,"error":"channel_not_found"}"""));
 
-        var result = await Client.PostMessageAsync(Message(), CancellationToken.None);
+        var result = await Client.PostMessageAsync(Workspace, Message(), CancellationToken.None);
 
         Assert.False(result.Ok);
         Assert.Equal("channel_not_found", result.Error);
@@ -63,7 +66,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
         api.Script("/api/chat.update", new ScriptedAnswer(429, """{"ok":false,"error":"ratelimited"}""", RetryAfter: "1"));
         var clock = Stopwatch.StartNew();
 
-        var result = await Client.UpdateMessageAsync(new ChatUpdateRequest("C1", "1.2", "t", []), CancellationToken.None);
+        var result = await Client.UpdateMessageAsync(Workspace, new ChatUpdateRequest("C1", "1.2", "t", []), CancellationToken.None);
 
         Assert.True(result.Ok);
         var calls = api.CallsTo("/api/chat.update");
@@ -77,7 +80,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     {
         api.Script("/api/chat.update", new ScriptedAnswer(429, """{"ok":false,"error":"ratelimited"}"""));
 
-        var result = await Client.UpdateMessageAsync(new ChatUpdateRequest("C1", "1.2", "t", []), CancellationToken.None);
+        var result = await Client.UpdateMessageAsync(Workspace, new ChatUpdateRequest("C1", "1.2", "t", []), CancellationToken.None);
 
         Assert.Equal("ratelimited", result.Error);
         Assert.Single(api.CallsTo("/api/chat.update"));
@@ -91,7 +94,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
             new ScriptedAnswer(503, "oops"),
             new ScriptedAnswer(200, """{"ok":true,"user":{"id":"U1","name":"pat","profile":{"email":"pat@example.com"}}}"""));
 
-        var result = await Client.GetUserInfoAsync("U1", CancellationToken.None);
+        var result = await Client.GetUserInfoAsync(Workspace, "U1", CancellationToken.None);
 
         Assert.Equal("pat@example.com", result.Value?.User?.Profile?.Email);
         var calls = api.CallsTo("/api/users.info");
@@ -105,7 +108,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     {
         api.Script("/api/users.info", Enumerable.Repeat(new ScriptedAnswer(500, "oops"), 10).ToArray());
 
-        var result = await Client.GetUserInfoAsync("U1", CancellationToken.None);
+        var result = await Client.GetUserInfoAsync(Workspace, "U1", CancellationToken.None);
 
         Assert.Equal("http_500", result.Error);
         Assert.Equal(4, api.CallsTo("/api/users.info").Count);
@@ -119,7 +122,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
             new ScriptedAnswer(200, """{"ok":true,"members":["U3"],"response_metadata":{"next_cursor":"c3"}}"""),
             new ScriptedAnswer(200, """{"ok":true,"members":["U4"],"response_metadata":{"next_cursor":""}}"""));
 
-        var result = await Client.ListConversationMembersAsync("C1", CancellationToken.None);
+        var result = await Client.ListConversationMembersAsync(Workspace, "C1", CancellationToken.None);
 
         Assert.True(result.Ok);
         Assert.Equal(["U1", "U2", "U3", "U4"], result.Items);
@@ -137,7 +140,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
             new ScriptedAnswer(200, """{"ok":true,"members":["U1"],"response_metadata":{"next_cursor":"c2"}}"""),
             new ScriptedAnswer(200, """{"ok":false,"error":"invalid_cursor"}"""));
 
-        var result = await Client.ListConversationMembersAsync("C1", CancellationToken.None);
+        var result = await Client.ListConversationMembersAsync(Workspace, "C1", CancellationToken.None);
 
         Assert.Equal("invalid_cursor", result.Error);
         Assert.Equal(["U1"], result.Items);
@@ -146,8 +149,8 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     [Fact]
     public async Task PostMessage_ThreeIntoOneChannel_PacedApartWhileOtherChannelsAreNot()
     {
-        await Task.WhenAll(Client.PostMessageAsync(Message("C1"), default), Client.PostMessageAsync(Message("C1"), default),
-            Client.PostMessageAsync(Message("C1"), default), Client.PostMessageAsync(Message("C2"), default));
+        await Task.WhenAll(Client.PostMessageAsync(Workspace, Message("C1"), default), Client.PostMessageAsync(Workspace, Message("C1"), default),
+            Client.PostMessageAsync(Workspace, Message("C1"), default), Client.PostMessageAsync(Workspace, Message("C2"), default));
 
         var calls = api.CallsTo("/api/chat.postMessage");
         var c1 = calls.Where(c => c.Body.Contains("\"C1\"", StringComparison.Ordinal)).Select(c => c.At).Order().ToList();
@@ -177,8 +180,8 @@ public sealed class SlackApiClientTests : IAsyncLifetime
         api.Script("/api/users.lookupByEmail", new ScriptedAnswer(200, """{"ok":true,"user":{"id":"U9","name":"sam"}}"""));
         api.Script("/api/conversations.open", new ScriptedAnswer(200, """{"ok":true,"channel":{"id":"D9"}}"""));
 
-        var user = await Client.LookupUserByEmailAsync("sam@example.com", default);
-        var dm = await Client.OpenConversationAsync("U9", default);
+        var user = await Client.LookupUserByEmailAsync(Workspace, "sam@example.com", default);
+        var dm = await Client.OpenConversationAsync(Workspace, "U9", default);
 
         Assert.Equal("U9", user.Value?.User?.Id);
         Assert.Equal("D9", dm.Value?.Channel?.Id);

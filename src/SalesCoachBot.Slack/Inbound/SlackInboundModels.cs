@@ -7,6 +7,8 @@ public sealed record SlackEventEnvelope(
     string? Type,
     string? Challenge,
     string? TeamId,
+    string? EnterpriseId,
+    bool? IsEnterpriseInstall,
     string? ApiAppId,
     string? EventId,
     long? EventTime,
@@ -26,16 +28,21 @@ public sealed record SlackEvent(
     string? ChannelType,
     string? Ts,
     string? ThreadTs,
-    string? Team);
+    string? Team,
+    string? Tab,
+    SlackRevokedTokens? Tokens);
 
-/// <summary>A slash command, read from the form body.</summary>
+/// <summary><c>tokens_revoked</c>: the user ids whose OAuth or bot tokens were revoked.</summary>
+public sealed record SlackRevokedTokens(IReadOnlyList<string>? Oauth, IReadOnlyList<string>? Bot);
+
+/// <summary>A slash command: the form body over HTTP, the envelope payload over Socket Mode (same field names).</summary>
 public sealed record SlashCommand(
-    string Command,
-    string Text,
-    string UserId,
+    string? Command,
+    string? Text,
+    string? UserId,
     string? UserName,
-    string TeamId,
-    string ChannelId,
+    string? TeamId,
+    string? ChannelId,
     string? ResponseUrl,
     string? TriggerId,
     string? EnterpriseId);
@@ -50,7 +57,8 @@ public sealed record InteractionPayload(
     InteractionMessage? Message,
     InteractionState? State,
     string? ResponseUrl,
-    IReadOnlyList<InteractionAction>? Actions);
+    IReadOnlyList<InteractionAction>? Actions,
+    InteractionTeam? Enterprise = null);
 
 public sealed record InteractionUser(string? Id, string? Username, string? Name, string? TeamId);
 

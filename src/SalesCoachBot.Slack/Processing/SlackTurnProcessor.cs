@@ -1,8 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Slack.BlockKit;
+using SalesCoachBot.Slack.Home;
+using SalesCoachBot.Slack.Installs;
 using SalesCoachBot.Slack.WebApi;
 
 namespace SalesCoachBot.Slack.Processing;
@@ -10,12 +11,15 @@ namespace SalesCoachBot.Slack.Processing;
 /// <summary>
 /// Calls the core for a Slack turn and delivers its answer the Slack way: a new message, a response_url answer,
 /// or an update of the card in place (response_url for ephemeral cards, chat.update for channel messages).
+/// Every Web API call uses the token of the workspace the work came from.
 /// </summary>
 public sealed class SlackTurnProcessor(
     IServiceScopeFactory scopes,
     BlockKitRenderer renderer,
     ISlackApiClient api,
-    IOptions<SlackOptions> options,
+    SlackUserDirectory users,
+    SlackHomePublisher home,
+    SlackInstallations installations,
     ILogger<SlackTurnProcessor> logger)
 {
     /// <summary>One core call in its own DI scope (the core's stores may be scoped).</summary>
@@ -47,20 +51,25 @@ public sealed class SlackTurnProcessor(
                     ReplaceOriginal = false,
                 }, cancellationToken).ConfigureAwait(false);
                 break;
+            case HomeOpenedWork opened:
+                await home.PublishAsync(opened.Workspace, opened.UserId, cancellationToken).ConfigureAwait(false);
+                break;
+            case HomeActionWork action:
+                await AnswerHomeActionAsync(action, cancellationToken).ConfigureAwait(false);
+                break;
+            case UninstallWork uninstall:
+                await installations.RemoveAsync(uninstall.Workspace, uninstall.EnterpriseInstall, uninstall.Reason, cancellationToken).ConfigureAwait(false);
+                break;
         }
     }
 
     private async Task AnswerMessageAsync(MessageWork work, CancellationToken cancellationToken)
     {
-        var answer = await AskAsync(work.Turn, cancellationToken).ConfigureAwait(false);
-        if (string.IsNullOrWhiteSpace(options.Value.BotToken))
-        {
-            SlackLog.NoBotToken(logger, "answer a message");
-            return;
-        }
-
+        var email = work.Turn.User.SlackUserId is { } userId ? await users.FindEmailAsync(work.Workspace, userId, cancellationToken).ConfigureAwait(false) : null;
+        var turn = email is null ? work.Turn : work.Turn with { User = work.Turn.User with { Email = email } };
+        var answer = await AskAsync(turn, cancellationToken).ConfigureAwait(false);
         var message = renderer.Render(answer);
-        await api.PostMessageAsync(new ChatPostMessageRequest(work.Channel, message.Text, message.Blocks) { ThreadTs = work.ThreadTs }, cancellationToken).ConfigureAwait(false);
+        await api.PostMessageAsync(work.Workspace, new ChatPostMessageRequest(work.Channel, message.Text, message.Blocks) { ThreadTs = work.ThreadTs }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task AnswerInteractionAsync(InteractionWork work, CancellationToken cancellationToken)
@@ -70,9 +79,9 @@ public sealed class SlackTurnProcessor(
         if (answer.ReplacesCard)
         {
             // Channel messages are the bot's own and can be edited with chat.update; ephemeral ones only via response_url.
-            if (!work.IsEphemeral && work.MessageTs is { } ts && !string.IsNullOrWhiteSpace(options.Value.BotToken))
+            if (!work.IsEphemeral && work.MessageTs is { } ts)
             {
-                var updated = await api.UpdateMessageAsync(new ChatUpdateRequest(work.Channel, ts, message.Text, message.Blocks), cancellationToken).ConfigureAwait(false);
+                var updated = await api.UpdateMessageAsync(work.Workspace, new ChatUpdateRequest(work.Channel, ts, message.Text, message.Blocks), cancellationToken).ConfigureAwait(false);
                 if (updated.Ok || work.ResponseUrl is null)
                 {
                     return;
@@ -91,5 +100,25 @@ public sealed class SlackTurnProcessor(
         {
             await api.RespondAsync(url, ResponseMessage.From(message, "ephemeral", replaceOriginal: false), cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>An App Home button: open the DM with the person and post the answer there (a normal message, so its Confirm updates in place).</summary>
+    private async Task AnswerHomeActionAsync(HomeActionWork work, CancellationToken cancellationToken)
+    {
+        var userId = work.User.SlackUserId!;
+        var dm = await api.OpenConversationAsync(work.Workspace, userId, cancellationToken).ConfigureAwait(false);
+        if (!dm.Ok || dm.Value!.Channel?.Id is not { } channel)
+        {
+            SlackLog.HomeActionFailed(logger, dm.Error ?? "no channel");
+            return;
+        }
+
+        var email = await users.FindEmailAsync(work.Workspace, userId, cancellationToken).ConfigureAwait(false);
+        var user = email is null ? work.User : work.User with { Email = email };
+        var teamId = work.Workspace.TeamId ?? work.Workspace.EnterpriseId ?? string.Empty;
+        var turn = SlackTurns.Action(user, SlackTurns.Conversation(teamId, channel), work.Payload, []);
+        var answer = await AskAsync(turn, cancellationToken).ConfigureAwait(false);
+        var message = renderer.Render(answer);
+        await api.PostMessageAsync(work.Workspace, new ChatPostMessageRequest(channel, message.Text, message.Blocks), cancellationToken).ConfigureAwait(false);
     }
 }

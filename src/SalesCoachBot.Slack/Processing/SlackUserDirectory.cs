@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Options;
 using SalesCoachBot.Slack.WebApi;
+using SalesCoachBot.Slack.Workspaces;
 
 namespace SalesCoachBot.Slack.Processing;
 
@@ -8,7 +8,7 @@ namespace SalesCoachBot.Slack.Processing;
 /// The email behind a Slack user id (<c>users.info</c>), so the core can find a person who has no
 /// <c>slack_user_id</c> yet. Cached; a slow or failed lookup gives null rather than holding up the answer.
 /// </summary>
-public sealed class SlackUserDirectory(ISlackApiClient api, IOptions<SlackOptions> options, TimeProvider time)
+public sealed class SlackUserDirectory(ISlackApiClient api, ISlackTokenProvider tokens, TimeProvider time)
 {
     private static readonly TimeSpan Found = TimeSpan.FromHours(1);
     private static readonly TimeSpan NotFound = TimeSpan.FromMinutes(5);
@@ -17,15 +17,17 @@ public sealed class SlackUserDirectory(ISlackApiClient api, IOptions<SlackOption
 
     private readonly ConcurrentDictionary<string, (string? Email, DateTimeOffset Until)> cache = new(StringComparer.Ordinal);
 
-    public async ValueTask<string?> FindEmailAsync(string userId, CancellationToken cancellationToken)
+    public async ValueTask<string?> FindEmailAsync(SlackWorkspace workspace, string userId, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(options.Value.BotToken))
+        if (await tokens.GetBotTokenAsync(workspace, cancellationToken).ConfigureAwait(false) is null)
         {
             return null;
         }
 
+        // User ids are unique per workspace only, so the cache key carries the workspace.
+        var key = $"{workspace}:{userId}";
         var now = time.GetUtcNow();
-        if (cache.TryGetValue(userId, out var hit) && hit.Until > now)
+        if (cache.TryGetValue(key, out var hit) && hit.Until > now)
         {
             return hit.Email;
         }
@@ -35,17 +37,17 @@ public sealed class SlackUserDirectory(ISlackApiClient api, IOptions<SlackOption
         SlackApiResult<UserResponse> result;
         try
         {
-            result = await api.GetUserInfoAsync(userId, budget.Token).ConfigureAwait(false);
+            result = await api.GetUserInfoAsync(workspace, userId, budget.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             // Slack is slow right now: answer without the email and do not ask again for a while.
-            cache[userId] = (null, now + Failed);
+            cache[key] = (null, now + Failed);
             return null;
         }
 
         var email = result.Ok ? result.Value!.User?.Profile?.Email : null;
-        cache[userId] = (email, now + (email is not null ? Found : result.Ok || result.Error is "user_not_found" ? NotFound : Failed));
+        cache[key] = (email, now + (email is not null ? Found : result.Ok || result.Error is "user_not_found" ? NotFound : Failed));
 
         return email;
     }

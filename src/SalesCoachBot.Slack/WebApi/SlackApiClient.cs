@@ -4,29 +4,42 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SalesCoachBot.Slack.Workspaces;
 
 namespace SalesCoachBot.Slack.WebApi;
 
-/// <summary>The Slack Web API methods the bot uses, plus answering on a <c>response_url</c>.</summary>
+/// <summary>
+/// The Slack Web API methods the bot uses, plus answering on a <c>response_url</c>. Bot-token methods name the
+/// workspace they act in; its token comes from <see cref="ISlackTokenProvider"/> on every call.
+/// </summary>
 public interface ISlackApiClient
 {
-    Task<SlackApiResult<ChatMessageResponse>> PostMessageAsync(ChatPostMessageRequest request, CancellationToken cancellationToken);
+    Task<SlackApiResult<ChatMessageResponse>> PostMessageAsync(SlackWorkspace workspace, ChatPostMessageRequest request, CancellationToken cancellationToken);
 
-    Task<SlackApiResult<ChatMessageResponse>> PostEphemeralAsync(ChatPostEphemeralRequest request, CancellationToken cancellationToken);
+    Task<SlackApiResult<ChatMessageResponse>> PostEphemeralAsync(SlackWorkspace workspace, ChatPostEphemeralRequest request, CancellationToken cancellationToken);
 
-    Task<SlackApiResult<ChatMessageResponse>> UpdateMessageAsync(ChatUpdateRequest request, CancellationToken cancellationToken);
+    Task<SlackApiResult<ChatMessageResponse>> UpdateMessageAsync(SlackWorkspace workspace, ChatUpdateRequest request, CancellationToken cancellationToken);
 
-    Task<SlackApiResult<UserResponse>> GetUserInfoAsync(string userId, CancellationToken cancellationToken);
+    Task<SlackApiResult<UserResponse>> GetUserInfoAsync(SlackWorkspace workspace, string userId, CancellationToken cancellationToken);
 
-    Task<SlackApiResult<UserResponse>> LookupUserByEmailAsync(string email, CancellationToken cancellationToken);
+    Task<SlackApiResult<UserResponse>> LookupUserByEmailAsync(SlackWorkspace workspace, string email, CancellationToken cancellationToken);
 
-    Task<SlackApiResult<ConversationOpenResponse>> OpenConversationAsync(string userId, CancellationToken cancellationToken);
+    Task<SlackApiResult<ConversationOpenResponse>> OpenConversationAsync(SlackWorkspace workspace, string userId, CancellationToken cancellationToken);
 
     /// <summary>Every member of a conversation, following <c>response_metadata.next_cursor</c> page by page.</summary>
-    Task<SlackListResult<string>> ListConversationMembersAsync(string channel, CancellationToken cancellationToken);
+    Task<SlackListResult<string>> ListConversationMembersAsync(SlackWorkspace workspace, string channel, CancellationToken cancellationToken);
+
+    /// <summary><c>views.publish</c>: replaces a person's App Home tab.</summary>
+    Task<SlackApiResult<EmptyResponse>> PublishViewAsync(SlackWorkspace workspace, ViewsPublishRequest request, CancellationToken cancellationToken);
 
     /// <summary>Posts to a <c>response_url</c> taken from a verified request (no token needed there).</summary>
     Task<SlackApiResult<EmptyResponse>> RespondAsync(Uri responseUrl, ResponseMessage message, CancellationToken cancellationToken);
+
+    /// <summary><c>apps.connections.open</c> with the app-level token: a fresh Socket Mode WebSocket URL.</summary>
+    Task<SlackApiResult<ConnectionsOpenResponse>> OpenSocketConnectionAsync(CancellationToken cancellationToken);
+
+    /// <summary><c>oauth.v2.access</c> with the client credentials: exchanges a code (install) or a refresh token (rotation).</summary>
+    Task<SlackApiResult<OAuthAccessResponse>> OAuthAccessAsync(IReadOnlyList<KeyValuePair<string, string>> grant, CancellationToken cancellationToken);
 }
 
 /// <summary>All items of a paged list, or the error that stopped the paging.</summary>
@@ -42,6 +55,7 @@ public sealed record SlackListResult<T>(IReadOnlyList<T> Items, string? Error)
 internal sealed class SlackApiClient(
     IHttpClientFactory httpClientFactory,
     IOptions<SlackOptions> options,
+    ISlackTokenProvider tokens,
     ChannelPacer pacer,
     TimeProvider time,
     ILogger<SlackApiClient> logger) : ISlackApiClient
@@ -51,31 +65,34 @@ internal sealed class SlackApiClient(
 
     private static SlackJsonContext Json => SlackJsonContext.Wire;
 
-    public async Task<SlackApiResult<ChatMessageResponse>> PostMessageAsync(ChatPostMessageRequest request, CancellationToken cancellationToken)
+    public async Task<SlackApiResult<ChatMessageResponse>> PostMessageAsync(SlackWorkspace workspace, ChatPostMessageRequest request, CancellationToken cancellationToken)
     {
         await pacer.WaitTurnAsync(request.Channel, cancellationToken).ConfigureAwait(false);
-        return await CallJsonAsync("chat.postMessage", request, Json.ChatPostMessageRequest, Json.ChatMessageResponse, cancellationToken).ConfigureAwait(false);
+        return await CallJsonAsync(workspace, "chat.postMessage", request, Json.ChatPostMessageRequest, Json.ChatMessageResponse, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<SlackApiResult<ChatMessageResponse>> PostEphemeralAsync(ChatPostEphemeralRequest request, CancellationToken cancellationToken)
+    public async Task<SlackApiResult<ChatMessageResponse>> PostEphemeralAsync(SlackWorkspace workspace, ChatPostEphemeralRequest request, CancellationToken cancellationToken)
     {
         await pacer.WaitTurnAsync(request.Channel, cancellationToken).ConfigureAwait(false);
-        return await CallJsonAsync("chat.postEphemeral", request, Json.ChatPostEphemeralRequest, Json.ChatMessageResponse, cancellationToken).ConfigureAwait(false);
+        return await CallJsonAsync(workspace, "chat.postEphemeral", request, Json.ChatPostEphemeralRequest, Json.ChatMessageResponse, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<SlackApiResult<ChatMessageResponse>> UpdateMessageAsync(ChatUpdateRequest request, CancellationToken cancellationToken) =>
-        CallJsonAsync("chat.update", request, Json.ChatUpdateRequest, Json.ChatMessageResponse, cancellationToken);
+    public Task<SlackApiResult<ChatMessageResponse>> UpdateMessageAsync(SlackWorkspace workspace, ChatUpdateRequest request, CancellationToken cancellationToken) =>
+        CallJsonAsync(workspace, "chat.update", request, Json.ChatUpdateRequest, Json.ChatMessageResponse, cancellationToken);
 
-    public Task<SlackApiResult<UserResponse>> GetUserInfoAsync(string userId, CancellationToken cancellationToken) =>
-        CallFormAsync("users.info", [new("user", userId)], Json.UserResponse, cancellationToken);
+    public Task<SlackApiResult<UserResponse>> GetUserInfoAsync(SlackWorkspace workspace, string userId, CancellationToken cancellationToken) =>
+        CallFormAsync(workspace, "users.info", [new("user", userId)], Json.UserResponse, cancellationToken);
 
-    public Task<SlackApiResult<UserResponse>> LookupUserByEmailAsync(string email, CancellationToken cancellationToken) =>
-        CallFormAsync("users.lookupByEmail", [new("email", email)], Json.UserResponse, cancellationToken);
+    public Task<SlackApiResult<UserResponse>> LookupUserByEmailAsync(SlackWorkspace workspace, string email, CancellationToken cancellationToken) =>
+        CallFormAsync(workspace, "users.lookupByEmail", [new("email", email)], Json.UserResponse, cancellationToken);
 
-    public Task<SlackApiResult<ConversationOpenResponse>> OpenConversationAsync(string userId, CancellationToken cancellationToken) =>
-        CallJsonAsync("conversations.open", new ConversationsOpenRequest(userId), Json.ConversationsOpenRequest, Json.ConversationOpenResponse, cancellationToken);
+    public Task<SlackApiResult<ConversationOpenResponse>> OpenConversationAsync(SlackWorkspace workspace, string userId, CancellationToken cancellationToken) =>
+        CallJsonAsync(workspace, "conversations.open", new ConversationsOpenRequest(userId), Json.ConversationsOpenRequest, Json.ConversationOpenResponse, cancellationToken);
 
-    public async Task<SlackListResult<string>> ListConversationMembersAsync(string channel, CancellationToken cancellationToken)
+    public Task<SlackApiResult<EmptyResponse>> PublishViewAsync(SlackWorkspace workspace, ViewsPublishRequest request, CancellationToken cancellationToken) =>
+        CallJsonAsync(workspace, "views.publish", request, Json.ViewsPublishRequest, Json.EmptyResponse, cancellationToken);
+
+    public async Task<SlackListResult<string>> ListConversationMembersAsync(SlackWorkspace workspace, string channel, CancellationToken cancellationToken)
     {
         var members = new List<string>();
         string? cursor = null;
@@ -87,7 +104,7 @@ internal sealed class SlackApiClient(
                 form.Add(new("cursor", cursor));
             }
 
-            var page = await CallFormAsync("conversations.members", form, Json.ConversationMembersResponse, cancellationToken).ConfigureAwait(false);
+            var page = await CallFormAsync(workspace, "conversations.members", form, Json.ConversationMembersResponse, cancellationToken).ConfigureAwait(false);
             if (!page.Ok)
             {
                 return new SlackListResult<string>(members, page.Error);
@@ -101,24 +118,75 @@ internal sealed class SlackApiClient(
         return new SlackListResult<string>(members, null);
     }
 
+    public Task<SlackApiResult<ConnectionsOpenResponse>> OpenSocketConnectionAsync(CancellationToken cancellationToken)
+    {
+        var appToken = options.Value.AppToken;
+        if (string.IsNullOrWhiteSpace(appToken))
+        {
+            return Task.FromResult(SlackApiResult<ConnectionsOpenResponse>.Failure("not_authed"));
+        }
+
+        return SendAsync("apps.connections.open", MethodUri("apps.connections.open"), new AuthenticationHeaderValue("Bearer", appToken),
+            () => new FormUrlEncodedContent([]), Json.ConnectionsOpenResponse, cancellationToken, webApi: true);
+    }
+
+    public Task<SlackApiResult<OAuthAccessResponse>> OAuthAccessAsync(IReadOnlyList<KeyValuePair<string, string>> grant, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (string.IsNullOrWhiteSpace(settings.ClientId) || string.IsNullOrWhiteSpace(settings.ClientSecret))
+        {
+            return Task.FromResult(SlackApiResult<OAuthAccessResponse>.Failure("not_configured"));
+        }
+
+        // Client credentials go in HTTP Basic auth (Slack prefers it over form fields).
+        var basic = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{settings.ClientId}:{settings.ClientSecret}"));
+        return SendAsync("oauth.v2.access", MethodUri("oauth.v2.access"), new AuthenticationHeaderValue("Basic", basic),
+            () => new FormUrlEncodedContent(grant), Json.OAuthAccessResponse, cancellationToken, webApi: true);
+    }
+
     public Task<SlackApiResult<EmptyResponse>> RespondAsync(Uri responseUrl, ResponseMessage message, CancellationToken cancellationToken)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(message, Json.ResponseMessage);
-        return SendAsync("response_url", responseUrl, authenticate: false, () => JsonContent(body), Json.EmptyResponse, cancellationToken);
+        return SendAsync("response_url", responseUrl, authorization: null, () => JsonContent(body), Json.EmptyResponse, cancellationToken, webApi: false);
     }
 
-    private Task<SlackApiResult<TResponse>> CallJsonAsync<TRequest, TResponse>(
-        string method, TRequest request, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)
+    private async Task<SlackApiResult<TResponse>> CallJsonAsync<TRequest, TResponse>(
+        SlackWorkspace workspace, string method, TRequest request, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)
         where TResponse : SlackApiResponse
     {
+        if (await BotAuthorizationAsync(workspace, method, cancellationToken).ConfigureAwait(false) is not { } authorization)
+        {
+            return SlackApiResult<TResponse>.Failure("not_authed");
+        }
+
         var body = JsonSerializer.SerializeToUtf8Bytes(request, requestInfo);
-        return SendAsync(method, MethodUri(method), authenticate: true, () => JsonContent(body), responseInfo, cancellationToken);
+        return await SendAsync(method, MethodUri(method), authorization, () => JsonContent(body), responseInfo, cancellationToken, webApi: true).ConfigureAwait(false);
     }
 
-    private Task<SlackApiResult<TResponse>> CallFormAsync<TResponse>(
-        string method, IReadOnlyList<KeyValuePair<string, string>> form, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)
-        where TResponse : SlackApiResponse =>
-        SendAsync(method, MethodUri(method), authenticate: true, () => new FormUrlEncodedContent(form), responseInfo, cancellationToken);
+    private async Task<SlackApiResult<TResponse>> CallFormAsync<TResponse>(
+        SlackWorkspace workspace, string method, IReadOnlyList<KeyValuePair<string, string>> form, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)
+        where TResponse : SlackApiResponse
+    {
+        if (await BotAuthorizationAsync(workspace, method, cancellationToken).ConfigureAwait(false) is not { } authorization)
+        {
+            return SlackApiResult<TResponse>.Failure("not_authed");
+        }
+
+        return await SendAsync(method, MethodUri(method), authorization, () => new FormUrlEncodedContent(form), responseInfo, cancellationToken, webApi: true).ConfigureAwait(false);
+    }
+
+    /// <summary>The token of the workspace the call acts in; never another workspace's.</summary>
+    private async ValueTask<AuthenticationHeaderValue?> BotAuthorizationAsync(SlackWorkspace workspace, string method, CancellationToken cancellationToken)
+    {
+        var token = await tokens.GetBotTokenAsync(workspace, cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            SlackLog.NoBotToken(logger, method);
+            return null;
+        }
+
+        return new AuthenticationHeaderValue("Bearer", token);
+    }
 
     private Uri MethodUri(string method) => new(options.Value.ApiBaseUrl, method);
 
@@ -130,25 +198,17 @@ internal sealed class SlackApiClient(
     }
 
     private async Task<SlackApiResult<TResponse>> SendAsync<TResponse>(
-        string method, Uri uri, bool authenticate, Func<HttpContent> content, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)
+        string method, Uri uri, AuthenticationHeaderValue? authorization, Func<HttpContent> content, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken, bool webApi)
         where TResponse : SlackApiResponse
     {
         var settings = options.Value;
-        if (authenticate && string.IsNullOrWhiteSpace(settings.BotToken))
-        {
-            SlackLog.NoBotToken(logger, method);
-            return SlackApiResult<TResponse>.Failure("not_authed");
-        }
 
         var client = httpClientFactory.CreateClient(HttpClientName);
         for (var attempt = 0; ; attempt++)
         {
             // A request message can be sent only once, so every attempt builds a new one.
             using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content() };
-            if (authenticate)
-            {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.BotToken);
-            }
+            request.Headers.Authorization = authorization;
 
             HttpResponseMessage response;
             try
@@ -195,7 +255,7 @@ internal sealed class SlackApiClient(
                     continue;
                 }
 
-                return await ReadAsync(method, response, authenticate, responseInfo, cancellationToken).ConfigureAwait(false);
+                return await ReadAsync(method, response, webApi, responseInfo, cancellationToken).ConfigureAwait(false);
             }
         }
     }

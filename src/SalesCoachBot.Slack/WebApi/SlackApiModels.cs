@@ -83,3 +83,52 @@ public sealed record ResponseMessage(string Text, IReadOnlyList<Block> Blocks)
     public static ResponseMessage From(SlackMessage message, string? responseType = null, bool? replaceOriginal = null) =>
         new(message.Text, message.Blocks) { ResponseType = responseType, ReplaceOriginal = replaceOriginal };
 }
+
+/// <summary><c>views.publish</c>: the App Home view of one user.</summary>
+public sealed record ViewsPublishRequest(string UserId, HomeView View);
+
+/// <summary>An App Home tab: at most 100 blocks.</summary>
+public sealed record HomeView(IReadOnlyList<Block> Blocks)
+{
+    [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
+    public string Type { get; init; } = "home";
+
+    public string? CallbackId { get; init; }
+}
+
+/// <summary><c>apps.connections.open</c>: the WebSocket URL for one Socket Mode connection.</summary>
+public sealed record ConnectionsOpenResponse : SlackApiResponse
+{
+    public string? Url { get; init; }
+}
+
+/// <summary><c>oauth.v2.access</c>: a bot installation (or its refreshed token when rotation is on).</summary>
+public sealed record OAuthAccessResponse : SlackApiResponse
+{
+    public string? AccessToken { get; init; }
+
+    public string? TokenType { get; init; }
+
+    public string? Scope { get; init; }
+
+    public string? BotUserId { get; init; }
+
+    public string? AppId { get; init; }
+
+    public OAuthEntity? Team { get; init; }
+
+    public OAuthEntity? Enterprise { get; init; }
+
+    public OAuthAuthedUser? AuthedUser { get; init; }
+
+    public bool? IsEnterpriseInstall { get; init; }
+
+    /// <summary>Seconds until the access token expires; present only when token rotation is on.</summary>
+    public int? ExpiresIn { get; init; }
+
+    public string? RefreshToken { get; init; }
+}
+
+public sealed record OAuthEntity(string? Id, string? Name);
+
+public sealed record OAuthAuthedUser(string? Id);

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Home;
+using SalesCoachBot.Slack.Processing;
+using SalesCoachBot.Slack.WebApi;
+using SalesCoachBot.Slack.Workspaces;
+
+namespace SalesCoachBot.Slack.Home;
+
+/// <summary><c>app_home_opened</c> → the person's overview from the core → <c>views.publish</c> with their workspace's token.</summary>
+public sealed class SlackHomePublisher(
+    IServiceScopeFactory scopes,
+    HomeViewRenderer renderer,
+    ISlackApiClient api,
+    SlackUserDirectory users,
+    ILogger<SlackHomePublisher> logger)
+{
+    public async Task PublishAsync(SlackWorkspace workspace, string userId, CancellationToken cancellationToken)
+    {
+        var email = await users.FindEmailAsync(workspace, userId, cancellationToken).ConfigureAwait(false);
+        HomeOverview overview;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var home = scope.ServiceProvider.GetRequiredService<HomeOverviewUseCase>();
+            overview = await home.GetAsync(new ChatUser(ChatChannel.Slack, SlackUserId: userId, Email: email), cancellationToken).ConfigureAwait(false);
+        }
+
+        var result = await api.PublishViewAsync(workspace, new ViewsPublishRequest(userId, renderer.Render(overview)), cancellationToken).ConfigureAwait(false);
+        if (!result.Ok)
+        {
+            SlackLog.HomePublishFailed(logger, result.Error!);
+        }
+    }
+}

@@ -1,0 +1,291 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Slack.BlockKit;
+using SalesCoachBot.Slack.Processing;
+using SalesCoachBot.Slack.WebApi;
+using SalesCoachBot.Slack.Workspaces;
+
+namespace SalesCoachBot.Slack.Inbound;
+
+/// <summary>How an inbound request was taken: the transport (HTTP or Socket Mode) turns this into its own ack.</summary>
+public enum SlackAckStatus
+{
+    /// <summary>Taken (or deliberately ignored): acknowledge.</summary>
+    Accepted,
+
+    /// <summary>From a workspace the bot does not serve.</summary>
+    Forbidden,
+
+    /// <summary>Not a shape Slack sends.</summary>
+    Malformed,
+
+    /// <summary>The work queue is full: do not acknowledge, so Slack delivers it again later.</summary>
+    Busy,
+}
+
+/// <summary>The ack: a status, plus the message for a slash command answered in the ack or the url_verification challenge.</summary>
+public sealed record SlackAck(SlackAckStatus Status, ResponseMessage? Message = null, string? Challenge = null)
+{
+    public static readonly SlackAck Accepted = new(SlackAckStatus.Accepted);
+    public static readonly SlackAck Forbidden = new(SlackAckStatus.Forbidden);
+    public static readonly SlackAck Busy = new(SlackAckStatus.Busy);
+    public static readonly SlackAck Malformed = new(SlackAckStatus.Malformed);
+}
+
+/// <summary>
+/// Events, slash commands and interactions after the transport authenticated them (HTTP: signature; Socket Mode:
+/// the app token that opened the socket). Maps to a core turn, acks, and queues slow work. Both transports share it.
+/// </summary>
+public sealed partial class SlackInboundHandler(
+    SlackWorkQueue queue,
+    ISlackEventDeduplicator deduplicator,
+    SlackTurnProcessor processor,
+    SlackUserDirectory users,
+    BlockKitRenderer renderer,
+    SlackWorkspaceGate gate,
+    IOptions<SlackOptions> options,
+    IHostApplicationLifetime lifetime,
+    TimeProvider time,
+    ILogger<SlackInboundHandler> logger)
+{
+    public const string Ephemeral = "ephemeral";
+    public const string InChannel = "in_channel";
+
+    /// <param name="source">For log lines: the HTTP path or <c>socket</c>.</param>
+    public async ValueTask<SlackAck> HandleEventAsync(SlackEventEnvelope envelope, string source, string? retryNum, string? retryReason, CancellationToken cancellationToken)
+    {
+        if (envelope.Type == "url_verification")
+        {
+            if (envelope.Challenge is { Length: > 0 and <= 1024 } challenge)
+            {
+                return new SlackAck(SlackAckStatus.Accepted, Challenge: challenge);
+            }
+
+            SlackLog.Malformed(logger, source, "url_verification without a challenge");
+            return SlackAck.Malformed;
+        }
+
+        var workspace = SlackWorkspace.Of(envelope.TeamId, envelope.EnterpriseId);
+        if (!await IsServedAsync(source, workspace, cancellationToken).ConfigureAwait(false))
+        {
+            return SlackAck.Forbidden;
+        }
+
+        if (envelope.Type != "event_callback" || envelope.Event is not { } ev || string.IsNullOrEmpty(envelope.EventId))
+        {
+            SlackLog.EventIgnored(logger, envelope.Type);
+            return SlackAck.Accepted;
+        }
+
+        var work = ToWork(envelope, ev, workspace);
+        if (work is null)
+        {
+            SlackLog.EventIgnored(logger, ev.Type);
+            return SlackAck.Accepted;
+        }
+
+        if (!deduplicator.TryBegin(envelope.EventId))
+        {
+            SlackLog.DuplicateEvent(logger, envelope.EventId, retryNum, retryReason);
+            return SlackAck.Accepted;
+        }
+
+        if (!queue.TryEnqueue(work))
+        {
+            // Let Slack's retry bring it back when the queue has room.
+            deduplicator.Forget(envelope.EventId);
+            return SlackAck.Busy;
+        }
+
+        return SlackAck.Accepted;
+    }
+
+    public async Task<SlackAck> HandleCommandAsync(SlashCommand command, string source, CancellationToken cancellationToken)
+    {
+        if (command is not { UserId: { Length: > 0 } userId, TeamId: { Length: > 0 } teamId, ChannelId: { Length: > 0 } channelId })
+        {
+            SlackLog.Malformed(logger, source, "slash command without user, team or channel");
+            return SlackAck.Malformed;
+        }
+
+        if (!await IsServedAsync(source, SlackWorkspace.Of(teamId, command.EnterpriseId), cancellationToken).ConfigureAwait(false))
+        {
+            return SlackAck.Forbidden;
+        }
+
+        var (text, responseType) = ReadVisibility(command.Text ?? string.Empty);
+        var responseUrl = Uri.TryCreate(command.ResponseUrl, UriKind.Absolute, out var url) && url.Scheme is "https" or "http" ? url : null;
+
+        var workspace = SlackWorkspace.Of(teamId, command.EnterpriseId);
+        var email = await users.FindEmailAsync(workspace, userId, cancellationToken).ConfigureAwait(false);
+        var user = new ChatUser(ChatChannel.Slack, SlackUserId: userId, Email: email, DisplayName: string.IsNullOrEmpty(command.UserName) ? null : command.UserName);
+        var turn = new ChatTurn(user, SlackTurns.Conversation(teamId, channelId), new TextInput(text.Length == 0 ? "help" : text));
+
+        // The answer keeps going after the ack when it is slow, so it runs on the app's lifetime, not the request's.
+        var answering = processor.AskAsync(turn, lifetime.ApplicationStopping);
+        try
+        {
+            var answer = await answering.WaitAsync(options.Value.AckBudget, time, cancellationToken).ConfigureAwait(false);
+            return new SlackAck(SlackAckStatus.Accepted, ResponseMessage.From(renderer.Render(answer), responseType));
+        }
+        catch (TimeoutException) when (responseUrl is not null && queue.TryEnqueue(new DeferredCommandWork(answering, responseUrl, responseType)))
+        {
+            SlackLog.CommandDeferred(logger, options.Value.AckBudget);
+            return new SlackAck(SlackAckStatus.Accepted, new ResponseMessage("Working on it…", []) { ResponseType = Ephemeral });
+        }
+    }
+
+    public async ValueTask<SlackAck> HandleInteractionAsync(InteractionPayload payload, string source, CancellationToken cancellationToken)
+    {
+        var teamId = payload.Team?.Id ?? payload.User?.TeamId;
+        var workspace = SlackWorkspace.Of(teamId, payload.Enterprise?.Id);
+        if (!await IsServedAsync(source, workspace, cancellationToken).ConfigureAwait(false))
+        {
+            return SlackAck.Forbidden;
+        }
+
+        var action = payload.Actions is [var first, ..] ? first : null;
+        if (payload.Type != "block_actions" || action?.ActionId is not { } actionId)
+        {
+            SlackLog.InteractionIgnored(logger, payload.Type, action?.ActionId, "not a block action");
+            return SlackAck.Accepted;
+        }
+
+        // Ticking a box records nothing (confirmations happen on Confirm), so the tick itself is only acknowledged.
+        if (actionId.StartsWith(BlockKitRenderer.TickActionPrefix, StringComparison.Ordinal))
+        {
+            return SlackAck.Accepted;
+        }
+
+        var responseUrl = Uri.TryCreate(payload.ResponseUrl, UriKind.Absolute, out var url) && url.Scheme is "https" or "http" ? url : null;
+        if (actionId != BlockKitRenderer.ConfirmActionId && !actionId.StartsWith(BlockKitRenderer.ButtonActionPrefix, StringComparison.Ordinal))
+        {
+            SlackLog.InteractionIgnored(logger, payload.Type, actionId, "unknown action id");
+            return SlackAck.Accepted;
+        }
+
+        var typed = ActionPayload.TryParse(action.Value);
+        var channelId = payload.Channel?.Id ?? payload.Container?.ChannelId;
+        if (typed is not null && payload.User?.Id is { } homeUser && teamId is not null && channelId is null && payload.Container?.Type == "view")
+        {
+            // App Home: no channel, no response_url; the answer goes to the person's DM.
+            var person = new ChatUser(ChatChannel.Slack, SlackUserId: homeUser, DisplayName: payload.User.Name ?? payload.User.Username);
+            return queue.TryEnqueue(new HomeActionWork(workspace, person, typed)) ? SlackAck.Accepted : SlackAck.Busy;
+        }
+
+        if (typed is null || payload.User?.Id is not { } userId || teamId is null || channelId is null)
+        {
+            SlackLog.InteractionIgnored(logger, payload.Type, actionId, "button value is not one of ours");
+            if (responseUrl is not null)
+            {
+                queue.TryEnqueue(new NoticeWork(responseUrl, "Sorry, I can't use that button. Ask me again (for example `/coach next acme`) for a fresh card."));
+            }
+
+            return SlackAck.Accepted;
+        }
+
+        var selected = typed is ConfirmItemsPayload ? SelectedItems(payload) : [];
+        var user = new ChatUser(ChatChannel.Slack, SlackUserId: userId, DisplayName: payload.User.Name ?? payload.User.Username);
+        var turn = SlackTurns.Action(user, SlackTurns.Conversation(teamId, channelId), typed, selected);
+        var work = new InteractionWork(workspace, turn, channelId, payload.Container?.MessageTs ?? payload.Message?.Ts, payload.Container?.IsEphemeral == true, responseUrl);
+        return queue.TryEnqueue(work) ? SlackAck.Accepted : SlackAck.Busy;
+    }
+
+    /// <summary>The ticked item ids: the current selection of every checklist group on the card.</summary>
+    internal static IReadOnlyList<ChecklistItemId> SelectedItems(InteractionPayload payload)
+    {
+        if (payload.State?.Values is not { } values)
+        {
+            return [];
+        }
+
+        return values
+            .Where(block => block.Key.StartsWith(BlockKitRenderer.ChecklistBlockPrefix, StringComparison.Ordinal))
+            .SelectMany(block => block.Value.Values)
+            .Where(element => element.Type == "checkboxes" && element.SelectedOptions is not null)
+            .SelectMany(element => element.SelectedOptions!)
+            .Select(option => option.Value)
+            .Where(value => !string.IsNullOrWhiteSpace(value) && value.Length <= BlockKitLimits.OptionText)
+            .Distinct(StringComparer.Ordinal)
+            .Select(value => new ChecklistItemId(value!))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Answers are private (ephemeral) unless the text ends with <c>public</c> or <c>share</c>
+    /// (<c>/coach next acme public</c>): then the whole channel sees them.
+    /// </summary>
+    internal static (string Text, string ResponseType) ReadVisibility(string text)
+    {
+        var trimmed = text.Trim();
+        var match = ShareSuffix().Match(trimmed);
+        return match.Success ? (trimmed[..match.Index].TrimEnd(), InChannel) : (trimmed, Ephemeral);
+    }
+
+    /// <summary>The words addressed to the bot: mentions stripped; null for anything the bot should not answer.</summary>
+    internal static string? ConversationalText(SlackEvent ev, string? botUserId)
+    {
+        // The bot's own posts, other bots and edits/joins (subtypes) are never answered.
+        if (ev.BotId is not null || ev.Subtype is not null || ev.Text is null || (botUserId is not null && ev.User == botUserId))
+        {
+            return null;
+        }
+
+        var isMention = ev.Type == "app_mention";
+        var isDirect = ev.Type == "message" && ev.ChannelType == "im";
+        if (!isMention && !isDirect)
+        {
+            return null;
+        }
+
+        var text = Mention().Replace(ev.Text, " ").Trim();
+        return text.Length == 0 ? "help" : System.Net.WebUtility.HtmlDecode(text);
+    }
+
+    /// <summary>The work an event asks for, or null when the bot does nothing with it.</summary>
+    private static SlackWork? ToWork(SlackEventEnvelope envelope, SlackEvent ev, SlackWorkspace workspace)
+    {
+        switch (ev.Type)
+        {
+            case SlackEventTypes.AppHomeOpened:
+                return ev.Tab == "home" && ev.User is { Length: > 0 } homeUser ? new HomeOpenedWork(workspace, homeUser) : null;
+            case SlackEventTypes.AppUninstalled:
+                return new UninstallWork(workspace, envelope.IsEnterpriseInstall == true, ev.Type);
+            case SlackEventTypes.TokensRevoked:
+                // Only the bot token matters: a revoked user token leaves the bot working.
+                return ev.Tokens?.Bot is { Count: > 0 } ? new UninstallWork(workspace, envelope.IsEnterpriseInstall == true, ev.Type) : null;
+        }
+
+        var botUserId = envelope.Authorizations?.FirstOrDefault(a => a.IsBot == true)?.UserId;
+        if (ConversationalText(ev, botUserId) is not { } text || ev.User is null || ev.Channel is null || envelope.TeamId is null)
+        {
+            return null;
+        }
+
+        var user = new ChatUser(ChatChannel.Slack, SlackUserId: ev.User);
+        var turn = new ChatTurn(user, SlackTurns.Conversation(envelope.TeamId, ev.Channel), new TextInput(text));
+        return new MessageWork(workspace, turn, ev.Channel, ev.ThreadTs);
+    }
+
+    private async ValueTask<bool> IsServedAsync(string source, SlackWorkspace workspace, CancellationToken cancellationToken)
+    {
+        if (await gate.IsAllowedAsync(workspace, cancellationToken).ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        SlackLog.ForeignWorkspace(logger, source, workspace.ToString());
+        return false;
+    }
+
+    [GeneratedRegex(@"<@[UW][A-Z0-9]+(\|[^>]*)?>", RegexOptions.CultureInvariant)]
+    private static partial Regex Mention();
+
+    [GeneratedRegex(@"(^|\s)(public|share|--public)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ShareSuffix();
+}

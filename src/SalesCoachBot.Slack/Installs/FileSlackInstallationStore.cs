@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+
+namespace SalesCoachBot.Slack.Installs;
+
+/// <summary>
+/// One file per installation under <see cref="SlackOptions.InstallationsPath"/>, its JSON encrypted with ASP.NET Core
+/// Data Protection (keys under <see cref="SlackOptions.DataProtectionKeysPath"/>). Reads are cached; writes replace
+/// the file atomically. A file that no longer decrypts (lost keys) counts as no installation.
+/// </summary>
+internal sealed class FileSlackInstallationStore : ISlackInstallationStore
+{
+    private const string Purpose = "SalesCoachBot.Slack.Installations.v1";
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    private readonly IDataProtector protector;
+    private readonly string folder;
+    private readonly ConcurrentDictionary<string, SlackInstallation?> cache = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim writeGate = new(1, 1);
+
+    public FileSlackInstallationStore(IDataProtectionProvider protection, IOptions<SlackOptions> options)
+    {
+        protector = protection.CreateProtector(Purpose);
+        folder = Path.GetFullPath(options.Value.InstallationsPath);
+        Directory.CreateDirectory(folder);
+    }
+
+    public async Task<SlackInstallation?> FindAsync(string key, CancellationToken cancellationToken)
+    {
+        if (cache.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var file = FileFor(key);
+        SlackInstallation? found = null;
+        if (File.Exists(file))
+        {
+            try
+            {
+                var plain = protector.Unprotect(await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false));
+                found = JsonSerializer.Deserialize<SlackInstallation>(plain, JsonOptions);
+            }
+            catch (CryptographicException)
+            {
+                found = null;
+            }
+            catch (JsonException)
+            {
+                found = null;
+            }
+        }
+
+        cache[key] = found;
+        return found;
+    }
+
+    public async Task SaveAsync(SlackInstallation installation, CancellationToken cancellationToken)
+    {
+        var key = installation.Key;
+        var cipher = protector.Protect(JsonSerializer.SerializeToUtf8Bytes(installation, JsonOptions));
+        await writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var file = FileFor(key);
+            var temp = file + ".tmp";
+            await File.WriteAllBytesAsync(temp, cipher, cancellationToken).ConfigureAwait(false);
+            File.Move(temp, file, overwrite: true);
+            cache[key] = installation;
+        }
+        finally
+        {
+            writeGate.Release();
+        }
+    }
+
+    public async Task<bool> DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        await writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var file = FileFor(key);
+            var existed = File.Exists(file);
+            File.Delete(file);
+            cache[key] = null;
+            return existed;
+        }
+        finally
+        {
+            writeGate.Release();
+        }
+    }
+
+    /// <summary>Slack ids are short upper-case alphanumerics; anything else is hashed so it can never leave the folder.</summary>
+    private string FileFor(string key)
+    {
+        var safe = key.Length <= 64 && key.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
+            ? key
+            : "H-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+        return Path.Combine(folder, safe + ".bin");
+    }
+}

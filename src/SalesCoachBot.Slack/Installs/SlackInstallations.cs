@@ -1,0 +1,150 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SalesCoachBot.Slack.WebApi;
+using SalesCoachBot.Slack.Workspaces;
+
+namespace SalesCoachBot.Slack.Installs;
+
+/// <summary>
+/// The bot token of each workspace. Single-workspace: <c>Slack:BotToken</c>. With installs on: the installation
+/// of the workspace (else of its Enterprise Grid organisation), refreshed shortly before it expires when Slack
+/// rotates tokens; the configured token still serves <c>Slack:TeamId</c> when both are set. Workspace A's token
+/// is never handed out for workspace B.
+/// </summary>
+public sealed class SlackInstallations(
+    IServiceProvider services,
+    IOptions<SlackOptions> options,
+    TimeProvider time,
+    ILogger<SlackInstallations> logger) : ISlackTokenProvider
+{
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> refreshGates = new(StringComparer.Ordinal);
+
+    private ISlackInstallationStore Store => services.GetRequiredService<ISlackInstallationStore>();
+
+    public async ValueTask<string?> GetBotTokenAsync(SlackWorkspace workspace, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (!settings.InstallsEnabled)
+        {
+            return ConfiguredTokenProvider.ConfiguredToken(settings, workspace);
+        }
+
+        var installation = await FindAsync(workspace, cancellationToken).ConfigureAwait(false);
+        if (installation is null)
+        {
+            // With installs on, the configured token serves only the workspace it was named for.
+            return string.IsNullOrEmpty(settings.TeamId) ? null : ConfiguredTokenProvider.ConfiguredToken(settings, workspace);
+        }
+
+        return await FreshTokenAsync(installation, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<SlackInstallation?> FindAsync(SlackWorkspace workspace, CancellationToken cancellationToken)
+    {
+        if (workspace.TeamId is { } team && await Store.FindAsync(SlackInstallation.TeamKey(team), cancellationToken).ConfigureAwait(false) is { } byTeam)
+        {
+            return byTeam;
+        }
+
+        return workspace.EnterpriseId is { } enterprise
+            ? await Store.FindAsync(SlackInstallation.EnterpriseKey(enterprise), cancellationToken).ConfigureAwait(false)
+            : null;
+    }
+
+    /// <summary>Turns an <c>oauth.v2.access</c> answer into a stored installation; null (nothing stored) when it is not a bot install.</summary>
+    public async Task<SlackInstallation?> SaveAsync(OAuthAccessResponse access, CancellationToken cancellationToken)
+    {
+        var enterprise = access.IsEnterpriseInstall == true;
+        if (access.AccessToken is not { Length: > 0 } token || access.TokenType is not (null or "bot") ||
+            (enterprise ? access.Enterprise?.Id is not { Length: > 0 } : access.Team?.Id is not { Length: > 0 }))
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var installation = new SlackInstallation(
+            enterprise ? null : access.Team!.Id, access.Enterprise?.Id, enterprise, token, access.BotUserId, access.Scope,
+            enterprise ? access.Enterprise!.Name : access.Team!.Name, now)
+        {
+            ExpiresAt = access.ExpiresIn is > 0 and var seconds ? now.AddSeconds(seconds) : null,
+            RefreshToken = string.IsNullOrEmpty(access.RefreshToken) ? null : access.RefreshToken,
+        };
+        await Store.SaveAsync(installation, cancellationToken).ConfigureAwait(false);
+        SlackLog.Installed(logger, installation.Key, enterprise);
+        return installation;
+    }
+
+    /// <summary><c>app_uninstalled</c> / <c>tokens_revoked</c>: the workspace's token is gone for good.</summary>
+    public async Task RemoveAsync(SlackWorkspace workspace, bool enterpriseInstall, string reason, CancellationToken cancellationToken)
+    {
+        if (!options.Value.InstallsEnabled)
+        {
+            return;
+        }
+
+        var removed = false;
+        if (workspace.TeamId is { } team)
+        {
+            removed |= await Store.DeleteAsync(SlackInstallation.TeamKey(team), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (enterpriseInstall && workspace.EnterpriseId is { } enterprise)
+        {
+            removed |= await Store.DeleteAsync(SlackInstallation.EnterpriseKey(enterprise), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (removed)
+        {
+            SlackLog.Uninstalled(logger, workspace.ToString(), reason);
+        }
+    }
+
+    private async ValueTask<string?> FreshTokenAsync(SlackInstallation installation, CancellationToken cancellationToken)
+    {
+        if (!NeedsRefresh(installation))
+        {
+            return installation.BotToken;
+        }
+
+        // One refresh per installation at a time: a refresh token is single-use.
+        var gate = refreshGates.GetOrAdd(installation.Key, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var current = await Store.FindAsync(installation.Key, cancellationToken).ConfigureAwait(false) ?? installation;
+            if (!NeedsRefresh(current))
+            {
+                return current.BotToken;
+            }
+
+            var api = services.GetRequiredService<ISlackApiClient>();
+            var refreshed = await api.OAuthAccessAsync(
+                [new("grant_type", "refresh_token"), new("refresh_token", current.RefreshToken!)], cancellationToken).ConfigureAwait(false);
+            if (!refreshed.Ok || refreshed.Value!.AccessToken is not { Length: > 0 } token)
+            {
+                SlackLog.TokenRefreshFailed(logger, current.Key, refreshed.Error ?? "no access_token");
+                return current.ExpiresAt > time.GetUtcNow() ? current.BotToken : null;
+            }
+
+            var now = time.GetUtcNow();
+            var next = current with
+            {
+                BotToken = token,
+                RefreshToken = string.IsNullOrEmpty(refreshed.Value.RefreshToken) ? current.RefreshToken : refreshed.Value.RefreshToken,
+                ExpiresAt = refreshed.Value.ExpiresIn is > 0 and var seconds ? now.AddSeconds(seconds) : null,
+            };
+            await Store.SaveAsync(next, cancellationToken).ConfigureAwait(false);
+            SlackLog.TokenRefreshed(logger, next.Key, next.ExpiresAt ?? now);
+            return next.BotToken;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private bool NeedsRefresh(SlackInstallation installation) =>
+        installation is { ExpiresAt: { } expires, RefreshToken: { Length: > 0 } } && time.GetUtcNow() + options.Value.TokenRefreshMargin >= expires;
+}
