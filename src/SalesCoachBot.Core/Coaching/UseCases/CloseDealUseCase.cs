@@ -96,10 +96,7 @@ public sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, What
                 : plan(state, stageId);
         }, cancellationToken);
 
-        var after = await locator.LocateByIdAsync(found.Deal.Id, context, cancellationToken);
-        return after is DealLookup.Found view
-            ? await whatsNext.ShowAsync(view.Deal, context, outcome, cancellationToken)
-            : ((DealLookup.Answered)after).Answer;
+        return await whatsNext.ShowCurrentAsync(found.Deal.Id, context, outcome, cancellationToken);
     }
 
     /// <summary>Maps free text onto one of the map's lost reasons when it clearly is one, so reports group well.</summary>

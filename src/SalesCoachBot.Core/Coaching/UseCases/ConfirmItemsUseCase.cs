@@ -64,10 +64,7 @@ public sealed class ConfirmItemsUseCase(DealLocator locator, IDealStore deals, W
     {
         if (items.Count == 0)
         {
-            var current = await locator.LocateByIdAsync(dealId, context, cancellationToken);
-            return current is DealLookup.Found shown
-                ? await whatsNext.ShowAsync(shown.Deal, context, "Tick the items that are done, then press Confirm.", cancellationToken) with { ReplacesCard = fromCard }
-                : ((DealLookup.Answered)current).Answer;
+            return await whatsNext.ShowCurrentAsync(dealId, context, "Tick the items that are done, then press Confirm.", cancellationToken) with { ReplacesCard = fromCard };
         }
 
         var outcome = await deals.ChangeDealAsync(dealId, state => Decide(state, items, expectedStageVersion, expectedStage, context), cancellationToken);
@@ -86,14 +83,9 @@ public sealed class ConfirmItemsUseCase(DealLocator locator, IDealStore deals, W
             metrics.Confirmed(recorded.Items.Count);
         }
 
-        var after = await locator.LocateByIdAsync(dealId, context, cancellationToken);
-        if (after is not DealLookup.Found view)
-        {
-            return ((DealLookup.Answered)after).Answer;
-        }
-
-        var answer = await whatsNext.ShowAsync(view.Deal, context, Describe(outcome, view.Deal.Deal, context.Map), cancellationToken);
-        return answer with { ReplacesCard = fromCard };
+        var after = await deals.GetAsync(dealId, cancellationToken);
+        var note = after is null ? null : Describe(outcome, after.Deal, context.Map);
+        return await whatsNext.ShowCurrentAsync(dealId, context, note, cancellationToken) with { ReplacesCard = fromCard };
     }
 
     private static DealChangePlan<ConfirmOutcome> Decide(

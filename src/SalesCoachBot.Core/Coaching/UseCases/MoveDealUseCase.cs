@@ -57,10 +57,7 @@ public sealed class MoveDealUseCase(DealLocator locator, IDealStore deals, Whats
             };
         }, cancellationToken);
 
-        var after = await locator.LocateByIdAsync(deal.Key, context, cancellationToken);
-        return after is DealLookup.Found view
-            ? await whatsNext.ShowAsync(view.Deal, context, outcome, cancellationToken)
-            : ((DealLookup.Answered)after).Answer;
+        return await whatsNext.ShowCurrentAsync(deal.Key, context, outcome, cancellationToken);
     }
 
     /// <summary>A forward move that skips a stage or leaves required items of the current one open.</summary>

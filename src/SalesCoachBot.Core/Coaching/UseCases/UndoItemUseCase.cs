@@ -60,9 +60,8 @@ public sealed class UndoItemUseCase(DealLocator locator, IDealStore deals, Whats
             };
         }, cancellationToken);
 
-        var after = await locator.LocateByIdAsync(dealId, context, cancellationToken);
-        return after is DealLookup.Found view && outcome is not null
-            ? await whatsNext.ShowAsync(view.Deal, context, outcome, cancellationToken) with { ReplacesCard = fromCard }
-            : Errors.Answer("Not found", "That deal no longer exists or is not one you can see.");
+        return outcome is null
+            ? Errors.Answer("Not found", "That deal no longer exists or is not one you can see.")
+            : await whatsNext.ShowCurrentAsync(dealId, context, outcome, cancellationToken) with { ReplacesCard = fromCard };
     }
 }

@@ -1,5 +1,6 @@
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Understanding;
 
 namespace SalesCoachBot.Core.Coaching.UseCases;
@@ -16,6 +17,15 @@ public sealed class WhatsNextUseCase(DealLocator locator, TeamRulesProvider team
         }
 
         return await ShowAsync(found.Deal, context, note: null, cancellationToken);
+    }
+
+    /// <summary>Re-reads the deal (after a change) and shows its current card with a note on what happened.</summary>
+    public async Task<BotAnswer> ShowCurrentAsync(DealId deal, TurnContext context, string? note, CancellationToken cancellationToken)
+    {
+        var lookup = await locator.LocateByIdAsync(deal, context, cancellationToken);
+        return lookup is DealLookup.Found found
+            ? await ShowAsync(found.Deal, context, note, cancellationToken)
+            : ((DealLookup.Answered)lookup).Answer;
     }
 
     public async Task<BotAnswer> ShowAsync(DealView deal, TurnContext context, string? note, CancellationToken cancellationToken)
