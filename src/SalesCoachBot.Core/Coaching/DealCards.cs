@@ -45,7 +45,7 @@ public static class DealCards
             facts.Add(new("Amount", Money(amount, deal.Currency)));
         }
 
-        if (next is not null)
+        if (next is not null && UseCases.ConfirmItemsUseCase.IsCoachable(deal.Status))
         {
             facts.Add(new("Next stage", next.Name));
         }
