@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Data.Imports;
 using SalesCoachBot.Data.Infrastructure;
+using SalesCoachBot.Data.Nudges;
 using SalesCoachBot.Data.Stores;
 
 namespace SalesCoachBot.Data;
@@ -49,6 +50,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IConversationStore, ConversationStore>();
         services.AddScoped<SalesCoachBot.Core.Pipeline.IPipelineStore, PipelineStore>();
         services.AddScoped<CsvImportService>();
+        services.AddNudgeData();
         services.AddSingleton(sp => new DatabaseInitializer(
             sp.GetRequiredService<SalesCoachDbContextFactory>(),
             options(sp),

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+using SalesCoachBot.Core.Nudges;
+
+namespace SalesCoachBot.Data.Nudges;
+
+public static class NudgeDataServiceCollectionExtensions
+{
+    /// <summary>Nudge targets, claims, outbox and Teams conversation references (singletons over the context factory).</summary>
+    public static IServiceCollection AddNudgeData(this IServiceCollection services)
+    {
+        services.AddSingleton<NudgeStore>();
+        services.AddSingleton<INudgeTargetStore>(sp => sp.GetRequiredService<NudgeStore>());
+        services.AddSingleton<INudgeOutbox>(sp => sp.GetRequiredService<NudgeStore>());
+        services.AddSingleton<IConversationReferenceRecords, ConversationReferenceRecords>();
+        return services;
+    }
+}

@@ -1,0 +1,202 @@
+using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Nudges;
+using SalesCoachBot.Data.Infrastructure;
+
+namespace SalesCoachBot.Data.Nudges;
+
+/// <summary>
+/// Nudge targets, daily claims and the outbox. A singleton that opens a context per call, because the
+/// scheduler and dispatcher run outside any request scope.
+/// </summary>
+internal sealed class NudgeStore(SalesCoachDbContextFactory factory) : INudgeTargetStore, INudgeOutbox
+{
+    private const int MaxAttempts = 8;
+    private const int MaxErrorLength = 1000;
+
+    public async Task<bool> BindAsync(long teamId, ConversationKey conversation, long personId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        if (await db.Set<NudgeTargetRow>().AnyAsync(t => t.TeamId == teamId && t.ConversationKey == conversation.Value, cancellationToken))
+        {
+            return false;
+        }
+
+        db.Add(new NudgeTargetRow { TeamId = teamId, ConversationKey = conversation.Value, BoundByPersonId = personId, BoundAt = at });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException e) when (TransientDatabaseErrors.IsUniqueViolation(e))
+        {
+            return false;   // bound by a racing request
+        }
+    }
+
+    public async Task<IReadOnlyList<NudgeTarget>> ListAsync(long? teamId, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        var query = db.Set<NudgeTargetRow>().AsNoTracking();
+        if (teamId is { } id)
+        {
+            query = query.Where(t => t.TeamId == id);
+        }
+
+        var rows = await query.OrderBy(t => t.TeamId).ThenBy(t => t.Id).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new NudgeTarget(r.TeamId, new ConversationKey(r.ConversationKey), r.BoundByPersonId, r.BoundAt))];
+    }
+
+    public async Task<bool> IsClaimedAsync(long teamId, DateOnly localDate, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        return await db.Set<NudgeClaimRow>().AnyAsync(c => c.TeamId == teamId && c.LocalDate == localDate, cancellationToken);
+    }
+
+    public async Task<bool> ClaimAndEnqueueAsync(
+        long teamId, DateOnly localDate, DateTimeOffset at, IReadOnlyList<NewOutboxMessage> messages, bool force, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = factory.CreateDbContext();
+            try
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var claimed = await db.Set<NudgeClaimRow>().AnyAsync(c => c.TeamId == teamId && c.LocalDate == localDate, cancellationToken);
+                if (claimed && !force)
+                {
+                    return false;
+                }
+
+                if (!claimed)
+                {
+                    db.Add(new NudgeClaimRow { TeamId = teamId, LocalDate = localDate, ClaimedAt = at });
+                }
+
+                db.AddRange(messages.Select(m => new NudgeOutboxRow
+                {
+                    TeamId = m.TeamId,
+                    LocalDate = m.LocalDate,
+                    ConversationKey = m.Conversation.Value,
+                    Payload = m.PayloadJson,
+                    Status = OutboxStatus.Pending,
+                    NextAttemptAt = at,
+                    CreatedAt = at,
+                }));
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return true;
+            }
+            catch (DbUpdateException e) when (TransientDatabaseErrors.IsUniqueViolation(e) && !force)
+            {
+                return false;   // another host claimed the day between our check and our insert
+            }
+            catch (Exception e) when (attempt < MaxAttempts && (TransientDatabaseErrors.IsTransient(e) || (force && TransientDatabaseErrors.IsUniqueViolation(e))))
+            {
+                // SQLite: a racing writer committed first (busy snapshot); PostgreSQL: serialization. Look again.
+                await ContentionPause(attempt, cancellationToken);
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<OutboxMessage>> LeaseDueAsync(string owner, DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        var outbox = db.Set<NudgeOutboxRow>();
+        var candidates = await outbox.AsNoTracking()
+            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.LeaseUntil == null || m.LeaseUntil <= now))
+            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
+            .Select(m => m.Id)
+            .Take(max)
+            .ToListAsync(cancellationToken);
+
+        // One conditional update per row: whoever changes it owns it, however many dispatchers race.
+        var until = now + leaseFor;
+        var leased = new List<long>();
+        foreach (var id in candidates)
+        {
+            var won = await RetryTransientAsync(() => outbox
+                .Where(m => m.Id == id && m.Status == OutboxStatus.Pending && (m.LeaseUntil == null || m.LeaseUntil <= now))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, owner).SetProperty(m => m.LeaseUntil, until), cancellationToken), cancellationToken);
+            if (won == 1)
+            {
+                leased.Add(id);
+            }
+        }
+
+        if (leased.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await outbox.AsNoTracking().Where(m => leased.Contains(m.Id)).ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Select(m => m.ToMessage())];
+    }
+
+    public async Task<bool> CompleteAsync(long id, string owner, int attempts, OutboxCompletion completion, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        var mine = db.Set<NudgeOutboxRow>().Where(m => m.Id == id && m.LeaseOwner == owner && m.Status == OutboxStatus.Pending);
+        var changed = await RetryTransientAsync(() => completion switch
+        {
+            OutboxCompletion.Sent sent => mine.ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, OutboxStatus.Sent)
+                .SetProperty(m => m.SentAt, sent.At)
+                .SetProperty(m => m.Attempts, attempts)
+                .SetProperty(m => m.LastError, (string?)null)
+                .SetProperty(m => m.LeaseOwner, (string?)null)
+                .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), cancellationToken),
+            OutboxCompletion.RetryLater retry => mine.ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Attempts, attempts)
+                .SetProperty(m => m.NextAttemptAt, retry.NextAttemptAt)
+                .SetProperty(m => m.LastError, Truncate(retry.Error))
+                .SetProperty(m => m.LeaseOwner, (string?)null)
+                .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), cancellationToken),
+            OutboxCompletion.Failed failed => mine.ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, OutboxStatus.Failed)
+                .SetProperty(m => m.Attempts, attempts)
+                .SetProperty(m => m.LastError, Truncate(failed.Error))
+                .SetProperty(m => m.LeaseOwner, (string?)null)
+                .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), cancellationToken),
+            OutboxCompletion.Released => mine.ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.LeaseOwner, (string?)null)
+                .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), cancellationToken),
+            _ => throw new InvalidOperationException($"Unknown completion {completion.GetType().Name}."),
+        }, cancellationToken);
+        return changed == 1;
+    }
+
+    public async Task<IReadOnlyList<OutboxMessage>> ListMessagesAsync(long? teamId, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        var query = db.Set<NudgeOutboxRow>().AsNoTracking();
+        if (teamId is { } id)
+        {
+            query = query.Where(m => m.TeamId == id);
+        }
+
+        var rows = await query.OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => r.ToMessage())];
+    }
+
+    // Database contention is wall-clock time, not business time: a real pause, like DealStore's retries.
+    private static Task ContentionPause(int attempt, CancellationToken cancellationToken) =>
+        Task.Delay(TimeSpan.FromMilliseconds((20 * attempt) + Random.Shared.Next(0, 20)), cancellationToken);
+
+    private static string Truncate(string error) => error.Length <= MaxErrorLength ? error : error[..MaxErrorLength];
+
+    private async Task<int> RetryTransientAsync(Func<Task<int>> update, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await update();
+            }
+            catch (Exception e) when (attempt < MaxAttempts && TransientDatabaseErrors.IsTransient(e))
+            {
+                await ContentionPause(attempt, cancellationToken);
+            }
+        }
+    }
+}
