@@ -24,6 +24,25 @@ internal static class BlockKitLimitCheck
         return problems;
     }
 
+    /// <summary>An App Home view: <c>type: home</c>, at most 100 blocks, the same element limits as messages.</summary>
+    public static IReadOnlyList<string> ViewProblems(JsonElement view)
+    {
+        var problems = new List<string>();
+        if (!view.TryGetProperty("type", out var type) || type.GetString() != "home")
+        {
+            problems.Add("not a home view");
+        }
+
+        var blocks = view.GetProperty("blocks");
+        if (blocks.GetArrayLength() > 100)
+        {
+            problems.Add($"{blocks.GetArrayLength()} blocks > 100");
+        }
+
+        Walk(blocks, "blocks", problems, new HashSet<string>(StringComparer.Ordinal));
+        return problems;
+    }
+
     private static void Walk(JsonElement e, string path, List<string> problems, HashSet<string> blockIds)
     {
         if (e.ValueKind == JsonValueKind.Array)

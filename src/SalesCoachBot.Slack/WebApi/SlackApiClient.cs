@@ -67,13 +67,13 @@ internal sealed class SlackApiClient(
 
     public async Task<SlackApiResult<ChatMessageResponse>> PostMessageAsync(SlackWorkspace workspace, ChatPostMessageRequest request, CancellationToken cancellationToken)
     {
-        await pacer.WaitTurnAsync(request.Channel, cancellationToken).ConfigureAwait(false);
+        await pacer.WaitTurnAsync($"{workspace}:{request.Channel}", cancellationToken).ConfigureAwait(false);
         return await CallJsonAsync(workspace, "chat.postMessage", request, Json.ChatPostMessageRequest, Json.ChatMessageResponse, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<SlackApiResult<ChatMessageResponse>> PostEphemeralAsync(SlackWorkspace workspace, ChatPostEphemeralRequest request, CancellationToken cancellationToken)
     {
-        await pacer.WaitTurnAsync(request.Channel, cancellationToken).ConfigureAwait(false);
+        await pacer.WaitTurnAsync($"{workspace}:{request.Channel}", cancellationToken).ConfigureAwait(false);
         return await CallJsonAsync(workspace, "chat.postEphemeral", request, Json.ChatPostEphemeralRequest, Json.ChatMessageResponse, cancellationToken).ConfigureAwait(false);
     }
 

@@ -32,7 +32,7 @@ internal sealed class SlackTestHost : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<SlackTestHost> StartAsync(RecordingSlackApi? api = null, IDictionary<string, string?>? settings = null, bool slackOn = true)
+    public static async Task<SlackTestHost> StartAsync(RecordingSlackApi? api = null, IDictionary<string, string?>? settings = null, bool slackOn = true, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
@@ -61,6 +61,7 @@ internal sealed class SlackTestHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(values);
         var bot = new FakeCoachBot();
         builder.Services.AddSingleton<ICoachBot>(bot);
+        services?.Invoke(builder.Services);
         builder.Services.AddSlackChannel(builder.Configuration, builder.Environment);
         var app = builder.Build();
         app.MapSlackChannel();
