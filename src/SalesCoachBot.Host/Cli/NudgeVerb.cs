@@ -1,0 +1,142 @@
+using System.Globalization;
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Nudges;
+
+namespace SalesCoachBot.Host.Cli;
+
+/// <summary>
+/// <c>nudge [--team NAME] [--dry-run] [--force]</c>: the stalled-deal digest now. <c>--dry-run</c> writes and
+/// sends nothing and prints, per team, its targets (or "no channel bound") and one line per stalled deal with
+/// its days stuck and the reason. A real run claims the team's local day (once a day unless <c>--force</c>),
+/// queues the digest in the outbox and sends it; what cannot be sent yet stays queued for the host's retries.
+/// </summary>
+internal sealed class NudgeVerb : ICliVerb
+{
+    public string Name => "nudge";
+
+    public string Usage => "nudge [--team NAME] [--dry-run] [--force]";
+
+    public bool NeedsDatabase(IReadOnlyList<string> args) => true;
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context, CancellationToken cancellationToken)
+    {
+        var parsed = CliArgs.Parse(args, "--dry-run", "--force");
+        if (parsed.Positional.Count > 0
+            || parsed.OptionNames.Any(o => o is not ("--team" or "--dry-run" or "--force"))
+            || (parsed.Has("--team") && string.IsNullOrWhiteSpace(parsed.Get("--team")))
+            || (parsed.Has("--dry-run") && parsed.Has("--force")))
+        {
+            await context.Error.WriteLineAsync($"usage: {Usage}");
+            return ExitCodes.Usage;
+        }
+
+        await using var scope = context.Services.CreateAsyncScope();
+        if (scope.ServiceProvider.GetService<NudgeRunner>() is not { } runner)
+        {
+            await context.Error.WriteLineAsync("nudges are not set up in this host (AddNudges is not registered)");
+            return ExitCodes.Failed;
+        }
+
+        var directory = scope.ServiceProvider.GetRequiredService<IDirectoryStore>();
+        IReadOnlyList<SalesTeam> teams;
+        if (parsed.Get("--team") is { } name)
+        {
+            if (await directory.FindTeamByNameAsync(name, cancellationToken) is not { } team)
+            {
+                await context.Out.WriteLineAsync($"no team called \"{name}\"");
+                return ExitCodes.Failed;
+            }
+
+            teams = [team];
+        }
+        else
+        {
+            teams = await directory.ListTeamsAsync(cancellationToken);
+        }
+
+        return parsed.Has("--dry-run")
+            ? await DryRunAsync(runner, teams, context, cancellationToken)
+            : await RunAsync(runner, scope.ServiceProvider, teams, parsed.Has("--force"), context, cancellationToken);
+    }
+
+    private static async Task<int> DryRunAsync(NudgeRunner runner, IReadOnlyList<SalesTeam> teams, CliContext context, CancellationToken cancellationToken)
+    {
+        var exit = ExitCodes.Done;
+        foreach (var plan in await runner.PlanAsync(teams, cancellationToken))
+        {
+            var targets = plan.Targets.Count == 0 ? "no channel bound" : string.Join(", ", plan.Targets.Select(t => t.Value));
+            await context.Out.WriteLineAsync($"{plan.Team.Name} ({Schedule(plan.Team)}): {targets}");
+            if (plan.Problem is { } problem)
+            {
+                await context.Out.WriteLineAsync($"  {problem}: no digest");
+                exit = ExitCodes.Failed;
+            }
+
+            if (plan.Deals.Count == 0)
+            {
+                await context.Out.WriteLineAsync("  no stalled deals");
+            }
+
+            foreach (var deal in plan.Deals)
+            {
+                await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"  #{deal.ExternalId} {deal.Name} · {deal.OwnerName} · {deal.StageName} · {deal.DaysStuck} days stuck · {deal.Reason}"));
+            }
+        }
+
+        return exit;
+    }
+
+    private static async Task<int> RunAsync(
+        NudgeRunner runner, IServiceProvider services, IReadOnlyList<SalesTeam> teams, bool force, CliContext context, CancellationToken cancellationToken)
+    {
+        var outcomes = await runner.RunNowAsync(teams, force, cancellationToken);
+        if (outcomes.Any(o => o.Status == TeamNudgeStatus.Queued))
+        {
+            await services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(cancellationToken);
+        }
+
+        var outbox = services.GetRequiredService<INudgeOutbox>();
+        var exit = ExitCodes.Done;
+        foreach (var (outcome, team) in outcomes.Join(teams, o => o.TeamName, t => t.Name, (o, t) => (o, t)))
+        {
+            var date = outcome.LocalDate is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "-";
+            switch (outcome.Status)
+            {
+                case TeamNudgeStatus.UnknownTimeZone:
+                    await context.Out.WriteLineAsync($"{team.Name}: unknown time zone '{team.TimeZoneId}'; no digest");
+                    exit = ExitCodes.Failed;
+                    continue;
+                case TeamNudgeStatus.AlreadyClaimed:
+                    await context.Out.WriteLineAsync($"{team.Name} {date}: already sent today (--force sends it again)");
+                    continue;
+                case TeamNudgeStatus.NoChannelBound:
+                    await context.Out.WriteLineAsync($"{team.Name} {date}: {outcome.StalledDeals} stalled deals, no channel bound");
+                    continue;
+                case TeamNudgeStatus.NothingStalled:
+                    await context.Out.WriteLineAsync($"{team.Name} {date}: no stalled deals, nothing sent");
+                    continue;
+            }
+
+            await context.Out.WriteLineAsync($"{team.Name} {date}: {outcome.StalledDeals} stalled deals");
+            var messages = (await outbox.ListMessagesAsync(team.Id, cancellationToken)).Where(m => m.LocalDate == outcome.LocalDate);
+            foreach (var message in messages)
+            {
+                var state = message.Status switch
+                {
+                    OutboxStatus.Sent => "sent",
+                    OutboxStatus.Failed => $"FAILED: {message.LastError}",
+                    _ => string.Create(CultureInfo.InvariantCulture, $"queued, next attempt {message.NextAttemptAt:yyyy-MM-dd HH:mm:ss}Z{(message.LastError is { } e ? $" ({e})" : string.Empty)}"),
+                };
+                exit = message.Status == OutboxStatus.Failed ? ExitCodes.Failed : exit;
+                await context.Out.WriteLineAsync($"  {message.Conversation.Value}: {state}");
+            }
+        }
+
+        return exit;
+    }
+
+    private static string Schedule(SalesTeam team) =>
+        string.Create(CultureInfo.InvariantCulture, $"{team.TimeZoneId} {team.NudgeTime:HH:mm}{(team.WeekdaysOnly ? " weekdays" : " daily")}");
+}

@@ -1,0 +1,56 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Nudges;
+using SalesCoachBot.Teams.Connector;
+
+namespace SalesCoachBot.Teams.Nudges;
+
+/// <summary>
+/// Sends a digest to a Teams channel as a proactive message from its stored conversation reference. The
+/// connector already retries 429/412/502/504 briefly (honouring Retry-After); whatever still fails is
+/// classified here for the outbox: transient (retry later) or permanent (bot removed, blocked, no reference).
+/// </summary>
+public sealed class TeamsDigestSender(IServiceProvider services) : IDigestSender
+{
+    public ChatChannel Channel => ChatChannel.Teams;
+
+    public async Task<DigestSendResult> SendAsync(ConversationKey conversation, BotAnswer digest, CancellationToken cancellationToken)
+    {
+        // Registered only when the Teams channel is on.
+        if (services.GetService<ITeamsProactiveMessenger>() is not { } messenger)
+        {
+            return new DigestSendResult.Permanent("the Teams channel is off (Teams:AppId not set)");
+        }
+
+        ConnectorResult result;
+        try
+        {
+            result = await messenger.SendAsync(conversation, digest, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            return new DigestSendResult.Transient($"connection failed ({e.HttpRequestError})");
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new DigestSendResult.Transient("timeout");
+        }
+
+        return Classify(result);
+    }
+
+    internal static DigestSendResult Classify(ConnectorResult result) => result switch
+    {
+        { Succeeded: true } => DigestSendResult.Delivered,
+        { ErrorCode: TeamsProactiveMessenger.NoReference } =>
+            new DigestSendResult.Permanent("no conversation reference stored for this channel (add the bot to it again)"),
+        { ErrorCode: ConnectorResult.UntrustedServiceUrl } => new DigestSendResult.Permanent("the stored service URL is not trusted"),
+        { StatusCode: (int)HttpStatusCode.Forbidden } =>
+            new DigestSendResult.Permanent($"403 {result.ErrorCode ?? "Forbidden"}: the bot was removed from the channel or blocked"),
+        { StatusCode: (int)HttpStatusCode.NotFound } => new DigestSendResult.Permanent($"404 {result.ErrorCode ?? "NotFound"}: the conversation is gone"),
+        { StatusCode: 429 or 412 or >= 500 } => new DigestSendResult.Transient($"HTTP {result.StatusCode} {result.ErrorCode}".TrimEnd()),
+        _ => new DigestSendResult.Permanent($"HTTP {result.StatusCode} {result.ErrorCode}".TrimEnd()),
+    };
+}

@@ -1,0 +1,146 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using SalesCoachBot.Core;
+using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Nudges;
+using SalesCoachBot.Data;
+using SalesCoachBot.Host.Cli;
+using SalesCoachBot.Host.Nudges;
+
+namespace SalesCoachBot.Host.Tests.Nudges;
+
+/// <summary>
+/// The <c>nudge</c> verb and the chat binding over the demo data on a SQLite file, with the real Core, Data and
+/// nudge wiring (AddNudges) and fake senders at the channel boundary.
+/// </summary>
+public sealed class NudgeVerbTests : IAsyncLifetime
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("scb-nudgeverb-").FullName;
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));   // Friday
+    private readonly RecordingSender _teams = new(ChatChannel.Teams);
+    private readonly RecordingSender _slack = new(ChatChannel.Slack);
+    private ServiceProvider _services = null!;
+
+    public async Task InitializeAsync()
+    {
+        var configuration = new ConfigurationBuilder().Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(_time);
+        var options = new DatabaseOptions { Provider = "Sqlite", ConnectionString = $"Data Source={Path.Combine(_dir, "nudge.db")}", SeedDemo = true };
+        services.AddSalesCoachDataCore(_ => options);
+        services.AddSalesCoachCore(configuration);
+        services.AddNudges(configuration);
+        services.AddSingleton<IDigestSender>(_teams);   // registered last: the dispatcher uses the last sender per channel
+        services.AddSingleton<IDigestSender>(_slack);
+        _services = services.BuildServiceProvider();
+        await _services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    private async Task<(int Exit, string Out, string Err)> NudgeAsync(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = await new NudgeVerb().RunAsync(args, new CliContext(_services, stdout, stderr), CancellationToken.None);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    private async Task<BotAnswer> SayAsync(string email, string conversation, string text)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var bot = scope.ServiceProvider.GetRequiredService<ICoachBot>();
+        var channel = conversation.StartsWith("slack:", StringComparison.Ordinal) ? ChatChannel.Slack : ChatChannel.Teams;
+        return await bot.HandleAsync(new ChatTurn(new ChatUser(channel, Email: email), new ConversationKey(conversation), new TextInput(text)), CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task DryRun_NoChannelBound_PrintsTargetsAndStalledDealsAndWritesNothing()
+    {
+        var (exit, stdout, _) = await NudgeAsync("--dry-run");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("EMEA (Europe/Berlin 09:00 weekdays): no channel bound", stdout, StringComparison.Ordinal);
+        Assert.Contains("Americas (America/New_York 09:00 weekdays): no channel bound", stdout, StringComparison.Ordinal);
+        Assert.Matches(@"\n  #\S+ .+ · \d+ days stuck · .+\(limit \d+\)", stdout);
+        Assert.Empty(await _services.GetRequiredService<INudgeOutbox>().ListMessagesAsync(null, CancellationToken.None));
+        Assert.Empty(_teams.Delivered);
+    }
+
+    [Fact]
+    public async Task Nudge_ManagerBindsChannelsByChat_RealRunSendsOnceAndForceSendsAgain()
+    {
+        var teamsBound = await SayAsync("morgan@example.com", "teams:19:emea@thread.tacv2", "use this channel for EMEA nudges");
+        var slackBound = await SayAsync("morgan@example.com", "slack:T1:C77", "use this channel for emea nudges");
+        Assert.StartsWith("This channel now gets the EMEA stalled-deal digest", teamsBound.Text, StringComparison.Ordinal);
+        Assert.StartsWith("This channel now gets the EMEA stalled-deal digest", slackBound.Text, StringComparison.Ordinal);
+
+        var (dryExit, dry, _) = await NudgeAsync("--team", "emea", "--dry-run");
+        var (exit, first, _) = await NudgeAsync("--team", "EMEA");
+        var (_, second, _) = await NudgeAsync("--team", "EMEA");
+        var (_, forced, _) = await NudgeAsync("--team", "EMEA", "--force");
+
+        Assert.Equal(0, dryExit);
+        Assert.Contains("EMEA (Europe/Berlin 09:00 weekdays): slack:T1:C77, teams:19:emea@thread.tacv2", dry, StringComparison.Ordinal);
+        Assert.Equal(0, exit);
+        Assert.Contains("teams:19:emea@thread.tacv2: sent", first, StringComparison.Ordinal);
+        Assert.Contains("slack:T1:C77: sent", first, StringComparison.Ordinal);
+        Assert.Contains("already sent today", second, StringComparison.Ordinal);
+        Assert.Contains("stalled deals", forced, StringComparison.Ordinal);
+        Assert.Equal(2, _teams.Delivered.Count);
+        Assert.Equal(2, _slack.Delivered.Count);
+        var card = _slack.Delivered[0].Card!;
+        Assert.Equal(Core.Cards.CardKind.Digest, card.Kind);
+        Assert.Equal("Stalled deals · EMEA", card.Title);
+    }
+
+    [Fact]
+    public async Task Nudge_UnknownTeamOrBadFlags_ExitCodes()
+    {
+        Assert.Equal(1, (await NudgeAsync("--team", "Narnia")).Exit);
+        Assert.Equal(2, (await NudgeAsync("--bogus")).Exit);
+        Assert.Equal(2, (await NudgeAsync("--dry-run", "--force")).Exit);
+        Assert.Equal(2, (await NudgeAsync("EMEA")).Exit);
+    }
+
+    [Fact]
+    public async Task Scheduler_RunOnceAtBerlinTen_QueuesEmeaAndDispatcherSendsIt()
+    {
+        await SayAsync("morgan@example.com", "slack:T1:C77", "use this channel for EMEA nudges");
+        var scheduler = _services.GetServices<IHostedService>().OfType<NudgeSchedulerService>().Single();
+        var dispatcher = _services.GetRequiredService<OutboxDispatcher>();
+
+        await scheduler.RunOnceAsync(CancellationToken.None);   // 10:00 in Berlin, 04:00 in New York
+        await dispatcher.DispatchDueAsync(CancellationToken.None);
+        await scheduler.RunOnceAsync(CancellationToken.None);
+        await dispatcher.DispatchDueAsync(CancellationToken.None);
+
+        var sent = Assert.Single(_slack.Delivered);
+        Assert.Equal("Stalled deals · EMEA", sent.Card!.Title);
+    }
+
+    private sealed class RecordingSender(ChatChannel channel) : IDigestSender
+    {
+        private readonly List<BotAnswer> _delivered = [];
+
+        public ChatChannel Channel => channel;
+
+        public IReadOnlyList<BotAnswer> Delivered => _delivered;
+
+        public Task<DigestSendResult> SendAsync(ConversationKey conversation, BotAnswer digest, CancellationToken cancellationToken)
+        {
+            _delivered.Add(digest);
+            return Task.FromResult(DigestSendResult.Delivered);
+        }
+    }
+}
