@@ -23,10 +23,13 @@ public sealed record ReverseFunnelPlan(
 
     public double MonthsRemaining => DaysRemaining / DaysPerMonth;
 
-    /// <summary>New deals entering the top of the funnel per month; null when the start stage's rate is unknown.</summary>
+    /// <summary>New deals entering <see cref="TopStage"/> per month; null when no stage's rate is known.</summary>
     public double? NewPerMonth => NewTopOfFunnel is { } n && MonthsRemaining > 0 ? n / Math.Max(MonthsRemaining, 1) : null;
 
     public bool TooThin => WonDealsObserved < PipelineAnalytics.MinWonDealsToTrust;
+
+    /// <summary>Where new deals enter: the first stage with observed conversion to won.</summary>
+    public Stage? TopStage { get; init; }
 }
 
 /// <summary>
@@ -63,14 +66,20 @@ public static class ReverseFunnel
             stages.Add(new StageNeed(funnel[i], rate, needed, have));
         }
 
+        // New deals enter at the first stage with observed conversion: a team that never records its marketing
+        // stages starts its funnel where its history starts.
         int? newTop = null;
-        if (stages.Count > 0 && stages[0].ToWonRate is { } topRate && topRate > 0)
+        var top = stages.FirstOrDefault(s => s.ToWonRate is > 0);
+        if (top?.ToWonRate is { } topRate)
         {
             newTop = CeilingOf(Math.Max(0, dealsToWin - expected) / topRate);
         }
 
         return new ReverseFunnelPlan(
-            target, currency, wonSoFar, remaining, medianWonDeal, wonDealsObserved, dealsToWin, stages, expected, newTop, Math.Max(0, daysRemaining));
+            target, currency, wonSoFar, remaining, medianWonDeal, wonDealsObserved, dealsToWin, stages, expected, newTop, Math.Max(0, daysRemaining))
+        {
+            TopStage = top?.Stage,
+        };
     }
 
     // Rates are ratios of small counts, so 10 / 0.5 may come out as 20.000000000004; that is 20 deals, not 21.

@@ -93,17 +93,17 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
             : $"{s.Stage.Name}: can't tell, no deals went through it in the last 12 months (holds {s.Have})").ToList();
 
         string topLine;
-        if (plan.NewTopOfFunnel is not { } newTop || plan.Stages.Count == 0)
+        if (plan.NewTopOfFunnel is not { } newTop || plan.TopStage is not { } topStage)
         {
-            topLine = "I can't say how many new deals to start: no conversion is observed from the first stage yet.";
+            topLine = "I can't say how many new deals to start: no stage has observed conversion to won yet.";
         }
         else if (plan.MonthsRemaining >= 1)
         {
-            topLine = $"New deals into {plan.Stages[0].Stage.Name}: {newTop} by the end of {year}, about {Math.Ceiling(plan.NewPerMonth ?? 0):0} a month over {PipelineFormat.Number(plan.MonthsRemaining)} months.";
+            topLine = $"New deals into {topStage.Name}: {newTop} by the end of {year}, about {Math.Ceiling(plan.NewPerMonth ?? 0):0} a month over {PipelineFormat.Number(plan.MonthsRemaining)} months.";
         }
         else
         {
-            topLine = $"New deals into {plan.Stages[0].Stage.Name}: {newTop} in the {PipelineFormat.Days(Math.Floor(plan.DaysRemaining))} left this year.";
+            topLine = $"New deals into {topStage.Name}: {newTop} in the {PipelineFormat.Days(Math.Floor(plan.DaysRemaining))} left this year.";
         }
 
         var warning = plan.TooThin

@@ -21,6 +21,7 @@ public sealed class ReverseFunnelTests
         Assert.Equal([10, 5], plan.Stages.Select(s => s.Have));
         Assert.Equal(4.0, plan.ExpectedWinsFromPipeline, 10);               // 10 × 0.2 + 5 × 0.4
         Assert.Equal(80, plan.NewTopOfFunnel);                              // (20 − 4) / 0.2
+        Assert.Equal("discovery", plan.TopStage!.Id.Value);
         Assert.Equal(20, (int)Math.Ceiling(plan.NewPerMonth!.Value));      // 80 over 4.01 months
         Assert.False(plan.TooThin);
     }
@@ -36,11 +37,15 @@ public sealed class ReverseFunnelTests
         Assert.Equal(7, plan.DealsToWin);          // 6.67 rounds up
         Assert.Equal([21, 7], plan.Stages.Select(s => s.Needed!.Value));
         Assert.Equal(21, plan.NewTopOfFunnel);
+
+        var none = ReverseFunnel.Plan(1m, "USD", 0, 1m, 1, funnel, [new(funnel[0], funnel[1], 0, 0), new(funnel[1], funnel[2], 2, 0)], new Dictionary<string, int>(), 365);
+        Assert.Null(none.TopStage);
+        Assert.Null(none.NewTopOfFunnel);
         Assert.True(plan.TooThin);
     }
 
     [Fact]
-    public void Plan_StageWithNoHistory_NeedUnknownAndNoTopOfFunnel()
+    public void Plan_FirstStageWithNoHistory_NewDealsEnterAtFirstObservedStage()
     {
         var funnel = PipelineAnalytics.Funnel(MapBuilder.ThreeStages());
         StageConversion[] conversions = [new(funnel[0], funnel[1], 0, 0), new(funnel[1], funnel[2], 4, 2)];
@@ -49,7 +54,8 @@ public sealed class ReverseFunnelTests
 
         Assert.Null(plan.Stages[0].Needed);
         Assert.Equal(20, plan.Stages[1].Needed);
-        Assert.Null(plan.NewTopOfFunnel);
+        Assert.Equal("demo", plan.TopStage!.Id.Value);
+        Assert.Equal(20, plan.NewTopOfFunnel);
     }
 
     [Theory]
