@@ -1,5 +1,6 @@
 using SalesCoachBot.Core;
 using SalesCoachBot.Data;
+using SalesCoachBot.Host.Charts;
 using SalesCoachBot.Host.Endpoints;
 using SalesCoachBot.Host.Options;
 using SalesCoachBot.Slack;
@@ -25,6 +26,7 @@ internal static class HostComposition
         builder.WebHost.UseUrls(builder.Configuration["urls"] ?? builder.Configuration["ASPNETCORE_URLS"] ?? "http://localhost:3978");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHostOptions(builder.Configuration, builder.Environment);
+        builder.Services.AddCharts();
         builder.Services.AddSalesCoachData(builder.Configuration, builder.Environment);
         builder.Services.AddSalesCoachCore(builder.Configuration);
         builder.Services.AddTeamsChannel(builder.Configuration, builder.Environment);
@@ -37,6 +39,7 @@ internal static class HostComposition
     {
         app.UseExceptionHandler();
         app.MapHealthEndpoints();
+        app.MapCharts();
         app.MapTeamsChannel();
         app.MapSlackChannel();
     }
