@@ -60,16 +60,17 @@ internal sealed class ActivityDispatcher(
 
     private async Task<DispatchResult> OnMessageAsync(Activity activity, bool authenticated, CancellationToken cancellationToken)
     {
-        await RememberAsync(activity, authenticated, cancellationToken);
         if (activity.Value is { ValueKind: JsonValueKind.Object } value)
         {
             // Action.Submit: a message whose value is the card's data merged with its inputs.
+            // Card data that is not ours is refused before anything (even the conversation reference) is stored.
             if (TurnReader.Action(value) is not { } input)
             {
                 TeamsLog.BadActivity(logger, "card data not recognised");
                 return DispatchResult.BadRequest;
             }
 
+            await RememberAsync(activity, authenticated, cancellationToken);
             var answer = await AskAsync(activity, input, cancellationToken);
             if (answer.ReplacesCard && answer.Card is { } card && activity.ReplyToId is { Length: > 0 } cardMessageId)
             {
@@ -84,6 +85,7 @@ internal sealed class ActivityDispatcher(
             return DispatchResult.Ok;
         }
 
+        await RememberAsync(activity, authenticated, cancellationToken);
         var text = TurnReader.Text(activity);
         if (text.Length == 0)
         {
