@@ -16,9 +16,13 @@ namespace SalesCoachBot.Data.Imports;
 internal sealed class BulkTable<TEntity> : IAsyncDisposable
     where TEntity : class
 {
-    // Under SQLite's 32,766 bound parameters and PostgreSQL's 65,535.
-    private const int MaxParameters = 30_000;
-    private const int MaxRowsPerInsert = 500;
+    // PostgreSQL: few, large statements (each is a round trip), under its 65,535 parameters.
+    private const int PostgresMaxParameters = 30_000;
+    private const int PostgresMaxRows = 500;
+
+    // SQLite: no round trips, but Microsoft.Data.Sqlite binds every parameter by name and SQLite finds
+    // a name by a linear scan, so binding costs grow with the square of the parameters per statement.
+    private const int SqliteMaxParameters = 64;
 
     private readonly SalesCoachDbContext _db;
     private readonly IProperty _key;
@@ -46,7 +50,9 @@ internal sealed class BulkTable<TEntity> : IAsyncDisposable
         _table = entity.GetTableName()!;
         _sql = db.GetService<ISqlGenerationHelper>();
         _returnBy = returnBy is null ? null : entity.FindProperty(returnBy) ?? throw new ArgumentException($"no property {returnBy}", nameof(returnBy));
-        _rowsPerInsert = Math.Min(MaxRowsPerInsert, MaxParameters / _columns.Length);
+        _rowsPerInsert = db.Provider == DatabaseProvider.Postgres
+            ? Math.Min(PostgresMaxRows, PostgresMaxParameters / _columns.Length)
+            : Math.Max(1, SqliteMaxParameters / _columns.Length);
     }
 
     /// <summary>The values as they would be written (after value conversion), to tell whether a row changed.</summary>

@@ -1,0 +1,203 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Understanding;
+using SalesCoachBot.Data.Infrastructure;
+
+namespace SalesCoachBot.Bench;
+
+/// <summary>
+/// <c>coach</c>: whole turns through the real <see cref="ICoachBot"/> (a scope and DbContext per turn,
+/// as the host does; no answer cache) over 100,000 deals and 1,000,000 history rows in SQLite.
+/// </summary>
+internal static class CoachBench
+{
+    private const double WhatsNextGoalMs = 5;
+    private const double ConfirmGoalMs = 10;
+
+    private sealed record DealRow(long Id, string ExternalId, string StageId, int StageVersion, long TeamId, long OwnerId);
+
+    public static async Task<int> RunAsync(DataSize size, int requests)
+    {
+        await using var db = await BenchDatabase.CreateAsync("sqlite");
+        var data = DataSet.Generate(size, db.Map, db.Time.GetUtcNow());
+        try
+        {
+            Console.WriteLine($"== coach turns, {db.Description} ({Machine.Load()})");
+            await db.LoadAsync(data, Console.Out);
+            var deals = await LoadDealsAsync(db);
+            var owners = await LoadOwnerEmailsAsync(db);
+            var map = db.Map;
+
+            // Deals are split so no deal is confirmed twice and warm-up never touches a measured deal.
+            var order = Enumerable.Range(0, deals.Count).Select(i => (int)((long)i * 104_729 % deals.Count)).ToArray();
+            var warm = order.AsSpan(0, 300).ToArray();
+            var cardDeals = order.AsSpan(300, requests).ToArray();
+            var textDeals = order.AsSpan(300 + requests, requests).ToArray();
+            var nameDeals = order.AsSpan(300 + (2 * requests), requests).ToArray();
+
+            // Warm-up: JIT, EF query caches, the name index (built on the first name lookup).
+            foreach (var (d, i) in warm.Select((d, i) => (d, i)))
+            {
+                await TurnAsync(db, owners[deals[d].OwnerId], new TextInput(Phrase(d, i)));
+                await TurnAsync(db, owners[deals[d].OwnerId], new TextInput($"done {map.GetStage(new StageId(deals[d].StageId)).RequiredItems.First().Id} for #{deals[d].ExternalId}"));
+            }
+
+            // One turn of each kind with its SQL printed: where a turn's time goes.
+            using var sql = new SqlCounter();
+            await ExplainAsync(sql, "what's next by loose name", () => TurnAsync(db, owners[deals[warm[0]].OwnerId], new TextInput(Phrase(warm[0], 0))));
+            var explained = deals[order[^1]];
+            var explainedStage = map.GetStage(new StageId(explained.StageId));
+            await ExplainAsync(sql, "confirm + advance (card)", () => TurnAsync(db, owners[explained.OwnerId], new ActionInput(
+                new ConfirmItemsPayload(new DealId(explained.Id), explainedStage.Id, explained.StageVersion), [.. explainedStage.RequiredItems.Select(item => item.Id)])));
+
+            var whatsNext = new Samples("what's next, loose name (rep)");
+            var whatsNextAdmin = new Samples("what's next, loose name (admin: all deals)");
+            int found = 0, chose = 0, other = 0;
+            for (var i = 0; i < nameDeals.Length; i++)
+            {
+                var d = nameDeals[i];
+                var answer = await whatsNext.TimeAsync(() => TurnAsync(db, owners[deals[d].OwnerId], new TextInput(Phrase(d, i))));
+                var company = DataSet.NameOf(d).Company;
+                if (answer.Card?.Kind == CardKind.Checklist && answer.Text.StartsWith(company, StringComparison.Ordinal))
+                {
+                    found++;
+                }
+                else if (answer.Card?.Kind == CardKind.ChooseDeal)
+                {
+                    chose++;
+                }
+                else
+                {
+                    if (other++ < 3)
+                    {
+                        Console.WriteLine($"   not resolved: \"{Phrase(d, i)}\" -> {answer.Text.Split('\n')[0]}");
+                    }
+                }
+
+                if (i % 2 == 0)
+                {
+                    await whatsNextAdmin.TimeAsync(() => TurnAsync(db, DataSet.AdminEmail, new TextInput(Phrase(d, i))));
+                }
+            }
+
+            // The pure parts of a what's-next turn alone, to tell CPU in Core from time in the database.
+            var parser = db.Services.GetRequiredService<CommandParser>();
+            var parse = new Samples("  of which: CommandParser.Parse alone");
+            var resolve = new Samples("  of which: DealResolver.Resolve alone (rep)");
+            DealNameIndex index;
+            await using (var scope = db.Services.CreateAsyncScope())
+            {
+                index = new DealNameIndex(await scope.ServiceProvider.GetRequiredService<IDealStore>().ListNamesAsync(null, CancellationToken.None));
+            }
+
+            var resolver = new DealResolver();
+            for (var i = 0; i < nameDeals.Length; i++)
+            {
+                var d = nameDeals[i];
+                var command = await parse.TimeAsync(() => Task.FromResult(parser.Parse(Phrase(d, i))));
+                if (command is WhatsNextCommand { Deal: NameReference name })
+                {
+                    long[] teams = [deals[d].TeamId];
+                    await resolve.TimeAsync(() => Task.FromResult(resolver.Resolve(name, index, teams)));
+                }
+            }
+
+            var confirmCard = new Samples("confirm + advance (card action, all required)");
+            var advanced = 0;
+            foreach (var d in cardDeals)
+            {
+                var deal = deals[d];
+                var stage = map.GetStage(new StageId(deal.StageId));
+                var input = new ActionInput(
+                    new ConfirmItemsPayload(new DealId(deal.Id), stage.Id, deal.StageVersion),
+                    [.. stage.RequiredItems.Select(item => item.Id)]);
+                var answer = await confirmCard.TimeAsync(() => TurnAsync(db, owners[deal.OwnerId], input));
+                advanced += answer.Text.Contains(" moved from ", StringComparison.Ordinal) ? 1 : 0;
+            }
+
+            var confirmText = new Samples("confirm by text \"done ITEM for #id\"");
+            var textAdvanced = 0;
+            foreach (var d in textDeals)
+            {
+                var deal = deals[d];
+                var stage = map.GetStage(new StageId(deal.StageId));
+                var answer = await confirmText.TimeAsync(() => TurnAsync(db, owners[deal.OwnerId], new TextInput($"done {stage.RequiredItems.First().Id} for #{deal.ExternalId}")));
+                textAdvanced += answer.Text.Contains(" moved from ", StringComparison.Ordinal) ? 1 : 0;
+            }
+
+            Console.WriteLine($"-- {Machine.Load()}; SQL commands per turn: {sql.Commands / (double)(whatsNext.Count + whatsNextAdmin.Count + confirmCard.Count + confirmText.Count):F1} on average");
+            Console.WriteLine($"{whatsNext.Report(WhatsNextGoalMs)}  [checklist {found}, choice list {chose}, other {other}]");
+            Console.WriteLine(whatsNextAdmin.Report(WhatsNextGoalMs));
+            Console.WriteLine(parse.Report());
+            Console.WriteLine(resolve.Report());
+            Console.WriteLine($"{confirmCard.Report(ConfirmGoalMs)}  [advanced {advanced}/{cardDeals.Length}]");
+            Console.WriteLine($"{confirmText.Report(ConfirmGoalMs)}  [advanced {textAdvanced}/{textDeals.Length}: one item; stages with more required items only confirm]");
+            return 0;
+        }
+        finally
+        {
+            data.Delete();
+        }
+    }
+
+    private static async Task ExplainAsync(SqlCounter sql, string what, Func<Task<BotAnswer>> turn)
+    {
+        sql.Capture = [];
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await turn();
+        var took = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        Console.WriteLine($"-- one turn, {what}: {took.TotalMilliseconds:F2} ms, {sql.Capture.Count} SQL commands");
+        foreach (var command in sql.Capture)
+        {
+            Console.WriteLine($"   {(command.Length > 160 ? command[..160] + "…" : command)}");
+        }
+
+        sql.Capture = null;
+    }
+
+    /// <summary>How reps type a deal's name: casing, punctuation, filler, word order, a typo.</summary>
+    private static string Phrase(int deal, int variant)
+    {
+        var (company, project) = DataSet.NameOf(deal);
+        var lower = $"{company} {project}".ToLowerInvariant();
+        var typo = project.Length > 5 ? project.Remove(project.Length / 2, 1) : project;
+        return (variant % 6) switch
+        {
+            0 => $"whats next for {lower}",
+            1 => $"{company} {project} - what's next?",
+            2 => $"where are we on {company} {project}",
+            3 => $"whats nxt for {company} {typo.ToLowerInvariant()}",
+            4 => $"checklist for {company.ToUpperInvariant()} {project}",
+            _ => $"how do I move {company} {project} forward?",
+        };
+    }
+
+    private static async Task<BotAnswer> TurnAsync(BenchDatabase db, string email, TurnInput input)
+    {
+        await using var scope = db.Services.CreateAsyncScope();
+        var bot = scope.ServiceProvider.GetRequiredService<ICoachBot>();
+        var turn = new ChatTurn(new ChatUser(ChatChannel.Cli, Email: email), new ConversationKey("cli:bench"), input);
+        return await bot.HandleAsync(turn, CancellationToken.None);
+    }
+
+    private static async Task<List<DealRow>> LoadDealsAsync(BenchDatabase db)
+    {
+        await using var context = db.Services.GetRequiredService<SalesCoachDbContextFactory>().CreateDbContext();
+        var rows = await context.Deals.AsNoTracking()
+            .Select(d => new DealRow(d.Id, d.ExternalId, d.StageId, d.StageVersion, d.TeamId, d.OwnerId))
+            .ToListAsync();
+
+        // Indexed by generated deal number (D0, D1, ...), the order DataSet names them in.
+        return [.. rows.OrderBy(r => int.Parse(r.ExternalId.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture))];
+    }
+
+    private static async Task<Dictionary<long, string>> LoadOwnerEmailsAsync(BenchDatabase db)
+    {
+        await using var context = db.Services.GetRequiredService<SalesCoachDbContextFactory>().CreateDbContext();
+        return await context.People.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Email);
+    }
+}

@@ -1,0 +1,23 @@
+using SalesCoachBot.Bench;
+
+// bench/run.sh runs every sub-command; each prints its own figures to stdout.
+var command = args.Length > 0 ? args[0] : "";
+var provider = Options.Value(args, "--provider") ?? "sqlite";
+var deals = int.Parse(Options.Value(args, "--deals") ?? "100000", System.Globalization.CultureInfo.InvariantCulture);
+var history = int.Parse(Options.Value(args, "--history") ?? (deals * 10).ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+var requests = int.Parse(Options.Value(args, "--requests") ?? "2000", System.Globalization.CultureInfo.InvariantCulture);
+var size = new DataSize(deals, history);
+
+switch (command)
+{
+    case "import":
+        return await ImportBench.RunAsync(provider, size);
+    case "stall":
+        return await StallBench.RunAsync(size);
+    case "coach":
+        return await CoachBench.RunAsync(size, requests);
+    default:
+        await Console.Error.WriteLineAsync(
+            "usage: SalesCoachBot.Bench import [--provider sqlite|postgres] | stall | coach [--requests N]  [--deals N] [--history N]");
+        return 2;
+}

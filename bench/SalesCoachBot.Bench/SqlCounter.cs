@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace SalesCoachBot.Bench;
+
+/// <summary>Counts the SQL commands EF Core runs (its DiagnosticSource events), to explain a turn's cost.</summary>
+internal sealed class SqlCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+{
+    private readonly IDisposable _subscription;
+    private readonly List<IDisposable> _listeners = [];
+    private long _commands;
+
+    public SqlCounter() => _subscription = DiagnosticListener.AllListeners.Subscribe(this);
+
+    public long Commands => Interlocked.Read(ref _commands);
+
+    /// <summary>When set, the text of each command is added here (one turn's worth, for printing).</summary>
+    public List<string>? Capture { get; set; }
+
+    public void OnNext(DiagnosticListener value)
+    {
+        if (value.Name == DbLoggerCategory.Name)
+        {
+            lock (_listeners)
+            {
+                _listeners.Add(value.Subscribe(this));
+            }
+        }
+    }
+
+    public void OnNext(KeyValuePair<string, object?> value)
+    {
+        if (value.Key == RelationalEventId.CommandExecuted.Name)
+        {
+            Interlocked.Increment(ref _commands);
+            if (Capture is { } capture && value.Value is CommandExecutedEventData data)
+            {
+                lock (capture)
+                {
+                    capture.Add($"{data.Duration.TotalMilliseconds,6:F2} ms  {data.Command.CommandText.ReplaceLineEndings(" ")}");
+                }
+            }
+        }
+    }
+
+    public void OnCompleted()
+    {
+    }
+
+    public void OnError(Exception error)
+    {
+    }
+
+    public void Dispose()
+    {
+        _subscription.Dispose();
+        lock (_listeners)
+        {
+            _listeners.ForEach(l => l.Dispose());
+        }
+    }
+}
