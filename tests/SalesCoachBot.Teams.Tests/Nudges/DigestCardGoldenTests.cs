@@ -1,0 +1,52 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Nudges;
+using SalesCoachBot.Teams.Cards;
+
+namespace SalesCoachBot.Teams.Tests.Nudges;
+
+/// <summary>
+/// The daily digest as an Adaptive Card, kept as goldens beside the others so tests/peers/teams/check.sh validates
+/// them with Microsoft's library. UPDATE_GOLDENS=1 rewrites them.
+/// </summary>
+public sealed class DigestCardGoldenTests
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    internal static BotAnswer Digest(int deals) => DigestBuilder.Render(
+        new TeamDigest(1, "EMEA", new DateOnly(2026, 11, 27),
+        [
+            .. Enumerable.Range(1, deals).Select(i => new DigestDeal(
+                new DealId(1000 + i), $"{1000 + i}", i == 1 ? "Initech" : $"Deal {i}", $"Owner {(i % 4) + 1}", i % 2 == 0 ? "Demo" : "Proposal",
+                40 - i, 30 - i, i % 3 == 0 ? null : $"{(i * 12500).ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)} EUR",
+                i % 5 == 0 ? null : "Demo held with the buyer's team",
+                $"{40 - i} days in stage (limit 10).")),
+        ]),
+        maxDeals: 20);
+
+    public static TheoryData<string, int> Goldens => new() { { "digest", 3 }, { "digest-large", 60 } };
+
+    [Theory]
+    [MemberData(nameof(Goldens))]
+    public void Render_Digest_MatchesItsGoldenAndStaysUnderTeamsSizeLimit(string name, int deals)
+    {
+        var json = new AdaptiveCardRenderer().Render(Digest(deals).Card!).ToJsonString(Indented) + "\n";
+        var path = Path.Combine(GoldenDirectory(), $"{name}.json");
+        if (Environment.GetEnvironmentVariable("UPDATE_GOLDENS") == "1")
+        {
+            File.WriteAllText(path, json);
+        }
+
+        Assert.True(File.Exists(path), $"golden {path} is missing: run the tests once with UPDATE_GOLDENS=1");
+        Assert.Equal(File.ReadAllText(path), json);
+
+        // Teams refuses messages over about 28 KB; the digest must leave room for the activity around it.
+        var compact = new AdaptiveCardRenderer().Render(Digest(deals).Card!).ToJsonString();
+        Assert.True(compact.Length < 24 * 1024, $"{name}: {compact.Length} bytes");
+    }
+
+    private static string GoldenDirectory([CallerFilePath] string here = "") =>
+        Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(here)!)!, "Goldens");
+}
