@@ -2,6 +2,7 @@ using SalesCoachBot.Core;
 using SalesCoachBot.Data;
 using SalesCoachBot.Host.Charts;
 using SalesCoachBot.Host.Endpoints;
+using SalesCoachBot.Host.Nudges;
 using SalesCoachBot.Host.Options;
 using SalesCoachBot.Slack;
 using SalesCoachBot.Teams;
@@ -31,6 +32,7 @@ internal static class HostComposition
         builder.Services.AddSalesCoachCore(builder.Configuration);
         builder.Services.AddTeamsChannel(builder.Configuration, builder.Environment);
         builder.Services.AddSlackChannel(builder.Configuration, builder.Environment);
+        builder.Services.AddNudges(builder.Configuration);
         builder.Services.AddProblemDetails();
         return builder;
     }
