@@ -42,7 +42,7 @@ internal sealed class Samples(string name)
         var p95 = Percentile(95);
         var goal = goalP95 is { } g ? (p95 <= g ? $"  goal p95 <= {g} ms: met" : $"  goal p95 <= {g} ms: MISSED") : "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{name,-48} n={Count,5}  p50={Percentile(50),7:F2} ms  p95={p95,7:F2} ms  p99={Percentile(99),7:F2} ms  max={_ms.Max(),8:F2} ms  CPU/op={CpuPerOp,6:F2} ms{goal}");
+            $"{name,-48} n={Count,5}  p50={Percentile(50),7:F2} ms  p95={p95,7:F2} ms  p99={Percentile(99),7:F2} ms  max={_ms.Max(),8:F2} ms{(_cpu > TimeSpan.Zero ? $"  CPU/op={CpuPerOp,6:F2} ms" : "")}{goal}");
     }
 }
 
