@@ -3,7 +3,9 @@
 #  1. every golden Block Kit message type-checks against @slack/types (one tsc run) and keeps the size limits;
 #  2. the signatures our C# computes (Samples/signing-vectors.json) are accepted by Bolt's verifySlackRequest;
 #  3. end to end: the real host with demo data, signed /coach and block_actions, Web API and response_url
-#     played by a local recording server.
+#     played by a local recording server;
+#  4. Socket Mode: a fake Slack socket server (fake-socket-mode.mjs) played first against @slack/socket-mode's own
+#     client, then against the host (acks with payload, redelivery, refresh_requested with no gap, fatal token).
 # Locally, set ARTIFACTS=/tmp/somewhere to build the host there instead of the default bin/ folders.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -28,5 +30,8 @@ else
   dll="$root/src/SalesCoachBot.Host/bin/Release/net10.0/SalesCoachBot.Host.dll"
 fi
 node e2e.mjs "$dll"
+
+echo "--- Socket Mode: @slack/socket-mode and the host against the fake socket server"
+node socket-mode.mjs "$dll"
 
 echo "slack peer checks: all passed"
