@@ -5,7 +5,9 @@
 #  3. end to end: the real host with demo data, signed /coach and block_actions, Web API and response_url
 #     played by a local recording server;
 #  4. Socket Mode: a fake Slack socket server (fake-socket-mode.mjs) played first against @slack/socket-mode's own
-#     client, then against the host (acks with payload, redelivery, refresh_requested with no gap, fatal token).
+#     client, then against the host (acks with payload, redelivery, refresh_requested with no gap, fatal token);
+#  5. install in Development: the host as `dotnet run` starts it (scope validation on), /slack/install and
+#     /slack/oauth_redirect driven with curl, oauth.v2.access played by a local fake.
 # Locally, set ARTIFACTS=/tmp/somewhere to build the host there instead of the default bin/ folders.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -33,5 +35,8 @@ node e2e.mjs "$dll"
 
 echo "--- Socket Mode: @slack/socket-mode and the host against the fake socket server"
 node socket-mode.mjs "$dll"
+
+echo "--- multi-workspace install in Development: /slack/install, /slack/oauth_redirect, /healthz"
+bash install-dev.sh "$dll"
 
 echo "slack peer checks: all passed"
