@@ -23,48 +23,46 @@ internal static class DealViewQueries
             return [];
         }
 
-        var ids = rows.Select(r => r.Deal.Id).ToList();
         var snoozes = new Dictionary<long, DateTimeOffset>();
         var confirmations = new Dictionary<long, List<ConfirmationView>>();
 
-        // Chunked so a large list never exceeds a provider's parameter limit. One deal (every chat turn)
-        // is matched with '=': an IN list makes EF rebuild its SQL on every call, a measured hot spot.
-        foreach (var chunk in ids.Chunk(5_000))
+        // One deal (every chat turn) is matched with '=': an IN list makes EF rebuild its SQL on every
+        // call, a measured hot spot. Many deals are matched with a sub-select of the same query rather
+        // than an id list: thousands of bound parameters cost SQLite time in their square.
+        var one = rows[0].Deal.Id;
+        var dealIds = deals.Select(d => d.Id);
+        var snoozeSource = rows.Count == 1
+            ? db.Snoozes.AsNoTracking().Where(s => s.DealId == one)
+            : db.Snoozes.AsNoTracking().Where(s => dealIds.Contains(s.DealId));
+        var confirmationSource = rows.Count == 1
+            ? db.Confirmations.AsNoTracking().Where(c => c.DealId == one)
+            : db.Confirmations.AsNoTracking().Where(c => dealIds.Contains(c.DealId));
+        var snoozeRows = await snoozeSource
+            .Where(s => s.Until > now)
+            .GroupBy(s => s.DealId)
+            .Select(g => new { DealId = g.Key, Until = g.Max(s => s.Until) })
+            .ToListAsync(cancellationToken);
+        foreach (var snooze in snoozeRows)
         {
-            var one = chunk[0];
-            var snoozeSource = chunk.Length == 1
-                ? db.Snoozes.AsNoTracking().Where(s => s.DealId == one)
-                : db.Snoozes.AsNoTracking().Where(s => chunk.Contains(s.DealId));
-            var confirmationSource = chunk.Length == 1
-                ? db.Confirmations.AsNoTracking().Where(c => c.DealId == one)
-                : db.Confirmations.AsNoTracking().Where(c => chunk.Contains(c.DealId));
-            var snoozeRows = await snoozeSource
-                .Where(s => s.Until > now)
-                .GroupBy(s => s.DealId)
-                .Select(g => new { DealId = g.Key, Until = g.Max(s => s.Until) })
-                .ToListAsync(cancellationToken);
-            foreach (var s in snoozeRows)
+            snoozes[snooze.DealId] = snooze.Until;
+        }
+
+        var confirmationRows = await (
+                from c in confirmationSource
+                join d in db.Deals.AsNoTracking() on c.DealId equals d.Id
+                join p in db.People.AsNoTracking() on c.PersonId equals p.Id
+                where c.WithdrawnAt == null && c.StageVersion == d.StageVersion
+                orderby c.ConfirmedAt, c.Id
+                select new { c.DealId, c.ItemId, c.PersonId, PersonName = p.Name, c.ConfirmedAt, c.Channel })
+            .ToListAsync(cancellationToken);
+        foreach (var c in confirmationRows)
+        {
+            if (!confirmations.TryGetValue(c.DealId, out var list))
             {
-                snoozes[s.DealId] = s.Until;
+                confirmations[c.DealId] = list = [];
             }
 
-            var confirmationRows = await (
-                    from c in confirmationSource
-                    join d in db.Deals.AsNoTracking() on c.DealId equals d.Id
-                    join p in db.People.AsNoTracking() on c.PersonId equals p.Id
-                    where c.WithdrawnAt == null && c.StageVersion == d.StageVersion
-                    orderby c.ConfirmedAt, c.Id
-                    select new { c.DealId, c.ItemId, c.PersonId, PersonName = p.Name, c.ConfirmedAt, c.Channel })
-                .ToListAsync(cancellationToken);
-            foreach (var c in confirmationRows)
-            {
-                if (!confirmations.TryGetValue(c.DealId, out var list))
-                {
-                    confirmations[c.DealId] = list = [];
-                }
-
-                list.Add(new ConfirmationView(new ChecklistItemId(c.ItemId), c.PersonId, c.PersonName, c.ConfirmedAt, c.Channel));
-            }
+            list.Add(new ConfirmationView(new ChecklistItemId(c.ItemId), c.PersonId, c.PersonName, c.ConfirmedAt, c.Channel));
         }
 
         return rows
