@@ -3,11 +3,6 @@ using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Host;
 using SalesCoachBot.Host.Cli;
 
-if (CliRunner.IsVerb(args))
-{
-    return await CliRunner.RunAsync(args, HostComposition.CreateBuilder);
-}
-
 if (args is ["--help"] or ["-h"])
 {
     Console.WriteLine(CliRunner.UsageText());
@@ -16,7 +11,17 @@ if (args is ["--help"] or ["-h"])
 
 try
 {
+    if (CliRunner.IsVerb(args))
+    {
+        return await CliRunner.RunAsync(args, HostComposition.CreateBuilder);
+    }
+
     var app = HostComposition.CreateBuilder(args).Build();
+
+    // Checked before the host starts: a refusal inside StartAsync is also logged as "Hosting failed to start"
+    // with a stack trace, which buries the one line the operator needs.
+    app.Services.GetService<IStartupValidator>()?.Validate();
+    _ = app.Services.GetRequiredService<IProcessMapSource>().Current;
     HostComposition.MapEndpoints(app);
     await HostComposition.InitializeAsync(app);
     await app.RunAsync();
@@ -25,6 +30,7 @@ try
 catch (Exception ex) when (ex is ProcessMapInvalidException or OptionsValidationException)
 {
     // A bad map or configuration is the operator's to fix: say what and where, without a stack trace.
+    // Verbs load the same map and options, so they answer the same way.
     await Console.Error.WriteLineAsync($"SalesCoachBot refused to start: {ex.Message}");
     return ExitCodes.Failed;
 }
