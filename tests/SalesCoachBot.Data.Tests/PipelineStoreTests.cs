@@ -1,0 +1,295 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Pipeline;
+using SalesCoachBot.Core.Tests.Fakes;
+using SalesCoachBot.Core.Tests.Pipeline;
+using SalesCoachBot.Data.Tests.Infrastructure;
+
+namespace SalesCoachBot.Data.Tests;
+
+public sealed class SqlitePipelineStoreTests(SqliteDatabaseFixture fixture) : PipelineStoreTests(() => fixture.Database), IClassFixture<SqliteDatabaseFixture>;
+
+public sealed class PostgresPipelineStoreTests(PostgresDatabaseFixture fixture) : PipelineStoreTests(() => fixture.Database), IClassFixture<PostgresDatabaseFixture>;
+
+/// <summary>
+/// The EF pipeline read on a hand-built history with known answers, and against the in-memory store the Core
+/// tests use (same entities in both): what each returns, and the report built from it, must agree.
+/// </summary>
+public abstract class PipelineStoreTests(Func<TestDatabase> database)
+{
+    private const int IdleDays = 14;
+
+    private TestDatabase Db => database();
+
+    private DateTimeOffset Now => Db.Time.GetUtcNow();
+
+    private DateTimeOffset DaysAgo(double days) => Now.AddDays(-days);
+
+    [DatabaseFact]
+    public async Task Load_TeamLastThirtyDays_ReturnsKnownOpenClosedHistoryAndConfirmations()
+    {
+        var world = await SeedAsync();
+
+        var data = await LoadAsync(new PipelineScope([world.TeamA], null), DaysAgo(30));
+
+        Assert.Equal(Ids(world.Open1, world.Open2, world.OtherOpen, world.Boundary), data.OpenDeals.Select(d => d.DealId).Order());
+        var open1 = data.OpenDeals.Single(d => d.DealId == world.Open1);
+        Assert.Equal(("demo", 1000m, "EUR", DaysAgo(10)), (open1.StageId, open1.Amount!.Value, open1.Currency, open1.StageEnteredAt));
+        Assert.Equal(Now.AddDays(5), open1.SnoozedUntil); // the latest of two live snoozes; the expired one ignored
+        Assert.Null(data.OpenDeals.Single(d => d.DealId == world.Open2).SnoozedUntil);
+        Assert.Null(data.OpenDeals.Single(d => d.DealId == world.Open2).Amount);
+
+        // Closed at or after since: the won deal, the lost one, and the lost one exactly at the boundary.
+        Assert.Equal(Ids(world.Won1, world.Lost1, world.LostAtSince), data.ClosedDeals.Select(d => d.DealId).Order());
+        var won = data.ClosedDeals.Single(d => d.DealId == world.Won1);
+        Assert.Equal((DealStatus.Won, 5000m, "USD", DaysAgo(5)), (won.Status, won.Amount!.Value, won.Currency, won.ClosedAt));
+        Assert.Equal("Price ", data.ClosedDeals.Single(d => d.DealId == world.Lost1).LostReason);
+
+        // History: every deal with an entry at or after since, with its whole path (older entries too).
+        Assert.Equal(Ids(world.Open1, world.OtherOpen, world.Boundary, world.Won1), data.History.Select(h => h.DealId).Distinct().Order());
+        Assert.Contains(data.History, h => h.DealId == world.Open1 && h.StageId == "discovery" && h.EnteredAt == DaysAgo(40));
+
+        // Active confirmations of the won deals returned (the withdrawn one and the lost deal's are left out).
+        Assert.Equal(
+            [(world.Won1, "demo-held"), (world.Won1, "requirements-listed")],
+            data.WonConfirmations.Select(c => (c.DealId, c.ItemId)).Order());
+    }
+
+    [DatabaseFact]
+    public async Task Load_TeamLastThirtyDays_ReportHasKnownConversionCycleAndWinRate()
+    {
+        var world = await SeedAsync();
+
+        var data = await LoadAsync(new PipelineScope([world.TeamA], null), DaysAgo(30));
+        var report = PipelineReport.Build(TestMaps.Small, data, 30, Now, _ => IdleDays);
+
+        // discovery: only the boundary deal entered in the window (exactly at its start) and moved on;
+        // demo: four entered (open 1, other's, boundary, won 1), only the won one moved on.
+        Assert.Equal([("discovery", 1, 1), ("demo", 4, 1)], report.Conversions.Select(c => (c.From.Id.Value, c.Entered, c.Converted)));
+        // Closed in [since, now): the lost deal closed exactly at the window's start counts, with no reason given.
+        Assert.Equal((1, 2), (report.WinLoss.Won, report.WinLoss.Lost));
+        Assert.Equal([new LostReasonCount("no reason given", 1), new LostReasonCount("price", 1)], report.WinLoss.TopLostReasons);
+        Assert.Equal([new CurrencyAmount("USD", 5000m)], report.WinLoss.WonAmounts);
+        Assert.Equal(45, report.MedianCycleDays);
+        Assert.Equal([("discovery", 0, 0), ("demo", 1, 1)], report.WeekOverWeek.Select(w => (w.Stage.Id.Value, w.ThisWeek, w.LastWeek)));
+        Assert.Equal(4, report.OpenDeals);
+    }
+
+    [DatabaseFact]
+    public async Task Load_EveryScopeAndWindow_MatchesInMemoryStore()
+    {
+        var world = await SeedAsync();
+        var fake = new InMemoryPipelineStore(world.Memory);
+
+        PipelineScope[] scopes =
+        [
+            new([world.TeamA], null),
+            new([world.TeamA, world.TeamB], null),
+            new([world.TeamB], null),
+            new([world.TeamA], world.Rep),
+            new(null, world.Rep),
+            new([], null),
+        ];
+        foreach (var scope in scopes)
+        {
+            foreach (var days in new[] { 7, 30, 365 })
+            {
+                var since = days < 14 ? DaysAgo(14) : DaysAgo(days);
+                var real = await LoadAsync(scope, since);
+                var expected = await fake.LoadAsync(scope, since, Now, CancellationToken.None);
+                var label = $"teams [{string.Join(",", scope.TeamIds ?? [])}] owner {scope.OwnerId} last {days} days";
+
+                Assert.True(Canonical(expected) == Canonical(real), $"{label}\nexpected:\n{Canonical(expected)}\nactual:\n{Canonical(real)}");
+                Assert.True(Describe(Build(expected, days)) == Describe(Build(real, days)), $"{label}\nexpected:\n{Describe(Build(expected, days))}\nactual:\n{Describe(Build(real, days))}");
+            }
+        }
+    }
+
+    private PipelineReport Build(PipelineData data, int days) => PipelineReport.Build(TestMaps.Small, data, days, Now, _ => IdleDays);
+
+    private async Task<PipelineData> LoadAsync(PipelineScope scope, DateTimeOffset since)
+    {
+        await using var services = Db.Services.CreateAsyncScope();
+        var store = services.ServiceProvider.GetRequiredService<IPipelineStore>();
+        return await store.LoadAsync(scope, since, Now, CancellationToken.None);
+    }
+
+    private static long[] Ids(params long[] ids) => [.. ids.Order()];
+
+    private sealed record World(InMemoryStores Memory, long TeamA, long TeamB, long Rep, long Open1, long Open2, long OtherOpen, long Boundary, long Won1, long Lost1, long LostAtSince);
+
+    /// <summary>Two teams with open, won and lost deals, histories, snoozes and confirmations, in the database and in memory.</summary>
+    private async Task<World> SeedAsync()
+    {
+        var a = await Db.CreateTeamAsync();
+        var b = await Db.CreateTeamAsync();
+        var memory = new InMemoryStores();
+        await using var db = Db.NewContext();
+
+        Deal NewDeal(TestTeam team, long owner, string stage, double enteredDaysAgo, decimal? amount, string? currency)
+        {
+            var deal = new Deal
+            {
+                ExternalId = $"{team.Tag}-{Guid.NewGuid():N}"[..30],
+                Name = $"Deal {team.Tag}",
+                Amount = amount,
+                Currency = currency,
+                OwnerId = owner,
+                TeamId = team.TeamId,
+                StageId = stage,
+                StageEnteredAt = DaysAgo(enteredDaysAgo),
+                CreatedAt = DaysAgo(enteredDaysAgo),
+                LastActivityAt = DaysAgo(enteredDaysAgo),
+            };
+            db.Deals.Add(deal);
+            memory.Deals.Add(deal);
+            return deal;
+        }
+
+        Deal Closed(Deal deal, DealStatus status, double closedDaysAgo, string? reason = null)
+        {
+            deal.Status = status;
+            deal.ClosedAt = DaysAgo(closedDaysAgo);
+            deal.LostReason = reason;
+            return deal;
+        }
+
+        var open1 = NewDeal(a, a.RepId, "demo", 10, 1000m, "EUR");
+        var open2 = NewDeal(a, a.RepId, "discovery", 100, null, null);
+        var otherOpen = NewDeal(a, a.OtherId, "demo", 2, 250.5m, "eur");
+        var boundary = NewDeal(a, a.RepId, "demo", 29, 700m, "EUR");
+        var won1 = Closed(NewDeal(a, a.RepId, "contract-signed", 5, 5000m, "USD"), DealStatus.Won, 5);
+        var won2 = Closed(NewDeal(a, a.OtherId, "contract-signed", 200, 3000m, "EUR"), DealStatus.Won, 200);
+        var lost1 = Closed(NewDeal(a, a.RepId, "discovery", 60, 900m, "EUR"), DealStatus.Lost, 3, "Price ");
+        var lostAtSince = Closed(NewDeal(a, a.RepId, "demo", 45, 100m, "EUR"), DealStatus.Lost, 30, "");
+        var lostOld = Closed(NewDeal(a, a.OtherId, "demo", 45, 100m, "EUR"), DealStatus.Lost, 40, "timing");
+        var teamB = NewDeal(b, b.RepId, "discovery", 1, 400m, "GBP");
+        var teamBWon = Closed(NewDeal(b, b.RepId, "contract-signed", 6, 800m, "GBP"), DealStatus.Won, 6);
+        await db.SaveChangesAsync();
+
+        void Path(Deal deal, params (string Stage, double DaysAgo)[] path)
+        {
+            foreach (var (stage, daysAgo) in path)
+            {
+                var entry = new StageHistoryEntry { DealId = deal.Id, StageId = stage, EnteredAt = DaysAgo(daysAgo), Kind = StageChangeKind.Advanced };
+                db.StageHistory.Add(entry);
+                memory.History.Add(entry);
+            }
+        }
+
+        Path(open1, ("discovery", 40), ("demo", 10));
+        Path(open2, ("discovery", 100));
+        Path(otherOpen, ("demo", 2));
+        Path(boundary, ("discovery", 30), ("demo", 29));
+        Path(won1, ("discovery", 50), ("demo", 20), ("contract-signed", 5));
+        Path(won2, ("discovery", 250), ("demo", 220), ("contract-signed", 200));
+        Path(lost1, ("discovery", 60));
+        Path(lostAtSince, ("discovery", 90), ("demo", 45));
+        Path(lostOld, ("demo", 45), ("discovery", 44), ("demo", 41));
+        Path(teamB, ("discovery", 1));
+        Path(teamBWon, ("discovery", 20), ("demo", 12), ("demo", 9), ("contract-signed", 6));
+
+        void Snooze(Deal deal, double untilDaysFromNow)
+        {
+            var snooze = new Snooze { DealId = deal.Id, PersonId = deal.OwnerId, CreatedAt = DaysAgo(1), Until = Now.AddDays(untilDaysFromNow) };
+            db.Snoozes.Add(snooze);
+            memory.Snoozes.Add(snooze);
+        }
+
+        Snooze(open1, -1);
+        Snooze(open1, 2);
+        Snooze(open1, 5);
+        Snooze(lost1, 3); // a closed deal's snooze is never read
+
+        void Confirm(Deal deal, string stage, string item, double daysAgo, bool withdrawn = false)
+        {
+            var confirmation = new Confirmation
+            {
+                DealId = deal.Id, StageId = stage, StageVersion = 1, ItemId = item, PersonId = deal.OwnerId,
+                ConfirmedAt = DaysAgo(daysAgo), Channel = ChatChannel.Teams, WithdrawnAt = withdrawn ? DaysAgo(daysAgo - 1) : null,
+                WithdrawnByPersonId = withdrawn ? deal.OwnerId : null,
+            };
+            db.Confirmations.Add(confirmation);
+            memory.Confirmations.Add(confirmation);
+        }
+
+        Confirm(won1, "discovery", "requirements-listed", 45);
+        Confirm(won1, "discovery", "demo-booked", 44, withdrawn: true);
+        Confirm(won1, "demo", "demo-held", 15);
+        Confirm(won2, "demo", "demo-held", 210);
+        Confirm(lost1, "discovery", "requirements-listed", 50);
+        Confirm(teamBWon, "demo", "demo-held", 8);
+        await db.SaveChangesAsync();
+
+        return new World(memory, a.TeamId, b.TeamId, a.RepId, open1.Id, open2.Id, otherOpen.Id, boundary.Id, won1.Id, lost1.Id, lostAtSince.Id);
+    }
+
+    /// <summary>The facts a store returned, order-independent (a store may return rows in any order).</summary>
+    private static string Canonical(PipelineData data)
+    {
+        var text = new StringBuilder();
+        foreach (var d in data.OpenDeals.OrderBy(d => d.DealId))
+        {
+            text.AppendLine(Inv($"open {d.DealId} team {d.TeamId} {d.StageId} {d.Amount:0.00} {d.Currency} entered {d.StageEnteredAt.UtcTicks} activity {d.LastActivityAt.UtcTicks} next {d.NextStepAt?.UtcTicks} snoozed {d.SnoozedUntil?.UtcTicks}"));
+        }
+
+        foreach (var d in data.ClosedDeals.OrderBy(d => d.DealId))
+        {
+            text.AppendLine(Inv($"closed {d.DealId} {d.Status} {d.Amount:0.00} {d.Currency} at {d.ClosedAt.UtcTicks} reason [{d.LostReason}]"));
+        }
+
+        // History as the analytics read it: per deal and stage, the entries (duplicates kept).
+        foreach (var h in data.History.OrderBy(h => h.DealId).ThenBy(h => h.EnteredAt).ThenBy(h => h.StageId, StringComparer.Ordinal))
+        {
+            text.AppendLine(Inv($"history {h.DealId} {h.StageId} {h.EnteredAt.UtcTicks}"));
+        }
+
+        foreach (var c in data.WonConfirmations.OrderBy(c => c.DealId).ThenBy(c => c.ItemId, StringComparer.Ordinal))
+        {
+            text.AppendLine(Inv($"confirmed {c.DealId} {c.StageId} {c.ItemId} {c.ConfirmedAt.UtcTicks}"));
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Every figure a pipeline answer shows.</summary>
+    private static string Describe(PipelineReport report)
+    {
+        var text = new StringBuilder();
+        foreach (var s in report.Stages)
+        {
+            text.AppendLine(Inv($"stage {s.Stage.Id} open {s.OpenDeals} total {Money(s.Total)} weighted {Money(s.Weighted)} weight {s.Weight:R} median {s.MedianDaysInStage:R} stalled {s.Stalled}"));
+        }
+
+        text.AppendLine(Inv($"weighting {report.Weighting}"));
+        foreach (var c in report.Conversions)
+        {
+            text.AppendLine(Inv($"conversion {c.From.Id} {c.Entered} {c.Converted}"));
+        }
+
+        foreach (var c in report.Cycles.OrderBy(c => c.DealId))
+        {
+            text.AppendLine(Inv($"cycle {c.DealId} {c.StartedAt.UtcTicks} {c.WonAt.UtcTicks}"));
+        }
+
+        var wl = report.WinLoss;
+        text.AppendLine(Inv($"won {wl.Won} lost {wl.Lost} {Money(wl.WonAmounts)} reasons {string.Join(",", wl.TopLostReasons.Select(r => $"{r.Reason}:{r.Count}"))}"));
+        foreach (var w in report.WeekOverWeek)
+        {
+            text.AppendLine(Inv($"week {w.Stage.Id} {w.ThisWeek} {w.LastWeek}"));
+        }
+
+        if (report.FastDeals is { } fast)
+        {
+            text.AppendLine(Inv($"fast {fast.MedianCycleDays:R} {fast.FastDeals} {fast.OtherDeals} {string.Join(",", fast.Items.Select(i => $"{i.Item.Id}:{i.FastMedianDays:R}:{i.OtherMedianDays:R}"))}"));
+        }
+
+        return text.ToString();
+    }
+
+    private static string Money(IEnumerable<CurrencyAmount> amounts) => string.Join("+", amounts.Select(a => Inv($"{a.Amount:0.00}{a.Currency}")));
+
+    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
