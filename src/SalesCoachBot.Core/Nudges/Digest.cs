@@ -21,10 +21,14 @@ public sealed record DigestDeal(
     int DaysOverdue,
     string? Amount,
     string? FirstOpenItem,
-    string Reason);
+    string Reason,
+    long OwnerId = 0);
 
-/// <summary>A team's stalled deals on one local day, most overdue first.</summary>
-public sealed record TeamDigest(long TeamId, string TeamName, DateOnly LocalDate, IReadOnlyList<DigestDeal> Deals);
+/// <summary>
+/// A team's stalled deals on one local day, most overdue first. With <paramref name="ForOwner"/> it is one owner's
+/// direct message (<c>Nudges:DirectMessageOwners</c>): only their deals, addressed to them.
+/// </summary>
+public sealed record TeamDigest(long TeamId, string TeamName, DateOnly LocalDate, IReadOnlyList<DigestDeal> Deals, string? ForOwner = null);
 
 /// <summary>
 /// Builds the daily digest: the shared stall rule per deal (snoozed deals and deals with a next step booked in
@@ -61,7 +65,8 @@ public static class DigestBuilder
                 r.stall.DaysOverdue,
                 r.view.Deal.Amount is { } amount ? DealCards.Money(amount, r.view.Deal.Currency) : null,
                 FirstOpenItem(r.stage, r.view),
-                r.stall.Reason))
+                r.stall.Reason,
+                r.view.Deal.OwnerId))
             .OrderByDescending(d => d.DaysOverdue)
             .ThenByDescending(d => d.DaysStuck)
             .ThenBy(d => d.ExternalId, StringComparer.Ordinal)
@@ -120,19 +125,29 @@ public static class DigestBuilder
                 })]))
             .ToList();
 
-        var seeAll = new RunCommandPayload($"stalled {digest.TeamName}");
+        // An owner's "See all" is their own list; the channel's is the team's.
+        var seeAllCommand = digest.ForOwner is null ? $"stalled {digest.TeamName}" : "my deals";
+        var seeAll = new RunCommandPayload(seeAllCommand);
         var card = new Card
         {
             Kind = CardKind.Digest,
-            Title = $"Stalled deals · {digest.TeamName}",
+            Title = digest.ForOwner is null ? $"Stalled deals · {digest.TeamName}" : $"Your stalled deals · {digest.TeamName}",
             Subtitle = $"{day} · {count}",
             Note = more > 0 ? $"Showing the {shown.Count} most overdue; and {more} more. Press \"See all\" for the full list." : null,
             Sections = sections,
             Actions = more > 0 ? [new CardAction("See all", seeAll, CardActionStyle.Primary)] : [],
         };
 
-        var text = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"{digest.TeamName}: {count} on {digest.LocalDate:yyyy-MM-dd}.");
+        var text = new StringBuilder();
+        if (digest.ForOwner is { } owner)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{owner}, you have {count} in {digest.TeamName} on {digest.LocalDate:yyyy-MM-dd}.");
+        }
+        else
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{digest.TeamName}: {count} on {digest.LocalDate:yyyy-MM-dd}.");
+        }
+
         if (shown.Count > 0)
         {
             text.Append(CultureInfo.InvariantCulture, $" Most overdue: {shown[0].Name} (#{shown[0].ExternalId}), {shown[0].DaysStuck} days in {shown[0].StageName}.");
@@ -140,7 +155,7 @@ public static class DigestBuilder
 
         if (more > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $" And {more} more: say \"stalled {digest.TeamName}\".");
+            text.Append(CultureInfo.InvariantCulture, $" And {more} more: say \"{seeAllCommand}\".");
         }
 
         return new BotAnswer(text.ToString(), card);

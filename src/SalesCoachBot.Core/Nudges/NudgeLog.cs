@@ -35,6 +35,21 @@ internal static partial class NudgeLog
     [LoggerMessage(EventId = 7014, Level = LogLevel.Warning, Message = "Nudges: digest {MessageId} lease was taken over by another dispatcher before it finished; its result was not recorded")]
     public static partial void LeaseLost(ILogger logger, long messageId);
 
+    [LoggerMessage(EventId = 7015, Level = LogLevel.Warning, Message = "Nudges: {Kind} message {MessageId} of team {TeamId} for {LocalDate} to {Conversation} was not delivered after {Attempts} attempts: {Error}")]
+    public static partial void DirectMessageFailed(ILogger logger, NudgeKind kind, long messageId, long teamId, DateOnly localDate, string conversation, int attempts, string error);
+
+    [LoggerMessage(EventId = 7016, Level = LogLevel.Information, Message = "Nudges: the managers of team {Team} were told about the undelivered digest of {LocalDate}: {Managers} managers, {Messages} direct messages queued")]
+    public static partial void ManagersNotified(ILogger logger, string team, DateOnly localDate, int managers, int messages);
+
+    [LoggerMessage(EventId = 7017, Level = LogLevel.Warning, Message = "Nudges: the undelivered digest of team {Team} for {LocalDate} cannot be reported to a manager: {Managers} managers, none with a Slack user id or Teams AAD object id")]
+    public static partial void NoManagerReachable(ILogger logger, string team, DateOnly localDate, int managers);
+
+    [LoggerMessage(EventId = 7018, Level = LogLevel.Information, Message = "Nudges: the managers of team {Team} were already told about a digest problem on {LocalDate}; not again today")]
+    public static partial void ManagersToldAlready(ILogger logger, string team, DateOnly localDate);
+
+    [LoggerMessage(EventId = 7019, Level = LogLevel.Information, Message = "Nudges: team {Team} on {LocalDate}: {Messages} direct messages queued to {Owners} deal owners ({Unreachable} owners have no Slack or Teams id)")]
+    public static partial void OwnerDigestsQueued(ILogger logger, string team, DateOnly localDate, int messages, int owners, int unreachable);
+
     [LoggerMessage(EventId = 7020, Level = LogLevel.Information, Message = "Nudges: conversation {Conversation} bound to team {Team} by person {PersonId}")]
     public static partial void Bound(ILogger logger, string conversation, string team, long personId);
 }

@@ -35,6 +35,12 @@ public sealed class NudgeOptions
     /// <summary>Most deals listed in one digest; the rest are summed up with "and N more" and a "See all" button.</summary>
     public int MaxDigestDeals { get; set; } = 20;
 
+    /// <summary>
+    /// <c>Nudges:DirectMessageOwners</c>: also send each owner of stalled deals a direct message with just their
+    /// deals (Slack DM / Teams personal chat), through the same outbox and once-a-day claim. Off by default.
+    /// </summary>
+    public bool DirectMessageOwners { get; set; }
+
     public bool TryGetDefaultTime(out TimeOnly time) =>
         TimeOnly.TryParseExact(DefaultTime, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
 }

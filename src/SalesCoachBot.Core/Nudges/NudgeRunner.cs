@@ -25,7 +25,11 @@ public enum TeamNudgeStatus
 }
 
 /// <summary>What a run did for one team.</summary>
-public sealed record TeamNudgeOutcome(string TeamName, DateOnly? LocalDate, TeamNudgeStatus Status, int StalledDeals, IReadOnlyList<ConversationKey> Targets);
+public sealed record TeamNudgeOutcome(string TeamName, DateOnly? LocalDate, TeamNudgeStatus Status, int StalledDeals, IReadOnlyList<ConversationKey> Targets)
+{
+    /// <summary>Owners' direct messages queued with the digest (<c>Nudges:DirectMessageOwners</c>).</summary>
+    public int DirectMessages { get; init; }
+}
 
 /// <summary>A team's digest as it would be sent now, for <c>nudge --dry-run</c>.</summary>
 public sealed record TeamNudgePlan(SalesTeam Team, string? Problem, DateOnly? LocalDate, IReadOnlyList<ConversationKey> Targets, IReadOnlyList<DigestDeal> Deals);
@@ -40,6 +44,8 @@ public sealed class NudgeRunner(
     INudgeTargetStore targets,
     INudgeOutbox outbox,
     IProcessMapSource maps,
+    INudgeRecipients recipients,
+    ManagerNotifier notifier,
     TimeProvider time,
     IOptions<NudgeOptions> options,
     NudgeProblems problems,
@@ -56,6 +62,14 @@ public sealed class NudgeRunner(
             if (Schedule(team) is not { } schedule)
             {
                 outcomes.Add(new(team.Name, null, TeamNudgeStatus.UnknownTimeZone, 0, []));
+
+                // The team has no local day; the managers' notice counts the UTC one. Asked once a day per process,
+                // the notice's own claim keeps it to one across hosts.
+                if (problems.FirstToday($"notice-zone:{team.Id}", now))
+                {
+                    await notifier.NotifyAsync(team.Id, DateOnly.FromDateTime(now.UtcDateTime), new DigestProblem.UnknownTimeZone(team.TimeZoneId), cancellationToken);
+                }
+
                 continue;
             }
 
@@ -135,7 +149,8 @@ public sealed class NudgeRunner(
     {
         var bound = await TargetsByTeamAsync(cancellationToken);
         var stalled = await StalledByTeamAsync([.. teams.Select(t => t.Team)], now, cancellationToken);
-        var maxDeals = options.Value.MaxDigestDeals;
+        var settings = options.Value;
+        var maxDeals = settings.MaxDigestDeals;
         var outcomes = new List<TeamNudgeOutcome>();
         foreach (var (team, date) in teams)
         {
@@ -144,12 +159,18 @@ public sealed class NudgeRunner(
             var status = teamDeals.Count == 0 ? TeamNudgeStatus.NothingStalled
                 : teamTargets.Count == 0 ? TeamNudgeStatus.NoChannelBound
                 : TeamNudgeStatus.Queued;
-            IReadOnlyList<NewOutboxMessage> messages = [];
+            var messages = new List<NewOutboxMessage>();
             if (status == TeamNudgeStatus.Queued)
             {
                 var payload = DigestPayload.Serialize(DigestBuilder.Render(new TeamDigest(team.Id, team.Name, date, teamDeals), maxDeals));
-                messages = [.. teamTargets.Select(t => new NewOutboxMessage(team.Id, date, t, payload))];
+                messages.AddRange(teamTargets.Select(t => new NewOutboxMessage(team.Id, date, t, payload)));
             }
+
+            // Owners' direct messages ride on the same claim and transaction, so they are as once-a-day as the digest.
+            var owners = settings.DirectMessageOwners && teamDeals.Count > 0
+                ? await OwnerMessagesAsync(team, date, teamDeals, cancellationToken)
+                : null;
+            messages.AddRange(owners?.Messages ?? []);
 
             if (!await outbox.ClaimAndEnqueueAsync(team.Id, date, now, messages, force, cancellationToken))
             {
@@ -162,6 +183,7 @@ public sealed class NudgeRunner(
             {
                 case TeamNudgeStatus.NoChannelBound:
                     NudgeLog.NoChannelBound(logger, team.Name, date, teamDeals.Count);
+                    await notifier.NotifyAsync(team.Id, date, new DigestProblem.NoChannelBound(teamDeals.Count), cancellationToken);
                     break;
                 case TeamNudgeStatus.NothingStalled:
                     NudgeLog.NothingStalled(logger, team.Name, date);
@@ -171,10 +193,41 @@ public sealed class NudgeRunner(
                     break;
             }
 
-            outcomes.Add(new(team.Name, date, status, teamDeals.Count, teamTargets));
+            if (owners is not null)
+            {
+                NudgeLog.OwnerDigestsQueued(logger, team.Name, date, owners.Messages.Count, owners.Owners, owners.Unreachable);
+            }
+
+            outcomes.Add(new(team.Name, date, status, teamDeals.Count, teamTargets) { DirectMessages = owners?.Messages.Count ?? 0 });
         }
 
         return outcomes;
+    }
+
+    private sealed record OwnerMessages(IReadOnlyList<NewOutboxMessage> Messages, int Owners, int Unreachable);
+
+    /// <summary>One direct message per owner (every route they are known on) with just their stalled deals.</summary>
+    private async Task<OwnerMessages> OwnerMessagesAsync(SalesTeam team, DateOnly date, IReadOnlyList<DigestDeal> deals, CancellationToken cancellationToken)
+    {
+        var byOwner = deals.GroupBy(d => d.OwnerId).ToList();
+        var people = (await recipients.ListPeopleAsync([.. byOwner.Select(g => g.Key)], cancellationToken)).ToDictionary(p => p.PersonId);
+        var messages = new List<NewOutboxMessage>();
+        var unreachable = 0;
+        foreach (var owned in byOwner)
+        {
+            var routes = people.TryGetValue(owned.Key, out var person) ? NudgeTargets.DirectRoutes(person) : [];
+            if (routes.Count == 0)
+            {
+                unreachable++;
+                continue;
+            }
+
+            var answer = DigestBuilder.Render(new TeamDigest(team.Id, team.Name, date, [.. owned], person!.Name), options.Value.MaxDigestDeals);
+            var payload = DigestPayload.Serialize(answer);
+            messages.AddRange(routes.Select(route => new NewOutboxMessage(team.Id, date, route, payload, NudgeKind.OwnerDigest)));
+        }
+
+        return new OwnerMessages(messages, byOwner.Count, unreachable);
     }
 
     private async Task<Dictionary<long, IReadOnlyList<ConversationKey>>> TargetsByTeamAsync(CancellationToken cancellationToken) =>

@@ -13,10 +13,59 @@ public sealed record NudgeTarget(long TeamId, ConversationKey Conversation, long
 
 public static class NudgeTargets
 {
+    /// <summary>Prefix of a Slack direct message to a person: <c>slack-user:U123</c> (opened with conversations.open at send time).</summary>
+    public const string SlackUserPrefix = "slack-user:";
+
+    /// <summary>Prefix of a Teams direct message to a person: <c>teams-user:AAD</c> (their stored personal conversation).</summary>
+    public const string TeamsUserPrefix = "teams-user:";
+
     public static ChatChannel? ChannelOf(ConversationKey key) =>
-        key.Value.StartsWith("teams:", StringComparison.Ordinal) ? ChatChannel.Teams
-        : key.Value.StartsWith("slack:", StringComparison.Ordinal) ? ChatChannel.Slack
+        key.Value.StartsWith("teams:", StringComparison.Ordinal) || key.Value.StartsWith(TeamsUserPrefix, StringComparison.Ordinal) ? ChatChannel.Teams
+        : key.Value.StartsWith("slack:", StringComparison.Ordinal) || key.Value.StartsWith(SlackUserPrefix, StringComparison.Ordinal) ? ChatChannel.Slack
         : null;
+
+    public static ConversationKey SlackUser(string slackUserId) => new(SlackUserPrefix + slackUserId);
+
+    public static ConversationKey TeamsUser(string aadObjectId) => new(TeamsUserPrefix + aadObjectId);
+
+    /// <summary>The person id a direct-message key names (<c>slack-user:U123</c> → U123), or null for a channel key.</summary>
+    public static string? DirectUserOf(ConversationKey key) =>
+        key.Value.StartsWith(SlackUserPrefix, StringComparison.Ordinal) ? NonEmpty(key.Value[SlackUserPrefix.Length..])
+        : key.Value.StartsWith(TeamsUserPrefix, StringComparison.Ordinal) ? NonEmpty(key.Value[TeamsUserPrefix.Length..])
+        : null;
+
+    /// <summary>Where a person can be messaged directly: Slack when they have a Slack user id, Teams when they have an AAD object id.</summary>
+    public static IReadOnlyList<ConversationKey> DirectRoutes(NudgeRecipient person)
+    {
+        var routes = new List<ConversationKey>(2);
+        if (!string.IsNullOrWhiteSpace(person.SlackUserId))
+        {
+            routes.Add(SlackUser(person.SlackUserId));
+        }
+
+        if (!string.IsNullOrWhiteSpace(person.TeamsAadObjectId))
+        {
+            routes.Add(TeamsUser(person.TeamsAadObjectId));
+        }
+
+        return routes;
+    }
+
+    private static string? NonEmpty(string value) => value.Length > 0 ? value : null;
+}
+
+/// <summary>A person the nudges may message directly (a team's manager, a deal owner).</summary>
+public sealed record NudgeRecipient(long PersonId, string Name, string? SlackUserId, string? TeamsAadObjectId);
+
+/// <summary>Who gets direct messages: a team's managers, and deal owners by id.</summary>
+public interface INudgeRecipients
+{
+    /// <summary>People with the manager role who belong to the team.</summary>
+    Task<IReadOnlyList<NudgeRecipient>> ListManagersAsync(long teamId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<NudgeRecipient>> ListPeopleAsync(IReadOnlyCollection<long> personIds, CancellationToken cancellationToken);
+
+    Task<string?> FindTeamNameAsync(long teamId, CancellationToken cancellationToken);
 }
 
 /// <summary>Which conversations get each team's digest.</summary>
@@ -29,6 +78,19 @@ public interface INudgeTargetStore
     Task<IReadOnlyList<NudgeTarget>> ListAsync(long? teamId, CancellationToken cancellationToken);
 }
 
+/// <summary>What an outbox row carries; a claim is per team, local date and kind.</summary>
+public enum NudgeKind
+{
+    /// <summary>The team's digest to a bound channel (claimed with the day).</summary>
+    Digest,
+
+    /// <summary>One owner's deals as a direct message (<c>Nudges:DirectMessageOwners</c>), under the digest's claim.</summary>
+    OwnerDigest,
+
+    /// <summary>"Your team's digest could not be delivered", to the team's managers; claimed once per team and day on its own.</summary>
+    ManagerNotice,
+}
+
 public enum OutboxStatus
 {
     Pending,
@@ -37,7 +99,7 @@ public enum OutboxStatus
 }
 
 /// <summary>A digest to deliver to one conversation, written in the same transaction as the day's claim.</summary>
-public sealed record NewOutboxMessage(long TeamId, DateOnly LocalDate, ConversationKey Conversation, string PayloadJson);
+public sealed record NewOutboxMessage(long TeamId, DateOnly LocalDate, ConversationKey Conversation, string PayloadJson, NudgeKind Kind = NudgeKind.Digest);
 
 /// <summary>A row of the durable outbox.</summary>
 public sealed record OutboxMessage(
@@ -51,7 +113,8 @@ public sealed record OutboxMessage(
     DateTimeOffset NextAttemptAt,
     string? LastError,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? SentAt);
+    DateTimeOffset? SentAt,
+    NudgeKind Kind = NudgeKind.Digest);
 
 /// <summary>How a leased outbox row ends this attempt.</summary>
 public abstract record OutboxCompletion
@@ -85,6 +148,12 @@ public interface INudgeOutbox
     /// enqueued anyway and the existing claim is kept).
     /// </summary>
     Task<bool> ClaimAndEnqueueAsync(long teamId, DateOnly localDate, DateTimeOffset at, IReadOnlyList<NewOutboxMessage> messages, bool force, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims (team, local date) for the managers' notice and enqueues it in one transaction; false and nothing
+    /// written when the team's managers were told already that day (by this host or another).
+    /// </summary>
+    Task<bool> ClaimNoticeAndEnqueueAsync(long teamId, DateOnly localDate, DateTimeOffset at, IReadOnlyList<NewOutboxMessage> messages, CancellationToken cancellationToken);
 
     /// <summary>
     /// Leases up to <paramref name="max"/> pending rows that are due, for <paramref name="leaseFor"/>. A row is

@@ -38,6 +38,7 @@ public sealed class OutboxDispatcher(
     IOptions<NudgeOptions> options,
     NudgeBackoff backoff,
     NudgeMetrics metrics,
+    ManagerNotifier notifier,
     ILogger<OutboxDispatcher> logger)
 {
     private const int BatchSize = 20;
@@ -118,6 +119,7 @@ public sealed class OutboxDispatcher(
         var attempt = message.Attempts + 1;
         var now = time.GetUtcNow();
         OutboxCompletion completion;
+        DigestProblem? problem = null;
         switch (result)
         {
             case DigestSendResult.Sent:
@@ -133,13 +135,11 @@ public sealed class OutboxDispatcher(
                 break;
             case DigestSendResult.Transient t:
                 completion = new OutboxCompletion.Failed($"{t.Error} (gave up after {attempt} attempts)");
-                NudgeLog.GaveUp(logger, message.Id, message.TeamId, message.LocalDate, message.Conversation.Value, attempt, t.Error);
-                metrics.Failed(channel);
+                problem = new DigestProblem.GaveUp(message.Conversation, t.Error, attempt);
                 break;
             case DigestSendResult.Permanent p:
                 completion = new OutboxCompletion.Failed(p.Error);
-                NudgeLog.Undeliverable(logger, message.Id, message.TeamId, message.LocalDate, message.Conversation.Value, p.Error);
-                metrics.Failed(channel);
+                problem = new DigestProblem.Undeliverable(message.Conversation, p.Error);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown send result {result.GetType().Name}.");
@@ -148,8 +148,44 @@ public sealed class OutboxDispatcher(
         if (!await outbox.CompleteAsync(message.Id, Owner, attempt, completion, CancellationToken.None))
         {
             NudgeLog.LeaseLost(logger, message.Id);
+            return true;
+        }
+
+        if (problem is not null)
+        {
+            metrics.Failed(channel);
+            await ReportFailureAsync(message, attempt, problem, cancellationToken);
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// A digest that did not reach its channel is logged as an error and reported to the team's managers (once per
+    /// team and day). A failed direct message (owner digest, manager notice) is logged only: reporting it again
+    /// by direct message would likely fail the same way.
+    /// </summary>
+    private async Task ReportFailureAsync(OutboxMessage message, int attempts, DigestProblem problem, CancellationToken cancellationToken)
+    {
+        var conversation = message.Conversation.Value;
+        if (message.Kind != NudgeKind.Digest)
+        {
+            var error = problem is DigestProblem.Undeliverable u ? u.Error : ((DigestProblem.GaveUp)problem).Error;
+            NudgeLog.DirectMessageFailed(logger, message.Kind, message.Id, message.TeamId, message.LocalDate, conversation, attempts, error);
+            return;
+        }
+
+        switch (problem)
+        {
+            case DigestProblem.GaveUp g:
+                NudgeLog.GaveUp(logger, message.Id, message.TeamId, message.LocalDate, conversation, attempts, g.Error);
+                break;
+            case DigestProblem.Undeliverable u:
+                NudgeLog.Undeliverable(logger, message.Id, message.TeamId, message.LocalDate, conversation, u.Error);
+                break;
+        }
+
+        // Not cancelled by a stopping host: the digest is already marked failed, so the notice is its only report.
+        await notifier.NotifyAsync(message.TeamId, message.LocalDate, problem, CancellationToken.None);
     }
 }

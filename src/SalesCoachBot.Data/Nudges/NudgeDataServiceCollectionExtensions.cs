@@ -12,6 +12,7 @@ public static class NudgeDataServiceCollectionExtensions
         services.AddSingleton<INudgeTargetStore>(sp => sp.GetRequiredService<NudgeStore>());
         services.AddSingleton<INudgeOutbox>(sp => sp.GetRequiredService<NudgeStore>());
         services.AddSingleton<IConversationReferenceRecords, ConversationReferenceRecords>();
+        services.AddSingleton<INudgeRecipients, NudgeRecipientStore>();
         return services;
     }
 }

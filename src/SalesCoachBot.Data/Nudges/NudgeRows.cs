@@ -23,6 +23,10 @@ internal sealed class NudgeClaimRow
 {
     public long TeamId { get; set; }
     public DateOnly LocalDate { get; set; }
+
+    /// <summary><see cref="NudgeKind.Digest"/> for the day's digest, <see cref="NudgeKind.ManagerNotice"/> for the managers' notice.</summary>
+    public NudgeKind Kind { get; set; }
+
     public DateTimeOffset ClaimedAt { get; set; }
 }
 
@@ -41,9 +45,10 @@ internal sealed class NudgeOutboxRow
     public string? LastError { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
+    public NudgeKind Kind { get; set; }
 
     public OutboxMessage ToMessage() => new(
-        Id, TeamId, LocalDate, new ConversationKey(ConversationKey), Payload, Status, Attempts, NextAttemptAt, LastError, CreatedAt, SentAt);
+        Id, TeamId, LocalDate, new ConversationKey(ConversationKey), Payload, Status, Attempts, NextAttemptAt, LastError, CreatedAt, SentAt, Kind);
 }
 
 /// <summary>A Teams conversation reference, kept for proactive messages across restarts and hosts.</summary>
@@ -75,7 +80,8 @@ internal sealed class NudgeClaimConfiguration : IEntityTypeConfiguration<NudgeCl
     public void Configure(EntityTypeBuilder<NudgeClaimRow> builder)
     {
         builder.ToTable("nudge_claims");
-        builder.HasKey(c => new { c.TeamId, c.LocalDate });
+        builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.HasKey(c => new { c.TeamId, c.LocalDate, c.Kind });
         builder.HasOne<SalesTeam>().WithMany().HasForeignKey(c => c.TeamId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -89,6 +95,7 @@ internal sealed class NudgeOutboxConfiguration : IEntityTypeConfiguration<NudgeO
         builder.Property(m => m.ConversationKey).HasMaxLength(400).IsRequired();
         builder.Property(m => m.Payload).IsRequired();
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.LeaseOwner).HasMaxLength(200);
         builder.Property(m => m.LastError).HasMaxLength(1000);
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });

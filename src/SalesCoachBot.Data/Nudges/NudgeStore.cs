@@ -50,11 +50,19 @@ internal sealed class NudgeStore(SalesCoachDbContextFactory factory) : INudgeTar
     public async Task<bool> IsClaimedAsync(long teamId, DateOnly localDate, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        return await db.Set<NudgeClaimRow>().AnyAsync(c => c.TeamId == teamId && c.LocalDate == localDate, cancellationToken);
+        return await db.Set<NudgeClaimRow>().AnyAsync(c => c.TeamId == teamId && c.LocalDate == localDate && c.Kind == NudgeKind.Digest, cancellationToken);
     }
 
-    public async Task<bool> ClaimAndEnqueueAsync(
-        long teamId, DateOnly localDate, DateTimeOffset at, IReadOnlyList<NewOutboxMessage> messages, bool force, CancellationToken cancellationToken)
+    public Task<bool> ClaimAndEnqueueAsync(
+        long teamId, DateOnly localDate, DateTimeOffset at, IReadOnlyList<NewOutboxMessage> messages, bool force, CancellationToken cancellationToken) =>
+        ClaimAndEnqueueAsync(teamId, localDate, NudgeKind.Digest, at, messages, force, cancellationToken);
+
+    public Task<bool> ClaimNoticeAndEnqueueAsync(
+        long teamId, DateOnly localDate, DateTimeOffset at, IReadOnlyList<NewOutboxMessage> messages, CancellationToken cancellationToken) =>
+        ClaimAndEnqueueAsync(teamId, localDate, NudgeKind.ManagerNotice, at, messages, force: false, cancellationToken);
+
+    private async Task<bool> ClaimAndEnqueueAsync(
+        long teamId, DateOnly localDate, NudgeKind kind, DateTimeOffset at, IReadOnlyList<NewOutboxMessage> messages, bool force, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -62,7 +70,7 @@ internal sealed class NudgeStore(SalesCoachDbContextFactory factory) : INudgeTar
             try
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                var claimed = await db.Set<NudgeClaimRow>().AnyAsync(c => c.TeamId == teamId && c.LocalDate == localDate, cancellationToken);
+                var claimed = await db.Set<NudgeClaimRow>().AnyAsync(c => c.TeamId == teamId && c.LocalDate == localDate && c.Kind == kind, cancellationToken);
                 if (claimed && !force)
                 {
                     return false;
@@ -70,7 +78,7 @@ internal sealed class NudgeStore(SalesCoachDbContextFactory factory) : INudgeTar
 
                 if (!claimed)
                 {
-                    db.Add(new NudgeClaimRow { TeamId = teamId, LocalDate = localDate, ClaimedAt = at });
+                    db.Add(new NudgeClaimRow { TeamId = teamId, LocalDate = localDate, Kind = kind, ClaimedAt = at });
                 }
 
                 db.AddRange(messages.Select(m => new NudgeOutboxRow
@@ -79,6 +87,7 @@ internal sealed class NudgeStore(SalesCoachDbContextFactory factory) : INudgeTar
                     LocalDate = m.LocalDate,
                     ConversationKey = m.Conversation.Value,
                     Payload = m.PayloadJson,
+                    Kind = m.Kind,
                     Status = OutboxStatus.Pending,
                     NextAttemptAt = at,
                     CreatedAt = at,

@@ -92,7 +92,7 @@ internal sealed class NudgeVerb : ICliVerb
         NudgeRunner runner, IServiceProvider services, IReadOnlyList<SalesTeam> teams, bool force, CliContext context, CancellationToken cancellationToken)
     {
         var outcomes = await runner.RunNowAsync(teams, force, cancellationToken);
-        if (outcomes.Any(o => o.Status == TeamNudgeStatus.Queued))
+        if (outcomes.Any(o => o.Status is TeamNudgeStatus.Queued or TeamNudgeStatus.NoChannelBound || o.DirectMessages > 0))
         {
             await services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(cancellationToken);
         }
@@ -129,8 +129,14 @@ internal sealed class NudgeVerb : ICliVerb
                     OutboxStatus.Failed => $"FAILED: {message.LastError}",
                     _ => string.Create(CultureInfo.InvariantCulture, $"queued, next attempt {message.NextAttemptAt:yyyy-MM-dd HH:mm:ss}Z{(message.LastError is { } e ? $" ({e})" : string.Empty)}"),
                 };
-                exit = message.Status == OutboxStatus.Failed ? ExitCodes.Failed : exit;
-                await context.Out.WriteLineAsync($"  {message.Conversation.Value}: {state}");
+                exit = message.Status == OutboxStatus.Failed && message.Kind == NudgeKind.Digest ? ExitCodes.Failed : exit;
+                var kind = message.Kind switch
+                {
+                    NudgeKind.OwnerDigest => " (owner's deals)",
+                    NudgeKind.ManagerNotice => " (managers' notice)",
+                    _ => string.Empty,
+                };
+                await context.Out.WriteLineAsync($"  {message.Conversation.Value}{kind}: {state}");
             }
         }
 

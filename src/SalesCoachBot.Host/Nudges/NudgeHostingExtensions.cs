@@ -31,6 +31,7 @@ public static class NudgeHostingExtensions
         services.AddSingleton<NudgeMetrics>();
         services.AddSingleton(NudgeBackoff.Shared);
         services.AddScoped<NudgeRunner>();
+        services.AddSingleton<ManagerNotifier>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<OutboxSignal>();
         services.AddTeamsNudges();
@@ -107,7 +108,8 @@ internal sealed class NudgeSchedulerService(
     {
         await using var scope = scopes.CreateAsyncScope();
         var outcomes = await scope.ServiceProvider.GetRequiredService<NudgeRunner>().RunDueAsync(cancellationToken);
-        if (outcomes.Any(o => o.Status == TeamNudgeStatus.Queued))
+        // Digests, owners' messages and managers' notices (no channel bound) all wait in the outbox.
+        if (outcomes.Any(o => o.Status is TeamNudgeStatus.Queued or TeamNudgeStatus.NoChannelBound || o.DirectMessages > 0))
         {
             signal.Notify();
         }

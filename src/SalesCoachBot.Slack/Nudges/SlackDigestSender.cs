@@ -1,15 +1,20 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Nudges;
 using SalesCoachBot.Slack.BlockKit;
+using SalesCoachBot.Slack.Processing;
 using SalesCoachBot.Slack.WebApi;
+using SalesCoachBot.Slack.Workspaces;
 
 namespace SalesCoachBot.Slack.Nudges;
 
 /// <summary>
-/// Posts a digest to a Slack channel with chat.postMessage (Block Kit plus top-level text). The Web API client
-/// already waits out a short Retry-After and retries 5xx; what still fails is classified for the outbox.
+/// Posts a digest to a Slack channel with chat.postMessage (Block Kit plus top-level text), in the workspace the
+/// channel key names. A direct message to a person (<c>slack-user:U123</c>) first opens the DM with
+/// conversations.open. The Web API client already waits out a short Retry-After and retries 5xx; what still
+/// fails is classified for the outbox.
 /// </summary>
 public sealed class SlackDigestSender(IServiceProvider services, BlockKitRenderer renderer) : IDigestSender
 {
@@ -32,16 +37,37 @@ public sealed class SlackDigestSender(IServiceProvider services, BlockKitRendere
             return new DigestSendResult.Permanent("the Slack channel is off (Slack:BotToken not set)");
         }
 
-        if (ChannelId(conversation) is not { } channel)
+        // The client gives up on a Retry-After longer than this; the outbox then waits at least as long.
+        var longestWait = services.GetService<IOptions<SlackOptions>>()?.Value.MaxRetryAfter;
+        var user = NudgeTargets.DirectUserOf(conversation);
+        if (user is null && ChannelId(conversation) is null)
         {
             return new DigestSendResult.Permanent($"'{conversation.Value}' is not a Slack channel key (slack:TEAM:CHANNEL)");
         }
 
-        var message = renderer.Render(digest);
-        SlackApiResult<ChatMessageResponse> result;
         try
         {
-            result = await slack.PostMessageAsync(new ChatPostMessageRequest(channel, message.Text, message.Blocks), cancellationToken);
+            var workspace = user is null ? SlackTurns.WorkspaceOf(conversation) : SlackWorkspace.Configured;
+            var channel = ChannelId(conversation);
+            if (user is not null)
+            {
+                var opened = await slack.OpenConversationAsync(workspace, user, cancellationToken);
+                if (!opened.Ok)
+                {
+                    return Classify(opened.Error, longestWait, direct: true);
+                }
+
+                if (opened.Value?.Channel?.Id is not { Length: > 0 } dm)
+                {
+                    return new DigestSendResult.Transient("conversations.open returned no channel");
+                }
+
+                channel = dm;
+            }
+
+            var message = renderer.Render(digest);
+            var result = await slack.PostMessageAsync(workspace, new ChatPostMessageRequest(channel!, message.Text, message.Blocks), cancellationToken);
+            return Classify(result.Error, longestWait, direct: user is not null);
         }
         catch (HttpRequestException e)
         {
@@ -51,14 +77,15 @@ public sealed class SlackDigestSender(IServiceProvider services, BlockKitRendere
         {
             return new DigestSendResult.Transient("timeout");
         }
-
-        return Classify(result.Error);
     }
 
-    internal static DigestSendResult Classify(string? error) => error switch
+    internal static DigestSendResult Classify(string? error, TimeSpan? ratelimitedWait = null, bool direct = false) => error switch
     {
         null => DigestSendResult.Delivered,
+        "ratelimited" => new DigestSendResult.Transient(error, ratelimitedWait),
         _ when Transient.Contains(error) || error.StartsWith("http_5", StringComparison.Ordinal) => new DigestSendResult.Transient(error),
+        _ when direct && error is "user_not_found" or "user_disabled" or "cannot_dm_bot" =>
+            new DigestSendResult.Permanent($"{error}: this person cannot be messaged in Slack (check their slack_user_id)"),
         _ when NotInChannel.Contains(error) => new DigestSendResult.Permanent($"{error}: the bot is not in that channel any more (invite it back or bind another channel)"),
         _ => new DigestSendResult.Permanent(error),
     };

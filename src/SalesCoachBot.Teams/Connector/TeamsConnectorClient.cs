@@ -10,6 +10,9 @@ namespace SalesCoachBot.Teams.Connector;
 /// <summary>What the connector did with a send or update.</summary>
 public sealed record ConnectorResult(bool Succeeded, int StatusCode, string? ActivityId = null, string? ErrorCode = null)
 {
+    /// <summary>The connector's Retry-After on a failed call (429 after the handler's own retries), for callers that retry later.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public const string UntrustedServiceUrl = "UntrustedServiceUrl";
     public const string MessageWritesBlocked = "MessageWritesBlocked";
 }
@@ -90,7 +93,7 @@ internal sealed class TeamsConnectorClient(
             TeamsLog.ConnectorFailed(logger, method.Method, conversationId, (int)response.StatusCode, code);
         }
 
-        return new ConnectorResult(false, (int)response.StatusCode, ErrorCode: code);
+        return new ConnectorResult(false, (int)response.StatusCode, ErrorCode: code) { RetryAfter = response.Headers.RetryAfter?.Delta };
     }
 
     private static string? ReadId(byte[] body)

@@ -4,6 +4,7 @@ using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Nudges;
 using SalesCoachBot.Teams.Connector;
+using SalesCoachBot.Teams.Conversations;
 
 namespace SalesCoachBot.Teams.Nudges;
 
@@ -11,6 +12,8 @@ namespace SalesCoachBot.Teams.Nudges;
 /// Sends a digest to a Teams channel as a proactive message from its stored conversation reference. The
 /// connector already retries 429/412/502/504 briefly (honouring Retry-After); whatever still fails is
 /// classified here for the outbox: transient (retry later) or permanent (bot removed, blocked, no reference).
+/// A direct message to a person (<c>teams-user:AAD</c>) goes to the personal conversation stored when they last
+/// talked to the bot; without one it cannot be sent (Teams needs the user to have installed the app).
 /// </summary>
 public sealed class TeamsDigestSender(IServiceProvider services) : IDigestSender
 {
@@ -27,6 +30,16 @@ public sealed class TeamsDigestSender(IServiceProvider services) : IDigestSender
         ConnectorResult result;
         try
         {
+            if (NudgeTargets.DirectUserOf(conversation) is { } aadObjectId)
+            {
+                if (await PersonalConversationAsync(aadObjectId, cancellationToken) is not { } personal)
+                {
+                    return new DigestSendResult.Permanent("no personal Teams conversation with this person is stored (they have not talked to the bot in Teams yet)");
+                }
+
+                conversation = personal;
+            }
+
             result = await messenger.SendAsync(conversation, digest, cancellationToken);
         }
         catch (HttpRequestException e)
@@ -41,6 +54,18 @@ public sealed class TeamsDigestSender(IServiceProvider services) : IDigestSender
         return Classify(result);
     }
 
+    /// <summary>The newest stored one-to-one conversation with the user, or null.</summary>
+    private async Task<ConversationKey?> PersonalConversationAsync(string aadObjectId, CancellationToken cancellationToken)
+    {
+        var references = services.GetRequiredService<IConversationReferenceStore>();
+        return (await references.ListAsync(cancellationToken))
+            .Where(r => string.Equals(r.ConversationType, "personal", StringComparison.OrdinalIgnoreCase)
+                && string.Equals(r.UserAadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(r => r.UpdatedAt)
+            .Select(r => (ConversationKey?)r.Key)
+            .FirstOrDefault();
+    }
+
     internal static DigestSendResult Classify(ConnectorResult result) => result switch
     {
         { Succeeded: true } => DigestSendResult.Delivered,
@@ -50,7 +75,7 @@ public sealed class TeamsDigestSender(IServiceProvider services) : IDigestSender
         { StatusCode: (int)HttpStatusCode.Forbidden } =>
             new DigestSendResult.Permanent($"403 {result.ErrorCode ?? "Forbidden"}: the bot was removed from the channel or blocked"),
         { StatusCode: (int)HttpStatusCode.NotFound } => new DigestSendResult.Permanent($"404 {result.ErrorCode ?? "NotFound"}: the conversation is gone"),
-        { StatusCode: 429 or 412 or >= 500 } => new DigestSendResult.Transient($"HTTP {result.StatusCode} {result.ErrorCode}".TrimEnd()),
+        { StatusCode: 429 or 412 or >= 500 } => new DigestSendResult.Transient($"HTTP {result.StatusCode} {result.ErrorCode}".TrimEnd(), result.RetryAfter),
         _ => new DigestSendResult.Permanent($"HTTP {result.StatusCode} {result.ErrorCode}".TrimEnd()),
     };
 }

@@ -11,7 +11,7 @@ internal sealed class InMemoryNudgeStore : INudgeTargetStore, INudgeOutbox
 {
     private readonly object _gate = new();
     private readonly List<NudgeTarget> _targets = [];
-    private readonly HashSet<(long, DateOnly)> _claims = [];
+    private readonly HashSet<(long, DateOnly, NudgeKind)> _claims = [];
     private readonly List<Row> _rows = [];
 
     private sealed class Row
@@ -47,7 +47,7 @@ internal sealed class InMemoryNudgeStore : INudgeTargetStore, INudgeOutbox
     {
         lock (_gate)
         {
-            return Task.FromResult(_claims.Contains((teamId, localDate)));
+            return Task.FromResult(_claims.Contains((teamId, localDate, NudgeKind.Digest)));
         }
     }
 
@@ -57,16 +57,22 @@ internal sealed class InMemoryNudgeStore : INudgeTargetStore, INudgeOutbox
         {
             lock (_gate)
             {
-                return [.. _claims];
+                return [.. _claims.Where(c => c.Item3 == NudgeKind.Digest).Select(c => (c.Item1, c.Item2))];
             }
         }
     }
 
-    public Task<bool> ClaimAndEnqueueAsync(long teamId, DateOnly localDate, DateTimeOffset at, IReadOnlyList<NewOutboxMessage> messages, bool force, CancellationToken cancellationToken)
+    public Task<bool> ClaimAndEnqueueAsync(long teamId, DateOnly localDate, DateTimeOffset at, IReadOnlyList<NewOutboxMessage> messages, bool force, CancellationToken cancellationToken) =>
+        Claim(teamId, localDate, NudgeKind.Digest, at, messages, force);
+
+    public Task<bool> ClaimNoticeAndEnqueueAsync(long teamId, DateOnly localDate, DateTimeOffset at, IReadOnlyList<NewOutboxMessage> messages, CancellationToken cancellationToken) =>
+        Claim(teamId, localDate, NudgeKind.ManagerNotice, at, messages, force: false);
+
+    private Task<bool> Claim(long teamId, DateOnly localDate, NudgeKind kind, DateTimeOffset at, IReadOnlyList<NewOutboxMessage> messages, bool force)
     {
         lock (_gate)
         {
-            if (!_claims.Add((teamId, localDate)) && !force)
+            if (!_claims.Add((teamId, localDate, kind)) && !force)
             {
                 return Task.FromResult(false);
             }
@@ -75,7 +81,7 @@ internal sealed class InMemoryNudgeStore : INudgeTargetStore, INudgeOutbox
             {
                 _rows.Add(new Row
                 {
-                    Message = new OutboxMessage(_rows.Count + 1, m.TeamId, m.LocalDate, m.Conversation, m.PayloadJson, OutboxStatus.Pending, 0, at, null, at, null),
+                    Message = new OutboxMessage(_rows.Count + 1, m.TeamId, m.LocalDate, m.Conversation, m.PayloadJson, OutboxStatus.Pending, 0, at, null, at, null, m.Kind),
                 });
             }
 
@@ -206,6 +212,42 @@ internal sealed class FlakySender(ChatChannel channel, Func<int, ConversationKey
     }
 }
 
+/// <summary>Managers and owners with their chat ids, and team names.</summary>
+internal sealed class InMemoryRecipients : INudgeRecipients
+{
+    private readonly List<(long TeamId, NudgeRecipient Person)> _managers = [];
+    private readonly Dictionary<long, NudgeRecipient> _people = [];
+    private readonly Dictionary<long, string> _teams = [];
+
+    public InMemoryRecipients Team(long id, string name)
+    {
+        _teams[id] = name;
+        return this;
+    }
+
+    public InMemoryRecipients Manager(long teamId, NudgeRecipient person)
+    {
+        _managers.Add((teamId, person));
+        _people[person.PersonId] = person;
+        return this;
+    }
+
+    public InMemoryRecipients Person(NudgeRecipient person)
+    {
+        _people[person.PersonId] = person;
+        return this;
+    }
+
+    public Task<IReadOnlyList<NudgeRecipient>> ListManagersAsync(long teamId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<NudgeRecipient>>([.. _managers.Where(m => m.TeamId == teamId).Select(m => m.Person)]);
+
+    public Task<IReadOnlyList<NudgeRecipient>> ListPeopleAsync(IReadOnlyCollection<long> personIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<NudgeRecipient>>([.. personIds.Where(_people.ContainsKey).Select(id => _people[id])]);
+
+    public Task<string?> FindTeamNameAsync(long teamId, CancellationToken cancellationToken) =>
+        Task.FromResult(_teams.TryGetValue(teamId, out var name) ? name : null);
+}
+
 internal static class NudgeTestSetup
 {
     public static IOptions<NudgeOptions> Options(Action<NudgeOptions>? configure = null)
@@ -216,5 +258,11 @@ internal static class NudgeTestSetup
     }
 
     public static OutboxDispatcher Dispatcher(INudgeOutbox outbox, TimeProvider time, IOptions<NudgeOptions> options, params IDigestSender[] senders) =>
-        new(outbox, senders, time, options, new NudgeBackoff(new Random(7)), new NudgeMetrics(), NullLogger<OutboxDispatcher>.Instance);
+        Dispatcher(outbox, new InMemoryRecipients(), time, options, senders);
+
+    public static OutboxDispatcher Dispatcher(INudgeOutbox outbox, INudgeRecipients recipients, TimeProvider time, IOptions<NudgeOptions> options, params IDigestSender[] senders) =>
+        new(outbox, senders, time, options, new NudgeBackoff(new Random(7)), new NudgeMetrics(), Notifier(outbox, recipients, time), NullLogger<OutboxDispatcher>.Instance);
+
+    public static ManagerNotifier Notifier(INudgeOutbox outbox, INudgeRecipients recipients, TimeProvider time) =>
+        new(outbox, recipients, time, NullLogger<ManagerNotifier>.Instance);
 }

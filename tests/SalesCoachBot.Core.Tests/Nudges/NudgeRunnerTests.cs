@@ -32,7 +32,8 @@ public sealed class NudgeRunnerTests
     }
 
     private NudgeRunner Runner() => new(
-        _stores, _stores, _nudges, _nudges, new FixedProcessMapSource(MapBuilder.ThreeStages()), _time,
+        _stores, _stores, _nudges, _nudges, new FixedProcessMapSource(MapBuilder.ThreeStages()), new InMemoryRecipients(),
+        NudgeTestSetup.Notifier(_nudges, new InMemoryRecipients(), _time), _time,
         NudgeTestSetup.Options(), new NudgeProblems(), NullLogger<NudgeRunner>.Instance);
 
     /// <summary>The scheduler's loop, one poll a minute, recording when each team's day was queued.</summary>

@@ -168,9 +168,12 @@ public abstract class NudgeStoreTests(Func<TestDatabase> database)
     private sealed class Host(ServiceProvider services, RecordingSenders senders, TimeProvider time) : IAsyncDisposable
     {
         private readonly IOptions<NudgeOptions> _options = Options.Create(new NudgeOptions { MaxAttempts = 50 });
-        private readonly OutboxDispatcher _dispatcher = new(
+        private readonly ManagerNotifier _notifier = new(
+            services.GetRequiredService<INudgeOutbox>(), services.GetRequiredService<INudgeRecipients>(), time, NullLogger<ManagerNotifier>.Instance);
+
+        private OutboxDispatcher Dispatcher => field ??= new(
             services.GetRequiredService<INudgeOutbox>(), [senders.Teams, senders.Slack], time,
-            Options.Create(new NudgeOptions { MaxAttempts = 50 }), new NudgeBackoff(new Random(3)), new NudgeMetrics(), NullLogger<OutboxDispatcher>.Instance);
+            Options.Create(new NudgeOptions { MaxAttempts = 50 }), new NudgeBackoff(new Random(3)), new NudgeMetrics(), _notifier, NullLogger<OutboxDispatcher>.Instance);
 
         public async Task RoundAsync()
         {
@@ -179,11 +182,12 @@ public abstract class NudgeStoreTests(Func<TestDatabase> database)
                 var runner = new NudgeRunner(
                     scope.ServiceProvider.GetRequiredService<IDirectoryStore>(), scope.ServiceProvider.GetRequiredService<IDealStore>(),
                     services.GetRequiredService<INudgeTargetStore>(), services.GetRequiredService<INudgeOutbox>(),
-                    services.GetRequiredService<IProcessMapSource>(), time, _options, new NudgeProblems(), NullLogger<NudgeRunner>.Instance);
+                    services.GetRequiredService<IProcessMapSource>(), services.GetRequiredService<INudgeRecipients>(), _notifier,
+                    time, _options, new NudgeProblems(), NullLogger<NudgeRunner>.Instance);
                 await runner.RunDueAsync(CancellationToken.None);
             }
 
-            await _dispatcher.DispatchDueAsync(CancellationToken.None);
+            await Dispatcher.DispatchDueAsync(CancellationToken.None);
         }
 
         public ValueTask DisposeAsync() => services.DisposeAsync();

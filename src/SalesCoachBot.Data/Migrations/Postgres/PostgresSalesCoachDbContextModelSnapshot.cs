@@ -502,11 +502,16 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("local_date");
 
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
                     b.Property<DateTimeOffset>("ClaimedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("claimed_at");
 
-                    b.HasKey("TeamId", "LocalDate");
+                    b.HasKey("TeamId", "LocalDate", "Kind");
 
                     b.ToTable("nudge_claims", (string)null);
                 });
@@ -533,6 +538,12 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)

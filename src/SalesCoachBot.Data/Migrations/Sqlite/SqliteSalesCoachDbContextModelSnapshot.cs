@@ -483,11 +483,16 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("local_date");
 
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
                     b.Property<long>("ClaimedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("claimed_at");
 
-                    b.HasKey("TeamId", "LocalDate");
+                    b.HasKey("TeamId", "LocalDate", "Kind");
 
                     b.ToTable("nudge_claims", (string)null);
                 });
@@ -512,6 +517,12 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)

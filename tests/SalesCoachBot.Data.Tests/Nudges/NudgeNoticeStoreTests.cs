@@ -1,0 +1,98 @@
+using Microsoft.Extensions.DependencyInjection;
+using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Nudges;
+using SalesCoachBot.Data.Tests.Infrastructure;
+
+namespace SalesCoachBot.Data.Tests.Nudges;
+
+public sealed class SqliteNudgeNoticeStoreTests(SqliteDatabaseFixture fixture) : NudgeNoticeStoreTests(() => fixture.Database), IClassFixture<SqliteDatabaseFixture>;
+
+public sealed class PostgresNudgeNoticeStoreTests(PostgresDatabaseFixture fixture) : NudgeNoticeStoreTests(() => fixture.Database), IClassFixture<PostgresDatabaseFixture>;
+
+/// <summary>Managers' notices and owners' messages in the outbox: their own once-a-day claim, kinds kept, recipients read.</summary>
+public abstract class NudgeNoticeStoreTests(Func<TestDatabase> database)
+{
+    private static readonly DateOnly Day = new(2025, 3, 10);
+
+    private TestDatabase Db => database();
+
+    private INudgeOutbox Outbox => Db.Services.GetRequiredService<INudgeOutbox>();
+
+    private INudgeRecipients Recipients => Db.Services.GetRequiredService<INudgeRecipients>();
+
+    private static NewOutboxMessage Message(long team, string target, NudgeKind kind) =>
+        new(team, Day, new ConversationKey(target), DigestPayload.Serialize(new BotAnswer($"{kind} for {target}")), kind);
+
+    [DatabaseFact]
+    public async Task ClaimNotice_SixHostsRacingAfterTheDigestsClaim_OneNoticeAndTheDigestClaimUntouched()
+    {
+        var team = await Db.CreateTeamAsync();
+        Assert.True(await Outbox.ClaimAndEnqueueAsync(team.TeamId, Day, Db.Time.GetUtcNow(), [Message(team.TeamId, "slack:T:C", NudgeKind.Digest)], false, CancellationToken.None));
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() =>
+            Outbox.ClaimNoticeAndEnqueueAsync(team.TeamId, Day, Db.Time.GetUtcNow(), [Message(team.TeamId, "slack-user:U1", NudgeKind.ManagerNotice)], CancellationToken.None))));
+
+        Assert.Single(results, won => won);
+        Assert.True(await Outbox.IsClaimedAsync(team.TeamId, Day, CancellationToken.None));
+        Assert.False(await Outbox.ClaimAndEnqueueAsync(team.TeamId, Day, Db.Time.GetUtcNow(), [Message(team.TeamId, "slack:T:C", NudgeKind.Digest)], false, CancellationToken.None));
+        var messages = await Outbox.ListMessagesAsync(team.TeamId, CancellationToken.None);
+        Assert.Equal([(NudgeKind.Digest, "slack:T:C"), (NudgeKind.ManagerNotice, "slack-user:U1")], messages.Select(m => (m.Kind, m.Conversation.Value)));
+    }
+
+    [DatabaseFact]
+    public async Task ClaimNotice_BeforeTheDigest_DoesNotClaimTheDigestsDay()
+    {
+        var team = await Db.CreateTeamAsync();
+
+        Assert.True(await Outbox.ClaimNoticeAndEnqueueAsync(team.TeamId, Day, Db.Time.GetUtcNow(), [], CancellationToken.None));
+
+        Assert.False(await Outbox.IsClaimedAsync(team.TeamId, Day, CancellationToken.None));
+        Assert.False(await Outbox.ClaimNoticeAndEnqueueAsync(team.TeamId, Day, Db.Time.GetUtcNow(), [], CancellationToken.None));
+        Assert.True(await Outbox.ClaimNoticeAndEnqueueAsync(team.TeamId, Day.AddDays(1), Db.Time.GetUtcNow(), [], CancellationToken.None));
+    }
+
+    [DatabaseFact]
+    public async Task LeaseDue_OwnerDigestRow_KeepsItsKind()
+    {
+        var team = await Db.CreateTeamAsync();
+        await Outbox.ClaimAndEnqueueAsync(team.TeamId, Day, Db.Time.GetUtcNow(), [Message(team.TeamId, "teams-user:aad-1", NudgeKind.OwnerDigest)], false, CancellationToken.None);
+
+        var leased = Assert.Single(await Outbox.LeaseDueAsync("host-a", Db.Time.GetUtcNow(), TimeSpan.FromMinutes(5), 10, CancellationToken.None), m => m.TeamId == team.TeamId);
+
+        Assert.Equal(NudgeKind.OwnerDigest, leased.Kind);
+        Assert.Equal("teams-user:aad-1", leased.Conversation.Value);
+    }
+
+    [DatabaseFact]
+    public async Task Recipients_TeamWithManagerAndReps_ListsOnlyItsManagersWithTheirChatIds()
+    {
+        var team = await Db.CreateTeamAsync();
+        var other = await Db.CreateTeamAsync();
+        long managerId;
+        await using (var db = Db.NewContext())
+        {
+            var manager = new Person
+            {
+                Email = $"boss-{team.Tag}@example.com", Name = $"Boss {team.Tag}", Role = PersonRole.Manager, SlackUserId = "U0BOSS", TeamsAadObjectId = "aad-boss",
+                Memberships = [new TeamMembership { TeamId = team.TeamId }],
+            };
+            var otherManager = new Person
+            {
+                Email = $"boss-{other.Tag}@example.com", Name = $"Boss {other.Tag}", Role = PersonRole.Manager,
+                Memberships = [new TeamMembership { TeamId = other.TeamId }],
+            };
+            db.People.AddRange(manager, otherManager);
+            await db.SaveChangesAsync();
+            managerId = manager.Id;
+        }
+
+        var managers = await Recipients.ListManagersAsync(team.TeamId, CancellationToken.None);
+        var people = await Recipients.ListPeopleAsync([team.RepId, team.RepId, managerId], CancellationToken.None);
+
+        Assert.Equal([new NudgeRecipient(managerId, $"Boss {team.Tag}", "U0BOSS", "aad-boss")], managers);
+        Assert.Equal([team.RepId, managerId], people.Select(p => p.PersonId));
+        Assert.Equal(team.TeamName, await Recipients.FindTeamNameAsync(team.TeamId, CancellationToken.None));
+        Assert.Null(await Recipients.FindTeamNameAsync(-1, CancellationToken.None));
+    }
+}
