@@ -33,6 +33,9 @@ internal sealed class RecordingHandler(SigningAuthority? authority = null) : Htt
         return response;
     });
 
+    /// <summary>The next call fails with <paramref name="exception"/> (a timeout is a <see cref="TaskCanceledException"/>).</summary>
+    public void ThenThrow(Exception exception) => scripted.Enqueue(() => throw exception);
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var url = request.RequestUri!.ToString();
