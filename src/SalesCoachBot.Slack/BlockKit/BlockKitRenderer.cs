@@ -55,7 +55,8 @@ public sealed class BlockKitRenderer
         var tail = new Builder(b.NextActionIndex + 1000);
         RenderChoices(card.Choices, tail);
         RenderButtons(card.Actions, tail);
-        if (card.Image is { } image && Uri.TryCreate(image.Url, UriKind.Absolute, out var url) && url.Scheme is "https" or "http")
+        // Slack fetches image blocks itself: https only (a data URI or plain http is dropped; the text carries the figures).
+        if (card.Image is { } image && Uri.TryCreate(image.Url, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps)
         {
             tail.Add(new ImageBlock(image.Url, SlackText.Shorten(image.AltText, BlockKitLimits.AltText)));
         }

@@ -1,0 +1,133 @@
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Coaching;
+using SalesCoachBot.Core.Coaching.UseCases;
+using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Pipeline;
+using SalesCoachBot.Core.ProcessMaps;
+using SalesCoachBot.Core.Understanding;
+
+namespace SalesCoachBot.Slack.Tests.Pipeline;
+
+/// <summary>
+/// (The same samples as the Teams goldens use, so both channels render one answer.) A "pipeline" and a "what do we need to hit 10M" answer produced by the real Core use cases over a hand-built
+/// history (six won deals, three lost, ten open in two currencies), for the card goldens.
+/// </summary>
+internal static class PipelineSampleAnswers
+{
+    public static readonly DateTimeOffset Now = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
+
+    public const string ChartUrl = "https://coach.example.com/charts/0f3c6a9e2b7d41c58e1a9f0b3c2d4e5f.png";
+
+    /// <summary>A real 1x1 PNG as a data URI: how the host inlines a chart when it has no public URL.</summary>
+    public const string ChartDataUri = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+
+    private static readonly SalesTeam Emea = new() { Id = 1, Name = "EMEA", TimeZoneId = "Europe/Berlin" };
+    private static readonly PersonView Manager = new(7, "mia@example.com", "Mia Manager", PersonRole.Manager, [1]);
+
+    private static readonly ProcessMap Map = new(
+        "Sample",
+        1,
+        new StageId("discovery"),
+        new StageId("won"),
+        [
+            Stage("discovery", "Discovery", 14, "demo", "requirements-listed", "Written requirements list agreed with the buyer"),
+            Stage("demo", "Demo", 10, "proposal", "demo-held", "Demo held with the buyer's team"),
+            Stage("proposal", "Proposal", 10, "won", "proposal-sent", "Written proposal sent to the decision maker"),
+            Stage("won", "Won", 30, null, "signed-copy-stored", "Signed contract stored"),
+        ],
+        MapOutcomes.Default);
+
+    public static Task<BotAnswer> PipelineAsync(string? imageUrl) =>
+        new PipelineUseCase(new FixedStore(Data()), new PipelineAccess(Directory.Instance),
+                new TeamRulesProvider(Directory.Instance, Microsoft.Extensions.Options.Options.Create(new CoachingOptions())), new FixedChart(imageUrl))
+            .HandleAsync(new PipelineCommand("emea", null), Context("pipeline emea"), CancellationToken.None);
+
+    public static Task<BotAnswer> ReverseFunnelAsync() =>
+        new ReverseFunnelUseCase(new FixedStore(Data()), new PipelineAccess(Directory.Instance))
+            .HandleAsync(new ReverseFunnelCommand("10M"), Context("what do we need to hit 10M"), CancellationToken.None);
+
+    private static TurnContext Context(string text) =>
+        new(Manager, new ChatTurn(new ChatUser(ChatChannel.Teams, Email: Manager.Email), new ConversationKey("sample"), new TextInput(text)), Map, Now);
+
+    private static PipelineData Data()
+    {
+        var open = new List<OpenDealFact>();
+        var closed = new List<ClosedDealFact>();
+        var history = new List<StageEntryFact>();
+        var confirmations = new List<ConfirmationFact>();
+        DateTimeOffset Ago(double days) => Now.AddDays(-days);
+
+        // Six won deals: the three fastest confirmed the demo one day into Demo, the others six days in.
+        for (var i = 0; i < 6; i++)
+        {
+            long id = 100 + i;
+            var start = 150 + (i * 20);
+            var cycle = 40 + (i * 12);
+            history.AddRange(
+            [
+                new(id, "discovery", Ago(start)), new(id, "demo", Ago(start - 10)),
+                new(id, "proposal", Ago(start - 20)), new(id, "won", Ago(start - cycle)),
+            ]);
+            confirmations.Add(new(id, "demo", "demo-held", Ago(start - 10 - (i < 3 ? 1 : 6))));
+            closed.Add(new(id, DealStatus.Won, 250_000m + (i * 50_000m), "EUR", Ago(start - cycle), null));
+        }
+
+        string[] reasons = ["Price", "price ", "Timing"];
+        for (var i = 0; i < reasons.Length; i++)
+        {
+            long id = 200 + i;
+            history.AddRange([new(id, "discovery", Ago(120 - i)), new(id, "demo", Ago(100 - i))]);
+            closed.Add(new(id, DealStatus.Lost, 80_000m, "EUR", Ago(60 - i), reasons[i]));
+        }
+
+        (string Stage, double Days, decimal Amount, string Currency)[] deals =
+        [
+            ("discovery", 3, 120_000m, "EUR"), ("discovery", 8, 95_000m, "EUR"), ("discovery", 12, 60_000m, "EUR"), ("discovery", 40, 45_000m, "EUR"),
+            ("demo", 2, 150_000m, "EUR"), ("demo", 6, 210_000m, "EUR"), ("demo", 9, 90_000m, "USD"),
+            ("proposal", 1, 300_000m, "EUR"), ("proposal", 4, 180_000m, "EUR"), ("proposal", 16, 75_000m, "USD"),
+        ];
+        for (var i = 0; i < deals.Length; i++)
+        {
+            long id = 300 + i;
+            var (stage, days, amount, currency) = deals[i];
+            history.Add(new(id, stage, Ago(days)));
+            open.Add(new(id, 1, stage, amount, currency, Ago(days), Ago(days), null, null));
+        }
+
+        return new PipelineData(open, closed, history, confirmations);
+    }
+
+    private static Stage Stage(string id, string name, int stall, string? next, string item, string text) => new(
+        new StageId(id), name, "sales", null, null, stall,
+        [new ChecklistItem(new ChecklistItemId(item), text, true)],
+        next is null ? null : new StageId(next), [], [], []);
+
+    private sealed class FixedStore(PipelineData data) : IPipelineStore
+    {
+        public Task<PipelineData> LoadAsync(PipelineScope scope, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken) =>
+            Task.FromResult(data);
+    }
+
+    private sealed class FixedChart(string? url) : IChartPublisher
+    {
+        public Task<CardImage?> PublishAsync(BarChart chart, CancellationToken cancellationToken) =>
+            Task.FromResult(url is null ? null : new CardImage(url, chart.AltText));
+    }
+
+    private sealed class Directory : IDirectoryStore
+    {
+        public static readonly Directory Instance = new();
+
+        public Task<PersonView?> FindPersonAsync(string? teamsAadObjectId, string? slackUserId, string? email, CancellationToken cancellationToken) =>
+            Task.FromResult<PersonView?>(null);
+
+        public Task<PersonView?> FindPersonByEmailAsync(string email, CancellationToken cancellationToken) => Task.FromResult<PersonView?>(null);
+
+        public Task<IReadOnlyList<SalesTeam>> ListTeamsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<SalesTeam>>([Emea]);
+
+        public Task<SalesTeam?> FindTeamByNameAsync(string name, CancellationToken cancellationToken) =>
+            Task.FromResult(string.Equals(name, Emea.Name, StringComparison.OrdinalIgnoreCase) ? Emea : null);
+    }
+}

@@ -1,0 +1,78 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Teams.Cards;
+
+namespace SalesCoachBot.Teams.Tests.Pipeline;
+
+/// <summary>
+/// The pipeline answer (chart by URL and inline as a data URI) and the reverse funnel, from the real use cases,
+/// as Adaptive Card goldens beside the others, so tests/peers/teams/check.sh validates them with Microsoft's
+/// library. UPDATE_GOLDENS=1 rewrites them.
+/// </summary>
+public sealed class PipelineGoldenTests
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static TheoryData<string> Names => ["pipeline-report", "pipeline-report-inline", "reverse-funnel"];
+
+    private static Task<BotAnswer> AnswerAsync(string name) => name switch
+    {
+        "pipeline-report" => PipelineSampleAnswers.PipelineAsync(PipelineSampleAnswers.ChartUrl),
+        "pipeline-report-inline" => PipelineSampleAnswers.PipelineAsync(PipelineSampleAnswers.ChartDataUri),
+        _ => PipelineSampleAnswers.ReverseFunnelAsync(),
+    };
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public async Task Render_PipelineAnswers_MatchGoldenAndStayUnderTeamsSizeLimit(string name)
+    {
+        var card = (await AnswerAsync(name)).Card!;
+        var json = new AdaptiveCardRenderer().Render(card).ToJsonString(Indented) + "\n";
+        var path = Path.Combine(GoldenDirectory(), $"{name}.json");
+        if (Environment.GetEnvironmentVariable("UPDATE_GOLDENS") == "1")
+        {
+            File.WriteAllText(path, json);
+        }
+
+        Assert.True(File.Exists(path), $"golden {path} is missing: run the tests once with UPDATE_GOLDENS=1");
+        Assert.Equal(File.ReadAllText(path), json);
+        var compact = new AdaptiveCardRenderer().Render(card).ToJsonString();
+        Assert.True(compact.Length < 24 * 1024, $"{name}: {compact.Length} bytes");
+    }
+
+    [Theory]
+    [InlineData(PipelineSampleAnswers.ChartUrl)]
+    [InlineData(PipelineSampleAnswers.ChartDataUri)]
+    public async Task Render_PipelineChart_IsOneStretchedImageWithTheUrlAndAltText(string url)
+    {
+        var answer = await PipelineSampleAnswers.PipelineAsync(url);
+
+        var images = Elements(new AdaptiveCardRenderer().Render(answer.Card!)).Where(e => (string?)e["type"] == "Image").ToList();
+
+        var image = Assert.Single(images);
+        Assert.Equal(url, (string?)image["url"]);
+        Assert.Equal("Stretch", (string?)image["size"]);
+        Assert.StartsWith("Open deals per stage — EMEA: Discovery 4, Demo 3, Proposal 3", (string?)image["altText"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_PipelineWithoutChart_HasNoImageAndTheTextStandsAlone()
+    {
+        var answer = await PipelineSampleAnswers.PipelineAsync(null);
+
+        Assert.DoesNotContain(Elements(new AdaptiveCardRenderer().Render(answer.Card!)), e => (string?)e["type"] == "Image");
+        Assert.Contains("Discovery: 4 deals", answer.Text, StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<JsonObject> Elements(JsonNode? node) => node switch
+    {
+        JsonObject o => [o, .. o.SelectMany(p => Elements(p.Value))],
+        JsonArray a => a.SelectMany(Elements),
+        _ => [],
+    };
+
+    private static string GoldenDirectory([CallerFilePath] string here = "") =>
+        Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(here)!)!, "Goldens");
+}
