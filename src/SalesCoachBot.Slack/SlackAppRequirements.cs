@@ -26,6 +26,7 @@ public static class SlackAppRequirements
         ["im:write"] = "conversations.open (App Home buttons answer in the DM)",
         ["users:read"] = "users.info",
         ["users:read.email"] = "the email behind a Slack user (users.info, users.lookupByEmail)",
+        ["files:write"] = "files.getUploadURLExternal, files.completeUploadExternal (charts without a public URL)",
     };
 
     /// <summary>Bot event subscriptions (the names the manifest uses).</summary>

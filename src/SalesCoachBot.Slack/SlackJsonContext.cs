@@ -32,6 +32,10 @@ namespace SalesCoachBot.Slack;
 [JsonSerializable(typeof(ConnectionsOpenResponse))]
 [JsonSerializable(typeof(OAuthAccessResponse))]
 [JsonSerializable(typeof(SlashCommand))]
+[JsonSerializable(typeof(FilesUploadUrlResponse))]
+[JsonSerializable(typeof(FilesCompleteUploadResponse))]
+[JsonSerializable(typeof(IReadOnlyList<SlackFileReference>))]
+[JsonSerializable(typeof(IReadOnlyList<Block>))]
 public sealed partial class SlackJsonContext : JsonSerializerContext
 {
     private static readonly Lazy<SlackJsonContext> LazyWire = new(() => new SlackJsonContext(BuildOptions(indented: false)));

@@ -98,4 +98,7 @@ internal static partial class SlackLog
 
     [LoggerMessage(5044, LogLevel.Warning, "Slack bot token of {Workspace} could not be refreshed: {Error}")]
     public static partial void TokenRefreshFailed(ILogger logger, string workspace, string error);
+
+    [LoggerMessage(5045, LogLevel.Warning, "Slack: the chart could not be shared as a file: {Error}")]
+    public static partial void ChartUploadFailed(ILogger logger, string error);
 }

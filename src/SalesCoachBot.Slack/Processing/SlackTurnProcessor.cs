@@ -5,6 +5,7 @@ using SalesCoachBot.Slack.BlockKit;
 using SalesCoachBot.Slack.Home;
 using SalesCoachBot.Slack.Installs;
 using SalesCoachBot.Slack.WebApi;
+using SalesCoachBot.Slack.Workspaces;
 
 namespace SalesCoachBot.Slack.Processing;
 
@@ -70,6 +71,43 @@ public sealed class SlackTurnProcessor(
         var answer = await AskAsync(turn, cancellationToken).ConfigureAwait(false);
         var message = renderer.Render(answer);
         await api.PostMessageAsync(work.Workspace, new ChatPostMessageRequest(work.Channel, message.Text, message.Blocks) { ThreadTs = work.ThreadTs }, cancellationToken).ConfigureAwait(false);
+        await ShareInlineChartAsync(work.Workspace, work.Channel, work.ThreadTs, answer, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Without a public URL a chart arrives as a PNG data URI, which Block Kit cannot show: it follows the answer as
+    /// a file through Slack's external upload. The answer's text already carries the figures, so a failure is logged only.
+    /// </summary>
+    private async Task ShareInlineChartAsync(SlackWorkspace workspace, string channel, string? threadTs, BotAnswer answer, CancellationToken cancellationToken)
+    {
+        if (answer.Card is not { Image: { } image } card || InlinePng(image.Url) is not { } png)
+        {
+            return;
+        }
+
+        var shared = await api.UploadFileAsync(workspace, new SlackFileUpload(channel, "chart.png", png)
+        {
+            Title = card.Title,
+            AltText = image.AltText,
+            ThreadTs = threadTs,
+        }, cancellationToken).ConfigureAwait(false);
+        if (!shared.Ok)
+        {
+            SlackLog.ChartUploadFailed(logger, shared.Error!);
+        }
+    }
+
+    private static byte[]? InlinePng(string url)
+    {
+        const string Prefix = "data:image/png;base64,";
+        if (!url.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var base64 = url.AsSpan(Prefix.Length);
+        var bytes = new byte[base64.Length * 3 / 4];
+        return Convert.TryFromBase64Chars(base64, bytes, out var written) && written > 0 ? bytes[..written] : null;
     }
 
     private async Task AnswerInteractionAsync(InteractionWork work, CancellationToken cancellationToken)

@@ -32,6 +32,13 @@ public interface ISlackApiClient
     /// <summary><c>views.publish</c>: replaces a person's App Home tab.</summary>
     Task<SlackApiResult<EmptyResponse>> PublishViewAsync(SlackWorkspace workspace, ViewsPublishRequest request, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Shares a file without a public URL (Slack's external upload, scope <c>files:write</c>):
+    /// <c>files.getUploadURLExternal</c>, the bytes POSTed to the upload URL it returns, then
+    /// <c>files.completeUploadExternal</c> into the channel.
+    /// </summary>
+    Task<SlackApiResult<FilesCompleteUploadResponse>> UploadFileAsync(SlackWorkspace workspace, SlackFileUpload upload, CancellationToken cancellationToken);
+
     /// <summary>Posts to a <c>response_url</c> taken from a verified request (no token needed there).</summary>
     Task<SlackApiResult<EmptyResponse>> RespondAsync(Uri responseUrl, ResponseMessage message, CancellationToken cancellationToken);
 
@@ -62,6 +69,7 @@ internal sealed class SlackApiClient(
 {
     public const string HttpClientName = "slack";
     private const int PageLimit = 200;
+    private const int MaxAltText = 1000;
 
     private static SlackJsonContext Json => SlackJsonContext.Wire;
 
@@ -116,6 +124,61 @@ internal sealed class SlackApiClient(
         while (!string.IsNullOrEmpty(cursor));
 
         return new SlackListResult<string>(members, null);
+    }
+
+    public async Task<SlackApiResult<FilesCompleteUploadResponse>> UploadFileAsync(SlackWorkspace workspace, SlackFileUpload upload, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        List<KeyValuePair<string, string>> ask =
+            [new("filename", upload.FileName), new("length", upload.Content.Length.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+        if (upload.AltText is { Length: > 0 } alt)
+        {
+            ask.Add(new("alt_txt", alt.Length <= MaxAltText ? alt : alt[..MaxAltText]));
+        }
+
+        var target = await CallFormAsync(workspace, "files.getUploadURLExternal", ask, Json.FilesUploadUrlResponse, cancellationToken).ConfigureAwait(false);
+        if (!target.Ok)
+        {
+            return SlackApiResult<FilesCompleteUploadResponse>.Failure(target.Error!);
+        }
+
+        if (!Uri.TryCreate(target.Value!.UploadUrl, UriKind.Absolute, out var uploadUrl) || uploadUrl.Scheme is not ("https" or "http")
+            || string.IsNullOrEmpty(target.Value.FileId))
+        {
+            return Fail<FilesCompleteUploadResponse>("files.getUploadURLExternal", "invalid_response");
+        }
+
+        // The upload URL is pre-signed for this one file: the bot token is not sent there.
+        var content = upload.Content;
+        var sent = await SendAsync("files.upload_url", uploadUrl, authorization: null, () => BinaryContent(content), Json.EmptyResponse, cancellationToken, webApi: false)
+            .ConfigureAwait(false);
+        if (!sent.Ok)
+        {
+            return SlackApiResult<FilesCompleteUploadResponse>.Failure(sent.Error!);
+        }
+
+        // Completing shares the file as a message in the channel, so it waits its turn like chat.postMessage.
+        await pacer.WaitTurnAsync($"{workspace}:{upload.Channel}", cancellationToken).ConfigureAwait(false);
+        List<KeyValuePair<string, string>> complete =
+        [
+            new("files", JsonSerializer.Serialize<IReadOnlyList<SlackFileReference>>([new SlackFileReference(target.Value.FileId, upload.Title)], Json.IReadOnlyListSlackFileReference)),
+            new("channel_id", upload.Channel),
+        ];
+        if (upload.ThreadTs is { Length: > 0 } thread)
+        {
+            complete.Add(new("thread_ts", thread));
+        }
+
+        if (upload.Blocks is { Count: > 0 } blocks)
+        {
+            complete.Add(new("blocks", JsonSerializer.Serialize(blocks, Json.IReadOnlyListBlock)));
+        }
+        else if (upload.InitialComment is { Length: > 0 } comment)
+        {
+            complete.Add(new("initial_comment", comment));
+        }
+
+        return await CallFormAsync(workspace, "files.completeUploadExternal", complete, Json.FilesCompleteUploadResponse, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<SlackApiResult<ConnectionsOpenResponse>> OpenSocketConnectionAsync(CancellationToken cancellationToken)
@@ -189,6 +252,13 @@ internal sealed class SlackApiClient(
     }
 
     private Uri MethodUri(string method) => new(options.Value.ApiBaseUrl, method);
+
+    private static ReadOnlyMemoryContent BinaryContent(ReadOnlyMemory<byte> body)
+    {
+        var content = new ReadOnlyMemoryContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        return content;
+    }
 
     private static ByteArrayContent JsonContent(byte[] body)
     {
