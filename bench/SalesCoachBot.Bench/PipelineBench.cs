@@ -1,0 +1,236 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Coaching;
+using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Pipeline;
+using SalesCoachBot.Core.Understanding;
+using SalesCoachBot.Data.Infrastructure;
+using SalesCoachBot.Host.Charts;
+
+namespace SalesCoachBot.Bench;
+
+/// <summary>
+/// <c>pipeline</c>: "pipeline TEAM" for a manager of a team holding half the deals (50,000 of 100,000, 1,000,000
+/// history rows in all) on SQLite, through the real use case and store; then the store read and the report alone,
+/// and the chart's PNG render time.
+/// </summary>
+internal static class PipelineBench
+{
+    private const string BigTeam = "Team Big";
+    private const string ManagerEmail = "manager-big@bench.example";
+    private const int SmallTeams = 9;
+    private const int RepsPerTeam = 20;
+    private const int Warmup = 3;
+    private const int Runs = 40;
+    private const int ChartRuns = 200;
+
+    private static readonly string[] LostReasons = ["Price", "No budget", "Timing", "Competitor", "price "];
+
+    public static async Task<int> RunAsync(DataSize size)
+    {
+        await using var db = await BenchDatabase.CreateAsync("sqlite");
+        Console.WriteLine($"== pipeline, {db.Description} ({Machine.Load()})");
+        var now = db.Time.GetUtcNow();
+        await SeedAsync(db, size, now);
+
+        await using var lookup = db.Services.CreateAsyncScope();
+        var manager = await lookup.ServiceProvider.GetRequiredService<IDirectoryStore>().FindPersonByEmailAsync(ManagerEmail, CancellationToken.None)
+            ?? throw new InvalidOperationException("manager not seeded");
+        var turn = new ChatTurn(new ChatUser(ChatChannel.Cli, Email: ManagerEmail), new ConversationKey("cli:bench-pipeline"), new TextInput($"pipeline {BigTeam}"));
+        var team = (await lookup.ServiceProvider.GetRequiredService<IDirectoryStore>().FindTeamByNameAsync(BigTeam, CancellationToken.None))!;
+
+        var useCase = new Samples($"pipeline \"{BigTeam}\" (use case, {size.Deals / 2:N0} deals)");
+        var load = new Samples("  of which IPipelineStore.LoadAsync");
+        var build = new Samples("  of which PipelineReport.Build");
+        BotAnswer? answer = null;
+        PipelineData? data = null;
+        for (var run = 0; run < Warmup + Runs; run++)
+        {
+            var context = new TurnContext(manager, turn, db.Map, db.Time.GetUtcNow());
+            await using (var scope = db.Services.CreateAsyncScope())
+            {
+                var pipeline = scope.ServiceProvider.GetRequiredService<PipelineUseCase>();
+                var started = Stopwatch.GetTimestamp();
+                answer = await pipeline.HandleAsync(new PipelineCommand(BigTeam, null), context, CancellationToken.None);
+                if (run >= Warmup)
+                {
+                    useCase.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+            }
+
+            // The two halves of the turn, timed separately to show where it goes.
+            await using (var scope = db.Services.CreateAsyncScope())
+            {
+                var store = scope.ServiceProvider.GetRequiredService<IPipelineStore>();
+                var since = context.Now.AddDays(-PipelineUseCase.DefaultWindowDays);
+                var started = Stopwatch.GetTimestamp();
+                data = await store.LoadAsync(new PipelineScope([team.Id], null), since, context.Now, CancellationToken.None);
+                var loaded = Stopwatch.GetElapsedTime(started);
+                started = Stopwatch.GetTimestamp();
+                _ = PipelineReport.Build(db.Map, data, PipelineUseCase.DefaultWindowDays, context.Now, _ => 14);
+                var built = Stopwatch.GetElapsedTime(started);
+                if (run >= Warmup)
+                {
+                    load.Add(loaded.TotalMilliseconds);
+                    build.Add(built.TotalMilliseconds);
+                }
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"read: {data!.OpenDeals.Count:N0} open, {data.ClosedDeals.Count:N0} closed, {data.History.Count:N0} history rows, {data.WonConfirmations.Count:N0} confirmations"));
+        Console.WriteLine("answer: " + answer!.Text.Split('\n')[1].Trim());
+        Console.WriteLine(useCase.Report(goalP95: 100));
+        Console.WriteLine(load.Report());
+        Console.WriteLine(build.Report());
+
+        // The chart the answer would carry, drawn the way the host draws it.
+        var report = PipelineReport.Build(db.Map, data, PipelineUseCase.DefaultWindowDays, now, _ => 14);
+        var chart = new BarChart($"Open deals per stage — {BigTeam}",
+            [.. report.Stages.Select(s => new ChartBar(s.Stage.Name, s.OpenDeals, s.OpenDeals.ToString(CultureInfo.InvariantCulture)))]);
+        var renderer = new BarChartRenderer();
+        var render = new Samples("chart PNG render (BarChartRenderer, 800x400)");
+        var bytes = 0;
+        for (var run = 0; run < Warmup + ChartRuns; run++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            bytes = renderer.RenderPng(chart).Length;
+            if (run >= Warmup)
+            {
+                render.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }
+
+        Console.WriteLine(render.Report() + string.Create(CultureInfo.InvariantCulture, $"  {bytes:N0} bytes"));
+        Console.WriteLine($"({Machine.Load()})");
+        return 0;
+    }
+
+    /// <summary>
+    /// Teams and people through EF; deals, history and confirmations with prepared SQLite inserts (the importer has
+    /// its own benchmark). Deals start over the last three years; a quarter are won, a quarter lost, half open.
+    /// </summary>
+    private static async Task SeedAsync(BenchDatabase db, DataSize size, DateTimeOffset now)
+    {
+        var cpu = Machine.Cpu();
+        var started = Stopwatch.GetTimestamp();
+        var funnel = PipelineAnalytics.Funnel(db.Map);
+        var teams = new List<(long Id, List<long> Reps)>();
+        string connectionString;
+        await using (var context = db.Services.GetRequiredService<SalesCoachDbContextFactory>().CreateDbContext())
+        {
+            connectionString = context.Database.GetConnectionString()!;
+            for (var t = 0; t <= SmallTeams; t++)
+            {
+                var salesTeam = new SalesTeam { Name = t == 0 ? BigTeam : $"Team {t:00}", TimeZoneId = "Europe/Berlin" };
+                context.Teams.Add(salesTeam);
+                await context.SaveChangesAsync();
+                var reps = Enumerable.Range(0, RepsPerTeam)
+                    .Select(r => new Person { Email = $"rep{t:00}-{r:00}@pipeline.bench", Name = $"Rep {t}-{r}", Memberships = [new TeamMembership { TeamId = salesTeam.Id }] })
+                    .ToList();
+                context.People.AddRange(reps);
+                if (t == 0)
+                {
+                    context.People.Add(new Person { Email = ManagerEmail, Name = "Manager Big", Role = PersonRole.Manager, Memberships = [new TeamMembership { TeamId = salesTeam.Id }] });
+                }
+
+                await context.SaveChangesAsync();
+                teams.Add((salesTeam.Id, [.. reps.Select(r => r.Id)]));
+            }
+        }
+
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        var deal = Prepare(connection, transaction,
+            "INSERT INTO deals (id, external_id, name, account, amount, currency, owner_id, team_id, stage_id, stage_entered_at, next_step_at, created_at, status, lost_reason, closed_at, reengage_at, stage_version, last_activity_at) " +
+            "VALUES ($id, $ext, $name, 'Bench', $amount, $currency, $owner, $team, $stage, $entered, $next, $created, $status, $reason, $closed, NULL, 1, $activity)",
+            "$id", "$ext", "$name", "$amount", "$currency", "$owner", "$team", "$stage", "$entered", "$next", "$created", "$status", "$reason", "$closed", "$activity");
+        var history = Prepare(connection, transaction,
+            "INSERT INTO stage_history (deal_id, stage_id, entered_at, kind) VALUES ($deal, $stage, $at, 'Imported')", "$deal", "$stage", "$at");
+        var confirm = Prepare(connection, transaction,
+            "INSERT INTO confirmations (deal_id, stage_id, stage_version, item_id, person_id, confirmed_at, channel) VALUES ($deal, $stage, 1, $item, $person, $at, 'Teams')",
+            "$deal", "$stage", "$item", "$person", "$at");
+
+        var inv = CultureInfo.InvariantCulture;
+        long historyRows = 0, confirmations = 0;
+        var perDeal = size.HistoryRows / size.Deals;
+        var extra = size.HistoryRows % size.Deals;
+        var itemStage = funnel.Count > 1 ? funnel[1] : funnel[0];
+        var itemStageIndex = funnel.Count > 1 ? 1 : 0;
+        for (var i = 0; i < size.Deals; i++)
+        {
+            var (teamId, reps) = i < size.Deals / 2 ? teams[0] : teams[1 + (i % SmallTeams)];
+            var owner = reps[i % reps.Count];
+            var rows = Math.Max(1, perDeal + (i < extra ? 1 : 0));
+            var gap = 2 + (i % 9);
+            var start = now.AddDays(-((long)i * 7919 % 1095) - (rows * gap)).AddHours(-(i % 24));
+            var fate = i % 4; // 0 won, 1 lost, else open
+            var reach = fate == 0 ? funnel.Count - 1 : i % Math.Max(1, funnel.Count - 1);
+            var entered = new DateTimeOffset[rows];
+            var stages = new int[rows];
+            for (var k = 0; k < rows; k++)
+            {
+                stages[k] = rows == 1 ? reach : k * reach / (rows - 1);
+                entered[k] = start.AddDays(k * gap);
+            }
+
+            var last = rows - 1;
+            var firstInLast = Array.IndexOf(stages, stages[last]);
+            Set(deal, i + 1L, $"PB{i}", $"Bench deal {i}", (1000 + (i % 997) * 25).ToString("0.00", inv), i % 10 == 0 ? "USD" : "EUR",
+                owner, teamId, funnel[stages[last]].Id.Value, entered[firstInLast].UtcTicks,
+                i % 5 == 0 ? now.AddDays(7).UtcTicks : null, start.UtcTicks,
+                fate switch { 0 => "Won", 1 => "Lost", _ => "Open" }, fate == 1 ? LostReasons[i % LostReasons.Length] : null,
+                fate < 2 ? entered[last].UtcTicks : null, entered[last].UtcTicks);
+            await deal.ExecuteNonQueryAsync();
+
+            for (var k = 0; k < rows; k++)
+            {
+                Set(history, i + 1L, funnel[stages[k]].Id.Value, entered[k].UtcTicks);
+                await history.ExecuteNonQueryAsync();
+                historyRows++;
+            }
+
+            var itemEntry = Array.IndexOf(stages, itemStageIndex);
+            if (fate == 0 && itemEntry >= 0)
+            {
+                foreach (var (item, days) in itemStage.Checklist.Take(2).Select((item, n) => (item, n == 0 ? i % 5 : i % 13)))
+                {
+                    Set(confirm, i + 1L, itemStage.Id.Value, item.Id.Value, owner, entered[itemEntry].AddDays(days).UtcTicks);
+                    await confirm.ExecuteNonQueryAsync();
+                    confirmations++;
+                }
+            }
+        }
+
+        await transaction.CommitAsync();
+
+        Console.WriteLine(string.Create(inv,
+            $"seeded {size.Deals:N0} deals ({size.Deals / 2:N0} in \"{BigTeam}\"), {historyRows:N0} history rows, {confirmations:N0} confirmations in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s (CPU {(Machine.Cpu() - cpu).TotalSeconds:F1} s)"));
+    }
+
+    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] names)
+    {
+        var command = new SqliteCommand(sql, connection, transaction);
+        foreach (var name in names)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        command.Prepare();
+        return command;
+    }
+
+    private static void Set(SqliteCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+    }
+}
