@@ -18,3 +18,4 @@ else
 fi
 "${bench[@]}" stall "$@"
 "${bench[@]}" coach "$@"
+"${bench[@]}" pipeline "$@"
