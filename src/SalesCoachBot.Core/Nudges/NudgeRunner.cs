@@ -40,7 +40,7 @@ public sealed record TeamNudgePlan(SalesTeam Team, string? Problem, DateOnly? Lo
 /// </summary>
 public sealed class NudgeRunner(
     IDirectoryStore directory,
-    IDealStore deals,
+    IStallCandidates candidates,
     INudgeTargetStore targets,
     INudgeOutbox outbox,
     IProcessMapSource maps,
@@ -246,8 +246,18 @@ public sealed class NudgeRunner(
 
         var map = maps.Current;
         var byId = teams.ToDictionary(t => t.Id);
-        var open = await deals.ListOpenAsync([.. byId.Keys], cancellationToken);
+
+        // One query for every team asked about, narrowed in the database to deals that can be stalled (the
+        // shortest stage and idle limits), so most fresh deals are never loaded. When the teams are all of them
+        // (nudge, dry runs, the first poll after a restart) no team filter: an id list costs a parameter per team.
+        var all = (await directory.ListTeamsAsync(cancellationToken)).All(t => byId.ContainsKey(t.Id));
+        var stageLimits = map.Stages.Select(s => s.StallAfterDays).Where(d => d > 0).DefaultIfEmpty(0).Min();
+        var idleLimits = teams.Select(t => t.IdleAfterDays).Where(d => d > 0).DefaultIfEmpty(0).Min();
+        var enteredBefore = stageLimits > 0 ? now.AddDays(-stageLimits) : DateTimeOffset.MinValue;
+        var activeBefore = idleLimits > 0 ? now.AddDays(-idleLimits) : DateTimeOffset.MinValue;
+        var open = await candidates.ListAsync(all ? null : [.. byId.Keys], enteredBefore, activeBefore, now, cancellationToken);
         return open
+            .Where(v => byId.ContainsKey(v.Deal.TeamId))
             .GroupBy(v => v.Deal.TeamId)
             .ToDictionary(
                 g => g.Key,

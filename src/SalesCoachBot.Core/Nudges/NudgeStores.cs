@@ -1,3 +1,4 @@
+using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
@@ -190,6 +191,25 @@ public interface IConversationReferenceRecords
     Task<bool> RemoveAsync(ConversationKey key, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<StoredConversationReference>> ListAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The open deals a digest must look at: every open deal that could be stalled at <c>now</c>, i.e. with no next step
+/// booked in the future and in its stage since before <paramref name="enteredBefore"/> or inactive since before
+/// <paramref name="activeBefore"/> (the shortest stage and idle limits). A superset: the stall rule decides.
+/// </summary>
+public interface IStallCandidates
+{
+    Task<IReadOnlyList<DealView>> ListAsync(
+        IReadOnlyCollection<long>? teamIds, DateTimeOffset enteredBefore, DateTimeOffset activeBefore, DateTimeOffset now, CancellationToken cancellationToken);
+}
+
+/// <summary>Every open deal through <see cref="IDealStore"/>: correct without a database-side filter (tests, other stores).</summary>
+public sealed class OpenDealsAsStallCandidates(IDealStore deals) : IStallCandidates
+{
+    public Task<IReadOnlyList<DealView>> ListAsync(
+        IReadOnlyCollection<long>? teamIds, DateTimeOffset enteredBefore, DateTimeOffset activeBefore, DateTimeOffset now, CancellationToken cancellationToken) =>
+        deals.ListOpenAsync(teamIds, cancellationToken);
 }
 
 /// <summary>What a channel did with one digest.</summary>

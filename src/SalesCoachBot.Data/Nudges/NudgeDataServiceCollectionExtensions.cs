@@ -13,6 +13,7 @@ public static class NudgeDataServiceCollectionExtensions
         services.AddSingleton<INudgeOutbox>(sp => sp.GetRequiredService<NudgeStore>());
         services.AddSingleton<IConversationReferenceRecords, ConversationReferenceRecords>();
         services.AddSingleton<INudgeRecipients, NudgeRecipientStore>();
+        services.AddSingleton<IStallCandidates, StallCandidateStore>();
         return services;
     }
 }

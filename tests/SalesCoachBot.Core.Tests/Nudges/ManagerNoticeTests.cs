@@ -135,7 +135,7 @@ public sealed class ManagerNoticeTests
         stores.AddDeal("E-1", "Stuck in EMEA", rep, emea, "demo", _time.GetUtcNow().AddDays(-40));
         var problems = new NudgeProblems();
         NudgeRunner Runner() => new(
-            stores, stores, _store, _store, new FixedProcessMapSource(MapBuilder.ThreeStages()), _recipients,
+            stores, new OpenDealsAsStallCandidates(stores), _store, _store, new FixedProcessMapSource(MapBuilder.ThreeStages()), _recipients,
             NudgeTestSetup.Notifier(_store, _recipients, _time), _time, NudgeTestSetup.Options(), problems, NullLogger<NudgeRunner>.Instance);
 
         for (var poll = 0; poll < 5; poll++)

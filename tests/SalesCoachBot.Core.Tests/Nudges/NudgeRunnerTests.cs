@@ -32,7 +32,7 @@ public sealed class NudgeRunnerTests
     }
 
     private NudgeRunner Runner() => new(
-        _stores, _stores, _nudges, _nudges, new FixedProcessMapSource(MapBuilder.ThreeStages()), new InMemoryRecipients(),
+        _stores, new OpenDealsAsStallCandidates(_stores), _nudges, _nudges, new FixedProcessMapSource(MapBuilder.ThreeStages()), new InMemoryRecipients(),
         NudgeTestSetup.Notifier(_nudges, new InMemoryRecipients(), _time), _time,
         NudgeTestSetup.Options(), new NudgeProblems(), NullLogger<NudgeRunner>.Instance);
 

@@ -36,7 +36,7 @@ public sealed class OwnerDirectMessageTests
     }
 
     private NudgeRunner Runner(bool directMessages) => new(
-        _stores, _stores, _nudges, _nudges, new FixedProcessMapSource(MapBuilder.ThreeStages()), _recipients,
+        _stores, new OpenDealsAsStallCandidates(_stores), _nudges, _nudges, new FixedProcessMapSource(MapBuilder.ThreeStages()), _recipients,
         NudgeTestSetup.Notifier(_nudges, _recipients, _time), _time,
         NudgeTestSetup.Options(o => o.DirectMessageOwners = directMessages), new NudgeProblems(), NullLogger<NudgeRunner>.Instance);
 

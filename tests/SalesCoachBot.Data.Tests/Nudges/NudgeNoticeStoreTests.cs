@@ -65,6 +65,29 @@ public abstract class NudgeNoticeStoreTests(Func<TestDatabase> database)
     }
 
     [DatabaseFact]
+    public async Task StallCandidates_FreshBookedAndOldDeals_OnlyTheOldUnbookedOneIsLoaded()
+    {
+        var team = await Db.CreateTeamAsync();
+        var fresh = await Db.CreateDealAsync(team, daysInStage: 2);
+        var old = await Db.CreateDealAsync(team, daysInStage: 40);
+        var booked = await Db.CreateDealAsync(team, daysInStage: 40);
+        var now = Db.Time.GetUtcNow();
+        await using (var db = Db.NewContext())
+        {
+            var row = await db.Deals.FindAsync(booked.Id);
+            row!.NextStepAt = now.AddDays(3);
+            await db.SaveChangesAsync();
+        }
+
+        var candidates = await Db.Services.GetRequiredService<IStallCandidates>()
+            .ListAsync([team.TeamId], enteredBefore: now.AddDays(-10), activeBefore: now.AddDays(-10), now, CancellationToken.None);
+
+        Assert.Equal([old.Id], candidates.Select(c => c.Deal.Id));
+        Assert.DoesNotContain(fresh.Id, candidates.Select(c => c.Deal.Id));
+        Assert.Equal(team.TeamName, candidates[0].TeamName);
+    }
+
+    [DatabaseFact]
     public async Task Recipients_TeamWithManagerAndReps_ListsOnlyItsManagersWithTheirChatIds()
     {
         var team = await Db.CreateTeamAsync();

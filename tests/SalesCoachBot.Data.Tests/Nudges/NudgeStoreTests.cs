@@ -180,7 +180,7 @@ public abstract class NudgeStoreTests(Func<TestDatabase> database)
             await using (var scope = services.CreateAsyncScope())
             {
                 var runner = new NudgeRunner(
-                    scope.ServiceProvider.GetRequiredService<IDirectoryStore>(), scope.ServiceProvider.GetRequiredService<IDealStore>(),
+                    scope.ServiceProvider.GetRequiredService<IDirectoryStore>(), services.GetRequiredService<IStallCandidates>(),
                     services.GetRequiredService<INudgeTargetStore>(), services.GetRequiredService<INudgeOutbox>(),
                     services.GetRequiredService<IProcessMapSource>(), services.GetRequiredService<INudgeRecipients>(), _notifier,
                     time, _options, new NudgeProblems(), NullLogger<NudgeRunner>.Instance);
