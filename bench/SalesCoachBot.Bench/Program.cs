@@ -18,6 +18,8 @@ switch (command)
         return await CoachBench.RunAsync(size, requests);
     case "pipeline":
         return await PipelineBench.RunAsync(size);
+    case "nudges":
+        return await NudgeBench.RunAsync(provider, deals);
     default:
         await Console.Error.WriteLineAsync(
             "usage: SalesCoachBot.Bench import [--provider sqlite|postgres] | stall | coach [--requests N] | pipeline  [--deals N] [--history N]");
