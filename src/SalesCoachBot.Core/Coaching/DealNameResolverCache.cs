@@ -9,12 +9,16 @@ namespace SalesCoachBot.Core.Coaching;
 /// Keeps one <see cref="DealNameIndex"/> of every deal's name so a turn never scans all deals.
 /// Deals change outside this process too (imports, other hosts), so the index is rebuilt in the
 /// background when older than <see cref="MaxAge"/>, and when a name is not found. A small index
-/// (fast to build) is rebuilt at once before answering "not found", so a just-imported deal is found.
+/// (fast to build) is rebuilt at once before answering "not found", so a just-imported deal is found;
+/// a large one at most once a minute, in the background.
 /// </summary>
 public sealed class DealNameResolverCache(TimeProvider time, IServiceScopeFactory scopes) : IDisposable
 {
-    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan MinRebuildInterval = TimeSpan.FromSeconds(2);
+
+    // A large index costs seconds of CPU to rebuild; a miss triggers that at most once a minute.
+    private static readonly TimeSpan MinSlowRebuildInterval = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan QuickBuild = TimeSpan.FromMilliseconds(100);
 
     private readonly DealResolver _resolver = new();
@@ -43,7 +47,7 @@ public sealed class DealNameResolverCache(TimeProvider time, IServiceScopeFactor
                 var fresh = await RebuildAsync(deals, index, cancellationToken);
                 resolution = _resolver.Resolve(reference, fresh, teamIds);
             }
-            else
+            else if (age > MinSlowRebuildInterval)
             {
                 RebuildInBackground();
             }

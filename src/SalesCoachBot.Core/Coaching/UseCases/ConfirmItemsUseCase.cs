@@ -83,9 +83,15 @@ public sealed class ConfirmItemsUseCase(DealLocator locator, IDealStore deals, W
             metrics.Confirmed(recorded.Items.Count);
         }
 
-        var after = await deals.GetAsync(dealId, cancellationToken);
-        var note = after is null ? null : Describe(outcome, after.Deal, context.Map);
-        return await whatsNext.ShowCurrentAsync(dealId, context, note, cancellationToken) with { ReplacesCard = fromCard };
+        // One re-read after the change draws the new card (the stage may have moved on).
+        var after = await locator.LocateByIdAsync(dealId, context, cancellationToken);
+        if (after is not DealLookup.Found view)
+        {
+            return ((DealLookup.Answered)after).Answer;
+        }
+
+        var note = Describe(outcome, view.Deal.Deal, context.Map);
+        return await whatsNext.ShowAsync(view.Deal, context, note, cancellationToken) with { ReplacesCard = fromCard };
     }
 
     private static DealChangePlan<ConfirmOutcome> Decide(
