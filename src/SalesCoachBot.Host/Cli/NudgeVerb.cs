@@ -112,14 +112,19 @@ internal sealed class NudgeVerb : ICliVerb
                     await context.Out.WriteLineAsync($"{team.Name} {date}: already sent today (--force sends it again)");
                     continue;
                 case TeamNudgeStatus.NoChannelBound:
+                    // No digest, but owners' messages and the managers' notice may have gone out: listed below.
                     await context.Out.WriteLineAsync($"{team.Name} {date}: {outcome.StalledDeals} stalled deals, no channel bound");
-                    continue;
+                    break;
                 case TeamNudgeStatus.NothingStalled:
                     await context.Out.WriteLineAsync($"{team.Name} {date}: no stalled deals, nothing sent");
                     continue;
             }
 
-            await context.Out.WriteLineAsync($"{team.Name} {date}: {outcome.StalledDeals} stalled deals");
+            if (outcome.Status == TeamNudgeStatus.Queued)
+            {
+                await context.Out.WriteLineAsync($"{team.Name} {date}: {outcome.StalledDeals} stalled deals");
+            }
+
             var messages = (await outbox.ListMessagesAsync(team.Id, cancellationToken)).Where(m => m.LocalDate == outcome.LocalDate);
             foreach (var message in messages)
             {

@@ -105,6 +105,30 @@ public sealed class NudgeVerbTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Nudge_NoChannelBound_ManagerToldByDirectMessageOnceThatDay()
+    {
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>();
+            var morgan = db.People.Single(p => p.Email == "morgan@example.com");
+            morgan.SlackUserId = "U0MORGAN";
+            await db.SaveChangesAsync();
+        }
+
+        var (exit, first, _) = await NudgeAsync("--team", "EMEA");
+        var (_, forced, _) = await NudgeAsync("--team", "EMEA", "--force");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("stalled deals, no channel bound", first, StringComparison.Ordinal);
+        Assert.Contains("slack-user:U0MORGAN (managers' notice): sent", first, StringComparison.Ordinal);
+        Assert.Contains("no channel bound", forced, StringComparison.Ordinal);
+        var notice = Assert.Single(_slack.Delivered);
+        Assert.Null(notice.Card);
+        Assert.Contains("no channel is bound to EMEA", notice.Text, StringComparison.Ordinal);
+        Assert.Contains("use this channel for EMEA nudges", notice.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Nudge_UnknownTeamOrBadFlags_ExitCodes()
     {
         Assert.Equal(1, (await NudgeAsync("--team", "Narnia")).Exit);
