@@ -13,6 +13,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './free-port.mjs';
 
 const dll = process.argv[2];
 if (!dll) { console.error('usage: e2e.mjs PATH/TO/SalesCoachBot.Host.dll'); process.exit(2); }
@@ -49,7 +50,7 @@ const waitForCall = async (path, ms = 10000) => {
 
 // --- the host, demo data, fresh SQLite file in a temp folder ---
 const work = mkdtempSync(join(tmpdir(), 'salescoach-slack-e2e-'));
-const port = 20000 + Math.floor(Math.random() * 20000);
+const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const host = spawn('dotnet', [dll, '--demo', '--urls', base], {
   cwd: work,

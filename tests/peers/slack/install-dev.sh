@@ -45,7 +45,7 @@ fake_pid=$!
 for _ in $(seq 1 50); do [ -s "$work/fake.port" ] && break; sleep 0.1; done
 fake_port=$(cat "$work/fake.port")
 
-port=$((20000 + RANDOM % 20000))
+port=$(node "$(dirname "$0")/free-port.mjs")
 base="http://127.0.0.1:$port"
 public='https://coach.example.com'
 (

@@ -12,6 +12,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './free-port.mjs';
 import { SocketModeClient, LogLevel } from '@slack/socket-mode';
 import { startFakeSocketMode } from './fake-socket-mode.mjs';
 
@@ -55,7 +56,7 @@ const hosts = new Set(); // stopped if this script is interrupted
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => { hosts.forEach((h) => h.kill('SIGKILL')); process.exit(1); });
 const startHost = async (apiUrl, appToken) => {
   const work = mkdtempSync(join(tmpdir(), 'salescoach-slack-socket-'));
-  const port = 20000 + Math.floor(Math.random() * 20000);
+  const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const env = { ...process.env, ASPNETCORE_ENVIRONMENT: 'Production', Slack__AppToken: appToken, Slack__BotToken: 'xoxb-e2e',
     Slack__ApiBaseUrl: apiUrl, Slack__TeamId: team, Logging__LogLevel__Default: 'Warning' };

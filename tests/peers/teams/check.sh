@@ -25,7 +25,19 @@ cleanup() {
 trap cleanup EXIT
 run bash "$root/manifest/build-package.sh" 2f8a4c3e-6b1d-4e7a-9c2f-1a2b3c4d5e6f coach.example.org "$work/package.zip"
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+# A free loopback port below the ephemeral range (32768+), so outgoing connections cannot take it first.
+free_port() { python3 -c '
+import random, socket
+for _ in range(200):
+    port = random.randint(20000, 31999)
+    s = socket.socket()
+    try:
+        s.bind(("127.0.0.1", port)); print(port); break
+    except OSError:
+        pass
+    finally:
+        s.close()
+'; }
 
 if [ "${SKIP_E2E:-0}" != 1 ]; then
   dll=${HOST_DLL:-}
