@@ -9,6 +9,7 @@ using SalesCoachBot.Slack.Tests.Fakes;
 using SalesCoachBot.Slack.Tests.Pipeline;
 using SalesCoachBot.Slack.WebApi;
 using SalesCoachBot.Slack.Workspaces;
+using SalesCoachBot.Tests.Shared;
 
 namespace SalesCoachBot.Slack.Tests;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Slack.BlockKit;
+using SalesCoachBot.Tests.Shared;
 
 namespace SalesCoachBot.Slack.Tests.Pipeline;
 

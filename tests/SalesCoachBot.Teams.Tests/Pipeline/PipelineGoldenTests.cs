@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Teams.Cards;
+using SalesCoachBot.Tests.Shared;
 
 namespace SalesCoachBot.Teams.Tests.Pipeline;
 

@@ -8,10 +8,11 @@ using SalesCoachBot.Core.Pipeline;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Understanding;
 
-namespace SalesCoachBot.Slack.Tests.Pipeline;
+namespace SalesCoachBot.Tests.Shared;
 
 /// <summary>
-/// (The same samples as the Teams goldens use, so both channels render one answer.) A "pipeline" and a "what do we need to hit 10M" answer produced by the real Core use cases over a hand-built
+/// Linked into the Teams and Slack test projects, so both channels' goldens render the same answers.
+/// A "pipeline" and a "what do we need to hit 10M" answer produced by the real Core use cases over a hand-built
 /// history (six won deals, three lost, ten open in two currencies), for the card goldens.
 /// </summary>
 internal static class PipelineSampleAnswers
