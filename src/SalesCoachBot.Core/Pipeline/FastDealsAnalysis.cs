@@ -31,6 +31,14 @@ public static class FastDealsAnalysis
         IReadOnlyList<WonCycle> cycles,
         IReadOnlyList<StageEntryFact> history,
         IReadOnlyList<ConfirmationFact> confirmations,
+        int maxItems = 2) =>
+        Analyze(map, cycles, PipelineHistoryIndex.Build(history), confirmations, maxItems);
+
+    internal static FastDealsFinding? Analyze(
+        ProcessMap map,
+        IReadOnlyList<WonCycle> cycles,
+        PipelineHistoryIndex history,
+        IReadOnlyList<ConfirmationFact> confirmations,
         int maxItems = 2)
     {
         if (PipelineAnalytics.Median(cycles.Select(c => c.Days)) is not { } median)
@@ -45,7 +53,6 @@ public static class FastDealsAnalysis
             return null;
         }
 
-        var entries = history.ToLookup(h => (h.DealId, h.StageId));
         var starts = cycles.ToDictionary(c => c.DealId, c => c.StartedAt);
 
         // Days from entering the item's stage (the latest entry before the confirmation) to confirming it;
@@ -54,10 +61,7 @@ public static class FastDealsAnalysis
             .Where(c => starts.ContainsKey(c.DealId))
             .Select(c =>
             {
-                var stageEntered = entries[(c.DealId, c.StageId)]
-                    .Where(h => h.EnteredAt <= c.ConfirmedAt)
-                    .Select(h => (DateTimeOffset?)h.EnteredAt)
-                    .Max() ?? starts[c.DealId];
+                var stageEntered = LatestEntryAtOrBefore(history, c) ?? starts[c.DealId];
                 return (c.DealId, c.StageId, c.ItemId, Days: Math.Max(0, (c.ConfirmedAt - stageEntered).TotalDays));
             })
             .GroupBy(o => (o.DealId, o.StageId, o.ItemId))
@@ -92,5 +96,21 @@ public static class FastDealsAnalysis
 
         return new FastDealsFinding(median, fast.Count, others.Count,
             [.. items.OrderByDescending(i => i.DaysSooner).ThenBy(i => i.Item.Id.Value, StringComparer.Ordinal).Take(maxItems)]);
+    }
+
+    private static DateTimeOffset? LatestEntryAtOrBefore(PipelineHistoryIndex history, ConfirmationFact confirmation)
+    {
+        DateTimeOffset? latest = null;
+        var (start, end) = history.Of(confirmation.DealId);
+        for (var k = start; k < end; k++)
+        {
+            var h = history.Entries[k];
+            if (h.StageId == confirmation.StageId && h.EnteredAt <= confirmation.ConfirmedAt && (latest is null || h.EnteredAt > latest))
+            {
+                latest = h.EnteredAt;
+            }
+        }
+
+        return latest;
     }
 }

@@ -93,9 +93,7 @@ public static class PipelineAnalytics
             var deals = byStage[stage.Id.Value].ToList();
             var w = weight(stage);
             var total = SumByCurrency(deals.Select(d => (d.Currency, d.Amount)));
-            var stalled = deals.Count(d => StallRule.Assess(
-                DealStatus.Open, d.StageEnteredAt, d.LastActivityAt, d.NextStepAt, d.SnoozedUntil,
-                stage.StallAfterDays, idleAfterDays(d.TeamId), now).IsStalled);
+            var stalled = deals.Count(d => IsStalled(d, stage.StallAfterDays, idleAfterDays(d.TeamId), now));
             return new StageSnapshot(
                 stage,
                 deals.Count,
@@ -113,38 +111,56 @@ public static class PipelineAnalytics
     /// Deals that entered recently and have not moved yet count as not converted.
     /// </summary>
     public static IReadOnlyList<StageConversion> Conversions(
-        IReadOnlyList<Stage> funnel, IReadOnlyList<StageEntryFact> history, AnalysisWindow window)
+        IReadOnlyList<Stage> funnel, IReadOnlyList<StageEntryFact> history, AnalysisWindow window) =>
+        Conversions(funnel, PipelineHistoryIndex.Build(history), window);
+
+    internal static IReadOnlyList<StageConversion> Conversions(IReadOnlyList<Stage> funnel, PipelineHistoryIndex history, AnalysisWindow window)
     {
         var index = FunnelIndex(funnel);
         var entered = new int[funnel.Count];
         var converted = new int[funnel.Count];
-        foreach (var deal in history.GroupBy(h => h.DealId))
-        {
-            var entries = deal
-                .Where(h => index.ContainsKey(h.StageId))
-                .Select(h => (Index: index[h.StageId], h.EnteredAt))
-                .ToList();
-            for (var i = 0; i < funnel.Count - 1; i++)
-            {
-                DateTimeOffset? first = null;
-                foreach (var e in entries)
-                {
-                    if (e.Index == i && window.Contains(e.EnteredAt) && (first is null || e.EnteredAt < first))
-                    {
-                        first = e.EnteredAt;
-                    }
-                }
 
-                if (first is not { } at)
+        // Per deal and funnel stage: the first entry inside the window and the latest entry at all (UTC ticks).
+        // A step converts when any later funnel stage was entered at or after that first entry, i.e. when the
+        // latest entry over the later stages is at or after it.
+        var first = new long[funnel.Count];
+        var latest = new long[funnel.Count];
+        long from = window.From.UtcTicks, to = window.To.UtcTicks;
+        var entries = history.Entries;
+        for (var run = 0; run < history.RunCount; run++)
+        {
+            Array.Fill(first, long.MaxValue);
+            Array.Fill(latest, long.MinValue);
+            var (start, end) = history.Run(run);
+            for (var k = start; k < end; k++)
+            {
+                var entry = entries[k];
+                if (!index.TryGetValue(entry.StageId, out var i))
                 {
                     continue;
                 }
 
-                entered[i]++;
-                if (entries.Any(e => e.Index > i && e.EnteredAt >= at))
+                var at = entry.EnteredAt.UtcTicks;
+                latest[i] = Math.Max(latest[i], at);
+                if (at >= from && at < to)
                 {
-                    converted[i]++;
+                    first[i] = Math.Min(first[i], at);
                 }
+            }
+
+            var later = long.MinValue;
+            for (var i = funnel.Count - 1; i >= 0; i--)
+            {
+                if (i < funnel.Count - 1 && first[i] != long.MaxValue)
+                {
+                    entered[i]++;
+                    if (later >= first[i])
+                    {
+                        converted[i]++;
+                    }
+                }
+
+                later = Math.Max(later, latest[i]);
             }
         }
 
@@ -182,20 +198,50 @@ public static class PipelineAnalytics
     /// close time when the history has none).
     /// </summary>
     public static IReadOnlyList<WonCycle> WonCycles(
-        StageId start, StageId won, IReadOnlyList<ClosedDealFact> closed, IReadOnlyList<StageEntryFact> history, AnalysisWindow window)
+        StageId start, StageId won, IReadOnlyList<ClosedDealFact> closed, IReadOnlyList<StageEntryFact> history, AnalysisWindow window) =>
+        WonCycles(start, won, closed, PipelineHistoryIndex.Build(history), window);
+
+    internal static IReadOnlyList<WonCycle> WonCycles(
+        StageId start, StageId won, IReadOnlyList<ClosedDealFact> closed, PipelineHistoryIndex history, AnalysisWindow window)
     {
-        var byDeal = history.ToLookup(h => h.DealId);
+        var entries = history.Entries;
         var cycles = new List<WonCycle>();
-        foreach (var deal in closed.Where(c => c.Status == DealStatus.Won))
+        foreach (var deal in closed)
         {
-            var entries = byDeal[deal.DealId].OrderBy(h => h.EnteredAt).ToList();
-            var wonAt = entries.FirstOrDefault(h => h.StageId == won.Value)?.EnteredAt ?? deal.ClosedAt;
+            if (deal.Status != DealStatus.Won)
+            {
+                continue;
+            }
+
+            // The earliest entry into won, into start, and at all (the first of equal times, as a stable sort gives).
+            StageEntryFact? firstWon = null, firstStart = null, firstAny = null;
+            var (from, to) = history.Of(deal.DealId);
+            for (var k = from; k < to; k++)
+            {
+                var h = entries[k];
+                if (firstAny is null || h.EnteredAt < firstAny.EnteredAt)
+                {
+                    firstAny = h;
+                }
+
+                if (h.StageId == won.Value && (firstWon is null || h.EnteredAt < firstWon.EnteredAt))
+                {
+                    firstWon = h;
+                }
+
+                if (h.StageId == start.Value && (firstStart is null || h.EnteredAt < firstStart.EnteredAt))
+                {
+                    firstStart = h;
+                }
+            }
+
+            var wonAt = firstWon?.EnteredAt ?? deal.ClosedAt;
             if (!window.Contains(wonAt) && !window.Contains(deal.ClosedAt))
             {
                 continue;
             }
 
-            var startedAt = (entries.FirstOrDefault(h => h.StageId == start.Value) ?? entries.FirstOrDefault())?.EnteredAt;
+            var startedAt = (firstStart ?? firstAny)?.EnteredAt;
             if (startedAt is { } s && s <= wonAt)
             {
                 cycles.Add(new WonCycle(deal.DealId, s, wonAt));
@@ -226,9 +272,40 @@ public static class PipelineAnalytics
     {
         var thisWeek = new AnalysisWindow(now.AddDays(-7), now);
         var lastWeek = new AnalysisWindow(now.AddDays(-14), now.AddDays(-7));
-        int Count(Stage stage, AnalysisWindow w) =>
-            history.Where(h => h.StageId == stage.Id.Value && w.Contains(h.EnteredAt)).Select(h => h.DealId).Distinct().Count();
-        return [.. funnel.Select(s => new WeekChange(s, Count(s, thisWeek), Count(s, lastWeek)))];
+        var index = FunnelIndex(funnel);
+        var deals = funnel.Select(_ => (This: new HashSet<long>(), Last: new HashSet<long>())).ToArray();
+        foreach (var h in history)
+        {
+            var inThis = thisWeek.Contains(h.EnteredAt);
+            if ((inThis || lastWeek.Contains(h.EnteredAt)) && index.TryGetValue(h.StageId, out var i))
+            {
+                (inThis ? deals[i].This : deals[i].Last).Add(h.DealId);
+            }
+        }
+
+        return [.. funnel.Select((s, i) => new WeekChange(s, deals[i].This.Count, deals[i].Last.Count))];
+    }
+
+    /// <summary>
+    /// <see cref="StallRule.Assess(DealStatus, DateTimeOffset, DateTimeOffset, DateTimeOffset?, DateTimeOffset?, int, int, DateTimeOffset)"/>'s
+    /// verdict for an open deal, without the reason sentence it also builds (most of its cost, 25,000 times per
+    /// report for a big team). <c>PipelineStallTests</c> checks both agree.
+    /// </summary>
+    public static bool IsStalled(OpenDealFact deal, int stallAfterDays, int idleAfterDays, DateTimeOffset now)
+    {
+        if (deal.NextStepAt is { } next && next > now)
+        {
+            return false;
+        }
+
+        if (deal.SnoozedUntil is { } until && until > now)
+        {
+            return false;
+        }
+
+        var lastActivity = deal.LastActivityAt > deal.StageEnteredAt ? deal.LastActivityAt : deal.StageEnteredAt;
+        return (stallAfterDays > 0 && now - deal.StageEnteredAt > TimeSpan.FromDays(stallAfterDays))
+            || (idleAfterDays > 0 && now - lastActivity > TimeSpan.FromDays(idleAfterDays));
     }
 
     /// <summary>Amounts added up per currency (deals without an amount add nothing), ordered by currency code.</summary>

@@ -42,7 +42,8 @@ public sealed record PipelineReport(
     {
         var window = AnalysisWindow.LastDays(windowDays, now);
         var funnel = PipelineAnalytics.Funnel(map);
-        var conversions = PipelineAnalytics.Conversions(funnel, data.History, window);
+        var history = PipelineHistoryIndex.Build(data.History);
+        var conversions = PipelineAnalytics.Conversions(funnel, history, window);
         var winLoss = PipelineAnalytics.WinLoss(data.ClosedDeals, window);
         var index = PipelineAnalytics.FunnelIndex(funnel);
         var beforeWon = funnel.Take(Math.Max(0, funnel.Count - 1)).ToList();
@@ -64,7 +65,7 @@ public sealed record PipelineReport(
             .Concat(map.OrderedStages().Where(s => !beforeWon.Contains(s) && holding.Contains(s.Id.Value)))
             .ToList();
 
-        var cycles = PipelineAnalytics.WonCycles(map.Start, map.Won, data.ClosedDeals, data.History, window);
+        var cycles = PipelineAnalytics.WonCycles(map.Start, map.Won, data.ClosedDeals, history, window);
         return new PipelineReport(
             window,
             windowDays,
@@ -75,6 +76,6 @@ public sealed record PipelineReport(
             cycles,
             winLoss,
             PipelineAnalytics.WeekOverWeek(beforeWon, data.History, now),
-            FastDealsAnalysis.Analyze(map, cycles, data.History, data.WonConfirmations));
+            FastDealsAnalysis.Analyze(map, cycles, history, data.WonConfirmations));
     }
 }

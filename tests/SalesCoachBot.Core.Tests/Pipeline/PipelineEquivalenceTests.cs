@@ -1,0 +1,166 @@
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Pipeline;
+using SalesCoachBot.Core.ProcessMaps;
+using SalesCoachBot.Core.Stalls;
+using SalesCoachBot.Core.Tests.Fakes;
+
+namespace SalesCoachBot.Core.Tests.Pipeline;
+
+/// <summary>
+/// The faster measures give exactly what the first versions (<see cref="PipelineReferenceAnalytics"/>) gave, on
+/// random histories: shuffled or grouped by deal, ties, re-entered stages, stages off the funnel, entries after
+/// now, deals without history; and the stall verdict equals <see cref="StallRule"/>'s.
+/// </summary>
+public sealed class PipelineEquivalenceTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
+
+    private static readonly ProcessMap Map = new MapBuilder()
+        .Stage("discovery", "Discovery", 14, "demo", [("requirements-listed", "Requirements listed", true), ("demo-booked", "Demo booked", true)])
+        .Stage("demo", "Demo", 10, "proposal", [("demo-held", "Demo held", true)])
+        .Stage("proposal", "Proposal", 0, "contract-signed", [("proposal-sent", "Proposal sent", true), ("pricing-agreed", "Pricing agreed", false)])
+        .Stage("contract-signed", "Contract signed", 30, null, [("signed-copy-stored", "Signed copy stored", true)])
+        .Stage("nurture", "Nurture", 60, null, [])
+        .Won("contract-signed")
+        .Build();
+
+    private static readonly string[] Stages = ["discovery", "demo", "proposal", "contract-signed", "nurture", "retired-stage"];
+
+    private static readonly (string Stage, string Item)[] Items =
+        [("discovery", "requirements-listed"), ("discovery", "demo-booked"), ("demo", "demo-held"), ("proposal", "proposal-sent"), ("proposal", "pricing-agreed"), ("proposal", "no-such-item")];
+
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(2, true)]
+    [InlineData(3, false)]
+    [InlineData(4, true)]
+    [InlineData(5, false)]
+    [InlineData(6, true)]
+    public void Measures_RandomHistories_SameAsReference(int seed, bool shuffled)
+    {
+        var random = new Random(seed);
+        var data = RandomData(random, deals: 400, shuffled);
+        var funnel = PipelineAnalytics.Funnel(Map);
+        foreach (var days in new[] { 7, 30, 90, 365 })
+        {
+            var window = AnalysisWindow.LastDays(days, Now);
+            Assert.Equal(
+                PipelineReferenceAnalytics.Conversions(funnel, data.History, window).Select(c => (c.From.Id, c.Entered, c.Converted)),
+                PipelineAnalytics.Conversions(funnel, data.History, window).Select(c => (c.From.Id, c.Entered, c.Converted)));
+
+            var expectedCycles = PipelineReferenceAnalytics.WonCycles(Map.Start, Map.Won, data.ClosedDeals, data.History, window);
+            var cycles = PipelineAnalytics.WonCycles(Map.Start, Map.Won, data.ClosedDeals, data.History, window);
+            Assert.Equal(Cycles(expectedCycles), Cycles(cycles));
+
+            Assert.Equal(
+                Finding(PipelineReferenceAnalytics.FastDeals(Map, expectedCycles, data.History, data.WonConfirmations)),
+                Finding(FastDealsAnalysis.Analyze(Map, cycles, data.History, data.WonConfirmations)));
+        }
+
+        Assert.Equal(
+            PipelineReferenceAnalytics.WeekOverWeek(funnel, data.History, Now).Select(w => (w.Stage.Id, w.ThisWeek, w.LastWeek)),
+            PipelineAnalytics.WeekOverWeek(funnel, data.History, Now).Select(w => (w.Stage.Id, w.ThisWeek, w.LastWeek)));
+    }
+
+    [Fact]
+    public void FastDeals_ClearPattern_SameAsReferenceAndFound()
+    {
+        // Enough won deals with a real difference, so the comparison covers a finding that is not empty.
+        var h = new PipelineHistory(Now);
+        foreach (var (cycle, after) in new[] { (10, 1), (12, 1), (14, 2), (16, 1), (40, 8), (50, 9), (60, 8), (70, 12) })
+        {
+            var deal = h.Won(10_000, "EUR", ("discovery", 100), ("demo", 100 - (cycle / 2.0)), ("demo", 100 - (cycle / 3.0)), ("contract-signed", 100 - cycle));
+            h.Confirmed(deal, "discovery", "demo-booked", 100 - after);
+            h.Confirmed(deal, "demo", "demo-held", 100 - (cycle / 2.0) - after);
+            h.Confirmed(deal, "demo", "demo-held", 100 - (cycle / 2.0) - (after / 2.0));
+        }
+
+        var data = h.Data;
+        var window = AnalysisWindow.LastDays(365, Now);
+        var cycles = PipelineAnalytics.WonCycles(Map.Start, Map.Won, data.ClosedDeals, data.History, window);
+        var finding = FastDealsAnalysis.Analyze(Map, cycles, data.History, data.WonConfirmations);
+
+        Assert.NotNull(finding);
+        Assert.NotEmpty(finding.Items);
+        Assert.Equal(Finding(PipelineReferenceAnalytics.FastDeals(Map, cycles, data.History, data.WonConfirmations)), Finding(finding));
+    }
+
+    [Fact]
+    public void IsStalled_RandomDeals_SameAsStallRule()
+    {
+        var random = new Random(7);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var entered = Now.AddHours(-random.Next(-48, 24 * 120)).AddTicks(random.Next(0, 3) - 1);
+            var activity = random.Next(3) == 0 ? entered.AddHours(-random.Next(0, 500)) : entered.AddHours(random.Next(0, 24 * 100));
+            DateTimeOffset? next = random.Next(3) == 0 ? Now.AddHours(random.Next(-100, 100)) : random.Next(10) == 0 ? Now : null;
+            DateTimeOffset? snoozed = random.Next(4) == 0 ? Now.AddHours(random.Next(-100, 100)) : random.Next(10) == 0 ? Now : null;
+            var stallAfter = random.Next(-1, 40);
+            var idleAfter = random.Next(-1, 30);
+            var deal = new OpenDealFact(i, 1, "demo", null, null, entered, activity, next, snoozed);
+
+            var expected = StallRule.Assess(DealStatus.Open, entered, activity, next, snoozed, stallAfter, idleAfter, Now).IsStalled;
+
+            Assert.True(expected == PipelineAnalytics.IsStalled(deal, stallAfter, idleAfter, Now), $"deal {i}: {deal} stall {stallAfter} idle {idleAfter}");
+        }
+
+        // Exactly at the limits.
+        var atLimit = new OpenDealFact(1, 1, "demo", null, null, Now.AddDays(-10), Now.AddDays(-14), null, null);
+        Assert.Equal(StallRule.Assess(DealStatus.Open, atLimit.StageEnteredAt, atLimit.LastActivityAt, null, null, 10, 10, Now).IsStalled, PipelineAnalytics.IsStalled(atLimit, 10, 10, Now));
+        Assert.False(PipelineAnalytics.IsStalled(atLimit, 10, 10, Now));
+        Assert.True(PipelineAnalytics.IsStalled(atLimit with { StageEnteredAt = Now.AddDays(-10).AddTicks(-1) }, 10, 10, Now));
+    }
+
+    private static PipelineData RandomData(Random random, int deals, bool shuffled)
+    {
+        var closed = new List<ClosedDealFact>();
+        var history = new List<StageEntryFact>();
+        var confirmations = new List<ConfirmationFact>();
+        for (long id = 1; id <= deals; id++)
+        {
+            // Whole days often, so equal times (ties) are common; now and then an entry after now.
+            DateTimeOffset At(int maxDaysAgo) => random.Next(3) == 0
+                ? Now.AddDays(-random.Next(-2, maxDaysAgo)).AddHours(random.Next(0, 24))
+                : Now.AddDays(-random.Next(-2, maxDaysAgo));
+
+            var entries = random.Next(0, 7);
+            for (var k = 0; k < entries; k++)
+            {
+                history.Add(new StageEntryFact(id, Stages[random.Next(Stages.Length)], At(500)));
+            }
+
+            switch (random.Next(4))
+            {
+                case 0:
+                    var closedAt = At(400);
+                    closed.Add(new ClosedDealFact(id, DealStatus.Won, 1000, "EUR", closedAt, null));
+                    for (var c = random.Next(0, 5); c > 0; c--)
+                    {
+                        var (stage, item) = Items[random.Next(Items.Length)];
+                        confirmations.Add(new ConfirmationFact(id, stage, item, closedAt.AddDays(-random.Next(0, 200))));
+                    }
+
+                    break;
+                case 1:
+                    closed.Add(new ClosedDealFact(id, DealStatus.Lost, null, null, At(400), random.Next(2) == 0 ? "price" : null));
+                    break;
+            }
+        }
+
+        if (shuffled)
+        {
+            var array = history.ToArray();
+            random.Shuffle(array);
+            history = [.. array];
+        }
+
+        return new PipelineData([], closed, history, confirmations);
+    }
+
+    private static List<(long, long, long)> Cycles(IEnumerable<WonCycle> cycles) =>
+        [.. cycles.Select(c => (c.DealId, c.StartedAt.UtcTicks, c.WonAt.UtcTicks))];
+
+    private static string Finding(FastDealsFinding? finding) => finding is null ? "none" :
+        FormattableString.Invariant($"{finding.MedianCycleDays:R} {finding.FastDeals} {finding.OtherDeals} ") +
+        string.Join(",", finding.Items.Select(i => FormattableString.Invariant($"{i.Stage.Id}/{i.Item.Id}:{i.FastMedianDays:R}:{i.OtherMedianDays:R}:{i.FastDeals}:{i.OtherDeals}")));
+}

@@ -1,0 +1,149 @@
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Pipeline;
+using SalesCoachBot.Core.ProcessMaps;
+
+namespace SalesCoachBot.Core.Tests.Pipeline;
+
+/// <summary>
+/// The pipeline measures as first written (LINQ over the whole history, the full <c>StallRule</c> per open deal),
+/// kept verbatim as the reference the faster versions in <see cref="PipelineAnalytics"/> and
+/// <see cref="FastDealsAnalysis"/> must agree with (<see cref="PipelineEquivalenceTests"/>).
+/// </summary>
+internal static class PipelineReferenceAnalytics
+{
+    public static IReadOnlyList<StageConversion> Conversions(
+        IReadOnlyList<Stage> funnel, IReadOnlyList<StageEntryFact> history, AnalysisWindow window)
+    {
+        var index = funnel.Select((s, i) => (s.Id.Value, i)).ToDictionary(p => p.Value, p => p.i, StringComparer.Ordinal);
+        var entered = new int[funnel.Count];
+        var converted = new int[funnel.Count];
+        foreach (var deal in history.GroupBy(h => h.DealId))
+        {
+            var entries = deal
+                .Where(h => index.ContainsKey(h.StageId))
+                .Select(h => (Index: index[h.StageId], h.EnteredAt))
+                .ToList();
+            for (var i = 0; i < funnel.Count - 1; i++)
+            {
+                DateTimeOffset? first = null;
+                foreach (var e in entries)
+                {
+                    if (e.Index == i && window.Contains(e.EnteredAt) && (first is null || e.EnteredAt < first))
+                    {
+                        first = e.EnteredAt;
+                    }
+                }
+
+                if (first is not { } at)
+                {
+                    continue;
+                }
+
+                entered[i]++;
+                if (entries.Any(e => e.Index > i && e.EnteredAt >= at))
+                {
+                    converted[i]++;
+                }
+            }
+        }
+
+        return [.. Enumerable.Range(0, Math.Max(0, funnel.Count - 1))
+            .Select(i => new StageConversion(funnel[i], funnel[i + 1], entered[i], converted[i]))];
+    }
+
+    public static IReadOnlyList<WonCycle> WonCycles(
+        StageId start, StageId won, IReadOnlyList<ClosedDealFact> closed, IReadOnlyList<StageEntryFact> history, AnalysisWindow window)
+    {
+        var byDeal = history.ToLookup(h => h.DealId);
+        var cycles = new List<WonCycle>();
+        foreach (var deal in closed.Where(c => c.Status == DealStatus.Won))
+        {
+            var entries = byDeal[deal.DealId].OrderBy(h => h.EnteredAt).ToList();
+            var wonAt = entries.FirstOrDefault(h => h.StageId == won.Value)?.EnteredAt ?? deal.ClosedAt;
+            if (!window.Contains(wonAt) && !window.Contains(deal.ClosedAt))
+            {
+                continue;
+            }
+
+            var startedAt = (entries.FirstOrDefault(h => h.StageId == start.Value) ?? entries.FirstOrDefault())?.EnteredAt;
+            if (startedAt is { } s && s <= wonAt)
+            {
+                cycles.Add(new WonCycle(deal.DealId, s, wonAt));
+            }
+        }
+
+        return cycles;
+    }
+
+    public static IReadOnlyList<WeekChange> WeekOverWeek(IReadOnlyList<Stage> funnel, IReadOnlyList<StageEntryFact> history, DateTimeOffset now)
+    {
+        var thisWeek = new AnalysisWindow(now.AddDays(-7), now);
+        var lastWeek = new AnalysisWindow(now.AddDays(-14), now.AddDays(-7));
+        int Count(Stage stage, AnalysisWindow w) =>
+            history.Where(h => h.StageId == stage.Id.Value && w.Contains(h.EnteredAt)).Select(h => h.DealId).Distinct().Count();
+        return [.. funnel.Select(s => new WeekChange(s, Count(s, thisWeek), Count(s, lastWeek)))];
+    }
+
+    public static FastDealsFinding? FastDeals(
+        ProcessMap map,
+        IReadOnlyList<WonCycle> cycles,
+        IReadOnlyList<StageEntryFact> history,
+        IReadOnlyList<ConfirmationFact> confirmations,
+        int maxItems = 2)
+    {
+        if (PipelineAnalytics.Median(cycles.Select(c => c.Days)) is not { } median)
+        {
+            return null;
+        }
+
+        var fast = cycles.Where(c => c.Days <= median).Select(c => c.DealId).ToHashSet();
+        var others = cycles.Where(c => c.Days > median).Select(c => c.DealId).ToHashSet();
+        if (fast.Count < FastDealsAnalysis.MinDealsPerHalf || others.Count < FastDealsAnalysis.MinDealsPerHalf)
+        {
+            return null;
+        }
+
+        var entries = history.ToLookup(h => (h.DealId, h.StageId));
+        var starts = cycles.ToDictionary(c => c.DealId, c => c.StartedAt);
+        var offsets = confirmations
+            .Where(c => starts.ContainsKey(c.DealId))
+            .Select(c =>
+            {
+                var stageEntered = entries[(c.DealId, c.StageId)]
+                    .Where(h => h.EnteredAt <= c.ConfirmedAt)
+                    .Select(h => (DateTimeOffset?)h.EnteredAt)
+                    .Max() ?? starts[c.DealId];
+                return (c.DealId, c.StageId, c.ItemId, Days: Math.Max(0, (c.ConfirmedAt - stageEntered).TotalDays));
+            })
+            .GroupBy(o => (o.DealId, o.StageId, o.ItemId))
+            .Select(g => (g.Key.DealId, g.Key.StageId, g.Key.ItemId, Days: g.Min(o => o.Days)));
+
+        var items = new List<EarlyItem>();
+        foreach (var item in offsets.GroupBy(o => (o.StageId, o.ItemId)))
+        {
+            var stage = map.FindStage(new StageId(item.Key.StageId));
+            var checklistItem = stage?.FindItem(new ChecklistItemId(item.Key.ItemId));
+            if (stage is null || checklistItem is null)
+            {
+                continue;
+            }
+
+            var fastDays = item.Where(o => fast.Contains(o.DealId)).Select(o => o.Days).ToList();
+            var otherDays = item.Where(o => others.Contains(o.DealId)).Select(o => o.Days).ToList();
+            if (fastDays.Count < FastDealsAnalysis.MinDealsPerHalf || otherDays.Count < FastDealsAnalysis.MinDealsPerHalf)
+            {
+                continue;
+            }
+
+            var f = PipelineAnalytics.Median(fastDays)!.Value;
+            var o = PipelineAnalytics.Median(otherDays)!.Value;
+            if (o - f >= FastDealsAnalysis.MinDaysSooner && f <= o / 2)
+            {
+                items.Add(new EarlyItem(stage, checklistItem, f, o, fastDays.Count, otherDays.Count));
+            }
+        }
+
+        return new FastDealsFinding(median, fast.Count, others.Count,
+            [.. items.OrderByDescending(i => i.DaysSooner).ThenBy(i => i.Item.Id.Value, StringComparer.Ordinal).Take(maxItems)]);
+    }
+}
