@@ -31,6 +31,9 @@ public sealed record Activity
     public string? ReplyToId { get; init; }
     public string? Text { get; init; }
     public string? TextFormat { get; init; }
+
+    /// <summary>Text for clients that cannot render the attached card (and for notifications).</summary>
+    public string? Summary { get; init; }
     public string? Locale { get; init; }
     public string? Action { get; init; }
     public JsonElement? Value { get; init; }

@@ -48,6 +48,23 @@ public interface IConversationReferenceStore
     Task<bool> RemoveAsync(ConversationKey key, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<TeamsConversationReference>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores <paramref name="reference"/> when the conversation is new or its route (service URL,
+    /// bot, tenant, authenticated) changed; returns whether it wrote. <paramref name="verify"/> asks
+    /// the store itself even when a cheaper record says the reference is current (installs, removals).
+    /// </summary>
+    async Task<bool> RememberAsync(TeamsConversationReference reference, bool verify, CancellationToken cancellationToken)
+    {
+        var known = await GetAsync(reference.Key, cancellationToken);
+        if (known is not null && known.SameRoute(reference))
+        {
+            return false;
+        }
+
+        await SaveAsync(reference, cancellationToken);
+        return true;
+    }
 }
 
 /// <summary>Process-local references: enough for one host instance; lost on restart.</summary>

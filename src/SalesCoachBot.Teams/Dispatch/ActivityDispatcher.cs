@@ -74,7 +74,7 @@ internal sealed class ActivityDispatcher(
             var answer = await AskAsync(activity, input, cancellationToken);
             if (answer.ReplacesCard && answer.Card is { } card && activity.ReplyToId is { Length: > 0 } cardMessageId)
             {
-                var updated = await connector.UpdateAsync(activity.ServiceUrl!, activity.Conversation!.Id!, cardMessageId, Reply(activity, null, card), cancellationToken);
+                var updated = await connector.UpdateAsync(activity.ServiceUrl!, activity.Conversation!.Id!, cardMessageId, Answer(activity, answer), cancellationToken);
                 if (updated.Succeeded)
                 {
                     return DispatchResult.Ok;
@@ -126,7 +126,7 @@ internal sealed class ActivityDispatcher(
             return DispatchResult.Ok;
         }
 
-        await RememberAsync(activity, authenticated, cancellationToken);
+        await RememberAsync(activity, authenticated, cancellationToken, verify: true);
         if (botId is not null && activity.MembersAdded?.Any(m => m.Id == botId) == true)
         {
             var welcome = activity.Conversation?.ConversationType is "channel" or "groupChat" ? ChannelWelcomeText : WelcomeText;
@@ -144,7 +144,7 @@ internal sealed class ActivityDispatcher(
         }
         else
         {
-            await RememberAsync(activity, authenticated, cancellationToken);
+            await RememberAsync(activity, authenticated, cancellationToken, verify: true);
         }
 
         return DispatchResult.Ok;
@@ -154,32 +154,18 @@ internal sealed class ActivityDispatcher(
         bot.HandleAsync(new ChatTurn(TurnReader.User(activity), TurnReader.Conversation(activity), input), cancellationToken);
 
     /// <summary>
-    /// Text and card go as separate activities when the card can change later (it has buttons),
-    /// so an update in place replaces the card and leaves the text; otherwise one activity.
+    /// One activity per answer. A card that can change later (it has buttons) carries the answer
+    /// text as the activity's <c>summary</c> (what a client shows where it cannot render the card,
+    /// and in notifications) rather than as visible text: an Action.Execute answer replaces only
+    /// the card, and visible text above it would then describe the old state. A card without
+    /// buttons goes with the text shown above it.
     /// </summary>
-    private async Task SendAnswerAsync(Activity activity, BotAnswer answer, CancellationToken cancellationToken)
-    {
-        var serviceUrl = activity.ServiceUrl!;
-        var conversationId = activity.Conversation!.Id!;
-        if (answer.Card is not { } card)
-        {
-            await connector.SendAsync(serviceUrl, conversationId, Reply(activity, answer.Text, null), activity.Id, cancellationToken);
-            return;
-        }
+    private Task SendAnswerAsync(Activity activity, BotAnswer answer, CancellationToken cancellationToken) =>
+        connector.SendAsync(activity.ServiceUrl!, activity.Conversation!.Id!, Answer(activity, answer), activity.Id, cancellationToken);
 
-        if (!IsInteractive(card))
-        {
-            await connector.SendAsync(serviceUrl, conversationId, Reply(activity, answer.Text, card), activity.Id, cancellationToken);
-            return;
-        }
-
-        if (answer.Text.Length > 0)
-        {
-            await connector.SendAsync(serviceUrl, conversationId, Reply(activity, answer.Text, null), activity.Id, cancellationToken);
-        }
-
-        await connector.SendAsync(serviceUrl, conversationId, Reply(activity, null, card), activity.Id, cancellationToken);
-    }
+    private Activity Answer(Activity inbound, BotAnswer answer) => answer.Card is { } card && IsInteractive(card)
+        ? Reply(inbound, null, card) with { Summary = answer.Text.Length > 0 ? answer.Text : null }
+        : Reply(inbound, answer.Text, answer.Card);
 
     private static bool IsInteractive(Card card) =>
         card.Checklist is not null || card.Choices.Count > 0 || card.Actions.Count > 0 || card.Sections.Any(s => s.Lines.Any(l => l.Action is not null));
@@ -196,14 +182,11 @@ internal sealed class ActivityDispatcher(
         Attachments = card is null ? null : [renderer.ToAttachment(card)],
     };
 
-    /// <summary>Stores the conversation reference (for nudges) when it is new or its route changed.</summary>
-    private async Task RememberAsync(Activity activity, bool authenticated, CancellationToken cancellationToken)
-    {
-        var reference = TeamsConversationReference.From(activity, authenticated, timeProvider.GetUtcNow());
-        var known = await references.GetAsync(reference.Key, cancellationToken);
-        if (known is null || !known.SameRoute(reference))
-        {
-            await references.SaveAsync(reference, cancellationToken);
-        }
-    }
+    /// <summary>
+    /// Stores the conversation reference (for nudges) when it is new or its route changed. Messages
+    /// and card actions may be answered from the store's record of what it last stored; installs and
+    /// welcomes (<paramref name="verify"/>) always check the store itself.
+    /// </summary>
+    private Task RememberAsync(Activity activity, bool authenticated, CancellationToken cancellationToken, bool verify = false) =>
+        references.RememberAsync(TeamsConversationReference.From(activity, authenticated, timeProvider.GetUtcNow()), verify, cancellationToken);
 }

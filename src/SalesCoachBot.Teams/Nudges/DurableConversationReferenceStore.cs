@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Nudges;
@@ -9,12 +10,34 @@ namespace SalesCoachBot.Teams.Nudges;
 /// Conversation references in the database (through Core's <see cref="IConversationReferenceRecords"/>), so a
 /// digest can be sent after a restart and from any host. Registered after the in-memory store, so it wins.
 /// </summary>
-public sealed class DurableConversationReferenceStore(IConversationReferenceRecords records) : IConversationReferenceStore
+/// <remarks>
+/// Every activity asks to remember its conversation's reference, and nearly always it is already
+/// stored unchanged. The store keeps an in-process record of what it last wrote or read for each
+/// conversation, so an unchanged reference costs no database round trip. The record is only a
+/// shortcut: it is dropped when this host removes the reference, trusted for
+/// <see cref="RecordLifetime"/> at most (another host may have removed the row meanwhile), and
+/// bypassed when the caller asks to verify (installs and welcomes).
+/// </remarks>
+public sealed class DurableConversationReferenceStore(IConversationReferenceRecords records, TimeProvider timeProvider) : IConversationReferenceStore
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>How long an in-process record may answer "already stored" without asking the database.</summary>
+    public static readonly TimeSpan RecordLifetime = TimeSpan.FromMinutes(10);
 
-    public Task SaveAsync(TeamsConversationReference reference, CancellationToken cancellationToken) =>
-        records.SaveAsync(
+    /// <summary>At most this many conversations are recorded; past it the records start over.</summary>
+    internal const int MaxRecords = 100_000;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly ConcurrentDictionary<ConversationKey, Record> stored = new();
+
+    public DurableConversationReferenceStore(IConversationReferenceRecords records)
+        : this(records, TimeProvider.System)
+    {
+    }
+
+    public async Task SaveAsync(TeamsConversationReference reference, CancellationToken cancellationToken)
+    {
+        stored.TryRemove(reference.Key, out _);
+        await records.SaveAsync(
             new StoredConversationReference(
                 reference.Key,
                 reference.ConversationId,
@@ -24,11 +47,38 @@ public sealed class DurableConversationReferenceStore(IConversationReferenceReco
                 JsonSerializer.Serialize(Stored.From(reference), Json),
                 reference.UpdatedAt),
             cancellationToken);
+        Note(reference);
+    }
 
     public async Task<TeamsConversationReference?> GetAsync(ConversationKey key, CancellationToken cancellationToken) =>
         await records.GetAsync(key, cancellationToken) is { } stored ? ToReference(stored) : null;
 
-    public Task<bool> RemoveAsync(ConversationKey key, CancellationToken cancellationToken) => records.RemoveAsync(key, cancellationToken);
+    public Task<bool> RemoveAsync(ConversationKey key, CancellationToken cancellationToken)
+    {
+        stored.TryRemove(key, out _);
+        return records.RemoveAsync(key, cancellationToken);
+    }
+
+    public async Task<bool> RememberAsync(TeamsConversationReference reference, bool verify, CancellationToken cancellationToken)
+    {
+        if (!verify
+            && stored.TryGetValue(reference.Key, out var record)
+            && timeProvider.GetUtcNow() < record.TrustedUntil
+            && record.Reference.SameRoute(reference))
+        {
+            return false;
+        }
+
+        var known = await GetAsync(reference.Key, cancellationToken);
+        if (known is not null && known.SameRoute(reference))
+        {
+            Note(known);
+            return false;
+        }
+
+        await SaveAsync(reference, cancellationToken);
+        return true;
+    }
 
     public async Task<IReadOnlyList<TeamsConversationReference>> ListAsync(CancellationToken cancellationToken) =>
         [.. (await records.ListAsync(cancellationToken)).Select(ToReference).OfType<TeamsConversationReference>()];
@@ -58,6 +108,18 @@ public sealed class DurableConversationReferenceStore(IConversationReferenceReco
             json?.Authenticated ?? false,
             stored.UpdatedAt);
     }
+
+    private void Note(TeamsConversationReference reference)
+    {
+        if (stored.Count >= MaxRecords)
+        {
+            stored.Clear();
+        }
+
+        stored[reference.Key] = new Record(reference, timeProvider.GetUtcNow() + RecordLifetime);
+    }
+
+    private sealed record Record(TeamsConversationReference Reference, DateTimeOffset TrustedUntil);
 
     /// <summary>The serialized form; versioned by shape, unknown fields ignored.</summary>
     private sealed record Stored(string ConversationId, string ServiceUrl, string? ConversationType, string? TenantId, string? BotId, string? BotName, string? UserAadObjectId, bool Authenticated)

@@ -43,7 +43,7 @@ public sealed class ChannelModeTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Single(host.Bot.Turns);
-        Assert.Equal(2, host.Connector.Calls.Count);
+        Assert.Single(host.Connector.Calls);
         Assert.All(host.Connector.Calls, c => Assert.Null(c.Authorization));
         Assert.All(host.Connector.Calls, c => Assert.Equal("/_connector/v3/conversations/a%3Apersonal-1/activities/act-1", c.Url.AbsolutePath));
         Assert.False(Assert.Single(await host.References.ListAsync(CancellationToken.None)).Authenticated);

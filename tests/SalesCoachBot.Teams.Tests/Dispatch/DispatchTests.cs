@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Teams.Cards;
 using SalesCoachBot.Teams.Tests.Support;
 
 namespace SalesCoachBot.Teams.Tests.Dispatch;
@@ -17,7 +18,7 @@ public sealed class DispatchTests : IAsyncLifetime
     public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
-    public async Task Message_PersonalText_CallsBotWithTeamsUserAndRepliesTextThenCard()
+    public async Task Message_PersonalText_CallsBotWithTeamsUserAndRepliesWithOneActivity_CardWithTheTextAsSummary()
     {
         var response = await host.PostAsync(TestActivities.Message("what's next for initech"));
 
@@ -27,17 +28,34 @@ public sealed class DispatchTests : IAsyncLifetime
         Assert.Equal(new ChatUser(ChatChannel.Teams, TeamsAadObjectId: "00000000-0000-0000-0000-0000000000020", Email: null, DisplayName: "Alex Wilber"), turn.User);
         Assert.Equal(ConversationKey.For(ChatChannel.Teams, "a:personal-1"), turn.Conversation);
 
-        var calls = host.Connector.Calls.ToArray();
-        Assert.Equal(2, calls.Length);
-        Assert.All(calls, c => Assert.Equal(HttpMethod.Post, c.Method));
-        Assert.All(calls, c => Assert.Equal("/amer/v3/conversations/a%3Apersonal-1/activities/act-1", c.Url.AbsolutePath));
-        Assert.Equal("Initech is in Discovery.", calls[0].Body!["text"]!.GetValue<string>());
-        Assert.Null(calls[0].Body!["attachments"]);
-        var attachment = calls[1].Body!["attachments"]![0]!;
+        // One outbound activity per answer (as botbuilder sends): the card, with the answer text as
+        // its summary, not as visible text that a later Action.Execute update would leave stale.
+        var call = Assert.Single(host.Connector.Calls);
+        Assert.Equal(HttpMethod.Post, call.Method);
+        Assert.Equal("/amer/v3/conversations/a%3Apersonal-1/activities/act-1", call.Url.AbsolutePath);
+        Assert.Equal("message", call.Body!["type"]!.GetValue<string>());
+        Assert.Equal("act-1", call.Body!["replyToId"]!.GetValue<string>());
+        Assert.Null(call.Body!["text"]);
+        Assert.Equal("Initech is in Discovery.", call.Body!["summary"]!.GetValue<string>());
+        var attachment = Assert.Single(call.Body!["attachments"]!.AsArray())!;
         Assert.Equal("application/vnd.microsoft.card.adaptive", attachment["contentType"]!.GetValue<string>());
         Assert.Equal("AdaptiveCard", attachment["content"]!["type"]!.GetValue<string>());
-        Assert.Equal("28:bot", calls[1].Body!["from"]!["id"]!.GetValue<string>());
-        Assert.Equal("29:user", calls[1].Body!["recipient"]!["id"]!.GetValue<string>());
+        Assert.True(JsonNode.DeepEquals(new AdaptiveCardRenderer().Render(SampleCards.Checklist()), attachment["content"]));
+        Assert.Equal("28:bot", call.Body!["from"]!["id"]!.GetValue<string>());
+        Assert.Equal("29:user", call.Body!["recipient"]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Message_AnswerWithoutCard_IsOneTextActivity()
+    {
+        host.Bot.Answer = _ => new BotAnswer("You have no open deals.");
+
+        await host.PostAsync(TestActivities.Message("my deals"));
+
+        var call = Assert.Single(host.Connector.Calls);
+        Assert.Equal("You have no open deals.", call.Body!["text"]!.GetValue<string>());
+        Assert.Null(call.Body!["summary"]);
+        Assert.Null(call.Body!["attachments"]);
     }
 
     [Fact]
@@ -95,6 +113,9 @@ public sealed class DispatchTests : IAsyncLifetime
         Assert.Equal(HttpMethod.Put, call.Method);
         Assert.EndsWith("/v3/conversations/a%3Apersonal-1/activities/card-msg-7", call.Url.AbsolutePath, StringComparison.Ordinal);
         Assert.Equal("card-msg-7", call.Body!["id"]!.GetValue<string>());
+        Assert.Equal("Confirmed.", call.Body!["summary"]!.GetValue<string>());
+        Assert.Null(call.Body!["text"]);
+        Assert.Single(call.Body!["attachments"]!.AsArray());
     }
 
     [Fact]
@@ -109,7 +130,8 @@ public sealed class DispatchTests : IAsyncLifetime
         await host.PostAsync(activity);
 
         var calls = host.Connector.Calls.ToArray();
-        Assert.Equal([HttpMethod.Put, HttpMethod.Post, HttpMethod.Post], calls.Select(c => c.Method));
+        Assert.Equal([HttpMethod.Put, HttpMethod.Post], calls.Select(c => c.Method));
+        Assert.Single(calls[1].Body!["attachments"]!.AsArray());
     }
 
     [Fact]

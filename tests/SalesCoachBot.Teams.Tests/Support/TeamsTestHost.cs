@@ -43,7 +43,7 @@ internal sealed class TeamsTestHost : IAsyncDisposable
 
     public IConversationReferenceStore References => App.Services.GetRequiredService<IConversationReferenceStore>();
 
-    public static async Task<TeamsTestHost> StartAsync(string environment = "Production", IDictionary<string, string?>? settings = null)
+    public static async Task<TeamsTestHost> StartAsync(string environment = "Production", IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var authority = new SigningAuthority();
         var handler = new RecordingHandler(authority);
@@ -66,6 +66,7 @@ internal sealed class TeamsTestHost : IAsyncDisposable
         builder.Services.AddSingleton<IConnectorTokenProvider>(new FakeTokenProvider());
         builder.Services.AddTeamsChannel(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton<ICoachBot>(bot);
+        services?.Invoke(builder.Services);
         builder.Services.AddHttpClient(BotTokenValidator.OpenIdHttpClientName).ConfigurePrimaryHttpMessageHandler(() => handler);
         builder.Services.AddHttpClient(TeamsConnectorClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => handler);
         var app = builder.Build();
