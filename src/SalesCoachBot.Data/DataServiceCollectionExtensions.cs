@@ -9,6 +9,7 @@ using SalesCoachBot.Data.Imports;
 using SalesCoachBot.Data.Infrastructure;
 using SalesCoachBot.Data.Nudges;
 using SalesCoachBot.Data.Stores;
+using SalesCoachBot.Data.Stores.Caching;
 
 namespace SalesCoachBot.Data;
 
@@ -27,11 +28,15 @@ public static class DataServiceCollectionExtensions
                 o.Provider = configuration["Database:Provider"];
                 o.ConnectionString = configuration.GetConnectionString("SalesCoach");
                 o.SeedDemo = environment.IsDevelopment() || configuration.GetValue<bool>("Demo:Seed");
+                o.ReadCacheLifetime = configuration.GetValue("Database:ReadCacheLifetime", DatabaseOptions.DefaultReadCacheLifetime);
             })
             .Validate(o => o.TryGetProvider(out _), "Database:Provider must be 'Sqlite' (default) or 'Postgres'.")
             .Validate(
                 o => !o.TryGetProvider(out var p) || p != DatabaseProvider.Postgres || !string.IsNullOrWhiteSpace(o.ConnectionString),
                 "ConnectionStrings:SalesCoach is required when Database:Provider is 'Postgres'.")
+            .Validate(
+                o => o.ReadCacheLifetime >= TimeSpan.Zero && o.ReadCacheLifetime <= TimeSpan.FromMinutes(10),
+                "Database:ReadCacheLifetime must be between 00:00:00 (off) and 00:10:00.")
             .ValidateOnStart();
 
         services.AddSalesCoachDataCore(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value);
@@ -45,8 +50,12 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new SalesCoachDbContextFactory(options(sp), sp.GetService<ILoggerFactory>()));
         services.AddScoped(sp => sp.GetRequiredService<SalesCoachDbContextFactory>().CreateDbContext());
-        services.AddScoped<IDirectoryStore, DirectoryStore>();
-        services.AddScoped<IDealStore, DealStore>();
+        services.AddSingleton(sp => new StoreReadCache(sp.GetRequiredService<TimeProvider>(), options(sp).ReadCacheLifetime));
+        services.AddSingleton<SqliteWriteGate>();
+        services.AddScoped<DirectoryStore>();
+        services.AddScoped<DealStore>();
+        services.AddScoped<IDirectoryStore, CachingDirectoryStore>();
+        services.AddScoped<IDealStore, CachingDealStore>();
         services.AddScoped<IConversationStore, ConversationStore>();
         services.AddScoped<SalesCoachBot.Core.Pipeline.IPipelineStore, PipelineStore>();
         services.AddScoped<CsvImportService>();

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Collections.Concurrent;
 
 namespace SalesCoachBot.Core.Understanding;
 
@@ -79,7 +80,29 @@ internal static class Vocabulary
     /// Canonical form of a lower-case word: shorthand expanded, keyword typos corrected,
     /// anything else unchanged. Exact for words under four letters.
     /// </summary>
+    // Deal names and the same few phrasings come back turn after turn; the typo search over every
+    // keyword is the costly part, so its answer is kept per word (bounded: cleared when it fills).
+    private static readonly ConcurrentDictionary<string, string> Corrected = new(StringComparer.Ordinal);
+    private const int MaxCorrected = 20_000;
+
     public static string Canonical(string lower)
+    {
+        if (Corrected.TryGetValue(lower, out var known))
+        {
+            return known;
+        }
+
+        var canonical = Correct(lower);
+        if (Corrected.Count >= MaxCorrected)
+        {
+            Corrected.Clear();
+        }
+
+        Corrected[lower] = canonical;
+        return canonical;
+    }
+
+    private static string Correct(string lower)
     {
         if (Aliases.TryGetValue(lower, out var alias))
         {

@@ -1,4 +1,5 @@
 using SalesCoachBot.Core.ProcessMaps;
+using SalesCoachBot.Data.Stores.Caching;
 
 namespace SalesCoachBot.Data.Imports;
 
@@ -6,7 +7,7 @@ namespace SalesCoachBot.Data.Imports;
 /// <c>import deals|people|teams|history FILE.csv</c>: each row is validated completely before anything
 /// is written; good rows are upserted in batches, each batch in one transaction.
 /// </summary>
-public sealed class CsvImportService(SalesCoachDbContext db, IProcessMapSource maps, TimeProvider time)
+public sealed class CsvImportService(SalesCoachDbContext db, IProcessMapSource maps, TimeProvider time, StoreReadCache? readCache = null)
 {
     internal const int BatchSize = 2_000;
     internal const int ProgressEvery = 10_000;
@@ -35,6 +36,8 @@ public sealed class CsvImportService(SalesCoachDbContext db, IProcessMapSource m
         }
         finally
         {
+            // Imported rows may touch any person, team or deal this process has cached.
+            readCache?.InvalidateAll();
             db.ChangeTracker.Clear();
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }

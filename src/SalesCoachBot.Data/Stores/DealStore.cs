@@ -6,7 +6,7 @@ using SalesCoachBot.Data.Infrastructure;
 
 namespace SalesCoachBot.Data.Stores;
 
-internal sealed class DealStore(SalesCoachDbContext db, TimeProvider time, ILogger<DealStore> logger) : IDealStore
+internal sealed class DealStore(SalesCoachDbContext db, TimeProvider time, SqliteWriteGate writeGate, ILogger<DealStore> logger) : IDealStore
 {
     private const int MaxAttempts = 6;
 
@@ -120,6 +120,7 @@ internal sealed class DealStore(SalesCoachDbContext db, TimeProvider time, ILogg
         DealId id, Func<DealState, DealChangePlan<T>> decide, CancellationToken cancellationToken)
         where T : class
     {
+        using var turn = db.Provider == DatabaseProvider.Sqlite ? await writeGate.EnterAsync(cancellationToken) : null;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await LockDealAsync(id.Value, cancellationToken))
         {

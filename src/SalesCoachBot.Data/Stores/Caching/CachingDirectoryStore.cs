@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Domain;
+
+namespace SalesCoachBot.Data.Stores.Caching;
+
+/// <summary>
+/// Answers directory lookups from one in-memory snapshot of people and teams (see
+/// <see cref="StoreReadCache"/>); every chat turn looks up its sender, so this saves a query per turn.
+/// </summary>
+internal sealed class CachingDirectoryStore(DirectoryStore inner, SalesCoachDbContext db, StoreReadCache cache) : IDirectoryStore
+{
+    public async Task<PersonView?> FindPersonAsync(
+        string? teamsAadObjectId, string? slackUserId, string? email, CancellationToken cancellationToken)
+    {
+        if (!cache.Enabled)
+        {
+            return await inner.FindPersonAsync(teamsAadObjectId, slackUserId, email, cancellationToken);
+        }
+
+        var snapshot = await SnapshotAsync(cancellationToken);
+        if (!string.IsNullOrEmpty(teamsAadObjectId) && snapshot.ByTeamsId.TryGetValue(teamsAadObjectId, out var byTeams))
+        {
+            return byTeams;
+        }
+
+        if (!string.IsNullOrEmpty(slackUserId) && snapshot.BySlackId.TryGetValue(slackUserId, out var bySlack))
+        {
+            return bySlack;
+        }
+
+        return string.IsNullOrWhiteSpace(email) ? null : Lookup(snapshot.ByEmail, SalesCoachDbContext.NormalizeEmail(email));
+    }
+
+    public async Task<PersonView?> FindPersonByEmailAsync(string email, CancellationToken cancellationToken) =>
+        cache.Enabled
+            ? Lookup((await SnapshotAsync(cancellationToken)).ByEmail, SalesCoachDbContext.NormalizeEmail(email))
+            : await inner.FindPersonByEmailAsync(email, cancellationToken);
+
+    public async Task<IReadOnlyList<SalesTeam>> ListTeamsAsync(CancellationToken cancellationToken) =>
+        cache.Enabled ? (await SnapshotAsync(cancellationToken)).TeamsByName : await inner.ListTeamsAsync(cancellationToken);
+
+    public async Task<SalesTeam?> FindTeamByNameAsync(string name, CancellationToken cancellationToken) =>
+        cache.Enabled
+            ? Lookup((await SnapshotAsync(cancellationToken)).TeamsByNormalizedName, SalesCoachDbContext.NormalizeName(name))
+            : await inner.FindTeamByNameAsync(name, cancellationToken);
+
+    private static T? Lookup<T>(IReadOnlyDictionary<string, T> index, string key) where T : class =>
+        index.TryGetValue(key, out var found) ? found : null;
+
+    private Task<DirectorySnapshot> SnapshotAsync(CancellationToken cancellationToken) => cache.GetDirectoryAsync(LoadAsync, cancellationToken);
+
+    private async Task<DirectorySnapshot> LoadAsync(CancellationToken cancellationToken)
+    {
+        var people = await db.People.AsNoTracking().Include(p => p.Memberships).OrderBy(p => p.Id).ToListAsync(cancellationToken);
+        var teams = await inner.ListTeamsAsync(cancellationToken);
+        var byTeamsId = new Dictionary<string, PersonView>(StringComparer.Ordinal);
+        var bySlackId = new Dictionary<string, PersonView>(StringComparer.Ordinal);
+        var byEmail = new Dictionary<string, PersonView>(StringComparer.Ordinal);
+        foreach (var person in people)
+        {
+            var view = new PersonView(person.Id, person.Email, person.Name, person.Role, person.Memberships.Select(m => m.TeamId).Order().ToList());
+            if (!string.IsNullOrEmpty(person.TeamsAadObjectId))
+            {
+                byTeamsId.TryAdd(person.TeamsAadObjectId, view);
+            }
+
+            if (!string.IsNullOrEmpty(person.SlackUserId))
+            {
+                bySlackId.TryAdd(person.SlackUserId, view);
+            }
+
+            byEmail.TryAdd(person.Email, view);
+        }
+
+        var teamsByName = new Dictionary<string, SalesTeam>(StringComparer.Ordinal);
+        foreach (var team in teams)
+        {
+            teamsByName.TryAdd(SalesCoachDbContext.NormalizeName(team.Name), team);
+        }
+
+        return new DirectorySnapshot(byTeamsId, bySlackId, byEmail, teams, teamsByName);
+    }
+}

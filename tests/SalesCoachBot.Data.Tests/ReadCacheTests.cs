@@ -1,0 +1,155 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Data.Imports;
+using SalesCoachBot.Data.Stores.Caching;
+using SalesCoachBot.Data.Tests.Infrastructure;
+
+namespace SalesCoachBot.Data.Tests;
+
+public sealed class SqliteReadCacheTests(SqliteDatabaseFixture fixture) : ReadCacheTests(() => fixture.Database), IClassFixture<SqliteDatabaseFixture>;
+
+public sealed class PostgresReadCacheTests(PostgresDatabaseFixture fixture) : ReadCacheTests(() => fixture.Database), IClassFixture<PostgresDatabaseFixture>;
+
+/// <summary>
+/// The read cache behind <see cref="IDealStore.GetAsync"/> and <see cref="IDirectoryStore"/>: changes made
+/// through this process show at once; changes made behind its back show once the lifetime (5 s) has passed.
+/// </summary>
+public abstract class ReadCacheTests(Func<TestDatabase> database)
+{
+    private TestDatabase Db => database();
+
+    private async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Db.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    private Task<DealView?> GetDealAsync(long id) =>
+        InScopeAsync(sp => sp.GetRequiredService<IDealStore>().GetAsync(new DealId(id), CancellationToken.None));
+
+    private Task<PersonView?> FindByEmailAsync(string email) =>
+        InScopeAsync(sp => sp.GetRequiredService<IDirectoryStore>().FindPersonByEmailAsync(email, CancellationToken.None));
+
+    private async Task RenameBehindTheStoresBackAsync(long dealId, string name)
+    {
+        await using var db = Db.NewContext();
+        await db.Deals.Where(d => d.Id == dealId).ExecuteUpdateAsync(s => s.SetProperty(d => d.Name, name));
+    }
+
+    [DatabaseFact]
+    public async Task GetDeal_ChangedBehindTheStoresBack_SeenOnlyAfterTheLifetime()
+    {
+        var team = await Db.CreateTeamAsync();
+        var deal = await Db.CreateDealAsync(team);
+        Assert.Equal(deal.Name, (await GetDealAsync(deal.Id))!.Deal.Name);
+
+        await RenameBehindTheStoresBackAsync(deal.Id, "Renamed elsewhere");
+
+        Assert.Equal(deal.Name, (await GetDealAsync(deal.Id))!.Deal.Name);
+        Db.Time.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal("Renamed elsewhere", (await GetDealAsync(deal.Id))!.Deal.Name);
+    }
+
+    [DatabaseFact]
+    public async Task GetDeal_AfterAChangeThroughTheStore_ShowsItAtOnce()
+    {
+        var team = await Db.CreateTeamAsync();
+        var deal = await Db.CreateDealAsync(team);
+        Assert.Empty((await GetDealAsync(deal.Id))!.Confirmations);
+        var at = Db.Time.GetUtcNow();
+
+        await InScopeAsync(sp => sp.GetRequiredService<IDealStore>().ChangeDealAsync(new DealId(deal.Id), _ => new DealChangePlan<string>("ok")
+        {
+            Confirm = [new NewConfirmation(new ChecklistItemId("requirements-listed"), team.RepId, at, ChatChannel.Slack)],
+            ActivityAt = at,
+        }, CancellationToken.None));
+
+        var confirmation = Assert.Single((await GetDealAsync(deal.Id))!.Confirmations);
+        Assert.Equal("requirements-listed", confirmation.Item.Value);
+    }
+
+    [DatabaseFact]
+    public async Task FindPerson_AddedBehindTheStoresBack_FoundOnlyAfterTheLifetime()
+    {
+        var team = await Db.CreateTeamAsync();
+        Db.Time.Advance(TimeSpan.FromSeconds(5)); // past any snapshot an earlier test in this class left
+        Assert.NotNull(await FindByEmailAsync(team.RepEmail));
+        var email = $"late-{team.Tag}@example.com";
+        await using (var db = Db.NewContext())
+        {
+            db.People.Add(new Person { Email = email, Name = "Late Joiner", Memberships = [new TeamMembership { TeamId = team.TeamId }] });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Null(await FindByEmailAsync(email));
+        Db.Time.Advance(TimeSpan.FromSeconds(5));
+        var found = await FindByEmailAsync(email.ToUpperInvariant());
+        Assert.Equal("Late Joiner", found!.Name);
+        Assert.Equal([team.TeamId], found.TeamIds);
+    }
+
+    [DatabaseFact]
+    public async Task FindPerson_ImportedInThisProcess_FoundAtOnceWithIdsAndTeams()
+    {
+        var team = await Db.CreateTeamAsync();
+        Db.Time.Advance(TimeSpan.FromSeconds(5)); // past any snapshot an earlier test in this class left
+        Assert.NotNull(await FindByEmailAsync(team.RepEmail));
+        var email = $"imported-{team.Tag}@example.com";
+        var file = Path.Combine(Path.GetTempPath(), $"scb-cache-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, $"email,name,team,role,teams_aad_object_id,slack_user_id\n{email},Imported Rep,{team.TeamName},rep,aad-{team.Tag},U{team.Tag}\n");
+        try
+        {
+            var result = await InScopeAsync(sp => sp.GetRequiredService<CsvImportService>().ImportAsync(ImportKind.People, file, null, CancellationToken.None));
+            Assert.True(result.IsClean, result.Summary);
+            Assert.Equal(1, result.Added);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+
+        var byEmail = await FindByEmailAsync(email);
+        var bySlack = await InScopeAsync(sp => sp.GetRequiredService<IDirectoryStore>().FindPersonAsync(null, $"U{team.Tag}", null, CancellationToken.None));
+        var byTeams = await InScopeAsync(sp => sp.GetRequiredService<IDirectoryStore>().FindPersonAsync($"aad-{team.Tag}", null, null, CancellationToken.None));
+        var teamByName = await InScopeAsync(sp => sp.GetRequiredService<IDirectoryStore>().FindTeamByNameAsync($"  {team.TeamName.ToUpperInvariant()} ", CancellationToken.None));
+        Assert.Equal("Imported Rep", byEmail!.Name);
+        Assert.Equal(byEmail.Id, bySlack!.Id);
+        Assert.Equal(byEmail.Id, byTeams!.Id);
+        Assert.Equal(team.TeamId, teamByName!.Id);
+    }
+}
+
+public sealed class StoreReadCacheTests
+{
+    [Fact]
+    public void StoreDeal_ReadStartedBeforeAChange_IsNotKept()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var cache = new StoreReadCache(time, TimeSpan.FromSeconds(5));
+        var view = new DealView(
+            new Deal { Id = 7, ExternalId = "7", Name = "Old", StageId = "discovery" }, "Owner", "o@example.com", "Team", null, []);
+
+        var generation = cache.DealGeneration(7);
+        cache.InvalidateDeal(7); // a change committed while the read was in flight
+        cache.StoreDeal(view, generation);
+
+        Assert.False(cache.TryGetDeal(new DealId(7), out _));
+        cache.StoreDeal(view, cache.DealGeneration(7));
+        Assert.True(cache.TryGetDeal(new DealId(7), out _));
+        cache.InvalidateAll();
+        Assert.False(cache.TryGetDeal(new DealId(7), out _));
+    }
+
+    [Fact]
+    public void StoreDeal_LifetimeZero_NothingIsKept()
+    {
+        var cache = new StoreReadCache(TimeProvider.System, TimeSpan.Zero);
+        var view = new DealView(new Deal { Id = 8, ExternalId = "8", Name = "N", StageId = "discovery" }, "O", "o@example.com", "T", null, []);
+
+        cache.StoreDeal(view, cache.DealGeneration(8));
+
+        Assert.False(cache.TryGetDeal(new DealId(8), out _));
+    }
+}
