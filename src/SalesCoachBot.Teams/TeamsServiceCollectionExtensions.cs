@@ -49,6 +49,9 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton<IConnectorTokenProvider, MsalConnectorTokenProvider>();
         services.TryAddSingleton<IConversationReferenceStore, InMemoryConversationReferenceStore>();
         services.AddHttpClient<ITeamsConnector, TeamsConnectorClient>(TeamsConnectorClient.HttpClientName)
+            // No per-request HttpClient log handlers (they log only at Information/Debug, and open a
+            // log scope per call even then); failed calls are logged by the client itself (TeamsLog).
+            .RemoveAllLoggers()
             .AddResilienceHandler("teams-connector", builder => builder.AddRetry(new HttpRetryStrategyOptions
             {
                 // Teams: retry throttling and gateway errors with exponential backoff and jitter, honouring Retry-After.

@@ -76,16 +76,17 @@ internal sealed class BotTokenValidator
             return TokenCheck.Invalid("no Teams:AppId to check the audience against");
         }
 
-        string issuer;
+        JsonWebToken jwt;
         try
         {
-            issuer = handler.ReadJsonWebToken(token).Issuer;
+            jwt = handler.ReadJsonWebToken(token);
         }
         catch (ArgumentException)
         {
             return TokenCheck.Invalid("malformed bearer token");
         }
 
+        var issuer = jwt.Issuer;
         // Pick the key source by the (not yet trusted) issuer; the validation below checks it again.
         var source = botFramework.Accepts(issuer) ? botFramework : entra is not null && entra.Accepts(issuer) ? entra : null;
         if (source is null)
@@ -104,11 +105,13 @@ internal sealed class BotTokenValidator
             return new TokenCheck(false, null, "signing keys unavailable", MetadataUnavailable: true);
         }
 
-        var result = await handler.ValidateTokenAsync(token, Parameters(source, configuration));
+        // The token read above is validated as is (not parsed a second time); the parameters are
+        // built once per metadata document, not per request.
+        var result = await handler.ValidateTokenAsync(jwt, source.Parameters(configuration, options.AppId));
         if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException
             && await source.FreshConfigurationAsync(timeProvider, logger, cancellationToken) is { } fresh)
         {
-            result = await handler.ValidateTokenAsync(token, Parameters(source, fresh));
+            result = await handler.ValidateTokenAsync(jwt, source.Parameters(fresh, options.AppId));
         }
 
         if (!result.IsValid)
@@ -119,19 +122,6 @@ internal sealed class BotTokenValidator
         var serviceUrl = result.Claims.TryGetValue(ServiceUrlClaim, out var claim) ? claim as string : null;
         return TokenCheck.Valid(serviceUrl);
     }
-
-    private TokenValidationParameters Parameters(IssuerKeys source, OpenIdConnectConfiguration configuration) => new()
-    {
-        ValidIssuers = source.Issuers,
-        ValidAudience = options.AppId,
-        IssuerSigningKeys = configuration.SigningKeys,
-        ValidAlgorithms = AllowedAlgorithms,
-        ClockSkew = TimeSpan.FromMinutes(5),
-        RequireSignedTokens = true,
-        RequireExpirationTime = true,
-        ValidateLifetime = true,
-        ValidateIssuerSigningKey = true,
-    };
 
     // Reasons are logged, never the token.
     private static string Describe(Exception? exception) => exception switch
@@ -159,6 +149,8 @@ internal sealed class BotTokenValidator
         return new IssuerKeys(issuers, manager, documents);
     }
 
+    private sealed record BuiltParameters(OpenIdConnectConfiguration Configuration, string Audience, TokenValidationParameters Parameters);
+
     internal static bool IsLoopback(Uri url) =>
         url.IsLoopback || (IPAddress.TryParse(url.Host, out var address) && IPAddress.IsLoopback(address));
 
@@ -169,12 +161,41 @@ internal sealed class BotTokenValidator
         private readonly SemaphoreSlim gate = new(1, 1);
         private DateTimeOffset lastRefetch = DateTimeOffset.MinValue;
         private OpenIdConnectConfiguration? fresh;
+        private volatile BuiltParameters? parameters;
 
         public IReadOnlyList<string> Issuers => issuers;
 
         public ConfigurationManager<OpenIdConnectConfiguration> Manager => manager;
 
         public bool Accepts(string issuer) => issuers.Contains(issuer, StringComparer.Ordinal);
+
+        /// <summary>
+        /// The validation parameters for one metadata document, built when the document changes
+        /// (the configuration manager hands out the same object until it refreshes).
+        /// </summary>
+        public TokenValidationParameters Parameters(OpenIdConnectConfiguration configuration, string audience)
+        {
+            var cached = parameters;
+            if (cached is not null && ReferenceEquals(cached.Configuration, configuration) && cached.Audience == audience)
+            {
+                return cached.Parameters;
+            }
+
+            var built = new TokenValidationParameters
+            {
+                ValidIssuers = issuers,
+                ValidAudience = audience,
+                IssuerSigningKeys = configuration.SigningKeys,
+                ValidAlgorithms = AllowedAlgorithms,
+                ClockSkew = TimeSpan.FromMinutes(5),
+                RequireSignedTokens = true,
+                RequireExpirationTime = true,
+                ValidateLifetime = true,
+                ValidateIssuerSigningKey = true,
+            };
+            parameters = new BuiltParameters(configuration, audience, built);
+            return built;
+        }
 
         /// <summary>
         /// A token names a key the cached metadata lacks: read the metadata again now (at most once

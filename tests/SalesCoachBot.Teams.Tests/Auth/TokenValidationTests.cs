@@ -89,6 +89,23 @@ public sealed class TokenValidationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Messages_ManyValidTokens_ReadTheMetadataOnce_AndEachIsStillChecked()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(TestActivities.Message("help"))).StatusCode);
+        }
+
+        var fetches = host.Authority.MetadataFetches;
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.PostAsync(TestActivities.Message("help"), host.Authority.Token(TeamsTestHost.ServiceUrl, audience: "someone-else"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(TestActivities.Message("help"))).StatusCode);
+
+        Assert.Equal(1, fetches);
+        Assert.Equal(fetches, host.Authority.MetadataFetches);
+        Assert.Equal(6, host.Bot.Turns.Count);
+    }
+
+    [Fact]
     public async Task Messages_ActivityFromAnotherTenant_Returns403()
     {
         await using var single = await TeamsTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Teams:TenantId"] = "our-tenant" });
