@@ -18,7 +18,7 @@ public sealed class BlockKitGoldenTests
 
     public static TheoryData<string> Names => [.. Samples.Keys];
 
-    private static Dictionary<string, BotAnswer> Samples => new()
+    internal static Dictionary<string, BotAnswer> Samples => new()
     {
         ["checklist"] = new BotAnswer("Initech is in Demo: 1 of 2 required items open.", ChecklistCard(stageVersion: 3)),
         ["checklist-stale"] = new BotAnswer("That card was out of date; here is Initech now.", ChecklistCard(stageVersion: 4) with

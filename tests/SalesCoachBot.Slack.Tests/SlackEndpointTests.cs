@@ -209,6 +209,33 @@ public sealed class SlackEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Commands_AnsweredInTheAck_OneJsonBodyWithItsLengthAndTheSerializersBytes()
+    {
+        var answer = new BotAnswer("Initech — \"Demo\" <b> & co.", new Card { Kind = CardKind.Info, Title = "Initech", Body = ["é 😀 \u2028"] });
+        host.Bot.Reply = _ => answer;
+
+        var response = await host.PostFormAsync("/slack/commands", Command("next initech"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+        var body = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(body.Length, response.Content.Headers.ContentLength);
+        var expected = SalesCoachBot.Slack.WebApi.ResponseMessage.From(new SalesCoachBot.Slack.BlockKit.BlockKitRenderer().Render(answer), "ephemeral");
+        Assert.Equal(JsonSerializer.Serialize(expected, SlackJsonContext.Wire.ResponseMessage), System.Text.Encoding.UTF8.GetString(body));
+    }
+
+    [Fact]
+    public async Task Commands_FieldGivenTwice_IsTreatedAsMissing()
+    {
+        var body = SlackTestHost.FormBody(Command("next initech")) + "&user_id=U0OTHER";
+
+        var response = await host.PostAsync("/slack/commands", body, "application/x-www-form-urlencoded");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(host.Bot.Turns);
+    }
+
+    [Fact]
     public async Task Commands_EndingWithPublic_InChannelAndWordRemoved()
     {
         var response = await host.PostFormAsync("/slack/commands", Command("next initech public"));

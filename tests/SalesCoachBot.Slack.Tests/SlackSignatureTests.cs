@@ -63,3 +63,76 @@ public sealed class SlackSignatureTests
     public void Verify_MissingOrGarbledHeaders_IsRejectedWithReason(string? timestamp, string? signature, SignatureCheck expected) =>
         Assert.Equal(expected, Verifier().Verify(timestamp, signature, DocBody, DocNow));
 }
+
+/// <summary>The in-place check the HTTP filter uses: same answers as <see cref="SlackSignature.Verify"/>, no body copy.</summary>
+public sealed class SlackSignatureInPlaceTests
+{
+    private const string DocSecret = "8f742231b10e8888abcd99yyyzzz85a5";
+    private const long DocTimestamp = 1531420618;
+    private const string DocSignature = "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503";
+
+    private static readonly byte[] DocBody = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Samples", "doc-vector-slash-command.txt"));
+    private static readonly DateTimeOffset DocNow = DateTimeOffset.FromUnixTimeSeconds(DocTimestamp + 1);
+
+    private static byte[] WithRoom(byte[] body, byte filler = 0xAA)
+    {
+        var buffer = new byte[SlackSignature.PrefixRoom + body.Length];
+        buffer.AsSpan(0, SlackSignature.PrefixRoom).Fill(filler);
+        body.CopyTo(buffer, SlackSignature.PrefixRoom);
+        return buffer;
+    }
+
+    public static TheoryData<string?, string?, long> Cases => new()
+    {
+        { "1531420618", DocSignature, 0 },
+        { "1531420618", "v0=" + DocSignature[3..].ToUpperInvariant(), 0 },
+        { "1531420618", DocSignature.Replace('a', 'b'), 0 },
+        { "1531420619", DocSignature, 0 },
+        { null, DocSignature, 0 },
+        { "1531420618", null, 0 },
+        { "", DocSignature, 0 },
+        { "15314206x8", DocSignature, 0 },
+        { "1531420618", "v1=" + DocSignature[3..], 0 },
+        { "1531420618", DocSignature[..^1], 0 },
+        { "1531420618", DocSignature, 301 },
+        { "1531420618", DocSignature, -400 },
+        { "0001531420618", DocSignature, 0 },
+        { "999999999999", DocSignature, 0 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void VerifyInPlace_AnyHeaders_AnswersAsVerify(string? timestamp, string? signature, long shiftSeconds)
+    {
+        var verifier = new SlackSignature(DocSecret, TimeSpan.FromSeconds(300));
+        var now = DocNow.AddSeconds(shiftSeconds);
+
+        Assert.Equal(verifier.Verify(timestamp, signature, DocBody, now), verifier.VerifyInPlace(timestamp, signature, WithRoom(DocBody), now));
+    }
+
+    [Fact]
+    public void VerifyInPlace_SlackDocumentedVector_IsValidWhateverTheRoomHeld()
+    {
+        var verifier = new SlackSignature(DocSecret, TimeSpan.FromSeconds(300));
+
+        Assert.Equal(SignatureCheck.Valid, verifier.VerifyInPlace("1531420618", DocSignature, WithRoom(DocBody, 0x00), DocNow));
+        Assert.Equal(SignatureCheck.Valid, verifier.VerifyInPlace("1531420618", DocSignature, WithRoom(DocBody, (byte)'x'), DocNow));
+    }
+
+    [Fact]
+    public void VerifyInPlace_BodyTamperedOrEmpty_IsMismatch()
+    {
+        var verifier = new SlackSignature(DocSecret, TimeSpan.FromSeconds(300));
+        var tampered = WithRoom(DocBody);
+        tampered[^1] ^= 1;
+
+        Assert.Equal(SignatureCheck.Mismatch, verifier.VerifyInPlace("1531420618", DocSignature, tampered, DocNow));
+        Assert.Equal(SignatureCheck.Mismatch, verifier.VerifyInPlace("1531420618", DocSignature, WithRoom([]), DocNow));
+        var empty = verifier.Compute(DocTimestamp, []);
+        Assert.Equal(SignatureCheck.Valid, verifier.VerifyInPlace("1531420618", empty, WithRoom([]), DocNow));
+    }
+
+    [Fact]
+    public void VerifyInPlace_BufferWithoutRoom_Throws() =>
+        Assert.Throws<ArgumentException>(() => new SlackSignature(DocSecret, TimeSpan.FromSeconds(300)).VerifyInPlace("1", DocSignature, new byte[3], DocNow));
+}

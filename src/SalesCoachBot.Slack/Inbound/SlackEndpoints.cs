@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using SalesCoachBot.Slack.BlockKit;
 using SalesCoachBot.Slack.Verification;
 using SalesCoachBot.Slack.WebApi;
 
@@ -27,7 +28,7 @@ public sealed class SlackEndpoints(SlackInboundHandler handler, ILogger<SlackEnd
         SlackEventEnvelope? envelope;
         try
         {
-            envelope = JsonSerializer.Deserialize(Body(http), Json.SlackEventEnvelope);
+            envelope = JsonSerializer.Deserialize(Body(http).Span, Json.SlackEventEnvelope);
         }
         catch (JsonException)
         {
@@ -53,11 +54,9 @@ public sealed class SlackEndpoints(SlackInboundHandler handler, ILogger<SlackEnd
             return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
         }
 
-        var form = SlackForm.Parse(Body(http));
-        string? Field(string name) => form.TryGetValue(name, out var v) && v.Count == 1 && !string.IsNullOrEmpty(v[0]) ? v[0] : null;
-        var command = new SlashCommand(
-            Field("command"), Field("text"), Field("user_id"), Field("user_name"), Field("team_id"), Field("channel_id"),
-            Field("response_url"), Field("trigger_id"), Field("enterprise_id"));
+        var f = new CommandFields();
+        SlackForm.Read(Body(http).Span, CommandFieldNames, f);
+        var command = new SlashCommand(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8]);
         return ToResult(await handler.HandleCommandAsync(command, http.Request.Path, http.RequestAborted).ConfigureAwait(false));
     }
 
@@ -68,13 +67,14 @@ public sealed class SlackEndpoints(SlackInboundHandler handler, ILogger<SlackEnd
             return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
         }
 
-        var form = SlackForm.Parse(Body(http));
+        Span<string?> raw = new string?[1];
+        SlackForm.Read(Body(http).Span, ["payload"], raw);
         InteractionPayload? payload = null;
-        if (form.TryGetValue("payload", out var raw) && raw.Count == 1 && !string.IsNullOrEmpty(raw[0]))
+        if (raw[0] is { } json)
         {
             try
             {
-                payload = JsonSerializer.Deserialize(raw[0]!, Json.InteractionPayload);
+                payload = JsonSerializer.Deserialize(json, Json.InteractionPayload);
             }
             catch (JsonException)
             {
@@ -89,7 +89,7 @@ public sealed class SlackEndpoints(SlackInboundHandler handler, ILogger<SlackEnd
 
     private static IResult ToResult(SlackAck ack) => ack.Status switch
     {
-        SlackAckStatus.Accepted when ack.Message is { } message => Results.Json(message, Json.ResponseMessage),
+        SlackAckStatus.Accepted when ack.Message is { } message => new BlockKitResult(message),
         SlackAckStatus.Accepted => Results.Ok(),
         SlackAckStatus.Forbidden => Results.StatusCode(StatusCodes.Status403Forbidden),
         SlackAckStatus.Busy => Results.StatusCode(StatusCodes.Status503ServiceUnavailable),
@@ -102,6 +102,16 @@ public sealed class SlackEndpoints(SlackInboundHandler handler, ILogger<SlackEnd
         return Results.BadRequest();
     }
 
-    private static byte[] Body(HttpContext http) =>
+    /// <summary>The form fields of a slash command, in <see cref="SlashCommand"/>'s order.</summary>
+    private static readonly string[] CommandFieldNames =
+        ["command", "text", "user_id", "user_name", "team_id", "channel_id", "response_url", "trigger_id", "enterprise_id"];
+
+    [System.Runtime.CompilerServices.InlineArray(9)]
+    private struct CommandFields
+    {
+        private string? first;
+    }
+
+    private static ReadOnlyMemory<byte> Body(HttpContext http) =>
         http.Features.Get<SlackRequestBody>()?.Bytes ?? throw new InvalidOperationException("Slack handlers run only behind SlackVerificationFilter.");
 }

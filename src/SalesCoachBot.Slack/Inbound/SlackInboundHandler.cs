@@ -119,8 +119,6 @@ public sealed partial class SlackInboundHandler(
         }
 
         var (text, responseType) = ReadVisibility(command.Text ?? string.Empty);
-        var responseUrl = Uri.TryCreate(command.ResponseUrl, UriKind.Absolute, out var url) && url.Scheme is "https" or "http" ? url : null;
-
         var workspace = SlackWorkspace.Of(teamId, command.EnterpriseId);
         var email = await users.FindEmailAsync(workspace, userId, cancellationToken).ConfigureAwait(false);
         var user = new ChatUser(ChatChannel.Slack, SlackUserId: userId, Email: email, DisplayName: string.IsNullOrEmpty(command.UserName) ? null : command.UserName);
@@ -128,17 +126,29 @@ public sealed partial class SlackInboundHandler(
 
         // The answer keeps going after the ack when it is slow, so it runs on the app's lifetime, not the request's.
         var answering = processor.AskAsync(turn, lifetime.ApplicationStopping);
+        if (answering.IsCompletedSuccessfully)
+        {
+            // Answered already (the usual case): no budget timer, no extra task.
+            return Answered(answering.Result, responseType);
+        }
+
         try
         {
             var answer = await answering.WaitAsync(options.Value.AckBudget, time, cancellationToken).ConfigureAwait(false);
-            return new SlackAck(SlackAckStatus.Accepted, ResponseMessage.From(renderer.Render(answer), responseType));
+            return Answered(answer, responseType);
         }
-        catch (TimeoutException) when (responseUrl is not null && queue.TryEnqueue(new DeferredCommandWork(answering, responseUrl, responseType)))
+        catch (TimeoutException) when (ResponseUrl(command.ResponseUrl) is { } responseUrl && queue.TryEnqueue(new DeferredCommandWork(answering, responseUrl, responseType)))
         {
             SlackLog.CommandDeferred(logger, options.Value.AckBudget);
             return new SlackAck(SlackAckStatus.Accepted, new ResponseMessage("Working on it…", []) { ResponseType = Ephemeral });
         }
     }
+
+    private SlackAck Answered(BotAnswer answer, string responseType) =>
+        new(SlackAckStatus.Accepted, ResponseMessage.From(renderer.Render(answer), responseType));
+
+    private static Uri? ResponseUrl(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "https" or "http" ? url : null;
 
     public async ValueTask<SlackAck> HandleInteractionAsync(InteractionPayload payload, string source, CancellationToken cancellationToken)
     {
@@ -162,7 +172,7 @@ public sealed partial class SlackInboundHandler(
             return SlackAck.Accepted;
         }
 
-        var responseUrl = Uri.TryCreate(payload.ResponseUrl, UriKind.Absolute, out var url) && url.Scheme is "https" or "http" ? url : null;
+        var responseUrl = ResponseUrl(payload.ResponseUrl);
         if (actionId != BlockKitRenderer.ConfirmActionId && !actionId.StartsWith(BlockKitRenderer.ButtonActionPrefix, StringComparison.Ordinal))
         {
             SlackLog.InteractionIgnored(logger, payload.Type, actionId, "unknown action id");

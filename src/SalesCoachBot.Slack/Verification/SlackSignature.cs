@@ -38,15 +38,61 @@ public sealed class SlackSignature(byte[] secret, TimeSpan tolerance)
         return Prefix + Convert.ToHexStringLower(mac);
     }
 
+    /// <summary>Free bytes a caller leaves in front of the body for <see cref="VerifyInPlace"/>: <c>v0:</c>, up to 12 digits, <c>:</c>.</summary>
+    public const int PrefixRoom = 16;
+
     public SignatureCheck Verify(string? timestampHeader, string? signatureHeader, ReadOnlySpan<byte> body, DateTimeOffset now)
     {
+        Span<byte> given = stackalloc byte[32];
+        var check = CheckHeaders(timestampHeader, signatureHeader, now, given, out var timestamp);
+        if (check != SignatureCheck.Valid)
+        {
+            return check;
+        }
+
+        Span<byte> expected = stackalloc byte[32];
+        ComputeMac(timestamp, body, expected);
+        return CryptographicOperations.FixedTimeEquals(expected, given) ? SignatureCheck.Valid : SignatureCheck.Mismatch;
+    }
+
+    /// <summary>
+    /// The same check without copying the body: <paramref name="buffer"/> holds the raw body at
+    /// <see cref="PrefixRoom"/>, and the bytes in front of it are overwritten with <c>v0:{ts}:</c> so the whole
+    /// base string is hashed in one call.
+    /// </summary>
+    public SignatureCheck VerifyInPlace(string? timestampHeader, string? signatureHeader, Span<byte> buffer, DateTimeOffset now)
+    {
+        if (buffer.Length < PrefixRoom)
+        {
+            throw new ArgumentException($"The buffer must start with {PrefixRoom} free bytes.", nameof(buffer));
+        }
+
+        Span<byte> given = stackalloc byte[32];
+        var check = CheckHeaders(timestampHeader, signatureHeader, now, given, out var timestamp);
+        if (check != SignatureCheck.Valid)
+        {
+            return check;
+        }
+
+        Span<byte> head = stackalloc byte[PrefixRoom];
+        var length = WriteHead(timestamp, head);
+        var start = PrefixRoom - length;
+        head[..length].CopyTo(buffer[start..]);
+        Span<byte> expected = stackalloc byte[32];
+        HMACSHA256.HashData(secret, buffer[start..], expected);
+        return CryptographicOperations.FixedTimeEquals(expected, given) ? SignatureCheck.Valid : SignatureCheck.Mismatch;
+    }
+
+    private SignatureCheck CheckHeaders(string? timestampHeader, string? signatureHeader, DateTimeOffset now, Span<byte> given, out long timestamp)
+    {
+        timestamp = 0;
         if (string.IsNullOrEmpty(timestampHeader) || string.IsNullOrEmpty(signatureHeader))
         {
             return SignatureCheck.MissingHeaders;
         }
 
         if (timestampHeader.Length > 12 ||
-            !long.TryParse(timestampHeader, NumberStyles.None, CultureInfo.InvariantCulture, out var timestamp))
+            !long.TryParse(timestampHeader, NumberStyles.None, CultureInfo.InvariantCulture, out timestamp))
         {
             return SignatureCheck.MalformedTimestamp;
         }
@@ -61,22 +107,32 @@ public sealed class SlackSignature(byte[] secret, TimeSpan tolerance)
             return SignatureCheck.MalformedSignature;
         }
 
-        Span<byte> given = stackalloc byte[32];
         if (Convert.FromHexString(signatureHeader.AsSpan(Prefix.Length), given, out _, out var written) != OperationStatus.Done || written != 32)
         {
             return SignatureCheck.MalformedSignature;
         }
 
-        Span<byte> expected = stackalloc byte[32];
-        ComputeMac(timestamp, body, expected);
-        return CryptographicOperations.FixedTimeEquals(expected, given) ? SignatureCheck.Valid : SignatureCheck.Mismatch;
+        return SignatureCheck.Valid;
+    }
+
+    /// <summary><c>v0:{timestamp}:</c> as ASCII; at most <see cref="PrefixRoom"/> bytes for the 12 digits the checks allow.</summary>
+    private static int WriteHead(long timestamp, Span<byte> destination)
+    {
+        "v0:"u8.CopyTo(destination);
+        if (!timestamp.TryFormat(destination[3..], out var digits, default, CultureInfo.InvariantCulture) || 3 + digits >= destination.Length)
+        {
+            throw new InvalidOperationException("Timestamp too long for the signature prefix.");
+        }
+
+        destination[3 + digits] = (byte)':';
+        return 4 + digits;
     }
 
     private void ComputeMac(long timestamp, ReadOnlySpan<byte> body, Span<byte> destination)
     {
         using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, secret);
         Span<byte> head = stackalloc byte[32];
-        var written = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"v0:{timestamp}:"), head);
+        var written = WriteHead(timestamp, head);
         hmac.AppendData(head[..written]);
         hmac.AppendData(body);
         hmac.GetHashAndReset(destination);

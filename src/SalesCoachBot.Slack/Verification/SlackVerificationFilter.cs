@@ -7,11 +7,15 @@ using Microsoft.Extensions.Options;
 namespace SalesCoachBot.Slack.Verification;
 
 /// <summary>The verified raw body of a Slack request, set by <see cref="SlackVerificationFilter"/>.</summary>
-public sealed record SlackRequestBody(byte[] Bytes);
+public sealed class SlackRequestBody(ReadOnlyMemory<byte> bytes)
+{
+    public ReadOnlyMemory<byte> Bytes { get; } = bytes;
+}
 
 /// <summary>
 /// Runs before every /slack/* handler: caps the body size (413), reads the raw bytes once, answers Slack's
 /// unsigned <c>ssl_check</c>, and checks the v0 signature and timestamp window (401). Handlers parse only verified bytes.
+/// The body is read once into a buffer with room in front for <c>v0:{ts}:</c>, so the HMAC runs over it in place.
 /// </summary>
 internal sealed class SlackVerificationFilter(
     SlackSignature signature,
@@ -19,6 +23,8 @@ internal sealed class SlackVerificationFilter(
     IOptions<SlackOptions> options,
     ILogger<SlackVerificationFilter> logger) : IEndpointFilter
 {
+    private const int Room = SlackSignature.PrefixRoom;
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -28,22 +34,20 @@ internal sealed class SlackVerificationFilter(
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
-        var body = await ReadBodyAsync(http.Request, max, http.RequestAborted).ConfigureAwait(false);
-        if (body is null)
+        var (buffer, length, status) = await ReadBodyAsync(http.Request, max, http.RequestAborted).ConfigureAwait(false);
+        if (buffer is null)
         {
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            return Results.StatusCode(status);
         }
 
-        if (IsSslCheck(http.Request, body))
+        var body = new ReadOnlyMemory<byte>(buffer, Room, length);
+        if (IsSslCheck(http.Request, body.Span))
         {
             return Results.Ok();
         }
 
-        var check = signature.Verify(
-            http.Request.Headers["X-Slack-Request-Timestamp"],
-            http.Request.Headers["X-Slack-Signature"],
-            body,
-            time.GetUtcNow());
+        var headers = http.Request.Headers;
+        var check = signature.VerifyInPlace(headers["X-Slack-Request-Timestamp"], headers["X-Slack-Signature"], buffer.AsSpan(0, Room + length), time.GetUtcNow());
         if (check != SignatureCheck.Valid)
         {
             SlackLog.RequestRejected(logger, http.Request.Path, check);
@@ -54,7 +58,8 @@ internal sealed class SlackVerificationFilter(
         return await next(context).ConfigureAwait(false);
     }
 
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int max, CancellationToken cancellationToken)
+    /// <summary>The body at offset <see cref="Room"/> of the returned buffer, or a null buffer and the status to answer.</summary>
+    private static async ValueTask<(byte[]? Buffer, int Length, int Status)> ReadBodyAsync(HttpRequest request, int max, CancellationToken cancellationToken)
     {
         // The server's own limit as a second fence, in case Content-Length was absent (chunked).
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -62,51 +67,59 @@ internal sealed class SlackVerificationFilter(
             limit.MaxRequestBodySize = max + 1L;
         }
 
-        var buffer = new byte[request.ContentLength is { } length ? (int)length : 4096];
-        var read = 0;
-        while (true)
+        try
         {
-            if (read == buffer.Length)
+            if (request.ContentLength is { } known)
             {
-                if (buffer.Length > max)
+                // Kestrel enforces Content-Length, so one read of exactly that many bytes is the whole body.
+                var exact = new byte[Room + (int)known];
+                var got = known == 0 ? 0 : await request.Body.ReadAtLeastAsync(exact.AsMemory(Room), (int)known, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+                return got == known ? (exact, got, 0) : (null, 0, StatusCodes.Status400BadRequest);
+            }
+
+            var buffer = new byte[Room + 4096];
+            var read = 0;
+            while (true)
+            {
+                if (Room + read == buffer.Length)
                 {
-                    return null;
+                    if (read > max)
+                    {
+                        return (null, 0, StatusCodes.Status413PayloadTooLarge);
+                    }
+
+                    Array.Resize(ref buffer, Room + Math.Min(read * 2, max + 1));
                 }
 
-                Array.Resize(ref buffer, Math.Min(buffer.Length * 2, max + 1));
+                var n = await request.Body.ReadAsync(buffer.AsMemory(Room + read), cancellationToken).ConfigureAwait(false);
+                if (n == 0)
+                {
+                    break;
+                }
+
+                read += n;
             }
 
-            int n;
-            try
-            {
-                n = await request.Body.ReadAsync(buffer.AsMemory(read), cancellationToken).ConfigureAwait(false);
-            }
-            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-            {
-                return null;
-            }
-
-            if (n == 0)
-            {
-                break;
-            }
-
-            read += n;
+            return read > max ? (null, 0, StatusCodes.Status413PayloadTooLarge) : (buffer, read, 0);
         }
-
-        return read > max ? null : read == buffer.Length ? buffer : buffer[..read];
+        catch (BadHttpRequestException e)
+        {
+            // Too large for the server's fence (413), or a body cut short by the client (400): never a 500.
+            return (null, 0, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest);
+        }
     }
 
     /// <summary>Slack's certificate probe: <c>ssl_check=1</c>, form-encoded and unsigned. Answered 200, nothing else.</summary>
-    private static bool IsSslCheck(HttpRequest request, byte[] body)
+    private static bool IsSslCheck(HttpRequest request, ReadOnlySpan<byte> body)
     {
         if (body.Length > 512 || !SlackForm.IsForm(request) || request.Headers.ContainsKey("X-Slack-Signature"))
         {
             return false;
         }
 
-        var form = QueryHelpers.ParseQuery(System.Text.Encoding.UTF8.GetString(body));
-        return form.TryGetValue("ssl_check", out var value) && value == "1";
+        Span<string?> value = new string?[1];
+        SlackForm.Read(body, ["ssl_check"], value);
+        return value[0] == "1";
     }
 }
 
@@ -119,6 +132,93 @@ internal static class SlackForm
     public static bool IsJson(HttpRequest request) =>
         request.ContentType is { } type && type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase);
 
-    public static Dictionary<string, Microsoft.Extensions.Primitives.StringValues> Parse(byte[] body) =>
-        QueryHelpers.ParseQuery(System.Text.Encoding.UTF8.GetString(body));
+    /// <summary>
+    /// The values of <paramref name="names"/> in a form body, decoded as <see cref="QueryHelpers.ParseQuery(string)"/>
+    /// would (<c>+</c> is a space, then percent-decoding), without building the whole dictionary: only the wanted
+    /// fields become strings. A field that is missing, empty or given more than once reads as null.
+    /// </summary>
+    public static void Read(ReadOnlySpan<byte> body, ReadOnlySpan<string> names, Span<string?> values)
+    {
+        if (values.Length < names.Length)
+        {
+            throw new ArgumentException("One value slot per name.", nameof(values));
+        }
+
+        Span<byte> seen = names.Length <= 32 ? stackalloc byte[names.Length] : new byte[names.Length];
+        seen.Clear();
+        values[..names.Length].Clear();
+        if (body is [(byte)'?', ..])
+        {
+            body = body[1..];
+        }
+
+        while (!body.IsEmpty)
+        {
+            var amp = body.IndexOf((byte)'&');
+            var pair = amp < 0 ? body : body[..amp];
+            body = amp < 0 ? default : body[(amp + 1)..];
+            if (pair.IsEmpty)
+            {
+                continue;
+            }
+
+            var eq = pair.IndexOf((byte)'=');
+            var rawKey = eq < 0 ? pair : pair[..eq];
+            var rawValue = eq < 0 ? default : pair[(eq + 1)..];
+            var index = IndexOf(rawKey, names);
+            if (index < 0 || seen[index] == 2)
+            {
+                continue;
+            }
+
+            if (seen[index] == 1)
+            {
+                seen[index] = 2;
+                values[index] = null;
+                continue;
+            }
+
+            seen[index] = 1;
+            var value = Decode(rawValue);
+            values[index] = value.Length == 0 ? null : value;
+        }
+    }
+
+    private static int IndexOf(ReadOnlySpan<byte> rawKey, ReadOnlySpan<string> names)
+    {
+        if (rawKey.IndexOfAny((byte)'%', (byte)'+') < 0)
+        {
+            for (var i = 0; i < names.Length; i++)
+            {
+                if (System.Text.Ascii.Equals(rawKey, names[i]))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        var key = Decode(rawKey);
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (string.Equals(key, names[i], StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static string Decode(ReadOnlySpan<byte> raw)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(raw);
+        if (raw.IndexOfAny((byte)'%', (byte)'+') < 0)
+        {
+            return text;
+        }
+
+        return Uri.UnescapeDataString(text.Replace('+', ' '));
+    }
 }
