@@ -10,8 +10,8 @@ namespace SalesCoachBot.Core.Understanding;
 public sealed partial class CommandParser
 {
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
-    // A guard against runaway matching, not a speed target: generous so a busy machine never trips it.
-    private const int RegexTimeoutMs = 2000;
+    // No match timeouts: input is capped at TextFolding.MaxParsedLength and no pattern nests quantifiers,
+    // so the worst case is quadratic in 500 characters; a timeout would cost every match a clock read.
 
     // Opening words that carry no meaning ("hey coach, can you ..."); "show me" marks a weak what's-next.
     private static readonly string[][] LeadingFiller =
@@ -91,15 +91,7 @@ public sealed partial class CommandParser
         var showIntent = StripLeading(tokens, ShowFiller, keepLast: true);
         StripLeading(tokens, LeadingFiller, keepLast: true);
         StripTrailing(tokens);
-        var sentence = new Sentence(tokens);
-        try
-        {
-            return Understand(sentence, showIntent) ?? unknown;
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return unknown;
-        }
+        return Understand(new Sentence(tokens), showIntent) ?? unknown;
     }
 
     private static ChatCommand? Understand(Sentence sentence, bool showIntent)
@@ -678,111 +670,111 @@ public sealed partial class CommandParser
     private static string[][] SortLongestFirst(string[][] phrases) => [.. phrases.OrderByDescending(p => p.Length)];
 
     // Patterns run over the canonical text: lower case, single spaces, keywords typo-corrected.
-    [GeneratedRegex(@"^(help|help me|commands|command list|what can you do|what can i do|what do you do|what can i ask|what can i say|how does this work|how do i use this|how do i use you|how to use|how do you work|menu|options|hi|hello|hey|yo|start|usage|who are you|what are you|what do you know|coach|bot)$", Options, RegexTimeoutMs)]
+    [GeneratedRegex(@"^(help|help me|commands|command list|what can you do|what can i do|what do you do|what can i ask|what can i say|how does this work|how do i use this|how do i use you|how to use|how do you work|menu|options|hi|hello|hey|yo|start|usage|who are you|what are you|what do you know|coach|bot)$", Options)]
     private static partial Regex HelpRegex();
 
-    [GeneratedRegex(@"^(unlink|disconnect|detach|(remove|clear|drop) (the )?link)\b", Options, RegexTimeoutMs)]
+    [GeneratedRegex(@"^(unlink|disconnect|detach|(remove|clear|drop) (the )?link)\b", Options)]
     private static partial Regex UnlinkRegex();
 
-    [GeneratedRegex(@"^(link|connect|attach|tie|bind) (?<d>.+?) (to|with) (this|the|our) (chat|channel|conversation|thread|room|group)$", Options, RegexTimeoutMs)]
+    [GeneratedRegex(@"^(link|connect|attach|tie|bind) (?<d>.+?) (to|with) (this|the|our) (chat|channel|conversation|thread|room|group)$", Options)]
     private static partial Regex LinkDealFirstRegex();
 
-    [GeneratedRegex(@"^(link|connect|attach|tie|bind)( (this|the|our))?( (chat|channel|conversation|thread|room|group))?( (to|with))? (?<d>.+)$", Options, RegexTimeoutMs)]
+    [GeneratedRegex(@"^(link|connect|attach|tie|bind)( (this|the|our))?( (chat|channel|conversation|thread|room|group))?( (to|with))? (?<d>.+)$", Options)]
     private static partial Regex LinkRegex();
 
-    [GeneratedRegex(@"^this (chat|channel|conversation|thread|room|group) is (about|for) (?<d>.+)$", Options, RegexTimeoutMs)]
+    [GeneratedRegex(@"^this (chat|channel|conversation|thread|room|group) is (about|for) (?<d>.+)$", Options)]
     private static partial Regex ThisChatIsAboutRegex();
 
-    [GeneratedRegex(@"\b(reverse funnel|(need|needs|have|got) to (hit|make|reach|close|get to|do|book|land)|to (hit|reach)|how (much|many) .*\b(for|to get to)|hit (our |the )?(number|quota|target))\b(?<rest>.*)$", Options, RegexTimeoutMs)]
+    [GeneratedRegex(@"\b(reverse funnel|(need|needs|have|got) to (hit|make|reach|close|get to|do|book|land)|to (hit|reach)|how (much|many) .*\b(for|to get to)|hit (our |the )?(number|quota|target))\b(?<rest>.*)$", Options)]
     private static partial Regex ReverseFunnelRegex();
 
-    [GeneratedRegex(@"^[$\u20AC\u00A3]?\d[\d,.]*(k|m|mm|bn|b|mil)?$", RegexOptions.IgnoreCase | Options, RegexTimeoutMs)]
+    [GeneratedRegex(@"^[$\u20AC\u00A3]?\d[\d,.]*(k|m|mm|bn|b|mil)?$", RegexOptions.IgnoreCase | Options)]
     private static partial Regex AmountRegex();
 
-    [GeneratedRegex(@"^(k|m|mm|bn|b|million|thousand|mil|grand|billion)$", Options, RegexTimeoutMs)]
+    [GeneratedRegex(@"^(k|m|mm|bn|b|million|thousand|mil|grand|billion)$", Options)]
     private static partial Regex AmountUnitRegex();
 
-    [GeneratedRegex(@"^((list|what are|whats|what is|show|see|what are all)( all)?( of)? )?my (open |active |current |own )?(deals|opportunities|opps|accounts)( list)?$|\bon my plate\b|^what deals (do i have|am i on|are mine|do i own|have i got)$|^(all |open |active )*deals$|^whats mine$|^my book$", Options, RegexTimeoutMs)]
+    [GeneratedRegex(@"^((list|what are|whats|what is|show|see|what are all)( all)?( of)? )?my (open |active |current |own )?(deals|opportunities|opps|accounts)( list)?$|\bon my plate\b|^what deals (do i have|am i on|are mine|do i own|have i got)$|^(all |open |active )*deals$|^whats mine$|^my book$", Options)]
     private static partial Regex MyDealsRegex();
 
-    [GeneratedRegex(@"^(undo|untick|uncheck|unconfirm|revert|withdraw|reopen|unmark|unchecked|unticked) (?<i>.+) (for|on|at|in|with) (?<d>.+)$", Options, RegexTimeoutMs)]
+    [GeneratedRegex(@"^(undo|untick|uncheck|unconfirm|revert|withdraw|reopen|unmark|unchecked|unticked) (?<i>.+) (for|on|at|in|with) (?<d>.+)$", Options)]
     private static partial Regex UndoWithDealRegex();
 
-    [GeneratedRegex(@"^(undo|untick|uncheck|unconfirm|revert|withdraw|reopen|unmark) (?<i>.+)$", Options, RegexTimeoutMs)]
+    [GeneratedRegex(@"^(undo|untick|uncheck|unconfirm|revert|withdraw|reopen|unmark) (?<i>.+)$", Options)]
     private static partial Regex UndoRegex();
 
-    [GeneratedRegex(@"^((mark|set) )?(?<i>.+?) (as )?(is |was |isnt |wasnt )?(not done|undone|incomplete|not complete|unchecked|unticked|not finished)( (for|on|at|in|with) (?<d>.+))?$", Options, RegexTimeoutMs)]
+    [GeneratedRegex(@"^((mark|set) )?(?<i>.+?) (as )?(is |was |isnt |wasnt )?(not done|undone|incomplete|not complete|unchecked|unticked|not finished)( (for|on|at|in|with) (?<d>.+))?$", Options)]
     private static partial Regex MarkUndoneRegex();
 
-    [GeneratedRegex(@"^(?<d>.+?) (said|says|told us|told me|has said|have said) no( thanks| for now| again| to us| to the proposal)?$", Options, RegexTimeoutMs)]
+    [GeneratedRegex(@"^(?<d>.+?) (said|says|told us|told me|has said|have said) no( thanks| for now| again| to us| to the proposal)?$", Options)]
     private static partial Regex SaidNoDealFirstRegex();
 
-    [GeneratedRegex(@"^(the )?((buyer|customer|client|prospect|they|he|she|champion|we got a|got a|we got) )?((said|says|told us|told me) )?no (on|for|at|from|with|to|over|re) (?<d>.+)$", Options, RegexTimeoutMs)]
+    [GeneratedRegex(@"^(the )?((buyer|customer|client|prospect|they|he|she|champion|we got a|got a|we got) )?((said|says|told us|told me) )?no (on|for|at|from|with|to|over|re) (?<d>.+)$", Options)]
     private static partial Regex SaidNoDealLastRegex();
 
-    [GeneratedRegex(@"^(?<d>.+?) (passed|declined|rejected( us| it| our proposal| the proposal| the offer)?|turned us down|is not interested|isnt interested|not interested|pulled out|backed out|is a no|went with someone else|said nope|walked away)( on it| for now| again)?$", Options, RegexTimeoutMs)]
+    [GeneratedRegex(@"^(?<d>.+?) (passed|declined|rejected( us| it| our proposal| the proposal| the offer)?|turned us down|is not interested|isnt interested|not interested|pulled out|backed out|is a no|went with someone else|said nope|walked away)( on it| for now| again)?$", Options)]
     private static partial Regex DealDeclinedRegex();
 
-    [GeneratedRegex(@"^(mark|set|close|flag|put|move)( deal)? (?<d>.+?) (as |to |into )?(closed |close )?(lost|loss|closed lost|dead)(( (because|due to|since|as|reason|for|with reason|reason is|to|over|on))? (?<r>.+))?$", Options, RegexTimeoutMs)]
+    [GeneratedRegex(@"^(mark|set|close|flag|put|move)( deal)? (?<d>.+?) (as |to |into )?(closed |close )?(lost|loss|closed lost|dead)(( (because|due to|since|as|reason|for|with reason|reason is|to|over|on))? (?<r>.+))?$", Options)]
     private static partial Regex MarkLostRegex();
 
-    [GeneratedRegex(@"^((we|i) )?(lost|have lost|just lost|lost out on) (?<d>.+?)( (because|due to|since|to|over|on|as) (?<r>.+))?$", Options, RegexTimeoutMs)]
+    [GeneratedRegex(@"^((we|i) )?(lost|have lost|just lost|lost out on) (?<d>.+?)( (because|due to|since|to|over|on|as) (?<r>.+))?$", Options)]
     private static partial Regex WeLostRegex();
 
-    [GeneratedRegex(@"^(?<d>.+?) (is |was |got |has been |went )?(closed )?(lost|dead)( (because|due to|since|to|over|on|as) (?<r>.+))?$", Options, RegexTimeoutMs)]
+    [GeneratedRegex(@"^(?<d>.+?) (is |was |got |has been |went )?(closed )?(lost|dead)( (because|due to|since|to|over|on|as) (?<r>.+))?$", Options)]
     private static partial Regex DealIsLostRegex();
 
-    [GeneratedRegex(@"^how (do|can|should|could|would|to) ((i|we) )?(move|get|push|advance|progress|close|win|unblock|unstick) (?<d>.+?)( (forward|along|ahead|on|moving|over the line|to the next stage|unstuck|closed|done|to close|through))?$", Options, RegexTimeoutMs)]
+    [GeneratedRegex(@"^how (do|can|should|could|would|to) ((i|we) )?(move|get|push|advance|progress|close|win|unblock|unstick) (?<d>.+?)( (forward|along|ahead|on|moving|over the line|to the next stage|unstuck|closed|done|to close|through))?$", Options)]
     private static partial Regex HowToMoveRegex();
 
-    [GeneratedRegex(@"^(move|push|advance|progress|get) (?<d>.+?) (forward|along|ahead|moving)$", Options, RegexTimeoutMs)]
+    [GeneratedRegex(@"^(move|push|advance|progress|get) (?<d>.+?) (forward|along|ahead|moving)$", Options)]
     private static partial Regex MoveForwardRegex();
 
-    [GeneratedRegex(@"^(is|why is|whys|how come) (?<d>.+?) (is )?(stalled|stuck|stale|rotting|slipping)$", Options, RegexTimeoutMs)]
+    [GeneratedRegex(@"^(is|why is|whys|how come) (?<d>.+?) (is )?(stalled|stuck|stale|rotting|slipping)$", Options)]
     private static partial Regex IsStuckRegex();
 
-    [GeneratedRegex(@"^help (me )?(with|on) (?<d>.+)$", Options, RegexTimeoutMs)]
+    [GeneratedRegex(@"^help (me )?(with|on) (?<d>.+)$", Options)]
     private static partial Regex HelpWithRegex();
 
-    [GeneratedRegex(@"^(move|advance|push|put|set|bump|progress|change|shift)( deal)? (?<d>.+?)( (back|forward|straight|directly|ahead|stage|up|down))? (to|into|onto) (?<s>.+?)( (because|since|as|due to|reason|reason is|for) (?<r>.+))?$", Options, RegexTimeoutMs)]
+    [GeneratedRegex(@"^(move|advance|push|put|set|bump|progress|change|shift)( deal)? (?<d>.+?)( (back|forward|straight|directly|ahead|stage|up|down))? (to|into|onto) (?<s>.+?)( (because|since|as|due to|reason|reason is|for) (?<r>.+))?$", Options)]
     private static partial Regex MoveRegex();
 
-    [GeneratedRegex(@"^what (happens|goes on|do we do|do i do|should happen|is done|gets done|needs to happen|is expected|should i do|should we do) (in|during|at|inside) (?<s>.+)$", Options, RegexTimeoutMs)]
+    [GeneratedRegex(@"^what (happens|goes on|do we do|do i do|should happen|is done|gets done|needs to happen|is expected|should i do|should we do) (in|during|at|inside) (?<s>.+)$", Options)]
     private static partial Regex WhatHappensInRegex();
 
-    [GeneratedRegex(@"^(explain|describe|define|clarify) (?<s>.+)$", Options, RegexTimeoutMs)]
+    [GeneratedRegex(@"^(explain|describe|define|clarify) (?<s>.+)$", Options)]
     private static partial Regex ExplainRegex();
 
-    [GeneratedRegex(@"^(whats|what is|what are|what does|what do|tell me about|tell me more about|info on|info about|details on|details about|more about|about|what do you mean by|meaning of|whats in|what is in|whats the point of) (?<s>.+?)( mean| means| about| for| do)?$", Options, RegexTimeoutMs)]
+    [GeneratedRegex(@"^(whats|what is|what are|what does|what do|tell me about|tell me more about|info on|info about|details on|details about|more about|about|what do you mean by|meaning of|whats in|what is in|whats the point of) (?<s>.+?)( mean| means| about| for| do)?$", Options)]
     private static partial Regex WhatIsRegex();
 
-    [GeneratedRegex(@"^(?<s>.+ (stage|phase))$|^(stage|phase) (?<s>.+)$", Options, RegexTimeoutMs)]
+    [GeneratedRegex(@"^(?<s>.+ (stage|phase))$|^(stage|phase) (?<s>.+)$", Options)]
     private static partial Regex StageSuffixRegex();
 
-    [GeneratedRegex(@"^(how (is|are)|hows) ((my|our|the) (team|teams|reps|people|squad)|we|(the )?\S+ (team|teams|reps)) (doing|going|tracking|looking|performing)", Options, RegexTimeoutMs)]
+    [GeneratedRegex(@"^(how (is|are)|hows) ((my|our|the) (team|teams|reps|people|squad)|we|(the )?\S+ (team|teams|reps)) (doing|going|tracking|looking|performing)", Options)]
     private static partial Regex HowIsTeamDoingRegex();
 
-    [GeneratedRegex(@"\b(team (report|overview|summary|stats|numbers)|how are we doing|funnel)\b", Options, RegexTimeoutMs)]
+    [GeneratedRegex(@"\b(team (report|overview|summary|stats|numbers)|how are we doing|funnel)\b", Options)]
     private static partial Regex TeamReportRegex();
 
-    [GeneratedRegex(@"^(?<n>\d{1,4})(?<u>d|w|m)$", Options, RegexTimeoutMs)]
+    [GeneratedRegex(@"^(?<n>\d{1,4})(?<u>d|w|m)$", Options)]
     private static partial Regex CompactWindowRegex();
 
-    [GeneratedRegex(@"^\d{1,4}$", Options, RegexTimeoutMs)]
+    [GeneratedRegex(@"^\d{1,4}$", Options)]
     private static partial Regex NumberRegex();
 
-    [GeneratedRegex(@"^(done|did|finished|completed|complete|ticked|tick|tick off|ticked off|check off|checked off|checked|confirm|confirmed|close out|closed out|mark|marked) (?<i>.+) (for|on|at|in|with) (?<d>.+)$", Options, RegexTimeoutMs)]
+    [GeneratedRegex(@"^(done|did|finished|completed|complete|ticked|tick|tick off|ticked off|check off|checked off|checked|confirm|confirmed|close out|closed out|mark|marked) (?<i>.+) (for|on|at|in|with) (?<d>.+)$", Options)]
     private static partial Regex ConfirmWithDealRegex();
 
-    [GeneratedRegex(@"^(mark|set|marked) (?<i>.+?) (as )?(done|complete|completed|finished|ticked|checked)( (for|on|at|in|with) (?<d>.+))?$", Options, RegexTimeoutMs)]
+    [GeneratedRegex(@"^(mark|set|marked) (?<i>.+?) (as )?(done|complete|completed|finished|ticked|checked)( (for|on|at|in|with) (?<d>.+))?$", Options)]
     private static partial Regex MarkDoneRegex();
 
-    [GeneratedRegex(@"^(done|did|finished|completed|complete|ticked|tick|tick off|ticked off|check off|checked off|checked|confirm|confirmed) (?<i>.+)$", Options, RegexTimeoutMs)]
+    [GeneratedRegex(@"^(done|did|finished|completed|complete|ticked|tick|tick off|ticked off|check off|checked off|checked|confirm|confirmed) (?<i>.+)$", Options)]
     private static partial Regex ConfirmRegex();
 
-    [GeneratedRegex(@"^(?<i>.+?) (is |are |has been |have been |was |were |now |all )?(done|completed|complete|finished|ticked|ticked off|checked off|confirmed)( (for|on|at|in|with) (?<d>.+))?$", Options, RegexTimeoutMs)]
+    [GeneratedRegex(@"^(?<i>.+?) (is |are |has been |have been |was |were |now |all )?(done|completed|complete|finished|ticked|ticked off|checked off|confirmed)( (for|on|at|in|with) (?<d>.+))?$", Options)]
     private static partial Regex ItemDoneRegex();
 
-    [GeneratedRegex(@"^#?(?<id>\d{1,12})$|^#(?<id>[A-Za-z0-9][A-Za-z0-9-]{0,40})$", Options, RegexTimeoutMs)]
+    [GeneratedRegex(@"^#?(?<id>\d{1,12})$|^#(?<id>[A-Za-z0-9][A-Za-z0-9-]{0,40})$", Options)]
     private static partial Regex ExternalIdRegex();
 }

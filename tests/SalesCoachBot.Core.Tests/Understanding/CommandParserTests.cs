@@ -154,6 +154,27 @@ public sealed class CommandParserTests
             command is ConfirmItemsCommand c ? $"{c.Deal} {string.Join('|', c.ItemTexts)}" : command?.ToString() ?? "null";
     }
 
+    [Theory]
+    [InlineData("done ")]
+    [InlineData("mark ")]
+    [InlineData("undo ")]
+    [InlineData("move ")]
+    [InlineData("link ")]
+    [InlineData("how do i move ")]
+    [InlineData("we lost ")]
+    [InlineData("what happens in ")]
+    public void Parse_LongestAllowedInputOfRepeatedSeparators_Finishes(string opening)
+    {
+        // The regexes run without match timeouts; this is the input that makes lazy groups work hardest.
+        var text = opening + string.Concat(Enumerable.Repeat("a for b as c on ", 40));
+        var watch = Stopwatch.StartNew();
+
+        var command = _parser.Parse(text);
+
+        Assert.NotNull(command);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+    }
+
     [Fact]
     public void Parse_FiveThousandCharacters_IsQuick()
     {
