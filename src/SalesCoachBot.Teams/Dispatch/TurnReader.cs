@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Conversations;
@@ -12,6 +13,13 @@ namespace SalesCoachBot.Teams.Dispatch;
 internal static partial class TurnReader
 {
     private const int MaxSelectedItems = 50;
+
+    /// <summary>Each payload type's <c>kind</c> discriminator, as Core declares it (read once, not serialized per request).</summary>
+    private static readonly Dictionary<Type, string> Kinds = typeof(ActionPayload)
+        .GetCustomAttributes(typeof(JsonDerivedTypeAttribute), inherit: false)
+        .Cast<JsonDerivedTypeAttribute>()
+        .Where(a => a.TypeDiscriminator is string)
+        .ToDictionary(a => a.DerivedType, a => (string)a.TypeDiscriminator!);
 
     public static ChatUser User(Activity activity) =>
         new(ChatChannel.Teams, TeamsAadObjectId: activity.From?.AadObjectId, Email: null, DisplayName: activity.From?.Name);
@@ -74,11 +82,8 @@ internal static partial class TurnReader
     }
 
     /// <summary>The verb of an Action.Execute must name the payload it carries; anything else was not made by us.</summary>
-    public static bool VerbMatches(string? verb, ActionPayload payload)
-    {
-        using var own = JsonDocument.Parse(payload.ToJson());
-        return own.RootElement.TryGetProperty("kind", out var kind) && string.Equals(kind.GetString(), verb, StringComparison.Ordinal);
-    }
+    public static bool VerbMatches(string? verb, ActionPayload payload) =>
+        Kinds.TryGetValue(payload.GetType(), out var kind) && string.Equals(kind, verb, StringComparison.Ordinal);
 
     [GeneratedRegex("<at>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline, matchTimeoutMilliseconds: 100)]
     private static partial Regex MentionPattern();
