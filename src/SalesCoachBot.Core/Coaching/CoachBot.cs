@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Coaching.UseCases;
@@ -85,20 +86,40 @@ public sealed class CoachBot(
     }
 }
 
-/// <summary>The use cases, grouped so the bot's constructor stays readable.</summary>
-public sealed record UseCaseSet(
-    DealLocator Locator,
-    WhatsNextUseCase WhatsNext,
-    ConfirmItemsUseCase Confirm,
-    UndoItemUseCase Undo,
-    MoveDealUseCase Move,
-    CloseDealUseCase Close,
-    StageInfoUseCase StageInfo,
-    MyDealsUseCase MyDeals,
-    LinkConversationUseCase Link,
-    StalledDealsUseCase Stalled,
-    SnoozeDealUseCase Snooze,
-    HelpUseCase Help,
-    UseChannelForNudgesUseCase Nudges,
-    PipelineUseCase Pipeline,
-    ReverseFunnelUseCase ReverseFunnel);
+/// <summary>
+/// The use cases, grouped so the bot's constructor stays readable. Each is resolved from the turn's
+/// scope when first asked for: a turn uses one or two of them, and building all fifteen (with their
+/// stores and a database context) on every turn was a measured share of a chat turn's cost.
+/// </summary>
+public sealed class UseCaseSet(IServiceProvider services)
+{
+    public DealLocator Locator => services.GetRequiredService<DealLocator>();
+
+    public WhatsNextUseCase WhatsNext => services.GetRequiredService<WhatsNextUseCase>();
+
+    public ConfirmItemsUseCase Confirm => services.GetRequiredService<ConfirmItemsUseCase>();
+
+    public UndoItemUseCase Undo => services.GetRequiredService<UndoItemUseCase>();
+
+    public MoveDealUseCase Move => services.GetRequiredService<MoveDealUseCase>();
+
+    public CloseDealUseCase Close => services.GetRequiredService<CloseDealUseCase>();
+
+    public StageInfoUseCase StageInfo => services.GetRequiredService<StageInfoUseCase>();
+
+    public MyDealsUseCase MyDeals => services.GetRequiredService<MyDealsUseCase>();
+
+    public LinkConversationUseCase Link => services.GetRequiredService<LinkConversationUseCase>();
+
+    public StalledDealsUseCase Stalled => services.GetRequiredService<StalledDealsUseCase>();
+
+    public SnoozeDealUseCase Snooze => services.GetRequiredService<SnoozeDealUseCase>();
+
+    public HelpUseCase Help => services.GetRequiredService<HelpUseCase>();
+
+    public UseChannelForNudgesUseCase Nudges => services.GetRequiredService<UseChannelForNudgesUseCase>();
+
+    public PipelineUseCase Pipeline => services.GetRequiredService<PipelineUseCase>();
+
+    public ReverseFunnelUseCase ReverseFunnel => services.GetRequiredService<ReverseFunnelUseCase>();
+}

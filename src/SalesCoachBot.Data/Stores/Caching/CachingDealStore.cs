@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Domain;
 
@@ -7,8 +8,11 @@ namespace SalesCoachBot.Data.Stores.Caching;
 /// Serves a deal's view from <see cref="StoreReadCache"/> and drops it whenever the deal changes
 /// here. Lists and lookups by other keys go to the database as before.
 /// </summary>
-internal sealed class CachingDealStore(DealStore inner, StoreReadCache cache) : IDealStore
+internal sealed class CachingDealStore(IServiceProvider services, StoreReadCache cache) : IDealStore
 {
+    // Resolved on a miss only: a turn served from memory never builds a database context.
+    private DealStore Inner => field ??= services.GetRequiredService<DealStore>();
+
     public async Task<DealView?> GetAsync(DealId id, CancellationToken cancellationToken)
     {
         if (cache.TryGetDeal(id, out var cached))
@@ -17,7 +21,7 @@ internal sealed class CachingDealStore(DealStore inner, StoreReadCache cache) : 
         }
 
         var generation = cache.DealGeneration(id.Value);
-        var view = await inner.GetAsync(id, cancellationToken);
+        var view = await Inner.GetAsync(id, cancellationToken);
         if (view is not null)
         {
             cache.StoreDeal(view, generation);
@@ -27,19 +31,19 @@ internal sealed class CachingDealStore(DealStore inner, StoreReadCache cache) : 
     }
 
     public Task<DealView?> FindByExternalIdAsync(string externalId, CancellationToken cancellationToken) =>
-        inner.FindByExternalIdAsync(externalId, cancellationToken);
+        Inner.FindByExternalIdAsync(externalId, cancellationToken);
 
     public Task<IReadOnlyList<DealNameEntry>> ListNamesAsync(IReadOnlyCollection<long>? teamIds, CancellationToken cancellationToken) =>
-        inner.ListNamesAsync(teamIds, cancellationToken);
+        Inner.ListNamesAsync(teamIds, cancellationToken);
 
     public Task<IReadOnlyList<DealView>> ListOpenByOwnerAsync(long ownerId, CancellationToken cancellationToken) =>
-        inner.ListOpenByOwnerAsync(ownerId, cancellationToken);
+        Inner.ListOpenByOwnerAsync(ownerId, cancellationToken);
 
     public Task<IReadOnlyList<DealView>> ListOpenAsync(IReadOnlyCollection<long>? teamIds, CancellationToken cancellationToken) =>
-        inner.ListOpenAsync(teamIds, cancellationToken);
+        Inner.ListOpenAsync(teamIds, cancellationToken);
 
     public Task<IReadOnlyDictionary<string, int>> CountOpenByStageAsync(long? teamId, CancellationToken cancellationToken) =>
-        inner.CountOpenByStageAsync(teamId, cancellationToken);
+        Inner.CountOpenByStageAsync(teamId, cancellationToken);
 
     public async Task<T?> ChangeDealAsync<T>(DealId id, Func<DealState, DealChangePlan<T>> decide, CancellationToken cancellationToken)
         where T : class
@@ -48,7 +52,7 @@ internal sealed class CachingDealStore(DealStore inner, StoreReadCache cache) : 
         cache.InvalidateDeal(id.Value);
         try
         {
-            return await inner.ChangeDealAsync(id, decide, cancellationToken);
+            return await Inner.ChangeDealAsync(id, decide, cancellationToken);
         }
         finally
         {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Domain;
 
@@ -8,14 +9,19 @@ namespace SalesCoachBot.Data.Stores.Caching;
 /// Answers directory lookups from one in-memory snapshot of people and teams (see
 /// <see cref="StoreReadCache"/>); every chat turn looks up its sender, so this saves a query per turn.
 /// </summary>
-internal sealed class CachingDirectoryStore(DirectoryStore inner, SalesCoachDbContext db, StoreReadCache cache) : IDirectoryStore
+internal sealed class CachingDirectoryStore(IServiceProvider services, StoreReadCache cache) : IDirectoryStore
 {
+    // Resolved when the snapshot is (re)loaded or the cache is off: a turn served from memory builds no database context.
+    private DirectoryStore Inner => field ??= services.GetRequiredService<DirectoryStore>();
+
+    private SalesCoachDbContext Db => field ??= services.GetRequiredService<SalesCoachDbContext>();
+
     public async Task<PersonView?> FindPersonAsync(
         string? teamsAadObjectId, string? slackUserId, string? email, CancellationToken cancellationToken)
     {
         if (!cache.Enabled)
         {
-            return await inner.FindPersonAsync(teamsAadObjectId, slackUserId, email, cancellationToken);
+            return await Inner.FindPersonAsync(teamsAadObjectId, slackUserId, email, cancellationToken);
         }
 
         var snapshot = await SnapshotAsync(cancellationToken);
@@ -35,15 +41,15 @@ internal sealed class CachingDirectoryStore(DirectoryStore inner, SalesCoachDbCo
     public async Task<PersonView?> FindPersonByEmailAsync(string email, CancellationToken cancellationToken) =>
         cache.Enabled
             ? Lookup((await SnapshotAsync(cancellationToken)).ByEmail, SalesCoachDbContext.NormalizeEmail(email))
-            : await inner.FindPersonByEmailAsync(email, cancellationToken);
+            : await Inner.FindPersonByEmailAsync(email, cancellationToken);
 
     public async Task<IReadOnlyList<SalesTeam>> ListTeamsAsync(CancellationToken cancellationToken) =>
-        cache.Enabled ? (await SnapshotAsync(cancellationToken)).TeamsByName : await inner.ListTeamsAsync(cancellationToken);
+        cache.Enabled ? (await SnapshotAsync(cancellationToken)).TeamsByName : await Inner.ListTeamsAsync(cancellationToken);
 
     public async Task<SalesTeam?> FindTeamByNameAsync(string name, CancellationToken cancellationToken) =>
         cache.Enabled
             ? Lookup((await SnapshotAsync(cancellationToken)).TeamsByNormalizedName, SalesCoachDbContext.NormalizeName(name))
-            : await inner.FindTeamByNameAsync(name, cancellationToken);
+            : await Inner.FindTeamByNameAsync(name, cancellationToken);
 
     private static T? Lookup<T>(IReadOnlyDictionary<string, T> index, string key) where T : class =>
         index.TryGetValue(key, out var found) ? found : null;
@@ -52,8 +58,8 @@ internal sealed class CachingDirectoryStore(DirectoryStore inner, SalesCoachDbCo
 
     private async Task<DirectorySnapshot> LoadAsync(CancellationToken cancellationToken)
     {
-        var people = await db.People.AsNoTracking().Include(p => p.Memberships).OrderBy(p => p.Id).ToListAsync(cancellationToken);
-        var teams = await inner.ListTeamsAsync(cancellationToken);
+        var people = await Db.People.AsNoTracking().Include(p => p.Memberships).OrderBy(p => p.Id).ToListAsync(cancellationToken);
+        var teams = await Inner.ListTeamsAsync(cancellationToken);
         var byTeamsId = new Dictionary<string, PersonView>(StringComparer.Ordinal);
         var bySlackId = new Dictionary<string, PersonView>(StringComparer.Ordinal);
         var byEmail = new Dictionary<string, PersonView>(StringComparer.Ordinal);
