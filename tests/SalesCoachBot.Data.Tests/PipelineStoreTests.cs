@@ -1,10 +1,13 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Pipeline;
 using SalesCoachBot.Core.Tests.Fakes;
 using SalesCoachBot.Core.Tests.Pipeline;
+using SalesCoachBot.Data.Infrastructure;
+using SalesCoachBot.Data.Stores;
 using SalesCoachBot.Data.Tests.Infrastructure;
 
 namespace SalesCoachBot.Data.Tests;
@@ -105,6 +108,126 @@ public abstract class PipelineStoreTests(Func<TestDatabase> database)
                 Assert.True(Describe(Build(expected, days)) == Describe(Build(real, days)), $"{label}\nexpected:\n{Describe(Build(expected, days))}\nactual:\n{Describe(Build(real, days))}");
             }
         }
+    }
+
+    [DatabaseFact]
+    public async Task Load_WritesBetweenReads_EachReadMatchesInMemoryStore()
+    {
+        // On SQLite the second and later reads come from the store's in-memory facts, brought up to date from the
+        // change log the triggers keep; every write the report depends on must show in the next read.
+        var world = await SeedAsync();
+        var fake = new InMemoryPipelineStore(world.Memory);
+        PipelineScope[] scopes = [new([world.TeamA], null), new([world.TeamA, world.TeamB], null), new(null, world.Rep)];
+
+        async Task AssertSameAsync(string step)
+        {
+            foreach (var scope in scopes)
+            {
+                foreach (var since in new[] { DaysAgo(30), DaysAgo(365) })
+                {
+                    var real = await LoadAsync(scope, since);
+                    var expected = await fake.LoadAsync(scope, since, Now, CancellationToken.None);
+                    Assert.True(Canonical(expected) == Canonical(real),
+                        $"after {step}, teams [{string.Join(",", scope.TeamIds ?? [])}] owner {scope.OwnerId} since {since:u}\nexpected:\n{Canonical(expected)}\nactual:\n{Canonical(real)}");
+                }
+            }
+        }
+
+        await AssertSameAsync("seeding");
+        await AssertSameAsync("nothing");
+
+        await ChangeDealAsync(world, world.Open1, d => (d.Status, d.ClosedAt, d.StageId) = (DealStatus.Won, DaysAgo(1), "contract-signed"));
+        await AddHistoryAsync(world, world.Open1, "contract-signed", DaysAgo(1));
+        await AssertSameAsync("winning open 1");
+
+        await ChangeDealAsync(world, world.Open2, d => (d.LastActivityAt, d.NextStepAt, d.Amount, d.Currency) = (DaysAgo(0.5), Now.AddDays(3), 42m, "gbp"));
+        await AddHistoryAsync(world, world.Open2, "demo", DaysAgo(0.5));
+        await AssertSameAsync("activity on open 2");
+
+        await using (var db = Db.NewContext())
+        {
+            var snooze = new Snooze { DealId = world.OtherOpen, PersonId = world.Rep, CreatedAt = Now, Until = Now.AddDays(2) };
+            db.Snoozes.Add(snooze);
+            world.Memory.Snoozes.Add(snooze);
+            var confirmation = await db.Confirmations.SingleAsync(c => c.DealId == world.Won1 && c.ItemId == "demo-held");
+            confirmation.WithdrawnAt = Now;
+            confirmation.WithdrawnByPersonId = world.Rep;
+            world.Memory.Confirmations.Single(c => c.Id == confirmation.Id).WithdrawnAt = Now;
+            await db.SaveChangesAsync();
+        }
+
+        await AssertSameAsync("a snooze and a withdrawn confirmation");
+
+        // Time passes: the snooze runs out without any write.
+        Db.Time.Advance(TimeSpan.FromDays(3));
+        await AssertSameAsync("the snooze running out");
+
+        var teamBDeal = world.Memory.Deals.First(d => d.TeamId == world.TeamB && d.Status == DealStatus.Open).Id;
+        await ChangeDealAsync(world, teamBDeal, d => (d.TeamId, d.OwnerId) = (world.TeamA, world.Rep));
+        await AssertSameAsync("a deal moving to team A");
+
+        await using (var db = Db.NewContext())
+        {
+            // Outside EF's change tracking, as an import or another process would write.
+            await db.Deals.Where(d => d.Id == world.Boundary).ExecuteUpdateAsync(u => u.SetProperty(d => d.StageId, "discovery"));
+            world.Memory.Deals.Single(d => d.Id == world.Boundary).StageId = "discovery";
+            await db.Deals.Where(d => d.Id == world.Lost1).ExecuteDeleteAsync(); // cascades to its history, snooze, confirmation
+            world.Memory.Deals.RemoveAll(d => d.Id == world.Lost1);
+            world.Memory.History.RemoveAll(h => h.DealId == world.Lost1);
+            world.Memory.Snoozes.RemoveAll(x => x.DealId == world.Lost1);
+            world.Memory.Confirmations.RemoveAll(c => c.DealId == world.Lost1);
+        }
+
+        await AssertSameAsync("a bulk update and a deleted deal");
+    }
+
+    [DatabaseFact]
+    public async Task Load_Sqlite_UnchangedServedFromMemoryChangedDealsReadAgain()
+    {
+        if (Db.Provider != DatabaseProvider.Sqlite)
+        {
+            return; // PostgreSQL reads every time
+        }
+
+        var world = await SeedAsync();
+        var counters = PipelineFactsCache.For(Db.Services.GetRequiredService<SalesCoachDbContextFactory>()).Counters;
+        var scope = new PipelineScope([world.TeamA], null);
+
+        await LoadAsync(scope, DaysAgo(365));
+        var (hits, incremental, full) = (counters.Hits, counters.Incremental, counters.Full);
+        await LoadAsync(scope, DaysAgo(365));
+        Assert.Equal((hits + 1, incremental, full), (counters.Hits, counters.Incremental, counters.Full));
+
+        // A later since (a shorter window) is served from the same facts.
+        var fake = new InMemoryPipelineStore(world.Memory);
+        Assert.Equal(Canonical(await fake.LoadAsync(scope, DaysAgo(30), Now, CancellationToken.None)), Canonical(await LoadAsync(scope, DaysAgo(30))));
+        Assert.Equal((hits + 2, incremental, full), (counters.Hits, counters.Incremental, counters.Full));
+
+        await ChangeDealAsync(world, world.Open2, d => d.LastActivityAt = DaysAgo(1));
+        var after = await LoadAsync(scope, DaysAgo(365));
+        Assert.Equal((hits + 2, incremental + 1, full), (counters.Hits, counters.Incremental, counters.Full));
+        Assert.Equal(DaysAgo(1), after.OpenDeals.Single(d => d.DealId == world.Open2).LastActivityAt);
+
+        // An earlier since than the facts were loaded for needs a full read.
+        await LoadAsync(scope, DaysAgo(400));
+        Assert.Equal(full + 1, counters.Full);
+    }
+
+    private async Task ChangeDealAsync(World world, long id, Action<Deal> change)
+    {
+        await using var db = Db.NewContext();
+        change(await db.Deals.SingleAsync(d => d.Id == id));
+        change(world.Memory.Deals.Single(d => d.Id == id));
+        await db.SaveChangesAsync();
+    }
+
+    private async Task AddHistoryAsync(World world, long id, string stage, DateTimeOffset at)
+    {
+        await using var db = Db.NewContext();
+        var entry = new StageHistoryEntry { DealId = id, StageId = stage, EnteredAt = at, Kind = StageChangeKind.Advanced };
+        db.StageHistory.Add(entry);
+        world.Memory.History.Add(entry);
+        await db.SaveChangesAsync();
     }
 
     private PipelineReport Build(PipelineData data, int days) => PipelineReport.Build(TestMaps.Small, data, days, Now, _ => IdleDays);

@@ -1,0 +1,225 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Pipeline;
+using SalesCoachBot.Data.Infrastructure;
+
+namespace SalesCoachBot.Data.Stores;
+
+/// <summary>
+/// SQLite: the pipeline facts of each scope asked for, kept in memory per database and brought up to date from
+/// <c>pipeline_deal_changes</c> (a sequence number per deal that triggers raise on every write the report depends
+/// on, see migration <c>PipelineChangeLog</c>). A read checks the highest number (one indexed lookup); when it has
+/// not moved the facts are served from memory, when it has only the deals past the last number seen are read again.
+/// Everything the store returns is derived from these facts at the asked <c>since</c> and <c>now</c>, so answers
+/// are the same as a fresh read's (<c>PipelineStoreTests</c> compare them with the in-memory store after writes).
+/// </summary>
+internal sealed class PipelineFactsCache
+{
+    /// <summary>Scopes kept per database; the least recently used is dropped beyond this.</summary>
+    internal const int MaxScopes = 32;
+
+    /// <summary>More changed deals than this (or than a fifth of the cached ones) are read by a full load instead.</summary>
+    internal const int MaxIncrementalDeals = 5_000;
+
+    /// <summary>
+    /// Facts are loaded from midnight UTC of the asked <c>since</c> and serve any later one (a shorter window, or the
+    /// same window days later); an earlier one loads again, and so do facts this far behind (to shed old deals).
+    /// </summary>
+    private static readonly TimeSpan MaxSinceLag = TimeSpan.FromDays(400);
+
+    private static readonly ConditionalWeakTable<SalesCoachDbContextFactory, PipelineFactsCache> PerDatabase = [];
+
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private long _uses;
+
+    /// <summary>Reads served, by how: counted for tests and the benchmark.</summary>
+    internal PipelineCacheCounters Counters { get; } = new();
+
+    public static PipelineFactsCache For(SalesCoachDbContextFactory factory) => PerDatabase.GetValue(factory, _ => new PipelineFactsCache());
+
+    public async Task<PipelineData> LoadAsync(SqliteConnection connection, PipelineScope scope, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var entry = EntryFor(Key(scope));
+        await entry.Gate.WaitAsync(cancellationToken);
+        PipelineFacts facts;
+        try
+        {
+            facts = await RefreshAsync(connection, entry.Facts, scope, since, cancellationToken);
+            entry.Facts = facts;
+        }
+        finally
+        {
+            entry.Gate.Release();
+        }
+
+        return facts.Derive(since, now);
+    }
+
+    private async Task<PipelineFacts> RefreshAsync(SqliteConnection connection, PipelineFacts? cached, PipelineScope scope, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        // One read transaction: the change number and the facts come from the same snapshot of the database.
+        // Deferred: a plain BEGIN, which takes no write lock.
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var stamp = await StampAsync(connection, transaction, cancellationToken);
+        var usable = cached is not null && since >= cached.Since && since - cached.Since <= MaxSinceLag;
+        if (usable && cached!.Stamp == stamp)
+        {
+            Counters.Hits++;
+            return cached;
+        }
+
+        if (usable)
+        {
+            var changed = await ChangedCountAsync(connection, transaction, cached!.Stamp, cancellationToken);
+            if (changed <= MaxIncrementalDeals && changed <= Math.Max(100, cached.Deals.Length / 5))
+            {
+                var reread = await PipelineFactsReader.ReadAsync(connection, transaction, scope, cached.Since, cached.Stamp, cancellationToken);
+                Counters.Incremental++;
+                return cached.With(reread, stamp);
+            }
+        }
+
+        var start = new DateTimeOffset(since.UtcDateTime.Date, TimeSpan.Zero);
+        var read = await PipelineFactsReader.ReadAsync(connection, transaction, scope, start, changedAfter: null, cancellationToken);
+        Counters.Full++;
+        return new PipelineFacts(start, stamp, read.Deals, []);
+    }
+
+    private static async Task<long> StampAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = new SqliteCommand("SELECT coalesce(max(seq), 0) FROM pipeline_deal_changes", connection, transaction);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private static async Task<long> ChangedCountAsync(SqliteConnection connection, SqliteTransaction transaction, long after, CancellationToken cancellationToken)
+    {
+        await using var command = new SqliteCommand("SELECT count(*) FROM pipeline_deal_changes WHERE seq > $after", connection, transaction);
+        command.Parameters.AddWithValue("$after", after);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private Entry EntryFor(string key)
+    {
+        lock (_lock)
+        {
+            if (!_entries.TryGetValue(key, out var entry))
+            {
+                if (_entries.Count >= MaxScopes)
+                {
+                    _entries.Remove(_entries.MinBy(e => e.Value.LastUse).Key);
+                }
+
+                entry = new Entry();
+                _entries[key] = entry;
+            }
+
+            entry.LastUse = ++_uses;
+            return entry;
+        }
+    }
+
+    private static string Key(PipelineScope scope)
+    {
+        var key = new StringBuilder(scope.TeamIds is null ? "teams:*" : "teams:");
+        if (scope.TeamIds is { } teams)
+        {
+            key.AppendJoin(',', teams.Distinct().Order().Select(t => t.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return key.Append("|owner:").Append(scope.OwnerId?.ToString(CultureInfo.InvariantCulture) ?? "*").ToString();
+    }
+
+    private sealed class Entry
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public PipelineFacts? Facts { get; set; }
+
+        public long LastUse { get; set; }
+    }
+}
+
+internal sealed class PipelineCacheCounters
+{
+    public int Hits { get; set; }
+
+    public int Incremental { get; set; }
+
+    public int Full { get; set; }
+}
+
+/// <summary>
+/// What the report may need about one deal, independent of <c>now</c> and valid for any <c>since</c> at or after
+/// the load's: its open facts (with the latest snooze of any date), its close if at or after the load's since, its
+/// whole history when it has an entry at or after it, and, when won, its active confirmations.
+/// </summary>
+internal sealed record PipelineDealFacts(
+    long DealId,
+    OpenDealFact? Open,
+    ClosedDealFact? Closed,
+    StageEntryFact[] History,
+    long LatestEntryTicks,
+    ConfirmationFact[] Confirmations);
+
+/// <summary>An immutable set of deal facts, ordered by deal id, as of change number <see cref="Stamp"/>.</summary>
+internal sealed class PipelineFacts(DateTimeOffset since, long stamp, PipelineDealFacts[] deals, long[] reread)
+{
+    public DateTimeOffset Since { get; } = since;
+
+    public long Stamp { get; } = stamp;
+
+    public PipelineDealFacts[] Deals { get; } = deals;
+
+    /// <summary>The deal ids the last incremental refresh read again (tests).</summary>
+    public long[] Reread { get; } = reread;
+
+    /// <summary>These facts with the deals in <paramref name="reread"/> replaced (a changed deal the read did not return left the scope).</summary>
+    public PipelineFacts With(PipelineChangedDeals reread, long stamp)
+    {
+        var changed = reread.Changed.ToHashSet();
+        var merged = new List<PipelineDealFacts>(Deals.Length + reread.Deals.Length);
+        merged.AddRange(Deals.Where(d => !changed.Contains(d.DealId)));
+        merged.AddRange(reread.Deals);
+        merged.Sort((a, b) => a.DealId.CompareTo(b.DealId));
+        return new PipelineFacts(Since, stamp, [.. merged], reread.Changed);
+    }
+
+    /// <summary>What a fresh read at <paramref name="since"/> and <paramref name="now"/> returns.</summary>
+    public PipelineData Derive(DateTimeOffset since, DateTimeOffset now)
+    {
+        var open = new List<OpenDealFact>();
+        var closed = new List<ClosedDealFact>();
+        var history = new List<StageEntryFact>();
+        var confirmations = new List<ConfirmationFact>();
+        var sinceTicks = since.UtcTicks;
+        foreach (var deal in Deals)
+        {
+            if (deal.Open is { } o)
+            {
+                open.Add(o.SnoozedUntil is { } until && until <= now ? o with { SnoozedUntil = null } : o);
+            }
+
+            if (deal.Closed is { } c && c.ClosedAt >= since)
+            {
+                closed.Add(c);
+                if (c.Status == DealStatus.Won)
+                {
+                    confirmations.AddRange(deal.Confirmations);
+                }
+            }
+
+            if (deal.LatestEntryTicks >= sinceTicks)
+            {
+                history.AddRange(deal.History);
+            }
+        }
+
+        return new PipelineData(open, closed, history, confirmations);
+    }
+}
+
+internal sealed record PipelineChangedDeals(long[] Changed, PipelineDealFacts[] Deals);
