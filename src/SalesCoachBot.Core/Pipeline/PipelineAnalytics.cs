@@ -87,22 +87,87 @@ public static class PipelineAnalytics
         Func<long, int> idleAfterDays,
         DateTimeOffset now)
     {
-        var byStage = open.ToLookup(d => d.StageId, StringComparer.Ordinal);
-        return stages.Select(stage =>
+        var byStage = new Dictionary<string, List<OpenDealFact>>(StringComparer.Ordinal);
+        foreach (var deal in open)
         {
-            var deals = byStage[stage.Id.Value].ToList();
+            if (!byStage.TryGetValue(deal.StageId, out var list))
+            {
+                byStage[deal.StageId] = list = [];
+            }
+
+            list.Add(deal);
+        }
+
+        var idle = new Dictionary<long, int>();
+        var currencies = new Dictionary<string, string>(StringComparer.Ordinal);
+        var snapshots = new List<StageSnapshot>(stages.Count);
+        foreach (var stage in stages)
+        {
+            var deals = byStage.GetValueOrDefault(stage.Id.Value) ?? [];
             var w = weight(stage);
-            var total = SumByCurrency(deals.Select(d => (d.Currency, d.Amount)));
-            var stalled = deals.Count(d => IsStalled(d, stage.StallAfterDays, idleAfterDays(d.TeamId), now));
-            return new StageSnapshot(
+            var sums = new Dictionary<string, decimal>(StringComparer.Ordinal);
+            var days = new double[deals.Count];
+            var stalled = 0;
+            for (var i = 0; i < deals.Count; i++)
+            {
+                var d = deals[i];
+                if (d.Amount is { } amount)
+                {
+                    var currency = Normalized(currencies, d.Currency);
+                    sums[currency] = sums.GetValueOrDefault(currency) + amount;
+                }
+
+                days[i] = Math.Max(0, (now - d.StageEnteredAt).TotalDays);
+                if (!idle.TryGetValue(d.TeamId, out var idleDays))
+                {
+                    idle[d.TeamId] = idleDays = idleAfterDays(d.TeamId);
+                }
+
+                if (IsStalled(d, stage.StallAfterDays, idleDays, now))
+                {
+                    stalled++;
+                }
+            }
+
+            List<CurrencyAmount> total = [.. sums.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new CurrencyAmount(p.Key, p.Value))];
+            Array.Sort(days);
+            snapshots.Add(new StageSnapshot(
                 stage,
                 deals.Count,
                 total,
                 [.. total.Select(t => t with { Amount = decimal.Round(t.Amount * (decimal)w, 0, MidpointRounding.AwayFromZero) })],
                 w,
-                Median(deals.Select(d => Math.Max(0, (now - d.StageEnteredAt).TotalDays))),
-                stalled);
-        }).ToList();
+                MedianOfSorted(days),
+                stalled));
+        }
+
+        return snapshots;
+    }
+
+    private static string Normalized(Dictionary<string, string> seen, string? currency)
+    {
+        if (currency is null)
+        {
+            return string.Empty;
+        }
+
+        if (!seen.TryGetValue(currency, out var normalized))
+        {
+            seen[currency] = normalized = NormalizeCurrency(currency);
+        }
+
+        return normalized;
+    }
+
+    private static double? MedianOfSorted(double[] sorted)
+    {
+        if (sorted.Length == 0)
+        {
+            return null;
+        }
+
+        var mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     /// <summary>

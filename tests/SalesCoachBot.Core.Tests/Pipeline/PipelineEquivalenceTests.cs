@@ -62,6 +62,35 @@ public sealed class PipelineEquivalenceTests
             PipelineAnalytics.WeekOverWeek(funnel, data.History, Now).Select(w => (w.Stage.Id, w.ThisWeek, w.LastWeek)));
     }
 
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    [InlineData(13)]
+    public void Snapshot_RandomOpenDeals_SameAsReference(int seed)
+    {
+        var random = new Random(seed);
+        string?[] currencies = ["EUR", "eur", " EUR ", "USD", "usd ", null, "", "GBP"];
+        var open = Enumerable.Range(1, 3_000).Select(i =>
+        {
+            var entered = Now.AddHours(-random.Next(-48, 24 * 90));
+            return new OpenDealFact(
+                i, random.Next(1, 4), Stages[random.Next(Stages.Length)],
+                random.Next(5) == 0 ? null : random.Next(0, 100_000) / 100m + (random.Next(3) == 0 ? 0.005m : 0),
+                currencies[random.Next(currencies.Length)],
+                entered,
+                entered.AddHours(random.Next(-100, 24 * 60)),
+                random.Next(4) == 0 ? Now.AddDays(random.Next(-5, 5)) : null,
+                random.Next(6) == 0 ? Now.AddDays(random.Next(-5, 5)) : null);
+        }).ToList();
+        var stages = Map.OrderedStages().ToList();
+        double Weight(Stage s) => s.Id.Value.Length / 17.0;
+        int Idle(long team) => (int)team * 5 - 5; // 0 (no idle rule), 5, 10
+
+        Assert.Equal(
+            Describe(PipelineReferenceAnalytics.Snapshot(stages, open, Weight, Idle, Now)),
+            Describe(PipelineAnalytics.Snapshot(stages, open, Weight, Idle, Now)));
+    }
+
     [Fact]
     public void FastDeals_ClearPattern_SameAsReferenceAndFound()
     {
@@ -156,6 +185,9 @@ public sealed class PipelineEquivalenceTests
 
         return new PipelineData([], closed, history, confirmations);
     }
+
+    private static string Describe(IEnumerable<StageSnapshot> snapshots) => string.Join("\n", snapshots.Select(s => FormattableString.Invariant(
+        $"{s.Stage.Id} {s.OpenDeals} [{string.Join(",", s.Total.Select(t => $"{t.Currency}:{t.Amount}"))}] [{string.Join(",", s.Weighted.Select(t => $"{t.Currency}:{t.Amount}"))}] {s.Weight:R} {s.MedianDaysInStage:R} {s.Stalled}")));
 
     private static List<(long, long, long)> Cycles(IEnumerable<WonCycle> cycles) =>
         [.. cycles.Select(c => (c.DealId, c.StartedAt.UtcTicks, c.WonAt.UtcTicks))];

@@ -1,6 +1,7 @@
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Pipeline;
 using SalesCoachBot.Core.ProcessMaps;
+using SalesCoachBot.Core.Stalls;
 
 namespace SalesCoachBot.Core.Tests.Pipeline;
 
@@ -11,6 +12,33 @@ namespace SalesCoachBot.Core.Tests.Pipeline;
 /// </summary>
 internal static class PipelineReferenceAnalytics
 {
+    public static IReadOnlyList<StageSnapshot> Snapshot(
+        IReadOnlyList<Stage> stages,
+        IReadOnlyList<OpenDealFact> open,
+        Func<Stage, double> weight,
+        Func<long, int> idleAfterDays,
+        DateTimeOffset now)
+    {
+        var byStage = open.ToLookup(d => d.StageId, StringComparer.Ordinal);
+        return stages.Select(stage =>
+        {
+            var deals = byStage[stage.Id.Value].ToList();
+            var w = weight(stage);
+            var total = PipelineAnalytics.SumByCurrency(deals.Select(d => (d.Currency, d.Amount)));
+            var stalled = deals.Count(d => StallRule.Assess(
+                DealStatus.Open, d.StageEnteredAt, d.LastActivityAt, d.NextStepAt, d.SnoozedUntil,
+                stage.StallAfterDays, idleAfterDays(d.TeamId), now).IsStalled);
+            return new StageSnapshot(
+                stage,
+                deals.Count,
+                total,
+                [.. total.Select(t => t with { Amount = decimal.Round(t.Amount * (decimal)w, 0, MidpointRounding.AwayFromZero) })],
+                w,
+                PipelineAnalytics.Median(deals.Select(d => Math.Max(0, (now - d.StageEnteredAt).TotalDays))),
+                stalled);
+        }).ToList();
+    }
+
     public static IReadOnlyList<StageConversion> Conversions(
         IReadOnlyList<Stage> funnel, IReadOnlyList<StageEntryFact> history, AnalysisWindow window)
     {
