@@ -25,7 +25,7 @@ internal static class PipelineBench
     private const string ManagerEmail = "manager-big@bench.example";
     private const int SmallTeams = 9;
     private const int RepsPerTeam = 20;
-    private const int Warmup = 3;
+    private const int Warmup = 20; // enough for tiered JIT to reach tier 1 (with 3, half the timed runs were still tier-0 code)
     private const int Runs = 40;
     private const int ChartRuns = 200;
 
@@ -55,12 +55,9 @@ internal static class PipelineBench
             await using (var scope = db.Services.CreateAsyncScope())
             {
                 var pipeline = scope.ServiceProvider.GetRequiredService<PipelineUseCase>();
-                var started = Stopwatch.GetTimestamp();
-                answer = await pipeline.HandleAsync(new PipelineCommand(BigTeam, null), context, CancellationToken.None);
-                if (run >= Warmup)
-                {
-                    useCase.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                }
+                answer = run >= Warmup
+                    ? await useCase.TimeAsync(() => pipeline.HandleAsync(new PipelineCommand(BigTeam, null), context, CancellationToken.None))
+                    : await pipeline.HandleAsync(new PipelineCommand(BigTeam, null), context, CancellationToken.None);
             }
 
             // The two halves of the turn, timed separately to show where it goes.
@@ -82,12 +79,76 @@ internal static class PipelineBench
             }
         }
 
+        if (Environment.GetEnvironmentVariable("PIPELINE_BREAKDOWN") == "1")
+        {
+            // Each measure alone over the data read above (the public functions: each groups the history itself).
+            var funnel = PipelineAnalytics.Funnel(db.Map);
+            var window = AnalysisWindow.LastDays(PipelineUseCase.DefaultWindowDays, now);
+            var cycles = PipelineAnalytics.WonCycles(db.Map.Start, db.Map.Won, data!.ClosedDeals, data.History, window);
+            foreach (var (name, part) in new (string, Func<object?>)[]
+            {
+                ("snapshot", () => PipelineAnalytics.Snapshot(funnel, data.OpenDeals, _ => 0.5, _ => 14, now)),
+                ("conversions", () => PipelineAnalytics.Conversions(funnel, data.History, window)),
+                ("won cycles", () => PipelineAnalytics.WonCycles(db.Map.Start, db.Map.Won, data.ClosedDeals, data.History, window)),
+                ("week over week", () => PipelineAnalytics.WeekOverWeek(funnel, data.History, now)),
+                ("win/loss", () => PipelineAnalytics.WinLoss(data.ClosedDeals, window)),
+                ("fastest deals", () => FastDealsAnalysis.Analyze(db.Map, cycles, data.History, data.WonConfirmations)),
+                ("whole report", () => PipelineReport.Build(db.Map, data, PipelineUseCase.DefaultWindowDays, now, _ => 14)),
+            })
+            {
+                var samples = new Samples("  measure: " + name);
+                for (var i = 0; i < 40; i++)
+                {
+                    await samples.TimeAsync(() => Task.FromResult(part()));
+                }
+
+                Console.WriteLine(samples.Report());
+            }
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"read: {data!.OpenDeals.Count:N0} open, {data.ClosedDeals.Count:N0} closed, {data.History.Count:N0} history rows, {data.WonConfirmations.Count:N0} confirmations"));
         Console.WriteLine("answer: " + answer!.Text.Split('\n')[1].Trim());
         Console.WriteLine(useCase.Report(goalP95: 100));
         Console.WriteLine(load.Report());
         Console.WriteLine(build.Report());
+
+        // The same question after a write: each run first moves one deal of the team (last activity and stage entry,
+        // as a confirmation or an advance would), so the store reads that deal again (SQLite: its change number moved).
+        var afterWrite = new Samples("pipeline after one deal changed (use case)");
+        await using (var writer = new SqliteConnection(ConnectionString(db)))
+        {
+            await writer.OpenAsync();
+            for (var run = 0; run < Runs; run++)
+            {
+                await using (var touch = new SqliteCommand("UPDATE deals SET last_activity_at = $at, stage_entered_at = $at WHERE id = $id", writer))
+                {
+                    touch.Parameters.AddWithValue("$at", db.Time.GetUtcNow().UtcTicks);
+                    touch.Parameters.AddWithValue("$id", 3L + (run * 4L)); // open deals of the big team (fate 2)
+                    await touch.ExecuteNonQueryAsync();
+                }
+
+                var context = new TurnContext(manager, turn, db.Map, db.Time.GetUtcNow());
+                await using var scope = db.Services.CreateAsyncScope();
+                var pipeline = scope.ServiceProvider.GetRequiredService<PipelineUseCase>();
+                answer = await afterWrite.TimeAsync(() => pipeline.HandleAsync(new PipelineCommand(BigTeam, null), context, CancellationToken.None));
+            }
+        }
+
+        Console.WriteLine(afterWrite.Report(goalP95: 100));
+
+        // A first read (cold): nothing kept from before. Asking each time from one day further back makes the store
+        // load everything again, as after a restart, a bulk import or a write to more than 5,000 deals.
+        var cold = new Samples("  cold IPipelineStore.LoadAsync (full read)");
+        for (var run = 0; run < 10; run++)
+        {
+            var at = db.Time.GetUtcNow();
+            await using var scope = db.Services.CreateAsyncScope();
+            var store = scope.ServiceProvider.GetRequiredService<IPipelineStore>();
+            await cold.TimeAsync(() => store.LoadAsync(new PipelineScope([team.Id], null), at.AddDays(-PipelineUseCase.DefaultWindowDays - 2 - run), at, CancellationToken.None));
+        }
+
+        Console.WriteLine(cold.Report());
 
         // The chart the answer would carry, drawn the way the host draws it.
         var report = PipelineReport.Build(db.Map, data, PipelineUseCase.DefaultWindowDays, now, _ => 14);
@@ -212,6 +273,12 @@ internal static class PipelineBench
 
         Console.WriteLine(string.Create(inv,
             $"seeded {size.Deals:N0} deals ({size.Deals / 2:N0} in \"{BigTeam}\"), {historyRows:N0} history rows, {confirmations:N0} confirmations in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s (CPU {(Machine.Cpu() - cpu).TotalSeconds:F1} s)"));
+    }
+
+    private static string ConnectionString(BenchDatabase db)
+    {
+        using var context = db.Services.GetRequiredService<SalesCoachDbContextFactory>().CreateDbContext();
+        return context.Database.GetConnectionString()!;
     }
 
     private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] names)
