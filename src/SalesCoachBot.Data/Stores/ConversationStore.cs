@@ -1,24 +1,28 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Domain;
 
 namespace SalesCoachBot.Data.Stores;
 
-internal sealed class ConversationStore(SalesCoachDbContext db) : IConversationStore
+internal sealed class ConversationStore(IServiceProvider services) : IConversationStore
 {
+    // Resolved on first use: most turns name their deal and never ask for a linked one.
+    private SalesCoachDbContext Db => field ??= services.GetRequiredService<SalesCoachDbContext>();
+
     public async Task<DealId?> GetLinkedDealAsync(ConversationKey conversation, CancellationToken cancellationToken)
     {
-        var link = await db.ConversationLinks.AsNoTracking()
+        var link = await Db.ConversationLinks.AsNoTracking()
             .FirstOrDefaultAsync(l => l.ConversationKey == conversation.Value, cancellationToken);
         return link is null ? null : new DealId(link.DealId);
     }
 
     public async Task LinkAsync(ConversationKey conversation, DealId deal, long personId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var link = await db.ConversationLinks.FirstOrDefaultAsync(l => l.ConversationKey == conversation.Value, cancellationToken);
+        var link = await Db.ConversationLinks.FirstOrDefaultAsync(l => l.ConversationKey == conversation.Value, cancellationToken);
         if (link is null)
         {
-            db.ConversationLinks.Add(new ConversationLink
+            Db.ConversationLinks.Add(new ConversationLink
             {
                 ConversationKey = conversation.Value,
                 DealId = deal.Value,
@@ -33,10 +37,10 @@ internal sealed class ConversationStore(SalesCoachDbContext db) : IConversationS
             link.LinkedAt = at;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+        await Db.SaveChangesAsync(cancellationToken);
+        Db.ChangeTracker.Clear();
     }
 
     public async Task<bool> UnlinkAsync(ConversationKey conversation, CancellationToken cancellationToken) =>
-        await db.ConversationLinks.Where(l => l.ConversationKey == conversation.Value).ExecuteDeleteAsync(cancellationToken) > 0;
+        await Db.ConversationLinks.Where(l => l.ConversationKey == conversation.Value).ExecuteDeleteAsync(cancellationToken) > 0;
 }
