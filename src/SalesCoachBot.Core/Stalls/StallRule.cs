@@ -56,8 +56,7 @@ public static class StallRule
                 $"Snoozed until {until.UtcDateTime:yyyy-MM-dd}.");
         }
 
-        var overStage = stallAfterDays > 0 && now - stageEnteredAt > TimeSpan.FromDays(stallAfterDays);
-        var idle = idleAfterDays > 0 && now - lastActivity > TimeSpan.FromDays(idleAfterDays);
+        var (overStage, idle) = Limits(stageEnteredAt, lastActivity, stallAfterDays, idleAfterDays, now);
         var overdue = Math.Max(
             overStage ? daysInStage - stallAfterDays : 0,
             idle ? daysIdle - idleAfterDays : 0);
@@ -77,6 +76,32 @@ public static class StallRule
                 $"{Days(daysInStage)} in stage (limit {stallAfterDays}), last activity {Days(daysIdle)} ago."),
         };
     }
+
+    /// <summary>The verdict of <see cref="Assess(DealStatus, DateTimeOffset, DateTimeOffset, DateTimeOffset?, DateTimeOffset?, int, int, DateTimeOffset)"/> without the sentence, for reports over thousands of deals.</summary>
+    public static bool IsStalled(
+        DealStatus status,
+        DateTimeOffset stageEnteredAt,
+        DateTimeOffset lastActivityAt,
+        DateTimeOffset? nextStepAt,
+        DateTimeOffset? snoozedUntil,
+        int stallAfterDays,
+        int idleAfterDays,
+        DateTimeOffset now)
+    {
+        if (status != DealStatus.Open || nextStepAt > now || snoozedUntil > now)
+        {
+            return false;
+        }
+
+        var lastActivity = lastActivityAt > stageEnteredAt ? lastActivityAt : stageEnteredAt;
+        var (overStage, idle) = Limits(stageEnteredAt, lastActivity, stallAfterDays, idleAfterDays, now);
+        return overStage || idle;
+    }
+
+    private static (bool OverStage, bool Idle) Limits(
+        DateTimeOffset stageEnteredAt, DateTimeOffset lastActivity, int stallAfterDays, int idleAfterDays, DateTimeOffset now) =>
+        (stallAfterDays > 0 && now - stageEnteredAt > TimeSpan.FromDays(stallAfterDays),
+         idleAfterDays > 0 && now - lastActivity > TimeSpan.FromDays(idleAfterDays));
 
     public static StallAssessment Assess(Deal deal, int stallAfterDays, int idleAfterDays, DateTimeOffset? snoozedUntil, DateTimeOffset now) =>
         Assess(deal.Status, deal.StageEnteredAt, deal.LastActivityAt, deal.NextStepAt, snoozedUntil, stallAfterDays, idleAfterDays, now);
