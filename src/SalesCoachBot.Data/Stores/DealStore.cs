@@ -10,9 +10,8 @@ internal sealed class DealStore(SalesCoachDbContext db, TimeProvider time, Sqlit
 {
     private const int MaxAttempts = 6;
 
-    public async Task<DealView?> GetAsync(DealId id, CancellationToken cancellationToken) =>
-        (await DealViewQueries.LoadAsync(db, db.Deals.AsNoTracking().Where(d => d.Id == id.Value), time.GetUtcNow(), cancellationToken))
-        .SingleOrDefault();
+    public Task<DealView?> GetAsync(DealId id, CancellationToken cancellationToken) =>
+        DealViewQueries.LoadOneAsync(db, id.Value, tracked: false, time.GetUtcNow(), cancellationToken);
 
     public async Task<DealView?> FindByExternalIdAsync(string externalId, CancellationToken cancellationToken)
     {
@@ -127,13 +126,12 @@ internal sealed class DealStore(SalesCoachDbContext db, TimeProvider time, Sqlit
             return null;
         }
 
-        var views = await DealViewQueries.LoadAsync(db, db.Deals.Where(d => d.Id == id.Value), time.GetUtcNow(), cancellationToken);
-        if (views.Count == 0)
+        var view = await DealViewQueries.LoadOneAsync(db, id.Value, tracked: true, time.GetUtcNow(), cancellationToken);
+        if (view is null)
         {
             return null;
         }
 
-        var view = views[0];
         var plan = decide(new DealState(view));
         if (await ApplyAsync(view, plan, cancellationToken))
         {

@@ -9,6 +9,84 @@ internal static class DealViewQueries
 {
     private sealed record Row(Deal Deal, string OwnerName, string OwnerEmail, string TeamName);
 
+    private sealed record ConfirmationRow(long DealId, string ItemId, long PersonId, string PersonName, DateTimeOffset ConfirmedAt, ChatChannel Channel);
+
+    // One deal by id is what every chat turn and every change reads. Compiled once, these skip EF's
+    // per-call expression walk and query-cache lookup, which cost as much as running the SQL. A compiled
+    // query serves one model only, hence one set per provider's context type.
+    private static class Compiled<TContext>
+        where TContext : SalesCoachDbContext
+    {
+        public static readonly Func<TContext, long, IAsyncEnumerable<Row>> OneDealTracked = EF.CompileAsyncQuery(
+            (TContext db, long id) =>
+                from d in db.Deals
+                where d.Id == id
+                join p in db.People on d.OwnerId equals p.Id
+                join t in db.Teams on d.TeamId equals t.Id
+                select new Row(d, p.Name, p.Email, t.Name));
+
+        public static readonly Func<TContext, long, IAsyncEnumerable<Row>> OneDeal = EF.CompileAsyncQuery(
+            (TContext db, long id) =>
+                from d in db.Deals.AsNoTracking()
+                where d.Id == id
+                join p in db.People on d.OwnerId equals p.Id
+                join t in db.Teams on d.TeamId equals t.Id
+                select new Row(d, p.Name, p.Email, t.Name));
+
+        public static readonly Func<TContext, long, DateTimeOffset, IAsyncEnumerable<DateTimeOffset>> Snoozes = EF.CompileAsyncQuery(
+            (TContext db, long id, DateTimeOffset now) =>
+                db.Snoozes.AsNoTracking().Where(s => s.DealId == id && s.Until > now).Select(s => s.Until));
+
+        public static readonly Func<TContext, long, IAsyncEnumerable<ConfirmationRow>> Confirmations = EF.CompileAsyncQuery(
+            (TContext db, long id) =>
+                from c in db.Confirmations.AsNoTracking()
+                where c.DealId == id
+                join d in db.Deals.AsNoTracking() on c.DealId equals d.Id
+                join p in db.People.AsNoTracking() on c.PersonId equals p.Id
+                where c.WithdrawnAt == null && c.StageVersion == d.StageVersion
+                orderby c.ConfirmedAt, c.Id
+                select new ConfirmationRow(c.DealId, c.ItemId, c.PersonId, p.Name, c.ConfirmedAt, c.Channel));
+    }
+
+    /// <summary>One deal's view with compiled queries; <paramref name="tracked"/> when the deal is about to be changed.</summary>
+    public static Task<DealView?> LoadOneAsync(
+        SalesCoachDbContext db, long id, bool tracked, DateTimeOffset now, CancellationToken cancellationToken) => db switch
+    {
+        SqliteSalesCoachDbContext sqlite => LoadOneAsync(sqlite, id, tracked, now, cancellationToken),
+        PostgresSalesCoachDbContext postgres => LoadOneAsync(postgres, id, tracked, now, cancellationToken),
+        _ => throw new NotSupportedException($"No compiled deal queries for {db.GetType().Name}."),
+    };
+
+    private static async Task<DealView?> LoadOneAsync<TContext>(
+        TContext db, long id, bool tracked, DateTimeOffset now, CancellationToken cancellationToken)
+        where TContext : SalesCoachDbContext
+    {
+        Row? row = null;
+        await foreach (var found in (tracked ? Compiled<TContext>.OneDealTracked : Compiled<TContext>.OneDeal)(db, id).WithCancellation(cancellationToken))
+        {
+            row = found;
+        }
+
+        if (row is null)
+        {
+            return null;
+        }
+
+        DateTimeOffset? snoozedUntil = null;
+        await foreach (var until in Compiled<TContext>.Snoozes(db, id, now).WithCancellation(cancellationToken))
+        {
+            snoozedUntil = snoozedUntil is { } latest && latest >= until ? latest : until;
+        }
+
+        var confirmations = new List<ConfirmationView>();
+        await foreach (var c in Compiled<TContext>.Confirmations(db, id).WithCancellation(cancellationToken))
+        {
+            confirmations.Add(new ConfirmationView(new ChecklistItemId(c.ItemId), c.PersonId, c.PersonName, c.ConfirmedAt, c.Channel));
+        }
+
+        return new DealView(row.Deal, row.OwnerName, row.OwnerEmail, row.TeamName, snoozedUntil, confirmations);
+    }
+
     public static async Task<IReadOnlyList<DealView>> LoadAsync(
         SalesCoachDbContext db, IQueryable<Deal> deals, DateTimeOffset now, CancellationToken cancellationToken)
     {
