@@ -28,6 +28,34 @@ public sealed class DatabaseInitializerTests : IDisposable
         new() { Provider = "Sqlite", ConnectionString = $"Data Source={Path.Combine(_dir, file)}" };
 
     [Fact]
+    public async Task SqliteConnection_ReusedFromThePool_KeepsBusyTimeoutForeignKeysAndSynchronous()
+    {
+        await using var services = TestDatabase.BuildServices(Sqlite(), _time);
+        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        var factory = services.GetRequiredService<SalesCoachDbContextFactory>();
+
+        // Several opens and closes: the pool hands back native connections set up once.
+        for (var round = 0; round < 3; round++)
+        {
+            await using var db = factory.CreateDbContext();
+            await db.Database.OpenConnectionAsync();
+            var connection = db.Database.GetDbConnection();
+            Assert.Equal(10_000L, await ScalarAsync(connection, "PRAGMA busy_timeout"));
+            Assert.Equal(1L, await ScalarAsync(connection, "PRAGMA foreign_keys"));
+            Assert.Equal(1L, await ScalarAsync(connection, "PRAGMA synchronous")); // NORMAL
+            Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode"));
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<object?> ScalarAsync(System.Data.Common.DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+
+    [Fact]
     public async Task Initialize_NewSqliteFile_CreatesFolderMigratesAndUsesWal()
     {
         await using var services = TestDatabase.BuildServices(Sqlite(), _time);
