@@ -46,8 +46,10 @@ internal sealed class DirectoryStore(SalesCoachDbContext db) : IDirectoryStore
         var person = await db.People.AsNoTracking()
             .Include(p => p.Memberships)
             .FirstOrDefaultAsync(predicate, cancellationToken);
-        return person is null
-            ? null
-            : new PersonView(person.Id, person.Email, person.Name, person.Role, person.Memberships.Select(m => m.TeamId).Order().ToList());
+        return person is null ? null : ToView(person);
     }
+
+    /// <summary>A person with their memberships loaded, as answers see them.</summary>
+    internal static PersonView ToView(Person person) =>
+        new(person.Id, person.Email, person.Name, person.Role, person.Memberships.Select(m => m.TeamId).Order().ToList());
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using SalesCoachBot.Slack.BlockKit;
 using SalesCoachBot.Slack.Verification;
 using SalesCoachBot.Slack.WebApi;
 
@@ -54,7 +53,7 @@ public sealed class SlackEndpoints(SlackInboundHandler handler, ILogger<SlackEnd
             return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
         }
 
-        var f = new CommandFields();
+        var f = new string?[CommandFieldNames.Length];
         SlackForm.Read(Body(http).Span, CommandFieldNames, f);
         var command = new SlashCommand(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8]);
         return ToResult(await handler.HandleCommandAsync(command, http.Request.Path, http.RequestAborted).ConfigureAwait(false));
@@ -89,7 +88,9 @@ public sealed class SlackEndpoints(SlackInboundHandler handler, ILogger<SlackEnd
 
     private static IResult ToResult(SlackAck ack) => ack.Status switch
     {
-        SlackAckStatus.Accepted when ack.Message is { } message => new BlockKitResult(message),
+        // Serialized up front so the ack goes out in one write with its Content-Length.
+        SlackAckStatus.Accepted when ack.Message is { } message =>
+            Results.Bytes(JsonSerializer.SerializeToUtf8Bytes(message, Json.ResponseMessage), "application/json; charset=utf-8"),
         SlackAckStatus.Accepted => Results.Ok(),
         SlackAckStatus.Forbidden => Results.StatusCode(StatusCodes.Status403Forbidden),
         SlackAckStatus.Busy => Results.StatusCode(StatusCodes.Status503ServiceUnavailable),
@@ -105,12 +106,6 @@ public sealed class SlackEndpoints(SlackInboundHandler handler, ILogger<SlackEnd
     /// <summary>The form fields of a slash command, in <see cref="SlashCommand"/>'s order.</summary>
     private static readonly string[] CommandFieldNames =
         ["command", "text", "user_id", "user_name", "team_id", "channel_id", "response_url", "trigger_id", "enterprise_id"];
-
-    [System.Runtime.CompilerServices.InlineArray(9)]
-    private struct CommandFields
-    {
-        private string? first;
-    }
 
     private static ReadOnlyMemory<byte> Body(HttpContext http) =>
         http.Features.Get<SlackRequestBody>()?.Bytes ?? throw new InvalidOperationException("Slack handlers run only behind SlackVerificationFilter.");

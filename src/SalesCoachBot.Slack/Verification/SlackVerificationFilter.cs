@@ -133,9 +133,8 @@ internal static class SlackForm
         request.ContentType is { } type && type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// The values of <paramref name="names"/> in a form body, decoded as <see cref="QueryHelpers.ParseQuery(string)"/>
-    /// would (<c>+</c> is a space, then percent-decoding), without building the whole dictionary: only the wanted
-    /// fields become strings. A field that is missing, empty or given more than once reads as null.
+    /// The values of <paramref name="names"/> in a form body, as ASP.NET Core's query parser reads them.
+    /// A field that is missing, empty or given more than once reads as null (Slack sends each field once).
     /// </summary>
     public static void Read(ReadOnlySpan<byte> body, ReadOnlySpan<string> names, Span<string?> values)
     {
@@ -144,81 +143,10 @@ internal static class SlackForm
             throw new ArgumentException("One value slot per name.", nameof(values));
         }
 
-        Span<byte> seen = names.Length <= 32 ? stackalloc byte[names.Length] : new byte[names.Length];
-        seen.Clear();
-        values[..names.Length].Clear();
-        if (body is [(byte)'?', ..])
-        {
-            body = body[1..];
-        }
-
-        while (!body.IsEmpty)
-        {
-            var amp = body.IndexOf((byte)'&');
-            var pair = amp < 0 ? body : body[..amp];
-            body = amp < 0 ? default : body[(amp + 1)..];
-            if (pair.IsEmpty)
-            {
-                continue;
-            }
-
-            var eq = pair.IndexOf((byte)'=');
-            var rawKey = eq < 0 ? pair : pair[..eq];
-            var rawValue = eq < 0 ? default : pair[(eq + 1)..];
-            var index = IndexOf(rawKey, names);
-            if (index < 0 || seen[index] == 2)
-            {
-                continue;
-            }
-
-            if (seen[index] == 1)
-            {
-                seen[index] = 2;
-                values[index] = null;
-                continue;
-            }
-
-            seen[index] = 1;
-            var value = Decode(rawValue);
-            values[index] = value.Length == 0 ? null : value;
-        }
-    }
-
-    private static int IndexOf(ReadOnlySpan<byte> rawKey, ReadOnlySpan<string> names)
-    {
-        if (rawKey.IndexOfAny((byte)'%', (byte)'+') < 0)
-        {
-            for (var i = 0; i < names.Length; i++)
-            {
-                if (System.Text.Ascii.Equals(rawKey, names[i]))
-                {
-                    return i;
-                }
-            }
-
-            return -1;
-        }
-
-        var key = Decode(rawKey);
+        var form = QueryHelpers.ParseQuery(System.Text.Encoding.UTF8.GetString(body));
         for (var i = 0; i < names.Length; i++)
         {
-            if (string.Equals(key, names[i], StringComparison.Ordinal))
-            {
-                return i;
-            }
+            values[i] = form.TryGetValue(names[i], out var v) && v.Count == 1 && !string.IsNullOrEmpty(v[0]) ? v[0] : null;
         }
-
-        return -1;
-    }
-
-    private static string Decode(ReadOnlySpan<byte> raw)
-    {
-        var text = System.Text.Encoding.UTF8.GetString(raw);
-        if (raw.IndexOfAny((byte)'%', (byte)'+') < 0)
-        {
-            return text;
-        }
-
-        return Uri.UnescapeDataString(text.Replace('+', ' '));
     }
 }

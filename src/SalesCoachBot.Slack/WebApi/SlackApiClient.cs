@@ -209,7 +209,7 @@ internal sealed class SlackApiClient(
 
     public Task<SlackApiResult<EmptyResponse>> RespondAsync(Uri responseUrl, ResponseMessage message, CancellationToken cancellationToken)
     {
-        var body = BlockKit.BlockKitJson.ToUtf8Bytes(message);
+        var body = JsonSerializer.SerializeToUtf8Bytes(message, Json.ResponseMessage);
         return SendAsync("response_url", responseUrl, authorization: null, () => JsonContent(body), Json.EmptyResponse, cancellationToken, webApi: false);
     }
 

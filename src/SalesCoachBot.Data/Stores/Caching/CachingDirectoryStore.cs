@@ -65,7 +65,7 @@ internal sealed class CachingDirectoryStore(IServiceProvider services, StoreRead
         var byEmail = new Dictionary<string, PersonView>(StringComparer.Ordinal);
         foreach (var person in people)
         {
-            var view = new PersonView(person.Id, person.Email, person.Name, person.Role, person.Memberships.Select(m => m.TeamId).Order().ToList());
+            var view = DirectoryStore.ToView(person);
             if (!string.IsNullOrEmpty(person.TeamsAadObjectId))
             {
                 byTeamsId.TryAdd(person.TeamsAadObjectId, view);
