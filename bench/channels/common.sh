@@ -38,6 +38,8 @@ write_start() {
     echo '#!/usr/bin/env bash'
     echo "rm -f '$db' '$db-wal' '$db-shm'"
     echo "export ASPNETCORE_ENVIRONMENT=Production Demo__Seed=true 'ConnectionStrings__SalesCoach=Data Source=$db'"
+    # The runtime setting README "Deploy" recommends (TIERING=default measures without it).
+    [ "${TIERING:-prompt}" = default ] || echo "export DOTNET_TC_CallCountingDelayMs=0"
     for kv in "$@"; do echo "export '$kv'"; done
     echo "exec dotnet '$HOST_DIR/SalesCoachBot.Host.dll' --contentRoot '$HOST_DIR' --urls http://127.0.0.1:$PORT"
   } >"$script"
