@@ -38,7 +38,7 @@ public abstract class DealStoreTests(Func<TestDatabase> database)
             : null;
         return new DealChangePlan<string>(advance is null ? "confirmed" : "advanced")
         {
-            Confirm = [new NewConfirmation(item, personId, at, ChatChannel.Teams)],
+            Confirm = [new NewConfirmation(item, personId, "Test person", at, ChatChannel.Teams)],
             Transition = advance,
             ActivityAt = at,
         };

@@ -62,7 +62,7 @@ public abstract class ReadCacheTests(Func<TestDatabase> database)
 
         await InScopeAsync(sp => sp.GetRequiredService<IDealStore>().ChangeDealAsync(new DealId(deal.Id), _ => new DealChangePlan<string>("ok")
         {
-            Confirm = [new NewConfirmation(new ChecklistItemId("requirements-listed"), team.RepId, at, ChatChannel.Slack)],
+            Confirm = [new NewConfirmation(new ChecklistItemId("requirements-listed"), team.RepId, $"Rep {team.Tag}", at, ChatChannel.Slack)],
             ActivityAt = at,
         }, CancellationToken.None));
 

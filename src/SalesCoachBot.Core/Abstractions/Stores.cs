@@ -105,8 +105,8 @@ public sealed record DealChangePlan<T>(T Result) where T : class
     public static DealChangePlan<T> Nothing(T result) => new(result);
 }
 
-/// <summary>A confirmation to record at the deal's current stage and version.</summary>
-public sealed record NewConfirmation(ChecklistItemId Item, long PersonId, DateTimeOffset At, ChatChannel Channel);
+/// <summary>A confirmation to record at the deal's current stage and version, by the named person.</summary>
+public sealed record NewConfirmation(ChecklistItemId Item, long PersonId, string PersonName, DateTimeOffset At, ChatChannel Channel);
 
 /// <summary>
 /// A stage or status change. The store bumps the stage version, sets the stage-entered time,

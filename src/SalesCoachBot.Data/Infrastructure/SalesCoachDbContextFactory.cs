@@ -1,12 +1,15 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging;
 
 namespace SalesCoachBot.Data.Infrastructure;
 
 /// <summary>
 /// Creates the provider's context from <see cref="DatabaseOptions"/>. Options are built once; every call
-/// returns a new context (stores get one per scope, concurrent work creates its own).
+/// returns a context of its own (stores get one per scope, concurrent work creates its own), taken
+/// from EF Core's context pool: disposing it resets it and gives it back. Setting up a new context
+/// was a measured share of every chat turn that writes.
 /// </summary>
 public sealed class SalesCoachDbContextFactory : IDbContextFactory<SalesCoachDbContext>
 {
@@ -27,8 +30,8 @@ public sealed class SalesCoachDbContextFactory : IDbContextFactory<SalesCoachDbC
                     sqlite.UseLoggerFactory(loggerFactory);
                 }
 
-                var sqliteOptions = sqlite.Options;
-                _create = () => new SqliteSalesCoachDbContext(sqliteOptions);
+                var sqlitePool = new PooledDbContextFactory<SqliteSalesCoachDbContext>(sqlite.Options);
+                _create = sqlitePool.CreateDbContext;
                 break;
             default:
                 var postgres = ConfigurePostgres(new DbContextOptionsBuilder<PostgresSalesCoachDbContext>(), ConnectionString);
@@ -37,8 +40,8 @@ public sealed class SalesCoachDbContextFactory : IDbContextFactory<SalesCoachDbC
                     postgres.UseLoggerFactory(loggerFactory);
                 }
 
-                var postgresOptions = postgres.Options;
-                _create = () => new PostgresSalesCoachDbContext(postgresOptions);
+                var postgresPool = new PooledDbContextFactory<PostgresSalesCoachDbContext>(postgres.Options);
+                _create = postgresPool.CreateDbContext;
                 break;
         }
     }

@@ -88,6 +88,17 @@ internal sealed class DealStore(SalesCoachDbContext db, TimeProvider time, Sqlit
 
     public async Task<T?> ChangeDealAsync<T>(
         DealId id, Func<DealState, DealChangePlan<T>> decide, CancellationToken cancellationToken)
+        where T : class =>
+        (await ChangeAsync(id, decide, stampBeforeCommit: null, cancellationToken)).Result;
+
+    /// <summary>
+    /// Runs a change and also returns the deal's view as the change left it (null when the deal does
+    /// not exist), built from the rows read under the lock and what the change wrote, without reading
+    /// again. <paramref name="stampBeforeCommit"/> runs while the lock is still held, just before the
+    /// commit; its value comes back with the view (the read cache's generation).
+    /// </summary>
+    internal async Task<DealChange<T>> ChangeAsync<T>(
+        DealId id, Func<DealState, DealChangePlan<T>> decide, Func<long>? stampBeforeCommit, CancellationToken cancellationToken)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(decide);
@@ -96,7 +107,7 @@ internal sealed class DealStore(SalesCoachDbContext db, TimeProvider time, Sqlit
             db.ChangeTracker.Clear();
             try
             {
-                return await ChangeOnceAsync(id, decide, cancellationToken);
+                return await ChangeOnceAsync(id, decide, stampBeforeCommit, cancellationToken);
             }
             catch (Exception e) when (attempt < MaxAttempts && IsRetryable(e))
             {
@@ -115,31 +126,65 @@ internal sealed class DealStore(SalesCoachDbContext db, TimeProvider time, Sqlit
         || e is DbUpdateConcurrencyException
         || (e is DbUpdateException && TransientDatabaseErrors.IsUniqueViolation(e));
 
-    private async Task<T?> ChangeOnceAsync<T>(
-        DealId id, Func<DealState, DealChangePlan<T>> decide, CancellationToken cancellationToken)
+    private async Task<DealChange<T>> ChangeOnceAsync<T>(
+        DealId id, Func<DealState, DealChangePlan<T>> decide, Func<long>? stampBeforeCommit, CancellationToken cancellationToken)
         where T : class
     {
         using var turn = db.Provider == DatabaseProvider.Sqlite ? await writeGate.EnterAsync(cancellationToken) : null;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await LockDealAsync(id.Value, cancellationToken))
         {
-            return null;
+            return new DealChange<T>(null, null, 0);
         }
 
-        var view = await DealViewQueries.LoadOneAsync(db, id.Value, tracked: true, time.GetUtcNow(), cancellationToken);
+        var now = time.GetUtcNow();
+        var view = await DealViewQueries.LoadOneAsync(db, id.Value, tracked: true, now, cancellationToken);
         if (view is null)
         {
-            return null;
+            return new DealChange<T>(null, null, 0);
         }
 
         var plan = decide(new DealState(view));
-        if (await ApplyAsync(view, plan, cancellationToken))
+        var applied = await ApplyAsync(view, plan, cancellationToken);
+        if (applied.Changed)
         {
             await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var stamp = stampBeforeCommit?.Invoke() ?? 0;
+        if (applied.Changed)
+        {
             await transaction.CommitAsync(cancellationToken);
         }
 
-        return plan.Result;
+        return new DealChange<T>(plan.Result, AfterChange(view, plan, applied, now), stamp);
+    }
+
+    /// <summary>
+    /// The view a fresh read would give once <paramref name="plan"/> is saved: the tracked deal already
+    /// carries the new column values; confirmations count at the current stage version only, so a
+    /// stage change leaves none, and otherwise the withdrawn ones go and the new ones join in the order
+    /// of their time (ties in the order written, as the read orders by time, then id).
+    /// </summary>
+    private static DealView AfterChange<T>(DealView before, DealChangePlan<T> plan, AppliedChange applied, DateTimeOffset now)
+        where T : class
+    {
+        if (!applied.Changed)
+        {
+            return before;
+        }
+
+        IReadOnlyList<ConfirmationView> confirmations = plan.Transition is not null
+            ? []
+            : before.Confirmations
+                .Where(c => !applied.Withdrawn.Contains(c.Item))
+                .Concat(applied.Added.Select(c => new ConfirmationView(c.Item, c.PersonId, c.PersonName, c.At, c.Channel)))
+                .OrderBy(c => c.ConfirmedAt)
+                .ToList();
+        var snoozedUntil = plan.Snooze is { } snooze && snooze.Until > now && !(before.SnoozedUntil >= snooze.Until)
+            ? snooze.Until
+            : before.SnoozedUntil;
+        return before with { Confirmations = confirmations, SnoozedUntil = snoozedUntil };
     }
 
     /// <summary>Takes the per-deal write lock inside the open transaction; false when the deal does not exist.</summary>
@@ -158,11 +203,15 @@ internal sealed class DealStore(SalesCoachDbContext db, TimeProvider time, Sqlit
         return await db.Database.ExecuteSqlAsync($"UPDATE deals SET id = id WHERE id = {id}", cancellationToken) > 0;
     }
 
-    private async Task<bool> ApplyAsync<T>(DealView view, DealChangePlan<T> plan, CancellationToken cancellationToken)
+    private sealed record AppliedChange(bool Changed, IReadOnlyList<NewConfirmation> Added, IReadOnlySet<ChecklistItemId> Withdrawn);
+
+    private async Task<AppliedChange> ApplyAsync<T>(DealView view, DealChangePlan<T> plan, CancellationToken cancellationToken)
         where T : class
     {
         var deal = view.Deal;
         var changed = false;
+        var added = new List<NewConfirmation>();
+        var withdrawnItems = new HashSet<ChecklistItemId>();
 
         var active = view.Confirmations.Select(c => c.Item).ToHashSet();
         foreach (var confirmation in plan.Confirm)
@@ -182,6 +231,7 @@ internal sealed class DealStore(SalesCoachDbContext db, TimeProvider time, Sqlit
                 ConfirmedAt = confirmation.At,
                 Channel = confirmation.Channel,
             });
+            added.Add(confirmation);
             changed = true;
         }
 
@@ -196,6 +246,7 @@ internal sealed class DealStore(SalesCoachDbContext db, TimeProvider time, Sqlit
             {
                 confirmation.WithdrawnAt = at;
                 confirmation.WithdrawnByPersonId = plan.WithdrawnBy;
+                withdrawnItems.Add(new ChecklistItemId(confirmation.ItemId));
                 changed = true;
             }
         }
@@ -245,7 +296,7 @@ internal sealed class DealStore(SalesCoachDbContext db, TimeProvider time, Sqlit
             changed |= MoveActivity(deal, activity);
         }
 
-        return changed;
+        return new AppliedChange(changed, added, withdrawnItems);
     }
 
     private static bool MoveActivity(Deal deal, DateTimeOffset at)
@@ -259,3 +310,7 @@ internal sealed class DealStore(SalesCoachDbContext db, TimeProvider time, Sqlit
         return true;
     }
 }
+
+/// <summary>A change's result, the deal's view as the change left it, and the stamp taken before the commit.</summary>
+internal sealed record DealChange<T>(T? Result, DealView? After, long Stamp)
+    where T : class;

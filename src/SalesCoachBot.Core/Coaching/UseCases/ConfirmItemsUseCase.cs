@@ -143,7 +143,7 @@ public sealed class ConfirmItemsUseCase(DealLocator locator, IDealStore deals, W
 
         return new DealChangePlan<ConfirmOutcome>(new ConfirmOutcome.Recorded(fresh, advance ? next!.Name : null, stage.Name))
         {
-            Confirm = [.. fresh.Select(i => new NewConfirmation(i, context.Person.Id, context.Now, context.Turn.Channel))],
+            Confirm = [.. fresh.Select(i => new NewConfirmation(i, context.Person.Id, context.Person.Name, context.Now, context.Turn.Channel))],
             Transition = transition,
             ActivityAt = context.Now,
         };

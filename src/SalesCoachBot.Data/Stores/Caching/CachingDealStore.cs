@@ -48,15 +48,29 @@ internal sealed class CachingDealStore(IServiceProvider services, StoreReadCache
     public async Task<T?> ChangeDealAsync<T>(DealId id, Func<DealState, DealChangePlan<T>> decide, CancellationToken cancellationToken)
         where T : class
     {
-        // Dropped before and after: a reader that started before the commit must not keep its copy.
+        // Dropped first, so a reader that started earlier cannot store its copy over the change.
         cache.InvalidateDeal(id.Value);
+        DealChange<T> change;
         try
         {
-            return await Inner.ChangeDealAsync(id, decide, cancellationToken);
+            change = await Inner.ChangeAsync(id, decide, () => cache.DealGeneration(id.Value), cancellationToken);
         }
-        finally
+        catch
+        {
+            cache.InvalidateDeal(id.Value);
+            throw;
+        }
+
+        // The card drawn next shows the deal as this change left it: kept, not read again.
+        if (change.After is { } after)
+        {
+            cache.StoreChangedDeal(after, change.Stamp);
+        }
+        else
         {
             cache.InvalidateDeal(id.Value);
         }
+
+        return change.Result;
     }
 }

@@ -15,6 +15,7 @@ public sealed class StoreReadCache(TimeProvider time, TimeSpan lifetime)
 {
     private readonly ConcurrentDictionary<long, CachedDeal> deals = new();
     private readonly ConcurrentDictionary<long, long> dealGenerations = new();
+    private readonly Lock dealWrites = new(); // a generation check and the store or drop it guards are one step
     private readonly SemaphoreSlim directoryLoad = new(1, 1);
     private DirectorySnapshot? directory;
     private long directoryGeneration;
@@ -45,24 +46,62 @@ public sealed class StoreReadCache(TimeProvider time, TimeSpan lifetime)
     /// <summary>Keeps a view read at <paramref name="generationBeforeRead"/>, unless the deal changed meanwhile.</summary>
     public void StoreDeal(DealView view, long generationBeforeRead)
     {
-        if (!Enabled || DealGeneration(view.Id.Value) != generationBeforeRead)
+        if (!Enabled)
         {
             return;
         }
 
-        if (deals.Count > 100_000)
+        lock (dealWrites)
         {
-            deals.Clear(); // a safety valve, far above any team's open deals
+            if (DealGeneration(view.Id.Value) == generationBeforeRead)
+            {
+                Keep(view, generationBeforeRead);
+            }
         }
+    }
 
-        deals[view.Id.Value] = new CachedDeal(view, generationBeforeRead, time.GetUtcNow() + lifetime);
+    /// <summary>
+    /// Keeps the view a change left, stamped with the generation taken under the deal's lock before
+    /// the commit. When nothing invalidated the deal since, the generation moves on first, so readers
+    /// that read before the commit can no longer store their copy; otherwise another change or an
+    /// import came in between, and the deal is only dropped.
+    /// </summary>
+    public void StoreChangedDeal(DealView view, long generationBeforeCommit)
+    {
+        lock (dealWrites)
+        {
+            var unchangedSince = DealGeneration(view.Id.Value) == generationBeforeCommit;
+            InvalidateDealLocked(view.Id.Value);
+            if (Enabled && unchangedSince)
+            {
+                Keep(view, DealGeneration(view.Id.Value));
+            }
+        }
     }
 
     /// <summary>The deal changed: readers in flight must not store what they read before.</summary>
     public void InvalidateDeal(long id)
     {
+        lock (dealWrites)
+        {
+            InvalidateDealLocked(id);
+        }
+    }
+
+    private void InvalidateDealLocked(long id)
+    {
         dealGenerations.AddOrUpdate(id, 1, (_, g) => g + 1);
         deals.TryRemove(id, out _);
+    }
+
+    private void Keep(DealView view, long generation)
+    {
+        if (deals.Count > 100_000)
+        {
+            deals.Clear(); // a safety valve, far above any team's open deals
+        }
+
+        deals[view.Id.Value] = new CachedDeal(view, generation, time.GetUtcNow() + lifetime);
     }
 
     /// <summary>People, teams or many deals changed (imports).</summary>
@@ -70,8 +109,11 @@ public sealed class StoreReadCache(TimeProvider time, TimeSpan lifetime)
     {
         Interlocked.Increment(ref directoryGeneration);
         directory = null;
-        Interlocked.Increment(ref dealEpoch);
-        deals.Clear();
+        lock (dealWrites)
+        {
+            Interlocked.Increment(ref dealEpoch);
+            deals.Clear();
+        }
     }
 
     /// <summary>The directory snapshot, loaded with <paramref name="load"/> when missing or expired.</summary>
