@@ -199,8 +199,9 @@ internal sealed class DealStore(SalesCoachDbContext db, TimeProvider time, Sqlit
         }
 
         // SQLite has one writer at a time: a first write takes the database's write lock now, so the
-        // read below already sees the state every later writer will see.
-        return await db.Database.ExecuteSqlAsync($"UPDATE deals SET id = id WHERE id = {id}", cancellationToken) > 0;
+        // read below already sees the state every later writer will see. Not "SET id = id": assigning
+        // the key makes SQLite check every table referencing deals, a scan of all confirmations.
+        return await db.Database.ExecuteSqlAsync($"UPDATE deals SET stage_version = stage_version WHERE id = {id}", cancellationToken) > 0;
     }
 
     private sealed record AppliedChange(bool Changed, IReadOnlyList<NewConfirmation> Added, IReadOnlySet<ChecklistItemId> Withdrawn);
