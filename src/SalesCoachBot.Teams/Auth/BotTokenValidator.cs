@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,12 @@ internal sealed record TokenCheck(bool IsValid, string? ServiceUrlClaim, string?
 /// lifetime with 5 minutes of skew (IdentityModel reads the system clock here; its TimeProvider
 /// hook is not public in 8.x), RS256/384/512 only. The caller checks the
 /// <c>serviceurl</c> claim against the activity once it has read the body.
+/// <para>
+/// The connector sends the same token with every request for about an hour. A token that passed
+/// every check is remembered by its exact text, with its <c>serviceurl</c> claim, until it expires,
+/// at most <see cref="RememberAtMost"/>, and only while the signing keys it was checked against are
+/// still the current ones; any other text (a byte changed, another audience) is checked in full.
+/// </para>
 /// </summary>
 internal sealed class BotTokenValidator
 {
@@ -37,6 +44,12 @@ internal sealed class BotTokenValidator
     private readonly JsonWebTokenHandler handler = new() { MapInboundClaims = false };
     private readonly IssuerKeys botFramework;
     private readonly IssuerKeys? entra;
+    private readonly ConcurrentDictionary<string, PassedToken> passed = new(StringComparer.Ordinal);
+
+    internal static readonly TimeSpan RememberAtMost = TimeSpan.FromMinutes(10);
+    private const int RememberedTokens = 1_000;
+
+    private sealed record PassedToken(IssuerKeys Source, OpenIdConnectConfiguration Configuration, string? ServiceUrl, DateTimeOffset Until);
 
     public BotTokenValidator(IOptions<TeamsOptions> options, IHttpClientFactory httpClientFactory, TimeProvider timeProvider, ILogger<BotTokenValidator> logger)
     {
@@ -66,6 +79,12 @@ internal sealed class BotTokenValidator
         }
 
         var token = authorizationHeader[scheme.Length..].Trim();
+        if (passed.TryGetValue(token, out var known) && timeProvider.GetUtcNow() < known.Until
+            && ReferenceEquals(await known.Source.Manager.GetConfigurationAsync(cancellationToken), known.Configuration))
+        {
+            return TokenCheck.Valid(known.ServiceUrl);
+        }
+
         if (token.Length == 0 || !handler.CanReadToken(token))
         {
             return TokenCheck.Invalid("malformed bearer token");
@@ -120,7 +139,25 @@ internal sealed class BotTokenValidator
         }
 
         var serviceUrl = result.Claims.TryGetValue(ServiceUrlClaim, out var claim) ? claim as string : null;
+        Remember(token, new PassedToken(source, configuration, serviceUrl, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero)));
         return TokenCheck.Valid(serviceUrl);
+    }
+
+    private void Remember(string token, PassedToken check)
+    {
+        var until = timeProvider.GetUtcNow() + RememberAtMost;
+        check = check.Until < until ? check : check with { Until = until };
+        if (check.Until <= timeProvider.GetUtcNow())
+        {
+            return; // accepted within the clock skew after its expiry: checked in full every time
+        }
+
+        if (passed.Count >= RememberedTokens)
+        {
+            passed.Clear(); // far above the handful of tokens one app receives in an hour
+        }
+
+        passed[token] = check;
     }
 
     // Reasons are logged, never the token.

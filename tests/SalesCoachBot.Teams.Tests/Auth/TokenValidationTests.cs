@@ -106,6 +106,25 @@ public sealed class TokenValidationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Messages_TokenThatPassedBefore_IsAcceptedAgain_ButNoCopyOfItAndNotForAnotherServiceUrl()
+    {
+        var token = host.Authority.Token(TeamsTestHost.ServiceUrl);
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(TestActivities.Message("help"), token)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(TestActivities.Message("help"), token)).StatusCode);
+
+        var inSignature = token.LastIndexOf('.') + 10; // not the last character: its low bits may be padding
+        var changedSignature = token[..inSignature] + (token[inSignature] == 'A' ? 'B' : 'A') + token[(inSignature + 1)..];
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.PostAsync(TestActivities.Message("help"), changedSignature)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.PostAsync(TestActivities.Message("help"), Tamper(token))).StatusCode);
+        // The remembered token still names its own serviceUrl: an activity pointing elsewhere is refused.
+        var elsewhere = TestActivities.Message("help", serviceUrl: "https://attacker.example.com/");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.PostAsync(elsewhere, token)).StatusCode);
+
+        Assert.Equal(2, host.Bot.Turns.Count);
+        Assert.All(host.Connector.Calls, c => Assert.StartsWith(TeamsTestHost.ServiceUrl, c.Url.ToString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Messages_ActivityFromAnotherTenant_Returns403()
     {
         await using var single = await TeamsTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Teams:TenantId"] = "our-tenant" });
