@@ -33,7 +33,12 @@ public sealed record ProcessMap(
         stage.Branches.FirstOrDefault(b => b.When == Branch.BuyerSaysNo)?.To ?? BranchTarget.Nurture;
 
     /// <summary>Stages in path order from <see cref="Start"/>, then any not on that path.</summary>
-    public IReadOnlyList<Stage> OrderedStages()
+    // Computed once: every checklist card asks for the stage's position.
+    public IReadOnlyList<Stage> OrderedStages() => _ordered ??= Order();
+
+    private IReadOnlyList<Stage>? _ordered;
+
+    private List<Stage> Order()
     {
         var ordered = new List<Stage>();
         var seen = new HashSet<StageId>();
