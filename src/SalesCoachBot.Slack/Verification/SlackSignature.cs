@@ -33,27 +33,18 @@ public sealed class SlackSignature(byte[] secret, TimeSpan tolerance)
     /// <summary>The signature Slack would send for these exact bytes.</summary>
     public string Compute(long timestamp, ReadOnlySpan<byte> body)
     {
+        var buffer = WithRoom(body);
         Span<byte> mac = stackalloc byte[32];
-        ComputeMac(timestamp, body, mac);
+        MacInPlace(timestamp, buffer, mac);
         return Prefix + Convert.ToHexStringLower(mac);
     }
 
     /// <summary>Free bytes a caller leaves in front of the body for <see cref="VerifyInPlace"/>: <c>v0:</c>, up to 12 digits, <c>:</c>.</summary>
     public const int PrefixRoom = 16;
 
-    public SignatureCheck Verify(string? timestampHeader, string? signatureHeader, ReadOnlySpan<byte> body, DateTimeOffset now)
-    {
-        Span<byte> given = stackalloc byte[32];
-        var check = CheckHeaders(timestampHeader, signatureHeader, now, given, out var timestamp);
-        if (check != SignatureCheck.Valid)
-        {
-            return check;
-        }
-
-        Span<byte> expected = stackalloc byte[32];
-        ComputeMac(timestamp, body, expected);
-        return CryptographicOperations.FixedTimeEquals(expected, given) ? SignatureCheck.Valid : SignatureCheck.Mismatch;
-    }
+    /// <summary>The check for a body held without room in front: copies it, then <see cref="VerifyInPlace"/>.</summary>
+    public SignatureCheck Verify(string? timestampHeader, string? signatureHeader, ReadOnlySpan<byte> body, DateTimeOffset now) =>
+        VerifyInPlace(timestampHeader, signatureHeader, WithRoom(body), now);
 
     /// <summary>
     /// The same check without copying the body: <paramref name="buffer"/> holds the raw body at
@@ -74,13 +65,26 @@ public sealed class SlackSignature(byte[] secret, TimeSpan tolerance)
             return check;
         }
 
+        Span<byte> expected = stackalloc byte[32];
+        MacInPlace(timestamp, buffer, expected);
+        return CryptographicOperations.FixedTimeEquals(expected, given) ? SignatureCheck.Valid : SignatureCheck.Mismatch;
+    }
+
+    private static byte[] WithRoom(ReadOnlySpan<byte> body)
+    {
+        var buffer = new byte[PrefixRoom + body.Length];
+        body.CopyTo(buffer.AsSpan(PrefixRoom));
+        return buffer;
+    }
+
+    /// <summary>Writes <c>v0:{ts}:</c> just in front of the body and hashes the whole base string in one call.</summary>
+    private void MacInPlace(long timestamp, Span<byte> buffer, Span<byte> destination)
+    {
         Span<byte> head = stackalloc byte[PrefixRoom];
         var length = WriteHead(timestamp, head);
         var start = PrefixRoom - length;
         head[..length].CopyTo(buffer[start..]);
-        Span<byte> expected = stackalloc byte[32];
-        HMACSHA256.HashData(secret, buffer[start..], expected);
-        return CryptographicOperations.FixedTimeEquals(expected, given) ? SignatureCheck.Valid : SignatureCheck.Mismatch;
+        HMACSHA256.HashData(secret, buffer[start..], destination);
     }
 
     private SignatureCheck CheckHeaders(string? timestampHeader, string? signatureHeader, DateTimeOffset now, Span<byte> given, out long timestamp)
@@ -126,15 +130,5 @@ public sealed class SlackSignature(byte[] secret, TimeSpan tolerance)
 
         destination[3 + digits] = (byte)':';
         return 4 + digits;
-    }
-
-    private void ComputeMac(long timestamp, ReadOnlySpan<byte> body, Span<byte> destination)
-    {
-        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, secret);
-        Span<byte> head = stackalloc byte[32];
-        var written = WriteHead(timestamp, head);
-        hmac.AppendData(head[..written]);
-        hmac.AppendData(body);
-        hmac.GetHashAndReset(destination);
     }
 }
