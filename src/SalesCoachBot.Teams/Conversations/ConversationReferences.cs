@@ -54,15 +54,20 @@ public interface IConversationReferenceStore
     /// bot, tenant, authenticated) changed; returns whether it wrote. <paramref name="verify"/> asks
     /// the store itself even when a cheaper record says the reference is current (installs, removals).
     /// </summary>
-    async Task<bool> RememberAsync(TeamsConversationReference reference, bool verify, CancellationToken cancellationToken)
+    Task<bool> RememberAsync(TeamsConversationReference reference, bool verify, CancellationToken cancellationToken) =>
+        RememberInStoreAsync(this, reference, cancellationToken);
+
+    /// <summary>The store's own answer: read the reference, write it only when it is new or its route changed.</summary>
+    internal static async Task<bool> RememberInStoreAsync(
+        IConversationReferenceStore store, TeamsConversationReference reference, CancellationToken cancellationToken)
     {
-        var known = await GetAsync(reference.Key, cancellationToken);
+        var known = await store.GetAsync(reference.Key, cancellationToken);
         if (known is not null && known.SameRoute(reference))
         {
             return false;
         }
 
-        await SaveAsync(reference, cancellationToken);
+        await store.SaveAsync(reference, cancellationToken);
         return true;
     }
 }

@@ -50,8 +50,16 @@ public sealed class DurableConversationReferenceStore(IConversationReferenceReco
         Note(reference);
     }
 
-    public async Task<TeamsConversationReference?> GetAsync(ConversationKey key, CancellationToken cancellationToken) =>
-        await records.GetAsync(key, cancellationToken) is { } stored ? ToReference(stored) : null;
+    public async Task<TeamsConversationReference?> GetAsync(ConversationKey key, CancellationToken cancellationToken)
+    {
+        var reference = await records.GetAsync(key, cancellationToken) is { } row ? ToReference(row) : null;
+        if (reference is not null)
+        {
+            Note(reference);
+        }
+
+        return reference;
+    }
 
     public Task<bool> RemoveAsync(ConversationKey key, CancellationToken cancellationToken)
     {
@@ -59,26 +67,13 @@ public sealed class DurableConversationReferenceStore(IConversationReferenceReco
         return records.RemoveAsync(key, cancellationToken);
     }
 
-    public async Task<bool> RememberAsync(TeamsConversationReference reference, bool verify, CancellationToken cancellationToken)
-    {
-        if (!verify
-            && stored.TryGetValue(reference.Key, out var record)
-            && timeProvider.GetUtcNow() < record.TrustedUntil
-            && record.Reference.SameRoute(reference))
-        {
-            return false;
-        }
-
-        var known = await GetAsync(reference.Key, cancellationToken);
-        if (known is not null && known.SameRoute(reference))
-        {
-            Note(known);
-            return false;
-        }
-
-        await SaveAsync(reference, cancellationToken);
-        return true;
-    }
+    public Task<bool> RememberAsync(TeamsConversationReference reference, bool verify, CancellationToken cancellationToken) =>
+        !verify
+        && stored.TryGetValue(reference.Key, out var record)
+        && timeProvider.GetUtcNow() < record.TrustedUntil
+        && record.Reference.SameRoute(reference)
+            ? Task.FromResult(false)
+            : IConversationReferenceStore.RememberInStoreAsync(this, reference, cancellationToken);
 
     public async Task<IReadOnlyList<TeamsConversationReference>> ListAsync(CancellationToken cancellationToken) =>
         [.. (await records.ListAsync(cancellationToken)).Select(ToReference).OfType<TeamsConversationReference>()];
