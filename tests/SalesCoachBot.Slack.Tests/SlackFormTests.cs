@@ -28,6 +28,8 @@ public sealed class SlackFormTests
         "ssl_check=1&token=x",
         "response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1%2F2%2Fabc&unknown=1",
         "text=a=b=c",
+        "TEXT=upper+case+key",                               // keys are case-insensitive
+        "Text=one&text=two",                                 // the same key twice in two cases: null
     ];
 
     private static string? Expected(string body, string name)

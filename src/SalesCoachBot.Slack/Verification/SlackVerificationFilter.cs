@@ -143,10 +143,21 @@ internal static class SlackForm
             throw new ArgumentException("One value slot per name.", nameof(values));
         }
 
-        var form = QueryHelpers.ParseQuery(System.Text.Encoding.UTF8.GetString(body));
-        for (var i = 0; i < names.Length; i++)
+        // The same enumerator ParseQuery runs, without its dictionary: only the wanted fields are decoded.
+        Span<int> seen = stackalloc int[names.Length];
+        values[..names.Length].Clear();
+        foreach (var pair in new QueryStringEnumerable(System.Text.Encoding.UTF8.GetString(body)))
         {
-            values[i] = form.TryGetValue(names[i], out var v) && v.Count == 1 && !string.IsNullOrEmpty(v[0]) ? v[0] : null;
+            var name = pair.DecodeName().Span;
+            for (var i = 0; i < names.Length; i++)
+            {
+                // ParseQuery's keys are case-insensitive, so "TEXT" and "text" are the same field given twice.
+                if (name.Equals(names[i], StringComparison.OrdinalIgnoreCase))
+                {
+                    var value = pair.DecodeValue();
+                    values[i] = ++seen[i] == 1 && !value.IsEmpty ? value.ToString() : null;
+                }
+            }
         }
     }
 }
