@@ -1,6 +1,9 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using SalesCoachBot.Slack.BlockKit;
 using SalesCoachBot.Slack.Inbound;
 using SalesCoachBot.Slack.WebApi;
@@ -36,15 +39,26 @@ namespace SalesCoachBot.Slack;
 [JsonSerializable(typeof(FilesCompleteUploadResponse))]
 [JsonSerializable(typeof(IReadOnlyList<SlackFileReference>))]
 [JsonSerializable(typeof(IReadOnlyList<Block>))]
+[JsonSerializable(typeof(HeaderBlock))]
+[JsonSerializable(typeof(SectionBlock))]
+[JsonSerializable(typeof(ContextBlock))]
+[JsonSerializable(typeof(ActionsBlock))]
+[JsonSerializable(typeof(DividerBlock))]
+[JsonSerializable(typeof(ImageBlock))]
+[JsonSerializable(typeof(ButtonElement))]
+[JsonSerializable(typeof(CheckboxesElement))]
 public sealed partial class SlackJsonContext : JsonSerializerContext
 {
     private static readonly Lazy<SlackJsonContext> LazyWire = new(() => new SlackJsonContext(BuildOptions(indented: false)));
     private static readonly Lazy<SlackJsonContext> LazyIndented = new(() => new SlackJsonContext(BuildOptions(indented: true)));
 
-    /// <summary>What goes on the wire: compact, and without \u escapes for quotes and non-ASCII (Slack reads UTF-8 JSON).</summary>
+    /// <summary>
+    /// What goes on the wire: compact. Its options match the generated ones (no custom encoder), so the serializer
+    /// takes the generated fast path; write outbound JSON with <see cref="SlackWireJson"/> to keep it unescaped.
+    /// </summary>
     public static SlackJsonContext Wire => LazyWire.Value;
 
-    /// <summary>Indented, for golden files people read in review.</summary>
+    /// <summary>Indented and unescaped, for golden files people read in review.</summary>
     public static SlackJsonContext Indented => LazyIndented.Value;
 
     private static JsonSerializerOptions BuildOptions(bool indented) => new()
@@ -52,9 +66,41 @@ public sealed partial class SlackJsonContext : JsonSerializerContext
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         AllowOutOfOrderMetadataProperties = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = indented ? JavaScriptEncoder.UnsafeRelaxedJsonEscaping : null,
         WriteIndented = indented,
     };
+}
+
+/// <summary>
+/// Outbound Slack JSON: the <see cref="SlackJsonContext.Wire"/> contracts written into a writer that leaves quotes
+/// and non-ASCII unescaped (Slack reads UTF-8 JSON). The writer and its buffer are reused per thread.
+/// </summary>
+public static class SlackWireJson
+{
+    private const int KeptBufferBytes = 64 * 1024;
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? threadBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? threadWriter;
+
+    public static byte[] SerializeToUtf8Bytes<T>(T value, JsonTypeInfo<T> info) => Write(value, info).ToArray();
+
+    public static string Serialize<T>(T value, JsonTypeInfo<T> info) => Encoding.UTF8.GetString(Write(value, info));
+
+    /// <summary>The JSON of <paramref name="value"/>, valid until this thread's next call: copy it before awaiting.</summary>
+    public static ReadOnlySpan<byte> Write<T>(T value, JsonTypeInfo<T> info)
+    {
+        var buffer = threadBuffer is { Capacity: <= KeptBufferBytes } kept ? kept : threadBuffer = new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        var writer = threadWriter ??= new Utf8JsonWriter(buffer, WriterOptions);
+        writer.Reset(buffer);
+        JsonSerializer.Serialize(writer, value, info);
+        writer.Flush();
+        return buffer.WrittenSpan;
+    }
 }
 
 public sealed record UrlVerificationAnswer(string Challenge);

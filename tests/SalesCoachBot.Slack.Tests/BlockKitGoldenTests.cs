@@ -194,7 +194,7 @@ public sealed class BlockKitGoldenTests
     public void Render_SixtyLinesWithButtons_StaysWithinFiftyBlocksAndSaysSo()
     {
         var message = new BlockKitRenderer().Render(Samples["deal-list"]);
-        var all = JsonSerializer.Serialize(message, SlackJsonContext.Wire.SlackMessage);
+        var all = SlackWireJson.Serialize(message, SlackJsonContext.Wire.SlackMessage);
 
         Assert.True(message.Blocks.Count <= BlockKitLimits.MessageBlocks);
         for (var i = 1; i <= 60; i++)

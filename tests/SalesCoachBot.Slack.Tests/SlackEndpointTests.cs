@@ -221,7 +221,14 @@ public sealed class SlackEndpointTests : IAsyncLifetime
         var body = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(body.Length, response.Content.Headers.ContentLength);
         var expected = SalesCoachBot.Slack.WebApi.ResponseMessage.From(new SalesCoachBot.Slack.BlockKit.BlockKitRenderer().Render(answer), "ephemeral");
-        Assert.Equal(JsonSerializer.Serialize(expected, SlackJsonContext.Wire.ResponseMessage), System.Text.Encoding.UTF8.GetString(body));
+        var text = System.Text.Encoding.UTF8.GetString(body);
+        Assert.Equal(SlackWireJson.Serialize(expected, SlackJsonContext.Wire.ResponseMessage), text);
+        // The same JSON the serializer's metadata path writes (Indented takes it), with quotes and non-ASCII as written.
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(
+            System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(expected, SlackJsonContext.Indented.ResponseMessage)),
+            System.Text.Json.Nodes.JsonNode.Parse(text)));
+        Assert.Contains("Initech — \\\"Demo\\\" <b> & co.", text, StringComparison.Ordinal);
+        Assert.Contains("\"é ", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -101,7 +101,8 @@ public static class DealCards
 
     private static string ChecklistText(Card card, IReadOnlyList<CardChecklistItem> items, Deal deal, string? note)
     {
-        var text = new StringBuilder();
+        // Sized for a typical card up front: growing chunk by chunk cost more than the rest of the method.
+        var text = new StringBuilder(512 + 128 * items.Count);
         if (note is not null)
         {
             text.AppendLine(note);
@@ -133,7 +134,12 @@ public static class DealCards
             text.Append(CultureInfo.InvariantCulture, $"Say \"done {first.Id} for {deal.ExternalId}\" when it is done.");
         }
 
-        return text.ToString().TrimEnd();
+        while (text.Length > 0 && char.IsWhiteSpace(text[^1]))
+        {
+            text.Length--;
+        }
+
+        return text.ToString();
     }
 }
 

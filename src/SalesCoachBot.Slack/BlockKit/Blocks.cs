@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace SalesCoachBot.Slack.BlockKit;
@@ -16,44 +17,52 @@ public sealed record TextObject(
     public static TextObject Markdown(string text) => new("mrkdwn", text);
 }
 
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
-[JsonDerivedType(typeof(HeaderBlock), "header")]
-[JsonDerivedType(typeof(SectionBlock), "section")]
-[JsonDerivedType(typeof(ContextBlock), "context")]
-[JsonDerivedType(typeof(ActionsBlock), "actions")]
-[JsonDerivedType(typeof(DividerBlock), "divider")]
-[JsonDerivedType(typeof(ImageBlock), "image")]
+/// <summary>
+/// A layout block. Each kind names its own <c>type</c>; <see cref="RuntimeTypeJsonConverter{T}"/> writes a block as
+/// its runtime type, so the serializer's generated fast path writes every block (a polymorphic base would send
+/// each one through the slower metadata path).
+/// </summary>
+[JsonConverter(typeof(RuntimeTypeJsonConverter<Block>))]
 public abstract record Block
 {
+    protected Block(string type) => Type = type;
+
+    [JsonPropertyOrder(-1)]
+    public string Type { get; }
+
     public string? BlockId { get; init; }
 }
 
-public sealed record HeaderBlock(TextObject Text) : Block;
+public sealed record HeaderBlock(TextObject Text) : Block("header");
 
-public sealed record SectionBlock(TextObject Text) : Block
+public sealed record SectionBlock(TextObject Text) : Block("section")
 {
     public BlockElement? Accessory { get; init; }
 }
 
 /// <summary>Small grey lines; at most 10 elements.</summary>
-public sealed record ContextBlock(IReadOnlyList<TextObject> Elements) : Block;
+public sealed record ContextBlock(IReadOnlyList<TextObject> Elements) : Block("context");
 
 /// <summary>Interactive elements; at most 25.</summary>
-public sealed record ActionsBlock(IReadOnlyList<BlockElement> Elements) : Block;
+public sealed record ActionsBlock(IReadOnlyList<BlockElement> Elements) : Block("actions");
 
-public sealed record DividerBlock : Block;
+public sealed record DividerBlock() : Block("divider");
 
-public sealed record ImageBlock(string ImageUrl, string AltText) : Block;
+public sealed record ImageBlock(string ImageUrl, string AltText) : Block("image");
 
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
-[JsonDerivedType(typeof(ButtonElement), "button")]
-[JsonDerivedType(typeof(CheckboxesElement), "checkboxes")]
+/// <summary>An interactive element, written as its runtime type like <see cref="Block"/>.</summary>
+[JsonConverter(typeof(RuntimeTypeJsonConverter<BlockElement>))]
 public abstract record BlockElement
 {
+    protected BlockElement(string type) => Type = type;
+
+    [JsonPropertyOrder(-1)]
+    public string Type { get; }
+
     public required string ActionId { get; init; }
 }
 
-public sealed record ButtonElement(TextObject Text) : BlockElement
+public sealed record ButtonElement(TextObject Text) : BlockElement("button")
 {
     public string? Value { get; init; }
 
@@ -61,7 +70,7 @@ public sealed record ButtonElement(TextObject Text) : BlockElement
     public string? Style { get; init; }
 }
 
-public sealed record CheckboxesElement(IReadOnlyList<OptionObject> Options) : BlockElement;
+public sealed record CheckboxesElement(IReadOnlyList<OptionObject> Options) : BlockElement("checkboxes");
 
 public sealed record OptionObject(TextObject Text, string Value)
 {
@@ -70,3 +79,17 @@ public sealed record OptionObject(TextObject Text, string Value)
 
 /// <summary>A whole message: the top-level <c>text</c> fallback is always present.</summary>
 public sealed record SlackMessage(string Text, IReadOnlyList<Block> Blocks);
+
+/// <summary>
+/// Writes a value of an abstract Block Kit type with the serializer's contract for its runtime type (which must be in
+/// the options' resolver). Block Kit is only ever written: reading one back is refused.
+/// </summary>
+public sealed class RuntimeTypeJsonConverter<T> : JsonConverter<T>
+    where T : class
+{
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        throw new NotSupportedException($"{typeof(T).Name} is written, never read.");
+
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
+        JsonSerializer.Serialize(writer, value, options.GetTypeInfo(value.GetType()));
+}

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -88,9 +89,7 @@ public sealed class SlackEndpoints(SlackInboundHandler handler, ILogger<SlackEnd
 
     private static IResult ToResult(SlackAck ack) => ack.Status switch
     {
-        // Serialized up front so the ack goes out in one write with its Content-Length.
-        SlackAckStatus.Accepted when ack.Message is { } message =>
-            Results.Bytes(JsonSerializer.SerializeToUtf8Bytes(message, Json.ResponseMessage), "application/json; charset=utf-8"),
+        SlackAckStatus.Accepted when ack.Message is { } message => new AckMessageResult(message),
         SlackAckStatus.Accepted => Results.Ok(),
         SlackAckStatus.Forbidden => Results.StatusCode(StatusCodes.Status403Forbidden),
         SlackAckStatus.Busy => Results.StatusCode(StatusCodes.Status503ServiceUnavailable),
@@ -106,6 +105,21 @@ public sealed class SlackEndpoints(SlackInboundHandler handler, ILogger<SlackEnd
     /// <summary>The form fields of a slash command, in <see cref="SlashCommand"/>'s order.</summary>
     private static readonly string[] CommandFieldNames =
         ["command", "text", "user_id", "user_name", "team_id", "channel_id", "response_url", "trigger_id", "enterprise_id"];
+
+    /// <summary>An ack with a message: serialized up front so it goes out in one write with its Content-Length.</summary>
+    private sealed class AckMessageResult(ResponseMessage message) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            var response = httpContext.Response;
+            response.ContentType = "application/json; charset=utf-8";
+            var body = response.BodyWriter;
+            var json = SlackWireJson.Write(message, Json.ResponseMessage);
+            response.ContentLength = json.Length;
+            body.Write(json);
+            return body.FlushAsync(httpContext.RequestAborted).AsTask();
+        }
+    }
 
     private static ReadOnlyMemory<byte> Body(HttpContext http) =>
         http.Features.Get<SlackRequestBody>()?.Bytes ?? throw new InvalidOperationException("Slack handlers run only behind SlackVerificationFilter.");

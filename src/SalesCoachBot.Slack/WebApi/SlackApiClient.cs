@@ -161,7 +161,7 @@ internal sealed class SlackApiClient(
         await pacer.WaitTurnAsync($"{workspace}:{upload.Channel}", cancellationToken).ConfigureAwait(false);
         List<KeyValuePair<string, string>> complete =
         [
-            new("files", JsonSerializer.Serialize<IReadOnlyList<SlackFileReference>>([new SlackFileReference(target.Value.FileId, upload.Title)], Json.IReadOnlyListSlackFileReference)),
+            new("files", SlackWireJson.Serialize<IReadOnlyList<SlackFileReference>>([new SlackFileReference(target.Value.FileId, upload.Title)], Json.IReadOnlyListSlackFileReference)),
             new("channel_id", upload.Channel),
         ];
         if (upload.ThreadTs is { Length: > 0 } thread)
@@ -171,7 +171,7 @@ internal sealed class SlackApiClient(
 
         if (upload.Blocks is { Count: > 0 } blocks)
         {
-            complete.Add(new("blocks", JsonSerializer.Serialize(blocks, Json.IReadOnlyListBlock)));
+            complete.Add(new("blocks", SlackWireJson.Serialize(blocks, Json.IReadOnlyListBlock)));
         }
         else if (upload.InitialComment is { Length: > 0 } comment)
         {
@@ -209,7 +209,7 @@ internal sealed class SlackApiClient(
 
     public Task<SlackApiResult<EmptyResponse>> RespondAsync(Uri responseUrl, ResponseMessage message, CancellationToken cancellationToken)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(message, Json.ResponseMessage);
+        var body = SlackWireJson.SerializeToUtf8Bytes(message, Json.ResponseMessage);
         return SendAsync("response_url", responseUrl, authorization: null, () => JsonContent(body), Json.EmptyResponse, cancellationToken, webApi: false);
     }
 
@@ -222,7 +222,7 @@ internal sealed class SlackApiClient(
             return SlackApiResult<TResponse>.Failure("not_authed");
         }
 
-        var body = JsonSerializer.SerializeToUtf8Bytes(request, requestInfo);
+        var body = SlackWireJson.SerializeToUtf8Bytes(request, requestInfo);
         return await SendAsync(method, MethodUri(method), authorization, () => JsonContent(body), responseInfo, cancellationToken, webApi: true).ConfigureAwait(false);
     }
 

@@ -61,7 +61,7 @@ public sealed class PipelineGoldenTests
         var message = new BlockKitRenderer().Render(answer);
 
         Assert.Empty(message.Blocks.OfType<ImageBlock>());
-        var wire = JsonSerializer.Serialize(message, SlackJsonContext.Wire.SlackMessage);
+        var wire = SlackWireJson.Serialize(message, SlackJsonContext.Wire.SlackMessage);
         Assert.DoesNotContain("data:image", wire, StringComparison.Ordinal);
         Assert.Contains("Discovery: 4 deals", wire, StringComparison.Ordinal);
     }
