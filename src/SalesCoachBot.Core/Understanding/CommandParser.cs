@@ -14,29 +14,29 @@ public sealed partial class CommandParser
     // so the worst case is quadratic in 500 characters; a timeout would cost every match a clock read.
 
     // Opening words that carry no meaning ("hey coach, can you ..."); "show me" marks a weak what's-next.
-    private static readonly string[][] LeadingFiller =
+    private static readonly PhraseList LeadingFiller = new(
     [
         ["hey"], ["hi"], ["hello"], ["yo"], ["ok"], ["okay"], ["so"], ["um"], ["please"], ["coach"], ["bot"],
         ["salescoach"], ["and"], ["also"], ["quick", "question"], ["question"], ["can", "you"], ["could", "you"],
         ["would", "you"], ["will", "you"], ["can", "i", "get"], ["i", "need", "to", "know"], ["i", "need"],
         ["i", "want", "to", "know"], ["i", "want"], ["i", "would", "like"], ["id", "like"], ["i", "wanna"],
         ["lets", "see"], ["let", "me", "know"], ["tell", "me"], ["let", "me", "see"], ["remind", "me"], ["just"], ["quickly"],
-    ];
+    ]);
 
-    private static readonly string[][] ShowFiller =
+    private static readonly PhraseList ShowFiller = new(
     [
         ["show", "me"], ["give", "me"], ["get", "me"], ["pull", "up"], ["look", "up"], ["show"], ["display"],
         ["find"], ["open"], ["check", "on"], ["lookup"], ["get"],
-    ];
+    ]);
 
-    private static readonly string[][] TrailingFiller =
+    private static readonly PhraseList TrailingFiller = new(
     [
         ["please"], ["thanks"], ["thank", "you"], ["asap"], ["again"], ["quickly"], ["real", "quick"],
         ["for", "me"], ["mate"], ["coach"], ["bot"], ["ok"], ["thx"], ["cheers"],
-    ];
+    ]);
 
     // Phrases that ask "what's next" for a deal; whatever is left around them names the deal.
-    private static readonly string[][] WhatsNextPhrases = SortLongestFirst(
+    private static readonly PhraseList WhatsNextPhrases = SortLongestFirst(
     [
         ["whats", "next"], ["what", "is", "next"], ["what", "next"], ["whats", "up", "with"], ["whats", "going", "on", "with"],
         ["whats", "happening", "with"], ["whats", "the", "status"], ["what", "is", "the", "status"], ["whats", "the", "latest"],
@@ -516,10 +516,26 @@ public sealed partial class CommandParser
     private static ChatCommand? WhatsNext(Sentence sentence)
     {
         var tokens = sentence.Tokens;
+        // Only phrases whose first word occurs can match; they are still tried in list order (longest first).
+        Span<bool> candidate = stackalloc bool[WhatsNextPhrases.Count];
+        foreach (var token in tokens)
+        {
+            foreach (var at in WhatsNextPhrases.StartingWith(token.Canon))
+            {
+                candidate[at] = true;
+            }
+        }
+
         var removed = new bool[tokens.Count];
         var found = false;
-        foreach (var phrase in WhatsNextPhrases)
+        for (var p = 0; p < WhatsNextPhrases.Count; p++)
         {
+            if (!candidate[p])
+            {
+                continue;
+            }
+
+            var phrase = WhatsNextPhrases[p];
             for (var i = 0; i + phrase.Length <= tokens.Count; i++)
             {
                 if (!removed[i] && Matches(tokens, i, phrase))
@@ -609,15 +625,16 @@ public sealed partial class CommandParser
 
     private static string Join(IEnumerable<Token> tokens) => string.Join(' ', tokens.Select(t => t.Original));
 
-    private static bool StripLeading(List<Token> tokens, string[][] phrases, bool keepLast)
+    private static bool StripLeading(List<Token> tokens, PhraseList phrases, bool keepLast)
     {
         var stripped = false;
         var again = true;
-        while (again)
+        while (again && tokens.Count > 0)
         {
             again = false;
-            foreach (var phrase in phrases)
+            foreach (var at in phrases.StartingWith(tokens[0].Canon))
             {
+                var phrase = phrases[at];
                 if (Matches(tokens, 0, phrase) && (!keepLast || tokens.Count > phrase.Length)
                     && !(phrase is ["tell", "me"] && tokens.Count > 2 && tokens[2].Canon == "about"))
                 {
@@ -634,11 +651,12 @@ public sealed partial class CommandParser
     private static void StripTrailing(List<Token> tokens)
     {
         var again = true;
-        while (again)
+        while (again && tokens.Count > 0)
         {
             again = false;
-            foreach (var phrase in TrailingFiller)
+            foreach (var at in TrailingFiller.EndingWith(tokens[^1].Canon))
             {
+                var phrase = TrailingFiller[at];
                 if (tokens.Count > phrase.Length && Matches(tokens, tokens.Count - phrase.Length, phrase))
                 {
                     tokens.RemoveRange(tokens.Count - phrase.Length, phrase.Length);
@@ -667,7 +685,7 @@ public sealed partial class CommandParser
         return true;
     }
 
-    private static string[][] SortLongestFirst(string[][] phrases) => [.. phrases.OrderByDescending(p => p.Length)];
+    private static PhraseList SortLongestFirst(string[][] phrases) => new(phrases.OrderByDescending(p => p.Length));
 
     // Patterns run over the canonical text: lower case, single spaces, keywords typo-corrected.
     [GeneratedRegex(@"^(help|help me|commands|command list|what can you do|what can i do|what do you do|what can i ask|what can i say|how does this work|how do i use this|how do i use you|how to use|how do you work|menu|options|hi|hello|hey|yo|start|usage|who are you|what are you|what do you know|coach|bot)$", Options)]
