@@ -95,8 +95,13 @@ public static class DealCards
     private static string StagePosition(ProcessMap map, Stage stage)
     {
         var ordered = map.OrderedStages();
-        var index = ordered.ToList().FindIndex(s => s.Id == stage.Id);
-        return $"{index + 1} of {ordered.Count}";
+        var index = 0;
+        while (index < ordered.Count && ordered[index].Id != stage.Id)
+        {
+            index++;
+        }
+
+        return index < ordered.Count ? $"{index + 1} of {ordered.Count}" : $"0 of {ordered.Count}";
     }
 
     private static string ChecklistText(Card card, IReadOnlyList<CardChecklistItem> items, Deal deal, string? note)

@@ -28,9 +28,16 @@ public static class SlackText
     /// </summary>
     public static IReadOnlyList<string> Pack(IEnumerable<string> lines, int max, string separator = "\n")
     {
+        var all = lines as IReadOnlyList<string> ?? [.. lines];
+        if (FitsInOne(all, max, separator))
+        {
+            // The usual case, without splitting: no line is empty and all of them fit in one chunk.
+            return [string.Join(separator, all)];
+        }
+
         var chunks = new List<string>();
         var current = new StringBuilder();
-        foreach (var line in lines.SelectMany(l => SplitLong(l, max)))
+        foreach (var line in all.SelectMany(l => SplitLong(l, max)))
         {
             if (current.Length > 0 && current.Length + separator.Length + line.Length > max)
             {
@@ -52,6 +59,21 @@ public static class SlackText
         }
 
         return chunks;
+    }
+
+    private static bool FitsInOne(IReadOnlyList<string> lines, int max, string separator)
+    {
+        var length = -separator.Length;
+        foreach (var line in lines)
+        {
+            length += separator.Length + line.Length;
+            if (line.Length == 0 || length > max)
+            {
+                return false;
+            }
+        }
+
+        return lines.Count > 0;
     }
 
     private static IEnumerable<string> SplitLong(string line, int max)
