@@ -52,6 +52,27 @@ public sealed class SlackFormTests
     }
 
     [Fact]
+    public void Read_RandomBodies_MatchesAspNetCoresParser()
+    {
+        // Pieces that exercise every rule: separators, escapes (valid, invalid, cut short), '+', case, non-ASCII.
+        string[] pieces = ["&", "=", "text", "TeXt", "user_id", "user%5Fid", "a+b", "a b", "payload", "%", "%2", "%41", "%E2%9C%85",
+            "%C3", "+", "x", "é", "?", "ssl_check", "1", "%26", "%3D", "\u0131", "ı", ""];
+        var random = new Random(11);
+        for (var round = 0; round < 3000; round++)
+        {
+            var body = string.Concat(Enumerable.Range(0, random.Next(0, 14)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var values = new string?[Names.Length];
+
+            SlackForm.Read(Encoding.UTF8.GetBytes(body), Names, values);
+
+            for (var i = 0; i < Names.Length; i++)
+            {
+                Assert.True(Expected(body, Names[i]) == values[i], $"body '{body}', {Names[i]}: expected '{Expected(body, Names[i])}', got '{values[i]}'");
+            }
+        }
+    }
+
+    [Fact]
     public void Read_SlashBodyOfTheBench_ReadsEveryField()
     {
         var body = "token=x&team_id=T0BENCH01&channel_id=C0BENCH01&user_id=U0DEMO&user_name=dana.demo&command=%2Fcoach&text=next+Globex+renewal"u8;

@@ -143,21 +143,46 @@ internal static class SlackForm
             throw new ArgumentException("One value slot per name.", nameof(values));
         }
 
-        // The same enumerator ParseQuery runs, without its dictionary: only the wanted fields are decoded.
+        // Read as ParseQuery would (pairs split on '&', names before the first '=', '+' as space, %XX unescaped,
+        // case-insensitive names), straight from the bytes: only the wanted values become strings.
         Span<int> seen = stackalloc int[names.Length];
         values[..names.Length].Clear();
-        foreach (var pair in new QueryStringEnumerable(System.Text.Encoding.UTF8.GetString(body)))
+        var rest = body.StartsWith("?"u8) ? body[1..] : body;
+        while (!rest.IsEmpty)
         {
-            var name = pair.DecodeName().Span;
+            var end = rest.IndexOf((byte)'&');
+            var pair = end < 0 ? rest : rest[..end];
+            rest = end < 0 ? default : rest[(end + 1)..];
+            var split = pair.IndexOf((byte)'=');
+            var name = split < 0 ? pair : pair[..split];
+            if (name.IsEmpty)
+            {
+                continue;
+            }
+
             for (var i = 0; i < names.Length; i++)
             {
-                // ParseQuery's keys are case-insensitive, so "TEXT" and "text" are the same field given twice.
-                if (name.Equals(names[i], StringComparison.OrdinalIgnoreCase))
+                if (NameIs(name, names[i]))
                 {
-                    var value = pair.DecodeValue();
-                    values[i] = ++seen[i] == 1 && !value.IsEmpty ? value.ToString() : null;
+                    var value = split < 0 ? [] : pair[(split + 1)..];
+                    values[i] = ++seen[i] == 1 && !value.IsEmpty ? Decode(value) : null;
                 }
             }
         }
     }
+
+    private static bool NameIs(ReadOnlySpan<byte> encoded, string name) =>
+        encoded.IndexOfAnyExcept(PlainAscii) < 0
+            ? System.Text.Ascii.EqualsIgnoreCase(encoded, name)
+            : Decode(encoded).Equals(name, StringComparison.OrdinalIgnoreCase);
+
+    private static string Decode(ReadOnlySpan<byte> encoded)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(encoded);
+        return encoded.IndexOfAny((byte)'%', (byte)'+') < 0 ? text : Uri.UnescapeDataString(text.Replace('+', ' '));
+    }
+
+    /// <summary>Bytes a form name can hold that decode to themselves: ASCII other than '%' and '+'.</summary>
+    private static readonly System.Buffers.SearchValues<byte> PlainAscii = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0x20, 0x5F).Select(b => (byte)b).Where(b => b is not (byte)'%' and not (byte)'+')]);
 }
