@@ -160,9 +160,11 @@ internal static class SlackForm
                 continue;
             }
 
+            // A name that is not plain ASCII (escaped, '+', non-ASCII) is decoded once and compared as text.
+            var decodedName = name.IndexOfAnyExcept(PlainAscii) < 0 ? null : Decode(name);
             for (var i = 0; i < names.Length; i++)
             {
-                if (NameIs(name, names[i]))
+                if (decodedName is null ? System.Text.Ascii.EqualsIgnoreCase(name, names[i]) : decodedName.Equals(names[i], StringComparison.OrdinalIgnoreCase))
                 {
                     var value = split < 0 ? [] : pair[(split + 1)..];
                     values[i] = ++seen[i] == 1 && !value.IsEmpty ? Decode(value) : null;
@@ -171,15 +173,11 @@ internal static class SlackForm
         }
     }
 
-    private static bool NameIs(ReadOnlySpan<byte> encoded, string name) =>
-        encoded.IndexOfAnyExcept(PlainAscii) < 0
-            ? System.Text.Ascii.EqualsIgnoreCase(encoded, name)
-            : Decode(encoded).Equals(name, StringComparison.OrdinalIgnoreCase);
-
     private static string Decode(ReadOnlySpan<byte> encoded)
     {
         var text = System.Text.Encoding.UTF8.GetString(encoded);
-        return encoded.IndexOfAny((byte)'%', (byte)'+') < 0 ? text : Uri.UnescapeDataString(text.Replace('+', ' '));
+        var spaced = encoded.Contains((byte)'+') ? text.Replace('+', ' ') : text;
+        return encoded.Contains((byte)'%') ? Uri.UnescapeDataString(spaced) : spaced;
     }
 
     /// <summary>Bytes a form name can hold that decode to themselves: ASCII other than '%' and '+'.</summary>
