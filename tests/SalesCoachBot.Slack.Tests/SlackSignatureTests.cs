@@ -23,6 +23,22 @@ public sealed class SlackSignatureTests
         Assert.Equal(SignatureCheck.Valid, Verifier().Verify("1531420618", DocSignature, DocBody, DocNow));
 
     [Fact]
+    public void Compute_ManyBodiesOnManyThreads_EachMatchesAFreshHmac()
+    {
+        // The keyed HMAC is reused per thread: no request may see another's bytes.
+        using var signature = Verifier();
+        Parallel.For(0, 2000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            var body = Encoding.UTF8.GetBytes($"token=x&text=request+{i}&" + new string('a', i % 300));
+            var expected = "v0=" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
+                Encoding.UTF8.GetBytes(DocSecret), Encoding.UTF8.GetBytes($"v0:{DocTimestamp + i}:").Concat(body).ToArray()));
+
+            Assert.Equal(expected, signature.Compute(DocTimestamp + i, body));
+            Assert.Equal(SignatureCheck.Valid, signature.Verify((DocTimestamp + i).ToString(System.Globalization.CultureInfo.InvariantCulture), expected, body, DateTimeOffset.FromUnixTimeSeconds(DocTimestamp + i)));
+        });
+    }
+
+    [Fact]
     public void Verify_UppercaseHexSignature_IsValid() =>
         Assert.Equal(SignatureCheck.Valid, Verifier().Verify("1531420618", "v0=" + DocSignature[3..].ToUpperInvariant(), DocBody, DocNow));
 

@@ -20,10 +20,14 @@ public enum SignatureCheck
 /// Slack's v0 request signature: <c>v0=hex(HMAC-SHA256(secret, "v0:{ts}:{raw body}"))</c>.
 /// Unlike Bolt (which only rejects old timestamps) the window applies both ways, and the compare is constant-time.
 /// </summary>
-public sealed class SlackSignature(byte[] secret, TimeSpan tolerance)
+public sealed class SlackSignature(byte[] secret, TimeSpan tolerance) : IDisposable
 {
     private const string Prefix = "v0=";
     private const int HexLength = 64;
+
+    // One keyed HMAC per thread, reset after each use: the one-shot call set up a native context and the key
+    // on every request, as much work as hashing a 1 KB body.
+    private readonly ThreadLocal<IncrementalHash> hmacs = new(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, secret));
 
     public SlackSignature(string secret, TimeSpan tolerance)
         : this(Encoding.UTF8.GetBytes(secret), tolerance)
@@ -84,8 +88,12 @@ public sealed class SlackSignature(byte[] secret, TimeSpan tolerance)
         var length = WriteHead(timestamp, head);
         var start = PrefixRoom - length;
         head[..length].CopyTo(buffer[start..]);
-        HMACSHA256.HashData(secret, buffer[start..], destination);
+        var hmac = hmacs.Value!;
+        hmac.AppendData(buffer[start..]);
+        hmac.GetHashAndReset(destination);
     }
+
+    public void Dispose() => hmacs.Dispose();
 
     private SignatureCheck CheckHeaders(string? timestampHeader, string? signatureHeader, DateTimeOffset now, Span<byte> given, out long timestamp)
     {
