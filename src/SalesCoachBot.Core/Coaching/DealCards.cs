@@ -101,7 +101,8 @@ public static class DealCards
             index++;
         }
 
-        return index < ordered.Count ? $"{index + 1} of {ordered.Count}" : $"0 of {ordered.Count}";
+        var position = index < ordered.Count ? index + 1 : 0;
+        return $"{position} of {ordered.Count}";
     }
 
     private static string ChecklistText(Card card, IReadOnlyList<CardChecklistItem> items, Deal deal, string? note)
