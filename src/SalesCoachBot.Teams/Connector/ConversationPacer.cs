@@ -12,8 +12,18 @@ internal sealed class ConversationPacer(TimeProvider timeProvider)
     internal static readonly (int Count, TimeSpan Window)[] Limits =
         [(7, TimeSpan.FromSeconds(1)), (8, TimeSpan.FromSeconds(2)), (60, TimeSpan.FromSeconds(30))];
 
+    /// <summary>Past this many tracked conversations, quiet ones are forgotten, at most once per longest window.</summary>
+    internal const int TrackedBeforeSweep = 10_000;
+
     private static readonly TimeSpan Longest = TimeSpan.FromSeconds(30);
     private readonly ConcurrentDictionary<string, List<DateTimeOffset>> sent = new(StringComparer.Ordinal);
+    private long nextSweepTicks;
+
+    /// <summary>Conversations with a message in the last window (or not yet swept).</summary>
+    internal int Tracked => sent.Count;
+
+    /// <summary>How many times the tracked conversations were swept.</summary>
+    internal int Sweeps { get; private set; }
 
     /// <summary>Waits until a message may go to <paramref name="conversationId"/>; returns how long it waited.</summary>
     public async Task<TimeSpan> WaitTurnAsync(string conversationId, CancellationToken cancellationToken)
@@ -30,7 +40,11 @@ internal sealed class ConversationPacer(TimeProvider timeProvider)
 
     internal TimeSpan Reserve(string conversationId, DateTimeOffset now)
     {
-        if (sent.Count > 10_000)
+        // A sweep reads every tracked conversation. With more than the threshold all active in one window,
+        // sweeping on every call would cost each message a scan of them all.
+        var due = Interlocked.Read(ref nextSweepTicks);
+        if (sent.Count > TrackedBeforeSweep && now.UtcTicks >= due
+            && Interlocked.CompareExchange(ref nextSweepTicks, (now + Longest).UtcTicks, due) == due)
         {
             Forget(now);
         }
@@ -64,6 +78,7 @@ internal sealed class ConversationPacer(TimeProvider timeProvider)
 
     private void Forget(DateTimeOffset now)
     {
+        Sweeps++;
         foreach (var (key, times) in sent)
         {
             lock (times)

@@ -53,6 +53,27 @@ public sealed class ConversationPacerTests
     }
 
     [Fact]
+    public void Reserve_MoreActiveConversationsThanTheSweepThreshold_SweepsOncePerWindowAndForgetsQuietOnes()
+    {
+        var pacer = new ConversationPacer(time);
+        var start = time.GetUtcNow();
+        for (var i = 0; i <= ConversationPacer.TrackedBeforeSweep + 2_000; i++)
+        {
+            pacer.Reserve($"a:{i}", start + TimeSpan.FromMilliseconds(i));
+        }
+
+        // All of them spoke within 30 s: one sweep found nothing to forget, and no message paid for another.
+        Assert.Equal(1, pacer.Sweeps);
+        Assert.Equal(ConversationPacer.TrackedBeforeSweep + 2_001, pacer.Tracked);
+
+        // A window after that sweep (at the 10,001st conversation), the next message sweeps again; the others
+        // have been quiet for 30 s, so only the new one stays.
+        pacer.Reserve("a:new", start + TimeSpan.FromSeconds(45));
+        Assert.Equal(2, pacer.Sweeps);
+        Assert.Equal(1, pacer.Tracked);
+    }
+
+    [Fact]
     public async Task WaitTurn_EighthMessage_CompletesWhenTimeMovesOn()
     {
         var pacer = new ConversationPacer(time);
