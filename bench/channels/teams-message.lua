@@ -3,17 +3,18 @@
 -- the database, and answers with the checklist Adaptive Card at the fake connector.
 -- Same shape as the shared harness's wrk/activity.lua, with two differences:
 --  * from.aadObjectId = the demo rep (the shared script's user is not a known person), and
---  * CONVS conversations (default 4000, round robin): Teams allows a bot ~2 messages/s per
+--  * CONVS conversations (default 12000, round robin): Teams allows a bot ~2 messages/s per
 --    conversation (60 in 30 s), and our connector client paces each conversation within those
---    limits, so one conversation at thousands of turns/s would measure the pacer's waits; 4000
---    keep each conversation under 1.2 messages/s up to 4,500 turns/s (3x botbuilder's quiet rate).
---    Few enough that the warm-up (>= 30 s) sees every conversation once at >= 140 turns/s, so the
+--    limits, so one conversation at thousands of turns/s would measure the pacer's waits; 12000
+--    keep each conversation under 1.2 messages/s up to 14,400 turns/s (4000, the default until
+--    our turn passed 6,000/s, let runs at 8-10k turns/s wait on the pacer for seconds).
+--    Few enough that the warm-up (>= 30 s) sees every conversation once at >= 400 turns/s, so the
 --    measured turns are in conversations the bot knows, as nearly all real ones are (the first
 --    message of a conversation also stores its conversation reference: CONVS=25000, the earlier
 --    default, measures mostly those first messages).
 -- Env: CONNECTOR_URL (default http://127.0.0.1:3979), AUTH (Authorization header), CONVS, TEXT.
 local service_url = os.getenv("CONNECTOR_URL") or "http://127.0.0.1:3979"
-local convs = tonumber(os.getenv("CONVS") or "4000")
+local convs = tonumber(os.getenv("CONVS") or "12000")
 local text = os.getenv("TEXT") or "what's next for Globex renewal"
 local head = '{"type":"message","text":"' .. text .. '","id":"'
 local mid = '","timestamp":"2026-11-27T10:30:43.656Z","localTimestamp":"2026-11-27T10:30:43.656+00:00",'
