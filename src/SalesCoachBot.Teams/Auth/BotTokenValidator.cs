@@ -145,11 +145,15 @@ internal sealed class BotTokenValidator
 
     private void Remember(string token, PassedToken check)
     {
-        var until = timeProvider.GetUtcNow() + RememberAtMost;
-        check = check.Until < until ? check : check with { Until = until };
-        if (check.Until <= timeProvider.GetUtcNow())
+        var now = timeProvider.GetUtcNow();
+        if (check.Until <= now)
         {
             return; // accepted within the clock skew after its expiry: checked in full every time
+        }
+
+        if (check.Until > now + RememberAtMost)
+        {
+            check = check with { Until = now + RememberAtMost };
         }
 
         if (passed.Count >= RememberedTokens)
