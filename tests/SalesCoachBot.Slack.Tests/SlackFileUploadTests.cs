@@ -9,7 +9,6 @@ using SalesCoachBot.Slack.Tests.Fakes;
 using SalesCoachBot.Slack.Tests.Pipeline;
 using SalesCoachBot.Slack.WebApi;
 using SalesCoachBot.Slack.Workspaces;
-using SalesCoachBot.Tests.Shared;
 
 namespace SalesCoachBot.Slack.Tests;
 
