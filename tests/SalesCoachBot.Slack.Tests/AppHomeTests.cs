@@ -133,7 +133,7 @@ public sealed class AppHomeTests
             @event = new { type = "app_home_opened", user = "U0PAT", channel = "D0DM", tab = "messages" },
         }));
 
-        await Task.Delay(200);
+        await host.WorkDoneAsync();
         Assert.Empty(api.CallsTo("/api/views.publish"));
     }
 
