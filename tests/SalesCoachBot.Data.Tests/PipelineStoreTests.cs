@@ -4,8 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Pipeline;
-using SalesCoachBot.Core.Tests.Fakes;
-using SalesCoachBot.Core.Tests.Pipeline;
 using SalesCoachBot.Data.Infrastructure;
 using SalesCoachBot.Data.Stores;
 using SalesCoachBot.Data.Tests.Infrastructure;

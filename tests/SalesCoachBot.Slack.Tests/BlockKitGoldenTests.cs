@@ -149,14 +149,7 @@ public sealed class BlockKitGoldenTests
     public void Render_EachAnswerKind_MatchesItsGolden(string name)
     {
         var json = RenderJson(Samples[name]);
-        var path = Golden(name);
-        if (Environment.GetEnvironmentVariable("UPDATE_GOLDENS") == "1")
-        {
-            File.WriteAllText(path, json);
-        }
-
-        Assert.True(File.Exists(path), $"missing golden {path}; run with UPDATE_GOLDENS=1");
-        Assert.Equal(File.ReadAllText(path), json);
+        GoldenFile.AssertMatches(Golden(name), json);
     }
 
     [Theory]

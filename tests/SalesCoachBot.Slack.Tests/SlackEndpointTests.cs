@@ -109,7 +109,7 @@ public sealed class SlackEndpointTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         }
 
-        await Task.Delay(100);
+        await host.WorkDoneAsync();
         Assert.Empty(host.Bot.Turns);
         Assert.Empty(api.Calls);
     }
@@ -131,6 +131,7 @@ public sealed class SlackEndpointTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(string.Empty, await response.Content.ReadAsStringAsync());
+        await host.WorkDoneAsync();
         Assert.Empty(host.Bot.Turns);
     }
 
@@ -162,8 +163,7 @@ public sealed class SlackEndpointTests : IAsyncLifetime
         });
 
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
-        await api.WaitForCallsAsync("/api/chat.postMessage");
-        await Task.Delay(200);
+        await host.WorkDoneAsync();
         Assert.Single(host.Bot.Turns);
         Assert.Single(api.CallsTo("/api/chat.postMessage"));
     }
@@ -177,7 +177,7 @@ public sealed class SlackEndpointTests : IAsyncLifetime
         var response = await host.PostJsonAsync("/slack/events", Mention("Ev300" + botId + subtype + user, botId: botId, subtype: subtype, user: user));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await Task.Delay(200);
+        await host.WorkDoneAsync();
         Assert.Empty(host.Bot.Turns);
         Assert.Empty(api.Calls);
     }
@@ -256,7 +256,8 @@ public sealed class SlackEndpointTests : IAsyncLifetime
     public async Task Commands_SlowAnswer_AckedFastThenPostedToResponseUrl()
     {
         await using var slowHost = await SlackTestHost.StartAsync(api, new Dictionary<string, string?> { ["Slack:AckBudget"] = "00:00:00.200" });
-        slowHost.Bot.Delay = TimeSpan.FromMilliseconds(600);
+        var answerReady = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        slowHost.Bot.HoldAnswersUntil = answerReady.Task;
         var form = Command("next initech");
         form["response_url"] = api.ResponseUrl("slow").ToString();
 
@@ -264,6 +265,7 @@ public sealed class SlackEndpointTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Working on it", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        answerReady.SetResult();
         var delivered = Assert.Single(await api.WaitForCallsAsync("/hooks/slow"));
         Assert.Contains("You said: next initech", delivered.Body, StringComparison.Ordinal);
         Assert.Contains("\"response_type\":\"ephemeral\"", delivered.Body, StringComparison.Ordinal);
@@ -313,6 +315,7 @@ public sealed class SlackEndpointTests : IAsyncLifetime
         using var json = JsonDocument.Parse(replaced.Body);
         Assert.True(json.RootElement.GetProperty("replace_original").GetBoolean());
         Assert.Equal("Confirmed.", json.RootElement.GetProperty("text").GetString());
+        await host.WorkDoneAsync();
         Assert.Empty(api.CallsTo("/api/chat.update"));
     }
 
@@ -329,6 +332,7 @@ public sealed class SlackEndpointTests : IAsyncLifetime
         Assert.Equal("C0SALES", json.RootElement.GetProperty("channel").GetString());
         Assert.Equal("1715000000.000200", json.RootElement.GetProperty("ts").GetString());
         Assert.Equal("Bearer xoxb-test-token", update.Authorization);
+        await host.WorkDoneAsync();
         Assert.Empty(api.CallsTo("/hooks/chan"));
     }
 
@@ -361,7 +365,7 @@ public sealed class SlackEndpointTests : IAsyncLifetime
         var response = await host.PostAsync("/slack/interactions", body, "application/x-www-form-urlencoded");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await Task.Delay(200);
+        await host.WorkDoneAsync();
         Assert.Empty(host.Bot.Turns);
         Assert.Empty(api.Calls);
     }
@@ -374,7 +378,9 @@ public sealed class SlackEndpointTests : IAsyncLifetime
         var response = await host.PostAsync("/slack/interactions", body, "application/x-www-form-urlencoded");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await host.WorkDoneAsync();
         Assert.Empty(host.Bot.Turns);
+        Assert.Empty(api.Calls);
     }
 
     [Theory]
@@ -411,6 +417,7 @@ public sealed class SlackEndpointTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Forbidden, command.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, ev.StatusCode);
+        await pinned.WorkDoneAsync();
         Assert.Empty(pinned.Bot.Turns);
     }
 

@@ -9,7 +9,6 @@ using SalesCoachBot.Slack.Tests.Fakes;
 using SalesCoachBot.Slack.Tests.Pipeline;
 using SalesCoachBot.Slack.WebApi;
 using SalesCoachBot.Slack.Workspaces;
-using SalesCoachBot.Tests.Shared;
 
 namespace SalesCoachBot.Slack.Tests;
 
@@ -208,7 +207,7 @@ public sealed class SlackFileUploadTests : IAsyncLifetime
 
         var post = JsonDocument.Parse(Assert.Single(await api.WaitForCallsAsync("/api/chat.postMessage")).Body).RootElement;
         Assert.Contains(post.GetProperty("blocks").EnumerateArray(), b => b.GetProperty("type").GetString() == "image");
-        await Task.Delay(200);
+        await host.WorkDoneAsync();
         Assert.Empty(api.CallsTo(GetUrl));
     }
 }

@@ -101,17 +101,6 @@ public sealed class SocketModeTests : IAsyncLifetime
         },
     };
 
-    private static async Task WaitUntilAsync(Func<bool> condition, int timeoutMs = 20_000)
-    {
-        var until = Environment.TickCount64 + timeoutMs;
-        while (!condition() && Environment.TickCount64 < until)
-        {
-            await Task.Delay(20);
-        }
-
-        Assert.True(condition(), "condition not met in time");
-    }
-
     [Fact]
     public async Task SocketMode_EventsEnvelope_AckedWithEnvelopeIdOnlyThenAnsweredInTheChannel()
     {
@@ -175,8 +164,7 @@ public sealed class SocketModeTests : IAsyncLifetime
         var again = await socket.NextAsync();
         await socket.SendAsync(EventsEnvelope("env-2", "Ev1", retry: 2));
         var third = await socket.NextAsync();
-        await slack.WaitForCallsAsync("/api/chat.postMessage");
-        await Task.Delay(200);
+        await app.WorkDoneAsync();
 
         Assert.Equal("env-1", first.GetProperty("envelope_id").GetString());
         Assert.Equal("env-1", again.GetProperty("envelope_id").GetString());
@@ -219,7 +207,7 @@ public sealed class SocketModeTests : IAsyncLifetime
 
         await next.SendAsync(EventsEnvelope("env-new", "EvNew"));
         Assert.Equal("env-new", (await next.NextAsync()).GetProperty("envelope_id").GetString());
-        await WaitUntilAsync(() => app.Bot.Turns.Count == 2);
+        await Eventually.UntilAsync(() => app.Bot.Turns.Count == 2, "both envelopes to reach the core");
     }
 
     [Fact]
@@ -233,7 +221,7 @@ public sealed class SocketModeTests : IAsyncLifetime
         await second.SendAsync(EventsEnvelope("env-2", "Ev2"));
 
         Assert.Equal("env-2", (await second.NextAsync()).GetProperty("envelope_id").GetString());
-        await WaitUntilAsync(() => app.Bot.Turns.Count == 1);
+        await Eventually.UntilAsync(() => app.Bot.Turns.Count == 1, "the envelope to reach the core");
     }
 
     [Fact]
@@ -258,8 +246,8 @@ public sealed class SocketModeTests : IAsyncLifetime
         var app = await StartHostAsync();
         var service = app.Services.GetRequiredService<SlackSocketModeService>();
 
-        await WaitUntilAsync(() => service.FatalError is not null);
-        await Task.Delay(300);
+        // The service's loop has returned, so no later attempt can open another connection.
+        await service.ExecuteTask!.WaitAsync(Eventually.DefaultTimeout);
 
         Assert.Equal(error, service.FatalError);
         Assert.Equal(1, slack.Opens);
@@ -285,7 +273,7 @@ public sealed class SocketModeTests : IAsyncLifetime
         Assert.Equal("""{"envelope_id":"env-1"}""", goodAck.GetRawText());
         Assert.Equal(1, slack.Connections);
         Assert.False(socket.Closed.IsCompleted);
-        await WaitUntilAsync(() => app.Bot.Turns.Count == 1);
+        await Eventually.UntilAsync(() => app.Bot.Turns.Count == 1, "the good envelope to reach the core");
     }
 
     [Fact]
@@ -297,8 +285,9 @@ public sealed class SocketModeTests : IAsyncLifetime
         await socket.SendAsync(EventsEnvelope("env-1", "Ev1"));
 
         Assert.Equal("env-1", (await socket.NextAsync()).GetProperty("envelope_id").GetString());
-        await Task.Delay(200);
+        await app.WorkDoneAsync();
         Assert.Empty(app.Bot.Turns);
+        Assert.DoesNotContain(slack.Calls, c => c.Path == "/api/chat.postMessage");
     }
 
     [Fact]

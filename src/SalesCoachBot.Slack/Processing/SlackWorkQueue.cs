@@ -12,7 +12,25 @@ public sealed class SlackWorkQueue
         SingleWriter = false,
     });
 
-    public bool TryEnqueue(SlackWork work) => channel.Writer.TryWrite(work);
+    private int unfinished;
+
+    public bool TryEnqueue(SlackWork work)
+    {
+        Interlocked.Increment(ref unfinished);
+        if (channel.Writer.TryWrite(work))
+        {
+            return true;
+        }
+
+        Interlocked.Decrement(ref unfinished);
+        return false;
+    }
 
     public ChannelReader<SlackWork> Reader => channel.Reader;
+
+    /// <summary>Work accepted and not finished yet (waiting or in hand): tests wait for zero before asserting nothing was sent.</summary>
+    internal int Unfinished => Volatile.Read(ref unfinished);
+
+    /// <summary>The worker is done with one item, however it ended.</summary>
+    internal void MarkDone() => Interlocked.Decrement(ref unfinished);
 }

@@ -29,6 +29,10 @@ internal sealed class SlackWorker(SlackWorkQueue queue, SlackTurnProcessor proce
             {
                 SlackLog.WorkFailed(logger, ex);
             }
+            finally
+            {
+                queue.MarkDone();
+            }
         }
     }
 }

@@ -32,7 +32,7 @@ internal sealed class BotHarness : IDisposable
         services.AddSingleton<IDirectoryStore>(Stores);
         services.AddSingleton<IDealStore>(Stores);
         services.AddSingleton<IConversationStore>(Stores);
-        services.AddSingleton<SalesCoachBot.Core.Pipeline.IPipelineStore>(new SalesCoachBot.Core.Tests.Pipeline.InMemoryPipelineStore(Stores));
+        services.AddSingleton<SalesCoachBot.Core.Pipeline.IPipelineStore>(new InMemoryPipelineStore(Stores));
         _services = services.BuildServiceProvider();
     }
 

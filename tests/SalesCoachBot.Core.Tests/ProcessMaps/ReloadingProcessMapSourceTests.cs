@@ -132,16 +132,14 @@ public sealed class ReloadingProcessMapSourceTests : IDisposable
     {
         var path = TestMaps.Write(_dir.Path, TestMaps.Small);
         using var source = Source(path, watch: true);
+        var changed = new TaskCompletionSource<ProcessMap>(TaskCreationOptions.RunContinuationsAsynchronously);
+        source.Changed += map => changed.TrySetResult(map);
 
         File.WriteAllText(path, TestMaps.Small.Replace("version: 2", "version: 9", StringComparison.Ordinal));
+        var announced = await changed.Task.WaitAsync(TimeSpan.FromSeconds(15));
 
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (source.Current.Version != 9 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.Equal(9, source.Current.Version);
+        Assert.Equal(9, announced.Version);
+        Assert.Same(announced, source.Current);
     }
 
     [Fact]

@@ -10,14 +10,15 @@ internal sealed class FakeCoachBot : ICoachBot
 
     public Func<ChatTurn, BotAnswer> Reply { get; set; } = turn => new BotAnswer("You said: " + (turn.Input as TextInput)?.Text);
 
-    public TimeSpan Delay { get; set; } = TimeSpan.Zero;
+    /// <summary>When set, every answer waits for this task: the test decides when a "slow" core answers.</summary>
+    public Task? HoldAnswersUntil { get; set; }
 
     public async Task<BotAnswer> HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
         Turns.Enqueue(turn);
-        if (Delay > TimeSpan.Zero)
+        if (HoldAnswersUntil is { } hold)
         {
-            await Task.Delay(Delay, cancellationToken);
+            await hold.WaitAsync(cancellationToken);
         }
 
         return Reply(turn);

@@ -67,28 +67,13 @@ internal sealed class FakeSocketModeServer : IAsyncDisposable
 
     public async Task<FakeSocket> WaitForSocketAsync(int number, int timeoutMs = 20_000)
     {
-        var until = Environment.TickCount64 + timeoutMs;
-        while (Environment.TickCount64 < until)
-        {
-            if (sockets.TryGetValue(number, out var socket))
-            {
-                return socket;
-            }
-
-            await Task.Delay(10);
-        }
-
-        throw new TimeoutException($"no WebSocket connection #{number} within {timeoutMs} ms (opens: {Opens})");
+        await Eventually.UntilAsync(() => sockets.ContainsKey(number), $"WebSocket connection #{number}", TimeSpan.FromMilliseconds(timeoutMs));
+        return sockets[number];
     }
 
     public async Task<IReadOnlyList<RecordedCall>> WaitForCallsAsync(string path, int count = 1, int timeoutMs = 20_000)
     {
-        var until = Environment.TickCount64 + timeoutMs;
-        while (Environment.TickCount64 < until && calls.Count(c => c.Path == path) < count)
-        {
-            await Task.Delay(20);
-        }
-
+        await Eventually.UntilAsync(() => calls.Count(c => c.Path == path) >= count, $"{count} call(s) to {path}", TimeSpan.FromMilliseconds(timeoutMs));
         return calls.Where(c => c.Path == path).ToList();
     }
 
@@ -187,13 +172,6 @@ internal sealed class FakeSocket(int number, WebSocket socket)
         var text = await received.Reader.ReadAsync(timeout.Token);
         using var doc = JsonDocument.Parse(text);
         return doc.RootElement.Clone();
-    }
-
-    /// <summary>True when the client sent nothing more within the wait.</summary>
-    public async Task<bool> NothingMoreAsync(int waitMs = 300)
-    {
-        await Task.Delay(waitMs);
-        return !received.Reader.TryPeek(out _);
     }
 
     public void Abort() => socket.Abort();

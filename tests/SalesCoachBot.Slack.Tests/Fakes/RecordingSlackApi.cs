@@ -64,18 +64,7 @@ internal sealed class RecordingSlackApi : IAsyncDisposable
     /// <summary>Waits until at least <paramref name="count"/> calls reached the path (work happens after the ack).</summary>
     public async Task<IReadOnlyList<RecordedCall>> WaitForCallsAsync(string path, int count = 1, int timeoutMs = 20_000)
     {
-        var until = Environment.TickCount64 + timeoutMs;
-        while (Environment.TickCount64 < until)
-        {
-            var found = CallsTo(path);
-            if (found.Count >= count)
-            {
-                return found;
-            }
-
-            await Task.Delay(20);
-        }
-
+        await Eventually.UntilAsync(() => CallsTo(path).Count >= count, $"{count} call(s) to {path}", TimeSpan.FromMilliseconds(timeoutMs));
         return CallsTo(path);
     }
 

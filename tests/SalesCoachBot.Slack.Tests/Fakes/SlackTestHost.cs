@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Slack.Processing;
 
 namespace SalesCoachBot.Slack.Tests.Fakes;
 
@@ -67,6 +68,17 @@ internal sealed class SlackTestHost : IAsyncDisposable
         app.MapSlackChannel();
         await app.StartAsync();
         return new SlackTestHost(app, bot);
+    }
+
+    /// <summary>
+    /// Returns once the worker has finished every piece of work the requests so far queued. Work is queued before the
+    /// ack and done after it, so a test that asserts "nothing was sent" waits here first: work queued by mistake has
+    /// then run and shown itself.
+    /// </summary>
+    public Task WorkDoneAsync()
+    {
+        var queue = app.Services.GetRequiredService<SlackWorkQueue>();
+        return Eventually.UntilAsync(() => queue.Unfinished == 0, "the Slack worker to finish the queued work");
     }
 
     public static string Sign(string secret, long timestamp, string body)

@@ -32,14 +32,7 @@ public sealed class DigestBlockKitGoldenTests
     {
         var answer = Digest(deals);
         var json = BlockKitGoldenTests.RenderJson(answer);
-        var path = GoldenPath(name);
-        if (Environment.GetEnvironmentVariable("UPDATE_GOLDENS") == "1")
-        {
-            File.WriteAllText(path, json);
-        }
-
-        Assert.True(File.Exists(path), $"missing golden {path}; run with UPDATE_GOLDENS=1");
-        Assert.Equal(File.ReadAllText(path), json);
+        GoldenFile.AssertMatches(GoldenPath(name), json);
         using var doc = JsonDocument.Parse(json);
         Assert.Empty(BlockKitLimitCheck.Problems(doc.RootElement));
 

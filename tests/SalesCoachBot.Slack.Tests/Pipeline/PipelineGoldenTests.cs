@@ -3,7 +3,6 @@ using System.Text.Json;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Slack.BlockKit;
-using SalesCoachBot.Tests.Shared;
 
 namespace SalesCoachBot.Slack.Tests.Pipeline;
 
@@ -28,14 +27,7 @@ public sealed class PipelineGoldenTests
     public async Task Render_PipelineAnswers_MatchGoldenAndKeepEveryDocumentedLimit(string name)
     {
         var json = BlockKitGoldenTests.RenderJson(await AnswerAsync(name));
-        var path = GoldenPath(name);
-        if (Environment.GetEnvironmentVariable("UPDATE_GOLDENS") == "1")
-        {
-            File.WriteAllText(path, json);
-        }
-
-        Assert.True(File.Exists(path), $"missing golden {path}; run with UPDATE_GOLDENS=1");
-        Assert.Equal(File.ReadAllText(path), json);
+        GoldenFile.AssertMatches(GoldenPath(name), json);
         using var doc = JsonDocument.Parse(json);
         Assert.Empty(BlockKitLimitCheck.Problems(doc.RootElement));
     }

@@ -38,14 +38,7 @@ public sealed class AdaptiveCardRendererTests
         };
 
         var json = renderer.Render(card).ToJsonString(Indented) + "\n";
-        var path = Path.Combine(GoldenDirectory(), $"{name}.json");
-        if (Environment.GetEnvironmentVariable("UPDATE_GOLDENS") == "1")
-        {
-            File.WriteAllText(path, json);
-        }
-
-        Assert.True(File.Exists(path), $"golden {path} is missing: run the tests once with UPDATE_GOLDENS=1");
-        Assert.Equal(File.ReadAllText(path), json);
+        GoldenFile.AssertMatches(Path.Combine(GoldenDirectory(), $"{name}.json"), json);
     }
 
     [Fact]

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Teams.Cards;
-using SalesCoachBot.Tests.Shared;
 
 namespace SalesCoachBot.Teams.Tests.Pipeline;
 
@@ -31,14 +30,7 @@ public sealed class PipelineGoldenTests
     {
         var card = (await AnswerAsync(name)).Card!;
         var json = new AdaptiveCardRenderer().Render(card).ToJsonString(Indented) + "\n";
-        var path = Path.Combine(GoldenDirectory(), $"{name}.json");
-        if (Environment.GetEnvironmentVariable("UPDATE_GOLDENS") == "1")
-        {
-            File.WriteAllText(path, json);
-        }
-
-        Assert.True(File.Exists(path), $"golden {path} is missing: run the tests once with UPDATE_GOLDENS=1");
-        Assert.Equal(File.ReadAllText(path), json);
+        GoldenFile.AssertMatches(Path.Combine(GoldenDirectory(), $"{name}.json"), json);
         var compact = new AdaptiveCardRenderer().Render(card).ToJsonString();
         Assert.True(compact.Length < 24 * 1024, $"{name}: {compact.Length} bytes");
     }

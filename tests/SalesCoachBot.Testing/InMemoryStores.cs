@@ -1,13 +1,14 @@
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Domain;
 
-namespace SalesCoachBot.Core.Tests.Fakes;
+namespace SalesCoachBot.Testing;
 
 /// <summary>
 /// An in-memory stand-in for the database at the store boundary. Changes run under one lock, the
-/// same guarantee the real stores give per deal.
+/// same guarantee the real stores give per deal. The Core tests drive the use cases over it; the Data
+/// tests compare the EF stores with it.
 /// </summary>
-internal sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationStore
+public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationStore
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, (long DealId, long PersonId)> _links = [];

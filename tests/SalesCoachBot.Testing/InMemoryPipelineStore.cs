@@ -1,11 +1,10 @@
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Pipeline;
-using SalesCoachBot.Core.Tests.Fakes;
 
-namespace SalesCoachBot.Core.Tests.Pipeline;
+namespace SalesCoachBot.Testing;
 
 /// <summary>The pipeline read over the in-memory stores, with the same contract as the EF store.</summary>
-internal sealed class InMemoryPipelineStore(InMemoryStores stores) : IPipelineStore
+public sealed class InMemoryPipelineStore(InMemoryStores stores) : IPipelineStore
 {
     public Task<PipelineData> LoadAsync(PipelineScope scope, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken)
     {

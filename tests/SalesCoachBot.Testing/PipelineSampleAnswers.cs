@@ -8,14 +8,14 @@ using SalesCoachBot.Core.Pipeline;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Understanding;
 
-namespace SalesCoachBot.Tests.Shared;
+namespace SalesCoachBot.Testing;
 
 /// <summary>
-/// Linked into the Teams and Slack test projects, so both channels' goldens render the same answers.
+/// Shared by the Teams and Slack tests, so both channels' goldens render the same answers.
 /// A "pipeline" and a "what do we need to hit 10M" answer produced by the real Core use cases over a hand-built
 /// history (six won deals, three lost, ten open in two currencies), for the card goldens.
 /// </summary>
-internal static class PipelineSampleAnswers
+public static class PipelineSampleAnswers
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
 
