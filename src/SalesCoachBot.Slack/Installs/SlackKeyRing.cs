@@ -48,8 +48,14 @@ internal static class SlackKeyRing
         {
             var thumbprint = keyRing.CertificateThumbprint.Replace(" ", string.Empty, StringComparison.Ordinal);
             using var found = new CertificateResolver().ResolveCertificate(thumbprint);
-            problem = found is null ? $"no certificate with thumbprint {thumbprint} in the current user's or the machine's 'My' store." : null;
-            builder.ProtectKeysWithCertificate(thumbprint);
+            if (found is null)
+            {
+                problem = $"no certificate with thumbprint {thumbprint} in the current user's or the machine's 'My' store.";
+            }
+            else
+            {
+                builder.ProtectKeysWithCertificate(thumbprint);
+            }
         }
 
         var key = string.IsNullOrWhiteSpace(keyRing.CertificatePath) ? "Slack:KeyRing:CertificateThumbprint" : "Slack:KeyRing:CertificatePath";
