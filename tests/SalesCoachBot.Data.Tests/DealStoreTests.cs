@@ -309,6 +309,9 @@ public abstract class DealStoreTests(Func<TestDatabase> database)
             await db.SaveChangesAsync();
         }
 
+        // Written behind the stores' back: drop a directory snapshot another test may have loaded.
+        Db.Services.GetRequiredService<SalesCoachBot.Data.Stores.Caching.StoreReadCache>().InvalidateAll();
+
         await using var scope = Db.Services.CreateAsyncScope();
         var directory = scope.ServiceProvider.GetRequiredService<IDirectoryStore>();
         Task<PersonView?> Find(string? teamId, string? enterpriseId = null, string? email = null) =>
