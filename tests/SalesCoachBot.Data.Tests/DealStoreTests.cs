@@ -285,6 +285,7 @@ public abstract class DealStoreTests(Func<TestDatabase> database)
             await db.SaveChangesAsync();
         }
 
+        Db.Services.GetRequiredService<SalesCoachBot.Data.Stores.Caching.StoreReadCache>().InvalidateAll();
         await using var scope = Db.Services.CreateAsyncScope();
         var directory = scope.ServiceProvider.GetRequiredService<IDirectoryStore>();
 
