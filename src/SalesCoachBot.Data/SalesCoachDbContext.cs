@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Data.Configurations;
@@ -9,7 +10,7 @@ namespace SalesCoachBot.Data;
 /// The database. One subclass per provider so each keeps its own migrations
 /// (<c>Migrations/Sqlite</c>, <c>Migrations/Postgres</c>).
 /// </summary>
-public abstract class SalesCoachDbContext(DbContextOptions options) : DbContext(options)
+public abstract class SalesCoachDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<SalesTeam> Teams => Set<SalesTeam>();
     public DbSet<Person> People => Set<Person>();
@@ -20,6 +21,12 @@ public abstract class SalesCoachDbContext(DbContextOptions options) : DbContext(
     public DbSet<DealNote> Notes => Set<DealNote>();
     public DbSet<Snooze> Snoozes => Set<Snooze>();
     public DbSet<ConversationLink> ConversationLinks => Set<ConversationLink>();
+
+    /// <summary>
+    /// The ASP.NET Core Data Protection key ring when <c>Slack:KeyRing:Store</c> is <c>Database</c>: every host of the
+    /// deployment then shares it (docs/slack.md, "Keys at rest").
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public abstract DatabaseProvider Provider { get; }
 

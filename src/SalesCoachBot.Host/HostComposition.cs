@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.DataProtection;
 using SalesCoachBot.Core;
 using SalesCoachBot.Data;
 using SalesCoachBot.Host.Charts;
 using SalesCoachBot.Host.Endpoints;
 using SalesCoachBot.Host.Nudges;
 using SalesCoachBot.Host.Options;
+using SalesCoachBot.Host.Security;
 using SalesCoachBot.Slack;
 using SalesCoachBot.Teams;
 
@@ -31,7 +33,8 @@ internal static class HostComposition
         builder.Services.AddSalesCoachData(builder.Configuration, builder.Environment);
         builder.Services.AddSalesCoachCore(builder.Configuration);
         builder.Services.AddTeamsChannel(builder.Configuration, builder.Environment);
-        builder.Services.AddSlackChannel(builder.Configuration, builder.Environment);
+        builder.Services.AddSlackChannel(builder.Configuration, builder.Environment, keys => keys.PersistKeysToDbContext<SalesCoachDbContext>());
+        builder.Services.AddForwardedHeadersFromConfiguration(builder.Configuration);
         builder.Services.AddNudges(builder.Configuration);
         builder.Services.AddProblemDetails();
         return builder;
@@ -39,6 +42,7 @@ internal static class HostComposition
 
     public static void MapEndpoints(WebApplication app)
     {
+        app.UseConfiguredForwardedHeaders();
         app.UseExceptionHandler();
         app.MapHealthEndpoints();
         app.MapCharts();

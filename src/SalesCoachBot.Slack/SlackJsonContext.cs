@@ -34,6 +34,7 @@ namespace SalesCoachBot.Slack;
 [JsonSerializable(typeof(HomeView))]
 [JsonSerializable(typeof(ConnectionsOpenResponse))]
 [JsonSerializable(typeof(OAuthAccessResponse))]
+[JsonSerializable(typeof(AuthTestResponse))]
 [JsonSerializable(typeof(SlashCommand))]
 [JsonSerializable(typeof(FilesUploadUrlResponse))]
 [JsonSerializable(typeof(FilesCompleteUploadResponse))]

@@ -12,7 +12,7 @@ internal static partial class SlackLog
     [LoggerMessage(5001, LogLevel.Warning, "Slack request to {Path} rejected: {Reason}")]
     public static partial void RequestRejected(ILogger logger, string path, SignatureCheck reason);
 
-    [LoggerMessage(5002, LogLevel.Warning, "Slack request to {Path} refused: workspace {TeamId} is not served (not the configured one, or not installed)")]
+    [LoggerMessage(5002, LogLevel.Warning, "Slack request to {Path} refused: workspace {TeamId} is not served (not an allowed workspace, or not installed)")]
     public static partial void ForeignWorkspace(ILogger logger, string path, string? teamId);
 
     [LoggerMessage(5003, LogLevel.Information, "Slack event {EventId} already handled (retry {RetryNum}, {RetryReason})")]
@@ -101,4 +101,16 @@ internal static partial class SlackLog
 
     [LoggerMessage(5045, LogLevel.Warning, "Slack: the chart could not be shared as a file: {Error}")]
     public static partial void ChartUploadFailed(ILogger logger, string error);
+
+    [LoggerMessage(5046, LogLevel.Information, "Slack serves workspace {TeamId} only, the workspace of Slack:BotToken (no Slack:AllowedTeamIds set)")]
+    public static partial void HomeWorkspace(ILogger logger, string teamId);
+
+    [LoggerMessage(5047, LogLevel.Warning, "Slack: auth.test for Slack:BotToken failed ({Error}), so the workspace to serve is unknown; requests are refused until it answers. Set Slack:AllowedTeamIds to name it")]
+    public static partial void HomeWorkspaceUnknown(ILogger logger, string error);
+
+    [LoggerMessage(5048, LogLevel.Warning, "Slack: the Data Protection keys that encrypt installed bot tokens are stored unencrypted ({Where}); whoever reads them can decrypt the tokens. Set Slack:KeyRing:CertificatePath (or CertificateThumbprint) and keep keys and installations apart (docs/slack.md)")]
+    public static partial void KeyRingUnprotected(ILogger logger, string where);
+
+    [LoggerMessage(5049, LogLevel.Warning, "Slack: no Slack:AllowedTeamIds and no Slack:BotToken, so requests from every workspace the app is in are served. Set Slack:AllowedTeamIds (docs/slack.md)")]
+    public static partial void NoWorkspaceList(ILogger logger);
 }

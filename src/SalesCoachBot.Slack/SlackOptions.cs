@@ -28,6 +28,18 @@ public sealed class SlackOptions
     /// <summary>The configured workspace. When set, requests from any other <c>team_id</c> are refused.</summary>
     public string? TeamId { get; set; }
 
+    /// <summary>
+    /// Workspaces (<c>team_id</c>) the bot serves and may be installed in, with <see cref="TeamId"/>. With no list
+    /// at all: only the workspace of <see cref="BotToken"/> (<c>auth.test</c>), else the first installation.
+    /// </summary>
+    public IList<string> AllowedTeamIds { get; } = [];
+
+    /// <summary>Enterprise Grid organisations (<c>enterprise_id</c>) whose workspaces the bot serves and may be installed in.</summary>
+    public IList<string> AllowedEnterpriseIds { get; } = [];
+
+    /// <summary>Where the key ring that encrypts installed bot tokens lives, and what protects it.</summary>
+    public SlackKeyRingOptions KeyRing { get; set; } = new();
+
     /// <summary>Accepted distance between Slack's request timestamp and now, both directions.</summary>
     [Range(1, 3600)]
     public int TimestampToleranceSeconds { get; set; } = 300;
@@ -98,4 +110,41 @@ public sealed class SlackOptions
     public bool InstallsEnabled => !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret) && !string.IsNullOrWhiteSpace(StateSecret);
 
     public bool Enabled => HttpEnabled || SocketModeEnabled;
+
+    /// <summary>An explicit list of workspaces: <see cref="TeamId"/>, <see cref="AllowedTeamIds"/> or <see cref="AllowedEnterpriseIds"/>.</summary>
+    public bool HasWorkspaceList => !string.IsNullOrWhiteSpace(TeamId) || AllowedTeamIds.Any(id => !string.IsNullOrWhiteSpace(id)) || AllowedEnterpriseIds.Any(id => !string.IsNullOrWhiteSpace(id));
+
+    /// <summary>Whether the explicit list names the workspace (its team, or its Enterprise Grid organisation).</summary>
+    public bool ListsWorkspace(string? teamId, string? enterpriseId) =>
+        (!string.IsNullOrEmpty(teamId) && (string.Equals(TeamId, teamId, StringComparison.Ordinal) || AllowedTeamIds.Contains(teamId, StringComparer.Ordinal))) ||
+        (!string.IsNullOrEmpty(enterpriseId) && AllowedEnterpriseIds.Contains(enterpriseId, StringComparer.Ordinal));
+}
+
+/// <summary>Where the Data Protection keys live.</summary>
+public enum SlackKeyStore
+{
+    /// <summary>Files under <see cref="SlackOptions.DataProtectionKeysPath"/>: one host.</summary>
+    FileSystem,
+
+    /// <summary>The bot's database (table <c>data_protection_keys</c>): every host of the deployment shares the keys.</summary>
+    Database,
+}
+
+/// <summary>
+/// The <c>Slack:KeyRing</c> section: the ASP.NET Core Data Protection keys that encrypt installed bot tokens.
+/// Without a certificate the keys are stored as plain XML, so whoever reads them can decrypt the tokens.
+/// </summary>
+public sealed class SlackKeyRingOptions
+{
+    public SlackKeyStore Store { get; set; } = SlackKeyStore.FileSystem;
+
+    /// <summary>A PKCS#12 (.pfx) file with a private key; every key is encrypted with it at rest.</summary>
+    public string? CertificatePath { get; set; }
+
+    public string? CertificatePassword { get; set; }
+
+    /// <summary>Instead of a file: the thumbprint of a certificate in the current user's or the machine's "My" store.</summary>
+    public string? CertificateThumbprint { get; set; }
+
+    public bool Protected => !string.IsNullOrWhiteSpace(CertificatePath) || !string.IsNullOrWhiteSpace(CertificateThumbprint);
 }

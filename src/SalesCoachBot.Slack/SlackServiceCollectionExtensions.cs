@@ -25,9 +25,14 @@ namespace SalesCoachBot.Slack;
 public static class SlackServiceCollectionExtensions
 {
     /// <summary>Registers the Slack channel when it is configured (INTERFACE.md: a channel that is off answers 404).</summary>
-    public static IServiceCollection AddSlackChannel(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    /// <param name="keysInDatabase">
+    /// How the host keeps Data Protection keys in its database (<c>Slack:KeyRing:Store</c> = <c>Database</c>); the channel
+    /// itself knows no database.
+    /// </param>
+    public static IServiceCollection AddSlackChannel(
+        this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, Action<IDataProtectionBuilder>? keysInDatabase = null)
     {
-        _ = environment;
+        ArgumentNullException.ThrowIfNull(environment);
 
         // The renderer is useful without the channel too: `ask --json` shows what Slack would be sent.
         services.TryAddSingleton<BlockKitRenderer>();
@@ -52,6 +57,13 @@ public static class SlackServiceCollectionExtensions
             .Validate(o => string.IsNullOrEmpty(o.StateSecret) || o.StateSecret.Length >= 32, "Slack:StateSecret must be at least 32 characters.")
             .Validate(o => o.SocketBackoffBase > TimeSpan.Zero && o.SocketBackoffMax >= o.SocketBackoffBase && o.SocketHelloTimeout > TimeSpan.Zero,
                 "Slack:SocketBackoffBase, SocketBackoffMax and SocketHelloTimeout must be positive (max ≥ base).")
+            // Outside Development an install link is public: without a list, any workspace could be the first to use it.
+            .Validate(o => !o.InstallsEnabled || environment.IsDevelopment() || o.HasWorkspaceList,
+                "Slack:AllowedTeamIds (or Slack:AllowedEnterpriseIds) must name the workspaces that may install and use the app: Slack installs (Slack:ClientId) are on outside Development.")
+            .Validate(o => !o.InstallsEnabled || o.KeyRing.Store != SlackKeyStore.Database || keysInDatabase is not null,
+                "Slack:KeyRing:Store 'Database' needs the host's database.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.KeyRing.CertificatePath) || string.IsNullOrWhiteSpace(o.KeyRing.CertificateThumbprint),
+                "Slack:KeyRing: set CertificatePath or CertificateThumbprint, not both.")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
@@ -88,10 +100,7 @@ public static class SlackServiceCollectionExtensions
 
         if (configured.InstallsEnabled)
         {
-            // Tokens are encrypted at rest with keys kept beside the data (or where Slack:DataProtectionKeysPath says).
-            services.AddDataProtection()
-                .SetApplicationName("SalesCoachBot")
-                .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(configured.DataProtectionKeysPath)));
+            services.AddSlackKeyRing(configured.KeyRing, configured.DataProtectionKeysPath, keysInDatabase);
             services.TryAddSingleton<ISlackInstallationStore, FileSlackInstallationStore>();
             services.AddSingleton<OAuthStateSigner>();
             services.AddSingleton<SlackInstallEndpoints>();
@@ -111,6 +120,7 @@ public static class SlackServiceCollectionExtensions
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value;
         var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("SalesCoachBot.Slack");
         SlackLog.ChannelOn(logger, options.HttpEnabled, !string.IsNullOrEmpty(options.BotToken), options.TeamId);
+        WarnAboutProduction(options, endpoints.ServiceProvider.GetRequiredService<IHostEnvironment>(), logger);
         if (options.InstallsEnabled)
         {
             endpoints.MapGet("/slack/install", (HttpContext http, SlackInstallEndpoints install) => install.Install(http));
@@ -129,6 +139,25 @@ public static class SlackServiceCollectionExtensions
         group.MapPost("/commands", (HttpContext http, SlackEndpoints slack) => slack.HandleCommandAsync(http));
         group.MapPost("/interactions", (HttpContext http, SlackEndpoints slack) => slack.HandleInteractionAsync(http));
         return endpoints;
+    }
+
+    /// <summary>What an operator should fix but a host may run without (docs/slack.md, "In Production").</summary>
+    private static void WarnAboutProduction(SlackOptions options, IHostEnvironment environment, ILogger logger)
+    {
+        if (environment.IsDevelopment())
+        {
+            return;
+        }
+
+        if (options.InstallsEnabled && !options.KeyRing.Protected)
+        {
+            SlackLog.KeyRingUnprotected(logger, options.KeyRing.Store == SlackKeyStore.Database ? "in the database" : Path.GetFullPath(options.DataProtectionKeysPath));
+        }
+
+        if (!options.HasWorkspaceList && string.IsNullOrWhiteSpace(options.BotToken) && !options.InstallsEnabled)
+        {
+            SlackLog.NoWorkspaceList(logger);
+        }
     }
 
     /// <summary>Present in DI only when the channel is configured.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Data.Tests.Infrastructure;
 
@@ -284,16 +285,45 @@ public abstract class DealStoreTests(Func<TestDatabase> database)
             await db.SaveChangesAsync();
         }
 
+        Db.Services.GetRequiredService<SalesCoachBot.Data.Stores.Caching.StoreReadCache>().InvalidateAll();
         await using var scope = Db.Services.CreateAsyncScope();
         var directory = scope.ServiceProvider.GetRequiredService<IDirectoryStore>();
 
-        Assert.Equal(team.RepId, (await directory.FindPersonAsync($"AAD-{team.Tag}", null, null, CancellationToken.None))?.Id);
-        Assert.Null(await directory.FindPersonAsync($"aad-{team.Tag}", null, null, CancellationToken.None));
-        Assert.Equal(team.RepId, (await directory.FindPersonAsync(null, $"U{team.Tag}", null, CancellationToken.None))?.Id);
+        Assert.Equal(team.RepId, (await directory.FindPersonAsync(new ChatUser(ChatChannel.Teams, TeamsAadObjectId: $"AAD-{team.Tag}"), CancellationToken.None))?.Id);
+        Assert.Null(await directory.FindPersonAsync(new ChatUser(ChatChannel.Teams, TeamsAadObjectId: $"aad-{team.Tag}"), CancellationToken.None));
+        Assert.Equal(team.RepId, (await directory.FindPersonAsync(new ChatUser(ChatChannel.Slack, SlackUserId: $"U{team.Tag}", SlackTeamId: "T0ANY"), CancellationToken.None))?.Id);
         var byEmail = await directory.FindPersonByEmailAsync(team.OtherEmail.ToUpperInvariant(), CancellationToken.None);
         Assert.Equal([team.TeamId], byEmail!.TeamIds);
         Assert.Equal(team.TeamId, (await directory.FindTeamByNameAsync(team.TeamName.ToUpperInvariant(), CancellationToken.None))?.Id);
         Assert.Contains(await directory.ListTeamsAsync(CancellationToken.None), t => t.Id == team.TeamId);
+    }
+
+    [DatabaseFact]
+    public async Task Directory_SlackUserIdWithItsWorkspace_MatchesOnlyInThatWorkspace()
+    {
+        var team = await Db.CreateTeamAsync();
+        await using (var db = Db.NewContext())
+        {
+            var rep = await db.People.SingleAsync(p => p.Id == team.RepId);
+            rep.SlackUserId = $"U{team.Tag}";
+            rep.SlackTeamId = $"T{team.Tag}";
+            await db.SaveChangesAsync();
+        }
+
+        // Written behind the stores' back: drop a directory snapshot another test may have loaded.
+        Db.Services.GetRequiredService<SalesCoachBot.Data.Stores.Caching.StoreReadCache>().InvalidateAll();
+
+        await using var scope = Db.Services.CreateAsyncScope();
+        var directory = scope.ServiceProvider.GetRequiredService<IDirectoryStore>();
+        Task<PersonView?> Find(string? teamId, string? enterpriseId = null, string? email = null) =>
+            directory.FindPersonAsync(new ChatUser(ChatChannel.Slack, SlackUserId: $"U{team.Tag}", Email: email, SlackTeamId: teamId, SlackEnterpriseId: enterpriseId), CancellationToken.None);
+
+        Assert.Equal(team.RepId, (await Find($"T{team.Tag}"))?.Id);
+        Assert.Equal(team.RepId, (await Find("T0GRIDWS", enterpriseId: $"T{team.Tag}"))?.Id);
+        Assert.Null(await Find("T0STRANGER"));
+        Assert.Null(await Find(null));
+        // Another workspace's user with that id is nobody here; a vouched-for email still finds its own person.
+        Assert.Equal(team.OtherId, (await Find("T0STRANGER", email: team.OtherEmail))?.Id);
     }
 
     [DatabaseFact]

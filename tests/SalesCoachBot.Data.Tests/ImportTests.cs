@@ -296,6 +296,22 @@ public abstract class ImportTests(Func<TestDatabase> database) : IDisposable
     }
 
     [DatabaseFact]
+    public async Task ImportPeople_SlackTeamId_PinsTheSlackUserIdAndAnEmptyCellKeepsIt()
+    {
+        var t = Guid.NewGuid().ToString("N")[..8];
+
+        var added = await ImportAsync(ImportKind.People, $"email,name,slack_user_id,slack_team_id\np-{t}@example.com,Pat {t},U{t},T{t}\n");
+        var kept = await ImportAsync(ImportKind.People, $"email,name,slack_user_id,slack_team_id\np-{t}@example.com,Pat {t} renamed,U{t},\n");
+        var tooLong = await ImportAsync(ImportKind.People, $"email,name,slack_team_id\nq-{t}@example.com,Quinn {t},{new string('T', 101)}\n");
+
+        Assert.Equal((1, 1, 1), (added.Added, kept.Updated, tooLong.Rejected));
+        Assert.Contains("slack_team_id", tooLong.Rejections.Single().Reason, StringComparison.Ordinal);
+        await using var db = Db.NewContext();
+        var pat = await db.People.AsNoTracking().SingleAsync(p => p.Email == $"p-{t}@example.com");
+        Assert.Equal(($"U{t}", $"T{t}"), (pat.SlackUserId, pat.SlackTeamId));
+    }
+
+    [DatabaseFact]
     public async Task ImportTeams_UpsertByNameCaseInsensitive_ValidatesFields()
     {
         var t = Guid.NewGuid().ToString("N")[..8];

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Data.Imports;
 using SalesCoachBot.Data.Stores.Caching;
@@ -111,8 +112,8 @@ public abstract class ReadCacheTests(Func<TestDatabase> database)
         }
 
         var byEmail = await FindByEmailAsync(email);
-        var bySlack = await InScopeAsync(sp => sp.GetRequiredService<IDirectoryStore>().FindPersonAsync(null, $"U{team.Tag}", null, CancellationToken.None));
-        var byTeams = await InScopeAsync(sp => sp.GetRequiredService<IDirectoryStore>().FindPersonAsync($"aad-{team.Tag}", null, null, CancellationToken.None));
+        var bySlack = await InScopeAsync(sp => sp.GetRequiredService<IDirectoryStore>().FindPersonAsync(new ChatUser(ChatChannel.Slack, SlackUserId: $"U{team.Tag}"), CancellationToken.None));
+        var byTeams = await InScopeAsync(sp => sp.GetRequiredService<IDirectoryStore>().FindPersonAsync(new ChatUser(ChatChannel.Teams, TeamsAadObjectId: $"aad-{team.Tag}"), CancellationToken.None));
         var teamByName = await InScopeAsync(sp => sp.GetRequiredService<IDirectoryStore>().FindTeamByNameAsync($"  {team.TeamName.ToUpperInvariant()} ", CancellationToken.None));
         Assert.Equal("Imported Rep", byEmail!.Name);
         Assert.Equal(byEmail.Id, bySlack!.Id);

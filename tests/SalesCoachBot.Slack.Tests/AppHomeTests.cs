@@ -6,6 +6,7 @@ using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Coaching;
 using SalesCoachBot.Core.Coaching.UseCases;
+using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Home;
 using SalesCoachBot.Core.ProcessMaps;
@@ -168,7 +169,7 @@ public sealed class AppHomeTests
     private static void UnknownPeople(IServiceCollection services)
     {
         var directory = new Mock<IDirectoryStore>();
-        directory.Setup(d => d.FindPersonAsync(It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<CancellationToken>())).ReturnsAsync((PersonView?)null);
+        directory.Setup(d => d.FindPersonAsync(It.IsAny<ChatUser>(), It.IsAny<CancellationToken>())).ReturnsAsync((PersonView?)null);
         services.AddSingleton(directory.Object);
         services.AddSingleton(Mock.Of<IDealStore>());
         services.AddSingleton(Mock.Of<IProcessMapSource>());

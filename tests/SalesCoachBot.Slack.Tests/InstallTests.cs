@@ -31,6 +31,9 @@ public sealed class InstallTests : IAsyncLifetime
             ["Slack:InstallationsPath"] = Path.Combine(folder, "installations"),
             ["Slack:DataProtectionKeysPath"] = Path.Combine(folder, "keys"),
             ["PublicBaseUrl"] = "https://coach.example.com",
+            ["Slack:AllowedTeamIds:0"] = "T0A",
+            ["Slack:AllowedTeamIds:1"] = "T0B",
+            ["Slack:AllowedTeamIds:2"] = "T0C",
         }, services: s => s.AddSingleton<TimeProvider>(time));
     }
 

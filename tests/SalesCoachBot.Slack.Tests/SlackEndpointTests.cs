@@ -227,7 +227,7 @@ public sealed class SlackEndpointTests : IAsyncLifetime
         Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(
             System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(expected, SlackJsonContext.Indented.ResponseMessage)),
             System.Text.Json.Nodes.JsonNode.Parse(text)));
-        Assert.Contains("Initech — \\\"Demo\\\" <b> & co.", text, StringComparison.Ordinal);
+        Assert.Contains("Initech — \\\"Demo\\\" &lt;b&gt; &amp; co.", text, StringComparison.Ordinal);
         Assert.Contains("\"é ", text, StringComparison.Ordinal);
     }
 
@@ -408,14 +408,16 @@ public sealed class SlackEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Endpoints_RequestFromAnotherWorkspace_403AndNothingRecorded()
+    public async Task Endpoints_RequestFromAnotherWorkspace_RefusedAndNothingRecorded()
     {
         await using var pinned = await SlackTestHost.StartAsync(api, new Dictionary<string, string?> { ["Slack:TeamId"] = "T0OURS" });
 
         var command = await pinned.PostFormAsync("/slack/commands", Command("next initech"));
         var ev = await pinned.PostJsonAsync("/slack/events", Mention("Ev500"));
 
-        Assert.Equal(HttpStatusCode.Forbidden, command.StatusCode);
+        // The person who typed /coach gets a polite word; nothing else is answered.
+        Assert.Equal(HttpStatusCode.OK, command.StatusCode);
+        Assert.Contains("not available in this Slack workspace", await command.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, ev.StatusCode);
         await pinned.WorkDoneAsync();
         Assert.Empty(pinned.Bot.Turns);

@@ -291,6 +291,21 @@ public sealed class SocketModeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SocketMode_CommandFromAWorkspaceNotAllowed_AckedWithAPoliteAnswerAndNotHandled()
+    {
+        var app = await StartHostAsync(new Dictionary<string, string?> { ["Slack:AllowedTeamIds:0"] = "T0OURS" });
+        var socket = await slack.WaitForSocketAsync(1);
+
+        await socket.SendAsync(CommandEnvelope("env-1", "pipeline"));
+        await socket.SendAsync(EventsEnvelope("env-2", "Ev2"));
+
+        var acks = new[] { await socket.NextAsync(), await socket.NextAsync() }.ToDictionary(a => a.GetProperty("envelope_id").GetString()!);
+        Assert.Equal(Inbound.SlackInboundHandler.NotServedText, acks["env-1"].GetProperty("payload").GetProperty("text").GetString());
+        Assert.Equal("""{"envelope_id":"env-2"}""", acks["env-2"].GetRawText());
+        Assert.Empty(app.Bot.Turns);
+    }
+
+    [Fact]
     public async Task SocketModeOnly_HttpEndpoints_Answer404()
     {
         var app = await StartHostAsync();

@@ -1,4 +1,5 @@
 using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
 
 namespace SalesCoachBot.Testing;
@@ -47,16 +48,16 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
         return deal;
     }
 
-    public Task<PersonView?> FindPersonAsync(string? teamsAadObjectId, string? slackUserId, string? email, CancellationToken cancellationToken)
+    public Task<PersonView?> FindPersonAsync(ChatUser user, CancellationToken cancellationToken)
     {
-        var person = People.FirstOrDefault(p => teamsAadObjectId is not null && p.TeamsAadObjectId == teamsAadObjectId)
-            ?? People.FirstOrDefault(p => slackUserId is not null && p.SlackUserId == slackUserId)
-            ?? People.FirstOrDefault(p => email is not null && string.Equals(p.Email, email, StringComparison.OrdinalIgnoreCase));
+        var person = People.FirstOrDefault(p => user.TeamsAadObjectId is not null && p.TeamsAadObjectId == user.TeamsAadObjectId)
+            ?? People.FirstOrDefault(p => user.SlackUserId is not null && p.SlackUserId == user.SlackUserId && user.IsInSlackWorkspace(p.SlackTeamId))
+            ?? People.FirstOrDefault(p => user.Email is not null && string.Equals(p.Email, user.Email, StringComparison.OrdinalIgnoreCase));
         return Task.FromResult(person is null ? null : View(person));
     }
 
     public Task<PersonView?> FindPersonByEmailAsync(string email, CancellationToken cancellationToken) =>
-        FindPersonAsync(null, null, email, cancellationToken);
+        FindPersonAsync(new ChatUser(ChatChannel.Cli, Email: email), cancellationToken);
 
     public Task<IReadOnlyList<SalesTeam>> ListTeamsAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<SalesTeam>>(Teams.ToList());

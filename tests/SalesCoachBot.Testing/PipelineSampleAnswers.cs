@@ -121,7 +121,7 @@ public static class PipelineSampleAnswers
     {
         public static readonly Directory Instance = new();
 
-        public Task<PersonView?> FindPersonAsync(string? teamsAadObjectId, string? slackUserId, string? email, CancellationToken cancellationToken) =>
+        public Task<PersonView?> FindPersonAsync(SalesCoachBot.Core.Conversations.ChatUser user, CancellationToken cancellationToken) =>
             Task.FromResult<PersonView?>(null);
 
         public Task<PersonView?> FindPersonByEmailAsync(string email, CancellationToken cancellationToken) => Task.FromResult<PersonView?>(null);

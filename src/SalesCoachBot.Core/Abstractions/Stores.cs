@@ -1,3 +1,4 @@
+using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
 
 namespace SalesCoachBot.Core.Abstractions;
@@ -6,11 +7,11 @@ namespace SalesCoachBot.Core.Abstractions;
 public interface IDirectoryStore
 {
     /// <summary>
-    /// Finds the person behind a chat identity: by Teams AAD object id or Slack user id first,
-    /// then by email. Ids are compared exactly as given.
+    /// Finds the person behind a chat identity: by Teams AAD object id or Slack user id first, then by email.
+    /// Ids are compared exactly as given; a Slack user id matches only in the person's own workspace
+    /// (<see cref="Person.SlackTeamId"/>, any workspace when that is not recorded).
     /// </summary>
-    Task<PersonView?> FindPersonAsync(
-        string? teamsAadObjectId, string? slackUserId, string? email, CancellationToken cancellationToken);
+    Task<PersonView?> FindPersonAsync(ChatUser user, CancellationToken cancellationToken);
 
     Task<PersonView?> FindPersonByEmailAsync(string email, CancellationToken cancellationToken);
 

@@ -26,7 +26,7 @@ public sealed class CoachBot(
     {
         metrics.Turn(turn.Channel.ToString());
         var user = turn.User;
-        var person = await directory.FindPersonAsync(user.TeamsAadObjectId, user.SlackUserId, user.Email, cancellationToken);
+        var person = await directory.FindPersonAsync(user, cancellationToken);
         if (person is null)
         {
             return Errors.Answer("Who are you?",

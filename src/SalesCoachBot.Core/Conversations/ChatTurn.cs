@@ -3,13 +3,27 @@ using SalesCoachBot.Core.Domain;
 
 namespace SalesCoachBot.Core.Conversations;
 
-/// <summary>Who is speaking, as the chat platform identifies them. Ids are opaque strings.</summary>
+/// <summary>
+/// Who is speaking, as the chat platform identifies them. Ids are opaque strings. A Slack user id is unique within
+/// its workspace only, so it comes with the workspace (<see cref="SlackTeamId"/>, and for Enterprise Grid
+/// <see cref="SlackEnterpriseId"/>). <see cref="Email"/> is set only when the platform vouches for it.
+/// </summary>
 public sealed record ChatUser(
     ChatChannel Channel,
     string? TeamsAadObjectId = null,
     string? SlackUserId = null,
     string? Email = null,
-    string? DisplayName = null);
+    string? DisplayName = null,
+    string? SlackTeamId = null,
+    string? SlackEnterpriseId = null)
+{
+    /// <summary>
+    /// Whether a person's recorded Slack workspace (<see cref="Person.SlackTeamId"/>: a team or an Enterprise Grid
+    /// organisation id) is this user's. Nothing recorded counts as a match: such records predate the column.
+    /// </summary>
+    public bool IsInSlackWorkspace(string? workspaceId) =>
+        workspaceId is null || string.Equals(workspaceId, SlackTeamId, StringComparison.Ordinal) || string.Equals(workspaceId, SlackEnterpriseId, StringComparison.Ordinal);
+}
 
 /// <summary>What the person did: typed text, or pressed a card button.</summary>
 public abstract record TurnInput;

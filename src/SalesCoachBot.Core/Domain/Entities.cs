@@ -48,6 +48,12 @@ public sealed class Person
     /// <summary>Opaque Slack user id; compared as given.</summary>
     public string? SlackUserId { get; set; }
 
+    /// <summary>
+    /// The Slack workspace (<c>T…</c>) or Enterprise Grid organisation (<c>E…</c>) of <see cref="SlackUserId"/>:
+    /// the id matches only there. Null (records from before it existed): any workspace the bot serves.
+    /// </summary>
+    public string? SlackTeamId { get; set; }
+
     public List<TeamMembership> Memberships { get; set; } = [];
 }
 

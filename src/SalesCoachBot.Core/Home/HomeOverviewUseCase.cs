@@ -39,7 +39,7 @@ public sealed class HomeOverviewUseCase(
 {
     public async Task<HomeOverview> GetAsync(ChatUser user, CancellationToken cancellationToken)
     {
-        var person = await directory.FindPersonAsync(user.TeamsAadObjectId, user.SlackUserId, user.Email, cancellationToken);
+        var person = await directory.FindPersonAsync(user, cancellationToken);
         if (person is null)
         {
             return HomeOverview.Unknown;

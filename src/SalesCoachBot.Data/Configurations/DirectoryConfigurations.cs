@@ -35,6 +35,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.HasIndex(p => p.TeamsAadObjectId).IsUnique();
         builder.Property(p => p.SlackUserId).HasMaxLength(100);
         builder.HasIndex(p => p.SlackUserId).IsUnique();
+        builder.Property(p => p.SlackTeamId).HasMaxLength(100);
         builder.HasMany(p => p.Memberships).WithOne().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -10,9 +10,9 @@ namespace SalesCoachBot.Data.Imports;
 /// </summary>
 internal sealed class PeopleImporter(SalesCoachDbContext db, Action<long> progress)
 {
-    public static readonly CsvSchema Schema = new(["email", "name"], ["team", "role", "teams_aad_object_id", "slack_user_id"]);
+    public static readonly CsvSchema Schema = new(["email", "name"], ["team", "role", "teams_aad_object_id", "slack_user_id", "slack_team_id"]);
 
-    private sealed record Row(string Email, string Name, IReadOnlyList<string>? Teams, PersonRole? Role, string? TeamsAadObjectId, string? SlackUserId);
+    private sealed record Row(string Email, string Name, IReadOnlyList<string>? Teams, PersonRole? Role, string? TeamsAadObjectId, string? SlackUserId, string? SlackTeamId);
 
     public async Task<ImportResult> RunAsync(CsvTable table, CancellationToken cancellationToken)
     {
@@ -86,6 +86,7 @@ internal sealed class PeopleImporter(SalesCoachDbContext db, Action<long> progre
                 changed |= row.Role is { } role && Set(person.Role, role, v => person.Role = v);
                 changed |= row.TeamsAadObjectId is { } aad && Set(person.TeamsAadObjectId, aad, v => person.TeamsAadObjectId = v);
                 changed |= row.SlackUserId is { } slack && Set(person.SlackUserId, slack, v => person.SlackUserId = v);
+                changed |= row.SlackTeamId is { } slackTeam && Set(person.SlackTeamId, slackTeam, v => person.SlackTeamId = v);
                 if (teamIds is not null)
                 {
                     var removed = person.Memberships.RemoveAll(m => !teamIds.Contains(m.TeamId));
@@ -112,6 +113,7 @@ internal sealed class PeopleImporter(SalesCoachDbContext db, Action<long> progre
                     Role = row.Role ?? PersonRole.Rep,
                     TeamsAadObjectId = row.TeamsAadObjectId,
                     SlackUserId = row.SlackUserId,
+                    SlackTeamId = row.SlackTeamId,
                     Memberships = [.. (teamIds ?? []).Select(id => new TeamMembership { TeamId = id })],
                 });
                 tally.Added++;
@@ -218,6 +220,12 @@ internal sealed class PeopleImporter(SalesCoachDbContext db, Action<long> progre
             errors.Add($"slack_user_id '{slack}' already belongs to {slackOwner}");
         }
 
+        var slackTeam = csv.Get("slack_team_id");
+        if (slackTeam is not null && CsvValues.TooLong("slack_team_id", slackTeam, 100, out var teamTooLong))
+        {
+            errors.Add(teamTooLong!);
+        }
+
         if (errors.Count > 0)
         {
             return null;
@@ -234,6 +242,6 @@ internal sealed class PeopleImporter(SalesCoachDbContext db, Action<long> progre
             slackOwners[slack] = email!;
         }
 
-        return new Row(email!, name!, teams, role, aad, slack);
+        return new Row(email!, name!, teams, role, aad, slack, slackTeam);
     }
 }

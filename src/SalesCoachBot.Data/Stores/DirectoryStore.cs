@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Data.Configurations;
 
@@ -7,22 +8,26 @@ namespace SalesCoachBot.Data.Stores;
 
 internal sealed class DirectoryStore(SalesCoachDbContext db) : IDirectoryStore
 {
-    public async Task<PersonView?> FindPersonAsync(
-        string? teamsAadObjectId, string? slackUserId, string? email, CancellationToken cancellationToken)
+    public async Task<PersonView?> FindPersonAsync(ChatUser user, CancellationToken cancellationToken)
     {
-        if (!string.IsNullOrEmpty(teamsAadObjectId)
-            && await FindAsync(p => p.TeamsAadObjectId == teamsAadObjectId, cancellationToken) is { } byTeams)
+        ArgumentNullException.ThrowIfNull(user);
+        if (!string.IsNullOrEmpty(user.TeamsAadObjectId)
+            && await FindAsync(p => p.TeamsAadObjectId == user.TeamsAadObjectId, cancellationToken) is { } byTeams)
         {
             return byTeams;
         }
 
-        if (!string.IsNullOrEmpty(slackUserId)
-            && await FindAsync(p => p.SlackUserId == slackUserId, cancellationToken) is { } bySlack)
+        // A Slack user id is unique within its workspace only: it matches in the person's own workspace
+        // (team or Enterprise Grid organisation), or anywhere when none is recorded.
+        if (!string.IsNullOrEmpty(user.SlackUserId)
+            && await FindAsync(
+                p => p.SlackUserId == user.SlackUserId && (p.SlackTeamId == null || p.SlackTeamId == user.SlackTeamId || p.SlackTeamId == user.SlackEnterpriseId),
+                cancellationToken) is { } bySlack)
         {
             return bySlack;
         }
 
-        return string.IsNullOrWhiteSpace(email) ? null : await FindPersonByEmailAsync(email, cancellationToken);
+        return string.IsNullOrWhiteSpace(user.Email) ? null : await FindPersonByEmailAsync(user.Email, cancellationToken);
     }
 
     public Task<PersonView?> FindPersonByEmailAsync(string email, CancellationToken cancellationToken)

@@ -25,7 +25,7 @@ public sealed class BlockKitRenderer
             var blocks = SlackText.Pack(answer.Text.Split('\n'), BlockKitLimits.SectionText)
                 .Select(chunk => (Block)new SectionBlock(TextObject.Markdown(SlackText.Escape(chunk))))
                 .ToList();
-            return new SlackMessage(fallback, Paginate(blocks));
+            return new SlackMessage(SlackText.Escape(fallback), Paginate(blocks));
         }
 
         return Render(answer.Card, fallback);
@@ -63,7 +63,8 @@ public sealed class BlockKitRenderer
 
         RenderSections(card.Sections, b, BlockKitLimits.MessageBlocks - b.Count - tail.Count);
         b.AddRange(tail.Blocks);
-        return new SlackMessage(string.IsNullOrWhiteSpace(fallbackText) ? card.Title : fallbackText, Paginate(b.Blocks));
+        // The top-level text is mrkdwn too (notifications, screen readers): escaped like every other echo of user text.
+        return new SlackMessage(SlackText.Escape(string.IsNullOrWhiteSpace(fallbackText) ? card.Title : fallbackText), Paginate(b.Blocks));
     }
 
     private static void RenderHeader(Card card, Builder b)

@@ -5,7 +5,12 @@ namespace SalesCoachBot.Slack.BlockKit;
 /// <summary>Text helpers for Slack: mrkdwn escaping, visible shortening and splitting on line or word boundaries.</summary>
 public static class SlackText
 {
-    /// <summary>Slack's three control characters; everything else is shown as written.</summary>
+    /// <summary>
+    /// Slack's three control characters (<c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c>), as Slack documents for any text it parses;
+    /// everything else is shown as written. Every echo of user text (deal names, reasons, the user's own words) goes
+    /// through here, so <c>&lt;!channel&gt;</c> or <c>&lt;https://evil|Click&gt;</c> comes back as text, never as a
+    /// mention or a link.
+    /// </summary>
     public static string Escape(string text)
     {
         if (text.AsSpan().IndexOfAny('&', '<', '>') < 0)

@@ -24,7 +24,7 @@ public sealed class SlackHomePublisher(
         await using (var scope = scopes.CreateAsyncScope())
         {
             var home = scope.ServiceProvider.GetRequiredService<HomeOverviewUseCase>();
-            overview = await home.GetAsync(new ChatUser(ChatChannel.Slack, SlackUserId: userId, Email: email), cancellationToken).ConfigureAwait(false);
+            overview = await home.GetAsync(new ChatUser(ChatChannel.Slack, SlackUserId: userId, Email: email, SlackTeamId: workspace.TeamId, SlackEnterpriseId: workspace.EnterpriseId), cancellationToken).ConfigureAwait(false);
         }
 
         var result = await api.PublishViewAsync(workspace, new ViewsPublishRequest(userId, renderer.Render(overview)), cancellationToken).ConfigureAwait(false);

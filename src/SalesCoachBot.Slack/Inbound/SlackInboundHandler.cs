@@ -56,6 +56,9 @@ public sealed partial class SlackInboundHandler(
     public const string Ephemeral = "ephemeral";
     public const string InChannel = "in_channel";
 
+    /// <summary>The answer to a slash command from a workspace the bot does not serve.</summary>
+    public const string NotServedText = "SalesCoachBot is not available in this Slack workspace. If it should be, ask your SalesCoachBot admin.";
+
     /// <param name="source">For log lines: the HTTP path or <c>socket</c>.</param>
     public async ValueTask<SlackAck> HandleEventAsync(SlackEventEnvelope envelope, string source, string? retryNum, string? retryReason, CancellationToken cancellationToken)
     {
@@ -113,15 +116,17 @@ public sealed partial class SlackInboundHandler(
             return SlackAck.Malformed;
         }
 
-        if (!await IsServedAsync(source, SlackWorkspace.Of(teamId, command.EnterpriseId), cancellationToken).ConfigureAwait(false))
+        var workspace = SlackWorkspace.Of(teamId, command.EnterpriseId);
+        if (!await IsServedAsync(source, workspace, cancellationToken).ConfigureAwait(false))
         {
-            return SlackAck.Forbidden;
+            // The person typed a command and waits for an answer: a polite one, with nothing read or looked up.
+            return new SlackAck(SlackAckStatus.Accepted, new ResponseMessage(NotServedText, [new SectionBlock(TextObject.Markdown(NotServedText))]) { ResponseType = Ephemeral });
         }
 
         var (text, responseType) = ReadVisibility(command.Text ?? string.Empty);
-        var workspace = SlackWorkspace.Of(teamId, command.EnterpriseId);
         var email = await users.FindEmailAsync(workspace, userId, cancellationToken).ConfigureAwait(false);
-        var user = new ChatUser(ChatChannel.Slack, SlackUserId: userId, Email: email, DisplayName: string.IsNullOrEmpty(command.UserName) ? null : command.UserName);
+        var user = new ChatUser(ChatChannel.Slack, SlackUserId: userId, Email: email, DisplayName: string.IsNullOrEmpty(command.UserName) ? null : command.UserName,
+            SlackTeamId: teamId, SlackEnterpriseId: workspace.EnterpriseId);
         var turn = new ChatTurn(user, SlackTurns.Conversation(teamId, channelId), new TextInput(text.Length == 0 ? "help" : text));
 
         // The answer keeps going after the ack when it is slow, so it runs on the app's lifetime, not the request's.
@@ -184,7 +189,8 @@ public sealed partial class SlackInboundHandler(
         if (typed is not null && payload.User?.Id is { } homeUser && teamId is not null && channelId is null && payload.Container?.Type == "view")
         {
             // App Home: no channel, no response_url; the answer goes to the person's DM.
-            var person = new ChatUser(ChatChannel.Slack, SlackUserId: homeUser, DisplayName: payload.User.Name ?? payload.User.Username);
+            var person = new ChatUser(ChatChannel.Slack, SlackUserId: homeUser, DisplayName: payload.User.Name ?? payload.User.Username,
+                SlackTeamId: payload.User.TeamId ?? teamId, SlackEnterpriseId: workspace.EnterpriseId);
             return queue.TryEnqueue(new HomeActionWork(workspace, person, typed)) ? SlackAck.Accepted : SlackAck.Busy;
         }
 
@@ -200,7 +206,8 @@ public sealed partial class SlackInboundHandler(
         }
 
         var selected = typed is ConfirmItemsPayload ? SelectedItems(payload) : [];
-        var user = new ChatUser(ChatChannel.Slack, SlackUserId: userId, DisplayName: payload.User.Name ?? payload.User.Username);
+        var user = new ChatUser(ChatChannel.Slack, SlackUserId: userId, DisplayName: payload.User.Name ?? payload.User.Username,
+            SlackTeamId: payload.User.TeamId ?? teamId, SlackEnterpriseId: workspace.EnterpriseId);
         var turn = SlackTurns.Action(user, SlackTurns.Conversation(teamId, channelId), typed, selected);
         var work = new InteractionWork(workspace, turn, channelId, payload.Container?.MessageTs ?? payload.Message?.Ts, payload.Container?.IsEphemeral == true, responseUrl);
         return queue.TryEnqueue(work) ? SlackAck.Accepted : SlackAck.Busy;
@@ -277,7 +284,8 @@ public sealed partial class SlackInboundHandler(
             return null;
         }
 
-        var user = new ChatUser(ChatChannel.Slack, SlackUserId: ev.User);
+        // In a channel shared with another organisation the sender's own workspace is the event's team.
+        var user = new ChatUser(ChatChannel.Slack, SlackUserId: ev.User, SlackTeamId: ev.Team ?? envelope.TeamId, SlackEnterpriseId: workspace.EnterpriseId);
         var turn = new ChatTurn(user, SlackTurns.Conversation(envelope.TeamId, ev.Channel), new TextInput(text));
         return new MessageWork(workspace, turn, ev.Channel, ev.ThreadTs);
     }

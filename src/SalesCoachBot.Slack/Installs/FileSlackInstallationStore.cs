@@ -79,6 +79,22 @@ internal sealed class FileSlackInstallationStore : ISlackInstallationStore
         }
     }
 
+    public async Task<IReadOnlyList<SlackInstallation>> ListAsync(CancellationToken cancellationToken)
+    {
+        var found = new List<SlackInstallation>();
+        foreach (var file in Directory.EnumerateFiles(folder, "*.bin"))
+        {
+            // Only names a key can have: hashed names cannot be turned back into a key, and those are never Slack ids.
+            var key = Path.GetFileNameWithoutExtension(file);
+            if (!key.StartsWith("H-", StringComparison.Ordinal) && await FindAsync(key, cancellationToken).ConfigureAwait(false) is { } installation)
+            {
+                found.Add(installation);
+            }
+        }
+
+        return found;
+    }
+
     public async Task<bool> DeleteAsync(string key, CancellationToken cancellationToken)
     {
         await writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);

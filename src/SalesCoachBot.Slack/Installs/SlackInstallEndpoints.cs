@@ -1,23 +1,28 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Slack.WebApi;
+using SalesCoachBot.Slack.Workspaces;
 
 namespace SalesCoachBot.Slack.Installs;
 
 /// <summary>
 /// <c>GET /slack/install</c> → Slack's authorize page with the manifest's scopes and a signed state (plus its cookie);
 /// <c>GET /slack/oauth_redirect</c> → state and cookie checked, code exchanged with <c>oauth.v2.access</c>, bot token
-/// stored encrypted. Every failure is a short polite page; nothing is stored unless everything checked out.
+/// stored encrypted. Every failure is a short polite page; nothing is stored unless everything checked out, the
+/// workspace included (<see cref="SlackWorkspaceGate"/>).
 /// </summary>
 public sealed class SlackInstallEndpoints(
     OAuthStateSigner states,
     ISlackApiClient api,
     SlackInstallations installations,
+    SlackWorkspaceGate gate,
     IOptions<SlackOptions> options,
     IConfiguration configuration,
+    IHostEnvironment environment,
     ILogger<SlackInstallEndpoints> logger)
 {
     public const string RedirectPath = "/slack/oauth_redirect";
@@ -29,7 +34,7 @@ public sealed class SlackInstallEndpoints(
         http.Response.Cookies.Append(OAuthStateSigner.CookieName, nonce, new CookieOptions
         {
             HttpOnly = true,
-            Secure = http.Request.IsHttps,
+            Secure = SecureCookie(http),
             SameSite = SameSiteMode.Lax,
             Path = "/slack",
             Expires = expires,
@@ -53,7 +58,7 @@ public sealed class SlackInstallEndpoints(
     {
         var request = http.Request.Query;
         var cookie = http.Request.Cookies[OAuthStateSigner.CookieName];
-        http.Response.Cookies.Delete(OAuthStateSigner.CookieName, new CookieOptions { Path = "/slack" });
+        http.Response.Cookies.Delete(OAuthStateSigner.CookieName, new CookieOptions { Path = "/slack", Secure = SecureCookie(http), HttpOnly = true });
 
         if (request["error"] is { Count: > 0 } error)
         {
@@ -83,7 +88,16 @@ public sealed class SlackInstallEndpoints(
         }
 
         var access = await api.OAuthAccessAsync(grant, http.RequestAborted).ConfigureAwait(false);
-        var installation = access.Ok ? await installations.SaveAsync(access.Value!, http.RequestAborted).ConfigureAwait(false) : null;
+        var (installation, allowed) = access.Ok
+            ? await installations.SaveAsync(access.Value!, gate.MayInstallAsync, http.RequestAborted).ConfigureAwait(false)
+            : (null, true);
+        if (!allowed)
+        {
+            SlackLog.InstallRefused(logger, $"workspace {access.Value!.Team?.Id ?? "?"} / {access.Value.Enterprise?.Id ?? "-"} is not an allowed workspace");
+            return Page(StatusCodes.Status403Forbidden, "Not available for this workspace",
+                "SalesCoachBot works only in the Slack workspaces of the organisation that runs it, so nothing was installed here. If this is your organisation's workspace, ask your SalesCoachBot admin to allow it.");
+        }
+
         if (installation is null)
         {
             SlackLog.InstallRefused(logger, $"oauth.v2.access: {access.Error ?? "not a bot installation"}");
@@ -94,6 +108,9 @@ public sealed class SlackInstallEndpoints(
         return Page(StatusCodes.Status200OK, "SalesCoachBot is installed",
             $"SalesCoachBot now works in {installation.TeamName ?? "your workspace"}. Try /coach help in any channel, or open the app's Home tab.");
     }
+
+    /// <summary>Outside Development the host sits behind HTTPS (docs/slack.md), so the cookie never travels in the clear, whatever the last hop was.</summary>
+    private bool SecureCookie(HttpContext http) => http.Request.IsHttps || !environment.IsDevelopment();
 
     private string? RedirectUri() =>
         configuration["PublicBaseUrl"] is { Length: > 0 } baseUrl && Uri.TryCreate(baseUrl.TrimEnd('/') + RedirectPath, UriKind.Absolute, out var uri)

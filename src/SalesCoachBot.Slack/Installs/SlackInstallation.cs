@@ -36,6 +36,9 @@ public interface ISlackInstallationStore
 
     Task SaveAsync(SlackInstallation installation, CancellationToken cancellationToken);
 
+    /// <summary>Every installation that can be read (one that no longer decrypts is left out).</summary>
+    Task<IReadOnlyList<SlackInstallation>> ListAsync(CancellationToken cancellationToken);
+
     /// <summary>Returns false when there was nothing to remove.</summary>
     Task<bool> DeleteAsync(string key, CancellationToken cancellationToken);
 }

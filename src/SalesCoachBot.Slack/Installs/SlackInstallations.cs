@@ -20,6 +20,9 @@ public sealed class SlackInstallations(
     ILogger<SlackInstallations> logger) : ISlackTokenProvider
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> refreshGates = new(StringComparer.Ordinal);
+    private readonly Lock firstLock = new();
+    private FirstInstallation? first;
+    private long generation;
 
     private ISlackInstallationStore Store => services.GetRequiredService<ISlackInstallationStore>();
 
@@ -53,14 +56,57 @@ public sealed class SlackInstallations(
             : null;
     }
 
-    /// <summary>Turns an <c>oauth.v2.access</c> answer into a stored installation; null (nothing stored) when it is not a bot install.</summary>
-    public async Task<SlackInstallation?> SaveAsync(OAuthAccessResponse access, CancellationToken cancellationToken)
+    /// <summary>
+    /// The key of the earliest installation stored: with no workspace list and no <c>Slack:BotToken</c>, the one
+    /// workspace served (docs/slack.md). Null when nothing is installed.
+    /// </summary>
+    public async Task<string?> FirstInstallationKeyAsync(CancellationToken cancellationToken)
     {
+        if (Volatile.Read(ref first) is { } known)
+        {
+            return known.Key;
+        }
+
+        long seen;
+        lock (firstLock)
+        {
+            seen = generation;
+        }
+
+        var all = await Store.ListAsync(cancellationToken).ConfigureAwait(false);
+        var key = all.OrderBy(i => i.InstalledAt).ThenBy(i => i.Key, StringComparer.Ordinal).FirstOrDefault()?.Key;
+        lock (firstLock)
+        {
+            // Kept only when no install or uninstall happened meanwhile.
+            if (seen == generation)
+            {
+                first = new FirstInstallation(key);
+            }
+        }
+
+        return key;
+    }
+
+    /// <summary>
+    /// Turns an <c>oauth.v2.access</c> answer into an installation (null when it is not a bot install); stored only
+    /// when <paramref name="allowed"/> says its workspace may install. A reinstall keeps its first install time.
+    /// </summary>
+    public async Task<(SlackInstallation? Installation, bool Allowed)> SaveAsync(
+        OAuthAccessResponse access, Func<SlackWorkspace, CancellationToken, ValueTask<bool>> allowed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        ArgumentNullException.ThrowIfNull(allowed);
         var enterprise = access.IsEnterpriseInstall == true;
         if (access.AccessToken is not { Length: > 0 } token || access.TokenType is not (null or "bot") ||
             (enterprise ? access.Enterprise?.Id is not { Length: > 0 } : access.Team?.Id is not { Length: > 0 }))
         {
-            return null;
+            return (null, true);
+        }
+
+        var workspace = enterprise ? SlackWorkspace.Of(null, access.Enterprise!.Id) : SlackWorkspace.Of(access.Team!.Id, access.Enterprise?.Id);
+        if (!await allowed(workspace, cancellationToken).ConfigureAwait(false))
+        {
+            return (null, false);
         }
 
         var now = time.GetUtcNow();
@@ -71,9 +117,15 @@ public sealed class SlackInstallations(
             ExpiresAt = access.ExpiresIn is > 0 and var seconds ? now.AddSeconds(seconds) : null,
             RefreshToken = string.IsNullOrEmpty(access.RefreshToken) ? null : access.RefreshToken,
         };
+        if (await Store.FindAsync(installation.Key, cancellationToken).ConfigureAwait(false) is { } earlier)
+        {
+            installation = installation with { InstalledAt = earlier.InstalledAt };
+        }
+
         await Store.SaveAsync(installation, cancellationToken).ConfigureAwait(false);
+        ForgetFirst();
         SlackLog.Installed(logger, installation.Key, enterprise);
-        return installation;
+        return (installation, true);
     }
 
     /// <summary><c>app_uninstalled</c> / <c>tokens_revoked</c>: the workspace's token is gone for good.</summary>
@@ -97,7 +149,17 @@ public sealed class SlackInstallations(
 
         if (removed)
         {
+            ForgetFirst();
             SlackLog.Uninstalled(logger, workspace.ToString(), reason);
+        }
+    }
+
+    private void ForgetFirst()
+    {
+        lock (firstLock)
+        {
+            generation++;
+            first = null;
         }
     }
 
@@ -147,4 +209,6 @@ public sealed class SlackInstallations(
 
     private bool NeedsRefresh(SlackInstallation installation) =>
         installation is { ExpiresAt: { } expires, RefreshToken: { Length: > 0 } } && time.GetUtcNow() + options.Value.TokenRefreshMargin >= expires;
+
+    private sealed record FirstInstallation(string? Key);
 }

@@ -46,7 +46,7 @@ public sealed class SlackTurnProcessor(
                 await AnswerInteractionAsync(interaction, cancellationToken).ConfigureAwait(false);
                 break;
             case NoticeWork notice:
-                await api.RespondAsync(notice.ResponseUrl, new ResponseMessage(notice.Text, [new SectionBlock(TextObject.Markdown(SlackText.Escape(notice.Text)))])
+                await api.RespondAsync(notice.ResponseUrl, new ResponseMessage(SlackText.Escape(notice.Text), [new SectionBlock(TextObject.Markdown(SlackText.Escape(notice.Text)))])
                 {
                     ResponseType = "ephemeral",
                     ReplaceOriginal = false,

@@ -6,9 +6,11 @@ namespace SalesCoachBot.Slack.Processing;
 
 /// <summary>
 /// The email behind a Slack user id (<c>users.info</c>), so the core can find a person who has no
-/// <c>slack_user_id</c> yet. Cached; a slow or failed lookup gives null rather than holding up the answer.
+/// <c>slack_user_id</c> yet. Only an address Slack says the person confirmed (<c>is_email_confirmed</c>), and only
+/// in a workspace the bot serves: a profile email anyone typed proves nothing. Cached; a slow or failed lookup
+/// gives null rather than holding up the answer.
 /// </summary>
-public sealed class SlackUserDirectory(ISlackApiClient api, ISlackTokenProvider tokens, TimeProvider time)
+public sealed class SlackUserDirectory(ISlackApiClient api, ISlackTokenProvider tokens, SlackWorkspaceGate gate, TimeProvider time)
 {
     private static readonly TimeSpan Found = TimeSpan.FromHours(1);
     private static readonly TimeSpan NotFound = TimeSpan.FromMinutes(5);
@@ -19,7 +21,8 @@ public sealed class SlackUserDirectory(ISlackApiClient api, ISlackTokenProvider 
 
     public async ValueTask<string?> FindEmailAsync(SlackWorkspace workspace, string userId, CancellationToken cancellationToken)
     {
-        if (await tokens.GetBotTokenAsync(workspace, cancellationToken).ConfigureAwait(false) is null)
+        if (await tokens.GetBotTokenAsync(workspace, cancellationToken).ConfigureAwait(false) is null ||
+            !await gate.IsAllowedAsync(workspace, cancellationToken).ConfigureAwait(false))
         {
             return null;
         }
@@ -46,7 +49,7 @@ public sealed class SlackUserDirectory(ISlackApiClient api, ISlackTokenProvider 
             return null;
         }
 
-        var email = result.Ok ? result.Value!.User?.Profile?.Email : null;
+        var email = result.Ok && result.Value!.User is { IsEmailConfirmed: true, Profile.Email: { Length: > 0 } confirmed } ? confirmed : null;
         cache[key] = (email, now + (email is not null ? Found : result.Ok || result.Error is "user_not_found" ? NotFound : Failed));
 
         return email;

@@ -47,6 +47,9 @@ public interface ISlackApiClient
 
     /// <summary><c>oauth.v2.access</c> with the client credentials: exchanges a code (install) or a refresh token (rotation).</summary>
     Task<SlackApiResult<OAuthAccessResponse>> OAuthAccessAsync(IReadOnlyList<KeyValuePair<string, string>> grant, CancellationToken cancellationToken);
+
+    /// <summary><c>auth.test</c> with <c>Slack:BotToken</c>: the workspace that token belongs to.</summary>
+    Task<SlackApiResult<AuthTestResponse>> AuthTestAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>All items of a paged list, or the error that stopped the paging.</summary>
@@ -205,6 +208,15 @@ internal sealed class SlackApiClient(
         var basic = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{settings.ClientId}:{settings.ClientSecret}"));
         return SendAsync("oauth.v2.access", MethodUri("oauth.v2.access"), new AuthenticationHeaderValue("Basic", basic),
             () => new FormUrlEncodedContent(grant), Json.OAuthAccessResponse, cancellationToken, webApi: true);
+    }
+
+    public Task<SlackApiResult<AuthTestResponse>> AuthTestAsync(CancellationToken cancellationToken)
+    {
+        var botToken = options.Value.BotToken;
+        return string.IsNullOrWhiteSpace(botToken)
+            ? Task.FromResult(SlackApiResult<AuthTestResponse>.Failure("not_authed"))
+            : SendAsync("auth.test", MethodUri("auth.test"), new AuthenticationHeaderValue("Bearer", botToken),
+                () => new FormUrlEncodedContent([]), Json.AuthTestResponse, cancellationToken, webApi: true);
     }
 
     public Task<SlackApiResult<EmptyResponse>> RespondAsync(Uri responseUrl, ResponseMessage message, CancellationToken cancellationToken)

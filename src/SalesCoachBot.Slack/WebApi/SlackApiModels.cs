@@ -42,7 +42,11 @@ public sealed record UserResponse : SlackApiResponse
     public SlackUser? User { get; init; }
 }
 
-public sealed record SlackUser(string Id, string? Name, bool? IsBot, bool? Deleted, SlackUserProfile? Profile);
+public sealed record SlackUser(string Id, string? Name, bool? IsBot, bool? Deleted, SlackUserProfile? Profile)
+{
+    /// <summary>Whether the person proved they own <see cref="SlackUserProfile.Email"/>; anyone can type any address into a profile.</summary>
+    public bool? IsEmailConfirmed { get; init; }
+}
 
 public sealed record SlackUserProfile(string? Email, string? RealName, string? DisplayName);
 
@@ -130,5 +134,15 @@ public sealed record OAuthAccessResponse : SlackApiResponse
 }
 
 public sealed record OAuthEntity(string? Id, string? Name);
+
+/// <summary><c>auth.test</c>: who a token is.</summary>
+public sealed record AuthTestResponse : SlackApiResponse
+{
+    public string? TeamId { get; init; }
+
+    public string? EnterpriseId { get; init; }
+
+    public string? UserId { get; init; }
+}
 
 public sealed record OAuthAuthedUser(string? Id);

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Slack.Processing;
@@ -20,24 +21,41 @@ internal sealed class SlackTestHost : IAsyncDisposable
 
     private readonly WebApplication app;
 
-    private SlackTestHost(WebApplication app, FakeCoachBot bot)
+    /// <summary>The workspaces the tests' requests come from; served unless a test names its own workspaces.</summary>
+    public static readonly string[] TestWorkspaces = ["T0FAKE", "T1DC2JH3J"];
+
+    private SlackTestHost(WebApplication app, FakeCoachBot bot, LogRecorder logs)
     {
         this.app = app;
         Bot = bot;
+        Logs = logs;
         Client = app.GetTestClient();
     }
 
     public FakeCoachBot Bot { get; }
 
+    /// <summary>Every log line the host wrote.</summary>
+    public LogRecorder Logs { get; }
+
     public HttpClient Client { get; }
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<SlackTestHost> StartAsync(RecordingSlackApi? api = null, IDictionary<string, string?>? settings = null, bool slackOn = true, Action<IServiceCollection>? services = null)
+    /// <param name="environment">The host environment; Production (ASP.NET Core's default) unless named.</param>
+    public static async Task<SlackTestHost> StartAsync(
+        RecordingSlackApi? api = null,
+        IDictionary<string, string?>? settings = null,
+        bool slackOn = true,
+        Action<IServiceCollection>? services = null,
+        string environment = "Production")
     {
-        var builder = WebApplication.CreateBuilder();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseTestServer();
+        // Development turns on build-time validation, which would ask for the core's stores this channel-only host fakes away.
+        builder.Host.UseDefaultServiceProvider(o => o.ValidateOnBuild = false);
         builder.Logging.ClearProviders();
+        var logs = new LogRecorder();
+        builder.Logging.AddProvider(logs);
         var values = new Dictionary<string, string?>
         {
             ["Slack:ChannelMessageInterval"] = "00:00:00.010",
@@ -54,7 +72,16 @@ internal sealed class SlackTestHost : IAsyncDisposable
             values["Slack:ApiBaseUrl"] = api.ApiBaseUrl.ToString();
         }
 
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        settings ??= new Dictionary<string, string?>();
+        if (!settings.Keys.Any(k => k is "Slack:TeamId" || k.StartsWith("Slack:Allowed", StringComparison.Ordinal)))
+        {
+            for (var i = 0; i < TestWorkspaces.Length; i++)
+            {
+                values[$"Slack:AllowedTeamIds:{i}"] = TestWorkspaces[i];
+            }
+        }
+
+        foreach (var (key, value) in settings)
         {
             values[key] = value;
         }
@@ -67,7 +94,7 @@ internal sealed class SlackTestHost : IAsyncDisposable
         var app = builder.Build();
         app.MapSlackChannel();
         await app.StartAsync();
-        return new SlackTestHost(app, bot);
+        return new SlackTestHost(app, bot, logs);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
 
 namespace SalesCoachBot.Data.Stores.Caching;
@@ -16,26 +17,26 @@ internal sealed class CachingDirectoryStore(IServiceProvider services, StoreRead
 
     private SalesCoachDbContext Db => field ??= services.GetRequiredService<SalesCoachDbContext>();
 
-    public async Task<PersonView?> FindPersonAsync(
-        string? teamsAadObjectId, string? slackUserId, string? email, CancellationToken cancellationToken)
+    public async Task<PersonView?> FindPersonAsync(ChatUser user, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(user);
         if (!cache.Enabled)
         {
-            return await Inner.FindPersonAsync(teamsAadObjectId, slackUserId, email, cancellationToken);
+            return await Inner.FindPersonAsync(user, cancellationToken);
         }
 
         var snapshot = await SnapshotAsync(cancellationToken);
-        if (!string.IsNullOrEmpty(teamsAadObjectId) && snapshot.ByTeamsId.TryGetValue(teamsAadObjectId, out var byTeams))
+        if (!string.IsNullOrEmpty(user.TeamsAadObjectId) && snapshot.ByTeamsId.TryGetValue(user.TeamsAadObjectId, out var byTeams))
         {
             return byTeams;
         }
 
-        if (!string.IsNullOrEmpty(slackUserId) && snapshot.BySlackId.TryGetValue(slackUserId, out var bySlack))
+        if (!string.IsNullOrEmpty(user.SlackUserId) && snapshot.BySlackId.TryGetValue(user.SlackUserId, out var bySlack) && user.IsInSlackWorkspace(bySlack.SlackTeamId))
         {
-            return bySlack;
+            return bySlack.Person;
         }
 
-        return string.IsNullOrWhiteSpace(email) ? null : Lookup(snapshot.ByEmail, SalesCoachDbContext.NormalizeEmail(email));
+        return string.IsNullOrWhiteSpace(user.Email) ? null : Lookup(snapshot.ByEmail, SalesCoachDbContext.NormalizeEmail(user.Email));
     }
 
     public async Task<PersonView?> FindPersonByEmailAsync(string email, CancellationToken cancellationToken) =>
@@ -61,7 +62,7 @@ internal sealed class CachingDirectoryStore(IServiceProvider services, StoreRead
         var people = await Db.People.AsNoTracking().Include(p => p.Memberships).OrderBy(p => p.Id).ToListAsync(cancellationToken);
         var teams = await Inner.ListTeamsAsync(cancellationToken);
         var byTeamsId = new Dictionary<string, PersonView>(StringComparer.Ordinal);
-        var bySlackId = new Dictionary<string, PersonView>(StringComparer.Ordinal);
+        var bySlackId = new Dictionary<string, (PersonView, string?)>(StringComparer.Ordinal);
         var byEmail = new Dictionary<string, PersonView>(StringComparer.Ordinal);
         foreach (var person in people)
         {
@@ -73,7 +74,7 @@ internal sealed class CachingDirectoryStore(IServiceProvider services, StoreRead
 
             if (!string.IsNullOrEmpty(person.SlackUserId))
             {
-                bySlackId.TryAdd(person.SlackUserId, view);
+                bySlackId.TryAdd(person.SlackUserId, (view, person.SlackTeamId));
             }
 
             byEmail.TryAdd(person.Email, view);

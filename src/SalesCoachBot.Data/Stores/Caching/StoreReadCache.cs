@@ -151,7 +151,7 @@ public sealed class StoreReadCache(TimeProvider time, TimeSpan lifetime)
 /// <summary>Every person (with team ids) and team, indexed the ways chat turns look them up.</summary>
 public sealed record DirectorySnapshot(
     IReadOnlyDictionary<string, PersonView> ByTeamsId,
-    IReadOnlyDictionary<string, PersonView> BySlackId,
+    IReadOnlyDictionary<string, (PersonView Person, string? SlackTeamId)> BySlackId,
     IReadOnlyDictionary<string, PersonView> ByEmail,
     IReadOnlyList<SalesTeam> TeamsByName,
     IReadOnlyDictionary<string, SalesTeam> TeamsByNormalizedName)

@@ -1,0 +1,153 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace SalesCoachBot.Host.Tests.Security;
+
+/// <summary>
+/// The whole host as <c>Program</c> composes it (real core, SQLite file, demo data) on a test server, with Slack's
+/// Web API played by an in-memory handler and every log line kept. Settings go in as command-line arguments, where
+/// the channels read them while being registered.
+/// </summary>
+internal sealed class TrustHost : IAsyncDisposable
+{
+    public const string SigningSecret = "trust-host-signing-secret";
+
+    private readonly WebApplication app;
+
+    private TrustHost(WebApplication app, FakeSlackWebApi slack, LogLines logs, string folder)
+    {
+        this.app = app;
+        Slack = slack;
+        Logs = logs;
+        Folder = folder;
+        Client = app.GetTestClient();
+    }
+
+    public HttpClient Client { get; }
+
+    public FakeSlackWebApi Slack { get; }
+
+    public LogLines Logs { get; }
+
+    public string Folder { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    public TestServer Server => app.GetTestServer();
+
+    public static async Task<TrustHost> StartAsync(string environment, IDictionary<string, string> settings)
+    {
+        var folder = Directory.CreateTempSubdirectory("scb-trust-").FullName;
+        var values = new Dictionary<string, string>
+        {
+            ["environment"] = environment,
+            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:SalesCoach"] = $"Data Source={Path.Combine(folder, "host.db")}",
+            ["Database:ReadCacheLifetime"] = "00:00:00",
+            ["Demo:Seed"] = "true",
+            ["Slack:InstallationsPath"] = Path.Combine(folder, "installations"),
+            ["Slack:DataProtectionKeysPath"] = Path.Combine(folder, "keys"),
+            ["Slack:ChannelMessageInterval"] = "00:00:00.010",
+        };
+        foreach (var (key, value) in settings)
+        {
+            values[key] = value;
+        }
+
+        var builder = HostComposition.CreateBuilder([.. values.Select(kv => $"--{kv.Key}={kv.Value}")]);
+        builder.WebHost.UseTestServer();
+        var logs = new LogLines();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(logs);
+        var slack = new FakeSlackWebApi();
+        builder.Services.AddHttpClient("slack").ConfigurePrimaryHttpMessageHandler(() => slack);
+        var app = builder.Build();
+        HostComposition.MapEndpoints(app);
+        await HostComposition.InitializeAsync(app);
+        await app.StartAsync();
+        return new TrustHost(app, slack, logs, folder);
+    }
+
+    /// <summary>A form body signed as Slack signs it.</summary>
+    public Task<HttpResponseMessage> PostSignedFormAsync(string path, IDictionary<string, string> form)
+    {
+        var body = string.Join('&', form.Select(kv => Uri.EscapeDataString(kv.Key) + "=" + Uri.EscapeDataString(kv.Value)));
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var signature = "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(SigningSecret), Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}")));
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8) };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/x-www-form-urlencoded");
+        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
+        request.Headers.Add("X-Slack-Signature", signature);
+        return Client.SendAsync(request);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(Folder, recursive: true);
+    }
+}
+
+/// <summary>Slack's Web API in memory: answers per method from a script (else a plain <c>ok</c>) and records the calls.</summary>
+internal sealed class FakeSlackWebApi : HttpMessageHandler
+{
+    private readonly ConcurrentDictionary<string, string> answers = new(StringComparer.Ordinal);
+
+    public ConcurrentQueue<(string Method, string Body)> Calls { get; } = new();
+
+    public void Answer(string method, string json) => answers[method] = json;
+
+    public IReadOnlyList<string> CallsTo(string method) => Calls.Where(c => c.Method == method).Select(c => c.Body).ToList();
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var method = request.RequestUri!.Segments[^1];
+        var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
+        Calls.Enqueue((method, body));
+        return new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new StringContent(answers.TryGetValue(method, out var json) ? json : """{"ok":true}""", Encoding.UTF8, "application/json"),
+        };
+    }
+}
+
+/// <summary>Every log line the host writes, with its event id.</summary>
+internal sealed class LogLines : ILoggerProvider
+{
+    private readonly ConcurrentQueue<(LogLevel Level, int EventId, string Message)> lines = new();
+
+    public IReadOnlyList<(LogLevel Level, int EventId, string Message)> Lines => [.. lines];
+
+    public ILogger CreateLogger(string categoryName) => new Recorder(lines);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Recorder(ConcurrentQueue<(LogLevel, int, string)> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                lines.Enqueue((logLevel, eventId.Id, formatter(state, exception)));
+            }
+        }
+    }
+}
