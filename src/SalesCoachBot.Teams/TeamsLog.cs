@@ -14,6 +14,9 @@ internal static partial class TeamsLog
     [LoggerMessage(4002, LogLevel.Warning, "Teams:AppId is set but neither Teams:AppPassword nor Teams:CertificateThumbprint: replies are sent without a token and real connectors will refuse them.")]
     public static partial void NoOutboundCredentials(ILogger logger);
 
+    [LoggerMessage(4003, LogLevel.Warning, "Teams channel: neither Teams:TenantId nor Teams:AllowedTenants is set, so activities from any tenant are served. Production refuses to start like this.")]
+    public static partial void AnyTenant(ILogger logger);
+
     [LoggerMessage(4010, LogLevel.Information, "Teams request refused: {Reason}.")]
     public static partial void AuthRejected(ILogger logger, string reason);
 
@@ -23,11 +26,17 @@ internal static partial class TeamsLog
     [LoggerMessage(4012, LogLevel.Information, "Teams: unknown signing key, OpenID metadata refresh requested.")]
     public static partial void SigningKeyRefresh(ILogger logger);
 
-    [LoggerMessage(4013, LogLevel.Information, "Teams activity from tenant {TenantId} refused: this deployment serves another tenant.")]
+    [LoggerMessage(4013, LogLevel.Information, "Teams activity from tenant {TenantId} refused: this deployment serves other tenants.")]
     public static partial void TenantRejected(ILogger logger, string tenantId);
+
+    [LoggerMessage(4014, LogLevel.Information, "Teams activity from channel {ChannelId} refused: only msteams is served.")]
+    public static partial void ChannelRejected(ILogger logger, string channelId);
 
     [LoggerMessage(4020, LogLevel.Information, "Teams activity rejected as bad request: {Reason}.")]
     public static partial void BadActivity(ILogger logger, string reason);
+
+    [LoggerMessage(4022, LogLevel.Warning, "Teams activity rejected as bad request: a field could not be read during dispatch ({ExceptionType}).")]
+    public static partial void UnreadableActivity(ILogger logger, string exceptionType);
 
     [LoggerMessage(4021, LogLevel.Debug, "Teams activity of type {Type} ignored.")]
     public static partial void IgnoredActivity(ILogger logger, string type);

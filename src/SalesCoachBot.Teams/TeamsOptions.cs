@@ -25,6 +25,9 @@ public sealed class TeamsOptions
     /// <summary>The one tenant this deployment serves; activities from other tenants are refused.</summary>
     public string? TenantId { get; set; }
 
+    /// <summary>More tenants served (a multi-tenant app registration used by several of the organisation's tenants).</summary>
+    public IList<string> AllowedTenants { get; set; } = [];
+
     public TeamsAppType AppType { get; set; } = TeamsAppType.MultiTenant;
 
     public string OpenIdMetadataUrl { get; set; } = DefaultOpenIdMetadataUrl;
@@ -66,6 +69,15 @@ public sealed class TeamsOptions
         new(string.IsNullOrWhiteSpace(EntraOpenIdMetadataUrl)
             ? $"https://login.microsoftonline.com/{TenantId}/v2.0/.well-known/openid-configuration"
             : EntraOpenIdMetadataUrl);
+
+    /// <summary>
+    /// The tenants whose activities are served: <see cref="TenantId"/> and <see cref="AllowedTenants"/>.
+    /// Empty means any tenant (allowed only outside Production; see the options validator).
+    /// </summary>
+    internal IReadOnlySet<string> ServedTenants =>
+        new HashSet<string>(
+            AllowedTenants.Append(TenantId).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!.Trim()),
+            StringComparer.OrdinalIgnoreCase);
 
     internal bool HasTokenEndpoint => !string.IsNullOrWhiteSpace(TokenEndpoint);
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -12,9 +13,9 @@ using SalesCoachBot.Teams.Dispatch;
 namespace SalesCoachBot.Teams;
 
 /// <summary>
-/// The HTTP edge of <c>POST /api/messages</c>: size limit, authentication, parsing, tenant
-/// check, then dispatch. Every refusal happens before anything is processed or stored, and
-/// answers in protocol terms (401, 400, 403, 413), never 500.
+/// The HTTP edge of <c>POST /api/messages</c>: size limit, authentication, parsing, channel,
+/// endorsement and tenant checks, then dispatch. Every refusal happens before anything is
+/// processed, read or stored, and answers in protocol terms (401, 400, 403, 413), never 500.
 /// </summary>
 internal sealed class TeamsRequestHandler(
     IOptions<TeamsOptions> options,
@@ -23,7 +24,11 @@ internal sealed class TeamsRequestHandler(
     ServiceUrlTrust trust,
     ILogger<TeamsRequestHandler> logger)
 {
+    /// <summary>The only channel served: Web Chat, Direct Line and every other Bot Framework channel are refused.</summary>
+    internal const string TeamsChannelId = "msteams";
+
     private readonly TeamsOptions options = options.Value;
+    private readonly IReadOnlySet<string> tenants = options.Value.ServedTenants;
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -43,7 +48,7 @@ internal sealed class TeamsRequestHandler(
         // Authenticate before reading anything the sender wrote.
         var header = context.Request.Headers.Authorization.ToString();
         var authenticated = true;
-        string? serviceUrlClaim = null;
+        TokenCheck? token = null;
         if (state.AllowUnauthenticated && header.Length == 0)
         {
             authenticated = false;
@@ -57,7 +62,7 @@ internal sealed class TeamsRequestHandler(
                 return;
             }
 
-            serviceUrlClaim = check.ServiceUrlClaim;
+            token = check;
         }
 
         var body = await ReadBodyAsync(context.Request, limit, cancellationToken);
@@ -70,7 +75,9 @@ internal sealed class TeamsRequestHandler(
         Activity? activity;
         try
         {
-            activity = JsonSerializer.Deserialize(body, TeamsJsonContext.Default.Activity);
+            // Every string checked once here, so that the fields read later (channelData, value,
+            // the tenant) cannot fail deep in a turn.
+            activity = ReadableJson.IsReadable(body) ? JsonSerializer.Deserialize(body, TeamsJsonContext.Default.Activity) : null;
         }
         catch (JsonException)
         {
@@ -84,22 +91,48 @@ internal sealed class TeamsRequestHandler(
             return;
         }
 
-        if (authenticated && !SameServiceUrl(serviceUrlClaim, activity!.ServiceUrl!))
+        if (token is not null && !SameServiceUrl(token.ServiceUrlClaim, activity!.ServiceUrl!))
         {
             await RefuseAsync(context, StatusCodes.Status401Unauthorized, "serviceurl claim does not match the activity");
             return;
         }
 
-        if (options.TenantId is { Length: > 0 } tenant && !string.Equals(activity!.TenantId, tenant, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(activity!.ChannelId, TeamsChannelId, StringComparison.Ordinal))
         {
-            TeamsLog.TenantRejected(logger, activity.TenantId ?? "(none)");
+            TeamsLog.ChannelRejected(logger, Shorten(activity.ChannelId ?? "(none)"));
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
             return;
         }
 
-        trust.Trust(activity!.ServiceUrl!, authenticated);
+        // Checked per activity, remembered token or not: one token may come with activities of several channels.
+        if (token is not null && !token.IsEndorsedFor(activity.ChannelId))
+        {
+            await RefuseAsync(context, StatusCodes.Status401Unauthorized, "signing key not endorsed for the activity's channel");
+            return;
+        }
+
+        if (tenants.Count > 0 && !FromServedTenant(activity))
+        {
+            TeamsLog.TenantRejected(logger, Shorten(activity.TenantId ?? activity.Conversation?.TenantId ?? "(none)"));
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
+        trust.Trust(activity.ServiceUrl!, authenticated);
         var dispatcher = context.RequestServices.GetRequiredService<ActivityDispatcher>();
-        var result = await dispatcher.DispatchAsync(activity, authenticated, cancellationToken);
+        DispatchResult result;
+        try
+        {
+            result = await dispatcher.DispatchAsync(activity, authenticated, cancellationToken);
+        }
+        catch (Exception ex) when (IsParseFailure(ex))
+        {
+            // The edge check above should make this unreachable; if a field still cannot be read, it is the sender's input.
+            TeamsLog.UnreadableActivity(logger, ex.GetType().Name);
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
         context.Response.StatusCode = result.StatusCode;
         if (result.InvokeResponse is { } invoke)
         {
@@ -136,6 +169,32 @@ internal sealed class TeamsRequestHandler(
             ? null
             : "activity without a valid serviceUrl";
     }
+
+    /// <summary>
+    /// Both places Teams puts the tenant name a served one, and at least one is there: the tenant the
+    /// activity reports (<c>channelData.tenant.id</c>, else <c>conversation.tenantId</c>) and <c>conversation.tenantId</c>.
+    /// </summary>
+    private bool FromServedTenant(Activity activity)
+    {
+        var reported = activity.TenantId;
+        var conversation = activity.Conversation?.TenantId;
+        return reported is not null
+            && tenants.Contains(reported)
+            && (conversation is null || tenants.Contains(conversation));
+    }
+
+    /// <summary>
+    /// A field of the activity that could not be read: JSON that does not parse, text that does not
+    /// decode (System.Text.Json throws InvalidOperationException for that), nothing else.
+    /// </summary>
+    private static bool IsParseFailure(Exception exception) => exception switch
+    {
+        JsonException or DecoderFallbackException => true,
+        InvalidOperationException e => e.TargetSite?.Module.Assembly == typeof(JsonException).Assembly,
+        _ => false,
+    };
+
+    private static string Shorten(string value) => value.Length <= 64 ? value : string.Concat(value.AsSpan(0, 64), "…");
 
     private static bool SameServiceUrl(string? claim, string serviceUrl) =>
         claim is not null && string.Equals(ServiceUrlTrust.Normalize(claim), ServiceUrlTrust.Normalize(serviceUrl), StringComparison.OrdinalIgnoreCase);

@@ -109,6 +109,12 @@ internal sealed class TeamsOptionsValidator(IHostEnvironment environment) : IVal
         {
             failures.Add("Teams:AppType is SingleTenant but Teams:TenantId is not set.");
         }
+        else if (environment.IsProduction() && !string.IsNullOrWhiteSpace(options.AppId) && options.ServedTenants.Count == 0)
+        {
+            // Any Bot Framework bot can be added in any tenant: without a tenant list, strangers' tenants would be served.
+            failures.Add("Teams:AppId is set but neither Teams:TenantId nor Teams:AllowedTenants is. " +
+                "In Production the Teams channel serves only the organisation's tenant(s): set Teams:TenantId (or the list Teams:AllowedTenants).");
+        }
 
         CheckUrl(failures, "Teams:OpenIdMetadataUrl", options.OpenIdMetadataUrl);
         CheckUrl(failures, "Teams:EntraOpenIdMetadataUrl", options.EntraOpenIdMetadataUrl);
@@ -154,6 +160,11 @@ internal sealed class TeamsStartupReport(TeamsChannelState state, IOptions<Teams
             {
                 TeamsLog.NoOutboundCredentials(logger);
             }
+        }
+
+        if (o.ServedTenants.Count == 0)
+        {
+            TeamsLog.AnyTenant(logger);
         }
 
         return Task.CompletedTask;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -9,12 +10,26 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace SalesCoachBot.Teams.Auth;
 
-/// <summary>The outcome of checking an inbound bearer token.</summary>
+/// <summary>
+/// The outcome of checking an inbound bearer token. <see cref="Endorsements"/> are the channels the
+/// signing key is endorsed for (the <c>endorsements</c> of its entry in the key set); the caller
+/// compares them with the activity's channel once it has read the body.
+/// </summary>
 internal sealed record TokenCheck(bool IsValid, string? ServiceUrlClaim, string? FailureReason, bool MetadataUnavailable = false)
 {
-    public static TokenCheck Valid(string? serviceUrl) => new(true, serviceUrl, null);
+    /// <summary>Null when the key comes from a source that endorses no channels (Entra ID keys of a single-tenant bot).</summary>
+    public IReadOnlySet<string>? Endorsements { get; init; }
+
+    public static TokenCheck Valid(string? serviceUrl, IReadOnlySet<string>? endorsements) => new(true, serviceUrl, null) { Endorsements = endorsements };
 
     public static TokenCheck Invalid(string reason) => new(false, null, reason);
+
+    /// <summary>
+    /// Whether the key that signed the token may sign activities of <paramref name="channelId"/>
+    /// (botbuilder's EndorsementsValidator: the key's endorsements must contain the channel id).
+    /// </summary>
+    public bool IsEndorsedFor(string? channelId) =>
+        Endorsements is null || (channelId is { Length: > 0 } && Endorsements.Contains(channelId));
 }
 
 /// <summary>
@@ -22,10 +37,12 @@ internal sealed record TokenCheck(bool IsValid, string? ServiceUrlClaim, string?
 /// OpenID metadata keys (cached, refreshed on an unknown key id), issuer, audience = app id,
 /// lifetime with 5 minutes of skew (IdentityModel reads the system clock here; its TimeProvider
 /// hook is not public in 8.x), RS256/384/512 only. The caller checks the
-/// <c>serviceurl</c> claim against the activity once it has read the body.
+/// <c>serviceurl</c> claim and the signing key's channel endorsements against the activity once it
+/// has read the body.
 /// <para>
 /// The connector sends the same token with every request for about an hour. A token that passed
-/// every check is remembered by its exact text, with its <c>serviceurl</c> claim, until it expires,
+/// every check is remembered by its exact text, with its <c>serviceurl</c> claim and its key's
+/// endorsements (so they are compared with every activity's channel, remembered or not), until it expires,
 /// at most <see cref="RememberAtMost"/>, and only while the signing keys it was checked against are
 /// still the current ones; any other text (a byte changed, another audience) is checked in full.
 /// </para>
@@ -49,7 +66,7 @@ internal sealed class BotTokenValidator
     internal static readonly TimeSpan RememberAtMost = TimeSpan.FromMinutes(10);
     private const int RememberedTokens = 1_000;
 
-    private sealed record PassedToken(IssuerKeys Source, OpenIdConnectConfiguration Configuration, string? ServiceUrl, DateTimeOffset Until);
+    private sealed record PassedToken(IssuerKeys Source, OpenIdConnectConfiguration Configuration, string? ServiceUrl, IReadOnlySet<string>? Endorsements, DateTimeOffset Until);
 
     public BotTokenValidator(IOptions<TeamsOptions> options, IHttpClientFactory httpClientFactory, TimeProvider timeProvider, ILogger<BotTokenValidator> logger)
     {
@@ -57,11 +74,12 @@ internal sealed class BotTokenValidator
         this.timeProvider = timeProvider;
         this.logger = logger;
         var http = httpClientFactory.CreateClient(OpenIdHttpClientName);
-        botFramework = CreateKeys(this.options.BotFrameworkIssuers, this.options.EffectiveOpenIdMetadataUrl, http);
+        // Bot Connector keys carry the channels they may sign for; Entra ID keys endorse none (as in botbuilder).
+        botFramework = CreateKeys(this.options.BotFrameworkIssuers, this.options.EffectiveOpenIdMetadataUrl, http, endorsesChannels: true);
         var tenantIssuers = this.options.TenantIssuers;
         if (tenantIssuers.Count > 0)
         {
-            entra = CreateKeys(tenantIssuers, this.options.EffectiveEntraMetadataUrl, http);
+            entra = CreateKeys(tenantIssuers, this.options.EffectiveEntraMetadataUrl, http, endorsesChannels: false);
         }
     }
 
@@ -82,7 +100,7 @@ internal sealed class BotTokenValidator
         if (passed.TryGetValue(token, out var known) && timeProvider.GetUtcNow() < known.Until
             && ReferenceEquals(await known.Source.Manager.GetConfigurationAsync(cancellationToken), known.Configuration))
         {
-            return TokenCheck.Valid(known.ServiceUrl);
+            return TokenCheck.Valid(known.ServiceUrl, known.Endorsements);
         }
 
         if (token.Length == 0 || !handler.CanReadToken(token))
@@ -126,10 +144,12 @@ internal sealed class BotTokenValidator
 
         // The token read above is validated as is (not parsed a second time); the parameters are
         // built once per metadata document, not per request.
+        var checkedAgainst = configuration;
         var result = await handler.ValidateTokenAsync(jwt, source.Parameters(configuration, options.AppId));
         if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException
             && await source.FreshConfigurationAsync(timeProvider, logger, cancellationToken) is { } fresh)
         {
+            checkedAgainst = fresh;
             result = await handler.ValidateTokenAsync(jwt, source.Parameters(fresh, options.AppId));
         }
 
@@ -139,8 +159,9 @@ internal sealed class BotTokenValidator
         }
 
         var serviceUrl = result.Claims.TryGetValue(ServiceUrlClaim, out var claim) ? claim as string : null;
-        Remember(token, new PassedToken(source, configuration, serviceUrl, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero)));
-        return TokenCheck.Valid(serviceUrl);
+        var endorsements = source.Endorsements(checkedAgainst, (result.SecurityToken as JsonWebToken)?.SigningKey ?? jwt.SigningKey);
+        Remember(token, new PassedToken(source, configuration, serviceUrl, endorsements, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero)));
+        return TokenCheck.Valid(serviceUrl, endorsements);
     }
 
     private void Remember(string token, PassedToken check)
@@ -178,7 +199,7 @@ internal sealed class BotTokenValidator
         _ => "invalid token",
     };
 
-    private static IssuerKeys CreateKeys(IReadOnlyList<string> issuers, Uri metadataUrl, HttpClient http)
+    private static IssuerKeys CreateKeys(IReadOnlyList<string> issuers, Uri metadataUrl, HttpClient http, bool endorsesChannels)
     {
         // Plain http only for a loopback stub (tests, local benchmarks); options validation refuses the rest.
         var documents = new HttpDocumentRetriever(http) { RequireHttps = !IsLoopback(metadataUrl) };
@@ -187,22 +208,26 @@ internal sealed class BotTokenValidator
             AutomaticRefreshInterval = TimeSpan.FromHours(12),
             RefreshInterval = TimeSpan.FromMinutes(1),
         };
-        return new IssuerKeys(issuers, manager, documents);
+        return new IssuerKeys(issuers, manager, documents, endorsesChannels);
     }
 
     private sealed record BuiltParameters(OpenIdConnectConfiguration Configuration, string Audience, TokenValidationParameters Parameters);
+
+    private sealed record KeyEndorsements(OpenIdConnectConfiguration Configuration, Dictionary<string, IReadOnlySet<string>> ByKeyId);
 
     internal static bool IsLoopback(Uri url) =>
         url.IsLoopback || (IPAddress.TryParse(url.Host, out var address) && IPAddress.IsLoopback(address));
 
     /// <summary>One metadata document (its issuers and keys), with a rate-limited forced re-read for rotated keys.</summary>
-    private sealed class IssuerKeys(IReadOnlyList<string> issuers, ConfigurationManager<OpenIdConnectConfiguration> manager, IDocumentRetriever documents)
+    private sealed class IssuerKeys(IReadOnlyList<string> issuers, ConfigurationManager<OpenIdConnectConfiguration> manager, IDocumentRetriever documents, bool endorsesChannels)
     {
         private static readonly TimeSpan MinimumRefetch = TimeSpan.FromMinutes(1);
+        private static readonly IReadOnlySet<string> NoChannels = new HashSet<string>();
         private readonly SemaphoreSlim gate = new(1, 1);
         private DateTimeOffset lastRefetch = DateTimeOffset.MinValue;
         private OpenIdConnectConfiguration? fresh;
         private volatile BuiltParameters? parameters;
+        private volatile KeyEndorsements? endorsements;
 
         public IReadOnlyList<string> Issuers => issuers;
 
@@ -237,6 +262,52 @@ internal sealed class BotTokenValidator
             parameters = new BuiltParameters(configuration, audience, built);
             return built;
         }
+
+        /// <summary>
+        /// The channels <paramref name="signingKey"/> is endorsed for, from the <c>endorsements</c> of its
+        /// entry in <paramref name="configuration"/>'s key set (read once per metadata document). A Bot
+        /// Connector key without endorsements is endorsed for nothing; null for sources that endorse no channels.
+        /// </summary>
+        public IReadOnlySet<string>? Endorsements(OpenIdConnectConfiguration configuration, SecurityKey? signingKey)
+        {
+            if (!endorsesChannels)
+            {
+                return null;
+            }
+
+            var cached = endorsements;
+            if (cached is null || !ReferenceEquals(cached.Configuration, configuration))
+            {
+                cached = new KeyEndorsements(configuration, ReadEndorsements(configuration));
+                endorsements = cached;
+            }
+
+            return signingKey?.KeyId is { } kid && cached.ByKeyId.TryGetValue(kid, out var channels) ? channels : NoChannels;
+        }
+
+        private static Dictionary<string, IReadOnlySet<string>> ReadEndorsements(OpenIdConnectConfiguration configuration)
+        {
+            var byKeyId = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+            foreach (var key in configuration.JsonWebKeySet?.Keys ?? [])
+            {
+                if (key.Kid is { Length: > 0 } kid && key.AdditionalData.TryGetValue("endorsements", out var value))
+                {
+                    byKeyId[kid] = new HashSet<string>(Strings(value), StringComparer.Ordinal);
+                }
+            }
+
+            return byKeyId;
+        }
+
+        // IdentityModel keeps unknown members as JSON elements or lists of plain values, depending on its version.
+        private static IEnumerable<string> Strings(object? value) => value switch
+        {
+            string one => [one],
+            JsonElement { ValueKind: JsonValueKind.Array } array => array.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!),
+            JsonElement { ValueKind: JsonValueKind.String } one => [one.GetString()!],
+            System.Collections.IEnumerable many => many.Cast<object?>().SelectMany(Strings),
+            _ => [],
+        };
 
         /// <summary>
         /// A token names a key the cached metadata lacks: read the metadata again now (at most once

@@ -5,7 +5,9 @@ namespace SalesCoachBot.Teams.Auth;
 /// <summary>
 /// The service URLs the bot may call. A URL becomes trusted only when an authenticated
 /// activity names it, so a forged activity cannot make the bot send its token elsewhere.
-/// Development playground URLs are remembered as unauthenticated: they never get a token.
+/// Development playground URLs are remembered as unauthenticated: they never get a token. Whether a
+/// call carries the token also depends on the activity it answers (<see cref="Connector.ITeamsConnector"/>):
+/// a URL is shared by every activity that names it, authenticated or not.
 /// </summary>
 public sealed class ServiceUrlTrust
 {

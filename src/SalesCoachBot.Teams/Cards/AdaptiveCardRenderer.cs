@@ -10,6 +10,9 @@ namespace SalesCoachBot.Teams.Cards;
 /// Teams renders. Buttons are <c>Action.Execute</c> (verb = the payload kind, data = the typed
 /// payload) with an <c>Action.Submit</c> fallback for older clients; checklist items are
 /// <c>Input.Toggle</c>s whose id is the item id, so a press carries the ticked items back.
+/// Every text that goes where a card renders Markdown (TextBlocks, facts, the fallback text) passes
+/// through <see cref="CardMarkdown.Escape"/>: the Core's text is plain and repeats what people typed.
+/// Titles of buttons and toggles and alt text are shown as plain text already.
 /// </summary>
 public sealed class AdaptiveCardRenderer
 {
@@ -59,7 +62,7 @@ public sealed class AdaptiveCardRenderer
             body.Add(new JsonObject
             {
                 ["type"] = "FactSet",
-                ["facts"] = new JsonArray([.. card.Facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Label, ["value"] = f.Value })]),
+                ["facts"] = new JsonArray([.. card.Facts.Select(f => (JsonNode)new JsonObject { ["title"] = CardMarkdown.Escape(f.Label), ["value"] = CardMarkdown.Escape(f.Value) })]),
             });
         }
 
@@ -111,7 +114,7 @@ public sealed class AdaptiveCardRenderer
             ["type"] = "AdaptiveCard",
             ["$schema"] = Schema,
             ["version"] = Version,
-            ["fallbackText"] = card.Title,
+            ["fallbackText"] = CardMarkdown.Escape(card.Title),   // "may contain markdown" (schema)
             ["body"] = body,
         };
         if (actions.Count > 0)
@@ -136,7 +139,7 @@ public sealed class AdaptiveCardRenderer
             if (item.State == ChecklistItemState.Confirmed)
             {
                 var done = Text($"✅ {label}", subtle: false);
-                var who = Text(ConfirmedLine(item), subtle: true);
+                var who = TextBlock(ConfirmedLine(item), subtle: true);
                 who["size"] = "Small";
                 who["spacing"] = "None";
                 body.Add(new JsonObject { ["type"] = "Container", ["items"] = new JsonArray(done, who) });
@@ -168,10 +171,11 @@ public sealed class AdaptiveCardRenderer
         body.Add(footer);
     }
 
-    // Dates go through the card's DATE function so each reader sees them in their own locale.
+    // Dates go through the card's DATE function so each reader sees them in their own locale; the
+    // line is Markdown already (the function must not be escaped), the name in it is escaped.
     private static string ConfirmedLine(CardChecklistItem item)
     {
-        var by = item.ConfirmedBy is { Length: > 0 } name ? $"Confirmed by {name}" : "Confirmed";
+        var by = CardMarkdown.Escape(item.ConfirmedBy is { Length: > 0 } name ? $"Confirmed by {name}" : "Confirmed");
         return item.ConfirmedAt is { } at
             ? $"{by} on {{{{DATE({at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}, SHORT)}}}}"
             : by;
@@ -206,9 +210,12 @@ public sealed class AdaptiveCardRenderer
         }
     }
 
-    private static JsonObject Text(string text, bool subtle)
+    /// <summary>A TextBlock showing <paramref name="text"/> as written (plain text, escaped for Markdown).</summary>
+    private static JsonObject Text(string text, bool subtle) => TextBlock(CardMarkdown.Escape(text), subtle);
+
+    private static JsonObject TextBlock(string markdown, bool subtle)
     {
-        var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
+        var block = new JsonObject { ["type"] = "TextBlock", ["text"] = markdown, ["wrap"] = true };
         if (subtle)
         {
             block["isSubtle"] = true;

@@ -17,14 +17,18 @@ public sealed record ConnectorResult(bool Succeeded, int StatusCode, string? Act
     public const string MessageWritesBlocked = "MessageWritesBlocked";
 }
 
-/// <summary>The Bot Connector REST calls the bot makes.</summary>
+/// <summary>
+/// The Bot Connector REST calls the bot makes. <c>authenticated</c> is whether the activity being
+/// answered (or the stored conversation reference) came with a valid token: only then does the call
+/// carry the bot's token, whatever else was seen on the same service URL.
+/// </summary>
 public interface ITeamsConnector
 {
     /// <summary>POST a new activity, or a reply when <paramref name="replyToId"/> is given.</summary>
-    Task<ConnectorResult> SendAsync(string serviceUrl, string conversationId, Activity activity, string? replyToId, CancellationToken cancellationToken);
+    Task<ConnectorResult> SendAsync(string serviceUrl, string conversationId, Activity activity, string? replyToId, bool authenticated, CancellationToken cancellationToken);
 
     /// <summary>PUT: replace an activity the bot sent earlier (update a card in place).</summary>
-    Task<ConnectorResult> UpdateAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken);
+    Task<ConnectorResult> UpdateAsync(string serviceUrl, string conversationId, string activityId, Activity activity, bool authenticated, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -40,11 +44,11 @@ internal sealed class TeamsConnectorClient(
 {
     public const string HttpClientName = "SalesCoachBot.Teams.Connector";
 
-    public Task<ConnectorResult> SendAsync(string serviceUrl, string conversationId, Activity activity, string? replyToId, CancellationToken cancellationToken) =>
-        CallAsync(HttpMethod.Post, serviceUrl, conversationId, replyToId, activity, cancellationToken);
+    public Task<ConnectorResult> SendAsync(string serviceUrl, string conversationId, Activity activity, string? replyToId, bool authenticated, CancellationToken cancellationToken) =>
+        CallAsync(HttpMethod.Post, serviceUrl, conversationId, replyToId, activity, authenticated, cancellationToken);
 
-    public Task<ConnectorResult> UpdateAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
-        CallAsync(HttpMethod.Put, serviceUrl, conversationId, activityId, activity with { Id = activityId }, cancellationToken);
+    public Task<ConnectorResult> UpdateAsync(string serviceUrl, string conversationId, string activityId, Activity activity, bool authenticated, CancellationToken cancellationToken) =>
+        CallAsync(HttpMethod.Put, serviceUrl, conversationId, activityId, activity with { Id = activityId }, authenticated, cancellationToken);
 
     /// <summary><c>{serviceUrl}/v3/conversations/{id}/activities[/{activityId}]</c>, with exactly one slash between parts.</summary>
     internal static Uri ActivitiesUri(string serviceUrl, string conversationId, string? activityId)
@@ -53,9 +57,9 @@ internal sealed class TeamsConnectorClient(
         return new Uri(activityId is null ? path : $"{path}/{Uri.EscapeDataString(activityId)}");
     }
 
-    private async Task<ConnectorResult> CallAsync(HttpMethod method, string serviceUrl, string conversationId, string? activityId, Activity activity, CancellationToken cancellationToken)
+    private async Task<ConnectorResult> CallAsync(HttpMethod method, string serviceUrl, string conversationId, string? activityId, Activity activity, bool authenticated, CancellationToken cancellationToken)
     {
-        if (!trust.IsTrusted(serviceUrl, out var authenticated))
+        if (!trust.IsTrusted(serviceUrl, out var urlAuthenticated))
         {
             TeamsLog.UntrustedServiceUrl(logger, serviceUrl);
             return new ConnectorResult(false, 0, ErrorCode: ConnectorResult.UntrustedServiceUrl);
@@ -69,8 +73,9 @@ internal sealed class TeamsConnectorClient(
             },
         };
 
-        // A token goes only to service URLs that authenticated activities named.
-        if (authenticated && await tokens.GetTokenAsync(cancellationToken) is { } token)
+        // A token goes only in answer to an authenticated activity (a tokenless development activity
+        // never gets it, even on a URL an authenticated one named), and only to URLs authenticated activities named.
+        if (authenticated && urlAuthenticated && await tokens.GetTokenAsync(cancellationToken) is { } token)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }

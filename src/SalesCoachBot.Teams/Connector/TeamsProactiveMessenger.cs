@@ -43,7 +43,7 @@ internal sealed class TeamsProactiveMessenger(
             TextFormat = answer.Text.Length > 0 ? "plain" : null,
             Attachments = answer.Card is { } card ? [renderer.ToAttachment(card)] : null,
         };
-        var result = await connector.SendAsync(reference.ServiceUrl, reference.ConversationId, activity, null, cancellationToken);
+        var result = await connector.SendAsync(reference.ServiceUrl, reference.ConversationId, activity, null, reference.Authenticated, cancellationToken);
         if (!result.Succeeded && result.ErrorCode == ConnectorResult.MessageWritesBlocked)
         {
             // Blocked or uninstalled: stop trying this conversation.

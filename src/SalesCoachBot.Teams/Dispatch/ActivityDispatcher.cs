@@ -74,14 +74,14 @@ internal sealed class ActivityDispatcher(
             var answer = await AskAsync(activity, input, cancellationToken);
             if (answer.ReplacesCard && answer.Card is { } card && activity.ReplyToId is { Length: > 0 } cardMessageId)
             {
-                var updated = await connector.UpdateAsync(activity.ServiceUrl!, activity.Conversation!.Id!, cardMessageId, Answer(activity, answer), cancellationToken);
+                var updated = await connector.UpdateAsync(activity.ServiceUrl!, activity.Conversation!.Id!, cardMessageId, Answer(activity, answer), authenticated, cancellationToken);
                 if (updated.Succeeded)
                 {
                     return DispatchResult.Ok;
                 }
             }
 
-            await SendAnswerAsync(activity, answer, cancellationToken);
+            await SendAnswerAsync(activity, authenticated, answer, cancellationToken);
             return DispatchResult.Ok;
         }
 
@@ -92,7 +92,7 @@ internal sealed class ActivityDispatcher(
             return DispatchResult.Ok;
         }
 
-        await SendAnswerAsync(activity, await AskAsync(activity, new TextInput(text), cancellationToken), cancellationToken);
+        await SendAnswerAsync(activity, authenticated, await AskAsync(activity, new TextInput(text), cancellationToken), cancellationToken);
         return DispatchResult.Ok;
     }
 
@@ -130,7 +130,7 @@ internal sealed class ActivityDispatcher(
         if (botId is not null && activity.MembersAdded?.Any(m => m.Id == botId) == true)
         {
             var welcome = activity.Conversation?.ConversationType is "channel" or "groupChat" ? ChannelWelcomeText : WelcomeText;
-            await connector.SendAsync(activity.ServiceUrl!, activity.Conversation!.Id!, Reply(activity, welcome, null) with { ReplyToId = null }, null, cancellationToken);
+            await connector.SendAsync(activity.ServiceUrl!, activity.Conversation!.Id!, Reply(activity, welcome, null) with { ReplyToId = null }, null, authenticated, cancellationToken);
         }
 
         return DispatchResult.Ok;
@@ -160,8 +160,8 @@ internal sealed class ActivityDispatcher(
     /// the card, and visible text above it would then describe the old state. A card without
     /// buttons goes with the text shown above it.
     /// </summary>
-    private Task SendAnswerAsync(Activity activity, BotAnswer answer, CancellationToken cancellationToken) =>
-        connector.SendAsync(activity.ServiceUrl!, activity.Conversation!.Id!, Answer(activity, answer), activity.Id, cancellationToken);
+    private Task SendAnswerAsync(Activity activity, bool authenticated, BotAnswer answer, CancellationToken cancellationToken) =>
+        connector.SendAsync(activity.ServiceUrl!, activity.Conversation!.Id!, Answer(activity, answer), activity.Id, authenticated, cancellationToken);
 
     private Activity Answer(Activity inbound, BotAnswer answer) => answer.Card is { } card && IsInteractive(card)
         ? Reply(inbound, null, card) with { Summary = answer.Text.Length > 0 ? answer.Text : null }

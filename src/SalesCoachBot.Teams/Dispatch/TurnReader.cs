@@ -1,7 +1,7 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.RegularExpressions;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
@@ -10,7 +10,7 @@ using SalesCoachBot.Teams.Activities;
 namespace SalesCoachBot.Teams.Dispatch;
 
 /// <summary>Turns the parts of a Teams activity into Core turn inputs.</summary>
-internal static partial class TurnReader
+internal static class TurnReader
 {
     private const int MaxSelectedItems = 50;
 
@@ -36,7 +36,7 @@ internal static partial class TurnReader
         var text = activity.Text ?? string.Empty;
         if (activity.Conversation?.ConversationType is "channel" or "groupChat")
         {
-            text = MentionPattern().Replace(text, " ");
+            text = StripMentions(text);
         }
 
         return WebUtility.HtmlDecode(text).Replace('\u00a0', ' ').Trim();
@@ -85,6 +85,36 @@ internal static partial class TurnReader
     public static bool VerbMatches(string? verb, ActionPayload payload) =>
         Kinds.TryGetValue(payload.GetType(), out var kind) && string.Equals(kind, verb, StringComparison.Ordinal);
 
-    [GeneratedRegex("<at>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline, matchTimeoutMilliseconds: 100)]
-    private static partial Regex MentionPattern();
+    /// <summary>
+    /// Replaces each <c>&lt;at&gt;…&lt;/at&gt;</c> (the nearest closing tag after an opening one) with a
+    /// space. One pass over the text: a lazy regex here rescans the rest of the text from every unclosed
+    /// <c>&lt;at&gt;</c>, which a message of 60,000 of them turns into minutes.
+    /// </summary>
+    internal static string StripMentions(string text)
+    {
+        const string open = "<at>";
+        const string close = "</at>";
+        var start = text.IndexOf(open, StringComparison.OrdinalIgnoreCase);
+        if (start < 0)
+        {
+            return text;
+        }
+
+        var stripped = new StringBuilder(text.Length);
+        var copied = 0;
+        while (start >= 0)
+        {
+            var end = text.IndexOf(close, start + open.Length, StringComparison.OrdinalIgnoreCase);
+            if (end < 0)
+            {
+                break; // no closing tag after this one, so none after any later opening tag either
+            }
+
+            stripped.Append(text, copied, start - copied).Append(' ');
+            copied = end + close.Length;
+            start = text.IndexOf(open, copied, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return stripped.Append(text, copied, text.Length - copied).ToString();
+    }
 }

@@ -41,7 +41,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     [Fact]
     public async Task Send_UntrustedServiceUrl_IsRefusedWithoutACall()
     {
-        var result = await Connector.SendAsync("https://attacker.example.com/", "a:1", Hello, null, CancellationToken.None);
+        var result = await Connector.SendAsync("https://attacker.example.com/", "a:1", Hello, null, authenticated: true, CancellationToken.None);
 
         Assert.False(result.Succeeded);
         Assert.Equal(ConnectorResult.UntrustedServiceUrl, result.ErrorCode);
@@ -55,7 +55,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         host.Connector.Then(HttpStatusCode.TooManyRequests, retryAfter: TimeSpan.Zero);
         host.Connector.Then(HttpStatusCode.BadGateway);
 
-        var result = await Connector.SendAsync(Url, "a:1", Hello, "m1", CancellationToken.None);
+        var result = await Connector.SendAsync(Url, "a:1", Hello, "m1", authenticated: true, CancellationToken.None);
 
         Assert.True(result.Succeeded);
         Assert.Equal(3, host.Connector.Calls.Count);
@@ -69,7 +69,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         Trust.Trust(Url, authenticated: true);
         host.Connector.Then(HttpStatusCode.BadRequest, "{\"error\":{\"code\":\"BadArgument\",\"message\":\"no\"}}");
 
-        var result = await Connector.SendAsync(Url, "a:1", Hello, null, CancellationToken.None);
+        var result = await Connector.SendAsync(Url, "a:1", Hello, null, authenticated: true, CancellationToken.None);
 
         Assert.False(result.Succeeded);
         Assert.Equal(400, result.StatusCode);
@@ -82,7 +82,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     {
         Trust.Trust(Url, authenticated: true);
 
-        var result = await Connector.UpdateAsync(Url, "a:1", "m9", Hello, CancellationToken.None);
+        var result = await Connector.UpdateAsync(Url, "a:1", "m9", Hello, authenticated: true, CancellationToken.None);
 
         Assert.True(result.Succeeded);
         var call = Assert.Single(host.Connector.Calls);

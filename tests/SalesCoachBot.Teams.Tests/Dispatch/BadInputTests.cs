@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Conversations;
@@ -16,6 +18,9 @@ namespace SalesCoachBot.Teams.Tests.Dispatch;
 /// </summary>
 public sealed class BadInputTests : IAsyncLifetime
 {
+    /// <summary>Teams writes "&lt;at&gt;" as is, not as \u003C escapes (six bytes each).</summary>
+    private static readonly JsonSerializerOptions AsTeamsSendsIt = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private TeamsTestHost host = null!;
 
     public async Task InitializeAsync() => host = await TeamsTestHost.StartAsync();
@@ -214,6 +219,140 @@ public sealed class BadInputTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         await AssertNothingStoredAsync();
+    }
+
+    private const string ActivityStart = "{\"type\":\"message\",\"id\":\"act-1\",\"channelId\":\"msteams\",\"serviceUrl\":\"https://smba.test/amer/\","
+        + "\"from\":{\"id\":\"29:user\",\"aadObjectId\":\"aad-1\"},\"recipient\":{\"id\":\"28:bot\"},"
+        + "\"conversation\":{\"id\":\"a:personal-1\",\"conversationType\":\"personal\",\"tenantId\":\"tenant-1\"},";
+
+    private const string InvokeStart = "{\"type\":\"invoke\",\"name\":\"adaptiveCard/action\",\"id\":\"act-1\",\"channelId\":\"msteams\",\"serviceUrl\":\"https://smba.test/amer/\","
+        + "\"from\":{\"id\":\"29:user\",\"aadObjectId\":\"aad-1\"},\"recipient\":{\"id\":\"28:bot\"},"
+        + "\"conversation\":{\"id\":\"a:personal-1\",\"conversationType\":\"personal\",\"tenantId\":\"tenant-1\"},";
+
+    private const string Tenant = "\"channelData\":{\"tenant\":{\"id\":\"tenant-1\"}}";
+    private const string Confirm = "\"kind\":\"confirm\",\"deal\":42,\"stage\":\"discovery\",\"stageVersion\":3";
+
+    /// <summary>Otherwise valid activities, by the field where the bad string (<c>BAD</c>) goes.</summary>
+    private static readonly Dictionary<string, string> FieldTemplates = new()
+    {
+        ["text"] = ActivityStart + "\"text\":\"what's next for BAD\"," + Tenant + "}",
+        ["channelData.team.name"] = ActivityStart + "\"text\":\"help\",\"channelData\":{\"tenant\":{\"id\":\"tenant-1\"},\"team\":{\"name\":\"BAD\"}}}",
+        ["channelData.tenant.id"] = ActivityStart + "\"text\":\"help\",\"channelData\":{\"tenant\":{\"id\":\"BAD\"}}}",
+        ["channelData property name"] = ActivityStart + "\"text\":\"help\",\"channelData\":{\"tenant\":{\"id\":\"tenant-1\"},\"BAD\":1}}",
+        ["value property name"] = ActivityStart + Tenant + ",\"value\":{" + Confirm + ",\"BAD\":\"true\"}}",
+        ["value toggle"] = ActivityStart + Tenant + ",\"value\":{" + Confirm + ",\"demo-booked\":\"BAD\"}}",
+        ["value.action.verb"] = InvokeStart + Tenant + ",\"value\":{\"action\":{\"type\":\"Action.Execute\",\"verb\":\"BAD\",\"data\":{" + Confirm + "}}}}",
+        ["value.action.data"] = InvokeStart + Tenant + ",\"value\":{\"action\":{\"type\":\"Action.Execute\",\"verb\":\"confirm\",\"data\":{" + Confirm + ",\"note\":\"BAD\"}}}}",
+    };
+
+    public static TheoryData<string, string> UnreadableFields
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var bad in new[] { "invalid-utf8", "lone-surrogate", "encoded-surrogate" })
+            {
+                foreach (var name in FieldTemplates.Keys)
+                {
+                    data.Add(bad, name);
+                }
+            }
+
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(UnreadableFields))]
+    public async Task Messages_StringThatCannotBeDecodedInAnyField_400AndNothingStored(string bad, string field)
+    {
+        // Issue 13, finding 4: fields read lazily (channelData, value, the verb, the tenant) threw deep in the turn: 500.
+        var parts = FieldTemplates[field].Split("BAD");
+        byte[] replacement = bad switch
+        {
+            "invalid-utf8" => [0xC3, 0x28, 0xFF],
+            "lone-surrogate" => "\\ud800x"u8.ToArray(),
+            "encoded-surrogate" => [0xED, 0xA0, 0x80],
+            _ => throw new ArgumentOutOfRangeException(nameof(bad)),
+        };
+        byte[] body = [.. Encoding.UTF8.GetBytes(parts[0]), .. replacement, .. Encoding.UTF8.GetBytes(parts[1])];
+
+        var response = await host.PostBytesAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await AssertNothingStoredAsync();
+    }
+
+    [Fact]
+    public async Task Messages_SameActivitiesWithReadableStrings_AreServed()
+    {
+        // The counterpart of the test above: with readable text in place of the bad string, each activity is read and decided on.
+        foreach (var (field, template) in FieldTemplates)
+        {
+            var response = await host.PostBytesAsync(Encoding.UTF8.GetBytes(template.Replace("BAD", "ok \\u00e9 \\ud83d\\ude00", StringComparison.Ordinal)));
+
+            var expected = field == "channelData.tenant.id" ? HttpStatusCode.Forbidden : HttpStatusCode.OK;
+            Assert.True(response.StatusCode == expected, $"{response.StatusCode} for {field}");
+        }
+
+        Assert.Equal(FieldTemplates.Count - 2, host.Bot.Turns.Count); // all but the other tenant's and the unknown verb's
+    }
+
+    [Fact]
+    public async Task Message_SixtyThousandMentionTagsInAChannel_IsAnsweredNotTimedOut()
+    {
+        // Issue 13, finding 4: a lazy "<at>.*?</at>" regex rescanned the rest of the text from every tag and timed out (500).
+        var text = string.Concat(Enumerable.Repeat("<at>", 60_000));
+        var activity = TestActivities.Message(text, "channel");
+
+        var response = await host.PostAsync(activity, rawBody: activity.ToJsonString(AsTeamsSendsIt));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var input = Assert.IsType<TextInput>(Assert.Single(host.Bot.Turns).Input);
+        Assert.Equal(text, input.Text);
+    }
+
+    [Fact]
+    public async Task Message_ManyClosedMentionsInAChannel_AreAllStripped()
+    {
+        var text = string.Concat(Enumerable.Repeat("<at>Sales Coach</at>", 10_000)) + " my deals";
+        var activity = TestActivities.Message(text, "channel");
+
+        var response = await host.PostAsync(activity, rawBody: activity.ToJsonString(AsTeamsSendsIt));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(new TextInput("my deals"), Assert.Single(host.Bot.Turns).Input);
+    }
+
+    public static TheoryData<string> ParseFailures => new() { "json", "json-text", "decoder" };
+
+    [Theory]
+    [MemberData(nameof(ParseFailures))]
+    public async Task Messages_ParseFailureDuringDispatch_400NotA500(string kind)
+    {
+        // The guard behind the edge check: a field that still cannot be read during the turn is the sender's input.
+        host.Bot.Answer = _ => kind switch
+        {
+            "json" => throw new JsonException("unexpected"),
+            "json-text" => new BotAnswer(JsonDocument.Parse("\"\\ud800\"").RootElement.GetString()!),
+            "decoder" => throw new DecoderFallbackException("unexpected"),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+
+        var response = await host.PostAsync(TestActivities.Message("what's next for initech"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(host.Connector.Calls);
+    }
+
+    [Fact]
+    public async Task Messages_OtherFailureDuringDispatch_IsNotDisguisedAsBadInput()
+    {
+        host.Bot.Answer = _ => throw new InvalidOperationException("a bug, not the sender's input");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.PostAsync(TestActivities.Message("help")));
+
+        Assert.Equal("a bug, not the sender's input", error.Message);
     }
 
     private async Task AssertNothingStoredAsync()

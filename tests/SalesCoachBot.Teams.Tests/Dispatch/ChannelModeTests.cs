@@ -1,5 +1,7 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Teams.Tests.Support;
 
 namespace SalesCoachBot.Teams.Tests.Dispatch;
@@ -12,6 +14,7 @@ public sealed class ChannelModeTests
         ["Teams:AppId"] = string.Empty,
         ["Teams:AppPassword"] = string.Empty,
         ["Teams:AllowUnauthenticated"] = "true",
+        ["Teams:TenantId"] = string.Empty,   // the Agents Playground's activities may carry no tenant
     };
 
     [Fact]
@@ -50,6 +53,46 @@ public sealed class ChannelModeTests
     }
 
     [Fact]
+    public async Task Channel_AllowUnauthenticatedInDevelopment_TokenlessActivityOnAUrlSeenWithAToken_IsAnsweredWithoutTheToken()
+    {
+        // Issue 13, finding 2: trust was kept per service URL, so once an authenticated activity named a
+        // URL, every tokenless activity naming it got the bot's real token on its reply.
+        await using var host = await TeamsTestHost.StartAsync("Development", new Dictionary<string, string?>(Playground) { ["Teams:AppId"] = SigningAuthority.AppId });
+        var added = TestActivities.Base("conversationUpdate");
+        added["membersAdded"] = new JsonArray(new JsonObject { ["id"] = "28:bot" });
+
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(TestActivities.Message("help"))).StatusCode);
+        var signed = Assert.Single(host.Connector.Calls);
+        Assert.Equal("Bearer connector-token", signed.Authorization);
+
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(TestActivities.Message("my deals"), token: null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(added, token: null)).StatusCode);
+
+        var tokenless = host.Connector.Calls.Skip(1).ToArray();
+        Assert.Equal(2, tokenless.Length);
+        Assert.All(tokenless, c => Assert.StartsWith(TeamsTestHost.ServiceUrl, c.Url.ToString(), StringComparison.Ordinal));
+        Assert.All(tokenless, c => Assert.Null(c.Authorization));
+        Assert.Equal(2, host.Bot.Turns.Count);
+    }
+
+    [Fact]
+    public async Task Channel_AllowUnauthenticatedInDevelopment_TokenlessCardPressUpdatingACard_CarriesNoToken()
+    {
+        await using var host = await TeamsTestHost.StartAsync("Development", new Dictionary<string, string?>(Playground) { ["Teams:AppId"] = SigningAuthority.AppId });
+        host.Bot.Answer = _ => new BotAnswer("Confirmed.", SampleCards.Checklist()) { ReplacesCard = true };
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(TestActivities.Message("help"))).StatusCode);
+        var press = TestActivities.Message(null!);
+        press["replyToId"] = "card-msg-7";
+        press["value"] = new JsonObject { ["kind"] = "checklist", ["deal"] = 42 };
+
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(press, token: null)).StatusCode);
+
+        var update = host.Connector.Calls.Last();
+        Assert.Equal(HttpMethod.Put, update.Method);
+        Assert.Null(update.Authorization);
+    }
+
+    [Fact]
     public async Task Channel_AllowUnauthenticatedInDevelopment_StillRejectsABadToken()
     {
         await using var host = await TeamsTestHost.StartAsync("Development", new Dictionary<string, string?>(Playground) { ["Teams:AppId"] = SigningAuthority.AppId });
@@ -64,7 +107,7 @@ public sealed class ChannelModeTests
     public async Task Channel_SingleTenantWithoutTenantId_RefusesToStart()
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
-            TeamsTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Teams:AppType"] = "SingleTenant" }));
+            TeamsTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Teams:AppType"] = "SingleTenant", ["Teams:TenantId"] = string.Empty }));
 
         Assert.Contains("Teams:TenantId", error.Message, StringComparison.Ordinal);
     }

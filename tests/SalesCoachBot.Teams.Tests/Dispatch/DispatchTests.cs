@@ -46,6 +46,42 @@ public sealed class DispatchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Message_UserTextEchoedInACard_IsShownAsTypedNotAsMarkdown()
+    {
+        // Issue 13, finding 5: text people typed came back in TextBlocks, where its Markdown links rendered.
+        const string typed = "[Click here](https://evil.example/login) **now** _please_";
+        const string literal = "\\[Click here\\](https://evil.example/login) \\*\\*now\\*\\* \\_please\\_";
+        host.Bot.Answer = turn =>
+        {
+            var said = ((TextInput)turn.Input).Text;
+            var card = SampleCards.Checklist(note: $"Note: {said}") with
+            {
+                Title = said,
+                Subtitle = said,
+                Body = [$"Sorry, I didn't understand \"{said}\"."],
+                Facts = [new CardFact("Next step", said)],
+                Sections = [new CardSection(said, [new CardLine(said)])],
+                Choices = [new CardChoice("Acme", said, new CardAction("Acme", new ShowChecklistPayload(new DealId(7))))],
+            };
+            var items = card.Checklist!.Items.Select(i => i with { ConfirmedBy = said }).ToArray();
+            return new BotAnswer("Here.", card with { Checklist = card.Checklist with { Items = items } });
+        };
+
+        await host.PostAsync(TestActivities.Message(typed));
+
+        var content = Assert.Single(Assert.Single(host.Connector.Calls).Body!["attachments"]!.AsArray())!["content"]!;
+        var shown = Walk(content).Where(n => n["type"]?.GetValue<string>() == "TextBlock").Select(n => n["text"]!.GetValue<string>())
+            .Concat(Walk(content).Where(n => n["type"]?.GetValue<string>() == "FactSet").SelectMany(n => n["facts"]!.AsArray()).Select(f => f!["value"]!.GetValue<string>()))
+            .Where(t => t.Contains("Click here", StringComparison.Ordinal))
+            .ToArray();
+        Assert.Equal(9, shown.Length); // note, title, subtitle, body, fact, section heading and line, choice, who confirmed
+        Assert.All(shown, t => Assert.Contains(literal, t, StringComparison.Ordinal));
+        Assert.DoesNotContain("[Click here]", content.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains(Walk(content), n => n["text"]?.GetValue<string>() is { } t
+            && t.StartsWith($"Confirmed by {literal} on {{{{DATE(", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Message_AnswerWithoutCard_IsOneTextActivity()
     {
         host.Bot.Answer = _ => new BotAnswer("You have no open deals.");
@@ -276,6 +312,13 @@ public sealed class DispatchTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Empty(host.Bot.Turns);
     }
+
+    private static IEnumerable<JsonObject> Walk(JsonNode? node) => node switch
+    {
+        JsonObject o => new[] { o }.Concat(o.SelectMany(p => Walk(p.Value))),
+        JsonArray a => a.SelectMany(Walk),
+        _ => [],
+    };
 
     private static JsonObject Invoke(string? verb, JsonNode data)
     {

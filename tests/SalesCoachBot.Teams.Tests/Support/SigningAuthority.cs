@@ -17,7 +17,10 @@ internal sealed class SigningAuthority : IDisposable
     public const string Issuer = "https://api.botframework.com";
     public const string AppId = "11111111-2222-3333-4444-555555555555";
 
-    private readonly List<RsaSecurityKey> published = [];
+    /// <summary>What login.botframework.com publishes for its keys: the channels each may sign for.</summary>
+    public static readonly string[] TeamsOnly = ["msteams"];
+
+    private readonly List<(RsaSecurityKey Key, string[]? Endorsements)> published = [];
 
     public SigningAuthority() => Key = AddKey("key-1");
 
@@ -25,18 +28,17 @@ internal sealed class SigningAuthority : IDisposable
 
     public int MetadataFetches { get; private set; }
 
-    public RsaSecurityKey AddKey(string kid, bool publish = true)
+    /// <summary>A new key, published with <paramref name="endorsements"/> (Teams by default), or with none at all.</summary>
+    public RsaSecurityKey AddKey(string kid, bool publish = true, string[]? endorsements = null, bool noEndorsements = false)
     {
         var key = new RsaSecurityKey(RSA.Create(2048)) { KeyId = kid };
         if (publish)
         {
-            published.Add(key);
+            published.Add((key, noEndorsements ? null : endorsements ?? TeamsOnly));
         }
 
         return key;
     }
-
-    public void Publish(RsaSecurityKey key) => published.Add(key);
 
     public string MetadataJson()
     {
@@ -54,8 +56,14 @@ internal sealed class SigningAuthority : IDisposable
     {
         var keys = published.Select(k =>
         {
-            var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(k);
-            return new Dictionary<string, object?> { ["kty"] = "RSA", ["use"] = "sig", ["kid"] = jwk.Kid, ["n"] = jwk.N, ["e"] = jwk.E, ["endorsements"] = new[] { "msteams" } };
+            var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(k.Key);
+            var entry = new Dictionary<string, object?> { ["kty"] = "RSA", ["use"] = "sig", ["kid"] = jwk.Kid, ["n"] = jwk.N, ["e"] = jwk.E };
+            if (k.Endorsements is { } endorsements)
+            {
+                entry["endorsements"] = endorsements;
+            }
+
+            return entry;
         });
         return JsonSerializer.Serialize(new { keys });
     }
@@ -97,7 +105,7 @@ internal sealed class SigningAuthority : IDisposable
 
     public void Dispose()
     {
-        foreach (var key in published)
+        foreach (var (key, _) in published)
         {
             key.Rsa?.Dispose();
         }

@@ -21,6 +21,7 @@ namespace SalesCoachBot.Teams.Tests.Support;
 internal sealed class TeamsTestHost : IAsyncDisposable
 {
     public const string ServiceUrl = "https://smba.test/amer/";
+    public const string TenantId = "tenant-1";
 
     private TeamsTestHost(WebApplication app, RecordingHandler handler, FakeCoachBot bot, SigningAuthority authority)
     {
@@ -56,6 +57,7 @@ internal sealed class TeamsTestHost : IAsyncDisposable
             ["Teams:AppId"] = SigningAuthority.AppId,
             ["Teams:AppPassword"] = "not-used-the-token-provider-is-fake",
             ["Teams:OpenIdMetadataUrl"] = SigningAuthority.MetadataUrl,
+            ["Teams:TenantId"] = TenantId,   // Production serves only known tenants
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -73,6 +75,15 @@ internal sealed class TeamsTestHost : IAsyncDisposable
         app.MapTeamsChannel();
         await app.StartAsync();
         return new TeamsTestHost(app, handler, bot, authority);
+    }
+
+    /// <summary>POSTs raw bytes to /api/messages with a valid token for <see cref="ServiceUrl"/>.</summary>
+    public Task<HttpResponseMessage> PostBytesAsync(byte[] body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Authority.Token(ServiceUrl));
+        return Client.SendAsync(request);
     }
 
     /// <summary>POSTs an activity to /api/messages, signed for its serviceUrl unless told otherwise.</summary>
@@ -123,8 +134,8 @@ internal static class TestActivities
             ["serviceUrl"] = serviceUrl,
             ["from"] = new JsonObject { ["id"] = "29:user", ["name"] = "Alex Wilber", ["aadObjectId"] = "00000000-0000-0000-0000-0000000000020" },
             ["recipient"] = new JsonObject { ["id"] = "28:bot", ["name"] = "Sales Coach" },
-            ["conversation"] = new JsonObject { ["id"] = conversationType == "channel" ? "19:abc@thread.tacv2;messageid=1" : "a:personal-1", ["conversationType"] = conversationType, ["tenantId"] = "tenant-1" },
-            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "tenant-1" } },
+            ["conversation"] = new JsonObject { ["id"] = conversationType == "channel" ? "19:abc@thread.tacv2;messageid=1" : "a:personal-1", ["conversationType"] = conversationType, ["tenantId"] = TeamsTestHost.TenantId },
+            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TeamsTestHost.TenantId } },
         };
         if (text is not null)
         {
