@@ -2,9 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SalesCoachBot.Core.Coaching;
+using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Coaching.UseCases;
 using SalesCoachBot.Core.Conversations;
-using SalesCoachBot.Core.Nudges;
 using SalesCoachBot.Core.Pipeline;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Understanding;
@@ -22,6 +22,7 @@ public static class CoreServiceCollectionExtensions
             .Validate(o => o.DefaultIdleDays is >= 1 and <= 365, "Nudges:DefaultIdleDays must be between 1 and 365.")
             .ValidateOnStart();
 
+        services.AddMetrics();
         services.AddSingleton<CommandParser>();
         services.AddSingleton<CoachingMetrics>();
         services.AddSingleton<DealNameResolverCache>();
@@ -29,23 +30,9 @@ public static class CoreServiceCollectionExtensions
         // Per turn: stores are scoped (one DbContext per turn), so everything that reads them is too.
         services.AddScoped<TeamRulesProvider>();
         services.AddScoped<DealLocator>();
-        services.AddScoped<WhatsNextUseCase>();
-        services.AddScoped<ConfirmItemsUseCase>();
-        services.AddScoped<UndoItemUseCase>();
-        services.AddScoped<MoveDealUseCase>();
-        services.AddScoped<CloseDealUseCase>();
-        services.AddScoped<StageInfoUseCase>();
-        services.AddScoped<MyDealsUseCase>();
-        services.AddScoped<LinkConversationUseCase>();
-        services.AddScoped<StalledDealsUseCase>();
-        services.AddScoped<SnoozeDealUseCase>();
-        services.AddScoped<HelpUseCase>();
-        services.AddScoped<UseChannelForNudgesUseCase>();
         services.AddScoped<PipelineAccess>();
-        services.AddScoped<PipelineUseCase>();
-        services.AddScoped<ReverseFunnelUseCase>();
         services.TryAddSingleton<IChartPublisher, NoChartPublisher>();
-        services.AddScoped<UseCaseSet>();
+        services.AddCommandHandlers(); // every use case and the command it answers
         services.AddScoped<ICoachBot, CoachBot>();
         return services;
     }

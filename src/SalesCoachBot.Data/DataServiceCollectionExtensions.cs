@@ -50,6 +50,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new SalesCoachDbContextFactory(options(sp), sp.GetService<ILoggerFactory>()));
         services.AddScoped(sp => sp.GetRequiredService<SalesCoachDbContextFactory>().CreateDbContext());
+        services.AddScoped<DbContextLease>();
         services.AddSingleton(sp => new StoreReadCache(sp.GetRequiredService<TimeProvider>(), options(sp).ReadCacheLifetime));
         services.AddSingleton<SqliteWriteGate>();
         services.AddScoped<DirectoryStore>();

@@ -4,6 +4,7 @@ using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Data.Imports;
+using SalesCoachBot.Data.Infrastructure;
 using SalesCoachBot.Data.Stores.Caching;
 using SalesCoachBot.Data.Tests.Infrastructure;
 
@@ -51,6 +52,27 @@ public abstract class ReadCacheTests(Func<TestDatabase> database)
         Assert.Equal(deal.Name, (await GetDealAsync(deal.Id))!.Deal.Name);
         Db.Time.Advance(TimeSpan.FromSeconds(5));
         Assert.Equal("Renamed elsewhere", (await GetDealAsync(deal.Id))!.Deal.Name);
+    }
+
+    [DatabaseFact]
+    public async Task Stores_TurnAnsweredFromTheCache_TakeNoDatabaseContext()
+    {
+        var team = await Db.CreateTeamAsync();
+        var deal = await Db.CreateDealAsync(team);
+        Db.Time.Advance(TimeSpan.FromSeconds(5)); // past any snapshot an earlier test in this class left
+        Assert.NotNull(await GetDealAsync(deal.Id));
+        Assert.NotNull(await FindByEmailAsync(team.RepEmail));
+
+        await using var scope = Db.Services.CreateAsyncScope();
+        var lease = scope.ServiceProvider.GetRequiredService<DbContextLease>();
+        var deals = scope.ServiceProvider.GetRequiredService<IDealStore>();
+        _ = scope.ServiceProvider.GetRequiredService<IConversationStore>();
+        Assert.NotNull(await scope.ServiceProvider.GetRequiredService<IDirectoryStore>().FindPersonByEmailAsync(team.RepEmail, CancellationToken.None));
+        Assert.NotNull(await deals.GetAsync(new DealId(deal.Id), CancellationToken.None));
+        Assert.False(lease.IsTaken);
+
+        await deals.ListOpenAsync([team.TeamId], CancellationToken.None); // not cached: the database is asked
+        Assert.True(lease.IsTaken);
     }
 
     [DatabaseFact]

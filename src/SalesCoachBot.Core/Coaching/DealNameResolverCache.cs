@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Understanding;
 
@@ -12,7 +13,7 @@ namespace SalesCoachBot.Core.Coaching;
 /// (fast to build) is rebuilt at once before answering "not found", so a just-imported deal is found;
 /// a large one at most once a minute, in the background.
 /// </summary>
-public sealed class DealNameResolverCache(TimeProvider time, IServiceScopeFactory scopes) : IDisposable
+public sealed partial class DealNameResolverCache(TimeProvider time, IServiceScopeFactory scopes, ILogger<DealNameResolverCache> logger) : IDisposable
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan MinRebuildInterval = TimeSpan.FromSeconds(2);
@@ -101,9 +102,10 @@ public sealed class DealNameResolverCache(TimeProvider time, IServiceScopeFactor
                 await using var scope = scopes.CreateAsyncScope();
                 await RebuildAsync(scope.ServiceProvider.GetRequiredService<IDealStore>(), seen, CancellationToken.None);
             }
-            catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or System.Data.Common.DbException)
+            catch (Exception ex)
             {
-                // The current index keeps serving; the next turn tries again.
+                // Nothing awaits this task, so the error is reported here. The current index keeps serving; a later turn tries again.
+                RebuildFailed(logger, ex);
             }
             finally
             {
@@ -113,4 +115,7 @@ public sealed class DealNameResolverCache(TimeProvider time, IServiceScopeFactor
     }
 
     public void Dispose() => _rebuild.Dispose();
+
+    [LoggerMessage(EventId = 1210, Level = LogLevel.Warning, Message = "Deal name index: the background rebuild failed; the current index keeps serving")]
+    private static partial void RebuildFailed(ILogger logger, Exception exception);
 }

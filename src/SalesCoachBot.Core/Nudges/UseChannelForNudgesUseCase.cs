@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Coaching;
+using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Understanding;
 
@@ -16,7 +17,7 @@ namespace SalesCoachBot.Core.Nudges;
 public sealed class UseChannelForNudgesUseCase(
     IDirectoryStore directory,
     INudgeTargetStore? targets = null,
-    ILogger<UseChannelForNudgesUseCase>? logger = null)
+    ILogger<UseChannelForNudgesUseCase>? logger = null) : ICommandHandler<UseChannelForNudgesCommand>
 {
     public async Task<BotAnswer> HandleAsync(UseChannelForNudgesCommand command, TurnContext context, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Coaching;
+using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Coaching.UseCases;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Understanding;
@@ -9,6 +10,7 @@ namespace SalesCoachBot.Core.Pipeline;
 
 /// <summary>"pipeline [TEAM] [last N days]": stages, amounts, conversion, cycle length, win rate, week over week, a chart.</summary>
 public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access, TeamRulesProvider teamRules, IChartPublisher charts)
+    : ICommandHandler<PipelineCommand>
 {
     public const int DefaultWindowDays = 365;
     public const int MaxWindowDays = 3650;

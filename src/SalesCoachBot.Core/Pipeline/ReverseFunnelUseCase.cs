@@ -1,6 +1,7 @@
 using System.Text;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Coaching;
+using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Understanding;
@@ -11,7 +12,7 @@ namespace SalesCoachBot.Core.Pipeline;
 /// "what do we need to hit 2M" / "reverse funnel 500k": deals each stage must hold and new deals per month
 /// until the end of the year (in the team's time zone), from the median won deal and observed conversion.
 /// </summary>
-public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess access)
+public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess access) : ICommandHandler<ReverseFunnelCommand>
 {
     public const int HistoryDays = 365;
 

@@ -1,14 +1,14 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Data.Infrastructure;
 
 namespace SalesCoachBot.Data.Stores;
 
-internal sealed class ConversationStore(IServiceProvider services) : IConversationStore
+internal sealed class ConversationStore(DbContextLease lease) : IConversationStore
 {
-    // Resolved on first use: most turns name their deal and never ask for a linked one.
-    private SalesCoachDbContext Db => field ??= services.GetRequiredService<SalesCoachDbContext>();
+    // Taken on first use: most turns name their deal and never ask for a linked one.
+    private SalesCoachDbContext Db => lease.Context;
 
     public async Task<DealId?> GetLinkedDealAsync(ConversationKey conversation, CancellationToken cancellationToken)
     {

@@ -6,18 +6,20 @@ using SalesCoachBot.Data.Infrastructure;
 
 namespace SalesCoachBot.Data.Stores;
 
-internal sealed class DealStore(SalesCoachDbContext db, TimeProvider time, SqliteWriteGate writeGate, ILogger<DealStore> logger) : IDealStore
+internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteWriteGate writeGate, ILogger<DealStore> logger) : IDealStore
 {
     private const int MaxAttempts = 6;
 
+    private SalesCoachDbContext Db => lease.Context;
+
     public Task<DealView?> GetAsync(DealId id, CancellationToken cancellationToken) =>
-        DealViewQueries.LoadOneAsync(db, id.Value, tracked: false, time.GetUtcNow(), cancellationToken);
+        DealViewQueries.LoadOneAsync(Db, id.Value, tracked: false, time.GetUtcNow(), cancellationToken);
 
     public async Task<DealView?> FindByExternalIdAsync(string externalId, CancellationToken cancellationToken)
     {
         var key = externalId.Trim();
         var exact = await DealViewQueries.LoadAsync(
-            db, db.Deals.AsNoTracking().Where(d => d.ExternalId == key), time.GetUtcNow(), cancellationToken);
+            Db, Db.Deals.AsNoTracking().Where(d => d.ExternalId == key), time.GetUtcNow(), cancellationToken);
         if (exact.Count > 0)
         {
             return exact[0];
@@ -25,14 +27,14 @@ internal sealed class DealStore(SalesCoachDbContext db, TimeProvider time, Sqlit
 
         var lower = key.ToLowerInvariant();
         var loose = await DealViewQueries.LoadAsync(
-            db, db.Deals.AsNoTracking().Where(d => d.ExternalId.ToLower() == lower), time.GetUtcNow(), cancellationToken);
+            Db, Db.Deals.AsNoTracking().Where(d => d.ExternalId.ToLower() == lower), time.GetUtcNow(), cancellationToken);
         return loose.Count == 1 ? loose[0] : null;
     }
 
     public async Task<IReadOnlyList<DealNameEntry>> ListNamesAsync(
         IReadOnlyCollection<long>? teamIds, CancellationToken cancellationToken)
     {
-        var query = db.Deals.AsNoTracking();
+        var query = Db.Deals.AsNoTracking();
         if (teamIds is not null)
         {
             var ids = teamIds.ToList();
@@ -51,8 +53,8 @@ internal sealed class DealStore(SalesCoachDbContext db, TimeProvider time, Sqlit
     public async Task<IReadOnlyList<DealView>> ListOpenByOwnerAsync(long ownerId, CancellationToken cancellationToken)
     {
         var views = await DealViewQueries.LoadAsync(
-            db,
-            db.Deals.AsNoTracking().Where(d => d.OwnerId == ownerId && d.Status == DealStatus.Open),
+            Db,
+            Db.Deals.AsNoTracking().Where(d => d.OwnerId == ownerId && d.Status == DealStatus.Open),
             time.GetUtcNow(),
             cancellationToken);
         return views.OrderBy(v => v.Deal.StageEnteredAt).ThenBy(v => v.Deal.Id).ToList();
@@ -61,20 +63,20 @@ internal sealed class DealStore(SalesCoachDbContext db, TimeProvider time, Sqlit
     public async Task<IReadOnlyList<DealView>> ListOpenAsync(
         IReadOnlyCollection<long>? teamIds, CancellationToken cancellationToken)
     {
-        var query = db.Deals.AsNoTracking().Where(d => d.Status == DealStatus.Open);
+        var query = Db.Deals.AsNoTracking().Where(d => d.Status == DealStatus.Open);
         if (teamIds is not null)
         {
             var ids = teamIds.ToList();
             query = query.Where(d => ids.Contains(d.TeamId));
         }
 
-        var views = await DealViewQueries.LoadAsync(db, query, time.GetUtcNow(), cancellationToken);
+        var views = await DealViewQueries.LoadAsync(Db, query, time.GetUtcNow(), cancellationToken);
         return views.OrderBy(v => v.Deal.StageEnteredAt).ThenBy(v => v.Deal.Id).ToList();
     }
 
     public async Task<IReadOnlyDictionary<string, int>> CountOpenByStageAsync(long? teamId, CancellationToken cancellationToken)
     {
-        var query = db.Deals.AsNoTracking().Where(d => d.Status == DealStatus.Open);
+        var query = Db.Deals.AsNoTracking().Where(d => d.Status == DealStatus.Open);
         if (teamId is { } team)
         {
             query = query.Where(d => d.TeamId == team);
@@ -104,7 +106,7 @@ internal sealed class DealStore(SalesCoachDbContext db, TimeProvider time, Sqlit
         ArgumentNullException.ThrowIfNull(decide);
         for (var attempt = 1; ; attempt++)
         {
-            db.ChangeTracker.Clear();
+            Db.ChangeTracker.Clear();
             try
             {
                 return await ChangeOnceAsync(id, decide, stampBeforeCommit, cancellationToken);
@@ -112,7 +114,7 @@ internal sealed class DealStore(SalesCoachDbContext db, TimeProvider time, Sqlit
             catch (Exception e) when (attempt < MaxAttempts && IsRetryable(e))
             {
                 Log.DealChangeRetry(logger, id.Value, attempt, e);
-                db.ChangeTracker.Clear();
+                Db.ChangeTracker.Clear();
                 // Real back-off, not domain time: a fake clock in tests must not stall a retry.
                 await Task.Delay(TimeSpan.FromMilliseconds((20 * attempt * attempt) + Random.Shared.Next(0, 20)), cancellationToken);
             }
@@ -130,15 +132,15 @@ internal sealed class DealStore(SalesCoachDbContext db, TimeProvider time, Sqlit
         DealId id, Func<DealState, DealChangePlan<T>> decide, Func<long>? stampBeforeCommit, CancellationToken cancellationToken)
         where T : class
     {
-        using var turn = db.Provider == DatabaseProvider.Sqlite ? await writeGate.EnterAsync(cancellationToken) : null;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        using var turn = Db.Provider == DatabaseProvider.Sqlite ? await writeGate.EnterAsync(cancellationToken) : null;
+        await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
         if (!await LockDealAsync(id.Value, cancellationToken))
         {
             return new DealChange<T>(null, null, 0);
         }
 
         var now = time.GetUtcNow();
-        var view = await DealViewQueries.LoadOneAsync(db, id.Value, tracked: true, now, cancellationToken);
+        var view = await DealViewQueries.LoadOneAsync(Db, id.Value, tracked: true, now, cancellationToken);
         if (view is null)
         {
             return new DealChange<T>(null, null, 0);
@@ -148,7 +150,7 @@ internal sealed class DealStore(SalesCoachDbContext db, TimeProvider time, Sqlit
         var applied = await ApplyAsync(view, plan, cancellationToken);
         if (applied.Changed)
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await Db.SaveChangesAsync(cancellationToken);
         }
 
         var stamp = stampBeforeCommit?.Invoke() ?? 0;
@@ -190,9 +192,9 @@ internal sealed class DealStore(SalesCoachDbContext db, TimeProvider time, Sqlit
     /// <summary>Takes the per-deal write lock inside the open transaction; false when the deal does not exist.</summary>
     private async Task<bool> LockDealAsync(long id, CancellationToken cancellationToken)
     {
-        if (db.Provider == DatabaseProvider.Postgres)
+        if (Db.Provider == DatabaseProvider.Postgres)
         {
-            var locked = await db.Database
+            var locked = await Db.Database
                 .SqlQuery<long>($"SELECT id AS \"Value\" FROM deals WHERE id = {id} FOR UPDATE")
                 .ToListAsync(cancellationToken);
             return locked.Count > 0;
@@ -201,7 +203,7 @@ internal sealed class DealStore(SalesCoachDbContext db, TimeProvider time, Sqlit
         // SQLite has one writer at a time: a first write takes the database's write lock now, so the
         // read below already sees the state every later writer will see. Not "SET id = id": assigning
         // the key makes SQLite check every table referencing deals, a scan of all confirmations.
-        return await db.Database.ExecuteSqlAsync($"UPDATE deals SET stage_version = stage_version WHERE id = {id}", cancellationToken) > 0;
+        return await Db.Database.ExecuteSqlAsync($"UPDATE deals SET stage_version = stage_version WHERE id = {id}", cancellationToken) > 0;
     }
 
     private sealed record AppliedChange(bool Changed, IReadOnlyList<NewConfirmation> Added, IReadOnlySet<ChecklistItemId> Withdrawn);
@@ -222,7 +224,7 @@ internal sealed class DealStore(SalesCoachDbContext db, TimeProvider time, Sqlit
                 continue;
             }
 
-            db.Confirmations.Add(new Confirmation
+            Db.Confirmations.Add(new Confirmation
             {
                 DealId = deal.Id,
                 StageId = deal.StageId,
@@ -239,7 +241,7 @@ internal sealed class DealStore(SalesCoachDbContext db, TimeProvider time, Sqlit
         if (plan.Withdraw.Count > 0)
         {
             var items = plan.Withdraw.Select(i => i.Value).ToList();
-            var withdrawn = await db.Confirmations
+            var withdrawn = await Db.Confirmations
                 .Where(c => c.DealId == deal.Id && c.StageVersion == deal.StageVersion && c.WithdrawnAt == null && items.Contains(c.ItemId))
                 .ToListAsync(cancellationToken);
             var at = plan.ActivityAt ?? time.GetUtcNow();
@@ -262,7 +264,7 @@ internal sealed class DealStore(SalesCoachDbContext db, TimeProvider time, Sqlit
             deal.ReengageAt = transition.ReengageAt;
             deal.ClosedAt = transition.Status is DealStatus.Won or DealStatus.Lost ? transition.At : null;
             MoveActivity(deal, transition.At);
-            db.StageHistory.Add(new StageHistoryEntry
+            Db.StageHistory.Add(new StageHistoryEntry
             {
                 DealId = deal.Id,
                 StageId = transition.ToStage.Value,
@@ -276,7 +278,7 @@ internal sealed class DealStore(SalesCoachDbContext db, TimeProvider time, Sqlit
 
         if (!string.IsNullOrWhiteSpace(plan.Note))
         {
-            db.Notes.Add(new DealNote
+            Db.Notes.Add(new DealNote
             {
                 DealId = deal.Id,
                 PersonId = plan.NoteBy,
@@ -288,7 +290,7 @@ internal sealed class DealStore(SalesCoachDbContext db, TimeProvider time, Sqlit
 
         if (plan.Snooze is { } snooze)
         {
-            db.Snoozes.Add(new Snooze { DealId = deal.Id, PersonId = snooze.PersonId, CreatedAt = snooze.At, Until = snooze.Until });
+            Db.Snoozes.Add(new Snooze { DealId = deal.Id, PersonId = snooze.PersonId, CreatedAt = snooze.At, Until = snooze.Until });
             changed = true;
         }
 

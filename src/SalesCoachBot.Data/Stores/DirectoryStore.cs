@@ -3,11 +3,15 @@ using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Data.Configurations;
+using SalesCoachBot.Data.Infrastructure;
+using SalesCoachBot.Data.Stores.Caching;
 
 namespace SalesCoachBot.Data.Stores;
 
-internal sealed class DirectoryStore(SalesCoachDbContext db) : IDirectoryStore
+internal sealed class DirectoryStore(DbContextLease lease) : IDirectoryStore
 {
+    private SalesCoachDbContext Db => lease.Context;
+
     public async Task<PersonView?> FindPersonAsync(ChatUser user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -37,21 +41,54 @@ internal sealed class DirectoryStore(SalesCoachDbContext db) : IDirectoryStore
     }
 
     public async Task<IReadOnlyList<SalesTeam>> ListTeamsAsync(CancellationToken cancellationToken) =>
-        await db.Teams.AsNoTracking().OrderBy(t => t.Name).ToListAsync(cancellationToken);
+        await Db.Teams.AsNoTracking().OrderBy(t => t.Name).ToListAsync(cancellationToken);
 
     public Task<SalesTeam?> FindTeamByNameAsync(string name, CancellationToken cancellationToken)
     {
         var normalized = SalesCoachDbContext.NormalizeName(name);
-        return db.Teams.AsNoTracking()
+        return Db.Teams.AsNoTracking()
             .FirstOrDefaultAsync(t => EF.Property<string>(t, SalesTeamConfiguration.NormalizedName) == normalized, cancellationToken);
     }
 
     private async Task<PersonView?> FindAsync(System.Linq.Expressions.Expression<Func<Person, bool>> predicate, CancellationToken cancellationToken)
     {
-        var person = await db.People.AsNoTracking()
+        var person = await Db.People.AsNoTracking()
             .Include(p => p.Memberships)
             .FirstOrDefaultAsync(predicate, cancellationToken);
         return person is null ? null : ToView(person);
+    }
+
+    /// <summary>Every person (with team ids) and team, indexed the ways chat turns look them up (<see cref="CachingDirectoryStore"/>).</summary>
+    internal async Task<DirectorySnapshot> LoadSnapshotAsync(CancellationToken cancellationToken)
+    {
+        var people = await Db.People.AsNoTracking().Include(p => p.Memberships).OrderBy(p => p.Id).ToListAsync(cancellationToken);
+        var teams = await ListTeamsAsync(cancellationToken);
+        var byTeamsId = new Dictionary<string, PersonView>(StringComparer.Ordinal);
+        var bySlackId = new Dictionary<string, (PersonView, string?)>(StringComparer.Ordinal);
+        var byEmail = new Dictionary<string, PersonView>(StringComparer.Ordinal);
+        foreach (var person in people)
+        {
+            var view = ToView(person);
+            if (!string.IsNullOrEmpty(person.TeamsAadObjectId))
+            {
+                byTeamsId.TryAdd(person.TeamsAadObjectId, view);
+            }
+
+            if (!string.IsNullOrEmpty(person.SlackUserId))
+            {
+                bySlackId.TryAdd(person.SlackUserId, (view, person.SlackTeamId));
+            }
+
+            byEmail.TryAdd(person.Email, view);
+        }
+
+        var teamsByName = new Dictionary<string, SalesTeam>(StringComparer.Ordinal);
+        foreach (var team in teams)
+        {
+            teamsByName.TryAdd(SalesCoachDbContext.NormalizeName(team.Name), team);
+        }
+
+        return new DirectorySnapshot(byTeamsId, bySlackId, byEmail, teams, teamsByName);
     }
 
     /// <summary>A person with their memberships loaded, as answers see them.</summary>

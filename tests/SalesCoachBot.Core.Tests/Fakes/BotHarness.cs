@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Conversations;
@@ -8,12 +9,13 @@ using SalesCoachBot.Core.ProcessMaps;
 
 namespace SalesCoachBot.Core.Tests.Fakes;
 
-/// <summary>The real Core services over in-memory stores, a fixed map and a fake clock.</summary>
+/// <summary>
+/// The real Core services, registered as production registers them (<see cref="CoreServiceCollectionExtensions.AddSalesCoachCore"/>),
+/// over in-memory stores, a fixed map, a fake clock and a fake log; <c>configure</c> may replace some afterwards.
+/// </summary>
 internal sealed class BotHarness : IDisposable
 {
-    private readonly ServiceProvider _services;
-
-    public BotHarness(ProcessMap? map = null)
+    public BotHarness(ProcessMap? map = null, Action<IServiceCollection>? configure = null)
     {
         Map = map ?? MapBuilder.ThreeStages();
         Emea = Stores.AddTeam("EMEA");
@@ -26,6 +28,7 @@ internal sealed class BotHarness : IDisposable
         Admin = Stores.AddPerson("ada@example.com", PersonRole.Admin);
 
         var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddFakeLogging());
         services.AddSalesCoachCore(new ConfigurationBuilder().Build());
         services.AddSingleton<IProcessMapSource>(new FixedProcessMapSource(Map));
         services.AddSingleton<TimeProvider>(Clock);
@@ -33,8 +36,15 @@ internal sealed class BotHarness : IDisposable
         services.AddSingleton<IDealStore>(Stores);
         services.AddSingleton<IConversationStore>(Stores);
         services.AddSingleton<SalesCoachBot.Core.Pipeline.IPipelineStore>(new InMemoryPipelineStore(Stores));
-        _services = services.BuildServiceProvider();
+        configure?.Invoke(services);
+        Registrations = services;
+        Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
+
+    /// <summary>What was registered, for checks on the registrations themselves.</summary>
+    public IServiceCollection Registrations { get; }
+
+    public ServiceProvider Services { get; }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
     public InMemoryStores Stores { get; } = new();
@@ -55,11 +65,11 @@ internal sealed class BotHarness : IDisposable
 
     public async Task<BotAnswer> TurnAsync(TurnInput input, Person? person = null, string conversation = "test")
     {
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         var who = person ?? Rep;
         var turn = new ChatTurn(new ChatUser(ChatChannel.Cli, Email: who.Email), ConversationKey.For(ChatChannel.Cli, conversation), input);
         return await scope.ServiceProvider.GetRequiredService<ICoachBot>().HandleAsync(turn, CancellationToken.None);
     }
 
-    public void Dispose() => _services.Dispose();
+    public void Dispose() => Services.Dispose();
 }

@@ -1,4 +1,5 @@
 using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.ProcessMaps;
@@ -12,6 +13,7 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 /// another stage.
 /// </summary>
 public sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, WhatsNextUseCase whatsNext)
+    : ICommandHandler<MarkLostCommand>, ICommandHandler<SaidNoCommand>
 {
     public async Task<BotAnswer> HandleAsync(MarkLostCommand command, TurnContext context, CancellationToken cancellationToken)
     {

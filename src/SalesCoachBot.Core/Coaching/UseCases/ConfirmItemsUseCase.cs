@@ -1,4 +1,6 @@
 using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.ProcessMaps;
@@ -12,6 +14,7 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 /// repeated confirmation records nothing twice and racing confirmations advance the deal once.
 /// </summary>
 public sealed class ConfirmItemsUseCase(DealLocator locator, IDealStore deals, WhatsNextUseCase whatsNext, CoachingMetrics metrics)
+    : ICommandHandler<ConfirmItemsCommand>, ICommandHandler<ConfirmItemsPayload>
 {
     public async Task<BotAnswer> HandleAsync(ConfirmItemsCommand command, TurnContext context, CancellationToken cancellationToken)
     {
@@ -51,6 +54,11 @@ public sealed class ConfirmItemsUseCase(DealLocator locator, IDealStore deals, W
 
         return await ConfirmAsync(deal.Key, items, expectedStageVersion: null, context, fromCard: false, cancellationToken);
     }
+
+    /// <summary>A card's Confirm button: the items ticked on the card, at the stage and stage version the card showed.</summary>
+    public Task<BotAnswer> HandleAsync(ConfirmItemsPayload command, TurnContext context, CancellationToken cancellationToken) =>
+        ConfirmAsync(command.Deal, context.Turn.Input is ActionInput action ? action.SelectedItems : [], command.StageVersion, context,
+            fromCard: true, cancellationToken, expectedStage: command.Stage);
 
     /// <summary>Confirms items against the stage version the person saw (null: the current one).</summary>
     public async Task<BotAnswer> ConfirmAsync(

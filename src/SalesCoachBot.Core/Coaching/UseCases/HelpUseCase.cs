@@ -1,10 +1,12 @@
 using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Understanding;
 
 namespace SalesCoachBot.Core.Coaching.UseCases;
 
-/// <summary>"help": what the bot understands, with examples to press.</summary>
-public sealed class HelpUseCase
+/// <summary>"help", and anything not understood: what the bot understands, with examples to press.</summary>
+public sealed class HelpUseCase : ICommandHandler<HelpCommand>, ICommandHandler<UnknownCommand>
 {
     private static readonly (string Command, string What)[] Commands =
     [
@@ -20,7 +22,14 @@ public sealed class HelpUseCase
         ("stalled", "the stalled deals of your team(s), with the reason"),
     ];
 
-    public BotAnswer Handle(string? notUnderstood = null)
+    public Task<BotAnswer> HandleAsync(HelpCommand command, TurnContext context, CancellationToken cancellationToken) =>
+        Task.FromResult(Handle());
+
+    /// <summary>Nothing understood: says what was not, unless nothing was typed.</summary>
+    public Task<BotAnswer> HandleAsync(UnknownCommand command, TurnContext context, CancellationToken cancellationToken) =>
+        Task.FromResult(Handle(string.IsNullOrWhiteSpace(command.Text) ? null : command.Text));
+
+    private static BotAnswer Handle(string? notUnderstood = null)
     {
         var intro = notUnderstood is null
             ? "I coach deals through your team's sales process. Try:"

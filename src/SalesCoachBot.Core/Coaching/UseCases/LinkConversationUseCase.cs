@@ -1,4 +1,5 @@
 using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Understanding;
 
@@ -6,6 +7,7 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 
 /// <summary>"link this chat to DEAL" / "unlink": the deal "what's next" means in this conversation.</summary>
 public sealed class LinkConversationUseCase(DealLocator locator, IConversationStore conversations)
+    : ICommandHandler<LinkConversationCommand>, ICommandHandler<UnlinkConversationCommand>
 {
     public async Task<BotAnswer> HandleAsync(LinkConversationCommand command, TurnContext context, CancellationToken cancellationToken)
     {

@@ -1,17 +1,20 @@
 using System.Text;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Stalls;
+using SalesCoachBot.Core.Understanding;
 
 namespace SalesCoachBot.Core.Coaching.UseCases;
 
 /// <summary>"my deals": the person's open deals, stalled ones first, each with a button to its checklist.</summary>
-public sealed class MyDealsUseCase(IDealStore deals, TeamRulesProvider teamRules)
+public sealed class MyDealsUseCase(IDealStore deals, TeamRulesProvider teamRules) : ICommandHandler<MyDealsCommand>
 {
-    public async Task<BotAnswer> HandleAsync(TurnContext context, CancellationToken cancellationToken)
+    public async Task<BotAnswer> HandleAsync(MyDealsCommand command, TurnContext context, CancellationToken cancellationToken)
     {
+        _ = command;
         var mine = await deals.ListOpenByOwnerAsync(context.Person.Id, cancellationToken);
         if (mine.Count == 0)
         {

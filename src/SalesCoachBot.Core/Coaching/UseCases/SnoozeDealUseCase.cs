@@ -1,12 +1,13 @@
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
 
 namespace SalesCoachBot.Core.Coaching.UseCases;
 
 /// <summary>A digest's "snooze" button: leave the deal out of stalled lists for some days (recorded).</summary>
-public sealed class SnoozeDealUseCase(DealLocator locator, IDealStore deals)
+public sealed class SnoozeDealUseCase(DealLocator locator, IDealStore deals) : ICommandHandler<SnoozeDealPayload>
 {
     public const int MaxDays = 30;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Understanding;
@@ -7,9 +8,12 @@ using SalesCoachBot.Core.Understanding;
 namespace SalesCoachBot.Core.Coaching.UseCases;
 
 /// <summary>"what happens in discovery?", "explain the SQL stage": the stage's page of the process map.</summary>
-public sealed class StageInfoUseCase
+public sealed class StageInfoUseCase : ICommandHandler<StageInfoCommand>
 {
-    public BotAnswer Handle(StageInfoCommand command, TurnContext context)
+    public Task<BotAnswer> HandleAsync(StageInfoCommand command, TurnContext context, CancellationToken cancellationToken) =>
+        Task.FromResult(Handle(command, context));
+
+    private static BotAnswer Handle(StageInfoCommand command, TurnContext context)
     {
         switch (Matching.MatchStage(context.Map, command.StageText))
         {

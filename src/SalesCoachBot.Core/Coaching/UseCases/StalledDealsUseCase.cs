@@ -1,6 +1,7 @@
 using System.Text;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Stalls;
@@ -9,7 +10,7 @@ using SalesCoachBot.Core.Understanding;
 namespace SalesCoachBot.Core.Coaching.UseCases;
 
 /// <summary>"stalled [TEAM]": stalled deals of the teams the person may see, grouped by owner, with the reason.</summary>
-public sealed class StalledDealsUseCase(IDealStore deals, IDirectoryStore directory, TeamRulesProvider teamRules)
+public sealed class StalledDealsUseCase(IDealStore deals, IDirectoryStore directory, TeamRulesProvider teamRules) : ICommandHandler<StalledCommand>
 {
     public async Task<BotAnswer> HandleAsync(StalledCommand command, TurnContext context, CancellationToken cancellationToken)
     {

@@ -1,4 +1,6 @@
 using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Understanding;
@@ -7,6 +9,7 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 
 /// <summary>"undo ITEM for DEAL": withdraws a confirmation of the current stage (recorded, not deleted).</summary>
 public sealed class UndoItemUseCase(DealLocator locator, IDealStore deals, WhatsNextUseCase whatsNext)
+    : ICommandHandler<UndoItemCommand>, ICommandHandler<UndoItemPayload>
 {
     public async Task<BotAnswer> HandleAsync(UndoItemCommand command, TurnContext context, CancellationToken cancellationToken)
     {
@@ -29,6 +32,10 @@ public sealed class UndoItemUseCase(DealLocator locator, IDealStore deals, Whats
 
         return await UndoAsync(deal.Key, match.Item.Id, expectedStageVersion: null, context, fromCard: false, cancellationToken);
     }
+
+    /// <summary>A card's undo button, at the stage version the card showed.</summary>
+    public Task<BotAnswer> HandleAsync(UndoItemPayload command, TurnContext context, CancellationToken cancellationToken) =>
+        UndoAsync(command.Deal, command.Item, command.StageVersion, context, fromCard: true, cancellationToken);
 
     public async Task<BotAnswer> UndoAsync(
         DealId dealId, ChecklistItemId item, int? expectedStageVersion, TurnContext context, bool fromCard, CancellationToken cancellationToken)

@@ -1,4 +1,6 @@
 using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Understanding;
@@ -7,6 +9,7 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 
 /// <summary>"what's next for DEAL": the deal's stage, why it matters, and its exit checklist.</summary>
 public sealed class WhatsNextUseCase(DealLocator locator, TeamRulesProvider teamRules)
+    : ICommandHandler<WhatsNextCommand>, ICommandHandler<ShowChecklistPayload>
 {
     public async Task<BotAnswer> HandleAsync(WhatsNextCommand command, TurnContext context, CancellationToken cancellationToken)
     {
@@ -18,6 +21,10 @@ public sealed class WhatsNextUseCase(DealLocator locator, TeamRulesProvider team
 
         return await ShowAsync(found.Deal, context, note: null, cancellationToken);
     }
+
+    /// <summary>A "Checklist" button: the deal's current card.</summary>
+    public Task<BotAnswer> HandleAsync(ShowChecklistPayload command, TurnContext context, CancellationToken cancellationToken) =>
+        ShowCurrentAsync(command.Deal, context, note: null, cancellationToken);
 
     /// <summary>Re-reads the deal (after a change) and shows its current card with a note on what happened.</summary>
     public async Task<BotAnswer> ShowCurrentAsync(DealId deal, TurnContext context, string? note, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Domain;
 
@@ -6,13 +5,11 @@ namespace SalesCoachBot.Data.Stores.Caching;
 
 /// <summary>
 /// Serves a deal's view from <see cref="StoreReadCache"/> and drops it whenever the deal changes
-/// here. Lists and lookups by other keys go to the database as before.
+/// here. Lists and lookups by other keys go to the database as before. The inner store takes its database
+/// context only when it queries (<see cref="Infrastructure.DbContextLease"/>): a turn served from memory takes none.
 /// </summary>
-internal sealed class CachingDealStore(IServiceProvider services, StoreReadCache cache) : IDealStore
+internal sealed class CachingDealStore(DealStore inner, StoreReadCache cache) : IDealStore
 {
-    // Resolved on a miss only: a turn served from memory never builds a database context.
-    private DealStore Inner => field ??= services.GetRequiredService<DealStore>();
-
     public async Task<DealView?> GetAsync(DealId id, CancellationToken cancellationToken)
     {
         if (cache.TryGetDeal(id, out var cached))
@@ -21,7 +18,7 @@ internal sealed class CachingDealStore(IServiceProvider services, StoreReadCache
         }
 
         var generation = cache.DealGeneration(id.Value);
-        var view = await Inner.GetAsync(id, cancellationToken);
+        var view = await inner.GetAsync(id, cancellationToken);
         if (view is not null)
         {
             cache.StoreDeal(view, generation);
@@ -31,19 +28,19 @@ internal sealed class CachingDealStore(IServiceProvider services, StoreReadCache
     }
 
     public Task<DealView?> FindByExternalIdAsync(string externalId, CancellationToken cancellationToken) =>
-        Inner.FindByExternalIdAsync(externalId, cancellationToken);
+        inner.FindByExternalIdAsync(externalId, cancellationToken);
 
     public Task<IReadOnlyList<DealNameEntry>> ListNamesAsync(IReadOnlyCollection<long>? teamIds, CancellationToken cancellationToken) =>
-        Inner.ListNamesAsync(teamIds, cancellationToken);
+        inner.ListNamesAsync(teamIds, cancellationToken);
 
     public Task<IReadOnlyList<DealView>> ListOpenByOwnerAsync(long ownerId, CancellationToken cancellationToken) =>
-        Inner.ListOpenByOwnerAsync(ownerId, cancellationToken);
+        inner.ListOpenByOwnerAsync(ownerId, cancellationToken);
 
     public Task<IReadOnlyList<DealView>> ListOpenAsync(IReadOnlyCollection<long>? teamIds, CancellationToken cancellationToken) =>
-        Inner.ListOpenAsync(teamIds, cancellationToken);
+        inner.ListOpenAsync(teamIds, cancellationToken);
 
     public Task<IReadOnlyDictionary<string, int>> CountOpenByStageAsync(long? teamId, CancellationToken cancellationToken) =>
-        Inner.CountOpenByStageAsync(teamId, cancellationToken);
+        inner.CountOpenByStageAsync(teamId, cancellationToken);
 
     public async Task<T?> ChangeDealAsync<T>(DealId id, Func<DealState, DealChangePlan<T>> decide, CancellationToken cancellationToken)
         where T : class
@@ -53,7 +50,7 @@ internal sealed class CachingDealStore(IServiceProvider services, StoreReadCache
         DealChange<T> change;
         try
         {
-            change = await Inner.ChangeAsync(id, decide, () => cache.DealGeneration(id.Value), cancellationToken);
+            change = await inner.ChangeAsync(id, decide, () => cache.DealGeneration(id.Value), cancellationToken);
         }
         catch
         {

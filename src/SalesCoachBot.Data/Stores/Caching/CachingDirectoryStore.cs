@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
@@ -8,21 +6,17 @@ namespace SalesCoachBot.Data.Stores.Caching;
 
 /// <summary>
 /// Answers directory lookups from one in-memory snapshot of people and teams (see
-/// <see cref="StoreReadCache"/>); every chat turn looks up its sender, so this saves a query per turn.
+/// <see cref="StoreReadCache"/>); every chat turn looks up its sender, so this saves a query per turn. The inner
+/// store takes its database context only when it queries (<see cref="Infrastructure.DbContextLease"/>).
 /// </summary>
-internal sealed class CachingDirectoryStore(IServiceProvider services, StoreReadCache cache) : IDirectoryStore
+internal sealed class CachingDirectoryStore(DirectoryStore inner, StoreReadCache cache) : IDirectoryStore
 {
-    // Resolved when the snapshot is (re)loaded or the cache is off: a turn served from memory builds no database context.
-    private DirectoryStore Inner => field ??= services.GetRequiredService<DirectoryStore>();
-
-    private SalesCoachDbContext Db => field ??= services.GetRequiredService<SalesCoachDbContext>();
-
     public async Task<PersonView?> FindPersonAsync(ChatUser user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         if (!cache.Enabled)
         {
-            return await Inner.FindPersonAsync(user, cancellationToken);
+            return await inner.FindPersonAsync(user, cancellationToken);
         }
 
         var snapshot = await SnapshotAsync(cancellationToken);
@@ -42,50 +36,18 @@ internal sealed class CachingDirectoryStore(IServiceProvider services, StoreRead
     public async Task<PersonView?> FindPersonByEmailAsync(string email, CancellationToken cancellationToken) =>
         cache.Enabled
             ? Lookup((await SnapshotAsync(cancellationToken)).ByEmail, SalesCoachDbContext.NormalizeEmail(email))
-            : await Inner.FindPersonByEmailAsync(email, cancellationToken);
+            : await inner.FindPersonByEmailAsync(email, cancellationToken);
 
     public async Task<IReadOnlyList<SalesTeam>> ListTeamsAsync(CancellationToken cancellationToken) =>
-        cache.Enabled ? (await SnapshotAsync(cancellationToken)).TeamsByName : await Inner.ListTeamsAsync(cancellationToken);
+        cache.Enabled ? (await SnapshotAsync(cancellationToken)).TeamsByName : await inner.ListTeamsAsync(cancellationToken);
 
     public async Task<SalesTeam?> FindTeamByNameAsync(string name, CancellationToken cancellationToken) =>
         cache.Enabled
             ? Lookup((await SnapshotAsync(cancellationToken)).TeamsByNormalizedName, SalesCoachDbContext.NormalizeName(name))
-            : await Inner.FindTeamByNameAsync(name, cancellationToken);
+            : await inner.FindTeamByNameAsync(name, cancellationToken);
 
     private static T? Lookup<T>(IReadOnlyDictionary<string, T> index, string key) where T : class =>
         index.TryGetValue(key, out var found) ? found : null;
 
-    private Task<DirectorySnapshot> SnapshotAsync(CancellationToken cancellationToken) => cache.GetDirectoryAsync(LoadAsync, cancellationToken);
-
-    private async Task<DirectorySnapshot> LoadAsync(CancellationToken cancellationToken)
-    {
-        var people = await Db.People.AsNoTracking().Include(p => p.Memberships).OrderBy(p => p.Id).ToListAsync(cancellationToken);
-        var teams = await Inner.ListTeamsAsync(cancellationToken);
-        var byTeamsId = new Dictionary<string, PersonView>(StringComparer.Ordinal);
-        var bySlackId = new Dictionary<string, (PersonView, string?)>(StringComparer.Ordinal);
-        var byEmail = new Dictionary<string, PersonView>(StringComparer.Ordinal);
-        foreach (var person in people)
-        {
-            var view = DirectoryStore.ToView(person);
-            if (!string.IsNullOrEmpty(person.TeamsAadObjectId))
-            {
-                byTeamsId.TryAdd(person.TeamsAadObjectId, view);
-            }
-
-            if (!string.IsNullOrEmpty(person.SlackUserId))
-            {
-                bySlackId.TryAdd(person.SlackUserId, (view, person.SlackTeamId));
-            }
-
-            byEmail.TryAdd(person.Email, view);
-        }
-
-        var teamsByName = new Dictionary<string, SalesTeam>(StringComparer.Ordinal);
-        foreach (var team in teams)
-        {
-            teamsByName.TryAdd(SalesCoachDbContext.NormalizeName(team.Name), team);
-        }
-
-        return new DirectorySnapshot(byTeamsId, bySlackId, byEmail, teams, teamsByName);
-    }
+    private Task<DirectorySnapshot> SnapshotAsync(CancellationToken cancellationToken) => cache.GetDirectoryAsync(inner.LoadSnapshotAsync, cancellationToken);
 }

@@ -1,0 +1,64 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Coaching.UseCases;
+using SalesCoachBot.Core.Nudges;
+using SalesCoachBot.Core.Pipeline;
+using SalesCoachBot.Core.Understanding;
+
+namespace SalesCoachBot.Core.Coaching.Commands;
+
+/// <summary>
+/// Every use case in one place: which handler answers each chat command and each card button. Each handler is
+/// scoped (the stores are: one database context per turn) and wrapped in <see cref="LoggingCommandHandler{TCommand}"/>.
+/// </summary>
+internal static class CommandHandlers
+{
+    public static IServiceCollection AddCommandHandlers(this IServiceCollection services)
+    {
+        var map = new Dictionary<Type, CommandHandlerMap.Invoker>();
+        void Handle<TCommand, THandler>()
+            where TCommand : class
+            where THandler : class, ICommandHandler<TCommand>
+        {
+            // Add throws on a second handler for the same command: there is exactly one.
+            map.Add(typeof(TCommand), CommandHandlerMap.For<TCommand>());
+            services.TryAddScoped<THandler>();
+            services.AddScoped<ICommandHandler<TCommand>>(sp => new LoggingCommandHandler<TCommand>(
+                sp.GetRequiredService<THandler>(),
+                sp.GetRequiredService<CoachingMetrics>(),
+                sp.GetRequiredService<ILogger<LoggingCommandHandler<TCommand>>>(),
+                sp.GetRequiredService<TimeProvider>()));
+        }
+
+        // What people type (CommandParser).
+        Handle<WhatsNextCommand, WhatsNextUseCase>();
+        Handle<ConfirmItemsCommand, ConfirmItemsUseCase>();
+        Handle<UndoItemCommand, UndoItemUseCase>();
+        Handle<LinkConversationCommand, LinkConversationUseCase>();
+        Handle<UnlinkConversationCommand, LinkConversationUseCase>();
+        Handle<MyDealsCommand, MyDealsUseCase>();
+        Handle<StalledCommand, StalledDealsUseCase>();
+        Handle<StageInfoCommand, StageInfoUseCase>();
+        Handle<SaidNoCommand, CloseDealUseCase>();
+        Handle<MarkLostCommand, CloseDealUseCase>();
+        Handle<MoveDealCommand, MoveDealUseCase>();
+        Handle<PipelineCommand, PipelineUseCase>();
+        Handle<ReverseFunnelCommand, ReverseFunnelUseCase>();
+        Handle<UseChannelForNudgesCommand, UseChannelForNudgesUseCase>();
+        Handle<HelpCommand, HelpUseCase>();
+        Handle<UnknownCommand, HelpUseCase>();
+
+        // What card buttons carry (ActionPayload).
+        Handle<ConfirmItemsPayload, ConfirmItemsUseCase>();
+        Handle<UndoItemPayload, UndoItemUseCase>();
+        Handle<ShowChecklistPayload, WhatsNextUseCase>();
+        Handle<SnoozeDealPayload, SnoozeDealUseCase>();
+        Handle<RunCommandPayload, RunCommandHandler>();
+
+        services.AddSingleton(new CommandHandlerMap(map));
+        services.AddScoped<CommandDispatcher>();
+        return services;
+    }
+}
