@@ -33,6 +33,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ConfirmItemsUseCase>();
         services.AddScoped<UndoItemUseCase>();
         services.AddScoped<MoveDealUseCase>();
+        services.AddScoped<CloseProposals>();
         services.AddScoped<CloseDealUseCase>();
         services.AddScoped<StageInfoUseCase>();
         services.AddScoped<MyDealsUseCase>();

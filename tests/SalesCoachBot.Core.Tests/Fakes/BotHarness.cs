@@ -13,7 +13,7 @@ internal sealed class BotHarness : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public BotHarness(ProcessMap? map = null)
+    public BotHarness(ProcessMap? map = null, Action<IServiceCollection>? services = null)
     {
         Map = map ?? MapBuilder.ThreeStages();
         Emea = Stores.AddTeam("EMEA");
@@ -25,15 +25,16 @@ internal sealed class BotHarness : IDisposable
         Manager = Stores.AddPerson("mia@example.com", PersonRole.Manager, Emea);
         Admin = Stores.AddPerson("ada@example.com", PersonRole.Admin);
 
-        var services = new ServiceCollection();
-        services.AddSalesCoachCore(new ConfigurationBuilder().Build());
-        services.AddSingleton<IProcessMapSource>(new FixedProcessMapSource(Map));
-        services.AddSingleton<TimeProvider>(Clock);
-        services.AddSingleton<IDirectoryStore>(Stores);
-        services.AddSingleton<IDealStore>(Stores);
-        services.AddSingleton<IConversationStore>(Stores);
-        services.AddSingleton<SalesCoachBot.Core.Pipeline.IPipelineStore>(new SalesCoachBot.Core.Tests.Pipeline.InMemoryPipelineStore(Stores));
-        _services = services.BuildServiceProvider();
+        var collection = new ServiceCollection();
+        collection.AddSalesCoachCore(new ConfigurationBuilder().Build());
+        collection.AddSingleton<IProcessMapSource>(new FixedProcessMapSource(Map));
+        collection.AddSingleton<TimeProvider>(Clock);
+        collection.AddSingleton<IDirectoryStore>(Stores);
+        collection.AddSingleton<IDealStore>(Stores);
+        collection.AddSingleton<IConversationStore>(Stores);
+        collection.AddSingleton<SalesCoachBot.Core.Pipeline.IPipelineStore>(new SalesCoachBot.Core.Tests.Pipeline.InMemoryPipelineStore(Stores));
+        services?.Invoke(collection);
+        _services = collection.BuildServiceProvider();
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
@@ -53,11 +54,18 @@ internal sealed class BotHarness : IDisposable
     public Task<BotAnswer> AskAsync(string text, Person? person = null, string conversation = "test") =>
         TurnAsync(new TextInput(text), person, conversation);
 
-    public async Task<BotAnswer> TurnAsync(TurnInput input, Person? person = null, string conversation = "test")
+    /// <summary>A turn said in a chat conversation given by its full key (<c>slack:T1:C9</c>, <c>teams:…</c>).</summary>
+    public Task<BotAnswer> AskInAsync(ConversationKey conversation, string text, Person? person = null) =>
+        TurnAsync(new TextInput(text), person, conversation);
+
+    public Task<BotAnswer> TurnAsync(TurnInput input, Person? person = null, string conversation = "test") =>
+        TurnAsync(input, person, ConversationKey.For(ChatChannel.Cli, conversation));
+
+    public async Task<BotAnswer> TurnAsync(TurnInput input, Person? person, ConversationKey conversation)
     {
         await using var scope = _services.CreateAsyncScope();
         var who = person ?? Rep;
-        var turn = new ChatTurn(new ChatUser(ChatChannel.Cli, Email: who.Email), ConversationKey.For(ChatChannel.Cli, conversation), input);
+        var turn = new ChatTurn(new ChatUser(ChatChannel.Cli, Email: who.Email), conversation, input);
         return await scope.ServiceProvider.GetRequiredService<ICoachBot>().HandleAsync(turn, CancellationToken.None);
     }
 
