@@ -26,7 +26,7 @@ internal static class FuzzCases
     /// <summary>Case numbers of the mutation pass: even ones from the fixed seed, odd ones from the random seed.</summary>
     private static IEnumerable<(int Index, Random Random, string Origin)> Numbered(int count)
     {
-        for (var i = 0; i < count; i++)
+        for (var i = FuzzSettings.OnlyCase ?? 0; i < (FuzzSettings.OnlyCase + 1 ?? count); i++)
         {
             var seed = i % 2 == 0 ? FuzzSettings.FixedSeed : FuzzSettings.RandomSeed;
             yield return (i, FuzzSettings.For(seed, i), $"seed {seed} case {i}");
@@ -177,6 +177,21 @@ internal static class FuzzCases
 
             yield return new FuzzCase(FuzzTarget.SlackSocket, body, binary ? FuzzCase.BinaryFrame : null, origin, what + (binary ? ", binary frame" : string.Empty));
         }
+    }
+
+    /// <summary>A Teams message that writes (links its conversation to a deal), for the database watch's own check.</summary>
+    public static FuzzCase TeamsWrite(IReadOnlyList<Func<int, JsonObject>> seeds)
+    {
+        var activity = seeds[0](3_000_000);
+        activity["text"] = "link this chat to initech";
+        return new FuzzCase(FuzzTarget.Teams, JsonFuzz.Serialize(activity, new Splices()), Json, "database probe", "link this chat");
+    }
+
+    /// <summary>A slash command that writes (links its channel to a deal), for the database watch's own check.</summary>
+    public static FuzzCase CommandWrite(IReadOnlyList<Func<int, List<KeyValuePair<string, string>>>> seeds)
+    {
+        var fields = seeds[0](3_000_000).Select(f => f.Key == "text" ? new KeyValuePair<string, string>("text", "link this chat to initech") : f);
+        return new FuzzCase(FuzzTarget.SlackCommands, FormFuzz.Body(FormFuzz.Fields(fields)), Form, "database probe", "link this chat");
     }
 
     /// <summary>An unmutated envelope: the bot must still ack it (Socket Mode still alive).</summary>

@@ -12,7 +12,7 @@ namespace SalesCoachBot.Host.Tests.Fuzzing;
 /// adds new ones. <c>SALESCOACH_FUZZ_SEED</c> replays a run's random seed, <c>SALESCOACH_FUZZ_CASES</c> and
 /// <c>SALESCOACH_FUZZ_SECONDS</c> change the number of generated cases and the time per endpoint,
 /// <c>SALESCOACH_FUZZ_SAVE=0</c> keeps failures out of the corpus folder, <c>SALESCOACH_FUZZ_TRACE=1</c> prints every
-/// case with its outcome and time.
+/// case with its outcome and time, <c>SALESCOACH_FUZZ_CASE=N</c> makes only case N (to replay one failure).
 /// </summary>
 internal static class FuzzSettings
 {
@@ -31,6 +31,9 @@ internal static class FuzzSettings
     public static bool Save => Environment.GetEnvironmentVariable("SALESCOACH_FUZZ_SAVE") != "0";
 
     public static bool Trace => Environment.GetEnvironmentVariable("SALESCOACH_FUZZ_TRACE") == "1";
+
+    /// <summary><c>SALESCOACH_FUZZ_CASE</c>: generate only this case number (with the seed its parity names).</summary>
+    public static int? OnlyCase { get; } = int.TryParse(Environment.GetEnvironmentVariable("SALESCOACH_FUZZ_CASE"), CultureInfo.InvariantCulture, out var only) ? only : null;
 
     /// <summary>The case's own generator: the same (seed, case) always makes the same input.</summary>
     public static Random For(int seed, int index) => new(unchecked((seed * 1_000_003) + index));
@@ -54,7 +57,7 @@ internal sealed class FuzzRunner(FuzzHost host, FuzzTarget target, ITestOutputHe
     private readonly Dictionary<string, Failure> failures = [];
     private readonly SortedDictionary<string, int> outcomes = new(StringComparer.Ordinal);
     private readonly Stopwatch clock = new();
-    private long checkedLogs;
+    private long checkedLogs = host.Logs.Mark;
     private FuzzCase? previous;
     private int sent;
     private int failingCases;
@@ -96,6 +99,19 @@ internal sealed class FuzzRunner(FuzzHost host, FuzzTarget target, ITestOutputHe
 
         clock.Stop();
         output.WriteLine($"{FuzzCorpus.Name(target)} {phase}: {count} cases in {(clock.Elapsed - started).TotalSeconds:F1} s");
+    }
+
+    /// <summary>
+    /// Shows the database check can see a change at all: <paramref name="writes"/> is accepted and writes (a chat link),
+    /// so the version must move. Without this a broken watch would pass every refused request.
+    /// </summary>
+    public async Task ProveDatabaseWatchAsync(FuzzCase writes)
+    {
+        var before = database.Version();
+        var (outcome, problem) = await HttpAsync(writes);
+        await host.WaitIdleAsync(TimeSpan.FromSeconds(10));
+        Assert.True(problem is null && outcome == "200", $"the database probe was answered {outcome}");
+        Assert.NotEqual(before, database.Version());
     }
 
     /// <summary>Waits for work still running, checks the log once more, prints the summary and fails the test on any failure.</summary>

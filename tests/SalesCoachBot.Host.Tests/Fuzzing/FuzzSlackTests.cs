@@ -30,6 +30,7 @@ public sealed class FuzzSlackTests(FuzzSlackHost fixture, ITestOutputHelper outp
     {
         var seeds = FuzzSeeds.SlackCommands();
         using var run = new FuzzRunner(Host, FuzzTarget.SlackCommands, output);
+        await run.ProveDatabaseWatchAsync(FuzzCases.CommandWrite(seeds));
         await RunAsync(run, FuzzTarget.SlackCommands, FuzzCases.CommandsEveryField(seeds), FuzzCases.CommandsMutations(seeds, FuzzSettings.Cases(2_000)));
     }
 

@@ -25,6 +25,7 @@ public sealed class FuzzTeamsTests(ITestOutputHelper output) : IAsyncLifetime
         var budget = FuzzSettings.Budget(25);
         var clock = Stopwatch.StartNew();
         using var run = new FuzzRunner(host, FuzzTarget.Teams, output);
+        await run.ProveDatabaseWatchAsync(FuzzCases.TeamsWrite(seeds));
 
         await run.RunAsync("corpus", FuzzCorpus.Load(FuzzTarget.Teams));
         await run.RunAsync("every field", FuzzCases.TeamsEveryField(seeds), budget * 0.4);
