@@ -30,6 +30,7 @@ public static class CoreServiceCollectionExtensions
         // Per turn: stores are scoped (one DbContext per turn), so everything that reads them is too.
         services.AddScoped<TeamRulesProvider>();
         services.AddScoped<DealLocator>();
+        services.AddScoped<CloseProposals>();
         services.AddScoped<PipelineAccess>();
         services.TryAddSingleton<IChartPublisher, NoChartPublisher>();
         services.AddCommandHandlers(); // every use case and the command it answers

@@ -200,6 +200,58 @@ public sealed class BadInputTests : IAsyncLifetime
         Assert.True(new ConfirmItemsPayload(new DealId(deal), new StageId(stage), version) == (ConfirmItemsPayload)input.Payload, why);
     }
 
+    [Fact]
+    public async Task Events_NullAuthorizationEntry_AnsweredNotA500()
+    {
+        // Found by the fuzzer (issue 13): a JSON null among the authorizations was dereferenced (500).
+        const string body = """
+            {"type":"event_callback","team_id":"T0FAKE","event_id":"EvNull","authorizations":[null,{"team_id":"T0FAKE","user_id":"U0BOT","is_bot":true}],
+             "event":{"type":"app_mention","user":"U0PAT","text":"<@U0BOT> next initech","channel":"C0SALES","ts":"1715000000.000100"}}
+            """;
+
+        var response = await host.PostJsonAsync("/slack/events", body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(await api.WaitForCallsAsync("/api/chat.postMessage"));
+        Assert.Equal("next initech", Assert.IsType<TextInput>(Assert.Single(host.Bot.Turns).Input).Text);
+    }
+
+    [Fact]
+    public async Task Interactions_NullsInCheckboxState_ConfirmReachesTheCoreWithTheTicksThatCanBeRead()
+    {
+        // Found by the fuzzer (issue 13): a JSON null for a block, an element or an option of state.values was
+        // dereferenced (500).
+        var payload = new Dictionary<string, object?>
+        {
+            ["type"] = "block_actions",
+            ["user"] = new { id = "U0PAT", name = "pat", team_id = "T0FAKE" },
+            ["team"] = new { id = "T0FAKE" },
+            ["channel"] = new { id = "C0SALES" },
+            ["container"] = new { type = "message", message_ts = "1715000000.000200", channel_id = "C0SALES", is_ephemeral = true },
+            ["response_url"] = api.ResponseUrl("nulls").ToString(),
+            ["actions"] = new[] { new { type = "button", action_id = "coach-confirm", block_id = "coach-confirm", value = Confirm(42, "demo", 3) } },
+            ["state"] = new Dictionary<string, object?>
+            {
+                ["values"] = new Dictionary<string, object?>
+                {
+                    ["coach-checklist-0"] = null,
+                    ["coach-checklist-1"] = new Dictionary<string, object?>
+                    {
+                        ["coach-tick-0"] = null,
+                        ["coach-tick-1"] = new { type = "checkboxes", selected_options = new object?[] { null, new { value = "demo-held" } } },
+                    },
+                },
+            },
+        };
+
+        var response = await host.PostAsync("/slack/interactions", "payload=" + Uri.EscapeDataString(JsonSerializer.Serialize(payload)), "application/x-www-form-urlencoded");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(await api.WaitForCallsAsync("/hooks/nulls"));
+        var input = Assert.IsType<ActionInput>(Assert.Single(host.Bot.Turns).Input);
+        Assert.Equal([new ChecklistItemId("demo-held")], input.SelectedItems);
+    }
+
     [Theory]
     [InlineData("/slack/commands", "application/x-www-form-urlencoded")]
     [InlineData("/slack/interactions", "application/x-www-form-urlencoded")]

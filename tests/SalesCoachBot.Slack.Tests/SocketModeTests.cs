@@ -277,6 +277,27 @@ public sealed class SocketModeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SocketMode_LoneSurrogateEscapesInEnvelopeFields_SkippedAndSocketModeKeepsServing()
+    {
+        // Found by the fuzzer (issue 13): reading "\ud800" as a string threw on the receive loop, which ended
+        // silently: no ack, no reconnect, Socket Mode deaf until a restart.
+        var app = await StartHostAsync();
+        var socket = await slack.WaitForSocketAsync(1);
+
+        await socket.SendRawAsync("""{"envelope_id":"env-type","type":"\ud800","payload":{}}""");
+        var typeAck = await socket.NextAsync();
+        await socket.SendRawAsync("""{"envelope_id":"env-\udfff","type":"events_api","payload":{}}""");
+        await socket.SendRawAsync("""{"type":"disconnect","reason":"\ud800"}""");
+        var next = await slack.WaitForSocketAsync(2);
+        await next.SendAsync(EventsEnvelope("env-1", "Ev1"));
+        var goodAck = await next.NextAsync();
+
+        Assert.Equal("""{"envelope_id":"env-type"}""", typeAck.GetRawText());
+        Assert.Equal("""{"envelope_id":"env-1"}""", goodAck.GetRawText());
+        await Eventually.UntilAsync(() => app.Bot.Turns.Count == 1, "the good envelope to reach the core");
+    }
+
+    [Fact]
     public async Task SocketMode_EnvelopeFromAnotherWorkspace_AckedButNotHandled()
     {
         var app = await StartHostAsync(new Dictionary<string, string?> { ["Slack:TeamId"] = "T0OTHER" });

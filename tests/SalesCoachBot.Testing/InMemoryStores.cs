@@ -149,6 +149,11 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
                 });
             }
 
+            if (!string.IsNullOrWhiteSpace(plan.Note))
+            {
+                Notes.Add(new DealNote { Id = Notes.Count + 1, DealId = deal.Id, PersonId = plan.NoteBy, At = plan.ActivityAt ?? deal.LastActivityAt, Text = plan.Note });
+            }
+
             if (plan.Snooze is { } snooze)
             {
                 Snoozes.Add(new Snooze { Id = Snoozes.Count + 1, DealId = deal.Id, PersonId = snooze.PersonId, CreatedAt = snooze.At, Until = snooze.Until });

@@ -48,8 +48,23 @@ public abstract record ActionPayload
         }
     }
 
-    public static ActionPayload? TryParse(JsonElement element) =>
-        element.ValueKind == JsonValueKind.Object ? TryParse(element.GetRawText()) : null;
+    public static ActionPayload? TryParse(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        try
+        {
+            return TryParse(element.GetRawText());
+        }
+        catch (InvalidOperationException)
+        {
+            // The element's bytes are not valid UTF-8 (a document parsed from raw bytes keeps them as sent).
+            return null;
+        }
+    }
 }
 
 /// <summary>Confirm the ticked checklist items of a deal at the stage version the card showed.</summary>

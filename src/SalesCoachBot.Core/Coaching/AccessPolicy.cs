@@ -5,7 +5,8 @@ namespace SalesCoachBot.Core.Coaching;
 
 /// <summary>
 /// Who may do what (issue: "Who may do what"): reps work on their own and their team's deals,
-/// managers on their teams' deals and may move stages, admins anything.
+/// managers on their teams' deals and may move stages, admins anything. Closing a deal as lost is
+/// its owner's or a manager's call; a teammate may only propose it.
 /// </summary>
 public static class AccessPolicy
 {
@@ -16,8 +17,12 @@ public static class AccessPolicy
     public static bool CanSee(PersonView person, Deal deal) =>
         person.IsAdmin || deal.OwnerId == person.Id || person.TeamIds.Contains(deal.TeamId);
 
-    /// <summary>Confirm, undo, link, mark lost, said no: anyone who may see the deal.</summary>
+    /// <summary>Confirm, undo, link, said no: anyone who may see the deal.</summary>
     public static bool CanWorkOn(PersonView person, Deal deal) => CanSee(person, deal);
+
+    /// <summary>Closing as lost: the deal's owner, a manager of its team, or an admin (others may propose it).</summary>
+    public static bool CanClose(PersonView person, Deal deal) =>
+        person.IsAdmin || deal.OwnerId == person.Id || (person.IsManager && person.TeamIds.Contains(deal.TeamId));
 
     /// <summary>Moving a deal to an arbitrary stage is a manager's decision.</summary>
     public static bool CanMove(PersonView person, Deal deal) =>

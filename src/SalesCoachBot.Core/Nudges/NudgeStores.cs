@@ -90,6 +90,9 @@ public enum NudgeKind
 
     /// <summary>"Your team's digest could not be delivered", to the team's managers; claimed once per team and day on its own.</summary>
     ManagerNotice,
+
+    /// <summary>A rep's proposal to close a deal as lost, to its owner (or the team's managers); no claim.</summary>
+    CloseProposal,
 }
 
 public enum OutboxStatus
@@ -155,6 +158,9 @@ public interface INudgeOutbox
     /// written when the team's managers were told already that day (by this host or another).
     /// </summary>
     Task<bool> ClaimNoticeAndEnqueueAsync(long teamId, DateOnly localDate, DateTimeOffset at, IReadOnlyList<NewOutboxMessage> messages, CancellationToken cancellationToken);
+
+    /// <summary>Enqueues one-off direct messages (a proposal to close a deal) that no daily claim covers, due at once.</summary>
+    Task EnqueueAsync(IReadOnlyList<NewOutboxMessage> messages, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>
     /// Leases up to <paramref name="max"/> pending rows that are due, for <paramref name="leaseFor"/>. A row is

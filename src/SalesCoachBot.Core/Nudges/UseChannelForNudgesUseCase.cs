@@ -26,16 +26,11 @@ public sealed class UseChannelForNudgesUseCase(
             return Errors.Answer("Nudges are off", "Daily nudges are not set up in this deployment (no database for them).");
         }
 
-        var team = await directory.FindTeamByNameAsync(command.TeamName, cancellationToken);
-        if (team is null)
-        {
-            return Errors.Answer("Unknown team", $"I don't know a team called \"{command.TeamName}\".");
-        }
-
         var person = context.Person;
-        if (!(person.IsAdmin || (person.IsManager && person.TeamIds.Contains(team.Id))))
+        var team = await directory.FindTeamByNameAsync(command.TeamName, cancellationToken);
+        if (team is null || !(person.IsAdmin || (person.IsManager && person.TeamIds.Contains(team.Id))))
         {
-            return Errors.Answer("Not allowed", $"Only a manager of {team.Name} or an admin can choose where its nudges go.");
+            return await RefuseAsync(command.TeamName, person, cancellationToken);
         }
 
         var conversation = context.Turn.Conversation;
@@ -56,5 +51,31 @@ public sealed class UseChannelForNudgesUseCase(
             ? $"This channel now gets the {team.Name} stalled-deal digest at {when}."
             : $"This channel already gets the {team.Name} stalled-deal digest at {when}.";
         return new BotAnswer(message, new Card { Kind = CardKind.Info, Title = "Nudges", Body = [message] });
+    }
+
+    /// <summary>
+    /// The same answer whether the team does not exist or is not the person's to manage: the answer depends only on
+    /// who asks and the name they typed, so nobody learns which teams exist. Only admins, who see every team, hear
+    /// that a name is unknown.
+    /// </summary>
+    private async Task<BotAnswer> RefuseAsync(string name, PersonView person, CancellationToken cancellationToken)
+    {
+        if (person.IsAdmin)
+        {
+            return Errors.Answer("Unknown team", $"I don't know a team called \"{name}\".");
+        }
+
+        if (!person.IsManager)
+        {
+            return Errors.Answer("Not allowed", $"Only a team's manager or an admin can choose where its nudges go, so I can't do that for \"{name}\".");
+        }
+
+        var managed = (await directory.ListTeamsAsync(cancellationToken))
+            .Where(t => person.TeamIds.Contains(t.Id))
+            .Select(t => t.Name)
+            .Order(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        var yours = managed.Count == 0 ? "none" : string.Join(", ", managed);
+        return Errors.Answer("Not allowed", $"You can choose where nudges go only for the teams you manage ({yours}), not for \"{name}\".");
     }
 }

@@ -61,6 +61,22 @@ internal sealed class NudgeStore(SalesCoachDbContextFactory factory) : INudgeTar
         long teamId, DateOnly localDate, DateTimeOffset at, IReadOnlyList<NewOutboxMessage> messages, CancellationToken cancellationToken) =>
         ClaimAndEnqueueAsync(teamId, localDate, NudgeKind.ManagerNotice, at, messages, force: false, cancellationToken);
 
+    public async Task EnqueueAsync(IReadOnlyList<NewOutboxMessage> messages, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (messages.Count == 0)
+        {
+            return;
+        }
+
+        // Inserts only, no claim to race for: a busy database is the only thing worth retrying.
+        await RetryTransientAsync(async () =>
+        {
+            await using var db = factory.CreateDbContext();
+            db.AddRange(messages.Select(m => Row(m, at)));
+            return await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
+    }
+
     private async Task<bool> ClaimAndEnqueueAsync(
         long teamId, DateOnly localDate, NudgeKind kind, DateTimeOffset at, IReadOnlyList<NewOutboxMessage> messages, bool force, CancellationToken cancellationToken)
     {
@@ -81,17 +97,7 @@ internal sealed class NudgeStore(SalesCoachDbContextFactory factory) : INudgeTar
                     db.Add(new NudgeClaimRow { TeamId = teamId, LocalDate = localDate, Kind = kind, ClaimedAt = at });
                 }
 
-                db.AddRange(messages.Select(m => new NudgeOutboxRow
-                {
-                    TeamId = m.TeamId,
-                    LocalDate = m.LocalDate,
-                    ConversationKey = m.Conversation.Value,
-                    Payload = m.PayloadJson,
-                    Kind = m.Kind,
-                    Status = OutboxStatus.Pending,
-                    NextAttemptAt = at,
-                    CreatedAt = at,
-                }));
+                db.AddRange(messages.Select(m => Row(m, at)));
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 return true;
@@ -187,6 +193,18 @@ internal sealed class NudgeStore(SalesCoachDbContextFactory factory) : INudgeTar
         var rows = await query.OrderBy(m => m.Id).ToListAsync(cancellationToken);
         return [.. rows.Select(r => r.ToMessage())];
     }
+
+    private static NudgeOutboxRow Row(NewOutboxMessage message, DateTimeOffset at) => new()
+    {
+        TeamId = message.TeamId,
+        LocalDate = message.LocalDate,
+        ConversationKey = message.Conversation.Value,
+        Payload = message.PayloadJson,
+        Kind = message.Kind,
+        Status = OutboxStatus.Pending,
+        NextAttemptAt = at,
+        CreatedAt = at,
+    };
 
     // Database contention is wall-clock time, not business time: a real pause, like DealStore's retries.
     private static Task ContentionPause(int attempt, CancellationToken cancellationToken) =>

@@ -139,6 +139,7 @@ internal sealed class NudgeVerb : ICliVerb
                 {
                     NudgeKind.OwnerDigest => " (owner's deals)",
                     NudgeKind.ManagerNotice => " (managers' notice)",
+                    NudgeKind.CloseProposal => " (proposal to close a deal)",
                     _ => string.Empty,
                 };
                 await context.Out.WriteLineAsync($"  {message.Conversation.Value}{kind}: {state}");

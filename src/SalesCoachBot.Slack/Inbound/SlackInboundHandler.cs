@@ -221,12 +221,13 @@ public sealed partial class SlackInboundHandler(
             return [];
         }
 
+        // JSON nulls where Slack sends objects (a block, an element, an option) are skipped, not dereferenced.
         return values
-            .Where(block => block.Key.StartsWith(BlockKitRenderer.ChecklistBlockPrefix, StringComparison.Ordinal))
+            .Where(block => block.Key.StartsWith(BlockKitRenderer.ChecklistBlockPrefix, StringComparison.Ordinal) && block.Value is not null)
             .SelectMany(block => block.Value.Values)
-            .Where(element => element.Type == "checkboxes" && element.SelectedOptions is not null)
+            .Where(element => element is { Type: "checkboxes", SelectedOptions: not null })
             .SelectMany(element => element.SelectedOptions!)
-            .Select(option => option.Value)
+            .Select(option => option?.Value)
             .Where(value => !string.IsNullOrWhiteSpace(value) && value.Length <= BlockKitLimits.OptionText)
             .Distinct(StringComparer.Ordinal)
             .Select(value => new ChecklistItemId(value!))
@@ -278,7 +279,7 @@ public sealed partial class SlackInboundHandler(
                 return ev.Tokens?.Bot is { Count: > 0 } ? new UninstallWork(workspace, envelope.IsEnterpriseInstall == true, ev.Type) : null;
         }
 
-        var botUserId = envelope.Authorizations?.FirstOrDefault(a => a.IsBot == true)?.UserId;
+        var botUserId = envelope.Authorizations?.FirstOrDefault(a => a is { IsBot: true })?.UserId;
         if (ConversationalText(ev, botUserId) is not { } text || ev.User is null || ev.Channel is null || envelope.TeamId is null)
         {
             return null;

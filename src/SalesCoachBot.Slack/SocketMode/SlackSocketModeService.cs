@@ -137,7 +137,17 @@ internal sealed class SlackSocketModeService(
             using var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             connectTimeout.CancelAfter(settings.SocketHelloTimeout);
             await socket.ConnectAsync(url, connectTimeout.Token).ConfigureAwait(false);
-            _ = Task.Run(() => connection.ReceiveAsync(OnMessage, OnOversize, stoppingToken), CancellationToken.None);
+            _ = Task.Run(() => connection.ReceiveAsync(OnMessage, OnOversize, stoppingToken), CancellationToken.None)
+                .ContinueWith(
+                    failed =>
+                    {
+                        // A bug while reading a message must not leave a socket that nobody reads: log it, reconnect.
+                        SlackLog.WorkFailed(logger, failed.Exception!.GetBaseException());
+                        connection.MarkEnded("receive loop failed");
+                    },
+                    CancellationToken.None,
+                    TaskContinuationOptions.OnlyOnFaulted,
+                    TaskScheduler.Default);
             await connection.Hello.WaitAsync(settings.SocketHelloTimeout, time, stoppingToken).ConfigureAwait(false);
             SlackLog.SocketModeConnected(logger, connection.Number);
             return (connection, null);
@@ -177,7 +187,7 @@ internal sealed class SlackSocketModeService(
         }
 
         var root = document.RootElement;
-        var type = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+        var type = Text(root, "type");
         switch (type)
         {
             case "hello":
@@ -185,7 +195,7 @@ internal sealed class SlackSocketModeService(
                 connection.MarkHello();
                 return;
             case "disconnect":
-                var reason = root.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+                var reason = Text(root, "reason");
                 document.Dispose();
                 SlackLog.SocketModeDisconnectRequested(logger, connection.Number, reason ?? "unknown");
                 connection.MarkEnded(reason == "link_disabled" ? "link_disabled" : "disconnect:" + (reason ?? "unknown"));
@@ -281,7 +291,7 @@ internal sealed class SlackSocketModeService(
 
                 var retry = RetryAttempt(root);
                 result = await handler.HandleEventAsync(envelope, Source, retry > 0 ? retry.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
-                    root.TryGetProperty("retry_reason", out var why) && why.ValueKind == JsonValueKind.String ? why.GetString() : null, stopping).ConfigureAwait(false);
+                    Text(root, "retry_reason"), stopping).ConfigureAwait(false);
                 break;
             case "slash_commands":
                 var command = Parse(payload, Json.SlashCommand);
@@ -339,10 +349,28 @@ internal sealed class SlackSocketModeService(
         }
     }
 
-    private static string? EnvelopeId(JsonElement root) =>
-        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("envelope_id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 and <= 255 } value
-            ? value
-            : null;
+    private static string? EnvelopeId(JsonElement root) => Text(root, "envelope_id") is { Length: > 0 and <= 255 } value ? value : null;
+
+    /// <summary>
+    /// A string member of the envelope, or null when missing, not a string, or not text once unescaped (a lone
+    /// surrogate such as <c>\ud800</c>): reading that would throw on the receive loop and end it without a reconnect.
+    /// </summary>
+    private static string? Text(JsonElement root, string name)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     private static int RetryAttempt(JsonElement root) =>
         root.TryGetProperty("retry_attempt", out var n) && n.ValueKind == JsonValueKind.Number && n.TryGetInt32(out var value) ? value : 0;

@@ -40,4 +40,13 @@ public sealed class ActionPayloadTests
     [InlineData("[1,2]")]
     public void TryParse_ForeignOrBrokenJson_ReturnsNull(string? json) =>
         Assert.Null(ActionPayload.TryParse(json));
+
+    [Fact]
+    public void TryParse_ElementHoldingInvalidUtf8_ReturnsNullRatherThanThrowing()
+    {
+        // Found by the fuzzer (issue 13): a document parsed from bytes keeps invalid UTF-8 until it is read as text.
+        using var doc = System.Text.Json.JsonDocument.Parse((byte[])[.. """{"kind":"command","text":"x"""u8, 0xFF, .. "\"}"u8]);
+
+        Assert.Null(ActionPayload.TryParse(doc.RootElement));
+    }
 }

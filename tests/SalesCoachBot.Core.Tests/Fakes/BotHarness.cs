@@ -63,11 +63,18 @@ internal sealed class BotHarness : IDisposable
     public Task<BotAnswer> AskAsync(string text, Person? person = null, string conversation = "test") =>
         TurnAsync(new TextInput(text), person, conversation);
 
-    public async Task<BotAnswer> TurnAsync(TurnInput input, Person? person = null, string conversation = "test")
+    /// <summary>A turn said in a chat conversation given by its full key (<c>slack:T1:C9</c>, <c>teams:…</c>).</summary>
+    public Task<BotAnswer> AskInAsync(ConversationKey conversation, string text, Person? person = null) =>
+        TurnAsync(new TextInput(text), person, conversation);
+
+    public Task<BotAnswer> TurnAsync(TurnInput input, Person? person = null, string conversation = "test") =>
+        TurnAsync(input, person, ConversationKey.For(ChatChannel.Cli, conversation));
+
+    public async Task<BotAnswer> TurnAsync(TurnInput input, Person? person, ConversationKey conversation)
     {
         await using var scope = Services.CreateAsyncScope();
         var who = person ?? Rep;
-        var turn = new ChatTurn(new ChatUser(ChatChannel.Cli, Email: who.Email), ConversationKey.For(ChatChannel.Cli, conversation), input);
+        var turn = new ChatTurn(new ChatUser(ChatChannel.Cli, Email: who.Email), conversation, input);
         return await scope.ServiceProvider.GetRequiredService<ICoachBot>().HandleAsync(turn, CancellationToken.None);
     }
 

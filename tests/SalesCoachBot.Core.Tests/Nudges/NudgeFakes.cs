@@ -77,15 +77,28 @@ internal sealed class InMemoryNudgeStore : INudgeTargetStore, INudgeOutbox
                 return Task.FromResult(false);
             }
 
-            foreach (var m in messages)
-            {
-                _rows.Add(new Row
-                {
-                    Message = new OutboxMessage(_rows.Count + 1, m.TeamId, m.LocalDate, m.Conversation, m.PayloadJson, OutboxStatus.Pending, 0, at, null, at, null, m.Kind),
-                });
-            }
-
+            Add(messages, at);
             return Task.FromResult(true);
+        }
+    }
+
+    public Task EnqueueAsync(IReadOnlyList<NewOutboxMessage> messages, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            Add(messages, at);
+            return Task.CompletedTask;
+        }
+    }
+
+    private void Add(IReadOnlyList<NewOutboxMessage> messages, DateTimeOffset at)
+    {
+        foreach (var m in messages)
+        {
+            _rows.Add(new Row
+            {
+                Message = new OutboxMessage(_rows.Count + 1, m.TeamId, m.LocalDate, m.Conversation, m.PayloadJson, OutboxStatus.Pending, 0, at, null, at, null, m.Kind),
+            });
         }
     }
 

@@ -143,8 +143,8 @@ public sealed class NudgeRunnerTests
         var bound = await SayAsync("boss@example.com", channel);
         var again = await SayAsync("boss@example.com", channel);
 
-        Assert.Contains("Only a manager of EMEA", rep.Text, StringComparison.Ordinal);
-        Assert.Contains("Only a manager of EMEA", otherBoss.Text, StringComparison.Ordinal);
+        Assert.Contains("Only a team's manager or an admin", rep.Text, StringComparison.Ordinal);
+        Assert.Contains("only for the teams you manage (Americas), not for \"emea\"", otherBoss.Text, StringComparison.Ordinal);
         Assert.Contains("Teams or Slack channel", cli.Text, StringComparison.Ordinal);
         Assert.Equal("This channel now gets the EMEA stalled-deal digest at 09:00 Europe/Berlin on weekdays.", bound.Text);
         Assert.StartsWith("This channel already gets", again.Text, StringComparison.Ordinal);

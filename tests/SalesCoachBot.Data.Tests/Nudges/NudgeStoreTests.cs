@@ -54,6 +54,22 @@ public abstract class NudgeStoreTests(Func<TestDatabase> database)
     }
 
     [DatabaseFact]
+    public async Task Enqueue_CloseProposalOnClaimedDay_QueuedDueNowAndTheDayStaysClaimedOnce()
+    {
+        var team = await Db.CreateTeamAsync();
+        var day = new DateOnly(2025, 3, 10);
+        var now = Db.Time.GetUtcNow();
+        await Outbox.ClaimAndEnqueueAsync(team.TeamId, day, now, [Message(team.TeamId, day, "slack:T:C")], false, CancellationToken.None);
+
+        await Outbox.EnqueueAsync([Message(team.TeamId, day, "slack-user:U1") with { Kind = NudgeKind.CloseProposal }], now, CancellationToken.None);
+
+        var proposal = Assert.Single(await Outbox.ListMessagesAsync(team.TeamId, CancellationToken.None), m => m.Kind == NudgeKind.CloseProposal);
+        Assert.Equal((OutboxStatus.Pending, now, "slack-user:U1"), (proposal.Status, proposal.NextAttemptAt, proposal.Conversation.Value));
+        Assert.Contains(await Outbox.LeaseDueAsync("host-a", now, TimeSpan.FromMinutes(5), 50, CancellationToken.None), m => m.Id == proposal.Id);
+        Assert.False(await Outbox.ClaimAndEnqueueAsync(team.TeamId, day, now, [Message(team.TeamId, day, "slack:T:C")], false, CancellationToken.None));
+    }
+
+    [DatabaseFact]
     public async Task LeaseDue_TwoDispatchersRacing_EachMessageLeasedByOneAndLeaseExpiresForTheOther()
     {
         var team = await Db.CreateTeamAsync();

@@ -10,9 +10,11 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 /// <summary>
 /// "mark DEAL lost because REASON" and "DEAL said no". A no follows the map's branch for the
 /// stage: nurture with a re-engage date (most buyers say no several times before yes), lost, or
-/// another stage.
+/// another stage. Closing as lost is for the deal's owner, a manager of its team or an admin: a teammate's
+/// "mark lost" (or a no that the map turns into lost) is recorded as a proposal on the deal, the deal stays open,
+/// and the owner is asked to confirm (<see cref="CloseProposals"/>).
 /// </summary>
-public sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, WhatsNextUseCase whatsNext)
+public sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, WhatsNextUseCase whatsNext, CloseProposals proposals)
     : ICommandHandler<MarkLostCommand>, ICommandHandler<SaidNoCommand>
 {
     public async Task<BotAnswer> HandleAsync(MarkLostCommand command, TurnContext context, CancellationToken cancellationToken)
@@ -80,8 +82,10 @@ public sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, What
             return ((DealLookup.Answered)lookup).Answer;
         }
 
+        CloseProposal? proposal = null;
         var outcome = await deals.ChangeDealAsync(found.Deal.Id, state =>
         {
+            proposal = null;
             if (!AccessPolicy.CanWorkOn(context.Person, state.Deal))
             {
                 return DealChangePlan<string>.Nothing("That deal is not one you can work on.");
@@ -93,12 +97,42 @@ public sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, What
             }
 
             var stageId = new StageId(state.Deal.StageId);
-            return context.Map.FindStage(stageId) is null
-                ? DealChangePlan<string>.Nothing($"{state.Deal.Name} is in a stage the map no longer has; ask an admin.")
-                : plan(state, stageId);
+            if (context.Map.FindStage(stageId) is null)
+            {
+                return DealChangePlan<string>.Nothing($"{state.Deal.Name} is in a stage the map no longer has; ask an admin.");
+            }
+
+            var change = plan(state, stageId);
+            if (change.Transition is not { Status: DealStatus.Lost } lost || AccessPolicy.CanClose(context.Person, state.Deal))
+            {
+                return change;
+            }
+
+            // A teammate may not close it: the proposal is recorded on the deal, which stays open.
+            proposal = new CloseProposal(state.View, context.Person, lost.Reason ?? "no reason given", retry(state.Deal.ExternalId));
+            return new DealChangePlan<string>(string.Empty)
+            {
+                Note = $"{context.Person.Name} proposed closing it as lost: {proposal.What}",
+                NoteBy = context.Person.Id,
+            };
         }, cancellationToken);
 
+        if (proposal is not null)
+        {
+            var asked = await proposals.SendAsync(proposal, context.Now, cancellationToken);
+            outcome = Proposed(proposal, asked);
+        }
+
         return await whatsNext.ShowCurrentAsync(found.Deal.Id, context, outcome, cancellationToken);
+    }
+
+    private static string Proposed(CloseProposal proposal, IReadOnlyList<string> asked)
+    {
+        var view = proposal.Deal;
+        var who = $"Only {view.OwnerName} (the owner) or a manager of {view.TeamName} can close {view.Deal.Name} as lost; it stays open.";
+        return asked.Count > 0
+            ? $"{who} I asked {string.Join(" and ", asked)} to confirm your proposal."
+            : $"{who} Ask them to say \"{proposal.Command}\".";
     }
 
     /// <summary>Maps free text onto one of the map's lost reasons when it clearly is one, so reports group well.</summary>

@@ -1,0 +1,77 @@
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Nudges;
+
+namespace SalesCoachBot.Core.Coaching;
+
+/// <summary>What a teammate proposed: the deal, who, why, and the chat command that does it.</summary>
+public sealed record CloseProposal(DealView Deal, PersonView Proposer, string What, string Command);
+
+/// <summary>
+/// A teammate's proposal to close someone else's deal as lost goes to the deal's owner by direct message, through
+/// the nudge outbox and its senders (Slack DM, Teams personal chat). The message carries a button that runs the
+/// command as whoever presses it, so it closes the deal only for the owner, a manager or an admin. When the owner
+/// cannot be reached the team's managers are asked instead; when nobody can be, nothing is sent.
+/// </summary>
+public sealed class CloseProposals(INudgeOutbox? outbox = null, INudgeRecipients? recipients = null)
+{
+    /// <summary>Longest button payload sent; Slack's button value holds 2,000 characters, and Teams has room for more.</summary>
+    private const int MaxButtonPayload = 1900;
+
+    /// <summary>Queues the proposal; returns the names of the people asked (none when nobody can be reached).</summary>
+    public async Task<IReadOnlyList<string>> SendAsync(CloseProposal proposal, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (outbox is null || recipients is null)
+        {
+            return [];
+        }
+
+        var deal = proposal.Deal.Deal;
+        var asked = (await recipients.ListPeopleAsync([deal.OwnerId], cancellationToken)).Where(Reachable).ToList();
+        if (asked.Count == 0)
+        {
+            asked = [.. (await recipients.ListManagersAsync(deal.TeamId, cancellationToken)).Where(Reachable)];
+        }
+
+        if (asked.Count == 0)
+        {
+            return [];
+        }
+
+        var payload = DigestPayload.Serialize(Message(proposal));
+        var date = DateOnly.FromDateTime(now.UtcDateTime);
+        List<NewOutboxMessage> messages =
+        [
+            .. asked
+                .SelectMany(NudgeTargets.DirectRoutes)
+                .Distinct()
+                .Select(route => new NewOutboxMessage(deal.TeamId, date, route, payload, NudgeKind.CloseProposal)),
+        ];
+        await outbox.EnqueueAsync(messages, now, cancellationToken);
+        return [.. asked.Select(p => p.Name)];
+    }
+
+    /// <summary>The direct message: plain text that stands on its own, and a card with the confirm button.</summary>
+    public static BotAnswer Message(CloseProposal proposal)
+    {
+        var view = proposal.Deal;
+        var deal = view.Deal;
+        var text = $"{proposal.Proposer.Name} proposes closing {deal.Name} (#{deal.ExternalId}) as lost: {proposal.What}. " +
+                   $"Only its owner or a manager of {view.TeamName} can close it. To confirm, press \"Close as lost\" or say \"{proposal.Command}\"; otherwise it stays open.";
+        var close = new RunCommandPayload(proposal.Command);
+        List<CardAction> actions = close.ToJson().Length <= MaxButtonPayload
+            ? [new CardAction("Close as lost", close, CardActionStyle.Destructive)]
+            : [];
+        actions.Add(new CardAction("Open checklist", new ShowChecklistPayload(deal.Key)));
+        return new BotAnswer(text, new Card
+        {
+            Kind = CardKind.Info,
+            Title = $"Close {deal.Name} as lost?",
+            Body = [text],
+            Actions = actions,
+        });
+    }
+
+    private static bool Reachable(NudgeRecipient person) => NudgeTargets.DirectRoutes(person).Count > 0;
+}
