@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace SalesCoachBot.Slack;
 
-/// <summary>The <c>Slack</c> configuration section (INTERFACE.md). Secrets come from the environment or user-secrets.</summary>
+/// <summary>The <c>Slack</c> configuration section (keys in appsettings.example.json and docs/slack.md). Secrets come from the environment or user-secrets.</summary>
 public sealed class SlackOptions
 {
     public const string SectionName = "Slack";

@@ -24,7 +24,7 @@ namespace SalesCoachBot.Slack;
 
 public static class SlackServiceCollectionExtensions
 {
-    /// <summary>Registers the Slack channel when it is configured (INTERFACE.md: a channel that is off answers 404).</summary>
+    /// <summary>Registers the Slack channel when it is configured (docs/slack.md: a channel that is off answers 404).</summary>
     /// <param name="keysInDatabase">
     /// How the host keeps Data Protection keys in its database (<c>Slack:KeyRing:Store</c> = <c>Database</c>); the channel
     /// itself knows no database.

@@ -6,7 +6,7 @@ public enum TeamsAppType
     SingleTenant,
 }
 
-/// <summary>The <c>Teams</c> configuration section (INTERFACE.md "Configuration keys").</summary>
+/// <summary>The <c>Teams</c> configuration section (every key in appsettings.example.json, explained in docs/teams.md).</summary>
 public sealed class TeamsOptions
 {
     public const string SectionName = "Teams";
@@ -98,7 +98,7 @@ public sealed class TeamsOptions
         }
     }
 
-    /// <summary>True when the channel should answer on /api/messages (INTERFACE.md: off answers 404).</summary>
+    /// <summary>True when the channel should answer on /api/messages (docs/teams.md: off answers 404).</summary>
     public static bool IsEnabled(TeamsOptions options, bool isDevelopment) =>
         !string.IsNullOrWhiteSpace(options.AppId) || (options.AllowUnauthenticated && isDevelopment);
 }

@@ -23,7 +23,7 @@ public static class TeamsServiceCollectionExtensions
 {
     public const string MessagesPath = "/api/messages";
 
-    /// <summary>Registers the Teams channel when it is configured (INTERFACE.md: a channel that is off answers 404).</summary>
+    /// <summary>Registers the Teams channel when it is configured (docs/teams.md: a channel that is off answers 404).</summary>
     public static IServiceCollection AddTeamsChannel(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var section = configuration.GetSection(TeamsOptions.SectionName);

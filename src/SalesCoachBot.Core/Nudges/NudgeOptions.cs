@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace SalesCoachBot.Core.Nudges;
 
-/// <summary>Configuration section <c>Nudges</c> (INTERFACE.md keys plus delivery tuning).</summary>
+/// <summary>Configuration section <c>Nudges</c> (keys in appsettings.example.json and docs/nudges.md).</summary>
 public sealed class NudgeOptions
 {
     public const string SectionName = "Nudges";

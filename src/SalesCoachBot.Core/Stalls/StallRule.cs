@@ -18,7 +18,7 @@ public sealed record StallAssessment(bool IsStalled, StallReasonKind Kind, int D
 }
 
 /// <summary>
-/// The one stall rule of the product (INTERFACE.md, "Rules the whole product shares"):
+/// The one stall rule of the product (README, "Rules everyone shares"):
 /// stalled when in stage longer than the stage's <c>stallAfterDays</c>, or idle longer than the
 /// team's idle limit — unless a next step is booked in the future or the deal is snoozed.
 /// Only open deals can stall.

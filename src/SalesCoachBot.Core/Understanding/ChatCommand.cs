@@ -15,7 +15,7 @@ public sealed record NameReference(string Text) : DealReference;
 
 public sealed record LinkedDealReference : DealReference;
 
-/// <summary>A chat command understood from free text. The canonical forms are in INTERFACE.md.</summary>
+/// <summary>A chat command understood from free text. The canonical forms are in the README command table.</summary>
 public abstract record ChatCommand;
 
 public sealed record WhatsNextCommand(DealReference Deal) : ChatCommand;

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace SalesCoachBot.Core.Understanding;
 
 /// <summary>
-/// Understands what people type: the canonical forms in INTERFACE.md and the many ways reps actually
+/// Understands what people type: the canonical forms in the README command table and the many ways reps actually
 /// phrase them (typos, filler, word order, emoji). Stateless and thread-safe; never throws on input.
 /// </summary>
 public sealed partial class CommandParser
