@@ -53,6 +53,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<DbContextLease>();
         services.AddSingleton(sp => new StoreReadCache(sp.GetRequiredService<TimeProvider>(), options(sp).ReadCacheLifetime));
         services.AddSingleton<SqliteWriteGate>();
+        services.AddDatabaseResilience();
         services.AddScoped<DirectoryStore>();
         services.AddScoped<DealStore>();
         services.AddScoped<IDirectoryStore, CachingDirectoryStore>();

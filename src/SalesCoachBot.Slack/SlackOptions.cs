@@ -58,7 +58,7 @@ public sealed class SlackOptions
     [Range(0, 10)]
     public int MaxRetries { get; set; } = 3;
 
-    /// <summary>First backoff after a 5xx; doubled on each further attempt.</summary>
+    /// <summary>First backoff after a 5xx or a failed connection; about doubled on each further attempt (with jitter).</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>The longest Retry-After the client honours; a longer one fails the call instead of stalling a worker.</summary>

@@ -88,12 +88,15 @@ public static class SlackServiceCollectionExtensions
         services.AddHostedService<SlackWorker>();
         // Our own log lines name the method and Slack's error; the factory's per-request logging handlers (a scope and
         // two Information lines per call, filtered or not) only cost time on every response_url answer.
-        services.AddHttpClient(SlackApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15))
-            .RemoveAllLoggers();
+        // No HttpClient.Timeout: it would cover the retries' waits too; the pipeline limits each attempt instead.
+        services.AddHttpClient(SlackApiClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
+            .AddSlackWebApiResilience();
         services.AddSingleton<ISlackApiClient, SlackApiClient>();
 
         if (configured.SocketModeEnabled)
         {
+            services.AddSlackSocketModeResilience();
             services.AddSingleton<SlackSocketModeService>();
             services.AddHostedService(sp => sp.GetRequiredService<SlackSocketModeService>());
         }

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Resilience;
 using SalesCoachBot.Teams.Auth;
 using SalesCoachBot.Teams.Cards;
 using SalesCoachBot.Teams.Connector;
@@ -52,7 +53,7 @@ public static class TeamsServiceCollectionExtensions
             // No per-request HttpClient log handlers (they log only at Information/Debug, and open a
             // log scope per call even then); failed calls are logged by the client itself (TeamsLog).
             .RemoveAllLoggers()
-            .AddResilienceHandler("teams-connector", builder => builder.AddRetry(new HttpRetryStrategyOptions
+            .AddResilienceHandler(ResiliencePipelines.TeamsConnector, builder => builder.AddRetry(new HttpRetryStrategyOptions
             {
                 // Teams: retry throttling and gateway errors with exponential backoff and jitter, honouring Retry-After.
                 MaxRetryAttempts = 4,

@@ -76,6 +76,80 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Update_429WithRetryAfter_WaitsExactlyThatLongOnTheClock()
+    {
+        var clock = new WatchedClock();
+        await using var fake = await SlackTestHost.StartAsync(api, services: s => s.AddSingleton<TimeProvider>(clock));
+        api.Script("/api/chat.update", new ScriptedAnswer(429, """{"ok":false,"error":"ratelimited"}""", RetryAfter: "30"));
+        var client = fake.Services.GetRequiredService<ISlackApiClient>();
+
+        var update = client.UpdateMessageAsync(Workspace, new ChatUpdateRequest("C1", "1.2", "t", []), CancellationToken.None);
+        await clock.WaitForTimerAsync(due => due == TimeSpan.FromSeconds(30));
+
+        // The retry is due on the clock alone: a second short of Retry-After nothing is sent, at it the call goes again.
+        clock.Advance(TimeSpan.FromSeconds(29));
+        Assert.False(update.IsCompleted);
+        Assert.Single(api.CallsTo("/api/chat.update"));
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var result = await update.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(result.Ok);
+        Assert.Equal(2, api.CallsTo("/api/chat.update").Count);
+    }
+
+    [Fact]
+    public async Task Update_429WithRetryAfterBeyondMaxRetryAfter_FailsAtOnceWithoutWaiting()
+    {
+        api.Script("/api/chat.update", new ScriptedAnswer(429, """{"ok":false,"error":"ratelimited"}""", RetryAfter: "61"));
+
+        var result = await Client.UpdateMessageAsync(Workspace, new ChatUpdateRequest("C1", "1.2", "t", []), CancellationToken.None);
+
+        Assert.Equal("ratelimited", result.Error);
+        Assert.Single(api.CallsTo("/api/chat.update"));
+    }
+
+    [Fact]
+    public async Task UsersInfo_503_RetriedAfterABackoffOnTheClock()
+    {
+        var clock = new WatchedClock();
+        await using var fake = await SlackTestHost.StartAsync(api, new Dictionary<string, string?> { ["Slack:RetryBaseDelay"] = "00:00:05" }, services: s => s.AddSingleton<TimeProvider>(clock));
+        api.Script("/api/users.info",
+            new ScriptedAnswer(503, "busy"),
+            new ScriptedAnswer(200, """{"ok":true,"user":{"id":"U1","name":"pat"}}"""));
+        var client = fake.Services.GetRequiredService<ISlackApiClient>();
+
+        var info = client.GetUserInfoAsync(Workspace, "U1", CancellationToken.None);
+        // The backoff's timer (jittered around 5 s), not an attempt's timeout.
+        await clock.WaitForTimerAsync(due => due > TimeSpan.Zero && due != Timeout.InfiniteTimeSpan && due != TimeSpan.FromSeconds(15));
+
+        Assert.False(info.IsCompleted);
+        Assert.Single(api.CallsTo("/api/users.info"));
+        clock.Advance(TimeSpan.FromMinutes(5));
+        var result = await info.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal("U1", result.Value?.User?.Id);
+        Assert.Equal(2, api.CallsTo("/api/users.info").Count);
+    }
+
+    [Fact]
+    public async Task UsersInfo_NoAnswerWithinTheAttemptTimeout_TimeoutWithoutRetrying()
+    {
+        var clock = new WatchedClock();
+        await using var fake = await SlackTestHost.StartAsync(api, services: s => s.AddSingleton<TimeProvider>(clock));
+        api.Script("/api/users.info", new ScriptedAnswer(200, """{"ok":true,"user":{"id":"U1"}}""", Hold: TimeSpan.FromSeconds(40)));
+        var client = fake.Services.GetRequiredService<ISlackApiClient>();
+
+        var info = client.GetUserInfoAsync(Workspace, "U1", CancellationToken.None);
+        await api.WaitForCallsAsync("/api/users.info");
+        await clock.WaitForTimerAsync(due => due == TimeSpan.FromSeconds(15));
+        clock.Advance(TimeSpan.FromSeconds(15));
+        var result = await info.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal("timeout", result.Error);
+        Assert.Single(api.CallsTo("/api/users.info"));
+    }
+
+    [Fact]
     public async Task Update_429WithoutRetryAfter_FailsWithoutRetrying()
     {
         api.Script("/api/chat.update", new ScriptedAnswer(429, """{"ok":false,"error":"ratelimited"}"""));

@@ -1,47 +1,45 @@
 using Microsoft.EntityFrameworkCore;
+using Polly;
+using Polly.Registry;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Nudges;
+using SalesCoachBot.Core.Resilience;
 using SalesCoachBot.Data.Infrastructure;
 
 namespace SalesCoachBot.Data.Nudges;
 
 /// <summary>Teams conversation references in the database, so proactive digests survive restarts and work from any host.</summary>
-internal sealed class ConversationReferenceRecords(SalesCoachDbContextFactory factory) : IConversationReferenceRecords
+internal sealed class ConversationReferenceRecords(SalesCoachDbContextFactory factory, ResiliencePipelineProvider<string> pipelines) : IConversationReferenceRecords
 {
-    public async Task SaveAsync(StoredConversationReference reference, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var db = factory.CreateDbContext();
-            var row = await db.Set<ConversationReferenceRow>().FirstOrDefaultAsync(r => r.ConversationKey == reference.Key.Value, cancellationToken);
-            if (row is null)
-            {
-                row = new ConversationReferenceRow
-                {
-                    ConversationKey = reference.Key.Value,
-                    ConversationId = reference.ConversationId,
-                    ServiceUrl = reference.ServiceUrl,
-                    ReferenceJson = reference.ReferenceJson,
-                };
-                db.Add(row);
-            }
+    private readonly ResiliencePipeline retry = pipelines.GetPipeline(ResiliencePipelines.ConversationReferences);
 
-            row.ConversationId = reference.ConversationId;
-            row.ServiceUrl = reference.ServiceUrl;
-            row.TenantId = reference.TenantId;
-            row.ConversationType = reference.ConversationType;
-            row.ReferenceJson = reference.ReferenceJson;
-            row.UpdatedAt = reference.UpdatedAt;
-            try
+    // Inserted meanwhile by a racing activity from the same conversation (unique violation): the next attempt updates that row.
+    public async Task SaveAsync(StoredConversationReference reference, CancellationToken cancellationToken) =>
+        await retry.ExecuteAsync(async ct => await SaveOnceAsync(reference, ct), cancellationToken);
+
+    private async Task SaveOnceAsync(StoredConversationReference reference, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        var row = await db.Set<ConversationReferenceRow>().FirstOrDefaultAsync(r => r.ConversationKey == reference.Key.Value, cancellationToken);
+        if (row is null)
+        {
+            row = new ConversationReferenceRow
             {
-                await db.SaveChangesAsync(cancellationToken);
-                return;
-            }
-            catch (DbUpdateException e) when (attempt < 3 && TransientDatabaseErrors.IsUniqueViolation(e))
-            {
-                // Saved by a racing activity from the same conversation: update that row instead.
-            }
+                ConversationKey = reference.Key.Value,
+                ConversationId = reference.ConversationId,
+                ServiceUrl = reference.ServiceUrl,
+                ReferenceJson = reference.ReferenceJson,
+            };
+            db.Add(row);
         }
+
+        row.ConversationId = reference.ConversationId;
+        row.ServiceUrl = reference.ServiceUrl;
+        row.TenantId = reference.TenantId;
+        row.ConversationType = reference.ConversationType;
+        row.ReferenceJson = reference.ReferenceJson;
+        row.UpdatedAt = reference.UpdatedAt;
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task<StoredConversationReference?> GetAsync(ConversationKey key, CancellationToken cancellationToken)

@@ -1,18 +1,23 @@
 using Microsoft.EntityFrameworkCore;
+using Polly;
+using Polly.Registry;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Nudges;
+using SalesCoachBot.Core.Resilience;
 using SalesCoachBot.Data.Infrastructure;
 
 namespace SalesCoachBot.Data.Nudges;
 
 /// <summary>
 /// Nudge targets, daily claims and the outbox. A singleton that opens a context per call, because the
-/// scheduler and dispatcher run outside any request scope.
+/// scheduler and dispatcher run outside any request scope. Claims and outbox updates that meet a busy
+/// database run again on the <see cref="ResiliencePipelines.NudgeOutbox"/> pipeline.
 /// </summary>
-internal sealed class NudgeStore(SalesCoachDbContextFactory factory) : INudgeTargetStore, INudgeOutbox
+internal sealed class NudgeStore(SalesCoachDbContextFactory factory, ResiliencePipelineProvider<string> pipelines) : INudgeTargetStore, INudgeOutbox
 {
-    private const int MaxAttempts = 8;
     private const int MaxErrorLength = 1000;
+
+    private readonly ResiliencePipeline retry = pipelines.GetPipeline(ResiliencePipelines.NudgeOutbox);
 
     public async Task<bool> BindAsync(long teamId, ConversationKey conversation, long personId, DateTimeOffset at, CancellationToken cancellationToken)
     {
@@ -77,40 +82,38 @@ internal sealed class NudgeStore(SalesCoachDbContextFactory factory) : INudgeTar
         }, cancellationToken);
     }
 
+    // A busy database (SQLite: a racing writer committed first; PostgreSQL: serialization), or a forced claim that
+    // raced another one, runs the claim again: it then sees the claim row and only adds the messages.
     private async Task<bool> ClaimAndEnqueueAsync(
+        long teamId, DateOnly localDate, NudgeKind kind, DateTimeOffset at, IReadOnlyList<NewOutboxMessage> messages, bool force, CancellationToken cancellationToken) =>
+        await retry.ExecuteAsync(async ct => await ClaimOnceAsync(teamId, localDate, kind, at, messages, force, ct), cancellationToken);
+
+    private async Task<bool> ClaimOnceAsync(
         long teamId, DateOnly localDate, NudgeKind kind, DateTimeOffset at, IReadOnlyList<NewOutboxMessage> messages, bool force, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        await using var db = factory.CreateDbContext();
+        try
         {
-            await using var db = factory.CreateDbContext();
-            try
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var claimed = await db.Set<NudgeClaimRow>().AnyAsync(c => c.TeamId == teamId && c.LocalDate == localDate && c.Kind == kind, cancellationToken);
+            if (claimed && !force)
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                var claimed = await db.Set<NudgeClaimRow>().AnyAsync(c => c.TeamId == teamId && c.LocalDate == localDate && c.Kind == kind, cancellationToken);
-                if (claimed && !force)
-                {
-                    return false;
-                }
+                return false;
+            }
 
-                if (!claimed)
-                {
-                    db.Add(new NudgeClaimRow { TeamId = teamId, LocalDate = localDate, Kind = kind, ClaimedAt = at });
-                }
+            if (!claimed)
+            {
+                db.Add(new NudgeClaimRow { TeamId = teamId, LocalDate = localDate, Kind = kind, ClaimedAt = at });
+            }
 
-                db.AddRange(messages.Select(m => Row(m, at)));
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                return true;
-            }
-            catch (DbUpdateException e) when (TransientDatabaseErrors.IsUniqueViolation(e) && !force)
-            {
-                return false;   // another host claimed the day between our check and our insert
-            }
-            catch (Exception e) when (attempt < MaxAttempts && (TransientDatabaseErrors.IsTransient(e) || (force && TransientDatabaseErrors.IsUniqueViolation(e))))
-            {
-                // SQLite: a racing writer committed first (busy snapshot); PostgreSQL: serialization. Look again.
-                await ContentionPause(attempt, cancellationToken);
-            }
+            db.AddRange(messages.Select(m => Row(m, at)));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException e) when (TransientDatabaseErrors.IsUniqueViolation(e) && !force)
+        {
+            return false;   // another host claimed the day between our check and our insert
         }
     }
 
@@ -206,24 +209,8 @@ internal sealed class NudgeStore(SalesCoachDbContextFactory factory) : INudgeTar
         CreatedAt = at,
     };
 
-    // Database contention is wall-clock time, not business time: a real pause, like DealStore's retries.
-    private static Task ContentionPause(int attempt, CancellationToken cancellationToken) =>
-        Task.Delay(TimeSpan.FromMilliseconds((20 * attempt) + Random.Shared.Next(0, 20)), cancellationToken);
-
     private static string Truncate(string error) => error.Length <= MaxErrorLength ? error : error[..MaxErrorLength];
 
-    private async Task<int> RetryTransientAsync(Func<Task<int>> update, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await update();
-            }
-            catch (Exception e) when (attempt < MaxAttempts && TransientDatabaseErrors.IsTransient(e))
-            {
-                await ContentionPause(attempt, cancellationToken);
-            }
-        }
-    }
+    private async Task<int> RetryTransientAsync(Func<Task<int>> update, CancellationToken cancellationToken) =>
+        await retry.ExecuteAsync(async _ => await update(), cancellationToken);
 }

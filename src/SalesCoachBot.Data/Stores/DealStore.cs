@@ -1,14 +1,16 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Registry;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Resilience;
 using SalesCoachBot.Data.Infrastructure;
 
 namespace SalesCoachBot.Data.Stores;
 
-internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteWriteGate writeGate, ILogger<DealStore> logger) : IDealStore
+internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteWriteGate writeGate, ResiliencePipelineProvider<string> pipelines) : IDealStore
 {
-    private const int MaxAttempts = 6;
+    private readonly ResiliencePipeline retry = pipelines.GetPipeline(ResiliencePipelines.DealChange);
 
     private SalesCoachDbContext Db => lease.Context;
 
@@ -104,29 +106,25 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
         where T : class
     {
         ArgumentNullException.ThrowIfNull(decide);
-        for (var attempt = 1; ; attempt++)
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(DatabaseResilience.DealId, id.Value);
+        try
         {
-            Db.ChangeTracker.Clear();
-            try
-            {
-                return await ChangeOnceAsync(id, decide, stampBeforeCommit, cancellationToken);
-            }
-            catch (Exception e) when (attempt < MaxAttempts && IsRetryable(e))
-            {
-                Log.DealChangeRetry(logger, id.Value, attempt, e);
-                Db.ChangeTracker.Clear();
-                // Real back-off, not domain time: a fake clock in tests must not stall a retry.
-                await Task.Delay(TimeSpan.FromMilliseconds((20 * attempt * attempt) + Random.Shared.Next(0, 20)), cancellationToken);
-            }
+            // A conflict with another writer runs the whole change again (DatabaseResilience).
+            return await retry.ExecuteAsync(
+                async attempt =>
+                {
+                    // Each attempt starts from what the database holds now, not from what a failed one tracked.
+                    Db.ChangeTracker.Clear();
+                    return await ChangeOnceAsync(id, decide, stampBeforeCommit, attempt.CancellationToken);
+                },
+                context);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
     }
-
-    // A unique-index or concurrency failure means another process got there first: run the decision
-    // again against the state it left, which then sees the item confirmed or the stage moved.
-    private static bool IsRetryable(Exception e) =>
-        TransientDatabaseErrors.IsTransient(e)
-        || e is DbUpdateConcurrencyException
-        || (e is DbUpdateException && TransientDatabaseErrors.IsUniqueViolation(e));
 
     private async Task<DealChange<T>> ChangeOnceAsync<T>(
         DealId id, Func<DealState, DealChangePlan<T>> decide, Func<long>? stampBeforeCommit, CancellationToken cancellationToken)

@@ -5,22 +5,40 @@ using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Registry;
+using SalesCoachBot.Core.Resilience;
 using SalesCoachBot.Slack.Inbound;
 using SalesCoachBot.Slack.WebApi;
 
 namespace SalesCoachBot.Slack.SocketMode;
 
+/// <summary>How one connection's run ended; <see cref="Failed"/> runs are retried with backoff.</summary>
+internal enum SocketRun
+{
+    /// <summary>Served until Slack asked to reconnect, or long enough: connect again at once.</summary>
+    Ended,
+
+    /// <summary>Could not connect, or the socket died soon after its hello.</summary>
+    Failed,
+
+    /// <summary>An error no retry fixes (<see cref="SlackSocketModeService.FatalError"/>): stop.</summary>
+    Fatal,
+}
+
 /// <summary>
 /// Socket Mode (<c>Slack:AppToken</c>): <c>apps.connections.open</c> → WebSocket → envelopes handed to the same
 /// <see cref="SlackInboundHandler"/> as the HTTP endpoints, each acked on its own socket. On <c>disconnect</c> or a lost
 /// socket a new connection is opened (and greeted) before the old one is closed, so nothing is dropped in between.
-/// Failures back off with jitter; errors that retrying cannot fix stop the service with one clear log line.
+/// Failures back off with jitter (the <see cref="ResiliencePipelines.SlackSocketMode"/> pipeline); errors that retrying
+/// cannot fix stop the service with one clear log line.
 /// </summary>
 internal sealed class SlackSocketModeService(
     ISlackApiClient api,
     SlackInboundHandler handler,
     IOptions<SlackOptions> options,
     TimeProvider time,
+    ResiliencePipelineProvider<string> pipelines,
     ILogger<SlackSocketModeService> logger) : BackgroundService
 {
     public const string Source = "socket";
@@ -35,6 +53,8 @@ internal sealed class SlackSocketModeService(
     private static readonly SlackJsonContext Json = SlackJsonContext.Wire;
 
     private readonly ConcurrentDictionary<string, SeenEnvelope> seen = new(StringComparer.Ordinal);
+    private readonly ResiliencePipeline<SocketRun> reconnect = pipelines.GetPipeline<SocketRun>(ResiliencePipelines.SlackSocketMode);
+    private SocketModeConnection? active;
     private int connectionCount;
     private CancellationToken stopping;
 
@@ -47,57 +67,15 @@ internal sealed class SlackSocketModeService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         stopping = stoppingToken;
-        var settings = options.Value;
         SlackLog.SocketModeStarting(logger);
-        SocketModeConnection? active = null;
-        var failures = 0;
         try
         {
-            while (!stoppingToken.IsCancellationRequested)
+            var run = SocketRun.Ended;
+            while (run != SocketRun.Fatal && !stoppingToken.IsCancellationRequested)
             {
-                var (next, fatal) = await ConnectAsync(stoppingToken).ConfigureAwait(false);
-                if (fatal is not null)
-                {
-                    FatalError = fatal;
-                    SlackLog.SocketModeFatal(logger, fatal);
-                    return;
-                }
-
-                if (next is null)
-                {
-                    failures++;
-                    var delay = Backoff(failures, settings);
-                    SlackLog.SocketModeRetry(logger, failures, delay);
-                    await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
-                    continue;
-                }
-
-                // The new socket is greeted and reading; only now does the old one close (after its acks went out).
-                var old = active;
-                active = next;
-                ActiveConnection = next.Number;
-                if (old is not null)
-                {
-                    _ = RetireAsync(old);
-                }
-
-                var openedAt = time.GetUtcNow();
-                var reason = await next.Ended.WaitAsync(stoppingToken).ConfigureAwait(false);
-                if (reason == "link_disabled")
-                {
-                    FatalError = "link_disabled";
-                    SlackLog.SocketModeFatal(logger, "link_disabled (Socket Mode was turned off for the app)");
-                    return;
-                }
-
-                SlackLog.SocketModeReconnecting(logger, next.Number, reason);
-
-                // A socket that keeps dying right after its hello counts as a failure, so a flapping link backs off too.
-                failures = time.GetUtcNow() - openedAt < settings.SocketMinHealthyTime && !reason.StartsWith("disconnect:", StringComparison.Ordinal) ? failures + 1 : 0;
-                if (failures > 0)
-                {
-                    await Task.Delay(Backoff(failures, settings), time, stoppingToken).ConfigureAwait(false);
-                }
+                // Connections one after another; the pipeline retries failed runs, each after a longer wait, until
+                // one ends well (then the next connects at once) or fatally.
+                run = await reconnect.ExecuteAsync(static (service, ct) => service.RunOnceAsync(ct), this, stoppingToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -111,6 +89,48 @@ internal sealed class SlackSocketModeService(
                 await RetireAsync(active).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>Opens one connection, hands over from the previous one, and serves until the socket ends.</summary>
+    private async ValueTask<SocketRun> RunOnceAsync(CancellationToken stoppingToken)
+    {
+        var (next, fatal) = await ConnectAsync(stoppingToken).ConfigureAwait(false);
+        if (fatal is not null)
+        {
+            FatalError = fatal;
+            SlackLog.SocketModeFatal(logger, fatal);
+            return SocketRun.Fatal;
+        }
+
+        if (next is null)
+        {
+            return SocketRun.Failed;
+        }
+
+        // The new socket is greeted and reading; only now does the old one close (after its acks went out).
+        var old = active;
+        active = next;
+        ActiveConnection = next.Number;
+        if (old is not null)
+        {
+            _ = RetireAsync(old);
+        }
+
+        var openedAt = time.GetUtcNow();
+        var reason = await next.Ended.WaitAsync(stoppingToken).ConfigureAwait(false);
+        if (reason == "link_disabled")
+        {
+            FatalError = "link_disabled";
+            SlackLog.SocketModeFatal(logger, "link_disabled (Socket Mode was turned off for the app)");
+            return SocketRun.Fatal;
+        }
+
+        SlackLog.SocketModeReconnecting(logger, next.Number, reason);
+
+        // A socket that keeps dying right after its hello counts as a failure, so a flapping link backs off too.
+        return time.GetUtcNow() - openedAt < options.Value.SocketMinHealthyTime && !reason.StartsWith("disconnect:", StringComparison.Ordinal)
+            ? SocketRun.Failed
+            : SocketRun.Ended;
     }
 
     /// <summary>Opens one connection and waits for Slack's hello. Returns (null, fatal error) when retrying is pointless.</summary>
@@ -389,13 +409,6 @@ internal sealed class SlackSocketModeService(
         {
             seen.TryRemove(old, out _);
         }
-    }
-
-    /// <summary>Full jitter over an exponential ceiling: reconnect storms from many instances spread out.</summary>
-    private static TimeSpan Backoff(int failures, SlackOptions settings)
-    {
-        var ceiling = Math.Min(settings.SocketBackoffMax.TotalMilliseconds, settings.SocketBackoffBase.TotalMilliseconds * Math.Pow(2, Math.Min(failures - 1, 16)));
-        return TimeSpan.FromMilliseconds((ceiling / 2) + (Random.Shared.NextDouble() * ceiling / 2));
     }
 
     private sealed class SeenEnvelope(DateTimeOffset at)

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly.Timeout;
 using SalesCoachBot.Slack.Workspaces;
 
 namespace SalesCoachBot.Slack.WebApi;
@@ -59,15 +60,15 @@ public sealed record SlackListResult<T>(IReadOnlyList<T> Items, string? Error)
 }
 
 /// <summary>
-/// Typed Web API client over one named HttpClient. Retries: 429 waits for Retry-After (no header: fail),
-/// 5xx and connection failures back off exponentially; <c>ok:false</c> becomes a typed error with Slack's code.
+/// Typed Web API client over one named HttpClient, whose resilience handler does the retries
+/// (<see cref="SlackResilience.AddSlackWebApiResilience"/>: 429 after its Retry-After, 5xx and connection failures
+/// with backoff). What is still a failure after them, and <c>ok:false</c>, becomes a typed error with Slack's code.
 /// </summary>
 internal sealed class SlackApiClient(
     IHttpClientFactory httpClientFactory,
     IOptions<SlackOptions> options,
     ISlackTokenProvider tokens,
     ChannelPacer pacer,
-    TimeProvider time,
     ILogger<SlackApiClient> logger) : ISlackApiClient
 {
     public const string HttpClientName = "slack";
@@ -283,62 +284,44 @@ internal sealed class SlackApiClient(
         string method, Uri uri, AuthenticationHeaderValue? authorization, Func<HttpContent> content, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken, bool webApi)
         where TResponse : SlackApiResponse
     {
-        var settings = options.Value;
-
         var client = httpClientFactory.CreateClient(HttpClientName);
-        for (var attempt = 0; ; attempt++)
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content() };
+        request.Headers.Authorization = authorization;
+        request.Options.Set(SlackResilience.Method, method);
+
+        HttpResponseMessage response;
+        try
         {
-            // A request message can be sent only once, so every attempt builds a new one.
-            using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content() };
-            request.Headers.Authorization = authorization;
+            response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException)
+        {
+            return Fail<TResponse>(method, "request_failed");
+        }
+        catch (TimeoutRejectedException)
+        {
+            return Fail<TResponse>(method, "timeout");
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Fail<TResponse>(method, "timeout");
+        }
 
-            HttpResponseMessage response;
-            try
+        using (response)
+        {
+            // What the retries could not fix (or were not allowed to wait for).
+            var status = (int)response.StatusCode;
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
-                response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                return Fail<TResponse>(method, "ratelimited");
             }
-            catch (HttpRequestException) when (attempt < settings.MaxRetries)
+
+            if (status >= 500)
             {
-                await DelayAsync(method, 0, Backoff(attempt), cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-            catch (HttpRequestException)
-            {
-                return Fail<TResponse>(method, "request_failed");
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                return Fail<TResponse>(method, "timeout");
+                return Fail<TResponse>(method, $"http_{status}");
             }
 
-            using (response)
-            {
-                var status = (int)response.StatusCode;
-                if (response.StatusCode == HttpStatusCode.TooManyRequests)
-                {
-                    var wait = RetryAfter(response);
-                    if (wait is null || wait > settings.MaxRetryAfter || attempt >= settings.MaxRetries)
-                    {
-                        return Fail<TResponse>(method, "ratelimited");
-                    }
-
-                    await DelayAsync(method, status, wait.Value, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-
-                if (status >= 500)
-                {
-                    if (attempt >= settings.MaxRetries)
-                    {
-                        return Fail<TResponse>(method, $"http_{status}");
-                    }
-
-                    await DelayAsync(method, status, Backoff(attempt), cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-
-                return await ReadAsync(method, response, webApi, responseInfo, cancellationToken).ConfigureAwait(false);
-            }
+            return await ReadAsync(method, response, webApi, responseInfo, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -387,28 +370,5 @@ internal sealed class SlackApiClient(
     {
         SlackLog.ApiFailed(logger, method, error);
         return SlackApiResult<TResponse>.Failure(error);
-    }
-
-    private TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta;
-        }
-
-        return header?.Date is { } date ? (date - time.GetUtcNow()) is var d && d > TimeSpan.Zero ? d : TimeSpan.Zero : null;
-    }
-
-    private TimeSpan Backoff(int attempt)
-    {
-        var baseDelay = options.Value.RetryBaseDelay * Math.Pow(2, attempt);
-        return baseDelay + (baseDelay * (Random.Shared.NextDouble() * 0.2));
-    }
-
-    private async Task DelayAsync(string method, int status, TimeSpan delay, CancellationToken cancellationToken)
-    {
-        SlackLog.ApiRetry(logger, method, status, delay);
-        await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,93 +1,66 @@
-using System.Collections.Concurrent;
+using System.Threading.RateLimiting;
 
 namespace SalesCoachBot.Teams.Connector;
 
 /// <summary>
-/// Keeps messages to one conversation within Teams' per-thread limits (7 in 1 s, 8 in 2 s,
-/// 60 in 30 s) and in the order they were queued, so a burst waits instead of being refused
-/// with 429. Each call reserves the earliest slot that keeps every window within its limit.
+/// Keeps messages to one conversation within Teams' per-thread limits (7 in 1 s, 8 in 2 s, 60 in 30 s), so a
+/// burst waits instead of being refused with 429: one sliding window per limit and conversation, chained, each
+/// serving its waiting messages oldest first.
 /// </summary>
-internal sealed class ConversationPacer(TimeProvider timeProvider)
+/// <remarks>
+/// The framework's partitioned limiters keep the windows. One timer each (every 100 ms) moves them on and drops a
+/// conversation's window once it has been empty for 10 s, however many conversations there are; their clock is the
+/// system's, not <see cref="TimeProvider"/>. A sliding window moves in segments, and a message counts until its
+/// whole segment has left the window; so each window is made one segment longer than Teams' (twelve segments of
+/// an eleventh), and a message counts for at least Teams' full window, never less.
+/// </remarks>
+internal sealed class ConversationPacer : IDisposable
 {
     internal static readonly (int Count, TimeSpan Window)[] Limits =
         [(7, TimeSpan.FromSeconds(1)), (8, TimeSpan.FromSeconds(2)), (60, TimeSpan.FromSeconds(30))];
 
-    /// <summary>Past this many tracked conversations, quiet ones are forgotten, at most once per longest window.</summary>
-    internal const int TrackedBeforeSweep = 10_000;
+    private const int Segments = 12;
 
-    private static readonly TimeSpan Longest = TimeSpan.FromSeconds(30);
-    private readonly ConcurrentDictionary<string, List<DateTimeOffset>> sent = new(StringComparer.Ordinal);
-    private long nextSweepTicks;
+    private readonly PartitionedRateLimiter<string>[] windows;
+    private readonly PartitionedRateLimiter<string> limiter;
 
-    /// <summary>Conversations with a message in the last window (or not yet swept).</summary>
-    internal int Tracked => sent.Count;
-
-    /// <summary>How many times the tracked conversations were swept.</summary>
-    internal int Sweeps { get; private set; }
-
-    /// <summary>Waits until a message may go to <paramref name="conversationId"/>; returns how long it waited.</summary>
-    public async Task<TimeSpan> WaitTurnAsync(string conversationId, CancellationToken cancellationToken)
+    public ConversationPacer()
     {
-        var now = timeProvider.GetUtcNow();
-        var wait = Reserve(conversationId, now);
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait, timeProvider, cancellationToken);
-        }
-
-        return wait;
+        windows = [.. Limits.Select(limit => PartitionedRateLimiter.Create<string, string>(
+            conversationId => RateLimitPartition.GetSlidingWindowLimiter(conversationId, _ => WindowOptions(limit.Count, limit.Window)),
+            StringComparer.Ordinal))];
+        limiter = PartitionedRateLimiter.CreateChained(windows);
     }
 
-    internal TimeSpan Reserve(string conversationId, DateTimeOffset now)
+    /// <summary>Waits until a message may go to <paramref name="conversationId"/>.</summary>
+    public async ValueTask WaitTurnAsync(string conversationId, CancellationToken cancellationToken)
     {
-        // A sweep reads every tracked conversation. With more than the threshold all active in one window,
-        // sweeping on every call would cost each message a scan of them all.
-        var due = Interlocked.Read(ref nextSweepTicks);
-        if (sent.Count > TrackedBeforeSweep && now.UtcTicks >= due
-            && Interlocked.CompareExchange(ref nextSweepTicks, (now + Longest).UtcTicks, due) == due)
-        {
-            Forget(now);
-        }
-
-        var times = sent.GetOrAdd(conversationId, _ => []);
-        lock (times)
-        {
-            times.RemoveAll(t => t <= now - Longest);
-            var slot = times.Count > 0 && times[^1] > now ? times[^1] : now;   // keep the order of the queue
-            bool moved;
-            do
-            {
-                moved = false;
-                foreach (var (count, window) in Limits)
-                {
-                    var inWindow = times.Count(t => t > slot - window);
-                    if (inWindow >= count)
-                    {
-                        // the oldest message that still counts must leave the window first
-                        slot = times[times.Count - count] + window;
-                        moved = true;
-                    }
-                }
-            }
-            while (moved);
-
-            times.Add(slot);
-            return slot - now;
-        }
+        // A window's permit comes back as time passes; the lease gives nothing back.
+        using var lease = await limiter.AcquireAsync(conversationId, 1, cancellationToken);
     }
 
-    private void Forget(DateTimeOffset now)
+    /// <summary>At most <paramref name="count"/> messages in any <paramref name="window"/>.</summary>
+    internal static SlidingWindowRateLimiterOptions WindowOptions(int count, TimeSpan window)
     {
-        Sweeps++;
-        foreach (var (key, times) in sent)
+        // A message counts until its segment leaves the window: eleven whole segments after it was sent at the least.
+        var segment = TimeSpan.FromTicks((window.Ticks + Segments - 2) / (Segments - 1));
+        return new SlidingWindowRateLimiterOptions
         {
-            lock (times)
-            {
-                if (times.Count == 0 || times[^1] <= now - Longest)
-                {
-                    sent.TryRemove(key, out _);
-                }
-            }
+            PermitLimit = count,
+            Window = segment * Segments,
+            SegmentsPerWindow = Segments,
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        };
+    }
+
+    public void Dispose()
+    {
+        // The chain does not own its limiters.
+        limiter.Dispose();
+        foreach (var window in windows)
+        {
+            window.Dispose();
         }
     }
 }

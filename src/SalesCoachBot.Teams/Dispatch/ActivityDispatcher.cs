@@ -120,14 +120,14 @@ internal sealed class ActivityDispatcher(
     private async Task<DispatchResult> OnConversationUpdateAsync(Activity activity, bool authenticated, CancellationToken cancellationToken)
     {
         var botId = activity.Recipient?.Id;
-        if (botId is not null && activity.MembersRemoved?.Any(m => m.Id == botId) == true)
+        if (botId is not null && activity.MembersRemoved?.Any(m => m?.Id == botId) == true)
         {
             await references.RemoveAsync(TurnReader.Conversation(activity), cancellationToken);
             return DispatchResult.Ok;
         }
 
         await RememberAsync(activity, authenticated, cancellationToken, verify: true);
-        if (botId is not null && activity.MembersAdded?.Any(m => m.Id == botId) == true)
+        if (botId is not null && activity.MembersAdded?.Any(m => m?.Id == botId) == true)
         {
             var welcome = activity.Conversation?.ConversationType is "channel" or "groupChat" ? ChannelWelcomeText : WelcomeText;
             await connector.SendAsync(activity.ServiceUrl!, activity.Conversation!.Id!, Reply(activity, welcome, null) with { ReplyToId = null }, null, authenticated, cancellationToken);

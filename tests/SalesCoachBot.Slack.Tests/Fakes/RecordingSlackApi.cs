@@ -13,8 +13,8 @@ namespace SalesCoachBot.Slack.Tests.Fakes;
 /// <summary>One request the fake received.</summary>
 internal sealed record RecordedCall(string Path, string? Authorization, string? ContentType, string Body, DateTimeOffset At);
 
-/// <summary>A scripted answer for the next call of a path.</summary>
-internal sealed record ScriptedAnswer(int Status, string Body, string? RetryAfter = null, string ContentType = "application/json");
+/// <summary>A scripted answer for the next call of a path; <paramref name="Hold"/> keeps the caller waiting that long (or until it gives up) first.</summary>
+internal sealed record ScriptedAnswer(int Status, string Body, string? RetryAfter = null, string ContentType = "application/json", TimeSpan? Hold = null);
 
 /// <summary>
 /// A real HTTP server on a free local port that plays Slack's Web API and response_url hooks:
@@ -80,6 +80,18 @@ internal sealed class RecordingSlackApi : IAsyncDisposable
             : path.StartsWith("/hooks/", StringComparison.Ordinal)
                 ? new ScriptedAnswer(200, "ok", ContentType: "text/html")
                 : new ScriptedAnswer(200, """{"ok":true,"channel":"C0SALES","ts":"1715000000.000900"}""");
+        if (answer.Hold is { } hold)
+        {
+            try
+            {
+                await Task.Delay(hold, http.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
         http.Response.StatusCode = answer.Status;
         http.Response.ContentType = answer.ContentType;
         if (answer.RetryAfter is not null)

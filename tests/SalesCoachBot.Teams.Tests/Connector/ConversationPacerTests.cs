@@ -1,91 +1,92 @@
-using Microsoft.Extensions.Time.Testing;
+using System.Diagnostics;
 using SalesCoachBot.Teams.Connector;
 
 namespace SalesCoachBot.Teams.Tests.Connector;
 
-public sealed class ConversationPacerTests
+/// <summary>
+/// The pacer's windows run on the system clock (the framework's rate limiters take no <see cref="TimeProvider"/>), so
+/// these tests wait for real: only for what must be waited, and they assert lower bounds, which a slow machine cannot break.
+/// </summary>
+public sealed class ConversationPacerTests : IDisposable
 {
-    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+    private readonly ConversationPacer pacer = new();
+
+    public void Dispose() => pacer.Dispose();
 
     [Fact]
-    public void Reserve_BurstOfEight_SevenGoNowTheEighthWaitsOneSecond()
+    public async Task WaitTurn_BurstOfEight_SevenGoAtOnceTheEighthAfterAFullSecond()
     {
-        var pacer = new ConversationPacer(time);
-        var now = time.GetUtcNow();
+        var clock = Stopwatch.StartNew();
 
-        var waits = Enumerable.Range(0, 8).Select(_ => pacer.Reserve("a:1", now)).ToArray();
+        var turns = Enumerable.Range(0, 8).Select(_ => pacer.WaitTurnAsync("a:1", CancellationToken.None).AsTask()).ToArray();
 
-        Assert.All(waits[..7], w => Assert.Equal(TimeSpan.Zero, w));
-        Assert.Equal(TimeSpan.FromSeconds(1), waits[7]);
+        Assert.All(turns[..7], t => Assert.True(t.IsCompletedSuccessfully));
+        Assert.False(turns[7].IsCompleted);
+        await turns[7].WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1), $"the eighth went after {clock.Elapsed.TotalMilliseconds} ms");
     }
 
     [Fact]
-    public void Reserve_SixtyOneMessages_StayWithinEveryWindow()
+    public void WaitTurn_OtherConversation_IsNotHeldUp()
     {
-        var pacer = new ConversationPacer(time);
-        var now = time.GetUtcNow();
-
-        var slots = Enumerable.Range(0, 61).Select(_ => now + pacer.Reserve("a:1", now)).ToArray();
-
-        foreach (var (count, window) in ConversationPacer.Limits)
-        {
-            for (var i = count; i < slots.Length; i++)
-            {
-                Assert.True(slots[i] - slots[i - count] >= window, $"{count} in {window} broken at {i}");
-            }
-        }
-
-        Assert.True(slots[60] - slots[0] >= TimeSpan.FromSeconds(30));
-        Assert.Equal(slots.OrderBy(s => s), slots);
-    }
-
-    [Fact]
-    public void Reserve_OtherConversation_IsNotHeldUp()
-    {
-        var pacer = new ConversationPacer(time);
-        var now = time.GetUtcNow();
         for (var i = 0; i < 10; i++)
         {
-            pacer.Reserve("a:busy", now);
+            _ = pacer.WaitTurnAsync("a:busy", CancellationToken.None);
         }
 
-        Assert.Equal(TimeSpan.Zero, pacer.Reserve("a:quiet", now));
+        Assert.True(pacer.WaitTurnAsync("a:quiet", CancellationToken.None).IsCompletedSuccessfully);
     }
 
     [Fact]
-    public void Reserve_MoreActiveConversationsThanTheSweepThreshold_SweepsOncePerWindowAndForgetsQuietOnes()
+    public async Task WaitTurn_MoreConversationsThanTheOldSweepThreshold_EachFirstMessageGoesAtOnceAndPacingStaysPerConversation()
     {
-        var pacer = new ConversationPacer(time);
-        var start = time.GetUtcNow();
-        for (var i = 0; i <= ConversationPacer.TrackedBeforeSweep + 2_000; i++)
+        // 12,000 conversations (the bench's rotation): the old pacer scanned its whole table per message past 10,000.
+        for (var i = 0; i < 12_000; i++)
         {
-            pacer.Reserve($"a:{i}", start + TimeSpan.FromMilliseconds(i));
+            Assert.True(pacer.WaitTurnAsync($"a:{i}", CancellationToken.None).IsCompletedSuccessfully, $"conversation {i} waited");
         }
 
-        // All of them spoke within 30 s: one sweep found nothing to forget, and no message paid for another.
-        Assert.Equal(1, pacer.Sweeps);
-        Assert.Equal(ConversationPacer.TrackedBeforeSweep + 2_001, pacer.Tracked);
+        // A burst right after, in one go (however slow the loop above was).
+        for (var i = 0; i < 7; i++)
+        {
+            Assert.True(pacer.WaitTurnAsync("a:busy", CancellationToken.None).IsCompletedSuccessfully);
+        }
 
-        // A window after that sweep (at the 10,001st conversation), the next message sweeps again; the others
-        // have been quiet for 30 s, so only the new one stays.
-        pacer.Reserve("a:new", start + TimeSpan.FromSeconds(45));
-        Assert.Equal(2, pacer.Sweeps);
-        Assert.Equal(1, pacer.Tracked);
+        var eighth = pacer.WaitTurnAsync("a:busy", CancellationToken.None).AsTask();
+        Assert.False(eighth.IsCompleted);
+        Assert.True(pacer.WaitTurnAsync("a:11999", CancellationToken.None).IsCompletedSuccessfully);
+        await eighth.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     [Fact]
-    public async Task WaitTurn_EighthMessage_CompletesWhenTimeMovesOn()
+    public async Task WaitTurn_Cancelled_StopsWaiting()
     {
-        var pacer = new ConversationPacer(time);
         for (var i = 0; i < 7; i++)
         {
             await pacer.WaitTurnAsync("a:1", CancellationToken.None);
         }
 
-        var eighth = pacer.WaitTurnAsync("a:1", CancellationToken.None);
-        Assert.False(eighth.IsCompleted);
-        time.Advance(TimeSpan.FromSeconds(1));
+        using var cancel = new CancellationTokenSource();
+        var eighth = pacer.WaitTurnAsync("a:1", cancel.Token).AsTask();
+        await cancel.CancelAsync();
 
-        Assert.Equal(TimeSpan.FromSeconds(1), await eighth);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => eighth);
+    }
+
+    [Fact]
+    public void WindowOptions_EveryTeamsLimit_CountsEachMessageForAtLeastTheWholeWindow()
+    {
+        foreach (var (count, window) in ConversationPacer.Limits)
+        {
+            var options = ConversationPacer.WindowOptions(count, window);
+            var segment = options.Window / options.SegmentsPerWindow;
+
+            Assert.Equal(count, options.PermitLimit);
+            // A message sent at the very end of a segment is counted until that segment leaves the window.
+            Assert.True(segment * (options.SegmentsPerWindow - 1) >= window, $"{count} in {window}: counted for {segment * (options.SegmentsPerWindow - 1)}");
+            Assert.True(options.Window - window < window / 10, $"{count} in {window}: a window of {options.Window} is needlessly long");
+        }
+
+        Assert.Equal([(7, TimeSpan.FromSeconds(1)), (8, TimeSpan.FromSeconds(2)), (60, TimeSpan.FromSeconds(30))], ConversationPacer.Limits);
     }
 }
