@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SalesCoachBot.Core.Caching;
 using SalesCoachBot.Core.Coaching;
 using SalesCoachBot.Core.Coaching.UseCases;
 using SalesCoachBot.Core.Conversations;
@@ -22,6 +23,7 @@ public static class CoreServiceCollectionExtensions
             .Validate(o => o.DefaultIdleDays is >= 1 and <= 365, "Nudges:DefaultIdleDays must be between 1 and 365.")
             .ValidateOnStart();
 
+        services.AddSalesCoachCaching();
         services.AddSingleton<CommandParser>();
         services.AddSingleton<CoachingMetrics>();
         services.AddSingleton<DealNameResolverCache>();

@@ -26,6 +26,7 @@ internal sealed class BotHarness : IDisposable
         Admin = Stores.AddPerson("ada@example.com", PersonRole.Admin);
 
         var services = new ServiceCollection();
+        services.AddLogging();
         services.AddSalesCoachCore(new ConfigurationBuilder().Build());
         services.AddSingleton<IProcessMapSource>(new FixedProcessMapSource(Map));
         services.AddSingleton<TimeProvider>(Clock);
