@@ -1,16 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Caching;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
 
 namespace SalesCoachBot.Data.Stores.Caching;
 
 /// <summary>
-/// Answers directory lookups from one in-memory snapshot of people and teams (see
-/// <see cref="StoreReadCache"/>); every chat turn looks up its sender, so this saves a query per turn.
+/// Answers directory lookups from one snapshot of people and teams in the shared cache
+/// (<see cref="CacheRegion.Directory"/>, kept <see cref="CacheOptions.ReadLifetime"/>); every chat turn looks up
+/// its sender, so this saves a query per turn.
 /// </summary>
-internal sealed class CachingDirectoryStore(IServiceProvider services, StoreReadCache cache) : IDirectoryStore
+internal sealed class CachingDirectoryStore(IServiceProvider services, SharedCache cache) : IDirectoryStore
 {
     // Resolved when the snapshot is (re)loaded or the cache is off: a turn served from memory builds no database context.
     private DirectoryStore Inner => field ??= services.GetRequiredService<DirectoryStore>();
@@ -20,7 +22,7 @@ internal sealed class CachingDirectoryStore(IServiceProvider services, StoreRead
     public async Task<PersonView?> FindPersonAsync(ChatUser user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
-        if (!cache.Enabled)
+        if (!Cached)
         {
             return await Inner.FindPersonAsync(user, cancellationToken);
         }
@@ -40,22 +42,25 @@ internal sealed class CachingDirectoryStore(IServiceProvider services, StoreRead
     }
 
     public async Task<PersonView?> FindPersonByEmailAsync(string email, CancellationToken cancellationToken) =>
-        cache.Enabled
+        Cached
             ? Lookup((await SnapshotAsync(cancellationToken)).ByEmail, SalesCoachDbContext.NormalizeEmail(email))
             : await Inner.FindPersonByEmailAsync(email, cancellationToken);
 
     public async Task<IReadOnlyList<SalesTeam>> ListTeamsAsync(CancellationToken cancellationToken) =>
-        cache.Enabled ? (await SnapshotAsync(cancellationToken)).TeamsByName : await Inner.ListTeamsAsync(cancellationToken);
+        Cached ? (await SnapshotAsync(cancellationToken)).TeamsByName : await Inner.ListTeamsAsync(cancellationToken);
 
     public async Task<SalesTeam?> FindTeamByNameAsync(string name, CancellationToken cancellationToken) =>
-        cache.Enabled
+        Cached
             ? Lookup((await SnapshotAsync(cancellationToken)).TeamsByNormalizedName, SalesCoachDbContext.NormalizeName(name))
             : await Inner.FindTeamByNameAsync(name, cancellationToken);
+
+    private bool Cached => cache.IsOn(CacheRegion.Directory);
 
     private static T? Lookup<T>(IReadOnlyDictionary<string, T> index, string key) where T : class =>
         index.TryGetValue(key, out var found) ? found : null;
 
-    private Task<DirectorySnapshot> SnapshotAsync(CancellationToken cancellationToken) => cache.GetDirectoryAsync(LoadAsync, cancellationToken);
+    private ValueTask<DirectorySnapshot> SnapshotAsync(CancellationToken cancellationToken) =>
+        cache.GetOrReadAsync(CacheKey.Directory, this, static (store, ct) => new ValueTask<DirectorySnapshot>(store.LoadAsync(ct)), cancellationToken);
 
     private async Task<DirectorySnapshot> LoadAsync(CancellationToken cancellationToken)
     {
@@ -89,3 +94,11 @@ internal sealed class CachingDirectoryStore(IServiceProvider services, StoreRead
         return new DirectorySnapshot(byTeamsId, bySlackId, byEmail, teams, teamsByName);
     }
 }
+
+/// <summary>Every person (with team ids) and team, indexed the ways chat turns look them up.</summary>
+internal sealed record DirectorySnapshot(
+    IReadOnlyDictionary<string, PersonView> ByTeamsId,
+    IReadOnlyDictionary<string, (PersonView Person, string? SlackTeamId)> BySlackId,
+    IReadOnlyDictionary<string, PersonView> ByEmail,
+    IReadOnlyList<SalesTeam> TeamsByName,
+    IReadOnlyDictionary<string, SalesTeam> TeamsByNormalizedName);
