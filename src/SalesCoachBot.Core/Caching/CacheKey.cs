@@ -20,6 +20,9 @@ public enum CacheRegion
 
     /// <summary>Teams bearer tokens that passed every check. Never leaves the process.</summary>
     TeamsTokens,
+
+    /// <summary>The confirmed email behind a Slack user id (<c>users.info</c>), or that there is none.</summary>
+    SlackUsers,
 }
 
 /// <summary>
@@ -55,6 +58,9 @@ public readonly record struct CacheKey
     public static CacheKey ConversationReference(ConversationKey key) => Of(CacheRegion.ConversationReferences, "conversation:" + key.Value);
 
     public static CacheKey TeamsToken(string token) => new(CacheRegion.TeamsTokens, token, 0);
+
+    /// <summary>A Slack user id is unique within its workspace only, so the key carries the workspace.</summary>
+    public static CacheKey SlackUser(string workspace, string userId) => Of(CacheRegion.SlackUsers, $"slack-user:{workspace}:{userId}");
 
     public static CacheKey All(CacheRegion region) => new(region, null, 0);
 

@@ -33,6 +33,13 @@ public sealed class CacheOptions
     /// </summary>
     public TimeSpan TeamsTokenLifetime { get; set; } = MaxTeamsTokenLifetime;
 
+    /// <summary>
+    /// The confirmed email Slack gives for a user id (<c>users.info</c>) is reused this long
+    /// (<c>Cache:SlackUserLifetime</c>, default 1 h; zero asks every time). "No such user" or no confirmed email is
+    /// kept 5 min at most, a failed or slow lookup 1 min at most.
+    /// </summary>
+    public TimeSpan SlackUserLifetime { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>SQLite pipeline facts: report scopes kept, the least recently used dropped past this (<c>Cache:PipelineScopes</c>, default 32).</summary>
     public int PipelineScopes { get; set; } = 32;
 
@@ -43,6 +50,7 @@ public sealed class CacheOptions
         CacheRegion.DealNames => DealNameIndexMaxAge,
         CacheRegion.ConversationReferences => ConversationReferenceLifetime,
         CacheRegion.TeamsTokens => TeamsTokenLifetime,
+        CacheRegion.SlackUsers => SlackUserLifetime,
         _ => throw new ArgumentOutOfRangeException(nameof(region), region, null),
     };
 
@@ -52,6 +60,7 @@ public sealed class CacheOptions
         : DealNameIndexMaxAge < TimeSpan.FromSeconds(1) || DealNameIndexMaxAge > TimeSpan.FromHours(24) ? "Cache:DealNameIndexMaxAge must be between 00:00:01 and 1.00:00:00."
         : ConversationReferenceLifetime < TimeSpan.Zero || ConversationReferenceLifetime > TimeSpan.FromHours(24) ? "Cache:ConversationReferenceLifetime must be between 00:00:00 (off) and 1.00:00:00."
         : TeamsTokenLifetime < TimeSpan.Zero || TeamsTokenLifetime > MaxTeamsTokenLifetime ? "Cache:TeamsTokenLifetime must be between 00:00:00 (off) and 00:10:00."
+        : SlackUserLifetime < TimeSpan.Zero || SlackUserLifetime > TimeSpan.FromHours(24) ? "Cache:SlackUserLifetime must be between 00:00:00 (off) and 1.00:00:00."
         : PipelineScopes is < 1 or > 1_000 ? "Cache:PipelineScopes must be between 1 and 1000."
         : null;
 }
