@@ -18,10 +18,12 @@ switch (command)
         return await CoachBench.RunAsync(size, requests);
     case "pipeline":
         return await PipelineBench.RunAsync(size);
+    case "cache":
+        return await CacheBench.RunAsync();
     case "nudges":
         return await NudgeBench.RunAsync(provider, deals);
     default:
         await Console.Error.WriteLineAsync(
-            "usage: SalesCoachBot.Bench import [--provider sqlite|postgres] | stall | coach [--requests N] | pipeline  [--deals N] [--history N]");
+            "usage: SalesCoachBot.Bench import [--provider sqlite|postgres] | stall | coach [--requests N] | pipeline | cache  [--deals N] [--history N]");
         return 2;
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SalesCoachBot.Core.Caching;
 using SalesCoachBot.Core.Coaching;
 using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Coaching.UseCases;
@@ -23,6 +24,7 @@ public static class CoreServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddMetrics();
+        services.AddSalesCoachCaching();
         services.AddSingleton<CommandParser>();
         services.AddSingleton<CoachingMetrics>();
         services.AddSingleton<DealNameResolverCache>();

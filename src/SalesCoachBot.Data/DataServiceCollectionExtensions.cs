@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Caching;
 using SalesCoachBot.Data.Imports;
 using SalesCoachBot.Data.Infrastructure;
 using SalesCoachBot.Data.Nudges;
@@ -28,15 +29,11 @@ public static class DataServiceCollectionExtensions
                 o.Provider = configuration["Database:Provider"];
                 o.ConnectionString = configuration.GetConnectionString("SalesCoach");
                 o.SeedDemo = environment.IsDevelopment() || configuration.GetValue<bool>("Demo:Seed");
-                o.ReadCacheLifetime = configuration.GetValue("Database:ReadCacheLifetime", DatabaseOptions.DefaultReadCacheLifetime);
             })
             .Validate(o => o.TryGetProvider(out _), "Database:Provider must be 'Sqlite' (default) or 'Postgres'.")
             .Validate(
                 o => !o.TryGetProvider(out var p) || p != DatabaseProvider.Postgres || !string.IsNullOrWhiteSpace(o.ConnectionString),
                 "ConnectionStrings:SalesCoach is required when Database:Provider is 'Postgres'.")
-            .Validate(
-                o => o.ReadCacheLifetime >= TimeSpan.Zero && o.ReadCacheLifetime <= TimeSpan.FromMinutes(10),
-                "Database:ReadCacheLifetime must be between 00:00:00 (off) and 00:10:00.")
             .ValidateOnStart();
 
         services.AddSalesCoachDataCore(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value);
@@ -51,7 +48,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(sp => new SalesCoachDbContextFactory(options(sp), sp.GetService<ILoggerFactory>()));
         services.AddScoped(sp => sp.GetRequiredService<SalesCoachDbContextFactory>().CreateDbContext());
         services.AddScoped<DbContextLease>();
-        services.AddSingleton(sp => new StoreReadCache(sp.GetRequiredService<TimeProvider>(), options(sp).ReadCacheLifetime));
+        services.AddSalesCoachCaching();
+        services.AddSingleton<PipelineFactsCache>();
         services.AddSingleton<SqliteWriteGate>();
         services.AddDatabaseResilience();
         services.AddScoped<DirectoryStore>();

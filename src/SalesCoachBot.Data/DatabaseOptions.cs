@@ -19,15 +19,6 @@ public sealed class DatabaseOptions
     /// <summary>Seed demo data into an empty database (<c>Demo:Seed</c>, or the Development environment).</summary>
     public bool SeedDemo { get; set; }
 
-    /// <summary>
-    /// How long chat turns may reuse people, teams and deal views read before (<c>Database:ReadCacheLifetime</c>,
-    /// default 5 s; zero turns the cache off). Changes made by this process show at once; this bounds
-    /// how long a change made elsewhere (a CLI import, another host) can go unseen.
-    /// </summary>
-    public TimeSpan ReadCacheLifetime { get; set; } = DefaultReadCacheLifetime;
-
-    public static readonly TimeSpan DefaultReadCacheLifetime = TimeSpan.FromSeconds(5);
-
     public bool TryGetProvider(out DatabaseProvider provider)
     {
         provider = DatabaseProvider.Sqlite;

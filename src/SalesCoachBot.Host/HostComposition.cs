@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using SalesCoachBot.Core;
+using SalesCoachBot.Core.Caching;
 using SalesCoachBot.Data;
 using SalesCoachBot.Host.Charts;
 using SalesCoachBot.Host.Endpoints;
@@ -29,6 +30,7 @@ internal static class HostComposition
         builder.WebHost.UseUrls(builder.Configuration["urls"] ?? builder.Configuration["ASPNETCORE_URLS"] ?? "http://localhost:3978");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHostOptions(builder.Configuration, builder.Environment);
+        builder.Services.AddSalesCoachCaching(builder.Configuration);
         builder.Services.AddCharts();
         builder.Services.AddSalesCoachData(builder.Configuration, builder.Environment);
         builder.Services.AddSalesCoachCore(builder.Configuration);

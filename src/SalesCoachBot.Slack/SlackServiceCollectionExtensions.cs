@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SalesCoachBot.Core.Caching;
 using SalesCoachBot.Core.Cards;
 using Microsoft.AspNetCore.DataProtection;
 using SalesCoachBot.Core.Home;
@@ -67,6 +68,7 @@ public static class SlackServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSalesCoachCaching();
         services.AddSingleton<SlackChannelMarker>();
         services.AddSingleton(sp => new SlackSignature(
             sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret ?? string.Empty,

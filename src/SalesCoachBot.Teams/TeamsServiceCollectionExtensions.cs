@@ -10,6 +10,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
+using SalesCoachBot.Core.Caching;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Resilience;
 using SalesCoachBot.Teams.Auth;
@@ -43,6 +44,7 @@ public static class TeamsServiceCollectionExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSalesCoachCaching();
         services.AddHttpClient(BotTokenValidator.OpenIdHttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<BotTokenValidator>();
         services.AddSingleton<ServiceUrlTrust>();

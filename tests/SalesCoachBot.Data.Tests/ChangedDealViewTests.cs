@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Domain;
-using SalesCoachBot.Data.Stores.Caching;
+using SalesCoachBot.Core.Caching;
 using SalesCoachBot.Data.Tests.Infrastructure;
 
 namespace SalesCoachBot.Data.Tests;
@@ -67,7 +67,7 @@ public abstract class ChangedDealViewTests(Func<TestDatabase> database)
             missing, _ => new DealChangePlan<string>("changed") { ActivityAt = Db.Time.GetUtcNow() }, CancellationToken.None);
 
         Assert.Null(result);
-        Assert.False(Db.Services.GetRequiredService<StoreReadCache>().TryGetDeal(missing, out _));
+        Assert.Null(await Db.Services.GetRequiredService<SharedCache>().PeekAsync<DealView>(CacheKey.Deal(missing)));
     }
 
     private static DealChangePlan<string> Plan(DateTimeOffset at) => new("changed") { ActivityAt = at };
@@ -85,9 +85,9 @@ public abstract class ChangedDealViewTests(Func<TestDatabase> database)
             await scope.ServiceProvider.GetRequiredService<IDealStore>().ChangeDealAsync(id, _ => plan(at), CancellationToken.None);
         }
 
-        var cache = Db.Services.GetRequiredService<StoreReadCache>();
-        Assert.True(cache.TryGetDeal(id, out var kept), $"after {change}: the view the change left is not cached");
-        cache.InvalidateDeal(id.Value);
+        var kept = await Db.Services.GetRequiredService<SharedCache>().PeekAsync<DealView>(CacheKey.Deal(id));
+        Assert.True(kept is not null, $"after {change}: the view the change left is not cached");
+        await Db.Services.GetRequiredService<ICacheInvalidation>().InvalidateAsync(CacheKey.Deal(id));
         DealView fresh;
         await using (var scope = Db.Services.CreateAsyncScope())
         {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Caching;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Data.Tests.Infrastructure;
@@ -285,7 +286,7 @@ public abstract class DealStoreTests(Func<TestDatabase> database)
             await db.SaveChangesAsync();
         }
 
-        Db.Services.GetRequiredService<SalesCoachBot.Data.Stores.Caching.StoreReadCache>().InvalidateAll();
+        await Db.Services.GetRequiredService<ICacheInvalidation>().InvalidateAsync(CacheKey.Directory);
         await using var scope = Db.Services.CreateAsyncScope();
         var directory = scope.ServiceProvider.GetRequiredService<IDirectoryStore>();
 
@@ -311,7 +312,7 @@ public abstract class DealStoreTests(Func<TestDatabase> database)
         }
 
         // Written behind the stores' back: drop a directory snapshot another test may have loaded.
-        Db.Services.GetRequiredService<SalesCoachBot.Data.Stores.Caching.StoreReadCache>().InvalidateAll();
+        await Db.Services.GetRequiredService<ICacheInvalidation>().InvalidateAsync(CacheKey.Directory);
 
         await using var scope = Db.Services.CreateAsyncScope();
         var directory = scope.ServiceProvider.GetRequiredService<IDirectoryStore>();

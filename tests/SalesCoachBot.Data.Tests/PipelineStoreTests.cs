@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Pipeline;
-using SalesCoachBot.Data.Infrastructure;
 using SalesCoachBot.Data.Stores;
 using SalesCoachBot.Data.Tests.Infrastructure;
 
@@ -188,7 +187,7 @@ public abstract class PipelineStoreTests(Func<TestDatabase> database)
         }
 
         var world = await SeedAsync();
-        var counters = PipelineFactsCache.For(Db.Services.GetRequiredService<SalesCoachDbContextFactory>()).Counters;
+        var counters = Db.Services.GetRequiredService<PipelineFactsCache>().Counters;
         var scope = new PipelineScope([world.TeamA], null);
 
         await LoadAsync(scope, DaysAgo(365));

@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Caching;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Data.Imports;
 using SalesCoachBot.Data.Infrastructure;
-using SalesCoachBot.Data.Stores.Caching;
 using SalesCoachBot.Data.Tests.Infrastructure;
 
 namespace SalesCoachBot.Data.Tests;
@@ -76,6 +76,19 @@ public abstract class ReadCacheTests(Func<TestDatabase> database)
     }
 
     [DatabaseFact]
+    public async Task GetDeal_ChangedBehindTheStoresBackAndInvalidated_SeenAtOnce()
+    {
+        var team = await Db.CreateTeamAsync();
+        var deal = await Db.CreateDealAsync(team);
+        Assert.Equal(deal.Name, (await GetDealAsync(deal.Id))!.Deal.Name);
+
+        await RenameBehindTheStoresBackAsync(deal.Id, "Renamed and announced");
+        await Db.Services.GetRequiredService<ICacheInvalidation>().InvalidateAsync(CacheKey.Deal(new DealId(deal.Id)));
+
+        Assert.Equal("Renamed and announced", (await GetDealAsync(deal.Id))!.Deal.Name);
+    }
+
+    [DatabaseFact]
     public async Task GetDeal_AfterAChangeThroughTheStore_ShowsItAtOnce()
     {
         var team = await Db.CreateTeamAsync();
@@ -141,38 +154,5 @@ public abstract class ReadCacheTests(Func<TestDatabase> database)
         Assert.Equal(byEmail.Id, bySlack!.Id);
         Assert.Equal(byEmail.Id, byTeams!.Id);
         Assert.Equal(team.TeamId, teamByName!.Id);
-    }
-}
-
-public sealed class StoreReadCacheTests
-{
-    [Fact]
-    public void StoreDeal_ReadStartedBeforeAChange_IsNotKept()
-    {
-        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
-        var cache = new StoreReadCache(time, TimeSpan.FromSeconds(5));
-        var view = new DealView(
-            new Deal { Id = 7, ExternalId = "7", Name = "Old", StageId = "discovery" }, "Owner", "o@example.com", "Team", null, []);
-
-        var generation = cache.DealGeneration(7);
-        cache.InvalidateDeal(7); // a change committed while the read was in flight
-        cache.StoreDeal(view, generation);
-
-        Assert.False(cache.TryGetDeal(new DealId(7), out _));
-        cache.StoreDeal(view, cache.DealGeneration(7));
-        Assert.True(cache.TryGetDeal(new DealId(7), out _));
-        cache.InvalidateAll();
-        Assert.False(cache.TryGetDeal(new DealId(7), out _));
-    }
-
-    [Fact]
-    public void StoreDeal_LifetimeZero_NothingIsKept()
-    {
-        var cache = new StoreReadCache(TimeProvider.System, TimeSpan.Zero);
-        var view = new DealView(new Deal { Id = 8, ExternalId = "8", Name = "N", StageId = "discovery" }, "O", "o@example.com", "T", null, []);
-
-        cache.StoreDeal(view, cache.DealGeneration(8));
-
-        Assert.False(cache.TryGetDeal(new DealId(8), out _));
     }
 }

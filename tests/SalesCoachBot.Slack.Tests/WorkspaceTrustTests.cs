@@ -254,6 +254,19 @@ public sealed class WorkspaceTrustTests : IAsyncLifetime
         Assert.Equal("T0FAKE", turn.User.SlackTeamId);
     }
 
+    [Fact]
+    public async Task Command_ProfileEmail_AskedOnceThenServedFromTheSharedCache()
+    {
+        api.Script("/api/users.info", new ScriptedAnswer(200, UserInfo("morgan@example.com", confirmed: true)));
+        var host = await StartAsync(new Dictionary<string, string?>());
+
+        await host.PostFormAsync("/slack/commands", Command("pipeline"));
+        await host.PostFormAsync("/slack/commands", Command("my deals"));
+
+        Assert.Equal(["morgan@example.com", "morgan@example.com"], host.Bot.Turns.Select(t => t.User.Email));
+        Assert.Single(api.CallsTo("/api/users.info"));
+    }
+
     // --- The Production start check ---
 
     [Fact]

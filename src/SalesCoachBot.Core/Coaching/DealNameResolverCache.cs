@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Caching;
 using SalesCoachBot.Core.Understanding;
 
 namespace SalesCoachBot.Core.Coaching;
@@ -9,44 +11,56 @@ namespace SalesCoachBot.Core.Coaching;
 /// <summary>
 /// Keeps one <see cref="DealNameIndex"/> of every deal's name so a turn never scans all deals.
 /// Deals change outside this process too (imports, other hosts), so the index is rebuilt in the
-/// background when older than <see cref="MaxAge"/>, and when a name is not found. A small index
+/// background when older than <see cref="CacheOptions.DealNameIndexMaxAge"/> or when its region
+/// (<see cref="CacheRegion.DealNames"/>) was invalidated, and when a name is not found. A small index
 /// (fast to build) is rebuilt at once before answering "not found", so a just-imported deal is found;
 /// a large one at most once a minute, in the background.
+/// <para>
+/// The index is not an entry of <see cref="SharedCache"/>: it is rebuilt while the old one keeps answering,
+/// which an expiring entry cannot do without making one turn wait seconds for a large rebuild. A rebuild that
+/// fails is logged and the old index keeps serving.
+/// </para>
 /// </summary>
-public sealed partial class DealNameResolverCache(TimeProvider time, IServiceScopeFactory scopes, ILogger<DealNameResolverCache> logger) : IDisposable
+public sealed partial class DealNameResolverCache(
+    TimeProvider time, IServiceScopeFactory scopes, SharedCache cache, IOptions<CacheOptions> options, ILogger<DealNameResolverCache> logger) : IDisposable
 {
-    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan MinRebuildInterval = TimeSpan.FromSeconds(2);
 
     // A large index costs seconds of CPU to rebuild; a miss triggers that at most once a minute.
     private static readonly TimeSpan MinSlowRebuildInterval = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan QuickBuild = TimeSpan.FromMilliseconds(100);
+    private static readonly CacheKey Region = CacheKey.All(CacheRegion.DealNames);
 
+    private readonly TimeSpan _maxAge = options.Value.DealNameIndexMaxAge;
     private readonly DealResolver _resolver = new();
     private readonly SemaphoreSlim _rebuild = new(1, 1);
-    private DealNameIndex? _index;
-    private DateTimeOffset _builtAt;
-    private TimeSpan _lastBuildTook;
+    private Built? _built;
     private int _backgroundRunning;
+
+    /// <summary>An index with when it was built, how long that took, and the region's version it reflects.</summary>
+    private sealed record Built(DealNameIndex Index, DateTimeOffset At, TimeSpan Took, long Version);
 
     public async Task<DealResolution> ResolveAsync(
         IDealStore deals, string text, IReadOnlyCollection<long>? teamIds, CancellationToken cancellationToken)
     {
         var reference = new NameReference(text);
-        var index = _index ?? await RebuildAsync(deals, null, cancellationToken);
-        var age = time.GetUtcNow() - _builtAt;
-        if (age > MaxAge)
+        var built = _built ?? await RebuildAsync(deals, null, cancellationToken);
+        var age = time.GetUtcNow() - built.At;
+        if (age > _maxAge || built.Version != cache.Version(Region))
         {
             RebuildInBackground();
         }
 
-        var resolution = _resolver.Resolve(reference, index, teamIds);
+        var resolution = _resolver.Resolve(reference, built.Index, teamIds);
         if (resolution is DealResolution.NotFound && age > MinRebuildInterval)
         {
-            if (_lastBuildTook <= QuickBuild)
+            if (built.Took <= QuickBuild)
             {
-                var fresh = await RebuildAsync(deals, index, cancellationToken);
-                resolution = _resolver.Resolve(reference, fresh, teamIds);
+                var fresh = await RebuildOrKeepAsync(deals, built, cancellationToken);
+                if (!ReferenceEquals(fresh, built))
+                {
+                    resolution = _resolver.Resolve(reference, fresh.Index, teamIds);
+                }
             }
             else if (age > MinSlowRebuildInterval)
             {
@@ -61,24 +75,38 @@ public sealed partial class DealNameResolverCache(TimeProvider time, IServiceSco
     public async Task WarmUpAsync(IDealStore deals, CancellationToken cancellationToken) =>
         await RebuildAsync(deals, null, cancellationToken);
 
-    private async Task<DealNameIndex> RebuildAsync(IDealStore deals, DealNameIndex? seen, CancellationToken cancellationToken)
+    /// <summary>A fresh index, or <paramref name="current"/> when the rebuild failed (logged).</summary>
+    private async Task<Built> RebuildOrKeepAsync(IDealStore deals, Built current, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RebuildAsync(deals, current, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogRebuildFailed(logger, current.Index.Count, ex);
+            return current;
+        }
+    }
+
+    private async Task<Built> RebuildAsync(IDealStore deals, Built? seen, CancellationToken cancellationToken)
     {
         await _rebuild.WaitAsync(cancellationToken);
         try
         {
-            if (_index is not null && !ReferenceEquals(_index, seen))
+            if (_built is { } current && !ReferenceEquals(current, seen))
             {
-                return _index; // another turn rebuilt it while this one waited
+                return current; // another turn rebuilt it while this one waited
             }
 
+            // Read before the names: an invalidation during the read leaves the index marked stale.
+            var version = cache.Version(Region);
             var started = Stopwatch.GetTimestamp();
             var entries = await deals.ListNamesAsync(null, cancellationToken);
-            var rebuilt = new DealNameIndex(entries);
-            _lastBuildTook = Stopwatch.GetElapsedTime(started);
-            _builtAt = time.GetUtcNow();
+            var rebuilt = new Built(new DealNameIndex(entries), time.GetUtcNow(), Stopwatch.GetElapsedTime(started), version);
 
             // Readers may still hold the old index; it has no unmanaged state, so it is left to the GC.
-            _index = rebuilt;
+            _built = rebuilt;
             return rebuilt;
         }
         finally
@@ -94,7 +122,7 @@ public sealed partial class DealNameResolverCache(TimeProvider time, IServiceSco
             return;
         }
 
-        var seen = _index;
+        var seen = _built;
         _ = Task.Run(async () =>
         {
             try
@@ -104,8 +132,9 @@ public sealed partial class DealNameResolverCache(TimeProvider time, IServiceSco
             }
             catch (Exception ex)
             {
-                // Nothing awaits this task, so the error is reported here. The current index keeps serving; a later turn tries again.
-                RebuildFailed(logger, ex);
+                // Nothing awaits this task, so whatever is not logged here is lost. The current index keeps
+                // serving; the next turn that finds it stale tries again.
+                LogRebuildFailed(logger, seen?.Index.Count ?? 0, ex);
             }
             finally
             {
@@ -116,6 +145,6 @@ public sealed partial class DealNameResolverCache(TimeProvider time, IServiceSco
 
     public void Dispose() => _rebuild.Dispose();
 
-    [LoggerMessage(EventId = 1210, Level = LogLevel.Warning, Message = "Deal name index: the background rebuild failed; the current index keeps serving")]
-    private static partial void RebuildFailed(ILogger logger, Exception exception);
+    [LoggerMessage(EventId = 1210, Level = LogLevel.Error, Message = "Deal-name index rebuild failed; the index of {Deals} deals keeps answering until a later turn rebuilds it")]
+    private static partial void LogRebuildFailed(ILogger logger, int deals, Exception exception);
 }

@@ -1,5 +1,5 @@
+using SalesCoachBot.Core.Caching;
 using SalesCoachBot.Core.ProcessMaps;
-using SalesCoachBot.Data.Stores.Caching;
 
 namespace SalesCoachBot.Data.Imports;
 
@@ -7,7 +7,7 @@ namespace SalesCoachBot.Data.Imports;
 /// <c>import deals|people|teams|history FILE.csv</c>: each row is validated completely before anything
 /// is written; good rows are upserted in batches, each batch in one transaction.
 /// </summary>
-public sealed class CsvImportService(SalesCoachDbContext db, IProcessMapSource maps, TimeProvider time, StoreReadCache? readCache = null)
+public sealed class CsvImportService(SalesCoachDbContext db, IProcessMapSource maps, TimeProvider time, ICacheInvalidation? caches = null)
 {
     internal const int BatchSize = 2_000;
     internal const int ProgressEvery = 10_000;
@@ -36,8 +36,14 @@ public sealed class CsvImportService(SalesCoachDbContext db, IProcessMapSource m
         }
         finally
         {
-            // Imported rows may touch any person, team or deal this process has cached.
-            readCache?.InvalidateAll();
+            // Imported rows may touch any person, team, deal or deal name cached anywhere.
+            if (caches is not null)
+            {
+                await caches.InvalidateAsync(CacheKey.All(CacheRegion.DealViews), CancellationToken.None);
+                await caches.InvalidateAsync(CacheKey.All(CacheRegion.DealNames), CancellationToken.None);
+                await caches.InvalidateAsync(CacheKey.Directory, CancellationToken.None);
+            }
+
             db.ChangeTracker.Clear();
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }

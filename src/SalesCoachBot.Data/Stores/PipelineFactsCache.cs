@@ -1,7 +1,8 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using SalesCoachBot.Core.Caching;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Pipeline;
 using SalesCoachBot.Data.Infrastructure;
@@ -15,11 +16,16 @@ namespace SalesCoachBot.Data.Stores;
 /// not moved the facts are served from memory, when it has only the deals past the last number seen are read again.
 /// Everything the store returns is derived from these facts at the asked <c>since</c> and <c>now</c>, so answers
 /// are the same as a fresh read's (<c>PipelineStoreTests</c> compare them with the in-memory store after writes).
+/// <para>
+/// A singleton of the container, like the <see cref="SalesCoachDbContextFactory"/> of the one database it mirrors.
+/// Not an entry of <see cref="SharedCache"/>: each read brings the facts up to date in place under the scope's gate
+/// rather than expiring them, and its staleness bound is zero (the change number is checked on every read).
+/// </para>
 /// </summary>
-internal sealed class PipelineFactsCache
+internal sealed class PipelineFactsCache(IOptions<CacheOptions> options)
 {
-    /// <summary>Scopes kept per database; the least recently used is dropped beyond this.</summary>
-    internal const int MaxScopes = 32;
+    /// <summary>Scopes kept; the least recently used is dropped beyond this (<see cref="CacheOptions.PipelineScopes"/>).</summary>
+    private readonly int _maxScopes = options.Value.PipelineScopes;
 
     /// <summary>More changed deals than this (or than a fifth of the cached ones) are read by a full load instead.</summary>
     internal const int MaxIncrementalDeals = 5_000;
@@ -30,16 +36,12 @@ internal sealed class PipelineFactsCache
     /// </summary>
     private static readonly TimeSpan MaxSinceLag = TimeSpan.FromDays(400);
 
-    private static readonly ConditionalWeakTable<SalesCoachDbContextFactory, PipelineFactsCache> PerDatabase = [];
-
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private long _uses;
 
     /// <summary>Reads served, by how: counted for tests and the benchmark.</summary>
     internal PipelineCacheCounters Counters { get; } = new();
-
-    public static PipelineFactsCache For(SalesCoachDbContextFactory factory) => PerDatabase.GetValue(factory, _ => new PipelineFactsCache());
 
     public async Task<PipelineData> LoadAsync(SqliteConnection connection, PipelineScope scope, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -108,7 +110,7 @@ internal sealed class PipelineFactsCache
         {
             if (!_entries.TryGetValue(key, out var entry))
             {
-                if (_entries.Count >= MaxScopes)
+                if (_entries.Count >= _maxScopes)
                 {
                     _entries.Remove(_entries.MinBy(e => e.Value.LastUse).Key);
                 }

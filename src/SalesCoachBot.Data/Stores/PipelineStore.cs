@@ -2,17 +2,16 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Pipeline;
-using SalesCoachBot.Data.Infrastructure;
 
 namespace SalesCoachBot.Data.Stores;
 
 /// <summary>
-/// The pipeline facts of a scope. SQLite: from <see cref="PipelineFactsCache"/>, kept in memory per database and
+/// The pipeline facts of a scope. SQLite: from <see cref="PipelineFactsCache"/>, kept in memory (one per database) and
 /// re-read per changed deal (a 50,000-deal team's read was ~1 s of the answer). PostgreSQL: four narrow EF queries
 /// (projections, no tracking) every time, the scope applied as a sub-query so a 50,000-deal team never turns into a
 /// 50,000-parameter IN list.
 /// </summary>
-internal sealed class PipelineStore(SalesCoachDbContext db, SalesCoachDbContextFactory factory) : IPipelineStore
+internal sealed class PipelineStore(SalesCoachDbContext db, PipelineFactsCache facts) : IPipelineStore
 {
     public async Task<PipelineData> LoadAsync(PipelineScope scope, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -25,7 +24,7 @@ internal sealed class PipelineStore(SalesCoachDbContext db, SalesCoachDbContextF
         try
         {
             var connection = (SqliteConnection)db.Database.GetDbConnection();
-            return await PipelineFactsCache.For(factory).LoadAsync(connection, scope, since, now, cancellationToken);
+            return await facts.LoadAsync(connection, scope, since, now, cancellationToken);
         }
         finally
         {

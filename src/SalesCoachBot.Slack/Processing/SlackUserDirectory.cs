@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using SalesCoachBot.Core.Caching;
 using SalesCoachBot.Slack.WebApi;
 using SalesCoachBot.Slack.Workspaces;
 
@@ -7,17 +7,18 @@ namespace SalesCoachBot.Slack.Processing;
 /// <summary>
 /// The email behind a Slack user id (<c>users.info</c>), so the core can find a person who has no
 /// <c>slack_user_id</c> yet. Only an address Slack says the person confirmed (<c>is_email_confirmed</c>), and only
-/// in a workspace the bot serves: a profile email anyone typed proves nothing. Cached; a slow or failed lookup
-/// gives null rather than holding up the answer.
+/// in a workspace the bot serves: a profile email anyone typed proves nothing. Kept in the shared cache
+/// (<see cref="CacheRegion.SlackUsers"/>: an email for <see cref="CacheOptions.SlackUserLifetime"/>, no email for
+/// 5 min, a failed lookup for 1 min); a slow or failed lookup gives null rather than holding up the answer.
 /// </summary>
-public sealed class SlackUserDirectory(ISlackApiClient api, ISlackTokenProvider tokens, SlackWorkspaceGate gate, TimeProvider time)
+public sealed class SlackUserDirectory(ISlackApiClient api, ISlackTokenProvider tokens, SlackWorkspaceGate gate, SharedCache cache)
 {
-    private static readonly TimeSpan Found = TimeSpan.FromHours(1);
     private static readonly TimeSpan NotFound = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan Failed = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan LookupBudget = TimeSpan.FromSeconds(1);
 
-    private readonly ConcurrentDictionary<string, (string? Email, DateTimeOffset Until)> cache = new(StringComparer.Ordinal);
+    /// <summary>What a lookup found: an email, or none.</summary>
+    private sealed record Lookup(string? Email);
 
     public async ValueTask<string?> FindEmailAsync(SlackWorkspace workspace, string userId, CancellationToken cancellationToken)
     {
@@ -27,13 +28,13 @@ public sealed class SlackUserDirectory(ISlackApiClient api, ISlackTokenProvider 
             return null;
         }
 
-        // User ids are unique per workspace only, so the cache key carries the workspace.
-        var key = $"{workspace}:{userId}";
-        var now = time.GetUtcNow();
-        if (cache.TryGetValue(key, out var hit) && hit.Until > now)
+        var key = CacheKey.SlackUser(workspace.ToString(), userId);
+        if (await cache.PeekAsync<Lookup>(key).ConfigureAwait(false) is { } hit)
         {
             return hit.Email;
         }
+
+        var version = cache.Version(key);
 
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(LookupBudget);
@@ -45,12 +46,12 @@ public sealed class SlackUserDirectory(ISlackApiClient api, ISlackTokenProvider 
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             // Slack is slow right now: answer without the email and do not ask again for a while.
-            cache[key] = (null, now + Failed);
+            await cache.KeepAsync(key, new Lookup(null), version, Failed).ConfigureAwait(false);
             return null;
         }
 
         var email = result.Ok && result.Value!.User is { IsEmailConfirmed: true, Profile.Email: { Length: > 0 } confirmed } ? confirmed : null;
-        cache[key] = (email, now + (email is not null ? Found : result.Ok || result.Error is "user_not_found" ? NotFound : Failed));
+        await cache.KeepAsync(key, new Lookup(email), version, email is not null ? null : result.Ok || result.Error is "user_not_found" ? NotFound : Failed).ConfigureAwait(false);
 
         return email;
     }

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Buffers;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -7,6 +7,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
+using SalesCoachBot.Core.Caching;
 
 namespace SalesCoachBot.Teams.Auth;
 
@@ -41,10 +42,11 @@ internal sealed record TokenCheck(bool IsValid, string? ServiceUrlClaim, string?
 /// has read the body.
 /// <para>
 /// The connector sends the same token with every request for about an hour. A token that passed
-/// every check is remembered by its exact text, with its <c>serviceurl</c> claim and its key's
-/// endorsements (so they are compared with every activity's channel, remembered or not), until it expires,
-/// at most <see cref="RememberAtMost"/>, and only while the signing keys it was checked against are
-/// still the current ones; any other text (a byte changed, another audience) is checked in full.
+/// every check is remembered in the shared cache (<see cref="CacheRegion.TeamsTokens"/>, never outside this
+/// process) by its exact text, with its <c>serviceurl</c> claim and its key's endorsements (so they are
+/// compared with every activity's channel, remembered or not), until it expires, at most
+/// <see cref="CacheOptions.TeamsTokenLifetime"/> (10 min or less), and only while the signing keys it was
+/// checked against are still the current ones; any other text (a byte changed, another audience) is checked in full.
 /// </para>
 /// </summary>
 internal sealed class BotTokenValidator
@@ -61,17 +63,22 @@ internal sealed class BotTokenValidator
     private readonly JsonWebTokenHandler handler = new() { MapInboundClaims = false };
     private readonly IssuerKeys botFramework;
     private readonly IssuerKeys? entra;
-    private readonly ConcurrentDictionary<string, PassedToken> passed = new(StringComparer.Ordinal);
+    private readonly SharedCache cache;
+    private readonly TimeSpan rememberAtMost;
 
-    internal static readonly TimeSpan RememberAtMost = TimeSpan.FromMinutes(10);
-    private const int RememberedTokens = 1_000;
+    // A compact JWT: three base64url parts joined by dots. Only such text is looked up or remembered.
+    private static readonly SearchValues<char> TokenChars =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.");
 
     private sealed record PassedToken(IssuerKeys Source, OpenIdConnectConfiguration Configuration, string? ServiceUrl, IReadOnlySet<string>? Endorsements, DateTimeOffset Until);
 
-    public BotTokenValidator(IOptions<TeamsOptions> options, IHttpClientFactory httpClientFactory, TimeProvider timeProvider, ILogger<BotTokenValidator> logger)
+    public BotTokenValidator(
+        IOptions<TeamsOptions> options, IHttpClientFactory httpClientFactory, TimeProvider timeProvider, SharedCache cache, IOptions<CacheOptions> cacheOptions, ILogger<BotTokenValidator> logger)
     {
         this.options = options.Value;
         this.timeProvider = timeProvider;
+        this.cache = cache;
+        rememberAtMost = cacheOptions.Value.TeamsTokenLifetime < CacheOptions.MaxTeamsTokenLifetime ? cacheOptions.Value.TeamsTokenLifetime : CacheOptions.MaxTeamsTokenLifetime;
         this.logger = logger;
         var http = httpClientFactory.CreateClient(OpenIdHttpClientName);
         // Bot Connector keys carry the channels they may sign for; Entra ID keys endorse none (as in botbuilder).
@@ -97,7 +104,9 @@ internal sealed class BotTokenValidator
         }
 
         var token = authorizationHeader[scheme.Length..].Trim();
-        if (passed.TryGetValue(token, out var known) && timeProvider.GetUtcNow() < known.Until
+        var rememberable = IsRememberable(token);
+        if (rememberable && await cache.PeekAsync<PassedToken>(CacheKey.TeamsToken(token)) is { } known
+            && timeProvider.GetUtcNow() < known.Until
             && ReferenceEquals(await known.Source.Manager.GetConfigurationAsync(cancellationToken), known.Configuration))
         {
             return TokenCheck.Valid(known.ServiceUrl, known.Endorsements);
@@ -160,11 +169,19 @@ internal sealed class BotTokenValidator
 
         var serviceUrl = result.Claims.TryGetValue(ServiceUrlClaim, out var claim) ? claim as string : null;
         var endorsements = source.Endorsements(checkedAgainst, (result.SecurityToken as JsonWebToken)?.SigningKey ?? jwt.SigningKey);
-        Remember(token, new PassedToken(source, configuration, serviceUrl, endorsements, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero)));
+        if (rememberable)
+        {
+            await RememberAsync(token, new PassedToken(source, configuration, serviceUrl, endorsements, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero)));
+        }
+
         return TokenCheck.Valid(serviceUrl, endorsements);
     }
 
-    private void Remember(string token, PassedToken check)
+    /// <summary>A JWT short enough to be a cache key; anything else is always checked in full.</summary>
+    private static bool IsRememberable(string token) =>
+        token.Length is > 0 and <= CachingServiceCollectionExtensions.MaxKeyLength && !token.AsSpan().ContainsAnyExcept(TokenChars);
+
+    private async Task RememberAsync(string token, PassedToken check)
     {
         var now = timeProvider.GetUtcNow();
         if (check.Until <= now)
@@ -172,17 +189,13 @@ internal sealed class BotTokenValidator
             return; // accepted within the clock skew after its expiry: checked in full every time
         }
 
-        if (check.Until > now + RememberAtMost)
+        if (check.Until > now + rememberAtMost)
         {
-            check = check with { Until = now + RememberAtMost };
+            check = check with { Until = now + rememberAtMost };
         }
 
-        if (passed.Count >= RememberedTokens)
-        {
-            passed.Clear(); // far above the handful of tokens one app receives in an hour
-        }
-
-        passed[token] = check;
+        var key = CacheKey.TeamsToken(token);
+        await cache.KeepAsync(key, check, cache.Version(key), check.Until - now);
     }
 
     // Reasons are logged, never the token.

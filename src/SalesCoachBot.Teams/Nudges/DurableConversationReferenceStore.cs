@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
+using SalesCoachBot.Core.Caching;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Nudges;
 using SalesCoachBot.Teams.Conversations;
@@ -12,68 +12,77 @@ namespace SalesCoachBot.Teams.Nudges;
 /// </summary>
 /// <remarks>
 /// Every activity asks to remember its conversation's reference, and nearly always it is already
-/// stored unchanged. The store keeps an in-process record of what it last wrote or read for each
-/// conversation, so an unchanged reference costs no database round trip. The record is only a
-/// shortcut: it is dropped when this host removes the reference, trusted for
-/// <see cref="RecordLifetime"/> at most (another host may have removed the row meanwhile), and
-/// bypassed when the caller asks to verify (installs and welcomes).
+/// stored unchanged. The shared cache (<see cref="CacheRegion.ConversationReferences"/>) keeps what this
+/// store last wrote or read for each conversation, so an unchanged reference costs no database round trip.
+/// The entry is only a shortcut: it is invalidated when this host saves or removes the reference, trusted for
+/// <see cref="CacheOptions.ConversationReferenceLifetime"/> at most (another host may have removed the row
+/// meanwhile), and bypassed when the caller asks to verify (installs and welcomes).
 /// </remarks>
-public sealed class DurableConversationReferenceStore(IConversationReferenceRecords records, TimeProvider timeProvider) : IConversationReferenceStore
+public sealed class DurableConversationReferenceStore(IConversationReferenceRecords records, SharedCache cache, ICacheInvalidation invalidation) : IConversationReferenceStore
 {
-    /// <summary>How long an in-process record may answer "already stored" without asking the database.</summary>
-    public static readonly TimeSpan RecordLifetime = TimeSpan.FromMinutes(10);
-
-    /// <summary>At most this many conversations are recorded; past it the records start over.</summary>
-    internal const int MaxRecords = 100_000;
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private readonly ConcurrentDictionary<ConversationKey, Record> stored = new();
-
-    public DurableConversationReferenceStore(IConversationReferenceRecords records)
-        : this(records, TimeProvider.System)
-    {
-    }
 
     public async Task SaveAsync(TeamsConversationReference reference, CancellationToken cancellationToken)
     {
-        stored.TryRemove(reference.Key, out _);
-        await records.SaveAsync(
-            new StoredConversationReference(
-                reference.Key,
-                reference.ConversationId,
-                reference.ServiceUrl,
-                reference.TenantId,
-                reference.ConversationType,
-                JsonSerializer.Serialize(Stored.From(reference), Json),
-                reference.UpdatedAt),
-            cancellationToken);
-        Note(reference);
+        var key = CacheKey.ConversationReference(reference.Key);
+        var version = cache.Version(key);
+        try
+        {
+            await records.SaveAsync(
+                new StoredConversationReference(
+                    reference.Key,
+                    reference.ConversationId,
+                    reference.ServiceUrl,
+                    reference.TenantId,
+                    reference.ConversationType,
+                    JsonSerializer.Serialize(Stored.From(reference), Json),
+                    reference.UpdatedAt),
+                cancellationToken);
+        }
+        finally
+        {
+            await invalidation.InvalidateAsync(key, CancellationToken.None);
+        }
+
+        // What was just written is kept (the invalidation above moved the version by one), unless another save
+        // or removal came in between.
+        await cache.KeepAsync(key, reference, version + 1);
     }
 
     public async Task<TeamsConversationReference?> GetAsync(ConversationKey key, CancellationToken cancellationToken)
     {
+        var cacheKey = CacheKey.ConversationReference(key);
+        var version = cache.Version(cacheKey);
         var reference = await records.GetAsync(key, cancellationToken) is { } row ? ToReference(row) : null;
         if (reference is not null)
         {
-            Note(reference);
+            await cache.KeepAsync(cacheKey, reference, version);
         }
 
         return reference;
     }
 
-    public Task<bool> RemoveAsync(ConversationKey key, CancellationToken cancellationToken)
+    public async Task<bool> RemoveAsync(ConversationKey key, CancellationToken cancellationToken)
     {
-        stored.TryRemove(key, out _);
-        return records.RemoveAsync(key, cancellationToken);
+        try
+        {
+            return await records.RemoveAsync(key, cancellationToken);
+        }
+        finally
+        {
+            await invalidation.InvalidateAsync(CacheKey.ConversationReference(key), CancellationToken.None);
+        }
     }
 
-    public Task<bool> RememberAsync(TeamsConversationReference reference, bool verify, CancellationToken cancellationToken) =>
-        !verify
-        && stored.TryGetValue(reference.Key, out var record)
-        && timeProvider.GetUtcNow() < record.TrustedUntil
-        && record.Reference.SameRoute(reference)
-            ? Task.FromResult(false)
-            : IConversationReferenceStore.RememberInStoreAsync(this, reference, cancellationToken);
+    public async Task<bool> RememberAsync(TeamsConversationReference reference, bool verify, CancellationToken cancellationToken)
+    {
+        if (!verify && await cache.PeekAsync<TeamsConversationReference>(CacheKey.ConversationReference(reference.Key)) is { } known && known.SameRoute(reference))
+        {
+            return false;
+        }
+
+        return await IConversationReferenceStore.RememberInStoreAsync(this, reference, cancellationToken);
+    }
 
     public async Task<IReadOnlyList<TeamsConversationReference>> ListAsync(CancellationToken cancellationToken) =>
         [.. (await records.ListAsync(cancellationToken)).Select(ToReference).OfType<TeamsConversationReference>()];
@@ -103,18 +112,6 @@ public sealed class DurableConversationReferenceStore(IConversationReferenceReco
             json?.Authenticated ?? false,
             stored.UpdatedAt);
     }
-
-    private void Note(TeamsConversationReference reference)
-    {
-        if (stored.Count >= MaxRecords)
-        {
-            stored.Clear();
-        }
-
-        stored[reference.Key] = new Record(reference, timeProvider.GetUtcNow() + RecordLifetime);
-    }
-
-    private sealed record Record(TeamsConversationReference Reference, DateTimeOffset TrustedUntil);
 
     /// <summary>The serialized form; versioned by shape, unknown fields ignored.</summary>
     private sealed record Stored(string ConversationId, string ServiceUrl, string? ConversationType, string? TenantId, string? BotId, string? BotName, string? UserAadObjectId, bool Authenticated)

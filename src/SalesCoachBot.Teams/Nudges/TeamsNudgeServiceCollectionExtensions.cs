@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using SalesCoachBot.Core.Caching;
 using SalesCoachBot.Core.Nudges;
 using SalesCoachBot.Teams.Conversations;
 
@@ -12,6 +13,7 @@ public static class TeamsNudgeServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddTeamsNudges(this IServiceCollection services)
     {
+        services.AddSalesCoachCaching();
         services.AddSingleton<IConversationReferenceStore, DurableConversationReferenceStore>();
         services.AddSingleton<IDigestSender, TeamsDigestSender>();
         return services;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using SalesCoachBot.Core.Caching;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Nudges;
 using SalesCoachBot.Teams.Conversations;
@@ -20,10 +21,17 @@ public sealed class DurableConversationReferenceStoreTests
     private readonly CountingRecords records = new();
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
 
+    /// <summary>A store on its own cache, as in a freshly started process.</summary>
+    private DurableConversationReferenceStore NewStore()
+    {
+        var cache = TestCaches.Create(time);
+        return new DurableConversationReferenceStore(records, cache, cache);
+    }
+
     [Fact]
     public async Task Remember_New_IsStored_Unchanged_IsNeitherReadNorWritten()
     {
-        var store = new DurableConversationReferenceStore(records, time);
+        var store = NewStore();
 
         Assert.True(await store.RememberAsync(Reference(), verify: false, CancellationToken.None));
         Assert.False(await store.RememberAsync(Reference(), verify: false, CancellationToken.None));
@@ -44,7 +52,7 @@ public sealed class DurableConversationReferenceStoreTests
     [InlineData("https://smba.test/amer/", "28:bot", "tenant-1", false)]
     public async Task Remember_ChangedRoute_IsStoredAgain(string serviceUrl, string botId, string tenantId, bool authenticated)
     {
-        var store = new DurableConversationReferenceStore(records, time);
+        var store = NewStore();
         await store.RememberAsync(Reference(), verify: false, CancellationToken.None);
 
         Assert.True(await store.RememberAsync(Reference(serviceUrl, botId, tenantId, authenticated), verify: false, CancellationToken.None));
@@ -57,7 +65,7 @@ public sealed class DurableConversationReferenceStoreTests
     [Fact]
     public async Task Remember_AfterRemove_IsStoredAgain()
     {
-        var store = new DurableConversationReferenceStore(records, time);
+        var store = NewStore();
         await store.RememberAsync(Reference(), verify: false, CancellationToken.None);
 
         Assert.True(await store.RemoveAsync(Key, CancellationToken.None));
@@ -70,7 +78,7 @@ public sealed class DurableConversationReferenceStoreTests
     [Fact]
     public async Task Remember_RemovedByAnotherHost_IsStoredAgainWhenVerifiedOrOnceTheRecordIsOld()
     {
-        var store = new DurableConversationReferenceStore(records, time);
+        var store = NewStore();
         await store.RememberAsync(Reference(), verify: false, CancellationToken.None);
         records.Rows.Clear();   // another host removed the row; this host's record does not know
 
@@ -78,7 +86,7 @@ public sealed class DurableConversationReferenceStoreTests
         Assert.True(await store.RememberAsync(Reference(), verify: true, CancellationToken.None));
 
         records.Rows.Clear();
-        time.Advance(DurableConversationReferenceStore.RecordLifetime);
+        time.Advance(new CacheOptions().ConversationReferenceLifetime);
         Assert.True(await store.RememberAsync(Reference(), verify: false, CancellationToken.None));
         Assert.Single(await store.ListAsync(CancellationToken.None));
     }
@@ -86,8 +94,8 @@ public sealed class DurableConversationReferenceStoreTests
     [Fact]
     public async Task Remember_StoredByAnEarlierProcess_IsReadOnceAndNotRewritten()
     {
-        await new DurableConversationReferenceStore(records, time).SaveAsync(Reference(), CancellationToken.None);
-        var restarted = new DurableConversationReferenceStore(records, time);
+        await NewStore().SaveAsync(Reference(), CancellationToken.None);
+        var restarted = NewStore();
 
         Assert.False(await restarted.RememberAsync(Reference(), verify: false, CancellationToken.None));
         Assert.False(await restarted.RememberAsync(Reference(), verify: false, CancellationToken.None));
@@ -100,7 +108,7 @@ public sealed class DurableConversationReferenceStoreTests
     public async Task Messages_SameConversation_StoreTheReferenceOnce_InstallsCheckTheDatabase()
     {
         await using var host = await TeamsTestHost.StartAsync(services: s =>
-            s.AddSingleton<IConversationReferenceStore>(new DurableConversationReferenceStore(records, time)));
+            s.AddSingleton<IConversationReferenceStore>(sp => new DurableConversationReferenceStore(records, sp.GetRequiredService<SharedCache>(), sp.GetRequiredService<ICacheInvalidation>())));
 
         for (var i = 0; i < 3; i++)
         {

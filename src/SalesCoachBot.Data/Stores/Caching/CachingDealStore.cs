@@ -1,31 +1,20 @@
 using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Caching;
 using SalesCoachBot.Core.Domain;
 
 namespace SalesCoachBot.Data.Stores.Caching;
 
 /// <summary>
-/// Serves a deal's view from <see cref="StoreReadCache"/> and drops it whenever the deal changes
-/// here. Lists and lookups by other keys go to the database as before. The inner store takes its database
-/// context only when it queries (<see cref="Infrastructure.DbContextLease"/>): a turn served from memory takes none.
+/// Serves a deal's view from the shared cache (<see cref="CacheRegion.DealViews"/>, kept
+/// <see cref="CacheOptions.ReadLifetime"/>) and invalidates it whenever the deal changes here. Lists and
+/// lookups by other keys go to the database as before. The inner store takes its database context only when it
+/// queries (<see cref="Infrastructure.DbContextLease"/>): a turn served from memory takes none.
 /// </summary>
-internal sealed class CachingDealStore(DealStore inner, StoreReadCache cache) : IDealStore
+internal sealed class CachingDealStore(DealStore inner, SharedCache cache, ICacheInvalidation invalidation) : IDealStore
 {
-    public async Task<DealView?> GetAsync(DealId id, CancellationToken cancellationToken)
-    {
-        if (cache.TryGetDeal(id, out var cached))
-        {
-            return cached;
-        }
-
-        var generation = cache.DealGeneration(id.Value);
-        var view = await inner.GetAsync(id, cancellationToken);
-        if (view is not null)
-        {
-            cache.StoreDeal(view, generation);
-        }
-
-        return view;
-    }
+    public async Task<DealView?> GetAsync(DealId id, CancellationToken cancellationToken) =>
+        await cache.GetOrReadAsync(
+            CacheKey.Deal(id), (Inner: inner, Id: id), static (s, ct) => new ValueTask<DealView?>(s.Inner.GetAsync(s.Id, ct)), cancellationToken);
 
     public Task<DealView?> FindByExternalIdAsync(string externalId, CancellationToken cancellationToken) =>
         inner.FindByExternalIdAsync(externalId, cancellationToken);
@@ -45,27 +34,26 @@ internal sealed class CachingDealStore(DealStore inner, StoreReadCache cache) : 
     public async Task<T?> ChangeDealAsync<T>(DealId id, Func<DealState, DealChangePlan<T>> decide, CancellationToken cancellationToken)
         where T : class
     {
-        // Dropped first, so a reader that started earlier cannot store its copy over the change.
-        cache.InvalidateDeal(id.Value);
+        var key = CacheKey.Deal(id);
         DealChange<T> change;
         try
         {
-            change = await inner.ChangeAsync(id, decide, () => cache.DealGeneration(id.Value), cancellationToken);
+            // The stamp is the deal's cache version, read under the deal's lock just before the commit.
+            change = await inner.ChangeAsync(id, decide, () => cache.Version(key), cancellationToken);
         }
         catch
         {
-            cache.InvalidateDeal(id.Value);
+            await invalidation.InvalidateAsync(key, CancellationToken.None); // it may have committed
             throw;
         }
 
-        // The card drawn next shows the deal as this change left it: kept, not read again.
+        await invalidation.InvalidateAsync(key, CancellationToken.None);
+
+        // The card drawn next shows the deal as this change left it: kept, not read again. The invalidation above
+        // moved the version by one; more means another change or an import came in between, and nothing is kept.
         if (change.After is { } after)
         {
-            cache.StoreChangedDeal(after, change.Stamp);
-        }
-        else
-        {
-            cache.InvalidateDeal(id.Value);
+            await cache.KeepAsync(key, after, change.Stamp + 1);
         }
 
         return change.Result;

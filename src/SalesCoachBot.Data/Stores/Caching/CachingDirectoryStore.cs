@@ -1,20 +1,22 @@
 using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Caching;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
 
 namespace SalesCoachBot.Data.Stores.Caching;
 
 /// <summary>
-/// Answers directory lookups from one in-memory snapshot of people and teams (see
-/// <see cref="StoreReadCache"/>); every chat turn looks up its sender, so this saves a query per turn. The inner
-/// store takes its database context only when it queries (<see cref="Infrastructure.DbContextLease"/>).
+/// Answers directory lookups from one snapshot of people and teams in the shared cache
+/// (<see cref="CacheRegion.Directory"/>, kept <see cref="CacheOptions.ReadLifetime"/>); every chat turn looks up
+/// its sender, so this saves a query per turn. The inner store takes its database context only when it queries
+/// (<see cref="Infrastructure.DbContextLease"/>).
 /// </summary>
-internal sealed class CachingDirectoryStore(DirectoryStore inner, StoreReadCache cache) : IDirectoryStore
+internal sealed class CachingDirectoryStore(DirectoryStore inner, SharedCache cache) : IDirectoryStore
 {
     public async Task<PersonView?> FindPersonAsync(ChatUser user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
-        if (!cache.Enabled)
+        if (!Cached)
         {
             return await inner.FindPersonAsync(user, cancellationToken);
         }
@@ -34,20 +36,31 @@ internal sealed class CachingDirectoryStore(DirectoryStore inner, StoreReadCache
     }
 
     public async Task<PersonView?> FindPersonByEmailAsync(string email, CancellationToken cancellationToken) =>
-        cache.Enabled
+        Cached
             ? Lookup((await SnapshotAsync(cancellationToken)).ByEmail, SalesCoachDbContext.NormalizeEmail(email))
             : await inner.FindPersonByEmailAsync(email, cancellationToken);
 
     public async Task<IReadOnlyList<SalesTeam>> ListTeamsAsync(CancellationToken cancellationToken) =>
-        cache.Enabled ? (await SnapshotAsync(cancellationToken)).TeamsByName : await inner.ListTeamsAsync(cancellationToken);
+        Cached ? (await SnapshotAsync(cancellationToken)).TeamsByName : await inner.ListTeamsAsync(cancellationToken);
 
     public async Task<SalesTeam?> FindTeamByNameAsync(string name, CancellationToken cancellationToken) =>
-        cache.Enabled
+        Cached
             ? Lookup((await SnapshotAsync(cancellationToken)).TeamsByNormalizedName, SalesCoachDbContext.NormalizeName(name))
             : await inner.FindTeamByNameAsync(name, cancellationToken);
+
+    private bool Cached => cache.IsOn(CacheRegion.Directory);
 
     private static T? Lookup<T>(IReadOnlyDictionary<string, T> index, string key) where T : class =>
         index.TryGetValue(key, out var found) ? found : null;
 
-    private Task<DirectorySnapshot> SnapshotAsync(CancellationToken cancellationToken) => cache.GetDirectoryAsync(inner.LoadSnapshotAsync, cancellationToken);
+    private ValueTask<DirectorySnapshot> SnapshotAsync(CancellationToken cancellationToken) =>
+        cache.GetOrReadAsync(CacheKey.Directory, inner, static (store, ct) => new ValueTask<DirectorySnapshot>(store.LoadSnapshotAsync(ct)), cancellationToken);
 }
+
+/// <summary>Every person (with team ids) and team, indexed the ways chat turns look them up.</summary>
+internal sealed record DirectorySnapshot(
+    IReadOnlyDictionary<string, PersonView> ByTeamsId,
+    IReadOnlyDictionary<string, (PersonView Person, string? SlackTeamId)> BySlackId,
+    IReadOnlyDictionary<string, PersonView> ByEmail,
+    IReadOnlyList<SalesTeam> TeamsByName,
+    IReadOnlyDictionary<string, SalesTeam> TeamsByNormalizedName);
