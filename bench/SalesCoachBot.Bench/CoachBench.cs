@@ -180,7 +180,7 @@ internal static class CoachBench
     {
         await using var scope = db.Services.CreateAsyncScope();
         var bot = scope.ServiceProvider.GetRequiredService<ICoachBot>();
-        var turn = new ChatTurn(new ChatUser(ChatChannel.Cli, Email: email), new ConversationKey("cli:bench"), input);
+        var turn = new ChatTurn(new ChatUser(ChatChannel.Cli, Email: email), ConversationKey.For(ChatChannel.Cli, "bench"), input);
         return await bot.HandleAsync(turn, CancellationToken.None);
     }
 

@@ -54,6 +54,7 @@ public abstract class SalesCoachDbContext(DbContextOptions options) : DbContext(
         configurationBuilder.Properties<DealStatus>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<StageChangeKind>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<ChatChannel>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ConversationKey>().HaveConversion<ConversationKeyConverter>();
     }
 
     // Case-insensitive keys are kept in normalized columns so the unique indexes enforce them.

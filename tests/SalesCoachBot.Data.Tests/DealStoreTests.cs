@@ -354,4 +354,25 @@ public abstract class DealStoreTests(Func<TestDatabase> database)
         Assert.False(await conversations.UnlinkAsync(key, CancellationToken.None));
         Assert.Null(await conversations.GetLinkedDealAsync(key, CancellationToken.None));
     }
+
+    [DatabaseFact]
+    public async Task Conversations_KeyColumn_HoldsTheTextFormRowsHaveAlwaysHad()
+    {
+        var team = await Db.CreateTeamAsync();
+        var deal = await Db.CreateDealAsync(team);
+        var key = ConversationKey.Slack("T" + team.Tag, "C1");
+        await using var scope = Db.Services.CreateAsyncScope();
+        var conversations = scope.ServiceProvider.GetRequiredService<IConversationStore>();
+
+        await conversations.LinkAsync(key, deal.Key, team.RepId, Db.Time.GetUtcNow(), CancellationToken.None);
+
+        await using var db = Db.NewContext();
+        var stored = await db.Database.SqlQuery<string>($"SELECT conversation_key AS \"Value\" FROM conversation_links WHERE deal_id = {deal.Key.Value}").SingleAsync();
+        Assert.Equal($"slack:T{team.Tag}:C1", stored);
+
+        // A row as an earlier version wrote it is found by the typed key.
+        var earlier = $"teams:19:{team.Tag}@thread.tacv2";
+        await db.Database.ExecuteSqlAsync($"UPDATE conversation_links SET conversation_key = {earlier} WHERE deal_id = {deal.Key.Value}");
+        Assert.Equal(deal.Key, await conversations.GetLinkedDealAsync(ConversationKey.For(ChatChannel.Teams, $"19:{team.Tag}@thread.tacv2"), CancellationToken.None));
+    }
 }

@@ -12,7 +12,7 @@ namespace SalesCoachBot.Testing;
 public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationStore
 {
     private readonly object _gate = new();
-    private readonly Dictionary<string, (long DealId, long PersonId)> _links = [];
+    private readonly Dictionary<ConversationKey, (long DealId, long PersonId)> _links = [];
 
     public List<SalesTeam> Teams { get; } = [];
     public List<Person> People { get; } = [];
@@ -164,16 +164,16 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
     }
 
     public Task<DealId?> GetLinkedDealAsync(ConversationKey conversation, CancellationToken cancellationToken) =>
-        Task.FromResult(_links.TryGetValue(conversation.Value, out var link) ? new DealId(link.DealId) : (DealId?)null);
+        Task.FromResult(_links.TryGetValue(conversation, out var link) ? new DealId(link.DealId) : (DealId?)null);
 
     public Task LinkAsync(ConversationKey conversation, DealId deal, long personId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        _links[conversation.Value] = (deal.Value, personId);
+        _links[conversation] = (deal.Value, personId);
         return Task.CompletedTask;
     }
 
     public Task<bool> UnlinkAsync(ConversationKey conversation, CancellationToken cancellationToken) =>
-        Task.FromResult(_links.Remove(conversation.Value));
+        Task.FromResult(_links.Remove(conversation));
 
     private IEnumerable<Confirmation> Active(Deal deal) =>
         Confirmations.Where(c => c.DealId == deal.Id && c.StageVersion == deal.StageVersion && c.WithdrawnAt is null);

@@ -163,7 +163,7 @@ public sealed class Snooze
 /// <summary>"link this chat to DEAL": the deal a conversation talks about by default.</summary>
 public sealed class ConversationLink
 {
-    public required string ConversationKey { get; set; }
+    public required ConversationKey ConversationKey { get; set; }
     public long DealId { get; set; }
     public long LinkedByPersonId { get; set; }
     public DateTimeOffset LinkedAt { get; set; }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SalesCoachBot.Core.Domain;
 
 namespace SalesCoachBot.Data.Infrastructure;
 
@@ -11,3 +12,8 @@ internal sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>
 internal sealed class ToUtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(
     v => v.ToUniversalTime(),
     v => v.ToUniversalTime());
+
+/// <summary>A conversation key as its one text form (<see cref="ConversationKey.ToString"/>), the format rows have always had.</summary>
+internal sealed class ConversationKeyConverter() : ValueConverter<ConversationKey, string>(
+    v => v.ToString(),
+    v => ConversationKey.Parse(v));
