@@ -28,13 +28,13 @@ public abstract class ReadCacheTests(Func<TestDatabase> database)
         return await action(scope.ServiceProvider);
     }
 
-    private Task<DealView?> GetDealAsync(long id) =>
-        InScopeAsync(sp => sp.GetRequiredService<IDealStore>().GetAsync(new DealId(id), CancellationToken.None));
+    private Task<DealView?> GetDealAsync(DealId id) =>
+        InScopeAsync(sp => sp.GetRequiredService<IDealStore>().GetAsync(id, CancellationToken.None));
 
     private Task<PersonView?> FindByEmailAsync(string email) =>
         InScopeAsync(sp => sp.GetRequiredService<IDirectoryStore>().FindPersonByEmailAsync(email, CancellationToken.None));
 
-    private async Task RenameBehindTheStoresBackAsync(long dealId, string name)
+    private async Task RenameBehindTheStoresBackAsync(DealId dealId, string name)
     {
         await using var db = Db.NewContext();
         await db.Deals.Where(d => d.Id == dealId).ExecuteUpdateAsync(s => s.SetProperty(d => d.Name, name));
@@ -68,7 +68,7 @@ public abstract class ReadCacheTests(Func<TestDatabase> database)
         var deals = scope.ServiceProvider.GetRequiredService<IDealStore>();
         _ = scope.ServiceProvider.GetRequiredService<IConversationStore>();
         Assert.NotNull(await scope.ServiceProvider.GetRequiredService<IDirectoryStore>().FindPersonByEmailAsync(team.RepEmail, CancellationToken.None));
-        Assert.NotNull(await deals.GetAsync(new DealId(deal.Id), CancellationToken.None));
+        Assert.NotNull(await deals.GetAsync(deal.Id, CancellationToken.None));
         Assert.False(lease.IsTaken);
 
         await deals.ListOpenAsync([team.TeamId], CancellationToken.None); // not cached: the database is asked
@@ -83,7 +83,7 @@ public abstract class ReadCacheTests(Func<TestDatabase> database)
         Assert.Empty((await GetDealAsync(deal.Id))!.Confirmations);
         var at = Db.Time.GetUtcNow();
 
-        await InScopeAsync(sp => sp.GetRequiredService<IDealStore>().ChangeDealAsync(new DealId(deal.Id), _ => new DealChangePlan<string>("ok")
+        await InScopeAsync(sp => sp.GetRequiredService<IDealStore>().ChangeDealAsync(deal.Id, _ => new DealChangePlan<string>("ok")
         {
             Confirm = [new NewConfirmation(new ChecklistItemId("requirements-listed"), team.RepId, $"Rep {team.Tag}", at, ChatChannel.Slack)],
             ActivityAt = at,
@@ -152,7 +152,7 @@ public sealed class StoreReadCacheTests
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
         var cache = new StoreReadCache(time, TimeSpan.FromSeconds(5));
         var view = new DealView(
-            new Deal { Id = 7, ExternalId = "7", Name = "Old", StageId = "discovery" }, "Owner", "o@example.com", "Team", null, []);
+            new Deal { Id = new DealId(7), ExternalId = "7", Name = "Old", StageId = new StageId("discovery") }, "Owner", "o@example.com", "Team", null, []);
 
         var generation = cache.DealGeneration(7);
         cache.InvalidateDeal(7); // a change committed while the read was in flight
@@ -169,7 +169,7 @@ public sealed class StoreReadCacheTests
     public void StoreDeal_LifetimeZero_NothingIsKept()
     {
         var cache = new StoreReadCache(TimeProvider.System, TimeSpan.Zero);
-        var view = new DealView(new Deal { Id = 8, ExternalId = "8", Name = "N", StageId = "discovery" }, "O", "o@example.com", "T", null, []);
+        var view = new DealView(new Deal { Id = new DealId(8), ExternalId = "8", Name = "N", StageId = new StageId("discovery") }, "O", "o@example.com", "T", null, []);
 
         cache.StoreDeal(view, cache.DealGeneration(8));
 

@@ -4,8 +4,10 @@ namespace SalesCoachBot.Core.Domain;
 
 /// <summary>Database identity of a deal, as carried in card payloads.</summary>
 [JsonConverter(typeof(DealIdJsonConverter))]
-public readonly record struct DealId(long Value)
+public readonly record struct DealId(long Value) : IComparable<DealId>
 {
+    public int CompareTo(DealId other) => Value.CompareTo(other.Value);
+
     public override string ToString() => Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 

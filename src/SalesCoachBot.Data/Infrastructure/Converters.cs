@@ -17,3 +17,16 @@ internal sealed class ToUtcConverter() : ValueConverter<DateTimeOffset, DateTime
 internal sealed class ConversationKeyConverter() : ValueConverter<ConversationKey, string>(
     v => v.ToString(),
     v => ConversationKey.Parse(v));
+
+// The typed ids as the plain columns they have always been.
+internal sealed class DealIdConverter() : ValueConverter<DealId, long>(
+    v => v.Value,
+    v => new DealId(v));
+
+internal sealed class StageIdConverter() : ValueConverter<StageId, string>(
+    v => v.Value,
+    v => new StageId(v));
+
+internal sealed class ChecklistItemIdConverter() : ValueConverter<ChecklistItemId, string>(
+    v => v.Value,
+    v => new ChecklistItemId(v));

@@ -14,7 +14,7 @@ internal sealed class ConversationStore(DbContextLease lease) : IConversationSto
     {
         var link = await Db.ConversationLinks.AsNoTracking()
             .FirstOrDefaultAsync(l => l.ConversationKey == conversation, cancellationToken);
-        return link is null ? null : new DealId(link.DealId);
+        return link?.DealId;
     }
 
     public async Task LinkAsync(ConversationKey conversation, DealId deal, long personId, DateTimeOffset at, CancellationToken cancellationToken)
@@ -25,14 +25,14 @@ internal sealed class ConversationStore(DbContextLease lease) : IConversationSto
             Db.ConversationLinks.Add(new ConversationLink
             {
                 ConversationKey = conversation,
-                DealId = deal.Value,
+                DealId = deal,
                 LinkedByPersonId = personId,
                 LinkedAt = at,
             });
         }
         else
         {
-            link.DealId = deal.Value;
+            link.DealId = deal;
             link.LinkedByPersonId = personId;
             link.LinkedAt = at;
         }

@@ -13,7 +13,7 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
     private SalesCoachDbContext Db => lease.Context;
 
     public Task<DealView?> GetAsync(DealId id, CancellationToken cancellationToken) =>
-        DealViewQueries.LoadOneAsync(Db, id.Value, tracked: false, time.GetUtcNow(), cancellationToken);
+        DealViewQueries.LoadOneAsync(Db, id, tracked: false, time.GetUtcNow(), cancellationToken);
 
     public async Task<DealView?> FindByExternalIdAsync(string externalId, CancellationToken cancellationToken)
     {
@@ -46,7 +46,7 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
             .Select(d => new { d.Id, d.ExternalId, d.Name, d.Account, d.TeamId, d.OwnerId, d.Status })
             .ToListAsync(cancellationToken);
         return rows
-            .Select(d => new DealNameEntry(new DealId(d.Id), d.ExternalId, d.Name, d.Account, d.TeamId, d.OwnerId, d.Status))
+            .Select(d => new DealNameEntry(d.Id, d.ExternalId, d.Name, d.Account, d.TeamId, d.OwnerId, d.Status))
             .ToList();
     }
 
@@ -85,7 +85,7 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
         return await query
             .GroupBy(d => d.StageId)
             .Select(g => new { Stage = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Stage, g => g.Count, StringComparer.Ordinal, cancellationToken);
+            .ToDictionaryAsync(g => g.Stage.Value, g => g.Count, StringComparer.Ordinal, cancellationToken);
     }
 
     public async Task<T?> ChangeDealAsync<T>(
@@ -140,7 +140,7 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
         }
 
         var now = time.GetUtcNow();
-        var view = await DealViewQueries.LoadOneAsync(Db, id.Value, tracked: true, now, cancellationToken);
+        var view = await DealViewQueries.LoadOneAsync(Db, id, tracked: true, now, cancellationToken);
         if (view is null)
         {
             return new DealChange<T>(null, null, 0);
@@ -229,7 +229,7 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
                 DealId = deal.Id,
                 StageId = deal.StageId,
                 StageVersion = deal.StageVersion,
-                ItemId = confirmation.Item.Value,
+                ItemId = confirmation.Item,
                 PersonId = confirmation.PersonId,
                 ConfirmedAt = confirmation.At,
                 Channel = confirmation.Channel,
@@ -240,7 +240,7 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
 
         if (plan.Withdraw.Count > 0)
         {
-            var items = plan.Withdraw.Select(i => i.Value).ToList();
+            var items = plan.Withdraw.ToList();
             var withdrawn = await Db.Confirmations
                 .Where(c => c.DealId == deal.Id && c.StageVersion == deal.StageVersion && c.WithdrawnAt == null && items.Contains(c.ItemId))
                 .ToListAsync(cancellationToken);
@@ -249,14 +249,14 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
             {
                 confirmation.WithdrawnAt = at;
                 confirmation.WithdrawnByPersonId = plan.WithdrawnBy;
-                withdrawnItems.Add(new ChecklistItemId(confirmation.ItemId));
+                withdrawnItems.Add(confirmation.ItemId);
                 changed = true;
             }
         }
 
         if (plan.Transition is { } transition)
         {
-            deal.StageId = transition.ToStage.Value;
+            deal.StageId = transition.ToStage;
             deal.Status = transition.Status;
             deal.StageVersion++;
             deal.StageEnteredAt = transition.At;
@@ -267,7 +267,7 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
             Db.StageHistory.Add(new StageHistoryEntry
             {
                 DealId = deal.Id,
-                StageId = transition.ToStage.Value,
+                StageId = transition.ToStage,
                 EnteredAt = transition.At,
                 Kind = transition.Kind,
                 ByPersonId = transition.ByPersonId,

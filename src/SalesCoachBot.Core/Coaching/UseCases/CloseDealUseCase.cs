@@ -92,7 +92,7 @@ public sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, What
                 return DealChangePlan<string>.Nothing($"{state.Deal.Name} is already {state.Deal.Status.ToString().ToLowerInvariant()}.");
             }
 
-            var stageId = new StageId(state.Deal.StageId);
+            var stageId = state.Deal.StageId;
             return context.Map.FindStage(stageId) is null
                 ? DealChangePlan<string>.Nothing($"{state.Deal.Name} is in a stage the map no longer has; ask an admin.")
                 : plan(state, stageId);
