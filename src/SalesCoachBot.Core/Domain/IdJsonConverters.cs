@@ -3,7 +3,8 @@ using System.Text.Json.Serialization;
 
 namespace SalesCoachBot.Core.Domain;
 
-// Typed ids travel through card payloads as plain JSON scalars so cards stay small and readable.
+// Typed ids travel through card payloads as plain JSON scalars so cards stay small and readable. Public because
+// the JSON source generators of the channel projects (the Adaptive Card model) create them too.
 public sealed class DealIdJsonConverter : JsonConverter<DealId>
 {
     // Card payloads come back from chat clients and may be tampered with: anything that is not a

@@ -63,10 +63,7 @@ public readonly record struct ConversationKey
     public static ConversationKey For(ChatChannel channel, string id) => new(channel, null, id, false);
 
     /// <summary>A Slack channel (or DM) of a workspace.</summary>
-    public static ConversationKey Slack(string workspace, string channelId) =>
-        workspace.Contains(':', StringComparison.Ordinal)
-            ? throw new ArgumentException("A Slack workspace id has no colon.", nameof(workspace))
-            : new(ChatChannel.Slack, workspace, channelId, false);
+    public static ConversationKey Slack(string workspace, string channelId) => new(ChatChannel.Slack, workspace, channelId, false);
 
     /// <summary>A Slack user, messaged in their DM with the bot (opened with conversations.open when sending).</summary>
     public static ConversationKey SlackUser(string userId) => new(ChatChannel.Slack, null, userId, true);
@@ -105,8 +102,9 @@ public readonly record struct ConversationKey
                 key = For(ChatChannel.Cli, id);
                 return true;
             case "slack":
-                // Workspace ids have no colon; a key without one (from before workspaces) is a channel of the configured workspace.
-                var workspace = id.IndexOf(':', StringComparison.Ordinal);
+                // Slack channel ids have no colon, so the last one ends the workspace; a key without one (from
+                // before workspaces) is a channel of the configured workspace.
+                var workspace = id.LastIndexOf(':');
                 key = workspace < 0 ? new(ChatChannel.Slack, null, id, false) : Slack(id[..workspace], id[(workspace + 1)..]);
                 return true;
             case SlackUserPrefix:

@@ -52,6 +52,12 @@ public sealed class ConversationKeyTests
     }
 
     [Fact]
-    public void Slack_WorkspaceWithAColon_IsRefused() =>
-        Assert.Throws<ArgumentException>(() => ConversationKey.Slack("T1:X", "C1"));
+    public void Slack_OddWorkspaceFromARequest_StillRoundTrips()
+    {
+        // Ids come from requests: whatever they hold, the key is made and read back, never an exception.
+        var key = ConversationKey.Slack("T1:X", "C1");
+
+        Assert.Equal("slack:T1:X:C1", key.ToString());
+        Assert.Equal(key, ConversationKey.Parse(key.ToString()));
+    }
 }
