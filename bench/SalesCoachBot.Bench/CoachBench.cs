@@ -180,7 +180,7 @@ internal static class CoachBench
     {
         await using var scope = db.Services.CreateAsyncScope();
         var bot = scope.ServiceProvider.GetRequiredService<ICoachBot>();
-        var turn = new ChatTurn(new ChatUser(ChatChannel.Cli, Email: email), new ConversationKey("cli:bench"), input);
+        var turn = new ChatTurn(new ChatUser(ChatChannel.Cli, Email: email), ConversationKey.For(ChatChannel.Cli, "bench"), input);
         return await bot.HandleAsync(turn, CancellationToken.None);
     }
 
@@ -188,7 +188,7 @@ internal static class CoachBench
     {
         await using var context = db.Services.GetRequiredService<SalesCoachDbContextFactory>().CreateDbContext();
         var rows = await context.Deals.AsNoTracking()
-            .Select(d => new DealRow(d.Id, d.ExternalId, d.StageId, d.StageVersion, d.TeamId, d.OwnerId))
+            .Select(d => new DealRow(d.Id.Value, d.ExternalId, d.StageId.Value, d.StageVersion, d.TeamId, d.OwnerId))
             .ToListAsync();
 
         // Indexed by generated deal number (D0, D1, ...), the order DataSet names them in.

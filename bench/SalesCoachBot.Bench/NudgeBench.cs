@@ -45,7 +45,7 @@ internal static class NudgeBench
 
             foreach (var team in teams)
             {
-                await targets.BindAsync(team.Id, new ConversationKey($"slack:T0BENCH:C{team.Id:00000}"), 1, db.Time.GetUtcNow(), CancellationToken.None);
+                await targets.BindAsync(team.Id, ConversationKey.Slack("T0BENCH", $"C{team.Id:00000}"), 1, db.Time.GetUtcNow(), CancellationToken.None);
             }
 
             var unfiltered = new Samples("compute all digests, every open deal loaded");

@@ -41,7 +41,7 @@ internal static class PipelineBench
         await using var lookup = db.Services.CreateAsyncScope();
         var manager = await lookup.ServiceProvider.GetRequiredService<IDirectoryStore>().FindPersonByEmailAsync(ManagerEmail, CancellationToken.None)
             ?? throw new InvalidOperationException("manager not seeded");
-        var turn = new ChatTurn(new ChatUser(ChatChannel.Cli, Email: ManagerEmail), new ConversationKey("cli:bench-pipeline"), new TextInput($"pipeline {BigTeam}"));
+        var turn = new ChatTurn(new ChatUser(ChatChannel.Cli, Email: ManagerEmail), ConversationKey.For(ChatChannel.Cli, "bench-pipeline"), new TextInput($"pipeline {BigTeam}"));
         var team = (await lookup.ServiceProvider.GetRequiredService<IDirectoryStore>().FindTeamByNameAsync(BigTeam, CancellationToken.None))!;
 
         var useCase = new Samples($"pipeline \"{BigTeam}\" (use case, {size.Deals / 2:N0} deals)");

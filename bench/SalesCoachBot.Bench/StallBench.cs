@@ -71,7 +71,7 @@ internal static class StallBench
         for (var i = 0; i < result.Length; i++)
         {
             var view = deals[i];
-            result[i] = StallRule.Assess(view.Deal, stallDays.GetValueOrDefault(view.Deal.StageId), idleDays[view.Deal.TeamId], view.SnoozedUntil, now);
+            result[i] = StallRule.Assess(view.Deal, stallDays.GetValueOrDefault(view.Deal.StageId.Value), idleDays[view.Deal.TeamId], view.SnoozedUntil, now);
             stalled += result[i].IsStalled ? 1 : 0;
         }
 

@@ -54,6 +54,10 @@ public abstract class SalesCoachDbContext(DbContextOptions options) : DbContext(
         configurationBuilder.Properties<DealStatus>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<StageChangeKind>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<ChatChannel>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ConversationKey>().HaveConversion<ConversationKeyConverter>();
+        configurationBuilder.Properties<DealId>().HaveConversion<DealIdConverter>();
+        configurationBuilder.Properties<StageId>().HaveConversion<StageIdConverter>();
+        configurationBuilder.Properties<ChecklistItemId>().HaveConversion<ChecklistItemIdConverter>();
     }
 
     // Case-insensitive keys are kept in normalized columns so the unique indexes enforce them.
@@ -85,6 +89,14 @@ public abstract class SalesCoachDbContext(DbContextOptions options) : DbContext(
 public sealed class SqliteSalesCoachDbContext(DbContextOptions<SqliteSalesCoachDbContext> options) : SalesCoachDbContext(options)
 {
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+
+        // SQLite's convention gives integer keys AUTOINCREMENT, but sees DealId, not the long it is stored as.
+        modelBuilder.Entity<Deal>().Property(d => d.Id).UseAutoincrement();
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

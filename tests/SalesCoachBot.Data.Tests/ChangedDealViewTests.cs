@@ -31,7 +31,7 @@ public abstract class ChangedDealViewTests(Func<TestDatabase> database)
         var deal = await Db.CreateDealAsync(team);
         var rep = (team.RepId, $"Rep {team.Tag}");
         var other = (team.OtherId, $"Other {team.Tag}");
-        var id = deal.Key;
+        var id = deal.Id;
 
         await ChangeAndCompareAsync(id, "one item", at => Plan(at) with { Confirm = [Confirmation(Requirements, rep, at, ChatChannel.Teams)] }, c => Assert.Single(c));
         await ChangeAndCompareAsync(id, "two items and a note", at => Plan(at) with

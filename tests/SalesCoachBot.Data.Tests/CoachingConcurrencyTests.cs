@@ -49,7 +49,7 @@ public abstract class CoachingConcurrencyTests(Func<TestDatabase> database)
         await using var bot = BuildBot();
         var team = await Db.CreateTeamAsync();
         var deal = await Db.CreateDealAsync(team);
-        var card = new ConfirmItemsPayload(deal.Key, new StageId("discovery"), deal.StageVersion);
+        var card = new ConfirmItemsPayload(deal.Id, new StageId("discovery"), deal.StageVersion);
 
         using var start = new ManualResetEventSlim(false);
         var presses = Enumerable.Range(0, 12).Select(i => Task.Run(async () =>
@@ -64,7 +64,7 @@ public abstract class CoachingConcurrencyTests(Func<TestDatabase> database)
         Assert.Single(answers, a => a.Card!.Note?.Contains("moved from Discovery to Demo", StringComparison.Ordinal) == true);
         await using var db = Db.NewContext();
         var stored = await db.Deals.AsNoTracking().SingleAsync(d => d.Id == deal.Id);
-        Assert.Equal(("demo", deal.StageVersion + 1), (stored.StageId, stored.StageVersion));
+        Assert.Equal((new StageId("demo"), deal.StageVersion + 1), (stored.StageId, stored.StageVersion));
         Assert.Equal(1, await db.StageHistory.CountAsync(h => h.DealId == deal.Id && h.Kind == StageChangeKind.Advanced));
         Assert.Equal(2, await db.Confirmations.CountAsync(c => c.DealId == deal.Id));
     }
@@ -75,7 +75,7 @@ public abstract class CoachingConcurrencyTests(Func<TestDatabase> database)
         await using var bot = BuildBot();
         var team = await Db.CreateTeamAsync();
         var deal = await Db.CreateDealAsync(team);
-        var card = new ConfirmItemsPayload(deal.Key, new StageId("discovery"), deal.StageVersion);
+        var card = new ConfirmItemsPayload(deal.Id, new StageId("discovery"), deal.StageVersion);
 
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => PressConfirmAsync(bot, team.RepEmail, card, "requirements-listed")));
         await PressConfirmAsync(bot, team.RepEmail, card, "demo-booked");

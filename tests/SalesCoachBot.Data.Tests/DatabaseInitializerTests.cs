@@ -90,7 +90,7 @@ public sealed class DatabaseInitializerTests : IDisposable
         Assert.Equal(2, morgan.Memberships.Count);
         var deals = await db.Deals.AsNoTracking().ToListAsync();
         Assert.InRange(deals.Count, 18, 25);
-        Assert.Equal("discovery", deals.Single(d => d.ExternalId == "1001").StageId);
+        Assert.Equal(new StageId("discovery"), deals.Single(d => d.ExternalId == "1001").StageId);
         Assert.Equal(2, deals.Count(d => d.Name.StartsWith("Acme Corp", StringComparison.Ordinal)));
         Assert.Contains(deals, d => d.Status == DealStatus.Won);
         Assert.Contains(deals, d => d.Status == DealStatus.Lost);

@@ -22,7 +22,7 @@ public abstract class DealStoreTests(Func<TestDatabase> database)
     /// <summary>The confirm use case in miniature: record the item, advance when every required item is done.</summary>
     private static DealChangePlan<string> ConfirmAndMaybeAdvance(DealState state, ChecklistItemId item, long personId, DateTimeOffset at)
     {
-        var stage = TestMaps.Small.GetStage(new StageId(state.Deal.StageId));
+        var stage = TestMaps.Small.GetStage(state.Deal.StageId);
         if (stage.FindItem(item) is null)
         {
             // The deal moved on since the request was made (a stale card).
@@ -65,7 +65,7 @@ public abstract class DealStoreTests(Func<TestDatabase> database)
         var tasks = Enumerable.Range(0, 16).Select(i => Task.Run(async () =>
         {
             start.Wait();
-            return await ConfirmInOwnScopeAsync(deal.Key, i % 2 == 0 ? Requirements : DemoBooked, i % 2 == 0 ? team.RepId : team.OtherId);
+            return await ConfirmInOwnScopeAsync(deal.Id, i % 2 == 0 ? Requirements : DemoBooked, i % 2 == 0 ? team.RepId : team.OtherId);
         })).ToList();
         start.Set();
         var results = await Task.WhenAll(tasks);
@@ -74,7 +74,7 @@ public abstract class DealStoreTests(Func<TestDatabase> database)
         Assert.Equal(1, results.Count(r => r == "confirmed"));
         await using var db = Db.NewContext();
         var stored = await db.Deals.AsNoTracking().SingleAsync(d => d.Id == deal.Id);
-        Assert.Equal("demo", stored.StageId);
+        Assert.Equal(new StageId("demo"), stored.StageId);
         Assert.Equal(deal.StageVersion + 1, stored.StageVersion);
         Assert.Equal(1, await db.StageHistory.CountAsync(h => h.DealId == deal.Id && h.Kind == StageChangeKind.Advanced));
         var confirmations = await db.Confirmations.AsNoTracking().Where(c => c.DealId == deal.Id).ToListAsync();
@@ -92,7 +92,7 @@ public abstract class DealStoreTests(Func<TestDatabase> database)
         var tasks = Enumerable.Range(0, 10).Select(_ => Task.Run(async () =>
         {
             start.Wait();
-            return await ConfirmInOwnScopeAsync(deal.Key, Requirements, team.RepId);
+            return await ConfirmInOwnScopeAsync(deal.Id, Requirements, team.RepId);
         })).ToList();
         start.Set();
         var results = await Task.WhenAll(tasks);
@@ -118,7 +118,7 @@ public abstract class DealStoreTests(Func<TestDatabase> database)
         var tasks = deals.SelectMany(d => Enumerable.Range(0, 4).Select(i => Task.Run(async () =>
         {
             start.Wait();
-            return await ConfirmInOwnScopeAsync(d.Key, i % 2 == 0 ? Requirements : DemoBooked, team.RepId);
+            return await ConfirmInOwnScopeAsync(d.Id, i % 2 == 0 ? Requirements : DemoBooked, team.RepId);
         }))).ToList();
         start.Set();
         await Task.WhenAll(tasks);
@@ -126,7 +126,7 @@ public abstract class DealStoreTests(Func<TestDatabase> database)
         await using var db = Db.NewContext();
         var ids = deals.Select(d => d.Id).ToList();
         var stored = await db.Deals.AsNoTracking().Where(d => ids.Contains(d.Id)).ToListAsync();
-        Assert.All(stored, d => Assert.Equal(("demo", 2), (d.StageId, d.StageVersion)));
+        Assert.All(stored, d => Assert.Equal((new StageId("demo"), 2), (d.StageId, d.StageVersion)));
         Assert.Equal(4, await db.StageHistory.CountAsync(h => ids.Contains(h.DealId) && h.Kind == StageChangeKind.Advanced));
     }
 
@@ -155,10 +155,10 @@ public abstract class DealStoreTests(Func<TestDatabase> database)
         await using var scope = Db.Services.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<IDealStore>();
 
-        var result = await store.ChangeDealAsync(deal.Key, s => DealChangePlan<string>.Nothing(s.Deal.StageId), CancellationToken.None);
+        var result = await store.ChangeDealAsync(deal.Id, s => DealChangePlan<string>.Nothing(s.Deal.StageId.Value), CancellationToken.None);
 
         Assert.Equal("discovery", result);
-        var stored = await store.GetAsync(deal.Key, CancellationToken.None);
+        var stored = await store.GetAsync(deal.Id, CancellationToken.None);
         Assert.Equal(deal.LastActivityAt, stored!.Deal.LastActivityAt);
         Assert.Equal(deal.StageVersion, stored.Deal.StageVersion);
     }
@@ -168,13 +168,13 @@ public abstract class DealStoreTests(Func<TestDatabase> database)
     {
         var team = await Db.CreateTeamAsync();
         var deal = await Db.CreateDealAsync(team);
-        await ConfirmInOwnScopeAsync(deal.Key, Requirements, team.RepId);
+        await ConfirmInOwnScopeAsync(deal.Id, Requirements, team.RepId);
         Db.Time.Advance(TimeSpan.FromHours(1));
         var at = Db.Time.GetUtcNow();
         await using var scope = Db.Services.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<IDealStore>();
 
-        await store.ChangeDealAsync(deal.Key, _ => new DealChangePlan<string>("ok")
+        await store.ChangeDealAsync(deal.Id, _ => new DealChangePlan<string>("ok")
         {
             Withdraw = [Requirements],
             WithdrawnBy = team.OtherId,
@@ -184,7 +184,7 @@ public abstract class DealStoreTests(Func<TestDatabase> database)
             ActivityAt = at,
         }, CancellationToken.None);
 
-        var view = await store.GetAsync(deal.Key, CancellationToken.None);
+        var view = await store.GetAsync(deal.Id, CancellationToken.None);
         Assert.NotNull(view);
         Assert.Empty(view.Confirmations);
         Assert.Equal(at.AddDays(5), view.SnoozedUntil);
@@ -206,12 +206,12 @@ public abstract class DealStoreTests(Func<TestDatabase> database)
         await using var scope = Db.Services.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<IDealStore>();
 
-        await store.ChangeDealAsync(deal.Key, s => new DealChangePlan<string>("lost")
+        await store.ChangeDealAsync(deal.Id, s => new DealChangePlan<string>("lost")
         {
-            Transition = new StageTransition(new StageId(s.Deal.StageId), DealStatus.Lost, StageChangeKind.Closed, at, team.RepId, "price", LostReason: "price"),
+            Transition = new StageTransition(s.Deal.StageId, DealStatus.Lost, StageChangeKind.Closed, at, team.RepId, "price", LostReason: "price"),
         }, CancellationToken.None);
 
-        var view = await store.GetAsync(deal.Key, CancellationToken.None);
+        var view = await store.GetAsync(deal.Id, CancellationToken.None);
         Assert.Equal((DealStatus.Lost, "price", at, 2), (view!.Deal.Status, view.Deal.LostReason, view.Deal.ClosedAt!.Value, view.Deal.StageVersion));
         Assert.Empty(await store.ListOpenByOwnerAsync(team.RepId, CancellationToken.None));
     }
@@ -223,7 +223,7 @@ public abstract class DealStoreTests(Func<TestDatabase> database)
         var deal = await Db.CreateDealAsync(team);
         Confirmation Row() => new()
         {
-            DealId = deal.Id, StageId = "discovery", StageVersion = 1, ItemId = "demo-booked", PersonId = team.RepId, ConfirmedAt = Db.Time.GetUtcNow(),
+            DealId = deal.Id, StageId = new StageId("discovery"), StageVersion = 1, ItemId = new ChecklistItemId("demo-booked"), PersonId = team.RepId, ConfirmedAt = Db.Time.GetUtcNow(),
         };
         await using var db = Db.NewContext();
         db.Confirmations.Add(Row());
@@ -347,12 +347,33 @@ public abstract class DealStoreTests(Func<TestDatabase> database)
         await using var scope = Db.Services.CreateAsyncScope();
         var conversations = scope.ServiceProvider.GetRequiredService<IConversationStore>();
 
-        await conversations.LinkAsync(key, first.Key, team.RepId, Db.Time.GetUtcNow(), CancellationToken.None);
-        await conversations.LinkAsync(key, second.Key, team.RepId, Db.Time.GetUtcNow(), CancellationToken.None);
+        await conversations.LinkAsync(key, first.Id, team.RepId, Db.Time.GetUtcNow(), CancellationToken.None);
+        await conversations.LinkAsync(key, second.Id, team.RepId, Db.Time.GetUtcNow(), CancellationToken.None);
 
-        Assert.Equal(second.Key, await conversations.GetLinkedDealAsync(key, CancellationToken.None));
+        Assert.Equal(second.Id, await conversations.GetLinkedDealAsync(key, CancellationToken.None));
         Assert.True(await conversations.UnlinkAsync(key, CancellationToken.None));
         Assert.False(await conversations.UnlinkAsync(key, CancellationToken.None));
         Assert.Null(await conversations.GetLinkedDealAsync(key, CancellationToken.None));
+    }
+
+    [DatabaseFact]
+    public async Task Conversations_KeyColumn_HoldsTheTextFormRowsHaveAlwaysHad()
+    {
+        var team = await Db.CreateTeamAsync();
+        var deal = await Db.CreateDealAsync(team);
+        var key = ConversationKey.Slack("T" + team.Tag, "C1");
+        await using var scope = Db.Services.CreateAsyncScope();
+        var conversations = scope.ServiceProvider.GetRequiredService<IConversationStore>();
+
+        await conversations.LinkAsync(key, deal.Id, team.RepId, Db.Time.GetUtcNow(), CancellationToken.None);
+
+        await using var db = Db.NewContext();
+        var stored = await db.Database.SqlQuery<string>($"SELECT conversation_key AS \"Value\" FROM conversation_links WHERE deal_id = {deal.Id.Value}").SingleAsync();
+        Assert.Equal($"slack:T{team.Tag}:C1", stored);
+
+        // A row as an earlier version wrote it is found by the typed key.
+        var earlier = $"teams:19:{team.Tag}@thread.tacv2";
+        await db.Database.ExecuteSqlAsync($"UPDATE conversation_links SET conversation_key = {earlier} WHERE deal_id = {deal.Id.Value}");
+        Assert.Equal(deal.Id, await conversations.GetLinkedDealAsync(ConversationKey.For(ChatChannel.Teams, $"19:{team.Tag}@thread.tacv2"), CancellationToken.None));
     }
 }

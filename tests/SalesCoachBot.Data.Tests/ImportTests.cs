@@ -63,12 +63,12 @@ public abstract class ImportTests(Func<TestDatabase> database) : IDisposable
         var deal = await DealAsync(id);
         Assert.NotNull(deal);
         var entered = new DateTimeOffset(2025, 2, 1, 9, 0, 0, TimeSpan.Zero);
-        Assert.Equal(("discovery", 48000m, "EUR", team.RepId, team.TeamId), (deal.StageId, deal.Amount!.Value, deal.Currency!, deal.OwnerId, deal.TeamId));
+        Assert.Equal((new StageId("discovery"), 48000m, "EUR", team.RepId, team.TeamId), (deal.StageId, deal.Amount!.Value, deal.Currency!, deal.OwnerId, deal.TeamId));
         Assert.Equal((entered, entered, 1), (deal.StageEnteredAt, deal.LastActivityAt, deal.StageVersion));
         Assert.Equal(new DateTimeOffset(2025, 4, 1, 0, 0, 0, TimeSpan.Zero), deal.NextStepAt);
         await using var db = Db.NewContext();
         var history = await db.StageHistory.AsNoTracking().SingleAsync(h => h.DealId == deal.Id);
-        Assert.Equal(("discovery", StageChangeKind.Entered, entered), (history.StageId, history.Kind, history.EnteredAt));
+        Assert.Equal((new StageId("discovery"), StageChangeKind.Entered, entered), (history.StageId, history.Kind, history.EnteredAt));
     }
 
     [DatabaseFact]
@@ -100,7 +100,7 @@ public abstract class ImportTests(Func<TestDatabase> database) : IDisposable
 
         Assert.Equal(1, result.Updated);
         var deal = await DealAsync(id);
-        Assert.Equal(("demo", 2), (deal!.StageId, deal.StageVersion));
+        Assert.Equal((new StageId("demo"), 2), (deal!.StageId, deal.StageVersion));
         Assert.Equal(new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero), deal.LastActivityAt);
         await using var db = Db.NewContext();
         Assert.Equal(2, await db.StageHistory.CountAsync(h => h.DealId == deal.Id));

@@ -133,7 +133,7 @@ public abstract class PipelineStoreTests(Func<TestDatabase> database)
         await AssertSameAsync("seeding");
         await AssertSameAsync("nothing");
 
-        await ChangeDealAsync(world, world.Open1, d => (d.Status, d.ClosedAt, d.StageId) = (DealStatus.Won, DaysAgo(1), "contract-signed"));
+        await ChangeDealAsync(world, world.Open1, d => (d.Status, d.ClosedAt, d.StageId) = (DealStatus.Won, DaysAgo(1), new StageId("contract-signed")));
         await AddHistoryAsync(world, world.Open1, "contract-signed", DaysAgo(1));
         await AssertSameAsync("winning open 1");
 
@@ -143,10 +143,10 @@ public abstract class PipelineStoreTests(Func<TestDatabase> database)
 
         await using (var db = Db.NewContext())
         {
-            var snooze = new Snooze { DealId = world.OtherOpen, PersonId = world.Rep, CreatedAt = Now, Until = Now.AddDays(2) };
+            var snooze = new Snooze { DealId = new DealId(world.OtherOpen), PersonId = world.Rep, CreatedAt = Now, Until = Now.AddDays(2) };
             db.Snoozes.Add(snooze);
             world.Memory.Snoozes.Add(snooze);
-            var confirmation = await db.Confirmations.SingleAsync(c => c.DealId == world.Won1 && c.ItemId == "demo-held");
+            var confirmation = await db.Confirmations.SingleAsync(c => c.DealId == new DealId(world.Won1) && c.ItemId == new ChecklistItemId("demo-held"));
             confirmation.WithdrawnAt = Now;
             confirmation.WithdrawnByPersonId = world.Rep;
             world.Memory.Confirmations.Single(c => c.Id == confirmation.Id).WithdrawnAt = Now;
@@ -159,20 +159,20 @@ public abstract class PipelineStoreTests(Func<TestDatabase> database)
         Db.Time.Advance(TimeSpan.FromDays(3));
         await AssertSameAsync("the snooze running out");
 
-        var teamBDeal = world.Memory.Deals.First(d => d.TeamId == world.TeamB && d.Status == DealStatus.Open).Id;
+        var teamBDeal = world.Memory.Deals.First(d => d.TeamId == world.TeamB && d.Status == DealStatus.Open).Id.Value;
         await ChangeDealAsync(world, teamBDeal, d => (d.TeamId, d.OwnerId) = (world.TeamA, world.Rep));
         await AssertSameAsync("a deal moving to team A");
 
         await using (var db = Db.NewContext())
         {
             // Outside EF's change tracking, as an import or another process would write.
-            await db.Deals.Where(d => d.Id == world.Boundary).ExecuteUpdateAsync(u => u.SetProperty(d => d.StageId, "discovery"));
-            world.Memory.Deals.Single(d => d.Id == world.Boundary).StageId = "discovery";
-            await db.Deals.Where(d => d.Id == world.Lost1).ExecuteDeleteAsync(); // cascades to its history, snooze, confirmation
-            world.Memory.Deals.RemoveAll(d => d.Id == world.Lost1);
-            world.Memory.History.RemoveAll(h => h.DealId == world.Lost1);
-            world.Memory.Snoozes.RemoveAll(x => x.DealId == world.Lost1);
-            world.Memory.Confirmations.RemoveAll(c => c.DealId == world.Lost1);
+            await db.Deals.Where(d => d.Id == new DealId(world.Boundary)).ExecuteUpdateAsync(u => u.SetProperty(d => d.StageId, new StageId("discovery")));
+            world.Memory.Deals.Single(d => d.Id == new DealId(world.Boundary)).StageId = new StageId("discovery");
+            await db.Deals.Where(d => d.Id == new DealId(world.Lost1)).ExecuteDeleteAsync(); // cascades to its history, snooze, confirmation
+            world.Memory.Deals.RemoveAll(d => d.Id == new DealId(world.Lost1));
+            world.Memory.History.RemoveAll(h => h.DealId == new DealId(world.Lost1));
+            world.Memory.Snoozes.RemoveAll(x => x.DealId == new DealId(world.Lost1));
+            world.Memory.Confirmations.RemoveAll(c => c.DealId == new DealId(world.Lost1));
         }
 
         await AssertSameAsync("a bulk update and a deleted deal");
@@ -213,15 +213,15 @@ public abstract class PipelineStoreTests(Func<TestDatabase> database)
     private async Task ChangeDealAsync(World world, long id, Action<Deal> change)
     {
         await using var db = Db.NewContext();
-        change(await db.Deals.SingleAsync(d => d.Id == id));
-        change(world.Memory.Deals.Single(d => d.Id == id));
+        change(await db.Deals.SingleAsync(d => d.Id == new DealId(id)));
+        change(world.Memory.Deals.Single(d => d.Id == new DealId(id)));
         await db.SaveChangesAsync();
     }
 
     private async Task AddHistoryAsync(World world, long id, string stage, DateTimeOffset at)
     {
         await using var db = Db.NewContext();
-        var entry = new StageHistoryEntry { DealId = id, StageId = stage, EnteredAt = at, Kind = StageChangeKind.Advanced };
+        var entry = new StageHistoryEntry { DealId = new DealId(id), StageId = new StageId(stage), EnteredAt = at, Kind = StageChangeKind.Advanced };
         db.StageHistory.Add(entry);
         world.Memory.History.Add(entry);
         await db.SaveChangesAsync();
@@ -258,7 +258,7 @@ public abstract class PipelineStoreTests(Func<TestDatabase> database)
                 Currency = currency,
                 OwnerId = owner,
                 TeamId = team.TeamId,
-                StageId = stage,
+                StageId = new StageId(stage),
                 StageEnteredAt = DaysAgo(enteredDaysAgo),
                 CreatedAt = DaysAgo(enteredDaysAgo),
                 LastActivityAt = DaysAgo(enteredDaysAgo),
@@ -293,7 +293,7 @@ public abstract class PipelineStoreTests(Func<TestDatabase> database)
         {
             foreach (var (stage, daysAgo) in path)
             {
-                var entry = new StageHistoryEntry { DealId = deal.Id, StageId = stage, EnteredAt = DaysAgo(daysAgo), Kind = StageChangeKind.Advanced };
+                var entry = new StageHistoryEntry { DealId = deal.Id, StageId = new StageId(stage), EnteredAt = DaysAgo(daysAgo), Kind = StageChangeKind.Advanced };
                 db.StageHistory.Add(entry);
                 memory.History.Add(entry);
             }
@@ -327,7 +327,7 @@ public abstract class PipelineStoreTests(Func<TestDatabase> database)
         {
             var confirmation = new Confirmation
             {
-                DealId = deal.Id, StageId = stage, StageVersion = 1, ItemId = item, PersonId = deal.OwnerId,
+                DealId = deal.Id, StageId = new StageId(stage), StageVersion = 1, ItemId = new ChecklistItemId(item), PersonId = deal.OwnerId,
                 ConfirmedAt = DaysAgo(daysAgo), Channel = ChatChannel.Teams, WithdrawnAt = withdrawn ? DaysAgo(daysAgo - 1) : null,
                 WithdrawnByPersonId = withdrawn ? deal.OwnerId : null,
             };
@@ -343,7 +343,7 @@ public abstract class PipelineStoreTests(Func<TestDatabase> database)
         Confirm(teamBWon, "demo", "demo-held", 8);
         await db.SaveChangesAsync();
 
-        return new World(memory, a.TeamId, b.TeamId, a.RepId, open1.Id, open2.Id, otherOpen.Id, boundary.Id, won1.Id, lost1.Id, lostAtSince.Id);
+        return new World(memory, a.TeamId, b.TeamId, a.RepId, open1.Id.Value, open2.Id.Value, otherOpen.Id.Value, boundary.Id.Value, won1.Id.Value, lost1.Id.Value, lostAtSince.Id.Value);
     }
 
     /// <summary>The facts a store returned, order-independent (a store may return rows in any order).</summary>

@@ -28,13 +28,13 @@ public abstract class ReadCacheTests(Func<TestDatabase> database)
         return await action(scope.ServiceProvider);
     }
 
-    private Task<DealView?> GetDealAsync(long id) =>
-        InScopeAsync(sp => sp.GetRequiredService<IDealStore>().GetAsync(new DealId(id), CancellationToken.None));
+    private Task<DealView?> GetDealAsync(DealId id) =>
+        InScopeAsync(sp => sp.GetRequiredService<IDealStore>().GetAsync(id, CancellationToken.None));
 
     private Task<PersonView?> FindByEmailAsync(string email) =>
         InScopeAsync(sp => sp.GetRequiredService<IDirectoryStore>().FindPersonByEmailAsync(email, CancellationToken.None));
 
-    private async Task RenameBehindTheStoresBackAsync(long dealId, string name)
+    private async Task RenameBehindTheStoresBackAsync(DealId dealId, string name)
     {
         await using var db = Db.NewContext();
         await db.Deals.Where(d => d.Id == dealId).ExecuteUpdateAsync(s => s.SetProperty(d => d.Name, name));
@@ -68,7 +68,7 @@ public abstract class ReadCacheTests(Func<TestDatabase> database)
         var deals = scope.ServiceProvider.GetRequiredService<IDealStore>();
         _ = scope.ServiceProvider.GetRequiredService<IConversationStore>();
         Assert.NotNull(await scope.ServiceProvider.GetRequiredService<IDirectoryStore>().FindPersonByEmailAsync(team.RepEmail, CancellationToken.None));
-        Assert.NotNull(await deals.GetAsync(new DealId(deal.Id), CancellationToken.None));
+        Assert.NotNull(await deals.GetAsync(deal.Id, CancellationToken.None));
         Assert.False(lease.IsTaken);
 
         await deals.ListOpenAsync([team.TeamId], CancellationToken.None); // not cached: the database is asked
@@ -83,7 +83,7 @@ public abstract class ReadCacheTests(Func<TestDatabase> database)
         Assert.Equal(deal.Name, (await GetDealAsync(deal.Id))!.Deal.Name);
 
         await RenameBehindTheStoresBackAsync(deal.Id, "Renamed and announced");
-        await Db.Services.GetRequiredService<ICacheInvalidation>().InvalidateAsync(CacheKey.Deal(new DealId(deal.Id)));
+        await Db.Services.GetRequiredService<ICacheInvalidation>().InvalidateAsync(CacheKey.Deal(deal.Id));
 
         Assert.Equal("Renamed and announced", (await GetDealAsync(deal.Id))!.Deal.Name);
     }
@@ -96,7 +96,7 @@ public abstract class ReadCacheTests(Func<TestDatabase> database)
         Assert.Empty((await GetDealAsync(deal.Id))!.Confirmations);
         var at = Db.Time.GetUtcNow();
 
-        await InScopeAsync(sp => sp.GetRequiredService<IDealStore>().ChangeDealAsync(new DealId(deal.Id), _ => new DealChangePlan<string>("ok")
+        await InScopeAsync(sp => sp.GetRequiredService<IDealStore>().ChangeDealAsync(deal.Id, _ => new DealChangePlan<string>("ok")
         {
             Confirm = [new NewConfirmation(new ChecklistItemId("requirements-listed"), team.RepId, $"Rep {team.Tag}", at, ChatChannel.Slack)],
             ActivityAt = at,

@@ -161,7 +161,7 @@ public sealed class AppHomeTests
         Assert.Contains("\"channel\":\"D0DM\"", posted.Body, StringComparison.Ordinal);
         Assert.Contains("Initech checklist", posted.Body, StringComparison.Ordinal);
         var turn = Assert.Single(host.Bot.Turns);
-        Assert.Equal("slack:T0FAKE:D0DM", turn.Conversation.Value);
+        Assert.Equal(ConversationKey.Slack("T0FAKE", "D0DM"), turn.Conversation);
         Assert.Equal(new ShowChecklistPayload(new DealId(1042)), Assert.IsType<Core.Conversations.ActionInput>(turn.Input).Payload);
     }
 

@@ -63,7 +63,7 @@ public sealed class SlackEndpointTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var turn = Assert.Single(host.Bot.Turns);
-        Assert.Equal("slack:T1DC2JH3J:G8PSS9T3V", turn.Conversation.Value);
+        Assert.Equal(ConversationKey.Slack("T1DC2JH3J", "G8PSS9T3V"), turn.Conversation);
         Assert.Equal("U2CERLKJA", turn.User.SlackUserId);
         Assert.Equal(new TextInput("help"), turn.Input);
     }
@@ -144,7 +144,7 @@ public sealed class SlackEndpointTests : IAsyncLifetime
         var posted = Assert.Single(await api.WaitForCallsAsync("/api/chat.postMessage"));
         var turn = Assert.Single(host.Bot.Turns);
         Assert.Equal(new TextInput("what's next for initech"), turn.Input);
-        Assert.Equal("slack:T0FAKE:C0SALES", turn.Conversation.Value);
+        Assert.Equal(ConversationKey.Slack("T0FAKE", "C0SALES"), turn.Conversation);
         Assert.Equal("Bearer xoxb-test-token", posted.Authorization);
         using var json = JsonDocument.Parse(posted.Body);
         Assert.Equal("C0SALES", json.RootElement.GetProperty("channel").GetString());

@@ -115,7 +115,7 @@ public sealed class SocketModeTests : IAsyncLifetime
         Assert.Equal("Bearer xoxb-test-token", posted.Authorization);
         Assert.Contains("You said: what's next for initech", posted.Body, StringComparison.Ordinal);
         var turn = Assert.Single(app.Bot.Turns);
-        Assert.Equal("slack:T0FAKE:C0SALES", turn.Conversation.Value);
+        Assert.Equal(ConversationKey.Slack("T0FAKE", "C0SALES"), turn.Conversation);
         Assert.Equal("Bearer xapp-1-A0FAKE-test", slack.Calls.First(c => c.Path == "/api/apps.connections.open").Authorization);
     }
 

@@ -13,17 +13,17 @@ public sealed class InMemoryPipelineStore(InMemoryStores stores) : IPipelineStor
             .ToList();
         var ids = deals.Select(d => d.Id).ToHashSet();
         var open = deals.Where(d => d.Status == DealStatus.Open)
-            .Select(d => new OpenDealFact(d.Id, d.TeamId, d.StageId, d.Amount, d.Currency, d.StageEnteredAt, d.LastActivityAt, d.NextStepAt,
+            .Select(d => new OpenDealFact(d.Id.Value, d.TeamId, d.StageId.Value, d.Amount, d.Currency, d.StageEnteredAt, d.LastActivityAt, d.NextStepAt,
                 stores.Snoozes.Where(s => s.DealId == d.Id && s.Until > now).Select(s => (DateTimeOffset?)s.Until).Max()))
             .ToList();
         var closed = deals.Where(d => d.Status is DealStatus.Won or DealStatus.Lost && d.ClosedAt >= since)
-            .Select(d => new ClosedDealFact(d.Id, d.Status, d.Amount, d.Currency, d.ClosedAt!.Value, d.LostReason))
+            .Select(d => new ClosedDealFact(d.Id.Value, d.Status, d.Amount, d.Currency, d.ClosedAt!.Value, d.LostReason))
             .ToList();
         var recent = stores.History.Where(h => ids.Contains(h.DealId) && h.EnteredAt >= since).Select(h => h.DealId).ToHashSet();
-        var history = stores.History.Where(h => recent.Contains(h.DealId)).Select(h => new StageEntryFact(h.DealId, h.StageId, h.EnteredAt)).ToList();
-        var won = closed.Where(c => c.Status == DealStatus.Won).Select(c => c.DealId).ToHashSet();
+        var history = stores.History.Where(h => recent.Contains(h.DealId)).Select(h => new StageEntryFact(h.DealId.Value, h.StageId.Value, h.EnteredAt)).ToList();
+        var won = closed.Where(c => c.Status == DealStatus.Won).Select(c => new DealId(c.DealId)).ToHashSet();
         var confirmations = stores.Confirmations.Where(c => won.Contains(c.DealId) && c.WithdrawnAt is null)
-            .Select(c => new ConfirmationFact(c.DealId, c.StageId, c.ItemId, c.ConfirmedAt))
+            .Select(c => new ConfirmationFact(c.DealId.Value, c.StageId.Value, c.ItemId.Value, c.ConfirmedAt))
             .ToList();
         return Task.FromResult(new PipelineData(open, closed, history, confirmations));
     }

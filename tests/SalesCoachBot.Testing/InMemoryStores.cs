@@ -12,7 +12,7 @@ namespace SalesCoachBot.Testing;
 public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationStore
 {
     private readonly object _gate = new();
-    private readonly Dictionary<string, (long DealId, long PersonId)> _links = [];
+    private readonly Dictionary<ConversationKey, (DealId DealId, long PersonId)> _links = [];
 
     public List<SalesTeam> Teams { get; } = [];
     public List<Person> People { get; } = [];
@@ -41,8 +41,8 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
     {
         var deal = new Deal
         {
-            Id = Deals.Count + 1, ExternalId = externalId, Name = name, OwnerId = owner.Id, TeamId = team.Id,
-            StageId = stage, StageEnteredAt = enteredAt, CreatedAt = enteredAt, LastActivityAt = enteredAt,
+            Id = new DealId(Deals.Count + 1), ExternalId = externalId, Name = name, OwnerId = owner.Id, TeamId = team.Id,
+            StageId = new StageId(stage), StageEnteredAt = enteredAt, CreatedAt = enteredAt, LastActivityAt = enteredAt,
         };
         Deals.Add(deal);
         return deal;
@@ -69,7 +69,7 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
     {
         lock (_gate)
         {
-            return Task.FromResult(Deals.FirstOrDefault(d => d.Id == id.Value) is { } deal ? DealView(deal) : null);
+            return Task.FromResult(Deals.FirstOrDefault(d => d.Id == id) is { } deal ? DealView(deal) : null);
         }
     }
 
@@ -85,7 +85,7 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
     public Task<IReadOnlyList<DealNameEntry>> ListNamesAsync(IReadOnlyCollection<long>? teamIds, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<DealNameEntry>>(Deals
             .Where(d => teamIds is null || teamIds.Contains(d.TeamId))
-            .Select(d => new DealNameEntry(d.Key, d.ExternalId, d.Name, d.Account, d.TeamId, d.OwnerId, d.Status))
+            .Select(d => new DealNameEntry(d.Id, d.ExternalId, d.Name, d.Account, d.TeamId, d.OwnerId, d.Status))
             .ToList());
 
     public Task<IReadOnlyList<DealView>> ListOpenByOwnerAsync(long ownerId, CancellationToken cancellationToken) =>
@@ -99,14 +99,14 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
     public Task<IReadOnlyDictionary<string, int>> CountOpenByStageAsync(long? teamId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<string, int>>(Deals
             .Where(d => d.Status == DealStatus.Open && (teamId is null || d.TeamId == teamId))
-            .GroupBy(d => d.StageId).ToDictionary(g => g.Key, g => g.Count()));
+            .GroupBy(d => d.StageId.Value).ToDictionary(g => g.Key, g => g.Count()));
 
     public Task<T?> ChangeDealAsync<T>(DealId id, Func<DealState, DealChangePlan<T>> decide, CancellationToken cancellationToken)
         where T : class
     {
         lock (_gate)
         {
-            var deal = Deals.FirstOrDefault(d => d.Id == id.Value);
+            var deal = Deals.FirstOrDefault(d => d.Id == id);
             if (deal is null)
             {
                 return Task.FromResult<T?>(null);
@@ -115,19 +115,19 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
             var plan = decide(new DealState(DealView(deal)));
             foreach (var confirmation in plan.Confirm)
             {
-                if (!Active(deal).Any(c => c.ItemId == confirmation.Item.Value))
+                if (!Active(deal).Any(c => c.ItemId == confirmation.Item))
                 {
                     Confirmations.Add(new Confirmation
                     {
                         Id = Confirmations.Count + 1, DealId = deal.Id, StageId = deal.StageId, StageVersion = deal.StageVersion,
-                        ItemId = confirmation.Item.Value, PersonId = confirmation.PersonId, ConfirmedAt = confirmation.At, Channel = confirmation.Channel,
+                        ItemId = confirmation.Item, PersonId = confirmation.PersonId, ConfirmedAt = confirmation.At, Channel = confirmation.Channel,
                     });
                 }
             }
 
             foreach (var item in plan.Withdraw)
             {
-                foreach (var c in Active(deal).Where(c => c.ItemId == item.Value).ToList())
+                foreach (var c in Active(deal).Where(c => c.ItemId == item).ToList())
                 {
                     c.WithdrawnAt = plan.ActivityAt;
                     c.WithdrawnByPersonId = plan.WithdrawnBy;
@@ -136,7 +136,7 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
 
             if (plan.Transition is { } t)
             {
-                deal.StageId = t.ToStage.Value;
+                deal.StageId = t.ToStage;
                 deal.Status = t.Status;
                 deal.StageVersion++;
                 deal.StageEnteredAt = t.At;
@@ -145,7 +145,7 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
                 deal.ClosedAt = t.Status is DealStatus.Won or DealStatus.Lost ? t.At : deal.ClosedAt;
                 History.Add(new StageHistoryEntry
                 {
-                    Id = History.Count + 1, DealId = deal.Id, StageId = t.ToStage.Value, EnteredAt = t.At, Kind = t.Kind, ByPersonId = t.ByPersonId, Reason = t.Reason,
+                    Id = History.Count + 1, DealId = deal.Id, StageId = t.ToStage, EnteredAt = t.At, Kind = t.Kind, ByPersonId = t.ByPersonId, Reason = t.Reason,
                 });
             }
 
@@ -169,16 +169,16 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
     }
 
     public Task<DealId?> GetLinkedDealAsync(ConversationKey conversation, CancellationToken cancellationToken) =>
-        Task.FromResult(_links.TryGetValue(conversation.Value, out var link) ? new DealId(link.DealId) : (DealId?)null);
+        Task.FromResult(_links.TryGetValue(conversation, out var link) ? link.DealId : (DealId?)null);
 
     public Task LinkAsync(ConversationKey conversation, DealId deal, long personId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        _links[conversation.Value] = (deal.Value, personId);
+        _links[conversation] = (deal, personId);
         return Task.CompletedTask;
     }
 
     public Task<bool> UnlinkAsync(ConversationKey conversation, CancellationToken cancellationToken) =>
-        Task.FromResult(_links.Remove(conversation.Value));
+        Task.FromResult(_links.Remove(conversation));
 
     private IEnumerable<Confirmation> Active(Deal deal) =>
         Confirmations.Where(c => c.DealId == deal.Id && c.StageVersion == deal.StageVersion && c.WithdrawnAt is null);
@@ -191,7 +191,7 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
         var owner = People.First(p => p.Id == deal.OwnerId);
         var snoozed = Snoozes.Where(s => s.DealId == deal.Id).Select(s => (DateTimeOffset?)s.Until).Max();
         var confirmations = Active(deal)
-            .Select(c => new ConfirmationView(new ChecklistItemId(c.ItemId), c.PersonId, People.First(p => p.Id == c.PersonId).Name, c.ConfirmedAt, c.Channel))
+            .Select(c => new ConfirmationView(c.ItemId, c.PersonId, People.First(p => p.Id == c.PersonId).Name, c.ConfirmedAt, c.Channel))
             .ToList();
         return new DealView(deal, owner.Name, owner.Email, Teams.First(t => t.Id == deal.TeamId).Name, snoozed, confirmations);
     }

@@ -50,7 +50,7 @@ public static class PipelineSampleAnswers
             .HandleAsync(new ReverseFunnelCommand("10M"), Context("what do we need to hit 10M"), CancellationToken.None);
 
     private static TurnContext Context(string text) =>
-        new(Manager, new ChatTurn(new ChatUser(ChatChannel.Teams, Email: Manager.Email), new ConversationKey("sample"), new TextInput(text)), Map, Now);
+        new(Manager, new ChatTurn(new ChatUser(ChatChannel.Teams, Email: Manager.Email), ConversationKey.For(ChatChannel.Teams, "sample"), new TextInput(text)), Map, Now);
 
     private static PipelineData Data()
     {

@@ -72,7 +72,7 @@ public sealed record DealView(
     DateTimeOffset? SnoozedUntil,
     IReadOnlyList<ConfirmationView> Confirmations)
 {
-    public DealId Id => Deal.Key;
+    public DealId Id => Deal.Id;
 }
 
 /// <summary>An active (not withdrawn) confirmation at the deal's current stage version.</summary>

@@ -55,7 +55,7 @@ public readonly record struct CacheKey
 
     public static CacheKey Directory { get; } = new(CacheRegion.Directory, "directory:all", 0);
 
-    public static CacheKey ConversationReference(ConversationKey key) => Of(CacheRegion.ConversationReferences, "conversation:" + key.Value);
+    public static CacheKey ConversationReference(ConversationKey key) => Of(CacheRegion.ConversationReferences, "conversation:" + key.ToString());
 
     public static CacheKey TeamsToken(string token) => new(CacheRegion.TeamsTokens, token, 0);
 

@@ -1,5 +1,8 @@
+using System.Collections.Frozen;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using SalesCoachBot.Core.Domain;
 
 namespace SalesCoachBot.Core.Cards;
@@ -17,6 +20,10 @@ namespace SalesCoachBot.Core.Cards;
 [JsonDerivedType(typeof(RunCommandPayload), "command")]
 public abstract record ActionPayload
 {
+    /// <summary>The longest payload read back from a chat client; anything longer is not one of ours.</summary>
+    public const int MaxJsonLength = 4096;
+
+    /// <summary>Options for whole cards and answers (the outbox, <c>ask --json</c>); payloads in them are written as <see cref="JsonTypeInfo"/> writes them.</summary>
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -24,19 +31,27 @@ public abstract record ActionPayload
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+    /// <summary>The payload's JSON contract (source-generated): what every channel writes into a card and reads back.</summary>
+    public static JsonTypeInfo<ActionPayload> JsonTypeInfo => ActionPayloadJsonContext.Default.ActionPayload;
+
+    /// <summary>The <c>kind</c> discriminator this payload is written with (an Adaptive Card's verb is the same word).</summary>
+    [JsonIgnore]
+    public string Kind => PayloadKinds.Of[GetType()];
+
+    /// <summary>The payload as text, for channels whose buttons carry a string (Slack's <c>value</c>).</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, JsonTypeInfo);
 
     /// <summary>Parses a payload that came back from a chat client. Returns null when it is not one of ours.</summary>
     public static ActionPayload? TryParse(string? json)
     {
-        if (string.IsNullOrWhiteSpace(json) || json.Length > 4096)
+        if (string.IsNullOrWhiteSpace(json) || json.Length > MaxJsonLength)
         {
             return null;
         }
 
         try
         {
-            return JsonSerializer.Deserialize<ActionPayload>(json, JsonOptions);
+            return JsonSerializer.Deserialize(json, JsonTypeInfo);
         }
         catch (JsonException)
         {
@@ -48,16 +63,25 @@ public abstract record ActionPayload
         }
     }
 
+    /// <summary>Reads a payload from card data a chat client sent back (other properties, such as inputs, are ignored).</summary>
     public static ActionPayload? TryParse(JsonElement element)
     {
-        if (element.ValueKind != JsonValueKind.Object)
+        if (element.ValueKind != JsonValueKind.Object || JsonMarshal.GetRawUtf8Value(element).Length > MaxJsonLength)
         {
             return null;
         }
 
         try
         {
-            return TryParse(element.GetRawText());
+            return element.Deserialize(JsonTypeInfo);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        catch (NotSupportedException)
+        {
+            return null;
         }
         catch (InvalidOperationException)
         {
@@ -65,6 +89,13 @@ public abstract record ActionPayload
             return null;
         }
     }
+}
+
+/// <summary>Each payload type's <c>kind</c>, read once from the contract rather than declared twice.</summary>
+file static class PayloadKinds
+{
+    public static readonly FrozenDictionary<Type, string> Of = ActionPayload.JsonTypeInfo.PolymorphismOptions!.DerivedTypes
+        .ToFrozenDictionary(d => d.DerivedType, d => (string)d.TypeDiscriminator!);
 }
 
 /// <summary>Confirm the ticked checklist items of a deal at the stage version the card showed.</summary>
@@ -81,3 +112,21 @@ public sealed record SnoozeDealPayload(DealId Deal, int Days) : ActionPayload;
 
 /// <summary>Run a chat command as if typed (help buttons, "see all").</summary>
 public sealed record RunCommandPayload(string Text) : ActionPayload;
+
+/// <summary>
+/// Writes a payload property of a channel's own card model (an Adaptive Card's <c>data</c>) with the payload's one
+/// contract, <see cref="ActionPayload.JsonTypeInfo"/>, whatever options the card itself is written with.
+/// </summary>
+public sealed class ActionPayloadJsonConverter : JsonConverter<ActionPayload>
+{
+    public override ActionPayload? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        JsonSerializer.Deserialize(ref reader, ActionPayload.JsonTypeInfo);
+
+    public override void Write(Utf8JsonWriter writer, ActionPayload value, JsonSerializerOptions options) =>
+        JsonSerializer.Serialize(writer, value, ActionPayload.JsonTypeInfo);
+}
+
+/// <summary>Same settings as <see cref="ActionPayload.JsonOptions"/> (web defaults, nulls left out), generated at build time.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, AllowOutOfOrderMetadataProperties = true)]
+[JsonSerializable(typeof(ActionPayload))]
+internal sealed partial class ActionPayloadJsonContext : JsonSerializerContext;

@@ -63,7 +63,7 @@ public sealed class CloseProposals(INudgeOutbox? outbox = null, INudgeRecipients
         List<CardAction> actions = close.ToJson().Length <= MaxButtonPayload
             ? [new CardAction("Close as lost", close, CardActionStyle.Destructive)]
             : [];
-        actions.Add(new CardAction("Open checklist", new ShowChecklistPayload(deal.Key)));
+        actions.Add(new CardAction("Open checklist", new ShowChecklistPayload(deal.Id)));
         return new BotAnswer(text, new Card
         {
             Kind = CardKind.Info,

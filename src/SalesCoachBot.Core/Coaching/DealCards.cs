@@ -15,7 +15,7 @@ public static class DealCards
     public static BotAnswer Checklist(DealView view, ProcessMap map, SalesTeamRules rules, DateTimeOffset now, string? note = null)
     {
         var deal = view.Deal;
-        var stage = map.FindStage(new StageId(deal.StageId));
+        var stage = map.FindStage(deal.StageId);
         if (stage is null)
         {
             var missing = $"{deal.Name} is in stage '{deal.StageId}', which the current process map does not have. Ask an admin to fix the map or move the deal.";
@@ -29,7 +29,7 @@ public static class DealCards
                 ? new CardChecklistItem(item.Id, item.Text, item.Required, ChecklistItemState.Confirmed, c.PersonName, c.ConfirmedAt)
                 : new CardChecklistItem(item.Id, item.Text, item.Required, ChecklistItemState.Open))
             .ToList();
-        var confirm = new CardAction("Confirm", new ConfirmItemsPayload(deal.Key, stage.Id, deal.StageVersion), CardActionStyle.Primary);
+        var confirm = new CardAction("Confirm", new ConfirmItemsPayload(deal.Id, stage.Id, deal.StageVersion), CardActionStyle.Primary);
         var next = map.NextOf(stage);
 
         var facts = new List<CardFact>
@@ -68,7 +68,7 @@ public static class DealCards
             Subtitle = $"#{deal.ExternalId} · {view.TeamName}",
             Body = body,
             Facts = facts,
-            Checklist = UseCases.ConfirmItemsUseCase.IsCoachable(deal.Status) ? new CardChecklist(deal.Key, stage.Id, deal.StageVersion, items, confirm) : null,
+            Checklist = UseCases.ConfirmItemsUseCase.IsCoachable(deal.Status) ? new CardChecklist(deal.Id, stage.Id, deal.StageVersion, items, confirm) : null,
             Note = note,
         };
 

@@ -1,7 +1,8 @@
 namespace SalesCoachBot.Core.Domain;
 
 // Persistent entities. Plain classes so the Data layer can map them with EF Core
-// configurations; Core itself never references EF.
+// configurations; Core itself never references EF. Deal, stage and item ids are the typed ids the rest of
+// the code uses; the Data layer stores them as plain columns (value converters).
 
 public enum PersonRole
 {
@@ -66,7 +67,7 @@ public sealed class TeamMembership
 
 public sealed class Deal
 {
-    public long Id { get; set; }
+    public DealId Id { get; set; }
     public required string ExternalId { get; set; }
     public required string Name { get; set; }
     public string? Account { get; set; }
@@ -76,7 +77,7 @@ public sealed class Deal
     public Person? Owner { get; set; }
     public long TeamId { get; set; }
     public SalesTeam? Team { get; set; }
-    public required string StageId { get; set; }
+    public required StageId StageId { get; set; }
     public DateTimeOffset StageEnteredAt { get; set; }
     public DateTimeOffset? NextStepAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
@@ -92,8 +93,6 @@ public sealed class Deal
 
     /// <summary>Latest of: stage entered, confirmation, undo, move, note.</summary>
     public DateTimeOffset LastActivityAt { get; set; }
-
-    public DealId Key => new(Id);
 }
 
 public enum StageChangeKind
@@ -120,8 +119,8 @@ public enum StageChangeKind
 public sealed class StageHistoryEntry
 {
     public long Id { get; set; }
-    public long DealId { get; set; }
-    public required string StageId { get; set; }
+    public DealId DealId { get; set; }
+    public required StageId StageId { get; set; }
     public DateTimeOffset EnteredAt { get; set; }
     public StageChangeKind Kind { get; set; }
     public long? ByPersonId { get; set; }
@@ -131,10 +130,10 @@ public sealed class StageHistoryEntry
 public sealed class Confirmation
 {
     public long Id { get; set; }
-    public long DealId { get; set; }
-    public required string StageId { get; set; }
+    public DealId DealId { get; set; }
+    public required StageId StageId { get; set; }
     public int StageVersion { get; set; }
-    public required string ItemId { get; set; }
+    public required ChecklistItemId ItemId { get; set; }
     public long PersonId { get; set; }
     public DateTimeOffset ConfirmedAt { get; set; }
     public ChatChannel Channel { get; set; }
@@ -145,7 +144,7 @@ public sealed class Confirmation
 public sealed class DealNote
 {
     public long Id { get; set; }
-    public long DealId { get; set; }
+    public DealId DealId { get; set; }
     public long? PersonId { get; set; }
     public DateTimeOffset At { get; set; }
     public required string Text { get; set; }
@@ -154,7 +153,7 @@ public sealed class DealNote
 public sealed class Snooze
 {
     public long Id { get; set; }
-    public long DealId { get; set; }
+    public DealId DealId { get; set; }
     public long PersonId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset Until { get; set; }
@@ -163,8 +162,8 @@ public sealed class Snooze
 /// <summary>"link this chat to DEAL": the deal a conversation talks about by default.</summary>
 public sealed class ConversationLink
 {
-    public required string ConversationKey { get; set; }
-    public long DealId { get; set; }
+    public required ConversationKey ConversationKey { get; set; }
+    public DealId DealId { get; set; }
     public long LinkedByPersonId { get; set; }
     public DateTimeOffset LinkedAt { get; set; }
 }

@@ -3,8 +3,9 @@ using System.Text.Json.Serialization;
 
 namespace SalesCoachBot.Core.Domain;
 
-// Typed ids travel through card payloads as plain JSON scalars so cards stay small and readable.
-internal sealed class DealIdJsonConverter : JsonConverter<DealId>
+// Typed ids travel through card payloads as plain JSON scalars so cards stay small and readable. Public because
+// the JSON source generators of the channel projects (the Adaptive Card model) create them too.
+public sealed class DealIdJsonConverter : JsonConverter<DealId>
 {
     // Card payloads come back from chat clients and may be tampered with: anything that is not a
     // whole number is a JsonException (which ActionPayload.TryParse turns into "not ours"), never a FormatException.
@@ -20,7 +21,7 @@ internal sealed class DealIdJsonConverter : JsonConverter<DealId>
         writer.WriteNumberValue(value.Value);
 }
 
-internal sealed class StageIdJsonConverter : JsonConverter<StageId>
+public sealed class StageIdJsonConverter : JsonConverter<StageId>
 {
     public override StageId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         new((reader.TokenType == JsonTokenType.String ? reader.GetString() : null) ?? throw new JsonException("A stage id must be a string."));
@@ -29,7 +30,7 @@ internal sealed class StageIdJsonConverter : JsonConverter<StageId>
         writer.WriteStringValue(value.Value);
 }
 
-internal sealed class ChecklistItemIdJsonConverter : JsonConverter<ChecklistItemId>
+public sealed class ChecklistItemIdJsonConverter : JsonConverter<ChecklistItemId>
 {
     public override ChecklistItemId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         new((reader.TokenType == JsonTokenType.String ? reader.GetString() : null) ?? throw new JsonException("A checklist item id must be a string."));

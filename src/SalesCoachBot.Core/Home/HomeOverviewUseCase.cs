@@ -51,7 +51,7 @@ public sealed class HomeOverviewUseCase(
 
         (DealView View, Stage? Stage, StallAssessment Stall) Assess(DealView view)
         {
-            var stage = map.FindStage(new StageId(view.Deal.StageId));
+            var stage = map.FindStage(view.Deal.StageId);
             return (view, stage, StallRule.Assess(view.Deal, stage?.StallAfterDays ?? 0, rules.IdleAfterDays(view.Deal.TeamId), view.SnoozedUntil, now));
         }
 
@@ -60,7 +60,7 @@ public sealed class HomeOverviewUseCase(
             .OrderByDescending(r => r.Stall.IsStalled)
             .ThenByDescending(r => r.Stall.DaysInStage)
             .Select(r => new HomeDealRow(
-                r.View.Id, r.View.Deal.ExternalId, r.View.Deal.Name, r.Stage?.Name ?? r.View.Deal.StageId,
+                r.View.Id, r.View.Deal.ExternalId, r.View.Deal.Name, r.Stage?.Name ?? r.View.Deal.StageId.Value,
                 r.Stall.DaysInStage, r.Stall.IsStalled, NextItem(r.Stage, r.View)))
             .ToList();
 

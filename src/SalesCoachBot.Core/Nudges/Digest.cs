@@ -50,7 +50,7 @@ public static class DigestBuilder
             .Select(view =>
             {
                 var deal = view.Deal;
-                var stage = map.FindStage(new StageId(deal.StageId));
+                var stage = map.FindStage(deal.StageId);
                 var stall = StallRule.Assess(deal, stage?.StallAfterDays ?? 0, idleAfterDays, view.SnoozedUntil, now);
                 return (view, stage, stall);
             })
@@ -60,7 +60,7 @@ public static class DigestBuilder
                 r.view.Deal.ExternalId,
                 r.view.Deal.Name,
                 r.view.OwnerName,
-                r.stage?.Name ?? r.view.Deal.StageId,
+                r.stage?.Name ?? r.view.Deal.StageId.Value,
                 r.stall.DaysInStage,
                 r.stall.DaysOverdue,
                 r.view.Deal.Amount is { } amount ? DealCards.Money(amount, r.view.Deal.Currency) : null,

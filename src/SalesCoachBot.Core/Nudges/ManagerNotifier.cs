@@ -79,9 +79,9 @@ public sealed class ManagerNotifier(
             DigestProblem.NoChannelBound p =>
                 $"The {team} stalled-deal digest for {day} was not sent: {Deals(p.StalledDeals)} stalled, but no channel is bound to {team}. To fix it, {bind}.",
             DigestProblem.Undeliverable p =>
-                $"The {team} stalled-deal digest for {day} could not be delivered to {p.Conversation.Value}: {p.Error}. Add the bot back to that channel, or {bind}.",
+                $"The {team} stalled-deal digest for {day} could not be delivered to {p.Conversation}: {p.Error}. Add the bot back to that channel, or {bind}.",
             DigestProblem.GaveUp p =>
-                $"The {team} stalled-deal digest for {day} could not be delivered to {p.Conversation.Value} after {p.Attempts} attempts ({p.Error}). It is not retried today; tomorrow's digest is sent as usual.",
+                $"The {team} stalled-deal digest for {day} could not be delivered to {p.Conversation} after {p.Attempts} attempts ({p.Error}). It is not retried today; tomorrow's digest is sent as usual.",
             DigestProblem.UnknownTimeZone p =>
                 $"The {team} stalled-deal digest is not sent: the team's time zone '{p.TimeZone}' is not a known IANA id (e.g. Europe/Berlin). Fix time_zone in the teams CSV and import it again.",
             _ => throw new InvalidOperationException($"Unknown digest problem {problem.GetType().Name}."),

@@ -234,7 +234,7 @@ public sealed class NudgeRunner(
         (await targets.ListAsync(null, cancellationToken))
             .Where(t => t.Channel is not null)
             .GroupBy(t => t.TeamId)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<ConversationKey>)[.. g.Select(t => t.Conversation).OrderBy(k => k.Value, StringComparer.Ordinal)]);
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<ConversationKey>)[.. g.Select(t => t.Conversation).OrderBy(k => k.ToString(), StringComparer.Ordinal)]);
 
     private async Task<Dictionary<long, IReadOnlyList<DigestDeal>>> StalledByTeamAsync(
         IReadOnlyList<SalesTeam> teams, DateTimeOffset now, CancellationToken cancellationToken)

@@ -8,32 +8,18 @@ namespace SalesCoachBot.Core.Nudges;
 /// <summary>A conversation bound to a team's daily digest ("use this channel for EMEA nudges").</summary>
 public sealed record NudgeTarget(long TeamId, ConversationKey Conversation, long BoundByPersonId, DateTimeOffset BoundAt)
 {
-    /// <summary>The channel the conversation key names (<c>teams:…</c>, <c>slack:…</c>); null for anything else.</summary>
+    /// <summary>The chat channel the digest goes to; null for a conversation no digest can reach (the command line).</summary>
     public ChatChannel? Channel => NudgeTargets.ChannelOf(Conversation);
 }
 
 public static class NudgeTargets
 {
-    /// <summary>Prefix of a Slack direct message to a person: <c>slack-user:U123</c> (opened with conversations.open at send time).</summary>
-    public const string SlackUserPrefix = "slack-user:";
-
-    /// <summary>Prefix of a Teams direct message to a person: <c>teams-user:AAD</c> (their stored personal conversation).</summary>
-    public const string TeamsUserPrefix = "teams-user:";
-
+    /// <summary>The channel whose sender delivers to the key: Teams or Slack; null for the command line.</summary>
     public static ChatChannel? ChannelOf(ConversationKey key) =>
-        key.Value.StartsWith("teams:", StringComparison.Ordinal) || key.Value.StartsWith(TeamsUserPrefix, StringComparison.Ordinal) ? ChatChannel.Teams
-        : key.Value.StartsWith("slack:", StringComparison.Ordinal) || key.Value.StartsWith(SlackUserPrefix, StringComparison.Ordinal) ? ChatChannel.Slack
-        : null;
+        key.Channel is ChatChannel.Teams or ChatChannel.Slack ? key.Channel : null;
 
-    public static ConversationKey SlackUser(string slackUserId) => new(SlackUserPrefix + slackUserId);
-
-    public static ConversationKey TeamsUser(string aadObjectId) => new(TeamsUserPrefix + aadObjectId);
-
-    /// <summary>The person id a direct-message key names (<c>slack-user:U123</c> → U123), or null for a channel key.</summary>
-    public static string? DirectUserOf(ConversationKey key) =>
-        key.Value.StartsWith(SlackUserPrefix, StringComparison.Ordinal) ? NonEmpty(key.Value[SlackUserPrefix.Length..])
-        : key.Value.StartsWith(TeamsUserPrefix, StringComparison.Ordinal) ? NonEmpty(key.Value[TeamsUserPrefix.Length..])
-        : null;
+    /// <summary>The person id a direct-message key names (<c>slack-user:U123</c> → U123), or null for a conversation.</summary>
+    public static string? DirectUserOf(ConversationKey key) => key.IsPerson && key.Id.Length > 0 ? key.Id : null;
 
     /// <summary>Where a person can be messaged directly: Slack when they have a Slack user id, Teams when they have an AAD object id.</summary>
     public static IReadOnlyList<ConversationKey> DirectRoutes(NudgeRecipient person)
@@ -41,18 +27,16 @@ public static class NudgeTargets
         var routes = new List<ConversationKey>(2);
         if (!string.IsNullOrWhiteSpace(person.SlackUserId))
         {
-            routes.Add(SlackUser(person.SlackUserId));
+            routes.Add(ConversationKey.SlackUser(person.SlackUserId));
         }
 
         if (!string.IsNullOrWhiteSpace(person.TeamsAadObjectId))
         {
-            routes.Add(TeamsUser(person.TeamsAadObjectId));
+            routes.Add(ConversationKey.TeamsUser(person.TeamsAadObjectId));
         }
 
         return routes;
     }
-
-    private static string? NonEmpty(string value) => value.Length > 0 ? value : null;
 }
 
 /// <summary>A person the nudges may message directly (a team's manager, a deal owner).</summary>

@@ -92,7 +92,7 @@ public sealed class OutboxDispatcher(
         DigestSendResult result;
         if (channel is not { } c || !_senders.TryGetValue(c, out var sender))
         {
-            result = new DigestSendResult.Permanent($"no sender for '{message.Conversation.Value}' (is that channel configured?)");
+            result = new DigestSendResult.Permanent($"no sender for '{message.Conversation}' (is that channel configured?)");
         }
         else
         {
@@ -124,13 +124,13 @@ public sealed class OutboxDispatcher(
         {
             case DigestSendResult.Sent:
                 completion = new OutboxCompletion.Sent(now);
-                NudgeLog.Sent(logger, message.Id, message.TeamId, message.LocalDate, message.Conversation.Value, attempt);
+                NudgeLog.Sent(logger, message.Id, message.TeamId, message.LocalDate, message.Conversation.ToString(), attempt);
                 metrics.Sent(channel!.Value);
                 break;
             case DigestSendResult.Transient t when attempt < settings.MaxAttempts:
                 var next = now + backoff.Delay(attempt, t.RetryAfter, settings);
                 completion = new OutboxCompletion.RetryLater(next, t.Error);
-                NudgeLog.WillRetry(logger, message.Id, message.Conversation.Value, attempt, t.Error, next);
+                NudgeLog.WillRetry(logger, message.Id, message.Conversation.ToString(), attempt, t.Error, next);
                 metrics.Retried(channel);
                 break;
             case DigestSendResult.Transient t:
@@ -167,7 +167,7 @@ public sealed class OutboxDispatcher(
     /// </summary>
     private async Task ReportFailureAsync(OutboxMessage message, int attempts, DigestProblem problem, CancellationToken cancellationToken)
     {
-        var conversation = message.Conversation.Value;
+        var conversation = message.Conversation.ToString();
         if (message.Kind != NudgeKind.Digest)
         {
             var error = problem is DigestProblem.Undeliverable u ? u.Error : ((DigestProblem.GaveUp)problem).Error;

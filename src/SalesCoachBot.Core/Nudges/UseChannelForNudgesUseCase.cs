@@ -42,7 +42,7 @@ public sealed class UseChannelForNudgesUseCase(
         var added = await targets.BindAsync(team.Id, conversation, person.Id, context.Now, cancellationToken);
         if (added)
         {
-            NudgeLog.Bound(logger ?? NullLogger<UseChannelForNudgesUseCase>.Instance, conversation.Value, team.Name, person.Id);
+            NudgeLog.Bound(logger ?? NullLogger<UseChannelForNudgesUseCase>.Instance, conversation.ToString(), team.Name, person.Id);
         }
 
         var when = string.Create(CultureInfo.InvariantCulture,

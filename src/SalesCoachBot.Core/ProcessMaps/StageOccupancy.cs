@@ -27,7 +27,7 @@ internal sealed class DealStoreStageOccupancy(IDealStore deals) : IStageOccupanc
     {
         var open = await deals.ListOpenAsync(null, cancellationToken).ConfigureAwait(false);
         return [.. open
-            .Where(d => !knownStages.Contains(d.Deal.StageId))
-            .Select(d => new StageOccupant(d.Deal.ExternalId, d.Deal.Name, new StageId(d.Deal.StageId)))];
+            .Where(d => !knownStages.Contains(d.Deal.StageId.Value))
+            .Select(d => new StageOccupant(d.Deal.ExternalId, d.Deal.Name, d.Deal.StageId))];
     }
 }

@@ -10,7 +10,7 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
     {
         builder.ToTable("deals");
         builder.HasKey(d => d.Id);
-        builder.Ignore(d => d.Key);
+        builder.Property(d => d.Id).ValueGeneratedOnAdd();
         builder.Property(d => d.ExternalId).HasMaxLength(100).IsRequired();
         builder.HasIndex(d => d.ExternalId).IsUnique();
         builder.Property(d => d.Name).HasMaxLength(300).IsRequired();

@@ -110,7 +110,7 @@ public static class DemoData
                 Currency = demo.Currency,
                 OwnerId = byEmail[demo.OwnerEmail].Id,
                 TeamId = teams[demo.Team].Id,
-                StageId = demo.Path[^1],
+                StageId = new StageId(demo.Path[^1]),
                 StageEnteredAt = enteredCurrent,
                 NextStepAt = demo.NextStepInDays is { } days ? now.AddDays(days) : null,
                 CreatedAt = entries[0],
@@ -129,7 +129,7 @@ public static class DemoData
                 db.StageHistory.Add(new StageHistoryEntry
                 {
                     DealId = deal.Id,
-                    StageId = demo.Path[i],
+                    StageId = new StageId(demo.Path[i]),
                     EnteredAt = entries[i],
                     Kind = i == 0 ? StageChangeKind.Entered : StageChangeKind.Advanced,
                     ByPersonId = deal.OwnerId,

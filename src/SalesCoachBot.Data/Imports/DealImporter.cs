@@ -263,7 +263,7 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMap map, TimeP
                         continue;
                     }
 
-                    if (!await deals.UpdateAsync(deal.Id, after, before, cancellationToken))
+                    if (!await deals.UpdateAsync(deal.Id.Value, after, before, cancellationToken))
                     {
                         throw new DbUpdateConcurrencyException($"Deal '{deal.ExternalId}' was changed by someone else during the import; nothing was imported. Import the file again.");
                     }
@@ -287,7 +287,7 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMap map, TimeP
             foreach (var deal in created)
             {
                 // Ids of new deals are known only now.
-                deal.Id = ids[deal.ExternalId];
+                deal.Id = new DealId(ids[deal.ExternalId]);
                 history.Add(History(deal, StageChangeKind.Entered));
             }
 
@@ -326,7 +326,7 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMap map, TimeP
             Currency = row.Currency,
             OwnerId = row.OwnerId,
             TeamId = row.TeamId,
-            StageId = row.StageId,
+            StageId = new StageId(row.StageId),
             StageEnteredAt = entered,
             NextStepAt = row.NextStepAt,
             CreatedAt = row.CreatedAt ?? entered,
@@ -384,10 +384,10 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMap map, TimeP
             deal.ClosedAt = row.ClosedAt;
         }
 
-        var stageChanged = !string.Equals(deal.StageId, row.StageId, StringComparison.Ordinal);
+        var stageChanged = deal.StageId != new StageId(row.StageId);
         if (stageChanged)
         {
-            deal.StageId = row.StageId;
+            deal.StageId = new StageId(row.StageId);
             deal.StageVersion++;
             deal.StageEnteredAt = row.StageEnteredAt ?? now;
         }

@@ -18,7 +18,7 @@ internal sealed class HistoryImporter(SalesCoachDbContext db, ProcessMap map, Ac
         var deals = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
         foreach (var d in await db.Deals.AsNoTracking().Select(d => new { d.ExternalId, d.Id }).ToListAsync(cancellationToken))
         {
-            deals.TryAdd(d.ExternalId, d.Id);
+            deals.TryAdd(d.ExternalId, d.Id.Value);
         }
 
         var stored = new HashSet<(long DealId, string Stage, long Ticks)>();
@@ -27,7 +27,7 @@ internal sealed class HistoryImporter(SalesCoachDbContext db, ProcessMap map, Ac
                            .AsAsyncEnumerable()
                            .WithCancellation(cancellationToken))
         {
-            stored.Add((h.DealId, h.StageId, h.EnteredAt.UtcTicks));
+            stored.Add((h.DealId.Value, h.StageId.Value, h.EnteredAt.UtcTicks));
         }
 
         var seen = new Dictionary<(long, string, long), long>();
@@ -96,7 +96,7 @@ internal sealed class HistoryImporter(SalesCoachDbContext db, ProcessMap map, Ac
                 continue;
             }
 
-            valid.Add(new StageHistoryEntry { DealId = dealId, StageId = stageId!, EnteredAt = enteredAt, Kind = StageChangeKind.Imported, Reason = "import" });
+            valid.Add(new StageHistoryEntry { DealId = new DealId(dealId), StageId = new StageId(stageId!), EnteredAt = enteredAt, Kind = StageChangeKind.Imported, Reason = "import" });
         }
 
         // Written only after every row was checked.

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SalesCoachBot.Core.Domain;
 
 namespace SalesCoachBot.Data.Infrastructure;
 
@@ -11,3 +12,21 @@ internal sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>
 internal sealed class ToUtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(
     v => v.ToUniversalTime(),
     v => v.ToUniversalTime());
+
+/// <summary>A conversation key as its one text form (<see cref="ConversationKey.ToString"/>), the format rows have always had.</summary>
+internal sealed class ConversationKeyConverter() : ValueConverter<ConversationKey, string>(
+    v => v.ToString(),
+    v => ConversationKey.Parse(v));
+
+// The typed ids as the plain columns they have always been.
+internal sealed class DealIdConverter() : ValueConverter<DealId, long>(
+    v => v.Value,
+    v => new DealId(v));
+
+internal sealed class StageIdConverter() : ValueConverter<StageId, string>(
+    v => v.Value,
+    v => new StageId(v));
+
+internal sealed class ChecklistItemIdConverter() : ValueConverter<ChecklistItemId, string>(
+    v => v.Value,
+    v => new ChecklistItemId(v));

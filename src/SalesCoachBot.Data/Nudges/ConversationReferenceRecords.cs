@@ -20,12 +20,12 @@ internal sealed class ConversationReferenceRecords(SalesCoachDbContextFactory fa
     private async Task SaveOnceAsync(StoredConversationReference reference, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        var row = await db.Set<ConversationReferenceRow>().FirstOrDefaultAsync(r => r.ConversationKey == reference.Key.Value, cancellationToken);
+        var row = await db.Set<ConversationReferenceRow>().FirstOrDefaultAsync(r => r.ConversationKey == reference.Key, cancellationToken);
         if (row is null)
         {
             row = new ConversationReferenceRow
             {
-                ConversationKey = reference.Key.Value,
+                ConversationKey = reference.Key,
                 ConversationId = reference.ConversationId,
                 ServiceUrl = reference.ServiceUrl,
                 ReferenceJson = reference.ReferenceJson,
@@ -45,14 +45,14 @@ internal sealed class ConversationReferenceRecords(SalesCoachDbContextFactory fa
     public async Task<StoredConversationReference?> GetAsync(ConversationKey key, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        var row = await db.Set<ConversationReferenceRow>().AsNoTracking().FirstOrDefaultAsync(r => r.ConversationKey == key.Value, cancellationToken);
+        var row = await db.Set<ConversationReferenceRow>().AsNoTracking().FirstOrDefaultAsync(r => r.ConversationKey == key, cancellationToken);
         return row is null ? null : ToRecord(row);
     }
 
     public async Task<bool> RemoveAsync(ConversationKey key, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        return await db.Set<ConversationReferenceRow>().Where(r => r.ConversationKey == key.Value).ExecuteDeleteAsync(cancellationToken) > 0;
+        return await db.Set<ConversationReferenceRow>().Where(r => r.ConversationKey == key).ExecuteDeleteAsync(cancellationToken) > 0;
     }
 
     public async Task<IReadOnlyList<StoredConversationReference>> ListAsync(CancellationToken cancellationToken)
@@ -63,5 +63,5 @@ internal sealed class ConversationReferenceRecords(SalesCoachDbContextFactory fa
     }
 
     private static StoredConversationReference ToRecord(ConversationReferenceRow row) => new(
-        new ConversationKey(row.ConversationKey), row.ConversationId, row.ServiceUrl, row.TenantId, row.ConversationType, row.ReferenceJson, row.UpdatedAt);
+        row.ConversationKey, row.ConversationId, row.ServiceUrl, row.TenantId, row.ConversationType, row.ReferenceJson, row.UpdatedAt);
 }

@@ -13,7 +13,7 @@ internal sealed class NudgeTargetRow
 {
     public long Id { get; set; }
     public long TeamId { get; set; }
-    public required string ConversationKey { get; set; }
+    public required ConversationKey ConversationKey { get; set; }
     public long BoundByPersonId { get; set; }
     public DateTimeOffset BoundAt { get; set; }
 }
@@ -35,7 +35,7 @@ internal sealed class NudgeOutboxRow
     public long Id { get; set; }
     public long TeamId { get; set; }
     public DateOnly LocalDate { get; set; }
-    public required string ConversationKey { get; set; }
+    public required ConversationKey ConversationKey { get; set; }
     public required string Payload { get; set; }
     public OutboxStatus Status { get; set; }
     public int Attempts { get; set; }
@@ -48,13 +48,13 @@ internal sealed class NudgeOutboxRow
     public NudgeKind Kind { get; set; }
 
     public OutboxMessage ToMessage() => new(
-        Id, TeamId, LocalDate, new ConversationKey(ConversationKey), Payload, Status, Attempts, NextAttemptAt, LastError, CreatedAt, SentAt, Kind);
+        Id, TeamId, LocalDate, ConversationKey, Payload, Status, Attempts, NextAttemptAt, LastError, CreatedAt, SentAt, Kind);
 }
 
 /// <summary>A Teams conversation reference, kept for proactive messages across restarts and hosts.</summary>
 internal sealed class ConversationReferenceRow
 {
-    public required string ConversationKey { get; set; }
+    public required ConversationKey ConversationKey { get; set; }
     public required string ConversationId { get; set; }
     public required string ServiceUrl { get; set; }
     public string? TenantId { get; set; }

@@ -22,12 +22,12 @@ internal sealed class NudgeStore(SalesCoachDbContextFactory factory, ResilienceP
     public async Task<bool> BindAsync(long teamId, ConversationKey conversation, long personId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        if (await db.Set<NudgeTargetRow>().AnyAsync(t => t.TeamId == teamId && t.ConversationKey == conversation.Value, cancellationToken))
+        if (await db.Set<NudgeTargetRow>().AnyAsync(t => t.TeamId == teamId && t.ConversationKey == conversation, cancellationToken))
         {
             return false;
         }
 
-        db.Add(new NudgeTargetRow { TeamId = teamId, ConversationKey = conversation.Value, BoundByPersonId = personId, BoundAt = at });
+        db.Add(new NudgeTargetRow { TeamId = teamId, ConversationKey = conversation, BoundByPersonId = personId, BoundAt = at });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -49,7 +49,7 @@ internal sealed class NudgeStore(SalesCoachDbContextFactory factory, ResilienceP
         }
 
         var rows = await query.OrderBy(t => t.TeamId).ThenBy(t => t.Id).ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new NudgeTarget(r.TeamId, new ConversationKey(r.ConversationKey), r.BoundByPersonId, r.BoundAt))];
+        return [.. rows.Select(r => new NudgeTarget(r.TeamId, r.ConversationKey, r.BoundByPersonId, r.BoundAt))];
     }
 
     public async Task<bool> IsClaimedAsync(long teamId, DateOnly localDate, CancellationToken cancellationToken)
@@ -201,7 +201,7 @@ internal sealed class NudgeStore(SalesCoachDbContextFactory factory, ResilienceP
     {
         TeamId = message.TeamId,
         LocalDate = message.LocalDate,
-        ConversationKey = message.Conversation.Value,
+        ConversationKey = message.Conversation,
         Payload = message.PayloadJson,
         Kind = message.Kind,
         Status = OutboxStatus.Pending,

@@ -13,26 +13,26 @@ internal sealed class ConversationStore(DbContextLease lease) : IConversationSto
     public async Task<DealId?> GetLinkedDealAsync(ConversationKey conversation, CancellationToken cancellationToken)
     {
         var link = await Db.ConversationLinks.AsNoTracking()
-            .FirstOrDefaultAsync(l => l.ConversationKey == conversation.Value, cancellationToken);
-        return link is null ? null : new DealId(link.DealId);
+            .FirstOrDefaultAsync(l => l.ConversationKey == conversation, cancellationToken);
+        return link?.DealId;
     }
 
     public async Task LinkAsync(ConversationKey conversation, DealId deal, long personId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var link = await Db.ConversationLinks.FirstOrDefaultAsync(l => l.ConversationKey == conversation.Value, cancellationToken);
+        var link = await Db.ConversationLinks.FirstOrDefaultAsync(l => l.ConversationKey == conversation, cancellationToken);
         if (link is null)
         {
             Db.ConversationLinks.Add(new ConversationLink
             {
-                ConversationKey = conversation.Value,
-                DealId = deal.Value,
+                ConversationKey = conversation,
+                DealId = deal,
                 LinkedByPersonId = personId,
                 LinkedAt = at,
             });
         }
         else
         {
-            link.DealId = deal.Value;
+            link.DealId = deal;
             link.LinkedByPersonId = personId;
             link.LinkedAt = at;
         }
@@ -42,5 +42,5 @@ internal sealed class ConversationStore(DbContextLease lease) : IConversationSto
     }
 
     public async Task<bool> UnlinkAsync(ConversationKey conversation, CancellationToken cancellationToken) =>
-        await Db.ConversationLinks.Where(l => l.ConversationKey == conversation.Value).ExecuteDeleteAsync(cancellationToken) > 0;
+        await Db.ConversationLinks.Where(l => l.ConversationKey == conversation).ExecuteDeleteAsync(cancellationToken) > 0;
 }

@@ -15,7 +15,7 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
     private SalesCoachDbContext Db => lease.Context;
 
     public Task<DealView?> GetAsync(DealId id, CancellationToken cancellationToken) =>
-        DealViewQueries.LoadOneAsync(Db, id.Value, tracked: false, time.GetUtcNow(), cancellationToken);
+        DealViewQueries.LoadOneAsync(Db, id, tracked: false, time.GetUtcNow(), cancellationToken);
 
     public async Task<DealView?> FindByExternalIdAsync(string externalId, CancellationToken cancellationToken)
     {
@@ -48,7 +48,7 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
             .Select(d => new { d.Id, d.ExternalId, d.Name, d.Account, d.TeamId, d.OwnerId, d.Status })
             .ToListAsync(cancellationToken);
         return rows
-            .Select(d => new DealNameEntry(new DealId(d.Id), d.ExternalId, d.Name, d.Account, d.TeamId, d.OwnerId, d.Status))
+            .Select(d => new DealNameEntry(d.Id, d.ExternalId, d.Name, d.Account, d.TeamId, d.OwnerId, d.Status))
             .ToList();
     }
 
@@ -87,7 +87,7 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
         return await query
             .GroupBy(d => d.StageId)
             .Select(g => new { Stage = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Stage, g => g.Count, StringComparer.Ordinal, cancellationToken);
+            .ToDictionaryAsync(g => g.Stage.Value, g => g.Count, StringComparer.Ordinal, cancellationToken);
     }
 
     public async Task<T?> ChangeDealAsync<T>(
@@ -138,7 +138,7 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
         }
 
         var now = time.GetUtcNow();
-        var view = await DealViewQueries.LoadOneAsync(Db, id.Value, tracked: true, now, cancellationToken);
+        var view = await DealViewQueries.LoadOneAsync(Db, id, tracked: true, now, cancellationToken);
         if (view is null)
         {
             return new DealChange<T>(null, null, 0);
@@ -227,7 +227,7 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
                 DealId = deal.Id,
                 StageId = deal.StageId,
                 StageVersion = deal.StageVersion,
-                ItemId = confirmation.Item.Value,
+                ItemId = confirmation.Item,
                 PersonId = confirmation.PersonId,
                 ConfirmedAt = confirmation.At,
                 Channel = confirmation.Channel,
@@ -238,7 +238,7 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
 
         if (plan.Withdraw.Count > 0)
         {
-            var items = plan.Withdraw.Select(i => i.Value).ToList();
+            var items = plan.Withdraw.ToList();
             var withdrawn = await Db.Confirmations
                 .Where(c => c.DealId == deal.Id && c.StageVersion == deal.StageVersion && c.WithdrawnAt == null && items.Contains(c.ItemId))
                 .ToListAsync(cancellationToken);
@@ -247,14 +247,14 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
             {
                 confirmation.WithdrawnAt = at;
                 confirmation.WithdrawnByPersonId = plan.WithdrawnBy;
-                withdrawnItems.Add(new ChecklistItemId(confirmation.ItemId));
+                withdrawnItems.Add(confirmation.ItemId);
                 changed = true;
             }
         }
 
         if (plan.Transition is { } transition)
         {
-            deal.StageId = transition.ToStage.Value;
+            deal.StageId = transition.ToStage;
             deal.Status = transition.Status;
             deal.StageVersion++;
             deal.StageEnteredAt = transition.At;
@@ -265,7 +265,7 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
             Db.StageHistory.Add(new StageHistoryEntry
             {
                 DealId = deal.Id,
-                StageId = transition.ToStage.Value,
+                StageId = transition.ToStage,
                 EnteredAt = transition.At,
                 Kind = transition.Kind,
                 ByPersonId = transition.ByPersonId,

@@ -9,7 +9,7 @@ internal static class DealViewQueries
 {
     private sealed record Row(Deal Deal, string OwnerName, string OwnerEmail, string TeamName);
 
-    private sealed record ConfirmationRow(long DealId, string ItemId, long PersonId, string PersonName, DateTimeOffset ConfirmedAt, ChatChannel Channel);
+    private sealed record ConfirmationRow(DealId DealId, ChecklistItemId ItemId, long PersonId, string PersonName, DateTimeOffset ConfirmedAt, ChatChannel Channel);
 
     // One deal by id is what every chat turn and every change reads. Compiled once, these skip EF's
     // per-call expression walk and query-cache lookup, which cost as much as running the SQL. A compiled
@@ -17,28 +17,28 @@ internal static class DealViewQueries
     private static class Compiled<TContext>
         where TContext : SalesCoachDbContext
     {
-        public static readonly Func<TContext, long, IAsyncEnumerable<Row>> OneDealTracked = EF.CompileAsyncQuery(
-            (TContext db, long id) =>
+        public static readonly Func<TContext, DealId, IAsyncEnumerable<Row>> OneDealTracked = EF.CompileAsyncQuery(
+            (TContext db, DealId id) =>
                 from d in db.Deals
                 where d.Id == id
                 join p in db.People on d.OwnerId equals p.Id
                 join t in db.Teams on d.TeamId equals t.Id
                 select new Row(d, p.Name, p.Email, t.Name));
 
-        public static readonly Func<TContext, long, IAsyncEnumerable<Row>> OneDeal = EF.CompileAsyncQuery(
-            (TContext db, long id) =>
+        public static readonly Func<TContext, DealId, IAsyncEnumerable<Row>> OneDeal = EF.CompileAsyncQuery(
+            (TContext db, DealId id) =>
                 from d in db.Deals.AsNoTracking()
                 where d.Id == id
                 join p in db.People on d.OwnerId equals p.Id
                 join t in db.Teams on d.TeamId equals t.Id
                 select new Row(d, p.Name, p.Email, t.Name));
 
-        public static readonly Func<TContext, long, DateTimeOffset, IAsyncEnumerable<DateTimeOffset>> Snoozes = EF.CompileAsyncQuery(
-            (TContext db, long id, DateTimeOffset now) =>
+        public static readonly Func<TContext, DealId, DateTimeOffset, IAsyncEnumerable<DateTimeOffset>> Snoozes = EF.CompileAsyncQuery(
+            (TContext db, DealId id, DateTimeOffset now) =>
                 db.Snoozes.AsNoTracking().Where(s => s.DealId == id && s.Until > now).Select(s => s.Until));
 
-        public static readonly Func<TContext, long, IAsyncEnumerable<ConfirmationRow>> Confirmations = EF.CompileAsyncQuery(
-            (TContext db, long id) =>
+        public static readonly Func<TContext, DealId, IAsyncEnumerable<ConfirmationRow>> Confirmations = EF.CompileAsyncQuery(
+            (TContext db, DealId id) =>
                 from c in db.Confirmations.AsNoTracking()
                 where c.DealId == id
                 join d in db.Deals.AsNoTracking() on c.DealId equals d.Id
@@ -50,7 +50,7 @@ internal static class DealViewQueries
 
     /// <summary>One deal's view with compiled queries; <paramref name="tracked"/> when the deal is about to be changed.</summary>
     public static Task<DealView?> LoadOneAsync(
-        SalesCoachDbContext db, long id, bool tracked, DateTimeOffset now, CancellationToken cancellationToken) => db switch
+        SalesCoachDbContext db, DealId id, bool tracked, DateTimeOffset now, CancellationToken cancellationToken) => db switch
     {
         SqliteSalesCoachDbContext sqlite => LoadOneAsync(sqlite, id, tracked, now, cancellationToken),
         PostgresSalesCoachDbContext postgres => LoadOneAsync(postgres, id, tracked, now, cancellationToken),
@@ -58,7 +58,7 @@ internal static class DealViewQueries
     };
 
     private static async Task<DealView?> LoadOneAsync<TContext>(
-        TContext db, long id, bool tracked, DateTimeOffset now, CancellationToken cancellationToken)
+        TContext db, DealId id, bool tracked, DateTimeOffset now, CancellationToken cancellationToken)
         where TContext : SalesCoachDbContext
     {
         Row? row = null;
@@ -81,7 +81,7 @@ internal static class DealViewQueries
         var confirmations = new List<ConfirmationView>();
         await foreach (var c in Compiled<TContext>.Confirmations(db, id).WithCancellation(cancellationToken))
         {
-            confirmations.Add(new ConfirmationView(new ChecklistItemId(c.ItemId), c.PersonId, c.PersonName, c.ConfirmedAt, c.Channel));
+            confirmations.Add(new ConfirmationView(c.ItemId, c.PersonId, c.PersonName, c.ConfirmedAt, c.Channel));
         }
 
         return new DealView(row.Deal, row.OwnerName, row.OwnerEmail, row.TeamName, snoozedUntil, confirmations);
@@ -101,8 +101,8 @@ internal static class DealViewQueries
             return [];
         }
 
-        var snoozes = new Dictionary<long, DateTimeOffset>();
-        var confirmations = new Dictionary<long, List<ConfirmationView>>();
+        var snoozes = new Dictionary<DealId, DateTimeOffset>();
+        var confirmations = new Dictionary<DealId, List<ConfirmationView>>();
 
         // One deal (every chat turn) is matched with '=': an IN list makes EF rebuild its SQL on every
         // call, a measured hot spot. Many deals are matched with a sub-select of the same query rather
@@ -140,7 +140,7 @@ internal static class DealViewQueries
                 confirmations[c.DealId] = list = [];
             }
 
-            list.Add(new ConfirmationView(new ChecklistItemId(c.ItemId), c.PersonId, c.PersonName, c.ConfirmedAt, c.Channel));
+            list.Add(new ConfirmationView(c.ItemId, c.PersonId, c.PersonName, c.ConfirmedAt, c.Channel));
         }
 
         return rows

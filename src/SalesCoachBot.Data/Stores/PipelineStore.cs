@@ -57,21 +57,21 @@ internal sealed class PipelineStore(SalesCoachDbContext db, PipelineFactsCache f
                 from h in db.StageHistory.AsNoTracking()
                 join d in deals on h.DealId equals d.Id
                 where db.StageHistory.Any(x => x.DealId == h.DealId && x.EnteredAt >= since)
-                select new StageEntryFact(h.DealId, h.StageId, h.EnteredAt))
+                select new StageEntryFact(h.DealId.Value, h.StageId.Value, h.EnteredAt))
             .ToListAsync(cancellationToken);
 
         var confirmations = await (
                 from c in db.Confirmations.AsNoTracking()
                 join d in closedDeals on c.DealId equals d.Id
                 where d.Status == DealStatus.Won && c.WithdrawnAt == null
-                select new ConfirmationFact(c.DealId, c.StageId, c.ItemId, c.ConfirmedAt))
+                select new ConfirmationFact(c.DealId.Value, c.StageId.Value, c.ItemId.Value, c.ConfirmedAt))
             .ToListAsync(cancellationToken);
 
         return new PipelineData(
             [.. open.Select(d => new OpenDealFact(
-                d.Id, d.TeamId, d.StageId, d.Amount, d.Currency, d.StageEnteredAt, d.LastActivityAt, d.NextStepAt,
+                d.Id.Value, d.TeamId, d.StageId.Value, d.Amount, d.Currency, d.StageEnteredAt, d.LastActivityAt, d.NextStepAt,
                 snoozed.TryGetValue(d.Id, out var until) ? until : null))],
-            [.. closed.Select(d => new ClosedDealFact(d.Id, d.Status, d.Amount, d.Currency, d.ClosedAt!.Value, d.LostReason))],
+            [.. closed.Select(d => new ClosedDealFact(d.Id.Value, d.Status, d.Amount, d.Currency, d.ClosedAt!.Value, d.LostReason))],
             history,
             confirmations);
     }

@@ -65,7 +65,7 @@ internal sealed class NudgeVerb : ICliVerb
         var exit = ExitCodes.Done;
         foreach (var plan in await runner.PlanAsync(teams, cancellationToken))
         {
-            var targets = plan.Targets.Count == 0 ? "no channel bound" : string.Join(", ", plan.Targets.Select(t => t.Value));
+            var targets = plan.Targets.Count == 0 ? "no channel bound" : string.Join(", ", plan.Targets);
             await context.Out.WriteLineAsync($"{plan.Team.Name} ({Schedule(plan.Team)}): {targets}");
             if (plan.Problem is { } problem)
             {
@@ -142,7 +142,7 @@ internal sealed class NudgeVerb : ICliVerb
                     NudgeKind.CloseProposal => " (proposal to close a deal)",
                     _ => string.Empty,
                 };
-                await context.Out.WriteLineAsync($"  {message.Conversation.Value}{kind}: {state}");
+                await context.Out.WriteLineAsync($"  {message.Conversation}{kind}: {state}");
             }
         }
 

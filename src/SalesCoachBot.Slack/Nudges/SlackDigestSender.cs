@@ -39,10 +39,10 @@ public sealed class SlackDigestSender(IServiceProvider services, BlockKitRendere
 
         // The client gives up on a Retry-After longer than this; the outbox then waits at least as long.
         var longestWait = services.GetService<IOptions<SlackOptions>>()?.Value.MaxRetryAfter;
-        var user = NudgeTargets.DirectUserOf(conversation);
+        var user = conversation.Channel == ChatChannel.Slack ? NudgeTargets.DirectUserOf(conversation) : null;
         if (user is null && ChannelId(conversation) is null)
         {
-            return new DigestSendResult.Permanent($"'{conversation.Value}' is not a Slack channel key (slack:TEAM:CHANNEL)");
+            return new DigestSendResult.Permanent($"'{conversation}' is not a Slack channel key (slack:TEAM:CHANNEL)");
         }
 
         try
@@ -90,17 +90,7 @@ public sealed class SlackDigestSender(IServiceProvider services, BlockKitRendere
         _ => new DigestSendResult.Permanent(error),
     };
 
-    /// <summary><c>slack:T123:C456</c> → <c>C456</c>.</summary>
-    internal static string? ChannelId(ConversationKey key)
-    {
-        if (!key.Value.StartsWith("slack:", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var rest = key.Value["slack:".Length..];
-        var colon = rest.LastIndexOf(':');
-        var channel = colon >= 0 ? rest[(colon + 1)..] : rest;
-        return channel.Length > 0 ? channel : null;
-    }
+    /// <summary>The Slack channel a key names (<c>slack:T123:C456</c> → <c>C456</c>); null for a person or another channel's key.</summary>
+    internal static string? ChannelId(ConversationKey key) =>
+        key is { Channel: ChatChannel.Slack, IsPerson: false, Id.Length: > 0 } ? key.Id : null;
 }

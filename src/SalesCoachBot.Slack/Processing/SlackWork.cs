@@ -41,15 +41,11 @@ public sealed record UninstallWork(SlackWorkspace Workspace, bool EnterpriseInst
 /// <summary>Helpers for building turns from Slack ids.</summary>
 public static class SlackTurns
 {
-    public static ConversationKey Conversation(string teamId, string channelId) =>
-        ConversationKey.For(ChatChannel.Slack, $"{teamId}:{channelId}");
+    public static ConversationKey Conversation(string teamId, string channelId) => ConversationKey.Slack(teamId, channelId);
 
-    /// <summary>The workspace of a Slack conversation key (<c>slack:T123:C456</c> → T123), so proactive posts use that workspace's token.</summary>
-    public static SlackWorkspace WorkspaceOf(ConversationKey conversation)
-    {
-        var parts = conversation.Value.Split(':');
-        return parts is ["slack", var team, _] && team.Length > 0 ? SlackWorkspace.Of(team) : SlackWorkspace.Configured;
-    }
+    /// <summary>The workspace a Slack conversation key names, so proactive posts use that workspace's token.</summary>
+    public static SlackWorkspace WorkspaceOf(ConversationKey conversation) =>
+        conversation is { Channel: ChatChannel.Slack, Workspace: { Length: > 0 } team } ? SlackWorkspace.Of(team) : SlackWorkspace.Configured;
 
     public static ChatTurn Action(ChatUser user, ConversationKey conversation, ActionPayload payload, IReadOnlyList<ChecklistItemId> selected) =>
         new(user, conversation, new ActionInput(payload, selected));

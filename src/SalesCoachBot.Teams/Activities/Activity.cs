@@ -1,6 +1,6 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using SalesCoachBot.Teams.Cards;
 
 namespace SalesCoachBot.Teams.Activities;
 
@@ -78,7 +78,11 @@ public sealed record ConversationAccount
     public bool? IsGroup { get; init; }
 }
 
-public sealed record Attachment(string ContentType, JsonNode Content);
+/// <summary>
+/// An attachment. The bot sends typed Adaptive Cards (<see cref="Cards.AdaptiveCard"/>); what clients send in is read as
+/// a <see cref="JsonElement"/> and left alone.
+/// </summary>
+public sealed record Attachment(string ContentType, object Content);
 
 /// <summary>What the connector answers to a send: the id of the new activity.</summary>
 public sealed record ResourceResponse(string? Id);
@@ -86,23 +90,29 @@ public sealed record ResourceResponse(string? Id);
 /// <summary>
 /// The body of an invoke response (Universal Actions): a card, a message string, or an error.
 /// </summary>
-public sealed record AdaptiveCardInvokeResponse(int StatusCode, string Type, JsonNode? Value)
+public sealed record AdaptiveCardInvokeResponse(int StatusCode, string Type, object? Value)
 {
     public const string CardType = "application/vnd.microsoft.card.adaptive";
     public const string MessageType = "application/vnd.microsoft.activity.message";
     public const string ErrorType = "application/vnd.microsoft.error";
 
-    public static AdaptiveCardInvokeResponse ForCard(JsonNode card) => new(200, CardType, card);
+    internal static AdaptiveCardInvokeResponse ForCard(AdaptiveCard card) => new(200, CardType, card);
 
-    public static AdaptiveCardInvokeResponse ForMessage(string text) => new(200, MessageType, JsonValue.Create(text));
+    public static AdaptiveCardInvokeResponse ForMessage(string text) => new(200, MessageType, text);
 
     public static AdaptiveCardInvokeResponse ForError(int statusCode, string code, string message) =>
-        new(statusCode, ErrorType, new JsonObject { ["code"] = code, ["message"] = message });
+        new(statusCode, ErrorType, new InvokeError(code, message));
 }
+
+/// <summary>The value of an error invoke response.</summary>
+public sealed record InvokeError(string Code, string Message);
 
 /// <summary>Source-generated (de)serialisation of the activity model: camelCase, nulls left out.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(Activity))]
 [JsonSerializable(typeof(ResourceResponse))]
 [JsonSerializable(typeof(AdaptiveCardInvokeResponse))]
+[JsonSerializable(typeof(AdaptiveCard))]
+[JsonSerializable(typeof(InvokeError))]
+[JsonSerializable(typeof(string))]
 internal sealed partial class TeamsJsonContext : JsonSerializerContext;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Teams.Activities;
 
@@ -14,56 +13,40 @@ namespace SalesCoachBot.Teams.Cards;
 /// through <see cref="CardMarkdown.Escape"/>: the Core's text is plain and repeats what people typed.
 /// Titles of buttons and toggles and alt text are shown as plain text already.
 /// </summary>
-public sealed class AdaptiveCardRenderer
+internal sealed class AdaptiveCardRenderer
 {
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
-    public const string Version = "1.5";
-    public const string Schema = "http://adaptivecards.io/schemas/adaptive-card.json";
 
     public Attachment ToAttachment(Card card) => new(ContentType, Render(card));
 
-    public JsonObject Render(Card card)
+    public AdaptiveCard Render(Card card)
     {
-        var body = new JsonArray();
+        var body = new List<CardElement>();
         if (card.Note is { Length: > 0 } note)
         {
-            body.Add(new JsonObject
-            {
-                ["type"] = "Container",
-                ["style"] = "warning",
-                ["items"] = new JsonArray(Text(note, subtle: false)),
-            });
+            body.Add(new Container([Text(note)]) { Style = ContainerStyle.Warning });
         }
 
-        var title = Text(card.Title, subtle: false);
-        title["size"] = "Large";
-        title["weight"] = "Bolder";
-        title["style"] = "heading";
-        if (card.Kind == CardKind.Error)
+        body.Add(Text(card.Title) with
         {
-            title["color"] = "Attention";
-        }
-
-        body.Add(title);
+            Size = TextSize.Large,
+            Weight = TextWeight.Bolder,
+            Style = TextBlockStyle.Heading,
+            Color = card.Kind == CardKind.Error ? TextColor.Attention : null,
+        });
         if (card.Subtitle is { Length: > 0 } subtitle)
         {
-            var sub = Text(subtitle, subtle: true);
-            sub["spacing"] = "None";
-            body.Add(sub);
+            body.Add(Text(subtitle, subtle: true) with { Spacing = Spacing.None });
         }
 
         foreach (var paragraph in card.Body)
         {
-            body.Add(Text(paragraph, subtle: false));
+            body.Add(Text(paragraph));
         }
 
         if (card.Facts.Count > 0)
         {
-            body.Add(new JsonObject
-            {
-                ["type"] = "FactSet",
-                ["facts"] = new JsonArray([.. card.Facts.Select(f => (JsonNode)new JsonObject { ["title"] = CardMarkdown.Escape(f.Label), ["value"] = CardMarkdown.Escape(f.Value) })]),
-            });
+            body.Add(new FactSet([.. card.Facts.Select(f => new Fact(CardMarkdown.Escape(f.Label), CardMarkdown.Escape(f.Value)))]));
         }
 
         if (card.Checklist is { } checklist)
@@ -78,27 +61,19 @@ public sealed class AdaptiveCardRenderer
 
         foreach (var choice in card.Choices)
         {
-            body.Add(new JsonObject
-            {
-                ["type"] = "ActionSet",
-                ["spacing"] = "Small",
-                ["actions"] = new JsonArray(Execute(choice.Action)),
-            });
+            body.Add(new ActionSet([Execute(choice.Action)]) { Spacing = Spacing.Small });
             if (choice.Description is { Length: > 0 } description)
             {
-                var line = Text(description, subtle: true);
-                line["size"] = "Small";
-                line["spacing"] = "None";
-                body.Add(line);
+                body.Add(Text(description, subtle: true) with { Size = TextSize.Small, Spacing = Spacing.None });
             }
         }
 
         if (card.Image is { } image)
         {
-            body.Add(new JsonObject { ["type"] = "Image", ["url"] = image.Url, ["altText"] = image.AltText, ["size"] = "Stretch" });
+            body.Add(new ImageElement(image.Url, image.AltText, ImageSize.Stretch));
         }
 
-        var actions = new JsonArray();
+        var actions = new List<CardButton>();
         if (card.Checklist is { } list)
         {
             actions.Add(Execute(list.Confirm));
@@ -109,53 +84,24 @@ public sealed class AdaptiveCardRenderer
             actions.Add(Execute(action));
         }
 
-        var root = new JsonObject
-        {
-            ["type"] = "AdaptiveCard",
-            ["$schema"] = Schema,
-            ["version"] = Version,
-            ["fallbackText"] = CardMarkdown.Escape(card.Title),   // "may contain markdown" (schema)
-            ["body"] = body,
-        };
-        if (actions.Count > 0)
-        {
-            root["actions"] = actions;
-        }
-
-        return root;
+        // fallbackText "may contain markdown" (schema)
+        return new AdaptiveCard(CardMarkdown.Escape(card.Title), body) { Actions = actions.Count > 0 ? actions : null };
     }
 
-    private static void AddChecklist(JsonArray body, CardChecklist checklist)
+    private static void AddChecklist(List<CardElement> body, CardChecklist checklist)
     {
-        var heading = Text("Exit checklist", subtle: false);
-        heading["weight"] = "Bolder";
-        heading["separator"] = true;
-        heading["spacing"] = "Medium";
-        body.Add(heading);
-
+        body.Add(Heading("Exit checklist"));
         foreach (var item in checklist.Items)
         {
             var label = item.Required ? item.Text : $"{item.Text} (optional)";
             if (item.State == ChecklistItemState.Confirmed)
             {
-                var done = Text($"✅ {label}", subtle: false);
-                var who = TextBlock(ConfirmedLine(item), subtle: true);
-                who["size"] = "Small";
-                who["spacing"] = "None";
-                body.Add(new JsonObject { ["type"] = "Container", ["items"] = new JsonArray(done, who) });
+                var who = new TextBlock(ConfirmedLine(item)) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None };
+                body.Add(new Container([Text($"✅ {label}"), who]));
             }
             else
             {
-                body.Add(new JsonObject
-                {
-                    ["type"] = "Input.Toggle",
-                    ["id"] = item.Id.Value,
-                    ["title"] = label,
-                    ["value"] = "false",
-                    ["valueOn"] = "true",
-                    ["valueOff"] = "false",
-                    ["wrap"] = true,
-                });
+                body.Add(new ToggleInput(item.Id.Value, label));
             }
         }
 
@@ -166,9 +112,7 @@ public sealed class AdaptiveCardRenderer
             1 => "1 required item left. Tick what is done and press Confirm.",
             _ => $"{left} required items left. Tick what is done and press Confirm.",
         };
-        var footer = Text(hint, subtle: true);
-        footer["size"] = "Small";
-        body.Add(footer);
+        body.Add(Text(hint, subtle: true) with { Size = TextSize.Small });
     }
 
     // Dates go through the card's DATE function so each reader sees them in their own locale; the
@@ -181,86 +125,44 @@ public sealed class AdaptiveCardRenderer
             : by;
     }
 
-    private static void AddSection(JsonArray body, CardSection section)
+    private static void AddSection(List<CardElement> body, CardSection section)
     {
-        var heading = Text(section.Heading, subtle: false);
-        heading["weight"] = "Bolder";
-        heading["separator"] = true;
-        heading["spacing"] = "Medium";
-        body.Add(heading);
+        body.Add(Heading(section.Heading));
         foreach (var line in section.Lines)
         {
             if (line.Action is null)
             {
-                var text = Text(line.Text, subtle: false);
-                text["spacing"] = "Small";
-                body.Add(text);
+                body.Add(Text(line.Text) with { Spacing = Spacing.Small });
                 continue;
             }
 
             // A line that opens something (a deal in a list) posts a new answer rather than replacing this card.
-            body.Add(new JsonObject
-            {
-                ["type"] = "ColumnSet",
-                ["spacing"] = "Small",
-                ["columns"] = new JsonArray(
-                    new JsonObject { ["type"] = "Column", ["width"] = "stretch", ["verticalContentAlignment"] = "Center", ["items"] = new JsonArray(Text(line.Text, subtle: false)) },
-                    new JsonObject { ["type"] = "Column", ["width"] = "auto", ["items"] = new JsonArray(new JsonObject { ["type"] = "ActionSet", ["actions"] = new JsonArray(Submit(line.Action)) }) }),
-            });
+            body.Add(new ColumnSet(
+            [
+                new Column(ColumnWidth.Stretch, [Text(line.Text)]) { VerticalContentAlignment = VerticalAlignment.Center },
+                new Column(ColumnWidth.Auto, [new ActionSet([Submit(line.Action)])]),
+            ])
+            { Spacing = Spacing.Small });
         }
     }
+
+    private static TextBlock Heading(string text) =>
+        Text(text) with { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium };
 
     /// <summary>A TextBlock showing <paramref name="text"/> as written (plain text, escaped for Markdown).</summary>
-    private static JsonObject Text(string text, bool subtle) => TextBlock(CardMarkdown.Escape(text), subtle);
+    private static TextBlock Text(string text, bool subtle = false) =>
+        new(CardMarkdown.Escape(text)) { IsSubtle = subtle ? true : null };
 
-    private static JsonObject TextBlock(string markdown, bool subtle)
+    private static ExecuteAction Execute(CardAction action) =>
+        new(action.Label, action.Payload.Kind, action.Payload, Submit(action)) { Style = Style(action.Style) };
+
+    private static SubmitAction Submit(CardAction action) =>
+        new(action.Label, action.Payload) { Style = Style(action.Style) };
+
+    private static ActionStyle? Style(CardActionStyle style) => style switch
     {
-        var block = new JsonObject { ["type"] = "TextBlock", ["text"] = markdown, ["wrap"] = true };
-        if (subtle)
-        {
-            block["isSubtle"] = true;
-        }
-
-        return block;
-    }
-
-    private static JsonObject Execute(CardAction action)
-    {
-        var data = Data(action.Payload);
-        var execute = new JsonObject
-        {
-            ["type"] = "Action.Execute",
-            ["title"] = action.Label,
-            ["verb"] = data["kind"]!.GetValue<string>(),
-            ["data"] = data,
-        };
-        if (Style(action.Style) is { } style)
-        {
-            execute["style"] = style;
-        }
-
-        execute["fallback"] = Submit(action);
-        return execute;
-    }
-
-    private static JsonObject Submit(CardAction action)
-    {
-        var submit = new JsonObject { ["type"] = "Action.Submit", ["title"] = action.Label, ["data"] = Data(action.Payload) };
-        if (Style(action.Style) is { } style)
-        {
-            submit["style"] = style;
-        }
-
-        return submit;
-    }
-
-    private static string? Style(CardActionStyle style) => style switch
-    {
-        CardActionStyle.Primary => "positive",
-        CardActionStyle.Destructive => "destructive",
+        CardActionStyle.Primary => ActionStyle.Positive,
+        CardActionStyle.Destructive => ActionStyle.Destructive,
         _ => null,
     };
-
-    /// <summary>The payload exactly as Core serialises it, so <see cref="ActionPayload.TryParse(string?)"/> reads it back.</summary>
-    private static JsonObject Data(ActionPayload payload) => JsonNode.Parse(payload.ToJson())!.AsObject();
 }

@@ -1,6 +1,8 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Teams.Activities;
 
 namespace SalesCoachBot.Teams.Cards;
 
@@ -10,5 +12,5 @@ internal sealed class TeamsCardRenderer(AdaptiveCardRenderer renderer) : ICardRe
     public string Name => "adaptiveCard";
 
     public JsonNode Render(BotAnswer answer) =>
-        answer.Card is { } card ? renderer.Render(card) : new JsonObject();
+        answer.Card is { } card ? JsonSerializer.SerializeToNode(renderer.Render(card), TeamsJsonContext.Default.AdaptiveCard)! : new JsonObject();
 }

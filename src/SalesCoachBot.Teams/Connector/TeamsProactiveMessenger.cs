@@ -27,7 +27,7 @@ internal sealed class TeamsProactiveMessenger(
     {
         if (await references.GetAsync(conversation, cancellationToken) is not { } reference)
         {
-            TeamsLog.NoReference(logger, conversation.Value);
+            TeamsLog.NoReference(logger, conversation.ToString());
             return new ConnectorResult(false, 404, ErrorCode: NoReference);
         }
 

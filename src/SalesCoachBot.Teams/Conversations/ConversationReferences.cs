@@ -90,5 +90,5 @@ public sealed class InMemoryConversationReferenceStore : IConversationReferenceS
         Task.FromResult(references.TryRemove(key, out _));
 
     public Task<IReadOnlyList<TeamsConversationReference>> ListAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<TeamsConversationReference>>([.. references.Values.OrderBy(r => r.Key.Value, StringComparer.Ordinal)]);
+        Task.FromResult<IReadOnlyList<TeamsConversationReference>>([.. references.Values.OrderBy(r => r.Key.ToString(), StringComparer.Ordinal)]);
 }

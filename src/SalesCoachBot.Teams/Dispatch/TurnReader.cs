@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
@@ -14,12 +13,9 @@ internal static class TurnReader
 {
     private const int MaxSelectedItems = 50;
 
-    /// <summary>Each payload type's <c>kind</c> discriminator, as Core declares it (read once, not serialized per request).</summary>
-    private static readonly Dictionary<Type, string> Kinds = typeof(ActionPayload)
-        .GetCustomAttributes(typeof(JsonDerivedTypeAttribute), inherit: false)
-        .Cast<JsonDerivedTypeAttribute>()
-        .Where(a => a.TypeDiscriminator is string)
-        .ToDictionary(a => a.DerivedType, a => (string)a.TypeDiscriminator!);
+    /// <summary>The JSON properties each payload type writes into card data (read once from Core's contract): the rest of the data are the card's inputs.</summary>
+    private static readonly Dictionary<Type, HashSet<string>> PayloadProperties = ActionPayload.JsonTypeInfo.PolymorphismOptions!.DerivedTypes
+        .ToDictionary(d => d.DerivedType, d => ActionPayload.JsonTypeInfo.Options.GetTypeInfo(d.DerivedType).Properties.Select(p => p.Name).ToHashSet(StringComparer.Ordinal));
 
     public static ChatUser User(Activity activity) =>
         new(ChatChannel.Teams, TeamsAadObjectId: activity.From?.AadObjectId, Email: null, DisplayName: activity.From?.Name);
@@ -53,11 +49,11 @@ internal static class TurnReader
             return null;
         }
 
-        using var own = JsonDocument.Parse(payload.ToJson());
+        var own = PayloadProperties[payload.GetType()];
         var selected = new List<ChecklistItemId>();
         foreach (var property in data.EnumerateObject())
         {
-            if (property.Name is "kind" or "msteams" || own.RootElement.TryGetProperty(property.Name, out _))
+            if (property.Name is "kind" or "msteams" || own.Contains(property.Name))
             {
                 continue;
             }
@@ -82,8 +78,7 @@ internal static class TurnReader
     }
 
     /// <summary>The verb of an Action.Execute must name the payload it carries; anything else was not made by us.</summary>
-    public static bool VerbMatches(string? verb, ActionPayload payload) =>
-        Kinds.TryGetValue(payload.GetType(), out var kind) && string.Equals(kind, verb, StringComparison.Ordinal);
+    public static bool VerbMatches(string? verb, ActionPayload payload) => string.Equals(payload.Kind, verb, StringComparison.Ordinal);
 
     /// <summary>
     /// Replaces each <c>&lt;at&gt;…&lt;/at&gt;</c> (the nearest closing tag after an opening one) with a

@@ -108,7 +108,7 @@ public sealed class SharedCacheTests
     public async Task InvalidateWholeRegion_DropsItsEntries_NotOtherRegions()
     {
         var cache = TestCaches.Create(time);
-        var reference = CacheKey.ConversationReference(new ConversationKey("teams:a"));
+        var reference = CacheKey.ConversationReference(ConversationKey.Parse("teams:a"));
         await ReadAsync(cache, Deal7, "deal");
         await ReadAsync(cache, CacheKey.Deal(new DealId(8)), "deal");
         await ReadAsync(cache, reference, "reference");

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Domain;
 
@@ -48,5 +49,46 @@ public sealed class ActionPayloadTests
         using var doc = System.Text.Json.JsonDocument.Parse((byte[])[.. """{"kind":"command","text":"x"""u8, 0xFF, .. "\"}"u8]);
 
         Assert.Null(ActionPayload.TryParse(doc.RootElement));
+    }
+
+    [Theory]
+    [MemberData(nameof(Payloads))]
+    public void Payload_WrittenForACardOrForTheOutbox_IsTheSameJson(ActionPayload payload)
+    {
+        // Cards write payloads with the generated contract, the outbox stores whole cards with JsonOptions.
+        var json = payload.ToJson();
+
+        Assert.Equal(JsonSerializer.Serialize(payload, ActionPayload.JsonOptions), json);
+        using var document = JsonDocument.Parse(json);
+        Assert.Equal(payload.Kind, document.RootElement.GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public void TryParse_CardDataWithInputsAndTheKindLast_ReadsThePayload()
+    {
+        // Teams merges the card's inputs into the data it sends back, in no particular order.
+        using var data = JsonDocument.Parse("""{"demo-held":"true","deal":42,"stage":"demo","stageVersion":3,"msteams":{},"kind":"confirm"}""");
+
+        Assert.Equal(new ConfirmItemsPayload(new DealId(42), new StageId("demo"), 3), ActionPayload.TryParse(data.RootElement));
+    }
+
+    [Theory]
+    [InlineData("""{"kind":"explode","deal":1}""")]
+    [InlineData("""{"kind":"confirm","deal":"x","stage":"demo","stageVersion":3}""")]
+    [InlineData("""[1,2]""")]
+    [InlineData("\"confirm\"")]
+    public void TryParse_ForeignCardData_ReturnsNull(string json)
+    {
+        using var data = JsonDocument.Parse(json);
+
+        Assert.Null(ActionPayload.TryParse(data.RootElement));
+    }
+
+    [Fact]
+    public void TryParse_CardDataOverTheLimit_ReturnsNull()
+    {
+        using var data = JsonDocument.Parse($$"""{"kind":"command","text":"{{new string('a', ActionPayload.MaxJsonLength)}}"}""");
+
+        Assert.Null(ActionPayload.TryParse(data.RootElement));
     }
 }

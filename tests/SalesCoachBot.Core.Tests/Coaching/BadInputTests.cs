@@ -93,7 +93,7 @@ public sealed class BadInputTests : IDisposable
     public async Task Confirm_PayloadForDealThatDoesNotExist_PoliteAndRecordsNothing()
     {
         var deal = _bot.AddDeal("1002", "Initech", "discovery");
-        var forged = new ConfirmItemsPayload(new DealId(deal.Id + 1000), new StageId("discovery"), 1);
+        var forged = new ConfirmItemsPayload(new DealId(deal.Id.Value + 1000), new StageId("discovery"), 1);
 
         var answer = await _bot.TurnAsync(new ActionInput(forged, [new ChecklistItemId("requirements-listed")]));
 
@@ -106,7 +106,7 @@ public sealed class BadInputTests : IDisposable
     public async Task Confirm_PayloadForVersionNewerThanTheDeal_RecordsNothingAndShowsCurrentCard()
     {
         var deal = _bot.AddDeal("1002", "Initech", "discovery");
-        var forged = new ConfirmItemsPayload(deal.Key, new StageId("discovery"), 99);
+        var forged = new ConfirmItemsPayload(deal.Id, new StageId("discovery"), 99);
 
         var answer = await _bot.TurnAsync(new ActionInput(forged, [new ChecklistItemId("requirements-listed"), new ChecklistItemId("demo-booked")]));
 
@@ -120,7 +120,7 @@ public sealed class BadInputTests : IDisposable
     {
         var deal = _bot.AddDeal("1002", "Initech", "discovery");
 
-        var answer = await _bot.TurnAsync(new ActionInput(new ConfirmItemsPayload(deal.Key, new StageId("discovery"), 1), []));
+        var answer = await _bot.TurnAsync(new ActionInput(new ConfirmItemsPayload(deal.Id, new StageId("discovery"), 1), []));
 
         Assert.False(string.IsNullOrWhiteSpace(answer.Text + answer.Card?.Note));
         AssertNothingStored(deal);
@@ -130,7 +130,7 @@ public sealed class BadInputTests : IDisposable
     public async Task Confirm_RepOfAnotherTeamPressesCardForDealTheyCannotSee_RecordsNothingAndRevealsNothing()
     {
         var deal = _bot.AddDeal("1002", "Initech", "discovery");
-        var card = new ConfirmItemsPayload(deal.Key, new StageId("discovery"), 1);
+        var card = new ConfirmItemsPayload(deal.Id, new StageId("discovery"), 1);
 
         var answer = await _bot.TurnAsync(new ActionInput(card, [new ChecklistItemId("requirements-listed"), new ChecklistItemId("demo-booked")]), _bot.OtherRep);
 
@@ -149,9 +149,9 @@ public sealed class BadInputTests : IDisposable
         await _bot.AskAsync("done requirements listed for initech");
         ActionPayload payload = kind switch
         {
-            "undo" => new UndoItemPayload(deal.Key, new StageId("discovery"), 1, new ChecklistItemId("requirements-listed")),
-            "snooze" => new SnoozeDealPayload(deal.Key, 30),
-            _ => new ShowChecklistPayload(deal.Key),
+            "undo" => new UndoItemPayload(deal.Id, new StageId("discovery"), 1, new ChecklistItemId("requirements-listed")),
+            "snooze" => new SnoozeDealPayload(deal.Id, 30),
+            _ => new ShowChecklistPayload(deal.Id),
         };
 
         var answer = await _bot.TurnAsync(new ActionInput(payload, []), _bot.OtherRep);
@@ -160,7 +160,7 @@ public sealed class BadInputTests : IDisposable
         var confirmation = Assert.Single(_bot.Stores.Confirmations);
         Assert.Null(confirmation.WithdrawnAt);
         Assert.Empty(_bot.Stores.Snoozes);
-        Assert.Equal(("discovery", 1), (deal.StageId, deal.StageVersion));
+        Assert.Equal((new StageId("discovery"), 1), (deal.StageId, deal.StageVersion));
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public sealed class BadInputTests : IDisposable
         var deal = _bot.AddDeal("1002", "Initech", "discovery");
         var stranger = new Person { Id = 99, Email = "who@example.com", Name = "who" };
 
-        var answer = await _bot.TurnAsync(new ActionInput(new ConfirmItemsPayload(deal.Key, new StageId("discovery"), 1), [new ChecklistItemId("requirements-listed")]), stranger);
+        var answer = await _bot.TurnAsync(new ActionInput(new ConfirmItemsPayload(deal.Id, new StageId("discovery"), 1), [new ChecklistItemId("requirements-listed")]), stranger);
 
         Assert.Contains("admin", answer.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Initech", answer.Text + answer.Card?.Title, StringComparison.Ordinal);
@@ -255,8 +255,8 @@ public sealed class BadInputTests : IDisposable
         var answer = await _bot.AskAsync(text);
 
         Assert.False(string.IsNullOrWhiteSpace(answer.Text));
-        Assert.All(_bot.Stores.Confirmations, c => Assert.Equal("requirements-listed", c.ItemId));
-        Assert.Equal(("discovery", 1), (deal.StageId, deal.StageVersion));
+        Assert.All(_bot.Stores.Confirmations, c => Assert.Equal(new ChecklistItemId("requirements-listed"), c.ItemId));
+        Assert.Equal((new StageId("discovery"), 1), (deal.StageId, deal.StageVersion));
     }
 
     [Fact]

@@ -32,12 +32,12 @@ public sealed class CoachBotTests : IDisposable
         var deal = _bot.AddDeal("1002", "Initech", "discovery");
 
         await _bot.AskAsync("done requirements listed for initech");
-        Assert.Equal("discovery", deal.StageId);
+        Assert.Equal(new StageId("discovery"), deal.StageId);
         var answer = await _bot.AskAsync("done demo-booked for 1002");
 
-        Assert.Equal("demo", deal.StageId);
+        Assert.Equal(new StageId("demo"), deal.StageId);
         Assert.Equal(2, deal.StageVersion);
-        Assert.Single(_bot.Stores.History, h => h.DealId == deal.Id && h.Kind == StageChangeKind.Advanced && h.StageId == "demo");
+        Assert.Single(_bot.Stores.History, h => h.DealId == deal.Id && h.Kind == StageChangeKind.Advanced && h.StageId == new StageId("demo"));
         Assert.Equal("Initech — Demo", answer.Card!.Title);
         Assert.Contains("moved from Discovery to Demo", answer.Card.Note, StringComparison.Ordinal);
         Assert.Equal(["demo-held"], answer.Card.Checklist!.Items.Select(i => i.Id.Value));
@@ -63,7 +63,7 @@ public sealed class CoachBotTests : IDisposable
     public async Task Confirm_RepeatedCardPress_RecordsOnce()
     {
         var deal = _bot.AddDeal("1002", "Initech", "discovery");
-        var payload = new ConfirmItemsPayload(deal.Key, new StageId("discovery"), 1);
+        var payload = new ConfirmItemsPayload(deal.Id, new StageId("discovery"), 1);
         var input = new ActionInput(payload, [new ChecklistItemId("requirements-listed")]);
 
         await _bot.TurnAsync(input);
@@ -78,7 +78,7 @@ public sealed class CoachBotTests : IDisposable
     public async Task Confirm_StaleCard_RecordsNothingAndShowsCurrentStage()
     {
         var deal = _bot.AddDeal("1002", "Initech", "discovery");
-        var oldCard = new ConfirmItemsPayload(deal.Key, new StageId("discovery"), 1);
+        var oldCard = new ConfirmItemsPayload(deal.Id, new StageId("discovery"), 1);
         await _bot.AskAsync("done requirements listed and demo booked for initech");
 
         var answer = await _bot.TurnAsync(new ActionInput(oldCard, [new ChecklistItemId("champion-named")]));
@@ -92,12 +92,12 @@ public sealed class CoachBotTests : IDisposable
     public async Task Confirm_TamperedPayloadNamingAnotherStage_RecordsNothing()
     {
         var deal = _bot.AddDeal("1002", "Initech", "discovery");
-        var tampered = new ConfirmItemsPayload(deal.Key, new StageId("demo"), 1);
+        var tampered = new ConfirmItemsPayload(deal.Id, new StageId("demo"), 1);
 
         var answer = await _bot.TurnAsync(new ActionInput(tampered, [new ChecklistItemId("demo-held")]));
 
         Assert.Empty(_bot.Stores.Confirmations);
-        Assert.Equal("discovery", deal.StageId);
+        Assert.Equal(new StageId("discovery"), deal.StageId);
         Assert.Contains("out of date", answer.Card!.Note, StringComparison.Ordinal);
     }
 
@@ -105,7 +105,7 @@ public sealed class CoachBotTests : IDisposable
     public async Task Confirm_ItemNotInStage_RecordsNothing()
     {
         var deal = _bot.AddDeal("1002", "Initech", "discovery");
-        var payload = new ConfirmItemsPayload(deal.Key, new StageId("discovery"), 1);
+        var payload = new ConfirmItemsPayload(deal.Id, new StageId("discovery"), 1);
 
         var answer = await _bot.TurnAsync(new ActionInput(payload, [new ChecklistItemId("demo-held")]));
 
@@ -117,12 +117,12 @@ public sealed class CoachBotTests : IDisposable
     public async Task Confirm_RacingPresses_AdvanceExactlyOnce()
     {
         var deal = _bot.AddDeal("1002", "Initech", "discovery");
-        var payload = new ConfirmItemsPayload(deal.Key, new StageId("discovery"), 1);
+        var payload = new ConfirmItemsPayload(deal.Id, new StageId("discovery"), 1);
 
         await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => _bot.TurnAsync(new ActionInput(payload,
             [new ChecklistItemId(i % 2 == 0 ? "requirements-listed" : "demo-booked")])))));
 
-        Assert.Equal("demo", deal.StageId);
+        Assert.Equal(new StageId("demo"), deal.StageId);
         Assert.Equal(2, deal.StageVersion);
         Assert.Single(_bot.Stores.History);
         Assert.Equal(2, _bot.Stores.Confirmations.Count);
@@ -170,7 +170,7 @@ public sealed class CoachBotTests : IDisposable
 
         var answer = await _bot.AskAsync("move initech to contract signed because they signed early");
 
-        Assert.Equal("discovery", deal.StageId);
+        Assert.Equal(new StageId("discovery"), deal.StageId);
         Assert.Contains("manager", answer.Text, StringComparison.Ordinal);
     }
 
@@ -181,7 +181,7 @@ public sealed class CoachBotTests : IDisposable
 
         await _bot.AskAsync("move initech to contract signed because they signed early", _bot.Manager);
 
-        Assert.Equal("contract-signed", deal.StageId);
+        Assert.Equal(new StageId("contract-signed"), deal.StageId);
         var entry = Assert.Single(_bot.Stores.History);
         Assert.Equal(StageChangeKind.Override, entry.Kind);
         Assert.Equal("they signed early", entry.Reason);
@@ -323,10 +323,10 @@ public sealed class CoachBotTests : IDisposable
         var deal = bot.AddDeal("3001", "Soylent", "proposal");
 
         await bot.AskAsync("done quote sent for soylent");
-        Assert.Equal((DealStatus.Won, "signed"), (deal.Status, deal.StageId));
+        Assert.Equal((DealStatus.Won, new StageId("signed")), (deal.Status, deal.StageId));
         var answer = await bot.AskAsync("done kickoff booked for soylent");
 
-        Assert.Equal((DealStatus.Won, "onboarding"), (deal.Status, deal.StageId));
+        Assert.Equal((DealStatus.Won, new StageId("onboarding")), (deal.Status, deal.StageId));
         Assert.NotNull(answer.Card!.Checklist);
     }
 }

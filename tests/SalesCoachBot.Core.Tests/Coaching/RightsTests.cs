@@ -65,7 +65,7 @@ public sealed class RightsTests : IDisposable
         Assert.Contains("Only rita (the owner) or a manager of EMEA can close Initech as lost; it stays open. I asked rita to confirm", answer.Card!.Note, StringComparison.Ordinal);
 
         var sent = await ProposalsAsync();
-        Assert.Equal(["slack-user:U0RITA", "teams-user:aad-rita"], sent.Select(m => m.Conversation.Value));
+        Assert.Equal(["slack-user:U0RITA", "teams-user:aad-rita"], sent.Select(m => m.Conversation.ToString()));
         var message = DigestPayload.Deserialize(sent[0].PayloadJson);
         Assert.StartsWith("tom proposes closing Initech (#1002) as lost: no budget this year.", message.Text, StringComparison.Ordinal);
         var close = message.Card!.Actions.Single(a => a.Label == "Close as lost");
@@ -112,7 +112,7 @@ public sealed class RightsTests : IDisposable
         var answer = await _bot.AskAsync("mark initech lost because price", _bot.TeamMate);
 
         Assert.Equal(DealStatus.Open, deal.Status);
-        Assert.Equal("slack-user:U0MIA", Assert.Single(await ProposalsAsync()).Conversation.Value);
+        Assert.Equal("slack-user:U0MIA", Assert.Single(await ProposalsAsync()).Conversation.ToString());
         Assert.Contains("I asked mia to confirm", answer.Card!.Note, StringComparison.Ordinal);
     }
 
@@ -161,7 +161,7 @@ public sealed class RightsTests : IDisposable
     public async Task UseChannelForNudges_UnknownTeamAndTeamNotManaged_SameAnswer(string who)
     {
         var person = who == "rep" ? _bot.Rep : _bot.Manager;
-        var channel = new ConversationKey("slack:T1:C42");
+        var channel = ConversationKey.Parse("slack:T1:C42");
 
         var existing = await _bot.AskInAsync(channel, "use this channel for americas nudges", person);
         var unknown = await _bot.AskInAsync(channel, "use this channel for narnia nudges", person);
@@ -175,7 +175,7 @@ public sealed class RightsTests : IDisposable
     [Fact]
     public async Task UseChannelForNudges_ManagerOfTheTeam_Binds()
     {
-        var channel = new ConversationKey("slack:T1:C42");
+        var channel = ConversationKey.Parse("slack:T1:C42");
 
         var answer = await _bot.AskInAsync(channel, "use this channel for emea nudges", _bot.Manager);
 

@@ -16,7 +16,7 @@ public sealed class DigestBuilderTests
         var entered = Now.AddDays(-daysInStage);
         var deal = new Deal
         {
-            Id = id, ExternalId = $"{1000 + id}", Name = $"Deal {id}", OwnerId = 1, TeamId = 1, StageId = stage,
+            Id = new DealId(id), ExternalId = $"{1000 + id}", Name = $"Deal {id}", OwnerId = 1, TeamId = 1, StageId = new StageId(stage),
             StageEnteredAt = entered, LastActivityAt = entered, CreatedAt = entered, NextStepAt = nextStep, Amount = 1200.5m, Currency = "EUR",
         };
         return new DealView(deal, owner, $"{owner}@example.com", "EMEA", snoozedUntil,

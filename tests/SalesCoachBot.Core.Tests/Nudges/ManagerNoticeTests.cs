@@ -25,7 +25,7 @@ public sealed class ManagerNoticeTests
     {
         var payload = DigestPayload.Serialize(new BotAnswer($"digest {team}"));
         await _store.ClaimAndEnqueueAsync(team, Day, _time.GetUtcNow(),
-            [.. targets.Select(t => new NewOutboxMessage(team, Day, new ConversationKey(t), payload))], force: false, CancellationToken.None);
+            [.. targets.Select(t => new NewOutboxMessage(team, Day, ConversationKey.Parse(t), payload))], force: false, CancellationToken.None);
     }
 
     private async Task DrainAsync(OutboxDispatcher dispatcher)
@@ -52,20 +52,20 @@ public sealed class ManagerNoticeTests
     {
         await EnqueueDigestAsync(1, "slack:T1:C-emea", "teams:19:emea@thread.tacv2");
         await EnqueueDigestAsync(2, "slack:T1:C-amer");
-        var slack = new FlakySender(ChatChannel.Slack, (_, key) => key.Value == "slack:T1:C-emea" ? new DigestSendResult.Permanent("not_in_channel") : null);
-        var teams = new FlakySender(ChatChannel.Teams, (_, key) => key.Value.StartsWith("teams:", StringComparison.Ordinal) ? new DigestSendResult.Permanent("403 Forbidden") : null);
+        var slack = new FlakySender(ChatChannel.Slack, (_, key) => key.ToString() == "slack:T1:C-emea" ? new DigestSendResult.Permanent("not_in_channel") : null);
+        var teams = new FlakySender(ChatChannel.Teams, (_, key) => key is { Channel: ChatChannel.Teams, IsPerson: false } ? new DigestSendResult.Permanent("403 Forbidden") : null);
 
         await DrainAsync(NudgeTestSetup.Dispatcher(_store, _recipients, _time, NudgeTestSetup.Options(), teams, slack));
 
         var notices = await NoticesAsync();
-        Assert.Equal(["slack-user:U010", "teams-user:aad-010"], notices.Select(n => n.Conversation.Value).Order(StringComparer.Ordinal));
+        Assert.Equal(["slack-user:U010", "teams-user:aad-010"], notices.Select(n => n.Conversation.ToString()).Order(StringComparer.Ordinal));
         Assert.All(notices, n => Assert.Equal(OutboxStatus.Sent, n.Status));
         Assert.All(notices, n => Assert.Equal(Day, n.LocalDate));
         var text = DigestPayload.Deserialize(notices[0].PayloadJson).Text;
         Assert.StartsWith("The EMEA stalled-deal digest for Wednesday 12 March could not be delivered to slack:T1:C-emea: not_in_channel", text, StringComparison.Ordinal);
         Assert.Contains("use this channel for EMEA nudges", text, StringComparison.Ordinal);
-        Assert.Equal(["slack-user:U010", "slack:T1:C-amer"], slack.Delivered.Select(d => d.Conversation.Value).Order(StringComparer.Ordinal));
-        Assert.Equal(["teams-user:aad-010"], teams.Delivered.Select(d => d.Conversation.Value));
+        Assert.Equal(["slack-user:U010", "slack:T1:C-amer"], slack.Delivered.Select(d => d.Conversation.ToString()).Order(StringComparer.Ordinal));
+        Assert.Equal(["teams-user:aad-010"], teams.Delivered.Select(d => d.Conversation.ToString()));
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class ManagerNoticeTests
 
         Assert.Equal(3, teams.Calls);
         var notice = Assert.Single(slack.Delivered);
-        Assert.Equal("slack-user:U020", notice.Conversation.Value);
+        Assert.Equal("slack-user:U020", notice.Conversation.ToString());
         Assert.Equal(
             "The Americas stalled-deal digest for Wednesday 12 March could not be delivered to teams:19:amer@thread.tacv2 after 3 attempts (HTTP 503). It is not retried today; tomorrow's digest is sent as usual.",
             notice.Digest.Text);
@@ -104,7 +104,7 @@ public sealed class ManagerNoticeTests
         var notifier = NudgeTestSetup.Notifier(_store, _recipients, _time);
 
         var first = await notifier.NotifyAsync(1, Day, new DigestProblem.NoChannelBound(3), CancellationToken.None);
-        var sameDay = await notifier.NotifyAsync(1, Day, new DigestProblem.Undeliverable(new ConversationKey("slack:T1:C"), "is_archived"), CancellationToken.None);
+        var sameDay = await notifier.NotifyAsync(1, Day, new DigestProblem.Undeliverable(ConversationKey.Parse("slack:T1:C"), "is_archived"), CancellationToken.None);
         var otherTeam = await notifier.NotifyAsync(2, Day, new DigestProblem.NoChannelBound(1), CancellationToken.None);
         var nextDay = await notifier.NotifyAsync(1, Day.AddDays(1), new DigestProblem.NoChannelBound(3), CancellationToken.None);
 
@@ -145,7 +145,7 @@ public sealed class ManagerNoticeTests
         }
 
         var notices = await NoticesAsync();
-        Assert.Equal(["slack-user:U010", "slack-user:U020", "teams-user:aad-010"], notices.Select(n => n.Conversation.Value).Order(StringComparer.Ordinal));
+        Assert.Equal(["slack-user:U010", "slack-user:U020", "teams-user:aad-010"], notices.Select(n => n.Conversation.ToString()).Order(StringComparer.Ordinal));
         Assert.Contains("no channel is bound to EMEA", DigestPayload.Deserialize(notices.First(n => n.TeamId == emea.Id).PayloadJson).Text, StringComparison.Ordinal);
         Assert.Contains("'Mars/Olympus_Mons' is not a known IANA id", DigestPayload.Deserialize(notices.Single(n => n.TeamId == amer.Id).PayloadJson).Text, StringComparison.Ordinal);
     }

@@ -56,8 +56,8 @@ public sealed class NudgeRunnerTests
     [Fact]
     public async Task RunDue_PolledAcrossBerlinSpringForwardAndTwoZones_OnceEachWeekdayAtLocalNine()
     {
-        await _nudges.BindAsync(_emea.Id, new ConversationKey("teams:19:emea@thread.tacv2"), 1, _time.GetUtcNow(), CancellationToken.None);
-        await _nudges.BindAsync(_americas.Id, new ConversationKey("slack:T1:C9"), 1, _time.GetUtcNow(), CancellationToken.None);
+        await _nudges.BindAsync(_emea.Id, ConversationKey.Parse("teams:19:emea@thread.tacv2"), 1, _time.GetUtcNow(), CancellationToken.None);
+        await _nudges.BindAsync(_americas.Id, ConversationKey.Parse("slack:T1:C9"), 1, _time.GetUtcNow(), CancellationToken.None);
 
         var queued = await PollEveryMinuteUntilAsync(new DateTimeOffset(2025, 4, 2, 0, 0, 0, TimeSpan.Zero));
 
@@ -77,7 +77,7 @@ public sealed class NudgeRunnerTests
     [Fact]
     public async Task RunDue_HostDownAtNudgeTime_SendsMissedDigestOnceSameDayButNotNextDay()
     {
-        await _nudges.BindAsync(_emea.Id, new ConversationKey("teams:19:emea@thread.tacv2"), 1, _time.GetUtcNow(), CancellationToken.None);
+        await _nudges.BindAsync(_emea.Id, ConversationKey.Parse("teams:19:emea@thread.tacv2"), 1, _time.GetUtcNow(), CancellationToken.None);
 
         _time.SetUtcNow(new DateTimeOffset(2025, 3, 31, 12, 0, 0, TimeSpan.Zero));   // back at 14:00 Berlin, due since 09:00
         var late = await Runner().RunDueAsync(CancellationToken.None);
@@ -97,7 +97,7 @@ public sealed class NudgeRunnerTests
         _americas.TimeZoneId = "Mars/Olympus_Mons";
         var third = _stores.AddTeam("APAC");
         third.TimeZoneId = "Asia/Tokyo";
-        await _nudges.BindAsync(_emea.Id, new ConversationKey("teams:19:emea@thread.tacv2"), 1, _time.GetUtcNow(), CancellationToken.None);
+        await _nudges.BindAsync(_emea.Id, ConversationKey.Parse("teams:19:emea@thread.tacv2"), 1, _time.GetUtcNow(), CancellationToken.None);
         _time.SetUtcNow(new DateTimeOffset(2025, 3, 31, 12, 0, 0, TimeSpan.Zero));
 
         var outcomes = await Runner().RunDueAsync(CancellationToken.None);
@@ -110,7 +110,7 @@ public sealed class NudgeRunnerTests
     [Fact]
     public async Task RunNow_TwiceWithoutForce_SecondSaysAlreadyClaimed_ForceQueuesAgain()
     {
-        await _nudges.BindAsync(_emea.Id, new ConversationKey("teams:19:emea@thread.tacv2"), 1, _time.GetUtcNow(), CancellationToken.None);
+        await _nudges.BindAsync(_emea.Id, ConversationKey.Parse("teams:19:emea@thread.tacv2"), 1, _time.GetUtcNow(), CancellationToken.None);
 
         var first = await Runner().RunNowAsync([_emea], force: false, CancellationToken.None);
         var second = await Runner().RunNowAsync([_emea], force: false, CancellationToken.None);
@@ -128,7 +128,7 @@ public sealed class NudgeRunnerTests
         _stores.AddPerson("boss@example.com", PersonRole.Manager, _emea);
         _stores.AddPerson("other-boss@example.com", PersonRole.Manager, _americas);
         var useCase = new UseChannelForNudgesUseCase(_stores, _nudges);
-        var channel = new ConversationKey("slack:T1:C42");
+        var channel = ConversationKey.Parse("slack:T1:C42");
 
         async Task<BotAnswer> SayAsync(string email, ConversationKey where)
         {
@@ -139,7 +139,7 @@ public sealed class NudgeRunnerTests
 
         var rep = await SayAsync("rep-EMEA@example.com", channel);
         var otherBoss = await SayAsync("other-boss@example.com", channel);
-        var cli = await SayAsync("boss@example.com", new ConversationKey("cli:demo"));
+        var cli = await SayAsync("boss@example.com", ConversationKey.For(ChatChannel.Cli, "demo"));
         var bound = await SayAsync("boss@example.com", channel);
         var again = await SayAsync("boss@example.com", channel);
 

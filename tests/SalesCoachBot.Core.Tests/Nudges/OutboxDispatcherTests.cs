@@ -17,7 +17,7 @@ public sealed class OutboxDispatcherTests
         {
             var payload = DigestPayload.Serialize(new BotAnswer($"digest {team}"));
             await _store.ClaimAndEnqueueAsync(team, Day, _time.GetUtcNow(),
-                [.. targets.Select(t => new NewOutboxMessage(team, Day, new ConversationKey($"{t}-{team}"), payload))], force: false, CancellationToken.None);
+                [.. targets.Select(t => new NewOutboxMessage(team, Day, ConversationKey.Parse($"{t}-{team}"), payload))], force: false, CancellationToken.None);
         }
     }
 
@@ -48,7 +48,7 @@ public sealed class OutboxDispatcherTests
 
         await DrainAsync(dispatcher);
 
-        var delivered = teams.Delivered.Concat(slack.Delivered).Select(d => d.Conversation.Value).ToList();
+        var delivered = teams.Delivered.Concat(slack.Delivered).Select(d => d.Conversation.ToString()).ToList();
         Assert.Equal(80, delivered.Count);
         Assert.Equal(80, delivered.Distinct().Count());
         Assert.True(teams.Calls + slack.Calls > 100, "the pattern should have failed many calls");
@@ -108,7 +108,7 @@ public sealed class OutboxDispatcherTests
     public async Task Dispatch_BotRemovedFromChannel_FailsThatOneAndOthersStillArrive()
     {
         await EnqueueAsync(3, "slack:T1:C");
-        var sender = new FlakySender(ChatChannel.Slack, (_, key) => key.Value == "slack:T1:C-2" ? new DigestSendResult.Permanent("not_in_channel") : null);
+        var sender = new FlakySender(ChatChannel.Slack, (_, key) => key.ToString() == "slack:T1:C-2" ? new DigestSendResult.Permanent("not_in_channel") : null);
         var dispatcher = NudgeTestSetup.Dispatcher(_store, _time, NudgeTestSetup.Options(), sender);
 
         await dispatcher.DispatchDueAsync(CancellationToken.None);
@@ -116,7 +116,7 @@ public sealed class OutboxDispatcherTests
         var messages = await _store.ListMessagesAsync(null, CancellationToken.None);
         Assert.Equal([OutboxStatus.Sent, OutboxStatus.Failed, OutboxStatus.Sent], messages.Select(m => m.Status));
         Assert.Equal(1, messages[1].Attempts);
-        Assert.Equal(["slack:T1:C-1", "slack:T1:C-3"], sender.Delivered.Select(d => d.Conversation.Value));
+        Assert.Equal(["slack:T1:C-1", "slack:T1:C-3"], sender.Delivered.Select(d => d.Conversation.ToString()));
     }
 
     [Fact]

@@ -46,14 +46,14 @@ public sealed class OwnerDirectMessageTests
     [Fact]
     public async Task RunNow_DirectMessageOwnersOn_EachReachableOwnerGetsOnlyTheirDeals()
     {
-        await _nudges.BindAsync(_emea.Id, new ConversationKey("slack:T1:C-emea"), 1, _time.GetUtcNow(), CancellationToken.None);
+        await _nudges.BindAsync(_emea.Id, ConversationKey.Parse("slack:T1:C-emea"), 1, _time.GetUtcNow(), CancellationToken.None);
 
         var outcome = Assert.Single(await Runner(directMessages: true).RunNowAsync([_emea], force: false, CancellationToken.None));
 
         Assert.Equal(TeamNudgeStatus.Queued, outcome.Status);
         Assert.Equal(2, outcome.DirectMessages);
         var owners = await OwnerMessagesAsync();
-        Assert.Equal(["slack-user:U0ANA", "teams-user:aad-ben"], owners.Select(m => m.Conversation.Value));
+        Assert.Equal(["slack-user:U0ANA", "teams-user:aad-ben"], owners.Select(m => m.Conversation.ToString()));
         var ana = DigestPayload.Deserialize(owners[0].PayloadJson);
         Assert.Equal("Your stalled deals · EMEA", ana.Card!.Title);
         Assert.StartsWith("ana, you have 2 stalled deals in EMEA on 2025-03-12. Most overdue: Ana older (#A-2)", ana.Text, StringComparison.Ordinal);
@@ -86,13 +86,13 @@ public sealed class OwnerDirectMessageTests
         var messages = await _nudges.ListMessagesAsync(null, CancellationToken.None);
         Assert.Equal(
             [(NudgeKind.OwnerDigest, "slack-user:U0ANA"), (NudgeKind.OwnerDigest, "teams-user:aad-ben"), (NudgeKind.ManagerNotice, "slack-user:U0BOSS")],
-            messages.Select(m => (m.Kind, m.Conversation.Value)));
+            messages.Select(m => (m.Kind, m.Conversation.ToString())));
     }
 
     [Fact]
     public async Task RunNow_DirectMessageOwnersOff_OnlyTheChannelDigest()
     {
-        await _nudges.BindAsync(_emea.Id, new ConversationKey("slack:T1:C-emea"), 1, _time.GetUtcNow(), CancellationToken.None);
+        await _nudges.BindAsync(_emea.Id, ConversationKey.Parse("slack:T1:C-emea"), 1, _time.GetUtcNow(), CancellationToken.None);
 
         var outcome = Assert.Single(await Runner(directMessages: false).RunNowAsync([_emea], force: false, CancellationToken.None));
 

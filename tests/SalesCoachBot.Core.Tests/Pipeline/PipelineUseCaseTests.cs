@@ -26,7 +26,7 @@ public sealed class PipelineUseCaseTests : IDisposable
         deal.CreatedAt = now.AddDays(-path[0].DaysAgo);
         foreach (var (stage, daysAgo) in path)
         {
-            _bot.Stores.History.Add(new StageHistoryEntry { Id = _bot.Stores.History.Count + 1, DealId = deal.Id, StageId = stage, EnteredAt = now.AddDays(-daysAgo), Kind = StageChangeKind.Advanced });
+            _bot.Stores.History.Add(new StageHistoryEntry { Id = _bot.Stores.History.Count + 1, DealId = deal.Id, StageId = new StageId(stage), EnteredAt = now.AddDays(-daysAgo), Kind = StageChangeKind.Advanced });
         }
 
         return deal;

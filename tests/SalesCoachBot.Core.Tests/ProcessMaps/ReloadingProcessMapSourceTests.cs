@@ -181,7 +181,7 @@ public sealed class ReloadingProcessMapSourceTests : IDisposable
     }
 
     private static DealView DealIn(string externalId, string name, string stage) =>
-        new(new Deal { ExternalId = externalId, Name = name, StageId = stage }, "Rep", "rep@example.com", "EMEA", null, []);
+        new(new Deal { ExternalId = externalId, Name = name, StageId = new StageId(stage) }, "Rep", "rep@example.com", "EMEA", null, []);
 
     // The small map with the demo stage removed: qualify goes straight to signed.
     private static string WithoutDemo(string? replaces)

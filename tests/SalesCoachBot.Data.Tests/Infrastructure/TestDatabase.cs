@@ -130,7 +130,7 @@ public sealed class TestDatabase : IAsyncDisposable
             Currency = "EUR",
             OwnerId = team.RepId,
             TeamId = team.TeamId,
-            StageId = stage,
+            StageId = new StageId(stage),
             StageEnteredAt = entered,
             CreatedAt = entered,
             LastActivityAt = entered,

@@ -22,7 +22,7 @@ public abstract class NudgeNoticeStoreTests(Func<TestDatabase> database)
     private INudgeRecipients Recipients => Db.Services.GetRequiredService<INudgeRecipients>();
 
     private static NewOutboxMessage Message(long team, string target, NudgeKind kind) =>
-        new(team, Day, new ConversationKey(target), DigestPayload.Serialize(new BotAnswer($"{kind} for {target}")), kind);
+        new(team, Day, ConversationKey.Parse(target), DigestPayload.Serialize(new BotAnswer($"{kind} for {target}")), kind);
 
     [DatabaseFact]
     public async Task ClaimNotice_SixHostsRacingAfterTheDigestsClaim_OneNoticeAndTheDigestClaimUntouched()
@@ -37,7 +37,7 @@ public abstract class NudgeNoticeStoreTests(Func<TestDatabase> database)
         Assert.True(await Outbox.IsClaimedAsync(team.TeamId, Day, CancellationToken.None));
         Assert.False(await Outbox.ClaimAndEnqueueAsync(team.TeamId, Day, Db.Time.GetUtcNow(), [Message(team.TeamId, "slack:T:C", NudgeKind.Digest)], false, CancellationToken.None));
         var messages = await Outbox.ListMessagesAsync(team.TeamId, CancellationToken.None);
-        Assert.Equal([(NudgeKind.Digest, "slack:T:C"), (NudgeKind.ManagerNotice, "slack-user:U1")], messages.Select(m => (m.Kind, m.Conversation.Value)));
+        Assert.Equal([(NudgeKind.Digest, "slack:T:C"), (NudgeKind.ManagerNotice, "slack-user:U1")], messages.Select(m => (m.Kind, m.Conversation.ToString())));
     }
 
     [DatabaseFact]
@@ -61,7 +61,7 @@ public abstract class NudgeNoticeStoreTests(Func<TestDatabase> database)
         var leased = Assert.Single(await Outbox.LeaseDueAsync("host-a", Db.Time.GetUtcNow(), TimeSpan.FromMinutes(5), 10, CancellationToken.None), m => m.TeamId == team.TeamId);
 
         Assert.Equal(NudgeKind.OwnerDigest, leased.Kind);
-        Assert.Equal("teams-user:aad-1", leased.Conversation.Value);
+        Assert.Equal("teams-user:aad-1", leased.Conversation.ToString());
     }
 
     [DatabaseFact]

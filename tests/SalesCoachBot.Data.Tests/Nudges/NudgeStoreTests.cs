@@ -23,7 +23,7 @@ public abstract class NudgeStoreTests(Func<TestDatabase> database)
 
     private INudgeTargetStore Targets => Db.Services.GetRequiredService<INudgeTargetStore>();
 
-    private static NewOutboxMessage Message(long team, DateOnly day, string target) => new(team, day, new ConversationKey(target), DigestPayload.Serialize(new BotAnswer($"digest for {target}")));
+    private static NewOutboxMessage Message(long team, DateOnly day, string target) => new(team, day, ConversationKey.Parse(target), DigestPayload.Serialize(new BotAnswer($"digest for {target}")));
 
     [DatabaseFact]
     public async Task ClaimAndEnqueue_EightRacingClaimsOfOneDay_ExactlyOneWinsAndOneMessageIsQueued()
@@ -64,7 +64,7 @@ public abstract class NudgeStoreTests(Func<TestDatabase> database)
         await Outbox.EnqueueAsync([Message(team.TeamId, day, "slack-user:U1") with { Kind = NudgeKind.CloseProposal }], now, CancellationToken.None);
 
         var proposal = Assert.Single(await Outbox.ListMessagesAsync(team.TeamId, CancellationToken.None), m => m.Kind == NudgeKind.CloseProposal);
-        Assert.Equal((OutboxStatus.Pending, now, "slack-user:U1"), (proposal.Status, proposal.NextAttemptAt, proposal.Conversation.Value));
+        Assert.Equal((OutboxStatus.Pending, now, "slack-user:U1"), (proposal.Status, proposal.NextAttemptAt, proposal.Conversation.ToString()));
         Assert.Contains(await Outbox.LeaseDueAsync("host-a", now, TimeSpan.FromMinutes(5), 50, CancellationToken.None), m => m.Id == proposal.Id);
         Assert.False(await Outbox.ClaimAndEnqueueAsync(team.TeamId, day, now, [Message(team.TeamId, day, "slack:T:C")], false, CancellationToken.None));
     }
@@ -102,7 +102,7 @@ public abstract class NudgeStoreTests(Func<TestDatabase> database)
     public async Task Bind_SameChannelTwice_SecondReportsAlreadyBound()
     {
         var team = await Db.CreateTeamAsync();
-        var key = new ConversationKey($"slack:T1:C-{team.Tag}");
+        var key = ConversationKey.Parse($"slack:T1:C-{team.Tag}");
 
         Assert.True(await Targets.BindAsync(team.TeamId, key, team.RepId, Db.Time.GetUtcNow(), CancellationToken.None));
         Assert.False(await Targets.BindAsync(team.TeamId, key, team.RepId, Db.Time.GetUtcNow(), CancellationToken.None));
@@ -114,8 +114,8 @@ public abstract class NudgeStoreTests(Func<TestDatabase> database)
     public async Task ConversationReferences_SaveUpdateGetRemove_RoundTrip()
     {
         var records = Db.Services.GetRequiredService<IConversationReferenceRecords>();
-        var key = new ConversationKey($"teams:19:{Guid.NewGuid():N}@thread.tacv2");
-        var first = new StoredConversationReference(key, key.Value[6..], "https://smba.trafficmanager.net/emea/", "tenant-1", "channel", "{\"botId\":\"28:b\"}", Db.Time.GetUtcNow());
+        var key = ConversationKey.Parse($"teams:19:{Guid.NewGuid():N}@thread.tacv2");
+        var first = new StoredConversationReference(key, key.Id, "https://smba.trafficmanager.net/emea/", "tenant-1", "channel", "{\"botId\":\"28:b\"}", Db.Time.GetUtcNow());
 
         await records.SaveAsync(first, CancellationToken.None);
         await records.SaveAsync(first with { ServiceUrl = "https://smba.trafficmanager.net/amer/" }, CancellationToken.None);
@@ -135,8 +135,8 @@ public abstract class NudgeStoreTests(Func<TestDatabase> database)
         {
             var team = await Db.CreateTeamAsync();   // Europe/Berlin, 09:00, weekdays
             await Db.CreateDealAsync(team, stage: "demo", daysInStage: 20);
-            await Targets.BindAsync(team.TeamId, new ConversationKey($"teams:19:{team.Tag}"), team.RepId, Db.Time.GetUtcNow(), CancellationToken.None);
-            await Targets.BindAsync(team.TeamId, new ConversationKey($"slack:T1:{team.Tag}"), team.RepId, Db.Time.GetUtcNow(), CancellationToken.None);
+            await Targets.BindAsync(team.TeamId, ConversationKey.Parse($"teams:19:{team.Tag}"), team.RepId, Db.Time.GetUtcNow(), CancellationToken.None);
+            await Targets.BindAsync(team.TeamId, ConversationKey.Parse($"slack:T1:{team.Tag}"), team.RepId, Db.Time.GetUtcNow(), CancellationToken.None);
             teams.Add(team);
         }
 
@@ -240,7 +240,7 @@ public abstract class NudgeStoreTests(Func<TestDatabase> database)
                     return roll < 0.2 ? new DigestSendResult.Transient("HTTP 429", TimeSpan.FromSeconds(30)) : new DigestSendResult.Transient("HTTP 503");
                 }
 
-                _delivered.Add(key.Value);
+                _delivered.Add(key.ToString());
                 return DigestSendResult.Delivered;
             }
         }

@@ -70,7 +70,7 @@ public sealed class AskRightsTests : IAsyncLifetime
         var sent = await ProposalsAsync();
         Assert.Equal(
             [$"slack-user:{DemoData.DemoRepSlackUserId}", $"teams-user:{DemoData.DemoRepTeamsAadObjectId}"],
-            sent.Select(m => m.Conversation.Value).Order(StringComparer.Ordinal));
+            sent.Select(m => m.Conversation.ToString()).Order(StringComparer.Ordinal));
         var card = DigestPayload.Deserialize(sent[0].PayloadJson).Card!;
         var command = Assert.IsType<RunCommandPayload>(card.Actions[0].Payload).Text;
         Assert.Equal("mark #1002 lost because no budget", command);

@@ -144,7 +144,7 @@ public sealed class BadInputImportTests : IAsyncLifetime
         Assert.StartsWith("line 3: duplicate external_id '1002'", lines[1], StringComparison.Ordinal);
         await using var db = NewContext();
         var initech = await db.Deals.AsNoTracking().SingleAsync(d => d.ExternalId == "1002");
-        Assert.Equal(("Initech", 300m, "demo", 1), (initech.Name, initech.Amount!.Value, initech.StageId, initech.StageVersion));
+        Assert.Equal(("Initech", 300m, "demo", 1), (initech.Name, initech.Amount!.Value, initech.StageId.Value, initech.StageVersion));
     }
 
     [Theory]

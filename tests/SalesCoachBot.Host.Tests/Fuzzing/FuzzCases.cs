@@ -20,7 +20,7 @@ internal static class FuzzCases
     {
         await using var scope = host.Services.CreateAsyncScope();
         var view = (await scope.ServiceProvider.GetRequiredService<IDealStore>().FindByExternalIdAsync("1002", CancellationToken.None))!;
-        return new SeedDeal(view.Id, view.Deal.StageId, view.Deal.StageVersion, "demo-held");
+        return new SeedDeal(view.Id, view.Deal.StageId.Value, view.Deal.StageVersion, "demo-held");
     }
 
     /// <summary>Case numbers of the mutation pass: even ones from the fixed seed, odd ones from the random seed.</summary>

@@ -61,7 +61,7 @@ public sealed class NudgeVerbTests : IAsyncLifetime
         await using var scope = _services.CreateAsyncScope();
         var bot = scope.ServiceProvider.GetRequiredService<ICoachBot>();
         var channel = conversation.StartsWith("slack:", StringComparison.Ordinal) ? ChatChannel.Slack : ChatChannel.Teams;
-        return await bot.HandleAsync(new ChatTurn(new ChatUser(channel, Email: email), new ConversationKey(conversation), new TextInput(text)), CancellationToken.None);
+        return await bot.HandleAsync(new ChatTurn(new ChatUser(channel, Email: email), ConversationKey.Parse(conversation), new TextInput(text)), CancellationToken.None);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class SlackDigestSenderTests : IAsyncLifetime
 {
     private const string PostMessage = "/api/chat.postMessage";
     private const string OpenConversation = "/api/conversations.open";
-    private static readonly ConversationKey Channel = new("slack:T0EMEA:C0EMEA");
+    private static readonly ConversationKey Channel = ConversationKey.Slack("T0EMEA", "C0EMEA");
     private static readonly BotAnswer Digest = new("EMEA: 3 stalled deals on 2026-11-27.");
     private RecordingSlackApi api = null!;
     private SlackTestHost host = null!;
@@ -124,7 +124,7 @@ public sealed class SlackDigestSenderTests : IAsyncLifetime
     {
         api.Script(OpenConversation, new ScriptedAnswer(200, """{"ok":true,"channel":{"id":"D0BOSS"}}"""));
 
-        var result = await Sender.SendAsync(NudgeTargets.SlackUser("U0BOSS"), new BotAnswer("The EMEA digest could not be delivered."), CancellationToken.None);
+        var result = await Sender.SendAsync(ConversationKey.SlackUser("U0BOSS"), new BotAnswer("The EMEA digest could not be delivered."), CancellationToken.None);
 
         Assert.IsType<DigestSendResult.Sent>(result);
         Assert.Equal("U0BOSS", JsonNode.Parse(Assert.Single(api.CallsTo(OpenConversation)).Body)!["users"]!.GetValue<string>());
@@ -136,7 +136,7 @@ public sealed class SlackDigestSenderTests : IAsyncLifetime
     {
         api.Script(OpenConversation, Error("user_not_found"));
 
-        var result = await Sender.SendAsync(NudgeTargets.SlackUser("U0GONE"), Digest, CancellationToken.None);
+        var result = await Sender.SendAsync(ConversationKey.SlackUser("U0GONE"), Digest, CancellationToken.None);
 
         var permanent = Assert.IsType<DigestSendResult.Permanent>(result);
         Assert.StartsWith("user_not_found: this person cannot be messaged in Slack", permanent.Error, StringComparison.Ordinal);

@@ -37,14 +37,14 @@ public sealed class AdaptiveCardRendererTests
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };
 
-        var json = renderer.Render(card).ToJsonString(Indented) + "\n";
+        var json = CardJson.Indented(renderer.Render(card));
         GoldenFile.AssertMatches(Path.Combine(GoldenDirectory(), $"{name}.json"), json);
     }
 
     [Fact]
     public void Render_Checklist_OpenItemsAreTogglesAndConfirmedItemsAreDone()
     {
-        var card = renderer.Render(SampleCards.Checklist());
+        var card = CardJson.Node(renderer.Render(SampleCards.Checklist()));
 
         var body = card["body"]!.AsArray();
         var toggles = body.Where(e => e!["type"]!.GetValue<string>() == "Input.Toggle").ToArray();
@@ -61,7 +61,7 @@ public sealed class AdaptiveCardRendererTests
     [Fact]
     public void Render_ConfirmPressedWithToggles_ParsesBackToTheSamePayloadAndTickedItems()
     {
-        var card = renderer.Render(SampleCards.Checklist());
+        var card = CardJson.Node(renderer.Render(SampleCards.Checklist()));
         var data = card["actions"]![0]!["data"]!.AsObject().DeepClone().AsObject();
         data["demo-booked"] = "true";     // what Teams merges in from the Input.Toggles
         data["champion-named"] = "false";
@@ -76,13 +76,45 @@ public sealed class AdaptiveCardRendererTests
     [Fact]
     public void Render_Choices_AreExecuteButtonsCarryingEachDeal()
     {
-        var card = renderer.Render(SampleCards.ChooseDeal());
+        var card = CardJson.Node(renderer.Render(SampleCards.ChooseDeal()));
 
         var buttons = card["body"]!.AsArray().Where(e => e!["type"]!.GetValue<string>() == "ActionSet").Select(e => e!["actions"]![0]!).ToArray();
         Assert.Equal(["Acme Corp", "Acme Corp - EU rollout"], buttons.Select(b => b["title"]!.GetValue<string>()));
         Assert.Equal([new ShowChecklistPayload(new DealId(7)), new ShowChecklistPayload(new DealId(8))],
             buttons.Select(b => ActionPayload.TryParse(b["data"]!.ToJsonString())));
     }
+
+    [Fact]
+    public void Render_ButtonData_IsThePayloadExactlyAsCoreWritesIt()
+    {
+        Card[] cards = [SampleCards.Checklist(), SampleCards.ChooseDeal(), SampleCards.DealList(), SampleCards.Help(), SampleCards.Error(), SampleCards.StageInfo()];
+        var payloads = cards.SelectMany(Payloads).ToList();
+
+        var written = cards.SelectMany(c => Buttons(JsonDocument.Parse(CardJson.Wire(renderer.Render(c))).RootElement)).ToList();
+
+        Assert.NotEmpty(written);
+        Assert.All(written, b => Assert.Equal(ActionPayload.TryParse(b.GetProperty("data"))!.ToJson(), b.GetProperty("data").GetRawText()));
+        Assert.Equal(payloads.Select(p => p.ToJson()).Distinct().Order(), written.Select(b => b.GetProperty("data").GetRawText()).Distinct().Order());
+
+        static IEnumerable<ActionPayload> Payloads(Card card) =>
+        [
+            .. card.Checklist is { } c ? [c.Confirm.Payload] : Array.Empty<ActionPayload>(),
+            .. card.Actions.Select(a => a.Payload),
+            .. card.Choices.Select(c => c.Action.Payload),
+            .. card.Sections.SelectMany(s => s.Lines).Where(l => l.Action is not null).Select(l => l.Action!.Payload),
+        ];
+    }
+
+    /// <summary>Every Action.Execute and Action.Submit in a card's JSON, fallbacks included.</summary>
+    private static IEnumerable<JsonElement> Buttons(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => [
+            .. element.TryGetProperty("type", out var type) && type.GetString() is "Action.Execute" or "Action.Submit" ? [element] : Array.Empty<JsonElement>(),
+            .. element.EnumerateObject().SelectMany(p => Buttons(p.Value)),
+        ],
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Buttons),
+        _ => [],
+    };
 
     private static Card AllConfirmed()
     {

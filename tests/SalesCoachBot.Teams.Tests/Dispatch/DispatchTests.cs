@@ -40,7 +40,7 @@ public sealed class DispatchTests : IAsyncLifetime
         var attachment = Assert.Single(call.Body!["attachments"]!.AsArray())!;
         Assert.Equal("application/vnd.microsoft.card.adaptive", attachment["contentType"]!.GetValue<string>());
         Assert.Equal("AdaptiveCard", attachment["content"]!["type"]!.GetValue<string>());
-        Assert.True(JsonNode.DeepEquals(new AdaptiveCardRenderer().Render(SampleCards.Checklist()), attachment["content"]));
+        Assert.True(JsonNode.DeepEquals(CardJson.Node(new AdaptiveCardRenderer().Render(SampleCards.Checklist())), attachment["content"]));
         Assert.Equal("28:bot", call.Body!["from"]!["id"]!.GetValue<string>());
         Assert.Equal("29:user", call.Body!["recipient"]!["id"]!.GetValue<string>());
     }
@@ -79,6 +79,22 @@ public sealed class DispatchTests : IAsyncLifetime
         Assert.DoesNotContain("[Click here]", content.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains(Walk(content), n => n["text"]?.GetValue<string>() is { } t
             && t.StartsWith($"Confirmed by {literal} on {{{{DATE(", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Message_WithTheAttachmentsTeamsAddsToTypedText_IsAnswered()
+    {
+        // Teams sends typed text with a text/html copy (content is a string) and files as objects; the bot reads neither.
+        var activity = TestActivities.Message("what's next for initech");
+        activity["attachments"] = new JsonArray(
+            new JsonObject { ["contentType"] = "text/html", ["content"] = "<p>what's next for initech</p>" },
+            new JsonObject { ["contentType"] = "application/vnd.microsoft.teams.file.download.info", ["content"] = new JsonObject { ["downloadUrl"] = "https://files.example/x", ["fileType"] = "pdf" } });
+
+        var response = await host.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(new TextInput("what's next for initech"), Assert.Single(host.Bot.Turns).Input);
+        Assert.Single(host.Connector.Calls);
     }
 
     [Fact]

@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Nudges;
 using SalesCoachBot.Teams.Cards;
+using SalesCoachBot.Teams.Tests.Support;
 
 namespace SalesCoachBot.Teams.Tests.Nudges;
 
@@ -13,8 +13,6 @@ namespace SalesCoachBot.Teams.Tests.Nudges;
 /// </summary>
 public sealed class DigestCardGoldenTests
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     internal static BotAnswer Digest(int deals) => DigestBuilder.Render(
         new TeamDigest(1, "EMEA", new DateOnly(2026, 11, 27),
         [
@@ -32,11 +30,11 @@ public sealed class DigestCardGoldenTests
     [MemberData(nameof(Goldens))]
     public void Render_Digest_MatchesItsGoldenAndStaysUnderTeamsSizeLimit(string name, int deals)
     {
-        var json = new AdaptiveCardRenderer().Render(Digest(deals).Card!).ToJsonString(Indented) + "\n";
+        var json = CardJson.Indented(new AdaptiveCardRenderer().Render(Digest(deals).Card!));
         GoldenFile.AssertMatches(Path.Combine(GoldenDirectory(), $"{name}.json"), json);
 
         // Teams refuses messages over about 28 KB; the digest must leave room for the activity around it.
-        var compact = new AdaptiveCardRenderer().Render(Digest(deals).Card!).ToJsonString();
+        var compact = CardJson.Wire(new AdaptiveCardRenderer().Render(Digest(deals).Card!));
         Assert.True(compact.Length < 24 * 1024, $"{name}: {compact.Length} bytes");
     }
 

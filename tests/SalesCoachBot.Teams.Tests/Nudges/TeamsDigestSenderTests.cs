@@ -134,7 +134,7 @@ public sealed class TeamsDigestSenderTests : IAsyncLifetime
         await host.References.SaveAsync(Reference(ConversationKey.For(ChatChannel.Teams, "a:old"), "a:old", "personal", "aad-erin", minutesAgo: 60), CancellationToken.None);
         await host.References.SaveAsync(Reference(ConversationKey.For(ChatChannel.Teams, "a:new"), "a:new", "personal", "aad-erin"), CancellationToken.None);
 
-        var result = await Sender.SendAsync(NudgeTargets.TeamsUser("aad-erin"), new BotAnswer("The EMEA digest could not be delivered."), CancellationToken.None);
+        var result = await Sender.SendAsync(ConversationKey.TeamsUser("aad-erin"), new BotAnswer("The EMEA digest could not be delivered."), CancellationToken.None);
 
         Assert.IsType<DigestSendResult.Sent>(result);
         Assert.Equal("/emea/v3/conversations/a%3Anew/activities", Assert.Single(host.Connector.Calls).Url.AbsolutePath);
@@ -144,7 +144,7 @@ public sealed class TeamsDigestSenderTests : IAsyncLifetime
     public async Task Send_DirectMessageToPersonWithoutPersonalConversation_IsPermanentWithoutACall()
     {
         // The channel reference names this person as its last speaker, but a channel is not a direct message.
-        var result = await Sender.SendAsync(NudgeTargets.TeamsUser("aad-last-speaker"), Digest, CancellationToken.None);
+        var result = await Sender.SendAsync(ConversationKey.TeamsUser("aad-last-speaker"), Digest, CancellationToken.None);
 
         var permanent = Assert.IsType<DigestSendResult.Permanent>(result);
         Assert.Contains("no personal Teams conversation", permanent.Error, StringComparison.Ordinal);

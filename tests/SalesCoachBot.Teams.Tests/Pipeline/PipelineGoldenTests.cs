@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Teams.Cards;
+using SalesCoachBot.Teams.Tests.Support;
 
 namespace SalesCoachBot.Teams.Tests.Pipeline;
 
@@ -13,8 +13,6 @@ namespace SalesCoachBot.Teams.Tests.Pipeline;
 /// </summary>
 public sealed class PipelineGoldenTests
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static TheoryData<string> Names => ["pipeline-report", "pipeline-report-inline", "reverse-funnel"];
 
     private static Task<BotAnswer> AnswerAsync(string name) => name switch
@@ -29,9 +27,9 @@ public sealed class PipelineGoldenTests
     public async Task Render_PipelineAnswers_MatchGoldenAndStayUnderTeamsSizeLimit(string name)
     {
         var card = (await AnswerAsync(name)).Card!;
-        var json = new AdaptiveCardRenderer().Render(card).ToJsonString(Indented) + "\n";
+        var json = CardJson.Indented(new AdaptiveCardRenderer().Render(card));
         GoldenFile.AssertMatches(Path.Combine(GoldenDirectory(), $"{name}.json"), json);
-        var compact = new AdaptiveCardRenderer().Render(card).ToJsonString();
+        var compact = CardJson.Wire(new AdaptiveCardRenderer().Render(card));
         Assert.True(compact.Length < 24 * 1024, $"{name}: {compact.Length} bytes");
     }
 
@@ -42,7 +40,7 @@ public sealed class PipelineGoldenTests
     {
         var answer = await PipelineSampleAnswers.PipelineAsync(url);
 
-        var images = Elements(new AdaptiveCardRenderer().Render(answer.Card!)).Where(e => (string?)e["type"] == "Image").ToList();
+        var images = Elements(CardJson.Node(new AdaptiveCardRenderer().Render(answer.Card!))).Where(e => (string?)e["type"] == "Image").ToList();
 
         var image = Assert.Single(images);
         Assert.Equal(url, (string?)image["url"]);
@@ -55,7 +53,7 @@ public sealed class PipelineGoldenTests
     {
         var answer = await PipelineSampleAnswers.PipelineAsync(null);
 
-        Assert.DoesNotContain(Elements(new AdaptiveCardRenderer().Render(answer.Card!)), e => (string?)e["type"] == "Image");
+        Assert.DoesNotContain(Elements(CardJson.Node(new AdaptiveCardRenderer().Render(answer.Card!))), e => (string?)e["type"] == "Image");
         Assert.Contains("Discovery: 4 deals", answer.Text, StringComparison.Ordinal);
     }
 

@@ -96,7 +96,7 @@ public sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, What
                 return DealChangePlan<string>.Nothing($"{state.Deal.Name} is already {state.Deal.Status.ToString().ToLowerInvariant()}.");
             }
 
-            var stageId = new StageId(state.Deal.StageId);
+            var stageId = state.Deal.StageId;
             if (context.Map.FindStage(stageId) is null)
             {
                 return DealChangePlan<string>.Nothing($"{state.Deal.Name} is in a stage the map no longer has; ask an admin.");

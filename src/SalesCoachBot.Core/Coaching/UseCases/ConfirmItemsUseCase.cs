@@ -26,7 +26,7 @@ public sealed class ConfirmItemsUseCase(DealLocator locator, IDealStore deals, W
         }
 
         var deal = found.Deal.Deal;
-        if (context.Map.FindStage(new StageId(deal.StageId)) is not { } stage)
+        if (context.Map.FindStage(deal.StageId) is not { } stage)
         {
             return await whatsNext.ShowAsync(found.Deal, context, note: null, cancellationToken);
         }
@@ -52,7 +52,7 @@ public sealed class ConfirmItemsUseCase(DealLocator locator, IDealStore deals, W
             }
         }
 
-        return await ConfirmAsync(deal.Key, items, expectedStageVersion: null, context, fromCard: false, cancellationToken);
+        return await ConfirmAsync(deal.Id, items, expectedStageVersion: null, context, fromCard: false, cancellationToken);
     }
 
     /// <summary>A card's Confirm button: the items ticked on the card, at the stage and stage version the card showed.</summary>
@@ -113,7 +113,7 @@ public sealed class ConfirmItemsUseCase(DealLocator locator, IDealStore deals, W
 
         // A card made before a stage change (or a payload naming another stage) records nothing.
         if ((expectedStageVersion is { } expected && expected != deal.StageVersion)
-            || (expectedStage is { } stageSeen && stageSeen.Value != deal.StageId))
+            || (expectedStage is { } stageSeen && stageSeen != deal.StageId))
         {
             return DealChangePlan<ConfirmOutcome>.Nothing(new ConfirmOutcome.Stale(expectedStageVersion ?? deal.StageVersion));
         }
@@ -123,7 +123,7 @@ public sealed class ConfirmItemsUseCase(DealLocator locator, IDealStore deals, W
             return DealChangePlan<ConfirmOutcome>.Nothing(new ConfirmOutcome.Closed(deal.Status));
         }
 
-        if (context.Map.FindStage(new StageId(deal.StageId)) is not { } stage)
+        if (context.Map.FindStage(deal.StageId) is not { } stage)
         {
             return DealChangePlan<ConfirmOutcome>.Nothing(new ConfirmOutcome.Closed(deal.Status));
         }

@@ -39,10 +39,10 @@ public sealed class MoveDealUseCase(DealLocator locator, IDealStore deals, Whats
                 $"Say why, so the history explains it: \"move {deal.ExternalId} to {target.Stage.Id} because the buyer asked to skip the demo\".");
         }
 
-        var outcome = await deals.ChangeDealAsync(deal.Key, state =>
+        var outcome = await deals.ChangeDealAsync(deal.Id, state =>
         {
             var current = state.Deal;
-            if (current.StageId == target.Stage.Id.Value && ConfirmItemsUseCase.IsCoachable(current.Status))
+            if (current.StageId == target.Stage.Id && ConfirmItemsUseCase.IsCoachable(current.Status))
             {
                 return DealChangePlan<string>.Nothing($"{current.Name} is already in {target.Stage.Name}.");
             }
@@ -58,21 +58,21 @@ public sealed class MoveDealUseCase(DealLocator locator, IDealStore deals, Whats
             };
         }, cancellationToken);
 
-        return await whatsNext.ShowCurrentAsync(deal.Key, context, outcome, cancellationToken);
+        return await whatsNext.ShowCurrentAsync(deal.Id, context, outcome, cancellationToken);
     }
 
     /// <summary>A forward move that skips a stage or leaves required items of the current one open.</summary>
     private static bool IsOverride(DealState state, TurnContext context, StageId target)
     {
         var ordered = context.Map.OrderedStages().Select(s => s.Id).ToList();
-        var from = ordered.IndexOf(new StageId(state.Deal.StageId));
+        var from = ordered.IndexOf(state.Deal.StageId);
         var to = ordered.IndexOf(target);
         if (from < 0 || to <= from)
         {
             return false;
         }
 
-        var stage = context.Map.FindStage(new StageId(state.Deal.StageId));
+        var stage = context.Map.FindStage(state.Deal.StageId);
         var confirmed = state.View.Confirmations.Select(c => c.Item).ToHashSet();
         var checklistDone = stage is not null && stage.RequiredItems.All(i => confirmed.Contains(i.Id));
         return to > from + 1 || !checklistDone;

@@ -25,7 +25,7 @@ public sealed class MyDealsUseCase(IDealStore deals, TeamRulesProvider teamRules
         var rows = mine
             .Select(view =>
             {
-                var stage = context.Map.FindStage(new StageId(view.Deal.StageId));
+                var stage = context.Map.FindStage(view.Deal.StageId);
                 var stall = StallRule.Assess(view.Deal, stage?.StallAfterDays ?? 0, rules.IdleAfterDays(view.Deal.TeamId), view.SnoozedUntil, context.Now);
                 return (view, stage, stall);
             })
@@ -34,7 +34,7 @@ public sealed class MyDealsUseCase(IDealStore deals, TeamRulesProvider teamRules
             .ToList();
 
         var lines = rows.Select(r => new CardLine(
-            $"{r.view.Deal.Name} (#{r.view.Deal.ExternalId}) — {r.stage?.Name ?? r.view.Deal.StageId}, {r.stall.DaysInStage} d in stage{(r.stall.IsStalled ? " · stalled" : string.Empty)}",
+            $"{r.view.Deal.Name} (#{r.view.Deal.ExternalId}) — {r.stage?.Name ?? r.view.Deal.StageId.Value}, {r.stall.DaysInStage} d in stage{(r.stall.IsStalled ? " · stalled" : string.Empty)}",
             new CardAction("Checklist", new ShowChecklistPayload(r.view.Id)))).ToList();
 
         var stalled = rows.Count(r => r.stall.IsStalled);

@@ -32,7 +32,7 @@ public sealed class StalledDealsUseCase(IDealStore deals, IDirectoryStore direct
         var stalled = (await deals.ListOpenAsync(teams, cancellationToken))
             .Select(view =>
             {
-                var stage = context.Map.FindStage(new StageId(view.Deal.StageId));
+                var stage = context.Map.FindStage(view.Deal.StageId);
                 return (view, stage, stall: StallRule.Assess(view.Deal, stage?.StallAfterDays ?? 0, rules.IdleAfterDays(view.Deal.TeamId), view.SnoozedUntil, context.Now));
             })
             .Where(r => r.stall.IsStalled)
@@ -50,7 +50,7 @@ public sealed class StalledDealsUseCase(IDealStore deals, IDirectoryStore direct
             .Select(g => new CardSection(g.Key, [.. g
                 .OrderByDescending(r => r.stall.DaysOverdue)
                 .Select(r => new CardLine(
-                    $"{r.view.Deal.Name} (#{r.view.Deal.ExternalId}) — {r.stage?.Name ?? r.view.Deal.StageId}: {r.stall.Reason}",
+                    $"{r.view.Deal.Name} (#{r.view.Deal.ExternalId}) — {r.stage?.Name ?? r.view.Deal.StageId.Value}: {r.stall.Reason}",
                     new CardAction("Checklist", new ShowChecklistPayload(r.view.Id))))]))
             .ToList();
 

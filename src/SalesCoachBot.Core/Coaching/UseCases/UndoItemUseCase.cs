@@ -20,7 +20,7 @@ public sealed class UndoItemUseCase(DealLocator locator, IDealStore deals, Whats
         }
 
         var deal = found.Deal.Deal;
-        if (context.Map.FindStage(new StageId(deal.StageId)) is not { } stage)
+        if (context.Map.FindStage(deal.StageId) is not { } stage)
         {
             return await whatsNext.ShowAsync(found.Deal, context, note: null, cancellationToken);
         }
@@ -30,7 +30,7 @@ public sealed class UndoItemUseCase(DealLocator locator, IDealStore deals, Whats
             return Errors.Answer("Item not found", $"\"{command.ItemText}\" is not an item of {deal.Name}'s stage {stage.Name}.");
         }
 
-        return await UndoAsync(deal.Key, match.Item.Id, expectedStageVersion: null, context, fromCard: false, cancellationToken);
+        return await UndoAsync(deal.Id, match.Item.Id, expectedStageVersion: null, context, fromCard: false, cancellationToken);
     }
 
     /// <summary>A card's undo button, at the stage version the card showed.</summary>
