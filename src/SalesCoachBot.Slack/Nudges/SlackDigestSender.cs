@@ -16,7 +16,8 @@ namespace SalesCoachBot.Slack.Nudges;
 /// conversations.open. The Web API client already waits out a short Retry-After and retries 5xx; what still
 /// fails is classified for the outbox.
 /// </summary>
-public sealed class SlackDigestSender(IServiceProvider services, BlockKitRenderer renderer) : IDigestSender
+// The API client is registered only when the Slack channel is on, hence optional.
+public sealed class SlackDigestSender(BlockKitRenderer renderer, ISlackApiClient? slack = null, IOptions<SlackOptions>? options = null) : IDigestSender
 {
     private static readonly HashSet<string> Transient = new(StringComparer.Ordinal)
     {
@@ -32,13 +33,13 @@ public sealed class SlackDigestSender(IServiceProvider services, BlockKitRendere
 
     public async Task<DigestSendResult> SendAsync(ConversationKey conversation, BotAnswer digest, CancellationToken cancellationToken)
     {
-        if (services.GetService<ISlackApiClient>() is not { } slack)
+        if (slack is null)
         {
             return new DigestSendResult.Permanent("the Slack channel is off (Slack:BotToken not set)");
         }
 
         // The client gives up on a Retry-After longer than this; the outbox then waits at least as long.
-        var longestWait = services.GetService<IOptions<SlackOptions>>()?.Value.MaxRetryAfter;
+        var longestWait = options?.Value.MaxRetryAfter;
         var user = conversation.Channel == ChatChannel.Slack ? NudgeTargets.DirectUserOf(conversation) : null;
         if (user is null && ChannelId(conversation) is null)
         {

@@ -15,14 +15,14 @@ namespace SalesCoachBot.Teams.Nudges;
 /// A direct message to a person (<c>teams-user:AAD</c>) goes to the personal conversation stored when they last
 /// talked to the bot; without one it cannot be sent (Teams needs the user to have installed the app).
 /// </summary>
-public sealed class TeamsDigestSender(IServiceProvider services) : IDigestSender
+// The messenger is registered only when the Teams channel is on, hence optional.
+public sealed class TeamsDigestSender(IConversationReferenceStore references, ITeamsProactiveMessenger? messenger = null) : IDigestSender
 {
     public ChatChannel Channel => ChatChannel.Teams;
 
     public async Task<DigestSendResult> SendAsync(ConversationKey conversation, BotAnswer digest, CancellationToken cancellationToken)
     {
-        // Registered only when the Teams channel is on.
-        if (services.GetService<ITeamsProactiveMessenger>() is not { } messenger)
+        if (messenger is null)
         {
             return new DigestSendResult.Permanent("the Teams channel is off (Teams:AppId not set)");
         }
@@ -57,7 +57,6 @@ public sealed class TeamsDigestSender(IServiceProvider services) : IDigestSender
     /// <summary>The newest stored one-to-one conversation with the user, or null.</summary>
     private async Task<ConversationKey?> PersonalConversationAsync(string aadObjectId, CancellationToken cancellationToken)
     {
-        var references = services.GetRequiredService<IConversationReferenceStore>();
         return (await references.ListAsync(cancellationToken))
             .Where(r => string.Equals(r.ConversationType, "personal", StringComparison.OrdinalIgnoreCase)
                 && string.Equals(r.UserAadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase))

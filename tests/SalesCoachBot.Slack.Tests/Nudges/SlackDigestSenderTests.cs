@@ -34,7 +34,7 @@ public sealed class SlackDigestSenderTests : IAsyncLifetime
         await api.DisposeAsync();
     }
 
-    private SlackDigestSender Sender => new(host.Services, new BlockKitRenderer());
+    private SlackDigestSender Sender => ActivatorUtilities.CreateInstance<SlackDigestSender>(host.Services, new BlockKitRenderer());
 
     private static ScriptedAnswer Error(string code) => new(200, $$"""{"ok":false,"error":"{{code}}"}""");
 
@@ -148,7 +148,7 @@ public sealed class SlackDigestSenderTests : IAsyncLifetime
     {
         await using var off = await SlackTestHost.StartAsync(api, slackOn: false);
 
-        var result = await new SlackDigestSender(off.Services, new BlockKitRenderer()).SendAsync(Channel, Digest, CancellationToken.None);
+        var result = await ActivatorUtilities.CreateInstance<SlackDigestSender>(off.Services, new BlockKitRenderer()).SendAsync(Channel, Digest, CancellationToken.None);
 
         Assert.IsType<DigestSendResult.Permanent>(result);
         Assert.Empty(api.Calls);

@@ -28,7 +28,7 @@ public sealed class TeamsDigestSenderTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
-    private TeamsDigestSender Sender => new(host.App.Services);
+    private TeamsDigestSender Sender => ActivatorUtilities.CreateInstance<TeamsDigestSender>(host.App.Services);
 
     private static TeamsConversationReference Reference(ConversationKey key, string conversationId, string type, string? userAadObjectId = null, int minutesAgo = 0) =>
         new(key, conversationId, Url, type, "tenant-1", "28:bot", "Sales Coach", userAadObjectId, true, DateTimeOffset.UnixEpoch.AddDays(1).AddMinutes(-minutesAgo));
