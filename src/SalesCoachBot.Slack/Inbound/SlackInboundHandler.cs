@@ -130,13 +130,8 @@ public sealed partial class SlackInboundHandler(
         var turn = new ChatTurn(user, SlackTurns.Conversation(teamId, channelId), new TextInput(text.Length == 0 ? "help" : text));
 
         // The answer keeps going after the ack when it is slow, so it runs on the app's lifetime, not the request's.
+        // WaitAsync hands back an already finished answer (the usual case) as is: no budget timer, no extra task.
         var answering = processor.AskAsync(turn, lifetime.ApplicationStopping);
-        if (answering.IsCompletedSuccessfully)
-        {
-            // Answered already (the usual case): no budget timer, no extra task.
-            return Answered(answering.Result, responseType);
-        }
-
         try
         {
             var answer = await answering.WaitAsync(options.Value.AckBudget, time, cancellationToken).ConfigureAwait(false);
