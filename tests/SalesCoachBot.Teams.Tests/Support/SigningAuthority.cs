@@ -98,7 +98,11 @@ internal sealed class SigningAuthority : IDisposable
         var now = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
         var payload = JsonSerializer.Serialize(new Dictionary<string, object>
         {
-            ["iss"] = Issuer, ["aud"] = AppId, ["nbf"] = now - 60, ["exp"] = now + 3600, ["serviceurl"] = serviceUrl,
+            ["iss"] = Issuer,
+            ["aud"] = AppId,
+            ["nbf"] = now - 60,
+            ["exp"] = now + 3600,
+            ["serviceurl"] = serviceUrl,
         });
         return $"{B64("{\"alg\":\"none\",\"typ\":\"JWT\"}")}.{B64(payload)}.";
     }
