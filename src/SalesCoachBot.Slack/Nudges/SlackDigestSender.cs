@@ -16,7 +16,7 @@ namespace SalesCoachBot.Slack.Nudges;
 /// conversations.open. The Web API client already waits out a short Retry-After and retries 5xx; what still
 /// fails is classified for the outbox.
 /// </summary>
-public sealed class SlackDigestSender(IServiceProvider services, BlockKitRenderer renderer) : IDigestSender
+internal sealed class SlackDigestSender(IServiceProvider services, BlockKitRenderer renderer) : IDigestSender
 {
     private static readonly HashSet<string> Transient = new(StringComparer.Ordinal)
     {
