@@ -15,7 +15,7 @@ namespace SalesCoachBot.Teams.Nudges;
 /// A direct message to a person (<c>teams-user:AAD</c>) goes to the personal conversation stored when they last
 /// talked to the bot; without one it cannot be sent (Teams needs the user to have installed the app).
 /// </summary>
-public sealed class TeamsDigestSender(IServiceProvider services) : IDigestSender
+internal sealed class TeamsDigestSender(IServiceProvider services) : IDigestSender
 {
     public ChatChannel Channel => ChatChannel.Teams;
 
