@@ -1,7 +1,7 @@
 namespace SalesCoachBot.Slack;
 
 /// <summary>Event type names as they arrive in <c>event.type</c>.</summary>
-public static class SlackEventTypes
+internal static class SlackEventTypes
 {
     public const string AppMention = "app_mention";
     public const string Message = "message";
@@ -14,7 +14,7 @@ public static class SlackEventTypes
 /// The one list of what the code needs from the Slack app configuration. <c>manifest/slack/manifest.yaml</c> must
 /// declare every entry (a test checks it), and the install URL asks for exactly <see cref="BotScopes"/>.
 /// </summary>
-public static class SlackAppRequirements
+internal static class SlackAppRequirements
 {
     /// <summary>Bot token scopes, each with the code that needs it.</summary>
     public static readonly IReadOnlyDictionary<string, string> BotScopes = new Dictionary<string, string>(StringComparer.Ordinal)

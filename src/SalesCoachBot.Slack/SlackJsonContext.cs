@@ -48,7 +48,7 @@ namespace SalesCoachBot.Slack;
 [JsonSerializable(typeof(ImageBlock))]
 [JsonSerializable(typeof(ButtonElement))]
 [JsonSerializable(typeof(CheckboxesElement))]
-public sealed partial class SlackJsonContext : JsonSerializerContext
+internal sealed partial class SlackJsonContext : JsonSerializerContext
 {
     private static readonly Lazy<SlackJsonContext> LazyWire = new(() => new SlackJsonContext(BuildOptions(indented: false)));
     private static readonly Lazy<SlackJsonContext> LazyIndented = new(() => new SlackJsonContext(BuildOptions(indented: true)));
@@ -76,7 +76,7 @@ public sealed partial class SlackJsonContext : JsonSerializerContext
 /// Outbound Slack JSON: the <see cref="SlackJsonContext.Wire"/> contracts written into a writer that leaves quotes
 /// and non-ASCII unescaped (Slack reads UTF-8 JSON). The writer and its buffer are reused per thread.
 /// </summary>
-public static class SlackWireJson
+internal static class SlackWireJson
 {
     private const int KeptBufferBytes = 64 * 1024;
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -104,4 +104,4 @@ public static class SlackWireJson
     }
 }
 
-public sealed record UrlVerificationAnswer(string Challenge);
+internal sealed record UrlVerificationAnswer(string Challenge);

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace SalesCoachBot.Slack;
 
 /// <summary>The <c>Slack</c> configuration section (keys in appsettings.example.json and docs/slack.md). Secrets come from the environment or user-secrets.</summary>
-public sealed class SlackOptions
+internal sealed class SlackOptions
 {
     public const string SectionName = "Slack";
 
@@ -121,7 +121,7 @@ public sealed class SlackOptions
 }
 
 /// <summary>Where the Data Protection keys live.</summary>
-public enum SlackKeyStore
+internal enum SlackKeyStore
 {
     /// <summary>Files under <see cref="SlackOptions.DataProtectionKeysPath"/>: one host.</summary>
     FileSystem,
@@ -134,7 +134,7 @@ public enum SlackKeyStore
 /// The <c>Slack:KeyRing</c> section: the ASP.NET Core Data Protection keys that encrypt installed bot tokens.
 /// Without a certificate the keys are stored as plain XML, so whoever reads them can decrypt the tokens.
 /// </summary>
-public sealed class SlackKeyRingOptions
+internal sealed class SlackKeyRingOptions
 {
     public SlackKeyStore Store { get; set; } = SlackKeyStore.FileSystem;
 

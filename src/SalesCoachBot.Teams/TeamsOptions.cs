@@ -1,13 +1,13 @@
 namespace SalesCoachBot.Teams;
 
-public enum TeamsAppType
+internal enum TeamsAppType
 {
     MultiTenant,
     SingleTenant,
 }
 
 /// <summary>The <c>Teams</c> configuration section (every key in appsettings.example.json, explained in docs/teams.md).</summary>
-public sealed class TeamsOptions
+internal sealed class TeamsOptions
 {
     public const string SectionName = "Teams";
     public const string DefaultOpenIdMetadataUrl = "https://login.botframework.com/v1/.well-known/openidconfiguration";

@@ -24,7 +24,8 @@ public sealed class BlockKitGoldenTests
         ["checklist-stale"] = new BotAnswer("That card was out of date; here is Initech now.", ChecklistCard(stageVersion: 4) with
         {
             Note = "That card was out of date (the deal moved on). This is the current checklist; nothing was recorded.",
-        }) { ReplacesCard = true },
+        })
+        { ReplacesCard = true },
         ["checklist-advanced"] = new BotAnswer("Confirmed. Initech moved to Proposal.", new Card
         {
             Kind = CardKind.Checklist,
@@ -37,7 +38,8 @@ public sealed class BlockKitGoldenTests
                 new(new ChecklistItemId("pricing-approved"), "Pricing approved internally (discount within policy)", true, ChecklistItemState.Open),
             ],
             new CardAction("Confirm ticked items", new ConfirmItemsPayload(Initech, new StageId("proposal"), 5), CardActionStyle.Primary)),
-        }) { ReplacesCard = true },
+        })
+        { ReplacesCard = true },
         ["checklist-large"] = new BotAnswer("Implementation checklist for Globex.", LargeChecklist()),
         ["stage-info"] = new BotAnswer("Demo: a demo tailored to the written requirements.", new Card
         {

@@ -15,7 +15,7 @@ public sealed class InstallTests : IAsyncLifetime
     private const string StateSecret = "state-secret-for-tests-0123456789abcdef";
 
     private readonly string folder = Path.Combine(Path.GetTempPath(), "slack-install-tests-" + Guid.NewGuid().ToString("N"));
-    private readonly FakeTimeProvider time = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider time = new(TimeProvider.System.GetUtcNow());
     private RecordingSlackApi api = null!;
     private SlackTestHost host = null!;
 
@@ -106,8 +106,8 @@ public sealed class InstallTests : IAsyncLifetime
     private string[] StoredFiles() =>
         Directory.Exists(Path.Combine(folder, "installations")) ? Directory.GetFiles(Path.Combine(folder, "installations")) : [];
 
-    private SlackInstallation? Stored(string team) =>
-        host.Services.GetRequiredService<ISlackInstallationStore>().FindAsync(SlackInstallation.TeamKey(team), default).Result;
+    private Task<SlackInstallation?> StoredAsync(string team) =>
+        host.Services.GetRequiredService<ISlackInstallationStore>().FindAsync(SlackInstallation.TeamKey(team), default);
 
     [Fact]
     public async Task Install_RedirectsToSlackWithTheManifestScopesSignedStateAndABindingCookie()
@@ -136,10 +136,10 @@ public sealed class InstallTests : IAsyncLifetime
         var call = Assert.Single(api.CallsTo("/api/oauth.v2.access"));
         Assert.Equal("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("111.222:client-secret")), call.Authorization);
         Assert.Contains("code=good-code", call.Body, StringComparison.Ordinal);
-        Assert.Equal("xoxb-team-a", Stored("T0A")?.BotToken);
+        Assert.Equal("xoxb-team-a", (await StoredAsync("T0A"))?.BotToken);
         var file = Assert.Single(StoredFiles());
         Assert.DoesNotContain("xoxb-team-a", Encoding.UTF8.GetString(await File.ReadAllBytesAsync(file)), StringComparison.Ordinal);
-        Assert.DoesNotContain("xoxb", Stored("T0A")!.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("xoxb", (await StoredAsync("T0A"))!.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -249,8 +249,8 @@ public sealed class InstallTests : IAsyncLifetime
         await host.WorkDoneAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Null(Stored("T0A"));
-        Assert.NotNull(Stored("T0B"));
+        Assert.Null(await StoredAsync("T0A"));
+        Assert.NotNull(await StoredAsync("T0B"));
         Assert.Equal(HttpStatusCode.Forbidden, (await MentionFromAsync("T0A", "EvAfter")).StatusCode);
     }
 
@@ -271,6 +271,6 @@ public sealed class InstallTests : IAsyncLifetime
         var refresh = api.CallsTo("/api/oauth.v2.access").Last();
         Assert.Contains("grant_type=refresh_token", refresh.Body, StringComparison.Ordinal);
         Assert.Contains("refresh_token=xoxe-1-refresh-old", refresh.Body, StringComparison.Ordinal);
-        Assert.Equal("xoxe-1-refresh-new", Stored("T0A")?.RefreshToken);
+        Assert.Equal("xoxe-1-refresh-new", (await StoredAsync("T0A"))?.RefreshToken);
     }
 }

@@ -23,14 +23,32 @@ public static partial class MoneyText
 
     private static readonly Dictionary<string, string> Symbols = new(StringComparer.Ordinal)
     {
-        ["$"] = "USD", ["€"] = "EUR", ["£"] = "GBP", ["¥"] = "JPY",
+        ["$"] = "USD",
+        ["€"] = "EUR",
+        ["£"] = "GBP",
+        ["¥"] = "JPY",
     };
 
     private static readonly Dictionary<string, string> CurrencyWords = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["usd"] = "USD", ["dollars"] = "USD", ["dollar"] = "USD", ["eur"] = "EUR", ["euro"] = "EUR", ["euros"] = "EUR",
-        ["gbp"] = "GBP", ["pounds"] = "GBP", ["chf"] = "CHF", ["sek"] = "SEK", ["nok"] = "NOK", ["dkk"] = "DKK",
-        ["cad"] = "CAD", ["aud"] = "AUD", ["jpy"] = "JPY", ["inr"] = "INR", ["pln"] = "PLN", ["nzd"] = "NZD",
+        ["usd"] = "USD",
+        ["dollars"] = "USD",
+        ["dollar"] = "USD",
+        ["eur"] = "EUR",
+        ["euro"] = "EUR",
+        ["euros"] = "EUR",
+        ["gbp"] = "GBP",
+        ["pounds"] = "GBP",
+        ["chf"] = "CHF",
+        ["sek"] = "SEK",
+        ["nok"] = "NOK",
+        ["dkk"] = "DKK",
+        ["cad"] = "CAD",
+        ["aud"] = "AUD",
+        ["jpy"] = "JPY",
+        ["inr"] = "INR",
+        ["pln"] = "PLN",
+        ["nzd"] = "NZD",
     };
 
     /// <summary>Words that may follow an amount in a sentence without being part of it ("2M this year").</summary>

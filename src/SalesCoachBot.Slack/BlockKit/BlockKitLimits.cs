@@ -1,7 +1,7 @@
 namespace SalesCoachBot.Slack.BlockKit;
 
 /// <summary>Documented Block Kit limits (docs.slack.dev/reference/block-kit). The renderer splits or paginates to stay inside them.</summary>
-public static class BlockKitLimits
+internal static class BlockKitLimits
 {
     public const int MessageBlocks = 50;
     public const int SectionText = 3000;

@@ -8,7 +8,7 @@ namespace SalesCoachBot.Slack.BlockKit;
 /// Renders the channel-neutral card model as a Block Kit message. Every documented limit is kept by
 /// splitting into more blocks; whatever cannot be shown says so ("…and N more"), nothing is cut silently.
 /// </summary>
-public sealed class BlockKitRenderer
+internal sealed class BlockKitRenderer
 {
     public const string ConfirmActionId = "coach-confirm";
     public const string TickActionPrefix = "coach-tick-";

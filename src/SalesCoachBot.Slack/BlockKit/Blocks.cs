@@ -7,7 +7,7 @@ namespace SalesCoachBot.Slack.BlockKit;
 // are type-checked against @slack/types, so a wrong shape here fails CI.
 
 /// <summary>A composition text object: <c>plain_text</c> or <c>mrkdwn</c>.</summary>
-public sealed record TextObject(
+internal sealed record TextObject(
     [property: JsonPropertyOrder(-1)] string Type,
     string Text,
     bool? Emoji = null)
@@ -23,7 +23,7 @@ public sealed record TextObject(
 /// each one through the slower metadata path).
 /// </summary>
 [JsonConverter(typeof(RuntimeTypeJsonConverter<Block>))]
-public abstract record Block
+internal abstract record Block
 {
     protected Block(string type) => Type = type;
 
@@ -33,26 +33,26 @@ public abstract record Block
     public string? BlockId { get; init; }
 }
 
-public sealed record HeaderBlock(TextObject Text) : Block("header");
+internal sealed record HeaderBlock(TextObject Text) : Block("header");
 
-public sealed record SectionBlock(TextObject Text) : Block("section")
+internal sealed record SectionBlock(TextObject Text) : Block("section")
 {
     public BlockElement? Accessory { get; init; }
 }
 
 /// <summary>Small grey lines; at most 10 elements.</summary>
-public sealed record ContextBlock(IReadOnlyList<TextObject> Elements) : Block("context");
+internal sealed record ContextBlock(IReadOnlyList<TextObject> Elements) : Block("context");
 
 /// <summary>Interactive elements; at most 25.</summary>
-public sealed record ActionsBlock(IReadOnlyList<BlockElement> Elements) : Block("actions");
+internal sealed record ActionsBlock(IReadOnlyList<BlockElement> Elements) : Block("actions");
 
-public sealed record DividerBlock() : Block("divider");
+internal sealed record DividerBlock() : Block("divider");
 
-public sealed record ImageBlock(string ImageUrl, string AltText) : Block("image");
+internal sealed record ImageBlock(string ImageUrl, string AltText) : Block("image");
 
 /// <summary>An interactive element, written as its runtime type like <see cref="Block"/>.</summary>
 [JsonConverter(typeof(RuntimeTypeJsonConverter<BlockElement>))]
-public abstract record BlockElement
+internal abstract record BlockElement
 {
     protected BlockElement(string type) => Type = type;
 
@@ -62,7 +62,7 @@ public abstract record BlockElement
     public required string ActionId { get; init; }
 }
 
-public sealed record ButtonElement(TextObject Text) : BlockElement("button")
+internal sealed record ButtonElement(TextObject Text) : BlockElement("button")
 {
     public string? Value { get; init; }
 
@@ -70,21 +70,21 @@ public sealed record ButtonElement(TextObject Text) : BlockElement("button")
     public string? Style { get; init; }
 }
 
-public sealed record CheckboxesElement(IReadOnlyList<OptionObject> Options) : BlockElement("checkboxes");
+internal sealed record CheckboxesElement(IReadOnlyList<OptionObject> Options) : BlockElement("checkboxes");
 
-public sealed record OptionObject(TextObject Text, string Value)
+internal sealed record OptionObject(TextObject Text, string Value)
 {
     public TextObject? Description { get; init; }
 }
 
 /// <summary>A whole message: the top-level <c>text</c> fallback is always present.</summary>
-public sealed record SlackMessage(string Text, IReadOnlyList<Block> Blocks);
+internal sealed record SlackMessage(string Text, IReadOnlyList<Block> Blocks);
 
 /// <summary>
 /// Writes a value of an abstract Block Kit type with the serializer's contract for its runtime type (which must be in
 /// the options' resolver). Block Kit is only ever written: reading one back is refused.
 /// </summary>
-public sealed class RuntimeTypeJsonConverter<T> : JsonConverter<T>
+internal sealed class RuntimeTypeJsonConverter<T> : JsonConverter<T>
     where T : class
 {
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>

@@ -3,7 +3,7 @@ using System.Text;
 namespace SalesCoachBot.Slack.BlockKit;
 
 /// <summary>Text helpers for Slack: mrkdwn escaping, visible shortening and splitting on line or word boundaries.</summary>
-public static class SlackText
+internal static class SlackText
 {
     /// <summary>
     /// Slack's three control characters (<c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c>), as Slack documents for any text it parses;

@@ -11,7 +11,7 @@ namespace SalesCoachBot.Slack.Home;
 /// Checklist button, then the stalled count of each team a manager leads. Never over Slack's 100 blocks: what does
 /// not fit is counted in a last line that points to <c>/coach my deals</c>.
 /// </summary>
-public sealed class HomeViewRenderer
+internal sealed class HomeViewRenderer
 {
     public const int MaxBlocks = 100;
     public const int MaxTeamRows = 20;

@@ -10,7 +10,7 @@ using SalesCoachBot.Slack.Workspaces;
 namespace SalesCoachBot.Slack.Home;
 
 /// <summary><c>app_home_opened</c> → the person's overview from the core → <c>views.publish</c> with their workspace's token.</summary>
-public sealed class SlackHomePublisher(
+internal sealed class SlackHomePublisher(
     IServiceScopeFactory scopes,
     HomeViewRenderer renderer,
     ISlackApiClient api,

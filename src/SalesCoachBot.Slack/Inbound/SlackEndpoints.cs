@@ -11,7 +11,7 @@ namespace SalesCoachBot.Slack.Inbound;
 /// The three HTTP endpoints after signature verification: read the body into Slack's shapes, hand it to
 /// <see cref="SlackInboundHandler"/> (shared with Socket Mode), and answer in HTTP terms. Never 500 on bad input.
 /// </summary>
-public sealed class SlackEndpoints(SlackInboundHandler handler, ILogger<SlackEndpoints> logger)
+internal sealed class SlackEndpoints(SlackInboundHandler handler, ILogger<SlackEndpoints> logger)
 {
     public const string Ephemeral = SlackInboundHandler.Ephemeral;
     public const string InChannel = SlackInboundHandler.InChannel;

@@ -5,7 +5,7 @@ namespace SalesCoachBot.Slack.Inbound;
 /// <summary>
 /// Remembers Events API <c>event_id</c>s so Slack's retries (<c>X-Slack-Retry-Num</c>) are handled once.
 /// </summary>
-public interface ISlackEventDeduplicator
+internal interface ISlackEventDeduplicator
 {
     /// <summary>True the first time an event id is seen within the window; false for a retry.</summary>
     bool TryBegin(string eventId);

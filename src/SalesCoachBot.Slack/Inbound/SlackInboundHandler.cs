@@ -13,7 +13,7 @@ using SalesCoachBot.Slack.Workspaces;
 namespace SalesCoachBot.Slack.Inbound;
 
 /// <summary>How an inbound request was taken: the transport (HTTP or Socket Mode) turns this into its own ack.</summary>
-public enum SlackAckStatus
+internal enum SlackAckStatus
 {
     /// <summary>Taken (or deliberately ignored): acknowledge.</summary>
     Accepted,
@@ -29,7 +29,7 @@ public enum SlackAckStatus
 }
 
 /// <summary>The ack: a status, plus the message for a slash command answered in the ack or the url_verification challenge.</summary>
-public sealed record SlackAck(SlackAckStatus Status, ResponseMessage? Message = null, string? Challenge = null)
+internal sealed record SlackAck(SlackAckStatus Status, ResponseMessage? Message = null, string? Challenge = null)
 {
     public static readonly SlackAck Accepted = new(SlackAckStatus.Accepted);
     public static readonly SlackAck Forbidden = new(SlackAckStatus.Forbidden);
@@ -41,7 +41,7 @@ public sealed record SlackAck(SlackAckStatus Status, ResponseMessage? Message = 
 /// Events, slash commands and interactions after the transport authenticated them (HTTP: signature; Socket Mode:
 /// the app token that opened the socket). Maps to a core turn, acks, and queues slow work. Both transports share it.
 /// </summary>
-public sealed partial class SlackInboundHandler(
+internal sealed partial class SlackInboundHandler(
     SlackWorkQueue queue,
     ISlackEventDeduplicator deduplicator,
     SlackTurnProcessor processor,
@@ -130,13 +130,8 @@ public sealed partial class SlackInboundHandler(
         var turn = new ChatTurn(user, SlackTurns.Conversation(teamId, channelId), new TextInput(text.Length == 0 ? "help" : text));
 
         // The answer keeps going after the ack when it is slow, so it runs on the app's lifetime, not the request's.
+        // WaitAsync hands back an already finished answer (the usual case) as is: no budget timer, no extra task.
         var answering = processor.AskAsync(turn, lifetime.ApplicationStopping);
-        if (answering.IsCompletedSuccessfully)
-        {
-            // Answered already (the usual case): no budget timer, no extra task.
-            return Answered(answering.Result, responseType);
-        }
-
         try
         {
             var answer = await answering.WaitAsync(options.Value.AckBudget, time, cancellationToken).ConfigureAwait(false);

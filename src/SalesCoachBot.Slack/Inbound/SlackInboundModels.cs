@@ -3,7 +3,7 @@ namespace SalesCoachBot.Slack.Inbound;
 // Only the fields the bot reads. Property names are mapped snake_case by SlackJsonContext.
 
 /// <summary>The outer Events API body: <c>url_verification</c> or <c>event_callback</c>.</summary>
-public sealed record SlackEventEnvelope(
+internal sealed record SlackEventEnvelope(
     string? Type,
     string? Challenge,
     string? TeamId,
@@ -15,10 +15,10 @@ public sealed record SlackEventEnvelope(
     SlackEvent? Event,
     IReadOnlyList<SlackAuthorization>? Authorizations);
 
-public sealed record SlackAuthorization(string? TeamId, string? UserId, bool? IsBot);
+internal sealed record SlackAuthorization(string? TeamId, string? UserId, bool? IsBot);
 
 /// <summary>An inner event (<c>app_mention</c>, <c>message</c>).</summary>
-public sealed record SlackEvent(
+internal sealed record SlackEvent(
     string? Type,
     string? Subtype,
     string? User,
@@ -33,10 +33,10 @@ public sealed record SlackEvent(
     SlackRevokedTokens? Tokens);
 
 /// <summary><c>tokens_revoked</c>: the user ids whose OAuth or bot tokens were revoked.</summary>
-public sealed record SlackRevokedTokens(IReadOnlyList<string>? Oauth, IReadOnlyList<string>? Bot);
+internal sealed record SlackRevokedTokens(IReadOnlyList<string>? Oauth, IReadOnlyList<string>? Bot);
 
 /// <summary>A slash command: the form body over HTTP, the envelope payload over Socket Mode (same field names).</summary>
-public sealed record SlashCommand(
+internal sealed record SlashCommand(
     string? Command,
     string? Text,
     string? UserId,
@@ -48,7 +48,7 @@ public sealed record SlashCommand(
     string? EnterpriseId);
 
 /// <summary>The <c>payload</c> field of an interactivity request.</summary>
-public sealed record InteractionPayload(
+internal sealed record InteractionPayload(
     string? Type,
     InteractionUser? User,
     InteractionTeam? Team,
@@ -60,20 +60,20 @@ public sealed record InteractionPayload(
     IReadOnlyList<InteractionAction>? Actions,
     InteractionTeam? Enterprise = null);
 
-public sealed record InteractionUser(string? Id, string? Username, string? Name, string? TeamId);
+internal sealed record InteractionUser(string? Id, string? Username, string? Name, string? TeamId);
 
-public sealed record InteractionTeam(string? Id);
+internal sealed record InteractionTeam(string? Id);
 
-public sealed record InteractionChannel(string? Id);
+internal sealed record InteractionChannel(string? Id);
 
-public sealed record InteractionContainer(string? Type, string? MessageTs, string? ChannelId, bool? IsEphemeral);
+internal sealed record InteractionContainer(string? Type, string? MessageTs, string? ChannelId, bool? IsEphemeral);
 
-public sealed record InteractionMessage(string? Ts);
+internal sealed record InteractionMessage(string? Ts);
 
-public sealed record InteractionState(IReadOnlyDictionary<string, IReadOnlyDictionary<string, InteractionStateValue>>? Values);
+internal sealed record InteractionState(IReadOnlyDictionary<string, IReadOnlyDictionary<string, InteractionStateValue>>? Values);
 
-public sealed record InteractionStateValue(string? Type, string? Value, IReadOnlyList<InteractionOption>? SelectedOptions);
+internal sealed record InteractionStateValue(string? Type, string? Value, IReadOnlyList<InteractionOption>? SelectedOptions);
 
-public sealed record InteractionOption(string? Value);
+internal sealed record InteractionOption(string? Value);
 
-public sealed record InteractionAction(string? Type, string? ActionId, string? BlockId, string? Value, IReadOnlyList<InteractionOption>? SelectedOptions);
+internal sealed record InteractionAction(string? Type, string? ActionId, string? BlockId, string? Value, IReadOnlyList<InteractionOption>? SelectedOptions);

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace SalesCoachBot.Slack.Installs;
 
-public enum OAuthStateCheck
+internal enum OAuthStateCheck
 {
     Valid,
     Malformed,
@@ -22,7 +22,7 @@ public enum OAuthStateCheck
 /// in a browser cookie, so a state only completes an install in the browser that started it; each state completes
 /// at most one install.
 /// </summary>
-public sealed class OAuthStateSigner(IOptions<SlackOptions> options, TimeProvider time)
+internal sealed class OAuthStateSigner(IOptions<SlackOptions> options, TimeProvider time)
 {
     public const string CookieName = "slack_oauth_nonce";
 

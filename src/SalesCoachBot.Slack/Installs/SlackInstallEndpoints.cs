@@ -15,7 +15,7 @@ namespace SalesCoachBot.Slack.Installs;
 /// stored encrypted. Every failure is a short polite page; nothing is stored unless everything checked out, the
 /// workspace included (<see cref="SlackWorkspaceGate"/>).
 /// </summary>
-public sealed class SlackInstallEndpoints(
+internal sealed class SlackInstallEndpoints(
     OAuthStateSigner states,
     ISlackApiClient api,
     SlackInstallations installations,

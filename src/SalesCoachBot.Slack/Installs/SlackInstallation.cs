@@ -4,7 +4,7 @@ namespace SalesCoachBot.Slack.Installs;
 /// One installation of the app: the bot token of one workspace, or of a whole Enterprise Grid organisation for an
 /// org-wide install. Kept only encrypted at rest; never logged.
 /// </summary>
-public sealed record SlackInstallation(
+internal sealed record SlackInstallation(
     string? TeamId,
     string? EnterpriseId,
     bool IsEnterpriseInstall,
@@ -30,7 +30,7 @@ public sealed record SlackInstallation(
 }
 
 /// <summary>Where installations live. Implementations encrypt tokens at rest.</summary>
-public interface ISlackInstallationStore
+internal interface ISlackInstallationStore
 {
     Task<SlackInstallation?> FindAsync(string key, CancellationToken cancellationToken);
 

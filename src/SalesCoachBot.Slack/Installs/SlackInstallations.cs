@@ -13,7 +13,7 @@ namespace SalesCoachBot.Slack.Installs;
 /// rotates tokens; the configured token still serves <c>Slack:TeamId</c> when both are set. Workspace A's token
 /// is never handed out for workspace B.
 /// </summary>
-public sealed class SlackInstallations(
+internal sealed class SlackInstallations(
     IServiceProvider services,
     IOptions<SlackOptions> options,
     TimeProvider time,

@@ -17,7 +17,7 @@ namespace SalesCoachBot.Slack.Nudges;
 /// fails is classified for the outbox.
 /// </summary>
 // The API client is registered only when the Slack channel is on, hence optional.
-public sealed class SlackDigestSender(BlockKitRenderer renderer, ISlackApiClient? slack = null, IOptions<SlackOptions>? options = null) : IDigestSender
+internal sealed class SlackDigestSender(BlockKitRenderer renderer, ISlackApiClient? slack = null, IOptions<SlackOptions>? options = null) : IDigestSender
 {
     private static readonly HashSet<string> Transient = new(StringComparer.Ordinal)
     {

@@ -14,7 +14,7 @@ namespace SalesCoachBot.Slack.Processing;
 /// or an update of the card in place (response_url for ephemeral cards, chat.update for channel messages).
 /// Every Web API call uses the token of the workspace the work came from.
 /// </summary>
-public sealed class SlackTurnProcessor(
+internal sealed class SlackTurnProcessor(
     IServiceScopeFactory scopes,
     BlockKitRenderer renderer,
     ISlackApiClient api,

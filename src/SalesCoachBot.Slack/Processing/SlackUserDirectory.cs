@@ -11,7 +11,7 @@ namespace SalesCoachBot.Slack.Processing;
 /// (<see cref="CacheRegion.SlackUsers"/>: an email for <see cref="CacheOptions.SlackUserLifetime"/>, no email for
 /// 5 min, a failed lookup for 1 min); a slow or failed lookup gives null rather than holding up the answer.
 /// </summary>
-public sealed class SlackUserDirectory(ISlackApiClient api, ISlackTokenProvider tokens, SlackWorkspaceGate gate, SharedCache cache)
+internal sealed class SlackUserDirectory(ISlackApiClient api, ISlackTokenProvider tokens, SlackWorkspaceGate gate, SharedCache cache)
 {
     private static readonly TimeSpan NotFound = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan Failed = TimeSpan.FromMinutes(1);

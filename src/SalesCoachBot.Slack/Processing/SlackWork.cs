@@ -6,16 +6,16 @@ using SalesCoachBot.Slack.Workspaces;
 namespace SalesCoachBot.Slack.Processing;
 
 /// <summary>Work accepted by an endpoint and done after Slack got its ack.</summary>
-public abstract record SlackWork;
+internal abstract record SlackWork;
 
 /// <summary>An app mention or a direct message: answer it with chat.postMessage.</summary>
-public sealed record MessageWork(SlackWorkspace Workspace, ChatTurn Turn, string Channel, string? ThreadTs) : SlackWork;
+internal sealed record MessageWork(SlackWorkspace Workspace, ChatTurn Turn, string Channel, string? ThreadTs) : SlackWork;
 
 /// <summary>A slash command whose answer was not ready within the ack budget: finish it and use the response_url.</summary>
-public sealed record DeferredCommandWork(Task<BotAnswer> Answer, Uri ResponseUrl, string ResponseType) : SlackWork;
+internal sealed record DeferredCommandWork(Task<BotAnswer> Answer, Uri ResponseUrl, string ResponseType) : SlackWork;
 
 /// <summary>A card button: call the core, then update the card in place or answer beside it.</summary>
-public sealed record InteractionWork(
+internal sealed record InteractionWork(
     SlackWorkspace Workspace,
     ChatTurn Turn,
     string Channel,
@@ -24,22 +24,22 @@ public sealed record InteractionWork(
     Uri? ResponseUrl) : SlackWork;
 
 /// <summary>A short ephemeral note on the response_url (a button we cannot use, a refusal).</summary>
-public sealed record NoticeWork(Uri ResponseUrl, string Text) : SlackWork;
+internal sealed record NoticeWork(Uri ResponseUrl, string Text) : SlackWork;
 
 /// <summary><c>app_home_opened</c>: publish the person's App Home view.</summary>
-public sealed record HomeOpenedWork(SlackWorkspace Workspace, string UserId) : SlackWork;
+internal sealed record HomeOpenedWork(SlackWorkspace Workspace, string UserId) : SlackWork;
 
 /// <summary>
 /// A button pressed in App Home: there is no channel and no response_url there, so the answer
 /// goes to the person's DM with the bot (conversations.open + chat.postMessage).
 /// </summary>
-public sealed record HomeActionWork(SlackWorkspace Workspace, ChatUser User, ActionPayload Payload) : SlackWork;
+internal sealed record HomeActionWork(SlackWorkspace Workspace, ChatUser User, ActionPayload Payload) : SlackWork;
 
 /// <summary><c>app_uninstalled</c> / <c>tokens_revoked</c>: forget the workspace's installation.</summary>
-public sealed record UninstallWork(SlackWorkspace Workspace, bool EnterpriseInstall, string Reason) : SlackWork;
+internal sealed record UninstallWork(SlackWorkspace Workspace, bool EnterpriseInstall, string Reason) : SlackWork;
 
 /// <summary>Helpers for building turns from Slack ids.</summary>
-public static class SlackTurns
+internal static class SlackTurns
 {
     public static ConversationKey Conversation(string teamId, string channelId) => ConversationKey.Slack(teamId, channelId);
 

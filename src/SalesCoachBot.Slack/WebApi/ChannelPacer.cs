@@ -13,7 +13,7 @@ namespace SalesCoachBot.Slack.WebApi;
 /// ends on that beat) and drops a channel's bucket once it has been full for 10 s, however many channels there are.
 /// Its clock is the system's, not <see cref="TimeProvider"/>.
 /// </remarks>
-public sealed class ChannelPacer : IDisposable
+internal sealed class ChannelPacer : IDisposable
 {
     private readonly PartitionedRateLimiter<string> limiter;
 

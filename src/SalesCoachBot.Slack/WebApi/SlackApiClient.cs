@@ -13,7 +13,7 @@ namespace SalesCoachBot.Slack.WebApi;
 /// The Slack Web API methods the bot uses, plus answering on a <c>response_url</c>. Bot-token methods name the
 /// workspace they act in; its token comes from <see cref="ISlackTokenProvider"/> on every call.
 /// </summary>
-public interface ISlackApiClient
+internal interface ISlackApiClient
 {
     Task<SlackApiResult<ChatMessageResponse>> PostMessageAsync(SlackWorkspace workspace, ChatPostMessageRequest request, CancellationToken cancellationToken);
 
@@ -54,7 +54,7 @@ public interface ISlackApiClient
 }
 
 /// <summary>All items of a paged list, or the error that stopped the paging.</summary>
-public sealed record SlackListResult<T>(IReadOnlyList<T> Items, string? Error)
+internal sealed record SlackListResult<T>(IReadOnlyList<T> Items, string? Error)
 {
     public bool Ok => Error is null;
 }

@@ -3,7 +3,7 @@ using SalesCoachBot.Slack.BlockKit;
 namespace SalesCoachBot.Slack.WebApi;
 
 /// <summary>What every Web API answer carries. Errors come as HTTP 200 with <c>ok: false</c>.</summary>
-public record SlackApiResponse
+internal record SlackApiResponse
 {
     public bool Ok { get; init; }
 
@@ -14,13 +14,13 @@ public record SlackApiResponse
     public ResponseMetadata? ResponseMetadata { get; init; }
 }
 
-public sealed record ResponseMetadata(string? NextCursor);
+internal sealed record ResponseMetadata(string? NextCursor);
 
 /// <summary>
 /// The outcome of one call: the answer, or Slack's error code (<c>channel_not_found</c>, <c>ratelimited</c>, …)
 /// or a transport code (<c>http_503</c>, <c>timeout</c>, <c>request_failed</c>, <c>invalid_response</c>).
 /// </summary>
-public sealed record SlackApiResult<T>(T? Value, string? Error)
+internal sealed record SlackApiResult<T>(T? Value, string? Error)
     where T : SlackApiResponse
 {
     public bool Ok => Error is null && Value is not null;
@@ -30,54 +30,54 @@ public sealed record SlackApiResult<T>(T? Value, string? Error)
     public static SlackApiResult<T> Failure(string error) => new(default, error);
 }
 
-public sealed record ChatMessageResponse : SlackApiResponse
+internal sealed record ChatMessageResponse : SlackApiResponse
 {
     public string? Channel { get; init; }
 
     public string? Ts { get; init; }
 }
 
-public sealed record UserResponse : SlackApiResponse
+internal sealed record UserResponse : SlackApiResponse
 {
     public SlackUser? User { get; init; }
 }
 
-public sealed record SlackUser(string Id, string? Name, bool? IsBot, bool? Deleted, SlackUserProfile? Profile)
+internal sealed record SlackUser(string Id, string? Name, bool? IsBot, bool? Deleted, SlackUserProfile? Profile)
 {
     /// <summary>Whether the person proved they own <see cref="SlackUserProfile.Email"/>; anyone can type any address into a profile.</summary>
     public bool? IsEmailConfirmed { get; init; }
 }
 
-public sealed record SlackUserProfile(string? Email, string? RealName, string? DisplayName);
+internal sealed record SlackUserProfile(string? Email, string? RealName, string? DisplayName);
 
-public sealed record ConversationOpenResponse : SlackApiResponse
+internal sealed record ConversationOpenResponse : SlackApiResponse
 {
     public SlackConversation? Channel { get; init; }
 }
 
-public sealed record SlackConversation(string Id);
+internal sealed record SlackConversation(string Id);
 
-public sealed record ConversationMembersResponse : SlackApiResponse
+internal sealed record ConversationMembersResponse : SlackApiResponse
 {
     public IReadOnlyList<string> Members { get; init; } = [];
 }
 
 /// <summary>A bare answer (response_url answers "ok" as text; this stands for success there).</summary>
-public sealed record EmptyResponse : SlackApiResponse;
+internal sealed record EmptyResponse : SlackApiResponse;
 
-public sealed record ChatPostMessageRequest(string Channel, string Text, IReadOnlyList<Block> Blocks)
+internal sealed record ChatPostMessageRequest(string Channel, string Text, IReadOnlyList<Block> Blocks)
 {
     public string? ThreadTs { get; init; }
 }
 
-public sealed record ChatPostEphemeralRequest(string Channel, string User, string Text, IReadOnlyList<Block> Blocks);
+internal sealed record ChatPostEphemeralRequest(string Channel, string User, string Text, IReadOnlyList<Block> Blocks);
 
-public sealed record ChatUpdateRequest(string Channel, string Ts, string Text, IReadOnlyList<Block> Blocks);
+internal sealed record ChatUpdateRequest(string Channel, string Ts, string Text, IReadOnlyList<Block> Blocks);
 
-public sealed record ConversationsOpenRequest(string Users);
+internal sealed record ConversationsOpenRequest(string Users);
 
 /// <summary>A message for a slash command ack body or a <c>response_url</c>.</summary>
-public sealed record ResponseMessage(string Text, IReadOnlyList<Block> Blocks)
+internal sealed record ResponseMessage(string Text, IReadOnlyList<Block> Blocks)
 {
     /// <summary><c>ephemeral</c> (Slack's default) or <c>in_channel</c>.</summary>
     public string? ResponseType { get; init; }
@@ -89,10 +89,10 @@ public sealed record ResponseMessage(string Text, IReadOnlyList<Block> Blocks)
 }
 
 /// <summary><c>views.publish</c>: the App Home view of one user.</summary>
-public sealed record ViewsPublishRequest(string UserId, HomeView View);
+internal sealed record ViewsPublishRequest(string UserId, HomeView View);
 
 /// <summary>An App Home tab: at most 100 blocks.</summary>
-public sealed record HomeView(IReadOnlyList<Block> Blocks)
+internal sealed record HomeView(IReadOnlyList<Block> Blocks)
 {
     [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
     public string Type { get; init; } = "home";
@@ -101,13 +101,13 @@ public sealed record HomeView(IReadOnlyList<Block> Blocks)
 }
 
 /// <summary><c>apps.connections.open</c>: the WebSocket URL for one Socket Mode connection.</summary>
-public sealed record ConnectionsOpenResponse : SlackApiResponse
+internal sealed record ConnectionsOpenResponse : SlackApiResponse
 {
     public string? Url { get; init; }
 }
 
 /// <summary><c>oauth.v2.access</c>: a bot installation (or its refreshed token when rotation is on).</summary>
-public sealed record OAuthAccessResponse : SlackApiResponse
+internal sealed record OAuthAccessResponse : SlackApiResponse
 {
     public string? AccessToken { get; init; }
 
@@ -133,10 +133,10 @@ public sealed record OAuthAccessResponse : SlackApiResponse
     public string? RefreshToken { get; init; }
 }
 
-public sealed record OAuthEntity(string? Id, string? Name);
+internal sealed record OAuthEntity(string? Id, string? Name);
 
 /// <summary><c>auth.test</c>: who a token is.</summary>
-public sealed record AuthTestResponse : SlackApiResponse
+internal sealed record AuthTestResponse : SlackApiResponse
 {
     public string? TeamId { get; init; }
 
@@ -145,4 +145,4 @@ public sealed record AuthTestResponse : SlackApiResponse
     public string? UserId { get; init; }
 }
 
-public sealed record OAuthAuthedUser(string? Id);
+internal sealed record OAuthAuthedUser(string? Id);

@@ -7,7 +7,7 @@ namespace SalesCoachBot.Slack.WebApi;
 /// Slack shows <see cref="Blocks"/> with the file when given, else <see cref="InitialComment"/> (it ignores blocks
 /// when both are sent, so only one is).
 /// </summary>
-public sealed record SlackFileUpload(string Channel, string FileName, ReadOnlyMemory<byte> Content)
+internal sealed record SlackFileUpload(string Channel, string FileName, ReadOnlyMemory<byte> Content)
 {
     public string? Title { get; init; }
 
@@ -22,7 +22,7 @@ public sealed record SlackFileUpload(string Channel, string FileName, ReadOnlyMe
 }
 
 /// <summary><c>files.getUploadURLExternal</c>: where to POST the bytes, and the id the file will have.</summary>
-public sealed record FilesUploadUrlResponse : SlackApiResponse
+internal sealed record FilesUploadUrlResponse : SlackApiResponse
 {
     public string? UploadUrl { get; init; }
 
@@ -30,9 +30,9 @@ public sealed record FilesUploadUrlResponse : SlackApiResponse
 }
 
 /// <summary>One entry of <c>files.completeUploadExternal</c>'s <c>files</c> argument and answer.</summary>
-public sealed record SlackFileReference(string Id, string? Title);
+internal sealed record SlackFileReference(string Id, string? Title);
 
-public sealed record FilesCompleteUploadResponse : SlackApiResponse
+internal sealed record FilesCompleteUploadResponse : SlackApiResponse
 {
     public IReadOnlyList<SlackFileReference> Files { get; init; } = [];
 }

@@ -4,7 +4,7 @@ namespace SalesCoachBot.Slack.Workspaces;
 /// Where a request came from: a workspace (<c>team_id</c>) and, for Enterprise Grid, its organisation
 /// (<c>enterprise_id</c>). Every Web API call names the workspace whose token answers it.
 /// </summary>
-public sealed record SlackWorkspace(string? TeamId, string? EnterpriseId = null)
+internal sealed record SlackWorkspace(string? TeamId, string? EnterpriseId = null)
 {
     /// <summary>No workspace named: the single configured one (<c>Slack:BotToken</c>).</summary>
     public static readonly SlackWorkspace Configured = new(null, null);
@@ -16,7 +16,7 @@ public sealed record SlackWorkspace(string? TeamId, string? EnterpriseId = null)
 }
 
 /// <summary>The bot token that answers a given workspace, or null when the bot is not installed there.</summary>
-public interface ISlackTokenProvider
+internal interface ISlackTokenProvider
 {
     ValueTask<string?> GetBotTokenAsync(SlackWorkspace workspace, CancellationToken cancellationToken);
 }

@@ -21,7 +21,7 @@ internal static class ConfiguredTokenProvider
 /// installs) the workspaces Slack delivers from, which for an app without installs are those it was added to by hand.
 /// With installs on, a served workspace also needs its own token.
 /// </summary>
-public sealed class SlackWorkspaceGate(
+internal sealed class SlackWorkspaceGate(
     SlackInstallations installations,
     ISlackApiClient api,
     IOptions<SlackOptions> options,

@@ -5,7 +5,7 @@ using SalesCoachBot.Teams.Cards;
 namespace SalesCoachBot.Teams.Activities;
 
 /// <summary>The activity types and invoke names the bot handles (Bot Framework activity schema).</summary>
-public static class ActivityTypes
+internal static class ActivityTypes
 {
     public const string Message = "message";
     public const string Invoke = "invoke";
@@ -18,7 +18,7 @@ public static class ActivityTypes
 /// An inbound or outbound Bot Framework activity: only the fields the bot reads or writes.
 /// Unknown fields are ignored on read and never echoed back.
 /// </summary>
-public sealed record Activity
+internal sealed record Activity
 {
     public string? Type { get; init; }
     public string? Id { get; init; }
@@ -62,14 +62,14 @@ public sealed record Activity
     }
 }
 
-public sealed record ChannelAccount
+internal sealed record ChannelAccount
 {
     public string? Id { get; init; }
     public string? Name { get; init; }
     public string? AadObjectId { get; init; }
 }
 
-public sealed record ConversationAccount
+internal sealed record ConversationAccount
 {
     public string? Id { get; init; }
     public string? Name { get; init; }
@@ -85,12 +85,12 @@ public sealed record ConversationAccount
 public sealed record Attachment(string ContentType, object Content);
 
 /// <summary>What the connector answers to a send: the id of the new activity.</summary>
-public sealed record ResourceResponse(string? Id);
+internal sealed record ResourceResponse(string? Id);
 
 /// <summary>
 /// The body of an invoke response (Universal Actions): a card, a message string, or an error.
 /// </summary>
-public sealed record AdaptiveCardInvokeResponse(int StatusCode, string Type, object? Value)
+internal sealed record AdaptiveCardInvokeResponse(int StatusCode, string Type, object? Value)
 {
     public const string CardType = "application/vnd.microsoft.card.adaptive";
     public const string MessageType = "application/vnd.microsoft.activity.message";

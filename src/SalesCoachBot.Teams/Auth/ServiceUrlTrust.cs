@@ -9,7 +9,7 @@ namespace SalesCoachBot.Teams.Auth;
 /// call carries the token also depends on the activity it answers (<see cref="Connector.ITeamsConnector"/>):
 /// a URL is shared by every activity that names it, authenticated or not.
 /// </summary>
-public sealed class ServiceUrlTrust
+internal sealed class ServiceUrlTrust
 {
     private readonly ConcurrentDictionary<string, bool> urls = new(StringComparer.OrdinalIgnoreCase);
 

@@ -5,7 +5,7 @@ using Microsoft.Identity.Client;
 namespace SalesCoachBot.Teams.Connector;
 
 /// <summary>Bearer tokens for calls to the Bot Connector.</summary>
-public interface IConnectorTokenProvider
+internal interface IConnectorTokenProvider
 {
     /// <summary>A token for the connector scope, or null when the bot has no credentials (local development).</summary>
     Task<string?> GetTokenAsync(CancellationToken cancellationToken);

@@ -8,7 +8,7 @@ using SalesCoachBot.Teams.Auth;
 namespace SalesCoachBot.Teams.Connector;
 
 /// <summary>What the connector did with a send or update.</summary>
-public sealed record ConnectorResult(bool Succeeded, int StatusCode, string? ActivityId = null, string? ErrorCode = null)
+internal sealed record ConnectorResult(bool Succeeded, int StatusCode, string? ActivityId = null, string? ErrorCode = null)
 {
     /// <summary>The connector's Retry-After on a failed call (429 after the handler's own retries), for callers that retry later.</summary>
     public TimeSpan? RetryAfter { get; init; }
@@ -22,7 +22,7 @@ public sealed record ConnectorResult(bool Succeeded, int StatusCode, string? Act
 /// answered (or the stored conversation reference) came with a valid token: only then does the call
 /// carry the bot's token, whatever else was seen on the same service URL.
 /// </summary>
-public interface ITeamsConnector
+internal interface ITeamsConnector
 {
     /// <summary>POST a new activity, or a reply when <paramref name="replyToId"/> is given.</summary>
     Task<ConnectorResult> SendAsync(string serviceUrl, string conversationId, Activity activity, string? replyToId, bool authenticated, CancellationToken cancellationToken);

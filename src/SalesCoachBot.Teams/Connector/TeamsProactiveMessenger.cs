@@ -9,7 +9,7 @@ using SalesCoachBot.Teams.Conversations;
 namespace SalesCoachBot.Teams.Connector;
 
 /// <summary>Messages a Teams conversation the bot was not asked in (nudges), from its stored reference.</summary>
-public interface ITeamsProactiveMessenger
+internal interface ITeamsProactiveMessenger
 {
     Task<ConnectorResult> SendAsync(ConversationKey conversation, BotAnswer answer, CancellationToken cancellationToken);
 }

@@ -9,7 +9,7 @@ namespace SalesCoachBot.Teams.Conversations;
 /// who the bot is there, which tenant. <see cref="Authenticated"/> is false only for local
 /// development clients (Agents Playground), which never receive a token.
 /// </summary>
-public sealed record TeamsConversationReference(
+internal sealed record TeamsConversationReference(
     ConversationKey Key,
     string ConversationId,
     string ServiceUrl,
@@ -38,7 +38,7 @@ public sealed record TeamsConversationReference(
 }
 
 /// <summary>Where conversation references live. The in-memory store is the default until a database one is registered.</summary>
-public interface IConversationReferenceStore
+internal interface IConversationReferenceStore
 {
     Task SaveAsync(TeamsConversationReference reference, CancellationToken cancellationToken);
 
@@ -73,7 +73,7 @@ public interface IConversationReferenceStore
 }
 
 /// <summary>Process-local references: enough for one host instance; lost on restart.</summary>
-public sealed class InMemoryConversationReferenceStore : IConversationReferenceStore
+internal sealed class InMemoryConversationReferenceStore : IConversationReferenceStore
 {
     private readonly ConcurrentDictionary<ConversationKey, TeamsConversationReference> references = new();
 

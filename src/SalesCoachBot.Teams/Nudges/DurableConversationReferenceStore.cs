@@ -18,7 +18,7 @@ namespace SalesCoachBot.Teams.Nudges;
 /// <see cref="CacheOptions.ConversationReferenceLifetime"/> at most (another host may have removed the row
 /// meanwhile), and bypassed when the caller asks to verify (installs and welcomes).
 /// </remarks>
-public sealed class DurableConversationReferenceStore(IConversationReferenceRecords records, SharedCache cache, ICacheInvalidation invalidation) : IConversationReferenceStore
+internal sealed class DurableConversationReferenceStore(IConversationReferenceRecords records, SharedCache cache, ICacheInvalidation invalidation) : IConversationReferenceStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

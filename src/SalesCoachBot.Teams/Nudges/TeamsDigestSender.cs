@@ -16,7 +16,7 @@ namespace SalesCoachBot.Teams.Nudges;
 /// talked to the bot; without one it cannot be sent (Teams needs the user to have installed the app).
 /// </summary>
 // The messenger is registered only when the Teams channel is on, hence optional.
-public sealed class TeamsDigestSender(IConversationReferenceStore references, ITeamsProactiveMessenger? messenger = null) : IDigestSender
+internal sealed class TeamsDigestSender(IConversationReferenceStore references, ITeamsProactiveMessenger? messenger = null) : IDigestSender
 {
     public ChatChannel Channel => ChatChannel.Teams;
 

@@ -92,9 +92,9 @@ public sealed class DealNameResolverCacheTests : IDisposable
 
         await services.GetRequiredService<ICacheInvalidation>().InvalidateAsync(CacheKey.All(CacheRegion.DealNames));
 
-        var deadline = DateTime.UtcNow + Eventually.DefaultTimeout;
+        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime + Eventually.DefaultTimeout;
         DealResolution resolution;
-        while ((resolution = await ResolveAsync("initech")) is not DealResolution.Found && DateTime.UtcNow < deadline)
+        while ((resolution = await ResolveAsync("initech")) is not DealResolution.Found && TimeProvider.System.GetUtcNow().UtcDateTime < deadline)
         {
             await Task.Delay(10); // the rebuild runs in the background; wait until its index answers
         }

@@ -97,12 +97,18 @@ public abstract class NudgeNoticeStoreTests(Func<TestDatabase> database)
         {
             var manager = new Person
             {
-                Email = $"boss-{team.Tag}@example.com", Name = $"Boss {team.Tag}", Role = PersonRole.Manager, SlackUserId = "U0BOSS", TeamsAadObjectId = "aad-boss",
+                Email = $"boss-{team.Tag}@example.com",
+                Name = $"Boss {team.Tag}",
+                Role = PersonRole.Manager,
+                SlackUserId = "U0BOSS",
+                TeamsAadObjectId = "aad-boss",
                 Memberships = [new TeamMembership { TeamId = team.TeamId }],
             };
             var otherManager = new Person
             {
-                Email = $"boss-{other.Tag}@example.com", Name = $"Boss {other.Tag}", Role = PersonRole.Manager,
+                Email = $"boss-{other.Tag}@example.com",
+                Name = $"Boss {other.Tag}",
+                Role = PersonRole.Manager,
                 Memberships = [new TeamMembership { TeamId = other.TeamId }],
             };
             db.People.AddRange(manager, otherManager);

@@ -219,7 +219,7 @@ internal sealed class FuzzRunner(FuzzHost host, FuzzTarget target, ITestOutputHe
         }
         else
         {
-            var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            var timestamp = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
             request.Headers.Add("X-Slack-Request-Timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
             request.Headers.Add("X-Slack-Signature", FuzzSigning.SlackSignature(timestamp, input.Body));
         }

@@ -97,7 +97,7 @@ internal sealed class FakeSocketModeServer : IAsyncDisposable
 
         using var reader = new StreamReader(http.Request.Body);
         var body = await reader.ReadToEndAsync();
-        calls.Enqueue(new RecordedCall(path, http.Request.Headers.Authorization, http.Request.ContentType, body, DateTimeOffset.UtcNow));
+        calls.Enqueue(new RecordedCall(path, http.Request.Headers.Authorization, http.Request.ContentType, body, TimeProvider.System.GetUtcNow()));
         http.Response.ContentType = "application/json";
         if (path == "/api/apps.connections.open")
         {
@@ -143,7 +143,7 @@ internal sealed class FakeSocket(int number, WebSocket socket)
 
     public int Number { get; } = number;
 
-    public DateTimeOffset OpenedAt { get; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset OpenedAt { get; } = TimeProvider.System.GetUtcNow();
 
     public DateTimeOffset? ClosedAt { get; private set; }
 
@@ -203,7 +203,7 @@ internal sealed class FakeSocket(int number, WebSocket socket)
         }
         finally
         {
-            ClosedAt = DateTimeOffset.UtcNow;
+            ClosedAt = TimeProvider.System.GetUtcNow();
             closed.TrySetResult();
         }
     }

@@ -73,7 +73,7 @@ internal sealed class RecordingSlackApi : IAsyncDisposable
         using var reader = new StreamReader(http.Request.Body);
         var body = await reader.ReadToEndAsync();
         var path = http.Request.Path.Value ?? string.Empty;
-        calls.Enqueue(new RecordedCall(path, http.Request.Headers.Authorization, http.Request.ContentType, body, DateTimeOffset.UtcNow));
+        calls.Enqueue(new RecordedCall(path, http.Request.Headers.Authorization, http.Request.ContentType, body, TimeProvider.System.GetUtcNow()));
 
         var answer = scripts.TryGetValue(path, out var queue) && queue.TryDequeue(out var next)
             ? next

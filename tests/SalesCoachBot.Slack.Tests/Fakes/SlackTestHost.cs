@@ -114,7 +114,7 @@ internal sealed class SlackTestHost : IAsyncDisposable
         return "v0=" + Convert.ToHexStringLower(hmac.ComputeHash(Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}")));
     }
 
-    public static long Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+    public static long Now() => TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
 
     /// <summary>Posts a body signed as Slack would (or with the given overrides).</summary>
     public Task<HttpResponseMessage> PostAsync(

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace SalesCoachBot.Slack.Tests.Fakes;
 
 /// <summary>A fake clock that tells which waits were put on it, so a test moves time on only once the wait it means has begun.</summary>
-internal sealed class WatchedClock() : FakeTimeProvider(DateTimeOffset.UtcNow)
+internal sealed class WatchedClock() : FakeTimeProvider(TimeProvider.System.GetUtcNow())
 {
     private readonly ConcurrentQueue<TimeSpan> dueTimes = new();
 

@@ -28,7 +28,7 @@ public sealed class TokenValidationTests : IAsyncLifetime
     [Fact]
     public async Task Messages_ExpiredWithinFiveMinuteSkew_IsAccepted()
     {
-        var token = host.Authority.Token(TeamsTestHost.ServiceUrl, notBefore: DateTime.UtcNow.AddHours(-1), expires: DateTime.UtcNow.AddMinutes(-3));
+        var token = host.Authority.Token(TeamsTestHost.ServiceUrl, notBefore: TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(-1), expires: TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(-3));
 
         var response = await host.PostAsync(TestActivities.Message("help"), token);
 
@@ -45,7 +45,7 @@ public sealed class TokenValidationTests : IAsyncLifetime
     [MemberData(nameof(BadTokens))]
     public async Task Messages_BadToken_Returns401AndProcessesNothing(string kind)
     {
-        var now = DateTime.UtcNow;
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
         var a = host.Authority;
         var url = TeamsTestHost.ServiceUrl;
         string? token = kind switch

@@ -151,8 +151,12 @@ public sealed class DispatchTests : IAsyncLifetime
         activity["replyToId"] = "card-msg-7";
         activity["value"] = new JsonObject
         {
-            ["kind"] = "confirm", ["deal"] = 42, ["stage"] = "discovery", ["stageVersion"] = 3,
-            ["demo-booked"] = "true", ["champion-named"] = "false",
+            ["kind"] = "confirm",
+            ["deal"] = 42,
+            ["stage"] = "discovery",
+            ["stageVersion"] = 3,
+            ["demo-booked"] = "true",
+            ["champion-named"] = "false",
         };
 
         var response = await host.PostAsync(activity);
@@ -204,7 +208,11 @@ public sealed class DispatchTests : IAsyncLifetime
         host.Bot.Answer = _ => new BotAnswer("Confirmed.", SampleCards.Checklist(note: "This card was out of date; here is the current checklist."));
         var response = await host.PostAsync(Invoke("confirm", new JsonObject
         {
-            ["kind"] = "confirm", ["deal"] = 42, ["stage"] = "discovery", ["stageVersion"] = 3, ["demo-booked"] = "true",
+            ["kind"] = "confirm",
+            ["deal"] = 42,
+            ["stage"] = "discovery",
+            ["stageVersion"] = 3,
+            ["demo-booked"] = "true",
         }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -77,7 +77,7 @@ internal sealed class SigningAuthority : IDisposable
         SecurityKey? key = null,
         string algorithm = SecurityAlgorithms.RsaSha256)
     {
-        var now = DateTime.UtcNow;
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
         var descriptor = new SecurityTokenDescriptor
         {
             Issuer = issuer,
@@ -95,10 +95,14 @@ internal sealed class SigningAuthority : IDisposable
     public static string UnsignedToken(string serviceUrl)
     {
         static string B64(string json) => Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes(json));
-        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var now = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
         var payload = JsonSerializer.Serialize(new Dictionary<string, object>
         {
-            ["iss"] = Issuer, ["aud"] = AppId, ["nbf"] = now - 60, ["exp"] = now + 3600, ["serviceurl"] = serviceUrl,
+            ["iss"] = Issuer,
+            ["aud"] = AppId,
+            ["nbf"] = now - 60,
+            ["exp"] = now + 3600,
+            ["serviceurl"] = serviceUrl,
         });
         return $"{B64("{\"alg\":\"none\",\"typ\":\"JWT\"}")}.{B64(payload)}.";
     }
