@@ -54,10 +54,8 @@ public sealed class SlackEndpoints(SlackInboundHandler handler, ILogger<SlackEnd
             return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
         }
 
-        var f = SlackForm.Parse(Body(http).Span);
-        var command = new SlashCommand(
-            f.Field("command"), f.Field("text"), f.Field("user_id"), f.Field("user_name"), f.Field("team_id"), f.Field("channel_id"),
-            f.Field("response_url"), f.Field("trigger_id"), f.Field("enterprise_id"));
+        var f = SlackForm.Read(Body(http).Span, "command", "text", "user_id", "user_name", "team_id", "channel_id", "response_url", "trigger_id", "enterprise_id");
+        var command = new SlashCommand(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8]);
         return ToResult(await handler.HandleCommandAsync(command, http.Request.Path, http.RequestAborted).ConfigureAwait(false));
     }
 
@@ -69,7 +67,7 @@ public sealed class SlackEndpoints(SlackInboundHandler handler, ILogger<SlackEnd
         }
 
         InteractionPayload? payload = null;
-        if (SlackForm.Parse(Body(http).Span).Field("payload") is { } json)
+        if (SlackForm.Read(Body(http).Span, "payload")[0] is { } json)
         {
             try
             {

@@ -1,11 +1,10 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Primitives;
 
 namespace SalesCoachBot.Slack.Verification;
 
-/// <summary>Content-type checks, and form bodies read with ASP.NET Core's parser.</summary>
+/// <summary>Content-type checks, and form fields read with ASP.NET Core's form pair reader.</summary>
 internal static class SlackForm
 {
     public static bool IsForm(HttpRequest request) =>
@@ -14,11 +13,29 @@ internal static class SlackForm
     public static bool IsJson(HttpRequest request) =>
         request.ContentType is { } type && type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The fields of a form body (names case-insensitive), as <see cref="QueryHelpers.ParseQuery"/> reads them.</summary>
-    public static Dictionary<string, StringValues> Parse(ReadOnlySpan<byte> body) =>
-        QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
+    /// <summary>
+    /// The values of <paramref name="names"/> (case-insensitive) in a form body, split and decoded by
+    /// <see cref="QueryStringEnumerable"/>, the reader under <see cref="QueryHelpers.ParseQuery(string)"/>; only the
+    /// wanted values become strings. A field that is missing, empty or given more than once reads as null (Slack
+    /// sends each field once).
+    /// </summary>
+    public static string?[] Read(ReadOnlySpan<byte> body, params ReadOnlySpan<string> names)
+    {
+        var values = new string?[names.Length];
+        Span<int> seen = stackalloc int[names.Length];
+        foreach (var pair in new QueryStringEnumerable(Encoding.UTF8.GetString(body)))
+        {
+            var name = pair.DecodeName().Span;
+            for (var i = 0; i < names.Length; i++)
+            {
+                if (name.Equals(names[i], StringComparison.OrdinalIgnoreCase))
+                {
+                    var value = pair.DecodeValue();
+                    values[i] = ++seen[i] == 1 && !value.IsEmpty ? value.ToString() : null;
+                }
+            }
+        }
 
-    /// <summary>A field's value; null when it is missing, empty or given more than once (Slack sends each field once).</summary>
-    public static string? Field(this Dictionary<string, StringValues> form, string name) =>
-        form.TryGetValue(name, out var values) && values.Count == 1 && values[0] is { Length: > 0 } value ? value : null;
+        return values;
+    }
 }

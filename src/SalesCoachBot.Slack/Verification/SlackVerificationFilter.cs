@@ -90,5 +90,5 @@ internal sealed class SlackVerificationFilter(
         body.Length <= 512
         && SlackForm.IsForm(request)
         && !request.Headers.ContainsKey("X-Slack-Signature")
-        && SlackForm.Parse(body).Field("ssl_check") == "1";
+        && SlackForm.Read(body, "ssl_check")[0] == "1";
 }
