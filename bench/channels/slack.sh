@@ -15,7 +15,8 @@ trap stop_bg EXIT; trap 'exit 130' INT TERM
 build_host
 BENCH=$(copy_harness)
 cp "$HERE/slash-body.txt" "$BENCH/wrk/slash-body.txt"   # run.sh signs this file before every wrk run
-START=$(write_start slack "Slack__SigningSecret=$SLACK_SIGNING_SECRET")
+# The host serves listed workspaces only: the bench bodies come from T0BENCH01.
+START=$(write_start slack "Slack__SigningSecret=$SLACK_SIGNING_SECRET" "Slack__AllowedTeamIds__0=T0BENCH01")
 
 for part in $PARTS; do
   case $part in

@@ -73,34 +73,33 @@ internal sealed partial class SlackJsonContext : JsonSerializerContext
 }
 
 /// <summary>
-/// Outbound Slack JSON: the <see cref="SlackJsonContext.Wire"/> contracts written into a writer that leaves quotes
-/// and non-ASCII unescaped (Slack reads UTF-8 JSON). The writer and its buffer are reused per thread.
+/// Outbound Slack JSON: the <see cref="SlackJsonContext.Wire"/> contracts (the serializer's generated fast path, which
+/// needs options without an encoder) written by a <see cref="Utf8JsonWriter"/> that leaves quotes and non-ASCII
+/// unescaped (Slack reads UTF-8 JSON). Every call has its own writer and buffer: nothing is shared between calls.
 /// </summary>
 internal static class SlackWireJson
 {
-    private const int KeptBufferBytes = 64 * 1024;
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? threadBuffer;
-
-    [ThreadStatic]
-    private static Utf8JsonWriter? threadWriter;
-
-    public static byte[] SerializeToUtf8Bytes<T>(T value, JsonTypeInfo<T> info) => Write(value, info).ToArray();
-
-    public static string Serialize<T>(T value, JsonTypeInfo<T> info) => Encoding.UTF8.GetString(Write(value, info));
-
-    /// <summary>The JSON of <paramref name="value"/>, valid until this thread's next call: copy it before awaiting.</summary>
-    public static ReadOnlySpan<byte> Write<T>(T value, JsonTypeInfo<T> info)
+    /// <summary>Writes the JSON of <paramref name="value"/> to <paramref name="destination"/>.</summary>
+    public static void Write<T>(IBufferWriter<byte> destination, T value, JsonTypeInfo<T> info)
     {
-        var buffer = threadBuffer is { Capacity: <= KeptBufferBytes } kept ? kept : threadBuffer = new ArrayBufferWriter<byte>(4096);
-        buffer.ResetWrittenCount();
-        var writer = threadWriter ??= new Utf8JsonWriter(buffer, WriterOptions);
-        writer.Reset(buffer);
+        using var writer = new Utf8JsonWriter(destination, WriterOptions);
         JsonSerializer.Serialize(writer, value, info);
-        writer.Flush();
-        return buffer.WrittenSpan;
+    }
+
+    public static byte[] SerializeToUtf8Bytes<T>(T value, JsonTypeInfo<T> info)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        Write(buffer, value, info);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    public static string Serialize<T>(T value, JsonTypeInfo<T> info)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        Write(buffer, value, info);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }
 

@@ -65,10 +65,10 @@ internal sealed class TeamsRequestHandler(
             token = check;
         }
 
-        var body = await ReadBodyAsync(context.Request, limit, cancellationToken);
+        var (body, status) = await ReadBodyAsync(context.Request, limit, cancellationToken);
         if (body is null)
         {
-            await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, "body too large");
+            await RefuseAsync(context, status, status == StatusCodes.Status413PayloadTooLarge ? "body too large" : "body cut short");
             return;
         }
 
@@ -199,53 +199,28 @@ internal sealed class TeamsRequestHandler(
     private static bool SameServiceUrl(string? claim, string serviceUrl) =>
         claim is not null && string.Equals(ServiceUrlTrust.Normalize(claim), ServiceUrlTrust.Normalize(serviceUrl), StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is longer.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// The whole body, at most <paramref name="limit"/> bytes, or null and the status to answer. The server stops a
+    /// longer body at its request size limit (set above, for chunked bodies); without a Content-Length the reader waits
+    /// for one byte past the limit or the end, so a server without that limit is held to it too.
+    /// </summary>
+    internal static async Task<(byte[]? Body, int Status)> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(limit + 1, (int?)request.ContentLength + 1 ?? 16 * 1024));
+        var reader = request.BodyReader;
         try
         {
-            var length = 0;
-            while (true)
-            {
-                if (length == buffer.Length)
-                {
-                    if (length > limit)
-                    {
-                        return null;
-                    }
-
-                    var bigger = ArrayPool<byte>.Shared.Rent(Math.Min(limit + 1, buffer.Length * 2));
-                    buffer.AsSpan(0, length).CopyTo(bigger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = bigger;
-                }
-
-                int read;
-                try
-                {
-                    read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken);
-                }
-                catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-                {
-                    return null;
-                }
-
-                if (read == 0)
-                {
-                    return length > limit ? null : buffer.AsSpan(0, length).ToArray();
-                }
-
-                length += read;
-                if (length > limit)
-                {
-                    return null;
-                }
-            }
+            // With a Content-Length (at most the limit, checked first) the server ends the body there.
+            var wanted = request.ContentLength is { } known ? (int)known : limit + 1;
+            var read = await reader.ReadAtLeastAsync(wanted, cancellationToken);
+            var buffer = read.Buffer;
+            var body = buffer.Length <= limit ? buffer.ToArray() : null;
+            reader.AdvanceTo(buffer.End);
+            return body is null ? (null, StatusCodes.Status413PayloadTooLarge) : (body, 0);
         }
-        finally
+        catch (BadHttpRequestException ex)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            // Too large for the server's limit (413), or a body cut short by the client (400): never a 500.
+            return (null, ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest);
         }
     }
 }

@@ -54,8 +54,7 @@ internal sealed class SlackEndpoints(SlackInboundHandler handler, ILogger<SlackE
             return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
         }
 
-        var f = new string?[CommandFieldNames.Length];
-        SlackForm.Read(Body(http).Span, CommandFieldNames, f);
+        var f = SlackForm.Read(Body(http).Span, "command", "text", "user_id", "user_name", "team_id", "channel_id", "response_url", "trigger_id", "enterprise_id");
         var command = new SlashCommand(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8]);
         return ToResult(await handler.HandleCommandAsync(command, http.Request.Path, http.RequestAborted).ConfigureAwait(false));
     }
@@ -67,10 +66,8 @@ internal sealed class SlackEndpoints(SlackInboundHandler handler, ILogger<SlackE
             return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
         }
 
-        Span<string?> raw = new string?[1];
-        SlackForm.Read(Body(http).Span, ["payload"], raw);
         InteractionPayload? payload = null;
-        if (raw[0] is { } json)
+        if (SlackForm.Read(Body(http).Span, "payload")[0] is { } json)
         {
             try
             {
@@ -102,23 +99,21 @@ internal sealed class SlackEndpoints(SlackInboundHandler handler, ILogger<SlackE
         return Results.BadRequest();
     }
 
-    /// <summary>The form fields of a slash command, in <see cref="SlashCommand"/>'s order.</summary>
-    private static readonly string[] CommandFieldNames =
-        ["command", "text", "user_id", "user_name", "team_id", "channel_id", "response_url", "trigger_id", "enterprise_id"];
-
-    /// <summary>An ack with a message: serialized up front so it goes out in one write with its Content-Length.</summary>
+    /// <summary>An ack with a message: serialized up front (a buffer of this call's own) so it goes out with its Content-Length.</summary>
     private sealed class AckMessageResult(ResponseMessage message) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
+            var json = new ArrayBufferWriter<byte>(AckBufferBytes);
+            SlackWireJson.Write(json, message, Json.ResponseMessage);
             var response = httpContext.Response;
             response.ContentType = "application/json; charset=utf-8";
-            var body = response.BodyWriter;
-            var json = SlackWireJson.Write(message, Json.ResponseMessage);
-            response.ContentLength = json.Length;
-            body.Write(json);
-            return body.FlushAsync(httpContext.RequestAborted).AsTask();
+            response.ContentLength = json.WrittenCount;
+            return response.Body.WriteAsync(json.WrittenMemory, httpContext.RequestAborted).AsTask();
         }
+
+        /// <summary>A checklist ack is 2–4 KB: one buffer of this size holds most without growing.</summary>
+        private const int AckBufferBytes = 4096;
     }
 
     private static ReadOnlyMemory<byte> Body(HttpContext http) =>
