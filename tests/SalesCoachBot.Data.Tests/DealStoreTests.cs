@@ -223,7 +223,12 @@ public abstract class DealStoreTests(Func<TestDatabase> database)
         var deal = await Db.CreateDealAsync(team);
         Confirmation Row() => new()
         {
-            DealId = deal.Id, StageId = new StageId("discovery"), StageVersion = 1, ItemId = new ChecklistItemId("demo-booked"), PersonId = team.RepId, ConfirmedAt = Db.Time.GetUtcNow(),
+            DealId = deal.Id,
+            StageId = new StageId("discovery"),
+            StageVersion = 1,
+            ItemId = new ChecklistItemId("demo-booked"),
+            PersonId = team.RepId,
+            ConfirmedAt = Db.Time.GetUtcNow(),
         };
         await using var db = Db.NewContext();
         db.Confirmations.Add(Row());

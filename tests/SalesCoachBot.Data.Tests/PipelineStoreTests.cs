@@ -327,8 +327,14 @@ public abstract class PipelineStoreTests(Func<TestDatabase> database)
         {
             var confirmation = new Confirmation
             {
-                DealId = deal.Id, StageId = new StageId(stage), StageVersion = 1, ItemId = new ChecklistItemId(item), PersonId = deal.OwnerId,
-                ConfirmedAt = DaysAgo(daysAgo), Channel = ChatChannel.Teams, WithdrawnAt = withdrawn ? DaysAgo(daysAgo - 1) : null,
+                DealId = deal.Id,
+                StageId = new StageId(stage),
+                StageVersion = 1,
+                ItemId = new ChecklistItemId(item),
+                PersonId = deal.OwnerId,
+                ConfirmedAt = DaysAgo(daysAgo),
+                Channel = ChatChannel.Teams,
+                WithdrawnAt = withdrawn ? DaysAgo(daysAgo - 1) : null,
                 WithdrawnByPersonId = withdrawn ? deal.OwnerId : null,
             };
             db.Confirmations.Add(confirmation);

@@ -41,8 +41,15 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
     {
         var deal = new Deal
         {
-            Id = new DealId(Deals.Count + 1), ExternalId = externalId, Name = name, OwnerId = owner.Id, TeamId = team.Id,
-            StageId = new StageId(stage), StageEnteredAt = enteredAt, CreatedAt = enteredAt, LastActivityAt = enteredAt,
+            Id = new DealId(Deals.Count + 1),
+            ExternalId = externalId,
+            Name = name,
+            OwnerId = owner.Id,
+            TeamId = team.Id,
+            StageId = new StageId(stage),
+            StageEnteredAt = enteredAt,
+            CreatedAt = enteredAt,
+            LastActivityAt = enteredAt,
         };
         Deals.Add(deal);
         return deal;
@@ -119,8 +126,14 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
                 {
                     Confirmations.Add(new Confirmation
                     {
-                        Id = Confirmations.Count + 1, DealId = deal.Id, StageId = deal.StageId, StageVersion = deal.StageVersion,
-                        ItemId = confirmation.Item, PersonId = confirmation.PersonId, ConfirmedAt = confirmation.At, Channel = confirmation.Channel,
+                        Id = Confirmations.Count + 1,
+                        DealId = deal.Id,
+                        StageId = deal.StageId,
+                        StageVersion = deal.StageVersion,
+                        ItemId = confirmation.Item,
+                        PersonId = confirmation.PersonId,
+                        ConfirmedAt = confirmation.At,
+                        Channel = confirmation.Channel,
                     });
                 }
             }
@@ -145,7 +158,13 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
                 deal.ClosedAt = t.Status is DealStatus.Won or DealStatus.Lost ? t.At : deal.ClosedAt;
                 History.Add(new StageHistoryEntry
                 {
-                    Id = History.Count + 1, DealId = deal.Id, StageId = t.ToStage, EnteredAt = t.At, Kind = t.Kind, ByPersonId = t.ByPersonId, Reason = t.Reason,
+                    Id = History.Count + 1,
+                    DealId = deal.Id,
+                    StageId = t.ToStage,
+                    EnteredAt = t.At,
+                    Kind = t.Kind,
+                    ByPersonId = t.ByPersonId,
+                    Reason = t.Reason,
                 });
             }
 

@@ -51,11 +51,11 @@ internal static class DealViewQueries
     /// <summary>One deal's view with compiled queries; <paramref name="tracked"/> when the deal is about to be changed.</summary>
     public static Task<DealView?> LoadOneAsync(
         SalesCoachDbContext db, DealId id, bool tracked, DateTimeOffset now, CancellationToken cancellationToken) => db switch
-    {
-        SqliteSalesCoachDbContext sqlite => LoadOneAsync(sqlite, id, tracked, now, cancellationToken),
-        PostgresSalesCoachDbContext postgres => LoadOneAsync(postgres, id, tracked, now, cancellationToken),
-        _ => throw new NotSupportedException($"No compiled deal queries for {db.GetType().Name}."),
-    };
+        {
+            SqliteSalesCoachDbContext sqlite => LoadOneAsync(sqlite, id, tracked, now, cancellationToken),
+            PostgresSalesCoachDbContext postgres => LoadOneAsync(postgres, id, tracked, now, cancellationToken),
+            _ => throw new NotSupportedException($"No compiled deal queries for {db.GetType().Name}."),
+        };
 
     private static async Task<DealView?> LoadOneAsync<TContext>(
         TContext db, DealId id, bool tracked, DateTimeOffset now, CancellationToken cancellationToken)

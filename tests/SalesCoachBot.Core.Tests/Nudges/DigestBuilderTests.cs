@@ -16,8 +16,18 @@ public sealed class DigestBuilderTests
         var entered = Now.AddDays(-daysInStage);
         var deal = new Deal
         {
-            Id = new DealId(id), ExternalId = $"{1000 + id}", Name = $"Deal {id}", OwnerId = 1, TeamId = 1, StageId = new StageId(stage),
-            StageEnteredAt = entered, LastActivityAt = entered, CreatedAt = entered, NextStepAt = nextStep, Amount = 1200.5m, Currency = "EUR",
+            Id = new DealId(id),
+            ExternalId = $"{1000 + id}",
+            Name = $"Deal {id}",
+            OwnerId = 1,
+            TeamId = 1,
+            StageId = new StageId(stage),
+            StageEnteredAt = entered,
+            LastActivityAt = entered,
+            CreatedAt = entered,
+            NextStepAt = nextStep,
+            Amount = 1200.5m,
+            Currency = "EUR",
         };
         return new DealView(deal, owner, $"{owner}@example.com", "EMEA", snoozedUntil,
             [.. confirmed.Select(c => new ConfirmationView(new ChecklistItemId(c), 1, owner, entered, ChatChannel.Teams))]);
