@@ -215,7 +215,13 @@ internal sealed class TeamsRequestHandler(
             var buffer = read.Buffer;
             var body = buffer.Length <= limit ? buffer.ToArray() : null;
             reader.AdvanceTo(buffer.End);
-            return body is null ? (null, StatusCodes.Status413PayloadTooLarge) : (body, 0);
+            if (body is null)
+            {
+                return (null, StatusCodes.Status413PayloadTooLarge);
+            }
+
+            // A body that ended before its Content-Length was cut short (Kestrel throws for that; other servers end the stream).
+            return body.Length < request.ContentLength ? (null, StatusCodes.Status400BadRequest) : (body, 0);
         }
         catch (BadHttpRequestException ex)
         {
