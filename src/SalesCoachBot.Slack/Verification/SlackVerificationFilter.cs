@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace SalesCoachBot.Slack.Verification;
 
 /// <summary>The verified raw body of a Slack request, set by <see cref="SlackVerificationFilter"/>.</summary>
-public sealed class SlackRequestBody(ReadOnlyMemory<byte> bytes)
+internal sealed class SlackRequestBody(ReadOnlyMemory<byte> bytes)
 {
     public ReadOnlyMemory<byte> Bytes { get; } = bytes;
 }
