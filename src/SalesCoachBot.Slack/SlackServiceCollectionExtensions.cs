@@ -94,6 +94,8 @@ public static class SlackServiceCollectionExtensions
         services.AddHttpClient(SlackApiClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers()
             .AddSlackWebApiResilience();
+        services.AddSingleton<SlackWebApiTransport>();
+        services.AddSingleton<SlackOAuthClient>();
         services.AddSingleton<ISlackApiClient, SlackApiClient>();
 
         if (configured.SocketModeEnabled)
@@ -109,6 +111,10 @@ public static class SlackServiceCollectionExtensions
             services.TryAddSingleton<ISlackInstallationStore, FileSlackInstallationStore>();
             services.AddSingleton<OAuthStateSigner>();
             services.AddSingleton<SlackInstallEndpoints>();
+        }
+        else
+        {
+            services.TryAddSingleton<ISlackInstallationStore, NoSlackInstallationStore>();
         }
 
         return services;

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Teams.Activities;
@@ -16,19 +15,21 @@ namespace SalesCoachBot.Teams;
 /// The HTTP edge of <c>POST /api/messages</c>: size limit, authentication, parsing, channel,
 /// endorsement and tenant checks, then dispatch. Every refusal happens before anything is
 /// processed, read or stored, and answers in protocol terms (401, 400, 403, 413), never 500.
+/// Scoped: one per request, with the request's <see cref="ActivityDispatcher"/> in its constructor.
 /// </summary>
 internal sealed class TeamsRequestHandler(
     IOptions<TeamsOptions> options,
     TeamsChannelState state,
     BotTokenValidator validator,
     ServiceUrlTrust trust,
+    ActivityDispatcher dispatcher,
     ILogger<TeamsRequestHandler> logger)
 {
     /// <summary>The only channel served: Web Chat, Direct Line and every other Bot Framework channel are refused.</summary>
     internal const string TeamsChannelId = "msteams";
 
     private readonly TeamsOptions options = options.Value;
-    private readonly IReadOnlySet<string> tenants = options.Value.ServedTenants;
+    private readonly IReadOnlySet<string> tenants = state.ServedTenants;
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -119,7 +120,6 @@ internal sealed class TeamsRequestHandler(
         }
 
         trust.Trust(activity.ServiceUrl!, authenticated);
-        var dispatcher = context.RequestServices.GetRequiredService<ActivityDispatcher>();
         DispatchResult result;
         try
         {
@@ -215,7 +215,13 @@ internal sealed class TeamsRequestHandler(
             var buffer = read.Buffer;
             var body = buffer.Length <= limit ? buffer.ToArray() : null;
             reader.AdvanceTo(buffer.End);
-            return body is null ? (null, StatusCodes.Status413PayloadTooLarge) : (body, 0);
+            if (body is null)
+            {
+                return (null, StatusCodes.Status413PayloadTooLarge);
+            }
+
+            // A body that ended before its Content-Length was cut short (Kestrel throws for that; other servers end the stream).
+            return body.Length < request.ContentLength ? (null, StatusCodes.Status400BadRequest) : (body, 0);
         }
         catch (BadHttpRequestException ex)
         {

@@ -35,7 +35,7 @@ public static class TeamsServiceCollectionExtensions
 
         var options = section.Get<TeamsOptions>() ?? new TeamsOptions();
         var enabled = TeamsOptions.IsEnabled(options, environment.IsDevelopment());
-        services.AddSingleton(new TeamsChannelState(enabled, options.AllowUnauthenticated && environment.IsDevelopment()));
+        services.AddSingleton(new TeamsChannelState(enabled, options.AllowUnauthenticated && environment.IsDevelopment(), options.ServedTenants));
         services.TryAddSingleton<AdaptiveCardRenderer>();
         services.AddSingleton<ICardRenderer, TeamsCardRenderer>();   // ask --json shows the Adaptive Card even when the channel is off
         if (!enabled)
@@ -73,7 +73,7 @@ public static class TeamsServiceCollectionExtensions
             }));
         services.AddSingleton<ITeamsProactiveMessenger, TeamsProactiveMessenger>();
         services.AddScoped<ActivityDispatcher>();
-        services.AddSingleton<TeamsRequestHandler>();
+        services.AddScoped<TeamsRequestHandler>();
         services.AddHostedService<TeamsStartupReport>();
         return services;
     }
@@ -94,8 +94,11 @@ public static class TeamsServiceCollectionExtensions
         status is HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout;
 }
 
-/// <summary>Whether the channel is on, and whether requests without a token are accepted (Development only).</summary>
-internal sealed record TeamsChannelState(bool Enabled, bool AllowUnauthenticated);
+/// <summary>
+/// Whether the channel is on, whether requests without a token are accepted (Development only), and the tenants
+/// served (none: any), worked out once rather than on every request.
+/// </summary>
+internal sealed record TeamsChannelState(bool Enabled, bool AllowUnauthenticated, IReadOnlySet<string> ServedTenants);
 
 internal sealed class TeamsOptionsValidator(IHostEnvironment environment) : IValidateOptions<TeamsOptions>
 {

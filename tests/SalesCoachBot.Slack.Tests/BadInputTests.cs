@@ -285,6 +285,42 @@ public sealed class BadInputTests : IAsyncLifetime
         await AssertNothingHandledAsync();
     }
 
+    [Theory]
+    [InlineData("/slack/commands", "command=%2Fcoach&text=next+initech&user_id=U0PAT&team_id=T0FAKE&channel_id=C0SALES&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT0FAKE%2F1%2Fabc", "application/x-www-form-urlencoded")]
+    [InlineData("/slack/events", "{\"type\":\"event_callback\",\"team_id\":\"T0FAKE\",\"event_id\":\"Ev0CUT\",\"event\":{\"type\":\"app_mention\",\"user\":\"U0PAT\",\"text\":\"<@U0BOT> help\",\"channel\":\"C0SALES\",\"ts\":\"1.2\"}}", "application/json")]
+    public async Task Endpoints_BodyShorterThanItsContentLength_400AndNothingHandled(string path, string body, string contentType)
+    {
+        // Signed over the bytes actually sent, so only the announced length tells that the body was cut short.
+        var response = await SendWithContentLengthAsync(path, body, contentType, Encoding.UTF8.GetByteCount(body) + 16);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await AssertNothingHandledAsync();
+    }
+
+    [Fact]
+    public async Task Commands_BodyAsLongAsItsContentLength_IsHandled()
+    {
+        // The counterpart of the test above: the same command with its true length reaches the core.
+        const string body = "command=%2Fcoach&text=next+initech&user_id=U0PAT&team_id=T0FAKE&channel_id=C0SALES&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT0FAKE%2F1%2Fabc";
+
+        var response = await SendWithContentLengthAsync("/slack/commands", body, "application/x-www-form-urlencoded", Encoding.UTF8.GetByteCount(body));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await host.WorkDoneAsync();
+        Assert.Single(host.Bot.Turns);
+    }
+
+    private Task<HttpResponseMessage> SendWithContentLengthAsync(string path, string body, string contentType, long contentLength)
+    {
+        var ts = SlackTestHost.Now();
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(body))) };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        request.Content.Headers.ContentLength = contentLength;
+        request.Headers.Add("X-Slack-Request-Timestamp", ts.ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add("X-Slack-Signature", SlackTestHost.Sign(SlackTestHost.Secret, ts, body));
+        return host.Client.SendAsync(request);
+    }
+
     private async Task AssertNothingHandledAsync()
     {
         // Work queued by mistake would run after the ack: wait until the worker has done everything queued.

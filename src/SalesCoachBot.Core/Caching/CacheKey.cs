@@ -23,6 +23,9 @@ public enum CacheRegion
 
     /// <summary>The confirmed email behind a Slack user id (<c>users.info</c>), or that there is none.</summary>
     SlackUsers,
+
+    /// <summary>Slack installations (bot tokens) decrypted from their files, or that there is none. Never leaves the process.</summary>
+    SlackInstallations,
 }
 
 /// <summary>
@@ -61,6 +64,9 @@ public readonly record struct CacheKey
 
     /// <summary>A Slack user id is unique within its workspace only, so the key carries the workspace.</summary>
     public static CacheKey SlackUser(string workspace, string userId) => Of(CacheRegion.SlackUsers, $"slack-user:{workspace}:{userId}");
+
+    /// <summary>An installation by its key (<c>T-…</c> for a workspace, <c>E-…</c> for an Enterprise Grid organisation).</summary>
+    public static CacheKey SlackInstallation(string installationKey) => Of(CacheRegion.SlackInstallations, "slack-install:" + installationKey);
 
     public static CacheKey All(CacheRegion region) => new(region, null, 0);
 

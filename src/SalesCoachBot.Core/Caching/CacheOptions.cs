@@ -40,6 +40,13 @@ public sealed class CacheOptions
     /// </summary>
     public TimeSpan SlackUserLifetime { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// A Slack installation read from its encrypted file is reused this long (<c>Cache:SlackInstallationLifetime</c>,
+    /// default 10 min; zero reads the file every time). Installs, refreshes and uninstalls through this host are seen
+    /// at once; the bound is for files changed by another process.
+    /// </summary>
+    public TimeSpan SlackInstallationLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>SQLite pipeline facts: report scopes kept, the least recently used dropped past this (<c>Cache:PipelineScopes</c>, default 32).</summary>
     public int PipelineScopes { get; set; } = 32;
 
@@ -51,6 +58,7 @@ public sealed class CacheOptions
         CacheRegion.ConversationReferences => ConversationReferenceLifetime,
         CacheRegion.TeamsTokens => TeamsTokenLifetime,
         CacheRegion.SlackUsers => SlackUserLifetime,
+        CacheRegion.SlackInstallations => SlackInstallationLifetime,
         _ => throw new ArgumentOutOfRangeException(nameof(region), region, null),
     };
 
@@ -61,6 +69,7 @@ public sealed class CacheOptions
         : ConversationReferenceLifetime < TimeSpan.Zero || ConversationReferenceLifetime > TimeSpan.FromHours(24) ? "Cache:ConversationReferenceLifetime must be between 00:00:00 (off) and 1.00:00:00."
         : TeamsTokenLifetime < TimeSpan.Zero || TeamsTokenLifetime > MaxTeamsTokenLifetime ? "Cache:TeamsTokenLifetime must be between 00:00:00 (off) and 00:10:00."
         : SlackUserLifetime < TimeSpan.Zero || SlackUserLifetime > TimeSpan.FromHours(24) ? "Cache:SlackUserLifetime must be between 00:00:00 (off) and 1.00:00:00."
+        : SlackInstallationLifetime < TimeSpan.Zero || SlackInstallationLifetime > TimeSpan.FromHours(24) ? "Cache:SlackInstallationLifetime must be between 00:00:00 (off) and 1.00:00:00."
         : PipelineScopes is < 1 or > 1_000 ? "Cache:PipelineScopes must be between 1 and 1000."
         : null;
 }

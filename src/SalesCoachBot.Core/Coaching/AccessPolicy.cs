@@ -8,7 +8,7 @@ namespace SalesCoachBot.Core.Coaching;
 /// managers on their teams' deals and may move stages, admins anything. Closing a deal as lost is
 /// its owner's or a manager's call; a teammate may only propose it.
 /// </summary>
-public static class AccessPolicy
+internal static class AccessPolicy
 {
     /// <summary>Teams whose deals the person may see; null means every team (admins).</summary>
     public static IReadOnlyCollection<long>? VisibleTeams(PersonView person) =>

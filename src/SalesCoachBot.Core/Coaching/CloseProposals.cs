@@ -14,7 +14,7 @@ public sealed record CloseProposal(DealView Deal, PersonView Proposer, string Wh
 /// command as whoever presses it, so it closes the deal only for the owner, a manager or an admin. When the owner
 /// cannot be reached the team's managers are asked instead; when nobody can be, nothing is sent.
 /// </summary>
-public sealed class CloseProposals(INudgeOutbox? outbox = null, INudgeRecipients? recipients = null)
+internal sealed class CloseProposals(INudgeOutbox? outbox = null, INudgeRecipients? recipients = null)
 {
     /// <summary>Longest button payload sent; Slack's button value holds 2,000 characters, and Teams has room for more.</summary>
     private const int MaxButtonPayload = 1900;

@@ -3,7 +3,7 @@ using System.Diagnostics.Metrics;
 namespace SalesCoachBot.Core.Coaching;
 
 /// <summary>Counters for the coaching loop (meter <c>SalesCoachBot.Coaching</c>).</summary>
-public sealed class CoachingMetrics
+internal sealed class CoachingMetrics
 {
     public const string MeterName = "SalesCoachBot.Coaching";
 

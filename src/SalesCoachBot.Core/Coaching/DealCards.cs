@@ -10,7 +10,7 @@ using SalesCoachBot.Core.Stalls;
 namespace SalesCoachBot.Core.Coaching;
 
 /// <summary>Builds the answers that show a deal: the checklist card and its plain-text twin.</summary>
-public static class DealCards
+internal static class DealCards
 {
     public static BotAnswer Checklist(DealView view, ProcessMap map, SalesTeamRules rules, DateTimeOffset now, string? note = null)
     {

@@ -7,7 +7,7 @@ using SalesCoachBot.Core.Understanding;
 namespace SalesCoachBot.Core.Coaching;
 
 /// <summary>The outcome of finding the deal a person meant: the deal, or the answer to give instead.</summary>
-public abstract record DealLookup
+internal abstract record DealLookup
 {
     public sealed record Found(DealView Deal) : DealLookup;
 
@@ -19,7 +19,7 @@ public abstract record DealLookup
 /// Finds the deal a person referred to: by external id, by the conversation's linked deal, or by a
 /// loose name among the deals they may see. Several matches give a choice card, never a guess.
 /// </summary>
-public sealed class DealLocator(IDealStore deals, IConversationStore conversations, DealNameResolverCache names)
+internal sealed class DealLocator(IDealStore deals, IConversationStore conversations, DealNameResolverCache names)
 {
     /// <param name="retry">Builds the command text to run when a choice is picked, from the chosen external id.</param>
     public async Task<DealLookup> LocateAsync(

@@ -21,7 +21,7 @@ namespace SalesCoachBot.Core.Coaching;
 /// fails is logged and the old index keeps serving.
 /// </para>
 /// </summary>
-public sealed partial class DealNameResolverCache(
+internal sealed partial class DealNameResolverCache(
     TimeProvider time, IServiceScopeFactory scopes, SharedCache cache, IOptions<CacheOptions> options, ILogger<DealNameResolverCache> logger) : IDisposable
 {
     private static readonly TimeSpan MinRebuildInterval = TimeSpan.FromSeconds(2);

@@ -14,7 +14,7 @@ namespace SalesCoachBot.Core.Nudges;
 /// "use this channel for EMEA nudges": binds the conversation the command was said in to the team's daily
 /// digest. Only the team's managers and admins may; the conversation key says which channel it is.
 /// </summary>
-public sealed class UseChannelForNudgesUseCase(
+internal sealed class UseChannelForNudgesUseCase(
     IDirectoryStore directory,
     INudgeTargetStore? targets = null,
     ILogger<UseChannelForNudgesUseCase>? logger = null) : ICommandHandler<UseChannelForNudgesCommand>

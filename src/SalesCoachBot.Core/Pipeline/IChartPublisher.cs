@@ -22,7 +22,7 @@ public interface IChartPublisher
 }
 
 /// <summary>Used when the host registers no renderer (tests, the command line without a host): no pictures.</summary>
-public sealed class NoChartPublisher : IChartPublisher
+internal sealed class NoChartPublisher : IChartPublisher
 {
     public Task<CardImage?> PublishAsync(BarChart chart, CancellationToken cancellationToken) => Task.FromResult<CardImage?>(null);
 }

@@ -6,7 +6,7 @@ namespace SalesCoachBot.Core.Pipeline;
 /// <summary>A target amount; <see cref="Currency"/> is null when none was said.</summary>
 public sealed record Money(decimal Amount, string? Currency);
 
-public abstract record AmountParse
+internal abstract record AmountParse
 {
     public sealed record Parsed(Money Money) : AmountParse;
 
@@ -14,7 +14,7 @@ public abstract record AmountParse
 }
 
 /// <summary>Reads a target as people type it: "2M", "$2M", "€500k", "1.5 million", "2,000,000 EUR".</summary>
-public static partial class MoneyText
+internal static partial class MoneyText
 {
     public const string Example = "\"what do we need to hit 2M\" or \"reverse funnel €500k\"";
 

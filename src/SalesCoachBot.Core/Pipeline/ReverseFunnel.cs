@@ -3,10 +3,10 @@ using SalesCoachBot.Core.ProcessMaps;
 namespace SalesCoachBot.Core.Pipeline;
 
 /// <summary>How many deals one stage must hold for the target, and how many it holds now.</summary>
-public sealed record StageNeed(Stage Stage, double? ToWonRate, int? Needed, int Have);
+internal sealed record StageNeed(Stage Stage, double? ToWonRate, int? Needed, int Have);
 
 /// <summary>What it takes to reach a target, and the assumptions it rests on.</summary>
-public sealed record ReverseFunnelPlan(
+internal sealed record ReverseFunnelPlan(
     decimal Target,
     string Currency,
     decimal WonSoFar,
@@ -37,7 +37,7 @@ public sealed record ReverseFunnelPlan(
 /// deals to win ÷ (its observed stage-to-won rate). Wins expected from today's open deals (held × rate) are
 /// subtracted before working out how many new deals must enter the top of the funnel.
 /// </summary>
-public static class ReverseFunnel
+internal static class ReverseFunnel
 {
     public static ReverseFunnelPlan Plan(
         decimal target,

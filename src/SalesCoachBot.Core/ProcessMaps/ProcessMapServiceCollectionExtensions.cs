@@ -21,7 +21,7 @@ public static class ProcessMapServiceCollectionExtensions
         services.TryAddSingleton<IStageOccupancy>(sp => new ScopedStageOccupancy(sp.GetRequiredService<IServiceScopeFactory>()));
         services.TryAddSingleton(sp => new ReloadingProcessMapSource(
             sp.GetRequiredService<IOptions<ProcessMapOptions>>().Value,
-            () => sp.GetService<IStageOccupancy>(),
+            sp.GetService<IStageOccupancy>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ReloadingProcessMapSource>>()));
         services.TryAddSingleton<IProcessMapSource>(sp => sp.GetRequiredService<ReloadingProcessMapSource>());

@@ -52,7 +52,7 @@ public sealed partial class ReloadingProcessMapSource : IProcessMapSource, IDisp
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(300);
     private const int MaxNamedDeals = 20;
 
-    private readonly Func<IStageOccupancy?> _occupancy;
+    private readonly IStageOccupancy? _occupancy;
     private readonly ILogger<ReloadingProcessMapSource> _logger;
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
     private readonly FileSystemWatcher? _watcher;
@@ -62,7 +62,7 @@ public sealed partial class ReloadingProcessMapSource : IProcessMapSource, IDisp
 
     /// <summary>Loads the map now; throws <see cref="ProcessMapInvalidException"/> naming file, line and reason when it has errors.</summary>
     public ReloadingProcessMapSource(
-        ProcessMapOptions options, Func<IStageOccupancy?> occupancy, TimeProvider time, ILogger<ReloadingProcessMapSource> logger)
+        ProcessMapOptions options, IStageOccupancy? occupancy, TimeProvider time, ILogger<ReloadingProcessMapSource> logger)
     {
         _occupancy = occupancy;
         _logger = logger;
@@ -132,7 +132,7 @@ public sealed partial class ReloadingProcessMapSource : IProcessMapSource, IDisp
 
     /// <summary>Open deals whose stage the current map does not know (neither a stage nor a replaced id).</summary>
     public async Task<IReadOnlyList<StageOccupant>> FindStrandedAsync(ProcessMap map, CancellationToken cancellationToken) =>
-        _occupancy() is { } occupancy
+        _occupancy is { } occupancy
             ? await occupancy.FindDealsOutsideAsync(KnownStages(map), cancellationToken).ConfigureAwait(false)
             : [];
 

@@ -5,7 +5,7 @@ using SalesCoachBot.Core.ProcessMaps;
 namespace SalesCoachBot.Core.Understanding;
 
 /// <summary>Which checklist item a text names; when none, the stage's open items to suggest.</summary>
-public abstract record ItemMatch
+internal abstract record ItemMatch
 {
     private ItemMatch()
     {
@@ -22,7 +22,7 @@ public abstract record ItemMatch
 /// Matches item text to a stage's checklist: by position ("2", "#2"), id ("demo-held", "demo held"),
 /// or the item's words loosely ("requirements listed", "champion"). Stateless and thread-safe.
 /// </summary>
-public sealed class ChecklistItemMatcher
+internal sealed class ChecklistItemMatcher
 {
     private static readonly HashSet<string> Filler = new(StringComparer.Ordinal)
     {

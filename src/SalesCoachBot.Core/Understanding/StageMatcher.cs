@@ -4,7 +4,7 @@ using SalesCoachBot.Core.ProcessMaps;
 namespace SalesCoachBot.Core.Understanding;
 
 /// <summary>Which stage a text names: one, several (ask which), or none (suggest the closest).</summary>
-public abstract record StageMatch
+internal abstract record StageMatch
 {
     private StageMatch()
     {
@@ -21,7 +21,7 @@ public abstract record StageMatch
 /// Matches stage text to a map stage by id, name, any part of a "Discovery / needs analysis" name,
 /// initials ("SQL" → Sales qualified lead) and loose words with typos. Stateless and thread-safe.
 /// </summary>
-public sealed class StageMatcher
+internal sealed class StageMatcher
 {
     private static readonly JaroWinkler Similarity = new();
 

@@ -6,7 +6,7 @@ namespace SalesCoachBot.Data.Infrastructure;
 /// served, so a burst of confirmations costs each one the writes ahead of it, not a sleep.
 /// Other processes (a CLI import) still meet the busy handler.
 /// </summary>
-public sealed class SqliteWriteGate
+internal sealed class SqliteWriteGate
 {
     private readonly SemaphoreSlim gate = new(1, 1);
 

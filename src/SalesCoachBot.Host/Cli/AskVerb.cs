@@ -11,15 +11,11 @@ namespace SalesCoachBot.Host.Cli;
 /// <c>ask "TEXT" --as EMAIL [--conversation ID] [--json]</c>: one chat turn as that person, no chat
 /// platform needed. The conversation id persists in the database, so links survive between runs.
 /// </summary>
-internal sealed class AskVerb : ICliVerb
+internal sealed class AskVerb(IDirectoryStore directory, ICoachBot bot, IEnumerable<ICardRenderer> renderers) : ICliVerb
 {
+    public const string Usage = "ask \"TEXT\" --as EMAIL [--conversation ID] [--json]";
+
     private static readonly JsonSerializerOptions Json = new(ActionPayload.JsonOptions) { WriteIndented = true };
-
-    public string Name => "ask";
-
-    public string Usage => "ask \"TEXT\" --as EMAIL [--conversation ID] [--json]";
-
-    public bool NeedsDatabase(IReadOnlyList<string> args) => true;
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context, CancellationToken cancellationToken)
     {
@@ -31,8 +27,6 @@ internal sealed class AskVerb : ICliVerb
             return ExitCodes.Usage;
         }
 
-        await using var scope = context.Services.CreateAsyncScope();
-        var directory = scope.ServiceProvider.GetRequiredService<IDirectoryStore>();
         if (await directory.FindPersonByEmailAsync(email, cancellationToken) is null)
         {
             await context.Error.WriteLineAsync($"No person with email '{email}'. Import people first (import people FILE.csv).");
@@ -41,7 +35,7 @@ internal sealed class AskVerb : ICliVerb
 
         var conversation = ConversationKey.For(ChatChannel.Cli, parsed.Get("--conversation") ?? $"default:{email.ToLowerInvariant()}");
         var turn = new ChatTurn(new ChatUser(ChatChannel.Cli, Email: email), conversation, new TextInput(parsed.Positional[0]));
-        var answer = await scope.ServiceProvider.GetRequiredService<ICoachBot>().HandleAsync(turn, cancellationToken);
+        var answer = await bot.HandleAsync(turn, cancellationToken);
 
         if (parsed.Has("--json"))
         {
@@ -50,7 +44,7 @@ internal sealed class AskVerb : ICliVerb
                 ["text"] = answer.Text,
                 ["card"] = answer.Card is null ? null : JsonSerializer.SerializeToNode(answer.Card, Json),
             };
-            foreach (var renderer in scope.ServiceProvider.GetServices<ICardRenderer>())
+            foreach (var renderer in renderers)
             {
                 output[renderer.Name] = answer.Card is null ? null : renderer.Render(answer);
             }

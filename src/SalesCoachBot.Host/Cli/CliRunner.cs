@@ -1,4 +1,3 @@
-using System.Reflection;
 using SalesCoachBot.Data;
 
 namespace SalesCoachBot.Host.Cli;
@@ -6,19 +5,12 @@ namespace SalesCoachBot.Host.Cli;
 /// <summary>Runs a command-line verb instead of the web host when the first argument names one.</summary>
 internal static class CliRunner
 {
-    private static readonly Lazy<IReadOnlyList<ICliVerb>> Verbs = new(() =>
-        typeof(CliRunner).Assembly.GetTypes()
-            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ICliVerb).IsAssignableFrom(t))
-            .Select(t => (ICliVerb)Activator.CreateInstance(t)!)
-            .OrderBy(v => v.Name, StringComparer.Ordinal)
-            .ToList());
-
     public static bool IsVerb(string[] args) =>
-        args.Length > 0 && Verbs.Value.Any(v => v.Name == args[0]);
+        args.Length > 0 && CliVerbs.Find(args[0]) is not null;
 
     public static async Task<int> RunAsync(string[] args, Func<string[], WebApplicationBuilder> createBuilder)
     {
-        var verb = Verbs.Value.First(v => v.Name == args[0]);
+        var verb = CliVerbs.Find(args[0])!;
         var verbArgs = args.Skip(1).ToList();
         if (verbArgs is ["--help"] or ["-h"])
         {
@@ -33,6 +25,7 @@ internal static class CliRunner
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Logging.AddFilter("System", LogLevel.Warning);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.AddCliVerbs();
         await using var app = builder.Build();
 
         using var cts = new CancellationTokenSource();
@@ -47,10 +40,10 @@ internal static class CliRunner
             await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(cts.Token);
         }
 
-        return await verb.RunAsync(verbArgs, new CliContext(app.Services, Console.Out, Console.Error), cts.Token);
+        return await CliVerbs.RunAsync(app.Services, verb.Name, verbArgs, new CliContext(Console.Out, Console.Error), cts.Token);
     }
 
     public static string UsageText() =>
         "usage: dotnet run --project src/SalesCoachBot.Host -- VERB ...\n" +
-        string.Join('\n', Verbs.Value.Select(v => "  " + v.Usage));
+        string.Join('\n', CliVerbs.All.Select(v => "  " + v.Usage));
 }

@@ -7,13 +7,11 @@ namespace SalesCoachBot.Host.Cli;
 /// rejected row; stderr gets progress. Exit 0 when every row was taken, 1 when any was rejected or the file
 /// was refused, 2 on usage errors.
 /// </summary>
-internal sealed class ImportVerb : ICliVerb
+internal sealed class ImportVerb(CsvImportService importer) : ICliVerb
 {
-    public string Name => "import";
+    public const string Usage = "import deals|people|teams|history FILE.csv";
 
-    public string Usage => "import deals|people|teams|history FILE.csv";
-
-    public bool NeedsDatabase(IReadOnlyList<string> args) => ParseKind(args.FirstOrDefault()) is not null && args.Count == 2;
+    public static bool NeedsDatabase(IReadOnlyList<string> args) => ParseKind(args.FirstOrDefault()) is not null && args.Count == 2;
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context, CancellationToken cancellationToken)
     {
@@ -31,8 +29,6 @@ internal sealed class ImportVerb : ICliVerb
             return ExitCodes.Usage;
         }
 
-        await using var scope = context.Services.CreateAsyncScope();
-        var importer = scope.ServiceProvider.GetRequiredService<CsvImportService>();
         var progress = new SynchronousProgress(p => context.Error.WriteLine($"{file}: {p.Rows.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} rows read"));
         var result = await importer.ImportAsync(kind, file, progress, cancellationToken);
         if (result.FileError is { } error)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.ProcessMaps;
 
@@ -6,30 +7,23 @@ namespace SalesCoachBot.Host.Cli;
 /// <summary>
 /// <c>map lint FILE</c>: compiler-style findings, exit 1 only on errors.
 /// <c>map show [FILE] [--team NAME] [--format mermaid|svg] [-o OUT] [--no-counts]</c>: the map as a flowchart,
-/// with open deals per stage when a deal store is configured.
+/// with open deals per stage when a deal store is configured (<see cref="MapShowVerb"/>).
 /// </summary>
 internal sealed class MapVerb : ICliVerb
 {
-    private static readonly string[] ShowOptions = ["--team", "--format", "-o", "--no-counts"];
+    public const string Usage = "map lint FILE | map show [FILE] [--team NAME] [--format mermaid|svg] [-o OUT] [--no-counts]";
 
-    public string Name => "map";
+    public static bool NeedsDatabase(IReadOnlyList<string> args) => args is ["show", ..] && !args.Contains("--no-counts");
 
-    public string Usage => "map lint FILE | map show [FILE] [--team NAME] [--format mermaid|svg] [-o OUT] [--no-counts]";
-
-    public bool NeedsDatabase(IReadOnlyList<string> args) => args is ["show", ..] && !args.Contains("--no-counts");
-
-    public Task<int> RunAsync(IReadOnlyList<string> args, CliContext context, CancellationToken cancellationToken)
-    {
-        var parsed = CliArgs.Parse([.. args.Skip(1)], "--no-counts");
-        return args.FirstOrDefault() switch
+    /// <summary><c>map lint</c> and usage errors; <c>map show</c> goes to <see cref="MapShowVerb"/>.</summary>
+    public Task<int> RunAsync(IReadOnlyList<string> args, CliContext context, CancellationToken cancellationToken) =>
+        args.FirstOrDefault() switch
         {
-            "lint" => LintAsync(parsed, context),
-            "show" => ShowAsync(parsed, context, cancellationToken),
+            "lint" => LintAsync(CliArgs.Parse([.. args.Skip(1)], "--no-counts"), context),
             _ => UsageErrorAsync(context, args.Count == 0 ? "map needs a subcommand" : $"unknown map subcommand '{args[0]}'"),
         };
-    }
 
-    private async Task<int> LintAsync(CliArgs args, CliContext context)
+    private static async Task<int> LintAsync(CliArgs args, CliContext context)
     {
         if (args.Positional.Count != 1 || args.OptionNames.Any())
         {
@@ -51,6 +45,29 @@ internal sealed class MapVerb : ICliVerb
                 : $"{file}: {Plural(errors, "error")}, {Plural(warnings, "warning")}");
         return errors > 0 ? ExitCodes.Failed : ExitCodes.Done;
     }
+
+    internal static async Task<int> UsageErrorAsync(CliContext context, string message)
+    {
+        await context.Error.WriteLineAsync($"{message}\nusage: {Usage}");
+        return ExitCodes.Usage;
+    }
+
+    private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
+}
+
+/// <summary>
+/// <c>map show</c>: the map from FILE, else the one the host would load (<c>ProcessMap:Path</c>, else the shipped map),
+/// with open deals per stage when a deal store is registered and <c>--no-counts</c> is not given. Read from the
+/// options rather than the host's map source, whose construction refuses a broken map: a drawing of FILE must not
+/// depend on the configured map being valid.
+/// </summary>
+internal sealed class MapShowVerb(
+    IOptions<ProcessMapOptions>? mapOptions = null, IDealStore? deals = null, IDirectoryStore? directory = null) : ICliVerb
+{
+    private static readonly string[] ShowOptions = ["--team", "--format", "-o", "--no-counts"];
+
+    public Task<int> RunAsync(IReadOnlyList<string> args, CliContext context, CancellationToken cancellationToken) =>
+        ShowAsync(CliArgs.Parse([.. args.Skip(1)], "--no-counts"), context, cancellationToken);
 
     private async Task<int> ShowAsync(CliArgs args, CliContext context, CancellationToken cancellationToken)
     {
@@ -81,12 +98,12 @@ internal sealed class MapVerb : ICliVerb
         }
 
         IReadOnlyDictionary<string, int>? counts = null;
-        if (!args.Has("--no-counts") && context.Services.GetService<IDealStore>() is { } deals)
+        if (!args.Has("--no-counts") && deals is not null)
         {
             long? teamId = null;
             if (args.Get("--team") is { } teamName)
             {
-                var team = context.Services.GetService<IDirectoryStore>() is { } directory
+                var team = directory is not null
                     ? await directory.FindTeamByNameAsync(teamName, cancellationToken)
                     : null;
                 if (team is null)
@@ -116,7 +133,7 @@ internal sealed class MapVerb : ICliVerb
     }
 
     /// <summary>The map from FILE, else the one the host would use; errors go to stderr as lint lines.</summary>
-    private static async Task<ProcessMap?> MapToShowAsync(CliArgs args, CliContext context)
+    private async Task<ProcessMap?> MapToShowAsync(CliArgs args, CliContext context)
     {
         if (args.Positional is [var file])
         {
@@ -131,7 +148,10 @@ internal sealed class MapVerb : ICliVerb
 
         try
         {
-            return context.Services.GetService<IProcessMapSource>()?.Current ?? ProcessMapLoader.Default;
+            // As the host loads it (ReloadingProcessMapSource): the full path, the same message when it is invalid.
+            return mapOptions?.Value.Path is { } path && !string.IsNullOrWhiteSpace(path)
+                ? ProcessMapLoader.LoadFileOrThrow(Path.GetFullPath(path))
+                : ProcessMapLoader.Default;
         }
         catch (ProcessMapInvalidException ex)
         {
@@ -140,11 +160,5 @@ internal sealed class MapVerb : ICliVerb
         }
     }
 
-    private async Task<int> UsageErrorAsync(CliContext context, string message)
-    {
-        await context.Error.WriteLineAsync($"{message}\nusage: {Usage}");
-        return ExitCodes.Usage;
-    }
-
-    private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
+    private static Task<int> UsageErrorAsync(CliContext context, string message) => MapVerb.UsageErrorAsync(context, message);
 }

@@ -11,13 +11,11 @@ namespace SalesCoachBot.Host.Cli;
 /// its days stuck and the reason. A real run claims the team's local day (once a day unless <c>--force</c>),
 /// queues the digest in the outbox and sends it; what cannot be sent yet stays queued for the host's retries.
 /// </summary>
-internal sealed class NudgeVerb : ICliVerb
+/// <remarks>The nudge services are optional: a host without <c>AddNudges</c> answers that nudges are not set up.</remarks>
+internal sealed class NudgeVerb(
+    IDirectoryStore directory, NudgeRunner? runner = null, OutboxDispatcher? dispatcher = null, INudgeOutbox? outbox = null) : ICliVerb
 {
-    public string Name => "nudge";
-
-    public string Usage => "nudge [--team NAME] [--dry-run] [--force]";
-
-    public bool NeedsDatabase(IReadOnlyList<string> args) => true;
+    public const string Usage = "nudge [--team NAME] [--dry-run] [--force]";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context, CancellationToken cancellationToken)
     {
@@ -31,14 +29,12 @@ internal sealed class NudgeVerb : ICliVerb
             return ExitCodes.Usage;
         }
 
-        await using var scope = context.Services.CreateAsyncScope();
-        if (scope.ServiceProvider.GetService<NudgeRunner>() is not { } runner)
+        if (runner is null || dispatcher is null || outbox is null)
         {
             await context.Error.WriteLineAsync("nudges are not set up in this host (AddNudges is not registered)");
             return ExitCodes.Failed;
         }
 
-        var directory = scope.ServiceProvider.GetRequiredService<IDirectoryStore>();
         IReadOnlyList<SalesTeam> teams;
         if (parsed.Get("--team") is { } name)
         {
@@ -57,7 +53,7 @@ internal sealed class NudgeVerb : ICliVerb
 
         return parsed.Has("--dry-run")
             ? await DryRunAsync(runner, teams, context, cancellationToken)
-            : await RunAsync(runner, scope.ServiceProvider, teams, parsed.Has("--force"), context, cancellationToken);
+            : await RunAsync(runner, dispatcher, outbox, teams, parsed.Has("--force"), context, cancellationToken);
     }
 
     private static async Task<int> DryRunAsync(NudgeRunner runner, IReadOnlyList<SalesTeam> teams, CliContext context, CancellationToken cancellationToken)
@@ -89,15 +85,15 @@ internal sealed class NudgeVerb : ICliVerb
     }
 
     private static async Task<int> RunAsync(
-        NudgeRunner runner, IServiceProvider services, IReadOnlyList<SalesTeam> teams, bool force, CliContext context, CancellationToken cancellationToken)
+        NudgeRunner runner, OutboxDispatcher dispatcher, INudgeOutbox outbox, IReadOnlyList<SalesTeam> teams, bool force, CliContext context,
+        CancellationToken cancellationToken)
     {
         var outcomes = await runner.RunNowAsync(teams, force, cancellationToken);
         if (outcomes.Any(o => o.Status is TeamNudgeStatus.Queued or TeamNudgeStatus.NoChannelBound || o.DirectMessages > 0))
         {
-            await services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(cancellationToken);
+            await dispatcher.DispatchDueAsync(cancellationToken);
         }
 
-        var outbox = services.GetRequiredService<INudgeOutbox>();
         var exit = ExitCodes.Done;
         foreach (var (outcome, team) in outcomes.Join(teams, o => o.TeamName, t => t.Name, (o, t) => (o, t)))
         {

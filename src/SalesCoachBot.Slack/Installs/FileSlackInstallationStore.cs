@@ -1,16 +1,17 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
+using SalesCoachBot.Core.Caching;
 
 namespace SalesCoachBot.Slack.Installs;
 
 /// <summary>
 /// One file per installation under <see cref="SlackOptions.InstallationsPath"/>, its JSON encrypted with ASP.NET Core
-/// Data Protection (keys under <see cref="SlackOptions.DataProtectionKeysPath"/>). Reads are cached; writes replace
-/// the file atomically. A file that no longer decrypts (lost keys) counts as no installation.
+/// Data Protection (keys under <see cref="SlackOptions.DataProtectionKeysPath"/>). Reads go through the shared cache
+/// (<see cref="CacheRegion.SlackInstallations"/>, in this process only); writes replace the file atomically and then
+/// invalidate its key. A file that no longer decrypts (lost keys) counts as no installation.
 /// </summary>
 internal sealed class FileSlackInstallationStore : ISlackInstallationStore
 {
@@ -20,11 +21,14 @@ internal sealed class FileSlackInstallationStore : ISlackInstallationStore
 
     private readonly IDataProtector protector;
     private readonly string folder;
-    private readonly ConcurrentDictionary<string, SlackInstallation?> cache = new(StringComparer.Ordinal);
+    private readonly SharedCache cache;
+    private readonly ICacheInvalidation invalidation;
     private readonly SemaphoreSlim writeGate = new(1, 1);
 
-    public FileSlackInstallationStore(IDataProtectionProvider protection, IOptions<SlackOptions> options)
+    public FileSlackInstallationStore(IDataProtectionProvider protection, IOptions<SlackOptions> options, SharedCache cache, ICacheInvalidation invalidation)
     {
+        this.cache = cache;
+        this.invalidation = invalidation;
         protector = protection.CreateProtector(Purpose);
         folder = Path.GetFullPath(options.Value.InstallationsPath);
         Directory.CreateDirectory(folder);
@@ -32,11 +36,14 @@ internal sealed class FileSlackInstallationStore : ISlackInstallationStore
 
     public async Task<SlackInstallation?> FindAsync(string key, CancellationToken cancellationToken)
     {
-        if (cache.TryGetValue(key, out var cached))
-        {
-            return cached;
-        }
+        // "No installation" is kept too (the cache keeps no null): events from a workspace without one read no file.
+        var found = await cache.GetOrReadAsync(
+            CacheKey.SlackInstallation(key), (Store: this, Key: key), static (s, ct) => s.Store.ReadAsync(s.Key, ct), cancellationToken).ConfigureAwait(false);
+        return found.Installation;
+    }
 
+    private async ValueTask<Found> ReadAsync(string key, CancellationToken cancellationToken)
+    {
         var file = FileFor(key);
         SlackInstallation? found = null;
         if (File.Exists(file))
@@ -56,8 +63,7 @@ internal sealed class FileSlackInstallationStore : ISlackInstallationStore
             }
         }
 
-        cache[key] = found;
-        return found;
+        return new Found(found);
     }
 
     public async Task SaveAsync(SlackInstallation installation, CancellationToken cancellationToken)
@@ -71,11 +77,11 @@ internal sealed class FileSlackInstallationStore : ISlackInstallationStore
             var temp = file + ".tmp";
             await File.WriteAllBytesAsync(temp, cipher, cancellationToken).ConfigureAwait(false);
             File.Move(temp, file, overwrite: true);
-            cache[key] = installation;
         }
         finally
         {
             writeGate.Release();
+            await invalidation.InvalidateAsync(CacheKey.SlackInstallation(key), CancellationToken.None).ConfigureAwait(false);
         }
     }
 
@@ -103,12 +109,12 @@ internal sealed class FileSlackInstallationStore : ISlackInstallationStore
             var file = FileFor(key);
             var existed = File.Exists(file);
             File.Delete(file);
-            cache[key] = null;
             return existed;
         }
         finally
         {
             writeGate.Release();
+            await invalidation.InvalidateAsync(CacheKey.SlackInstallation(key), CancellationToken.None).ConfigureAwait(false);
         }
     }
 
@@ -120,4 +126,7 @@ internal sealed class FileSlackInstallationStore : ISlackInstallationStore
             : "H-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
         return Path.Combine(folder, safe + ".bin");
     }
+
+    /// <summary>What a read found: an installation, or none.</summary>
+    private sealed record Found(SlackInstallation? Installation);
 }

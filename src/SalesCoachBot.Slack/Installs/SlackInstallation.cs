@@ -42,3 +42,16 @@ internal interface ISlackInstallationStore
     /// <summary>Returns false when there was nothing to remove.</summary>
     Task<bool> DeleteAsync(string key, CancellationToken cancellationToken);
 }
+
+/// <summary>Installs off (no <c>Slack:ClientId</c>): nothing is installed, and nothing can be.</summary>
+internal sealed class NoSlackInstallationStore : ISlackInstallationStore
+{
+    public Task<SlackInstallation?> FindAsync(string key, CancellationToken cancellationToken) => Task.FromResult<SlackInstallation?>(null);
+
+    public Task SaveAsync(SlackInstallation installation, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("Slack installs are off (Slack:ClientId is not set): there is nowhere to keep an installation.");
+
+    public Task<IReadOnlyList<SlackInstallation>> ListAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<SlackInstallation>>([]);
+
+    public Task<bool> DeleteAsync(string key, CancellationToken cancellationToken) => Task.FromResult(false);
+}

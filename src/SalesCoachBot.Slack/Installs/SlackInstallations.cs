@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Slack.WebApi;
@@ -11,10 +10,12 @@ namespace SalesCoachBot.Slack.Installs;
 /// The bot token of each workspace. Single-workspace: <c>Slack:BotToken</c>. With installs on: the installation
 /// of the workspace (else of its Enterprise Grid organisation), refreshed shortly before it expires when Slack
 /// rotates tokens; the configured token still serves <c>Slack:TeamId</c> when both are set. Workspace A's token
-/// is never handed out for workspace B.
+/// is never handed out for workspace B. Refreshes go through <see cref="SlackOAuthClient"/>, not the Web API client,
+/// which asks this class for its tokens.
 /// </summary>
 internal sealed class SlackInstallations(
-    IServiceProvider services,
+    ISlackInstallationStore store,
+    SlackOAuthClient oauth,
     IOptions<SlackOptions> options,
     TimeProvider time,
     ILogger<SlackInstallations> logger) : ISlackTokenProvider
@@ -23,8 +24,6 @@ internal sealed class SlackInstallations(
     private readonly Lock firstLock = new();
     private FirstInstallation? first;
     private long generation;
-
-    private ISlackInstallationStore Store => services.GetRequiredService<ISlackInstallationStore>();
 
     public async ValueTask<string?> GetBotTokenAsync(SlackWorkspace workspace, CancellationToken cancellationToken)
     {
@@ -46,13 +45,13 @@ internal sealed class SlackInstallations(
 
     public async Task<SlackInstallation?> FindAsync(SlackWorkspace workspace, CancellationToken cancellationToken)
     {
-        if (workspace.TeamId is { } team && await Store.FindAsync(SlackInstallation.TeamKey(team), cancellationToken).ConfigureAwait(false) is { } byTeam)
+        if (workspace.TeamId is { } team && await store.FindAsync(SlackInstallation.TeamKey(team), cancellationToken).ConfigureAwait(false) is { } byTeam)
         {
             return byTeam;
         }
 
         return workspace.EnterpriseId is { } enterprise
-            ? await Store.FindAsync(SlackInstallation.EnterpriseKey(enterprise), cancellationToken).ConfigureAwait(false)
+            ? await store.FindAsync(SlackInstallation.EnterpriseKey(enterprise), cancellationToken).ConfigureAwait(false)
             : null;
     }
 
@@ -73,7 +72,7 @@ internal sealed class SlackInstallations(
             seen = generation;
         }
 
-        var all = await Store.ListAsync(cancellationToken).ConfigureAwait(false);
+        var all = await store.ListAsync(cancellationToken).ConfigureAwait(false);
         var key = all.OrderBy(i => i.InstalledAt).ThenBy(i => i.Key, StringComparer.Ordinal).FirstOrDefault()?.Key;
         lock (firstLock)
         {
@@ -117,12 +116,12 @@ internal sealed class SlackInstallations(
             ExpiresAt = access.ExpiresIn is > 0 and var seconds ? now.AddSeconds(seconds) : null,
             RefreshToken = string.IsNullOrEmpty(access.RefreshToken) ? null : access.RefreshToken,
         };
-        if (await Store.FindAsync(installation.Key, cancellationToken).ConfigureAwait(false) is { } earlier)
+        if (await store.FindAsync(installation.Key, cancellationToken).ConfigureAwait(false) is { } earlier)
         {
             installation = installation with { InstalledAt = earlier.InstalledAt };
         }
 
-        await Store.SaveAsync(installation, cancellationToken).ConfigureAwait(false);
+        await store.SaveAsync(installation, cancellationToken).ConfigureAwait(false);
         ForgetFirst();
         SlackLog.Installed(logger, installation.Key, enterprise);
         return (installation, true);
@@ -139,12 +138,12 @@ internal sealed class SlackInstallations(
         var removed = false;
         if (workspace.TeamId is { } team)
         {
-            removed |= await Store.DeleteAsync(SlackInstallation.TeamKey(team), cancellationToken).ConfigureAwait(false);
+            removed |= await store.DeleteAsync(SlackInstallation.TeamKey(team), cancellationToken).ConfigureAwait(false);
         }
 
         if (enterpriseInstall && workspace.EnterpriseId is { } enterprise)
         {
-            removed |= await Store.DeleteAsync(SlackInstallation.EnterpriseKey(enterprise), cancellationToken).ConfigureAwait(false);
+            removed |= await store.DeleteAsync(SlackInstallation.EnterpriseKey(enterprise), cancellationToken).ConfigureAwait(false);
         }
 
         if (removed)
@@ -175,14 +174,13 @@ internal sealed class SlackInstallations(
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var current = await Store.FindAsync(installation.Key, cancellationToken).ConfigureAwait(false) ?? installation;
+            var current = await store.FindAsync(installation.Key, cancellationToken).ConfigureAwait(false) ?? installation;
             if (!NeedsRefresh(current))
             {
                 return current.BotToken;
             }
 
-            var api = services.GetRequiredService<ISlackApiClient>();
-            var refreshed = await api.OAuthAccessAsync(
+            var refreshed = await oauth.AccessAsync(
                 [new("grant_type", "refresh_token"), new("refresh_token", current.RefreshToken!)], cancellationToken).ConfigureAwait(false);
             if (!refreshed.Ok || refreshed.Value!.AccessToken is not { Length: > 0 } token)
             {
@@ -197,7 +195,7 @@ internal sealed class SlackInstallations(
                 RefreshToken = string.IsNullOrEmpty(refreshed.Value.RefreshToken) ? current.RefreshToken : refreshed.Value.RefreshToken,
                 ExpiresAt = refreshed.Value.ExpiresIn is > 0 and var seconds ? now.AddSeconds(seconds) : null,
             };
-            await Store.SaveAsync(next, cancellationToken).ConfigureAwait(false);
+            await store.SaveAsync(next, cancellationToken).ConfigureAwait(false);
             SlackLog.TokenRefreshed(logger, next.Key, next.ExpiresAt ?? now);
             return next.BotToken;
         }

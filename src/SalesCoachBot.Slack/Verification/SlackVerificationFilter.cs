@@ -8,14 +8,15 @@ using Microsoft.Extensions.Options;
 namespace SalesCoachBot.Slack.Verification;
 
 /// <summary>The verified raw body of a Slack request, set by <see cref="SlackVerificationFilter"/>.</summary>
-public sealed class SlackRequestBody(ReadOnlyMemory<byte> bytes)
+internal sealed class SlackRequestBody(ReadOnlyMemory<byte> bytes)
 {
     public ReadOnlyMemory<byte> Bytes { get; } = bytes;
 }
 
 /// <summary>
-/// Runs before every /slack/* handler: caps the body size (413), reads the raw bytes once, answers Slack's
-/// unsigned <c>ssl_check</c>, and checks the v0 signature and timestamp window (401). Handlers parse only verified bytes.
+/// Runs before every /slack/* handler: caps the body size (413), reads the raw bytes once (400 when fewer than the
+/// Content-Length arrive), answers Slack's unsigned <c>ssl_check</c>, and checks the v0 signature and timestamp window
+/// (401). Handlers parse only verified bytes.
 /// </summary>
 internal sealed class SlackVerificationFilter(
     SlackSignature signature,
@@ -76,7 +77,13 @@ internal sealed class SlackVerificationFilter(
             var buffer = read.Buffer;
             var body = buffer.Length <= max ? buffer.ToArray() : null;
             reader.AdvanceTo(buffer.End);
-            return body is null ? (null, StatusCodes.Status413PayloadTooLarge) : (body, 0);
+            if (body is null)
+            {
+                return (null, StatusCodes.Status413PayloadTooLarge);
+            }
+
+            // A body that ended before its Content-Length was cut short (Kestrel throws for that; other servers end the stream).
+            return body.Length < request.ContentLength ? (null, StatusCodes.Status400BadRequest) : (body, 0);
         }
         catch (BadHttpRequestException e)
         {

@@ -1,10 +1,7 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly.Timeout;
 using SalesCoachBot.Slack.Workspaces;
 
 namespace SalesCoachBot.Slack.WebApi;
@@ -65,13 +62,14 @@ internal sealed record SlackListResult<T>(IReadOnlyList<T> Items, string? Error)
 /// with backoff). What is still a failure after them, and <c>ok:false</c>, becomes a typed error with Slack's code.
 /// </summary>
 internal sealed class SlackApiClient(
-    IHttpClientFactory httpClientFactory,
+    SlackWebApiTransport transport,
+    SlackOAuthClient oauth,
     IOptions<SlackOptions> options,
     ISlackTokenProvider tokens,
     ChannelPacer pacer,
     ILogger<SlackApiClient> logger) : ISlackApiClient
 {
-    public const string HttpClientName = "slack";
+    public const string HttpClientName = SlackWebApiTransport.HttpClientName;
     private const int PageLimit = 200;
     private const int MaxAltText = 1000;
 
@@ -149,12 +147,12 @@ internal sealed class SlackApiClient(
         if (!Uri.TryCreate(target.Value!.UploadUrl, UriKind.Absolute, out var uploadUrl) || uploadUrl.Scheme is not ("https" or "http")
             || string.IsNullOrEmpty(target.Value.FileId))
         {
-            return Fail<FilesCompleteUploadResponse>("files.getUploadURLExternal", "invalid_response");
+            return transport.Fail<FilesCompleteUploadResponse>("files.getUploadURLExternal", "invalid_response");
         }
 
         // The upload URL is pre-signed for this one file: the bot token is not sent there.
         var content = upload.Content;
-        var sent = await SendAsync("files.upload_url", uploadUrl, authorization: null, () => BinaryContent(content), Json.EmptyResponse, cancellationToken, webApi: false)
+        var sent = await transport.SendAsync("files.upload_url", uploadUrl, authorization: null, () => BinaryContent(content), Json.EmptyResponse, cancellationToken, webApi: false)
             .ConfigureAwait(false);
         if (!sent.Ok)
         {
@@ -193,37 +191,26 @@ internal sealed class SlackApiClient(
             return Task.FromResult(SlackApiResult<ConnectionsOpenResponse>.Failure("not_authed"));
         }
 
-        return SendAsync("apps.connections.open", MethodUri("apps.connections.open"), new AuthenticationHeaderValue("Bearer", appToken),
+        return transport.SendAsync("apps.connections.open", transport.MethodUri("apps.connections.open"), new AuthenticationHeaderValue("Bearer", appToken),
             () => new FormUrlEncodedContent([]), Json.ConnectionsOpenResponse, cancellationToken, webApi: true);
     }
 
-    public Task<SlackApiResult<OAuthAccessResponse>> OAuthAccessAsync(IReadOnlyList<KeyValuePair<string, string>> grant, CancellationToken cancellationToken)
-    {
-        var settings = options.Value;
-        if (string.IsNullOrWhiteSpace(settings.ClientId) || string.IsNullOrWhiteSpace(settings.ClientSecret))
-        {
-            return Task.FromResult(SlackApiResult<OAuthAccessResponse>.Failure("not_configured"));
-        }
-
-        // Client credentials go in HTTP Basic auth (Slack prefers it over form fields).
-        var basic = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{settings.ClientId}:{settings.ClientSecret}"));
-        return SendAsync("oauth.v2.access", MethodUri("oauth.v2.access"), new AuthenticationHeaderValue("Basic", basic),
-            () => new FormUrlEncodedContent(grant), Json.OAuthAccessResponse, cancellationToken, webApi: true);
-    }
+    public Task<SlackApiResult<OAuthAccessResponse>> OAuthAccessAsync(IReadOnlyList<KeyValuePair<string, string>> grant, CancellationToken cancellationToken) =>
+        oauth.AccessAsync(grant, cancellationToken);
 
     public Task<SlackApiResult<AuthTestResponse>> AuthTestAsync(CancellationToken cancellationToken)
     {
         var botToken = options.Value.BotToken;
         return string.IsNullOrWhiteSpace(botToken)
             ? Task.FromResult(SlackApiResult<AuthTestResponse>.Failure("not_authed"))
-            : SendAsync("auth.test", MethodUri("auth.test"), new AuthenticationHeaderValue("Bearer", botToken),
+            : transport.SendAsync("auth.test", transport.MethodUri("auth.test"), new AuthenticationHeaderValue("Bearer", botToken),
                 () => new FormUrlEncodedContent([]), Json.AuthTestResponse, cancellationToken, webApi: true);
     }
 
     public Task<SlackApiResult<EmptyResponse>> RespondAsync(Uri responseUrl, ResponseMessage message, CancellationToken cancellationToken)
     {
         var body = SlackWireJson.SerializeToUtf8Bytes(message, Json.ResponseMessage);
-        return SendAsync("response_url", responseUrl, authorization: null, () => JsonContent(body), Json.EmptyResponse, cancellationToken, webApi: false);
+        return transport.SendAsync("response_url", responseUrl, authorization: null, () => JsonContent(body), Json.EmptyResponse, cancellationToken, webApi: false);
     }
 
     private async Task<SlackApiResult<TResponse>> CallJsonAsync<TRequest, TResponse>(
@@ -236,7 +223,7 @@ internal sealed class SlackApiClient(
         }
 
         var body = SlackWireJson.SerializeToUtf8Bytes(request, requestInfo);
-        return await SendAsync(method, MethodUri(method), authorization, () => JsonContent(body), responseInfo, cancellationToken, webApi: true).ConfigureAwait(false);
+        return await transport.SendAsync(method, transport.MethodUri(method), authorization, () => JsonContent(body), responseInfo, cancellationToken, webApi: true).ConfigureAwait(false);
     }
 
     private async Task<SlackApiResult<TResponse>> CallFormAsync<TResponse>(
@@ -248,7 +235,7 @@ internal sealed class SlackApiClient(
             return SlackApiResult<TResponse>.Failure("not_authed");
         }
 
-        return await SendAsync(method, MethodUri(method), authorization, () => new FormUrlEncodedContent(form), responseInfo, cancellationToken, webApi: true).ConfigureAwait(false);
+        return await transport.SendAsync(method, transport.MethodUri(method), authorization, () => new FormUrlEncodedContent(form), responseInfo, cancellationToken, webApi: true).ConfigureAwait(false);
     }
 
     /// <summary>The token of the workspace the call acts in; never another workspace's.</summary>
@@ -264,8 +251,6 @@ internal sealed class SlackApiClient(
         return new AuthenticationHeaderValue("Bearer", token);
     }
 
-    private Uri MethodUri(string method) => new(options.Value.ApiBaseUrl, method);
-
     private static ReadOnlyMemoryContent BinaryContent(ReadOnlyMemory<byte> body)
     {
         var content = new ReadOnlyMemoryContent(body);
@@ -278,97 +263,5 @@ internal sealed class SlackApiClient(
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         return content;
-    }
-
-    private async Task<SlackApiResult<TResponse>> SendAsync<TResponse>(
-        string method, Uri uri, AuthenticationHeaderValue? authorization, Func<HttpContent> content, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken, bool webApi)
-        where TResponse : SlackApiResponse
-    {
-        var client = httpClientFactory.CreateClient(HttpClientName);
-        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content() };
-        request.Headers.Authorization = authorization;
-        request.Options.Set(SlackResilience.Method, method);
-
-        HttpResponseMessage response;
-        try
-        {
-            response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException)
-        {
-            return Fail<TResponse>(method, "request_failed");
-        }
-        catch (TimeoutRejectedException)
-        {
-            return Fail<TResponse>(method, "timeout");
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return Fail<TResponse>(method, "timeout");
-        }
-
-        using (response)
-        {
-            // What the retries could not fix (or were not allowed to wait for).
-            var status = (int)response.StatusCode;
-            if (response.StatusCode == HttpStatusCode.TooManyRequests)
-            {
-                return Fail<TResponse>(method, "ratelimited");
-            }
-
-            if (status >= 500)
-            {
-                return Fail<TResponse>(method, $"http_{status}");
-            }
-
-            return await ReadAsync(method, response, webApi, responseInfo, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async Task<SlackApiResult<TResponse>> ReadAsync<TResponse>(
-        string method, HttpResponseMessage response, bool webApi, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)
-        where TResponse : SlackApiResponse
-    {
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        if (!webApi)
-        {
-            // response_url answers plain "ok", or an error word such as "expired_url" / "invalid_blocks".
-            if (response.IsSuccessStatusCode)
-            {
-                return SlackApiResult<TResponse>.Success((TResponse)(SlackApiResponse)new EmptyResponse { Ok = true });
-            }
-
-            var word = text.Trim();
-            return Fail<TResponse>(method, word.Length is > 0 and <= 64 && word.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? word : $"http_{(int)response.StatusCode}");
-        }
-
-        if (!response.IsSuccessStatusCode)
-        {
-            return Fail<TResponse>(method, $"http_{(int)response.StatusCode}");
-        }
-
-        TResponse? value;
-        try
-        {
-            value = JsonSerializer.Deserialize(text, responseInfo);
-        }
-        catch (JsonException)
-        {
-            value = null;
-        }
-
-        if (value is null)
-        {
-            return Fail<TResponse>(method, "invalid_response");
-        }
-
-        return value.Ok ? SlackApiResult<TResponse>.Success(value) : Fail<TResponse>(method, value.Error ?? "unknown_error");
-    }
-
-    private SlackApiResult<TResponse> Fail<TResponse>(string method, string error)
-        where TResponse : SlackApiResponse
-    {
-        SlackLog.ApiFailed(logger, method, error);
-        return SlackApiResult<TResponse>.Failure(error);
     }
 }

@@ -17,7 +17,7 @@ public sealed class ReloadingProcessMapSourceTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     private ReloadingProcessMapSource Source(string? path, bool watch = false) =>
-        new(new ProcessMapOptions { Path = path, Watch = watch }, () => _deals, TimeProvider.System, NullLogger<ReloadingProcessMapSource>.Instance);
+        new(new ProcessMapOptions { Path = path, Watch = watch }, _deals, TimeProvider.System, NullLogger<ReloadingProcessMapSource>.Instance);
 
     [Fact]
     public void Current_NoPathConfigured_IsTheShippedMap()

@@ -31,6 +31,7 @@ public sealed class AskRightsTests : IAsyncLifetime
         var options = new DatabaseOptions { Provider = "Sqlite", ConnectionString = $"Data Source={Path.Combine(_dir, "ask.db")}", SeedDemo = true };
         services.AddSalesCoachDataCore(_ => options);
         services.AddSalesCoachCore(new ConfigurationBuilder().Build());
+        services.AddCliVerbs();
         _services = services.BuildServiceProvider();
         await _services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
     }
@@ -45,7 +46,7 @@ public sealed class AskRightsTests : IAsyncLifetime
     private async Task<(int Exit, string Out)> AskAsync(string text, string email)
     {
         var stdout = new StringWriter();
-        var exit = await new AskVerb().RunAsync([text, "--as", email], new CliContext(_services, stdout, new StringWriter()), CancellationToken.None);
+        var exit = await CliVerbs.RunAsync(_services, "ask", [text, "--as", email], new CliContext(stdout, new StringWriter()), CancellationToken.None);
         return (exit, stdout.ToString());
     }
 

@@ -28,6 +28,7 @@ public sealed class AskVerbTests : IAsyncLifetime
         var options = new DatabaseOptions { Provider = "Sqlite", ConnectionString = $"Data Source={Path.Combine(_dir, "ask.db")}", SeedDemo = true };
         services.AddSalesCoachDataCore(_ => options);
         services.AddSalesCoachCore(new ConfigurationBuilder().Build());
+        services.AddCliVerbs();
         _services = services.BuildServiceProvider();
         await _services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
     }
@@ -43,7 +44,7 @@ public sealed class AskVerbTests : IAsyncLifetime
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var exit = await new AskVerb().RunAsync(args, new CliContext(_services, stdout, stderr), CancellationToken.None);
+        var exit = await CliVerbs.RunAsync(_services, "ask", args, new CliContext(stdout, stderr), CancellationToken.None);
         return (exit, stdout.ToString(), stderr.ToString());
     }
 

@@ -47,6 +47,7 @@ public sealed class BadInputImportTests : IAsyncLifetime
         services.AddSingleton<IProcessMapSource>(new FixedProcessMapSource(Map));
         var options = new DatabaseOptions { Provider = "Sqlite", ConnectionString = $"Data Source={Path.Combine(_dir, "bad.db")}" };
         services.AddSalesCoachDataCore(_ => options);
+        services.AddCliVerbs();
         _services = services.BuildServiceProvider();
         await _services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
 
@@ -196,7 +197,7 @@ public sealed class BadInputImportTests : IAsyncLifetime
     }
 
     private Task<int> Run(params string[] args) =>
-        new ImportVerb().RunAsync(args, new CliContext(_services, _out, _err), CancellationToken.None);
+        CliVerbs.RunAsync(_services, "import", args, new CliContext(_out, _err), CancellationToken.None);
 
     private string[] Lines() => _out.ToString().Trim().Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
 

@@ -41,6 +41,7 @@ public sealed class ImportVerbTests : IAsyncLifetime
         services.AddSingleton<IProcessMapSource>(new FixedProcessMapSource(Map));
         var options = new DatabaseOptions { Provider = "Sqlite", ConnectionString = $"Data Source={Path.Combine(_dir, "verb.db")}" };
         services.AddSalesCoachDataCore(_ => options);
+        services.AddCliVerbs();
         _services = services.BuildServiceProvider();
         await _services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
     }
@@ -60,7 +61,7 @@ public sealed class ImportVerbTests : IAsyncLifetime
     }
 
     private Task<int> Run(params string[] args) =>
-        new ImportVerb().RunAsync(args, new CliContext(_services, _out, _err), CancellationToken.None);
+        CliVerbs.RunAsync(_services, "import", args, new CliContext(_out, _err), CancellationToken.None);
 
     private async Task ImportTeamAndPeopleAsync()
     {

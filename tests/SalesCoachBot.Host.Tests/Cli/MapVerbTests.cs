@@ -52,7 +52,7 @@ public sealed class MapVerbTests : IDisposable
     }
 
     private Task<int> Run(IServiceProvider services, params string[] args) =>
-        new MapVerb().RunAsync(args, new CliContext(services, _out, _err), CancellationToken.None);
+        CliVerbs.RunAsync(services, "map", args, new CliContext(_out, _err), CancellationToken.None);
 
     private Task<int> Run(params string[] args) => Run(Services(), args);
 
@@ -64,6 +64,7 @@ public sealed class MapVerbTests : IDisposable
         var services = new ServiceCollection().AddLogging();
         more?.Invoke(services);
         services.AddProcessMaps(configuration);
+        services.AddCliVerbs();
         return services.BuildServiceProvider();
     }
 
@@ -225,10 +226,8 @@ public sealed class MapVerbTests : IDisposable
     [Fact]
     public void NeedsDatabase_OnlyForShowWithCounts()
     {
-        var verb = new MapVerb();
-
-        Assert.False(verb.NeedsDatabase(["lint", "x.yaml"]));
-        Assert.True(verb.NeedsDatabase(["show"]));
-        Assert.False(verb.NeedsDatabase(["show", "--no-counts"]));
+        Assert.False(MapVerb.NeedsDatabase(["lint", "x.yaml"]));
+        Assert.True(MapVerb.NeedsDatabase(["show"]));
+        Assert.False(MapVerb.NeedsDatabase(["show", "--no-counts"]));
     }
 }

@@ -37,6 +37,7 @@ public sealed class NudgeVerbTests : IAsyncLifetime
         services.AddNudges(configuration);
         services.AddSingleton<IDigestSender>(_teams);   // registered last: the dispatcher uses the last sender per channel
         services.AddSingleton<IDigestSender>(_slack);
+        services.AddCliVerbs();
         _services = services.BuildServiceProvider();
         await _services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
     }
@@ -52,7 +53,7 @@ public sealed class NudgeVerbTests : IAsyncLifetime
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var exit = await new NudgeVerb().RunAsync(args, new CliContext(_services, stdout, stderr), CancellationToken.None);
+        var exit = await CliVerbs.RunAsync(_services, "nudge", args, new CliContext(stdout, stderr), CancellationToken.None);
         return (exit, stdout.ToString(), stderr.ToString());
     }
 

@@ -210,6 +210,38 @@ public sealed class BadInputTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Messages_BodyShorterThanItsContentLength_400AndNothingStored()
+    {
+        // A whole, well-formed activity, but the sender announced more bytes than it sent: the body was cut short.
+        var bytes = Encoding.UTF8.GetBytes(TestActivities.Message("what's next for initech").ToJsonString());
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StreamContent(new MemoryStream(bytes)) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Content.Headers.ContentLength = bytes.Length + 16;
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", host.Authority.Token(TeamsTestHost.ServiceUrl));
+
+        var response = await host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await AssertNothingStoredAsync();
+    }
+
+    [Fact]
+    public async Task Messages_BodyAsLongAsItsContentLength_IsServed()
+    {
+        // The counterpart of the test above: the same request with the true length is read and answered.
+        var bytes = Encoding.UTF8.GetBytes(TestActivities.Message("what's next for initech").ToJsonString());
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StreamContent(new MemoryStream(bytes)) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Content.Headers.ContentLength = bytes.Length;
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", host.Authority.Token(TeamsTestHost.ServiceUrl));
+
+        var response = await host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(host.Bot.Turns);
+    }
+
+    [Fact]
     public async Task Invoke_OversizeCardData_413AndNothingStored()
     {
         var data = ConfirmData(42, "discovery", 3);

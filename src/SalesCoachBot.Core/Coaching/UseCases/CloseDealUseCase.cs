@@ -14,7 +14,7 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 /// "mark lost" (or a no that the map turns into lost) is recorded as a proposal on the deal, the deal stays open,
 /// and the owner is asked to confirm (<see cref="CloseProposals"/>).
 /// </summary>
-public sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, WhatsNextUseCase whatsNext, CloseProposals proposals)
+internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, WhatsNextUseCase whatsNext, CloseProposals proposals)
     : ICommandHandler<MarkLostCommand>, ICommandHandler<SaidNoCommand>
 {
     public async Task<BotAnswer> HandleAsync(MarkLostCommand command, TurnContext context, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 /// when the last required item of its stage is confirmed. Runs under the store's per-deal lock, so a
 /// repeated confirmation records nothing twice and racing confirmations advance the deal once.
 /// </summary>
-public sealed class ConfirmItemsUseCase(DealLocator locator, IDealStore deals, WhatsNextUseCase whatsNext, CoachingMetrics metrics)
+internal sealed class ConfirmItemsUseCase(DealLocator locator, IDealStore deals, WhatsNextUseCase whatsNext, CoachingMetrics metrics)
     : ICommandHandler<ConfirmItemsCommand>, ICommandHandler<ConfirmItemsPayload>
 {
     public async Task<BotAnswer> HandleAsync(ConfirmItemsCommand command, TurnContext context, CancellationToken cancellationToken)
@@ -191,7 +191,7 @@ public sealed class ConfirmItemsUseCase(DealLocator locator, IDealStore deals, W
 }
 
 /// <summary>What a confirmation did.</summary>
-public abstract record ConfirmOutcome
+internal abstract record ConfirmOutcome
 {
     public sealed record Recorded(IReadOnlyList<ChecklistItemId> Items, string? AdvancedTo, string StageName) : ConfirmOutcome;
 

@@ -6,7 +6,7 @@ using SalesCoachBot.Core.Understanding;
 namespace SalesCoachBot.Core.Coaching.UseCases;
 
 /// <summary>"help", and anything not understood: what the bot understands, with examples to press.</summary>
-public sealed class HelpUseCase : ICommandHandler<HelpCommand>, ICommandHandler<UnknownCommand>
+internal sealed class HelpUseCase : ICommandHandler<HelpCommand>, ICommandHandler<UnknownCommand>
 {
     private static readonly (string Command, string What)[] Commands =
     [

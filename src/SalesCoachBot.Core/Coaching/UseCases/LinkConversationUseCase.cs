@@ -6,7 +6,7 @@ using SalesCoachBot.Core.Understanding;
 namespace SalesCoachBot.Core.Coaching.UseCases;
 
 /// <summary>"link this chat to DEAL" / "unlink": the deal "what's next" means in this conversation.</summary>
-public sealed class LinkConversationUseCase(DealLocator locator, IConversationStore conversations)
+internal sealed class LinkConversationUseCase(DealLocator locator, IConversationStore conversations)
     : ICommandHandler<LinkConversationCommand>, ICommandHandler<UnlinkConversationCommand>
 {
     public async Task<BotAnswer> HandleAsync(LinkConversationCommand command, TurnContext context, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 /// "move DEAL to STAGE because REASON" (managers). Moving forward past an unfinished checklist
 /// is recorded as an override, so the history shows where the process was skipped.
 /// </summary>
-public sealed class MoveDealUseCase(DealLocator locator, IDealStore deals, WhatsNextUseCase whatsNext) : ICommandHandler<MoveDealCommand>
+internal sealed class MoveDealUseCase(DealLocator locator, IDealStore deals, WhatsNextUseCase whatsNext) : ICommandHandler<MoveDealCommand>
 {
     public async Task<BotAnswer> HandleAsync(MoveDealCommand command, TurnContext context, CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ using SalesCoachBot.Core.Understanding;
 namespace SalesCoachBot.Core.Coaching.UseCases;
 
 /// <summary>"my deals": the person's open deals, stalled ones first, each with a button to its checklist.</summary>
-public sealed class MyDealsUseCase(IDealStore deals, TeamRulesProvider teamRules) : ICommandHandler<MyDealsCommand>
+internal sealed class MyDealsUseCase(IDealStore deals, TeamRulesProvider teamRules) : ICommandHandler<MyDealsCommand>
 {
     public async Task<BotAnswer> HandleAsync(MyDealsCommand command, TurnContext context, CancellationToken cancellationToken)
     {

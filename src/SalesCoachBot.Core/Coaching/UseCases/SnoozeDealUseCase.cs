@@ -7,7 +7,7 @@ using SalesCoachBot.Core.Domain;
 namespace SalesCoachBot.Core.Coaching.UseCases;
 
 /// <summary>A digest's "snooze" button: leave the deal out of stalled lists for some days (recorded).</summary>
-public sealed class SnoozeDealUseCase(DealLocator locator, IDealStore deals) : ICommandHandler<SnoozeDealPayload>
+internal sealed class SnoozeDealUseCase(DealLocator locator, IDealStore deals) : ICommandHandler<SnoozeDealPayload>
 {
     public const int MaxDays = 30;
 

@@ -8,7 +8,7 @@ using SalesCoachBot.Core.Understanding;
 namespace SalesCoachBot.Core.Coaching.UseCases;
 
 /// <summary>"what happens in discovery?", "explain the SQL stage": the stage's page of the process map.</summary>
-public sealed class StageInfoUseCase : ICommandHandler<StageInfoCommand>
+internal sealed class StageInfoUseCase : ICommandHandler<StageInfoCommand>
 {
     public Task<BotAnswer> HandleAsync(StageInfoCommand command, TurnContext context, CancellationToken cancellationToken) =>
         Task.FromResult(Handle(command, context));

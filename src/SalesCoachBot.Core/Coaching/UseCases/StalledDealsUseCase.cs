@@ -10,7 +10,7 @@ using SalesCoachBot.Core.Understanding;
 namespace SalesCoachBot.Core.Coaching.UseCases;
 
 /// <summary>"stalled [TEAM]": stalled deals of the teams the person may see, grouped by owner, with the reason.</summary>
-public sealed class StalledDealsUseCase(IDealStore deals, IDirectoryStore directory, TeamRulesProvider teamRules) : ICommandHandler<StalledCommand>
+internal sealed class StalledDealsUseCase(IDealStore deals, IDirectoryStore directory, TeamRulesProvider teamRules) : ICommandHandler<StalledCommand>
 {
     public async Task<BotAnswer> HandleAsync(StalledCommand command, TurnContext context, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ using SalesCoachBot.Core.Understanding;
 namespace SalesCoachBot.Core.Coaching.UseCases;
 
 /// <summary>"undo ITEM for DEAL": withdraws a confirmation of the current stage (recorded, not deleted).</summary>
-public sealed class UndoItemUseCase(DealLocator locator, IDealStore deals, WhatsNextUseCase whatsNext)
+internal sealed class UndoItemUseCase(DealLocator locator, IDealStore deals, WhatsNextUseCase whatsNext)
     : ICommandHandler<UndoItemCommand>, ICommandHandler<UndoItemPayload>
 {
     public async Task<BotAnswer> HandleAsync(UndoItemCommand command, TurnContext context, CancellationToken cancellationToken)

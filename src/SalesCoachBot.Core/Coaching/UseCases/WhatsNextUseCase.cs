@@ -8,7 +8,7 @@ using SalesCoachBot.Core.Understanding;
 namespace SalesCoachBot.Core.Coaching.UseCases;
 
 /// <summary>"what's next for DEAL": the deal's stage, why it matters, and its exit checklist.</summary>
-public sealed class WhatsNextUseCase(DealLocator locator, TeamRulesProvider teamRules)
+internal sealed class WhatsNextUseCase(DealLocator locator, TeamRulesProvider teamRules)
     : ICommandHandler<WhatsNextCommand>, ICommandHandler<ShowChecklistPayload>
 {
     public async Task<BotAnswer> HandleAsync(WhatsNextCommand command, TurnContext context, CancellationToken cancellationToken)
