@@ -80,6 +80,15 @@ public sealed class Deal
     public required StageId StageId { get; set; }
     public DateTimeOffset StageEnteredAt { get; set; }
     public DateTimeOffset? NextStepAt { get; set; }
+
+    /// <summary>What the next step is ("demo with their CFO"); null when none was said.</summary>
+    public string? NextStep { get; set; }
+
+    /// <summary>When the current next step was set: a reminder is due only when nothing happened since.</summary>
+    public DateTimeOffset? NextStepSetAt { get; set; }
+
+    /// <summary>When the owner was reminded that the current next step's date passed; cleared by a new next step.</summary>
+    public DateTimeOffset? NextStepRemindedAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DealStatus Status { get; set; } = DealStatus.Open;
     public string? LostReason { get; set; }
