@@ -59,7 +59,7 @@ public sealed class NextStepModalTests : IAsyncLifetime
     public void Render_CardWithForm_MatchesGoldenAndTheButtonAsksForTheForm()
     {
         var message = new BlockKitRenderer().Render(CardWithForm());
-        var json = SlackWireJson.Serialize(message, SlackJsonContext.Indented.SlackMessage);
+        var json = JsonSerializer.Serialize(message, SlackJsonContext.Indented.SlackMessage) + "\n";
 
         GoldenFile.AssertMatches(Path.Combine(ProjectDirectory(), "Goldens", "checklist-next-step.json"), json);
         var button = message.Blocks.OfType<ActionsBlock>().SelectMany(b => b.Elements).OfType<ButtonElement>().Single(b => b.Text.Text == "Set next step");
@@ -70,7 +70,7 @@ public sealed class NextStepModalTests : IAsyncLifetime
     public void RenderModal_NextStepForm_MatchesGoldenWithDatepickerAndText()
     {
         var modal = new BlockKitRenderer().RenderModal(Form(), """{"payload":"x","channel":"C0SALES"}""");
-        var json = SlackWireJson.Serialize(modal, SlackJsonContext.Indented.ModalView);
+        var json = JsonSerializer.Serialize(modal, SlackJsonContext.Indented.ModalView) + "\n";
 
         GoldenFile.AssertMatches(Path.Combine(ProjectDirectory(), "Goldens", "views", "next-step-modal.json"), json);
         var inputs = modal.Blocks.OfType<InputBlock>().ToList();
