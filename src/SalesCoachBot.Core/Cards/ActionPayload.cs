@@ -18,6 +18,8 @@ namespace SalesCoachBot.Core.Cards;
 [JsonDerivedType(typeof(UndoItemPayload), "undo")]
 [JsonDerivedType(typeof(SnoozeDealPayload), "snooze")]
 [JsonDerivedType(typeof(RunCommandPayload), "command")]
+[JsonDerivedType(typeof(AddNotePayload), "note")]
+[JsonDerivedType(typeof(ShowHistoryPayload), "history")]
 public abstract record ActionPayload
 {
     /// <summary>The longest payload read back from a chat client; anything longer is not one of ours.</summary>
@@ -37,6 +39,13 @@ public abstract record ActionPayload
     /// <summary>The <c>kind</c> discriminator this payload is written with (an Adaptive Card's verb is the same word).</summary>
     [JsonIgnore]
     public string Kind => PayloadKinds.Of[GetType()];
+
+    /// <summary>
+    /// The text a person types before this payload is sent (an "Add note" button), or null for a plain button.
+    /// Teams shows it in an <c>Action.ShowCard</c>, Slack in a modal; the typed text comes back in <see cref="Conversations.ActionInput.Inputs"/>.
+    /// </summary>
+    [JsonIgnore]
+    public virtual CardTextInput? TextInput => null;
 
     /// <summary>The payload as text, for channels whose buttons carry a string (Slack's <c>value</c>).</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonTypeInfo);
@@ -112,6 +121,19 @@ public sealed record SnoozeDealPayload(DealId Deal, int Days) : ActionPayload;
 
 /// <summary>Run a chat command as if typed (help buttons, "see all").</summary>
 public sealed record RunCommandPayload(string Text) : ActionPayload;
+
+/// <summary>Add a note to a deal; the note is the text typed into <see cref="Input"/>.</summary>
+public sealed record AddNotePayload(DealId Deal) : ActionPayload
+{
+    public static readonly CardTextInput Input = new(
+        CardTextInput.IdPrefix + "note", "Add a note", "Note", "What happened, what the buyer said, what to remember", Abstractions.NewNote.MaxLength, "Save note");
+
+    [JsonIgnore]
+    public override CardTextInput? TextInput => Input;
+}
+
+/// <summary>A page of a deal's history (1 = the newest entries).</summary>
+public sealed record ShowHistoryPayload(DealId Deal, int Page) : ActionPayload;
 
 /// <summary>
 /// Writes a payload property of a channel's own card model (an Adaptive Card's <c>data</c>) with the payload's one

@@ -14,6 +14,7 @@ public enum CardKind
     Info,
     Digest,
     Pipeline,
+    History,
 }
 
 /// <summary>
@@ -67,6 +68,15 @@ public enum CardActionStyle
 }
 
 public sealed record CardAction(string Label, ActionPayload Payload, CardActionStyle Style = CardActionStyle.Default);
+
+/// <summary>
+/// A text box a button asks for before it sends its payload (<see cref="ActionPayload.TextInput"/>). <see cref="Id"/> starts
+/// with <see cref="IdPrefix"/>, so channel readers tell typed inputs from the payload's own properties.
+/// </summary>
+public sealed record CardTextInput(string Id, string Title, string Label, string Placeholder, int MaxLength, string SubmitLabel)
+{
+    public const string IdPrefix = "input_";
+}
 
 /// <summary>The exit checklist of one deal at one stage version.</summary>
 public sealed record CardChecklist(

@@ -12,7 +12,11 @@ namespace SalesCoachBot.Core.Coaching;
 /// <summary>Builds the answers that show a deal: the checklist card and its plain-text twin.</summary>
 public static class DealCards
 {
-    public static BotAnswer Checklist(DealView view, ProcessMap map, SalesTeamRules rules, DateTimeOffset now, string? note = null)
+    /// <summary>How many of the latest notes the deal card shows; the history has all of them.</summary>
+    public const int NotesShown = 3;
+
+    public static BotAnswer Checklist(
+        DealView view, ProcessMap map, SalesTeamRules rules, DateTimeOffset now, string? note = null, IReadOnlyList<NoteView>? notes = null)
     {
         var deal = view.Deal;
         var stage = map.FindStage(deal.StageId);
@@ -70,10 +74,26 @@ public static class DealCards
             Facts = facts,
             Checklist = UseCases.ConfirmItemsUseCase.IsCoachable(deal.Status) ? new CardChecklist(deal.Id, stage.Id, deal.StageVersion, items, confirm) : null,
             Note = note,
+            Sections = notes is { Count: > 0 } ? [new CardSection("Latest notes", [.. notes.Take(NotesShown).Select(n => new CardLine(NoteLine(n)))])] : [],
+            Actions =
+            [
+                new CardAction("Add note", new AddNotePayload(deal.Id)),
+                new CardAction("History", new ShowHistoryPayload(deal.Id, 1)),
+            ],
         };
 
-        return new BotAnswer(ChecklistText(card, items, deal, note), card);
+        var text = ChecklistText(card, items, deal, note);
+        if (card.Sections.Count > 0)
+        {
+            text += "\nLatest notes:\n" + string.Join('\n', card.Sections[0].Lines.Select(l => "- " + l.Text));
+        }
+
+        return new BotAnswer(text, card);
     }
+
+    /// <summary>"2026-12-02 · Dana: CFO wants an ROI case by Q1".</summary>
+    public static string NoteLine(NoteView note) =>
+        note.AuthorName is { Length: > 0 } author ? $"{Date(note.At)} · {author}: {note.Text}" : $"{Date(note.At)}: {note.Text}";
 
     public static string StatusText(Deal deal, StallAssessment stall) => deal.Status switch
     {

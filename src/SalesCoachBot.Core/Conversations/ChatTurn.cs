@@ -31,7 +31,13 @@ public abstract record TurnInput;
 public sealed record TextInput(string Text) : TurnInput;
 
 /// <summary>A card button press, with the checklist items ticked on the card at that moment.</summary>
-public sealed record ActionInput(ActionPayload Payload, IReadOnlyList<ChecklistItemId> SelectedItems) : TurnInput;
+public sealed record ActionInput(ActionPayload Payload, IReadOnlyList<ChecklistItemId> SelectedItems) : TurnInput
+{
+    private static readonly IReadOnlyDictionary<string, string> NoInputs = new Dictionary<string, string>();
+
+    /// <summary>Text typed into the card's inputs (<see cref="CardTextInput"/>), by input id.</summary>
+    public IReadOnlyDictionary<string, string> Inputs { get; init; } = NoInputs;
+}
 
 /// <summary>One chat turn, channel-neutral.</summary>
 public sealed record ChatTurn(ChatUser User, ConversationKey Conversation, TurnInput Input)

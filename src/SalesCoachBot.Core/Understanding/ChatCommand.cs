@@ -49,6 +49,23 @@ public sealed record StalledCommand(string? TeamName) : ChatCommand;
 /// <summary>"what do we need to hit 2M": the amount as typed, parsed by the use case so it can explain bad input.</summary>
 public sealed record ReverseFunnelCommand(string AmountText) : ChatCommand;
 
+/// <summary>"note for DEAL: TEXT": <see cref="Text"/> is exactly what followed the colon (not capped, so a long note can be refused).</summary>
+public sealed record AddNoteCommand(DealReference Deal, string Text) : ChatCommand;
+
+/// <summary>"called Initech", "met Globex today", "emailed the proposal to Acme".</summary>
+public sealed record LogActivityCommand(DealReference Deal, Domain.ActivityKind Kind, ActivityDay Day, string? About) : ChatCommand;
+
+/// <summary>The day an activity happened, as said: nothing (now), "today" or "yesterday".</summary>
+public enum ActivityDay
+{
+    Now,
+    Today,
+    Yesterday,
+}
+
+/// <summary>"history of DEAL".</summary>
+public sealed record HistoryCommand(DealReference Deal) : ChatCommand;
+
 public sealed record HelpCommand : ChatCommand;
 
 /// <summary>Nothing understood; <see cref="Text"/> is what was typed (trimmed), for a helpful answer.</summary>

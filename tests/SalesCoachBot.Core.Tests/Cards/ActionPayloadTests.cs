@@ -13,7 +13,19 @@ public sealed class ActionPayloadTests
         new UndoItemPayload(new DealId(42), new StageId("demo"), 3, new ChecklistItemId("demo-held")),
         new SnoozeDealPayload(new DealId(9), 3),
         new RunCommandPayload("what's next for #1002"),
+        new AddNotePayload(new DealId(42)),
+        new ShowHistoryPayload(new DealId(42), 2),
     ];
+
+    [Fact]
+    public void AddNotePayload_Json_CarriesOnlyTheDeal_TheInputIsTheCardsNotThePayloads()
+    {
+        var json = new AddNotePayload(new DealId(42)).ToJson();
+
+        Assert.Equal("""{"kind":"note","deal":42}""", json);
+        Assert.StartsWith(CardTextInput.IdPrefix, AddNotePayload.Input.Id, StringComparison.Ordinal);
+        Assert.Null(new ShowHistoryPayload(new DealId(42), 1).TextInput);
+    }
 
     [Theory]
     [MemberData(nameof(Payloads))]

@@ -47,6 +47,9 @@ internal static class CommandHandlers
         Handle<PipelineCommand, PipelineUseCase>();
         Handle<ReverseFunnelCommand, ReverseFunnelUseCase>();
         Handle<UseChannelForNudgesCommand, UseChannelForNudgesUseCase>();
+        Handle<AddNoteCommand, AddNoteUseCase>();
+        Handle<LogActivityCommand, LogActivityUseCase>();
+        Handle<HistoryCommand, HistoryUseCase>();
         Handle<HelpCommand, HelpUseCase>();
         Handle<UnknownCommand, HelpUseCase>();
 
@@ -56,6 +59,8 @@ internal static class CommandHandlers
         Handle<ShowChecklistPayload, WhatsNextUseCase>();
         Handle<SnoozeDealPayload, SnoozeDealUseCase>();
         Handle<RunCommandPayload, RunCommandHandler>();
+        Handle<AddNotePayload, AddNoteUseCase>();
+        Handle<ShowHistoryPayload, HistoryUseCase>();
 
         services.AddSingleton(new CommandHandlerMap(map));
         services.AddScoped<CommandDispatcher>();

@@ -154,6 +154,7 @@ public sealed class ConfirmItemsUseCase(DealLocator locator, IDealStore deals, W
             Confirm = [.. fresh.Select(i => new NewConfirmation(i, context.Person.Id, context.Person.Name, context.Now, context.Turn.Channel))],
             Transition = transition,
             ActivityAt = context.Now,
+            Source = context.Source,
         };
     }
 
