@@ -37,6 +37,7 @@ internal sealed record AdaptiveCard(string FallbackText, IReadOnlyList<CardEleme
 [JsonDerivedType(typeof(ColumnSet))]
 [JsonDerivedType(typeof(ImageElement))]
 [JsonDerivedType(typeof(ToggleInput))]
+[JsonDerivedType(typeof(InputText))]
 internal abstract record CardElement
 {
     protected CardElement(string type) => Type = type;
@@ -102,12 +103,27 @@ internal sealed record ToggleInput(string Id, string Title) : CardElement("Input
     public bool Wrap => true;
 }
 
+/// <summary>A text box (a note); Teams sends what was typed back under its <c>id</c>, merged into the pressed button's data.</summary>
+internal sealed record InputText(string Id, string Label) : CardElement("Input.Text")
+{
+    public string? Placeholder { get; init; }
+
+    public bool? IsMultiline { get; init; }
+
+    public int? MaxLength { get; init; }
+
+    public bool? IsRequired { get; init; }
+
+    public string? ErrorMessage { get; init; }
+}
+
 /// <summary>A button; <c>data</c> is the typed payload, written with its one contract (<see cref="ActionPayload.JsonTypeInfo"/>).</summary>
 [JsonDerivedType(typeof(ExecuteAction))]
 [JsonDerivedType(typeof(SubmitAction))]
+[JsonDerivedType(typeof(ShowCardAction))]
 internal abstract record CardButton
 {
-    protected CardButton(string type, string title, ActionPayload data)
+    protected CardButton(string type, string title, ActionPayload? data)
     {
         Type = type;
         Title = title;
@@ -119,9 +135,10 @@ internal abstract record CardButton
 
     public string Title { get; }
 
-    // Core's contract, not one generated here: the bytes a press sends back are the ones Core reads.
+    // Core's contract, not one generated here: the bytes a press sends back are the ones Core reads. Null only for
+    // Action.ShowCard, whose own card holds the button that sends the payload.
     [JsonConverter(typeof(ActionPayloadJsonConverter))]
-    public ActionPayload Data { get; }
+    public ActionPayload? Data { get; }
 
     [JsonPropertyOrder(1)]
     public ActionStyle? Style { get; init; }
@@ -132,6 +149,9 @@ internal sealed record ExecuteAction(string Title, string Verb, ActionPayload Da
 
 /// <summary>A message activity whose <c>value</c> is the data merged with the card's inputs.</summary>
 internal sealed record SubmitAction(string Title, ActionPayload Data) : CardButton("Action.Submit", Title, Data);
+
+/// <summary>Opens a card inside this one (an "Add note" box with its Save button); nothing is sent until that button is pressed.</summary>
+internal sealed record ShowCardAction(string Title, AdaptiveCard Card) : CardButton("Action.ShowCard", Title, null);
 
 [JsonConverter(typeof(JsonStringEnumConverter<Spacing>))]
 internal enum Spacing

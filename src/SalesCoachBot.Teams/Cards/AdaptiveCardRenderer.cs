@@ -81,7 +81,7 @@ internal sealed class AdaptiveCardRenderer
 
         foreach (var action in card.Actions)
         {
-            actions.Add(Execute(action));
+            actions.Add(action.Payload.TextInput is { } input ? ShowCard(action, input) : Execute(action));
         }
 
         // fallbackText "may contain markdown" (schema)
@@ -155,6 +155,26 @@ internal sealed class AdaptiveCardRenderer
 
     private static ExecuteAction Execute(CardAction action) =>
         new(action.Label, action.Payload.Kind, action.Payload, Submit(action)) { Style = Style(action.Style) };
+
+    /// <summary>
+    /// A button that asks for text first: a shown card with a multi-line Input.Text and an Action.Execute that sends the
+    /// payload (Teams merges the typed text into its data under the input's id).
+    /// </summary>
+    private static ShowCardAction ShowCard(CardAction action, CardTextInput input) =>
+        new(action.Label, new AdaptiveCard(CardMarkdown.Escape(input.Title),
+        [
+            new InputText(input.Id, input.Label)
+            {
+                Placeholder = input.Placeholder,
+                IsMultiline = true,
+                MaxLength = input.MaxLength,
+                IsRequired = true,
+                ErrorMessage = $"Write the {input.Label.ToLowerInvariant()} first (at most {input.MaxLength.ToString("N0", CultureInfo.InvariantCulture)} characters).",
+            },
+        ])
+        {
+            Actions = [Execute(new CardAction(input.SubmitLabel, action.Payload, CardActionStyle.Primary))],
+        });
 
     private static SubmitAction Submit(CardAction action) =>
         new(action.Label, action.Payload) { Style = Style(action.Style) };

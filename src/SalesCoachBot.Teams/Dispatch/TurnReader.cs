@@ -44,7 +44,15 @@ internal static class TurnReader
     /// </summary>
     public static ActionInput? Action(JsonElement data)
     {
-        if (data.ValueKind != JsonValueKind.Object || ActionPayload.TryParse(data) is not { } payload)
+        if (data.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        // Typed text (a note) is merged into the data under its input's id; the payload is read without it, so a
+        // long note neither hides the payload nor counts against the payload's size limit.
+        var inputs = TextInputs(data);
+        if ((inputs.Count == 0 ? ActionPayload.TryParse(data) : ActionPayload.TryParse(WithoutInputs(data))) is not { } payload)
         {
             return null;
         }
@@ -53,7 +61,7 @@ internal static class TurnReader
         var selected = new List<ChecklistItemId>();
         foreach (var property in data.EnumerateObject())
         {
-            if (property.Name is "kind" or "msteams" || own.Contains(property.Name))
+            if (property.Name is "kind" or "msteams" || own.Contains(property.Name) || IsInput(property.Name))
             {
                 continue;
             }
@@ -74,7 +82,59 @@ internal static class TurnReader
             }
         }
 
-        return new ActionInput(payload, selected);
+        return inputs.Count == 0 ? new ActionInput(payload, selected) : new ActionInput(payload, selected) { Inputs = inputs };
+    }
+
+    private const int MaxInputs = 10;
+
+    private static bool IsInput(string name) => name.StartsWith(CardTextInput.IdPrefix, StringComparison.Ordinal);
+
+    private static Dictionary<string, string> TextInputs(JsonElement data)
+    {
+        var inputs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in data.EnumerateObject())
+        {
+            if (IsInput(property.Name) && property.Value.ValueKind == JsonValueKind.String && inputs.Count < MaxInputs
+                && TryGetString(property.Value) is { } text)
+            {
+                inputs[property.Name] = text;
+            }
+        }
+
+        return inputs;
+    }
+
+    /// <summary>The text, or null when its bytes are not valid UTF-8 (a document parsed from raw bytes keeps them as sent).</summary>
+    private static string? TryGetString(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static string WithoutInputs(JsonElement data)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var property in data.EnumerateObject())
+            {
+                if (!IsInput(property.Name))
+                {
+                    property.WriteTo(writer);
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     /// <summary>The verb of an Action.Execute must name the payload it carries; anything else was not made by us.</summary>
