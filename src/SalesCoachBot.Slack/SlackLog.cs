@@ -113,4 +113,10 @@ internal static partial class SlackLog
 
     [LoggerMessage(5049, LogLevel.Warning, "Slack: no Slack:AllowedTeamIds and no Slack:BotToken, so requests from every workspace the app is in are served. Set Slack:AllowedTeamIds (docs/slack.md)")]
     public static partial void NoWorkspaceList(ILogger logger);
+
+    [LoggerMessage(5050, LogLevel.Warning, "Slack: a modal could not be opened: {Error}")]
+    public static partial void ModalFailed(ILogger logger, string error);
+
+    [LoggerMessage(5051, LogLevel.Information, "Slack: a modal submission was refused ({Reason}); the modal shows the error")]
+    public static partial void ModalRefused(ILogger logger, string reason);
 }

@@ -15,6 +15,13 @@ internal sealed class BlockKitRenderer
     public const string ChecklistBlockPrefix = "coach-checklist-";
     public const string ButtonActionPrefix = "coach-button-";
 
+    /// <summary>A button that opens a modal asking for text (<see cref="ActionPayload.TextInput"/>) before its payload is sent.</summary>
+    public const string ModalActionPrefix = "coach-modal-";
+
+    /// <summary>The modal's <c>callback_id</c> and its input block's <c>block_id</c>.</summary>
+    public const string ModalCallbackId = "coach-input-modal";
+    public const string ModalInputBlockId = "coach-input";
+
     private const int ButtonsPerRow = 5;
 
     public SlackMessage Render(BotAnswer answer)
@@ -249,7 +256,7 @@ internal sealed class BlockKitRenderer
     {
         foreach (var row in actions.Chunk(ButtonsPerRow))
         {
-            b.Add(new ActionsBlock(row.Select(a => (BlockElement)Button(a, b.NextAction())).ToList()));
+            b.Add(new ActionsBlock(row.Select(a => (BlockElement)Button(a, a.Payload.TextInput is null ? b.NextAction() : b.NextModalAction())).ToList()));
         }
     }
 
@@ -264,6 +271,34 @@ internal sealed class BlockKitRenderer
                 CardActionStyle.Destructive => "danger",
                 _ => null,
             },
+        };
+
+    /// <summary>
+    /// The modal a text-asking button opens: one multi-line input; <paramref name="privateMetadata"/> comes back with the
+    /// submission (<c>view_submission</c>), which the inbound handler checks before anything is stored.
+    /// </summary>
+    public static ModalView Modal(CardTextInput input, string privateMetadata) =>
+        new(TextObject.Plain(SlackText.Shorten(input.Title, BlockKitLimits.ModalTitle)),
+        [
+            new InputBlock(
+                TextObject.Plain(input.Label),
+                new PlainTextInputElement
+                {
+                    ActionId = input.Id,
+                    Multiline = true,
+                    MaxLength = input.MaxLength,
+                    Placeholder = TextObject.Plain(SlackText.Shorten(input.Placeholder, 150)),
+                })
+            {
+                BlockId = ModalInputBlockId,
+                Hint = TextObject.Plain(string.Create(CultureInfo.InvariantCulture, $"At most {input.MaxLength:N0} characters.")),
+            },
+        ])
+        {
+            CallbackId = ModalCallbackId,
+            Submit = TextObject.Plain(SlackText.Shorten(input.SubmitLabel, BlockKitLimits.ModalTitle)),
+            Close = TextObject.Plain("Cancel"),
+            PrivateMetadata = privateMetadata,
         };
 
     /// <summary>More than 50 blocks: keep 49 and say how many were left out.</summary>
@@ -296,5 +331,7 @@ internal sealed class BlockKitRenderer
         public void AddRange(IEnumerable<Block> more) => blocks.AddRange(more);
 
         public string NextAction() => ButtonActionPrefix + (NextActionIndex++).ToString(CultureInfo.InvariantCulture);
+
+        public string NextModalAction() => ModalActionPrefix + (NextActionIndex++).ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -50,6 +50,12 @@ internal sealed record DividerBlock() : Block("divider");
 
 internal sealed record ImageBlock(string ImageUrl, string AltText) : Block("image");
 
+/// <summary>A labelled input (modals only); its element's value comes back in <c>view.state.values[block_id][action_id]</c>.</summary>
+internal sealed record InputBlock(TextObject Label, BlockElement Element) : Block("input")
+{
+    public TextObject? Hint { get; init; }
+}
+
 /// <summary>An interactive element, written as its runtime type like <see cref="Block"/>.</summary>
 [JsonConverter(typeof(RuntimeTypeJsonConverter<BlockElement>))]
 internal abstract record BlockElement
@@ -70,11 +76,39 @@ internal sealed record ButtonElement(TextObject Text) : BlockElement("button")
     public string? Style { get; init; }
 }
 
+/// <summary>A text box; <c>max_length</c> at most 3000.</summary>
+internal sealed record PlainTextInputElement() : BlockElement("plain_text_input")
+{
+    public bool? Multiline { get; init; }
+
+    public int? MaxLength { get; init; }
+
+    public TextObject? Placeholder { get; init; }
+}
+
 internal sealed record CheckboxesElement(IReadOnlyList<OptionObject> Options) : BlockElement("checkboxes");
 
 internal sealed record OptionObject(TextObject Text, string Value)
 {
     public TextObject? Description { get; init; }
+}
+
+/// <summary>
+/// A modal (<c>views.open</c>): title and button texts at most 24 characters, at most 100 blocks. <c>private_metadata</c>
+/// (at most 3000 characters) carries what the submission needs back: the payload and the message the button was on.
+/// </summary>
+internal sealed record ModalView(TextObject Title, IReadOnlyList<Block> Blocks)
+{
+    [JsonPropertyOrder(-1)]
+    public string Type => "modal";
+
+    public string? CallbackId { get; init; }
+
+    public TextObject? Submit { get; init; }
+
+    public TextObject? Close { get; init; }
+
+    public string? PrivateMetadata { get; init; }
 }
 
 /// <summary>A whole message: the top-level <c>text</c> fallback is always present.</summary>

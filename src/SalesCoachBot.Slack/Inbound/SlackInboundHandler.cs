@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -31,6 +32,9 @@ internal enum SlackAckStatus
 /// <summary>The ack: a status, plus the message for a slash command answered in the ack or the url_verification challenge.</summary>
 internal sealed record SlackAck(SlackAckStatus Status, ResponseMessage? Message = null, string? Challenge = null)
 {
+    /// <summary>A modal submission with bad input: answered with <c>response_action: errors</c>, the modal stays open.</summary>
+    public ViewSubmissionAck? ViewErrors { get; init; }
+
     public static readonly SlackAck Accepted = new(SlackAckStatus.Accepted);
     public static readonly SlackAck Forbidden = new(SlackAckStatus.Forbidden);
     public static readonly SlackAck Busy = new(SlackAckStatus.Busy);
@@ -159,6 +163,11 @@ internal sealed partial class SlackInboundHandler(
             return SlackAck.Forbidden;
         }
 
+        if (payload.Type == "view_submission")
+        {
+            return HandleViewSubmission(payload, workspace, teamId);
+        }
+
         var action = payload.Actions is [var first, ..] ? first : null;
         if (payload.Type != "block_actions" || action?.ActionId is not { } actionId)
         {
@@ -173,6 +182,11 @@ internal sealed partial class SlackInboundHandler(
         }
 
         var responseUrl = ResponseUrl(payload.ResponseUrl);
+        if (actionId.StartsWith(BlockKitRenderer.ModalActionPrefix, StringComparison.Ordinal))
+        {
+            return OpenModal(payload, action.Value, workspace, responseUrl);
+        }
+
         if (actionId != BlockKitRenderer.ConfirmActionId && !actionId.StartsWith(BlockKitRenderer.ButtonActionPrefix, StringComparison.Ordinal))
         {
             SlackLog.InteractionIgnored(logger, payload.Type, actionId, "unknown action id");
@@ -207,6 +221,80 @@ internal sealed partial class SlackInboundHandler(
         var work = new InteractionWork(workspace, turn, channelId, payload.Container?.MessageTs ?? payload.Message?.Ts, payload.Container?.IsEphemeral == true, responseUrl);
         return queue.TryEnqueue(work) ? SlackAck.Accepted : SlackAck.Busy;
     }
+
+    /// <summary>
+    /// A button that asks for text ("Add note"): open its modal with the trigger. The modal carries the payload and the
+    /// message the button was on, so the submission answers like the button itself would have.
+    /// </summary>
+    private SlackAck OpenModal(InteractionPayload payload, string? value, SlackWorkspace workspace, Uri? responseUrl)
+    {
+        var channelId = payload.Channel?.Id ?? payload.Container?.ChannelId;
+        if (ActionPayload.TryParse(value) is not { TextInput: { } input } || payload.TriggerId is not { Length: > 0 } trigger || channelId is null)
+        {
+            SlackLog.InteractionIgnored(logger, payload.Type, BlockKitRenderer.ModalActionPrefix, "not a modal button of ours");
+            return SlackAck.Accepted;
+        }
+
+        var metadata = new ModalMetadata(value!, channelId, payload.Container?.MessageTs ?? payload.Message?.Ts, payload.Container?.IsEphemeral == true, responseUrl?.ToString());
+        var json = JsonSerializer.Serialize(metadata, SlackJsonContext.Wire.ModalMetadata);
+        if (json.Length > BlockKitLimits.PrivateMetadata)
+        {
+            json = JsonSerializer.Serialize(metadata with { ResponseUrl = null }, SlackJsonContext.Wire.ModalMetadata);
+        }
+
+        return queue.TryEnqueue(new OpenModalWork(workspace, trigger, BlockKitRenderer.Modal(input, json))) ? SlackAck.Accepted : SlackAck.Busy;
+    }
+
+    /// <summary>
+    /// A modal's submission: bad input (empty, too long) is answered in the ack with <c>response_action: errors</c>, so the
+    /// modal stays open and nothing is stored; good input runs the payload like a button press, after the ack.
+    /// </summary>
+    private SlackAck HandleViewSubmission(InteractionPayload payload, SlackWorkspace workspace, string? teamId)
+    {
+        if (payload.View is not { CallbackId: BlockKitRenderer.ModalCallbackId, PrivateMetadata: { Length: > 0 } json } view)
+        {
+            SlackLog.InteractionIgnored(logger, payload.Type, payload.View?.CallbackId, "not a modal of ours");
+            return SlackAck.Accepted;
+        }
+
+        ModalMetadata? metadata;
+        try
+        {
+            metadata = JsonSerializer.Deserialize(json, SlackJsonContext.Wire.ModalMetadata);
+        }
+        catch (JsonException)
+        {
+            metadata = null;
+        }
+
+        if (metadata is null || ActionPayload.TryParse(metadata.Payload) is not { TextInput: { } input } typed
+            || payload.User?.Id is not { } userId || teamId is null)
+        {
+            SlackLog.InteractionIgnored(logger, payload.Type, view.CallbackId, "modal metadata is not ours");
+            return SlackAck.Accepted;
+        }
+
+        var text = (view.State?.Values is { } values && values.TryGetValue(BlockKitRenderer.ModalInputBlockId, out var block) && block is not null
+            && block.TryGetValue(input.Id, out var element) ? element?.Value : null)?.Trim() ?? string.Empty;
+        if (InputProblem(input, text) is { } problem)
+        {
+            SlackLog.ModalRefused(logger, text.Length == 0 ? "empty" : "too long");
+            return new SlackAck(SlackAckStatus.Accepted) { ViewErrors = new ViewSubmissionAck(new Dictionary<string, string> { [BlockKitRenderer.ModalInputBlockId] = problem }) };
+        }
+
+        var user = new ChatUser(ChatChannel.Slack, SlackUserId: userId, DisplayName: payload.User.Name ?? payload.User.Username,
+            SlackTeamId: payload.User.TeamId ?? teamId, SlackEnterpriseId: workspace.EnterpriseId);
+        var turn = SlackTurns.Submission(user, SlackTurns.Conversation(teamId, metadata.Channel), typed, new Dictionary<string, string> { [input.Id] = text });
+        var work = new InteractionWork(workspace, turn, metadata.Channel, metadata.MessageTs, metadata.Ephemeral, ResponseUrl(metadata.ResponseUrl));
+        return queue.TryEnqueue(work) ? SlackAck.Accepted : SlackAck.Busy;
+    }
+
+    /// <summary>What is wrong with typed text, said under the input; null when nothing is (the core checks again).</summary>
+    internal static string? InputProblem(CardTextInput input, string text) =>
+        text.Length == 0 ? $"Write the {input.Label.ToLowerInvariant()} first; nothing was stored."
+        : text.Length > input.MaxLength ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"A {input.Label.ToLowerInvariant()} can be at most {input.MaxLength:N0} characters; this one has {text.Length:N0}. Nothing was stored.")
+        : null;
 
     /// <summary>The ticked item ids: the current selection of every checklist group on the card.</summary>
     internal static IReadOnlyList<ChecklistItemId> SelectedItems(InteractionPayload payload)

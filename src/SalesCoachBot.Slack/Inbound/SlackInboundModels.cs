@@ -58,7 +58,25 @@ internal sealed record InteractionPayload(
     InteractionState? State,
     string? ResponseUrl,
     IReadOnlyList<InteractionAction>? Actions,
-    InteractionTeam? Enterprise = null);
+    InteractionTeam? Enterprise = null,
+    string? TriggerId = null,
+    InteractionView? View = null);
+
+/// <summary>The modal of a <c>view_submission</c>: which one, what it carried, what was typed.</summary>
+internal sealed record InteractionView(string? Id, string? CallbackId, string? PrivateMetadata, InteractionState? State);
+
+/// <summary>
+/// What a text-asking modal carries in <c>private_metadata</c>: the button's payload, and the message the button was
+/// on (channel, ts, whether ephemeral, its response_url), so the answer updates that card like any other button.
+/// </summary>
+internal sealed record ModalMetadata(string Payload, string Channel, string? MessageTs, bool Ephemeral, string? ResponseUrl);
+
+/// <summary>The ack of a <c>view_submission</c> with bad input: the modal stays open with the errors under their blocks.</summary>
+internal sealed record ViewSubmissionAck(IReadOnlyDictionary<string, string> Errors)
+{
+    [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
+    public string ResponseAction => "errors";
+}
 
 internal sealed record InteractionUser(string? Id, string? Username, string? Name, string? TeamId);
 

@@ -45,6 +45,14 @@ internal sealed class SlackTurnProcessor(
             case InteractionWork interaction:
                 await AnswerInteractionAsync(interaction, cancellationToken).ConfigureAwait(false);
                 break;
+            case OpenModalWork modal:
+                var modalOpened = await api.OpenViewAsync(modal.Workspace, new ViewsOpenRequest(modal.TriggerId, modal.View), cancellationToken).ConfigureAwait(false);
+                if (!modalOpened.Ok)
+                {
+                    SlackLog.ModalFailed(logger, modalOpened.Error!);
+                }
+
+                break;
             case NoticeWork notice:
                 await api.RespondAsync(notice.ResponseUrl, new ResponseMessage(SlackText.Escape(notice.Text), [new SectionBlock(TextObject.Markdown(SlackText.Escape(notice.Text)))])
                 {

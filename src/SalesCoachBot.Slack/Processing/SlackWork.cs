@@ -1,6 +1,7 @@
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Slack.BlockKit;
 using SalesCoachBot.Slack.Workspaces;
 
 namespace SalesCoachBot.Slack.Processing;
@@ -22,6 +23,9 @@ internal sealed record InteractionWork(
     string? MessageTs,
     bool IsEphemeral,
     Uri? ResponseUrl) : SlackWork;
+
+/// <summary>A button that asks for text: open its modal (<c>views.open</c>) while the trigger is still valid.</summary>
+internal sealed record OpenModalWork(SlackWorkspace Workspace, string TriggerId, ModalView View) : SlackWork;
 
 /// <summary>A short ephemeral note on the response_url (a button we cannot use, a refusal).</summary>
 internal sealed record NoticeWork(Uri ResponseUrl, string Text) : SlackWork;
@@ -49,4 +53,8 @@ internal static class SlackTurns
 
     public static ChatTurn Action(ChatUser user, ConversationKey conversation, ActionPayload payload, IReadOnlyList<ChecklistItemId> selected) =>
         new(user, conversation, new ActionInput(payload, selected));
+
+    /// <summary>A modal's submission: the payload with what was typed into its input.</summary>
+    public static ChatTurn Submission(ChatUser user, ConversationKey conversation, ActionPayload payload, IReadOnlyDictionary<string, string> inputs) =>
+        new(user, conversation, new ActionInput(payload, []) { Inputs = inputs });
 }

@@ -333,8 +333,25 @@ internal sealed class SlackSocketModeService(
         {
             SlackAckStatus.Busy => null,
             SlackAckStatus.Accepted when accepts && result.Message is { } message => AckJson(envelopeId, message),
+            SlackAckStatus.Accepted when accepts && result.ViewErrors is { } errors => ErrorsAckJson(envelopeId, errors),
             _ => AckJson(envelopeId, null),
         };
+    }
+
+    /// <summary>A modal submission's errors, as the envelope's response payload.</summary>
+    internal static string ErrorsAckJson(string envelopeId, ViewSubmissionAck errors)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("envelope_id", envelopeId);
+            writer.WritePropertyName("payload");
+            JsonSerializer.Serialize(writer, errors, Json.ViewSubmissionAck);
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     internal static string AckJson(string envelopeId, ResponseMessage? payload)

@@ -30,6 +30,9 @@ internal interface ISlackApiClient
     /// <summary>Every member of a conversation, following <c>response_metadata.next_cursor</c> page by page.</summary>
     Task<SlackListResult<string>> ListConversationMembersAsync(SlackWorkspace workspace, string channel, CancellationToken cancellationToken);
 
+    /// <summary><c>views.open</c>: opens a modal for the person who pressed a button.</summary>
+    Task<SlackApiResult<EmptyResponse>> OpenViewAsync(SlackWorkspace workspace, ViewsOpenRequest request, CancellationToken cancellationToken);
+
     /// <summary><c>views.publish</c>: replaces a person's App Home tab.</summary>
     Task<SlackApiResult<EmptyResponse>> PublishViewAsync(SlackWorkspace workspace, ViewsPublishRequest request, CancellationToken cancellationToken);
 
@@ -100,6 +103,9 @@ internal sealed class SlackApiClient(
 
     public Task<SlackApiResult<ConversationOpenResponse>> OpenConversationAsync(SlackWorkspace workspace, string userId, CancellationToken cancellationToken) =>
         CallJsonAsync(workspace, "conversations.open", new ConversationsOpenRequest(userId), Json.ConversationsOpenRequest, Json.ConversationOpenResponse, cancellationToken);
+
+    public Task<SlackApiResult<EmptyResponse>> OpenViewAsync(SlackWorkspace workspace, ViewsOpenRequest request, CancellationToken cancellationToken) =>
+        CallJsonAsync(workspace, "views.open", request, Json.ViewsOpenRequest, Json.EmptyResponse, cancellationToken);
 
     public Task<SlackApiResult<EmptyResponse>> PublishViewAsync(SlackWorkspace workspace, ViewsPublishRequest request, CancellationToken cancellationToken) =>
         CallJsonAsync(workspace, "views.publish", request, Json.ViewsPublishRequest, Json.EmptyResponse, cancellationToken);

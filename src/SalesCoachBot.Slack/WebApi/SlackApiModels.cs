@@ -88,6 +88,9 @@ internal sealed record ResponseMessage(string Text, IReadOnlyList<Block> Blocks)
         new(message.Text, message.Blocks) { ResponseType = responseType, ReplaceOriginal = replaceOriginal };
 }
 
+/// <summary><c>views.open</c>: a modal, opened with the trigger of the button press (valid for 3 seconds).</summary>
+internal sealed record ViewsOpenRequest(string TriggerId, ModalView View);
+
 /// <summary><c>views.publish</c>: the App Home view of one user.</summary>
 internal sealed record ViewsPublishRequest(string UserId, HomeView View);
 

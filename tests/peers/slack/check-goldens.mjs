@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// check-goldens.mjs DIR — type-checks every golden Block Kit message in DIR (type Message) and every App Home
-// view in DIR/views (type HomeView) against @slack/types with ONE tsc run, then checks the documented size
-// limits the types cannot express (50 blocks a message, 100 a view).
+// check-goldens.mjs DIR — type-checks every golden Block Kit message in DIR (type Message), every App Home
+// view in DIR/views (type HomeView) and every modal in DIR/views/modal-*.json (type ModalView) against
+// @slack/types with ONE tsc run, then checks the documented size limits the types cannot express (50 blocks a
+// message, 100 a view, 24 characters a modal title, 3000 characters of private_metadata).
 // Exit 1 on any type error or limit problem.
 import { readFileSync, readdirSync, writeFileSync, mkdtempSync, mkdirSync, rmSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -20,15 +21,17 @@ if (files.length === 0) { console.error(`no golden files in ${dir}`); process.ex
 
 // 1) One generated module, one typed constant per golden. KnownBlock[] (not AnyBlock[]) so
 //    unknown block types and misspelt fields fail; excess properties are checked on object literals.
-let ts = "import type { KnownBlock, HomeView } from '@slack/types';\n" +
+let ts = "import type { KnownBlock, HomeView, ModalView } from '@slack/types';\n" +
   'type Message = { text: string; blocks: KnownBlock[] };\n' +
-  "type Home = Omit<HomeView, 'blocks'> & { blocks: KnownBlock[] };\n";
+  "type Home = Omit<HomeView, 'blocks'> & { blocks: KnownBlock[] };\n" +
+  "type Modal = Omit<ModalView, 'blocks'> & { blocks: KnownBlock[] };\n";
 const ranges = [];
 files.forEach((file, i) => {
   const json = JSON.parse(readFileSync(join(dir, file), 'utf8'));
   const start = ts.split('\n').length;
   const isView = file.startsWith('views');
-  ts += `export const golden${i}: ${isView ? 'Home' : 'Message'} = ${JSON.stringify(json, null, 2)};\n`;
+  const type = json.type === 'modal' ? 'Modal' : isView ? 'Home' : 'Message';
+  ts += `export const golden${i}: ${type} = ${JSON.stringify(json, null, 2)};\n`;
   ranges.push({ file, start, end: ts.split('\n').length - 1, json });
 });
 // Generated beside node_modules so tsc resolves @slack/types the ordinary way.
@@ -49,6 +52,11 @@ const limitProblems = (json) => {
   const max = (what, s, n) => { if (typeof s === 'string' && s.length > n) problems.push(`${what}: ${s.length} chars > ${n}`); };
   const maxN = (what, a, n) => { if (Array.isArray(a) && a.length > n) problems.push(`${what}: ${a.length} items > ${n}`); };
   if (json.type === 'home') maxN('blocks', json.blocks, 100);
+  else if (json.type === 'modal') {
+    maxN('blocks', json.blocks, 100);
+    max('title', json.title?.text, 24); max('submit', json.submit?.text, 24); max('close', json.close?.text, 24);
+    max('private_metadata', json.private_metadata, 3000); max('callback_id', json.callback_id, 255);
+  }
   else { if (!json.text || !json.text.trim()) problems.push('no top-level text fallback'); maxN('blocks', json.blocks, 50); }
   const ids = new Set();
   const walk = (o, path) => {
@@ -63,6 +71,8 @@ const limitProblems = (json) => {
       case 'context': maxN(`${path}.elements`, o.elements, 10); break;
       case 'image': max(`${path}.alt_text`, o.alt_text, 2000); max(`${path}.image_url`, o.image_url, 3000); break;
       case 'button': max(`${path}.text`, o.text?.text, 75); max(`${path}.value`, o.value, 2000); break;
+      case 'input': max(`${path}.label`, o.label?.text, 2000); max(`${path}.hint`, o.hint?.text, 2000); break;
+      case 'plain_text_input': if (o.max_length > 3000) problems.push(`${path}.max_length: ${o.max_length} > 3000`); max(`${path}.placeholder`, o.placeholder?.text, 150); break;
       case 'checkboxes': maxN(`${path}.options`, o.options, 10);
         o.options?.forEach((opt, i) => { max(`${path}.options[${i}].text`, opt.text?.text, 75); max(`${path}.options[${i}].value`, opt.value, 75); max(`${path}.options[${i}].description`, opt.description?.text, 75); });
         break;

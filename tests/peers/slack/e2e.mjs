@@ -6,6 +6,8 @@
 //                                           the deal advances (a fresh `/coach next initech` shows the next stage)
 //   the same confirm again (old stage version) -> answered with the current state, not recorded twice
 //   unsigned / tampered requests -> 401
+//   the card's "Add note" button -> views.open with the trigger; the modal's view_submission: too long -> response_action
+//                                           errors (nothing stored), a good note -> the card comes back with it
 // Exit 1 on any failure.
 import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -120,6 +122,35 @@ try {
   const stale = await waitForCall('/hooks/act2');
   const staleMessage = stale ? JSON.parse(stale.body) : {};
   check(!!stale && header(staleMessage) === header(second), `stale card answered with the current state ("${header(staleMessage)}")`);
+
+  // 5) "Add note": the button opens a modal (views.open), the signed view_submission is checked in the ack
+  const addNote = blocksOf(second).filter((b) => b.type === 'actions').flatMap((b) => b.elements).find((e) => e.action_id?.startsWith('coach-modal-'));
+  check(!!addNote?.value, 'the card has an "Add note" button that opens a modal');
+  const opening = 'payload=' + encodeURIComponent(JSON.stringify({
+    type: 'block_actions', user: { id: user, username: 'dana', name: 'dana', team_id: team }, team: { id: team }, trigger_id: '13345.2.3',
+    channel: { id: channel }, container: { type: 'message', message_ts: '1715000000.000600', channel_id: channel, is_ephemeral: true },
+    response_url: `${fakeUrl}/hooks/note`, actions: [{ type: 'button', action_id: addNote?.action_id, block_id: 'b', value: addNote?.value }],
+  }));
+  check((await post('/slack/interactions', opening)).status === 200, 'Add note pressed: acked 200');
+  const opened = await waitForCall('/api/views.open');
+  const modal = opened ? JSON.parse(opened.body) : {};
+  const input = modal.view?.blocks?.find((b) => b.type === 'input');
+  check(modal.trigger_id === '13345.2.3' && modal.view?.type === 'modal' && input?.element?.type === 'plain_text_input' && input.element.multiline === true,
+    'views.open with the trigger: a modal with a multi-line text input');
+  const submission = (text) => 'payload=' + encodeURIComponent(JSON.stringify({
+    type: 'view_submission', user: { id: user, username: 'dana', name: 'dana', team_id: team }, team: { id: team },
+    view: { id: 'V0E2E', callback_id: modal.view?.callback_id, private_metadata: modal.view?.private_metadata,
+      state: { values: { [input?.block_id]: { [input?.element?.action_id]: { type: 'plain_text_input', value: text } } } } },
+  }));
+  const tooLong = await post('/slack/interactions', submission('x'.repeat(2001)));
+  const errors = tooLong.ok ? await tooLong.json().catch(() => ({})) : {};
+  check(errors.response_action === 'errors' && /at most 2,000 characters/.test(errors.errors?.[input?.block_id] ?? ''), 'a note over 2,000 characters: response_action errors, the modal stays open');
+  const note = 'CFO wants an ROI case by Q1';
+  const saved = await post('/slack/interactions', submission(note));
+  check(saved.status === 200 && (await saved.text()) === '', 'a good note: empty 200 ack closes the modal');
+  const noted = await waitForCall('/hooks/note');
+  const notedCard = noted ? JSON.parse(noted.body) : {};
+  check(notedCard.replace_original === true && JSON.stringify(notedCard.blocks ?? []).includes(note), 'the card is replaced and shows the note under "Latest notes"');
 } finally {
   stop();
 }
