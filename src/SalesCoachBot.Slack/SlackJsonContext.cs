@@ -48,6 +48,8 @@ namespace SalesCoachBot.Slack;
 [JsonSerializable(typeof(ImageBlock))]
 [JsonSerializable(typeof(ButtonElement))]
 [JsonSerializable(typeof(CheckboxesElement))]
+[JsonSerializable(typeof(InputBlock))]
+[JsonSerializable(typeof(PlainTextInputElement))]
 internal sealed partial class SlackJsonContext : JsonSerializerContext
 {
     private static readonly Lazy<SlackJsonContext> LazyWire = new(() => new SlackJsonContext(BuildOptions(indented: false)));

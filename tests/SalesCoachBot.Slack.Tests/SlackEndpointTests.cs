@@ -3,6 +3,7 @@ using System.Text.Json;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Slack.BlockKit;
 using SalesCoachBot.Slack.Tests.Fakes;
 
 namespace SalesCoachBot.Slack.Tests;
@@ -298,6 +299,56 @@ public sealed class SlackEndpointTests : IAsyncLifetime
     }
 
     private static readonly ConfirmItemsPayload Confirm = new(new DealId(42), new StageId("demo"), 3);
+
+    private string ReasonTyped(ActionPayload pressed, string typed)
+    {
+        var payload = new Dictionary<string, object?>
+        {
+            ["type"] = "block_actions",
+            ["user"] = new { id = "U0PAT", username = "pat", name = "pat", team_id = "T0FAKE" },
+            ["team"] = new { id = "T0FAKE" },
+            ["channel"] = new { id = "C0SALES" },
+            ["container"] = new { type = "message", message_ts = "1715000000.000300", channel_id = "C0SALES", is_ephemeral = true },
+            ["response_url"] = api.ResponseUrl("reason").ToString(),
+            ["state"] = new
+            {
+                values = new Dictionary<string, object>
+                {
+                    [BlockKitRenderer.InputPrefix + SaidNoPayload.ReasonInput] = new Dictionary<string, object>
+                    {
+                        [BlockKitRenderer.InputPrefix + SaidNoPayload.ReasonInput] = new { type = "plain_text_input", value = typed },
+                    },
+                },
+            },
+            ["actions"] = new[] { new { type = "button", action_id = "coach-button-7", block_id = "b", value = pressed.ToJson() } },
+        };
+        return "payload=" + Uri.EscapeDataString(JsonSerializer.Serialize(payload));
+    }
+
+    [Fact]
+    public async Task Interactions_ReasonTypedThenSendPressed_TextArrivesInThePayload()
+    {
+        var body = ReasonTyped(new SaidNoPayload(new DealId(42), 3), "They build it in house");
+
+        var response = await host.PostAsync("/slack/interactions", body, "application/x-www-form-urlencoded");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await host.WorkDoneAsync();
+        var input = Assert.IsType<ActionInput>(Assert.Single(host.Bot.Turns).Input);
+        Assert.Equal(new SaidNoPayload(new DealId(42), 3, "They build it in house"), input.Payload);
+    }
+
+    [Fact]
+    public async Task Interactions_ReasonButtonPressedWithTextTyped_ButtonsReasonWins()
+    {
+        var body = ReasonTyped(new SaidNoPayload(new DealId(42), 3, "price"), "something else");
+
+        await host.PostAsync("/slack/interactions", body, "application/x-www-form-urlencoded");
+
+        await host.WorkDoneAsync();
+        var input = Assert.IsType<ActionInput>(Assert.Single(host.Bot.Turns).Input);
+        Assert.Equal(new SaidNoPayload(new DealId(42), 3, "price"), input.Payload);
+    }
 
     [Fact]
     public async Task Interactions_ConfirmOnEphemeralCard_CoreGetsTickedItemsAndCardReplacedViaResponseUrl()

@@ -100,6 +100,9 @@ public sealed record DealChangePlan<T>(T Result) where T : class
     public long? NoteBy { get; init; }
     public SnoozeRequest? Snooze { get; init; }
 
+    /// <summary>Ends every running snooze of the deal ("unsnooze").</summary>
+    public SnoozeEnd? EndSnooze { get; init; }
+
     /// <summary>When set, the deal's last activity moves to this instant.</summary>
     public DateTimeOffset? ActivityAt { get; init; }
 
@@ -111,7 +114,8 @@ public sealed record NewConfirmation(ChecklistItemId Item, long PersonId, string
 
 /// <summary>
 /// A stage or status change. The store bumps the stage version, sets the stage-entered time,
-/// writes a history entry, and sets status / lost reason / closed / re-engage fields as given.
+/// writes a history entry, and sets status / lost reason / closed / re-engage fields as given; a change to a
+/// status other than open records <c>ByPersonId</c> as the closer (<see cref="Deal.ClosedByPersonId"/>).
 /// </summary>
 public sealed record StageTransition(
     StageId ToStage,
@@ -123,7 +127,11 @@ public sealed record StageTransition(
     string? LostReason = null,
     DateTimeOffset? ReengageAt = null);
 
-public sealed record SnoozeRequest(long PersonId, DateTimeOffset Until, DateTimeOffset At);
+/// <summary>A snooze until <c>Until</c>; it replaces any snooze still running (ended at <c>At</c>).</summary>
+public sealed record SnoozeRequest(long PersonId, DateTimeOffset Until, DateTimeOffset At, string? Reason = null);
+
+/// <summary>Ends the deal's running snoozes at <c>At</c>, recorded as ended by the person.</summary>
+public sealed record SnoozeEnd(long PersonId, DateTimeOffset At);
 
 /// <summary>Which deal a conversation is linked to ("link this chat to Initech").</summary>
 public interface IConversationStore

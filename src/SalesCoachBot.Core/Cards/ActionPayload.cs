@@ -18,6 +18,8 @@ namespace SalesCoachBot.Core.Cards;
 [JsonDerivedType(typeof(UndoItemPayload), "undo")]
 [JsonDerivedType(typeof(SnoozeDealPayload), "snooze")]
 [JsonDerivedType(typeof(RunCommandPayload), "command")]
+[JsonDerivedType(typeof(SaidNoPayload), "said-no")]
+[JsonDerivedType(typeof(ReopenDealPayload), "reopen")]
 public abstract record ActionPayload
 {
     /// <summary>The longest payload read back from a chat client; anything longer is not one of ours.</summary>
@@ -112,6 +114,19 @@ public sealed record SnoozeDealPayload(DealId Deal, int Days) : ActionPayload;
 
 /// <summary>Run a chat command as if typed (help buttons, "see all").</summary>
 public sealed record RunCommandPayload(string Text) : ActionPayload;
+
+/// <summary>
+/// "Buyer said no" for a deal at the stage version the card showed: without <see cref="Reason"/> the bot asks for one;
+/// a reason button carries it, and a card's text input named <see cref="ReasonInput"/> fills it with what was typed.
+/// </summary>
+public sealed record SaidNoPayload(DealId Deal, int StageVersion, string? Reason = null) : ActionPayload
+{
+    /// <summary>The id of the free-text input whose value arrives as <see cref="Reason"/> (the property's JSON name).</summary>
+    public const string ReasonInput = "reason";
+}
+
+/// <summary>Undo a close: reopen the deal, if it is still as closed at <see cref="StageVersion"/>.</summary>
+public sealed record ReopenDealPayload(DealId Deal, int StageVersion) : ActionPayload;
 
 /// <summary>
 /// Writes a payload property of a channel's own card model (an Adaptive Card's <c>data</c>) with the payload's one

@@ -46,7 +46,16 @@ public sealed record Card
     public string? Note { get; init; }
 
     public CardImage? Image { get; init; }
+
+    /// <summary>A free-text field with its own send button (e.g. "another reason"), shown after the actions.</summary>
+    public CardTextInput? TextInput { get; init; }
 }
+
+/// <summary>
+/// A free-text field and the button that sends it. What was typed arrives in <see cref="Submit"/>'s payload as the
+/// property named <see cref="Id"/> (Teams merges inputs into the button's data; Slack's adapter does the same).
+/// </summary>
+public sealed record CardTextInput(string Id, string Label, string Placeholder, int MaxLength, CardAction Submit);
 
 public sealed record CardFact(string Label, string Value);
 

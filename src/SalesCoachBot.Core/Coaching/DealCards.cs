@@ -70,6 +70,9 @@ public static class DealCards
             Facts = facts,
             Checklist = UseCases.ConfirmItemsUseCase.IsCoachable(deal.Status) ? new CardChecklist(deal.Id, stage.Id, deal.StageVersion, items, confirm) : null,
             Note = note,
+
+            // The same as typing "DEAL said no": asks for the reason, then follows the map's branch.
+            Actions = deal.Status == DealStatus.Open ? [new CardAction("Buyer said no", new SaidNoPayload(deal.Id, deal.StageVersion))] : [],
         };
 
         return new BotAnswer(ChecklistText(card, items, deal, note), card);

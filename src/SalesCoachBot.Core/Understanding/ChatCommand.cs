@@ -37,7 +37,19 @@ public sealed record MoveDealCommand(DealReference Deal, string StageText, strin
 
 public sealed record MarkLostCommand(DealReference Deal, string? Reason) : ChatCommand;
 
-public sealed record SaidNoCommand(DealReference Deal) : ChatCommand;
+/// <summary>"DEAL said no [because REASON]": without a reason the bot asks for one before closing.</summary>
+public sealed record SaidNoCommand(DealReference Deal, string? Reason = null) : ChatCommand;
+
+/// <summary>"Duff Brewery is not a fit", "Acme is not now": the stage's branch whose <c>when</c> the words name.</summary>
+public sealed record FollowBranchCommand(DealReference Deal, string WhenText) : ChatCommand;
+
+/// <summary>"reopen DEAL": undo a close (lost or nurture), back to the stage it left.</summary>
+public sealed record ReopenDealCommand(DealReference Deal) : ChatCommand;
+
+/// <summary>"snooze DEAL 3 days|until Monday [because REASON]": the duration as typed, read by the use case so it can explain bad input.</summary>
+public sealed record SnoozeCommand(DealReference Deal, string DurationText, string? Reason) : ChatCommand;
+
+public sealed record UnsnoozeCommand(DealReference Deal) : ChatCommand;
 
 public sealed record StageInfoCommand(string StageText) : ChatCommand;
 

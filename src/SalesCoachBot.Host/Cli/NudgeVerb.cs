@@ -140,6 +140,7 @@ internal sealed class NudgeVerb : ICliVerb
                     NudgeKind.OwnerDigest => " (owner's deals)",
                     NudgeKind.ManagerNotice => " (managers' notice)",
                     NudgeKind.CloseProposal => " (proposal to close a deal)",
+                    NudgeKind.DigestUpdate => " (digest updated after a snooze)",
                     _ => string.Empty,
                 };
                 await context.Out.WriteLineAsync($"  {message.Conversation}{kind}: {state}");

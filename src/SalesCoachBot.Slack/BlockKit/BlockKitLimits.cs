@@ -14,4 +14,7 @@ internal static class BlockKitLimits
     public const int ContextElements = 10;
     public const int Id = 255;
     public const int AltText = 2000;
+    public const int InputLabel = 2000;
+    public const int InputPlaceholder = 150;
+    public const int PlainTextInput = 3000;
 }

@@ -15,6 +15,9 @@ internal sealed class BlockKitRenderer
     public const string ChecklistBlockPrefix = "coach-checklist-";
     public const string ButtonActionPrefix = "coach-button-";
 
+    /// <summary>A text field's block and action id: the prefix, then the payload property its text fills (<see cref="CardTextInput.Id"/>).</summary>
+    public const string InputPrefix = "coach-input-";
+
     private const int ButtonsPerRow = 5;
 
     public SlackMessage Render(BotAnswer answer)
@@ -55,6 +58,7 @@ internal sealed class BlockKitRenderer
         var tail = new Builder(b.NextActionIndex + 1000);
         RenderChoices(card.Choices, tail);
         RenderButtons(card.Actions, tail);
+        RenderTextInput(card.TextInput, tail);
         // Slack fetches image blocks itself: https only (a data URI or plain http is dropped; the text carries the figures).
         if (card.Image is { } image && Uri.TryCreate(image.Url, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps)
         {
@@ -265,6 +269,34 @@ internal sealed class BlockKitRenderer
                 _ => null,
             },
         };
+
+    /// <summary>
+    /// A text field and its button. Slack sends the field's value in <c>state.values</c> with the press; the inbound
+    /// handler puts it into the button's payload as the property the field is named after.
+    /// </summary>
+    private static void RenderTextInput(CardTextInput? input, Builder b)
+    {
+        if (input is null)
+        {
+            return;
+        }
+
+        var id = InputPrefix + input.Id;
+        b.Add(new InputBlock(
+            TextObject.Plain(SlackText.Shorten(input.Label, BlockKitLimits.InputLabel)),
+            new PlainTextInputElement
+            {
+                ActionId = id,
+                Placeholder = TextObject.Plain(SlackText.Shorten(input.Placeholder, BlockKitLimits.InputPlaceholder)),
+                MaxLength = Math.Min(input.MaxLength, BlockKitLimits.PlainTextInput),
+                Multiline = true,
+            })
+        {
+            BlockId = id,
+            Optional = true,
+        });
+        RenderButtons([input.Submit], b);
+    }
 
     /// <summary>More than 50 blocks: keep 49 and say how many were left out.</summary>
     private static IReadOnlyList<Block> Paginate(IReadOnlyList<Block> blocks)

@@ -72,6 +72,21 @@ internal sealed record ButtonElement(TextObject Text) : BlockElement("button")
 
 internal sealed record CheckboxesElement(IReadOnlyList<OptionObject> Options) : BlockElement("checkboxes");
 
+/// <summary>A form field; in a message its value arrives in <c>state.values</c> when a button of the message is pressed.</summary>
+internal sealed record InputBlock(TextObject Label, BlockElement Element) : Block("input")
+{
+    public bool? Optional { get; init; }
+}
+
+internal sealed record PlainTextInputElement() : BlockElement("plain_text_input")
+{
+    public TextObject? Placeholder { get; init; }
+
+    public int? MaxLength { get; init; }
+
+    public bool? Multiline { get; init; }
+}
+
 internal sealed record OptionObject(TextObject Text, string Value)
 {
     public TextObject? Description { get; init; }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -179,7 +180,7 @@ internal sealed partial class SlackInboundHandler(
             return SlackAck.Accepted;
         }
 
-        var typed = ActionPayload.TryParse(action.Value);
+        var typed = WithTypedText(ActionPayload.TryParse(action.Value), action.Value, payload);
         var channelId = payload.Channel?.Id ?? payload.Container?.ChannelId;
         if (typed is not null && payload.User?.Id is { } homeUser && teamId is not null && channelId is null && payload.Container?.Type == "view")
         {
@@ -206,6 +207,43 @@ internal sealed partial class SlackInboundHandler(
         var turn = SlackTurns.Action(user, SlackTurns.Conversation(teamId, channelId), typed, selected);
         var work = new InteractionWork(workspace, turn, channelId, payload.Container?.MessageTs ?? payload.Message?.Ts, payload.Container?.IsEphemeral == true, responseUrl);
         return queue.TryEnqueue(work) ? SlackAck.Accepted : SlackAck.Busy;
+    }
+
+    /// <summary>
+    /// The pressed button's payload with what was typed in the message's text fields (<c>coach-input-NAME</c>) as its
+    /// property NAME, unless the button already carries one (a reason button keeps its own reason). Teams does the same
+    /// by merging a card's inputs into the button's data.
+    /// </summary>
+    internal static ActionPayload? WithTypedText(ActionPayload? typed, string? json, InteractionPayload payload)
+    {
+        if (typed is null || json is null || payload.State?.Values is not { } values)
+        {
+            return typed;
+        }
+
+        JsonObject? merged = null;
+        foreach (var (blockId, elements) in values)
+        {
+            if (!blockId.StartsWith(BlockKitRenderer.InputPrefix, StringComparison.Ordinal) || elements is null)
+            {
+                continue;
+            }
+
+            var name = blockId[BlockKitRenderer.InputPrefix.Length..];
+            foreach (var element in elements.Values)
+            {
+                if (element is { Type: "plain_text_input", Value: { Length: > 0 } text } && !string.IsNullOrWhiteSpace(text))
+                {
+                    merged ??= JsonNode.Parse(json) as JsonObject;
+                    if (merged is not null && !merged.ContainsKey(name))
+                    {
+                        merged[name] = text;
+                    }
+                }
+            }
+        }
+
+        return merged is null ? typed : ActionPayload.TryParse(merged.ToJsonString()) ?? typed;
     }
 
     /// <summary>The ticked item ids: the current selection of every checklist group on the card.</summary>

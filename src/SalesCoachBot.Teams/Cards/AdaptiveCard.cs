@@ -37,6 +37,7 @@ internal sealed record AdaptiveCard(string FallbackText, IReadOnlyList<CardEleme
 [JsonDerivedType(typeof(ColumnSet))]
 [JsonDerivedType(typeof(ImageElement))]
 [JsonDerivedType(typeof(ToggleInput))]
+[JsonDerivedType(typeof(TextFieldInput))]
 internal abstract record CardElement
 {
     protected CardElement(string type) => Type = type;
@@ -102,12 +103,22 @@ internal sealed record ToggleInput(string Id, string Title) : CardElement("Input
     public bool Wrap => true;
 }
 
+/// <summary>
+/// A free-text field; Teams sends what was typed back under its <c>id</c>, merged into the pressed button's data (the id
+/// is the payload property it fills, see <see cref="CardTextInput"/>).
+/// </summary>
+internal sealed record TextFieldInput(string Id, string Label, string Placeholder, int MaxLength) : CardElement("Input.Text")
+{
+    public bool IsMultiline => true;
+}
+
 /// <summary>A button; <c>data</c> is the typed payload, written with its one contract (<see cref="ActionPayload.JsonTypeInfo"/>).</summary>
 [JsonDerivedType(typeof(ExecuteAction))]
 [JsonDerivedType(typeof(SubmitAction))]
+[JsonDerivedType(typeof(ShowCardAction))]
 internal abstract record CardButton
 {
-    protected CardButton(string type, string title, ActionPayload data)
+    protected CardButton(string type, string title, ActionPayload? data)
     {
         Type = type;
         Title = title;
@@ -121,7 +132,7 @@ internal abstract record CardButton
 
     // Core's contract, not one generated here: the bytes a press sends back are the ones Core reads.
     [JsonConverter(typeof(ActionPayloadJsonConverter))]
-    public ActionPayload Data { get; }
+    public ActionPayload? Data { get; }
 
     [JsonPropertyOrder(1)]
     public ActionStyle? Style { get; init; }
@@ -132,6 +143,9 @@ internal sealed record ExecuteAction(string Title, string Verb, ActionPayload Da
 
 /// <summary>A message activity whose <c>value</c> is the data merged with the card's inputs.</summary>
 internal sealed record SubmitAction(string Title, ActionPayload Data) : CardButton("Action.Submit", Title, Data);
+
+/// <summary>A button that unfolds a small card under the buttons (a text field and its send button); it sends nothing itself.</summary>
+internal sealed record ShowCardAction(string Title, AdaptiveCard Card) : CardButton("Action.ShowCard", Title, null);
 
 [JsonConverter(typeof(JsonStringEnumConverter<Spacing>))]
 internal enum Spacing

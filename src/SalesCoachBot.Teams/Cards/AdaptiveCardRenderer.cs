@@ -84,6 +84,16 @@ internal sealed class AdaptiveCardRenderer
             actions.Add(Execute(action));
         }
 
+        if (card.TextInput is { } input)
+        {
+            // The field's id is the payload property it fills: Teams merges inputs into the pressed button's data.
+            actions.Add(new ShowCardAction(input.Label, new AdaptiveCard(CardMarkdown.Escape(input.Label),
+                [new TextFieldInput(input.Id, input.Label, input.Placeholder, input.MaxLength)])
+            {
+                Actions = [Execute(input.Submit)],
+            }));
+        }
+
         // fallbackText "may contain markdown" (schema)
         return new AdaptiveCard(CardMarkdown.Escape(card.Title), body) { Actions = actions.Count > 0 ? actions : null };
     }

@@ -13,6 +13,9 @@ public sealed class ActionPayloadTests
         new UndoItemPayload(new DealId(42), new StageId("demo"), 3, new ChecklistItemId("demo-held")),
         new SnoozeDealPayload(new DealId(9), 3),
         new RunCommandPayload("what's next for #1002"),
+        new SaidNoPayload(new DealId(42), 3),
+        new SaidNoPayload(new DealId(42), 3, "went with a competitor"),
+        new ReopenDealPayload(new DealId(42), 4),
     ];
 
     [Theory]

@@ -6,6 +6,7 @@ using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Teams.Cards;
 using SalesCoachBot.Teams.Dispatch;
 using SalesCoachBot.Teams.Tests.Support;
+using SalesCoachBot.Testing;
 
 namespace SalesCoachBot.Teams.Tests.Cards;
 
@@ -18,7 +19,7 @@ public sealed class AdaptiveCardRendererTests
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly AdaptiveCardRenderer renderer = new();
 
-    public static TheoryData<string> Goldens => new() { "checklist", "checklist-stale", "choose-deal", "deal-list", "help", "error", "stage-info", "checklist-all-confirmed" };
+    public static TheoryData<string> Goldens => new() { "checklist", "checklist-stale", "choose-deal", "deal-list", "help", "error", "stage-info", "checklist-all-confirmed", "said-no-reason", "closed-undo" };
 
     [Theory]
     [MemberData(nameof(Goldens))]
@@ -34,6 +35,8 @@ public sealed class AdaptiveCardRendererTests
             "help" => SampleCards.Help(),
             "error" => SampleCards.Error(),
             "stage-info" => SampleCards.StageInfo(),
+            "said-no-reason" => SampleCloseCards.ReasonPicker().Card!,
+            "closed-undo" => SampleCloseCards.ClosedWithUndo().Card!,
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };
 

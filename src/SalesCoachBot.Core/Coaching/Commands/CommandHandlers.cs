@@ -43,6 +43,10 @@ internal static class CommandHandlers
         Handle<StageInfoCommand, StageInfoUseCase>();
         Handle<SaidNoCommand, CloseDealUseCase>();
         Handle<MarkLostCommand, CloseDealUseCase>();
+        Handle<FollowBranchCommand, CloseDealUseCase>();
+        Handle<ReopenDealCommand, ReopenDealUseCase>();
+        Handle<SnoozeCommand, SnoozeDealUseCase>();
+        Handle<UnsnoozeCommand, SnoozeDealUseCase>();
         Handle<MoveDealCommand, MoveDealUseCase>();
         Handle<PipelineCommand, PipelineUseCase>();
         Handle<ReverseFunnelCommand, ReverseFunnelUseCase>();
@@ -56,6 +60,8 @@ internal static class CommandHandlers
         Handle<ShowChecklistPayload, WhatsNextUseCase>();
         Handle<SnoozeDealPayload, SnoozeDealUseCase>();
         Handle<RunCommandPayload, RunCommandHandler>();
+        Handle<SaidNoPayload, CloseDealUseCase>();
+        Handle<ReopenDealPayload, ReopenDealUseCase>();
 
         services.AddSingleton(new CommandHandlerMap(map));
         services.AddScoped<CommandDispatcher>();

@@ -2,6 +2,7 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SalesCoachBot.Data;
 
@@ -135,6 +136,8 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    SqlitePropertyBuilderExtensions.UseAutoincrement(b.Property<long>("Id"));
+
                     b.Property<string>("Account")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT")
@@ -148,6 +151,10 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("closed_at");
+
+                    b.Property<long?>("ClosedByPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_by_person_id");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
@@ -376,9 +383,18 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("deal_id");
 
+                    b.Property<long?>("EndedByPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended_by_person_id");
+
                     b.Property<long>("PersonId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("person_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
 
                     b.Property<long>("Until")
                         .HasColumnType("INTEGER")
@@ -566,6 +582,11 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                     b.Property<DateOnly>("LocalDate")
                         .HasColumnType("TEXT")
                         .HasColumnName("local_date");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
 
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER")
