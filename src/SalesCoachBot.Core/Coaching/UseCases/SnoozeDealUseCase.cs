@@ -1,3 +1,4 @@
+using System.Globalization;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Coaching.Commands;
@@ -37,7 +38,8 @@ public sealed class SnoozeDealUseCase(DealLocator locator, IDealStore deals, Tea
             return ((DealLookup.Answered)lookup).Answer;
         }
 
-        return await SnoozeAsync(found.Deal, context.Now.AddDays(payload.Days), reason: null, context, cancellationToken);
+        var zone = await ZoneAsync(found.Deal, cancellationToken);
+        return await SnoozeAsync(found.Deal, context.Now.AddDays(payload.Days), zone, reason: null, context, cancellationToken);
     }
 
     public async Task<BotAnswer> HandleAsync(SnoozeCommand command, TurnContext context, CancellationToken cancellationToken)
@@ -54,8 +56,7 @@ public sealed class SnoozeDealUseCase(DealLocator locator, IDealStore deals, Tea
             return ((DealLookup.Answered)lookup).Answer;
         }
 
-        var rules = await teamRules.GetAsync(cancellationToken);
-        var zone = rules.Find(found.Deal.Deal.TeamId) is { } team && TimeZoneInfo.TryFindSystemTimeZoneById(team.TimeZoneId, out var teamZone) ? teamZone : TimeZoneInfo.Utc;
+        var zone = await ZoneAsync(found.Deal, cancellationToken);
         var reading = SnoozeDates.Read(command.DurationText, context.Now, zone);
         if (reading.Until is not { } until)
         {
@@ -64,10 +65,10 @@ public sealed class SnoozeDealUseCase(DealLocator locator, IDealStore deals, Tea
 
         if (until - context.Now > TimeSpan.FromDays(MaxDays))
         {
-            return Errors.Answer("Too long", $"A deal can be snoozed for at most {MaxDays} days; {DealCards.Date(until)} is further away. Nothing was snoozed.");
+            return Errors.Answer("Too long", $"A deal can be snoozed for at most {MaxDays} days; {LocalDate(until, zone)} is further away. Nothing was snoozed.");
         }
 
-        return await SnoozeAsync(found.Deal, until, reason, context, cancellationToken);
+        return await SnoozeAsync(found.Deal, until, zone, reason, context, cancellationToken);
     }
 
     public async Task<BotAnswer> HandleAsync(UnsnoozeCommand command, TurnContext context, CancellationToken cancellationToken)
@@ -109,7 +110,17 @@ public sealed class SnoozeDealUseCase(DealLocator locator, IDealStore deals, Tea
         return Answer(message, refused);
     }
 
-    private async Task<BotAnswer> SnoozeAsync(DealView view, DateTimeOffset until, string? reason, TurnContext context, CancellationToken cancellationToken)
+    /// <summary>The deal's team's time zone (UTC when the team names none that is known): days are the team's days.</summary>
+    private async Task<TimeZoneInfo> ZoneAsync(DealView view, CancellationToken cancellationToken)
+    {
+        var rules = await teamRules.GetAsync(cancellationToken);
+        return rules.Find(view.Deal.TeamId) is { } team && TimeZoneInfo.TryFindSystemTimeZoneById(team.TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
+    }
+
+    private static string LocalDate(DateTimeOffset at, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private async Task<BotAnswer> SnoozeAsync(DealView view, DateTimeOffset until, TimeZoneInfo zone, string? reason, TurnContext context, CancellationToken cancellationToken)
     {
         var snoozed = false;
         var refused = false;
@@ -122,7 +133,7 @@ public sealed class SnoozeDealUseCase(DealLocator locator, IDealStore deals, Tea
                 return DealChangePlan<string>.Nothing(refusal);
             }
 
-            var done = $"Snoozed {state.Deal.Name} until {DealCards.Date(until)}{(reason is null ? string.Empty : $" ({reason})")}: it is left out of stalled lists until then. Say \"unsnooze {state.Deal.Name}\" to end it early.";
+            var done = $"Snoozed {state.Deal.Name} until {LocalDate(until, zone)}{(reason is null ? string.Empty : $" ({reason})")}: it is left out of stalled lists until then. Say \"unsnooze {state.Deal.Name}\" to end it early.";
             if (state.View.SnoozedUntil is { } running && (running - until).Duration() <= RetryTolerance)
             {
                 // The same snooze again (a retried request, a second press): nothing new to record.
@@ -135,7 +146,7 @@ public sealed class SnoozeDealUseCase(DealLocator locator, IDealStore deals, Tea
 
         if (snoozed)
         {
-            var line = $"Snoozed until {DealCards.Date(until)} by {context.Person.Name}{(reason is null ? string.Empty : $": {reason}")}";
+            var line = $"Snoozed until {LocalDate(until, zone)} by {context.Person.Name}{(reason is null ? string.Empty : $": {reason}")}";
             await digests.DealChangedAsync(view.Deal.TeamId, view.Id, line, context.Now, cancellationToken);
         }
 
