@@ -77,8 +77,8 @@ public sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, What
             return AskReason(found.Deal, context, note: payload.Reason is null ? null : "Type a reason, or pick one; nothing was closed.");
         }
 
-        return await SaidNoAsync(new ExternalIdReference(found.Deal.Deal.ExternalId), payload.Reason, payload.StageVersion, context, cancellationToken)
-            with { ReplacesCard = true };
+        var answer = await SaidNoAsync(new ExternalIdReference(found.Deal.Deal.ExternalId), payload.Reason, payload.StageVersion, context, cancellationToken);
+        return answer with { ReplacesCard = true };
     }
 
     /// <summary>"Duff Brewery is not a fit": the stage's branch whose <c>when</c> the words name.</summary>
