@@ -49,6 +49,12 @@ public sealed record StalledCommand(string? TeamName) : ChatCommand;
 /// <summary>"what do we need to hit 2M": the amount as typed, parsed by the use case so it can explain bad input.</summary>
 public sealed record ReverseFunnelCommand(string AmountText) : ChatCommand;
 
+/// <summary>
+/// "new deal Contoso 50k EUR at discovery [for team EMEA]": the parts as typed, read by the use case so it can explain
+/// bad input (an amount it cannot read, an unknown stage or team).
+/// </summary>
+public sealed record NewDealCommand(string Name, string? AmountText, string? StageText, string? TeamText) : ChatCommand;
+
 public sealed record HelpCommand : ChatCommand;
 
 /// <summary>Nothing understood; <see cref="Text"/> is what was typed (trimmed), for a helpful answer.</summary>

@@ -47,6 +47,7 @@ internal static class CommandHandlers
         Handle<PipelineCommand, PipelineUseCase>();
         Handle<ReverseFunnelCommand, ReverseFunnelUseCase>();
         Handle<UseChannelForNudgesCommand, UseChannelForNudgesUseCase>();
+        Handle<NewDealCommand, NewDealUseCase>();
         Handle<HelpCommand, HelpUseCase>();
         Handle<UnknownCommand, HelpUseCase>();
 
