@@ -52,6 +52,12 @@ internal static partial class NudgeLog
 
     [LoggerMessage(EventId = 7020, Level = LogLevel.Information, Message = "Nudges: conversation {Conversation} bound to team {Team} by person {PersonId}")]
     public static partial void Bound(ILogger logger, string conversation, string team, long personId);
+
+    [LoggerMessage(EventId = 7030, Level = LogLevel.Information, Message = "Nudges: team {Team}: deal {ExternalId} is due to re-engage ({ReengageOn}); {Messages} direct messages queued to its owner")]
+    public static partial void ReengageQueued(ILogger logger, string team, string externalId, DateOnly reengageOn, int messages);
+
+    [LoggerMessage(EventId = 7031, Level = LogLevel.Warning, Message = "Nudges: team {Team}: deal {ExternalId} is due to re-engage, but its owner has no Slack or Teams id to message")]
+    public static partial void ReengageOwnerUnreachable(ILogger logger, string team, string externalId);
 }
 
 /// <summary>Nudge counters (meter <c>SalesCoachBot.Nudges</c>).</summary>

@@ -77,6 +77,9 @@ public enum NudgeKind
 
     /// <summary>A rep's proposal to close a deal as lost, to its owner (or the team's managers); no claim.</summary>
     CloseProposal,
+
+    /// <summary>A nurtured deal's re-engage date has come: its card to the owner, claimed once per deal and date (<see cref="IReengageStore"/>).</summary>
+    Reengage,
 }
 
 public enum OutboxStatus

@@ -2,6 +2,7 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SalesCoachBot.Data;
 
@@ -134,6 +135,8 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
+
+                    SqlitePropertyBuilderExtensions.UseAutoincrement(b.Property<long>("Id"));
 
                     b.Property<string>("Account")
                         .HasMaxLength(300)
@@ -632,6 +635,25 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                     b.ToTable("nudge_targets", (string)null);
                 });
 
+            modelBuilder.Entity("SalesCoachBot.Data.Nudges.ReengageClaimRow", b =>
+                {
+                    b.Property<long>("DealId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deal_id");
+
+                    b.Property<DateOnly>("ReengageDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reengage_date");
+
+                    b.Property<long>("ClaimedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("claimed_at");
+
+                    b.HasKey("DealId", "ReengageDate");
+
+                    b.ToTable("nudge_reengage_claims", (string)null);
+                });
+
             modelBuilder.Entity("SalesCoachBot.Core.Domain.Confirmation", b =>
                 {
                     b.HasOne("SalesCoachBot.Core.Domain.Deal", null)
@@ -769,6 +791,15 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                     b.HasOne("SalesCoachBot.Core.Domain.SalesTeam", null)
                         .WithMany()
                         .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.Nudges.ReengageClaimRow", b =>
+                {
+                    b.HasOne("SalesCoachBot.Core.Domain.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
