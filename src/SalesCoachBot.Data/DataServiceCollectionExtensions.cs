@@ -58,6 +58,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IDealStore, CachingDealStore>();
         services.AddScoped<IConversationStore, ConversationStore>();
         services.AddScoped<IDealJournal, DealJournal>();
+        services.AddScoped<IDealCreationStore, DealCreationStore>();
         services.AddScoped<SalesCoachBot.Core.Pipeline.IPipelineStore, PipelineStore>();
         services.AddScoped<CsvImportService>();
         services.AddNudgeData();

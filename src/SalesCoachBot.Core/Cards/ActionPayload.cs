@@ -122,10 +122,13 @@ public sealed record SnoozeDealPayload(DealId Deal, int Days) : ActionPayload;
 /// <summary>Run a chat command as if typed (help buttons, "see all").</summary>
 public sealed record RunCommandPayload(string Text) : ActionPayload;
 
-/// <summary>An "Add note" form submitted: <see cref="Text"/> is the form's one input, whose id is this property's name.</summary>
-public sealed record AddNotePayload(DealId Deal, string? Text = null) : ActionPayload
+/// <summary>
+/// An "Add note" form submitted: <see cref="Text"/> is the form's one input, written as <c>note</c> (the input's id), not
+/// <c>text</c>: the deal card also holds the next step's form, and input ids must be unique across a whole Adaptive Card.
+/// </summary>
+public sealed record AddNotePayload(DealId Deal, [property: JsonPropertyName(AddNotePayload.TextInput)] string? Text = null) : ActionPayload
 {
-    public const string TextInput = "text";
+    public const string TextInput = "note";
 }
 
 /// <summary>Asks for the "Add note" form as its own answer (Slack opens it as a modal).</summary>

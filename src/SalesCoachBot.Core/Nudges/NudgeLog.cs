@@ -56,6 +56,11 @@ internal static partial class NudgeLog
     // 7150+: next step reminders (issue 15), apart from the ids parallel branches add.
     [LoggerMessage(EventId = 7150, Level = LogLevel.Information, Message = "Nudges: next step reminder for deal {DealId} of team {Team}: {Messages} direct messages queued")]
     public static partial void NextStepReminderQueued(ILogger logger, long dealId, string team, int messages);
+    [LoggerMessage(EventId = 7030, Level = LogLevel.Information, Message = "Nudges: team {Team}: deal {ExternalId} is due to re-engage ({ReengageOn}); {Messages} direct messages queued to its owner")]
+    public static partial void ReengageQueued(ILogger logger, string team, string externalId, DateOnly reengageOn, int messages);
+
+    [LoggerMessage(EventId = 7031, Level = LogLevel.Warning, Message = "Nudges: team {Team}: deal {ExternalId} is due to re-engage, but its owner has no Slack or Teams id to message")]
+    public static partial void ReengageOwnerUnreachable(ILogger logger, string team, string externalId);
 }
 
 /// <summary>Nudge counters (meter <c>SalesCoachBot.Nudges</c>).</summary>

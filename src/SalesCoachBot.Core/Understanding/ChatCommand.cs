@@ -84,6 +84,11 @@ public enum ActivityDay
 /// <summary>"history of DEAL".</summary>
 internal sealed record HistoryCommand(DealReference Deal) : ChatCommand;
 
+/// "new deal Contoso 50k EUR at discovery [for team EMEA]": the parts as typed, read by the use case so it can explain
+/// bad input (an amount it cannot read, an unknown stage or team).
+/// </summary>
+internal sealed record NewDealCommand(string Name, string? AmountText, string? StageText, string? TeamText) : ChatCommand;
+
 internal sealed record HelpCommand : ChatCommand;
 
 /// <summary>Nothing understood; <see cref="Text"/> is what was typed (trimmed), for a helpful answer.</summary>

@@ -111,6 +111,7 @@ public sealed partial class CommandParser
     {
         var s = sentence.Text;
         return Help(s)
+            ?? NewDeal(sentence)
             ?? History(sentence)
             ?? LoggedActivity(sentence)
             ?? Snooze(sentence)
@@ -246,6 +247,101 @@ public sealed partial class CommandParser
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// "new deal Contoso 50k EUR at discovery for team EMEA": the name first, then in any order an amount (with a
+    /// currency or unit), "at STAGE" / "in STAGE stage", and "for team TEAM" / "for TEAM team".
+    /// </summary>
+    private static ChatCommand? NewDeal(Sentence sentence)
+    {
+        var match = NewDealRegex().Match(sentence.Text);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var rest = sentence.Slice(match.Groups["rest"]);
+        string? stage = null;
+        string? team = null;
+
+        // Cut "at STAGE" and "for team TEAM" off the end, last one first; the name keeps at least its first word.
+        for (var cut = true; cut;)
+        {
+            cut = false;
+            for (var i = rest.Count - 1; i >= 1 && !cut; i--)
+            {
+                var word = rest[i].Canon;
+                var lead = i >= 2 && rest[i - 1].Canon == "the" ? i - 2 : i - 1;
+                var leadOfName = i >= 3 && rest[i - 2].Canon == "the" ? i - 3 : i - 2;
+                if (team is null && word == "team" && i + 1 < rest.Count && lead >= 1 && rest[lead].Canon is "for" or "in" or "to")
+                {
+                    // "for team EMEA", "for the team EMEA"
+                    team = Join(Trim(rest.Skip(i + 1).ToList(), TeamNameFiller, TeamNameFiller));
+                    rest = rest.Take(lead).ToList();
+                    cut = true;
+                }
+                else if (team is null && word == "team" && i == rest.Count - 1 && leadOfName >= 1 && rest[leadOfName].Canon is "for" or "in" or "to")
+                {
+                    // "for EMEA team", "for the EMEA team"
+                    team = rest[i - 1].Original;
+                    rest = rest.Take(leadOfName).ToList();
+                    cut = true;
+                }
+                else if (stage is null && (word is "at" or "into" || (word == "in" && rest[^1].Canon is "stage" or "phase")) && i + 1 < rest.Count)
+                {
+                    stage = Join(Trim(rest.Skip(i + 1).ToList(), StageFiller, StageFiller));
+                    rest = rest.Take(i).ToList();
+                    cut = true;
+                }
+            }
+        }
+
+        var (name, amount) = SplitAmount(rest);
+        return name.Count == 0 ? null : new NewDealCommand(Join(name), amount, stage is { Length: > 0 } ? stage : null, team is { Length: > 0 } ? team : null);
+    }
+
+    private static readonly HashSet<string> TeamNameFiller = new(StringComparer.Ordinal) { "the", "team", "please" };
+
+    /// <summary>
+    /// The amount in "Contoso 50k EUR" / "Contoso EUR 50,000" / "Contoso €50k", after the name's first word, to the end. A
+    /// bare number counts only from 1000 up ("Area 51" is a name).
+    /// </summary>
+    private static (List<Token> Name, string? Amount) SplitAmount(IReadOnlyList<Token> tokens)
+    {
+        for (var i = 1; i < tokens.Count; i++)
+        {
+            if (!AmountRegex().IsMatch(tokens[i].Original))
+            {
+                continue;
+            }
+
+            var start = i > 1 && SalesCoachBot.Core.Pipeline.MoneyText.IsCurrencyWord(tokens[i - 1].Original) ? i - 1 : i;
+            var end = i + 1;
+            var hasUnit = !char.IsDigit(tokens[i].Original[^1]) || !char.IsDigit(tokens[i].Original[0]);
+            if (end < tokens.Count && AmountUnitRegex().IsMatch(tokens[end].Canon))
+            {
+                end++;
+                hasUnit = true;
+            }
+
+            if (end < tokens.Count && SalesCoachBot.Core.Pipeline.MoneyText.IsCurrencyWord(tokens[end].Original))
+            {
+                end++;
+                hasUnit = true;
+            }
+
+            var digits = tokens[i].Original.Count(char.IsDigit);
+            if (!hasUnit && start == i && digits < 4)
+            {
+                continue;
+            }
+
+            // Words after the amount stay with it ("50k bananas"), so a unit it cannot read is answered, not made a name.
+            return (tokens.Take(start).ToList(), string.Join(' ', tokens.Skip(start).Select(t => t.Original)));
+        }
+
+        return (tokens.ToList(), null);
     }
 
     private static ChatCommand? Link(Sentence sentence)
@@ -915,6 +1011,9 @@ public sealed partial class CommandParser
     // Patterns run over the canonical text: lower case, single spaces, keywords typo-corrected.
     [GeneratedRegex(@"^(help|help me|commands|command list|what can you do|what can i do|what do you do|what can i ask|what can i say|how does this work|how do i use this|how do i use you|how to use|how do you work|menu|options|hi|hello|hey|yo|start|usage|who are you|what are you|what do you know|coach|bot)$", Options)]
     private static partial Regex HelpRegex();
+
+    [GeneratedRegex(@"^(new|add|create|log|register|start)( a| an)?( new)? (deal|opportunity|opp) (?<rest>.+)$", Options)]
+    private static partial Regex NewDealRegex();
 
     [GeneratedRegex(@"^(unlink|disconnect|detach|(remove|clear|drop) (the )?link)\b", Options)]
     private static partial Regex UnlinkRegex();

@@ -44,7 +44,8 @@ internal sealed class TrustHost : IAsyncDisposable
 
     public TestServer Server => app.GetTestServer();
 
-    public static async Task<TrustHost> StartAsync(string environment, IDictionary<string, string> settings)
+    /// <param name="teamsConnector">Plays the Bot Connector the Teams channel replies to (with <c>Teams:AllowUnauthenticated</c> in Development).</param>
+    public static async Task<TrustHost> StartAsync(string environment, IDictionary<string, string> settings, HttpMessageHandler? teamsConnector = null)
     {
         var folder = Directory.CreateTempSubdirectory("scb-trust-").FullName;
         var values = new Dictionary<string, string>
@@ -70,6 +71,11 @@ internal sealed class TrustHost : IAsyncDisposable
         builder.Logging.AddProvider(logs);
         var slack = new FakeSlackWebApi();
         builder.Services.AddHttpClient("slack").ConfigurePrimaryHttpMessageHandler(() => slack);
+        if (teamsConnector is not null)
+        {
+            builder.Services.AddHttpClient("SalesCoachBot.Teams.Connector").ConfigurePrimaryHttpMessageHandler(() => teamsConnector);
+        }
+
         var app = builder.Build();
         HostComposition.MapEndpoints(app);
         await HostComposition.InitializeAsync(app);

@@ -55,6 +55,7 @@ internal static class CommandHandlers
         Handle<AddNoteCommand, AddNoteUseCase>();
         Handle<LogActivityCommand, LogActivityUseCase>();
         Handle<HistoryCommand, HistoryUseCase>();
+        Handle<NewDealCommand, NewDealUseCase>();
         Handle<HelpCommand, HelpUseCase>();
         Handle<UnknownCommand, HelpUseCase>();
 

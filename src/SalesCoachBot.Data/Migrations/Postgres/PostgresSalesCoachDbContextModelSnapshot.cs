@@ -757,6 +757,25 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                     b.ToTable("nudge_targets", (string)null);
                 });
 
+            modelBuilder.Entity("SalesCoachBot.Data.Nudges.ReengageClaimRow", b =>
+                {
+                    b.Property<long>("DealId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("deal_id");
+
+                    b.Property<DateOnly>("ReengageDate")
+                        .HasColumnType("date")
+                        .HasColumnName("reengage_date");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.HasKey("DealId", "ReengageDate");
+
+                    b.ToTable("nudge_reengage_claims", (string)null);
+                });
+
             modelBuilder.Entity("SalesCoachBot.Core.Domain.Confirmation", b =>
                 {
                     b.HasOne("SalesCoachBot.Core.Domain.Deal", null)
@@ -908,6 +927,15 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                     b.HasOne("SalesCoachBot.Core.Domain.SalesTeam", null)
                         .WithMany()
                         .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.Nudges.ReengageClaimRow", b =>
+                {
+                    b.HasOne("SalesCoachBot.Core.Domain.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
