@@ -5,6 +5,7 @@ using SalesCoachBot.Data;
 using SalesCoachBot.Host.Charts;
 using SalesCoachBot.Host.Endpoints;
 using SalesCoachBot.Host.Nudges;
+using SalesCoachBot.Host.Observability;
 using SalesCoachBot.Host.Options;
 using SalesCoachBot.Host.Security;
 using SalesCoachBot.Slack;
@@ -39,6 +40,8 @@ internal static class HostComposition
         builder.Services.AddForwardedHeadersFromConfiguration(builder.Configuration);
         builder.Services.AddNudges(builder.Configuration);
         builder.Services.AddProblemDetails();
+        builder.Services.AddSalesCoachHealthChecks();
+        builder.Services.AddSalesCoachTelemetry(builder.Configuration);
         return builder;
     }
 
