@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using SalesCoachBot.Core;
 using SalesCoachBot.Core.Caching;
 using SalesCoachBot.Data;
+using SalesCoachBot.Data.Hosts;
 using SalesCoachBot.Host.Charts;
 using SalesCoachBot.Host.Endpoints;
 using SalesCoachBot.Host.Nudges;
@@ -35,6 +36,7 @@ internal static class HostComposition
         builder.Services.AddCharts();
         builder.Services.AddSalesCoachData(builder.Configuration, builder.Environment);
         builder.Services.AddSalesCoachCore(builder.Configuration);
+        builder.Services.AddDatabaseOutageAnswers();
         builder.Services.AddTeamsChannel(builder.Configuration, builder.Environment);
         builder.Services.AddSlackChannel(builder.Configuration, builder.Environment, keys => keys.PersistKeysToDbContext<SalesCoachDbContext>());
         builder.Services.AddForwardedHeadersFromConfiguration(builder.Configuration);
