@@ -188,7 +188,8 @@ def phase_concurrent():
         say(f"      {deferred} answered 'Working on it…' in the ack, then at their response_url")
     say(f"      answered 200: {statuses.count(200)}/200 by upstream {upstreams}; "
         f"'Confirmed': {sum(a.startswith('Confirmed') for a in answers)}, 'Already confirmed': "
-        f"{sum(a.startswith('Already confirmed') for a in answers)}, other: {sum(not a.startswith(('Confirmed', 'Already')) for a in answers)}")
+        f"{sum(a.startswith('Already confirmed') for a in answers)}, not in the deal's stage any more (after the advance): "
+        f"{sum(not a.startswith(('Confirmed', 'Already')) for a in answers)}")
     deal = psql("SELECT id, stage_id FROM deals WHERE external_id = 'C001'")[0]
     rows = psql(f"SELECT item_id, count(*) FROM confirmations WHERE deal_id = {deal[0]} AND withdrawn_at IS NULL GROUP BY item_id ORDER BY 1")
     advances = psql(f"SELECT count(*) FROM stage_history WHERE deal_id = {deal[0]} AND stage_id = 'proposal'")[0][0]
