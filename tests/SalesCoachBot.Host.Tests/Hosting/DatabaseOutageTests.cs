@@ -53,8 +53,13 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
     {
         var response = await _host.PostSignedFormAsync("/slack/commands", new Dictionary<string, string>
         {
-            ["command"] = "/coach", ["text"] = text, ["user_id"] = "U0DEMO", ["team_id"] = "T0OURS", ["channel_id"] = "C0SALES",
-            ["response_url"] = "https://hooks.slack.com/commands/T0/1/abc", ["trigger_id"] = "1.2.3",
+            ["command"] = "/coach",
+            ["text"] = text,
+            ["user_id"] = "U0DEMO",
+            ["team_id"] = "T0OURS",
+            ["channel_id"] = "C0SALES",
+            ["response_url"] = "https://hooks.slack.com/commands/T0/1/abc",
+            ["trigger_id"] = "1.2.3",
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("text").GetString()!;

@@ -54,8 +54,13 @@ public sealed class TelemetryTests
         });
         var answer = await host.PostSignedFormAsync("/slack/commands", new Dictionary<string, string>
         {
-            ["command"] = "/coach", ["text"] = "help", ["user_id"] = "U0DEMO", ["team_id"] = "T0DEMO",
-            ["channel_id"] = "C0SALES", ["response_url"] = "https://hooks.slack.com/commands/T0/1/abc", ["trigger_id"] = "1.2.3",
+            ["command"] = "/coach",
+            ["text"] = "help",
+            ["user_id"] = "U0DEMO",
+            ["team_id"] = "T0DEMO",
+            ["channel_id"] = "C0SALES",
+            ["response_url"] = "https://hooks.slack.com/commands/T0/1/abc",
+            ["trigger_id"] = "1.2.3",
         });
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
 
