@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.DataProtection;
 using SalesCoachBot.Core;
 using SalesCoachBot.Core.Caching;
 using SalesCoachBot.Data;
+using SalesCoachBot.Data.Hosts;
 using SalesCoachBot.Host.Charts;
 using SalesCoachBot.Host.Endpoints;
 using SalesCoachBot.Host.Nudges;
+using SalesCoachBot.Host.Observability;
 using SalesCoachBot.Host.Options;
 using SalesCoachBot.Host.Security;
 using SalesCoachBot.Slack;
@@ -34,11 +36,14 @@ internal static class HostComposition
         builder.Services.AddCharts();
         builder.Services.AddSalesCoachData(builder.Configuration, builder.Environment);
         builder.Services.AddSalesCoachCore(builder.Configuration);
+        builder.Services.AddDatabaseOutageAnswers();
         builder.Services.AddTeamsChannel(builder.Configuration, builder.Environment);
         builder.Services.AddSlackChannel(builder.Configuration, builder.Environment, keys => keys.PersistKeysToDbContext<SalesCoachDbContext>());
         builder.Services.AddForwardedHeadersFromConfiguration(builder.Configuration);
         builder.Services.AddNudges(builder.Configuration);
         builder.Services.AddProblemDetails();
+        builder.Services.AddSalesCoachHealthChecks();
+        builder.Services.AddSalesCoachTelemetry(builder.Configuration);
         return builder;
     }
 

@@ -197,6 +197,16 @@ public sealed class NudgeRunner(
 
             switch (status)
             {
+                case TeamNudgeStatus.NoChannelBound when bound.Count == 0:
+                    // A fresh install (the demo's first run): nobody could have bound a channel yet, so no warning;
+                    // say once per process, as information, how to bind one.
+                    if (problems.FirstEver("no-channel-bound-anywhere"))
+                    {
+                        NudgeLog.NoChannelBoundYet(logger, team.Name);
+                    }
+
+                    await notifier.NotifyAsync(team.Id, date, new DigestProblem.NoChannelBound(teamDeals.Count), cancellationToken);
+                    break;
                 case TeamNudgeStatus.NoChannelBound:
                     NudgeLog.NoChannelBound(logger, team.Name, date, teamDeals.Count);
                     await notifier.NotifyAsync(team.Id, date, new DigestProblem.NoChannelBound(teamDeals.Count), cancellationToken);

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SalesCoachBot.Core.Pipeline;
+using SalesCoachBot.Data.Hosts;
 
 namespace SalesCoachBot.Host.Charts;
 
@@ -19,14 +20,17 @@ internal static partial class ChartEndpoints
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<BarChartRenderer>();
-        services.AddSingleton<ChartStore>();
+        // In the database when the host has one (any host serves any chart), else in memory.
+        services.TryAddSingleton<IChartStore>(sp => sp.GetService<ChartImageStore>() is { } images
+            ? new DatabaseChartStore(images)
+            : new ChartStore(sp.GetRequiredService<TimeProvider>()));
         services.Replace(ServiceDescriptor.Singleton<IChartPublisher, ChartPublisher>());
         return services;
     }
 
-    private static Results<FileContentHttpResult, NotFound> GetChart(string token, ChartStore store, HttpContext context)
+    private static async Task<Results<FileContentHttpResult, NotFound>> GetChart(string token, IChartStore store, HttpContext context)
     {
-        if (!TokenRegex().IsMatch(token) || store.Find(token) is not { } png)
+        if (!TokenRegex().IsMatch(token) || await store.FindAsync(token, context.RequestAborted) is not { } png)
         {
             return TypedResults.NotFound();
         }

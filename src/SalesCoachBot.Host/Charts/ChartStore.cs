@@ -1,13 +1,39 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using SalesCoachBot.Data.Hosts;
 
 namespace SalesCoachBot.Host.Charts;
 
+/// <summary>Where rendered charts wait for <c>GET /charts/{token}.png</c>, under random 128-bit tokens until they expire.</summary>
+internal interface IChartStore
+{
+    Task<string> AddAsync(byte[] png, CancellationToken cancellationToken);
+
+    /// <summary>The PNG for a token, or null when the token is unknown or expired.</summary>
+    Task<byte[]?> FindAsync(string token, CancellationToken cancellationToken);
+}
+
 /// <summary>
-/// Rendered charts kept in memory under random 128-bit tokens until they expire. A restart forgets them,
-/// which only costs an old card its picture; the text answer carries the same numbers.
+/// In the database (<see cref="ChartImageStore"/>), so a card's picture is served by whichever host the load
+/// balancer picks, and survives a restart.
 /// </summary>
-internal sealed class ChartStore(TimeProvider time)
+internal sealed class DatabaseChartStore(ChartImageStore images) : IChartStore
+{
+    public async Task<string> AddAsync(byte[] png, CancellationToken cancellationToken)
+    {
+        var token = ChartStore.NewToken();
+        await images.AddAsync(token, png, ChartStore.Lifetime, cancellationToken);
+        return token;
+    }
+
+    public Task<byte[]?> FindAsync(string token, CancellationToken cancellationToken) => images.FindAsync(token, cancellationToken);
+}
+
+/// <summary>
+/// Rendered charts kept in memory (no database registered: tests, tools). A restart forgets them, which only costs
+/// an old card its picture; the text answer carries the same numbers.
+/// </summary>
+internal sealed class ChartStore(TimeProvider time) : IChartStore
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
@@ -22,10 +48,16 @@ internal sealed class ChartStore(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(png);
         Prune();
-        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var token = NewToken();
         _charts[token] = new StoredChart(png, time.GetUtcNow() + Lifetime);
         return token;
     }
+
+    public Task<string> AddAsync(byte[] png, CancellationToken cancellationToken) => Task.FromResult(Add(png));
+
+    public Task<byte[]?> FindAsync(string token, CancellationToken cancellationToken) => Task.FromResult(Find(token));
+
+    internal static string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     /// <summary>The PNG for a token, or null when the token is unknown or expired.</summary>
     public byte[]? Find(string token)

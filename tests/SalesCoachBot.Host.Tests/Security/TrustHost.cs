@@ -83,6 +83,17 @@ internal sealed class TrustHost : IAsyncDisposable
         return new TrustHost(app, slack, logs, folder);
     }
 
+    /// <summary>A JSON body (Events API) signed as Slack signs it.</summary>
+    public Task<HttpResponseMessage> PostSignedJsonAsync(string path, string body)
+    {
+        var timestamp = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var signature = "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(SigningSecret), Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}")));
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
+        request.Headers.Add("X-Slack-Signature", signature);
+        return Client.SendAsync(request);
+    }
+
     /// <summary>A form body signed as Slack signs it.</summary>
     public Task<HttpResponseMessage> PostSignedFormAsync(string path, IDictionary<string, string> form)
     {
@@ -102,7 +113,10 @@ internal sealed class TrustHost : IAsyncDisposable
         await app.StopAsync();
         await app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(Folder, recursive: true);
+        if (Directory.Exists(Folder))
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
     }
 }
 

@@ -551,6 +551,47 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                     b.ToTable("team_memberships", (string)null);
                 });
 
+            modelBuilder.Entity("SalesCoachBot.Data.Hosts.ChartImageRow", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token");
+
+                    b.Property<long>("ExpiresAtMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at_ms");
+
+                    b.Property<byte[]>("Png")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("png");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("ExpiresAtMs");
+
+                    b.ToTable("chart_images", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.Hosts.DeliveryClaimRow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<long>("ExpiresAtMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at_ms");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAtMs");
+
+                    b.ToTable("delivery_claims", (string)null);
+                });
+
             modelBuilder.Entity("SalesCoachBot.Data.Nudges.ConversationReferenceRow", b =>
                 {
                     b.Property<string>("ConversationKey")
