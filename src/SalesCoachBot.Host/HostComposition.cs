@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using SalesCoachBot.Core;
 using SalesCoachBot.Core.Caching;
+using SalesCoachBot.Crm;
 using SalesCoachBot.Data;
 using SalesCoachBot.Host.Charts;
 using SalesCoachBot.Host.Endpoints;
@@ -38,6 +39,7 @@ internal static class HostComposition
         builder.Services.AddSlackChannel(builder.Configuration, builder.Environment, keys => keys.PersistKeysToDbContext<SalesCoachDbContext>());
         builder.Services.AddForwardedHeadersFromConfiguration(builder.Configuration);
         builder.Services.AddNudges(builder.Configuration);
+        builder.Services.AddCrm(builder.Configuration);
         builder.Services.AddProblemDetails();
         return builder;
     }
@@ -50,6 +52,7 @@ internal static class HostComposition
         app.MapCharts();
         app.MapTeamsChannel();
         app.MapSlackChannel();
+        app.MapCrm();
     }
 
     public static async Task InitializeAsync(WebApplication app) =>

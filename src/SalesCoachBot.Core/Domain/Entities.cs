@@ -114,6 +114,9 @@ public enum StageChangeKind
 
     /// <summary>Loaded from a migrated history file.</summary>
     Imported,
+
+    /// <summary>Changed in the CRM and pulled by the sync (issue 16); the reason names the CRM.</summary>
+    MovedInCrm,
 }
 
 public sealed class StageHistoryEntry
