@@ -221,6 +221,38 @@ public sealed class CrmSyncTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NextStepInChat_WrittenToHubSpot()
+    {
+        var id = Fake.AddDeal("Zenith Robotics", "presentationscheduled", _dana);
+        await _host.RunAsync("crm", "sync", "--full");
+
+        var (exit, _, _) = await _host.RunAsync("ask", "next step for zenith: demo with their CFO", "--as", "dana@example.com");
+        await _host.Services.GetRequiredService<CrmPushDispatcher>().DispatchDueAsync(CancellationToken.None);
+
+        Assert.Equal(0, exit);
+        Assert.Equal("demo with their CFO", Fake.Get(id, "hs_next_step"));
+    }
+
+    [Fact]
+    public async Task MoveInChat_HubSpotRefuses_FailedPushShownWithHubSpotsMessage()
+    {
+        var id = Fake.AddDeal("Refused Co", "qualifiedtobuy", _dana);
+        await _host.RunAsync("crm", "sync", "--full");
+        Fake.Pipelines[0].Stages.RemoveAll(s => s.Id == "contractsent");   // an admin removed the stage in HubSpot
+
+        var (exit, answer, _) = await _host.RunAsync("ask", "move refused co to verbal agreement because they said yes", "--as", "morgan@example.com");
+        await _host.Services.GetRequiredService<CrmPushDispatcher>().DispatchDueAsync(CancellationToken.None);
+        var (_, status, _) = await _host.RunAsync("crm", "status");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Verbal", answer, StringComparison.Ordinal);
+        Assert.Equal("qualifiedtobuy", Fake.Get(id, "dealstage"));
+        Assert.Contains("pending pushes: 0, failed pushes: 1", status, StringComparison.Ordinal);
+        Assert.Contains("HubSpot refused it: HubSpot answered 400", status, StringComparison.Ordinal);
+        Assert.Contains("is not a stage of pipeline 'default'", status, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SignedWebhook_StageChangedInHubSpot_ReachesTheDeal()
     {
         var id = Fake.AddDeal("Webhook Works", "qualifiedtobuy", _dana);
