@@ -201,6 +201,7 @@ public sealed class FakeHubSpot : IAsyncDisposable
             }),
         }));
         app.MapGet("/crm/v3/owners", Owners_);
+        app.MapGet("/crm/v3/objects/deals/{id}", GetDeal);
         app.MapPatch("/crm/v3/objects/deals/{id}", Patch);
         app.MapPost("/crm/v3/objects/notes", CreateNote);
     }
@@ -221,7 +222,7 @@ public sealed class FakeHubSpot : IAsyncDisposable
             updatedAt = "2026-01-01T00:00:00.000Z",
             type = "PERSON",
         }).ToList();
-        return Results.Json(new { results = page, paging = after + limit < Owners.Count ? new { next = new { after = (after + limit).ToString(CultureInfo.InvariantCulture) } } : null });
+        return Results.Json(Paged(page, after + limit, Owners.Count));
     }
 
     private async Task<IResult> Search(HttpRequest request)
@@ -255,12 +256,32 @@ public sealed class FakeHubSpot : IAsyncDisposable
         var matches = _deals.Values.Where(d => !d.Archived && (since is null || d.ModifiedMs >= since))
             .OrderBy(d => d.ModifiedMs).ThenBy(d => long.Parse(d.Id, CultureInfo.InvariantCulture)).ToList();
         var page = matches.Skip(after).Take(limit).Select(d => d.ToJson(properties, history: [])).ToList();
-        return Results.Json(new
+        var result = Paged(page, after + limit, matches.Count);
+        result["total"] = matches.Count;
+        return Results.Json(result);
+    }
+
+    /// <summary>A page of results; <c>paging</c> only when there is a next page (HubSpot's schema has no null paging).</summary>
+    private static Dictionary<string, object?> Paged<T>(List<T> page, int next, int total)
+    {
+        var result = new Dictionary<string, object?> { ["results"] = page };
+        if (next < total)
         {
-            total = matches.Count,
-            results = page,
-            paging = after + limit < matches.Count ? new { next = new { after = (after + limit).ToString(CultureInfo.InvariantCulture) } } : null,
-        });
+            result["paging"] = new { next = new { after = next.ToString(CultureInfo.InvariantCulture) } };
+        }
+
+        return result;
+    }
+
+    private IResult GetDeal(string id, HttpRequest request)
+    {
+        if (!_deals.TryGetValue(id, out var deal) || deal.Archived)
+        {
+            return ErrorResult(404, $"Object not found. objectId are usually numeric. {id}", "OBJECT_NOT_FOUND");
+        }
+
+        var properties = request.Query["properties"].SelectMany(p => (p ?? string.Empty).Split(',')).Where(p => p.Length > 0).ToList();
+        return Results.Json(deal.ToJson(properties, []));
     }
 
     private async Task<IResult> BatchRead(HttpRequest request)

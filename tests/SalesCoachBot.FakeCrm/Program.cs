@@ -25,7 +25,12 @@ internal static class FakeHubSpotProgram
             e.Cancel = true;
             done.TrySetResult();
         };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => done.TrySetResult();
+        // SIGTERM (kill, CI teardown) ends the run like Ctrl+C: stop Kestrel, then exit.
+        using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            done.TrySetResult();
+        });
         await done.Task;
     }
 }

@@ -39,7 +39,8 @@ internal sealed class HubSpotClient(HttpClient http)
         var filters = since is { } from
             ? new[] { new HsFilterGroup([new HsFilter("hs_lastmodifieddate", "GTE", from.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture))]) }
             : [];
-        var body = new HsSearchRequest(filters, [new HsSort("hs_lastmodifieddate", "ASCENDING")], DealProperties, SearchPageSize, after);
+        // HubSpot's spec (PublicObjectSearchRequest): sorts are property names ("-name" descending); after is required, "0" first.
+        var body = new HsSearchRequest(filters, ["hs_lastmodifieddate"], DealProperties, SearchPageSize, after ?? "0");
         return SendAsync(HttpMethod.Post, "crm/v3/objects/deals/search", body, HubSpotJson.Default.HsSearchRequest, HubSpotJson.Default.HsPageHsObject, cancellationToken);
     }
 

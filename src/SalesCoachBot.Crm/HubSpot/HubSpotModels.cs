@@ -30,16 +30,12 @@ internal sealed record HsFilter(
 
 internal sealed record HsFilterGroup([property: JsonPropertyName("filters")] IReadOnlyList<HsFilter> Filters);
 
-internal sealed record HsSort(
-    [property: JsonPropertyName("propertyName")] string PropertyName,
-    [property: JsonPropertyName("direction")] string Direction);
-
 internal sealed record HsSearchRequest(
     [property: JsonPropertyName("filterGroups")] IReadOnlyList<HsFilterGroup> FilterGroups,
-    [property: JsonPropertyName("sorts")] IReadOnlyList<HsSort> Sorts,
+    [property: JsonPropertyName("sorts")] IReadOnlyList<string> Sorts,
     [property: JsonPropertyName("properties")] IReadOnlyList<string> Properties,
     [property: JsonPropertyName("limit")] int Limit,
-    [property: JsonPropertyName("after")] string? After);
+    [property: JsonPropertyName("after")] string After);
 
 internal sealed record HsId([property: JsonPropertyName("id")] string Id);
 
