@@ -118,6 +118,23 @@ public sealed class CrmSyncTests : IAsyncLifetime
         Assert.Equal(new StageId("proposal"), deal.Deal.StageId);
         var moved = Assert.Single(await HistoryAsync(deal.Id), h => h.Kind == StageChangeKind.MovedInCrm);
         Assert.StartsWith("moved in HubSpot; skipped unconfirmed required items:", moved.Reason, StringComparison.Ordinal);
+        var (_, history, _) = await _host.RunAsync("ask", "history of zenith", "--as", "sam@example.com");
+        Assert.Contains("Moved to Proposal / quote: moved in HubSpot; skipped unconfirmed required items:", history, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NoteInChat_WrittenToHubSpotAsANoteOnTheDeal()
+    {
+        var id = Fake.AddDeal("Zenith Robotics", "presentationscheduled", _dana);
+        await _host.RunAsync("crm", "sync", "--full");
+
+        var (exit, _, _) = await _host.RunAsync("ask", "note for zenith: CFO wants a pilot first", "--as", "dana@example.com");
+        await _host.Services.GetRequiredService<CrmPushDispatcher>().DispatchDueAsync(CancellationToken.None);
+        await _host.Services.GetRequiredService<CrmPushDispatcher>().DispatchDueAsync(CancellationToken.None);
+
+        Assert.Equal(0, exit);
+        var note = Assert.Single(Fake.Notes);
+        Assert.Equal((id, "CFO wants a pilot first"), note);
     }
 
     [Fact]
