@@ -12,7 +12,7 @@ using SalesCoachBot.Data;
 namespace SalesCoachBot.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSalesCoachDbContext))]
-    [Migration("20261203062652_CrmSync")]
+    [Migration("20261203070145_CrmSync")]
     partial class CrmSync
     {
         /// <inheritdoc />
@@ -167,6 +167,10 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
+
+                    b.Property<long?>("ClosedByPersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("closed_by_person_id");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -471,9 +475,18 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("deal_id");
 
+                    b.Property<long?>("EndedByPersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ended_by_person_id");
+
                     b.Property<long>("PersonId")
                         .HasColumnType("bigint")
                         .HasColumnName("person_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
 
                     b.Property<DateTimeOffset>("Until")
                         .HasColumnType("timestamp with time zone")
@@ -867,6 +880,11 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                     b.Property<DateOnly>("LocalDate")
                         .HasColumnType("date")
                         .HasColumnName("local_date");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("message_id");
 
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone")
