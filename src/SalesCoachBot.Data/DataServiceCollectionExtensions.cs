@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Caching;
 using SalesCoachBot.Data.Hosts;
+using SalesCoachBot.Data.Crm;
 using SalesCoachBot.Data.Imports;
 using SalesCoachBot.Data.Infrastructure;
 using SalesCoachBot.Data.Nudges;
@@ -30,6 +31,7 @@ public static class DataServiceCollectionExtensions
                 o.Provider = configuration["Database:Provider"];
                 o.ConnectionString = configuration.GetConnectionString("SalesCoach");
                 o.SeedDemo = environment.IsDevelopment() || configuration.GetValue<bool>("Demo:Seed");
+                o.CrmPushes = configuration["Crm:Provider"] is { } crm && !string.IsNullOrWhiteSpace(crm) && !crm.Trim().Equals("none", StringComparison.OrdinalIgnoreCase);
             })
             .Validate(o => o.TryGetProvider(out _), "Database:Provider must be 'Sqlite' (default) or 'Postgres'.")
             .Validate(
@@ -93,6 +95,7 @@ public static class DataServiceCollectionExtensions
         services.AddNudgeData();
         services.AddSingleton<IDeliveryClaims, DeliveryClaimStore>();
         services.AddSingleton<ChartImageStore>();
+        services.AddCrmData();
         services.AddSingleton(sp => new DatabaseInitializer(
             sp.GetRequiredService<SalesCoachDbContextFactory>(),
             options(sp),

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using SalesCoachBot.Core;
 using SalesCoachBot.Core.Caching;
+using SalesCoachBot.Crm;
 using SalesCoachBot.Data;
 using SalesCoachBot.Data.Hosts;
 using SalesCoachBot.Host.Charts;
@@ -41,6 +42,7 @@ internal static class HostComposition
         builder.Services.AddSlackChannel(builder.Configuration, builder.Environment, keys => keys.PersistKeysToDbContext<SalesCoachDbContext>());
         builder.Services.AddForwardedHeadersFromConfiguration(builder.Configuration);
         builder.Services.AddNudges(builder.Configuration);
+        builder.Services.AddCrm(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddSalesCoachHealthChecks();
         builder.Services.AddSalesCoachTelemetry(builder.Configuration);
@@ -55,6 +57,7 @@ internal static class HostComposition
         app.MapCharts();
         app.MapTeamsChannel();
         app.MapSlackChannel();
+        app.MapCrm();
     }
 
     public static async Task InitializeAsync(WebApplication app) =>
