@@ -274,7 +274,13 @@ public sealed class DealsAndHelpInChatTests : IAsyncLifetime
     [Fact]
     public async Task Slack_NewDealWithACrm_RefusedAndNothingStored()
     {
-        var host = await StartAsync(new Dictionary<string, string> { ["Crm:Provider"] = "hubspot" });
+        // A complete HubSpot setting (the token is required), pointed at a closed local port: no CRM is reached here.
+        var host = await StartAsync(new Dictionary<string, string>
+        {
+            ["Crm:Provider"] = "hubspot",
+            ["Crm:HubSpot:AccessToken"] = "pat-na1-test",
+            ["Crm:HubSpot:BaseUrl"] = "http://127.0.0.1:9",
+        });
 
         var answer = await SlackAnswerAsync(await host.PostSignedFormAsync("/slack/commands", SlashCommand("new deal Zenith Labs", "U0DEMO")));
         var help = await SlackAnswerAsync(await host.PostSignedFormAsync("/slack/commands", SlashCommand("help", "U0DEMO")));
