@@ -85,7 +85,8 @@ const header = (message) => blocksOf(message).find((b) => b.type === 'header')?.
 const blockActions = (value, groups, hook) => 'payload=' + encodeURIComponent(JSON.stringify({
   type: 'block_actions', user: { id: user, username: 'dana', name: 'dana', team_id: team }, team: { id: team },
   channel: { id: channel }, container: { type: 'message', message_ts: '1715000000.000500', channel_id: channel, is_ephemeral: true },
-  response_url: `${fakeUrl}/hooks/${hook}`, trigger_id: '1.2.3',
+  // Each press is a new interaction with its own trigger_id; a repeated one is Slack's retry, answered once.
+  response_url: `${fakeUrl}/hooks/${hook}`, trigger_id: `1.2.${hook}`,
   state: { values: Object.fromEntries(groups.map((g, i) => [`coach-checklist-${i}`, { [g.action_id]: { type: 'checkboxes', selected_options: g.options } }])) },
   actions: [{ type: 'button', action_id: 'coach-confirm', block_id: 'coach-confirm', value, action_ts: '1715000010.1' }],
 }));
