@@ -60,6 +60,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<SalesCoachBot.Core.Pipeline.IPipelineStore, PipelineStore>();
         services.AddScoped<CsvImportService>();
         services.AddNudgeData();
+        services.AddSingleton<SalesCoachBot.Core.Pipeline.IChartStore, Charts.ChartStore>();
         services.AddSingleton(sp => new DatabaseInitializer(
             sp.GetRequiredService<SalesCoachDbContextFactory>(),
             options(sp),
