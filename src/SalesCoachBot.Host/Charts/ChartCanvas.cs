@@ -9,8 +9,11 @@ internal static class ChartCanvas
     public static readonly SKTypeface Regular = SKTypeface.FromFamilyName("DejaVu Sans") ?? SKTypeface.Default;
     public static readonly SKTypeface Bold = SKTypeface.FromFamilyName("DejaVu Sans", SKFontStyle.Bold) ?? SKTypeface.Default;
 
-    public static SKFont Font(float size, bool bold = false) =>
-        new(bold ? Bold : Regular, size) { Edging = SKFontEdging.Antialias, Subpixel = true };
+    /// <summary>A font; <paramref name="crisp"/> draws hinted, non-antialiased glyphs (a third of the PNG bytes, for pictures inlined in a card).</summary>
+    public static SKFont Font(float size, bool bold = false, bool crisp = false) =>
+        crisp
+            ? new(bold ? Bold : Regular, size) { Edging = SKFontEdging.Alias, Hinting = SKFontHinting.Full }
+            : new(bold ? Bold : Regular, size) { Edging = SKFontEdging.Antialias, Subpixel = true };
 
     /// <summary><paramref name="value"/>, cut with an ellipsis so it fits <paramref name="width"/>.</summary>
     public static string Fit(string value, SKFont font, float width)

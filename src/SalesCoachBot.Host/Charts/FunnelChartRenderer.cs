@@ -35,13 +35,14 @@ internal sealed class FunnelChartRenderer
 
         using var ink = new SKPaint { Color = Ink, IsAntialias = true };
         using var subtle = new SKPaint { Color = Subtle, IsAntialias = true };
-        using var fill = new SKPaint { Color = Fill, IsAntialias = true };
-        using var empty = new SKPaint { Color = Empty, IsAntialias = true };
-        using var title = ChartCanvas.Font(20, bold: true);
-        using var small = ChartCanvas.Font(13);
-        using var label = ChartCanvas.Font(14);
-        using var value = ChartCanvas.Font(14, bold: true);
-        using var rate = ChartCanvas.Font(12);
+        using var fill = new SKPaint { Color = Fill, IsAntialias = false };
+        using var empty = new SKPaint { Color = Empty, IsAntialias = false };
+        // Crisp text keeps the PNG small enough to inline in a Teams card when the host has no public URL.
+        using var title = ChartCanvas.Font(20, bold: true, crisp: true);
+        using var small = ChartCanvas.Font(13, crisp: true);
+        using var label = ChartCanvas.Font(14, crisp: true);
+        using var value = ChartCanvas.Font(14, bold: true, crisp: true);
+        using var rate = ChartCanvas.Font(12, crisp: true);
         canvas.DrawText(ChartCanvas.Fit(chart.Title, title, Width - 32), 16, 34, SKTextAlign.Left, title, ink);
         canvas.DrawText(ChartCanvas.Fit(chart.Subtitle, small, Width - 32), 16, 58, SKTextAlign.Left, small, subtle);
 
@@ -53,10 +54,10 @@ internal sealed class FunnelChartRenderer
             var step = chart.Steps[i];
             var y = Top + (i * (Band + Gap));
             var w = Math.Max(MinBand, full * step.Count / max);
-            canvas.DrawRoundRect(SKRect.Create(centre - (w / 2), y, w, Band), 4, 4, step.Count > 0 ? fill : empty);
+            canvas.DrawRect(SKRect.Create(centre - (w / 2), y, w, Band), step.Count > 0 ? fill : empty);
             var baseline = y + (Band / 2) + 5;
             canvas.DrawText(ChartCanvas.Fit(step.Label, label, LabelRight - 16), LabelRight, baseline, SKTextAlign.Right, label, ink);
-            var numbers = step.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + (step.AmountLabel.Length > 0 ? " · " + step.AmountLabel : string.Empty);
+            var numbers = step.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " open" + (step.AmountLabel.Length > 0 ? " · " + step.AmountLabel : string.Empty);
             canvas.DrawText(ChartCanvas.Fit(numbers, value, Width - ValueLeft - 12), ValueLeft, baseline, SKTextAlign.Left, value, ink);
             if (i > 0 && step.ConversionLabel is { Length: > 0 } conversion)
             {

@@ -104,7 +104,7 @@ internal sealed class MapChartRenderer
         return boxes;
     }
 
-    /// <summary>The width a stage name has beside the box's number or tag (wrapped on two lines at most).</summary>
+    /// <summary>The least width a stage name has: beside the widest tag, "START" (wrapped on two lines at most).</summary>
     internal const float NameWidth = BoxWidth - (2 * Pad) - 4 - 48;
 
     private static void DrawStage(SKCanvas canvas, MapChartStage stage, SKRect rect, int number)
@@ -141,7 +141,7 @@ internal sealed class MapChartRenderer
         canvas.DrawText(tag, rect.Right - Pad, rect.Top + 19, SKTextAlign.Right, tagFont, tagPaint);
 
         var y = rect.Top + 20;
-        var nameLines = ChartCanvas.Wrap(stage.Name, nameFont, Math.Min(NameWidth, textWidth - tagWidth - 8), 2);
+        var nameLines = ChartCanvas.Wrap(stage.Name, nameFont, textWidth - tagWidth - 8, 2);
         foreach (var line in nameLines)
         {
             canvas.DrawText(line, left, y, SKTextAlign.Left, nameFont, ink);
