@@ -49,6 +49,9 @@ internal static class CommandHandlers
         Handle<ShowMapCommand, ShowMapUseCase>();
         Handle<UseChannelForNudgesCommand, UseChannelForNudgesUseCase>();
         Handle<SetNextStepCommand, SetNextStepUseCase>();
+        Handle<AddNoteCommand, AddNoteUseCase>();
+        Handle<LogActivityCommand, LogActivityUseCase>();
+        Handle<HistoryCommand, HistoryUseCase>();
         Handle<HelpCommand, HelpUseCase>();
         Handle<UnknownCommand, HelpUseCase>();
 
@@ -61,6 +64,9 @@ internal static class CommandHandlers
         Handle<PipelineDetailsPayload, PipelineUseCase>();
         Handle<SetNextStepPayload, SetNextStepUseCase>();
         Handle<NextStepFormPayload, SetNextStepUseCase>();
+        Handle<AddNotePayload, AddNoteUseCase>();
+        Handle<NoteFormPayload, AddNoteUseCase>();
+        Handle<ShowHistoryPayload, HistoryUseCase>();
 
         services.AddSingleton(new CommandHandlerMap(map));
         services.AddScoped<CommandDispatcher>();

@@ -12,7 +12,7 @@ using SalesCoachBot.Data;
 namespace SalesCoachBot.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSalesCoachDbContext))]
-    [Migration("20261203053556_ChartStore")]
+    [Migration("20261203062002_ChartStore")]
     partial class ChartStore
     {
         /// <inheritdoc />
@@ -57,6 +57,11 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                     b.Property<long>("ConfirmedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("confirmed_at");
+
+                    b.Property<string>("Conversation")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversation");
 
                     b.Property<long>("DealId")
                         .HasColumnType("INTEGER")
@@ -247,6 +252,54 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                     b.ToTable("deals", (string)null);
                 });
 
+            modelBuilder.Entity("SalesCoachBot.Core.Domain.DealActivity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Conversation")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversation");
+
+                    b.Property<long>("DealId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deal_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<long?>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("DealId", "OccurredAt");
+
+                    b.ToTable("deal_activities", (string)null);
+                });
+
             modelBuilder.Entity("SalesCoachBot.Core.Domain.DealNote", b =>
                 {
                     b.Property<long>("Id")
@@ -257,6 +310,11 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                     b.Property<long>("At")
                         .HasColumnType("INTEGER")
                         .HasColumnName("at");
+
+                    b.Property<string>("Conversation")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversation");
 
                     b.Property<long>("DealId")
                         .HasColumnType("INTEGER")
@@ -423,6 +481,11 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("by_person_id");
 
+                    b.Property<string>("Conversation")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversation");
+
                     b.Property<long>("DealId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("deal_id");
@@ -436,6 +499,10 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
+
+                    b.Property<int?>("MapVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("map_version");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
@@ -730,6 +797,20 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                     b.Navigation("Owner");
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Core.Domain.DealActivity", b =>
+                {
+                    b.HasOne("SalesCoachBot.Core.Domain.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SalesCoachBot.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("SalesCoachBot.Core.Domain.DealNote", b =>
