@@ -112,7 +112,10 @@ internal sealed class MapChartRenderer
         using var fill = new SKPaint { Color = stage.Won ? new SKColor(0xe8, 0xf5, 0xe9) : new SKColor(0xfa, 0xfb, 0xfc), IsAntialias = true };
         using var border = new SKPaint
         {
-            Color = stage.Won ? WonGreen : Border, IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = stage.Won ? 3 : 1.5f,
+            Color = stage.Won ? WonGreen : Border,
+            IsAntialias = true,
+            Style = SKPaintStyle.Stroke,
+            StrokeWidth = stage.Won ? 3 : 1.5f,
         };
         using var strip = new SKPaint { Color = OwnerColor(stage.Owner), IsAntialias = true };
         canvas.DrawRoundRect(rect, 8, 8, fill);

@@ -114,7 +114,11 @@ public sealed class ManagerNumbersByHandTests : IDisposable
         {
             _bot.Stores.History.Add(new StageHistoryEntry
             {
-                Id = _bot.Stores.History.Count + 1, DealId = deal.Id, StageId = new StageId(stage), EnteredAt = now.AddDays(-daysAgo), Kind = StageChangeKind.Advanced,
+                Id = _bot.Stores.History.Count + 1,
+                DealId = deal.Id,
+                StageId = new StageId(stage),
+                EnteredAt = now.AddDays(-daysAgo),
+                Kind = StageChangeKind.Advanced,
             });
         }
 

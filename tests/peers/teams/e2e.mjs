@@ -169,6 +169,17 @@ try {
     const history = cardOf(answer);
     check('"history of Globex renewal": the note is in the timeline', history && texts(history.card).includes(`Note: ${note}`), answer);
   }
+
+  // 8. "pipeline": a summary that fits a screen, the stages behind a Details ShowCard; "show the map": the map's stages
+  answer = await say('pipeline');
+  shown = cardOf(answer);
+  const details = shown && (shown.card.actions ?? []).find((a) => a.type === 'Action.ShowCard' && a.title === 'Details');
+  check('"pipeline": a summary card with the stages behind a Details ShowCard',
+    details && /By stage/.test(texts(details.card)) && !/By stage/.test(texts({ body: shown.card.body })), shown && shown.card);
+  answer = await say('show the map');
+  shown = cardOf(answer);
+  check('"show the map": a card with the map and its 14 stages',
+    shown && /B2B default/.test(title(shown.card)) && /14\. Existing customer/.test(texts(shown.card)), answer);
 } catch (e) {
   check('the run completed', false, String(e?.stack ?? e));
 } finally {
