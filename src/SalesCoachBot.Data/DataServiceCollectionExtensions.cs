@@ -95,6 +95,7 @@ public static class DataServiceCollectionExtensions
         services.AddNudgeData();
         services.AddSingleton<IDeliveryClaims, DeliveryClaimStore>();
         services.AddSingleton<ChartImageStore>();
+        services.AddSingleton<SalesCoachBot.Core.Pipeline.IChartStore>(sp => sp.GetRequiredService<ChartImageStore>());
         services.AddCrmData();
         services.AddSingleton(sp => new DatabaseInitializer(
             sp.GetRequiredService<SalesCoachDbContextFactory>(),

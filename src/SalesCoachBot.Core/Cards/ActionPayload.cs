@@ -20,6 +20,7 @@ namespace SalesCoachBot.Core.Cards;
 [JsonDerivedType(typeof(RunCommandPayload), "command")]
 [JsonDerivedType(typeof(SetNextStepPayload), "nextStep")]
 [JsonDerivedType(typeof(NextStepFormPayload), "nextStepForm")]
+[JsonDerivedType(typeof(PipelineDetailsPayload), "pipelineDetails")]
 [JsonDerivedType(typeof(AddNotePayload), "note")]
 [JsonDerivedType(typeof(NoteFormPayload), "noteForm")]
 [JsonDerivedType(typeof(ShowHistoryPayload), "history")]
@@ -146,6 +147,12 @@ public sealed record SetNextStepPayload(DealId Deal, string? Date = null, string
     public const string DateInput = "date";
     public const string TextInput = "text";
 }
+
+/// <summary>
+/// The pipeline summary's "Details" where a card cannot unfold them (Slack): the same question again, answered with the
+/// details in the summary's thread. <see cref="Team"/> and <see cref="Days"/> as the summary was asked.
+/// </summary>
+public sealed record PipelineDetailsPayload(string? Team, int? Days) : ActionPayload;
 
 /// <summary>Asks for the "Set next step" form as its own answer (Slack opens it as a modal).</summary>
 public sealed record NextStepFormPayload(DealId Deal) : ActionPayload;

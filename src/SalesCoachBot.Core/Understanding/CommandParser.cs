@@ -128,6 +128,7 @@ public sealed partial class CommandParser
             ?? StageInfo(sentence)
             ?? Stalled(sentence)
             ?? Pipeline(sentence)
+            ?? ShowMap(sentence)
             ?? Confirm(sentence)
             ?? WhatsNext(sentence)
             ?? FollowBranch(sentence)
@@ -410,11 +411,38 @@ public sealed partial class CommandParser
                 amount += " " + tokens[i + 1].Original;
             }
 
-            return new ReverseFunnelCommand(amount);
+            return new ReverseFunnelCommand(amount, PeriodOf(sentence.Text), TeamOf(sentence.Text));
         }
 
         var rest = sentence.Slice(match.Groups["rest"]);
-        return new ReverseFunnelCommand(Join(rest));
+        return new ReverseFunnelCommand(Join(rest), PeriodOf(sentence.Text), TeamOf(sentence.Text));
+    }
+
+    private static string? PeriodOf(string text) => TargetPeriodRegex().Match(text) is { Success: true } m ? m.Value : null;
+
+    private static string? TeamOf(string text)
+    {
+        var match = TargetTeamRegex().Match(text);
+        return match.Success && !TargetPeriodRegex().IsMatch(match.Groups["t"].Value) && !AmountRegex().IsMatch(match.Groups["t"].Value)
+            ? match.Groups["t"].Value
+            : null;
+    }
+
+    private static ChatCommand? ShowMap(Sentence sentence)
+    {
+        var match = ShowMapRegex().Match(sentence.Text);
+        if (!match.Success)
+        {
+            match = TeamMapRegex().Match(sentence.Text);
+        }
+
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var team = match.Groups["t"].Success ? Join(sentence.Slice(match.Groups["t"]).Where(t => !TeamFiller.Contains(t.Canon))) : string.Empty;
+        return new ShowMapCommand(team.Length > 0 ? team : null);
     }
 
     private static ChatCommand? MyDeals(string s) => MyDealsRegex().IsMatch(s) ? new MyDealsCommand() : null;
@@ -1029,6 +1057,20 @@ public sealed partial class CommandParser
 
     [GeneratedRegex(@"\b(reverse funnel|(need|needs|have|got) to (hit|make|reach|close|get to|do|book|land)|to (hit|reach)|how (much|many) .*\b(for|to get to)|hit (our |the )?(number|quota|target))\b(?<rest>.*)$", Options)]
     private static partial Regex ReverseFunnelRegex();
+
+    [GeneratedRegex(@"^(draw |see |view |picture of |show )?((the|our|my|a|team|teams|sales|process) )*(process map|sales process|map|flowchart|flow chart|process flow)( picture| chart| diagram)?( (for|of) (?<t>.+))?$", Options)]
+    private static partial Regex ShowMapRegex();
+
+    [GeneratedRegex(@"^(?!(done|did|finished|completed|complete|confirm|undo|move|push|mark|link|explain|what happens)\b)(the )?(?<t>[a-z0-9][a-z0-9&.-]*( [a-z0-9&.-]+){0,2}?)( teams?)?( process)? map$", Options)]
+    private static partial Regex TeamMapRegex();
+
+    private const string MonthWords = "jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?";
+
+    [GeneratedRegex(@"\b((this|next) (quarter|year|month)|(by|before|until|till|in|during) (the )?(end of )?(the )?(q[1-4]( \d{4})?|quarter|year|month|\d{1,2}(st|nd|rd|th)? (" + MonthWords + @")|(" + MonthWords + @")( \d{1,2}(st|nd|rd|th)?)?)|q[1-4]( \d{4})?|eoy|eoq)\b", Options)]
+    private static partial Regex TargetPeriodRegex();
+
+    [GeneratedRegex(@"\bfor (the )?(?!(this|next|the|us|me|our|we|it|that|a|an|q[1-4])\b)(?<t>[a-z][a-z0-9&.-]*)( team)?\b", Options)]
+    private static partial Regex TargetTeamRegex();
 
     [GeneratedRegex(@"^[$\u20AC\u00A3]?\d[\d,.]*(k|m|mm|bn|b|mil)?$", RegexOptions.IgnoreCase | Options)]
     private static partial Regex AmountRegex();

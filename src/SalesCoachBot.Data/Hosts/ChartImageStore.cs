@@ -1,11 +1,23 @@
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Core.Pipeline;
 using SalesCoachBot.Data.Infrastructure;
 
 namespace SalesCoachBot.Data.Hosts;
 
-/// <summary>Rendered charts in the database under their tokens until they expire: any host serves any chart.</summary>
-public sealed class ChartImageStore(SalesCoachDbContextFactory factory, TimeProvider time)
+/// <summary>
+/// Rendered charts in the database under random 128-bit tokens until they expire (ADR 0018): any host serves any chart,
+/// and a restart loses none. A singleton opening a context per call: charts are published inside a turn, served outside.
+/// </summary>
+public sealed class ChartImageStore(SalesCoachDbContextFactory factory, TimeProvider time) : IChartStore
 {
+    public async Task<string> AddAsync(byte[] png, CancellationToken cancellationToken)
+    {
+        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        await AddAsync(token, png, IChartStore.Lifetime, cancellationToken);
+        return token;
+    }
+
     public async Task AddAsync(string token, byte[] png, TimeSpan lifetime, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(png);

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SalesCoachBot.Core.Pipeline;
-using SalesCoachBot.Data.Hosts;
 
 namespace SalesCoachBot.Host.Charts;
 
@@ -15,15 +14,15 @@ internal static partial class ChartEndpoints
         return app;
     }
 
-    /// <summary>The SkiaSharp renderer, the in-memory token store, and the publisher that replaces Core's no-picture default.</summary>
+    /// <summary>The SkiaSharp renderer, the token store (in memory unless the database layer registers its own), and the publisher that replaces Core's no-picture default.</summary>
     public static IServiceCollection AddCharts(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<BarChartRenderer>();
-        // In the database when the host has one (any host serves any chart), else in memory.
-        services.TryAddSingleton<IChartStore>(sp => sp.GetService<ChartImageStore>() is { } images
-            ? new DatabaseChartStore(images)
-            : new ChartStore(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<FunnelChartRenderer>();
+        services.AddSingleton<MapChartRenderer>();
+        services.AddSingleton<ChartRenderer>();
+        services.TryAddSingleton<IChartStore, MemoryChartStore>();
         services.Replace(ServiceDescriptor.Singleton<IChartPublisher, ChartPublisher>());
         return services;
     }

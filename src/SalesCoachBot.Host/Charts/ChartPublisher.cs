@@ -11,12 +11,12 @@ namespace SalesCoachBot.Host.Charts;
 /// (Slack skips data URIs; the text answer stands on its own there).
 /// </summary>
 internal sealed partial class ChartPublisher(
-    BarChartRenderer renderer, IChartStore store, IOptions<PublicOptions> options, ILogger<ChartPublisher> logger) : IChartPublisher
+    ChartRenderer renderer, IChartStore store, IOptions<PublicOptions> options, ILogger<ChartPublisher> logger) : IChartPublisher
 {
     /// <summary>Teams caps a card near 28 KB; base64 adds a third, and the card's text needs room too.</summary>
     public const int MaxInlinePngBytes = 18_000;
 
-    public async Task<CardImage?> PublishAsync(BarChart chart, CancellationToken cancellationToken)
+    public async Task<CardImage?> PublishAsync(Chart chart, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(chart);
         var png = renderer.RenderPng(chart);

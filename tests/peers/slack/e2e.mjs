@@ -186,6 +186,16 @@ try {
   const noted = await waitForCall('/hooks/note');
   const notedCard = noted ? JSON.parse(noted.body) : {};
   check(notedCard.replace_original === true && JSON.stringify(notedCard.blocks ?? []).includes(note), 'the card is replaced and shows the note under "Latest notes"');
+
+  // 7) /coach pipeline: a summary with a Details button (the details come in the thread); /coach show the map
+  const pipe = await post('/slack/commands', command('pipeline', 'pipe'));
+  const summary = pipe.ok ? await pipe.json().catch(() => ({})) : {};
+  const detailsButton = blocksOf(summary).filter((b) => b.type === 'actions').flatMap((b) => b.elements).find((e) => e.text?.text === 'Details');
+  check(pipe.status === 200 && /pipelineDetails/.test(detailsButton?.value ?? ''), '/coach pipeline -> a summary with a Details button');
+  const map = await post('/slack/commands', command('show the map', 'map'));
+  const mapAnswer = map.ok ? await map.json().catch(() => ({})) : {};
+  check(map.status === 200 && /B2B default/.test(header(mapAnswer)) && /Existing customer/.test(JSON.stringify(blocksOf(mapAnswer))),
+    `/coach show the map -> the map with its stages ("${header(mapAnswer)}")`);
 } finally {
   stop();
 }

@@ -50,6 +50,7 @@ internal static class CommandHandlers
         Handle<MoveDealCommand, MoveDealUseCase>();
         Handle<PipelineCommand, PipelineUseCase>();
         Handle<ReverseFunnelCommand, ReverseFunnelUseCase>();
+        Handle<ShowMapCommand, ShowMapUseCase>();
         Handle<UseChannelForNudgesCommand, UseChannelForNudgesUseCase>();
         Handle<SetNextStepCommand, SetNextStepUseCase>();
         Handle<AddNoteCommand, AddNoteUseCase>();
@@ -65,6 +66,7 @@ internal static class CommandHandlers
         Handle<ShowChecklistPayload, WhatsNextUseCase>();
         Handle<SnoozeDealPayload, SnoozeDealUseCase>();
         Handle<RunCommandPayload, RunCommandHandler>();
+        Handle<PipelineDetailsPayload, PipelineUseCase>();
         Handle<SetNextStepPayload, SetNextStepUseCase>();
         Handle<NextStepFormPayload, SetNextStepUseCase>();
         Handle<AddNotePayload, AddNoteUseCase>();
