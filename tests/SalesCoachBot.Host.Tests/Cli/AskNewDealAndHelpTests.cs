@@ -1,45 +1,20 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using SalesCoachBot.Core;
-using SalesCoachBot.Data;
-using SalesCoachBot.Host.Cli;
 
 namespace SalesCoachBot.Host.Tests.Cli;
 
 /// <summary>Issue 15, points 8 and 10 through <c>ask</c>: the real Core and Data over SQLite with the demo data.</summary>
 public sealed class AskNewDealAndHelpTests : IAsyncLifetime
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("scb-asknew-").FullName;
-    private ServiceProvider _services = null!;
+    private DemoAskHost _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero)));
-        var options = new DatabaseOptions { Provider = "Sqlite", ConnectionString = $"Data Source={Path.Combine(_dir, "ask.db")}", SeedDemo = true };
-        services.AddSalesCoachDataCore(_ => options);
-        services.AddSalesCoachCore(new ConfigurationBuilder().Build());
-        services.AddCliVerbs();
-        _services = services.BuildServiceProvider();
-        await _services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
-    }
+    public async Task InitializeAsync() => _host = await DemoAskHost.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     private async Task<(int Exit, string Out)> AskAsync(params string[] args)
     {
-        var stdout = new StringWriter();
-        var exit = await CliVerbs.RunAsync(_services, "ask", args, new CliContext(stdout, new StringWriter()), CancellationToken.None);
-        return (exit, stdout.ToString());
+        var (exit, stdout, _) = await _host.AskAsync(args);
+        return (exit, stdout);
     }
 
     [Fact]
