@@ -4,428 +4,290 @@ using System.Text.RegularExpressions;
 namespace SalesCoachBot.Core.Understanding;
 
 /// <summary>
-/// Understands what people type: the canonical forms in the README command table and the many ways reps actually
-/// phrase them (typos, filler, word order, emoji). Stateless and thread-safe; never throws on input.
+/// Understands what people type, in English and Arabic. What each command looks like lives in the language files
+/// (<c>Languages/en.yaml</c>, <c>ar.yaml</c>): written examples with slots, fillers, shorthand, synonyms. The
+/// <see cref="IntentMatcher"/> finds the closest example (ADR 0015); this class reads its slots into a command
+/// with the existing slot readers (deal, items, stage, reason, team, amount, period). Low confidence gives help
+/// with the closest commands, or a question before a change. Stateless and thread-safe; never throws on input.
 /// </summary>
 public sealed partial class CommandParser
 {
+    /// <summary>Below this confidence nothing is guessed: the answer is help with the closest commands.</summary>
+    internal const double MinConfidence = 0.5;
+
+    /// <summary>A command that changes a deal, understood below this confidence, is asked about first.</summary>
+    internal const double ConfirmBelow = 0.7;
+
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
-    // No match timeouts: input is capped at TextFolding.MaxParsedLength and no pattern nests quantifiers,
-    // so the worst case is quadratic in 500 characters; a timeout would cost every match a clock read.
 
-    // Opening words that carry no meaning ("hey coach, can you ..."); "show me" marks a weak what's-next.
-    private static readonly PhraseList LeadingFiller = new(
-    [
-        ["hey"], ["hi"], ["hello"], ["yo"], ["ok"], ["okay"], ["so"], ["um"], ["please"], ["coach"], ["bot"],
-        ["salescoach"], ["and"], ["also"], ["quick", "question"], ["question"], ["can", "you"], ["could", "you"],
-        ["would", "you"], ["will", "you"], ["can", "i", "get"], ["i", "need", "to", "know"], ["i", "need"],
-        ["i", "want", "to", "know"], ["i", "want"], ["i", "would", "like"], ["id", "like"], ["i", "wanna"],
-        ["lets", "see"], ["let", "me", "know"], ["tell", "me"], ["let", "me", "see"], ["remind", "me"], ["just"], ["quickly"],
-    ]);
+    private static readonly Lazy<IntentMatcher[]> Matchers = new(() => [.. LanguagePack.All.Select(p => new IntentMatcher(p))]);
 
-    private static readonly PhraseList ShowFiller = new(
-    [
-        ["show", "me"], ["give", "me"], ["get", "me"], ["pull", "up"], ["look", "up"], ["show"], ["display"],
-        ["find"], ["open"], ["check", "on"], ["lookup"], ["get"],
-    ]);
-
-    private static readonly PhraseList TrailingFiller = new(
-    [
-        ["please"], ["thanks"], ["thank", "you"], ["asap"], ["again"], ["quickly"], ["real", "quick"],
-        ["for", "me"], ["mate"], ["coach"], ["bot"], ["ok"], ["thx"], ["cheers"],
-    ]);
-
-    // Phrases that ask "what's next" for a deal; whatever is left around them names the deal.
-    private static readonly PhraseList WhatsNextPhrases = SortLongestFirst(
-    [
-        ["whats", "next"], ["what", "is", "next"], ["what", "next"], ["whats", "up", "with"], ["whats", "going", "on", "with"],
-        ["whats", "happening", "with"], ["whats", "the", "status"], ["what", "is", "the", "status"], ["whats", "the", "latest"],
-        ["what", "now"], ["what", "do", "i", "do", "next"], ["what", "should", "i", "do", "next"], ["what", "should", "i", "do"],
-        ["what", "do", "i", "need", "to", "do"], ["what", "do", "i", "do"], ["what", "to", "do"], ["what", "should", "we", "do"],
-        ["what", "do", "we", "do", "next"], ["what", "do", "we", "need", "to", "do"], ["what", "can", "i", "do"],
-        ["next", "steps"], ["next", "step"], ["next", "action"], ["next", "actions"], ["next"], ["where", "are", "we", "at"],
-        ["where", "are", "we"], ["where", "do", "we", "stand"], ["where", "we", "at"], ["where", "is"], ["wheres"],
-        ["status"], ["checklist"], ["update"], ["progress"], ["how", "is"], ["hows"], ["how", "are", "things"], ["latest"],
-        ["todo"], ["to", "do", "list"], ["remaining"], ["outstanding"], ["open", "items"], ["whats", "left"],
-        ["what", "is", "left"], ["whats", "missing"], ["what", "is", "missing"], ["whats", "outstanding"],
-        ["what", "stage", "is"], ["which", "stage", "is"], ["what", "stage"], ["where", "does"], ["how", "far", "is"],
-        ["how", "far", "along", "is"], ["whats", "the", "checklist"], ["whats", "pending"], ["pending", "items"], ["remaining", "items"], ["pending"],
-    ]);
-
-    private static readonly HashSet<string> TeamFiller = new(StringComparer.Ordinal)
-    {
-        "for", "of", "in", "the", "team", "teams", "show", "me", "my", "our", "whole", "report", "overview", "summary",
-        "please", "deals", "how", "hows", "is", "are", "doing", "we", "whats", "what", "view", "looking", "like", "on", "pipeline",
-        "funnel", "forecast", "stats", "give", "get", "a", "an", "at", "which", "any", "list", "there", "right", "now",
-        "currently", "anything", "stalled", "stuck", "stale", "rotting", "idle", "slipping", "overdue", "opportunities",
-        "all", "whos", "who", "has", "have", "got", "too", "long", "sitting", "around", "and",
-    };
-
-    private static readonly HashSet<string> NudgeWords = new(StringComparer.Ordinal)
-    {
-        "use", "make", "this", "the", "our", "chat", "channel", "conversation", "room", "thread", "for", "as", "team",
-        "nudges", "digest", "alerts", "stalled", "stall", "daily", "send", "post", "put", "here", "in", "to", "please",
-        "set", "up", "should", "go", "get", "deliver", "of", "a", "is", "where", "want", "i", "we", "deal", "deals",
-    };
-
-    private static readonly HashSet<string> StallWords = new(StringComparer.Ordinal)
-    {
-        "stalled", "stuck", "stale", "rotting", "idle", "slipping", "overdue",
-    };
-
-    private static readonly HashSet<string> PipelineWords = new(StringComparer.Ordinal) { "pipeline", "forecast" };
+    /// <summary>The recognisers, English first (for the bench and the accuracy report).</summary>
+    internal static IReadOnlyList<IntentMatcher> Recognisers => Matchers.Value;
 
     /// <summary>Understands <paramref name="text"/>; anything not understood is an <see cref="UnknownCommand"/>.</summary>
     public ChatCommand Parse(string? text)
     {
         var trimmed = (text ?? string.Empty).Trim();
         var capped = TextFolding.Cap(trimmed);
-        var tokens = Sentence.Tokenize(capped).Tokens.ToList();
-        var unknown = new UnknownCommand(capped);
-        if (tokens.Count == 0)
+        var raw = Sentence.Tokenize(capped);
+        var (arabic, other) = Sentence.Scripts(raw);
+        var majority = arabic > other ? Matchers.Value[1] : Matchers.Value[0];
+        var unknown = new UnknownCommand(capped) { Language = majority.Pack.Code };
+        if (raw.Count == 0)
         {
             return capped.Contains('?', StringComparison.Ordinal) ? new HelpCommand() : unknown;
         }
 
-        StripLeading(tokens, LeadingFiller, keepLast: true);
-        var showIntent = StripLeading(tokens, ShowFiller, keepLast: true);
-        StripLeading(tokens, LeadingFiller, keepLast: true);
-        StripTrailing(tokens);
-        return Understand(new Sentence(tokens), showIntent) ?? unknown;
-    }
-
-    private static ChatCommand? Understand(Sentence sentence, bool showIntent)
-    {
-        var s = sentence.Text;
-        return Help(s)
-            ?? Link(sentence)
-            ?? Nudges(sentence)
-            ?? ReverseFunnel(sentence)
-            ?? MyDeals(s)
-            ?? Undo(sentence)
-            ?? SaidNo(sentence)
-            ?? MarkLost(sentence)
-            ?? HowToMove(sentence)
-            ?? Move(sentence)
-            ?? StageInfo(sentence)
-            ?? Stalled(sentence)
-            ?? Pipeline(sentence)
-            ?? Confirm(sentence)
-            ?? WhatsNext(sentence)
-            ?? Bare(sentence, showIntent);
-    }
-
-    private static ChatCommand? Help(string s)
-    {
-        if (HelpRegex().IsMatch(s))
+        // Mixed scripts ("ما التالي لصفقة Initech", "what's next for مؤسسة الأفق"): both languages try, the better fit wins.
+        Understood? best = null;
+        var closest = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var matcher in Matchers.Value)
         {
-            return new HelpCommand();
-        }
-
-        return null;
-    }
-
-    private static ChatCommand? Link(Sentence sentence)
-    {
-        var s = sentence.Text;
-        if (UnlinkRegex().IsMatch(s))
-        {
-            return new UnlinkConversationCommand();
-        }
-
-        var match = LinkDealFirstRegex().Match(s);
-        if (!match.Success)
-        {
-            match = LinkRegex().Match(s);
-        }
-
-        if (!match.Success)
-        {
-            match = ThisChatIsAboutRegex().Match(s);
-        }
-
-        if (!match.Success)
-        {
-            return null;
-        }
-
-        var slot = sentence.Slice(match.Groups["d"]);
-        if (slot.All(t => t.Canon is "chat" or "channel" or "conversation" or "thread" or "room" or "group" or "this" or "the"))
-        {
-            return null;
-        }
-
-        return DealOf(slot) is { } deal and not LinkedDealReference ? new LinkConversationCommand(deal) : null;
-    }
-
-    private static ChatCommand? Nudges(Sentence sentence)
-    {
-        if (!sentence.Tokens.Any(t => t.Canon is "nudges" or "digest" or "alerts"))
-        {
-            return null;
-        }
-
-        var team = Join(sentence.Tokens.Where(t => !NudgeWords.Contains(t.Canon)));
-        return team.Length > 0 ? new UseChannelForNudgesCommand(team) : null;
-    }
-
-    private static ChatCommand? ReverseFunnel(Sentence sentence)
-    {
-        var match = ReverseFunnelRegex().Match(sentence.Text);
-        if (!match.Success)
-        {
-            return null;
-        }
-
-        var tokens = sentence.Tokens;
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            if (!AmountRegex().IsMatch(tokens[i].Original))
+            if (matcher.Pack.IsArabic ? arabic == 0 : other == 0 && arabic > 0)
             {
                 continue;
             }
 
-            var amount = tokens[i].Original;
-            if (i + 1 < tokens.Count && AmountUnitRegex().IsMatch(tokens[i + 1].Canon))
+            var understood = Understand(matcher, raw, matcher == majority ? closest : null);
+            if (understood is not null && (best is null || understood.Score > best.Score))
             {
-                amount += " " + tokens[i + 1].Original;
+                best = understood;
             }
-
-            return new ReverseFunnelCommand(amount);
         }
 
-        var rest = sentence.Slice(match.Groups["rest"]);
-        return new ReverseFunnelCommand(Join(rest));
+        if (best is null)
+        {
+            return unknown with { Closest = Closest(majority.Pack, closest) };
+        }
+
+        var command = best.Command with { Language = best.Language };
+        return best.Confidence < ConfirmBelow && CanonicalText(command) is { } canonical
+            ? new ConfirmIntentCommand(command, canonical) { Language = best.Language }
+            : command;
     }
 
-    private static ChatCommand? MyDeals(string s) => MyDealsRegex().IsMatch(s) ? new MyDealsCommand() : null;
+    private sealed record Understood(ChatCommand Command, double Score, double Confidence, string Language);
 
-    private static ChatCommand? Undo(Sentence sentence)
+    private static Understood? Understand(IntentMatcher matcher, List<Token> raw, Dictionary<string, double>? closest)
     {
-        var s = sentence.Text;
-        var match = UndoWithDealRegex().Match(s);
-        if (!match.Success)
+        var pack = matcher.Pack;
+        var tokens = pack.Canonicalize(raw);
+        StripLeading(tokens, pack.LeadingFiller);
+        var showIntent = StripLeading(tokens, pack.ShowFiller);
+        StripLeading(tokens, pack.LeadingFiller);
+        StripTrailing(tokens, pack.TrailingFiller);
+
+        var understood = Match(matcher, tokens, closest);
+        if (understood is null && tokens.Count < raw.Count)
         {
-            match = UndoRegex().Match(s);
+            understood = Match(matcher, pack.Canonicalize(raw), null);
         }
 
-        if (!match.Success)
+        if (understood is not null)
         {
-            match = MarkUndoneRegex().Match(s);
+            return understood;
         }
 
-        if (!match.Success)
+        // "#1004", "deal 1013", "show initech": a deal alone asks what is next for it.
+        var deal = DealOf(tokens, pack);
+        return deal switch
         {
-            return null;
-        }
-
-        var items = Items(sentence.Slice(match.Groups["i"]));
-        if (items.Count == 0)
-        {
-            return null;
-        }
-
-        return new UndoItemCommand(DealOf(sentence.Slice(match.Groups["d"])), string.Join(" and ", items));
+            ExternalIdReference => new Understood(new WhatsNextCommand(deal), 0, 1, pack.Code),
+            NameReference when showIntent => new Understood(new WhatsNextCommand(deal), 0, 1, pack.Code),
+            _ => null,
+        };
     }
 
-    private static ChatCommand? SaidNo(Sentence sentence)
+    private static Understood? Match(IntentMatcher matcher, IReadOnlyList<Token> tokens, Dictionary<string, double>? closest)
     {
-        var s = sentence.Text;
-        var match = SaidNoDealFirstRegex().Match(s);
-        if (!match.Success)
-        {
-            match = SaidNoDealLastRegex().Match(s);
-        }
+        var pack = matcher.Pack;
+        ChatCommand? built = null;
+        var match = matcher.Best(
+            tokens,
+            m =>
+            {
+                if (m.Confidence < MinConfidence)
+                {
+                    return false;
+                }
 
-        if (!match.Success)
-        {
-            match = DealDeclinedRegex().Match(s);
-        }
+                var command = Build(m, tokens, pack);
+                if (command is null)
+                {
+                    return false;
+                }
 
-        if (!match.Success)
-        {
-            return null;
-        }
+                built = command;
+                return true;
+            },
+            closest);
 
-        var deal = sentence.Slice(match.Groups["d"]).SkipWhile(t => BuyerWords.Contains(t.Canon)).ToList();
-        return new SaidNoCommand(DealOf(deal));
+        return match is not null && built is not null ? new Understood(built, match.Score, match.Confidence, pack.Code) : null;
     }
 
-    private static readonly HashSet<string> BuyerWords = new(StringComparer.Ordinal)
+    /// <summary>The suggested wording of the (up to three) commands that came closest.</summary>
+    private static IReadOnlyList<string> Closest(LanguagePack pack, Dictionary<string, double> scores) =>
+    [
+        .. scores.Where(s => s.Value > -1.5 && pack.Suggestions.ContainsKey(s.Key))
+            .OrderByDescending(s => s.Value)
+            .Select(s => pack.Suggestions[s.Key])
+            .Distinct(StringComparer.Ordinal)
+            .Take(3),
+    ];
+
+    /// <summary>Reads the winning example's slots into a command; null when the slots do not make one.</summary>
+    private static ChatCommand? Build(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack)
     {
-        "the", "buyer", "buyers", "customer", "client", "prospect", "they", "he", "she", "champion", "people", "team",
-        "folks", "guys", "at", "from", "on", "for", "over", "contact", "our", "my", "their", "decision", "maker", "cfo",
-        "ceo", "cto", "procurement",
-    };
-
-    private static ChatCommand? MarkLost(Sentence sentence)
-    {
-        var s = sentence.Text;
-        var match = MarkLostRegex().Match(s);
-        if (!match.Success)
+        return m.Command switch
         {
-            match = WeLostRegex().Match(s);
-        }
-
-        if (!match.Success)
-        {
-            match = DealIsLostRegex().Match(s);
-        }
-
-        if (!match.Success)
-        {
-            return null;
-        }
-
-        var dealTokens = sentence.Slice(match.Groups["d"]);
-        if (dealTokens.Count == 0)
-        {
-            return null;
-        }
-
-        var reason = Join(Trim(sentence.Slice(match.Groups["r"]), ReasonFiller, ReasonFiller));
-        return new MarkLostCommand(DealOf(dealTokens), reason.Length > 0 ? reason : null);
+            "next" => new WhatsNextCommand(DealOf(m.Slot("deal"), pack)),
+            "done" => Items(m.Slot("item"), pack) is { Count: > 0 } items ? new ConfirmItemsCommand(DealOf(m.Slot("deal"), pack), items) : null,
+            "undo" => Items(m.Slot("item"), pack) is { Count: > 0 } undo ? new UndoItemCommand(DealOf(m.Slot("deal"), pack), string.Join(" and ", undo)) : null,
+            "link" => Link(m.Slot("deal"), pack),
+            "unlink" => new UnlinkConversationCommand(),
+            "nudges" => Join(m.Slot("team").Where(t => !pack.Words("nudge_words").Contains(t.Canon))) is { Length: > 0 } team ? new UseChannelForNudgesCommand(team) : null,
+            "mydeals" => new MyDealsCommand(),
+            "move" => Move(m, pack),
+            "lost" => m.Slot("deal").Count == 0 ? null : new MarkLostCommand(DealOf(m.Slot("deal"), pack), Reason(m.Slot("reason"), pack)),
+            "saidno" => new SaidNoCommand(DealOf([.. m.Slot("deal").SkipWhile(t => pack.Words("buyer_words").Contains(t.Canon))], pack)),
+            "stage" => Stage(m.Slot("stage"), pack, mustLookLikeStage: false),
+            "stage_maybe" => Stage(m.Slot("stage"), pack, mustLookLikeStage: true),
+            "pipeline" => Pipeline(m.Slot("team"), tokens, pack),
+            "stalled" => new StalledCommand(Team(m.Slot("team"), pack)),
+            "funnel" => Funnel(tokens, pack),
+            "help" => new HelpCommand(),
+            "cancel" => new CancelCommand(),
+            _ => null,
+        };
     }
 
-    private static readonly HashSet<string> ReasonFiller = new(StringComparer.Ordinal)
+    private static ChatCommand? Link(IReadOnlyList<Token> slot, LanguagePack pack)
     {
-        "a", "an", "the", "of", "because", "due", "to", "reason", "is", "was", "please", "thanks",
-    };
-
-    private static ChatCommand? HowToMove(Sentence sentence)
-    {
-        var s = sentence.Text;
-        var match = HowToMoveRegex().Match(s);
-        if (!match.Success)
+        var chatWords = pack.Words("chat_words");
+        if (slot.All(t => chatWords.Contains(t.Canon)))
         {
-            match = MoveForwardRegex().Match(s);
+            return null;
         }
 
-        if (!match.Success)
-        {
-            match = IsStuckRegex().Match(s);
-        }
-
-        if (!match.Success)
-        {
-            match = HelpWithRegex().Match(s);
-        }
-
-        return match.Success ? new WhatsNextCommand(DealOf(sentence.Slice(match.Groups["d"]))) : null;
+        return DealOf(slot, pack) is { } deal and not LinkedDealReference ? new LinkConversationCommand(deal) : null;
     }
 
-    private static ChatCommand? Move(Sentence sentence)
+    private static ChatCommand? Move(IntentMatch m, LanguagePack pack)
     {
-        var match = MoveRegex().Match(sentence.Text);
-        if (!match.Success)
-        {
-            return null;
-        }
-
-        var stage = Join(Trim(sentence.Slice(match.Groups["s"]), StageFiller, StageFiller));
-        if (stage.Length == 0)
-        {
-            return null;
-        }
-
-        var reason = Join(Trim(sentence.Slice(match.Groups["r"]), ReasonFiller, ReasonFiller));
-        return new MoveDealCommand(DealOf(sentence.Slice(match.Groups["d"])), stage, reason.Length > 0 ? reason : null);
+        var stage = StageText(m.Slot("stage"), pack);
+        return stage.Length == 0 ? null : new MoveDealCommand(DealOf(m.Slot("deal"), pack), stage, Reason(m.Slot("reason"), pack));
     }
 
-    private static readonly HashSet<string> StageFiller = new(StringComparer.Ordinal)
+    private static string? Reason(IReadOnlyList<Token> slot, LanguagePack pack)
     {
-        "the", "a", "an", "stage", "phase", "step", "mean", "means", "about", "exactly", "all", "for", "in", "do",
-        "does", "is",
-    };
-
-    private static ChatCommand? StageInfo(Sentence sentence)
-    {
-        var s = sentence.Text;
-        var match = WhatHappensInRegex().Match(s);
-        if (!match.Success)
-        {
-            match = ExplainRegex().Match(s);
-        }
-
-        if (match.Success)
-        {
-            var stage = Trim(sentence.Slice(match.Groups["s"]), StageFiller, StageFiller);
-            return stage.Count > 0 ? new StageInfoCommand(Join(stage)) : null;
-        }
-
-        // "what is the SQL stage", "tell me about discovery", "demo stage?": only when it is plainly a stage.
-        match = WhatIsRegex().Match(s);
-        if (!match.Success)
-        {
-            match = StageSuffixRegex().Match(s);
-        }
-
-        if (!match.Success)
-        {
-            return null;
-        }
-
-        var slot = sentence.Slice(match.Groups["s"]);
-        var saysStage = slot.Any(t => t.Canon is "stage" or "phase");
-        var cleaned = Trim(slot, StageFiller, StageFiller);
-        if (cleaned.Count == 0 || !(saysStage || cleaned.All(t => Vocabulary.StageWords.Contains(t.Canon))))
-        {
-            return null;
-        }
-
-        return new StageInfoCommand(Join(cleaned));
+        var filler = pack.Words("reason_filler");
+        var reason = Join(Trim(slot, filler, filler));
+        return reason.Length > 0 ? reason : null;
     }
 
-    private static ChatCommand? Stalled(Sentence sentence)
+    private static ChatCommand? Stage(IReadOnlyList<Token> slot, LanguagePack pack, bool mustLookLikeStage)
     {
-        if (!sentence.Tokens.Any(t => StallWords.Contains(t.Canon)))
+        var filler = pack.Words("stage_filler");
+        var cleaned = Trim(slot, filler, filler);
+        if (cleaned.Count == 0)
         {
             return null;
         }
 
-        var team = Join(sentence.Tokens.Where(t => !TeamFiller.Contains(t.Canon)));
-        return new StalledCommand(team.Length > 0 ? team : null);
+        // "what is the SQL stage", "tell me about discovery": only when it is plainly a stage.
+        var stageWords = pack.Words("stage_words");
+        if (mustLookLikeStage
+            && !slot.Any(t => pack.Words("stage_nouns").Contains(t.Canon))
+            && !cleaned.All(t => stageWords.Contains(t.Canon) || stageWords.Contains(ArabicText.WithoutArticle(t.Canon)))
+            && !pack.StageNames.ContainsKey(Key(cleaned)))
+        {
+            return null;
+        }
+
+        var stage = StageText(slot, pack);
+        return stage.Length > 0 ? new StageInfoCommand(stage) : null;
     }
 
-    private static ChatCommand? Pipeline(Sentence sentence)
+    /// <summary>The stage as the map names it: filler trimmed; a name in another language translated by the language file.</summary>
+    private static string StageText(IReadOnlyList<Token> slot, LanguagePack pack)
     {
-        var s = sentence.Text;
-        var howIsTeam = HowIsTeamDoingRegex().Match(s);
-        if (!howIsTeam.Success && !sentence.Tokens.Any(t => PipelineWords.Contains(t.Canon)) && !TeamReportRegex().IsMatch(s))
+        var filler = pack.Words("stage_filler");
+        var cleaned = Trim(slot, filler, filler);
+        if (pack.StageNames.Count > 0)
         {
-            return null;
+            if (pack.StageNames.TryGetValue(Key(cleaned), out var named)
+                || pack.StageNames.TryGetValue(string.Join(' ', cleaned.Select(t => ArabicText.WithoutArticle(t.Lower))), out named))
+            {
+                return named;
+            }
         }
 
-        var tokens = sentence.Tokens;
-        var used = new bool[tokens.Count];
-        int? window = null;
-        for (var i = 0; i < tokens.Count && window is null; i++)
+        return Join(cleaned);
+    }
+
+    private static string Key(IReadOnlyList<Token> tokens) => string.Join(' ', tokens.Select(t => t.Lower));
+
+    private static string? Team(IReadOnlyList<Token> slot, LanguagePack pack)
+    {
+        var filler = pack.Words("team_filler");
+        var team = Join(slot.Where(t => !filler.Contains(t.Canon)));
+        return team.Length > 0 ? team : null;
+    }
+
+    private static ChatCommand Pipeline(IReadOnlyList<Token> slot, IReadOnlyList<Token> tokens, LanguagePack pack)
+    {
+        var (window, used) = Window(tokens, pack);
+        return new PipelineCommand(Team([.. slot.Where(t => !used.Contains(t))], pack), window);
+    }
+
+    /// <summary>"last 90 days", "30d", "this quarter", "آخر 30 يوم", "الشهر الماضي": the window in days, and the words that said it.</summary>
+    private static (int? Days, HashSet<Token> Used) Window(IReadOnlyList<Token> tokens, LanguagePack pack)
+    {
+        var used = new HashSet<Token>();
+        var before = pack.Words("window_last");
+        var single = pack.Words("window_this");
+        int? UnitDays(Token t) => pack.PeriodUnits.TryGetValue(t.Canon, out var d) || pack.PeriodUnits.TryGetValue(ArabicText.WithoutArticle(t.Canon), out d) ? d : null;
+        for (var i = 0; i < tokens.Count; i++)
         {
+            int? window = null;
             var compact = CompactWindowRegex().Match(tokens[i].Canon);
             if (compact.Success)
             {
                 window = Days(int.Parse(compact.Groups["n"].Value, CultureInfo.InvariantCulture), compact.Groups["u"].Value);
-                used[i] = true;
+                used.Add(tokens[i]);
             }
-            else if (i + 1 < tokens.Count && NumberRegex().IsMatch(tokens[i].Canon) && UnitDays(tokens[i + 1].Canon) is { } unit)
+            else if (i + 1 < tokens.Count && NumberRegex().IsMatch(tokens[i].Canon) && UnitDays(tokens[i + 1]) is { } unit)
             {
                 window = int.Parse(tokens[i].Canon, CultureInfo.InvariantCulture) * unit;
-                used[i] = used[i + 1] = true;
+                used.Add(tokens[i]);
+                used.Add(tokens[i + 1]);
             }
-            else if (i + 1 < tokens.Count && tokens[i].Canon is "this" or "last" or "past" && UnitDays(tokens[i + 1].Canon) is { } single)
+            else if (i + 1 < tokens.Count && single.Contains(tokens[i].Canon) && UnitDays(tokens[i + 1]) is { } one)
             {
-                window = single;
-                used[i] = used[i + 1] = true;
+                window = one;
+                used.Add(tokens[i]);
+                used.Add(tokens[i + 1]);
+            }
+            else if (i + 1 < tokens.Count && UnitDays(tokens[i]) is { } after && single.Contains(tokens[i + 1].Canon))
+            {
+                window = after; // "الشهر الماضي": the unit first
+                used.Add(tokens[i]);
+                used.Add(tokens[i + 1]);
             }
 
-            if (window is not null && i > 0 && tokens[i - 1].Canon is "last" or "past" or "previous" or "over")
+            if (window is not null)
             {
-                used[i - 1] = true;
+                if (i > 0 && before.Contains(tokens[i - 1].Canon))
+                {
+                    used.Add(tokens[i - 1]);
+                }
+
+                return (window, used);
             }
         }
 
-        var team = Join(tokens.Where((t, i) => !used[i] && !TeamFiller.Contains(t.Canon)));
-        return new PipelineCommand(team.Length > 0 ? team : null, window);
+        return (null, used);
     }
 
     private static int Days(int n, string unit) => unit switch
@@ -435,58 +297,38 @@ public sealed partial class CommandParser
         _ => n,
     };
 
-    private static int? UnitDays(string word) => word switch
+    /// <summary>The first amount typed ("2M", "$1.5m", "500,000", "2 million"); none means it is not this command.</summary>
+    private static ChatCommand? Funnel(IReadOnlyList<Token> tokens, LanguagePack pack)
     {
-        "day" or "days" or "d" => 1,
-        "week" or "weeks" or "wk" or "wks" or "w" => 7,
-        "month" or "months" or "mo" => 30,
-        "quarter" or "quarters" or "q" => 90,
-        "year" or "years" or "yr" => 365,
-        _ => null,
-    };
-
-    private static ChatCommand? Confirm(Sentence sentence)
-    {
-        var s = sentence.Text;
-        var match = ConfirmWithDealRegex().Match(s);
-        if (!match.Success)
+        for (var i = 0; i < tokens.Count; i++)
         {
-            match = MarkDoneRegex().Match(s);
+            if (!AmountRegex().IsMatch(tokens[i].Original))
+            {
+                continue;
+            }
+
+            var amount = tokens[i].Original;
+            if (i + 1 < tokens.Count && pack.AmountUnits.TryGetValue(tokens[i + 1].Canon, out var unit))
+            {
+                amount += " " + (pack.IsArabic ? unit : tokens[i + 1].Original);
+            }
+
+            return new ReverseFunnelCommand(amount);
         }
 
-        if (!match.Success)
-        {
-            match = ConfirmRegex().Match(s);
-        }
-
-        if (!match.Success)
-        {
-            match = ItemDoneRegex().Match(s);
-        }
-
-        if (!match.Success)
-        {
-            return null;
-        }
-
-        var items = Items(sentence.Slice(match.Groups["i"]));
-        return items.Count > 0 ? new ConfirmItemsCommand(DealOf(sentence.Slice(match.Groups["d"])), items) : null;
+        return null;
     }
 
-    private static readonly HashSet<string> ItemFiller = new(StringComparer.Ordinal)
-    {
-        "the", "item", "items", "as", "please", "done", "my", "confirmation", "of", "tick", "check", "box", "off",
-        "checklist", "is", "are", "has", "been", "now", "a", "an",
-    };
-
     /// <summary>"demo held and requirements listed", "#1, #2": one text per item.</summary>
-    private static List<string> Items(IReadOnlyList<Token> tokens)
+    private static List<string> Items(IReadOnlyList<Token> tokens, LanguagePack pack)
     {
+        var separators = pack.Words("item_separators");
+        var filler = pack.Words("item_filler");
         var items = new List<string>();
         var current = new List<Token>();
         foreach (var token in tokens)
         {
-            var separator = token.Canon is "and" or "&" or "+" or "plus";
+            var separator = separators.Contains(token.Canon);
             if (separator || (token.CommaBefore && current.Count > 0))
             {
                 Add();
@@ -503,7 +345,7 @@ public sealed partial class CommandParser
 
         void Add()
         {
-            var item = Join(Trim(current, ItemFiller, ItemFiller));
+            var item = Join(Trim(current, filler, filler));
             if (item.Length > 0)
             {
                 items.Add(item);
@@ -513,81 +355,27 @@ public sealed partial class CommandParser
         }
     }
 
-    private static ChatCommand? WhatsNext(Sentence sentence)
-    {
-        var tokens = sentence.Tokens;
-        // Only phrases whose first word occurs can match; they are still tried in list order (longest first).
-        Span<bool> candidate = stackalloc bool[WhatsNextPhrases.Count];
-        foreach (var token in tokens)
-        {
-            foreach (var at in WhatsNextPhrases.StartingWith(token.Canon))
-            {
-                candidate[at] = true;
-            }
-        }
-
-        var removed = new bool[tokens.Count];
-        var found = false;
-        for (var p = 0; p < WhatsNextPhrases.Count; p++)
-        {
-            if (!candidate[p])
-            {
-                continue;
-            }
-
-            var phrase = WhatsNextPhrases[p];
-            for (var i = 0; i + phrase.Length <= tokens.Count; i++)
-            {
-                if (!removed[i] && Matches(tokens, i, phrase))
-                {
-                    for (var k = 0; k < phrase.Length; k++)
-                    {
-                        removed[i + k] = true;
-                    }
-
-                    found = true;
-                }
-            }
-        }
-
-        if (!found)
-        {
-            return null;
-        }
-
-        // Whatever is left names the deal, before or after the phrase: "acme - next steps", "next for acme".
-        var rest = tokens.Where((_, i) => !removed[i]).ToList();
-        return new WhatsNextCommand(DealOf(rest));
-    }
-
-    private static ChatCommand? Bare(Sentence sentence, bool showIntent)
-    {
-        var deal = DealOf(sentence.Tokens);
-        return deal switch
-        {
-            ExternalIdReference => new WhatsNextCommand(deal),
-            NameReference when showIntent => new WhatsNextCommand(deal),
-            _ => null,
-        };
-    }
-
     /// <summary>The deal a slot names: "this" (or nothing) → the linked deal, "#1042" → an id, else a loose name.</summary>
-    private static DealReference DealOf(IReadOnlyList<Token> slot)
+    private static DealReference DealOf(IReadOnlyList<Token> slot, LanguagePack pack)
     {
-        var tokens = Trim(slot, Vocabulary.DealLeadingFiller, Vocabulary.DealTrailingFiller);
+        var leading = pack.Words("deal_leading");
+        var trailing = pack.Words("deal_trailing");
+        var tokens = Trim(slot, leading, trailing);
 
         // Text-speak "next 4 hooli" / "move 2 demo": a lone 4 or 2 before a name is "for" / "to".
-        if (tokens.Count > 1 && tokens[0].Canon is "4" or "2")
+        if (!pack.IsArabic && tokens.Count > 1 && tokens[0].Canon is "4" or "2")
         {
-            tokens = Trim(tokens.Skip(1).ToList(), Vocabulary.DealLeadingFiller, Vocabulary.DealTrailingFiller);
+            tokens = Trim([.. tokens.Skip(1)], leading, trailing);
         }
-        if (tokens.Count == 0 || tokens.All(t => Vocabulary.ThisDealWords.Contains(t.Canon)))
+
+        var thisDeal = pack.Words("this_deal");
+        if (tokens.Count == 0 || tokens.All(t => thisDeal.Contains(t.Canon)))
         {
             return DealReference.ThisDeal;
         }
 
         if (tokens.Count <= 2 && ExternalIdRegex().Match(tokens[^1].Original) is { Success: true } id
-            && (tokens.Count == 1 || tokens[0].Canon is "id" or "no" or "number" or "nr" or "num"))
+            && (tokens.Count == 1 || pack.Words("id_words").Contains(tokens[0].Canon)))
         {
             return new ExternalIdReference(id.Groups["id"].Value);
         }
@@ -595,6 +383,30 @@ public sealed partial class CommandParser
         var words = tokens.Select(t => t.Original).ToList();
         words[^1] = StripPossessive(words[^1]);
         return new NameReference(string.Join(' ', words));
+    }
+
+    /// <summary>
+    /// The command in the words the English examples use, so a "yes" button can run exactly it (null for commands
+    /// that change nothing, which are never asked about).
+    /// </summary>
+    internal static string? CanonicalText(ChatCommand command)
+    {
+        static string Deal(DealReference deal, string before) => deal switch
+        {
+            ExternalIdReference id => $" {before} #{id.ExternalId}",
+            NameReference name => $" {before} {name.Text}",
+            _ => string.Empty,
+        };
+        static string Because(string? reason) => reason is null ? string.Empty : " because " + reason;
+
+        return command switch
+        {
+            ConfirmItemsCommand c => $"done {string.Join(", ", c.ItemTexts)}{Deal(c.Deal, "for")}",
+            UndoItemCommand c => $"undo {c.ItemText}{Deal(c.Deal, "for")}",
+            MoveDealCommand c => $"move{Deal(c.Deal, "deal")} to {c.StageText}{Because(c.Reason)}",
+            MarkLostCommand c => $"mark{Deal(c.Deal, "deal")} lost{Because(c.Reason)}",
+            _ => null,
+        };
     }
 
     private static string StripPossessive(string word) =>
@@ -625,17 +437,17 @@ public sealed partial class CommandParser
 
     private static string Join(IEnumerable<Token> tokens) => string.Join(' ', tokens.Select(t => t.Original));
 
-    private static bool StripLeading(List<Token> tokens, PhraseList phrases, bool keepLast)
+    /// <summary>Drops opening filler ("hey coach, can you …"), never the last word; true when any was dropped.</summary>
+    private static bool StripLeading(List<Token> tokens, IReadOnlyList<string[]> phrases)
     {
         var stripped = false;
         var again = true;
         while (again && tokens.Count > 0)
         {
             again = false;
-            foreach (var at in phrases.StartingWith(tokens[0].Canon))
+            foreach (var phrase in phrases)
             {
-                var phrase = phrases[at];
-                if (Matches(tokens, 0, phrase) && (!keepLast || tokens.Count > phrase.Length)
+                if (tokens.Count > phrase.Length && Matches(tokens, 0, phrase)
                     && !(phrase is ["tell", "me"] && tokens.Count > 2 && tokens[2].Canon == "about"))
                 {
                     tokens.RemoveRange(0, phrase.Length);
@@ -648,15 +460,14 @@ public sealed partial class CommandParser
         return stripped;
     }
 
-    private static void StripTrailing(List<Token> tokens)
+    private static void StripTrailing(List<Token> tokens, IReadOnlyList<string[]> phrases)
     {
         var again = true;
         while (again && tokens.Count > 0)
         {
             again = false;
-            foreach (var at in TrailingFiller.EndingWith(tokens[^1].Canon))
+            foreach (var phrase in phrases)
             {
-                var phrase = TrailingFiller[at];
                 if (tokens.Count > phrase.Length && Matches(tokens, tokens.Count - phrase.Length, phrase))
                 {
                     tokens.RemoveRange(tokens.Count - phrase.Length, phrase.Length);
@@ -669,11 +480,6 @@ public sealed partial class CommandParser
 
     private static bool Matches(IReadOnlyList<Token> tokens, int start, string[] phrase)
     {
-        if (start < 0 || start + phrase.Length > tokens.Count)
-        {
-            return false;
-        }
-
         for (var k = 0; k < phrase.Length; k++)
         {
             if (!string.Equals(tokens[start + k].Canon, phrase[k], StringComparison.Ordinal))
@@ -685,113 +491,14 @@ public sealed partial class CommandParser
         return true;
     }
 
-    private static PhraseList SortLongestFirst(string[][] phrases) => new(phrases.OrderByDescending(p => p.Length));
-
-    // Patterns run over the canonical text: lower case, single spaces, keywords typo-corrected.
-    [GeneratedRegex(@"^(help|help me|commands|command list|what can you do|what can i do|what do you do|what can i ask|what can i say|how does this work|how do i use this|how do i use you|how to use|how do you work|menu|options|hi|hello|hey|yo|start|usage|who are you|what are you|what do you know|coach|bot)$", Options)]
-    private static partial Regex HelpRegex();
-
-    [GeneratedRegex(@"^(unlink|disconnect|detach|(remove|clear|drop) (the )?link)\b", Options)]
-    private static partial Regex UnlinkRegex();
-
-    [GeneratedRegex(@"^(link|connect|attach|tie|bind) (?<d>.+?) (to|with) (this|the|our) (chat|channel|conversation|thread|room|group)$", Options)]
-    private static partial Regex LinkDealFirstRegex();
-
-    [GeneratedRegex(@"^(link|connect|attach|tie|bind)( (this|the|our))?( (chat|channel|conversation|thread|room|group))?( (to|with))? (?<d>.+)$", Options)]
-    private static partial Regex LinkRegex();
-
-    [GeneratedRegex(@"^this (chat|channel|conversation|thread|room|group) is (about|for) (?<d>.+)$", Options)]
-    private static partial Regex ThisChatIsAboutRegex();
-
-    [GeneratedRegex(@"\b(reverse funnel|(need|needs|have|got) to (hit|make|reach|close|get to|do|book|land)|to (hit|reach)|how (much|many) .*\b(for|to get to)|hit (our |the )?(number|quota|target))\b(?<rest>.*)$", Options)]
-    private static partial Regex ReverseFunnelRegex();
-
     [GeneratedRegex(@"^[$\u20AC\u00A3]?\d[\d,.]*(k|m|mm|bn|b|mil)?$", RegexOptions.IgnoreCase | Options)]
     private static partial Regex AmountRegex();
-
-    [GeneratedRegex(@"^(k|m|mm|bn|b|million|thousand|mil|grand|billion)$", Options)]
-    private static partial Regex AmountUnitRegex();
-
-    [GeneratedRegex(@"^((list|what are|whats|what is|show|see|what are all)( all)?( of)? )?my (open |active |current |own )?(deals|opportunities|opps|accounts)( list)?$|\bon my plate\b|^what deals (do i have|am i on|are mine|do i own|have i got)$|^(all |open |active )*deals$|^whats mine$|^my book$", Options)]
-    private static partial Regex MyDealsRegex();
-
-    [GeneratedRegex(@"^(undo|untick|uncheck|unconfirm|revert|withdraw|reopen|unmark|unchecked|unticked) (?<i>.+) (for|on|at|in|with) (?<d>.+)$", Options)]
-    private static partial Regex UndoWithDealRegex();
-
-    [GeneratedRegex(@"^(undo|untick|uncheck|unconfirm|revert|withdraw|reopen|unmark) (?<i>.+)$", Options)]
-    private static partial Regex UndoRegex();
-
-    [GeneratedRegex(@"^((mark|set) )?(?<i>.+?) (as )?(is |was |isnt |wasnt )?(not done|undone|incomplete|not complete|unchecked|unticked|not finished)( (for|on|at|in|with) (?<d>.+))?$", Options)]
-    private static partial Regex MarkUndoneRegex();
-
-    [GeneratedRegex(@"^(?<d>.+?) (said|says|told us|told me|has said|have said) no( thanks| for now| again| to us| to the proposal)?$", Options)]
-    private static partial Regex SaidNoDealFirstRegex();
-
-    [GeneratedRegex(@"^(the )?((buyer|customer|client|prospect|they|he|she|champion|we got a|got a|we got) )?((said|says|told us|told me) )?no (on|for|at|from|with|to|over|re) (?<d>.+)$", Options)]
-    private static partial Regex SaidNoDealLastRegex();
-
-    [GeneratedRegex(@"^(?<d>.+?) (passed|declined|rejected( us| it| our proposal| the proposal| the offer)?|turned us down|is not interested|isnt interested|not interested|pulled out|backed out|is a no|went with someone else|said nope|walked away)( on it| for now| again)?$", Options)]
-    private static partial Regex DealDeclinedRegex();
-
-    [GeneratedRegex(@"^(mark|set|close|flag|put|move)( deal)? (?<d>.+?) (as |to |into )?(closed |close )?(lost|loss|closed lost|dead)(( (because|due to|since|as|reason|for|with reason|reason is|to|over|on))? (?<r>.+))?$", Options)]
-    private static partial Regex MarkLostRegex();
-
-    [GeneratedRegex(@"^((we|i) )?(lost|have lost|just lost|lost out on) (?<d>.+?)( (because|due to|since|to|over|on|as) (?<r>.+))?$", Options)]
-    private static partial Regex WeLostRegex();
-
-    [GeneratedRegex(@"^(?<d>.+?) (is |was |got |has been |went )?(closed )?(lost|dead)( (because|due to|since|to|over|on|as) (?<r>.+))?$", Options)]
-    private static partial Regex DealIsLostRegex();
-
-    [GeneratedRegex(@"^how (do|can|should|could|would|to) ((i|we) )?(move|get|push|advance|progress|close|win|unblock|unstick) (?<d>.+?)( (forward|along|ahead|on|moving|over the line|to the next stage|unstuck|closed|done|to close|through))?$", Options)]
-    private static partial Regex HowToMoveRegex();
-
-    [GeneratedRegex(@"^(move|push|advance|progress|get) (?<d>.+?) (forward|along|ahead|moving)$", Options)]
-    private static partial Regex MoveForwardRegex();
-
-    [GeneratedRegex(@"^(is|why is|whys|how come) (?<d>.+?) (is )?(stalled|stuck|stale|rotting|slipping)$", Options)]
-    private static partial Regex IsStuckRegex();
-
-    [GeneratedRegex(@"^help (me )?(with|on) (?<d>.+)$", Options)]
-    private static partial Regex HelpWithRegex();
-
-    [GeneratedRegex(@"^(move|advance|push|put|set|bump|progress|change|shift)( deal)? (?<d>.+?)( (back|forward|straight|directly|ahead|stage|up|down))? (to|into|onto) (?<s>.+?)( (because|since|as|due to|reason|reason is|for) (?<r>.+))?$", Options)]
-    private static partial Regex MoveRegex();
-
-    [GeneratedRegex(@"^what (happens|goes on|do we do|do i do|should happen|is done|gets done|needs to happen|is expected|should i do|should we do) (in|during|at|inside) (?<s>.+)$", Options)]
-    private static partial Regex WhatHappensInRegex();
-
-    [GeneratedRegex(@"^(explain|describe|define|clarify) (?<s>.+)$", Options)]
-    private static partial Regex ExplainRegex();
-
-    [GeneratedRegex(@"^(whats|what is|what are|what does|what do|tell me about|tell me more about|info on|info about|details on|details about|more about|about|what do you mean by|meaning of|whats in|what is in|whats the point of) (?<s>.+?)( mean| means| about| for| do)?$", Options)]
-    private static partial Regex WhatIsRegex();
-
-    [GeneratedRegex(@"^(?<s>.+ (stage|phase))$|^(stage|phase) (?<s>.+)$", Options)]
-    private static partial Regex StageSuffixRegex();
-
-    [GeneratedRegex(@"^(how (is|are)|hows) ((my|our|the) (team|teams|reps|people|squad)|we|(the )?\S+ (team|teams|reps)) (doing|going|tracking|looking|performing)", Options)]
-    private static partial Regex HowIsTeamDoingRegex();
-
-    [GeneratedRegex(@"\b(team (report|overview|summary|stats|numbers)|how are we doing|funnel)\b", Options)]
-    private static partial Regex TeamReportRegex();
 
     [GeneratedRegex(@"^(?<n>\d{1,4})(?<u>d|w|m)$", Options)]
     private static partial Regex CompactWindowRegex();
 
     [GeneratedRegex(@"^\d{1,4}$", Options)]
     private static partial Regex NumberRegex();
-
-    [GeneratedRegex(@"^(done|did|finished|completed|complete|ticked|tick|tick off|ticked off|check off|checked off|checked|confirm|confirmed|close out|closed out|mark|marked) (?<i>.+) (for|on|at|in|with) (?<d>.+)$", Options)]
-    private static partial Regex ConfirmWithDealRegex();
-
-    [GeneratedRegex(@"^(mark|set|marked) (?<i>.+?) (as )?(done|complete|completed|finished|ticked|checked)( (for|on|at|in|with) (?<d>.+))?$", Options)]
-    private static partial Regex MarkDoneRegex();
-
-    [GeneratedRegex(@"^(done|did|finished|completed|complete|ticked|tick|tick off|ticked off|check off|checked off|checked|confirm|confirmed) (?<i>.+)$", Options)]
-    private static partial Regex ConfirmRegex();
-
-    [GeneratedRegex(@"^(?<i>.+?) (is |are |has been |have been |was |were |now |all )?(done|completed|complete|finished|ticked|ticked off|checked off|confirmed)( (for|on|at|in|with) (?<d>.+))?$", Options)]
-    private static partial Regex ItemDoneRegex();
 
     [GeneratedRegex(@"^#?(?<id>\d{1,12})$|^#(?<id>[A-Za-z0-9][A-Za-z0-9-]{0,40})$", Options)]
     private static partial Regex ExternalIdRegex();

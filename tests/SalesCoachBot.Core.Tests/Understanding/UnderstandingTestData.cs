@@ -36,6 +36,8 @@ internal static class UnderstandingTestData
         Deal(1024, "Lamna Healthcare"),
         Deal(1025, "Monsters Inc"),
         Deal(1026, "Globex pilot", "Globex", DealStatus.Won),
+        Deal(1027, "\u0645\u0624\u0633\u0633\u0629 \u0627\u0644\u0623\u0641\u0642"), // مؤسسة الأفق
+        Deal(1028, "\u0634\u0631\u0643\u0629 \u0627\u0644\u0646\u062E\u0628\u0629 \u0644\u0644\u062A\u062C\u0627\u0631\u0629"), // شركة النخبة للتجارة
     ];
 
     public static DealNameEntry Deal(long id, string name, string? account = null, DealStatus status = DealStatus.Open, long teamId = 1) =>
@@ -120,6 +122,8 @@ internal static class UnderstandingTestData
             PipelineCommand c => $"pipeline {Lower(c.TeamName)} {c.WindowDays?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}",
             StalledCommand c => $"stalled {Lower(c.TeamName)}",
             ReverseFunnelCommand c => $"funnel {Lower(c.AmountText)}",
+            ConfirmIntentCommand c => $"confirm? {Describe(c.Guess, resolver, index)}",
+            CancelCommand => "cancel",
             HelpCommand => "help",
             UnknownCommand => "unknown",
             _ => command.GetType().Name,

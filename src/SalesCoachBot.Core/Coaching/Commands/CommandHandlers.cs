@@ -49,6 +49,8 @@ internal static class CommandHandlers
         Handle<UseChannelForNudgesCommand, UseChannelForNudgesUseCase>();
         Handle<HelpCommand, HelpUseCase>();
         Handle<UnknownCommand, HelpUseCase>();
+        Handle<ConfirmIntentCommand, ConfirmIntentUseCase>();
+        Handle<CancelCommand, ConfirmIntentUseCase>();
 
         // What card buttons carry (ActionPayload).
         Handle<ConfirmItemsPayload, ConfirmItemsUseCase>();

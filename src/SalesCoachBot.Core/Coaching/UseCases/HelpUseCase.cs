@@ -27,10 +27,12 @@ internal sealed class HelpUseCase : ICommandHandler<HelpCommand>, ICommandHandle
 
     /// <summary>Nothing understood: says what was not, unless nothing was typed.</summary>
     public Task<BotAnswer> HandleAsync(UnknownCommand command, TurnContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(Handle(string.IsNullOrWhiteSpace(command.Text) ? null : command.Text));
+        Task.FromResult(Handle(string.IsNullOrWhiteSpace(command.Text) ? null : command.Text, command.Closest));
 
-    private static BotAnswer Handle(string? notUnderstood = null)
+    private static BotAnswer Handle(string? notUnderstood = null, IReadOnlyList<string>? closest = null)
     {
+        // The commands nearest to what was typed come first, so a near miss shows its fix.
+        var near = closest is { Count: > 0 } ? new CardSection("Closest to what you typed", [.. closest.Select(c => new CardLine(c))]) : null;
         var intro = notUnderstood is null
             ? "I coach deals through your team's sales process. Try:"
             : $"Sorry, I didn't understand \"{Shorten(notUnderstood)}\". Try:";
@@ -39,10 +41,11 @@ internal sealed class HelpUseCase : ICommandHandler<HelpCommand>, ICommandHandle
             Kind = CardKind.Help,
             Title = "SalesCoachBot help",
             Body = [intro],
-            Sections = [new CardSection("Things to ask", [.. Commands.Select(c => new CardLine($"{c.Command} — {c.What}"))])],
+            Sections = [.. near is null ? [] : new[] { near }, new CardSection("Things to ask", [.. Commands.Select(c => new CardLine($"{c.Command} — {c.What}"))])],
             Actions = [new CardAction("My deals", new RunCommandPayload("my deals")), new CardAction("Stalled deals", new RunCommandPayload("stalled"))],
         };
-        var text = intro + "\n" + string.Join('\n', Commands.Select(c => $"- \"{c.Command}\": {c.What}"));
+        var text = intro + "\n" + (near is null ? string.Empty : $"Closest: {string.Join(" · ", closest!.Select(c => $"\"{c}\""))}\n")
+            + string.Join('\n', Commands.Select(c => $"- \"{c.Command}\": {c.What}"));
         return new BotAnswer(text, card);
     }
 
