@@ -30,7 +30,8 @@ public sealed partial class CommandParser
     {
         var trimmed = (text ?? string.Empty).Trim();
         var capped = TextFolding.Cap(trimmed);
-        var raw = Sentence.Tokenize(capped);
+        var folded = ArabicText.Normalize(capped);
+        var raw = Sentence.TokenizeFolded(folded);
         var (arabic, other) = Sentence.Scripts(raw);
         var majority = arabic > other ? Matchers.Value[1] : Matchers.Value[0];
         var unknown = new UnknownCommand(capped) { Language = majority.Pack.Code };
@@ -49,7 +50,7 @@ public sealed partial class CommandParser
                 continue;
             }
 
-            var understood = Understand(matcher, raw, matcher == majority ? closest : null);
+            var understood = Understand(matcher, raw, folded, matcher == majority ? closest : null);
             if (understood is not null && (best is null || understood.Score > best.Score))
             {
                 best = understood;
@@ -69,7 +70,7 @@ public sealed partial class CommandParser
 
     private sealed record Understood(ChatCommand Command, double Score, double Confidence, string Language);
 
-    private static Understood? Understand(IntentMatcher matcher, List<Token> raw, Dictionary<string, double>? closest)
+    private static Understood? Understand(IntentMatcher matcher, List<Token> raw, string folded, Dictionary<string, double>? closest)
     {
         var pack = matcher.Pack;
         var tokens = pack.Canonicalize(raw);
@@ -78,10 +79,10 @@ public sealed partial class CommandParser
         StripLeading(tokens, pack.LeadingFiller);
         StripTrailing(tokens, pack.TrailingFiller);
 
-        var understood = Match(matcher, tokens, closest);
+        var understood = Match(matcher, tokens, folded, closest);
         if (understood is null && tokens.Count < raw.Count)
         {
-            understood = Match(matcher, pack.Canonicalize(raw), null);
+            understood = Match(matcher, pack.Canonicalize(raw), folded, null);
         }
 
         if (understood is not null)
@@ -99,7 +100,7 @@ public sealed partial class CommandParser
         };
     }
 
-    private static Understood? Match(IntentMatcher matcher, IReadOnlyList<Token> tokens, Dictionary<string, double>? closest)
+    private static Understood? Match(IntentMatcher matcher, IReadOnlyList<Token> tokens, string folded, Dictionary<string, double>? closest)
     {
         var pack = matcher.Pack;
         ChatCommand? built = null;
@@ -112,7 +113,7 @@ public sealed partial class CommandParser
                     return false;
                 }
 
-                var command = Build(m, tokens, pack);
+                var command = Build(m, tokens, folded, pack);
                 if (command is null)
                 {
                     return false;
@@ -137,7 +138,7 @@ public sealed partial class CommandParser
     ];
 
     /// <summary>Reads the winning example's slots into a command; null when the slots do not make one.</summary>
-    private static ChatCommand? Build(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack)
+    private static ChatCommand? Build(IntentMatch m, IReadOnlyList<Token> tokens, string folded, LanguagePack pack)
     {
         return m.Command switch
         {
@@ -156,10 +157,39 @@ public sealed partial class CommandParser
             "pipeline" => Pipeline(m.Slot("team"), tokens, pack),
             "stalled" => new StalledCommand(Team(m.Slot("team"), pack)),
             "funnel" => Funnel(tokens, pack),
+            "nextstep" => NextStep(m, folded, pack),
             "help" => new HelpCommand(),
             "cancel" => new CancelCommand(),
             _ => null,
         };
+    }
+
+    private static SetNextStepCommand? NextStep(IntentMatch m, string folded, LanguagePack pack)
+    {
+        // "next steps pls: umbrella" asks; a deal slot of only "please" is no deal.
+        var deal = m.Slot("deal");
+        var filler = pack.Words("free_text_filler");
+        if (deal.Count > 0 && deal.All(t => filler.Contains(t.Canon)))
+        {
+            return null;
+        }
+
+        return FreeText(m.Slot("step"), folded, pack) is { } step ? new SetNextStepCommand(DealOf(deal, pack), step) : null;
+    }
+
+    /// <summary>
+    /// A free-text slot as typed, punctuation and all, from its first word to the end of the text ("send the deck,
+    /// by Friday!"); null when it holds only filler ("please").
+    /// </summary>
+    private static string? FreeText(IReadOnlyList<Token> slot, string folded, LanguagePack pack)
+    {
+        var filler = pack.Words("free_text_filler");
+        if (slot.Count == 0 || slot.All(t => filler.Contains(t.Canon)))
+        {
+            return null;
+        }
+
+        return folded[slot[0].Start..].Trim();
     }
 
     private static ChatCommand? Link(IReadOnlyList<Token> slot, LanguagePack pack)

@@ -153,9 +153,13 @@ internal sealed class IntentMatcher
         : _weights.TryGetValue(token.Canon, out var weight) ? ExtraKeyword * weight
         : ExtraWord;
 
-    private double OpensSlot(Token token) => InSlot(token) * (KeywordOpensSlot / KeywordInSlot);
+    private double OpensSlot(Token token) => AnyWordInSlot + ((InSlot(token) - AnyWordInSlot) * (KeywordOpensSlot / KeywordInSlot));
 
-    private double InSlot(Token token) => _weights.TryGetValue(token.Canon, out var weight) && !_light.Contains(token.Canon) ? KeywordInSlot * weight : 0;
+    // Every word in a slot costs a little, so of two equal fits the one with the shorter slot wins
+    // ("next step for Initech: call: 3pm" splits at the first colon).
+    private const double AnyWordInSlot = 0.01;
+
+    private double InSlot(Token token) => AnyWordInSlot + (_weights.TryGetValue(token.Canon, out var weight) && !_light.Contains(token.Canon) ? KeywordInSlot * weight : 0);
 
     // Operations on the alignment path, for reading the path back.
     private enum Op : byte

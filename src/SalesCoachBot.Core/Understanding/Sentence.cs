@@ -6,18 +6,26 @@ namespace SalesCoachBot.Core.Understanding;
 /// One typed word: as typed (for names), folded lower case (<see cref="Lower"/>), and in the canonical form a
 /// language pack gives it (<see cref="Canon"/>: shorthand expanded, keyword typos corrected, synonyms applied).
 /// </summary>
-internal readonly record struct Token(string Original, string Lower, string Canon, bool CommaBefore);
+/// <see cref="Start"/> is where the word begins in the folded text, so a free-text slot (a next step, a note) can be
+/// read back with its punctuation.
+internal readonly record struct Token(string Original, string Lower, string Canon, bool CommaBefore, int Start = 0);
 
 /// <summary>Splits typed text into words; the canonical form is filled in per language by <see cref="LanguagePack.Canonicalize"/>.</summary>
 internal static class Sentence
 {
     /// <summary>Words of <paramref name="text"/>; marks, tatweel and direction/joiner characters are dropped, never split on.</summary>
-    public static List<Token> Tokenize(string text)
+    public static List<Token> Tokenize(string text) => TokenizeFolded(ArabicText.Normalize(text));
+
+    /// <summary>
+    /// Words of text already folded by <see cref="ArabicText.Normalize"/>. A colon, "=", or a dash between words is a
+    /// token of its own (canonical ":"): it separates "next step for Initech: call the CFO".
+    /// </summary>
+    public static List<Token> TokenizeFolded(string folded)
     {
         var tokens = new List<Token>();
         var current = new StringBuilder();
         var commaBefore = false;
-        var folded = ArabicText.Normalize(text);
+        var start = 0;
         for (var i = 0; i < folded.Length; i++)
         {
             var c = folded[i];
@@ -31,6 +39,11 @@ internal static class Sentence
                     Flush();
                 }
 
+                if (current.Length == 0)
+                {
+                    start = i;
+                }
+
                 current.Append(c);
             }
             else if (TextFolding.IsApostrophe(c) && current.Length > 0 && char.IsLetter(next))
@@ -41,18 +54,25 @@ internal static class Sentence
             {
                 current.Append(c); // "demo-held", "go-live"
             }
-            else if (c is '.' or ',' && char.IsDigit(previous) && char.IsDigit(next))
+            else if (c is '.' or ',' or ':' && char.IsDigit(previous) && char.IsDigit(next))
             {
-                current.Append(c); // "2.5m", "500,000"
+                current.Append(c); // "2.5m", "500,000", "15:30"
             }
             else if (c is '#' or '$' or '\u20AC' or '\u00A3' && current.Length == 0 && char.IsLetterOrDigit(next))
             {
+                start = i;
                 current.Append(c); // "#1042", "$2m"
             }
             else if (c is '&' or '+')
             {
                 Flush();
-                tokens.Add(new Token(c.ToString(), c.ToString(), c.ToString(), commaBefore)); // "A & B": an item separator
+                tokens.Add(new Token(c.ToString(), c.ToString(), c.ToString(), commaBefore, i)); // "A & B": an item separator
+                commaBefore = false;
+            }
+            else if (c is ':' or '=' or '-' or '\u2013' or '\u2014')
+            {
+                Flush();
+                tokens.Add(new Token(c.ToString(), ":", ":", commaBefore, i));
                 commaBefore = false;
             }
             else
@@ -78,7 +98,7 @@ internal static class Sentence
             var original = current.ToString();
             current.Clear();
             var lower = TextFolding.Fold(original.Replace("'", string.Empty, StringComparison.Ordinal).ToLowerInvariant());
-            tokens.Add(new Token(original, lower, lower, commaBefore));
+            tokens.Add(new Token(original, lower, lower, commaBefore, start));
             commaBefore = false;
         }
     }

@@ -124,6 +124,7 @@ internal static class UnderstandingTestData
             ReverseFunnelCommand c => $"funnel {Lower(c.AmountText)}",
             ConfirmIntentCommand c => $"confirm? {Describe(c.Guess, resolver, index)}",
             CancelCommand => "cancel",
+            SetNextStepCommand c => $"nextstep {Deal(c.Deal)} | {Lower(c.Text)}",
             HelpCommand => "help",
             UnknownCommand => "unknown",
             _ => command.GetType().Name,
