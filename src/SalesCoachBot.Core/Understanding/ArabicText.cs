@@ -81,8 +81,8 @@ internal static class ArabicText
         return new string(folded, 0, length);
     }
 
-    // Prefixes glued to a word: "وال", "بال", "لل", "ال", and one-letter conjunctions / prepositions.
-    private static readonly string[] Prefixes = ["وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك"];
+    // Prefixes glued to a word: "وال", "بال", "لل", "ال", "هال" (Gulf/Levantine "this"), one-letter conjunctions / prepositions.
+    private static readonly string[] Prefixes = ["وال", "بال", "فال", "كال", "هال", "لل", "ال", "و", "ف", "ب", "ل", "ك"];
 
     /// <summary>The word without one glued prefix, longest first, keeping at least <paramref name="minRest"/> letters.</summary>
     public static IEnumerable<string> WithoutPrefixes(string word, int minRest = 2)

@@ -192,7 +192,9 @@ internal sealed class LanguagePack
         var maxEdits = WordMatch.MaxEdits(word.Length);
         foreach (var keyword in Keywords)
         {
-            if (keyword.Length < minLength || Math.Abs(keyword.Length - word.Length) > maxEdits)
+            // Typos rarely hit the first letter; names that merely resemble a command word often differ there
+            // ("Quinmark" is not "unmark").
+            if (keyword.Length < minLength || Math.Abs(keyword.Length - word.Length) > maxEdits || keyword[0] != word[0])
             {
                 continue;
             }
