@@ -5,4 +5,8 @@ using SalesCoachBot.Core.ProcessMaps;
 namespace SalesCoachBot.Core.Coaching;
 
 /// <summary>Everything a use case needs about the current turn: who, where, which map, when.</summary>
-public sealed record TurnContext(PersonView Person, ChatTurn Turn, ProcessMap Map, DateTimeOffset Now);
+public sealed record TurnContext(PersonView Person, ChatTurn Turn, ProcessMap Map, DateTimeOffset Now)
+{
+    /// <summary>Where a change made in this turn comes from: the conversation, under this map version (recorded with it).</summary>
+    public ChangeSource Source => new(Turn.Conversation, Map.Version);
+}

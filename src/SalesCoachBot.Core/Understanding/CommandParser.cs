@@ -30,8 +30,11 @@ public sealed partial class CommandParser
     {
         var trimmed = (text ?? string.Empty).Trim();
         var capped = TextFolding.Cap(trimmed);
-        var folded = ArabicText.Normalize(capped);
-        var raw = Sentence.TokenizeFolded(folded);
+
+        // Words are read from the first 500 characters; a free-text slot (a note) runs to the end of what was typed,
+        // so a long note can be refused whole rather than cut.
+        var folded = ArabicText.Normalize(trimmed);
+        var raw = Sentence.TokenizeFolded(TextFolding.Cap(folded));
         var (arabic, other) = Sentence.Scripts(raw);
         var majority = arabic > other ? Matchers.Value[1] : Matchers.Value[0];
         var unknown = new UnknownCommand(capped) { Language = majority.Pack.Code };
@@ -158,10 +161,43 @@ public sealed partial class CommandParser
             "stalled" => new StalledCommand(Team(m.Slot("team"), pack)),
             "funnel" => Funnel(tokens, pack),
             "nextstep" => NextStep(m, folded, pack),
+            "note" => new AddNoteCommand(DealOf(m.Slot("deal"), pack), m.Slot("text").Count == 0 ? string.Empty : folded[m.Slot("text")[0].Start..].Trim()),
+            "history" => new HistoryCommand(DealOf(m.Slot("deal"), pack)),
+            "activity" => Activity(m, tokens, pack),
             "help" => new HelpCommand(),
             "cancel" => new CancelCommand(),
             _ => null,
         };
+    }
+
+    /// <summary>"called Initech", "met Globex today", "emailed the proposal to Acme yesterday": the verb says the kind.</summary>
+    private static LogActivityCommand? Activity(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack)
+    {
+        var kind = (Domain.ActivityKind?)null;
+        foreach (var token in tokens)
+        {
+            kind ??= pack.Words("activity_call").Contains(token.Canon) ? Domain.ActivityKind.Call
+                : pack.Words("activity_meeting").Contains(token.Canon) ? Domain.ActivityKind.Meeting
+                : pack.Words("activity_email").Contains(token.Canon) ? Domain.ActivityKind.Email
+                : pack.Words("activity_other").Contains(token.Canon) ? Domain.ActivityKind.Other
+                : null;
+        }
+
+        var deal = m.Slot("deal").ToList();
+        var day = ActivityDay.Now;
+        if (deal.Count > 1 && pack.Words("day_today").Contains(deal[^1].Lower))
+        {
+            day = ActivityDay.Today;
+            deal.RemoveAt(deal.Count - 1);
+        }
+        else if (deal.Count > 1 && pack.Words("day_yesterday").Contains(deal[^1].Lower))
+        {
+            day = ActivityDay.Yesterday;
+            deal.RemoveAt(deal.Count - 1);
+        }
+
+        var about = Join(m.Slot("about"));
+        return kind is null || deal.Count == 0 ? null : new LogActivityCommand(DealOf(deal, pack), kind.Value, day, about.Length > 0 ? about : null);
     }
 
     private static SetNextStepCommand? NextStep(IntentMatch m, string folded, LanguagePack pack)

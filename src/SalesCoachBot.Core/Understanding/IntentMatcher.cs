@@ -36,6 +36,7 @@ internal sealed class IntentMatcher
     private const double MissingSlot = 1.0;       // a required slot with nothing in it
     private const double ExtraLight = 0.05;       // a typed filler word the example does not have
     private const double ExtraWord = 0.5;         // any other typed word the example does not have
+    private const string Separator = ":";         // a colon, "=" or dash: only ever matches itself
     private const double LightSwap = 0.5;         // "for" typed where the example says "on": half the word's weight
     private const double ExtraKeyword = 0.5;      // a typed command word, times its weight
     private const double KeywordInSlot = 0.3;     // a command word taken into a slot, times its weight
@@ -159,7 +160,10 @@ internal sealed class IntentMatcher
     // ("next step for Initech: call: 3pm" splits at the first colon).
     private const double AnyWordInSlot = 0.01;
 
-    private double InSlot(Token token) => AnyWordInSlot + (_weights.TryGetValue(token.Canon, out var weight) && !_light.Contains(token.Canon) ? KeywordInSlot * weight : 0);
+    // A colon inside a deal or item slot is unlikely: "note for #1002: Legal: …" splits at the first one.
+    private const double SeparatorInSlot = 0.05;
+
+    private double InSlot(Token token, bool freeText = false) => AnyWordInSlot + (token.Canon == Separator && !freeText ? SeparatorInSlot : 0) + (_weights.TryGetValue(token.Canon, out var weight) && !_light.Contains(token.Canon) ? KeywordInSlot * weight : 0);
 
     // Operations on the alignment path, for reading the path back.
     private enum Op : byte
@@ -212,7 +216,7 @@ internal sealed class IntentMatcher
 
                     if (open == 1 && j < n)
                     {
-                        Relax(here, At(i, j + 1, 1), s - InSlot(tokens[j]), Op.Extend);
+                        Relax(here, At(i, j + 1, 1), s - InSlot(tokens[j], elements[i - 1].FreeText), Op.Extend);
                     }
 
                     if (i < m)
@@ -224,7 +228,7 @@ internal sealed class IntentMatcher
                             {
                                 Relax(here, At(i + 1, j + 1, 0), s + e.Weight, Op.Match);
                             }
-                            else if (j < n && e.Light && _light.Contains(tokens[j].Canon))
+                            else if (j < n && e.Light && e.Word != Separator && tokens[j].Canon != Separator && _light.Contains(tokens[j].Canon))
                             {
                                 Relax(here, At(i + 1, j + 1, 0), s + (LightSwap * e.Weight), Op.Swap);
                             }
@@ -235,7 +239,7 @@ internal sealed class IntentMatcher
                         {
                             if (j < n)
                             {
-                                Relax(here, At(i + 1, j + 1, 1), s - OpensSlot(tokens[j]), Op.SlotStart);
+                                Relax(here, At(i + 1, j + 1, 1), s - (e.FreeText ? InSlot(tokens[j], freeText: true) : OpensSlot(tokens[j])), Op.SlotStart);
                             }
 
                             Relax(here, At(i + 1, j, 0), s - (e.Optional ? 0 : MissingSlot), Op.SlotSkip);
@@ -317,7 +321,11 @@ internal sealed class IntentMatcher
         return new IntentMatch(template.Command, template.Example, total, confidence, values) { Extras = extras };
     }
 
-    private sealed record Element(string Word, string? Slot, bool Optional, double Weight, bool Light = false);
+    /// <summary><see cref="FreeText"/>: a note's or next step's words, taken as typed; command words in them cost nothing extra.</summary>
+    private sealed record Element(string Word, string? Slot, bool Optional, double Weight, bool Light = false)
+    {
+        public bool FreeText => Slot is "text" or "step";
+    }
 
     private sealed record Template(string Command, string Example, Element[] Elements, string Key, double LiteralWeight)
     {

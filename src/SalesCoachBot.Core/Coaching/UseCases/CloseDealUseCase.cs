@@ -31,6 +31,7 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
             {
                 Transition = new StageTransition(stage, DealStatus.Lost, StageChangeKind.Closed, context.Now, context.Person.Id, command.Reason, LostReason: reason),
                 ActivityAt = context.Now,
+                Source = context.Source,
             }, cancellationToken);
     }
 
@@ -48,6 +49,7 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
                     Transition = new StageTransition(stageId, DealStatus.Nurture, StageChangeKind.Closed, context.Now, context.Person.Id,
                         "Buyer said no", ReengageAt: reengage),
                     ActivityAt = context.Now,
+                    Source = context.Source,
                 };
             }
 
@@ -58,6 +60,7 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
                     Transition = new StageTransition(stageId, DealStatus.Lost, StageChangeKind.Closed, context.Now, context.Person.Id,
                         "Buyer said no", LostReason: "buyer-said-no"),
                     ActivityAt = context.Now,
+                    Source = context.Source,
                 };
             }
 
@@ -66,6 +69,7 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
             {
                 Transition = new StageTransition(to.Id, DealStatus.Open, StageChangeKind.Moved, context.Now, context.Person.Id, "Buyer said no"),
                 ActivityAt = context.Now,
+                Source = context.Source,
             };
         }, cancellationToken);
 
