@@ -113,6 +113,8 @@ public sealed partial class CommandParser
         return Help(s)
             ?? History(sentence)
             ?? LoggedActivity(sentence)
+            ?? Snooze(sentence)
+            ?? Reopen(sentence)
             ?? Link(sentence)
             ?? Nudges(sentence)
             ?? ReverseFunnel(sentence)
@@ -127,6 +129,7 @@ public sealed partial class CommandParser
             ?? Pipeline(sentence)
             ?? Confirm(sentence)
             ?? WhatsNext(sentence)
+            ?? FollowBranch(sentence)
             ?? Bare(sentence, showIntent);
     }
 
@@ -368,7 +371,91 @@ public sealed partial class CommandParser
         }
 
         var deal = sentence.Slice(match.Groups["d"]).SkipWhile(t => BuyerWords.Contains(t.Canon)).ToList();
-        return new SaidNoCommand(DealOf(deal));
+        var reason = Join(Trim(sentence.Slice(match.Groups["r"]), ReasonFiller, ReasonFiller));
+        return new SaidNoCommand(DealOf(deal), reason.Length > 0 ? reason : null);
+    }
+
+    /// <summary>"snooze DEAL 3 days|until monday [because …]", "unsnooze DEAL".</summary>
+    private static ChatCommand? Snooze(Sentence sentence)
+    {
+        var s = sentence.Text;
+        var match = UnsnoozeRegex().Match(s);
+        if (match.Success)
+        {
+            return new UnsnoozeCommand(DealOf(sentence.Slice(match.Groups["d"])));
+        }
+
+        match = SnoozeRegex().Match(s);
+        if (!match.Success)
+        {
+            match = SnoozeBareRegex().Match(s);
+        }
+
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var reason = Join(sentence.Slice(match.Groups["r"]));
+        return new SnoozeCommand(DealOf(sentence.Slice(match.Groups["d"])), Join(sentence.Slice(match.Groups["t"])), reason.Length > 0 ? reason : null);
+    }
+
+    /// <summary>"reopen DEAL" (no item named: "reopen ITEM for DEAL" stays an undo of a confirmation).</summary>
+    private static ChatCommand? Reopen(Sentence sentence)
+    {
+        var match = ReopenRegex().Match(sentence.Text);
+        return match.Success && !UndoWithDealRegex().IsMatch(sentence.Text) ? new ReopenDealCommand(DealOf(sentence.Slice(match.Groups["d"]))) : null;
+    }
+
+    // Question words open questions, not deal names: "who is the owner of initech" is not a branch.
+    private static readonly HashSet<string> NotDealWords = new(StringComparer.Ordinal)
+    {
+        "who", "what", "whats", "which", "why", "when", "how", "where", "there", "everything", "nothing", "all", "i", "we", "you",
+    };
+
+    /// <summary>"Duff Brewery is not a fit", "disqualify Globex": a branch of the map by its <c>when</c>, matched by the use case.</summary>
+    private static ChatCommand? FollowBranch(Sentence sentence)
+    {
+        var s = sentence.Text;
+        var match = DisqualifyRegex().Match(s);
+        if (match.Success)
+        {
+            return new FollowBranchCommand(DealOf(sentence.Slice(match.Groups["d"])), "disqualified");
+        }
+
+        // "mark DEAL as WHEN" names any branch; "DEAL is WHEN" only when WHEN reads like a decision ("not a fit",
+        // "disqualified", "cancelled"), so "the weather is nice today" stays small talk.
+        var explicitly = true;
+        match = MarkAsBranchRegex().Match(s);
+        if (!match.Success)
+        {
+            match = DealIsBranchRegex().Match(s);
+            explicitly = false;
+        }
+
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var dealTokens = sentence.Slice(match.Groups["d"]);
+        var whenTokens = sentence.Slice(match.Groups["w"]);
+        if (dealTokens.Count == 0 || whenTokens.Count == 0 || NotDealWords.Contains(dealTokens[0].Canon)
+            || (!explicitly && !ReadsLikeADecision(whenTokens)))
+        {
+            return null;
+        }
+
+        return new FollowBranchCommand(DealOf(dealTokens), Join(whenTokens));
+    }
+
+    private static bool ReadsLikeADecision(IReadOnlyList<Token> when)
+    {
+        var first = when[0].Canon;
+        return first is "not" or "no" or "never" or "non" or "isnt"
+            || first.StartsWith("dis", StringComparison.Ordinal)
+            || first.StartsWith("un", StringComparison.Ordinal)
+            || (when.Count <= 2 && first.Length > 4 && first.EndsWith("ed", StringComparison.Ordinal));
     }
 
     private static readonly HashSet<string> BuyerWords = new(StringComparer.Ordinal)
@@ -862,13 +949,13 @@ public sealed partial class CommandParser
     [GeneratedRegex(@"^((mark|set) )?(?<i>.+?) (as )?(is |was |isnt |wasnt )?(not done|undone|incomplete|not complete|unchecked|unticked|not finished)( (for|on|at|in|with) (?<d>.+))?$", Options)]
     private static partial Regex MarkUndoneRegex();
 
-    [GeneratedRegex(@"^(?<d>.+?) (said|says|told us|told me|has said|have said) no( thanks| for now| again| to us| to the proposal)?$", Options)]
+    [GeneratedRegex(@"^(?<d>.+?) (said|says|told us|told me|has said|have said) no( thanks| for now| again| to us| to the proposal)?( (because|since|due to|reason|reason is|citing) (?<r>.+))?$", Options)]
     private static partial Regex SaidNoDealFirstRegex();
 
     [GeneratedRegex(@"^(the )?((buyer|customer|client|prospect|they|he|she|champion|we got a|got a|we got) )?((said|says|told us|told me) )?no (on|for|at|from|with|to|over|re) (?<d>.+)$", Options)]
     private static partial Regex SaidNoDealLastRegex();
 
-    [GeneratedRegex(@"^(?<d>.+?) (passed|declined|rejected( us| it| our proposal| the proposal| the offer)?|turned us down|is not interested|isnt interested|not interested|pulled out|backed out|is a no|went with someone else|said nope|walked away)( on it| for now| again)?$", Options)]
+    [GeneratedRegex(@"^(?<d>.+?) (passed|declined|rejected( us| it| our proposal| the proposal| the offer)?|turned us down|is not interested|isnt interested|not interested|pulled out|backed out|is a no|went with someone else|said nope|walked away)( on it| for now| again)?( (because|since|due to|reason|reason is|citing) (?<r>.+))?$", Options)]
     private static partial Regex DealDeclinedRegex();
 
     [GeneratedRegex(@"^(mark|set|close|flag|put|move)( deal)? (?<d>.+?) (as |to |into )?(closed |close )?(lost|loss|closed lost|dead)(( (because|due to|since|as|reason|for|with reason|reason is|to|over|on))? (?<r>.+))?$", Options)]
@@ -954,6 +1041,26 @@ public sealed partial class CommandParser
 
     [GeneratedRegex(@"^((i|we|just|already) )*(sent|shared|delivered) (?<a>.+?) to (?<d>.+?)" + ActivityDaySuffix, Options)]
     private static partial Regex SentRegex();
+    [GeneratedRegex(@"^(unsnooze|un snooze|unmute|unpause|wake up|wake|stop snoozing|end the snooze (on|of|for)|cancel the snooze (on|of|for)|lift the snooze (on|of|for)) (?<d>.+)$", Options)]
+    private static partial Regex UnsnoozeRegex();
+
+    [GeneratedRegex(@"^(snooze|mute|pause|silence) (?<d>.+?) (for )?(?<t>(\d{1,4}|a|an|one|two|three|four|five|six|seven|ten|fourteen|thirty) (day|days|week|weeks)|\d{1,4}[dw]|(until|till|til|to) .+?)( (because|since|as|due to|reason|reason is|while) (?<r>.+))?$", Options)]
+    private static partial Regex SnoozeRegex();
+
+    [GeneratedRegex(@"^(snooze|mute|pause|silence) (?<d>.+?)( (because|since|as|due to|reason|reason is|while) (?<r>.+))?$", Options)]
+    private static partial Regex SnoozeBareRegex();
+
+    [GeneratedRegex(@"^(reopen|re open|unclose|revive|undo the close of|undo closing) (?<d>.+)$", Options)]
+    private static partial Regex ReopenRegex();
+
+    [GeneratedRegex(@"^(disqualify|dq) (?<d>.+)$", Options)]
+    private static partial Regex DisqualifyRegex();
+
+    [GeneratedRegex(@"^(?<d>.+?) (is|was|got|has been|have been|are|were|seems|looks|turned out|turned out to be) (?<w>.+)$", Options)]
+    private static partial Regex DealIsBranchRegex();
+
+    [GeneratedRegex(@"^(mark|flag|set|put)( deal)? (?<d>.+?) (as|to) (?<w>.+)$", Options)]
+    private static partial Regex MarkAsBranchRegex();
 
     [GeneratedRegex(@"^#?(?<id>\d{1,12})$|^#(?<id>[A-Za-z0-9][A-Za-z0-9-]{0,40})$", Options)]
     private static partial Regex ExternalIdRegex();
