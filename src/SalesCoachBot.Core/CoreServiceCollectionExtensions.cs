@@ -34,6 +34,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<TeamRulesProvider>();
         services.AddScoped<DealLocator>();
         services.AddScoped<CloseProposals>();
+        services.AddScoped<Nudges.DigestUpdates>();
         services.AddScoped<PipelineAccess>();
         services.TryAddSingleton<IChartPublisher, NoChartPublisher>();
         services.AddCommandHandlers(); // every use case and the command it answers

@@ -158,6 +158,13 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
                 deal.LostReason = t.LostReason ?? deal.LostReason;
                 deal.ReengageAt = t.ReengageAt;
                 deal.ClosedAt = t.Status is DealStatus.Won or DealStatus.Lost ? t.At : deal.ClosedAt;
+                deal.ClosedByPersonId = t.Status == DealStatus.Open ? null : t.ByPersonId;
+                if (t.Kind == StageChangeKind.Reopened)
+                {
+                    deal.LostReason = null;
+                    deal.ClosedAt = null;
+                }
+
                 History.Add(new StageHistoryEntry
                 {
                     Id = History.Count + 1,
@@ -199,9 +206,18 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
                 });
             }
 
+            if ((plan.EndSnooze?.At ?? plan.Snooze?.At) is { } endAt)
+            {
+                foreach (var running in Snoozes.Where(s => s.DealId == deal.Id && s.Until > endAt))
+                {
+                    running.Until = endAt;
+                    running.EndedByPersonId = plan.EndSnooze?.PersonId ?? plan.Snooze?.PersonId;
+                }
+            }
+
             if (plan.Snooze is { } snooze)
             {
-                Snoozes.Add(new Snooze { Id = Snoozes.Count + 1, DealId = deal.Id, PersonId = snooze.PersonId, CreatedAt = snooze.At, Until = snooze.Until });
+                Snoozes.Add(new Snooze { Id = Snoozes.Count + 1, DealId = deal.Id, PersonId = snooze.PersonId, CreatedAt = snooze.At, Until = snooze.Until, Reason = snooze.Reason });
             }
 
             if (plan.NextStep is { } nextStep)

@@ -23,6 +23,9 @@ namespace SalesCoachBot.Core.Cards;
 [JsonDerivedType(typeof(AddNotePayload), "note")]
 [JsonDerivedType(typeof(NoteFormPayload), "noteForm")]
 [JsonDerivedType(typeof(ShowHistoryPayload), "history")]
+[JsonDerivedType(typeof(SaidNoPayload), "said-no")]
+[JsonDerivedType(typeof(SaidNoFormPayload), "said-no-form")]
+[JsonDerivedType(typeof(ReopenDealPayload), "reopen")]
 public abstract record ActionPayload
 {
     /// <summary>The longest payload read back from a chat client; anything longer is not one of ours.</summary>
@@ -143,6 +146,22 @@ public sealed record SetNextStepPayload(DealId Deal, string? Date = null, string
 
 /// <summary>Asks for the "Set next step" form as its own answer (Slack opens it as a modal).</summary>
 public sealed record NextStepFormPayload(DealId Deal) : ActionPayload;
+
+/// <summary>
+/// "Buyer said no" for a deal at the stage version the card showed: without <see cref="Reason"/> the bot asks for one;
+/// a reason button carries it, and a card's text input named <see cref="ReasonInput"/> fills it with what was typed.
+/// </summary>
+public sealed record SaidNoPayload(DealId Deal, int StageVersion, string? Reason = null) : ActionPayload
+{
+    /// <summary>The id of the free-text input whose value arrives as <see cref="Reason"/> (the property's JSON name).</summary>
+    public const string ReasonInput = "reason";
+}
+
+/// <summary>Asks for the "Another reason" form as its own answer (Slack opens it as a modal).</summary>
+public sealed record SaidNoFormPayload(DealId Deal, int StageVersion) : ActionPayload;
+
+/// <summary>Undo a close: reopen the deal, if it is still as closed at <see cref="StageVersion"/>.</summary>
+public sealed record ReopenDealPayload(DealId Deal, int StageVersion) : ActionPayload;
 
 /// <summary>
 /// Writes a payload property of a channel's own card model (an Adaptive Card's <c>data</c>) with the payload's one

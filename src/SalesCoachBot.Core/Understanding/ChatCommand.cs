@@ -41,7 +41,19 @@ internal sealed record MoveDealCommand(DealReference Deal, string StageText, str
 
 internal sealed record MarkLostCommand(DealReference Deal, string? Reason) : ChatCommand;
 
-internal sealed record SaidNoCommand(DealReference Deal) : ChatCommand;
+/// <summary>"DEAL said no [because REASON]": without a reason the bot asks for one before closing.</summary>
+internal sealed record SaidNoCommand(DealReference Deal, string? Reason = null) : ChatCommand;
+
+/// <summary>"Duff Brewery is not a fit", "Acme is not now": the stage's branch whose <c>when</c> the words name.</summary>
+internal sealed record FollowBranchCommand(DealReference Deal, string WhenText) : ChatCommand;
+
+/// <summary>"reopen DEAL": undo a close (lost or nurture), back to the stage it left.</summary>
+internal sealed record ReopenDealCommand(DealReference Deal) : ChatCommand;
+
+/// <summary>"snooze DEAL 3 days|until Monday [because REASON]": the duration as typed, read by the use case so it can explain bad input.</summary>
+internal sealed record SnoozeCommand(DealReference Deal, string DurationText, string? Reason) : ChatCommand;
+
+internal sealed record UnsnoozeCommand(DealReference Deal) : ChatCommand;
 
 internal sealed record StageInfoCommand(string StageText) : ChatCommand;
 

@@ -82,10 +82,22 @@ public sealed partial class CommandParser
         StripLeading(tokens, pack.LeadingFiller);
         StripTrailing(tokens, pack.TrailingFiller);
 
+        // Issue 15's snooze / reopen phrasings, still English patterns (BranchSnoozeRules).
+        if (!pack.IsArabic && BranchSnoozeRules.Before(tokens, slot => DealOf(slot, pack)) is { } early)
+        {
+            return new Understood(early, double.MaxValue, 1, pack.Code);
+        }
+
         var understood = Match(matcher, tokens, folded, closest);
         if (understood is null && tokens.Count < raw.Count)
         {
             understood = Match(matcher, pack.Canonicalize(raw), folded, null);
+        }
+
+        // "Initech is not a fit": a branch of the map, unless an example fitted almost exactly ("… is not interested").
+        if (!pack.IsArabic && understood is not { Confidence: >= 0.9 } && BranchSnoozeRules.After(tokens, slot => DealOf(slot, pack)) is { } branch)
+        {
+            return new Understood(branch, understood?.Score ?? 0, 1, pack.Code);
         }
 
         if (understood is not null)
@@ -154,7 +166,7 @@ public sealed partial class CommandParser
             "mydeals" => new MyDealsCommand(),
             "move" => Move(m, pack),
             "lost" => m.Slot("deal").Count == 0 ? null : new MarkLostCommand(DealOf(m.Slot("deal"), pack), Reason(m.Slot("reason"), pack)),
-            "saidno" => new SaidNoCommand(DealOf([.. m.Slot("deal").SkipWhile(t => pack.Words("buyer_words").Contains(t.Canon))], pack)),
+            "saidno" => new SaidNoCommand(DealOf([.. m.Slot("deal").SkipWhile(t => pack.Words("buyer_words").Contains(t.Canon))], pack), Reason(m.Slot("reason"), pack)),
             "stage" => Stage(m.Slot("stage"), pack, mustLookLikeStage: false),
             "stage_maybe" => Stage(m.Slot("stage"), pack, mustLookLikeStage: true),
             "pipeline" => Pipeline(m.Slot("team"), tokens, pack),

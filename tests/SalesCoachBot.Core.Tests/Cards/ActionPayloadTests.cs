@@ -17,6 +17,10 @@ public sealed class ActionPayloadTests
         new AddNotePayload(new DealId(42), "CFO wants an ROI case by Q1"),
         new NoteFormPayload(new DealId(42)),
         new ShowHistoryPayload(new DealId(42), 2),
+        new SaidNoPayload(new DealId(42), 3),
+        new SaidNoPayload(new DealId(42), 3, "went with a competitor"),
+        new ReopenDealPayload(new DealId(42), 4),
+        new SaidNoFormPayload(new DealId(42), 3),
     ];
 
     [Fact]

@@ -82,6 +82,17 @@ internal sealed class InMemoryNudgeStore : INudgeTargetStore, INudgeOutbox
         }
     }
 
+    public Task<IReadOnlyList<OutboxMessage>> ListDigestMessagesAsync(long teamId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<OutboxMessage>>([.. _rows.Select(r => r.Message)
+                .Where(m => m.TeamId == teamId && m.MessageId is not null && m.CreatedAt >= since
+                    && m.Kind is NudgeKind.Digest or NudgeKind.OwnerDigest or NudgeKind.DigestUpdate)
+                .OrderBy(m => m.Id)]);
+        }
+    }
+
     public Task EnqueueAsync(IReadOnlyList<NewOutboxMessage> messages, DateTimeOffset at, CancellationToken cancellationToken)
     {
         lock (_gate)
@@ -97,7 +108,7 @@ internal sealed class InMemoryNudgeStore : INudgeTargetStore, INudgeOutbox
         {
             _rows.Add(new Row
             {
-                Message = new OutboxMessage(_rows.Count + 1, m.TeamId, m.LocalDate, m.Conversation, m.PayloadJson, OutboxStatus.Pending, 0, at, null, at, null, m.Kind),
+                Message = new OutboxMessage(_rows.Count + 1, m.TeamId, m.LocalDate, m.Conversation, m.PayloadJson, OutboxStatus.Pending, 0, at, null, at, null, m.Kind, m.MessageId),
             });
         }
     }
@@ -135,7 +146,7 @@ internal sealed class InMemoryNudgeStore : INudgeTargetStore, INudgeOutbox
             row.LeaseUntil = null;
             row.Message = completion switch
             {
-                OutboxCompletion.Sent s => row.Message with { Status = OutboxStatus.Sent, SentAt = s.At, Attempts = attempts, LastError = null },
+                OutboxCompletion.Sent s => row.Message with { Status = OutboxStatus.Sent, SentAt = s.At, Attempts = attempts, LastError = null, MessageId = s.MessageId ?? row.Message.MessageId },
                 OutboxCompletion.RetryLater r => row.Message with { Attempts = attempts, NextAttemptAt = r.NextAttemptAt, LastError = r.Error },
                 OutboxCompletion.Failed f => row.Message with { Status = OutboxStatus.Failed, Attempts = attempts, LastError = f.Error },
                 _ => row.Message,

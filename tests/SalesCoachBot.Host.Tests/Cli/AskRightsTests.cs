@@ -86,11 +86,11 @@ public sealed class AskRightsTests : IAsyncLifetime
     public async Task Ask_TeammateSaysNoWhereMapClosesAsLost_StaysOpen()
     {
         // Globex renewal (#1003, Dana's) is in Proposal, where the shipped map sends a no to lost.
-        var (_, proposed) = await AskAsync("#1003 said no", "sam@example.com");
+        var (_, proposed) = await AskAsync("#1003 said no because price", "sam@example.com");
 
         Assert.Contains("can close Globex renewal as lost; it stays open", proposed, StringComparison.Ordinal);
         Assert.Equal(DealStatus.Open, await StatusAsync("1003"));
-        Assert.Equal("#1003 said no", ((RunCommandPayload)DigestPayload.Deserialize((await ProposalsAsync())[0].PayloadJson).Card!.Actions[0].Payload).Text);
+        Assert.Equal("#1003 said no because price", ((RunCommandPayload)DigestPayload.Deserialize((await ProposalsAsync())[0].PayloadJson).Card!.Actions[0].Payload).Text);
     }
 
     [Fact]

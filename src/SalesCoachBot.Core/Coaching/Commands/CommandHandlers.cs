@@ -43,6 +43,10 @@ internal static class CommandHandlers
         Handle<StageInfoCommand, StageInfoUseCase>();
         Handle<SaidNoCommand, CloseDealUseCase>();
         Handle<MarkLostCommand, CloseDealUseCase>();
+        Handle<FollowBranchCommand, CloseDealUseCase>();
+        Handle<ReopenDealCommand, ReopenDealUseCase>();
+        Handle<SnoozeCommand, SnoozeDealUseCase>();
+        Handle<UnsnoozeCommand, SnoozeDealUseCase>();
         Handle<MoveDealCommand, MoveDealUseCase>();
         Handle<PipelineCommand, PipelineUseCase>();
         Handle<ReverseFunnelCommand, ReverseFunnelUseCase>();
@@ -67,6 +71,9 @@ internal static class CommandHandlers
         Handle<AddNotePayload, AddNoteUseCase>();
         Handle<NoteFormPayload, AddNoteUseCase>();
         Handle<ShowHistoryPayload, HistoryUseCase>();
+        Handle<SaidNoPayload, CloseDealUseCase>();
+        Handle<SaidNoFormPayload, CloseDealUseCase>();
+        Handle<ReopenDealPayload, ReopenDealUseCase>();
 
         services.AddSingleton(new CommandHandlerMap(map));
         services.AddScoped<CommandDispatcher>();

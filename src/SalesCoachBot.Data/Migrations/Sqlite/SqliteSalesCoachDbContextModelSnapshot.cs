@@ -157,6 +157,10 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("closed_at");
 
+                    b.Property<long?>("ClosedByPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_by_person_id");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
@@ -450,9 +454,18 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("deal_id");
 
+                    b.Property<long?>("EndedByPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended_by_person_id");
+
                     b.Property<long>("PersonId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("person_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
 
                     b.Property<long>("Until")
                         .HasColumnType("INTEGER")
@@ -649,6 +662,11 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                     b.Property<DateOnly>("LocalDate")
                         .HasColumnType("TEXT")
                         .HasColumnName("local_date");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
 
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER")
