@@ -36,6 +36,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<CloseProposals>();
         services.AddScoped<Nudges.DigestUpdates>();
         services.AddScoped<PipelineAccess>();
+        services.AddScoped<MapChartBuilder>();
         services.TryAddSingleton<IChartPublisher, NoChartPublisher>();
         services.AddCommandHandlers(); // every use case and the command it answers
         services.AddScoped<ICoachBot, CoachBot>();

@@ -20,6 +20,7 @@ namespace SalesCoachBot.Core.Cards;
 [JsonDerivedType(typeof(RunCommandPayload), "command")]
 [JsonDerivedType(typeof(SetNextStepPayload), "nextStep")]
 [JsonDerivedType(typeof(NextStepFormPayload), "nextStepForm")]
+[JsonDerivedType(typeof(PipelineDetailsPayload), "pipelineDetails")]
 [JsonDerivedType(typeof(AddNotePayload), "note")]
 [JsonDerivedType(typeof(NoteFormPayload), "noteForm")]
 [JsonDerivedType(typeof(ShowHistoryPayload), "history")]
@@ -122,10 +123,13 @@ public sealed record SnoozeDealPayload(DealId Deal, int Days) : ActionPayload;
 /// <summary>Run a chat command as if typed (help buttons, "see all").</summary>
 public sealed record RunCommandPayload(string Text) : ActionPayload;
 
-/// <summary>An "Add note" form submitted: <see cref="Text"/> is the form's one input, whose id is this property's name.</summary>
-public sealed record AddNotePayload(DealId Deal, string? Text = null) : ActionPayload
+/// <summary>
+/// An "Add note" form submitted: <see cref="Text"/> is the form's one input, written as <c>note</c> (the input's id), not
+/// <c>text</c>: the deal card also holds the next step's form, and input ids must be unique across a whole Adaptive Card.
+/// </summary>
+public sealed record AddNotePayload(DealId Deal, [property: JsonPropertyName(AddNotePayload.TextInput)] string? Text = null) : ActionPayload
 {
-    public const string TextInput = "text";
+    public const string TextInput = "note";
 }
 
 /// <summary>Asks for the "Add note" form as its own answer (Slack opens it as a modal).</summary>
@@ -143,6 +147,12 @@ public sealed record SetNextStepPayload(DealId Deal, string? Date = null, string
     public const string DateInput = "date";
     public const string TextInput = "text";
 }
+
+/// <summary>
+/// The pipeline summary's "Details" where a card cannot unfold them (Slack): the same question again, answered with the
+/// details in the summary's thread. <see cref="Team"/> and <see cref="Days"/> as the summary was asked.
+/// </summary>
+public sealed record PipelineDetailsPayload(string? Team, int? Days) : ActionPayload;
 
 /// <summary>Asks for the "Set next step" form as its own answer (Slack opens it as a modal).</summary>
 public sealed record NextStepFormPayload(DealId Deal) : ActionPayload;

@@ -132,6 +132,9 @@ public enum StageChangeKind
 
     /// <summary>A closed deal (lost or nurture) was reopened in the stage it left.</summary>
     Reopened,
+
+    /// <summary>Changed in the CRM and pulled by the sync (issue 16); the reason names the CRM.</summary>
+    MovedInCrm,
 }
 
 public sealed class StageHistoryEntry

@@ -82,6 +82,8 @@ public enum NudgeKind
     NextStepReminder,
     /// <summary>New content for a digest already sent (after a snooze): updates that message in place; no claim.</summary>
     DigestUpdate,
+    /// <summary>A nurtured deal's re-engage date has come: its card to the owner, claimed once per deal and date (<see cref="IReengageStore"/>).</summary>
+    Reengage,
 }
 
 public enum OutboxStatus

@@ -62,14 +62,20 @@ public sealed record PipelineCommand(string? TeamName, int? WindowDays) : ChatCo
 
 internal sealed record StalledCommand(string? TeamName) : ChatCommand;
 
-/// <summary>"what do we need to hit 2M": the amount as typed, parsed by the use case so it can explain bad input.</summary>
-public sealed record ReverseFunnelCommand(string AmountText) : ChatCommand;
+/// <summary>
+/// "what do we need to hit 2M [this quarter|by March|in Q1] [for EMEA]": the amount and period as typed, parsed by the
+/// use case so it can explain bad input; no period means the current quarter.
+/// </summary>
+public sealed record ReverseFunnelCommand(string AmountText, string? PeriodText = null, string? TeamName = null) : ChatCommand;
 
 /// <summary>
 /// "next step for DEAL: TEXT [DATE]": <see cref="Text"/> as typed, the date still in it, because the date is read in
 /// the deal's time zone and the person's locale, which only the use case knows.
 /// </summary>
 internal sealed record SetNextStepCommand(DealReference Deal, string Text) : ChatCommand;
+
+/// <summary>"show the map", "map for EMEA": the process map as a picture with live numbers, for a team or the person's scope.</summary>
+public sealed record ShowMapCommand(string? TeamName) : ChatCommand;
 
 /// <summary>"note for DEAL: TEXT": <see cref="Text"/> is exactly what followed the colon (not capped, so a long note can be refused).</summary>
 internal sealed record AddNoteCommand(DealReference Deal, string Text) : ChatCommand;
@@ -87,6 +93,12 @@ public enum ActivityDay
 
 /// <summary>"history of DEAL".</summary>
 internal sealed record HistoryCommand(DealReference Deal) : ChatCommand;
+
+/// <summary>
+/// "new deal Contoso 50k EUR at discovery [for team EMEA]": the parts as typed, read by the use case so it can explain
+/// bad input (an amount it cannot read, an unknown stage or team).
+/// </summary>
+internal sealed record NewDealCommand(string Name, string? AmountText, string? StageText, string? TeamText) : ChatCommand;
 
 internal sealed record HelpCommand : ChatCommand;
 

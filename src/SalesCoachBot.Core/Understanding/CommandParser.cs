@@ -53,7 +53,7 @@ public sealed partial class CommandParser
                 continue;
             }
 
-            var understood = Understand(matcher, raw, folded, matcher == majority ? closest : null);
+            var understood = Understand(matcher, raw, new Typed(trimmed, folded), matcher == majority ? closest : null);
             if (understood is not null && (best is null || understood.Score > best.Score))
             {
                 best = understood;
@@ -71,9 +71,51 @@ public sealed partial class CommandParser
             : command;
     }
 
+    /// <summary>
+    /// What was typed, and its folded form (<see cref="ArabicText.Normalize"/>), which only ever drops characters: a
+    /// token's position in the folded text finds the same words as typed, so a note or an Arabic deal name keeps its
+    /// spelling (ة, أ, diacritics) while matching used the folded one.
+    /// </summary>
+    private sealed record Typed(string Raw, string Folded)
+    {
+        /// <summary>The text as typed from the folded position <paramref name="start"/> to the end, trimmed.</summary>
+        public string From(int start) => Raw[RawIndex(start)..].Trim();
+
+        /// <summary>The words as typed from the first token to the last (Latin-only words joined as before).</summary>
+        public string Span(IReadOnlyList<Token> tokens)
+        {
+            if (ReferenceEquals(Raw, Folded) || tokens.Count == 0)
+            {
+                return Join(tokens);
+            }
+
+            var last = tokens[^1];
+            return Raw[RawIndex(tokens[0].Start)..(RawIndex(last.Start + last.Original.Length - 1) + 1)].Trim();
+        }
+
+        private int RawIndex(int folded)
+        {
+            var kept = 0;
+            for (var i = 0; i < Raw.Length; i++)
+            {
+                if (ArabicText.Fold(Raw[i]) == '\0')
+                {
+                    continue;
+                }
+
+                if (kept++ == folded)
+                {
+                    return i;
+                }
+            }
+
+            return Raw.Length;
+        }
+    }
+
     private sealed record Understood(ChatCommand Command, double Score, double Confidence, string Language);
 
-    private static Understood? Understand(IntentMatcher matcher, List<Token> raw, string folded, Dictionary<string, double>? closest)
+    private static Understood? Understand(IntentMatcher matcher, List<Token> raw, Typed folded, Dictionary<string, double>? closest)
     {
         var pack = matcher.Pack;
         var tokens = pack.Canonicalize(raw);
@@ -115,7 +157,7 @@ public sealed partial class CommandParser
         };
     }
 
-    private static Understood? Match(IntentMatcher matcher, IReadOnlyList<Token> tokens, string folded, Dictionary<string, double>? closest)
+    private static Understood? Match(IntentMatcher matcher, IReadOnlyList<Token> tokens, Typed folded, Dictionary<string, double>? closest)
     {
         var pack = matcher.Pack;
         ChatCommand? built = null;
@@ -153,7 +195,7 @@ public sealed partial class CommandParser
     ];
 
     /// <summary>Reads the winning example's slots into a command; null when the slots do not make one.</summary>
-    private static ChatCommand? Build(IntentMatch m, IReadOnlyList<Token> tokens, string folded, LanguagePack pack)
+    private static ChatCommand? Build(IntentMatch m, IReadOnlyList<Token> tokens, Typed folded, LanguagePack pack)
     {
         return m.Command switch
         {
@@ -172,8 +214,10 @@ public sealed partial class CommandParser
             "pipeline" => Pipeline(m.Slot("team"), tokens, pack),
             "stalled" => new StalledCommand(Team(m.Slot("team"), pack)),
             "funnel" => Funnel(tokens, pack),
+            "newdeal" => NewDeal(m.Slot("deal"), folded, pack),
+            "map" => new ShowMapCommand(MapTeam(m.Slot("team").Count > 0 ? m.Slot("team") : m.Extras, pack)),
             "nextstep" => NextStep(m, folded, pack),
-            "note" => new AddNoteCommand(DealOf(m.Slot("deal"), pack), m.Slot("text").Count == 0 ? string.Empty : folded[m.Slot("text")[0].Start..].Trim()),
+            "note" => new AddNoteCommand(DealOf(m.Slot("deal"), pack), m.Slot("text").Count == 0 ? string.Empty : folded.From(m.Slot("text")[0].Start)),
             "history" => new HistoryCommand(DealOf(m.Slot("deal"), pack)),
             "activity" => Activity(m, tokens, pack),
             "help" => new HelpCommand(),
@@ -212,7 +256,7 @@ public sealed partial class CommandParser
         return kind is null || deal.Count == 0 ? null : new LogActivityCommand(DealOf(deal, pack), kind.Value, day, about.Length > 0 ? about : null);
     }
 
-    private static SetNextStepCommand? NextStep(IntentMatch m, string folded, LanguagePack pack)
+    private static SetNextStepCommand? NextStep(IntentMatch m, Typed folded, LanguagePack pack)
     {
         // "next steps pls: umbrella" asks; a deal slot of only "please" is no deal.
         var deal = m.Slot("deal");
@@ -229,7 +273,7 @@ public sealed partial class CommandParser
     /// A free-text slot as typed, punctuation and all, from its first word to the end of the text ("send the deck,
     /// by Friday!"); null when it holds only filler ("please").
     /// </summary>
-    private static string? FreeText(IReadOnlyList<Token> slot, string folded, LanguagePack pack)
+    private static string? FreeText(IReadOnlyList<Token> slot, Typed folded, LanguagePack pack)
     {
         var filler = pack.Words("free_text_filler");
         if (slot.Count == 0 || slot.All(t => filler.Contains(t.Canon)))
@@ -237,7 +281,7 @@ public sealed partial class CommandParser
             return null;
         }
 
-        return folded[slot[0].Start..].Trim();
+        return folded.From(slot[0].Start);
     }
 
     private static ChatCommand? Link(IReadOnlyList<Token> slot, LanguagePack pack)
@@ -375,7 +419,10 @@ public sealed partial class CommandParser
         _ => n,
     };
 
-    /// <summary>The first amount typed ("2M", "$1.5m", "500,000", "2 million"); none means it is not this command.</summary>
+    /// <summary>
+    /// The first amount typed ("2M", "$1.5m", "500,000", "2 million", "٢ مليون دولار"); none means it is not this
+    /// command. The period ("this quarter", "by March", "هذا الربع") and a team ("for EMEA", "لفريق EMEA") go with it.
+    /// </summary>
     private static ChatCommand? Funnel(IReadOnlyList<Token> tokens, LanguagePack pack)
     {
         for (var i = 0; i < tokens.Count; i++)
@@ -386,15 +433,201 @@ public sealed partial class CommandParser
             }
 
             var amount = tokens[i].Original;
+            var used = new HashSet<int> { i };
             if (i + 1 < tokens.Count && pack.AmountUnits.TryGetValue(tokens[i + 1].Canon, out var unit))
             {
                 amount += " " + (pack.IsArabic ? unit : tokens[i + 1].Original);
+                used.Add(i + 1);
             }
 
-            return new ReverseFunnelCommand(amount);
+            // Arabic currency words become the code the amount reader knows ("مليون دولار" → "m usd").
+            var after = used.Max() + 1;
+            if (after < tokens.Count && Currency(tokens[after], pack) is { } code)
+            {
+                amount += " " + code;
+                used.Add(after);
+            }
+
+            var period = TargetPeriod(tokens, pack);
+            return new ReverseFunnelCommand(amount, period, TargetTeam(tokens, pack, used));
         }
 
         return null;
+    }
+
+    private static string? Currency(Token token, LanguagePack pack) =>
+        pack.Currencies.TryGetValue(token.Lower, out var code) || pack.Currencies.TryGetValue(ArabicText.WithoutArticle(token.Lower), out code) ? code : null;
+
+    /// <summary>"this quarter", "by March", "in Q1 2027"; in Arabic the language file's phrases ("هذا الربع", "بنهاية السنة").</summary>
+    private static string? TargetPeriod(IReadOnlyList<Token> tokens, LanguagePack pack)
+    {
+        var text = string.Join(' ', tokens.Select(t => t.Lower));
+        if (!pack.IsArabic)
+        {
+            return TargetPeriodRegex().Match(text) is { Success: true } m ? m.Value : null;
+        }
+
+        // Longest phrase first, so "نهايه الربع القادم" is not read as "الربع".
+        foreach (var (said, meant) in pack.TargetPeriods.OrderByDescending(p => p.Key.Length))
+        {
+            if ((" " + text + " ").Contains(" " + said + " ", StringComparison.Ordinal))
+            {
+                return meant;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"for EMEA", "for the EMEA team", "لفريق EMEA": a team named after a team marker word.</summary>
+    private static string? TargetTeam(IReadOnlyList<Token> tokens, LanguagePack pack, HashSet<int> amount)
+    {
+        if (!pack.IsArabic)
+        {
+            var text = string.Join(' ', tokens.Select(t => t.Lower));
+            var match = TargetTeamRegex().Match(text);
+            return match.Success && !TargetPeriodRegex().IsMatch(match.Groups["t"].Value) && !AmountRegex().IsMatch(match.Groups["t"].Value)
+                ? tokens.FirstOrDefault(t => t.Lower == match.Groups["t"].Value).Original ?? match.Groups["t"].Value
+                : null;
+        }
+
+        var markers = pack.Words("team_markers");
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (markers.Contains(tokens[i].Canon) && !amount.Contains(i + 1) && !AmountRegex().IsMatch(tokens[i + 1].Original))
+            {
+                return tokens[i + 1].Original;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"map for EMEA", "خريطه فريق EMEA": the team the map is for, or null for the person's scope.</summary>
+    private static string? MapTeam(IReadOnlyList<Token> slot, LanguagePack pack)
+    {
+        var filler = pack.Words("map_filler");
+        // With no team slot, a word the example had no place for names it ("draw the Americas map").
+        var team = Join(slot.Where(t => !filler.Contains(t.Canon) && !pack.Words("team_filler").Contains(t.Canon) && !pack.Words("light").Contains(t.Canon)));
+        return team.Length > 0 ? team : null;
+    }
+
+    /// <summary>
+    /// "new deal Contoso 50k EUR at discovery for team EMEA", "صفقه جديده Contoso ب 50 الف دولار في مرحله الاكتشاف لفريق
+    /// EMEA": the name first, then in any order an amount (with a currency or unit), the stage after a stage marker
+    /// ("at", "in … stage", "مرحله"), and the team after a team marker ("for team", "لفريق"). Null without a name.
+    /// </summary>
+    private static NewDealCommand? NewDeal(IReadOnlyList<Token> slot, Typed typed, LanguagePack pack)
+    {
+        var rest = Trim(slot, pack.Words("new_deal_leading"), pack.Words("free_text_filler"));
+        var teamWords = pack.Words("team_nouns");
+        var teamLead = pack.Words("new_deal_team_lead");
+        var teamMarkers = pack.Words("team_markers");
+        var stageLead = pack.Words("new_deal_stage_lead");
+        var stageMarkers = pack.Words("new_deal_stage_markers");
+        var stageNouns = pack.Words("stage_nouns");
+        var teamFiller = pack.Words("team_filler");
+        string? stage = null;
+        string? team = null;
+
+        // Cut the stage and the team off the end, last one first; the name keeps at least its first word.
+        for (var cut = true; cut;)
+        {
+            cut = false;
+            for (var i = rest.Count - 1; i >= 1 && !cut; i--)
+            {
+                var word = rest[i].Canon;
+                var lead = i >= 2 && rest[i - 1].Canon is "the" ? i - 2 : i - 1;
+                var leadOfName = i >= 3 && rest[i - 2].Canon is "the" ? i - 3 : i - 2;
+                if (team is null && teamMarkers.Contains(word) && i + 1 < rest.Count)
+                {
+                    // "لفريق EMEA": the marker is one word
+                    team = Join(rest.Skip(i + 1).Where(t => !teamFiller.Contains(t.Canon)));
+                    rest = [.. rest.Take(i > 1 && teamLead.Contains(rest[i - 1].Canon) ? i - 1 : i)];
+                    cut = true;
+                }
+                else if (team is null && teamWords.Contains(word) && i + 1 < rest.Count && lead >= 1 && teamLead.Contains(rest[lead].Canon))
+                {
+                    // "for team EMEA", "for the team EMEA"
+                    team = Join(rest.Skip(i + 1).Where(t => !teamFiller.Contains(t.Canon)));
+                    rest = [.. rest.Take(lead)];
+                    cut = true;
+                }
+                else if (team is null && teamWords.Contains(word) && i == rest.Count - 1 && leadOfName >= 1 && teamLead.Contains(rest[leadOfName].Canon))
+                {
+                    // "for EMEA team", "for the EMEA team"
+                    team = rest[i - 1].Original;
+                    rest = [.. rest.Take(leadOfName)];
+                    cut = true;
+                }
+                else if (stage is null && i + 1 < rest.Count
+                    && (stageMarkers.Contains(word) || (stageLead.Contains(word) && stageNouns.Contains(rest[^1].Canon))))
+                {
+                    // "at discovery", "in demo stage", "في مرحله الاكتشاف"
+                    var text = StageText([.. rest.Skip(i + 1)], pack);
+                    if (text.Length > 0)
+                    {
+                        stage = text;
+                    }
+
+                    rest = [.. rest.Take(i > 1 && stageLead.Contains(rest[i - 1].Canon) && !stageMarkers.Contains(rest[i - 1].Canon) ? i - 1 : i)];
+                    cut = true;
+                }
+            }
+        }
+
+        var (name, amount) = SplitAmount(rest, pack);
+        var trimmedName = Trim(name, pack.Words("new_deal_leading"), pack.Words("new_deal_name_trailing"));
+        // "new deal" alone: the word "deal" is no name.
+        return trimmedName.Count == 0 || trimmedName.All(t => pack.Words("new_deal_not_name").Contains(t.Canon)) ? null : new NewDealCommand(typed.Span(trimmedName), amount, stage, team is { Length: > 0 } ? team : null);
+    }
+
+    /// <summary>
+    /// The amount in "Contoso 50k EUR" / "Contoso EUR 50,000" / "Contoso €50k" / "Contoso ب 50 الف دولار", after the name's
+    /// first word, to the end. A bare number counts only from 1000 up ("Area 51" is a name).
+    /// </summary>
+    private static (List<Token> Name, string? Amount) SplitAmount(IReadOnlyList<Token> tokens, LanguagePack pack)
+    {
+        for (var i = 1; i < tokens.Count; i++)
+        {
+            if (!AmountRegex().IsMatch(tokens[i].Original))
+            {
+                continue;
+            }
+
+            var start = i > 1 && SalesCoachBot.Core.Pipeline.MoneyText.IsCurrencyWord(tokens[i - 1].Original) ? i - 1 : i;
+            var end = i + 1;
+            var hasUnit = !char.IsDigit(tokens[i].Original[^1]) || !char.IsDigit(tokens[i].Original[0]);
+            var words = new List<string> { tokens[i].Original };
+            if (end < tokens.Count && pack.AmountUnits.TryGetValue(tokens[end].Canon, out var unit))
+            {
+                words.Add(pack.IsArabic ? unit : tokens[end].Original);
+                end++;
+                hasUnit = true;
+            }
+
+            if (end < tokens.Count && (SalesCoachBot.Core.Pipeline.MoneyText.IsCurrencyWord(tokens[end].Original) || Currency(tokens[end], pack) is not null))
+            {
+                words.Add(Currency(tokens[end], pack) is { } code && pack.IsArabic ? code : tokens[end].Original);
+                end++;
+                hasUnit = true;
+            }
+
+            var digits = tokens[i].Original.Count(char.IsDigit);
+            if (!hasUnit && start == i && digits < 4)
+            {
+                continue;
+            }
+
+            // Words after the amount stay with it ("50k bananas"), so a unit it cannot read is answered, not made a name.
+            var said = pack.IsArabic
+                ? string.Join(' ', words.Concat(tokens.Skip(end).Select(t => t.Original)))
+                : string.Join(' ', tokens.Skip(start).Select(t => t.Original));
+            var nameEnd = start > 1 && pack.Words("amount_lead").Contains(tokens[start - 1].Canon) ? start - 1 : start;
+            return ([.. tokens.Take(nameEnd)], said);
+        }
+
+        return ([.. tokens], null);
     }
 
     /// <summary>"demo held and requirements listed", "#1, #2": one text per item.</summary>
@@ -571,6 +804,14 @@ public sealed partial class CommandParser
 
     [GeneratedRegex(@"^[$\u20AC\u00A3]?\d[\d,.]*(k|m|mm|bn|b|mil)?$", RegexOptions.IgnoreCase | Options)]
     private static partial Regex AmountRegex();
+
+    private const string MonthWords = "jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?";
+
+    [GeneratedRegex(@"\b((this|next) (quarter|year|month)|(by|before|until|till|in|during) (the )?(end of )?(the )?(q[1-4]( \d{4})?|quarter|year|month|\d{1,2}(st|nd|rd|th)? (" + MonthWords + @")|(" + MonthWords + @")( \d{1,2}(st|nd|rd|th)?)?)|q[1-4]( \d{4})?|eoy|eoq)\b", Options)]
+    private static partial Regex TargetPeriodRegex();
+
+    [GeneratedRegex(@"\bfor (the )?(?!(this|next|the|us|me|our|we|it|that|a|an|q[1-4])\b)(?<t>[a-z][a-z0-9&.-]*)( team)?\b", Options)]
+    private static partial Regex TargetTeamRegex();
 
     [GeneratedRegex(@"^(?<n>\d{1,4})(?<u>d|w|m)$", Options)]
     private static partial Regex CompactWindowRegex();

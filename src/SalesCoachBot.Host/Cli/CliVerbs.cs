@@ -12,6 +12,7 @@ internal static class CliVerbs
     public static readonly IReadOnlyList<CliVerb> All =
     [
         new("ask", AskVerb.Usage, _ => true, _ => typeof(AskVerb)),
+        new("crm", CrmVerb.Usage, _ => true, _ => typeof(CrmVerb)),
         new("import", ImportVerb.Usage, ImportVerb.NeedsDatabase, _ => typeof(ImportVerb)),
         new("map", MapVerb.Usage, MapVerb.NeedsDatabase, args => args is ["show", ..] ? typeof(MapShowVerb) : typeof(MapVerb)),
         new("nudge", NudgeVerb.Usage, _ => true, _ => typeof(NudgeVerb)),
@@ -23,6 +24,7 @@ internal static class CliVerbs
     public static IServiceCollection AddCliVerbs(this IServiceCollection services)
     {
         services.AddScoped<AskVerb>();
+        services.AddScoped<CrmVerb>();
         services.AddScoped<ImportVerb>();
         services.AddScoped<MapVerb>();
         services.AddScoped<MapShowVerb>();

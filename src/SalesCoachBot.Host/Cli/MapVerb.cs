@@ -1,17 +1,20 @@
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Pipeline;
 using SalesCoachBot.Core.ProcessMaps;
+using SalesCoachBot.Host.Charts;
 
 namespace SalesCoachBot.Host.Cli;
 
 /// <summary>
 /// <c>map lint FILE</c>: compiler-style findings, exit 1 only on errors.
-/// <c>map show [FILE] [--team NAME] [--format mermaid|svg] [-o OUT] [--no-counts]</c>: the map as a flowchart,
+/// <c>map show [FILE] [--team NAME] [--format mermaid|svg|png] [-o OUT] [--no-counts]</c>: the map as a flowchart,
 /// with open deals per stage when a deal store is configured (<see cref="MapShowVerb"/>).
 /// </summary>
 internal sealed class MapVerb : ICliVerb
 {
-    public const string Usage = "map lint FILE | map show [FILE] [--team NAME] [--format mermaid|svg] [-o OUT] [--no-counts]";
+    public const string Usage = "map lint FILE | map show [FILE] [--team NAME] [--format mermaid|svg|png] [-o OUT] [--no-counts]";
 
     public static bool NeedsDatabase(IReadOnlyList<string> args) => args is ["show", ..] && !args.Contains("--no-counts");
 
@@ -62,7 +65,12 @@ internal sealed class MapVerb : ICliVerb
 /// depend on the configured map being valid.
 /// </summary>
 internal sealed class MapShowVerb(
-    IOptions<ProcessMapOptions>? mapOptions = null, IDealStore? deals = null, IDirectoryStore? directory = null) : ICliVerb
+    IOptions<ProcessMapOptions>? mapOptions = null,
+    IDealStore? deals = null,
+    IDirectoryStore? directory = null,
+    MapChartBuilder? pictures = null,
+    ChartRenderer? renderer = null,
+    TimeProvider? time = null) : ICliVerb
 {
     private static readonly string[] ShowOptions = ["--team", "--format", "-o", "--no-counts"];
 
@@ -82,9 +90,14 @@ internal sealed class MapShowVerb(
         }
 
         var format = args.Get("--format") ?? "mermaid";
-        if (format is not ("mermaid" or "svg"))
+        if (format is not ("mermaid" or "svg" or "png"))
         {
-            return await UsageErrorAsync(context, $"--format must be mermaid or svg, not '{format}'");
+            return await UsageErrorAsync(context, $"--format must be mermaid, svg or png, not '{format}'");
+        }
+
+        if (format == "png" && string.IsNullOrWhiteSpace(args.Get("-o")))
+        {
+            return await UsageErrorAsync(context, "--format png needs -o FILE (a picture is not written to the terminal)");
         }
 
         if (args.Has("-o") && string.IsNullOrWhiteSpace(args.Get("-o")))
@@ -98,24 +111,26 @@ internal sealed class MapShowVerb(
         }
 
         IReadOnlyDictionary<string, int>? counts = null;
-        if (!args.Has("--no-counts") && deals is not null)
+        SalesTeam? team = null;
+        var withCounts = !args.Has("--no-counts") && deals is not null;
+        if (withCounts && args.Get("--team") is { } teamName)
         {
-            long? teamId = null;
-            if (args.Get("--team") is { } teamName)
+            team = directory is not null ? await directory.FindTeamByNameAsync(teamName, cancellationToken) : null;
+            if (team is null)
             {
-                var team = directory is not null
-                    ? await directory.FindTeamByNameAsync(teamName, cancellationToken)
-                    : null;
-                if (team is null)
-                {
-                    await context.Error.WriteLineAsync($"map show: no sales team named '{teamName}'");
-                    return ExitCodes.Failed;
-                }
-
-                teamId = team.Id;
+                await context.Error.WriteLineAsync($"map show: no sales team named '{teamName}'");
+                return ExitCodes.Failed;
             }
+        }
 
-            counts = await deals.CountOpenByStageAsync(teamId, cancellationToken);
+        if (format == "png")
+        {
+            return await WritePngAsync(map, withCounts ? team : null, withCounts, args.Get("-o")!, context, cancellationToken);
+        }
+
+        if (withCounts)
+        {
+            counts = await deals!.CountOpenByStageAsync(team?.Id, cancellationToken);
         }
 
         var drawing = format == "svg" ? MapDiagram.ToSvg(map, counts) : MapDiagram.ToMermaid(map, counts);
@@ -129,6 +144,24 @@ internal sealed class MapShowVerb(
             await context.Out.WriteAsync(drawing);
         }
 
+        return ExitCodes.Done;
+    }
+
+    /// <summary>The same picture "show the map" sends in chat: with every team's (or one team's) deals, or none.</summary>
+    private async Task<int> WritePngAsync(ProcessMap map, SalesTeam? team, bool withCounts, string output, CliContext context, CancellationToken cancellationToken)
+    {
+        if (renderer is null)
+        {
+            await context.Error.WriteLineAsync("map show: no chart renderer in this build");
+            return ExitCodes.Failed;
+        }
+
+        var now = (time ?? TimeProvider.System).GetUtcNow();
+        var chart = withCounts && pictures is not null
+            ? await pictures.BuildAsync(map, new PipelineScope(team is null ? null : [team.Id], null), team?.Name ?? "all teams", now, cancellationToken)
+            : MapChartBuilder.Empty(map, now);
+        await File.WriteAllBytesAsync(output, renderer.RenderPng(chart), cancellationToken);
+        await context.Error.WriteLineAsync($"map show: wrote {output}");
         return ExitCodes.Done;
     }
 

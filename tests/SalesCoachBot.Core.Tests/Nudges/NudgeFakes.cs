@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Nudges;
@@ -289,4 +290,37 @@ internal static class NudgeTestSetup
 
     public static ManagerNotifier Notifier(INudgeOutbox outbox, INudgeRecipients recipients, TimeProvider time) =>
         new(outbox, recipients, time, NullLogger<ManagerNotifier>.Instance);
+}
+
+/// <summary>Nurtured deals from the in-memory stores and the once-per-deal-and-date claims, enqueuing into the in-memory outbox.</summary>
+internal sealed class InMemoryReengageStore(InMemoryStores stores, INudgeOutbox outbox) : IReengageStore
+{
+    private readonly HashSet<(DealId Deal, DateOnly Date)> _claims = [];
+
+    public IReadOnlyCollection<(DealId Deal, DateOnly Date)> Claims => _claims;
+
+    public async Task<IReadOnlyList<DealView>> ListDueAsync(IReadOnlyCollection<long>? teamIds, DateTimeOffset dueBefore, CancellationToken cancellationToken)
+    {
+        var due = new List<DealView>();
+        foreach (var deal in stores.Deals.Where(d => d.Status == DealStatus.Nurture && d.ReengageAt < dueBefore && (teamIds is null || teamIds.Contains(d.TeamId))))
+        {
+            due.Add((await stores.GetAsync(deal.Id, cancellationToken))!);
+        }
+
+        return due;
+    }
+
+    public async Task<bool> ClaimAndEnqueueAsync(DealId deal, DateOnly reengageDate, DateTimeOffset at, IReadOnlyList<NewOutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        lock (_claims)
+        {
+            if (!_claims.Add((deal, reengageDate)))
+            {
+                return false;
+            }
+        }
+
+        await outbox.EnqueueAsync(messages, at, cancellationToken);
+        return true;
+    }
 }

@@ -236,10 +236,10 @@ public sealed class PhrasingTableTests(ITestOutputHelper output)
         ("stalld emea", "stalled emea"),
 
         // reverse funnel
-        ("what do we need to hit 2M this year", "funnel 2m"),
+        ("what do we need to hit 2M this year", "funnel 2m | this year | -"),
         ("reverse funnel 500k", "funnel 500k"),
         ("what do we need to hit $1.5m", "funnel $1.5m"),
-        ("how many deals do we need to hit 750k this quarter", "funnel 750k"),
+        ("how many deals do we need to hit 750k this quarter", "funnel 750k | this quarter | -"),
         ("reverse funnel for 2 million", "funnel 2 million"),
         ("what do we need to hit 500,000", "funnel 500,000"),
 

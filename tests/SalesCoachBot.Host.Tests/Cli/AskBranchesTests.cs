@@ -1,12 +1,7 @@
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using SalesCoachBot.Core;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Domain;
-using SalesCoachBot.Data;
-using SalesCoachBot.Host.Cli;
 
 namespace SalesCoachBot.Host.Tests.Cli;
 
@@ -16,40 +11,22 @@ namespace SalesCoachBot.Host.Tests.Cli;
 /// </summary>
 public sealed class AskBranchesTests : IAsyncLifetime
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("scb-askbranches-").FullName;
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
-    private ServiceProvider _services = null!;
+    private DemoAskHost _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(_clock);
-        var options = new DatabaseOptions { Provider = "Sqlite", ConnectionString = $"Data Source={Path.Combine(_dir, "ask.db")}", SeedDemo = true };
-        services.AddSalesCoachDataCore(_ => options);
-        services.AddSalesCoachCore(new ConfigurationBuilder().Build());
-        services.AddCliVerbs();
-        _services = services.BuildServiceProvider();
-        await _services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
-    }
+    public async Task InitializeAsync() => _host = await DemoAskHost.StartAsync(_clock);
 
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     private async Task<string> AskAsync(string text, string email = "dana@example.com")
     {
-        var stdout = new StringWriter();
-        await CliVerbs.RunAsync(_services, "ask", [text, "--as", email], new CliContext(stdout, new StringWriter()), CancellationToken.None);
-        return stdout.ToString();
+        var (_, stdout, _) = await _host.AskAsync([text, "--as", email]);
+        return stdout;
     }
 
     private async Task<DealView> DealAsync(string externalId)
     {
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = _host.Services.CreateAsyncScope();
         return (await scope.ServiceProvider.GetRequiredService<IDealStore>().FindByExternalIdAsync(externalId, CancellationToken.None))!;
     }
 

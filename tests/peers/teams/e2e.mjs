@@ -195,6 +195,17 @@ try {
   // 10. snooze from chat (issue 15)
   answer = await say('snooze Tailwind 3 days because the buyer is on leave');
   check('"snooze Tailwind 3 days because …": snoozed with the reason', answer.some((m) => /snoozed tailwind traders until .*the buyer is on leave/i.test(m.text + texts(m.cards[0] ?? {}))), answer);
+
+  // 11. "pipeline": a summary that fits a screen, the stages behind a Details ShowCard; "show the map": the map's stages
+  answer = await say('pipeline');
+  shown = cardOf(answer);
+  const details = shown && (shown.card.actions ?? []).find((a) => a.type === 'Action.ShowCard' && a.title === 'Details');
+  check('"pipeline": a summary card with the stages behind a Details ShowCard',
+    details && /By stage/.test(texts(details.card)) && !/By stage/.test(texts({ body: shown.card.body })), shown && shown.card);
+  answer = await say('show the map');
+  shown = cardOf(answer);
+  check('"show the map": a card with the map and its 14 stages',
+    shown && /B2B default/.test(title(shown.card)) && /14\\?\. Existing customer/.test(texts(shown.card)), answer);
 } catch (e) {
   check('the run completed', false, String(e?.stack ?? e));
 } finally {

@@ -50,11 +50,13 @@ internal static class CommandHandlers
         Handle<MoveDealCommand, MoveDealUseCase>();
         Handle<PipelineCommand, PipelineUseCase>();
         Handle<ReverseFunnelCommand, ReverseFunnelUseCase>();
+        Handle<ShowMapCommand, ShowMapUseCase>();
         Handle<UseChannelForNudgesCommand, UseChannelForNudgesUseCase>();
         Handle<SetNextStepCommand, SetNextStepUseCase>();
         Handle<AddNoteCommand, AddNoteUseCase>();
         Handle<LogActivityCommand, LogActivityUseCase>();
         Handle<HistoryCommand, HistoryUseCase>();
+        Handle<NewDealCommand, NewDealUseCase>();
         Handle<HelpCommand, HelpUseCase>();
         Handle<UnknownCommand, HelpUseCase>();
         Handle<ConfirmIntentCommand, ConfirmIntentUseCase>();
@@ -66,6 +68,7 @@ internal static class CommandHandlers
         Handle<ShowChecklistPayload, WhatsNextUseCase>();
         Handle<SnoozeDealPayload, SnoozeDealUseCase>();
         Handle<RunCommandPayload, RunCommandHandler>();
+        Handle<PipelineDetailsPayload, PipelineUseCase>();
         Handle<SetNextStepPayload, SetNextStepUseCase>();
         Handle<NextStepFormPayload, SetNextStepUseCase>();
         Handle<AddNotePayload, AddNoteUseCase>();

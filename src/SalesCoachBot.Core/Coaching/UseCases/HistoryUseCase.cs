@@ -114,6 +114,7 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal)
                 StageChangeKind.Moved => $"Moved to {stage}{reason}",
                 StageChangeKind.Override => $"Moved to {stage} as an override of the checklist{reason}",
                 StageChangeKind.Closed => $"Closed in {stage}{reason}",
+                StageChangeKind.MovedInCrm => $"Moved to {stage}{reason}",
                 _ => $"In {stage} (imported)",
             },
             TimelineEntryKind.Confirmed => $"Confirmed \"{ItemText(entry, map)}\" ({stage})",

@@ -27,6 +27,8 @@ internal sealed class LanguagePack
         Synonyms = Map(root, "synonyms");
         StageNames = Map(root, "stage_names");
         AmountUnits = Map(root, "amount_units");
+        Currencies = Map(root, "currencies");
+        TargetPeriods = Map(root, "target_periods");
         PeriodUnits = Map(root, "period_units").ToFrozenDictionary(p => p.Key, p => int.Parse(p.Value, System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
         Protected = Set(List(root, "protected"));
         Suggestions = Child(root, "suggest").Children.ToFrozenDictionary(
@@ -110,6 +112,12 @@ internal sealed class LanguagePack
 
     /// <summary>Per command, the wording offered when the bot did not understand ("what's next for Initech").</summary>
     public FrozenDictionary<string, string> Suggestions { get; }
+
+    /// <summary>Currency words in this language and the ISO code they mean ("دولار" → usd); English reads its own (MoneyText).</summary>
+    public FrozenDictionary<string, string> Currencies { get; }
+
+    /// <summary>A target's period as said ("هذا الربع") and the English words the period reader takes ("this quarter").</summary>
+    public FrozenDictionary<string, string> TargetPeriods { get; }
 
     public FrozenDictionary<string, int> PeriodUnits { get; }
 
