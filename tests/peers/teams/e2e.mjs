@@ -228,6 +228,12 @@ try {
   shown = cardOf(answer);
   check('"show the map": a card with the map and its 14 stages',
     shown && /B2B default/.test(title(shown.card)) && /14\\?\. Existing customer/.test(texts(shown.card)), answer);
+
+  // 12. Arabic (issue 17): «ما التالي لصفقة Initech» is understood and answered with Initech's checklist card. The
+  // Playground stamps every typed message with locale en-US, so this turn checks understanding, not the reply language.
+  answer = await say('ما التالي لصفقة Initech');
+  shown = cardOf(answer);
+  check('"ما التالي لصفقة Initech": Initech\'s checklist card', shown && /initech/i.test(texts(shown.card)) && toggles(shown.card).length > 0, answer);
 } catch (e) {
   check('the run completed', false, String(e?.stack ?? e));
 } finally {
