@@ -197,7 +197,7 @@ public sealed partial class CommandParser
             "move" => Move(m, folded, pack),
             "lost" => m.Slot("deal").Count == 0 ? null : new MarkLostCommand(DealOf(m.Slot("deal"), pack), Reason(m.Slot("reason"), pack, folded)),
             "saidno" => new SaidNoCommand(DealOf([.. m.Slot("deal").SkipWhile(t => pack.Words("buyer_words").Contains(t.Canon))], pack), Reason(m.Slot("reason"), pack, folded)),
-            "snooze" => Snooze(m, folded, pack),
+            "snooze" => Snooze(m, tokens, folded, pack),
             "unsnooze" => new UnsnoozeCommand(DealOf(m.Slot("deal"), pack)),
             "reopen" => m.Slot("deal").Count == 0 ? null : new ReopenDealCommand(DealOf(m.Slot("deal"), pack)),
             "branch" => Branch(m, tokens, folded, pack),
@@ -312,12 +312,26 @@ public sealed partial class CommandParser
     /// deal and the time as one slot; the time is its longest end (or start) that reads as one (<see cref="SnoozeDates"/>),
     /// kept as typed so the use case can read it in the deal's time zone and explain it when it cannot.
     /// </summary>
-    private static SnoozeCommand? Snooze(IntentMatch m, Typed typed, LanguagePack pack)
+    private static SnoozeCommand? Snooze(IntentMatch m, IReadOnlyList<Token> tokens, Typed typed, LanguagePack pack)
     {
         var slot = m.Slot("deal");
-        var reason = Reason(m.Slot("reason"), pack, typed, "snooze_reason_filler");
+        var reasonSlot = m.Slot("reason");
         var lead = pack.Words("snooze_time_leading");
         var markers = pack.Words("snooze_reason_markers");
+
+        // «خلنا نأجل Tailwind ٣ أيام» read against "… {deal} عشان {reason}": with no word introducing it, the "reason"
+        // right after the deal is the rest of the deal slot (where the time is looked for).
+        if (slot.Count > 0 && reasonSlot.Count > 0)
+        {
+            var at = tokens.ToList().FindIndex(t => t.Start == reasonSlot[0].Start);
+            if (at > 0 && tokens[at - 1].Start == slot[^1].Start)
+            {
+                slot = [.. slot, .. reasonSlot];
+                reasonSlot = [];
+            }
+        }
+
+        var reason = Reason(reasonSlot, pack, typed, "snooze_reason_filler");
 
         // The time at the end of the slot, or followed by a reason the example had no place for ("10 days, budget
         // freeze", «أسبوع عشان المدير مسافر»); else at its start ("snooze for 2 weeks Initech").

@@ -52,6 +52,26 @@ public sealed class BranchAndSnoozeParserTests
     }
 
     [Theory]
+    [InlineData("خلنا نأجل Tailwind ٣ أيام", "Tailwind", "٣ أيام")]
+    [InlineData("سكت التنبيهات عن Tailwind أسبوعين", "Tailwind", "أسبوعين")]
+    public void Parse_ArabicSnoozeWithoutReason_TimeNotTakenForAReason(string text, string deal, string time)
+    {
+        var command = Assert.IsType<SnoozeCommand>(_parser.Parse(text));
+
+        Assert.Equal((new NameReference(deal) as DealReference, time, (string?)null), (command.Deal, command.DurationText, command.Reason));
+    }
+
+    [Theory]
+    [InlineData("بصراحة والله أجل Tailwind ٣ أيام", "snooze deal Tailwind 3 days")]
+    [InlineData("والله ألغِ تأجيل Tailwind", "unsnooze deal Tailwind")]
+    public void Parse_StateChangeNotQuiteSure_AsksWithTheEnglishWording(string text, string wording)
+    {
+        var confirm = Assert.IsType<ConfirmIntentCommand>(_parser.Parse(text));
+
+        Assert.Equal(wording, confirm.CommandText);
+    }
+
+    [Theory]
     [InlineData("صفقة جديدة Contoso ب50 ألف دولار")]
     [InlineData("صفقة جديدة Contoso بـ٥٠ ألف دولار")]
     public void Parse_AmountGluedToThePreposition_IsSplit(string text)
