@@ -48,6 +48,13 @@ namespace SalesCoachBot.Slack;
 [JsonSerializable(typeof(ImageBlock))]
 [JsonSerializable(typeof(ButtonElement))]
 [JsonSerializable(typeof(CheckboxesElement))]
+[JsonSerializable(typeof(InputBlock))]
+[JsonSerializable(typeof(DatePickerElement))]
+[JsonSerializable(typeof(PlainTextInputElement))]
+[JsonSerializable(typeof(ViewsOpenRequest))]
+[JsonSerializable(typeof(ModalView))]
+[JsonSerializable(typeof(ViewErrorsAck))]
+[JsonSerializable(typeof(FormModalContext))]
 internal sealed partial class SlackJsonContext : JsonSerializerContext
 {
     private static readonly Lazy<SlackJsonContext> LazyWire = new(() => new SlackJsonContext(BuildOptions(indented: false)));

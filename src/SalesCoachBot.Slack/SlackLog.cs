@@ -113,4 +113,11 @@ internal static partial class SlackLog
 
     [LoggerMessage(5049, LogLevel.Warning, "Slack: no Slack:AllowedTeamIds and no Slack:BotToken, so requests from every workspace the app is in are served. Set Slack:AllowedTeamIds (docs/slack.md)")]
     public static partial void NoWorkspaceList(ILogger logger);
+
+    // 5150+: forms (issue 15); ids far from the others so parallel branches do not collide.
+    [LoggerMessage(5150, LogLevel.Warning, "Slack: a form modal could not be opened ({Error}); the form was answered as a message instead")]
+    public static partial void ModalNotOpened(ILogger logger, string error);
+
+    [LoggerMessage(5151, LogLevel.Information, "Slack: view_submission ignored: {Reason}")]
+    public static partial void ViewSubmissionIgnored(ILogger logger, string reason);
 }

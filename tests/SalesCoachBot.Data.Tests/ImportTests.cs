@@ -72,6 +72,45 @@ public abstract class ImportTests(Func<TestDatabase> database) : IDisposable
     }
 
     [DatabaseFact]
+    public async Task ImportDeals_NextStepTextAndDate_StoredAndAChangedOneIsANewNextStep()
+    {
+        var team = await Db.CreateTeamAsync();
+        var id = $"X{team.Tag}";
+        const string header = "external_id,name,owner_email,team,stage,next_step,next_step_at\n";
+        var csv = header + $"{id},Acme Corp,{team.RepEmail},{team.TeamName},discovery,\"Demo with their CFO, in person\",2025-04-01\n";
+
+        var first = await ImportAsync(ImportKind.Deals, csv);
+        var again = await ImportAsync(ImportKind.Deals, csv);
+
+        Assert.True(first.IsClean, string.Join("\n", first.Rejections));
+        Assert.Equal((0, 0), (again.Added, again.Updated));
+        var deal = await DealAsync(id);
+        Assert.Equal("Demo with their CFO, in person", deal!.NextStep);
+        Assert.Equal(new DateTimeOffset(2025, 4, 1, 0, 0, 0, TimeSpan.Zero), deal.NextStepAt);
+        Assert.Equal(Db.Time.GetUtcNow(), deal.NextStepSetAt);
+
+        Db.Time.Advance(TimeSpan.FromHours(1));
+        var changed = await ImportAsync(ImportKind.Deals, header + $"{id},Acme Corp,{team.RepEmail},{team.TeamName},discovery,Send pricing,2025-04-02\n");
+
+        Assert.Equal((0, 1), (changed.Added, changed.Updated));
+        deal = await DealAsync(id);
+        Assert.Equal(("Send pricing", Db.Time.GetUtcNow()), (deal!.NextStep, deal.NextStepSetAt));
+    }
+
+    [DatabaseFact]
+    public async Task ImportDeals_NextStepTooLong_RowRejectedNamingTheColumn()
+    {
+        var team = await Db.CreateTeamAsync();
+        var csv = "external_id,name,owner_email,team,stage,next_step\n" + $"L{team.Tag},Acme Corp,{team.RepEmail},{team.TeamName},discovery,{new string('x', 501)}\n";
+
+        var result = await ImportAsync(ImportKind.Deals, csv);
+
+        Assert.Equal(1, result.Rejected);
+        Assert.Contains("next_step", string.Join("\n", result.Rejections), StringComparison.Ordinal);
+        Assert.Null(await DealAsync($"L{team.Tag}"));
+    }
+
+    [DatabaseFact]
     public async Task ImportDeals_SameFileTwice_SecondChangesNothingAndKeepsActivity()
     {
         var team = await Db.CreateTeamAsync();

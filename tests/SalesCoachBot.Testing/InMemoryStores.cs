@@ -178,6 +178,11 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
                 Snoozes.Add(new Snooze { Id = Snoozes.Count + 1, DealId = deal.Id, PersonId = snooze.PersonId, CreatedAt = snooze.At, Until = snooze.Until });
             }
 
+            if (plan.NextStep is { } nextStep)
+            {
+                (deal.NextStep, deal.NextStepAt, deal.NextStepSetAt, deal.NextStepRemindedAt) = (nextStep.Text, nextStep.At, nextStep.SetAt, null);
+            }
+
             if (plan.ActivityAt is { } at && at > deal.LastActivityAt)
             {
                 deal.LastActivityAt = at;

@@ -100,6 +100,9 @@ public sealed record DealChangePlan<T>(T Result) where T : class
     public long? NoteBy { get; init; }
     public SnoozeRequest? Snooze { get; init; }
 
+    /// <summary>When set, replaces the deal's next step (text and date) and clears its reminder.</summary>
+    public NextStepChange? NextStep { get; init; }
+
     /// <summary>When set, the deal's last activity moves to this instant.</summary>
     public DateTimeOffset? ActivityAt { get; init; }
 
@@ -122,6 +125,9 @@ public sealed record StageTransition(
     string? Reason,
     string? LostReason = null,
     DateTimeOffset? ReengageAt = null);
+
+/// <summary>A new next step: what, by when (null: no date said), set at <paramref name="SetAt"/>.</summary>
+public sealed record NextStepChange(string Text, DateTimeOffset? At, DateTimeOffset SetAt);
 
 public sealed record SnoozeRequest(long PersonId, DateTimeOffset Until, DateTimeOffset At);
 

@@ -18,6 +18,8 @@ namespace SalesCoachBot.Core.Cards;
 [JsonDerivedType(typeof(UndoItemPayload), "undo")]
 [JsonDerivedType(typeof(SnoozeDealPayload), "snooze")]
 [JsonDerivedType(typeof(RunCommandPayload), "command")]
+[JsonDerivedType(typeof(SetNextStepPayload), "nextStep")]
+[JsonDerivedType(typeof(NextStepFormPayload), "nextStepForm")]
 public abstract record ActionPayload
 {
     /// <summary>The longest payload read back from a chat client; anything longer is not one of ours.</summary>
@@ -112,6 +114,19 @@ public sealed record SnoozeDealPayload(DealId Deal, int Days) : ActionPayload;
 
 /// <summary>Run a chat command as if typed (help buttons, "see all").</summary>
 public sealed record RunCommandPayload(string Text) : ActionPayload;
+
+/// <summary>
+/// A "Set next step" form submitted: <see cref="Date"/> (ISO yyyy-MM-dd, from a date picker) and <see cref="Text"/> are the
+/// form's inputs, whose ids are these property names, so a client that merges inputs into the data (Teams) fills them.
+/// </summary>
+public sealed record SetNextStepPayload(DealId Deal, string? Date = null, string? Text = null) : ActionPayload
+{
+    public const string DateInput = "date";
+    public const string TextInput = "text";
+}
+
+/// <summary>Asks for the "Set next step" form as its own answer (Slack opens it as a modal).</summary>
+public sealed record NextStepFormPayload(DealId Deal) : ActionPayload;
 
 /// <summary>
 /// Writes a payload property of a channel's own card model (an Adaptive Card's <c>data</c>) with the payload's one

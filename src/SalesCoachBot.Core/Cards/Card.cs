@@ -14,6 +14,9 @@ public enum CardKind
     Info,
     Digest,
     Pipeline,
+
+    /// <summary>Nothing but a form (<see cref="Card.Forms"/>): Slack shows it as a modal.</summary>
+    Form,
 }
 
 /// <summary>
@@ -46,7 +49,35 @@ public sealed record Card
     public string? Note { get; init; }
 
     public CardImage? Image { get; init; }
+
+    /// <summary>Buttons that open a small form (set a next step): inline in Teams, a modal in Slack.</summary>
+    public IReadOnlyList<CardForm> Forms { get; init; } = [];
 }
+
+public enum CardInputKind
+{
+    Date,
+    Text,
+}
+
+/// <summary>One field of a form; <see cref="Id"/> is the property of the submit payload it fills.</summary>
+public sealed record CardInput(string Id, CardInputKind Kind, string Label)
+{
+    public string? Value { get; init; }
+    public string? Placeholder { get; init; }
+    public int? MaxLength { get; init; }
+    public bool Required { get; init; }
+
+    /// <summary>For a date: the earliest date offered (ISO yyyy-MM-dd).</summary>
+    public string? Min { get; init; }
+}
+
+/// <summary>
+/// A button (<see cref="Label"/>) that opens a form titled <see cref="Title"/>. <see cref="Submit"/>'s payload is sent
+/// with the inputs filled in; <see cref="Open"/> asks for the form as an answer of its own, for channels that cannot
+/// carry a form inside a message (Slack: a modal).
+/// </summary>
+public sealed record CardForm(string Label, string Title, IReadOnlyList<CardInput> Inputs, CardAction Submit, ActionPayload Open);
 
 public sealed record CardFact(string Label, string Value);
 

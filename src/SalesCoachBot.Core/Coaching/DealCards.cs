@@ -3,6 +3,7 @@ using System.Text;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Dates;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Stalls;
@@ -22,7 +23,7 @@ internal static class DealCards
             return new BotAnswer(missing, Errors.Card("Stage not in the map", missing));
         }
 
-        var stall = StallRule.Assess(deal, stage.StallAfterDays, rules.IdleAfterDays(deal.TeamId), view.SnoozedUntil, now);
+        var stall = StallRule.Assess(deal, stage.StallAfterDays, rules.IdleAfterDays(deal.TeamId), view.SnoozedUntil, now, stage.Name, rules.Zone(deal.TeamId));
         var confirmed = view.Confirmations.ToDictionary(c => c.Item);
         var items = stage.Checklist
             .Select(item => confirmed.TryGetValue(item.Id, out var c)
@@ -50,6 +51,12 @@ internal static class DealCards
             facts.Add(new("Next stage", next.Name));
         }
 
+        var zone = rules.Zone(deal.TeamId);
+        if (NextStepText(deal, zone) is { } nextStep)
+        {
+            facts.Add(new("Next step", nextStep));
+        }
+
         var body = new List<string>();
         if (!string.IsNullOrWhiteSpace(stage.Entry))
         {
@@ -70,9 +77,47 @@ internal static class DealCards
             Facts = facts,
             Checklist = UseCases.ConfirmItemsUseCase.IsCoachable(deal.Status) ? new CardChecklist(deal.Id, stage.Id, deal.StageVersion, items, confirm) : null,
             Note = note,
+            Forms = UseCases.SetNextStepUseCase.CanHaveNextStep(deal.Status) ? [NextStepForm(deal, zone, now)] : [],
         };
 
         return new BotAnswer(ChecklistText(card, items, deal, note), card);
+    }
+
+    /// <summary>"demo with their CFO — Fri 11 Dec 2026, 15:00" in the team's zone; null when no next step is set.</summary>
+    public static string? NextStepText(Deal deal, TimeZoneInfo zone) => (deal.NextStep, deal.NextStepAt) switch
+    {
+        ({ Length: > 0 } text, { } at) => $"{text} — {DateInWords.Describe(at, zone)}",
+        ({ Length: > 0 } text, null) => text,
+        (_, { } at) => DateInWords.Describe(at, zone),
+        _ => null,
+    };
+
+    /// <summary>The card's "Set next step" button: a date picker and a text, filled with the current next step.</summary>
+    public static CardForm NextStepForm(Deal deal, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var current = deal.NextStepAt is { } at && at > now
+            ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : null;
+        return new CardForm(
+            "Set next step",
+            $"Next step for {deal.Name}",
+            [
+                new CardInput(SetNextStepPayload.DateInput, CardInputKind.Date, "When")
+                {
+                    Value = current,
+                    Min = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                },
+                new CardInput(SetNextStepPayload.TextInput, CardInputKind.Text, "What")
+                {
+                    Value = deal.NextStep,
+                    Placeholder = "Demo with their CFO",
+                    MaxLength = UseCases.SetNextStepUseCase.MaxTextLength,
+                    Required = true,
+                },
+            ],
+            new CardAction("Save next step", new SetNextStepPayload(deal.Id), CardActionStyle.Primary),
+            new NextStepFormPayload(deal.Id));
     }
 
     public static string StatusText(Deal deal, StallAssessment stall) => deal.Status switch
@@ -150,11 +195,20 @@ internal static class DealCards
 }
 
 /// <summary>Team settings the cards need (idle limits), looked up once per turn.</summary>
-public sealed class SalesTeamRules(IReadOnlyList<SalesTeam> teams, int defaultIdleDays)
+public sealed class SalesTeamRules(IReadOnlyList<SalesTeam> teams, int defaultIdleDays, string? defaultTimeZone = null)
 {
     private readonly Dictionary<long, SalesTeam> _teams = teams.ToDictionary(t => t.Id);
 
     public int IdleAfterDays(long teamId) => _teams.TryGetValue(teamId, out var team) ? team.IdleAfterDays : defaultIdleDays;
+
+    /// <summary>
+    /// The team's time zone, in which its dates are read and shown: the team's own, else <c>Nudges:DefaultTimeZone</c>,
+    /// else UTC (an unknown id counts as none, as for the digest).
+    /// </summary>
+    public TimeZoneInfo Zone(long teamId) =>
+        Nudges.NudgeSchedule.TryFindZone(_teams.GetValueOrDefault(teamId)?.TimeZoneId, out var zone) ? zone
+        : Nudges.NudgeSchedule.TryFindZone(defaultTimeZone, out var fallback) ? fallback
+        : TimeZoneInfo.Utc;
 
     public SalesTeam? Find(long teamId) => _teams.GetValueOrDefault(teamId);
 

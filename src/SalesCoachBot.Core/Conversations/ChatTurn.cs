@@ -15,7 +15,8 @@ public sealed record ChatUser(
     string? Email = null,
     string? DisplayName = null,
     string? SlackTeamId = null,
-    string? SlackEnterpriseId = null)
+    string? SlackEnterpriseId = null,
+    string? Locale = null)
 {
     /// <summary>
     /// Whether a person's recorded Slack workspace (<see cref="Person.SlackTeamId"/>: a team or an Enterprise Grid
@@ -44,6 +45,12 @@ public sealed record BotAnswer(string Text, Card? Card = null)
 {
     /// <summary>True when the answer changes the card the action came from (update in place).</summary>
     public bool ReplacesCard { get; init; }
+
+    /// <summary>
+    /// When a form's input was refused (a past date): the message per input id, so a form that can show errors next to
+    /// its fields (a Slack modal) keeps itself open with them; nothing was stored.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? InputErrors { get; init; }
 }
 
 /// <summary>The channel-neutral entry point every adapter (CLI, Teams, Slack) calls.</summary>

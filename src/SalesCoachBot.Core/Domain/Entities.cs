@@ -67,6 +67,9 @@ public sealed class TeamMembership
 
 public sealed class Deal
 {
+    /// <summary>Longest next step a person may write; the column and the CSV import share it.</summary>
+    public const int MaxNextStepLength = 500;
+
     public DealId Id { get; set; }
     public required string ExternalId { get; set; }
     public required string Name { get; set; }
@@ -80,6 +83,15 @@ public sealed class Deal
     public required StageId StageId { get; set; }
     public DateTimeOffset StageEnteredAt { get; set; }
     public DateTimeOffset? NextStepAt { get; set; }
+
+    /// <summary>What the next step is ("demo with their CFO"); null when none was said.</summary>
+    public string? NextStep { get; set; }
+
+    /// <summary>When the current next step was set: a reminder is due only when nothing happened since.</summary>
+    public DateTimeOffset? NextStepSetAt { get; set; }
+
+    /// <summary>When the owner was reminded that the current next step's date passed; cleared by a new next step.</summary>
+    public DateTimeOffset? NextStepRemindedAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DealStatus Status { get; set; } = DealStatus.Open;
     public string? LostReason { get; set; }

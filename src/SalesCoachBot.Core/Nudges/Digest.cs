@@ -45,13 +45,13 @@ public static class DigestBuilder
     /// </summary>
     public const int LineBudget = 46;
 
-    public static IReadOnlyList<DigestDeal> StalledDeals(IEnumerable<DealView> views, ProcessMap map, int idleAfterDays, DateTimeOffset now) =>
+    public static IReadOnlyList<DigestDeal> StalledDeals(IEnumerable<DealView> views, ProcessMap map, int idleAfterDays, DateTimeOffset now, TimeZoneInfo? zone = null) =>
         views
             .Select(view =>
             {
                 var deal = view.Deal;
                 var stage = map.FindStage(deal.StageId);
-                var stall = StallRule.Assess(deal, stage?.StallAfterDays ?? 0, idleAfterDays, view.SnoozedUntil, now);
+                var stall = StallRule.Assess(deal, stage?.StallAfterDays ?? 0, idleAfterDays, view.SnoozedUntil, now, stage?.Name, zone);
                 return (view, stage, stall);
             })
             .Where(r => r.stall.IsStalled)

@@ -52,6 +52,10 @@ internal static partial class NudgeLog
 
     [LoggerMessage(EventId = 7020, Level = LogLevel.Information, Message = "Nudges: conversation {Conversation} bound to team {Team} by person {PersonId}")]
     public static partial void Bound(ILogger logger, string conversation, string team, long personId);
+
+    // 7150+: next step reminders (issue 15), apart from the ids parallel branches add.
+    [LoggerMessage(EventId = 7150, Level = LogLevel.Information, Message = "Nudges: next step reminder for deal {DealId} of team {Team}: {Messages} direct messages queued")]
+    public static partial void NextStepReminderQueued(ILogger logger, long dealId, string team, int messages);
 }
 
 /// <summary>Nudge counters (meter <c>SalesCoachBot.Nudges</c>).</summary>

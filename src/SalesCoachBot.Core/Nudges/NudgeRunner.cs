@@ -261,6 +261,6 @@ public sealed class NudgeRunner(
             .GroupBy(v => v.Deal.TeamId)
             .ToDictionary(
                 g => g.Key,
-                g => DigestBuilder.StalledDeals(g, map, byId[g.Key].IdleAfterDays, now));
+                g => DigestBuilder.StalledDeals(g, map, byId[g.Key].IdleAfterDays, now, NudgeSchedule.TryFindZone(byId[g.Key].TimeZoneId, out var zone) ? zone : null));
     }
 }

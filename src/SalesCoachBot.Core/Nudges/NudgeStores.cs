@@ -77,6 +77,9 @@ public enum NudgeKind
 
     /// <summary>A rep's proposal to close a deal as lost, to its owner (or the team's managers); no claim.</summary>
     CloseProposal,
+
+    /// <summary>"Your next step's date passed", to the deal's owner; once per next step (the deal's reminded mark), no claim.</summary>
+    NextStepReminder,
 }
 
 public enum OutboxStatus
@@ -184,9 +187,9 @@ public interface IConversationReferenceRecords
 }
 
 /// <summary>
-/// The open deals a digest must look at: every open deal that could be stalled at <c>now</c>, i.e. with no next step
-/// booked in the future and in its stage since before <paramref name="enteredBefore"/> or inactive since before
-/// <paramref name="activeBefore"/> (the shortest stage and idle limits). A superset: the stall rule decides.
+/// The open deals a digest must look at: every open deal that could be stalled at <c>now</c>, i.e. in its stage since
+/// before <paramref name="enteredBefore"/> or inactive since before <paramref name="activeBefore"/> (the shortest stage
+/// and idle limits), whatever its next step. A superset: the stall rule decides.
 /// </summary>
 public interface IStallCandidates
 {

@@ -20,8 +20,9 @@ public sealed record StallAssessment(bool IsStalled, StallReasonKind Kind, int D
 /// <summary>
 /// The one stall rule of the product (README, "Rules everyone shares"):
 /// stalled when in stage longer than the stage's <c>stallAfterDays</c>, or idle longer than the
-/// team's idle limit — unless a next step is booked in the future or the deal is snoozed.
-/// Only open deals can stall.
+/// team's idle limit — unless the deal is snoozed, or a next step is booked in the future and the deal has
+/// been in its stage less than twice <c>stallAfterDays</c> (one far-off next step must not hide a deal stuck for
+/// months). Only open deals can stall.
 /// </summary>
 public static class StallRule
 {
@@ -33,7 +34,22 @@ public static class StallRule
         DateTimeOffset? snoozedUntil,
         int stallAfterDays,
         int idleAfterDays,
-        DateTimeOffset now)
+        DateTimeOffset now) =>
+        Assess(status, stageEnteredAt, lastActivityAt, nextStepAt, snoozedUntil, stallAfterDays, idleAfterDays, now, stageName: null, zone: null);
+
+    /// <param name="stageName">Named in the reason when a booked next step no longer suspends the stall.</param>
+    /// <param name="zone">The team's zone, for the next step's date in reasons; null: the UTC date.</param>
+    public static StallAssessment Assess(
+        DealStatus status,
+        DateTimeOffset stageEnteredAt,
+        DateTimeOffset lastActivityAt,
+        DateTimeOffset? nextStepAt,
+        DateTimeOffset? snoozedUntil,
+        int stallAfterDays,
+        int idleAfterDays,
+        DateTimeOffset now,
+        string? stageName,
+        TimeZoneInfo? zone)
     {
         var daysInStage = WholeDays(now - stageEnteredAt);
         var lastActivity = lastActivityAt > stageEnteredAt ? lastActivityAt : stageEnteredAt;
@@ -44,16 +60,25 @@ public static class StallRule
             return new(false, StallReasonKind.NotStalled, daysInStage, daysIdle, $"Not open ({status.ToString().ToLowerInvariant()}).");
         }
 
-        if (nextStepAt is { } next && next > now)
+        var booked = nextStepAt is { } next && next > now;
+        if (booked && !PastTwiceTheLimit(stageEnteredAt, stallAfterDays, now))
         {
             return new(false, StallReasonKind.NotStalled, daysInStage, daysIdle,
-                $"Next step booked for {next.UtcDateTime:yyyy-MM-dd}.");
+                $"Next step booked for {BookedDate(nextStepAt!.Value, zone)}.");
         }
 
         if (snoozedUntil is { } until && until > now)
         {
             return new(false, StallReasonKind.NotStalled, daysInStage, daysIdle,
                 $"Snoozed until {until.UtcDateTime:yyyy-MM-dd}.");
+        }
+
+        if (booked)
+        {
+            // In the stage twice its limit: the booked step no longer hides it, and the reason says both.
+            return new(true, StallReasonKind.OverStageLimit, daysInStage, daysIdle,
+                $"In {stageName ?? "this stage"} {Days(daysInStage)}, limit {stallAfterDays}; next step booked for {BookedDate(nextStepAt!.Value, zone)}.")
+            { DaysOverdue = daysInStage - stallAfterDays };
         }
 
         var (overStage, idle) = Limits(stageEnteredAt, lastActivity, stallAfterDays, idleAfterDays, now);
@@ -88,9 +113,14 @@ public static class StallRule
         int idleAfterDays,
         DateTimeOffset now)
     {
-        if (status != DealStatus.Open || nextStepAt > now || snoozedUntil > now)
+        if (status != DealStatus.Open || snoozedUntil > now)
         {
             return false;
+        }
+
+        if (nextStepAt > now)
+        {
+            return PastTwiceTheLimit(stageEnteredAt, stallAfterDays, now);
         }
 
         var lastActivity = lastActivityAt > stageEnteredAt ? lastActivityAt : stageEnteredAt;
@@ -105,6 +135,17 @@ public static class StallRule
 
     public static StallAssessment Assess(Deal deal, int stallAfterDays, int idleAfterDays, DateTimeOffset? snoozedUntil, DateTimeOffset now) =>
         Assess(deal.Status, deal.StageEnteredAt, deal.LastActivityAt, deal.NextStepAt, snoozedUntil, stallAfterDays, idleAfterDays, now);
+
+    /// <summary>For cards and digests: the reason names the stage and gives the next step's date in the team's zone.</summary>
+    public static StallAssessment Assess(Deal deal, int stallAfterDays, int idleAfterDays, DateTimeOffset? snoozedUntil, DateTimeOffset now, string? stageName, TimeZoneInfo? zone) =>
+        Assess(deal.Status, deal.StageEnteredAt, deal.LastActivityAt, deal.NextStepAt, snoozedUntil, stallAfterDays, idleAfterDays, now, stageName, zone);
+
+    /// <summary>A booked next step suspends the stall only while the deal has been in its stage less than twice the limit.</summary>
+    public static bool PastTwiceTheLimit(DateTimeOffset stageEnteredAt, int stallAfterDays, DateTimeOffset now) =>
+        stallAfterDays > 0 && now - stageEnteredAt >= TimeSpan.FromDays(2 * stallAfterDays);
+
+    private static string BookedDate(DateTimeOffset at, TimeZoneInfo? zone) =>
+        zone is null ? at.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : Dates.DateInWords.Describe(at, zone);
 
     private static int WholeDays(TimeSpan span) => span <= TimeSpan.Zero ? 0 : (int)span.TotalDays;
 

@@ -49,6 +49,12 @@ internal sealed record StalledCommand(string? TeamName) : ChatCommand;
 /// <summary>"what do we need to hit 2M": the amount as typed, parsed by the use case so it can explain bad input.</summary>
 public sealed record ReverseFunnelCommand(string AmountText) : ChatCommand;
 
+/// <summary>
+/// "next step for DEAL: TEXT [DATE]": <see cref="Text"/> as typed, the date still in it, because the date is read in
+/// the deal's time zone and the person's locale, which only the use case knows.
+/// </summary>
+internal sealed record SetNextStepCommand(DealReference Deal, string Text) : ChatCommand;
+
 internal sealed record HelpCommand : ChatCommand;
 
 /// <summary>Nothing understood; <see cref="Text"/> is what was typed (trimmed), for a helpful answer.</summary>

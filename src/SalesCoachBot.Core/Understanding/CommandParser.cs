@@ -82,6 +82,11 @@ public sealed partial class CommandParser
         var capped = TextFolding.Cap(trimmed);
         var tokens = Sentence.Tokenize(capped).Tokens.ToList();
         var unknown = new UnknownCommand(capped);
+        if (NextStep(capped) is { } nextStep)
+        {
+            return nextStep;
+        }
+
         if (tokens.Count == 0)
         {
             return capped.Contains('?', StringComparison.Ordinal) ? new HelpCommand() : unknown;
@@ -114,6 +119,49 @@ public sealed partial class CommandParser
             ?? WhatsNext(sentence)
             ?? Bare(sentence, showIntent);
     }
+
+    /// <summary>
+    /// "next step for DEAL: TEXT", "set next step for #1010 to DATE TEXT", "DEAL next step TEXT", "next step: TEXT" (the
+    /// linked deal). Read from the text as typed, since the step's words and date keep their punctuation. A plain
+    /// "next step for DEAL" (nothing after it) stays a what's-next question.
+    /// </summary>
+    private static SetNextStepCommand? NextStep(string text)
+    {
+        var match = NextStepForRegex().Match(text);
+        if (!match.Success)
+        {
+            match = NextStepDealFirstRegex().Match(text);
+            if (match.Success && (QuestionRegex().IsMatch(match.Groups["d"].Value) || StepForRegex().IsMatch(match.Groups["t"].Value)))
+            {
+                return null;
+            }
+        }
+
+        if (!match.Success)
+        {
+            match = NextStepLinkedRegex().Match(text);
+        }
+
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var stepText = match.Groups["t"].Value.Trim();
+        var stepWords = Sentence.Tokenize(stepText).Tokens;
+        if (stepWords.Count == 0 || stepWords.All(t => NextStepFiller.Contains(t.Canon)))
+        {
+            return null;
+        }
+
+        var deal = match.Groups["d"].Success ? DealOf(Sentence.Tokenize(match.Groups["d"].Value).Tokens) : DealReference.ThisDeal;
+        return new SetNextStepCommand(deal, stepText);
+    }
+
+    private static readonly HashSet<string> NextStepFiller = new(StringComparer.Ordinal)
+    {
+        "please", "thanks", "thank", "you", "pls", "now", "for", "of", "on", "is", "are", "whats", "what", "the",
+    };
 
     private static ChatCommand? Help(string s)
     {
@@ -686,6 +734,24 @@ public sealed partial class CommandParser
     }
 
     private static PhraseList SortLongestFirst(string[][] phrases) => new(phrases.OrderByDescending(p => p.Length));
+
+    // Next-step patterns run over the text as typed (case-insensitive): the step's words are kept as written.
+    private const string NextStepLead = @"^\W*((please|pls|ok|okay|hey|hi|coach|bot)\W+)*((set|add|book|log|update|change|record|save|put)\s+(the\s+|a\s+)?)?";
+
+    [GeneratedRegex(NextStepLead + @"next[\s-]*steps?\s+(for|on|of|with)\s+(?<d>[^:]+?)\s*(:|\s+(to|is|=|-|\u2013|\u2014)\s+)\s*(?<t>\S.*)$", Options | RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex NextStepForRegex();
+
+    [GeneratedRegex(NextStepLead + @"(?<d>\w[^:]*?)[\s:,]+next[\s-]*steps?(\s*:\s*|\s+(is\s+|to\s+|=\s*)?)(?<t>\S.*)$", Options | RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex NextStepDealFirstRegex();
+
+    [GeneratedRegex(NextStepLead + @"next[\s-]*steps?\s*:\s*(?<t>\S.*)$", Options | RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex NextStepLinkedRegex();
+
+    [GeneratedRegex(@"^(for|on|of|with)\b", Options | RegexOptions.IgnoreCase)]
+    private static partial Regex StepForRegex();
+
+    [GeneratedRegex(@"\b(what|whats|what's|what\u2019s|where|how|hows|show|tell|give|which|any|get)\b", Options | RegexOptions.IgnoreCase)]
+    private static partial Regex QuestionRegex();
 
     // Patterns run over the canonical text: lower case, single spaces, keywords typo-corrected.
     [GeneratedRegex(@"^(help|help me|commands|command list|what can you do|what can i do|what do you do|what can i ask|what can i say|how does this work|how do i use this|how do i use you|how to use|how do you work|menu|options|hi|hello|hey|yo|start|usage|who are you|what are you|what do you know|coach|bot)$", Options)]

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Coaching.UseCases;
 
 namespace SalesCoachBot.Data.Configurations;
 
@@ -19,6 +20,7 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         builder.Property(d => d.Currency).HasMaxLength(3);
         builder.Property(d => d.StageId).HasMaxLength(100).IsRequired();
         builder.Property(d => d.LostReason).HasMaxLength(500);
+        builder.Property(d => d.NextStep).HasMaxLength(Deal.MaxNextStepLength);
 
         // Optimistic concurrency: every stage change bumps it, so a stale write fails instead of winning.
         builder.Property(d => d.StageVersion).IsConcurrencyToken();

@@ -13,7 +13,7 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMap map, TimeP
 {
     public static readonly CsvSchema Schema = new(
         ["external_id", "name", "owner_email", "team", "stage"],
-        ["account", "amount", "currency", "stage_entered_at", "next_step_at", "created_at", "status", "lost_reason", "closed_at"]);
+        ["account", "amount", "currency", "stage_entered_at", "next_step", "next_step_at", "created_at", "status", "lost_reason", "closed_at"]);
 
     private sealed record Row(
         string ExternalId,
@@ -29,7 +29,8 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMap map, TimeP
         DateTimeOffset? CreatedAt,
         DealStatus? Status,
         string? LostReason,
-        DateTimeOffset? ClosedAt);
+        DateTimeOffset? ClosedAt,
+        string? NextStep);
 
     private readonly ImportTally _tally = new();
 
@@ -202,6 +203,12 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMap map, TimeP
             }
         }
 
+        var nextStep = csv.Get("next_step");
+        if (nextStep is not null && CsvValues.TooLong("next_step", nextStep, Deal.MaxNextStepLength, out var nextStepError))
+        {
+            errors.Add(nextStepError!);
+        }
+
         var lostReason = csv.Get("lost_reason");
         if (lostReason is not null && CsvValues.TooLong("lost_reason", lostReason, 500, out var reasonError))
         {
@@ -210,7 +217,7 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMap map, TimeP
 
         return errors.Count > 0
             ? null
-            : new Row(externalId!, name!, account, amount, currency, ownerId, teamId, stageId!, stageEnteredAt, nextStepAt, createdAt, status, lostReason, closedAt);
+            : new Row(externalId!, name!, account, amount, currency, ownerId, teamId, stageId!, stageEnteredAt, nextStepAt, createdAt, status, lostReason, closedAt, nextStep);
     }
 
     private static DateTimeOffset? Date(CsvRow csv, string column, List<string> errors)
@@ -329,6 +336,8 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMap map, TimeP
             StageId = new StageId(row.StageId),
             StageEnteredAt = entered,
             NextStepAt = row.NextStepAt,
+            NextStep = row.NextStep,
+            NextStepSetAt = row.NextStep is not null || row.NextStepAt is not null ? now : null,
             CreatedAt = row.CreatedAt ?? entered,
             Status = status,
             LostReason = row.LostReason,
@@ -359,9 +368,22 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMap map, TimeP
             deal.Currency = row.Currency;
         }
 
+        var (nextStep, nextStepAt) = (deal.NextStep, deal.NextStepAt);
         if (columns.Contains("next_step_at"))
         {
             deal.NextStepAt = row.NextStepAt;
+        }
+
+        if (columns.Contains("next_step"))
+        {
+            deal.NextStep = row.NextStep;
+        }
+
+        // A different next step is a new one: its reminder is due again, counted from now.
+        if (deal.NextStepAt != nextStepAt || !string.Equals(deal.NextStep, nextStep, StringComparison.Ordinal))
+        {
+            deal.NextStepSetAt = now;
+            deal.NextStepRemindedAt = null;
         }
 
         if (row.CreatedAt is { } createdAt)

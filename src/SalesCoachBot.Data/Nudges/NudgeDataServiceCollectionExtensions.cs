@@ -14,6 +14,7 @@ public static class NudgeDataServiceCollectionExtensions
         services.AddSingleton<IConversationReferenceRecords, ConversationReferenceRecords>();
         services.AddSingleton<INudgeRecipients, NudgeRecipientStore>();
         services.AddSingleton<IStallCandidates, StallCandidateStore>();
+        services.AddSingleton<INextStepReminderStore, NextStepReminderStore>();
         return services;
     }
 }

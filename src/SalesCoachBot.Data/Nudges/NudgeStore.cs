@@ -197,7 +197,7 @@ internal sealed class NudgeStore(SalesCoachDbContextFactory factory, ResilienceP
         return [.. rows.Select(r => r.ToMessage())];
     }
 
-    private static NudgeOutboxRow Row(NewOutboxMessage message, DateTimeOffset at) => new()
+    internal static NudgeOutboxRow Row(NewOutboxMessage message, DateTimeOffset at) => new()
     {
         TeamId = message.TeamId,
         LocalDate = message.LocalDate,

@@ -8,8 +8,8 @@ using SalesCoachBot.Data.Stores;
 namespace SalesCoachBot.Data.Nudges;
 
 /// <summary>
-/// The open deals a digest looks at, filtered in the database: no next step booked in the future, and in the stage
-/// or inactive long enough to be stalled by the shortest limits. Built with the same fixed number of queries as
+/// The open deals a digest looks at, filtered in the database: in the stage or inactive long enough to be stalled by
+/// the shortest limits (a booked next step no longer rules a deal out: past twice its stage's limit it stalls anyway). Built with the same fixed number of queries as
 /// every other deal list (<see cref="DealViewQueries"/>), for all teams at once.
 /// </summary>
 internal sealed class StallCandidateStore(SalesCoachDbContextFactory factory) : IStallCandidates
@@ -20,7 +20,6 @@ internal sealed class StallCandidateStore(SalesCoachDbContextFactory factory) : 
         await using var db = factory.CreateDbContext();
         var query = db.Deals.AsNoTracking()
             .Where(d => d.Status == DealStatus.Open
-                && (d.NextStepAt == null || d.NextStepAt <= now)
                 && (d.StageEnteredAt < enteredBefore || d.LastActivityAt < activeBefore));
         if (teamIds is not null)
         {

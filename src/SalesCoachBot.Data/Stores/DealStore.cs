@@ -292,6 +292,15 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
             changed = true;
         }
 
+        if (plan.NextStep is { } nextStep)
+        {
+            deal.NextStep = nextStep.Text;
+            deal.NextStepAt = nextStep.At;
+            deal.NextStepSetAt = nextStep.SetAt;
+            deal.NextStepRemindedAt = null;
+            changed = true;
+        }
+
         if (plan.ActivityAt is { } activity)
         {
             changed |= MoveActivity(deal, activity);

@@ -31,6 +31,7 @@ public static class NudgeHostingExtensions
         services.AddSingleton<NudgeMetrics>();
         services.AddSingleton(NudgeBackoff.Shared);
         services.AddScoped<NudgeRunner>();
+        services.AddScoped<NextStepReminders>();
         services.AddSingleton<ManagerNotifier>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<OutboxSignal>();
@@ -108,8 +109,9 @@ internal sealed class NudgeSchedulerService(
     {
         await using var scope = scopes.CreateAsyncScope();
         var outcomes = await scope.ServiceProvider.GetRequiredService<NudgeRunner>().RunDueAsync(cancellationToken);
-        // Digests, owners' messages and managers' notices (no channel bound) all wait in the outbox.
-        if (outcomes.Any(o => o.Status is TeamNudgeStatus.Queued or TeamNudgeStatus.NoChannelBound || o.DirectMessages > 0))
+        var reminders = await scope.ServiceProvider.GetRequiredService<NextStepReminders>().RunDueAsync(cancellationToken);
+        // Digests, owners' messages, managers' notices (no channel bound) and next step reminders all wait in the outbox.
+        if (reminders > 0 || outcomes.Any(o => o.Status is TeamNudgeStatus.Queued or TeamNudgeStatus.NoChannelBound || o.DirectMessages > 0))
         {
             signal.Notify();
         }

@@ -14,4 +14,9 @@ internal static class BlockKitLimits
     public const int ContextElements = 10;
     public const int Id = 255;
     public const int AltText = 2000;
+    public const int ModalTitle = 24;
+    public const int ModalButton = 24;
+    public const int InputLabel = 2000;
+    public const int PlaceholderText = 150;
+    public const int PrivateMetadata = 3000;
 }

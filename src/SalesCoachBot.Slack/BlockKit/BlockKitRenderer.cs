@@ -1,6 +1,7 @@
 using System.Globalization;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Slack.WebApi;
 
 namespace SalesCoachBot.Slack.BlockKit;
 
@@ -54,7 +55,8 @@ internal sealed class BlockKitRenderer
         // Blocks that must come after the sections are counted first, so sections know their budget.
         var tail = new Builder(b.NextActionIndex + 1000);
         RenderChoices(card.Choices, tail);
-        RenderButtons(card.Actions, tail);
+        // A form's button asks for the form (Form.Open); the answer opens as a modal (RenderModal).
+        RenderButtons([.. card.Actions, .. card.Forms.Select(f => new CardAction(f.Label, f.Open))], tail);
         // Slack fetches image blocks itself: https only (a data URI or plain http is dropped; the text carries the figures).
         if (card.Image is { } image && Uri.TryCreate(image.Url, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps)
         {
@@ -265,6 +267,50 @@ internal sealed class BlockKitRenderer
                 _ => null,
             },
         };
+
+    /// <summary>The callback id of every form modal; the submission's <c>private_metadata</c> says what it is for.</summary>
+    public const string FormCallbackId = "coach-form";
+
+    /// <summary>
+    /// A form as a modal: one input block per field, block id and action id both the field's id (the submit payload's
+    /// property it fills); <paramref name="privateMetadata"/> carries the submit payload and where the card is.
+    /// </summary>
+    public ModalView RenderModal(CardForm form, string privateMetadata)
+    {
+        var blocks = new List<Block> { new SectionBlock(TextObject.Markdown("*" + SlackText.Escape(form.Title) + "*")) };
+        foreach (var input in form.Inputs)
+        {
+            BlockElement element = input.Kind switch
+            {
+                CardInputKind.Date => new DatePickerElement
+                {
+                    ActionId = input.Id,
+                    InitialDate = input.Value,
+                    Placeholder = TextObject.Plain("Pick a date"),
+                },
+                _ => new PlainTextInputElement
+                {
+                    ActionId = input.Id,
+                    InitialValue = input.Value is { } value ? SlackText.Shorten(value, input.MaxLength ?? BlockKitLimits.SectionText) : null,
+                    Placeholder = input.Placeholder is { } placeholder ? TextObject.Plain(SlackText.Shorten(placeholder, BlockKitLimits.PlaceholderText)) : null,
+                    MaxLength = input.MaxLength,
+                },
+            };
+            blocks.Add(new InputBlock(TextObject.Plain(SlackText.Shorten(input.Label, BlockKitLimits.InputLabel)), element)
+            {
+                BlockId = input.Id,
+                Optional = input.Required ? null : true,
+            });
+        }
+
+        return new ModalView(TextObject.Plain(SlackText.Shorten(form.Label, BlockKitLimits.ModalTitle)), blocks)
+        {
+            Submit = TextObject.Plain(SlackText.Shorten(form.Submit.Label, BlockKitLimits.ModalButton)),
+            Close = TextObject.Plain("Cancel"),
+            CallbackId = FormCallbackId,
+            PrivateMetadata = privateMetadata,
+        };
+    }
 
     /// <summary>More than 50 blocks: keep 49 and say how many were left out.</summary>
     private static IReadOnlyList<Block> Paginate(IReadOnlyList<Block> blocks)

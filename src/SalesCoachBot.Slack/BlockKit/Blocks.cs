@@ -50,6 +50,12 @@ internal sealed record DividerBlock() : Block("divider");
 
 internal sealed record ImageBlock(string ImageUrl, string AltText) : Block("image");
 
+/// <summary>A labelled form field of a modal; its value comes back in the view's <c>state.values[block_id][action_id]</c>.</summary>
+internal sealed record InputBlock(TextObject Label, BlockElement Element) : Block("input")
+{
+    public bool? Optional { get; init; }
+}
+
 /// <summary>An interactive element, written as its runtime type like <see cref="Block"/>.</summary>
 [JsonConverter(typeof(RuntimeTypeJsonConverter<BlockElement>))]
 internal abstract record BlockElement
@@ -68,6 +74,24 @@ internal sealed record ButtonElement(TextObject Text) : BlockElement("button")
 
     /// <summary><c>primary</c> or <c>danger</c>; default when null.</summary>
     public string? Style { get; init; }
+}
+
+/// <summary>A date picker; its value comes back as <c>selected_date</c>, <c>YYYY-MM-DD</c>.</summary>
+internal sealed record DatePickerElement() : BlockElement("datepicker")
+{
+    public string? InitialDate { get; init; }
+
+    public TextObject? Placeholder { get; init; }
+}
+
+/// <summary>A text field; its value comes back as <c>value</c>.</summary>
+internal sealed record PlainTextInputElement() : BlockElement("plain_text_input")
+{
+    public string? InitialValue { get; init; }
+
+    public TextObject? Placeholder { get; init; }
+
+    public int? MaxLength { get; init; }
 }
 
 internal sealed record CheckboxesElement(IReadOnlyList<OptionObject> Options) : BlockElement("checkboxes");

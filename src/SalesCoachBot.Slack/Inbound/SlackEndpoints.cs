@@ -87,6 +87,7 @@ internal sealed class SlackEndpoints(SlackInboundHandler handler, ILogger<SlackE
     private static IResult ToResult(SlackAck ack) => ack.Status switch
     {
         SlackAckStatus.Accepted when ack.Message is { } message => new AckMessageResult(message),
+        SlackAckStatus.Accepted when ack.ViewErrors is { } errors => Results.Text(SlackWireJson.Serialize(errors, Json.ViewErrorsAck), "application/json; charset=utf-8"),
         SlackAckStatus.Accepted => Results.Ok(),
         SlackAckStatus.Forbidden => Results.StatusCode(StatusCodes.Status403Forbidden),
         SlackAckStatus.Busy => Results.StatusCode(StatusCodes.Status503ServiceUnavailable),

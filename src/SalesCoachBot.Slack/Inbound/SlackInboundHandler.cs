@@ -29,7 +29,7 @@ internal enum SlackAckStatus
 }
 
 /// <summary>The ack: a status, plus the message for a slash command answered in the ack or the url_verification challenge.</summary>
-internal sealed record SlackAck(SlackAckStatus Status, ResponseMessage? Message = null, string? Challenge = null)
+internal sealed record SlackAck(SlackAckStatus Status, ResponseMessage? Message = null, string? Challenge = null, ViewErrorsAck? ViewErrors = null)
 {
     public static readonly SlackAck Accepted = new(SlackAckStatus.Accepted);
     public static readonly SlackAck Forbidden = new(SlackAckStatus.Forbidden);
@@ -159,6 +159,11 @@ internal sealed partial class SlackInboundHandler(
             return SlackAck.Forbidden;
         }
 
+        if (payload.Type == "view_submission")
+        {
+            return await HandleViewSubmissionAsync(payload, workspace, teamId, cancellationToken).ConfigureAwait(false);
+        }
+
         var action = payload.Actions is [var first, ..] ? first : null;
         if (payload.Type != "block_actions" || action?.ActionId is not { } actionId)
         {
@@ -204,8 +209,103 @@ internal sealed partial class SlackInboundHandler(
         var user = new ChatUser(ChatChannel.Slack, SlackUserId: userId, DisplayName: payload.User.Name ?? payload.User.Username,
             SlackTeamId: payload.User.TeamId ?? teamId, SlackEnterpriseId: workspace.EnterpriseId);
         var turn = SlackTurns.Action(user, SlackTurns.Conversation(teamId, channelId), typed, selected);
-        var work = new InteractionWork(workspace, turn, channelId, payload.Container?.MessageTs ?? payload.Message?.Ts, payload.Container?.IsEphemeral == true, responseUrl);
+        var work = new InteractionWork(workspace, turn, channelId, payload.Container?.MessageTs ?? payload.Message?.Ts, payload.Container?.IsEphemeral == true, responseUrl,
+            payload.TriggerId);
         return queue.TryEnqueue(work) ? SlackAck.Accepted : SlackAck.Busy;
+    }
+
+    /// <summary>
+    /// A form modal submitted (the card's "Set next step"): its inputs fill the submit payload it remembered, the core
+    /// answers within the ack budget, and a refused input keeps the modal open with the reason under that field
+    /// (<c>response_action: errors</c>). Accepted, the modal closes and the answer replaces the card it came from.
+    /// </summary>
+    private async Task<SlackAck> HandleViewSubmissionAsync(InteractionPayload payload, SlackWorkspace workspace, string? teamId, CancellationToken cancellationToken)
+    {
+        if (payload.View is not { CallbackId: BlockKitRenderer.FormCallbackId, PrivateMetadata: { Length: > 0 } metadata } view
+            || payload.User?.Id is not { } userId || teamId is null
+            || ReadFormContext(metadata) is not { } context
+            || FormPayload(context.Payload, view.State) is not { } typed)
+        {
+            SlackLog.ViewSubmissionIgnored(logger, "not one of our forms");
+            return SlackAck.Accepted;
+        }
+
+        var user = new ChatUser(ChatChannel.Slack, SlackUserId: userId, DisplayName: payload.User.Name ?? payload.User.Username,
+            SlackTeamId: payload.User.TeamId ?? teamId, SlackEnterpriseId: workspace.EnterpriseId);
+        var turn = SlackTurns.Action(user, SlackTurns.Conversation(teamId, context.Channel), typed, []);
+        var answering = processor.AskAsync(turn, lifetime.ApplicationStopping);
+        try
+        {
+            var answer = await answering.WaitAsync(options.Value.AckBudget, time, cancellationToken).ConfigureAwait(false);
+            if (answer.InputErrors is { Count: > 0 } errors)
+            {
+                return new SlackAck(SlackAckStatus.Accepted, ViewErrors: new ViewErrorsAck(errors));
+            }
+        }
+        catch (TimeoutException)
+        {
+            // Slow: the modal closes now and the answer follows where the card is.
+        }
+
+        var work = new FormAnswerWork(workspace, answering, context.Channel, context.MessageTs, context.IsEphemeral, ResponseUrl(context.ResponseUrl));
+        return queue.TryEnqueue(work) ? SlackAck.Accepted : SlackAck.Busy;
+    }
+
+    private static FormModalContext? ReadFormContext(string metadata)
+    {
+        if (metadata.Length > BlockKitLimits.PrivateMetadata)
+        {
+            return null;
+        }
+
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize(metadata, SlackJsonContext.Wire.FormModalContext) is { Payload.Length: > 0, Channel.Length: > 0 } context ? context : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The remembered submit payload with the modal's values merged in (block id = action id = the payload's property),
+    /// as Teams merges a card's inputs into its data; null when the result is not one of our payloads.
+    /// </summary>
+    internal static ActionPayload? FormPayload(string payloadJson, InteractionState? state)
+    {
+        System.Text.Json.Nodes.JsonObject data;
+        try
+        {
+            if (System.Text.Json.Nodes.JsonNode.Parse(payloadJson) is not System.Text.Json.Nodes.JsonObject parsed)
+            {
+                return null;
+            }
+
+            data = parsed;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+
+        foreach (var (blockId, elements) in state?.Values ?? new Dictionary<string, IReadOnlyDictionary<string, InteractionStateValue>>())
+        {
+            // Only fields the form has: the payload's own properties (kind, deal) are never overwritten from input.
+            if (elements is null || !elements.TryGetValue(blockId, out var element) || element is null || data.ContainsKey(blockId)
+                || blockId.Length > BlockKitLimits.Id)
+            {
+                continue;
+            }
+
+            var value = element.Type == "datepicker" ? element.SelectedDate : element.Value;
+            if (value is not null)
+            {
+                data[blockId] = value;
+            }
+        }
+
+        return ActionPayload.TryParse(data.ToJsonString());
     }
 
     /// <summary>The ticked item ids: the current selection of every checklist group on the card.</summary>

@@ -58,7 +58,12 @@ internal sealed record InteractionPayload(
     InteractionState? State,
     string? ResponseUrl,
     IReadOnlyList<InteractionAction>? Actions,
-    InteractionTeam? Enterprise = null);
+    InteractionTeam? Enterprise = null,
+    string? TriggerId = null,
+    InteractionView? View = null);
+
+/// <summary>The modal of a <c>view_submission</c>: its callback id, what it remembered, and the fields' values.</summary>
+internal sealed record InteractionView(string? Id, string? CallbackId, string? PrivateMetadata, InteractionState? State);
 
 internal sealed record InteractionUser(string? Id, string? Username, string? Name, string? TeamId);
 
@@ -72,7 +77,7 @@ internal sealed record InteractionMessage(string? Ts);
 
 internal sealed record InteractionState(IReadOnlyDictionary<string, IReadOnlyDictionary<string, InteractionStateValue>>? Values);
 
-internal sealed record InteractionStateValue(string? Type, string? Value, IReadOnlyList<InteractionOption>? SelectedOptions);
+internal sealed record InteractionStateValue(string? Type, string? Value, IReadOnlyList<InteractionOption>? SelectedOptions, string? SelectedDate = null);
 
 internal sealed record InteractionOption(string? Value);
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Slack.BlockKit;
 using SalesCoachBot.Slack.Home;
@@ -44,6 +45,10 @@ internal sealed class SlackTurnProcessor(
                 break;
             case InteractionWork interaction:
                 await AnswerInteractionAsync(interaction, cancellationToken).ConfigureAwait(false);
+                break;
+            case FormAnswerWork form:
+                var formAnswer = await form.Answer.ConfigureAwait(false);
+                await DeliverAsync(form.Workspace, formAnswer, form.Channel, form.MessageTs, form.IsEphemeral, form.ResponseUrl, cancellationToken).ConfigureAwait(false);
                 break;
             case NoticeWork notice:
                 await api.RespondAsync(notice.ResponseUrl, new ResponseMessage(SlackText.Escape(notice.Text), [new SectionBlock(TextObject.Markdown(SlackText.Escape(notice.Text)))])
@@ -113,20 +118,44 @@ internal sealed class SlackTurnProcessor(
     private async Task AnswerInteractionAsync(InteractionWork work, CancellationToken cancellationToken)
     {
         var answer = await AskAsync(work.Turn, cancellationToken).ConfigureAwait(false);
+        if (answer.Card is { Kind: CardKind.Form, Forms: [var form, ..] } && work.TriggerId is { Length: > 0 } triggerId
+            && work.Turn.Input is ActionInput)
+        {
+            // The form opens as a modal; it remembers its submit payload and the card it belongs to, for the submission.
+            var context = new FormModalContext(form.Submit.Payload.ToJson(), work.Channel, work.MessageTs, work.IsEphemeral, work.ResponseUrl?.ToString());
+            var metadata = SlackWireJson.Serialize(context, SlackJsonContext.Wire.FormModalContext);
+            if (metadata.Length <= BlockKitLimits.PrivateMetadata)
+            {
+                var opened = await api.OpenViewAsync(work.Workspace, new ViewsOpenRequest(triggerId, renderer.RenderModal(form, metadata)), cancellationToken).ConfigureAwait(false);
+                if (opened.Ok)
+                {
+                    return;
+                }
+
+                SlackLog.ModalNotOpened(logger, opened.Error ?? "unknown");
+            }
+        }
+
+        await DeliverAsync(work.Workspace, answer, work.Channel, work.MessageTs, work.IsEphemeral, work.ResponseUrl, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>An answer to a card: in place of the card when it replaces it, else beside it (ephemeral).</summary>
+    private async Task DeliverAsync(SlackWorkspace workspace, BotAnswer answer, string channel, string? messageTs, bool isEphemeral, Uri? responseUrl, CancellationToken cancellationToken)
+    {
         var message = renderer.Render(answer);
         if (answer.ReplacesCard)
         {
             // Channel messages are the bot's own and can be edited with chat.update; ephemeral ones only via response_url.
-            if (!work.IsEphemeral && work.MessageTs is { } ts)
+            if (!isEphemeral && messageTs is { } ts)
             {
-                var updated = await api.UpdateMessageAsync(work.Workspace, new ChatUpdateRequest(work.Channel, ts, message.Text, message.Blocks), cancellationToken).ConfigureAwait(false);
-                if (updated.Ok || work.ResponseUrl is null)
+                var updated = await api.UpdateMessageAsync(workspace, new ChatUpdateRequest(channel, ts, message.Text, message.Blocks), cancellationToken).ConfigureAwait(false);
+                if (updated.Ok || responseUrl is null)
                 {
                     return;
                 }
             }
 
-            if (work.ResponseUrl is { } replaceUrl)
+            if (responseUrl is { } replaceUrl)
             {
                 await api.RespondAsync(replaceUrl, ResponseMessage.From(message, replaceOriginal: true), cancellationToken).ConfigureAwait(false);
             }
@@ -134,7 +163,7 @@ internal sealed class SlackTurnProcessor(
             return;
         }
 
-        if (work.ResponseUrl is { } url)
+        if (responseUrl is { } url)
         {
             await api.RespondAsync(url, ResponseMessage.From(message, "ephemeral", replaceOriginal: false), cancellationToken).ConfigureAwait(false);
         }

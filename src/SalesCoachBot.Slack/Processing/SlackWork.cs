@@ -21,6 +21,16 @@ internal sealed record InteractionWork(
     string Channel,
     string? MessageTs,
     bool IsEphemeral,
+    Uri? ResponseUrl,
+    string? TriggerId = null) : SlackWork;
+
+/// <summary>A form modal submitted and answered within the ack: show the answer where the card is (in place).</summary>
+internal sealed record FormAnswerWork(
+    SlackWorkspace Workspace,
+    Task<BotAnswer> Answer,
+    string Channel,
+    string? MessageTs,
+    bool IsEphemeral,
     Uri? ResponseUrl) : SlackWork;
 
 /// <summary>A short ephemeral note on the response_url (a button we cannot use, a refusal).</summary>

@@ -333,6 +333,7 @@ internal sealed class SlackSocketModeService(
         {
             SlackAckStatus.Busy => null,
             SlackAckStatus.Accepted when accepts && result.Message is { } message => AckJson(envelopeId, message),
+            SlackAckStatus.Accepted when result.ViewErrors is { } errors => AckErrorsJson(envelopeId, errors),
             _ => AckJson(envelopeId, null),
         };
     }
@@ -350,6 +351,22 @@ internal sealed class SlackSocketModeService(
                 JsonSerializer.Serialize(writer, payload, Json.ResponseMessage);
             }
 
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>A view_submission refused: the modal stays open with the errors.</summary>
+    internal static string AckErrorsJson(string envelopeId, ViewErrorsAck errors)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("envelope_id", envelopeId);
+            writer.WritePropertyName("payload");
+            JsonSerializer.Serialize(writer, errors, Json.ViewErrorsAck);
             writer.WriteEndObject();
         }
 

@@ -30,6 +30,9 @@ internal interface ISlackApiClient
     /// <summary><c>views.publish</c>: replaces a person's App Home tab.</summary>
     Task<SlackApiResult<EmptyResponse>> PublishViewAsync(SlackWorkspace workspace, ViewsPublishRequest request, CancellationToken cancellationToken);
 
+    /// <summary><c>views.open</c>: opens a modal for the person whose interaction gave the trigger id.</summary>
+    Task<SlackApiResult<EmptyResponse>> OpenViewAsync(SlackWorkspace workspace, ViewsOpenRequest request, CancellationToken cancellationToken);
+
     /// <summary>
     /// Shares a file without a public URL (Slack's external upload, scope <c>files:write</c>):
     /// <c>files.getUploadURLExternal</c>, the bytes POSTed to the upload URL it returns, then
@@ -101,6 +104,9 @@ internal sealed class SlackApiClient(
 
     public Task<SlackApiResult<EmptyResponse>> PublishViewAsync(SlackWorkspace workspace, ViewsPublishRequest request, CancellationToken cancellationToken) =>
         CallJsonAsync(workspace, "views.publish", request, Json.ViewsPublishRequest, Json.EmptyResponse, cancellationToken);
+
+    public Task<SlackApiResult<EmptyResponse>> OpenViewAsync(SlackWorkspace workspace, ViewsOpenRequest request, CancellationToken cancellationToken) =>
+        CallJsonAsync(workspace, "views.open", request, Json.ViewsOpenRequest, Json.EmptyResponse, cancellationToken);
 
     public async Task<SlackListResult<string>> ListConversationMembersAsync(SlackWorkspace workspace, string channel, CancellationToken cancellationToken)
     {

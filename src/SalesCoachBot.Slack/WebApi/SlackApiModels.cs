@@ -100,6 +100,33 @@ internal sealed record HomeView(IReadOnlyList<Block> Blocks)
     public string? CallbackId { get; init; }
 }
 
+/// <summary><c>views.open</c>: a modal, opened with the <c>trigger_id</c> of the interaction that asked for it (valid 3 s).</summary>
+internal sealed record ViewsOpenRequest(string TriggerId, ModalView View);
+
+/// <summary>A modal: title at most 24 characters, at most 100 blocks; <c>private_metadata</c> at most 3000 characters.</summary>
+internal sealed record ModalView(TextObject Title, IReadOnlyList<Block> Blocks)
+{
+    [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
+    public string Type { get; init; } = "modal";
+
+    public TextObject? Submit { get; init; }
+
+    public TextObject? Close { get; init; }
+
+    public string? CallbackId { get; init; }
+
+    public string? PrivateMetadata { get; init; }
+}
+
+/// <summary>The ack of a <c>view_submission</c> that keeps the modal open with a message under each refused field (by block id).</summary>
+internal sealed record ViewErrorsAck(IReadOnlyDictionary<string, string> Errors)
+{
+    public string ResponseAction => "errors";
+}
+
+/// <summary>What a form modal remembers between opening and submission: the submit payload and where its card is.</summary>
+internal sealed record FormModalContext(string Payload, string Channel, string? MessageTs, bool IsEphemeral, string? ResponseUrl);
+
 /// <summary><c>apps.connections.open</c>: the WebSocket URL for one Socket Mode connection.</summary>
 internal sealed record ConnectionsOpenResponse : SlackApiResponse
 {

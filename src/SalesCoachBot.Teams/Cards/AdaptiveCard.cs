@@ -37,6 +37,8 @@ internal sealed record AdaptiveCard(string FallbackText, IReadOnlyList<CardEleme
 [JsonDerivedType(typeof(ColumnSet))]
 [JsonDerivedType(typeof(ImageElement))]
 [JsonDerivedType(typeof(ToggleInput))]
+[JsonDerivedType(typeof(DateField))]
+[JsonDerivedType(typeof(TextField))]
 internal abstract record CardElement
 {
     protected CardElement(string type) => Type = type;
@@ -102,16 +104,49 @@ internal sealed record ToggleInput(string Id, string Title) : CardElement("Input
     public bool Wrap => true;
 }
 
-/// <summary>A button; <c>data</c> is the typed payload, written with its one contract (<see cref="ActionPayload.JsonTypeInfo"/>).</summary>
+/// <summary>A date picker; Teams sends the picked date back under its <c>id</c> as <c>yyyy-MM-dd</c>.</summary>
+internal sealed record DateField(string Id, string Label) : CardElement("Input.Date")
+{
+    public string? Value { get; init; }
+
+    public string? Min { get; init; }
+
+    public bool? IsRequired { get; init; }
+
+    public string? ErrorMessage { get; init; }
+}
+
+/// <summary>A text field; its value comes back under its <c>id</c>.</summary>
+internal sealed record TextField(string Id, string Label) : CardElement("Input.Text")
+{
+    public string? Value { get; init; }
+
+    public string? Placeholder { get; init; }
+
+    public int? MaxLength { get; init; }
+
+    public bool? IsRequired { get; init; }
+
+    public string? ErrorMessage { get; init; }
+}
+
+/// <summary>The card an <see cref="ShowCardAction"/> unfolds: inputs and their submit button, inside the parent card.</summary>
+internal sealed record ShownCard(IReadOnlyList<CardElement> Body, IReadOnlyList<CardButton> Actions)
+{
+    [JsonPropertyOrder(-1)]
+    public string Type => "AdaptiveCard";
+}
+
+/// <summary>A button: its type and title; <see cref="DataButton"/> for the ones that send data back.</summary>
 [JsonDerivedType(typeof(ExecuteAction))]
 [JsonDerivedType(typeof(SubmitAction))]
+[JsonDerivedType(typeof(ShowCardAction))]
 internal abstract record CardButton
 {
-    protected CardButton(string type, string title, ActionPayload data)
+    protected CardButton(string type, string title)
     {
         Type = type;
         Title = title;
-        Data = data;
     }
 
     [JsonPropertyOrder(-1)]
@@ -119,19 +154,29 @@ internal abstract record CardButton
 
     public string Title { get; }
 
-    // Core's contract, not one generated here: the bytes a press sends back are the ones Core reads.
-    [JsonConverter(typeof(ActionPayloadJsonConverter))]
-    public ActionPayload Data { get; }
-
     [JsonPropertyOrder(1)]
     public ActionStyle? Style { get; init; }
 }
 
+/// <summary>A button whose <c>data</c> is the typed payload, written with its one contract (<see cref="ActionPayload.JsonTypeInfo"/>).</summary>
+internal abstract record DataButton : CardButton
+{
+    protected DataButton(string type, string title, ActionPayload data)
+        : base(type, title) => Data = data;
+
+    // Core's contract, not one generated here: the bytes a press sends back are the ones Core reads.
+    [JsonConverter(typeof(ActionPayloadJsonConverter))]
+    public ActionPayload Data { get; }
+}
+
 /// <summary>Universal Actions: an invoke whose answer replaces the card; <c>fallback</c> serves clients without them.</summary>
-internal sealed record ExecuteAction(string Title, string Verb, ActionPayload Data, SubmitAction Fallback) : CardButton("Action.Execute", Title, Data);
+internal sealed record ExecuteAction(string Title, string Verb, ActionPayload Data, SubmitAction Fallback) : DataButton("Action.Execute", Title, Data);
+
+/// <summary>A button that unfolds a form inside the card (the "Set next step" date picker); its Execute sends the inputs.</summary>
+internal sealed record ShowCardAction(string Title, ShownCard Card) : CardButton("Action.ShowCard", Title);
 
 /// <summary>A message activity whose <c>value</c> is the data merged with the card's inputs.</summary>
-internal sealed record SubmitAction(string Title, ActionPayload Data) : CardButton("Action.Submit", Title, Data);
+internal sealed record SubmitAction(string Title, ActionPayload Data) : DataButton("Action.Submit", Title, Data);
 
 [JsonConverter(typeof(JsonStringEnumConverter<Spacing>))]
 internal enum Spacing

@@ -84,6 +84,20 @@ internal sealed class AdaptiveCardRenderer
             actions.Add(Execute(action));
         }
 
+        foreach (var form in card.Forms)
+        {
+            if (card.Kind == CardKind.Form)
+            {
+                // A card that is only the form shows its fields at once.
+                body.AddRange(Inputs(form));
+                actions.Add(Execute(form.Submit));
+            }
+            else
+            {
+                actions.Add(new ShowCardAction(form.Label, new ShownCard([Text(form.Title) with { Weight = TextWeight.Bolder }, .. Inputs(form)], [Execute(form.Submit)])));
+            }
+        }
+
         // fallbackText "may contain markdown" (schema)
         return new AdaptiveCard(CardMarkdown.Escape(card.Title), body) { Actions = actions.Count > 0 ? actions : null };
     }
@@ -145,6 +159,27 @@ internal sealed class AdaptiveCardRenderer
             { Spacing = Spacing.Small });
         }
     }
+
+    /// <summary>A form's fields; their ids are the submit payload's properties, which Teams fills from them.</summary>
+    private static IEnumerable<CardElement> Inputs(CardForm form) =>
+        form.Inputs.Select(input => input.Kind switch
+        {
+            CardInputKind.Date => (CardElement)new DateField(input.Id, input.Label)
+            {
+                Value = input.Value,
+                Min = input.Min,
+                IsRequired = input.Required ? true : null,
+                ErrorMessage = input.Required ? $"{input.Label} is required." : null,
+            },
+            _ => new TextField(input.Id, input.Label)
+            {
+                Value = input.Value,
+                Placeholder = input.Placeholder,
+                MaxLength = input.MaxLength,
+                IsRequired = input.Required ? true : null,
+                ErrorMessage = input.Required ? $"{input.Label} is required." : null,
+            },
+        });
 
     private static TextBlock Heading(string text) =>
         Text(text) with { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium };

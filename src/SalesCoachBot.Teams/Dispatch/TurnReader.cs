@@ -18,7 +18,7 @@ internal static class TurnReader
         .ToDictionary(d => d.DerivedType, d => ActionPayload.JsonTypeInfo.Options.GetTypeInfo(d.DerivedType).Properties.Select(p => p.Name).ToHashSet(StringComparer.Ordinal));
 
     public static ChatUser User(Activity activity) =>
-        new(ChatChannel.Teams, TeamsAadObjectId: activity.From?.AadObjectId, Email: null, DisplayName: activity.From?.Name);
+        new(ChatChannel.Teams, TeamsAadObjectId: activity.From?.AadObjectId, Email: null, DisplayName: activity.From?.Name, Locale: activity.Locale);
 
     public static ConversationKey Conversation(Activity activity) =>
         ConversationKey.For(ChatChannel.Teams, activity.Conversation!.Id!);

@@ -41,18 +41,20 @@ public sealed class DigestBuilderTests
                 View(1, "Ann", "demo", 12),                                              // 2 over
                 View(2, "Bob", "demo", 30),                                              // 20 over (idle 16 over the 14)
                 View(3, "Ann", "demo", 40, snoozedUntil: Now.AddDays(2)),
-                View(4, "Ann", "demo", 40, nextStep: Now.AddDays(1)),
+                View(4, "Ann", "demo", 15, nextStep: Now.AddDays(1)),                    // booked, under twice the limit of 10
                 View(5, "Ann", "discovery", 3),                                          // not stalled
                 View(6, "Bob", "discovery", 20, confirmed: "requirements-listed"),       // 6 over
+                View(7, "Bob", "demo", 40, nextStep: Now.AddDays(1)),                    // booked, but twice the limit: 30 over
             ],
             Map, idleAfterDays: 14, Now);
 
-        Assert.Equal(["1002", "1006", "1001"], deals.Select(d => d.ExternalId));
-        Assert.Equal("Demo date agreed with the buyer", deals[1].FirstOpenItem);
-        Assert.Equal("Demo held with the buyer's team", deals[0].FirstOpenItem);
-        Assert.Equal(30, deals[0].DaysStuck);
-        Assert.Contains("limit 10", deals[0].Reason, StringComparison.Ordinal);
-        Assert.Equal("1,200.5 EUR", deals[0].Amount);
+        Assert.Equal(["1007", "1002", "1006", "1001"], deals.Select(d => d.ExternalId));
+        Assert.Equal("Demo date agreed with the buyer", deals[2].FirstOpenItem);
+        Assert.Equal("Demo held with the buyer's team", deals[1].FirstOpenItem);
+        Assert.Equal(30, deals[1].DaysStuck);
+        Assert.Contains("limit 10", deals[1].Reason, StringComparison.Ordinal);
+        Assert.Equal("1,200.5 EUR", deals[1].Amount);
+        Assert.StartsWith("In Demo 40 days, limit 10; next step booked for ", deals[0].Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -62,13 +62,54 @@ public sealed class StallRuleTests
     }
 
     [Fact]
-    public void Assess_NextStepBookedInFuture_NotStalledEvenWhenOverdue()
+    public void Assess_NextStepBookedInFuture_NotStalledWhileUnderTwiceTheStageLimit()
     {
-        var result = Assess(daysInStage: 60, daysIdle: 60, nextStep: Now.AddDays(2));
+        var result = Assess(daysInStage: 20, daysIdle: 20, nextStep: Now.AddDays(2));
 
         Assert.False(result.IsStalled);
         Assert.Equal("Next step booked for 2026-11-29.", result.Reason);
     }
+
+    [Fact]
+    public void Assess_NextStepBookedButInStageTwiceTheLimit_StalledSayingBoth()
+    {
+        var friday = new DateTimeOffset(2026, 12, 4, 22, 59, 0, TimeSpan.Zero); // Fri 4 Dec, 23:59 in Berlin
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+        var result = StallRule.Assess(DealStatus.Open, Now.AddDays(-64), Now.AddDays(-1), friday, null, 10, 14, Now, "Proposal", berlin);
+
+        Assert.True(result.IsStalled);
+        Assert.Equal(StallReasonKind.OverStageLimit, result.Kind);
+        Assert.Equal("In Proposal 64 days, limit 10; next step booked for Fri 4 Dec 2026.", result.Reason);
+        Assert.Equal(54, result.DaysOverdue);
+        Assert.True(StallRule.IsStalled(DealStatus.Open, Now.AddDays(-64), Now.AddDays(-1), friday, null, 10, 14, Now));
+    }
+
+    [Theory]
+    [InlineData(27.99, false)]   // just under twice the limit of 14: the booked step still suspends the stall
+    [InlineData(28, true)]       // exactly twice: no longer
+    [InlineData(28.01, true)]
+    public void Assess_NextStepBooked_TwiceTheLimitIsTheBoundary(double daysInStage, bool stalled)
+    {
+        var entered = Now.AddDays(-daysInStage);
+        var result = StallRule.Assess(DealStatus.Open, entered, Now, Now.AddDays(3), null, 14, 10, Now);
+
+        Assert.Equal(stalled, result.IsStalled);
+        Assert.Equal(stalled, StallRule.IsStalled(DealStatus.Open, entered, Now, Now.AddDays(3), null, 14, 10, Now));
+    }
+
+    [Fact]
+    public void Assess_NextStepBookedPastTwiceTheLimitButSnoozed_NotStalled()
+    {
+        var result = Assess(daysInStage: 60, daysIdle: 1, nextStep: Now.AddDays(2), snoozedUntil: Now.AddDays(1));
+
+        Assert.False(result.IsStalled);
+        Assert.StartsWith("Snoozed until", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Assess_NextStepBookedAndStageWithoutLimit_NotStalled() =>
+        Assert.False(Assess(daysInStage: 400, daysIdle: 400, nextStep: Now.AddDays(2), stallAfterDays: 0).IsStalled);
 
     [Fact]
     public void Assess_NextStepInPast_DoesNotProtect()

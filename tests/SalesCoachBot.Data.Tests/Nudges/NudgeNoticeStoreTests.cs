@@ -65,7 +65,7 @@ public abstract class NudgeNoticeStoreTests(Func<TestDatabase> database)
     }
 
     [DatabaseFact]
-    public async Task StallCandidates_FreshBookedAndOldDeals_OnlyTheOldUnbookedOneIsLoaded()
+    public async Task StallCandidates_FreshBookedAndOldDeals_OldOnesLoadedBookedOrNot()
     {
         var team = await Db.CreateTeamAsync();
         var fresh = await Db.CreateDealAsync(team, daysInStage: 2);
@@ -82,9 +82,43 @@ public abstract class NudgeNoticeStoreTests(Func<TestDatabase> database)
         var candidates = await Db.Services.GetRequiredService<IStallCandidates>()
             .ListAsync([team.TeamId], enteredBefore: now.AddDays(-10), activeBefore: now.AddDays(-10), now, CancellationToken.None);
 
-        Assert.Equal([old.Id], candidates.Select(c => c.Deal.Id));
+        // A booked next step no longer rules a deal out: past twice its stage's limit it stalls anyway (the rule decides).
+        Assert.Equal([old.Id, booked.Id], candidates.Select(c => c.Deal.Id).Order());
         Assert.DoesNotContain(fresh.Id, candidates.Select(c => c.Deal.Id));
         Assert.Equal(team.TeamName, candidates[0].TeamName);
+    }
+
+    [DatabaseFact]
+    public async Task NextStepReminder_SixRunsRacing_MarkedAndQueuedOnceThenNotListedAgain()
+    {
+        var team = await Db.CreateTeamAsync();
+        var deal = await Db.CreateDealAsync(team, daysInStage: 5);
+        var quiet = await Db.CreateDealAsync(team, daysInStage: 5);
+        var now = Db.Time.GetUtcNow();
+        await using (var db = Db.NewContext())
+        {
+            foreach (var (id, activity) in new[] { (deal.Id, now.AddDays(-3)), (quiet.Id, now.AddDays(-1)) })
+            {
+                var row = await db.Deals.FindAsync(id);
+                (row!.NextStep, row.NextStepAt, row.NextStepSetAt, row.LastActivityAt) = ("demo", now.AddDays(-1), now.AddDays(-3), activity);
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var store = Db.Services.GetRequiredService<INextStepReminderStore>();
+        var due = Assert.Single(await store.ListDueAsync(team.TeamId, now.AddDays(-7), now, CancellationToken.None));
+        Assert.Equal(deal.Id, due.Deal);
+        Assert.Equal("demo", due.Text);
+
+        var message = Message(team.TeamId, "slack-user:U1", NudgeKind.NextStepReminder);
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() =>
+            store.MarkRemindedAndEnqueueAsync(due, Db.Time.GetUtcNow(), [message], CancellationToken.None))));
+
+        Assert.Single(results, won => won);
+        Assert.Empty(await store.ListDueAsync(team.TeamId, now.AddDays(-7), now, CancellationToken.None));
+        var queued = await Outbox.ListMessagesAsync(team.TeamId, CancellationToken.None);
+        Assert.Equal([(NudgeKind.NextStepReminder, "slack-user:U1")], queued.Select(m => (m.Kind, m.Conversation.ToString())));
     }
 
     [DatabaseFact]

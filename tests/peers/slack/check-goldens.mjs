@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // check-goldens.mjs DIR — type-checks every golden Block Kit message in DIR (type Message) and every App Home
-// view in DIR/views (type HomeView) against @slack/types with ONE tsc run, then checks the documented size
+// view in DIR/views (type HomeView, or ModalView for a modal) against @slack/types with ONE tsc run, then checks the documented size
 // limits the types cannot express (50 blocks a message, 100 a view).
 // Exit 1 on any type error or limit problem.
 import { readFileSync, readdirSync, writeFileSync, mkdtempSync, mkdirSync, rmSync, existsSync } from 'node:fs';
@@ -20,15 +20,17 @@ if (files.length === 0) { console.error(`no golden files in ${dir}`); process.ex
 
 // 1) One generated module, one typed constant per golden. KnownBlock[] (not AnyBlock[]) so
 //    unknown block types and misspelt fields fail; excess properties are checked on object literals.
-let ts = "import type { KnownBlock, HomeView } from '@slack/types';\n" +
+let ts = "import type { KnownBlock, HomeView, ModalView } from '@slack/types';\n" +
   'type Message = { text: string; blocks: KnownBlock[] };\n' +
-  "type Home = Omit<HomeView, 'blocks'> & { blocks: KnownBlock[] };\n";
+  "type Home = Omit<HomeView, 'blocks'> & { blocks: KnownBlock[] };\n" +
+  "type Modal = Omit<ModalView, 'blocks'> & { blocks: KnownBlock[] };\n";
 const ranges = [];
 files.forEach((file, i) => {
   const json = JSON.parse(readFileSync(join(dir, file), 'utf8'));
   const start = ts.split('\n').length;
   const isView = file.startsWith('views');
-  ts += `export const golden${i}: ${isView ? 'Home' : 'Message'} = ${JSON.stringify(json, null, 2)};\n`;
+  const type = !isView ? 'Message' : json.type === 'modal' ? 'Modal' : 'Home';
+  ts += `export const golden${i}: ${type} = ${JSON.stringify(json, null, 2)};\n`;
   ranges.push({ file, start, end: ts.split('\n').length - 1, json });
 });
 // Generated beside node_modules so tsc resolves @slack/types the ordinary way.
@@ -49,6 +51,11 @@ const limitProblems = (json) => {
   const max = (what, s, n) => { if (typeof s === 'string' && s.length > n) problems.push(`${what}: ${s.length} chars > ${n}`); };
   const maxN = (what, a, n) => { if (Array.isArray(a) && a.length > n) problems.push(`${what}: ${a.length} items > ${n}`); };
   if (json.type === 'home') maxN('blocks', json.blocks, 100);
+  else if (json.type === 'modal') {
+    maxN('blocks', json.blocks, 100);
+    max('title', json.title?.text, 24); max('submit', json.submit?.text, 24); max('close', json.close?.text, 24);
+    max('private_metadata', json.private_metadata, 3000); max('callback_id', json.callback_id, 255);
+  }
   else { if (!json.text || !json.text.trim()) problems.push('no top-level text fallback'); maxN('blocks', json.blocks, 50); }
   const ids = new Set();
   const walk = (o, path) => {

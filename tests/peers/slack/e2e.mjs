@@ -6,6 +6,8 @@
 //                                           the deal advances (a fresh `/coach next initech` shows the next stage)
 //   the same confirm again (old stage version) -> answered with the current state, not recorded twice
 //   unsigned / tampered requests -> 401
+//   "Set next step" button -> views.open (modal with a datepicker); signed view_submission with a past date ->
+//                                           response_action errors; with a future date -> the card replaced, on it
 // Exit 1 on any failure.
 import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -120,6 +122,37 @@ try {
   const stale = await waitForCall('/hooks/act2');
   const staleMessage = stale ? JSON.parse(stale.body) : {};
   check(!!stale && header(staleMessage) === header(second), `stale card answered with the current state ("${header(staleMessage)}")`);
+
+  // 5) "Set next step": the button opens a modal (views.open, trigger_id), its view_submission is answered in the ack
+  const buttons = blocksOf(second).filter((b) => b.type === 'actions').flatMap((b) => b.elements);
+  const setNext = buttons.find((e) => e.type === 'button' && e.text?.text === 'Set next step');
+  check(!!setNext?.value, 'the card has a "Set next step" button');
+  const press = (value, trigger) => 'payload=' + encodeURIComponent(JSON.stringify({
+    type: 'block_actions', user: { id: user, username: 'dana', name: 'dana', team_id: team }, team: { id: team },
+    channel: { id: channel }, container: { type: 'message', message_ts: '1715000000.000700', channel_id: channel, is_ephemeral: true },
+    response_url: `${fakeUrl}/hooks/form`, trigger_id: trigger,
+    actions: [{ type: 'button', action_id: setNext?.action_id, block_id: 'b', value, action_ts: '1715000020.1' }],
+  }));
+  check((await post('/slack/interactions', press(setNext?.value, '111.222.modal'))).status === 200, 'Set next step acked 200');
+  const opened = await waitForCall('/api/views.open');
+  const open = opened ? JSON.parse(opened.body) : {};
+  const elements = (open.view?.blocks ?? []).filter((b) => b.type === 'input').map((b) => b.element?.type);
+  check(open.trigger_id === '111.222.modal' && open.view?.type === 'modal' && elements.includes('datepicker') && elements.includes('plain_text_input'),
+    `views.open with the trigger_id: a modal with ${elements.join(' + ')}`);
+  const submit = (date) => 'payload=' + encodeURIComponent(JSON.stringify({
+    type: 'view_submission', user: { id: user, username: 'dana', name: 'dana', team_id: team }, team: { id: team },
+    view: { id: 'V0E2E', callback_id: open.view?.callback_id, private_metadata: open.view?.private_metadata,
+      state: { values: { date: { date: { type: 'datepicker', selected_date: date } }, text: { text: { type: 'plain_text_input', value: 'Demo with their CFO' } } } } },
+  }));
+  const refused = await post('/slack/interactions', submit('2020-01-01'));
+  const refusal = refused.ok ? await refused.json().catch(() => ({})) : {};
+  check(refusal.response_action === 'errors' && /passed/.test(refusal.errors?.date ?? ''), `past date -> modal kept open with an error under the date ("${refusal.errors?.date}")`);
+  const inAWeek = new Date(Date.now() + 7 * 86400e3).toISOString().slice(0, 10);
+  const accepted = await post('/slack/interactions', submit(inAWeek));
+  check(accepted.status === 200 && (await accepted.text()) === '', 'future date -> 200 with an empty body (the modal closes)');
+  const formAnswer = await waitForCall('/hooks/form');
+  const updated = formAnswer ? JSON.parse(formAnswer.body) : {};
+  check(updated.replace_original === true && /Demo with their CFO/.test(JSON.stringify(updated.blocks ?? [])), 'the card is replaced, the next step on it');
 } finally {
   stop();
 }

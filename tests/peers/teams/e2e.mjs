@@ -129,6 +129,25 @@ try {
   const choices = shown ? walk(shown.card).filter((e) => e.type === 'Action.Execute' && e.verb !== 'confirm').map((a) => a.title) : [];
   check('"what\'s next for acme": a card to choose between Acme Corp and Acme Corp - EU rollout',
     choices.some((t) => t === 'Acme Corp' || /^Acme Corp\b(?! -)/.test(t)) && choices.some((t) => /EU rollout/.test(t)), { choices, answer });
+
+  // 7. "Set next step" from the card's date picker: Action.ShowCard -> Input.Date + Input.Text -> Action.Execute
+  answer = await say("what's next for Initech");
+  shown = cardOf(answer);
+  const form = shown && (shown.card.actions ?? []).find((a) => a.type === 'Action.ShowCard' && a.title === 'Set next step');
+  const picker = form && walk(form.card.body).find((e) => e.type === 'Input.Date');
+  const save = form && (form.card.actions ?? []).find((a) => a.type === 'Action.Execute' && a.verb === 'nextStep');
+  check('the checklist card has "Set next step" with a date picker and a Save', form && picker && save, shown?.card?.actions);
+  if (save && picker) {
+    const inAWeek = new Date(Date.now() + 7 * 86400e3).toISOString().slice(0, 10);
+    const res = await invoke(shown.id, save, { [picker.id]: inAWeek, text: 'Demo with their CFO' });
+    const card = res?.value;
+    check('Set next step: answered with the card, the next step on it',
+      card?.type === 'AdaptiveCard' && /Next step for Initech: Demo with their CFO/.test(texts(card))
+        && walk(card).some((e) => e.title === 'Next step' && /Demo with their CFO/.test(e.value)), res);
+    const past = await invoke(shown.id, save, { [picker.id]: '2020-01-01', text: 'Too late' });
+    check('Set next step with a past date: refused on the card, nothing stored',
+      /has passed/.test(texts(past?.value ?? {})) && !walk(past?.value ?? {}).some((e) => e.title === 'Next step' && /Too late/.test(e.value)), past);
+  }
 } catch (e) {
   check('the run completed', false, String(e?.stack ?? e));
 } finally {

@@ -47,6 +47,7 @@ internal static class CommandHandlers
         Handle<PipelineCommand, PipelineUseCase>();
         Handle<ReverseFunnelCommand, ReverseFunnelUseCase>();
         Handle<UseChannelForNudgesCommand, UseChannelForNudgesUseCase>();
+        Handle<SetNextStepCommand, SetNextStepUseCase>();
         Handle<HelpCommand, HelpUseCase>();
         Handle<UnknownCommand, HelpUseCase>();
 
@@ -56,6 +57,8 @@ internal static class CommandHandlers
         Handle<ShowChecklistPayload, WhatsNextUseCase>();
         Handle<SnoozeDealPayload, SnoozeDealUseCase>();
         Handle<RunCommandPayload, RunCommandHandler>();
+        Handle<SetNextStepPayload, SetNextStepUseCase>();
+        Handle<NextStepFormPayload, SetNextStepUseCase>();
 
         services.AddSingleton(new CommandHandlerMap(map));
         services.AddScoped<CommandDispatcher>();

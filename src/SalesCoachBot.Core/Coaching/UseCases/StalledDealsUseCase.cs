@@ -33,7 +33,7 @@ internal sealed class StalledDealsUseCase(IDealStore deals, IDirectoryStore dire
             .Select(view =>
             {
                 var stage = context.Map.FindStage(view.Deal.StageId);
-                return (view, stage, stall: StallRule.Assess(view.Deal, stage?.StallAfterDays ?? 0, rules.IdleAfterDays(view.Deal.TeamId), view.SnoozedUntil, context.Now));
+                return (view, stage, stall: StallRule.Assess(view.Deal, stage?.StallAfterDays ?? 0, rules.IdleAfterDays(view.Deal.TeamId), view.SnoozedUntil, context.Now, stage?.Name, rules.Zone(view.Deal.TeamId)));
             })
             .Where(r => r.stall.IsStalled)
             .ToList();

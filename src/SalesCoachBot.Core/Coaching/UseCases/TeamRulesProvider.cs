@@ -9,5 +9,5 @@ public sealed class TeamRulesProvider(IDirectoryStore directory, IOptions<Coachi
     private SalesTeamRules? _rules;
 
     public async Task<SalesTeamRules> GetAsync(CancellationToken cancellationToken) =>
-        _rules ??= new SalesTeamRules(await directory.ListTeamsAsync(cancellationToken), options.Value.DefaultIdleDays);
+        _rules ??= new SalesTeamRules(await directory.ListTeamsAsync(cancellationToken), options.Value.DefaultIdleDays, options.Value.DefaultTimeZone);
 }

@@ -190,9 +190,22 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .HasColumnType("character varying(300)")
                         .HasColumnName("name");
 
+                    b.Property<string>("NextStep")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("next_step");
+
                     b.Property<DateTimeOffset?>("NextStepAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_step_at");
+
+                    b.Property<DateTimeOffset?>("NextStepRemindedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_step_reminded_at");
+
+                    b.Property<DateTimeOffset?>("NextStepSetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_step_set_at");
 
                     b.Property<long>("OwnerId")
                         .HasColumnType("bigint")

@@ -2,6 +2,7 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SalesCoachBot.Data;
 
@@ -135,6 +136,8 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    SqlitePropertyBuilderExtensions.UseAutoincrement(b.Property<long>("Id"));
+
                     b.Property<string>("Account")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT")
@@ -179,9 +182,22 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("NextStep")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_step");
+
                     b.Property<long?>("NextStepAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("next_step_at");
+
+                    b.Property<long?>("NextStepRemindedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_step_reminded_at");
+
+                    b.Property<long?>("NextStepSetAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_step_set_at");
 
                     b.Property<long>("OwnerId")
                         .HasColumnType("INTEGER")

@@ -1,0 +1,168 @@
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Coaching.Commands;
+using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Dates;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Understanding;
+
+namespace SalesCoachBot.Core.Coaching.UseCases;
+
+/// <summary>
+/// "next step for DEAL: TEXT [DATE]" and the card's "Set next step" form: stores what the next step is and when, the
+/// date read in the deal's team's time zone and (for 10/12) the person's locale. A past or unreadable date is refused
+/// with the reason and nothing is stored; the same next step said again changes nothing.
+/// </summary>
+internal sealed class SetNextStepUseCase(DealLocator locator, IDealStore deals, TeamRulesProvider teamRules, WhatsNextUseCase whatsNext)
+    : ICommandHandler<SetNextStepCommand>, ICommandHandler<SetNextStepPayload>, ICommandHandler<NextStepFormPayload>
+{
+    public const int MaxTextLength = Deal.MaxNextStepLength;
+
+    /// <summary>Every deal but a lost one takes a next step (won deals are still coached through implementation).</summary>
+    public static bool CanHaveNextStep(DealStatus status) => status is not DealStatus.Lost;
+
+    public async Task<BotAnswer> HandleAsync(SetNextStepCommand command, TurnContext context, CancellationToken cancellationToken)
+    {
+        var lookup = await locator.LocateAsync(command.Deal, context, id => $"next step for #{id}: {command.Text}", cancellationToken);
+        if (lookup is not DealLookup.Found found)
+        {
+            return ((DealLookup.Answered)lookup).Answer;
+        }
+
+        var zone = (await teamRules.GetAsync(cancellationToken)).Zone(found.Deal.Deal.TeamId);
+        var dateContext = new DateContext(context.Now, zone, DateContext.OrderFor(context.Turn.User.Locale));
+        switch (DateInWords.Find(command.Text, dateContext))
+        {
+            case DateReading.Found date:
+                return await SetAsync(found.Deal, date.Rest, date.At, context, fromCard: false, cancellationToken);
+            case DateReading.None none:
+                return await SetAsync(found.Deal, none.Rest, null, context, fromCard: false, cancellationToken);
+            case DateReading.Unreadable unreadable:
+                return Refused($"I could not read the date: {unreadable.Problem} Nothing was stored.");
+            case DateReading.InPast past:
+                return Refused(PastMessage(past.Phrase, past.At, dateContext));
+            default:
+                throw new InvalidOperationException("Unexpected date reading.");
+        }
+    }
+
+    /// <summary>The form's Save: the picked date (ISO) and the text.</summary>
+    public async Task<BotAnswer> HandleAsync(SetNextStepPayload payload, TurnContext context, CancellationToken cancellationToken)
+    {
+        var lookup = await locator.LocateByIdAsync(payload.Deal, context, cancellationToken);
+        if (lookup is not DealLookup.Found found)
+        {
+            return ((DealLookup.Answered)lookup).Answer;
+        }
+
+        var zone = (await teamRules.GetAsync(cancellationToken)).Zone(found.Deal.Deal.TeamId);
+        var dateContext = new DateContext(context.Now, zone);
+        DateTimeOffset? at = null;
+        if (!string.IsNullOrWhiteSpace(payload.Date))
+        {
+            switch (DateInWords.Read(payload.Date, dateContext))
+            {
+                case DateReading.Found date:
+                    at = date.At;
+                    break;
+                case DateReading.InPast past:
+                    return await FormRefusedAsync(found.Deal, SetNextStepPayload.DateInput, PastMessage(past.Phrase, past.At, dateContext), context, cancellationToken);
+                case DateReading.Unreadable unreadable:
+                    return await FormRefusedAsync(found.Deal, SetNextStepPayload.DateInput, unreadable.Problem, context, cancellationToken);
+                default:
+                    return await FormRefusedAsync(found.Deal, SetNextStepPayload.DateInput, $"\"{payload.Date}\" is not a date.", context, cancellationToken);
+            }
+        }
+
+        var text = payload.Text?.Trim() ?? string.Empty;
+        if (text.Length == 0 || text.Length > MaxTextLength)
+        {
+            var problem = text.Length == 0
+                ? "Say what the next step is, for example \"Demo with their CFO\"."
+                : $"A next step is at most {MaxTextLength} characters; this one has {text.Length}.";
+            return await FormRefusedAsync(found.Deal, SetNextStepPayload.TextInput, problem, context, cancellationToken);
+        }
+
+        return await SetAsync(found.Deal, text, at, context, fromCard: true, cancellationToken);
+    }
+
+    /// <summary>The form on its own (Slack opens it as a modal from the card's button).</summary>
+    public async Task<BotAnswer> HandleAsync(NextStepFormPayload payload, TurnContext context, CancellationToken cancellationToken)
+    {
+        var lookup = await locator.LocateByIdAsync(payload.Deal, context, cancellationToken);
+        if (lookup is not DealLookup.Found found)
+        {
+            return ((DealLookup.Answered)lookup).Answer;
+        }
+
+        var deal = found.Deal.Deal;
+        if (!CanHaveNextStep(deal.Status))
+        {
+            return Refused($"{deal.Name} is {deal.Status.ToString().ToLowerInvariant()}; a lost deal takes no next step.");
+        }
+
+        var zone = (await teamRules.GetAsync(cancellationToken)).Zone(deal.TeamId);
+        var form = DealCards.NextStepForm(deal, zone, context.Now);
+        return new BotAnswer(form.Title, new Card { Kind = CardKind.Form, Title = form.Title, Forms = [form] });
+    }
+
+    private async Task<BotAnswer> SetAsync(DealView view, string text, DateTimeOffset? at, TurnContext context, bool fromCard, CancellationToken cancellationToken)
+    {
+        text = text.Trim();
+        if (text.Length == 0)
+        {
+            return Refused("What is the next step? Say it with its date, for example \"next step for Initech: demo with their CFO on Friday\". Nothing was stored.");
+        }
+
+        if (text.Length > MaxTextLength)
+        {
+            return Refused($"A next step is at most {MaxTextLength} characters; this one has {text.Length}. Nothing was stored.");
+        }
+
+        var zone = (await teamRules.GetAsync(cancellationToken)).Zone(view.Deal.TeamId);
+        var outcome = await deals.ChangeDealAsync(view.Id, state =>
+        {
+            var deal = state.Deal;
+            if (!AccessPolicy.CanWorkOn(context.Person, deal))
+            {
+                return DealChangePlan<string>.Nothing("That deal is not one you can work on.");
+            }
+
+            if (!CanHaveNextStep(deal.Status))
+            {
+                return DealChangePlan<string>.Nothing($"{deal.Name} is {deal.Status.ToString().ToLowerInvariant()}; a lost deal takes no next step. Nothing was stored.");
+            }
+
+            var said = $"Next step for {deal.Name}: {text}{(at is { } when ? $" — {DateInWords.Describe(when, zone)}" : " (no date)")}.";
+
+            // A retry (Slack redelivery, Teams resend, the same words again) finds it stored and writes nothing.
+            if (string.Equals(deal.NextStep, text, StringComparison.Ordinal) && deal.NextStepAt == at)
+            {
+                return DealChangePlan<string>.Nothing(said);
+            }
+
+            return new DealChangePlan<string>(said)
+            {
+                NextStep = new NextStepChange(text, at, context.Now),
+                ActivityAt = context.Now,
+            };
+        }, cancellationToken);
+
+        return outcome is null
+            ? Errors.Answer("Not found", "That deal no longer exists or is not one you can see.")
+            : await whatsNext.ShowCurrentAsync(view.Id, context, outcome, cancellationToken) with { ReplacesCard = fromCard };
+    }
+
+    /// <summary>A refused form: the card again with the reason on top (Teams), and the reason per input (Slack's modal).</summary>
+    private async Task<BotAnswer> FormRefusedAsync(DealView view, string input, string problem, TurnContext context, CancellationToken cancellationToken)
+    {
+        var card = await whatsNext.ShowAsync(view, context, $"{problem} Nothing was stored.", cancellationToken);
+        return card with { ReplacesCard = true, InputErrors = new Dictionary<string, string>(StringComparer.Ordinal) { [input] = problem } };
+    }
+
+    private static string PastMessage(string phrase, DateTimeOffset at, DateContext context) =>
+        $"\"{phrase}\" is {DateInWords.Describe(at, context.Zone)}, which has passed (it is now {DateInWords.Describe(context.Now, context.Zone)}"
+        + $" in {context.Zone.Id}). A next step needs a date ahead. Nothing was stored.";
+
+    private static BotAnswer Refused(string message) => Errors.Answer("Next step not set", message);
+}
