@@ -152,7 +152,7 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
                 deal.StageId = t.ToStage;
                 deal.Status = t.Status;
                 deal.StageVersion++;
-                deal.StageEnteredAt = t.At;
+                deal.StageEnteredAt = t.Kind == StageChangeKind.MapChange ? deal.StageEnteredAt : t.At;
                 deal.LostReason = t.LostReason ?? deal.LostReason;
                 deal.ReengageAt = t.ReengageAt;
                 deal.ClosedAt = t.Status is DealStatus.Won or DealStatus.Lost ? t.At : deal.ClosedAt;
@@ -166,6 +166,20 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
                     ByPersonId = t.ByPersonId,
                     Reason = t.Reason,
                 });
+                foreach (var carried in t.Carry)
+                {
+                    Confirmations.Add(new Confirmation
+                    {
+                        Id = Confirmations.Count + 1,
+                        DealId = deal.Id,
+                        StageId = deal.StageId,
+                        StageVersion = deal.StageVersion,
+                        ItemId = carried.Item,
+                        PersonId = carried.PersonId,
+                        ConfirmedAt = carried.At,
+                        Channel = carried.Channel,
+                    });
+                }
             }
 
             if (!string.IsNullOrWhiteSpace(plan.Note))

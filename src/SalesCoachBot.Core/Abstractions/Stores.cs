@@ -124,7 +124,11 @@ public sealed record StageTransition(
     long? ByPersonId,
     string? Reason,
     string? LostReason = null,
-    DateTimeOffset? ReengageAt = null);
+    DateTimeOffset? ReengageAt = null)
+{
+    /// <summary>Confirmations recorded at the new stage and version right after the move (a map change carries them over).</summary>
+    public IReadOnlyList<NewConfirmation> Carry { get; init; } = [];
+}
 
 /// <summary>A new next step: what, by when (null: no date said), set at <paramref name="SetAt"/>.</summary>
 public sealed record NextStepChange(string Text, DateTimeOffset? At, DateTimeOffset SetAt);

@@ -51,6 +51,9 @@ public interface INudgeRecipients
     Task<IReadOnlyList<NudgeRecipient>> ListPeopleAsync(IReadOnlyCollection<long> personIds, CancellationToken cancellationToken);
 
     Task<string?> FindTeamNameAsync(long teamId, CancellationToken cancellationToken);
+
+    /// <summary>People with the admin role: they own the process maps and hear when a map change is refused.</summary>
+    Task<IReadOnlyList<NudgeRecipient>> ListAdminsAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>Which conversations get each team's digest.</summary>
@@ -80,6 +83,9 @@ public enum NudgeKind
 
     /// <summary>"Your next step's date passed", to the deal's owner; once per next step (the deal's reminded mark), no claim.</summary>
     NextStepReminder,
+
+    /// <summary>"Your map change was refused", to the admins; no claim, the same notice is not queued twice in a day.</summary>
+    MapNotice,
 }
 
 public enum OutboxStatus

@@ -64,6 +64,11 @@ internal static partial class ProcessMapRules
 
     private static void CheckTop(MapDraft draft, Sink sink)
     {
+        if (draft.Id is { } mapId && !KebabCase().IsMatch(mapId.Value))
+        {
+            sink.Error(mapId.Pos, $"map id '{mapId.Value}' must be kebab-case (teams.csv names it in the map column)");
+        }
+
         if (draft.Name is null)
         {
             sink.Warn(Pos.Top, "the map has no 'name': cards and history show it");
@@ -455,6 +460,7 @@ internal static partial class ProcessMapRules
             outcomes)
         {
             Kpis = [.. draft.Kpis],
+            Id = draft.Id?.Value ?? string.Empty,
         };
     }
 

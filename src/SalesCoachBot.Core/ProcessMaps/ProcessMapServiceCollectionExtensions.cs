@@ -19,11 +19,13 @@ public static class ProcessMapServiceCollectionExtensions
         // The default occupancy check needs a deal store; without one (map-only tools) nothing is stranded.
         // IDealStore is scoped (EF Core), so each check resolves it in its own scope.
         services.TryAddSingleton<IStageOccupancy>(sp => new ScopedStageOccupancy(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.TryAddSingleton<IProcessMapEvents, ProcessMapEvents>();
         services.TryAddSingleton(sp => new ReloadingProcessMapSource(
             sp.GetRequiredService<IOptions<ProcessMapOptions>>().Value,
             sp.GetService<IStageOccupancy>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<ReloadingProcessMapSource>>()));
+            sp.GetRequiredService<ILogger<ReloadingProcessMapSource>>(),
+            sp.GetService<IProcessMapEvents>()));
         services.TryAddSingleton<IProcessMapSource>(sp => sp.GetRequiredService<ReloadingProcessMapSource>());
         services.AddHostedService<ProcessMapStartupCheck>();
         return services;
@@ -45,6 +47,9 @@ internal sealed class ProcessMapStartupCheck(ReloadingProcessMapSource source) :
             throw new ProcessMapInvalidException(
                 $"The process map {source.DisplayName} is refused: {ReloadingProcessMapSource.DescribeStranded(stranded)}");
         }
+
+        // The map may have changed while the host was down: deals in stages it replaces move now.
+        await source.MoveDealsAsync(null, map, cancellationToken).ConfigureAwait(false);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -53,11 +58,12 @@ internal sealed class ProcessMapStartupCheck(ReloadingProcessMapSource source) :
 /// <summary>Open deals from a deal store resolved in a fresh scope per check; none when no store is registered.</summary>
 internal sealed class ScopedStageOccupancy(IServiceScopeFactory scopes) : IStageOccupancy
 {
-    public async Task<IReadOnlyList<StageOccupant>> FindDealsOutsideAsync(IReadOnlySet<string> knownStages, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StageOccupant>> FindDealsOutsideAsync(MapRef map, IReadOnlySet<string> knownStages, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         return scope.ServiceProvider.GetService<IDealStore>() is { } deals
-            ? await new DealStoreStageOccupancy(deals).FindDealsOutsideAsync(knownStages, cancellationToken).ConfigureAwait(false)
+            ? await new DealStoreStageOccupancy(deals, scope.ServiceProvider.GetService<IDirectoryStore>())
+                .FindDealsOutsideAsync(map, knownStages, cancellationToken).ConfigureAwait(false)
             : [];
     }
 }

@@ -136,6 +136,7 @@ internal sealed class NudgeVerb(
                     NudgeKind.OwnerDigest => " (owner's deals)",
                     NudgeKind.ManagerNotice => " (managers' notice)",
                     NudgeKind.CloseProposal => " (proposal to close a deal)",
+                    NudgeKind.MapNotice => " (refused map change, to the admins)",
                     _ => string.Empty,
                 };
                 await context.Out.WriteLineAsync($"  {message.Conversation}{kind}: {state}");
