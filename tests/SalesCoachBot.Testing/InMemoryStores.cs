@@ -231,6 +231,7 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
         var confirmations = Active(deal)
             .Select(c => new ConfirmationView(c.ItemId, c.PersonId, People.First(p => p.Id == c.PersonId).Name, c.ConfirmedAt, c.Channel))
             .ToList();
-        return new DealView(deal, owner.Name, owner.Email, Teams.First(t => t.Id == deal.TeamId).Name, snoozed, confirmations);
+        var team = Teams.First(t => t.Id == deal.TeamId);
+        return new DealView(deal, owner.Name, owner.Email, team.Name, snoozed, confirmations) { TeamMapId = team.MapId };
     }
 }

@@ -73,6 +73,9 @@ public sealed record DealView(
     IReadOnlyList<ConfirmationView> Confirmations)
 {
     public DealId Id => Deal.Id;
+
+    /// <summary>The <c>map</c> of the deal's team (<see cref="SalesTeam.MapId"/>): null for the default map.</summary>
+    public string? TeamMapId { get; init; }
 }
 
 /// <summary>An active (not withdrawn) confirmation at the deal's current stage version.</summary>

@@ -244,14 +244,15 @@ public sealed class NudgeRunner(
             return [];
         }
 
-        var map = maps.Current;
+        var set = maps.Maps;
         var byId = teams.ToDictionary(t => t.Id);
 
         // One query for every team asked about, narrowed in the database to deals that can be stalled (the
         // shortest stage and idle limits), so most fresh deals are never loaded. When the teams are all of them
         // (nudge, dry runs, the first poll after a restart) no team filter: an id list costs a parameter per team.
         var all = (await directory.ListTeamsAsync(cancellationToken)).All(t => byId.ContainsKey(t.Id));
-        var stageLimits = map.Stages.Select(s => s.StallAfterDays).Where(d => d > 0).DefaultIfEmpty(0).Min();
+        // The shortest stall limit of any map the teams use: each team's deals are judged by its own map below.
+        var stageLimits = teams.Select(t => set.For(t.MapId)).Distinct().SelectMany(m => m.Stages).Select(s => s.StallAfterDays).Where(d => d > 0).DefaultIfEmpty(0).Min();
         var idleLimits = teams.Select(t => t.IdleAfterDays).Where(d => d > 0).DefaultIfEmpty(0).Min();
         var enteredBefore = stageLimits > 0 ? now.AddDays(-stageLimits) : DateTimeOffset.MinValue;
         var activeBefore = idleLimits > 0 ? now.AddDays(-idleLimits) : DateTimeOffset.MinValue;
@@ -261,6 +262,6 @@ public sealed class NudgeRunner(
             .GroupBy(v => v.Deal.TeamId)
             .ToDictionary(
                 g => g.Key,
-                g => DigestBuilder.StalledDeals(g, map, byId[g.Key].IdleAfterDays, now, NudgeSchedule.TryFindZone(byId[g.Key].TimeZoneId, out var zone) ? zone : null));
+                g => DigestBuilder.StalledDeals(g, set.For(byId[g.Key].MapId), byId[g.Key].IdleAfterDays, now, NudgeSchedule.TryFindZone(byId[g.Key].TimeZoneId, out var zone) ? zone : null));
     }
 }

@@ -33,10 +33,15 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
         }
 
         var audience = ((AudienceResult.Allowed)resolved).Audience;
+        if (audience.MapIn(context.Maps, "pipeline") is not AudienceMap.One { Map: var map })
+        {
+            return ((AudienceMap.Several)audience.MapIn(context.Maps, "pipeline")).Answer;
+        }
+
         var rules = await teamRules.GetAsync(cancellationToken);
         var since = Min(context.Now.AddDays(-days), context.Now.AddDays(-14));
         var data = await store.LoadAsync(audience.Scope, since, context.Now, cancellationToken);
-        var report = PipelineReport.Build(context.Map, data, days, context.Now, rules.IdleAfterDays);
+        var report = PipelineReport.Build(map, data, days, context.Now, rules.IdleAfterDays);
 
         var chart = new BarChart(
             $"Open deals per stage — {audience.Label}",

@@ -14,6 +14,15 @@ public sealed class ProcessMapOptions
 
     /// <summary>Reload the file when it changes (default true).</summary>
     public bool Watch { get; set; } = true;
+
+    /// <summary>More map files, one per team process (issue 18): teams choose one by id in teams.csv.</summary>
+    public List<string> Paths { get; set; } = [];
+
+    /// <summary>A folder whose <c>*.yaml</c> / <c>*.yml</c> files are maps, as if listed in <see cref="Paths"/>.</summary>
+    public string? Folder { get; set; }
+
+    /// <summary>The id of the map of teams with no <c>map</c>: default the map at <see cref="Path"/>, else the shipped one.</summary>
+    public string? Default { get; set; }
 }
 
 public enum ProcessMapReloadOutcome
@@ -103,7 +112,7 @@ public sealed partial class ReloadingProcessMapSource : IProcessMapSource, IDisp
     public ProcessMap Current => Volatile.Read(ref _current);
 
     /// <summary>The map's id in the catalog (fixed at start: a reload that changes it is refused) and whether it is the default.</summary>
-    public MapRef Map { get; }
+    public MapRef Map { get; internal set; }
 
     /// <summary>The full path of the map file, or null for the shipped default.</summary>
     public string? FilePath { get; }

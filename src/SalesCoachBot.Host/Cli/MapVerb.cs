@@ -11,9 +11,10 @@ namespace SalesCoachBot.Host.Cli;
 /// </summary>
 internal sealed class MapVerb : ICliVerb
 {
-    public const string Usage = "map lint FILE | map show [FILE] [--team NAME] [--format mermaid|svg] [-o OUT] [--no-counts]";
+    public const string Usage = "map lint FILE | map show [FILE] [--team NAME] [--format mermaid|svg] [-o OUT] [--no-counts] | map diff OLD.yaml NEW.yaml [--no-deals]";
 
-    public static bool NeedsDatabase(IReadOnlyList<string> args) => args is ["show", ..] && !args.Contains("--no-counts");
+    public static bool NeedsDatabase(IReadOnlyList<string> args) =>
+        (args is ["show", ..] && !args.Contains("--no-counts")) || (args is ["diff", ..] && !args.Contains("--no-deals"));
 
     /// <summary><c>map lint</c> and usage errors; <c>map show</c> goes to <see cref="MapShowVerb"/>.</summary>
     public Task<int> RunAsync(IReadOnlyList<string> args, CliContext context, CancellationToken cancellationToken) =>

@@ -25,23 +25,27 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
                 $"Say why it was lost, e.g. \"mark Initech lost because {string.Join(" / ", context.Map.Outcomes.LostReasons.Take(3))}\".");
         }
 
-        var reason = NormaliseLostReason(command.Reason, context.Map);
         return await ChangeAsync(command.Deal, context, id => $"mark #{id} lost because {command.Reason}", (state, stage) =>
-            new DealChangePlan<string>($"Marked {state.Deal.Name} lost ({reason}).")
+        {
+            // Lost reasons are the deal's team's map's.
+            var reason = NormaliseLostReason(command.Reason, context.MapOf(state.View));
+            return new DealChangePlan<string>($"Marked {state.Deal.Name} lost ({reason}).")
             {
                 Transition = new StageTransition(stage, DealStatus.Lost, StageChangeKind.Closed, context.Now, context.Person.Id, command.Reason, LostReason: reason),
                 ActivityAt = context.Now,
-            }, cancellationToken);
+            };
+        }, cancellationToken);
     }
 
     public Task<BotAnswer> HandleAsync(SaidNoCommand command, TurnContext context, CancellationToken cancellationToken) =>
         ChangeAsync(command.Deal, context, id => $"#{id} said no", (state, stageId) =>
         {
-            var stage = context.Map.GetStage(stageId);
-            var target = context.Map.SaidNoTarget(stage);
+            var map = context.MapOf(state.View);
+            var stage = map.GetStage(stageId);
+            var target = map.SaidNoTarget(stage);
             if (target.IsNurture)
             {
-                var reengage = context.Now.AddDays(context.Map.Outcomes.NurtureReengageAfterDays);
+                var reengage = context.Now.AddDays(map.Outcomes.NurtureReengageAfterDays);
                 return new DealChangePlan<string>(
                     $"{state.Deal.Name} goes to nurture, as the map says for {stage.Name}. Re-engage on {DealCards.Date(reengage)}.")
                 {
@@ -61,7 +65,7 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
                 };
             }
 
-            var to = context.Map.GetStage(target.AsStage);
+            var to = map.GetStage(target.AsStage);
             return new DealChangePlan<string>($"{state.Deal.Name} goes back to {to.Name}, as the map says for a no in {stage.Name}.")
             {
                 Transition = new StageTransition(to.Id, DealStatus.Open, StageChangeKind.Moved, context.Now, context.Person.Id, "Buyer said no"),
@@ -97,7 +101,7 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
             }
 
             var stageId = state.Deal.StageId;
-            if (context.Map.FindStage(stageId) is null)
+            if (context.MapOf(state.View).FindStage(stageId) is null)
             {
                 return DealChangePlan<string>.Nothing($"{state.Deal.Name} is in a stage the map no longer has; ask an admin.");
             }

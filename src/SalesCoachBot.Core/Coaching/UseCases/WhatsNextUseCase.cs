@@ -38,6 +38,6 @@ internal sealed class WhatsNextUseCase(DealLocator locator, TeamRulesProvider te
     public async Task<BotAnswer> ShowAsync(DealView deal, TurnContext context, string? note, CancellationToken cancellationToken)
     {
         var rules = await teamRules.GetAsync(cancellationToken);
-        return DealCards.Checklist(deal, context.Map, rules, context.Now, note);
+        return DealCards.Checklist(deal, context.MapOf(deal), rules, context.Now, note);
     }
 }
