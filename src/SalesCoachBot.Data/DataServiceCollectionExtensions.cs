@@ -57,6 +57,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IDirectoryStore, CachingDirectoryStore>();
         services.AddScoped<IDealStore, CachingDealStore>();
         services.AddScoped<IConversationStore, ConversationStore>();
+        services.AddScoped<IDealJournal, DealJournal>();
         services.AddScoped<SalesCoachBot.Core.Pipeline.IPipelineStore, PipelineStore>();
         services.AddScoped<CsvImportService>();
         services.AddNudgeData();

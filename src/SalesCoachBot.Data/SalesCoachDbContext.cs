@@ -20,6 +20,7 @@ public abstract class SalesCoachDbContext(DbContextOptions options) : DbContext(
     public DbSet<Confirmation> Confirmations => Set<Confirmation>();
     public DbSet<DealNote> Notes => Set<DealNote>();
     public DbSet<Snooze> Snoozes => Set<Snooze>();
+    public DbSet<DealActivity> Activities => Set<DealActivity>();
     public DbSet<ConversationLink> ConversationLinks => Set<ConversationLink>();
 
     /// <summary>
@@ -54,6 +55,7 @@ public abstract class SalesCoachDbContext(DbContextOptions options) : DbContext(
         configurationBuilder.Properties<DealStatus>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<StageChangeKind>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<ChatChannel>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ActivityKind>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<ConversationKey>().HaveConversion<ConversationKeyConverter>();
         configurationBuilder.Properties<DealId>().HaveConversion<DealIdConverter>();
         configurationBuilder.Properties<StageId>().HaveConversion<StageIdConverter>();

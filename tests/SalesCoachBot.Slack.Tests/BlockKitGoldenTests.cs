@@ -101,6 +101,32 @@ public sealed class BlockKitGoldenTests
             Image = new CardImage("https://coach.example.com/charts/3f9a1c.png", "Bar chart: open deals per stage"),
         }),
         ["text-only"] = new BotAnswer("I'm not sure what you mean. Try `help`.\nFor example: `what's next for initech`."),
+        ["checklist-notes"] = new BotAnswer("Noted on Initech.", ChecklistCard(stageVersion: 3) with
+        {
+            Note = "Noted on Initech.",
+            Sections = [new CardSection("Latest notes",
+            [
+                new CardLine("2025-05-06 · Pat Lee: CFO wants an ROI case by Q1"),
+                new CardLine("2025-05-05 · Pat Lee: Legal review starts Monday; *redlines* <due> Friday"),
+                new CardLine("2025-05-02 · Alex Wilber: Champion moved to the CFO office"),
+            ])],
+            Actions = [new CardAction("History", new ShowHistoryPayload(Initech, 1))],
+            Forms = [Core.Coaching.DealCards.NoteForm(new Deal { Id = Initech, ExternalId = "1042", Name = "Initech", StageId = new StageId("demo") })],
+        }),
+        ["history"] = new BotAnswer("History of Initech", new Card
+        {
+            Kind = CardKind.History,
+            Title = "History of Initech",
+            Subtitle = "#1042 · Enterprise",
+            Sections = [new CardSection("Entries 1–20 of 27, newest first", [.. Enumerable.Range(0, 20).Select(i => new CardLine((i % 4) switch
+            {
+                0 => $"2025-05-{20 - i:00} 14:30 UTC · Pat Lee · Note: call notes {i} · in Slack channel C0SALES",
+                1 => $"2025-05-{20 - i:00} 10:00 UTC · Morgan Manager · Moved to Proposal as an override of the checklist: buyer asked to skip the demo · in Teams chat 19:abc@thread.tacv2 · map v4",
+                2 => $"2025-05-{20 - i:00} 09:15 UTC · Pat Lee · Confirmed \"Demo held with the buyer's team\" (Demo) · from the command line (walk)",
+                _ => $"2025-05-{20 - i:00} 08:00 UTC · Pat Lee · A call (pricing questions)",
+            }))])],
+            Actions = [new CardAction("More", new ShowHistoryPayload(Initech, 2), CardActionStyle.Primary), new CardAction("Checklist", new ShowChecklistPayload(Initech))],
+        }),
     };
 
     private static Card ChecklistCard(int stageVersion) => new()

@@ -9,7 +9,7 @@ namespace SalesCoachBot.Testing;
 /// same guarantee the real stores give per deal. The Core tests drive the use cases over it; the Data
 /// tests compare the EF stores with it.
 /// </summary>
-public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationStore
+public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationStore, IDealJournal
 {
     private readonly object _gate = new();
     private readonly Dictionary<ConversationKey, (DealId DealId, long PersonId)> _links = [];
@@ -21,6 +21,7 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
     public List<StageHistoryEntry> History { get; } = [];
     public List<Snooze> Snoozes { get; } = [];
     public List<DealNote> Notes { get; } = [];
+    public List<DealActivity> Activities { get; } = [];
 
     public SalesTeam AddTeam(string name, int idleDays = 14)
     {
@@ -134,6 +135,7 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
                         PersonId = confirmation.PersonId,
                         ConfirmedAt = confirmation.At,
                         Channel = confirmation.Channel,
+                        Conversation = plan.Source?.Conversation,
                     });
                 }
             }
@@ -165,6 +167,8 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
                     Kind = t.Kind,
                     ByPersonId = t.ByPersonId,
                     Reason = t.Reason,
+                    Conversation = plan.Source?.Conversation,
+                    MapVersion = t.MapVersion ?? plan.Source?.MapVersion,
                 });
                 foreach (var carried in t.Carry)
                 {
@@ -187,6 +191,28 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
                 Notes.Add(new DealNote { Id = Notes.Count + 1, DealId = deal.Id, PersonId = plan.NoteBy, At = plan.ActivityAt ?? deal.LastActivityAt, Text = plan.Note });
             }
 
+            // The same retry rule as the database store: same author and text (and kind, day) within the window.
+            if (plan.AddNote is { } note && !Notes.Any(n => n.DealId == deal.Id && n.PersonId == note.PersonId && n.At >= note.At - NewNote.RetryWindow && n.Text == note.Text))
+            {
+                Notes.Add(new DealNote { Id = Notes.Count + 1, DealId = deal.Id, PersonId = note.PersonId, At = note.At, Text = note.Text, Conversation = plan.Source?.Conversation });
+            }
+
+            if (plan.LogActivity is { } activity && !Activities.Any(a => a.DealId == deal.Id && a.PersonId == activity.PersonId && a.Kind == activity.Kind
+                && a.RecordedAt >= activity.At - NewNote.RetryWindow && (a.OccurredAt - activity.OccurredAt).Duration() <= NewNote.RetryWindow && a.Text == activity.Text))
+            {
+                Activities.Add(new DealActivity
+                {
+                    Id = Activities.Count + 1,
+                    DealId = deal.Id,
+                    Kind = activity.Kind,
+                    PersonId = activity.PersonId,
+                    OccurredAt = activity.OccurredAt,
+                    RecordedAt = activity.At,
+                    Text = activity.Text,
+                    Conversation = plan.Source?.Conversation,
+                });
+            }
+
             if (plan.Snooze is { } snooze)
             {
                 Snoozes.Add(new Snooze { Id = Snoozes.Count + 1, DealId = deal.Id, PersonId = snooze.PersonId, CreatedAt = snooze.At, Until = snooze.Until });
@@ -203,6 +229,33 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
             }
 
             return Task.FromResult<T?>(plan.Result);
+        }
+    }
+
+    public Task<IReadOnlyList<NoteView>> RecentNotesAsync(DealId deal, int count, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<NoteView>>(Notes
+                .Where(n => n.DealId == deal)
+                .OrderByDescending(n => n.At).ThenByDescending(n => n.Id)
+                .Take(count)
+                .Select(n => new NoteView(People.FirstOrDefault(p => p.Id == n.PersonId)?.Name, n.At, n.Text))
+                .ToList());
+        }
+    }
+
+    public Task<IReadOnlyList<TimelineEntry>> TimelineAsync(DealId deal, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(DealTimeline.Merge(
+                History.Where(h => h.DealId == deal).ToList(),
+                Confirmations.Where(c => c.DealId == deal).ToList(),
+                Notes.Where(n => n.DealId == deal).ToList(),
+                Activities.Where(a => a.DealId == deal).ToList(),
+                Snoozes.Where(s => s.DealId == deal).ToList(),
+                id => People.FirstOrDefault(p => p.Id == id)?.Name));
         }
     }
 

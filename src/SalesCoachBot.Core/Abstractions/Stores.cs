@@ -109,6 +109,15 @@ public sealed record DealChangePlan<T>(T Result) where T : class
     /// <summary>When set, the deal's last activity moves to this instant.</summary>
     public DateTimeOffset? ActivityAt { get; init; }
 
+    /// <summary>Where the change came from: recorded on the confirmations, stage history rows, notes and activities it writes.</summary>
+    public ChangeSource? Source { get; init; }
+
+    /// <summary>A note to add; one with the same author and text within <see cref="NewNote.RetryWindow"/> is a retry and is not stored again.</summary>
+    public NewNote? AddNote { get; init; }
+
+    /// <summary>An activity to log; the same one (author, kind, day, text) within <see cref="NewNote.RetryWindow"/> is a retry and is not stored again.</summary>
+    public NewActivity? LogActivity { get; init; }
+
     public static DealChangePlan<T> Nothing(T result) => new(result);
 }
 
@@ -131,12 +140,74 @@ public sealed record StageTransition(
 {
     /// <summary>Confirmations recorded at the new stage and version right after the move (a map change carries them over).</summary>
     public IReadOnlyList<NewConfirmation> Carry { get; init; } = [];
+
+    /// <summary>The map version the move happened under, when no chat <see cref="ChangeSource"/> says it (a map change).</summary>
+    public int? MapVersion { get; init; }
 }
 
 /// <summary>A new next step: what, by when (null: no date said), set at <paramref name="SetAt"/>.</summary>
 public sealed record NextStepChange(string Text, DateTimeOffset? At, DateTimeOffset SetAt);
 
 public sealed record SnoozeRequest(long PersonId, DateTimeOffset Until, DateTimeOffset At);
+
+/// <summary>The conversation a change was made from and the map version it was decided under (issue 15: "where" is the chat).</summary>
+public sealed record ChangeSource(ConversationKey Conversation, int MapVersion);
+
+/// <summary>A note by a person. Retries of the same turn (Slack redelivery, Teams retries) repeat it within minutes.</summary>
+public sealed record NewNote(long PersonId, string Text, DateTimeOffset At)
+{
+    /// <summary>How long the same text by the same person on the same deal counts as the same note (Slack retries for about 5 minutes).</summary>
+    public static readonly TimeSpan RetryWindow = TimeSpan.FromMinutes(15);
+
+    /// <summary>The longest note taken; longer ones are refused, not cut.</summary>
+    public const int MaxLength = 2000;
+}
+
+/// <summary>A call, meeting or email a person logged; <paramref name="OccurredAt"/> is when it happened, <paramref name="At"/> when it was logged.</summary>
+public sealed record NewActivity(long PersonId, ActivityKind Kind, DateTimeOffset OccurredAt, DateTimeOffset At, string? Text);
+
+/// <summary>A deal's notes and history (issue 15): what a coach reads to hear what happened.</summary>
+public interface IDealJournal
+{
+    /// <summary>The deal's latest notes, newest first.</summary>
+    Task<IReadOnlyList<NoteView>> RecentNotesAsync(DealId deal, int count, CancellationToken cancellationToken);
+
+    /// <summary>Everything recorded about the deal, newest first: stage changes, confirmations and undos, notes, activities, snoozes.</summary>
+    Task<IReadOnlyList<TimelineEntry>> TimelineAsync(DealId deal, CancellationToken cancellationToken);
+}
+
+public sealed record NoteView(string? AuthorName, DateTimeOffset At, string Text);
+
+public enum TimelineEntryKind
+{
+    StageChange,
+    Confirmed,
+    Withdrawn,
+    Note,
+    Activity,
+    Snooze,
+}
+
+/// <summary>
+/// One line of a deal's history, as stored: what happened, when, who, and the chat it came from. Only the fields of
+/// its kind are set (<see cref="Stage"/> and <see cref="StageChange"/> for stage changes, <see cref="Item"/> for
+/// confirmations, <see cref="Activity"/> for activities, <see cref="Until"/> for snoozes).
+/// </summary>
+public sealed record TimelineEntry(TimelineEntryKind Kind, DateTimeOffset At, string? PersonName)
+{
+    public StageId? Stage { get; init; }
+    public StageChangeKind? StageChange { get; init; }
+    public ChecklistItemId? Item { get; init; }
+    public ActivityKind? Activity { get; init; }
+    public DateTimeOffset? Until { get; init; }
+
+    /// <summary>The reason of a stage change, a note's text, or what an activity was about.</summary>
+    public string? Text { get; init; }
+
+    public ChatChannel? Channel { get; init; }
+    public ConversationKey? Conversation { get; init; }
+    public int? MapVersion { get; init; }
+}
 
 /// <summary>Which deal a conversation is linked to ("link this chat to Initech").</summary>
 public interface IConversationStore

@@ -20,10 +20,14 @@ namespace SalesCoachBot.Core.Cards;
 [JsonDerivedType(typeof(RunCommandPayload), "command")]
 [JsonDerivedType(typeof(SetNextStepPayload), "nextStep")]
 [JsonDerivedType(typeof(NextStepFormPayload), "nextStepForm")]
+[JsonDerivedType(typeof(AddNotePayload), "note")]
+[JsonDerivedType(typeof(NoteFormPayload), "noteForm")]
+[JsonDerivedType(typeof(ShowHistoryPayload), "history")]
 public abstract record ActionPayload
 {
     /// <summary>The longest payload read back from a chat client; anything longer is not one of ours.</summary>
-    public const int MaxJsonLength = 4096;
+    // Room for a form's text (a 2,000-character note, non-ASCII escaped as \uXXXX) beside the payload's own fields.
+    public const int MaxJsonLength = 16384;
 
     /// <summary>Options for whole cards and answers (the outbox, <c>ask --json</c>); payloads in them are written as <see cref="JsonTypeInfo"/> writes them.</summary>
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
@@ -114,6 +118,18 @@ public sealed record SnoozeDealPayload(DealId Deal, int Days) : ActionPayload;
 
 /// <summary>Run a chat command as if typed (help buttons, "see all").</summary>
 public sealed record RunCommandPayload(string Text) : ActionPayload;
+
+/// <summary>An "Add note" form submitted: <see cref="Text"/> is the form's one input, whose id is this property's name.</summary>
+public sealed record AddNotePayload(DealId Deal, string? Text = null) : ActionPayload
+{
+    public const string TextInput = "text";
+}
+
+/// <summary>Asks for the "Add note" form as its own answer (Slack opens it as a modal).</summary>
+public sealed record NoteFormPayload(DealId Deal) : ActionPayload;
+
+/// <summary>A page of a deal's history (1 = the newest entries).</summary>
+public sealed record ShowHistoryPayload(DealId Deal, int Page) : ActionPayload;
 
 /// <summary>
 /// A "Set next step" form submitted: <see cref="Date"/> (ISO yyyy-MM-dd, from a date picker) and <see cref="Text"/> are the

@@ -17,6 +17,7 @@ public enum CardKind
 
     /// <summary>Nothing but a form (<see cref="Card.Forms"/>): Slack shows it as a modal.</summary>
     Form,
+    History,
 }
 
 /// <summary>
@@ -67,6 +68,9 @@ public sealed record CardInput(string Id, CardInputKind Kind, string Label)
     public string? Placeholder { get; init; }
     public int? MaxLength { get; init; }
     public bool Required { get; init; }
+
+    /// <summary>For a text: several lines (a note) rather than one (a next step).</summary>
+    public bool Multiline { get; init; }
 
     /// <summary>For a date: the earliest date offered (ISO yyyy-MM-dd).</summary>
     public string? Min { get; init; }

@@ -13,7 +13,11 @@ namespace SalesCoachBot.Core.Coaching;
 /// <summary>Builds the answers that show a deal: the checklist card and its plain-text twin.</summary>
 internal static class DealCards
 {
-    public static BotAnswer Checklist(DealView view, ProcessMap map, SalesTeamRules rules, DateTimeOffset now, string? note = null)
+    /// <summary>How many of the latest notes the deal card shows; the history has all of them.</summary>
+    public const int NotesShown = 3;
+
+    public static BotAnswer Checklist(
+        DealView view, ProcessMap map, SalesTeamRules rules, DateTimeOffset now, string? note = null, IReadOnlyList<NoteView>? notes = null)
     {
         var deal = view.Deal;
         var stage = map.FindStage(deal.StageId);
@@ -77,10 +81,18 @@ internal static class DealCards
             Facts = facts,
             Checklist = UseCases.ConfirmItemsUseCase.IsCoachable(deal.Status) ? new CardChecklist(deal.Id, stage.Id, deal.StageVersion, items, confirm) : null,
             Note = note,
-            Forms = UseCases.SetNextStepUseCase.CanHaveNextStep(deal.Status) ? [NextStepForm(deal, zone, now)] : [],
+            Forms = UseCases.SetNextStepUseCase.CanHaveNextStep(deal.Status) ? [NextStepForm(deal, zone, now), NoteForm(deal)] : [NoteForm(deal)],
+            Sections = notes is { Count: > 0 } ? [new CardSection("Latest notes", [.. notes.Take(NotesShown).Select(n => new CardLine(NoteLine(n)))])] : [],
+            Actions = [new CardAction("History", new ShowHistoryPayload(deal.Id, 1))],
         };
 
-        return new BotAnswer(ChecklistText(card, items, deal, note), card);
+        var text = ChecklistText(card, items, deal, note);
+        if (card.Sections.Count > 0)
+        {
+            text += "\nLatest notes:\n" + string.Join('\n', card.Sections[0].Lines.Select(l => "- " + l.Text));
+        }
+
+        return new BotAnswer(text, card);
     }
 
     /// <summary>"demo with their CFO — Fri 11 Dec 2026, 15:00" in the team's zone; null when no next step is set.</summary>
@@ -119,6 +131,25 @@ internal static class DealCards
             new CardAction("Save next step", new SetNextStepPayload(deal.Id), CardActionStyle.Primary),
             new NextStepFormPayload(deal.Id));
     }
+    /// <summary>The card's "Add note" button: one multi-line text, saved as a note on the deal.</summary>
+    public static CardForm NoteForm(Deal deal) => new(
+        "Add note",
+        $"Note for {deal.Name}",
+        [
+            new CardInput(AddNotePayload.TextInput, CardInputKind.Text, "Note")
+            {
+                Placeholder = "What happened, what the buyer said, what to remember",
+                MaxLength = NewNote.MaxLength,
+                Required = true,
+                Multiline = true,
+            },
+        ],
+        new CardAction("Save note", new AddNotePayload(deal.Id), CardActionStyle.Primary),
+        new NoteFormPayload(deal.Id));
+
+    /// <summary>"2026-12-02 · Dana: CFO wants an ROI case by Q1".</summary>
+    public static string NoteLine(NoteView note) =>
+        note.AuthorName is { Length: > 0 } author ? $"{Date(note.At)} · {author}: {note.Text}" : $"{Date(note.At)}: {note.Text}";
 
     public static string StatusText(Deal deal, StallAssessment stall) => deal.Status switch
     {

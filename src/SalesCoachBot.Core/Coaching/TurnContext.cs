@@ -20,6 +20,12 @@ public sealed record TurnContext(PersonView Person, ChatTurn Turn, ProcessMap Ma
     public ProcessMap MapOfPerson(IEnumerable<Domain.SalesTeam> teams) =>
         teams.FirstOrDefault(t => Person.TeamIds.Contains(t.Id)) is { } team ? Maps.For(team.MapId) : Map;
 
+    /// <summary>Where a change made in this turn comes from: the conversation, under the default map's version.</summary>
+    public ChangeSource Source => new(Turn.Conversation, Map.Version);
+
+    /// <summary>Where a change to the deal comes from: the conversation, under the version of the deal's team's map.</summary>
+    public ChangeSource SourceFor(DealView deal) => new(Turn.Conversation, MapOf(deal).Version);
+
     /// <summary>The map of a team by its <c>map</c> id (null: the default).</summary>
     public ProcessMap MapOfTeam(string? teamMapId) => Maps.For(teamMapId);
 }

@@ -106,7 +106,7 @@ public sealed class Deal
     /// <summary>Bumped on every stage change; cards carry it so stale cards are recognised.</summary>
     public int StageVersion { get; set; } = 1;
 
-    /// <summary>Latest of: stage entered, confirmation, undo, move, note.</summary>
+    /// <summary>Latest of: stage entered, confirmation, undo, move, note, logged activity.</summary>
     public DateTimeOffset LastActivityAt { get; set; }
 }
 
@@ -143,6 +143,12 @@ public sealed class StageHistoryEntry
     public StageChangeKind Kind { get; set; }
     public long? ByPersonId { get; set; }
     public string? Reason { get; set; }
+
+    /// <summary>The chat the change was made from; null for imports, the scheduler and rows from before it was recorded.</summary>
+    public ConversationKey? Conversation { get; set; }
+
+    /// <summary>The process map version the change was decided under; null when not recorded.</summary>
+    public int? MapVersion { get; set; }
 }
 
 public sealed class Confirmation
@@ -155,6 +161,10 @@ public sealed class Confirmation
     public long PersonId { get; set; }
     public DateTimeOffset ConfirmedAt { get; set; }
     public ChatChannel Channel { get; set; }
+
+    /// <summary>The chat the confirmation came from; null for rows from before it was recorded.</summary>
+    public ConversationKey? Conversation { get; set; }
+
     public DateTimeOffset? WithdrawnAt { get; set; }
     public long? WithdrawnByPersonId { get; set; }
 }
@@ -166,6 +176,39 @@ public sealed class DealNote
     public long? PersonId { get; set; }
     public DateTimeOffset At { get; set; }
     public required string Text { get; set; }
+
+    /// <summary>The chat the note was written in; null for imported notes.</summary>
+    public ConversationKey? Conversation { get; set; }
+}
+
+/// <summary>What a rep did with the buyer: "called Initech", "met Globex today", "emailed the proposal to Acme".</summary>
+public enum ActivityKind
+{
+    Call,
+    Meeting,
+    Email,
+    Other,
+}
+
+/// <summary>A logged call, meeting or email. It counts as activity for the stall rule and shows in the history.</summary>
+public sealed class DealActivity
+{
+    public long Id { get; set; }
+    public DealId DealId { get; set; }
+    public ActivityKind Kind { get; set; }
+    public long? PersonId { get; set; }
+
+    /// <summary>When it happened (the day the rep named, or when it was logged).</summary>
+    public DateTimeOffset OccurredAt { get; set; }
+
+    /// <summary>When it was logged.</summary>
+    public DateTimeOffset RecordedAt { get; set; }
+
+    /// <summary>What it was about, as the rep said it ("the proposal"); optional.</summary>
+    public string? Text { get; set; }
+
+    /// <summary>The chat it was logged from; null for imported activities.</summary>
+    public ConversationKey? Conversation { get; set; }
 }
 
 public sealed class Snooze

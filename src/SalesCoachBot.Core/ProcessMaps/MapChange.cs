@@ -95,6 +95,7 @@ public static class MapChange
                 LostReason: deal.LostReason, ReengageAt: deal.ReengageAt)
             {
                 Carry = carry,
+                MapVersion = to.Version,
             },
         };
     }

@@ -55,6 +55,23 @@ public sealed record ReverseFunnelCommand(string AmountText) : ChatCommand;
 /// </summary>
 internal sealed record SetNextStepCommand(DealReference Deal, string Text) : ChatCommand;
 
+/// <summary>"note for DEAL: TEXT": <see cref="Text"/> is exactly what followed the colon (not capped, so a long note can be refused).</summary>
+internal sealed record AddNoteCommand(DealReference Deal, string Text) : ChatCommand;
+
+/// <summary>"called Initech", "met Globex today", "emailed the proposal to Acme".</summary>
+internal sealed record LogActivityCommand(DealReference Deal, Domain.ActivityKind Kind, ActivityDay Day, string? About) : ChatCommand;
+
+/// <summary>The day an activity happened, as said: nothing (now), "today" or "yesterday".</summary>
+public enum ActivityDay
+{
+    Now,
+    Today,
+    Yesterday,
+}
+
+/// <summary>"history of DEAL".</summary>
+internal sealed record HistoryCommand(DealReference Deal) : ChatCommand;
+
 internal sealed record HelpCommand : ChatCommand;
 
 /// <summary>Nothing understood; <see cref="Text"/> is what was typed (trimmed), for a helpful answer.</summary>

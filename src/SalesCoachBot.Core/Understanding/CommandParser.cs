@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using SalesCoachBot.Core.Domain;
 
 namespace SalesCoachBot.Core.Understanding;
 
@@ -79,6 +80,13 @@ public sealed partial class CommandParser
     public ChatCommand Parse(string? text)
     {
         var trimmed = (text ?? string.Empty).Trim();
+
+        // A note is read from the text as typed, before the cap: its words are the rep's, and a long one is refused whole.
+        if (Note(trimmed) is { } note)
+        {
+            return note;
+        }
+
         var capped = TextFolding.Cap(trimmed);
         var tokens = Sentence.Tokenize(capped).Tokens.ToList();
         var unknown = new UnknownCommand(capped);
@@ -103,6 +111,8 @@ public sealed partial class CommandParser
     {
         var s = sentence.Text;
         return Help(s)
+            ?? History(sentence)
+            ?? LoggedActivity(sentence)
             ?? Link(sentence)
             ?? Nudges(sentence)
             ?? ReverseFunnel(sentence)
@@ -168,6 +178,68 @@ public sealed partial class CommandParser
         if (HelpRegex().IsMatch(s))
         {
             return new HelpCommand();
+        }
+
+        return null;
+    }
+
+    /// <summary>"note for Initech: CFO wants an ROI case by Q1", "add a note to #1002: …", "note: …" (the linked deal).</summary>
+    private static ChatCommand? Note(string text)
+    {
+        var match = NoteRegex().Match(text);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var deal = DealOf(Sentence.Tokenize(match.Groups["d"].Value).Tokens);
+        return new AddNoteCommand(deal, match.Groups["t"].Value.Trim());
+    }
+
+    /// <summary>"history of Initech", "Initech history", "what happened with #1002".</summary>
+    private static ChatCommand? History(Sentence sentence)
+    {
+        var match = HistoryRegex().Match(sentence.Text);
+        if (!match.Success)
+        {
+            match = HistoryDealFirstRegex().Match(sentence.Text);
+        }
+
+        return match.Success ? new HistoryCommand(DealOf(sentence.Slice(match.Groups["d"]))) : null;
+    }
+
+    /// <summary>"called Initech", "met Globex today", "emailed the proposal to Acme yesterday".</summary>
+    private static ChatCommand? LoggedActivity(Sentence sentence)
+    {
+        var s = sentence.Text;
+        (Match Match, ActivityKind Kind)[] tries =
+        [
+            (CalledRegex().Match(s), ActivityKind.Call),
+            (MetRegex().Match(s), ActivityKind.Meeting),
+            (EmailedRegex().Match(s), ActivityKind.Email),
+            (SentRegex().Match(s), ActivityKind.Other),
+        ];
+        foreach (var (match, kind) in tries)
+        {
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            var deal = sentence.Slice(match.Groups["d"]);
+            if (deal.Count == 0)
+            {
+                return null;
+            }
+
+            var day = match.Groups["w"].Value switch
+            {
+                "today" => ActivityDay.Today,
+                "yesterday" => ActivityDay.Yesterday,
+                _ => ActivityDay.Now,
+            };
+            var about = Join(sentence.Slice(match.Groups["a"]));
+            return new LogActivityCommand(DealOf(deal), kind, day, about.Length > 0 ? about : null);
         }
 
         return null;
@@ -858,6 +930,30 @@ public sealed partial class CommandParser
 
     [GeneratedRegex(@"^(?<i>.+?) (is |are |has been |have been |was |were |now |all )?(done|completed|complete|finished|ticked|ticked off|checked off|confirmed)( (for|on|at|in|with) (?<d>.+))?$", Options)]
     private static partial Regex ItemDoneRegex();
+
+    // Over the text as typed (a note keeps its case and punctuation); the colon ends the deal.
+    [GeneratedRegex(@"^(please\s+)?(add\s+(a\s+)?)?note\b\s*((for|on|to|about|re)\s+)?(?<d>[^:\r\n]{0,200}?)\s*:\s*(?<t>.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline | Options)]
+    private static partial Regex NoteRegex();
+
+    [GeneratedRegex(@"^(the )?(full |deal )?(history|timeline|activity log|audit trail)( (of|for|on|about))?( (?<d>.+))?$|^what (happened|happens|has happened|went on) (with|to|on) (?<d>.+)$", Options)]
+    private static partial Regex HistoryRegex();
+
+    [GeneratedRegex(@"^(?<d>.+?) (history|timeline|activity log|audit trail)$", Options)]
+    private static partial Regex HistoryDealFirstRegex();
+
+    private const string ActivityDaySuffix = @"( (?<w>today|yesterday))?$";
+
+    [GeneratedRegex(@"^((i|we|just|already) )*(called|phoned|rang|rung|(spoke|talked) (to|with)|(had|did|held|made) (a |an |the |our )?(call|phone call|zoom|teams call|video call) (with|to)) (?<d>.+?)" + ActivityDaySuffix, Options)]
+    private static partial Regex CalledRegex();
+
+    [GeneratedRegex(@"^((i|we|just|already) )*(met( up)?( with)?|visited|(had|did|held) (a |an |the |our )?(meeting|meet|lunch|coffee|visit|onsite) (with|at)) (?<d>.+?)" + ActivityDaySuffix, Options)]
+    private static partial Regex MetRegex();
+
+    [GeneratedRegex(@"^((i|we|just|already) )*(emailed|e-mailed|mailed|(sent|wrote) (an )?(email|e-mail|mail) to)( (?<a>.+?) to)? (?<d>.+?)" + ActivityDaySuffix, Options)]
+    private static partial Regex EmailedRegex();
+
+    [GeneratedRegex(@"^((i|we|just|already) )*(sent|shared|delivered) (?<a>.+?) to (?<d>.+?)" + ActivityDaySuffix, Options)]
+    private static partial Regex SentRegex();
 
     [GeneratedRegex(@"^#?(?<id>\d{1,12})$|^#(?<id>[A-Za-z0-9][A-Za-z0-9-]{0,40})$", Options)]
     private static partial Regex ExternalIdRegex();

@@ -17,7 +17,7 @@ internal static class Vocabulary
         "stage", "phase", "stalled", "stuck", "stale", "rotting", "need", "reverse", "funnel", "help", "hello", "days",
         "weeks", "months", "last", "past", "team", "forward", "update", "progress", "latest", "should", "doing",
         "going", "please", "thanks", "about", "tell", "show", "remaining", "outstanding", "missing", "quota", "target",
-        "forecast", "overview", "summary", "report", "commands", "happening", "rejected", "between",
+        "forecast", "overview", "summary", "report", "commands", "happening", "rejected", "between", "history", "timeline",
     ], StringComparer.Ordinal);
 
     /// <summary>Shorthand and short typos (too short for distance matching).</summary>

@@ -40,6 +40,7 @@ internal sealed class StageHistoryEntryConfiguration : IEntityTypeConfiguration<
         builder.HasKey(h => h.Id);
         builder.Property(h => h.StageId).HasMaxLength(100).IsRequired();
         builder.Property(h => h.Reason).HasMaxLength(500);
+        builder.Property(h => h.Conversation).HasMaxLength(ConversationKeyLength.Max);
         builder.HasOne<Deal>().WithMany().HasForeignKey(h => h.DealId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Person>().WithMany().HasForeignKey(h => h.ByPersonId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(h => new { h.DealId, h.EnteredAt });
@@ -54,6 +55,7 @@ internal sealed class ConfirmationConfiguration : IEntityTypeConfiguration<Confi
         builder.HasKey(c => c.Id);
         builder.Property(c => c.StageId).HasMaxLength(100).IsRequired();
         builder.Property(c => c.ItemId).HasMaxLength(100).IsRequired();
+        builder.Property(c => c.Conversation).HasMaxLength(ConversationKeyLength.Max);
         builder.HasOne<Deal>().WithMany().HasForeignKey(c => c.DealId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Person>().WithMany().HasForeignKey(c => c.WithdrawnByPersonId).OnDelete(DeleteBehavior.Restrict);
@@ -73,10 +75,31 @@ internal sealed class DealNoteConfiguration : IEntityTypeConfiguration<DealNote>
         builder.ToTable("deal_notes");
         builder.HasKey(n => n.Id);
         builder.Property(n => n.Text).HasMaxLength(4000).IsRequired();
+        builder.Property(n => n.Conversation).HasMaxLength(ConversationKeyLength.Max);
         builder.HasOne<Deal>().WithMany().HasForeignKey(n => n.DealId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Person>().WithMany().HasForeignKey(n => n.PersonId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(n => new { n.DealId, n.At });
     }
+}
+
+internal sealed class DealActivityConfiguration : IEntityTypeConfiguration<DealActivity>
+{
+    public void Configure(EntityTypeBuilder<DealActivity> builder)
+    {
+        builder.ToTable("deal_activities");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Text).HasMaxLength(500);
+        builder.Property(a => a.Conversation).HasMaxLength(ConversationKeyLength.Max);
+        builder.HasOne<Deal>().WithMany().HasForeignKey(a => a.DealId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(a => new { a.DealId, a.OccurredAt });
+    }
+}
+
+/// <summary>The column size of a conversation key (the same as <c>conversation_links.conversation_key</c>).</summary>
+internal static class ConversationKeyLength
+{
+    public const int Max = 400;
 }
 
 internal sealed class SnoozeConfiguration : IEntityTypeConfiguration<Snooze>
@@ -97,7 +120,7 @@ internal sealed class ConversationLinkConfiguration : IEntityTypeConfiguration<C
     {
         builder.ToTable("conversation_links");
         builder.HasKey(l => l.ConversationKey);
-        builder.Property(l => l.ConversationKey).HasMaxLength(400);
+        builder.Property(l => l.ConversationKey).HasMaxLength(ConversationKeyLength.Max);
         builder.HasOne<Deal>().WithMany().HasForeignKey(l => l.DealId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Person>().WithMany().HasForeignKey(l => l.LinkedByPersonId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -328,13 +328,14 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
         _tally.Unchanged += unchanged;
     }
 
-    private static StageHistoryEntry History(Deal deal, StageChangeKind kind) => new()
+    private StageHistoryEntry History(Deal deal, StageChangeKind kind) => new()
     {
         DealId = deal.Id,
         StageId = deal.StageId,
         EnteredAt = deal.StageEnteredAt,
         Kind = kind,
         Reason = "import",
+        MapVersion = _teamMaps.GetValueOrDefault(deal.TeamId)?.Version,
     };
 
     private static Deal Create(Row row, DateTimeOffset now)

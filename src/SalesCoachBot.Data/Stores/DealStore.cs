@@ -231,6 +231,7 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
                 PersonId = confirmation.PersonId,
                 ConfirmedAt = confirmation.At,
                 Channel = confirmation.Channel,
+                Conversation = plan.Source?.Conversation,
             });
             added.Add(confirmation);
             changed = true;
@@ -275,6 +276,8 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
                 Kind = transition.Kind,
                 ByPersonId = transition.ByPersonId,
                 Reason = transition.Reason,
+                Conversation = plan.Source?.Conversation,
+                MapVersion = transition.MapVersion ?? plan.Source?.MapVersion,
             });
             foreach (var carried in transition.Carry)
             {
@@ -305,6 +308,36 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
             changed = true;
         }
 
+        // A retry of the same turn (Slack redelivery, a Teams retry, a double press) finds its note or activity already
+        // there: checked under the deal's lock, so two racing retries store it once.
+        if (plan.AddNote is { } newNote && !await HasNoteAsync(deal.Id, newNote, cancellationToken))
+        {
+            Db.Notes.Add(new DealNote
+            {
+                DealId = deal.Id,
+                PersonId = newNote.PersonId,
+                At = newNote.At,
+                Text = newNote.Text,
+                Conversation = plan.Source?.Conversation,
+            });
+            changed = true;
+        }
+
+        if (plan.LogActivity is { } newActivity && !await HasActivityAsync(deal.Id, newActivity, cancellationToken))
+        {
+            Db.Activities.Add(new DealActivity
+            {
+                DealId = deal.Id,
+                Kind = newActivity.Kind,
+                PersonId = newActivity.PersonId,
+                OccurredAt = newActivity.OccurredAt,
+                RecordedAt = newActivity.At,
+                Text = newActivity.Text,
+                Conversation = plan.Source?.Conversation,
+            });
+            changed = true;
+        }
+
         if (plan.Snooze is { } snooze)
         {
             Db.Snoozes.Add(new Snooze { DealId = deal.Id, PersonId = snooze.PersonId, CreatedAt = snooze.At, Until = snooze.Until });
@@ -326,6 +359,23 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
         }
 
         return new AppliedChange(changed, added, withdrawnItems);
+    }
+
+    private Task<bool> HasNoteAsync(DealId deal, NewNote note, CancellationToken cancellationToken)
+    {
+        var since = note.At - NewNote.RetryWindow;
+        return Db.Notes.AnyAsync(n => n.DealId == deal && n.PersonId == note.PersonId && n.At >= since && n.Text == note.Text, cancellationToken);
+    }
+
+    private Task<bool> HasActivityAsync(DealId deal, NewActivity activity, CancellationToken cancellationToken)
+    {
+        var since = activity.At - NewNote.RetryWindow;
+        var from = activity.OccurredAt - NewNote.RetryWindow;
+        var to = activity.OccurredAt + NewNote.RetryWindow;
+        return Db.Activities.AnyAsync(
+            a => a.DealId == deal && a.PersonId == activity.PersonId && a.Kind == activity.Kind && a.RecordedAt >= since
+                && a.OccurredAt >= from && a.OccurredAt <= to && a.Text == activity.Text,
+            cancellationToken);
     }
 
     private static bool MoveActivity(Deal deal, DateTimeOffset at)

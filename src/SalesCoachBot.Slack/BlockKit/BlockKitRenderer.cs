@@ -293,6 +293,7 @@ internal sealed class BlockKitRenderer
                     ActionId = input.Id,
                     InitialValue = input.Value is { } value ? SlackText.Shorten(value, input.MaxLength ?? BlockKitLimits.SectionText) : null,
                     Placeholder = input.Placeholder is { } placeholder ? TextObject.Plain(SlackText.Shorten(placeholder, BlockKitLimits.PlaceholderText)) : null,
+                    Multiline = input.Multiline ? true : null,
                     MaxLength = input.MaxLength,
                 },
             };

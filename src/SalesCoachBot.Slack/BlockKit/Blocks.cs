@@ -91,6 +91,8 @@ internal sealed record PlainTextInputElement() : BlockElement("plain_text_input"
 
     public TextObject? Placeholder { get; init; }
 
+    public bool? Multiline { get; init; }
+
     public int? MaxLength { get; init; }
 }
 

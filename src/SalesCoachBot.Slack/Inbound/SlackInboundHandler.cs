@@ -184,7 +184,8 @@ internal sealed partial class SlackInboundHandler(
             return SlackAck.Accepted;
         }
 
-        var typed = ActionPayload.TryParse(action.Value);
+        // Slack caps a button's value at 2,000 characters, so a longer one was not written by us.
+        var typed = action.Value is { Length: <= BlockKitLimits.ButtonValue } value ? ActionPayload.TryParse(value) : null;
         var channelId = payload.Channel?.Id ?? payload.Container?.ChannelId;
         if (typed is not null && payload.User?.Id is { } homeUser && teamId is not null && channelId is null && payload.Container?.Type == "view")
         {

@@ -123,6 +123,8 @@ internal sealed record TextField(string Id, string Label) : CardElement("Input.T
 
     public string? Placeholder { get; init; }
 
+    public bool? IsMultiline { get; init; }
+
     public int? MaxLength { get; init; }
 
     public bool? IsRequired { get; init; }

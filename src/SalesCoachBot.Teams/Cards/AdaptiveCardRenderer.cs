@@ -175,6 +175,7 @@ internal sealed class AdaptiveCardRenderer
             {
                 Value = input.Value,
                 Placeholder = input.Placeholder,
+                IsMultiline = input.Multiline ? true : null,
                 MaxLength = input.MaxLength,
                 IsRequired = input.Required ? true : null,
                 ErrorMessage = input.Required ? $"{input.Label} is required." : null,

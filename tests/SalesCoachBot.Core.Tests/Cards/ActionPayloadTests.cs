@@ -13,7 +13,20 @@ public sealed class ActionPayloadTests
         new UndoItemPayload(new DealId(42), new StageId("demo"), 3, new ChecklistItemId("demo-held")),
         new SnoozeDealPayload(new DealId(9), 3),
         new RunCommandPayload("what's next for #1002"),
+        new AddNotePayload(new DealId(42)),
+        new AddNotePayload(new DealId(42), "CFO wants an ROI case by Q1"),
+        new NoteFormPayload(new DealId(42)),
+        new ShowHistoryPayload(new DealId(42), 2),
     ];
+
+    [Fact]
+    public void AddNotePayload_LongestArabicNote_FitsThePayloadLimit()
+    {
+        var json = new AddNotePayload(new DealId(42), new string('ن', Abstractions.NewNote.MaxLength)).ToJson();
+
+        Assert.True(json.Length <= ActionPayload.MaxJsonLength, $"{json.Length} characters");
+        Assert.Equal(new AddNotePayload(new DealId(42), new string('ن', Abstractions.NewNote.MaxLength)), ActionPayload.TryParse(json));
+    }
 
     [Theory]
     [MemberData(nameof(Payloads))]

@@ -35,6 +35,7 @@ internal sealed class BotHarness : IDisposable
         services.AddSingleton<IDirectoryStore>(Stores);
         services.AddSingleton<IDealStore>(Stores);
         services.AddSingleton<IConversationStore>(Stores);
+        services.AddSingleton<IDealJournal>(Stores);
         services.AddSingleton<SalesCoachBot.Core.Pipeline.IPipelineStore>(new InMemoryPipelineStore(Stores));
         configure?.Invoke(services);
         Registrations = services;

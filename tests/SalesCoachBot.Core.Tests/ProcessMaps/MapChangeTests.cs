@@ -73,6 +73,7 @@ public sealed class MapChangeTests : IDisposable
         var history = Assert.Single(_stores.History);
         Assert.Equal((StageChangeKind.MapChange, "map change v2→v3", "signed"), (history.Kind, history.Reason, history.StageId.Value));
         Assert.Null(history.ByPersonId);
+        Assert.Equal(3, history.MapVersion);
         var view = await _stores.GetAsync(deal.Id, CancellationToken.None);
         Assert.Equal(["demo-held"], view!.Confirmations.Select(c => c.Item.Value));
         Assert.Equal(Entered.AddDays(1), view.Confirmations[0].ConfirmedAt);

@@ -68,8 +68,8 @@ public sealed class NextStepAskTests : IAsyncLifetime
         var facts = json.RootElement.GetProperty("card").GetProperty("facts").EnumerateArray()
             .ToDictionary(f => f.GetProperty("label").GetString()!, f => f.GetProperty("value").GetString());
         Assert.Equal("demo with their CFO — Mon 30 Nov 2026", facts["Next step"]);
-        var form = Assert.Single(json.RootElement.GetProperty("card").GetProperty("forms").EnumerateArray());
-        Assert.Equal("Set next step", form.GetProperty("label").GetString());
+        var forms = json.RootElement.GetProperty("card").GetProperty("forms").EnumerateArray().Select(f => f.GetProperty("label").GetString());
+        Assert.Equal(["Set next step", "Add note"], forms);
     }
 
     [Fact]

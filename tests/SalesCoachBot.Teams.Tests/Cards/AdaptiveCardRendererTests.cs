@@ -18,7 +18,7 @@ public sealed class AdaptiveCardRendererTests
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly AdaptiveCardRenderer renderer = new();
 
-    public static TheoryData<string> Goldens => new() { "checklist", "checklist-stale", "choose-deal", "deal-list", "help", "error", "stage-info", "checklist-all-confirmed" };
+    public static TheoryData<string> Goldens => new() { "checklist", "checklist-stale", "choose-deal", "deal-list", "help", "error", "stage-info", "checklist-all-confirmed", "checklist-notes", "history" };
 
     [Theory]
     [MemberData(nameof(Goldens))]
@@ -34,6 +34,8 @@ public sealed class AdaptiveCardRendererTests
             "help" => SampleCards.Help(),
             "error" => SampleCards.Error(),
             "stage-info" => SampleCards.StageInfo(),
+            "checklist-notes" => SampleCards.ChecklistWithNotes(),
+            "history" => SampleCards.History(),
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };
 
@@ -71,6 +73,42 @@ public sealed class AdaptiveCardRendererTests
         Assert.NotNull(input);
         Assert.Equal(new ConfirmItemsPayload(SampleCards.Initech, SampleCards.Discovery, 3), input.Payload);
         Assert.Equal([new ChecklistItemId("demo-booked")], input.SelectedItems);
+    }
+
+    [Fact]
+    public void Render_AddNote_IsAShowCardWithAMultilineInputAndAnExecuteThatSendsTheNote()
+    {
+        var card = CardJson.Node(renderer.Render(SampleCards.ChecklistWithNotes()));
+
+        var addNote = card["actions"]!.AsArray().Single(a => a!["title"]!.GetValue<string>() == "Add note")!;
+        Assert.Equal("Action.ShowCard", addNote["type"]!.GetValue<string>());
+        Assert.Null(addNote["data"]);
+        var input = addNote["card"]!["body"]!.AsArray().Single(e => e!["type"]!.GetValue<string>() == "Input.Text")!;
+        Assert.Equal(("Input.Text", AddNotePayload.TextInput, true, 2000),
+            (input["type"]!.GetValue<string>(), input["id"]!.GetValue<string>(), input["isMultiline"]!.GetValue<bool>(), input["maxLength"]!.GetValue<int>()));
+        var save = addNote["card"]!["actions"]![0]!;
+        Assert.Equal(("Action.Execute", "note"), (save["type"]!.GetValue<string>(), save["verb"]!.GetValue<string>()));
+
+        // What Teams sends back: the data merged with the typed note (and the card's toggles), the longest note included.
+        var data = save["data"]!.AsObject().DeepClone().AsObject();
+        data[AddNotePayload.TextInput] = new string('é', 2000);
+        data["demo-booked"] = "false";
+        var pressed = TurnReader.Action(JsonDocument.Parse(data.ToJsonString()).RootElement);
+
+        Assert.NotNull(pressed);
+        Assert.Equal(new AddNotePayload(SampleCards.Initech, new string('é', 2000)), pressed.Payload);
+        Assert.Empty(pressed.SelectedItems);
+    }
+
+    [Fact]
+    public void Render_HistoryMore_IsAnExecuteCarryingTheNextPage()
+    {
+        var card = CardJson.Node(renderer.Render(SampleCards.History()));
+
+        var more = card["actions"]![0]!;
+        Assert.Equal(("Action.Execute", "history", "More"), (more["type"]!.GetValue<string>(), more["verb"]!.GetValue<string>(), more["title"]!.GetValue<string>()));
+        var pressed = TurnReader.Action(JsonDocument.Parse(more["data"]!.ToJsonString()).RootElement);
+        Assert.Equal(new ShowHistoryPayload(SampleCards.Initech, 2), pressed!.Payload);
     }
 
     [Fact]

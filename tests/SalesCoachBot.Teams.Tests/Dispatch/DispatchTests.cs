@@ -227,6 +227,29 @@ public sealed class DispatchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Invoke_AddNoteFromTheCard_CoreGetsThePayloadAndTheTypedNote()
+    {
+        host.Bot.Answer = _ => new BotAnswer("Noted on Initech.", SampleCards.ChecklistWithNotes());
+        var note = "CFO wants an ROI case by Q1.\n" + new string('x', 1900);
+
+        var response = await host.PostAsync(Invoke("note", new JsonObject
+        {
+            ["kind"] = "note",
+            ["deal"] = 42,
+            [AddNotePayload.TextInput] = note,
+            ["demo-booked"] = "false",
+        }));
+
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(200, body["statusCode"]!.GetValue<int>());
+        Assert.Equal("AdaptiveCard", body["value"]!["type"]!.GetValue<string>());
+        var turn = Assert.Single(host.Bot.Turns);
+        var input = Assert.IsType<ActionInput>(turn.Input);
+        Assert.Equal(new AddNotePayload(new DealId(42), note), input.Payload);
+        Assert.Equal(ChatChannel.Teams, turn.Conversation.Channel);
+    }
+
+    [Fact]
     public async Task Invoke_AnswerWithoutCard_IsAMessageInvokeResponse()
     {
         host.Bot.Answer = _ => new BotAnswer("Snoozed for 7 days.");

@@ -52,6 +52,33 @@ internal static class SampleCards
         Note = note,
     };
 
+    /// <summary>The deal card with its latest notes and the "Add note" and "History" buttons (issue 15).</summary>
+    public static Card ChecklistWithNotes() => Checklist(note: "Noted on Initech.") with
+    {
+        Sections = [new CardSection("Latest notes",
+        [
+            new CardLine("2026-11-27 · Alex Wilber: CFO wants an ROI case by Q1"),
+            new CardLine("2026-11-26 · Megan Bowen: Legal review starts Monday; *redlines* due Friday"),
+        ])],
+        Actions = [new CardAction("History", new ShowHistoryPayload(Initech, 1))],
+        Forms = [Core.Coaching.DealCards.NoteForm(new Deal { Id = Initech, ExternalId = "1002", Name = "Initech", StageId = Discovery })],
+    };
+
+    /// <summary>A history page with a "More" button.</summary>
+    public static Card History() => new()
+    {
+        Kind = CardKind.History,
+        Title = "History of Initech",
+        Subtitle = "#1042 · Enterprise",
+        Sections = [new CardSection("Entries 1–20 of 23, newest first", [.. Enumerable.Range(0, 20).Select(i => new CardLine((i % 3) switch
+        {
+            0 => $"2026-11-{27 - i:00} 14:30 UTC · Alex Wilber · Note: call notes {i} · in Teams chat 19:abc@thread.tacv2",
+            1 => $"2026-11-{27 - i:00} 10:00 UTC · Megan Bowen · Moved to Proposal as an override of the checklist: buyer asked to skip the demo · in Slack channel C0SALES · map v4",
+            _ => $"2026-11-{27 - i:00} 09:15 UTC · Alex Wilber · A meeting",
+        }))])],
+        Actions = [new CardAction("More", new ShowHistoryPayload(Initech, 2), CardActionStyle.Primary), new CardAction("Checklist", new ShowChecklistPayload(Initech))],
+    };
+
     public static Card ChooseDeal() => new()
     {
         Kind = CardKind.ChooseDeal,

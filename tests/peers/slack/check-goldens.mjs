@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// check-goldens.mjs DIR — type-checks every golden Block Kit message in DIR (type Message) and every App Home
-// view in DIR/views (type HomeView, or ModalView for a modal) against @slack/types with ONE tsc run, then checks the documented size
-// limits the types cannot express (50 blocks a message, 100 a view).
+// check-goldens.mjs DIR — type-checks every golden Block Kit message in DIR (type Message), every App Home
+// view in DIR/views (type HomeView) and every modal in DIR/views/modal-*.json (type ModalView) against
+// @slack/types with ONE tsc run, then checks the documented size limits the types cannot express (50 blocks a
+// message, 100 a view, 24 characters a modal title, 3000 characters of private_metadata).
 // Exit 1 on any type error or limit problem.
 import { readFileSync, readdirSync, writeFileSync, mkdtempSync, mkdirSync, rmSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -29,7 +30,7 @@ files.forEach((file, i) => {
   const json = JSON.parse(readFileSync(join(dir, file), 'utf8'));
   const start = ts.split('\n').length;
   const isView = file.startsWith('views');
-  const type = !isView ? 'Message' : json.type === 'modal' ? 'Modal' : 'Home';
+  const type = json.type === 'modal' ? 'Modal' : isView ? 'Home' : 'Message';
   ts += `export const golden${i}: ${type} = ${JSON.stringify(json, null, 2)};\n`;
   ranges.push({ file, start, end: ts.split('\n').length - 1, json });
 });
@@ -70,6 +71,8 @@ const limitProblems = (json) => {
       case 'context': maxN(`${path}.elements`, o.elements, 10); break;
       case 'image': max(`${path}.alt_text`, o.alt_text, 2000); max(`${path}.image_url`, o.image_url, 3000); break;
       case 'button': max(`${path}.text`, o.text?.text, 75); max(`${path}.value`, o.value, 2000); break;
+      case 'input': max(`${path}.label`, o.label?.text, 2000); max(`${path}.hint`, o.hint?.text, 2000); break;
+      case 'plain_text_input': if (o.max_length > 3000) problems.push(`${path}.max_length: ${o.max_length} > 3000`); max(`${path}.placeholder`, o.placeholder?.text, 150); break;
       case 'checkboxes': maxN(`${path}.options`, o.options, 10);
         o.options?.forEach((opt, i) => { max(`${path}.options[${i}].text`, opt.text?.text, 75); max(`${path}.options[${i}].value`, opt.value, 75); max(`${path}.options[${i}].description`, opt.description?.text, 75); });
         break;

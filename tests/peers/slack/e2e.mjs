@@ -8,6 +8,8 @@
 //   unsigned / tampered requests -> 401
 //   "Set next step" button -> views.open (modal with a datepicker); signed view_submission with a past date ->
 //                                           response_action errors; with a future date -> the card replaced, on it
+//   the card's "Add note" button -> views.open with the trigger; the modal's view_submission: too long -> response_action
+//                                           errors (nothing stored), a good note -> the card comes back with it
 // Exit 1 on any failure.
 import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -153,6 +155,36 @@ try {
   const formAnswer = await waitForCall('/hooks/form');
   const updated = formAnswer ? JSON.parse(formAnswer.body) : {};
   check(updated.replace_original === true && /Demo with their CFO/.test(JSON.stringify(updated.blocks ?? [])), 'the card is replaced, the next step on it');
+
+  // 6) "Add note": the button opens a modal (views.open), the signed view_submission is checked in the ack
+  calls.length = 0; // the views.open of step 5 is not this one
+  const addNote = buttons.find((e) => e.type === 'button' && e.text?.text === 'Add note');
+  check(!!addNote?.value, 'the card has an "Add note" button that opens a modal');
+  const opening = 'payload=' + encodeURIComponent(JSON.stringify({
+    type: 'block_actions', user: { id: user, username: 'dana', name: 'dana', team_id: team }, team: { id: team }, trigger_id: '13345.2.3',
+    channel: { id: channel }, container: { type: 'message', message_ts: '1715000000.000600', channel_id: channel, is_ephemeral: true },
+    response_url: `${fakeUrl}/hooks/note`, actions: [{ type: 'button', action_id: addNote?.action_id, block_id: 'b', value: addNote?.value }],
+  }));
+  check((await post('/slack/interactions', opening)).status === 200, 'Add note pressed: acked 200');
+  const noteOpened = await waitForCall('/api/views.open');
+  const modal = noteOpened ? JSON.parse(noteOpened.body) : {};
+  const input = modal.view?.blocks?.find((b) => b.type === 'input');
+  check(modal.trigger_id === '13345.2.3' && modal.view?.type === 'modal' && input?.element?.type === 'plain_text_input' && input.element.multiline === true,
+    'views.open with the trigger: a modal with a multi-line text input');
+  const submission = (text) => 'payload=' + encodeURIComponent(JSON.stringify({
+    type: 'view_submission', user: { id: user, username: 'dana', name: 'dana', team_id: team }, team: { id: team },
+    view: { id: 'V0E2E', callback_id: modal.view?.callback_id, private_metadata: modal.view?.private_metadata,
+      state: { values: { [input?.block_id]: { [input?.element?.action_id]: { type: 'plain_text_input', value: text } } } } },
+  }));
+  const tooLong = await post('/slack/interactions', submission('x'.repeat(2001)));
+  const errors = tooLong.ok ? await tooLong.json().catch(() => ({})) : {};
+  check(errors.response_action === 'errors' && /at most 2,000 characters/.test(errors.errors?.[input?.block_id] ?? ''), 'a note over 2,000 characters: response_action errors, the modal stays open');
+  const note = 'CFO wants an ROI case by Q1';
+  const saved = await post('/slack/interactions', submission(note));
+  check(saved.status === 200 && (await saved.text()) === '', 'a good note: empty 200 ack closes the modal');
+  const noted = await waitForCall('/hooks/note');
+  const notedCard = noted ? JSON.parse(noted.body) : {};
+  check(notedCard.replace_original === true && JSON.stringify(notedCard.blocks ?? []).includes(note), 'the card is replaced and shows the note under "Latest notes"');
 } finally {
   stop();
 }

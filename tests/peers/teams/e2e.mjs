@@ -148,6 +148,27 @@ try {
     check('Set next step with a past date: refused on the card, nothing stored',
       /has passed/.test(texts(past?.value ?? {})) && !walk(past?.value ?? {}).some((e) => e.title === 'Next step' && /Too late/.test(e.value)), past);
   }
+  await receive(() => false);
+
+  // 7. "Add note" on the card: Action.ShowCard with a multi-line Input.Text, saved with its Action.Execute
+  answer = await say("what's next for Globex renewal");
+  shown = cardOf(answer);
+  const addNote = shown && (shown.card.actions ?? []).find((a) => a.type === 'Action.ShowCard' && a.title === 'Add note');
+  const noteInput = addNote && walk(addNote.card.body).find((e) => e.type === 'Input.Text');
+  const saveNote = addNote && (addNote.card.actions ?? []).find((a) => a.type === 'Action.Execute' && a.verb === 'note');
+  check('the deal card has "Add note": a ShowCard with a multi-line text input and a Save button',
+    addNote && noteInput?.isMultiline === true && noteInput?.maxLength === 2000 && saveNote, shown && shown.card.actions);
+  if (saveNote) {
+    const note = 'CFO wants an ROI case by Q1 from the Playground';
+    res = await invoke(shown.id, saveNote, { [noteInput.id]: note });
+    card = res?.value;
+    check('Add note: the card comes back with the note under "Latest notes"',
+      card?.type === 'AdaptiveCard' && /Latest notes/.test(texts(card)) && texts(card).includes(note), res);
+    await receive(() => false);
+    answer = await say('history of Globex renewal');
+    const history = cardOf(answer);
+    check('"history of Globex renewal": the note is in the timeline', history && texts(history.card).includes(`Note: ${note}`), answer);
+  }
 } catch (e) {
   check('the run completed', false, String(e?.stack ?? e));
 } finally {

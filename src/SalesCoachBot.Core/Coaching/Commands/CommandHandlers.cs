@@ -48,6 +48,9 @@ internal static class CommandHandlers
         Handle<ReverseFunnelCommand, ReverseFunnelUseCase>();
         Handle<UseChannelForNudgesCommand, UseChannelForNudgesUseCase>();
         Handle<SetNextStepCommand, SetNextStepUseCase>();
+        Handle<AddNoteCommand, AddNoteUseCase>();
+        Handle<LogActivityCommand, LogActivityUseCase>();
+        Handle<HistoryCommand, HistoryUseCase>();
         Handle<HelpCommand, HelpUseCase>();
         Handle<UnknownCommand, HelpUseCase>();
 
@@ -59,6 +62,9 @@ internal static class CommandHandlers
         Handle<RunCommandPayload, RunCommandHandler>();
         Handle<SetNextStepPayload, SetNextStepUseCase>();
         Handle<NextStepFormPayload, SetNextStepUseCase>();
+        Handle<AddNotePayload, AddNoteUseCase>();
+        Handle<NoteFormPayload, AddNoteUseCase>();
+        Handle<ShowHistoryPayload, HistoryUseCase>();
 
         services.AddSingleton(new CommandHandlerMap(map));
         services.AddScoped<CommandDispatcher>();

@@ -33,6 +33,7 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
             {
                 Transition = new StageTransition(stage, DealStatus.Lost, StageChangeKind.Closed, context.Now, context.Person.Id, command.Reason, LostReason: reason),
                 ActivityAt = context.Now,
+                Source = context.SourceFor(state.View),
             };
         }, cancellationToken);
     }
@@ -52,6 +53,7 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
                     Transition = new StageTransition(stageId, DealStatus.Nurture, StageChangeKind.Closed, context.Now, context.Person.Id,
                         "Buyer said no", ReengageAt: reengage),
                     ActivityAt = context.Now,
+                    Source = context.SourceFor(state.View),
                 };
             }
 
@@ -62,6 +64,7 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
                     Transition = new StageTransition(stageId, DealStatus.Lost, StageChangeKind.Closed, context.Now, context.Person.Id,
                         "Buyer said no", LostReason: "buyer-said-no"),
                     ActivityAt = context.Now,
+                    Source = context.SourceFor(state.View),
                 };
             }
 
@@ -70,6 +73,7 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
             {
                 Transition = new StageTransition(to.Id, DealStatus.Open, StageChangeKind.Moved, context.Now, context.Person.Id, "Buyer said no"),
                 ActivityAt = context.Now,
+                Source = context.SourceFor(state.View),
             };
         }, cancellationToken);
 

@@ -155,6 +155,7 @@ internal sealed class ConfirmItemsUseCase(DealLocator locator, IDealStore deals,
             Confirm = [.. fresh.Select(i => new NewConfirmation(i, context.Person.Id, context.Person.Name, context.Now, context.Turn.Channel))],
             Transition = transition,
             ActivityAt = context.Now,
+            Source = context.SourceFor(state.View),
         };
     }
 

@@ -58,6 +58,7 @@ internal sealed class MoveDealUseCase(DealLocator locator, IDealStore deals, Wha
             {
                 Transition = new StageTransition(target.Stage.Id, status, kind, context.Now, context.Person.Id, command.Reason),
                 ActivityAt = context.Now,
+                Source = context.SourceFor(state.View),
             };
         }, cancellationToken);
 

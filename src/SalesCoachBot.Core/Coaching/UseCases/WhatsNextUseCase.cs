@@ -8,7 +8,7 @@ using SalesCoachBot.Core.Understanding;
 namespace SalesCoachBot.Core.Coaching.UseCases;
 
 /// <summary>"what's next for DEAL": the deal's stage, why it matters, and its exit checklist.</summary>
-internal sealed class WhatsNextUseCase(DealLocator locator, TeamRulesProvider teamRules)
+internal sealed class WhatsNextUseCase(DealLocator locator, TeamRulesProvider teamRules, IDealJournal journal)
     : ICommandHandler<WhatsNextCommand>, ICommandHandler<ShowChecklistPayload>
 {
     public async Task<BotAnswer> HandleAsync(WhatsNextCommand command, TurnContext context, CancellationToken cancellationToken)
@@ -38,6 +38,7 @@ internal sealed class WhatsNextUseCase(DealLocator locator, TeamRulesProvider te
     public async Task<BotAnswer> ShowAsync(DealView deal, TurnContext context, string? note, CancellationToken cancellationToken)
     {
         var rules = await teamRules.GetAsync(cancellationToken);
-        return DealCards.Checklist(deal, context.MapOf(deal), rules, context.Now, note);
+        var notes = await journal.RecentNotesAsync(deal.Id, DealCards.NotesShown, cancellationToken);
+        return DealCards.Checklist(deal, context.MapOf(deal), rules, context.Now, note, notes);
     }
 }

@@ -63,6 +63,11 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("confirmed_at");
 
+                    b.Property<string>("Conversation")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("conversation");
+
                     b.Property<long>("DealId")
                         .HasColumnType("bigint")
                         .HasColumnName("deal_id");
@@ -252,6 +257,56 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                     b.ToTable("deals", (string)null);
                 });
 
+            modelBuilder.Entity("SalesCoachBot.Core.Domain.DealActivity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Conversation")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("conversation");
+
+                    b.Property<long>("DealId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("deal_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<long?>("PersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("DealId", "OccurredAt");
+
+                    b.ToTable("deal_activities", (string)null);
+                });
+
             modelBuilder.Entity("SalesCoachBot.Core.Domain.DealNote", b =>
                 {
                     b.Property<long>("Id")
@@ -264,6 +319,11 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
+
+                    b.Property<string>("Conversation")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("conversation");
 
                     b.Property<long>("DealId")
                         .HasColumnType("bigint")
@@ -443,6 +503,11 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("by_person_id");
 
+                    b.Property<string>("Conversation")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("conversation");
+
                     b.Property<long>("DealId")
                         .HasColumnType("bigint")
                         .HasColumnName("deal_id");
@@ -456,6 +521,10 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("kind");
+
+                    b.Property<int?>("MapVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("map_version");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
@@ -727,6 +796,20 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                     b.Navigation("Owner");
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Core.Domain.DealActivity", b =>
+                {
+                    b.HasOne("SalesCoachBot.Core.Domain.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SalesCoachBot.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("SalesCoachBot.Core.Domain.DealNote", b =>

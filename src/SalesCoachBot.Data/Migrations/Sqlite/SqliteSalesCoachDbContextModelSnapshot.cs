@@ -55,6 +55,11 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("confirmed_at");
 
+                    b.Property<string>("Conversation")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversation");
+
                     b.Property<long>("DealId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("deal_id");
@@ -244,6 +249,54 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                     b.ToTable("deals", (string)null);
                 });
 
+            modelBuilder.Entity("SalesCoachBot.Core.Domain.DealActivity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Conversation")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversation");
+
+                    b.Property<long>("DealId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deal_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<long?>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("DealId", "OccurredAt");
+
+                    b.ToTable("deal_activities", (string)null);
+                });
+
             modelBuilder.Entity("SalesCoachBot.Core.Domain.DealNote", b =>
                 {
                     b.Property<long>("Id")
@@ -254,6 +307,11 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                     b.Property<long>("At")
                         .HasColumnType("INTEGER")
                         .HasColumnName("at");
+
+                    b.Property<string>("Conversation")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversation");
 
                     b.Property<long>("DealId")
                         .HasColumnType("INTEGER")
@@ -425,6 +483,11 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("by_person_id");
 
+                    b.Property<string>("Conversation")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversation");
+
                     b.Property<long>("DealId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("deal_id");
@@ -438,6 +501,10 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
+
+                    b.Property<int?>("MapVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("map_version");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
@@ -705,6 +772,20 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                     b.Navigation("Owner");
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Core.Domain.DealActivity", b =>
+                {
+                    b.HasOne("SalesCoachBot.Core.Domain.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SalesCoachBot.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("SalesCoachBot.Core.Domain.DealNote", b =>

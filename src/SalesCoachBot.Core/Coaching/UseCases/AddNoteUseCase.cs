@@ -1,0 +1,109 @@
+using System.Globalization;
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Coaching.Commands;
+using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Understanding;
+
+namespace SalesCoachBot.Core.Coaching.UseCases;
+
+/// <summary>
+/// "note for DEAL: TEXT" or a card's "Add note" button: a note stored with its author, time and chat. Anyone who may
+/// work on the deal may add one. It counts as activity; the card shows the last three, the history all of them.
+/// A retry of the same turn adds nothing (<see cref="NewNote.RetryWindow"/>). The text is never logged.
+/// </summary>
+internal sealed class AddNoteUseCase(DealLocator locator, IDealStore deals, WhatsNextUseCase whatsNext)
+    : ICommandHandler<AddNoteCommand>, ICommandHandler<AddNotePayload>, ICommandHandler<NoteFormPayload>
+{
+    public async Task<BotAnswer> HandleAsync(AddNoteCommand command, TurnContext context, CancellationToken cancellationToken)
+    {
+        if (Refusal(command.Text) is { } refused)
+        {
+            return refused;
+        }
+
+        var lookup = await locator.LocateAsync(command.Deal, context, id => $"note for #{id}: {command.Text}", cancellationToken);
+        if (lookup is not DealLookup.Found found)
+        {
+            return ((DealLookup.Answered)lookup).Answer;
+        }
+
+        return await AddAsync(found.Deal.Id, command.Text, context, fromCard: false, cancellationToken);
+    }
+
+    /// <summary>The card's "Add note" form, with the text typed into it; refused input goes back under that input.</summary>
+    public async Task<BotAnswer> HandleAsync(AddNotePayload command, TurnContext context, CancellationToken cancellationToken)
+    {
+        var text = command.Text?.Trim() ?? string.Empty;
+        if (Problem(text) is { } problem)
+        {
+            var lookup = await locator.LocateByIdAsync(command.Deal, context, cancellationToken);
+            if (lookup is not DealLookup.Found found)
+            {
+                return ((DealLookup.Answered)lookup).Answer;
+            }
+
+            var card = await whatsNext.ShowAsync(found.Deal, context, problem, cancellationToken);
+            return card with { ReplacesCard = true, InputErrors = new Dictionary<string, string>(StringComparer.Ordinal) { [AddNotePayload.TextInput] = problem } };
+        }
+
+        return await AddAsync(command.Deal, text, context, fromCard: true, cancellationToken);
+    }
+
+    /// <summary>The form on its own (Slack opens it as a modal from the card's button).</summary>
+    public async Task<BotAnswer> HandleAsync(NoteFormPayload payload, TurnContext context, CancellationToken cancellationToken)
+    {
+        var lookup = await locator.LocateByIdAsync(payload.Deal, context, cancellationToken);
+        if (lookup is not DealLookup.Found found)
+        {
+            return ((DealLookup.Answered)lookup).Answer;
+        }
+
+        var form = DealCards.NoteForm(found.Deal.Deal);
+        return new BotAnswer(form.Title, new Card { Kind = CardKind.Form, Title = form.Title, Forms = [form] });
+    }
+
+    /// <summary>Why a note cannot be stored, as the answer to give; null when it can. Shared with the channels' own checks (Slack modal errors).</summary>
+    public static BotAnswer? Refusal(string text) => Problem(text) is { } problem ? Errors.Answer("Note not saved", problem) : null;
+
+    /// <summary>What is wrong with a note's text, in one sentence; null when nothing is.</summary>
+    public static string? Problem(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "The note is empty; nothing was stored. Write it after the colon: \"note for Initech: CFO wants an ROI case by Q1\".";
+        }
+
+        return text.Length > NewNote.MaxLength
+            ? string.Create(CultureInfo.InvariantCulture, $"A note can be at most {NewNote.MaxLength:N0} characters; this one has {text.Length:N0}. Nothing was stored: shorten it or split it in two.")
+            : null;
+    }
+
+    private async Task<BotAnswer> AddAsync(DealId dealId, string text, TurnContext context, bool fromCard, CancellationToken cancellationToken)
+    {
+        var outcome = await deals.ChangeDealAsync(dealId, state =>
+        {
+            if (!AccessPolicy.CanWorkOn(context.Person, state.Deal))
+            {
+                return DealChangePlan<string>.Nothing(NotAllowed);
+            }
+
+            return new DealChangePlan<string>($"Noted on {state.Deal.Name}.")
+            {
+                AddNote = new NewNote(context.Person.Id, text, context.Now),
+                ActivityAt = context.Now,
+                Source = context.SourceFor(state.View),
+            };
+        }, cancellationToken);
+
+        if (outcome is null or NotAllowed)
+        {
+            return Errors.Answer("Not allowed", "That deal no longer exists or is not one you can work on.");
+        }
+
+        return await whatsNext.ShowCurrentAsync(dealId, context, outcome, cancellationToken) with { ReplacesCard = fromCard };
+    }
+
+    private const string NotAllowed = "not allowed";
+}

@@ -1,0 +1,82 @@
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Coaching.Commands;
+using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Understanding;
+
+namespace SalesCoachBot.Core.Coaching.UseCases;
+
+/// <summary>
+/// "called Initech", "met Globex today", "emailed the proposal to Acme": a logged activity (kind, when, who, chat)
+/// that resets the stall rule's idle clock and shows in the history. Rights as for confirmations; a retry of the
+/// same turn logs nothing twice (<see cref="NewNote.RetryWindow"/>).
+/// </summary>
+internal sealed class LogActivityUseCase(DealLocator locator, IDealStore deals, WhatsNextUseCase whatsNext) : ICommandHandler<LogActivityCommand>
+{
+    public async Task<BotAnswer> HandleAsync(LogActivityCommand command, TurnContext context, CancellationToken cancellationToken)
+    {
+        var lookup = await locator.LocateAsync(command.Deal, context, id => Canonical(command, $"#{id}"), cancellationToken);
+        if (lookup is not DealLookup.Found found)
+        {
+            return ((DealLookup.Answered)lookup).Answer;
+        }
+
+        // "yesterday" is the same time a day earlier: one clear instant, shown as its date (no date words beyond these two here).
+        var occurred = command.Day == ActivityDay.Yesterday ? context.Now.AddDays(-1) : context.Now;
+        var outcome = await deals.ChangeDealAsync(found.Deal.Id, state =>
+        {
+            if (!AccessPolicy.CanWorkOn(context.Person, state.Deal))
+            {
+                return DealChangePlan<string>.Nothing(NotAllowed);
+            }
+
+            return new DealChangePlan<string>($"Logged {Describe(command.Kind, command.About)} for {state.Deal.Name} on {DealCards.Date(occurred)}.")
+            {
+                LogActivity = new NewActivity(context.Person.Id, command.Kind, occurred, context.Now, command.About),
+                ActivityAt = occurred,
+                Source = context.SourceFor(state.View),
+            };
+        }, cancellationToken);
+
+        if (outcome is null or NotAllowed)
+        {
+            return Errors.Answer("Not allowed", "That deal no longer exists or is not one you can work on.");
+        }
+
+        return await whatsNext.ShowCurrentAsync(found.Deal.Id, context, outcome, cancellationToken);
+    }
+
+    /// <summary>"a call", "an email (the proposal)".</summary>
+    public static string Describe(ActivityKind kind, string? about)
+    {
+        var what = kind switch
+        {
+            ActivityKind.Call => "a call",
+            ActivityKind.Meeting => "a meeting",
+            ActivityKind.Email => "an email",
+            _ => "an activity",
+        };
+        return about is { Length: > 0 } ? $"{what} ({about})" : what;
+    }
+
+    /// <summary>The command in its canonical words, for a choice button when several deals fit.</summary>
+    private static string Canonical(LogActivityCommand command, string deal)
+    {
+        var day = command.Day switch
+        {
+            ActivityDay.Today => " today",
+            ActivityDay.Yesterday => " yesterday",
+            _ => string.Empty,
+        };
+        return command.Kind switch
+        {
+            ActivityKind.Call => $"called {deal}{day}",
+            ActivityKind.Meeting => $"met {deal}{day}",
+            ActivityKind.Email when command.About is { Length: > 0 } about => $"emailed {about} to {deal}{day}",
+            ActivityKind.Email => $"emailed {deal}{day}",
+            _ => $"sent {command.About ?? "an update"} to {deal}{day}",
+        };
+    }
+
+    private const string NotAllowed = "not allowed";
+}
