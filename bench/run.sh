@@ -19,3 +19,9 @@ fi
 "${bench[@]}" stall "$@"
 "${bench[@]}" coach "$@"
 "${bench[@]}" pipeline "$@"
+if [ -n "${SALESCOACH_BENCH_POSTGRES:-${SALESCOACH_TEST_POSTGRES:-}}" ]; then
+  "${bench[@]}" coach --provider postgres "$@"
+  "${bench[@]}" pipeline --provider postgres "$@"
+else
+  echo "(PostgreSQL coach and pipeline skipped: set SALESCOACH_BENCH_POSTGRES)"
+fi

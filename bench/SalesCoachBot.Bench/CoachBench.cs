@@ -20,9 +20,9 @@ internal static class CoachBench
 
     private sealed record DealRow(long Id, string ExternalId, string StageId, int StageVersion, long TeamId, long OwnerId);
 
-    public static async Task<int> RunAsync(DataSize size, int requests)
+    public static async Task<int> RunAsync(DataSize size, int requests, string provider = "sqlite")
     {
-        await using var db = await BenchDatabase.CreateAsync("sqlite");
+        await using var db = await BenchDatabase.CreateAsync(provider);
         var data = DataSet.Generate(size, db.Map, db.Time.GetUtcNow());
         try
         {

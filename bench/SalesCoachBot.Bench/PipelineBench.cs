@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Core.Abstractions;
@@ -9,6 +9,7 @@ using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Pipeline;
 using SalesCoachBot.Core.Understanding;
+using SalesCoachBot.Data;
 using SalesCoachBot.Data.Infrastructure;
 using SalesCoachBot.Host.Charts;
 
@@ -31,9 +32,9 @@ internal static class PipelineBench
 
     private static readonly string[] LostReasons = ["Price", "No budget", "Timing", "Competitor", "price "];
 
-    public static async Task<int> RunAsync(DataSize size)
+    public static async Task<int> RunAsync(DataSize size, string provider = "sqlite")
     {
-        await using var db = await BenchDatabase.CreateAsync("sqlite");
+        await using var db = await BenchDatabase.CreateAsync(provider);
         Console.WriteLine($"== pipeline, {db.Description} ({Machine.Load()})");
         var now = db.Time.GetUtcNow();
         await SeedAsync(db, size, now);
@@ -116,15 +117,16 @@ internal static class PipelineBench
         // The same question after a write: each run first moves one deal of the team (last activity and stage entry,
         // as a confirmation or an advance would), so the store reads that deal again (SQLite: its change number moved).
         var afterWrite = new Samples("pipeline after one deal changed (use case)");
-        await using (var writer = new SqliteConnection(ConnectionString(db)))
+        await using (var writerContext = db.Services.GetRequiredService<SalesCoachDbContextFactory>().CreateDbContext())
         {
+            var writer = writerContext.Database.GetDbConnection();
             await writer.OpenAsync();
+            var postgres = writerContext.Provider == DatabaseProvider.Postgres;
             for (var run = 0; run < Runs; run++)
             {
-                await using (var touch = new SqliteCommand("UPDATE deals SET last_activity_at = $at, stage_entered_at = $at WHERE id = $id", writer))
+                await using (var touch = Prepare(writer, null, "UPDATE deals SET last_activity_at = @at, stage_entered_at = @at WHERE id = @id", "@at", "@id"))
                 {
-                    touch.Parameters.AddWithValue("$at", db.Time.GetUtcNow().UtcTicks);
-                    touch.Parameters.AddWithValue("$id", 3L + (run * 4L)); // open deals of the big team (fate 2)
+                    Set(touch, At(postgres, db.Time.GetUtcNow()), 3L + (run * 4L)); // open deals of the big team (fate 2)
                     await touch.ExecuteNonQueryAsync();
                 }
 
@@ -182,10 +184,8 @@ internal static class PipelineBench
         var started = Stopwatch.GetTimestamp();
         var funnel = PipelineAnalytics.Funnel(db.Map);
         var teams = new List<(long Id, List<long> Reps)>();
-        string connectionString;
         await using (var context = db.Services.GetRequiredService<SalesCoachDbContextFactory>().CreateDbContext())
         {
-            connectionString = context.Database.GetConnectionString()!;
             for (var t = 0; t <= SmallTeams; t++)
             {
                 var salesTeam = new SalesTeam { Name = t == 0 ? BigTeam : $"Team {t:00}", TimeZoneId = "Europe/Berlin" };
@@ -205,18 +205,22 @@ internal static class PipelineBench
             }
         }
 
-        await using var connection = new SqliteConnection(connectionString);
+        // Prepared single-row inserts through the provider's own connection: SQLite stores times as UTC ticks and
+        // amounts as text, PostgreSQL as timestamptz and numeric.
+        await using var seedContext = db.Services.GetRequiredService<SalesCoachDbContextFactory>().CreateDbContext();
+        var postgres = seedContext.Provider == DatabaseProvider.Postgres;
+        var connection = seedContext.Database.GetDbConnection();
         await connection.OpenAsync();
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
         var deal = Prepare(connection, transaction,
             "INSERT INTO deals (id, external_id, name, account, amount, currency, owner_id, team_id, stage_id, stage_entered_at, next_step_at, created_at, status, lost_reason, closed_at, reengage_at, stage_version, last_activity_at) " +
-            "VALUES ($id, $ext, $name, 'Bench', $amount, $currency, $owner, $team, $stage, $entered, $next, $created, $status, $reason, $closed, NULL, 1, $activity)",
-            "$id", "$ext", "$name", "$amount", "$currency", "$owner", "$team", "$stage", "$entered", "$next", "$created", "$status", "$reason", "$closed", "$activity");
+            "VALUES (@id, @ext, @name, 'Bench', @amount, @currency, @owner, @team, @stage, @entered, @next, @created, @status, @reason, @closed, NULL, 1, @activity)",
+            "@id", "@ext", "@name", "@amount", "@currency", "@owner", "@team", "@stage", "@entered", "@next", "@created", "@status", "@reason", "@closed", "@activity");
         var history = Prepare(connection, transaction,
-            "INSERT INTO stage_history (deal_id, stage_id, entered_at, kind) VALUES ($deal, $stage, $at, 'Imported')", "$deal", "$stage", "$at");
+            "INSERT INTO stage_history (deal_id, stage_id, entered_at, kind) VALUES (@deal, @stage, @at, 'Imported')", "@deal", "@stage", "@at");
         var confirm = Prepare(connection, transaction,
-            "INSERT INTO confirmations (deal_id, stage_id, stage_version, item_id, person_id, confirmed_at, channel) VALUES ($deal, $stage, 1, $item, $person, $at, 'Teams')",
-            "$deal", "$stage", "$item", "$person", "$at");
+            "INSERT INTO confirmations (deal_id, stage_id, stage_version, item_id, person_id, confirmed_at, channel) VALUES (@deal, @stage, 1, @item, @person, @at, 'Teams')",
+            "@deal", "@stage", "@item", "@person", "@at");
 
         var inv = CultureInfo.InvariantCulture;
         long historyRows = 0, confirmations = 0;
@@ -243,16 +247,17 @@ internal static class PipelineBench
 
             var last = rows - 1;
             var firstInLast = Array.IndexOf(stages, stages[last]);
-            Set(deal, i + 1L, $"PB{i}", $"Bench deal {i}", (1000 + (i % 997) * 25).ToString("0.00", inv), i % 10 == 0 ? "USD" : "EUR",
-                owner, teamId, funnel[stages[last]].Id.Value, entered[firstInLast].UtcTicks,
-                i % 5 == 0 ? now.AddDays(7).UtcTicks : null, start.UtcTicks,
+            var amount = 1000 + (i % 997) * 25m;
+            Set(deal, i + 1L, $"PB{i}", $"Bench deal {i}", postgres ? amount : amount.ToString("0.00", inv), i % 10 == 0 ? "USD" : "EUR",
+                owner, teamId, funnel[stages[last]].Id.Value, At(postgres, entered[firstInLast]),
+                i % 5 == 0 ? At(postgres, now.AddDays(7)) : null, At(postgres, start),
                 fate switch { 0 => "Won", 1 => "Lost", _ => "Open" }, fate == 1 ? LostReasons[i % LostReasons.Length] : null,
-                fate < 2 ? entered[last].UtcTicks : null, entered[last].UtcTicks);
+                fate < 2 ? At(postgres, entered[last]) : null, At(postgres, entered[last]));
             await deal.ExecuteNonQueryAsync();
 
             for (var k = 0; k < rows; k++)
             {
-                Set(history, i + 1L, funnel[stages[k]].Id.Value, entered[k].UtcTicks);
+                Set(history, i + 1L, funnel[stages[k]].Id.Value, At(postgres, entered[k]));
                 await history.ExecuteNonQueryAsync();
                 historyRows++;
             }
@@ -262,7 +267,7 @@ internal static class PipelineBench
             {
                 foreach (var (item, days) in itemStage.Checklist.Take(2).Select((item, n) => (item, n == 0 ? i % 5 : i % 13)))
                 {
-                    Set(confirm, i + 1L, itemStage.Id.Value, item.Id.Value, owner, entered[itemEntry].AddDays(days).UtcTicks);
+                    Set(confirm, i + 1L, itemStage.Id.Value, item.Id.Value, owner, At(postgres, entered[itemEntry].AddDays(days)));
                     await confirm.ExecuteNonQueryAsync();
                     confirmations++;
                 }
@@ -270,30 +275,41 @@ internal static class PipelineBench
         }
 
         await transaction.CommitAsync();
+        if (postgres)
+        {
+            // Ids were given explicitly: move the sequences past them, and give the planner fresh statistics.
+            await using var fix = connection.CreateCommand();
+            fix.CommandText = "SELECT setval(pg_get_serial_sequence('deals', 'id'), (SELECT max(id) FROM deals)); ANALYZE;";
+            await fix.ExecuteNonQueryAsync();
+        }
 
         Console.WriteLine(string.Create(inv,
             $"seeded {size.Deals:N0} deals ({size.Deals / 2:N0} in \"{BigTeam}\"), {historyRows:N0} history rows, {confirmations:N0} confirmations in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s (CPU {(Machine.Cpu() - cpu).TotalSeconds:F1} s)"));
     }
 
-    private static string ConnectionString(BenchDatabase db)
-    {
-        using var context = db.Services.GetRequiredService<SalesCoachDbContextFactory>().CreateDbContext();
-        return context.Database.GetConnectionString()!;
-    }
+    private static object At(bool postgres, DateTimeOffset at) => postgres ? at.ToUniversalTime() : at.UtcTicks;
 
-    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] names)
+    private static DbCommand Prepare(DbConnection connection, DbTransaction? transaction, string sql, params string[] names)
     {
-        var command = new SqliteCommand(sql, connection, transaction);
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
         foreach (var name in names)
         {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
         }
 
-        command.Prepare();
+        if (connection is not Npgsql.NpgsqlConnection)
+        {
+            command.Prepare();   // SQLite: parsed once; Npgsql prepares on first execution once the values give the types
+        }
+
         return command;
     }
 
-    private static void Set(SqliteCommand command, params object?[] values)
+    private static void Set(DbCommand command, params object?[] values)
     {
         for (var i = 0; i < values.Length; i++)
         {

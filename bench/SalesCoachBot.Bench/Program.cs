@@ -15,15 +15,15 @@ switch (command)
     case "stall":
         return await StallBench.RunAsync(size);
     case "coach":
-        return await CoachBench.RunAsync(size, requests);
+        return await CoachBench.RunAsync(size, requests, provider);
     case "pipeline":
-        return await PipelineBench.RunAsync(size);
+        return await PipelineBench.RunAsync(size, provider);
     case "cache":
         return await CacheBench.RunAsync();
     case "nudges":
         return await NudgeBench.RunAsync(provider, deals);
     default:
         await Console.Error.WriteLineAsync(
-            "usage: SalesCoachBot.Bench import [--provider sqlite|postgres] | stall | coach [--requests N] | pipeline | cache  [--deals N] [--history N]");
+            "usage: SalesCoachBot.Bench import [--provider sqlite|postgres] | stall | coach [--provider sqlite|postgres] [--requests N] | pipeline [--provider sqlite|postgres] | cache  [--deals N] [--history N]");
         return 2;
 }

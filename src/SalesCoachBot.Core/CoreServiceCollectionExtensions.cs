@@ -33,7 +33,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<TeamRulesProvider>();
         services.AddScoped<DealLocator>();
         services.AddScoped<CloseProposals>();
+        services.AddScoped<Nudges.DigestUpdates>();
         services.AddScoped<PipelineAccess>();
+        services.AddScoped<MapChartBuilder>();
         services.TryAddSingleton<IChartPublisher, NoChartPublisher>();
         services.AddCommandHandlers(); // every use case and the command it answers
         services.AddScoped<ICoachBot, CoachBot>();

@@ -6,6 +6,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Caching;
+using SalesCoachBot.Data.Hosts;
+using SalesCoachBot.Data.Crm;
 using SalesCoachBot.Data.Imports;
 using SalesCoachBot.Data.Infrastructure;
 using SalesCoachBot.Data.Nudges;
@@ -29,6 +31,7 @@ public static class DataServiceCollectionExtensions
                 o.Provider = configuration["Database:Provider"];
                 o.ConnectionString = configuration.GetConnectionString("SalesCoach");
                 o.SeedDemo = environment.IsDevelopment() || configuration.GetValue<bool>("Demo:Seed");
+                o.CrmPushes = configuration["Crm:Provider"] is { } crm && !string.IsNullOrWhiteSpace(crm) && !crm.Trim().Equals("none", StringComparison.OrdinalIgnoreCase);
             })
             .Validate(o => o.TryGetProvider(out _), "Database:Provider must be 'Sqlite' (default) or 'Postgres'.")
             .Validate(
@@ -37,7 +40,35 @@ public static class DataServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddSalesCoachDataCore(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value);
+        services.AddCacheNotifications();
         return services;
+    }
+
+    /// <summary>
+    /// On PostgreSQL, cache invalidations reach every host sharing the database (LISTEN/NOTIFY, ADR 0016); on SQLite
+    /// (one host) they stay in the process.
+    /// </summary>
+    public static IServiceCollection AddCacheNotifications(this IServiceCollection services)
+    {
+        services.TryAddSingleton<CacheNotificationOrigin>();
+        services.TryAddSingleton<PostgresCacheListener>();
+        services.Replace(ServiceDescriptor.Singleton<ICacheInvalidation>(sp =>
+            sp.GetRequiredService<SalesCoachDbContextFactory>().Provider == DatabaseProvider.Postgres
+                ? ActivatorUtilities.CreateInstance<PostgresCacheInvalidation>(sp)
+                : sp.GetRequiredService<SharedCache>()));
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<SalesCoachDbContextFactory>().Provider == DatabaseProvider.Postgres
+            ? sp.GetRequiredService<PostgresCacheListener>()
+            : NoHostedService.Instance);
+        return services;
+    }
+
+    private sealed class NoHostedService : IHostedService
+    {
+        public static readonly NoHostedService Instance = new();
+
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     /// <summary>The same registrations from explicit options (tests, benchmarks).</summary>
@@ -58,9 +89,14 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IDealStore, CachingDealStore>();
         services.AddScoped<IConversationStore, ConversationStore>();
         services.AddScoped<IDealJournal, DealJournal>();
+        services.AddScoped<IDealCreationStore, DealCreationStore>();
         services.AddScoped<SalesCoachBot.Core.Pipeline.IPipelineStore, PipelineStore>();
         services.AddScoped<CsvImportService>();
         services.AddNudgeData();
+        services.AddSingleton<IDeliveryClaims, DeliveryClaimStore>();
+        services.AddSingleton<ChartImageStore>();
+        services.AddSingleton<SalesCoachBot.Core.Pipeline.IChartStore>(sp => sp.GetRequiredService<ChartImageStore>());
+        services.AddCrmData();
         services.AddSingleton(sp => new DatabaseInitializer(
             sp.GetRequiredService<SalesCoachDbContextFactory>(),
             options(sp),

@@ -23,6 +23,7 @@ public sealed class DatabaseInitializer(
 
         Log.ApplyingMigrations(logger, factory.Provider);
         await using var db = factory.CreateDbContext();
+        await RefuseNewerDatabaseAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
 
         if (options.SeedDemo)
@@ -46,6 +47,32 @@ public sealed class DatabaseInitializer(
         return true;
     }
 
+    /// <summary>
+    /// A host older than the database (a rollback, or an old host started after an upgrade) would run code that
+    /// does not know the newer schema; it refuses to start and names the versions instead.
+    /// </summary>
+    private static async Task RefuseNewerDatabaseAsync(SalesCoachDbContext db, CancellationToken cancellationToken)
+    {
+        if (!await db.Database.CanConnectAsync(cancellationToken))
+        {
+            return;   // Nothing to compare with yet: MigrateAsync creates the database or reports the connection error.
+        }
+
+        var known = db.Database.GetMigrations().ToList();
+        var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Except(known, StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new DatabaseNewerThanHostException(known.LastOrDefault() ?? "(none)", unknown);
+        }
+    }
+
+    /// <summary>Migrations this host knows that the database has not applied yet (readiness: empty when up to date).</summary>
+    public async Task<IReadOnlyList<string>> PendingMigrationsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        return [.. await db.Database.GetPendingMigrationsAsync(cancellationToken)];
+    }
+
     public async Task<bool> CanConnectAsync(CancellationToken cancellationToken)
     {
         try
@@ -59,4 +86,13 @@ public sealed class DatabaseInitializer(
             return false;
         }
     }
+}
+
+/// <summary>The database carries migrations this host does not know: it was upgraded by a newer host.</summary>
+public sealed class DatabaseNewerThanHostException(string hostVersion, IReadOnlyList<string> unknownMigrations)
+    : InvalidOperationException(
+        $"the database has migrations this host does not know ({string.Join(", ", unknownMigrations)}); this host's newest is {hostVersion}. " +
+        "Run the newer release on this host, or restore a backup taken before the upgrade (docs/deploy.md).")
+{
+    public IReadOnlyList<string> UnknownMigrations { get; } = unknownMigrations;
 }

@@ -19,6 +19,12 @@ public sealed class DatabaseOptions
     /// <summary>Seed demo data into an empty database (<c>Demo:Seed</c>, or the Development environment).</summary>
     public bool SeedDemo { get; set; }
 
+    /// <summary>
+    /// When true (<c>Crm:Provider</c> names a CRM), every stage change, note and next step is also written to the CRM push
+    /// outbox, in the same transaction (<see cref="Crm.CrmOutboxInterceptor"/>).
+    /// </summary>
+    public bool CrmPushes { get; set; }
+
     public bool TryGetProvider(out DatabaseProvider provider)
     {
         provider = DatabaseProvider.Sqlite;

@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.DataProtection;
 using SalesCoachBot.Core;
 using SalesCoachBot.Core.Caching;
+using SalesCoachBot.Crm;
 using SalesCoachBot.Data;
+using SalesCoachBot.Data.Hosts;
 using SalesCoachBot.Host.Charts;
 using SalesCoachBot.Host.Endpoints;
 using SalesCoachBot.Host.Nudges;
+using SalesCoachBot.Host.Observability;
 using SalesCoachBot.Host.Options;
 using SalesCoachBot.Host.Security;
 using SalesCoachBot.Slack;
@@ -34,11 +37,15 @@ internal static class HostComposition
         builder.Services.AddCharts();
         builder.Services.AddSalesCoachData(builder.Configuration, builder.Environment);
         builder.Services.AddSalesCoachCore(builder.Configuration);
+        builder.Services.AddDatabaseOutageAnswers();
         builder.Services.AddTeamsChannel(builder.Configuration, builder.Environment);
         builder.Services.AddSlackChannel(builder.Configuration, builder.Environment, keys => keys.PersistKeysToDbContext<SalesCoachDbContext>());
         builder.Services.AddForwardedHeadersFromConfiguration(builder.Configuration);
         builder.Services.AddNudges(builder.Configuration);
+        builder.Services.AddCrm(builder.Configuration);
         builder.Services.AddProblemDetails();
+        builder.Services.AddSalesCoachHealthChecks();
+        builder.Services.AddSalesCoachTelemetry(builder.Configuration);
         return builder;
     }
 
@@ -50,6 +57,7 @@ internal static class HostComposition
         app.MapCharts();
         app.MapTeamsChannel();
         app.MapSlackChannel();
+        app.MapCrm();
     }
 
     public static async Task InitializeAsync(WebApplication app) =>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Core.ProcessMaps;
+using SalesCoachBot.Data;
 using SalesCoachBot.Host;
 using SalesCoachBot.Host.Cli;
 
@@ -27,7 +28,7 @@ try
     await app.RunAsync();
     return ExitCodes.Done;
 }
-catch (Exception ex) when (ex is ProcessMapInvalidException or OptionsValidationException)
+catch (Exception ex) when (ex is ProcessMapInvalidException or OptionsValidationException or DatabaseNewerThanHostException)
 {
     // A bad map or configuration is the operator's to fix: say what and where, without a stack trace.
     // Verbs load the same map and options, so they answer the same way.

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Caching;
 using SalesCoachBot.Core.Cards;
 using Microsoft.AspNetCore.DataProtection;
@@ -76,7 +77,10 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackVerificationFilter>();
         services.AddSingleton<ChannelPacer>();
         services.AddSingleton<SlackWorkQueue>();
-        services.TryAddSingleton<ISlackEventDeduplicator, WindowedEventDeduplicator>();
+        // Shared through the database when the host has one (several hosts), else in this process.
+        services.TryAddSingleton<ISlackEventDeduplicator>(sp => sp.GetService<IDeliveryClaims>() is { } claims
+            ? new SharedEventDeduplicator(claims, sp.GetRequiredService<IOptions<SlackOptions>>())
+            : ActivatorUtilities.CreateInstance<WindowedEventDeduplicator>(sp));
         services.AddSingleton<SlackUserDirectory>();
         services.AddSingleton<SlackTurnProcessor>();
         services.AddSingleton<SlackInboundHandler>();

@@ -217,6 +217,55 @@ public abstract class DealStoreTests(Func<TestDatabase> database)
     }
 
     [DatabaseFact]
+    public async Task ChangeDeal_CloseThenReopen_RecordsTheCloserAndClearsItOnReopen()
+    {
+        var team = await Db.CreateTeamAsync();
+        var deal = await Db.CreateDealAsync(team);
+        var at = Db.Time.GetUtcNow();
+        await using var scope = Db.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IDealStore>();
+
+        await store.ChangeDealAsync(deal.Id, s => new DealChangePlan<string>("lost")
+        {
+            Transition = new StageTransition(s.Deal.StageId, DealStatus.Lost, StageChangeKind.Closed, at, team.OtherId, "Not a fit", LostReason: "not-a-fit"),
+        }, CancellationToken.None);
+        Assert.Equal(team.OtherId, (await store.GetAsync(deal.Id, CancellationToken.None))!.Deal.ClosedByPersonId);
+
+        await store.ChangeDealAsync(deal.Id, s => new DealChangePlan<string>("reopened")
+        {
+            Transition = new StageTransition(s.Deal.StageId, DealStatus.Open, StageChangeKind.Reopened, at.AddMinutes(2), team.RepId, "Reopened"),
+        }, CancellationToken.None);
+
+        var view = (await store.GetAsync(deal.Id, CancellationToken.None))!.Deal;
+        Assert.Equal((DealStatus.Open, (long?)null, (string?)null, (DateTimeOffset?)null, 3), (view.Status, view.ClosedByPersonId, view.LostReason, view.ClosedAt, view.StageVersion));
+        await using var db = Db.NewContext();
+        Assert.Equal(StageChangeKind.Reopened, (await db.StageHistory.AsNoTracking().Where(h => h.DealId == deal.Id).OrderBy(h => h.Id).ToListAsync())[^1].Kind);
+    }
+
+    [DatabaseFact]
+    public async Task ChangeDeal_SnoozeReplacedThenEnded_OnlyTheNewestCountsAndTheEndIsRecorded()
+    {
+        var team = await Db.CreateTeamAsync();
+        var deal = await Db.CreateDealAsync(team);
+        var at = Db.Time.GetUtcNow();
+        await using var scope = Db.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IDealStore>();
+
+        await store.ChangeDealAsync(deal.Id, _ => new DealChangePlan<string>("long") { Snooze = new SnoozeRequest(team.RepId, at.AddDays(20), at, "on leave") }, CancellationToken.None);
+        await store.ChangeDealAsync(deal.Id, _ => new DealChangePlan<string>("short") { Snooze = new SnoozeRequest(team.RepId, at.AddDays(2), at) }, CancellationToken.None);
+        Assert.Equal(at.AddDays(2), (await store.GetAsync(deal.Id, CancellationToken.None))!.SnoozedUntil);
+
+        Db.Time.Advance(TimeSpan.FromHours(1));
+        var ended = await store.ChangeDealAsync(deal.Id, _ => new DealChangePlan<string>("ended") { EndSnooze = new SnoozeEnd(team.OtherId, Db.Time.GetUtcNow()) }, CancellationToken.None);
+
+        Assert.Equal("ended", ended);
+        Assert.Null((await store.GetAsync(deal.Id, CancellationToken.None))!.SnoozedUntil);
+        await using var db = Db.NewContext();
+        var rows = await db.Snoozes.AsNoTracking().Where(s => s.DealId == deal.Id).OrderBy(s => s.Id).ToListAsync();
+        Assert.Equal(new (string?, long?)[] { ("on leave", team.RepId), (null, team.OtherId) }, rows.Select(r => (r.Reason, r.EndedByPersonId)));
+    }
+
+    [DatabaseFact]
     public async Task Confirmations_DuplicateActiveRow_RefusedByUniqueIndex()
     {
         var team = await Db.CreateTeamAsync();

@@ -41,6 +41,8 @@ public sealed class BlockKitGoldenTests
         })
         { ReplacesCard = true },
         ["checklist-large"] = new BotAnswer("Implementation checklist for Globex.", LargeChecklist()),
+        ["said-no-reason"] = SalesCoachBot.Testing.SampleCloseCards.ReasonPicker(),
+        ["closed-undo"] = SalesCoachBot.Testing.SampleCloseCards.ClosedWithUndo(),
         ["stage-info"] = new BotAnswer("Demo: a demo tailored to the written requirements.", new Card
         {
             Kind = CardKind.StageInfo,

@@ -62,6 +62,20 @@ public sealed class ManifestTests
     }
 
     [Fact]
+    public void Manifest_UsageHint_ShowsTheDealCommandsOfIssue15()
+    {
+        var command = (YamlMappingNode)((YamlSequenceNode)At("features", "slash_commands")).Children.Single();
+        var hint = ((YamlScalarNode)command.Children[new YamlScalarNode("usage_hint")]).Value!;
+
+        foreach (var form in new[] { "next step for", "note for", "called", "snooze", "history of", "new deal", "help" })
+        {
+            Assert.Contains(form, hint, StringComparison.Ordinal);
+        }
+
+        Assert.True(hint.Length <= 1000, $"{hint.Length} characters");
+    }
+
+    [Fact]
     public void Manifest_AppHomeAndSocketModeFlags_AreDeclared()
     {
         Assert.Equal("true", Scalar("features", "app_home", "home_tab_enabled"));

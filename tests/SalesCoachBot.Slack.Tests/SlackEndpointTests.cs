@@ -3,6 +3,8 @@ using System.Text.Json;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Slack.BlockKit;
+using SalesCoachBot.Slack.Inbound;
 using SalesCoachBot.Slack.Tests.Fakes;
 
 namespace SalesCoachBot.Slack.Tests;
@@ -298,6 +300,38 @@ public sealed class SlackEndpointTests : IAsyncLifetime
     }
 
     private static readonly ConfirmItemsPayload Confirm = new(new DealId(42), new StageId("demo"), 3);
+
+    [Fact]
+    public void FormPayload_AnotherReasonModal_TextArrivesInTheSaidNoPayload()
+    {
+        var state = new InteractionState(new Dictionary<string, IReadOnlyDictionary<string, InteractionStateValue>>
+        {
+            [SaidNoPayload.ReasonInput] = new Dictionary<string, InteractionStateValue>
+            {
+                [SaidNoPayload.ReasonInput] = new("plain_text_input", "They build it in house", null),
+            },
+        });
+
+        var payload = SlackInboundHandler.FormPayload(new SaidNoPayload(new DealId(42), 3).ToJson(), state);
+
+        Assert.Equal(new SaidNoPayload(new DealId(42), 3, "They build it in house"), payload);
+    }
+
+    [Fact]
+    public void FormPayload_PayloadThatCarriesItsReason_KeepsItsOwn()
+    {
+        var state = new InteractionState(new Dictionary<string, IReadOnlyDictionary<string, InteractionStateValue>>
+        {
+            [SaidNoPayload.ReasonInput] = new Dictionary<string, InteractionStateValue>
+            {
+                [SaidNoPayload.ReasonInput] = new("plain_text_input", "something else", null),
+            },
+        });
+
+        var payload = SlackInboundHandler.FormPayload(new SaidNoPayload(new DealId(42), 3, "price").ToJson(), state);
+
+        Assert.Equal(new SaidNoPayload(new DealId(42), 3, "price"), payload);
+    }
 
     [Fact]
     public async Task Interactions_ConfirmOnEphemeralCard_CoreGetsTickedItemsAndCardReplacedViaResponseUrl()

@@ -27,4 +27,11 @@ public sealed class InMemoryPipelineStore(InMemoryStores stores) : IPipelineStor
             .ToList();
         return Task.FromResult(new PipelineData(open, closed, history, confirmations));
     }
+
+    public Task<IReadOnlyList<StageStatusCount>> CountClosedByStageAsync(PipelineScope scope, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<StageStatusCount>>([.. stores.Deals
+            .Where(d => (scope.TeamIds is null || scope.TeamIds.Contains(d.TeamId)) && (scope.OwnerId is null || d.OwnerId == scope.OwnerId))
+            .Where(d => d.Status is DealStatus.Won or DealStatus.Nurture)
+            .GroupBy(d => (d.StageId.Value, d.Status))
+            .Select(g => new StageStatusCount(g.Key.Value, g.Key.Status, g.Count()))]);
 }

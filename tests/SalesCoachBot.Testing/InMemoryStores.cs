@@ -9,7 +9,7 @@ namespace SalesCoachBot.Testing;
 /// same guarantee the real stores give per deal. The Core tests drive the use cases over it; the Data
 /// tests compare the EF stores with it.
 /// </summary>
-public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationStore, IDealJournal
+public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationStore, IDealJournal, IDealCreationStore
 {
     private readonly object _gate = new();
     private readonly Dictionary<ConversationKey, (DealId DealId, long PersonId)> _links = [];
@@ -158,6 +158,13 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
                 deal.LostReason = t.LostReason ?? deal.LostReason;
                 deal.ReengageAt = t.ReengageAt;
                 deal.ClosedAt = t.Status is DealStatus.Won or DealStatus.Lost ? t.At : deal.ClosedAt;
+                deal.ClosedByPersonId = t.Status == DealStatus.Open ? null : t.ByPersonId;
+                if (t.Kind == StageChangeKind.Reopened)
+                {
+                    deal.LostReason = null;
+                    deal.ClosedAt = null;
+                }
+
                 History.Add(new StageHistoryEntry
                 {
                     Id = History.Count + 1,
@@ -213,9 +220,18 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
                 });
             }
 
+            if ((plan.EndSnooze?.At ?? plan.Snooze?.At) is { } endAt)
+            {
+                foreach (var running in Snoozes.Where(s => s.DealId == deal.Id && s.Until > endAt))
+                {
+                    running.Until = endAt;
+                    running.EndedByPersonId = plan.EndSnooze?.PersonId ?? plan.Snooze?.PersonId;
+                }
+            }
+
             if (plan.Snooze is { } snooze)
             {
-                Snoozes.Add(new Snooze { Id = Snoozes.Count + 1, DealId = deal.Id, PersonId = snooze.PersonId, CreatedAt = snooze.At, Until = snooze.Until });
+                Snoozes.Add(new Snooze { Id = Snoozes.Count + 1, DealId = deal.Id, PersonId = snooze.PersonId, CreatedAt = snooze.At, Until = snooze.Until, Reason = snooze.Reason });
             }
 
             if (plan.NextStep is { } nextStep)
@@ -257,6 +273,53 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
                 Snoozes.Where(s => s.DealId == deal).ToList(),
                 id => People.FirstOrDefault(p => p.Id == id)?.Name));
         }
+    }
+
+    public Task<DealCreation> CreateAsync(
+        NewDeal deal, IReadOnlyCollection<long>? nameScope, Func<IReadOnlyList<DealNameEntry>, DealNameEntry?> findDuplicate, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var names = Deals
+                .Where(d => d.Status is DealStatus.Open or DealStatus.Nurture && (nameScope is null || nameScope.Contains(d.TeamId)))
+                .Select(Entry)
+                .ToList();
+            if (findDuplicate(names) is { } existing)
+            {
+                return Task.FromResult<DealCreation>(new DealCreation.Duplicate(existing));
+            }
+
+            var next = Deals.Select(d => long.TryParse(d.ExternalId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0).DefaultIfEmpty(1000).Max() + 1;
+            var created = new Deal
+            {
+                Id = new DealId(Deals.Count + 1),
+                ExternalId = next.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Name = deal.Name,
+                Amount = deal.Amount,
+                Currency = deal.Currency,
+                OwnerId = deal.OwnerId,
+                TeamId = deal.TeamId,
+                StageId = deal.StageId,
+                Status = deal.Status,
+                StageEnteredAt = deal.At,
+                CreatedAt = deal.At,
+                LastActivityAt = deal.At,
+            };
+            Deals.Add(created);
+            History.Add(new StageHistoryEntry
+            {
+                Id = History.Count + 1,
+                DealId = created.Id,
+                StageId = deal.StageId,
+                EnteredAt = deal.At,
+                Kind = StageChangeKind.Entered,
+                ByPersonId = deal.OwnerId,
+                Reason = "Created in chat",
+            });
+            return Task.FromResult<DealCreation>(new DealCreation.Created(Entry(created)));
+        }
+
+        static DealNameEntry Entry(Deal d) => new(d.Id, d.ExternalId, d.Name, d.Account, d.TeamId, d.OwnerId, d.Status);
     }
 
     public Task<DealId?> GetLinkedDealAsync(ConversationKey conversation, CancellationToken cancellationToken) =>

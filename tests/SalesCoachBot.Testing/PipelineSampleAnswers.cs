@@ -45,9 +45,22 @@ public static class PipelineSampleAnswers
                 new TeamRulesProvider(Directory.Instance, Microsoft.Extensions.Options.Options.Create(new CoachingOptions())), new FixedChart(imageUrl))
             .HandleAsync(new PipelineCommand("emea", null), Context("pipeline emea"), CancellationToken.None);
 
+    /// <summary>The pipeline details as Slack asks for them (the "Details" button), answered in the thread.</summary>
+    public static Task<BotAnswer> PipelineDetailsAsync() =>
+        new PipelineUseCase(new FixedStore(Data()), new PipelineAccess(Directory.Instance),
+                new TeamRulesProvider(Directory.Instance, Microsoft.Extensions.Options.Options.Create(new CoachingOptions())), new FixedChart(null))
+            .HandleAsync(new PipelineDetailsPayload("emea", null), Context("pipeline emea"), CancellationToken.None);
+
+    /// <summary>"show the map for emea": the map picture's answer.</summary>
+    public static Task<BotAnswer> MapAsync(string? imageUrl) =>
+        new ShowMapUseCase(
+                new MapChartBuilder(new FixedStore(Data()), new TeamRulesProvider(Directory.Instance, Microsoft.Extensions.Options.Options.Create(new CoachingOptions()))),
+                new PipelineAccess(Directory.Instance), new FixedChart(imageUrl))
+            .HandleAsync(new ShowMapCommand("emea"), Context("show the map for emea"), CancellationToken.None);
+
     public static Task<BotAnswer> ReverseFunnelAsync() =>
         new ReverseFunnelUseCase(new FixedStore(Data()), new PipelineAccess(Directory.Instance))
-            .HandleAsync(new ReverseFunnelCommand("10M"), Context("what do we need to hit 10M"), CancellationToken.None);
+            .HandleAsync(new ReverseFunnelCommand("10M", "this year"), Context("what do we need to hit 10M this year"), CancellationToken.None);
 
     private static TurnContext Context(string text) =>
         new(Manager, new ChatTurn(new ChatUser(ChatChannel.Teams, Email: Manager.Email), ConversationKey.For(ChatChannel.Teams, "sample"), new TextInput(text)), Map, Now);
@@ -113,7 +126,7 @@ public static class PipelineSampleAnswers
 
     private sealed class FixedChart(string? url) : IChartPublisher
     {
-        public Task<CardImage?> PublishAsync(BarChart chart, CancellationToken cancellationToken) =>
+        public Task<CardImage?> PublishAsync(Chart chart, CancellationToken cancellationToken) =>
             Task.FromResult(url is null ? null : new CardImage(url, chart.AltText));
     }
 

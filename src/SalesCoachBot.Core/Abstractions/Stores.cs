@@ -106,6 +106,9 @@ public sealed record DealChangePlan<T>(T Result) where T : class
     /// <summary>When set, replaces the deal's next step (text and date) and clears its reminder.</summary>
     public NextStepChange? NextStep { get; init; }
 
+    /// <summary>Ends every running snooze of the deal ("unsnooze").</summary>
+    public SnoozeEnd? EndSnooze { get; init; }
+
     /// <summary>When set, the deal's last activity moves to this instant.</summary>
     public DateTimeOffset? ActivityAt { get; init; }
 
@@ -126,7 +129,8 @@ public sealed record NewConfirmation(ChecklistItemId Item, long PersonId, string
 
 /// <summary>
 /// A stage or status change. The store bumps the stage version, sets the stage-entered time,
-/// writes a history entry, and sets status / lost reason / closed / re-engage fields as given.
+/// writes a history entry, and sets status / lost reason / closed / re-engage fields as given; a change to a
+/// status other than open records <c>ByPersonId</c> as the closer (<see cref="Deal.ClosedByPersonId"/>).
 /// </summary>
 public sealed record StageTransition(
     StageId ToStage,
@@ -148,7 +152,11 @@ public sealed record StageTransition(
 /// <summary>A new next step: what, by when (null: no date said), set at <paramref name="SetAt"/>.</summary>
 public sealed record NextStepChange(string Text, DateTimeOffset? At, DateTimeOffset SetAt);
 
-public sealed record SnoozeRequest(long PersonId, DateTimeOffset Until, DateTimeOffset At);
+/// <summary>A snooze until <c>Until</c>; it replaces any snooze still running (ended at <c>At</c>).</summary>
+public sealed record SnoozeRequest(long PersonId, DateTimeOffset Until, DateTimeOffset At, string? Reason = null);
+
+/// <summary>Ends the deal's running snoozes at <c>At</c>, recorded as ended by the person.</summary>
+public sealed record SnoozeEnd(long PersonId, DateTimeOffset At);
 
 /// <summary>The conversation a change was made from and the map version it was decided under (issue 15: "where" is the chat).</summary>
 public sealed record ChangeSource(ConversationKey Conversation, int MapVersion);

@@ -70,5 +70,25 @@ public readonly record struct CacheKey
 
     public static CacheKey All(CacheRegion region) => new(region, null, 0);
 
+    /// <summary>
+    /// The key whose <see cref="Text"/> this is (another host's invalidation, ADR 0016): deal views get their deal's
+    /// stripe back, so the version counters stay those the writer moved there.
+    /// </summary>
+    public static CacheKey FromText(CacheRegion region, string? text)
+    {
+        if (text is null)
+        {
+            return All(region);
+        }
+
+        if (region == CacheRegion.DealViews && text.StartsWith("deal:", StringComparison.Ordinal)
+            && long.TryParse(text.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out var deal))
+        {
+            return Deal(new DealId(deal));
+        }
+
+        return region == CacheRegion.Directory && text == Directory.Text ? Directory : Of(region, text);
+    }
+
     private static CacheKey Of(CacheRegion region, string text) => new(region, text, text.GetHashCode(StringComparison.Ordinal) & StripeMask);
 }

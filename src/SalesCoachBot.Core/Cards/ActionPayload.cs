@@ -20,9 +20,13 @@ namespace SalesCoachBot.Core.Cards;
 [JsonDerivedType(typeof(RunCommandPayload), "command")]
 [JsonDerivedType(typeof(SetNextStepPayload), "nextStep")]
 [JsonDerivedType(typeof(NextStepFormPayload), "nextStepForm")]
+[JsonDerivedType(typeof(PipelineDetailsPayload), "pipelineDetails")]
 [JsonDerivedType(typeof(AddNotePayload), "note")]
 [JsonDerivedType(typeof(NoteFormPayload), "noteForm")]
 [JsonDerivedType(typeof(ShowHistoryPayload), "history")]
+[JsonDerivedType(typeof(SaidNoPayload), "said-no")]
+[JsonDerivedType(typeof(SaidNoFormPayload), "said-no-form")]
+[JsonDerivedType(typeof(ReopenDealPayload), "reopen")]
 public abstract record ActionPayload
 {
     /// <summary>The longest payload read back from a chat client; anything longer is not one of ours.</summary>
@@ -119,10 +123,13 @@ public sealed record SnoozeDealPayload(DealId Deal, int Days) : ActionPayload;
 /// <summary>Run a chat command as if typed (help buttons, "see all").</summary>
 public sealed record RunCommandPayload(string Text) : ActionPayload;
 
-/// <summary>An "Add note" form submitted: <see cref="Text"/> is the form's one input, whose id is this property's name.</summary>
-public sealed record AddNotePayload(DealId Deal, string? Text = null) : ActionPayload
+/// <summary>
+/// An "Add note" form submitted: <see cref="Text"/> is the form's one input, written as <c>note</c> (the input's id), not
+/// <c>text</c>: the deal card also holds the next step's form, and input ids must be unique across a whole Adaptive Card.
+/// </summary>
+public sealed record AddNotePayload(DealId Deal, [property: JsonPropertyName(AddNotePayload.TextInput)] string? Text = null) : ActionPayload
 {
-    public const string TextInput = "text";
+    public const string TextInput = "note";
 }
 
 /// <summary>Asks for the "Add note" form as its own answer (Slack opens it as a modal).</summary>
@@ -141,8 +148,30 @@ public sealed record SetNextStepPayload(DealId Deal, string? Date = null, string
     public const string TextInput = "text";
 }
 
+/// <summary>
+/// The pipeline summary's "Details" where a card cannot unfold them (Slack): the same question again, answered with the
+/// details in the summary's thread. <see cref="Team"/> and <see cref="Days"/> as the summary was asked.
+/// </summary>
+public sealed record PipelineDetailsPayload(string? Team, int? Days) : ActionPayload;
+
 /// <summary>Asks for the "Set next step" form as its own answer (Slack opens it as a modal).</summary>
 public sealed record NextStepFormPayload(DealId Deal) : ActionPayload;
+
+/// <summary>
+/// "Buyer said no" for a deal at the stage version the card showed: without <see cref="Reason"/> the bot asks for one;
+/// a reason button carries it, and a card's text input named <see cref="ReasonInput"/> fills it with what was typed.
+/// </summary>
+public sealed record SaidNoPayload(DealId Deal, int StageVersion, string? Reason = null) : ActionPayload
+{
+    /// <summary>The id of the free-text input whose value arrives as <see cref="Reason"/> (the property's JSON name).</summary>
+    public const string ReasonInput = "reason";
+}
+
+/// <summary>Asks for the "Another reason" form as its own answer (Slack opens it as a modal).</summary>
+public sealed record SaidNoFormPayload(DealId Deal, int StageVersion) : ActionPayload;
+
+/// <summary>Undo a close: reopen the deal, if it is still as closed at <see cref="StageVersion"/>.</summary>
+public sealed record ReopenDealPayload(DealId Deal, int StageVersion) : ActionPayload;
 
 /// <summary>
 /// Writes a payload property of a channel's own card model (an Adaptive Card's <c>data</c>) with the payload's one

@@ -53,6 +53,18 @@ public sealed record Card
 
     /// <summary>Buttons that open a small form (set a next step): inline in Teams, a modal in Slack.</summary>
     public IReadOnlyList<CardForm> Forms { get; init; } = [];
+
+    /// <summary>More than fits on a screen, behind a button: unfolded inside the card (Teams) or sent on request (Slack).</summary>
+    public CardDetails? Details { get; init; }
+}
+
+/// <summary>
+/// Sections shown only when asked for: Teams unfolds them in place (<c>Action.ShowCard</c>); Slack shows a button whose
+/// <see cref="Open"/> payload asks for them as an answer of their own, posted in the message's thread.
+/// </summary>
+public sealed record CardDetails(string Label, IReadOnlyList<CardSection> Sections, ActionPayload Open)
+{
+    public IReadOnlyList<string> Body { get; init; } = [];
 }
 
 public enum CardInputKind

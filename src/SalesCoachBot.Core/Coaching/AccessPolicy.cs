@@ -24,6 +24,9 @@ internal static class AccessPolicy
     public static bool CanClose(PersonView person, Deal deal) =>
         person.IsAdmin || deal.OwnerId == person.Id || (person.IsManager && person.TeamIds.Contains(deal.TeamId));
 
+    /// <summary>Snoozing (leaving a deal out of stalled lists): the deal's owner, a manager of its team, or an admin.</summary>
+    public static bool CanSnooze(PersonView person, Deal deal) => CanClose(person, deal);
+
     /// <summary>Moving a deal to an arbitrary stage is a manager's decision.</summary>
     public static bool CanMove(PersonView person, Deal deal) =>
         person.IsAdmin || (person.IsManager && person.TeamIds.Contains(deal.TeamId));

@@ -83,7 +83,11 @@ internal static class DealCards
             Note = note,
             Forms = UseCases.SetNextStepUseCase.CanHaveNextStep(deal.Status) ? [NextStepForm(deal, zone, now), NoteForm(deal)] : [NoteForm(deal)],
             Sections = notes is { Count: > 0 } ? [new CardSection("Latest notes", [.. notes.Take(NotesShown).Select(n => new CardLine(NoteLine(n)))])] : [],
-            Actions = [new CardAction("History", new ShowHistoryPayload(deal.Id, 1))],
+
+            // "Buyer said no" is the same as typing "DEAL said no": asks for the reason, then follows the map's branch.
+            Actions = deal.Status == DealStatus.Open
+                ? [new CardAction("History", new ShowHistoryPayload(deal.Id, 1)), new CardAction("Buyer said no", new SaidNoPayload(deal.Id, deal.StageVersion))]
+                : [new CardAction("History", new ShowHistoryPayload(deal.Id, 1))],
         };
 
         var text = ChecklistText(card, items, deal, note);

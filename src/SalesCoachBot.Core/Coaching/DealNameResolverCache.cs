@@ -71,6 +71,12 @@ internal sealed partial class DealNameResolverCache(
         return resolution;
     }
 
+    /// <summary>
+    /// Puts a deal created on this host into the current index at once, so the next turn finds it by name without
+    /// waiting for a rebuild. Other hosts hear of it through the <see cref="CacheRegion.DealNames"/> invalidation.
+    /// </summary>
+    public void Add(DealNameEntry entry) => _built?.Index.AddOrUpdate(entry);
+
     /// <summary>Builds the index now (e.g. at start-up) so the first turn does not pay for it.</summary>
     public async Task WarmUpAsync(IDealStore deals, CancellationToken cancellationToken) =>
         await RebuildAsync(deals, null, cancellationToken);

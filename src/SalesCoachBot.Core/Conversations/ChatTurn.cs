@@ -46,6 +46,9 @@ public sealed record BotAnswer(string Text, Card? Card = null)
     /// <summary>True when the answer changes the card the action came from (update in place).</summary>
     public bool ReplacesCard { get; init; }
 
+    /// <summary>True when the answer belongs under the card the action came from (Slack: a reply in its thread).</summary>
+    public bool InThread { get; init; }
+
     /// <summary>
     /// When a form's input was refused (a past date): the message per input id, so a form that can show errors next to
     /// its fields (a Slack modal) keeps itself open with them; nothing was stored.

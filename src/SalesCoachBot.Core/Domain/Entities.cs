@@ -103,6 +103,9 @@ public sealed class Deal
     /// <summary>When a nurtured deal should be picked up again.</summary>
     public DateTimeOffset? ReengageAt { get; set; }
 
+    /// <summary>Who closed it (lost, nurture, won) in its latest close; null while open. Decides who may undo the close.</summary>
+    public long? ClosedByPersonId { get; set; }
+
     /// <summary>Bumped on every stage change; cards carry it so stale cards are recognised.</summary>
     public int StageVersion { get; set; } = 1;
 
@@ -129,6 +132,12 @@ public enum StageChangeKind
 
     /// <summary>Loaded from a migrated history file.</summary>
     Imported,
+
+    /// <summary>A closed deal (lost or nurture) was reopened in the stage it left.</summary>
+    Reopened,
+
+    /// <summary>Changed in the CRM and pulled by the sync (issue 16); the reason names the CRM.</summary>
+    MovedInCrm,
 
     /// <summary>A new process map replaced the deal's stage; the deal moved to the stage that took it over.</summary>
     MapChange,
@@ -217,7 +226,15 @@ public sealed class Snooze
     public DealId DealId { get; set; }
     public long PersonId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Ends the snooze; moved back to the instant it was lifted ("unsnooze") or replaced by a newer snooze.</summary>
     public DateTimeOffset Until { get; set; }
+
+    /// <summary>Why, as the person said it ("the buyer is on leave").</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>Who ended it early (unsnooze, or a newer snooze); null while it runs its course.</summary>
+    public long? EndedByPersonId { get; set; }
 }
 
 /// <summary>"link this chat to DEAL": the deal a conversation talks about by default.</summary>

@@ -28,7 +28,11 @@ public sealed record DigestDeal(
 /// A team's stalled deals on one local day, most overdue first. With <paramref name="ForOwner"/> it is one owner's
 /// direct message (<c>Nudges:DirectMessageOwners</c>): only their deals, addressed to them.
 /// </summary>
-public sealed record TeamDigest(long TeamId, string TeamName, DateOnly LocalDate, IReadOnlyList<DigestDeal> Deals, string? ForOwner = null);
+public sealed record TeamDigest(long TeamId, string TeamName, DateOnly LocalDate, IReadOnlyList<DigestDeal> Deals, string? ForOwner = null)
+{
+    /// <summary>Nurtured deals whose re-engage date has arrived, listed under "due to re-engage" (<see cref="ReengageNudges"/>).</summary>
+    public IReadOnlyList<DigestReengage> Reengage { get; init; } = [];
+}
 
 /// <summary>
 /// Builds the daily digest: the shared stall rule per deal (snoozed deals and deals with a next step booked in
@@ -86,7 +90,10 @@ public static class DigestBuilder
     }
 
     /// <summary>The deals that fit in one message: the most overdue, within <paramref name="maxDeals"/> and <see cref="LineBudget"/>.</summary>
-    public static IReadOnlyList<DigestDeal> Shown(IReadOnlyList<DigestDeal> deals, int maxDeals)
+    public static IReadOnlyList<DigestDeal> Shown(IReadOnlyList<DigestDeal> deals, int maxDeals) => Shown(deals, maxDeals, reservedLines: 0);
+
+    /// <summary>As above, leaving <paramref name="reservedLines"/> of the budget to the "due to re-engage" section.</summary>
+    public static IReadOnlyList<DigestDeal> Shown(IReadOnlyList<DigestDeal> deals, int maxDeals, int reservedLines)
     {
         var shown = new List<DigestDeal>();
         var owners = new HashSet<string>(StringComparer.Ordinal);
@@ -94,7 +101,7 @@ public static class DigestBuilder
         {
             var newOwner = !owners.Contains(deal.OwnerName);
             var cost = 2 + (newOwner ? 2 : 0);
-            if (shown.Count >= maxDeals || (2 * shown.Count) + (2 * owners.Count) + cost > LineBudget)
+            if (shown.Count >= maxDeals || (2 * shown.Count) + (2 * owners.Count) + cost > LineBudget - reservedLines)
             {
                 break;
             }
@@ -108,10 +115,14 @@ public static class DigestBuilder
 
     public static BotAnswer Render(TeamDigest digest, int maxDeals)
     {
-        var shown = Shown(digest.Deals, maxDeals);
+        // The re-engage section (heading and one line per deal) comes out of the same line budget.
+        var reengage = digest.Reengage.Take(ReengageNudges.MaxShown).ToList();
+        var reengageMore = digest.Reengage.Count - reengage.Count;
+        var shown = Shown(digest.Deals, maxDeals, reengage.Count == 0 ? 0 : 2 + reengage.Count);
         var more = digest.Deals.Count - shown.Count;
         var day = digest.LocalDate.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
         var count = digest.Deals.Count == 1 ? "1 stalled deal" : $"{digest.Deals.Count} stalled deals";
+        var dueCount = digest.Reengage.Count == 1 ? "1 deal due to re-engage" : $"{digest.Reengage.Count} deals due to re-engage";
 
         // Owners ordered by their most overdue deal, so the worst case leads the message.
         var sections = shown
@@ -125,15 +136,24 @@ public static class DigestBuilder
                 })]))
             .ToList();
 
+        if (reengage.Count > 0)
+        {
+            sections.Add(new CardSection(
+                $"Due to re-engage · {digest.Reengage.Count}",
+                [.. reengage.Select(d => new CardLine(ReengageLine(d), new CardAction("Checklist", new ShowChecklistPayload(d.Id))))]));
+        }
+
         // An owner's "See all" is their own list; the channel's is the team's.
         var seeAllCommand = digest.ForOwner is null ? $"stalled {digest.TeamName}" : "my deals";
         var seeAll = new RunCommandPayload(seeAllCommand);
         var card = new Card
         {
             Kind = CardKind.Digest,
-            Title = digest.ForOwner is null ? $"Stalled deals · {digest.TeamName}" : $"Your stalled deals · {digest.TeamName}",
-            Subtitle = $"{day} · {count}",
-            Note = more > 0 ? $"Showing the {shown.Count} most overdue; and {more} more. Press \"See all\" for the full list." : null,
+            Title = digest.Deals.Count == 0 && digest.Reengage.Count > 0
+                ? $"Deals due to re-engage · {digest.TeamName}"
+                : digest.ForOwner is null ? $"Stalled deals · {digest.TeamName}" : $"Your stalled deals · {digest.TeamName}",
+            Subtitle = digest.Reengage.Count > 0 ? $"{day} · {count} · {dueCount}" : $"{day} · {count}",
+            Note = Note(shown.Count, more, reengageMore),
             Sections = sections,
             Actions = more > 0 ? [new CardAction("See all", seeAll, CardActionStyle.Primary)] : [],
         };
@@ -158,7 +178,36 @@ public static class DigestBuilder
             text.Append(CultureInfo.InvariantCulture, $" And {more} more: say \"{seeAllCommand}\".");
         }
 
+        if (digest.Reengage.Count > 0)
+        {
+            var names = string.Join(", ", reengage.Select(d => $"{d.Name} (#{d.ExternalId})"));
+            text.Append(CultureInfo.InvariantCulture, $" Due to re-engage: {names}{(reengageMore > 0 ? $" and {reengageMore} more" : string.Empty)}.");
+        }
+
         return new BotAnswer(text.ToString(), card);
+    }
+
+    private static string? Note(int shown, int more, int reengageMore)
+    {
+        var stalled = more > 0 ? $"Showing the {shown} most overdue; and {more} more. Press \"See all\" for the full list." : null;
+        var reengage = reengageMore > 0 ? $"And {reengageMore} more due to re-engage." : null;
+        return stalled is null ? reengage : reengage is null ? stalled : $"{stalled} {reengage}";
+    }
+
+    private static string ReengageLine(DigestReengage d)
+    {
+        var parts = new List<string>
+        {
+            $"{d.Name} (#{d.ExternalId})",
+            d.OwnerName,
+            string.Create(CultureInfo.InvariantCulture, $"nurtured in {d.StageName} until {d.ReengageOn:yyyy-MM-dd}"),
+        };
+        if (d.Amount is { } amount)
+        {
+            parts.Add(amount);
+        }
+
+        return string.Join(" · ", parts);
     }
 
     private static string DetailLine(DigestDeal d)

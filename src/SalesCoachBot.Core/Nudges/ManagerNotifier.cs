@@ -57,7 +57,12 @@ public sealed class ManagerNotifier(
             return false;
         }
 
-        if (messages.Count == 0)
+        if (messages.Count == 0 && problem is DigestProblem.NoChannelBound)
+        {
+            // Before any channel is bound (a fresh install) this is the normal state, not a fault.
+            NudgeLog.NoManagerReachableNoChannel(logger, team, localDate, managers.Count);
+        }
+        else if (messages.Count == 0)
         {
             NudgeLog.NoManagerReachable(logger, team, localDate, managers.Count);
         }

@@ -11,6 +11,12 @@ internal static partial class NudgeLog
     [LoggerMessage(EventId = 7001, Level = LogLevel.Warning, Message = "Nudges: team {Team} has {Deals} stalled deals on {LocalDate} but no channel bound; a manager can say \"use this channel for {Team} nudges\" in a Teams or Slack channel")]
     public static partial void NoChannelBound(ILogger logger, string team, DateOnly localDate, int deals);
 
+    [LoggerMessage(EventId = 7021, Level = LogLevel.Information, Message = "Nudges: no team has a channel bound for its daily stalled-deal digest yet; a manager binds one by saying \"use this channel for {Team} nudges\" in a Teams or Slack channel")]
+    public static partial void NoChannelBoundYet(ILogger logger, string team);
+
+    [LoggerMessage(EventId = 7022, Level = LogLevel.Information, Message = "Nudges: team {Team} has no channel bound on {LocalDate} and none of its {Managers} managers has a Slack user id or Teams AAD object id to be told")]
+    public static partial void NoManagerReachableNoChannel(ILogger logger, string team, DateOnly localDate, int managers);
+
     [LoggerMessage(EventId = 7002, Level = LogLevel.Information, Message = "Nudges: team {Team} has no stalled deals on {LocalDate}; nothing sent")]
     public static partial void NothingStalled(ILogger logger, string team, DateOnly localDate);
 
@@ -56,6 +62,11 @@ internal static partial class NudgeLog
     // 7150+: next step reminders (issue 15), apart from the ids parallel branches add.
     [LoggerMessage(EventId = 7150, Level = LogLevel.Information, Message = "Nudges: next step reminder for deal {DealId} of team {Team}: {Messages} direct messages queued")]
     public static partial void NextStepReminderQueued(ILogger logger, long dealId, string team, int messages);
+    [LoggerMessage(EventId = 7030, Level = LogLevel.Information, Message = "Nudges: team {Team}: deal {ExternalId} is due to re-engage ({ReengageOn}); {Messages} direct messages queued to its owner")]
+    public static partial void ReengageQueued(ILogger logger, string team, string externalId, DateOnly reengageOn, int messages);
+
+    [LoggerMessage(EventId = 7031, Level = LogLevel.Warning, Message = "Nudges: team {Team}: deal {ExternalId} is due to re-engage, but its owner has no Slack or Teams id to message")]
+    public static partial void ReengageOwnerUnreachable(ILogger logger, string team, string externalId);
 }
 
 /// <summary>Nudge counters (meter <c>SalesCoachBot.Nudges</c>).</summary>

@@ -6,6 +6,7 @@ namespace SalesCoachBot.Core.Nudges;
 public sealed class NudgeProblems
 {
     private readonly ConcurrentDictionary<string, DateOnly> _reported = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _once = new(StringComparer.Ordinal);
 
     public bool FirstToday(string key, DateTimeOffset now)
     {
@@ -18,4 +19,7 @@ public sealed class NudgeProblems
         });
         return first;
     }
+
+    /// <summary>True the first time a key is asked about in this process.</summary>
+    public bool FirstEver(string key) => _once.TryAdd(key, 0);
 }

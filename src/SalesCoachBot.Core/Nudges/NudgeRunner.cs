@@ -29,6 +29,12 @@ public sealed record TeamNudgeOutcome(string TeamName, DateOnly? LocalDate, Team
 {
     /// <summary>Owners' direct messages queued with the digest (<c>Nudges:DirectMessageOwners</c>).</summary>
     public int DirectMessages { get; init; }
+
+    /// <summary>Nurtured deals of the team whose re-engage date has arrived (listed in the digest).</summary>
+    public int ReengageDue { get; init; }
+
+    /// <summary>Owners' direct messages about those deals queued by this run (once per deal and re-engage date).</summary>
+    public int ReengageMessages { get; init; }
 }
 
 /// <summary>A team's digest as it would be sent now, for <c>nudge --dry-run</c>.</summary>
@@ -49,7 +55,8 @@ public sealed class NudgeRunner(
     TimeProvider time,
     IOptions<NudgeOptions> options,
     NudgeProblems problems,
-    ILogger<NudgeRunner> logger)
+    ILogger<NudgeRunner> logger,
+    IReengageStore? reengage = null)
 {
     /// <summary>The scheduler's run: every team whose local nudge time has passed today and whose day is unclaimed.</summary>
     public async Task<IReadOnlyList<TeamNudgeOutcome>> RunDueAsync(CancellationToken cancellationToken)
@@ -149,6 +156,7 @@ public sealed class NudgeRunner(
     {
         var bound = await TargetsByTeamAsync(cancellationToken);
         var stalled = await StalledByTeamAsync([.. teams.Select(t => t.Team)], now, cancellationToken);
+        var due = await ReengageDueByTeamAsync([.. teams.Select(t => t.Team)], now, cancellationToken);
         var settings = options.Value;
         var maxDeals = settings.MaxDigestDeals;
         var outcomes = new List<TeamNudgeOutcome>();
@@ -156,13 +164,21 @@ public sealed class NudgeRunner(
         {
             var teamTargets = bound.GetValueOrDefault(team.Id, []);
             var teamDeals = stalled.GetValueOrDefault(team.Id, []);
-            var status = teamDeals.Count == 0 ? TeamNudgeStatus.NothingStalled
+            var schedule = Schedule(team)!;
+
+            // Due on the re-engage date itself, whatever its time of day: the team's local day decides.
+            var teamDue = due.GetValueOrDefault(team.Id, []).Where(v => schedule.LocalDate(v.Deal.ReengageAt!.Value) <= date).ToList();
+            var reengageLines = ReengageNudges.DigestLines(teamDue, maps.Maps.For(team.MapId), schedule);
+
+            // Deals due to re-engage alone are worth a digest in a bound channel; without one, their owners' messages tell them.
+            var status = teamDeals.Count == 0 && (reengageLines.Count == 0 || teamTargets.Count == 0) ? TeamNudgeStatus.NothingStalled
                 : teamTargets.Count == 0 ? TeamNudgeStatus.NoChannelBound
                 : TeamNudgeStatus.Queued;
             var messages = new List<NewOutboxMessage>();
             if (status == TeamNudgeStatus.Queued)
             {
-                var payload = DigestPayload.Serialize(DigestBuilder.Render(new TeamDigest(team.Id, team.Name, date, teamDeals), maxDeals));
+                var digest = new TeamDigest(team.Id, team.Name, date, teamDeals) { Reengage = reengageLines };
+                var payload = DigestPayload.Serialize(DigestBuilder.Render(digest, maxDeals));
                 messages.AddRange(teamTargets.Select(t => new NewOutboxMessage(team.Id, date, t, payload)));
             }
 
@@ -181,6 +197,16 @@ public sealed class NudgeRunner(
 
             switch (status)
             {
+                case TeamNudgeStatus.NoChannelBound when bound.Count == 0:
+                    // A fresh install (the demo's first run): nobody could have bound a channel yet, so no warning;
+                    // say once per process, as information, how to bind one.
+                    if (problems.FirstEver("no-channel-bound-anywhere"))
+                    {
+                        NudgeLog.NoChannelBoundYet(logger, team.Name);
+                    }
+
+                    await notifier.NotifyAsync(team.Id, date, new DigestProblem.NoChannelBound(teamDeals.Count), cancellationToken);
+                    break;
                 case TeamNudgeStatus.NoChannelBound:
                     NudgeLog.NoChannelBound(logger, team.Name, date, teamDeals.Count);
                     await notifier.NotifyAsync(team.Id, date, new DigestProblem.NoChannelBound(teamDeals.Count), cancellationToken);
@@ -198,10 +224,69 @@ public sealed class NudgeRunner(
                 NudgeLog.OwnerDigestsQueued(logger, team.Name, date, owners.Messages.Count, owners.Owners, owners.Unreachable);
             }
 
-            outcomes.Add(new(team.Name, date, status, teamDeals.Count, teamTargets) { DirectMessages = owners?.Messages.Count ?? 0 });
+            // Each owner's message about a deal that comes back is claimed per deal and re-engage date, so it goes out
+            // once whichever run, host or forced digest gets here first.
+            var reengageMessages = await ReengageMessagesAsync(team, date, schedule, teamDue, now, cancellationToken);
+            outcomes.Add(new(team.Name, date, status, teamDeals.Count, teamTargets)
+            {
+                DirectMessages = owners?.Messages.Count ?? 0,
+                ReengageDue = reengageLines.Count,
+                ReengageMessages = reengageMessages,
+            });
         }
 
         return outcomes;
+    }
+
+    private async Task<Dictionary<long, IReadOnlyList<DealView>>> ReengageDueByTeamAsync(
+        IReadOnlyList<SalesTeam> teams, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (reengage is null || teams.Count == 0)
+        {
+            return [];
+        }
+
+        var all = (await directory.ListTeamsAsync(cancellationToken)).All(t => teams.Any(x => x.Id == t.Id));
+        // A day ahead: every zone's local date is at most a day past UTC; each team keeps those of its own day.
+        var due = await reengage.ListDueAsync(all ? null : [.. teams.Select(t => t.Id)], now.AddDays(1), cancellationToken);
+        return due
+            .GroupBy(v => v.Deal.TeamId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<DealView>)[.. g]);
+    }
+
+    /// <summary>Queues the owner's direct message (the deal's card) for every due deal not yet told; returns how many were queued.</summary>
+    private async Task<int> ReengageMessagesAsync(
+        SalesTeam team, DateOnly date, NudgeSchedule schedule, IReadOnlyList<DealView> due, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (reengage is null || due.Count == 0)
+        {
+            return 0;
+        }
+
+        var map = maps.Maps.For(team.MapId);
+        var rules = new Coaching.SalesTeamRules(await directory.ListTeamsAsync(cancellationToken), team.IdleAfterDays);
+        var people = (await recipients.ListPeopleAsync([.. due.Select(v => v.Deal.OwnerId).Distinct()], cancellationToken)).ToDictionary(p => p.PersonId);
+        var queued = 0;
+        foreach (var view in due)
+        {
+            var routes = people.TryGetValue(view.Deal.OwnerId, out var owner) ? NudgeTargets.DirectRoutes(owner) : [];
+            if (routes.Count == 0)
+            {
+                NudgeLog.ReengageOwnerUnreachable(logger, team.Name, view.Deal.ExternalId);
+                continue;
+            }
+
+            var reengageOn = schedule.LocalDate(view.Deal.ReengageAt!.Value);
+            var payload = DigestPayload.Serialize(ReengageNudges.OwnerMessage(view, map, rules, reengageOn, now));
+            var messages = routes.Select(route => new NewOutboxMessage(team.Id, date, route, payload, NudgeKind.Reengage)).ToList();
+            if (await reengage.ClaimAndEnqueueAsync(view.Id, reengageOn, now, messages, cancellationToken))
+            {
+                queued += messages.Count;
+                NudgeLog.ReengageQueued(logger, team.Name, view.Deal.ExternalId, reengageOn, messages.Count);
+            }
+        }
+
+        return queued;
     }
 
     private sealed record OwnerMessages(IReadOnlyList<NewOutboxMessage> Messages, int Owners, int Unreachable);

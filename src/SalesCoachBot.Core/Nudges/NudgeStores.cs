@@ -84,6 +84,11 @@ public enum NudgeKind
     /// <summary>"Your next step's date passed", to the deal's owner; once per next step (the deal's reminded mark), no claim.</summary>
     NextStepReminder,
 
+    /// <summary>New content for a digest already sent (after a snooze): updates that message in place; no claim.</summary>
+    DigestUpdate,
+    /// <summary>A nurtured deal's re-engage date has come: its card to the owner, claimed once per deal and date (<see cref="IReengageStore"/>).</summary>
+    Reengage,
+
     /// <summary>"Your map change was refused", to the admins; no claim, the same notice is not queued twice in a day.</summary>
     MapNotice,
 }
@@ -96,9 +101,13 @@ public enum OutboxStatus
 }
 
 /// <summary>A digest to deliver to one conversation, written in the same transaction as the day's claim.</summary>
-public sealed record NewOutboxMessage(long TeamId, DateOnly LocalDate, ConversationKey Conversation, string PayloadJson, NudgeKind Kind = NudgeKind.Digest);
+/// <param name="MessageId">For a <see cref="NudgeKind.DigestUpdate"/>: the chat message it rewrites (a Teams activity id, a Slack ts).</param>
+public sealed record NewOutboxMessage(long TeamId, DateOnly LocalDate, ConversationKey Conversation, string PayloadJson, NudgeKind Kind = NudgeKind.Digest, string? MessageId = null);
 
-/// <summary>A row of the durable outbox.</summary>
+/// <summary>
+/// A row of the durable outbox. <c>MessageId</c> is the chat message the row is about: the one a sent digest became
+/// (so a later change can update it in place), or the one a <see cref="NudgeKind.DigestUpdate"/> rewrites.
+/// </summary>
 public sealed record OutboxMessage(
     long Id,
     long TeamId,
@@ -111,7 +120,8 @@ public sealed record OutboxMessage(
     string? LastError,
     DateTimeOffset CreatedAt,
     DateTimeOffset? SentAt,
-    NudgeKind Kind = NudgeKind.Digest);
+    NudgeKind Kind = NudgeKind.Digest,
+    string? MessageId = null);
 
 /// <summary>How a leased outbox row ends this attempt.</summary>
 public abstract record OutboxCompletion
@@ -120,7 +130,8 @@ public abstract record OutboxCompletion
     {
     }
 
-    public sealed record Sent(DateTimeOffset At) : OutboxCompletion;
+    /// <param name="MessageId">The id the chat gave the message (Teams activity id, Slack ts), when it said.</param>
+    public sealed record Sent(DateTimeOffset At, string? MessageId = null) : OutboxCompletion;
 
     /// <summary>Try again at <paramref name="NextAttemptAt"/>; counts as an attempt.</summary>
     public sealed record RetryLater(DateTimeOffset NextAttemptAt, string Error) : OutboxCompletion;
@@ -165,6 +176,13 @@ public interface INudgeOutbox
     Task<bool> CompleteAsync(long id, string owner, int attempts, OutboxCompletion completion, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<OutboxMessage>> ListMessagesAsync(long? teamId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The team's digests (channel and owner) sent since <paramref name="since"/> with a known message id, and the updates
+    /// queued or sent for them, oldest first: what <see cref="DigestUpdates"/> rewrites after a deal changes.
+    /// </summary>
+    Task<IReadOnlyList<OutboxMessage>> ListDigestMessagesAsync(long teamId, DateTimeOffset since, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<OutboxMessage>>([]);
 }
 
 /// <summary>
@@ -220,7 +238,8 @@ public abstract record DigestSendResult
 
     public static readonly DigestSendResult Delivered = new Sent();
 
-    public sealed record Sent : DigestSendResult;
+    /// <param name="MessageId">The id the chat gave the message (Teams activity id, Slack ts), kept so it can be updated later.</param>
+    public sealed record Sent(string? MessageId = null) : DigestSendResult;
 
     /// <summary>Throttled, a server error or a timeout: worth another attempt (after <paramref name="RetryAfter"/> when the service said).</summary>
     public sealed record Transient(string Error, TimeSpan? RetryAfter = null) : DigestSendResult;
@@ -235,6 +254,10 @@ public interface IDigestSender
     ChatChannel Channel { get; }
 
     Task<DigestSendResult> SendAsync(ConversationKey conversation, BotAnswer digest, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the content of a message sent earlier (Teams: update activity; Slack: chat.update).</summary>
+    Task<DigestSendResult> UpdateAsync(ConversationKey conversation, string messageId, BotAnswer digest, CancellationToken cancellationToken) =>
+        Task.FromResult<DigestSendResult>(new DigestSendResult.Permanent($"{Channel} cannot update a message"));
 }
 
 /// <summary>The digest as stored in the outbox: the channel-neutral answer, rendered by each channel at send time.</summary>

@@ -100,7 +100,12 @@ public sealed class OutboxDispatcher(
             timeout.CancelAfter(settings.SendTimeout);
             try
             {
-                result = await sender.SendAsync(message.Conversation, DigestPayload.Deserialize(message.PayloadJson), timeout.Token);
+                var answer = DigestPayload.Deserialize(message.PayloadJson);
+                result = message.Kind == NudgeKind.DigestUpdate
+                    ? message.MessageId is { Length: > 0 } target
+                        ? await sender.UpdateAsync(message.Conversation, target, answer, timeout.Token)
+                        : new DigestSendResult.Permanent("an update without the message it updates")
+                    : await sender.SendAsync(message.Conversation, answer, timeout.Token);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -122,8 +127,8 @@ public sealed class OutboxDispatcher(
         DigestProblem? problem = null;
         switch (result)
         {
-            case DigestSendResult.Sent:
-                completion = new OutboxCompletion.Sent(now);
+            case DigestSendResult.Sent sent:
+                completion = new OutboxCompletion.Sent(now, sent.MessageId);
                 NudgeLog.Sent(logger, message.Id, message.TeamId, message.LocalDate, message.Conversation.ToString(), attempt);
                 metrics.Sent(channel!.Value);
                 break;

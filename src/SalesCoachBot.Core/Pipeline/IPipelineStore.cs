@@ -11,7 +11,17 @@ public interface IPipelineStore
     /// confirmations of the won deals returned.
     /// </summary>
     Task<PipelineData> LoadAsync(PipelineScope scope, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deals of the scope sitting in each stage with status won (post-sale stages) or nurture, for the map picture.
+    /// A store that cannot say returns nothing, and the picture shows open deals only.
+    /// </summary>
+    Task<IReadOnlyList<StageStatusCount>> CountClosedByStageAsync(PipelineScope scope, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<StageStatusCount>>([]);
 }
+
+/// <summary>How many deals with <see cref="Status"/> sit in stage <see cref="StageId"/> now.</summary>
+public sealed record StageStatusCount(string StageId, DealStatus Status, int Count);
 
 /// <summary>Which deals: those of <see cref="TeamIds"/> (every team when null), only <see cref="OwnerId"/>'s when set.</summary>
 public sealed record PipelineScope(IReadOnlyCollection<long>? TeamIds, long? OwnerId);

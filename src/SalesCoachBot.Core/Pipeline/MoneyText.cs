@@ -59,6 +59,9 @@ internal static partial class MoneyText
         "from", "within", "to", "on", "with", "at", "team", "end", "eoy", "annually", "yearly", "please", "then",
     };
 
+    /// <summary>A currency code or word MoneyText reads ("EUR", "euros", "$"): lets the parser keep it with the amount.</summary>
+    public static bool IsCurrencyWord(string word) => CurrencyWords.ContainsKey(word) || Symbols.ContainsKey(word);
+
     public static AmountParse Parse(string? text)
     {
         var trimmed = (text ?? string.Empty).Trim().TrimEnd('?', '!', '.').Trim();

@@ -36,4 +36,21 @@ internal static class PipelineFormat
         change switch { > 0 => "+" + change.ToString(CultureInfo.InvariantCulture), < 0 => "−" + (-change).ToString(CultureInfo.InvariantCulture), _ => "±0" };
 
     public static string Number(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+
+    /// <summary>Amounts per currency, short enough for a picture: "EUR 480k · USD 1.2M".</summary>
+    public static string CompactAmounts(IReadOnlyList<CurrencyAmount> amounts) =>
+        string.Join(" · ", amounts.Select(a => a.Currency.Length > 0 ? $"{a.Currency} {Compact(a.Amount)}" : Compact(a.Amount)));
+
+    public static string Compact(decimal amount) => Math.Abs(amount) switch
+    {
+        >= 1_000_000_000m => (amount / 1_000_000_000m).ToString("0.#", CultureInfo.InvariantCulture) + "B",
+        >= 1_000_000m => (amount / 1_000_000m).ToString("0.#", CultureInfo.InvariantCulture) + "M",
+        >= 10_000m => (amount / 1_000m).ToString("0", CultureInfo.InvariantCulture) + "k",
+        >= 1_000m => (amount / 1_000m).ToString("0.#", CultureInfo.InvariantCulture) + "k",
+        _ => amount.ToString("0", CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>"62% (5 of 8)": a measured rate with its sample, so a 100 % over one deal reads as what it is.</summary>
+    public static string Rate(int part, int whole) =>
+        $"{Percent((double)part / whole)} ({part.ToString(CultureInfo.InvariantCulture)} of {whole.ToString(CultureInfo.InvariantCulture)})";
 }

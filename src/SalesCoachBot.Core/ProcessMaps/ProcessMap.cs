@@ -76,6 +76,9 @@ public sealed record Stage(
 {
     public IEnumerable<ChecklistItem> RequiredItems => Checklist.Where(i => i.Required);
 
+    /// <summary>The CRM pipeline and stage(s) this stage corresponds to (<c>crm: { pipeline, stages }</c>); null when unmapped.</summary>
+    public CrmStageMapping? Crm { get; init; }
+
     public ChecklistItem? FindItem(ChecklistItemId id) => Checklist.FirstOrDefault(i => i.Id == id);
 }
 
@@ -105,6 +108,18 @@ public readonly record struct BranchTarget(string Value)
 
 public sealed record MapOutcomes(IReadOnlyList<string> LostReasons, int NurtureReengageAfterDays)
 {
+    /// <summary>The CRM's closed-lost stage(s) (<c>outcomes.lost.crm</c>); null when unmapped.</summary>
+    public CrmStageMapping? LostCrm { get; init; }
+
     public static readonly MapOutcomes Default =
         new(["price", "competitor", "no-budget", "no-decision", "timing"], 90);
 }
+
+/// <summary>An id the map names in the CRM, with where it is written so <c>crm check</c> can point at it.</summary>
+public readonly record struct CrmRef(string Id, int Line, int Column)
+{
+    public override string ToString() => Id;
+}
+
+/// <summary>A map stage's (or the lost outcome's) place in the CRM: one pipeline, one or more of its stages.</summary>
+public sealed record CrmStageMapping(CrmRef Pipeline, IReadOnlyList<CrmRef> Stages);

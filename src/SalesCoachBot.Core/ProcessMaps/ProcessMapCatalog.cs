@@ -16,29 +16,10 @@ public sealed class ProcessMapCatalog : IProcessMapSource, IDisposable
         ReloadingProcessMapSource Load(string? path) =>
             new(new ProcessMapOptions { Path = path, Watch = options.Watch }, occupancy, time, logger, events);
 
-        var files = new List<string>();
-        if (!string.IsNullOrWhiteSpace(options.Path))
-        {
-            files.Add(options.Path);
-        }
-
-        files.AddRange(options.Paths.Where(p => !string.IsNullOrWhiteSpace(p)));
-        if (!string.IsNullOrWhiteSpace(options.Folder))
-        {
-            if (!Directory.Exists(options.Folder))
-            {
-                throw new ProcessMapInvalidException($"The process map folder {options.Folder} (ProcessMap:Folder) does not exist.");
-            }
-
-            files.AddRange(Directory.EnumerateFiles(options.Folder)
-                .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-                .Order(StringComparer.Ordinal));
-        }
-
         var sources = new List<ReloadingProcessMapSource>();
         try
         {
-            foreach (var file in files.Select(System.IO.Path.GetFullPath).Distinct(StringComparer.Ordinal))
+            foreach (var file in Files(options))
             {
                 var source = Load(file);
                 if (sources.FirstOrDefault(s => s.Map.Id == source.Map.Id) is { } twin)
@@ -74,6 +55,78 @@ public sealed class ProcessMapCatalog : IProcessMapSource, IDisposable
         }
 
         Sources = sources;
+    }
+
+    /// <summary>
+    /// The map files configured, full paths without repeats: <c>ProcessMap:Path</c> first, then <c>ProcessMap:Paths</c>,
+    /// then the <c>*.yaml</c>/<c>*.yml</c> files of <c>ProcessMap:Folder</c> by name.
+    /// </summary>
+    public static IReadOnlyList<string> Files(ProcessMapOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var files = new List<string>();
+        if (!string.IsNullOrWhiteSpace(options.Path))
+        {
+            files.Add(options.Path);
+        }
+
+        files.AddRange(options.Paths.Where(p => !string.IsNullOrWhiteSpace(p)));
+        if (!string.IsNullOrWhiteSpace(options.Folder))
+        {
+            if (!Directory.Exists(options.Folder))
+            {
+                throw new ProcessMapInvalidException($"The process map folder {options.Folder} (ProcessMap:Folder) does not exist.");
+            }
+
+            files.AddRange(Directory.EnumerateFiles(options.Folder)
+                .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+                .Order(StringComparer.Ordinal));
+        }
+
+        return [.. files.Select(System.IO.Path.GetFullPath).Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// One map as the host would serve it, read from the files without starting the catalog (whose rules refuse the host
+    /// for any broken map): the map with <paramref name="id"/>, or the default map when null. For tools drawing one map;
+    /// throws <see cref="ProcessMapInvalidException"/> naming the file when that map is broken, or the ids when none has it.
+    /// </summary>
+    public static ProcessMap LoadOne(ProcessMapOptions options, string? id)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        id ??= options.Default;
+        if (id is null && !string.IsNullOrWhiteSpace(options.Path))
+        {
+            // As the catalog: with no ProcessMap:Default, the map at ProcessMap:Path is the default.
+            return ProcessMapLoader.LoadFileOrThrow(System.IO.Path.GetFullPath(options.Path));
+        }
+
+        id ??= ProcessMap.DefaultId;
+
+        var ids = new List<string>();
+        ProcessMapInvalidException? broken = null;
+        foreach (var file in Files(options))
+        {
+            var result = ProcessMapLoader.LoadFile(file);
+            if (result.Map is null)
+            {
+                // Its id is unknown: it may be the map asked for, so it is named if no other map has the id.
+                broken ??= ProcessMapLoader.Invalid(result, file);
+            }
+            else if (result.Map.Id == id)
+            {
+                return result.Map;
+            }
+            else
+            {
+                ids.Add(result.Map.Id);
+            }
+        }
+
+        return id == ProcessMap.DefaultId
+            ? ProcessMapLoader.Default
+            : throw broken ?? new ProcessMapInvalidException(
+                $"No process map has id '{id}'; the maps are: {string.Join(", ", ids.Append(ProcessMap.DefaultId).Distinct(StringComparer.Ordinal))}.");
     }
 
     /// <summary>Every map's source, files first in the order configured, the shipped map last.</summary>

@@ -27,7 +27,11 @@ internal sealed class MapDraft
     public bool HasLostReasons { get; set; }
     public Located<int>? ReengageAfterDays { get; set; }
     public List<string> Kpis { get; } = [];
+    public CrmDraft? LostCrm { get; set; }
 }
+
+/// <summary><c>crm: { pipeline: ID, stages: [ID, …] }</c> as written.</summary>
+internal sealed record CrmDraft(Pos Pos, Located<string>? Pipeline, List<Located<string>> Stages);
 
 internal sealed class StageDraft(Pos pos)
 {
@@ -44,6 +48,7 @@ internal sealed class StageDraft(Pos pos)
     public List<BranchDraft> Branches { get; } = [];
     public List<SubStageDraft> Substages { get; } = [];
     public List<Located<string>> Replaces { get; } = [];
+    public CrmDraft? Crm { get; set; }
 
     public Pos IdPos => Id?.Pos ?? Pos;
     public string Label => Id?.Value ?? $"at line {Pos.Line}";
@@ -64,12 +69,13 @@ internal sealed class ProcessMapReader
 {
     internal static readonly string[] MapKeys = ["id", "name", "version", "start", "won", "stages", "outcomes", "kpis"];
     internal static readonly string[] StageKeys =
-        ["id", "name", "owner", "entry", "activities", "stallAfterDays", "checklist", "next", "branches", "substages", "replaces"];
+        ["id", "name", "owner", "entry", "activities", "stallAfterDays", "checklist", "next", "branches", "substages", "replaces", "crm"];
     private static readonly string[] ItemKeys = ["id", "text", "required"];
     private static readonly string[] BranchKeys = ["when", "to"];
     private static readonly string[] SubStageKeys = ["id", "name"];
     private static readonly string[] OutcomeKeys = ["lost", "nurture"];
-    private static readonly string[] LostKeys = ["reasons"];
+    private static readonly string[] LostKeys = ["reasons", "crm"];
+    private static readonly string[] CrmKeys = ["pipeline", "stages"];
     private static readonly string[] NurtureKeys = ["reengageAfterDays"];
 
     private readonly List<MapDiagnostic> _diagnostics;
@@ -214,6 +220,7 @@ internal sealed class ProcessMapReader
                 case "replaces":
                     stage.Replaces.AddRange(Sequence(value, key).Select(n => Text(n, "a replaced stage id")).OfType<Located<string>>());
                     break;
+                case "crm": stage.Crm = ReadCrm(value, "crm of a stage"); break;
             }
         }
 
@@ -255,10 +262,16 @@ internal sealed class ProcessMapReader
 
             if (key == "lost")
             {
-                foreach (var (_, reasons) in Entries(map, LostKeys, "outcomes.lost"))
+                foreach (var (lostKey, lostValue) in Entries(map, LostKeys, "outcomes.lost"))
                 {
+                    if (lostKey == "crm")
+                    {
+                        draft.LostCrm = ReadCrm(lostValue, "outcomes.lost.crm");
+                        continue;
+                    }
+
                     draft.HasLostReasons = true;
-                    draft.LostReasons.AddRange(Sequence(reasons, "reasons").Select(n => Text(n, "a lost reason")).OfType<Located<string>>());
+                    draft.LostReasons.AddRange(Sequence(lostValue, "reasons").Select(n => Text(n, "a lost reason")).OfType<Located<string>>());
                 }
             }
             else
@@ -269,6 +282,30 @@ internal sealed class ProcessMapReader
                 }
             }
         }
+    }
+
+    private CrmDraft? ReadCrm(YamlNode value, string where)
+    {
+        if (Mapping(value, $"'{where}' ({{ pipeline: ID, stages: [ID, …] }})") is not { } map)
+        {
+            return null;
+        }
+
+        Located<string>? pipeline = null;
+        var stages = new List<Located<string>>();
+        foreach (var (key, node) in Entries(map, CrmKeys, where))
+        {
+            if (key == "pipeline")
+            {
+                pipeline = Text(node, "pipeline");
+            }
+            else
+            {
+                stages.AddRange(Sequence(node, "stages").Select(n => Text(n, "a CRM stage id")).OfType<Located<string>>());
+            }
+        }
+
+        return new CrmDraft(Pos.Of(map), pipeline, stages);
     }
 
     /// <summary>The mapping's entries with known keys; unknown keys are reported with a suggestion.</summary>

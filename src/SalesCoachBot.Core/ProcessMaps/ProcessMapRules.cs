@@ -47,6 +47,7 @@ internal static partial class ProcessMapRules
             CheckStage(stage, stagesById, sink);
         }
 
+        CheckCrm(draft, sink);
         var errorsBeforeReferences = sink.ErrorCount;
         CheckReferences(draft, stagesById, sink);
         var brokenReferences = sink.ErrorCount > errorsBeforeReferences;
@@ -445,11 +446,17 @@ internal static partial class ProcessMapRules
             s.Next is { } next ? new StageId(next.Value) : null,
             [.. s.Branches.Select(b => new Branch(b.When!.Value.Value, new BranchTarget(b.To!.Value.Value)))],
             [.. s.Substages.Select(x => new SubStage(x.Id!.Value.Value, x.Name ?? x.Id!.Value.Value))],
-            [.. s.Replaces.Select(r => new StageId(r.Value))])).ToList();
+            [.. s.Replaces.Select(r => new StageId(r.Value))])
+        {
+            Crm = CrmMapping(s.Crm),
+        }).ToList();
 
         var outcomes = new MapOutcomes(
             draft.HasLostReasons ? [.. draft.LostReasons.Select(r => r.Value)] : MapOutcomes.Default.LostReasons,
-            draft.ReengageAfterDays?.Value ?? MapOutcomes.Default.NurtureReengageAfterDays);
+            draft.ReengageAfterDays?.Value ?? MapOutcomes.Default.NurtureReengageAfterDays)
+        {
+            LostCrm = CrmMapping(draft.LostCrm),
+        };
 
         return new ProcessMap(
             draft.Name?.Value ?? "Process map",
@@ -468,6 +475,52 @@ internal static partial class ProcessMapRules
         EvidenceWords.Any(w => Padded(text).Contains(w, StringComparison.Ordinal));
 
     private static string Padded(string text) => " " + text.ToLowerInvariant().Replace('.', ' ').Replace(',', ' ') + " ";
+    /// <summary>
+    /// The CRM mapping as far as it can be checked without the CRM: a pipeline and at least one stage, and no CRM stage
+    /// claimed twice (a deal there could not be placed). Whether the ids exist is <c>crm check</c>'s job.
+    /// </summary>
+    private static void CheckCrm(MapDraft draft, Sink sink)
+    {
+        var claimed = new Dictionary<(string Pipeline, string Stage), (string Owner, Pos Pos)>();
+        var mappings = draft.Stages.Where(s => s.Crm is not null).Select(s => (Owner: $"stage '{s.Label}'", Crm: s.Crm!));
+        if (draft.LostCrm is { } lost)
+        {
+            mappings = mappings.Append(("the lost outcome", lost));
+        }
+
+        foreach (var (owner, crm) in mappings)
+        {
+            if (crm.Pipeline is not { } pipeline)
+            {
+                sink.Error(crm.Pos, $"crm of {owner} has no 'pipeline': name the CRM pipeline id (for example default)");
+                continue;
+            }
+
+            if (crm.Stages.Count == 0)
+            {
+                sink.Error(crm.Pos, $"crm of {owner} lists no 'stages': name the CRM stage id(s) it corresponds to");
+            }
+
+            foreach (var stage in crm.Stages)
+            {
+                if (claimed.TryGetValue((pipeline.Value, stage.Value), out var first))
+                {
+                    sink.Error(stage.Pos, $"CRM stage '{stage.Value}' of pipeline '{pipeline.Value}' is mapped by {first.Owner} (line {first.Pos.Line}) and {owner}: a CRM stage maps to exactly one map stage");
+                }
+                else
+                {
+                    claimed[(pipeline.Value, stage.Value)] = (owner, stage.Pos);
+                }
+            }
+        }
+    }
+
+    private static CrmStageMapping? CrmMapping(CrmDraft? draft) =>
+        draft is { Pipeline: { } pipeline }
+            ? new CrmStageMapping(Ref(pipeline), [.. draft.Stages.Select(Ref)])
+            : null;
+
+    private static CrmRef Ref(Located<string> value) => new(value.Value, value.Pos.Line, value.Pos.Column);
 
     private static string? VaguePhrase(string text)
     {

@@ -37,7 +37,19 @@ internal sealed record MoveDealCommand(DealReference Deal, string StageText, str
 
 internal sealed record MarkLostCommand(DealReference Deal, string? Reason) : ChatCommand;
 
-internal sealed record SaidNoCommand(DealReference Deal) : ChatCommand;
+/// <summary>"DEAL said no [because REASON]": without a reason the bot asks for one before closing.</summary>
+internal sealed record SaidNoCommand(DealReference Deal, string? Reason = null) : ChatCommand;
+
+/// <summary>"Duff Brewery is not a fit", "Acme is not now": the stage's branch whose <c>when</c> the words name.</summary>
+internal sealed record FollowBranchCommand(DealReference Deal, string WhenText) : ChatCommand;
+
+/// <summary>"reopen DEAL": undo a close (lost or nurture), back to the stage it left.</summary>
+internal sealed record ReopenDealCommand(DealReference Deal) : ChatCommand;
+
+/// <summary>"snooze DEAL 3 days|until Monday [because REASON]": the duration as typed, read by the use case so it can explain bad input.</summary>
+internal sealed record SnoozeCommand(DealReference Deal, string DurationText, string? Reason) : ChatCommand;
+
+internal sealed record UnsnoozeCommand(DealReference Deal) : ChatCommand;
 
 internal sealed record StageInfoCommand(string StageText) : ChatCommand;
 
@@ -46,14 +58,20 @@ public sealed record PipelineCommand(string? TeamName, int? WindowDays) : ChatCo
 
 internal sealed record StalledCommand(string? TeamName) : ChatCommand;
 
-/// <summary>"what do we need to hit 2M": the amount as typed, parsed by the use case so it can explain bad input.</summary>
-public sealed record ReverseFunnelCommand(string AmountText) : ChatCommand;
+/// <summary>
+/// "what do we need to hit 2M [this quarter|by March|in Q1] [for EMEA]": the amount and period as typed, parsed by the
+/// use case so it can explain bad input; no period means the current quarter.
+/// </summary>
+public sealed record ReverseFunnelCommand(string AmountText, string? PeriodText = null, string? TeamName = null) : ChatCommand;
 
 /// <summary>
 /// "next step for DEAL: TEXT [DATE]": <see cref="Text"/> as typed, the date still in it, because the date is read in
 /// the deal's time zone and the person's locale, which only the use case knows.
 /// </summary>
 internal sealed record SetNextStepCommand(DealReference Deal, string Text) : ChatCommand;
+
+/// <summary>"show the map", "map for EMEA": the process map as a picture with live numbers, for a team or the person's scope.</summary>
+public sealed record ShowMapCommand(string? TeamName) : ChatCommand;
 
 /// <summary>"note for DEAL: TEXT": <see cref="Text"/> is exactly what followed the colon (not capped, so a long note can be refused).</summary>
 internal sealed record AddNoteCommand(DealReference Deal, string Text) : ChatCommand;
@@ -71,6 +89,11 @@ public enum ActivityDay
 
 /// <summary>"history of DEAL".</summary>
 internal sealed record HistoryCommand(DealReference Deal) : ChatCommand;
+
+/// "new deal Contoso 50k EUR at discovery [for team EMEA]": the parts as typed, read by the use case so it can explain
+/// bad input (an amount it cannot read, an unknown stage or team).
+/// </summary>
+internal sealed record NewDealCommand(string Name, string? AmountText, string? StageText, string? TeamText) : ChatCommand;
 
 internal sealed record HelpCommand : ChatCommand;
 

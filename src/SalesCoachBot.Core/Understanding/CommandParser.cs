@@ -111,8 +111,11 @@ public sealed partial class CommandParser
     {
         var s = sentence.Text;
         return Help(s)
+            ?? NewDeal(sentence)
             ?? History(sentence)
             ?? LoggedActivity(sentence)
+            ?? Snooze(sentence)
+            ?? Reopen(sentence)
             ?? Link(sentence)
             ?? Nudges(sentence)
             ?? ReverseFunnel(sentence)
@@ -125,8 +128,10 @@ public sealed partial class CommandParser
             ?? StageInfo(sentence)
             ?? Stalled(sentence)
             ?? Pipeline(sentence)
+            ?? ShowMap(sentence)
             ?? Confirm(sentence)
             ?? WhatsNext(sentence)
+            ?? FollowBranch(sentence)
             ?? Bare(sentence, showIntent);
     }
 
@@ -245,6 +250,101 @@ public sealed partial class CommandParser
         return null;
     }
 
+    /// <summary>
+    /// "new deal Contoso 50k EUR at discovery for team EMEA": the name first, then in any order an amount (with a
+    /// currency or unit), "at STAGE" / "in STAGE stage", and "for team TEAM" / "for TEAM team".
+    /// </summary>
+    private static ChatCommand? NewDeal(Sentence sentence)
+    {
+        var match = NewDealRegex().Match(sentence.Text);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var rest = sentence.Slice(match.Groups["rest"]);
+        string? stage = null;
+        string? team = null;
+
+        // Cut "at STAGE" and "for team TEAM" off the end, last one first; the name keeps at least its first word.
+        for (var cut = true; cut;)
+        {
+            cut = false;
+            for (var i = rest.Count - 1; i >= 1 && !cut; i--)
+            {
+                var word = rest[i].Canon;
+                var lead = i >= 2 && rest[i - 1].Canon == "the" ? i - 2 : i - 1;
+                var leadOfName = i >= 3 && rest[i - 2].Canon == "the" ? i - 3 : i - 2;
+                if (team is null && word == "team" && i + 1 < rest.Count && lead >= 1 && rest[lead].Canon is "for" or "in" or "to")
+                {
+                    // "for team EMEA", "for the team EMEA"
+                    team = Join(Trim(rest.Skip(i + 1).ToList(), TeamNameFiller, TeamNameFiller));
+                    rest = rest.Take(lead).ToList();
+                    cut = true;
+                }
+                else if (team is null && word == "team" && i == rest.Count - 1 && leadOfName >= 1 && rest[leadOfName].Canon is "for" or "in" or "to")
+                {
+                    // "for EMEA team", "for the EMEA team"
+                    team = rest[i - 1].Original;
+                    rest = rest.Take(leadOfName).ToList();
+                    cut = true;
+                }
+                else if (stage is null && (word is "at" or "into" || (word == "in" && rest[^1].Canon is "stage" or "phase")) && i + 1 < rest.Count)
+                {
+                    stage = Join(Trim(rest.Skip(i + 1).ToList(), StageFiller, StageFiller));
+                    rest = rest.Take(i).ToList();
+                    cut = true;
+                }
+            }
+        }
+
+        var (name, amount) = SplitAmount(rest);
+        return name.Count == 0 ? null : new NewDealCommand(Join(name), amount, stage is { Length: > 0 } ? stage : null, team is { Length: > 0 } ? team : null);
+    }
+
+    private static readonly HashSet<string> TeamNameFiller = new(StringComparer.Ordinal) { "the", "team", "please" };
+
+    /// <summary>
+    /// The amount in "Contoso 50k EUR" / "Contoso EUR 50,000" / "Contoso €50k", after the name's first word, to the end. A
+    /// bare number counts only from 1000 up ("Area 51" is a name).
+    /// </summary>
+    private static (List<Token> Name, string? Amount) SplitAmount(IReadOnlyList<Token> tokens)
+    {
+        for (var i = 1; i < tokens.Count; i++)
+        {
+            if (!AmountRegex().IsMatch(tokens[i].Original))
+            {
+                continue;
+            }
+
+            var start = i > 1 && SalesCoachBot.Core.Pipeline.MoneyText.IsCurrencyWord(tokens[i - 1].Original) ? i - 1 : i;
+            var end = i + 1;
+            var hasUnit = !char.IsDigit(tokens[i].Original[^1]) || !char.IsDigit(tokens[i].Original[0]);
+            if (end < tokens.Count && AmountUnitRegex().IsMatch(tokens[end].Canon))
+            {
+                end++;
+                hasUnit = true;
+            }
+
+            if (end < tokens.Count && SalesCoachBot.Core.Pipeline.MoneyText.IsCurrencyWord(tokens[end].Original))
+            {
+                end++;
+                hasUnit = true;
+            }
+
+            var digits = tokens[i].Original.Count(char.IsDigit);
+            if (!hasUnit && start == i && digits < 4)
+            {
+                continue;
+            }
+
+            // Words after the amount stay with it ("50k bananas"), so a unit it cannot read is answered, not made a name.
+            return (tokens.Take(start).ToList(), string.Join(' ', tokens.Skip(start).Select(t => t.Original)));
+        }
+
+        return (tokens.ToList(), null);
+    }
+
     private static ChatCommand? Link(Sentence sentence)
     {
         var s = sentence.Text;
@@ -311,11 +411,38 @@ public sealed partial class CommandParser
                 amount += " " + tokens[i + 1].Original;
             }
 
-            return new ReverseFunnelCommand(amount);
+            return new ReverseFunnelCommand(amount, PeriodOf(sentence.Text), TeamOf(sentence.Text));
         }
 
         var rest = sentence.Slice(match.Groups["rest"]);
-        return new ReverseFunnelCommand(Join(rest));
+        return new ReverseFunnelCommand(Join(rest), PeriodOf(sentence.Text), TeamOf(sentence.Text));
+    }
+
+    private static string? PeriodOf(string text) => TargetPeriodRegex().Match(text) is { Success: true } m ? m.Value : null;
+
+    private static string? TeamOf(string text)
+    {
+        var match = TargetTeamRegex().Match(text);
+        return match.Success && !TargetPeriodRegex().IsMatch(match.Groups["t"].Value) && !AmountRegex().IsMatch(match.Groups["t"].Value)
+            ? match.Groups["t"].Value
+            : null;
+    }
+
+    private static ChatCommand? ShowMap(Sentence sentence)
+    {
+        var match = ShowMapRegex().Match(sentence.Text);
+        if (!match.Success)
+        {
+            match = TeamMapRegex().Match(sentence.Text);
+        }
+
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var team = match.Groups["t"].Success ? Join(sentence.Slice(match.Groups["t"]).Where(t => !TeamFiller.Contains(t.Canon))) : string.Empty;
+        return new ShowMapCommand(team.Length > 0 ? team : null);
     }
 
     private static ChatCommand? MyDeals(string s) => MyDealsRegex().IsMatch(s) ? new MyDealsCommand() : null;
@@ -368,7 +495,91 @@ public sealed partial class CommandParser
         }
 
         var deal = sentence.Slice(match.Groups["d"]).SkipWhile(t => BuyerWords.Contains(t.Canon)).ToList();
-        return new SaidNoCommand(DealOf(deal));
+        var reason = Join(Trim(sentence.Slice(match.Groups["r"]), ReasonFiller, ReasonFiller));
+        return new SaidNoCommand(DealOf(deal), reason.Length > 0 ? reason : null);
+    }
+
+    /// <summary>"snooze DEAL 3 days|until monday [because …]", "unsnooze DEAL".</summary>
+    private static ChatCommand? Snooze(Sentence sentence)
+    {
+        var s = sentence.Text;
+        var match = UnsnoozeRegex().Match(s);
+        if (match.Success)
+        {
+            return new UnsnoozeCommand(DealOf(sentence.Slice(match.Groups["d"])));
+        }
+
+        match = SnoozeRegex().Match(s);
+        if (!match.Success)
+        {
+            match = SnoozeBareRegex().Match(s);
+        }
+
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var reason = Join(sentence.Slice(match.Groups["r"]));
+        return new SnoozeCommand(DealOf(sentence.Slice(match.Groups["d"])), Join(sentence.Slice(match.Groups["t"])), reason.Length > 0 ? reason : null);
+    }
+
+    /// <summary>"reopen DEAL" (no item named: "reopen ITEM for DEAL" stays an undo of a confirmation).</summary>
+    private static ChatCommand? Reopen(Sentence sentence)
+    {
+        var match = ReopenRegex().Match(sentence.Text);
+        return match.Success && !UndoWithDealRegex().IsMatch(sentence.Text) ? new ReopenDealCommand(DealOf(sentence.Slice(match.Groups["d"]))) : null;
+    }
+
+    // Question words open questions, not deal names: "who is the owner of initech" is not a branch.
+    private static readonly HashSet<string> NotDealWords = new(StringComparer.Ordinal)
+    {
+        "who", "what", "whats", "which", "why", "when", "how", "where", "there", "everything", "nothing", "all", "i", "we", "you",
+    };
+
+    /// <summary>"Duff Brewery is not a fit", "disqualify Globex": a branch of the map by its <c>when</c>, matched by the use case.</summary>
+    private static ChatCommand? FollowBranch(Sentence sentence)
+    {
+        var s = sentence.Text;
+        var match = DisqualifyRegex().Match(s);
+        if (match.Success)
+        {
+            return new FollowBranchCommand(DealOf(sentence.Slice(match.Groups["d"])), "disqualified");
+        }
+
+        // "mark DEAL as WHEN" names any branch; "DEAL is WHEN" only when WHEN reads like a decision ("not a fit",
+        // "disqualified", "cancelled"), so "the weather is nice today" stays small talk.
+        var explicitly = true;
+        match = MarkAsBranchRegex().Match(s);
+        if (!match.Success)
+        {
+            match = DealIsBranchRegex().Match(s);
+            explicitly = false;
+        }
+
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var dealTokens = sentence.Slice(match.Groups["d"]);
+        var whenTokens = sentence.Slice(match.Groups["w"]);
+        if (dealTokens.Count == 0 || whenTokens.Count == 0 || NotDealWords.Contains(dealTokens[0].Canon)
+            || (!explicitly && !ReadsLikeADecision(whenTokens)))
+        {
+            return null;
+        }
+
+        return new FollowBranchCommand(DealOf(dealTokens), Join(whenTokens));
+    }
+
+    private static bool ReadsLikeADecision(IReadOnlyList<Token> when)
+    {
+        var first = when[0].Canon;
+        return first is "not" or "no" or "never" or "non" or "isnt"
+            || first.StartsWith("dis", StringComparison.Ordinal)
+            || first.StartsWith("un", StringComparison.Ordinal)
+            || (when.Count <= 2 && first.Length > 4 && first.EndsWith("ed", StringComparison.Ordinal));
     }
 
     private static readonly HashSet<string> BuyerWords = new(StringComparer.Ordinal)
@@ -829,6 +1040,9 @@ public sealed partial class CommandParser
     [GeneratedRegex(@"^(help|help me|commands|command list|what can you do|what can i do|what do you do|what can i ask|what can i say|how does this work|how do i use this|how do i use you|how to use|how do you work|menu|options|hi|hello|hey|yo|start|usage|who are you|what are you|what do you know|coach|bot)$", Options)]
     private static partial Regex HelpRegex();
 
+    [GeneratedRegex(@"^(new|add|create|log|register|start)( a| an)?( new)? (deal|opportunity|opp) (?<rest>.+)$", Options)]
+    private static partial Regex NewDealRegex();
+
     [GeneratedRegex(@"^(unlink|disconnect|detach|(remove|clear|drop) (the )?link)\b", Options)]
     private static partial Regex UnlinkRegex();
 
@@ -843,6 +1057,20 @@ public sealed partial class CommandParser
 
     [GeneratedRegex(@"\b(reverse funnel|(need|needs|have|got) to (hit|make|reach|close|get to|do|book|land)|to (hit|reach)|how (much|many) .*\b(for|to get to)|hit (our |the )?(number|quota|target))\b(?<rest>.*)$", Options)]
     private static partial Regex ReverseFunnelRegex();
+
+    [GeneratedRegex(@"^(draw |see |view |picture of |show )?((the|our|my|a|team|teams|sales|process) )*(process map|sales process|map|flowchart|flow chart|process flow)( picture| chart| diagram)?( (for|of) (?<t>.+))?$", Options)]
+    private static partial Regex ShowMapRegex();
+
+    [GeneratedRegex(@"^(?!(done|did|finished|completed|complete|confirm|undo|move|push|mark|link|explain|what happens)\b)(the )?(?<t>[a-z0-9][a-z0-9&.-]*( [a-z0-9&.-]+){0,2}?)( teams?)?( process)? map$", Options)]
+    private static partial Regex TeamMapRegex();
+
+    private const string MonthWords = "jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?";
+
+    [GeneratedRegex(@"\b((this|next) (quarter|year|month)|(by|before|until|till|in|during) (the )?(end of )?(the )?(q[1-4]( \d{4})?|quarter|year|month|\d{1,2}(st|nd|rd|th)? (" + MonthWords + @")|(" + MonthWords + @")( \d{1,2}(st|nd|rd|th)?)?)|q[1-4]( \d{4})?|eoy|eoq)\b", Options)]
+    private static partial Regex TargetPeriodRegex();
+
+    [GeneratedRegex(@"\bfor (the )?(?!(this|next|the|us|me|our|we|it|that|a|an|q[1-4])\b)(?<t>[a-z][a-z0-9&.-]*)( team)?\b", Options)]
+    private static partial Regex TargetTeamRegex();
 
     [GeneratedRegex(@"^[$\u20AC\u00A3]?\d[\d,.]*(k|m|mm|bn|b|mil)?$", RegexOptions.IgnoreCase | Options)]
     private static partial Regex AmountRegex();
@@ -862,13 +1090,13 @@ public sealed partial class CommandParser
     [GeneratedRegex(@"^((mark|set) )?(?<i>.+?) (as )?(is |was |isnt |wasnt )?(not done|undone|incomplete|not complete|unchecked|unticked|not finished)( (for|on|at|in|with) (?<d>.+))?$", Options)]
     private static partial Regex MarkUndoneRegex();
 
-    [GeneratedRegex(@"^(?<d>.+?) (said|says|told us|told me|has said|have said) no( thanks| for now| again| to us| to the proposal)?$", Options)]
+    [GeneratedRegex(@"^(?<d>.+?) (said|says|told us|told me|has said|have said) no( thanks| for now| again| to us| to the proposal)?( (because|since|due to|reason|reason is|citing) (?<r>.+))?$", Options)]
     private static partial Regex SaidNoDealFirstRegex();
 
     [GeneratedRegex(@"^(the )?((buyer|customer|client|prospect|they|he|she|champion|we got a|got a|we got) )?((said|says|told us|told me) )?no (on|for|at|from|with|to|over|re) (?<d>.+)$", Options)]
     private static partial Regex SaidNoDealLastRegex();
 
-    [GeneratedRegex(@"^(?<d>.+?) (passed|declined|rejected( us| it| our proposal| the proposal| the offer)?|turned us down|is not interested|isnt interested|not interested|pulled out|backed out|is a no|went with someone else|said nope|walked away)( on it| for now| again)?$", Options)]
+    [GeneratedRegex(@"^(?<d>.+?) (passed|declined|rejected( us| it| our proposal| the proposal| the offer)?|turned us down|is not interested|isnt interested|not interested|pulled out|backed out|is a no|went with someone else|said nope|walked away)( on it| for now| again)?( (because|since|due to|reason|reason is|citing) (?<r>.+))?$", Options)]
     private static partial Regex DealDeclinedRegex();
 
     [GeneratedRegex(@"^(mark|set|close|flag|put|move)( deal)? (?<d>.+?) (as |to |into )?(closed |close )?(lost|loss|closed lost|dead)(( (because|due to|since|as|reason|for|with reason|reason is|to|over|on))? (?<r>.+))?$", Options)]
@@ -954,6 +1182,26 @@ public sealed partial class CommandParser
 
     [GeneratedRegex(@"^((i|we|just|already) )*(sent|shared|delivered) (?<a>.+?) to (?<d>.+?)" + ActivityDaySuffix, Options)]
     private static partial Regex SentRegex();
+    [GeneratedRegex(@"^(unsnooze|un snooze|unmute|unpause|wake up|wake|stop snoozing|end the snooze (on|of|for)|cancel the snooze (on|of|for)|lift the snooze (on|of|for)) (?<d>.+)$", Options)]
+    private static partial Regex UnsnoozeRegex();
+
+    [GeneratedRegex(@"^(snooze|mute|pause|silence) (?<d>.+?) (for )?(?<t>(\d{1,4}|a|an|one|two|three|four|five|six|seven|ten|fourteen|thirty) (day|days|week|weeks)|\d{1,4}[dw]|(until|till|til|to) .+?)( (because|since|as|due to|reason|reason is|while) (?<r>.+))?$", Options)]
+    private static partial Regex SnoozeRegex();
+
+    [GeneratedRegex(@"^(snooze|mute|pause|silence) (?<d>.+?)( (because|since|as|due to|reason|reason is|while) (?<r>.+))?$", Options)]
+    private static partial Regex SnoozeBareRegex();
+
+    [GeneratedRegex(@"^(reopen|re open|unclose|revive|undo the close of|undo closing) (?<d>.+)$", Options)]
+    private static partial Regex ReopenRegex();
+
+    [GeneratedRegex(@"^(disqualify|dq) (?<d>.+)$", Options)]
+    private static partial Regex DisqualifyRegex();
+
+    [GeneratedRegex(@"^(?<d>.+?) (is|was|got|has been|have been|are|were|seems|looks|turned out|turned out to be) (?<w>.+)$", Options)]
+    private static partial Regex DealIsBranchRegex();
+
+    [GeneratedRegex(@"^(mark|flag|set|put)( deal)? (?<d>.+?) (as|to) (?<w>.+)$", Options)]
+    private static partial Regex MarkAsBranchRegex();
 
     [GeneratedRegex(@"^#?(?<id>\d{1,12})$|^#(?<id>[A-Za-z0-9][A-Za-z0-9-]{0,40})$", Options)]
     private static partial Regex ExternalIdRegex();

@@ -110,6 +110,7 @@ internal sealed class SnoozeConfiguration : IEntityTypeConfiguration<Snooze>
         builder.HasKey(s => s.Id);
         builder.HasOne<Deal>().WithMany().HasForeignKey(s => s.DealId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Person>().WithMany().HasForeignKey(s => s.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(s => s.Reason).HasMaxLength(500);
         builder.HasIndex(s => new { s.DealId, s.Until });
     }
 }

@@ -50,7 +50,7 @@ public static class DemoData
         new("1016", "Massive Dynamic", "Massive Dynamic", 88_000m, "EUR", DemoRepEmail, "EMEA", ["demo", "proposal", "verbal-agreement", "contract-signed", "implementation", "go-live"], 12, Status: DealStatus.Won),
         new("1017", "Pied Piper", "Pied Piper", 19_000m, "USD", "riley@example.com", "Americas", ["discovery", "demo", "proposal"], 30, Status: DealStatus.Lost, LostReason: "price"),
         new("1018", "Blue Sun", "Blue Sun Corporation", 26_000m, "EUR", "sam@example.com", "EMEA", ["sales-engagement", "sql", "discovery"], 40, Status: DealStatus.Nurture),
-        new("1019", "Oscorp", "Oscorp Industries", 140_000m, "USD", "riley@example.com", "Americas", ["proposal", "verbal-agreement", "contract-signed", "implementation"], 15),
+        new("1019", "Oscorp", "Oscorp Industries", 140_000m, "USD", "riley@example.com", "Americas", ["proposal", "verbal-agreement", "contract-signed", "implementation"], 15, Status: DealStatus.Won),
         new("1020", "Gringotts", "Gringotts Bank", 300_000m, "EUR", DemoRepEmail, "EMEA", ["contract-signed", "implementation", "go-live", "new-customer"], 10, Status: DealStatus.Won),
         new("1021", "Duff Brewery", "Duff Beer", 9_000m, "EUR", "sam@example.com", "EMEA", ["brand-engagement", "mql"], 6),
     ];

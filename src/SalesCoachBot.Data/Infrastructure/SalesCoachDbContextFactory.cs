@@ -30,6 +30,11 @@ public sealed class SalesCoachDbContextFactory : IDbContextFactory<SalesCoachDbC
                     sqlite.UseLoggerFactory(loggerFactory);
                 }
 
+                if (options.CrmPushes)
+                {
+                    sqlite.AddInterceptors(new Crm.CrmOutboxInterceptor());
+                }
+
                 var sqlitePool = new PooledDbContextFactory<SqliteSalesCoachDbContext>(sqlite.Options);
                 _create = sqlitePool.CreateDbContext;
                 break;
@@ -38,6 +43,11 @@ public sealed class SalesCoachDbContextFactory : IDbContextFactory<SalesCoachDbC
                 if (loggerFactory is not null)
                 {
                     postgres.UseLoggerFactory(loggerFactory);
+                }
+
+                if (options.CrmPushes)
+                {
+                    postgres.AddInterceptors(new Crm.CrmOutboxInterceptor());
                 }
 
                 var postgresPool = new PooledDbContextFactory<PostgresSalesCoachDbContext>(postgres.Options);

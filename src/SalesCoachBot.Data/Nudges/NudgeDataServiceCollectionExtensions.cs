@@ -15,6 +15,7 @@ public static class NudgeDataServiceCollectionExtensions
         services.AddSingleton<INudgeRecipients, NudgeRecipientStore>();
         services.AddSingleton<IStallCandidates, StallCandidateStore>();
         services.AddSingleton<INextStepReminderStore, NextStepReminderStore>();
+        services.AddSingleton<IReengageStore, ReengageStore>();
         return services;
     }
 }

@@ -47,8 +47,11 @@ internal sealed class NudgeOutboxRow
     public DateTimeOffset? SentAt { get; set; }
     public NudgeKind Kind { get; set; }
 
+    /// <summary>The chat message: the one a sent digest became, or the one an update rewrites (<see cref="OutboxMessage"/>).</summary>
+    public string? MessageId { get; set; }
+
     public OutboxMessage ToMessage() => new(
-        Id, TeamId, LocalDate, ConversationKey, Payload, Status, Attempts, NextAttemptAt, LastError, CreatedAt, SentAt, Kind);
+        Id, TeamId, LocalDate, ConversationKey, Payload, Status, Attempts, NextAttemptAt, LastError, CreatedAt, SentAt, Kind, MessageId);
 }
 
 /// <summary>A Teams conversation reference, kept for proactive messages across restarts and hosts.</summary>
@@ -98,6 +101,7 @@ internal sealed class NudgeOutboxConfiguration : IEntityTypeConfiguration<NudgeO
         builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.LeaseOwner).HasMaxLength(200);
         builder.Property(m => m.LastError).HasMaxLength(1000);
+        builder.Property(m => m.MessageId).HasMaxLength(200);
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
         builder.HasIndex(m => new { m.TeamId, m.LocalDate });
         builder.HasOne<SalesTeam>().WithMany().HasForeignKey(m => m.TeamId).OnDelete(DeleteBehavior.Cascade);

@@ -160,6 +160,7 @@ internal sealed class NudgeStore(SalesCoachDbContextFactory factory, ResilienceP
             OutboxCompletion.Sent sent => mine.ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, OutboxStatus.Sent)
                 .SetProperty(m => m.SentAt, sent.At)
+                .SetProperty(m => m.MessageId, m => sent.MessageId ?? m.MessageId)
                 .SetProperty(m => m.Attempts, attempts)
                 .SetProperty(m => m.LastError, (string?)null)
                 .SetProperty(m => m.LeaseOwner, (string?)null)
@@ -184,6 +185,17 @@ internal sealed class NudgeStore(SalesCoachDbContextFactory factory, ResilienceP
         return changed == 1;
     }
 
+    public async Task<IReadOnlyList<OutboxMessage>> ListDigestMessagesAsync(long teamId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        var rows = await db.Set<NudgeOutboxRow>().AsNoTracking()
+            .Where(m => m.TeamId == teamId && m.MessageId != null && m.CreatedAt >= since
+                && (m.Kind == NudgeKind.Digest || m.Kind == NudgeKind.OwnerDigest || m.Kind == NudgeKind.DigestUpdate))
+            .OrderBy(m => m.Id)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => r.ToMessage())];
+    }
+
     public async Task<IReadOnlyList<OutboxMessage>> ListMessagesAsync(long? teamId, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
@@ -204,6 +216,7 @@ internal sealed class NudgeStore(SalesCoachDbContextFactory factory, ResilienceP
         ConversationKey = message.Conversation,
         Payload = message.PayloadJson,
         Kind = message.Kind,
+        MessageId = message.MessageId,
         Status = OutboxStatus.Pending,
         NextAttemptAt = at,
         CreatedAt = at,

@@ -181,9 +181,9 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
                 .Concat(applied.Added.Select(c => new ConfirmationView(c.Item, c.PersonId, c.PersonName, c.At, c.Channel)))
                 .OrderBy(c => c.ConfirmedAt)
                 .ToList();
-        var snoozedUntil = plan.Snooze is { } snooze && snooze.Until > now && !(before.SnoozedUntil >= snooze.Until)
-            ? snooze.Until
-            : before.SnoozedUntil;
+        var snoozedUntil = plan.Snooze is { } snooze
+            ? (snooze.Until > now ? snooze.Until : null)
+            : plan.EndSnooze is not null ? null : before.SnoozedUntil;
         return before with { Confirmations = confirmations, SnoozedUntil = snoozedUntil };
     }
 
@@ -261,6 +261,7 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
             deal.LostReason = transition.LostReason;
             deal.ReengageAt = transition.ReengageAt;
             deal.ClosedAt = transition.Status is DealStatus.Won or DealStatus.Lost ? transition.At : null;
+            deal.ClosedByPersonId = transition.Status == DealStatus.Open ? null : transition.ByPersonId;
             if (transition.Kind != StageChangeKind.MapChange)
             {
                 // A map change is RevOps renaming or merging stages: the buyer did nothing, so time in stage and
@@ -268,6 +269,7 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
                 deal.StageEnteredAt = transition.At;
                 MoveActivity(deal, transition.At);
             }
+
             Db.StageHistory.Add(new StageHistoryEntry
             {
                 DealId = deal.Id,
@@ -338,9 +340,16 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
             changed = true;
         }
 
+        if (plan.EndSnooze is { } end)
+        {
+            changed |= await EndSnoozesAsync(deal.Id, end.PersonId, end.At, cancellationToken);
+        }
+
         if (plan.Snooze is { } snooze)
         {
-            Db.Snoozes.Add(new Snooze { DealId = deal.Id, PersonId = snooze.PersonId, CreatedAt = snooze.At, Until = snooze.Until });
+            // The newest snooze is the one that counts: a running one ends where this one starts.
+            await EndSnoozesAsync(deal.Id, snooze.PersonId, snooze.At, cancellationToken);
+            Db.Snoozes.Add(new Snooze { DealId = deal.Id, PersonId = snooze.PersonId, CreatedAt = snooze.At, Until = snooze.Until, Reason = snooze.Reason });
             changed = true;
         }
 
@@ -376,6 +385,19 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
             a => a.DealId == deal && a.PersonId == activity.PersonId && a.Kind == activity.Kind && a.RecordedAt >= since
                 && a.OccurredAt >= from && a.OccurredAt <= to && a.Text == activity.Text,
             cancellationToken);
+    }
+
+    /// <summary>Ends the deal's running snoozes at <paramref name="at"/>; false when none was running.</summary>
+    private async Task<bool> EndSnoozesAsync(DealId dealId, long personId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var running = await Db.Snoozes.Where(s => s.DealId == dealId && s.Until > at).ToListAsync(cancellationToken);
+        foreach (var snooze in running)
+        {
+            snooze.Until = at;
+            snooze.EndedByPersonId = personId;
+        }
+
+        return running.Count > 0;
     }
 
     private static bool MoveActivity(Deal deal, DateTimeOffset at)

@@ -76,6 +76,16 @@ internal sealed class PipelineStore(SalesCoachDbContext db, PipelineFactsCache f
             confirmations);
     }
 
+    public async Task<IReadOnlyList<StageStatusCount>> CountClosedByStageAsync(PipelineScope scope, CancellationToken cancellationToken)
+    {
+        var rows = await Scoped(scope)
+            .Where(d => d.Status == DealStatus.Won || d.Status == DealStatus.Nurture)
+            .GroupBy(d => new { d.StageId, d.Status })
+            .Select(g => new { g.Key.StageId, g.Key.Status, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new StageStatusCount(r.StageId.Value, r.Status, r.Count))];
+    }
+
     private IQueryable<Deal> Scoped(PipelineScope scope)
     {
         var deals = db.Deals.AsNoTracking();

@@ -14,19 +14,22 @@ internal static partial class ChartEndpoints
         return app;
     }
 
-    /// <summary>The SkiaSharp renderer, the in-memory token store, and the publisher that replaces Core's no-picture default.</summary>
+    /// <summary>The SkiaSharp renderer, the token store (in memory unless the database layer registers its own), and the publisher that replaces Core's no-picture default.</summary>
     public static IServiceCollection AddCharts(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<BarChartRenderer>();
-        services.AddSingleton<ChartStore>();
+        services.AddSingleton<FunnelChartRenderer>();
+        services.AddSingleton<MapChartRenderer>();
+        services.AddSingleton<ChartRenderer>();
+        services.TryAddSingleton<IChartStore, MemoryChartStore>();
         services.Replace(ServiceDescriptor.Singleton<IChartPublisher, ChartPublisher>());
         return services;
     }
 
-    private static Results<FileContentHttpResult, NotFound> GetChart(string token, ChartStore store, HttpContext context)
+    private static async Task<Results<FileContentHttpResult, NotFound>> GetChart(string token, IChartStore store, HttpContext context)
     {
-        if (!TokenRegex().IsMatch(token) || store.Find(token) is not { } png)
+        if (!TokenRegex().IsMatch(token) || await store.FindAsync(token, context.RequestAborted) is not { } png)
         {
             return TypedResults.NotFound();
         }

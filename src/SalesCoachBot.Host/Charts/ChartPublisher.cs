@@ -11,28 +11,28 @@ namespace SalesCoachBot.Host.Charts;
 /// (Slack skips data URIs; the text answer stands on its own there).
 /// </summary>
 internal sealed partial class ChartPublisher(
-    BarChartRenderer renderer, ChartStore store, IOptions<PublicOptions> options, ILogger<ChartPublisher> logger) : IChartPublisher
+    ChartRenderer renderer, IChartStore store, IOptions<PublicOptions> options, ILogger<ChartPublisher> logger) : IChartPublisher
 {
     /// <summary>Teams caps a card near 28 KB; base64 adds a third, and the card's text needs room too.</summary>
     public const int MaxInlinePngBytes = 18_000;
 
-    public Task<CardImage?> PublishAsync(BarChart chart, CancellationToken cancellationToken)
+    public async Task<CardImage?> PublishAsync(Chart chart, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(chart);
         var png = renderer.RenderPng(chart);
         if (options.Value.PublicBaseUrl is { } baseUrl)
         {
-            var token = store.Add(png);
-            return Task.FromResult<CardImage?>(new CardImage(ChartUrl(baseUrl, token), chart.AltText));
+            var token = await store.AddAsync(png, cancellationToken);
+            return new CardImage(ChartUrl(baseUrl, token), chart.AltText);
         }
 
         if (png.Length <= MaxInlinePngBytes)
         {
-            return Task.FromResult<CardImage?>(new CardImage("data:image/png;base64," + Convert.ToBase64String(png), chart.AltText));
+            return new CardImage("data:image/png;base64," + Convert.ToBase64String(png), chart.AltText);
         }
 
         LogTooLargeToInline(png.Length, MaxInlinePngBytes);
-        return Task.FromResult<CardImage?>(null);
+        return null;
     }
 
     internal static string ChartUrl(Uri baseUrl, string token)

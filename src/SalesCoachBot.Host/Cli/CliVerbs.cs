@@ -14,6 +14,7 @@ internal static class CliVerbs
     public static readonly IReadOnlyList<CliVerb> All =
     [
         new("ask", AskVerb.Usage, _ => true, _ => typeof(AskVerb)),
+        new("crm", CrmVerb.Usage, _ => true, _ => typeof(CrmVerb)),
         new("import", ImportVerb.Usage, ImportVerb.NeedsDatabase, _ => typeof(ImportVerb)),
         new("map", MapVerb.Usage, MapVerb.NeedsDatabase, args => args switch
         {
@@ -30,6 +31,7 @@ internal static class CliVerbs
     public static IServiceCollection AddCliVerbs(this IServiceCollection services)
     {
         services.AddScoped<AskVerb>();
+        services.AddScoped<CrmVerb>();
         services.AddScoped<ImportVerb>();
         services.AddScoped<MapVerb>();
         services.AddScoped<MapShowVerb>();

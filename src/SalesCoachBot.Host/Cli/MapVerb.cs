@@ -1,20 +1,23 @@
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Pipeline;
 using SalesCoachBot.Core.ProcessMaps;
+using SalesCoachBot.Host.Charts;
 
 namespace SalesCoachBot.Host.Cli;
 
 /// <summary>
 /// <c>map lint FILE</c>: compiler-style findings, exit 1 only on errors.
-/// <c>map show [FILE] [--team NAME] [--format mermaid|svg] [-o OUT] [--no-counts]</c>: the map as a flowchart,
+/// <c>map show [FILE] [--team NAME] [--format mermaid|svg|png] [-o OUT] [--no-counts]</c>: the map as a flowchart,
 /// with open deals per stage when a deal store is configured (<see cref="MapShowVerb"/>).
 /// </summary>
 internal sealed class MapVerb : ICliVerb
 {
-    public const string Usage = "map lint FILE | map show [FILE] [--team NAME] [--format mermaid|svg] [-o OUT] [--no-counts] | map diff OLD.yaml NEW.yaml [--no-deals]";
+    public const string Usage = "map lint FILE | map show [FILE] [--team NAME] [--format mermaid|svg|png] [-o OUT] [--no-counts] | map diff OLD.yaml NEW.yaml [--no-deals]";
 
     public static bool NeedsDatabase(IReadOnlyList<string> args) =>
-        (args is ["show", ..] && !args.Contains("--no-counts")) || (args is ["diff", ..] && !args.Contains("--no-deals"));
+        (args is ["show", ..] && (!args.Contains("--no-counts") || args.Contains("--team"))) || (args is ["diff", ..] && !args.Contains("--no-deals"));
 
     /// <summary><c>map lint</c> and usage errors; <c>map show</c> goes to <see cref="MapShowVerb"/>.</summary>
     public Task<int> RunAsync(IReadOnlyList<string> args, CliContext context, CancellationToken cancellationToken) =>
@@ -57,13 +60,19 @@ internal sealed class MapVerb : ICliVerb
 }
 
 /// <summary>
-/// <c>map show</c>: the map from FILE, else the one the host would load (<c>ProcessMap:Path</c>, else the shipped map),
+/// <c>map show</c>: the map from FILE, else the one the host would load for <c>--team</c> (its <c>map</c>) or for teams
+/// without one (<c>ProcessMap:Default</c>, else <c>ProcessMap:Path</c>, else the shipped map),
 /// with open deals per stage when a deal store is registered and <c>--no-counts</c> is not given. Read from the
 /// options rather than the host's map source, whose construction refuses a broken map: a drawing of FILE must not
 /// depend on the configured map being valid.
 /// </summary>
 internal sealed class MapShowVerb(
-    IOptions<ProcessMapOptions>? mapOptions = null, IDealStore? deals = null, IDirectoryStore? directory = null) : ICliVerb
+    IOptions<ProcessMapOptions>? mapOptions = null,
+    IDealStore? deals = null,
+    IDirectoryStore? directory = null,
+    MapChartBuilder? pictures = null,
+    ChartRenderer? renderer = null,
+    TimeProvider? time = null) : ICliVerb
 {
     private static readonly string[] ShowOptions = ["--team", "--format", "-o", "--no-counts"];
 
@@ -83,9 +92,14 @@ internal sealed class MapShowVerb(
         }
 
         var format = args.Get("--format") ?? "mermaid";
-        if (format is not ("mermaid" or "svg"))
+        if (format is not ("mermaid" or "svg" or "png"))
         {
-            return await UsageErrorAsync(context, $"--format must be mermaid or svg, not '{format}'");
+            return await UsageErrorAsync(context, $"--format must be mermaid, svg or png, not '{format}'");
+        }
+
+        if (format == "png" && string.IsNullOrWhiteSpace(args.Get("-o")))
+        {
+            return await UsageErrorAsync(context, "--format png needs -o FILE (a picture is not written to the terminal)");
         }
 
         if (args.Has("-o") && string.IsNullOrWhiteSpace(args.Get("-o")))
@@ -93,30 +107,33 @@ internal sealed class MapShowVerb(
             return await UsageErrorAsync(context, "-o needs a file name");
         }
 
-        if (await MapToShowAsync(args, context) is not { } map)
+        IReadOnlyDictionary<string, int>? counts = null;
+        SalesTeam? team = null;
+        var withCounts = !args.Has("--no-counts") && deals is not null;
+        if ((withCounts || directory is not null) && args.Get("--team") is { } teamName)
+        {
+            team = directory is not null ? await directory.FindTeamByNameAsync(teamName, cancellationToken) : null;
+            if (team is null)
+            {
+                await context.Error.WriteLineAsync($"map show: no sales team named '{teamName}'");
+                return ExitCodes.Failed;
+            }
+        }
+
+        // With --team and no FILE: that team's map (each team may run its own, issue 18).
+        if (await MapToShowAsync(args, team, context) is not { } map)
         {
             return ExitCodes.Failed;
         }
 
-        IReadOnlyDictionary<string, int>? counts = null;
-        if (!args.Has("--no-counts") && deals is not null)
+        if (format == "png")
         {
-            long? teamId = null;
-            if (args.Get("--team") is { } teamName)
-            {
-                var team = directory is not null
-                    ? await directory.FindTeamByNameAsync(teamName, cancellationToken)
-                    : null;
-                if (team is null)
-                {
-                    await context.Error.WriteLineAsync($"map show: no sales team named '{teamName}'");
-                    return ExitCodes.Failed;
-                }
+            return await WritePngAsync(map, withCounts ? team : null, withCounts, args.Get("-o")!, context, cancellationToken);
+        }
 
-                teamId = team.Id;
-            }
-
-            counts = await deals.CountOpenByStageAsync(teamId, cancellationToken);
+        if (withCounts)
+        {
+            counts = await deals!.CountOpenByStageAsync(team?.Id, cancellationToken);
         }
 
         var drawing = format == "svg" ? MapDiagram.ToSvg(map, counts) : MapDiagram.ToMermaid(map, counts);
@@ -133,8 +150,26 @@ internal sealed class MapShowVerb(
         return ExitCodes.Done;
     }
 
-    /// <summary>The map from FILE, else the one the host would use; errors go to stderr as lint lines.</summary>
-    private async Task<ProcessMap?> MapToShowAsync(CliArgs args, CliContext context)
+    /// <summary>The same picture "show the map" sends in chat: with every team's (or one team's) deals, or none.</summary>
+    private async Task<int> WritePngAsync(ProcessMap map, SalesTeam? team, bool withCounts, string output, CliContext context, CancellationToken cancellationToken)
+    {
+        if (renderer is null)
+        {
+            await context.Error.WriteLineAsync("map show: no chart renderer in this build");
+            return ExitCodes.Failed;
+        }
+
+        var now = (time ?? TimeProvider.System).GetUtcNow();
+        var chart = withCounts && pictures is not null
+            ? await pictures.BuildAsync(map, new PipelineScope(team is null ? null : [team.Id], null), team?.Name ?? "all teams", now, cancellationToken)
+            : MapChartBuilder.Empty(map, now);
+        await File.WriteAllBytesAsync(output, renderer.RenderPng(chart), cancellationToken);
+        await context.Error.WriteLineAsync($"map show: wrote {output}");
+        return ExitCodes.Done;
+    }
+
+    /// <summary>The map from FILE, else the one the host would use for the team (or the default); errors go to stderr as lint lines.</summary>
+    private async Task<ProcessMap?> MapToShowAsync(CliArgs args, SalesTeam? team, CliContext context)
     {
         if (args.Positional is [var file])
         {
@@ -150,8 +185,8 @@ internal sealed class MapShowVerb(
         try
         {
             // As the host loads it (ReloadingProcessMapSource): the full path, the same message when it is invalid.
-            return mapOptions?.Value.Path is { } path && !string.IsNullOrWhiteSpace(path)
-                ? ProcessMapLoader.LoadFileOrThrow(Path.GetFullPath(path))
+            return mapOptions?.Value is { } options
+                ? ProcessMapCatalog.LoadOne(options, team?.MapId)
                 : ProcessMapLoader.Default;
         }
         catch (ProcessMapInvalidException ex)

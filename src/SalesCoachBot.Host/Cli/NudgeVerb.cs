@@ -89,7 +89,7 @@ internal sealed class NudgeVerb(
         CancellationToken cancellationToken)
     {
         var outcomes = await runner.RunNowAsync(teams, force, cancellationToken);
-        if (outcomes.Any(o => o.Status is TeamNudgeStatus.Queued or TeamNudgeStatus.NoChannelBound || o.DirectMessages > 0))
+        if (outcomes.Any(o => o.Status is TeamNudgeStatus.Queued or TeamNudgeStatus.NoChannelBound || o.DirectMessages > 0 || o.ReengageMessages > 0))
         {
             await dispatcher.DispatchDueAsync(cancellationToken);
         }
@@ -111,14 +111,19 @@ internal sealed class NudgeVerb(
                     // No digest, but owners' messages and the managers' notice may have gone out: listed below.
                     await context.Out.WriteLineAsync($"{team.Name} {date}: {outcome.StalledDeals} stalled deals, no channel bound");
                     break;
-                case TeamNudgeStatus.NothingStalled:
+                case TeamNudgeStatus.NothingStalled when outcome.ReengageMessages == 0:
                     await context.Out.WriteLineAsync($"{team.Name} {date}: no stalled deals, nothing sent");
                     continue;
+                case TeamNudgeStatus.NothingStalled:
+                    // No digest, but owners of deals due to re-engage were messaged: listed below.
+                    await context.Out.WriteLineAsync($"{team.Name} {date}: no stalled deals, {outcome.ReengageDue} due to re-engage");
+                    break;
             }
 
             if (outcome.Status == TeamNudgeStatus.Queued)
             {
-                await context.Out.WriteLineAsync($"{team.Name} {date}: {outcome.StalledDeals} stalled deals");
+                var due = outcome.ReengageDue > 0 ? $", {outcome.ReengageDue} due to re-engage" : string.Empty;
+                await context.Out.WriteLineAsync($"{team.Name} {date}: {outcome.StalledDeals} stalled deals{due}");
             }
 
             var messages = (await outbox.ListMessagesAsync(team.Id, cancellationToken)).Where(m => m.LocalDate == outcome.LocalDate);
@@ -137,6 +142,8 @@ internal sealed class NudgeVerb(
                     NudgeKind.ManagerNotice => " (managers' notice)",
                     NudgeKind.CloseProposal => " (proposal to close a deal)",
                     NudgeKind.MapNotice => " (refused map change, to the admins)",
+                    NudgeKind.DigestUpdate => " (digest updated after a snooze)",
+                    NudgeKind.Reengage => " (deal due to re-engage)",
                     _ => string.Empty,
                 };
                 await context.Out.WriteLineAsync($"  {message.Conversation}{kind}: {state}");

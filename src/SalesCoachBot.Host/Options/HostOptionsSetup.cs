@@ -1,3 +1,5 @@
+using SalesCoachBot.Core.Coaching;
+
 namespace SalesCoachBot.Host.Options;
 
 /// <summary>Options of the host itself (public URL). Channel and data options live in their projects.</summary>
@@ -14,6 +16,10 @@ internal static class HostOptionsSetup
         services.AddOptions<PublicOptions>()
             .Bind(configuration)
             .Validate(o => o.PublicBaseUrl is null || o.PublicBaseUrl.IsAbsoluteUri, "PublicBaseUrl must be an absolute URL.")
+            .ValidateOnStart();
+        services.AddOptions<CrmOptions>()
+            .Bind(configuration.GetSection(CrmOptions.SectionName))
+            .Validate(o => o.IsKnownProvider, $"Crm:Provider must be one of {string.Join(", ", CrmOptions.Providers)}.")
             .ValidateOnStart();
         _ = environment;
         return services;

@@ -56,7 +56,7 @@ internal sealed class BlockKitRenderer
         var tail = new Builder(b.NextActionIndex + 1000);
         RenderChoices(card.Choices, tail);
         // A form's button asks for the form (Form.Open); the answer opens as a modal (RenderModal).
-        RenderButtons([.. card.Actions, .. card.Forms.Select(f => new CardAction(f.Label, f.Open))], tail);
+        RenderButtons([.. card.Actions, .. card.Forms.Select(f => new CardAction(f.Label, f.Open)), .. DetailsButton(card)], tail);
         // Slack fetches image blocks itself: https only (a data URI or plain http is dropped; the text carries the figures).
         if (card.Image is { } image && Uri.TryCreate(image.Url, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps)
         {
@@ -68,6 +68,10 @@ internal sealed class BlockKitRenderer
         // The top-level text is mrkdwn too (notifications, screen readers): escaped like every other echo of user text.
         return new SlackMessage(SlackText.Escape(string.IsNullOrWhiteSpace(fallbackText) ? card.Title : fallbackText), Paginate(b.Blocks));
     }
+
+    /// <summary>Block Kit cannot fold sections away: "Details" asks for them, answered in the message's thread.</summary>
+    private static IEnumerable<CardAction> DetailsButton(Card card) =>
+        card.Details is { } details ? [new CardAction(details.Label, details.Open)] : [];
 
     private static void RenderHeader(Card card, Builder b)
     {

@@ -17,6 +17,10 @@ internal sealed class HomeViewRenderer
     public const int MaxTeamRows = 20;
     public const string CallbackId = "coach-home";
 
+    /// <summary>The commands a person is most likely to need next, under the heading (the full list is <c>/coach help</c>).</summary>
+    internal const string TryLine =
+        "Try `/coach next step for DEAL: call Friday` · `/coach note for DEAL: …` · `/coach called DEAL` · `/coach snooze DEAL 3 days` · `/coach history of DEAL` · `/coach new deal NAME 50k EUR`";
+
     public HomeView Render(HomeOverview overview)
     {
         var blocks = new List<Block>();
@@ -32,6 +36,7 @@ internal sealed class HomeViewRenderer
         blocks.Add(new HeaderBlock(TextObject.Plain(SlackText.Shorten("Your open deals", BlockKitLimits.HeaderText))));
         blocks.Add(new ContextBlock([TextObject.Markdown(
             overview.Deals.Count == 0 ? "You have no open deals." : $"{Count(overview.Deals.Count, "open deal")}, {stalled} stalled · `/coach help` for commands")]));
+        blocks.Add(new ContextBlock([TextObject.Markdown(TryLine)]));
 
         var teams = overview.Teams.Take(MaxTeamRows).ToList();
         var teamBlocks = teams.Count == 0 ? 0 : 2 + teams.Count + (overview.Teams.Count > teams.Count ? 1 : 0);

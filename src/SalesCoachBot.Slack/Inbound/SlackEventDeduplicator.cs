@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SalesCoachBot.Core.Abstractions;
 
 namespace SalesCoachBot.Slack.Inbound;
 
@@ -7,11 +8,25 @@ namespace SalesCoachBot.Slack.Inbound;
 /// </summary>
 internal interface ISlackEventDeduplicator
 {
-    /// <summary>True the first time an event id is seen within the window; false for a retry.</summary>
-    bool TryBegin(string eventId);
+    /// <summary>True the first time a delivery key (an event id, an interaction's trigger id) is seen within the window; false for a retry.</summary>
+    ValueTask<bool> TryBeginAsync(string key, CancellationToken cancellationToken);
 
     /// <summary>Lets a retry through again, when the first delivery could not be queued.</summary>
-    void Forget(string eventId);
+    ValueTask ForgetAsync(string key, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// De-duplication shared by every host on the database (<see cref="IDeliveryClaims"/>): Slack's retry, or the same
+/// envelope reaching two hosts behind a load balancer, is handled once. Claims expire after
+/// <see cref="SlackOptions.EventDedupeWindow"/>.
+/// </summary>
+internal sealed class SharedEventDeduplicator(IDeliveryClaims claims, IOptions<SlackOptions> options) : ISlackEventDeduplicator
+{
+    public async ValueTask<bool> TryBeginAsync(string key, CancellationToken cancellationToken) =>
+        await claims.TryClaimAsync("slack:" + key, options.Value.EventDedupeWindow, cancellationToken).ConfigureAwait(false);
+
+    public async ValueTask ForgetAsync(string key, CancellationToken cancellationToken) =>
+        await claims.ReleaseAsync("slack:" + key, cancellationToken).ConfigureAwait(false);
 }
 
 /// <summary>
@@ -45,6 +60,14 @@ internal sealed class WindowedEventDeduplicator : ISlackEventDeduplicator
                 }
             }
         }
+    }
+
+    public ValueTask<bool> TryBeginAsync(string key, CancellationToken cancellationToken) => ValueTask.FromResult(TryBegin(key));
+
+    public ValueTask ForgetAsync(string key, CancellationToken cancellationToken)
+    {
+        Forget(key);
+        return ValueTask.CompletedTask;
     }
 
     public bool TryBegin(string eventId)

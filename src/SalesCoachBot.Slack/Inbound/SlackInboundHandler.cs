@@ -92,7 +92,7 @@ internal sealed partial class SlackInboundHandler(
             return SlackAck.Accepted;
         }
 
-        if (!deduplicator.TryBegin(envelope.EventId))
+        if (!await deduplicator.TryBeginAsync(envelope.EventId, cancellationToken).ConfigureAwait(false))
         {
             SlackLog.DuplicateEvent(logger, envelope.EventId, retryNum, retryReason);
             return SlackAck.Accepted;
@@ -101,7 +101,7 @@ internal sealed partial class SlackInboundHandler(
         if (!queue.TryEnqueue(work))
         {
             // Let Slack's retry bring it back when the queue has room.
-            deduplicator.Forget(envelope.EventId);
+            await deduplicator.ForgetAsync(envelope.EventId, CancellationToken.None).ConfigureAwait(false);
             return SlackAck.Busy;
         }
 
@@ -181,6 +181,13 @@ internal sealed partial class SlackInboundHandler(
         if (actionId != BlockKitRenderer.ConfirmActionId && !actionId.StartsWith(BlockKitRenderer.ButtonActionPrefix, StringComparison.Ordinal))
         {
             SlackLog.InteractionIgnored(logger, payload.Type, actionId, "unknown action id");
+            return SlackAck.Accepted;
+        }
+
+        // A button press redelivered (a proxy's retry, or to another host) is answered once; the trigger id is unique per press.
+        if (payload.TriggerId is { Length: > 0 } trigger && !await deduplicator.TryBeginAsync("action:" + trigger, cancellationToken).ConfigureAwait(false))
+        {
+            SlackLog.DuplicateEvent(logger, "action:" + trigger, null, null);
             return SlackAck.Accepted;
         }
 

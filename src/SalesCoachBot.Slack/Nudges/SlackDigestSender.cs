@@ -31,7 +31,14 @@ internal sealed class SlackDigestSender(BlockKitRenderer renderer, ISlackApiClie
 
     public ChatChannel Channel => ChatChannel.Slack;
 
-    public async Task<DigestSendResult> SendAsync(ConversationKey conversation, BotAnswer digest, CancellationToken cancellationToken)
+    public Task<DigestSendResult> SendAsync(ConversationKey conversation, BotAnswer digest, CancellationToken cancellationToken) =>
+        CallAsync(conversation, ts: null, digest, cancellationToken);
+
+    /// <summary>A digest after a snooze: chat.update of the message (its ts) in the same channel or DM.</summary>
+    public Task<DigestSendResult> UpdateAsync(ConversationKey conversation, string messageId, BotAnswer digest, CancellationToken cancellationToken) =>
+        CallAsync(conversation, messageId, digest, cancellationToken);
+
+    private async Task<DigestSendResult> CallAsync(ConversationKey conversation, string? ts, BotAnswer digest, CancellationToken cancellationToken)
     {
         if (slack is null)
         {
@@ -67,8 +74,15 @@ internal sealed class SlackDigestSender(BlockKitRenderer renderer, ISlackApiClie
             }
 
             var message = renderer.Render(digest);
+            if (ts is not null)
+            {
+                var updated = await slack.UpdateMessageAsync(workspace, new ChatUpdateRequest(channel!, ts, message.Text, message.Blocks), cancellationToken);
+                return Classify(updated.Error, longestWait, direct: user is not null);
+            }
+
             var result = await slack.PostMessageAsync(workspace, new ChatPostMessageRequest(channel!, message.Text, message.Blocks), cancellationToken);
-            return Classify(result.Error, longestWait, direct: user is not null);
+            var sent = Classify(result.Error, longestWait, direct: user is not null);
+            return sent is DigestSendResult.Sent ? new DigestSendResult.Sent(result.Value?.Ts) : sent;
         }
         catch (HttpRequestException e)
         {

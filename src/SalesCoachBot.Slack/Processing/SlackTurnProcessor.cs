@@ -139,7 +139,7 @@ internal sealed class SlackTurnProcessor(
         await DeliverAsync(work.Workspace, answer, work.Channel, work.MessageTs, work.IsEphemeral, work.ResponseUrl, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>An answer to a card: in place of the card when it replaces it, else beside it (ephemeral).</summary>
+    /// <summary>An answer to a card: in place of the card when it replaces it, in its thread when it belongs under it, else beside it (ephemeral).</summary>
     private async Task DeliverAsync(SlackWorkspace workspace, BotAnswer answer, string channel, string? messageTs, bool isEphemeral, Uri? responseUrl, CancellationToken cancellationToken)
     {
         var message = renderer.Render(answer);
@@ -161,6 +161,16 @@ internal sealed class SlackTurnProcessor(
             }
 
             return;
+        }
+
+        if (answer.InThread && !isEphemeral && messageTs is { } parent)
+        {
+            // Details of a channel message go under it, in its thread, for everyone who sees the message.
+            var posted = await api.PostMessageAsync(workspace, new ChatPostMessageRequest(channel, message.Text, message.Blocks) { ThreadTs = parent }, cancellationToken).ConfigureAwait(false);
+            if (posted.Ok || responseUrl is null)
+            {
+                return;
+            }
         }
 
         if (responseUrl is { } url)

@@ -98,6 +98,19 @@ internal sealed class AdaptiveCardRenderer
             }
         }
 
+        if (card.Details is { } details)
+        {
+            // Unfolds in place: the summary stays one screen, the details cost no round trip.
+            var shown = new List<CardElement>();
+            shown.AddRange(details.Body.Select(p => Text(p) with { Size = TextSize.Small }));
+            foreach (var section in details.Sections)
+            {
+                AddSection(shown, section);
+            }
+
+            actions.Add(new ShowCardAction(details.Label, new ShownCard(shown, [])));
+        }
+
         // fallbackText "may contain markdown" (schema)
         return new AdaptiveCard(CardMarkdown.Escape(card.Title), body) { Actions = actions.Count > 0 ? actions : null };
     }

@@ -12,6 +12,9 @@ namespace SalesCoachBot.Teams.Connector;
 internal interface ITeamsProactiveMessenger
 {
     Task<ConnectorResult> SendAsync(ConversationKey conversation, BotAnswer answer, CancellationToken cancellationToken);
+
+    /// <summary>Replaces a message the bot sent there earlier (a digest after a snooze).</summary>
+    Task<ConnectorResult> UpdateAsync(ConversationKey conversation, string activityId, BotAnswer answer, CancellationToken cancellationToken);
 }
 
 internal sealed class TeamsProactiveMessenger(
@@ -23,7 +26,13 @@ internal sealed class TeamsProactiveMessenger(
 {
     public const string NoReference = "NoConversationReference";
 
-    public async Task<ConnectorResult> SendAsync(ConversationKey conversation, BotAnswer answer, CancellationToken cancellationToken)
+    public Task<ConnectorResult> SendAsync(ConversationKey conversation, BotAnswer answer, CancellationToken cancellationToken) =>
+        CallAsync(conversation, activityId: null, answer, cancellationToken);
+
+    public Task<ConnectorResult> UpdateAsync(ConversationKey conversation, string activityId, BotAnswer answer, CancellationToken cancellationToken) =>
+        CallAsync(conversation, activityId, answer, cancellationToken);
+
+    private async Task<ConnectorResult> CallAsync(ConversationKey conversation, string? activityId, BotAnswer answer, CancellationToken cancellationToken)
     {
         if (await references.GetAsync(conversation, cancellationToken) is not { } reference)
         {
@@ -43,7 +52,9 @@ internal sealed class TeamsProactiveMessenger(
             TextFormat = answer.Text.Length > 0 ? "plain" : null,
             Attachments = answer.Card is { } card ? [renderer.ToAttachment(card)] : null,
         };
-        var result = await connector.SendAsync(reference.ServiceUrl, reference.ConversationId, activity, null, reference.Authenticated, cancellationToken);
+        var result = activityId is null
+            ? await connector.SendAsync(reference.ServiceUrl, reference.ConversationId, activity, null, reference.Authenticated, cancellationToken)
+            : await connector.UpdateAsync(reference.ServiceUrl, reference.ConversationId, activityId, activity, reference.Authenticated, cancellationToken);
         if (!result.Succeeded && result.ErrorCode == ConnectorResult.MessageWritesBlocked)
         {
             // Blocked or uninstalled: stop trying this conversation.

@@ -30,11 +30,12 @@ internal sealed class ActivityDispatcher(
 {
     internal const string WelcomeText =
         "Hi, I'm your sales coach. Ask me \"what's next for DEAL\" to see a deal's stage and exit checklist, " +
-        "\"my deals\" for your open deals, or \"help\" for everything I can do.";
+        "\"my deals\" for your open deals, \"next step for DEAL: …\", \"note for DEAL: …\" or \"called DEAL\" to keep a deal current, " +
+        "\"history of DEAL\" for what happened, \"new deal NAME\" to add one, or \"help\" for everything you can do.";
 
     internal const string ChannelWelcomeText =
         "Hi, I'm your sales coach. @mention me with \"what's next for DEAL\" to see a deal's stage and exit checklist, " +
-        "or \"help\" for everything I can do.";
+        "\"next step for DEAL: …\" or \"note for DEAL: …\" to keep it current, or \"help\" for everything you can do.";
 
     public async Task<DispatchResult> DispatchAsync(Activity activity, bool authenticated, CancellationToken cancellationToken)
     {

@@ -20,7 +20,14 @@ internal sealed class TeamsDigestSender(IConversationReferenceStore references, 
 {
     public ChatChannel Channel => ChatChannel.Teams;
 
-    public async Task<DigestSendResult> SendAsync(ConversationKey conversation, BotAnswer digest, CancellationToken cancellationToken)
+    public Task<DigestSendResult> SendAsync(ConversationKey conversation, BotAnswer digest, CancellationToken cancellationToken) =>
+        CallAsync(conversation, activityId: null, digest, cancellationToken);
+
+    /// <summary>A digest after a snooze: the same conversation (a person's, resolved the same way), the activity it became.</summary>
+    public Task<DigestSendResult> UpdateAsync(ConversationKey conversation, string messageId, BotAnswer digest, CancellationToken cancellationToken) =>
+        CallAsync(conversation, messageId, digest, cancellationToken);
+
+    private async Task<DigestSendResult> CallAsync(ConversationKey conversation, string? activityId, BotAnswer digest, CancellationToken cancellationToken)
     {
         if (messenger is null)
         {
@@ -40,7 +47,9 @@ internal sealed class TeamsDigestSender(IConversationReferenceStore references, 
                 conversation = personal;
             }
 
-            result = await messenger.SendAsync(conversation, digest, cancellationToken);
+            result = activityId is null
+                ? await messenger.SendAsync(conversation, digest, cancellationToken)
+                : await messenger.UpdateAsync(conversation, activityId, digest, cancellationToken);
         }
         catch (HttpRequestException e)
         {
@@ -67,7 +76,7 @@ internal sealed class TeamsDigestSender(IConversationReferenceStore references, 
 
     internal static DigestSendResult Classify(ConnectorResult result) => result switch
     {
-        { Succeeded: true } => DigestSendResult.Delivered,
+        { Succeeded: true } => new DigestSendResult.Sent(result.ActivityId),
         { ErrorCode: TeamsProactiveMessenger.NoReference } =>
             new DigestSendResult.Permanent("no conversation reference stored for this channel (add the bot to it again)"),
         { ErrorCode: ConnectorResult.UntrustedServiceUrl } => new DigestSendResult.Permanent("the stored service URL is not trusted"),

@@ -13,10 +13,16 @@ public sealed class ActionPayloadTests
         new UndoItemPayload(new DealId(42), new StageId("demo"), 3, new ChecklistItemId("demo-held")),
         new SnoozeDealPayload(new DealId(9), 3),
         new RunCommandPayload("what's next for #1002"),
+        new PipelineDetailsPayload("EMEA", 90),
+        new PipelineDetailsPayload(null, null),
         new AddNotePayload(new DealId(42)),
         new AddNotePayload(new DealId(42), "CFO wants an ROI case by Q1"),
         new NoteFormPayload(new DealId(42)),
         new ShowHistoryPayload(new DealId(42), 2),
+        new SaidNoPayload(new DealId(42), 3),
+        new SaidNoPayload(new DealId(42), 3, "went with a competitor"),
+        new ReopenDealPayload(new DealId(42), 4),
+        new SaidNoFormPayload(new DealId(42), 3),
     ];
 
     [Fact]

@@ -208,7 +208,7 @@ public sealed class CoachBotTests : IDisposable
     {
         var deal = _bot.AddDeal("1002", "Initech", "discovery");
 
-        await _bot.AskAsync("initech said no");
+        await _bot.AskAsync("initech said no because timing");
 
         Assert.Equal(DealStatus.Nurture, deal.Status);
         Assert.Equal(_bot.Clock.GetUtcNow().AddDays(90), deal.ReengageAt);
@@ -219,7 +219,7 @@ public sealed class CoachBotTests : IDisposable
     {
         var deal = _bot.AddDeal("1002", "Initech", "demo");
 
-        await _bot.AskAsync("initech said no");
+        await _bot.AskAsync("initech said no because price");
 
         Assert.Equal(DealStatus.Lost, deal.Status);
     }

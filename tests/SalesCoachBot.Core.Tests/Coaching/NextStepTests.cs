@@ -165,6 +165,18 @@ public sealed class NextStepTests : IDisposable
     }
 
     [Fact]
+    public async Task Card_OpenDeal_InputIdsUniqueAcrossItsForms()
+    {
+        _bot.AddDeal("1002", "Initech");
+
+        var answer = await _bot.AskAsync("what's next for initech");
+
+        // Teams holds every form of a card in one Adaptive Card, whose input ids must be unique (adaptivecards validator).
+        var ids = answer.Card!.Forms.SelectMany(f => f.Inputs).Select(i => i.Id).ToList();
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
     public async Task Card_OpenDeal_HasSetNextStepFormWithDateAndText()
     {
         _bot.AddDeal("1002", "Initech");

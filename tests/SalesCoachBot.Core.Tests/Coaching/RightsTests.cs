@@ -95,12 +95,12 @@ public sealed class RightsTests : IDisposable
         var deal = _bot.AddDeal("1002", "Initech", "demo");
         Reachable(_bot.Rep, aad: "aad-rita");
 
-        var answer = await _bot.AskAsync("initech said no", _bot.TeamMate);
+        var answer = await _bot.AskAsync("initech said no because price", _bot.TeamMate);
 
         Assert.Equal(DealStatus.Open, deal.Status);
         Assert.Contains("can close Initech as lost; it stays open", answer.Card!.Note, StringComparison.Ordinal);
         var message = DigestPayload.Deserialize(Assert.Single(await ProposalsAsync()).PayloadJson);
-        Assert.Equal(new RunCommandPayload("#1002 said no"), message.Card!.Actions[0].Payload);
+        Assert.Equal(new RunCommandPayload("#1002 said no because price"), message.Card!.Actions[0].Payload);
     }
 
     [Fact]

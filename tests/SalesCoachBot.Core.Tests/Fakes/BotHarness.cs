@@ -36,6 +36,7 @@ internal sealed class BotHarness : IDisposable
         services.AddSingleton<IDealStore>(Stores);
         services.AddSingleton<IConversationStore>(Stores);
         services.AddSingleton<IDealJournal>(Stores);
+        services.AddSingleton<IDealCreationStore>(Stores);
         services.AddSingleton<SalesCoachBot.Core.Pipeline.IPipelineStore>(new InMemoryPipelineStore(Stores));
         configure?.Invoke(services);
         Registrations = services;

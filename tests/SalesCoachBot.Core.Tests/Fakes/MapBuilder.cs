@@ -18,13 +18,15 @@ internal sealed class MapBuilder
         .Stage("contract-signed", "Contract signed", 30, null, [("signed-copy-stored", "Signed contract stored with the deal", true)])
         .Build();
 
-    public MapBuilder Stage(string id, string name, int stallAfterDays, string? next, (string Id, string Text, bool Required)[] items, string? saidNo = null)
+    public MapBuilder Stage(string id, string name, int stallAfterDays, string? next, (string Id, string Text, bool Required)[] items, string? saidNo = null,
+        (string When, string To)[]? branches = null)
     {
         _stages.Add(new Stage(
             new StageId(id), name, "sales", $"Entry of {name}.", $"Work of {name}.", stallAfterDays,
             [.. items.Select(i => new ChecklistItem(new ChecklistItemId(i.Id), i.Text, i.Required))],
             next is null ? null : new StageId(next),
-            saidNo is null ? [] : [new Branch(Branch.BuyerSaysNo, new BranchTarget(saidNo))],
+            [.. (saidNo is null ? [] : new[] { new Branch(Branch.BuyerSaysNo, new BranchTarget(saidNo)) }),
+                .. (branches ?? []).Select(b => new Branch(b.When, new BranchTarget(b.To)))],
             [],
             []));
         return this;

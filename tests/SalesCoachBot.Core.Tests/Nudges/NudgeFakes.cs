@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Nudges;
@@ -82,6 +83,17 @@ internal sealed class InMemoryNudgeStore : INudgeTargetStore, INudgeOutbox
         }
     }
 
+    public Task<IReadOnlyList<OutboxMessage>> ListDigestMessagesAsync(long teamId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<OutboxMessage>>([.. _rows.Select(r => r.Message)
+                .Where(m => m.TeamId == teamId && m.MessageId is not null && m.CreatedAt >= since
+                    && m.Kind is NudgeKind.Digest or NudgeKind.OwnerDigest or NudgeKind.DigestUpdate)
+                .OrderBy(m => m.Id)]);
+        }
+    }
+
     public Task EnqueueAsync(IReadOnlyList<NewOutboxMessage> messages, DateTimeOffset at, CancellationToken cancellationToken)
     {
         lock (_gate)
@@ -97,7 +109,7 @@ internal sealed class InMemoryNudgeStore : INudgeTargetStore, INudgeOutbox
         {
             _rows.Add(new Row
             {
-                Message = new OutboxMessage(_rows.Count + 1, m.TeamId, m.LocalDate, m.Conversation, m.PayloadJson, OutboxStatus.Pending, 0, at, null, at, null, m.Kind),
+                Message = new OutboxMessage(_rows.Count + 1, m.TeamId, m.LocalDate, m.Conversation, m.PayloadJson, OutboxStatus.Pending, 0, at, null, at, null, m.Kind, m.MessageId),
             });
         }
     }
@@ -135,7 +147,7 @@ internal sealed class InMemoryNudgeStore : INudgeTargetStore, INudgeOutbox
             row.LeaseUntil = null;
             row.Message = completion switch
             {
-                OutboxCompletion.Sent s => row.Message with { Status = OutboxStatus.Sent, SentAt = s.At, Attempts = attempts, LastError = null },
+                OutboxCompletion.Sent s => row.Message with { Status = OutboxStatus.Sent, SentAt = s.At, Attempts = attempts, LastError = null, MessageId = s.MessageId ?? row.Message.MessageId },
                 OutboxCompletion.RetryLater r => row.Message with { Attempts = attempts, NextAttemptAt = r.NextAttemptAt, LastError = r.Error },
                 OutboxCompletion.Failed f => row.Message with { Status = OutboxStatus.Failed, Attempts = attempts, LastError = f.Error },
                 _ => row.Message,
@@ -283,4 +295,37 @@ internal static class NudgeTestSetup
 
     public static ManagerNotifier Notifier(INudgeOutbox outbox, INudgeRecipients recipients, TimeProvider time) =>
         new(outbox, recipients, time, NullLogger<ManagerNotifier>.Instance);
+}
+
+/// <summary>Nurtured deals from the in-memory stores and the once-per-deal-and-date claims, enqueuing into the in-memory outbox.</summary>
+internal sealed class InMemoryReengageStore(InMemoryStores stores, INudgeOutbox outbox) : IReengageStore
+{
+    private readonly HashSet<(DealId Deal, DateOnly Date)> _claims = [];
+
+    public IReadOnlyCollection<(DealId Deal, DateOnly Date)> Claims => _claims;
+
+    public async Task<IReadOnlyList<DealView>> ListDueAsync(IReadOnlyCollection<long>? teamIds, DateTimeOffset dueBefore, CancellationToken cancellationToken)
+    {
+        var due = new List<DealView>();
+        foreach (var deal in stores.Deals.Where(d => d.Status == DealStatus.Nurture && d.ReengageAt < dueBefore && (teamIds is null || teamIds.Contains(d.TeamId))))
+        {
+            due.Add((await stores.GetAsync(deal.Id, cancellationToken))!);
+        }
+
+        return due;
+    }
+
+    public async Task<bool> ClaimAndEnqueueAsync(DealId deal, DateOnly reengageDate, DateTimeOffset at, IReadOnlyList<NewOutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        lock (_claims)
+        {
+            if (!_claims.Add((deal, reengageDate)))
+            {
+                return false;
+            }
+        }
+
+        await outbox.EnqueueAsync(messages, at, cancellationToken);
+        return true;
+    }
 }

@@ -52,7 +52,7 @@ public sealed class PipelineUseCaseTests : IDisposable
 
         Assert.Equal(CardKind.Pipeline, answer.Card!.Kind);
         Assert.Equal("Pipeline · EMEA", answer.Card.Title);
-        var stages = answer.Card.Sections.Single(s => s.Heading == "By stage").Lines.Select(l => l.Text).ToList();
+        var stages = answer.Card.Details!.Sections.Single(s => s.Heading == "By stage").Lines.Select(l => l.Text).ToList();
         Assert.StartsWith("Discovery: 1 deal · EUR 100,000 (weighted EUR 33,333, 33%) · median 10 days in stage", stages[0], StringComparison.Ordinal);
         Assert.StartsWith("Demo: 1 deal · USD 50,000", stages[1], StringComparison.Ordinal);
         Assert.Contains("Open: 2 deals · EUR 100,000 · USD 50,000", answer.Text, StringComparison.Ordinal);
@@ -170,10 +170,10 @@ public sealed class PipelineUseCaseTests : IDisposable
 
         var answer = await useCase.HandleAsync(new PipelineCommand(null, null), Context(_bot.Manager), CancellationToken.None);
 
-        var chart = Assert.Single(charts.Charts);
-        Assert.Equal([("Discovery", 2.0), ("Demo", 1.0)], chart.Bars.Select(b => (b.Label, b.Value)));
+        var chart = Assert.IsType<FunnelChart>(Assert.Single(charts.Charts));
+        Assert.Equal([("Discovery", 2), ("Demo", 1)], chart.Steps.Select(s => (s.Label, s.Count)));
         Assert.Equal("https://coach.example.com/charts/x.png", answer.Card!.Image!.Url);
-        Assert.Equal("Open deals per stage — EMEA: Discovery 2, Demo 1.", answer.Card.Image.AltText);
+        Assert.Equal("Pipeline funnel — EMEA: Discovery 2 open, EUR 2; Demo 1 open, EUR 1, 33% (1 of 3) converted from the stage before.", answer.Card.Image.AltText);
     }
 
     [Fact]
@@ -186,17 +186,17 @@ public sealed class PipelineUseCaseTests : IDisposable
             Deal($"o{i}", _bot.Rep, _bot.Emea, 10_000, "EUR", ("discovery", 100));
         }
 
-        var answer = await _bot.AskAsync("what do we need to hit €2M", _bot.Manager);
+        var answer = await _bot.AskAsync("what do we need to hit €2M this year", _bot.Manager);
 
-        Assert.Equal("To hit EUR 2,000,000 in 2026", answer.Card!.Title);
-        Assert.Contains("Won so far this year: EUR 500,000, so EUR 1,500,000 to go.", answer.Text, StringComparison.Ordinal);
-        Assert.Contains("Median won deal: EUR 100,000 (from 5 deals won in the last 12 months), so 15 deals to win.", answer.Text, StringComparison.Ordinal);
-        Assert.Contains("Discovery: needs 30, holds 5 (each deal here is won 50% of the time)", answer.Text, StringComparison.Ordinal);
-        Assert.Contains("Demo: needs 15, holds 0", answer.Text, StringComparison.Ordinal);
+        Assert.Equal("To close EUR 2,000,000 by 31 Dec 2026", answer.Card!.Title);
+        Assert.Contains("Won so far in the period: EUR 500,000, so EUR 1,500,000 to go.", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Deal size: the median won deal, EUR 100,000, from 5 deals won in the last 12 months, so 15 deals to win.", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Discovery: 30 to enter · you hold 5 now · 50% of deals entering it are won", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Demo: 15 to enter · you hold 0 now", answer.Text, StringComparison.Ordinal);
 
         // 5 open discovery deals are expected to bring 2.5 wins; (15 − 2.5) / 0.5 = 25 new deals over the 34.6 days (1.14 months) left.
-        Assert.Contains("New deals into Discovery: 25 by the end of 2026, about 22 a month over 1.1 months.", answer.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("too thin", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Beyond what you hold: 25 new deals into Discovery by 31 Dec 2026, about 22 a month over 1.1 months.", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Thin data", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -206,7 +206,7 @@ public sealed class PipelineUseCaseTests : IDisposable
 
         var answer = await _bot.AskAsync("reverse funnel 500k", _bot.Manager);
 
-        Assert.Contains("only 1 deal won in the last 12 months — too thin to trust", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Thin data: only 1 deal won in the last 12 months", answer.Text, StringComparison.Ordinal);
         Assert.Contains("EUR 500,000", answer.Card!.Title, StringComparison.Ordinal);
     }
 
@@ -239,9 +239,9 @@ public sealed class PipelineUseCaseTests : IDisposable
 
     private sealed class RecordingChartPublisher : IChartPublisher
     {
-        public List<BarChart> Charts { get; } = [];
+        public List<Chart> Charts { get; } = [];
 
-        public Task<CardImage?> PublishAsync(BarChart chart, CancellationToken cancellationToken)
+        public Task<CardImage?> PublishAsync(Chart chart, CancellationToken cancellationToken)
         {
             Charts.Add(chart);
             return Task.FromResult<CardImage?>(new CardImage("https://coach.example.com/charts/x.png", chart.AltText));

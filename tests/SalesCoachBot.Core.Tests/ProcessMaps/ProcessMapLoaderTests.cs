@@ -18,7 +18,7 @@ public sealed class ProcessMapLoaderTests
             ],
             map.OrderedStages().Select(s => s.Id.Value));
         Assert.Equal(new StageId("brand-awareness"), map.Start);
-        Assert.Equal(new StageId("go-live"), map.Won);
+        Assert.Equal(new StageId("contract-signed"), map.Won);
     }
 
     [Fact]

@@ -41,6 +41,31 @@ public abstract class NudgeStoreTests(Func<TestDatabase> database)
     }
 
     [DatabaseFact]
+    public async Task DigestUpdates_SentDigestKeepsItsMessageId_AndASnoozeQueuesAnUpdateOfThatMessage()
+    {
+        var team = await Db.CreateTeamAsync();
+        var day = new DateOnly(2025, 3, 10);
+        var now = Db.Time.GetUtcNow();
+        var deal = new DealId(77);
+        var digest = DigestBuilder.Render(new TeamDigest(team.TeamId, "EMEA", day,
+            [new DigestDeal(deal, "1077", "Tailwind", "Rita", "Demo", 40, 30, null, null, "in Demo 40 days, limit 10")]), 10);
+        await Outbox.ClaimAndEnqueueAsync(team.TeamId, day, now, [new NewOutboxMessage(team.TeamId, day, ConversationKey.Parse("slack:T1:C1"), DigestPayload.Serialize(digest))], false, CancellationToken.None);
+        // The database is shared with this class's other tests: only this team's rows count.
+        var leased = Assert.Single(await Outbox.LeaseDueAsync("me", now, TimeSpan.FromMinutes(1), 100, CancellationToken.None), m => m.TeamId == team.TeamId);
+        Assert.True(await Outbox.CompleteAsync(leased.Id, "me", 1, new OutboxCompletion.Sent(now, "1700000000.000100"), CancellationToken.None));
+
+        var queued = await new DigestUpdates(Outbox).DealChangedAsync(team.TeamId, deal, "Snoozed until 2025-03-13 by Rita", now, CancellationToken.None);
+
+        Assert.Equal(1, queued);
+        var update = Assert.Single(await Outbox.LeaseDueAsync("me", now, TimeSpan.FromMinutes(1), 100, CancellationToken.None), m => m.TeamId == team.TeamId);
+        Assert.Equal((NudgeKind.DigestUpdate, "1700000000.000100"), (update.Kind, update.MessageId));
+        Assert.Contains("Snoozed until 2025-03-13 by Rita", update.PayloadJson, StringComparison.Ordinal);
+        Assert.True(await Outbox.CompleteAsync(update.Id, "me", 1, new OutboxCompletion.Sent(now), CancellationToken.None));
+        Assert.All(await Outbox.ListDigestMessagesAsync(team.TeamId, now.AddDays(-1), CancellationToken.None), m => Assert.Equal("1700000000.000100", m.MessageId));
+        Assert.Equal(0, await new DigestUpdates(Outbox).DealChangedAsync(team.TeamId, new DealId(78), "Snoozed", now, CancellationToken.None));
+    }
+
+    [DatabaseFact]
     public async Task ClaimAndEnqueue_ForceOnClaimedDay_EnqueuesAgainAndKeepsOneClaim()
     {
         var team = await Db.CreateTeamAsync();

@@ -81,12 +81,12 @@ public sealed class ChartEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Get_AfterTwentyFourHours_NotFound()
+    public async Task Get_AfterThirtyDays_NotFound()
     {
         var image = await Publisher.PublishAsync(Chart, CancellationToken.None);
         var path = new Uri(image!.Url).PathAndQuery;
 
-        _clock.Advance(TimeSpan.FromHours(23));
+        _clock.Advance(IChartStore.Lifetime - TimeSpan.FromHours(1));
         using var stillThere = await _client!.GetAsync(path);
         _clock.Advance(TimeSpan.FromHours(1));
         using var gone = await _client.GetAsync(path);
@@ -98,7 +98,7 @@ public sealed class ChartEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Publish_WithoutPublicBaseUrl_SmallChartInlinedAsDataUri()
     {
-        var publisher = new ChartPublisher(new BarChartRenderer(), new ChartStore(_clock), Microsoft.Extensions.Options.Options.Create(new PublicOptions()),
+        var publisher = new ChartPublisher(new ChartRenderer(new BarChartRenderer(), new FunnelChartRenderer(), new MapChartRenderer()), new MemoryChartStore(_clock), Microsoft.Extensions.Options.Options.Create(new PublicOptions()),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<ChartPublisher>.Instance);
 
         var image = await publisher.PublishAsync(Chart, CancellationToken.None);
@@ -118,17 +118,17 @@ public sealed class ChartEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public void ChartStore_Full_OldestDropped()
+    public async Task ChartStore_Full_OldestDropped()
     {
-        var store = new ChartStore(_clock);
-        var first = store.Add([1]);
+        var store = new MemoryChartStore(_clock);
+        var first = await store.AddAsync([1], CancellationToken.None);
         _clock.Advance(TimeSpan.FromSeconds(1));
-        for (var i = 0; i < ChartStore.MaxCharts; i++)
+        for (var i = 0; i < MemoryChartStore.MaxCharts; i++)
         {
-            store.Add([2]);
+            await store.AddAsync([2], CancellationToken.None);
         }
 
-        Assert.Equal(ChartStore.MaxCharts, store.Count);
-        Assert.Null(store.Find(first));
+        Assert.Equal(MemoryChartStore.MaxCharts, store.Count);
+        Assert.Null(await store.FindAsync(first, CancellationToken.None));
     }
 }

@@ -1,12 +1,7 @@
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using SalesCoachBot.Core;
 using SalesCoachBot.Core.Abstractions;
-using SalesCoachBot.Data;
 using SalesCoachBot.Data.Imports;
-using SalesCoachBot.Host.Cli;
 
 namespace SalesCoachBot.Host.Tests.Cli;
 
@@ -17,48 +12,30 @@ namespace SalesCoachBot.Host.Tests.Cli;
 public sealed class AskNotesActivityHistoryTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
-    private readonly string _dir = Directory.CreateTempSubdirectory("scb-asknotes-").FullName;
     private readonly FakeTimeProvider _clock = new(Now);
-    private ServiceProvider _services = null!;
+    private DemoAskHost _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(_clock);
-        var options = new DatabaseOptions { Provider = "Sqlite", ConnectionString = $"Data Source={Path.Combine(_dir, "ask.db")}", SeedDemo = true };
-        services.AddSalesCoachDataCore(_ => options);
-        services.AddSalesCoachCore(new ConfigurationBuilder().Build());
-        services.AddCliVerbs();
-        _services = services.BuildServiceProvider();
-        await _services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
-    }
+    public async Task InitializeAsync() => _host = await DemoAskHost.StartAsync(_clock);
 
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     private async Task<string> AskAsync(string text, string email = "dana@example.com", string conversation = "walk")
     {
-        var stdout = new StringWriter();
-        var exit = await CliVerbs.RunAsync(_services, "ask", [text, "--as", email, "--conversation", conversation], new CliContext(stdout, new StringWriter()), CancellationToken.None);
+        var (exit, stdout, _) = await _host.AskAsync([text, "--as", email, "--conversation", conversation]);
         Assert.Equal(0, exit);
-        return stdout.ToString();
+        return stdout;
     }
 
     private async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(string externalId)
     {
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = _host.Services.CreateAsyncScope();
         var deal = (await scope.ServiceProvider.GetRequiredService<IDealStore>().FindByExternalIdAsync(externalId, CancellationToken.None))!;
         return await scope.ServiceProvider.GetRequiredService<IDealJournal>().TimelineAsync(deal.Id, CancellationToken.None);
     }
 
     private async Task<DateTimeOffset> LastActivityAsync(string externalId)
     {
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = _host.Services.CreateAsyncScope();
         return (await scope.ServiceProvider.GetRequiredService<IDealStore>().FindByExternalIdAsync(externalId, CancellationToken.None))!.Deal.LastActivityAt;
     }
 
@@ -192,7 +169,7 @@ public sealed class AskNotesActivityHistoryTests : IAsyncLifetime
     [Fact]
     public async Task ImportHistory_NotesAndActivities_AppearInHistoryAndReimportAddsNothing()
     {
-        var csv = Path.Combine(_dir, "history.csv");
+        var csv = Path.Combine(_host.Folder, "history.csv");
         await File.WriteAllTextAsync(csv, """
             external_id,stage,entered_at,kind,author_email,text
             1002,,2026-11-20T10:00:00Z,note,dana@example.com,Champion moved to the CFO office
@@ -204,12 +181,12 @@ public sealed class AskNotesActivityHistoryTests : IAsyncLifetime
 
         ImportResult first;
         ImportResult again;
-        await using (var scope = _services.CreateAsyncScope())
+        await using (var scope = _host.Services.CreateAsyncScope())
         {
             first = await scope.ServiceProvider.GetRequiredService<CsvImportService>().ImportAsync(ImportKind.History, csv, null, CancellationToken.None);
         }
 
-        await using (var scope = _services.CreateAsyncScope())
+        await using (var scope = _host.Services.CreateAsyncScope())
         {
             again = await scope.ServiceProvider.GetRequiredService<CsvImportService>().ImportAsync(ImportKind.History, csv, null, CancellationToken.None);
         }

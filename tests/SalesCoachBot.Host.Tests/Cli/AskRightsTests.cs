@@ -1,15 +1,9 @@
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using SalesCoachBot.Core;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Nudges;
-using SalesCoachBot.Data;
 using SalesCoachBot.Data.Demo;
-using SalesCoachBot.Host.Cli;
 
 namespace SalesCoachBot.Host.Tests.Cli;
 
@@ -20,44 +14,26 @@ namespace SalesCoachBot.Host.Tests.Cli;
 /// </summary>
 public sealed class AskRightsTests : IAsyncLifetime
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("scb-askrights-").FullName;
-    private ServiceProvider _services = null!;
+    private DemoAskHost _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero)));
-        var options = new DatabaseOptions { Provider = "Sqlite", ConnectionString = $"Data Source={Path.Combine(_dir, "ask.db")}", SeedDemo = true };
-        services.AddSalesCoachDataCore(_ => options);
-        services.AddSalesCoachCore(new ConfigurationBuilder().Build());
-        services.AddCliVerbs();
-        _services = services.BuildServiceProvider();
-        await _services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
-    }
+    public async Task InitializeAsync() => _host = await DemoAskHost.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     private async Task<(int Exit, string Out)> AskAsync(string text, string email)
     {
-        var stdout = new StringWriter();
-        var exit = await CliVerbs.RunAsync(_services, "ask", [text, "--as", email], new CliContext(stdout, new StringWriter()), CancellationToken.None);
-        return (exit, stdout.ToString());
+        var (exit, stdout, _) = await _host.AskAsync([text, "--as", email]);
+        return (exit, stdout);
     }
 
     private async Task<DealStatus> StatusAsync(string externalId)
     {
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = _host.Services.CreateAsyncScope();
         return (await scope.ServiceProvider.GetRequiredService<IDealStore>().FindByExternalIdAsync(externalId, CancellationToken.None))!.Deal.Status;
     }
 
     private async Task<IReadOnlyList<OutboxMessage>> ProposalsAsync() =>
-        [.. (await _services.GetRequiredService<INudgeOutbox>().ListMessagesAsync(null, CancellationToken.None)).Where(m => m.Kind == NudgeKind.CloseProposal)];
+        [.. (await _host.Services.GetRequiredService<INudgeOutbox>().ListMessagesAsync(null, CancellationToken.None)).Where(m => m.Kind == NudgeKind.CloseProposal)];
 
     [Fact]
     public async Task Ask_TeammateMarksDealLost_StaysOpenOwnerGetsProposalAndOwnerConfirms()
@@ -86,11 +62,11 @@ public sealed class AskRightsTests : IAsyncLifetime
     public async Task Ask_TeammateSaysNoWhereMapClosesAsLost_StaysOpen()
     {
         // Globex renewal (#1003, Dana's) is in Proposal, where the shipped map sends a no to lost.
-        var (_, proposed) = await AskAsync("#1003 said no", "sam@example.com");
+        var (_, proposed) = await AskAsync("#1003 said no because price", "sam@example.com");
 
         Assert.Contains("can close Globex renewal as lost; it stays open", proposed, StringComparison.Ordinal);
         Assert.Equal(DealStatus.Open, await StatusAsync("1003"));
-        Assert.Equal("#1003 said no", ((RunCommandPayload)DigestPayload.Deserialize((await ProposalsAsync())[0].PayloadJson).Card!.Actions[0].Payload).Text);
+        Assert.Equal("#1003 said no because price", ((RunCommandPayload)DigestPayload.Deserialize((await ProposalsAsync())[0].PayloadJson).Card!.Actions[0].Payload).Text);
     }
 
     [Fact]

@@ -1,13 +1,6 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using SalesCoachBot.Core;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.ProcessMaps;
-using SalesCoachBot.Data;
-using SalesCoachBot.Host.Cli;
 
 namespace SalesCoachBot.Host.Tests.Cli;
 
@@ -17,36 +10,13 @@ namespace SalesCoachBot.Host.Tests.Cli;
 /// </summary>
 public sealed class AskVerbTests : IAsyncLifetime
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("scb-askverb-").FullName;
-    private ServiceProvider _services = null!;
+    private DemoAskHost _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero)));
-        var options = new DatabaseOptions { Provider = "Sqlite", ConnectionString = $"Data Source={Path.Combine(_dir, "ask.db")}", SeedDemo = true };
-        services.AddSalesCoachDataCore(_ => options);
-        services.AddSalesCoachCore(new ConfigurationBuilder().Build());
-        services.AddCliVerbs();
-        _services = services.BuildServiceProvider();
-        await _services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
-    }
+    public async Task InitializeAsync() => _host = await DemoAskHost.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private async Task<(int Exit, string Out, string Err)> AskAsync(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = await CliVerbs.RunAsync(_services, "ask", args, new CliContext(stdout, stderr), CancellationToken.None);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private Task<(int Exit, string Out, string Err)> AskAsync(params string[] args) => _host.AskAsync(args);
 
     [Fact]
     public async Task Ask_WalkInitechThroughDemoChecklist_AdvancesToNextStage()

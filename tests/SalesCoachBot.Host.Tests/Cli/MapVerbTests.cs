@@ -214,6 +214,21 @@ public sealed class MapVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task Show_PngToFile_WritesTheSamePictureAsChat()
+    {
+        var output = Path.Combine(_dir, "map.png");
+        using var services = Services(s => s.AddSingleton<Host.Charts.ChartRenderer>().AddSingleton<Host.Charts.BarChartRenderer>()
+            .AddSingleton<Host.Charts.FunnelChartRenderer>().AddSingleton<Host.Charts.MapChartRenderer>());
+
+        var code = await Run(services, "show", "--format", "png", "-o", output);
+
+        Assert.Equal(0, code);
+        using var bitmap = SkiaSharp.SKBitmap.Decode(output);
+        Assert.Equal((1212, 1114), (bitmap.Width, bitmap.Height));
+        Assert.Contains("map show: wrote", _err.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Show_InvalidFile_PrintsErrorsToStderrAndExitsOne()
     {
         var path = Write("name: broken\nstages: []\n");

@@ -1,13 +1,7 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using SalesCoachBot.Core;
-using SalesCoachBot.Data;
 using SalesCoachBot.Data.Infrastructure;
-using SalesCoachBot.Host.Cli;
 
 namespace SalesCoachBot.Host.Tests.Cli;
 
@@ -17,39 +11,21 @@ namespace SalesCoachBot.Host.Tests.Cli;
 /// </summary>
 public sealed class NextStepAskTests : IAsyncLifetime
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("scb-nextstep-").FullName;
-    private ServiceProvider _services = null!;
+    private DemoAskHost _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero)));
-        var options = new DatabaseOptions { Provider = "Sqlite", ConnectionString = $"Data Source={Path.Combine(_dir, "ask.db")}", SeedDemo = true };
-        services.AddSalesCoachDataCore(_ => options);
-        services.AddSalesCoachCore(new ConfigurationBuilder().Build());
-        services.AddCliVerbs();
-        _services = services.BuildServiceProvider();
-        await _services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
-    }
+    public async Task InitializeAsync() => _host = await DemoAskHost.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     private async Task<(int Exit, string Out)> AskAsync(params string[] args)
     {
-        var stdout = new StringWriter();
-        var exit = await CliVerbs.RunAsync(_services, "ask", args, new CliContext(stdout, new StringWriter()), CancellationToken.None);
-        return (exit, stdout.ToString());
+        var (exit, stdout, _) = await _host.AskAsync(args);
+        return (exit, stdout);
     }
 
     private async Task<(string? Text, DateTimeOffset? At)> StoredAsync(string externalId)
     {
-        await using var db = _services.GetRequiredService<SalesCoachDbContextFactory>().CreateDbContext();
+        await using var db = _host.Services.GetRequiredService<SalesCoachDbContextFactory>().CreateDbContext();
         var deal = await db.Deals.AsNoTracking().SingleAsync(d => d.ExternalId == externalId);
         return (deal.NextStep, deal.NextStepAt);
     }

@@ -198,7 +198,9 @@ internal sealed class FuzzHost : IAsyncDisposable
 
                 var coach = services.Single(d => d.ServiceType == typeof(ICoachBot));
                 services.Remove(coach);
-                services.AddScoped<ICoachBot>(sp => new CountingCoachBot((ICoachBot)ActivatorUtilities.CreateInstance(sp, coach.ImplementationType!), Turns));
+                // The host may already wrap the bot (the database-outage answer): keep whatever it registered inside.
+                services.AddScoped<ICoachBot>(sp => new CountingCoachBot(
+                    (ICoachBot)(coach.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, coach.ImplementationType!)), Turns));
             });
         }
     }

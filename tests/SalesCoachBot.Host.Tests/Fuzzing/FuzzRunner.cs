@@ -110,7 +110,7 @@ internal sealed class FuzzRunner(FuzzHost host, FuzzTarget target, ITestOutputHe
         var before = database.Version();
         var (outcome, problem) = await HttpAsync(writes);
         await host.WaitIdleAsync(TimeSpan.FromSeconds(10));
-        Assert.True(problem is null && outcome == "200", $"the database probe was answered {outcome}");
+        Assert.True(problem is null && outcome == "200", $"the database probe was answered {outcome}: " + string.Join(" | ", host.Logs.Since(0).Where(e => e.Exception is not null).Select(e => e.Exception!.ToString()).TakeLast(1)));
         Assert.NotEqual(before, database.Version());
     }
 

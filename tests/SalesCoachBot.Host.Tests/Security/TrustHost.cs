@@ -44,7 +44,8 @@ internal sealed class TrustHost : IAsyncDisposable
 
     public TestServer Server => app.GetTestServer();
 
-    public static async Task<TrustHost> StartAsync(string environment, IDictionary<string, string> settings)
+    /// <param name="teamsConnector">Plays the Bot Connector the Teams channel replies to (with <c>Teams:AllowUnauthenticated</c> in Development).</param>
+    public static async Task<TrustHost> StartAsync(string environment, IDictionary<string, string> settings, HttpMessageHandler? teamsConnector = null)
     {
         var folder = Directory.CreateTempSubdirectory("scb-trust-").FullName;
         var values = new Dictionary<string, string>
@@ -70,11 +71,27 @@ internal sealed class TrustHost : IAsyncDisposable
         builder.Logging.AddProvider(logs);
         var slack = new FakeSlackWebApi();
         builder.Services.AddHttpClient("slack").ConfigurePrimaryHttpMessageHandler(() => slack);
+        if (teamsConnector is not null)
+        {
+            builder.Services.AddHttpClient("SalesCoachBot.Teams.Connector").ConfigurePrimaryHttpMessageHandler(() => teamsConnector);
+        }
+
         var app = builder.Build();
         HostComposition.MapEndpoints(app);
         await HostComposition.InitializeAsync(app);
         await app.StartAsync();
         return new TrustHost(app, slack, logs, folder);
+    }
+
+    /// <summary>A JSON body (Events API) signed as Slack signs it.</summary>
+    public Task<HttpResponseMessage> PostSignedJsonAsync(string path, string body)
+    {
+        var timestamp = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var signature = "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(SigningSecret), Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}")));
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
+        request.Headers.Add("X-Slack-Signature", signature);
+        return Client.SendAsync(request);
     }
 
     /// <summary>A form body signed as Slack signs it.</summary>
@@ -96,7 +113,10 @@ internal sealed class TrustHost : IAsyncDisposable
         await app.StopAsync();
         await app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(Folder, recursive: true);
+        if (Directory.Exists(Folder))
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
     }
 }
 

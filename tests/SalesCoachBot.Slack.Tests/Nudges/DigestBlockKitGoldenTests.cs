@@ -43,6 +43,35 @@ public sealed class DigestBlockKitGoldenTests
         Assert.DoesNotContain("Buttons are shown for the first", json, StringComparison.Ordinal);
     }
 
+    /// <summary>Issue 15: nurtured deals whose re-engage date came, under the stalled ones; and the owner's message about one.</summary>
+    [Theory]
+    [InlineData("digest-reengage", 3, 2)]
+    [InlineData("digest-reengage-large", 60, 9)]
+    public void Render_DigestWithDealsDueToReengage_MatchesItsGoldenWithinLimitsAndKeepsEveryButton(string name, int stalled, int due)
+    {
+        var answer = ReengageSamples.Digest(stalled, due, firstName: "Initech <EU> & Co");
+        var json = BlockKitGoldenTests.RenderJson(answer);
+        GoldenFile.AssertMatches(GoldenPath(name), json);
+        using var doc = JsonDocument.Parse(json);
+        Assert.Empty(BlockKitLimitCheck.Problems(doc.RootElement));
+
+        var message = new BlockKitRenderer().Render(answer);
+        Assert.True(message.Blocks.Count <= BlockKitLimits.MessageBlocks, $"{message.Blocks.Count} blocks");
+        Assert.Equal(answer.Card!.Sections.Sum(s => s.Lines.Count), message.Blocks.OfType<SectionBlock>().Count(s => s.Accessory is not null));
+        Assert.Contains("Due to re-engage", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ReengageOwnerMessage_MatchesItsGoldenWithinLimits()
+    {
+        var json = BlockKitGoldenTests.RenderJson(ReengageSamples.OwnerMessage());
+
+        GoldenFile.AssertMatches(GoldenPath("reengage-owner"), json);
+        using var doc = JsonDocument.Parse(json);
+        Assert.Empty(BlockKitLimitCheck.Problems(doc.RootElement));
+        Assert.Contains("is due to re-engage", json, StringComparison.Ordinal);
+    }
+
     // Beside the other goldens (tests/SalesCoachBot.Slack.Tests/Goldens), where the peer checker looks.
     private static string GoldenPath(string name, [System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
         Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(here)!)!, "Goldens", name + ".json");

@@ -132,6 +132,20 @@ public sealed class SlackDigestSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Send_ReengageOwnerMessage_OpensTheDmThenPostsTheDealsCard()
+    {
+        api.Script(OpenConversation, new ScriptedAnswer(200, """{"ok":true,"channel":{"id":"D0SAM"}}"""));
+
+        var result = await Sender.SendAsync(ConversationKey.SlackUser("U0SAM"), ReengageSamples.OwnerMessage(), CancellationToken.None);
+
+        Assert.IsType<DigestSendResult.Sent>(result);
+        var body = JsonNode.Parse(Assert.Single(api.CallsTo(PostMessage)).Body)!;
+        Assert.Equal("D0SAM", body["channel"]!.GetValue<string>());
+        Assert.StartsWith("Blue Sun (#1018) is due to re-engage", body["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.NotEmpty(body["blocks"]!.AsArray());
+    }
+
+    [Fact]
     public async Task Send_DirectMessageToUnknownUser_IsPermanentAndNothingIsPosted()
     {
         api.Script(OpenConversation, Error("user_not_found"));

@@ -13,12 +13,14 @@ namespace SalesCoachBot.Slack.Tests.Pipeline;
 /// </summary>
 public sealed class PipelineGoldenTests
 {
-    public static TheoryData<string> Names => ["pipeline-report", "pipeline-report-inline", "reverse-funnel"];
+    public static TheoryData<string> Names => ["pipeline-report", "pipeline-report-inline", "reverse-funnel", "pipeline-details", "map-picture"];
 
     private static Task<BotAnswer> AnswerAsync(string name) => name switch
     {
         "pipeline-report" => PipelineSampleAnswers.PipelineAsync(PipelineSampleAnswers.ChartUrl),
         "pipeline-report-inline" => PipelineSampleAnswers.PipelineAsync(PipelineSampleAnswers.ChartDataUri),
+        "pipeline-details" => PipelineSampleAnswers.PipelineDetailsAsync(),
+        "map-picture" => PipelineSampleAnswers.MapAsync(PipelineSampleAnswers.ChartUrl),
         _ => PipelineSampleAnswers.ReverseFunnelAsync(),
     };
 
@@ -39,7 +41,7 @@ public sealed class PipelineGoldenTests
 
         var image = Assert.Single(message.Blocks.OfType<ImageBlock>());
         Assert.Equal(PipelineSampleAnswers.ChartUrl, image.ImageUrl);
-        Assert.StartsWith("Open deals per stage — EMEA: Discovery 4, Demo 3, Proposal 3", image.AltText, StringComparison.Ordinal);
+        Assert.StartsWith("Pipeline funnel — EMEA: Discovery 4 open, EUR 320k; Demo 3 open", image.AltText, StringComparison.Ordinal);
     }
 
     [Theory]

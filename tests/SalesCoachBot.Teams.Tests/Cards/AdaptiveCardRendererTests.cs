@@ -6,6 +6,7 @@ using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Teams.Cards;
 using SalesCoachBot.Teams.Dispatch;
 using SalesCoachBot.Teams.Tests.Support;
+using SalesCoachBot.Testing;
 
 namespace SalesCoachBot.Teams.Tests.Cards;
 
@@ -18,7 +19,7 @@ public sealed class AdaptiveCardRendererTests
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly AdaptiveCardRenderer renderer = new();
 
-    public static TheoryData<string> Goldens => new() { "checklist", "checklist-stale", "choose-deal", "deal-list", "help", "error", "stage-info", "checklist-all-confirmed", "checklist-notes", "history" };
+    public static TheoryData<string> Goldens => new() { "checklist", "checklist-stale", "choose-deal", "deal-list", "help", "error", "stage-info", "checklist-all-confirmed", "checklist-notes", "history", "said-no-reason", "closed-undo" };
 
     [Theory]
     [MemberData(nameof(Goldens))]
@@ -36,6 +37,8 @@ public sealed class AdaptiveCardRendererTests
             "stage-info" => SampleCards.StageInfo(),
             "checklist-notes" => SampleCards.ChecklistWithNotes(),
             "history" => SampleCards.History(),
+            "said-no-reason" => SampleCloseCards.ReasonPicker().Card!,
+            "closed-undo" => SampleCloseCards.ClosedWithUndo().Card!,
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };
 

@@ -250,6 +250,25 @@ public sealed class DispatchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Invoke_SaidNoWithTypedReason_ReasonInputArrivesInThePayload()
+    {
+        // The reason card's Input.Text has the payload property's name, so Teams merges what was typed into the data.
+        host.Bot.Answer = _ => new BotAnswer("Closed.", SampleCards.Checklist());
+        var response = await host.PostAsync(Invoke("said-no", new JsonObject
+        {
+            ["kind"] = "said-no",
+            ["deal"] = 42,
+            ["stageVersion"] = 3,
+            [SaidNoPayload.ReasonInput] = "They build it in house",
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var input = Assert.IsType<ActionInput>(Assert.Single(host.Bot.Turns).Input);
+        Assert.Equal(new SaidNoPayload(new DealId(42), 3, "They build it in house"), input.Payload);
+        Assert.Empty(input.SelectedItems);
+    }
+
+    [Fact]
     public async Task Invoke_AnswerWithoutCard_IsAMessageInvokeResponse()
     {
         host.Bot.Answer = _ => new BotAnswer("Snoozed for 7 days.");

@@ -14,6 +14,8 @@ public sealed class TurnReaderTests
         new UndoItemPayload(new DealId(42), new StageId("discovery"), 3, new ChecklistItemId("demo-booked")),
         new SnoozeDealPayload(new DealId(42), 7),
         new RunCommandPayload("help"),
+        new SaidNoPayload(new DealId(42), 3, "price"),
+        new ReopenDealPayload(new DealId(42), 4),
     ];
 
     [Theory]
@@ -25,7 +27,7 @@ public sealed class TurnReaderTests
         var kind = json.RootElement.GetProperty("kind").GetString();
 
         Assert.True(TurnReader.VerbMatches(kind, payload));
-        foreach (var other in new[] { "confirm", "checklist", "undo", "snooze", "command", "Confirm", string.Empty, null }.Where(v => v != kind))
+        foreach (var other in new[] { "confirm", "checklist", "undo", "snooze", "command", "said-no", "reopen", "Confirm", string.Empty, null }.Where(v => v != kind))
         {
             Assert.False(TurnReader.VerbMatches(other, payload));
         }

@@ -38,6 +38,29 @@ public sealed class DigestCardGoldenTests
         Assert.True(compact.Length < 24 * 1024, $"{name}: {compact.Length} bytes");
     }
 
+    /// <summary>Issue 15: nurtured deals whose re-engage date came, under the stalled ones; and the owner's message about one.</summary>
+    [Theory]
+    [InlineData("digest-reengage", 3, 2)]
+    [InlineData("digest-reengage-large", 60, 9)]
+    public void Render_DigestWithDealsDueToReengage_MatchesItsGoldenAndStaysUnderTeamsSizeLimit(string name, int stalled, int due)
+    {
+        var card = ReengageSamples.Digest(stalled, due).Card!;
+        GoldenFile.AssertMatches(Path.Combine(GoldenDirectory(), $"{name}.json"), CardJson.Indented(new AdaptiveCardRenderer().Render(card)));
+
+        Assert.Equal($"Due to re-engage · {due}", card.Sections[^1].Heading);
+        Assert.Equal(Math.Min(due, ReengageNudges.MaxShown), card.Sections[^1].Lines.Count);
+        Assert.True(CardJson.Wire(new AdaptiveCardRenderer().Render(card)).Length < 24 * 1024);
+    }
+
+    [Fact]
+    public void Render_ReengageOwnerMessage_MatchesItsGolden()
+    {
+        var answer = ReengageSamples.OwnerMessage();
+
+        GoldenFile.AssertMatches(Path.Combine(GoldenDirectory(), "reengage-owner.json"), CardJson.Indented(new AdaptiveCardRenderer().Render(answer.Card!)));
+        Assert.StartsWith("Blue Sun (#1018) is due to re-engage", answer.Text, StringComparison.Ordinal);
+    }
+
     private static string GoldenDirectory([CallerFilePath] string here = "") =>
         Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(here)!)!, "Goldens");
 }

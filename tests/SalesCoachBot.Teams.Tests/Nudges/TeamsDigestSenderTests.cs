@@ -141,6 +141,21 @@ public sealed class TeamsDigestSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Send_ReengageOwnerMessage_TheDealsCardGoesToTheOwnersPersonalConversation()
+    {
+        await host.References.SaveAsync(Reference(ConversationKey.For(ChatChannel.Teams, "a:sam"), "a:sam", "personal", "aad-sam"), CancellationToken.None);
+
+        var result = await Sender.SendAsync(ConversationKey.TeamsUser("aad-sam"), ReengageSamples.OwnerMessage(), CancellationToken.None);
+
+        Assert.IsType<DigestSendResult.Sent>(result);
+        var call = Assert.Single(host.Connector.Calls);
+        Assert.Equal("/emea/v3/conversations/a%3Asam/activities", call.Url.AbsolutePath);
+        var card = call.Body!["attachments"]![0]!["content"]!;
+        Assert.Equal("application/vnd.microsoft.card.adaptive", call.Body["attachments"]![0]!["contentType"]!.GetValue<string>());
+        Assert.Contains("Blue Sun (#1018) is due to re-engage", card.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Send_DirectMessageToPersonWithoutPersonalConversation_IsPermanentWithoutACall()
     {
         // The channel reference names this person as its last speaker, but a channel is not a direct message.

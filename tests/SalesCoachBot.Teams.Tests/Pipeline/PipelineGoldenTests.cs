@@ -13,12 +13,14 @@ namespace SalesCoachBot.Teams.Tests.Pipeline;
 /// </summary>
 public sealed class PipelineGoldenTests
 {
-    public static TheoryData<string> Names => ["pipeline-report", "pipeline-report-inline", "reverse-funnel"];
+    public static TheoryData<string> Names => ["pipeline-report", "pipeline-report-inline", "reverse-funnel", "pipeline-details", "map-picture"];
 
     private static Task<BotAnswer> AnswerAsync(string name) => name switch
     {
         "pipeline-report" => PipelineSampleAnswers.PipelineAsync(PipelineSampleAnswers.ChartUrl),
         "pipeline-report-inline" => PipelineSampleAnswers.PipelineAsync(PipelineSampleAnswers.ChartDataUri),
+        "pipeline-details" => PipelineSampleAnswers.PipelineDetailsAsync(),
+        "map-picture" => PipelineSampleAnswers.MapAsync(PipelineSampleAnswers.ChartUrl),
         _ => PipelineSampleAnswers.ReverseFunnelAsync(),
     };
 
@@ -45,7 +47,7 @@ public sealed class PipelineGoldenTests
         var image = Assert.Single(images);
         Assert.Equal(url, (string?)image["url"]);
         Assert.Equal("Stretch", (string?)image["size"]);
-        Assert.StartsWith("Open deals per stage — EMEA: Discovery 4, Demo 3, Proposal 3", (string?)image["altText"], StringComparison.Ordinal);
+        Assert.StartsWith("Pipeline funnel — EMEA: Discovery 4 open, EUR 320k; Demo 3 open", (string?)image["altText"], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -55,6 +57,18 @@ public sealed class PipelineGoldenTests
 
         Assert.DoesNotContain(Elements(CardJson.Node(new AdaptiveCardRenderer().Render(answer.Card!))), e => (string?)e["type"] == "Image");
         Assert.Contains("Discovery: 4 deals", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_PipelineSummary_DetailsUnfoldInPlaceWithShowCard()
+    {
+        var answer = await PipelineSampleAnswers.PipelineAsync(PipelineSampleAnswers.ChartUrl);
+
+        var card = CardJson.Node(new AdaptiveCardRenderer().Render(answer.Card!));
+        var show = Assert.Single(Elements(card), e => (string?)e["type"] == "Action.ShowCard");
+        Assert.Equal("Details", (string?)show["title"]);
+        Assert.Contains(Elements(show["card"]), e => (string?)e["text"] == "By stage");
+        Assert.DoesNotContain(Elements(card["body"]), e => (string?)e["text"] == "By stage");
     }
 
     private static IEnumerable<JsonObject> Elements(JsonNode? node) => node switch

@@ -85,7 +85,8 @@ const header = (message) => blocksOf(message).find((b) => b.type === 'header')?.
 const blockActions = (value, groups, hook) => 'payload=' + encodeURIComponent(JSON.stringify({
   type: 'block_actions', user: { id: user, username: 'dana', name: 'dana', team_id: team }, team: { id: team },
   channel: { id: channel }, container: { type: 'message', message_ts: '1715000000.000500', channel_id: channel, is_ephemeral: true },
-  response_url: `${fakeUrl}/hooks/${hook}`, trigger_id: '1.2.3',
+  // Each press is a new interaction with its own trigger_id; a repeated one is Slack's retry, answered once.
+  response_url: `${fakeUrl}/hooks/${hook}`, trigger_id: `1.2.${hook}`,
   state: { values: Object.fromEntries(groups.map((g, i) => [`coach-checklist-${i}`, { [g.action_id]: { type: 'checkboxes', selected_options: g.options } }])) },
   actions: [{ type: 'button', action_id: 'coach-confirm', block_id: 'coach-confirm', value, action_ts: '1715000010.1' }],
 }));
@@ -185,6 +186,16 @@ try {
   const noted = await waitForCall('/hooks/note');
   const notedCard = noted ? JSON.parse(noted.body) : {};
   check(notedCard.replace_original === true && JSON.stringify(notedCard.blocks ?? []).includes(note), 'the card is replaced and shows the note under "Latest notes"');
+
+  // 7) /coach pipeline: a summary with a Details button (the details come in the thread); /coach show the map
+  const pipe = await post('/slack/commands', command('pipeline', 'pipe'));
+  const summary = pipe.ok ? await pipe.json().catch(() => ({})) : {};
+  const detailsButton = blocksOf(summary).filter((b) => b.type === 'actions').flatMap((b) => b.elements).find((e) => e.text?.text === 'Details');
+  check(pipe.status === 200 && /pipelineDetails/.test(detailsButton?.value ?? ''), '/coach pipeline -> a summary with a Details button');
+  const map = await post('/slack/commands', command('show the map', 'map'));
+  const mapAnswer = map.ok ? await map.json().catch(() => ({})) : {};
+  check(map.status === 200 && /B2B default/.test(header(mapAnswer)) && /Existing customer/.test(JSON.stringify(blocksOf(mapAnswer))),
+    `/coach show the map -> the map with its stages ("${header(mapAnswer)}")`);
 } finally {
   stop();
 }

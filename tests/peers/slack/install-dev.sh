@@ -65,7 +65,7 @@ for _ in $(seq 1 240); do
   sleep 0.25
 done
 if ! $up; then echo "FAIL host did not answer /healthz"; cat "$work/host.log"; exit 1; fi
-check "/healthz ok in Development ($(cat "$work/health"))" grep -q '"status":"ok"' "$work/health"
+check "/healthz ok in Development ($(cat "$work/health"))" grep -q '"status":"Healthy"' "$work/health"
 
 # --- /slack/install ---
 curl -sS -o /dev/null -D "$work/install.h" "$base/slack/install"

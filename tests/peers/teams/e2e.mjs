@@ -150,7 +150,7 @@ try {
   }
   await receive(() => false);
 
-  // 7. "Add note" on the card: Action.ShowCard with a multi-line Input.Text, saved with its Action.Execute
+  // 8. "Add note" on the card: Action.ShowCard with a multi-line Input.Text, saved with its Action.Execute
   answer = await say("what's next for Globex renewal");
   shown = cardOf(answer);
   const addNote = shown && (shown.card.actions ?? []).find((a) => a.type === 'Action.ShowCard' && a.title === 'Add note');
@@ -169,6 +169,43 @@ try {
     const history = cardOf(answer);
     check('"history of Globex renewal": the note is in the timeline', history && texts(history.card).includes(`Note: ${note}`), answer);
   }
+
+  // 9. "X said no": the reason card (reason buttons + a typed reason behind Action.ShowCard), then Undo (issue 15)
+  answer = await say('Globex renewal said no');
+  shown = cardOf(answer);
+  const other = shown && (shown.card.actions ?? []).find((a) => a.type === 'Action.ShowCard');
+  const field = other?.card?.body?.find((e) => e.type === 'Input.Text');
+  const send = other?.card?.actions?.find((a) => a.type === 'Action.Execute' && a.verb === 'said-no');
+  check('"Globex renewal said no": asks why, with reason buttons and a typed reason',
+    shown && /why did globex renewal say no/i.test(texts(shown.card)) && field && send
+      && walk(shown.card).some((e) => e.type === 'Action.Execute' && e.verb === 'said-no' && e.data?.reason === 'competitor'), answer);
+  if (field && send) {
+    res = await invoke(shown.id, send, { [field.id]: 'They build it in house' });
+    card = res?.value;
+    const undo = card && walk(card).find((e) => e.type === 'Action.Execute' && e.verb === 'reopen');
+    check('typed reason: the deal is closed and the answer has an Undo', card?.type === 'AdaptiveCard' && /lost/i.test(texts(card)) && undo, res);
+    await receive(() => false);
+    if (undo) {
+      res = await invoke(shown.id, undo, {});
+      check('Undo: the deal is reopened in the stage it left', /reopened globex renewal in proposal/i.test(texts(res?.value ?? {})), res);
+      await receive(() => false);
+    }
+  }
+
+  // 10. snooze from chat (issue 15)
+  answer = await say('snooze Tailwind 3 days because the buyer is on leave');
+  check('"snooze Tailwind 3 days because …": snoozed with the reason', answer.some((m) => /snoozed tailwind traders until .*the buyer is on leave/i.test(m.text + texts(m.cards[0] ?? {}))), answer);
+
+  // 11. "pipeline": a summary that fits a screen, the stages behind a Details ShowCard; "show the map": the map's stages
+  answer = await say('pipeline');
+  shown = cardOf(answer);
+  const details = shown && (shown.card.actions ?? []).find((a) => a.type === 'Action.ShowCard' && a.title === 'Details');
+  check('"pipeline": a summary card with the stages behind a Details ShowCard',
+    details && /By stage/.test(texts(details.card)) && !/By stage/.test(texts({ body: shown.card.body })), shown && shown.card);
+  answer = await say('show the map');
+  shown = cardOf(answer);
+  check('"show the map": a card with the map and its 14 stages',
+    shown && /B2B default/.test(title(shown.card)) && /14\\?\. Existing customer/.test(texts(shown.card)), answer);
 } catch (e) {
   check('the run completed', false, String(e?.stack ?? e));
 } finally {

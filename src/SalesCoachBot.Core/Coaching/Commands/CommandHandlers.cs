@@ -43,14 +43,20 @@ internal static class CommandHandlers
         Handle<StageInfoCommand, StageInfoUseCase>();
         Handle<SaidNoCommand, CloseDealUseCase>();
         Handle<MarkLostCommand, CloseDealUseCase>();
+        Handle<FollowBranchCommand, CloseDealUseCase>();
+        Handle<ReopenDealCommand, ReopenDealUseCase>();
+        Handle<SnoozeCommand, SnoozeDealUseCase>();
+        Handle<UnsnoozeCommand, SnoozeDealUseCase>();
         Handle<MoveDealCommand, MoveDealUseCase>();
         Handle<PipelineCommand, PipelineUseCase>();
         Handle<ReverseFunnelCommand, ReverseFunnelUseCase>();
+        Handle<ShowMapCommand, ShowMapUseCase>();
         Handle<UseChannelForNudgesCommand, UseChannelForNudgesUseCase>();
         Handle<SetNextStepCommand, SetNextStepUseCase>();
         Handle<AddNoteCommand, AddNoteUseCase>();
         Handle<LogActivityCommand, LogActivityUseCase>();
         Handle<HistoryCommand, HistoryUseCase>();
+        Handle<NewDealCommand, NewDealUseCase>();
         Handle<HelpCommand, HelpUseCase>();
         Handle<UnknownCommand, HelpUseCase>();
 
@@ -60,11 +66,15 @@ internal static class CommandHandlers
         Handle<ShowChecklistPayload, WhatsNextUseCase>();
         Handle<SnoozeDealPayload, SnoozeDealUseCase>();
         Handle<RunCommandPayload, RunCommandHandler>();
+        Handle<PipelineDetailsPayload, PipelineUseCase>();
         Handle<SetNextStepPayload, SetNextStepUseCase>();
         Handle<NextStepFormPayload, SetNextStepUseCase>();
         Handle<AddNotePayload, AddNoteUseCase>();
         Handle<NoteFormPayload, AddNoteUseCase>();
         Handle<ShowHistoryPayload, HistoryUseCase>();
+        Handle<SaidNoPayload, CloseDealUseCase>();
+        Handle<SaidNoFormPayload, CloseDealUseCase>();
+        Handle<ReopenDealPayload, ReopenDealUseCase>();
 
         services.AddSingleton(new CommandHandlerMap(map));
         services.AddScoped<CommandDispatcher>();

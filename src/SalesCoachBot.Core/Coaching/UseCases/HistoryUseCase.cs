@@ -115,6 +115,7 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal)
                 StageChangeKind.Override => $"Moved to {stage} as an override of the checklist{reason}",
                 StageChangeKind.Closed => $"Closed in {stage}{reason}",
                 StageChangeKind.MapChange => $"Moved to {stage} by the {entry.Text ?? "map change"}",
+                StageChangeKind.MovedInCrm => $"Moved to {stage}{reason}",
                 _ => $"In {stage} (imported)",
             },
             TimelineEntryKind.Confirmed => $"Confirmed \"{ItemText(entry, map)}\" ({stage})",

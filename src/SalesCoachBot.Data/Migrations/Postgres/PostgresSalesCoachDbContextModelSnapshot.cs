@@ -165,6 +165,10 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
 
+                    b.Property<long?>("ClosedByPersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("closed_by_person_id");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -473,9 +477,18 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("deal_id");
 
+                    b.Property<long?>("EndedByPersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ended_by_person_id");
+
                     b.Property<long>("PersonId")
                         .HasColumnType("bigint")
                         .HasColumnName("person_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
 
                     b.Property<DateTimeOffset>("Until")
                         .HasColumnType("timestamp with time zone")
@@ -561,6 +574,240 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                     b.HasIndex("TeamId");
 
                     b.ToTable("team_memberships", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.Crm.CrmDealLinkRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CrmId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("crm_id");
+
+                    b.Property<long?>("DealId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("deal_id");
+
+                    b.Property<bool>("Deleted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("deleted");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<DateTimeOffset>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("modified_at");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OwnerCrmId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("owner_crm_id");
+
+                    b.Property<string>("Pipeline")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("pipeline");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("problem");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("stage");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DealId")
+                        .IsUnique();
+
+                    b.HasIndex("Provider", "CrmId")
+                        .IsUnique();
+
+                    b.ToTable("crm_deal_links", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.Crm.CrmPushRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<long?>("ByPersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("by_person_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("DealId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("deal_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("StageId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("stage_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DealId", "State");
+
+                    b.HasIndex("State", "NextAttemptAt");
+
+                    b.ToTable("crm_push_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.Crm.CrmSyncStateRow", b =>
+                {
+                    b.Property<string>("Provider")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("provider");
+
+                    b.Property<DateTimeOffset?>("Cursor")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cursor");
+
+                    b.Property<DateTimeOffset?>("LastFullSyncAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_full_sync_at");
+
+                    b.Property<DateTimeOffset?>("LastIncrementalSyncAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_incremental_sync_at");
+
+                    b.Property<DateTimeOffset?>("PausedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paused_at");
+
+                    b.Property<string>("PausedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("paused_reason");
+
+                    b.HasKey("Provider");
+
+                    b.ToTable("crm_sync_state", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.Hosts.ChartImageRow", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("token");
+
+                    b.Property<long>("ExpiresAtMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expires_at_ms");
+
+                    b.Property<byte[]>("Png")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("png");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("ExpiresAtMs");
+
+                    b.ToTable("chart_images", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.Hosts.DeliveryClaimRow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("key");
+
+                    b.Property<long>("ExpiresAtMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expires_at_ms");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAtMs");
+
+                    b.ToTable("delivery_claims", (string)null);
                 });
 
             modelBuilder.Entity("SalesCoachBot.Data.Nudges.ConversationReferenceRow", b =>
@@ -677,6 +924,11 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("local_date");
 
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("message_id");
+
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
@@ -742,6 +994,25 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("nudge_targets", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.Nudges.ReengageClaimRow", b =>
+                {
+                    b.Property<long>("DealId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("deal_id");
+
+                    b.Property<DateOnly>("ReengageDate")
+                        .HasColumnType("date")
+                        .HasColumnName("reengage_date");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.HasKey("DealId", "ReengageDate");
+
+                    b.ToTable("nudge_reengage_claims", (string)null);
                 });
 
             modelBuilder.Entity("SalesCoachBot.Core.Domain.Confirmation", b =>
@@ -872,6 +1143,23 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                     b.Navigation("Team");
                 });
 
+            modelBuilder.Entity("SalesCoachBot.Data.Crm.CrmDealLinkRow", b =>
+                {
+                    b.HasOne("SalesCoachBot.Core.Domain.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.Crm.CrmPushRow", b =>
+                {
+                    b.HasOne("SalesCoachBot.Core.Domain.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SalesCoachBot.Data.Nudges.NudgeClaimRow", b =>
                 {
                     b.HasOne("SalesCoachBot.Core.Domain.SalesTeam", null)
@@ -895,6 +1183,15 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                     b.HasOne("SalesCoachBot.Core.Domain.SalesTeam", null)
                         .WithMany()
                         .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.Nudges.ReengageClaimRow", b =>
+                {
+                    b.HasOne("SalesCoachBot.Core.Domain.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

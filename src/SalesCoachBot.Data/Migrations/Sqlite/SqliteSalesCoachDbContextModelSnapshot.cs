@@ -157,6 +157,10 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("closed_at");
 
+                    b.Property<long?>("ClosedByPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_by_person_id");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
@@ -455,9 +459,18 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("deal_id");
 
+                    b.Property<long?>("EndedByPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended_by_person_id");
+
                     b.Property<long>("PersonId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("person_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
 
                     b.Property<long>("Until")
                         .HasColumnType("INTEGER")
@@ -541,6 +554,236 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                     b.HasIndex("TeamId");
 
                     b.ToTable("team_memberships", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.Crm.CrmDealLinkRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CrmId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("crm_id");
+
+                    b.Property<long?>("DealId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deal_id");
+
+                    b.Property<bool>("Deleted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deleted");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<long>("ModifiedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("modified_at");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OwnerCrmId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_crm_id");
+
+                    b.Property<string>("Pipeline")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pipeline");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("problem");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DealId")
+                        .IsUnique();
+
+                    b.HasIndex("Provider", "CrmId")
+                        .IsUnique();
+
+                    b.ToTable("crm_deal_links", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.Crm.CrmPushRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<long?>("ByPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("by_person_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("DealId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deal_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lease_until");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("StageId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DealId", "State");
+
+                    b.HasIndex("State", "NextAttemptAt");
+
+                    b.ToTable("crm_push_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.Crm.CrmSyncStateRow", b =>
+                {
+                    b.Property<string>("Provider")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider");
+
+                    b.Property<long?>("Cursor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cursor");
+
+                    b.Property<long?>("LastFullSyncAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_full_sync_at");
+
+                    b.Property<long?>("LastIncrementalSyncAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_incremental_sync_at");
+
+                    b.Property<long?>("PausedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paused_at");
+
+                    b.Property<string>("PausedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paused_reason");
+
+                    b.HasKey("Provider");
+
+                    b.ToTable("crm_sync_state", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.Hosts.ChartImageRow", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token");
+
+                    b.Property<long>("ExpiresAtMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at_ms");
+
+                    b.Property<byte[]>("Png")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("png");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("ExpiresAtMs");
+
+                    b.ToTable("chart_images", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.Hosts.DeliveryClaimRow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<long>("ExpiresAtMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at_ms");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAtMs");
+
+                    b.ToTable("delivery_claims", (string)null);
                 });
 
             modelBuilder.Entity("SalesCoachBot.Data.Nudges.ConversationReferenceRow", b =>
@@ -655,6 +898,11 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("local_date");
 
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("next_attempt_at");
@@ -718,6 +966,25 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("nudge_targets", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.Nudges.ReengageClaimRow", b =>
+                {
+                    b.Property<long>("DealId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deal_id");
+
+                    b.Property<DateOnly>("ReengageDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reengage_date");
+
+                    b.Property<long>("ClaimedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("claimed_at");
+
+                    b.HasKey("DealId", "ReengageDate");
+
+                    b.ToTable("nudge_reengage_claims", (string)null);
                 });
 
             modelBuilder.Entity("SalesCoachBot.Core.Domain.Confirmation", b =>
@@ -848,6 +1115,23 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                     b.Navigation("Team");
                 });
 
+            modelBuilder.Entity("SalesCoachBot.Data.Crm.CrmDealLinkRow", b =>
+                {
+                    b.HasOne("SalesCoachBot.Core.Domain.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.Crm.CrmPushRow", b =>
+                {
+                    b.HasOne("SalesCoachBot.Core.Domain.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SalesCoachBot.Data.Nudges.NudgeClaimRow", b =>
                 {
                     b.HasOne("SalesCoachBot.Core.Domain.SalesTeam", null)
@@ -871,6 +1155,15 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                     b.HasOne("SalesCoachBot.Core.Domain.SalesTeam", null)
                         .WithMany()
                         .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.Nudges.ReengageClaimRow", b =>
+                {
+                    b.HasOne("SalesCoachBot.Core.Domain.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,47 +1,45 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using SalesCoachBot.Core.Pipeline;
 
 namespace SalesCoachBot.Host.Charts;
 
 /// <summary>
-/// Rendered charts kept in memory under random 128-bit tokens until they expire. A restart forgets them,
-/// which only costs an old card its picture; the text answer carries the same numbers.
+/// Rendered charts kept in memory under random 128-bit tokens until they expire: the store when the host runs without
+/// the database layer (tests of the chart endpoint). The host proper keeps charts in the database (Data's ChartStore).
 /// </summary>
-internal sealed class ChartStore(TimeProvider time)
+internal sealed class MemoryChartStore(TimeProvider time) : IChartStore
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
-
-    /// <summary>Bounds memory (a chart is ~10–20 KB); the oldest go first.</summary>
+    /// <summary>Bounds memory (a chart is ~10–60 KB); the oldest go first.</summary>
     public const int MaxCharts = 1_000;
 
     private readonly ConcurrentDictionary<string, StoredChart> _charts = new(StringComparer.Ordinal);
 
     public int Count => _charts.Count;
 
-    public string Add(byte[] png)
+    public Task<string> AddAsync(byte[] png, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(png);
         Prune();
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        _charts[token] = new StoredChart(png, time.GetUtcNow() + Lifetime);
-        return token;
+        _charts[token] = new StoredChart(png, time.GetUtcNow() + IChartStore.Lifetime);
+        return Task.FromResult(token);
     }
 
-    /// <summary>The PNG for a token, or null when the token is unknown or expired.</summary>
-    public byte[]? Find(string token)
+    public Task<byte[]?> FindAsync(string token, CancellationToken cancellationToken)
     {
         if (!_charts.TryGetValue(token, out var chart))
         {
-            return null;
+            return Task.FromResult<byte[]?>(null);
         }
 
         if (chart.ExpiresAt <= time.GetUtcNow())
         {
             _charts.TryRemove(token, out _);
-            return null;
+            return Task.FromResult<byte[]?>(null);
         }
 
-        return chart.Png;
+        return Task.FromResult<byte[]?>(chart.Png);
     }
 
     private void Prune()

@@ -12,8 +12,8 @@ using SalesCoachBot.Data;
 namespace SalesCoachBot.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSalesCoachDbContext))]
-    [Migration("20261203062804_TeamMapId")]
-    partial class TeamMapId
+    [Migration("20261203061907_MultiHost")]
+    partial class MultiHost
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -420,11 +420,6 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("idle_after_days");
 
-                    b.Property<string>("MapId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("map_id");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -564,6 +559,47 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                     b.HasIndex("TeamId");
 
                     b.ToTable("team_memberships", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.Hosts.ChartImageRow", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("token");
+
+                    b.Property<long>("ExpiresAtMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expires_at_ms");
+
+                    b.Property<byte[]>("Png")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("png");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("ExpiresAtMs");
+
+                    b.ToTable("chart_images", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.Hosts.DeliveryClaimRow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("key");
+
+                    b.Property<long>("ExpiresAtMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expires_at_ms");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAtMs");
+
+                    b.ToTable("delivery_claims", (string)null);
                 });
 
             modelBuilder.Entity("SalesCoachBot.Data.Nudges.ConversationReferenceRow", b =>

@@ -1,0 +1,237 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Caching;
+using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Coaching.Commands;
+using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Pipeline;
+using SalesCoachBot.Core.ProcessMaps;
+using SalesCoachBot.Core.Understanding;
+
+namespace SalesCoachBot.Core.Coaching.UseCases;
+
+/// <summary>
+/// "new deal Contoso 50k EUR" / "add deal Contoso at discovery": a deal owned by the asker in their team, at the map's
+/// first stage unless one is named, when no CRM manages deals (<see cref="CrmOptions"/>). A deal whose name the
+/// resolver already matches (typos, a company suffix, the account's name) is answered with that deal instead, so a
+/// retried or repeated request never makes a second one.
+/// </summary>
+internal sealed class NewDealUseCase(
+    IDirectoryStore directory,
+    IDealCreationStore creations,
+    IDealStore deals,
+    DealNameResolverCache names,
+    ICacheInvalidation invalidation,
+    WhatsNextUseCase whatsNext,
+    IOptions<CrmOptions> crm) : ICommandHandler<NewDealCommand>
+{
+    /// <summary>Longest deal name (the database column's size).</summary>
+    public const int MaxNameLength = 300;
+
+    /// <summary>
+    /// A deal of the same name that the asker created this recently is their own request again (a chat platform's retry,
+    /// a double send): it is answered as created, not as a duplicate.
+    /// </summary>
+    public static readonly TimeSpan RetryWindow = TimeSpan.FromMinutes(10);
+
+    private static readonly DealResolver Resolver = new();
+
+    // Company suffixes that do not tell two deals apart: "Contoso Ltd" is a duplicate of "Contoso".
+    private static readonly HashSet<string> CompanySuffixes = new(StringComparer.Ordinal)
+    {
+        "ltd", "limited", "inc", "incorporated", "corp", "corporation", "co", "company", "gmbh", "ag", "llc", "plc", "sa",
+        "sas", "sarl", "bv", "nv", "ab", "as", "oy", "spa", "srl", "pty", "kg", "group",
+    };
+
+    public async Task<BotAnswer> HandleAsync(NewDealCommand command, TurnContext context, CancellationToken cancellationToken)
+    {
+        if (crm.Value.ManagesDeals)
+        {
+            var source = crm.Value.DisplayName;
+            return Errors.Answer("Deals come from the CRM",
+                $"Deals here are managed in {source}, so I don't create them in chat. Create \"{Shorten(command.Name)}\" in {source}; it shows up here once the CRM sync brings it in.");
+        }
+
+        var name = command.Name.Trim();
+        if (name.Length == 0 || TextFolding.Words(name).Count == 0)
+        {
+            return Errors.Answer("Name needed", "Name the deal: \"new deal Contoso 50k EUR\".");
+        }
+
+        if (name.Length > MaxNameLength)
+        {
+            return Errors.Answer("Name too long", $"A deal name can have at most {MaxNameLength} characters; this one has {name.Length}.");
+        }
+
+        decimal? amount = null;
+        string? currency = null;
+        if (command.AmountText is { } amountText)
+        {
+            switch (MoneyText.Parse(amountText))
+            {
+                case AmountParse.Parsed { Money: var money }:
+                    amount = decimal.Round(money.Amount, 2, MidpointRounding.AwayFromZero);
+                    currency = money.Currency;
+                    break;
+                default:
+                    return Errors.Answer("Amount not understood",
+                        $"I couldn't read \"{Shorten(amountText)}\" as an amount. Try \"new deal {Shorten(name)} 50k EUR\" or \"new deal {Shorten(name)} $120,000\".");
+            }
+        }
+
+        if (await TeamOfAsync(command.TeamText, context, cancellationToken) is not { } team)
+        {
+            return await TeamProblemAsync(command.TeamText, context, name, cancellationToken);
+        }
+
+        // The deal's team's map: its stages, its first stage, its checklist.
+        var map = context.MapOfTeam(team.MapId);
+        Stage stage;
+        if (command.StageText is { } stageText)
+        {
+            switch (Matching.MatchStage(map, stageText))
+            {
+                case StageMatch.Found found:
+                    stage = found.Stage;
+                    break;
+                case StageMatch.Ambiguous several:
+                    return Errors.Answer("Which stage?",
+                        $"\"{Shorten(stageText)}\" could be {string.Join(" or ", several.Candidates.Select(s => s.Name))}. Say \"new deal {Shorten(name)} at {several.Candidates[0].Id}\".");
+                default:
+                    return Errors.Answer("Unknown stage",
+                        $"I don't know a stage called \"{Shorten(stageText)}\". Stages: {string.Join(", ", map.OrderedStages().Select(s => s.Name))}.");
+            }
+        }
+        else if (map.FindStage(map.Start) is { } start)
+        {
+            stage = start;
+        }
+        else
+        {
+            return Errors.Answer("No first stage", "The process map has no first stage to put the deal in; ask an admin to fix the map.");
+        }
+
+        var deal = new NewDeal(name, amount, currency, context.Person.Id, team.Id, stage.Id,
+            ConfirmItemsUseCase.StatusOnEntering(map, stage), context.Now)
+        {
+            MapVersion = map.Version,
+        };
+
+        // Duplicates are looked for among the deals the asker may see, and always in the deal's own team.
+        var scope = AccessPolicy.VisibleTeams(context.Person) is { } visible ? (IReadOnlyCollection<long>)[.. visible.Append(team.Id).Distinct()] : null;
+        var outcome = await creations.CreateAsync(deal, scope, entries => FindDuplicate(name, entries), cancellationToken);
+        switch (outcome)
+        {
+            case DealCreation.Created created:
+                names.Add(created.Deal);
+                await invalidation.InvalidateAsync(CacheKey.All(CacheRegion.DealNames), CancellationToken.None);
+                await invalidation.InvalidateAsync(CacheKey.Deal(created.Deal.Id), CancellationToken.None);
+                return await whatsNext.ShowCurrentAsync(created.Deal.Id, context, CreatedNote(created.Deal, stage.Name, team.Name, amount, currency), cancellationToken);
+
+            case DealCreation.Duplicate { Existing: var existing }:
+                if (await RetriedAsync(existing, name, context, cancellationToken) is { } again)
+                {
+                    var at = context.MapOf(again).FindStage(again.Deal.StageId)?.Name ?? again.Deal.StageId.Value;
+                    return await whatsNext.ShowAsync(again, context, CreatedNote(existing, at, again.TeamName, again.Deal.Amount, again.Deal.Currency), cancellationToken);
+                }
+
+                var message = $"{existing.Name} already exists: #{existing.ExternalId}. Say \"what's next for #{existing.ExternalId}\", or give the new deal a name that tells them apart (\"new deal {Shorten(name)} expansion\").";
+                return new BotAnswer(message, new Card
+                {
+                    Kind = CardKind.Error,
+                    Title = "Deal already exists",
+                    Body = [message],
+                    Actions = [new CardAction($"What's next for #{existing.ExternalId}", new ShowChecklistPayload(existing.Id))],
+                });
+
+            default:
+                throw new InvalidOperationException($"Unknown creation outcome {outcome.GetType().Name}.");
+        }
+    }
+
+    /// <summary>
+    /// The deal among <paramref name="entries"/> that the name resolver matches for <paramref name="name"/> (without a
+    /// company suffix), open or nurtured: a won or lost deal with the same company is history, not a duplicate.
+    /// </summary>
+    internal static DealNameEntry? FindDuplicate(string name, IReadOnlyList<DealNameEntry> entries)
+    {
+        var live = entries.Where(e => e.Status is DealStatus.Open or DealStatus.Nurture).ToList();
+        if (live.Count == 0)
+        {
+            return null;
+        }
+
+        var words = TextFolding.Words(name);
+        var core = words.Where(w => !CompanySuffixes.Contains(w)).ToList();
+        var text = string.Join(' ', core.Count > 0 ? core : words);
+        return Resolver.Resolve(new NameReference(text), live) switch
+        {
+            DealResolution.Found found => found.Deal,
+            DealResolution.Ambiguous several => several.Candidates[0],
+            _ => null,
+        };
+    }
+
+    /// <summary>The same request again: the asker's own deal of exactly this name, made within <see cref="RetryWindow"/>.</summary>
+    private async Task<DealView?> RetriedAsync(DealNameEntry existing, string name, TurnContext context, CancellationToken cancellationToken)
+    {
+        if (existing.OwnerId != context.Person.Id
+            || !string.Equals(string.Join(' ', TextFolding.Words(existing.Name)), string.Join(' ', TextFolding.Words(name)), StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var view = await deals.GetAsync(existing.Id, cancellationToken);
+        return view is not null && view.Deal.CreatedAt >= context.Now - RetryWindow && view.Deal.CreatedAt <= context.Now ? view : null;
+    }
+
+    private async Task<SalesTeam?> TeamOfAsync(string? teamText, TurnContext context, CancellationToken cancellationToken)
+    {
+        var person = context.Person;
+        if (teamText is not null)
+        {
+            var named = await directory.FindTeamByNameAsync(teamText.Trim(), cancellationToken);
+            return named is not null && (person.IsAdmin || person.TeamIds.Contains(named.Id)) ? named : null;
+        }
+
+        if (person.TeamIds.Count != 1)
+        {
+            return null;
+        }
+
+        var teams = await directory.ListTeamsAsync(cancellationToken);
+        return teams.FirstOrDefault(t => t.Id == person.TeamIds[0]);
+    }
+
+    private async Task<BotAnswer> TeamProblemAsync(string? teamText, TurnContext context, string name, CancellationToken cancellationToken)
+    {
+        var person = context.Person;
+        var teams = await directory.ListTeamsAsync(cancellationToken);
+        var mine = teams.Where(t => person.TeamIds.Contains(t.Id)).Select(t => t.Name).OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToList();
+        if (teamText is not null)
+        {
+            // Reads the same whether or not the team exists (no probing for team names).
+            var yours = mine.Count == 0 ? "You are in no sales team." : $"Your teams: {string.Join(", ", mine)}.";
+            return Errors.Answer("Not your team", $"You can only create deals in your own team, and \"{Shorten(teamText)}\" is not one of them. {yours}");
+        }
+
+        if (mine.Count == 0)
+        {
+            return Errors.Answer("No team",
+                "You are not in a sales team, so I can't tell which team the deal belongs to. Ask your SalesCoachBot admin to add you to one.");
+        }
+
+        return Errors.Answer("Which team?",
+            $"You are in {string.Join(" and ", mine)}. Say which team the deal is for: \"new deal {Shorten(name)} for team {mine[0]}\".");
+    }
+
+    private static string CreatedNote(DealNameEntry deal, string stage, string team, decimal? amount, string? currency)
+    {
+        var money = amount is { } a ? string.Create(CultureInfo.InvariantCulture, $", {DealCards.Money(a, currency)}") : string.Empty;
+        return $"Created {deal.Name} (#{deal.ExternalId}) in {stage} for {team}{money}, owned by you.";
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "...");
+}

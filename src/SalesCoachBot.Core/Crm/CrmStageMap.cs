@@ -1,0 +1,119 @@
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.ProcessMaps;
+
+namespace SalesCoachBot.Core.Crm;
+
+/// <summary>Where a CRM stage puts a deal in the map: a stage (open, or won from the won stage on) or the lost outcome.</summary>
+public sealed record CrmPlacement(StageId? Stage, DealStatus Status);
+
+/// <summary>
+/// The map's <c>crm:</c> mapping both ways: CRM (pipeline, stage) to a map stage or lost, and a map stage to the CRM
+/// stage a push writes (the first one listed).
+/// </summary>
+public sealed class CrmStageMap
+{
+    private readonly Dictionary<(string Pipeline, string Stage), CrmPlacement> _placements = [];
+    private readonly ProcessMap _map;
+
+    public CrmStageMap(ProcessMap map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        _map = map;
+        var afterWon = WonAndAfter(map);
+        foreach (var stage in map.Stages)
+        {
+            if (stage.Crm is { } crm)
+            {
+                var status = afterWon.Contains(stage.Id) ? DealStatus.Won : DealStatus.Open;
+                foreach (var id in crm.Stages)
+                {
+                    _placements.TryAdd((crm.Pipeline.Id, id.Id), new CrmPlacement(stage.Id, status));
+                }
+            }
+        }
+
+        if (map.Outcomes.LostCrm is { } lost)
+        {
+            foreach (var id in lost.Stages)
+            {
+                _placements.TryAdd((lost.Pipeline.Id, id.Id), new CrmPlacement(null, DealStatus.Lost));
+            }
+        }
+    }
+
+    public bool IsEmpty => _placements.Count == 0;
+
+    /// <summary>The placement of a CRM stage; null when the map does not name it.</summary>
+    public CrmPlacement? Place(string? pipeline, string? stage) =>
+        pipeline is null || stage is null ? null : _placements.GetValueOrDefault((pipeline, stage));
+
+    /// <summary>The CRM (pipeline, stage) a deal at <paramref name="stage"/> with <paramref name="status"/> is written as; null when unmapped.</summary>
+    public (string Pipeline, string Stage)? ToCrm(StageId stage, DealStatus status)
+    {
+        var mapping = status == DealStatus.Lost ? _map.Outcomes.LostCrm : _map.FindStage(stage)?.Crm;
+        return mapping is { Stages.Count: > 0 } ? (mapping.Pipeline.Id, mapping.Stages[0].Id) : null;
+    }
+
+    /// <summary>
+    /// <c>crm check</c>: the mapping against the CRM. Every id the map names must exist (named with line and column),
+    /// and every CRM stage of a mapped pipeline must map to exactly one map stage.
+    /// </summary>
+    public IReadOnlyList<MapDiagnostic> Check(CrmSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        var findings = new List<MapDiagnostic>();
+        var pipelines = schema.Pipelines.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var mappings = _map.Stages.Where(s => s.Crm is not null).Select(s => (Owner: $"stage '{s.Id}'", Crm: s.Crm!)).ToList();
+        if (_map.Outcomes.LostCrm is { } lost)
+        {
+            mappings.Add(("the lost outcome", lost));
+        }
+
+        if (mappings.Count == 0)
+        {
+            findings.Add(new MapDiagnostic(MapDiagnosticSeverity.Error, 1, 1, "no stage has a 'crm' mapping: deals from the CRM cannot be placed"));
+            return findings;
+        }
+
+        foreach (var (owner, crm) in mappings)
+        {
+            if (!pipelines.TryGetValue(crm.Pipeline.Id, out var pipeline))
+            {
+                findings.Add(Error(crm.Pipeline, $"crm of {owner} names pipeline '{crm.Pipeline.Id}', which the CRM does not have (it has: {string.Join(", ", pipelines.Keys)})"));
+                continue;
+            }
+
+            var known = pipeline.Stages.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var stage in crm.Stages.Where(s => !known.Contains(s.Id)))
+            {
+                findings.Add(Error(stage, $"crm of {owner} names stage '{stage.Id}', which pipeline '{pipeline.Id}' does not have (it has: {string.Join(", ", known)})"));
+            }
+        }
+
+        foreach (var pipelineId in mappings.Select(m => m.Crm.Pipeline.Id).Distinct(StringComparer.Ordinal))
+        {
+            if (pipelines.TryGetValue(pipelineId, out var pipeline))
+            {
+                foreach (var stage in pipeline.Stages.Where(s => Place(pipelineId, s.Id) is null))
+                {
+                    findings.Add(new MapDiagnostic(MapDiagnosticSeverity.Error, 1, 1,
+                        $"CRM stage '{stage.Id}' ({stage.Label}) of pipeline '{pipelineId}' maps to no map stage: deals there would be flagged, not placed"));
+                }
+            }
+        }
+
+        return findings;
+    }
+
+    private static MapDiagnostic Error(CrmRef at, string message) => new(MapDiagnosticSeverity.Error, at.Line, at.Column, message);
+
+    private static HashSet<StageId> WonAndAfter(ProcessMap map)
+    {
+        var result = new HashSet<StageId>();
+        for (var stage = map.FindStage(map.Won); stage is not null && result.Add(stage.Id); stage = map.NextOf(stage))
+        {
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,150 @@
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.ProcessMaps;
+
+namespace SalesCoachBot.Core.Crm;
+
+/// <summary>Where a sync stands: the incremental cursor, the last runs, and whether it is paused (revoked credential).</summary>
+public sealed record CrmSyncState(
+    string Provider,
+    DateTimeOffset? Cursor,
+    DateTimeOffset? LastFullSyncAt,
+    DateTimeOffset? LastIncrementalSyncAt,
+    string? PausedReason,
+    DateTimeOffset? PausedAt);
+
+/// <summary>What a batch of CRM deals is applied against.</summary>
+public sealed record CrmApplyContext(
+    string Provider,
+    string DisplayName,
+    ProcessMap Map,
+    CrmStageMap Stages,
+    IReadOnlyDictionary<string, CrmOwner> Owners,
+    DateTimeOffset Now)
+{
+    private readonly Dictionary<string, CrmStageMap> _stagesByMap = new(StringComparer.Ordinal);
+
+    /// <summary>Every map in force (issue 18: one per team); null: <see cref="Map"/> for every team.</summary>
+    public ProcessMapSet? Maps { get; init; }
+
+    /// <summary>Whether teams run more than one map (then a deal's team decides its map and crm mapping).</summary>
+    public bool SeveralMaps => Maps is { All.Count: > 1 };
+
+    /// <summary>The map of a team with this <c>map</c> id (null: the default).</summary>
+    public ProcessMap MapFor(string? teamMapId) => Maps?.For(teamMapId) ?? Map;
+
+    /// <summary>The crm mapping of that team's map.</summary>
+    public CrmStageMap StagesFor(string? teamMapId)
+    {
+        var map = MapFor(teamMapId);
+        if (ReferenceEquals(map, Map))
+        {
+            return Stages;
+        }
+
+        lock (_stagesByMap)
+        {
+            return _stagesByMap.TryGetValue(map.Id, out var stages) ? stages : _stagesByMap[map.Id] = new CrmStageMap(map);
+        }
+    }
+}
+
+/// <summary>Counts of one sync (or one batch of it).</summary>
+public sealed record CrmApplyResult(int Added, int Updated, int Moved, int Closed, int Unchanged, int Flagged)
+{
+    public static readonly CrmApplyResult Zero = new(0, 0, 0, 0, 0, 0);
+
+    public int Total => Added + Updated + Moved + Closed + Unchanged + Flagged;
+
+    public static CrmApplyResult operator +(CrmApplyResult a, CrmApplyResult b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return new(a.Added + b.Added, a.Updated + b.Updated, a.Moved + b.Moved, a.Closed + b.Closed, a.Unchanged + b.Unchanged, a.Flagged + b.Flagged);
+    }
+
+    public override string ToString() =>
+        $"added {Added}, updated {Updated}, moved {Moved}, closed {Closed}, unchanged {Unchanged}, flagged {Flagged}";
+}
+
+/// <summary>What <c>crm status</c> shows besides the sync state.</summary>
+public sealed record CrmStatusReport(
+    int LinkedDeals,
+    IReadOnlyList<string> Flagged,
+    int PendingPushes,
+    int FailedPushes,
+    IReadOnlyList<string> RecentFailures);
+
+/// <summary>The CRM link of deals: upserts by CRM id, the cursor, and the status figures.</summary>
+public interface ICrmSyncStore
+{
+    Task<CrmSyncState> GetStateAsync(string provider, CancellationToken cancellationToken);
+
+    Task SaveCursorAsync(string provider, DateTimeOffset cursor, CancellationToken cancellationToken);
+
+    Task MarkSyncedAsync(string provider, bool full, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Pauses the sync with a reason (a revoked credential), or resumes it when <paramref name="reason"/> is null.</summary>
+    Task SetPausedAsync(string provider, string? reason, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Applies CRM deals: new ones added, changed ones updated (the CRM wins for name, amount, currency, owner), stage
+    /// changes recorded as history "moved in CRM", deletions closed. A deal that cannot be placed (unknown stage, owner
+    /// without a person) is kept and flagged, never dropped. With <paramref name="dryRun"/> nothing is written.
+    /// </summary>
+    Task<CrmApplyResult> ApplyAsync(IReadOnlyList<CrmDealRecord> records, CrmApplyContext context, bool dryRun, CancellationToken cancellationToken);
+
+    /// <summary>The CRM ids of every deal linked and not yet known as deleted.</summary>
+    Task<IReadOnlyList<string>> ListLiveIdsAsync(string provider, CancellationToken cancellationToken);
+
+    Task<CrmStatusReport> StatusAsync(string provider, CancellationToken cancellationToken);
+}
+
+public enum CrmPushStatus
+{
+    Pending,
+    Sent,
+    Failed,
+
+    /// <summary>Nothing to write: the deal has no CRM record (a CSV or chat deal).</summary>
+    Skipped,
+}
+
+/// <summary>One leased push: the change as recorded, and the deal's CRM id when it has one.</summary>
+public sealed record CrmPushItem(long Id, DealId DealId, CrmPushKind Kind, int Attempts, string? CrmDealId)
+{
+    public StageId? Stage { get; init; }
+    public DealStatus? Status { get; init; }
+    public string? Text { get; init; }
+    public DateTimeOffset? At { get; init; }
+    public long? ByPersonId { get; init; }
+
+    /// <summary>The <c>map</c> of the deal's team (null: the default map): its crm mapping names the CRM stage.</summary>
+    public string? TeamMapId { get; init; }
+}
+
+public abstract record CrmPushCompletion
+{
+    private CrmPushCompletion()
+    {
+    }
+
+    public sealed record Sent(DateTimeOffset At) : CrmPushCompletion;
+
+    public sealed record RetryLater(DateTimeOffset NextAttemptAt, string Error) : CrmPushCompletion;
+
+    public sealed record Failed(string Error) : CrmPushCompletion;
+
+    public sealed record Skipped(string Reason) : CrmPushCompletion;
+
+    /// <summary>Not tried (the sync is paused): back to the queue untouched.</summary>
+    public sealed record Released : CrmPushCompletion;
+}
+
+/// <summary>The durable push outbox: rows written in the same transaction as the change they describe.</summary>
+public interface ICrmPushOutbox
+{
+    Task<IReadOnlyList<CrmPushItem>> LeaseDueAsync(string provider, string owner, DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken);
+
+    /// <summary>Records the outcome; <paramref name="attempts"/> counts this one. False when the lease was lost.</summary>
+    Task<bool> CompleteAsync(long id, string owner, int attempts, CrmPushCompletion completion, CancellationToken cancellationToken);
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace SalesCoachBot.Core.Understanding;
+
+/// <summary>When a snooze ends, or why the words could not be read.</summary>
+internal sealed record SnoozeEndReading(DateTimeOffset? Until, string? Problem);
+
+/// <summary>
+/// Reads the end of a snooze from words: "3 days", "2 weeks", "a week", "until tomorrow", "until Monday", "until
+/// 2026-12-10". A stand-in for the general date-in-words resolver (next steps, issue 15): that one can replace
+/// <see cref="Read"/> without touching its callers. A duration counts from now; a day means the start of that day in
+/// the team's time zone (the deal is back in that morning's digest). A weekday is the next one after today.
+/// </summary>
+internal static partial class SnoozeDates
+{
+    public static SnoozeEndReading Read(string? text, DateTimeOffset now, TimeZoneInfo zone)
+    {
+        var words = string.Join(' ', TextFolding.Words(text));
+        if (words.Length == 0)
+        {
+            return new(null, "Say for how long, e.g. \"3 days\", \"2 weeks\" or \"until Monday\".");
+        }
+
+        var duration = DurationRegex().Match(words);
+        if (duration.Success)
+        {
+            var count = Number(duration.Groups["n"].Value);
+            var unit = duration.Groups["u"].Value;
+            var days = unit.StartsWith('w') ? count * 7 : count;
+            return days < 1 ? new(null, "A snooze lasts at least one day.") : new(now.AddDays(days), null);
+        }
+
+        var until = UntilRegex().Match(words);
+        if (!until.Success)
+        {
+            return new(null, $"I can't read \"{text}\" as a time. Say \"3 days\", \"2 weeks\", \"until tomorrow\", \"until Monday\" or \"until 2026-12-10\".");
+        }
+
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var day = until.Groups["d"].Value;
+        DateOnly? date = day switch
+        {
+            "tomorrow" or "tmrw" or "tmr" => today.AddDays(1),
+            _ when Weekday(day) is { } weekday => today.AddDays(((int)weekday - (int)today.DayOfWeek + 6) % 7 + 1),
+            _ when Iso(text) is { } iso => iso,
+            _ => null,
+        };
+        if (date is not { } end)
+        {
+            return new(null, $"I can't read \"{text}\" as a day. Say \"until tomorrow\", \"until Monday\" or \"until 2026-12-10\".");
+        }
+
+        var at = StartOfDay(end, zone);
+        return at <= now ? new(null, $"{end:yyyy-MM-dd} is not in the future.") : new(at, null);
+    }
+
+    /// <summary>The instant a local day starts in the zone (a day starting in a daylight-saving gap starts at its first valid minute).</summary>
+    internal static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        while (zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(30);
+        }
+
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+
+    private static DayOfWeek? Weekday(string word) => word switch
+    {
+        "monday" or "mon" => DayOfWeek.Monday,
+        "tuesday" or "tue" or "tues" => DayOfWeek.Tuesday,
+        "wednesday" or "wed" => DayOfWeek.Wednesday,
+        "thursday" or "thu" or "thur" or "thurs" => DayOfWeek.Thursday,
+        "friday" or "fri" => DayOfWeek.Friday,
+        "saturday" or "sat" => DayOfWeek.Saturday,
+        "sunday" or "sun" => DayOfWeek.Sunday,
+        _ => null,
+    };
+
+    private static DateOnly? Iso(string? text)
+    {
+        var match = IsoRegex().Match(text ?? string.Empty);
+        return match.Success && DateOnly.TryParseExact(match.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    }
+
+    private static int Number(string word) => word switch
+    {
+        "a" or "an" or "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "ten" => 10,
+        "fourteen" => 14,
+        "thirty" => 30,
+        _ => int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0,
+    };
+
+    [GeneratedRegex(@"^(for )?(?<n>\d{1,4}|a|an|one|two|three|four|five|six|seven|ten|fourteen|thirty) ?(?<u>days?|d|weeks?|w)$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex DurationRegex();
+
+    [GeneratedRegex(@"^(until|till|til|to) (next )?(?<d>[a-z]+|\d{4} \d{2} \d{2})$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex UntilRegex();
+
+    [GeneratedRegex(@"\b\d{4}-\d{2}-\d{2}\b", RegexOptions.CultureInvariant)]
+    private static partial Regex IsoRegex();
+}

@@ -1,0 +1,118 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Core.Crm;
+using SalesCoachBot.Data.Infrastructure;
+
+namespace SalesCoachBot.Data.Crm;
+
+/// <summary>
+/// The CRM push outbox, leased like the nudge outbox (<see cref="Nudges.NudgeStore"/>): one conditional update per row
+/// decides which dispatcher owns it, across hosts; a lease that runs out (a crashed host) makes the row due again.
+/// </summary>
+internal sealed class CrmPushOutbox(SalesCoachDbContextFactory factory) : ICrmPushOutbox
+{
+    private const int MaxErrorLength = 1000;
+
+    public async Task<IReadOnlyList<CrmPushItem>> LeaseDueAsync(
+        string provider, string owner, DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        var outbox = db.Set<CrmPushRow>();
+        var candidates = await outbox.AsNoTracking()
+            .Where(p => p.State == CrmPushStatus.Pending && p.NextAttemptAt <= now && (p.LeaseUntil == null || p.LeaseUntil <= now))
+            .OrderBy(p => p.Id)
+            .Select(p => p.Id)
+            .Take(max)
+            .ToListAsync(cancellationToken);
+        var until = now + leaseFor;
+        var leased = new List<long>();
+        foreach (var id in candidates)
+        {
+            var won = await outbox
+                .Where(p => p.Id == id && p.State == CrmPushStatus.Pending && (p.LeaseUntil == null || p.LeaseUntil <= now))
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.LeaseOwner, owner).SetProperty(p => p.LeaseUntil, until), cancellationToken);
+            if (won == 1)
+            {
+                leased.Add(id);
+            }
+        }
+
+        if (leased.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await outbox.AsNoTracking().Where(p => leased.Contains(p.Id)).OrderBy(p => p.Id).ToListAsync(cancellationToken);
+        var dealIds = rows.Select(r => r.DealId).Distinct().ToList();
+        var links = await db.Set<CrmDealLinkRow>().AsNoTracking()
+            .Where(l => l.Provider == provider && l.DealId != null && dealIds.Contains(l.DealId.Value) && !l.Deleted)
+            .ToDictionaryAsync(l => l.DealId!.Value, l => l.CrmId, cancellationToken);
+
+        // Each deal's team's map holds the crm mapping its stage is pushed by.
+        var teamMaps = await db.Deals.AsNoTracking()
+            .Where(d => dealIds.Contains(d.Id))
+            .Join(db.Teams, d => d.TeamId, t => t.Id, (d, t) => new { d.Id, t.MapId })
+            .ToDictionaryAsync(x => x.Id, x => x.MapId, cancellationToken);
+        return [.. rows.Select(r => new CrmPushItem(r.Id, r.DealId, r.Kind, r.Attempts, links.GetValueOrDefault(r.DealId))
+        {
+            Stage = r.StageId,
+            Status = r.Status,
+            Text = r.Text,
+            At = r.At,
+            ByPersonId = r.ByPersonId,
+            TeamMapId = teamMaps.GetValueOrDefault(r.DealId),
+        })];
+    }
+
+    public async Task<bool> CompleteAsync(long id, string owner, int attempts, CrmPushCompletion completion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(completion);
+        await using var db = factory.CreateDbContext();
+        var mine = db.Set<CrmPushRow>().Where(p => p.Id == id && p.LeaseOwner == owner && p.State == CrmPushStatus.Pending);
+        var changed = completion switch
+        {
+            CrmPushCompletion.Sent sent => await mine.ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.State, CrmPushStatus.Sent)
+                .SetProperty(p => p.SentAt, sent.At)
+                .SetProperty(p => p.Attempts, attempts)
+                .SetProperty(p => p.LastError, (string?)null)
+                .SetProperty(p => p.LeaseOwner, (string?)null)
+                .SetProperty(p => p.LeaseUntil, (DateTimeOffset?)null), cancellationToken),
+            CrmPushCompletion.RetryLater retry => await mine.ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.Attempts, attempts)
+                .SetProperty(p => p.NextAttemptAt, retry.NextAttemptAt)
+                .SetProperty(p => p.LastError, Truncate(retry.Error))
+                .SetProperty(p => p.LeaseOwner, (string?)null)
+                .SetProperty(p => p.LeaseUntil, (DateTimeOffset?)null), cancellationToken),
+            CrmPushCompletion.Failed failed => await mine.ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.State, CrmPushStatus.Failed)
+                .SetProperty(p => p.Attempts, attempts)
+                .SetProperty(p => p.LastError, Truncate(failed.Error))
+                .SetProperty(p => p.LeaseOwner, (string?)null)
+                .SetProperty(p => p.LeaseUntil, (DateTimeOffset?)null), cancellationToken),
+            CrmPushCompletion.Skipped skipped => await mine.ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.State, CrmPushStatus.Skipped)
+                .SetProperty(p => p.LastError, Truncate(skipped.Reason))
+                .SetProperty(p => p.LeaseOwner, (string?)null)
+                .SetProperty(p => p.LeaseUntil, (DateTimeOffset?)null), cancellationToken),
+            CrmPushCompletion.Released => await mine.ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.LeaseOwner, (string?)null)
+                .SetProperty(p => p.LeaseUntil, (DateTimeOffset?)null), cancellationToken),
+            _ => throw new InvalidOperationException($"Unknown completion {completion.GetType().Name}."),
+        };
+        return changed == 1;
+    }
+
+    private static string Truncate(string error) => error.Length <= MaxErrorLength ? error : error[..MaxErrorLength];
+}
+
+public static class CrmDataServiceCollectionExtensions
+{
+    /// <summary>The CRM link, sync state and push outbox (singletons over the context factory).</summary>
+    public static IServiceCollection AddCrmData(this IServiceCollection services)
+    {
+        services.AddSingleton<ICrmSyncStore, CrmSyncStore>();
+        services.AddSingleton<ICrmPushOutbox, CrmPushOutbox>();
+        return services;
+    }
+}

@@ -1,0 +1,524 @@
+using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Core.Caching;
+using SalesCoachBot.Core.Crm;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.ProcessMaps;
+using SalesCoachBot.Data.Infrastructure;
+
+namespace SalesCoachBot.Data.Crm;
+
+/// <summary>
+/// Applies CRM deals to ours, a batch per transaction. A singleton over the context factory: the sync runs outside any
+/// request scope. A batch that meets a concurrent stage change (the deal's stage version moved under it) runs again
+/// from what the database holds then.
+/// </summary>
+internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWriteGate writeGate, ICacheInvalidation caches) : ICrmSyncStore
+{
+    private const int MaxAttempts = 4;
+
+    public async Task<CrmSyncState> GetStateAsync(string provider, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        var row = await db.Set<CrmSyncStateRow>().AsNoTracking().FirstOrDefaultAsync(s => s.Provider == provider, cancellationToken);
+        return row is null
+            ? new CrmSyncState(provider, null, null, null, null, null)
+            : new CrmSyncState(provider, row.Cursor, row.LastFullSyncAt, row.LastIncrementalSyncAt, row.PausedReason, row.PausedAt);
+    }
+
+    public Task SaveCursorAsync(string provider, DateTimeOffset cursor, CancellationToken cancellationToken) =>
+        UpdateStateAsync(provider, row => row.Cursor = row.Cursor is { } old && old > cursor ? old : cursor, cancellationToken);
+
+    public Task MarkSyncedAsync(string provider, bool full, DateTimeOffset at, CancellationToken cancellationToken) =>
+        UpdateStateAsync(provider, row =>
+        {
+            if (full)
+            {
+                row.LastFullSyncAt = at;
+            }
+            else
+            {
+                row.LastIncrementalSyncAt = at;
+            }
+        }, cancellationToken);
+
+    public Task SetPausedAsync(string provider, string? reason, DateTimeOffset at, CancellationToken cancellationToken) =>
+        UpdateStateAsync(provider, row =>
+        {
+            row.PausedReason = reason is null ? null : Truncate(reason, 500);
+            row.PausedAt = reason is null ? null : at;
+        }, cancellationToken);
+
+    private async Task UpdateStateAsync(string provider, Action<CrmSyncStateRow> change, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        var row = await db.Set<CrmSyncStateRow>().FirstOrDefaultAsync(s => s.Provider == provider, cancellationToken);
+        if (row is null)
+        {
+            row = new CrmSyncStateRow { Provider = provider };
+            db.Add(row);
+        }
+
+        change(row);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> ListLiveIdsAsync(string provider, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        return await db.Set<CrmDealLinkRow>().AsNoTracking()
+            .Where(l => l.Provider == provider && !l.Deleted)
+            .Select(l => l.CrmId)
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<CrmStatusReport> StatusAsync(string provider, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        var links = db.Set<CrmDealLinkRow>().AsNoTracking().Where(l => l.Provider == provider);
+        var linked = await links.CountAsync(l => l.DealId != null, cancellationToken);
+        var flagged = await links.Where(l => l.Problem != null && !l.Deleted)
+            .OrderBy(l => l.CrmId)
+            .Select(l => l.CrmId + " " + (l.Name ?? string.Empty) + ": " + l.Problem)
+            .ToListAsync(cancellationToken);
+        var pushes = db.Set<CrmPushRow>().AsNoTracking();
+        var pending = await pushes.CountAsync(p => p.State == CrmPushStatus.Pending, cancellationToken);
+        var failed = await pushes.CountAsync(p => p.State == CrmPushStatus.Failed, cancellationToken);
+        var recent = await pushes.Where(p => p.State == CrmPushStatus.Failed)
+            .OrderByDescending(p => p.Id)
+            .Take(10)
+            .Select(p => "deal " + p.DealId + " " + p.Kind + ": " + p.LastError)
+            .ToListAsync(cancellationToken);
+        return new CrmStatusReport(linked, flagged, pending, failed, recent);
+    }
+
+    public async Task<CrmApplyResult> ApplyAsync(
+        IReadOnlyList<CrmDealRecord> records, CrmApplyContext context, bool dryRun, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(context);
+        if (records.Count == 0)
+        {
+            return CrmApplyResult.Zero;
+        }
+
+        // The same id twice in one batch (a page that repeats): the later change wins, applied once.
+        var latest = records
+            .GroupBy(r => r.Id, StringComparer.Ordinal)
+            .Select(g => g.OrderBy(r => r.ModifiedAt).Last())
+            .ToList();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var (result, touched) = await ApplyOnceAsync(latest, context, dryRun, cancellationToken);
+                if (touched.Count > 0)
+                {
+                    foreach (var id in touched)
+                    {
+                        await caches.InvalidateAsync(CacheKey.Deal(id), CancellationToken.None);
+                    }
+
+                    await caches.InvalidateAsync(CacheKey.All(CacheRegion.DealNames), CancellationToken.None);
+                }
+
+                return result;
+            }
+            catch (DbUpdateException e) when (attempt < MaxAttempts && (e is DbUpdateConcurrencyException || TransientDatabaseErrors.IsTransient(e) || TransientDatabaseErrors.IsUniqueViolation(e)))
+            {
+                // A chat change or another sync host won the race: read again and decide again.
+            }
+        }
+    }
+
+    private async Task<(CrmApplyResult Result, List<DealId> Touched)> ApplyOnceAsync(
+        List<CrmDealRecord> records, CrmApplyContext context, bool dryRun, CancellationToken cancellationToken)
+    {
+        using var turn = factory.Provider == DatabaseProvider.Sqlite && !dryRun ? await writeGate.EnterAsync(cancellationToken) : null;
+        await using var db = factory.CreateDbContext();
+        await using var transaction = dryRun ? null : await db.Database.BeginTransactionAsync(cancellationToken);
+        var ids = records.Select(r => r.Id).ToList();
+        var links = await db.Set<CrmDealLinkRow>()
+            .Where(l => l.Provider == context.Provider && ids.Contains(l.CrmId))
+            .ToDictionaryAsync(l => l.CrmId, StringComparer.Ordinal, cancellationToken);
+
+        // A deal imported from CSV under the CRM's id is adopted rather than duplicated.
+        var unlinkedIds = ids.Where(id => links.GetValueOrDefault(id)?.DealId is null).ToList();
+        var adoptable = await db.Deals.Where(d => unlinkedIds.Contains(d.ExternalId)).ToListAsync(cancellationToken);
+        var linkedDealIds = links.Values.Where(l => l.DealId is not null).Select(l => l.DealId!.Value).ToList();
+        var deals = await db.Deals.Where(d => linkedDealIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, cancellationToken);
+        var adopted = await db.Set<CrmDealLinkRow>().Where(l => adoptable.Select(d => d.Id).Contains(l.DealId!.Value)).Select(l => l.DealId!.Value).ToListAsync(cancellationToken);
+        var byExternalId = adoptable.Where(d => !adopted.Contains(d.Id)).ToDictionary(d => d.ExternalId, StringComparer.Ordinal);
+
+        var emails = records
+            .Select(r => r.OwnerId is { } o && context.Owners.TryGetValue(o, out var owner) ? owner.Email : null)
+            .OfType<string>()
+            .Select(SalesCoachDbContext.NormalizeEmail)
+            .Distinct()
+            .ToList();
+        var people = await db.People.AsNoTracking().Include(p => p.Memberships)
+            .Where(p => emails.Contains(p.Email))
+            .ToDictionaryAsync(p => p.Email, StringComparer.Ordinal, cancellationToken);
+        var pendingStagePushes = (await db.Set<CrmPushRow>().AsNoTracking()
+            .Where(p => linkedDealIds.Contains(p.DealId) && p.State == CrmPushStatus.Pending && p.Kind == CrmPushKind.Stage)
+            .Select(p => p.DealId)
+            .ToListAsync(cancellationToken)).ToHashSet();
+        // One map per team (issue 18): a deal is placed by its team's map's crm mapping.
+        var teamMaps = context.SeveralMaps
+            ? await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.MapId, cancellationToken)
+            : [];
+        var openItems = await UnconfirmedRequiredAsync(db, deals.Values, d => context.MapFor(teamMaps.GetValueOrDefault(d.TeamId)), cancellationToken);
+
+        var result = CrmApplyResult.Zero;
+        var touched = new List<DealId>();
+        var created = new List<(CrmDealLinkRow Link, Deal Deal, CrmDealRecord Record, string? MapId)>();
+        foreach (var record in records)
+        {
+            var link = links.GetValueOrDefault(record.Id);
+            if (link is null)
+            {
+                link = new CrmDealLinkRow { Provider = context.Provider, CrmId = record.Id };
+                db.Add(link);
+                links[record.Id] = link;
+            }
+
+            if (link.DealId is null && byExternalId.Remove(record.Id, out var existing))
+            {
+                link.DealId = existing.Id;
+                deals[existing.Id] = existing;
+            }
+
+            var owner = OwnerOf(record, context, people);
+            var deal = link.DealId is { } dealId ? deals.GetValueOrDefault(dealId) : null;
+            var mapId = TeamOf(deal, owner.Person) is { } teamId ? teamMaps.GetValueOrDefault(teamId) : null;
+            var placement = record.Deleted ? null : context.StagesFor(mapId).Place(record.Pipeline, record.Stage);
+            var problem = Problem(record, placement, owner, context, mapId);
+            Outcome outcome;
+            if (deal is null)
+            {
+                outcome = record.Deleted || placement is null || owner.Person is null
+                    ? Outcome.Flagged
+                    : Outcome.Added;
+                if (outcome == Outcome.Added)
+                {
+                    var newDeal = NewDeal(record, placement!, owner.Person!, context, mapId);
+                    db.Deals.Add(newDeal);
+                    created.Add((link, newDeal, record, mapId));
+                }
+                else if (record.Deleted)
+                {
+                    outcome = Outcome.Unchanged;
+                }
+            }
+            else
+            {
+                outcome = Update(db, deal, record, placement, owner.Person, context, context.MapFor(mapId), pendingStagePushes.Contains(deal.Id), openItems);
+                if (outcome != Outcome.Unchanged)
+                {
+                    touched.Add(deal.Id);
+                }
+
+                if (outcome == Outcome.Unchanged && problem is not null)
+                {
+                    outcome = Outcome.Flagged;
+                }
+            }
+
+            link.Name = Truncate(record.Name, 300) ?? link.Name;
+            link.Pipeline = record.Pipeline ?? link.Pipeline;
+            link.Stage = record.Stage ?? link.Stage;
+            link.OwnerCrmId = record.OwnerId ?? link.OwnerCrmId;
+            link.ModifiedAt = record.ModifiedAt;
+            link.LastSeenAt = context.Now;
+            link.Deleted = record.Deleted;
+            link.Problem = record.Deleted ? null : Truncate(problem, 500);
+            result += outcome switch
+            {
+                Outcome.Added => CrmApplyResult.Zero with { Added = 1 },
+                Outcome.Updated => CrmApplyResult.Zero with { Updated = 1 },
+                Outcome.Moved => CrmApplyResult.Zero with { Moved = 1 },
+                Outcome.Closed => CrmApplyResult.Zero with { Closed = 1 },
+                Outcome.Flagged => CrmApplyResult.Zero with { Flagged = 1 },
+                _ => CrmApplyResult.Zero with { Unchanged = 1 },
+            };
+        }
+
+        if (dryRun)
+        {
+            return (result, []);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (created.Count > 0)
+        {
+            foreach (var (link, deal, record, mapId) in created)
+            {
+                link.DealId = deal.Id;
+                AddHistory(db, deal, record, context, mapId);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            touched.AddRange(created.Select(c => c.Deal.Id));
+        }
+
+        await transaction!.CommitAsync(cancellationToken);
+        return (result, touched);
+    }
+
+    private enum Outcome
+    {
+        Unchanged,
+        Added,
+        Updated,
+        Moved,
+        Closed,
+        Flagged,
+    }
+
+    private readonly record struct Owner(string? Email, Person? Person);
+
+    private static Owner OwnerOf(CrmDealRecord record, CrmApplyContext context, Dictionary<string, Person> people)
+    {
+        var email = record.OwnerId is { } id && context.Owners.TryGetValue(id, out var owner) ? owner.Email : null;
+        var person = email is null ? null : people.GetValueOrDefault(SalesCoachDbContext.NormalizeEmail(email));
+        return new Owner(email, person is { Memberships.Count: > 0 } ? person : null);
+    }
+
+    /// <summary>
+    /// The team a CRM deal belongs to: its owner's first team for a new deal, or for a deal whose owner is not in its team
+    /// (as <see cref="Update"/> moves it); else the deal's own. Null when nobody owns it here.
+    /// </summary>
+    private static long? TeamOf(Deal? deal, Person? owner) =>
+        deal is null ? owner?.Memberships[0].TeamId
+        : owner is not null && !owner.Memberships.Any(m => m.TeamId == deal.TeamId) ? owner.Memberships[0].TeamId
+        : deal.TeamId;
+
+    private static string? Problem(CrmDealRecord record, CrmPlacement? placement, Owner owner, CrmApplyContext context, string? mapId)
+    {
+        if (record.Deleted)
+        {
+            return null;
+        }
+
+        var problems = new List<string>();
+        if (placement is null)
+        {
+            problems.Add(context.SeveralMaps
+                ? $"unknown {context.DisplayName} stage '{record.Stage}' in pipeline '{record.Pipeline}' (not in the crm mapping of map '{context.MapFor(mapId).Id}', the team's map)"
+                : $"unknown {context.DisplayName} stage '{record.Stage}' in pipeline '{record.Pipeline}' (not in the map's crm mapping)");
+        }
+
+        if (owner.Person is null)
+        {
+            problems.Add(record.OwnerId is null
+                ? "no owner in the CRM"
+                : owner.Email is null
+                    ? $"owner {record.OwnerId} is not a known {context.DisplayName} user with an email"
+                    : $"owner {owner.Email} has no person in a team here (import people.csv)");
+        }
+
+        return problems.Count == 0 ? null : string.Join("; ", problems);
+    }
+
+    private static Deal NewDeal(CrmDealRecord record, CrmPlacement placement, Person owner, CrmApplyContext context, string? mapId)
+    {
+        var entered = record.StageChangedAt ?? record.CreatedAt ?? context.Now;
+        return new Deal
+        {
+            ExternalId = record.Id,
+            Name = Truncate(record.Name, 300) is { Length: > 0 } name ? name : $"{context.DisplayName} deal {record.Id}",
+            Amount = record.Amount,
+            Currency = NormalizeCurrency(record.Currency),
+            OwnerId = owner.Id,
+            TeamId = owner.Memberships[0].TeamId,
+            StageId = placement.Stage ?? LostStage(record, context, mapId),
+            StageEnteredAt = entered,
+            CreatedAt = record.CreatedAt ?? entered,
+            Status = placement.Status,
+            LostReason = placement.Status == DealStatus.Lost ? Truncate(record.LostReason ?? $"lost in {context.DisplayName}", 500) : null,
+            ClosedAt = placement.Status is DealStatus.Won or DealStatus.Lost ? record.CloseDate ?? entered : null,
+            LastActivityAt = entered,
+        };
+    }
+
+    /// <summary>The first sync imports the CRM's stage history, so cycle times work from day one.</summary>
+    private static void AddHistory(SalesCoachDbContext db, Deal deal, CrmDealRecord record, CrmApplyContext context, string? mapId)
+    {
+        var version = context.MapFor(mapId).Version;
+        var visits = record.StageHistory
+            .Select(v => (Placement: context.StagesFor(mapId).Place(record.Pipeline, v.Stage), v.At))
+            .Where(v => v.Placement?.Stage is not null)
+            .OrderBy(v => v.At)
+            .ToList();
+        StageId? previous = null;
+        foreach (var (placement, at) in visits)
+        {
+            if (placement!.Stage == previous)
+            {
+                continue;
+            }
+
+            previous = placement.Stage;
+            db.StageHistory.Add(new StageHistoryEntry { DealId = deal.Id, StageId = placement.Stage!.Value, EnteredAt = at, Kind = StageChangeKind.Imported, Reason = $"from {context.DisplayName}", MapVersion = version });
+        }
+
+        if (previous != deal.StageId)
+        {
+            db.StageHistory.Add(new StageHistoryEntry { DealId = deal.Id, StageId = deal.StageId, EnteredAt = deal.StageEnteredAt, Kind = StageChangeKind.Entered, Reason = $"from {context.DisplayName}", MapVersion = version });
+        }
+    }
+
+    private static Outcome Update(
+        SalesCoachDbContext db,
+        Deal deal,
+        CrmDealRecord record,
+        CrmPlacement? placement,
+        Person? owner,
+        CrmApplyContext context,
+        ProcessMap map,
+        bool ourStagePending,
+        IReadOnlyDictionary<DealId, IReadOnlyList<string>> openItems)
+    {
+        var outcome = Outcome.Unchanged;
+
+        // The CRM wins for name, amount, currency and owner.
+        if (!record.Deleted)
+        {
+            if (Truncate(record.Name, 300) is { Length: > 0 } name && name != deal.Name)
+            {
+                deal.Name = name;
+                outcome = Outcome.Updated;
+            }
+
+            if (record.Amount != deal.Amount)
+            {
+                deal.Amount = record.Amount;
+                outcome = Outcome.Updated;
+            }
+
+            if (NormalizeCurrency(record.Currency) is { } currency && currency != deal.Currency)
+            {
+                deal.Currency = currency;
+                outcome = Outcome.Updated;
+            }
+
+            if (owner is not null && owner.Id != deal.OwnerId)
+            {
+                deal.OwnerId = owner.Id;
+                if (!owner.Memberships.Any(m => m.TeamId == deal.TeamId))
+                {
+                    deal.TeamId = owner.Memberships[0].TeamId;
+                }
+
+                outcome = Outcome.Updated;
+            }
+        }
+
+        var target = record.Deleted
+            ? new CrmPlacement(null, DealStatus.Lost)
+            : placement;
+        if (target is null)
+        {
+            return outcome;   // unknown stage: the deal keeps ours, flagged on the link
+        }
+
+        var toStage = target.Stage ?? deal.StageId;
+        if (toStage == deal.StageId && target.Status == deal.Status)
+        {
+            return outcome;   // already there: our own change coming back, or nothing moved
+        }
+
+        if (record.Deleted && deal.Status == DealStatus.Lost)
+        {
+            return outcome;
+        }
+
+        // Stage changes go in time order: ours is newer while its push is pending or when we moved after the CRM did.
+        var changedAt = record.StageChangedAt ?? record.ModifiedAt;
+        if (!record.Deleted && (ourStagePending || changedAt < deal.StageEnteredAt))
+        {
+            return outcome;
+        }
+
+        var at = changedAt > deal.StageEnteredAt ? changedAt : context.Now;
+        var reason = record.Deleted ? $"deleted in {context.DisplayName}" : $"moved in {context.DisplayName}";
+        if (!record.Deleted && target.Stage is { } forward && IsForward(map, deal.StageId, forward)
+            && openItems.TryGetValue(deal.Id, out var open) && open.Count > 0)
+        {
+            reason += $"; skipped unconfirmed required items: {string.Join(", ", open)}";
+        }
+
+        deal.StageId = toStage;
+        deal.Status = target.Status;
+        deal.StageVersion++;
+        deal.StageEnteredAt = at;
+        deal.LostReason = target.Status == DealStatus.Lost
+            ? Truncate(record.Deleted ? $"deleted in {context.DisplayName}" : record.LostReason ?? $"lost in {context.DisplayName}", 500)
+            : null;
+        deal.ClosedAt = target.Status is DealStatus.Won or DealStatus.Lost ? at : null;
+        deal.ReengageAt = null;
+        if (at > deal.LastActivityAt)
+        {
+            deal.LastActivityAt = at;
+        }
+
+        db.StageHistory.Add(new StageHistoryEntry
+        {
+            DealId = deal.Id,
+            StageId = toStage,
+            EnteredAt = at,
+            Kind = StageChangeKind.MovedInCrm,
+            Reason = Truncate(reason, 500),
+            MapVersion = map.Version,
+        });
+        return target.Status == DealStatus.Lost ? Outcome.Closed : Outcome.Moved;
+    }
+
+    private static bool IsForward(ProcessMap map, StageId from, StageId to)
+    {
+        var ordered = map.OrderedStages();
+        var a = ordered.ToList().FindIndex(s => s.Id == from);
+        var b = ordered.ToList().FindIndex(s => s.Id == to);
+        return a >= 0 && b > a;
+    }
+
+    private static async Task<IReadOnlyDictionary<DealId, IReadOnlyList<string>>> UnconfirmedRequiredAsync(
+        SalesCoachDbContext db, IEnumerable<Deal> deals, Func<Deal, ProcessMap> mapOf, CancellationToken cancellationToken)
+    {
+        var list = deals.ToList();
+        if (list.Count == 0)
+        {
+            return new Dictionary<DealId, IReadOnlyList<string>>();
+        }
+
+        var ids = list.Select(d => d.Id).ToList();
+        var confirmed = await db.Confirmations.AsNoTracking()
+            .Where(c => ids.Contains(c.DealId) && c.WithdrawnAt == null)
+            .Select(c => new { c.DealId, c.StageVersion, c.ItemId })
+            .ToListAsync(cancellationToken);
+        var result = new Dictionary<DealId, IReadOnlyList<string>>();
+        foreach (var deal in list)
+        {
+            if (mapOf(deal).FindStage(deal.StageId) is not { } stage)
+            {
+                continue;
+            }
+
+            var done = confirmed.Where(c => c.DealId == deal.Id && c.StageVersion == deal.StageVersion).Select(c => c.ItemId).ToHashSet();
+            result[deal.Id] = [.. stage.RequiredItems.Where(i => !done.Contains(i.Id)).Select(i => i.Id.Value)];
+        }
+
+        return result;
+    }
+
+    /// <summary>A deal that arrives already lost sits at the last map stage its CRM history reached, else the first.</summary>
+    private static StageId LostStage(CrmDealRecord record, CrmApplyContext context, string? mapId) =>
+        record.StageHistory
+            .Select(v => context.StagesFor(mapId).Place(record.Pipeline, v.Stage)?.Stage)
+            .LastOrDefault(s => s is not null) ?? context.MapFor(mapId).OrderedStages()[0].Id;
+
+    private static string? NormalizeCurrency(string? currency) =>
+        currency is { Length: 3 } c ? c.ToUpperInvariant() : null;
+
+    private static string? Truncate(string? text, int max) =>
+        text is null ? null : text.Length <= max ? text.Trim() : text[..max].Trim();
+}

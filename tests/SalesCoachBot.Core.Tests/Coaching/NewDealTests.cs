@@ -1,0 +1,161 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Coaching;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Tests.Fakes;
+
+namespace SalesCoachBot.Core.Tests.Coaching;
+
+/// <summary>Issue 15, point 8: "new deal Contoso 50k EUR" when no CRM manages deals.</summary>
+public sealed class NewDealTests : IDisposable
+{
+    private readonly BotHarness _bot = new();
+
+    public void Dispose() => _bot.Dispose();
+
+    [Fact]
+    public async Task NewDeal_AmountAndNoStage_OwnedByTheAskerInTheirTeamAtTheFirstStage()
+    {
+        _bot.AddDeal("1030", "Initech");
+
+        var answer = await _bot.AskAsync("new deal Contoso 50k EUR");
+
+        var deal = Assert.Single(_bot.Stores.Deals, d => d.Name == "Contoso");
+        Assert.Equal("1031", deal.ExternalId);
+        Assert.Equal(_bot.Rep.Id, deal.OwnerId);
+        Assert.Equal(_bot.Emea.Id, deal.TeamId);
+        Assert.Equal(new StageId("discovery"), deal.StageId);
+        Assert.Equal(DealStatus.Open, deal.Status);
+        Assert.Equal(50_000m, deal.Amount);
+        Assert.Equal("EUR", deal.Currency);
+        Assert.Equal(_bot.Clock.GetUtcNow(), deal.CreatedAt);
+        Assert.Equal(_bot.Clock.GetUtcNow(), deal.LastActivityAt);
+        var entered = Assert.Single(_bot.Stores.History, h => h.DealId == deal.Id);
+        Assert.Equal(StageChangeKind.Entered, entered.Kind);
+        Assert.Equal(_bot.Rep.Id, entered.ByPersonId);
+        Assert.Equal(CardKind.Checklist, answer.Card!.Kind);
+        Assert.Equal("Contoso — Discovery", answer.Card.Title);
+        Assert.Equal("Created Contoso (#1031) in Discovery for EMEA, 50,000 EUR, owned by you.", answer.Card.Note);
+    }
+
+    [Fact]
+    public async Task NewDeal_NamedStage_CreatedThereAndFoundByNameRightAfter()
+    {
+        await _bot.AskAsync("what's next for initech");   // builds the name index before the deal exists
+
+        await _bot.AskAsync("add deal Contoso Pharma at demo");
+        var next = await _bot.AskAsync("what's next for contoso pharma");
+
+        Assert.Equal(new StageId("demo"), Assert.Single(_bot.Stores.Deals).StageId);
+        Assert.Equal("Contoso Pharma — Demo", next.Card!.Title);
+    }
+
+    [Theory]
+    [InlineData("new deal Contoso")]
+    [InlineData("new deal contosso")]
+    [InlineData("new deal Contoso Ltd 20k EUR")]
+    [InlineData("new deal Contoso GmbH")]
+    public async Task NewDeal_NameMatchesAnOpenDeal_AnsweredWithItNothingStored(string text)
+    {
+        var existing = _bot.AddDeal("1031", "Contoso", owner: _bot.TeamMate);
+
+        var answer = await _bot.AskAsync(text);
+
+        Assert.Single(_bot.Stores.Deals);
+        Assert.Equal(CardKind.Error, answer.Card!.Kind);
+        Assert.StartsWith("Contoso already exists: #1031.", answer.Text, StringComparison.Ordinal);
+        Assert.Equal(new ShowChecklistPayload(existing.Id), Assert.Single(answer.Card.Actions).Payload);
+    }
+
+    [Fact]
+    public async Task NewDeal_SameNameAsALostDeal_Created()
+    {
+        var lost = _bot.AddDeal("1031", "Contoso");
+        lost.Status = DealStatus.Lost;
+
+        await _bot.AskAsync("new deal Contoso");
+
+        Assert.Equal(2, _bot.Stores.Deals.Count(d => d.Name == "Contoso"));
+    }
+
+    [Fact]
+    public async Task NewDeal_SaidAgainByTheSamePerson_AnsweredAsCreatedOneDeal()
+    {
+        var first = await _bot.AskAsync("new deal Contoso");
+        _bot.Clock.Advance(TimeSpan.FromMinutes(2));
+        var again = await _bot.AskAsync("new deal Contoso");
+        _bot.Clock.Advance(TimeSpan.FromMinutes(30));
+        var later = await _bot.AskAsync("new deal Contoso");
+
+        Assert.Single(_bot.Stores.Deals);
+        Assert.Equal(first.Card!.Note, again.Card!.Note);
+        Assert.StartsWith("Contoso already exists", later.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NewDeal_ConcurrentRequestsForOneName_OneDeal()
+    {
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(i => _bot.AskAsync("new deal Contoso", i % 2 == 0 ? _bot.Rep : _bot.TeamMate)));
+
+        Assert.Single(_bot.Stores.Deals);
+    }
+
+    [Fact]
+    public async Task NewDeal_PersonInNoTeam_ToldToAskAnAdminNothingStored()
+    {
+        var answer = await _bot.AskAsync("new deal Contoso", _bot.Admin);
+
+        Assert.Empty(_bot.Stores.Deals);
+        Assert.Equal("No team", answer.Card!.Title);
+        Assert.Contains("not in a sales team", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NewDeal_PersonInTwoTeams_AskedWhichThenCreatedInTheNamedOne()
+    {
+        var both = _bot.Stores.AddPerson("max@example.com", PersonRole.Manager, _bot.Emea, _bot.Americas);
+
+        var which = await _bot.AskAsync("new deal Contoso", both);
+        var made = await _bot.AskAsync("new deal Contoso for team americas", both);
+
+        Assert.Equal("Which team?", which.Card!.Title);
+        Assert.Contains("You are in Americas and EMEA", which.Text, StringComparison.Ordinal);
+        Assert.Equal(_bot.Americas.Id, Assert.Single(_bot.Stores.Deals).TeamId);
+        Assert.Contains("for Americas", made.Card!.Note, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("new deal Contoso for team Americas", "Not your team")]
+    [InlineData("new deal Contoso for team Atlantis", "Not your team")]
+    [InlineData("new deal Contoso at negotiation", "Unknown stage")]
+    [InlineData("new deal Contoso 50k bananas", "Amount not understood")]
+    public async Task NewDeal_BadInput_ClearAnswerNothingStored(string text, string title)
+    {
+        var answer = await _bot.AskAsync(text);
+
+        Assert.Empty(_bot.Stores.Deals);
+        Assert.Equal(title, answer.Card!.Title);
+    }
+
+    [Fact]
+    public async Task NewDeal_NameOverTheLimit_Refused()
+    {
+        var answer = await _bot.AskAsync("new deal " + string.Join(' ', Enumerable.Repeat("Contoso", 45)));
+
+        Assert.Empty(_bot.Stores.Deals);
+        Assert.Equal("Name too long", answer.Card!.Title);
+    }
+
+    [Fact]
+    public async Task NewDeal_CrmManagesDeals_RefusedNamingIt()
+    {
+        using var bot = new BotHarness(configure: s => s.Configure<CrmOptions>(o => o.Provider = "salesforce"));
+
+        var answer = await bot.AskAsync("new deal Contoso");
+
+        Assert.Empty(bot.Stores.Deals);
+        Assert.Equal("Deals come from the CRM", answer.Card!.Title);
+        Assert.Contains("managed in Salesforce", answer.Text, StringComparison.Ordinal);
+    }
+}

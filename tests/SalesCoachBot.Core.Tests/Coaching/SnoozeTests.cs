@@ -1,0 +1,161 @@
+using Microsoft.Extensions.DependencyInjection;
+using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Nudges;
+using SalesCoachBot.Core.Tests.Fakes;
+using SalesCoachBot.Core.Tests.Nudges;
+
+namespace SalesCoachBot.Core.Tests.Coaching;
+
+/// <summary>Issue 15, point 4: snooze and unsnooze from chat, with rights, limits, the reason, and the digest updated.</summary>
+public sealed class SnoozeTests : IDisposable
+{
+    private readonly InMemoryNudgeStore _nudges = new();
+    private readonly BotHarness _bot;
+
+    public SnoozeTests()
+    {
+        _bot = new BotHarness(configure: s => s.AddSingleton<INudgeOutbox>(_nudges));
+    }
+
+    public void Dispose() => _bot.Dispose();
+
+    private DateTimeOffset Now => _bot.Clock.GetUtcNow();
+
+    [Fact]
+    public async Task Snooze_DaysWithReason_RecordedWithWhoUntilAndWhy()
+    {
+        var deal = _bot.AddDeal("1010", "Tailwind", "demo", daysInStage: 40);
+
+        var answer = await _bot.AskAsync("snooze #1010 3 days because the buyer is on leave");
+
+        var snooze = Assert.Single(_bot.Stores.Snoozes);
+        Assert.Equal((deal.Id, _bot.Rep.Id, Now.AddDays(3), "the buyer is on leave"), (snooze.DealId, snooze.PersonId, snooze.Until, snooze.Reason));
+        Assert.Equal(CardKind.Info, answer.Card!.Kind);
+        Assert.Contains("until 2026-11-30", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("snooze tailwind until monday", "2026-11-30T00:00:00+00:00")]
+    [InlineData("snooze tailwind until tomorrow", "2026-11-28T00:00:00+00:00")]
+    [InlineData("snooze tailwind until 2026-12-10 because the buyer is on leave", "2026-12-10T00:00:00+00:00")]
+    [InlineData("snooze tailwind for 2 weeks", "2026-12-11T09:00:00+00:00")]
+    [InlineData("mute tailwind a week", "2026-12-04T09:00:00+00:00")]
+    public async Task Snooze_DatesInWords_EndAtTheStartOfThatDayOrAfterTheDuration(string text, string until)
+    {
+        _bot.AddDeal("1010", "Tailwind", "demo");
+
+        await _bot.AskAsync(text);
+
+        Assert.Equal(DateTimeOffset.Parse(until, System.Globalization.CultureInfo.InvariantCulture), Assert.Single(_bot.Stores.Snoozes).Until);
+    }
+
+    [Theory]
+    [InlineData("snooze tailwind 31 days", "at most 30 days")]
+    [InlineData("snooze tailwind until 2027-02-01", "at most 30 days")]
+    [InlineData("snooze tailwind until someday", "can't read")]
+    [InlineData("snooze tailwind until 2026-11-01", "not in the future")]
+    [InlineData("snooze tailwind", "for how long")]
+    public async Task Snooze_BadDuration_ClearAnswerNothingStored(string text, string expected)
+    {
+        _bot.AddDeal("1010", "Tailwind", "demo");
+
+        var answer = await _bot.AskAsync(text);
+
+        Assert.Equal(CardKind.Error, answer.Card!.Kind);
+        Assert.Contains(expected, answer.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(_bot.Stores.Snoozes);
+    }
+
+    [Fact]
+    public async Task Snooze_ByTeammate_RefusedButManagerMay()
+    {
+        _bot.AddDeal("1010", "Tailwind", "demo");
+
+        var refused = await _bot.AskAsync("snooze tailwind 3 days", _bot.TeamMate);
+        Assert.Equal(CardKind.Error, refused.Card!.Kind);
+        Assert.Empty(_bot.Stores.Snoozes);
+
+        await _bot.AskAsync("snooze tailwind 3 days", _bot.Manager);
+        Assert.Equal(_bot.Manager.Id, Assert.Single(_bot.Stores.Snoozes).PersonId);
+    }
+
+    [Fact]
+    public async Task Snooze_DigestButtonByTeammate_Refused()
+    {
+        var deal = _bot.AddDeal("1010", "Tailwind", "demo");
+
+        var answer = await _bot.TurnAsync(new ActionInput(new SnoozeDealPayload(deal.Id, 3), []), _bot.TeamMate);
+
+        Assert.Equal(CardKind.Error, answer.Card!.Kind);
+        Assert.Empty(_bot.Stores.Snoozes);
+    }
+
+    [Fact]
+    public async Task Snooze_Retried_StoresOneSnooze()
+    {
+        _bot.AddDeal("1010", "Tailwind", "demo");
+
+        await _bot.AskAsync("snooze tailwind 3 days because on leave");
+        _bot.Clock.Advance(TimeSpan.FromSeconds(20));
+        await _bot.AskAsync("snooze tailwind 3 days because on leave");
+
+        Assert.Single(_bot.Stores.Snoozes);
+    }
+
+    [Fact]
+    public async Task Snooze_Shorter_ReplacesTheRunningOne()
+    {
+        var deal = _bot.AddDeal("1010", "Tailwind", "demo");
+        await _bot.AskAsync("snooze tailwind 20 days");
+
+        await _bot.AskAsync("snooze tailwind 2 days");
+
+        Assert.Equal([Now, Now.AddDays(2)], _bot.Stores.Snoozes.Select(s => s.Until));
+        Assert.Equal(Now.AddDays(2), _bot.Stores.Snoozes.Max(s => s.Until));
+        Assert.Equal(DealStatus.Open, deal.Status);
+    }
+
+    [Fact]
+    public async Task Unsnooze_EndsItNowRecordedByWho()
+    {
+        _bot.AddDeal("1010", "Tailwind", "demo");
+        await _bot.AskAsync("snooze tailwind 5 days");
+        _bot.Clock.Advance(TimeSpan.FromHours(1));
+
+        var answer = await _bot.AskAsync("unsnooze tailwind", _bot.Manager);
+
+        var snooze = Assert.Single(_bot.Stores.Snoozes);
+        Assert.Equal((Now, _bot.Manager.Id), (snooze.Until, snooze.EndedByPersonId));
+        Assert.Contains("no longer snoozed", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("is not snoozed", (await _bot.AskAsync("unsnooze tailwind")).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Snooze_DigestThatListedTheDeal_IsUpdatedInPlace()
+    {
+        var deal = _bot.AddDeal("1010", "Tailwind", "demo", daysInStage: 40);
+        var other = _bot.AddDeal("1011", "Contoso", "demo", daysInStage: 30);
+        var digest = DigestBuilder.Render(new TeamDigest(_bot.Emea.Id, "EMEA", new DateOnly(2026, 11, 27),
+        [
+            new DigestDeal(deal.Id, "1010", "Tailwind", "Rita", "Demo", 40, 30, null, null, "in Demo 40 days, limit 10", _bot.Rep.Id),
+            new DigestDeal(other.Id, "1011", "Contoso", "Rita", "Demo", 30, 20, null, null, "in Demo 30 days, limit 10", _bot.Rep.Id),
+        ]), 10);
+        var channel = ConversationKey.For(ChatChannel.Slack, "T1:C1");
+        await _nudges.EnqueueAsync([new NewOutboxMessage(_bot.Emea.Id, new DateOnly(2026, 11, 27), channel, DigestPayload.Serialize(digest))], Now, CancellationToken.None);
+        var sent = Assert.Single(await _nudges.LeaseDueAsync("test", Now, TimeSpan.FromMinutes(1), 10, CancellationToken.None));
+        await _nudges.CompleteAsync(sent.Id, "test", 1, new OutboxCompletion.Sent(Now, "1700000000.000100"), CancellationToken.None);
+
+        await _bot.AskAsync("snooze tailwind until monday because the buyer is on leave");
+        await _bot.AskAsync("snooze contoso 3 days");
+
+        var updates = (await _nudges.ListMessagesAsync(null, CancellationToken.None)).Where(m => m.Kind == NudgeKind.DigestUpdate).ToList();
+        Assert.Equal(2, updates.Count);
+        Assert.All(updates, u => Assert.Equal(("1700000000.000100", channel), (u.MessageId!, u.Conversation)));
+        var lines = DigestPayload.Deserialize(updates[^1].PayloadJson).Card!.Sections.SelectMany(s => s.Lines).ToList();
+        Assert.Equal("Why: in Demo 40 days, limit 10 · Snoozed until 2026-11-30 by rita: the buyer is on leave", lines[1].Text);
+        Assert.Null(lines[1].Action);
+        Assert.StartsWith("Why: in Demo 30 days, limit 10 · Snoozed until 2026-11-30 by", lines[3].Text, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,43 @@
+using SalesCoachBot.Core.Understanding;
+
+namespace SalesCoachBot.Core.Tests.Understanding;
+
+public sealed class SnoozeDatesTests
+{
+    // Friday 27 November 2026, 23:30 UTC: already Saturday in Berlin.
+    private static readonly DateTimeOffset Now = new(2026, 11, 27, 23, 30, 0, TimeSpan.Zero);
+    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+    [Theory]
+    [InlineData("3 days", "2026-11-30T23:30:00+00:00")]
+    [InlineData("3d", "2026-11-30T23:30:00+00:00")]
+    [InlineData("2 weeks", "2026-12-11T23:30:00+00:00")]
+    [InlineData("a week", "2026-12-04T23:30:00+00:00")]
+    [InlineData("until tomorrow", "2026-11-29T00:00:00+01:00")]
+    [InlineData("until monday", "2026-11-30T00:00:00+01:00")]
+    [InlineData("until saturday", "2026-12-05T00:00:00+01:00")]
+    [InlineData("till next fri", "2026-12-04T00:00:00+01:00")]
+    [InlineData("until 2026-12-10", "2026-12-10T00:00:00+01:00")]
+    public void Read_WordsInTheTeamsZone_EndOfSnooze(string text, string expected)
+    {
+        var reading = SnoozeDates.Read(text, Now, Berlin);
+
+        Assert.Null(reading.Problem);
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), reading.Until);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("0 days")]
+    [InlineData("until someday")]
+    [InlineData("until 2026-13-40")]
+    [InlineData("until 2026-11-20")]
+    [InlineData("soon")]
+    public void Read_Unreadable_SaysWhy(string text)
+    {
+        var reading = SnoozeDates.Read(text, Now, Berlin);
+
+        Assert.Null(reading.Until);
+        Assert.False(string.IsNullOrWhiteSpace(reading.Problem));
+    }
+}
