@@ -128,6 +128,32 @@ public sealed class TeamMapAskTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ask_NewDealInATeamOnItsOwnMap_StartsAtThatMapsFirstStage()
+    {
+        var made = await AskAsync("new deal Small Biz 5k EUR");
+        var atTrial = await AskAsync("new deal Other Biz at trial");
+        var unknown = await AskAsync("new deal Third Biz at discovery");
+
+        Assert.Contains("Small Biz — Qualify", made, StringComparison.Ordinal);
+        Assert.Contains("Buyer's problem written down", made, StringComparison.Ordinal);
+        Assert.Contains("Other Biz — Trial", atTrial, StringComparison.Ordinal);
+        Assert.Contains("I don't know a stage called \"discovery\". Stages: Qualify, Trial, Signed.", unknown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MapShow_Team_DrawsThatTeamsMap()
+    {
+        Assert.Equal(0, await RunAsync("map", "show", "--team", "SMB", "--no-counts"));
+        var smb = _out.ToString();
+        Assert.Equal(0, await RunAsync("map", "show", "--no-counts"));
+        var shipped = _out.ToString();
+
+        Assert.Contains("qualify", smb, StringComparison.Ordinal);
+        Assert.DoesNotContain("discovery", smb, StringComparison.Ordinal);
+        Assert.Contains("discovery", shipped, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ImportDeals_StageOfAnotherTeamsMap_IsRefusedNamingTheTeamsMap()
     {
         var exit = await RunAsync("import", "deals", Write("deals.csv", "external_id,name,owner_email,team,stage\n7002,Wrong Co,sam@example.com,SMB,discovery\n"));
