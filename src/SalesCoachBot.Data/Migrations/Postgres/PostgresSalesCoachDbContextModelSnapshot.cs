@@ -421,6 +421,11 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("idle_after_days");
 
+                    b.Property<string>("MapId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("map_id");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -405,6 +405,11 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("idle_after_days");
 
+                    b.Property<string>("MapId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("map_id");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
