@@ -36,23 +36,48 @@ public sealed partial class CrmPushDispatcher(
                 break;
             }
 
+            // Rows with nothing to send are settled at once; the rest go to the CRM together (one composite request
+            // where the CRM has them), each with its own outcome.
+            var toSend = new List<(CrmPushItem Item, CrmPushRequest Request)>();
             foreach (var item in batch)
             {
-                try
+                switch (Resolve(item))
                 {
-                    await outbox.CompleteAsync(item.Id, Owner, item.Attempts + 1, await SendAsync(item, cancellationToken), cancellationToken);
+                    case CrmPushCompletion completion:
+                        await outbox.CompleteAsync(item.Id, Owner, item.Attempts, completion, cancellationToken);
+                        handled++;
+                        break;
+                    case CrmPushRequest request:
+                        toSend.Add((item, request));
+                        break;
                 }
-                catch (CrmAuthException)
+            }
+
+            if (toSend.Count == 0)
+            {
+                continue;
+            }
+
+            IReadOnlyList<CrmPushOutcome> outcomes;
+            try
+            {
+                outcomes = await connector.PushBatchAsync([.. toSend.Select(s => s.Request)], cancellationToken);
+            }
+            catch (CrmAuthException)
+            {
+                // Credentials gone: nothing more can be sent; every leased row goes back untouched.
+                foreach (var (item, _) in toSend)
                 {
-                    // Credentials gone: nothing more can be sent; every leased row goes back untouched.
-                    foreach (var rest in batch)
-                    {
-                        await outbox.CompleteAsync(rest.Id, Owner, rest.Attempts, new CrmPushCompletion.Released(), CancellationToken.None);
-                    }
-
-                    throw;
+                    await outbox.CompleteAsync(item.Id, Owner, item.Attempts, new CrmPushCompletion.Released(), CancellationToken.None);
                 }
 
+                throw;
+            }
+
+            for (var i = 0; i < toSend.Count; i++)
+            {
+                var item = toSend[i].Item;
+                await outbox.CompleteAsync(item.Id, Owner, item.Attempts + 1, Completion(item, outcomes[i]), cancellationToken);
                 handled++;
             }
         }
@@ -60,7 +85,8 @@ public sealed partial class CrmPushDispatcher(
         return handled;
     }
 
-    private async Task<CrmPushCompletion> SendAsync(CrmPushItem item, CancellationToken cancellationToken)
+    /// <summary>The request to send, or the completion when there is nothing to send (no CRM record, nurture, no mapping).</summary>
+    private object Resolve(CrmPushItem item)
     {
         if (item.CrmDealId is null)
         {
@@ -84,9 +110,14 @@ public sealed partial class CrmPushDispatcher(
             request = request with { Pipeline = crm.Pipeline, Stage = crm.Stage };
         }
 
+        return request;
+    }
+
+    private CrmPushCompletion Completion(CrmPushItem item, CrmPushOutcome outcome)
+    {
         var now = time.GetUtcNow();
         var attempts = item.Attempts + 1;
-        switch (await connector.PushAsync(request, cancellationToken))
+        switch (outcome)
         {
             case CrmPushOutcome.Done:
                 return new CrmPushCompletion.Sent(now);
