@@ -4,10 +4,18 @@ namespace SalesCoachBot.FakeCrm;
 
 // Standalone: `dotnet run --project tests/SalesCoachBot.FakeCrm -- [PORT] [DEALS]` serves a fake HubSpot (token
 // pat-na1-fake) seeded with DEALS deals over two owners, until stopped. Used by tests/peers/crm/check.sh behind Prism.
+// `-- salesforce [PORT] [DEALS] [HISTORY_PER_DEAL]` serves a fake Salesforce org instead (FakeSalesforce.Token): two
+// pipelines (record types Enterprise and Smb, plus opportunities without one), two owners, stage history.
 internal static class FakeHubSpotProgram
 {
     public static async Task Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "salesforce")
+        {
+            await FakeSalesforceProgram.RunAsync(args[1..]);
+            return;
+        }
+
         var port = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 4099;
         var deals = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300;
         await using var fake = await FakeHubSpot.StartAsync(port);
@@ -33,4 +41,46 @@ internal static class FakeHubSpotProgram
         });
         await done.Task;
     }
+}
+
+internal static class FakeSalesforceProgram
+{
+    public static async Task RunAsync(string[] args)
+    {
+        var port = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 4098;
+        var deals = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300;
+        var history = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
+        await using var fake = await FakeSalesforce.StartAsync(port, Seed(deals, history));
+        Console.WriteLine($"FAKE_SALESFORCE_URL={fake.BaseUrl}");
+        var done = new TaskCompletionSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            done.TrySetResult();
+        };
+        using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            done.TrySetResult();
+        });
+        await done.Task;
+        Console.WriteLine($"FAKE_SALESFORCE_COUNTERS requests={fake.TotalRequests} max_concurrent={fake.MaxConcurrentRequests} sign_ins={fake.SignIns}");
+        foreach (var (path, count) in fake.CallsByPath.OrderByDescending(kv => kv.Value))
+        {
+            Console.WriteLine($"  {count,8} {path}");
+        }
+    }
+
+    /// <summary>
+    /// The seeded org: record types Enterprise (every stage) and Smb (a shorter sales process), deals spread over both
+    /// and over opportunities without a record type, each with <paramref name="history"/> stage history rows.
+    /// </summary>
+    public static Action<FakeSalesforce> Seed(int deals, int history) => fake =>
+    {
+        var all = fake.Stages.Select(s => s.ApiName).ToArray();
+        fake.AddRecordType("Enterprise", "Enterprise", all);
+        fake.AddRecordType("Smb", "SMB", "Prospecting", "Qualification", "Proposal/Price Quote", "Negotiation/Review", "Closed Won", "Closed Lost");
+        var owners = new[] { fake.AddUser("dana@example.com", "Dana Rep"), fake.AddUser("sam@example.com", "Sam Rep") };
+        fake.Seed(deals, owners, history, recordTypes: [null, "Enterprise", "Smb"]);
+    };
 }
