@@ -800,6 +800,13 @@ public sealed class FakeSalesforce : IAsyncDisposable
                     row["attributes"] = new JsonObject { ["type"] = "Opportunity", ["url"] = $"{DataPath}/sobjects/Opportunity/{id}" };
                     row.Remove("RecordType");
                     row.Remove("LastStageChangeDate");
+                    // Salesforce's published sObject spec declares no field nullable: empty fields are left out here
+                    // (a real org sends null), so the validating proxy holds the fake to the spec.
+                    foreach (var empty in row.Where(kv => kv.Value is null).Select(kv => kv.Key).ToList())
+                    {
+                        row.Remove(empty);
+                    }
+
                     return Results.Text(row.ToJsonString(), "application/json");
                 }
 
@@ -807,7 +814,14 @@ public sealed class FakeSalesforce : IAsyncDisposable
                 stage["attributes"] = new JsonObject { ["type"] = "OpportunityStage", ["url"] = $"{DataPath}/sobjects/OpportunityStage/{id}" };
                 return Results.Text(stage.ToJsonString(), "application/json");
             case "User" when Users.FirstOrDefault(u => u.Id == id) is { Id: not null } user:
-                return Results.Json(new { attributes = new { type = "User", url = $"{DataPath}/sobjects/User/{id}" }, Id = user.Id, Email = user.Email, Name = user.Name, IsActive = true });
+                return Results.Text(new JsonObject
+                {
+                    ["attributes"] = new JsonObject { ["type"] = "User", ["url"] = $"{DataPath}/sobjects/User/{id}" },
+                    ["Id"] = user.Id,
+                    ["Email"] = user.Email,
+                    ["Name"] = user.Name,
+                    ["IsActive"] = true,
+                }.ToJsonString(), "application/json");
             default:
                 return ErrorResult(404, "NOT_FOUND", "The requested resource does not exist");
         }

@@ -4,8 +4,10 @@ namespace SalesCoachBot.FakeCrm;
 
 // Standalone: `dotnet run --project tests/SalesCoachBot.FakeCrm -- [PORT] [DEALS]` serves a fake HubSpot (token
 // pat-na1-fake) seeded with DEALS deals over two owners, until stopped. Used by tests/peers/crm/check.sh behind Prism.
-// `-- salesforce [PORT] [DEALS] [HISTORY_PER_DEAL]` serves a fake Salesforce org instead (FakeSalesforce.Token): two
-// pipelines (record types Enterprise and Smb, plus opportunities without one), two owners, stage history.
+// `-- salesforce [PORT] [DEALS] [HISTORY_PER_DEAL] [CERT_OUT.pem]` serves a fake Salesforce org instead
+// (FakeSalesforce.Token): two record types (Enterprise, Smb) plus opportunities without one, two owners, stage history,
+// query pages of at most 200 records; with CERT_OUT it makes the connected app's certificate and writes it there with
+// its private key, for JWT bearer sign-ins.
 internal static class FakeHubSpotProgram
 {
     public static async Task Main(string[] args)
@@ -50,7 +52,13 @@ internal static class FakeSalesforceProgram
         var port = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 4098;
         var deals = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300;
         var history = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
-        await using var fake = await FakeSalesforce.StartAsync(port, Seed(deals, history));
+        var certificate = args.Length > 3 ? WriteCertificate(args[3]) : null;
+        await using var fake = await FakeSalesforce.StartAsync(port, f =>
+        {
+            f.Certificate = certificate;
+            f.MaxPageSize = 200;
+            Seed(deals, history)(f);
+        });
         Console.WriteLine($"FAKE_SALESFORCE_URL={fake.BaseUrl}");
         var done = new TaskCompletionSource();
         Console.CancelKeyPress += (_, e) =>
@@ -69,6 +77,18 @@ internal static class FakeSalesforceProgram
         {
             Console.WriteLine($"  {count,8} {path}");
         }
+    }
+
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2 WriteCertificate(string path)
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=salescoach-connected-app", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        var now = TimeProvider.System.GetUtcNow();
+        using var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(1));
+        File.WriteAllText(path, certificate.ExportCertificatePem() + "\n" + rsa.ExportPkcs8PrivateKeyPem());
+        return System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate(
+            certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Cert));
     }
 
     /// <summary>
