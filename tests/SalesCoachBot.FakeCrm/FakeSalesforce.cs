@@ -949,9 +949,14 @@ public sealed class FakeSalesforce : IAsyncDisposable
 
             case ("POST", "Task"):
                 var what = body["WhatId"]?.GetValue<string>();
-                if (what is null || !_opportunities.ContainsKey(what))
+                if (what is null || !_opportunities.TryGetValue(what, out var related))
                 {
                     return (400, Errors("FIELD_INTEGRITY_EXCEPTION", "Related To ID: id value of incorrect type: " + what, "WhatId"));
+                }
+
+                if (related.IsDeleted)
+                {
+                    return (400, Errors("ENTITY_IS_DELETED", "entity is deleted", "WhatId"));
                 }
 
                 Tasks.Add((what, body["Subject"]?.GetValue<string>() ?? string.Empty, body["Description"]?.GetValue<string>()));

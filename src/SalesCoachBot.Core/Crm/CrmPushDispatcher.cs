@@ -9,7 +9,8 @@ namespace SalesCoachBot.Core.Crm;
 /// Writes the push outbox to the CRM: each row leased (one dispatcher at a time, across hosts), resolved to the CRM's
 /// ids, sent, and its outcome recorded. 429 / 5xx come back as <see cref="CrmPushOutcome.Retry"/> once the client's own
 /// retries are spent and are tried again later with backoff (the CRM's Retry-After wins when longer); a refusal is
-/// final and kept with the CRM's message for <c>crm status</c>.
+/// final: kept with the CRM's message for <c>crm status</c>, a refused stage change undone here, and the person who made
+/// the change told with the CRM's message.
 /// </summary>
 public sealed partial class CrmPushDispatcher(
     ICrmConnector connector,
@@ -74,10 +75,24 @@ public sealed partial class CrmPushDispatcher(
                 throw;
             }
 
+            var map = maps.Current;
+            var stages = new CrmStageMap(map);
             for (var i = 0; i < toSend.Count; i++)
             {
                 var item = toSend[i].Item;
-                await outbox.CompleteAsync(item.Id, Owner, item.Attempts + 1, Completion(item, outcomes[i]), cancellationToken);
+                if (outcomes[i] is CrmPushOutcome.Refused refused)
+                {
+                    // Refused for good: the change is undone here and its author told, in the transaction that fails the row.
+                    LogRefused(logger, connector.DisplayName, item.Id, item.DealId.Value);
+                    await outbox.RefuseAsync(
+                        item, Owner, item.Attempts + 1, $"{connector.DisplayName} refused it: {refused.Message}", stages.StatusOf,
+                        refusal => CrmNotices.Refused(connector.DisplayName, refusal, refused.Message, map), time.GetUtcNow(), cancellationToken);
+                }
+                else
+                {
+                    await outbox.CompleteAsync(item.Id, Owner, item.Attempts + 1, Completion(item, outcomes[i]), cancellationToken);
+                }
+
                 handled++;
             }
         }
@@ -122,7 +137,6 @@ public sealed partial class CrmPushDispatcher(
             case CrmPushOutcome.Done:
                 return new CrmPushCompletion.Sent(now);
             case CrmPushOutcome.Refused refused:
-                LogRefused(logger, connector.DisplayName, item.Id, item.DealId.Value);
                 return new CrmPushCompletion.Failed($"{connector.DisplayName} refused it: {refused.Message}");
             case CrmPushOutcome.Retry retry when attempts < MaxAttempts:
                 var backoff = TimeSpan.FromSeconds(Math.Min(3600, 5 * Math.Pow(2, attempts - 1)));

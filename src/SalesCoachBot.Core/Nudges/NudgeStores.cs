@@ -84,6 +84,9 @@ public enum NudgeKind
     DigestUpdate,
     /// <summary>A nurtured deal's re-engage date has come: its card to the owner, claimed once per deal and date (<see cref="IReengageStore"/>).</summary>
     Reengage,
+
+    /// <summary>The CRM refused a change (to the person who made it) or the CRM sync paused (to admins); no claim.</summary>
+    CrmNotice,
 }
 
 public enum OutboxStatus

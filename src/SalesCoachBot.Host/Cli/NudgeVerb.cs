@@ -143,6 +143,7 @@ internal sealed class NudgeVerb(
                     NudgeKind.CloseProposal => " (proposal to close a deal)",
                     NudgeKind.DigestUpdate => " (digest updated after a snooze)",
                     NudgeKind.Reengage => " (deal due to re-engage)",
+                    NudgeKind.CrmNotice => " (CRM notice)",
                     _ => string.Empty,
                 };
                 await context.Out.WriteLineAsync($"  {message.Conversation}{kind}: {state}");
