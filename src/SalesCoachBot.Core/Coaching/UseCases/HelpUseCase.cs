@@ -49,10 +49,12 @@ internal sealed class HelpUseCase(IOptions<CrmOptions> crm) : ICommandHandler<He
 
     /// <summary>Nothing understood: says what was not, unless nothing was typed.</summary>
     public Task<BotAnswer> HandleAsync(UnknownCommand command, TurnContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(Handle(context.Person, string.IsNullOrWhiteSpace(command.Text) ? null : command.Text));
+        Task.FromResult(Handle(context.Person, string.IsNullOrWhiteSpace(command.Text) ? null : command.Text, command.Closest));
 
-    private BotAnswer Handle(PersonView person, string? notUnderstood)
+    private BotAnswer Handle(PersonView person, string? notUnderstood, IReadOnlyList<string>? closest = null)
     {
+        // The commands nearest to what was typed come first, so a near miss shows its fix.
+        var near = closest is { Count: > 0 } ? new CardSection("Closest to what you typed", [.. closest.Select(c => new CardLine(c))]) : null;
         var intro = notUnderstood is null
             ? "I coach deals through your team's sales process. Try:"
             : $"Sorry, I didn't understand \"{Shorten(notUnderstood)}\". Try:";
@@ -76,11 +78,12 @@ internal sealed class HelpUseCase(IOptions<CrmOptions> crm) : ICommandHandler<He
             Kind = CardKind.Help,
             Title = "SalesCoachBot help",
             Body = [intro],
-            Sections = sections,
+            Sections = [.. near is null ? [] : new[] { near }, .. sections],
             Actions = actions,
         };
         var lines = rep.Concat(manages ? ManagerCommands : []).Select(c => $"- \"{c.Command}\": {c.What}");
-        return new BotAnswer(intro + "\n" + string.Join('\n', lines), card);
+        var closestLine = near is null ? string.Empty : $"Closest: {string.Join(" · ", closest!.Select(c => $"\"{c}\""))}\n";
+        return new BotAnswer(intro + "\n" + closestLine + string.Join('\n', lines), card);
     }
 
     private static CardLine Line((string Command, string What) c) => new($"{c.Command} — {c.What}");
