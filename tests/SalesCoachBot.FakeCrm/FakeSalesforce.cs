@@ -281,7 +281,7 @@ public sealed class FakeSalesforce : IAsyncDisposable
             {
                 var key = $"{context.Request.Method} {Regex.Replace(context.Request.Path.Value ?? string.Empty, "/(006|005|012|01g|0[0-9A-Za-z]{2})[0-9A-Za-z-]{12,}", "/{id}")}";
                 CallsByPath.AddOrUpdate(key, 1, (_, n) => n + 1);
-                if (context.Request.Path.StartsWithSegments("/services/oauth2"))
+                if (context.Request.Path.StartsWithSegments("/services/oauth2") || context.Request.Path.StartsWithSegments("/_fake"))
                 {
                     await next(context);
                     return;
@@ -322,6 +322,15 @@ public sealed class FakeSalesforce : IAsyncDisposable
             }
         });
         app.MapPost("/services/oauth2/token", SignIn);
+        // Not Salesforce: the counters, for benchmarks run against a fake in another process.
+        app.MapGet("/_fake/counters", () => Results.Text(new JsonObject
+        {
+            ["requests"] = TotalRequests,
+            ["maxConcurrent"] = MaxConcurrentRequests,
+            ["signIns"] = SignIns,
+            ["dailyApiLimit"] = DailyApiLimit,
+            ["byPath"] = new JsonObject([.. CallsByPath.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))]),
+        }.ToJsonString(), "application/json"));
         app.MapGet("/services/data/v{version}/query", (HttpRequest r) => Query(r, all: false));
         app.MapGet("/services/data/v{version}/queryAll", (HttpRequest r) => Query(r, all: true));
         app.MapGet("/services/data/v{version}/query/{locator}", NextPage);

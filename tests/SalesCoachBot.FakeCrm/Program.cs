@@ -4,9 +4,9 @@ namespace SalesCoachBot.FakeCrm;
 
 // Standalone: `dotnet run --project tests/SalesCoachBot.FakeCrm -- [PORT] [DEALS]` serves a fake HubSpot (token
 // pat-na1-fake) seeded with DEALS deals over two owners, until stopped. Used by tests/peers/crm/check.sh behind Prism.
-// `-- salesforce [PORT] [DEALS] [HISTORY_PER_DEAL] [CERT_OUT.pem]` serves a fake Salesforce org instead
+// `-- salesforce [PORT] [DEALS] [HISTORY_PER_DEAL] [CERT_OUT.pem] [PAGE_SIZE]` serves a fake Salesforce org instead
 // (FakeSalesforce.Token): two record types (Enterprise, Smb) plus opportunities without one, two owners, stage history,
-// query pages of at most 200 records; with CERT_OUT it makes the connected app's certificate and writes it there with
+// query pages of at most PAGE_SIZE (default 200) records; with CERT_OUT it makes the connected app's certificate and writes it there with
 // its private key, for JWT bearer sign-ins.
 internal static class FakeHubSpotProgram
 {
@@ -53,10 +53,11 @@ internal static class FakeSalesforceProgram
         var deals = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300;
         var history = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
         var certificate = args.Length > 3 ? WriteCertificate(args[3]) : null;
+        var pageSize = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 200;
         await using var fake = await FakeSalesforce.StartAsync(port, f =>
         {
             f.Certificate = certificate;
-            f.MaxPageSize = 200;
+            f.MaxPageSize = pageSize;
             Seed(deals, history)(f);
         });
         Console.WriteLine($"FAKE_SALESFORCE_URL={fake.BaseUrl}");
