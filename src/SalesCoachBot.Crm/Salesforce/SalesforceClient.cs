@@ -116,8 +116,9 @@ internal sealed class SalesforceClient(HttpClient http, SalesforceAuth auth, IOp
             {
                 throw new SalesforceHttpException(HttpStatusCode.ServiceUnavailable, $"Salesforce unreachable: {e.Message}", null, null);
             }
-            catch (TimeoutException e)
+            catch (Exception e) when (e is TimeoutException or Polly.Timeout.TimeoutRejectedException)
             {
+                // The resilience handler's per-attempt timeout: a slow org is "unavailable, try later", not a crash.
                 throw new SalesforceHttpException(HttpStatusCode.GatewayTimeout, $"Salesforce timed out: {e.Message}", null, null);
             }
 
