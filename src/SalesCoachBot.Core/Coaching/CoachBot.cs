@@ -29,7 +29,8 @@ internal sealed class CoachBot(
                 "I don't know you yet, so I can't show any deals. Ask your SalesCoachBot admin to add you to the people list.");
         }
 
-        var context = new TurnContext(person, turn, maps.Current, time.GetUtcNow());
+        var snapshot = maps.Maps;
+        var context = new TurnContext(person, turn, snapshot.Default, time.GetUtcNow()) { Maps = snapshot };
         return turn.Input switch
         {
             TextInput text => await commands.DispatchAsync(parser.Parse(text.Text), context, cancellationToken),

@@ -75,13 +75,13 @@ public sealed partial class CrmPushDispatcher(
                 throw;
             }
 
-            var map = maps.Current;
-            var stages = new CrmStageMap(map);
             for (var i = 0; i < toSend.Count; i++)
             {
                 var item = toSend[i].Item;
                 if (outcomes[i] is CrmPushOutcome.Refused refused)
                 {
+                    var map = maps.Maps.For(item.TeamMapId);   // the deal's team's map names its stages
+                    var stages = new CrmStageMap(map);
                     // Refused for good: the change is undone here and its author told, in the transaction that fails the row.
                     LogRefused(logger, connector.DisplayName, item.Id, item.DealId.Value);
                     await outbox.RefuseAsync(
@@ -116,10 +116,12 @@ public sealed partial class CrmPushDispatcher(
                 return new CrmPushCompletion.Skipped($"nurture has no {connector.DisplayName} stage; the deal stays where it is there");
             }
 
-            var target = new CrmStageMap(maps.Current).ToCrm(item.Stage ?? default, item.Status ?? DealStatus.Open);
+            // The deal's team's map decides the CRM stage (each team may run its own map and pipeline).
+            var map = maps.Maps.For(item.TeamMapId);
+            var target = new CrmStageMap(map).ToCrm(item.Stage ?? default, item.Status ?? DealStatus.Open);
             if (target is not { } crm)
             {
-                return new CrmPushCompletion.Failed($"stage '{item.Stage}' has no crm mapping in the map");
+                return new CrmPushCompletion.Failed($"stage '{item.Stage}' has no crm mapping in the map '{map.Id}'");
             }
 
             request = request with { Pipeline = crm.Pipeline, Stage = crm.Stage };

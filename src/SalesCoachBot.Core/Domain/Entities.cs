@@ -34,6 +34,9 @@ public sealed class SalesTeam
 
     /// <summary>Days without activity after which an open deal counts as stalled.</summary>
     public int IdleAfterDays { get; set; } = 14;
+
+    /// <summary>The id of the team's process map (<c>map</c> column of teams.csv); null: the default map.</summary>
+    public string? MapId { get; set; }
 }
 
 public sealed class Person
@@ -135,6 +138,9 @@ public enum StageChangeKind
 
     /// <summary>Changed in the CRM and pulled by the sync (issue 16); the reason names the CRM.</summary>
     MovedInCrm,
+
+    /// <summary>A new process map replaced the deal's stage; the deal moved to the stage that took it over.</summary>
+    MapChange,
 }
 
 public sealed class StageHistoryEntry

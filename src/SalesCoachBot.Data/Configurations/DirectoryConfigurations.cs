@@ -17,6 +17,7 @@ internal sealed class SalesTeamConfiguration : IEntityTypeConfiguration<SalesTea
         builder.Property<string>(NormalizedName).HasMaxLength(200).IsRequired();
         builder.HasIndex(NormalizedName).IsUnique();
         builder.Property(t => t.TimeZoneId).HasMaxLength(100).IsRequired();
+        builder.Property(t => t.MapId).HasMaxLength(100);
     }
 }
 
