@@ -8,9 +8,9 @@ namespace SalesCoachBot.Data.Imports;
 /// <summary>Sales teams upserted by name (case-insensitive). Empty cells keep stored values (or defaults).</summary>
 internal sealed class TeamImporter(SalesCoachDbContext db, Action<long> progress)
 {
-    public static readonly CsvSchema Schema = new(["team"], ["time_zone", "nudge_time", "weekdays_only", "idle_after_days"]);
+    public static readonly CsvSchema Schema = new(["team"], ["time_zone", "nudge_time", "weekdays_only", "idle_after_days", "language"]);
 
-    private sealed record Row(string Name, string? TimeZoneId, TimeOnly? NudgeTime, bool? WeekdaysOnly, int? IdleAfterDays);
+    private sealed record Row(string Name, string? TimeZoneId, TimeOnly? NudgeTime, bool? WeekdaysOnly, int? IdleAfterDays, string? Language);
 
     public async Task<ImportResult> RunAsync(CsvTable table, CancellationToken cancellationToken)
     {
@@ -78,6 +78,7 @@ internal sealed class TeamImporter(SalesCoachDbContext db, Action<long> progress
         team.NudgeTime = row.NudgeTime ?? team.NudgeTime;
         team.WeekdaysOnly = row.WeekdaysOnly ?? team.WeekdaysOnly;
         team.IdleAfterDays = row.IdleAfterDays ?? team.IdleAfterDays;
+        team.Language = row.Language ?? team.Language;
     }
 
     private static Row? Parse(CsvRow csv, Dictionary<string, long> seen, List<string> errors)
@@ -153,6 +154,7 @@ internal sealed class TeamImporter(SalesCoachDbContext db, Action<long> progress
             }
         }
 
-        return errors.Count > 0 ? null : new Row(name!, zone, nudgeTime, weekdaysOnly, idleDays);
+        var language = CsvValues.Language(csv.Get("language"), errors);
+        return errors.Count > 0 ? null : new Row(name!, zone, nudgeTime, weekdaysOnly, idleDays, language);
     }
 }
