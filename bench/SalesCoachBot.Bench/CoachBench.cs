@@ -17,6 +17,7 @@ internal static class CoachBench
 {
     private const double WhatsNextGoalMs = 5;
     private const double ConfirmGoalMs = 10;
+    private const double UnderstandGoalMs = 1;
 
     private sealed record DealRow(long Id, string ExternalId, string StageId, int StageVersion, long TeamId, long OwnerId);
 
@@ -106,6 +107,20 @@ internal static class CoachBench
                 }
             }
 
+            // Issue 17's goal: understanding (parse + resolve together) p95 <= 1 ms on 100,000 deals, per language.
+            var understandEn = new Samples("parse + resolve, English (rep)");
+            var understandAr = new Samples("parse + resolve, Arabic (rep)");
+            var understood = (En: 0, Ar: 0);
+            for (var i = 0; i < nameDeals.Length; i++)
+            {
+                var d = nameDeals[i];
+                long[] teams = [deals[d].TeamId];
+                var en = Phrase(d, i);
+                var ar = ArabicPhrase(d, i);
+                understood.En += await understandEn.TimeAsync(() => Task.FromResult(ParseAndResolve(parser, resolver, index, en, teams))) ? 1 : 0;
+                understood.Ar += await understandAr.TimeAsync(() => Task.FromResult(ParseAndResolve(parser, resolver, index, ar, teams))) ? 1 : 0;
+            }
+
             var confirmCard = new Samples("confirm + advance (card action, all required)");
             var advanced = 0;
             foreach (var d in cardDeals)
@@ -134,6 +149,8 @@ internal static class CoachBench
             Console.WriteLine(whatsNextAdmin.Report(WhatsNextGoalMs));
             Console.WriteLine(parse.Report());
             Console.WriteLine(resolve.Report());
+            Console.WriteLine($"{understandEn.Report(UnderstandGoalMs)}  [resolved {understood.En}/{nameDeals.Length}]");
+            Console.WriteLine($"{understandAr.Report(UnderstandGoalMs)}  [resolved {understood.Ar}/{nameDeals.Length}]");
             Console.WriteLine($"{confirmCard.Report(ConfirmGoalMs)}  [advanced {advanced}/{cardDeals.Length}]");
             Console.WriteLine($"{confirmText.Report(ConfirmGoalMs)}  [advanced {textAdvanced}/{textDeals.Length}: one item; stages with more required items only confirm]");
             return 0;
@@ -160,6 +177,25 @@ internal static class CoachBench
     }
 
     /// <summary>How reps type a deal's name: casing, punctuation, filler, word order, a typo.</summary>
+    private static bool ParseAndResolve(CommandParser parser, DealResolver resolver, DealNameIndex index, string text, long[] teams) =>
+        parser.Parse(text) is WhatsNextCommand { Deal: NameReference name } && resolver.Resolve(name, index, teams) is DealResolution.Found;
+
+    /// <summary>The same questions as <see cref="Phrase"/>, in Arabic (MSA, Gulf, Levantine, Egyptian), the name in Latin.</summary>
+    private static string ArabicPhrase(int deal, int variant)
+    {
+        var (company, project) = DataSet.NameOf(deal);
+        var typo = project.Length > 5 ? project.Remove(project.Length / 2, 1) : project;
+        return (variant % 6) switch
+        {
+            0 => $"ما التالي لصفقة {company} {project}",
+            1 => $"{company} {project} وش التالي؟",
+            2 => $"وين وصلنا مع {company} {project}",
+            3 => $"شو وضع {company} {typo.ToLowerInvariant()}",
+            4 => $"إيش باقي على صفقة {company.ToUpperInvariant()} {project}",
+            _ => $"إيه اللي فاضل في {company} {project}؟",
+        };
+    }
+
     private static string Phrase(int deal, int variant)
     {
         var (company, project) = DataSet.NameOf(deal);

@@ -36,6 +36,7 @@ public static class CoreServiceCollectionExtensions
         services.AddMetrics();
         services.AddSalesCoachCaching();
         services.AddSingleton<CommandParser>();
+        services.AddHostedService<UnderstandingWarmUp>();
         services.AddSingleton<CoachingMetrics>();
         services.AddSingleton<DealNameResolverCache>();
 

@@ -86,8 +86,9 @@ public static class Bidi
     }
 
     /// <summary>
-    /// Whether a message is written mostly in Arabic script: more Arabic letters than Latin ones, and at least two.
-    /// "ما التالي لصفقة Initech" is Arabic; "what's next for مؤسسة الأفق" is not.
+    /// Whether a message is written mostly in Arabic script: more of its words are Arabic than Latin (a word counts for
+    /// the script most of its letters are in). Deal names are often Latin inside Arabic sentences, so words are counted,
+    /// not letters: «شو وضع Initech» is Arabic; "what's next for مؤسسة الأفق" is not.
     /// </summary>
     public static bool IsMostlyArabic(string? text)
     {
@@ -96,8 +97,8 @@ public static class Bidi
             return false;
         }
 
-        int arabic = 0, latin = 0;
-        foreach (var c in text)
+        int arabicWords = 0, latinWords = 0, arabic = 0, latin = 0;
+        foreach (var c in text.Append(' '))
         {
             if (IsArabicLetter(c))
             {
@@ -107,9 +108,15 @@ public static class Bidi
             {
                 latin++;
             }
+            else if (char.IsWhiteSpace(c) || c is ',' or '?' or '!' or '.' or '\u060C' or '\u061F')
+            {
+                arabicWords += arabic > latin ? 1 : 0;
+                latinWords += latin > arabic ? 1 : 0;
+                arabic = latin = 0;
+            }
         }
 
-        return arabic >= 2 && arabic > latin;
+        return arabicWords > latinWords;
     }
 
     /// <summary>Arabic letters (Arabic and Arabic Supplement blocks, presentation forms), not digits or punctuation.</summary>

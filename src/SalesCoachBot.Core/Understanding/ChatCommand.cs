@@ -16,7 +16,11 @@ public sealed record NameReference(string Text) : DealReference;
 internal sealed record LinkedDealReference : DealReference;
 
 /// <summary>A chat command understood from free text. The canonical forms are in the README command table.</summary>
-public abstract record ChatCommand;
+public abstract record ChatCommand
+{
+    /// <summary>The language the text was understood in: "en" or "ar" (replies can answer in it).</summary>
+    public string Language { get; init; } = "en";
+}
 
 public sealed record WhatsNextCommand(DealReference Deal) : ChatCommand;
 
@@ -90,6 +94,7 @@ public enum ActivityDay
 /// <summary>"history of DEAL".</summary>
 internal sealed record HistoryCommand(DealReference Deal) : ChatCommand;
 
+/// <summary>
 /// "new deal Contoso 50k EUR at discovery [for team EMEA]": the parts as typed, read by the use case so it can explain
 /// bad input (an amount it cannot read, an unknown stage or team).
 /// </summary>
@@ -98,4 +103,17 @@ internal sealed record NewDealCommand(string Name, string? AmountText, string? S
 internal sealed record HelpCommand : ChatCommand;
 
 /// <summary>Nothing understood; <see cref="Text"/> is what was typed (trimmed), for a helpful answer.</summary>
-internal sealed record UnknownCommand(string Text) : ChatCommand;
+internal sealed record UnknownCommand(string Text) : ChatCommand
+{
+    /// <summary>Examples of the commands that came closest, best first, in the language typed (may be empty).</summary>
+    public IReadOnlyList<string> Closest { get; init; } = [];
+}
+
+/// <summary>
+/// A command that changes a deal (done, undo, move, lost), understood with too little confidence to just do it:
+/// the bot asks; "yes" runs <see cref="CommandText"/>, the canonical wording of <see cref="Guess"/>.
+/// </summary>
+internal sealed record ConfirmIntentCommand(ChatCommand Guess, string CommandText) : ChatCommand;
+
+/// <summary>"cancel", "never mind": the answer to a question the bot asked; nothing changes.</summary>
+internal sealed record CancelCommand : ChatCommand;

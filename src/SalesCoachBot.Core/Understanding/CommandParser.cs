@@ -1,314 +1,592 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using SalesCoachBot.Core.Domain;
 
 namespace SalesCoachBot.Core.Understanding;
 
 /// <summary>
-/// Understands what people type: the canonical forms in the README command table and the many ways reps actually
-/// phrase them (typos, filler, word order, emoji). Stateless and thread-safe; never throws on input.
+/// Understands what people type, in English and Arabic. What each command looks like lives in the language files
+/// (<c>Languages/en.yaml</c>, <c>ar.yaml</c>): written examples with slots, fillers, shorthand, synonyms. The
+/// <see cref="IntentMatcher"/> finds the closest example (ADR 0015); this class reads its slots into a command
+/// with the existing slot readers (deal, items, stage, reason, team, amount, period). Low confidence gives help
+/// with the closest commands, or a question before a change. Stateless and thread-safe; never throws on input.
 /// </summary>
 public sealed partial class CommandParser
 {
+    /// <summary>Below this confidence nothing is guessed: the answer is help with the closest commands.</summary>
+    internal const double MinConfidence = 0.5;
+
+    /// <summary>A command that changes a deal, understood below this confidence, is asked about first.</summary>
+    internal const double ConfirmBelow = 0.7;
+
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
-    // No match timeouts: input is capped at TextFolding.MaxParsedLength and no pattern nests quantifiers,
-    // so the worst case is quadratic in 500 characters; a timeout would cost every match a clock read.
 
-    // Opening words that carry no meaning ("hey coach, can you ..."); "show me" marks a weak what's-next.
-    private static readonly PhraseList LeadingFiller = new(
-    [
-        ["hey"], ["hi"], ["hello"], ["yo"], ["ok"], ["okay"], ["so"], ["um"], ["please"], ["coach"], ["bot"],
-        ["salescoach"], ["and"], ["also"], ["quick", "question"], ["question"], ["can", "you"], ["could", "you"],
-        ["would", "you"], ["will", "you"], ["can", "i", "get"], ["i", "need", "to", "know"], ["i", "need"],
-        ["i", "want", "to", "know"], ["i", "want"], ["i", "would", "like"], ["id", "like"], ["i", "wanna"],
-        ["lets", "see"], ["let", "me", "know"], ["tell", "me"], ["let", "me", "see"], ["remind", "me"], ["just"], ["quickly"],
-    ]);
+    private static readonly Lazy<IntentMatcher[]> Matchers = new(() => [.. LanguagePack.All.Select(p => new IntentMatcher(p))]);
 
-    private static readonly PhraseList ShowFiller = new(
-    [
-        ["show", "me"], ["give", "me"], ["get", "me"], ["pull", "up"], ["look", "up"], ["show"], ["display"],
-        ["find"], ["open"], ["check", "on"], ["lookup"], ["get"],
-    ]);
-
-    private static readonly PhraseList TrailingFiller = new(
-    [
-        ["please"], ["thanks"], ["thank", "you"], ["asap"], ["again"], ["quickly"], ["real", "quick"],
-        ["for", "me"], ["mate"], ["coach"], ["bot"], ["ok"], ["thx"], ["cheers"],
-    ]);
-
-    // Phrases that ask "what's next" for a deal; whatever is left around them names the deal.
-    private static readonly PhraseList WhatsNextPhrases = SortLongestFirst(
-    [
-        ["whats", "next"], ["what", "is", "next"], ["what", "next"], ["whats", "up", "with"], ["whats", "going", "on", "with"],
-        ["whats", "happening", "with"], ["whats", "the", "status"], ["what", "is", "the", "status"], ["whats", "the", "latest"],
-        ["what", "now"], ["what", "do", "i", "do", "next"], ["what", "should", "i", "do", "next"], ["what", "should", "i", "do"],
-        ["what", "do", "i", "need", "to", "do"], ["what", "do", "i", "do"], ["what", "to", "do"], ["what", "should", "we", "do"],
-        ["what", "do", "we", "do", "next"], ["what", "do", "we", "need", "to", "do"], ["what", "can", "i", "do"],
-        ["next", "steps"], ["next", "step"], ["next", "action"], ["next", "actions"], ["next"], ["where", "are", "we", "at"],
-        ["where", "are", "we"], ["where", "do", "we", "stand"], ["where", "we", "at"], ["where", "is"], ["wheres"],
-        ["status"], ["checklist"], ["update"], ["progress"], ["how", "is"], ["hows"], ["how", "are", "things"], ["latest"],
-        ["todo"], ["to", "do", "list"], ["remaining"], ["outstanding"], ["open", "items"], ["whats", "left"],
-        ["what", "is", "left"], ["whats", "missing"], ["what", "is", "missing"], ["whats", "outstanding"],
-        ["what", "stage", "is"], ["which", "stage", "is"], ["what", "stage"], ["where", "does"], ["how", "far", "is"],
-        ["how", "far", "along", "is"], ["whats", "the", "checklist"], ["whats", "pending"], ["pending", "items"], ["remaining", "items"], ["pending"],
-    ]);
-
-    private static readonly HashSet<string> TeamFiller = new(StringComparer.Ordinal)
-    {
-        "for", "of", "in", "the", "team", "teams", "show", "me", "my", "our", "whole", "report", "overview", "summary",
-        "please", "deals", "how", "hows", "is", "are", "doing", "we", "whats", "what", "view", "looking", "like", "on", "pipeline",
-        "funnel", "forecast", "stats", "give", "get", "a", "an", "at", "which", "any", "list", "there", "right", "now",
-        "currently", "anything", "stalled", "stuck", "stale", "rotting", "idle", "slipping", "overdue", "opportunities",
-        "all", "whos", "who", "has", "have", "got", "too", "long", "sitting", "around", "and",
-    };
-
-    private static readonly HashSet<string> NudgeWords = new(StringComparer.Ordinal)
-    {
-        "use", "make", "this", "the", "our", "chat", "channel", "conversation", "room", "thread", "for", "as", "team",
-        "nudges", "digest", "alerts", "stalled", "stall", "daily", "send", "post", "put", "here", "in", "to", "please",
-        "set", "up", "should", "go", "get", "deliver", "of", "a", "is", "where", "want", "i", "we", "deal", "deals",
-    };
-
-    private static readonly HashSet<string> StallWords = new(StringComparer.Ordinal)
-    {
-        "stalled", "stuck", "stale", "rotting", "idle", "slipping", "overdue",
-    };
-
-    private static readonly HashSet<string> PipelineWords = new(StringComparer.Ordinal) { "pipeline", "forecast" };
+    /// <summary>The recognisers, English first (for the bench and the accuracy report).</summary>
+    internal static IReadOnlyList<IntentMatcher> Recognisers => Matchers.Value;
 
     /// <summary>Understands <paramref name="text"/>; anything not understood is an <see cref="UnknownCommand"/>.</summary>
     public ChatCommand Parse(string? text)
     {
         var trimmed = (text ?? string.Empty).Trim();
-
-        // A note is read from the text as typed, before the cap: its words are the rep's, and a long one is refused whole.
-        if (Note(trimmed) is { } note)
-        {
-            return note;
-        }
-
         var capped = TextFolding.Cap(trimmed);
-        var tokens = Sentence.Tokenize(capped).Tokens.ToList();
-        var unknown = new UnknownCommand(capped);
-        if (NextStep(capped) is { } nextStep)
-        {
-            return nextStep;
-        }
 
-        if (tokens.Count == 0)
+        // Words are read from the first 500 characters; a free-text slot (a note) runs to the end of what was typed,
+        // so a long note can be refused whole rather than cut.
+        var folded = ArabicText.Normalize(trimmed);
+        var raw = Sentence.TokenizeFolded(TextFolding.Cap(folded));
+        var (arabic, other) = Sentence.Scripts(raw);
+        var majority = arabic > other ? Matchers.Value[1] : Matchers.Value[0];
+        var unknown = new UnknownCommand(capped) { Language = majority.Pack.Code };
+        if (raw.Count == 0)
         {
             return capped.Contains('?', StringComparison.Ordinal) ? new HelpCommand() : unknown;
         }
 
-        StripLeading(tokens, LeadingFiller, keepLast: true);
-        var showIntent = StripLeading(tokens, ShowFiller, keepLast: true);
-        StripLeading(tokens, LeadingFiller, keepLast: true);
-        StripTrailing(tokens);
-        return Understand(new Sentence(tokens), showIntent) ?? unknown;
-    }
-
-    private static ChatCommand? Understand(Sentence sentence, bool showIntent)
-    {
-        var s = sentence.Text;
-        return Help(s)
-            ?? NewDeal(sentence)
-            ?? History(sentence)
-            ?? LoggedActivity(sentence)
-            ?? Snooze(sentence)
-            ?? Reopen(sentence)
-            ?? Link(sentence)
-            ?? Nudges(sentence)
-            ?? ReverseFunnel(sentence)
-            ?? MyDeals(s)
-            ?? Undo(sentence)
-            ?? SaidNo(sentence)
-            ?? MarkLost(sentence)
-            ?? HowToMove(sentence)
-            ?? Move(sentence)
-            ?? StageInfo(sentence)
-            ?? Stalled(sentence)
-            ?? Pipeline(sentence)
-            ?? ShowMap(sentence)
-            ?? Confirm(sentence)
-            ?? WhatsNext(sentence)
-            ?? FollowBranch(sentence)
-            ?? Bare(sentence, showIntent);
-    }
-
-    /// <summary>
-    /// "next step for DEAL: TEXT", "set next step for #1010 to DATE TEXT", "DEAL next step TEXT", "next step: TEXT" (the
-    /// linked deal). Read from the text as typed, since the step's words and date keep their punctuation. A plain
-    /// "next step for DEAL" (nothing after it) stays a what's-next question.
-    /// </summary>
-    private static SetNextStepCommand? NextStep(string text)
-    {
-        var match = NextStepForRegex().Match(text);
-        if (!match.Success)
+        // Mixed scripts ("ما التالي لصفقة Initech", "what's next for مؤسسة الأفق"): both languages try, the better fit wins.
+        Understood? best = null;
+        var closest = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var matcher in Matchers.Value)
         {
-            match = NextStepDealFirstRegex().Match(text);
-            if (match.Success && (QuestionRegex().IsMatch(match.Groups["d"].Value) || StepForRegex().IsMatch(match.Groups["t"].Value)))
-            {
-                return null;
-            }
-        }
-
-        if (!match.Success)
-        {
-            match = NextStepLinkedRegex().Match(text);
-        }
-
-        if (!match.Success)
-        {
-            return null;
-        }
-
-        var stepText = match.Groups["t"].Value.Trim();
-        var stepWords = Sentence.Tokenize(stepText).Tokens;
-        if (stepWords.Count == 0 || stepWords.All(t => NextStepFiller.Contains(t.Canon)))
-        {
-            return null;
-        }
-
-        var deal = match.Groups["d"].Success ? DealOf(Sentence.Tokenize(match.Groups["d"].Value).Tokens) : DealReference.ThisDeal;
-        return new SetNextStepCommand(deal, stepText);
-    }
-
-    private static readonly HashSet<string> NextStepFiller = new(StringComparer.Ordinal)
-    {
-        "please", "thanks", "thank", "you", "pls", "now", "for", "of", "on", "is", "are", "whats", "what", "the",
-    };
-
-    private static ChatCommand? Help(string s)
-    {
-        if (HelpRegex().IsMatch(s))
-        {
-            return new HelpCommand();
-        }
-
-        return null;
-    }
-
-    /// <summary>"note for Initech: CFO wants an ROI case by Q1", "add a note to #1002: …", "note: …" (the linked deal).</summary>
-    private static ChatCommand? Note(string text)
-    {
-        var match = NoteRegex().Match(text);
-        if (!match.Success)
-        {
-            return null;
-        }
-
-        var deal = DealOf(Sentence.Tokenize(match.Groups["d"].Value).Tokens);
-        return new AddNoteCommand(deal, match.Groups["t"].Value.Trim());
-    }
-
-    /// <summary>"history of Initech", "Initech history", "what happened with #1002".</summary>
-    private static ChatCommand? History(Sentence sentence)
-    {
-        var match = HistoryRegex().Match(sentence.Text);
-        if (!match.Success)
-        {
-            match = HistoryDealFirstRegex().Match(sentence.Text);
-        }
-
-        return match.Success ? new HistoryCommand(DealOf(sentence.Slice(match.Groups["d"]))) : null;
-    }
-
-    /// <summary>"called Initech", "met Globex today", "emailed the proposal to Acme yesterday".</summary>
-    private static ChatCommand? LoggedActivity(Sentence sentence)
-    {
-        var s = sentence.Text;
-        (Match Match, ActivityKind Kind)[] tries =
-        [
-            (CalledRegex().Match(s), ActivityKind.Call),
-            (MetRegex().Match(s), ActivityKind.Meeting),
-            (EmailedRegex().Match(s), ActivityKind.Email),
-            (SentRegex().Match(s), ActivityKind.Other),
-        ];
-        foreach (var (match, kind) in tries)
-        {
-            if (!match.Success)
+            if (matcher.Pack.IsArabic ? arabic == 0 : other == 0 && arabic > 0)
             {
                 continue;
             }
 
-            var deal = sentence.Slice(match.Groups["d"]);
-            if (deal.Count == 0)
+            var understood = Understand(matcher, raw, new Typed(trimmed, folded), matcher == majority ? closest : null);
+            if (understood is not null && (best is null || understood.Score > best.Score))
             {
-                return null;
+                best = understood;
+            }
+        }
+
+        if (best is null)
+        {
+            return unknown with { Closest = Closest(majority.Pack, closest) };
+        }
+
+        var command = best.Command with { Language = best.Language };
+        return best.Confidence < ConfirmBelow && CanonicalText(command) is { } canonical
+            ? new ConfirmIntentCommand(command, canonical) { Language = best.Language }
+            : command;
+    }
+
+    /// <summary>
+    /// What was typed, and its folded form (<see cref="ArabicText.Normalize"/>), which only ever drops characters: a
+    /// token's position in the folded text finds the same words as typed, so a note or an Arabic deal name keeps its
+    /// spelling (ة, أ, diacritics) while matching used the folded one.
+    /// </summary>
+    private sealed record Typed(string Raw, string Folded)
+    {
+        /// <summary>The text as typed from the folded position <paramref name="start"/> to the end, trimmed.</summary>
+        public string From(int start) => Raw[RawIndex(start)..].Trim();
+
+        /// <summary>The words as typed from the first token to the last (Latin-only words joined as before).</summary>
+        public string Span(IReadOnlyList<Token> tokens)
+        {
+            if (ReferenceEquals(Raw, Folded) || tokens.Count == 0)
+            {
+                return Join(tokens);
             }
 
-            var day = match.Groups["w"].Value switch
+            var last = tokens[^1];
+            return Raw[RawIndex(tokens[0].Start)..(RawIndex(last.Start + last.Original.Length - 1) + 1)].Trim();
+        }
+
+        private int RawIndex(int folded)
+        {
+            var kept = 0;
+            for (var i = 0; i < Raw.Length; i++)
             {
-                "today" => ActivityDay.Today,
-                "yesterday" => ActivityDay.Yesterday,
-                _ => ActivityDay.Now,
-            };
-            var about = Join(sentence.Slice(match.Groups["a"]));
-            return new LogActivityCommand(DealOf(deal), kind, day, about.Length > 0 ? about : null);
+                if (ArabicText.Fold(Raw[i]) == '\0')
+                {
+                    continue;
+                }
+
+                if (kept++ == folded)
+                {
+                    return i;
+                }
+            }
+
+            return Raw.Length;
+        }
+    }
+
+    private sealed record Understood(ChatCommand Command, double Score, double Confidence, string Language);
+
+    private static Understood? Understand(IntentMatcher matcher, List<Token> raw, Typed folded, Dictionary<string, double>? closest)
+    {
+        var pack = matcher.Pack;
+        var tokens = pack.Canonicalize(raw);
+        StripLeading(tokens, pack.LeadingFiller);
+        var showIntent = StripLeading(tokens, pack.ShowFiller);
+        StripLeading(tokens, pack.LeadingFiller);
+        StripTrailing(tokens, pack.TrailingFiller);
+
+        // Issue 15's snooze / reopen phrasings, still English patterns (BranchSnoozeRules).
+        if (!pack.IsArabic && BranchSnoozeRules.Before(tokens, slot => DealOf(slot, pack)) is { } early)
+        {
+            return new Understood(early, double.MaxValue, 1, pack.Code);
+        }
+
+        var understood = Match(matcher, tokens, folded, closest);
+        if (understood is null && tokens.Count < raw.Count)
+        {
+            understood = Match(matcher, pack.Canonicalize(raw), folded, null);
+        }
+
+        // "Initech is not a fit": a branch of the map, unless an example fitted almost exactly ("… is not interested").
+        if (!pack.IsArabic && understood is not { Confidence: >= 0.9 } && BranchSnoozeRules.After(tokens, slot => DealOf(slot, pack)) is { } branch)
+        {
+            return new Understood(branch, understood?.Score ?? 0, 1, pack.Code);
+        }
+
+        if (understood is not null)
+        {
+            return understood;
+        }
+
+        // "#1004", "deal 1013", "show initech": a deal alone asks what is next for it.
+        var deal = DealOf(tokens, pack);
+        return deal switch
+        {
+            ExternalIdReference => new Understood(new WhatsNextCommand(deal), 0, 1, pack.Code),
+            NameReference when showIntent => new Understood(new WhatsNextCommand(deal), 0, 1, pack.Code),
+            _ => null,
+        };
+    }
+
+    private static Understood? Match(IntentMatcher matcher, IReadOnlyList<Token> tokens, Typed folded, Dictionary<string, double>? closest)
+    {
+        var pack = matcher.Pack;
+        ChatCommand? built = null;
+        var match = matcher.Best(
+            tokens,
+            m =>
+            {
+                if (m.Confidence < MinConfidence)
+                {
+                    return false;
+                }
+
+                var command = Build(m, tokens, folded, pack);
+                if (command is null)
+                {
+                    return false;
+                }
+
+                built = command;
+                return true;
+            },
+            closest);
+
+        return match is not null && built is not null ? new Understood(built, match.Score, match.Confidence, pack.Code) : null;
+    }
+
+    /// <summary>The suggested wording of the (up to three) commands that came closest.</summary>
+    private static IReadOnlyList<string> Closest(LanguagePack pack, Dictionary<string, double> scores) =>
+    [
+        .. scores.Where(s => s.Value > -1.5 && pack.Suggestions.ContainsKey(s.Key))
+            .OrderByDescending(s => s.Value)
+            .Select(s => pack.Suggestions[s.Key])
+            .Distinct(StringComparer.Ordinal)
+            .Take(3),
+    ];
+
+    /// <summary>Reads the winning example's slots into a command; null when the slots do not make one.</summary>
+    private static ChatCommand? Build(IntentMatch m, IReadOnlyList<Token> tokens, Typed folded, LanguagePack pack)
+    {
+        return m.Command switch
+        {
+            "next" => new WhatsNextCommand(DealOf(m.Slot("deal"), pack)),
+            "done" => Items(m.Slot("item"), pack) is { Count: > 0 } items ? new ConfirmItemsCommand(DealOf(m.Slot("deal"), pack), items) : null,
+            "undo" => Items(m.Slot("item"), pack) is { Count: > 0 } undo ? new UndoItemCommand(DealOf(m.Slot("deal"), pack), string.Join(" and ", undo)) : null,
+            "link" => Link(m.Slot("deal"), pack),
+            "unlink" => new UnlinkConversationCommand(),
+            "nudges" => Join(m.Slot("team").Where(t => !pack.Words("nudge_words").Contains(t.Canon))) is { Length: > 0 } team ? new UseChannelForNudgesCommand(team) : null,
+            "mydeals" => new MyDealsCommand(),
+            "move" => Move(m, pack),
+            "lost" => m.Slot("deal").Count == 0 ? null : new MarkLostCommand(DealOf(m.Slot("deal"), pack), Reason(m.Slot("reason"), pack)),
+            "saidno" => new SaidNoCommand(DealOf([.. m.Slot("deal").SkipWhile(t => pack.Words("buyer_words").Contains(t.Canon))], pack), Reason(m.Slot("reason"), pack)),
+            "stage" => Stage(m.Slot("stage"), pack, mustLookLikeStage: false),
+            "stage_maybe" => Stage(m.Slot("stage"), pack, mustLookLikeStage: true),
+            "pipeline" => Pipeline(m.Slot("team"), tokens, pack),
+            "stalled" => new StalledCommand(Team(m.Slot("team"), pack)),
+            "funnel" => Funnel(tokens, pack),
+            "newdeal" => NewDeal(m.Slot("deal"), folded, pack),
+            "map" => new ShowMapCommand(MapTeam(m.Slot("team").Count > 0 ? m.Slot("team") : m.Extras, pack)),
+            "nextstep" => NextStep(m, folded, pack),
+            "note" => new AddNoteCommand(DealOf(m.Slot("deal"), pack), m.Slot("text").Count == 0 ? string.Empty : folded.From(m.Slot("text")[0].Start)),
+            "history" => new HistoryCommand(DealOf(m.Slot("deal"), pack)),
+            "activity" => Activity(m, tokens, pack),
+            "help" => new HelpCommand(),
+            "cancel" => new CancelCommand(),
+            _ => null,
+        };
+    }
+
+    /// <summary>"called Initech", "met Globex today", "emailed the proposal to Acme yesterday": the verb says the kind.</summary>
+    private static LogActivityCommand? Activity(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack)
+    {
+        var kind = (Domain.ActivityKind?)null;
+        foreach (var token in tokens)
+        {
+            kind ??= pack.Words("activity_call").Contains(token.Canon) ? Domain.ActivityKind.Call
+                : pack.Words("activity_meeting").Contains(token.Canon) ? Domain.ActivityKind.Meeting
+                : pack.Words("activity_email").Contains(token.Canon) ? Domain.ActivityKind.Email
+                : pack.Words("activity_other").Contains(token.Canon) ? Domain.ActivityKind.Other
+                : null;
+        }
+
+        var deal = m.Slot("deal").ToList();
+        var day = ActivityDay.Now;
+        if (deal.Count > 1 && pack.Words("day_today").Contains(deal[^1].Lower))
+        {
+            day = ActivityDay.Today;
+            deal.RemoveAt(deal.Count - 1);
+        }
+        else if (deal.Count > 1 && pack.Words("day_yesterday").Contains(deal[^1].Lower))
+        {
+            day = ActivityDay.Yesterday;
+            deal.RemoveAt(deal.Count - 1);
+        }
+
+        var about = Join(m.Slot("about"));
+        return kind is null || deal.Count == 0 ? null : new LogActivityCommand(DealOf(deal, pack), kind.Value, day, about.Length > 0 ? about : null);
+    }
+
+    private static SetNextStepCommand? NextStep(IntentMatch m, Typed folded, LanguagePack pack)
+    {
+        // "next steps pls: umbrella" asks; a deal slot of only "please" is no deal.
+        var deal = m.Slot("deal");
+        var filler = pack.Words("free_text_filler");
+        if (deal.Count > 0 && deal.All(t => filler.Contains(t.Canon)))
+        {
+            return null;
+        }
+
+        return FreeText(m.Slot("step"), folded, pack) is { } step ? new SetNextStepCommand(DealOf(deal, pack), step) : null;
+    }
+
+    /// <summary>
+    /// A free-text slot as typed, punctuation and all, from its first word to the end of the text ("send the deck,
+    /// by Friday!"); null when it holds only filler ("please").
+    /// </summary>
+    private static string? FreeText(IReadOnlyList<Token> slot, Typed folded, LanguagePack pack)
+    {
+        var filler = pack.Words("free_text_filler");
+        if (slot.Count == 0 || slot.All(t => filler.Contains(t.Canon)))
+        {
+            return null;
+        }
+
+        return folded.From(slot[0].Start);
+    }
+
+    private static ChatCommand? Link(IReadOnlyList<Token> slot, LanguagePack pack)
+    {
+        var chatWords = pack.Words("chat_words");
+        if (slot.All(t => chatWords.Contains(t.Canon)))
+        {
+            return null;
+        }
+
+        return DealOf(slot, pack) is { } deal and not LinkedDealReference ? new LinkConversationCommand(deal) : null;
+    }
+
+    private static ChatCommand? Move(IntentMatch m, LanguagePack pack)
+    {
+        var stage = StageText(m.Slot("stage"), pack);
+        return stage.Length == 0 ? null : new MoveDealCommand(DealOf(m.Slot("deal"), pack), stage, Reason(m.Slot("reason"), pack));
+    }
+
+    private static string? Reason(IReadOnlyList<Token> slot, LanguagePack pack)
+    {
+        var filler = pack.Words("reason_filler");
+        var reason = Join(Trim(slot, filler, filler));
+        return reason.Length > 0 ? reason : null;
+    }
+
+    private static ChatCommand? Stage(IReadOnlyList<Token> slot, LanguagePack pack, bool mustLookLikeStage)
+    {
+        var filler = pack.Words("stage_filler");
+        var cleaned = Trim(slot, filler, filler);
+        if (cleaned.Count == 0)
+        {
+            return null;
+        }
+
+        // "what is the SQL stage", "tell me about discovery": only when it is plainly a stage.
+        var stageWords = pack.Words("stage_words");
+        if (mustLookLikeStage
+            && !slot.Any(t => pack.Words("stage_nouns").Contains(t.Canon))
+            && !cleaned.All(t => stageWords.Contains(t.Canon) || stageWords.Contains(ArabicText.WithoutArticle(t.Canon)))
+            && !pack.StageNames.ContainsKey(Key(cleaned)))
+        {
+            return null;
+        }
+
+        var stage = StageText(slot, pack);
+        return stage.Length > 0 ? new StageInfoCommand(stage) : null;
+    }
+
+    /// <summary>The stage as the map names it: filler trimmed; a name in another language translated by the language file.</summary>
+    private static string StageText(IReadOnlyList<Token> slot, LanguagePack pack)
+    {
+        var filler = pack.Words("stage_filler");
+        var cleaned = Trim(slot, filler, filler);
+        if (pack.StageNames.Count > 0)
+        {
+            if (pack.StageNames.TryGetValue(Key(cleaned), out var named)
+                || pack.StageNames.TryGetValue(string.Join(' ', cleaned.Select(t => ArabicText.WithoutArticle(t.Lower))), out named))
+            {
+                return named;
+            }
+        }
+
+        return Join(cleaned);
+    }
+
+    private static string Key(IReadOnlyList<Token> tokens) => string.Join(' ', tokens.Select(t => t.Lower));
+
+    private static string? Team(IReadOnlyList<Token> slot, LanguagePack pack)
+    {
+        var filler = pack.Words("team_filler");
+        var team = Join(slot.Where(t => !filler.Contains(t.Canon)));
+        return team.Length > 0 ? team : null;
+    }
+
+    private static ChatCommand Pipeline(IReadOnlyList<Token> slot, IReadOnlyList<Token> tokens, LanguagePack pack)
+    {
+        var (window, used) = Window(tokens, pack);
+        return new PipelineCommand(Team([.. slot.Where(t => !used.Contains(t))], pack), window);
+    }
+
+    /// <summary>"last 90 days", "30d", "this quarter", "آخر 30 يوم", "الشهر الماضي": the window in days, and the words that said it.</summary>
+    private static (int? Days, HashSet<Token> Used) Window(IReadOnlyList<Token> tokens, LanguagePack pack)
+    {
+        var used = new HashSet<Token>();
+        var before = pack.Words("window_last");
+        var single = pack.Words("window_this");
+        int? UnitDays(Token t) => pack.PeriodUnits.TryGetValue(t.Canon, out var d) || pack.PeriodUnits.TryGetValue(ArabicText.WithoutArticle(t.Canon), out d) ? d : null;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            int? window = null;
+            var compact = CompactWindowRegex().Match(tokens[i].Canon);
+            if (compact.Success)
+            {
+                window = Days(int.Parse(compact.Groups["n"].Value, CultureInfo.InvariantCulture), compact.Groups["u"].Value);
+                used.Add(tokens[i]);
+            }
+            else if (i + 1 < tokens.Count && NumberRegex().IsMatch(tokens[i].Canon) && UnitDays(tokens[i + 1]) is { } unit)
+            {
+                window = int.Parse(tokens[i].Canon, CultureInfo.InvariantCulture) * unit;
+                used.Add(tokens[i]);
+                used.Add(tokens[i + 1]);
+            }
+            else if (i + 1 < tokens.Count && single.Contains(tokens[i].Canon) && UnitDays(tokens[i + 1]) is { } one)
+            {
+                window = one;
+                used.Add(tokens[i]);
+                used.Add(tokens[i + 1]);
+            }
+            else if (i + 1 < tokens.Count && UnitDays(tokens[i]) is { } after && single.Contains(tokens[i + 1].Canon))
+            {
+                window = after; // "الشهر الماضي": the unit first
+                used.Add(tokens[i]);
+                used.Add(tokens[i + 1]);
+            }
+
+            if (window is not null)
+            {
+                if (i > 0 && before.Contains(tokens[i - 1].Canon))
+                {
+                    used.Add(tokens[i - 1]);
+                }
+
+                return (window, used);
+            }
+        }
+
+        return (null, used);
+    }
+
+    private static int Days(int n, string unit) => unit switch
+    {
+        "w" => n * 7,
+        "m" => n * 30,
+        _ => n,
+    };
+
+    /// <summary>
+    /// The first amount typed ("2M", "$1.5m", "500,000", "2 million", "٢ مليون دولار"); none means it is not this
+    /// command. The period ("this quarter", "by March", "هذا الربع") and a team ("for EMEA", "لفريق EMEA") go with it.
+    /// </summary>
+    private static ChatCommand? Funnel(IReadOnlyList<Token> tokens, LanguagePack pack)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!AmountRegex().IsMatch(tokens[i].Original))
+            {
+                continue;
+            }
+
+            var amount = tokens[i].Original;
+            var used = new HashSet<int> { i };
+            if (i + 1 < tokens.Count && pack.AmountUnits.TryGetValue(tokens[i + 1].Canon, out var unit))
+            {
+                amount += " " + (pack.IsArabic ? unit : tokens[i + 1].Original);
+                used.Add(i + 1);
+            }
+
+            // Arabic currency words become the code the amount reader knows ("مليون دولار" → "m usd").
+            var after = used.Max() + 1;
+            if (after < tokens.Count && Currency(tokens[after], pack) is { } code)
+            {
+                amount += " " + code;
+                used.Add(after);
+            }
+
+            var period = TargetPeriod(tokens, pack);
+            return new ReverseFunnelCommand(amount, period, TargetTeam(tokens, pack, used));
         }
 
         return null;
     }
 
-    /// <summary>
-    /// "new deal Contoso 50k EUR at discovery for team EMEA": the name first, then in any order an amount (with a
-    /// currency or unit), "at STAGE" / "in STAGE stage", and "for team TEAM" / "for TEAM team".
-    /// </summary>
-    private static ChatCommand? NewDeal(Sentence sentence)
+    private static string? Currency(Token token, LanguagePack pack) =>
+        pack.Currencies.TryGetValue(token.Lower, out var code) || pack.Currencies.TryGetValue(ArabicText.WithoutArticle(token.Lower), out code) ? code : null;
+
+    /// <summary>"this quarter", "by March", "in Q1 2027"; in Arabic the language file's phrases ("هذا الربع", "بنهاية السنة").</summary>
+    private static string? TargetPeriod(IReadOnlyList<Token> tokens, LanguagePack pack)
     {
-        var match = NewDealRegex().Match(sentence.Text);
-        if (!match.Success)
+        var text = string.Join(' ', tokens.Select(t => t.Lower));
+        if (!pack.IsArabic)
         {
-            return null;
+            return TargetPeriodRegex().Match(text) is { Success: true } m ? m.Value : null;
         }
 
-        var rest = sentence.Slice(match.Groups["rest"]);
+        // Longest phrase first, so "نهايه الربع القادم" is not read as "الربع".
+        foreach (var (said, meant) in pack.TargetPeriods.OrderByDescending(p => p.Key.Length))
+        {
+            if ((" " + text + " ").Contains(" " + said + " ", StringComparison.Ordinal))
+            {
+                return meant;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"for EMEA", "for the EMEA team", "لفريق EMEA": a team named after a team marker word.</summary>
+    private static string? TargetTeam(IReadOnlyList<Token> tokens, LanguagePack pack, HashSet<int> amount)
+    {
+        if (!pack.IsArabic)
+        {
+            var text = string.Join(' ', tokens.Select(t => t.Lower));
+            var match = TargetTeamRegex().Match(text);
+            return match.Success && !TargetPeriodRegex().IsMatch(match.Groups["t"].Value) && !AmountRegex().IsMatch(match.Groups["t"].Value)
+                ? tokens.FirstOrDefault(t => t.Lower == match.Groups["t"].Value).Original ?? match.Groups["t"].Value
+                : null;
+        }
+
+        var markers = pack.Words("team_markers");
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (markers.Contains(tokens[i].Canon) && !amount.Contains(i + 1) && !AmountRegex().IsMatch(tokens[i + 1].Original))
+            {
+                return tokens[i + 1].Original;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"map for EMEA", "خريطه فريق EMEA": the team the map is for, or null for the person's scope.</summary>
+    private static string? MapTeam(IReadOnlyList<Token> slot, LanguagePack pack)
+    {
+        var filler = pack.Words("map_filler");
+        // With no team slot, a word the example had no place for names it ("draw the Americas map").
+        var team = Join(slot.Where(t => !filler.Contains(t.Canon) && !pack.Words("team_filler").Contains(t.Canon) && !pack.Words("light").Contains(t.Canon)));
+        return team.Length > 0 ? team : null;
+    }
+
+    /// <summary>
+    /// "new deal Contoso 50k EUR at discovery for team EMEA", "صفقه جديده Contoso ب 50 الف دولار في مرحله الاكتشاف لفريق
+    /// EMEA": the name first, then in any order an amount (with a currency or unit), the stage after a stage marker
+    /// ("at", "in … stage", "مرحله"), and the team after a team marker ("for team", "لفريق"). Null without a name.
+    /// </summary>
+    private static NewDealCommand? NewDeal(IReadOnlyList<Token> slot, Typed typed, LanguagePack pack)
+    {
+        var rest = Trim(slot, pack.Words("new_deal_leading"), pack.Words("free_text_filler"));
+        var teamWords = pack.Words("team_nouns");
+        var teamLead = pack.Words("new_deal_team_lead");
+        var teamMarkers = pack.Words("team_markers");
+        var stageLead = pack.Words("new_deal_stage_lead");
+        var stageMarkers = pack.Words("new_deal_stage_markers");
+        var stageNouns = pack.Words("stage_nouns");
+        var teamFiller = pack.Words("team_filler");
         string? stage = null;
         string? team = null;
 
-        // Cut "at STAGE" and "for team TEAM" off the end, last one first; the name keeps at least its first word.
+        // Cut the stage and the team off the end, last one first; the name keeps at least its first word.
         for (var cut = true; cut;)
         {
             cut = false;
             for (var i = rest.Count - 1; i >= 1 && !cut; i--)
             {
                 var word = rest[i].Canon;
-                var lead = i >= 2 && rest[i - 1].Canon == "the" ? i - 2 : i - 1;
-                var leadOfName = i >= 3 && rest[i - 2].Canon == "the" ? i - 3 : i - 2;
-                if (team is null && word == "team" && i + 1 < rest.Count && lead >= 1 && rest[lead].Canon is "for" or "in" or "to")
+                var lead = i >= 2 && rest[i - 1].Canon is "the" ? i - 2 : i - 1;
+                var leadOfName = i >= 3 && rest[i - 2].Canon is "the" ? i - 3 : i - 2;
+                if (team is null && teamMarkers.Contains(word) && i + 1 < rest.Count)
                 {
-                    // "for team EMEA", "for the team EMEA"
-                    team = Join(Trim(rest.Skip(i + 1).ToList(), TeamNameFiller, TeamNameFiller));
-                    rest = rest.Take(lead).ToList();
+                    // "لفريق EMEA": the marker is one word
+                    team = Join(rest.Skip(i + 1).Where(t => !teamFiller.Contains(t.Canon)));
+                    rest = [.. rest.Take(i > 1 && teamLead.Contains(rest[i - 1].Canon) ? i - 1 : i)];
                     cut = true;
                 }
-                else if (team is null && word == "team" && i == rest.Count - 1 && leadOfName >= 1 && rest[leadOfName].Canon is "for" or "in" or "to")
+                else if (team is null && teamWords.Contains(word) && i + 1 < rest.Count && lead >= 1 && teamLead.Contains(rest[lead].Canon))
+                {
+                    // "for team EMEA", "for the team EMEA"
+                    team = Join(rest.Skip(i + 1).Where(t => !teamFiller.Contains(t.Canon)));
+                    rest = [.. rest.Take(lead)];
+                    cut = true;
+                }
+                else if (team is null && teamWords.Contains(word) && i == rest.Count - 1 && leadOfName >= 1 && teamLead.Contains(rest[leadOfName].Canon))
                 {
                     // "for EMEA team", "for the EMEA team"
                     team = rest[i - 1].Original;
-                    rest = rest.Take(leadOfName).ToList();
+                    rest = [.. rest.Take(leadOfName)];
                     cut = true;
                 }
-                else if (stage is null && (word is "at" or "into" || (word == "in" && rest[^1].Canon is "stage" or "phase")) && i + 1 < rest.Count)
+                else if (stage is null && i + 1 < rest.Count
+                    && (stageMarkers.Contains(word) || (stageLead.Contains(word) && stageNouns.Contains(rest[^1].Canon))))
                 {
-                    stage = Join(Trim(rest.Skip(i + 1).ToList(), StageFiller, StageFiller));
-                    rest = rest.Take(i).ToList();
+                    // "at discovery", "in demo stage", "في مرحله الاكتشاف"
+                    var text = StageText([.. rest.Skip(i + 1)], pack);
+                    if (text.Length > 0)
+                    {
+                        stage = text;
+                    }
+
+                    rest = [.. rest.Take(i > 1 && stageLead.Contains(rest[i - 1].Canon) && !stageMarkers.Contains(rest[i - 1].Canon) ? i - 1 : i)];
                     cut = true;
                 }
             }
         }
 
-        var (name, amount) = SplitAmount(rest);
-        return name.Count == 0 ? null : new NewDealCommand(Join(name), amount, stage is { Length: > 0 } ? stage : null, team is { Length: > 0 } ? team : null);
+        var (name, amount) = SplitAmount(rest, pack);
+        var trimmedName = Trim(name, pack.Words("new_deal_leading"), pack.Words("new_deal_name_trailing"));
+        // "new deal" alone: the word "deal" is no name.
+        return trimmedName.Count == 0 || trimmedName.All(t => pack.Words("new_deal_not_name").Contains(t.Canon)) ? null : new NewDealCommand(typed.Span(trimmedName), amount, stage, team is { Length: > 0 } ? team : null);
     }
 
-    private static readonly HashSet<string> TeamNameFiller = new(StringComparer.Ordinal) { "the", "team", "please" };
-
     /// <summary>
-    /// The amount in "Contoso 50k EUR" / "Contoso EUR 50,000" / "Contoso €50k", after the name's first word, to the end. A
-    /// bare number counts only from 1000 up ("Area 51" is a name).
+    /// The amount in "Contoso 50k EUR" / "Contoso EUR 50,000" / "Contoso €50k" / "Contoso ب 50 الف دولار", after the name's
+    /// first word, to the end. A bare number counts only from 1000 up ("Area 51" is a name).
     /// </summary>
-    private static (List<Token> Name, string? Amount) SplitAmount(IReadOnlyList<Token> tokens)
+    private static (List<Token> Name, string? Amount) SplitAmount(IReadOnlyList<Token> tokens, LanguagePack pack)
     {
         for (var i = 1; i < tokens.Count; i++)
         {
@@ -320,14 +598,17 @@ public sealed partial class CommandParser
             var start = i > 1 && SalesCoachBot.Core.Pipeline.MoneyText.IsCurrencyWord(tokens[i - 1].Original) ? i - 1 : i;
             var end = i + 1;
             var hasUnit = !char.IsDigit(tokens[i].Original[^1]) || !char.IsDigit(tokens[i].Original[0]);
-            if (end < tokens.Count && AmountUnitRegex().IsMatch(tokens[end].Canon))
+            var words = new List<string> { tokens[i].Original };
+            if (end < tokens.Count && pack.AmountUnits.TryGetValue(tokens[end].Canon, out var unit))
             {
+                words.Add(pack.IsArabic ? unit : tokens[end].Original);
                 end++;
                 hasUnit = true;
             }
 
-            if (end < tokens.Count && SalesCoachBot.Core.Pipeline.MoneyText.IsCurrencyWord(tokens[end].Original))
+            if (end < tokens.Count && (SalesCoachBot.Core.Pipeline.MoneyText.IsCurrencyWord(tokens[end].Original) || Currency(tokens[end], pack) is not null))
             {
+                words.Add(Currency(tokens[end], pack) is { } code && pack.IsArabic ? code : tokens[end].Original);
                 end++;
                 hasUnit = true;
             }
@@ -339,485 +620,26 @@ public sealed partial class CommandParser
             }
 
             // Words after the amount stay with it ("50k bananas"), so a unit it cannot read is answered, not made a name.
-            return (tokens.Take(start).ToList(), string.Join(' ', tokens.Skip(start).Select(t => t.Original)));
+            var said = pack.IsArabic
+                ? string.Join(' ', words.Concat(tokens.Skip(end).Select(t => t.Original)))
+                : string.Join(' ', tokens.Skip(start).Select(t => t.Original));
+            var nameEnd = start > 1 && pack.Words("amount_lead").Contains(tokens[start - 1].Canon) ? start - 1 : start;
+            return ([.. tokens.Take(nameEnd)], said);
         }
 
-        return (tokens.ToList(), null);
+        return ([.. tokens], null);
     }
-
-    private static ChatCommand? Link(Sentence sentence)
-    {
-        var s = sentence.Text;
-        if (UnlinkRegex().IsMatch(s))
-        {
-            return new UnlinkConversationCommand();
-        }
-
-        var match = LinkDealFirstRegex().Match(s);
-        if (!match.Success)
-        {
-            match = LinkRegex().Match(s);
-        }
-
-        if (!match.Success)
-        {
-            match = ThisChatIsAboutRegex().Match(s);
-        }
-
-        if (!match.Success)
-        {
-            return null;
-        }
-
-        var slot = sentence.Slice(match.Groups["d"]);
-        if (slot.All(t => t.Canon is "chat" or "channel" or "conversation" or "thread" or "room" or "group" or "this" or "the"))
-        {
-            return null;
-        }
-
-        return DealOf(slot) is { } deal and not LinkedDealReference ? new LinkConversationCommand(deal) : null;
-    }
-
-    private static ChatCommand? Nudges(Sentence sentence)
-    {
-        if (!sentence.Tokens.Any(t => t.Canon is "nudges" or "digest" or "alerts"))
-        {
-            return null;
-        }
-
-        var team = Join(sentence.Tokens.Where(t => !NudgeWords.Contains(t.Canon)));
-        return team.Length > 0 ? new UseChannelForNudgesCommand(team) : null;
-    }
-
-    private static ChatCommand? ReverseFunnel(Sentence sentence)
-    {
-        var match = ReverseFunnelRegex().Match(sentence.Text);
-        if (!match.Success)
-        {
-            return null;
-        }
-
-        var tokens = sentence.Tokens;
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            if (!AmountRegex().IsMatch(tokens[i].Original))
-            {
-                continue;
-            }
-
-            var amount = tokens[i].Original;
-            if (i + 1 < tokens.Count && AmountUnitRegex().IsMatch(tokens[i + 1].Canon))
-            {
-                amount += " " + tokens[i + 1].Original;
-            }
-
-            return new ReverseFunnelCommand(amount, PeriodOf(sentence.Text), TeamOf(sentence.Text));
-        }
-
-        var rest = sentence.Slice(match.Groups["rest"]);
-        return new ReverseFunnelCommand(Join(rest), PeriodOf(sentence.Text), TeamOf(sentence.Text));
-    }
-
-    private static string? PeriodOf(string text) => TargetPeriodRegex().Match(text) is { Success: true } m ? m.Value : null;
-
-    private static string? TeamOf(string text)
-    {
-        var match = TargetTeamRegex().Match(text);
-        return match.Success && !TargetPeriodRegex().IsMatch(match.Groups["t"].Value) && !AmountRegex().IsMatch(match.Groups["t"].Value)
-            ? match.Groups["t"].Value
-            : null;
-    }
-
-    private static ChatCommand? ShowMap(Sentence sentence)
-    {
-        var match = ShowMapRegex().Match(sentence.Text);
-        if (!match.Success)
-        {
-            match = TeamMapRegex().Match(sentence.Text);
-        }
-
-        if (!match.Success)
-        {
-            return null;
-        }
-
-        var team = match.Groups["t"].Success ? Join(sentence.Slice(match.Groups["t"]).Where(t => !TeamFiller.Contains(t.Canon))) : string.Empty;
-        return new ShowMapCommand(team.Length > 0 ? team : null);
-    }
-
-    private static ChatCommand? MyDeals(string s) => MyDealsRegex().IsMatch(s) ? new MyDealsCommand() : null;
-
-    private static ChatCommand? Undo(Sentence sentence)
-    {
-        var s = sentence.Text;
-        var match = UndoWithDealRegex().Match(s);
-        if (!match.Success)
-        {
-            match = UndoRegex().Match(s);
-        }
-
-        if (!match.Success)
-        {
-            match = MarkUndoneRegex().Match(s);
-        }
-
-        if (!match.Success)
-        {
-            return null;
-        }
-
-        var items = Items(sentence.Slice(match.Groups["i"]));
-        if (items.Count == 0)
-        {
-            return null;
-        }
-
-        return new UndoItemCommand(DealOf(sentence.Slice(match.Groups["d"])), string.Join(" and ", items));
-    }
-
-    private static ChatCommand? SaidNo(Sentence sentence)
-    {
-        var s = sentence.Text;
-        var match = SaidNoDealFirstRegex().Match(s);
-        if (!match.Success)
-        {
-            match = SaidNoDealLastRegex().Match(s);
-        }
-
-        if (!match.Success)
-        {
-            match = DealDeclinedRegex().Match(s);
-        }
-
-        if (!match.Success)
-        {
-            return null;
-        }
-
-        var deal = sentence.Slice(match.Groups["d"]).SkipWhile(t => BuyerWords.Contains(t.Canon)).ToList();
-        var reason = Join(Trim(sentence.Slice(match.Groups["r"]), ReasonFiller, ReasonFiller));
-        return new SaidNoCommand(DealOf(deal), reason.Length > 0 ? reason : null);
-    }
-
-    /// <summary>"snooze DEAL 3 days|until monday [because …]", "unsnooze DEAL".</summary>
-    private static ChatCommand? Snooze(Sentence sentence)
-    {
-        var s = sentence.Text;
-        var match = UnsnoozeRegex().Match(s);
-        if (match.Success)
-        {
-            return new UnsnoozeCommand(DealOf(sentence.Slice(match.Groups["d"])));
-        }
-
-        match = SnoozeRegex().Match(s);
-        if (!match.Success)
-        {
-            match = SnoozeBareRegex().Match(s);
-        }
-
-        if (!match.Success)
-        {
-            return null;
-        }
-
-        var reason = Join(sentence.Slice(match.Groups["r"]));
-        return new SnoozeCommand(DealOf(sentence.Slice(match.Groups["d"])), Join(sentence.Slice(match.Groups["t"])), reason.Length > 0 ? reason : null);
-    }
-
-    /// <summary>"reopen DEAL" (no item named: "reopen ITEM for DEAL" stays an undo of a confirmation).</summary>
-    private static ChatCommand? Reopen(Sentence sentence)
-    {
-        var match = ReopenRegex().Match(sentence.Text);
-        return match.Success && !UndoWithDealRegex().IsMatch(sentence.Text) ? new ReopenDealCommand(DealOf(sentence.Slice(match.Groups["d"]))) : null;
-    }
-
-    // Question words open questions, not deal names: "who is the owner of initech" is not a branch.
-    private static readonly HashSet<string> NotDealWords = new(StringComparer.Ordinal)
-    {
-        "who", "what", "whats", "which", "why", "when", "how", "where", "there", "everything", "nothing", "all", "i", "we", "you",
-    };
-
-    /// <summary>"Duff Brewery is not a fit", "disqualify Globex": a branch of the map by its <c>when</c>, matched by the use case.</summary>
-    private static ChatCommand? FollowBranch(Sentence sentence)
-    {
-        var s = sentence.Text;
-        var match = DisqualifyRegex().Match(s);
-        if (match.Success)
-        {
-            return new FollowBranchCommand(DealOf(sentence.Slice(match.Groups["d"])), "disqualified");
-        }
-
-        // "mark DEAL as WHEN" names any branch; "DEAL is WHEN" only when WHEN reads like a decision ("not a fit",
-        // "disqualified", "cancelled"), so "the weather is nice today" stays small talk.
-        var explicitly = true;
-        match = MarkAsBranchRegex().Match(s);
-        if (!match.Success)
-        {
-            match = DealIsBranchRegex().Match(s);
-            explicitly = false;
-        }
-
-        if (!match.Success)
-        {
-            return null;
-        }
-
-        var dealTokens = sentence.Slice(match.Groups["d"]);
-        var whenTokens = sentence.Slice(match.Groups["w"]);
-        if (dealTokens.Count == 0 || whenTokens.Count == 0 || NotDealWords.Contains(dealTokens[0].Canon)
-            || (!explicitly && !ReadsLikeADecision(whenTokens)))
-        {
-            return null;
-        }
-
-        return new FollowBranchCommand(DealOf(dealTokens), Join(whenTokens));
-    }
-
-    private static bool ReadsLikeADecision(IReadOnlyList<Token> when)
-    {
-        var first = when[0].Canon;
-        return first is "not" or "no" or "never" or "non" or "isnt"
-            || first.StartsWith("dis", StringComparison.Ordinal)
-            || first.StartsWith("un", StringComparison.Ordinal)
-            || (when.Count <= 2 && first.Length > 4 && first.EndsWith("ed", StringComparison.Ordinal));
-    }
-
-    private static readonly HashSet<string> BuyerWords = new(StringComparer.Ordinal)
-    {
-        "the", "buyer", "buyers", "customer", "client", "prospect", "they", "he", "she", "champion", "people", "team",
-        "folks", "guys", "at", "from", "on", "for", "over", "contact", "our", "my", "their", "decision", "maker", "cfo",
-        "ceo", "cto", "procurement",
-    };
-
-    private static ChatCommand? MarkLost(Sentence sentence)
-    {
-        var s = sentence.Text;
-        var match = MarkLostRegex().Match(s);
-        if (!match.Success)
-        {
-            match = WeLostRegex().Match(s);
-        }
-
-        if (!match.Success)
-        {
-            match = DealIsLostRegex().Match(s);
-        }
-
-        if (!match.Success)
-        {
-            return null;
-        }
-
-        var dealTokens = sentence.Slice(match.Groups["d"]);
-        if (dealTokens.Count == 0)
-        {
-            return null;
-        }
-
-        var reason = Join(Trim(sentence.Slice(match.Groups["r"]), ReasonFiller, ReasonFiller));
-        return new MarkLostCommand(DealOf(dealTokens), reason.Length > 0 ? reason : null);
-    }
-
-    private static readonly HashSet<string> ReasonFiller = new(StringComparer.Ordinal)
-    {
-        "a", "an", "the", "of", "because", "due", "to", "reason", "is", "was", "please", "thanks",
-    };
-
-    private static ChatCommand? HowToMove(Sentence sentence)
-    {
-        var s = sentence.Text;
-        var match = HowToMoveRegex().Match(s);
-        if (!match.Success)
-        {
-            match = MoveForwardRegex().Match(s);
-        }
-
-        if (!match.Success)
-        {
-            match = IsStuckRegex().Match(s);
-        }
-
-        if (!match.Success)
-        {
-            match = HelpWithRegex().Match(s);
-        }
-
-        return match.Success ? new WhatsNextCommand(DealOf(sentence.Slice(match.Groups["d"]))) : null;
-    }
-
-    private static ChatCommand? Move(Sentence sentence)
-    {
-        var match = MoveRegex().Match(sentence.Text);
-        if (!match.Success)
-        {
-            return null;
-        }
-
-        var stage = Join(Trim(sentence.Slice(match.Groups["s"]), StageFiller, StageFiller));
-        if (stage.Length == 0)
-        {
-            return null;
-        }
-
-        var reason = Join(Trim(sentence.Slice(match.Groups["r"]), ReasonFiller, ReasonFiller));
-        return new MoveDealCommand(DealOf(sentence.Slice(match.Groups["d"])), stage, reason.Length > 0 ? reason : null);
-    }
-
-    private static readonly HashSet<string> StageFiller = new(StringComparer.Ordinal)
-    {
-        "the", "a", "an", "stage", "phase", "step", "mean", "means", "about", "exactly", "all", "for", "in", "do",
-        "does", "is",
-    };
-
-    private static ChatCommand? StageInfo(Sentence sentence)
-    {
-        var s = sentence.Text;
-        var match = WhatHappensInRegex().Match(s);
-        if (!match.Success)
-        {
-            match = ExplainRegex().Match(s);
-        }
-
-        if (match.Success)
-        {
-            var stage = Trim(sentence.Slice(match.Groups["s"]), StageFiller, StageFiller);
-            return stage.Count > 0 ? new StageInfoCommand(Join(stage)) : null;
-        }
-
-        // "what is the SQL stage", "tell me about discovery", "demo stage?": only when it is plainly a stage.
-        match = WhatIsRegex().Match(s);
-        if (!match.Success)
-        {
-            match = StageSuffixRegex().Match(s);
-        }
-
-        if (!match.Success)
-        {
-            return null;
-        }
-
-        var slot = sentence.Slice(match.Groups["s"]);
-        var saysStage = slot.Any(t => t.Canon is "stage" or "phase");
-        var cleaned = Trim(slot, StageFiller, StageFiller);
-        if (cleaned.Count == 0 || !(saysStage || cleaned.All(t => Vocabulary.StageWords.Contains(t.Canon))))
-        {
-            return null;
-        }
-
-        return new StageInfoCommand(Join(cleaned));
-    }
-
-    private static ChatCommand? Stalled(Sentence sentence)
-    {
-        if (!sentence.Tokens.Any(t => StallWords.Contains(t.Canon)))
-        {
-            return null;
-        }
-
-        var team = Join(sentence.Tokens.Where(t => !TeamFiller.Contains(t.Canon)));
-        return new StalledCommand(team.Length > 0 ? team : null);
-    }
-
-    private static ChatCommand? Pipeline(Sentence sentence)
-    {
-        var s = sentence.Text;
-        var howIsTeam = HowIsTeamDoingRegex().Match(s);
-        if (!howIsTeam.Success && !sentence.Tokens.Any(t => PipelineWords.Contains(t.Canon)) && !TeamReportRegex().IsMatch(s))
-        {
-            return null;
-        }
-
-        var tokens = sentence.Tokens;
-        var used = new bool[tokens.Count];
-        int? window = null;
-        for (var i = 0; i < tokens.Count && window is null; i++)
-        {
-            var compact = CompactWindowRegex().Match(tokens[i].Canon);
-            if (compact.Success)
-            {
-                window = Days(int.Parse(compact.Groups["n"].Value, CultureInfo.InvariantCulture), compact.Groups["u"].Value);
-                used[i] = true;
-            }
-            else if (i + 1 < tokens.Count && NumberRegex().IsMatch(tokens[i].Canon) && UnitDays(tokens[i + 1].Canon) is { } unit)
-            {
-                window = int.Parse(tokens[i].Canon, CultureInfo.InvariantCulture) * unit;
-                used[i] = used[i + 1] = true;
-            }
-            else if (i + 1 < tokens.Count && tokens[i].Canon is "this" or "last" or "past" && UnitDays(tokens[i + 1].Canon) is { } single)
-            {
-                window = single;
-                used[i] = used[i + 1] = true;
-            }
-
-            if (window is not null && i > 0 && tokens[i - 1].Canon is "last" or "past" or "previous" or "over")
-            {
-                used[i - 1] = true;
-            }
-        }
-
-        var team = Join(tokens.Where((t, i) => !used[i] && !TeamFiller.Contains(t.Canon)));
-        return new PipelineCommand(team.Length > 0 ? team : null, window);
-    }
-
-    private static int Days(int n, string unit) => unit switch
-    {
-        "w" => n * 7,
-        "m" => n * 30,
-        _ => n,
-    };
-
-    private static int? UnitDays(string word) => word switch
-    {
-        "day" or "days" or "d" => 1,
-        "week" or "weeks" or "wk" or "wks" or "w" => 7,
-        "month" or "months" or "mo" => 30,
-        "quarter" or "quarters" or "q" => 90,
-        "year" or "years" or "yr" => 365,
-        _ => null,
-    };
-
-    private static ChatCommand? Confirm(Sentence sentence)
-    {
-        var s = sentence.Text;
-        var match = ConfirmWithDealRegex().Match(s);
-        if (!match.Success)
-        {
-            match = MarkDoneRegex().Match(s);
-        }
-
-        if (!match.Success)
-        {
-            match = ConfirmRegex().Match(s);
-        }
-
-        if (!match.Success)
-        {
-            match = ItemDoneRegex().Match(s);
-        }
-
-        if (!match.Success)
-        {
-            return null;
-        }
-
-        var items = Items(sentence.Slice(match.Groups["i"]));
-        return items.Count > 0 ? new ConfirmItemsCommand(DealOf(sentence.Slice(match.Groups["d"])), items) : null;
-    }
-
-    private static readonly HashSet<string> ItemFiller = new(StringComparer.Ordinal)
-    {
-        "the", "item", "items", "as", "please", "done", "my", "confirmation", "of", "tick", "check", "box", "off",
-        "checklist", "is", "are", "has", "been", "now", "a", "an",
-    };
 
     /// <summary>"demo held and requirements listed", "#1, #2": one text per item.</summary>
-    private static List<string> Items(IReadOnlyList<Token> tokens)
+    private static List<string> Items(IReadOnlyList<Token> tokens, LanguagePack pack)
     {
+        var separators = pack.Words("item_separators");
+        var filler = pack.Words("item_filler");
         var items = new List<string>();
         var current = new List<Token>();
         foreach (var token in tokens)
         {
-            var separator = token.Canon is "and" or "&" or "+" or "plus";
+            var separator = separators.Contains(token.Canon);
             if (separator || (token.CommaBefore && current.Count > 0))
             {
                 Add();
@@ -834,7 +656,7 @@ public sealed partial class CommandParser
 
         void Add()
         {
-            var item = Join(Trim(current, ItemFiller, ItemFiller));
+            var item = Join(Trim(current, filler, filler));
             if (item.Length > 0)
             {
                 items.Add(item);
@@ -844,81 +666,27 @@ public sealed partial class CommandParser
         }
     }
 
-    private static ChatCommand? WhatsNext(Sentence sentence)
-    {
-        var tokens = sentence.Tokens;
-        // Only phrases whose first word occurs can match; they are still tried in list order (longest first).
-        Span<bool> candidate = stackalloc bool[WhatsNextPhrases.Count];
-        foreach (var token in tokens)
-        {
-            foreach (var at in WhatsNextPhrases.StartingWith(token.Canon))
-            {
-                candidate[at] = true;
-            }
-        }
-
-        var removed = new bool[tokens.Count];
-        var found = false;
-        for (var p = 0; p < WhatsNextPhrases.Count; p++)
-        {
-            if (!candidate[p])
-            {
-                continue;
-            }
-
-            var phrase = WhatsNextPhrases[p];
-            for (var i = 0; i + phrase.Length <= tokens.Count; i++)
-            {
-                if (!removed[i] && Matches(tokens, i, phrase))
-                {
-                    for (var k = 0; k < phrase.Length; k++)
-                    {
-                        removed[i + k] = true;
-                    }
-
-                    found = true;
-                }
-            }
-        }
-
-        if (!found)
-        {
-            return null;
-        }
-
-        // Whatever is left names the deal, before or after the phrase: "acme - next steps", "next for acme".
-        var rest = tokens.Where((_, i) => !removed[i]).ToList();
-        return new WhatsNextCommand(DealOf(rest));
-    }
-
-    private static ChatCommand? Bare(Sentence sentence, bool showIntent)
-    {
-        var deal = DealOf(sentence.Tokens);
-        return deal switch
-        {
-            ExternalIdReference => new WhatsNextCommand(deal),
-            NameReference when showIntent => new WhatsNextCommand(deal),
-            _ => null,
-        };
-    }
-
     /// <summary>The deal a slot names: "this" (or nothing) → the linked deal, "#1042" → an id, else a loose name.</summary>
-    private static DealReference DealOf(IReadOnlyList<Token> slot)
+    private static DealReference DealOf(IReadOnlyList<Token> slot, LanguagePack pack)
     {
-        var tokens = Trim(slot, Vocabulary.DealLeadingFiller, Vocabulary.DealTrailingFiller);
+        var leading = pack.Words("deal_leading");
+        var trailing = pack.Words("deal_trailing");
+        var tokens = Trim(slot, leading, trailing);
 
         // Text-speak "next 4 hooli" / "move 2 demo": a lone 4 or 2 before a name is "for" / "to".
-        if (tokens.Count > 1 && tokens[0].Canon is "4" or "2")
+        if (!pack.IsArabic && tokens.Count > 1 && tokens[0].Canon is "4" or "2")
         {
-            tokens = Trim(tokens.Skip(1).ToList(), Vocabulary.DealLeadingFiller, Vocabulary.DealTrailingFiller);
+            tokens = Trim([.. tokens.Skip(1)], leading, trailing);
         }
-        if (tokens.Count == 0 || tokens.All(t => Vocabulary.ThisDealWords.Contains(t.Canon)))
+
+        var thisDeal = pack.Words("this_deal");
+        if (tokens.Count == 0 || tokens.All(t => thisDeal.Contains(t.Canon)))
         {
             return DealReference.ThisDeal;
         }
 
         if (tokens.Count <= 2 && ExternalIdRegex().Match(tokens[^1].Original) is { Success: true } id
-            && (tokens.Count == 1 || tokens[0].Canon is "id" or "no" or "number" or "nr" or "num"))
+            && (tokens.Count == 1 || pack.Words("id_words").Contains(tokens[0].Canon)))
         {
             return new ExternalIdReference(id.Groups["id"].Value);
         }
@@ -926,6 +694,30 @@ public sealed partial class CommandParser
         var words = tokens.Select(t => t.Original).ToList();
         words[^1] = StripPossessive(words[^1]);
         return new NameReference(string.Join(' ', words));
+    }
+
+    /// <summary>
+    /// The command in the words the English examples use, so a "yes" button can run exactly it (null for commands
+    /// that change nothing, which are never asked about).
+    /// </summary>
+    internal static string? CanonicalText(ChatCommand command)
+    {
+        static string Deal(DealReference deal, string before) => deal switch
+        {
+            ExternalIdReference id => $" {before} #{id.ExternalId}",
+            NameReference name => $" {before} {name.Text}",
+            _ => string.Empty,
+        };
+        static string Because(string? reason) => reason is null ? string.Empty : " because " + reason;
+
+        return command switch
+        {
+            ConfirmItemsCommand c => $"done {string.Join(", ", c.ItemTexts)}{Deal(c.Deal, "for")}",
+            UndoItemCommand c => $"undo {c.ItemText}{Deal(c.Deal, "for")}",
+            MoveDealCommand c => $"move{Deal(c.Deal, "deal")} to {c.StageText}{Because(c.Reason)}",
+            MarkLostCommand c => $"mark{Deal(c.Deal, "deal")} lost{Because(c.Reason)}",
+            _ => null,
+        };
     }
 
     private static string StripPossessive(string word) =>
@@ -956,17 +748,17 @@ public sealed partial class CommandParser
 
     private static string Join(IEnumerable<Token> tokens) => string.Join(' ', tokens.Select(t => t.Original));
 
-    private static bool StripLeading(List<Token> tokens, PhraseList phrases, bool keepLast)
+    /// <summary>Drops opening filler ("hey coach, can you …"), never the last word; true when any was dropped.</summary>
+    private static bool StripLeading(List<Token> tokens, IReadOnlyList<string[]> phrases)
     {
         var stripped = false;
         var again = true;
         while (again && tokens.Count > 0)
         {
             again = false;
-            foreach (var at in phrases.StartingWith(tokens[0].Canon))
+            foreach (var phrase in phrases)
             {
-                var phrase = phrases[at];
-                if (Matches(tokens, 0, phrase) && (!keepLast || tokens.Count > phrase.Length)
+                if (tokens.Count > phrase.Length && Matches(tokens, 0, phrase)
                     && !(phrase is ["tell", "me"] && tokens.Count > 2 && tokens[2].Canon == "about"))
                 {
                     tokens.RemoveRange(0, phrase.Length);
@@ -979,15 +771,14 @@ public sealed partial class CommandParser
         return stripped;
     }
 
-    private static void StripTrailing(List<Token> tokens)
+    private static void StripTrailing(List<Token> tokens, IReadOnlyList<string[]> phrases)
     {
         var again = true;
         while (again && tokens.Count > 0)
         {
             again = false;
-            foreach (var at in TrailingFiller.EndingWith(tokens[^1].Canon))
+            foreach (var phrase in phrases)
             {
-                var phrase = TrailingFiller[at];
                 if (tokens.Count > phrase.Length && Matches(tokens, tokens.Count - phrase.Length, phrase))
                 {
                     tokens.RemoveRange(tokens.Count - phrase.Length, phrase.Length);
@@ -1000,11 +791,6 @@ public sealed partial class CommandParser
 
     private static bool Matches(IReadOnlyList<Token> tokens, int start, string[] phrase)
     {
-        if (start < 0 || start + phrase.Length > tokens.Count)
-        {
-            return false;
-        }
-
         for (var k = 0; k < phrase.Length; k++)
         {
             if (!string.Equals(tokens[start + k].Canon, phrase[k], StringComparison.Ordinal))
@@ -1016,53 +802,8 @@ public sealed partial class CommandParser
         return true;
     }
 
-    private static PhraseList SortLongestFirst(string[][] phrases) => new(phrases.OrderByDescending(p => p.Length));
-
-    // Next-step patterns run over the text as typed (case-insensitive): the step's words are kept as written.
-    private const string NextStepLead = @"^\W*((please|pls|ok|okay|hey|hi|coach|bot)\W+)*((set|add|book|log|update|change|record|save|put)\s+(the\s+|a\s+)?)?";
-
-    [GeneratedRegex(NextStepLead + @"next[\s-]*steps?\s+(for|on|of|with)\s+(?<d>[^:]+?)\s*(:|\s+(to|is|=|-|\u2013|\u2014)\s+)\s*(?<t>\S.*)$", Options | RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex NextStepForRegex();
-
-    [GeneratedRegex(NextStepLead + @"(?<d>\w[^:]*?)[\s:,]+next[\s-]*steps?(\s*:\s*|\s+(is\s+|to\s+|=\s*)?)(?<t>\S.*)$", Options | RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex NextStepDealFirstRegex();
-
-    [GeneratedRegex(NextStepLead + @"next[\s-]*steps?\s*:\s*(?<t>\S.*)$", Options | RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex NextStepLinkedRegex();
-
-    [GeneratedRegex(@"^(for|on|of|with)\b", Options | RegexOptions.IgnoreCase)]
-    private static partial Regex StepForRegex();
-
-    [GeneratedRegex(@"\b(what|whats|what's|what\u2019s|where|how|hows|show|tell|give|which|any|get)\b", Options | RegexOptions.IgnoreCase)]
-    private static partial Regex QuestionRegex();
-
-    // Patterns run over the canonical text: lower case, single spaces, keywords typo-corrected.
-    [GeneratedRegex(@"^(help|help me|commands|command list|what can you do|what can i do|what do you do|what can i ask|what can i say|how does this work|how do i use this|how do i use you|how to use|how do you work|menu|options|hi|hello|hey|yo|start|usage|who are you|what are you|what do you know|coach|bot)$", Options)]
-    private static partial Regex HelpRegex();
-
-    [GeneratedRegex(@"^(new|add|create|log|register|start)( a| an)?( new)? (deal|opportunity|opp) (?<rest>.+)$", Options)]
-    private static partial Regex NewDealRegex();
-
-    [GeneratedRegex(@"^(unlink|disconnect|detach|(remove|clear|drop) (the )?link)\b", Options)]
-    private static partial Regex UnlinkRegex();
-
-    [GeneratedRegex(@"^(link|connect|attach|tie|bind) (?<d>.+?) (to|with) (this|the|our) (chat|channel|conversation|thread|room|group)$", Options)]
-    private static partial Regex LinkDealFirstRegex();
-
-    [GeneratedRegex(@"^(link|connect|attach|tie|bind)( (this|the|our))?( (chat|channel|conversation|thread|room|group))?( (to|with))? (?<d>.+)$", Options)]
-    private static partial Regex LinkRegex();
-
-    [GeneratedRegex(@"^this (chat|channel|conversation|thread|room|group) is (about|for) (?<d>.+)$", Options)]
-    private static partial Regex ThisChatIsAboutRegex();
-
-    [GeneratedRegex(@"\b(reverse funnel|(need|needs|have|got) to (hit|make|reach|close|get to|do|book|land)|to (hit|reach)|how (much|many) .*\b(for|to get to)|hit (our |the )?(number|quota|target))\b(?<rest>.*)$", Options)]
-    private static partial Regex ReverseFunnelRegex();
-
-    [GeneratedRegex(@"^(draw |see |view |picture of |show )?((the|our|my|a|team|teams|sales|process) )*(process map|sales process|map|flowchart|flow chart|process flow)( picture| chart| diagram)?( (for|of) (?<t>.+))?$", Options)]
-    private static partial Regex ShowMapRegex();
-
-    [GeneratedRegex(@"^(?!(done|did|finished|completed|complete|confirm|undo|move|push|mark|link|explain|what happens)\b)(the )?(?<t>[a-z0-9][a-z0-9&.-]*( [a-z0-9&.-]+){0,2}?)( teams?)?( process)? map$", Options)]
-    private static partial Regex TeamMapRegex();
+    [GeneratedRegex(@"^[$\u20AC\u00A3]?\d[\d,.]*(k|m|mm|bn|b|mil)?$", RegexOptions.IgnoreCase | Options)]
+    private static partial Regex AmountRegex();
 
     private const string MonthWords = "jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?";
 
@@ -1072,136 +813,11 @@ public sealed partial class CommandParser
     [GeneratedRegex(@"\bfor (the )?(?!(this|next|the|us|me|our|we|it|that|a|an|q[1-4])\b)(?<t>[a-z][a-z0-9&.-]*)( team)?\b", Options)]
     private static partial Regex TargetTeamRegex();
 
-    [GeneratedRegex(@"^[$\u20AC\u00A3]?\d[\d,.]*(k|m|mm|bn|b|mil)?$", RegexOptions.IgnoreCase | Options)]
-    private static partial Regex AmountRegex();
-
-    [GeneratedRegex(@"^(k|m|mm|bn|b|million|thousand|mil|grand|billion)$", Options)]
-    private static partial Regex AmountUnitRegex();
-
-    [GeneratedRegex(@"^((list|what are|whats|what is|show|see|what are all)( all)?( of)? )?my (open |active |current |own )?(deals|opportunities|opps|accounts)( list)?$|\bon my plate\b|^what deals (do i have|am i on|are mine|do i own|have i got)$|^(all |open |active )*deals$|^whats mine$|^my book$", Options)]
-    private static partial Regex MyDealsRegex();
-
-    [GeneratedRegex(@"^(undo|untick|uncheck|unconfirm|revert|withdraw|reopen|unmark|unchecked|unticked) (?<i>.+) (for|on|at|in|with) (?<d>.+)$", Options)]
-    private static partial Regex UndoWithDealRegex();
-
-    [GeneratedRegex(@"^(undo|untick|uncheck|unconfirm|revert|withdraw|reopen|unmark) (?<i>.+)$", Options)]
-    private static partial Regex UndoRegex();
-
-    [GeneratedRegex(@"^((mark|set) )?(?<i>.+?) (as )?(is |was |isnt |wasnt )?(not done|undone|incomplete|not complete|unchecked|unticked|not finished)( (for|on|at|in|with) (?<d>.+))?$", Options)]
-    private static partial Regex MarkUndoneRegex();
-
-    [GeneratedRegex(@"^(?<d>.+?) (said|says|told us|told me|has said|have said) no( thanks| for now| again| to us| to the proposal)?( (because|since|due to|reason|reason is|citing) (?<r>.+))?$", Options)]
-    private static partial Regex SaidNoDealFirstRegex();
-
-    [GeneratedRegex(@"^(the )?((buyer|customer|client|prospect|they|he|she|champion|we got a|got a|we got) )?((said|says|told us|told me) )?no (on|for|at|from|with|to|over|re) (?<d>.+)$", Options)]
-    private static partial Regex SaidNoDealLastRegex();
-
-    [GeneratedRegex(@"^(?<d>.+?) (passed|declined|rejected( us| it| our proposal| the proposal| the offer)?|turned us down|is not interested|isnt interested|not interested|pulled out|backed out|is a no|went with someone else|said nope|walked away)( on it| for now| again)?( (because|since|due to|reason|reason is|citing) (?<r>.+))?$", Options)]
-    private static partial Regex DealDeclinedRegex();
-
-    [GeneratedRegex(@"^(mark|set|close|flag|put|move)( deal)? (?<d>.+?) (as |to |into )?(closed |close )?(lost|loss|closed lost|dead)(( (because|due to|since|as|reason|for|with reason|reason is|to|over|on))? (?<r>.+))?$", Options)]
-    private static partial Regex MarkLostRegex();
-
-    [GeneratedRegex(@"^((we|i) )?(lost|have lost|just lost|lost out on) (?<d>.+?)( (because|due to|since|to|over|on|as) (?<r>.+))?$", Options)]
-    private static partial Regex WeLostRegex();
-
-    [GeneratedRegex(@"^(?<d>.+?) (is |was |got |has been |went )?(closed )?(lost|dead)( (because|due to|since|to|over|on|as) (?<r>.+))?$", Options)]
-    private static partial Regex DealIsLostRegex();
-
-    [GeneratedRegex(@"^how (do|can|should|could|would|to) ((i|we) )?(move|get|push|advance|progress|close|win|unblock|unstick) (?<d>.+?)( (forward|along|ahead|on|moving|over the line|to the next stage|unstuck|closed|done|to close|through))?$", Options)]
-    private static partial Regex HowToMoveRegex();
-
-    [GeneratedRegex(@"^(move|push|advance|progress|get) (?<d>.+?) (forward|along|ahead|moving)$", Options)]
-    private static partial Regex MoveForwardRegex();
-
-    [GeneratedRegex(@"^(is|why is|whys|how come) (?<d>.+?) (is )?(stalled|stuck|stale|rotting|slipping)$", Options)]
-    private static partial Regex IsStuckRegex();
-
-    [GeneratedRegex(@"^help (me )?(with|on) (?<d>.+)$", Options)]
-    private static partial Regex HelpWithRegex();
-
-    [GeneratedRegex(@"^(move|advance|push|put|set|bump|progress|change|shift)( deal)? (?<d>.+?)( (back|forward|straight|directly|ahead|stage|up|down))? (to|into|onto) (?<s>.+?)( (because|since|as|due to|reason|reason is|for) (?<r>.+))?$", Options)]
-    private static partial Regex MoveRegex();
-
-    [GeneratedRegex(@"^what (happens|goes on|do we do|do i do|should happen|is done|gets done|needs to happen|is expected|should i do|should we do) (in|during|at|inside) (?<s>.+)$", Options)]
-    private static partial Regex WhatHappensInRegex();
-
-    [GeneratedRegex(@"^(explain|describe|define|clarify) (?<s>.+)$", Options)]
-    private static partial Regex ExplainRegex();
-
-    [GeneratedRegex(@"^(whats|what is|what are|what does|what do|tell me about|tell me more about|info on|info about|details on|details about|more about|about|what do you mean by|meaning of|whats in|what is in|whats the point of) (?<s>.+?)( mean| means| about| for| do)?$", Options)]
-    private static partial Regex WhatIsRegex();
-
-    [GeneratedRegex(@"^(?<s>.+ (stage|phase))$|^(stage|phase) (?<s>.+)$", Options)]
-    private static partial Regex StageSuffixRegex();
-
-    [GeneratedRegex(@"^(how (is|are)|hows) ((my|our|the) (team|teams|reps|people|squad)|we|(the )?\S+ (team|teams|reps)) (doing|going|tracking|looking|performing)", Options)]
-    private static partial Regex HowIsTeamDoingRegex();
-
-    [GeneratedRegex(@"\b(team (report|overview|summary|stats|numbers)|how are we doing|funnel)\b", Options)]
-    private static partial Regex TeamReportRegex();
-
     [GeneratedRegex(@"^(?<n>\d{1,4})(?<u>d|w|m)$", Options)]
     private static partial Regex CompactWindowRegex();
 
     [GeneratedRegex(@"^\d{1,4}$", Options)]
     private static partial Regex NumberRegex();
-
-    [GeneratedRegex(@"^(done|did|finished|completed|complete|ticked|tick|tick off|ticked off|check off|checked off|checked|confirm|confirmed|close out|closed out|mark|marked) (?<i>.+) (for|on|at|in|with) (?<d>.+)$", Options)]
-    private static partial Regex ConfirmWithDealRegex();
-
-    [GeneratedRegex(@"^(mark|set|marked) (?<i>.+?) (as )?(done|complete|completed|finished|ticked|checked)( (for|on|at|in|with) (?<d>.+))?$", Options)]
-    private static partial Regex MarkDoneRegex();
-
-    [GeneratedRegex(@"^(done|did|finished|completed|complete|ticked|tick|tick off|ticked off|check off|checked off|checked|confirm|confirmed) (?<i>.+)$", Options)]
-    private static partial Regex ConfirmRegex();
-
-    [GeneratedRegex(@"^(?<i>.+?) (is |are |has been |have been |was |were |now |all )?(done|completed|complete|finished|ticked|ticked off|checked off|confirmed)( (for|on|at|in|with) (?<d>.+))?$", Options)]
-    private static partial Regex ItemDoneRegex();
-
-    // Over the text as typed (a note keeps its case and punctuation); the colon ends the deal.
-    [GeneratedRegex(@"^(please\s+)?(add\s+(a\s+)?)?note\b\s*((for|on|to|about|re)\s+)?(?<d>[^:\r\n]{0,200}?)\s*:\s*(?<t>.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline | Options)]
-    private static partial Regex NoteRegex();
-
-    [GeneratedRegex(@"^(the )?(full |deal )?(history|timeline|activity log|audit trail)( (of|for|on|about))?( (?<d>.+))?$|^what (happened|happens|has happened|went on) (with|to|on) (?<d>.+)$", Options)]
-    private static partial Regex HistoryRegex();
-
-    [GeneratedRegex(@"^(?<d>.+?) (history|timeline|activity log|audit trail)$", Options)]
-    private static partial Regex HistoryDealFirstRegex();
-
-    private const string ActivityDaySuffix = @"( (?<w>today|yesterday))?$";
-
-    [GeneratedRegex(@"^((i|we|just|already) )*(called|phoned|rang|rung|(spoke|talked) (to|with)|(had|did|held|made) (a |an |the |our )?(call|phone call|zoom|teams call|video call) (with|to)) (?<d>.+?)" + ActivityDaySuffix, Options)]
-    private static partial Regex CalledRegex();
-
-    [GeneratedRegex(@"^((i|we|just|already) )*(met( up)?( with)?|visited|(had|did|held) (a |an |the |our )?(meeting|meet|lunch|coffee|visit|onsite) (with|at)) (?<d>.+?)" + ActivityDaySuffix, Options)]
-    private static partial Regex MetRegex();
-
-    [GeneratedRegex(@"^((i|we|just|already) )*(emailed|e-mailed|mailed|(sent|wrote) (an )?(email|e-mail|mail) to)( (?<a>.+?) to)? (?<d>.+?)" + ActivityDaySuffix, Options)]
-    private static partial Regex EmailedRegex();
-
-    [GeneratedRegex(@"^((i|we|just|already) )*(sent|shared|delivered) (?<a>.+?) to (?<d>.+?)" + ActivityDaySuffix, Options)]
-    private static partial Regex SentRegex();
-    [GeneratedRegex(@"^(unsnooze|un snooze|unmute|unpause|wake up|wake|stop snoozing|end the snooze (on|of|for)|cancel the snooze (on|of|for)|lift the snooze (on|of|for)) (?<d>.+)$", Options)]
-    private static partial Regex UnsnoozeRegex();
-
-    [GeneratedRegex(@"^(snooze|mute|pause|silence) (?<d>.+?) (for )?(?<t>(\d{1,4}|a|an|one|two|three|four|five|six|seven|ten|fourteen|thirty) (day|days|week|weeks)|\d{1,4}[dw]|(until|till|til|to) .+?)( (because|since|as|due to|reason|reason is|while) (?<r>.+))?$", Options)]
-    private static partial Regex SnoozeRegex();
-
-    [GeneratedRegex(@"^(snooze|mute|pause|silence) (?<d>.+?)( (because|since|as|due to|reason|reason is|while) (?<r>.+))?$", Options)]
-    private static partial Regex SnoozeBareRegex();
-
-    [GeneratedRegex(@"^(reopen|re open|unclose|revive|undo the close of|undo closing) (?<d>.+)$", Options)]
-    private static partial Regex ReopenRegex();
-
-    [GeneratedRegex(@"^(disqualify|dq) (?<d>.+)$", Options)]
-    private static partial Regex DisqualifyRegex();
-
-    [GeneratedRegex(@"^(?<d>.+?) (is|was|got|has been|have been|are|were|seems|looks|turned out|turned out to be) (?<w>.+)$", Options)]
-    private static partial Regex DealIsBranchRegex();
-
-    [GeneratedRegex(@"^(mark|flag|set|put)( deal)? (?<d>.+?) (as|to) (?<w>.+)$", Options)]
-    private static partial Regex MarkAsBranchRegex();
 
     [GeneratedRegex(@"^#?(?<id>\d{1,12})$|^#(?<id>[A-Za-z0-9][A-Za-z0-9-]{0,40})$", Options)]
     private static partial Regex ExternalIdRegex();

@@ -1,75 +1,49 @@
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace SalesCoachBot.Core.Understanding;
 
-/// <summary>One typed word: as typed (for names), and in canonical lower-case form (for commands).</summary>
-internal readonly record struct Token(string Original, string Canon, bool CommaBefore);
-
 /// <summary>
-/// Typed text as tokens plus their canonical forms joined by single spaces, so command patterns can be
-/// written as plain regexes over <see cref="Text"/> while slots are read back in the user's own spelling.
+/// One typed word: as typed (for names), folded lower case (<see cref="Lower"/>), and in the canonical form a
+/// language pack gives it (<see cref="Canon"/>: shorthand expanded, keyword typos corrected, synonyms applied).
 /// </summary>
-internal sealed class Sentence
+/// <see cref="Start"/> is where the word begins in the folded text, so a free-text slot (a next step, a note) can be
+/// read back with its punctuation.
+internal readonly record struct Token(string Original, string Lower, string Canon, bool CommaBefore, int Start = 0);
+
+/// <summary>Splits typed text into words; the canonical form is filled in per language by <see cref="LanguagePack.Canonicalize"/>.</summary>
+internal static class Sentence
 {
-    private readonly int[] _starts;
+    /// <summary>Words of <paramref name="text"/>; marks, tatweel and direction/joiner characters are dropped, never split on.</summary>
+    public static List<Token> Tokenize(string text) => TokenizeFolded(ArabicText.Normalize(text));
 
-    public Sentence(IReadOnlyList<Token> tokens)
-    {
-        Tokens = tokens;
-        _starts = new int[tokens.Count];
-        var text = new StringBuilder();
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            if (i > 0)
-            {
-                text.Append(' ');
-            }
-
-            _starts[i] = text.Length;
-            text.Append(tokens[i].Canon);
-        }
-
-        Text = text.ToString();
-    }
-
-    public IReadOnlyList<Token> Tokens { get; }
-
-    public string Text { get; }
-
-    /// <summary>The tokens a regex group covers (empty when the group did not take part).</summary>
-    public IReadOnlyList<Token> Slice(Group group)
-    {
-        if (!group.Success || group.Length == 0)
-        {
-            return [];
-        }
-
-        var end = group.Index + group.Length;
-        var slice = new List<Token>();
-        for (var i = 0; i < _starts.Length; i++)
-        {
-            if (_starts[i] >= group.Index && _starts[i] < end)
-            {
-                slice.Add(Tokens[i]);
-            }
-        }
-
-        return slice;
-    }
-
-    public static Sentence Tokenize(string text)
+    /// <summary>
+    /// Words of text already folded by <see cref="ArabicText.Normalize"/>. A colon, "=", or a dash between words is a
+    /// token of its own (canonical ":"): it separates "next step for Initech: call the CFO".
+    /// </summary>
+    public static List<Token> TokenizeFolded(string folded)
     {
         var tokens = new List<Token>();
         var current = new StringBuilder();
         var commaBefore = false;
-        for (var i = 0; i < text.Length; i++)
+        var start = 0;
+        for (var i = 0; i < folded.Length; i++)
         {
-            var c = text[i];
-            var next = i + 1 < text.Length ? text[i + 1] : '\0';
+            var c = folded[i];
+            var next = i + 1 < folded.Length ? folded[i + 1] : '\0';
             var previous = current.Length > 0 ? current[^1] : '\0';
             if (char.IsLetterOrDigit(c))
             {
+                // "لـInitech": Arabic glued to a Latin name is two words.
+                if (current.Length > 0 && char.IsLetter(previous) && char.IsLetter(c) && ArabicText.IsArabicLetter(previous) != ArabicText.IsArabicLetter(c))
+                {
+                    Flush();
+                }
+
+                if (current.Length == 0)
+                {
+                    start = i;
+                }
+
                 current.Append(c);
             }
             else if (TextFolding.IsApostrophe(c) && current.Length > 0 && char.IsLetter(next))
@@ -80,18 +54,25 @@ internal sealed class Sentence
             {
                 current.Append(c); // "demo-held", "go-live"
             }
-            else if (c is '.' or ',' && char.IsDigit(previous) && char.IsDigit(next))
+            else if (c is '.' or ',' or ':' && char.IsDigit(previous) && char.IsDigit(next))
             {
-                current.Append(c); // "2.5m", "500,000"
+                current.Append(c); // "2.5m", "500,000", "15:30"
             }
             else if (c is '#' or '$' or '\u20AC' or '\u00A3' && current.Length == 0 && char.IsLetterOrDigit(next))
             {
+                start = i;
                 current.Append(c); // "#1042", "$2m"
             }
             else if (c is '&' or '+')
             {
                 Flush();
-                tokens.Add(new Token(c.ToString(), c.ToString(), commaBefore)); // "A & B": an item separator
+                tokens.Add(new Token(c.ToString(), c.ToString(), c.ToString(), commaBefore, i)); // "A & B": an item separator
+                commaBefore = false;
+            }
+            else if (c is ':' or '=' or '-' or '\u2013' or '\u2014')
+            {
+                Flush();
+                tokens.Add(new Token(c.ToString(), ":", ":", commaBefore, i));
                 commaBefore = false;
             }
             else
@@ -105,7 +86,7 @@ internal sealed class Sentence
         }
 
         Flush();
-        return new Sentence(tokens);
+        return tokens;
 
         void Flush()
         {
@@ -117,8 +98,42 @@ internal sealed class Sentence
             var original = current.ToString();
             current.Clear();
             var lower = TextFolding.Fold(original.Replace("'", string.Empty, StringComparison.Ordinal).ToLowerInvariant());
-            tokens.Add(new Token(original, Vocabulary.Canonical(lower), commaBefore));
+            tokens.Add(new Token(original, lower, lower, commaBefore, start));
             commaBefore = false;
         }
+    }
+
+    /// <summary>Tokens that are written in Arabic script and in Latin (or other) script.</summary>
+    public static (int Arabic, int Other) Scripts(IReadOnlyList<Token> tokens)
+    {
+        var arabic = 0;
+        var other = 0;
+        foreach (var token in tokens)
+        {
+            var isArabic = false;
+            var isLetter = false;
+            foreach (var c in token.Lower)
+            {
+                if (ArabicText.IsArabicLetter(c))
+                {
+                    isArabic = true;
+                }
+                else if (char.IsLetter(c))
+                {
+                    isLetter = true;
+                }
+            }
+
+            if (isArabic)
+            {
+                arabic++;
+            }
+            else if (isLetter)
+            {
+                other++;
+            }
+        }
+
+        return (arabic, other);
     }
 }

@@ -33,8 +33,15 @@ internal static class TextFolding
         }
 
         var current = new StringBuilder();
-        foreach (var c in Cap(text))
+        foreach (var raw in Cap(text))
         {
+            // Diacritics, tatweel and direction marks are dropped, not read as gaps: "مُؤَسَّسَة" is one word.
+            var c = ArabicText.Fold(raw);
+            if (c == '\0')
+            {
+                continue;
+            }
+
             if (char.IsLetterOrDigit(c))
             {
                 current.Append(char.ToLowerInvariant(c));
@@ -58,7 +65,10 @@ internal static class TextFolding
         }
     }
 
-    /// <summary>Removes accents; words hold only letters and digits, so normalising cannot meet a lone surrogate.</summary>
+    /// <summary>
+    /// Removes accents and folds Arabic spelling (<see cref="ArabicText"/>); words hold only letters and digits,
+    /// so normalising cannot meet a lone surrogate.
+    /// </summary>
     public static string Fold(string word)
     {
         foreach (var c in word)
@@ -75,7 +85,7 @@ internal static class TextFolding
                     }
                 }
 
-                return folded.ToString().Normalize(NormalizationForm.FormC);
+                return ArabicText.Normalize(folded.ToString().Normalize(NormalizationForm.FormC));
             }
         }
 

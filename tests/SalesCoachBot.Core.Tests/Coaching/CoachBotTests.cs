@@ -291,12 +291,58 @@ public sealed class CoachBotTests : IDisposable
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("🙂🙂🙂")]
-    [InlineData("ما هي الخطوة التالية")]
+    [InlineData("מה הצעד הבא")]
+    [InlineData("\u064B\u064C\u064D\u064E\u064F\u0650\u0651")]
+    [InlineData("\u200F\u200E\u200D\u200C\u2067\u2069")]
     public async Task Ask_EmptyOrUnreadableText_AnswersPolitelyWithHelp(string text)
     {
         var answer = await _bot.AskAsync(text);
 
         Assert.Equal(CardKind.Help, answer.Card!.Kind);
+    }
+
+    [Theory]
+    [InlineData("ما التالي لصفقة Initech")]
+    [InlineData("شو وضع Initech")]
+    [InlineData("إيش باقي على صفقة initech؟")]
+    [InlineData("\u200Fما التالي لـInitech\u200F")]
+    [InlineData("وش الخطوة الجاية مع Initch")]
+    public async Task Ask_WhatsNextInArabic_AnswersWithTheChecklist(string text)
+    {
+        _bot.AddDeal("1002", "Initech");
+
+        var answer = await _bot.AskAsync(text);
+
+        Assert.Equal(CardKind.Checklist, answer.Card!.Kind);
+
+        // Written in Arabic, answered in Arabic (issue 17, point 3): the Latin name isolated inside it.
+        Assert.StartsWith("\u2068Initech\u2069", answer.Text, StringComparison.Ordinal);
+        Assert.Equal("ar", answer.Card.Language?.Code);
+    }
+
+    [Theory]
+    [InlineData("🙂 ما 🙂 next ✨ Initech 🚀")]
+    [InlineData("what's\u200D next\u200F for\u202B Initech\u202C")]
+    [InlineData("\u0645\u0627 \u0627\u0644\u062A\u0627\u0644\u064A \U0001F468\u200D\U0001F469\u200D\U0001F467")]
+    public async Task Ask_MixedScriptsEmojiAndInvisibleMarks_AnswersPolitely(string text)
+    {
+        _bot.AddDeal("1002", "Initech");
+
+        var answer = await _bot.AskAsync(text);
+
+        Assert.False(string.IsNullOrWhiteSpace(answer.Text));
+        Assert.Empty(_bot.Stores.Confirmations);
+    }
+
+    [Fact]
+    public async Task Ask_ArabicFiveHundredPlusCharacters_AnswersWithoutRecording()
+    {
+        _bot.AddDeal("1002", "Initech");
+
+        var answer = await _bot.AskAsync(string.Concat(Enumerable.Repeat("تم البند لصفقة ", 60)));
+
+        Assert.NotNull(answer.Card);
+        Assert.Empty(_bot.Stores.Confirmations);
     }
 
     [Fact]

@@ -89,6 +89,8 @@ public sealed class BidiTests
 
     [Theory]
     [InlineData("ما التالي لصفقة Initech", true)]
+    [InlineData("شو وضع Initech", true)]
+    [InlineData("next for مؤسسة", false)]
     [InlineData("صفقاتي", true)]
     [InlineData("what's next for مؤسسة", false)]
     [InlineData("\u200f\u200d", false)]

@@ -36,6 +36,8 @@ internal static class UnderstandingTestData
         Deal(1024, "Lamna Healthcare"),
         Deal(1025, "Monsters Inc"),
         Deal(1026, "Globex pilot", "Globex", DealStatus.Won),
+        Deal(1027, "\u0645\u0624\u0633\u0633\u0629 \u0627\u0644\u0623\u0641\u0642"), // مؤسسة الأفق
+        Deal(1028, "\u0634\u0631\u0643\u0629 \u0627\u0644\u0646\u062E\u0628\u0629 \u0644\u0644\u062A\u062C\u0627\u0631\u0629"), // شركة النخبة للتجارة
     ];
 
     public static DealNameEntry Deal(long id, string name, string? account = null, DealStatus status = DealStatus.Open, long teamId = 1) =>
@@ -115,11 +117,23 @@ internal static class UnderstandingTestData
             MyDealsCommand => "mydeals",
             MoveDealCommand c => $"move {Deal(c.Deal)} | {Stage(c.StageText)} | {Lower(c.Reason)}",
             MarkLostCommand c => $"lost {Deal(c.Deal)} | {Lower(c.Reason)}",
-            SaidNoCommand c => $"no {Deal(c.Deal)}",
+            SaidNoCommand c => $"no {Deal(c.Deal)}" + (c.Reason is null ? string.Empty : $" | {Lower(c.Reason)}"),
             StageInfoCommand c => $"stage {Stage(c.StageText)}",
             PipelineCommand c => $"pipeline {Lower(c.TeamName)} {c.WindowDays?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}",
             StalledCommand c => $"stalled {Lower(c.TeamName)}",
-            ReverseFunnelCommand c => $"funnel {Lower(c.AmountText)}",
+            ReverseFunnelCommand c => $"funnel {Lower(c.AmountText)}" + (c.PeriodText is null && c.TeamName is null ? string.Empty : $" | {Lower(c.PeriodText)} | {Lower(c.TeamName)}"),
+            NewDealCommand c => $"newdeal {Lower(c.Name)} | {Lower(c.AmountText)} | {(c.StageText is null ? "-" : Stage(c.StageText))} | {Lower(c.TeamText)}",
+            ShowMapCommand c => $"map {Lower(c.TeamName)}",
+            SnoozeCommand c => $"snooze {Deal(c.Deal)} | {Lower(c.DurationText)} | {Lower(c.Reason)}",
+            UnsnoozeCommand c => $"unsnooze {Deal(c.Deal)}",
+            ReopenDealCommand c => $"reopen {Deal(c.Deal)}",
+            FollowBranchCommand c => $"branch {Deal(c.Deal)} | {Lower(c.WhenText)}",
+            ConfirmIntentCommand c => $"confirm? {Describe(c.Guess, resolver, index)}",
+            CancelCommand => "cancel",
+            SetNextStepCommand c => $"nextstep {Deal(c.Deal)} | {Lower(c.Text)}",
+            AddNoteCommand c => $"note {Deal(c.Deal)} | {Lower(c.Text)}",
+            HistoryCommand c => $"history {Deal(c.Deal)}",
+            LogActivityCommand c => $"activity {Deal(c.Deal)} | {c.Kind.ToString().ToLowerInvariant()} {c.Day.ToString().ToLowerInvariant()} {Lower(c.About)}",
             HelpCommand => "help",
             UnknownCommand => "unknown",
             _ => command.GetType().Name,

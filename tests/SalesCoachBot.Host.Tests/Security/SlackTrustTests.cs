@@ -117,6 +117,23 @@ public sealed class SlackTrustTests : IAsyncLifetime
         Assert.Contains("don't know you", other, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Commands_InArabic_UnderstoodByTheRealCoreOverSignedRequests()
+    {
+        // Issue 17 end to end: signed /coach requests in Arabic (a Latin deal name inside), the real parser and stores.
+        var host = await StartAsync("Production", SlackOn("T0OURS"));
+
+        var mine = await AnswerTextAsync(await host.PostSignedFormAsync("/slack/commands", Command("صفقاتي", "T0OURS", "U0DEMO")));
+        var next = await AnswerTextAsync(await host.PostSignedFormAsync("/slack/commands", Command("ما التالي لصفقة Initech؟", "T0OURS", "U0DEMO")));
+        var dialect = await AnswerTextAsync(await host.PostSignedFormAsync("/slack/commands", Command("\u200Fشو وضع Initch", "T0OURS", "U0DEMO")));
+        var noise = await AnswerTextAsync(await host.PostSignedFormAsync("/slack/commands", Command("\u064E\u064F\u0650", "T0OURS", "U0DEMO")));
+
+        Assert.StartsWith("My deals: 5 open", mine, StringComparison.Ordinal);
+        Assert.StartsWith("\u2068Initech\u2069 — ", next, StringComparison.Ordinal);
+        Assert.StartsWith("\u2068Initech\u2069 — ", dialect, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(noise));
+    }
+
     [Theory]
     [InlineData("10.0.0.1", true)]
     [InlineData("10.0.0.2", false)]

@@ -196,6 +196,12 @@ try {
   const mapAnswer = map.ok ? await map.json().catch(() => ({})) : {};
   check(map.status === 200 && /B2B default/.test(header(mapAnswer)) && /Existing customer/.test(JSON.stringify(blocksOf(mapAnswer))),
     `/coach show the map -> the map with its stages ("${header(mapAnswer)}")`);
+
+  // 8) a signed /coach in Arabic (issue 17): «ما التالي لصفقة Initech» -> Initech's checklist, as for "next initech"
+  const arabic = await post('/slack/commands', command('ما التالي لصفقة Initech', 'ar1'));
+  const arabicAnswer = arabic.ok ? await arabic.json().catch(() => ({})) : {};
+  check(arabic.status === 200 && /initech/i.test(JSON.stringify(blocksOf(arabicAnswer))) && checkboxes(arabicAnswer).length > 0,
+    `/coach ما التالي لصفقة Initech -> Initech's checklist ("${header(arabicAnswer)}")`);
 } finally {
   stop();
 }

@@ -51,6 +51,8 @@ if [ "${SKIP_E2E:-0}" != 1 ]; then
   bot_port=$(free_port); pg_port=$(free_port)
   echo "--- e2e: host on $bot_port, Agents Playground on $pg_port"
   # Development + AllowUnauthenticated: the playground sends no token (production never runs like this).
+  # Owners get their stalled deals in their own chat (the digest step); the outbox is polled every second.
+  export Nudges__DirectMessageOwners=true Nudges__DispatchInterval=00:00:01
   (cd "$work" && ASPNETCORE_ENVIRONMENT=Development Teams__AllowUnauthenticated=true Teams__AppId= \
      ConnectionStrings__SalesCoach="Data Source=$work/e2e.db" Logging__LogLevel__Default=Warning \
      exec dotnet "$dll" --contentRoot "$root/src/SalesCoachBot.Host" --urls "http://127.0.0.1:$bot_port" >"$work/host.log" 2>&1) &
@@ -66,6 +68,9 @@ if [ "${SKIP_E2E:-0}" != 1 ]; then
   pids+=($!)
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$pg_port/_debug/ping" >/dev/null && break; sleep 0.2; done
   echo "--- node e2e.mjs --pg http://127.0.0.1:$pg_port"
+  # The digest step: the nudge verb, run as an operator would, against the host's database.
+  export E2E_NUDGE="cd '$root/src/SalesCoachBot.Host' && ASPNETCORE_ENVIRONMENT=Development Teams__AllowUnauthenticated=true Teams__AppId= \
+    ConnectionStrings__SalesCoach='Data Source=$work/e2e.db' dotnet '$dll' nudge --team EMEA --force"
   if ! node e2e.mjs --pg "http://127.0.0.1:$pg_port"; then
     failures=$((failures + 1))
     echo "--- host log (tail)"; tail -40 "$work/host.log"

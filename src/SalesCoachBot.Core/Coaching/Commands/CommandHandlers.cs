@@ -59,6 +59,8 @@ internal static class CommandHandlers
         Handle<NewDealCommand, NewDealUseCase>();
         Handle<HelpCommand, HelpUseCase>();
         Handle<UnknownCommand, HelpUseCase>();
+        Handle<ConfirmIntentCommand, ConfirmIntentUseCase>();
+        Handle<CancelCommand, ConfirmIntentUseCase>();
 
         // What card buttons carry (ActionPayload).
         Handle<ConfirmItemsPayload, ConfirmItemsUseCase>();

@@ -27,10 +27,14 @@ internal sealed class HelpUseCase(IOptions<CrmOptions> crm) : ICommandHandler<He
 
     /// <summary>Nothing understood: says what was not, unless nothing was typed.</summary>
     public Task<BotAnswer> HandleAsync(UnknownCommand command, TurnContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(Handle(context.Person, string.IsNullOrWhiteSpace(command.Text) ? null : command.Text, context.Say));
+        Task.FromResult(Handle(context.Person, string.IsNullOrWhiteSpace(command.Text) ? null : command.Text, context.Say, command.Closest));
 
-    private BotAnswer Handle(PersonView person, string? notUnderstood, Phrases say)
+    private BotAnswer Handle(PersonView person, string? notUnderstood, Phrases say, IReadOnlyList<string>? closest = null)
     {
+        // The commands nearest to what was typed come first, so a near miss shows its fix.
+        var near = closest is { Count: > 0 }
+            ? new CardSection(say.Coaching("Help.Closest"), [.. closest.Select(c => new CardLine(say.Language.IsRightToLeft ? Bidi.IsolateLatinRuns(c) : c))])
+            : null;
         var intro = notUnderstood is null ? say.Coaching("Help.Intro") : say.Coaching("Help.NotUnderstood", Shorten(notUnderstood));
         var manages = person.IsManager || person.IsAdmin;
         var createsDeals = !crm.Value.ManagesDeals;
@@ -54,11 +58,13 @@ internal sealed class HelpUseCase(IOptions<CrmOptions> crm) : ICommandHandler<He
             Kind = CardKind.Help,
             Title = say.Coaching("Help.Title"),
             Body = [intro],
-            Sections = sections,
+            Sections = [.. near is null ? [] : new[] { near }, .. sections],
             Actions = actions,
         };
         var lines = rep.Concat(managers).Select(c => say.Coaching("Help.TextLine", c.Command, c.What));
-        return new BotAnswer(intro + "\n" + string.Join('\n', lines), card);
+        var closestLine = near is null ? string.Empty
+            : say.Coaching("Help.ClosestLine", string.Join(" · ", closest!.Select(c => say.Coaching("Help.Quoted", c)))) + "\n";
+        return new BotAnswer(intro + "\n" + closestLine + string.Join('\n', lines), card);
     }
 
     private static (string Command, string What) Command(string key, Phrases say) =>

@@ -1,0 +1,361 @@
+namespace SalesCoachBot.Core.Understanding;
+
+/// <summary>One slot a template reads: its name ("deal", "item", "stage", …) and the typed words it took.</summary>
+internal readonly record struct SlotValue(string Name, IReadOnlyList<Token> Tokens);
+
+/// <summary>How well one written example fits the typed words, and what its slots took.</summary>
+internal sealed record IntentMatch(string Command, string Example, double Score, double Confidence, IReadOnlyList<SlotValue> Slots)
+{
+    /// <summary>Typed words the example has no place for (a team named outside any slot: "stuck deals at APAC").</summary>
+    public IReadOnlyList<Token> Extras { get; init; } = [];
+
+    public IReadOnlyList<Token> Slot(string name)
+    {
+        foreach (var slot in Slots)
+        {
+            if (slot.Name == name)
+            {
+                return slot.Tokens;
+            }
+        }
+
+        return [];
+    }
+}
+
+/// <summary>
+/// The recogniser (ADR 0015): a nearest-neighbour matcher over a language's written examples. Each example
+/// ("move {deal} to {stage} because {reason}") is a sequence of words and slots; the typed words are aligned
+/// to it like a spelling diff. A matching word earns its weight (words used by few commands weigh more), a
+/// missing word or an extra typed word costs, and a slot takes the typed words between its neighbours. The
+/// example with the best score wins; confidence is earned / (earned + costs). Stateless and thread-safe.
+/// </summary>
+internal sealed class IntentMatcher
+{
+    private const double MissFactor = 0.8;        // an example's word that was not typed
+    private const double MissingSlot = 1.0;       // a required slot with nothing in it
+    private const double ExtraLight = 0.05;       // a typed filler word the example does not have
+    private const double ExtraWord = 0.5;         // any other typed word the example does not have
+    private const string Separator = ":";         // a colon, "=" or dash: only ever matches itself
+    private const double LightSwap = 0.5;         // "for" typed where the example says "on": half the word's weight
+    private const double ExtraKeyword = 0.5;      // a typed command word, times its weight
+    private const double KeywordInSlot = 0.3;     // a command word taken into a slot, times its weight
+    private const double KeywordOpensSlot = 0.45; // … as the slot's first word ("put Wonka" is not a deal name); below ExtraKeyword
+
+    private readonly Template[] _templates;
+    private readonly Dictionary<string, List<(int Template, double Weight)>> _byWord = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double> _weights;
+    private readonly HashSet<string> _light;
+
+    public IntentMatcher(LanguagePack pack)
+    {
+        Pack = pack;
+        _light = [.. pack.Words("light")];
+        var parsed = new List<Template>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (command, example) in pack.Examples)
+        {
+            var template = Template.Parse(command, example, pack);
+            if (template.Elements.Any(e => e.Slot is null) && seen.Add(command + "|" + template.Key))
+            {
+                parsed.Add(template);
+            }
+        }
+
+        // A word used in the examples of many commands tells little about which command it is.
+        var commandsUsing = parsed
+            .SelectMany(t => t.Elements.Where(e => e.Slot is null).Select(e => (e.Word, t.Command)))
+            .Distinct()
+            .GroupBy(x => x.Word, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        _weights = commandsUsing.ToDictionary(
+            p => p.Key,
+            p => Math.Min(_light.Contains(p.Key) ? 0.3 : 1.0, 1.0 / Math.Sqrt(p.Value)),
+            StringComparer.Ordinal);
+        _templates = [.. parsed.Select(t => t.Weighted(_weights, _light))];
+        for (var t = 0; t < _templates.Length; t++)
+        {
+            foreach (var element in _templates[t].Elements.Where(e => e.Slot is null).DistinctBy(e => e.Word))
+            {
+                if (!_byWord.TryGetValue(element.Word, out var list))
+                {
+                    _byWord[element.Word] = list = [];
+                }
+
+                list.Add((t, _templates[t].Elements.Where(e => e.Word == element.Word).Sum(e => e.Weight)));
+            }
+        }
+    }
+
+    public LanguagePack Pack { get; }
+
+    public int TemplateCount => _templates.Length;
+
+    /// <summary>True when <paramref name="canon"/> is a word some example is written with.</summary>
+    public bool IsCommandWord(string canon) => _weights.ContainsKey(canon);
+
+    /// <summary>
+    /// The best-scoring examples for <paramref name="tokens"/> in score order, asking <paramref name="accept"/>
+    /// whether each reads as a command; stops once no unexamined example can beat the best accepted one.
+    /// </summary>
+    public IntentMatch? Best(IReadOnlyList<Token> tokens, Func<IntentMatch, bool> accept, Dictionary<string, double>? bestPerCommand = null)
+    {
+        if (tokens.Count == 0)
+        {
+            return null;
+        }
+
+        // Upper bound per example: every typed word it has matches, every word it has that was not typed is missed.
+        var present = new Dictionary<int, double>();
+        var typed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var token in tokens)
+        {
+            if (typed.Add(token.Canon) && _byWord.TryGetValue(token.Canon, out var postings))
+            {
+                foreach (var (template, weight) in postings)
+                {
+                    present[template] = present.GetValueOrDefault(template) + weight;
+                }
+            }
+        }
+
+        var candidates = present
+            .Select(p => (Template: p.Key, Bound: p.Value - (MissFactor * (_templates[p.Key].LiteralWeight - p.Value))))
+            .Where(c => c.Bound > 0)
+            .OrderByDescending(c => c.Bound)
+            .ThenBy(c => c.Template)
+            .ToList();
+
+        IntentMatch? best = null;
+        foreach (var (index, bound) in candidates)
+        {
+            if (best is not null && bound <= best.Score)
+            {
+                break;
+            }
+
+            var match = Align(_templates[index], tokens);
+            if (bestPerCommand is not null && match.Score > bestPerCommand.GetValueOrDefault(match.Command, double.MinValue))
+            {
+                bestPerCommand[match.Command] = match.Score;
+            }
+
+            if ((best is null || match.Score > best.Score) && accept(match))
+            {
+                best = match;
+            }
+        }
+
+        return best;
+    }
+
+    private double Extra(Token token) =>
+        _light.Contains(token.Canon) ? ExtraLight
+        : _weights.TryGetValue(token.Canon, out var weight) ? ExtraKeyword * weight
+        : ExtraWord;
+
+    private double OpensSlot(Token token) => AnyWordInSlot + ((InSlot(token) - AnyWordInSlot) * (KeywordOpensSlot / KeywordInSlot));
+
+    // Every word in a slot costs a little, so of two equal fits the one with the shorter slot wins
+    // ("next step for Initech: call: 3pm" splits at the first colon).
+    private const double AnyWordInSlot = 0.01;
+
+    // A colon inside a deal or item slot is unlikely: "note for #1002: Legal: …" splits at the first one.
+    private const double SeparatorInSlot = 0.05;
+
+    private double InSlot(Token token, bool freeText = false) => AnyWordInSlot + (token.Canon == Separator && !freeText ? SeparatorInSlot : 0) + (_weights.TryGetValue(token.Canon, out var weight) && !_light.Contains(token.Canon) ? KeywordInSlot * weight : 0);
+
+    // Operations on the alignment path, for reading the path back.
+    private enum Op : byte
+    {
+        None,
+        Extend,
+        Match,
+        Miss,
+        SlotStart,
+        SlotSkip,
+        Extra,
+        Swap,
+    }
+
+    /// <summary>Dynamic programming over (example position, typed position, slot open): best earned minus costs.</summary>
+    private IntentMatch Align(Template template, IReadOnlyList<Token> tokens)
+    {
+        var elements = template.Elements;
+        var m = elements.Length;
+        var n = tokens.Count;
+        var size = (m + 1) * (n + 1) * 2;
+        var score = new double[size];
+        var op = new Op[size];
+        var cameOpen = new bool[size];
+        Array.Fill(score, double.NegativeInfinity);
+        int At(int i, int j, int open) => (((i * (n + 1)) + j) * 2) + open;
+        void Relax(int from, int to, double value, Op how)
+        {
+            if (value > score[to])
+            {
+                score[to] = value;
+                op[to] = how;
+                cameOpen[to] = from % 2 == 1;
+            }
+        }
+
+        score[At(0, 0, 0)] = 0;
+        for (var j = 0; j <= n; j++)
+        {
+            for (var i = 0; i <= m; i++)
+            {
+                for (var open = 0; open < 2; open++)
+                {
+                    var here = At(i, j, open);
+                    var s = score[here];
+                    if (double.IsNegativeInfinity(s))
+                    {
+                        continue;
+                    }
+
+                    if (open == 1 && j < n)
+                    {
+                        Relax(here, At(i, j + 1, 1), s - InSlot(tokens[j], elements[i - 1].FreeText), Op.Extend);
+                    }
+
+                    if (i < m)
+                    {
+                        var e = elements[i];
+                        if (e.Slot is null)
+                        {
+                            if (j < n && tokens[j].Canon == e.Word)
+                            {
+                                Relax(here, At(i + 1, j + 1, 0), s + e.Weight, Op.Match);
+                            }
+                            else if (j < n && e.Light && e.Word != Separator && tokens[j].Canon != Separator && _light.Contains(tokens[j].Canon))
+                            {
+                                Relax(here, At(i + 1, j + 1, 0), s + (LightSwap * e.Weight), Op.Swap);
+                            }
+
+                            Relax(here, At(i + 1, j, 0), s - (MissFactor * e.Weight), Op.Miss);
+                        }
+                        else
+                        {
+                            if (j < n)
+                            {
+                                Relax(here, At(i + 1, j + 1, 1), s - (e.FreeText ? InSlot(tokens[j], freeText: true) : OpensSlot(tokens[j])), Op.SlotStart);
+                            }
+
+                            Relax(here, At(i + 1, j, 0), s - (e.Optional ? 0 : MissingSlot), Op.SlotSkip);
+                        }
+                    }
+
+                    if (j < n)
+                    {
+                        Relax(here, At(i, j + 1, 0), s - Extra(tokens[j]), Op.Extra);
+                    }
+                }
+            }
+        }
+
+        var end = score[At(m, n, 0)] >= score[At(m, n, 1)] ? At(m, n, 0) : At(m, n, 1);
+        var total = score[end];
+
+        // Walk the path back: slots' words, and the earned / cost sums for the confidence (a command word inside a
+        // slot only breaks ties between examples: "what's next for what's next …" is still sure of itself).
+        var slots = new List<Token>?[m];
+        var extras = new List<Token>();
+        double earned = 0, costs = 0;
+        int ci = m, cj = n, copen = end % 2;
+        while (ci > 0 || cj > 0)
+        {
+            var state = At(ci, cj, copen);
+            var how = op[state];
+            copen = cameOpen[state] ? 1 : 0;
+            switch (how)
+            {
+                case Op.Extend:
+                    (slots[ci - 1] ??= []).Insert(0, tokens[cj - 1]);
+                    cj--;
+                    break;
+                case Op.Match:
+                    earned += elements[ci - 1].Weight;
+                    ci--;
+                    cj--;
+                    break;
+                case Op.Swap:
+                    earned += LightSwap * elements[ci - 1].Weight;
+                    ci--;
+                    cj--;
+                    break;
+                case Op.Miss:
+                    costs += MissFactor * elements[ci - 1].Weight;
+                    ci--;
+                    break;
+                case Op.SlotStart:
+                    (slots[ci - 1] ??= []).Insert(0, tokens[cj - 1]);
+                    ci--;
+                    cj--;
+                    break;
+                case Op.SlotSkip:
+                    costs += elements[ci - 1].Optional ? 0 : MissingSlot;
+                    ci--;
+                    break;
+                case Op.Extra:
+                    costs += Extra(tokens[cj - 1]);
+                    extras.Insert(0, tokens[cj - 1]);
+                    cj--;
+                    break;
+                default:
+                    ci = cj = 0;
+                    break;
+            }
+        }
+
+        var values = new List<SlotValue>();
+        for (var i = 0; i < m; i++)
+        {
+            if (elements[i].Slot is { } name)
+            {
+                values.Add(new SlotValue(name, slots[i] ?? []));
+            }
+        }
+
+        var confidence = earned <= 0 ? 0 : earned / (earned + costs);
+        return new IntentMatch(template.Command, template.Example, total, confidence, values) { Extras = extras };
+    }
+
+    /// <summary><see cref="FreeText"/>: a note's or next step's words, taken as typed; command words in them cost nothing extra.</summary>
+    private sealed record Element(string Word, string? Slot, bool Optional, double Weight, bool Light = false)
+    {
+        public bool FreeText => Slot is "text" or "step";
+    }
+
+    private sealed record Template(string Command, string Example, Element[] Elements, string Key, double LiteralWeight)
+    {
+        public static Template Parse(string command, string example, LanguagePack pack)
+        {
+            var elements = new List<Element>();
+            foreach (var part in example.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (part.StartsWith('{') && part.EndsWith('}'))
+                {
+                    var slot = part[1..^1];
+                    var optional = slot.EndsWith('?');
+                    elements.Add(new Element(string.Empty, optional ? slot[..^1] : slot, optional, 0));
+                    continue;
+                }
+
+                foreach (var token in Sentence.Tokenize(part))
+                {
+                    elements.Add(new Element(pack.Canonical(token.Lower), null, false, 0));
+                }
+            }
+
+            var key = string.Join(' ', elements.Select(e => e.Slot is null ? e.Word : "{" + e.Slot + "}"));
+            return new Template(command, example, [.. elements], key, 0);
+        }
+
+        public Template Weighted(IReadOnlyDictionary<string, double> weights, IReadOnlySet<string> light)
+        {
+            Element[] weighted = [.. Elements.Select(e => e.Slot is null ? e with { Weight = weights[e.Word], Light = light.Contains(e.Word) } : e)];
+            return this with { Elements = weighted, LiteralWeight = weighted.Sum(e => e.Weight) };
+        }
+    }
+}
