@@ -25,7 +25,7 @@ public static class ArabicSamples
     private static readonly SalesTeam Team = new() { Id = 1, Name = "EMEA", TimeZoneId = "Asia/Riyadh" };
 
     /// <summary>The names of the Arabic goldens, the same in both channels' Goldens/ar folders.</summary>
-    public static IReadOnlyList<string> Names => ["checklist", "help", "digest", "error"];
+    public static IReadOnlyList<string> Names => ["checklist", "help", "digest", "error", "pipeline-report"];
 
     public static async Task<BotAnswer> ByNameAsync(string name) => name switch
     {
@@ -33,6 +33,7 @@ public static class ArabicSamples
         "help" => await HelpAsync(),
         "digest" => Digest(),
         "error" => Error(),
+        "pipeline-report" => CoachBot.InLanguage(await PipelineSampleAnswers.PipelineAsync(PipelineSampleAnswers.ChartUrl, Say), ReplyLanguage.Arabic),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No such Arabic sample."),
     };
 
