@@ -94,6 +94,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<CsvImportService>();
         services.AddNudgeData();
         services.AddSingleton<IDeliveryClaims, DeliveryClaimStore>();
+        services.AddSingleton<IChannelInstallationRecords, ChannelInstallationRecords>();
         services.AddSingleton<ChartImageStore>();
         services.AddSingleton<SalesCoachBot.Core.Pipeline.IChartStore>(sp => sp.GetRequiredService<ChartImageStore>());
         services.AddCrmData();

@@ -120,4 +120,10 @@ internal static partial class SlackLog
 
     [LoggerMessage(5151, LogLevel.Information, "Slack: view_submission ignored: {Reason}")]
     public static partial void ViewSubmissionIgnored(ILogger logger, string reason);
+
+    [LoggerMessage(5152, LogLevel.Information, "Slack: {Count} installation file(s) from {Folder} moved into the database (the files are renamed *.imported)")]
+    public static partial void InstallationFilesImported(ILogger logger, int count, string folder);
+
+    [LoggerMessage(5153, LogLevel.Warning, "Slack: installation file {File} does not decrypt with this host's keys; left where it is")]
+    public static partial void InstallationFileUnreadable(ILogger logger, string file);
 }

@@ -112,7 +112,10 @@ public static class SlackServiceCollectionExtensions
         if (configured.InstallsEnabled)
         {
             services.AddSlackKeyRing(configured.KeyRing, configured.DataProtectionKeysPath, keysInDatabase);
-            services.TryAddSingleton<ISlackInstallationStore, FileSlackInstallationStore>();
+            // In the database when the host has one (every host sees every install), else in files.
+            services.TryAddSingleton<ISlackInstallationStore>(sp => sp.GetService<IChannelInstallationRecords>() is { } records
+                ? ActivatorUtilities.CreateInstance<DatabaseSlackInstallationStore>(sp, records)
+                : ActivatorUtilities.CreateInstance<FileSlackInstallationStore>(sp));
             services.AddSingleton<OAuthStateSigner>();
             services.AddSingleton<SlackInstallEndpoints>();
         }

@@ -118,3 +118,46 @@ public sealed class PostgresCrossHostCacheTests(PostgresDatabaseFixture fixture)
         await listenerA.StopAsync(CancellationToken.None);
     }
 }
+
+public sealed class SqliteChannelInstallationTests(SqliteDatabaseFixture fixture) : ChannelInstallationTests(() => fixture.Database), IClassFixture<SqliteDatabaseFixture>;
+
+public sealed class PostgresChannelInstallationTests(PostgresDatabaseFixture fixture) : ChannelInstallationTests(() => fixture.Database), IClassFixture<PostgresDatabaseFixture>;
+
+/// <summary>Issue 19: Slack installations in the database, so every host serves a workspace installed through any.</summary>
+public abstract class ChannelInstallationTests(Func<TestDatabase> database)
+{
+    private IChannelInstallationRecords Records => database().Services.GetRequiredService<IChannelInstallationRecords>();
+
+    [DatabaseFact]
+    public async Task Save_ThenSaveAgain_TheLatestPayloadIsKeptUnderOneKey()
+    {
+        var key = "T-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+        await Records.SaveAsync(key, [1, 2, 3], CancellationToken.None);
+        await Records.SaveAsync(key, [4, 5], CancellationToken.None);
+
+        Assert.Equal(new byte[] { 4, 5 }, await Records.FindAsync(key, CancellationToken.None));
+        Assert.Single(await Records.ListKeysAsync(CancellationToken.None), k => k == key);
+    }
+
+    [DatabaseFact]
+    public async Task AddIfAbsent_OverAnExistingRow_LeavesTheNewerPayload()
+    {
+        var key = "T-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+        Assert.True(await Records.AddIfAbsentAsync(key, [1], CancellationToken.None));
+        await Records.SaveAsync(key, [2], CancellationToken.None);
+
+        Assert.False(await Records.AddIfAbsentAsync(key, [1], CancellationToken.None));
+        Assert.Equal(new byte[] { 2 }, await Records.FindAsync(key, CancellationToken.None));
+    }
+
+    [DatabaseFact]
+    public async Task Delete_RemovesTheRowOnce()
+    {
+        var key = "T-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+        await Records.SaveAsync(key, [7], CancellationToken.None);
+
+        Assert.True(await Records.DeleteAsync(key, CancellationToken.None));
+        Assert.False(await Records.DeleteAsync(key, CancellationToken.None));
+        Assert.Null(await Records.FindAsync(key, CancellationToken.None));
+    }
+}

@@ -154,7 +154,7 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
                 deal.StageId = t.ToStage;
                 deal.Status = t.Status;
                 deal.StageVersion++;
-                deal.StageEnteredAt = t.At;
+                deal.StageEnteredAt = t.Kind == StageChangeKind.MapChange ? deal.StageEnteredAt : t.At;
                 deal.LostReason = t.LostReason ?? deal.LostReason;
                 deal.ReengageAt = t.ReengageAt;
                 deal.ClosedAt = t.Status is DealStatus.Won or DealStatus.Lost ? t.At : deal.ClosedAt;
@@ -175,8 +175,22 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
                     ByPersonId = t.ByPersonId,
                     Reason = t.Reason,
                     Conversation = plan.Source?.Conversation,
-                    MapVersion = plan.Source?.MapVersion,
+                    MapVersion = t.MapVersion ?? plan.Source?.MapVersion,
                 });
+                foreach (var carried in t.Carry)
+                {
+                    Confirmations.Add(new Confirmation
+                    {
+                        Id = Confirmations.Count + 1,
+                        DealId = deal.Id,
+                        StageId = deal.StageId,
+                        StageVersion = deal.StageVersion,
+                        ItemId = carried.Item,
+                        PersonId = carried.PersonId,
+                        ConfirmedAt = carried.At,
+                        Channel = carried.Channel,
+                    });
+                }
             }
 
             if (!string.IsNullOrWhiteSpace(plan.Note))
@@ -333,6 +347,7 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
         var confirmations = Active(deal)
             .Select(c => new ConfirmationView(c.ItemId, c.PersonId, People.First(p => p.Id == c.PersonId).Name, c.ConfirmedAt, c.Channel))
             .ToList();
-        return new DealView(deal, owner.Name, owner.Email, Teams.First(t => t.Id == deal.TeamId).Name, snoozed, confirmations);
+        var team = Teams.First(t => t.Id == deal.TeamId);
+        return new DealView(deal, owner.Name, owner.Email, team.Name, snoozed, confirmations) { TeamMapId = team.MapId };
     }
 }

@@ -11,7 +11,11 @@ public sealed record NewDeal(
     long TeamId,
     StageId StageId,
     DealStatus Status,
-    DateTimeOffset At);
+    DateTimeOffset At)
+{
+    /// <summary>The version of the team's map the deal was created under (recorded on its first history row).</summary>
+    public int? MapVersion { get; init; }
+}
 
 /// <summary>What a creation did: made the deal, or found one by that name already.</summary>
 public abstract record DealCreation

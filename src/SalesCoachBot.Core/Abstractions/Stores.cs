@@ -76,6 +76,9 @@ public sealed record DealView(
     IReadOnlyList<ConfirmationView> Confirmations)
 {
     public DealId Id => Deal.Id;
+
+    /// <summary>The <c>map</c> of the deal's team (<see cref="SalesTeam.MapId"/>): null for the default map.</summary>
+    public string? TeamMapId { get; init; }
 }
 
 /// <summary>An active (not withdrawn) confirmation at the deal's current stage version.</summary>
@@ -140,7 +143,14 @@ public sealed record StageTransition(
     long? ByPersonId,
     string? Reason,
     string? LostReason = null,
-    DateTimeOffset? ReengageAt = null);
+    DateTimeOffset? ReengageAt = null)
+{
+    /// <summary>Confirmations recorded at the new stage and version right after the move (a map change carries them over).</summary>
+    public IReadOnlyList<NewConfirmation> Carry { get; init; } = [];
+
+    /// <summary>The map version the move happened under, when no chat <see cref="ChangeSource"/> says it (a map change).</summary>
+    public int? MapVersion { get; init; }
+}
 
 /// <summary>A new next step: what, by when (null: no date said), set at <paramref name="SetAt"/>.</summary>
 public sealed record NextStepChange(string Text, DateTimeOffset? At, DateTimeOffset SetAt);

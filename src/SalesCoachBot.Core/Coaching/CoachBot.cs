@@ -37,7 +37,8 @@ internal sealed class CoachBot(
 
         var rules = await teamRules.GetAsync(cancellationToken);
         var language = languages.For(person.Language, user.Locale, person.TeamIds.Select(id => rules.Find(id)?.Language), typed);
-        var context = new TurnContext(person, turn, maps.Current, time.GetUtcNow()) { Say = texts.In(language) };
+        var snapshot = maps.Maps;
+        var context = new TurnContext(person, turn, snapshot.Default, time.GetUtcNow()) { Maps = snapshot, Say = texts.In(language) };
         var answer = turn.Input switch
         {
             TextInput text => await commands.DispatchAsync(parser.Parse(text.Text), context, cancellationToken),

@@ -75,10 +75,12 @@ public sealed partial class CrmPushDispatcher(
                 return new CrmPushCompletion.Skipped($"nurture has no {connector.DisplayName} stage; the deal stays where it is there");
             }
 
-            var target = new CrmStageMap(maps.Current).ToCrm(item.Stage ?? default, item.Status ?? DealStatus.Open);
+            // The deal's team's map decides the CRM stage (each team may run its own map and pipeline).
+            var map = maps.Maps.For(item.TeamMapId);
+            var target = new CrmStageMap(map).ToCrm(item.Stage ?? default, item.Status ?? DealStatus.Open);
             if (target is not { } crm)
             {
-                return new CrmPushCompletion.Failed($"stage '{item.Stage}' has no crm mapping in the map");
+                return new CrmPushCompletion.Failed($"stage '{item.Stage}' has no crm mapping in the map '{map.Id}'");
             }
 
             request = request with { Pipeline = crm.Pipeline, Stage = crm.Stage };

@@ -19,7 +19,34 @@ public sealed record CrmApplyContext(
     ProcessMap Map,
     CrmStageMap Stages,
     IReadOnlyDictionary<string, CrmOwner> Owners,
-    DateTimeOffset Now);
+    DateTimeOffset Now)
+{
+    private readonly Dictionary<string, CrmStageMap> _stagesByMap = new(StringComparer.Ordinal);
+
+    /// <summary>Every map in force (issue 18: one per team); null: <see cref="Map"/> for every team.</summary>
+    public ProcessMapSet? Maps { get; init; }
+
+    /// <summary>Whether teams run more than one map (then a deal's team decides its map and crm mapping).</summary>
+    public bool SeveralMaps => Maps is { All.Count: > 1 };
+
+    /// <summary>The map of a team with this <c>map</c> id (null: the default).</summary>
+    public ProcessMap MapFor(string? teamMapId) => Maps?.For(teamMapId) ?? Map;
+
+    /// <summary>The crm mapping of that team's map.</summary>
+    public CrmStageMap StagesFor(string? teamMapId)
+    {
+        var map = MapFor(teamMapId);
+        if (ReferenceEquals(map, Map))
+        {
+            return Stages;
+        }
+
+        lock (_stagesByMap)
+        {
+            return _stagesByMap.TryGetValue(map.Id, out var stages) ? stages : _stagesByMap[map.Id] = new CrmStageMap(map);
+        }
+    }
+}
 
 /// <summary>Counts of one sync (or one batch of it).</summary>
 public sealed record CrmApplyResult(int Added, int Updated, int Moved, int Closed, int Unchanged, int Flagged)
@@ -90,6 +117,9 @@ public sealed record CrmPushItem(long Id, DealId DealId, CrmPushKind Kind, int A
     public string? Text { get; init; }
     public DateTimeOffset? At { get; init; }
     public long? ByPersonId { get; init; }
+
+    /// <summary>The <c>map</c> of the deal's team (null: the default map): its crm mapping names the CRM stage.</summary>
+    public string? TeamMapId { get; init; }
 }
 
 public abstract record CrmPushCompletion

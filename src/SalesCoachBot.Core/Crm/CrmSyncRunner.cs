@@ -101,10 +101,19 @@ public sealed partial class CrmSyncRunner(
     }
 
     /// <summary><c>crm check</c>: the map's mapping against the CRM's pipelines, and owners without a person.</summary>
-    public async Task<IReadOnlyList<MapDiagnostic>> CheckAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MapDiagnostic>> CheckAsync(CancellationToken cancellationToken) =>
+        [.. (await CheckMapsAsync(cancellationToken)).SelectMany(m => m.Findings)];
+
+    /// <summary>
+    /// <c>crm check</c> per map: every map with a crm mapping (one per team's process), else the default map alone
+    /// (which then reports that nothing is mapped).
+    /// </summary>
+    public async Task<IReadOnlyList<(ProcessMap Map, IReadOnlyList<MapDiagnostic> Findings)>> CheckMapsAsync(CancellationToken cancellationToken)
     {
         var schema = await connector.ReadSchemaAsync(cancellationToken);
-        return new CrmStageMap(maps.Current).Check(schema);
+        var set = maps.Maps;
+        var mapped = set.All.Where(m => !new CrmStageMap(m).IsEmpty).ToList();
+        return [.. (mapped.Count > 0 ? mapped : [set.Default]).Select(m => (m, new CrmStageMap(m).Check(schema)))];
     }
 
     public Task<CrmSchema> ReadSchemaAsync(CancellationToken cancellationToken) => connector.ReadSchemaAsync(cancellationToken);
@@ -112,11 +121,12 @@ public sealed partial class CrmSyncRunner(
     private async Task<CrmApplyContext> ContextAsync(CancellationToken cancellationToken)
     {
         var schema = await connector.ReadSchemaAsync(cancellationToken);
-        var map = maps.Current;
+        var set = maps.Maps;
+        var map = set.Default;
         var owners = schema.Owners
             .GroupBy(o => o.Id, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        return new CrmApplyContext(connector.Provider, connector.DisplayName, map, new CrmStageMap(map), owners, time.GetUtcNow());
+        return new CrmApplyContext(connector.Provider, connector.DisplayName, map, new CrmStageMap(map), owners, time.GetUtcNow()) { Maps = set };
     }
 
     private async Task<(CrmApplyResult, DateTimeOffset?)> FlushAsync(

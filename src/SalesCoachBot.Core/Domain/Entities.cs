@@ -37,6 +37,9 @@ public sealed class SalesTeam
 
     /// <summary>The team's reply language (<c>en</c> or <c>ar</c>): its digest, and people who set none; null: the default.</summary>
     public string? Language { get; set; }
+
+    /// <summary>The id of the team's process map (<c>map</c> column of teams.csv); null: the default map.</summary>
+    public string? MapId { get; set; }
 }
 
 public sealed class Person
@@ -141,6 +144,9 @@ public enum StageChangeKind
 
     /// <summary>Changed in the CRM and pulled by the sync (issue 16); the reason names the CRM.</summary>
     MovedInCrm,
+
+    /// <summary>A new process map replaced the deal's stage; the deal moved to the stage that took it over.</summary>
+    MapChange,
 }
 
 public sealed class StageHistoryEntry

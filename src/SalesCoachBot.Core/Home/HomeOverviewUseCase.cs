@@ -45,13 +45,13 @@ public sealed class HomeOverviewUseCase(
             return HomeOverview.Unknown;
         }
 
-        var map = maps.Current;
+        var set = maps.Maps;
         var now = time.GetUtcNow();
         var rules = await teamRules.GetAsync(cancellationToken);
 
         (DealView View, Stage? Stage, StallAssessment Stall) Assess(DealView view)
         {
-            var stage = map.FindStage(view.Deal.StageId);
+            var stage = set.Of(view).FindStage(view.Deal.StageId);
             return (view, stage, StallRule.Assess(view.Deal, stage?.StallAfterDays ?? 0, rules.IdleAfterDays(view.Deal.TeamId), view.SnoozedUntil, now, stage?.Name, rules.Zone(view.Deal.TeamId)));
         }
 

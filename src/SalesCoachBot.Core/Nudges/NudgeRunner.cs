@@ -178,7 +178,7 @@ public sealed class NudgeRunner(
 
             // Due on the re-engage date itself, whatever its time of day: the team's local day decides.
             var teamDue = due.GetValueOrDefault(team.Id, []).Where(v => schedule.LocalDate(v.Deal.ReengageAt!.Value) <= date).ToList();
-            var reengageLines = ReengageNudges.DigestLines(teamDue, maps.Current, schedule);
+            var reengageLines = ReengageNudges.DigestLines(teamDue, maps.Maps.For(team.MapId), schedule);
 
             // Deals due to re-engage alone are worth a digest in a bound channel; without one, their owners' messages tell them.
             var status = teamDeals.Count == 0 && (reengageLines.Count == 0 || teamTargets.Count == 0) ? TeamNudgeStatus.NothingStalled
@@ -273,7 +273,7 @@ public sealed class NudgeRunner(
             return 0;
         }
 
-        var map = maps.Current;
+        var map = maps.Maps.For(team.MapId);
         var rules = new Coaching.SalesTeamRules(await directory.ListTeamsAsync(cancellationToken), team.IdleAfterDays);
         var people = (await recipients.ListPeopleAsync([.. due.Select(v => v.Deal.OwnerId).Distinct()], cancellationToken)).ToDictionary(p => p.PersonId);
         var queued = 0;
@@ -339,14 +339,15 @@ public sealed class NudgeRunner(
             return [];
         }
 
-        var map = maps.Current;
+        var set = maps.Maps;
         var byId = teams.ToDictionary(t => t.Id);
 
         // One query for every team asked about, narrowed in the database to deals that can be stalled (the
         // shortest stage and idle limits), so most fresh deals are never loaded. When the teams are all of them
         // (nudge, dry runs, the first poll after a restart) no team filter: an id list costs a parameter per team.
         var all = (await directory.ListTeamsAsync(cancellationToken)).All(t => byId.ContainsKey(t.Id));
-        var stageLimits = map.Stages.Select(s => s.StallAfterDays).Where(d => d > 0).DefaultIfEmpty(0).Min();
+        // The shortest stall limit of any map the teams use: each team's deals are judged by its own map below.
+        var stageLimits = teams.Select(t => set.For(t.MapId)).Distinct().SelectMany(m => m.Stages).Select(s => s.StallAfterDays).Where(d => d > 0).DefaultIfEmpty(0).Min();
         var idleLimits = teams.Select(t => t.IdleAfterDays).Where(d => d > 0).DefaultIfEmpty(0).Min();
         var enteredBefore = stageLimits > 0 ? now.AddDays(-stageLimits) : DateTimeOffset.MinValue;
         var activeBefore = idleLimits > 0 ? now.AddDays(-idleLimits) : DateTimeOffset.MinValue;
@@ -356,6 +357,6 @@ public sealed class NudgeRunner(
             .GroupBy(v => v.Deal.TeamId)
             .ToDictionary(
                 g => g.Key,
-                g => DigestBuilder.StalledDeals(g, map, byId[g.Key].IdleAfterDays, now, NudgeSchedule.TryFindZone(byId[g.Key].TimeZoneId, out var zone) ? zone : null));
+                g => DigestBuilder.StalledDeals(g, set.For(byId[g.Key].MapId), byId[g.Key].IdleAfterDays, now, NudgeSchedule.TryFindZone(byId[g.Key].TimeZoneId, out var zone) ? zone : null));
     }
 }

@@ -55,6 +55,9 @@ public interface INudgeRecipients
     Task<IReadOnlyList<NudgeRecipient>> ListPeopleAsync(IReadOnlyCollection<long> personIds, CancellationToken cancellationToken);
 
     Task<string?> FindTeamNameAsync(long teamId, CancellationToken cancellationToken);
+
+    /// <summary>People with the admin role: they own the process maps and hear when a map change is refused.</summary>
+    Task<IReadOnlyList<NudgeRecipient>> ListAdminsAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>Which conversations get each team's digest.</summary>
@@ -84,10 +87,14 @@ public enum NudgeKind
 
     /// <summary>"Your next step's date passed", to the deal's owner; once per next step (the deal's reminded mark), no claim.</summary>
     NextStepReminder,
+
     /// <summary>New content for a digest already sent (after a snooze): updates that message in place; no claim.</summary>
     DigestUpdate,
     /// <summary>A nurtured deal's re-engage date has come: its card to the owner, claimed once per deal and date (<see cref="IReengageStore"/>).</summary>
     Reengage,
+
+    /// <summary>"Your map change was refused", to the admins; no claim, the same notice is not queued twice in a day.</summary>
+    MapNotice,
 }
 
 public enum OutboxStatus

@@ -9,6 +9,32 @@ namespace SalesCoachBot.Core.Pipeline;
 public sealed record PipelineAudience(PipelineScope Scope, string Label, IReadOnlyList<SalesTeam> Teams)
 {
     public bool IsOwnDeals => Scope.OwnerId is not null;
+
+    /// <summary>
+    /// The one map the audience's teams run (stages, conversion and won are the map's), or a polite refusal when they
+    /// run several: stages of different processes do not add up. No teams: the default map.
+    /// </summary>
+    public AudienceMap MapIn(ProcessMaps.ProcessMapSet maps, string example)
+    {
+        var used = Teams.GroupBy(t => maps.For(t.MapId).Id, StringComparer.Ordinal).ToList();
+        if (used.Count <= 1)
+        {
+            return new AudienceMap.One(used.Count == 0 ? maps.Default : maps.For(used[0].First().MapId));
+        }
+
+        var which = string.Join("; ", used.Select(g => $"{string.Join(", ", g.Select(t => t.Name))}: map '{g.Key}'"));
+        var sample = Teams[0].Name.ToLowerInvariant();
+        return new AudienceMap.Several(Errors.Answer("Several process maps",
+            $"{Label} run different process maps ({which}), and their stages do not add up. Ask for one team, e.g. \"{example} {sample}\"."));
+    }
+}
+
+/// <summary>The map a pipeline answer uses, or why there is none.</summary>
+public abstract record AudienceMap
+{
+    public sealed record One(ProcessMaps.ProcessMap Map) : AudienceMap;
+
+    public sealed record Several(BotAnswer Answer) : AudienceMap;
 }
 
 public abstract record AudienceResult

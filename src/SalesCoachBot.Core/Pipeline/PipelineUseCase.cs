@@ -82,11 +82,16 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
         }
 
         var audience = ((AudienceResult.Allowed)resolved).Audience;
+        if (audience.MapIn(context.Maps, "pipeline") is not AudienceMap.One { Map: var map })
+        {
+            return new Built(((AudienceMap.Several)audience.MapIn(context.Maps, "pipeline")).Answer, null, null, null);
+        }
+
         var rules = await teamRules.GetAsync(cancellationToken);
         var since = Min(context.Now.AddDays(-days), context.Now.AddDays(-14));
         var data = await store.LoadAsync(audience.Scope, since, context.Now, cancellationToken);
-        var report = PipelineReport.Build(context.Map, data, days, context.Now, rules.IdleAfterDays);
-        return new Built(null, report, PipelineKpis.Compute(context.Map, report, data), audience);
+        var report = PipelineReport.Build(map, data, days, context.Now, rules.IdleAfterDays);
+        return new Built(null, report, PipelineKpis.Compute(map, report, data), audience);
     }
 
     private sealed record Built(BotAnswer? Refusal, PipelineReport? Report, KpiFigures? Kpis, PipelineAudience? Audience);

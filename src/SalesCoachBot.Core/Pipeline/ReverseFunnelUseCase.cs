@@ -35,6 +35,11 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
         }
 
         var audience = ((AudienceResult.Allowed)resolved).Audience;
+        if (audience.MapIn(context.Maps, "pipeline") is not AudienceMap.One { Map: var map })
+        {
+            return ((AudienceMap.Several)audience.MapIn(context.Maps, "pipeline")).Answer;
+        }
+
         var zone = ZoneOf(audience.Teams.OrderBy(t => t.Id).FirstOrDefault());
         var local = TimeZoneInfo.ConvertTime(context.Now, zone);
         if (TargetPeriods.Parse(command.PeriodText, DateOnly.FromDateTime(local.DateTime)) is PeriodParse.Rejected badPeriod)
@@ -64,7 +69,7 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
                 "Once deals are won (or history is imported with \"import history\"), ask again.");
         }
 
-        var funnel = SalesFunnel(context.Map);
+        var funnel = SalesFunnel(map);
         var conversions = PipelineAnalytics.Conversions(funnel, data.History, window);
         var openByStage = data.OpenDeals.Where(d => InCurrency(d.Currency) || d.Currency is null)
             .GroupBy(d => d.StageId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);

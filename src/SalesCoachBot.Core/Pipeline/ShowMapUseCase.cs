@@ -23,9 +23,16 @@ public sealed class ShowMapUseCase(MapChartBuilder pictures, PipelineAccess acce
         }
 
         var audience = ((AudienceResult.Allowed)resolved).Audience;
-        var chart = await pictures.BuildAsync(context.Map, audience.Scope, audience.Label, context.Now, cancellationToken);
+
+        // The map of the teams asked about (each team may run its own); several maps are drawn one team at a time.
+        if (audience.MapIn(context.Maps, "map for") is not AudienceMap.One { Map: var map })
+        {
+            return ((AudienceMap.Several)audience.MapIn(context.Maps, "map for")).Answer;
+        }
+
+        var chart = await pictures.BuildAsync(map, audience.Scope, audience.Label, context.Now, cancellationToken);
         var image = await charts.PublishAsync(chart, cancellationToken);
-        return Render(chart, context.Map.Stages.Count, image);
+        return Render(chart, map.Stages.Count, image);
     }
 
     internal static BotAnswer Render(MapChart chart, int stageCount, CardImage? image)

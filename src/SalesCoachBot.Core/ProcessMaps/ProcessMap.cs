@@ -13,6 +13,15 @@ public sealed record ProcessMap(
 {
     private readonly Dictionary<StageId, Stage> _byId = Stages.ToDictionary(s => s.Id);
 
+    /// <summary>The id of the shipped map, and of a map given as text with no <c>id</c>.</summary>
+    public const string DefaultId = "default";
+
+    /// <summary>
+    /// The map's id: teams choose their map by it (<c>map</c> column of teams.csv). The <c>id</c> key of the file, else
+    /// the file's name without extension, else <see cref="DefaultId"/>.
+    /// </summary>
+    public string Id { get; init; } = DefaultId;
+
     /// <summary>The KPIs the team tracks, as written in the map (free text, shown in <c>map show</c>).</summary>
     public IReadOnlyList<string> Kpis { get; init; } = [];
 

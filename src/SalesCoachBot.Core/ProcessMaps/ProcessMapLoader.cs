@@ -25,14 +25,26 @@ public static class ProcessMapLoader
     public static string DefaultYaml => DefaultText.Value;
 
     /// <summary>Parses and validates a map; the map is null when there is any error.</summary>
-    public static MapLoadResult Parse(string yaml)
+    public static MapLoadResult Parse(string yaml) => Parse(yaml, ProcessMap.DefaultId);
+
+    /// <summary>Parses a map whose id, when the text names none, is <paramref name="idWhenUnnamed"/>.</summary>
+    public static MapLoadResult Parse(string yaml, string idWhenUnnamed)
     {
         var diagnostics = new List<MapDiagnostic>();
         var draft = ProcessMapReader.Read(yaml, diagnostics);
         var map = draft is null ? null : ProcessMapRules.Check(draft, diagnostics);
         diagnostics.Sort((a, b) => (a.Line, a.Column).CompareTo((b.Line, b.Column)));
+        if (map is { Id.Length: 0 })
+        {
+            map = map with { Id = idWhenUnnamed };
+        }
+
         return new MapLoadResult(diagnostics.Any(d => d.IsError) ? null : map, diagnostics);
     }
+
+    /// <summary>The id a map file without an <c>id</c> key gets: its name without extension, lower case ("EMEA.yaml" → emea).</summary>
+    public static string IdFromFileName(string path) =>
+        System.IO.Path.GetFileNameWithoutExtension(path).ToLowerInvariant().Replace(' ', '-').Replace('_', '-');
 
     /// <summary>Reads a map file. A missing file or one that is not UTF-8 (or UTF-16 with a BOM) is an error at 1:1.</summary>
     public static MapLoadResult LoadFile(string path) => LoadFileWithText(path).Result;
@@ -55,7 +67,7 @@ public static class ProcessMapLoader
             return (Failed("the map file is not UTF-8 text: save it as UTF-8"), null);
         }
 
-        return (Parse(text), text);
+        return (Parse(text, IdFromFileName(path)), text);
     }
 
     /// <summary>Loads a map or throws with every error as <c>FILE:LINE:COL: error: message</c> (the host refuses to start).</summary>

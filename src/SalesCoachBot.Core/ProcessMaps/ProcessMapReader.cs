@@ -16,6 +16,7 @@ internal readonly record struct Located<T>(T Value, Pos Pos);
 
 internal sealed class MapDraft
 {
+    public Located<string>? Id { get; set; }
     public Located<string>? Name { get; set; }
     public Located<int>? Version { get; set; }
     public Located<string>? Start { get; set; }
@@ -66,7 +67,7 @@ internal sealed record SubStageDraft(Pos Pos, Located<string>? Id, string? Name)
 /// </summary>
 internal sealed class ProcessMapReader
 {
-    internal static readonly string[] MapKeys = ["name", "version", "start", "won", "stages", "outcomes", "kpis"];
+    internal static readonly string[] MapKeys = ["id", "name", "version", "start", "won", "stages", "outcomes", "kpis"];
     internal static readonly string[] StageKeys =
         ["id", "name", "owner", "entry", "activities", "stallAfterDays", "checklist", "next", "branches", "substages", "replaces", "crm"];
     private static readonly string[] ItemKeys = ["id", "text", "required"];
@@ -130,6 +131,7 @@ internal sealed class ProcessMapReader
         {
             switch (key)
             {
+                case "id": draft.Id = Text(value, key); break;
                 case "name": draft.Name = Text(value, key); break;
                 case "version": draft.Version = Integer(value, key); break;
                 case "start": draft.Start = Text(value, key); break;

@@ -12,6 +12,9 @@ internal static partial class ProcessMapRules
     /// <summary>More items than this and the goal of the stage gets lost; keep the 1-2 typical outcomes.</summary>
     public const int MaxChecklistItems = 7;
 
+    /// <summary>More stages than this and nobody keeps the map in their head; the article's "maps too long".</summary>
+    public const int MaxStages = 12;
+
     private static readonly string[] Reserved = [BranchTarget.Nurture.Value, BranchTarget.Lost.Value];
 
     // Phrases that name an intention rather than a result anyone could check afterwards.
@@ -62,6 +65,11 @@ internal static partial class ProcessMapRules
 
     private static void CheckTop(MapDraft draft, Sink sink)
     {
+        if (draft.Id is { } mapId && !KebabCase().IsMatch(mapId.Value))
+        {
+            sink.Error(mapId.Pos, $"map id '{mapId.Value}' must be kebab-case (teams.csv names it in the map column)");
+        }
+
         if (draft.Name is null)
         {
             sink.Warn(Pos.Top, "the map has no 'name': cards and history show it");
@@ -79,6 +87,11 @@ internal static partial class ProcessMapRules
         if (draft.Stages.Count == 0)
         {
             sink.Error(draft.StagesPos, "the map has no stages");
+        }
+        else if (draft.Stages.Count > MaxStages)
+        {
+            sink.Warn(draft.StagesPos,
+                $"the map has {draft.Stages.Count} stages: keep {MaxStages} or fewer, merge steps nobody tracks separately or start the map later (start: sales-engagement)");
         }
 
         var reasons = new HashSet<string>(StringComparer.Ordinal);
@@ -142,14 +155,18 @@ internal static partial class ProcessMapRules
         {
             sink.Warn(stage.IdPos, $"stage '{label}' has no 'entry' definition: say what qualifies a deal to be in it");
         }
-        else if (VaguePhrase(entry.Value) is { } vague)
+        else if ((VaguePhrase(entry.Value) ?? VagueProse(entry.Value)) is { } vague)
         {
             sink.Warn(entry.Pos, $"entry of stage '{label}' is vague (\"{vague.Trim()}\"): state a fact anyone can check");
         }
 
-        if (stage.Activities is null)
+        if (stage.Activities is not { } activities)
         {
             sink.Warn(stage.IdPos, $"stage '{label}' has no 'activities': say what happens in it");
+        }
+        else if ((VaguePhrase(activities.Value) ?? VagueProse(activities.Value)) is { } vague)
+        {
+            sink.Warn(activities.Pos, $"activities of stage '{label}' are vague (\"{vague.Trim()}\"): say who does what, e.g. \"Book the discovery meeting with the decision maker\"");
         }
 
         if (stage.StallAfterDays is null)
@@ -204,6 +221,10 @@ internal static partial class ProcessMapRules
             else if (!text.Value.Contains(' ', StringComparison.Ordinal))
             {
                 sink.Warn(text.Pos, $"checklist item '{item.Id?.Value}' is one word: say what is done and how anyone can see it is done");
+            }
+            else if (!HasEvidence(text.Value) && ItemOutcome.Check(text.Value) is { } problem)
+            {
+                sink.Warn(text.Pos, $"checklist item '{item.Id?.Value}' has no verifiable outcome (\"{text.Value}\"): {problem}");
             }
         }
     }
@@ -342,7 +363,74 @@ internal static partial class ProcessMapRules
             {
                 sink.Warn(stage.IdPos, $"stage '{stage.Label}' has no 'next' and no branches and comes before won '{wonId}': its deals can leave only by a manual move");
             }
+            else if (!afterWon.Contains(id) && !HasNoPath(stage))
+            {
+                // Most buyers say no several times before yes; a stage that cannot record it hides those deals.
+                sink.Warn(stage.IdPos,
+                    $"stage '{stage.Label}' has no \"no\" path: add a branch for when the buyer says no, e.g. {{ when: buyer-says-no, to: nurture }} or to: lost");
+            }
+
+            CheckExitRepeatsNextEntry(stage, stagesById, sink);
         }
+    }
+
+    /// <summary>A "no" path: a buyer-says-no branch, or any branch to nurture or lost.</summary>
+    private static bool HasNoPath(StageDraft stage) =>
+        stage.Branches.Any(b => b.When?.Value == Branch.BuyerSaysNo || (b.To is { } to && Reserved.Contains(to.Value)));
+
+    /// <summary>
+    /// An exit item that says the same as the next stage's entry adds nothing: the item should be the work done here
+    /// ("Agenda sent"), the entry the state that qualifies a deal there. Same words = at least 80 % of the item's words.
+    /// </summary>
+    private static void CheckExitRepeatsNextEntry(StageDraft stage, Dictionary<string, StageDraft> stagesById, Sink sink)
+    {
+        if (stage.Next is not { } next || !stagesById.TryGetValue(next.Value, out var nextStage) || nextStage.Entry is not { } entry)
+        {
+            return;
+        }
+
+        var entryWords = ContentWords(entry.Value).ToHashSet(StringComparer.Ordinal);
+        foreach (var item in stage.Checklist)
+        {
+            if (item.Text is not { } text)
+            {
+                continue;
+            }
+
+            var words = ContentWords(text.Value).Distinct(StringComparer.Ordinal).ToList();
+            if (words.Count >= 3 && words.Count(entryWords.Contains) * 5 >= words.Count * 4)
+            {
+                sink.Warn(text.Pos,
+                    $"checklist item '{item.Id?.Value}' of stage '{stage.Label}' repeats the entry of the next stage '{next.Value}': list the work done here, and let '{next.Value}' say what state a deal is in when it arrives");
+            }
+        }
+    }
+
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "is", "are", "was", "were", "be",
+        "been", "has", "have", "had", "it", "its", "their", "every", "each", "all", "any", "that", "this", "from", "as",
+    };
+
+    internal static IEnumerable<string> ContentWords(string text) =>
+        Words(text).Where(w => !StopWords.Contains(w));
+
+    internal static IEnumerable<string> Words(string text) =>
+        WordPattern().Matches(text.ToLowerInvariant()).Select(m => m.Value.EndsWith("'s", StringComparison.Ordinal) ? m.Value[..^2] : m.Value);
+
+    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'-]*")]
+    private static partial Regex WordPattern();
+
+    /// <summary>Entry or activities prose that says nothing checkable: a filler word, or a vague verb with next to no object.</summary>
+    private static string? VagueProse(string text)
+    {
+        var words = Words(text).ToList();
+        if (words.FirstOrDefault(ItemOutcome.VagueWords.Contains) is { } filler)
+        {
+            return filler;
+        }
+
+        return words.Count < 3 ? text : null;
     }
 
     private static ProcessMap Build(MapDraft draft, string startId, string wonId)
@@ -379,9 +467,14 @@ internal static partial class ProcessMapRules
             outcomes)
         {
             Kpis = [.. draft.Kpis],
+            Id = draft.Id?.Value ?? string.Empty,
         };
     }
 
+    private static bool HasEvidence(string text) =>
+        EvidenceWords.Any(w => Padded(text).Contains(w, StringComparison.Ordinal));
+
+    private static string Padded(string text) => " " + text.ToLowerInvariant().Replace('.', ' ').Replace(',', ' ') + " ";
     /// <summary>
     /// The CRM mapping as far as it can be checked without the CRM: a pipeline and at least one stage, and no CRM stage
     /// claimed twice (a deal there could not be placed). Whether the ids exist is <c>crm check</c>'s job.
@@ -431,8 +524,8 @@ internal static partial class ProcessMapRules
 
     private static string? VaguePhrase(string text)
     {
-        var padded = " " + text.ToLowerInvariant().Replace('.', ' ').Replace(',', ' ') + " ";
-        if (EvidenceWords.Any(w => padded.Contains(w, StringComparison.Ordinal)))
+        var padded = Padded(text);
+        if (HasEvidence(text))
         {
             // "Follow-up call booked for Friday" names a result; only phrases with nothing to check are vague.
             return null;

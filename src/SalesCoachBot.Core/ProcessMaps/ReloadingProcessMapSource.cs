@@ -14,6 +14,15 @@ public sealed class ProcessMapOptions
 
     /// <summary>Reload the file when it changes (default true).</summary>
     public bool Watch { get; set; } = true;
+
+    /// <summary>More map files, one per team process (issue 18): teams choose one by id in teams.csv.</summary>
+    public List<string> Paths { get; set; } = [];
+
+    /// <summary>A folder whose <c>*.yaml</c> / <c>*.yml</c> files are maps, as if listed in <see cref="Paths"/>.</summary>
+    public string? Folder { get; set; }
+
+    /// <summary>The id of the map of teams with no <c>map</c>: default the map at <see cref="Path"/>, else the shipped one.</summary>
+    public string? Default { get; set; }
 }
 
 public enum ProcessMapReloadOutcome
@@ -53,6 +62,7 @@ public sealed partial class ReloadingProcessMapSource : IProcessMapSource, IDisp
     private const int MaxNamedDeals = 20;
 
     private readonly IStageOccupancy? _occupancy;
+    private readonly IProcessMapEvents? _events;
     private readonly ILogger<ReloadingProcessMapSource> _logger;
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
     private readonly FileSystemWatcher? _watcher;
@@ -62,14 +72,17 @@ public sealed partial class ReloadingProcessMapSource : IProcessMapSource, IDisp
 
     /// <summary>Loads the map now; throws <see cref="ProcessMapInvalidException"/> naming file, line and reason when it has errors.</summary>
     public ReloadingProcessMapSource(
-        ProcessMapOptions options, IStageOccupancy? occupancy, TimeProvider time, ILogger<ReloadingProcessMapSource> logger)
+        ProcessMapOptions options, IStageOccupancy? occupancy, TimeProvider time, ILogger<ReloadingProcessMapSource> logger,
+        IProcessMapEvents? events = null, bool isDefault = true)
     {
         _occupancy = occupancy;
+        _events = events;
         _logger = logger;
         if (string.IsNullOrWhiteSpace(options.Path))
         {
             _current = ProcessMapLoader.Default;
             _currentHash = Hash(ProcessMapLoader.DefaultYaml);
+            Map = new MapRef(_current.Id, isDefault);
             return;
         }
 
@@ -77,6 +90,7 @@ public sealed partial class ReloadingProcessMapSource : IProcessMapSource, IDisp
         var (result, hash) = Read(FilePath);
         _current = result.Map ?? throw ProcessMapLoader.Invalid(result, FilePath);
         _currentHash = hash;
+        Map = new MapRef(_current.Id, isDefault);
         LogLoaded(_logger, _current.Name, _current.Version, FilePath, _current.Stages.Count);
 
         if (options.Watch)
@@ -96,6 +110,9 @@ public sealed partial class ReloadingProcessMapSource : IProcessMapSource, IDisp
     }
 
     public ProcessMap Current => Volatile.Read(ref _current);
+
+    /// <summary>The map's id in the catalog (fixed at start: a reload that changes it is refused) and whether it is the default.</summary>
+    public MapRef Map { get; internal set; }
 
     /// <summary>The full path of the map file, or null for the shipped default.</summary>
     public string? FilePath { get; }
@@ -130,10 +147,16 @@ public sealed partial class ReloadingProcessMapSource : IProcessMapSource, IDisp
         }
     }
 
-    /// <summary>Open deals whose stage the current map does not know (neither a stage nor a replaced id).</summary>
+    /// <summary>Open deals of the map's teams whose stage the map does not know (neither a stage nor a replaced id).</summary>
     public async Task<IReadOnlyList<StageOccupant>> FindStrandedAsync(ProcessMap map, CancellationToken cancellationToken) =>
         _occupancy is { } occupancy
-            ? await occupancy.FindDealsOutsideAsync(KnownStages(map), cancellationToken).ConfigureAwait(false)
+            ? await occupancy.FindDealsOutsideAsync(Map, KnownStages(map), cancellationToken).ConfigureAwait(false)
+            : [];
+
+    /// <summary>Moves the deals of the map's teams out of replaced stages (at start, and after every change put in force).</summary>
+    public async Task<IReadOnlyList<MovedDeal>> MoveDealsAsync(ProcessMap? previous, ProcessMap current, CancellationToken cancellationToken) =>
+        _events is { } events
+            ? await events.InForceAsync(Map, previous, current, cancellationToken).ConfigureAwait(false)
             : [];
 
     /// <summary>"3 deals would be stranded: 1042 "Acme" in old-stage, …" with at most 20 named.</summary>
@@ -160,6 +183,13 @@ public sealed partial class ReloadingProcessMapSource : IProcessMapSource, IDisp
             return new(ProcessMapReloadOutcome.Unchanged, result.Diagnostics, []);
         }
 
+        if (result.Map is { } parsed && parsed.Id != Map.Id)
+        {
+            // Teams name their map by id: a changed id would move them all to another map (or none) at once.
+            var line = new MapDiagnostic(MapDiagnosticSeverity.Error, 1, 1, $"the map's id changed from '{Map.Id}' to '{parsed.Id}': teams choose their map by id, so keep it (or restart the host to rename it)");
+            result = new MapLoadResult(null, [.. result.Diagnostics, line]);
+        }
+
         if (result.Map is not { } map)
         {
             foreach (var error in result.Errors)
@@ -167,6 +197,7 @@ public sealed partial class ReloadingProcessMapSource : IProcessMapSource, IDisp
                 LogRejectedInvalid(_logger, error.Format(path));
             }
 
+            await TellRefusedAsync(new MapRefusal(path, Current, ProcessMapReloadOutcome.Invalid, [.. result.Errors], []), cancellationToken).ConfigureAwait(false);
             return new(ProcessMapReloadOutcome.Invalid, result.Diagnostics, []);
         }
 
@@ -185,14 +216,44 @@ public sealed partial class ReloadingProcessMapSource : IProcessMapSource, IDisp
         if (stranded.Count > 0)
         {
             LogRejectedStranded(_logger, path, DescribeStranded(stranded));
+            await TellRefusedAsync(new MapRefusal(path, Current, ProcessMapReloadOutcome.Stranded, [], stranded), cancellationToken).ConfigureAwait(false);
             return new(ProcessMapReloadOutcome.Stranded, result.Diagnostics, stranded);
         }
 
+        var previous = Current;
         Volatile.Write(ref _current, map);
         _currentHash = hash;
         LogLoaded(_logger, map.Name, map.Version, path, map.Stages.Count);
         Changed?.Invoke(map);
+        try
+        {
+            await MoveDealsAsync(previous, map, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The map is in force; deals still in replaced stages are moved at the next start or change (the move is idempotent).
+            LogMoveFailed(_logger, path, ex);
+        }
+
         return new(ProcessMapReloadOutcome.Applied, result.Diagnostics, []);
+    }
+
+    private async Task TellRefusedAsync(MapRefusal refusal, CancellationToken cancellationToken)
+    {
+        if (_events is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _events.RefusedAsync(Map, refusal, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Telling the admins is best effort: the refusal stands and is in the log either way.
+            LogTellFailed(_logger, refusal.File, ex);
+        }
     }
 
     private async Task ReloadFromWatcherAsync()
@@ -227,6 +288,12 @@ public sealed partial class ReloadingProcessMapSource : IProcessMapSource, IDisp
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Error, Message = "Process map change in {Path} refused, last good map kept: {Reason}")]
     private static partial void LogRejectedStranded(ILogger logger, string path, string reason);
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Error, Message = "Process map from {Path} is in force, but moving deals out of its replaced stages failed; retried at the next start or change")]
+    private static partial void LogMoveFailed(ILogger logger, string path, Exception exception);
+
+    [LoggerMessage(EventId = 1105, Level = LogLevel.Warning, Message = "The admins could not be told of the refused map change in {Path}")]
+    private static partial void LogTellFailed(ILogger logger, string path, Exception exception);
 
     [LoggerMessage(EventId = 1103, Level = LogLevel.Error, Message = "Process map change in {Path} refused, last good map kept: the deals in removed stages could not be checked")]
     private static partial void LogCheckFailed(ILogger logger, string path, Exception exception);

@@ -120,13 +120,15 @@ public static class StallRule
         if (booked && !PastTwiceTheLimit(stageEnteredAt, stallAfterDays, now))
         {
             return new(false, StallReasonKind.NotStalled, daysInStage, daysIdle,
-                $"Next step booked for {BookedDate(nextStepAt!.Value, zone)}.") { Why = StallWhy.NextStepBooked };
+                $"Next step booked for {BookedDate(nextStepAt!.Value, zone)}.")
+            { Why = StallWhy.NextStepBooked };
         }
 
         if (snoozedUntil is { } until && until > now)
         {
             return new(false, StallReasonKind.NotStalled, daysInStage, daysIdle,
-                $"Snoozed until {until.UtcDateTime:yyyy-MM-dd}.") { Why = StallWhy.Snoozed };
+                $"Snoozed until {until.UtcDateTime:yyyy-MM-dd}.")
+            { Why = StallWhy.Snoozed };
         }
 
         if (booked)
@@ -154,7 +156,8 @@ public static class StallRule
                 $"No activity for {Days(daysIdle)} (limit {idleAfterDays}).")
             { DaysOverdue = overdue, Why = StallWhy.Idle },
             _ => new(false, StallReasonKind.NotStalled, daysInStage, daysIdle,
-                $"{Days(daysInStage)} in stage (limit {stallAfterDays}), last activity {Days(daysIdle)} ago.") { Why = StallWhy.OnTrack },
+                $"{Days(daysInStage)} in stage (limit {stallAfterDays}), last activity {Days(daysIdle)} ago.")
+            { Why = StallWhy.OnTrack },
         };
     }
 

@@ -18,6 +18,7 @@ internal sealed class SalesTeamConfiguration : IEntityTypeConfiguration<SalesTea
         builder.HasIndex(NormalizedName).IsUnique();
         builder.Property(t => t.TimeZoneId).HasMaxLength(100).IsRequired();
         builder.Property(t => t.Language).HasMaxLength(10);
+        builder.Property(t => t.MapId).HasMaxLength(100);
     }
 }
 

@@ -47,6 +47,12 @@ internal sealed class CrmPushOutbox(SalesCoachDbContextFactory factory) : ICrmPu
         var links = await db.Set<CrmDealLinkRow>().AsNoTracking()
             .Where(l => l.Provider == provider && l.DealId != null && dealIds.Contains(l.DealId.Value) && !l.Deleted)
             .ToDictionaryAsync(l => l.DealId!.Value, l => l.CrmId, cancellationToken);
+
+        // Each deal's team's map holds the crm mapping its stage is pushed by.
+        var teamMaps = await db.Deals.AsNoTracking()
+            .Where(d => dealIds.Contains(d.Id))
+            .Join(db.Teams, d => d.TeamId, t => t.Id, (d, t) => new { d.Id, t.MapId })
+            .ToDictionaryAsync(x => x.Id, x => x.MapId, cancellationToken);
         return [.. rows.Select(r => new CrmPushItem(r.Id, r.DealId, r.Kind, r.Attempts, links.GetValueOrDefault(r.DealId))
         {
             Stage = r.StageId,
@@ -54,6 +60,7 @@ internal sealed class CrmPushOutbox(SalesCoachDbContextFactory factory) : ICrmPu
             Text = r.Text,
             At = r.At,
             ByPersonId = r.ByPersonId,
+            TeamMapId = teamMaps.GetValueOrDefault(r.DealId),
         })];
     }
 

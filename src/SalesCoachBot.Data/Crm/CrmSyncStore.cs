@@ -162,11 +162,15 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
             .Where(p => linkedDealIds.Contains(p.DealId) && p.State == CrmPushStatus.Pending && p.Kind == CrmPushKind.Stage)
             .Select(p => p.DealId)
             .ToListAsync(cancellationToken)).ToHashSet();
-        var openItems = await UnconfirmedRequiredAsync(db, deals.Values, context.Map, cancellationToken);
+        // One map per team (issue 18): a deal is placed by its team's map's crm mapping.
+        var teamMaps = context.SeveralMaps
+            ? await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.MapId, cancellationToken)
+            : [];
+        var openItems = await UnconfirmedRequiredAsync(db, deals.Values, d => context.MapFor(teamMaps.GetValueOrDefault(d.TeamId)), cancellationToken);
 
         var result = CrmApplyResult.Zero;
         var touched = new List<DealId>();
-        var created = new List<(CrmDealLinkRow Link, Deal Deal, CrmDealRecord Record)>();
+        var created = new List<(CrmDealLinkRow Link, Deal Deal, CrmDealRecord Record, string? MapId)>();
         foreach (var record in records)
         {
             var link = links.GetValueOrDefault(record.Id);
@@ -183,10 +187,11 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
                 deals[existing.Id] = existing;
             }
 
-            var placement = record.Deleted ? null : context.Stages.Place(record.Pipeline, record.Stage);
             var owner = OwnerOf(record, context, people);
-            var problem = Problem(record, placement, owner, context);
             var deal = link.DealId is { } dealId ? deals.GetValueOrDefault(dealId) : null;
+            var mapId = TeamOf(deal, owner.Person) is { } teamId ? teamMaps.GetValueOrDefault(teamId) : null;
+            var placement = record.Deleted ? null : context.StagesFor(mapId).Place(record.Pipeline, record.Stage);
+            var problem = Problem(record, placement, owner, context, mapId);
             Outcome outcome;
             if (deal is null)
             {
@@ -195,9 +200,9 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
                     : Outcome.Added;
                 if (outcome == Outcome.Added)
                 {
-                    var newDeal = NewDeal(record, placement!, owner.Person!, context);
+                    var newDeal = NewDeal(record, placement!, owner.Person!, context, mapId);
                     db.Deals.Add(newDeal);
-                    created.Add((link, newDeal, record));
+                    created.Add((link, newDeal, record, mapId));
                 }
                 else if (record.Deleted)
                 {
@@ -206,7 +211,7 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
             }
             else
             {
-                outcome = Update(db, deal, record, placement, owner.Person, context, pendingStagePushes.Contains(deal.Id), openItems);
+                outcome = Update(db, deal, record, placement, owner.Person, context, context.MapFor(mapId), pendingStagePushes.Contains(deal.Id), openItems);
                 if (outcome != Outcome.Unchanged)
                 {
                     touched.Add(deal.Id);
@@ -245,10 +250,10 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
         await db.SaveChangesAsync(cancellationToken);
         if (created.Count > 0)
         {
-            foreach (var (link, deal, record) in created)
+            foreach (var (link, deal, record, mapId) in created)
             {
                 link.DealId = deal.Id;
-                AddHistory(db, deal, record, context);
+                AddHistory(db, deal, record, context, mapId);
             }
 
             await db.SaveChangesAsync(cancellationToken);
@@ -278,7 +283,16 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
         return new Owner(email, person is { Memberships.Count: > 0 } ? person : null);
     }
 
-    private static string? Problem(CrmDealRecord record, CrmPlacement? placement, Owner owner, CrmApplyContext context)
+    /// <summary>
+    /// The team a CRM deal belongs to: its owner's first team for a new deal, or for a deal whose owner is not in its team
+    /// (as <see cref="Update"/> moves it); else the deal's own. Null when nobody owns it here.
+    /// </summary>
+    private static long? TeamOf(Deal? deal, Person? owner) =>
+        deal is null ? owner?.Memberships[0].TeamId
+        : owner is not null && !owner.Memberships.Any(m => m.TeamId == deal.TeamId) ? owner.Memberships[0].TeamId
+        : deal.TeamId;
+
+    private static string? Problem(CrmDealRecord record, CrmPlacement? placement, Owner owner, CrmApplyContext context, string? mapId)
     {
         if (record.Deleted)
         {
@@ -288,7 +302,9 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
         var problems = new List<string>();
         if (placement is null)
         {
-            problems.Add($"unknown {context.DisplayName} stage '{record.Stage}' in pipeline '{record.Pipeline}' (not in the map's crm mapping)");
+            problems.Add(context.SeveralMaps
+                ? $"unknown {context.DisplayName} stage '{record.Stage}' in pipeline '{record.Pipeline}' (not in the crm mapping of map '{context.MapFor(mapId).Id}', the team's map)"
+                : $"unknown {context.DisplayName} stage '{record.Stage}' in pipeline '{record.Pipeline}' (not in the map's crm mapping)");
         }
 
         if (owner.Person is null)
@@ -303,7 +319,7 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
         return problems.Count == 0 ? null : string.Join("; ", problems);
     }
 
-    private static Deal NewDeal(CrmDealRecord record, CrmPlacement placement, Person owner, CrmApplyContext context)
+    private static Deal NewDeal(CrmDealRecord record, CrmPlacement placement, Person owner, CrmApplyContext context, string? mapId)
     {
         var entered = record.StageChangedAt ?? record.CreatedAt ?? context.Now;
         return new Deal
@@ -314,7 +330,7 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
             Currency = NormalizeCurrency(record.Currency),
             OwnerId = owner.Id,
             TeamId = owner.Memberships[0].TeamId,
-            StageId = placement.Stage ?? LostStage(record, context),
+            StageId = placement.Stage ?? LostStage(record, context, mapId),
             StageEnteredAt = entered,
             CreatedAt = record.CreatedAt ?? entered,
             Status = placement.Status,
@@ -325,10 +341,11 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
     }
 
     /// <summary>The first sync imports the CRM's stage history, so cycle times work from day one.</summary>
-    private static void AddHistory(SalesCoachDbContext db, Deal deal, CrmDealRecord record, CrmApplyContext context)
+    private static void AddHistory(SalesCoachDbContext db, Deal deal, CrmDealRecord record, CrmApplyContext context, string? mapId)
     {
+        var version = context.MapFor(mapId).Version;
         var visits = record.StageHistory
-            .Select(v => (Placement: context.Stages.Place(record.Pipeline, v.Stage), v.At))
+            .Select(v => (Placement: context.StagesFor(mapId).Place(record.Pipeline, v.Stage), v.At))
             .Where(v => v.Placement?.Stage is not null)
             .OrderBy(v => v.At)
             .ToList();
@@ -341,12 +358,12 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
             }
 
             previous = placement.Stage;
-            db.StageHistory.Add(new StageHistoryEntry { DealId = deal.Id, StageId = placement.Stage!.Value, EnteredAt = at, Kind = StageChangeKind.Imported, Reason = $"from {context.DisplayName}" });
+            db.StageHistory.Add(new StageHistoryEntry { DealId = deal.Id, StageId = placement.Stage!.Value, EnteredAt = at, Kind = StageChangeKind.Imported, Reason = $"from {context.DisplayName}", MapVersion = version });
         }
 
         if (previous != deal.StageId)
         {
-            db.StageHistory.Add(new StageHistoryEntry { DealId = deal.Id, StageId = deal.StageId, EnteredAt = deal.StageEnteredAt, Kind = StageChangeKind.Entered, Reason = $"from {context.DisplayName}" });
+            db.StageHistory.Add(new StageHistoryEntry { DealId = deal.Id, StageId = deal.StageId, EnteredAt = deal.StageEnteredAt, Kind = StageChangeKind.Entered, Reason = $"from {context.DisplayName}", MapVersion = version });
         }
     }
 
@@ -357,6 +374,7 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
         CrmPlacement? placement,
         Person? owner,
         CrmApplyContext context,
+        ProcessMap map,
         bool ourStagePending,
         IReadOnlyDictionary<DealId, IReadOnlyList<string>> openItems)
     {
@@ -423,7 +441,7 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
 
         var at = changedAt > deal.StageEnteredAt ? changedAt : context.Now;
         var reason = record.Deleted ? $"deleted in {context.DisplayName}" : $"moved in {context.DisplayName}";
-        if (!record.Deleted && target.Stage is { } forward && IsForward(context.Map, deal.StageId, forward)
+        if (!record.Deleted && target.Stage is { } forward && IsForward(map, deal.StageId, forward)
             && openItems.TryGetValue(deal.Id, out var open) && open.Count > 0)
         {
             reason += $"; skipped unconfirmed required items: {string.Join(", ", open)}";
@@ -450,6 +468,7 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
             EnteredAt = at,
             Kind = StageChangeKind.MovedInCrm,
             Reason = Truncate(reason, 500),
+            MapVersion = map.Version,
         });
         return target.Status == DealStatus.Lost ? Outcome.Closed : Outcome.Moved;
     }
@@ -463,7 +482,7 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
     }
 
     private static async Task<IReadOnlyDictionary<DealId, IReadOnlyList<string>>> UnconfirmedRequiredAsync(
-        SalesCoachDbContext db, IEnumerable<Deal> deals, ProcessMap map, CancellationToken cancellationToken)
+        SalesCoachDbContext db, IEnumerable<Deal> deals, Func<Deal, ProcessMap> mapOf, CancellationToken cancellationToken)
     {
         var list = deals.ToList();
         if (list.Count == 0)
@@ -479,7 +498,7 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
         var result = new Dictionary<DealId, IReadOnlyList<string>>();
         foreach (var deal in list)
         {
-            if (map.FindStage(deal.StageId) is not { } stage)
+            if (mapOf(deal).FindStage(deal.StageId) is not { } stage)
             {
                 continue;
             }
@@ -492,10 +511,10 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
     }
 
     /// <summary>A deal that arrives already lost sits at the last map stage its CRM history reached, else the first.</summary>
-    private static StageId LostStage(CrmDealRecord record, CrmApplyContext context) =>
+    private static StageId LostStage(CrmDealRecord record, CrmApplyContext context, string? mapId) =>
         record.StageHistory
-            .Select(v => context.Stages.Place(record.Pipeline, v.Stage)?.Stage)
-            .LastOrDefault(s => s is not null) ?? context.Map.OrderedStages()[0].Id;
+            .Select(v => context.StagesFor(mapId).Place(record.Pipeline, v.Stage)?.Stage)
+            .LastOrDefault(s => s is not null) ?? context.MapFor(mapId).OrderedStages()[0].Id;
 
     private static string? NormalizeCurrency(string? currency) =>
         currency is { Length: 3 } c ? c.ToUpperInvariant() : null;

@@ -27,10 +27,10 @@ public sealed class CsvImportService(SalesCoachDbContext db, IProcessMapSource m
         {
             return kind switch
             {
-                ImportKind.Deals => await new DealImporter(db, maps.Current, time, Report(kind, progress)).RunAsync(table, cancellationToken),
+                ImportKind.Deals => await new DealImporter(db, maps.Maps, time, Report(kind, progress)).RunAsync(table, cancellationToken),
                 ImportKind.People => await new PeopleImporter(db, Report(kind, progress)).RunAsync(table, cancellationToken),
-                ImportKind.Teams => await new TeamImporter(db, Report(kind, progress)).RunAsync(table, cancellationToken),
-                ImportKind.History => await new HistoryImporter(db, maps.Current, Report(kind, progress)).RunAsync(table, cancellationToken),
+                ImportKind.Teams => await new TeamImporter(db, maps.Maps, Report(kind, progress)).RunAsync(table, cancellationToken),
+                ImportKind.History => await new HistoryImporter(db, maps.Maps, Report(kind, progress)).RunAsync(table, cancellationToken),
                 _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
             };
         }

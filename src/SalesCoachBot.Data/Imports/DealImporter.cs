@@ -9,7 +9,7 @@ namespace SalesCoachBot.Data.Imports;
 /// Deals upserted by external id. A new deal gets an "entered" history entry and its last activity at
 /// the stage-entered time; a stage change bumps the stage version; a row that changes nothing writes nothing.
 /// </summary>
-internal sealed class DealImporter(SalesCoachDbContext db, ProcessMap map, TimeProvider time, Action<long> progress)
+internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, TimeProvider time, Action<long> progress)
 {
     public static readonly CsvSchema Schema = new(
         ["external_id", "name", "owner_email", "team", "stage"],
@@ -34,25 +34,33 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMap map, TimeP
 
     private readonly ImportTally _tally = new();
 
+    private Dictionary<long, ProcessMap> _teamMaps = [];
+    private Dictionary<string, Deal> _existing = [];
+
     public async Task<ImportResult> RunAsync(CsvTable table, CancellationToken cancellationToken)
     {
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var now = time.GetUtcNow();
-        var stages = CsvValues.StageLookup(map);
+        // Each row's stage is read against its team's map (issue 18: one map per team).
+        var stages = maps.All.ToDictionary(m => m.Id, CsvValues.StageLookup, StringComparer.Ordinal);
         var owners = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
         foreach (var p in await db.People.AsNoTracking().Select(p => new { p.Email, p.Id }).ToListAsync(cancellationToken))
         {
             owners.TryAdd(p.Email, p.Id);
         }
 
-        var teams = await db.Teams.AsNoTracking()
-            .Select(t => new { Name = EF.Property<string>(t, SalesTeamConfiguration.NormalizedName), t.Id })
-            .ToDictionaryAsync(t => t.Name, t => t.Id, StringComparer.Ordinal, cancellationToken);
+        var teamRows = await db.Teams.AsNoTracking()
+            .Select(t => new { Name = EF.Property<string>(t, SalesTeamConfiguration.NormalizedName), t.Id, t.MapId })
+            .ToListAsync(cancellationToken);
+        var teams = teamRows.ToDictionary(t => t.Name, t => t.Id, StringComparer.Ordinal);
+        _teamMaps = teamRows.ToDictionary(t => t.Id, t => maps.For(t.MapId));
         var existing = new Dictionary<string, Deal>(StringComparer.OrdinalIgnoreCase);
         await foreach (var deal in db.Deals.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             existing.TryAdd(deal.ExternalId, deal);
         }
+
+        _existing = existing;
 
         var columns = table.Columns.ToHashSet(StringComparer.Ordinal);
         var seen = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
@@ -80,7 +88,7 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMap map, TimeP
 
     private Row? Parse(
         CsvRow csv,
-        Dictionary<string, string> stages,
+        Dictionary<string, Dictionary<string, string>> stages,
         Dictionary<string, long> owners,
         Dictionary<string, long> teams,
         Dictionary<string, long> seen,
@@ -154,9 +162,18 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMap map, TimeP
         {
             errors.Add("stage is empty");
         }
-        else if (!stages.TryGetValue(stage, out stageId))
+        else if (teamId != 0 && _teamMaps[teamId] is var map && !stages[map.Id].TryGetValue(stage, out stageId))
         {
-            errors.Add(CsvValues.UnknownStage(stage, map));
+            // A stage the team's map renamed or merged away, or a deal moving in from a team with another map: placed by
+            // the map's 'replaces', else refused with the reason.
+            stageId = map.ResolveStage(new StageId(stage))?.Id.Value;
+            if (stageId is null)
+            {
+                errors.Add(externalId is not null && _existing.TryGetValue(externalId, out var before) && before.TeamId != teamId
+                    && _teamMaps.GetValueOrDefault(before.TeamId) is { } from && from.Id != map.Id
+                    ? $"deal moves from a team with map '{from.Id}' to team '{team}' with map '{map.Id}', which has no stage '{stage}' and no stage replacing it: give a stage of map '{map.Id}' ({string.Join(", ", map.Stages.Select(s => s.Id.Value))})"
+                    : CsvValues.UnknownStage(stage, map));
+            }
         }
 
         decimal? amount = null;
@@ -311,13 +328,14 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMap map, TimeP
         _tally.Unchanged += unchanged;
     }
 
-    private static StageHistoryEntry History(Deal deal, StageChangeKind kind) => new()
+    private StageHistoryEntry History(Deal deal, StageChangeKind kind) => new()
     {
         DealId = deal.Id,
         StageId = deal.StageId,
         EnteredAt = deal.StageEnteredAt,
         Kind = kind,
         Reason = "import",
+        MapVersion = _teamMaps.GetValueOrDefault(deal.TeamId)?.Version,
     };
 
     private static Deal Create(Row row, DateTimeOffset now)

@@ -11,7 +11,7 @@ namespace SalesCoachBot.Data.Imports;
 /// activity newer than a deal's last activity moves it (the stall rule hears about the call); re-importing the same
 /// file adds nothing.
 /// </summary>
-internal sealed class HistoryImporter(SalesCoachDbContext db, ProcessMap map, Action<long> progress)
+internal sealed class HistoryImporter(SalesCoachDbContext db, ProcessMapSet maps, Action<long> progress)
 {
     public static readonly CsvSchema Schema = new(["external_id", "stage", "entered_at"], ["kind", "author_email", "text"]);
 
@@ -23,11 +23,15 @@ internal sealed class HistoryImporter(SalesCoachDbContext db, ProcessMap map, Ac
     public async Task<ImportResult> RunAsync(CsvTable table, CancellationToken cancellationToken)
     {
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var stages = CsvValues.StageLookup(map);
+        // A deal's history is read against its team's map.
+        var stages = maps.All.ToDictionary(m => m.Id, CsvValues.StageLookup, StringComparer.Ordinal);
+        var teamMaps = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => maps.For(t.MapId), cancellationToken);
         var deals = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
-        foreach (var d in await db.Deals.AsNoTracking().Select(d => new { d.ExternalId, d.Id }).ToListAsync(cancellationToken))
+        var dealMaps = new Dictionary<long, ProcessMap>();
+        foreach (var d in await db.Deals.AsNoTracking().Select(d => new { d.ExternalId, d.Id, d.TeamId }).ToListAsync(cancellationToken))
         {
             deals.TryAdd(d.ExternalId, d.Id.Value);
+            dealMaps[d.Id.Value] = teamMaps.GetValueOrDefault(d.TeamId) ?? maps.Default;
         }
 
         var stored = new HashSet<(long DealId, string Stage, long Ticks)>();
@@ -77,7 +81,7 @@ internal sealed class HistoryImporter(SalesCoachDbContext db, ProcessMap map, Ac
             {
                 errors.Add("stage is empty");
             }
-            else if (!stages.TryGetValue(stage, out stageId))
+            else if (dealId != 0 && dealMaps[dealId] is var map && !stages[map.Id].TryGetValue(stage, out stageId))
             {
                 errors.Add(CsvValues.UnknownStage(stage, map));
             }

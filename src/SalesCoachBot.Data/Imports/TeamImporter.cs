@@ -1,16 +1,17 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Data.Configurations;
 
 namespace SalesCoachBot.Data.Imports;
 
 /// <summary>Sales teams upserted by name (case-insensitive). Empty cells keep stored values (or defaults).</summary>
-internal sealed class TeamImporter(SalesCoachDbContext db, Action<long> progress)
+internal sealed class TeamImporter(SalesCoachDbContext db, ProcessMapSet maps, Action<long> progress)
 {
-    public static readonly CsvSchema Schema = new(["team"], ["time_zone", "nudge_time", "weekdays_only", "idle_after_days", "language"]);
+    public static readonly CsvSchema Schema = new(["team"], ["time_zone", "nudge_time", "weekdays_only", "idle_after_days", "map", "language"]);
 
-    private sealed record Row(string Name, string? TimeZoneId, TimeOnly? NudgeTime, bool? WeekdaysOnly, int? IdleAfterDays, string? Language);
+    private sealed record Row(long Line, string Name, string? TimeZoneId, TimeOnly? NudgeTime, bool? WeekdaysOnly, int? IdleAfterDays, string? MapId, string? Language);
 
     public async Task<ImportResult> RunAsync(CsvTable table, CancellationToken cancellationToken)
     {
@@ -22,7 +23,7 @@ internal sealed class TeamImporter(SalesCoachDbContext db, Action<long> progress
         {
             progress(++count);
             var errors = new List<string>();
-            var row = Parse(csv, seen, errors);
+            var row = Parse(csv, seen, errors, maps);
             if (row is null)
             {
                 tally.Reject(csv.Line, errors);
@@ -44,6 +45,13 @@ internal sealed class TeamImporter(SalesCoachDbContext db, Action<long> progress
             {
                 if (existing.TryGetValue(SalesCoachDbContext.NormalizeName(row.Name), out var team))
                 {
+                    if (row.MapId is { } newMap && maps.For(team.MapId).Id != newMap
+                        && await StrandedAsync(team, maps.Find(newMap)!, cancellationToken) is { Count: > 0 } stranded)
+                    {
+                        tally.Reject(row.Line, [$"team '{team.Name}' cannot switch to map '{newMap}': {stranded.Count} open deal(s) sit in stages it does not have ({string.Join(", ", stranded.Take(10))}); move them to a stage of '{newMap}' first"]);
+                        continue;
+                    }
+
                     Apply(team, row);
                     db.ChangeTracker.DetectChanges();
                     if (db.Entry(team).State == EntityState.Modified)
@@ -72,6 +80,16 @@ internal sealed class TeamImporter(SalesCoachDbContext db, Action<long> progress
         return tally.ToResult();
     }
 
+    /// <summary>Open deals of the team whose stage the new map lacks (a switch would leave them unreadable).</summary>
+    private async Task<IReadOnlyList<string>> StrandedAsync(SalesTeam team, ProcessMap map, CancellationToken cancellationToken)
+    {
+        var open = await db.Deals.AsNoTracking()
+            .Where(d => d.TeamId == team.Id && d.Status == DealStatus.Open)
+            .Select(d => new { d.ExternalId, d.StageId })
+            .ToListAsync(cancellationToken);
+        return [.. open.Where(d => map.FindStage(d.StageId) is null).Select(d => $"{d.ExternalId} in {d.StageId}")];
+    }
+
     private static void Apply(SalesTeam team, Row row)
     {
         team.TimeZoneId = row.TimeZoneId ?? team.TimeZoneId;
@@ -79,9 +97,10 @@ internal sealed class TeamImporter(SalesCoachDbContext db, Action<long> progress
         team.WeekdaysOnly = row.WeekdaysOnly ?? team.WeekdaysOnly;
         team.IdleAfterDays = row.IdleAfterDays ?? team.IdleAfterDays;
         team.Language = row.Language ?? team.Language;
+        team.MapId = row.MapId ?? team.MapId;
     }
 
-    private static Row? Parse(CsvRow csv, Dictionary<string, long> seen, List<string> errors)
+    private static Row? Parse(CsvRow csv, Dictionary<string, long> seen, List<string> errors, ProcessMapSet maps)
     {
         if (csv.Error is not null)
         {
@@ -154,7 +173,13 @@ internal sealed class TeamImporter(SalesCoachDbContext db, Action<long> progress
             }
         }
 
+        var mapId = csv.Get("map");
+        if (mapId is not null && maps.Find(mapId) is null)
+        {
+            errors.Add($"map '{mapId}' is not a configured process map (the maps are: {string.Join(", ", maps.All.Select(m => m.Id))})");
+        }
+
         var language = CsvValues.Language(csv.Get("language"), errors);
-        return errors.Count > 0 ? null : new Row(name!, zone, nudgeTime, weekdaysOnly, idleDays, language);
+        return errors.Count > 0 ? null : new Row(csv.Line, name!, zone, nudgeTime, weekdaysOnly, idleDays, mapId, language);
     }
 }

@@ -34,6 +34,16 @@ internal sealed class NudgeRecipientStore(SalesCoachDbContextFactory factory) : 
             .ToListAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<NudgeRecipient>> ListAdminsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        return await db.Set<Person>().AsNoTracking()
+            .Where(p => p.Role == PersonRole.Admin)
+            .OrderBy(p => p.Id)
+            .Select(p => new NudgeRecipient(p.Id, p.Name, p.SlackUserId, p.TeamsAadObjectId))
+            .ToListAsync(cancellationToken);
+    }
+
     public async Task<string?> FindTeamNameAsync(long teamId, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();

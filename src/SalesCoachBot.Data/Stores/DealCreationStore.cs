@@ -91,6 +91,7 @@ internal sealed class DealCreationStore(DbContextLease lease, SqliteWriteGate wr
             Kind = StageChangeKind.Entered,
             ByPersonId = deal.OwnerId,
             Reason = "Created in chat",
+            MapVersion = deal.MapVersion,
         });
         await Db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -174,8 +174,8 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
             return before;
         }
 
-        IReadOnlyList<ConfirmationView> confirmations = plan.Transition is not null
-            ? []
+        IReadOnlyList<ConfirmationView> confirmations = plan.Transition is { } transition
+            ? [.. transition.Carry.Select(c => new ConfirmationView(c.Item, c.PersonId, c.PersonName, c.At, c.Channel))]
             : before.Confirmations
                 .Where(c => !applied.Withdrawn.Contains(c.Item))
                 .Concat(applied.Added.Select(c => new ConfirmationView(c.Item, c.PersonId, c.PersonName, c.At, c.Channel)))
@@ -258,12 +258,18 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
             deal.StageId = transition.ToStage;
             deal.Status = transition.Status;
             deal.StageVersion++;
-            deal.StageEnteredAt = transition.At;
             deal.LostReason = transition.LostReason;
             deal.ReengageAt = transition.ReengageAt;
             deal.ClosedAt = transition.Status is DealStatus.Won or DealStatus.Lost ? transition.At : null;
             deal.ClosedByPersonId = transition.Status == DealStatus.Open ? null : transition.ByPersonId;
-            MoveActivity(deal, transition.At);
+            if (transition.Kind != StageChangeKind.MapChange)
+            {
+                // A map change is RevOps renaming or merging stages: the buyer did nothing, so time in stage and
+                // the last activity stay as they were (the stall rule is not reset for every deal).
+                deal.StageEnteredAt = transition.At;
+                MoveActivity(deal, transition.At);
+            }
+
             Db.StageHistory.Add(new StageHistoryEntry
             {
                 DealId = deal.Id,
@@ -273,8 +279,22 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
                 ByPersonId = transition.ByPersonId,
                 Reason = transition.Reason,
                 Conversation = plan.Source?.Conversation,
-                MapVersion = plan.Source?.MapVersion,
+                MapVersion = transition.MapVersion ?? plan.Source?.MapVersion,
             });
+            foreach (var carried in transition.Carry)
+            {
+                Db.Confirmations.Add(new Confirmation
+                {
+                    DealId = deal.Id,
+                    StageId = deal.StageId,
+                    StageVersion = deal.StageVersion,
+                    ItemId = carried.Item,
+                    PersonId = carried.PersonId,
+                    ConfirmedAt = carried.At,
+                    Channel = carried.Channel,
+                });
+            }
+
             changed = true;
         }
 

@@ -7,7 +7,7 @@ namespace SalesCoachBot.Data.Stores;
 /// <summary>Builds <see cref="DealView"/>s with a fixed number of queries, however many deals.</summary>
 internal static class DealViewQueries
 {
-    private sealed record Row(Deal Deal, string OwnerName, string OwnerEmail, string TeamName);
+    private sealed record Row(Deal Deal, string OwnerName, string OwnerEmail, string TeamName, string? TeamMapId);
 
     private sealed record ConfirmationRow(DealId DealId, ChecklistItemId ItemId, long PersonId, string PersonName, DateTimeOffset ConfirmedAt, ChatChannel Channel);
 
@@ -23,7 +23,7 @@ internal static class DealViewQueries
                 where d.Id == id
                 join p in db.People on d.OwnerId equals p.Id
                 join t in db.Teams on d.TeamId equals t.Id
-                select new Row(d, p.Name, p.Email, t.Name));
+                select new Row(d, p.Name, p.Email, t.Name, t.MapId));
 
         public static readonly Func<TContext, DealId, IAsyncEnumerable<Row>> OneDeal = EF.CompileAsyncQuery(
             (TContext db, DealId id) =>
@@ -31,7 +31,7 @@ internal static class DealViewQueries
                 where d.Id == id
                 join p in db.People on d.OwnerId equals p.Id
                 join t in db.Teams on d.TeamId equals t.Id
-                select new Row(d, p.Name, p.Email, t.Name));
+                select new Row(d, p.Name, p.Email, t.Name, t.MapId));
 
         public static readonly Func<TContext, DealId, DateTimeOffset, IAsyncEnumerable<DateTimeOffset>> Snoozes = EF.CompileAsyncQuery(
             (TContext db, DealId id, DateTimeOffset now) =>
@@ -84,7 +84,7 @@ internal static class DealViewQueries
             confirmations.Add(new ConfirmationView(c.ItemId, c.PersonId, c.PersonName, c.ConfirmedAt, c.Channel));
         }
 
-        return new DealView(row.Deal, row.OwnerName, row.OwnerEmail, row.TeamName, snoozedUntil, confirmations);
+        return new DealView(row.Deal, row.OwnerName, row.OwnerEmail, row.TeamName, snoozedUntil, confirmations) { TeamMapId = row.TeamMapId };
     }
 
     public static async Task<IReadOnlyList<DealView>> LoadAsync(
@@ -94,7 +94,7 @@ internal static class DealViewQueries
                 from d in deals
                 join p in db.People on d.OwnerId equals p.Id
                 join t in db.Teams on d.TeamId equals t.Id
-                select new Row(d, p.Name, p.Email, t.Name))
+                select new Row(d, p.Name, p.Email, t.Name, t.MapId))
             .ToListAsync(cancellationToken);
         if (rows.Count == 0)
         {
@@ -150,7 +150,10 @@ internal static class DealViewQueries
                 r.OwnerEmail,
                 r.TeamName,
                 snoozes.TryGetValue(r.Deal.Id, out var until) ? until : null,
-                confirmations.TryGetValue(r.Deal.Id, out var list) ? list : []))
+                confirmations.TryGetValue(r.Deal.Id, out var list) ? list : [])
+            {
+                TeamMapId = r.TeamMapId,
+            })
             .ToList();
     }
 }

@@ -1,3 +1,5 @@
+using SalesCoachBot.Core.ProcessMaps;
+
 namespace SalesCoachBot.Host.Cli;
 
 /// <summary>
@@ -14,7 +16,12 @@ internal static class CliVerbs
         new("ask", AskVerb.Usage, _ => true, _ => typeof(AskVerb)),
         new("crm", CrmVerb.Usage, _ => true, _ => typeof(CrmVerb)),
         new("import", ImportVerb.Usage, ImportVerb.NeedsDatabase, _ => typeof(ImportVerb)),
-        new("map", MapVerb.Usage, MapVerb.NeedsDatabase, args => args is ["show", ..] ? typeof(MapShowVerb) : typeof(MapVerb)),
+        new("map", MapVerb.Usage, MapVerb.NeedsDatabase, args => args switch
+        {
+            ["show", ..] => typeof(MapShowVerb),
+            ["diff", ..] => typeof(MapDiffVerb),
+            _ => typeof(MapVerb),
+        }),
         new("nudge", NudgeVerb.Usage, _ => true, _ => typeof(NudgeVerb)),
     ];
 
@@ -28,6 +35,7 @@ internal static class CliVerbs
         services.AddScoped<ImportVerb>();
         services.AddScoped<MapVerb>();
         services.AddScoped<MapShowVerb>();
+        services.AddScoped<MapDiffVerb>();
         services.AddScoped<NudgeVerb>();
         return services;
     }
@@ -37,6 +45,12 @@ internal static class CliVerbs
         IServiceProvider services, string verb, IReadOnlyList<string> args, CliContext context, CancellationToken cancellationToken)
     {
         var known = Find(verb) ?? throw new ArgumentException($"No verb '{verb}'.", nameof(verb));
+        if (known.Name != "map" && known.NeedsDatabase(args) && services.GetService<ProcessMapCatalog>() is { } maps)
+        {
+            // As the host does at start: deals in stages the configured maps replace move first (map verbs only read).
+            await maps.MoveDealsAsync(cancellationToken);
+        }
+
         await using var scope = services.CreateAsyncScope();
         var handler = (ICliVerb)scope.ServiceProvider.GetRequiredService(known.Handler(args));
         return await handler.RunAsync(args, context, cancellationToken);

@@ -96,14 +96,21 @@ internal sealed class CrmVerb(IOptions<CrmOptions> crm, ICrmSyncStore store, ISe
 
     private static async Task<int> CheckAsync(CrmSyncRunner runner, CliContext context, CancellationToken cancellationToken)
     {
-        var findings = await runner.CheckAsync(cancellationToken);
-        foreach (var finding in findings)
+        // One map per team (issue 18): each map with a crm mapping is checked, its findings named by its id.
+        var checks = await runner.CheckMapsAsync(cancellationToken);
+        foreach (var (map, findings) in checks)
         {
-            await context.Out.WriteLineAsync(finding.Format("map"));
+            foreach (var finding in findings)
+            {
+                await context.Out.WriteLineAsync(finding.Format(checks.Count > 1 ? $"map {map.Id}" : "map"));
+            }
         }
 
-        var errors = findings.Count(f => f.IsError);
-        await context.Out.WriteLineAsync(errors == 0 ? $"the map's crm mapping matches {runner.DisplayName}" : $"{errors} error(s)");
+        var errors = checks.Sum(c => c.Findings.Count(f => f.IsError));
+        var ok = checks.Count > 1
+            ? $"the crm mappings of maps {string.Join(", ", checks.Select(c => c.Map.Id))} match {runner.DisplayName}"
+            : $"the map's crm mapping matches {runner.DisplayName}";
+        await context.Out.WriteLineAsync(errors == 0 ? ok : $"{errors} error(s)");
         return errors == 0 ? ExitCodes.Done : ExitCodes.Failed;
     }
 

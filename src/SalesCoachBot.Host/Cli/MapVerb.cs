@@ -14,9 +14,10 @@ namespace SalesCoachBot.Host.Cli;
 /// </summary>
 internal sealed class MapVerb : ICliVerb
 {
-    public const string Usage = "map lint FILE | map show [FILE] [--team NAME] [--format mermaid|svg|png] [-o OUT] [--no-counts]";
+    public const string Usage = "map lint FILE | map show [FILE] [--team NAME] [--format mermaid|svg|png] [-o OUT] [--no-counts] | map diff OLD.yaml NEW.yaml [--no-deals]";
 
-    public static bool NeedsDatabase(IReadOnlyList<string> args) => args is ["show", ..] && !args.Contains("--no-counts");
+    public static bool NeedsDatabase(IReadOnlyList<string> args) =>
+        (args is ["show", ..] && (!args.Contains("--no-counts") || args.Contains("--team"))) || (args is ["diff", ..] && !args.Contains("--no-deals"));
 
     /// <summary><c>map lint</c> and usage errors; <c>map show</c> goes to <see cref="MapShowVerb"/>.</summary>
     public Task<int> RunAsync(IReadOnlyList<string> args, CliContext context, CancellationToken cancellationToken) =>
@@ -59,7 +60,8 @@ internal sealed class MapVerb : ICliVerb
 }
 
 /// <summary>
-/// <c>map show</c>: the map from FILE, else the one the host would load (<c>ProcessMap:Path</c>, else the shipped map),
+/// <c>map show</c>: the map from FILE, else the one the host would load for <c>--team</c> (its <c>map</c>) or for teams
+/// without one (<c>ProcessMap:Default</c>, else <c>ProcessMap:Path</c>, else the shipped map),
 /// with open deals per stage when a deal store is registered and <c>--no-counts</c> is not given. Read from the
 /// options rather than the host's map source, whose construction refuses a broken map: a drawing of FILE must not
 /// depend on the configured map being valid.
@@ -105,15 +107,10 @@ internal sealed class MapShowVerb(
             return await UsageErrorAsync(context, "-o needs a file name");
         }
 
-        if (await MapToShowAsync(args, context) is not { } map)
-        {
-            return ExitCodes.Failed;
-        }
-
         IReadOnlyDictionary<string, int>? counts = null;
         SalesTeam? team = null;
         var withCounts = !args.Has("--no-counts") && deals is not null;
-        if (withCounts && args.Get("--team") is { } teamName)
+        if ((withCounts || directory is not null) && args.Get("--team") is { } teamName)
         {
             team = directory is not null ? await directory.FindTeamByNameAsync(teamName, cancellationToken) : null;
             if (team is null)
@@ -121,6 +118,12 @@ internal sealed class MapShowVerb(
                 await context.Error.WriteLineAsync($"map show: no sales team named '{teamName}'");
                 return ExitCodes.Failed;
             }
+        }
+
+        // With --team and no FILE: that team's map (each team may run its own, issue 18).
+        if (await MapToShowAsync(args, team, context) is not { } map)
+        {
+            return ExitCodes.Failed;
         }
 
         if (format == "png")
@@ -165,8 +168,8 @@ internal sealed class MapShowVerb(
         return ExitCodes.Done;
     }
 
-    /// <summary>The map from FILE, else the one the host would use; errors go to stderr as lint lines.</summary>
-    private async Task<ProcessMap?> MapToShowAsync(CliArgs args, CliContext context)
+    /// <summary>The map from FILE, else the one the host would use for the team (or the default); errors go to stderr as lint lines.</summary>
+    private async Task<ProcessMap?> MapToShowAsync(CliArgs args, SalesTeam? team, CliContext context)
     {
         if (args.Positional is [var file])
         {
@@ -182,8 +185,8 @@ internal sealed class MapShowVerb(
         try
         {
             // As the host loads it (ReloadingProcessMapSource): the full path, the same message when it is invalid.
-            return mapOptions?.Value.Path is { } path && !string.IsNullOrWhiteSpace(path)
-                ? ProcessMapLoader.LoadFileOrThrow(Path.GetFullPath(path))
+            return mapOptions?.Value is { } options
+                ? ProcessMapCatalog.LoadOne(options, team?.MapId)
                 : ProcessMapLoader.Default;
         }
         catch (ProcessMapInvalidException ex)

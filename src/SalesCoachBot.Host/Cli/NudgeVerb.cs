@@ -141,6 +141,7 @@ internal sealed class NudgeVerb(
                     NudgeKind.OwnerDigest => " (owner's deals)",
                     NudgeKind.ManagerNotice => " (managers' notice)",
                     NudgeKind.CloseProposal => " (proposal to close a deal)",
+                    NudgeKind.MapNotice => " (refused map change, to the admins)",
                     NudgeKind.DigestUpdate => " (digest updated after a snooze)",
                     NudgeKind.Reengage => " (deal due to re-engage)",
                     _ => string.Empty,

@@ -15,11 +15,7 @@ namespace SalesCoachBot.Slack.Installs;
 /// </summary>
 internal sealed class FileSlackInstallationStore : ISlackInstallationStore
 {
-    private const string Purpose = "SalesCoachBot.Slack.Installations.v1";
-
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
-
-    private readonly IDataProtector protector;
+    private readonly InstallationCipher cipher;
     private readonly string folder;
     private readonly SharedCache cache;
     private readonly ICacheInvalidation invalidation;
@@ -29,7 +25,7 @@ internal sealed class FileSlackInstallationStore : ISlackInstallationStore
     {
         this.cache = cache;
         this.invalidation = invalidation;
-        protector = protection.CreateProtector(Purpose);
+        cipher = new InstallationCipher(protection);
         folder = Path.GetFullPath(options.Value.InstallationsPath);
         Directory.CreateDirectory(folder);
     }
@@ -45,23 +41,9 @@ internal sealed class FileSlackInstallationStore : ISlackInstallationStore
     private async ValueTask<Found> ReadAsync(string key, CancellationToken cancellationToken)
     {
         var file = FileFor(key);
-        SlackInstallation? found = null;
-        if (File.Exists(file))
-        {
-            try
-            {
-                var plain = protector.Unprotect(await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false));
-                found = JsonSerializer.Deserialize<SlackInstallation>(plain, JsonOptions);
-            }
-            catch (CryptographicException)
-            {
-                found = null;
-            }
-            catch (JsonException)
-            {
-                found = null;
-            }
-        }
+        var found = File.Exists(file)
+            ? cipher.Unprotect(await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false))
+            : null;
 
         return new Found(found);
     }
@@ -69,13 +51,13 @@ internal sealed class FileSlackInstallationStore : ISlackInstallationStore
     public async Task SaveAsync(SlackInstallation installation, CancellationToken cancellationToken)
     {
         var key = installation.Key;
-        var cipher = protector.Protect(JsonSerializer.SerializeToUtf8Bytes(installation, JsonOptions));
+        var protectedBytes = cipher.Protect(installation);
         await writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var file = FileFor(key);
             var temp = file + ".tmp";
-            await File.WriteAllBytesAsync(temp, cipher, cancellationToken).ConfigureAwait(false);
+            await File.WriteAllBytesAsync(temp, protectedBytes, cancellationToken).ConfigureAwait(false);
             File.Move(temp, file, overwrite: true);
         }
         finally

@@ -263,6 +263,11 @@ internal sealed class InMemoryRecipients : INudgeRecipients
         return this;
     }
 
+    public List<NudgeRecipient> Admins { get; } = [];
+
+    public Task<IReadOnlyList<NudgeRecipient>> ListAdminsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<NudgeRecipient>>([.. Admins]);
+
     public Task<IReadOnlyList<NudgeRecipient>> ListManagersAsync(long teamId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<NudgeRecipient>>([.. _managers.Where(m => m.TeamId == teamId).Select(m => m.Person)]);
 

@@ -238,4 +238,99 @@ public sealed class ProcessMapLintTests
         Assert.NotNull(result.Map);
         Assert.Contains("stage 'demo' has no 'next' and no branches and comes before won 'signed'", Only(result, MapDiagnosticSeverity.Warning), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Do stuff", "'stuff' cannot be checked")]
+    [InlineData("Understand needs", "'understand' names an effort, not a result")]
+    [InlineData("Qualify the lead properly", "'properly' cannot be checked")]
+    [InlineData("Budget approval", "it names no action and object")]
+    public void Parse_ChecklistItemWithoutVerifiableOutcome_IsAWarningAtTheText(string text, string why)
+    {
+        var result = Lint(Replace("Budget range recorded", text));
+
+        Assert.NotNull(result.Map);
+        Assert.StartsWith($"m.yaml:14:35: warning: checklist item 'budget-known' has no verifiable outcome (\"{text}\"): {why}", Only(result, MapDiagnosticSeverity.Warning), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Send the agenda to every attendee")]
+    [InlineData("CFO said yes to the price")]
+    [InlineData("Pricing call on the calendar")]
+    [InlineData("Security questionnaire returned by the buyer")]
+    public void Parse_ChecklistItemNamingAResult_IsNotWarned(string text)
+    {
+        Assert.Empty(Lint(Replace("Budget range recorded", text)).Diagnostics);
+    }
+
+    [Fact]
+    public void Parse_VagueActivities_IsAWarningAtTheText()
+    {
+        var result = Lint(Replace("activities: Qualify on pain, budget and timeline.", "activities: Do stuff with the lead."));
+
+        Assert.Equal("m.yaml:10:17: warning: activities of stage 'qualify' are vague (\"stuff\"): say who does what, e.g. \"Book the discovery meeting with the decision maker\"", Only(result, MapDiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public void Parse_VagueEntry_IsAWarningAtTheText()
+    {
+        var result = Lint(Replace("entry: A first call with the buyer is on the calendar.", "entry: Understand needs"));
+
+        Assert.Equal("m.yaml:9:12: warning: entry of stage 'qualify' is vague (\"Understand needs\"): state a fact anyone can check", Only(result, MapDiagnosticSeverity.Warning));
+    }
+
+    [Theory]
+    [InlineData(12, false)]
+    [InlineData(13, true)]
+    public void Parse_MoreThanTwelveStages_IsAWarningAtTheStages(int count, bool warned)
+    {
+        var stages = string.Concat(Enumerable.Range(1, count).Select(i =>
+            $"  - id: step-{i}\n" +
+            $"    name: Step {i}\n" +
+            "    owner: sales\n" +
+            $"    entry: A named rep owns step {i} of the deal.\n" +
+            $"    activities: Record the result of step {i} in the CRM.\n" +
+            "    stallAfterDays: 10\n" +
+            "    checklist:\n" +
+            $"      - {{ id: result-recorded, text: \"Result of step {i} recorded\", required: true }}\n" +
+            (i < count ? $"    next: step-{i + 1}\n" : string.Empty) +
+            "    branches:\n" +
+            "      - { when: buyer-says-no, to: lost }\n"));
+        var result = Lint($"name: Long\nversion: 1\nstages:\n{stages}");
+
+        Assert.NotNull(result.Map);
+        var expected = warned
+            ? new[] { "m.yaml:4:3: warning: the map has 13 stages: keep 12 or fewer, merge steps nobody tracks separately or start the map later (start: sales-engagement)" }
+            : [];
+        Assert.Equal(expected, result.Diagnostics.Select(d => d.Format("m.yaml")));
+    }
+
+    [Fact]
+    public void Parse_StageWithNoNoPath_IsAWarningAtTheStage()
+    {
+        var result = Lint(Replace("    next: demo\n    branches:\n      - { when: buyer-says-no, to: nurture }\n", "    next: demo\n"));
+
+        Assert.Equal("m.yaml:6:9: warning: stage 'qualify' has no \"no\" path: add a branch for when the buyer says no, e.g. { when: buyer-says-no, to: nurture } or to: lost", Only(result, MapDiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public void Parse_WonStageWithoutBranches_NeedsNoNoPath()
+    {
+        Assert.Empty(Lint(TestMaps.Small).Diagnostics);
+    }
+
+    [Fact]
+    public void Parse_ExitItemRepeatingTheNextEntry_IsAWarningAtTheItem()
+    {
+        var result = Lint(Replace("Buyer's problem written down", "A demo date is agreed with the buyer"));
+
+        Assert.Equal("m.yaml:13:35: warning: checklist item 'pain-written' of stage 'qualify' repeats the entry of the next stage 'demo': list the work done here, and let 'demo' say what state a deal is in when it arrives", Only(result, MapDiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public void Parse_StageWithoutOwner_IsAWarningAtTheStage()
+    {
+        var result = Lint(Replace("    owner: sales-engineer\n", ""));
+
+        Assert.Equal("m.yaml:18:9: warning: stage 'demo' has no 'owner': say who runs it (marketing, sales, sales-engineer, implementation, customer-success)", Only(result, MapDiagnosticSeverity.Warning));
+    }
 }

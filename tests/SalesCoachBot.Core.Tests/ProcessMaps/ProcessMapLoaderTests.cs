@@ -22,11 +22,14 @@ public sealed class ProcessMapLoaderTests
     }
 
     [Fact]
-    public void Parse_ShippedMap_HasNoErrorsAndNoWarnings()
+    public void Parse_ShippedMap_HasNoErrorsAndOnlyTheJustifiedStageCountWarning()
     {
         var result = ProcessMapLoader.Parse(ProcessMapLoader.DefaultYaml);
 
-        Assert.Empty(result.Diagnostics.Select(d => d.Format("default-map.yaml")));
+        // 14 stages is the brief's complete B2B map, justified in the file's comment; every other rule is met.
+        Assert.Equal(
+            ["default-map.yaml:19:3: warning: the map has 14 stages: keep 12 or fewer, merge steps nobody tracks separately or start the map later (start: sales-engagement)"],
+            result.Diagnostics.Select(d => d.Format("default-map.yaml")));
     }
 
     [Fact]

@@ -203,7 +203,7 @@ public sealed class ReloadingProcessMapSourceTests : IDisposable
 
         public void Add(string externalId, string name, string stage) => _deals.Add(new(externalId, name, new StageId(stage)));
 
-        public Task<IReadOnlyList<StageOccupant>> FindDealsOutsideAsync(IReadOnlySet<string> knownStages, CancellationToken cancellationToken) =>
+        public Task<IReadOnlyList<StageOccupant>> FindDealsOutsideAsync(MapRef map, IReadOnlySet<string> knownStages, CancellationToken cancellationToken) =>
             Fail
                 ? throw new InvalidOperationException("database unreachable")
                 : Task.FromResult<IReadOnlyList<StageOccupant>>([.. _deals.Where(d => !knownStages.Contains(d.Stage.Value))]);

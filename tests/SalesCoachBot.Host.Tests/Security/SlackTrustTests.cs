@@ -1,10 +1,12 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Data;
 using SalesCoachBot.Slack.Inbound;
 
@@ -203,7 +205,12 @@ public sealed class SlackTrustTests : IAsyncLifetime
         var key = Assert.Single(await scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>().DataProtectionKeys.ToListAsync());
         Assert.Contains("<key ", key.Xml, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(host.Folder, "keys")));
-        Assert.NotEmpty(Directory.GetFiles(Path.Combine(host.Folder, "installations")));
+        // The installation is in the database too (every host serves the workspace), as ciphertext only.
+        var records = host.Services.GetRequiredService<IChannelInstallationRecords>();
+        Assert.Equal(["T-T0OURS"], await records.ListKeysAsync(CancellationToken.None));
+        var payload = await records.FindAsync("T-T0OURS", CancellationToken.None);
+        Assert.DoesNotContain("xoxb-ours-secret", Encoding.UTF8.GetString(payload!), StringComparison.Ordinal);
+        Assert.Empty(Directory.Exists(Path.Combine(host.Folder, "installations")) ? Directory.GetFiles(Path.Combine(host.Folder, "installations")) : []);
         // Apart from the installations, but not encrypted: still worth the warning.
         Assert.Contains(host.Logs.Lines, l => l.EventId == 5048 && l.Message.Contains("in the database", StringComparison.Ordinal));
     }

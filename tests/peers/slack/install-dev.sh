@@ -4,8 +4,8 @@
 # Mode off, driven with curl like a browser:
 #   /healthz ok; /slack/install → 302 to Slack's authorize URL with exactly the manifest's bot scopes, the
 #   redirect_uri under PublicBaseUrl, a signed state and its HttpOnly cookie; error=access_denied → polite page;
-#   the redirect with that state, cookie and a code → oauth.v2.access (a local fake) → installed, the bot token on
-#   disk only encrypted; the same state again, a forged state → 400 polite page.
+#   the redirect with that state, cookie and a code → oauth.v2.access (a local fake) → installed, one row in the
+#   database, the bot token on disk only encrypted; the same state again, a forged state → 400 polite page.
 set -euo pipefail
 dll=${1:?usage: install-dev.sh PATH/TO/SalesCoachBot.Host.dll}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -97,7 +97,11 @@ status=$(redirect installed.html "code=good&state=$state" "$cookie")
 check "state + cookie + code -> installed ($status)" bash -c '[ "$1" = 200 ] && grep -q "now works in Initech Sales" "$2"' _ "$status" "$work/installed.html"
 status=$(redirect replayed.html "code=good&state=$state" "$cookie")
 check "the same state again -> 400 polite page" bash -c '[ "$1" = 400 ] && grep -q "install link has expired" "$2"' _ "$status" "$work/replayed.html"
-check "an installation is stored" test -n "$(find "$work/data/slack-installations" -type f 2>/dev/null)"
+# Installations live in the bot's database (every host sees them): one row for T0DEV, ciphertext only.
+check "an installation is stored in the database" python3 -c '
+import sqlite3, sys
+rows = sqlite3.connect(sys.argv[1]).execute("select key, protected_payload from channel_installations").fetchall()
+sys.exit(0 if [r[0] for r in rows] == ["T-T0DEV"] and sys.argv[2].encode() not in rows[0][1] else 1)' "$work/data/salescoach.db" "$token"
 check "the bot token is on disk only encrypted, and not in the log" bash -c '! grep -rqF -- "$1" "$2/data" "$2/host.log"' _ "$token" "$work"
 
 if [ "$failures" -gt 0 ]; then echo "--- host log"; cat "$work/host.log"; echo "install (Development): $failures failed"; exit 1; fi

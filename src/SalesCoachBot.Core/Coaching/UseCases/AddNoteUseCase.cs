@@ -93,7 +93,7 @@ internal sealed class AddNoteUseCase(DealLocator locator, IDealStore deals, What
             {
                 AddNote = new NewNote(context.Person.Id, text, context.Now),
                 ActivityAt = context.Now,
-                Source = context.Source,
+                Source = context.SourceFor(state.View),
             };
         }, cancellationToken);
 

@@ -35,14 +35,17 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
             return TooLong();
         }
 
-        var reason = NormaliseLostReason(command.Reason, context.Map);
         return await ChangeAsync(command.Deal, context, id => $"mark #{id} lost because {command.Reason}", (state, stage) =>
-            new DealChangePlan<string>($"Marked {state.Deal.Name} lost ({reason}).")
+        {
+            // Lost reasons are the deal's team's map's.
+            var reason = NormaliseLostReason(command.Reason, context.MapOf(state.View));
+            return new DealChangePlan<string>($"Marked {state.Deal.Name} lost ({reason}).")
             {
                 Transition = new StageTransition(stage, DealStatus.Lost, StageChangeKind.Closed, context.Now, context.Person.Id, command.Reason, LostReason: reason),
                 ActivityAt = context.Now,
-                Source = context.Source,
-            }, fromCard: false, cancellationToken);
+                Source = context.SourceFor(state.View),
+            };
+        }, fromCard: false, cancellationToken);
     }
 
     /// <summary>"DEAL said no": asks why first, unless the reason was said too.</summary>
@@ -116,7 +119,7 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
         }
 
         var deal = found.Deal.Deal;
-        if (deal.Status != DealStatus.Open || context.Map.FindStage(deal.StageId) is not { } stage)
+        if (deal.Status != DealStatus.Open || context.MapOf(found.Deal).FindStage(deal.StageId) is not { } stage)
         {
             // The change below answers these cases (already closed, stage gone) the same way for every branch.
             return await ChangeAsync(command.Deal, context, id => $"#{id} is {command.WhenText}", (_, _) => DealChangePlan<string>.Nothing(string.Empty), fromCard: false, cancellationToken);
@@ -132,7 +135,7 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
             case BranchMatch.Found { Branch: var branch }:
                 var words = BranchMatcher.Words(branch);
                 return await ChangeAsync(new ExternalIdReference(deal.ExternalId), context, id => $"#{id} is {words}",
-                    (state, stageId) => Follow(state, context.Map.GetStage(stageId), branch, words, context), fromCard: false, cancellationToken);
+                    (state, stageId) => Follow(state, context.MapOf(state.View).GetStage(stageId), branch, words, context), fromCard: false, cancellationToken);
             default:
                 var ambiguous = (BranchMatch.Ambiguous)match;
                 return Errors.Answer("Which branch?",
@@ -171,12 +174,13 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
             return Errors.Answer("Closed already", $"{deal.Name} is already {deal.Status.ToString().ToLowerInvariant()}.");
         }
 
-        if (context.Map.FindStage(deal.StageId) is not { } stage)
+        var map = context.MapOf(view);
+        if (map.FindStage(deal.StageId) is not { } stage)
         {
             return Errors.Answer("Stage not in the map", $"{deal.Name} is in a stage the map no longer has; ask an admin.");
         }
 
-        return CloseCards.ReasonPicker(view, stage, context.Map.SaidNoTarget(stage), context.Map.Outcomes.LostReasons, note);
+        return CloseCards.ReasonPicker(view, stage, map.SaidNoTarget(stage), map.Outcomes.LostReasons, note);
     }
 
     private async Task<BotAnswer> SaidNoAsync(DealReference reference, string reason, int? expectedVersion, TurnContext context, CancellationToken cancellationToken)
@@ -194,7 +198,7 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
                 return DealChangePlan<string>.Nothing($"This card was out of date: {state.Deal.Name} has changed since. Nothing was closed.");
             }
 
-            var stage = context.Map.GetStage(stageId);
+            var stage = context.MapOf(state.View).GetStage(stageId);
             var branch = stage.Branches.FirstOrDefault(b => b.When == Branch.BuyerSaysNo) ?? new Branch(Branch.BuyerSaysNo, BranchTarget.Nurture);
             return Follow(state, stage, branch, "buyer said no", context, reason);
         }, fromCard: expectedVersion is not null, cancellationToken);
@@ -207,31 +211,32 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
     private static DealChangePlan<string> Follow(DealState state, Stage stage, Branch branch, string words, TurnContext context, string? reason = null)
     {
         var deal = state.Deal;
+        var map = context.MapOf(state.View);
         var why = reason is null ? Capitalise(words) : $"{Capitalise(words)}: {reason}";
         if (branch.To.IsNurture)
         {
-            var reengage = context.Now.AddDays(context.Map.Outcomes.NurtureReengageAfterDays);
+            var reengage = context.Now.AddDays(map.Outcomes.NurtureReengageAfterDays);
             return new DealChangePlan<string>(
                 $"{deal.Name} goes to nurture ({why}), as the map says for \"{words}\" in {stage.Name}. Re-engage on {DealCards.Date(reengage)}.")
             {
                 Transition = new StageTransition(stage.Id, DealStatus.Nurture, StageChangeKind.Closed, context.Now, context.Person.Id, why, ReengageAt: reengage),
                 ActivityAt = context.Now,
-                Source = context.Source,
+                Source = context.SourceFor(state.View),
             };
         }
 
         if (branch.To.IsLost)
         {
-            var lost = NormaliseLostReason(reason ?? branch.When, context.Map);
+            var lost = NormaliseLostReason(reason ?? branch.When, map);
             return new DealChangePlan<string>($"{deal.Name} is marked lost ({lost}), as the map says for \"{words}\" in {stage.Name}.")
             {
                 Transition = new StageTransition(stage.Id, DealStatus.Lost, StageChangeKind.Closed, context.Now, context.Person.Id, why, LostReason: lost),
                 ActivityAt = context.Now,
-                Source = context.Source,
+                Source = context.SourceFor(state.View),
             };
         }
 
-        if (context.Map.FindStage(branch.To.AsStage) is not { } to)
+        if (map.FindStage(branch.To.AsStage) is not { } to)
         {
             return DealChangePlan<string>.Nothing($"The map sends \"{words}\" in {stage.Name} to '{branch.To}', which is not a stage; ask an admin.");
         }
@@ -240,7 +245,7 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
         {
             Transition = new StageTransition(to.Id, DealStatus.Open, StageChangeKind.Moved, context.Now, context.Person.Id, why),
             ActivityAt = context.Now,
-            Source = context.Source,
+            Source = context.SourceFor(state.View),
         };
     }
 
@@ -280,7 +285,7 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
             }
 
             var stageId = state.Deal.StageId;
-            if (context.Map.FindStage(stageId) is null)
+            if (context.MapOf(state.View).FindStage(stageId) is null)
             {
                 return DealChangePlan<string>.Nothing($"{state.Deal.Name} is in a stage the map no longer has; ask an admin.");
             }

@@ -26,7 +26,7 @@ internal sealed class ConfirmItemsUseCase(DealLocator locator, IDealStore deals,
         }
 
         var deal = found.Deal.Deal;
-        if (context.Map.FindStage(deal.StageId) is not { } stage)
+        if (context.MapOf(found.Deal).FindStage(deal.StageId) is not { } stage)
         {
             return await whatsNext.ShowAsync(found.Deal, context, note: null, cancellationToken);
         }
@@ -98,7 +98,7 @@ internal sealed class ConfirmItemsUseCase(DealLocator locator, IDealStore deals,
             return ((DealLookup.Answered)after).Answer;
         }
 
-        var note = Describe(outcome, view.Deal.Deal, context.Map);
+        var note = Describe(outcome, view.Deal.Deal, context.MapOf(view.Deal));
         return await whatsNext.ShowAsync(view.Deal, context, note, cancellationToken) with { ReplacesCard = fromCard };
     }
 
@@ -123,7 +123,8 @@ internal sealed class ConfirmItemsUseCase(DealLocator locator, IDealStore deals,
             return DealChangePlan<ConfirmOutcome>.Nothing(new ConfirmOutcome.Closed(deal.Status));
         }
 
-        if (context.Map.FindStage(deal.StageId) is not { } stage)
+        var map = context.MapOf(state.View);
+        if (map.FindStage(deal.StageId) is not { } stage)
         {
             return DealChangePlan<ConfirmOutcome>.Nothing(new ConfirmOutcome.Closed(deal.Status));
         }
@@ -142,10 +143,10 @@ internal sealed class ConfirmItemsUseCase(DealLocator locator, IDealStore deals,
         }
 
         var confirmedAfter = already.Concat(fresh).ToHashSet();
-        var next = context.Map.NextOf(stage);
+        var next = map.NextOf(stage);
         var advance = next is not null && stage.RequiredItems.All(i => confirmedAfter.Contains(i.Id));
         var transition = advance
-            ? new StageTransition(next!.Id, StatusOnEntering(context.Map, next), StageChangeKind.Advanced, context.Now, context.Person.Id,
+            ? new StageTransition(next!.Id, StatusOnEntering(map, next), StageChangeKind.Advanced, context.Now, context.Person.Id,
                 $"Exit checklist of {stage.Name} complete")
             : null;
 
@@ -154,7 +155,7 @@ internal sealed class ConfirmItemsUseCase(DealLocator locator, IDealStore deals,
             Confirm = [.. fresh.Select(i => new NewConfirmation(i, context.Person.Id, context.Person.Name, context.Now, context.Turn.Channel))],
             Transition = transition,
             ActivityAt = context.Now,
-            Source = context.Source,
+            Source = context.SourceFor(state.View),
         };
     }
 

@@ -43,7 +43,7 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal)
         var entries = await journal.TimelineAsync(deal.Id, cancellationToken);
         var pages = Math.Max(1, (entries.Count + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pages);
-        var shown = entries.Skip((page - 1) * PageSize).Take(PageSize).Select(e => Line(e, context.Map)).ToList();
+        var shown = entries.Skip((page - 1) * PageSize).Take(PageSize).Select(e => Line(e, context.MapOf(view))).ToList();
         var heading = entries.Count == 0
             ? "Nothing recorded yet"
             : string.Create(CultureInfo.InvariantCulture, $"Entries {((page - 1) * PageSize) + 1}–{((page - 1) * PageSize) + shown.Count} of {entries.Count}, newest first");
@@ -114,6 +114,7 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal)
                 StageChangeKind.Moved => $"Moved to {stage}{reason}",
                 StageChangeKind.Override => $"Moved to {stage} as an override of the checklist{reason}",
                 StageChangeKind.Closed => $"Closed in {stage}{reason}",
+                StageChangeKind.MapChange => $"Moved to {stage} by the {entry.Text ?? "map change"}",
                 StageChangeKind.MovedInCrm => $"Moved to {stage}{reason}",
                 _ => $"In {stage} (imported)",
             },

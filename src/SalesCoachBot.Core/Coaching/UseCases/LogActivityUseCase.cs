@@ -34,7 +34,7 @@ internal sealed class LogActivityUseCase(DealLocator locator, IDealStore deals, 
             {
                 LogActivity = new NewActivity(context.Person.Id, command.Kind, occurred, context.Now, command.About),
                 ActivityAt = occurred,
-                Source = context.Source,
+                Source = context.SourceFor(state.View),
             };
         }, cancellationToken);
 

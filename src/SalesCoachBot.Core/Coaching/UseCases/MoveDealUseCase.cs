@@ -2,6 +2,7 @@ using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Understanding;
 
 namespace SalesCoachBot.Core.Coaching.UseCases;
@@ -27,10 +28,12 @@ internal sealed class MoveDealUseCase(DealLocator locator, IDealStore deals, Wha
                 $"Only a manager of {found.Deal.TeamName} can move a deal by hand. Confirm the checklist items instead: \"what's next for {deal.ExternalId}\".");
         }
 
-        if (Matching.MatchStage(context.Map, command.StageText) is not StageMatch.Found target)
+        // The stages a deal can move to are its team's map's.
+        var map = context.MapOf(found.Deal);
+        if (Matching.MatchStage(map, command.StageText) is not StageMatch.Found target)
         {
             return Errors.Answer("Unknown stage",
-                $"I don't know a stage called \"{command.StageText}\". Stages: {string.Join(", ", context.Map.OrderedStages().Select(s => s.Name))}.");
+                $"I don't know a stage called \"{command.StageText}\". Stages: {string.Join(", ", map.OrderedStages().Select(s => s.Name))}.");
         }
 
         if (string.IsNullOrWhiteSpace(command.Reason))
@@ -47,15 +50,15 @@ internal sealed class MoveDealUseCase(DealLocator locator, IDealStore deals, Wha
                 return DealChangePlan<string>.Nothing($"{current.Name} is already in {target.Stage.Name}.");
             }
 
-            var kind = IsOverride(state, context, target.Stage.Id) ? StageChangeKind.Override : StageChangeKind.Moved;
-            var status = ConfirmItemsUseCase.StatusOnEntering(context.Map, target.Stage);
+            var kind = IsOverride(state, map, target.Stage.Id) ? StageChangeKind.Override : StageChangeKind.Moved;
+            var status = ConfirmItemsUseCase.StatusOnEntering(map, target.Stage);
             return new DealChangePlan<string>(kind == StageChangeKind.Override
                 ? $"Moved {current.Name} to {target.Stage.Name} (recorded as an override of the checklist): {command.Reason}."
                 : $"Moved {current.Name} to {target.Stage.Name}: {command.Reason}.")
             {
                 Transition = new StageTransition(target.Stage.Id, status, kind, context.Now, context.Person.Id, command.Reason),
                 ActivityAt = context.Now,
-                Source = context.Source,
+                Source = context.SourceFor(state.View),
             };
         }, cancellationToken);
 
@@ -63,9 +66,9 @@ internal sealed class MoveDealUseCase(DealLocator locator, IDealStore deals, Wha
     }
 
     /// <summary>A forward move that skips a stage or leaves required items of the current one open.</summary>
-    private static bool IsOverride(DealState state, TurnContext context, StageId target)
+    private static bool IsOverride(DealState state, ProcessMap map, StageId target)
     {
-        var ordered = context.Map.OrderedStages().Select(s => s.Id).ToList();
+        var ordered = map.OrderedStages().Select(s => s.Id).ToList();
         var from = ordered.IndexOf(state.Deal.StageId);
         var to = ordered.IndexOf(target);
         if (from < 0 || to <= from)
@@ -73,7 +76,7 @@ internal sealed class MoveDealUseCase(DealLocator locator, IDealStore deals, Wha
             return false;
         }
 
-        var stage = context.Map.FindStage(state.Deal.StageId);
+        var stage = map.FindStage(state.Deal.StageId);
         var confirmed = state.View.Confirmations.Select(c => c.Item).ToHashSet();
         var checklistDone = stage is not null && stage.RequiredItems.All(i => confirmed.Contains(i.Id));
         return to > from + 1 || !checklistDone;

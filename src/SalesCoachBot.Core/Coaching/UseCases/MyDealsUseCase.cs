@@ -25,7 +25,7 @@ internal sealed class MyDealsUseCase(IDealStore deals, TeamRulesProvider teamRul
         var rows = mine
             .Select(view =>
             {
-                var stage = context.Map.FindStage(view.Deal.StageId);
+                var stage = context.MapOf(view).FindStage(view.Deal.StageId);
                 var stall = StallRule.Assess(view.Deal, stage?.StallAfterDays ?? 0, rules.IdleAfterDays(view.Deal.TeamId), view.SnoozedUntil, context.Now, stage?.Name, rules.Zone(view.Deal.TeamId));
                 return (view, stage, stall);
             })

@@ -86,10 +86,12 @@ internal sealed class NewDealUseCase(
             return await TeamProblemAsync(command.TeamText, context, name, cancellationToken);
         }
 
+        // The deal's team's map: its stages, its first stage, its checklist.
+        var map = context.MapOfTeam(team.MapId);
         Stage stage;
         if (command.StageText is { } stageText)
         {
-            switch (Matching.MatchStage(context.Map, stageText))
+            switch (Matching.MatchStage(map, stageText))
             {
                 case StageMatch.Found found:
                     stage = found.Stage;
@@ -99,10 +101,10 @@ internal sealed class NewDealUseCase(
                         $"\"{Shorten(stageText)}\" could be {string.Join(" or ", several.Candidates.Select(s => s.Name))}. Say \"new deal {Shorten(name)} at {several.Candidates[0].Id}\".");
                 default:
                     return Errors.Answer("Unknown stage",
-                        $"I don't know a stage called \"{Shorten(stageText)}\". Stages: {string.Join(", ", context.Map.OrderedStages().Select(s => s.Name))}.");
+                        $"I don't know a stage called \"{Shorten(stageText)}\". Stages: {string.Join(", ", map.OrderedStages().Select(s => s.Name))}.");
             }
         }
-        else if (context.Map.FindStage(context.Map.Start) is { } start)
+        else if (map.FindStage(map.Start) is { } start)
         {
             stage = start;
         }
@@ -112,7 +114,10 @@ internal sealed class NewDealUseCase(
         }
 
         var deal = new NewDeal(name, amount, currency, context.Person.Id, team.Id, stage.Id,
-            ConfirmItemsUseCase.StatusOnEntering(context.Map, stage), context.Now);
+            ConfirmItemsUseCase.StatusOnEntering(map, stage), context.Now)
+        {
+            MapVersion = map.Version,
+        };
 
         // Duplicates are looked for among the deals the asker may see, and always in the deal's own team.
         var scope = AccessPolicy.VisibleTeams(context.Person) is { } visible ? (IReadOnlyCollection<long>)[.. visible.Append(team.Id).Distinct()] : null;
@@ -128,7 +133,7 @@ internal sealed class NewDealUseCase(
             case DealCreation.Duplicate { Existing: var existing }:
                 if (await RetriedAsync(existing, name, context, cancellationToken) is { } again)
                 {
-                    var at = context.Map.FindStage(again.Deal.StageId)?.Name ?? again.Deal.StageId.Value;
+                    var at = context.MapOf(again).FindStage(again.Deal.StageId)?.Name ?? again.Deal.StageId.Value;
                     return await whatsNext.ShowAsync(again, context, CreatedNote(existing, at, again.TeamName, again.Deal.Amount, again.Deal.Currency), cancellationToken);
                 }
 

@@ -62,7 +62,8 @@ internal sealed class ReopenDealUseCase(DealLocator locator, IDealStore deals, W
                     : $"Only whoever closed {deal.Name} (within {CloseCards.UndoWindow.TotalMinutes:0} minutes) or a manager of {state.View.TeamName} can reopen it.");
             }
 
-            if (context.Map.FindStage(deal.StageId) is not { } stage)
+            // The deal's team's map; a stage merged away since the close reopens in the stage that replaced it.
+            if (context.MapOf(state.View).ResolveStage(deal.StageId) is not { } stage)
             {
                 return Refuse($"{deal.Name} was closed in a stage the map no longer has; a manager can move it: \"move {deal.Name} to STAGE because …\".");
             }
@@ -72,7 +73,7 @@ internal sealed class ReopenDealUseCase(DealLocator locator, IDealStore deals, W
             {
                 Transition = new StageTransition(stage.Id, DealStatus.Open, StageChangeKind.Reopened, context.Now, context.Person.Id, $"Reopened; was {was}"),
                 ActivityAt = context.Now,
-                Source = context.Source,
+                Source = context.SourceFor(state.View),
             };
         }, cancellationToken);
 

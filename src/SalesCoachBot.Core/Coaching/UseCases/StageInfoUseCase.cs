@@ -1,4 +1,5 @@
 using System.Text;
+using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
@@ -8,17 +9,23 @@ using SalesCoachBot.Core.Understanding;
 namespace SalesCoachBot.Core.Coaching.UseCases;
 
 /// <summary>"what happens in discovery?", "explain the SQL stage": the stage's page of the process map.</summary>
-internal sealed class StageInfoUseCase : ICommandHandler<StageInfoCommand>
+internal sealed class StageInfoUseCase(IDirectoryStore directory) : ICommandHandler<StageInfoCommand>
 {
-    public Task<BotAnswer> HandleAsync(StageInfoCommand command, TurnContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(Handle(command, context));
-
-    private static BotAnswer Handle(StageInfoCommand command, TurnContext context)
+    public async Task<BotAnswer> HandleAsync(StageInfoCommand command, TurnContext context, CancellationToken cancellationToken)
     {
-        switch (Matching.MatchStage(context.Map, command.StageText))
+        // The stages a person asks about are those of their team's map.
+        var map = context.Maps.All.Count > 1
+            ? context.MapOfPerson(await directory.ListTeamsAsync(cancellationToken))
+            : context.Map;
+        return Handle(command, map);
+    }
+
+    private static BotAnswer Handle(StageInfoCommand command, ProcessMap map)
+    {
+        switch (Matching.MatchStage(map, command.StageText))
         {
             case StageMatch.Found found:
-                return Describe(found.Stage, context.Map);
+                return Describe(found.Stage, map);
             case StageMatch.Ambiguous several:
                 return new BotAnswer(
                     $"\"{command.StageText}\" could be {string.Join(" or ", several.Candidates.Select(s => s.Name))}.",
@@ -30,7 +37,7 @@ internal sealed class StageInfoUseCase : ICommandHandler<StageInfoCommand>
                     });
             default:
                 return Errors.Answer("Unknown stage",
-                    $"I don't know a stage called \"{command.StageText}\". The stages are: {string.Join(", ", context.Map.OrderedStages().Select(s => s.Name))}.");
+                    $"I don't know a stage called \"{command.StageText}\". The stages are: {string.Join(", ", map.OrderedStages().Select(s => s.Name))}.");
         }
     }
 

@@ -20,7 +20,7 @@ internal sealed class UndoItemUseCase(DealLocator locator, IDealStore deals, Wha
         }
 
         var deal = found.Deal.Deal;
-        if (context.Map.FindStage(deal.StageId) is not { } stage)
+        if (context.MapOf(found.Deal).FindStage(deal.StageId) is not { } stage)
         {
             return await whatsNext.ShowAsync(found.Deal, context, note: null, cancellationToken);
         }

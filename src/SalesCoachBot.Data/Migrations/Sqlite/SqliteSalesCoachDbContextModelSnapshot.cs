@@ -415,6 +415,11 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("language");
 
+                    b.Property<string>("MapId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("map_id");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -748,6 +753,27 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                     b.HasKey("Provider");
 
                     b.ToTable("crm_sync_state", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.Hosts.ChannelInstallationRow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<byte[]>("ProtectedPayload")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("protected_payload");
+
+                    b.Property<long>("UpdatedAtMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at_ms");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("channel_installations", (string)null);
                 });
 
             modelBuilder.Entity("SalesCoachBot.Data.Hosts.ChartImageRow", b =>

@@ -12,7 +12,7 @@ using SalesCoachBot.Data;
 namespace SalesCoachBot.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSalesCoachDbContext))]
-    [Migration("20261203082811_ReplyLanguage")]
+    [Migration("20261203095817_ReplyLanguage")]
     partial class ReplyLanguage
     {
         /// <inheritdoc />
@@ -434,6 +434,11 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .HasColumnType("character varying(10)")
                         .HasColumnName("language");
 
+                    b.Property<string>("MapId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("map_id");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -775,6 +780,27 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                     b.HasKey("Provider");
 
                     b.ToTable("crm_sync_state", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.Hosts.ChannelInstallationRow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("key");
+
+                    b.Property<byte[]>("ProtectedPayload")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("protected_payload");
+
+                    b.Property<long>("UpdatedAtMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("updated_at_ms");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("channel_installations", (string)null);
                 });
 
             modelBuilder.Entity("SalesCoachBot.Data.Hosts.ChartImageRow", b =>

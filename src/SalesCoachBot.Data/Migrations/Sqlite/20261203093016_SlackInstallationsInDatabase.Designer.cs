@@ -12,8 +12,8 @@ using SalesCoachBot.Data;
 namespace SalesCoachBot.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSalesCoachDbContext))]
-    [Migration("20261203082801_ReplyLanguage")]
-    partial class ReplyLanguage
+    [Migration("20261203093016_SlackInstallationsInDatabase")]
+    partial class SlackInstallationsInDatabase
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -356,11 +356,6 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("email");
 
-                    b.Property<string>("Language")
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("language");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -413,10 +408,10 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("idle_after_days");
 
-                    b.Property<string>("Language")
-                        .HasMaxLength(10)
+                    b.Property<string>("MapId")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT")
-                        .HasColumnName("language");
+                        .HasColumnName("map_id");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -751,6 +746,27 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                     b.HasKey("Provider");
 
                     b.ToTable("crm_sync_state", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Data.Hosts.ChannelInstallationRow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<byte[]>("ProtectedPayload")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("protected_payload");
+
+                    b.Property<long>("UpdatedAtMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at_ms");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("channel_installations", (string)null);
                 });
 
             modelBuilder.Entity("SalesCoachBot.Data.Hosts.ChartImageRow", b =>

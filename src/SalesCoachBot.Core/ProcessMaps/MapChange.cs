@@ -1,0 +1,135 @@
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Domain;
+
+namespace SalesCoachBot.Core.ProcessMaps;
+
+/// <summary>An old stage id taken over by a stage of the new map, and the checklist items that do not carry over.</summary>
+public sealed record StageReplacement(StageId Old, Stage By, IReadOnlyList<ChecklistItemId> DroppedItems);
+
+/// <summary>A stage kept by id whose checklist changed.</summary>
+public sealed record ChecklistChange(Stage Stage, IReadOnlyList<ChecklistItemId> Added, IReadOnlyList<ChecklistItemId> Removed);
+
+/// <summary>What putting <see cref="To"/> in force instead of <see cref="From"/> does to stages (deals aside).</summary>
+public sealed record MapDiff(
+    ProcessMap From,
+    ProcessMap To,
+    IReadOnlyList<Stage> Added,
+    IReadOnlyList<Stage> Removed,
+    IReadOnlyList<StageReplacement> Replaced,
+    IReadOnlyList<ChecklistChange> Checklists)
+{
+    public bool IsEmpty => Added.Count == 0 && Removed.Count == 0 && Replaced.Count == 0 && Checklists.Count == 0;
+}
+
+/// <summary>A deal a map change moves (or would move) from a replaced stage to the stage that took it over.</summary>
+public sealed record MovedDeal(DealId Id, string ExternalId, string Name, StageId From, StageId To, int CarriedConfirmations)
+{
+    public override string ToString() => $"{ExternalId} \"{Name}\" {From} → {To}";
+}
+
+/// <summary>What a map change did to one deal: moved it, or nothing (<see cref="Moved"/> null).</summary>
+public sealed record MapMoveOutcome(MovedDeal? Moved)
+{
+    public static readonly MapMoveOutcome Nothing = new((MovedDeal?)null);
+}
+
+/// <summary>
+/// How a new map is put in force without stranding deals: deals in a stage the new map replaces move to the stage that
+/// replaces it (<c>replaces:</c>, or the same id), as a "map change" in their history, keeping the confirmations of items
+/// that still exist. Pure: the migrator and <c>map diff</c> share it.
+/// </summary>
+public static class MapChange
+{
+    public static MapDiff Diff(ProcessMap from, ProcessMap to)
+    {
+        var replaced = new List<StageReplacement>();
+        var removed = new List<Stage>();
+        var checklists = new List<ChecklistChange>();
+        foreach (var old in from.Stages)
+        {
+            if (to.FindStage(old.Id) is { } kept)
+            {
+                var added = kept.Checklist.Where(i => old.FindItem(i.Id) is null).Select(i => i.Id).ToList();
+                var gone = old.Checklist.Where(i => kept.FindItem(i.Id) is null).Select(i => i.Id).ToList();
+                if (added.Count > 0 || gone.Count > 0)
+                {
+                    checklists.Add(new ChecklistChange(kept, added, gone));
+                }
+            }
+            else if (to.ResolveStage(old.Id) is { } by)
+            {
+                replaced.Add(new StageReplacement(old.Id, by, [.. old.Checklist.Where(i => by.FindItem(i.Id) is null).Select(i => i.Id)]));
+            }
+            else
+            {
+                removed.Add(old);
+            }
+        }
+
+        var addedStages = to.Stages.Where(s => from.FindStage(s.Id) is null && !replaced.Any(r => r.By.Id == s.Id)).ToList();
+        return new MapDiff(from, to, addedStages, removed, replaced, checklists);
+    }
+
+    /// <summary>
+    /// The change that moves one deal into <paramref name="to"/>: null result (and nothing written) when the deal is
+    /// closed, already in a stage of the map, or in a stage the map neither has nor replaces (a stranded deal).
+    /// </summary>
+    public static DealChangePlan<MapMoveOutcome> Decide(DealState state, ProcessMap to, int? fromVersion, DateTimeOffset now)
+    {
+        var deal = state.Deal;
+        if (deal.Status != DealStatus.Open || to.FindStage(deal.StageId) is not null || to.ResolveStage(deal.StageId) is not { } target)
+        {
+            return DealChangePlan<MapMoveOutcome>.Nothing(MapMoveOutcome.Nothing);
+        }
+
+        List<NewConfirmation> carry =
+        [
+            .. state.View.Confirmations
+                .Where(c => target.FindItem(c.Item) is not null)
+                .Select(c => new NewConfirmation(c.Item, c.PersonId, c.PersonName, c.ConfirmedAt, c.Channel)),
+        ];
+        var moved = new MovedDeal(deal.Id, deal.ExternalId, deal.Name, deal.StageId, target.Id, carry.Count);
+        return new DealChangePlan<MapMoveOutcome>(new MapMoveOutcome(moved))
+        {
+            Transition = new StageTransition(target.Id, DealStatus.Open, StageChangeKind.MapChange, now, null, Reason(fromVersion, to.Version),
+                LostReason: deal.LostReason, ReengageAt: deal.ReengageAt)
+            {
+                Carry = carry,
+                MapVersion = to.Version,
+            },
+        };
+    }
+
+    /// <summary>"map change v3→v4" (or "map change to v4" when the map in force before is not known, e.g. at start).</summary>
+    public static string Reason(int? fromVersion, int toVersion) =>
+        fromVersion is { } from ? $"map change v{from}→v{toVersion}" : $"map change to v{toVersion}";
+
+    /// <summary>The lines <c>map diff</c> prints: one per stage added, removed, replaced or with a changed checklist.</summary>
+    public static IReadOnlyList<string> Describe(MapDiff diff)
+    {
+        var lines = new List<string>
+        {
+            $"{diff.From.Name} v{diff.From.Version} → {diff.To.Name} v{diff.To.Version}",
+        };
+        lines.AddRange(diff.Added.Select(s => $"+ stage {s.Id} ({s.Name}) added"));
+        lines.AddRange(diff.Removed.Select(s => $"- stage {s.Id} ({s.Name}) removed, nothing replaces it: deals in it would be stranded"));
+        lines.AddRange(diff.Replaced.Select(r =>
+            $"~ stage {r.Old} replaced by {r.By.Id} ({r.By.Name}): its deals move there" +
+            (r.DroppedItems.Count > 0 ? $"; confirmations of {string.Join(", ", r.DroppedItems)} are not carried over" : string.Empty)));
+        lines.AddRange(diff.Checklists.Select(c =>
+            $"~ checklist of {c.Stage.Id}:" +
+            (c.Added.Count > 0 ? $" + {string.Join(", ", c.Added)}" : string.Empty) +
+            (c.Removed.Count > 0 ? $" - {string.Join(", ", c.Removed)}" : string.Empty)));
+        if (diff.IsEmpty)
+        {
+            lines.Add("no stage or checklist changes");
+        }
+
+        if (diff.To.Version <= diff.From.Version && !diff.IsEmpty)
+        {
+            lines.Add($"note: version {diff.To.Version} is not above {diff.From.Version}: bump it so history shows which map a deal moved under");
+        }
+
+        return lines;
+    }
+}

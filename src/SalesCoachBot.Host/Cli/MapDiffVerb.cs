@@ -1,0 +1,79 @@
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.ProcessMaps;
+
+namespace SalesCoachBot.Host.Cli;
+
+/// <summary>
+/// <c>map diff OLD.yaml NEW.yaml [--no-deals]</c>: what putting NEW in force instead of OLD would do, before it is done:
+/// stages added, removed, replaced, checklists changed, and (with a database) the open deals that would move and those
+/// that would be stranded. Reads only. Exit 1 when the change would be refused (NEW has errors or strands deals).
+/// </summary>
+internal sealed class MapDiffVerb(IDealStore? deals = null, IDirectoryStore? directory = null, IProcessMapSource? maps = null) : ICliVerb
+{
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context, CancellationToken cancellationToken)
+    {
+        var parsed = CliArgs.Parse([.. args.Skip(1)], "--no-deals");
+        if (parsed.Positional.Count != 2 || parsed.OptionNames.Any(o => o != "--no-deals"))
+        {
+            return await MapVerb.UsageErrorAsync(context, "map diff takes OLD and NEW map files, and only --no-deals");
+        }
+
+        var (oldFile, newFile) = (parsed.Positional[0], parsed.Positional[1]);
+        var before = await LoadAsync(oldFile, context);
+        var after = await LoadAsync(newFile, context);
+        if (before is null || after is null)
+        {
+            return ExitCodes.Failed;
+        }
+
+        var diff = MapChange.Diff(before, after);
+        foreach (var line in MapChange.Describe(diff))
+        {
+            await context.Out.WriteLineAsync(line);
+        }
+
+        if (parsed.Has("--no-deals") || deals is null)
+        {
+            return diff.Removed.Count > 0 ? ExitCodes.Failed : ExitCodes.Done;
+        }
+
+        // The deals of the teams that use OLD: the configured map with OLD's id, else (a copy of the live map saved under
+        // another name) the default map.
+        var set = maps?.Maps;
+        var mapId = set is null || set.Find(before.Id) is not null ? before.Id : set.Default.Id;
+        var teams = directory is null ? [] : await directory.ListTeamsAsync(cancellationToken);
+        var teamIds = teams.Where(t => (set?.For(t.MapId).Id ?? t.MapId ?? ProcessMap.DefaultId) == mapId).Select(t => t.Id).ToList();
+        var open = teamIds.Count == 0 ? [] : await deals.ListOpenAsync(teamIds, cancellationToken);
+        var moving = open.Where(d => after.FindStage(d.Deal.StageId) is null && after.ResolveStage(d.Deal.StageId) is not null).ToList();
+        var stranded = open.Where(d => after.ResolveStage(d.Deal.StageId) is null).ToList();
+        await context.Out.WriteLineAsync(
+            $"{Deals(open.Count)} of map '{mapId}' ({Teams(teamIds.Count)}): {moving.Count} would move, {stranded.Count} would be stranded");
+        foreach (var d in moving)
+        {
+            var to = after.ResolveStage(d.Deal.StageId)!;
+            await context.Out.WriteLineAsync($"  move {d.Deal.ExternalId} \"{d.Deal.Name}\" {d.Deal.StageId} → {to.Id}");
+        }
+
+        foreach (var d in stranded)
+        {
+            await context.Out.WriteLineAsync($"  stranded {d.Deal.ExternalId} \"{d.Deal.Name}\" in {d.Deal.StageId}: the change would be refused");
+        }
+
+        return stranded.Count > 0 ? ExitCodes.Failed : ExitCodes.Done;
+    }
+
+    private static async Task<ProcessMap?> LoadAsync(string file, CliContext context)
+    {
+        var result = ProcessMapLoader.LoadFile(file);
+        foreach (var error in result.Errors)
+        {
+            await context.Error.WriteLineAsync(error.Format(file));
+        }
+
+        return result.Map;
+    }
+
+    private static string Deals(int n) => n == 1 ? "1 open deal" : $"{n} open deals";
+
+    private static string Teams(int n) => n == 1 ? "1 team" : $"{n} teams";
+}

@@ -1,0 +1,197 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using SalesCoachBot.Core;
+using SalesCoachBot.Data;
+using SalesCoachBot.Host.Cli;
+
+namespace SalesCoachBot.Host.Tests.Cli;
+
+/// <summary>
+/// Issue 18 through the command line over a real SQLite database: an SMB team on its own map (ProcessMap:Paths) beside
+/// the shipped map, imports checked against each team's map, <c>ask</c> answering from the deal's team's map, and a
+/// map change (a stage merged with <c>replaces</c>) moving the SMB deal when the next command line starts.
+/// </summary>
+public sealed class TeamMapAskTests : IAsyncLifetime
+{
+    private const string SmbMap = """
+        id: smb
+        name: SMB fast track
+        version: 1
+        start: qualify
+        won: signed
+        stages:
+          - id: qualify
+            name: Qualify
+            owner: sales
+            entry: A first call with the buyer is on the calendar.
+            activities: Qualify on pain, budget and timeline in one call.
+            stallAfterDays: 10
+            checklist:
+              - { id: pain-written, text: "Buyer's problem written down", required: true }
+            next: trial
+            branches:
+              - { when: buyer-says-no, to: nurture }
+          - id: trial
+            name: Trial
+            owner: sales
+            entry: The buyer agreed to try the product for two weeks.
+            activities: Run the trial with the buyer's team and agree the price.
+            stallAfterDays: 14
+            checklist:
+              - { id: trial-users-active, text: "Three buyer users logged in during the trial", required: true }
+              - { id: price-agreed, text: "Price agreed with the buyer", required: true }
+            next: signed
+            branches:
+              - { when: buyer-says-no, to: lost }
+          - id: signed
+            name: Signed
+            owner: sales
+            entry: Both sides signed the order form.
+            activities: Hand over to onboarding.
+            stallAfterDays: 30
+            checklist:
+              - { id: order-stored, text: "Signed order form stored with the deal", required: true }
+        """;
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("scb-teammap-").FullName;
+    private ServiceProvider _services = null!;
+
+    private string MapPath => Path.Combine(_dir, "smb.yaml");
+
+    public async Task InitializeAsync()
+    {
+        await File.WriteAllTextAsync(MapPath, SmbMap);
+        _services = Build();
+        await _services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        Assert.Equal(0, await RunAsync("import", "teams", Write("teams.csv", "team,time_zone,map\nSMB,Europe/Berlin,smb\n")));
+        Assert.Equal(0, await RunAsync("import", "people", Write("people.csv", "email,name,team,role\nsam@example.com,Sam Small,SMB,rep\n")));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    /// <summary>A fresh container over the same database: what the next command line sees (the map files as they are now).</summary>
+    private ServiceProvider Build()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero)));
+        var options = new DatabaseOptions { Provider = "Sqlite", ConnectionString = $"Data Source={Path.Combine(_dir, "ask.db")}", SeedDemo = true };
+        services.AddSalesCoachDataCore(_ => options);
+        services.AddSalesCoachCore(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ProcessMap:Paths:0"] = MapPath, ["ProcessMap:Watch"] = "false" })
+            .Build());
+        services.AddCliVerbs();
+        return services.BuildServiceProvider();
+    }
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private readonly StringWriter _out = new();
+    private readonly StringWriter _err = new();
+
+    private async Task<int> RunAsync(string verb, params string[] args)
+    {
+        _out.GetStringBuilder().Clear();
+        _err.GetStringBuilder().Clear();
+        return await CliVerbs.RunAsync(_services, verb, args, new CliContext(_out, _err), CancellationToken.None);
+    }
+
+    private async Task<string> AskAsync(string text, string email = "sam@example.com")
+    {
+        Assert.Equal(0, await RunAsync("ask", text, "--as", email));
+        return _out.ToString();
+    }
+
+    [Fact]
+    public async Task Ask_DealOfATeamWithItsOwnMap_AnswersFromThatMap()
+    {
+        Assert.Equal(0, await RunAsync("import", "deals", Write("deals.csv", "external_id,name,owner_email,team,stage\n7001,Tiny Co,sam@example.com,SMB,qualify\n")));
+
+        var first = await AskAsync("what's next for tiny co");
+        var done = await AskAsync("done pain written for tiny co");
+
+        Assert.Contains("Tiny Co — Qualify", first, StringComparison.Ordinal);
+        Assert.Contains("Buyer's problem written down", first, StringComparison.Ordinal);
+        Assert.Contains("Tiny Co — Trial", done, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_NewDealInATeamOnItsOwnMap_StartsAtThatMapsFirstStage()
+    {
+        var made = await AskAsync("new deal Small Biz 5k EUR");
+        var atTrial = await AskAsync("new deal Other Biz at trial");
+        var unknown = await AskAsync("new deal Third Biz at discovery");
+
+        Assert.Contains("Small Biz — Qualify", made, StringComparison.Ordinal);
+        Assert.Contains("Buyer's problem written down", made, StringComparison.Ordinal);
+        Assert.Contains("Other Biz — Trial", atTrial, StringComparison.Ordinal);
+        Assert.Contains("I don't know a stage called \"discovery\". Stages: Qualify, Trial, Signed.", unknown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MapShow_Team_DrawsThatTeamsMap()
+    {
+        Assert.Equal(0, await RunAsync("map", "show", "--team", "SMB", "--no-counts"));
+        var smb = _out.ToString();
+        Assert.Equal(0, await RunAsync("map", "show", "--no-counts"));
+        var shipped = _out.ToString();
+
+        Assert.Contains("qualify", smb, StringComparison.Ordinal);
+        Assert.DoesNotContain("discovery", smb, StringComparison.Ordinal);
+        Assert.Contains("discovery", shipped, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportDeals_StageOfAnotherTeamsMap_IsRefusedNamingTheTeamsMap()
+    {
+        var exit = await RunAsync("import", "deals", Write("deals.csv", "external_id,name,owner_email,team,stage\n7002,Wrong Co,sam@example.com,SMB,discovery\n"));
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("unknown stage 'discovery' (map 'SMB fast track' has: qualify, trial, signed)", _out.ToString() + _err.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportTeams_UnknownMap_IsRefusedNamingTheMaps()
+    {
+        var exit = await RunAsync("import", "teams", Write("teams2.csv", "team,map\nMidmarket,enterprise\n"));
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("map 'enterprise' is not a configured process map (the maps are: smb, default)", _out.ToString() + _err.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_AfterTheTeamsMapMergedAStage_TheDealMovedWithItsHistoryAndConfirmations()
+    {
+        Assert.Equal(0, await RunAsync("import", "deals", Write("deals.csv", "external_id,name,owner_email,team,stage\n7003,Merge Co,sam@example.com,SMB,trial\n")));
+        await AskAsync("done price agreed for merge co");
+
+        // v2: trial is merged into a new "pilot" stage that keeps the price item.
+        await File.WriteAllTextAsync(MapPath, SmbMap
+            .Replace("version: 1", "version: 2", StringComparison.Ordinal)
+            .Replace("next: trial", "next: pilot", StringComparison.Ordinal)
+            .Replace("  - id: trial\n    name: Trial\n", "  - id: pilot\n    name: Pilot\n    replaces: [trial]\n", StringComparison.Ordinal));
+        await _services.DisposeAsync();
+        _services = Build();
+
+        var card = await AskAsync("what's next for merge co");
+        var history = await AskAsync("history of merge co");
+
+        Assert.Contains("Merge Co — Pilot", card, StringComparison.Ordinal);
+        Assert.Contains("[x] Price agreed with the buyer", card, StringComparison.Ordinal);
+        Assert.Contains("[ ] Three buyer users logged in during the trial", card, StringComparison.Ordinal);
+        Assert.Contains("Moved to Pilot by the map change to v2", history, StringComparison.Ordinal);
+        Assert.Contains("map v2", history, StringComparison.Ordinal);
+    }
+}
