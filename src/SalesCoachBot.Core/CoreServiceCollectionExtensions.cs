@@ -6,6 +6,7 @@ using SalesCoachBot.Core.Coaching;
 using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Coaching.UseCases;
 using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.Pipeline;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Understanding;
@@ -22,6 +23,15 @@ public static class CoreServiceCollectionExtensions
             .Bind(configuration.GetSection("Nudges"))
             .Validate(o => o.DefaultIdleDays is >= 1 and <= 365, "Nudges:DefaultIdleDays must be between 1 and 365.")
             .ValidateOnStart();
+
+        // Replies in each person's language: .resx resources through IStringLocalizer (ADR 0019).
+        services.AddLocalization();
+        services.AddOptions<LanguageOptions>()
+            .Bind(configuration.GetSection("Coaching"))
+            .Validate(o => ReplyLanguage.IsSupported(o.DefaultLanguage), "Coaching:DefaultLanguage must be one of: en, ar.")
+            .ValidateOnStart();
+        services.TryAddSingleton<LanguageChoice>();
+        services.TryAddSingleton<ReplyTexts>();
 
         services.AddMetrics();
         services.AddSalesCoachCaching();

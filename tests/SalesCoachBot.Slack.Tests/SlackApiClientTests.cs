@@ -173,7 +173,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
         Assert.Equal("pat@example.com", result.Value?.User?.Profile?.Email);
         var calls = api.CallsTo("/api/users.info");
         Assert.Equal(3, calls.Count);
-        Assert.Equal("user=U1", calls[0].Body);
+        Assert.Equal("user=U1&include_locale=true", calls[0].Body);
         Assert.StartsWith("application/x-www-form-urlencoded", calls[0].ContentType, StringComparison.Ordinal);
     }
 

@@ -26,6 +26,9 @@ public sealed record PersonView(long Id, string Email, string Name, PersonRole R
 {
     public bool IsAdmin => Role == PersonRole.Admin;
     public bool IsManager => Role == PersonRole.Manager;
+
+    /// <summary>The person's own reply language (people.csv <c>language</c>); null when they set none.</summary>
+    public string? Language { get; init; }
 }
 
 /// <summary>Reads and changes deals. Every change goes through <see cref="ChangeDealAsync{T}"/>.</summary>

@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
 
 namespace SalesCoachBot.Core.Cards;
 
@@ -56,6 +58,11 @@ public sealed record Card
 
     /// <summary>More than fits on a screen, behind a button: unfolded inside the card (Teams) or sent on request (Slack).</summary>
     public CardDetails? Details { get; init; }
+
+    /// <summary>The language the card is written in; null is English. Arabic cards are laid out right to left.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonConverter(typeof(ReplyLanguageJsonConverter))]
+    public ReplyLanguage? Language { get; init; }
 }
 
 /// <summary>

@@ -1,6 +1,8 @@
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Coaching.Commands;
+using SalesCoachBot.Core.Coaching.UseCases;
 using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Understanding;
 
@@ -16,26 +18,39 @@ internal sealed class CoachBot(
     TimeProvider time,
     CommandParser parser,
     CoachingMetrics metrics,
-    CommandDispatcher commands) : ICoachBot
+    CommandDispatcher commands,
+    TeamRulesProvider teamRules,
+    LanguageChoice languages,
+    ReplyTexts texts) : ICoachBot
 {
     public async Task<BotAnswer> HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
         metrics.Turn(turn.Channel.ToString());
         var user = turn.User;
         var person = await directory.FindPersonAsync(user, cancellationToken);
+        var typed = (turn.Input as TextInput)?.Text;
         if (person is null)
         {
-            return Errors.Answer("Who are you?",
-                "I don't know you yet, so I can't show any deals. Ask your SalesCoachBot admin to add you to the people list.");
+            var stranger = texts.In(languages.For(null, user.Locale, [], typed));
+            return InLanguage(Errors.Answer(stranger.Errors("UnknownPerson.Title"), stranger.Errors("UnknownPerson")), stranger.Language);
         }
 
+        var rules = await teamRules.GetAsync(cancellationToken);
+        var language = languages.For(person.Language, user.Locale, person.TeamIds.Select(id => rules.Find(id)?.Language), typed);
         var snapshot = maps.Maps;
-        var context = new TurnContext(person, turn, snapshot.Default, time.GetUtcNow()) { Maps = snapshot };
-        return turn.Input switch
+        var context = new TurnContext(person, turn, snapshot.Default, time.GetUtcNow()) { Maps = snapshot, Say = texts.In(language) };
+        var answer = turn.Input switch
         {
             TextInput text => await commands.DispatchAsync(parser.Parse(text.Text), context, cancellationToken),
             ActionInput action => await commands.DispatchAsync(action.Payload, context, cancellationToken),
             _ => await commands.DispatchAsync(new HelpCommand(), context, cancellationToken),
         };
+        return InLanguage(answer, language);
     }
+
+    /// <summary>Marks the answer's card with its language, so renderers lay it out right to left and word their own parts in it.</summary>
+    internal static BotAnswer InLanguage(BotAnswer answer, ReplyLanguage language) =>
+        answer.Card is { } card && !ReferenceEquals(language, ReplyLanguage.English) && card.Language is null
+            ? answer with { Card = card with { Language = language } }
+            : answer;
 }

@@ -3,7 +3,7 @@ using System.Text;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Conversations;
-using SalesCoachBot.Core.Dates;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Stalls;
@@ -17,162 +17,183 @@ internal static class DealCards
     public const int NotesShown = 3;
 
     public static BotAnswer Checklist(
-        DealView view, ProcessMap map, SalesTeamRules rules, DateTimeOffset now, string? note = null, IReadOnlyList<NoteView>? notes = null)
+        DealView view, ProcessMap map, SalesTeamRules rules, DateTimeOffset now, string? note = null, IReadOnlyList<NoteView>? notes = null, Phrases? say = null)
     {
+        say ??= Phrases.English;
+        var language = say.Language;
         var deal = view.Deal;
         var stage = map.FindStage(deal.StageId);
         if (stage is null)
         {
-            var missing = $"{deal.Name} is in stage '{deal.StageId}', which the current process map does not have. Ask an admin to fix the map or move the deal.";
-            return new BotAnswer(missing, Errors.Card("Stage not in the map", missing));
+            var missing = say.Errors("StageNotInMap", deal.Name, deal.StageId.Value);
+            return new BotAnswer(missing, Errors.Card(say.Errors("StageNotInMap.Title"), missing));
         }
 
-        var stall = StallRule.Assess(deal, stage.StallAfterDays, rules.IdleAfterDays(deal.TeamId), view.SnoozedUntil, now, stage.Name, rules.Zone(deal.TeamId));
+        var stageName = MapWording.Name(stage, language);
+        var stall = StallRule.Assess(deal, stage.StallAfterDays, rules.IdleAfterDays(deal.TeamId), view.SnoozedUntil, now, stageName, rules.Zone(deal.TeamId));
         var confirmed = view.Confirmations.ToDictionary(c => c.Item);
         var items = stage.Checklist
             .Select(item => confirmed.TryGetValue(item.Id, out var c)
-                ? new CardChecklistItem(item.Id, item.Text, item.Required, ChecklistItemState.Confirmed, c.PersonName, c.ConfirmedAt)
-                : new CardChecklistItem(item.Id, item.Text, item.Required, ChecklistItemState.Open))
+                ? new CardChecklistItem(item.Id, MapWording.Item(item, language), item.Required, ChecklistItemState.Confirmed, c.PersonName, c.ConfirmedAt)
+                : new CardChecklistItem(item.Id, MapWording.Item(item, language), item.Required, ChecklistItemState.Open))
             .ToList();
-        var confirm = new CardAction("Confirm", new ConfirmItemsPayload(deal.Id, stage.Id, deal.StageVersion), CardActionStyle.Primary);
+        var confirm = new CardAction(say.Cards("Confirm"), new ConfirmItemsPayload(deal.Id, stage.Id, deal.StageVersion), CardActionStyle.Primary);
         var next = map.NextOf(stage);
 
         var facts = new List<CardFact>
         {
-            new("Stage", $"{stage.Name} ({StagePosition(map, stage)})"),
-            new("Stage owner", stage.Owner),
-            new("Deal owner", view.OwnerName),
-            new("Days in stage", stall.DaysInStage.ToString(CultureInfo.InvariantCulture)),
-            new("Status", StatusText(deal, stall)),
+            new(say.Cards("Fact.Stage"), say.Cards("StageWithPosition", stageName, StagePosition(map, stage, say))),
+            new(say.Cards("Fact.StageOwner"), MapWording.Owner(stage, language)),
+            new(say.Cards("Fact.DealOwner"), language.Isolate(view.OwnerName)),
+            new(say.Cards("Fact.DaysInStage"), language.Number(stall.DaysInStage)),
+            new(say.Cards("Fact.Status"), StatusText(deal, stall, say)),
         };
         if (deal.Amount is { } amount)
         {
-            facts.Add(new("Amount", Money(amount, deal.Currency)));
+            facts.Add(new(say.Cards("Fact.Amount"), language.Money(amount, deal.Currency)));
         }
 
         if (next is not null && UseCases.ConfirmItemsUseCase.IsCoachable(deal.Status))
         {
-            facts.Add(new("Next stage", next.Name));
+            facts.Add(new(say.Cards("Fact.NextStage"), MapWording.Name(next, language)));
         }
 
         var zone = rules.Zone(deal.TeamId);
-        if (NextStepText(deal, zone) is { } nextStep)
+        if (NextStepText(deal, zone, say) is { } nextStep)
         {
-            facts.Add(new("Next step", nextStep));
+            facts.Add(new(say.Cards("Fact.NextStep"), nextStep));
         }
 
         var body = new List<string>();
-        if (!string.IsNullOrWhiteSpace(stage.Entry))
+        if (MapWording.Entry(stage, language) is { } entry && !string.IsNullOrWhiteSpace(entry))
         {
-            body.Add($"In this stage: {stage.Entry}");
+            body.Add(say.Cards("InThisStage", entry));
         }
 
-        if (!string.IsNullOrWhiteSpace(stage.Activities))
+        if (MapWording.Activities(stage, language) is { } activities && !string.IsNullOrWhiteSpace(activities))
         {
-            body.Add($"What happens: {stage.Activities}");
+            body.Add(say.Cards("WhatHappens", activities));
         }
 
         var card = new Card
         {
             Kind = CardKind.Checklist,
-            Title = $"{deal.Name} — {stage.Name}",
-            Subtitle = $"#{deal.ExternalId} · {view.TeamName}",
+            Title = say.Cards("Checklist.Title", deal.Name, stageName),
+            Subtitle = say.Cards("Checklist.Subtitle", "#" + deal.ExternalId, view.TeamName),
             Body = body,
             Facts = facts,
             Checklist = UseCases.ConfirmItemsUseCase.IsCoachable(deal.Status) ? new CardChecklist(deal.Id, stage.Id, deal.StageVersion, items, confirm) : null,
             Note = note,
-            Forms = UseCases.SetNextStepUseCase.CanHaveNextStep(deal.Status) ? [NextStepForm(deal, zone, now), NoteForm(deal)] : [NoteForm(deal)],
-            Sections = notes is { Count: > 0 } ? [new CardSection("Latest notes", [.. notes.Take(NotesShown).Select(n => new CardLine(NoteLine(n)))])] : [],
+            Forms = UseCases.SetNextStepUseCase.CanHaveNextStep(deal.Status) ? [NextStepForm(deal, zone, now, say), NoteForm(deal, say)] : [NoteForm(deal, say)],
+            Sections = notes is { Count: > 0 } ? [new CardSection(say.Cards("LatestNotes"), [.. notes.Take(NotesShown).Select(n => new CardLine(NoteLine(n, say)))])] : [],
 
             // "Buyer said no" is the same as typing "DEAL said no": asks for the reason, then follows the map's branch.
             Actions = deal.Status == DealStatus.Open
-                ? [new CardAction("History", new ShowHistoryPayload(deal.Id, 1)), new CardAction("Buyer said no", new SaidNoPayload(deal.Id, deal.StageVersion))]
-                : [new CardAction("History", new ShowHistoryPayload(deal.Id, 1))],
+                ? [new CardAction(say.Cards("Button.History"), new ShowHistoryPayload(deal.Id, 1)), new CardAction(say.Cards("Button.BuyerSaidNo"), new SaidNoPayload(deal.Id, deal.StageVersion))]
+                : [new CardAction(say.Cards("Button.History"), new ShowHistoryPayload(deal.Id, 1))],
         };
 
-        var text = ChecklistText(card, items, deal, note);
+        var text = ChecklistText(card, items, deal, note, say);
         if (card.Sections.Count > 0)
         {
-            text += "\nLatest notes:\n" + string.Join('\n', card.Sections[0].Lines.Select(l => "- " + l.Text));
+            text += "\n" + say.Cards("LatestNotes.Text") + "\n" + string.Join('\n', card.Sections[0].Lines.Select(l => "- " + l.Text));
         }
 
         return new BotAnswer(text, card);
     }
 
     /// <summary>"demo with their CFO — Fri 11 Dec 2026, 15:00" in the team's zone; null when no next step is set.</summary>
-    public static string? NextStepText(Deal deal, TimeZoneInfo zone) => (deal.NextStep, deal.NextStepAt) switch
+    public static string? NextStepText(Deal deal, TimeZoneInfo zone, Phrases? say = null)
     {
-        ({ Length: > 0 } text, { } at) => $"{text} — {DateInWords.Describe(at, zone)}",
-        ({ Length: > 0 } text, null) => text,
-        (_, { } at) => DateInWords.Describe(at, zone),
-        _ => null,
-    };
+        say ??= Phrases.English;
+        return (deal.NextStep, deal.NextStepAt) switch
+        {
+            ({ Length: > 0 } text, { } at) => say.Cards("NextStepWithDate", text, say.Language.Moment(at, zone)),
+            ({ Length: > 0 } text, null) => text,
+            (_, { } at) => say.Language.Moment(at, zone),
+            _ => null,
+        };
+    }
 
     /// <summary>The card's "Set next step" button: a date picker and a text, filled with the current next step.</summary>
-    public static CardForm NextStepForm(Deal deal, TimeZoneInfo zone, DateTimeOffset now)
+    public static CardForm NextStepForm(Deal deal, TimeZoneInfo zone, DateTimeOffset now, Phrases? say = null)
     {
+        say ??= Phrases.English;
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
         var current = deal.NextStepAt is { } at && at > now
             ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
             : null;
         return new CardForm(
-            "Set next step",
-            $"Next step for {deal.Name}",
+            say.Cards("NextStepForm.Button"),
+            say.Cards("NextStepForm.Title", deal.Name),
             [
-                new CardInput(SetNextStepPayload.DateInput, CardInputKind.Date, "When")
+                new CardInput(SetNextStepPayload.DateInput, CardInputKind.Date, say.Cards("NextStepForm.When"))
                 {
                     Value = current,
                     Min = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 },
-                new CardInput(SetNextStepPayload.TextInput, CardInputKind.Text, "What")
+                new CardInput(SetNextStepPayload.TextInput, CardInputKind.Text, say.Cards("NextStepForm.What"))
                 {
                     Value = deal.NextStep,
-                    Placeholder = "Demo with their CFO",
+                    Placeholder = say.Cards("NextStepForm.Placeholder"),
                     MaxLength = UseCases.SetNextStepUseCase.MaxTextLength,
                     Required = true,
                 },
             ],
-            new CardAction("Save next step", new SetNextStepPayload(deal.Id), CardActionStyle.Primary),
+            new CardAction(say.Cards("NextStepForm.Save"), new SetNextStepPayload(deal.Id), CardActionStyle.Primary),
             new NextStepFormPayload(deal.Id));
     }
+
     /// <summary>The card's "Add note" button: one multi-line text, saved as a note on the deal.</summary>
-    public static CardForm NoteForm(Deal deal) => new(
-        "Add note",
-        $"Note for {deal.Name}",
-        [
-            new CardInput(AddNotePayload.TextInput, CardInputKind.Text, "Note")
-            {
-                Placeholder = "What happened, what the buyer said, what to remember",
-                MaxLength = NewNote.MaxLength,
-                Required = true,
-                Multiline = true,
-            },
-        ],
-        new CardAction("Save note", new AddNotePayload(deal.Id), CardActionStyle.Primary),
-        new NoteFormPayload(deal.Id));
+    public static CardForm NoteForm(Deal deal, Phrases? say = null)
+    {
+        say ??= Phrases.English;
+        return new(
+            say.Cards("NoteForm.Button"),
+            say.Cards("NoteForm.Title", deal.Name),
+            [
+                new CardInput(AddNotePayload.TextInput, CardInputKind.Text, say.Cards("NoteForm.Note"))
+                {
+                    Placeholder = say.Cards("NoteForm.Placeholder"),
+                    MaxLength = NewNote.MaxLength,
+                    Required = true,
+                    Multiline = true,
+                },
+            ],
+            new CardAction(say.Cards("NoteForm.Save"), new AddNotePayload(deal.Id), CardActionStyle.Primary),
+            new NoteFormPayload(deal.Id));
+    }
 
     /// <summary>"2026-12-02 · Dana: CFO wants an ROI case by Q1".</summary>
-    public static string NoteLine(NoteView note) =>
-        note.AuthorName is { Length: > 0 } author ? $"{Date(note.At)} · {author}: {note.Text}" : $"{Date(note.At)}: {note.Text}";
-
-    public static string StatusText(Deal deal, StallAssessment stall) => deal.Status switch
+    public static string NoteLine(NoteView note, Phrases? say = null)
     {
-        DealStatus.Open when stall.IsStalled => $"Stalled: {stall.Reason}",
-        DealStatus.Open => $"On track: {stall.Reason}",
-        DealStatus.Lost => $"Lost{(deal.LostReason is { } r ? $" ({r})" : string.Empty)}",
-        DealStatus.Nurture => deal.ReengageAt is { } at ? $"Nurture until {Date(at)}" : "Nurture",
-        DealStatus.Won => "Won",
-        _ => deal.Status.ToString(),
-    };
+        say ??= Phrases.English;
+        return note.AuthorName is { Length: > 0 } author
+            ? say.Cards("NoteLine.ByAuthor", say.Language.Day(note.At), author, note.Text)
+            : say.Cards("NoteLine", say.Language.Day(note.At), note.Text);
+    }
 
-    public static string Money(decimal amount, string? currency) =>
-        string.Create(CultureInfo.InvariantCulture, $"{amount:#,0.##} {currency ?? string.Empty}").TrimEnd();
+    public static string StatusText(Deal deal, StallAssessment stall, Phrases? say = null)
+    {
+        say ??= Phrases.English;
+        return deal.Status switch
+        {
+            DealStatus.Open when stall.IsStalled => say.Cards("Status.Stalled", StallWording.Reason(stall, say)),
+            DealStatus.Open => say.Cards("Status.OnTrack", StallWording.Reason(stall, say)),
+            DealStatus.Lost => deal.LostReason is { } r ? say.Cards("Status.LostBecause", MapWording.LostReason(r, say.Language)) : say.Cards("Status.Lost"),
+            DealStatus.Nurture => deal.ReengageAt is { } at ? say.Cards("Status.NurtureUntil", say.Language.Day(at)) : say.Cards("Status.Nurture"),
+            DealStatus.Won => say.Cards("Status.Won"),
+            _ => deal.Status.ToString(),
+        };
+    }
 
-    public static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Money(decimal amount, string? currency, Phrases? say = null) => (say?.Language ?? ReplyLanguage.English).Money(amount, currency);
 
-    public static string When(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    public static string Date(DateTimeOffset at, Phrases? say = null) => (say?.Language ?? ReplyLanguage.English).Day(at);
 
-    private static string StagePosition(ProcessMap map, Stage stage)
+    public static string When(DateTimeOffset at, Phrases? say = null) => (say?.Language ?? ReplyLanguage.English).UtcTime(at);
+
+    private static string StagePosition(ProcessMap map, Stage stage, Phrases say)
     {
         var ordered = map.OrderedStages();
         var index = 0;
@@ -182,10 +203,10 @@ internal static class DealCards
         }
 
         var position = index < ordered.Count ? index + 1 : 0;
-        return $"{position} of {ordered.Count}";
+        return say.Cards("Position", position, ordered.Count);
     }
 
-    private static string ChecklistText(Card card, IReadOnlyList<CardChecklistItem> items, Deal deal, string? note)
+    private static string ChecklistText(Card card, IReadOnlyList<CardChecklistItem> items, Deal deal, string? note, Phrases say)
     {
         // Sized for a typical card up front: growing chunk by chunk cost more than the rest of the method.
         var text = new StringBuilder(512 + 128 * items.Count);
@@ -197,7 +218,7 @@ internal static class DealCards
         text.AppendLine(card.Title).AppendLine(card.Subtitle);
         foreach (var fact in card.Facts)
         {
-            text.Append(fact.Label).Append(": ").AppendLine(fact.Value);
+            text.AppendLine(say.Cards("FactLine", fact.Label, fact.Value));
         }
 
         foreach (var paragraph in card.Body)
@@ -205,19 +226,21 @@ internal static class DealCards
             text.AppendLine(paragraph);
         }
 
-        text.AppendLine("Exit checklist:");
+        text.AppendLine(say.Cards("ExitChecklist.Text"));
         foreach (var item in items)
         {
             var mark = item.State == ChecklistItemState.Confirmed ? "[x]" : "[ ]";
-            var who = item.State == ChecklistItemState.Confirmed ? $" — {item.ConfirmedBy}, {When(item.ConfirmedAt!.Value)}" : string.Empty;
-            var optional = item.Required ? string.Empty : " (optional)";
-            text.AppendLine(CultureInfo.InvariantCulture, $"{mark} {item.Text}{optional} [{item.Id}]{who}");
+            var label = item.Required ? item.Text : say.Cards("Item.Optional", item.Text);
+            var line = say.Cards("ItemLine", mark, label, item.Id.Value);
+            text.AppendLine(item.State == ChecklistItemState.Confirmed
+                ? say.Cards("ItemLine.Confirmed", line, item.ConfirmedBy ?? string.Empty, say.Language.UtcTime(item.ConfirmedAt!.Value))
+                : line);
         }
 
         if (UseCases.ConfirmItemsUseCase.IsCoachable(deal.Status) && items.Any(i => i.State == ChecklistItemState.Open))
         {
             var first = items.First(i => i.State == ChecklistItemState.Open);
-            text.Append(CultureInfo.InvariantCulture, $"Say \"done {first.Id} for {deal.ExternalId}\" when it is done.");
+            text.Append(say.Cards("SayDone", first.Id.Value, deal.ExternalId));
         }
 
         while (text.Length > 0 && char.IsWhiteSpace(text[^1]))

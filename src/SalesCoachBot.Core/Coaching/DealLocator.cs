@@ -2,6 +2,7 @@ using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.Understanding;
 
 namespace SalesCoachBot.Core.Coaching;
@@ -31,7 +32,7 @@ internal sealed class DealLocator(IDealStore deals, IConversationStore conversat
                 var deal = await deals.FindByExternalIdAsync(byId.ExternalId, cancellationToken);
                 return deal is not null && AccessPolicy.CanSee(context.Person, deal.Deal)
                     ? new DealLookup.Found(deal)
-                    : NotFound($"I can't find deal #{byId.ExternalId} among the deals you can see.", closest: null);
+                    : NotFound(context.Say.Errors("DealNotFound.Id", "#" + byId.ExternalId), closest: null, context.Say);
 
             case NameReference byName:
                 return await LocateByNameAsync(byName.Text, context, retry, cancellationToken);
@@ -44,9 +45,7 @@ internal sealed class DealLocator(IDealStore deals, IConversationStore conversat
                     return new DealLookup.Found(linkedDeal);
                 }
 
-                return new DealLookup.Answered(Errors.Answer(
-                    "Which deal?",
-                    "Which deal do you mean? Name it (\"what's next for Initech\", \"next #1002\"), or link this chat to one first: \"link this chat to Initech\"."));
+                return new DealLookup.Answered(Errors.Answer(context.Say.Errors("WhichDeal.Title"), context.Say.Errors("WhichDeal")));
         }
     }
 
@@ -55,12 +54,13 @@ internal sealed class DealLocator(IDealStore deals, IConversationStore conversat
         var deal = await deals.GetAsync(id, cancellationToken);
         return deal is not null && AccessPolicy.CanSee(context.Person, deal.Deal)
             ? new DealLookup.Found(deal)
-            : NotFound("That deal no longer exists or is not one you can see.", closest: null);
+            : NotFound(context.Say.Errors("DealNotFound.Gone"), closest: null, context.Say);
     }
 
     private async Task<DealLookup> LocateByNameAsync(
         string text, TurnContext context, Func<string, string> retry, CancellationToken cancellationToken)
     {
+        var say = context.Say;
         var visible = AccessPolicy.VisibleTeams(context.Person);
         var resolution = await names.ResolveAsync(deals, text, visible, cancellationToken);
         switch (resolution)
@@ -69,49 +69,50 @@ internal sealed class DealLocator(IDealStore deals, IConversationStore conversat
                 var found = await deals.GetAsync(one.Deal.Id, cancellationToken);
                 return found is not null
                     ? new DealLookup.Found(found)
-                    : NotFound($"I can't find a deal called \"{text}\".", closest: null);
+                    : NotFound(say.Errors("DealNotFound.Called", text), closest: null, say);
 
             case DealResolution.Ambiguous several:
                 var choices = several.Candidates
                     .Take(10)
                     .Select(c => new CardChoice(
-                        $"{c.Name} (#{c.ExternalId})",
+                        say.Errors("DealChoice", c.Name, "#" + c.ExternalId),
                         c.Account,
-                        new CardAction($"{c.Name} (#{c.ExternalId})", new RunCommandPayload(retry(c.ExternalId)))))
+                        new CardAction(say.Errors("DealChoice", c.Name, "#" + c.ExternalId), new RunCommandPayload(retry(c.ExternalId)))))
                     .ToList();
-                var message = $"Several deals match \"{text}\". Which one?\n" +
-                    string.Join('\n', several.Candidates.Take(10).Select(c => $"- {c.Name} (#{c.ExternalId})"));
+                var message = say.Errors("SeveralDeals", text) + "\n" +
+                    string.Join('\n', several.Candidates.Take(10).Select(c => "- " + say.Errors("DealChoice", c.Name, "#" + c.ExternalId)));
                 return new DealLookup.Answered(new BotAnswer(message, new Card
                 {
                     Kind = CardKind.ChooseDeal,
-                    Title = "Which deal?",
-                    Body = [$"Several deals match \"{text}\"."],
+                    Title = say.Errors("WhichDeal.Title"),
+                    Body = [say.Errors("SeveralDeals.Body", text)],
                     Choices = choices,
                 }));
 
             case DealResolution.NotFound none:
-                return NotFound($"I can't find a deal matching \"{text}\" among the deals you can see.", none.Closest);
+                return NotFound(say.Errors("DealNotFound.Matching", text), none.Closest, say);
 
             default:
                 throw new InvalidOperationException($"Unexpected name match {resolution.GetType().Name}.");
         }
     }
 
-    private static DealLookup NotFound(string message, DealNameEntry? closest)
+    private static DealLookup NotFound(string message, DealNameEntry? closest, Phrases say)
     {
         if (closest is null)
         {
-            return new DealLookup.Answered(Errors.Answer("Deal not found", message));
+            return new DealLookup.Answered(Errors.Answer(say.Errors("DealNotFound.Title"), message));
         }
 
-        var suggestion = $"{message} Did you mean {closest.Name} (#{closest.ExternalId})?";
+        var choice = say.Errors("DealChoice", closest.Name, "#" + closest.ExternalId);
+        var suggestion = say.Errors("DealNotFound.DidYouMean", message, choice);
         return new DealLookup.Answered(new BotAnswer(suggestion, new Card
         {
             Kind = CardKind.ChooseDeal,
-            Title = "Deal not found",
+            Title = say.Errors("DealNotFound.Title"),
             Body = [suggestion],
-            Choices = [new CardChoice($"{closest.Name} (#{closest.ExternalId})", closest.Account,
-                new CardAction($"What's next for #{closest.ExternalId}", new RunCommandPayload($"what's next for #{closest.ExternalId}")))],
+            Choices = [new CardChoice(choice, closest.Account,
+                new CardAction(say.Errors("DealChoice.WhatsNext", "#" + closest.ExternalId), new RunCommandPayload($"what's next for #{closest.ExternalId}")))],
         }));
     }
 }

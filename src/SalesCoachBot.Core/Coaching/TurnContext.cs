@@ -1,12 +1,14 @@
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.ProcessMaps;
 
 namespace SalesCoachBot.Core.Coaching;
 
 /// <summary>
-/// Everything a use case needs about the current turn: who, where, which maps, when. <see cref="Map"/> is the default
-/// map; a deal is always read against its team's map (<see cref="MapOf"/>), since each team may run its own process.
+/// Everything a use case needs about the current turn: who, where, which maps, when, and in which language to answer.
+/// <see cref="Map"/> is the default map; a deal is always read against its team's map (<see cref="MapOf"/>), since each
+/// team may run its own process.
 /// </summary>
 public sealed record TurnContext(PersonView Person, ChatTurn Turn, ProcessMap Map, DateTimeOffset Now)
 {
@@ -28,4 +30,9 @@ public sealed record TurnContext(PersonView Person, ChatTurn Turn, ProcessMap Ma
 
     /// <summary>The map of a team by its <c>map</c> id (null: the default).</summary>
     public ProcessMap MapOfTeam(string? teamMapId) => Maps.For(teamMapId);
+
+    /// <summary>The texts of this turn's answer, in the person's language (<see cref="LanguageChoice"/>).</summary>
+    public Phrases Say { get; init; } = Phrases.English;
+
+    public ReplyLanguage Language => Say.Language;
 }

@@ -35,6 +35,9 @@ public sealed class SalesTeam
     /// <summary>Days without activity after which an open deal counts as stalled.</summary>
     public int IdleAfterDays { get; set; } = 14;
 
+    /// <summary>The team's reply language (<c>en</c> or <c>ar</c>): its digest, and people who set none; null: the default.</summary>
+    public string? Language { get; set; }
+
     /// <summary>The id of the team's process map (<c>map</c> column of teams.csv); null: the default map.</summary>
     public string? MapId { get; set; }
 }
@@ -57,6 +60,9 @@ public sealed class Person
     /// the id matches only there. Null (records from before it existed): any workspace the bot serves.
     /// </summary>
     public string? SlackTeamId { get; set; }
+
+    /// <summary>The language the person is answered in (<c>en</c> or <c>ar</c>); null: the chat platform's locale, the team's, the default.</summary>
+    public string? Language { get; set; }
 
     public List<TeamMembership> Memberships { get; set; } = [];
 }

@@ -5,6 +5,7 @@ using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Coaching;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Stalls;
 
@@ -22,7 +23,16 @@ public sealed record DigestDeal(
     string? Amount,
     string? FirstOpenItem,
     string Reason,
-    long OwnerId = 0);
+    long OwnerId = 0)
+{
+    /// <summary>The verdict behind <see cref="Reason"/>, so a digest in another language says it in its own words.</summary>
+    public StallAssessment? Stall { get; init; }
+
+    /// <summary>The amount as a figure, for writing it in the digest's language; <see cref="Amount"/> is the English text.</summary>
+    public decimal? AmountValue { get; init; }
+
+    public string? Currency { get; init; }
+}
 
 /// <summary>
 /// A team's stalled deals on one local day, most overdue first. With <paramref name="ForOwner"/> it is one owner's
@@ -70,7 +80,12 @@ public static class DigestBuilder
                 r.view.Deal.Amount is { } amount ? DealCards.Money(amount, r.view.Deal.Currency) : null,
                 FirstOpenItem(r.stage, r.view),
                 r.stall.Reason,
-                r.view.Deal.OwnerId))
+                r.view.Deal.OwnerId)
+            {
+                Stall = r.stall,
+                AmountValue = r.view.Deal.Amount,
+                Currency = r.view.Deal.Currency,
+            })
             .OrderByDescending(d => d.DaysOverdue)
             .ThenByDescending(d => d.DaysStuck)
             .ThenBy(d => d.ExternalId, StringComparer.Ordinal)
@@ -113,96 +128,98 @@ public static class DigestBuilder
         return shown;
     }
 
-    public static BotAnswer Render(TeamDigest digest, int maxDeals)
+    public static BotAnswer Render(TeamDigest digest, int maxDeals, Phrases? say = null)
     {
+        say ??= Phrases.English;
+        var language = say.Language;
         // The re-engage section (heading and one line per deal) comes out of the same line budget.
         var reengage = digest.Reengage.Take(ReengageNudges.MaxShown).ToList();
         var reengageMore = digest.Reengage.Count - reengage.Count;
         var shown = Shown(digest.Deals, maxDeals, reengage.Count == 0 ? 0 : 2 + reengage.Count);
         var more = digest.Deals.Count - shown.Count;
-        var day = digest.LocalDate.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
-        var count = digest.Deals.Count == 1 ? "1 stalled deal" : $"{digest.Deals.Count} stalled deals";
-        var dueCount = digest.Reengage.Count == 1 ? "1 deal due to re-engage" : $"{digest.Reengage.Count} deals due to re-engage";
+        var day = language.IsRightToLeft ? language.Digits(digest.LocalDate.ToString("dddd d MMMM yyyy", language.Culture))
+            : digest.LocalDate.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
+        var count = say.Count(Phrases.Area.Nudges, "Digest.StalledCount", digest.Deals.Count);
+        var dueCount = say.Count(Phrases.Area.Nudges, "Digest.ReengageCount", digest.Reengage.Count);
 
         // Owners ordered by their most overdue deal, so the worst case leads the message.
         var sections = shown
             .GroupBy(d => d.OwnerName, StringComparer.Ordinal)
             .Select(g => new CardSection(
-                $"{g.Key} · {g.Count()}",
+                say.Nudges("Digest.OwnerHeading", g.Key, g.Count()),
                 [.. g.SelectMany(d => new[]
                 {
-                    new CardLine(DetailLine(d), new CardAction("Checklist", new ShowChecklistPayload(d.Id))),
-                    new CardLine($"Why: {d.Reason}", new CardAction($"Snooze {SnoozeDays} days", new SnoozeDealPayload(d.Id, SnoozeDays))),
+                    new CardLine(DetailLine(d, say), new CardAction(say.Nudges("Digest.Button.Checklist"), new ShowChecklistPayload(d.Id))),
+                    new CardLine(say.Nudges("Digest.Why", d.Stall is { } stall ? StallWording.Reason(stall, say) : d.Reason),
+                        new CardAction(say.Count(Phrases.Area.Nudges, "Digest.Button.Snooze", SnoozeDays), new SnoozeDealPayload(d.Id, SnoozeDays))),
                 })]))
             .ToList();
 
         if (reengage.Count > 0)
         {
             sections.Add(new CardSection(
-                $"Due to re-engage · {digest.Reengage.Count}",
-                [.. reengage.Select(d => new CardLine(ReengageLine(d), new CardAction("Checklist", new ShowChecklistPayload(d.Id))))]));
+                say.Nudges("Digest.ReengageHeading", digest.Reengage.Count),
+                [.. reengage.Select(d => new CardLine(ReengageLine(d, say), new CardAction(say.Nudges("Digest.Button.Checklist"), new ShowChecklistPayload(d.Id))))]));
         }
 
         // An owner's "See all" is their own list; the channel's is the team's.
-        var seeAllCommand = digest.ForOwner is null ? $"stalled {digest.TeamName}" : "my deals";
+        var seeAllCommand = Canonical.Command(digest.ForOwner is null ? $"stalled {digest.TeamName}" : "my deals");
         var seeAll = new RunCommandPayload(seeAllCommand);
         var card = new Card
         {
             Kind = CardKind.Digest,
             Title = digest.Deals.Count == 0 && digest.Reengage.Count > 0
-                ? $"Deals due to re-engage · {digest.TeamName}"
-                : digest.ForOwner is null ? $"Stalled deals · {digest.TeamName}" : $"Your stalled deals · {digest.TeamName}",
-            Subtitle = digest.Reengage.Count > 0 ? $"{day} · {count} · {dueCount}" : $"{day} · {count}",
-            Note = Note(shown.Count, more, reengageMore),
+                ? say.Nudges("Digest.Title.Reengage", digest.TeamName)
+                : digest.ForOwner is null ? say.Nudges("Digest.Title", digest.TeamName) : say.Nudges("Digest.Title.Owner", digest.TeamName),
+            Subtitle = digest.Reengage.Count > 0 ? say.Nudges("Digest.Subtitle.WithReengage", day, count, dueCount) : say.Nudges("Digest.Subtitle", day, count),
+            Note = Note(shown.Count, more, reengageMore, say),
             Sections = sections,
-            Actions = more > 0 ? [new CardAction("See all", seeAll, CardActionStyle.Primary)] : [],
+            Actions = more > 0 ? [new CardAction(say.Nudges("Digest.Button.SeeAll"), seeAll, CardActionStyle.Primary)] : [],
         };
 
         var text = new StringBuilder();
-        if (digest.ForOwner is { } owner)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"{owner}, you have {count} in {digest.TeamName} on {digest.LocalDate:yyyy-MM-dd}.");
-        }
-        else
-        {
-            text.Append(CultureInfo.InvariantCulture, $"{digest.TeamName}: {count} on {digest.LocalDate:yyyy-MM-dd}.");
-        }
+        var isoDay = language.Day(digest.LocalDate);
+        text.Append(digest.ForOwner is { } owner
+            ? say.Nudges("Digest.Text.Owner", owner, count, digest.TeamName, isoDay)
+            : say.Nudges("Digest.Text", digest.TeamName, count, isoDay));
 
         if (shown.Count > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $" Most overdue: {shown[0].Name} (#{shown[0].ExternalId}), {shown[0].DaysStuck} days in {shown[0].StageName}.");
+            text.Append(' ').Append(say.Nudges("Digest.Text.MostOverdue", Ref(shown[0]), say.Count(Phrases.Area.Nudges, "Days", shown[0].DaysStuck), shown[0].StageName));
         }
 
         if (more > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $" And {more} more: say \"{seeAllCommand}\".");
+            text.Append(' ').Append(say.Nudges("Digest.Text.More", more, seeAllCommand));
         }
 
         if (digest.Reengage.Count > 0)
         {
-            var names = string.Join(", ", reengage.Select(d => $"{d.Name} (#{d.ExternalId})"));
-            text.Append(CultureInfo.InvariantCulture, $" Due to re-engage: {names}{(reengageMore > 0 ? $" and {reengageMore} more" : string.Empty)}.");
+            var names = string.Join(say.Nudges("ListSeparator"), reengage.Select(d => say.Nudges("DealRef", d.Name, "#" + d.ExternalId)));
+            text.Append(' ').Append(reengageMore > 0 ? say.Nudges("Digest.Text.ReengageAndMore", names, reengageMore) : say.Nudges("Digest.Text.Reengage", names));
         }
 
-        return new BotAnswer(text.ToString(), card);
+        return CoachBot.InLanguage(new BotAnswer(text.ToString(), card), language);
+
+        string Ref(DigestDeal d) => say.Nudges("DealRef", d.Name, "#" + d.ExternalId);
     }
 
-    private static string? Note(int shown, int more, int reengageMore)
+    private static string? Note(int shown, int more, int reengageMore, Phrases say)
     {
-        var stalled = more > 0 ? $"Showing the {shown} most overdue; and {more} more. Press \"See all\" for the full list." : null;
-        var reengage = reengageMore > 0 ? $"And {reengageMore} more due to re-engage." : null;
-        return stalled is null ? reengage : reengage is null ? stalled : $"{stalled} {reengage}";
+        var stalled = more > 0 ? say.Nudges("Digest.Note.More", shown, more) : null;
+        var reengage = reengageMore > 0 ? say.Nudges("Digest.Note.ReengageMore", reengageMore) : null;
+        return stalled is null ? reengage : reengage is null ? stalled : say.Nudges("TwoSentences", stalled, reengage);
     }
 
-    private static string ReengageLine(DigestReengage d)
+    private static string ReengageLine(DigestReengage d, Phrases say)
     {
         var parts = new List<string>
         {
-            $"{d.Name} (#{d.ExternalId})",
-            d.OwnerName,
-            string.Create(CultureInfo.InvariantCulture, $"nurtured in {d.StageName} until {d.ReengageOn:yyyy-MM-dd}"),
+            say.Nudges("DealRef", d.Name, "#" + d.ExternalId),
+            say.Language.Isolate(d.OwnerName),
+            say.Nudges("Digest.NurturedUntil", d.StageName, say.Language.Day(d.ReengageOn)),
         };
-        if (d.Amount is { } amount)
+        if ((d.AmountValue is { } value ? say.Language.Money(value, d.Currency) : d.Amount) is { } amount)
         {
             parts.Add(amount);
         }
@@ -210,22 +227,22 @@ public static class DigestBuilder
         return string.Join(" · ", parts);
     }
 
-    private static string DetailLine(DigestDeal d)
+    private static string DetailLine(DigestDeal d, Phrases say)
     {
         var parts = new List<string>
         {
-            $"{d.Name} (#{d.ExternalId})",
-            d.StageName,
-            d.DaysStuck == 1 ? "1 day stuck" : $"{d.DaysStuck} days stuck",
+            say.Nudges("DealRef", d.Name, "#" + d.ExternalId),
+            say.Language.Isolate(d.StageName),
+            say.Count(Phrases.Area.Nudges, "Digest.DaysStuck", d.DaysStuck),
         };
-        if (d.Amount is { } amount)
+        if ((d.AmountValue is { } value ? say.Language.Money(value, d.Currency) : d.Amount) is { } amount)
         {
             parts.Add(amount);
         }
 
         if (d.FirstOpenItem is { } item)
         {
-            parts.Add($"next: {item}");
+            parts.Add(say.Nudges("Digest.NextItem", item));
         }
 
         return string.Join(" · ", parts);

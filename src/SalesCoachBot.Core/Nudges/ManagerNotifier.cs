@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
 
 namespace SalesCoachBot.Core.Nudges;
 
@@ -35,20 +36,26 @@ public sealed class ManagerNotifier(
     INudgeOutbox outbox,
     INudgeRecipients recipients,
     TimeProvider time,
-    ILogger<ManagerNotifier> logger)
+    ILogger<ManagerNotifier> logger,
+    LanguageChoice? languages = null,
+    ReplyTexts? texts = null)
 {
+    private readonly LanguageChoice _languages = languages ?? new LanguageChoice(Microsoft.Extensions.Options.Options.Create(new LanguageOptions()));
+    private readonly ReplyTexts _texts = texts ?? ReplyTexts.Shared;
+
     /// <summary>Queues the notice; false when the team's managers were told already that day.</summary>
     public async Task<bool> NotifyAsync(long teamId, DateOnly localDate, DigestProblem problem, CancellationToken cancellationToken)
     {
         var team = await recipients.FindTeamNameAsync(teamId, cancellationToken) ?? $"team {teamId}";
         var managers = await recipients.ListManagersAsync(teamId, cancellationToken);
-        var payload = DigestPayload.Serialize(new BotAnswer(Text(team, localDate, problem)));
+        // Each manager reads the notice in their own language.
         List<NewOutboxMessage> messages =
         [
             .. managers
-                .SelectMany(NudgeTargets.DirectRoutes)
-                .Distinct()
-                .Select(route => new NewOutboxMessage(teamId, localDate, route, payload, NudgeKind.ManagerNotice)),
+                .SelectMany(m => NudgeTargets.DirectRoutes(m).Select(route => (Route: route, m.Language)))
+                .DistinctBy(r => r.Route)
+                .Select(r => new NewOutboxMessage(teamId, localDate, r.Route,
+                    DigestPayload.Serialize(new BotAnswer(Text(team, localDate, problem, _texts.In(_languages.For(r.Language, null, []))))), NudgeKind.ManagerNotice)),
         ];
 
         if (!await outbox.ClaimNoticeAndEnqueueAsync(teamId, localDate, time.GetUtcNow(), messages, cancellationToken))
@@ -75,23 +82,18 @@ public sealed class ManagerNotifier(
     }
 
     /// <summary>Plain text: it goes to a one-to-one chat and must stand on its own.</summary>
-    public static string Text(string team, DateOnly localDate, DigestProblem problem)
+    public static string Text(string team, DateOnly localDate, DigestProblem problem, Phrases? say = null)
     {
-        var day = localDate.ToString("dddd d MMMM", CultureInfo.InvariantCulture);
-        var bind = $"say \"use this channel for {team} nudges\" in the Teams or Slack channel that should get it";
+        say ??= Phrases.English;
+        var day = say.Language.IsRightToLeft ? localDate.ToString("dddd d MMMM", say.Language.Culture) : localDate.ToString("dddd d MMMM", CultureInfo.InvariantCulture);
+        var bind = say.Nudges("Notice.Bind", Canonical.Command($"use this channel for {team} nudges"));
         return problem switch
         {
-            DigestProblem.NoChannelBound p =>
-                $"The {team} stalled-deal digest for {day} was not sent: {Deals(p.StalledDeals)} stalled, but no channel is bound to {team}. To fix it, {bind}.",
-            DigestProblem.Undeliverable p =>
-                $"The {team} stalled-deal digest for {day} could not be delivered to {p.Conversation}: {p.Error}. Add the bot back to that channel, or {bind}.",
-            DigestProblem.GaveUp p =>
-                $"The {team} stalled-deal digest for {day} could not be delivered to {p.Conversation} after {p.Attempts} attempts ({p.Error}). It is not retried today; tomorrow's digest is sent as usual.",
-            DigestProblem.UnknownTimeZone p =>
-                $"The {team} stalled-deal digest is not sent: the team's time zone '{p.TimeZone}' is not a known IANA id (e.g. Europe/Berlin). Fix time_zone in the teams CSV and import it again.",
+            DigestProblem.NoChannelBound p => say.Nudges("Notice.NoChannel", team, day, say.Count(Phrases.Area.Nudges, "Notice.Deals", p.StalledDeals), bind),
+            DigestProblem.Undeliverable p => say.Nudges("Notice.Undeliverable", team, day, p.Conversation.ToString(), p.Error, bind),
+            DigestProblem.GaveUp p => say.Nudges("Notice.GaveUp", team, day, p.Conversation.ToString(), p.Attempts, p.Error),
+            DigestProblem.UnknownTimeZone p => say.Nudges("Notice.UnknownZone", team, p.TimeZone),
             _ => throw new InvalidOperationException($"Unknown digest problem {problem.GetType().Name}."),
         };
     }
-
-    private static string Deals(int count) => count == 1 ? "1 deal is" : $"{count} deals are";
 }

@@ -4,6 +4,7 @@ using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Dates;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
 
 namespace SalesCoachBot.Core.Nudges;
 
@@ -45,8 +46,13 @@ public sealed class NextStepReminders(
     INudgeRecipients recipients,
     NudgeRunner runner,
     TimeProvider time,
-    ILogger<NextStepReminders> logger)
+    ILogger<NextStepReminders> logger,
+    LanguageChoice? languages = null,
+    ReplyTexts? texts = null)
 {
+    private readonly LanguageChoice _languages = languages ?? new LanguageChoice(Microsoft.Extensions.Options.Options.Create(new LanguageOptions()));
+    private readonly ReplyTexts _texts = texts ?? ReplyTexts.Shared;
+
     public const int LookBackDays = 7;
 
     /// <summary>Queues the reminders due now; returns how many messages were queued.</summary>
@@ -72,7 +78,8 @@ public sealed class NextStepReminders(
             foreach (var step in due)
             {
                 var routes = owners.TryGetValue(step.OwnerId, out var owner) ? NudgeTargets.DirectRoutes(owner) : [];
-                var payload = DigestPayload.Serialize(Message(step, schedule.Zone));
+                var say = _texts.In(_languages.For(owner?.Language, null, [team.Language]));
+                var payload = DigestPayload.Serialize(Message(step, schedule.Zone, say));
                 var messages = routes.Select(route => new NewOutboxMessage(step.TeamId, today, route, payload, NudgeKind.NextStepReminder)).ToList();
 
                 // Marked even when the owner has no chat id: the reminder is spent, not retried every poll.
@@ -88,18 +95,22 @@ public sealed class NextStepReminders(
     }
 
     /// <summary>The reminder: what was due when, and a button to the deal's card (where a new next step is set).</summary>
-    public static BotAnswer Message(DueNextStep step, TimeZoneInfo zone)
+    public static BotAnswer Message(DueNextStep step, TimeZoneInfo zone, Phrases? say = null)
     {
-        var what = string.IsNullOrWhiteSpace(step.Text) ? "The next step" : $"The next step \"{step.Text}\"";
-        var text = $"{what} for {step.Name} (#{step.ExternalId}) was due {DateInWords.Describe(step.At, zone)}, and nothing has been logged on the deal since. "
-            + $"What happened? Set the next one: \"next step for #{step.ExternalId}: …\".";
-        return new BotAnswer(text, new Card
+        say ??= Phrases.English;
+        var deal = say.Nudges("DealRef", step.Name, "#" + step.ExternalId);
+        var when = say.Language.Moment(step.At, zone);
+        var command = say.Nudges("Reminder.Command", "#" + step.ExternalId);
+        var text = string.IsNullOrWhiteSpace(step.Text)
+            ? say.Nudges("Reminder.Text", deal, when, command)
+            : say.Nudges("Reminder.TextWithStep", step.Text, deal, when, command);
+        return Coaching.CoachBot.InLanguage(new BotAnswer(text, new Card
         {
             Kind = CardKind.Info,
-            Title = $"Next step passed: {step.Name}",
+            Title = say.Nudges("Reminder.Title", step.Name),
             Body = [text],
-            Actions = [new CardAction("Open deal", new ShowChecklistPayload(step.Deal), CardActionStyle.Primary)],
-        });
+            Actions = [new CardAction(say.Nudges("Reminder.OpenDeal"), new ShowChecklistPayload(step.Deal), CardActionStyle.Primary)],
+        }), say.Language);
     }
 
     private static DateTimeOffset StartOf(DateOnly date, TimeZoneInfo zone)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.ProcessMaps;
 
 namespace SalesCoachBot.Core.Nudges;
@@ -56,8 +57,17 @@ public sealed class NudgeRunner(
     IOptions<NudgeOptions> options,
     NudgeProblems problems,
     ILogger<NudgeRunner> logger,
-    IReengageStore? reengage = null)
+    IReengageStore? reengage = null,
+    LanguageChoice? languages = null,
+    ReplyTexts? texts = null)
 {
+    private readonly LanguageChoice _languages = languages ?? new LanguageChoice(Microsoft.Extensions.Options.Options.Create(new LanguageOptions()));
+    private readonly ReplyTexts _texts = texts ?? ReplyTexts.Shared;
+
+    /// <summary>A team's channel digest is in the team's language; a person's message in theirs, else the team's.</summary>
+    private Phrases SayTo(SalesTeam team, NudgeRecipient? person = null) =>
+        _texts.In(person is null ? _languages.ForTeam(team.Language) : _languages.For(person.Language, null, [team.Language]));
+
     /// <summary>The scheduler's run: every team whose local nudge time has passed today and whose day is unclaimed.</summary>
     public async Task<IReadOnlyList<TeamNudgeOutcome>> RunDueAsync(CancellationToken cancellationToken)
     {
@@ -178,7 +188,7 @@ public sealed class NudgeRunner(
             if (status == TeamNudgeStatus.Queued)
             {
                 var digest = new TeamDigest(team.Id, team.Name, date, teamDeals) { Reengage = reengageLines };
-                var payload = DigestPayload.Serialize(DigestBuilder.Render(digest, maxDeals));
+                var payload = DigestPayload.Serialize(DigestBuilder.Render(digest, maxDeals, SayTo(team)));
                 messages.AddRange(teamTargets.Select(t => new NewOutboxMessage(team.Id, date, t, payload)));
             }
 
@@ -277,7 +287,7 @@ public sealed class NudgeRunner(
             }
 
             var reengageOn = schedule.LocalDate(view.Deal.ReengageAt!.Value);
-            var payload = DigestPayload.Serialize(ReengageNudges.OwnerMessage(view, map, rules, reengageOn, now));
+            var payload = DigestPayload.Serialize(ReengageNudges.OwnerMessage(view, map, rules, reengageOn, now, SayTo(team, owner)));
             var messages = routes.Select(route => new NewOutboxMessage(team.Id, date, route, payload, NudgeKind.Reengage)).ToList();
             if (await reengage.ClaimAndEnqueueAsync(view.Id, reengageOn, now, messages, cancellationToken))
             {
@@ -307,7 +317,7 @@ public sealed class NudgeRunner(
                 continue;
             }
 
-            var answer = DigestBuilder.Render(new TeamDigest(team.Id, team.Name, date, [.. owned], person!.Name), options.Value.MaxDigestDeals);
+            var answer = DigestBuilder.Render(new TeamDigest(team.Id, team.Name, date, [.. owned], person!.Name), options.Value.MaxDigestDeals, SayTo(team, person));
             var payload = DigestPayload.Serialize(answer);
             messages.AddRange(routes.Select(route => new NewOutboxMessage(team.Id, date, route, payload, NudgeKind.OwnerDigest)));
         }

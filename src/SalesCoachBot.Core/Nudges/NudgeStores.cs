@@ -40,7 +40,11 @@ public static class NudgeTargets
 }
 
 /// <summary>A person the nudges may message directly (a team's manager, a deal owner).</summary>
-public sealed record NudgeRecipient(long PersonId, string Name, string? SlackUserId, string? TeamsAadObjectId);
+public sealed record NudgeRecipient(long PersonId, string Name, string? SlackUserId, string? TeamsAadObjectId)
+{
+    /// <summary>The person's own reply language (people.csv <c>language</c>); null when they set none.</summary>
+    public string? Language { get; init; }
+}
 
 /// <summary>Who gets direct messages: a team's managers, and deal owners by id.</summary>
 public interface INudgeRecipients

@@ -1,8 +1,8 @@
-using System.Globalization;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Coaching;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.ProcessMaps;
 
 namespace SalesCoachBot.Core.Nudges;
@@ -16,7 +16,13 @@ public sealed record DigestReengage(
     string StageName,
     DateOnly ReengageOn,
     string? Amount,
-    long OwnerId = 0);
+    long OwnerId = 0)
+{
+    /// <summary>The amount as a figure, written in the digest's language.</summary>
+    public decimal? AmountValue { get; init; }
+
+    public string? Currency { get; init; }
+}
 
 /// <summary>
 /// Nurtured deals that come back: those whose re-engage date has arrived, and the claim that makes their owner's direct
@@ -57,17 +63,23 @@ public static class ReengageNudges
                 map.FindStage(v.Deal.StageId)?.Name ?? v.Deal.StageId.Value,
                 schedule.LocalDate(v.Deal.ReengageAt!.Value),
                 v.Deal.Amount is { } amount ? DealCards.Money(amount, v.Deal.Currency) : null,
-                v.Deal.OwnerId))
+                v.Deal.OwnerId)
+            {
+                AmountValue = v.Deal.Amount,
+                Currency = v.Deal.Currency,
+            })
             .ToList();
 
     /// <summary>The owner's direct message: a line that says why, and the deal's card.</summary>
-    public static BotAnswer OwnerMessage(DealView view, ProcessMap map, SalesTeamRules rules, DateOnly reengageOn, DateTimeOffset now)
+    public static BotAnswer OwnerMessage(DealView view, ProcessMap map, SalesTeamRules rules, DateOnly reengageOn, DateTimeOffset now, Phrases? say = null)
     {
+        say ??= Phrases.English;
         var deal = view.Deal;
         var stage = map.FindStage(deal.StageId);
         var first = map.FindStage(map.Start)?.Id.Value ?? deal.StageId.Value;
-        var note = string.Create(CultureInfo.InvariantCulture,
-            $"{deal.Name} (#{deal.ExternalId}) is due to re-engage: it went to nurture in {stage?.Name ?? deal.StageId.Value} until {reengageOn:yyyy-MM-dd}. Reach out again, then have a manager move it back into the process (\"move #{deal.ExternalId} to {first} because re-engaged\").");
-        return DealCards.Checklist(view, map, rules, now, note);
+        var note = say.Nudges("Reengage.Note", say.Nudges("DealRef", deal.Name, "#" + deal.ExternalId),
+            stage is null ? deal.StageId.Value : MapWording.Name(stage, say.Language), say.Language.Day(reengageOn),
+            Canonical.Command($"move #{deal.ExternalId} to {first} because re-engaged"));
+        return CoachBot.InLanguage(DealCards.Checklist(view, map, rules, now, note, notes: null, say), say.Language);
     }
 }

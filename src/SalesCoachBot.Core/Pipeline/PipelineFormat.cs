@@ -1,36 +1,45 @@
 using System.Globalization;
+using SalesCoachBot.Core.Localization;
 
 namespace SalesCoachBot.Core.Pipeline;
 
-/// <summary>How the pipeline answers write numbers: invariant, short, never adding up currencies.</summary>
+/// <summary>How the pipeline answers write numbers: short, never adding up currencies; in the reply's language when given one.</summary>
 internal static class PipelineFormat
 {
-    public static string Amounts(IReadOnlyList<CurrencyAmount> amounts) =>
-        amounts.Count == 0 ? "no amounts" : string.Join(" · ", amounts.Select(a => MoneyText.Format(a.Amount, a.Currency)));
+    public static string Amounts(IReadOnlyList<CurrencyAmount> amounts, Phrases? say = null) =>
+        amounts.Count == 0 ? (say ?? Phrases.English).Pipeline("NoAmounts")
+        : string.Join(" · ", amounts.Select(a => say is null ? MoneyText.Format(a.Amount, a.Currency) : say.Language.Isolate(say.Language.Digits(MoneyText.Format(a.Amount, a.Currency)))));
 
-    public static string Percent(double? rate) =>
-        rate is { } r ? (r * 100).ToString("0", CultureInfo.InvariantCulture) + "%" : "n/a";
+    public static string Percent(double? rate, Phrases? say = null) =>
+        rate is { } r ? (say?.Language ?? ReplyLanguage.English).Digits((r * 100).ToString("0", CultureInfo.InvariantCulture)) + "%" : (say ?? Phrases.English).Pipeline("NotAvailable");
 
-    public static string Days(double? days)
+    public static string Days(double? days, Phrases? say = null)
     {
+        say ??= Phrases.English;
         if (days is not { } d)
         {
-            return "n/a";
+            return say.Pipeline("NotAvailable");
         }
 
-        var text = d.ToString(d >= 10 ? "0" : "0.#", CultureInfo.InvariantCulture);
-        return text == "1" ? "1 day" : $"{text} days";
+        var whole = Math.Round(d, d >= 10 ? 0 : 1);
+        return whole == Math.Floor(whole)
+            ? say.Count(Phrases.Area.Pipeline, "Days", (long)whole)
+            : say.Pipeline("Days.Other", say.Language.Digits(whole.ToString("0.#", CultureInfo.InvariantCulture)));
     }
 
-    public static string Deals(int count) => count == 1 ? "1 deal" : $"{count.ToString(CultureInfo.InvariantCulture)} deals";
+    public static string Deals(int count, Phrases? say = null) => (say ?? Phrases.English).Count(Phrases.Area.Pipeline, "Deals", count);
 
-    public static string Window(int days) => days switch
+    public static string Window(int days, Phrases? say = null)
     {
-        365 => "the last 12 months",
-        _ when days % 365 == 0 => $"the last {days / 365} years",
-        1 => "the last day",
-        _ => $"the last {days.ToString(CultureInfo.InvariantCulture)} days",
-    };
+        say ??= Phrases.English;
+        return days switch
+        {
+            365 => say.Pipeline("Window.Year"),
+            _ when days % 365 == 0 => say.Count(Phrases.Area.Pipeline, "Window.Years", days / 365),
+            1 => say.Pipeline("Window.Day"),
+            _ => say.Count(Phrases.Area.Pipeline, "Window.Days", days),
+        };
+    }
 
     public static string Signed(int change) =>
         change switch { > 0 => "+" + change.ToString(CultureInfo.InvariantCulture), < 0 => "−" + (-change).ToString(CultureInfo.InvariantCulture), _ => "±0" };
@@ -51,6 +60,6 @@ internal static class PipelineFormat
     };
 
     /// <summary>"62% (5 of 8)": a measured rate with its sample, so a 100 % over one deal reads as what it is.</summary>
-    public static string Rate(int part, int whole) =>
-        $"{Percent((double)part / whole)} ({part.ToString(CultureInfo.InvariantCulture)} of {whole.ToString(CultureInfo.InvariantCulture)})";
+    public static string Rate(int part, int whole, Phrases? say = null) =>
+        (say ?? Phrases.English).Pipeline("Rate", Percent((double)part / whole, say), part, whole);
 }

@@ -5,6 +5,7 @@ using SalesCoachBot.Core.Coaching;
 using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Coaching.UseCases;
 using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.Understanding;
 
 namespace SalesCoachBot.Core.Pipeline;
@@ -19,7 +20,7 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
 {
     public const int DefaultWindowDays = 365;
     public const int MaxWindowDays = 3650;
-    private const string Example = "pipeline emea last 90 days";
+    private static readonly string Example = Canonical.Command("pipeline emea last 90 days");
 
     public async Task<BotAnswer> HandleAsync(PipelineCommand command, TurnContext context, CancellationToken cancellationToken)
     {
@@ -30,8 +31,9 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
         }
 
         var (report, kpis, audience) = (built.Report!, built.Kpis!, built.Audience!);
+        // The picture's own words stay English: the chart renderer does not shape Arabic text yet (docs/languages.md).
         var image = report.OpenDeals > 0 ? await charts.PublishAsync(Funnel(report, audience), cancellationToken) : null;
-        return Render(report, kpis, audience, image, new PipelineDetailsPayload(command.TeamName, command.WindowDays));
+        return Render(report, kpis, audience, image, new PipelineDetailsPayload(command.TeamName, command.WindowDays), context.Say);
     }
 
     /// <summary>The details asked for from a card that cannot unfold them: the same figures, as their own answer in the thread.</summary>
@@ -43,15 +45,17 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
             return refusal;
         }
 
-        var details = Details(built.Report!, built.Kpis!, new PipelineDetailsPayload(command.Team, command.Days));
-        var text = new StringBuilder().AppendLine($"Pipeline details for {built.Audience!.Label} (history: {PipelineFormat.Window(built.Report!.WindowDays)})");
-        AppendSections(text, details.Sections);
+        var say = context.Say;
+        var details = Details(built.Report!, built.Kpis!, new PipelineDetailsPayload(command.Team, command.Days), say);
+        var window = PipelineFormat.Window(built.Report!.WindowDays, say);
+        var text = new StringBuilder().AppendLine(say.Pipeline("Details.Header", built.Audience!.Label, window));
+        AppendSections(text, details.Sections, say);
         details.Body.ToList().ForEach(l => text.AppendLine(l));
         return new BotAnswer(text.ToString().TrimEnd(), new Card
         {
             Kind = CardKind.Pipeline,
-            Title = $"Pipeline details · {built.Audience.Label}",
-            Subtitle = $"History: {PipelineFormat.Window(built.Report.WindowDays)}",
+            Title = say.Pipeline("Details.Title", built.Audience.Label),
+            Subtitle = say.Pipeline("Subtitle", window),
             Body = details.Body,
             Sections = details.Sections,
         })
@@ -65,9 +69,10 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
         var days = windowDays ?? DefaultWindowDays;
         if (days is < 1 or > MaxWindowDays)
         {
-            var said = days < 1 ? $"A window of {days} days has no history in it" : $"A window of {days:N0} days reaches back further than I keep";
-            return new Built(Errors.Answer("Pick another window",
-                $"{said}. Give between 1 day and 10 years, for example \"{Example}\" or \"pipeline last 6 months\"."), null, null, null);
+            var say = context.Say;
+            var said = days < 1 ? say.Pipeline("Window.Empty", days) : say.Pipeline("Window.TooLong", days);
+            return new Built(Errors.Answer(say.Pipeline("Window.Title"),
+                say.Pipeline("Window.Give", said, Example, Canonical.Command("pipeline last 6 months"))), null, null, null);
         }
 
         var resolved = await access.ResolveAsync(context.Person, teamName, "pipeline", cancellationToken);
@@ -92,75 +97,75 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
     private sealed record Built(BotAnswer? Refusal, PipelineReport? Report, KpiFigures? Kpis, PipelineAudience? Audience);
 
     /// <summary>The stages before won as a funnel: open deals, amounts, and the conversion into each from the one above.</summary>
-    internal static FunnelChart Funnel(PipelineReport report, PipelineAudience audience)
+    internal static FunnelChart Funnel(PipelineReport report, PipelineAudience audience, Phrases? say = null)
     {
+        say ??= Phrases.English;
         var onFunnel = report.Stages.Where(s => report.Funnel.Contains(s.Stage)).ToList();
         var steps = onFunnel.Select(s =>
         {
             var step = report.Conversions.FirstOrDefault(c => c.To.Id == s.Stage.Id);
             return new FunnelStep(
-                s.Stage.Name,
+                MapWording.Name(s.Stage, say.Language),
                 s.OpenDeals,
                 PipelineFormat.CompactAmounts(s.Total),
-                step is { Entered: > 0 } ? PipelineFormat.Rate(step.Converted, step.Entered) : null);
+                step is { Entered: > 0 } ? PipelineFormat.Rate(step.Converted, step.Entered, say) : null);
         }).ToList();
         return new FunnelChart(
-            $"Pipeline funnel — {audience.Label}",
-            $"Open deals and amount per stage now · ↓ conversion into each stage over {PipelineFormat.Window(report.WindowDays)}",
+            say.Pipeline("Funnel.Title", audience.Label),
+            say.Pipeline("Funnel.Subtitle", PipelineFormat.Window(report.WindowDays, say)),
             steps);
     }
 
-    internal static BotAnswer Render(PipelineReport report, KpiFigures kpis, PipelineAudience audience, CardImage? image, PipelineDetailsPayload open)
+    internal static BotAnswer Render(PipelineReport report, KpiFigures kpis, PipelineAudience audience, CardImage? image, PipelineDetailsPayload open, Phrases? say = null)
     {
-        var window = PipelineFormat.Window(report.WindowDays);
+        say ??= Phrases.English;
+        var window = PipelineFormat.Window(report.WindowDays, say);
         var wl = report.WinLoss;
-        var weighting = report.Weighting == WeightingBasis.ObservedConversion ? "observed conversion" : "stage position";
-        var thin = wl.Won < PipelineAnalytics.MinWonDealsToTrust
-            ? $"Only {PipelineFormat.Deals(wl.Won)} won in {window}: rates and cycle times are too thin to trust yet."
-            : null;
+        var weighting = say.Pipeline(report.Weighting == WeightingBasis.ObservedConversion ? "Weighting.Observed" : "Weighting.Position");
+        var thin = wl.Won < PipelineAnalytics.MinWonDealsToTrust ? say.Pipeline("Thin", PipelineFormat.Deals(wl.Won, say), window) : null;
 
         var facts = new List<CardFact>
         {
-            new("Open", $"{PipelineFormat.Deals(report.OpenDeals)} · {PipelineFormat.Amounts(report.OpenTotal)}"),
+            new(say.Pipeline("Fact.Open"), say.Pipeline("Fact.Open.Value", PipelineFormat.Deals(report.OpenDeals, say), PipelineFormat.Amounts(report.OpenTotal, say))),
         };
         if (report.WeightedTotal.Count > 0)
         {
-            facts.Add(new("Weighted", $"{PipelineFormat.Amounts(report.WeightedTotal)} (by {weighting})"));
+            facts.Add(new(say.Pipeline("Fact.Weighted"), say.Pipeline("Fact.Weighted.Value", PipelineFormat.Amounts(report.WeightedTotal, say), weighting)));
         }
 
-        facts.Add(new("Stalled", $"{report.Stalled.ToString(CultureInfo.InvariantCulture)} of {report.OpenDeals.ToString(CultureInfo.InvariantCulture)} open"));
+        facts.Add(new(say.Pipeline("Fact.Stalled"), say.Pipeline("Fact.Stalled.Value", report.Stalled, report.OpenDeals)));
         if (wl.Won + wl.Lost > 0)
         {
-            facts.Add(new("Win rate", $"{PipelineFormat.Percent(wl.WinRate)} ({wl.Won} won, {wl.Lost} lost)"));
+            facts.Add(new(say.Pipeline("Fact.WinRate"), say.Pipeline("Fact.WinRate.Value", PipelineFormat.Percent(wl.WinRate, say), wl.Won, wl.Lost)));
         }
 
         if (report.MedianCycleDays is { } cycle)
         {
-            facts.Add(new("Median cycle", $"{PipelineFormat.Days(cycle)} over {PipelineFormat.Deals(report.Cycles.Count)} won"));
+            facts.Add(new(say.Pipeline("Fact.MedianCycle"), say.Pipeline("Fact.MedianCycle.Value", PipelineFormat.Days(cycle, say), PipelineFormat.Deals(report.Cycles.Count, say))));
         }
 
-        if (WeekLine(report) is { } week)
+        if (WeekLine(report, say) is { } week)
         {
-            facts.Add(new("Since last week", week));
+            facts.Add(new(say.Pipeline("Fact.SinceLastWeek"), week));
         }
 
-        var details = Details(report, kpis, open);
+        var details = Details(report, kpis, open, say);
         var text = new StringBuilder()
-            .AppendLine($"Pipeline for {audience.Label} (history: {window})");
+            .AppendLine(say.Pipeline("Text.Header", audience.Label, window));
         if (thin is not null)
         {
             text.AppendLine(thin);
         }
 
-        facts.ForEach(f => text.AppendLine($"{f.Label}: {f.Value}"));
-        AppendSections(text, details.Sections);
+        facts.ForEach(f => text.AppendLine(say.Cards("FactLine", f.Label, f.Value)));
+        AppendSections(text, details.Sections, say);
         details.Body.ToList().ForEach(l => text.AppendLine(l));
 
         return new BotAnswer(text.ToString().TrimEnd(), new Card
         {
             Kind = CardKind.Pipeline,
-            Title = $"Pipeline · {audience.Label}",
-            Subtitle = $"History: {window}",
+            Title = say.Pipeline("Title", audience.Label),
+            Subtitle = say.Pipeline("Subtitle", window),
             Note = thin,
             Facts = facts,
             Image = image,
@@ -169,91 +174,94 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
     }
 
     /// <summary>"9 entered a stage, +3 on the week before": deals entering funnel stages in the last 7 days against the 7 before.</summary>
-    private static string? WeekLine(PipelineReport report)
+    private static string? WeekLine(PipelineReport report, Phrases say)
     {
         var thisWeek = report.WeekOverWeek.Sum(w => w.ThisWeek);
         var lastWeek = report.WeekOverWeek.Sum(w => w.LastWeek);
-        return thisWeek + lastWeek == 0
-            ? null
-            : $"{thisWeek.ToString(CultureInfo.InvariantCulture)} stage entries ({PipelineFormat.Signed(thisWeek - lastWeek)} on the week before)";
+        return thisWeek + lastWeek == 0 ? null : say.Pipeline("Week", thisWeek, PipelineFormat.Signed(thisWeek - lastWeek));
     }
 
-    private static CardDetails Details(PipelineReport report, KpiFigures kpis, PipelineDetailsPayload open)
+    private static CardDetails Details(PipelineReport report, KpiFigures kpis, PipelineDetailsPayload open, Phrases say)
     {
-        var window = PipelineFormat.Window(report.WindowDays);
+        var language = say.Language;
+        var window = PipelineFormat.Window(report.WindowDays, say);
+        string Name(ProcessMaps.Stage stage) => Localization.MapWording.Name(stage, language);
         var stageLines = report.Stages.Select(s =>
-            $"{s.Stage.Name}: {PipelineFormat.Deals(s.OpenDeals)}" +
+            say.Pipeline("Stage.Line", Name(s.Stage), PipelineFormat.Deals(s.OpenDeals, say)) +
             (s.OpenDeals == 0 ? string.Empty :
-                $" · {PipelineFormat.Amounts(s.Total)}" +
-                (s.Total.Count > 0 ? $" (weighted {PipelineFormat.Amounts(s.Weighted)}, {PipelineFormat.Percent(s.Weight)})" : string.Empty) +
-                $" · median {PipelineFormat.Days(s.MedianDaysInStage)} in stage" +
-                (s.Stalled > 0 ? $" · {s.Stalled} stalled" : string.Empty)))
+                say.Pipeline("Stage.Amount", PipelineFormat.Amounts(s.Total, say)) +
+                (s.Total.Count > 0 ? say.Pipeline("Stage.Weighted", PipelineFormat.Amounts(s.Weighted, say), PipelineFormat.Percent(s.Weight, say)) : string.Empty) +
+                say.Pipeline("Stage.Median", PipelineFormat.Days(s.MedianDaysInStage, say)) +
+                (s.Stalled > 0 ? say.Pipeline("Stage.Stalled", s.Stalled) : string.Empty)))
             .ToList();
 
         var measured = report.Conversions.Where(c => c.Entered > 0).ToList();
-        var conversionLines = measured.Select(c => $"{c.From.Name} → {c.To.Name}: {PipelineFormat.Rate(c.Converted, c.Entered)}").ToList();
-        var unmeasured = report.Conversions.Where(c => c.Entered == 0).Select(c => c.From.Name).ToList();
+        var conversionLines = measured.Select(c => say.Pipeline("Conversion.Line", Name(c.From), Name(c.To), PipelineFormat.Rate(c.Converted, c.Entered, say))).ToList();
+        var unmeasured = report.Conversions.Where(c => c.Entered == 0).Select(c => Name(c.From)).ToList();
         if (unmeasured.Count > 0)
         {
-            conversionLines.Add($"No deals entered {string.Join(", ", unmeasured)} in {window}.");
+            conversionLines.Add(say.Pipeline("Conversion.None", string.Join(say.Nudges("ListSeparator"), unmeasured), window));
         }
 
         var wl = report.WinLoss;
         var outcomeLines = new List<string>
         {
             wl.Won + wl.Lost == 0
-                ? $"No deals won or lost in {window}."
-                : $"Won {wl.Won}, lost {wl.Lost}: win rate {PipelineFormat.Percent(wl.WinRate)}" +
-                  (wl.WonAmounts.Count > 0 ? $" · won {PipelineFormat.Amounts(wl.WonAmounts)}" : string.Empty) + ".",
+                ? say.Pipeline("Outcome.None", window)
+                : wl.WonAmounts.Count > 0
+                    ? say.Pipeline("Outcome.LineWithAmounts", wl.Won, wl.Lost, PipelineFormat.Percent(wl.WinRate, say), PipelineFormat.Amounts(wl.WonAmounts, say))
+                    : say.Pipeline("Outcome.Line", wl.Won, wl.Lost, PipelineFormat.Percent(wl.WinRate, say)),
         };
         if (wl.TopLostReasons.Count > 0)
         {
-            outcomeLines.Add("Top lost reasons: " + string.Join(", ", wl.TopLostReasons.Select(r => $"{r.Reason} ({r.Count})")) + ".");
+            outcomeLines.Add(say.Pipeline("Outcome.LostReasons",
+                string.Join(say.Nudges("ListSeparator"), wl.TopLostReasons.Select(r => say.Pipeline("Outcome.Reason", Localization.MapWording.LostReason(r.Reason, language), r.Count)))));
         }
 
-        var won = report.Funnel.Count > 0 ? report.Funnel[^1].Name : "won";
-        var start = report.Funnel.Count > 0 ? report.Funnel[0].Name : "start";
+        var won = report.Funnel.Count > 0 ? Name(report.Funnel[^1]) : say.Pipeline("Outcome.Won");
+        var start = report.Funnel.Count > 0 ? Name(report.Funnel[0]) : say.Pipeline("Outcome.Start");
         outcomeLines.Add(report.MedianCycleDays is { } cycle
-            ? $"Median cycle ({start} to {won}): {PipelineFormat.Days(cycle)} over {PipelineFormat.Deals(report.Cycles.Count)} won."
-            : $"No deal reached {won} in {window}, so there is no cycle length yet.");
+            ? say.Pipeline("Outcome.Cycle", start, won, PipelineFormat.Days(cycle, say), PipelineFormat.Deals(report.Cycles.Count, say))
+            : say.Pipeline("Outcome.NoCycle", won, window));
 
         var sections = new List<CardSection>
         {
-            new("By stage", [.. stageLines.Select(l => new CardLine(l))]),
-            new($"Conversion ({window})", [.. conversionLines.Select(l => new CardLine(l))]),
-            new("Won and lost", [.. outcomeLines.Select(l => new CardLine(l))]),
+            new(say.Pipeline("Section.ByStage"), [.. stageLines.Select(l => new CardLine(l))]),
+            new(say.Pipeline("Section.Conversion", window), [.. conversionLines.Select(l => new CardLine(l))]),
+            new(say.Pipeline("Section.WonLost"), [.. outcomeLines.Select(l => new CardLine(l))]),
         };
 
         var weekLines = report.WeekOverWeek.Where(w => w.ThisWeek + w.LastWeek > 0)
-            .Select(w => $"{w.Stage.Name}: {w.ThisWeek} entered ({PipelineFormat.Signed(w.Change)} on the week before)")
+            .Select(w => say.Pipeline("Week.Line", Name(w.Stage), w.ThisWeek, PipelineFormat.Signed(w.Change)))
             .ToList();
         if (weekLines.Count > 0)
         {
-            sections.Add(new("Last 7 days against the 7 before", [.. weekLines.Select(l => new CardLine(l))]));
+            sections.Add(new(say.Pipeline("Section.Week"), [.. weekLines.Select(l => new CardLine(l))]));
         }
 
+        // The KPI lines themselves are worded by PipelineKpis (English only so far).
         var kpiLines = kpis.Computed.ToList();
         if (kpis.NotComputed.Count > 0)
         {
-            kpiLines.Add("Not computed (the bot has no data for them): " + string.Join("; ", kpis.NotComputed) + ".");
+            kpiLines.Add(say.Pipeline("Kpis.NotComputed", string.Join("; ", kpis.NotComputed)));
         }
 
         if (kpiLines.Count > 0)
         {
-            sections.Add(new("The map's KPIs", [.. kpiLines.Select(l => new CardLine(l))]));
+            sections.Add(new(say.Pipeline("Section.Kpis"), [.. kpiLines.Select(l => new CardLine(l))]));
         }
 
         var weighting = report.Weighting == WeightingBasis.ObservedConversion
-            ? $"Amounts are per currency, weighted by the observed chance each stage is won ({window})."
-            : $"Amounts are per currency, weighted by stage position (fewer than {PipelineAnalytics.MinWonDealsToTrust} won deals in {window} to observe conversion).";
-        return new CardDetails("Details", sections, open) { Body = [weighting, .. FastDealSentences(report.FastDeals)] };
+            ? say.Pipeline("Weighting.ObservedNote", window)
+            : say.Pipeline("Weighting.PositionNote", PipelineAnalytics.MinWonDealsToTrust, window);
+        return new CardDetails(say.Pipeline("Details"), sections, open) { Body = [weighting, .. FastDealSentences(report.FastDeals, say)] };
     }
 
-    private static void AppendSections(StringBuilder text, IReadOnlyList<CardSection> sections)
+    private static void AppendSections(StringBuilder text, IReadOnlyList<CardSection> sections, Phrases say)
     {
         foreach (var section in sections)
         {
-            text.AppendLine($"{section.Heading}:");
+            text.AppendLine(say.Pipeline("Section.Heading", section.Heading));
             foreach (var line in section.Lines)
             {
                 text.Append("- ").AppendLine(line.Text);
@@ -261,20 +269,22 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
         }
     }
 
-    private static IEnumerable<string> FastDealSentences(FastDealsFinding? finding)
+    private static IEnumerable<string> FastDealSentences(FastDealsFinding? finding, Phrases say)
     {
         if (finding is null || finding.Items.Count == 0)
         {
             yield break;
         }
 
+        var language = say.Language;
         var first = finding.Items[0];
-        yield return $"Deals won fastest (in {PipelineFormat.Days(finding.MedianCycleDays)} or less) confirmed \"{first.Item.Text}\" " +
-            $"{PipelineFormat.Days(first.FastMedianDays)} into {first.Stage.Name}, against {PipelineFormat.Days(first.OtherMedianDays)} for the other won deals.";
+        yield return say.Pipeline("Fast.First", PipelineFormat.Days(finding.MedianCycleDays, say), Localization.MapWording.Item(first.Item, language),
+            PipelineFormat.Days(first.FastMedianDays, say), Localization.MapWording.Name(first.Stage, language), PipelineFormat.Days(first.OtherMedianDays, say));
         if (finding.Items.Count > 1)
         {
             var second = finding.Items[1];
-            yield return $"They also confirmed \"{second.Item.Text}\" sooner: {PipelineFormat.Days(second.FastMedianDays)} into {second.Stage.Name} against {PipelineFormat.Days(second.OtherMedianDays)}.";
+            yield return say.Pipeline("Fast.Second", Localization.MapWording.Item(second.Item, language), PipelineFormat.Days(second.FastMedianDays, say),
+                Localization.MapWording.Name(second.Stage, language), PipelineFormat.Days(second.OtherMedianDays, say));
         }
     }
 

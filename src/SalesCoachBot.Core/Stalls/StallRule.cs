@@ -15,6 +15,37 @@ public sealed record StallAssessment(bool IsStalled, StallReasonKind Kind, int D
 {
     /// <summary>How far past its limit the deal is; used to order digests (most overdue first).</summary>
     public int DaysOverdue { get; init; }
+
+    /// <summary>Why, as data: what a reply in any language says (<see cref="Localization.StallWording"/>); <see cref="Reason"/> is the English log line.</summary>
+    public StallWhy Why { get; init; }
+
+    public int StallAfterDays { get; init; }
+
+    public int IdleAfterDays { get; init; }
+
+    /// <summary>The booked next step's moment, when it matters to the verdict.</summary>
+    public DateTimeOffset? NextStepAt { get; init; }
+
+    public DateTimeOffset? SnoozedUntil { get; init; }
+
+    public DealStatus Status { get; init; }
+
+    public string? StageName { get; init; }
+
+    public TimeZoneInfo? Zone { get; init; }
+}
+
+/// <summary>Which sentence explains a stall verdict.</summary>
+public enum StallWhy
+{
+    NotOpen,
+    NextStepBooked,
+    Snoozed,
+    OverStageDespiteNextStep,
+    OverStageAndIdle,
+    OverStage,
+    Idle,
+    OnTrack,
 }
 
 /// <summary>
@@ -51,26 +82,53 @@ public static class StallRule
         string? stageName,
         TimeZoneInfo? zone)
     {
+        var verdict = Judge(status, stageEnteredAt, lastActivityAt, nextStepAt, snoozedUntil, stallAfterDays, idleAfterDays, now, stageName, zone);
+        return verdict with
+        {
+            StallAfterDays = stallAfterDays,
+            IdleAfterDays = idleAfterDays,
+            NextStepAt = nextStepAt,
+            SnoozedUntil = snoozedUntil,
+            Status = status,
+            StageName = stageName,
+            Zone = zone,
+        };
+    }
+
+    private static StallAssessment Judge(
+        DealStatus status,
+        DateTimeOffset stageEnteredAt,
+        DateTimeOffset lastActivityAt,
+        DateTimeOffset? nextStepAt,
+        DateTimeOffset? snoozedUntil,
+        int stallAfterDays,
+        int idleAfterDays,
+        DateTimeOffset now,
+        string? stageName,
+        TimeZoneInfo? zone)
+    {
         var daysInStage = WholeDays(now - stageEnteredAt);
         var lastActivity = lastActivityAt > stageEnteredAt ? lastActivityAt : stageEnteredAt;
         var daysIdle = WholeDays(now - lastActivity);
 
         if (status != DealStatus.Open)
         {
-            return new(false, StallReasonKind.NotStalled, daysInStage, daysIdle, $"Not open ({status.ToString().ToLowerInvariant()}).");
+            return new(false, StallReasonKind.NotStalled, daysInStage, daysIdle, $"Not open ({status.ToString().ToLowerInvariant()}).") { Why = StallWhy.NotOpen };
         }
 
         var booked = nextStepAt is { } next && next > now;
         if (booked && !PastTwiceTheLimit(stageEnteredAt, stallAfterDays, now))
         {
             return new(false, StallReasonKind.NotStalled, daysInStage, daysIdle,
-                $"Next step booked for {BookedDate(nextStepAt!.Value, zone)}.");
+                $"Next step booked for {BookedDate(nextStepAt!.Value, zone)}.")
+            { Why = StallWhy.NextStepBooked };
         }
 
         if (snoozedUntil is { } until && until > now)
         {
             return new(false, StallReasonKind.NotStalled, daysInStage, daysIdle,
-                $"Snoozed until {until.UtcDateTime:yyyy-MM-dd}.");
+                $"Snoozed until {until.UtcDateTime:yyyy-MM-dd}.")
+            { Why = StallWhy.Snoozed };
         }
 
         if (booked)
@@ -78,7 +136,7 @@ public static class StallRule
             // In the stage twice its limit: the booked step no longer hides it, and the reason says both.
             return new(true, StallReasonKind.OverStageLimit, daysInStage, daysIdle,
                 $"In {stageName ?? "this stage"} {Days(daysInStage)}, limit {stallAfterDays}; next step booked for {BookedDate(nextStepAt!.Value, zone)}.")
-            { DaysOverdue = daysInStage - stallAfterDays };
+            { DaysOverdue = daysInStage - stallAfterDays, Why = StallWhy.OverStageDespiteNextStep };
         }
 
         var (overStage, idle) = Limits(stageEnteredAt, lastActivity, stallAfterDays, idleAfterDays, now);
@@ -90,15 +148,16 @@ public static class StallRule
         {
             (true, true) => new(true, StallReasonKind.OverStageLimitAndIdle, daysInStage, daysIdle,
                 $"{Days(daysInStage)} in stage (limit {stallAfterDays}) and no activity for {Days(daysIdle)} (limit {idleAfterDays}).")
-            { DaysOverdue = overdue },
+            { DaysOverdue = overdue, Why = StallWhy.OverStageAndIdle },
             (true, false) => new(true, StallReasonKind.OverStageLimit, daysInStage, daysIdle,
                 $"{Days(daysInStage)} in stage (limit {stallAfterDays}).")
-            { DaysOverdue = overdue },
+            { DaysOverdue = overdue, Why = StallWhy.OverStage },
             (false, true) => new(true, StallReasonKind.Idle, daysInStage, daysIdle,
                 $"No activity for {Days(daysIdle)} (limit {idleAfterDays}).")
-            { DaysOverdue = overdue },
+            { DaysOverdue = overdue, Why = StallWhy.Idle },
             _ => new(false, StallReasonKind.NotStalled, daysInStage, daysIdle,
-                $"{Days(daysInStage)} in stage (limit {stallAfterDays}), last activity {Days(daysIdle)} ago."),
+                $"{Days(daysInStage)} in stage (limit {stallAfterDays}), last activity {Days(daysIdle)} ago.")
+            { Why = StallWhy.OnTrack },
         };
     }
 

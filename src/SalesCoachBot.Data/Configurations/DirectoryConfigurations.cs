@@ -17,6 +17,7 @@ internal sealed class SalesTeamConfiguration : IEntityTypeConfiguration<SalesTea
         builder.Property<string>(NormalizedName).HasMaxLength(200).IsRequired();
         builder.HasIndex(NormalizedName).IsUnique();
         builder.Property(t => t.TimeZoneId).HasMaxLength(100).IsRequired();
+        builder.Property(t => t.Language).HasMaxLength(10);
         builder.Property(t => t.MapId).HasMaxLength(100);
     }
 }
@@ -37,6 +38,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.SlackUserId).HasMaxLength(100);
         builder.HasIndex(p => p.SlackUserId).IsUnique();
         builder.Property(p => p.SlackTeamId).HasMaxLength(100);
+        builder.Property(p => p.Language).HasMaxLength(10);
         builder.HasMany(p => p.Memberships).WithOne().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -114,4 +114,24 @@ internal static partial class CsvValues
         error = value.Length > max ? $"{column} is longer than {max} characters" : null;
         return error is not null;
     }
+
+    /// <summary>
+    /// A <c>language</c> cell: <c>en</c> or <c>ar</c> (a locale such as <c>ar-SA</c> is read as its language); null for an
+    /// empty cell; anything else is an error naming the languages there are.
+    /// </summary>
+    public static string? Language(string? value, List<string> errors)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (Core.Localization.ReplyLanguage.FromCode(value) is { } language)
+        {
+            return language.Code;
+        }
+
+        errors.Add($"language '{value}' is not one of: {string.Join(", ", Core.Localization.ReplyLanguage.Supported)}");
+        return null;
+    }
 }

@@ -10,9 +10,9 @@ namespace SalesCoachBot.Data.Imports;
 /// </summary>
 internal sealed class PeopleImporter(SalesCoachDbContext db, Action<long> progress)
 {
-    public static readonly CsvSchema Schema = new(["email", "name"], ["team", "role", "teams_aad_object_id", "slack_user_id", "slack_team_id"]);
+    public static readonly CsvSchema Schema = new(["email", "name"], ["team", "role", "teams_aad_object_id", "slack_user_id", "slack_team_id", "language"]);
 
-    private sealed record Row(string Email, string Name, IReadOnlyList<string>? Teams, PersonRole? Role, string? TeamsAadObjectId, string? SlackUserId, string? SlackTeamId);
+    private sealed record Row(string Email, string Name, IReadOnlyList<string>? Teams, PersonRole? Role, string? TeamsAadObjectId, string? SlackUserId, string? SlackTeamId, string? Language);
 
     public async Task<ImportResult> RunAsync(CsvTable table, CancellationToken cancellationToken)
     {
@@ -87,6 +87,7 @@ internal sealed class PeopleImporter(SalesCoachDbContext db, Action<long> progre
                 changed |= row.TeamsAadObjectId is { } aad && Set(person.TeamsAadObjectId, aad, v => person.TeamsAadObjectId = v);
                 changed |= row.SlackUserId is { } slack && Set(person.SlackUserId, slack, v => person.SlackUserId = v);
                 changed |= row.SlackTeamId is { } slackTeam && Set(person.SlackTeamId, slackTeam, v => person.SlackTeamId = v);
+                changed |= row.Language is { } language && Set(person.Language, language, v => person.Language = v);
                 if (teamIds is not null)
                 {
                     var removed = person.Memberships.RemoveAll(m => !teamIds.Contains(m.TeamId));
@@ -114,6 +115,7 @@ internal sealed class PeopleImporter(SalesCoachDbContext db, Action<long> progre
                     TeamsAadObjectId = row.TeamsAadObjectId,
                     SlackUserId = row.SlackUserId,
                     SlackTeamId = row.SlackTeamId,
+                    Language = row.Language,
                     Memberships = [.. (teamIds ?? []).Select(id => new TeamMembership { TeamId = id })],
                 });
                 tally.Added++;
@@ -226,6 +228,8 @@ internal sealed class PeopleImporter(SalesCoachDbContext db, Action<long> progre
             errors.Add(teamTooLong!);
         }
 
+        var language = CsvValues.Language(csv.Get("language"), errors);
+
         if (errors.Count > 0)
         {
             return null;
@@ -242,6 +246,6 @@ internal sealed class PeopleImporter(SalesCoachDbContext db, Action<long> progre
             slackOwners[slack] = email!;
         }
 
-        return new Row(email!, name!, teams, role, aad, slack, slackTeam);
+        return new Row(email!, name!, teams, role, aad, slack, slackTeam, language);
     }
 }

@@ -9,9 +9,9 @@ namespace SalesCoachBot.Data.Imports;
 /// <summary>Sales teams upserted by name (case-insensitive). Empty cells keep stored values (or defaults).</summary>
 internal sealed class TeamImporter(SalesCoachDbContext db, ProcessMapSet maps, Action<long> progress)
 {
-    public static readonly CsvSchema Schema = new(["team"], ["time_zone", "nudge_time", "weekdays_only", "idle_after_days", "map"]);
+    public static readonly CsvSchema Schema = new(["team"], ["time_zone", "nudge_time", "weekdays_only", "idle_after_days", "map", "language"]);
 
-    private sealed record Row(long Line, string Name, string? TimeZoneId, TimeOnly? NudgeTime, bool? WeekdaysOnly, int? IdleAfterDays, string? MapId);
+    private sealed record Row(long Line, string Name, string? TimeZoneId, TimeOnly? NudgeTime, bool? WeekdaysOnly, int? IdleAfterDays, string? MapId, string? Language);
 
     public async Task<ImportResult> RunAsync(CsvTable table, CancellationToken cancellationToken)
     {
@@ -96,6 +96,7 @@ internal sealed class TeamImporter(SalesCoachDbContext db, ProcessMapSet maps, A
         team.NudgeTime = row.NudgeTime ?? team.NudgeTime;
         team.WeekdaysOnly = row.WeekdaysOnly ?? team.WeekdaysOnly;
         team.IdleAfterDays = row.IdleAfterDays ?? team.IdleAfterDays;
+        team.Language = row.Language ?? team.Language;
         team.MapId = row.MapId ?? team.MapId;
     }
 
@@ -178,6 +179,7 @@ internal sealed class TeamImporter(SalesCoachDbContext db, ProcessMapSet maps, A
             errors.Add($"map '{mapId}' is not a configured process map (the maps are: {string.Join(", ", maps.All.Select(m => m.Id))})");
         }
 
-        return errors.Count > 0 ? null : new Row(csv.Line, name!, zone, nudgeTime, weekdaysOnly, idleDays, mapId);
+        var language = CsvValues.Language(csv.Get("language"), errors);
+        return errors.Count > 0 ? null : new Row(csv.Line, name!, zone, nudgeTime, weekdaysOnly, idleDays, mapId, language);
     }
 }

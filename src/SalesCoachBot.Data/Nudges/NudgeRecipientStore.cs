@@ -14,7 +14,7 @@ internal sealed class NudgeRecipientStore(SalesCoachDbContextFactory factory) : 
         return await db.Set<Person>().AsNoTracking()
             .Where(p => p.Role == PersonRole.Manager && db.Set<TeamMembership>().Any(m => m.PersonId == p.Id && m.TeamId == teamId))
             .OrderBy(p => p.Id)
-            .Select(p => new NudgeRecipient(p.Id, p.Name, p.SlackUserId, p.TeamsAadObjectId))
+            .Select(p => new NudgeRecipient(p.Id, p.Name, p.SlackUserId, p.TeamsAadObjectId) { Language = p.Language })
             .ToListAsync(cancellationToken);
     }
 
@@ -30,7 +30,7 @@ internal sealed class NudgeRecipientStore(SalesCoachDbContextFactory factory) : 
         return await db.Set<Person>().AsNoTracking()
             .Where(p => ids.Contains(p.Id))
             .OrderBy(p => p.Id)
-            .Select(p => new NudgeRecipient(p.Id, p.Name, p.SlackUserId, p.TeamsAadObjectId))
+            .Select(p => new NudgeRecipient(p.Id, p.Name, p.SlackUserId, p.TeamsAadObjectId) { Language = p.Language })
             .ToListAsync(cancellationToken);
     }
 

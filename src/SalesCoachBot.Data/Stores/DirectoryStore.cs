@@ -93,5 +93,5 @@ internal sealed class DirectoryStore(DbContextLease lease) : IDirectoryStore
 
     /// <summary>A person with their memberships loaded, as answers see them.</summary>
     internal static PersonView ToView(Person person) =>
-        new(person.Id, person.Email, person.Name, person.Role, person.Memberships.Select(m => m.TeamId).Order().ToList());
+        new(person.Id, person.Email, person.Name, person.Role, person.Memberships.Select(m => m.TeamId).Order().ToList()) { Language = person.Language };
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Slack.WebApi;
 
 namespace SalesCoachBot.Slack.BlockKit;
@@ -8,9 +9,13 @@ namespace SalesCoachBot.Slack.BlockKit;
 /// <summary>
 /// Renders the channel-neutral card model as a Block Kit message. Every documented limit is kept by
 /// splitting into more blocks; whatever cannot be shown says so ("…and N more"), nothing is cut silently.
+/// The renderer's own words come from the <see cref="CardText"/> resources in the card's language; in an Arabic
+/// card, Latin names and figures it puts beside Arabic words are wrapped in Unicode isolates (<see cref="Bidi"/>).
 /// </summary>
-internal sealed class BlockKitRenderer
+internal sealed class BlockKitRenderer(ReplyTexts? texts = null)
 {
+    private readonly ReplyTexts _texts = texts ?? ReplyTexts.Shared;
+
     public const string ConfirmActionId = "coach-confirm";
     public const string TickActionPrefix = "coach-tick-";
     public const string ChecklistBlockPrefix = "coach-checklist-";
@@ -26,7 +31,7 @@ internal sealed class BlockKitRenderer
             var blocks = SlackText.Pack(answer.Text.Split('\n'), BlockKitLimits.SectionText)
                 .Select(chunk => (Block)new SectionBlock(TextObject.Markdown(SlackText.Escape(chunk))))
                 .ToList();
-            return new SlackMessage(SlackText.Escape(fallback), Paginate(blocks));
+            return new SlackMessage(SlackText.Escape(fallback), Paginate(blocks, _texts.In(ReplyLanguage.English)));
         }
 
         return Render(answer.Card, fallback);
@@ -34,6 +39,7 @@ internal sealed class BlockKitRenderer
 
     public SlackMessage Render(Card card, string fallbackText)
     {
+        var say = _texts.In(card.Language ?? ReplyLanguage.English);
         var b = new Builder();
         RenderHeader(card, b);
         if (!string.IsNullOrWhiteSpace(card.Note))
@@ -41,7 +47,7 @@ internal sealed class BlockKitRenderer
             b.Add(new ContextBlock([TextObject.Markdown(":information_source: " + SlackText.Escape(card.Note))]));
         }
 
-        RenderContext(card, b);
+        RenderContext(card, b, say);
         foreach (var chunk in SlackText.Pack(card.Body.Select(SlackText.Escape), BlockKitLimits.SectionText, "\n\n"))
         {
             b.Add(new SectionBlock(TextObject.Markdown(chunk)));
@@ -49,7 +55,7 @@ internal sealed class BlockKitRenderer
 
         if (card.Checklist is { } checklist)
         {
-            RenderChecklist(checklist, b);
+            RenderChecklist(checklist, b, say);
         }
 
         // Blocks that must come after the sections are counted first, so sections know their budget.
@@ -63,10 +69,10 @@ internal sealed class BlockKitRenderer
             tail.Add(new ImageBlock(image.Url, SlackText.Shorten(image.AltText, BlockKitLimits.AltText)));
         }
 
-        RenderSections(card.Sections, b, BlockKitLimits.MessageBlocks - b.Count - tail.Count);
+        RenderSections(card.Sections, b, BlockKitLimits.MessageBlocks - b.Count - tail.Count, say);
         b.AddRange(tail.Blocks);
         // The top-level text is mrkdwn too (notifications, screen readers): escaped like every other echo of user text.
-        return new SlackMessage(SlackText.Escape(string.IsNullOrWhiteSpace(fallbackText) ? card.Title : fallbackText), Paginate(b.Blocks));
+        return new SlackMessage(SlackText.Escape(string.IsNullOrWhiteSpace(fallbackText) ? card.Title : fallbackText), Paginate(b.Blocks, say));
     }
 
     /// <summary>Block Kit cannot fold sections away: "Details" asks for them, answered in the message's thread.</summary>
@@ -83,7 +89,7 @@ internal sealed class BlockKitRenderer
         }
     }
 
-    private static void RenderContext(Card card, Builder b)
+    private static void RenderContext(Card card, Builder b, Phrases say)
     {
         var elements = new List<TextObject>();
         if (!string.IsNullOrWhiteSpace(card.Subtitle))
@@ -91,29 +97,29 @@ internal sealed class BlockKitRenderer
             elements.Add(TextObject.Markdown(SlackText.Escape(card.Subtitle)));
         }
 
-        elements.AddRange(card.Facts.Select(f => TextObject.Markdown($"*{SlackText.Escape(f.Label)}:* {SlackText.Escape(f.Value)}")));
+        elements.AddRange(card.Facts.Select(f => TextObject.Markdown(say.Cards("Slack.Fact", SlackText.Escape(f.Label), SlackText.Escape(say.Language.Isolate(f.Value))))));
         foreach (var group in elements.Chunk(BlockKitLimits.ContextElements))
         {
             b.Add(new ContextBlock(group));
         }
     }
 
-    private static void RenderChecklist(CardChecklist checklist, Builder b)
+    private static void RenderChecklist(CardChecklist checklist, Builder b, Phrases say)
     {
         var open = checklist.Items.Where(i => i.State != ChecklistItemState.Confirmed).ToList();
         var done = checklist.Items.Where(i => i.State == ChecklistItemState.Confirmed).ToList();
         var required = checklist.RequiredOpen;
         var summary = open.Count == 0
-            ? "*Exit checklist* · every item confirmed"
+            ? say.Cards("Slack.Checklist.AllConfirmed")
             : required == 0
-                ? $"*Exit checklist* · {open.Count} optional item{Plural(open.Count)} open, every required item confirmed"
-                : $"*Exit checklist* · {required} required item{Plural(required)} open. Tick what is done, then press Confirm.";
+                ? say.Count(Phrases.Area.Cards, "Slack.Checklist.OptionalOpen", open.Count)
+                : say.Count(Phrases.Area.Cards, "Slack.Checklist.RequiredOpen", required);
         b.Add(new DividerBlock());
         b.Add(new SectionBlock(TextObject.Markdown(summary)));
 
         if (done.Count > 0)
         {
-            foreach (var chunk in SlackText.Pack(done.Select(DoneLine), BlockKitLimits.SectionText))
+            foreach (var chunk in SlackText.Pack(done.Select(i => DoneLine(i, say)), BlockKitLimits.SectionText))
             {
                 b.Add(new SectionBlock(TextObject.Markdown(chunk)));
             }
@@ -140,7 +146,7 @@ internal sealed class BlockKitRenderer
 
             var options = items.Select(i => new OptionObject(TextObject.Plain(SlackText.Shorten(i.Text, BlockKitLimits.OptionText)), i.Id.Value)
             {
-                Description = i.Required ? TextObject.Plain("Required") : null,
+                Description = i.Required ? TextObject.Plain(say.Cards("Slack.Required")) : null,
             }).ToList();
             b.Add(new ActionsBlock([new CheckboxesElement(options) { ActionId = TickActionPrefix + group.ToString(CultureInfo.InvariantCulture) }])
             {
@@ -166,24 +172,25 @@ internal sealed class BlockKitRenderer
         });
     }
 
-    private static string DoneLine(CardChecklistItem item)
+    private static string DoneLine(CardChecklistItem item, Phrases say)
     {
-        var line = ":white_check_mark: " + SlackText.Escape(item.Text);
-        if (item.ConfirmedBy is { Length: > 0 } who)
-        {
-            line += " — " + SlackText.Escape(who);
-        }
+        var text = SlackText.Escape(item.Text);
+        var who = item.ConfirmedBy is { Length: > 0 } name ? SlackText.Escape(name) : null;
 
-        if (item.ConfirmedAt is { } at)
+        // Slack shows the date in the reader's own time zone; the part after | is the fallback.
+        var date = item.ConfirmedAt is { } at
+            ? string.Create(CultureInfo.InvariantCulture, $"<!date^{at.ToUnixTimeSeconds()}^{{date_short_pretty}}|{at.UtcDateTime:yyyy-MM-dd}>")
+            : null;
+        return (who, date) switch
         {
-            // Slack shows the date in the reader's own time zone; the part after | is the fallback.
-            line += string.Create(CultureInfo.InvariantCulture, $", <!date^{at.ToUnixTimeSeconds()}^{{date_short_pretty}}|{at.UtcDateTime:yyyy-MM-dd}>");
-        }
-
-        return line;
+            ({ } w, { } d) => say.Cards("Slack.Done.ByOn", text, w, d),
+            ({ } w, null) => say.Cards("Slack.Done.By", text, w),
+            (null, { } d) => say.Cards("Slack.Done.On", text, d),
+            _ => say.Cards("Slack.Done", text),
+        };
     }
 
-    private static void RenderSections(IReadOnlyList<CardSection> sections, Builder b, int budget)
+    private static void RenderSections(IReadOnlyList<CardSection> sections, Builder b, int budget, Phrases say)
     {
         // Each line with a button costs a block; past the budget lines are still shown, as text.
         var buttonLines = sections.Sum(s => s.Lines.Count(l => l.Action is not null));
@@ -216,7 +223,7 @@ internal sealed class BlockKitRenderer
 
         if (dropped > 0 && buttonLines > 0)
         {
-            b.Add(new ContextBlock([TextObject.Plain($"Buttons are shown for the first {buttonLines - dropped} lines; ask about any other line by name.")]));
+            b.Add(new ContextBlock([TextObject.Plain(say.Cards("Slack.ButtonsShownFor", buttonLines - dropped))]));
         }
     }
 
@@ -279,8 +286,9 @@ internal sealed class BlockKitRenderer
     /// A form as a modal: one input block per field, block id and action id both the field's id (the submit payload's
     /// property it fills); <paramref name="privateMetadata"/> carries the submit payload and where the card is.
     /// </summary>
-    public ModalView RenderModal(CardForm form, string privateMetadata)
+    public ModalView RenderModal(CardForm form, string privateMetadata, ReplyLanguage? language = null)
     {
+        var say = _texts.In(language ?? ReplyLanguage.English);
         var blocks = new List<Block> { new SectionBlock(TextObject.Markdown("*" + SlackText.Escape(form.Title) + "*")) };
         foreach (var input in form.Inputs)
         {
@@ -290,7 +298,7 @@ internal sealed class BlockKitRenderer
                 {
                     ActionId = input.Id,
                     InitialDate = input.Value,
-                    Placeholder = TextObject.Plain("Pick a date"),
+                    Placeholder = TextObject.Plain(say.Cards("Slack.PickDate")),
                 },
                 _ => new PlainTextInputElement
                 {
@@ -311,14 +319,14 @@ internal sealed class BlockKitRenderer
         return new ModalView(TextObject.Plain(SlackText.Shorten(form.Label, BlockKitLimits.ModalTitle)), blocks)
         {
             Submit = TextObject.Plain(SlackText.Shorten(form.Submit.Label, BlockKitLimits.ModalButton)),
-            Close = TextObject.Plain("Cancel"),
+            Close = TextObject.Plain(say.Cards("Slack.Cancel")),
             CallbackId = FormCallbackId,
             PrivateMetadata = privateMetadata,
         };
     }
 
     /// <summary>More than 50 blocks: keep 49 and say how many were left out.</summary>
-    private static IReadOnlyList<Block> Paginate(IReadOnlyList<Block> blocks)
+    private static IReadOnlyList<Block> Paginate(IReadOnlyList<Block> blocks, Phrases say)
     {
         if (blocks.Count <= BlockKitLimits.MessageBlocks)
         {
@@ -326,11 +334,9 @@ internal sealed class BlockKitRenderer
         }
 
         var kept = blocks.Take(BlockKitLimits.MessageBlocks - 1).ToList();
-        kept.Add(new ContextBlock([TextObject.Plain($"…and {blocks.Count - kept.Count} more parts not shown here. Ask a narrower question to see them.")]));
+        kept.Add(new ContextBlock([TextObject.Plain(say.Cards("Slack.MoreParts", blocks.Count - kept.Count))]));
         return kept;
     }
-
-    private static string Plural(int n) => n == 1 ? string.Empty : "s";
 
     private sealed class Builder(int firstActionIndex = 0)
     {

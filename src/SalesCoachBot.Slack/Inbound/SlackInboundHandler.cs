@@ -124,8 +124,8 @@ internal sealed partial class SlackInboundHandler(
         }
 
         var (text, responseType) = ReadVisibility(command.Text ?? string.Empty);
-        var email = await users.FindEmailAsync(workspace, userId, cancellationToken).ConfigureAwait(false);
-        var user = new ChatUser(ChatChannel.Slack, SlackUserId: userId, Email: email, DisplayName: string.IsNullOrEmpty(command.UserName) ? null : command.UserName,
+        var found = await users.FindAsync(workspace, userId, cancellationToken).ConfigureAwait(false);
+        var user = new ChatUser(ChatChannel.Slack, SlackUserId: userId, Email: found.Email, Locale: found.Locale, DisplayName: string.IsNullOrEmpty(command.UserName) ? null : command.UserName,
             SlackTeamId: teamId, SlackEnterpriseId: workspace.EnterpriseId);
         var turn = new ChatTurn(user, SlackTurns.Conversation(teamId, channelId), new TextInput(text.Length == 0 ? "help" : text));
 
@@ -240,6 +240,7 @@ internal sealed partial class SlackInboundHandler(
 
         var user = new ChatUser(ChatChannel.Slack, SlackUserId: userId, DisplayName: payload.User.Name ?? payload.User.Username,
             SlackTeamId: payload.User.TeamId ?? teamId, SlackEnterpriseId: workspace.EnterpriseId);
+        user = await users.DescribeAsync(workspace, user, cancellationToken).ConfigureAwait(false);
         var turn = SlackTurns.Action(user, SlackTurns.Conversation(teamId, context.Channel), typed, []);
         var answering = processor.AskAsync(turn, lifetime.ApplicationStopping);
         try

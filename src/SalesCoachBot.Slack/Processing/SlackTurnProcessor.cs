@@ -71,8 +71,7 @@ internal sealed class SlackTurnProcessor(
 
     private async Task AnswerMessageAsync(MessageWork work, CancellationToken cancellationToken)
     {
-        var email = work.Turn.User.SlackUserId is { } userId ? await users.FindEmailAsync(work.Workspace, userId, cancellationToken).ConfigureAwait(false) : null;
-        var turn = email is null ? work.Turn : work.Turn with { User = work.Turn.User with { Email = email } };
+        var turn = work.Turn with { User = await users.DescribeAsync(work.Workspace, work.Turn.User, cancellationToken).ConfigureAwait(false) };
         var answer = await AskAsync(turn, cancellationToken).ConfigureAwait(false);
         var message = renderer.Render(answer);
         await api.PostMessageAsync(work.Workspace, new ChatPostMessageRequest(work.Channel, message.Text, message.Blocks) { ThreadTs = work.ThreadTs }, cancellationToken).ConfigureAwait(false);
@@ -117,16 +116,18 @@ internal sealed class SlackTurnProcessor(
 
     private async Task AnswerInteractionAsync(InteractionWork work, CancellationToken cancellationToken)
     {
-        var answer = await AskAsync(work.Turn, cancellationToken).ConfigureAwait(false);
+        // The person's Slack locale decides the answer's language when they set none of their own.
+        var turn = work.Turn with { User = await users.DescribeAsync(work.Workspace, work.Turn.User, cancellationToken).ConfigureAwait(false) };
+        var answer = await AskAsync(turn, cancellationToken).ConfigureAwait(false);
         if (answer.Card is { Kind: CardKind.Form, Forms: [var form, ..] } && work.TriggerId is { Length: > 0 } triggerId
-            && work.Turn.Input is ActionInput)
+            && turn.Input is ActionInput)
         {
             // The form opens as a modal; it remembers its submit payload and the card it belongs to, for the submission.
             var context = new FormModalContext(form.Submit.Payload.ToJson(), work.Channel, work.MessageTs, work.IsEphemeral, work.ResponseUrl?.ToString());
             var metadata = SlackWireJson.Serialize(context, SlackJsonContext.Wire.FormModalContext);
             if (metadata.Length <= BlockKitLimits.PrivateMetadata)
             {
-                var opened = await api.OpenViewAsync(work.Workspace, new ViewsOpenRequest(triggerId, renderer.RenderModal(form, metadata)), cancellationToken).ConfigureAwait(false);
+                var opened = await api.OpenViewAsync(work.Workspace, new ViewsOpenRequest(triggerId, renderer.RenderModal(form, metadata, answer.Card.Language)), cancellationToken).ConfigureAwait(false);
                 if (opened.Ok)
                 {
                     return;
@@ -190,8 +191,7 @@ internal sealed class SlackTurnProcessor(
             return;
         }
 
-        var email = await users.FindEmailAsync(work.Workspace, userId, cancellationToken).ConfigureAwait(false);
-        var user = email is null ? work.User : work.User with { Email = email };
+        var user = await users.DescribeAsync(work.Workspace, work.User, cancellationToken).ConfigureAwait(false);
         var teamId = work.Workspace.TeamId ?? work.Workspace.EnterpriseId ?? string.Empty;
         var turn = SlackTurns.Action(user, SlackTurns.Conversation(teamId, channel), work.Payload, []);
         var answer = await AskAsync(turn, cancellationToken).ConfigureAwait(false);

@@ -94,7 +94,7 @@ internal sealed class SlackApiClient(
         CallJsonAsync(workspace, "chat.update", request, Json.ChatUpdateRequest, Json.ChatMessageResponse, cancellationToken);
 
     public Task<SlackApiResult<UserResponse>> GetUserInfoAsync(SlackWorkspace workspace, string userId, CancellationToken cancellationToken) =>
-        CallFormAsync(workspace, "users.info", [new("user", userId)], Json.UserResponse, cancellationToken);
+        CallFormAsync(workspace, "users.info", [new("user", userId), new("include_locale", "true")], Json.UserResponse, cancellationToken);
 
     public Task<SlackApiResult<UserResponse>> LookupUserByEmailAsync(SlackWorkspace workspace, string email, CancellationToken cancellationToken) =>
         CallFormAsync(workspace, "users.lookupByEmail", [new("email", email)], Json.UserResponse, cancellationToken);

@@ -46,6 +46,9 @@ internal sealed record SlackUser(string Id, string? Name, bool? IsBot, bool? Del
 {
     /// <summary>Whether the person proved they own <see cref="SlackUserProfile.Email"/>; anyone can type any address into a profile.</summary>
     public bool? IsEmailConfirmed { get; init; }
+
+    /// <summary>The person's Slack language ("ar-SA"), sent only when asked for with <c>include_locale</c>.</summary>
+    public string? Locale { get; init; }
 }
 
 internal sealed record SlackUserProfile(string? Email, string? RealName, string? DisplayName);

@@ -24,6 +24,9 @@ internal sealed record AdaptiveCard(string FallbackText, IReadOnlyList<CardEleme
     public string Version => CardVersion;
 
     public IReadOnlyList<CardButton>? Actions { get; init; }
+
+    /// <summary>Right to left (Arabic); left out for left-to-right cards.</summary>
+    public bool? Rtl { get; init; }
 }
 
 /// <summary>

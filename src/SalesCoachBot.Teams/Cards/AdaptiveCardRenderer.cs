@@ -1,5 +1,6 @@
 using System.Globalization;
 using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Teams.Activities;
 
 namespace SalesCoachBot.Teams.Cards;
@@ -11,16 +12,20 @@ namespace SalesCoachBot.Teams.Cards;
 /// <c>Input.Toggle</c>s whose id is the item id, so a press carries the ticked items back.
 /// Every text that goes where a card renders Markdown (TextBlocks, facts, the fallback text) passes
 /// through <see cref="CardMarkdown.Escape"/>: the Core's text is plain and repeats what people typed.
-/// Titles of buttons and toggles and alt text are shown as plain text already.
+/// Titles of buttons and toggles and alt text are shown as plain text already. An Arabic card sets <c>rtl</c>; the
+/// renderer's own words (headings, hints) come from the <see cref="CardText"/> resources in the card's language.
 /// </summary>
-internal sealed class AdaptiveCardRenderer
+internal sealed class AdaptiveCardRenderer(ReplyTexts? texts = null)
 {
+    private readonly ReplyTexts _texts = texts ?? ReplyTexts.Shared;
+
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
 
     public Attachment ToAttachment(Card card) => new(ContentType, Render(card));
 
     public AdaptiveCard Render(Card card)
     {
+        var say = _texts.In(card.Language ?? ReplyLanguage.English);
         var body = new List<CardElement>();
         if (card.Note is { Length: > 0 } note)
         {
@@ -51,7 +56,7 @@ internal sealed class AdaptiveCardRenderer
 
         if (card.Checklist is { } checklist)
         {
-            AddChecklist(body, checklist);
+            AddChecklist(body, checklist, say);
         }
 
         foreach (var section in card.Sections)
@@ -89,12 +94,12 @@ internal sealed class AdaptiveCardRenderer
             if (card.Kind == CardKind.Form)
             {
                 // A card that is only the form shows its fields at once.
-                body.AddRange(Inputs(form));
+                body.AddRange(Inputs(form, say));
                 actions.Add(Execute(form.Submit));
             }
             else
             {
-                actions.Add(new ShowCardAction(form.Label, new ShownCard([Text(form.Title) with { Weight = TextWeight.Bolder }, .. Inputs(form)], [Execute(form.Submit)])));
+                actions.Add(new ShowCardAction(form.Label, new ShownCard([Text(form.Title) with { Weight = TextWeight.Bolder }, .. Inputs(form, say)], [Execute(form.Submit)])));
             }
         }
 
@@ -112,18 +117,22 @@ internal sealed class AdaptiveCardRenderer
         }
 
         // fallbackText "may contain markdown" (schema)
-        return new AdaptiveCard(CardMarkdown.Escape(card.Title), body) { Actions = actions.Count > 0 ? actions : null };
+        return new AdaptiveCard(CardMarkdown.Escape(card.Title), body)
+        {
+            Actions = actions.Count > 0 ? actions : null,
+            Rtl = say.Language.IsRightToLeft ? true : null,
+        };
     }
 
-    private static void AddChecklist(List<CardElement> body, CardChecklist checklist)
+    private static void AddChecklist(List<CardElement> body, CardChecklist checklist, Phrases say)
     {
-        body.Add(Heading("Exit checklist"));
+        body.Add(Heading(say.Cards("ExitChecklist")));
         foreach (var item in checklist.Items)
         {
-            var label = item.Required ? item.Text : $"{item.Text} (optional)";
+            var label = item.Required ? item.Text : say.Cards("Item.Optional", item.Text);
             if (item.State == ChecklistItemState.Confirmed)
             {
-                var who = new TextBlock(ConfirmedLine(item)) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None };
+                var who = new TextBlock(ConfirmedLine(item, say)) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None };
                 body.Add(new Container([Text($"✅ {label}"), who]));
             }
             else
@@ -133,23 +142,22 @@ internal sealed class AdaptiveCardRenderer
         }
 
         var left = checklist.RequiredOpen;
-        var hint = left switch
-        {
-            0 => "Every required item is confirmed.",
-            1 => "1 required item left. Tick what is done and press Confirm.",
-            _ => $"{left} required items left. Tick what is done and press Confirm.",
-        };
+        var hint = left == 0 ? say.Cards("Hint.AllConfirmed") : say.Count(Phrases.Area.Cards, "Hint.ItemsLeft", left);
         body.Add(Text(hint, subtle: true) with { Size = TextSize.Small });
     }
 
     // Dates go through the card's DATE function so each reader sees them in their own locale; the
     // line is Markdown already (the function must not be escaped), the name in it is escaped.
-    private static string ConfirmedLine(CardChecklistItem item)
+    private static string ConfirmedLine(CardChecklistItem item, Phrases say)
     {
-        var by = CardMarkdown.Escape(item.ConfirmedBy is { Length: > 0 } name ? $"Confirmed by {name}" : "Confirmed");
-        return item.ConfirmedAt is { } at
-            ? $"{by} on {{{{DATE({at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}, SHORT)}}}}"
-            : by;
+        var name = item.ConfirmedBy is { Length: > 0 } who ? CardMarkdown.Escape(who) : null;
+        if (item.ConfirmedAt is not { } at)
+        {
+            return name is null ? say.Cards("Confirmed") : say.Cards("ConfirmedBy", name);
+        }
+
+        var date = $"{{{{DATE({at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}, SHORT)}}}}";
+        return name is null ? say.Cards("ConfirmedOn", date) : say.Cards("ConfirmedByOn", name, date);
     }
 
     private static void AddSection(List<CardElement> body, CardSection section)
@@ -174,7 +182,7 @@ internal sealed class AdaptiveCardRenderer
     }
 
     /// <summary>A form's fields; their ids are the submit payload's properties, which Teams fills from them.</summary>
-    private static IEnumerable<CardElement> Inputs(CardForm form) =>
+    private static IEnumerable<CardElement> Inputs(CardForm form, Phrases say) =>
         form.Inputs.Select(input => input.Kind switch
         {
             CardInputKind.Date => (CardElement)new DateField(input.Id, input.Label)
@@ -182,7 +190,7 @@ internal sealed class AdaptiveCardRenderer
                 Value = input.Value,
                 Min = input.Min,
                 IsRequired = input.Required ? true : null,
-                ErrorMessage = input.Required ? $"{input.Label} is required." : null,
+                ErrorMessage = input.Required ? say.Cards("Input.Required", input.Label) : null,
             },
             _ => new TextField(input.Id, input.Label)
             {
@@ -191,7 +199,7 @@ internal sealed class AdaptiveCardRenderer
                 IsMultiline = input.Multiline ? true : null,
                 MaxLength = input.MaxLength,
                 IsRequired = input.Required ? true : null,
-                ErrorMessage = input.Required ? $"{input.Label} is required." : null,
+                ErrorMessage = input.Required ? say.Cards("Input.Required", input.Label) : null,
             },
         });
 

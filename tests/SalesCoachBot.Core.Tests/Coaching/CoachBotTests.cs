@@ -314,7 +314,10 @@ public sealed class CoachBotTests : IDisposable
         var answer = await _bot.AskAsync(text);
 
         Assert.Equal(CardKind.Checklist, answer.Card!.Kind);
-        Assert.StartsWith("Initech", answer.Text, StringComparison.Ordinal);
+
+        // Written in Arabic, answered in Arabic (issue 17, point 3): the Latin name isolated inside it.
+        Assert.StartsWith("\u2068Initech\u2069", answer.Text, StringComparison.Ordinal);
+        Assert.Equal("ar", answer.Card.Language?.Code);
     }
 
     [Theory]

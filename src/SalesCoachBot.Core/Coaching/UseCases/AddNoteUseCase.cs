@@ -60,7 +60,7 @@ internal sealed class AddNoteUseCase(DealLocator locator, IDealStore deals, What
             return ((DealLookup.Answered)lookup).Answer;
         }
 
-        var form = DealCards.NoteForm(found.Deal.Deal);
+        var form = DealCards.NoteForm(found.Deal.Deal, context.Say);
         return new BotAnswer(form.Title, new Card { Kind = CardKind.Form, Title = form.Title, Forms = [form] });
     }
 

@@ -13,21 +13,22 @@ internal sealed class ConfirmIntentUseCase : ICommandHandler<ConfirmIntentComman
 {
     public Task<BotAnswer> HandleAsync(ConfirmIntentCommand command, TurnContext context, CancellationToken cancellationToken)
     {
-        var question = $"Did you mean \"{command.CommandText}\"?";
+        var say = context.Say;
+        var question = say.Coaching("Confirm.Question", command.CommandText);
         var card = new Card
         {
             Kind = CardKind.Info,
-            Title = "Please confirm",
-            Body = [question, "Nothing changes until you press Yes."],
+            Title = say.Coaching("Confirm.Title"),
+            Body = [question, say.Coaching("Confirm.NothingChanges")],
             Actions =
             [
-                new CardAction("Yes", new RunCommandPayload(command.CommandText), CardActionStyle.Primary),
-                new CardAction("Cancel", new RunCommandPayload("cancel")),
+                new CardAction(say.Coaching("Confirm.Yes"), new RunCommandPayload(command.CommandText), CardActionStyle.Primary),
+                new CardAction(say.Coaching("Confirm.Cancel"), new RunCommandPayload("cancel")),
             ],
         };
-        return Task.FromResult(new BotAnswer($"{question} Reply \"{command.CommandText}\" to go ahead, or \"cancel\".", card));
+        return Task.FromResult(new BotAnswer(say.Coaching("Confirm.Text", question, command.CommandText), card));
     }
 
     public Task<BotAnswer> HandleAsync(CancelCommand command, TurnContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(new BotAnswer("OK, nothing changed."));
+        Task.FromResult(new BotAnswer(context.Say.Coaching("Confirm.Cancelled")));
 }

@@ -3,6 +3,7 @@ using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.Understanding;
 
 namespace SalesCoachBot.Core.Coaching.UseCases;
@@ -14,79 +15,62 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 /// </summary>
 internal sealed class HelpUseCase(IOptions<CrmOptions> crm) : ICommandHandler<HelpCommand>, ICommandHandler<UnknownCommand>
 {
-    /// <summary>Everyone's commands, in the canonical forms of the README command table.</summary>
-    internal static readonly IReadOnlyList<(string Command, string What)> RepCommands =
-    [
-        ("what's next for Initech", "the deal's stage and its exit checklist"),
-        ("done demo held for Initech", "confirm a checklist item (by its words or id)"),
-        ("undo demo held for Initech", "withdraw a confirmation"),
-        ("my deals", "your open deals, stalled ones first"),
-        ("stalled", "the stalled deals of your team(s), with the reason"),
-        ("next step for Initech: demo with their CFO on Friday", "book the next step, with its date"),
-        ("note for Initech: CFO wants an ROI case", "add a note to the deal"),
-        ("called Initech / met Initech / emailed Initech", "log a call, meeting or email"),
-        ("snooze Initech 3 days / unsnooze Initech", "keep a deal out of the stalled list for a while (30 days at most)"),
-        ("history of Initech", "everything that happened to the deal"),
-        ("Initech said no / Initech is not a fit", "follow the map's branch: nurture or lost"),
-        ("mark Initech lost because price", "close a deal as lost, with the reason"),
-        ("reopen Initech", "undo a close: back to the stage it left"),
-        ("new deal Contoso 50k EUR at discovery", "create a deal you own in your team"),
-        ("link this chat to Initech", "then \"what's next\" means that deal here; \"unlink\" undoes it"),
-        ("explain discovery", "what a stage is for and what ends it"),
-    ];
+    /// <summary>Everyone's commands, in the canonical forms of the README command table: resource keys Help.Cmd.* and Help.What.*.</summary>
+    internal static readonly IReadOnlyList<string> RepCommands =
+        ["Next", "Done", "Undo", "MyDeals", "Stalled", "NextStep", "Note", "Activity", "Snooze", "History", "SaidNo", "Lost", "Reopen", "NewDeal", "Link", "Explain"];
 
     /// <summary>What managers (and admins) may do on top.</summary>
-    internal static readonly IReadOnlyList<(string Command, string What)> ManagerCommands =
-    [
-        ("pipeline EMEA last 90 days", "deals per stage, conversion, cycle time and a chart"),
-        ("what do we need to hit 2M", "the reverse funnel: deals needed per stage from a target"),
-        ("move Initech to proposal because …", "move a deal by hand (recorded)"),
-        ("use this channel for EMEA nudges", "send the team's daily stalled-deal digest to this channel"),
-    ];
+    internal static readonly IReadOnlyList<string> ManagerCommands = ["Pipeline", "Funnel", "Move", "Nudges"];
 
     public Task<BotAnswer> HandleAsync(HelpCommand command, TurnContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(Handle(context.Person, notUnderstood: null));
+        Task.FromResult(Handle(context.Person, notUnderstood: null, context.Say));
 
     /// <summary>Nothing understood: says what was not, unless nothing was typed.</summary>
     public Task<BotAnswer> HandleAsync(UnknownCommand command, TurnContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(Handle(context.Person, string.IsNullOrWhiteSpace(command.Text) ? null : command.Text, command.Closest));
+        Task.FromResult(Handle(context.Person, string.IsNullOrWhiteSpace(command.Text) ? null : command.Text, context.Say, command.Closest));
 
-    private BotAnswer Handle(PersonView person, string? notUnderstood, IReadOnlyList<string>? closest = null)
+    private BotAnswer Handle(PersonView person, string? notUnderstood, Phrases say, IReadOnlyList<string>? closest = null)
     {
         // The commands nearest to what was typed come first, so a near miss shows its fix.
-        var near = closest is { Count: > 0 } ? new CardSection("Closest to what you typed", [.. closest.Select(c => new CardLine(c))]) : null;
-        var intro = notUnderstood is null
-            ? "I coach deals through your team's sales process. Try:"
-            : $"Sorry, I didn't understand \"{Shorten(notUnderstood)}\". Try:";
+        var near = closest is { Count: > 0 }
+            ? new CardSection(say.Coaching("Help.Closest"), [.. closest.Select(c => new CardLine(say.Language.IsRightToLeft ? Bidi.IsolateLatinRuns(c) : c))])
+            : null;
+        var intro = notUnderstood is null ? say.Coaching("Help.Intro") : say.Coaching("Help.NotUnderstood", Shorten(notUnderstood));
         var manages = person.IsManager || person.IsAdmin;
         var createsDeals = !crm.Value.ManagesDeals;
-        var rep = RepCommands.Where(c => createsDeals || !c.Command.StartsWith("new deal", StringComparison.Ordinal)).ToList();
-        var sections = new List<CardSection> { new("Your deals", [.. rep.Select(Line)]) };
+        var rep = RepCommands.Where(c => createsDeals || c != "NewDeal").Select(c => Command(c, say)).ToList();
+        var managers = manages ? ManagerCommands.Select(c => Command(c, say)).ToList() : [];
+        var sections = new List<CardSection> { new(say.Coaching("Help.Section.Rep"), [.. rep.Select(c => Line(c, say))]) };
         if (manages)
         {
-            sections.Add(new CardSection("Your teams (managers)", [.. ManagerCommands.Select(Line)]));
+            sections.Add(new CardSection(say.Coaching("Help.Section.Manager"), [.. managers.Select(c => Line(c, say))]));
         }
 
-        List<CardAction> actions = [new("My deals", new RunCommandPayload("my deals")), new("Stalled deals", new RunCommandPayload("stalled"))];
+        // The buttons run the English canonical command: the parser reads it whatever the reply language is.
+        List<CardAction> actions = [new(say.Coaching("Help.Button.MyDeals"), new RunCommandPayload("my deals")), new(say.Coaching("Help.Button.Stalled"), new RunCommandPayload("stalled"))];
         if (manages)
         {
-            actions.Add(new CardAction("Pipeline", new RunCommandPayload("pipeline")));
+            actions.Add(new CardAction(say.Coaching("Help.Button.Pipeline"), new RunCommandPayload("pipeline")));
         }
 
         var card = new Card
         {
             Kind = CardKind.Help,
-            Title = "SalesCoachBot help",
+            Title = say.Coaching("Help.Title"),
             Body = [intro],
             Sections = [.. near is null ? [] : new[] { near }, .. sections],
             Actions = actions,
         };
-        var lines = rep.Concat(manages ? ManagerCommands : []).Select(c => $"- \"{c.Command}\": {c.What}");
-        var closestLine = near is null ? string.Empty : $"Closest: {string.Join(" · ", closest!.Select(c => $"\"{c}\""))}\n";
+        var lines = rep.Concat(managers).Select(c => say.Coaching("Help.TextLine", c.Command, c.What));
+        var closestLine = near is null ? string.Empty
+            : say.Coaching("Help.ClosestLine", string.Join(" · ", closest!.Select(c => say.Coaching("Help.Quoted", c)))) + "\n";
         return new BotAnswer(intro + "\n" + closestLine + string.Join('\n', lines), card);
     }
 
-    private static CardLine Line((string Command, string What) c) => new($"{c.Command} — {c.What}");
+    private static (string Command, string What) Command(string key, Phrases say) =>
+        (say.Language.IsRightToLeft ? Bidi.IsolateLatinRuns(say.Coaching("Help.Cmd." + key)) : say.Coaching("Help.Cmd." + key), say.Coaching("Help.What." + key));
+
+    private static CardLine Line((string Command, string What) c, Phrases say) => new(say.Coaching("Help.Line", c.Command, c.What));
 
     private static string Shorten(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 77), "...");
 }

@@ -102,7 +102,7 @@ internal sealed class SetNextStepUseCase(DealLocator locator, IDealStore deals, 
         }
 
         var zone = (await teamRules.GetAsync(cancellationToken)).Zone(deal.TeamId);
-        var form = DealCards.NextStepForm(deal, zone, context.Now);
+        var form = DealCards.NextStepForm(deal, zone, context.Now, context.Say);
         return new BotAnswer(form.Title, new Card { Kind = CardKind.Form, Title = form.Title, Forms = [form] });
     }
 

@@ -367,6 +367,11 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .HasColumnType("character varying(320)")
                         .HasColumnName("email");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("language");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -420,6 +425,11 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                     b.Property<int>("IdleAfterDays")
                         .HasColumnType("integer")
                         .HasColumnName("idle_after_days");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("language");
 
                     b.Property<string>("MapId")
                         .HasMaxLength(100)

@@ -353,6 +353,11 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("email");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -404,6 +409,11 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                     b.Property<int>("IdleAfterDays")
                         .HasColumnType("INTEGER")
                         .HasColumnName("idle_after_days");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
 
                     b.Property<string>("MapId")
                         .HasMaxLength(100)

@@ -1,0 +1,126 @@
+namespace SalesCoachBot.Core.Localization;
+
+/// <summary>
+/// Right-to-left helpers, one place for both renderers and every use case. Latin names, ids and amounts inside Arabic
+/// text are wrapped in FIRST STRONG ISOLATE (U+2068) … POP DIRECTIONAL ISOLATE (U+2069), so "#1004" or "50,000 USD"
+/// keeps its own order instead of being scrambled by the Arabic around it (Unicode bidi algorithm, UAX #9, isolates).
+/// </summary>
+public static class Bidi
+{
+    public const char FirstStrongIsolate = '\u2068';
+    public const char PopDirectionalIsolate = '\u2069';
+
+    /// <summary>
+    /// Wraps text that carries Latin letters or digits and no Arabic letters; leaves Arabic text, already isolated
+    /// text and empty text alone, so calling it twice changes nothing.
+    /// </summary>
+    public static string Isolate(string text)
+    {
+        if (string.IsNullOrEmpty(text) || text[0] == FirstStrongIsolate || !NeedsIsolation(text))
+        {
+            return text;
+        }
+
+        return string.Concat(FirstStrongIsolate.ToString(), text, PopDirectionalIsolate.ToString());
+    }
+
+    /// <summary>
+    /// Inside a sentence that has Arabic in it, wraps each run of Latin words ("Initech", "demo-held", "EMEA 2026")
+    /// in isolates; a sentence without Arabic is returned as it is. For text written with Latin examples in it (help
+    /// lines) and the map's words beside Arabic ones.
+    /// </summary>
+    public static string IsolateLatinRuns(string text)
+    {
+        if (string.IsNullOrEmpty(text) || !text.Any(IsArabicLetter) || !NeedsIsolationSomewhere(text))
+        {
+            return text;
+        }
+
+        var words = text.Split(' ');
+        var result = new System.Text.StringBuilder(text.Length + 8);
+        var i = 0;
+        while (i < words.Length)
+        {
+            if (i > 0)
+            {
+                result.Append(' ');
+            }
+
+            if (!NeedsIsolation(words[i]) || words[i][0] == FirstStrongIsolate)
+            {
+                result.Append(words[i]);
+                i++;
+                continue;
+            }
+
+            var end = i + 1;
+            while (end < words.Length && NeedsIsolation(words[end]))
+            {
+                end++;
+            }
+
+            result.Append(FirstStrongIsolate).AppendJoin(' ', words[i..end]).Append(PopDirectionalIsolate);
+            i = end;
+        }
+
+        return result.ToString();
+    }
+
+    private static bool NeedsIsolationSomewhere(string text) => text.Any(c => char.IsAsciiLetterOrDigit(c));
+
+    /// <summary>Whether text would be reordered inside Arabic: it has Latin letters or digits and no Arabic letter.</summary>
+    public static bool NeedsIsolation(string text)
+    {
+        var latin = false;
+        foreach (var c in text)
+        {
+            if (IsArabicLetter(c))
+            {
+                return false;
+            }
+
+            latin |= char.IsAsciiLetterOrDigit(c) || c is >= '\u00C0' and <= '\u024F';
+        }
+
+        return latin;
+    }
+
+    /// <summary>
+    /// Whether a message is written mostly in Arabic script: more of its words are Arabic than Latin (a word counts for
+    /// the script most of its letters are in). Deal names are often Latin inside Arabic sentences, so words are counted,
+    /// not letters: «شو وضع Initech» is Arabic; "what's next for مؤسسة الأفق" is not.
+    /// </summary>
+    public static bool IsMostlyArabic(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return false;
+        }
+
+        int arabicWords = 0, latinWords = 0, arabic = 0, latin = 0;
+        foreach (var c in text.Append(' '))
+        {
+            if (IsArabicLetter(c))
+            {
+                arabic++;
+            }
+            else if (char.IsAsciiLetter(c))
+            {
+                latin++;
+            }
+            else if (char.IsWhiteSpace(c) || c is ',' or '?' or '!' or '.' or '\u060C' or '\u061F')
+            {
+                arabicWords += arabic > latin ? 1 : 0;
+                latinWords += latin > arabic ? 1 : 0;
+                arabic = latin = 0;
+            }
+        }
+
+        return arabicWords > latinWords;
+    }
+
+    /// <summary>Arabic letters (Arabic and Arabic Supplement blocks, presentation forms), not digits or punctuation.</summary>
+    public static bool IsArabicLetter(char c) =>
+        c is (>= '\u0620' and <= '\u064A') or (>= '\u066E' and <= '\u06D3') or '\u06D5' or (>= '\u06FA' and <= '\u06FF')
+            or (>= '\u0750' and <= '\u077F') or (>= '\uFB50' and <= '\uFDFF') or (>= '\uFE70' and <= '\uFEFC');
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Options;
+
+namespace SalesCoachBot.Core.Localization;
+
+/// <summary>
+/// Picks the language of a reply, first that is set and supported wins: the person's own (people.csv
+/// <c>language</c>), the chat platform's locale for them (a Teams activity's <c>locale</c>, Slack's
+/// <c>users.info</c> locale), their team's (teams.csv <c>language</c>), then <c>Coaching:DefaultLanguage</c>. A message
+/// written mostly in Arabic script is answered in Arabic whatever the settings say: the person just showed which
+/// language they read.
+/// </summary>
+public sealed class LanguageChoice(IOptions<LanguageOptions> options)
+{
+    public ReplyLanguage Default => Configured(ReplyLanguage.FromCode(options.Value.DefaultLanguage) ?? ReplyLanguage.English);
+
+    public ReplyLanguage For(string? personLanguage, string? chatLocale, IEnumerable<string?> teamLanguages, string? typedText = null)
+    {
+        if (Bidi.IsMostlyArabic(typedText))
+        {
+            return Configured(ReplyLanguage.Arabic);
+        }
+
+        var chosen = ReplyLanguage.FromCode(personLanguage)
+            ?? ReplyLanguage.FromCode(chatLocale)
+            ?? teamLanguages.Select(ReplyLanguage.FromCode).FirstOrDefault(l => l is not null);
+        return chosen is null ? Default : Configured(chosen);
+    }
+
+    /// <summary>A team's own language (its digest, its channel), else the default.</summary>
+    public ReplyLanguage ForTeam(string? teamLanguage) =>
+        ReplyLanguage.FromCode(teamLanguage) is { } language ? Configured(language) : Default;
+
+    private ReplyLanguage Configured(ReplyLanguage language) => language.WithArabicDigits(options.Value.ArabicDigits);
+}

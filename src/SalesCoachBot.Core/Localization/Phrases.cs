@@ -1,0 +1,136 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+
+namespace SalesCoachBot.Core.Localization;
+
+/// <summary>
+/// The texts of one reply in one language. Keys name a resource; arguments fill its composite-format placeholders
+/// (never sentence parts glued together): numbers are written with the language's digits, and in Arabic every Latin
+/// argument (a deal name, an id, an amount) is wrapped in Unicode isolates.
+/// </summary>
+public sealed class Phrases
+{
+    private readonly ReplyTexts _texts;
+    private readonly ReplyFormat _format;
+
+    internal Phrases(ReplyTexts texts, ReplyLanguage language)
+    {
+        _texts = texts;
+        Language = language;
+        _format = new ReplyFormat(language);
+    }
+
+    /// <summary>English from the shared resources: the default of a turn context built without a container.</summary>
+    public static Phrases English { get; } = ReplyTexts.Shared.In(ReplyLanguage.English);
+
+    public ReplyLanguage Language { get; }
+
+    public string Coaching(string key, params object?[] args) => Say(_texts.Coaching, key, args);
+
+    public string Cards(string key, params object?[] args) => Say(_texts.Cards, key, args);
+
+    public string Pipeline(string key, params object?[] args) => Say(_texts.Pipeline, key, args);
+
+    public string Nudges(string key, params object?[] args) => Say(_texts.Nudges, key, args);
+
+    public string Errors(string key, params object?[] args) => Say(_texts.Errors, key, args);
+
+    /// <summary>
+    /// A text that depends on a count, from <c>KEY.One</c>, <c>KEY.Two</c>, <c>KEY.Few</c> or <c>KEY.Other</c> by the
+    /// language's plural rule (Arabic has dual and few forms; English one and other). The count is argument 0.
+    /// </summary>
+    public string Count(Area area, string key, long count, params object?[] more)
+    {
+        var localizer = Localizer(area);
+        var args = new object?[more.Length + 1];
+        args[0] = count;
+        more.CopyTo(args, 1);
+        foreach (var form in Forms(count))
+        {
+            var text = ReplyTexts.Lookup(localizer, Language.Culture, key + "." + form);
+            if (!text.ResourceNotFound)
+            {
+                return Format(text.Value, args);
+            }
+        }
+
+        throw new InvalidOperationException($"No text '{key}.Other' in the {area} resources.");
+    }
+
+    /// <summary>Which resource file a counted text is in.</summary>
+    public enum Area
+    {
+        Coaching,
+        Cards,
+        Pipeline,
+        Nudges,
+        Errors,
+    }
+
+    /// <summary>Plural forms to try, most specific first; <c>Other</c> always exists.</summary>
+    private IEnumerable<string> Forms(long count)
+    {
+        if (Language.IsRightToLeft)
+        {
+            var rest = Math.Abs(count) % 100;
+            if (count == 1)
+            {
+                yield return "One";
+            }
+            else if (count == 2)
+            {
+                yield return "Two";
+            }
+            else if (rest is >= 3 and <= 10)
+            {
+                yield return "Few";
+            }
+        }
+        else if (count == 1)
+        {
+            yield return "One";
+        }
+
+        yield return "Other";
+    }
+
+    private IStringLocalizer Localizer(Area area) => area switch
+    {
+        Area.Coaching => _texts.Coaching,
+        Area.Cards => _texts.Cards,
+        Area.Pipeline => _texts.Pipeline,
+        Area.Nudges => _texts.Nudges,
+        _ => _texts.Errors,
+    };
+
+    private string Say(IStringLocalizer localizer, string key, object?[] args)
+    {
+        var text = ReplyTexts.Lookup(localizer, Language.Culture, key);
+        if (text.ResourceNotFound)
+        {
+            // A key typed wrong in code: a bug the resource tests catch, never a sentence to show.
+            throw new InvalidOperationException($"No text '{key}' in {text.SearchedLocation}.");
+        }
+
+        return args.Length == 0 ? text.Value : Format(text.Value, args);
+    }
+
+    private string Format(string format, object?[] args) => string.Format(_format, format, args);
+
+    /// <summary>How arguments are written into a text in this language.</summary>
+    private sealed class ReplyFormat(ReplyLanguage language) : IFormatProvider, ICustomFormatter
+    {
+        public object? GetFormat(Type? formatType) => formatType == typeof(ICustomFormatter) ? this : null;
+
+        public string Format(string? format, object? arg, IFormatProvider? formatProvider) => arg switch
+        {
+            null => string.Empty,
+            string s => language.Isolate(s),
+            int or long or short => language.Number(Convert.ToInt64(arg, CultureInfo.InvariantCulture)),
+            decimal d => format is null ? language.Number(d) : language.Digits(d.ToString(format, CultureInfo.InvariantCulture)),
+            double or float => language.Digits(((IFormattable)arg).ToString(format ?? "#,0.#", CultureInfo.InvariantCulture)),
+            IFormattable formattable => language.Digits(formattable.ToString(format, language.Culture)),
+            _ => language.Isolate(arg.ToString() ?? string.Empty),
+        };
+    }
+}

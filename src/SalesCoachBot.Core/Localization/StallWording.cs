@@ -1,0 +1,27 @@
+using SalesCoachBot.Core.Stalls;
+
+namespace SalesCoachBot.Core.Localization;
+
+/// <summary>A stall verdict as a sentence in the reply's language (the card's status, the digest's reason).</summary>
+public static class StallWording
+{
+    public static string Reason(StallAssessment stall, Phrases say)
+    {
+        var language = say.Language;
+        string Booked() => stall.NextStepAt is not { } at ? string.Empty
+            : stall.Zone is { } zone ? language.Moment(at, zone) : language.Day(at);
+        string Days(int n) => say.Count(Phrases.Area.Nudges, "Days", n);
+        return stall.Why switch
+        {
+            StallWhy.NotOpen => say.Nudges("Stall.NotOpen", DealWording.Status(stall.Status, say)),
+            StallWhy.NextStepBooked => say.Nudges("Stall.NextStepBooked", Booked()),
+            StallWhy.Snoozed => say.Nudges("Stall.Snoozed", stall.SnoozedUntil is { } until ? language.Day(until) : string.Empty),
+            StallWhy.OverStageDespiteNextStep => say.Nudges("Stall.OverStageDespiteNextStep",
+                stall.StageName is { } stage ? stage : say.Nudges("Stall.ThisStage"), Days(stall.DaysInStage), stall.StallAfterDays, Booked()),
+            StallWhy.OverStageAndIdle => say.Nudges("Stall.OverStageAndIdle", Days(stall.DaysInStage), stall.StallAfterDays, Days(stall.DaysIdle), stall.IdleAfterDays),
+            StallWhy.OverStage => say.Nudges("Stall.OverStage", Days(stall.DaysInStage), stall.StallAfterDays),
+            StallWhy.Idle => say.Nudges("Stall.Idle", Days(stall.DaysIdle), stall.IdleAfterDays),
+            _ => say.Nudges("Stall.OnTrack", Days(stall.DaysInStage), stall.StallAfterDays, Days(stall.DaysIdle)),
+        };
+    }
+}

@@ -1,0 +1,99 @@
+using Microsoft.Extensions.Options;
+using SalesCoachBot.Core.Localization;
+
+namespace SalesCoachBot.Core.Tests.Localization;
+
+public sealed class ReplyLanguageTests
+{
+    private static LanguageChoice Choice(string defaultLanguage = "en", bool arabicDigits = false) =>
+        new(Options.Create(new LanguageOptions { DefaultLanguage = defaultLanguage, ArabicDigits = arabicDigits }));
+
+    [Theory]
+    [InlineData("ar", "ar")]
+    [InlineData("ar-SA", "ar")]
+    [InlineData("AR_eg", "ar")]
+    [InlineData("en-US", "en")]
+    [InlineData("fr-FR", null)]
+    [InlineData("", null)]
+    [InlineData(null, null)]
+    public void FromCode_LocalesAndCodes_TheirLanguageOrNone(string? code, string? expected) =>
+        Assert.Equal(expected, ReplyLanguage.FromCode(code)?.Code);
+
+    [Fact]
+    public void For_EverySourceSet_PersonBeatsLocaleBeatsTeamBeatsDefault()
+    {
+        var choice = Choice(defaultLanguage: "ar");
+
+        Assert.Equal("en", choice.For("en", "ar-SA", ["ar"]).Code);
+        Assert.Equal("ar", choice.For(null, "ar-SA", ["en"]).Code);
+        Assert.Equal("en", choice.For(null, "fr-FR", [null, "en"]).Code);
+        Assert.Equal("ar", choice.For(null, null, []).Code);
+        Assert.Equal("en", Choice().For(null, null, [null]).Code);
+    }
+
+    [Fact]
+    public void For_SettingSaysEnglishMessageIsArabic_Arabic()
+    {
+        var choice = Choice();
+
+        Assert.Equal("ar", choice.For("en", "en-US", ["en"], "ما التالي لصفقة Initech").Code);
+        Assert.Equal("en", choice.For("en", null, [], "what's next for مؤسسة الأفق").Code);
+        Assert.Equal("en", choice.For("en", null, [], "✅ 👍").Code);
+    }
+
+    [Fact]
+    public void Number_ArabicDigitsOn_ArabicIndicDigitsAndSeparatorsOnlyInArabic()
+    {
+        var arabic = Choice(arabicDigits: true).For("ar", null, []);
+        var english = Choice(arabicDigits: true).For("en", null, []);
+
+        Assert.Equal("١٢٬٣٤٥٫٥", arabic.Number(12345.5m));
+        Assert.Equal("12,345.5", english.Number(12345.5m));
+        Assert.Equal("12,345.5", Choice().For("ar", null, []).Number(12345.5m));
+    }
+
+    [Fact]
+    public void Money_Arabic_IsolatedAmountWithCurrency()
+    {
+        Assert.Equal("\u206850,000 USD\u2069", ReplyLanguage.Arabic.Money(50_000m, "USD"));
+        Assert.Equal("50,000 USD", ReplyLanguage.English.Money(50_000m, "USD"));
+    }
+
+    [Fact]
+    public void Moment_Arabic_GregorianArabicMonthAndIsolatedTime()
+    {
+        var at = new DateTimeOffset(2026, 12, 11, 15, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal("الجمعة 11 ديسمبر 2026، \u206815:00\u2069", ReplyLanguage.Arabic.Moment(at, TimeZoneInfo.Utc));
+        Assert.Equal("Fri 11 Dec 2026, 15:00", ReplyLanguage.English.Moment(at, TimeZoneInfo.Utc));
+    }
+}
+
+public sealed class BidiTests
+{
+    [Theory]
+    [InlineData("Initech", "\u2068Initech\u2069")]
+    [InlineData("#1004", "\u2068#1004\u2069")]
+    [InlineData("مؤسسة الأفق", "مؤسسة الأفق")]
+    [InlineData("\u2068Initech\u2069", "\u2068Initech\u2069")]
+    [InlineData("—", "—")]
+    [InlineData("", "")]
+    public void Isolate_LatinWrappedArabicAndPunctuationLeft(string text, string expected) => Assert.Equal(expected, Bidi.Isolate(text));
+
+    [Fact]
+    public void IsolateLatinRuns_ArabicSentence_EachLatinRunWrappedOnce()
+    {
+        Assert.Equal("تم \u2068demo-held\u2069 لصفقة \u2068Initech GmbH\u2069", Bidi.IsolateLatinRuns("تم demo-held لصفقة Initech GmbH"));
+        Assert.Equal("what's next for Initech", Bidi.IsolateLatinRuns("what's next for Initech"));
+    }
+
+    [Theory]
+    [InlineData("ما التالي لصفقة Initech", true)]
+    [InlineData("شو وضع Initech", true)]
+    [InlineData("next for مؤسسة", false)]
+    [InlineData("صفقاتي", true)]
+    [InlineData("what's next for مؤسسة", false)]
+    [InlineData("\u200f\u200d", false)]
+    [InlineData("ًٌٍَُ", false)]
+    public void IsMostlyArabic_CountsLetters(string text, bool expected) => Assert.Equal(expected, Bidi.IsMostlyArabic(text));
+}
