@@ -33,9 +33,13 @@ internal sealed class CoachBot(
         var context = new TurnContext(person, turn, snapshot.Default, time.GetUtcNow()) { Maps = snapshot };
         return turn.Input switch
         {
-            TextInput text => await commands.DispatchAsync(parser.Parse(text.Text), context, cancellationToken),
+            TextInput text => await DispatchTextAsync(parser.Parse(text.Text), context, cancellationToken),
             ActionInput action => await commands.DispatchAsync(action.Payload, context, cancellationToken),
             _ => await commands.DispatchAsync(new HelpCommand(), context, cancellationToken),
         };
     }
+
+    // Map text follows the language the person wrote in: «ما التالي لصفقة Acme» shows the Arabic stage and items.
+    private Task<BotAnswer> DispatchTextAsync(ChatCommand command, TurnContext context, CancellationToken cancellationToken) =>
+        commands.DispatchAsync(command, context with { MapLanguage = command.Language }, cancellationToken);
 }

@@ -17,7 +17,8 @@ internal static class DealCards
     public const int NotesShown = 3;
 
     public static BotAnswer Checklist(
-        DealView view, ProcessMap map, SalesTeamRules rules, DateTimeOffset now, string? note = null, IReadOnlyList<NoteView>? notes = null)
+        DealView view, ProcessMap map, SalesTeamRules rules, DateTimeOffset now, string? note = null, IReadOnlyList<NoteView>? notes = null,
+        string? language = null)
     {
         var deal = view.Deal;
         var stage = map.FindStage(deal.StageId);
@@ -27,19 +28,19 @@ internal static class DealCards
             return new BotAnswer(missing, Errors.Card("Stage not in the map", missing));
         }
 
-        var stall = StallRule.Assess(deal, stage.StallAfterDays, rules.IdleAfterDays(deal.TeamId), view.SnoozedUntil, now, stage.Name, rules.Zone(deal.TeamId));
+        var stall = StallRule.Assess(deal, stage.StallAfterDays, rules.IdleAfterDays(deal.TeamId), view.SnoozedUntil, now, stage.NameFor(language), rules.Zone(deal.TeamId));
         var confirmed = view.Confirmations.ToDictionary(c => c.Item);
         var items = stage.Checklist
             .Select(item => confirmed.TryGetValue(item.Id, out var c)
-                ? new CardChecklistItem(item.Id, item.Text, item.Required, ChecklistItemState.Confirmed, c.PersonName, c.ConfirmedAt)
-                : new CardChecklistItem(item.Id, item.Text, item.Required, ChecklistItemState.Open))
+                ? new CardChecklistItem(item.Id, item.TextFor(language), item.Required, ChecklistItemState.Confirmed, c.PersonName, c.ConfirmedAt)
+                : new CardChecklistItem(item.Id, item.TextFor(language), item.Required, ChecklistItemState.Open))
             .ToList();
         var confirm = new CardAction("Confirm", new ConfirmItemsPayload(deal.Id, stage.Id, deal.StageVersion), CardActionStyle.Primary);
         var next = map.NextOf(stage);
 
         var facts = new List<CardFact>
         {
-            new("Stage", $"{stage.Name} ({StagePosition(map, stage)})"),
+            new("Stage", $"{stage.NameFor(language)} ({StagePosition(map, stage)})"),
             new("Stage owner", stage.Owner),
             new("Deal owner", view.OwnerName),
             new("Days in stage", stall.DaysInStage.ToString(CultureInfo.InvariantCulture)),
@@ -52,7 +53,7 @@ internal static class DealCards
 
         if (next is not null && UseCases.ConfirmItemsUseCase.IsCoachable(deal.Status))
         {
-            facts.Add(new("Next stage", next.Name));
+            facts.Add(new("Next stage", next.NameFor(language)));
         }
 
         var zone = rules.Zone(deal.TeamId);
@@ -62,20 +63,20 @@ internal static class DealCards
         }
 
         var body = new List<string>();
-        if (!string.IsNullOrWhiteSpace(stage.Entry))
+        if (stage.EntryFor(language) is { Length: > 0 } entry && !string.IsNullOrWhiteSpace(entry))
         {
-            body.Add($"In this stage: {stage.Entry}");
+            body.Add($"In this stage: {entry}");
         }
 
-        if (!string.IsNullOrWhiteSpace(stage.Activities))
+        if (stage.ActivitiesFor(language) is { Length: > 0 } activities && !string.IsNullOrWhiteSpace(activities))
         {
-            body.Add($"What happens: {stage.Activities}");
+            body.Add($"What happens: {activities}");
         }
 
         var card = new Card
         {
             Kind = CardKind.Checklist,
-            Title = $"{deal.Name} — {stage.Name}",
+            Title = $"{deal.Name} — {stage.NameFor(language)}",
             Subtitle = $"#{deal.ExternalId} · {view.TeamName}",
             Body = body,
             Facts = facts,

@@ -39,6 +39,6 @@ internal sealed class WhatsNextUseCase(DealLocator locator, TeamRulesProvider te
     {
         var rules = await teamRules.GetAsync(cancellationToken);
         var notes = await journal.RecentNotesAsync(deal.Id, DealCards.NotesShown, cancellationToken);
-        return DealCards.Checklist(deal, context.MapOf(deal), rules, context.Now, note, notes);
+        return DealCards.Checklist(deal, context.MapOf(deal), rules, context.Now, note, notes, context.MapLanguage);
     }
 }
