@@ -22,8 +22,10 @@ switch (command)
         return await CacheBench.RunAsync();
     case "nudges":
         return await NudgeBench.RunAsync(provider, deals);
+    case "crm":
+        return await CrmBench.RunAsync(size);
     default:
         await Console.Error.WriteLineAsync(
-            "usage: SalesCoachBot.Bench import [--provider sqlite|postgres] | stall | coach [--provider sqlite|postgres] [--requests N] | pipeline [--provider sqlite|postgres] | cache  [--deals N] [--history N]");
+            "usage: SalesCoachBot.Bench import [--provider sqlite|postgres] | stall | coach [--provider sqlite|postgres] [--requests N] | pipeline [--provider sqlite|postgres] | cache | crm  [--deals N] [--history N]");
         return 2;
 }

@@ -10,13 +10,14 @@ using Polly;
 using SalesCoachBot.Core.Coaching;
 using SalesCoachBot.Core.Crm;
 using SalesCoachBot.Crm.HubSpot;
+using SalesCoachBot.Crm.Salesforce;
 
 namespace SalesCoachBot.Crm;
 
 public static class CrmServiceCollectionExtensions
 {
     /// <summary>
-    /// The CRM connection when <c>Crm:Provider</c> names one this build speaks (hubspot): options validated on start,
+    /// The CRM connection when <c>Crm:Provider</c> names one this build speaks (hubspot, salesforce): options validated on start,
     /// the connector, the sync runner, the push dispatcher, the webhook queue and the background worker.
     /// </summary>
     public static IServiceCollection AddCrm(this IServiceCollection services, IConfiguration configuration, bool background = true)
@@ -26,40 +27,19 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<CrmSettings>, CrmSettingsValidator>();
         services.AddOptions<CrmPublicUrl>().Bind(configuration);
         var provider = (configuration["Crm:Provider"] ?? CrmOptions.None).Trim().ToLowerInvariant();
-        if (provider != "hubspot")
+        switch (provider)
         {
-            return services;
+            case "hubspot":
+                AddHubSpot(services);
+                break;
+            case "salesforce":
+                AddSalesforce(services);
+                break;
+            default:
+                return services;
         }
 
         services.AddSingleton<CrmWebhookQueue>();
-        services.AddHttpClient<HubSpotClient>((sp, http) =>
-            {
-                var hubspot = sp.GetRequiredService<IOptions<CrmSettings>>().Value.HubSpot;
-                http.BaseAddress = new Uri(hubspot.BaseUrl.ToString().TrimEnd('/') + "/");
-                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", hubspot.AccessToken);
-                http.Timeout = Timeout.InfiniteTimeSpan;   // the resilience handler limits each attempt
-            })
-            .AddHttpMessageHandler(() => new HubSpotRateLimitHandler())
-            .AddResilienceHandler("hubspot", (pipeline, context) =>
-            {
-                pipeline.AddRetry(new HttpRetryStrategyOptions
-                {
-                    MaxRetryAttempts = 4,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = TimeSpan.FromSeconds(1),
-                    ShouldRetryAfterHeader = true,
-                    ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
-                    {
-                        { Result: { } response } => response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500,
-                        { Exception: HttpRequestException } => true,
-                        _ => false,
-                    }),
-                });
-                pipeline.AddTimeout(TimeSpan.FromSeconds(30));
-            });
-        // The typed client's HttpClient comes from the factory, so its handlers are pooled and rotated as usual.
-        services.AddSingleton<ICrmConnector>(sp => new HubSpotConnector(new HubSpotClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(HubSpotClient)))));
         services.AddSingleton<CrmSyncRunner>();
         services.AddSingleton<CrmPushDispatcher>();
         if (background)
@@ -70,11 +50,61 @@ public static class CrmServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The CRM's inbound endpoints (HubSpot webhooks when HubSpot is the CRM).</summary>
+    private static void AddHubSpot(IServiceCollection services)
+    {
+        services.AddHttpClient<HubSpotClient>((sp, http) =>
+            {
+                var hubspot = sp.GetRequiredService<IOptions<CrmSettings>>().Value.HubSpot;
+                http.BaseAddress = new Uri(hubspot.BaseUrl.ToString().TrimEnd('/') + "/");
+                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", hubspot.AccessToken);
+                http.Timeout = Timeout.InfiniteTimeSpan;   // the resilience handler limits each attempt
+            })
+            .AddHttpMessageHandler(() => new HubSpotRateLimitHandler())
+            .AddResilienceHandler("hubspot", Retries);
+        // The typed client's HttpClient comes from the factory, so its handlers are pooled and rotated as usual.
+        services.AddSingleton<ICrmConnector>(sp => new HubSpotConnector(new HubSpotClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(HubSpotClient)))));
+    }
+
+    private static void AddSalesforce(IServiceCollection services)
+    {
+        services.AddHttpClient(SalesforceHttp, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler(() => new SalesforceConcurrencyHandler())
+            .AddResilienceHandler("salesforce", Retries);
+        services.AddSingleton(sp => new SalesforceAuth(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(SalesforceHttp), sp.GetRequiredService<IOptions<CrmSettings>>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new SalesforceClient(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(SalesforceHttp), sp.GetRequiredService<SalesforceAuth>(),
+            sp.GetRequiredService<IOptions<CrmSettings>>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ICrmConnector>(sp => new SalesforceConnector(sp.GetRequiredService<SalesforceClient>(), sp.GetRequiredService<IOptions<CrmSettings>>()));
+    }
+
+    private const string SalesforceHttp = "salesforce";
+
+    /// <summary>429 / 5xx / network errors retried 4 times with jittered exponential backoff (Retry-After wins), 30 s an attempt.</summary>
+    private static void Retries(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
+    {
+        pipeline.AddRetry(new HttpRetryStrategyOptions
+        {
+            MaxRetryAttempts = 4,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = TimeSpan.FromSeconds(1),
+            ShouldRetryAfterHeader = true,
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
+            {
+                { Result: { } response } => response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500,
+                { Exception: HttpRequestException } => true,
+                _ => false,
+            }),
+        });
+        pipeline.AddTimeout(TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>The CRM's inbound endpoints (HubSpot webhooks when HubSpot is the CRM; Salesforce is polled).</summary>
     public static IEndpointRouteBuilder MapCrm(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (app.ServiceProvider.GetService<CrmWebhookQueue>() is not null)
+        if (app.ServiceProvider.GetService<ICrmConnector>() is { Provider: "hubspot" })
         {
             app.MapHubSpotWebhooks();
         }
@@ -113,6 +143,27 @@ internal sealed class HubSpotRateLimitHandler : DelegatingHandler
         using var search = request.RequestUri?.AbsolutePath.EndsWith("/search", StringComparison.Ordinal) == true
             ? await Search.AcquireAsync(1, cancellationToken)
             : null;
+        return await base.SendAsync(request, cancellationToken);
+    }
+}
+
+/// <summary>
+/// Salesforce counts concurrent long-running requests per org (25) and API requests per 24 hours; the sync needs
+/// neither many at once nor bursts, so at most 4 calls are in flight. The daily allocation is watched by
+/// <see cref="SalesforceClient"/> from each answer's Sforce-Limit-Info.
+/// </summary>
+internal sealed class SalesforceConcurrencyHandler : DelegatingHandler
+{
+    private static readonly ConcurrencyLimiter InFlight = new(new ConcurrencyLimiterOptions
+    {
+        PermitLimit = 4,
+        QueueLimit = int.MaxValue,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+    });
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using var permit = await InFlight.AcquireAsync(1, cancellationToken);
         return await base.SendAsync(request, cancellationToken);
     }
 }

@@ -193,12 +193,16 @@ public sealed class SocketModeTests : IAsyncLifetime
     {
         var app = await StartHostAsync();
         var old = await slack.WaitForSocketAsync(1);
+        // The new socket's hello is held back until the late envelope is acked, so a slow test thread cannot find the
+        // old socket already closed (the host closes it once the new one is greeted).
+        slack.SendHello = false;
 
         await old.SendAsync(new { type = "disconnect", reason = "refresh_requested", debug_info = new { host = "fake" } });
         // Slack may still deliver on the old socket until it is closed: that envelope must be acked there.
         await old.SendAsync(EventsEnvelope("env-late", "EvLate"));
         var lateAck = await old.NextAsync();
         var next = await slack.WaitForSocketAsync(2);
+        await next.SendAsync(new { type = "hello", num_connections = 2, connection_info = new { app_id = "A0FAKE" } });
         await old.Closed.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal("env-late", lateAck.GetProperty("envelope_id").GetString());

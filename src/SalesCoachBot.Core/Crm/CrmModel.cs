@@ -90,6 +90,22 @@ public interface ICrmConnector
     Task<IReadOnlyList<CrmDealRecord>> ReadDealsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
 
     Task<CrmPushOutcome> PushAsync(CrmPushRequest push, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Several pushes, outcomes in the same order. One at a time unless the CRM batches writes (Salesforce: one
+    /// composite request, each push still succeeding or failing on its own).
+    /// </summary>
+    async Task<IReadOnlyList<CrmPushOutcome>> PushBatchAsync(IReadOnlyList<CrmPushRequest> pushes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pushes);
+        var outcomes = new List<CrmPushOutcome>(pushes.Count);
+        foreach (var push in pushes)
+        {
+            outcomes.Add(await PushAsync(push, cancellationToken));
+        }
+
+        return outcomes;
+    }
 }
 
 /// <summary>The CRM refused our credentials (401/403): sync pauses, nothing is lost.</summary>

@@ -9,7 +9,8 @@ namespace SalesCoachBot.Core.Crm;
 /// Writes the push outbox to the CRM: each row leased (one dispatcher at a time, across hosts), resolved to the CRM's
 /// ids, sent, and its outcome recorded. 429 / 5xx come back as <see cref="CrmPushOutcome.Retry"/> once the client's own
 /// retries are spent and are tried again later with backoff (the CRM's Retry-After wins when longer); a refusal is
-/// final and kept with the CRM's message for <c>crm status</c>.
+/// final: kept with the CRM's message for <c>crm status</c>, a refused stage change undone here, and the person who made
+/// the change told with the CRM's message.
 /// </summary>
 public sealed partial class CrmPushDispatcher(
     ICrmConnector connector,
@@ -36,21 +37,60 @@ public sealed partial class CrmPushDispatcher(
                 break;
             }
 
+            // Rows with nothing to send are settled at once; the rest go to the CRM together (one composite request
+            // where the CRM has them), each with its own outcome.
+            var toSend = new List<(CrmPushItem Item, CrmPushRequest Request)>();
             foreach (var item in batch)
             {
-                try
+                switch (Resolve(item))
                 {
-                    await outbox.CompleteAsync(item.Id, Owner, item.Attempts + 1, await SendAsync(item, cancellationToken), cancellationToken);
+                    case CrmPushCompletion completion:
+                        await outbox.CompleteAsync(item.Id, Owner, item.Attempts, completion, cancellationToken);
+                        handled++;
+                        break;
+                    case CrmPushRequest request:
+                        toSend.Add((item, request));
+                        break;
                 }
-                catch (CrmAuthException)
-                {
-                    // Credentials gone: nothing more can be sent; every leased row goes back untouched.
-                    foreach (var rest in batch)
-                    {
-                        await outbox.CompleteAsync(rest.Id, Owner, rest.Attempts, new CrmPushCompletion.Released(), CancellationToken.None);
-                    }
+            }
 
-                    throw;
+            if (toSend.Count == 0)
+            {
+                continue;
+            }
+
+            IReadOnlyList<CrmPushOutcome> outcomes;
+            try
+            {
+                outcomes = await connector.PushBatchAsync([.. toSend.Select(s => s.Request)], cancellationToken);
+            }
+            catch (CrmAuthException)
+            {
+                // Credentials gone: nothing more can be sent; every leased row goes back untouched.
+                foreach (var (item, _) in toSend)
+                {
+                    await outbox.CompleteAsync(item.Id, Owner, item.Attempts, new CrmPushCompletion.Released(), CancellationToken.None);
+                }
+
+                throw;
+            }
+
+            for (var i = 0; i < toSend.Count; i++)
+            {
+                var item = toSend[i].Item;
+                if (outcomes[i] is CrmPushOutcome.Refused refused)
+                {
+                    var map = maps.Maps.For(item.TeamMapId);   // the deal's team's map names its stages
+                    var stages = new CrmStageMap(map);
+                    // Refused for good: the change is undone here and its author told, in the transaction that fails the row.
+                    LogRefused(logger, connector.DisplayName, item.Id, item.DealId.Value);
+                    await outbox.RefuseAsync(
+                        item, Owner, item.Attempts + 1, $"{connector.DisplayName} refused it: {refused.Message}", stages.StatusOf,
+                        refusal => CrmNotices.Refused(connector.DisplayName, refusal, refused.Message, map), time.GetUtcNow(), cancellationToken);
+                }
+                else
+                {
+                    await outbox.CompleteAsync(item.Id, Owner, item.Attempts + 1, Completion(item, outcomes[i]), cancellationToken);
                 }
 
                 handled++;
@@ -60,7 +100,8 @@ public sealed partial class CrmPushDispatcher(
         return handled;
     }
 
-    private async Task<CrmPushCompletion> SendAsync(CrmPushItem item, CancellationToken cancellationToken)
+    /// <summary>The request to send, or the completion when there is nothing to send (no CRM record, nurture, no mapping).</summary>
+    private object Resolve(CrmPushItem item)
     {
         if (item.CrmDealId is null)
         {
@@ -86,14 +127,18 @@ public sealed partial class CrmPushDispatcher(
             request = request with { Pipeline = crm.Pipeline, Stage = crm.Stage };
         }
 
+        return request;
+    }
+
+    private CrmPushCompletion Completion(CrmPushItem item, CrmPushOutcome outcome)
+    {
         var now = time.GetUtcNow();
         var attempts = item.Attempts + 1;
-        switch (await connector.PushAsync(request, cancellationToken))
+        switch (outcome)
         {
             case CrmPushOutcome.Done:
                 return new CrmPushCompletion.Sent(now);
             case CrmPushOutcome.Refused refused:
-                LogRefused(logger, connector.DisplayName, item.Id, item.DealId.Value);
                 return new CrmPushCompletion.Failed($"{connector.DisplayName} refused it: {refused.Message}");
             case CrmPushOutcome.Retry retry when attempts < MaxAttempts:
                 var backoff = TimeSpan.FromSeconds(Math.Min(3600, 5 * Math.Pow(2, attempts - 1)));

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Core.Coaching;
 
@@ -33,16 +35,48 @@ public sealed class HubSpotSettings
 
 public sealed class SalesforceSettings
 {
+    /// <summary>Where tokens come from: https://login.salesforce.com, https://test.salesforce.com (sandboxes) or the My Domain URL.</summary>
     public Uri LoginUrl { get; set; } = new("https://login.salesforce.com");
+
+    /// <summary>The connected app's consumer key.</summary>
     public string? ClientId { get; set; }
+
+    /// <summary>JWT bearer flow: the integration user the connected app is pre-authorised for.</summary>
     public string? Username { get; set; }
+
+    /// <summary>JWT bearer flow: the connected app's certificate with its private key (PEM with both, or PKCS#12).</summary>
     public string? CertificatePath { get; set; }
+
+    /// <summary>Password of a PKCS#12 <see cref="CertificatePath"/>, if it has one. Never logged.</summary>
+    public string? CertificatePassword { get; set; }
+
+    /// <summary>Client-credentials flow (instead of a certificate): the connected app's consumer secret. Never logged.</summary>
+    public string? ClientSecret { get; set; }
 
     /// <summary>With <see cref="AccessToken"/>: a fixed token for tests and scripts, no login.</summary>
     public Uri? InstanceUrl { get; set; }
 
     public string? AccessToken { get; set; }
     public string ApiVersion { get; set; } = "59.0";
+
+    /// <summary>How a note is written: <c>ContentNote</c> (default; a note linked to the opportunity) or <c>Task</c> (a completed task).</summary>
+    public string NoteObject { get; set; } = "ContentNote";
+
+    /// <summary>Share of the org's daily API requests (Sforce-Limit-Info) above which the connector waits: 1 to 100, default 90.</summary>
+    public int MaxApiUsagePercent { get; set; } = 90;
+
+    /// <summary>Which sign-in the settings describe (validated on start, so exactly one applies).</summary>
+    public SalesforceFlow Flow =>
+        InstanceUrl is not null || !string.IsNullOrWhiteSpace(AccessToken) ? SalesforceFlow.FixedToken
+        : !string.IsNullOrWhiteSpace(CertificatePath) ? SalesforceFlow.JwtBearer
+        : SalesforceFlow.ClientCredentials;
+}
+
+public enum SalesforceFlow
+{
+    JwtBearer,
+    ClientCredentials,
+    FixedToken,
 }
 
 /// <summary>Checks the keys the chosen provider needs; every problem is named by its configuration key.</summary>
@@ -93,21 +127,32 @@ public sealed class CrmSettingsValidator(IOptions<CrmOptions> crm) : IValidateOp
                         errors.Add("Crm:Salesforce:InstanceUrl (absolute URL) and Crm:Salesforce:AccessToken go together.");
                     }
                 }
+                else if (string.IsNullOrWhiteSpace(s.ClientId) || (string.IsNullOrWhiteSpace(s.ClientSecret)
+                    && (string.IsNullOrWhiteSpace(s.Username) || string.IsNullOrWhiteSpace(s.CertificatePath))))
+                {
+                    errors.Add("Crm:Salesforce needs ClientId, Username and CertificatePath (JWT bearer flow), ClientId and ClientSecret (client-credentials flow), or InstanceUrl and AccessToken.");
+                }
                 else
                 {
-                    if (string.IsNullOrWhiteSpace(s.ClientId) || string.IsNullOrWhiteSpace(s.Username) || string.IsNullOrWhiteSpace(s.CertificatePath))
+                    if (s.Flow == SalesforceFlow.JwtBearer && CertificateProblem(s) is { } problem)
                     {
-                        errors.Add("Crm:Salesforce needs ClientId, Username and CertificatePath (JWT bearer flow), or InstanceUrl and AccessToken.");
-                    }
-                    else if (!File.Exists(s.CertificatePath))
-                    {
-                        errors.Add($"Crm:Salesforce:CertificatePath: no file at {s.CertificatePath}.");
+                        errors.Add(problem);
                     }
 
                     if (!IsHttpUrl(s.LoginUrl))
                     {
                         errors.Add("Crm:Salesforce:LoginUrl must be an absolute http(s) URL.");
                     }
+                }
+
+                if (s.NoteObject is not ("ContentNote" or "Task"))
+                {
+                    errors.Add($"Crm:Salesforce:NoteObject must be ContentNote or Task, not '{s.NoteObject}'.");
+                }
+
+                if (s.MaxApiUsagePercent is < 1 or > 100)
+                {
+                    errors.Add("Crm:Salesforce:MaxApiUsagePercent must be between 1 and 100.");
                 }
 
                 if (!decimal.TryParse(s.ApiVersion, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var version) || version < 59.0m)
@@ -121,5 +166,42 @@ public sealed class CrmSettingsValidator(IOptions<CrmOptions> crm) : IValidateOp
         return errors;
     }
 
+    /// <summary>The JWT bearer flow signs with the certificate's private key: a file that is missing or has no key stops the host.</summary>
+    private static string? CertificateProblem(SalesforceSettings s)
+    {
+        if (!File.Exists(s.CertificatePath))
+        {
+            return $"Crm:Salesforce:CertificatePath: no file at {s.CertificatePath}.";
+        }
+
+        try
+        {
+            using var certificate = SalesforceCertificate.Load(s.CertificatePath!, s.CertificatePassword);
+            return certificate.GetRSAPrivateKey() is null
+                ? $"Crm:Salesforce:CertificatePath: {s.CertificatePath} has no RSA private key (the JWT bearer flow signs with it; use a PEM with the certificate and its key, or a .p12/.pfx)."
+                : null;
+        }
+        catch (CryptographicException e)
+        {
+            return $"Crm:Salesforce:CertificatePath: {s.CertificatePath} is not a certificate with a private key ({e.Message}); check Crm:Salesforce:CertificatePassword for a .p12/.pfx.";
+        }
+    }
+
     private static bool IsHttpUrl(Uri? url) => url is { IsAbsoluteUri: true } && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp);
+}
+
+/// <summary>Loads the connected app's certificate with its private key: PEM (certificate and key in one file, or the key beside it) or PKCS#12.</summary>
+public static class SalesforceCertificate
+{
+    public static X509Certificate2 Load(string path, string? password)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var head = File.ReadAllText(path).AsSpan();
+        if (head.Contains("-----BEGIN", StringComparison.Ordinal))
+        {
+            return X509Certificate2.CreateFromPemFile(path, path);
+        }
+
+        return X509CertificateLoader.LoadPkcs12FromFile(path, password, X509KeyStorageFlags.EphemeralKeySet);
+    }
 }

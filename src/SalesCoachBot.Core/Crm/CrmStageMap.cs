@@ -14,12 +14,13 @@ public sealed class CrmStageMap
 {
     private readonly Dictionary<(string Pipeline, string Stage), CrmPlacement> _placements = [];
     private readonly ProcessMap _map;
+    private readonly HashSet<StageId> _wonAndAfter;
 
     public CrmStageMap(ProcessMap map)
     {
         ArgumentNullException.ThrowIfNull(map);
         _map = map;
-        var afterWon = WonAndAfter(map);
+        var afterWon = _wonAndAfter = WonAndAfter(map);
         foreach (var stage in map.Stages)
         {
             if (stage.Crm is { } crm)
@@ -42,6 +43,9 @@ public sealed class CrmStageMap
     }
 
     public bool IsEmpty => _placements.Count == 0;
+
+    /// <summary>The status a deal has at <paramref name="stage"/> while not lost: won from the won stage on, else open.</summary>
+    public DealStatus StatusOf(StageId stage) => _wonAndAfter.Contains(stage) ? DealStatus.Won : DealStatus.Open;
 
     /// <summary>The placement of a CRM stage; null when the map does not name it.</summary>
     public CrmPlacement? Place(string? pipeline, string? stage) =>

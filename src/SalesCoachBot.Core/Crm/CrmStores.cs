@@ -1,3 +1,4 @@
+using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.ProcessMaps;
 
@@ -87,6 +88,12 @@ public interface ICrmSyncStore
     Task SetPausedAsync(string provider, string? reason, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Pauses the sync and, in the same transaction, queues <paramref name="notice"/> as a direct message to every admin
+    /// with a chat id. False, and nothing written, when it was paused already (by this host or another): admins hear once.
+    /// </summary>
+    Task<bool> PauseAndNotifyAsync(string provider, string reason, DateTimeOffset at, BotAnswer notice, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Applies CRM deals: new ones added, changed ones updated (the CRM wins for name, amount, currency, owner), stage
     /// changes recorded as history "moved in CRM", deletions closed. A deal that cannot be placed (unknown stage, owner
     /// without a person) is kept and flagged, never dropped. With <paramref name="dryRun"/> nothing is written.
@@ -140,9 +147,23 @@ public abstract record CrmPushCompletion
     public sealed record Released : CrmPushCompletion;
 }
 
+/// <summary>A push the CRM refused, as the person who made the change is told about it.</summary>
+/// <param name="KeptStage">The stage the deal went back to (a refused stage change is undone here); null when nothing was undone.</param>
+public sealed record CrmRefusal(DealId DealId, string DealName, string ExternalId, long TeamId, CrmPushKind Kind, StageId? Target, StageId? KeptStage);
+
 /// <summary>The durable push outbox: rows written in the same transaction as the change they describe.</summary>
 public interface ICrmPushOutbox
 {
+    /// <summary>
+    /// Records a refusal, in one transaction: the row failed with <paramref name="error"/>; a refused stage change undone
+    /// when the deal is still where the push would have put it (back to the stage before, its confirmations kept, a
+    /// history row saying why); and <paramref name="message"/>'s answer queued as a direct message to the person who made
+    /// the change (the deal's owner when none is recorded). False, and nothing written, when the lease was lost.
+    /// </summary>
+    Task<bool> RefuseAsync(
+        CrmPushItem item, string owner, int attempts, string error, Func<StageId, DealStatus> statusOf, Func<CrmRefusal, BotAnswer> message,
+        DateTimeOffset now, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<CrmPushItem>> LeaseDueAsync(string provider, string owner, DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken);
 
     /// <summary>Records the outcome; <paramref name="attempts"/> counts this one. False when the lease was lost.</summary>

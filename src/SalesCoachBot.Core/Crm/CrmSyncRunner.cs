@@ -71,10 +71,11 @@ public sealed partial class CrmSyncRunner(
         }
         catch (CrmAuthException e)
         {
-            if (!dryRun && state.PausedReason is null)
+            // One log line and one message to admins per pause, however many rounds and hosts meet the refusal.
+            if (!dryRun && state.PausedReason is null
+                && await store.PauseAndNotifyAsync(connector.Provider, e.Message, time.GetUtcNow(), CrmNotices.Paused(connector.DisplayName, e.Message), cancellationToken))
             {
                 LogPaused(logger, connector.DisplayName, e.Message);
-                await store.SetPausedAsync(connector.Provider, e.Message, time.GetUtcNow(), cancellationToken);
             }
 
             return new CrmSyncReport(full, dryRun, CrmApplyResult.Zero, state.Cursor, e.Message);

@@ -91,6 +91,9 @@ public enum NudgeKind
 
     /// <summary>"Your map change was refused", to the admins; no claim, the same notice is not queued twice in a day.</summary>
     MapNotice,
+
+    /// <summary>The CRM refused a change (to the person who made it) or the CRM sync paused (to admins); no claim.</summary>
+    CrmNotice,
 }
 
 public enum OutboxStatus

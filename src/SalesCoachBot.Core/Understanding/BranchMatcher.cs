@@ -66,6 +66,13 @@ internal static class BranchMatcher
             return One(covered);
         }
 
+        // "nurture Initech": the stage's one branch that leads there.
+        var target = known.Where(k => k.Branch.To.IsReserved && k.Branch.To.Value == compact).Select(k => k.Branch).ToList();
+        if (target.Count > 0)
+        {
+            return One(target);
+        }
+
         var key = string.Join(' ', typed);
         var closest = known
             .Select(k => (k.Branch, Score: Similarity.Similarity(key, string.Join(' ', k.Words))))

@@ -124,22 +124,10 @@ public sealed partial class CommandParser
         StripLeading(tokens, pack.LeadingFiller);
         StripTrailing(tokens, pack.TrailingFiller);
 
-        // Issue 15's snooze / reopen phrasings, still English patterns (BranchSnoozeRules).
-        if (!pack.IsArabic && BranchSnoozeRules.Before(tokens, slot => DealOf(slot, pack)) is { } early)
-        {
-            return new Understood(early, double.MaxValue, 1, pack.Code);
-        }
-
         var understood = Match(matcher, tokens, folded, closest);
         if (understood is null && tokens.Count < raw.Count)
         {
             understood = Match(matcher, pack.Canonicalize(raw), folded, null);
-        }
-
-        // "Initech is not a fit": a branch of the map, unless an example fitted almost exactly ("… is not interested").
-        if (!pack.IsArabic && understood is not { Confidence: >= 0.9 } && BranchSnoozeRules.After(tokens, slot => DealOf(slot, pack)) is { } branch)
-        {
-            return new Understood(branch, understood?.Score ?? 0, 1, pack.Code);
         }
 
         if (understood is not null)
@@ -206,9 +194,13 @@ public sealed partial class CommandParser
             "unlink" => new UnlinkConversationCommand(),
             "nudges" => Join(m.Slot("team").Where(t => !pack.Words("nudge_words").Contains(t.Canon))) is { Length: > 0 } team ? new UseChannelForNudgesCommand(team) : null,
             "mydeals" => new MyDealsCommand(),
-            "move" => Move(m, pack),
-            "lost" => m.Slot("deal").Count == 0 ? null : new MarkLostCommand(DealOf(m.Slot("deal"), pack), Reason(m.Slot("reason"), pack)),
-            "saidno" => new SaidNoCommand(DealOf([.. m.Slot("deal").SkipWhile(t => pack.Words("buyer_words").Contains(t.Canon))], pack), Reason(m.Slot("reason"), pack)),
+            "move" => Move(m, folded, pack),
+            "lost" => m.Slot("deal").Count == 0 ? null : new MarkLostCommand(DealOf(m.Slot("deal"), pack), Reason(m.Slot("reason"), pack, folded)),
+            "saidno" => new SaidNoCommand(DealOf([.. m.Slot("deal").SkipWhile(t => pack.Words("buyer_words").Contains(t.Canon))], pack), Reason(m.Slot("reason"), pack, folded)),
+            "snooze" => Snooze(m, tokens, folded, pack),
+            "unsnooze" => new UnsnoozeCommand(DealOf(m.Slot("deal"), pack)),
+            "reopen" => m.Slot("deal").Count == 0 ? null : new ReopenDealCommand(DealOf(m.Slot("deal"), pack)),
+            "branch" => Branch(m, tokens, folded, pack),
             "stage" => Stage(m.Slot("stage"), pack, mustLookLikeStage: false),
             "stage_maybe" => Stage(m.Slot("stage"), pack, mustLookLikeStage: true),
             "pipeline" => Pipeline(m.Slot("team"), tokens, pack),
@@ -295,17 +287,163 @@ public sealed partial class CommandParser
         return DealOf(slot, pack) is { } deal and not LinkedDealReference ? new LinkConversationCommand(deal) : null;
     }
 
-    private static ChatCommand? Move(IntentMatch m, LanguagePack pack)
+    private static ChatCommand? Move(IntentMatch m, Typed folded, LanguagePack pack)
     {
+        // "put Soylent into nurture", «حوّل Soylent للرعاية»: nurture is a branch of the map, not a stage.
+        if (BranchName(Trim(m.Slot("stage"), pack.Words("stage_filler"), pack.Words("stage_filler")), pack) is "nurture" && m.Slot("deal").Count > 0)
+        {
+            return new FollowBranchCommand(DealOf(m.Slot("deal"), pack), "nurture");
+        }
+
         var stage = StageText(m.Slot("stage"), pack);
-        return stage.Length == 0 ? null : new MoveDealCommand(DealOf(m.Slot("deal"), pack), stage, Reason(m.Slot("reason"), pack));
+        return stage.Length == 0 ? null : new MoveDealCommand(DealOf(m.Slot("deal"), pack), stage, Reason(m.Slot("reason"), pack, folded));
     }
 
-    private static string? Reason(IReadOnlyList<Token> slot, LanguagePack pack)
+    /// <summary>A reason exactly as typed (its spelling, hamza and punctuation kept), without the filler around it.</summary>
+    private static string? Reason(IReadOnlyList<Token> slot, LanguagePack pack, Typed typed, string fillerSet = "reason_filler")
     {
-        var filler = pack.Words("reason_filler");
-        var reason = Join(Trim(slot, filler, filler));
+        var filler = pack.Words(fillerSet);
+        var reason = typed.Span(Trim(slot, filler, filler));
         return reason.Length > 0 ? reason : null;
+    }
+
+    /// <summary>
+    /// "snooze Initech 3 days because …", "أجّل Initech ٣ أيام لأن …", "اجل Initech لحد الأحد": the examples take the
+    /// deal and the time as one slot; the time is its longest end (or start) that reads as one (<see cref="SnoozeDates"/>),
+    /// kept as typed so the use case can read it in the deal's time zone and explain it when it cannot.
+    /// </summary>
+    private static SnoozeCommand? Snooze(IntentMatch m, IReadOnlyList<Token> tokens, Typed typed, LanguagePack pack)
+    {
+        var slot = m.Slot("deal");
+        var reasonSlot = m.Slot("reason");
+        var lead = pack.Words("snooze_time_leading");
+        var markers = pack.Words("snooze_reason_markers");
+
+        // «خلنا نأجل Tailwind ٣ أيام» read against "… {deal} عشان {reason}": with no word introducing it, the "reason"
+        // right after the deal is the rest of the deal slot (where the time is looked for).
+        if (slot.Count > 0 && reasonSlot.Count > 0)
+        {
+            var at = tokens.ToList().FindIndex(t => t.Start == reasonSlot[0].Start);
+            if (at > 0 && tokens[at - 1].Start == slot[^1].Start)
+            {
+                slot = [.. slot, .. reasonSlot];
+                reasonSlot = [];
+            }
+        }
+
+        var reason = Reason(reasonSlot, pack, typed, "snooze_reason_filler");
+
+        // The time at the end of the slot, or followed by a reason the example had no place for ("10 days, budget
+        // freeze", «أسبوع عشان المدير مسافر»); else at its start ("snooze for 2 weeks Initech").
+        for (var i = 0; i < slot.Count; i++)
+        {
+            for (var j = Math.Min(slot.Count, i + 6); j > i; j--)
+            {
+                var after = j < slot.Count ? slot[j] : default;
+                if ((j == slot.Count || after.CommaBefore || markers.Contains(after.Canon)) && SnoozeDates.LooksLikeTime(Join(slot.Skip(i).Take(j - i))))
+                {
+                    // "for 2 weeks" is "2 weeks"
+                    var time = slot.Skip(i).Take(j - i).SkipWhile((t, k) => k == 0 && lead.Contains(t.Canon) && j - i > 1).ToList();
+                    reason ??= j < slot.Count ? Reason([.. slot.Skip(j)], pack, typed, "snooze_reason_filler") : null;
+                    return new SnoozeCommand(DealOf([.. slot.Take(i)], pack), typed.Span(time), reason);
+                }
+            }
+        }
+
+        for (var j = slot.Count - 1; j >= 1; j--)
+        {
+            if (SnoozeDates.LooksLikeTime(Join(slot.Take(j))))
+            {
+                return new SnoozeCommand(DealOf([.. slot.Skip(j)], pack), typed.Span([.. slot.Take(j)]), reason);
+            }
+        }
+
+        return new SnoozeCommand(DealOf(slot, pack), string.Empty, reason);
+    }
+
+    /// <summary>
+    /// "Duff Brewery is not a fit", "disqualify Globex", "Initech مش مناسبة", "استبعد Initech": a branch of the map by its
+    /// <c>when</c>. The words are the <c>{when}</c> slot, else what was typed outside the deal less the verbs around it;
+    /// a phrase the language file knows (<c>branch_names</c>) becomes the map's words ("مش مناسبه" → "not a fit").
+    /// Anything else must read like a decision ("not …", "disqualified"), so "the weather is nice" is no branch.
+    /// </summary>
+    private static FollowBranchCommand? Branch(IntentMatch m, IReadOnlyList<Token> tokens, Typed typed, LanguagePack pack)
+    {
+        // "mark initech as not a fit" read against "{deal} not a fit": the verbs around the deal are not its name.
+        var verbs = pack.Words("branch_verbs");
+        var dealSlot = Trim(m.Slot("deal"), verbs, verbs);
+        if (dealSlot.Count == 0 || pack.Words("branch_not_deal").Contains(dealSlot[0].Canon))
+        {
+            return null;
+        }
+
+        var inDeal = dealSlot.Select(t => t.Start).ToHashSet();
+        var when = m.Slots.Any(s => s.Name == "when")
+            ? Trim(m.Slot("when"), verbs, verbs)
+            : [.. tokens.Where(t => !inDeal.Contains(t.Start) && !verbs.Contains(t.Canon) && !verbs.Contains(t.Lower))];
+
+        // "disqualified now" is "disqualified"; "not now" stays what it says.
+        var trailing = pack.Words("branch_trailing");
+        var negations = pack.Words("branch_negations");
+        while (when.Count > 1 && trailing.Contains(when[^1].Canon) && !negations.Contains(when[^2].Canon))
+        {
+            when.RemoveAt(when.Count - 1);
+        }
+
+        if (when.Count == 0)
+        {
+            return null;
+        }
+
+        if (BranchName(when, pack) is { } named)
+        {
+            return new FollowBranchCommand(DealOf(dealSlot, pack), named);
+        }
+
+        // "mark initech as needs unclear": said to be a branch in so many words.
+        var explicitly = m.Example.Split(' ')[0] is var first && pack.Words("branch_explicit").Contains(pack.Canonical(ArabicText.Normalize(first).ToLowerInvariant()));
+        return explicitly || ReadsLikeADecision(when, pack) ? new FollowBranchCommand(DealOf(dealSlot, pack), typed.Span(when)) : null;
+    }
+
+    /// <summary>The longest run of words the language file names as a branch ("غير مؤهله" in "طلعت غير مؤهله"), as the map's words.</summary>
+    private static string? BranchName(IReadOnlyList<Token> when, LanguagePack pack)
+    {
+        for (var length = when.Count; length >= 1; length--)
+        {
+            for (var start = 0; start + length <= when.Count; start++)
+            {
+                var words = when.Skip(start).Take(length).ToList();
+                foreach (var key in new[]
+                {
+                    string.Join(' ', words.Select(t => t.Lower)),
+                    string.Join(' ', words.Select(t => t.Canon)),
+                    string.Join(' ', words.Select((t, k) => k == 0 ? ArabicText.WithoutPrefixes(t.Lower, 3).FirstOrDefault() ?? t.Lower : t.Lower)),
+                })
+                {
+                    if (pack.BranchNames.TryGetValue(key, out var named))
+                    {
+                        return named;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool ReadsLikeADecision(IReadOnlyList<Token> when, LanguagePack pack)
+    {
+        var first = when[0].Canon;
+        if (pack.Words("branch_negations").Contains(first) || pack.Words("branch_negations").Contains(when[0].Lower))
+        {
+            return true;
+        }
+
+        // English morphology: "disqualified", "unqualified", "cancelled".
+        return !pack.IsArabic
+            && (first.StartsWith("dis", StringComparison.Ordinal)
+                || first.StartsWith("un", StringComparison.Ordinal)
+                || (when.Count <= 2 && first.Length > 4 && first.EndsWith("ed", StringComparison.Ordinal)));
     }
 
     private static ChatCommand? Stage(IReadOnlyList<Token> slot, LanguagePack pack, bool mustLookLikeStage)
@@ -709,6 +847,7 @@ public sealed partial class CommandParser
             _ => string.Empty,
         };
         static string Because(string? reason) => reason is null ? string.Empty : " because " + reason;
+        static string This(string deal) => deal.Length == 0 ? " this" : deal;
 
         return command switch
         {
@@ -716,6 +855,12 @@ public sealed partial class CommandParser
             UndoItemCommand c => $"undo {c.ItemText}{Deal(c.Deal, "for")}",
             MoveDealCommand c => $"move{Deal(c.Deal, "deal")} to {c.StageText}{Because(c.Reason)}",
             MarkLostCommand c => $"mark{Deal(c.Deal, "deal")} lost{Because(c.Reason)}",
+            SnoozeCommand c => $"snooze{Deal(c.Deal, "deal")} {SnoozeDates.English(c.DurationText)}".TrimEnd() + Because(c.Reason),
+            UnsnoozeCommand c => $"unsnooze{This(Deal(c.Deal, "deal"))}",
+            ReopenDealCommand c => $"reopen{This(Deal(c.Deal, "deal"))}",
+            FollowBranchCommand c => $"mark{This(Deal(c.Deal, "deal"))} as {c.WhenText}",
+            SaidNoCommand { Reason: null } => null, // asks why first: nothing changes yet
+            SaidNoCommand c => $"{(c.Deal is LinkedDealReference ? "they" : Deal(c.Deal, "deal").TrimStart())} said no{Because(c.Reason)}",
             _ => null,
         };
     }

@@ -39,6 +39,12 @@ internal static class Sentence
                     Flush();
                 }
 
+                // «ب50», «بـ٥٠ ألف», «50الف»: an Arabic word glued to a number is two words.
+                if (current.Length > 0 && ((ArabicText.IsArabicLetter(previous) && char.IsDigit(c)) || (char.IsDigit(previous) && ArabicText.IsArabicLetter(c))))
+                {
+                    Flush();
+                }
+
                 if (current.Length == 0)
                 {
                     start = i;

@@ -16,7 +16,7 @@ internal static partial class SnoozeDates
 {
     public static SnoozeEndReading Read(string? text, DateTimeOffset now, TimeZoneInfo zone)
     {
-        var words = string.Join(' ', TextFolding.Words(text));
+        var words = English(text);
         if (words.Length == 0)
         {
             return new(null, "Say for how long, e.g. \"3 days\", \"2 weeks\" or \"until Monday\".");
@@ -25,14 +25,15 @@ internal static partial class SnoozeDates
         var duration = DurationRegex().Match(words);
         if (duration.Success)
         {
-            var count = Number(duration.Groups["n"].Value);
+            // "week", «أسبوع»: one of it.
+            var count = duration.Groups["n"].Success ? Number(duration.Groups["n"].Value) : 1;
             var unit = duration.Groups["u"].Value;
             var days = unit.StartsWith('w') ? count * 7 : count;
             return days < 1 ? new(null, "A snooze lasts at least one day.") : new(now.AddDays(days), null);
         }
 
         var until = UntilRegex().Match(words);
-        if (!until.Success)
+        if (!until.Success || !(until.Groups["u"].Success || Weekday(until.Groups["d"].Value) is not null || until.Groups["d"].Value is "tomorrow"))
         {
             return new(null, $"I can't read \"{text}\" as a time. Say \"3 days\", \"2 weeks\", \"until tomorrow\", \"until Monday\" or \"until 2026-12-10\".");
         }
@@ -43,7 +44,7 @@ internal static partial class SnoozeDates
         {
             "tomorrow" or "tmrw" or "tmr" => today.AddDays(1),
             _ when Weekday(day) is { } weekday => today.AddDays(((int)weekday - (int)today.DayOfWeek + 6) % 7 + 1),
-            _ when Iso(text) is { } iso => iso,
+            _ when Iso(ArabicText.Normalize(text ?? string.Empty)) is { } iso => iso,
             _ => null,
         };
         if (date is not { } end)
@@ -53,6 +54,51 @@ internal static partial class SnoozeDates
 
         var at = StartOfDay(end, zone);
         return at <= now ? new(null, $"{end:yyyy-MM-dd} is not in the future.") : new(at, null);
+    }
+
+    /// <summary>True when the words read as a snooze's time in either language ("3 days", "until Monday", «لحد الأحد»), valid or not.</summary>
+    public static bool LooksLikeTime(string? text)
+    {
+        var words = English(text);
+        return words.Length > 0 && (DurationRegex().IsMatch(words) || (UntilRegex().Match(words) is { Success: true } until
+            && (until.Groups["u"].Success || Weekday(until.Groups["d"].Value) is not null || until.Groups["d"].Value is "tomorrow" or "tmrw" or "tmr")));
+    }
+
+    /// <summary>
+    /// The time in the English words this reader takes: folded words, Arabic ones through ar.yaml's <c>time_words</c>
+    /// («٣ أيام» → "3 days", «لحد يوم الأحد» → "until day sunday", «لبكرة» → "until tomorrow").
+    /// </summary>
+    public static string English(string? text)
+    {
+        var words = TextFolding.Words(ArabicText.Normalize(text ?? string.Empty));
+        if (!words.Any(w => w.Any(ArabicText.IsArabicLetter)))
+        {
+            return string.Join(' ', words);
+        }
+
+        var time = LanguagePack.Arabic.TimeWords;
+        var english = new List<string>();
+        foreach (var word in words)
+        {
+            if (time.TryGetValue(word, out var known))
+            {
+                english.Add(known);
+                continue;
+            }
+
+            // «لبكرة», «للأحد», «بأسبوع»: a glued preposition; «ل» before a day means "until".
+            var glued = ArabicText.WithoutPrefixes(word, 3).FirstOrDefault(time.ContainsKey);
+            if (glued is null)
+            {
+                english.Add(word);
+                continue;
+            }
+
+            var meaning = time[glued];
+            english.Add(word[0] == '\u0644' && (Weekday(meaning) is not null || meaning == "tomorrow") ? "until " + meaning : meaning);
+        }
+
+        return string.Join(' ', english.Where(w => w.Length > 0));
     }
 
     /// <summary>The instant a local day starts in the zone (a day starting in a daylight-saving gap starts at its first valid minute).</summary>
@@ -100,10 +146,10 @@ internal static partial class SnoozeDates
         _ => int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0,
     };
 
-    [GeneratedRegex(@"^(for )?(?<n>\d{1,4}|a|an|one|two|three|four|five|six|seven|ten|fourteen|thirty) ?(?<u>days?|d|weeks?|w)$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"^(for )?((?<n>\d{1,4}|a|an|one|two|three|four|five|six|seven|ten|fourteen|thirty) ?(?<u>days?|d|weeks?|w)|(?<u>days?|weeks?))$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex DurationRegex();
 
-    [GeneratedRegex(@"^(until|till|til|to) (next )?(?<d>[a-z]+|\d{4} \d{2} \d{2})$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"^((?<u>until|till|til|to) )?(day )?(next )?(?<d>[a-z]+|\d{4} \d{2} \d{2})$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex UntilRegex();
 
     [GeneratedRegex(@"\b\d{4}-\d{2}-\d{2}\b", RegexOptions.CultureInvariant)]

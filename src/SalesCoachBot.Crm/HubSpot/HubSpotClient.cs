@@ -89,8 +89,9 @@ internal sealed class HubSpotClient(HttpClient http)
         {
             throw new HubSpotHttpException(HttpStatusCode.ServiceUnavailable, $"HubSpot unreachable: {e.Message}", null);
         }
-        catch (TimeoutException e)
+        catch (Exception e) when (e is TimeoutException or Polly.Timeout.TimeoutRejectedException)
         {
+            // The resilience handler's per-attempt timeout throws Polly's own exception, not TimeoutException.
             throw new HubSpotHttpException(HttpStatusCode.GatewayTimeout, $"HubSpot timed out: {e.Message}", null);
         }
 

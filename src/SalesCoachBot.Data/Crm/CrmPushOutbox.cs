@@ -1,7 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using SalesCoachBot.Core.Caching;
+using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Crm;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Nudges;
 using SalesCoachBot.Data.Infrastructure;
+using SalesCoachBot.Data.Nudges;
 
 namespace SalesCoachBot.Data.Crm;
 
@@ -9,7 +14,7 @@ namespace SalesCoachBot.Data.Crm;
 /// The CRM push outbox, leased like the nudge outbox (<see cref="Nudges.NudgeStore"/>): one conditional update per row
 /// decides which dispatcher owns it, across hosts; a lease that runs out (a crashed host) makes the row due again.
 /// </summary>
-internal sealed class CrmPushOutbox(SalesCoachDbContextFactory factory) : ICrmPushOutbox
+internal sealed class CrmPushOutbox(SalesCoachDbContextFactory factory, ICacheInvalidation caches) : ICrmPushOutbox
 {
     private const int MaxErrorLength = 1000;
 
@@ -102,6 +107,109 @@ internal sealed class CrmPushOutbox(SalesCoachDbContextFactory factory) : ICrmPu
         };
         return changed == 1;
     }
+
+    public async Task<bool> RefuseAsync(
+        CrmPushItem item, string owner, int attempts, string error, Func<StageId, DealStatus> statusOf, Func<CrmRefusal, BotAnswer> message,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(statusOf);
+        ArgumentNullException.ThrowIfNull(message);
+        await using var db = factory.CreateDbContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var won = await db.Set<CrmPushRow>().Where(p => p.Id == item.Id && p.LeaseOwner == owner && p.State == CrmPushStatus.Pending)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.State, CrmPushStatus.Failed)
+                .SetProperty(p => p.Attempts, attempts)
+                .SetProperty(p => p.LastError, Truncate(error))
+                .SetProperty(p => p.LeaseOwner, (string?)null)
+                .SetProperty(p => p.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+        if (won != 1)
+        {
+            return false;
+        }
+
+        var deal = await db.Deals.FirstOrDefaultAsync(d => d.Id == item.DealId, cancellationToken);
+        if (deal is null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }
+
+        StageId? kept = null;
+        if (item.Kind == CrmPushKind.Stage && item.Stage == deal.StageId && item.Status == deal.Status)
+        {
+            kept = await UndoStageAsync(db, deal, error, statusOf, now, cancellationToken);
+        }
+
+        var personId = item.ByPersonId ?? deal.OwnerId;
+        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken);
+        if (person is not null)
+        {
+            var answer = message(new CrmRefusal(deal.Id, deal.Name, deal.ExternalId, deal.TeamId, item.Kind, item.Stage, kept));
+            var payload = DigestPayload.Serialize(answer);
+            var routes = NudgeTargets.DirectRoutes(new NudgeRecipient(person.Id, person.Name, person.SlackUserId, person.TeamsAadObjectId));
+            db.AddRange(routes.Select(route => NudgeStore.Row(
+                new NewOutboxMessage(deal.TeamId, DateOnly.FromDateTime(now.UtcDateTime), route, payload, NudgeKind.CrmNotice), now)));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (kept is not null)
+        {
+            await caches.InvalidateAsync(CacheKey.Deal(deal.Id), CancellationToken.None);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Back to the stage before the refused one: the entry time it had, its confirmations carried to the new stage version
+    /// (so nothing has to be confirmed again), and a history row that says why. Null when there is no stage before.
+    /// </summary>
+    private static async Task<StageId?> UndoStageAsync(
+        SalesCoachDbContext db, Deal deal, string error, Func<StageId, DealStatus> statusOf, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var last = await db.StageHistory.AsNoTracking().Where(h => h.DealId == deal.Id)
+            .OrderByDescending(h => h.Id).Take(2).ToListAsync(cancellationToken);
+        if (last is not [var refused, var before] || refused.StageId != deal.StageId)
+        {
+            return null;
+        }
+
+        var confirmations = await db.Confirmations.AsNoTracking()
+            .Where(c => c.DealId == deal.Id && c.StageId == before.StageId && c.WithdrawnAt == null && c.StageVersion < deal.StageVersion)
+            .ToListAsync(cancellationToken);
+        var version = confirmations.Count == 0 ? 0 : confirmations.Max(c => c.StageVersion);
+        deal.StageId = before.StageId;
+        deal.Status = statusOf(before.StageId);
+        deal.StageVersion++;
+        deal.StageEnteredAt = before.EnteredAt;
+        deal.LostReason = null;
+        deal.ClosedAt = deal.Status == DealStatus.Won ? deal.ClosedAt : null;
+        db.Confirmations.AddRange(confirmations.Where(c => c.StageVersion == version).Select(c => new Confirmation
+        {
+            DealId = c.DealId,
+            StageId = c.StageId,
+            StageVersion = deal.StageVersion,
+            ItemId = c.ItemId,
+            PersonId = c.PersonId,
+            ConfirmedAt = c.ConfirmedAt,
+            Channel = c.Channel,
+            Conversation = c.Conversation,
+        }));
+        db.StageHistory.Add(new StageHistoryEntry
+        {
+            DealId = deal.Id,
+            StageId = before.StageId,
+            EnteredAt = now,
+            Kind = StageChangeKind.MovedInCrm,
+            Reason = Truncate($"back: {error}", 500),
+        });
+        return before.StageId;
+    }
+
+    private static string Truncate(string error, int max) => error.Length <= max ? error : error[..max];
 
     private static string Truncate(string error) => error.Length <= MaxErrorLength ? error : error[..MaxErrorLength];
 }

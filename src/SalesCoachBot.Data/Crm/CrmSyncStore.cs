@@ -1,9 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Core.Caching;
+using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Crm;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Nudges;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Data.Infrastructure;
+using SalesCoachBot.Data.Nudges;
 
 namespace SalesCoachBot.Data.Crm;
 
@@ -47,6 +50,51 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
             row.PausedReason = reason is null ? null : Truncate(reason, 500);
             row.PausedAt = reason is null ? null : at;
         }, cancellationToken);
+
+    public async Task<bool> PauseAndNotifyAsync(string provider, string reason, DateTimeOffset at, BotAnswer notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        try
+        {
+            await using var db = factory.CreateDbContext();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var text = Truncate(reason, 500);
+            var paused = await db.Set<CrmSyncStateRow>().Where(s => s.Provider == provider && s.PausedReason == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.PausedReason, text).SetProperty(r => r.PausedAt, at), cancellationToken);
+            if (paused == 0)
+            {
+                if (await db.Set<CrmSyncStateRow>().AnyAsync(s => s.Provider == provider, cancellationToken))
+                {
+                    return false;   // paused already: admins were told then
+                }
+
+                db.Add(new CrmSyncStateRow { Provider = provider, PausedReason = text, PausedAt = at });
+            }
+
+            var payload = DigestPayload.Serialize(notice);
+            var admins = await db.People.AsNoTracking().Include(p => p.Memberships).Where(p => p.Role == PersonRole.Admin).ToListAsync(cancellationToken);
+            // An outbox row names a team; an admin in none is filed under the first team (it only groups the row).
+            var anyTeam = await db.Teams.OrderBy(t => t.Id).Select(t => (long?)t.Id).FirstOrDefaultAsync(cancellationToken);
+            foreach (var admin in admins)
+            {
+                if ((admin.Memberships.Select(m => (long?)m.TeamId).FirstOrDefault() ?? anyTeam) is not { } team)
+                {
+                    continue;
+                }
+
+                db.AddRange(NudgeTargets.DirectRoutes(new NudgeRecipient(admin.Id, admin.Name, admin.SlackUserId, admin.TeamsAadObjectId))
+                    .Select(route => NudgeStore.Row(new NewOutboxMessage(team, DateOnly.FromDateTime(at.UtcDateTime), route, payload, NudgeKind.CrmNotice), at)));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException e) when (TransientDatabaseErrors.IsUniqueViolation(e))
+        {
+            return false;   // another host paused it first (and told the admins)
+        }
+    }
 
     private async Task UpdateStateAsync(string provider, Action<CrmSyncStateRow> change, CancellationToken cancellationToken)
     {

@@ -28,7 +28,7 @@ internal sealed class CrmVerb(IOptions<CrmOptions> crm, ICrmSyncStore store, ISe
         if (services.GetService<CrmSyncRunner>() is not { } runner)
         {
             await context.Error.WriteLineAsync(
-                $"No CRM is connected: Crm:Provider is '{crm.Value.Provider}'. Set Crm:Provider=hubspot and Crm:HubSpot:AccessToken (docs/crm.md).");
+                $"No CRM is connected: Crm:Provider is '{crm.Value.Provider}'. Set Crm:Provider=hubspot or salesforce and its keys (docs/crm.md).");
             return ExitCodes.Failed;
         }
 

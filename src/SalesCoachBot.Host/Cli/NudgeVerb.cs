@@ -144,6 +144,7 @@ internal sealed class NudgeVerb(
                     NudgeKind.MapNotice => " (refused map change, to the admins)",
                     NudgeKind.DigestUpdate => " (digest updated after a snooze)",
                     NudgeKind.Reengage => " (deal due to re-engage)",
+                    NudgeKind.CrmNotice => " (CRM notice)",
                     _ => string.Empty,
                 };
                 await context.Out.WriteLineAsync($"  {message.Conversation}{kind}: {state}");

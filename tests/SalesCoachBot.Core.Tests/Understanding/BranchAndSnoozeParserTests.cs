@@ -23,7 +23,63 @@ public sealed class BranchAndSnoozeParserTests
         { "snooze tailwind", new SnoozeCommand(new NameReference("tailwind"), string.Empty, null) },
         { "unsnooze Tailwind", new UnsnoozeCommand(new NameReference("Tailwind")) },
         { "wake up tailwind", new UnsnoozeCommand(new NameReference("tailwind")) },
+        { "park soylent 10 days, budget freeze", new SnoozeCommand(new NameReference("soylent"), "10 days", "budget freeze") },
+        { "put Soylent into nurture", new FollowBranchCommand(new NameReference("Soylent"), "nurture") },
     };
+
+    /// <summary>The same commands in Arabic (MSA, Gulf, Levantine, Egyptian), from ar.yaml; times and reasons as typed.</summary>
+    public static TheoryData<string, ChatCommand> ArabicPhrasings => new()
+    {
+        { "أجّل Initech ٣ أيام لأن المشتري في إجازة", new SnoozeCommand(new NameReference("Initech"), "٣ أيام", "المشتري في إجازة") { Language = "ar" } },
+        { "أجل Initech لحد الأحد", new SnoozeCommand(new NameReference("Initech"), "لحد الأحد", null) { Language = "ar" } },
+        { "أجّل Initech أسبوع", new SnoozeCommand(new NameReference("Initech"), "أسبوع", null) { Language = "ar" } },
+        { "نأجل مؤسسة الأفق أسبوعين عشان المدير مسافر", new SnoozeCommand(new NameReference("مؤسسه الافق"), "أسبوعين", "المدير مسافر") { Language = "ar" } },
+        { "ألغِ تأجيل Initech", new UnsnoozeCommand(new NameReference("Initech")) { Language = "ar" } },
+        { "فك التأجيل عن رقم ١٠١٠", new UnsnoozeCommand(new ExternalIdReference("1010")) { Language = "ar" } },
+        { "أعد فتح Globex", new ReopenDealCommand(new NameReference("Globex")) { Language = "ar" } },
+        { "تراجع عن إغلاق صفقة Globex", new ReopenDealCommand(new NameReference("Globex")) { Language = "ar" } },
+        { "Duff Brewery مش مناسبة", new FollowBranchCommand(new NameReference("Duff Brewery"), "not a fit") { Language = "ar" } },
+        { "Acme مو وقتها", new FollowBranchCommand(new NameReference("Acme"), "not now") { Language = "ar" } },
+        { "استبعد Globex", new FollowBranchCommand(new NameReference("Globex"), "disqualified") { Language = "ar" } },
+        { "Globex رفضوا بسبب السعر", new SaidNoCommand(new NameReference("Globex"), "السعر") { Language = "ar" } },
+    };
+
+    [Theory]
+    [MemberData(nameof(ArabicPhrasings))]
+    public void Parse_ArabicPhrasing_IsTheCommand(string text, ChatCommand expected)
+    {
+        Assert.Equal(expected, _parser.Parse(text));
+    }
+
+    [Theory]
+    [InlineData("خلنا نأجل Tailwind ٣ أيام", "Tailwind", "٣ أيام")]
+    [InlineData("سكت التنبيهات عن Tailwind أسبوعين", "Tailwind", "أسبوعين")]
+    public void Parse_ArabicSnoozeWithoutReason_TimeNotTakenForAReason(string text, string deal, string time)
+    {
+        var command = Assert.IsType<SnoozeCommand>(_parser.Parse(text));
+
+        Assert.Equal((new NameReference(deal) as DealReference, time, (string?)null), (command.Deal, command.DurationText, command.Reason));
+    }
+
+    [Theory]
+    [InlineData("بصراحة والله أجل Tailwind ٣ أيام", "snooze deal Tailwind 3 days")]
+    [InlineData("والله ألغِ تأجيل Tailwind", "unsnooze deal Tailwind")]
+    public void Parse_StateChangeNotQuiteSure_AsksWithTheEnglishWording(string text, string wording)
+    {
+        var confirm = Assert.IsType<ConfirmIntentCommand>(_parser.Parse(text));
+
+        Assert.Equal(wording, confirm.CommandText);
+    }
+
+    [Theory]
+    [InlineData("صفقة جديدة Contoso ب50 ألف دولار")]
+    [InlineData("صفقة جديدة Contoso بـ٥٠ ألف دولار")]
+    public void Parse_AmountGluedToThePreposition_IsSplit(string text)
+    {
+        var command = Assert.IsType<NewDealCommand>(_parser.Parse(text));
+
+        Assert.Equal(("Contoso", "50 thousand usd"), (command.Name, command.AmountText));
+    }
 
     [Theory]
     [MemberData(nameof(Phrasings))]

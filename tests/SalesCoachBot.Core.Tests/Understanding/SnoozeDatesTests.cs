@@ -18,6 +18,15 @@ public sealed class SnoozeDatesTests
     [InlineData("until saturday", "2026-12-05T00:00:00+01:00")]
     [InlineData("till next fri", "2026-12-04T00:00:00+01:00")]
     [InlineData("until 2026-12-10", "2026-12-10T00:00:00+01:00")]
+    [InlineData("٣ أيام", "2026-11-30T23:30:00+00:00")]
+    [InlineData("أسبوع", "2026-12-04T23:30:00+00:00")]
+    [InlineData("أسبوعين", "2026-12-11T23:30:00+00:00")]
+    [InlineData("لمدة عشرة أيام", "2026-12-07T23:30:00+00:00")]
+    [InlineData("يومين", "2026-11-29T23:30:00+00:00")]
+    [InlineData("لحد الأحد", "2026-11-29T00:00:00+01:00")]
+    [InlineData("حتى يوم الاثنين الجاي", "2026-11-30T00:00:00+01:00")]
+    [InlineData("لبكرة", "2026-11-29T00:00:00+01:00")]
+    [InlineData("إلى ٢٠٢٦-١٢-١٠", "2026-12-10T00:00:00+01:00")]
     public void Read_WordsInTheTeamsZone_EndOfSnooze(string text, string expected)
     {
         var reading = SnoozeDates.Read(text, Now, Berlin);
@@ -33,6 +42,8 @@ public sealed class SnoozeDatesTests
     [InlineData("until 2026-13-40")]
     [InlineData("until 2026-11-20")]
     [InlineData("soon")]
+    [InlineData("قريبا")]
+    [InlineData("لحد بعدين")]
     public void Read_Unreadable_SaysWhy(string text)
     {
         var reading = SnoozeDates.Read(text, Now, Berlin);

@@ -29,6 +29,8 @@ internal sealed class LanguagePack
         AmountUnits = Map(root, "amount_units");
         Currencies = Map(root, "currencies");
         TargetPeriods = Map(root, "target_periods");
+        BranchNames = Map(root, "branch_names");
+        TimeWords = Map(root, "time_words");
         PeriodUnits = Map(root, "period_units").ToFrozenDictionary(p => p.Key, p => int.Parse(p.Value, System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
         Protected = Set(List(root, "protected"));
         Suggestions = Child(root, "suggest").Children.ToFrozenDictionary(
@@ -120,6 +122,12 @@ internal sealed class LanguagePack
     public FrozenDictionary<string, string> TargetPeriods { get; }
 
     public FrozenDictionary<string, int> PeriodUnits { get; }
+
+    /// <summary>A branch of the map as said in this language ("مش مناسبه") → the words the map's <c>when</c> carries ("not a fit").</summary>
+    public FrozenDictionary<string, string> BranchNames { get; }
+
+    /// <summary>Words of a snooze's time in this language ("اسبوعين", "لحد", "الاحد") → the English words <see cref="SnoozeDates"/> reads.</summary>
+    public FrozenDictionary<string, string> TimeWords { get; }
 
     public FrozenSet<string> Keywords { get; }
 

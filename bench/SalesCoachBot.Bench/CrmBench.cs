@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SalesCoachBot.Core.ProcessMaps;
+using SalesCoachBot.Host;
+using SalesCoachBot.Host.Cli;
+
+namespace SalesCoachBot.Bench;
+
+/// <summary>
+/// <c>crm</c>: the host's own <c>crm sync --full</c> (JWT bearer sign-in, SOQL pages, OpportunityHistory, SQLite) against
+/// the fake Salesforce org seeded with N opportunities and 10 stage history rows each, the fake in a separate process so
+/// this process's CPU time is ours alone. Prints wall time, our CPU per deal (goal ≤ 50 µs) and the fake's counters.
+/// </summary>
+internal static class CrmBench
+{
+    private static readonly Dictionary<string, string> Mapping = new()
+    {
+        ["sales-engagement"] = "'Prospecting'",
+        ["sql"] = "'Qualification'",
+        ["discovery"] = "'Needs Analysis'",
+        ["demo"] = "'Value Proposition'",
+        ["proposal"] = "'Id. Decision Makers', 'Perception Analysis', 'Proposal/Price Quote'",
+        ["verbal-agreement"] = "'Negotiation/Review'",
+        ["go-live"] = "'Closed Won'",
+    };
+
+    public static async Task<int> RunAsync(DataSize size)
+    {
+        var perDeal = Math.Max(1, size.HistoryRows / Math.Max(1, size.Deals));
+        var folder = Directory.CreateTempSubdirectory("scb-crm-bench-").FullName;
+        var pem = Path.Combine(folder, "connected-app.pem");
+        var fakeDll = Path.Combine(AppContext.BaseDirectory, "SalesCoachBot.FakeCrm.dll");
+        using var fake = Process.Start(new ProcessStartInfo("dotnet", [fakeDll, "salesforce", "0", size.Deals.ToString(CultureInfo.InvariantCulture), perDeal.ToString(CultureInfo.InvariantCulture), pem, "2000"])
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        })!;
+        try
+        {
+            var seedStart = Stopwatch.GetTimestamp();
+            string? url = null;
+            while (await fake.StandardOutput.ReadLineAsync() is { } line)
+            {
+                if (line.StartsWith("FAKE_SALESFORCE_URL=", StringComparison.Ordinal))
+                {
+                    url = line["FAKE_SALESFORCE_URL=".Length..];
+                    break;
+                }
+            }
+
+            if (url is null)
+            {
+                await Console.Error.WriteLineAsync("the fake Salesforce org did not start");
+                return 1;
+            }
+
+            Console.WriteLine($"crm: fake Salesforce org seeded with {size.Deals:N0} opportunities and {size.Deals * perDeal:N0} history rows in {Stopwatch.GetElapsedTime(seedStart).TotalSeconds:0.0} s (separate process)");
+            var yaml = ProcessMapLoader.DefaultYaml;
+            foreach (var (stage, crm) in Mapping)
+            {
+                yaml = Regex.Replace(yaml, $"(?m)^  - id: {Regex.Escape(stage)}\\s*$", $"  - id: {stage}\n    crm: {{ pipeline: default, stages: [{crm}] }}");
+            }
+
+            yaml = yaml.Replace("not-a-fit] }", "not-a-fit], crm: { pipeline: default, stages: ['Closed Lost'] } }", StringComparison.Ordinal);
+            await File.WriteAllTextAsync(Path.Combine(folder, "map.yaml"), yaml, Encoding.UTF8);
+            var settings = new Dictionary<string, string>
+            {
+                ["environment"] = "Production",
+                ["Database:Provider"] = "Sqlite",
+                ["ConnectionStrings:SalesCoach"] = $"Data Source={Path.Combine(folder, "bench.db")}",
+                ["Demo:Seed"] = "true",
+                ["ProcessMap:Path"] = Path.Combine(folder, "map.yaml"),
+                ["Crm:Provider"] = "salesforce",
+                ["Crm:PollInterval"] = "01:00:00",
+                ["Crm:Salesforce:LoginUrl"] = url,
+                ["Crm:Salesforce:ClientId"] = "3MVG9FAKE.consumer.key",
+                ["Crm:Salesforce:Username"] = "integration@example.com",
+                ["Crm:Salesforce:CertificatePath"] = pem,
+                ["Slack:InstallationsPath"] = Path.Combine(folder, "installations"),
+                ["Slack:DataProtectionKeysPath"] = Path.Combine(folder, "keys"),
+            };
+            var builder = HostComposition.CreateBuilder([.. settings.Select(kv => $"--{kv.Key}={kv.Value}")]);
+            builder.Logging.ClearProviders();
+            builder.Services.AddCliVerbs();
+            await using var app = builder.Build();
+            await HostComposition.InitializeAsync(app);
+
+            var stdout = new StringWriter(CultureInfo.InvariantCulture);
+            var stderr = new StringWriter(CultureInfo.InvariantCulture);
+            GC.Collect();
+            var cpu = Machine.Cpu();
+            var start = Stopwatch.GetTimestamp();
+            var exit = await CliVerbs.RunAsync(app.Services, "crm", ["sync", "--full"], new CliContext(stdout, stderr), CancellationToken.None);
+            var wall = Stopwatch.GetElapsedTime(start);
+            var ours = Machine.Cpu() - cpu;
+            Console.Write(stdout.ToString());
+            if (exit != 0)
+            {
+                await Console.Error.WriteLineAsync(stderr.ToString());
+                return exit;
+            }
+
+            using var http = new HttpClient();
+            var counters = JsonNode.Parse(await http.GetStringAsync(new Uri(new Uri(url), "/_fake/counters")))!;
+            var perDealUs = ours.TotalMilliseconds * 1000 / size.Deals;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"crm full sync: {size.Deals:N0} deals, {size.Deals * perDeal:N0} history rows: wall {wall.TotalSeconds:0.0} s, our CPU {ours.TotalSeconds:0.0} s = {perDealUs:0} µs per deal (goal ≤ 50 µs: {(perDealUs <= 50 ? "met" : "MISSED")})"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"fake's counters: {counters["requests"]} requests ({counters["requests"]!.GetValue<long>() * 100.0 / counters["dailyApiLimit"]!.GetValue<long>():0.00}% of a {counters["dailyApiLimit"]:N0}/24 h allocation), at most {counters["maxConcurrent"]} at once (Salesforce allows 25 long-running), {counters["signIns"]} sign-in(s)"));
+            foreach (var (path, count) in counters["byPath"]!.AsObject())
+            {
+                Console.WriteLine($"  {count,8} {path}");
+            }
+
+            return 0;
+        }
+        finally
+        {
+            fake.Kill();
+            await fake.WaitForExitAsync();
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

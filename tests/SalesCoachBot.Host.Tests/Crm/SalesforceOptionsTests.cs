@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Options;
+using SalesCoachBot.Core.Coaching;
+using SalesCoachBot.Core.Crm;
+using SalesCoachBot.Crm.Salesforce;
+
+namespace SalesCoachBot.Host.Tests.Crm;
+
+public sealed class SalesforceOptionsTests
+{
+    private static ValidateOptionsResult Validate(SalesforceSettings salesforce) =>
+        new CrmSettingsValidator(Microsoft.Extensions.Options.Options.Create(new CrmOptions { Provider = "salesforce" })).Validate(null, new CrmSettings { Salesforce = salesforce });
+
+    [Fact]
+    public void Options_ClientCredentials_Valid()
+    {
+        var result = Validate(new SalesforceSettings { LoginUrl = new("https://acme.my.salesforce.com"), ClientId = "key", ClientSecret = "secret" });
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
+
+    [Fact]
+    public void Options_CertificateWithoutPrivateKey_NamedOnStart()
+    {
+        var folder = Directory.CreateTempSubdirectory("scb-sf-opt-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "public-only.pem");
+            var certificate = SalesforceHost.WriteCertificate(Path.Combine(folder, "with-key.pem"));
+            File.WriteAllText(path, certificate.ExportCertificatePem());
+
+            var result = Validate(new SalesforceSettings { ClientId = "key", Username = "u@example.com", CertificatePath = path });
+
+            Assert.True(result.Failed);
+            Assert.Contains($"Crm:Salesforce:CertificatePath: {path} is not a certificate with a private key", result.FailureMessage, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData(null, "key", "Crm:Salesforce needs ClientId, Username and CertificatePath (JWT bearer flow), ClientId and ClientSecret")]
+    [InlineData("/nonexistent/app.pem", "key", "Crm:Salesforce:CertificatePath: no file at /nonexistent/app.pem")]
+    public void Options_JwtBearerIncomplete_NamedOnStart(string? certificate, string clientId, string expected)
+    {
+        var result = Validate(new SalesforceSettings { ClientId = clientId, Username = "u@example.com", CertificatePath = certificate });
+
+        Assert.True(result.Failed);
+        Assert.Contains(expected, result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("58.0", "Crm:Salesforce:ApiVersion must be 59.0 or later, not '58.0'")]
+    [InlineData("v60", "Crm:Salesforce:ApiVersion must be 59.0 or later, not 'v60'")]
+    public void Options_OldApiVersion_NamedOnStart(string version, string expected)
+    {
+        var result = Validate(new SalesforceSettings { InstanceUrl = new("https://acme.my.salesforce.com"), AccessToken = "t", ApiVersion = version });
+
+        Assert.Contains(expected, result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_UnknownNoteObject_NamedOnStart()
+    {
+        var result = Validate(new SalesforceSettings { InstanceUrl = new("https://acme.my.salesforce.com"), AccessToken = "t", NoteObject = "Note" });
+
+        Assert.Contains("Crm:Salesforce:NoteObject must be ContentNote or Task, not 'Note'", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2026-12-03T08:15:27.000+0000", "2026-12-03T08:15:27+00:00")]
+    [InlineData("2026-12-03T10:15:27.000+0200", "2026-12-03T08:15:27+00:00")]
+    [InlineData("2026-12-31", "2026-12-31T00:00:00+00:00")]
+    public void SalesforceDates_WithOffsetWithoutColon_Parsed(string value, string expected)
+    {
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), SalesforceConnector.Date(value));
+    }
+
+    [Theory]
+    [InlineData("https://login.salesforce.com", "https://login.salesforce.com")]
+    [InlineData("https://acme.my.salesforce.com", "https://login.salesforce.com")]
+    [InlineData("https://test.salesforce.com", "https://test.salesforce.com")]
+    [InlineData("https://acme--uat.sandbox.my.salesforce.com", "https://test.salesforce.com")]
+    public void JwtAudience_LoginHostOrSandbox(string loginUrl, string audience)
+    {
+        Assert.Equal(audience, SalesforceAuth.Audience(new Uri(loginUrl)));
+    }
+}
