@@ -38,7 +38,8 @@ internal sealed class CoachBot(
         var rules = await teamRules.GetAsync(cancellationToken);
         var language = languages.For(person.Language, user.Locale, person.TeamIds.Select(id => rules.Find(id)?.Language), typed);
         var snapshot = maps.Maps;
-        var context = new TurnContext(person, turn, snapshot.Default, time.GetUtcNow()) { Maps = snapshot, Say = texts.In(language) };
+        // Map text (stage names, checklist items) follows the reply's language: the person's, or the one they wrote in.
+        var context = new TurnContext(person, turn, snapshot.Default, time.GetUtcNow()) { Maps = snapshot, Say = texts.In(language), MapLanguage = language.Code };
         var answer = turn.Input switch
         {
             TextInput text => await commands.DispatchAsync(parser.Parse(text.Text), context, cancellationToken),

@@ -15,6 +15,12 @@ public sealed record TurnContext(PersonView Person, ChatTurn Turn, ProcessMap Ma
     /// <summary>Every map in force for this turn (a snapshot, so a reload mid-turn changes nothing).</summary>
     public ProcessMapSet Maps { get; init; } = new(Map, [Map]);
 
+    /// <summary>
+    /// The one place that says which language map text (stage names, entries, activities, checklist items) is shown in
+    /// this turn (ADR 0021): the reply's language; null = the map's own language.
+    /// </summary>
+    public string? MapLanguage { get; init; }
+
     /// <summary>The map of the deal's team.</summary>
     public ProcessMap MapOf(DealView deal) => Maps.Of(deal);
 

@@ -18,22 +18,24 @@ public static class DealWording
 
 /// <summary>
 /// The map's own words (stage names, entry definitions, activities, checklist items, owners, branch names, lost
-/// reasons) as a reply shows them. They are the team's text, written in the map, and shown as written today; every
-/// reply takes them from here, so per-language text in the map (issue 17 part 5) changes this one place.
+/// reasons) as a reply shows them: the map's text in the reply's language where the map has it, else as written
+/// (ADR 0021). Every reply takes them from here.
 /// </summary>
 public static class MapWording
 {
-    public static string Name(Stage stage, ReplyLanguage language) => stage.Name;
+    public static string Name(Stage stage, ReplyLanguage language) => stage.NameFor(language.Code);
 
-    public static string? Entry(Stage stage, ReplyLanguage language) => stage.Entry;
+    public static string? Entry(Stage stage, ReplyLanguage language) => stage.EntryFor(language.Code);
 
-    public static string? Activities(Stage stage, ReplyLanguage language) => stage.Activities;
+    public static string? Activities(Stage stage, ReplyLanguage language) => stage.ActivitiesFor(language.Code);
 
     public static string Owner(Stage stage, ReplyLanguage language) => stage.Owner;
 
-    public static string Item(ChecklistItem item, ReplyLanguage language) => item.Text;
+    public static string Item(ChecklistItem item, ReplyLanguage language) => item.TextFor(language.Code);
 
-    public static string Branch(string when, ReplyLanguage language) => when;
+    public static string Branch(Branch branch, ReplyLanguage language) => branch.WhenFor(language.Code);
 
-    public static string LostReason(string reason, ReplyLanguage language) => reason;
+    /// <summary>A lost reason as the map translates it; as stored when the map is not at hand or has no translation.</summary>
+    public static string LostReason(string reason, ReplyLanguage language, ProcessMap? map = null) =>
+        map?.Outcomes.LostReasonFor(reason, language.Code) ?? reason;
 }

@@ -22,6 +22,9 @@ public sealed record ProcessMap(
     /// </summary>
     public string Id { get; init; } = DefaultId;
 
+    /// <summary>The map's language (<c>language:</c>, default en): what a plain string in the map is written in.</summary>
+    public string Language { get; init; } = MapLanguages.Default;
+
     /// <summary>The KPIs the team tracks, as written in the map (free text, shown in <c>map show</c>).</summary>
     public IReadOnlyList<string> Kpis { get; init; } = [];
 
@@ -74,7 +77,31 @@ public sealed record Stage(
     IReadOnlyList<SubStage> Substages,
     IReadOnlyList<StageId> Replaces)
 {
+    private readonly LocalizedText? _nameText;
+    private readonly LocalizedText? _entryText;
+    private readonly LocalizedText? _activitiesText;
+
     public IEnumerable<ChecklistItem> RequiredItems => Checklist.Where(i => i.Required);
+
+    /// <summary>The stage name in every language the map gives (<see cref="Name"/> is the map's language).</summary>
+    public LocalizedText NameText { get => _nameText ?? LocalizedText.Plain(Name); init => _nameText = value; }
+
+    /// <summary>The entry definition in every language the map gives; null when the stage has none.</summary>
+    public LocalizedText? EntryText { get => _entryText ?? (Entry is null ? null : LocalizedText.Plain(Entry)); init => _entryText = value; }
+
+    /// <summary>The activities in every language the map gives; null when the stage has none.</summary>
+    public LocalizedText? ActivitiesText
+    {
+        get => _activitiesText ?? (Activities is null ? null : LocalizedText.Plain(Activities));
+        init => _activitiesText = value;
+    }
+
+    /// <summary>The stage name in <paramref name="language"/>, else in the map's language.</summary>
+    public string NameFor(string? language) => NameText.For(language);
+
+    public string? EntryFor(string? language) => EntryText?.For(language);
+
+    public string? ActivitiesFor(string? language) => ActivitiesText?.For(language);
 
     /// <summary>The CRM pipeline and stage(s) this stage corresponds to (<c>crm: { pipeline, stages }</c>); null when unmapped.</summary>
     public CrmStageMapping? Crm { get; init; }
@@ -82,13 +109,32 @@ public sealed record Stage(
     public ChecklistItem? FindItem(ChecklistItemId id) => Checklist.FirstOrDefault(i => i.Id == id);
 }
 
-public sealed record ChecklistItem(ChecklistItemId Id, string Text, bool Required);
+public sealed record ChecklistItem(ChecklistItemId Id, string Text, bool Required)
+{
+    private readonly LocalizedText? _texts;
+
+    /// <summary>The item's text in every language the map gives (<see cref="Text"/> is the map's language).</summary>
+    public LocalizedText Texts { get => _texts ?? LocalizedText.Plain(Text); init => _texts = value; }
+
+    /// <summary>The item's text in <paramref name="language"/>, else in the map's language.</summary>
+    public string TextFor(string? language) => Texts.For(language);
+}
 
 public sealed record SubStage(string Id, string Name);
 
 /// <summary>A decision point: when <see cref="When"/> happens, the deal goes to <see cref="To"/>.</summary>
 public sealed record Branch(string When, BranchTarget To)
 {
+    private readonly LocalizedText? _whenText;
+
+    /// <summary>
+    /// The branch's name per language; <see cref="When"/> (the map's language) stays the key commands and
+    /// history use, the translations are for showing.
+    /// </summary>
+    public LocalizedText WhenText { get => _whenText ?? LocalizedText.Plain(When); init => _whenText = value; }
+
+    public string WhenFor(string? language) => WhenText.For(language);
+
     public const string BuyerSaysNo = "buyer-says-no";
 }
 
@@ -110,6 +156,16 @@ public sealed record MapOutcomes(IReadOnlyList<string> LostReasons, int NurtureR
 {
     /// <summary>The CRM's closed-lost stage(s) (<c>outcomes.lost.crm</c>); null when unmapped.</summary>
     public CrmStageMapping? LostCrm { get; init; }
+
+    /// <summary>
+    /// Translations of the lost reasons, keyed by the reason as written in the map's language (the key
+    /// <c>lost</c> stores); a reason without an entry reads the same in every language.
+    /// </summary>
+    public IReadOnlyDictionary<string, LocalizedText> LostReasonTexts { get; init; } = new Dictionary<string, LocalizedText>();
+
+    /// <summary>The lost reason <paramref name="reason"/> as shown in <paramref name="language"/>.</summary>
+    public string LostReasonFor(string reason, string? language) =>
+        LostReasonTexts.TryGetValue(reason, out var text) ? text.For(language) : reason;
 
     public static readonly MapOutcomes Default =
         new(["price", "competitor", "no-budget", "no-decision", "timing"], 90);

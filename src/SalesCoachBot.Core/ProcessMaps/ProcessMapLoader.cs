@@ -28,11 +28,17 @@ public static class ProcessMapLoader
     public static MapLoadResult Parse(string yaml) => Parse(yaml, ProcessMap.DefaultId);
 
     /// <summary>Parses a map whose id, when the text names none, is <paramref name="idWhenUnnamed"/>.</summary>
-    public static MapLoadResult Parse(string yaml, string idWhenUnnamed)
+    public static MapLoadResult Parse(string yaml, string idWhenUnnamed) => Parse(yaml, idWhenUnnamed, teamLanguages: null);
+
+    /// <summary>
+    /// Parses a map and warns where one of <paramref name="teamLanguages"/> lacks a translation; with none given,
+    /// a map that translates anything is checked against en, ar and every language it uses (ADR 0021).
+    /// </summary>
+    public static MapLoadResult Parse(string yaml, string idWhenUnnamed, IReadOnlyCollection<string>? teamLanguages)
     {
         var diagnostics = new List<MapDiagnostic>();
         var draft = ProcessMapReader.Read(yaml, diagnostics);
-        var map = draft is null ? null : ProcessMapRules.Check(draft, diagnostics);
+        var map = draft is null ? null : ProcessMapRules.Check(draft, diagnostics, teamLanguages);
         diagnostics.Sort((a, b) => (a.Line, a.Column).CompareTo((b.Line, b.Column)));
         if (map is { Id.Length: 0 })
         {

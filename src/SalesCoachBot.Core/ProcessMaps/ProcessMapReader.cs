@@ -28,6 +28,23 @@ internal sealed class MapDraft
     public Located<int>? ReengageAfterDays { get; set; }
     public List<string> Kpis { get; } = [];
     public CrmDraft? LostCrm { get; set; }
+    public Located<string>? Language { get; set; }
+
+    /// <summary>Every translatable text (stage name, entry, activities, item, branch, lost reason), by its default-language position.</summary>
+    public Dictionary<Pos, TextDraft> Texts { get; } = [];
+
+    public string LanguageCode => Language?.Value ?? MapLanguages.Default;
+
+    /// <summary>The text at <paramref name="at"/> in every language written, else the plain value in the map's language.</summary>
+    public LocalizedText TextAt(Located<string> at) =>
+        Texts.TryGetValue(at.Pos, out var text) ? text.ToText(LanguageCode) : LocalizedText.Plain(at.Value, LanguageCode);
+}
+
+/// <summary>A translatable text as written: what it is ("name", "text", …) and its value per language, each with its position.</summary>
+internal sealed record TextDraft(string What, Pos Pos, IReadOnlyDictionary<string, Located<string>> ByLanguage)
+{
+    public LocalizedText ToText(string defaultLanguage) =>
+        LocalizedText.Of(defaultLanguage, ByLanguage.ToDictionary(kv => kv.Key, kv => kv.Value.Value, StringComparer.Ordinal));
 }
 
 /// <summary><c>crm: { pipeline: ID, stages: [ID, …] }</c> as written.</summary>
@@ -67,7 +84,7 @@ internal sealed record SubStageDraft(Pos Pos, Located<string>? Id, string? Name)
 /// </summary>
 internal sealed class ProcessMapReader
 {
-    internal static readonly string[] MapKeys = ["id", "name", "version", "start", "won", "stages", "outcomes", "kpis"];
+    internal static readonly string[] MapKeys = ["id", "name", "version", "language", "start", "won", "stages", "outcomes", "kpis"];
     internal static readonly string[] StageKeys =
         ["id", "name", "owner", "entry", "activities", "stallAfterDays", "checklist", "next", "branches", "substages", "replaces", "crm"];
     private static readonly string[] ItemKeys = ["id", "text", "required"];
@@ -79,6 +96,7 @@ internal sealed class ProcessMapReader
     private static readonly string[] NurtureKeys = ["reengageAfterDays"];
 
     private readonly List<MapDiagnostic> _diagnostics;
+    private readonly MapDraft _draft = new();
 
     private ProcessMapReader(List<MapDiagnostic> diagnostics) => _diagnostics = diagnostics;
 
@@ -125,12 +143,27 @@ internal sealed class ProcessMapReader
 
     private MapDraft ReadMap(YamlMappingNode root)
     {
-        var draft = new MapDraft();
+        var draft = _draft;
         var sawStages = false;
+        // The language comes first wherever it is written: every plain string below is in it.
+        if (root.Children.FirstOrDefault(e => e.Key is YamlScalarNode { Value: "language" }).Value is { } languageNode &&
+            Text(languageNode, "language") is { } language)
+        {
+            if (MapLanguages.IsKnown(language.Value))
+            {
+                draft.Language = language;
+            }
+            else
+            {
+                UnknownLanguage(language);
+            }
+        }
+
         foreach (var (key, value) in Entries(root, MapKeys, "the map"))
         {
             switch (key)
             {
+                case "language": break;
                 case "id": draft.Id = Text(value, key); break;
                 case "name": draft.Name = Text(value, key); break;
                 case "version": draft.Version = Integer(value, key); break;
@@ -175,10 +208,10 @@ internal sealed class ProcessMapReader
             switch (key)
             {
                 case "id": stage.Id = Text(value, key); break;
-                case "name": stage.Name = Text(value, key); break;
+                case "name": stage.Name = LocalText(value, key); break;
                 case "owner": stage.Owner = Text(value, key); break;
-                case "entry": stage.Entry = Text(value, key); break;
-                case "activities": stage.Activities = Text(value, key); break;
+                case "entry": stage.Entry = LocalText(value, key); break;
+                case "activities": stage.Activities = LocalText(value, key); break;
                 case "stallAfterDays": stage.StallAfterDays = Integer(value, key); break;
                 case "next": stage.Next = Text(value, key); break;
                 case "checklist":
@@ -199,7 +232,7 @@ internal sealed class ProcessMapReader
                         {
                             var fields = Entries(map, BranchKeys, "a branch").ToDictionary(e => e.Key, e => e.Value);
                             stage.Branches.Add(new BranchDraft(
-                                Pos.Of(map), Field(fields, "when", map, "branch"), Field(fields, "to", map, "branch")));
+                                Pos.Of(map), Field(fields, "when", map, "branch", localized: true), Field(fields, "to", map, "branch")));
                         }
                     }
 
@@ -243,7 +276,7 @@ internal sealed class ProcessMapReader
             }
         }
 
-        return new ItemDraft(Pos.Of(map), Field(fields, "id", map, "checklist item"), Field(fields, "text", map, "checklist item"), required);
+        return new ItemDraft(Pos.Of(map), Field(fields, "id", map, "checklist item"), Field(fields, "text", map, "checklist item", localized: true), required);
     }
 
     private void ReadOutcomes(YamlNode value, MapDraft draft)
@@ -271,7 +304,7 @@ internal sealed class ProcessMapReader
                     }
 
                     draft.HasLostReasons = true;
-                    draft.LostReasons.AddRange(Sequence(lostValue, "reasons").Select(n => Text(n, "a lost reason")).OfType<Located<string>>());
+                    draft.LostReasons.AddRange(Sequence(lostValue, "reasons").Select(n => LocalText(n, "a lost reason")).OfType<Located<string>>());
                 }
             }
             else
@@ -341,11 +374,11 @@ internal sealed class ProcessMapReader
             .FirstOrDefault();
     }
 
-    private Located<string>? Field(Dictionary<string, YamlNode> fields, string key, YamlNode owner, string what)
+    private Located<string>? Field(Dictionary<string, YamlNode> fields, string key, YamlNode owner, string what, bool localized = false)
     {
         if (fields.TryGetValue(key, out var node))
         {
-            return Text(node, key);
+            return localized ? LocalText(node, key) : Text(node, key);
         }
 
         Error(Pos.Of(owner), $"{what} has no '{key}'");
@@ -392,6 +425,62 @@ internal sealed class ProcessMapReader
 
         return null;
     }
+
+    /// <summary>
+    /// A translatable text: a plain string (the map's language) or <c>{ en: …, ar: … }</c>. Returns the text in the map's
+    /// language with its position and records every language in <see cref="MapDraft.Texts"/>.
+    /// </summary>
+    private Located<string>? LocalText(YamlNode node, string key)
+    {
+        var language = _draft.LanguageCode;
+        if (node is not YamlMappingNode map)
+        {
+            var plain = Text(node, key);
+            if (plain is { } p)
+            {
+                _draft.Texts[p.Pos] = new TextDraft(key, p.Pos, new Dictionary<string, Located<string>> { [language] = p });
+            }
+
+            return plain;
+        }
+
+        var byLanguage = new Dictionary<string, Located<string>>(StringComparer.Ordinal);
+        foreach (var (keyNode, value) in map.Children)
+        {
+            if (keyNode is not YamlScalarNode { Value: { } code })
+            {
+                Error(Pos.Of(keyNode), $"keys of '{key}' must be language codes such as en or ar");
+                continue;
+            }
+
+            if (!MapLanguages.IsKnown(code))
+            {
+                UnknownLanguage(new Located<string>(code, Pos.Of(keyNode)));
+                continue;
+            }
+
+            if (Text(value, $"{key}.{code}") is { } text)
+            {
+                byLanguage[code] = text;
+            }
+        }
+
+        if (!byLanguage.TryGetValue(language, out var main))
+        {
+            if (byLanguage.Count > 0)
+            {
+                Error(Pos.Of(map), $"'{key}' has no '{language}' text: the map's language (language: {language}) is required, other languages are translations");
+            }
+
+            return null;
+        }
+
+        _draft.Texts[main.Pos] = new TextDraft(key, Pos.Of(map), byLanguage);
+        return main;
+    }
+
+    private void UnknownLanguage(Located<string> code) =>
+        Error(code.Pos, $"unknown language code '{code.Value}': use a two-letter ISO 639 code such as en or ar");
 
     private Located<int>? Integer(YamlNode node, string key)
     {

@@ -37,10 +37,11 @@ internal static partial class ProcessMapRules
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex KebabCase();
 
-    public static ProcessMap? Check(MapDraft draft, List<MapDiagnostic> diagnostics)
+    public static ProcessMap? Check(MapDraft draft, List<MapDiagnostic> diagnostics, IReadOnlyCollection<string>? teamLanguages = null)
     {
         var sink = new Sink(diagnostics);
         CheckTop(draft, sink);
+        CheckTranslations(draft, teamLanguages, sink);
         var stagesById = new Dictionary<string, StageDraft>(StringComparer.Ordinal);
         foreach (var stage in draft.Stages)
         {
@@ -433,6 +434,32 @@ internal static partial class ProcessMapRules
         return words.Count < 3 ? text : null;
     }
 
+    /// <summary>
+    /// Warns where a language the teams use lacks a translation of an item (ADR 0021). The languages are the teams'
+    /// when known; else, once the map translates anything, the map's language, en, ar and every language it uses.
+    /// A map with no translation at all is not checked: it is a one-language map and says so.
+    /// </summary>
+    private static void CheckTranslations(MapDraft draft, IReadOnlyCollection<string>? teamLanguages, Sink sink)
+    {
+        var used = draft.Texts.Values.SelectMany(t => t.ByLanguage.Keys).ToHashSet(StringComparer.Ordinal);
+        var languages = teamLanguages is { Count: > 0 }
+            ? teamLanguages.Select(MapLanguages.Primary).Where(MapLanguages.IsKnown).Distinct().ToList()
+            : used.Count > 1
+                ? [.. new[] { draft.LanguageCode }.Concat(MapLanguages.LintFallback).Concat(used.Order(StringComparer.Ordinal)).Distinct()]
+                : [];
+        foreach (var text in draft.Texts.Values)
+        {
+            var main = text.ByLanguage.GetValueOrDefault(draft.LanguageCode);
+            foreach (var language in languages.Where(l => !text.ByLanguage.ContainsKey(l)))
+            {
+                var shown = main is { } m ? $" \"{Short(m.Value)}\"" : string.Empty;
+                sink.Warn(text.Pos, $"'{text.What}'{shown} has no '{language}' translation: write it as {{ {draft.LanguageCode}: …, {language}: … }}");
+            }
+        }
+    }
+
+    private static string Short(string text) => text.Length <= 40 ? text : text[..37] + "...";
+
     private static ProcessMap Build(MapDraft draft, string startId, string wonId)
     {
         var stages = draft.Stages.Select(s => new Stage(
@@ -442,13 +469,19 @@ internal static partial class ProcessMapRules
             s.Entry?.Value,
             s.Activities?.Value,
             s.StallAfterDays?.Value ?? 0,
-            [.. s.Checklist.Select(i => new ChecklistItem(new ChecklistItemId(i.Id!.Value.Value), i.Text!.Value.Value, i.Required))],
+            [.. s.Checklist.Select(i => new ChecklistItem(new ChecklistItemId(i.Id!.Value.Value), i.Text!.Value.Value, i.Required)
+            {
+                Texts = draft.TextAt(i.Text!.Value),
+            })],
             s.Next is { } next ? new StageId(next.Value) : null,
-            [.. s.Branches.Select(b => new Branch(b.When!.Value.Value, new BranchTarget(b.To!.Value.Value)))],
+            [.. s.Branches.Select(b => new Branch(b.When!.Value.Value, new BranchTarget(b.To!.Value.Value)) { WhenText = draft.TextAt(b.When!.Value) })],
             [.. s.Substages.Select(x => new SubStage(x.Id!.Value.Value, x.Name ?? x.Id!.Value.Value))],
             [.. s.Replaces.Select(r => new StageId(r.Value))])
         {
             Crm = CrmMapping(s.Crm),
+            NameText = s.Name is { } name ? draft.TextAt(name) : LocalizedText.Plain(s.Id!.Value.Value, draft.LanguageCode),
+            EntryText = s.Entry is { } entry ? draft.TextAt(entry) : null,
+            ActivitiesText = s.Activities is { } activities ? draft.TextAt(activities) : null,
         }).ToList();
 
         var outcomes = new MapOutcomes(
@@ -456,6 +489,11 @@ internal static partial class ProcessMapRules
             draft.ReengageAfterDays?.Value ?? MapOutcomes.Default.NurtureReengageAfterDays)
         {
             LostCrm = CrmMapping(draft.LostCrm),
+            LostReasonTexts = draft.LostReasons
+                .Select(r => (r.Value, Text: draft.TextAt(r)))
+                .Where(r => r.Text.IsTranslated)
+                .DistinctBy(r => r.Value)
+                .ToDictionary(r => r.Value, r => r.Text),
         };
 
         return new ProcessMap(
@@ -468,6 +506,7 @@ internal static partial class ProcessMapRules
         {
             Kpis = [.. draft.Kpis],
             Id = draft.Id?.Value ?? string.Empty,
+            Language = draft.LanguageCode,
         };
     }
 

@@ -28,7 +28,7 @@ public sealed class ProcessMapLoaderTests
 
         // 14 stages is the brief's complete B2B map, justified in the file's comment; every other rule is met.
         Assert.Equal(
-            ["default-map.yaml:19:3: warning: the map has 14 stages: keep 12 or fewer, merge steps nobody tracks separately or start the map later (start: sales-engagement)"],
+            ["default-map.yaml:22:3: warning: the map has 14 stages: keep 12 or fewer, merge steps nobody tracks separately or start the map later (start: sales-engagement)"],
             result.Diagnostics.Select(d => d.Format("default-map.yaml")));
     }
 

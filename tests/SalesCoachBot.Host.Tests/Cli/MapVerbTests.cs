@@ -118,7 +118,7 @@ public sealed class MapVerbTests : IDisposable
 
         Assert.Equal(0, await Run("lint", path));
         Assert.Equal(
-            $"{path}:19:3: warning: the map has 14 stages: keep 12 or fewer, merge steps nobody tracks separately or start the map later (start: sales-engagement)",
+            $"{path}:22:3: warning: the map has 14 stages: keep 12 or fewer, merge steps nobody tracks separately or start the map later (start: sales-engagement)",
             _out.ToString().Trim());
     }
 

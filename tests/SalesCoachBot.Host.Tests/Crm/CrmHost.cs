@@ -58,8 +58,8 @@ internal sealed class CrmHost : IAsyncDisposable
         }
 
         return yaml.Replace(
-            "lost: { reasons: [price, competitor, no-budget, no-decision, timing, not-a-fit] }",
-            "lost: { reasons: [price, competitor, no-budget, no-decision, timing, not-a-fit], crm: { pipeline: default, stages: [closedlost] } }",
+            "  lost:\n    reasons:",
+            "  lost:\n    crm: { pipeline: default, stages: [closedlost] }\n    reasons:",
             StringComparison.Ordinal);
     }
 

@@ -64,8 +64,8 @@ internal sealed class SalesforceHost : IAsyncDisposable
         }
 
         return yaml.Replace(
-            "lost: { reasons: [price, competitor, no-budget, no-decision, timing, not-a-fit] }",
-            "lost: { reasons: [price, competitor, no-budget, no-decision, timing, not-a-fit], crm: { pipeline: default, stages: ['Closed Lost'] } }",
+            "  lost:\n    reasons:",
+            "  lost:\n    crm: { pipeline: default, stages: ['Closed Lost'] }\n    reasons:",
             StringComparison.Ordinal);
     }
 

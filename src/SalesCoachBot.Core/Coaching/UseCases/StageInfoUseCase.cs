@@ -17,15 +17,15 @@ internal sealed class StageInfoUseCase(IDirectoryStore directory) : ICommandHand
         var map = context.Maps.All.Count > 1
             ? context.MapOfPerson(await directory.ListTeamsAsync(cancellationToken))
             : context.Map;
-        return Handle(command, map);
+        return Handle(command, map, context.MapLanguage);
     }
 
-    private static BotAnswer Handle(StageInfoCommand command, ProcessMap map)
+    private static BotAnswer Handle(StageInfoCommand command, ProcessMap map, string? language)
     {
         switch (Matching.MatchStage(map, command.StageText))
         {
             case StageMatch.Found found:
-                return Describe(found.Stage, map);
+                return Describe(found.Stage, map, language);
             case StageMatch.Ambiguous several:
                 return new BotAnswer(
                     $"\"{command.StageText}\" could be {string.Join(" or ", several.Candidates.Select(s => s.Name))}.",
@@ -41,27 +41,27 @@ internal sealed class StageInfoUseCase(IDirectoryStore directory) : ICommandHand
         }
     }
 
-    private static BotAnswer Describe(Stage stage, ProcessMap map)
+    private static BotAnswer Describe(Stage stage, ProcessMap map, string? language)
     {
         var facts = new List<CardFact> { new("Owner", stage.Owner), new("Stalls after", $"{stage.StallAfterDays} days") };
         if (map.NextOf(stage) is { } next)
         {
-            facts.Add(new("Next stage", next.Name));
+            facts.Add(new("Next stage", next.NameFor(language)));
         }
 
         foreach (var branch in stage.Branches)
         {
-            var to = branch.To.IsReserved ? branch.To.Value : map.FindStage(branch.To.AsStage)?.Name ?? branch.To.Value;
-            facts.Add(new($"If {branch.When.Replace('-', ' ')}", to));
+            var to = branch.To.IsReserved ? branch.To.Value : map.FindStage(branch.To.AsStage)?.NameFor(language) ?? branch.To.Value;
+            facts.Add(new($"If {branch.WhenFor(language).Replace('-', ' ')}", to));
         }
 
         var body = new List<string>();
-        if (stage.Entry is { } entry)
+        if (stage.EntryFor(language) is { } entry)
         {
             body.Add($"A deal is here when: {entry}");
         }
 
-        if (stage.Activities is { } activities)
+        if (stage.ActivitiesFor(language) is { } activities)
         {
             body.Add($"What happens: {activities}");
         }
@@ -71,11 +71,11 @@ internal sealed class StageInfoUseCase(IDirectoryStore directory) : ICommandHand
             body.Add("Sub-stages: " + string.Join(", ", stage.Substages.Select(s => s.Name)) + ".");
         }
 
-        var checklist = stage.Checklist.Select(i => new CardLine($"{i.Text}{(i.Required ? string.Empty : " (optional)")} [{i.Id}]")).ToList();
+        var checklist = stage.Checklist.Select(i => new CardLine($"{i.TextFor(language)}{(i.Required ? string.Empty : " (optional)")} [{i.Id}]")).ToList();
         var card = new Card
         {
             Kind = CardKind.StageInfo,
-            Title = $"{stage.Name} ({stage.Id})",
+            Title = $"{stage.NameFor(language)} ({stage.Id})",
             Body = body,
             Facts = facts,
             Sections = [new CardSection("Exit checklist", checklist)],

@@ -1,0 +1,37 @@
+using SalesCoachBot.Core.ProcessMaps;
+
+namespace SalesCoachBot.Host.Tests.Cli;
+
+/// <summary>Issue 17 point 5 through <c>ask</c>: map text shown in the language the person wrote in (ADR 0021).</summary>
+public sealed class AskMapLanguageTests : IAsyncLifetime
+{
+    private DemoAskHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await DemoAskHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private async Task<string> AskAsync(string text)
+    {
+        var (exit, stdout, _) = await _host.AskAsync([text, "--as", "dana@example.com", "--conversation", "lang"]);
+        Assert.Equal(0, exit);
+        return stdout;
+    }
+
+    [Fact]
+    public async Task Ask_WhatsNextInArabic_ShowsTheArabicStageNameAndChecklistItems()
+    {
+        var english = await AskAsync("what's next for initech");
+        var stage = ProcessMapLoader.Default.Stages.First(s => english.Contains($"— {s.Name}", StringComparison.Ordinal));
+
+        var arabic = await AskAsync("ما التالي لصفقة Initech؟");
+
+        Assert.Contains($"— {stage.NameFor("ar")}", arabic, StringComparison.Ordinal);
+        Assert.DoesNotContain($"— {stage.Name}", arabic, StringComparison.Ordinal);
+        Assert.All(stage.Checklist, item =>
+        {
+            Assert.Contains(item.TextFor("ar"), arabic, StringComparison.Ordinal);
+            Assert.Contains(item.Text, english, StringComparison.Ordinal);
+        });
+    }
+}
