@@ -20,7 +20,8 @@ for (const [stage, crm] of Object.entries(mapping)) {
   if (!yaml.includes(line)) throw new Error(`stage ${stage} not in ${input}`);
   yaml = yaml.replace(line, `${line}    crm: { pipeline: default, stages: [${crm}] }\n`);
 }
-const lost = 'lost: { reasons: [price, competitor, no-budget, no-decision, timing, not-a-fit] }';
+// The lost reasons are a block list (each in English and Arabic); the mapping goes above them.
+const lost = '  lost:\n    reasons:';
 if (!yaml.includes(lost)) throw new Error(`outcomes.lost not as expected in ${input}`);
-yaml = yaml.replace(lost, lost.replace(' }', `, crm: { pipeline: default, stages: [${mappings[crm].lost}] } }`));
+yaml = yaml.replace(lost, `  lost:\n    crm: { pipeline: default, stages: [${mappings[crm].lost}] }\n    reasons:`);
 writeFileSync(output, yaml);
