@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.ProcessMaps;
+using SalesCoachBot.Core.Resilience;
 
 namespace SalesCoachBot.Core.Crm;
 
@@ -62,7 +63,10 @@ public sealed partial class CrmPushDispatcher(
             IReadOnlyList<CrmPushOutcome> outcomes;
             try
             {
-                outcomes = await connector.PushBatchAsync([.. toSend.Select(s => s.Request)], cancellationToken);
+                // A stopping host lets a push under way finish and records its outcomes below (not cancellable):
+                // cut off, the CRM might have taken changes we would send again.
+                using var grace = new StopGrace(cancellationToken, StopGrace.InFlightCall, time);
+                outcomes = await connector.PushBatchAsync([.. toSend.Select(s => s.Request)], grace.Token);
             }
             catch (CrmAuthException)
             {
@@ -86,11 +90,11 @@ public sealed partial class CrmPushDispatcher(
                     LogRefused(logger, connector.DisplayName, item.Id, item.DealId.Value);
                     await outbox.RefuseAsync(
                         item, Owner, item.Attempts + 1, $"{connector.DisplayName} refused it: {refused.Message}", stages.StatusOf,
-                        refusal => CrmNotices.Refused(connector.DisplayName, refusal, refused.Message, map), time.GetUtcNow(), cancellationToken);
+                        refusal => CrmNotices.Refused(connector.DisplayName, refusal, refused.Message, map), time.GetUtcNow(), CancellationToken.None);
                 }
                 else
                 {
-                    await outbox.CompleteAsync(item.Id, Owner, item.Attempts + 1, Completion(item, outcomes[i]), cancellationToken);
+                    await outbox.CompleteAsync(item.Id, Owner, item.Attempts + 1, Completion(item, outcomes[i]), CancellationToken.None);
                 }
 
                 handled++;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Resilience;
 
 namespace SalesCoachBot.Core.Nudges;
 
@@ -57,23 +58,29 @@ public sealed class OutboxDispatcher(
         while (!cancellationToken.IsCancellationRequested)
         {
             var settings = options.Value;
-            var batch = await outbox.LeaseDueAsync(Owner, time.GetUtcNow(), settings.LeaseDuration, BatchSize, cancellationToken);
+            var leasedAt = time.GetUtcNow();
+            var batch = await outbox.LeaseDueAsync(Owner, leasedAt, settings.LeaseDuration, BatchSize, cancellationToken);
             if (batch.Count == 0)
             {
                 break;
             }
 
+            var leaseEnds = leasedAt + settings.LeaseDuration;
             for (var i = 0; i < batch.Count; i++)
             {
                 if (cancellationToken.IsCancellationRequested)
                 {
                     // Stopping: hand the rest back at once rather than waiting for the leases to expire.
-                    foreach (var rest in batch.Skip(i))
-                    {
-                        await outbox.CompleteAsync(rest.Id, Owner, rest.Attempts, new OutboxCompletion.Released(), CancellationToken.None);
-                    }
-
+                    await ReleaseAsync(batch.Skip(i));
                     return handled;
+                }
+
+                if (time.GetUtcNow() + settings.SendTimeout > leaseEnds)
+                {
+                    // Slow sends ate the batch's lease: a send begun now could outlive it while another host takes
+                    // the message over and sends it too. Hand the rest back and lease afresh.
+                    await ReleaseAsync(batch.Skip(i));
+                    break;
                 }
 
                 if (await SendOneAsync(batch[i], settings, cancellationToken))
@@ -86,6 +93,14 @@ public sealed class OutboxDispatcher(
         return handled;
     }
 
+    private async Task ReleaseAsync(IEnumerable<OutboxMessage> messages)
+    {
+        foreach (var message in messages)
+        {
+            await outbox.CompleteAsync(message.Id, Owner, message.Attempts, new OutboxCompletion.Released(), CancellationToken.None);
+        }
+    }
+
     private async Task<bool> SendOneAsync(OutboxMessage message, NudgeOptions settings, CancellationToken cancellationToken)
     {
         var channel = NudgeTargets.ChannelOf(message.Conversation);
@@ -96,7 +111,10 @@ public sealed class OutboxDispatcher(
         }
         else
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            // A stopping host lets the send finish and records it, rather than giving back a message the platform
+            // may already have taken.
+            using var grace = new StopGrace(cancellationToken, StopGrace.InFlightCall, time);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(grace.Token);
             timeout.CancelAfter(settings.SendTimeout);
             try
             {
@@ -107,14 +125,14 @@ public sealed class OutboxDispatcher(
                         : new DigestSendResult.Permanent("an update without the message it updates")
                     : await sender.SendAsync(message.Conversation, answer, timeout.Token);
             }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (!grace.Token.IsCancellationRequested)
             {
                 result = new DigestSendResult.Transient("timeout");
             }
             catch (OperationCanceledException)
             {
-                // The host is stopping mid-send: give the message back uncounted. If the platform had already
-                // taken it, it goes out again after the restart (documented in docs/nudges.md).
+                // The host is stopping and the send outlived its grace: give the message back uncounted. If the
+                // platform had already taken it, it goes out again after the restart (documented in docs/nudges.md).
                 await outbox.CompleteAsync(message.Id, Owner, message.Attempts, new OutboxCompletion.Released(), CancellationToken.None);
                 return false;
             }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Nudges;
+using SalesCoachBot.Core.Resilience;
 
 namespace SalesCoachBot.Core.Tests.Nudges;
 
@@ -140,6 +141,63 @@ public sealed class OutboxDispatcherTests
     }
 
     [Fact]
+    public async Task Dispatch_HostStopsWhileTheAnswerIsOnItsWay_SendIsRecordedAndNotRepeated()
+    {
+        await EnqueueAsync(1, "teams:19:chan");
+        using var stopping = new CancellationTokenSource();
+        // The platform takes the message, then the host is told to stop before the answer has been read.
+        var sender = new SlowAnswerSender(() => stopping.Cancel(), TimeSpan.FromMilliseconds(50));
+        var first = NudgeTestSetup.Dispatcher(_store, _time, NudgeTestSetup.Options(), sender);
+
+        await first.DispatchDueAsync(stopping.Token);
+
+        var message = Assert.Single(await _store.ListMessagesAsync(null, CancellationToken.None));
+        Assert.Equal(OutboxStatus.Sent, message.Status);
+        var second = NudgeTestSetup.Dispatcher(_store, _time, NudgeTestSetup.Options(), sender);
+        await second.DispatchDueAsync(CancellationToken.None);
+        Assert.Equal(1, sender.Taken);
+    }
+
+    [Fact]
+    public async Task Dispatch_HostStopsAndTheSendOutlivesItsGrace_MessageIsGivenBackUncounted()
+    {
+        await EnqueueAsync(1, "teams:19:chan");
+        using var stopping = new CancellationTokenSource();
+        var sender = new SlowAnswerSender(() => stopping.Cancel(), Timeout.InfiniteTimeSpan);
+        var dispatcher = NudgeTestSetup.Dispatcher(_store, _time, NudgeTestSetup.Options(), sender);
+
+        var run = dispatcher.DispatchDueAsync(stopping.Token);
+        await sender.WaitUntilTakenAsync();
+        _time.Advance(StopGrace.InFlightCall - TimeSpan.FromSeconds(1));
+        Assert.False(run.IsCompleted);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await run.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var message = Assert.Single(await _store.ListMessagesAsync(null, CancellationToken.None));
+        Assert.Equal(OutboxStatus.Pending, message.Status);
+        Assert.Equal(0, message.Attempts);
+    }
+
+    [Fact]
+    public async Task Dispatch_SendsSlowerThanTheLease_AnotherHostPollingMeanwhileSendsNothingTwice()
+    {
+        await EnqueueAsync(6, "teams:19:chan");
+        var options = NudgeTestSetup.Options(o => { o.LeaseDuration = TimeSpan.FromSeconds(20); o.SendTimeout = TimeSpan.FromSeconds(10); });
+        var delivered = new List<ConversationKey>();
+        OutboxDispatcher? hostB = null;
+        // Host A's every send takes 6 s; host B polls the outbox while each of A's sends is under way.
+        var slowA = new ClockedSender(_time, TimeSpan.FromSeconds(6), delivered, () => hostB!.DispatchDueAsync(CancellationToken.None));
+        var hostA = NudgeTestSetup.Dispatcher(_store, _time, options, slowA);
+        hostB = NudgeTestSetup.Dispatcher(_store, _time, options, new ClockedSender(_time, TimeSpan.Zero, delivered, () => Task.CompletedTask));
+
+        await hostA.DispatchDueAsync(CancellationToken.None);
+
+        Assert.Equal(6, delivered.Count);
+        Assert.Equal(6, delivered.Distinct().Count());
+        Assert.All(await _store.ListMessagesAsync(null, CancellationToken.None), m => Assert.Equal(OutboxStatus.Sent, m.Status));
+    }
+
+    [Fact]
     public async Task Dispatch_NoSenderForChannel_FailsWithClearError()
     {
         await EnqueueAsync(1, "teams:19:chan");
@@ -150,5 +208,44 @@ public sealed class OutboxDispatcherTests
         var message = Assert.Single(await _store.ListMessagesAsync(null, CancellationToken.None));
         Assert.Equal(OutboxStatus.Failed, message.Status);
         Assert.Contains("no sender", message.LastError, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>
+/// A platform that takes each message at once and answers after <c>answerAfter</c> (real time), honouring the
+/// send's token while it waits, as an HTTP response being read would.
+/// </summary>
+internal sealed class SlowAnswerSender(Action onTaken, TimeSpan answerAfter) : IDigestSender
+{
+    private readonly TaskCompletionSource _taken = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _takenCount;
+
+    public ChatChannel Channel => ChatChannel.Teams;
+
+    public int Taken => Volatile.Read(ref _takenCount);
+
+    public Task WaitUntilTakenAsync() => _taken.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+    public async Task<DigestSendResult> SendAsync(ConversationKey conversation, BotAnswer digest, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _takenCount);
+        onTaken();
+        _taken.TrySetResult();
+        await Task.Delay(answerAfter, cancellationToken);
+        return DigestSendResult.Delivered;
+    }
+}
+
+/// <summary>A platform whose every send takes <c>sendTakes</c> on the test clock, with something else happening meanwhile.</summary>
+internal sealed class ClockedSender(FakeTimeProvider time, TimeSpan sendTakes, List<ConversationKey> delivered, Func<Task> meanwhile) : IDigestSender
+{
+    public ChatChannel Channel => ChatChannel.Teams;
+
+    public async Task<DigestSendResult> SendAsync(ConversationKey conversation, BotAnswer digest, CancellationToken cancellationToken)
+    {
+        delivered.Add(conversation);
+        time.Advance(sendTakes);
+        await meanwhile();
+        return DigestSendResult.Delivered;
     }
 }
