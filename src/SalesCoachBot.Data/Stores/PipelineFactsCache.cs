@@ -14,11 +14,11 @@ namespace SalesCoachBot.Data.Stores;
 /// <c>pipeline_deal_changes</c>, a row per deal that triggers stamp on every write the report depends on, by any
 /// writer (migrations <c>PipelineChangeLog</c> for SQLite, <c>PipelineChangeLogPostgres</c> for PostgreSQL;
 /// <see cref="PipelineFactsSql"/> holds what differs). A read takes one snapshot, asks how many deals may have changed
-/// since the stamp of the facts it holds (one indexed lookup): none → the facts are served from memory; a few → only
+/// since the stamp of the facts it holds (an indexed lookup): none → the facts are served from memory; a few → only
 /// those deals are read again. Everything the store returns is derived from these facts at the asked <c>since</c> and
 /// <c>now</c>, so answers are the same as a fresh read's (<c>PipelineStoreTests</c> compare them with the in-memory
-/// store after writes). SQLite's stamp is the highest sequence number (ADR 0002); PostgreSQL's the snapshot's xmin, so
-/// writers never share a counter (ADR 0024).
+/// store after writes). SQLite's stamp is the highest sequence number (ADR 0002); PostgreSQL's the snapshot's xmax and
+/// transactions in progress, so writers never share a counter (ADR 0024).
 /// <para>
 /// A singleton of the container, like the <see cref="SalesCoachDbContextFactory"/> of the one database it mirrors.
 /// Not an entry of <see cref="SharedCache"/>: each read brings the facts up to date in place under the scope's gate
@@ -74,7 +74,7 @@ internal sealed class PipelineFactsCache(IOptions<CacheOptions> options)
         if (usable && changed == 0)
         {
             Counters.Hits++;
-            return cached!.Stamp == stamp ? cached : cached.At(stamp);
+            return cached!.At(stamp);
         }
 
         if (usable && changed <= MaxIncrementalDeals && changed <= Math.Max(100, cached!.Deals.Length / 5))
@@ -154,11 +154,11 @@ internal sealed record PipelineDealFacts(
     ConfirmationFact[] Confirmations);
 
 /// <summary>An immutable set of deal facts, ordered by deal id, as of change stamp <see cref="Stamp"/> (<see cref="PipelineFactsSql"/>).</summary>
-internal sealed class PipelineFacts(DateTimeOffset since, long stamp, PipelineDealFacts[] deals, long[] reread)
+internal sealed class PipelineFacts(DateTimeOffset since, PipelineStamp stamp, PipelineDealFacts[] deals, long[] reread)
 {
     public DateTimeOffset Since { get; } = since;
 
-    public long Stamp { get; } = stamp;
+    public PipelineStamp Stamp { get; } = stamp;
 
     public PipelineDealFacts[] Deals { get; } = deals;
 
@@ -166,10 +166,10 @@ internal sealed class PipelineFacts(DateTimeOffset since, long stamp, PipelineDe
     public long[] Reread { get; } = reread;
 
     /// <summary>The same facts, known to be current as of a later stamp (nothing changed in between).</summary>
-    public PipelineFacts At(long stamp) => new(Since, stamp, Deals, Reread);
+    public PipelineFacts At(PipelineStamp stamp) => new(Since, stamp, Deals, Reread);
 
     /// <summary>These facts with the deals in <paramref name="reread"/> replaced (a changed deal the read did not return left the scope).</summary>
-    public PipelineFacts With(PipelineChangedDeals reread, long stamp)
+    public PipelineFacts With(PipelineChangedDeals reread, PipelineStamp stamp)
     {
         var changed = reread.Changed.ToHashSet();
         var merged = new List<PipelineDealFacts>(Deals.Length + reread.Deals.Length);

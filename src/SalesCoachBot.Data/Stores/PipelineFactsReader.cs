@@ -17,7 +17,7 @@ namespace SalesCoachBot.Data.Stores;
 internal static class PipelineFactsReader
 {
     public static async Task<PipelineChangedDeals> ReadAsync(
-        DbConnection connection, DbTransaction transaction, PipelineFactsSql sql, PipelineScope scope, DateTimeOffset since, long? changedAfter, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, PipelineFactsSql sql, PipelineScope scope, DateTimeOffset since, PipelineStamp? changedAfter, CancellationToken cancellationToken)
     {
         var filter = new StringBuilder();
         var parameters = new List<(string Name, object Value)> { ("@since", sql.Time(since)) };
@@ -38,7 +38,7 @@ internal static class PipelineFactsReader
         if (changedAfter is { } after)
         {
             filter.Append($" AND d.id IN (SELECT deal_id FROM pipeline_deal_changes WHERE {sql.ChangedSince})");
-            parameters.Add(("@after", after));
+            parameters.AddRange(PipelineFactsSql.Parameters(after));
             changed = [.. await ListAsync(
                 Command(connection, transaction, $"SELECT deal_id FROM pipeline_deal_changes WHERE {sql.ChangedSince}", parameters),
                 r => r.GetInt64(0), cancellationToken)];

@@ -17,13 +17,13 @@ internal abstract class PipelineFactsSql
 
     /// <summary>
     /// A <c>WHERE</c> condition on <c>pipeline_deal_changes</c> selecting every deal that may have changed since the read
-    /// that returned stamp <c>@after</c>.
+    /// that returned the stamp in <c>@after</c> and <c>@inflight</c> (<see cref="Parameters"/>).
     /// </summary>
     public abstract string ChangedSince { get; }
 
     /// <summary>
-    /// One row: this snapshot's stamp, and how many deals may have changed since stamp <c>@after</c> (0 = the facts read
-    /// at that stamp are still the database's).
+    /// One row: this snapshot's stamp (<see cref="PipelineStamp.Next"/>, and on PostgreSQL
+    /// <see cref="PipelineStamp.InFlight"/>), then how many deals may have changed since the stamp in the parameters.
     /// </summary>
     protected abstract string StampSql { get; }
 
@@ -36,19 +36,29 @@ internal abstract class PipelineFactsSql
     /// <summary>A time column as UTC.</summary>
     public abstract DateTimeOffset ReadTime(DbDataReader reader, int ordinal);
 
+    /// <summary>The parameters of <see cref="ChangedSince"/> for a stamp (none: a stamp nothing is newer than).</summary>
+    public static IEnumerable<(string Name, object Value)> Parameters(PipelineStamp? after) =>
+        [("@after", after?.Next ?? long.MaxValue), ("@inflight", after?.InFlight ?? [])];
+
     /// <summary>This snapshot's stamp, and the number of deals that may have changed since <paramref name="after"/> (none given: 0).</summary>
-    public async Task<(long Stamp, long Changed)> StampAsync(DbConnection connection, DbTransaction transaction, long? after, CancellationToken cancellationToken)
+    public async Task<(PipelineStamp Stamp, long Changed)> StampAsync(DbConnection connection, DbTransaction transaction, PipelineStamp? after, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = StampSql;
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@after";
-        parameter.Value = after ?? long.MaxValue; // none: nothing to count
-        command.Parameters.Add(parameter);
+        foreach (var (name, value) in Parameters(after).Where(p => StampSql.Contains(p.Name, StringComparison.Ordinal)))
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return (reader.GetInt64(0), reader.GetInt64(1));
+        return reader.FieldCount == 2
+            ? (new PipelineStamp(reader.GetInt64(0), []), reader.GetInt64(1))
+            : (new PipelineStamp(reader.GetInt64(0), reader.GetFieldValue<long[]>(1)), reader.GetInt64(2));
     }
 
     /// <summary>
@@ -74,17 +84,20 @@ internal abstract class PipelineFactsSql
 
     /// <summary>
     /// PostgreSQL (migration <c>PipelineChangeLogPostgres</c>, ADR 0024): each deal's row holds the id of the last
-    /// transaction that wrote it, and the stamp is the snapshot's xmin — every transaction below it had finished when
-    /// the snapshot was taken, so any change the snapshot did not see belongs to a transaction at or above it. Writers
-    /// take no shared counter; they may commit in any order.
+    /// transaction that wrote it (<c>pg_current_xact_id()</c>). The stamp is the snapshot's xmax and its list of
+    /// transactions in progress: a change the snapshot did not see belongs to a transaction in that list or at or above
+    /// xmax, and so does every later stamp on its deal's row (a later writer waits for the row). Writers share no
+    /// counter and may commit in any order.
     /// </summary>
     private sealed class PostgresSql : PipelineFactsSql
     {
-        public override string ChangedSince => "xid >= CAST(CAST(@after AS text) AS xid8)";
+        public override string ChangedSince => "(xid >= @after OR xid = ANY(@inflight))";
 
         protected override string StampSql =>
-            "SELECT CAST(CAST(pg_snapshot_xmin(pg_current_snapshot()) AS text) AS bigint), " +
-            "(SELECT count(*) FROM pipeline_deal_changes WHERE xid >= CAST(CAST(@after AS text) AS xid8))";
+            "SELECT CAST(CAST(pg_snapshot_xmax(s) AS text) AS bigint), " +
+            "ARRAY(SELECT CAST(CAST(x AS text) AS bigint) FROM pg_snapshot_xip(s) x), " +
+            "(SELECT count(*) FROM pipeline_deal_changes WHERE xid >= @after OR xid = ANY(@inflight)) " +
+            "FROM pg_current_snapshot() s";
 
         // Repeatable read: one snapshot for the stamp and every fact read with it.
         public override async Task<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken) =>
@@ -95,3 +108,9 @@ internal abstract class PipelineFactsSql
         public override DateTimeOffset ReadTime(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);
     }
 }
+
+/// <summary>
+/// Where the change log stood at a read: SQLite, the highest sequence number (<see cref="InFlight"/> empty); PostgreSQL,
+/// the snapshot's xmax and the transactions in progress below it.
+/// </summary>
+internal sealed record PipelineStamp(long Next, long[] InFlight);

@@ -7,10 +7,11 @@ namespace SalesCoachBot.Data.Migrations.Postgres
 {
     /// <summary>
     /// PostgreSQL only (SQLite has its own, <c>PipelineChangeLog</c>): <c>pipeline_deal_changes</c>, one row per deal
-    /// holding the id (<c>pg_current_xact_id()</c>, xid8) of the last transaction that wrote anything the pipeline
-    /// report reads about the deal — its own columns, its stage history, confirmations and snoozes — by any writer: EF,
-    /// the bulk importer, COPY, raw SQL, another host. The pipeline store keeps its facts in memory and, in a
-    /// repeatable-read snapshot, re-reads the deals whose row holds an id at or above the previous snapshot's xmin
+    /// holding the id of the last transaction that wrote anything the pipeline report reads about the deal — its own
+    /// columns, its stage history, confirmations and snoozes — by any writer: EF, the bulk importer, COPY, raw SQL,
+    /// another host. The id is <c>pg_current_xact_id()</c> (xid8: 64 bits with the epoch, never wraps) kept as bigint.
+    /// The pipeline store keeps its facts in memory and, in a repeatable-read snapshot, re-reads the deals whose row
+    /// holds a transaction the previous snapshot did not see: at or above its xmax, or in progress then
     /// (<c>Stores/PipelineFactsCache.cs</c>, ADR 0024). No shared counter: a writer only upserts the rows of the deals it
     /// wrote, so writers of different deals never wait for each other. Statement-level triggers with transition tables:
     /// one upsert per statement (a 1,000,000-row COPY of history writes each deal's row once), in deal-id order so two
@@ -26,7 +27,7 @@ namespace SalesCoachBot.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("CREATE TABLE pipeline_deal_changes (deal_id bigint NOT NULL PRIMARY KEY, xid xid8 NOT NULL);");
+            migrationBuilder.Sql("CREATE TABLE pipeline_deal_changes (deal_id bigint NOT NULL PRIMARY KEY, xid bigint NOT NULL);");
             migrationBuilder.Sql("CREATE INDEX ix_pipeline_deal_changes_xid ON pipeline_deal_changes (xid);");
 
             // The stamp: this transaction's id for each deal; a row this transaction already stamped is left alone.
@@ -34,7 +35,9 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                 """
                 CREATE FUNCTION pipeline_note_changes(ids bigint[]) RETURNS void LANGUAGE sql AS $$
                     INSERT INTO pipeline_deal_changes AS c (deal_id, xid)
-                    SELECT id, pg_current_xact_id() FROM (SELECT DISTINCT unnest(ids) AS id) d WHERE id IS NOT NULL ORDER BY id
+                    SELECT d.id, t.xid
+                    FROM (SELECT DISTINCT unnest(ids) AS id) d, (SELECT CAST(CAST(pg_current_xact_id() AS text) AS bigint) AS xid) t
+                    WHERE d.id IS NOT NULL ORDER BY d.id
                     ON CONFLICT (deal_id) DO UPDATE SET xid = EXCLUDED.xid WHERE c.xid <> EXCLUDED.xid
                 $$;
                 """);
