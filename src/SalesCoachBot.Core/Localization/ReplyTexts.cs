@@ -22,6 +22,9 @@ public sealed class NudgeText;
 /// <summary>Polite refusals: not found, not allowed, bad input.</summary>
 public sealed class ErrorText;
 
+/// <summary>The words drawn in the pictures (map, funnel) and the map picture's captions.</summary>
+public sealed class ChartText;
+
 /// <summary>
 /// Every sentence a person reads, through the framework's localisation (<see cref="IStringLocalizer{T}"/> over .resx
 /// resources). A reply asks for its texts in one <see cref="ReplyLanguage"/> with <see cref="In"/>; the language is
@@ -32,7 +35,8 @@ public sealed class ReplyTexts(
     IStringLocalizer<CardText> cards,
     IStringLocalizer<PipelineText> pipeline,
     IStringLocalizer<NudgeText> nudges,
-    IStringLocalizer<ErrorText> errors)
+    IStringLocalizer<ErrorText> errors,
+    IStringLocalizer<ChartText> charts)
 {
     /// <summary>
     /// The same resources without a container, for code built outside DI (tests, the default of a turn context). The
@@ -45,6 +49,7 @@ public sealed class ReplyTexts(
     internal IStringLocalizer Pipeline => pipeline;
     internal IStringLocalizer Nudges => nudges;
     internal IStringLocalizer Errors => errors;
+    internal IStringLocalizer Charts => charts;
 
     public Phrases In(ReplyLanguage language) => new(this, language);
 
@@ -53,7 +58,8 @@ public sealed class ReplyTexts(
         new StringLocalizer<CardText>(factory),
         new StringLocalizer<PipelineText>(factory),
         new StringLocalizer<NudgeText>(factory),
-        new StringLocalizer<ErrorText>(factory));
+        new StringLocalizer<ErrorText>(factory),
+        new StringLocalizer<ChartText>(factory));
 
     /// <summary>
     /// One resource string in one culture. <see cref="IStringLocalizer"/> reads <see cref="CultureInfo.CurrentUICulture"/>
