@@ -39,6 +39,8 @@ public sealed class Phrases
 
     public string Home(string key, params object?[] args) => Say(_texts.Home, key, args);
 
+    public string Charts(string key, params object?[] args) => Say(_texts.Charts, key, args);
+
     /// <summary>
     /// A text that depends on a count, from <c>KEY.One</c>, <c>KEY.Two</c>, <c>KEY.Few</c> or <c>KEY.Other</c> by the
     /// language's plural rule (Arabic has dual and few forms; English one and other). The count is argument 0.
@@ -71,6 +73,7 @@ public sealed class Phrases
         Errors,
         Lists,
         Home,
+        Charts,
     }
 
     /// <summary>Plural forms to try, most specific first; <c>Other</c> always exists.</summary>
@@ -108,6 +111,7 @@ public sealed class Phrases
         Area.Nudges => _texts.Nudges,
         Area.Lists => _texts.Lists,
         Area.Home => _texts.Home,
+        Area.Charts => _texts.Charts,
         _ => _texts.Errors,
     };
 

@@ -28,6 +28,9 @@ public sealed class ListText;
 /// <summary>The Slack App Home: the person's deals and teams at a glance.</summary>
 public sealed class HomeText;
 
+/// <summary>The words drawn in the pictures (map, funnel) and the map picture's captions.</summary>
+public sealed class ChartText;
+
 /// <summary>
 /// Every sentence a person reads, through the framework's localisation (<see cref="IStringLocalizer{T}"/> over .resx
 /// resources). A reply asks for its texts in one <see cref="ReplyLanguage"/> with <see cref="In"/>; the language is
@@ -40,7 +43,8 @@ public sealed class ReplyTexts(
     IStringLocalizer<NudgeText> nudges,
     IStringLocalizer<ErrorText> errors,
     IStringLocalizer<ListText> lists,
-    IStringLocalizer<HomeText> home)
+    IStringLocalizer<HomeText> home,
+    IStringLocalizer<ChartText> charts)
 {
     /// <summary>
     /// The same resources without a container, for code built outside DI (tests, the default of a turn context). The
@@ -55,6 +59,7 @@ public sealed class ReplyTexts(
     internal IStringLocalizer Errors => errors;
     internal IStringLocalizer Lists => lists;
     internal IStringLocalizer Home => home;
+    internal IStringLocalizer Charts => charts;
 
     public Phrases In(ReplyLanguage language) => new(this, language);
 
@@ -65,7 +70,8 @@ public sealed class ReplyTexts(
         new StringLocalizer<NudgeText>(factory),
         new StringLocalizer<ErrorText>(factory),
         new StringLocalizer<ListText>(factory),
-        new StringLocalizer<HomeText>(factory));
+        new StringLocalizer<HomeText>(factory),
+        new StringLocalizer<ChartText>(factory));
 
     /// <summary>
     /// One resource string in one culture. <see cref="IStringLocalizer"/> reads <see cref="CultureInfo.CurrentUICulture"/>

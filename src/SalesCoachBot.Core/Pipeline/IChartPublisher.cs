@@ -1,4 +1,3 @@
-using System.Globalization;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Localization;
 
@@ -57,7 +56,7 @@ public sealed record MapChart(
     IReadOnlyList<MapChartOutcome> Outcomes) : Chart(Title)
 {
     public override string AltText =>
-        $"{Title}: " + string.Join("; ", Stages.Select(s => $"{s.Name} ({s.Owner}) {s.OpenLine}")) +
+        $"{Title}: " + string.Join("; ", Stages.Select(s => $"{s.Name} ({s.OwnerName ?? s.Owner}) {s.OpenLine}")) +
         (Outcomes.Count > 0 ? "; " + string.Join("; ", Outcomes.Select(o => $"{o.Name}: {o.Detail}")) : string.Empty) + ".";
 }
 
@@ -69,6 +68,9 @@ public sealed record MapChartStage(string Id, string Name, string Owner, string 
 
     /// <summary>True when the stage holds stalled deals (drawn in the warning colour).</summary>
     public bool HasStalled { get; init; }
+
+    /// <summary>The owner as shown, in the chart's language; <see cref="Owner"/> stays the map's role (it picks the colour).</summary>
+    public string? OwnerName { get; init; }
 }
 
 /// <summary>An arrow between two stages: a <c>next</c> (solid, with conversion) or a branch (dashed, with its condition).</summary>

@@ -31,8 +31,8 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
         }
 
         var (report, kpis, audience) = (built.Report!, built.Kpis!, built.Audience!);
-        // The picture's own words stay English: the chart renderer does not shape Arabic text yet (docs/languages.md).
-        var image = report.OpenDeals > 0 ? await charts.PublishAsync(Funnel(report, audience), cancellationToken) : null;
+        // The picture speaks the reply's language: the renderer shapes Arabic with HarfBuzz (ADR 0023).
+        var image = report.OpenDeals > 0 ? await charts.PublishAsync(Funnel(report, audience, context.Say), cancellationToken) : null;
         return Render(report, kpis, audience, image, new PipelineDetailsPayload(command.TeamName, command.WindowDays), context.Say);
     }
 

@@ -40,8 +40,6 @@ public sealed partial class NoHardCodedEnglishTests
         "src/SalesCoachBot.Core/Coaching/UseCases/SetNextStepUseCase.cs",
         "src/SalesCoachBot.Core/Coaching/UseCases/SnoozeDealUseCase.cs",
         "src/SalesCoachBot.Core/Coaching/UseCases/UndoItemUseCase.cs",
-        "src/SalesCoachBot.Core/Pipeline/MapPicture.cs",
-        "src/SalesCoachBot.Core/Pipeline/ShowMapUseCase.cs",
     };
 
     [Fact]

@@ -63,7 +63,7 @@ internal sealed class CrmHost : IAsyncDisposable
             StringComparison.Ordinal);
     }
 
-    public static async Task<CrmHost> StartAsync(string? token = null, string? mapYaml = null)
+    public static async Task<CrmHost> StartAsync(string? token = null, string? mapYaml = null, Func<string, IReadOnlyDictionary<string, string>>? settings = null)
     {
         var fake = await FakeHubSpot.StartAsync();
         var folder = Directory.CreateTempSubdirectory("scb-crm-").FullName;
@@ -86,6 +86,11 @@ internal sealed class CrmHost : IAsyncDisposable
             ["Slack:InstallationsPath"] = Path.Combine(folder, "installations"),
             ["Slack:DataProtectionKeysPath"] = Path.Combine(folder, "keys"),
         };
+        foreach (var (key, value) in settings?.Invoke(folder) ?? new Dictionary<string, string>())
+        {
+            values[key] = value;
+        }
+
         var builder = HostComposition.CreateBuilder([.. values.Select(kv => $"--{kv.Key}={kv.Value}")]);
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
