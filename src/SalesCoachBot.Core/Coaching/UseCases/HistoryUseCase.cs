@@ -121,7 +121,7 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal)
             TimelineEntryKind.Confirmed => $"Confirmed \"{ItemText(entry, map)}\" ({stage})",
             TimelineEntryKind.Withdrawn => $"Withdrew the confirmation of \"{ItemText(entry, map)}\" ({stage})",
             TimelineEntryKind.Note => $"Note: {entry.Text}",
-            TimelineEntryKind.Activity => Capitalised(LogActivityUseCase.Describe(entry.Activity ?? ActivityKind.Other, entry.Text)),
+            TimelineEntryKind.Activity => Capitalised(LogActivityUseCase.Describe(entry.Activity ?? ActivityKind.Other, entry.Text, Localization.Phrases.English)),
             TimelineEntryKind.Snooze => $"Snoozed until {(entry.Until is { } until ? DealCards.Date(until) : "?")}",
             _ => entry.Kind.ToString(),
         };
