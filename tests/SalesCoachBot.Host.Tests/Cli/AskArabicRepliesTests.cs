@@ -102,4 +102,51 @@ public sealed class AskArabicRepliesTests : IAsyncLifetime
         var moved = await AskAsync("move Initech to proposal because the buyer asked", "morgan@example.com");
         Assert.Contains($"نُقلت صفقة {I("Initech")} إلى العرض / عرض السعر", moved, StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task Confirm_ArabicAnswerWithTheItemsArabicText()
+    {
+        var answer = await AskAsync("done demo-held for Initech");
+
+        Assert.Contains("تم تأكيد «قُدّم العرض التوضيحي لفريق المشتري».", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task History_ArabicTitleHeadingAndLines()
+    {
+        await AskAsync("note for Initech: CFO wants an ROI case");
+
+        var history = await AskAsync("history of Initech");
+
+        Assert.Contains($"سجل صفقة {I("Initech")}", history, StringComparison.Ordinal);
+        Assert.Contains("الأحدث أولًا", history, StringComparison.Ordinal);
+        Assert.Contains($"ملاحظة: {I("CFO wants an ROI case")} · من سطر الأوامر ({I("walk")})", history, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NextStep_ArabicAnswer()
+    {
+        var answer = await AskAsync("next step for Initech: call the CFO");
+
+        Assert.Contains($"الخطوة التالية لصفقة {I("Initech")}: {I("call the CFO")} (بلا تاريخ).", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Snooze_ThenUnsnooze_ArabicAnswers()
+    {
+        var snoozed = await AskAsync("snooze Initech 3 days");
+        Assert.Contains($"أُجّلت صفقة {I("Initech")} حتى {I("2026-11-30")}: لن تظهر في قوائم الصفقات المتعثرة", snoozed, StringComparison.Ordinal);
+
+        var lifted = await AskAsync("unsnooze Initech");
+        Assert.Contains($"لم تعد صفقة {I("Initech")} مؤجَّلة", lifted, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reopen_OpenDeal_ArabicAnswer_EnglishUnchanged()
+    {
+        var arabic = await AskAsync("reopen Initech");
+        Assert.Contains($"الصفقة {I("Initech")} مفتوحة، فلا شيء لإعادة فتحه.", arabic, StringComparison.Ordinal);
+
+        var english = await AskAsync("reopen Northwind", "sam@example.com");
+        Assert.Contains("Northwind Traders is open; nothing to reopen.", english, StringComparison.Ordinal);
+    }
 }
