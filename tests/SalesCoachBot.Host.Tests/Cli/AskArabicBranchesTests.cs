@@ -60,7 +60,8 @@ public sealed class AskArabicBranchesTests : IAsyncLifetime
 
         var deal = (await DealAsync("1021")).Deal;
         Assert.Equal((DealStatus.Lost, "not-a-fit"), (deal.Status, deal.LostReason));
-        Assert.Contains("reopen #1021", answer, StringComparison.Ordinal);
+        // The Undo hint in the language of the message: «أعد فتح #1021».
+        Assert.Contains("أعد فتح \u2068#1021\u2069", answer, StringComparison.Ordinal);
     }
 
     [Fact]

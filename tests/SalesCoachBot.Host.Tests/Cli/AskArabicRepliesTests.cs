@@ -149,4 +149,49 @@ public sealed class AskArabicRepliesTests : IAsyncLifetime
         var english = await AskAsync("reopen Northwind", "sam@example.com");
         Assert.Contains("Northwind Traders is open; nothing to reopen.", english, StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task NewDeal_ArabicCreatedNoteWithIsolatedAmount()
+    {
+        var answer = await AskAsync("new deal Contoso Labs 50k EUR");
+
+        Assert.Contains($"أُنشئت صفقة {I("Contoso Labs")} (", answer, StringComparison.Ordinal);
+        Assert.Contains($"بقيمة {I("50,000 EUR")}، وأنت مالكها.", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NewDeal_Duplicate_ArabicRefusal_EnglishUnchanged()
+    {
+        var arabic = await AskAsync("new deal Initech");
+        Assert.Contains($"الصفقة {I("Initech")} موجودة أصلًا: {I("#1002")}.", arabic, StringComparison.Ordinal);
+
+        var english = await AskAsync("new deal Northwind Traders", "sam@example.com");
+        Assert.Contains("Northwind Traders already exists: #1004.", english, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SaidNo_ArabicReasonPickerWithTheMapsArabicReasons()
+    {
+        var answer = await AskAsync("Initech said no");
+
+        Assert.Contains($"لماذا رفضت {I("Initech")}؟", answer, StringComparison.Ordinal);
+        Assert.Contains("اختر السبب أو اكتب غيره", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MarkLost_ArabicAnswerAndArabicUndoHint()
+    {
+        var answer = await AskAsync("mark Initech lost because price");
+
+        Assert.Contains($"سُجّلت صفقة {I("Initech")} خاسرةً", answer, StringComparison.Ordinal);
+        Assert.Contains($"يمكنك التراجع خلال 10 دقائق: اضغط «تراجع» أو قل «أعد فتح {I("#1002")}».", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MarkLost_ByATeammate_ArabicProposalAnswer()
+    {
+        // Northwind is Sam's; Dana may work on it (same team) but not close it.
+        var answer = await AskAsync("mark Northwind lost because price");
+
+        Assert.Contains($"لا يغلق صفقة {I("Northwind Traders")} خاسرةً إلا {I("Sam Seller")} (مالكها)", answer, StringComparison.Ordinal);
+    }
 }
