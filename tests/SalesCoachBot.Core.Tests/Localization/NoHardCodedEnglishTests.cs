@@ -21,6 +21,8 @@ public sealed partial class NoHardCodedEnglishTests
         "src/SalesCoachBot.Teams/Cards",
         "src/SalesCoachBot.Slack/BlockKit",
         "src/SalesCoachBot.Slack/Home",
+        "src/SalesCoachBot.Core/Crm/CrmNotices.cs",
+        "src/SalesCoachBot.Data/Hosts/DatabaseOutageCoachBot.cs",
     ];
 
     /// <summary>Reply code whose texts are still English only (issue 17, point 3, in progress).</summary>
@@ -51,7 +53,9 @@ public sealed partial class NoHardCodedEnglishTests
         var found = new List<string>();
         foreach (var dir in Scanned)
         {
-            foreach (var file in Directory.EnumerateFiles(Path.Combine(ResourceFilesTests.RepoRoot(), dir), "*.cs", SearchOption.AllDirectories))
+            // A folder is scanned whole; a single file where its folder holds other code (the CRM sync, the host's stores).
+            var path = Path.Combine(ResourceFilesTests.RepoRoot(), dir);
+            foreach (var file in File.Exists(path) ? [path] : Directory.EnumerateFiles(path, "*.cs", SearchOption.AllDirectories))
             {
                 var name = Path.GetRelativePath(ResourceFilesTests.RepoRoot(), file).Replace('\\', '/');
                 if (NotYetLocalised.Contains(name))
