@@ -2,6 +2,7 @@ using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.ProcessMaps;
 
 namespace SalesCoachBot.Core.Coaching;
@@ -16,48 +17,63 @@ internal static class CloseCards
     /// Asks why the buyer said no before anything closes: one button per lost reason of the map, and a field for any other
     /// reason. Every button carries the stage version, so a card answered after the deal moved changes nothing.
     /// </summary>
-    public static BotAnswer ReasonPicker(DealView view, Stage stage, BranchTarget target, IReadOnlyList<string> lostReasons, string? note = null)
+    /// <remarks>The buttons show the map's reasons in the reply's language; the payload keeps the map's own reason.</remarks>
+    public static BotAnswer ReasonPicker(
+        DealView view, Stage stage, BranchTarget target, IReadOnlyList<string> lostReasons, string? note = null, Phrases? say = null, ProcessMap? map = null)
     {
+        say ??= Phrases.English;
+        var language = say.Language;
         var deal = view.Deal;
-        var then = target.IsNurture ? "goes to nurture" : target.IsLost ? "is closed as lost" : $"goes to stage {target.Value}";
-        var text = $"Why did {deal.Name} say no? In {stage.Name} the map says a no {then}. Pick the reason, or type another; nothing changes until you do.";
+        var then = target.IsNurture ? say.Coaching("CloseCard.Then.Nurture")
+            : target.IsLost ? say.Coaching("CloseCard.Then.Lost")
+            : say.Coaching("CloseCard.Then.Stage", map?.FindStage(target.AsStage) is { } to ? MapWording.Name(to, language) : target.Value);
+        var stageName = MapWording.Name(stage, language);
+        var text = say.Coaching("CloseCard.Why", deal.Name, stageName, then);
         var choices = lostReasons
-            .Select(reason => new CardChoice(reason, null, new CardAction(reason, new SaidNoPayload(deal.Id, deal.StageVersion, reason))))
+            .Select(reason => (Reason: reason, Label: MapWording.LostReason(reason, language, map)))
+            .Select(r => new CardChoice(r.Label, null, new CardAction(r.Label, new SaidNoPayload(deal.Id, deal.StageVersion, r.Reason))))
             .ToList();
         var card = new Card
         {
             Kind = CardKind.Info,
-            Title = $"Why did {deal.Name} say no?",
-            Subtitle = $"#{deal.ExternalId} · {view.TeamName} · {stage.Name}",
+            Title = say.Coaching("CloseCard.Title", deal.Name),
+            Subtitle = say.Coaching("CloseCard.Subtitle", "#" + deal.ExternalId, view.TeamName, stageName),
             Body = [text],
             Note = note,
             Choices = choices,
-            Forms = [AnotherReasonForm(deal, deal.StageVersion)],
+            Forms = [AnotherReasonForm(deal, deal.StageVersion, say)],
         };
-        var typed = lostReasons.Count > 0 ? $" Say e.g. \"#{deal.ExternalId} said no because {lostReasons[0]}\"." : string.Empty;
-        return new BotAnswer(text + typed, card);
+        var answer = lostReasons.Count > 0
+            ? say.Coaching("CloseCard.Example", text, "#" + deal.ExternalId, MapWording.LostReason(lostReasons[0], language, map))
+            : text;
+        return new BotAnswer(answer, card);
     }
 
     /// <summary>"Another reason": one text, sent as the no's reason at the stage version the card showed.</summary>
-    public static CardForm AnotherReasonForm(Deal deal, int stageVersion) => new(
-        "Another reason",
-        $"Why did {deal.Name} say no?",
-        [
-            new CardInput(SaidNoPayload.ReasonInput, CardInputKind.Text, "What did the buyer say?")
-            {
-                MaxLength = UseCases.CloseDealUseCase.MaxReasonLength,
-                Required = true,
-                Multiline = true,
-            },
-        ],
-        new CardAction("Close with this reason", new SaidNoPayload(deal.Id, stageVersion), CardActionStyle.Destructive),
-        new SaidNoFormPayload(deal.Id, stageVersion));
+    public static CardForm AnotherReasonForm(Deal deal, int stageVersion, Phrases? say = null)
+    {
+        say ??= Phrases.English;
+        return new(
+            say.Coaching("CloseCard.Another"),
+            say.Coaching("CloseCard.Title", deal.Name),
+            [
+                new CardInput(SaidNoPayload.ReasonInput, CardInputKind.Text, say.Coaching("CloseCard.WhatDidTheySay"))
+                {
+                    MaxLength = UseCases.CloseDealUseCase.MaxReasonLength,
+                    Required = true,
+                    Multiline = true,
+                },
+            ],
+            new CardAction(say.Coaching("CloseCard.CloseWithReason"), new SaidNoPayload(deal.Id, stageVersion), CardActionStyle.Destructive),
+            new SaidNoFormPayload(deal.Id, stageVersion));
+    }
 
     /// <summary>Adds the Undo button (and says how to undo) to the answer showing a deal just closed at <paramref name="closedVersion"/>.</summary>
-    public static BotAnswer WithUndo(BotAnswer answer, Deal deal, int closedVersion)
+    public static BotAnswer WithUndo(BotAnswer answer, Deal deal, int closedVersion, Phrases? say = null)
     {
-        var undo = new CardAction("Undo", new ReopenDealPayload(deal.Id, closedVersion));
-        var how = $"Undo within {UndoWindow.TotalMinutes:0} minutes: press Undo or say \"reopen #{deal.ExternalId}\".";
+        say ??= Phrases.English;
+        var undo = new CardAction(say.Coaching("CloseCard.Undo"), new ReopenDealPayload(deal.Id, closedVersion));
+        var how = say.Coaching("CloseCard.UndoHow", (int)UndoWindow.TotalMinutes, "#" + deal.ExternalId);
         var card = answer.Card is { } c ? c with { Actions = [.. c.Actions, undo], Note = c.Note is null ? how : $"{c.Note} {how}" } : null;
         return answer with { Text = $"{answer.Text}\n{how}", Card = card };
     }

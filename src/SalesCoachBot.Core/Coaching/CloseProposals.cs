@@ -1,6 +1,7 @@
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.Nudges;
 
 namespace SalesCoachBot.Core.Coaching;
@@ -14,7 +15,9 @@ public sealed record CloseProposal(DealView Deal, PersonView Proposer, string Wh
 /// command as whoever presses it, so it closes the deal only for the owner, a manager or an admin. When the owner
 /// cannot be reached the team's managers are asked instead; when nobody can be, nothing is sent.
 /// </summary>
-internal sealed class CloseProposals(INudgeOutbox? outbox = null, INudgeRecipients? recipients = null)
+/// <remarks>Each person asked reads the message in their own language (people.csv <c>language</c>, else the default).</remarks>
+internal sealed class CloseProposals(
+    INudgeOutbox? outbox = null, INudgeRecipients? recipients = null, ReplyTexts? texts = null, LanguageChoice? languages = null)
 {
     /// <summary>Longest button payload sent; Slack's button value holds 2,000 characters, and Teams has room for more.</summary>
     private const int MaxButtonPayload = 1900;
@@ -39,39 +42,46 @@ internal sealed class CloseProposals(INudgeOutbox? outbox = null, INudgeRecipien
             return [];
         }
 
-        var payload = DigestPayload.Serialize(Message(proposal));
         var date = DateOnly.FromDateTime(now.UtcDateTime);
         List<NewOutboxMessage> messages =
         [
             .. asked
-                .SelectMany(NudgeTargets.DirectRoutes)
-                .Distinct()
-                .Select(route => new NewOutboxMessage(deal.TeamId, date, route, payload, NudgeKind.CloseProposal)),
+                .GroupBy(p => LanguageOf(p).Code)
+                .SelectMany(same =>
+                {
+                    var payload = DigestPayload.Serialize(Message(proposal, (texts ?? ReplyTexts.Shared).In(LanguageOf(same.First()))));
+                    return same.SelectMany(NudgeTargets.DirectRoutes).Select(route => (Route: route, Payload: payload));
+                })
+                .DistinctBy(m => m.Route)
+                .Select(m => new NewOutboxMessage(deal.TeamId, date, m.Route, m.Payload, NudgeKind.CloseProposal)),
         ];
         await outbox.EnqueueAsync(messages, now, cancellationToken);
         return [.. asked.Select(p => p.Name)];
     }
 
     /// <summary>The direct message: plain text that stands on its own, and a card with the confirm button.</summary>
-    public static BotAnswer Message(CloseProposal proposal)
+    public static BotAnswer Message(CloseProposal proposal, Phrases? say = null)
     {
+        say ??= Phrases.English;
         var view = proposal.Deal;
         var deal = view.Deal;
-        var text = $"{proposal.Proposer.Name} proposes closing {deal.Name} (#{deal.ExternalId}) as lost: {proposal.What}. " +
-                   $"Only its owner or a manager of {view.TeamName} can close it. To confirm, press \"Close as lost\" or say \"{proposal.Command}\"; otherwise it stays open.";
+        var text = say.Coaching("Proposal.Text", proposal.Proposer.Name, deal.Name, "#" + deal.ExternalId, proposal.What, view.TeamName, proposal.Command);
         var close = new RunCommandPayload(proposal.Command);
         List<CardAction> actions = close.ToJson().Length <= MaxButtonPayload
-            ? [new CardAction("Close as lost", close, CardActionStyle.Destructive)]
+            ? [new CardAction(say.Coaching("Proposal.Close"), close, CardActionStyle.Destructive)]
             : [];
-        actions.Add(new CardAction("Open checklist", new ShowChecklistPayload(deal.Id)));
-        return new BotAnswer(text, new Card
+        actions.Add(new CardAction(say.Coaching("Proposal.OpenChecklist"), new ShowChecklistPayload(deal.Id)));
+        return CoachBot.InLanguage(new BotAnswer(text, new Card
         {
             Kind = CardKind.Info,
-            Title = $"Close {deal.Name} as lost?",
+            Title = say.Coaching("Proposal.Title", deal.Name),
             Body = [text],
             Actions = actions,
-        });
+        }), say.Language);
     }
+
+    private ReplyLanguage LanguageOf(NudgeRecipient person) =>
+        languages?.For(person.Language, chatLocale: null, teamLanguages: []) ?? ReplyLanguage.FromCode(person.Language) ?? ReplyLanguage.English;
 
     private static bool Reachable(NudgeRecipient person) => NudgeTargets.DirectRoutes(person).Count > 0;
 }

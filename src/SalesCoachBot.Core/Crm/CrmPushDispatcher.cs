@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Resilience;
 
@@ -18,7 +19,9 @@ public sealed partial class CrmPushDispatcher(
     ICrmPushOutbox outbox,
     IProcessMapSource maps,
     TimeProvider time,
-    ILogger<CrmPushDispatcher> logger)
+    ILogger<CrmPushDispatcher> logger,
+    ReplyTexts? texts = null,
+    LanguageChoice? languages = null)
 {
     public const int MaxAttempts = 8;
     private const int BatchSize = 20;
@@ -90,7 +93,7 @@ public sealed partial class CrmPushDispatcher(
                     LogRefused(logger, connector.DisplayName, item.Id, item.DealId.Value);
                     await outbox.RefuseAsync(
                         item, Owner, item.Attempts + 1, $"{connector.DisplayName} refused it: {refused.Message}", stages.StatusOf,
-                        refusal => CrmNotices.Refused(connector.DisplayName, refusal, refused.Message, map), time.GetUtcNow(), CancellationToken.None);
+                        refusal => CrmNotices.Refused(connector.DisplayName, refusal, refused.Message, map, Words(refusal.Language)), time.GetUtcNow(), CancellationToken.None);
                 }
                 else
                 {
@@ -103,6 +106,10 @@ public sealed partial class CrmPushDispatcher(
 
         return handled;
     }
+
+    /// <summary>The words of a notice to a person, in their language (else the default).</summary>
+    private Phrases Words(string? personLanguage) =>
+        (texts ?? ReplyTexts.Shared).In(languages?.For(personLanguage, chatLocale: null, teamLanguages: []) ?? ReplyLanguage.FromCode(personLanguage) ?? ReplyLanguage.English);
 
     /// <summary>The request to send, or the completion when there is nothing to send (no CRM record, nurture, no mapping).</summary>
     private object Resolve(CrmPushItem item)

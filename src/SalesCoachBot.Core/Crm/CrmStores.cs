@@ -149,7 +149,11 @@ public abstract record CrmPushCompletion
 
 /// <summary>A push the CRM refused, as the person who made the change is told about it.</summary>
 /// <param name="KeptStage">The stage the deal went back to (a refused stage change is undone here); null when nothing was undone.</param>
-public sealed record CrmRefusal(DealId DealId, string DealName, string ExternalId, long TeamId, CrmPushKind Kind, StageId? Target, StageId? KeptStage);
+public sealed record CrmRefusal(DealId DealId, string DealName, string ExternalId, long TeamId, CrmPushKind Kind, StageId? Target, StageId? KeptStage)
+{
+    /// <summary>The reply language of the person told (people.csv <c>language</c>); null when they set none.</summary>
+    public string? Language { get; init; }
+}
 
 /// <summary>The durable push outbox: rows written in the same transaction as the change they describe.</summary>
 public interface ICrmPushOutbox

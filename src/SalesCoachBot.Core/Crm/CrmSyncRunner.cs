@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.ProcessMaps;
 
 namespace SalesCoachBot.Core.Crm;
@@ -17,7 +18,9 @@ public sealed partial class CrmSyncRunner(
     ICrmSyncStore store,
     IProcessMapSource maps,
     TimeProvider time,
-    ILogger<CrmSyncRunner> logger)
+    ILogger<CrmSyncRunner> logger,
+    ReplyTexts? texts = null,
+    LanguageChoice? languages = null)
 {
     public const int BatchSize = 100;
 
@@ -73,7 +76,7 @@ public sealed partial class CrmSyncRunner(
         {
             // One log line and one message to admins per pause, however many rounds and hosts meet the refusal.
             if (!dryRun && state.PausedReason is null
-                && await store.PauseAndNotifyAsync(connector.Provider, e.Message, time.GetUtcNow(), CrmNotices.Paused(connector.DisplayName, e.Message), cancellationToken))
+                && await store.PauseAndNotifyAsync(connector.Provider, e.Message, time.GetUtcNow(), CrmNotices.Paused(connector.DisplayName, e.Message, (texts ?? ReplyTexts.Shared).In(languages?.Default ?? ReplyLanguage.English)), cancellationToken))
             {
                 LogPaused(logger, connector.DisplayName, e.Message);
             }

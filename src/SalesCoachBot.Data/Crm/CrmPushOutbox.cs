@@ -146,7 +146,7 @@ internal sealed class CrmPushOutbox(SalesCoachDbContextFactory factory, ICacheIn
         var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken);
         if (person is not null)
         {
-            var answer = message(new CrmRefusal(deal.Id, deal.Name, deal.ExternalId, deal.TeamId, item.Kind, item.Stage, kept));
+            var answer = message(new CrmRefusal(deal.Id, deal.Name, deal.ExternalId, deal.TeamId, item.Kind, item.Stage, kept) { Language = person.Language });
             var payload = DigestPayload.Serialize(answer);
             var routes = NudgeTargets.DirectRoutes(new NudgeRecipient(person.Id, person.Name, person.SlackUserId, person.TeamsAadObjectId));
             db.AddRange(routes.Select(route => NudgeStore.Row(

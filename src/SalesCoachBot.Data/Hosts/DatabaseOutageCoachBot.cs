@@ -6,6 +6,7 @@ using Npgsql;
 using SalesCoachBot.Core.Coaching;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
 
 namespace SalesCoachBot.Data.Hosts;
 
@@ -13,13 +14,11 @@ namespace SalesCoachBot.Data.Hosts;
 /// A turn that cannot reach the database (restart, failover, a pool exhausted: the "30 s outage") is answered
 /// politely instead of with an HTTP 500 the chat client shows as a broken app. Nothing is half-written: every change
 /// is one transaction, so a turn that failed here recorded nothing and the person can simply ask again.
+/// The person's stored language cannot be read without the database, so the answer's language comes from what the turn
+/// itself says: a message written in Arabic, else the chat's locale, else <c>Coaching:DefaultLanguage</c>.
 /// </summary>
-internal sealed partial class DatabaseOutageCoachBot(ICoachBot inner, ILogger<DatabaseOutageCoachBot> logger) : ICoachBot
+internal sealed partial class DatabaseOutageCoachBot(ICoachBot inner, ILogger<DatabaseOutageCoachBot> logger, ReplyTexts texts, LanguageChoice languages) : ICoachBot
 {
-    public const string Title = "Please try again";
-
-    public const string Text = "I can't reach my database just now, so nothing was recorded. Please try again in a minute.";
-
     public async Task<BotAnswer> HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
         try
@@ -29,7 +28,12 @@ internal sealed partial class DatabaseOutageCoachBot(ICoachBot inner, ILogger<Da
         catch (Exception e) when (IsUnavailable(e) && !cancellationToken.IsCancellationRequested)
         {
             Unavailable(logger, turn.Channel, e.GetBaseException().Message);
-            return Errors.Answer(Title, Text);
+            var language = languages.For(personLanguage: null, turn.User.Locale, teamLanguages: [], (turn.Input as TextInput)?.Text);
+            var say = texts.In(language);
+            var answer = Errors.Answer(say.Errors("Outage.Title"), say.Errors("Outage"));
+
+            // The card says its language, as CoachBot's answers do, so an Arabic one is laid out right to left.
+            return language.Code == ReplyLanguage.EnglishCode ? answer : answer with { Card = answer.Card! with { Language = language } };
         }
     }
 
@@ -73,7 +77,8 @@ public static class DatabaseOutageServiceCollectionExtensions
         }
 
         services.Replace(new ServiceDescriptor(typeof(ICoachBot), sp => new DatabaseOutageCoachBot(
-            (ICoachBot)ActivatorUtilities.CreateInstance(sp, type), sp.GetRequiredService<ILogger<DatabaseOutageCoachBot>>()), registered.Lifetime));
+            (ICoachBot)ActivatorUtilities.CreateInstance(sp, type), sp.GetRequiredService<ILogger<DatabaseOutageCoachBot>>(),
+            sp.GetRequiredService<ReplyTexts>(), sp.GetRequiredService<LanguageChoice>()), registered.Lifetime));
         return services;
     }
 }

@@ -35,7 +35,8 @@ public sealed class AskArabicBranchesTests : IAsyncLifetime
     {
         var answer = await AskAsync("أجّل Tailwind لحد الاثنين لأن المشتري في إجازة");
 
-        Assert.Contains("Snoozed Tailwind Traders until 2026-11-30 (المشتري في إجازة)", answer, StringComparison.Ordinal);
+        // Typed in Arabic, answered in Arabic (issue 17 point 3); the deal's name and the day isolated.
+        Assert.Contains("أُجّلت صفقة \u2068Tailwind Traders\u2069 حتى \u20682026-11-30\u2069 (المشتري في إجازة)", answer, StringComparison.Ordinal);
         // EMEA's day: Monday starts at midnight in Berlin.
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.FromHours(1)), (await DealAsync("1010")).SnoozedUntil);
 
@@ -59,7 +60,8 @@ public sealed class AskArabicBranchesTests : IAsyncLifetime
 
         var deal = (await DealAsync("1021")).Deal;
         Assert.Equal((DealStatus.Lost, "not-a-fit"), (deal.Status, deal.LostReason));
-        Assert.Contains("reopen #1021", answer, StringComparison.Ordinal);
+        // The Undo hint in the language of the message: «أعد فتح #1021».
+        Assert.Contains("أعد فتح \u2068#1021\u2069", answer, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,9 +1,9 @@
-using System.Globalization;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.Understanding;
 
 namespace SalesCoachBot.Core.Coaching.UseCases;
@@ -18,7 +18,7 @@ internal sealed class AddNoteUseCase(DealLocator locator, IDealStore deals, What
 {
     public async Task<BotAnswer> HandleAsync(AddNoteCommand command, TurnContext context, CancellationToken cancellationToken)
     {
-        if (Refusal(command.Text) is { } refused)
+        if (Refusal(command.Text, context.Say) is { } refused)
         {
             return refused;
         }
@@ -36,7 +36,7 @@ internal sealed class AddNoteUseCase(DealLocator locator, IDealStore deals, What
     public async Task<BotAnswer> HandleAsync(AddNotePayload command, TurnContext context, CancellationToken cancellationToken)
     {
         var text = command.Text?.Trim() ?? string.Empty;
-        if (Problem(text) is { } problem)
+        if (Problem(text, context.Say) is { } problem)
         {
             var lookup = await locator.LocateByIdAsync(command.Deal, context, cancellationToken);
             if (lookup is not DealLookup.Found found)
@@ -65,19 +65,17 @@ internal sealed class AddNoteUseCase(DealLocator locator, IDealStore deals, What
     }
 
     /// <summary>Why a note cannot be stored, as the answer to give; null when it can. Shared with the channels' own checks (Slack modal errors).</summary>
-    public static BotAnswer? Refusal(string text) => Problem(text) is { } problem ? Errors.Answer("Note not saved", problem) : null;
+    public static BotAnswer? Refusal(string text, Phrases say) => Problem(text, say) is { } problem ? Errors.Answer(say.Coaching("Note.NotSaved.Title"), problem) : null;
 
     /// <summary>What is wrong with a note's text, in one sentence; null when nothing is.</summary>
-    public static string? Problem(string text)
+    public static string? Problem(string text, Phrases say)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return "The note is empty; nothing was stored. Write it after the colon: \"note for Initech: CFO wants an ROI case by Q1\".";
+            return say.Coaching("Note.Empty");
         }
 
-        return text.Length > NewNote.MaxLength
-            ? string.Create(CultureInfo.InvariantCulture, $"A note can be at most {NewNote.MaxLength:N0} characters; this one has {text.Length:N0}. Nothing was stored: shorten it or split it in two.")
-            : null;
+        return text.Length > NewNote.MaxLength ? say.Coaching("Note.TooLong", NewNote.MaxLength, text.Length) : null;
     }
 
     private async Task<BotAnswer> AddAsync(DealId dealId, string text, TurnContext context, bool fromCard, CancellationToken cancellationToken)
@@ -89,7 +87,7 @@ internal sealed class AddNoteUseCase(DealLocator locator, IDealStore deals, What
                 return DealChangePlan<string>.Nothing(NotAllowed);
             }
 
-            return new DealChangePlan<string>($"Noted on {state.Deal.Name}.")
+            return new DealChangePlan<string>(context.Say.Coaching("Note.Noted", state.Deal.Name))
             {
                 AddNote = new NewNote(context.Person.Id, text, context.Now),
                 ActivityAt = context.Now,
@@ -99,11 +97,11 @@ internal sealed class AddNoteUseCase(DealLocator locator, IDealStore deals, What
 
         if (outcome is null or NotAllowed)
         {
-            return Errors.Answer("Not allowed", "That deal no longer exists or is not one you can work on.");
+            return Errors.Answer(context.Say.Errors("NotAllowed.Title"), context.Say.Errors("NotAllowed.WorkOn"));
         }
 
         return await whatsNext.ShowCurrentAsync(dealId, context, outcome, cancellationToken) with { ReplacesCard = fromCard };
     }
 
-    private const string NotAllowed = "not allowed";
+    private const string NotAllowed = "not-allowed"; // a marker, never shown
 }

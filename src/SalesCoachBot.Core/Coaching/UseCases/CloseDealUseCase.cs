@@ -3,6 +3,7 @@ using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Understanding;
 
@@ -24,22 +25,23 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
 
     public async Task<BotAnswer> HandleAsync(MarkLostCommand command, TurnContext context, CancellationToken cancellationToken)
     {
+        var say = context.Say;
         if (string.IsNullOrWhiteSpace(command.Reason))
         {
-            return Errors.Answer("Reason needed",
-                $"Say why it was lost, e.g. \"mark Initech lost because {string.Join(" / ", context.Map.Outcomes.LostReasons.Take(3))}\".");
+            return Errors.Answer(say.Errors("ReasonNeeded.Title"), say.Coaching("Close.ReasonNeeded",
+                string.Join(" / ", context.Map.Outcomes.LostReasons.Take(3).Select(r => MapWording.LostReason(r, say.Language, context.Map)))));
         }
 
         if (command.Reason.Length > MaxReasonLength)
         {
-            return TooLong();
+            return TooLong(say);
         }
 
-        return await ChangeAsync(command.Deal, context, id => $"mark #{id} lost because {command.Reason}", (state, stage) =>
+        return await ChangeAsync(command.Deal, context, id => Canonical.Command($"mark #{id} lost because {command.Reason}"), (state, stage) =>
         {
             // Lost reasons are the deal's team's map's.
             var reason = NormaliseLostReason(command.Reason, context.MapOf(state.View));
-            return new DealChangePlan<string>($"Marked {state.Deal.Name} lost ({reason}).")
+            return new DealChangePlan<string>(say.Coaching("Close.MarkedLost", state.Deal.Name, MapWording.LostReason(reason, say.Language, context.MapOf(state.View))))
             {
                 Transition = new StageTransition(stage, DealStatus.Lost, StageChangeKind.Closed, context.Now, context.Person.Id, command.Reason, LostReason: reason),
                 ActivityAt = context.Now,
@@ -72,19 +74,19 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
         if (found.Deal.Deal.StageVersion != payload.StageVersion)
         {
             return await whatsNext.ShowCurrentAsync(payload.Deal, context,
-                $"This card was out of date: {found.Deal.Deal.Name} has changed since. Nothing was closed; here is its current card.", cancellationToken);
+                context.Say.Coaching("Close.CardOutOfDate", found.Deal.Deal.Name), cancellationToken);
         }
 
         if (string.IsNullOrWhiteSpace(payload.Reason))
         {
             // An empty field sent: ask again, saying what is missing.
-            return AskReason(found.Deal, context, note: payload.Reason is null ? null : "Type a reason, or pick one; nothing was closed.");
+            return AskReason(found.Deal, context, note: payload.Reason is null ? null : context.Say.Coaching("Close.TypeReason"));
         }
 
         if (payload.Reason.Trim().Length > MaxReasonLength)
         {
             // The form's refusal: asked again with the limit, and the limit under the field (Slack keeps its modal open).
-            var problem = $"A reason holds at most {MaxReasonLength} characters; nothing was closed. Say it in fewer words.";
+            var problem = context.Say.Coaching("Close.ReasonTooLong", MaxReasonLength);
             return AskReason(found.Deal, context, problem) with
             {
                 ReplacesCard = true,
@@ -105,7 +107,7 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
             return ((DealLookup.Answered)lookup).Answer;
         }
 
-        var form = CloseCards.AnotherReasonForm(found.Deal.Deal, payload.StageVersion);
+        var form = CloseCards.AnotherReasonForm(found.Deal.Deal, payload.StageVersion, context.Say);
         return new BotAnswer(form.Title, new Card { Kind = CardKind.Form, Title = form.Title, Forms = [form] });
     }
 
@@ -129,58 +131,72 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
         switch (match)
         {
             case BranchMatch.NotFound notFound:
-                return UnknownBranch(command.WhenText, deal, stage, notFound.Closest);
+                return UnknownBranch(command.WhenText, deal, stage, notFound.Closest, context.Say);
             case BranchMatch.Found { Branch.When: Branch.BuyerSaysNo }:
                 return AskReason(found.Deal, context, note: null);
             case BranchMatch.Found { Branch: var branch }:
                 var words = BranchMatcher.Words(branch);
                 return await ChangeAsync(new ExternalIdReference(deal.ExternalId), context, id => $"#{id} is {words}",
-                    (state, stageId) => Follow(state, context.MapOf(state.View).GetStage(stageId), branch, words, context), fromCard: false, cancellationToken);
+                    (state, stageId) => Follow(state, context.MapOf(state.View).GetStage(stageId), branch, Said(branch, context.Language), context), fromCard: false, cancellationToken);
             default:
                 var ambiguous = (BranchMatch.Ambiguous)match;
-                return Errors.Answer("Which branch?",
-                    $"\"{command.WhenText}\" fits more than one branch of {stage.Name}: {string.Join(" or ", ambiguous.Candidates.Select(b => $"\"{BranchMatcher.Words(b)}\""))}. Say which, e.g. \"{deal.Name} is {BranchMatcher.Words(ambiguous.Candidates[0])}\".");
+                var say = context.Say;
+                return Errors.Answer(say.Coaching("Close.WhichBranch.Title"), say.Coaching("Close.WhichBranch",
+                    command.WhenText, MapWording.Name(stage, say.Language),
+                    CoachingWording.Or(ambiguous.Candidates.Select(b => say.Coaching("Word.Quoted", Said(b, say.Language))), say),
+                    deal.Name, Said(ambiguous.Candidates[0], say.Language)));
         }
     }
 
     /// <summary>An unknown branch: nothing changes, and the answer names the branches the stage has.</summary>
-    private static BotAnswer UnknownBranch(string whenText, Deal deal, Stage stage, Branch? closest)
+    private static BotAnswer UnknownBranch(string whenText, Deal deal, Stage stage, Branch? closest, Phrases say)
     {
+        var stageName = MapWording.Name(stage, say.Language);
         if (stage.Branches.Count == 0)
         {
-            return Errors.Answer("No branch",
-                $"{stage.Name} has no branches in the process map, so \"{whenText}\" changes nothing for {deal.Name}. Say \"{deal.Name} said no\" or \"mark {deal.Name} lost because …\".");
+            return Errors.Answer(say.Coaching("Close.NoBranch.Title"), say.Coaching("Close.NoBranch", stageName, whenText, deal.Name));
         }
 
-        var listed = string.Join("; ", stage.Branches.Select(b => $"\"{BranchMatcher.Words(b)}\" → {TargetWords(b.To)}"));
-        var hint = closest is null ? string.Empty : $" Did you mean \"{deal.Name} is {BranchMatcher.Words(closest)}\"?";
-        return Errors.Answer("Unknown branch",
-            $"{stage.Name} has no branch for \"{whenText}\"; nothing changed for {deal.Name}. Its branches: {listed}.{hint}");
+        var listed = CoachingWording.List(stage.Branches.Select(b => say.Coaching("Close.BranchTo", Said(b, say.Language), TargetWords(b.To, say))), say, "; ");
+        return Errors.Answer(say.Coaching("Close.UnknownBranch.Title"), closest is null
+            ? say.Coaching("Close.UnknownBranch", stageName, whenText, deal.Name, listed)
+            : say.Coaching("Close.UnknownBranch.Hint", stageName, whenText, deal.Name, listed, Said(closest, say.Language)));
     }
 
-    private static string TargetWords(BranchTarget target) => target.IsReserved ? target.Value : $"stage {target.Value}";
+    private static string TargetWords(BranchTarget target, Phrases say) =>
+        target.IsNurture ? CoachingWording.State(DealStatus.Nurture, say)
+        : target.IsLost ? CoachingWording.State(DealStatus.Lost, say)
+        : say.Coaching("Close.ToStage", target.Value);
+
+    /// <summary>
+    /// A branch's <c>when</c> as the reply says it: the map's own text in the reply's language where the map has one,
+    /// else as words people would say ("not-a-fit" → "not a fit").
+    /// </summary>
+    private static string Said(Branch branch, ReplyLanguage language) =>
+        MapWording.Branch(branch, language) is var text && text != branch.When ? text : BranchMatcher.Words(branch);
 
     /// <summary>The question before a no closes anything: the map's lost reasons as buttons, and a field for another.</summary>
     private static BotAnswer AskReason(DealView view, TurnContext context, string? note)
     {
         var deal = view.Deal;
+        var say = context.Say;
         if (!AccessPolicy.CanWorkOn(context.Person, deal))
         {
-            return Errors.Answer("Not yours", "That deal is not one you can work on.");
+            return Errors.Answer(say.Errors("NotYours.Title"), say.Errors("NotYours"));
         }
 
         if (deal.Status != DealStatus.Open)
         {
-            return Errors.Answer("Closed already", $"{deal.Name} is already {deal.Status.ToString().ToLowerInvariant()}.");
+            return Errors.Answer(say.Coaching("Close.AlreadyClosed.Title"), say.Coaching("Close.AlreadyClosed", deal.Name, CoachingWording.State(deal.Status, say)));
         }
 
         var map = context.MapOf(view);
         if (map.FindStage(deal.StageId) is not { } stage)
         {
-            return Errors.Answer("Stage not in the map", $"{deal.Name} is in a stage the map no longer has; ask an admin.");
+            return Errors.Answer(say.Coaching("Close.StageGone.Title"), say.Coaching("Close.StageGone", deal.Name));
         }
 
-        return CloseCards.ReasonPicker(view, stage, map.SaidNoTarget(stage), map.Outcomes.LostReasons, note);
+        return CloseCards.ReasonPicker(view, stage, map.SaidNoTarget(stage), map.Outcomes.LostReasons, note, say, map);
     }
 
     private async Task<BotAnswer> SaidNoAsync(DealReference reference, string reason, int? expectedVersion, TurnContext context, CancellationToken cancellationToken)
@@ -188,19 +204,19 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
         reason = reason.Trim();
         if (reason.Length > MaxReasonLength)
         {
-            return TooLong();
+            return TooLong(context.Say);
         }
 
-        return await ChangeAsync(reference, context, id => $"#{id} said no because {reason}", (state, stageId) =>
+        return await ChangeAsync(reference, context, id => Canonical.Command($"#{id} said no because {reason}"), (state, stageId) =>
         {
             if (expectedVersion is { } version && state.Deal.StageVersion != version)
             {
-                return DealChangePlan<string>.Nothing($"This card was out of date: {state.Deal.Name} has changed since. Nothing was closed.");
+                return DealChangePlan<string>.Nothing(context.Say.Coaching("Close.OutOfDate", state.Deal.Name));
             }
 
             var stage = context.MapOf(state.View).GetStage(stageId);
             var branch = stage.Branches.FirstOrDefault(b => b.When == Branch.BuyerSaysNo) ?? new Branch(Branch.BuyerSaysNo, BranchTarget.Nurture);
-            return Follow(state, stage, branch, "buyer said no", context, reason);
+            return Follow(state, stage, branch, context.Say.Coaching("Close.BuyerSaidNo"), context, reason);
         }, fromCard: expectedVersion is not null, cancellationToken);
     }
 
@@ -212,12 +228,14 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
     {
         var deal = state.Deal;
         var map = context.MapOf(state.View);
-        var why = reason is null ? Capitalise(words) : $"{Capitalise(words)}: {reason}";
+        var say = context.Say;
+        var stageName = MapWording.Name(stage, say.Language);
+        var why = reason is null ? Capitalise(words) : say.Coaching("Close.Why", Capitalise(words), reason);
         if (branch.To.IsNurture)
         {
             var reengage = context.Now.AddDays(map.Outcomes.NurtureReengageAfterDays);
             return new DealChangePlan<string>(
-                $"{deal.Name} goes to nurture ({why}), as the map says for \"{words}\" in {stage.Name}. Re-engage on {DealCards.Date(reengage)}.")
+                say.Coaching("Close.ToNurture", deal.Name, why, words, stageName, DealCards.Date(reengage, say)))
             {
                 Transition = new StageTransition(stage.Id, DealStatus.Nurture, StageChangeKind.Closed, context.Now, context.Person.Id, why, ReengageAt: reengage),
                 ActivityAt = context.Now,
@@ -228,7 +246,7 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
         if (branch.To.IsLost)
         {
             var lost = NormaliseLostReason(reason ?? branch.When, map);
-            return new DealChangePlan<string>($"{deal.Name} is marked lost ({lost}), as the map says for \"{words}\" in {stage.Name}.")
+            return new DealChangePlan<string>(say.Coaching("Close.ToLost", deal.Name, MapWording.LostReason(lost, say.Language, map), words, stageName))
             {
                 Transition = new StageTransition(stage.Id, DealStatus.Lost, StageChangeKind.Closed, context.Now, context.Person.Id, why, LostReason: lost),
                 ActivityAt = context.Now,
@@ -238,10 +256,10 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
 
         if (map.FindStage(branch.To.AsStage) is not { } to)
         {
-            return DealChangePlan<string>.Nothing($"The map sends \"{words}\" in {stage.Name} to '{branch.To}', which is not a stage; ask an admin.");
+            return DealChangePlan<string>.Nothing(say.Coaching("Close.NotAStage", words, stageName, branch.To.Value));
         }
 
-        return new DealChangePlan<string>($"{deal.Name} goes to {to.Name}, as the map says for \"{words}\" in {stage.Name}.")
+        return new DealChangePlan<string>(say.Coaching("Close.ToStageMoved", deal.Name, MapWording.Name(to, say.Language), words, stageName))
         {
             Transition = new StageTransition(to.Id, DealStatus.Open, StageChangeKind.Moved, context.Now, context.Person.Id, why),
             ActivityAt = context.Now,
@@ -251,8 +269,8 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
 
     private static string Capitalise(string words) => words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
 
-    private static BotAnswer TooLong() =>
-        Errors.Answer("Reason too long", $"A reason holds at most {MaxReasonLength} characters; nothing was closed. Say it in fewer words.");
+    private static BotAnswer TooLong(Phrases say) =>
+        Errors.Answer(say.Errors("ReasonTooLong.Title"), say.Coaching("Close.ReasonTooLong", MaxReasonLength));
 
     private async Task<BotAnswer> ChangeAsync(
         DealReference reference,
@@ -268,6 +286,7 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
             return ((DealLookup.Answered)lookup).Answer;
         }
 
+        var say = context.Say;
         CloseProposal? proposal = null;
         int? closedVersion = null;
         var outcome = await deals.ChangeDealAsync(found.Deal.Id, state =>
@@ -276,18 +295,18 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
             closedVersion = null;
             if (!AccessPolicy.CanWorkOn(context.Person, state.Deal))
             {
-                return DealChangePlan<string>.Nothing("That deal is not one you can work on.");
+                return DealChangePlan<string>.Nothing(say.Errors("NotYours"));
             }
 
             if (state.Deal.Status != DealStatus.Open)
             {
-                return DealChangePlan<string>.Nothing($"{state.Deal.Name} is already {state.Deal.Status.ToString().ToLowerInvariant()}.");
+                return DealChangePlan<string>.Nothing(say.Coaching("Close.AlreadyClosed", state.Deal.Name, CoachingWording.State(state.Deal.Status, say)));
             }
 
             var stageId = state.Deal.StageId;
             if (context.MapOf(state.View).FindStage(stageId) is null)
             {
-                return DealChangePlan<string>.Nothing($"{state.Deal.Name} is in a stage the map no longer has; ask an admin.");
+                return DealChangePlan<string>.Nothing(say.Coaching("Close.StageGone", state.Deal.Name));
             }
 
             var change = plan(state, stageId);
@@ -298,10 +317,10 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
             }
 
             // A teammate may not close it: the proposal is recorded on the deal, which stays open.
-            proposal = new CloseProposal(state.View, context.Person, lost.Reason ?? "no reason given", retry(state.Deal.ExternalId));
+            proposal = new CloseProposal(state.View, context.Person, lost.Reason ?? say.Coaching("Close.NoReasonGiven"), retry(state.Deal.ExternalId));
             return new DealChangePlan<string>(string.Empty)
             {
-                Note = $"{context.Person.Name} proposed closing it as lost: {proposal.What}",
+                Note = say.Coaching("Close.ProposedNote", context.Person.Name, proposal.What),
                 NoteBy = context.Person.Id,
             };
         }, cancellationToken);
@@ -309,20 +328,19 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
         if (proposal is not null)
         {
             var asked = await proposals.SendAsync(proposal, context.Now, cancellationToken);
-            outcome = Proposed(proposal, asked);
+            outcome = Proposed(proposal, asked, say);
         }
 
         var answer = await whatsNext.ShowCurrentAsync(found.Deal.Id, context, string.IsNullOrEmpty(outcome) ? null : outcome, cancellationToken) with { ReplacesCard = fromCard };
-        return closedVersion is { } version ? CloseCards.WithUndo(answer, found.Deal.Deal, version) : answer;
+        return closedVersion is { } version ? CloseCards.WithUndo(answer, found.Deal.Deal, version, say) : answer;
     }
 
-    private static string Proposed(CloseProposal proposal, IReadOnlyList<string> asked)
+    private static string Proposed(CloseProposal proposal, IReadOnlyList<string> asked, Phrases say)
     {
         var view = proposal.Deal;
-        var who = $"Only {view.OwnerName} (the owner) or a manager of {view.TeamName} can close {view.Deal.Name} as lost; it stays open.";
         return asked.Count > 0
-            ? $"{who} I asked {string.Join(" and ", asked)} to confirm your proposal."
-            : $"{who} Ask them to say \"{proposal.Command}\".";
+            ? say.Coaching("Close.Proposed.Asked", view.OwnerName, view.TeamName, view.Deal.Name, CoachingWording.And(asked, say))
+            : say.Coaching("Close.Proposed.AskThem", view.OwnerName, view.TeamName, view.Deal.Name, proposal.Command);
     }
 
     /// <summary>Maps free text onto one of the map's lost reasons when it clearly is one, so reports group well.</summary>

@@ -3,6 +3,7 @@ using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Understanding;
 
@@ -31,6 +32,7 @@ internal sealed class ConfirmItemsUseCase(DealLocator locator, IDealStore deals,
             return await whatsNext.ShowAsync(found.Deal, context, note: null, cancellationToken);
         }
 
+        var say = context.Say;
         var items = new List<ChecklistItemId>();
         foreach (var text in command.ItemTexts)
         {
@@ -40,15 +42,15 @@ internal sealed class ConfirmItemsUseCase(DealLocator locator, IDealStore deals,
                     items.Add(one.Item.Id);
                     break;
                 case ItemMatch.Ambiguous several:
-                    return Errors.Answer("Which item?",
-                        $"\"{text}\" could be {string.Join(" or ", several.Candidates.Select(i => $"\"{i.Text}\" [{i.Id}]"))}. Say it with the item's id, e.g. \"done {several.Candidates[0].Id} for {deal.ExternalId}\".");
+                    return Errors.Answer(say.Coaching("Confirm.Which.Title"), say.Coaching("Confirm.Which",
+                        text, CoachingWording.Or(several.Candidates.Select(i => ItemWithId(i, say)), say), several.Candidates[0].Id.Value, deal.ExternalId));
                 default:
                     var open = stage.Checklist.Where(i => !found.Deal.Confirmations.Any(c => c.Item == i.Id)).ToList();
                     var hint = open.Count == 0
-                        ? "Every item of this stage is already confirmed."
-                        : "Open items: " + string.Join("; ", open.Select(i => $"\"{i.Text}\" [{i.Id}]"));
-                    return Errors.Answer("Item not in this stage",
-                        $"\"{text}\" is not an item of {deal.Name}'s stage {stage.Name}. {hint}");
+                        ? say.Coaching("Confirm.AllConfirmed")
+                        : say.Coaching("Confirm.OpenItems", CoachingWording.List(open.Select(i => ItemWithId(i, say)), say, "; "));
+                    return Errors.Answer(say.Coaching("Confirm.NotInStage.Title"),
+                        say.Coaching("Confirm.NotInStage", text, deal.Name, MapWording.Name(stage, say.Language), hint));
             }
         }
 
@@ -72,13 +74,13 @@ internal sealed class ConfirmItemsUseCase(DealLocator locator, IDealStore deals,
     {
         if (items.Count == 0)
         {
-            return await whatsNext.ShowCurrentAsync(dealId, context, "Tick the items that are done, then press Confirm.", cancellationToken) with { ReplacesCard = fromCard };
+            return await whatsNext.ShowCurrentAsync(dealId, context, context.Say.Coaching("Confirm.TickFirst"), cancellationToken) with { ReplacesCard = fromCard };
         }
 
         var outcome = await deals.ChangeDealAsync(dealId, state => Decide(state, items, expectedStageVersion, expectedStage, context), cancellationToken);
         if (outcome is null or ConfirmOutcome.NotAllowed)
         {
-            return Errors.Answer("Not allowed", "That deal no longer exists or is not one you can work on.");
+            return Errors.Answer(context.Say.Errors("NotAllowed.Title"), context.Say.Errors("NotAllowed.WorkOn"));
         }
 
         if (outcome is ConfirmOutcome.Recorded { AdvancedTo: not null })
@@ -98,7 +100,7 @@ internal sealed class ConfirmItemsUseCase(DealLocator locator, IDealStore deals,
             return ((DealLookup.Answered)after).Answer;
         }
 
-        var note = Describe(outcome, view.Deal.Deal, context.MapOf(view.Deal));
+        var note = Describe(outcome, view.Deal.Deal, context.MapOf(view.Deal), context.Say);
         return await whatsNext.ShowAsync(view.Deal, context, note, cancellationToken) with { ReplacesCard = fromCard };
     }
 
@@ -132,7 +134,7 @@ internal sealed class ConfirmItemsUseCase(DealLocator locator, IDealStore deals,
         var unknown = items.Where(i => stage.FindItem(i) is null).Distinct().ToList();
         if (unknown.Count > 0)
         {
-            return DealChangePlan<ConfirmOutcome>.Nothing(new ConfirmOutcome.NotInStage(unknown, stage.Name));
+            return DealChangePlan<ConfirmOutcome>.Nothing(new ConfirmOutcome.NotInStage(unknown, MapWording.Name(stage, context.Language)));
         }
 
         var already = state.View.Confirmations.Select(c => c.Item).ToHashSet();
@@ -147,10 +149,10 @@ internal sealed class ConfirmItemsUseCase(DealLocator locator, IDealStore deals,
         var advance = next is not null && stage.RequiredItems.All(i => confirmedAfter.Contains(i.Id));
         var transition = advance
             ? new StageTransition(next!.Id, StatusOnEntering(map, next), StageChangeKind.Advanced, context.Now, context.Person.Id,
-                $"Exit checklist of {stage.Name} complete")
+                context.Say.Coaching("Confirm.ExitComplete", MapWording.Name(stage, context.Language)))
             : null;
 
-        return new DealChangePlan<ConfirmOutcome>(new ConfirmOutcome.Recorded(fresh, advance ? next!.Name : null, stage.Name))
+        return new DealChangePlan<ConfirmOutcome>(new ConfirmOutcome.Recorded(fresh, advance ? MapWording.Name(next!, context.Language) : null, MapWording.Name(stage, context.Language)))
         {
             Confirm = [.. fresh.Select(i => new NewConfirmation(i, context.Person.Id, context.Person.Name, context.Now, context.Turn.Channel))],
             Transition = transition,
@@ -173,23 +175,27 @@ internal sealed class ConfirmItemsUseCase(DealLocator locator, IDealStore deals,
     /// <summary>Open deals and won deals in post-sale stages have checklists to work through.</summary>
     internal static bool IsCoachable(DealStatus status) => status is DealStatus.Open or DealStatus.Won;
 
-    private static string Describe(ConfirmOutcome outcome, Deal deal, ProcessMap map) => outcome switch
+    private static string Describe(ConfirmOutcome outcome, Deal deal, ProcessMap map, Phrases say) => outcome switch
     {
         ConfirmOutcome.Recorded { AdvancedTo: { } to } r =>
-            $"Confirmed {Items(r.Items, map, r.StageName)}. {deal.Name} moved from {r.StageName} to {to}: here is the new checklist.",
-        ConfirmOutcome.Recorded r => $"Confirmed {Items(r.Items, map, r.StageName)}.",
-        ConfirmOutcome.Stale => $"This card was out of date: {deal.Name} has changed stage since. Here is the current checklist; nothing was recorded.",
-        ConfirmOutcome.AlreadyConfirmed => "Already confirmed; nothing new was recorded.",
-        ConfirmOutcome.Closed c => $"{deal.Name} is {c.Status.ToString().ToLowerInvariant()}; nothing was recorded.",
-        ConfirmOutcome.NotInStage n => $"{string.Join(", ", n.Items)} is not on the {n.StageName} checklist; nothing was recorded.",
-        _ => "Nothing was recorded.",
+            say.Coaching("Confirm.Advanced", Items(r.Items, map, r.StageName, say), deal.Name, r.StageName, to),
+        ConfirmOutcome.Recorded r => say.Coaching("Confirm.Confirmed", Items(r.Items, map, r.StageName, say)),
+        ConfirmOutcome.Stale => say.Coaching("Confirm.Stale", deal.Name),
+        ConfirmOutcome.AlreadyConfirmed => say.Coaching("Confirm.Already"),
+        ConfirmOutcome.Closed c => say.Coaching("Confirm.Closed", deal.Name, CoachingWording.State(c.Status, say)),
+        ConfirmOutcome.NotInStage n => say.Coaching("Confirm.NotOnChecklist", CoachingWording.List(n.Items.Select(i => i.Value), say), n.StageName),
+        _ => say.Coaching("Confirm.Nothing"),
     };
 
-    private static string Items(IReadOnlyList<ChecklistItemId> items, ProcessMap map, string stageName)
+    /// <summary>The confirmed items' texts, quoted: the stage is found by the name the outcome was told, in the reply's language.</summary>
+    private static string Items(IReadOnlyList<ChecklistItemId> items, ProcessMap map, string stageName, Phrases say)
     {
-        var stage = map.Stages.FirstOrDefault(s => s.Name == stageName);
-        return string.Join(", ", items.Select(i => $"\"{stage?.FindItem(i)?.Text ?? i.Value}\""));
+        var stage = map.Stages.FirstOrDefault(s => MapWording.Name(s, say.Language) == stageName);
+        return CoachingWording.List(items.Select(i => say.Coaching("Word.Quoted", stage?.FindItem(i) is { } item ? MapWording.Item(item, say.Language) : i.Value)), say);
     }
+
+    /// <summary>"\"Demo held\" [demo-held]": an item's words and the id to type.</summary>
+    private static string ItemWithId(ChecklistItem item, Phrases say) => say.Coaching("Confirm.ItemWithId", MapWording.Item(item, say.Language), item.Id.Value);
 }
 
 /// <summary>What a confirmation did.</summary>

@@ -1,10 +1,10 @@
-using System.Globalization;
 using System.Text;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Understanding;
 
@@ -43,23 +43,24 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal)
         var entries = await journal.TimelineAsync(deal.Id, cancellationToken);
         var pages = Math.Max(1, (entries.Count + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pages);
-        var shown = entries.Skip((page - 1) * PageSize).Take(PageSize).Select(e => Line(e, context.MapOf(view))).ToList();
+        var say = context.Say;
+        var shown = entries.Skip((page - 1) * PageSize).Take(PageSize).Select(e => Line(e, context.MapOf(view), say)).ToList();
         var heading = entries.Count == 0
-            ? "Nothing recorded yet"
-            : string.Create(CultureInfo.InvariantCulture, $"Entries {((page - 1) * PageSize) + 1}–{((page - 1) * PageSize) + shown.Count} of {entries.Count}, newest first");
+            ? say.Coaching("History.Nothing")
+            : say.Coaching("History.Entries", ((page - 1) * PageSize) + 1, ((page - 1) * PageSize) + shown.Count, entries.Count);
 
         var actions = new List<CardAction>();
         if (page < pages)
         {
-            actions.Add(new CardAction("More", new ShowHistoryPayload(deal.Id, page + 1), CardActionStyle.Primary));
+            actions.Add(new CardAction(say.Coaching("History.More"), new ShowHistoryPayload(deal.Id, page + 1), CardActionStyle.Primary));
         }
 
-        actions.Add(new CardAction("Checklist", new ShowChecklistPayload(deal.Id)));
+        actions.Add(new CardAction(say.Coaching("History.Checklist"), new ShowChecklistPayload(deal.Id)));
         var card = new Card
         {
             Kind = CardKind.History,
-            Title = $"History of {deal.Name}",
-            Subtitle = $"#{deal.ExternalId} · {view.TeamName}",
+            Title = say.Coaching("History.Title", deal.Name),
+            Subtitle = say.Coaching("History.Subtitle", "#" + deal.ExternalId, view.TeamName),
             Sections = [new CardSection(heading, shown.Select(l => new CardLine(l)).ToList())],
             Actions = actions,
         };
@@ -72,80 +73,83 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal)
 
         if (page < pages)
         {
-            text.AppendLine().Append(CultureInfo.InvariantCulture, $"Page {page} of {pages}: press More for older entries.");
+            text.AppendLine().Append(say.Coaching("History.Page", page, pages));
         }
 
         return new BotAnswer(text.ToString(), card);
     }
 
     /// <summary>One entry: when · who · what · where · map version.</summary>
-    internal static string Line(TimelineEntry entry, ProcessMap map)
+    internal static string Line(TimelineEntry entry, ProcessMap map, Phrases say)
     {
-        var parts = new List<string> { DealCards.When(entry.At) };
+        var parts = new List<string> { DealCards.When(entry.At, say) };
         if (entry.PersonName is { Length: > 0 } who)
         {
-            parts.Add(who);
+            parts.Add(say.Language.Isolate(who));
         }
 
-        parts.Add(What(entry, map));
-        if (Where(entry) is { } where)
+        parts.Add(What(entry, map, say));
+        if (Where(entry, say) is { } where)
         {
             parts.Add(where);
         }
 
         if (entry.MapVersion is { } version)
         {
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"map v{version}"));
+            parts.Add(say.Coaching("History.MapVersion", version));
         }
 
         return string.Join(" · ", parts);
     }
 
-    private static string What(TimelineEntry entry, ProcessMap map)
+    private static string What(TimelineEntry entry, ProcessMap map, Phrases say)
     {
-        var stage = entry.Stage is { } id ? map.FindStage(id)?.Name ?? id.Value : "?";
-        var reason = entry.Text is { Length: > 0 } r ? $": {r}" : string.Empty;
+        var language = say.Language;
+        var stage = entry.Stage is { } id ? (map.FindStage(id) is { } known ? MapWording.Name(known, language) : id.Value) : "?";
+        var reason = entry.Text is { Length: > 0 } r ? say.Coaching("History.Reason", r) : string.Empty;
         return entry.Kind switch
         {
             TimelineEntryKind.StageChange => entry.StageChange switch
             {
-                StageChangeKind.Entered => $"Entered {stage}",
-                StageChangeKind.Advanced => $"Advanced to {stage}{reason}",
-                StageChangeKind.Moved => $"Moved to {stage}{reason}",
-                StageChangeKind.Override => $"Moved to {stage} as an override of the checklist{reason}",
-                StageChangeKind.Closed => $"Closed in {stage}{reason}",
-                StageChangeKind.MapChange => $"Moved to {stage} by the {entry.Text ?? "map change"}",
-                StageChangeKind.MovedInCrm => $"Moved to {stage}{reason}",
-                _ => $"In {stage} (imported)",
+                StageChangeKind.Entered => say.Coaching("History.Entered", stage),
+                StageChangeKind.Advanced => say.Coaching("History.Advanced", stage, reason),
+                StageChangeKind.Moved => say.Coaching("History.Moved", stage, reason),
+                StageChangeKind.Override => say.Coaching("History.Override", stage, reason),
+                StageChangeKind.Closed => say.Coaching("History.Closed", stage, reason),
+                StageChangeKind.MapChange => say.Coaching("History.MapChange", stage, entry.Text ?? say.Coaching("History.MapChange.Default")),
+                StageChangeKind.MovedInCrm => say.Coaching("History.Moved", stage, reason),
+                _ => say.Coaching("History.Imported", stage),
             },
-            TimelineEntryKind.Confirmed => $"Confirmed \"{ItemText(entry, map)}\" ({stage})",
-            TimelineEntryKind.Withdrawn => $"Withdrew the confirmation of \"{ItemText(entry, map)}\" ({stage})",
-            TimelineEntryKind.Note => $"Note: {entry.Text}",
-            TimelineEntryKind.Activity => Capitalised(LogActivityUseCase.Describe(entry.Activity ?? ActivityKind.Other, entry.Text)),
-            TimelineEntryKind.Snooze => $"Snoozed until {(entry.Until is { } until ? DealCards.Date(until) : "?")}",
+            TimelineEntryKind.Confirmed => say.Coaching("History.Confirmed", ItemText(entry, map, language), stage),
+            TimelineEntryKind.Withdrawn => say.Coaching("History.Withdrawn", ItemText(entry, map, language), stage),
+            TimelineEntryKind.Note => say.Coaching("History.Note", entry.Text),
+            TimelineEntryKind.Activity => Capitalised(LogActivityUseCase.Describe(entry.Activity ?? ActivityKind.Other, entry.Text, say)),
+            TimelineEntryKind.Snooze => say.Coaching("History.Snoozed", entry.Until is { } until ? DealCards.Date(until, say) : "?"),
             _ => entry.Kind.ToString(),
         };
     }
 
-    private static string ItemText(TimelineEntry entry, ProcessMap map) =>
-        entry.Stage is { } stage && entry.Item is { } item ? map.FindStage(stage)?.FindItem(item)?.Text ?? item.Value : entry.Item?.Value ?? "?";
+    private static string ItemText(TimelineEntry entry, ProcessMap map, ReplyLanguage language) =>
+        entry.Stage is { } stage && entry.Item is { } item
+            ? map.FindStage(stage)?.FindItem(item) is { } known ? MapWording.Item(known, language) : item.Value
+            : entry.Item?.Value ?? "?";
 
     private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     /// <summary>The chat an entry came from, when recorded: "Teams chat 19:…", "Slack channel C…", "command line (walk)".</summary>
-    internal static string? Where(TimelineEntry entry)
+    internal static string? Where(TimelineEntry entry, Phrases say)
     {
         if (entry.Conversation is { } key)
         {
             return (key.Channel, key.IsPerson) switch
             {
-                (_, true) => $"in a direct message on {key.Channel}",
-                (ChatChannel.Teams, _) => $"in Teams chat {key.Id}",
-                (ChatChannel.Slack, _) => $"in Slack channel {key.Id}",
-                _ => $"from the command line ({key.Id})",
+                (_, true) => say.Coaching("History.DirectMessage", key.Channel.ToString()),
+                (ChatChannel.Teams, _) => say.Coaching("History.TeamsChat", key.Id),
+                (ChatChannel.Slack, _) => say.Coaching("History.SlackChannel", key.Id),
+                _ => say.Coaching("History.CommandLine", key.Id),
             };
         }
 
-        return entry.Channel is { } channel ? $"in {channel}" : null;
+        return entry.Channel is { } channel ? say.Coaching("History.In", channel.ToString()) : null;
     }
 }

@@ -13,7 +13,7 @@ internal sealed class LinkConversationUseCase(DealLocator locator, IConversation
     {
         if (command.Deal is LinkedDealReference)
         {
-            return Errors.Answer("Which deal?", "Say which deal to link, e.g. \"link this chat to Initech\".");
+            return Errors.Answer(context.Say.Coaching("Link.Which.Title"), context.Say.Coaching("Link.Which"));
         }
 
         var lookup = await locator.LocateAsync(command.Deal, context, id => $"link this chat to #{id}", cancellationToken);
@@ -23,15 +23,16 @@ internal sealed class LinkConversationUseCase(DealLocator locator, IConversation
         }
 
         await conversations.LinkAsync(context.Turn.Conversation, found.Deal.Id, context.Person.Id, context.Now, cancellationToken);
-        var message = $"This chat is now linked to {found.Deal.Deal.Name} (#{found.Deal.Deal.ExternalId}). Ask \"what's next\" any time.";
-        return Errors.Answer("Linked", message) with { Card = Errors.Card("Linked", message) with { Kind = Cards.CardKind.Info } };
+        var message = context.Say.Coaching("Link.Linked", found.Deal.Deal.Name, "#" + found.Deal.Deal.ExternalId);
+        var title = context.Say.Coaching("Link.Linked.Title");
+        return Errors.Answer(title, message) with { Card = Errors.Card(title, message) with { Kind = Cards.CardKind.Info } };
     }
 
     public async Task<BotAnswer> HandleAsync(UnlinkConversationCommand command, TurnContext context, CancellationToken cancellationToken)
     {
         _ = command;
         var removed = await conversations.UnlinkAsync(context.Turn.Conversation, cancellationToken);
-        var message = removed ? "This chat is no longer linked to a deal." : "This chat was not linked to a deal.";
-        return new BotAnswer(message, Errors.Card("Unlinked", message) with { Kind = Cards.CardKind.Info });
+        var message = removed ? context.Say.Coaching("Link.Unlinked") : context.Say.Coaching("Link.WasNotLinked");
+        return new BotAnswer(message, Errors.Card(context.Say.Coaching("Link.Unlinked.Title"), message) with { Kind = Cards.CardKind.Info });
     }
 }

@@ -2,6 +2,7 @@ using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.Understanding;
 
 namespace SalesCoachBot.Core.Coaching.UseCases;
@@ -15,7 +16,7 @@ internal sealed class LogActivityUseCase(DealLocator locator, IDealStore deals, 
 {
     public async Task<BotAnswer> HandleAsync(LogActivityCommand command, TurnContext context, CancellationToken cancellationToken)
     {
-        var lookup = await locator.LocateAsync(command.Deal, context, id => Canonical(command, $"#{id}"), cancellationToken);
+        var lookup = await locator.LocateAsync(command.Deal, context, id => CanonicalCommand(command, $"#{id}"), cancellationToken);
         if (lookup is not DealLookup.Found found)
         {
             return ((DealLookup.Answered)lookup).Answer;
@@ -30,7 +31,7 @@ internal sealed class LogActivityUseCase(DealLocator locator, IDealStore deals, 
                 return DealChangePlan<string>.Nothing(NotAllowed);
             }
 
-            return new DealChangePlan<string>($"Logged {Describe(command.Kind, command.About)} for {state.Deal.Name} on {DealCards.Date(occurred)}.")
+            return new DealChangePlan<string>(context.Say.Coaching("Activity.Logged", Describe(command.Kind, command.About, context.Say), state.Deal.Name, DealCards.Date(occurred, context.Say)))
             {
                 LogActivity = new NewActivity(context.Person.Id, command.Kind, occurred, context.Now, command.About),
                 ActivityAt = occurred,
@@ -40,27 +41,27 @@ internal sealed class LogActivityUseCase(DealLocator locator, IDealStore deals, 
 
         if (outcome is null or NotAllowed)
         {
-            return Errors.Answer("Not allowed", "That deal no longer exists or is not one you can work on.");
+            return Errors.Answer(context.Say.Errors("NotAllowed.Title"), context.Say.Errors("NotAllowed.WorkOn"));
         }
 
         return await whatsNext.ShowCurrentAsync(found.Deal.Id, context, outcome, cancellationToken);
     }
 
     /// <summary>"a call", "an email (the proposal)".</summary>
-    public static string Describe(ActivityKind kind, string? about)
+    public static string Describe(ActivityKind kind, string? about, Phrases say)
     {
         var what = kind switch
         {
-            ActivityKind.Call => "a call",
-            ActivityKind.Meeting => "a meeting",
-            ActivityKind.Email => "an email",
-            _ => "an activity",
+            ActivityKind.Call => say.Coaching("Activity.Call"),
+            ActivityKind.Meeting => say.Coaching("Activity.Meeting"),
+            ActivityKind.Email => say.Coaching("Activity.Email"),
+            _ => say.Coaching("Activity.Other"),
         };
-        return about is { Length: > 0 } ? $"{what} ({about})" : what;
+        return about is { Length: > 0 } ? say.Coaching("Activity.About", what, about) : what;
     }
 
     /// <summary>The command in its canonical words, for a choice button when several deals fit.</summary>
-    private static string Canonical(LogActivityCommand command, string deal)
+    private static string CanonicalCommand(LogActivityCommand command, string deal)
     {
         var day = command.Day switch
         {
@@ -70,13 +71,13 @@ internal sealed class LogActivityUseCase(DealLocator locator, IDealStore deals, 
         };
         return command.Kind switch
         {
-            ActivityKind.Call => $"called {deal}{day}",
-            ActivityKind.Meeting => $"met {deal}{day}",
-            ActivityKind.Email when command.About is { Length: > 0 } about => $"emailed {about} to {deal}{day}",
-            ActivityKind.Email => $"emailed {deal}{day}",
-            _ => $"sent {command.About ?? "an update"} to {deal}{day}",
+            ActivityKind.Call => Canonical.Command($"called {deal}{day}"),
+            ActivityKind.Meeting => Canonical.Command($"met {deal}{day}"),
+            ActivityKind.Email when command.About is { Length: > 0 } about => Canonical.Command($"emailed {about} to {deal}{day}"),
+            ActivityKind.Email => Canonical.Command($"emailed {deal}{day}"),
+            _ => Canonical.Command($"sent {command.About ?? "an update"} to {deal}{day}"),
         };
     }
 
-    private const string NotAllowed = "not allowed";
+    private const string NotAllowed = "not-allowed"; // a marker, never shown
 }

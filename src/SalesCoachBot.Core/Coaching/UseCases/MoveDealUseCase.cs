@@ -2,6 +2,7 @@ using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Understanding;
 
@@ -24,22 +25,21 @@ internal sealed class MoveDealUseCase(DealLocator locator, IDealStore deals, Wha
         var deal = found.Deal.Deal;
         if (!AccessPolicy.CanMove(context.Person, deal))
         {
-            return Errors.Answer("Managers only",
-                $"Only a manager of {found.Deal.TeamName} can move a deal by hand. Confirm the checklist items instead: \"what's next for {deal.ExternalId}\".");
+            return Errors.Answer(context.Say.Coaching("Move.ManagersOnly.Title"),
+                context.Say.Coaching("Move.ManagersOnly", found.Deal.TeamName, deal.ExternalId));
         }
 
         // The stages a deal can move to are its team's map's.
         var map = context.MapOf(found.Deal);
         if (Matching.MatchStage(map, command.StageText) is not StageMatch.Found target)
         {
-            return Errors.Answer("Unknown stage",
-                $"I don't know a stage called \"{command.StageText}\". Stages: {string.Join(", ", map.OrderedStages().Select(s => s.Name))}.");
+            return Errors.Answer(context.Say.Errors("UnknownStage.Title"), context.Say.Errors("UnknownStage", command.StageText,
+                CoachingWording.List(map.OrderedStages().Select(s => MapWording.Name(s, context.Language)), context.Say)));
         }
 
         if (string.IsNullOrWhiteSpace(command.Reason))
         {
-            return Errors.Answer("Reason needed",
-                $"Say why, so the history explains it: \"move {deal.ExternalId} to {target.Stage.Id} because the buyer asked to skip the demo\".");
+            return Errors.Answer(context.Say.Errors("ReasonNeeded.Title"), context.Say.Coaching("Move.ReasonNeeded", deal.ExternalId, target.Stage.Id.Value));
         }
 
         var outcome = await deals.ChangeDealAsync(deal.Id, state =>
@@ -47,14 +47,15 @@ internal sealed class MoveDealUseCase(DealLocator locator, IDealStore deals, Wha
             var current = state.Deal;
             if (current.StageId == target.Stage.Id && ConfirmItemsUseCase.IsCoachable(current.Status))
             {
-                return DealChangePlan<string>.Nothing($"{current.Name} is already in {target.Stage.Name}.");
+                return DealChangePlan<string>.Nothing(context.Say.Coaching("Move.AlreadyThere", current.Name, MapWording.Name(target.Stage, context.Language)));
             }
 
             var kind = IsOverride(state, map, target.Stage.Id) ? StageChangeKind.Override : StageChangeKind.Moved;
             var status = ConfirmItemsUseCase.StatusOnEntering(map, target.Stage);
+            var stageName = MapWording.Name(target.Stage, context.Language);
             return new DealChangePlan<string>(kind == StageChangeKind.Override
-                ? $"Moved {current.Name} to {target.Stage.Name} (recorded as an override of the checklist): {command.Reason}."
-                : $"Moved {current.Name} to {target.Stage.Name}: {command.Reason}.")
+                ? context.Say.Coaching("Move.Override", current.Name, stageName, command.Reason)
+                : context.Say.Coaching("Move.Moved", current.Name, stageName, command.Reason))
             {
                 Transition = new StageTransition(target.Stage.Id, status, kind, context.Now, context.Person.Id, command.Reason),
                 ActivityAt = context.Now,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Caching;
@@ -6,6 +5,7 @@ using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.Pipeline;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Understanding;
@@ -47,22 +47,22 @@ internal sealed class NewDealUseCase(
 
     public async Task<BotAnswer> HandleAsync(NewDealCommand command, TurnContext context, CancellationToken cancellationToken)
     {
+        var say = context.Say;
         if (crm.Value.ManagesDeals)
         {
             var source = crm.Value.DisplayName;
-            return Errors.Answer("Deals come from the CRM",
-                $"Deals here are managed in {source}, so I don't create them in chat. Create \"{Shorten(command.Name)}\" in {source}; it shows up here once the CRM sync brings it in.");
+            return Errors.Answer(say.Coaching("NewDeal.FromCrm.Title"), say.Coaching("NewDeal.FromCrm", source, Shorten(command.Name)));
         }
 
         var name = command.Name.Trim();
         if (name.Length == 0 || TextFolding.Words(name).Count == 0)
         {
-            return Errors.Answer("Name needed", "Name the deal: \"new deal Contoso 50k EUR\".");
+            return Errors.Answer(say.Coaching("NewDeal.NameNeeded.Title"), say.Coaching("NewDeal.NameNeeded"));
         }
 
         if (name.Length > MaxNameLength)
         {
-            return Errors.Answer("Name too long", $"A deal name can have at most {MaxNameLength} characters; this one has {name.Length}.");
+            return Errors.Answer(say.Coaching("NewDeal.NameTooLong.Title"), say.Coaching("NewDeal.NameTooLong", MaxNameLength, name.Length));
         }
 
         decimal? amount = null;
@@ -76,8 +76,7 @@ internal sealed class NewDealUseCase(
                     currency = money.Currency;
                     break;
                 default:
-                    return Errors.Answer("Amount not understood",
-                        $"I couldn't read \"{Shorten(amountText)}\" as an amount. Try \"new deal {Shorten(name)} 50k EUR\" or \"new deal {Shorten(name)} $120,000\".");
+                    return Errors.Answer(say.Coaching("NewDeal.Amount.Title"), say.Coaching("NewDeal.Amount", Shorten(amountText), Shorten(name)));
             }
         }
 
@@ -97,11 +96,11 @@ internal sealed class NewDealUseCase(
                     stage = found.Stage;
                     break;
                 case StageMatch.Ambiguous several:
-                    return Errors.Answer("Which stage?",
-                        $"\"{Shorten(stageText)}\" could be {string.Join(" or ", several.Candidates.Select(s => s.Name))}. Say \"new deal {Shorten(name)} at {several.Candidates[0].Id}\".");
+                    return Errors.Answer(say.Errors("WhichStage.Title"), say.Coaching("NewDeal.WhichStage",
+                        Shorten(stageText), CoachingWording.Or(several.Candidates.Select(s => MapWording.Name(s, say.Language)), say), Shorten(name), several.Candidates[0].Id.Value));
                 default:
-                    return Errors.Answer("Unknown stage",
-                        $"I don't know a stage called \"{Shorten(stageText)}\". Stages: {string.Join(", ", map.OrderedStages().Select(s => s.Name))}.");
+                    return Errors.Answer(say.Errors("UnknownStage.Title"), say.Errors("UnknownStage",
+                        Shorten(stageText), CoachingWording.List(map.OrderedStages().Select(s => MapWording.Name(s, say.Language)), say)));
             }
         }
         else if (map.FindStage(map.Start) is { } start)
@@ -110,7 +109,7 @@ internal sealed class NewDealUseCase(
         }
         else
         {
-            return Errors.Answer("No first stage", "The process map has no first stage to put the deal in; ask an admin to fix the map.");
+            return Errors.Answer(say.Coaching("NewDeal.NoFirstStage.Title"), say.Coaching("NewDeal.NoFirstStage"));
         }
 
         var deal = new NewDeal(name, amount, currency, context.Person.Id, team.Id, stage.Id,
@@ -128,22 +127,22 @@ internal sealed class NewDealUseCase(
                 names.Add(created.Deal);
                 await invalidation.InvalidateAsync(CacheKey.All(CacheRegion.DealNames), CancellationToken.None);
                 await invalidation.InvalidateAsync(CacheKey.Deal(created.Deal.Id), CancellationToken.None);
-                return await whatsNext.ShowCurrentAsync(created.Deal.Id, context, CreatedNote(created.Deal, stage.Name, team.Name, amount, currency), cancellationToken);
+                return await whatsNext.ShowCurrentAsync(created.Deal.Id, context, CreatedNote(created.Deal, MapWording.Name(stage, say.Language), team.Name, amount, currency, say), cancellationToken);
 
             case DealCreation.Duplicate { Existing: var existing }:
                 if (await RetriedAsync(existing, name, context, cancellationToken) is { } again)
                 {
-                    var at = context.MapOf(again).FindStage(again.Deal.StageId)?.Name ?? again.Deal.StageId.Value;
-                    return await whatsNext.ShowAsync(again, context, CreatedNote(existing, at, again.TeamName, again.Deal.Amount, again.Deal.Currency), cancellationToken);
+                    var at = context.MapOf(again).FindStage(again.Deal.StageId) is { } now ? MapWording.Name(now, say.Language) : again.Deal.StageId.Value;
+                    return await whatsNext.ShowAsync(again, context, CreatedNote(existing, at, again.TeamName, again.Deal.Amount, again.Deal.Currency, say), cancellationToken);
                 }
 
-                var message = $"{existing.Name} already exists: #{existing.ExternalId}. Say \"what's next for #{existing.ExternalId}\", or give the new deal a name that tells them apart (\"new deal {Shorten(name)} expansion\").";
+                var message = say.Coaching("NewDeal.Exists", existing.Name, "#" + existing.ExternalId, Shorten(name));
                 return new BotAnswer(message, new Card
                 {
                     Kind = CardKind.Error,
-                    Title = "Deal already exists",
+                    Title = say.Coaching("NewDeal.Exists.Title"),
                     Body = [message],
-                    Actions = [new CardAction($"What's next for #{existing.ExternalId}", new ShowChecklistPayload(existing.Id))],
+                    Actions = [new CardAction(say.Errors("DealChoice.WhatsNext", "#" + existing.ExternalId), new ShowChecklistPayload(existing.Id))],
                 });
 
             default:
@@ -208,30 +207,29 @@ internal sealed class NewDealUseCase(
     private async Task<BotAnswer> TeamProblemAsync(string? teamText, TurnContext context, string name, CancellationToken cancellationToken)
     {
         var person = context.Person;
+        var say = context.Say;
         var teams = await directory.ListTeamsAsync(cancellationToken);
         var mine = teams.Where(t => person.TeamIds.Contains(t.Id)).Select(t => t.Name).OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToList();
         if (teamText is not null)
         {
             // Reads the same whether or not the team exists (no probing for team names).
-            var yours = mine.Count == 0 ? "You are in no sales team." : $"Your teams: {string.Join(", ", mine)}.";
-            return Errors.Answer("Not your team", $"You can only create deals in your own team, and \"{Shorten(teamText)}\" is not one of them. {yours}");
+            var yours = mine.Count == 0 ? say.Coaching("NewDeal.NoTeams") : say.Coaching("NewDeal.YourTeams", CoachingWording.List(mine, say));
+            return Errors.Answer(say.Coaching("NewDeal.NotYourTeam.Title"), say.Coaching("NewDeal.NotYourTeam", Shorten(teamText), yours));
         }
 
         if (mine.Count == 0)
         {
-            return Errors.Answer("No team",
-                "You are not in a sales team, so I can't tell which team the deal belongs to. Ask your SalesCoachBot admin to add you to one.");
+            return Errors.Answer(say.Coaching("NewDeal.NoTeam.Title"), say.Coaching("NewDeal.NoTeam"));
         }
 
-        return Errors.Answer("Which team?",
-            $"You are in {string.Join(" and ", mine)}. Say which team the deal is for: \"new deal {Shorten(name)} for team {mine[0]}\".");
+        return Errors.Answer(say.Coaching("NewDeal.WhichTeam.Title"),
+            say.Coaching("NewDeal.WhichTeam", CoachingWording.And(mine, say), Shorten(name), mine[0]));
     }
 
-    private static string CreatedNote(DealNameEntry deal, string stage, string team, decimal? amount, string? currency)
-    {
-        var money = amount is { } a ? string.Create(CultureInfo.InvariantCulture, $", {DealCards.Money(a, currency)}") : string.Empty;
-        return $"Created {deal.Name} (#{deal.ExternalId}) in {stage} for {team}{money}, owned by you.";
-    }
+    private static string CreatedNote(DealNameEntry deal, string stage, string team, decimal? amount, string? currency, Phrases say) =>
+        amount is { } a
+            ? say.Coaching("NewDeal.CreatedWithAmount", deal.Name, "#" + deal.ExternalId, stage, team, DealCards.Money(a, currency, say))
+            : say.Coaching("NewDeal.Created", deal.Name, "#" + deal.ExternalId, stage, team);
 
     private static string Shorten(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "...");
 }

@@ -3,6 +3,7 @@ using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.Understanding;
 
 namespace SalesCoachBot.Core.Coaching.UseCases;
@@ -33,24 +34,26 @@ internal sealed class ReopenDealUseCase(DealLocator locator, IDealStore deals, W
 
     private async Task<BotAnswer> ReopenAsync(DealId id, int? expectedVersion, TurnContext context, CancellationToken cancellationToken)
     {
+        var say = context.Say;
+        var minutes = (int)CloseCards.UndoWindow.TotalMinutes;
         var outcome = await deals.ChangeDealAsync(id, state =>
         {
             var deal = state.Deal;
             if (!AccessPolicy.CanWorkOn(context.Person, deal))
             {
-                return Refuse("That deal is not one you can work on.");
+                return Refuse(say.Errors("NotYours"));
             }
 
             if (deal.Status is not (DealStatus.Lost or DealStatus.Nurture))
             {
                 return deal.Status == DealStatus.Open
-                    ? DealChangePlan<ReopenOutcome>.Nothing(new ReopenOutcome($"{deal.Name} is open; nothing to reopen.", Refused: false))
-                    : Refuse($"{deal.Name} is {deal.Status.ToString().ToLowerInvariant()}; only lost or nurtured deals are reopened. A manager can move it: \"move {deal.Name} to STAGE because …\".");
+                    ? DealChangePlan<ReopenOutcome>.Nothing(new ReopenOutcome(say.Coaching("Reopen.IsOpen", deal.Name), Refused: false))
+                    : Refuse(say.Coaching("Reopen.OnlyLostOrNurture", deal.Name, CoachingWording.State(deal.Status, say)));
             }
 
             if (expectedVersion is { } version && deal.StageVersion != version)
             {
-                return Refuse($"This Undo was out of date: {deal.Name} has changed since it was closed. Nothing was reopened.");
+                return Refuse(say.Coaching("Reopen.OutOfDate", deal.Name));
             }
 
             // Closing leaves the stage as it was and stamps the stage-entered time, so that time is when it was closed.
@@ -58,20 +61,22 @@ internal sealed class ReopenDealUseCase(DealLocator locator, IDealStore deals, W
             if (!ownUndo && !AccessPolicy.CanMove(context.Person, deal))
             {
                 return Refuse(deal.ClosedByPersonId == context.Person.Id
-                    ? $"You closed {deal.Name} more than {CloseCards.UndoWindow.TotalMinutes:0} minutes ago; now a manager of {state.View.TeamName} can reopen it."
-                    : $"Only whoever closed {deal.Name} (within {CloseCards.UndoWindow.TotalMinutes:0} minutes) or a manager of {state.View.TeamName} can reopen it.");
+                    ? say.Coaching("Reopen.TooLate", deal.Name, minutes, state.View.TeamName)
+                    : say.Coaching("Reopen.OnlyCloser", deal.Name, minutes, state.View.TeamName));
             }
 
             // The deal's team's map; a stage merged away since the close reopens in the stage that replaced it.
             if (context.MapOf(state.View).ResolveStage(deal.StageId) is not { } stage)
             {
-                return Refuse($"{deal.Name} was closed in a stage the map no longer has; a manager can move it: \"move {deal.Name} to STAGE because …\".");
+                return Refuse(say.Coaching("Reopen.StageGone", deal.Name));
             }
 
-            var was = deal.Status == DealStatus.Lost ? $"lost{(deal.LostReason is { } r ? $" ({r})" : string.Empty)}" : "in nurture";
-            return new DealChangePlan<ReopenOutcome>(new ReopenOutcome($"Reopened {deal.Name} in {stage.Name} (it was {was}).", Refused: false))
+            var was = deal.Status != DealStatus.Lost ? say.Coaching("Reopen.WasNurture")
+                : deal.LostReason is { } r ? say.Coaching("Reopen.WasLostBecause", MapWording.LostReason(r, say.Language, context.MapOf(state.View)))
+                : say.Coaching("Reopen.WasLost");
+            return new DealChangePlan<ReopenOutcome>(new ReopenOutcome(say.Coaching("Reopen.Done", deal.Name, MapWording.Name(stage, say.Language), was), Refused: false))
             {
-                Transition = new StageTransition(stage.Id, DealStatus.Open, StageChangeKind.Reopened, context.Now, context.Person.Id, $"Reopened; was {was}"),
+                Transition = new StageTransition(stage.Id, DealStatus.Open, StageChangeKind.Reopened, context.Now, context.Person.Id, say.Coaching("Reopen.Reason", was)),
                 ActivityAt = context.Now,
                 Source = context.SourceFor(state.View),
             };
@@ -79,11 +84,11 @@ internal sealed class ReopenDealUseCase(DealLocator locator, IDealStore deals, W
 
         if (outcome is null)
         {
-            return Errors.Answer("No such deal", "That deal no longer exists.");
+            return Errors.Answer(say.Coaching("Reopen.NoSuchDeal.Title"), say.Coaching("Reopen.NoSuchDeal"));
         }
 
         return outcome.Refused
-            ? Errors.Answer("Not reopened", outcome.Text)
+            ? Errors.Answer(say.Coaching("Reopen.NotReopened.Title"), outcome.Text)
             : await whatsNext.ShowCurrentAsync(id, context, outcome.Text, cancellationToken);
     }
 

@@ -4,6 +4,7 @@ using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Dates;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.Understanding;
 
 namespace SalesCoachBot.Core.Coaching.UseCases;
@@ -38,9 +39,9 @@ internal sealed class SetNextStepUseCase(DealLocator locator, IDealStore deals, 
             case DateReading.None none:
                 return await SetAsync(found.Deal, none.Rest, null, context, fromCard: false, cancellationToken);
             case DateReading.Unreadable unreadable:
-                return Refused($"I could not read the date: {unreadable.Problem} Nothing was stored.");
+                return Refused(context.Say.Coaching("NextStep.Unreadable", unreadable.Problem), context.Say);
             case DateReading.InPast past:
-                return Refused(PastMessage(past.Phrase, past.At, dateContext));
+                return Refused(PastMessage(past.Phrase, past.At, dateContext, context.Say), context.Say);
             default:
                 throw new InvalidOperationException("Unexpected date reading.");
         }
@@ -66,11 +67,11 @@ internal sealed class SetNextStepUseCase(DealLocator locator, IDealStore deals, 
                     at = date.At;
                     break;
                 case DateReading.InPast past:
-                    return await FormRefusedAsync(found.Deal, SetNextStepPayload.DateInput, PastMessage(past.Phrase, past.At, dateContext), context, cancellationToken);
+                    return await FormRefusedAsync(found.Deal, SetNextStepPayload.DateInput, PastMessage(past.Phrase, past.At, dateContext, context.Say), context, cancellationToken);
                 case DateReading.Unreadable unreadable:
                     return await FormRefusedAsync(found.Deal, SetNextStepPayload.DateInput, unreadable.Problem, context, cancellationToken);
                 default:
-                    return await FormRefusedAsync(found.Deal, SetNextStepPayload.DateInput, $"\"{payload.Date}\" is not a date.", context, cancellationToken);
+                    return await FormRefusedAsync(found.Deal, SetNextStepPayload.DateInput, context.Say.Coaching("NextStep.NotADate", payload.Date), context, cancellationToken);
             }
         }
 
@@ -78,8 +79,8 @@ internal sealed class SetNextStepUseCase(DealLocator locator, IDealStore deals, 
         if (text.Length == 0 || text.Length > MaxTextLength)
         {
             var problem = text.Length == 0
-                ? "Say what the next step is, for example \"Demo with their CFO\"."
-                : $"A next step is at most {MaxTextLength} characters; this one has {text.Length}.";
+                ? context.Say.Coaching("NextStep.SayWhat")
+                : context.Say.Coaching("NextStep.TooLong", MaxTextLength, text.Length);
             return await FormRefusedAsync(found.Deal, SetNextStepPayload.TextInput, problem, context, cancellationToken);
         }
 
@@ -98,7 +99,7 @@ internal sealed class SetNextStepUseCase(DealLocator locator, IDealStore deals, 
         var deal = found.Deal.Deal;
         if (!CanHaveNextStep(deal.Status))
         {
-            return Refused($"{deal.Name} is {deal.Status.ToString().ToLowerInvariant()}; a lost deal takes no next step.");
+            return Refused(context.Say.Coaching("NextStep.Lost", deal.Name, CoachingWording.State(deal.Status, context.Say)), context.Say);
         }
 
         var zone = (await teamRules.GetAsync(cancellationToken)).Zone(deal.TeamId);
@@ -111,12 +112,12 @@ internal sealed class SetNextStepUseCase(DealLocator locator, IDealStore deals, 
         text = text.Trim();
         if (text.Length == 0)
         {
-            return Refused("What is the next step? Say it with its date, for example \"next step for Initech: demo with their CFO on Friday\". Nothing was stored.");
+            return Refused(context.Say.Coaching("NextStep.What"), context.Say);
         }
 
         if (text.Length > MaxTextLength)
         {
-            return Refused($"A next step is at most {MaxTextLength} characters; this one has {text.Length}. Nothing was stored.");
+            return Refused(context.Say.Coaching("NextStep.NothingStored", context.Say.Coaching("NextStep.TooLong", MaxTextLength, text.Length)), context.Say);
         }
 
         var zone = (await teamRules.GetAsync(cancellationToken)).Zone(view.Deal.TeamId);
@@ -125,15 +126,18 @@ internal sealed class SetNextStepUseCase(DealLocator locator, IDealStore deals, 
             var deal = state.Deal;
             if (!AccessPolicy.CanWorkOn(context.Person, deal))
             {
-                return DealChangePlan<string>.Nothing("That deal is not one you can work on.");
+                return DealChangePlan<string>.Nothing(context.Say.Errors("NotYours"));
             }
 
             if (!CanHaveNextStep(deal.Status))
             {
-                return DealChangePlan<string>.Nothing($"{deal.Name} is {deal.Status.ToString().ToLowerInvariant()}; a lost deal takes no next step. Nothing was stored.");
+                return DealChangePlan<string>.Nothing(context.Say.Coaching("NextStep.NothingStored",
+                    context.Say.Coaching("NextStep.Lost", deal.Name, CoachingWording.State(deal.Status, context.Say))));
             }
 
-            var said = $"Next step for {deal.Name}: {text}{(at is { } when ? $" — {DateInWords.Describe(when, zone)}" : " (no date)")}.";
+            var said = at is { } when
+                ? context.Say.Coaching("NextStep.SaidWithDate", deal.Name, text, context.Language.Moment(when, zone))
+                : context.Say.Coaching("NextStep.SaidNoDate", deal.Name, text);
 
             // A retry (Slack redelivery, Teams resend, the same words again) finds it stored and writes nothing.
             if (string.Equals(deal.NextStep, text, StringComparison.Ordinal) && deal.NextStepAt == at)
@@ -149,20 +153,19 @@ internal sealed class SetNextStepUseCase(DealLocator locator, IDealStore deals, 
         }, cancellationToken);
 
         return outcome is null
-            ? Errors.Answer("Not found", "That deal no longer exists or is not one you can see.")
+            ? Errors.Answer(context.Say.Errors("NotFound.Title"), context.Say.Errors("NotFound.See"))
             : await whatsNext.ShowCurrentAsync(view.Id, context, outcome, cancellationToken) with { ReplacesCard = fromCard };
     }
 
     /// <summary>A refused form: the card again with the reason on top (Teams), and the reason per input (Slack's modal).</summary>
     private async Task<BotAnswer> FormRefusedAsync(DealView view, string input, string problem, TurnContext context, CancellationToken cancellationToken)
     {
-        var card = await whatsNext.ShowAsync(view, context, $"{problem} Nothing was stored.", cancellationToken);
+        var card = await whatsNext.ShowAsync(view, context, context.Say.Coaching("NextStep.NothingStored", problem), cancellationToken);
         return card with { ReplacesCard = true, InputErrors = new Dictionary<string, string>(StringComparer.Ordinal) { [input] = problem } };
     }
 
-    private static string PastMessage(string phrase, DateTimeOffset at, DateContext context) =>
-        $"\"{phrase}\" is {DateInWords.Describe(at, context.Zone)}, which has passed (it is now {DateInWords.Describe(context.Now, context.Zone)}"
-        + $" in {context.Zone.Id}). A next step needs a date ahead. Nothing was stored.";
+    private static string PastMessage(string phrase, DateTimeOffset at, DateContext context, Phrases say) =>
+        say.Coaching("NextStep.Past", phrase, say.Language.Moment(at, context.Zone), say.Language.Moment(context.Now, context.Zone), context.Zone.Id);
 
-    private static BotAnswer Refused(string message) => Errors.Answer("Next step not set", message);
+    private static BotAnswer Refused(string message, Phrases say) => Errors.Answer(say.Coaching("NextStep.NotSet.Title"), message);
 }

@@ -1,9 +1,9 @@
-using System.Globalization;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.Nudges;
 using SalesCoachBot.Core.Understanding;
 
@@ -15,7 +15,8 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 /// listed the deal are updated in place (<see cref="DigestUpdates"/>). Only the deal's owner, a manager of its team or an
 /// admin snoozes it, for 1 to <see cref="MaxDays"/> days. A retried snooze (the same end within minutes) stores nothing new.
 /// </summary>
-internal sealed class SnoozeDealUseCase(DealLocator locator, IDealStore deals, TeamRulesProvider teamRules, DigestUpdates digests)
+internal sealed class SnoozeDealUseCase(
+    DealLocator locator, IDealStore deals, TeamRulesProvider teamRules, DigestUpdates digests, ReplyTexts texts, LanguageChoice languages)
     : ICommandHandler<SnoozeDealPayload>, ICommandHandler<SnoozeCommand>, ICommandHandler<UnsnoozeCommand>
 {
     public const int MaxDays = 30;
@@ -29,7 +30,7 @@ internal sealed class SnoozeDealUseCase(DealLocator locator, IDealStore deals, T
     {
         if (payload.Days is < 1 or > MaxDays)
         {
-            return Errors.Answer("Snooze", $"A deal can be snoozed for 1 to {MaxDays} days.");
+            return Errors.Answer(context.Say.Coaching("Snooze.Title"), context.Say.Coaching("Snooze.Range", MaxDays));
         }
 
         var lookup = await locator.LocateByIdAsync(payload.Deal, context, cancellationToken);
@@ -47,7 +48,7 @@ internal sealed class SnoozeDealUseCase(DealLocator locator, IDealStore deals, T
         var reason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim();
         if (reason is { Length: > MaxReasonLength })
         {
-            return Errors.Answer("Reason too long", $"A snooze reason holds at most {MaxReasonLength} characters; nothing was snoozed.");
+            return Errors.Answer(context.Say.Errors("ReasonTooLong.Title"), context.Say.Coaching("Snooze.ReasonTooLong", MaxReasonLength));
         }
 
         var lookup = await locator.LocateAsync(command.Deal, context, id => $"snooze #{id} {command.DurationText}", cancellationToken);
@@ -60,12 +61,12 @@ internal sealed class SnoozeDealUseCase(DealLocator locator, IDealStore deals, T
         var reading = SnoozeDates.Read(command.DurationText, context.Now, zone);
         if (reading.Until is not { } until)
         {
-            return Errors.Answer("How long?", $"{reading.Problem} Nothing was snoozed. Example: \"snooze {found.Deal.Deal.Name} 3 days because the buyer is on leave\".");
+            return Errors.Answer(context.Say.Coaching("Snooze.HowLong.Title"), context.Say.Coaching("Snooze.HowLong", reading.Problem, found.Deal.Deal.Name));
         }
 
         if (until - context.Now > TimeSpan.FromDays(MaxDays))
         {
-            return Errors.Answer("Too long", $"A deal can be snoozed for at most {MaxDays} days; {LocalDate(until, zone)} is further away. Nothing was snoozed.");
+            return Errors.Answer(context.Say.Coaching("Snooze.TooLong.Title"), context.Say.Coaching("Snooze.TooLong", MaxDays, LocalDate(until, zone, context.Language)));
         }
 
         return await SnoozeAsync(found.Deal, until, zone, reason, context, cancellationToken);
@@ -92,22 +93,23 @@ internal sealed class SnoozeDealUseCase(DealLocator locator, IDealStore deals, T
 
             if (state.View.SnoozedUntil is not { } until || until <= context.Now)
             {
-                return DealChangePlan<string>.Nothing($"{state.Deal.Name} is not snoozed.");
+                return DealChangePlan<string>.Nothing(context.Say.Coaching("Snooze.NotSnoozed", state.Deal.Name));
             }
 
             ended = true;
-            return new DealChangePlan<string>($"{state.Deal.Name} is no longer snoozed: it shows in stalled lists again when it is stalled.")
+            return new DealChangePlan<string>(context.Say.Coaching("Snooze.Lifted", state.Deal.Name))
             {
                 EndSnooze = new SnoozeEnd(context.Person.Id, context.Now),
             };
-        }, cancellationToken) ?? "Nothing to unsnooze.";
+        }, cancellationToken) ?? context.Say.Coaching("Snooze.NothingToUnsnooze");
 
         if (ended)
         {
-            await digests.DealChangedAsync(found.Deal.Deal.TeamId, found.Deal.Id, $"Snooze lifted by {context.Person.Name}", context.Now, cancellationToken);
+            var team = await TeamWordsAsync(found.Deal.Deal.TeamId, cancellationToken);
+            await digests.DealChangedAsync(found.Deal.Deal.TeamId, found.Deal.Id, team.Coaching("Snooze.Digest.Lifted", context.Person.Name), context.Now, cancellationToken);
         }
 
-        return Answer(message, refused);
+        return Answer(message, refused, context.Say);
     }
 
     /// <summary>The deal's team's time zone (UTC when the team names none that is known): days are the team's days.</summary>
@@ -117,8 +119,13 @@ internal sealed class SnoozeDealUseCase(DealLocator locator, IDealStore deals, T
         return rules.Find(view.Deal.TeamId) is { } team && TimeZoneInfo.TryFindSystemTimeZoneById(team.TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
     }
 
-    private static string LocalDate(DateTimeOffset at, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>The digest's words are the team's language (a digest goes in the team's language), not this turn's.</summary>
+    private async Task<Phrases> TeamWordsAsync(long teamId, CancellationToken cancellationToken) =>
+        texts.In(languages.ForTeam((await teamRules.GetAsync(cancellationToken)).Find(teamId)?.Language));
+
+    /// <summary>The day in the team's zone, ISO ("2026-11-30"), as the language writes it.</summary>
+    private static string LocalDate(DateTimeOffset at, TimeZoneInfo zone, ReplyLanguage language) =>
+        language.Day(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime));
 
     private async Task<BotAnswer> SnoozeAsync(DealView view, DateTimeOffset until, TimeZoneInfo zone, string? reason, TurnContext context, CancellationToken cancellationToken)
     {
@@ -133,7 +140,9 @@ internal sealed class SnoozeDealUseCase(DealLocator locator, IDealStore deals, T
                 return DealChangePlan<string>.Nothing(refusal);
             }
 
-            var done = $"Snoozed {state.Deal.Name} until {LocalDate(until, zone)}{(reason is null ? string.Empty : $" ({reason})")}: it is left out of stalled lists until then. Say \"unsnooze {state.Deal.Name}\" to end it early.";
+            var done = reason is null
+                ? context.Say.Coaching("Snooze.Done", state.Deal.Name, LocalDate(until, zone, context.Language))
+                : context.Say.Coaching("Snooze.DoneBecause", state.Deal.Name, LocalDate(until, zone, context.Language), reason);
             if (state.View.SnoozedUntil is { } running && (running - until).Duration() <= RetryTolerance)
             {
                 // The same snooze again (a retried request, a second press): nothing new to record.
@@ -142,15 +151,19 @@ internal sealed class SnoozeDealUseCase(DealLocator locator, IDealStore deals, T
 
             snoozed = true;
             return new DealChangePlan<string>(done) { Snooze = new SnoozeRequest(context.Person.Id, until, context.Now, reason) };
-        }, cancellationToken) ?? "Nothing to snooze.";
+        }, cancellationToken) ?? context.Say.Coaching("Snooze.NothingToSnooze");
 
         if (snoozed)
         {
-            var line = $"Snoozed until {LocalDate(until, zone)} by {context.Person.Name}{(reason is null ? string.Empty : $": {reason}")}";
+            var team = await TeamWordsAsync(view.Deal.TeamId, cancellationToken);
+            var day = LocalDate(until, zone, team.Language);
+            var line = reason is null
+                ? team.Coaching("Snooze.Digest.Snoozed", day, context.Person.Name)
+                : team.Coaching("Snooze.Digest.SnoozedBecause", day, context.Person.Name, reason);
             await digests.DealChangedAsync(view.Deal.TeamId, view.Id, line, context.Now, cancellationToken);
         }
 
-        return Answer(message, refused);
+        return Answer(message, refused, context.Say);
     }
 
     /// <summary>Why the person may not snooze this deal, or null when they may.</summary>
@@ -159,12 +172,12 @@ internal sealed class SnoozeDealUseCase(DealLocator locator, IDealStore deals, T
         var deal = view.Deal;
         if (!AccessPolicy.CanSnooze(context.Person, deal))
         {
-            return $"Only {view.OwnerName} (the owner) or a manager of {view.TeamName} can snooze or unsnooze {deal.Name}. Nothing changed.";
+            return context.Say.Coaching("Snooze.OnlyOwner", view.OwnerName, view.TeamName, deal.Name);
         }
 
-        return deal.Status != DealStatus.Open ? $"{deal.Name} is not open; nothing to snooze." : null;
+        return deal.Status != DealStatus.Open ? context.Say.Coaching("Snooze.NotOpen", deal.Name) : null;
     }
 
-    private static BotAnswer Answer(string message, bool refused) =>
-        refused ? Errors.Answer("Snooze", message) : new(message, Errors.Card("Snooze", message) with { Kind = CardKind.Info });
+    private static BotAnswer Answer(string message, bool refused, Phrases say) =>
+        refused ? Errors.Answer(say.Coaching("Snooze.Title"), message) : new(message, Errors.Card(say.Coaching("Snooze.Title"), message) with { Kind = CardKind.Info });
 }

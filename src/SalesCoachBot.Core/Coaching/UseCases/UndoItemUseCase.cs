@@ -3,6 +3,7 @@ using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.Understanding;
 
 namespace SalesCoachBot.Core.Coaching.UseCases;
@@ -27,7 +28,8 @@ internal sealed class UndoItemUseCase(DealLocator locator, IDealStore deals, Wha
 
         if (Matching.MatchItem(stage, command.ItemText) is not ItemMatch.Found match)
         {
-            return Errors.Answer("Item not found", $"\"{command.ItemText}\" is not an item of {deal.Name}'s stage {stage.Name}.");
+            return Errors.Answer(context.Say.Coaching("Undo.NotAnItem.Title"),
+                context.Say.Coaching("Undo.NotAnItem", command.ItemText, deal.Name, MapWording.Name(stage, context.Language)));
         }
 
         return await UndoAsync(deal.Id, match.Item.Id, expectedStageVersion: null, context, fromCard: false, cancellationToken);
@@ -45,21 +47,21 @@ internal sealed class UndoItemUseCase(DealLocator locator, IDealStore deals, Wha
             var deal = state.Deal;
             if (expectedStageVersion is { } expected && expected != deal.StageVersion)
             {
-                return DealChangePlan<string>.Nothing("This card was out of date; nothing was withdrawn. Here is the current checklist.");
+                return DealChangePlan<string>.Nothing(context.Say.Coaching("Undo.OutOfDate"));
             }
 
             var existing = state.View.Confirmations.FirstOrDefault(c => c.Item == item);
             if (existing is null)
             {
-                return DealChangePlan<string>.Nothing($"\"{item}\" is not confirmed, so there is nothing to undo.");
+                return DealChangePlan<string>.Nothing(context.Say.Coaching("Undo.NotConfirmed", item.Value));
             }
 
             if (!AccessPolicy.CanUndo(context.Person, deal, existing.PersonId))
             {
-                return DealChangePlan<string>.Nothing($"Only {existing.PersonName}, who confirmed it, or a manager can undo \"{item}\".");
+                return DealChangePlan<string>.Nothing(context.Say.Coaching("Undo.OnlyConfirmer", existing.PersonName, item.Value));
             }
 
-            return new DealChangePlan<string>($"Withdrew the confirmation of \"{item}\".")
+            return new DealChangePlan<string>(context.Say.Coaching("Undo.Withdrew", item.Value))
             {
                 Withdraw = [item],
                 WithdrawnBy = context.Person.Id,
@@ -68,7 +70,7 @@ internal sealed class UndoItemUseCase(DealLocator locator, IDealStore deals, Wha
         }, cancellationToken);
 
         return outcome is null
-            ? Errors.Answer("Not found", "That deal no longer exists or is not one you can see.")
+            ? Errors.Answer(context.Say.Errors("NotFound.Title"), context.Say.Errors("NotFound.See"))
             : await whatsNext.ShowCurrentAsync(dealId, context, outcome, cancellationToken) with { ReplacesCard = fromCard };
     }
 }
