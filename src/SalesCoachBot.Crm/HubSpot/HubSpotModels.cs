@@ -83,7 +83,11 @@ internal sealed record HsWebhookEvent(
     [property: JsonPropertyName("objectId")] long? ObjectId,
     [property: JsonPropertyName("subscriptionType")] string? SubscriptionType,
     [property: JsonPropertyName("eventId")] long? EventId,
-    [property: JsonPropertyName("occurredAt")] long? OccurredAt);
+    [property: JsonPropertyName("occurredAt")] long? OccurredAt)
+{
+    [JsonPropertyName("subscriptionId")]
+    public long? SubscriptionId { get; init; }
+}
 
 [JsonSerializable(typeof(HsPage<HsObject>))]
 [JsonSerializable(typeof(HsPage<HsPipeline>))]
