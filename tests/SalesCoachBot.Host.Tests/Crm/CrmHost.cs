@@ -63,7 +63,8 @@ internal sealed class CrmHost : IAsyncDisposable
             StringComparison.Ordinal);
     }
 
-    public static async Task<CrmHost> StartAsync(string? token = null, string? mapYaml = null)
+    /// <param name="settings">Keys added to (or, with a null value, removed from) the host's configuration.</param>
+    public static async Task<CrmHost> StartAsync(string? token = null, string? mapYaml = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var fake = await FakeHubSpot.StartAsync();
         var folder = Directory.CreateTempSubdirectory("scb-crm-").FullName;
@@ -86,6 +87,18 @@ internal sealed class CrmHost : IAsyncDisposable
             ["Slack:InstallationsPath"] = Path.Combine(folder, "installations"),
             ["Slack:DataProtectionKeysPath"] = Path.Combine(folder, "keys"),
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                values.Remove(key);
+            }
+            else
+            {
+                values[key] = value;
+            }
+        }
+
         var builder = HostComposition.CreateBuilder([.. values.Select(kv => $"--{kv.Key}={kv.Value}")]);
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
