@@ -64,7 +64,8 @@ internal sealed class CrmHost : IAsyncDisposable
     }
 
     /// <param name="settings">Keys added to (or, with a null value, removed from) the host's configuration.</param>
-    public static async Task<CrmHost> StartAsync(string? token = null, string? mapYaml = null, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<CrmHost> StartAsync(
+        string? token = null, string? mapYaml = null, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var fake = await FakeHubSpot.StartAsync();
         var folder = Directory.CreateTempSubdirectory("scb-crm-").FullName;
@@ -103,6 +104,7 @@ internal sealed class CrmHost : IAsyncDisposable
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         builder.Services.AddCliVerbs();
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         HostComposition.MapEndpoints(app);
         await HostComposition.InitializeAsync(app);
