@@ -124,7 +124,12 @@ internal sealed class TeamsOptionsValidator(IHostEnvironment environment) : IVal
 
         CheckUrl(failures, "Teams:OpenIdMetadataUrl", options.OpenIdMetadataUrl);
         CheckUrl(failures, "Teams:EntraOpenIdMetadataUrl", options.EntraOpenIdMetadataUrl);
-        CheckUrl(failures, "Teams:TokenEndpoint", options.TokenEndpoint);
+        if (!string.IsNullOrWhiteSpace(options.TokenEndpoint)
+            && (!Uri.TryCreate(options.TokenEndpoint, UriKind.Absolute, out var tokenEndpoint) || tokenEndpoint.Scheme != Uri.UriSchemeHttps))
+        {
+            // MSAL takes its authority over https only, loopback or not: refused here rather than on every send.
+            failures.Add("Teams:TokenEndpoint must be an absolute https URL.");
+        }
         if (options.MaxBodyBytes is < 1024 or > 4 * 1024 * 1024)
         {
             failures.Add("Teams:MaxBodyBytes must be between 1 KB and 4 MB.");

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The reliability battery of issue 19 (docs/deploy.md): nginx round robin in front of two hosts on one PostgreSQL,
-a fake Slack on loopback. Started by tests/battery/run.sh, which builds, creates the database and installs nothing.
+a fake Slack and a fake Teams Bot Connector on loopback. Started by tests/battery/run.sh, which builds, creates the database and installs nothing.
 Prints what it checked with the counts; exits 1 when a check fails."""
+import base64
 import concurrent.futures as futures
 import hashlib
 import hmac
@@ -26,6 +27,11 @@ NGINX_PORT, PORT_A, PORT_B, FAKE_PORT = (int(os.environ.get(k, d)) for k, d in
                                           ("BATTERY_PORT_B", "18082"), ("BATTERY_FAKE_PORT", "18090")))
 SECRET = "battery-signing-secret"
 TEAMS = [f"B{i:02d}" for i in range(1, 21)]
+ON_TEAMS = set(TEAMS[10:])                      # these teams take their digest in a Teams channel, the rest in Slack
+TEAMS_APP_ID = "a1b2c3d4-0000-4000-8000-00000000b477"
+TEAMS_TENANT = "7e57e57e-0000-4000-8000-00000000b477"
+TEAMS_SERVICE_URL = f"http://127.0.0.1:{FAKE_PORT}/teams/"
+ADMIN_AAD = "0ad0ad00-0000-4000-8000-00000000b477"
 STREAM_DEALS = [f"S{i:03d}" for i in range(1, 151)]
 failures = []
 
@@ -51,6 +57,10 @@ def host_env():
         del env[key]
     env.update({
         "ASPNETCORE_ENVIRONMENT": "Production", "DOTNET_ENVIRONMENT": "Production",
+        # Teams as in production (every activity's token checked) with login.botframework.com and the connector faked;
+        # no connector credentials, since MSAL fetches tokens over https only (fake_chat.py).
+        "Teams__AppId": TEAMS_APP_ID, "Teams__TenantId": TEAMS_TENANT,
+        "Teams__OpenIdMetadataUrl": f"http://127.0.0.1:{FAKE_PORT}/teams/openid",
         "Database__Provider": "Postgres", "ConnectionStrings__SalesCoach": CONN,
         "Slack__SigningSecret": SECRET, "Slack__BotToken": "xoxb-battery",
         "Slack__ApiBaseUrl": f"http://127.0.0.1:{FAKE_PORT}/api/", "Slack__AllowedTeamIds__0": "T0BATT",
@@ -137,6 +147,60 @@ def command(text, channel="C0BATT", response_key="x", port=NGINX_PORT):
     return signed("/slack/commands", form, "application/x-www-form-urlencoded", port)
 
 
+def b64url(data):
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def teams_keys():
+    """An RSA key for the fake login.botframework.com, published (endorsed for msteams) where fake_chat.py serves it."""
+    key = os.path.join(WORK, "teams-key.pem")
+    subprocess.run(["openssl", "genrsa", "-out", key, "2048"], check=True, capture_output=True)
+    modulus = subprocess.run(["openssl", "rsa", "-in", key, "-noout", "-modulus"], check=True, capture_output=True, text=True).stdout
+    n = bytes.fromhex(modulus.strip().split("=", 1)[1])
+    with open(os.path.join(WORK, "teams-jwks.json"), "w") as f:
+        json.dump({"keys": [{"kty": "RSA", "use": "sig", "kid": "battery", "n": b64url(n), "e": "AQAB", "endorsements": ["msteams"]}]}, f)
+
+
+def teams_token():
+    """A Bot Framework token for the activity: RS256 over header.payload, signed by openssl with the published key."""
+    now = int(time.time())
+    header = b64url(json.dumps({"alg": "RS256", "kid": "battery", "typ": "JWT"}).encode())
+    payload = b64url(json.dumps({"iss": "https://api.botframework.com", "aud": TEAMS_APP_ID, "nbf": now - 60,
+                                 "exp": now + 3600, "serviceurl": TEAMS_SERVICE_URL}).encode())
+    signature = subprocess.run(["openssl", "dgst", "-sha256", "-sign", os.path.join(WORK, "teams-key.pem")],
+                               input=f"{header}.{payload}".encode(), check=True, capture_output=True).stdout
+    return f"{header}.{payload}.{b64url(signature)}"
+
+
+def teams_channel(team):
+    return f"19:{team.lower()}digest@thread.tacv2"
+
+
+def teams_message(text, team, port=NGINX_PORT):
+    """The admin writes in a team's Teams channel, as Teams delivers it: a signed activity to /api/messages."""
+    activity = {
+        "type": "message", "id": f"bind-{team}", "timestamp": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "serviceUrl": TEAMS_SERVICE_URL, "channelId": "msteams", "locale": "en-US",
+        "from": {"id": "29:battery-admin", "name": "Battery Admin", "aadObjectId": ADMIN_AAD},
+        "conversation": {"id": teams_channel(team), "conversationType": "channel", "isGroup": True, "tenantId": TEAMS_TENANT},
+        "recipient": {"id": f"28:{TEAMS_APP_ID}", "name": "SalesCoachBot"},
+        "text": text,
+        "channelData": {"tenant": {"id": TEAMS_TENANT}, "team": {"id": "19:battery-team@thread.tacv2"},
+                        "channel": {"id": teams_channel(team)}},
+    }
+    req = urllib.request.Request(f"http://127.0.0.1:{port}/api/messages", data=json.dumps(activity).encode(), method="POST",
+                                 headers={"Content-Type": "application/json", "Authorization": f"Bearer {teams_token()}"})
+    try:
+        with urllib.request.urlopen(req, timeout=30) as r:
+            return r.status
+    except urllib.error.HTTPError as e:
+        return e.code
+
+
+def digest_target(team):
+    return teams_channel(team) if team in ON_TEAMS else f"C0{team}"
+
+
 def answer_text(body):
     try:
         return json.loads(body).get("text", "")
@@ -156,7 +220,8 @@ def setup():
     with open(os.path.join(WORK, "teams.csv"), "w") as f:
         f.write("team,time_zone,nudge_time,weekdays_only\n" + "".join(f"{t},UTC,23:59,false\n" for t in TEAMS))
     with open(os.path.join(WORK, "people.csv"), "w") as f:
-        f.write("email,name,team,role,slack_user_id,slack_team_id\nbattery-admin@example.com,Battery Admin,B01,admin,U0BATT,T0BATT\n")
+        f.write("email,name,team,role,slack_user_id,slack_team_id,teams_aad_object_id\n"
+                f"battery-admin@example.com,Battery Admin,B01,admin,U0BATT,T0BATT,{ADMIN_AAD}\n")
     with open(os.path.join(WORK, "deals.csv"), "w") as f:
         f.write("external_id,name,owner_email,team,stage,stage_entered_at\n")
         f.write("C001,Concurrency Co,battery-admin@example.com,B01,demo,2020-01-01T00:00:00Z\n")
@@ -274,7 +339,8 @@ def phase_event(hosts):
 
 
 def phase_digests(hosts):
-    say(f"\n[4] digests of {len(TEAMS)} teams while the fake Slack answers 50 % of calls with 500 for {FAULT_SECONDS:.0f} s; host A restarted once the first got through")
+    say(f"\n[4] digests of {len(TEAMS)} teams ({len(TEAMS) - len(ON_TEAMS)} in Slack, {len(ON_TEAMS)} in Teams) while the fake Slack and "
+        f"Teams answer 50 % of calls with 500 for {FAULT_SECONDS:.0f} s; host A restarted once the first got through")
     fake("/_control/fail", {"percent": 50, "seconds": FAULT_SECONDS})
     started = time.time()
     psql("UPDATE sales_teams SET nudge_time = '00:00' WHERE name LIKE 'B%'")
@@ -282,41 +348,49 @@ def phase_digests(hosts):
     deadline = started + FAULT_SECONDS + 120
     while time.time() < deadline:
         # Restart while digests are in flight: as soon as the first one got through the fault.
-        if not restarted and any(fake("/_stats")["delivered"].get(f"C0{t}", 0) for t in TEAMS):
+        if not restarted and any(fake("/_stats")["delivered"].get(digest_target(t), 0) for t in TEAMS):
             at = time.time() - started
             hosts[0].stop()
             stopped = time.time() - started
             hosts[0].start()
             restarted = True
             say(f"      host A restarted at {at:.0f} s (SIGTERM; exited after {stopped - at:.1f} s; ready again at {time.time() - started:.0f} s); "
-                f"digests delivered by then: {sum(1 for t in TEAMS if fake('/_stats')['delivered'].get(f'C0{t}', 0))}")
+                f"digests delivered by then: {sum(1 for t in TEAMS if fake('/_stats')['delivered'].get(digest_target(t), 0))}")
         delivered = fake("/_stats")["delivered"]
-        if restarted and time.time() - started >= FAULT_SECONDS and all(delivered.get(f"C0{t}", 0) >= 1 for t in TEAMS):
+        if restarted and time.time() - started >= FAULT_SECONDS and all(delivered.get(digest_target(t), 0) >= 1 for t in TEAMS):
             break
         time.sleep(0.5)
     time.sleep(3)  # let any late duplicate arrive before counting (evidence: outbox rows below)
     stats = fake("/_stats")
-    per_channel = {t: stats["delivered"].get(f"C0{t}", 0) for t in TEAMS}
+    per_channel = {t: stats["delivered"].get(digest_target(t), 0) for t in TEAMS}
     outbox = psql("SELECT status, count(*) FROM nudge_outbox GROUP BY status ORDER BY 1")
     claims = psql("SELECT count(*) FROM nudge_claims")[0][0]
     say(f"      500s answered: {stats['failed_5xx']}; chat.postMessage calls: {stats['calls'].get('chat.postMessage', 0)}; "
+        f"Bot Connector activity posts: {stats['calls'].get('activities', 0)}; "
         f"outbox rows by status: {dict((r[0], int(r[1])) for r in outbox)}; team-day claims: {claims}")
     check(all(n >= 1 for n in per_channel.values()), f"every team's digest delivered: {sum(n >= 1 for n in per_channel.values())}/{len(TEAMS)}")
     check(all(n <= 1 for n in per_channel.values()), f"none delivered twice: {[t for t, n in per_channel.items() if n > 1]}")
     check(stats["failed_5xx"] > 0, f"the fault was real: {stats['failed_5xx']} calls answered 500")
+    teams_delivered = sum(1 for t in ON_TEAMS if per_channel[t] >= 1)
+    check(teams_delivered == len(ON_TEAMS), f"the Teams digests went through the Bot Connector: {teams_delivered}/{len(ON_TEAMS)}")
 
 
 def main():
-    say(f"battery: host {HOST_DLL}; nginx :{NGINX_PORT} -> hosts :{PORT_A} :{PORT_B}; fake Slack :{FAKE_PORT}; fault {FAULT_SECONDS:.0f} s")
+    say(f"battery: host {HOST_DLL}; nginx :{NGINX_PORT} -> hosts :{PORT_A} :{PORT_B}; fake Slack + Teams :{FAKE_PORT}; fault {FAULT_SECONDS:.0f} s")
     started = time.time()
     setup()
+    teams_keys()
     hosts = [Host("a", PORT_A), Host("b", PORT_B)]
     try:
         for h in hosts:
             h.start()
-        bound = [command(f"use this channel for {t} nudges", channel=f"C0{t}", response_key=f"b{t}") for t in TEAMS]
+        bound = [command(f"use this channel for {t} nudges", channel=f"C0{t}", response_key=f"b{t}")[0] for t in TEAMS if t not in ON_TEAMS]
+        bound += [teams_message(f"use this channel for {t} nudges", t) for t in sorted(ON_TEAMS)]
         targets = psql("SELECT count(*) FROM nudge_targets")[0][0]
-        say(f"setup: {len(TEAMS)} teams, {len(STREAM_DEALS) + 1} deals, {targets} channels bound by chat ({sum(s == 200 for s, _, _ in bound)} answered)")
+        say(f"setup: {len(TEAMS)} teams, {len(STREAM_DEALS) + 1} deals, {targets} channels bound by chat "
+            f"({sum(s == 200 for s in bound)} answered; {len(ON_TEAMS)} of them Teams channels, through signed activities)")
+        if int(targets) != len(TEAMS):
+            raise SystemExit(f"battery: {targets} of {len(TEAMS)} channels bound; see the host logs in {WORK}")
         phase_concurrent()
         phase_kill(hosts)
         phase_event(hosts)

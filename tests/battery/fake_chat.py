@@ -1,8 +1,12 @@
 #!/usr/bin/env python3
-"""Slack's Web API as the battery needs it, on loopback: records what the hosts send and, when told, answers a share
-of the calls with 500 for a while (POST /_control/fail {"percent":50,"seconds":120}). GET /_stats says what it saw.
-Only the standard library, so CI needs nothing beyond python3."""
+"""Slack's Web API and Teams' Bot Connector as the battery needs them, on loopback: records what the hosts send and,
+when told, answers a share of the calls with 500 for a while (POST /_control/fail {"percent":50,"seconds":120}).
+GET /_stats says what it saw. Under /teams/ it also stands in for login.botframework.com: the OpenID metadata and
+the keys battery.py signs its activities with ($BATTERY_WORK/teams-jwks.json). The hosts hold no connector
+credentials here (MSAL asks its token endpoint over https only; the token path is tested in SalesCoachBot.Teams.Tests),
+so connector calls carry none. Only the standard library, so CI needs nothing beyond python3."""
 import json
+import os
 import random
 import sys
 import threading
@@ -12,7 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 lock = threading.Lock()
 state = {"fail_percent": 0, "fail_until": 0.0}
-stats = {"delivered": {}, "failed_5xx": 0, "calls": {}, "responses": [], "dm": 0}
+stats = {"delivered": {}, "failed_5xx": 0, "calls": {}, "responses": [], "dm": 0, "teams_replies": 0}
 
 
 def body_params(handler, raw):
@@ -43,8 +47,29 @@ class Handler(BaseHTTPRequestHandler):
         if self.path == "/_stats":
             with lock:
                 self.answer(200, stats)
+        elif self.path == "/teams/openid":
+            port = self.server.server_address[1]
+            self.answer(200, {"issuer": "https://api.botframework.com", "jwks_uri": f"http://127.0.0.1:{port}/teams/keys",
+                              "id_token_signing_alg_values_supported": ["RS256"]})
+        elif self.path == "/teams/keys":
+            with open(os.path.join(os.environ["BATTERY_WORK"], "teams-jwks.json")) as f:
+                self.answer(200, json.load(f))
         else:
             self.answer(404, {})
+
+    def teams(self):
+        """The Bot Connector: activities posted to conversations (a reply names the activity it answers)."""
+        parts = self.path.split("/")   # ['', 'teams', 'v3', 'conversations', ID, 'activities'(, REPLY_TO)]
+        if len(parts) < 6 or parts[2:4] != ["v3", "conversations"] or parts[5] != "activities":
+            return self.answer(404, {"error": {"code": "NotFound", "message": self.path}})
+        conversation = urllib.parse.unquote(parts[4])
+        with lock:
+            if len(parts) > 6:
+                stats["teams_replies"] += 1
+            else:
+                stats["delivered"][conversation] = stats["delivered"].get(conversation, 0) + 1
+            activity_id = f"act-{sum(stats['delivered'].values()) + stats['teams_replies']}"
+        return self.answer(201, {"id": activity_id})
 
     def do_POST(self):
         raw = self.rfile.read(int(self.headers.get("Content-Length", 0) or 0))
@@ -68,6 +93,8 @@ class Handler(BaseHTTPRequestHandler):
                 stats["failed_5xx"] += 1
         if failing:
             return self.answer(500, {"ok": False, "error": "fake_internal_error"})
+        if self.path.startswith("/teams/"):
+            return self.teams()
         if method == "users.info":
             user = params.get("user", "U0")
             return self.answer(200, {"ok": True, "user": {"id": user, "name": "battery", "is_email_confirmed": True,

@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # The reliability battery (issue 19; docs/deploy.md, "Several hosts"): nginx round robin in front of two hosts on one
-# PostgreSQL, a fake Slack on loopback, then battery.py's four checks with their counts. Loopback only.
-#   needs: nginx, python3, psql, a PostgreSQL server (SALESCOACH_TEST_POSTGRES, as tests/start-postgres.sh prints),
+# PostgreSQL, a fake Slack and Teams Bot Connector on loopback, then battery.py's four checks with their counts. Loopback only.
+#   needs: nginx, python3, psql, openssl, a PostgreSQL server (SALESCOACH_TEST_POSTGRES, as tests/start-postgres.sh prints),
 #          a built host (BATTERY_CONFIG=Release by default; built here when missing)
-#   BATTERY_FAULT_SECONDS: how long the fake Slack answers half its calls with 500 (default 120; CI passes less)
+#   BATTERY_FAULT_SECONDS: how long the fake Slack and Teams answer half their calls with 500 (default 120; CI passes less)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 config="${BATTERY_CONFIG:-Release}"
 dll="src/SalesCoachBot.Host/bin/$config/net10.0/SalesCoachBot.Host.dll"
 [ -f "$dll" ] || dotnet build src/SalesCoachBot.Host -c "$config" -v q >/dev/null
 server="${SALESCOACH_TEST_POSTGRES:?set SALESCOACH_TEST_POSTGRES (bash tests/start-postgres.sh prints it)}"
-for tool in nginx python3 psql; do command -v "$tool" >/dev/null || { echo "battery: $tool is missing" >&2; exit 2; }; done
+for tool in nginx python3 psql openssl; do command -v "$tool" >/dev/null || { echo "battery: $tool is missing" >&2; exit 2; }; done
 
 work="$(mktemp -d /tmp/salescoach-battery.XXXXXX)"
 export BATTERY_NGINX_PORT="${BATTERY_NGINX_PORT:-18080}" BATTERY_PORT_A="${BATTERY_PORT_A:-18081}" \

@@ -129,6 +129,12 @@ public sealed class OutboxDispatcher(
             {
                 result = new DigestSendResult.Transient("timeout");
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A sender that throws (a misconfigured client, a bug) fails this message, not the round: the rest of
+                // the batch still goes out, and this one is retried with backoff like any transient failure.
+                result = new DigestSendResult.Transient($"{e.GetType().Name}: {e.Message}");
+            }
             catch (OperationCanceledException)
             {
                 // The host is stopping and the send outlived its grace: give the message back uncounted. If the

@@ -198,6 +198,23 @@ public sealed class OutboxDispatcherTests
     }
 
     [Fact]
+    public async Task Dispatch_SenderThrowsForOneChannel_OthersStillGoOutAndThatOneIsRetried()
+    {
+        await EnqueueAsync(3, "teams:19:chan");
+        var sender = new FlakySender(ChatChannel.Teams, (_, conversation) =>
+            conversation.ToString().EndsWith("-2", StringComparison.Ordinal) ? throw new InvalidOperationException("the client is misconfigured") : null);
+        var dispatcher = NudgeTestSetup.Dispatcher(_store, _time, NudgeTestSetup.Options(), sender);
+
+        await dispatcher.DispatchDueAsync(CancellationToken.None);
+
+        Assert.Equal(2, sender.Delivered.Count);
+        var failing = Assert.Single(await _store.ListMessagesAsync(null, CancellationToken.None), m => m.Status == OutboxStatus.Pending);
+        Assert.Equal(1, failing.Attempts);
+        Assert.Contains("InvalidOperationException: the client is misconfigured", failing.LastError, StringComparison.Ordinal);
+        Assert.True(failing.NextAttemptAt > _time.GetUtcNow());
+    }
+
+    [Fact]
     public async Task Dispatch_NoSenderForChannel_FailsWithClearError()
     {
         await EnqueueAsync(1, "teams:19:chan");

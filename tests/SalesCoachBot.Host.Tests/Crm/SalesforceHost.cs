@@ -8,8 +8,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SalesCoachBot.Core.ProcessMaps;
+using SalesCoachBot.Crm;
 using SalesCoachBot.FakeCrm;
 using SalesCoachBot.Host.Cli;
 
@@ -127,6 +129,10 @@ internal sealed class SalesforceHost : IAsyncDisposable
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         builder.Services.AddCliVerbs();
+        // The tests sync and dispatch themselves: the worker's own round every 5 s would race them for the outbox
+        // (it leased a push the test then waited for in vain, under load).
+        var worker = builder.Services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(CrmWorker));
+        builder.Services.Remove(worker);
         services?.Invoke(builder.Services);
         var app = builder.Build();
         HostComposition.MapEndpoints(app);

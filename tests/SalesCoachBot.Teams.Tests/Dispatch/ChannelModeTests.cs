@@ -120,4 +120,14 @@ public sealed class ChannelModeTests
 
         Assert.Contains("Teams:OpenIdMetadataUrl", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Channel_PlainHttpTokenEndpointEvenOnLoopback_RefusesToStart()
+    {
+        // MSAL would refuse it on the first send; the host says so at start instead.
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+            TeamsTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Teams:TokenEndpoint"] = "http://127.0.0.1:9/token" }));
+
+        Assert.Contains("Teams:TokenEndpoint must be an absolute https URL", error.Message, StringComparison.Ordinal);
+    }
 }
