@@ -9,6 +9,7 @@ using SalesCoachBot.Core.Coaching.UseCases;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Home;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Slack.BlockKit;
 using SalesCoachBot.Slack.Home;
@@ -42,6 +43,18 @@ public sealed class AppHomeTests
             new HomeTeamRow("Mid-market", 7, 0),
         ]),
         ["home-empty"] = new HomeOverview("Sam Ortiz", [], []),
+        ["home-manager-ar"] = new HomeOverview("Dana Kim",
+        [
+            new HomeDealRow(new DealId(1016), "1016", "Globex rollout", "Go live", 30, true, "Customer signs off the go-live checklist"),
+            new HomeDealRow(new DealId(1017), "1017", "مؤسسة الأفق", "العرض التوضيحي", 2, false, null),
+        ],
+        [
+            new HomeTeamRow("Enterprise", 12, 3),
+            new HomeTeamRow("Mid-market", 2, 0),
+        ])
+        {
+            Language = ReplyLanguage.Arabic,
+        },
         ["home-unknown"] = HomeOverview.Unknown,
     };
 
@@ -79,6 +92,32 @@ public sealed class AppHomeTests
         Assert.StartsWith(BlockKitRenderer.ButtonActionPrefix, button.ActionId, StringComparison.Ordinal);
         Assert.Equal(new ShowChecklistPayload(new DealId(1042)), ActionPayload.TryParse(button.Value));
         Assert.Contains(view.Blocks.OfType<SectionBlock>(), s => s.Text.Text.Contains("Umbrella &lt;pilot&gt; &amp; co", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Render_ArabicPerson_ArabicWordsLatinNamesIsolatedEnglishButtonCommands()
+    {
+        var view = new HomeViewRenderer().Render(Samples["home-manager-ar"]);
+
+        var header = Assert.IsType<HeaderBlock>(view.Blocks[0]);
+        Assert.Equal("صفقاتك المفتوحة", header.Text.Text);
+        var deals = view.Blocks.OfType<SectionBlock>().Where(s => s.Accessory is not null).ToList();
+        Assert.Equal("*\u2068Globex rollout\u2069* (\u2068#1016\u2069)\n\u2068Go live\u2069 · 30 يومًا في المرحلة · :warning: *متعثرة*\n" +
+            "التالي: \u2068Customer signs off the go-live checklist\u2069", deals[0].Text.Text);
+        Assert.Equal("*مؤسسة الأفق* (\u2068#1017\u2069)\nالعرض التوضيحي · يومان في المرحلة\nكل بنود القائمة مؤكَّدة.", deals[1].Text.Text);
+        Assert.Equal("قائمة التحقق", Assert.IsType<ButtonElement>(deals[0].Accessory).Text.Text);
+        Assert.Equal(new ShowChecklistPayload(new DealId(1016)), ActionPayload.TryParse(Assert.IsType<ButtonElement>(deals[0].Accessory).Value));
+        Assert.Contains(view.Blocks.OfType<SectionBlock>(), s => s.Text.Text == "*\u2068Mid-market\u2069*: 0 متعثرة من صفقتين مفتوحتين");
+        Assert.DoesNotContain(view.Blocks.OfType<SectionBlock>(), s => s.Text.Text.Contains("stalled", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Render_UnknownPersonInArabic_ArabicRefusal()
+    {
+        var view = new HomeViewRenderer().Render(HomeOverview.Unknown with { Language = ReplyLanguage.Arabic });
+
+        Assert.Equal("مدرب المبيعات", Assert.IsType<HeaderBlock>(view.Blocks[0]).Text.Text);
+        Assert.DoesNotContain("I don't know you", Assert.IsType<SectionBlock>(view.Blocks[1]).Text.Text, StringComparison.Ordinal);
     }
 
     [Fact]

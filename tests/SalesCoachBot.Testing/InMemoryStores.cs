@@ -338,7 +338,7 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
         Confirmations.Where(c => c.DealId == deal.Id && c.StageVersion == deal.StageVersion && c.WithdrawnAt is null);
 
     private PersonView View(Person person) =>
-        new(person.Id, person.Email, person.Name, person.Role, person.Memberships.Select(m => m.TeamId).ToList());
+        new(person.Id, person.Email, person.Name, person.Role, person.Memberships.Select(m => m.TeamId).ToList()) { Language = person.Language };
 
     private DealView DealView(Deal deal)
     {

@@ -47,7 +47,7 @@ public sealed class CacheOptions
     /// </summary>
     public TimeSpan SlackInstallationLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>SQLite pipeline facts: report scopes kept, the least recently used dropped past this (<c>Cache:PipelineScopes</c>, default 32).</summary>
+    /// <summary>Pipeline facts: report scopes kept, the least recently used dropped past this (<c>Cache:PipelineScopes</c>, default 32).</summary>
     public int PipelineScopes { get; set; } = 32;
 
     /// <summary>The lifetime of entries in <paramref name="region"/>; zero when that cache is off.</summary>

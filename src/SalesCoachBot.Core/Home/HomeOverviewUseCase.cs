@@ -2,6 +2,7 @@ using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Coaching.UseCases;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Stalls;
 
@@ -24,6 +25,9 @@ public sealed record HomeTeamRow(string TeamName, int Open, int Stalled);
 public sealed record HomeOverview(string? PersonName, IReadOnlyList<HomeDealRow> Deals, IReadOnlyList<HomeTeamRow> Teams)
 {
     public static readonly HomeOverview Unknown = new(null, [], []);
+
+    /// <summary>The language the home screen is written in: the person's, chosen as for a reply (<see cref="LanguageChoice"/>).</summary>
+    public ReplyLanguage Language { get; init; } = ReplyLanguage.English;
 }
 
 /// <summary>
@@ -35,6 +39,7 @@ public sealed class HomeOverviewUseCase(
     IDealStore deals,
     IProcessMapSource maps,
     TeamRulesProvider teamRules,
+    LanguageChoice languages,
     TimeProvider time)
 {
     public async Task<HomeOverview> GetAsync(ChatUser user, CancellationToken cancellationToken)
@@ -42,12 +47,13 @@ public sealed class HomeOverviewUseCase(
         var person = await directory.FindPersonAsync(user, cancellationToken);
         if (person is null)
         {
-            return HomeOverview.Unknown;
+            return HomeOverview.Unknown with { Language = languages.For(null, user.Locale, []) };
         }
 
         var set = maps.Maps;
         var now = time.GetUtcNow();
         var rules = await teamRules.GetAsync(cancellationToken);
+        var language = languages.For(person.Language, user.Locale, person.TeamIds.Select(id => rules.Find(id)?.Language));
 
         (DealView View, Stage? Stage, StallAssessment Stall) Assess(DealView view)
         {
@@ -60,8 +66,8 @@ public sealed class HomeOverviewUseCase(
             .OrderByDescending(r => r.Stall.IsStalled)
             .ThenByDescending(r => r.Stall.DaysInStage)
             .Select(r => new HomeDealRow(
-                r.View.Id, r.View.Deal.ExternalId, r.View.Deal.Name, r.Stage?.Name ?? r.View.Deal.StageId.Value,
-                r.Stall.DaysInStage, r.Stall.IsStalled, NextItem(r.Stage, r.View)))
+                r.View.Id, r.View.Deal.ExternalId, r.View.Deal.Name, r.Stage is { } stage ? MapWording.Name(stage, language) : r.View.Deal.StageId.Value,
+                r.Stall.DaysInStage, r.Stall.IsStalled, NextItem(r.Stage, r.View, language)))
             .ToList();
 
         IReadOnlyList<HomeTeamRow> teams = [];
@@ -76,11 +82,11 @@ public sealed class HomeOverviewUseCase(
                 .ToList();
         }
 
-        return new HomeOverview(person.Name, mine, teams);
+        return new HomeOverview(person.Name, mine, teams) { Language = language };
     }
 
     /// <summary>The first required item not yet confirmed at the current stage, else the first optional one.</summary>
-    private static string? NextItem(Stage? stage, DealView view)
+    private static string? NextItem(Stage? stage, DealView view, ReplyLanguage language)
     {
         if (stage is null)
         {
@@ -89,6 +95,6 @@ public sealed class HomeOverviewUseCase(
 
         var confirmed = view.Confirmations.Select(c => c.Item).ToHashSet();
         var open = stage.Checklist.Where(i => !confirmed.Contains(i.Id)).ToList();
-        return (open.FirstOrDefault(i => i.Required) ?? open.FirstOrDefault())?.Text;
+        return (open.FirstOrDefault(i => i.Required) ?? open.FirstOrDefault()) is { } item ? MapWording.Item(item, language) : null;
     }
 }

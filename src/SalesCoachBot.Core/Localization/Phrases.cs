@@ -35,6 +35,12 @@ public sealed class Phrases
 
     public string Errors(string key, params object?[] args) => Say(_texts.Errors, key, args);
 
+    public string Lists(string key, params object?[] args) => Say(_texts.Lists, key, args);
+
+    public string Home(string key, params object?[] args) => Say(_texts.Home, key, args);
+
+    public string Charts(string key, params object?[] args) => Say(_texts.Charts, key, args);
+
     /// <summary>
     /// A text that depends on a count, from <c>KEY.One</c>, <c>KEY.Two</c>, <c>KEY.Few</c> or <c>KEY.Other</c> by the
     /// language's plural rule (Arabic has dual and few forms; English one and other). The count is argument 0.
@@ -65,6 +71,9 @@ public sealed class Phrases
         Pipeline,
         Nudges,
         Errors,
+        Lists,
+        Home,
+        Charts,
     }
 
     /// <summary>Plural forms to try, most specific first; <c>Other</c> always exists.</summary>
@@ -100,6 +109,9 @@ public sealed class Phrases
         Area.Cards => _texts.Cards,
         Area.Pipeline => _texts.Pipeline,
         Area.Nudges => _texts.Nudges,
+        Area.Lists => _texts.Lists,
+        Area.Home => _texts.Home,
+        Area.Charts => _texts.Charts,
         _ => _texts.Errors,
     };
 

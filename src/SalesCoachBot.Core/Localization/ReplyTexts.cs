@@ -22,6 +22,15 @@ public sealed class NudgeText;
 /// <summary>Polite refusals: not found, not allowed, bad input.</summary>
 public sealed class ErrorText;
 
+/// <summary>Lists a person asks for: their deals, stalled deals, a stage's page of the map.</summary>
+public sealed class ListText;
+
+/// <summary>The Slack App Home: the person's deals and teams at a glance.</summary>
+public sealed class HomeText;
+
+/// <summary>The words drawn in the pictures (map, funnel) and the map picture's captions.</summary>
+public sealed class ChartText;
+
 /// <summary>
 /// Every sentence a person reads, through the framework's localisation (<see cref="IStringLocalizer{T}"/> over .resx
 /// resources). A reply asks for its texts in one <see cref="ReplyLanguage"/> with <see cref="In"/>; the language is
@@ -32,7 +41,10 @@ public sealed class ReplyTexts(
     IStringLocalizer<CardText> cards,
     IStringLocalizer<PipelineText> pipeline,
     IStringLocalizer<NudgeText> nudges,
-    IStringLocalizer<ErrorText> errors)
+    IStringLocalizer<ErrorText> errors,
+    IStringLocalizer<ListText> lists,
+    IStringLocalizer<HomeText> home,
+    IStringLocalizer<ChartText> charts)
 {
     /// <summary>
     /// The same resources without a container, for code built outside DI (tests, the default of a turn context). The
@@ -45,6 +57,9 @@ public sealed class ReplyTexts(
     internal IStringLocalizer Pipeline => pipeline;
     internal IStringLocalizer Nudges => nudges;
     internal IStringLocalizer Errors => errors;
+    internal IStringLocalizer Lists => lists;
+    internal IStringLocalizer Home => home;
+    internal IStringLocalizer Charts => charts;
 
     public Phrases In(ReplyLanguage language) => new(this, language);
 
@@ -53,7 +68,10 @@ public sealed class ReplyTexts(
         new StringLocalizer<CardText>(factory),
         new StringLocalizer<PipelineText>(factory),
         new StringLocalizer<NudgeText>(factory),
-        new StringLocalizer<ErrorText>(factory));
+        new StringLocalizer<ErrorText>(factory),
+        new StringLocalizer<ListText>(factory),
+        new StringLocalizer<HomeText>(factory),
+        new StringLocalizer<ChartText>(factory));
 
     /// <summary>
     /// One resource string in one culture. <see cref="IStringLocalizer"/> reads <see cref="CultureInfo.CurrentUICulture"/>

@@ -6,6 +6,7 @@ using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Coaching;
 using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.Understanding;
 
 namespace SalesCoachBot.Core.Nudges;
@@ -21,22 +22,23 @@ internal sealed class UseChannelForNudgesUseCase(
 {
     public async Task<BotAnswer> HandleAsync(UseChannelForNudgesCommand command, TurnContext context, CancellationToken cancellationToken)
     {
+        var say = context.Say;
         if (targets is null)
         {
-            return Errors.Answer("Nudges are off", "Daily nudges are not set up in this deployment (no database for them).");
+            return Errors.Answer(say.Nudges("Bind.Off.Title"), say.Nudges("Bind.Off"));
         }
 
         var person = context.Person;
         var team = await directory.FindTeamByNameAsync(command.TeamName, cancellationToken);
         if (team is null || !(person.IsAdmin || (person.IsManager && person.TeamIds.Contains(team.Id))))
         {
-            return await RefuseAsync(command.TeamName, person, cancellationToken);
+            return await RefuseAsync(command.TeamName, person, say, cancellationToken);
         }
 
         var conversation = context.Turn.Conversation;
         if (NudgeTargets.ChannelOf(conversation) is null)
         {
-            return Errors.Answer("Not a chat channel", "Say this in the Teams or Slack channel that should get the daily digest.");
+            return Errors.Answer(say.Nudges("Bind.NotChannel.Title"), say.Nudges("Bind.NotChannel"));
         }
 
         var added = await targets.BindAsync(team.Id, conversation, person.Id, context.Now, cancellationToken);
@@ -45,12 +47,10 @@ internal sealed class UseChannelForNudgesUseCase(
             NudgeLog.Bound(logger ?? NullLogger<UseChannelForNudgesUseCase>.Instance, conversation.ToString(), team.Name, person.Id);
         }
 
-        var when = string.Create(CultureInfo.InvariantCulture,
-            $"{team.NudgeTime:HH:mm} {team.TimeZoneId}{(team.WeekdaysOnly ? " on weekdays" : " every day")}");
-        var message = added
-            ? $"This channel now gets the {team.Name} stalled-deal digest at {when}."
-            : $"This channel already gets the {team.Name} stalled-deal digest at {when}.";
-        return new BotAnswer(message, new Card { Kind = CardKind.Info, Title = "Nudges", Body = [message] });
+        var when = say.Nudges(team.WeekdaysOnly ? "Bind.When.Weekdays" : "Bind.When.Daily",
+            say.Language.Digits(team.NudgeTime.ToString("HH:mm", CultureInfo.InvariantCulture)), team.TimeZoneId);
+        var message = say.Nudges(added ? "Bind.Added" : "Bind.Already", team.Name, when);
+        return new BotAnswer(message, new Card { Kind = CardKind.Info, Title = say.Nudges("Bind.Title"), Body = [message] });
     }
 
     /// <summary>
@@ -58,16 +58,16 @@ internal sealed class UseChannelForNudgesUseCase(
     /// who asks and the name they typed, so nobody learns which teams exist. Only admins, who see every team, hear
     /// that a name is unknown.
     /// </summary>
-    private async Task<BotAnswer> RefuseAsync(string name, PersonView person, CancellationToken cancellationToken)
+    private async Task<BotAnswer> RefuseAsync(string name, PersonView person, Phrases say, CancellationToken cancellationToken)
     {
         if (person.IsAdmin)
         {
-            return Errors.Answer("Unknown team", $"I don't know a team called \"{name}\".");
+            return Errors.Answer(say.Nudges("Bind.UnknownTeam.Title"), say.Nudges("Bind.UnknownTeam", name));
         }
 
         if (!person.IsManager)
         {
-            return Errors.Answer("Not allowed", $"Only a team's manager or an admin can choose where its nudges go, so I can't do that for \"{name}\".");
+            return Errors.Answer(say.Nudges("Bind.NotAllowed.Title"), say.Nudges("Bind.NotManager", name));
         }
 
         var managed = (await directory.ListTeamsAsync(cancellationToken))
@@ -75,7 +75,7 @@ internal sealed class UseChannelForNudgesUseCase(
             .Select(t => t.Name)
             .Order(StringComparer.OrdinalIgnoreCase)
             .ToList();
-        var yours = managed.Count == 0 ? "none" : string.Join(", ", managed);
-        return Errors.Answer("Not allowed", $"You can choose where nudges go only for the teams you manage ({yours}), not for \"{name}\".");
+        var yours = managed.Count == 0 ? say.Nudges("Bind.NoTeams") : string.Join(say.Nudges("ListSeparator"), managed.Select(say.Language.Isolate));
+        return Errors.Answer(say.Nudges("Bind.NotAllowed.Title"), say.Nudges("Bind.NotYours", yours, name));
     }
 }

@@ -1,11 +1,14 @@
-using System.Globalization;
 using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Localization;
 
 namespace SalesCoachBot.Core.Pipeline;
 
 /// <summary>A picture an answer carries: what to draw, channel- and library-neutral. The host renders it.</summary>
 public abstract record Chart(string Title)
 {
+    /// <summary>The language the labels are written in; an Arabic picture is laid out right to left (ADR 0023).</summary>
+    public ReplyLanguage Language { get; init; } = ReplyLanguage.English;
+
     /// <summary>The chart said in words, for screen readers and when images do not load.</summary>
     public abstract string AltText { get; }
 }
@@ -24,9 +27,18 @@ public sealed record ChartBar(string Label, double Value, string ValueLabel);
 /// </summary>
 public sealed record FunnelChart(string Title, string Subtitle, IReadOnlyList<FunnelStep> Steps) : Chart(Title)
 {
-    public override string AltText => $"{Title}: " + string.Join("; ", Steps.Select(s =>
-        $"{s.Label} {s.Count.ToString(CultureInfo.InvariantCulture)} open{(s.AmountLabel.Length > 0 ? ", " + s.AmountLabel : string.Empty)}" +
-        (s.ConversionLabel is { Length: > 0 } c ? $", {c} converted from the stage before" : string.Empty))) + ".";
+    public override string AltText
+    {
+        get
+        {
+            // Said in the chart's language, like its labels.
+            var say = ReplyTexts.Shared.In(Language);
+            return say.Pipeline("Chart.Alt", Title, string.Join(say.Pipeline("Separator.Strong"), Steps.Select(s =>
+                say.Pipeline("Chart.Alt.Step", s.Label, PipelineFormat.Plain(s.Count, say)) +
+                (s.AmountLabel.Length > 0 ? say.Pipeline("Chart.Alt.Amount", s.AmountLabel) : string.Empty) +
+                (s.ConversionLabel is { Length: > 0 } c ? say.Pipeline("Chart.Alt.Conversion", c) : string.Empty))));
+        }
+    }
 }
 
 public sealed record FunnelStep(string Label, int Count, string AmountLabel, string? ConversionLabel);
@@ -44,7 +56,7 @@ public sealed record MapChart(
     IReadOnlyList<MapChartOutcome> Outcomes) : Chart(Title)
 {
     public override string AltText =>
-        $"{Title}: " + string.Join("; ", Stages.Select(s => $"{s.Name} ({s.Owner}) {s.OpenLine}")) +
+        $"{Title}: " + string.Join("; ", Stages.Select(s => $"{s.Name} ({s.OwnerName ?? s.Owner}) {s.OpenLine}")) +
         (Outcomes.Count > 0 ? "; " + string.Join("; ", Outcomes.Select(o => $"{o.Name}: {o.Detail}")) : string.Empty) + ".";
 }
 
@@ -56,6 +68,9 @@ public sealed record MapChartStage(string Id, string Name, string Owner, string 
 
     /// <summary>True when the stage holds stalled deals (drawn in the warning colour).</summary>
     public bool HasStalled { get; init; }
+
+    /// <summary>The owner as shown, in the chart's language; <see cref="Owner"/> stays the map's role (it picks the colour).</summary>
+    public string? OwnerName { get; init; }
 }
 
 /// <summary>An arrow between two stages: a <c>next</c> (solid, with conversion) or a branch (dashed, with its condition).</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SalesCoachBot.Core.Coaching.UseCases;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.ProcessMaps;
 
 namespace SalesCoachBot.Core.Pipeline;
@@ -18,8 +19,11 @@ internal static class MapPicture
         string audienceLabel,
         int windowDays,
         DateTimeOffset now,
-        Func<long, int> idleAfterDays)
+        Func<long, int> idleAfterDays,
+        Phrases? say = null)
     {
+        say ??= Phrases.English;
+        var language = say.Language;
         var window = AnalysisWindow.LastDays(windowDays, now);
         var stages = map.OrderedStages();
         var path = NextChain(map);
@@ -42,26 +46,28 @@ internal static class MapPicture
             var afterWon = wonIndex >= 0 && index >= wonIndex;
             var won = Sitting(id, DealStatus.Won);
             var open = snapshot.OpenDeals == 0
-                ? afterWon && won > 0 ? $"{PipelineFormat.Deals(won)} won, here now" : "no open deals"
-                : $"{snapshot.OpenDeals.ToString(CultureInfo.InvariantCulture)} open" +
-                  (snapshot.Total.Count > 0 ? " · " + PipelineFormat.CompactAmounts(snapshot.Total) : string.Empty);
+                ? afterWon && won > 0 ? say.Charts("Stage.WonHere", PipelineFormat.Deals(won, say)) : say.Charts("Stage.None")
+                : say.Charts("Stage.Open", snapshot.OpenDeals) +
+                  (snapshot.Total.Count > 0 ? " · " + language.Isolate(PipelineFormat.CompactAmounts(snapshot.Total)) : string.Empty);
             var health = snapshot.MedianDaysInStage is { } days
-                ? (snapshot.Stalled > 0 ? $"{snapshot.Stalled.ToString(CultureInfo.InvariantCulture)} stalled · " : string.Empty) +
-                  $"median {PipelineFormat.Days(days)}"
+                ? (snapshot.Stalled > 0 ? say.Charts("Stage.Stalled", snapshot.Stalled) + " · " : string.Empty) +
+                  say.Charts("Stage.Median", PipelineFormat.Days(days, say))
                 : null;
 
             var branches = new List<string>();
             foreach (var target in stage.Branches.Where(b => b.To.IsReserved).GroupBy(b => b.To.Value, StringComparer.Ordinal))
             {
-                var when = string.Join(" / ", target.Select(b => Words(b.When)));
-                var count = target.Key == BranchTarget.Lost.Value ? lostFrom.GetValueOrDefault(id) : Sitting(id, DealStatus.Nurture);
-                branches.Add($"{when} → {target.Key} {count.ToString(CultureInfo.InvariantCulture)}");
+                var when = string.Join(" / ", target.Select(b => Words(MapWording.Branch(b, language))));
+                var lost = target.Key == BranchTarget.Lost.Value;
+                var count = lost ? lostFrom.GetValueOrDefault(id) : Sitting(id, DealStatus.Nurture);
+                branches.Add(say.Charts("Stage.Branch", when, say.Charts(lost ? "Target.Lost" : "Target.Nurture"), count));
             }
 
-            boxes.Add(new MapChartStage(id, stage.Name, stage.Owner, open, health, stage.Id == map.Won, stage.Id == map.Start)
+            boxes.Add(new MapChartStage(id, MapWording.Name(stage, language), stage.Owner, open, health, stage.Id == map.Won, stage.Id == map.Start)
             {
                 Branches = branches,
                 HasStalled = snapshot.Stalled > 0,
+                OwnerName = OwnerName(MapWording.Owner(stage, language), say),
             });
         }
 
@@ -72,12 +78,12 @@ internal static class MapPicture
             {
                 var step = conversions.FirstOrDefault(c => c.From.Id == stage.Id && c.To.Id == next);
                 arrows.Add(new MapChartArrow(stage.Id.Value, next.Value,
-                    step is { Entered: > 0 } ? PipelineFormat.Rate(step.Converted, step.Entered) : null, Branch: false));
+                    step is { Entered: > 0 } ? PipelineFormat.Rate(step.Converted, step.Entered, say) : null, Branch: false));
             }
 
             foreach (var branch in stage.Branches.Where(b => !b.To.IsReserved && map.FindStage(b.To.AsStage) is not null))
             {
-                arrows.Add(new MapChartArrow(stage.Id.Value, branch.To.Value, Words(branch.When), Branch: true));
+                arrows.Add(new MapChartArrow(stage.Id.Value, branch.To.Value, Words(MapWording.Branch(branch, language)), Branch: true));
             }
         }
 
@@ -86,25 +92,41 @@ internal static class MapPicture
         if (targets.Contains(BranchTarget.Nurture))
         {
             var nurtured = sitting.Where(c => c.Status == DealStatus.Nurture).Sum(c => c.Count);
-            outcomes.Add(new MapChartOutcome(BranchTarget.Nurture.Value, "Nurture",
-                $"{PipelineFormat.Deals(nurtured)} now, re-engaged after {map.Outcomes.NurtureReengageAfterDays.ToString(CultureInfo.InvariantCulture)} days"));
+            outcomes.Add(new MapChartOutcome(BranchTarget.Nurture.Value, say.Charts("Outcome.Nurture"),
+                say.Charts("Outcome.Nurture.Detail", PipelineFormat.Deals(nurtured, say), PipelineFormat.Days(map.Outcomes.NurtureReengageAfterDays, say))));
         }
 
         if (targets.Contains(BranchTarget.Lost))
         {
             var lost = PipelineAnalytics.WinLoss(data.ClosedDeals, window);
             var reasons = lost.TopLostReasons.Count == 0 ? string.Empty
-                : " (" + string.Join(", ", lost.TopLostReasons.Select(r => $"{r.Reason} {r.Count.ToString(CultureInfo.InvariantCulture)}")) + ")";
-            outcomes.Add(new MapChartOutcome(BranchTarget.Lost.Value, "Lost", $"{PipelineFormat.Deals(lost.Lost)} in {PipelineFormat.Window(windowDays)}{reasons}"));
+                : " (" + string.Join(language.IsRightToLeft ? "، " : ", ", lost.TopLostReasons.Select(r =>
+                    $"{MapWording.LostReason(r.Reason, language, map)} {language.Number(r.Count)}")) + ")";
+            outcomes.Add(new MapChartOutcome(BranchTarget.Lost.Value, say.Charts("Outcome.Lost"),
+                say.Charts("Outcome.Lost.Detail", PipelineFormat.Deals(lost.Lost, say), PipelineFormat.Window(windowDays, say)) + reasons));
         }
 
         return new MapChart(
-            $"{map.Name} · version {map.Version.ToString(CultureInfo.InvariantCulture)}",
-            $"{audienceLabel} · open deals now · conversion over {PipelineFormat.Window(windowDays)}",
+            say.Charts("Map.Title", map.Name, map.Version),
+            say.Charts("Map.Subtitle", audienceLabel, PipelineFormat.Window(windowDays, say)),
             boxes,
             arrows,
-            outcomes);
+            outcomes)
+        {
+            Language = language,
+        };
     }
+
+    /// <summary>The roles the shipped map uses, in the reply's language; any other owner as the map writes it.</summary>
+    private static string OwnerName(string owner, Phrases say) => owner switch
+    {
+        "marketing" => say.Charts("Owner.Marketing"),
+        "sales" => say.Charts("Owner.Sales"),
+        "sales-engineer" => say.Charts("Owner.SalesEngineer"),
+        "implementation" => say.Charts("Owner.Implementation"),
+        "customer-success" => say.Charts("Owner.CustomerSuccess"),
+        _ => owner,
+    };
 
     /// <summary>The stages from <c>start</c> following <c>next</c> to the end (past <c>won</c>): the arrows conversion is measured on.</summary>
     public static List<Stage> NextChain(ProcessMap map)
@@ -149,16 +171,19 @@ internal static class MapPicture
 /// <summary>Builds the map picture's figures for a scope: what "show the map" and <c>map show --format png</c> draw.</summary>
 public sealed class MapChartBuilder(IPipelineStore store, TeamRulesProvider teamRules)
 {
-    public async Task<MapChart> BuildAsync(ProcessMap map, PipelineScope scope, string label, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<MapChart> BuildAsync(ProcessMap map, PipelineScope scope, string label, DateTimeOffset now, Phrases say, CancellationToken cancellationToken)
     {
         var rules = await teamRules.GetAsync(cancellationToken);
         var days = PipelineUseCase.DefaultWindowDays;
         var data = await store.LoadAsync(scope, now.AddDays(-days), now, cancellationToken);
         var sitting = await store.CountClosedByStageAsync(scope, cancellationToken);
-        return MapPicture.Build(map, data, sitting, label, days, now, rules.IdleAfterDays);
+        return MapPicture.Build(map, data, sitting, label, days, now, rules.IdleAfterDays, say);
     }
 
     /// <summary>The picture without deals (no database): the map's shape, owners and branches.</summary>
-    public static MapChart Empty(ProcessMap map, DateTimeOffset now) =>
-        MapPicture.Build(map, PipelineData.Empty, [], "no deal data", PipelineUseCase.DefaultWindowDays, now, _ => 0);
+    public static MapChart Empty(ProcessMap map, DateTimeOffset now, Phrases? say = null)
+    {
+        say ??= Phrases.English;
+        return MapPicture.Build(map, PipelineData.Empty, [], say.Charts("Map.NoData"), PipelineUseCase.DefaultWindowDays, now, _ => 0, say);
+    }
 }

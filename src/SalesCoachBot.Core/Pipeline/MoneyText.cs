@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using SalesCoachBot.Core.Localization;
 
 namespace SalesCoachBot.Core.Pipeline;
 
@@ -16,8 +17,6 @@ internal abstract record AmountParse
 /// <summary>Reads a target as people type it: "2M", "$2M", "€500k", "1.5 million", "2,000,000 EUR".</summary>
 internal static partial class MoneyText
 {
-    public const string Example = "\"what do we need to hit 2M\" or \"reverse funnel €500k\"";
-
     /// <summary>Larger targets are a typo, not a plan.</summary>
     public const decimal MaxTarget = 1_000_000_000_000m;
 
@@ -62,18 +61,22 @@ internal static partial class MoneyText
     /// <summary>A currency code or word MoneyText reads ("EUR", "euros", "$"): lets the parser keep it with the amount.</summary>
     public static bool IsCurrencyWord(string word) => CurrencyWords.ContainsKey(word) || Symbols.ContainsKey(word);
 
-    public static AmountParse Parse(string? text)
+    /// <summary>Reads a target; a refusal is worded in <paramref name="say"/>'s language (English when none is given).</summary>
+    public static AmountParse Parse(string? text, Phrases? say = null)
     {
+        say ??= Phrases.English;
+        var example = say.Pipeline("Money.Example");
         var trimmed = (text ?? string.Empty).Trim().TrimEnd('?', '!', '.').Trim();
+        AmountParse.Rejected Refuse(string key) => new(say.Pipeline(key, Shorten(trimmed), example));
         if (trimmed.Length == 0)
         {
-            return new AmountParse.Rejected($"Tell me the target amount, for example {Example}.");
+            return new AmountParse.Rejected(say.Pipeline("Money.Missing", example));
         }
 
         var match = AmountRegex().Match(trimmed);
         if (!match.Success)
         {
-            return new AmountParse.Rejected($"I couldn't read \"{Shorten(trimmed)}\" as an amount. Try {Example}.");
+            return Refuse("Money.Unreadable");
         }
 
         string? currency = null;
@@ -88,7 +91,7 @@ internal static partial class MoneyText
             {
                 if (!CurrencyWords.TryGetValue(match.Groups[group].Value, out var code) || (currency is not null && currency != code))
                 {
-                    return new AmountParse.Rejected($"I couldn't read \"{Shorten(trimmed)}\" as an amount. Try {Example}.");
+                    return Refuse("Money.Unreadable");
                 }
 
                 currency = code;
@@ -100,7 +103,7 @@ internal static partial class MoneyText
         {
             if (!ThousandsRegex().IsMatch(digits))
             {
-                return new AmountParse.Rejected($"I couldn't read \"{Shorten(trimmed)}\" as an amount (use . for decimals). Try {Example}.");
+                return Refuse("Money.Decimals");
             }
 
             digits = digits.Replace(",", string.Empty, StringComparison.Ordinal);
@@ -108,7 +111,7 @@ internal static partial class MoneyText
 
         if (!decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
         {
-            return new AmountParse.Rejected($"I couldn't read \"{Shorten(trimmed)}\" as an amount. Try {Example}.");
+            return Refuse("Money.Unreadable");
         }
 
         var multiplier = match.Groups["unit"].Value.ToLowerInvariant() switch
@@ -121,18 +124,18 @@ internal static partial class MoneyText
 
         if (number > MaxTarget)
         {
-            return new AmountParse.Rejected($"{Shorten(trimmed)} is more than I can plan for. Try {Example}.");
+            return Refuse("Money.TooLarge");
         }
 
         var amount = number * multiplier;
         if (amount <= 0)
         {
-            return new AmountParse.Rejected($"A target of {Shorten(trimmed)} needs no deals. Give a target above zero, for example {Example}.");
+            return Refuse("Money.Zero");
         }
 
         if (amount > MaxTarget)
         {
-            return new AmountParse.Rejected($"{Shorten(trimmed)} is more than I can plan for. Try {Example}.");
+            return Refuse("Money.TooLarge");
         }
 
         return new AmountParse.Parsed(new Money(amount, currency));

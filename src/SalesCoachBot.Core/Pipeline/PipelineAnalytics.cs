@@ -316,6 +316,12 @@ public static class PipelineAnalytics
         return cycles;
     }
 
+    /// <summary>
+    /// The key lost deals without a reason are counted under: data, compared and stored as it is; a reply shows it in its
+    /// own language (<see cref="PipelineFormat.LostReason"/>).
+    /// </summary>
+    public const string NoReasonGiven = @"no reason given";
+
     /// <summary>Deals closed in the window: won and lost counts, won amounts per currency, the most common lost reasons.</summary>
     public static WinLoss WinLoss(IReadOnlyList<ClosedDealFact> closed, AnalysisWindow window, int topReasons = 3)
     {
@@ -323,7 +329,7 @@ public static class PipelineAnalytics
         var won = inWindow.Where(c => c.Status == DealStatus.Won).ToList();
         var lost = inWindow.Where(c => c.Status == DealStatus.Lost).ToList();
         var reasons = lost
-            .GroupBy(c => string.IsNullOrWhiteSpace(c.LostReason) ? "no reason given" : c.LostReason.Trim().ToLowerInvariant(), StringComparer.Ordinal)
+            .GroupBy(c => string.IsNullOrWhiteSpace(c.LostReason) ? NoReasonGiven : c.LostReason.Trim().ToLowerInvariant(), StringComparer.Ordinal)
             .Select(g => new LostReasonCount(g.Key, g.Count()))
             .OrderByDescending(r => r.Count)
             .ThenBy(r => r.Reason, StringComparer.Ordinal)

@@ -2,6 +2,7 @@ using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Coaching;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
 
 namespace SalesCoachBot.Core.Pipeline;
 
@@ -14,7 +15,10 @@ public sealed record PipelineAudience(PipelineScope Scope, string Label, IReadOn
     /// The one map the audience's teams run (stages, conversion and won are the map's), or a polite refusal when they
     /// run several: stages of different processes do not add up. No teams: the default map.
     /// </summary>
-    public AudienceMap MapIn(ProcessMaps.ProcessMapSet maps, string example)
+    public AudienceMap MapIn(ProcessMaps.ProcessMapSet maps, string example) => MapIn(maps, example, Phrases.English);
+
+    /// <summary>As <see cref="MapIn(ProcessMaps.ProcessMapSet, string)"/>, the refusal worded in <paramref name="say"/>'s language.</summary>
+    public AudienceMap MapIn(ProcessMaps.ProcessMapSet maps, string example, Phrases say)
     {
         var used = Teams.GroupBy(t => maps.For(t.MapId).Id, StringComparer.Ordinal).ToList();
         if (used.Count <= 1)
@@ -22,10 +26,11 @@ public sealed record PipelineAudience(PipelineScope Scope, string Label, IReadOn
             return new AudienceMap.One(used.Count == 0 ? maps.Default : maps.For(used[0].First().MapId));
         }
 
-        var which = string.Join("; ", used.Select(g => $"{string.Join(", ", g.Select(t => t.Name))}: map '{g.Key}'"));
+        var which = string.Join(say.Pipeline("Separator.Strong"), used.Select(g =>
+            say.Pipeline("Audience.MapGroup", string.Join(say.Nudges("ListSeparator"), g.Select(t => say.Language.Isolate(t.Name))), g.Key)));
         var sample = Teams[0].Name.ToLowerInvariant();
-        return new AudienceMap.Several(Errors.Answer("Several process maps",
-            $"{Label} run different process maps ({which}), and their stages do not add up. Ask for one team, e.g. \"{example} {sample}\"."));
+        return new AudienceMap.Several(Errors.Answer(say.Pipeline("Audience.Several.Title"),
+            say.Pipeline("Audience.Several", Label, which, $"{example} {sample}")));
     }
 }
 
@@ -51,7 +56,11 @@ public abstract record AudienceResult
 /// </summary>
 public sealed class PipelineAccess(IDirectoryStore directory)
 {
-    public async Task<AudienceResult> ResolveAsync(PersonView person, string? teamName, string example, CancellationToken cancellationToken)
+    public Task<AudienceResult> ResolveAsync(PersonView person, string? teamName, string example, CancellationToken cancellationToken) =>
+        ResolveAsync(person, teamName, example, Phrases.English, cancellationToken);
+
+    /// <summary>As the overload without <paramref name="say"/>; the audience's label and any refusal in its language.</summary>
+    public async Task<AudienceResult> ResolveAsync(PersonView person, string? teamName, string example, Phrases say, CancellationToken cancellationToken)
     {
         var all = await directory.ListTeamsAsync(cancellationToken);
         var visible = AccessPolicy.VisibleTeams(person) is { } ids ? all.Where(t => ids.Contains(t.Id)).ToList() : all.ToList();
@@ -62,16 +71,16 @@ public sealed class PipelineAccess(IDirectoryStore directory)
             var team = await directory.FindTeamByNameAsync(name, cancellationToken);
             if (!mayViewTeams)
             {
-                return new AudienceResult.Refused(Errors.Answer("Team pipelines are for managers",
-                    $"Team pipelines are for managers and admins. Say \"{example}\" without a team to see your own deals."));
+                return new AudienceResult.Refused(Errors.Answer(say.Pipeline("Audience.ManagersOnly.Title"), say.Pipeline("Audience.ManagersOnly", example)));
             }
 
             if (team is null || !visible.Any(t => t.Id == team.Id))
             {
-                var known = visible.Count == 0 ? string.Empty : " Teams you can see: " + string.Join(", ", visible.Select(t => t.Name).Order(StringComparer.OrdinalIgnoreCase)) + ".";
+                var known = visible.Count == 0 ? string.Empty
+                    : say.Pipeline("Audience.Known", string.Join(say.Nudges("ListSeparator"), visible.Select(t => t.Name).Order(StringComparer.OrdinalIgnoreCase).Select(say.Language.Isolate)));
                 var sample = visible.FirstOrDefault()?.Name.ToLowerInvariant() ?? "emea";
-                return new AudienceResult.Refused(Errors.Answer("Unknown team",
-                    $"I don't know a team called \"{name}\" that you can see.{known} For example: \"pipeline {sample} last 90 days\"."));
+                return new AudienceResult.Refused(Errors.Answer(say.Pipeline("Audience.UnknownTeam.Title"),
+                    say.Pipeline("Audience.UnknownTeam", name, known, Canonical.Command($"pipeline {sample} last 90 days"))));
             }
 
             return new AudienceResult.Allowed(new PipelineAudience(new PipelineScope([team.Id], null), team.Name, [team]));
@@ -79,16 +88,17 @@ public sealed class PipelineAccess(IDirectoryStore directory)
 
         if (person.IsAdmin)
         {
-            return new AudienceResult.Allowed(new PipelineAudience(new PipelineScope(null, null), "all teams", all));
+            return new AudienceResult.Allowed(new PipelineAudience(new PipelineScope(null, null), say.Pipeline("Audience.AllTeams"), all));
         }
 
         if (person.IsManager && visible.Count > 0)
         {
-            var label = visible.Count == 1 ? visible[0].Name : "your teams (" + string.Join(", ", visible.Select(t => t.Name)) + ")";
+            var label = visible.Count == 1 ? visible[0].Name
+                : say.Pipeline("Audience.YourTeams", string.Join(say.Nudges("ListSeparator"), visible.Select(t => say.Language.Isolate(t.Name))));
             return new AudienceResult.Allowed(new PipelineAudience(new PipelineScope([.. visible.Select(t => t.Id)], null), label, visible));
         }
 
         // Reps (and managers who manage no team yet) see the deals they own.
-        return new AudienceResult.Allowed(new PipelineAudience(new PipelineScope(null, person.Id), "your deals", visible));
+        return new AudienceResult.Allowed(new PipelineAudience(new PipelineScope(null, person.Id), say.Pipeline("Audience.YourDeals"), visible));
     }
 }

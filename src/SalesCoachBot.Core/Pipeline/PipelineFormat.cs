@@ -59,6 +59,13 @@ internal static class PipelineFormat
         _ => amount.ToString("0", CultureInfo.InvariantCulture),
     };
 
+    /// <summary>A lost reason as a reply shows it: the map's translation, or "no reason given" in the reply's language.</summary>
+    public static string LostReason(string reason, Phrases say) =>
+        reason == PipelineAnalytics.NoReasonGiven ? say.Pipeline("Outcome.NoReason") : MapWording.LostReason(reason, say.Language);
+
+    /// <summary>A count written plainly ("1200", no grouping, as the pipeline answers always wrote it), in the language's digits.</summary>
+    public static string Plain(long value, Phrases say) => say.Language.Digits(value.ToString(CultureInfo.InvariantCulture));
+
     /// <summary>"62% (5 of 8)": a measured rate with its sample, so a 100 % over one deal reads as what it is.</summary>
     public static string Rate(int part, int whole, Phrases? say = null) =>
         (say ?? Phrases.English).Pipeline("Rate", Percent((double)part / whole, say), part, whole);

@@ -1,4 +1,4 @@
-using System.Globalization;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.ProcessMaps;
 
 namespace SalesCoachBot.Core.Pipeline;
@@ -10,14 +10,17 @@ internal sealed record KpiFigures(IReadOnlyList<string> Computed, IReadOnlyList<
 /// Reads each KPI a map lists (free text) for the measure it names — cycle length, time in stage, conversion, hand-off to
 /// first sales touch, stalled, win/loss — and says its value over the report's window. KPIs the data cannot answer
 /// (churn, retention, revenue of customers) are listed once as not computed, so a map's list is never silently dropped.
+/// The KPI's own words are the map's; what is said about them is in the reply's language.
 /// </summary>
 internal static class PipelineKpis
 {
-    public static KpiFigures Compute(ProcessMap map, PipelineReport report, PipelineData data)
+    public static KpiFigures Compute(ProcessMap map, PipelineReport report, PipelineData data, Phrases? say = null)
     {
+        say ??= Phrases.English;
         var computed = new List<string>();
         var missing = new List<string>();
-        var window = PipelineFormat.Window(report.WindowDays);
+        var window = PipelineFormat.Window(report.WindowDays, say);
+        string Name(Domain.StageId id) => map.FindStage(id) is { } stage ? MapWording.Name(stage, say.Language) : id.Value;
         foreach (var kpi in map.Kpis.Where(k => !string.IsNullOrWhiteSpace(k)))
         {
             var words = kpi.ToLowerInvariant();
@@ -31,38 +34,41 @@ internal static class PipelineKpis
             if (words.Contains("cycle", StringComparison.Ordinal))
             {
                 values.Add(report.MedianCycleDays is { } cycle
-                    ? $"median {PipelineFormat.Days(cycle)} from {Name(map, map.Start)} to {Name(map, map.Won)} ({PipelineFormat.Deals(report.Cycles.Count)} won)"
-                    : $"no deal reached {Name(map, map.Won)} in {window}");
+                    ? say.Pipeline("Kpi.Cycle", PipelineFormat.Days(cycle, say), Name(map.Start), Name(map.Won), PipelineFormat.Deals(report.Cycles.Count, say))
+                    : say.Pipeline("Kpi.Cycle.None", Name(map.Won), window));
             }
 
             if (words.Contains("per stage", StringComparison.Ordinal) || words.Contains("time in stage", StringComparison.Ordinal))
             {
-                values.Add(TimeInStage(report, data));
+                values.Add(TimeInStage(report, data, say));
             }
 
             if (words.Contains("hand-off", StringComparison.Ordinal) || words.Contains("handoff", StringComparison.Ordinal)
                 || words.Contains("mql", StringComparison.Ordinal) || words.Contains("first sales", StringComparison.Ordinal))
             {
-                values.Add(HandOff(map, data, report.Window));
+                values.Add(HandOff(map, data, report.Window, say));
             }
 
             if (words.Contains("conversion", StringComparison.Ordinal))
             {
-                values.Add(StartToWon(report));
+                values.Add(StartToWon(report, say));
             }
 
             if (words.Contains("stalled", StringComparison.Ordinal))
             {
-                values.Add($"{report.Stalled.ToString(CultureInfo.InvariantCulture)} of {PipelineFormat.Deals(report.OpenDeals)} open are stalled now");
+                values.Add(say.Pipeline("Kpi.Stalled", PipelineFormat.Plain(report.Stalled, say), PipelineFormat.Deals(report.OpenDeals, say)));
             }
 
             if (words.Contains("win", StringComparison.Ordinal) || words.Contains("loss", StringComparison.Ordinal) || words.Contains("lost", StringComparison.Ordinal))
             {
                 var wl = report.WinLoss;
                 values.Add(wl.Won + wl.Lost == 0
-                    ? $"no deals won or lost in {window}"
-                    : $"{PipelineFormat.Percent(wl.WinRate)} won ({wl.Won} won, {wl.Lost} lost)" +
-                      (wl.TopLostReasons.Count > 0 ? "; lost to " + string.Join(", ", wl.TopLostReasons.Select(r => $"{r.Reason} ({r.Count})")) : string.Empty));
+                    ? say.Pipeline("Kpi.WinLoss.None", window)
+                    : say.Pipeline("Kpi.WinLoss", PipelineFormat.Percent(wl.WinRate, say), PipelineFormat.Plain(wl.Won, say), PipelineFormat.Plain(wl.Lost, say)) +
+                      (wl.TopLostReasons.Count > 0
+                          ? say.Pipeline("Kpi.LostTo", string.Join(say.Nudges("ListSeparator"),
+                              wl.TopLostReasons.Select(r => say.Pipeline("Outcome.Reason", PipelineFormat.LostReason(r.Reason, say), PipelineFormat.Plain(r.Count, say)))))
+                          : string.Empty));
             }
 
             if (values.Count == 0)
@@ -71,26 +77,27 @@ internal static class PipelineKpis
                 continue;
             }
 
-            computed.Add($"{kpi.Trim()}: {string.Join("; ", values)}.");
+            computed.Add(say.Pipeline("Kpi.Line", kpi.Trim(), string.Join(say.Pipeline("Separator.Strong"), values)));
         }
 
         return new KpiFigures(computed, missing);
     }
 
     /// <summary>Deals that entered start in the window and reached won, of all that entered start: the whole funnel's conversion.</summary>
-    private static string StartToWon(PipelineReport report)
+    private static string StartToWon(PipelineReport report, Phrases say)
     {
         if (report.Conversions.Count == 0 || report.Conversions[0].Entered == 0)
         {
-            return $"no deals entered {(report.Funnel.Count > 0 ? report.Funnel[0].Name : "the first stage")} in {PipelineFormat.Window(report.WindowDays)}";
+            return say.Pipeline("Kpi.Conversion.None",
+                report.Funnel.Count > 0 ? MapWording.Name(report.Funnel[0], say.Language) : say.Pipeline("Kpi.Conversion.FirstStage"), PipelineFormat.Window(report.WindowDays, say));
         }
 
         var rate = PipelineAnalytics.ToWonRate(report.Conversions, 0);
-        return $"{PipelineFormat.Percent(rate)} from {report.Funnel[0].Name} to {report.Funnel[^1].Name} (step by step under Conversion)";
+        return say.Pipeline("Kpi.Conversion", PipelineFormat.Percent(rate, say), MapWording.Name(report.Funnel[0], say.Language), MapWording.Name(report.Funnel[^1], say.Language));
     }
 
     /// <summary>Median days deals spent in each funnel stage before their next recorded stage, for stages left in the window.</summary>
-    private static string TimeInStage(PipelineReport report, PipelineData data)
+    private static string TimeInStage(PipelineReport report, PipelineData data, Phrases say)
     {
         var spans = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         foreach (var deal in data.History.GroupBy(h => h.DealId))
@@ -108,22 +115,23 @@ internal static class PipelineKpis
 
         var parts = report.Funnel
             .Where(s => spans.ContainsKey(s.Id.Value))
-            .Select(s => $"{s.Name} {PipelineFormat.Days(PipelineAnalytics.Median(spans[s.Id.Value]))} ({spans[s.Id.Value].Count})")
+            .Select(s => say.Pipeline("Kpi.TimeInStage.Stage", MapWording.Name(s, say.Language), PipelineFormat.Days(PipelineAnalytics.Median(spans[s.Id.Value]), say),
+                PipelineFormat.Plain(spans[s.Id.Value].Count, say)))
             .ToList();
-        return parts.Count == 0 ? "no deal left a stage in the window" : "median time in stage (deals that left it) " + string.Join(", ", parts);
+        return parts.Count == 0 ? say.Pipeline("Kpi.TimeInStage.None") : say.Pipeline("Kpi.TimeInStage", string.Join(say.Nudges("ListSeparator"), parts));
     }
 
     /// <summary>
     /// From entering the hand-off stage (the last marketing-owned stage before the first sales-owned one) to entering the
     /// first sales-owned stage, median over the deals that did both in the window.
     /// </summary>
-    private static string HandOff(ProcessMap map, PipelineData data, AnalysisWindow window)
+    private static string HandOff(ProcessMap map, PipelineData data, AnalysisWindow window, Phrases say)
     {
         var path = MapPicture.NextChain(map);
         var firstSales = path.FindIndex(s => s.Owner == "sales");
         if (firstSales <= 0)
         {
-            return "the map has no marketing stage before its first sales stage, so there is no hand-off to time";
+            return say.Pipeline("Kpi.HandOff.NoMarketing");
         }
 
         var handOff = path[firstSales - 1];
@@ -139,10 +147,10 @@ internal static class PipelineKpis
             }
         }
 
+        var from = MapWording.Name(handOff, say.Language);
+        var to = MapWording.Name(sales, say.Language);
         return days.Count == 0
-            ? $"no deal went from {handOff.Name} to {sales.Name} in the window"
-            : $"median {PipelineFormat.Days(PipelineAnalytics.Median(days))} from {handOff.Name} to {sales.Name} ({PipelineFormat.Deals(days.Count)})";
+            ? say.Pipeline("Kpi.HandOff.None", from, to)
+            : say.Pipeline("Kpi.HandOff", PipelineFormat.Days(PipelineAnalytics.Median(days), say), from, to, PipelineFormat.Deals(days.Count, say));
     }
-
-    private static string Name(ProcessMap map, Domain.StageId id) => map.FindStage(id)?.Name ?? id.Value;
 }

@@ -31,8 +31,8 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
         }
 
         var (report, kpis, audience) = (built.Report!, built.Kpis!, built.Audience!);
-        // The picture's own words stay English: the chart renderer does not shape Arabic text yet (docs/languages.md).
-        var image = report.OpenDeals > 0 ? await charts.PublishAsync(Funnel(report, audience), cancellationToken) : null;
+        // The picture speaks the reply's language: the renderer shapes Arabic with HarfBuzz (ADR 0023).
+        var image = report.OpenDeals > 0 ? await charts.PublishAsync(Funnel(report, audience, context.Say), cancellationToken) : null;
         return Render(report, kpis, audience, image, new PipelineDetailsPayload(command.TeamName, command.WindowDays), context.Say);
     }
 
@@ -75,23 +75,23 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
                 say.Pipeline("Window.Give", said, Example, Canonical.Command("pipeline last 6 months"))), null, null, null);
         }
 
-        var resolved = await access.ResolveAsync(context.Person, teamName, "pipeline", cancellationToken);
+        var resolved = await access.ResolveAsync(context.Person, teamName, "pipeline", context.Say, cancellationToken);
         if (resolved is AudienceResult.Refused refused)
         {
             return new Built(refused.Answer, null, null, null);
         }
 
         var audience = ((AudienceResult.Allowed)resolved).Audience;
-        if (audience.MapIn(context.Maps, "pipeline") is not AudienceMap.One { Map: var map })
+        if (audience.MapIn(context.Maps, "pipeline", context.Say) is not AudienceMap.One { Map: var map })
         {
-            return new Built(((AudienceMap.Several)audience.MapIn(context.Maps, "pipeline")).Answer, null, null, null);
+            return new Built(((AudienceMap.Several)audience.MapIn(context.Maps, "pipeline", context.Say)).Answer, null, null, null);
         }
 
         var rules = await teamRules.GetAsync(cancellationToken);
         var since = Min(context.Now.AddDays(-days), context.Now.AddDays(-14));
         var data = await store.LoadAsync(audience.Scope, since, context.Now, cancellationToken);
         var report = PipelineReport.Build(map, data, days, context.Now, rules.IdleAfterDays);
-        return new Built(null, report, PipelineKpis.Compute(map, report, data), audience);
+        return new Built(null, report, PipelineKpis.Compute(map, report, data, context.Say), audience);
     }
 
     private sealed record Built(BotAnswer? Refusal, PipelineReport? Report, KpiFigures? Kpis, PipelineAudience? Audience);
@@ -113,7 +113,10 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
         return new FunnelChart(
             say.Pipeline("Funnel.Title", audience.Label),
             say.Pipeline("Funnel.Subtitle", PipelineFormat.Window(report.WindowDays, say)),
-            steps);
+            steps)
+        {
+            Language = say.Language,
+        };
     }
 
     internal static BotAnswer Render(PipelineReport report, KpiFigures kpis, PipelineAudience audience, CardImage? image, PipelineDetailsPayload open, Phrases? say = null)
@@ -215,7 +218,7 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
         if (wl.TopLostReasons.Count > 0)
         {
             outcomeLines.Add(say.Pipeline("Outcome.LostReasons",
-                string.Join(say.Nudges("ListSeparator"), wl.TopLostReasons.Select(r => say.Pipeline("Outcome.Reason", Localization.MapWording.LostReason(r.Reason, language), r.Count)))));
+                string.Join(say.Nudges("ListSeparator"), wl.TopLostReasons.Select(r => say.Pipeline("Outcome.Reason", PipelineFormat.LostReason(r.Reason, say), r.Count)))));
         }
 
         var won = report.Funnel.Count > 0 ? Name(report.Funnel[^1]) : say.Pipeline("Outcome.Won");
@@ -239,11 +242,11 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
             sections.Add(new(say.Pipeline("Section.Week"), [.. weekLines.Select(l => new CardLine(l))]));
         }
 
-        // The KPI lines themselves are worded by PipelineKpis (English only so far).
+        // The KPI lines themselves are worded by PipelineKpis, in the same language.
         var kpiLines = kpis.Computed.ToList();
         if (kpis.NotComputed.Count > 0)
         {
-            kpiLines.Add(say.Pipeline("Kpis.NotComputed", string.Join("; ", kpis.NotComputed)));
+            kpiLines.Add(say.Pipeline("Kpis.NotComputed", string.Join(say.Pipeline("Separator.Strong"), kpis.NotComputed.Select(say.Language.Isolate))));
         }
 
         if (kpiLines.Count > 0)

@@ -5,6 +5,7 @@ using SalesCoachBot.Core.Coaching;
 using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Understanding;
 
@@ -21,33 +22,34 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
 
     public async Task<BotAnswer> HandleAsync(ReverseFunnelCommand command, TurnContext context, CancellationToken cancellationToken)
     {
+        var say = context.Say;
         var said = context.Turn.Input is TextInput text ? MoneyText.WithFollowingWord(command.AmountText, text.Text) : command.AmountText;
-        if (MoneyText.Parse(said) is AmountParse.Rejected rejected)
+        if (MoneyText.Parse(said, say) is AmountParse.Rejected rejected)
         {
-            return Errors.Answer("Which target?", rejected.Message);
+            return Errors.Answer(say.Pipeline("Reverse.Which.Title"), rejected.Message);
         }
 
         var target = ((AmountParse.Parsed)MoneyText.Parse(said)).Money;
-        var resolved = await access.ResolveAsync(context.Person, command.TeamName, "what do we need to hit 2M", cancellationToken);
+        var resolved = await access.ResolveAsync(context.Person, command.TeamName, Canonical.Command("what do we need to hit 2M"), say, cancellationToken);
         if (resolved is AudienceResult.Refused refused)
         {
             return refused.Answer;
         }
 
         var audience = ((AudienceResult.Allowed)resolved).Audience;
-        if (audience.MapIn(context.Maps, "pipeline") is not AudienceMap.One { Map: var map })
+        if (audience.MapIn(context.Maps, "pipeline", say) is not AudienceMap.One { Map: var map })
         {
-            return ((AudienceMap.Several)audience.MapIn(context.Maps, "pipeline")).Answer;
+            return ((AudienceMap.Several)audience.MapIn(context.Maps, "pipeline", say)).Answer;
         }
 
         var zone = ZoneOf(audience.Teams.OrderBy(t => t.Id).FirstOrDefault());
         var local = TimeZoneInfo.ConvertTime(context.Now, zone);
-        if (TargetPeriods.Parse(command.PeriodText, DateOnly.FromDateTime(local.DateTime)) is PeriodParse.Rejected badPeriod)
+        if (TargetPeriods.Parse(command.PeriodText, DateOnly.FromDateTime(local.DateTime), say) is PeriodParse.Rejected badPeriod)
         {
-            return Errors.Answer("Which period?", badPeriod.Message);
+            return Errors.Answer(say.Pipeline("Reverse.Period.Title"), badPeriod.Message);
         }
 
-        var period = ((PeriodParse.Parsed)TargetPeriods.Parse(command.PeriodText, DateOnly.FromDateTime(local.DateTime))).Period;
+        var period = ((PeriodParse.Parsed)TargetPeriods.Parse(command.PeriodText, DateOnly.FromDateTime(local.DateTime), say)).Period;
         var periodStart = Instant(period.Start, zone);
         var periodEnd = Instant(period.End, zone);
 
@@ -61,12 +63,12 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
         bool InCurrency(string? c) => PipelineAnalytics.NormalizeCurrency(c) == currency;
 
         var wonSizes = wonInWindow.Where(w => InCurrency(w.Currency) && w.Amount > 0).Select(w => w.Amount!.Value).ToList();
-        var shown = MoneyText.Format(target.Amount, currency);
+        var shown = say.Language.Digits(MoneyText.Format(target.Amount, currency));
         if (PipelineAnalytics.Median(wonSizes) is not { } median)
         {
-            return Errors.Answer("Not enough history",
-                $"To plan for {shown} I need won deals with an amount{(currency.Length > 0 ? $" in {currency}" : string.Empty)} in the last 12 months for {audience.Label}, and there are none yet. " +
-                "Once deals are won (or history is imported with \"import history\"), ask again.");
+            return Errors.Answer(say.Pipeline("Reverse.NoHistory.Title"), currency.Length > 0
+                ? say.Pipeline("Reverse.NoHistory.Currency", shown, audience.Label, currency)
+                : say.Pipeline("Reverse.NoHistory", shown, audience.Label));
         }
 
         var funnel = SalesFunnel(map);
@@ -78,7 +80,7 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
             .Sum(c => c.Amount ?? 0);
 
         var plan = ReverseFunnel.Plan(target.Amount, currency, wonSoFar, median, wonSizes.Count, funnel, conversions, openByStage, (periodEnd - context.Now).TotalDays);
-        return Render(plan, audience, period, conversions);
+        return Render(plan, audience, period, conversions, say);
     }
 
     /// <summary>
@@ -92,16 +94,22 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
         return first <= 0 ? funnel : [.. funnel.Skip(first)];
     }
 
-    internal static BotAnswer Render(ReverseFunnelPlan plan, PipelineAudience audience, TargetPeriod period, IReadOnlyList<StageConversion> conversions)
+    internal static BotAnswer Render(ReverseFunnelPlan plan, PipelineAudience audience, TargetPeriod period, IReadOnlyList<StageConversion> conversions, Phrases? say = null)
     {
-        var target = MoneyText.Format(plan.Target, plan.Currency);
-        var title = $"To close {target} by {period.ByDate}";
+        say ??= Phrases.English;
+        var language = say.Language;
+        string Money(decimal amount) => language.Digits(MoneyText.Format(amount, plan.Currency));
+        string Plain(long n) => PipelineFormat.Plain(n, say);
+        string Name(Stage stage) => MapWording.Name(stage, language);
+        var separator = say.Nudges("ListSeparator");
+        var target = Money(plan.Target);
+        var title = say.Pipeline("Reverse.Title", target, period.ByDate);
         var periodLine = period.IsDefault
-            ? $"Period: this quarter ({period.Label[(period.Label.IndexOf('(') + 1)..^1]}, until {period.ByDate}) — no period was given; say \"this year\", \"in Q1\" or \"by March\" for another."
-            : $"Period: {period.Label}, until {period.ByDate}.";
+            ? say.Pipeline("Reverse.PeriodDefault", period.QuarterName(say), period.ByDate)
+            : say.Pipeline("Reverse.Period", period.Label, period.ByDate);
         if (plan.Remaining <= 0)
         {
-            var done = $"{audience.Label} already won {MoneyText.Format(plan.WonSoFar, plan.Currency)} in the period: the {target} target is met.";
+            var done = say.Pipeline("Reverse.Met", audience.Label, Money(plan.WonSoFar), target);
             return new BotAnswer(done + " " + periodLine, new Card { Kind = CardKind.Pipeline, Title = title, Body = [done, periodLine] });
         }
 
@@ -110,64 +118,69 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
         string headline;
         if (known.Count == 0)
         {
-            headline = $"{title} you need {PipelineFormat.Deals(plan.DealsToWin)} won, but no stage has observed conversion to won yet, so I can't say how many must enter each stage.";
+            headline = say.Pipeline("Reverse.Headline.Unknown", title, PipelineFormat.Deals(plan.DealsToWin, say));
         }
         else
         {
-            var needs = string.Join(", ", known.Select((s, i) => $"{(i == 0 ? PipelineFormat.Deals(s.Needed!.Value) : s.Needed!.Value.ToString(CultureInfo.InvariantCulture))} to enter {s.Stage.Name}"));
-            var holds = string.Join(", ", known.Select(s => $"{s.Have.ToString(CultureInfo.InvariantCulture)} in {s.Stage.Name}"));
-            headline = $"{title} you need {needs} — and you hold {holds} now.";
+            var needs = string.Join(separator, known.Select((s, i) => i == 0
+                ? say.Pipeline("Reverse.Need.First", PipelineFormat.Deals(s.Needed!.Value, say), Name(s.Stage))
+                : say.Pipeline("Reverse.Need", Plain(s.Needed!.Value), Name(s.Stage))));
+            var holds = string.Join(separator, known.Select(s => say.Pipeline("Reverse.Hold", Plain(s.Have), Name(s.Stage))));
+            headline = say.Pipeline("Reverse.Headline", title, needs, holds);
         }
 
         var stageLines = plan.Stages.Select(s => s.Needed is { } n
-            ? $"{s.Stage.Name}: {n} to enter · you hold {s.Have} now · {PipelineFormat.Percent(s.ToWonRate)} of deals entering it are won"
-            : $"{s.Stage.Name}: no deals went through it in the last 12 months, so no figure (you hold {s.Have} now)").ToList();
+            ? say.Pipeline("Reverse.Stage", Name(s.Stage), Plain(n), Plain(s.Have), PipelineFormat.Percent(s.ToWonRate, say))
+            : say.Pipeline("Reverse.Stage.Unknown", Name(s.Stage), Plain(s.Have))).ToList();
 
         string topLine;
         if (plan.NewTopOfFunnel is not { } newTop || plan.TopStage is not { } topStage)
         {
-            topLine = "I can't say how many new deals to start: no stage has observed conversion to won yet.";
+            topLine = say.Pipeline("Reverse.Top.Unknown");
         }
         else if (plan.MonthsRemaining >= 1)
         {
-            topLine = $"Beyond what you hold: {newTop} new deals into {topStage.Name} by {period.ByDate}, about {Math.Ceiling(plan.NewPerMonth ?? 0):0} a month over {PipelineFormat.Number(plan.MonthsRemaining)} months.";
+            topLine = say.Pipeline("Reverse.Top.Months", say.Count(Phrases.Area.Pipeline, "Reverse.NewDeals", newTop), Name(topStage), period.ByDate,
+                Plain((long)Math.Ceiling(plan.NewPerMonth ?? 0)), language.Digits(PipelineFormat.Number(plan.MonthsRemaining)));
         }
         else
         {
-            topLine = $"Beyond what you hold: {newTop} new deals into {topStage.Name} in the {PipelineFormat.Days(Math.Floor(plan.DaysRemaining))} left.";
+            topLine = say.Pipeline("Reverse.Top.Days", say.Count(Phrases.Area.Pipeline, "Reverse.NewDeals", newTop), Name(topStage),
+                PipelineFormat.Days(Math.Floor(plan.DaysRemaining), say));
         }
 
         var steps = conversions.Select(c => c.Entered > 0
-            ? $"{c.From.Name} → {c.To.Name} {PipelineFormat.Rate(c.Converted, c.Entered)}"
-            : $"{c.From.Name} → {c.To.Name} not observed").ToList();
+            ? say.Pipeline("Reverse.Step", Name(c.From), Name(c.To), PipelineFormat.Rate(c.Converted, c.Entered, say))
+            : say.Pipeline("Reverse.Step.None", Name(c.From), Name(c.To))).ToList();
+        var strong = say.Pipeline("Separator.Strong");
         var assumptions = new List<string>
         {
             periodLine,
-            $"Won so far in the period: {MoneyText.Format(plan.WonSoFar, plan.Currency)}, so {MoneyText.Format(plan.Remaining, plan.Currency)} to go.",
-            $"Deal size: the median won deal, {MoneyText.Format(decimal.Round(plan.MedianWonDeal, 0), plan.Currency)}, from {PipelineFormat.Deals(plan.WonDealsObserved)} won in the last 12 months, so {PipelineFormat.Deals(plan.DealsToWin)} to win.",
-            $"Conversion, last 12 months (deals that entered a stage and moved on): {string.Join("; ", steps)}.",
-            $"Deals you hold now are expected to bring {PipelineFormat.Number(plan.ExpectedWinsFromPipeline)} wins at those rates.",
+            say.Pipeline("Reverse.WonSoFar", Money(plan.WonSoFar), Money(plan.Remaining)),
+            say.Pipeline("Reverse.DealSize", Money(decimal.Round(plan.MedianWonDeal, 0)), PipelineFormat.Deals(plan.WonDealsObserved, say), PipelineFormat.Deals(plan.DealsToWin, say)),
+            say.Pipeline("Reverse.Conversion", string.Join(strong, steps)),
+            say.Pipeline("Reverse.Expected", language.Digits(PipelineFormat.Number(plan.ExpectedWinsFromPipeline))),
         };
         if (plan.Stages.Count > 0)
         {
-            assumptions.Add($"Starts at {plan.Stages[0].Stage.Name}, the team's first sales-owned stage; earlier marketing stages are not planned.");
+            assumptions.Add(say.Pipeline("Reverse.StartsAt", Name(plan.Stages[0].Stage)));
         }
 
         var thin = new List<string>();
         if (plan.TooThin)
         {
-            thin.Add($"only {PipelineFormat.Deals(plan.WonDealsObserved)} won in the last 12 months");
+            thin.Add(say.Pipeline("Reverse.Thin.Won", PipelineFormat.Deals(plan.WonDealsObserved, say)));
         }
 
         thin.AddRange(conversions.Where(c => c.Entered is > 0 and < PipelineAnalytics.MinWonDealsToTrust)
-            .Select(c => $"{c.From.Name} → {c.To.Name} rests on {PipelineFormat.Deals(c.Entered)}"));
-        var unknown = plan.Stages.Where(s => s.Needed is null).Select(s => s.Stage.Name).ToList();
+            .Select(c => say.Pipeline("Reverse.Thin.Step", Name(c.From), Name(c.To), PipelineFormat.Deals(c.Entered, say))));
+        var unknown = plan.Stages.Where(s => s.Needed is null).Select(s => language.Isolate(Name(s.Stage))).ToList();
         if (unknown.Count > 0)
         {
-            thin.Add($"no conversion observed from {string.Join(", ", unknown)}, so no figure there");
+            thin.Add(say.Pipeline("Reverse.Thin.Unknown", string.Join(separator, unknown)));
         }
 
-        var warning = thin.Count > 0 ? "Thin data: " + string.Join("; ", thin) + "." : null;
+        var warning = thin.Count > 0 ? say.Pipeline("Reverse.Thin", string.Join(strong, thin)) : null;
         if (warning is not null)
         {
             assumptions.Add(warning);
@@ -175,29 +188,29 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
 
         if (plan.Currency.Length > 0)
         {
-            assumptions.Add($"Only {plan.Currency} deals count; other currencies are not converted.");
+            assumptions.Add(say.Pipeline("Reverse.OnlyCurrency", plan.Currency));
         }
 
-        var text = new StringBuilder().AppendLine($"{headline} ({audience.Label})");
-        text.AppendLine(topLine).AppendLine("Per stage:");
+        var text = new StringBuilder().AppendLine(say.Pipeline("Reverse.Headline.Audience", headline, audience.Label));
+        text.AppendLine(topLine).AppendLine(say.Pipeline("Section.Heading", say.Pipeline("Reverse.PerStage")));
         stageLines.ForEach(l => text.Append("- ").AppendLine(l));
-        text.AppendLine("Assumptions:");
+        text.AppendLine(say.Pipeline("Section.Heading", say.Pipeline("Reverse.Assumptions")));
         assumptions.ForEach(l => text.Append("- ").AppendLine(l));
 
         return new BotAnswer(text.ToString().TrimEnd(), new Card
         {
             Kind = CardKind.Pipeline,
             Title = title,
-            Subtitle = $"{audience.Label} · {period.Label}",
+            Subtitle = say.Pipeline("Reverse.Subtitle", audience.Label, period.Label),
             Note = plan.TooThin ? warning : null,
             Body = [headline, topLine],
             Facts =
             [
-                new("To go", MoneyText.Format(plan.Remaining, plan.Currency)),
-                new("Deals to win", plan.DealsToWin.ToString(CultureInfo.InvariantCulture)),
-                new("Median won deal", $"{MoneyText.Format(decimal.Round(plan.MedianWonDeal, 0), plan.Currency)} ({plan.WonDealsObserved} won)"),
+                new(say.Pipeline("Reverse.Fact.ToGo"), Money(plan.Remaining)),
+                new(say.Pipeline("Reverse.Fact.DealsToWin"), Plain(plan.DealsToWin)),
+                new(say.Pipeline("Reverse.Fact.MedianWon"), say.Pipeline("Reverse.Fact.MedianWon.Value", Money(decimal.Round(plan.MedianWonDeal, 0)), Plain(plan.WonDealsObserved))),
             ],
-            Sections = [new("Per stage", [.. stageLines.Select(l => new CardLine(l))]), new("Assumptions", [.. assumptions.Select(l => new CardLine(l))])],
+            Sections = [new(say.Pipeline("Reverse.PerStage"), [.. stageLines.Select(l => new CardLine(l))]), new(say.Pipeline("Reverse.Assumptions"), [.. assumptions.Select(l => new CardLine(l))])],
         });
     }
 

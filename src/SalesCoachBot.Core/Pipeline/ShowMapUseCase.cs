@@ -3,6 +3,7 @@ using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Coaching;
 using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.Understanding;
 
 namespace SalesCoachBot.Core.Pipeline;
@@ -16,7 +17,7 @@ public sealed class ShowMapUseCase(MapChartBuilder pictures, PipelineAccess acce
 {
     public async Task<BotAnswer> HandleAsync(ShowMapCommand command, TurnContext context, CancellationToken cancellationToken)
     {
-        var resolved = await access.ResolveAsync(context.Person, command.TeamName, "show the map", cancellationToken);
+        var resolved = await access.ResolveAsync(context.Person, command.TeamName, Canonical.Command("show the map"), cancellationToken);
         if (resolved is AudienceResult.Refused refused)
         {
             return refused.Answer;
@@ -25,21 +26,23 @@ public sealed class ShowMapUseCase(MapChartBuilder pictures, PipelineAccess acce
         var audience = ((AudienceResult.Allowed)resolved).Audience;
 
         // The map of the teams asked about (each team may run its own); several maps are drawn one team at a time.
-        if (audience.MapIn(context.Maps, "map for") is not AudienceMap.One { Map: var map })
+        var example = Canonical.Command("map for");
+        if (audience.MapIn(context.Maps, example) is not AudienceMap.One { Map: var map })
         {
-            return ((AudienceMap.Several)audience.MapIn(context.Maps, "map for")).Answer;
+            return ((AudienceMap.Several)audience.MapIn(context.Maps, example)).Answer;
         }
 
-        var chart = await pictures.BuildAsync(map, audience.Scope, audience.Label, context.Now, cancellationToken);
+        var chart = await pictures.BuildAsync(map, audience.Scope, audience.Label, context.Now, context.Say, cancellationToken);
         var image = await charts.PublishAsync(chart, cancellationToken);
-        return Render(chart, map.Stages.Count, image);
+        return Render(chart, map.Stages.Count, image, context.Say);
     }
 
-    internal static BotAnswer Render(MapChart chart, int stageCount, CardImage? image)
+    internal static BotAnswer Render(MapChart chart, int stageCount, CardImage? image, Phrases? say = null)
     {
+        say ??= Phrases.English;
         var lines = chart.Stages.Select((s, i) =>
         {
-            var line = new StringBuilder($"{i + 1}. {s.Name} ({s.Owner}{(s.Won ? ", won" : string.Empty)}): {s.OpenLine}");
+            var line = new StringBuilder(say.Charts(s.Won ? "Line.Won" : "Line", i + 1, s.Name, s.OwnerName ?? s.Owner, s.OpenLine));
             if (s.HealthLine is { } health)
             {
                 line.Append(" · ").Append(health);
@@ -48,7 +51,7 @@ public sealed class ShowMapUseCase(MapChartBuilder pictures, PipelineAccess acce
             if (chart.Arrows.FirstOrDefault(a => a.From == s.Id && !a.Branch) is { } next)
             {
                 var to = chart.Stages.FirstOrDefault(t => t.Id == next.To)?.Name ?? next.To;
-                line.Append(" · → ").Append(to).Append(next.Label is { } rate ? $" {rate}" : string.Empty);
+                line.Append(" · ").Append(say.Charts("Line.Next", to)).Append(next.Label is { } rate ? $" {rate}" : string.Empty);
             }
 
             foreach (var branch in s.Branches)
@@ -58,7 +61,7 @@ public sealed class ShowMapUseCase(MapChartBuilder pictures, PipelineAccess acce
 
             foreach (var back in chart.Arrows.Where(a => a.From == s.Id && a.Branch))
             {
-                line.Append(" · ").Append(back.Label).Append(" → ").Append(chart.Stages.FirstOrDefault(t => t.Id == back.To)?.Name ?? back.To);
+                line.Append(" · ").Append(say.Charts("Line.Back", back.Label, chart.Stages.FirstOrDefault(t => t.Id == back.To)?.Name ?? back.To));
             }
 
             return line.ToString();
@@ -74,9 +77,9 @@ public sealed class ShowMapUseCase(MapChartBuilder pictures, PipelineAccess acce
             Kind = CardKind.Pipeline,
             Title = chart.Title,
             Subtitle = chart.Subtitle,
-            Body = image is null ? [] : [$"{stageCount} stages; the numbers are in the picture and under \"Stages\"."],
+            Body = image is null ? [] : [say.Count(Phrases.Area.Charts, "Body", stageCount)],
             Image = image,
-            Sections = [new("Stages", [.. lines.Select(l => new CardLine(l))]), .. outcomes.Count > 0 ? new[] { new CardSection("Outcomes", [.. outcomes.Select(l => new CardLine(l))]) } : []],
+            Sections = [new(say.Charts("Section.Stages"), [.. lines.Select(l => new CardLine(l))]), .. outcomes.Count > 0 ? new[] { new CardSection(say.Charts("Section.Outcomes"), [.. outcomes.Select(l => new CardLine(l))]) } : []],
         });
     }
 }

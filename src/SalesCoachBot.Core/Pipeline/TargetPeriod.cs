@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using SalesCoachBot.Core.Localization;
 
 namespace SalesCoachBot.Core.Pipeline;
 
@@ -9,8 +10,14 @@ namespace SalesCoachBot.Core.Pipeline;
 /// </summary>
 public sealed record TargetPeriod(DateOnly Start, DateOnly End, string Label, bool IsDefault)
 {
-    /// <summary>The last day of the period, as people say it: "by 31 Dec 2026".</summary>
-    public string ByDate => End.AddDays(-1).ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+    /// <summary>The language <see cref="Label"/> and <see cref="ByDate"/> are written in.</summary>
+    public ReplyLanguage Language { get; init; } = ReplyLanguage.English;
+
+    /// <summary>The last day of the period, as people say it: "by 31 Dec 2026" / «بحلول 31 ديسمبر 2026».</summary>
+    public string ByDate => Language.LongDay(End.AddDays(-1));
+
+    /// <summary>The quarter the period starts in, "Q4 2026" / «الربع 4 من 2026».</summary>
+    public string QuarterName(Phrases say) => TargetPeriods.QuarterName(Start, say);
 }
 
 internal abstract record PeriodParse
@@ -23,17 +30,21 @@ internal abstract record PeriodParse
 /// <summary>Reads "this quarter", "by March", "in Q1", "by 31 Dec", "this year"; nothing said means the current quarter.</summary>
 internal static partial class TargetPeriods
 {
-    public const string Examples = "\"this quarter\", \"in Q1\", \"by March\", \"by 31 Dec\" or \"this year\"";
-
     private static readonly string[] Months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
-    public static PeriodParse Parse(string? text, DateOnly today)
+    /// <summary>Reads a period; its label and a refusal are worded in <paramref name="say"/>'s language (English when none is given).</summary>
+    public static PeriodParse Parse(string? text, DateOnly today, Phrases? say = null)
     {
+        say ??= Phrases.English;
+        var examples = say.Pipeline("Period.Examples");
         var said = (text ?? string.Empty).Trim().ToLowerInvariant();
         var quarterStart = new DateOnly(today.Year, (((today.Month - 1) / 3) * 3) + 1, 1);
+        PeriodParse.Parsed Period(DateOnly start, DateOnly end, string label, bool isDefault = false) =>
+            new(new TargetPeriod(start, end, label, isDefault) { Language = say.Language });
+        string Year(int year) => PipelineFormat.Plain(year, say);
         if (said.Length == 0)
         {
-            return Quarter(quarterStart, "this quarter", isDefault: true);
+            return Period(quarterStart, quarterStart.AddMonths(3), say.Pipeline("Period.ThisQuarter", QuarterName(quarterStart, say)), isDefault: true);
         }
 
         var words = Regex.Replace(said, @"\b(by|before|until|till|to|the|end|of|in|for|during)\b", " ", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
@@ -41,16 +52,17 @@ internal static partial class TargetPeriods
         switch (words)
         {
             case "quarter" or "this quarter" or "eoq":
-                return Quarter(quarterStart, "this quarter", isDefault: false);
+                return Period(quarterStart, quarterStart.AddMonths(3), say.Pipeline("Period.ThisQuarter", QuarterName(quarterStart, say)));
             case "next quarter":
-                return Quarter(quarterStart.AddMonths(3), "next quarter", isDefault: false);
+                var next = quarterStart.AddMonths(3);
+                return Period(next, next.AddMonths(3), say.Pipeline("Period.NextQuarter", QuarterName(next, say)));
             case "year" or "this year" or "eoy" or "fy" or "this fy":
-                return new PeriodParse.Parsed(new TargetPeriod(new DateOnly(today.Year, 1, 1), new DateOnly(today.Year + 1, 1, 1), $"this year ({today.Year})", false));
+                return Period(new DateOnly(today.Year, 1, 1), new DateOnly(today.Year + 1, 1, 1), say.Pipeline("Period.ThisYear", Year(today.Year)));
             case "next year":
-                return new PeriodParse.Parsed(new TargetPeriod(new DateOnly(today.Year + 1, 1, 1), new DateOnly(today.Year + 2, 1, 1), $"next year ({today.Year + 1})", false));
+                return Period(new DateOnly(today.Year + 1, 1, 1), new DateOnly(today.Year + 2, 1, 1), say.Pipeline("Period.NextYear", Year(today.Year + 1)));
             case "month" or "this month" or "eom":
                 var monthStart = new DateOnly(today.Year, today.Month, 1);
-                return new PeriodParse.Parsed(new TargetPeriod(monthStart, monthStart.AddMonths(1), "this month", false));
+                return Period(monthStart, monthStart.AddMonths(1), say.Pipeline("Period.ThisMonth"));
         }
 
         var quarter = QuarterRegex().Match(words);
@@ -65,8 +77,8 @@ internal static partial class TargetPeriods
             }
 
             return start.AddMonths(3) <= today
-                ? new PeriodParse.Rejected($"Q{q} {start.Year} is over. Give a period still ahead, for example {Examples}.")
-                : Quarter(start, $"Q{q} {start.Year}", isDefault: false);
+                ? new PeriodParse.Rejected(say.Pipeline("Period.Over", QuarterName(start, say), examples))
+                : Period(start, start.AddMonths(3), QuarterName(start, say));
         }
 
         var date = DateRegex().Match(words);
@@ -87,21 +99,22 @@ internal static partial class TargetPeriods
             }
             catch (ArgumentOutOfRangeException)
             {
-                return new PeriodParse.Rejected($"\"{text}\" is not a date I know. Try {Examples}.");
+                return new PeriodParse.Rejected(say.Pipeline("Period.BadDate", text, examples));
             }
 
             // "in March": the month itself; "by March", "by 31 Dec": from today to then.
             var inMonth = dayText is null && Regex.IsMatch(said, @"^(in|during) ", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
             var startDay = inMonth ? new DateOnly(last.Year, last.Month, 1) : today;
-            var label = inMonth ? last.ToString("MMMM yyyy", CultureInfo.InvariantCulture) : "from today";
-            return new PeriodParse.Parsed(new TargetPeriod(startDay, last.AddDays(1), label, false));
+            var label = inMonth ? say.Language.MonthYear(last) : say.Pipeline("Period.FromToday");
+            return Period(startDay, last.AddDays(1), label);
         }
 
-        return new PeriodParse.Rejected($"I couldn't read \"{text}\" as a period. Try {Examples}.");
+        return new PeriodParse.Rejected(say.Pipeline("Period.Unreadable", text, examples));
     }
 
-    private static PeriodParse.Parsed Quarter(DateOnly start, string name, bool isDefault) =>
-        new(new TargetPeriod(start, start.AddMonths(3), name.StartsWith('Q') ? name : $"{name} (Q{((start.Month - 1) / 3) + 1} {start.Year})", isDefault));
+    /// <summary>"Q4 2026" / «الربع 4 من 2026».</summary>
+    public static string QuarterName(DateOnly start, Phrases say) =>
+        say.Pipeline("Period.Quarter", PipelineFormat.Plain(((start.Month - 1) / 3) + 1, say), PipelineFormat.Plain(start.Year, say));
 
     private static int? MonthOf(string word)
     {

@@ -266,7 +266,8 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
             }
             else
             {
-                outcome = Update(db, deal, record, placement, owner.Person, context, context.MapFor(mapId), pendingStagePushes.Contains(deal.Id), openItems);
+                outcome = Update(db, deal, record, placement, owner.Person, context, context.MapFor(mapId), pendingStagePushes.Contains(deal.Id), openItems, out var refused);
+                problem = refused ?? problem;
                 if (outcome != Outcome.Unchanged)
                 {
                     touched.Add(deal.Id);
@@ -445,6 +446,26 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
         }
     }
 
+    /// <summary>The deal's stage in its new team's map, recorded like any move from the CRM, saying why.</summary>
+    private static void PlaceInTeamMap(SalesCoachDbContext db, Deal deal, StageId stage, CrmDealRecord record, CrmApplyContext context, ProcessMap map)
+    {
+        var changedAt = record.StageChangedAt ?? record.ModifiedAt;
+        var at = changedAt > deal.StageEnteredAt ? changedAt : context.Now;
+        var from = deal.StageId;
+        deal.StageId = stage;
+        deal.StageVersion++;
+        deal.StageEnteredAt = at;
+        db.StageHistory.Add(new StageHistoryEntry
+        {
+            DealId = deal.Id,
+            StageId = stage,
+            EnteredAt = at,
+            Kind = StageChangeKind.MovedInCrm,
+            Reason = Truncate($"moved to its new owner's team in {context.DisplayName}: map '{map.Id}' places stage '{from}' at '{stage}'", 500),
+            MapVersion = map.Version,
+        });
+    }
+
     private static Outcome Update(
         SalesCoachDbContext db,
         Deal deal,
@@ -454,9 +475,11 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
         CrmApplyContext context,
         ProcessMap map,
         bool ourStagePending,
-        IReadOnlyDictionary<DealId, IReadOnlyList<string>> openItems)
+        IReadOnlyDictionary<DealId, IReadOnlyList<string>> openItems,
+        out string? refused)
     {
         var outcome = Outcome.Unchanged;
+        refused = null;
 
         // The CRM wins for name, amount, currency and owner.
         if (!record.Deleted)
@@ -481,10 +504,28 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
 
             if (owner is not null && owner.Id != deal.OwnerId)
             {
+                // A new owner outside the deal's team takes it to their team, whose map may differ (issue 18 part 2):
+                // placed by that map — the CRM stage's mapping there, else the stage with the same id or replacing it —
+                // or, with no place in it, not moved at all: owner and team stay, the link says why.
+                var movesTeam = !owner.Memberships.Any(m => m.TeamId == deal.TeamId);
+                var landing = !movesTeam || map.FindStage(deal.StageId) is not null ? deal.StageId
+                    : placement?.Stage ?? map.ResolveStage(deal.StageId)?.Id;
+                if (landing is not { } stage)
+                {
+                    refused = $"not moved to the team of its new owner {owner.Email}: that team's map '{map.Id}' has no stage '{deal.StageId}' "
+                        + $"and none replacing it, and {context.DisplayName} stage '{record.Stage}' in pipeline '{record.Pipeline}' is not in its crm mapping; "
+                        + $"the deal keeps its owner, team and stage here until map '{map.Id}' maps that stage";
+                    return Outcome.Flagged;
+                }
+
                 deal.OwnerId = owner.Id;
-                if (!owner.Memberships.Any(m => m.TeamId == deal.TeamId))
+                if (movesTeam)
                 {
                     deal.TeamId = owner.Memberships[0].TeamId;
+                    if (stage != deal.StageId)
+                    {
+                        PlaceInTeamMap(db, deal, stage, record, context, map);
+                    }
                 }
 
                 outcome = Outcome.Updated;

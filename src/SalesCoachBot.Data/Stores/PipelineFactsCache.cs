@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Core.Caching;
 using SalesCoachBot.Core.Domain;
@@ -10,16 +10,20 @@ using SalesCoachBot.Data.Infrastructure;
 namespace SalesCoachBot.Data.Stores;
 
 /// <summary>
-/// SQLite: the pipeline facts of each scope asked for, kept in memory per database and brought up to date from
-/// <c>pipeline_deal_changes</c> (a sequence number per deal that triggers raise on every write the report depends
-/// on, see migration <c>PipelineChangeLog</c>). A read checks the highest number (one indexed lookup); when it has
-/// not moved the facts are served from memory, when it has only the deals past the last number seen are read again.
-/// Everything the store returns is derived from these facts at the asked <c>since</c> and <c>now</c>, so answers
-/// are the same as a fresh read's (<c>PipelineStoreTests</c> compare them with the in-memory store after writes).
+/// The pipeline facts of each scope asked for, kept in memory per database and brought up to date from
+/// <c>pipeline_deal_changes</c>, a row per deal that triggers stamp on every write the report depends on, by any
+/// writer (migrations <c>PipelineChangeLog</c> for SQLite, <c>PipelineChangeLogPostgres</c> for PostgreSQL;
+/// <see cref="PipelineFactsSql"/> holds what differs). A read takes one snapshot, asks how many deals may have changed
+/// since the stamp of the facts it holds (an indexed lookup): none → the facts are served from memory; a few → only
+/// those deals are read again. Everything the store returns is derived from these facts at the asked <c>since</c> and
+/// <c>now</c>, so answers are the same as a fresh read's (<c>PipelineStoreTests</c> compare them with the in-memory
+/// store after writes). SQLite's stamp is the highest sequence number (ADR 0002); PostgreSQL's the snapshot's xmax and
+/// transactions in progress, so writers never share a counter (ADR 0024).
 /// <para>
 /// A singleton of the container, like the <see cref="SalesCoachDbContextFactory"/> of the one database it mirrors.
 /// Not an entry of <see cref="SharedCache"/>: each read brings the facts up to date in place under the scope's gate
-/// rather than expiring them, and its staleness bound is zero (the change number is checked on every read).
+/// rather than expiring them, and its staleness bound is zero (the change log is read on every read, so a write through
+/// another process or host shows in the next answer).
 /// </para>
 /// </summary>
 internal sealed class PipelineFactsCache(IOptions<CacheOptions> options)
@@ -43,14 +47,14 @@ internal sealed class PipelineFactsCache(IOptions<CacheOptions> options)
     /// <summary>Reads served, by how: counted for tests and the benchmark.</summary>
     internal PipelineCacheCounters Counters { get; } = new();
 
-    public async Task<PipelineData> LoadAsync(SqliteConnection connection, PipelineScope scope, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<PipelineData> LoadAsync(DbConnection connection, PipelineFactsSql sql, PipelineScope scope, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var entry = EntryFor(Key(scope));
         await entry.Gate.WaitAsync(cancellationToken);
         PipelineFacts facts;
         try
         {
-            facts = await RefreshAsync(connection, entry.Facts, scope, since, cancellationToken);
+            facts = await RefreshAsync(connection, sql, entry.Facts, scope, since, cancellationToken);
             entry.Facts = facts;
         }
         finally
@@ -61,47 +65,29 @@ internal sealed class PipelineFactsCache(IOptions<CacheOptions> options)
         return facts.Derive(since, now);
     }
 
-    private async Task<PipelineFacts> RefreshAsync(SqliteConnection connection, PipelineFacts? cached, PipelineScope scope, DateTimeOffset since, CancellationToken cancellationToken)
+    private async Task<PipelineFacts> RefreshAsync(DbConnection connection, PipelineFactsSql sql, PipelineFacts? cached, PipelineScope scope, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        // One read transaction: the change number and the facts come from the same snapshot of the database.
-        // Deferred: a plain BEGIN, which takes no write lock.
-        await using var transaction = connection.BeginTransaction(deferred: true);
-        var stamp = await StampAsync(connection, transaction, cancellationToken);
+        // One read transaction: the stamp and the facts come from the same snapshot of the database.
+        await using var transaction = await sql.BeginAsync(connection, cancellationToken);
         var usable = cached is not null && since >= cached.Since && since - cached.Since <= MaxSinceLag;
-        if (usable && cached!.Stamp == stamp)
+        var (stamp, changed) = await sql.StampAsync(connection, transaction, usable ? cached!.Stamp : null, cancellationToken);
+        if (usable && changed == 0)
         {
             Counters.Hits++;
-            return cached;
+            return cached!.At(stamp);
         }
 
-        if (usable)
+        if (usable && changed <= MaxIncrementalDeals && changed <= Math.Max(100, cached!.Deals.Length / 5))
         {
-            var changed = await ChangedCountAsync(connection, transaction, cached!.Stamp, cancellationToken);
-            if (changed <= MaxIncrementalDeals && changed <= Math.Max(100, cached.Deals.Length / 5))
-            {
-                var reread = await PipelineFactsReader.ReadAsync(connection, transaction, scope, cached.Since, cached.Stamp, cancellationToken);
-                Counters.Incremental++;
-                return cached.With(reread, stamp);
-            }
+            var reread = await PipelineFactsReader.ReadAsync(connection, transaction, sql, scope, cached.Since, cached.Stamp, cancellationToken);
+            Counters.Incremental++;
+            return cached.With(reread, stamp);
         }
 
         var start = new DateTimeOffset(since.UtcDateTime.Date, TimeSpan.Zero);
-        var read = await PipelineFactsReader.ReadAsync(connection, transaction, scope, start, changedAfter: null, cancellationToken);
+        var read = await PipelineFactsReader.ReadAsync(connection, transaction, sql, scope, start, changedAfter: null, cancellationToken);
         Counters.Full++;
         return new PipelineFacts(start, stamp, read.Deals, []);
-    }
-
-    private static async Task<long> StampAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
-    {
-        await using var command = new SqliteCommand("SELECT coalesce(max(seq), 0) FROM pipeline_deal_changes", connection, transaction);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
-
-    private static async Task<long> ChangedCountAsync(SqliteConnection connection, SqliteTransaction transaction, long after, CancellationToken cancellationToken)
-    {
-        await using var command = new SqliteCommand("SELECT count(*) FROM pipeline_deal_changes WHERE seq > $after", connection, transaction);
-        command.Parameters.AddWithValue("$after", after);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private Entry EntryFor(string key)
@@ -167,20 +153,23 @@ internal sealed record PipelineDealFacts(
     long LatestEntryTicks,
     ConfirmationFact[] Confirmations);
 
-/// <summary>An immutable set of deal facts, ordered by deal id, as of change number <see cref="Stamp"/>.</summary>
-internal sealed class PipelineFacts(DateTimeOffset since, long stamp, PipelineDealFacts[] deals, long[] reread)
+/// <summary>An immutable set of deal facts, ordered by deal id, as of change stamp <see cref="Stamp"/> (<see cref="PipelineFactsSql"/>).</summary>
+internal sealed class PipelineFacts(DateTimeOffset since, PipelineStamp stamp, PipelineDealFacts[] deals, long[] reread)
 {
     public DateTimeOffset Since { get; } = since;
 
-    public long Stamp { get; } = stamp;
+    public PipelineStamp Stamp { get; } = stamp;
 
     public PipelineDealFacts[] Deals { get; } = deals;
 
     /// <summary>The deal ids the last incremental refresh read again (tests).</summary>
     public long[] Reread { get; } = reread;
 
+    /// <summary>The same facts, known to be current as of a later stamp (nothing changed in between).</summary>
+    public PipelineFacts At(PipelineStamp stamp) => new(Since, stamp, Deals, Reread);
+
     /// <summary>These facts with the deals in <paramref name="reread"/> replaced (a changed deal the read did not return left the scope).</summary>
-    public PipelineFacts With(PipelineChangedDeals reread, long stamp)
+    public PipelineFacts With(PipelineChangedDeals reread, PipelineStamp stamp)
     {
         var changed = reread.Changed.ToHashSet();
         var merged = new List<PipelineDealFacts>(Deals.Length + reread.Deals.Length);

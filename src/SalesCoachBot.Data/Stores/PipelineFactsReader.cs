@@ -1,45 +1,46 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Pipeline;
 
 namespace SalesCoachBot.Data.Stores;
 
 /// <summary>
-/// Reads <see cref="PipelineDealFacts"/> from SQLite with three narrow statements over a plain data reader (no EF
-/// materialization): the deals (open, or closed at or after <c>since</c>) with their latest snooze; the history of
-/// deals with an entry at or after <c>since</c>; the active confirmations of won deals closed at or after it.
-/// With <c>changedAfter</c>, only deals whose change number passed it (the rest is kept by the cache).
-/// Times are UTC ticks here (the SQLite model's <c>UtcTicksConverter</c>), amounts the decimal text EF writes.
+/// Reads <see cref="PipelineDealFacts"/> with three narrow statements over a plain data reader (no EF
+/// materialization), the same SQL on SQLite and PostgreSQL: the deals (open, or closed at or after <c>since</c>) with
+/// their latest snooze; the history of deals with an entry at or after <c>since</c>; the active confirmations of won
+/// deals closed at or after it. With <c>changedAfter</c>, only deals the change log says may have changed since that
+/// stamp (the rest is kept by the cache). Times go through <see cref="PipelineFactsSql"/> (SQLite stores UTC ticks,
+/// PostgreSQL timestamptz); amounts read as decimals from both (SQLite's decimal text, PostgreSQL's numeric).
 /// </summary>
 internal static class PipelineFactsReader
 {
     public static async Task<PipelineChangedDeals> ReadAsync(
-        SqliteConnection connection, SqliteTransaction transaction, PipelineScope scope, DateTimeOffset since, long? changedAfter, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, PipelineFactsSql sql, PipelineScope scope, DateTimeOffset since, PipelineStamp? changedAfter, CancellationToken cancellationToken)
     {
         var filter = new StringBuilder();
-        var parameters = new List<(string Name, object Value)> { ("$since", since.UtcTicks) };
+        var parameters = new List<(string Name, object Value)> { ("@since", sql.Time(since)) };
         if (scope.TeamIds is { } teams)
         {
             var ids = teams.Distinct().ToList();
-            filter.Append(ids.Count == 0 ? " AND 0" : " AND d.team_id IN (" + string.Join(", ", ids.Select((_, i) => $"$team{i}")) + ")");
-            parameters.AddRange(ids.Select((id, i) => ($"$team{i}", (object)id)));
+            filter.Append(ids.Count == 0 ? " AND 1 = 0" : " AND d.team_id IN (" + string.Join(", ", ids.Select((_, i) => $"@team{i}")) + ")");
+            parameters.AddRange(ids.Select((id, i) => ($"@team{i}", (object)id)));
         }
 
         if (scope.OwnerId is { } owner)
         {
-            filter.Append(" AND d.owner_id = $owner");
-            parameters.Add(("$owner", owner));
+            filter.Append(" AND d.owner_id = @owner");
+            parameters.Add(("@owner", owner));
         }
 
         var changed = Array.Empty<long>();
         if (changedAfter is { } after)
         {
-            filter.Append(" AND d.id IN (SELECT deal_id FROM pipeline_deal_changes WHERE seq > $after)");
-            parameters.Add(("$after", after));
+            filter.Append($" AND d.id IN (SELECT deal_id FROM pipeline_deal_changes WHERE {sql.ChangedSince})");
+            parameters.AddRange(PipelineFactsSql.Parameters(after));
             changed = [.. await ListAsync(
-                Command(connection, transaction, "SELECT deal_id FROM pipeline_deal_changes WHERE seq > $after", parameters),
+                Command(connection, transaction, $"SELECT deal_id FROM pipeline_deal_changes WHERE {sql.ChangedSince}", parameters),
                 r => r.GetInt64(0), cancellationToken)];
         }
 
@@ -47,19 +48,19 @@ internal static class PipelineFactsReader
         var deals = await ListAsync(Command(connection, transaction,
             "SELECT d.id, d.team_id, d.status, d.stage_id, d.amount, d.currency, d.stage_entered_at, d.last_activity_at, d.next_step_at, d.closed_at, d.lost_reason, " +
             "CASE WHEN d.status = 'Open' THEN (SELECT max(s.until) FROM snoozes s WHERE s.deal_id = d.id) END " +
-            $"FROM deals d WHERE (d.status = 'Open' OR (d.status IN ('Won', 'Lost') AND d.closed_at >= $since)){where}", parameters),
-            r => ReadDeal(r), cancellationToken);
+            $"FROM deals d WHERE (d.status = 'Open' OR (d.status IN ('Won', 'Lost') AND d.closed_at >= @since)){where}", parameters),
+            r => ReadDeal(r, sql), cancellationToken);
 
         var stages = new Dictionary<string, string>(StringComparer.Ordinal);
         var history = await ListAsync(Command(connection, transaction,
             "SELECT h.deal_id, h.stage_id, h.entered_at FROM deals d JOIN stage_history h ON h.deal_id = d.id " +
-            $"WHERE EXISTS (SELECT 1 FROM stage_history x WHERE x.deal_id = d.id AND x.entered_at >= $since){where}", parameters),
-            r => new StageEntryFact(r.GetInt64(0), Intern(stages, r.GetString(1)), Utc(r.GetInt64(2))), cancellationToken);
+            $"WHERE EXISTS (SELECT 1 FROM stage_history x WHERE x.deal_id = d.id AND x.entered_at >= @since){where}", parameters),
+            r => new StageEntryFact(r.GetInt64(0), Intern(stages, r.GetString(1)), sql.ReadTime(r, 2)), cancellationToken);
 
         var confirmations = await ListAsync(Command(connection, transaction,
             "SELECT c.deal_id, c.stage_id, c.item_id, c.confirmed_at FROM deals d JOIN confirmations c ON c.deal_id = d.id " +
-            $"WHERE d.status = 'Won' AND d.closed_at >= $since AND c.withdrawn_at IS NULL{where}", parameters),
-            r => new ConfirmationFact(r.GetInt64(0), Intern(stages, r.GetString(1)), r.GetString(2), Utc(r.GetInt64(3))), cancellationToken);
+            $"WHERE d.status = 'Won' AND d.closed_at >= @since AND c.withdrawn_at IS NULL{where}", parameters),
+            r => new ConfirmationFact(r.GetInt64(0), Intern(stages, r.GetString(1)), r.GetString(2), sql.ReadTime(r, 3)), cancellationToken);
 
         var historyOf = history.GroupBy(h => h.DealId).ToDictionary(g => g.Key, g => g.ToArray());
         var confirmationsOf = confirmations.GroupBy(c => c.DealId).ToDictionary(g => g.Key, g => g.ToArray());
@@ -82,7 +83,7 @@ internal static class PipelineFactsReader
         return new PipelineChangedDeals(changed, facts);
     }
 
-    private static (long Id, OpenDealFact? Open, ClosedDealFact? Closed) ReadDeal(SqliteDataReader r)
+    private static (long Id, OpenDealFact? Open, ClosedDealFact? Closed) ReadDeal(DbDataReader r, PipelineFactsSql sql)
     {
         var id = r.GetInt64(0);
         var status = Enum.Parse<DealStatus>(r.GetString(2));
@@ -91,14 +92,12 @@ internal static class PipelineFactsReader
         if (status == DealStatus.Open)
         {
             return (id, new OpenDealFact(
-                id, r.GetInt64(1), r.GetString(3), amount, currency, Utc(r.GetInt64(6)), Utc(r.GetInt64(7)),
-                r.IsDBNull(8) ? null : Utc(r.GetInt64(8)), r.IsDBNull(11) ? null : Utc(r.GetInt64(11))), null);
+                id, r.GetInt64(1), r.GetString(3), amount, currency, sql.ReadTime(r, 6), sql.ReadTime(r, 7),
+                r.IsDBNull(8) ? null : sql.ReadTime(r, 8), r.IsDBNull(11) ? null : sql.ReadTime(r, 11)), null);
         }
 
-        return (id, null, new ClosedDealFact(id, status, amount, currency, Utc(r.GetInt64(9)), r.IsDBNull(10) ? null : r.GetString(10)));
+        return (id, null, new ClosedDealFact(id, status, amount, currency, sql.ReadTime(r, 9), r.IsDBNull(10) ? null : r.GetString(10)));
     }
-
-    private static DateTimeOffset Utc(long ticks) => new(ticks, TimeSpan.Zero);
 
     private static string Intern(Dictionary<string, string> strings, string value)
     {
@@ -110,21 +109,26 @@ internal static class PipelineFactsReader
         return kept;
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, List<(string Name, object Value)> parameters)
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, List<(string Name, object Value)> parameters)
     {
-        var command = new SqliteCommand(sql, connection, transaction);
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
             if (sql.Contains(name, StringComparison.Ordinal))
             {
-                command.Parameters.AddWithValue(name, value);
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value;
+                command.Parameters.Add(parameter);
             }
         }
 
         return command;
     }
 
-    private static async Task<List<T>> ListAsync<T>(SqliteCommand command, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    private static async Task<List<T>> ListAsync<T>(DbCommand command, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
         await using (command)
         {

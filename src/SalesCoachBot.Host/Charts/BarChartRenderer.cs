@@ -35,7 +35,8 @@ internal sealed class BarChartRenderer
         using var text = new SKPaint { Color = TextColor, IsAntialias = true };
         using var bar = new SKPaint { Color = BarColor, IsAntialias = false, Style = SKPaintStyle.Fill };
         using var titleFont = new SKFont(_bold, 20) { Edging = SKFontEdging.Alias };
-        canvas.DrawText(Fit(chart.Title, titleFont, Width - 32), 16, 34, SKTextAlign.Left, titleFont, text);
+        // Through the shaper, so an Arabic label is joined (the layout itself stays left to right).
+        TextShaper.Draw(canvas, ChartCanvas.Fit(chart.Title, titleFont, Width - 32), 16, 34, SKTextAlign.Left, titleFont, text);
 
         var bars = chart.Bars;
         if (bars.Count > 0)
@@ -48,7 +49,7 @@ internal sealed class BarChartRenderer
             {
                 var centre = Top + (slot * i) + (slot / 2);
                 var baseline = centre + (font.Size * 0.35f);
-                canvas.DrawText(Fit(bars[i].Label, font, BarLeft - 24), BarLeft - 10, baseline, SKTextAlign.Right, font, text);
+                TextShaper.Draw(canvas, ChartCanvas.Fit(bars[i].Label, font, BarLeft - 24), BarLeft - 10, baseline, SKTextAlign.Right, font, text);
 
                 var length = max > 0 ? (float)(bars[i].Value / max) * (BarMaxRight - BarLeft) : 0;
                 if (length >= 1)
@@ -56,7 +57,7 @@ internal sealed class BarChartRenderer
                     canvas.DrawRect(SKRect.Create(BarLeft, centre - (thickness / 2), length, thickness), bar);
                 }
 
-                canvas.DrawText(bars[i].ValueLabel, BarLeft + length + 8, baseline, SKTextAlign.Left, font, text);
+                TextShaper.Draw(canvas, bars[i].ValueLabel, BarLeft + length + 8, baseline, SKTextAlign.Left, font, text);
             }
         }
 
@@ -65,21 +66,5 @@ internal sealed class BarChartRenderer
         using var data = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.AllFilters, 9))
             ?? throw new InvalidOperationException("SkiaSharp could not encode the chart as PNG.");
         return data.ToArray();
-    }
-
-    private static string Fit(string value, SKFont font, float width)
-    {
-        if (font.MeasureText(value) <= width)
-        {
-            return value;
-        }
-
-        var cut = value;
-        while (cut.Length > 1 && font.MeasureText(cut + "…") > width)
-        {
-            cut = cut[..^1];
-        }
-
-        return cut.TrimEnd() + "…";
     }
 }

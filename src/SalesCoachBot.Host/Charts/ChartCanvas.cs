@@ -2,7 +2,7 @@ using SkiaSharp;
 
 namespace SalesCoachBot.Host.Charts;
 
-/// <summary>What the chart renderers share: the fonts, text fitting and PNG encoding.</summary>
+/// <summary>What the chart renderers share: the fonts, text fitting (measured as drawn, Arabic shaped) and PNG encoding.</summary>
 internal static class ChartCanvas
 {
     // DejaVu Sans is what .ci/run installs; the fallback is whatever fontconfig offers.
@@ -18,13 +18,13 @@ internal static class ChartCanvas
     /// <summary><paramref name="value"/>, cut with an ellipsis so it fits <paramref name="width"/>.</summary>
     public static string Fit(string value, SKFont font, float width)
     {
-        if (font.MeasureText(value) <= width)
+        if (TextShaper.Measure(value, font) <= width)
         {
             return value;
         }
 
         var cut = value;
-        while (cut.Length > 1 && font.MeasureText(cut + "…") > width)
+        while (cut.Length > 1 && TextShaper.Measure(cut + "…", font) > width)
         {
             cut = cut[..^1];
         }
@@ -41,7 +41,7 @@ internal static class ChartCanvas
         for (var i = 0; i < words.Length; i++)
         {
             var candidate = line.Length == 0 ? words[i] : line + " " + words[i];
-            if (font.MeasureText(candidate) <= width || line.Length == 0)
+            if (TextShaper.Measure(candidate, font) <= width || line.Length == 0)
             {
                 line = candidate;
                 continue;
@@ -73,7 +73,7 @@ internal static class ChartCanvas
         foreach (var part in value.Split(separator))
         {
             var candidate = line.Length == 0 ? part : line + separator + part;
-            if (font.MeasureText(candidate) <= width || line.Length == 0)
+            if (TextShaper.Measure(candidate, font) <= width || line.Length == 0)
             {
                 line = candidate;
                 continue;
@@ -104,4 +104,28 @@ internal static class ChartCanvas
             ?? throw new InvalidOperationException("SkiaSharp could not encode the chart as PNG.");
         return data.ToArray();
     }
+}
+
+/// <summary>A text the renderer drew and the box it covers (what the overlap tests check).</summary>
+internal sealed record DrawnText(string Text, SKRect Box);
+
+/// <summary>
+/// Writes a picture's texts: shaped when they hold Arabic (<see cref="TextShaper"/>), each one's box kept when a test asks.
+/// <see cref="RightToLeft"/> is the picture's direction: an Arabic picture is laid out mirrored.
+/// </summary>
+internal sealed class ChartPen(SKCanvas canvas, bool rightToLeft, List<DrawnText>? drawn = null)
+{
+    public SKCanvas Canvas => canvas;
+
+    public bool RightToLeft => rightToLeft;
+
+    public void Text(string text, float x, float y, SKTextAlign align, SKFont font, SKPaint paint)
+    {
+        var box = TextShaper.Draw(canvas, text, x, y, align, font, paint);
+        drawn?.Add(new DrawnText(text, box));
+    }
+
+    /// <summary>Text that starts at <paramref name="x"/> in reading order: to its right in English, to its left in Arabic.</summary>
+    public void Start(string text, float x, float y, SKFont font, SKPaint paint) =>
+        Text(text, x, y, rightToLeft ? SKTextAlign.Right : SKTextAlign.Left, font, paint);
 }

@@ -1,3 +1,4 @@
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.Pipeline;
 using SkiaSharp;
 
@@ -6,9 +7,10 @@ namespace SalesCoachBot.Host.Charts;
 /// <summary>
 /// Draws a <see cref="FunnelChart"/>: one centred band per stage, its width the stage's share of the largest stage's open
 /// deals (never thinner than a sliver, so an empty stage still shows where it is), the stage name on the left, count and
-/// amount on the right, and the conversion from the stage above in the gap between two bands.
+/// amount on the right, and the conversion from the stage above in the gap between two bands. An Arabic funnel is the
+/// mirror image (names on the right, figures on the left), its text shaped (ADR 0023).
 /// </summary>
-internal sealed class FunnelChartRenderer
+internal sealed class FunnelChartRenderer(ReplyTexts? texts = null)
 {
     public const int Width = 860;
     private const float LabelRight = 230;
@@ -25,13 +27,23 @@ internal sealed class FunnelChartRenderer
     private static readonly SKColor Fill = new(0x2e, 0x6d, 0xb4);
     private static readonly SKColor Empty = new(0xcf, 0xd8, 0xdc);
 
-    public byte[] RenderPng(FunnelChart chart)
+    public byte[] RenderPng(FunnelChart chart) => RenderPng(chart, null);
+
+    /// <summary>The picture; every text drawn and its box go to <paramref name="drawn"/> when given.</summary>
+    internal byte[] RenderPng(FunnelChart chart, List<DrawnText>? drawn)
     {
         ArgumentNullException.ThrowIfNull(chart);
+        var say = (texts ?? ReplyTexts.Shared).In(chart.Language);
+        var rtl = chart.Language.IsRightToLeft;
+
+        // Mirrored for Arabic: x measured from the right edge, and "start" alignment flips.
+        float X(float x) => rtl ? Width - x : x;
+        var toLeft = rtl ? SKTextAlign.Left : SKTextAlign.Right;
         var height = (int)(Top + (Math.Max(1, chart.Steps.Count) * (Band + Gap)) + 8);
         using var surface = SKSurface.Create(new SKImageInfo(Width, height, SKColorType.Rgba8888, SKAlphaType.Opaque));
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.White);
+        var pen = new ChartPen(canvas, rtl, drawn);
 
         using var ink = new SKPaint { Color = Ink, IsAntialias = true };
         using var subtle = new SKPaint { Color = Subtle, IsAntialias = true };
@@ -43,11 +55,11 @@ internal sealed class FunnelChartRenderer
         using var label = ChartCanvas.Font(14, crisp: true);
         using var value = ChartCanvas.Font(14, bold: true, crisp: true);
         using var rate = ChartCanvas.Font(12, crisp: true);
-        canvas.DrawText(ChartCanvas.Fit(chart.Title, title, Width - 32), 16, 34, SKTextAlign.Left, title, ink);
-        canvas.DrawText(ChartCanvas.Fit(chart.Subtitle, small, Width - 32), 16, 58, SKTextAlign.Left, small, subtle);
+        pen.Start(ChartCanvas.Fit(chart.Title, title, Width - 32), X(16), 34, title, ink);
+        pen.Start(ChartCanvas.Fit(chart.Subtitle, small, Width - 32), X(16), 58, small, subtle);
 
         var max = Math.Max(1, chart.Steps.Count == 0 ? 1 : chart.Steps.Max(s => s.Count));
-        var centre = (FunnelLeft + FunnelRight) / 2;
+        var centre = X((FunnelLeft + FunnelRight) / 2);
         var full = FunnelRight - FunnelLeft;
         for (var i = 0; i < chart.Steps.Count; i++)
         {
@@ -56,12 +68,12 @@ internal sealed class FunnelChartRenderer
             var w = Math.Max(MinBand, full * step.Count / max);
             canvas.DrawRect(SKRect.Create(centre - (w / 2), y, w, Band), step.Count > 0 ? fill : empty);
             var baseline = y + (Band / 2) + 5;
-            canvas.DrawText(ChartCanvas.Fit(step.Label, label, LabelRight - 16), LabelRight, baseline, SKTextAlign.Right, label, ink);
-            var numbers = step.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " open" + (step.AmountLabel.Length > 0 ? " · " + step.AmountLabel : string.Empty);
-            canvas.DrawText(ChartCanvas.Fit(numbers, value, Width - ValueLeft - 12), ValueLeft, baseline, SKTextAlign.Left, value, ink);
+            pen.Text(ChartCanvas.Fit(step.Label, label, LabelRight - 16), X(LabelRight), baseline, toLeft, label, ink);
+            var numbers = say.Charts("Funnel.Open", step.Count) + (step.AmountLabel.Length > 0 ? " · " + say.Language.Isolate(step.AmountLabel) : string.Empty);
+            pen.Start(ChartCanvas.Fit(numbers, value, Width - ValueLeft - 12), X(ValueLeft), baseline, value, ink);
             if (i > 0 && step.ConversionLabel is { Length: > 0 } conversion)
             {
-                canvas.DrawText("↓ " + conversion, centre, y - 7, SKTextAlign.Center, rate, subtle);
+                pen.Text("↓ " + conversion, centre, y - 7, SKTextAlign.Center, rate, subtle);
             }
         }
 

@@ -1,3 +1,4 @@
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.Pipeline;
 using SkiaSharp;
 
@@ -8,9 +9,10 @@ namespace SalesCoachBot.Host.Charts;
 /// most four columns, each row turning back under the last ("snake"), so every <c>next</c> arrow is a short straight line
 /// between neighbours with its conversion beside it and nothing crosses a box. Branches back to an earlier stage curve
 /// through the gap under the row; the "no" branches are listed in each box with their counts and lead to the nurture and
-/// lost boxes at the bottom. The shipped 14-stage map comes out 1212 × 1114 px, every text at 11 px or more.
+/// lost boxes at the bottom. The shipped 14-stage map comes out 1212 × 1114 px, every text at 11 px or more. An Arabic
+/// chart is the mirror image: the first stage top right, rows read right to left, text shaped (ADR 0023).
 /// </summary>
-internal sealed class MapChartRenderer
+internal sealed class MapChartRenderer(ReplyTexts? texts = null)
 {
     public const int MaxColumns = 4;
     private const float Margin = 32;
@@ -31,9 +33,14 @@ internal sealed class MapChartRenderer
     private static readonly SKColor Arrow = new(0x45, 0x4f, 0x5a);
     private static readonly SKColor BranchGrey = new(0x8a, 0x8f, 0x95);
 
-    public byte[] RenderPng(MapChart chart)
+    public byte[] RenderPng(MapChart chart) => RenderPng(chart, null);
+
+    /// <summary>The picture; every text drawn and its box go to <paramref name="drawn"/> when given.</summary>
+    internal byte[] RenderPng(MapChart chart, List<DrawnText>? drawn)
     {
         ArgumentNullException.ThrowIfNull(chart);
+        var say = (texts ?? ReplyTexts.Shared).In(chart.Language);
+        var rtl = chart.Language.IsRightToLeft;
         var count = Math.Max(1, chart.Stages.Count);
         var columns = Math.Min(MaxColumns, count);
         var rows = (count + columns - 1) / columns;
@@ -44,15 +51,17 @@ internal sealed class MapChartRenderer
         using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque));
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.White);
+        var pen = new ChartPen(canvas, rtl, drawn);
+        var start = rtl ? width - Margin : Margin;
 
         using var ink = new SKPaint { Color = Ink, IsAntialias = true };
         using var subtle = new SKPaint { Color = Subtle, IsAntialias = true };
         using var title = ChartCanvas.Font(22, bold: true);
         using var small = ChartCanvas.Font(13);
-        canvas.DrawText(ChartCanvas.Fit(chart.Title, title, width - (2 * Margin)), Margin, 40, SKTextAlign.Left, title, ink);
-        canvas.DrawText(ChartCanvas.Fit(chart.Subtitle, small, width - (2 * Margin)), Margin, 66, SKTextAlign.Left, small, subtle);
+        pen.Start(ChartCanvas.Fit(chart.Title, title, width - (2 * Margin)), start, 40, title, ink);
+        pen.Start(ChartCanvas.Fit(chart.Subtitle, small, width - (2 * Margin)), start, 66, small, subtle);
 
-        var layout = Layout(chart.Stages.Count);
+        var layout = Layout(chart.Stages.Count, rtl);
         var boxes = new Dictionary<string, (SKRect Rect, int Row, int Index)>(StringComparer.Ordinal);
         for (var i = 0; i < chart.Stages.Count; i++)
         {
@@ -65,31 +74,32 @@ internal sealed class MapChartRenderer
             {
                 if (arrow.Branch)
                 {
-                    DrawBranch(canvas, from.Rect, to.Rect, from.Row == to.Row, arrow.Label);
+                    DrawBranch(pen, from.Rect, to.Rect, from.Row == to.Row, arrow.Label);
                 }
                 else
                 {
-                    DrawNext(canvas, from.Rect, to.Rect, from.Row == to.Row, to.Index == from.Index + 1, arrow.Label);
+                    DrawNext(pen, from.Rect, to.Rect, from.Row == to.Row, to.Index == from.Index + 1, arrow.Label);
                 }
             }
         }
 
         for (var i = 0; i < chart.Stages.Count; i++)
         {
-            DrawStage(canvas, chart.Stages[i], boxes[chart.Stages[i].Id].Rect, i + 1);
+            DrawStage(pen, chart.Stages[i], boxes[chart.Stages[i].Id].Rect, i + 1, say);
         }
 
-        DrawOutcomes(canvas, chart.Outcomes, outcomesTop, width);
+        DrawOutcomes(pen, chart.Outcomes, outcomesTop, width);
 
         using var legend = ChartCanvas.Font(11);
-        canvas.DrawText(
-            "Solid arrows: next stage, with the share of deals that moved on · dashed: branches · green: the won stage · red: stalled deals",
-            Margin, height - 16, SKTextAlign.Left, legend, subtle);
+        pen.Start(ChartCanvas.Fit(say.Charts("Map.Legend"), legend, width - (2 * Margin)), start, height - 16, legend, subtle);
         return ChartCanvas.EncodePng(surface);
     }
 
-    /// <summary>Where each stage's box goes, in stage order: rows of <see cref="MaxColumns"/>, every other row right to left.</summary>
-    internal static IReadOnlyList<SKRect> Layout(int count)
+    /// <summary>
+    /// Where each stage's box goes, in stage order: rows of <see cref="MaxColumns"/>, every other row right to left; for a
+    /// right-to-left picture the first row runs right to left.
+    /// </summary>
+    internal static IReadOnlyList<SKRect> Layout(int count, bool rightToLeft = false)
     {
         var columns = Math.Min(MaxColumns, Math.Max(1, count));
         var boxes = new List<SKRect>(count);
@@ -97,7 +107,7 @@ internal sealed class MapChartRenderer
         {
             var row = i / columns;
             var inRow = i % columns;
-            var column = row % 2 == 0 ? inRow : columns - 1 - inRow;
+            var column = (row % 2 == 0) != rightToLeft ? inRow : columns - 1 - inRow;
             boxes.Add(SKRect.Create(Margin + (column * (BoxWidth + GapX)), Header + (row * (BoxHeight + GapY)), BoxWidth, BoxHeight));
         }
 
@@ -107,8 +117,10 @@ internal sealed class MapChartRenderer
     /// <summary>The least width a stage name has: beside the widest tag, "START" (wrapped on two lines at most).</summary>
     internal const float NameWidth = BoxWidth - (2 * Pad) - 4 - 48;
 
-    private static void DrawStage(SKCanvas canvas, MapChartStage stage, SKRect rect, int number)
+    private static void DrawStage(ChartPen pen, MapChartStage stage, SKRect rect, int number, Phrases say)
     {
+        var canvas = pen.Canvas;
+        var rtl = pen.RightToLeft;
         using var fill = new SKPaint { Color = stage.Won ? new SKColor(0xe8, 0xf5, 0xe9) : new SKColor(0xfa, 0xfb, 0xfc), IsAntialias = true };
         using var border = new SKPaint
         {
@@ -121,7 +133,7 @@ internal sealed class MapChartRenderer
         canvas.DrawRoundRect(rect, 8, 8, fill);
         canvas.Save();
         canvas.ClipRoundRect(new SKRoundRect(rect, 8, 8), antialias: true);
-        canvas.DrawRect(SKRect.Create(rect.Left, rect.Top, 6, rect.Height), strip);
+        canvas.DrawRect(SKRect.Create(rtl ? rect.Right - 6 : rect.Left, rect.Top, 6, rect.Height), strip);
         canvas.Restore();
         canvas.DrawRoundRect(rect, 8, 8, border);
 
@@ -137,44 +149,46 @@ internal sealed class MapChartRenderer
         using var branchFont = ChartCanvas.Font(11);
         using var tagFont = ChartCanvas.Font(11, bold: true);
 
-        var left = rect.Left + Pad + 4;
+        // The text starts at the strip's side: the left in English, the right in Arabic; the tag sits opposite.
+        var left = rtl ? rect.Right - Pad - 4 : rect.Left + Pad + 4;
         var textWidth = rect.Width - (2 * Pad) - 4;
-        var tag = stage.Won ? "WON" : stage.Start ? "START" : number.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var tagWidth = tagFont.MeasureText(tag);
-        canvas.DrawText(tag, rect.Right - Pad, rect.Top + 19, SKTextAlign.Right, tagFont, tagPaint);
+        var tag = stage.Won ? say.Charts("Tag.Won") : stage.Start ? say.Charts("Tag.Start") : say.Language.Number(number);
+        var tagWidth = TextShaper.Measure(tag, tagFont);
+        pen.Text(tag, rtl ? rect.Left + Pad : rect.Right - Pad, rect.Top + 19, rtl ? SKTextAlign.Left : SKTextAlign.Right, tagFont, tagPaint);
 
         var y = rect.Top + 20;
         var nameLines = ChartCanvas.Wrap(stage.Name, nameFont, textWidth - tagWidth - 8, 2);
         foreach (var line in nameLines)
         {
-            canvas.DrawText(line, left, y, SKTextAlign.Left, nameFont, ink);
+            pen.Start(line, left, y, nameFont, ink);
             y += 18;
         }
 
         y = rect.Top + 60;
-        canvas.DrawText(ChartCanvas.Fit(stage.Owner, ownerFont, textWidth), left, y, SKTextAlign.Left, ownerFont, subtle);
+        pen.Start(ChartCanvas.Fit(stage.OwnerName ?? stage.Owner, ownerFont, textWidth), left, y, ownerFont, subtle);
         y += 20;
         foreach (var line in ChartCanvas.WrapSegments(stage.OpenLine, " · ", openFont, textWidth, 2))
         {
-            canvas.DrawText(line, left, y, SKTextAlign.Left, openFont, numbers);
+            pen.Start(line, left, y, openFont, numbers);
             y += 17;
         }
 
         if (stage.HealthLine is { } health)
         {
-            canvas.DrawText(ChartCanvas.Fit(health, lineFont, textWidth), left, y, SKTextAlign.Left, lineFont, warning);
+            pen.Start(ChartCanvas.Fit(health, lineFont, textWidth), left, y, lineFont, warning);
             y += 17;
         }
 
         foreach (var branch in stage.Branches.Take(2))
         {
-            canvas.DrawText(ChartCanvas.Fit(branch, branchFont, textWidth), left, y, SKTextAlign.Left, branchFont, subtle);
+            pen.Start(ChartCanvas.Fit(branch, branchFont, textWidth), left, y, branchFont, subtle);
             y += 14;
         }
     }
 
-    private static void DrawNext(SKCanvas canvas, SKRect from, SKRect to, bool sameRow, bool adjacent, string? label)
+    private static void DrawNext(ChartPen pen, SKRect from, SKRect to, bool sameRow, bool adjacent, string? label)
     {
+        var canvas = pen.Canvas;
         using var line = new SKPaint { Color = Arrow, IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 2 };
         using var head = new SKPaint { Color = Arrow, IsAntialias = true, Style = SKPaintStyle.Fill };
         using var rate = ChartCanvas.Font(12, bold: true);
@@ -194,12 +208,12 @@ internal sealed class MapChartRenderer
             var mid = (x1 + x2) / 2;
             if (percent is not null)
             {
-                canvas.DrawText(percent, mid, y - 8, SKTextAlign.Center, rate, ink);
+                pen.Text(percent, mid, y - 8, SKTextAlign.Center, rate, ink);
             }
 
             if (of is not null)
             {
-                canvas.DrawText(ChartCanvas.Fit(of, sample, GapX - 6), mid, y + 18, SKTextAlign.Center, sample, subtle);
+                pen.Text(ChartCanvas.Fit(of, sample, GapX - 6), mid, y + 18, SKTextAlign.Center, sample, subtle);
             }
 
             return;
@@ -214,7 +228,7 @@ internal sealed class MapChartRenderer
             var y = (from.Bottom + to.Top) / 2;
             if (percent is not null)
             {
-                canvas.DrawText(percent + (of is null ? string.Empty : "  " + of), x + 10, y + 5, SKTextAlign.Left, rate, ink);
+                pen.Start(percent + (of is null ? string.Empty : "  " + of), pen.RightToLeft ? x - 10 : x + 10, y + 5, rate, ink);
             }
 
             return;
@@ -230,12 +244,13 @@ internal sealed class MapChartRenderer
         ArrowHead(canvas, new SKPoint(to.MidX, to.Top), new SKPoint(0, 1), head);
         if (label is not null)
         {
-            canvas.DrawText(label, (from.MidX + to.MidX) / 2, top + 4, SKTextAlign.Center, sample, ink);
+            pen.Text(label, (from.MidX + to.MidX) / 2, top + 4, SKTextAlign.Center, sample, ink);
         }
     }
 
-    private static void DrawBranch(SKCanvas canvas, SKRect from, SKRect to, bool sameRow, string? label)
+    private static void DrawBranch(ChartPen pen, SKRect from, SKRect to, bool sameRow, string? label)
     {
+        var canvas = pen.Canvas;
         using var dash = SKPathEffect.CreateDash([6, 4], 0);
         using var line = new SKPaint { Color = BranchGrey, IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 1.6f, PathEffect = dash };
         using var head = new SKPaint { Color = BranchGrey, IsAntialias = true, Style = SKPaintStyle.Fill };
@@ -256,15 +271,17 @@ internal sealed class MapChartRenderer
         {
             var text = ChartCanvas.Fit(label, font, Math.Abs(x2 - x1) + GapX);
             var mid = (x1 + x2) / 2;
-            var w = font.MeasureText(text);
+            var w = TextShaper.Measure(text, font);
             using var back = new SKPaint { Color = SKColors.White };
             canvas.DrawRect(SKRect.Create(mid - (w / 2) - 3, bottom - 16, w + 6, 15), back);
-            canvas.DrawText(text, mid, bottom - 4, SKTextAlign.Center, font, subtle);
+            pen.Text(text, mid, bottom - 4, SKTextAlign.Center, font, subtle);
         }
     }
 
-    private static void DrawOutcomes(SKCanvas canvas, IReadOnlyList<MapChartOutcome> outcomes, float top, int width)
+    private static void DrawOutcomes(ChartPen pen, IReadOnlyList<MapChartOutcome> outcomes, float top, int width)
     {
+        var canvas = pen.Canvas;
+        var rtl = pen.RightToLeft;
         if (outcomes.Count == 0)
         {
             return;
@@ -280,11 +297,13 @@ internal sealed class MapChartRenderer
         using var detail = ChartCanvas.Font(12);
         for (var i = 0; i < outcomes.Count; i++)
         {
-            var rect = SKRect.Create(Margin + (i * (slot + GapX)), top, slot, OutcomeHeight);
+            var left = Margin + (i * (slot + GapX));
+            var rect = SKRect.Create(rtl ? width - left - slot : left, top, slot, OutcomeHeight);
+            var start = rtl ? rect.Right - 28 : rect.Left + 28;
             canvas.DrawRoundRect(rect, OutcomeHeight / 2, OutcomeHeight / 2, fill);
             canvas.DrawRoundRect(rect, OutcomeHeight / 2, OutcomeHeight / 2, border);
-            canvas.DrawText(outcomes[i].Name, rect.Left + 28, rect.Top + 24, SKTextAlign.Left, name, ink);
-            canvas.DrawText(ChartCanvas.Fit(outcomes[i].Detail, detail, slot - 56), rect.Left + 28, rect.Top + 44, SKTextAlign.Left, detail, subtle);
+            pen.Start(outcomes[i].Name, start, rect.Top + 24, name, ink);
+            pen.Start(ChartCanvas.Fit(outcomes[i].Detail, detail, slot - 56), start, rect.Top + 44, detail, subtle);
         }
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.Pipeline;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Host.Charts;
@@ -9,12 +10,12 @@ namespace SalesCoachBot.Host.Cli;
 
 /// <summary>
 /// <c>map lint FILE</c>: compiler-style findings, exit 1 only on errors.
-/// <c>map show [FILE] [--team NAME] [--format mermaid|svg|png] [-o OUT] [--no-counts]</c>: the map as a flowchart,
+/// <c>map show [FILE] [--team NAME] [--format mermaid|svg|png] [--language en|ar] [-o OUT] [--no-counts]</c>: the map as a flowchart,
 /// with open deals per stage when a deal store is configured (<see cref="MapShowVerb"/>).
 /// </summary>
 internal sealed class MapVerb : ICliVerb
 {
-    public const string Usage = "map lint FILE | map show [FILE] [--team NAME] [--format mermaid|svg|png] [-o OUT] [--no-counts] | map diff OLD.yaml NEW.yaml [--no-deals]";
+    public const string Usage = "map lint FILE | map show [FILE] [--team NAME] [--format mermaid|svg|png] [--language en|ar] [-o OUT] [--no-counts] | map diff OLD.yaml NEW.yaml [--no-deals]";
 
     public static bool NeedsDatabase(IReadOnlyList<string> args) =>
         (args is ["show", ..] && (!args.Contains("--no-counts") || args.Contains("--team"))) || (args is ["diff", ..] && !args.Contains("--no-deals"));
@@ -74,7 +75,7 @@ internal sealed class MapShowVerb(
     ChartRenderer? renderer = null,
     TimeProvider? time = null) : ICliVerb
 {
-    private static readonly string[] ShowOptions = ["--team", "--format", "-o", "--no-counts"];
+    private static readonly string[] ShowOptions = ["--team", "--format", "--language", "-o", "--no-counts"];
 
     public Task<int> RunAsync(IReadOnlyList<string> args, CliContext context, CancellationToken cancellationToken) =>
         ShowAsync(CliArgs.Parse([.. args.Skip(1)], "--no-counts"), context, cancellationToken);
@@ -107,6 +108,15 @@ internal sealed class MapShowVerb(
             return await UsageErrorAsync(context, "-o needs a file name");
         }
 
+        // The picture's words (and the map's own text) in this language; mermaid and svg draw the map's language.
+        var language = args.Has("--language") ? ReplyLanguage.FromCode(args.Get("--language")) : ReplyLanguage.English;
+        if (language is null || (args.Has("--language") && format != "png"))
+        {
+            return await UsageErrorAsync(context, language is null
+                ? $"--language must be en or ar, not '{args.Get("--language")}'"
+                : "--language goes with --format png");
+        }
+
         IReadOnlyDictionary<string, int>? counts = null;
         SalesTeam? team = null;
         var withCounts = !args.Has("--no-counts") && deals is not null;
@@ -128,7 +138,7 @@ internal sealed class MapShowVerb(
 
         if (format == "png")
         {
-            return await WritePngAsync(map, withCounts ? team : null, withCounts, args.Get("-o")!, context, cancellationToken);
+            return await WritePngAsync(map, withCounts ? team : null, withCounts, args.Get("-o")!, ReplyTexts.Shared.In(language), context, cancellationToken);
         }
 
         if (withCounts)
@@ -151,7 +161,7 @@ internal sealed class MapShowVerb(
     }
 
     /// <summary>The same picture "show the map" sends in chat: with every team's (or one team's) deals, or none.</summary>
-    private async Task<int> WritePngAsync(ProcessMap map, SalesTeam? team, bool withCounts, string output, CliContext context, CancellationToken cancellationToken)
+    private async Task<int> WritePngAsync(ProcessMap map, SalesTeam? team, bool withCounts, string output, Phrases say, CliContext context, CancellationToken cancellationToken)
     {
         if (renderer is null)
         {
@@ -161,8 +171,8 @@ internal sealed class MapShowVerb(
 
         var now = (time ?? TimeProvider.System).GetUtcNow();
         var chart = withCounts && pictures is not null
-            ? await pictures.BuildAsync(map, new PipelineScope(team is null ? null : [team.Id], null), team?.Name ?? "all teams", now, cancellationToken)
-            : MapChartBuilder.Empty(map, now);
+            ? await pictures.BuildAsync(map, new PipelineScope(team is null ? null : [team.Id], null), team?.Name ?? "all teams", now, say, cancellationToken)
+            : MapChartBuilder.Empty(map, now, say);
         await File.WriteAllBytesAsync(output, renderer.RenderPng(chart), cancellationToken);
         await context.Error.WriteLineAsync($"map show: wrote {output}");
         return ExitCodes.Done;

@@ -19,12 +19,13 @@ internal sealed class SlackHomePublisher(
 {
     public async Task PublishAsync(SlackWorkspace workspace, string userId, CancellationToken cancellationToken)
     {
-        var email = await users.FindEmailAsync(workspace, userId, cancellationToken).ConfigureAwait(false);
+        // The email finds the person; the locale is one of the hints for the language the home is written in.
+        var found = await users.FindAsync(workspace, userId, cancellationToken).ConfigureAwait(false);
         HomeOverview overview;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var home = scope.ServiceProvider.GetRequiredService<HomeOverviewUseCase>();
-            overview = await home.GetAsync(new ChatUser(ChatChannel.Slack, SlackUserId: userId, Email: email, SlackTeamId: workspace.TeamId, SlackEnterpriseId: workspace.EnterpriseId), cancellationToken).ConfigureAwait(false);
+            overview = await home.GetAsync(new ChatUser(ChatChannel.Slack, SlackUserId: userId, Email: found.Email, Locale: found.Locale, SlackTeamId: workspace.TeamId, SlackEnterpriseId: workspace.EnterpriseId), cancellationToken).ConfigureAwait(false);
         }
 
         var result = await api.PublishViewAsync(workspace, new ViewsPublishRequest(userId, renderer.Render(overview)), cancellationToken).ConfigureAwait(false);

@@ -35,28 +35,11 @@ public sealed partial class NoHardCodedEnglishTests
         "src/SalesCoachBot.Core/Coaching/UseCases/LinkConversationUseCase.cs",
         "src/SalesCoachBot.Core/Coaching/UseCases/LogActivityUseCase.cs",
         "src/SalesCoachBot.Core/Coaching/UseCases/MoveDealUseCase.cs",
-        "src/SalesCoachBot.Core/Coaching/UseCases/MyDealsUseCase.cs",
         "src/SalesCoachBot.Core/Coaching/UseCases/NewDealUseCase.cs",
         "src/SalesCoachBot.Core/Coaching/UseCases/ReopenDealUseCase.cs",
         "src/SalesCoachBot.Core/Coaching/UseCases/SetNextStepUseCase.cs",
         "src/SalesCoachBot.Core/Coaching/UseCases/SnoozeDealUseCase.cs",
-        "src/SalesCoachBot.Core/Coaching/UseCases/StageInfoUseCase.cs",
-        "src/SalesCoachBot.Core/Coaching/UseCases/StalledDealsUseCase.cs",
         "src/SalesCoachBot.Core/Coaching/UseCases/UndoItemUseCase.cs",
-        "src/SalesCoachBot.Core/Nudges/NudgeRunner.cs",
-        "src/SalesCoachBot.Core/Nudges/NudgeStores.cs",
-        "src/SalesCoachBot.Core/Nudges/OutboxDispatcher.cs",
-        "src/SalesCoachBot.Core/Nudges/UseChannelForNudgesUseCase.cs",
-        "src/SalesCoachBot.Core/Pipeline/IChartPublisher.cs",
-        "src/SalesCoachBot.Core/Pipeline/MapPicture.cs",
-        "src/SalesCoachBot.Core/Pipeline/MoneyText.cs",
-        "src/SalesCoachBot.Core/Pipeline/PipelineAnalytics.cs",
-        "src/SalesCoachBot.Core/Pipeline/PipelineAudience.cs",
-        "src/SalesCoachBot.Core/Pipeline/PipelineKpis.cs",
-        "src/SalesCoachBot.Core/Pipeline/ReverseFunnelUseCase.cs",
-        "src/SalesCoachBot.Core/Pipeline/ShowMapUseCase.cs",
-        "src/SalesCoachBot.Core/Pipeline/TargetPeriod.cs",
-        "src/SalesCoachBot.Slack/Home/HomeViewRenderer.cs",
     };
 
     [Fact]
@@ -107,8 +90,10 @@ public sealed partial class NoHardCodedEnglishTests
         return cut < 0 ? line : line[..cut];
     }
 
-    // Lines that may hold English on purpose: logs, exceptions, commands run by buttons (parsed, not read), regexes.
-    [GeneratedRegex(@"throw new|Exception\(|Log\.|Logger|LoggerMessage|RunCommandPayload\(|GeneratedRegex|Regex\.|nameof\(|Debug\.|Trace\.|ArgumentException|LocateAsync\(|Canonical\.Command\(|Usage|Create(Counter|Histogram|UpDownCounter|Gauge)|description:")]
+    // Lines that may hold English on purpose: logs, exceptions, commands run by buttons (parsed, not read), regexes, case
+    // labels and .Contains checks (they match what was typed or written in the map), and the send diagnostics the outbox records and `nudge --dry-run` prints for operators (quoted as they are, like a
+    // platform's error code).
+    [GeneratedRegex(@"^case |\.Contains\(""|DigestSendResult\.(Permanent|Transient)\(|OutboxCompletion\.Failed\(|TeamNudgePlan\(|throw new|Exception\(|Log\.|Logger|LoggerMessage|RunCommandPayload\(|GeneratedRegex|Regex\.|nameof\(|Debug\.|Trace\.|ArgumentException|LocateAsync\(|Canonical\.Command\(|Usage|Create(Counter|Histogram|UpDownCounter|Gauge)|description:")]
     private static partial Regex Exempt();
 
     // A regular or interpolated string literal (not verbatim or raw: those are data here).

@@ -16,7 +16,7 @@ public sealed partial class ResourceFilesTests
 
     private static string Folder => Path.Combine(RepoRoot(), "src", "SalesCoachBot.Core", "Localization");
 
-    private static readonly string[] AreaNames = [nameof(CoachingText), nameof(CardText), nameof(PipelineText), nameof(NudgeText), nameof(ErrorText)];
+    private static readonly string[] AreaNames = [nameof(CoachingText), nameof(CardText), nameof(PipelineText), nameof(NudgeText), nameof(ErrorText), nameof(ListText), nameof(HomeText), nameof(ChartText)];
 
     public static TheoryData<string> Areas() => new(AreaNames);
 
@@ -55,6 +55,9 @@ public sealed partial class ResourceFilesTests
             ["Pipeline"] = nameof(PipelineText),
             ["Nudges"] = nameof(NudgeText),
             ["Errors"] = nameof(ErrorText),
+            ["Lists"] = nameof(ListText),
+            ["Home"] = nameof(HomeText),
+            ["Charts"] = nameof(ChartText),
         };
         var missing = new List<string>();
         foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoRoot(), "src"), "*.cs", SearchOption.AllDirectories))
@@ -84,7 +87,7 @@ public sealed partial class ResourceFilesTests
     }
 
     // say.Cards("Key") / Say.Errors("Key", …) / say.Count(Phrases.Area.Cards, "Key", n)
-    [GeneratedRegex("""\.(?:(?<area>Coaching|Cards|Pipeline|Nudges|Errors)\("(?<key>[A-Za-z0-9.]+)"|(?<count>Count)\(Phrases\.Area\.(?<area>Coaching|Cards|Pipeline|Nudges|Errors), "(?<key>[A-Za-z0-9.]+)")""")]
+    [GeneratedRegex("""\.(?:(?<area>Coaching|Cards|Pipeline|Nudges|Errors|Lists|Home|Charts)\("(?<key>[A-Za-z0-9.]+)"|(?<count>Count)\(Phrases\.Area\.(?<area>Coaching|Cards|Pipeline|Nudges|Errors|Lists|Home|Charts), "(?<key>[A-Za-z0-9.]+)")""")]
     private static partial Regex Asked();
 
     private static HashSet<string> Placeholders(string text) => [.. PlaceholderPattern().Matches(text).Select(m => m.Groups[1].Value)];

@@ -34,4 +34,20 @@ public sealed class AskMapLanguageTests : IAsyncLifetime
             Assert.Contains(item.Text, english, StringComparison.Ordinal);
         });
     }
+
+    [Fact]
+    public async Task Ask_ShowTheMapInArabic_StagesCaptionsAndArrowsInArabic()
+    {
+        var english = await AskAsync("show the map");
+        var arabic = await AskAsync("اعرض الخريطة");
+
+        var map = ProcessMapLoader.Default;
+        Assert.Contains($"1. {map.Stages[0].Name} (marketing): ", english, StringComparison.Ordinal);
+        Assert.Contains($"1. {map.Stages[0].NameFor("ar")} (التسويق): ", arabic, StringComparison.Ordinal);
+        Assert.Contains("الإصدار", arabic, StringComparison.Ordinal);
+        Assert.Contains("← " + map.Stages[1].NameFor("ar"), arabic, StringComparison.Ordinal);
+        Assert.Contains("→ " + map.Stages[1].Name, english, StringComparison.Ordinal);
+        Assert.DoesNotContain(" open", arabic, StringComparison.Ordinal);
+        Assert.DoesNotContain("median", arabic, StringComparison.Ordinal);
+    }
 }

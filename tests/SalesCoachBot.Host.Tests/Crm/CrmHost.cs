@@ -63,9 +63,14 @@ internal sealed class CrmHost : IAsyncDisposable
             StringComparison.Ordinal);
     }
 
-    /// <param name="settings">Keys added to (or, with a null value, removed from) the host's configuration.</param>
+    /// <param name="settings">Keys added to the host's configuration, given the host's folder.</param>
+    /// <param name="overrides">Keys added to (or, with a null value, removed from) the host's configuration.</param>
     public static async Task<CrmHost> StartAsync(
-        string? token = null, string? mapYaml = null, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+        string? token = null,
+        string? mapYaml = null,
+        Func<string, IReadOnlyDictionary<string, string>>? settings = null,
+        IReadOnlyDictionary<string, string?>? overrides = null,
+        Action<IServiceCollection>? services = null)
     {
         var fake = await FakeHubSpot.StartAsync();
         var folder = Directory.CreateTempSubdirectory("scb-crm-").FullName;
@@ -88,7 +93,12 @@ internal sealed class CrmHost : IAsyncDisposable
             ["Slack:InstallationsPath"] = Path.Combine(folder, "installations"),
             ["Slack:DataProtectionKeysPath"] = Path.Combine(folder, "keys"),
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in settings?.Invoke(folder) ?? new Dictionary<string, string>())
+        {
+            values[key] = value;
+        }
+
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             if (value is null)
             {

@@ -28,7 +28,7 @@ public sealed class HubSpotOAuthTests
     [Fact]
     public async Task CrmSync_OAuth_OneTokenBoughtStoredEncryptedAndReused()
     {
-        await using var host = await CrmHost.StartAsync(settings: OAuth);
+        await using var host = await CrmHost.StartAsync(overrides: OAuth);
         var dana = host.Fake.AddOwner("dana@example.com", "Dana", "Rep");
         host.Fake.AddDeal("Token Co", "qualifiedtobuy", dana);
 
@@ -49,7 +49,7 @@ public sealed class HubSpotOAuthTests
     [Fact]
     public async Task CrmSync_AccessTokenAboutToExpire_RenewedBeforeAnyCallUsesItExpired()
     {
-        await using var host = await CrmHost.StartAsync(settings: With("Crm:HubSpot:RefreshBeforeExpiry", "00:00:01"));
+        await using var host = await CrmHost.StartAsync(overrides: With("Crm:HubSpot:RefreshBeforeExpiry", "00:00:01"));
         host.Fake.AccessTokenLifetime = TimeSpan.FromSeconds(3);
         var dana = host.Fake.AddOwner("dana@example.com", "Dana", "Rep");
         host.Fake.AddDeal("Rotating Co", "qualifiedtobuy", dana);
@@ -65,7 +65,7 @@ public sealed class HubSpotOAuthTests
     [Fact]
     public async Task CrmSync_RefreshTokenRevoked_PausedOneLineAdminsToldOnceThenResumes()
     {
-        await using var host = await CrmHost.StartAsync(settings: OAuth);
+        await using var host = await CrmHost.StartAsync(overrides: OAuth);
         await using (var scope = host.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>();

@@ -88,7 +88,7 @@ public sealed class TeamsToCrmTests : IDisposable
     [Fact]
     public async Task LastRequiredItemConfirmedInTeams_NewStageWrittenToHubSpot()
     {
-        await using var host = await CrmHost.StartAsync(settings: TeamsSettings(), services: TeamsNetwork);
+        await using var host = await CrmHost.StartAsync(overrides: TeamsSettings(), services: TeamsNetwork);
         var dana = host.Fake.AddOwner("dana@example.com", "Dana", "Rep");
         var id = host.Fake.AddDeal("Teams Push Co", "presentationscheduled", dana);
         Assert.Equal(0, (await host.RunAsync("crm", "sync", "--full")).Exit);

@@ -4,6 +4,7 @@ using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.Stalls;
 using SalesCoachBot.Core.Understanding;
 
@@ -15,10 +16,12 @@ internal sealed class MyDealsUseCase(IDealStore deals, TeamRulesProvider teamRul
     public async Task<BotAnswer> HandleAsync(MyDealsCommand command, TurnContext context, CancellationToken cancellationToken)
     {
         _ = command;
+        var say = context.Say;
         var mine = await deals.ListOpenByOwnerAsync(context.Person.Id, cancellationToken);
         if (mine.Count == 0)
         {
-            return new BotAnswer("You have no open deals.", new Card { Kind = CardKind.DealList, Title = "My deals", Body = ["You have no open deals."] });
+            var none = say.Lists("Mine.None");
+            return new BotAnswer(none, new Card { Kind = CardKind.DealList, Title = say.Lists("Mine.Title"), Body = [none] });
         }
 
         var rules = await teamRules.GetAsync(cancellationToken);
@@ -34,18 +37,19 @@ internal sealed class MyDealsUseCase(IDealStore deals, TeamRulesProvider teamRul
             .ToList();
 
         var lines = rows.Select(r => new CardLine(
-            $"{r.view.Deal.Name} (#{r.view.Deal.ExternalId}) — {r.stage?.Name ?? r.view.Deal.StageId.Value}, {r.stall.DaysInStage} d in stage{(r.stall.IsStalled ? " · stalled" : string.Empty)}",
-            new CardAction("Checklist", new ShowChecklistPayload(r.view.Id)))).ToList();
+            say.Lists(r.stall.IsStalled ? "Mine.LineStalled" : "Mine.Line", r.view.Deal.Name, "#" + r.view.Deal.ExternalId,
+                r.stage is { } stage ? MapWording.Name(stage, say.Language) : r.view.Deal.StageId.Value, r.stall.DaysInStage),
+            new CardAction(say.Lists("Button.Checklist"), new ShowChecklistPayload(r.view.Id)))).ToList();
 
         var stalled = rows.Count(r => r.stall.IsStalled);
         var card = new Card
         {
             Kind = CardKind.DealList,
-            Title = "My deals",
-            Subtitle = $"{rows.Count} open, {stalled} stalled",
-            Sections = [new CardSection("Open deals", lines)],
+            Title = say.Lists("Mine.Title"),
+            Subtitle = say.Lists("Mine.Counts", rows.Count, stalled),
+            Sections = [new CardSection(say.Lists("Mine.Section"), lines)],
         };
-        var text = new StringBuilder().AppendLine($"My deals: {rows.Count} open, {stalled} stalled");
+        var text = new StringBuilder().AppendLine(say.Lists("Mine.Header", rows.Count, stalled));
         foreach (var line in lines)
         {
             text.Append("- ").AppendLine(line.Text);

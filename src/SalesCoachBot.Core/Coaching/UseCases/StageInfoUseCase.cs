@@ -3,6 +3,7 @@ using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Understanding;
 
@@ -17,68 +18,73 @@ internal sealed class StageInfoUseCase(IDirectoryStore directory) : ICommandHand
         var map = context.Maps.All.Count > 1
             ? context.MapOfPerson(await directory.ListTeamsAsync(cancellationToken))
             : context.Map;
-        return Handle(command, map, context.MapLanguage);
+        return Handle(command, map, context.MapLanguage, context.Say);
     }
 
-    private static BotAnswer Handle(StageInfoCommand command, ProcessMap map, string? language)
+    private static BotAnswer Handle(StageInfoCommand command, ProcessMap map, string? language, Phrases say)
     {
         switch (Matching.MatchStage(map, command.StageText))
         {
             case StageMatch.Found found:
-                return Describe(found.Stage, map, language);
+                return Describe(found.Stage, map, language, say);
             case StageMatch.Ambiguous several:
                 return new BotAnswer(
-                    $"\"{command.StageText}\" could be {string.Join(" or ", several.Candidates.Select(s => s.Name))}.",
+                    say.Lists("Stage.Ambiguous", command.StageText, string.Join(say.Lists("Stage.Or"), several.Candidates.Select(s => say.Language.Isolate(s.NameFor(language))))),
                     new Card
                     {
                         Kind = CardKind.ChooseDeal,
-                        Title = "Which stage?",
-                        Choices = [.. several.Candidates.Select(s => new CardChoice(s.Name, s.Entry, new CardAction(s.Name, new RunCommandPayload($"explain {s.Id}"))))],
+                        Title = say.Lists("Stage.Which"),
+                        Choices = [.. several.Candidates.Select(s => new CardChoice(s.NameFor(language), s.EntryFor(language), new CardAction(s.NameFor(language), new RunCommandPayload($"explain {s.Id}"))))],
                     });
             default:
-                return Errors.Answer("Unknown stage",
-                    $"I don't know a stage called \"{command.StageText}\". The stages are: {string.Join(", ", map.OrderedStages().Select(s => s.Name))}.");
+                return Errors.Answer(say.Lists("Stage.Unknown.Title"),
+                    say.Lists("Stage.Unknown", command.StageText, string.Join(say.Nudges("ListSeparator"), map.OrderedStages().Select(s => say.Language.Isolate(s.NameFor(language))))));
         }
     }
 
-    private static BotAnswer Describe(Stage stage, ProcessMap map, string? language)
+    private static BotAnswer Describe(Stage stage, ProcessMap map, string? language, Phrases say)
     {
-        var facts = new List<CardFact> { new("Owner", stage.Owner), new("Stalls after", $"{stage.StallAfterDays} days") };
+        var facts = new List<CardFact>
+        {
+            new(say.Lists("Stage.Owner"), stage.Owner),
+            new(say.Lists("Stage.StallsAfter"), say.Count(Phrases.Area.Lists, "Stage.StallsAfterDays", stage.StallAfterDays)),
+        };
         if (map.NextOf(stage) is { } next)
         {
-            facts.Add(new("Next stage", next.NameFor(language)));
+            facts.Add(new(say.Lists("Stage.Next"), next.NameFor(language)));
         }
 
         foreach (var branch in stage.Branches)
         {
-            var to = branch.To.IsReserved ? branch.To.Value : map.FindStage(branch.To.AsStage)?.NameFor(language) ?? branch.To.Value;
-            facts.Add(new($"If {branch.WhenFor(language).Replace('-', ' ')}", to));
+            var to = branch.To.IsReserved ? say.Lists(branch.To.IsNurture ? "Stage.To.Nurture" : "Stage.To.Lost")
+                : map.FindStage(branch.To.AsStage)?.NameFor(language) ?? branch.To.Value;
+            facts.Add(new(say.Lists("Stage.If", branch.WhenFor(language).Replace('-', ' ')), to));
         }
 
         var body = new List<string>();
         if (stage.EntryFor(language) is { } entry)
         {
-            body.Add($"A deal is here when: {entry}");
+            body.Add(say.Lists("Stage.Entry", entry));
         }
 
         if (stage.ActivitiesFor(language) is { } activities)
         {
-            body.Add($"What happens: {activities}");
+            body.Add(say.Lists("Stage.Activities", activities));
         }
 
         if (stage.Substages.Count > 0)
         {
-            body.Add("Sub-stages: " + string.Join(", ", stage.Substages.Select(s => s.Name)) + ".");
+            body.Add(say.Lists("Stage.Substages", string.Join(say.Nudges("ListSeparator"), stage.Substages.Select(s => say.Language.Isolate(s.Name)))));
         }
 
-        var checklist = stage.Checklist.Select(i => new CardLine($"{i.TextFor(language)}{(i.Required ? string.Empty : " (optional)")} [{i.Id}]")).ToList();
+        var checklist = stage.Checklist.Select(i => new CardLine(say.Lists(i.Required ? "Stage.Item" : "Stage.ItemOptional", i.TextFor(language), i.Id.Value))).ToList();
         var card = new Card
         {
             Kind = CardKind.StageInfo,
-            Title = $"{stage.NameFor(language)} ({stage.Id})",
+            Title = say.Lists("Stage.Title", stage.NameFor(language), stage.Id.Value),
             Body = body,
             Facts = facts,
-            Sections = [new CardSection("Exit checklist", checklist)],
+            Sections = [new CardSection(say.Lists("Stage.Checklist"), checklist)],
         };
 
         var text = new StringBuilder().AppendLine(card.Title);
@@ -89,10 +95,10 @@ internal sealed class StageInfoUseCase(IDirectoryStore directory) : ICommandHand
 
         foreach (var fact in facts)
         {
-            text.Append(fact.Label).Append(": ").AppendLine(fact.Value);
+            text.AppendLine(say.Cards("FactLine", fact.Label, fact.Value));
         }
 
-        text.AppendLine("Exit checklist:");
+        text.AppendLine(say.Lists("Stage.ChecklistHeading"));
         foreach (var line in checklist)
         {
             text.Append("- ").AppendLine(line.Text);

@@ -4,6 +4,7 @@ using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.Stalls;
 using SalesCoachBot.Core.Understanding;
 
@@ -14,14 +15,15 @@ internal sealed class StalledDealsUseCase(IDealStore deals, IDirectoryStore dire
 {
     public async Task<BotAnswer> HandleAsync(StalledCommand command, TurnContext context, CancellationToken cancellationToken)
     {
+        var say = context.Say;
         IReadOnlyCollection<long>? teams = AccessPolicy.VisibleTeams(context.Person);
-        var scope = "your teams";
+        var scope = say.Lists("Stalled.YourTeams");
         if (command.TeamName is { } name)
         {
             var team = await directory.FindTeamByNameAsync(name, cancellationToken);
             if (team is null || (teams is not null && !teams.Contains(team.Id)))
             {
-                return Errors.Answer("Unknown team", $"I don't know a team called \"{name}\" that you can see. Try \"stalled\" for your own teams.");
+                return Errors.Answer(say.Lists("Stalled.UnknownTeam.Title"), say.Lists("Stalled.UnknownTeam", name, Canonical.Command("stalled")));
             }
 
             teams = [team.Id];
@@ -40,8 +42,8 @@ internal sealed class StalledDealsUseCase(IDealStore deals, IDirectoryStore dire
 
         if (stalled.Count == 0)
         {
-            var none = $"No stalled deals in {scope}.";
-            return new BotAnswer(none, new Card { Kind = CardKind.DealList, Title = "Stalled deals", Body = [none] });
+            var none = say.Lists("Stalled.None", scope);
+            return new BotAnswer(none, new Card { Kind = CardKind.DealList, Title = say.Lists("Stalled.Title"), Body = [none] });
         }
 
         var sections = stalled
@@ -50,14 +52,15 @@ internal sealed class StalledDealsUseCase(IDealStore deals, IDirectoryStore dire
             .Select(g => new CardSection(g.Key, [.. g
                 .OrderByDescending(r => r.stall.DaysOverdue)
                 .Select(r => new CardLine(
-                    $"{r.view.Deal.Name} (#{r.view.Deal.ExternalId}) — {r.stage?.Name ?? r.view.Deal.StageId.Value}: {r.stall.Reason}",
-                    new CardAction("Checklist", new ShowChecklistPayload(r.view.Id))))]))
+                    say.Lists("Stalled.Line", r.view.Deal.Name, "#" + r.view.Deal.ExternalId,
+                        r.stage is { } stage ? MapWording.Name(stage, say.Language) : r.view.Deal.StageId.Value, StallWording.Reason(r.stall, say)),
+                    new CardAction(say.Lists("Button.Checklist"), new ShowChecklistPayload(r.view.Id))))]))
             .ToList();
 
-        var text = new StringBuilder().AppendLine($"Stalled deals in {scope}: {stalled.Count}");
+        var text = new StringBuilder().AppendLine(say.Lists("Stalled.Header", scope, stalled.Count));
         foreach (var section in sections)
         {
-            text.AppendLine(section.Heading + ":");
+            text.AppendLine(say.Lists("Stalled.Owner", section.Heading));
             foreach (var line in section.Lines)
             {
                 text.Append("- ").AppendLine(line.Text);
@@ -67,8 +70,8 @@ internal sealed class StalledDealsUseCase(IDealStore deals, IDirectoryStore dire
         return new BotAnswer(text.ToString().TrimEnd(), new Card
         {
             Kind = CardKind.DealList,
-            Title = "Stalled deals",
-            Subtitle = $"{stalled.Count} in {scope}",
+            Title = say.Lists("Stalled.Title"),
+            Subtitle = say.Lists("Stalled.Subtitle", stalled.Count, scope),
             Sections = sections,
         });
     }

@@ -13,8 +13,8 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
     /// (<c>Stores/PipelineFactsCache.cs</c>). Not in the EF model: nothing maps it, so the snapshot is unchanged.
     /// The triggers write only to this table, so the RETURNING clause EF uses on the watched tables is unaffected,
     /// and no statement in them can conflict, so an outer <c>INSERT OR …</c> cannot change what they do.
-    /// PostgreSQL has no such log (row triggers on a shared counter would serialize and could deadlock concurrent
-    /// writers); its store reads every time.
+    /// PostgreSQL has its own log, stamped with transaction ids rather than a shared counter (which would serialize
+    /// concurrent writers): migration <c>PipelineChangeLogPostgres</c>, ADR 0024.
     /// </summary>
     [DbContext(typeof(SqliteSalesCoachDbContext))]
     [Migration("20261128090000_PipelineChangeLog")]

@@ -1,0 +1,194 @@
+using SalesCoachBot.Core.Coaching;
+using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
+using SalesCoachBot.Core.Nudges;
+using SalesCoachBot.Core.Pipeline;
+using SalesCoachBot.Core.Tests.Fakes;
+using SalesCoachBot.Core.Tests.Nudges;
+using SalesCoachBot.Core.Understanding;
+
+namespace SalesCoachBot.Core.Tests.Localization;
+
+/// <summary>
+/// The reverse funnel, its amount and period refusals, the pipeline's audience and KPI lines, and binding a channel
+/// to a team's nudges, for a person who reads Arabic (issue 17, point 3). English stays as the pipeline tests pin it.
+/// </summary>
+public sealed class PipelineInTheirLanguageTests : IDisposable
+{
+    private const char Fsi = '\u2068';
+    private const char Pdi = '\u2069';
+    private readonly BotHarness _bot = new(MapWithKpis());
+
+    public void Dispose() => _bot.Dispose();
+
+    private static string Iso(string text) => $"{Fsi}{text}{Pdi}";
+
+    private static SalesCoachBot.Core.ProcessMaps.ProcessMap MapWithKpis() =>
+        MapBuilder.ThreeStages() with { Kpis = ["Sales cycle length", "Win rate and loss reasons", "Churn"] };
+
+    private Deal Deal(string id, decimal amount, params (string Stage, int DaysAgo)[] path)
+    {
+        var now = _bot.Clock.GetUtcNow();
+        var deal = _bot.Stores.AddDeal(id, "Deal " + id, _bot.Rep, _bot.Emea, path[^1].Stage, now.AddDays(-path[^1].DaysAgo));
+        deal.Amount = amount;
+        deal.Currency = "EUR";
+        deal.CreatedAt = now.AddDays(-path[0].DaysAgo);
+        foreach (var (stage, daysAgo) in path)
+        {
+            _bot.Stores.History.Add(new StageHistoryEntry { Id = _bot.Stores.History.Count + 1, DealId = deal.Id, StageId = new StageId(stage), EnteredAt = now.AddDays(-daysAgo), Kind = StageChangeKind.Advanced });
+        }
+
+        return deal;
+    }
+
+    private void WonAndOpen()
+    {
+        // As PipelineUseCaseTests.ReverseFunnel_EnoughHistory_StageNeedsAndAssumptions: discovery 50% to won, demo 100%.
+        for (var i = 0; i < 5; i++)
+        {
+            var won = Deal($"w{i}", 100_000, ("discovery", 100), ("demo", 90), ("contract-signed", 60));
+            won.Status = DealStatus.Won;
+            won.ClosedAt = won.StageEnteredAt;
+            Deal($"o{i}", 10_000, ("discovery", 100));
+        }
+    }
+
+    [Fact]
+    public async Task ReverseFunnel_ArabicManager_ArabicSentencesAmountsIsolated()
+    {
+        _bot.Manager.Language = "ar";
+        WonAndOpen();
+
+        var answer = await _bot.AskAsync("what do we need to hit €2M this year", _bot.Manager);
+
+        Assert.Equal($"لإغلاق {Iso("EUR 2,000,000")} بحلول 31 ديسمبر 2026", answer.Card!.Title);
+        Assert.StartsWith($"لإغلاق {Iso("EUR 2,000,000")} بحلول 31 ديسمبر 2026 تحتاج إلى دخول", answer.Text, StringComparison.Ordinal);
+        Assert.Contains($"تحتاج إلى دخول 15 صفقة إلى مرحلة {Iso("Demo")}، و{Iso("30")} إلى مرحلة {Iso("Discovery")} — ولديك الآن", answer.Text, StringComparison.Ordinal);
+        Assert.Contains($"رُبح حتى الآن في الفترة: {Iso("EUR 500,000")}، والمتبقي {Iso("EUR 1,500,000")}.", answer.Text, StringComparison.Ordinal);
+        Assert.Contains($"{Iso("Discovery")}: يلزم دخول {Iso("30")} · لديك الآن {Iso("5")} · يُربح {Iso("50%")} من الصفقات التي تدخلها", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("الافتراضات:", answer.Text, StringComparison.Ordinal);
+        Assert.Equal("المتبقي", answer.Card.Facts[0].Label);
+        Assert.DoesNotContain("to enter", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Period", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReverseFunnel_ArabicNoPeriod_SaysTheQuarterInArabic()
+    {
+        _bot.Manager.Language = "ar";
+        WonAndOpen();
+
+        var answer = await _bot.AskAsync("what do we need to hit 1M", _bot.Manager);
+
+        Assert.Contains($"الفترة: هذا الربع (الربع {Iso("4")} من {Iso("2026")}، حتى 31 ديسمبر 2026) — لم تُحدَّد فترة", answer.Text, StringComparison.Ordinal);
+        Assert.Contains($"{Iso("EMEA")} · هذا الربع (الربع", answer.Card!.Subtitle, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("what do we need to hit 2 bananas", "ما الهدف؟", "لم أفهم «\u20682 bananas\u2069» كمبلغ. جرّب «كم نحتاج لتحقيق 2 مليون»")]
+    [InlineData("reverse funnel 0", "ما الهدف؟", "لا يحتاج إلى صفقات. اذكر هدفًا أكبر من الصفر")]
+    [InlineData("what do we need to hit 2M by 31 feb", "أي فترة؟", "ليس تاريخًا أعرفه. جرّب «هذا الربع»")]
+    public async Task ReverseFunnel_ArabicBadInput_ArabicRefusal(string text, string title, string expected)
+    {
+        _bot.Manager.Language = "ar";
+        WonAndOpen();
+
+        var answer = await _bot.AskAsync(text, _bot.Manager);
+
+        Assert.Equal(title, answer.Card!.Title);
+        Assert.Contains(expected, answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReverseFunnel_English_PeriodLabelAndRefusalUnchanged()
+    {
+        WonAndOpen();
+
+        var answer = await _bot.AskAsync("what do we need to hit 1M", _bot.Manager);
+        var period = await _bot.AskAsync("what do we need to hit 2M by 31 feb", _bot.Manager);
+
+        Assert.Contains("Period: this quarter (Q4 2026, until 31 Dec 2026) — no period was given; say \"this year\", \"in Q1\" or \"by March\" for another.", answer.Text, StringComparison.Ordinal);
+        Assert.Equal("EMEA · this quarter (Q4 2026)", answer.Card!.Subtitle);
+        Assert.Equal("Which period?", period.Card!.Title);
+        Assert.EndsWith("\" is not a date I know. Try \"this quarter\", \"in Q1\", \"by March\", \"by 31 Dec\" or \"this year\".", period.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PipelineKpis_EnglishAndArabic()
+    {
+        WonAndOpen();
+        var lost = Deal("l1", 5_000, ("discovery", 50));
+        lost.Status = DealStatus.Lost;
+        lost.ClosedAt = lost.StageEnteredAt;
+
+        var english = await _bot.AskAsync("pipeline", _bot.Manager);
+        _bot.Manager.Language = "ar";
+        var arabic = await _bot.AskAsync("pipeline", _bot.Manager);
+
+        Assert.Contains("- Win rate and loss reasons: 83% won (5 won, 1 lost); lost to no reason given (1).", english.Text, StringComparison.Ordinal);
+        Assert.Contains("Not computed (the bot has no data for them): Churn.", english.Text, StringComparison.Ordinal);
+        Assert.Contains($"- {Iso("Win rate and loss reasons")}: نسبة الفوز {Iso("83%")} ({Iso("5")} رابحة، {Iso("1")} خاسرة)؛ أسباب الخسارة: دون سبب مذكور ({Iso("1")}).", arabic.Text, StringComparison.Ordinal);
+        Assert.Contains($"- {Iso("Sales cycle length")}: الوسيط ", arabic.Text, StringComparison.Ordinal);
+        Assert.Contains("أبرز أسباب الخسارة: دون سبب مذكور (1).", arabic.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("median", arabic.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PipelineAudience_ArabicRepAndUnknownTeam()
+    {
+        _bot.Rep.Language = "ar";
+        _bot.Manager.Language = "ar";
+        WonAndOpen();
+
+        var own = await _bot.AskAsync("pipeline", _bot.Rep);
+        var refused = await _bot.AskAsync("pipeline emea", _bot.Rep);
+        var unknown = await _bot.AskAsync("pipeline narnia", _bot.Manager);
+
+        Assert.Equal("خط المبيعات · صفقاتك", own.Card!.Title);
+        Assert.Equal("خطوط مبيعات الفرق للمديرين", refused.Card!.Title);
+        Assert.Contains($"لا أعرف فريقًا اسمه «{Iso("narnia")}» ضمن ما يمكنك رؤيته. الفرق التي تراها: {Iso("EMEA")}. مثال: «{Iso("pipeline emea last 90 days")}».", unknown.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FunnelChartAltText_InTheChartsLanguage()
+    {
+        FunnelStep[] steps = [new("Discovery", 2, "EUR 2", null), new("Demo", 1, "EUR 1", "33% (1 of 3)")];
+
+        var english = new FunnelChart("Pipeline funnel — EMEA", "s", steps).AltText;
+        var arabic = new FunnelChart("قمع خط المبيعات — EMEA", "s", steps) { Language = ReplyLanguage.Arabic }.AltText;
+
+        Assert.Equal("Pipeline funnel — EMEA: Discovery 2 open, EUR 2; Demo 1 open, EUR 1, 33% (1 of 3) converted from the stage before.", english);
+        Assert.Equal($"قمع خط المبيعات — EMEA: {Iso("Discovery")}: {Iso("2")} مفتوحة، {Iso("EUR 2")}؛ {Iso("Demo")}: {Iso("1")} مفتوحة، {Iso("EUR 1")}، وتحوّل إليها {Iso("33% (1 of 3)")} من المرحلة السابقة.", arabic);
+    }
+
+    [Fact]
+    public async Task UseChannelForNudges_ArabicManager_ArabicAnswers()
+    {
+        var nudges = new InMemoryNudgeStore();
+        var boss = _bot.Stores.AddPerson("boss@example.com", PersonRole.Manager, _bot.Emea);
+        _bot.Emea.TimeZoneId = "Europe/Berlin";
+        var useCase = new UseChannelForNudgesUseCase(_bot.Stores, nudges);
+        var channel = ConversationKey.Parse("slack:T1:C42");
+
+        async Task<BotAnswer> SayAsync(Person person, ConversationKey where)
+        {
+            var view = (await _bot.Stores.FindPersonByEmailAsync(person.Email, CancellationToken.None))!;
+            var turn = new ChatTurn(new ChatUser(ChatChannel.Slack, Email: person.Email), where, new TextInput("use this channel for emea nudges"));
+            var context = new TurnContext(view, turn, _bot.Map, _bot.Clock.GetUtcNow()) { Say = ReplyTexts.Shared.In(ReplyLanguage.Arabic) };
+            return await useCase.HandleAsync(new UseChannelForNudgesCommand("emea"), context, CancellationToken.None);
+        }
+
+        var rep = await SayAsync(_bot.Rep, channel);
+        var cli = await SayAsync(boss, ConversationKey.For(ChatChannel.Cli, "demo"));
+        var bound = await SayAsync(boss, channel);
+        var again = await SayAsync(boss, channel);
+
+        Assert.Equal("غير مسموح", rep.Card!.Title);
+        Assert.Contains($"لـ«{Iso("emea")}»", rep.Text, StringComparison.Ordinal);
+        Assert.Equal("ليست قناة محادثة", cli.Card!.Title);
+        Assert.Equal($"صار ملخص الصفقات المتعثرة لفريق {Iso("EMEA")} يصل إلى هذه القناة الساعة {Iso("09:00")} ({Iso("Europe/Berlin")}) في أيام العمل.", bound.Text);
+        Assert.StartsWith($"ملخص الصفقات المتعثرة لفريق {Iso("EMEA")} يصل إلى هذه القناة أصلًا", again.Text, StringComparison.Ordinal);
+        Assert.Equal("التنبيهات", bound.Card!.Title);
+    }
+}
