@@ -1,12 +1,14 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Coaching;
 using SalesCoachBot.Core.Crm;
 using SalesCoachBot.Crm.HubSpot;
@@ -30,7 +32,7 @@ public static class CrmServiceCollectionExtensions
         switch (provider)
         {
             case "hubspot":
-                AddHubSpot(services);
+                AddHubSpot(services, configuration);
                 break;
             case "salesforce":
                 AddSalesforce(services);
@@ -50,17 +52,35 @@ public static class CrmServiceCollectionExtensions
         return services;
     }
 
-    private static void AddHubSpot(IServiceCollection services)
+    private static void AddHubSpot(IServiceCollection services, IConfiguration configuration)
     {
+        var oauth = configuration.GetSection("Crm:HubSpot").Get<HubSpotSettings>() is { UsesOAuth: true };
         services.AddHttpClient<HubSpotClient>((sp, http) =>
             {
                 var hubspot = sp.GetRequiredService<IOptions<CrmSettings>>().Value.HubSpot;
                 http.BaseAddress = new Uri(hubspot.BaseUrl.ToString().TrimEnd('/') + "/");
-                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", hubspot.AccessToken);
+                if (!hubspot.UsesOAuth)
+                {
+                    http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", hubspot.AccessToken);
+                }
+
                 http.Timeout = Timeout.InfiniteTimeSpan;   // the resilience handler limits each attempt
             })
             .AddHttpMessageHandler(() => new HubSpotRateLimitHandler())
             .AddResilienceHandler("hubspot", Retries);
+        if (oauth)
+        {
+            // OAuth: the token endpoint has its own client (retried like the API); tokens are kept encrypted with the
+            // host's Data Protection key ring (Slack's, when Slack installs are on) in the installation records.
+            services.AddDataProtection().SetApplicationName("SalesCoachBot");
+            services.AddHttpClient(HubSpotTokenHttp, http => http.Timeout = Timeout.InfiniteTimeSpan).AddResilienceHandler("hubspot-oauth", Retries);
+            services.AddSingleton(sp => new HubSpotOAuth(
+                sp.GetRequiredService<IHttpClientFactory>().CreateClient(HubSpotTokenHttp), sp.GetRequiredService<IOptions<CrmSettings>>(),
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IDataProtectionProvider>(), sp.GetService<IChannelInstallationRecords>()));
+            // Added after the resilience handler, so it is the innermost: every retry carries a live token.
+            services.AddHttpClient(nameof(HubSpotClient)).AddHttpMessageHandler(sp => new HubSpotOAuthHandler(sp.GetRequiredService<HubSpotOAuth>()));
+        }
+
         // The typed client's HttpClient comes from the factory, so its handlers are pooled and rotated as usual.
         services.AddSingleton<ICrmConnector>(sp => new HubSpotConnector(new HubSpotClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(HubSpotClient)))));
     }
@@ -79,6 +99,7 @@ public static class CrmServiceCollectionExtensions
     }
 
     private const string SalesforceHttp = "salesforce";
+    private const string HubSpotTokenHttp = "hubspot-oauth";
 
     /// <summary>429 / 5xx / network errors retried 4 times with jittered exponential backoff (Retry-After wins), 30 s an attempt.</summary>
     private static void Retries(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)

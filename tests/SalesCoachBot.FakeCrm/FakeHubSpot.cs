@@ -23,6 +23,14 @@ public sealed class FakeHubSpot : IAsyncDisposable
 {
     public const string Token = "pat-na1-fake";
 
+    /// <summary>The OAuth app (a public app's client id and secret) and the refresh token an install gave.</summary>
+    public const string OAuthClientId = "fake-client-id";
+    public const string OAuthClientSecret = "fake-client-secret";
+    public const string RefreshToken = "fake-refresh-token";
+
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _accessTokens = new(StringComparer.Ordinal);
+    private long _issued;
+
     private readonly ConcurrentDictionary<string, FakeDeal> _deals = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<int> _failures = new();
     private readonly List<DateTimeOffset> _requests = [];
@@ -44,6 +52,17 @@ public sealed class FakeHubSpot : IAsyncDisposable
     public ConcurrentBag<(string DealId, string Body)> Notes { get; } = [];
 
     public ConcurrentBag<string> Calls { get; } = [];
+
+    /// <summary>How long an access token from <c>/oauth/v1/token</c> lives (HubSpot: 1,800 s).</summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromSeconds(1800);
+
+    /// <summary>True once the app was uninstalled (the refresh token revoked): every refresh answers BAD_REFRESH_TOKEN.</summary>
+    public bool RefreshTokenRevoked { get; set; }
+
+    /// <summary>Access tokens issued by the token endpoint, and API calls refused because their token had expired.</summary>
+    public int TokensIssued => (int)Interlocked.Read(ref _issued);
+
+    public int ExpiredTokenCalls { get; private set; }
 
     /// <summary>The most requests seen in any 10-second window (HubSpot's limit for private apps is 100).</summary>
     public int MaxRequestsPer10Seconds
@@ -138,6 +157,41 @@ public sealed class FakeHubSpot : IAsyncDisposable
 
     private static string Iso(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// HubSpot's OAuth token endpoint (POST /oauth/v1/token, form-encoded) for the refresh grant: a new access token
+    /// with <c>expires_in</c> seconds and the refresh token back; a bad or revoked refresh token is 400 BAD_REFRESH_TOKEN,
+    /// a wrong client 400 BAD_CLIENT_ID / BAD_CLIENT_SECRET, as HubSpot's OAuth docs show.
+    /// </summary>
+    private async Task<IResult> Token_(HttpContext context)
+    {
+        var form = await context.Request.ReadFormAsync();
+        static IResult Bad(string status, string message) =>
+            Results.Json(new { status, message, correlationId = Guid.NewGuid().ToString() }, statusCode: 400);
+        if (form["grant_type"] != "refresh_token")
+        {
+            return Bad("BAD_GRANT_TYPE", "grant_type must be refresh_token here");
+        }
+
+        if (form["client_id"] != OAuthClientId)
+        {
+            return Bad("BAD_CLIENT_ID", "missing or unknown client id");
+        }
+
+        if (form["client_secret"] != OAuthClientSecret)
+        {
+            return Bad("BAD_CLIENT_SECRET", "missing or invalid client secret");
+        }
+
+        if (form["refresh_token"] != RefreshToken || RefreshTokenRevoked)
+        {
+            return Bad("BAD_REFRESH_TOKEN", "missing or unknown refresh token");
+        }
+
+        var token = $"oauth-{Interlocked.Increment(ref _issued)}-{Guid.NewGuid():N}";
+        _accessTokens[token] = TimeProvider.System.GetUtcNow() + AccessTokenLifetime;
+        return Results.Json(new { token_type = "bearer", refresh_token = RefreshToken, access_token = token, expires_in = (int)AccessTokenLifetime.TotalSeconds });
+    }
+
     private void Map(WebApplication app)
     {
         app.Use(async (context, next) =>
@@ -148,7 +202,23 @@ public sealed class FakeHubSpot : IAsyncDisposable
             }
 
             Calls.Add($"{context.Request.Method} {context.Request.Path}");
-            if (context.Request.Headers.Authorization != $"Bearer {Token}")
+            if (context.Request.Path == "/oauth/v1/token")
+            {
+                await next(context);
+                return;
+            }
+
+            var bearer = context.Request.Headers.Authorization.ToString();
+            if (bearer.StartsWith("Bearer oauth-", StringComparison.Ordinal) && _accessTokens.TryGetValue(bearer["Bearer ".Length..], out var expires))
+            {
+                if (expires <= TimeProvider.System.GetUtcNow())
+                {
+                    ExpiredTokenCalls++;
+                    await Error(context, 401, "The OAuth token used to make this call expired.", "EXPIRED_AUTHENTICATION");
+                    return;
+                }
+            }
+            else if (bearer != $"Bearer {Token}")
             {
                 await Error(context, 401, "Authentication credentials not found.", "INVALID_AUTHENTICATION");
                 return;
@@ -175,6 +245,7 @@ public sealed class FakeHubSpot : IAsyncDisposable
                 await Error(context, 500, e.ToString(), "FAKE_BUG");
             }
         });
+        app.MapPost("/oauth/v1/token", (Delegate)Token_);
         app.MapPost("/crm/v3/objects/deals/search", Search);
         app.MapPost("/crm/v3/objects/deals/batch/read", BatchRead);
         app.MapGet("/crm/v3/pipelines/deals", () => Results.Json(new

@@ -29,8 +29,23 @@ public sealed class HubSpotSettings
 
     public Uri BaseUrl { get; set; } = new("https://api.hubapi.com");
 
-    /// <summary>The app's client secret: signs webhooks (v3). Without it <c>/crm/hubspot/webhooks</c> answers 404.</summary>
+    /// <summary>
+    /// The app's client secret: signs webhooks (v3), and with OAuth authenticates the token refresh. Without it
+    /// <c>/crm/hubspot/webhooks</c> answers 404.
+    /// </summary>
     public string? ClientSecret { get; set; }
+
+    /// <summary>OAuth (instead of <see cref="AccessToken"/>): the app's client id.</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>OAuth: the refresh token the install gave. Never logged; the access tokens it buys are kept encrypted.</summary>
+    public string? RefreshToken { get; set; }
+
+    /// <summary>OAuth: an access token is renewed this long before it expires (default 5 minutes, HubSpot's live 30).</summary>
+    public TimeSpan RefreshBeforeExpiry { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>OAuth with a refresh token rather than a private-app token.</summary>
+    public bool UsesOAuth => string.IsNullOrWhiteSpace(AccessToken) && !string.IsNullOrWhiteSpace(RefreshToken);
 }
 
 public sealed class SalesforceSettings
@@ -106,9 +121,26 @@ public sealed class CrmSettingsValidator(IOptions<CrmOptions> crm) : IValidateOp
         switch ((provider ?? CrmOptions.None).Trim().ToLowerInvariant())
         {
             case "hubspot":
-                if (string.IsNullOrWhiteSpace(options.HubSpot.AccessToken))
+                var h = options.HubSpot;
+                if (!string.IsNullOrWhiteSpace(h.AccessToken) && !string.IsNullOrWhiteSpace(h.RefreshToken))
                 {
-                    errors.Add("Crm:HubSpot:AccessToken is required when Crm:Provider is hubspot (a private-app token).");
+                    errors.Add("Crm:HubSpot: set AccessToken (a private-app token) or RefreshToken (OAuth), not both.");
+                }
+                else if (h.UsesOAuth)
+                {
+                    if (string.IsNullOrWhiteSpace(h.ClientId) || string.IsNullOrWhiteSpace(h.ClientSecret))
+                    {
+                        errors.Add("Crm:HubSpot:RefreshToken (OAuth) needs Crm:HubSpot:ClientId and Crm:HubSpot:ClientSecret (the app's).");
+                    }
+
+                    if (h.RefreshBeforeExpiry < TimeSpan.Zero || h.RefreshBeforeExpiry > TimeSpan.FromMinutes(25))
+                    {
+                        errors.Add("Crm:HubSpot:RefreshBeforeExpiry must be between 00:00:00 and 00:25:00 (HubSpot's access tokens live 30 minutes).");
+                    }
+                }
+                else if (string.IsNullOrWhiteSpace(h.AccessToken))
+                {
+                    errors.Add("Crm:HubSpot:AccessToken is required when Crm:Provider is hubspot (a private-app token), or Crm:HubSpot:ClientId + ClientSecret + RefreshToken for OAuth.");
                 }
 
                 if (!IsHttpUrl(options.HubSpot.BaseUrl))

@@ -78,12 +78,27 @@ internal sealed record HsError(
     [property: JsonPropertyName("message")] string? Message,
     [property: JsonPropertyName("category")] string? Category);
 
+/// <summary>
+/// <c>POST /oauth/v1/token</c>'s answer: <c>token_type</c>, <c>access_token</c>, <c>refresh_token</c>, <c>expires_in</c>
+/// (seconds); an error has <c>status</c> (BAD_REFRESH_TOKEN, BAD_CLIENT_ID, …) and <c>message</c>.
+/// </summary>
+internal sealed record HsTokenResponse(
+    [property: JsonPropertyName("access_token")] string? AccessToken,
+    [property: JsonPropertyName("refresh_token")] string? RefreshToken,
+    [property: JsonPropertyName("expires_in")] int? ExpiresIn,
+    [property: JsonPropertyName("status")] string? Status,
+    [property: JsonPropertyName("message")] string? Message);
+
 /// <summary>One webhook event (HubSpot's webhook docs); only the fields the sync needs.</summary>
 internal sealed record HsWebhookEvent(
     [property: JsonPropertyName("objectId")] long? ObjectId,
     [property: JsonPropertyName("subscriptionType")] string? SubscriptionType,
     [property: JsonPropertyName("eventId")] long? EventId,
-    [property: JsonPropertyName("occurredAt")] long? OccurredAt);
+    [property: JsonPropertyName("occurredAt")] long? OccurredAt)
+{
+    [JsonPropertyName("subscriptionId")]
+    public long? SubscriptionId { get; init; }
+}
 
 [JsonSerializable(typeof(HsPage<HsObject>))]
 [JsonSerializable(typeof(HsPage<HsPipeline>))]
@@ -95,5 +110,7 @@ internal sealed record HsWebhookEvent(
 [JsonSerializable(typeof(HsObject))]
 [JsonSerializable(typeof(HsError))]
 [JsonSerializable(typeof(List<HsWebhookEvent>))]
+[JsonSerializable(typeof(HsTokenResponse))]
+[JsonSerializable(typeof(HubSpotOAuth.Tokens))]
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 internal sealed partial class HubSpotJson : JsonSerializerContext;

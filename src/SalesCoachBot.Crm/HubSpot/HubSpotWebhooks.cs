@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Crm;
 
 namespace SalesCoachBot.Crm.HubSpot;
@@ -31,12 +32,17 @@ public sealed class CrmPublicUrl
 /// <summary>
 /// <c>POST /crm/hubspot/webhooks</c>: the v3 signature is checked over the raw body before anything is parsed (bad or
 /// old → 401, nothing read). A valid batch's deal ids are queued for an incremental pull of those deals and answered
-/// 200 at once; HubSpot's retries name the same deals again, which the pull applies idempotently.
+/// 200 at once. HubSpot redelivers a batch it did not see answered in time: each event is claimed by its id in the
+/// database (<see cref="IDeliveryClaims"/>, shared by every host, as Slack's event ids are), so a redelivered event is
+/// not pulled again, whichever host it reaches.
 /// </summary>
 internal static partial class HubSpotWebhooks
 {
     public const string Path = "/crm/hubspot/webhooks";
     private const int MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>How long an event id is remembered: HubSpot retries a delivery for up to three days.</summary>
+    internal static readonly TimeSpan DedupeWindow = TimeSpan.FromDays(3);
 
     public static IEndpointRouteBuilder MapHubSpotWebhooks(this IEndpointRouteBuilder app)
     {
@@ -100,18 +106,52 @@ internal static partial class HubSpotWebhooks
             return Results.BadRequest(new { error = $"{events.Count} events in one batch; at most {settings.Value.MaxWebhookEvents} are taken (Crm:MaxWebhookEvents). The next poll picks the changes up." });
         }
 
-        var ids = events
-            .Where(e => e.ObjectId is > 0 && e.SubscriptionType is { } type
-                && (type.StartsWith("deal.", StringComparison.Ordinal) || type.StartsWith("object.", StringComparison.Ordinal)))
-            .Select(e => e.ObjectId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .ToHashSet(StringComparer.Ordinal);
-        if (ids.Count > 0)
+        var claims = request.HttpContext.RequestServices.GetService<IDeliveryClaims>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var claimed = new List<string>();
+        var repeats = 0;
+        foreach (var e in events.Where(e => e.ObjectId is > 0 && e.SubscriptionType is { } type
+            && (type.StartsWith("deal.", StringComparison.Ordinal) || type.StartsWith("object.", StringComparison.Ordinal))))
         {
-            queue.Enqueue(ids);
+            if (claims is not null && ClaimKey(e) is { } key)
+            {
+                if (!await claims.TryClaimAsync(key, DedupeWindow, cancellationToken))
+                {
+                    repeats++;   // taken already (a retry, or the batch reached another host): pulled then
+                    continue;
+                }
+
+                claimed.Add(key);
+            }
+
+            ids.Add(e.ObjectId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (repeats > 0)
+        {
+            LogRepeats(logger, repeats);
+        }
+
+        if (ids.Count > 0 && !queue.Enqueue(ids))
+        {
+            // Not queued: give the events back, so HubSpot's next retry is taken.
+            foreach (var key in claimed)
+            {
+                await claims!.ReleaseAsync(key, CancellationToken.None);
+            }
         }
 
         return Results.Ok();
     }
+
+    /// <summary>
+    /// An event's claim: its <c>eventId</c> within its subscription, with the object it names (HubSpot does not promise
+    /// event ids unique across subscriptions). Null without an event id: such an event is pulled every time.
+    /// </summary>
+    private static string? ClaimKey(HsWebhookEvent e) =>
+        e.EventId is { } id
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"hubspot:{e.SubscriptionId}:{id}:{e.ObjectId}")
+            : null;
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -133,6 +173,9 @@ internal static partial class HubSpotWebhooks
 
     [LoggerMessage(EventId = 1610, Level = LogLevel.Warning, Message = "HubSpot webhook refused: {Problem}")]
     private static partial void LogRejected(ILogger logger, string problem);
+
+    [LoggerMessage(EventId = 1612, Level = LogLevel.Information, Message = "HubSpot webhook: {Count} event(s) already taken (a redelivery), not pulled again")]
+    private static partial void LogRepeats(ILogger logger, int count);
 
     [LoggerMessage(EventId = 1611, Level = LogLevel.Warning, Message = "HubSpot webhook batch of {Count} events refused (limit {Limit}); the next poll catches up")]
     private static partial void LogTooMany(ILogger logger, int count, int limit);

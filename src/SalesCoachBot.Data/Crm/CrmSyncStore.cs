@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Core.Caching;
 using SalesCoachBot.Core.Conversations;
@@ -5,6 +6,7 @@ using SalesCoachBot.Core.Crm;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Nudges;
 using SalesCoachBot.Core.ProcessMaps;
+using SalesCoachBot.Data.Imports;
 using SalesCoachBot.Data.Infrastructure;
 using SalesCoachBot.Data.Nudges;
 
@@ -13,7 +15,10 @@ namespace SalesCoachBot.Data.Crm;
 /// <summary>
 /// Applies CRM deals to ours, a batch per transaction. A singleton over the context factory: the sync runs outside any
 /// request scope. A batch that meets a concurrent stage change (the deal's stage version moved under it) runs again
-/// from what the database holds then.
+/// from what the database holds then. New deals, their imported history and the link rows are written through the CSV
+/// importer's prepared multi-row commands (<see cref="BulkTable{TEntity}"/>): on a first sync of 100,000 deals the
+/// change tracker cost far more than the database. Changes to existing deals (moves, renames) still go through
+/// EF Core, in the same transaction, so the concurrency token and the push interceptor see them.
 /// </summary>
 internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWriteGate writeGate, ICacheInvalidation caches) : ICrmSyncStore
 {
@@ -159,7 +164,7 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
             try
             {
                 var (result, touched) = await ApplyOnceAsync(latest, context, dryRun, cancellationToken);
-                if (touched.Count > 0)
+                if (touched.Count > 0 || result.Added > 0)
                 {
                     foreach (var id in touched)
                     {
@@ -171,9 +176,11 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
 
                 return result;
             }
-            catch (DbUpdateException e) when (attempt < MaxAttempts && (e is DbUpdateConcurrencyException || TransientDatabaseErrors.IsTransient(e) || TransientDatabaseErrors.IsUniqueViolation(e)))
+            catch (Exception e) when (attempt < MaxAttempts && e is DbUpdateException or DbException
+                && (e is DbUpdateConcurrencyException || TransientDatabaseErrors.IsTransient(e) || TransientDatabaseErrors.IsUniqueViolation(e)))
             {
-                // A chat change or another sync host won the race: read again and decide again.
+                // A chat change or another sync host won the race (bulk writes fail with the provider's own exception):
+                // read again and decide again.
             }
         }
     }
@@ -185,7 +192,8 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
         await using var db = factory.CreateDbContext();
         await using var transaction = dryRun ? null : await db.Database.BeginTransactionAsync(cancellationToken);
         var ids = records.Select(r => r.Id).ToList();
-        var links = await db.Set<CrmDealLinkRow>()
+        // Not tracked: link rows are written in bulk below.
+        var links = await db.Set<CrmDealLinkRow>().AsNoTracking()
             .Where(l => l.Provider == context.Provider && ids.Contains(l.CrmId))
             .ToDictionaryAsync(l => l.CrmId, StringComparer.Ordinal, cancellationToken);
 
@@ -219,13 +227,14 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
         var result = CrmApplyResult.Zero;
         var touched = new List<DealId>();
         var created = new List<(CrmDealLinkRow Link, Deal Deal, CrmDealRecord Record, string? MapId)>();
+        var newLinks = new List<CrmDealLinkRow>();
         foreach (var record in records)
         {
             var link = links.GetValueOrDefault(record.Id);
             if (link is null)
             {
                 link = new CrmDealLinkRow { Provider = context.Provider, CrmId = record.Id };
-                db.Add(link);
+                newLinks.Add(link);
                 links[record.Id] = link;
             }
 
@@ -248,9 +257,7 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
                     : Outcome.Added;
                 if (outcome == Outcome.Added)
                 {
-                    var newDeal = NewDeal(record, placement!, owner.Person!, context, mapId);
-                    db.Deals.Add(newDeal);
-                    created.Add((link, newDeal, record, mapId));
+                    created.Add((link, NewDeal(record, placement!, owner.Person!, context, mapId), record, mapId));
                 }
                 else if (record.Deleted)
                 {
@@ -296,20 +303,43 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
             return (result, []);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        if (created.Count > 0)
+        // Changed deals and their "moved in CRM" history through EF Core (the stage version guards against a chat change).
+        if (db.ChangeTracker.HasChanges())
         {
-            foreach (var (link, deal, record, mapId) in created)
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await using (var dealTable = new BulkTable<Deal>(db, returnBy: nameof(Deal.ExternalId)))
+        await using (var historyTable = new BulkTable<StageHistoryEntry>(db))
+        await using (var linkTable = new BulkTable<CrmDealLinkRow>(db))
+        {
+            if (created.Count > 0)
             {
-                link.DealId = deal.Id;
-                AddHistory(db, deal, record, context, mapId);
+                var keys = await dealTable.InsertAsync([.. created.Select(c => c.Deal)], cancellationToken);
+                var history = new List<StageHistoryEntry>();
+                foreach (var (link, deal, record, mapId) in created)
+                {
+                    deal.Id = new DealId(keys[deal.ExternalId]);   // generated ids are known only now
+                    link.DealId = deal.Id;
+                    AddHistory(history, deal, record, context, mapId);
+                }
+
+                await historyTable.InsertAsync(history, cancellationToken);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            touched.AddRange(created.Select(c => c.Deal.Id));
+            await linkTable.InsertAsync(newLinks, cancellationToken);
+            foreach (var link in links.Values)
+            {
+                if (link.Id != 0)
+                {
+                    var values = linkTable.ProviderValues(link);
+                    await linkTable.UpdateAsync(link.Id, values, values, cancellationToken);
+                }
+            }
         }
 
         await transaction!.CommitAsync(cancellationToken);
+        // A new deal was in no cache (a miss is not kept); only the name index needs to hear of it.
         return (result, touched);
     }
 
@@ -390,7 +420,7 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
     }
 
     /// <summary>The first sync imports the CRM's stage history, so cycle times work from day one.</summary>
-    private static void AddHistory(SalesCoachDbContext db, Deal deal, CrmDealRecord record, CrmApplyContext context, string? mapId)
+    private static void AddHistory(List<StageHistoryEntry> history, Deal deal, CrmDealRecord record, CrmApplyContext context, string? mapId)
     {
         var version = context.MapFor(mapId).Version;
         var visits = record.StageHistory
@@ -407,12 +437,12 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
             }
 
             previous = placement.Stage;
-            db.StageHistory.Add(new StageHistoryEntry { DealId = deal.Id, StageId = placement.Stage!.Value, EnteredAt = at, Kind = StageChangeKind.Imported, Reason = $"from {context.DisplayName}", MapVersion = version });
+            history.Add(new StageHistoryEntry { DealId = deal.Id, StageId = placement.Stage!.Value, EnteredAt = at, Kind = StageChangeKind.Imported, Reason = $"from {context.DisplayName}", MapVersion = version });
         }
 
         if (previous != deal.StageId)
         {
-            db.StageHistory.Add(new StageHistoryEntry { DealId = deal.Id, StageId = deal.StageId, EnteredAt = deal.StageEnteredAt, Kind = StageChangeKind.Entered, Reason = $"from {context.DisplayName}", MapVersion = version });
+            history.Add(new StageHistoryEntry { DealId = deal.Id, StageId = deal.StageId, EnteredAt = deal.StageEnteredAt, Kind = StageChangeKind.Entered, Reason = $"from {context.DisplayName}", MapVersion = version });
         }
     }
 

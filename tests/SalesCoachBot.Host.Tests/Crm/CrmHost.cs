@@ -63,7 +63,14 @@ internal sealed class CrmHost : IAsyncDisposable
             StringComparison.Ordinal);
     }
 
-    public static async Task<CrmHost> StartAsync(string? token = null, string? mapYaml = null, Func<string, IReadOnlyDictionary<string, string>>? settings = null)
+    /// <param name="settings">Keys added to the host's configuration, given the host's folder.</param>
+    /// <param name="overrides">Keys added to (or, with a null value, removed from) the host's configuration.</param>
+    public static async Task<CrmHost> StartAsync(
+        string? token = null,
+        string? mapYaml = null,
+        Func<string, IReadOnlyDictionary<string, string>>? settings = null,
+        IReadOnlyDictionary<string, string?>? overrides = null,
+        Action<IServiceCollection>? services = null)
     {
         var fake = await FakeHubSpot.StartAsync();
         var folder = Directory.CreateTempSubdirectory("scb-crm-").FullName;
@@ -91,10 +98,23 @@ internal sealed class CrmHost : IAsyncDisposable
             values[key] = value;
         }
 
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                values.Remove(key);
+            }
+            else
+            {
+                values[key] = value;
+            }
+        }
+
         var builder = HostComposition.CreateBuilder([.. values.Select(kv => $"--{kv.Key}={kv.Value}")]);
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         builder.Services.AddCliVerbs();
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         HostComposition.MapEndpoints(app);
         await HostComposition.InitializeAsync(app);

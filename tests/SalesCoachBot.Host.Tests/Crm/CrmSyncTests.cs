@@ -288,6 +288,46 @@ public sealed class CrmSyncTests : IAsyncLifetime
         Assert.Equal(new StageId("verbal-agreement"), (await DealAsync(id))!.Deal.StageId);
     }
 
+    [Fact]
+    public async Task SignedWebhook_RedeliveredEvent_NotPulledAgain()
+    {
+        var id = Fake.AddDeal("Retried Co", "qualifiedtobuy", _dana);
+        var other = Fake.AddDeal("Fresh Co", "qualifiedtobuy", _dana);
+        await _host.RunAsync("crm", "sync", "--full");
+        Fake.Change(id, "dealstage", "contractsent");
+        string Event(long eventId, string deal, int attempt) =>
+            $"{{\"eventId\":{eventId},\"subscriptionId\":7,\"portalId\":3,\"appId\":4,\"occurredAt\":1764687600000,\"subscriptionType\":\"deal.propertyChange\",\"attemptNumber\":{attempt},\"objectId\":{deal},\"propertyName\":\"dealstage\",\"propertyValue\":\"x\",\"changeSource\":\"CRM_UI\"}}";
+        Assert.Equal(HttpStatusCode.OK, (await PostWebhookAsync($"[{Event(41, id, 0)}]")).StatusCode);
+        await WaitForStageAsync(id, "verbal-agreement");
+        var reads = Fake.Calls.Count(c => c.EndsWith("/batch/read", StringComparison.Ordinal));
+        Fake.Change(id, "dealstage", "closedlost");   // a pull of this deal now would close it: it must not happen
+
+        // HubSpot redelivers event 41 (attempt 1), alone and then beside a new event for another deal.
+        var retry = await PostWebhookAsync($"[{Event(41, id, 1)}]");
+        Fake.Change(other, "dealstage", "contractsent");
+        var mixed = await PostWebhookAsync($"[{Event(41, id, 2)},{Event(42, other, 0)}]");
+        await WaitForStageAsync(other, "verbal-agreement");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (retry.StatusCode, mixed.StatusCode));
+        Assert.Equal(reads + 1, Fake.Calls.Count(c => c.EndsWith("/batch/read", StringComparison.Ordinal)));
+        var deal = (await DealAsync(id))!.Deal;
+        Assert.Equal((new StageId("verbal-agreement"), DealStatus.Open), (deal.StageId, deal.Status));
+        await using var scope = _host.Services.CreateAsyncScope();
+        var claims = scope.ServiceProvider.GetRequiredService<IDeliveryClaims>();
+        Assert.False(await claims.TryClaimAsync("hubspot:7:41:" + id, TimeSpan.FromDays(3), CancellationToken.None));   // held in the database
+    }
+
+    private async Task WaitForStageAsync(string crmId, string stage)
+    {
+        var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(20);
+        while ((await DealAsync(crmId))!.Deal.StageId != new StageId(stage) && TimeProvider.System.GetUtcNow() < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(new StageId(stage), (await DealAsync(crmId))!.Deal.StageId);
+    }
+
     [Theory]
     [InlineData("bad-signature", 0)]
     [InlineData("good", -301)]

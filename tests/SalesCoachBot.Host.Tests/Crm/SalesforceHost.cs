@@ -44,6 +44,7 @@ internal sealed class SalesforceHost : IAsyncDisposable
     };
 
     private readonly WebApplication _app;
+    private HttpClient? _client;
 
     private SalesforceHost(WebApplication app, FakeSalesforce fake, string folder)
     {
@@ -55,6 +56,9 @@ internal sealed class SalesforceHost : IAsyncDisposable
     public FakeSalesforce Fake { get; }
     public string Folder { get; }
     public IServiceProvider Services => _app.Services;
+
+    /// <summary>The host's own endpoints (test server), e.g. <c>/api/messages</c> when Teams is configured.</summary>
+    public HttpClient Client => _client ??= _app.GetTestClient();
 
     public static string MappedMapYaml()
     {
@@ -72,7 +76,8 @@ internal sealed class SalesforceHost : IAsyncDisposable
     }
 
     public static async Task<SalesforceHost> StartAsync(
-        SalesforceSignIn signIn = SalesforceSignIn.JwtBearer, Action<FakeSalesforce>? configure = null, IReadOnlyDictionary<string, string>? settings = null)
+        SalesforceSignIn signIn = SalesforceSignIn.JwtBearer, Action<FakeSalesforce>? configure = null, IReadOnlyDictionary<string, string>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var folder = Directory.CreateTempSubdirectory("scb-sf-").FullName;
         var certificatePath = Path.Combine(folder, "connected-app.pem");
@@ -128,6 +133,7 @@ internal sealed class SalesforceHost : IAsyncDisposable
         // (it leased a push the test then waited for in vain, under load).
         var worker = builder.Services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(CrmWorker));
         builder.Services.Remove(worker);
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         HostComposition.MapEndpoints(app);
         await HostComposition.InitializeAsync(app);

@@ -1,0 +1,146 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SalesCoachBot.Core.Crm;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.ProcessMaps;
+using SalesCoachBot.Data.Crm;
+using SalesCoachBot.Data.Tests.Infrastructure;
+
+namespace SalesCoachBot.Data.Tests.Crm;
+
+public sealed class SqliteCrmSyncStoreTests(SqliteDatabaseFixture fixture) : CrmSyncStoreTests(() => fixture.Database), IClassFixture<SqliteDatabaseFixture>;
+
+public sealed class PostgresCrmSyncStoreTests(PostgresDatabaseFixture fixture) : CrmSyncStoreTests(() => fixture.Database), IClassFixture<PostgresDatabaseFixture>;
+
+/// <summary>
+/// The CRM apply step on both databases: new deals, their imported history and the link rows are written in bulk
+/// (the CSV importer's prepared commands); applying the same records again adds and duplicates nothing.
+/// </summary>
+public abstract class CrmSyncStoreTests(Func<TestDatabase> database)
+{
+    private const string Yaml = """
+        name: CRM test map
+        version: 1
+        start: discovery
+        won: signed
+        stages:
+          - id: discovery
+            name: Discovery
+            owner: sales
+            entry: A first call.
+            activities: Ask.
+            stallAfterDays: 10
+            crm: { pipeline: default, stages: [appointmentscheduled] }
+            checklist:
+              - { id: pain-written, text: "Pain written down", required: true }
+            next: demo
+          - id: demo
+            name: Demo
+            owner: sales
+            entry: A demo date.
+            activities: Show.
+            stallAfterDays: 10
+            crm: { pipeline: default, stages: [presentationscheduled] }
+            checklist:
+              - { id: demo-held, text: "Demo held", required: true }
+            next: signed
+          - id: signed
+            name: Signed
+            owner: sales
+            entry: Signed.
+            activities: Hand over.
+            stallAfterDays: 30
+            crm: { pipeline: default, stages: [closedwon] }
+            checklist:
+              - { id: contract-stored, text: "Contract stored", required: true }
+        outcomes:
+          lost: { reasons: [price], crm: { pipeline: default, stages: [closedlost] } }
+          nurture: { reengageAfterDays: 60 }
+        """;
+
+    private static readonly ProcessMap Map = ProcessMapLoader.Parse(Yaml).Map ?? throw new InvalidOperationException("the test map does not load");
+    private static readonly DateTimeOffset T0 = new(2025, 1, 6, 9, 0, 0, TimeSpan.Zero);
+
+    private TestDatabase Db => database();
+
+    private ICrmSyncStore Store => Db.Services.GetRequiredService<ICrmSyncStore>();
+
+    private CrmApplyContext Context(TestTeam team) => new(
+        "hubspot", "HubSpot", Map, new CrmStageMap(Map),
+        new Dictionary<string, CrmOwner>(StringComparer.Ordinal)
+        {
+            ["o-" + team.Tag] = new("o-" + team.Tag, team.RepEmail, "Rep"),
+        },
+        Db.Time.GetUtcNow());
+
+    private static CrmDealRecord Record(TestTeam team, int i, string stage, string? owner = null, string? name = null) =>
+        new($"{team.Tag}-{i}", name ?? $"Deal {team.Tag} {i}", 1000m * i, "eur", "default", stage, owner ?? "o-" + team.Tag, null, T0.AddDays(i))
+        {
+            CreatedAt = T0,
+            StageChangedAt = T0.AddDays(2),
+            StageHistory = [new("appointmentscheduled", T0), new("presentationscheduled", T0.AddDays(2))],
+        };
+
+    [DatabaseFact]
+    public async Task Apply_NewDealsTwice_AddedWithHistoryOnceNothingDuplicated()
+    {
+        var team = await Db.CreateTeamAsync();
+        var records = Enumerable.Range(1, 7).Select(i => Record(team, i, "presentationscheduled")).ToList();
+
+        var first = await Store.ApplyAsync(records, Context(team), dryRun: false, CancellationToken.None);
+        var again = await Store.ApplyAsync(records, Context(team), dryRun: false, CancellationToken.None);
+
+        Assert.Equal(7, first.Added);
+        Assert.Equal((0, 7), (again.Added, again.Unchanged));
+        await using var db = Db.NewContext();
+        var deals = await db.Deals.AsNoTracking().Where(d => d.TeamId == team.TeamId).OrderBy(d => d.ExternalId).ToListAsync();
+        Assert.Equal(7, deals.Count);
+        var deal = deals[0];
+        Assert.Equal((team.Tag + "-1", "Deal " + team.Tag + " 1", 1000m, "EUR", team.RepId), (deal.ExternalId, deal.Name, deal.Amount!.Value, deal.Currency, deal.OwnerId));
+        Assert.Equal((new StageId("demo"), T0.AddDays(2), DealStatus.Open), (deal.StageId, deal.StageEnteredAt, deal.Status));
+        var ids = deals.Select(d => d.Id).ToList();
+        var history = await db.StageHistory.AsNoTracking().Where(h => ids.Contains(h.DealId)).ToListAsync();
+        Assert.Equal(14, history.Count);   // discovery then demo, imported once
+        Assert.All(history, h => Assert.Equal(StageChangeKind.Imported, h.Kind));
+        Assert.Equal(2, history.Count(h => h.DealId == deal.Id));
+        var links = await db.Set<CrmDealLinkRow>().AsNoTracking().Where(l => l.CrmId.StartsWith(team.Tag)).ToListAsync();
+        Assert.Equal(7, links.Count);
+        Assert.All(links, l => Assert.Contains(l.DealId!.Value, ids));
+        Assert.Empty(await db.Set<CrmPushRow>().AsNoTracking().Where(p => ids.Contains(p.DealId)).ToListAsync());
+    }
+
+    [DatabaseFact]
+    public async Task Apply_UnknownOwnerThenKnown_FlaggedKeptThenPlacedOnItsLink()
+    {
+        var team = await Db.CreateTeamAsync();
+
+        var flagged = await Store.ApplyAsync([Record(team, 1, "appointmentscheduled", owner: "nobody")], Context(team), dryRun: false, CancellationToken.None);
+        var placed = await Store.ApplyAsync([Record(team, 1, "appointmentscheduled")], Context(team), dryRun: false, CancellationToken.None);
+
+        Assert.Equal(1, flagged.Flagged);
+        Assert.Equal(1, placed.Added);
+        await using var db = Db.NewContext();
+        var link = await db.Set<CrmDealLinkRow>().AsNoTracking().SingleAsync(l => l.CrmId == team.Tag + "-1");
+        var deal = await db.Deals.AsNoTracking().SingleAsync(d => d.ExternalId == team.Tag + "-1");
+        Assert.Equal((deal.Id, (string?)null), (link.DealId!.Value, link.Problem));
+    }
+
+    [DatabaseFact]
+    public async Task Apply_MovedAndRenamedInCrm_UpdatedWithOneMovedInCrmRow()
+    {
+        var team = await Db.CreateTeamAsync();
+        await Store.ApplyAsync([Record(team, 1, "appointmentscheduled")], Context(team), dryRun: false, CancellationToken.None);
+
+        var moved = Record(team, 1, "closedwon", name: "Renamed " + team.Tag) with { ModifiedAt = T0.AddDays(9), StageChangedAt = T0.AddDays(9) };
+        var result = await Store.ApplyAsync([moved], Context(team), dryRun: false, CancellationToken.None);
+
+        Assert.Equal(1, result.Moved);
+        await using var db = Db.NewContext();
+        var deal = await db.Deals.AsNoTracking().SingleAsync(d => d.ExternalId == team.Tag + "-1");
+        Assert.Equal(("Renamed " + team.Tag, new StageId("signed"), DealStatus.Won), (deal.Name, deal.StageId, deal.Status));
+        var crmRows = await db.StageHistory.AsNoTracking().Where(h => h.DealId == deal.Id && h.Kind == StageChangeKind.MovedInCrm).ToListAsync();
+        Assert.Equal("moved in HubSpot; skipped unconfirmed required items: pain-written", Assert.Single(crmRows).Reason);
+        var link = await db.Set<CrmDealLinkRow>().AsNoTracking().SingleAsync(l => l.CrmId == team.Tag + "-1");
+        Assert.Equal(("closedwon", T0.AddDays(9)), (link.Stage, link.ModifiedAt));
+    }
+}
