@@ -17,7 +17,7 @@ public sealed class ShowMapUseCase(MapChartBuilder pictures, PipelineAccess acce
 {
     public async Task<BotAnswer> HandleAsync(ShowMapCommand command, TurnContext context, CancellationToken cancellationToken)
     {
-        var resolved = await access.ResolveAsync(context.Person, command.TeamName, Canonical.Command("show the map"), cancellationToken);
+        var resolved = await access.ResolveAsync(context.Person, command.TeamName, Canonical.Command("show the map"), context.Say, cancellationToken);
         if (resolved is AudienceResult.Refused refused)
         {
             return refused.Answer;
@@ -27,9 +27,9 @@ public sealed class ShowMapUseCase(MapChartBuilder pictures, PipelineAccess acce
 
         // The map of the teams asked about (each team may run its own); several maps are drawn one team at a time.
         var example = Canonical.Command("map for");
-        if (audience.MapIn(context.Maps, example) is not AudienceMap.One { Map: var map })
+        if (audience.MapIn(context.Maps, example, context.Say) is not AudienceMap.One { Map: var map })
         {
-            return ((AudienceMap.Several)audience.MapIn(context.Maps, example)).Answer;
+            return ((AudienceMap.Several)audience.MapIn(context.Maps, example, context.Say)).Answer;
         }
 
         var chart = await pictures.BuildAsync(map, audience.Scope, audience.Label, context.Now, context.Say, cancellationToken);

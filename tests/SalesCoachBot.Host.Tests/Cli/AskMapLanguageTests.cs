@@ -50,4 +50,13 @@ public sealed class AskMapLanguageTests : IAsyncLifetime
         Assert.DoesNotContain(" open", arabic, StringComparison.Ordinal);
         Assert.DoesNotContain("median", arabic, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Ask_RepAsksForAnotherTeamsMapInArabic_RefusedInArabic()
+    {
+        var arabic = await AskAsync("خريطة فريق Atlantis");
+
+        Assert.Contains("خطوط مبيعات الفرق للمديرين ومسؤولي النظام", arabic, StringComparison.Ordinal);
+        Assert.DoesNotContain("managers", arabic, StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -69,7 +69,7 @@ internal sealed class NewDealUseCase(
         string? currency = null;
         if (command.AmountText is { } amountText)
         {
-            switch (MoneyText.Parse(amountText))
+            switch (MoneyText.Parse(amountText, say))
             {
                 case AmountParse.Parsed { Money: var money }:
                     amount = decimal.Round(money.Amount, 2, MidpointRounding.AwayFromZero);
