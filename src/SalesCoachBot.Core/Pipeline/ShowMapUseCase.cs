@@ -27,9 +27,10 @@ public sealed class ShowMapUseCase(MapChartBuilder pictures, PipelineAccess acce
 
         // The map of the teams asked about (each team may run its own); several maps are drawn one team at a time.
         var example = Canonical.Command("map for");
-        if (audience.MapIn(context.Maps, example, context.Say) is not AudienceMap.One { Map: var map })
+        var placed = audience.MapIn(context.Maps, example, context.Say);
+        if (placed is not AudienceMap.One { Map: var map })
         {
-            return ((AudienceMap.Several)audience.MapIn(context.Maps, example, context.Say)).Answer;
+            return ((AudienceMap.Several)placed).Answer;
         }
 
         var chart = await pictures.BuildAsync(map, audience.Scope, audience.Label, context.Now, context.Say, cancellationToken);
