@@ -79,6 +79,8 @@ public sealed class SalesforceChangeEventTests
         await UntilAsync(async () => await ReplayIdAsync(host) == replay, "the replayId is stored");
         var deal = await DealAsync(host, org.First);
         Assert.Equal(new StageId("verbal-agreement"), deal.Deal.StageId);
+        var (_, status, _) = await host.RunAsync("crm", "status");
+        Assert.Contains($"change events: Change Data Capture, resuming after replayId {replay}; polling every 00:15:00", status, StringComparison.Ordinal);
         var history = await HistoryCountAsync(host, deal.Id);
         var pulls = QueryAllCalls(host);
 
