@@ -154,7 +154,7 @@ event() {   # event ID CHANGE_TYPE: an OpportunityChangeEvent for one opportunit
 JSON
 }
 stage_of() {   # stage_of OWNER_EMAIL NAME: what the host's card says about the deal
-  host ask "what's next for $2" --as "$1" 2>&1 | head -3
+  host ask "what's next for $2" --as "$1" 2>/dev/null | head -3
 }
 
 serve host-cdc.log

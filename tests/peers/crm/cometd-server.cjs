@@ -54,9 +54,10 @@ const server = http.createServer(async (req, res) => {
   if (req.method === 'POST' && url.pathname === '/_drop') { drops += Number(url.searchParams.get('n') || 1); res.writeHead(204).end(); return; }
   res.writeHead(404).end();
 });
-// Cut before faye sees the request: the client meets a reset connection, as on a network drop.
+// faye takes over the 'request' listeners when attached, so the cut is put in front of it afterwards: the client meets
+// a reset connection before faye sees the request, as on a network drop.
+bayeux.attach(server);
 server.prependListener('request', (req) => {
   if (drops > 0 && req.url.startsWith(mount)) { drops--; console.error('[cometd] dropped a connection'); req.socket.destroy(); }
 });
-bayeux.attach(server);
 server.listen(port, '127.0.0.1', () => console.log(`COMETD_URL=http://127.0.0.1:${port}${mount}`));
