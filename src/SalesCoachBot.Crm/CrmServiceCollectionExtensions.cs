@@ -36,6 +36,11 @@ public static class CrmServiceCollectionExtensions
                 break;
             case "salesforce":
                 AddSalesforce(services);
+                if (background && configuration.GetSection("Crm:Salesforce").Get<SalesforceSettings>() is { UsesCdc: true })
+                {
+                    AddSalesforceChangeEvents(services);
+                }
+
                 break;
             default:
                 return services;
@@ -98,6 +103,22 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton<ICrmConnector>(sp => new SalesforceConnector(sp.GetRequiredService<SalesforceClient>(), sp.GetRequiredService<IOptions<CrmSettings>>()));
     }
 
+    /// <summary>
+    /// Change Data Capture over CometD (ADR 0022): its own client, without the resilience handler's 30 s attempts (a long
+    /// poll is held up to 110 s) or the REST calls' concurrency permits, and without the pooled handler's cookies
+    /// (<see cref="BayeuxClient"/> keeps them per handshake, as Salesforce's CometD needs).
+    /// </summary>
+    private static void AddSalesforceChangeEvents(IServiceCollection services)
+    {
+        services.AddHttpClient(SalesforceStreamingHttp, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(10) });
+        services.AddSingleton(sp => new BayeuxClient(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(SalesforceStreamingHttp), sp.GetRequiredService<SalesforceAuth>(), sp.GetRequiredService<IOptions<CrmSettings>>()));
+        services.AddSingleton<SalesforceChangeEventWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<SalesforceChangeEventWorker>());
+    }
+
+    private const string SalesforceStreamingHttp = "salesforce-streaming";
     private const string SalesforceHttp = "salesforce";
     private const string HubSpotTokenHttp = "hubspot-oauth";
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SalesCoachBot.Core.Coaching;
 using SalesCoachBot.Core.Crm;
 using SalesCoachBot.Crm.HubSpot;
 
@@ -16,15 +17,25 @@ internal sealed partial class CrmWorker(
     CrmPushDispatcher pushes,
     CrmWebhookQueue webhooks,
     IOptions<CrmSettings> settings,
+    IOptions<CrmOptions> crm,
     TimeProvider time,
     ILogger<CrmWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan PushEvery = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// <c>Crm:PollInterval</c>; with Salesforce Change Data Capture on, the slower <c>Crm:Salesforce:CdcPollInterval</c>:
+    /// the poll then only catches what the events missed (beyond the org's 72-hour retention, a lost subscription).
+    /// </summary>
+    private TimeSpan PollEvery =>
+        string.Equals(crm.Value.Provider?.Trim(), "salesforce", StringComparison.OrdinalIgnoreCase) && settings.Value.Salesforce.UsesCdc
+            ? settings.Value.Salesforce.CdcPollInterval
+            : settings.Value.PollInterval;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // The first pull waits one interval: the first (full) sync is the operator's `crm sync --full`.
-        var nextPoll = time.GetUtcNow() + settings.Value.PollInterval;
+        var nextPoll = time.GetUtcNow() + PollEvery;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -32,7 +43,7 @@ internal sealed partial class CrmWorker(
                 if (time.GetUtcNow() >= nextPoll)
                 {
                     await runner.SyncAsync(full: false, dryRun: false, progress: null, stoppingToken);
-                    nextPoll = time.GetUtcNow() + settings.Value.PollInterval;
+                    nextPoll = time.GetUtcNow() + PollEvery;
                 }
 
                 while (webhooks.Reader.TryRead(out var ids))

@@ -27,7 +27,7 @@ namespace SalesCoachBot.FakeCrm;
 /// requests (total, concurrent, per path), answers Sforce-Limit-Info, and can be told to fail the next requests
 /// (429 with Retry-After, 5xx, 401 INVALID_SESSION_ID) or to revoke sessions or the app.
 /// </summary>
-public sealed class FakeSalesforce : IAsyncDisposable
+public sealed partial class FakeSalesforce : IAsyncDisposable
 {
     public const string Token = "00DFAKE!fixed.session";
     public const string ClientId = "3MVG9FAKE.consumer.key";
@@ -343,6 +343,7 @@ public sealed class FakeSalesforce : IAsyncDisposable
         app.MapPost("/services/data/v{version}/sobjects/{sobject}", async (string sobject, HttpRequest r) =>
             Answer(Execute("POST", $"{DataPath}/sobjects/{sobject}", await JsonNode.ParseAsync(r.Body) as JsonObject)));
         app.MapPost("/services/data/v{version}/composite", Composite);
+        MapStreaming(app);
     }
 
     private static IResult Answer((int Status, JsonNode? Body) result) =>

@@ -80,11 +80,33 @@ public sealed class SalesforceSettings
     /// <summary>Share of the org's daily API requests (Sforce-Limit-Info) above which the connector waits: 1 to 100, default 90.</summary>
     public int MaxApiUsagePercent { get; set; } = 90;
 
+    /// <summary>
+    /// <c>Crm:Salesforce:ChangeEvents</c>: <c>poll</c> (default: the incremental pull every <c>Crm:PollInterval</c>) or
+    /// <c>cdc</c> (Change Data Capture: <c>/data/OpportunityChangeEvent</c> over CometD, pulled within seconds; ADR 0022).
+    /// </summary>
+    public string ChangeEvents { get; set; } = SalesforceChangeEvents.Poll;
+
+    /// <summary>With <c>cdc</c>: the polling kept as a fallback (events lost beyond the org's retention), default 15 minutes.</summary>
+    public TimeSpan CdcPollInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The CometD endpoint; default the instance URL + <c>/cometd/ApiVersion</c>. Set for tests and scripts only.</summary>
+    public Uri? StreamingUrl { get; set; }
+
+    /// <summary>Change events come over CometD (<c>ChangeEvents = cdc</c>).</summary>
+    public bool UsesCdc => string.Equals(ChangeEvents?.Trim(), SalesforceChangeEvents.Cdc, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Which sign-in the settings describe (validated on start, so exactly one applies).</summary>
     public SalesforceFlow Flow =>
         InstanceUrl is not null || !string.IsNullOrWhiteSpace(AccessToken) ? SalesforceFlow.FixedToken
         : !string.IsNullOrWhiteSpace(CertificatePath) ? SalesforceFlow.JwtBearer
         : SalesforceFlow.ClientCredentials;
+}
+
+/// <summary>The values of <c>Crm:Salesforce:ChangeEvents</c>.</summary>
+public static class SalesforceChangeEvents
+{
+    public const string Poll = "poll";
+    public const string Cdc = "cdc";
 }
 
 public enum SalesforceFlow
@@ -185,6 +207,20 @@ public sealed class CrmSettingsValidator(IOptions<CrmOptions> crm) : IValidateOp
                 if (s.MaxApiUsagePercent is < 1 or > 100)
                 {
                     errors.Add("Crm:Salesforce:MaxApiUsagePercent must be between 1 and 100.");
+                }
+
+                if (s.ChangeEvents?.Trim().ToLowerInvariant() is not (SalesforceChangeEvents.Poll or SalesforceChangeEvents.Cdc))
+                {
+                    errors.Add($"Crm:Salesforce:ChangeEvents must be poll (default: pulled every Crm:PollInterval) or cdc (Change Data Capture over CometD), not '{s.ChangeEvents}'.");
+                }
+                else if (s.UsesCdc && s.CdcPollInterval < TimeSpan.FromMinutes(1))
+                {
+                    errors.Add("Crm:Salesforce:CdcPollInterval (the polling kept beside Change Data Capture) must be at least 00:01:00.");
+                }
+
+                if (s.StreamingUrl is not null && !IsHttpUrl(s.StreamingUrl))
+                {
+                    errors.Add("Crm:Salesforce:StreamingUrl must be an absolute http(s) URL (the CometD endpoint), or unset.");
                 }
 
                 if (!decimal.TryParse(s.ApiVersion, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var version) || version < 59.0m)

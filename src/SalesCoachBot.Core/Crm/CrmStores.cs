@@ -173,3 +173,21 @@ public interface ICrmPushOutbox
     /// <summary>Records the outcome; <paramref name="attempts"/> counts this one. False when the lease was lost.</summary>
     Task<bool> CompleteAsync(long id, string owner, int attempts, CrmPushCompletion completion, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// Change Data Capture's durable state beside the sync cursor: the replayId of the last event applied (so events during
+/// downtime are replayed from there) and the lease that keeps one subscription per deployment, whatever the hosts.
+/// </summary>
+public interface ICrmChangeEventStore
+{
+    Task<long?> GetReplayIdAsync(string provider, CancellationToken cancellationToken);
+
+    /// <summary>Stores the replayId to resume after; null forgets it (the next subscription starts with new events, -1).</summary>
+    Task SaveReplayIdAsync(string provider, long? replayId, CancellationToken cancellationToken);
+
+    /// <summary>Takes or renews the lease for <paramref name="owner"/> until <paramref name="until"/>; false while another host holds a live one.</summary>
+    Task<bool> TryHoldLeaseAsync(string provider, string owner, DateTimeOffset until, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Gives the lease back (a host stopping), so another host subscribes at once.</summary>
+    Task ReleaseLeaseAsync(string provider, string owner, CancellationToken cancellationToken);
+}

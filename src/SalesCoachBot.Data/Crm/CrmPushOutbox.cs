@@ -221,6 +221,7 @@ public static class CrmDataServiceCollectionExtensions
     {
         services.AddSingleton<ICrmSyncStore, CrmSyncStore>();
         services.AddSingleton<ICrmPushOutbox, CrmPushOutbox>();
+        services.AddSingleton<ICrmChangeEventStore, CrmChangeEventStore>();
         return services;
     }
 }

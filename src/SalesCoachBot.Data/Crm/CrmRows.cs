@@ -36,6 +36,14 @@ internal sealed class CrmSyncStateRow
     public DateTimeOffset? LastIncrementalSyncAt { get; set; }
     public string? PausedReason { get; set; }
     public DateTimeOffset? PausedAt { get; set; }
+
+    /// <summary>Change Data Capture: the replayId of the last event applied (null: none yet, start from -1).</summary>
+    public long? ReplayId { get; set; }
+
+    /// <summary>Change Data Capture: the host holding the one subscription, and until when (renewed after each long poll).</summary>
+    public string? StreamLeaseOwner { get; set; }
+
+    public DateTimeOffset? StreamLeaseUntil { get; set; }
 }
 
 /// <summary>A change of ours to write to the CRM, stored in the transaction that made it.</summary>
@@ -86,6 +94,7 @@ internal sealed class CrmSyncStateConfiguration : IEntityTypeConfiguration<CrmSy
         builder.HasKey(s => s.Provider);
         builder.Property(s => s.Provider).HasMaxLength(20);
         builder.Property(s => s.PausedReason).HasMaxLength(500);
+        builder.Property(s => s.StreamLeaseOwner).HasMaxLength(200);
     }
 }
 

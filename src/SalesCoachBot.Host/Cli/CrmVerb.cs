@@ -78,6 +78,15 @@ internal sealed class CrmVerb(IOptions<CrmOptions> crm, ICrmSyncStore store, ISe
         await o.WriteLineAsync($"last full sync: {Format(state.LastFullSyncAt)}");
         await o.WriteLineAsync($"last incremental sync: {Format(state.LastIncrementalSyncAt)}");
         await o.WriteLineAsync($"cursor: {Format(state.Cursor)}");
+        if (provider == "salesforce" && services.GetService<IOptions<CrmSettings>>()?.Value.Salesforce is { UsesCdc: true } salesforce
+            && services.GetService<ICrmChangeEventStore>() is { } events)
+        {
+            // Change Data Capture (ADR 0022): where a restart resumes, and the fallback poll's pace.
+            var replay = await events.GetReplayIdAsync(provider, cancellationToken);
+            await o.WriteLineAsync(
+                $"change events: Change Data Capture, resuming after replayId {replay?.ToString(CultureInfo.InvariantCulture) ?? "none (-1: new events only)"}; polling every {salesforce.CdcPollInterval}");
+        }
+
         await o.WriteLineAsync($"linked deals: {status.LinkedDeals}");
         await o.WriteLineAsync($"pending pushes: {status.PendingPushes}, failed pushes: {status.FailedPushes}");
         foreach (var failure in status.RecentFailures)

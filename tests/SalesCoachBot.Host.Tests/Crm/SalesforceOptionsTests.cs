@@ -86,4 +86,55 @@ public sealed class SalesforceOptionsTests
     {
         Assert.Equal(audience, SalesforceAuth.Audience(new Uri(loginUrl)));
     }
+
+    [Theory]
+    [InlineData("webhook", "Crm:Salesforce:ChangeEvents must be poll (default: pulled every Crm:PollInterval) or cdc (Change Data Capture over CometD), not 'webhook'")]
+    [InlineData("", "Crm:Salesforce:ChangeEvents must be poll")]
+    public void ChangeEvents_NeitherPollNorCdc_HostStopsNamingTheKey(string value, string expected)
+    {
+        var result = Validate(new SalesforceSettings { InstanceUrl = new("https://acme.my.salesforce.com"), AccessToken = "t", ChangeEvents = value });
+
+        Assert.True(result.Failed);
+        Assert.Contains(expected, result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ChangeEvents_CdcWithTooShortFallbackPoll_Refused_CdcDefaultsAccepted()
+    {
+        var tooShort = Validate(new SalesforceSettings { InstanceUrl = new("https://acme.my.salesforce.com"), AccessToken = "t", ChangeEvents = "CDC", CdcPollInterval = TimeSpan.FromSeconds(30) });
+        var fine = Validate(new SalesforceSettings { InstanceUrl = new("https://acme.my.salesforce.com"), AccessToken = "t", ChangeEvents = "cdc" });
+
+        Assert.Contains("Crm:Salesforce:CdcPollInterval (the polling kept beside Change Data Capture) must be at least 00:01:00", tooShort.FailureMessage, StringComparison.Ordinal);
+        Assert.True(fine.Succeeded, fine.FailureMessage);
+    }
+
+    [Theory]
+    [InlineData("""{"event":{"replayId":5},"payload":{}}""", "no payload.ChangeEventHeader")]
+    [InlineData("""{"payload":{"ChangeEventHeader":{"entityName":"Opportunity","changeType":"UPDATE","recordIds":["006a"]}}}""", "no event.replayId")]
+    [InlineData("""{"event":{"replayId":5},"payload":{"ChangeEventHeader":{"entityName":"Opportunity","changeType":"MERGE","recordIds":["006a"]}}}""", "unknown changeType 'MERGE'")]
+    [InlineData("""{"event":{"replayId":5},"payload":{"ChangeEventHeader":{"entityName":"Opportunity","changeType":"UPDATE","recordIds":"006a"}}}""", "recordIds is not a list of ids")]
+    [InlineData("""{"event":{"replayId":5},"payload":{"ChangeEventHeader":{"entityName":"Opportunity","changeType":"DELETE","recordIds":[]}}}""", "recordIds is empty")]
+    public void ChangeEvent_Malformed_NamesWhatIsWrong(string json, string problem)
+    {
+        Assert.Equal(problem, ChangeEvent.Parse(System.Text.Json.Nodes.JsonNode.Parse(json)).Problem);
+    }
+
+    [Fact]
+    public void ChangeEvent_SalesforceSample_ReadsHeaderAndReplayId()
+    {
+        const string json = """
+            {"schema":"IeRuaY6cbI_HsV8Rv1Mc5g","payload":{"ChangeEventHeader":{"entityName":"Opportunity","recordIds":["006000000000001AAA","006000000000002AAA"],
+            "changeType":"UPDATE","transactionKey":"0002343d-9d90-e395-ed20-cf416ba652ad","commitTimestamp":1764687600000,"changedFields":["StageName"]},
+            "StageName":"Negotiation/Review"},"event":{"replayId":12345}}
+            """;
+
+        var change = ChangeEvent.Parse(System.Text.Json.Nodes.JsonNode.Parse(json));
+
+        Assert.Null(change.Problem);
+        Assert.Equal(12345, change.ReplayId);
+        Assert.Equal(["006000000000001AAA", "006000000000002AAA"], change.RecordIds);
+        Assert.Equal("0002343d-9d90-e395-ed20-cf416ba652ad", change.TransactionKey);
+        Assert.False(change.IsGap);
+        Assert.True(ChangeEvent.Parse(System.Text.Json.Nodes.JsonNode.Parse("""{"event":{"replayId":6},"payload":{"ChangeEventHeader":{"entityName":"Opportunity","changeType":"GAP_OVERFLOW","recordIds":[]}}}""")).IsGap);
+    }
 }

@@ -774,6 +774,19 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .HasColumnType("character varying(500)")
                         .HasColumnName("paused_reason");
 
+                    b.Property<long?>("ReplayId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("replay_id");
+
+                    b.Property<string>("StreamLeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("stream_lease_owner");
+
+                    b.Property<DateTimeOffset?>("StreamLeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stream_lease_until");
+
                     b.HasKey("Provider");
 
                     b.ToTable("crm_sync_state", (string)null);

@@ -750,6 +750,19 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("paused_reason");
 
+                    b.Property<long?>("ReplayId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("replay_id");
+
+                    b.Property<string>("StreamLeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stream_lease_owner");
+
+                    b.Property<long?>("StreamLeaseUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stream_lease_until");
+
                     b.HasKey("Provider");
 
                     b.ToTable("crm_sync_state", (string)null);

@@ -1,0 +1,196 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Crm;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Crm.Salesforce;
+using SalesCoachBot.Data;
+
+namespace SalesCoachBot.Host.Tests.Crm;
+
+/// <summary>
+/// Salesforce Change Data Capture (<c>Crm:Salesforce:ChangeEvents=cdc</c>) end to end: the host's own CometD subscriber
+/// against the fake org's Bayeux server over HTTP (handshake, subscribe with <c>ext.replay</c>, long polls), events pulled
+/// through the sync path, the replayId stored in the database, and the faults: a forgotten client, a refused replayId,
+/// a malformed event, a dropped connection, an expired session.
+/// </summary>
+public sealed class SalesforceChangeEventTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    private sealed record Org(SalesforceHost Host, string First, string Second) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Host.DisposeAsync();
+    }
+
+    private static async Task<Org> StartAsync()
+    {
+        var host = await SalesforceHost.StartAsync(settings: new Dictionary<string, string> { ["Crm:Salesforce:ChangeEvents"] = "cdc" });
+        var dana = host.Fake.AddUser("dana@example.com", "Dana Rep");
+        var first = host.Fake.AddOpportunity("Zenith Robotics", "Qualification", dana, 42_000m);
+        var second = host.Fake.AddOpportunity("Orbit Labs", "Qualification", dana, 9_000m);
+        var (exit, stdout, stderr) = await host.RunAsync("crm", "sync", "--full");
+        Assert.True(exit == 0, stdout + stderr);
+        await UntilAsync(() => Task.FromResult(host.Fake.Subscriptions.Any(s => s.Error is null)), "the host subscribes");
+        return new Org(host, first, second);
+    }
+
+    private static async Task UntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var until = TimeProvider.System.GetUtcNow() + Patience;
+        while (!await condition())
+        {
+            Assert.True(TimeProvider.System.GetUtcNow() < until, $"waited {Patience} for: {what}");
+            await Task.Delay(50);
+        }
+    }
+
+    private static async Task<DealView> DealAsync(SalesforceHost host, string crmId)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<IDealStore>().FindByExternalIdAsync(crmId, CancellationToken.None))!;
+    }
+
+    private static async Task<bool> InStageAsync(SalesforceHost host, string crmId, string stage) =>
+        (await DealAsync(host, crmId)).Deal.StageId == new StageId(stage);
+
+    private static Task<long?> ReplayIdAsync(SalesforceHost host) =>
+        host.Services.GetRequiredService<ICrmChangeEventStore>().GetReplayIdAsync("salesforce", CancellationToken.None);
+
+    private static async Task<int> HistoryCountAsync(SalesforceHost host, DealId id)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>().StageHistory.CountAsync(h => h.DealId == id);
+    }
+
+    private static int QueryAllCalls(SalesforceHost host) => host.Fake.CallsByPath.GetValueOrDefault("GET /services/data/v59.0/queryAll");
+
+    [Fact]
+    public async Task StageChangedInSalesforce_ChangeEvent_DealMovedReplayIdStored_RepeatedEventNotPulledAgain()
+    {
+        await using var org = await StartAsync();
+        var host = org.Host;
+        Assert.Equal((SalesforceChangeEventWorker.Channel, (long?)-1, (string?)null), host.Fake.Subscriptions.First());
+
+        host.Fake.Change(org.First, "StageName", "Negotiation/Review");
+        var replay = host.Fake.PublishChangeEvent("UPDATE", [org.First], ["StageName", "LastModifiedDate"], "tx-1");
+
+        await UntilAsync(async () => await ReplayIdAsync(host) == replay, "the replayId is stored");
+        var deal = await DealAsync(host, org.First);
+        Assert.Equal(new StageId("verbal-agreement"), deal.Deal.StageId);
+        var (_, status, _) = await host.RunAsync("crm", "status");
+        Assert.Contains($"change events: Change Data Capture, resuming after replayId {replay}; polling every 00:15:00", status, StringComparison.Ordinal);
+        var history = await HistoryCountAsync(host, deal.Id);
+        var pulls = QueryAllCalls(host);
+
+        // The same transaction and record again (Salesforce redelivers after a reconnect): claimed once, not pulled again.
+        var again = host.Fake.PublishChangeEvent("UPDATE", [org.First], ["StageName"], "tx-1");
+        await UntilAsync(async () => await ReplayIdAsync(host) == again, "the repeated event's replayId is stored");
+        Assert.Equal(pulls, QueryAllCalls(host));
+        Assert.Equal(history, await HistoryCountAsync(host, deal.Id));
+    }
+
+    [Fact]
+    public async Task ServerForgetsClient_403UnknownClient_HandshakesAgainAndReplaysMissedEventFromStoredReplayId()
+    {
+        await using var org = await StartAsync();
+        var host = org.Host;
+        host.Fake.Change(org.First, "StageName", "Needs Analysis");
+        var stored = host.Fake.PublishChangeEvent("UPDATE", [org.First], ["StageName"]);
+        await UntilAsync(async () => await ReplayIdAsync(host) == stored, "the first event applied");
+        var handshakes = host.Fake.Handshakes;
+
+        host.Fake.ForgetStreamingClients();
+        host.Fake.Change(org.Second, "StageName", "Value Proposition");
+        var missed = host.Fake.PublishChangeEvent("UPDATE", [org.Second], ["StageName"]);
+
+        await UntilAsync(() => InStageAsync(host, org.Second, "demo"), "the missed event replayed and pulled");
+        Assert.True(host.Fake.Handshakes > handshakes);
+        Assert.Contains((SalesforceChangeEventWorker.Channel, (long?)stored, (string?)null), host.Fake.Subscriptions);
+        await UntilAsync(async () => await ReplayIdAsync(host) == missed, "the replayed event's replayId stored");
+    }
+
+    [Fact]
+    public async Task StoredReplayIdRefused_SubscribesFromMinusOne_AndPullsFromTheCursor()
+    {
+        await using var org = await StartAsync();
+        var host = org.Host;
+        host.Fake.Change(org.First, "StageName", "Needs Analysis");
+        var stored = host.Fake.PublishChangeEvent("UPDATE", [org.First], ["StageName"]);
+        await UntilAsync(async () => await ReplayIdAsync(host) == stored, "the first event applied");
+
+        // Downtime beyond the org's retention: the stored id is gone, and the change made meanwhile sent no event we see.
+        host.Fake.ExpireEventsThrough(stored);
+        host.Fake.ForgetStreamingClients();
+        host.Fake.Change(org.Second, "StageName", "Value Proposition");
+
+        await UntilAsync(() => InStageAsync(host, org.Second, "demo"), "the change pulled from the cursor");
+        var refused = host.Fake.Subscriptions.Single(s => s.Error is not null);
+        Assert.Equal(stored, refused.ReplayFrom);
+        Assert.StartsWith("400::The replayId", refused.Error, StringComparison.Ordinal);
+        Assert.Equal((long?)-1, host.Fake.Subscriptions.Last().ReplayFrom);
+        Assert.Null(await ReplayIdAsync(host));
+    }
+
+    [Fact]
+    public async Task MalformedEvents_SkippedAndReplayIdAdvances_TheNextEventApplied()
+    {
+        await using var org = await StartAsync();
+        var host = org.Host;
+        host.Fake.Publish(SalesforceChangeEventWorker.Channel, id => new JsonObject { ["event"] = new JsonObject { ["replayId"] = id }, ["payload"] = new JsonObject() });
+        host.Fake.Publish(SalesforceChangeEventWorker.Channel, _ => new JsonObject { ["payload"] = new JsonObject { ["ChangeEventHeader"] = new JsonObject() } });
+        host.Fake.Publish(SalesforceChangeEventWorker.Channel, id => new JsonObject
+        {
+            ["event"] = new JsonObject { ["replayId"] = id },
+            ["payload"] = new JsonObject { ["ChangeEventHeader"] = new JsonObject { ["entityName"] = "Opportunity", ["changeType"] = "UPDATE", ["recordIds"] = "006x" } },
+        });
+        host.Fake.Change(org.First, "StageName", "Value Proposition");
+        var good = host.Fake.PublishChangeEvent("UPDATE", [org.First], ["StageName"]);
+
+        await UntilAsync(async () => await ReplayIdAsync(host) == good, "the good event's replayId stored");
+        Assert.True(await InStageAsync(host, org.First, "demo"));
+    }
+
+    [Fact]
+    public async Task GapEvent_PullsEverythingSinceTheCursor()
+    {
+        await using var org = await StartAsync();
+        var host = org.Host;
+        host.Fake.Change(org.First, "StageName", "Value Proposition");
+        host.Fake.Change(org.Second, "StageName", "Needs Analysis");
+        host.Fake.PublishChangeEvent("GAP_OVERFLOW", []);
+
+        await UntilAsync(() => InStageAsync(host, org.Second, "discovery"), "the gap pulled from the cursor");
+        Assert.True(await InStageAsync(host, org.First, "demo"));
+    }
+
+    [Fact]
+    public async Task DroppedConnectionsAndExpiredSession_ReconnectWithBackoffSignInAgain_EventApplied()
+    {
+        await using var org = await StartAsync();
+        var host = org.Host;
+        var handshakes = host.Fake.Handshakes;
+        var signIns = host.Fake.SignIns;
+
+        host.Fake.DropNextConnects(2);
+        host.Fake.ExpireSessions();
+        await UntilAsync(() => Task.FromResult(host.Fake.Handshakes >= handshakes + 3), "a new handshake after the 401 and after each dropped poll");
+        host.Fake.Change(org.First, "StageName", "Negotiation/Review");
+        host.Fake.PublishChangeEvent("UPDATE", [org.First], ["StageName"]);
+
+        await UntilAsync(() => InStageAsync(host, org.First, "verbal-agreement"), "the event applied after reconnecting");
+        Assert.Equal(signIns + 1, host.Fake.SignIns);
+    }
+
+    [Fact]
+    public async Task SubscriptionLease_HeldByOneHost_AnotherHostIsRefusedUntilItExpires()
+    {
+        await using var org = await StartAsync();
+        var store = org.Host.Services.GetRequiredService<ICrmChangeEventStore>();
+        var now = TimeProvider.System.GetUtcNow();
+
+        Assert.False(await store.TryHoldLeaseAsync("salesforce", "other-host", now + TimeSpan.FromMinutes(5), now, CancellationToken.None));
+        Assert.True(await store.TryHoldLeaseAsync("salesforce", "other-host", now + TimeSpan.FromMinutes(20), now + SalesforceChangeEventWorker.LeaseFor + TimeSpan.FromMinutes(1), CancellationToken.None));
+    }
+}
