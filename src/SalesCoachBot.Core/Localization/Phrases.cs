@@ -53,7 +53,7 @@ public sealed class Phrases
         more.CopyTo(args, 1);
         foreach (var form in Forms(count))
         {
-            var text = ReplyTexts.Lookup(localizer, Language.Culture, key + "." + form);
+            var text = _texts.Find(localizer, Language.Culture, key + "." + form);
             if (!text.ResourceNotFound)
             {
                 return Format(text.Value, args);
@@ -117,7 +117,7 @@ public sealed class Phrases
 
     private string Say(IStringLocalizer localizer, string key, object?[] args)
     {
-        var text = ReplyTexts.Lookup(localizer, Language.Culture, key);
+        var text = _texts.Find(localizer, Language.Culture, key);
         if (text.ResourceNotFound)
         {
             // A key typed wrong in code: a bug the resource tests catch, never a sentence to show.

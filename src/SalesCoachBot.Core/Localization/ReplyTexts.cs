@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -61,7 +62,17 @@ public sealed class ReplyTexts(
     internal IStringLocalizer Home => home;
     internal IStringLocalizer Charts => charts;
 
+    // Resources do not change while the process runs, so each (file, culture, key) is looked up once: a card asks
+    // for a dozen texts, and each ResourceManager lookup takes a lock and switches the thread's culture twice.
+    private readonly ConcurrentDictionary<(IStringLocalizer Localizer, string Culture, string Key), LocalizedString> _found = new();
+
     public Phrases In(ReplyLanguage language) => new(this, language);
+
+    /// <summary><see cref="Lookup"/>, remembered.</summary>
+    internal LocalizedString Find(IStringLocalizer localizer, CultureInfo culture, string key) =>
+        _found.TryGetValue((localizer, culture.Name, key), out var found)
+            ? found
+            : _found.GetOrAdd((localizer, culture.Name, key), static (k, culture) => Lookup(k.Localizer, culture, k.Key), culture);
 
     public static ReplyTexts Create(IStringLocalizerFactory factory) => new(
         new StringLocalizer<CoachingText>(factory),

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace SalesCoachBot.Core.Understanding;
 
 /// <summary>One slot a template reads: its name ("deal", "item", "stage", …) and the typed words it took.</summary>
@@ -106,26 +108,57 @@ internal sealed class IntentMatcher
         }
 
         // Upper bound per example: every typed word it has matches, every word it has that was not typed is missed.
-        var present = new Dictionary<int, double>();
-        var typed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var token in tokens)
+        // A common word ("for") reaches hundreds of examples, so the sums and the candidate list use rented arrays.
+        var present = ArrayPool<double>.Shared.Rent(_templates.Length);
+        var touched = ArrayPool<int>.Shared.Rent(_templates.Length);
+        var candidates = ArrayPool<Candidate>.Shared.Rent(_templates.Length);
+        try
         {
-            if (typed.Add(token.Canon) && _byWord.TryGetValue(token.Canon, out var postings))
+            // Weights are positive, so a sum of zero means "not reached yet".
+            Array.Clear(present, 0, _templates.Length);
+            var reached = 0;
+            for (var t = 0; t < tokens.Count; t++)
             {
+                if (!FirstTimeTyped(tokens, t) || !_byWord.TryGetValue(tokens[t].Canon, out var postings))
+                {
+                    continue;
+                }
+
                 foreach (var (template, weight) in postings)
                 {
-                    present[template] = present.GetValueOrDefault(template) + weight;
+                    if (present[template] == 0)
+                    {
+                        touched[reached++] = template;
+                    }
+
+                    present[template] += weight;
                 }
             }
+
+            var count = 0;
+            for (var k = 0; k < reached; k++)
+            {
+                var template = touched[k];
+                var bound = present[template] - (MissFactor * (_templates[template].LiteralWeight - present[template]));
+                if (bound > 0)
+                {
+                    candidates[count++] = new Candidate(template, bound);
+                }
+            }
+
+            Array.Sort(candidates, 0, count, Candidate.BestFirst);
+            return BestOf(candidates.AsSpan(0, count), tokens, accept, bestPerCommand);
         }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(present);
+            ArrayPool<int>.Shared.Return(touched);
+            ArrayPool<Candidate>.Shared.Return(candidates);
+        }
+    }
 
-        var candidates = present
-            .Select(p => (Template: p.Key, Bound: p.Value - (MissFactor * (_templates[p.Key].LiteralWeight - p.Value))))
-            .Where(c => c.Bound > 0)
-            .OrderByDescending(c => c.Bound)
-            .ThenBy(c => c.Template)
-            .ToList();
-
+    private IntentMatch? BestOf(ReadOnlySpan<Candidate> candidates, IReadOnlyList<Token> tokens, Func<IntentMatch, bool> accept, Dictionary<string, double>? bestPerCommand)
+    {
         IntentMatch? best = null;
         foreach (var (index, bound) in candidates)
         {
@@ -134,19 +167,41 @@ internal sealed class IntentMatcher
                 break;
             }
 
-            var match = Align(_templates[index], tokens);
-            if (bestPerCommand is not null && match.Score > bestPerCommand.GetValueOrDefault(match.Command, double.MinValue))
+            var template = _templates[index];
+            var match = Align(template, tokens, best?.Score ?? double.NegativeInfinity, out var score);
+            if (bestPerCommand is not null && score > bestPerCommand.GetValueOrDefault(template.Command, double.MinValue))
             {
-                bestPerCommand[match.Command] = match.Score;
+                bestPerCommand[template.Command] = score;
             }
 
-            if ((best is null || match.Score > best.Score) && accept(match))
+            if (match is not null && accept(match))
             {
                 best = match;
             }
         }
 
         return best;
+    }
+
+    /// <summary>An example worth aligning, with the most it could score.</summary>
+    private readonly record struct Candidate(int Template, double Bound)
+    {
+        /// <summary>Highest bound first; ties in the examples' order, so the same sentence always gets the same answer.</summary>
+        public static readonly IComparer<Candidate> BestFirst = Comparer<Candidate>.Create(
+            static (a, b) => a.Bound != b.Bound ? b.Bound.CompareTo(a.Bound) : a.Template.CompareTo(b.Template));
+    }
+
+    private static bool FirstTimeTyped(IReadOnlyList<Token> tokens, int at)
+    {
+        for (var k = 0; k < at; k++)
+        {
+            if (string.Equals(tokens[k].Canon, tokens[at].Canon, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private double Extra(Token token) =>
@@ -178,17 +233,40 @@ internal sealed class IntentMatcher
         Swap,
     }
 
-    /// <summary>Dynamic programming over (example position, typed position, slot open): best earned minus costs.</summary>
-    private IntentMatch Align(Template template, IReadOnlyList<Token> tokens)
+    /// <summary>
+    /// Dynamic programming over (example position, typed position, slot open): best earned minus costs, in
+    /// <paramref name="total"/>. The match itself (slots, confidence) is read back only when it beats
+    /// <paramref name="toBeat"/>: most examples tried for a sentence do not, and then nothing is allocated.
+    /// </summary>
+    private IntentMatch? Align(Template template, IReadOnlyList<Token> tokens, double toBeat, out double total)
     {
         var elements = template.Elements;
         var m = elements.Length;
         var n = tokens.Count;
         var size = (m + 1) * (n + 1) * 2;
-        var score = new double[size];
-        var op = new Op[size];
-        var cameOpen = new bool[size];
-        Array.Fill(score, double.NegativeInfinity);
+
+        // The tables live only for this call; a sentence tries tens of examples, so they are rented, not allocated.
+        var score = ArrayPool<double>.Shared.Rent(size);
+        var op = ArrayPool<Op>.Shared.Rent(size);
+        var cameOpen = ArrayPool<bool>.Shared.Rent(size);
+        try
+        {
+            total = Fill(elements, tokens, score, op, cameOpen, size);
+            return total > toBeat ? ReadBack(template, tokens, score, op, cameOpen) : null;
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(score);
+            ArrayPool<Op>.Shared.Return(op);
+            ArrayPool<bool>.Shared.Return(cameOpen);
+        }
+    }
+
+    private double Fill(Element[] elements, IReadOnlyList<Token> tokens, double[] score, Op[] op, bool[] cameOpen, int size)
+    {
+        var m = elements.Length;
+        var n = tokens.Count;
+        Array.Fill(score, double.NegativeInfinity, 0, size);
         int At(int i, int j, int open) => (((i * (n + 1)) + j) * 2) + open;
         void Relax(int from, int to, double value, Op how)
         {
@@ -254,6 +332,15 @@ internal sealed class IntentMatcher
             }
         }
 
+        return Math.Max(score[At(m, n, 0)], score[At(m, n, 1)]);
+    }
+
+    private IntentMatch ReadBack(Template template, IReadOnlyList<Token> tokens, double[] score, Op[] op, bool[] cameOpen)
+    {
+        var elements = template.Elements;
+        var m = elements.Length;
+        var n = tokens.Count;
+        int At(int i, int j, int open) => (((i * (n + 1)) + j) * 2) + open;
         var end = score[At(m, n, 0)] >= score[At(m, n, 1)] ? At(m, n, 0) : At(m, n, 1);
         var total = score[end];
 
