@@ -25,10 +25,12 @@ internal sealed class PipelinePhases
     private readonly Samples _build = new("  phase: PipelineReport.Build");
     private readonly Samples _kpis = new("  phase: PipelineKpis.Compute");
     private readonly Samples _card = new("  phase: summary card (Render + Funnel)");
-    private readonly Samples _png = new("  host: funnel PNG (FunnelChartRenderer)");
+    private readonly Samples _png = new("  host: funnel PNG drawn (FunnelChartRenderer)");
+    private readonly Samples _pngMemo = new("  host: funnel PNG as published (ChartRenderer)");
     private readonly Samples _teams = new("  host: Adaptive Card JSON");
     private readonly Samples _slack = new("  host: Block Kit JSON");
     private readonly FunnelChartRenderer _funnel = new();
+    private readonly ChartRenderer _charts = new(new BarChartRenderer(), new FunnelChartRenderer(), new MapChartRenderer());
     private readonly TeamsCardRenderer _teamsRenderer = new(new AdaptiveCardRenderer());
     private readonly BlockKitCardRenderer _slackRenderer = new(new BlockKitRenderer());
     private TimeSpan _gcPause;
@@ -58,6 +60,7 @@ internal sealed class PipelinePhases
             PipelineUseCase.Render(report, kpis, audience, null, new PipelineDetailsPayload(team.Name, null), say),
             PipelineUseCase.Funnel(report, audience, say))));
         await TimeAsync(_png, measured, () => Task.FromResult(_funnel.RenderPng(chart)));
+        await TimeAsync(_pngMemo, measured, () => Task.FromResult(_charts.RenderPng(chart)));
         await TimeAsync(_teams, measured, () => Task.FromResult(_teamsRenderer.Render(answer).ToJsonString()));
         await TimeAsync(_slack, measured, () => Task.FromResult(_slackRenderer.Render(answer).ToJsonString()));
         if (measured)
@@ -72,7 +75,7 @@ internal sealed class PipelinePhases
 
     public void Print()
     {
-        foreach (var phase in new[] { _audience, _load, _build, _kpis, _card, _png, _teams, _slack })
+        foreach (var phase in new[] { _audience, _load, _build, _kpis, _card, _png, _pngMemo, _teams, _slack })
         {
             Console.WriteLine(phase.Report());
         }
