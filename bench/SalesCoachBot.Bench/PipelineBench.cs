@@ -48,8 +48,7 @@ internal static class PipelineBench
         var team = (await lookup.ServiceProvider.GetRequiredService<IDirectoryStore>().FindTeamByNameAsync(BigTeam, CancellationToken.None))!;
 
         var useCase = new Samples($"pipeline \"{BigTeam}\" (use case, {size.Deals / 2:N0} deals)");
-        var load = new Samples("  of which IPipelineStore.LoadAsync");
-        var build = new Samples("  of which PipelineReport.Build");
+        var phases = new PipelinePhases();
         BotAnswer? answer = null;
         PipelineData? data = null;
         for (var run = 0; run < Warmup + Runs; run++)
@@ -63,22 +62,10 @@ internal static class PipelineBench
                     : await pipeline.HandleAsync(new PipelineCommand(BigTeam, null), context, CancellationToken.None);
             }
 
-            // The two halves of the turn, timed separately to show where it goes.
+            // The same answer again, phase by phase as the use case runs them, to show where the time goes.
             await using (var scope = db.Services.CreateAsyncScope())
             {
-                var store = scope.ServiceProvider.GetRequiredService<IPipelineStore>();
-                var since = context.Now.AddDays(-PipelineUseCase.DefaultWindowDays);
-                var started = Stopwatch.GetTimestamp();
-                data = await store.LoadAsync(new PipelineScope([team.Id], null), since, context.Now, CancellationToken.None);
-                var loaded = Stopwatch.GetElapsedTime(started);
-                started = Stopwatch.GetTimestamp();
-                _ = PipelineReport.Build(db.Map, data, PipelineUseCase.DefaultWindowDays, context.Now, _ => 14);
-                var built = Stopwatch.GetElapsedTime(started);
-                if (run >= Warmup)
-                {
-                    load.Add(loaded.TotalMilliseconds);
-                    build.Add(built.TotalMilliseconds);
-                }
+                data = await phases.RunAsync(scope.ServiceProvider, team, context, measured: run >= Warmup);
             }
         }
 
@@ -113,8 +100,7 @@ internal static class PipelineBench
             $"read: {data!.OpenDeals.Count:N0} open, {data.ClosedDeals.Count:N0} closed, {data.History.Count:N0} history rows, {data.WonConfirmations.Count:N0} confirmations"));
         Console.WriteLine("answer: " + answer!.Text.Split('\n')[1].Trim());
         Console.WriteLine(useCase.Report(goalP95: 100));
-        Console.WriteLine(load.Report());
-        Console.WriteLine(build.Report());
+        phases.Print();
 
         // The same question after a write: each run first moves one deal of the team (last activity and stage entry,
         // as a confirmation or an advance would), so the store reads that deal again (its change-log row was stamped).

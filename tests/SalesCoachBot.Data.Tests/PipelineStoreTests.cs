@@ -248,6 +248,54 @@ public abstract class PipelineStoreTests(Func<TestDatabase> database)
     }
 
     [DatabaseFact]
+    public async Task Load_DerivedDataReusedOnlyWhileNothingItDependsOnMoved()
+    {
+        // The last data derived from the kept facts is handed out again (ADR 0026) while no write, no close leaving the
+        // window and no snooze running out lies between two questions; each of those gives new data equal to a fresh read.
+        var world = await SeedAsync();
+        var scope = new PipelineScope([world.TeamA], null);
+        async Task<PipelineData> Read(IServiceProvider host, DateTimeOffset since, DateTimeOffset now)
+        {
+            await using var services = host.CreateAsyncScope();
+            return await services.ServiceProvider.GetRequiredService<IPipelineStore>().LoadAsync(scope, since, now, CancellationToken.None);
+        }
+
+        async Task<PipelineData> ReadSameAsFresh(DateTimeOffset since, DateTimeOffset now, string step)
+        {
+            await using var freshHost = NewHost();
+            var data = await Read(Db.Services, since, now);
+            Assert.True(Canonical(await Read(freshHost, since, now)) == Canonical(data), step);
+            return data;
+        }
+
+        var since = DaysAgo(30);
+        var first = await ReadSameAsFresh(since, Now, "first read");
+        Assert.Same(first, await Read(Db.Services, since, Now.AddSeconds(1)));
+
+        // open1's latest snooze (five days ahead) runs out: the same facts, but the deal shows unsnoozed.
+        var unsnoozed = await ReadSameAsFresh(since, Now.AddDays(6), "a snooze ran out");
+        Assert.NotSame(first, unsnoozed);
+        Assert.NotNull(first.OpenDeals.Single(d => d.DealId == world.Open1).SnoozedUntil);
+        Assert.Null(unsnoozed.OpenDeals.Single(d => d.DealId == world.Open1).SnoozedUntil);
+
+        // The deal lost exactly at the window's start leaves it a tick later.
+        var later = await ReadSameAsFresh(since.AddTicks(1), Now, "a close left the window");
+        Assert.Contains(first.ClosedDeals, d => d.DealId == world.LostAtSince);
+        Assert.DoesNotContain(later.ClosedDeals, d => d.DealId == world.LostAtSince);
+
+        // Plain SQL, as another host or a script would write: new data at once, equal to a fresh read.
+        await using (var db = Db.NewContext())
+        {
+            Assert.Equal(1, await db.Database.ExecuteSqlAsync($"UPDATE deals SET amount = 4321 WHERE id = {world.Open2}"));
+        }
+
+        var written = await ReadSameAsFresh(since, Now, "a write through plain SQL");
+        Assert.NotSame(first, written);
+        Assert.Equal(4321m, written.OpenDeals.Single(d => d.DealId == world.Open2).Amount);
+        Assert.Same(written, await Read(Db.Services, since, Now));
+    }
+
+    [DatabaseFact]
     public async Task Load_WritesByImporterRawSqlAndAnotherHost_CachedReadEqualsFreshRead()
     {
         // Two hosts on one database, each with its own in-memory facts: a write through either, the bulk importer or

@@ -159,15 +159,15 @@ public static class PipelineAnalytics
         return normalized;
     }
 
-    private static double? MedianOfSorted(double[] sorted)
+    internal static double? MedianOfSorted(IReadOnlyList<double> sorted)
     {
-        if (sorted.Length == 0)
+        if (sorted.Count == 0)
         {
             return null;
         }
 
-        var mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        var mid = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     /// <summary>

@@ -34,6 +34,9 @@ public sealed record PipelineReport(
 
     public double? MedianCycleDays => PipelineAnalytics.Median(Cycles.Select(c => c.Days));
 
+    /// <summary>The history the report was built from, grouped by deal, so the KPIs walk it without grouping it again.</summary>
+    internal PipelineHistoryIndex? HistoryIndex { get; init; }
+
     private static IReadOnlyList<CurrencyAmount> Combine(IEnumerable<CurrencyAmount> amounts) =>
         PipelineAnalytics.SumByCurrency(amounts.Select(a => ((string?)a.Currency, (decimal?)a.Amount)));
 
@@ -76,6 +79,9 @@ public sealed record PipelineReport(
             cycles,
             winLoss,
             PipelineAnalytics.WeekOverWeek(beforeWon, data.History, now),
-            FastDealsAnalysis.Analyze(map, cycles, history, data.WonConfirmations));
+            FastDealsAnalysis.Analyze(map, cycles, history, data.WonConfirmations))
+        {
+            HistoryIndex = history,
+        };
     }
 }

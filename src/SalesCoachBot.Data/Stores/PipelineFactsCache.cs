@@ -154,19 +154,35 @@ internal sealed record PipelineDealFacts(
     ConfirmationFact[] Confirmations);
 
 /// <summary>An immutable set of deal facts, ordered by deal id, as of change stamp <see cref="Stamp"/> (<see cref="PipelineFactsSql"/>).</summary>
-internal sealed class PipelineFacts(DateTimeOffset since, PipelineStamp stamp, PipelineDealFacts[] deals, long[] reread)
+internal sealed class PipelineFacts
 {
-    public DateTimeOffset Since { get; } = since;
+    private readonly DerivedMemo _memo;
 
-    public PipelineStamp Stamp { get; } = stamp;
+    public PipelineFacts(DateTimeOffset since, PipelineStamp stamp, PipelineDealFacts[] deals, long[] reread)
+        : this(since, stamp, deals, reread, new DerivedMemo(deals))
+    {
+    }
 
-    public PipelineDealFacts[] Deals { get; } = deals;
+    private PipelineFacts(DateTimeOffset since, PipelineStamp stamp, PipelineDealFacts[] deals, long[] reread, DerivedMemo memo)
+    {
+        Since = since;
+        Stamp = stamp;
+        Deals = deals;
+        Reread = reread;
+        _memo = memo;
+    }
+
+    public DateTimeOffset Since { get; }
+
+    public PipelineStamp Stamp { get; }
+
+    public PipelineDealFacts[] Deals { get; }
 
     /// <summary>The deal ids the last incremental refresh read again (tests).</summary>
-    public long[] Reread { get; } = reread;
+    public long[] Reread { get; }
 
-    /// <summary>The same facts, known to be current as of a later stamp (nothing changed in between).</summary>
-    public PipelineFacts At(PipelineStamp stamp) => new(Since, stamp, Deals, Reread);
+    /// <summary>The same facts, known to be current as of a later stamp (nothing changed in between): the derived data goes along.</summary>
+    public PipelineFacts At(PipelineStamp stamp) => new(Since, stamp, Deals, Reread, _memo);
 
     /// <summary>These facts with the deals in <paramref name="reread"/> replaced (a changed deal the read did not return left the scope).</summary>
     public PipelineFacts With(PipelineChangedDeals reread, PipelineStamp stamp)
@@ -179,37 +195,121 @@ internal sealed class PipelineFacts(DateTimeOffset since, PipelineStamp stamp, P
         return new PipelineFacts(Since, stamp, [.. merged], reread.Changed);
     }
 
-    /// <summary>What a fresh read at <paramref name="since"/> and <paramref name="now"/> returns.</summary>
+    /// <summary>
+    /// What a fresh read at <paramref name="since"/> and <paramref name="now"/> returns. The same facts give the same data
+    /// for every (since, now) that leaves out the same deals' history and closes and clears the same expired snoozes, so
+    /// the last one derived is handed out again while those counts are unchanged (ADR 0026): no copy of ~160,000 history
+    /// entries per answer, and the same <see cref="PipelineData"/> instance, which Core's derived index is keyed by.
+    /// </summary>
     public PipelineData Derive(DateTimeOffset since, DateTimeOffset now)
     {
-        var open = new List<OpenDealFact>();
-        var closed = new List<ClosedDealFact>();
-        var history = new List<StageEntryFact>();
-        var confirmations = new List<ConfirmationFact>();
+        var key = _memo.Key(since, now);
+        if (_memo.Last is { } last && last.Key == key)
+        {
+            return last.Data;
+        }
+
+        var data = Build(since, now);
+        _memo.Last = new Derived(key, data); // one reference write: a concurrent reader sees the old pair or the new one
+        return data;
+    }
+
+    private PipelineData Build(DateTimeOffset since, DateTimeOffset now)
+    {
         var sinceTicks = since.UtcTicks;
+        int open = 0, closed = 0, history = 0, confirmations = 0;
+        foreach (var deal in Deals)
+        {
+            open += deal.Open is null ? 0 : 1;
+            if (deal.Closed is { } c && c.ClosedAt >= since)
+            {
+                closed++;
+                confirmations += c.Status == DealStatus.Won ? deal.Confirmations.Length : 0;
+            }
+
+            history += deal.LatestEntryTicks >= sinceTicks ? deal.History.Length : 0;
+        }
+
+        // Sized exactly: growing lists to 160,000 entries left megabytes of large-object garbage per answer.
+        var openFacts = new OpenDealFact[open];
+        var closedFacts = new ClosedDealFact[closed];
+        var entries = new StageEntryFact[history];
+        var confirmed = new ConfirmationFact[confirmations];
+        (open, closed, history, confirmations) = (0, 0, 0, 0);
         foreach (var deal in Deals)
         {
             if (deal.Open is { } o)
             {
-                open.Add(o.SnoozedUntil is { } until && until <= now ? o with { SnoozedUntil = null } : o);
+                openFacts[open++] = o.SnoozedUntil is { } until && until <= now ? o with { SnoozedUntil = null } : o;
             }
 
             if (deal.Closed is { } c && c.ClosedAt >= since)
             {
-                closed.Add(c);
+                closedFacts[closed++] = c;
                 if (c.Status == DealStatus.Won)
                 {
-                    confirmations.AddRange(deal.Confirmations);
+                    deal.Confirmations.CopyTo(confirmed, confirmations);
+                    confirmations += deal.Confirmations.Length;
                 }
             }
 
             if (deal.LatestEntryTicks >= sinceTicks)
             {
-                history.AddRange(deal.History);
+                deal.History.CopyTo(entries, history);
+                history += deal.History.Length;
             }
         }
 
-        return new PipelineData(open, closed, history, confirmations);
+        return new PipelineData(Array.AsReadOnly(openFacts), Array.AsReadOnly(closedFacts), Array.AsReadOnly(entries), Array.AsReadOnly(confirmed));
+    }
+
+    /// <summary>How many deals' history, closes and snoozes a (since, now) leaves out or clears: equal keys, equal data.</summary>
+    private readonly record struct DeriveKey(int HistoryLeftOut, int ClosesLeftOut, int SnoozesOver);
+
+    private sealed record Derived(DeriveKey Key, PipelineData Data);
+
+    /// <summary>
+    /// Shared by facts that differ only in their stamp: the sorted times that decide what a (since, now) includes, and the
+    /// last data derived. Immutable but for <see cref="Last"/>, replaced whole.
+    /// </summary>
+    private sealed class DerivedMemo(PipelineDealFacts[] deals)
+    {
+        private readonly long[] _latestEntries = Sorted(deals.Where(d => d.History.Length > 0).Select(d => d.LatestEntryTicks));
+        private readonly long[] _closes = Sorted(deals.Where(d => d.Closed is not null).Select(d => d.Closed!.ClosedAt.UtcTicks));
+        private readonly long[] _snoozes = Sorted(deals.Where(d => d.Open?.SnoozedUntil is not null).Select(d => d.Open!.SnoozedUntil!.Value.UtcTicks));
+
+        public Derived? Last { get; set; }
+
+        /// <summary>History of deals whose latest entry is before since, closes before since, snoozes at or before now.</summary>
+        public DeriveKey Key(DateTimeOffset since, DateTimeOffset now) =>
+            new(Below(_latestEntries, since.UtcTicks), Below(_closes, since.UtcTicks), Below(_snoozes, now.UtcTicks + 1));
+
+        private static long[] Sorted(IEnumerable<long> ticks)
+        {
+            var array = ticks.ToArray();
+            Array.Sort(array);
+            return array;
+        }
+
+        /// <summary>How many of the sorted values are below <paramref name="bound"/>.</summary>
+        private static int Below(long[] sorted, long bound)
+        {
+            int low = 0, high = sorted.Length;
+            while (low < high)
+            {
+                var mid = low + ((high - low) / 2);
+                if (sorted[mid] < bound)
+                {
+                    low = mid + 1;
+                }
+                else
+                {
+                    high = mid;
+                }
+            }
+
+            return low;
+        }
     }
 }
 

@@ -63,6 +63,38 @@ public sealed class PipelineEquivalenceTests
     }
 
     [Theory]
+    [InlineData(21, false)]
+    [InlineData(22, true)]
+    [InlineData(23, true)]
+    public void KpiTimeInStageAndHandOff_RandomHistories_SameAsReference(int seed, bool shuffled)
+    {
+        // Discovery owned by marketing, so Discovery → Demo is the hand-off the KPI measures.
+        var map = new ProcessMap(Map.Name, Map.Version, Map.Start, Map.Won, [Map.Stages[0] with { Owner = "marketing" }, .. Map.Stages.Skip(1)], Map.Outcomes);
+        var data = RandomData(new Random(seed), deals: 600, shuffled);
+        foreach (var days in new[] { 7, 90, 365 })
+        {
+            var report = PipelineReport.Build(map, data, days, Now, _ => 14);
+            var expected = PipelineReferenceAnalytics.TimeInStage(data.History, report.Window);
+            var spans = PipelineKpis.StageSpans(report, data);
+            Assert.Contains(spans, s => s is { Count: > 0 });
+            for (var i = 0; i < report.Funnel.Count; i++)
+            {
+                var stage = report.Funnel[i].Id.Value;
+                Assert.Equal(expected.GetValueOrDefault(stage)?.Order(), spans[i]?.Order());
+            }
+
+            var handOff = PipelineKpis.HandOffDays(map, report, data);
+            Assert.NotNull(handOff);
+            Assert.Equal(("discovery", "demo"), (handOff.Value.HandOff.Id.Value, handOff.Value.Sales.Id.Value));
+            Assert.True(days < 90 || handOff.Value.Days.Count > 0, "the longer windows hold hand-offs");
+            Assert.Equal(PipelineReferenceAnalytics.HandOff(data.History, "discovery", "demo", report.Window).Order(), handOff.Value.Days.Order());
+
+            // The same spans without the report's index (a report built elsewhere), and the KPI lines agree.
+            Assert.Equal(spans.Select(s => s?.Count), PipelineKpis.StageSpans(report with { HistoryIndex = null }, data).Select(s => s?.Count));
+        }
+    }
+
+    [Theory]
     [InlineData(11)]
     [InlineData(12)]
     [InlineData(13)]

@@ -174,4 +174,41 @@ internal static class PipelineReferenceAnalytics
         return new FastDealsFinding(median, fast.Count, others.Count,
             [.. items.OrderByDescending(i => i.DaysSooner).ThenBy(i => i.Item.Id.Value, StringComparer.Ordinal).Take(maxItems)]);
     }
+
+    /// <summary>The KPI "time in stage" as first written (<c>PipelineKpis</c>, issue 18): a GroupBy and a sort per deal.</summary>
+    public static Dictionary<string, List<double>> TimeInStage(IReadOnlyList<StageEntryFact> history, AnalysisWindow window)
+    {
+        var spans = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        foreach (var deal in history.GroupBy(h => h.DealId))
+        {
+            var entries = deal.OrderBy(h => h.EnteredAt).ToList();
+            for (var i = 0; i + 1 < entries.Count; i++)
+            {
+                if (window.Contains(entries[i + 1].EnteredAt))
+                {
+                    var list = spans.TryGetValue(entries[i].StageId, out var l) ? l : spans[entries[i].StageId] = [];
+                    list.Add((entries[i + 1].EnteredAt - entries[i].EnteredAt).TotalDays);
+                }
+            }
+        }
+
+        return spans;
+    }
+
+    /// <summary>The KPI "hand-off" as first written: days from the first hand-off entry to the first sales entry after it.</summary>
+    public static List<double> HandOff(IReadOnlyList<StageEntryFact> history, string handOff, string sales, AnalysisWindow window)
+    {
+        var days = new List<double>();
+        foreach (var deal in history.GroupBy(h => h.DealId))
+        {
+            var left = deal.Where(h => h.StageId == handOff).Select(h => (DateTimeOffset?)h.EnteredAt).Min();
+            var touched = deal.Where(h => h.StageId == sales && (left is null || h.EnteredAt >= left)).Select(h => (DateTimeOffset?)h.EnteredAt).Min();
+            if (left is { } l && touched is { } t && window.Contains(t))
+            {
+                days.Add((t - l).TotalDays);
+            }
+        }
+
+        return days;
+    }
 }
