@@ -199,10 +199,12 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
 
         // A deal imported from CSV under the CRM's id is adopted rather than duplicated.
         var unlinkedIds = ids.Where(id => links.GetValueOrDefault(id)?.DealId is null).ToList();
-        var adoptable = await db.Deals.Where(d => unlinkedIds.Contains(d.ExternalId)).ToListAsync(cancellationToken);
+        // A look-up with nothing to look up is skipped (a first sync links no deal yet; most batches adopt none).
+        var adoptable = unlinkedIds.Count == 0 ? [] : await db.Deals.Where(d => unlinkedIds.Contains(d.ExternalId)).ToListAsync(cancellationToken);
         var linkedDealIds = links.Values.Where(l => l.DealId is not null).Select(l => l.DealId!.Value).ToList();
-        var deals = await db.Deals.Where(d => linkedDealIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, cancellationToken);
-        var adopted = await db.Set<CrmDealLinkRow>().Where(l => adoptable.Select(d => d.Id).Contains(l.DealId!.Value)).Select(l => l.DealId!.Value).ToListAsync(cancellationToken);
+        var deals = linkedDealIds.Count == 0 ? [] : await db.Deals.Where(d => linkedDealIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, cancellationToken);
+        var adoptableIds = adoptable.Select(d => d.Id).ToList();
+        var adopted = adoptableIds.Count == 0 ? [] : await db.Set<CrmDealLinkRow>().Where(l => adoptableIds.Contains(l.DealId!.Value)).Select(l => l.DealId!.Value).ToListAsync(cancellationToken);
         var byExternalId = adoptable.Where(d => !adopted.Contains(d.Id)).ToDictionary(d => d.ExternalId, StringComparer.Ordinal);
 
         var emails = records
@@ -211,10 +213,10 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
             .Select(SalesCoachDbContext.NormalizeEmail)
             .Distinct()
             .ToList();
-        var people = await db.People.AsNoTracking().Include(p => p.Memberships)
+        var people = emails.Count == 0 ? new Dictionary<string, Person>(StringComparer.Ordinal) : await db.People.AsNoTracking().Include(p => p.Memberships)
             .Where(p => emails.Contains(p.Email))
             .ToDictionaryAsync(p => p.Email, StringComparer.Ordinal, cancellationToken);
-        var pendingStagePushes = (await db.Set<CrmPushRow>().AsNoTracking()
+        var pendingStagePushes = linkedDealIds.Count == 0 ? [] : (await db.Set<CrmPushRow>().AsNoTracking()
             .Where(p => linkedDealIds.Contains(p.DealId) && p.State == CrmPushStatus.Pending && p.Kind == CrmPushKind.Stage)
             .Select(p => p.DealId)
             .ToListAsync(cancellationToken)).ToHashSet();
