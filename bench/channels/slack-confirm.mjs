@@ -49,7 +49,9 @@ function body(k, id) {
   const payload = {
     type: 'block_actions',
     user: { id: 'U0DEMO', username: 'dana', name: 'dana', team_id: 'T0BENCH01' },
-    api_app_id: 'A0BENCH01', token: 'x', trigger_id: '1.2.3',
+    api_app_id: 'A0BENCH01', token: 'x',
+    // Slack gives every interaction its own trigger_id, and the host treats a repeated one as a redelivery.
+    trigger_id: `${process.pid}.${id}.bench`,
     team: { id: 'T0BENCH01', domain: 'acme-sales' },
     container: { type: 'message', message_ts: '1700000000.000100', channel_id: 'D0BENCH01', is_ephemeral: true },
     channel: { id: 'D0BENCH01', name: 'directmessage' },
