@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using SalesCoachBot.Core.Localization;
 
 namespace SalesCoachBot.Core.Dates;
 
@@ -61,7 +62,7 @@ public abstract record DateReading
     public sealed record None(string Rest) : DateReading;
 
     /// <summary>Something that looks like a date but is not one; <see cref="Problem"/> says why, naming it.</summary>
-    public sealed record Unreadable(string Phrase, string Problem) : DateReading;
+    public sealed record Unreadable(string Phrase, CoachingWords Problem) : DateReading;
 
     /// <summary>A real date that has passed.</summary>
     public sealed record InPast(DateTimeOffset At, bool HasTime, string Phrase) : DateReading;
@@ -131,7 +132,7 @@ public static partial class DateInWords
         var words = Words(text);
         if (words.Count == 0)
         {
-            return new DateReading.Unreadable(string.Empty, "No date was given.");
+            return new DateReading.Unreadable(string.Empty, new("Dates.NoDate"));
         }
 
         var start = 0;
@@ -147,7 +148,7 @@ public static partial class DateInWords
 
         var phrase = string.Join(' ', words.Select(w => w.Text));
         return new DateReading.Unreadable(phrase, words.Select(w => LooksLikeDate(w.Key, fuzzy: true)).FirstOrDefault(p => p is not null)
-            ?? $"\"{phrase}\" is not a date I can read. Try \"Friday\", \"tomorrow 3pm\", \"in 3 days\" or 2026-12-10.");
+            ?? new CoachingWords("Dates.Unreadable", phrase));
     }
 
     /// <summary>A date for people: "Fri 11 Dec 2026", with ", 15:00" when it has a time of its own.</summary>
@@ -296,9 +297,9 @@ public static partial class DateInWords
             : new DateReading.Found(at, time is not null, phrase, string.Empty);
     }
 
-    private readonly record struct DateResult(DateOnly? Date, string? Problem);
+    private readonly record struct DateResult(DateOnly? Date, CoachingWords? Problem);
 
-    private readonly record struct TimeResult(TimeOnly? Time, string? Problem);
+    private readonly record struct TimeResult(TimeOnly? Time, CoachingWords? Problem);
 
     private static DateResult ParseDate(List<string> keys, DateContext context)
     {
@@ -456,14 +457,14 @@ public static partial class DateInWords
         return thisYear.Date is { } d && d < today.AddDays(-60) ? Checked(today.Year + 1, month, day, text) : thisYear;
     }
 
-    private static string Invalid(string text, DateOrder order) =>
-        $"\"{text}\" is not a date: it is read {(order == DateOrder.MonthDay ? "month/day" : "day/month")}, and there is no such day.";
+    private static CoachingWords Invalid(string text, DateOrder order) =>
+        new(order == DateOrder.MonthDay ? "Dates.NoSuchDay.MonthDay" : "Dates.NoSuchDay.DayMonth", text);
 
     private static DateResult Checked(int year, int month, int day, string text)
     {
         if (year is < 2000 or > 2100 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
-            return new(null, $"\"{text}\" is not a date: there is no such day.");
+            return new(null, new CoachingWords("Dates.NoSuchDay", text));
         }
 
         return new(new DateOnly(year, month, day), null);
@@ -495,7 +496,7 @@ public static partial class DateInWords
 
         if (minute > 59 || (meridiem is null ? hour > 23 : hour is < 1 or > 12))
         {
-            return new(null, $"\"{string.Join(' ', keys)}\" is not a time of day.");
+            return new(null, new CoachingWords("Dates.NoSuchTime", string.Join(' ', keys)));
         }
 
         if (meridiem is not null)
@@ -508,27 +509,27 @@ public static partial class DateInWords
 
     /// <summary>A word that looks like a date or time but is not one, with the reason; null for ordinary words.</summary>
     /// <param name="fuzzy">Whether a near miss of a weekday or month counts ("on fridya"); only where a date is expected.</param>
-    private static string? LooksLikeDate(string key, bool fuzzy)
+    private static CoachingWords? LooksLikeDate(string key, bool fuzzy)
     {
         if (IsoRegex().IsMatch(key) || LooseIsoRegex().IsMatch(key))
         {
-            return $"\"{key}\" is not a date: there is no such day.";
+            return new("Dates.NoSuchDay", key);
         }
 
         if (NumericRegex().IsMatch(key))
         {
-            return $"\"{key}\" is not a date: there is no such day.";
+            return new("Dates.NoSuchDay", key);
         }
 
         if (TimeRegex().Match(key) is { Success: true } time && (time.Groups["p"].Success || time.Groups["m"].Success))
         {
-            return $"\"{key}\" is not a time of day.";
+            return new("Dates.NoSuchTime", key);
         }
 
         if (fuzzy && key.Length >= 5 && Weekday(key) is null && Month(key) is null
             && KnownWords.FirstOrDefault(w => Math.Abs(w.Length - key.Length) <= 2 && Distance(w, key) is > 0 and <= 2) is { } meant)
         {
-            return $"\"{key}\" is not a date I can read; did you mean \"{meant}\"?";
+            return new("Dates.DidYouMean", key, meant);
         }
 
         return null;

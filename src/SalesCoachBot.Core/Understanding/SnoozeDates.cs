@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using SalesCoachBot.Core.Localization;
 
 namespace SalesCoachBot.Core.Understanding;
 
 /// <summary>When a snooze ends, or why the words could not be read.</summary>
-internal sealed record SnoozeEndReading(DateTimeOffset? Until, string? Problem);
+internal sealed record SnoozeEndReading(DateTimeOffset? Until, CoachingWords? Problem);
 
 /// <summary>
 /// Reads the end of a snooze from words: "3 days", "2 weeks", "a week", "until tomorrow", "until Monday", "until
@@ -19,7 +20,7 @@ internal static partial class SnoozeDates
         var words = English(text);
         if (words.Length == 0)
         {
-            return new(null, "Say for how long, e.g. \"3 days\", \"2 weeks\" or \"until Monday\".");
+            return new(null, new("SnoozeDates.SayHowLong"));
         }
 
         var duration = DurationRegex().Match(words);
@@ -29,13 +30,13 @@ internal static partial class SnoozeDates
             var count = duration.Groups["n"].Success ? Number(duration.Groups["n"].Value) : 1;
             var unit = duration.Groups["u"].Value;
             var days = unit.StartsWith('w') ? count * 7 : count;
-            return days < 1 ? new(null, "A snooze lasts at least one day.") : new(now.AddDays(days), null);
+            return days < 1 ? new(null, new("SnoozeDates.AtLeastADay")) : new(now.AddDays(days), null);
         }
 
         var until = UntilRegex().Match(words);
         if (!until.Success || !(until.Groups["u"].Success || Weekday(until.Groups["d"].Value) is not null || until.Groups["d"].Value is "tomorrow"))
         {
-            return new(null, $"I can't read \"{text}\" as a time. Say \"3 days\", \"2 weeks\", \"until tomorrow\", \"until Monday\" or \"until 2026-12-10\".");
+            return new(null, new("SnoozeDates.NotATime", text));
         }
 
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
@@ -49,11 +50,11 @@ internal static partial class SnoozeDates
         };
         if (date is not { } end)
         {
-            return new(null, $"I can't read \"{text}\" as a day. Say \"until tomorrow\", \"until Monday\" or \"until 2026-12-10\".");
+            return new(null, new("SnoozeDates.NotADay", text));
         }
 
         var at = StartOfDay(end, zone);
-        return at <= now ? new(null, $"{end:yyyy-MM-dd} is not in the future.") : new(at, null);
+        return at <= now ? new(null, new("SnoozeDates.NotInFuture", end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))) : new(at, null);
     }
 
     /// <summary>True when the words read as a snooze's time in either language ("3 days", "until Monday", «لحد الأحد»), valid or not.</summary>

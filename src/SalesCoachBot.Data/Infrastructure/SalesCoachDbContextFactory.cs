@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging;
 
@@ -71,8 +72,12 @@ public sealed class SalesCoachDbContextFactory : IDbContextFactory<SalesCoachDbC
             csb.DefaultTimeout = 30;
         }
 
+        // SQLite rebuilds a table behind `PRAGMA foreign_keys = 0`, which EF Core cannot run in a transaction and reports
+        // as a warning on every fresh database, i.e. the newcomer's first start. Information is enough: the remedy (a copy
+        // of the file before an upgrade) is in the README, and a failed migration still fails the start.
         return builder
             .UseSqlite(csb.ToString(), o => o.MigrationsHistoryTable(MigrationsHistoryTable))
+            .ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information)))
             .AddInterceptors(SqlitePragmaInterceptor.Instance);
     }
 

@@ -1,4 +1,5 @@
 using SalesCoachBot.Core.Dates;
+using SalesCoachBot.Core.Localization;
 
 namespace SalesCoachBot.Core.Tests.Dates;
 
@@ -128,7 +129,25 @@ public sealed class DateInWordsTests
     public void Read_NotADate_UnreadableNamingIt(string text, string named)
     {
         var unreadable = Assert.IsType<DateReading.Unreadable>(DateInWords.Read(text, Context()));
-        Assert.Contains(named, unreadable.Problem, StringComparison.Ordinal);
+        Assert.Contains(named, unreadable.Problem.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("13/13", "ليس تاريخًا: يُقرأ يومًا/شهرًا", "is read day/month")]
+    [InlineData("31/02", "ليس تاريخًا: لا يوجد يوم كهذا", "there is no such day")]
+    [InlineData("2026-02-30", "ليس تاريخًا: لا يوجد يوم كهذا", "there is no such day")]
+    [InlineData("friday 13pm", "ليس وقتًا من اليوم", "is not a time of day")]
+    [InlineData("fridya", "هل تقصد «\u2068friday\u2069»؟", "did you mean \"friday\"?")]
+    [InlineData("soon", "ليس تاريخًا أستطيع قراءته", "is not a date I can read")]
+    [InlineData("", "لم يُذكر أي تاريخ", "No date was given")]
+    public void Read_NotADate_ProblemWordedInTheRepliesLanguage(string text, string arabic, string english)
+    {
+        var problem = Assert.IsType<DateReading.Unreadable>(DateInWords.Read(text, Context())).Problem;
+
+        var inArabic = problem.In(ReplyTexts.Shared.In(ReplyLanguage.Arabic));
+        Assert.Contains(arabic, inArabic, StringComparison.Ordinal);
+        Assert.DoesNotContain("not a", inArabic, StringComparison.Ordinal);
+        Assert.Contains(english, problem.In(ReplyTexts.Shared.In(ReplyLanguage.English)), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -166,7 +185,7 @@ public sealed class DateInWordsTests
     public void Find_DateThatCannotBeRead_Unreadable(string text, string named)
     {
         var unreadable = Assert.IsType<DateReading.Unreadable>(DateInWords.Find(text, Context()));
-        Assert.Contains(named, unreadable.Problem, StringComparison.Ordinal);
+        Assert.Contains(named, unreadable.Problem.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

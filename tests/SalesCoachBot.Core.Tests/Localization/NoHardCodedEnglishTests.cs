@@ -21,6 +21,8 @@ public sealed partial class NoHardCodedEnglishTests
         "src/SalesCoachBot.Slack/BlockKit",
         "src/SalesCoachBot.Slack/Home",
         "src/SalesCoachBot.Core/Crm/CrmNotices.cs",
+        "src/SalesCoachBot.Core/Dates/DateInWords.cs",
+        "src/SalesCoachBot.Core/Understanding/SnoozeDates.cs",
         "src/SalesCoachBot.Data/Hosts/DatabaseOutageCoachBot.cs",
     ];
 

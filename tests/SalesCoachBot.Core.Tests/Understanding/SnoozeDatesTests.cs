@@ -1,3 +1,4 @@
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.Understanding;
 
 namespace SalesCoachBot.Core.Tests.Understanding;
@@ -49,6 +50,21 @@ public sealed class SnoozeDatesTests
         var reading = SnoozeDates.Read(text, Now, Berlin);
 
         Assert.Null(reading.Until);
-        Assert.False(string.IsNullOrWhiteSpace(reading.Problem));
+        Assert.False(string.IsNullOrWhiteSpace(reading.Problem?.ToString()));
+    }
+
+    [Theory]
+    [InlineData("", "قل إلى متى", "Say for how long")]
+    [InlineData("0 days", "يوم واحد على الأقل", "at least one day")]
+    [InlineData("soon", "لا أستطيع قراءة «\u2068soon\u2069» كمدة", "I can't read \"soon\" as a time")]
+    [InlineData("until 2026-13-40", "لا أستطيع قراءة «\u2068until 2026-13-40\u2069» كيوم", "as a day")]
+    [InlineData("until 2026-11-20", "\u20682026-11-20\u2069 ليس في المستقبل", "2026-11-20 is not in the future")]
+    public void Read_Unreadable_ProblemWordedInTheRepliesLanguage(string text, string arabic, string english)
+    {
+        var problem = SnoozeDates.Read(text, Now, Berlin).Problem;
+
+        Assert.NotNull(problem);
+        Assert.Contains(arabic, problem.In(ReplyTexts.Shared.In(ReplyLanguage.Arabic)), StringComparison.Ordinal);
+        Assert.Contains(english, problem.In(ReplyTexts.Shared.In(ReplyLanguage.English)), StringComparison.Ordinal);
     }
 }

@@ -29,6 +29,27 @@ public sealed class FirstMinuteTests : IDisposable
     }
 
     [Fact]
+    public async Task FirstRun_DemoOnAFreshSqliteFile_MigratesSeedsAndWarnsAboutNothing()
+    {
+        // The README's first minute (Development, demo data, the embedded SQLite file): the newcomer's first log.
+        var settings = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["DOTNET_ENVIRONMENT"] = "Development",
+            ["Database__Provider"] = "Sqlite",
+            ["ConnectionStrings__SalesCoach"] = $"Data Source={Path.Combine(_dir, "first.db")}",
+            ["Demo__Seed"] = "true",
+        };
+
+        var (exit, stdout, stderr) = await HostProcess.RunAsync(_dir, settings, "nudge", "--dry-run");
+
+        Assert.True(exit == 0, $"exit {exit}\nstdout:\n{stdout}\nstderr:\n{stderr}");
+        Assert.Contains("Seeded demo data", stdout + stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("warn:", stdout + stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("fail:", stdout + stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Host_DatabaseWithNewerMigrations_RefusesToStartNamingTheVersions()
     {
         var db = Path.Combine(_dir, "host.db");

@@ -1,13 +1,18 @@
 #!/usr/bin/env node
 // End-to-end: drives the bot through Microsoft 365 Agents Playground (headless) with the same
 // REST + websocket calls its web UI makes, and checks each answer. Exit 1 on the first failure.
-// Usage: node e2e.mjs --pg http://127.0.0.1:PORT [--wait 4000]
+// Usage: node e2e.mjs --pg http://127.0.0.1:PORT [--pg-smb URL --pg-admin URL] [--wait 4000]
+// --pg: the Playground of Dana Demo (EMEA, the shipped map); --pg-smb / --pg-admin (optional): Playgrounds whose current
+// users are Megan Bowen (the SMB team's rep, its own map) and Adele Vance (an admin), for the map steps (issue 18).
 import { execSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import WebSocket from 'ws';
 
 const args = process.argv.slice(2);
 const opt = (k, d) => { const i = args.indexOf(k); return i < 0 ? d : args.splice(i, 2)[1]; };
 const PG = opt('--pg', process.env.PG_URL ?? 'http://127.0.0.1:56150');
+const PG_SMB = opt('--pg-smb', process.env.PG_SMB_URL);
+const PG_ADMIN = opt('--pg-admin', process.env.PG_ADMIN_URL);
 const WAIT = +opt('--wait', 4000);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 let passed = 0;
@@ -19,8 +24,9 @@ function check(name, ok, detail) {
   console.log(`FAIL ${name}${detail === undefined ? '' : `\n     ${typeof detail === 'string' ? detail : JSON.stringify(detail).slice(0, 1500)}`}`);
 }
 
-async function api(method, path, body) {
-  const r = await fetch(PG + path, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
+const api = (method, path, body) => apiAt(PG, method, path, body);
+async function apiAt(base, method, path, body) {
+  const r = await fetch(base + path, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
   const text = await r.text();
   if (!r.ok) throw new Error(`${method} ${path} -> ${r.status} ${text}`);
   try { return JSON.parse(text); } catch { return text; }
@@ -37,18 +43,52 @@ await sleep(300);
 inbox.length = 0;
 
 /** Waits until `until(messages)` holds (or WAIT ms pass) and returns the bot's messages since the last call. */
-async function receive(until = (ms) => ms.length > 0, wait = WAIT) {
+const receive = (until, wait) => drain(inbox, until, wait);
+async function drain(box, until = (ms) => ms.length > 0, wait = WAIT) {
   const started = Date.now();
-  while (Date.now() - started < wait && !until(inbox)) await sleep(100);
+  while (Date.now() - started < wait && !until(box)) await sleep(100);
   await sleep(250); // let a following text/card pair arrive
-  return inbox.splice(0).map(({ action, message: m }) => ({
+  return box.splice(0).map(({ action, message: m }) => ({
     action, id: m.messageId, text: m.text ?? '', cards: (m.attachments ?? []).map((a) => a.content).filter((c) => c?.type === 'AdaptiveCard'),
   }));
 }
+const answered = (ms) => ms.some((m) => (m.message.attachments ?? []).length > 0) || ms.length >= 2;
 const say = async (text) => {
   await api('POST', `/_conversation/v1/conversations/${conv}/messages`, { from: { id: me }, text, textFormat: 'plain' });
-  return receive((ms) => ms.some((m) => (m.message.attachments ?? []).length > 0) || ms.length >= 2);
+  return receive(answered);
 };
+
+/**
+ * The Playground's "custom activity" (its UI's "Mock an activity"): the activity it would send in this chat, edited and
+ * sent as is. The only way to send a locale other than en-US: the Playground stamps every typed message with en-US
+ * and has no flag, environment variable or config key for it.
+ */
+const sayWithLocale = async (text, locale) => {
+  const template = await api('GET', `/_internal/v1/customActivities/template?conversationId=${encodeURIComponent(conv)}`);
+  await api('POST', '/_internal/v1/customActivities', { ...template, type: 'message', text, textFormat: 'plain', locale });
+  return receive(answered);
+};
+
+/** Another person's Playground (check.sh starts one per person: a Playground shows only its current user's chats). */
+async function connect(base) {
+  const { config: c } = await apiAt(base, 'GET', '/_internal/v1/testConfig');
+  const box = [];
+  const socket = new WebSocket(base.replace(/^http/, 'ws') + '/_ws_conversation/v1/conversations/stream');
+  socket.on('message', (d) => { const m = JSON.parse(d); if (m.action !== 'typing') box.push(m); });
+  await new Promise((resolve, reject) => { socket.on('open', resolve); socket.on('error', reject); });
+  await sleep(300);
+  box.length = 0;
+  return {
+    name: c.currentUser.name,
+    receive: (until, wait) => drain(box, until, wait),
+    install: async () => { await apiAt(base, 'POST', `/_debug/conversation/${c.personalChat.id}/installation`, {}); return drain(box); },
+    say: async (text) => {
+      await apiAt(base, 'POST', `/_conversation/v1/conversations/${c.personalChat.id}/messages`, { from: { id: c.currentUser.id }, text, textFormat: 'plain' });
+      return drain(box, answered);
+    },
+    close: () => socket.close(),
+  };
+}
 const cardOf = (messages) => messages.map((m) => ({ id: m.id, card: m.cards[0] })).filter((m) => m.card).at(-1);
 const walk = (node, out = []) => {
   if (Array.isArray(node)) node.forEach((n) => walk(n, out));
@@ -234,6 +274,73 @@ try {
   answer = await say('ما التالي لصفقة Initech');
   shown = cardOf(answer);
   check('"ما التالي لصفقة Initech": Initech\'s checklist card', shown && /initech/i.test(texts(shown.card)) && toggles(shown.card).length > 0, answer);
+
+  // 13. The reply language from the Teams locale (issue 17): Dana has no language setting and neither has EMEA; the
+  // same English question sent with locale ar-SA (a custom activity, see sayWithLocale) is answered in Arabic, right to left.
+  answer = await sayWithLocale("what's next for Initech", 'ar-SA');
+  shown = cardOf(answer);
+  check('locale ar-SA, English words, no language setting: Initech\'s card in Arabic, right to left',
+    shown && shown.card.rtl === true && /[\u0600-\u06FF]/.test(title(shown.card)) && /initech/i.test(texts(shown.card)) && toggles(shown.card).length > 0, answer);
+  answer = await say("what's next for Initech");
+  shown = cardOf(answer);
+  check('the same question typed (locale en-US): in English again', shown && shown.card.rtl !== true && !/[\u0600-\u06FF]/.test(title(shown.card)), answer);
+
+  // 14. One map per team, and a map change in force (issue 18 parts 1 and 2). Megan Bowen is the SMB team's rep; the
+  // SMB team runs its own map (teams.csv `map` = smb, e2e-data/). Adele Vance is an admin: map refusals are hers.
+  if (PG_SMB && PG_ADMIN && process.env.E2E_SMB_MAP) {
+    const megan = await connect(PG_SMB);
+    const adele = await connect(PG_ADMIN);
+    try {
+      const mapFile = process.env.E2E_SMB_MAP;
+      const itemTitles = (c) => toggles(c).map((t) => t.title).join(' | ');
+      await adele.install();   // her personal chat: where the bot can reach her
+      const hi = await megan.install();
+      check('Megan (SMB) installs the bot in her own Playground: welcomed', hi.some((m) => /what's next/i.test(m.text)), hi);
+
+      answer = await megan.say("what's next for Merge Co");
+      shown = cardOf(answer);
+      check('Megan: "what\'s next for Merge Co": the SMB map\'s Trial stage and its checklist, not the shipped map\'s',
+        shown && /Merge Co/.test(title(shown.card)) && /Trial/.test(title(shown.card)) && /Price agreed with the buyer/.test(itemTitles(shown.card))
+          && !/Brand awareness|Discovery/.test(texts(shown.card)), answer);
+      answer = await megan.say('done price agreed for merge co');
+      check('Megan: "done price agreed for merge co": confirmed', answer.some((m) => /price agreed/i.test(m.text + texts(m.cards[0] ?? {}))), answer);
+
+      // The map file changes: Trial becomes Pilot (`replaces: [trial]`); the host's watcher reloads it.
+      const v1 = readFileSync(mapFile, 'utf8');
+      const v2 = v1.replace('version: 1', 'version: 2').replace('next: trial', 'next: pilot')
+        .replace('  - id: trial\n    name: Trial\n', '  - id: pilot\n    name: Pilot\n    replaces: [trial]\n');
+      writeFileSync(mapFile, v2);
+      for (let i = 0; i < 20; i++) {
+        await sleep(500);
+        answer = await megan.say("what's next for Merge Co");
+        shown = cardOf(answer);
+        if (shown && /Pilot/.test(title(shown.card))) break;
+      }
+      check('after the map change v1→v2: Merge Co is in Pilot, "price agreed" carried over, the other item still open',
+        shown && /Merge Co/.test(title(shown.card)) && /Pilot/.test(title(shown.card)) && !/Price agreed/.test(itemTitles(shown.card))
+          && /Price agreed with the buyer/.test(texts(shown.card)) && /Three buyer users logged in/.test(itemTitles(shown.card)), answer);
+      answer = await megan.say('history of Merge Co');
+      shown = cardOf(answer);
+      const history = shown ? texts(shown.card) : answer.map((m) => m.text).join('\n');
+      check('Megan: "history of Merge Co" says it moved by the map change v1→v2', /map change v1→v2/.test(history) && /map v2/.test(history), history);
+
+      // A change that would strand Merge Co (Pilot dropped, nothing replaces it): refused, the old map stays, and the
+      // admin is told in her own chat (a proactive message through the Playground's connector).
+      const start = v2.indexOf('  - id: pilot');
+      const v3 = (v2.slice(0, start) + v2.slice(v2.indexOf('  - id: signed'))).replace('version: 2', 'version: 3').replace('next: pilot', 'next: signed');
+      writeFileSync(mapFile, v3);
+      const dm = await adele.receive((ms) => ms.some((m) => /was refused/.test(JSON.stringify(m.message))), 20_000);
+      const notice = dm.map((m) => m.text + texts({ body: m.cards })).join('\n');
+      check('refused map change: Adele (admin) gets a message in her chat naming the file, the deal and the map that stays',
+        /was refused/.test(notice) && /smb\.yaml/.test(notice) && /7003/.test(notice) && /Merge Co/.test(notice) && /version 2 stays in force/.test(notice), dm);
+      answer = await megan.say("what's next for Merge Co");
+      shown = cardOf(answer);
+      check('after the refused change: Merge Co still in Pilot', shown && /Pilot/.test(title(shown.card)), answer);
+    } finally {
+      megan.close();
+      adele.close();
+    }
+  }
 } catch (e) {
   check('the run completed', false, String(e?.stack ?? e));
 } finally {

@@ -39,7 +39,7 @@ internal sealed class SetNextStepUseCase(DealLocator locator, IDealStore deals, 
             case DateReading.None none:
                 return await SetAsync(found.Deal, none.Rest, null, context, fromCard: false, cancellationToken);
             case DateReading.Unreadable unreadable:
-                return Refused(context.Say.Coaching("NextStep.Unreadable", unreadable.Problem), context.Say);
+                return Refused(context.Say.Coaching("NextStep.Unreadable", unreadable.Problem.In(context.Say)), context.Say);
             case DateReading.InPast past:
                 return Refused(PastMessage(past.Phrase, past.At, dateContext, context.Say), context.Say);
             default:
@@ -69,7 +69,7 @@ internal sealed class SetNextStepUseCase(DealLocator locator, IDealStore deals, 
                 case DateReading.InPast past:
                     return await FormRefusedAsync(found.Deal, SetNextStepPayload.DateInput, PastMessage(past.Phrase, past.At, dateContext, context.Say), context, cancellationToken);
                 case DateReading.Unreadable unreadable:
-                    return await FormRefusedAsync(found.Deal, SetNextStepPayload.DateInput, unreadable.Problem, context, cancellationToken);
+                    return await FormRefusedAsync(found.Deal, SetNextStepPayload.DateInput, unreadable.Problem.In(context.Say), context, cancellationToken);
                 default:
                     return await FormRefusedAsync(found.Deal, SetNextStepPayload.DateInput, context.Say.Coaching("NextStep.NotADate", payload.Date), context, cancellationToken);
             }

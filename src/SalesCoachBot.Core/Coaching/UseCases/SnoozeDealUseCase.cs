@@ -61,7 +61,7 @@ internal sealed class SnoozeDealUseCase(
         var reading = SnoozeDates.Read(command.DurationText, context.Now, zone);
         if (reading.Until is not { } until)
         {
-            return Errors.Answer(context.Say.Coaching("Snooze.HowLong.Title"), context.Say.Coaching("Snooze.HowLong", reading.Problem, found.Deal.Deal.Name));
+            return Errors.Answer(context.Say.Coaching("Snooze.HowLong.Title"), context.Say.Coaching("Snooze.HowLong", reading.Problem?.In(context.Say), found.Deal.Deal.Name));
         }
 
         if (until - context.Now > TimeSpan.FromDays(MaxDays))
