@@ -57,13 +57,17 @@ internal sealed class SalesforceClient(HttpClient http, SalesforceAuth auth, IOp
     }
 
     /// <summary>Every record a SOQL query returns, following <c>nextRecordsUrl</c>; <paramref name="all"/> includes deleted ones (queryAll).</summary>
-    public async IAsyncEnumerable<JsonElement> QueryAsync(string soql, bool all, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<JsonElement> QueryAsync(string soql, bool all, CancellationToken cancellationToken) =>
+        QueryAsync(soql, all, SalesforceJson.Default.SfQueryPageJsonElement, cancellationToken);
+
+    /// <summary>The same, records read straight into <typeparamref name="T"/> (the sync's Opportunity and history pages).</summary>
+    public async IAsyncEnumerable<T> QueryAsync<T>(string soql, bool all, JsonTypeInfo<SfQueryPage<T>> type, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var path = $"{DataPath}{(all ? "queryAll" : "query")}?q={Uri.EscapeDataString(soql)}";
         var seen = new HashSet<string>(StringComparer.Ordinal);
         while (path is not null)
         {
-            var page = await SendAsync(HttpMethod.Get, path, null, SalesforceJson.Default.SfQueryPage, cancellationToken, batched: true)
+            var page = await SendAsync(HttpMethod.Get, path, null, type, cancellationToken, batched: true)
                 ?? throw new CrmUnavailableException("Salesforce sent an empty query answer");
             foreach (var record in page.Records ?? [])
             {

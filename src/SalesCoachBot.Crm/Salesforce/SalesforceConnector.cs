@@ -3,6 +3,7 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Core.Crm;
 
@@ -65,9 +66,9 @@ internal sealed class SalesforceConnector(SalesforceClient client, IOptions<CrmS
         var where = since is { } from ? $" WHERE SystemModstamp >= {Literal(from)}" : string.Empty;
         var soql = $"SELECT {Fields(shape)} FROM Opportunity{where} ORDER BY SystemModstamp, Id";
         var page = new List<CrmDealRecord>(IdsPerQuery);
-        await foreach (var element in Query(soql, all: since is not null, cancellationToken))
+        await foreach (var opportunity in Query(soql, all: since is not null, SalesforceJson.Default.SfQueryPageSfOpportunity, cancellationToken))
         {
-            if (ToRecord(element, shape) is { } record)
+            if (ToRecord(opportunity, shape) is { } record)
             {
                 page.Add(record);
             }
@@ -96,9 +97,9 @@ internal sealed class SalesforceConnector(SalesforceClient client, IOptions<CrmS
         foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(IdsPerQuery))
         {
             var found = new Dictionary<string, CrmDealRecord>(StringComparer.Ordinal);
-            await foreach (var element in Query($"SELECT {Fields(shape)} FROM Opportunity WHERE Id IN ({InList(chunk)})", all: true, cancellationToken))
+            await foreach (var opportunity in Query($"SELECT {Fields(shape)} FROM Opportunity WHERE Id IN ({InList(chunk)})", all: true, SalesforceJson.Default.SfQueryPageSfOpportunity, cancellationToken))
             {
-                if (ToRecord(element, shape) is { } record)
+                if (ToRecord(opportunity, shape) is { } record)
                 {
                     found[record.Id] = record;
                 }
@@ -283,56 +284,96 @@ internal sealed class SalesforceConnector(SalesforceClient client, IOptions<CrmS
             return records;
         }
 
-        var visits = new Dictionary<string, List<CrmStageVisit>>(StringComparer.Ordinal);
+        var visits = new Dictionary<string, List<CrmStageVisit>>(records.Count, StringComparer.Ordinal);
         var soql = $"SELECT OpportunityId, StageName, CreatedDate FROM OpportunityHistory WHERE OpportunityId IN ({InList(records.Select(r => r.Id))}) ORDER BY OpportunityId, CreatedDate";
-        await foreach (var row in Query(soql, false, cancellationToken))
+        List<CrmStageVisit>? current = null;
+        string? currentId = null;
+        await foreach (var row in Query(soql, false, SalesforceJson.Default.SfQueryPageSfHistoryRow, cancellationToken))
         {
-            if (Str(row, "OpportunityId") is { } id && Str(row, "StageName") is { } stage && Date(Str(row, "CreatedDate")) is { } at)
+            if (row?.OpportunityId is { } id && row.StageName is { } stage && row.CreatedDate is { } at)
             {
-                if (!visits.TryGetValue(id, out var list))
+                // Rows come grouped by opportunity: one dictionary look-up per opportunity, not per row.
+                if (!string.Equals(id, currentId, StringComparison.Ordinal))
                 {
-                    visits[id] = list = [];
+                    currentId = id;
+                    if (!visits.TryGetValue(id, out current))
+                    {
+                        visits[id] = current = [];
+                    }
                 }
 
-                list.Add(new CrmStageVisit(stage, at));
+                current!.Add(new CrmStageVisit(stage, at));
             }
         }
 
-        return [.. records.Select(r => visits.TryGetValue(r.Id, out var list)
-            ? r with
+        for (var i = 0; i < records.Count; i++)
+        {
+            var r = records[i];
+            if (visits.TryGetValue(r.Id, out var list))
             {
-                StageHistory = [.. list.OrderBy(v => v.At)],
-                StageChangedAt = r.StageChangedAt ?? list.Where(v => v.Stage == r.Stage).Select(v => (DateTimeOffset?)v.At).Max(),
+                // The query orders by CreatedDate already; a stable sort only for an answer that did not.
+                IReadOnlyList<CrmStageVisit> ordered = IsOrdered(list) ? list : [.. list.OrderBy(v => v.At)];
+                records[i] = r with { StageHistory = ordered, StageChangedAt = r.StageChangedAt ?? LastEntered(list, r.Stage) };
             }
-            : r)];
+        }
+
+        return records;
     }
 
-    internal static CrmDealRecord? ToRecord(JsonElement o, bool currency = true)
+    private static bool IsOrdered(List<CrmStageVisit> visits)
     {
-        if (o.ValueKind != JsonValueKind.Object || Str(o, "Id") is not { Length: > 0 } id)
+        for (var i = 1; i < visits.Count; i++)
+        {
+            if (visits[i].At < visits[i - 1].At)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The latest time the opportunity entered <paramref name="stage"/>, when its history says.</summary>
+    private static DateTimeOffset? LastEntered(List<CrmStageVisit> visits, string? stage)
+    {
+        DateTimeOffset? latest = null;
+        foreach (var visit in visits)
+        {
+            if (visit.Stage == stage && (latest is null || visit.At > latest))
+            {
+                latest = visit.At;
+            }
+        }
+
+        return latest;
+    }
+
+    internal static CrmDealRecord? ToRecord(SfOpportunity? o, bool currency = true)
+    {
+        if (o?.Id is not { Length: > 0 } id)
         {
             return null;   // malformed: nothing to upsert by
         }
 
         return new CrmDealRecord(
             id,
-            Str(o, "Name"),
-            o.TryGetProperty("Amount", out var amount) && amount.ValueKind == JsonValueKind.Number ? amount.GetDecimal() : null,
-            currency ? Str(o, "CurrencyIsoCode") : null,
+            o.Name,
+            o.Amount,
+            currency ? o.CurrencyIsoCode : null,
             DefaultPipeline,
-            Str(o, "StageName"),
-            Str(o, "OwnerId"),
-            Date(Str(o, "CloseDate")),
-            Date(Str(o, "SystemModstamp")) ?? DateTimeOffset.UnixEpoch)
+            o.StageName,
+            o.OwnerId,
+            o.CloseDate,
+            o.SystemModstamp ?? DateTimeOffset.UnixEpoch)
         {
-            CreatedAt = Date(Str(o, "CreatedDate")),
-            StageChangedAt = Date(Str(o, "LastStageChangeDate")),
-            NextStep = Str(o, "NextStep"),
-            Deleted = Bool(o, "IsDeleted") == true,
+            CreatedAt = o.CreatedDate,
+            StageChangedAt = o.LastStageChangeDate,
+            NextStep = o.NextStep,
+            Deleted = o.IsDeleted == true,
         };
     }
 
-    private static CrmDealRecord? ToRecord(JsonElement o, OrgShape shape) => ToRecord(o, shape.Currency);
+    private static CrmDealRecord? ToRecord(SfOpportunity? o, OrgShape shape) => ToRecord(o, shape.Currency);
 
     private static string? Str(JsonElement o, string name) =>
         o.ValueKind == JsonValueKind.Object && o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
@@ -363,9 +404,12 @@ internal sealed class SalesforceConnector(SalesforceClient client, IOptions<CrmS
         string.Join(", ", ids.Select(id => "'" + id.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'"));
 
     /// <summary>A query's records with Salesforce's refusals turned into the sync's exceptions.</summary>
-    private async IAsyncEnumerable<JsonElement> Query(string soql, bool all, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private IAsyncEnumerable<JsonElement> Query(string soql, bool all, CancellationToken cancellationToken) =>
+        Query(soql, all, SalesforceJson.Default.SfQueryPageJsonElement, cancellationToken);
+
+    private async IAsyncEnumerable<T> Query<T>(string soql, bool all, JsonTypeInfo<SfQueryPage<T>> type, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var records = client.QueryAsync(soql, all, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using var records = client.QueryAsync(soql, all, type, cancellationToken).GetAsyncEnumerator(cancellationToken);
         while (true)
         {
             bool more;

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 namespace SalesCoachBot.Crm.Salesforce;
 
 // Salesforce REST API wire shapes (OAuth token, SOQL query pages, describe, errors, composite),
-// only the fields we use. Records stay JsonElement: a query's fields are whatever its SELECT named.
+// only the fields we use. Records of ad-hoc queries stay JsonElement (a query's fields are whatever its SELECT
+// named); the two a sync reads by the thousand, Opportunity and OpportunityHistory, are typed (ADR 0025).
 
 internal sealed record SfToken(
     [property: JsonPropertyName("access_token")] string? AccessToken,
@@ -15,11 +16,39 @@ internal sealed record SfOAuthError(
     [property: JsonPropertyName("error")] string? Error,
     [property: JsonPropertyName("error_description")] string? Description);
 
-internal sealed record SfQueryPage(
+internal sealed record SfQueryPage<T>(
     [property: JsonPropertyName("totalSize")] int? TotalSize,
     [property: JsonPropertyName("done")] bool? Done,
     [property: JsonPropertyName("nextRecordsUrl")] string? NextRecordsUrl,
-    [property: JsonPropertyName("records")] List<JsonElement>? Records);
+    [property: JsonPropertyName("records")] List<T>? Records);
+
+/// <summary>
+/// An Opportunity as the sync's SELECT names it. Lenient like the <see cref="JsonElement"/> reading it replaced: a
+/// field of an unexpected JSON type reads as null rather than failing the page (<see cref="SfLenient"/>).
+/// </summary>
+internal sealed class SfOpportunity
+{
+    [JsonPropertyName("Id")][JsonConverter(typeof(SfLenientString))] public string? Id { get; init; }
+    [JsonPropertyName("Name")][JsonConverter(typeof(SfLenientString))] public string? Name { get; init; }
+    [JsonPropertyName("Amount")][JsonConverter(typeof(SfLenientDecimal))] public decimal? Amount { get; init; }
+    [JsonPropertyName("CurrencyIsoCode")][JsonConverter(typeof(SfLenientString))] public string? CurrencyIsoCode { get; init; }
+    [JsonPropertyName("StageName")][JsonConverter(typeof(SfLenientString))] public string? StageName { get; init; }
+    [JsonPropertyName("OwnerId")][JsonConverter(typeof(SfLenientString))] public string? OwnerId { get; init; }
+    [JsonPropertyName("CloseDate")][JsonConverter(typeof(SfLenientDate))] public DateTimeOffset? CloseDate { get; init; }
+    [JsonPropertyName("NextStep")][JsonConverter(typeof(SfLenientString))] public string? NextStep { get; init; }
+    [JsonPropertyName("IsDeleted")][JsonConverter(typeof(SfLenientBool))] public bool? IsDeleted { get; init; }
+    [JsonPropertyName("CreatedDate")][JsonConverter(typeof(SfLenientDate))] public DateTimeOffset? CreatedDate { get; init; }
+    [JsonPropertyName("SystemModstamp")][JsonConverter(typeof(SfLenientDate))] public DateTimeOffset? SystemModstamp { get; init; }
+    [JsonPropertyName("LastStageChangeDate")][JsonConverter(typeof(SfLenientDate))] public DateTimeOffset? LastStageChangeDate { get; init; }
+}
+
+/// <summary>One OpportunityHistory row: the stage an opportunity entered, and when.</summary>
+internal sealed class SfHistoryRow
+{
+    [JsonPropertyName("OpportunityId")][JsonConverter(typeof(SfLenientString))] public string? OpportunityId { get; init; }
+    [JsonPropertyName("StageName")][JsonConverter(typeof(SfLenientString))] public string? StageName { get; init; }
+    [JsonPropertyName("CreatedDate")][JsonConverter(typeof(SfLenientDate))] public DateTimeOffset? CreatedDate { get; init; }
+}
 
 /// <summary>One entry of a REST error body (Salesforce answers a list of them).</summary>
 internal sealed record SfError(
@@ -52,7 +81,9 @@ internal sealed record SfSubresponse(
 
 [JsonSerializable(typeof(SfToken))]
 [JsonSerializable(typeof(SfOAuthError))]
-[JsonSerializable(typeof(SfQueryPage))]
+[JsonSerializable(typeof(SfQueryPage<JsonElement>))]
+[JsonSerializable(typeof(SfQueryPage<SfOpportunity>))]
+[JsonSerializable(typeof(SfQueryPage<SfHistoryRow>))]
 [JsonSerializable(typeof(List<SfError>))]
 [JsonSerializable(typeof(SfDescribe))]
 [JsonSerializable(typeof(SfCompositeRequest))]

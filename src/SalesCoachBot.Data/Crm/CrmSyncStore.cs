@@ -154,11 +154,15 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
             return CrmApplyResult.Zero;
         }
 
-        // The same id twice in one batch (a page that repeats): the later change wins, applied once.
-        var latest = records
-            .GroupBy(r => r.Id, StringComparer.Ordinal)
-            .Select(g => g.OrderBy(r => r.ModifiedAt).Last())
-            .ToList();
+        // The same id twice in one batch (a page that repeats): the later change wins, applied once. Grouped only when
+        // an id does repeat (rare; grouping every batch cost more than the check).
+        var distinct = new HashSet<string>(records.Count, StringComparer.Ordinal);
+        var latest = records.All(r => distinct.Add(r.Id))
+            ? [.. records]
+            : records
+                .GroupBy(r => r.Id, StringComparer.Ordinal)
+                .Select(g => g.OrderBy(r => r.ModifiedAt).Last())
+                .ToList();
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -199,10 +203,12 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
 
         // A deal imported from CSV under the CRM's id is adopted rather than duplicated.
         var unlinkedIds = ids.Where(id => links.GetValueOrDefault(id)?.DealId is null).ToList();
-        var adoptable = await db.Deals.Where(d => unlinkedIds.Contains(d.ExternalId)).ToListAsync(cancellationToken);
+        // A look-up with nothing to look up is skipped (a first sync links no deal yet; most batches adopt none).
+        var adoptable = unlinkedIds.Count == 0 ? [] : await db.Deals.Where(d => unlinkedIds.Contains(d.ExternalId)).ToListAsync(cancellationToken);
         var linkedDealIds = links.Values.Where(l => l.DealId is not null).Select(l => l.DealId!.Value).ToList();
-        var deals = await db.Deals.Where(d => linkedDealIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, cancellationToken);
-        var adopted = await db.Set<CrmDealLinkRow>().Where(l => adoptable.Select(d => d.Id).Contains(l.DealId!.Value)).Select(l => l.DealId!.Value).ToListAsync(cancellationToken);
+        var deals = linkedDealIds.Count == 0 ? [] : await db.Deals.Where(d => linkedDealIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, cancellationToken);
+        var adoptableIds = adoptable.Select(d => d.Id).ToList();
+        var adopted = adoptableIds.Count == 0 ? [] : await db.Set<CrmDealLinkRow>().Where(l => adoptableIds.Contains(l.DealId!.Value)).Select(l => l.DealId!.Value).ToListAsync(cancellationToken);
         var byExternalId = adoptable.Where(d => !adopted.Contains(d.Id)).ToDictionary(d => d.ExternalId, StringComparer.Ordinal);
 
         var emails = records
@@ -211,10 +217,10 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
             .Select(SalesCoachDbContext.NormalizeEmail)
             .Distinct()
             .ToList();
-        var people = await db.People.AsNoTracking().Include(p => p.Memberships)
+        var people = emails.Count == 0 ? new Dictionary<string, Person>(StringComparer.Ordinal) : await db.People.AsNoTracking().Include(p => p.Memberships)
             .Where(p => emails.Contains(p.Email))
             .ToDictionaryAsync(p => p.Email, StringComparer.Ordinal, cancellationToken);
-        var pendingStagePushes = (await db.Set<CrmPushRow>().AsNoTracking()
+        var pendingStagePushes = linkedDealIds.Count == 0 ? [] : (await db.Set<CrmPushRow>().AsNoTracking()
             .Where(p => linkedDealIds.Contains(p.DealId) && p.State == CrmPushStatus.Pending && p.Kind == CrmPushKind.Stage)
             .Select(p => p.DealId)
             .ToListAsync(cancellationToken)).ToHashSet();
@@ -316,12 +322,13 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
             if (created.Count > 0)
             {
                 var keys = await dealTable.InsertAsync([.. created.Select(c => c.Deal)], cancellationToken);
-                var history = new List<StageHistoryEntry>();
+                var history = new List<StageHistoryEntry>(created.Count * 8);
+                var reason = $"from {context.DisplayName}";
                 foreach (var (link, deal, record, mapId) in created)
                 {
                     deal.Id = new DealId(keys[deal.ExternalId]);   // generated ids are known only now
                     link.DealId = deal.Id;
-                    AddHistory(history, deal, record, context, mapId);
+                    AddHistory(history, deal, record, context, mapId, reason);
                 }
 
                 await historyTable.InsertAsync(history, cancellationToken);
@@ -373,7 +380,7 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
 
     private static string? Problem(CrmDealRecord record, CrmPlacement? placement, Owner owner, CrmApplyContext context, string? mapId)
     {
-        if (record.Deleted)
+        if (record.Deleted || (placement is not null && owner.Person is not null))
         {
             return null;
         }
@@ -420,29 +427,36 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
     }
 
     /// <summary>The first sync imports the CRM's stage history, so cycle times work from day one.</summary>
-    private static void AddHistory(List<StageHistoryEntry> history, Deal deal, CrmDealRecord record, CrmApplyContext context, string? mapId)
+    private static void AddHistory(List<StageHistoryEntry> history, Deal deal, CrmDealRecord record, CrmApplyContext context, string? mapId, string reason)
     {
         var version = context.MapFor(mapId).Version;
-        var visits = record.StageHistory
-            .Select(v => (Placement: context.StagesFor(mapId).Place(record.Pipeline, v.Stage), v.At))
-            .Where(v => v.Placement?.Stage is not null)
-            .OrderBy(v => v.At)
-            .ToList();
-        StageId? previous = null;
-        foreach (var (placement, at) in visits)
+        var stages = context.StagesFor(mapId);
+        // Connectors hand the history oldest first; a stable sort only for one that did not (no LINQ per deal otherwise).
+        var visits = record.StageHistory;
+        for (var i = 1; i < visits.Count; i++)
         {
-            if (placement!.Stage == previous)
+            if (visits[i].At < visits[i - 1].At)
+            {
+                visits = [.. visits.OrderBy(v => v.At)];
+                break;
+            }
+        }
+
+        StageId? previous = null;
+        foreach (var visit in visits)
+        {
+            if (stages.Place(record.Pipeline, visit.Stage)?.Stage is not { } stage || stage == previous)
             {
                 continue;
             }
 
-            previous = placement.Stage;
-            history.Add(new StageHistoryEntry { DealId = deal.Id, StageId = placement.Stage!.Value, EnteredAt = at, Kind = StageChangeKind.Imported, Reason = $"from {context.DisplayName}", MapVersion = version });
+            previous = stage;
+            history.Add(new StageHistoryEntry { DealId = deal.Id, StageId = stage, EnteredAt = visit.At, Kind = StageChangeKind.Imported, Reason = reason, MapVersion = version });
         }
 
         if (previous != deal.StageId)
         {
-            history.Add(new StageHistoryEntry { DealId = deal.Id, StageId = deal.StageId, EnteredAt = deal.StageEnteredAt, Kind = StageChangeKind.Entered, Reason = $"from {context.DisplayName}", MapVersion = version });
+            history.Add(new StageHistoryEntry { DealId = deal.Id, StageId = deal.StageId, EnteredAt = deal.StageEnteredAt, Kind = StageChangeKind.Entered, Reason = reason, MapVersion = version });
         }
     }
 

@@ -78,6 +78,48 @@ public sealed class SalesforceOptionsTests
     }
 
     [Theory]
+    [InlineData("2026-12-03T08:15:27.000+0000")]
+    [InlineData("2026-12-03T10:15:27.123+0200")]
+    [InlineData("2026-12-03T01:15:27.999-0730")]
+    [InlineData("2026-12-03T08:15:27.000Z")]
+    [InlineData("2028-02-29")]
+    [InlineData("2026-12-31")]
+    public void SalesforceDates_FastPath_SameAsGeneralParse(string value)
+    {
+        Assert.True(SfLenientDate.TryParse(value, out var fast));
+        var general = SalesforceConnector.Date(value);
+
+        Assert.Equal(general, fast);
+        Assert.Equal(general!.Value.Offset, fast.Offset);
+    }
+
+    [Theory]
+    [InlineData("2026-02-30")]
+    [InlineData("2026-13-01")]
+    [InlineData("2026-12-03T24:15:27.000+0000")]
+    [InlineData("2026-12-03T08:15:27+0000")]
+    [InlineData("2026-12-03 08:15:27.000+0000")]
+    [InlineData("2026-12-03T08:15:27.000+1500")]
+    [InlineData("yesterday!")]
+    public void SalesforceDates_OtherShapes_LeftToGeneralParse(string value)
+    {
+        Assert.False(SfLenientDate.TryParse(value, out _));
+    }
+
+    [Fact]
+    public void SalesforceOpportunity_FieldOfUnexpectedType_ReadAsNull()
+    {
+        var page = System.Text.Json.JsonSerializer.Deserialize(
+            """{"done":true,"records":[{"attributes":{"type":"Opportunity"},"Id":"006A","Name":7,"Amount":"12","IsDeleted":"no","CloseDate":{"x":1},"SystemModstamp":"2026-12-03T08:15:27.000+0000","StageName":"Prospecting"}]}""",
+            SalesforceJson.Default.SfQueryPageSfOpportunity)!;
+
+        var record = SalesforceConnector.ToRecord(page.Records![0])!;
+
+        Assert.Equal(("006A", (string?)null, (decimal?)null, (DateTimeOffset?)null, false, "Prospecting"), (record.Id, record.Name, record.Amount, record.CloseDate, record.Deleted, record.Stage));
+        Assert.Equal(new DateTimeOffset(2026, 12, 3, 8, 15, 27, TimeSpan.Zero), record.ModifiedAt);
+    }
+
+    [Theory]
     [InlineData("https://login.salesforce.com", "https://login.salesforce.com")]
     [InlineData("https://acme.my.salesforce.com", "https://login.salesforce.com")]
     [InlineData("https://test.salesforce.com", "https://test.salesforce.com")]
