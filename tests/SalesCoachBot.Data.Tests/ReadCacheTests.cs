@@ -106,6 +106,38 @@ public abstract class ReadCacheTests(Func<TestDatabase> database)
         Assert.Equal("requirements-listed", confirmation.Item.Value);
     }
 
+    private Task AddNoteAsync(TestTeam team, DealId deal, string text, DateTimeOffset at) =>
+        InScopeAsync(sp => sp.GetRequiredService<IDealStore>().ChangeDealAsync(deal, _ => new DealChangePlan<string>("ok")
+        {
+            AddNote = new NewNote(team.RepId, text, at),
+        }, CancellationToken.None));
+
+    /// <summary>What the card shows: the notes the view brought, else the journal's (as WhatsNextUseCase reads them).</summary>
+    private Task<IReadOnlyList<NoteView>> CardNotesAsync(DealId deal) => InScopeAsync(async sp =>
+        (await sp.GetRequiredService<IDealStore>().GetAsync(deal, CancellationToken.None))!.LatestNotes
+        ?? await sp.GetRequiredService<IDealJournal>().RecentNotesAsync(deal, DealView.LatestNotesRead, CancellationToken.None));
+
+    [DatabaseFact]
+    public async Task GetDeal_BringsTheLatestNotes_AndANewNoteShowsAtOnce()
+    {
+        var team = await Db.CreateTeamAsync();
+        var deal = await Db.CreateDealAsync(team);
+        var start = Db.Time.GetUtcNow();
+        for (var i = 1; i <= 4; i++)
+        {
+            await AddNoteAsync(team, deal.Id, $"note {i}", start.AddMinutes(i));
+        }
+
+        Db.Time.Advance(TimeSpan.FromSeconds(5)); // past the view the last change left in the cache
+        var read = (await GetDealAsync(deal.Id))!;
+        Assert.Equal(["note 4", "note 3", "note 2"], read.LatestNotes!.Select(n => n.Text));
+        Assert.Same(read.LatestNotes, (await GetDealAsync(deal.Id))!.LatestNotes); // served from the cache
+
+        await AddNoteAsync(team, deal.Id, "note 5", start.AddMinutes(5));
+
+        Assert.Equal(["note 5", "note 4", "note 3"], (await CardNotesAsync(deal.Id)).Select(n => n.Text));
+    }
+
     [DatabaseFact]
     public async Task FindPerson_AddedBehindTheStoresBack_FoundOnlyAfterTheLifetime()
     {

@@ -79,6 +79,15 @@ public sealed record DealView(
 
     /// <summary>The <c>map</c> of the deal's team (<see cref="SalesTeam.MapId"/>): null for the default map.</summary>
     public string? TeamMapId { get; init; }
+
+    /// <summary>How many of the latest notes a single deal's read brings along (the card shows them).</summary>
+    public const int LatestNotesRead = 3;
+
+    /// <summary>
+    /// The deal's latest notes, newest first, when the read brought them: <see cref="IDealStore.GetAsync"/> does (so
+    /// they are cached and invalidated with the view), lists and the view after a change do not (null).
+    /// </summary>
+    public IReadOnlyList<NoteView>? LatestNotes { get; init; }
 }
 
 /// <summary>An active (not withdrawn) confirmation at the deal's current stage version.</summary>

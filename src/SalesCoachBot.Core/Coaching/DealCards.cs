@@ -14,7 +14,7 @@ namespace SalesCoachBot.Core.Coaching;
 internal static class DealCards
 {
     /// <summary>How many of the latest notes the deal card shows; the history has all of them.</summary>
-    public const int NotesShown = 3;
+    public const int NotesShown = DealView.LatestNotesRead;
 
     public static BotAnswer Checklist(
         DealView view, ProcessMap map, SalesTeamRules rules, DateTimeOffset now, string? note = null, IReadOnlyList<NoteView>? notes = null, Phrases? say = null)

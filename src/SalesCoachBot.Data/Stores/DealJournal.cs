@@ -11,11 +11,15 @@ internal sealed class DealJournal(DbContextLease lease) : IDealJournal
     private SalesCoachDbContext Db => lease.Context;
 
     /// <summary>The deal card reads this on every answer that shows a deal: compiled once per provider, like the deal's own view (DealViewQueries).</summary>
-    public Task<IReadOnlyList<NoteView>> RecentNotesAsync(DealId deal, int count, CancellationToken cancellationToken) => Db switch
+    public Task<IReadOnlyList<NoteView>> RecentNotesAsync(DealId deal, int count, CancellationToken cancellationToken) =>
+        ReadRecentNotesAsync(Db, deal, count, cancellationToken);
+
+    /// <summary>The latest <paramref name="count"/> notes of a deal, newest first (also read with a deal's view, <see cref="DealStore.GetAsync"/>).</summary>
+    internal static Task<IReadOnlyList<NoteView>> ReadRecentNotesAsync(SalesCoachDbContext db, DealId deal, int count, CancellationToken cancellationToken) => db switch
     {
         SqliteSalesCoachDbContext sqlite => RecentNotesAsync(sqlite, deal, count, cancellationToken),
         PostgresSalesCoachDbContext postgres => RecentNotesAsync(postgres, deal, count, cancellationToken),
-        _ => throw new NotSupportedException($"No compiled note query for {Db.GetType().Name}."),
+        _ => throw new NotSupportedException($"No compiled note query for {db.GetType().Name}."),
     };
 
     private static async Task<IReadOnlyList<NoteView>> RecentNotesAsync<TContext>(TContext db, DealId deal, int count, CancellationToken cancellationToken)

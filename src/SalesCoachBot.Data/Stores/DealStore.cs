@@ -14,8 +14,14 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
 
     private SalesCoachDbContext Db => lease.Context;
 
-    public Task<DealView?> GetAsync(DealId id, CancellationToken cancellationToken) =>
-        DealViewQueries.LoadOneAsync(Db, id, tracked: false, time.GetUtcNow(), cancellationToken);
+    /// <summary>The deal's view with its latest notes: the card shows both, and the cache keeps them together.</summary>
+    public async Task<DealView?> GetAsync(DealId id, CancellationToken cancellationToken)
+    {
+        var view = await DealViewQueries.LoadOneAsync(Db, id, tracked: false, time.GetUtcNow(), cancellationToken);
+        return view is null
+            ? null
+            : view with { LatestNotes = await DealJournal.ReadRecentNotesAsync(Db, id, DealView.LatestNotesRead, cancellationToken) };
+    }
 
     public async Task<DealView?> FindByExternalIdAsync(string externalId, CancellationToken cancellationToken)
     {

@@ -113,6 +113,20 @@ public sealed record InvokeError(string Code, string Message);
 [JsonSerializable(typeof(ResourceResponse))]
 [JsonSerializable(typeof(AdaptiveCardInvokeResponse))]
 [JsonSerializable(typeof(AdaptiveCard))]
+
+// Each kind of card element and button, written as itself (WrittenAsItsOwnType).
+[JsonSerializable(typeof(TextBlock))]
+[JsonSerializable(typeof(Container))]
+[JsonSerializable(typeof(FactSet))]
+[JsonSerializable(typeof(ActionSet))]
+[JsonSerializable(typeof(ColumnSet))]
+[JsonSerializable(typeof(ImageElement))]
+[JsonSerializable(typeof(ToggleInput))]
+[JsonSerializable(typeof(DateField))]
+[JsonSerializable(typeof(TextField))]
+[JsonSerializable(typeof(ExecuteAction))]
+[JsonSerializable(typeof(SubmitAction))]
+[JsonSerializable(typeof(ShowCardAction))]
 [JsonSerializable(typeof(InvokeError))]
 [JsonSerializable(typeof(string))]
 internal sealed partial class TeamsJsonContext : JsonSerializerContext;
