@@ -70,9 +70,7 @@ public sealed class ReplyTexts(
 
     /// <summary><see cref="Lookup"/>, remembered.</summary>
     internal LocalizedString Find(IStringLocalizer localizer, CultureInfo culture, string key) =>
-        _found.TryGetValue((localizer, culture.Name, key), out var found)
-            ? found
-            : _found.GetOrAdd((localizer, culture.Name, key), static (k, culture) => Lookup(k.Localizer, culture, k.Key), culture);
+        _found.GetOrAdd((localizer, culture.Name, key), static (k, culture) => Lookup(k.Localizer, culture, k.Key), culture);
 
     public static ReplyTexts Create(IStringLocalizerFactory factory) => new(
         new StringLocalizer<CoachingText>(factory),
