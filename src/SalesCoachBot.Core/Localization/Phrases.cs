@@ -127,7 +127,7 @@ public sealed class Phrases
         return args.Length == 0 ? text.Value : Format(text.Value, args);
     }
 
-    private string Format(string format, object?[] args) => string.Format(_format, format, args);
+    private string Format(string format, object?[] args) => string.Format(_format, _texts.Parsed(format), args);
 
     /// <summary>How arguments are written into a text in this language.</summary>
     private sealed class ReplyFormat(ReplyLanguage language) : IFormatProvider, ICustomFormatter

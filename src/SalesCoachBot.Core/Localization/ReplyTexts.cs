@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -66,7 +67,13 @@ public sealed class ReplyTexts(
     // for a dozen texts, and each ResourceManager lookup takes a lock and switches the thread's culture twice.
     private readonly ConcurrentDictionary<(IStringLocalizer Localizer, string Culture, string Key), LocalizedString> _found = new();
 
+    // Each text with placeholders is parsed once: string.Format would parse it again on every reply.
+    private readonly ConcurrentDictionary<string, CompositeFormat> _parsed = new(StringComparer.Ordinal);
+
     public Phrases In(ReplyLanguage language) => new(this, language);
+
+    /// <summary>A resource text parsed as a composite format, remembered (the texts are a fixed set).</summary>
+    internal CompositeFormat Parsed(string format) => _parsed.GetOrAdd(format, CompositeFormat.Parse);
 
     /// <summary><see cref="Lookup"/>, remembered.</summary>
     internal LocalizedString Find(IStringLocalizer localizer, CultureInfo culture, string key) =>

@@ -137,7 +137,45 @@ public sealed class ProcessMapCatalog : IProcessMapSource, IDisposable
 
     public ProcessMap Current => DefaultSource.Current;
 
-    public ProcessMapSet Maps => new(DefaultSource.Current, [.. Sources.Select(s => s.Current)]);
+    /// <summary>
+    /// Every map as it is now. Asked on every turn, so the set is kept until a source's map changes (a reload
+    /// replaces the map object, which is what is compared), rather than built again each time.
+    /// </summary>
+    public ProcessMapSet Maps
+    {
+        get
+        {
+            var kept = _maps;
+            if (kept is not null && IsCurrent(kept))
+            {
+                return kept;
+            }
+
+            var fresh = new ProcessMapSet(DefaultSource.Current, [.. Sources.Select(s => s.Current)]);
+            _maps = fresh;
+            return fresh;
+        }
+    }
+
+    private ProcessMapSet? _maps;
+
+    private bool IsCurrent(ProcessMapSet set)
+    {
+        if (!ReferenceEquals(set.Default, DefaultSource.Current) || set.All.Count != Sources.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < Sources.Count; i++)
+        {
+            if (!ReferenceEquals(set.All[i], Sources[i].Current))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     public ReloadingProcessMapSource? Find(string id) => Sources.FirstOrDefault(s => s.Map.Id == id);
 
