@@ -11,12 +11,18 @@ public enum StallReasonKind
 }
 
 /// <summary>Whether a deal is stalled, and a sentence saying why (or why not).</summary>
-public sealed record StallAssessment(bool IsStalled, StallReasonKind Kind, int DaysInStage, int DaysIdle, string Reason)
+public sealed record StallAssessment(bool IsStalled, StallReasonKind Kind, int DaysInStage, int DaysIdle)
 {
+    /// <summary>
+    /// The verdict as an English sentence, for logs and the command line: the English resource text, built when asked
+    /// (a card or digest says it in the reader's language through <see cref="Localization.StallWording"/>).
+    /// </summary>
+    public string Reason => Localization.StallWording.Reason(this, Localization.Phrases.English);
+
     /// <summary>How far past its limit the deal is; used to order digests (most overdue first).</summary>
     public int DaysOverdue { get; init; }
 
-    /// <summary>Why, as data: what a reply in any language says (<see cref="Localization.StallWording"/>); <see cref="Reason"/> is the English log line.</summary>
+    /// <summary>Why, as data: what a reply in any language says (<see cref="Localization.StallWording"/>).</summary>
     public StallWhy Why { get; init; }
 
     public int StallAfterDays { get; init; }
@@ -82,7 +88,7 @@ public static class StallRule
         string? stageName,
         TimeZoneInfo? zone)
     {
-        var verdict = Judge(status, stageEnteredAt, lastActivityAt, nextStepAt, snoozedUntil, stallAfterDays, idleAfterDays, now, stageName, zone);
+        var verdict = Judge(status, stageEnteredAt, lastActivityAt, nextStepAt, snoozedUntil, stallAfterDays, idleAfterDays, now);
         return verdict with
         {
             StallAfterDays = stallAfterDays,
@@ -103,9 +109,7 @@ public static class StallRule
         DateTimeOffset? snoozedUntil,
         int stallAfterDays,
         int idleAfterDays,
-        DateTimeOffset now,
-        string? stageName,
-        TimeZoneInfo? zone)
+        DateTimeOffset now)
     {
         var daysInStage = WholeDays(now - stageEnteredAt);
         var lastActivity = lastActivityAt > stageEnteredAt ? lastActivityAt : stageEnteredAt;
@@ -113,29 +117,24 @@ public static class StallRule
 
         if (status != DealStatus.Open)
         {
-            return new(false, StallReasonKind.NotStalled, daysInStage, daysIdle, $"Not open ({status.ToString().ToLowerInvariant()}).") { Why = StallWhy.NotOpen };
+            return new(false, StallReasonKind.NotStalled, daysInStage, daysIdle) { Why = StallWhy.NotOpen };
         }
 
         var booked = nextStepAt is { } next && next > now;
         if (booked && !PastTwiceTheLimit(stageEnteredAt, stallAfterDays, now))
         {
-            return new(false, StallReasonKind.NotStalled, daysInStage, daysIdle,
-                $"Next step booked for {BookedDate(nextStepAt!.Value, zone)}.")
-            { Why = StallWhy.NextStepBooked };
+            return new(false, StallReasonKind.NotStalled, daysInStage, daysIdle) { Why = StallWhy.NextStepBooked };
         }
 
         if (snoozedUntil is { } until && until > now)
         {
-            return new(false, StallReasonKind.NotStalled, daysInStage, daysIdle,
-                $"Snoozed until {until.UtcDateTime:yyyy-MM-dd}.")
-            { Why = StallWhy.Snoozed };
+            return new(false, StallReasonKind.NotStalled, daysInStage, daysIdle) { Why = StallWhy.Snoozed };
         }
 
         if (booked)
         {
             // In the stage twice its limit: the booked step no longer hides it, and the reason says both.
-            return new(true, StallReasonKind.OverStageLimit, daysInStage, daysIdle,
-                $"In {stageName ?? "this stage"} {Days(daysInStage)}, limit {stallAfterDays}; next step booked for {BookedDate(nextStepAt!.Value, zone)}.")
+            return new(true, StallReasonKind.OverStageLimit, daysInStage, daysIdle)
             { DaysOverdue = daysInStage - stallAfterDays, Why = StallWhy.OverStageDespiteNextStep };
         }
 
@@ -146,18 +145,10 @@ public static class StallRule
 
         return (overStage, idle) switch
         {
-            (true, true) => new(true, StallReasonKind.OverStageLimitAndIdle, daysInStage, daysIdle,
-                $"{Days(daysInStage)} in stage (limit {stallAfterDays}) and no activity for {Days(daysIdle)} (limit {idleAfterDays}).")
-            { DaysOverdue = overdue, Why = StallWhy.OverStageAndIdle },
-            (true, false) => new(true, StallReasonKind.OverStageLimit, daysInStage, daysIdle,
-                $"{Days(daysInStage)} in stage (limit {stallAfterDays}).")
-            { DaysOverdue = overdue, Why = StallWhy.OverStage },
-            (false, true) => new(true, StallReasonKind.Idle, daysInStage, daysIdle,
-                $"No activity for {Days(daysIdle)} (limit {idleAfterDays}).")
-            { DaysOverdue = overdue, Why = StallWhy.Idle },
-            _ => new(false, StallReasonKind.NotStalled, daysInStage, daysIdle,
-                $"{Days(daysInStage)} in stage (limit {stallAfterDays}), last activity {Days(daysIdle)} ago.")
-            { Why = StallWhy.OnTrack },
+            (true, true) => new(true, StallReasonKind.OverStageLimitAndIdle, daysInStage, daysIdle) { DaysOverdue = overdue, Why = StallWhy.OverStageAndIdle },
+            (true, false) => new(true, StallReasonKind.OverStageLimit, daysInStage, daysIdle) { DaysOverdue = overdue, Why = StallWhy.OverStage },
+            (false, true) => new(true, StallReasonKind.Idle, daysInStage, daysIdle) { DaysOverdue = overdue, Why = StallWhy.Idle },
+            _ => new(false, StallReasonKind.NotStalled, daysInStage, daysIdle) { Why = StallWhy.OnTrack },
         };
     }
 
@@ -203,10 +194,5 @@ public static class StallRule
     public static bool PastTwiceTheLimit(DateTimeOffset stageEnteredAt, int stallAfterDays, DateTimeOffset now) =>
         stallAfterDays > 0 && now - stageEnteredAt >= TimeSpan.FromDays(2 * stallAfterDays);
 
-    private static string BookedDate(DateTimeOffset at, TimeZoneInfo? zone) =>
-        zone is null ? at.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : Dates.DateInWords.Describe(at, zone);
-
     private static int WholeDays(TimeSpan span) => span <= TimeSpan.Zero ? 0 : (int)span.TotalDays;
-
-    private static string Days(int days) => days == 1 ? "1 day" : $"{days} days";
 }
