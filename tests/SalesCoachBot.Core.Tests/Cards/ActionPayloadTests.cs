@@ -23,6 +23,10 @@ public sealed class ActionPayloadTests
         new SaidNoPayload(new DealId(42), 3, "went with a competitor"),
         new ReopenDealPayload(new DealId(42), 4),
         new SaidNoFormPayload(new DealId(42), 3),
+        new SetNextStepPayload(new DealId(42)),
+        new SetNextStepPayload(new DealId(42), "2026-12-10", "call the CFO \"today\" <b>"),
+        new NextStepFormPayload(new DealId(42)),
+        new RunCommandPayload("ما التالي لصفقة Initech"),
     ];
 
     [Fact]
@@ -78,6 +82,7 @@ public sealed class ActionPayloadTests
         var json = payload.ToJson();
 
         Assert.Equal(JsonSerializer.Serialize(payload, ActionPayload.JsonOptions), json);
+        Assert.Equal(JsonSerializer.Serialize(payload, ActionPayload.JsonTypeInfo), json);
         using var document = JsonDocument.Parse(json);
         Assert.Equal(payload.Kind, document.RootElement.GetProperty("kind").GetString());
     }
