@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.ObjectPool;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Conversations;
@@ -208,8 +209,25 @@ internal static class DealCards
 
     private static string ChecklistText(Card card, IReadOnlyList<CardChecklistItem> items, Deal deal, string? note, Phrases say)
     {
-        // Sized for a typical card up front: growing chunk by chunk cost more than the rest of the method.
-        var text = new StringBuilder(512 + 128 * items.Count);
+        var text = TextBuilders.Get();
+        try
+        {
+            AppendChecklistText(text, card, items, deal, note, say);
+            return text.ToString();
+        }
+        finally
+        {
+            TextBuilders.Return(text);
+        }
+    }
+
+    // Builders kept between cards: a checklist's text is 1–3 KB, and a new builder for each (sized up front, as
+    // growing chunk by chunk cost more) was 4 % of the card's CPU in a profile of Slack /coach.
+    private static readonly ObjectPool<StringBuilder> TextBuilders =
+        new DefaultObjectPoolProvider().CreateStringBuilderPool(initialCapacity: 4 * 1024, maximumRetainedCapacity: 16 * 1024);
+
+    private static void AppendChecklistText(StringBuilder text, Card card, IReadOnlyList<CardChecklistItem> items, Deal deal, string? note, Phrases say)
+    {
         if (note is not null)
         {
             text.AppendLine(note);
@@ -247,8 +265,6 @@ internal static class DealCards
         {
             text.Length--;
         }
-
-        return text.ToString();
     }
 }
 

@@ -1,7 +1,7 @@
-using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.IO;
 using SalesCoachBot.Slack.Verification;
 using SalesCoachBot.Slack.WebApi;
 
@@ -100,21 +100,31 @@ internal sealed class SlackEndpoints(SlackInboundHandler handler, ILogger<SlackE
         return Results.BadRequest();
     }
 
-    /// <summary>An ack with a message: serialized up front (a buffer of this call's own) so it goes out with its Content-Length.</summary>
+    /// <summary>
+    /// An ack with a message: serialized up front so it goes out with its Content-Length, into pooled memory (a
+    /// checklist ack is 2–4 KB, and a new buffer for each was 2 % of a <c>/coach</c> request's CPU).
+    /// </summary>
     private sealed class AckMessageResult(ResponseMessage message) : IResult
     {
-        public Task ExecuteAsync(HttpContext httpContext)
+        // 16 KB blocks hold any ack; at most 1 MB of free blocks is kept between bursts.
+        private static readonly RecyclableMemoryStreamManager Buffers = new(new RecyclableMemoryStreamManager.Options
         {
-            var json = new ArrayBufferWriter<byte>(AckBufferBytes);
+            BlockSize = 16 * 1024,
+            MaximumSmallPoolFreeBytes = 1024 * 1024,
+        });
+
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            await using var json = Buffers.GetStream();
             SlackWireJson.Write(json, message, Json.ResponseMessage);
             var response = httpContext.Response;
             response.ContentType = "application/json; charset=utf-8";
-            response.ContentLength = json.WrittenCount;
-            return response.Body.WriteAsync(json.WrittenMemory, httpContext.RequestAborted).AsTask();
+            response.ContentLength = json.Length;
+            foreach (var segment in json.GetReadOnlySequence())
+            {
+                await response.BodyWriter.WriteAsync(segment, httpContext.RequestAborted).ConfigureAwait(false);
+            }
         }
-
-        /// <summary>A checklist ack is 2–4 KB: one buffer of this size holds most without growing.</summary>
-        private const int AckBufferBytes = 4096;
     }
 
     private static ReadOnlyMemory<byte> Body(HttpContext http) =>
