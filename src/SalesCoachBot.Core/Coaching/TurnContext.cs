@@ -13,7 +13,8 @@ namespace SalesCoachBot.Core.Coaching;
 public sealed record TurnContext(PersonView Person, ChatTurn Turn, ProcessMap Map, DateTimeOffset Now)
 {
     /// <summary>Every map in force for this turn (a snapshot, so a reload mid-turn changes nothing).</summary>
-    public ProcessMapSet Maps { get; init; } = new(Map, [Map]);
+    /// <remarks>Built only when not given: the chat turn always gives one, and an initializer would build a set to throw away.</remarks>
+    public ProcessMapSet Maps { get => field ??= new(Map, [Map]); init; }
 
     /// <summary>
     /// The one place that says which language map text (stage names, entries, activities, checklist items) is shown in

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace SalesCoachBot.Core.Nudges;
 
 /// <summary>
@@ -7,6 +9,11 @@ namespace SalesCoachBot.Core.Nudges;
 /// </summary>
 public sealed record NudgeSchedule(TimeZoneInfo Zone, TimeOnly At, bool WeekdaysOnly)
 {
+    // Zones already found by id. A card asks for its team's zone several times, and the runtime's own cache takes a
+    // process-wide lock on every lookup, which concurrent turns queue on. Ids come from configuration and the teams
+    // table, so the set stays small; unknown ids are not kept.
+    private static readonly ConcurrentDictionary<string, TimeZoneInfo> FoundZones = new(StringComparer.Ordinal);
+
     /// <summary>Resolves a team's zone; false for an unknown or invalid id.</summary>
     public static bool TryFindZone(string? id, out TimeZoneInfo zone)
     {
@@ -16,9 +23,16 @@ public sealed record NudgeSchedule(TimeZoneInfo Zone, TimeOnly At, bool Weekdays
             return false;
         }
 
+        if (FoundZones.TryGetValue(id, out var found))
+        {
+            zone = found;
+            return true;
+        }
+
         try
         {
             zone = TimeZoneInfo.FindSystemTimeZoneById(id.Trim());
+            FoundZones.TryAdd(id, zone);
             return true;
         }
         catch (TimeZoneNotFoundException)
