@@ -23,9 +23,9 @@ switch (command)
     case "nudges":
         return await NudgeBench.RunAsync(provider, deals);
     case "crm":
-        return await CrmBench.RunAsync(size);
+        return await CrmBench.RunAsync(size, provider);
     default:
         await Console.Error.WriteLineAsync(
-            "usage: SalesCoachBot.Bench import [--provider sqlite|postgres] | stall | coach [--provider sqlite|postgres] [--requests N] | pipeline [--provider sqlite|postgres] | cache | crm  [--deals N] [--history N]");
+            "usage: SalesCoachBot.Bench import [--provider sqlite|postgres] | stall | coach [--provider sqlite|postgres] [--requests N] | pipeline [--provider sqlite|postgres] | cache | crm [--provider sqlite|postgres] [--deals N] [--history N]");
         return 2;
 }

@@ -37,6 +37,9 @@ internal sealed class SalesforceClient(HttpClient http, SalesforceAuth auth, IOp
     public const int QueryBatchSize = 2000;
 
     private static readonly TimeSpan UsageWait = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long an answer's body may take once its headers came (the resilience handler times the headers).</summary>
+    private static readonly TimeSpan BodyTimeout = TimeSpan.FromSeconds(30);
     private readonly Lock _usageGate = new();
     private (long Used, long Max, DateTimeOffset At)? _usage;
 
@@ -114,7 +117,9 @@ internal sealed class SalesforceClient(HttpClient http, SalesforceAuth auth, IOp
                     request.Headers.Add("Sforce-Query-Options", $"batchSize={QueryBatchSize}");
                 }
 
-                response = await http.SendAsync(request, cancellationToken);
+                // Headers only: the body is read as it streams in. A query page is 1–2 MB; buffered whole it was a
+                // large-object-heap array per page, and those collections were most of a full sync's GC time.
+                response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             }
             catch (HttpRequestException e)
             {
@@ -153,13 +158,23 @@ internal sealed class SalesforceClient(HttpClient http, SalesforceAuth auth, IOp
                     return default;
                 }
 
+                using var bodyTimeout = new CancellationTokenSource(BodyTimeout, time);
+                using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bodyTimeout.Token);
                 try
                 {
-                    return await response.Content.ReadFromJsonAsync(type, cancellationToken);
+                    return await response.Content.ReadFromJsonAsync(type, reading.Token);
                 }
                 catch (JsonException e)
                 {
                     throw new CrmUnavailableException($"Salesforce sent a malformed answer to {method} {Path(path)}", e);
+                }
+                catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw new SalesforceHttpException(HttpStatusCode.GatewayTimeout, $"Salesforce timed out sending its answer to {method} {Path(path)}: {e.Message}", null, null);
+                }
+                catch (Exception e) when (e is IOException or HttpRequestException)
+                {
+                    throw new SalesforceHttpException(HttpStatusCode.ServiceUnavailable, $"Salesforce unreachable while sending its answer to {method} {Path(path)}: {e.Message}", null, null);
                 }
             }
         }

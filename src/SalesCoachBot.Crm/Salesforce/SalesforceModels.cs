@@ -92,5 +92,5 @@ internal sealed record SfSubresponse(
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(bool))]
 [JsonSerializable(typeof(JsonElement))]
-[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, Converters = [typeof(SfHistoryRowsConverter)])]
 internal sealed partial class SalesforceJson : JsonSerializerContext;

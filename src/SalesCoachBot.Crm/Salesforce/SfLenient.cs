@@ -111,7 +111,9 @@ internal sealed class SfLenientDate : JsonConverter<DateTimeOffset?>
 {
     public override bool HandleNull => true;
 
-    public override DateTimeOffset? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override DateTimeOffset? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+
+    internal static DateTimeOffset? ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
@@ -218,5 +220,104 @@ internal sealed class SfLenientDate : JsonConverter<DateTimeOffset?>
         }
 
         return true;
+    }
+}
+
+/// <summary>
+/// A page's OpportunityHistory rows (a full sync reads ten a deal, a million for 100,000 deals), registered for
+/// <c>List&lt;SfHistoryRow&gt;</c> in <see cref="SalesforceJson"/>. Read like the generated
+/// code would with the lenient converters — the three fields, anything else skipped, a field of another JSON type as
+/// null — but the opportunity id and the stage name are strings shared between rows: rows come grouped by opportunity
+/// and stages are few, so most rows allocate only the row itself (ADR 0028).
+/// </summary>
+internal sealed class SfHistoryRowsConverter : JsonConverter<List<SfHistoryRow>>
+{
+    /// <summary>Distinct stage names remembered per page; a page with more keeps reading, allocating the rest.</summary>
+    private const int MaxStages = 64;
+
+    public override List<SfHistoryRow> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new JsonException("OpportunityHistory records are not an array");
+        }
+
+        var rows = new List<SfHistoryRow>();
+        var stages = new List<string>();
+        string? lastId = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                rows.Add(null!);   // as the generated code reads a null record; the connector skips it
+                continue;
+            }
+
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new JsonException("an OpportunityHistory record is not an object");
+            }
+
+            string? id = null;
+            string? stage = null;
+            DateTimeOffset? at = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("OpportunityId"u8))
+                {
+                    reader.Read();
+                    id = reader.TokenType != JsonTokenType.String ? Skip(ref reader)
+                        : lastId is not null && reader.ValueTextEquals(lastId) ? lastId
+                        : lastId = reader.GetString();
+                }
+                else if (reader.ValueTextEquals("StageName"u8))
+                {
+                    reader.Read();
+                    stage = reader.TokenType == JsonTokenType.String ? Stage(ref reader, stages) : Skip(ref reader);
+                }
+                else if (reader.ValueTextEquals("CreatedDate"u8))
+                {
+                    reader.Read();
+                    at = SfLenientDate.ReadValue(ref reader);
+                }
+                else
+                {
+                    reader.Read();
+                    Skip(ref reader);
+                }
+            }
+
+            rows.Add(new SfHistoryRow { OpportunityId = id, StageName = stage, CreatedDate = at });
+        }
+
+        return rows;
+    }
+
+    public override void Write(Utf8JsonWriter writer, List<SfHistoryRow> value, JsonSerializerOptions options) =>
+        throw new NotSupportedException("OpportunityHistory rows are only read");
+
+    private static string Stage(ref Utf8JsonReader reader, List<string> stages)
+    {
+        foreach (var known in stages)
+        {
+            if (reader.ValueTextEquals(known))
+            {
+                return known;
+            }
+        }
+
+        var stage = reader.GetString()!;
+        if (stages.Count < MaxStages)
+        {
+            stages.Add(stage);
+        }
+
+        return stage;
+    }
+
+    private static string? Skip(ref Utf8JsonReader reader)
+    {
+        SfLenient.SkipValue(ref reader);
+        return null;
     }
 }

@@ -196,17 +196,19 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
         await using var db = factory.CreateDbContext();
         await using var transaction = dryRun ? null : await db.Database.BeginTransactionAsync(cancellationToken);
         var ids = records.Select(r => r.Id).ToList();
+        // The batch's ids go as one array parameter (EF.Parameter): EF Core 10 otherwise sends a parameter per id, and on
+        // SQLite binding and preparing 500 named parameters per look-up was most of a batch's look-up cost (ADR 0028).
         // Not tracked: link rows are written in bulk below.
         var links = await db.Set<CrmDealLinkRow>().AsNoTracking()
-            .Where(l => l.Provider == context.Provider && ids.Contains(l.CrmId))
+            .Where(l => l.Provider == context.Provider && EF.Parameter(ids).Contains(l.CrmId))
             .ToDictionaryAsync(l => l.CrmId, StringComparer.Ordinal, cancellationToken);
 
         // A deal imported from CSV under the CRM's id is adopted rather than duplicated.
         var unlinkedIds = ids.Where(id => links.GetValueOrDefault(id)?.DealId is null).ToList();
         // A look-up with nothing to look up is skipped (a first sync links no deal yet; most batches adopt none).
-        var adoptable = unlinkedIds.Count == 0 ? [] : await db.Deals.Where(d => unlinkedIds.Contains(d.ExternalId)).ToListAsync(cancellationToken);
+        var adoptable = unlinkedIds.Count == 0 ? [] : await db.Deals.Where(d => EF.Parameter(unlinkedIds).Contains(d.ExternalId)).ToListAsync(cancellationToken);
         var linkedDealIds = links.Values.Where(l => l.DealId is not null).Select(l => l.DealId!.Value).ToList();
-        var deals = linkedDealIds.Count == 0 ? [] : await db.Deals.Where(d => linkedDealIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, cancellationToken);
+        var deals = linkedDealIds.Count == 0 ? [] : await db.Deals.Where(d => EF.Parameter(linkedDealIds).Contains(d.Id)).ToDictionaryAsync(d => d.Id, cancellationToken);
         var adoptableIds = adoptable.Select(d => d.Id).ToList();
         var adopted = adoptableIds.Count == 0 ? [] : await db.Set<CrmDealLinkRow>().Where(l => adoptableIds.Contains(l.DealId!.Value)).Select(l => l.DealId!.Value).ToListAsync(cancellationToken);
         var byExternalId = adoptable.Where(d => !adopted.Contains(d.Id)).ToDictionary(d => d.ExternalId, StringComparer.Ordinal);
@@ -221,7 +223,7 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
             .Where(p => emails.Contains(p.Email))
             .ToDictionaryAsync(p => p.Email, StringComparer.Ordinal, cancellationToken);
         var pendingStagePushes = linkedDealIds.Count == 0 ? [] : (await db.Set<CrmPushRow>().AsNoTracking()
-            .Where(p => linkedDealIds.Contains(p.DealId) && p.State == CrmPushStatus.Pending && p.Kind == CrmPushKind.Stage)
+            .Where(p => EF.Parameter(linkedDealIds).Contains(p.DealId) && p.State == CrmPushStatus.Pending && p.Kind == CrmPushKind.Stage)
             .Select(p => p.DealId)
             .ToListAsync(cancellationToken)).ToHashSet();
         // One map per team (issue 18): a deal is placed by its team's map's crm mapping.
@@ -625,7 +627,7 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
 
         var ids = list.Select(d => d.Id).ToList();
         var confirmed = await db.Confirmations.AsNoTracking()
-            .Where(c => ids.Contains(c.DealId) && c.WithdrawnAt == null)
+            .Where(c => EF.Parameter(ids).Contains(c.DealId) && c.WithdrawnAt == null)
             .Select(c => new { c.DealId, c.StageVersion, c.ItemId })
             .ToListAsync(cancellationToken);
         var result = new Dictionary<DealId, IReadOnlyList<string>>();

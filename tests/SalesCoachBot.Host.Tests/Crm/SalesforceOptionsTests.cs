@@ -119,6 +119,32 @@ public sealed class SalesforceOptionsTests
         Assert.Equal(new DateTimeOffset(2026, 12, 3, 8, 15, 27, TimeSpan.Zero), record.ModifiedAt);
     }
 
+    [Fact]
+    public void SalesforceHistoryRows_FieldsOfUnexpectedType_ReadAsNull_RepeatedStringsShared()
+    {
+        var page = System.Text.Json.JsonSerializer.Deserialize(
+            """
+            {"totalSize":5,"done":true,"records":[
+              {"attributes":{"type":"OpportunityHistory","url":"/x"},"OpportunityId":"006A","StageName":"Prospecting","CreatedDate":"2026-12-01T08:00:00.000+0000","Amount":[1,{"a":2}]},
+              {"OpportunityId":"006A","StageName":"Qualification","CreatedDate":"2026-12-02T08:00:00.000+0000"},
+              null,
+              {"OpportunityId":7,"StageName":{"x":1},"CreatedDate":"not a date","IsDeleted":false},
+              {"OpportunityId":"006B","StageName":"Prospecting","CreatedDate":"2026-12-03","OpportunityId":"006\u0043"}]}
+            """,
+            SalesforceJson.Default.SfQueryPageSfHistoryRow)!;
+
+        var rows = page.Records!;
+        Assert.Equal(5, rows.Count);
+        Assert.Equal(("006A", "Prospecting", new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero)), (rows[0].OpportunityId, rows[0].StageName, rows[0].CreatedDate!.Value));
+        Assert.Equal(("006A", "Qualification"), (rows[1].OpportunityId, rows[1].StageName));
+        Assert.Same(rows[0].OpportunityId, rows[1].OpportunityId);
+        Assert.Null(rows[2]);
+        Assert.Equal(((string?)null, (string?)null, (DateTimeOffset?)null), (rows[3].OpportunityId, rows[3].StageName, rows[3].CreatedDate));
+        Assert.Equal(("006C", new DateTimeOffset(2026, 12, 3, 0, 0, 0, TimeSpan.Zero)), (rows[4].OpportunityId, rows[4].CreatedDate!.Value));   // the last of a repeated field wins
+        Assert.Same(rows[0].StageName, rows[4].StageName);
+        Assert.True(page.Done);
+    }
+
     [Theory]
     [InlineData("https://login.salesforce.com", "https://login.salesforce.com")]
     [InlineData("https://acme.my.salesforce.com", "https://login.salesforce.com")]
