@@ -51,6 +51,9 @@ internal static partial class SlackLog
     [LoggerMessage(5014, LogLevel.Warning, "Slack App Home not published: {Error}")]
     public static partial void HomePublishFailed(ILogger logger, string error);
 
+    [LoggerMessage(5015, LogLevel.Warning, "Slack delivery {Key} could not be claimed ({Reason}); handled without de-duplication")]
+    public static partial void DeliveryNotClaimed(ILogger logger, string key, string reason);
+
     [LoggerMessage(5020, LogLevel.Information, "Slack Socket Mode starting")]
     public static partial void SocketModeStarting(ILogger logger);
 

@@ -354,6 +354,30 @@ public sealed class SlackEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Interactions_PressRedeliveredWithItsTriggerId_AckedEachTimeAnsweredOnce()
+    {
+        host.Bot.Reply = _ => new BotAnswer("Confirmed.", new Card { Kind = CardKind.Checklist, Title = "Initech" }) { ReplacesCard = true };
+        var press = WithTriggerId(BlockActions("coach-confirm", Confirm.ToJson(), ephemeral: true, api.ResponseUrl("again").ToString(), "demo-held"), "7.8.9");
+        var other = WithTriggerId(BlockActions("coach-confirm", Confirm.ToJson(), ephemeral: true, api.ResponseUrl("again").ToString(), "demo-held"), "7.8.10");
+
+        var first = await host.PostAsync("/slack/interactions", press, "application/x-www-form-urlencoded");
+        var redelivered = await host.PostAsync("/slack/interactions", press, "application/x-www-form-urlencoded");
+        var nextPress = await host.PostAsync("/slack/interactions", other, "application/x-www-form-urlencoded");
+
+        Assert.All([first, redelivered, nextPress], r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        await host.WorkDoneAsync();
+        Assert.Equal(2, host.Bot.Turns.Count);
+        Assert.Equal(2, api.CallsTo("/hooks/again").Count);
+    }
+
+    private static string WithTriggerId(string body, string triggerId)
+    {
+        var payload = System.Text.Json.Nodes.JsonNode.Parse(Uri.UnescapeDataString(body["payload=".Length..]))!.AsObject();
+        payload["trigger_id"] = triggerId;
+        return "payload=" + Uri.EscapeDataString(payload.ToJsonString());
+    }
+
+    [Fact]
     public async Task Interactions_ConfirmOnChannelMessage_UpdatedWithChatUpdate()
     {
         host.Bot.Reply = _ => new BotAnswer("Confirmed.", new Card { Kind = CardKind.Checklist, Title = "Initech" }) { ReplacesCard = true };

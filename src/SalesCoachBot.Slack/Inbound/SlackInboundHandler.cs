@@ -43,7 +43,6 @@ internal sealed record SlackAck(SlackAckStatus Status, ResponseMessage? Message 
 /// </summary>
 internal sealed partial class SlackInboundHandler(
     SlackWorkQueue queue,
-    ISlackEventDeduplicator deduplicator,
     SlackTurnProcessor processor,
     SlackUserDirectory users,
     BlockKitRenderer renderer,
@@ -92,20 +91,8 @@ internal sealed partial class SlackInboundHandler(
             return SlackAck.Accepted;
         }
 
-        if (!await deduplicator.TryBeginAsync(envelope.EventId, cancellationToken).ConfigureAwait(false))
-        {
-            SlackLog.DuplicateEvent(logger, envelope.EventId, retryNum, retryReason);
-            return SlackAck.Accepted;
-        }
-
-        if (!queue.TryEnqueue(work))
-        {
-            // Let Slack's retry bring it back when the queue has room.
-            await deduplicator.ForgetAsync(envelope.EventId, CancellationToken.None).ConfigureAwait(false);
-            return SlackAck.Busy;
-        }
-
-        return SlackAck.Accepted;
+        // A retry is recognised by the worker (SlackWorker claims the event id); a full queue lets Slack's retry bring it back.
+        return queue.TryEnqueue(work with { Delivery = new SlackDelivery(envelope.EventId, retryNum, retryReason) }) ? SlackAck.Accepted : SlackAck.Busy;
     }
 
     public async Task<SlackAck> HandleCommandAsync(SlashCommand command, string source, CancellationToken cancellationToken)
@@ -184,12 +171,9 @@ internal sealed partial class SlackInboundHandler(
             return SlackAck.Accepted;
         }
 
-        // A button press redelivered (a proxy's retry, or to another host) is answered once; the trigger id is unique per press.
-        if (payload.TriggerId is { Length: > 0 } trigger && !await deduplicator.TryBeginAsync("action:" + trigger, cancellationToken).ConfigureAwait(false))
-        {
-            SlackLog.DuplicateEvent(logger, "action:" + trigger, null, null);
-            return SlackAck.Accepted;
-        }
+        // A button press redelivered (a proxy's retry, or to another host) is answered once: the trigger id is unique per
+        // press, and the worker claims it before doing the work (SlackWorker), so the ack waits for no database.
+        var delivery = payload.TriggerId is { Length: > 0 } trigger ? new SlackDelivery("action:" + trigger) : null;
 
         // Slack caps a button's value at 2,000 characters, so a longer one was not written by us.
         var typed = action.Value is { Length: <= BlockKitLimits.ButtonValue } value ? ActionPayload.TryParse(value) : null;
@@ -199,7 +183,7 @@ internal sealed partial class SlackInboundHandler(
             // App Home: no channel, no response_url; the answer goes to the person's DM.
             var person = new ChatUser(ChatChannel.Slack, SlackUserId: homeUser, DisplayName: payload.User.Name ?? payload.User.Username,
                 SlackTeamId: payload.User.TeamId ?? teamId, SlackEnterpriseId: workspace.EnterpriseId);
-            return queue.TryEnqueue(new HomeActionWork(workspace, person, typed)) ? SlackAck.Accepted : SlackAck.Busy;
+            return queue.TryEnqueue(new HomeActionWork(workspace, person, typed) { Delivery = delivery }) ? SlackAck.Accepted : SlackAck.Busy;
         }
 
         if (typed is null || payload.User?.Id is not { } userId || teamId is null || channelId is null)
@@ -207,7 +191,7 @@ internal sealed partial class SlackInboundHandler(
             SlackLog.InteractionIgnored(logger, payload.Type, actionId, "button value is not one of ours");
             if (responseUrl is not null)
             {
-                queue.TryEnqueue(new NoticeWork(responseUrl, "Sorry, I can't use that button. Ask me again (for example `/coach next acme`) for a fresh card."));
+                queue.TryEnqueue(new NoticeWork(responseUrl, "Sorry, I can't use that button. Ask me again (for example `/coach next acme`) for a fresh card.") { Delivery = delivery });
             }
 
             return SlackAck.Accepted;
@@ -218,7 +202,8 @@ internal sealed partial class SlackInboundHandler(
             SlackTeamId: payload.User.TeamId ?? teamId, SlackEnterpriseId: workspace.EnterpriseId);
         var turn = SlackTurns.Action(user, SlackTurns.Conversation(teamId, channelId), typed, selected);
         var work = new InteractionWork(workspace, turn, channelId, payload.Container?.MessageTs ?? payload.Message?.Ts, payload.Container?.IsEphemeral == true, responseUrl,
-            payload.TriggerId);
+            payload.TriggerId)
+        { Delivery = delivery };
         return queue.TryEnqueue(work) ? SlackAck.Accepted : SlackAck.Busy;
     }
 

@@ -6,7 +6,17 @@ using SalesCoachBot.Slack.Workspaces;
 namespace SalesCoachBot.Slack.Processing;
 
 /// <summary>Work accepted by an endpoint and done after Slack got its ack.</summary>
-internal abstract record SlackWork;
+internal abstract record SlackWork
+{
+    /// <summary>
+    /// What Slack may deliver again (an event id, a button press's trigger id): the worker claims it before doing the
+    /// work, so a redelivery is handled once and the ack itself touches no database. Null: nothing to de-duplicate.
+    /// </summary>
+    public SlackDelivery? Delivery { get; init; }
+}
+
+/// <summary>A delivery's de-duplication key, and for Events API retries what Slack said about the retry (for the log).</summary>
+internal sealed record SlackDelivery(string Key, string? RetryNum = null, string? RetryReason = null);
 
 /// <summary>An app mention or a direct message: answer it with chat.postMessage.</summary>
 internal sealed record MessageWork(SlackWorkspace Workspace, ChatTurn Turn, string Channel, string? ThreadTs) : SlackWork;
