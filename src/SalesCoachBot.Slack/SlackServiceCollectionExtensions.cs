@@ -93,7 +93,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddScoped<HomeOverviewUseCase>();
         // The home is written in the person's language; the core registers the choice, a Slack-only host gets the defaults.
         services.TryAddSingleton<Core.Localization.LanguageChoice>();
-        services.AddOptions<Core.Localization.LanguageOptions>();
+        services.AddOptions<Core.Localization.LanguageOptions>().BindConfiguration("Coaching");
         services.AddHostedService<SlackWorker>();
         // Our own log lines name the method and Slack's error; the factory's per-request logging handlers (a scope and
         // two Information lines per call, filtered or not) only cost time on every response_url answer.

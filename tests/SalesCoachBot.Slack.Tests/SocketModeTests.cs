@@ -325,7 +325,7 @@ public sealed class SocketModeTests : IAsyncLifetime
         await socket.SendAsync(EventsEnvelope("env-2", "Ev2"));
 
         var acks = new[] { await socket.NextAsync(), await socket.NextAsync() }.ToDictionary(a => a.GetProperty("envelope_id").GetString()!);
-        Assert.Equal(Inbound.SlackInboundHandler.NotServedText, acks["env-1"].GetProperty("payload").GetProperty("text").GetString());
+        Assert.Equal(SalesCoachBot.Core.Localization.ReplyTexts.Shared.In(SalesCoachBot.Core.Localization.ReplyLanguage.English).Errors("Slack.NotServed"), acks["env-1"].GetProperty("payload").GetProperty("text").GetString());
         Assert.Equal("""{"envelope_id":"env-2"}""", acks["env-2"].GetRawText());
         Assert.Empty(app.Bot.Turns);
     }

@@ -196,7 +196,7 @@ public sealed class WorkspaceTrustTests : IAsyncLifetime
         var elsewhere = await host.PostFormAsync("/slack/commands", Command("my deals", team: "T0FAKE"));
 
         Assert.Equal("You said: my deals", (await JsonAsync(home)).GetProperty("text").GetString());
-        Assert.Equal(SlackInboundHandler.NotServedText, (await JsonAsync(elsewhere)).GetProperty("text").GetString());
+        Assert.Equal(SalesCoachBot.Core.Localization.ReplyTexts.Shared.In(SalesCoachBot.Core.Localization.ReplyLanguage.English).Errors("Slack.NotServed"), (await JsonAsync(elsewhere)).GetProperty("text").GetString());
         Assert.Single(host.Bot.Turns);
         var authTest = Assert.Single(api.CallsTo("/api/auth.test"));
         Assert.Equal("Bearer xoxb-test-token", authTest.Authorization);
@@ -213,12 +213,25 @@ public sealed class WorkspaceTrustTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, command.StatusCode);
         var answer = await JsonAsync(command);
-        Assert.Equal(SlackInboundHandler.NotServedText, answer.GetProperty("text").GetString());
+        Assert.Equal(SalesCoachBot.Core.Localization.ReplyTexts.Shared.In(SalesCoachBot.Core.Localization.ReplyLanguage.English).Errors("Slack.NotServed"), answer.GetProperty("text").GetString());
         Assert.Equal("ephemeral", answer.GetProperty("response_type").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, mention.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, interaction.StatusCode);
         Assert.Empty(host.Bot.Turns);
         Assert.Empty(api.CallsTo("/api/users.info"));
+    }
+
+    [Fact]
+    public async Task Requests_FromAWorkspaceNotAllowed_AnsweredInTheDefaultLanguage()
+    {
+        var host = await StartAsync(new Dictionary<string, string?> { ["Slack:AllowedTeamIds:0"] = "T0OURS", ["Coaching:DefaultLanguage"] = "ar" });
+
+        var answer = await JsonAsync(await host.PostFormAsync("/slack/commands", Command("pipeline", team: "T0STRANGER")));
+
+        var arabic = SalesCoachBot.Core.Localization.ReplyTexts.Shared.In(SalesCoachBot.Core.Localization.ReplyLanguage.Arabic).Errors("Slack.NotServed");
+        Assert.Equal(arabic, answer.GetProperty("text").GetString());
+        Assert.Contains("مساحة عمل", arabic, StringComparison.Ordinal);
+        Assert.Empty(host.Bot.Turns);
     }
 
     [Fact]
@@ -232,7 +245,7 @@ public sealed class WorkspaceTrustTests : IAsyncLifetime
         var outside = await JsonAsync(await host.PostFormAsync("/slack/commands", Command("my deals", team: "T0GRIDWS")));
 
         Assert.Equal("You said: my deals", served.GetProperty("text").GetString());
-        Assert.Equal(SlackInboundHandler.NotServedText, outside.GetProperty("text").GetString());
+        Assert.Equal(SalesCoachBot.Core.Localization.ReplyTexts.Shared.In(SalesCoachBot.Core.Localization.ReplyLanguage.English).Errors("Slack.NotServed"), outside.GetProperty("text").GetString());
         var turn = Assert.Single(host.Bot.Turns);
         Assert.Equal("T0GRIDWS", turn.User.SlackTeamId);
         Assert.Equal("E0GRID", turn.User.SlackEnterpriseId);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Slack.BlockKit;
 using SalesCoachBot.Slack.Processing;
 using SalesCoachBot.Slack.WebApi;
@@ -50,13 +51,20 @@ internal sealed partial class SlackInboundHandler(
     IOptions<SlackOptions> options,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
-    ILogger<SlackInboundHandler> logger)
+    LanguageChoice languages,
+    ILogger<SlackInboundHandler> logger,
+    ReplyTexts? replyTexts = null)
 {
+    private readonly ReplyTexts _texts = replyTexts ?? ReplyTexts.Shared;
+
     public const string Ephemeral = "ephemeral";
     public const string InChannel = "in_channel";
 
-    /// <summary>The answer to a slash command from a workspace the bot does not serve.</summary>
-    public const string NotServedText = "SalesCoachBot is not available in this Slack workspace. If it should be, ask your SalesCoachBot admin.";
+    /// <summary>
+    /// The answer to a slash command from a workspace the bot does not serve, in the deployment's default language
+    /// (nobody there is a known person with a language of their own).
+    /// </summary>
+    public string NotServedText => _texts.In(languages.Default).Errors("Slack.NotServed");
 
     /// <param name="source">For log lines: the HTTP path or <c>socket</c>.</param>
     public async ValueTask<SlackAck> HandleEventAsync(SlackEventEnvelope envelope, string source, string? retryNum, string? retryReason, CancellationToken cancellationToken)
@@ -107,7 +115,8 @@ internal sealed partial class SlackInboundHandler(
         if (!await IsServedAsync(source, workspace, cancellationToken).ConfigureAwait(false))
         {
             // The person typed a command and waits for an answer: a polite one, with nothing read or looked up.
-            return new SlackAck(SlackAckStatus.Accepted, new ResponseMessage(NotServedText, [new SectionBlock(TextObject.Markdown(NotServedText))]) { ResponseType = Ephemeral });
+            var notServed = NotServedText;
+            return new SlackAck(SlackAckStatus.Accepted, new ResponseMessage(notServed, [new SectionBlock(TextObject.Markdown(notServed))]) { ResponseType = Ephemeral });
         }
 
         var (text, responseType) = ReadVisibility(command.Text ?? string.Empty);
@@ -127,7 +136,7 @@ internal sealed partial class SlackInboundHandler(
         catch (TimeoutException) when (ResponseUrl(command.ResponseUrl) is { } responseUrl && queue.TryEnqueue(new DeferredCommandWork(answering, responseUrl, responseType)))
         {
             SlackLog.CommandDeferred(logger, options.Value.AckBudget);
-            return new SlackAck(SlackAckStatus.Accepted, new ResponseMessage("Working on it…", []) { ResponseType = Ephemeral });
+            return new SlackAck(SlackAckStatus.Accepted, new ResponseMessage(_texts.In(languages.Default).Errors("Slack.WorkingOnIt"), []) { ResponseType = Ephemeral });
         }
     }
 
@@ -191,7 +200,7 @@ internal sealed partial class SlackInboundHandler(
             SlackLog.InteractionIgnored(logger, payload.Type, actionId, "button value is not one of ours");
             if (responseUrl is not null)
             {
-                queue.TryEnqueue(new NoticeWork(responseUrl, "Sorry, I can't use that button. Ask me again (for example `/coach next acme`) for a fresh card.") { Delivery = delivery });
+                queue.TryEnqueue(new NoticeWork(responseUrl, _texts.In(languages.Default).Errors("Slack.ButtonNotOurs")) { Delivery = delivery });
             }
 
             return SlackAck.Accepted;

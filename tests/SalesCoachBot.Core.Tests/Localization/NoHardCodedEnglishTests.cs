@@ -20,6 +20,8 @@ public sealed partial class NoHardCodedEnglishTests
         "src/SalesCoachBot.Teams/Cards",
         "src/SalesCoachBot.Slack/BlockKit",
         "src/SalesCoachBot.Slack/Home",
+        "src/SalesCoachBot.Slack/Inbound",
+        "src/SalesCoachBot.Slack/Processing",
         "src/SalesCoachBot.Core/Crm/CrmNotices.cs",
         "src/SalesCoachBot.Core/Dates/DateInWords.cs",
         "src/SalesCoachBot.Core/Understanding/SnoozeDates.cs",
@@ -71,7 +73,7 @@ public sealed partial class NoHardCodedEnglishTests
     // Lines that may hold English on purpose: logs, exceptions, commands run by buttons (parsed, not read), regexes, case
     // labels and .Contains checks (they match what was typed or written in the map), and the send diagnostics the outbox records and `nudge --dry-run` prints for operators (quoted as they are, like a
     // platform's error code).
-    [GeneratedRegex(@"^case |\.Contains\(""|DigestSendResult\.(Permanent|Transient)\(|OutboxCompletion\.Failed\(|TeamNudgePlan\(|throw new|Exception\(|Log\.|Logger|LoggerMessage|RunCommandPayload\(|GeneratedRegex|Regex\.|nameof\(|Debug\.|Trace\.|ArgumentException|LocateAsync\(|Canonical\.Command\(|Usage|Create(Counter|Histogram|UpDownCounter|Gauge)|description:")]
+    [GeneratedRegex(@"^case |\.Contains\(""|DigestSendResult\.(Permanent|Transient)\(|OutboxCompletion\.Failed\(|TeamNudgePlan\(|throw new|Exception\(|Log\.|Logger|LoggerMessage|RunCommandPayload\(|GeneratedRegex|Regex\.|nameof\(|Debug\.|Trace\.|ArgumentException|LocateAsync\(|Malformed\(|Canonical\.Command\(|Usage|Create(Counter|Histogram|UpDownCounter|Gauge)|description:")]
     private static partial Regex Exempt();
 
     // A regular or interpolated string literal (not verbatim or raw: those are data here).

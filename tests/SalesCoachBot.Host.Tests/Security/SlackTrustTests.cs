@@ -83,7 +83,7 @@ public sealed class SlackTrustTests : IAsyncLifetime
         host.Slack.Answer("users.info", UserInfo("U0STRANGER", "morgan@example.com", confirmed: false));
 
         var fromStranger = await AnswerTextAsync(await host.PostSignedFormAsync("/slack/commands", Command("pipeline", "T0STRANGER", "U0STRANGER")));
-        Assert.Equal(SlackInboundHandler.NotServedText, fromStranger);
+        Assert.Equal(SalesCoachBot.Core.Localization.ReplyTexts.Shared.In(SalesCoachBot.Core.Localization.ReplyLanguage.English).Errors("Slack.NotServed"), fromStranger);
         Assert.Empty(host.Slack.CallsTo("users.info"));
 
         // Even inside an allowed workspace an email nobody confirmed is not an identity.
