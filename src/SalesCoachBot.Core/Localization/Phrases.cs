@@ -53,10 +53,10 @@ public sealed class Phrases
         more.CopyTo(args, 1);
         foreach (var form in Forms(count))
         {
-            var text = _texts.Find(localizer, Language.Culture, key + "." + form);
-            if (!text.ResourceNotFound)
+            var found = _texts.Find(localizer, Language.Culture, key + "." + form);
+            if (!found.Text.ResourceNotFound)
             {
-                return Format(text.Value, args);
+                return Format(found, args);
             }
         }
 
@@ -117,17 +117,17 @@ public sealed class Phrases
 
     private string Say(IStringLocalizer localizer, string key, object?[] args)
     {
-        var text = _texts.Find(localizer, Language.Culture, key);
-        if (text.ResourceNotFound)
+        var found = _texts.Find(localizer, Language.Culture, key);
+        if (found.Text.ResourceNotFound)
         {
             // A key typed wrong in code: a bug the resource tests catch, never a sentence to show.
-            throw new InvalidOperationException($"No text '{key}' in {text.SearchedLocation}.");
+            throw new InvalidOperationException($"No text '{key}' in {found.Text.SearchedLocation}.");
         }
 
-        return args.Length == 0 ? text.Value : Format(text.Value, args);
+        return args.Length == 0 ? found.Text.Value : Format(found, args);
     }
 
-    private string Format(string format, object?[] args) => string.Format(_format, _texts.Parsed(format), args);
+    private string Format(FoundText found, object?[] args) => string.Format(_format, found.Format, args);
 
     /// <summary>How arguments are written into a text in this language.</summary>
     private sealed class ReplyFormat(ReplyLanguage language) : IFormatProvider, ICustomFormatter

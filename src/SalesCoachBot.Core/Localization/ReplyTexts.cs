@@ -65,19 +65,13 @@ public sealed class ReplyTexts(
 
     // Resources do not change while the process runs, so each (file, culture, key) is looked up once: a card asks
     // for a dozen texts, and each ResourceManager lookup takes a lock and switches the thread's culture twice.
-    private readonly ConcurrentDictionary<(IStringLocalizer Localizer, string Culture, string Key), LocalizedString> _found = new();
-
-    // Each text with placeholders is parsed once: string.Format would parse it again on every reply.
-    private readonly ConcurrentDictionary<string, CompositeFormat> _parsed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(IStringLocalizer Localizer, string Culture, string Key), FoundText> _found = new();
 
     public Phrases In(ReplyLanguage language) => new(this, language);
 
-    /// <summary>A resource text parsed as a composite format, remembered (the texts are a fixed set).</summary>
-    internal CompositeFormat Parsed(string format) => _parsed.GetOrAdd(format, CompositeFormat.Parse);
-
     /// <summary><see cref="Lookup"/>, remembered.</summary>
-    internal LocalizedString Find(IStringLocalizer localizer, CultureInfo culture, string key) =>
-        _found.GetOrAdd((localizer, culture.Name, key), static (k, culture) => Lookup(k.Localizer, culture, k.Key), culture);
+    internal FoundText Find(IStringLocalizer localizer, CultureInfo culture, string key) =>
+        _found.GetOrAdd((localizer, culture.Name, key), static (k, culture) => new FoundText(Lookup(k.Localizer, culture, k.Key)), culture);
 
     public static ReplyTexts Create(IStringLocalizerFactory factory) => new(
         new StringLocalizer<CoachingText>(factory),
@@ -112,4 +106,15 @@ public sealed class ReplyTexts(
             CultureInfo.CurrentUICulture = saved;
         }
     }
+}
+
+/// <summary>
+/// A resource text as found, and its placeholders parsed once on first use (string.Format would parse the text again
+/// on every reply). Two turns may both parse it first; either result is the same.
+/// </summary>
+internal sealed class FoundText(LocalizedString text)
+{
+    public LocalizedString Text { get; } = text;
+
+    public CompositeFormat Format => field ??= CompositeFormat.Parse(Text.Value);
 }
