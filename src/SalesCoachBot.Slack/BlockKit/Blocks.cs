@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SalesCoachBot.Core.Cards;
 
 namespace SalesCoachBot.Slack.BlockKit;
 
@@ -105,17 +106,3 @@ internal sealed record OptionObject(TextObject Text, string Value)
 
 /// <summary>A whole message: the top-level <c>text</c> fallback is always present.</summary>
 internal sealed record SlackMessage(string Text, IReadOnlyList<Block> Blocks);
-
-/// <summary>
-/// Writes a value of an abstract Block Kit type with the serializer's contract for its runtime type (which must be in
-/// the options' resolver). Block Kit is only ever written: reading one back is refused.
-/// </summary>
-internal sealed class RuntimeTypeJsonConverter<T> : JsonConverter<T>
-    where T : class
-{
-    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        throw new NotSupportedException($"{typeof(T).Name} is written, never read.");
-
-    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
-        JsonSerializer.Serialize(writer, value, options.GetTypeInfo(value.GetType()));
-}

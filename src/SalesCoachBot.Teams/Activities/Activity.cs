@@ -114,7 +114,7 @@ public sealed record InvokeError(string Code, string Message);
 [JsonSerializable(typeof(AdaptiveCardInvokeResponse))]
 [JsonSerializable(typeof(AdaptiveCard))]
 
-// Each kind of card element and button, written as itself (WrittenAsItsOwnType).
+// Each kind of card element and button, written as itself (RuntimeTypeJsonConverter).
 [JsonSerializable(typeof(TextBlock))]
 [JsonSerializable(typeof(Container))]
 [JsonSerializable(typeof(FactSet))]

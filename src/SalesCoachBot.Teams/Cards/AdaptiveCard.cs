@@ -32,9 +32,9 @@ internal sealed record AdaptiveCard(string FallbackText, IReadOnlyList<CardEleme
 
 /// <summary>
 /// An element of a card's body. Each kind names its own <c>type</c> and is written as itself, with nothing added
-/// (a card is only ever written, never read): <see cref="WrittenAsItsOwnType{T}"/>.
+/// (a card is only ever written, never read): <see cref="RuntimeTypeJsonConverter{T}"/>.
 /// </summary>
-[JsonConverter(typeof(WrittenAsItsOwnType<CardElement>))]
+[JsonConverter(typeof(RuntimeTypeJsonConverter<CardElement>))]
 internal abstract record CardElement
 {
     protected CardElement(string type) => Type = type;
@@ -136,7 +136,7 @@ internal sealed record ShownCard(IReadOnlyList<CardElement> Body, IReadOnlyList<
 }
 
 /// <summary>A button: its type and title; <see cref="DataButton"/> for the ones that send data back.</summary>
-[JsonConverter(typeof(WrittenAsItsOwnType<CardButton>))]
+[JsonConverter(typeof(RuntimeTypeJsonConverter<CardButton>))]
 internal abstract record CardButton
 {
     protected CardButton(string type, string title)
@@ -268,19 +268,4 @@ internal enum ActionStyle
 
     [JsonStringEnumMemberName("destructive")]
     Destructive,
-}
-
-/// <summary>
-/// Writes a card element or button as its own (derived) type, through that type's generated contract. This is what
-/// <c>[JsonDerivedType]</c> without a discriminator did, but that path keeps a stack of frames for every element
-/// (17 % of a Teams turn's allocations, bench/README.md); each derived type's generated writer needs none.
-/// </summary>
-internal sealed class WrittenAsItsOwnType<T> : JsonConverter<T>
-    where T : class
-{
-    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        throw new NotSupportedException($"A {typeof(T).Name} is only ever written.");
-
-    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
-        JsonSerializer.Serialize(writer, value, options.GetTypeInfo(value.GetType()));
 }
