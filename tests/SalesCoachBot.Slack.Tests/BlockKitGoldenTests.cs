@@ -203,6 +203,18 @@ public sealed class BlockKitGoldenTests
     }
 
     [Fact]
+    public void Render_CardAnswerWithSummary_SummaryIsTheMessageTextAndTheLongTextIsNeverComposed()
+    {
+        var card = Samples["checklist"].Card!;
+        var answer = new BotAnswer(() => throw new InvalidOperationException("the plain-text twin is not for Slack"), "Initech — Demo <1 open>", card);
+
+        var message = new BlockKitRenderer().Render(answer);
+
+        Assert.Equal("Initech — Demo &lt;1 open&gt;", message.Text);
+        Assert.Contains(message.Blocks, b => b is HeaderBlock);
+    }
+
+    [Fact]
     public void Render_TwentyThreeItems_SplitIntoGroupsOfTenWithLongTextsShownInFull()
     {
         var message = new BlockKitRenderer().Render(Samples["checklist-large"]);

@@ -94,13 +94,17 @@ internal static class DealCards
                 : [new CardAction(say.Cards("Button.History"), new ShowHistoryPayload(deal.Id, 1))],
         };
 
-        var text = ChecklistText(card, items, deal, note, say);
-        if (card.Sections.Count > 0)
-        {
-            text += "\n" + say.Cards("LatestNotes.Text") + "\n" + string.Join('\n', card.Sections[0].Lines.Select(l => "- " + l.Text));
-        }
+        // The plain-text twin (1–3 KB) is read only where the card is not shown; chats send the card with the note
+        // (what just happened) and the title as its notification line.
+        return new BotAnswer(() => Text(card, items, deal, note, say), note is null ? card.Title : note + "\n" + card.Title, card);
+    }
 
-        return new BotAnswer(text, card);
+    private static string Text(Card card, IReadOnlyList<CardChecklistItem> items, Deal deal, string? note, Phrases say)
+    {
+        var text = ChecklistText(card, items, deal, note, say);
+        return card.Sections.Count > 0
+            ? text + "\n" + say.Cards("LatestNotes.Text") + "\n" + string.Join('\n', card.Sections[0].Lines.Select(l => "- " + l.Text))
+            : text;
     }
 
     /// <summary>"demo with their CFO — Fri 11 Dec 2026, 15:00" in the team's zone; null when no next step is set.</summary>

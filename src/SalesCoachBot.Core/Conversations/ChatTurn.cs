@@ -41,8 +41,51 @@ public sealed record ChatTurn(ChatUser User, ConversationKey Conversation, TurnI
 }
 
 /// <summary>The bot's answer: text that stands on its own, plus an optional card.</summary>
-public sealed record BotAnswer(string Text, Card? Card = null)
+public sealed record BotAnswer
 {
+    private readonly Func<string>? _compose;
+    private string? _text;
+
+    public BotAnswer(string text, Card? card = null)
+    {
+        _text = text;
+        Card = card;
+    }
+
+    /// <summary>
+    /// A card answer whose plain-text twin is long and read only where no card is shown (the CLI, a test): it is
+    /// composed on first read. Chat platforms show the card with <paramref name="summary"/> as its notification line.
+    /// </summary>
+    public BotAnswer(Func<string> composeText, string summary, Card card)
+    {
+        _compose = composeText;
+        Summary = summary;
+        Card = card;
+    }
+
+    /// <summary>The answer as plain text, standing on its own.</summary>
+    public string Text
+    {
+        // Composing is a pure function of the answer's own values: two threads racing here write the same text.
+        get => _text ??= _compose!();
+        init
+        {
+            _text = value;
+            _compose = null;
+        }
+    }
+
+    public Card? Card { get; init; }
+
+    /// <summary>
+    /// One line that stands for a card answer where the card itself is not shown (a notification, a screen reader's
+    /// first words); null when <see cref="Text"/> is short enough to do that.
+    /// </summary>
+    public string? Summary { get; init; }
+
+    /// <summary>What goes beside a card as the message's own text: the summary, else the text.</summary>
+    public string NotificationText => Summary ?? Text;
+
     /// <summary>True when the answer changes the card the action came from (update in place).</summary>
     public bool ReplacesCard { get; init; }
 
@@ -54,6 +97,13 @@ public sealed record BotAnswer(string Text, Card? Card = null)
     /// its fields (a Slack modal) keeps itself open with them; nothing was stored.
     /// </summary>
     public IReadOnlyDictionary<string, string>? InputErrors { get; init; }
+
+    // Equal when they say the same: a text not yet composed counts as the text it composes to.
+    public bool Equals(BotAnswer? other) =>
+        other is not null && Text == other.Text && Equals(Card, other.Card) && Summary == other.Summary &&
+        ReplacesCard == other.ReplacesCard && InThread == other.InThread && Equals(InputErrors, other.InputErrors);
+
+    public override int GetHashCode() => HashCode.Combine(Text, Card, Summary, ReplacesCard, InThread, InputErrors);
 }
 
 /// <summary>The channel-neutral entry point every adapter (CLI, Teams, Slack) calls.</summary>

@@ -25,16 +25,15 @@ internal sealed class BlockKitRenderer(ReplyTexts? texts = null)
 
     public SlackMessage Render(BotAnswer answer)
     {
-        var fallback = string.IsNullOrWhiteSpace(answer.Text) ? answer.Card?.Title ?? "…" : answer.Text;
         if (answer.Card is null)
         {
             var blocks = SlackText.Pack(answer.Text.Split('\n'), BlockKitLimits.SectionText)
                 .Select(chunk => (Block)new SectionBlock(TextObject.Markdown(SlackText.Escape(chunk))))
                 .ToList();
-            return new SlackMessage(SlackText.Escape(fallback), Paginate(blocks, _texts.In(ReplyLanguage.English)));
+            return new SlackMessage(SlackText.Escape(string.IsNullOrWhiteSpace(answer.Text) ? "…" : answer.Text), Paginate(blocks, _texts.In(ReplyLanguage.English)));
         }
 
-        return Render(answer.Card, fallback);
+        return Render(answer.Card, answer.NotificationText);
     }
 
     public SlackMessage Render(Card card, string fallbackText)

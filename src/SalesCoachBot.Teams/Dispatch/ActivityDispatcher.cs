@@ -165,7 +165,7 @@ internal sealed class ActivityDispatcher(
         connector.SendAsync(activity.ServiceUrl!, activity.Conversation!.Id!, Answer(activity, answer), activity.Id, authenticated, cancellationToken);
 
     private Activity Answer(Activity inbound, BotAnswer answer) => answer.Card is { } card && IsInteractive(card)
-        ? Reply(inbound, null, card) with { Summary = answer.Text.Length > 0 ? answer.Text : null }
+        ? Reply(inbound, null, card) with { Summary = answer.NotificationText is { Length: > 0 } summary ? summary : null }
         : Reply(inbound, answer.Text, answer.Card);
 
     private static bool IsInteractive(Card card) =>

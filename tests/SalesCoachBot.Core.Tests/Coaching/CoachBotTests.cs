@@ -27,6 +27,29 @@ public sealed class CoachBotTests : IDisposable
     }
 
     [Fact]
+    public async Task WhatsNext_ChecklistAnswer_SummaryIsTheTitleAndTextTheWholeChecklist()
+    {
+        _bot.AddDeal("1002", "Initech", "discovery");
+
+        var answer = await _bot.AskAsync("whats next for initech?");
+
+        Assert.Equal("Initech — Discovery", answer.Summary);
+        Assert.Equal(answer.Summary, answer.NotificationText);
+        Assert.StartsWith("Initech — Discovery\n", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("[ ] Demo date agreed with the buyer [demo-booked]", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Done_ItemConfirmed_SummarySaysWhatHappenedThenTheTitle()
+    {
+        _bot.AddDeal("1002", "Initech", "discovery");
+
+        var answer = await _bot.AskAsync("done requirements listed for initech");
+
+        Assert.Equal(answer.Card!.Note + "\n" + answer.Card.Title, answer.Summary);
+    }
+
+    [Fact]
     public async Task Done_LastRequiredItem_AdvancesToNextStageOnce()
     {
         var deal = _bot.AddDeal("1002", "Initech", "discovery");

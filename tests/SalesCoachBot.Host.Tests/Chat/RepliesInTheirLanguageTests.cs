@@ -131,7 +131,7 @@ public sealed class RepliesInTheirLanguageTests : IAsyncLifetime
         Assert.Contains("*قائمة الخروج من المرحلة*", blocks, StringComparison.Ordinal);
         Assert.Contains("\u2068Initech\u2069", blocks, StringComparison.Ordinal);
         Assert.Contains("\"text\":\"مطلوب\"", blocks, StringComparison.Ordinal);
-        Assert.Contains("قائمة الخروج من المرحلة:", (string?)answer["text"], StringComparison.Ordinal);
+        Assert.Equal("\u2068Initech\u2069 — العرض التوضيحي / الحل", (string?)answer["text"]);
         Assert.Contains("include_locale=true", host.Slack.CallsTo("users.info").First(), StringComparison.Ordinal);
     }
 

@@ -203,8 +203,9 @@ public sealed class TeamMapsInChatTests : IAsyncLifetime
 
         Assert.True(reload.Applied, reload.ToString());
         Assert.Contains("Merge Co — Pilot", card, StringComparison.Ordinal);
-        Assert.Contains("[x] Price agreed with the buyer", card, StringComparison.Ordinal);
-        Assert.Contains("[ ] Three buyer users logged in during the trial", card, StringComparison.Ordinal);
+        // Block Kit: a confirmed item is a line with a tick, an open one a checkbox option.
+        Assert.Contains(":white_check_mark: Price agreed with the buyer", card, StringComparison.Ordinal);
+        Assert.Contains("{\"type\":\"plain_text\",\"text\":\"Three buyer users logged in during the trial\"", card, StringComparison.Ordinal);
         Assert.Contains("Moved to Pilot by the map change v1→v2", history, StringComparison.Ordinal);
         Assert.Contains("map v2", history, StringComparison.Ordinal);
         var deal = await DealAsync("7003");

@@ -46,6 +46,19 @@ public sealed class DispatchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Message_AnswerWithSummary_SummaryGoesWithTheCardAndTheLongTextIsNeverComposed()
+    {
+        host.Bot.Answer = _ => new BotAnswer(() => throw new InvalidOperationException("the plain-text twin is not for Teams"), "Initech — Discovery", SampleCards.Checklist());
+
+        var response = await host.PostAsync(TestActivities.Message("what's next for initech"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var call = Assert.Single(host.Connector.Calls);
+        Assert.Equal("Initech — Discovery", call.Body!["summary"]!.GetValue<string>());
+        Assert.Null(call.Body!["text"]);
+    }
+
+    [Fact]
     public async Task Message_UserTextEchoedInACard_IsShownAsTypedNotAsMarkdown()
     {
         // Issue 13, finding 5: text people typed came back in TextBlocks, where its Markdown links rendered.
