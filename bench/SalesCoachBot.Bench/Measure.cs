@@ -55,6 +55,95 @@ internal static class Machine
     /// <summary>This process's CPU time: on a shared machine it says more than wall-clock time.</summary>
     public static TimeSpan Cpu() => Process.GetCurrentProcess().TotalProcessorTime;
 
+    /// <summary>
+    /// What the runtime did during a pass besides our code: CPU of the threads it names (the tiering compiler's background
+    /// thread, the garbage collector's own threads; read from /proc once a second, because the tiering thread ends after a few
+    /// idle seconds and a new one starts later; reading costs well under 1 µs a deal), the time spent compiling on every thread, and the collections with their pauses.
+    /// </summary>
+    public sealed class RuntimeShare : IDisposable
+    {
+        private readonly Dictionary<int, (string Comm, TimeSpan First, TimeSpan Last)> _threads = [];
+        private readonly Timer _timer;
+        private readonly TimeSpan _jit = System.Runtime.JitInfo.GetCompilationTime();
+        private readonly TimeSpan _pauses = GC.GetTotalPauseDuration();
+        private readonly int[] _collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+
+        private RuntimeShare()
+        {
+            Sample(first: true);
+            _timer = new Timer(_ => Sample(first: false), null, 1000, 1000);
+        }
+
+        public static RuntimeShare Start() => new();
+
+        /// <summary>One line for the pass, which ends here: the named threads' CPU per deal, compiling, collections.</summary>
+        public string Report(int deals)
+        {
+            _timer.Dispose();
+            Sample(first: false);
+            var tiering = TimeSpan.Zero;
+            var gc = TimeSpan.Zero;
+            lock (_threads)
+            {
+                foreach (var (comm, first, last) in _threads.Values)
+                {
+                    if (comm.StartsWith(".NET Tiered", StringComparison.Ordinal))
+                    {
+                        tiering += last - first;
+                    }
+                    else if (comm.EndsWith("GC", StringComparison.Ordinal))
+                    {
+                        gc += last - first;   // ".NET BGC" (background collections), ".NET Server GC"
+                    }
+                }
+            }
+
+            return string.Create(CultureInfo.InvariantCulture,
+                $"  runtime: tiering thread {PerDeal(tiering, deals)}, GC threads {PerDeal(gc, deals)}, compiling on all threads {(System.Runtime.JitInfo.GetCompilationTime() - _jit).TotalSeconds:0.0} s, GC pauses {(GC.GetTotalPauseDuration() - _pauses).TotalSeconds:0.0} s ({GC.CollectionCount(0) - _collections[0]} gen0 / {GC.CollectionCount(1) - _collections[1]} gen1 / {GC.CollectionCount(2) - _collections[2]} gen2 collections; server GC {System.Runtime.GCSettings.IsServerGC})");
+        }
+
+        public void Dispose() => _timer.Dispose();
+
+        private void Sample(bool first)
+        {
+            if (!Directory.Exists("/proc/self/task"))
+            {
+                return;
+            }
+
+            foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
+            {
+                try
+                {
+                    var tid = int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture);
+                    var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                    // utime + stime, fields 14 and 15, in clock ticks of 1/100 s.
+                    var cpu = TimeSpan.FromMilliseconds(10 * (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)));
+                    lock (_threads)
+                    {
+                        if (_threads.TryGetValue(tid, out var known))
+                        {
+                            _threads[tid] = known with { Last = cpu };
+                        }
+                        else
+                        {
+                            // A thread born during the pass counts from zero.
+                            _threads[tid] = (File.ReadAllText(Path.Combine(task, "comm")).Trim(), first ? cpu : TimeSpan.Zero, cpu);
+                        }
+                    }
+                }
+                catch (IOException)
+                {
+                    // the thread ended between listing and reading
+                }
+            }
+        }
+
+        private static string PerDeal(TimeSpan cpu, int deals) =>
+            string.Create(CultureInfo.InvariantCulture, $"{cpu.TotalSeconds:0.0} s = {cpu.TotalMilliseconds * 1000 / deals:0} µs per deal");
+    }
+
     public static string Rate(long rows, TimeSpan took, TimeSpan cpu) =>
         string.Create(CultureInfo.InvariantCulture,
             $"{rows,9:N0} rows in {took.TotalSeconds,7:F2} s = {rows / took.TotalSeconds,10:N0} rows/s  (CPU {cpu.TotalSeconds:F2} s = {rows / Math.Max(cpu.TotalSeconds, 0.001),10:N0} rows/CPU-s)");

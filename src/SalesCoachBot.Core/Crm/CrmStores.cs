@@ -78,6 +78,13 @@ public sealed record CrmStatusReport(
 /// <summary>The CRM link of deals: upserts by CRM id, the cursor, and the status figures.</summary>
 public interface ICrmSyncStore
 {
+    /// <summary>
+    /// Deals a full sync applies per transaction. Each batch pays its look-ups, a transaction, a cursor save and a cache
+    /// announcement, so larger batches cost less a deal; the store says how large its database takes them (on SQLite a
+    /// batch holds the write gate that chat writes wait for).
+    /// </summary>
+    int FullSyncBatchSize { get; }
+
     Task<CrmSyncState> GetStateAsync(string provider, CancellationToken cancellationToken);
 
     Task SaveCursorAsync(string provider, DateTimeOffset cursor, CancellationToken cancellationToken);

@@ -24,13 +24,6 @@ public sealed partial class CrmSyncRunner(
 {
     public const int BatchSize = 100;
 
-    /// <summary>
-    /// A full sync's batch: it mostly adds deals (bulk inserts), and each batch pays its look-ups, a transaction and a
-    /// cursor save, so larger batches cut that share fivefold (bench/README.md). Still small enough that the SQLite
-    /// write gate is never held for long and a resumed sync re-reads little.
-    /// </summary>
-    public const int FullSyncBatchSize = 500;
-
     public string DisplayName => connector.DisplayName;
 
     public async Task<CrmSyncReport> SyncAsync(bool full, bool dryRun, Action<string>? progress, CancellationToken cancellationToken)
@@ -42,7 +35,7 @@ public sealed partial class CrmSyncRunner(
             var context = await ContextAsync(cancellationToken);
             var total = CrmApplyResult.Zero;
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            var size = full ? FullSyncBatchSize : BatchSize;
+            var size = full ? store.FullSyncBatchSize : BatchSize;
             var batch = new List<CrmDealRecord>(size);
             DateTimeOffset? cursor = state.Cursor;
             await foreach (var record in connector.ReadChangedAsync(since, withHistory: full || state.LastFullSyncAt is null, cancellationToken))

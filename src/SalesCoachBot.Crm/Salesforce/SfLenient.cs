@@ -121,9 +121,22 @@ internal sealed class SfLenientDate : JsonConverter<DateTimeOffset?>
             return null;
         }
 
-        if (!reader.HasValueSequence && !reader.ValueIsEscaped && TryParse(reader.ValueSpan, out var fast))
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
         {
-            return fast;
+            if (TryParse(reader.ValueSpan, out var fast))
+            {
+                return fast;
+            }
+        }
+        else if ((reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length) <= 64)
+        {
+            // Escaped ("+" written as "\u002B", as System.Text.Json writers do by default) or split across buffers as
+            // the page streams in: unescaped into a stack buffer, then the same fast parse.
+            Span<byte> unescaped = stackalloc byte[64];
+            if (TryParse(unescaped[..reader.CopyString(unescaped)], out var copied))
+            {
+                return copied;
+            }
         }
 
         return SalesforceConnector.Date(reader.GetString());

@@ -106,6 +106,23 @@ public sealed class SalesforceOptionsTests
         Assert.False(SfLenientDate.TryParse(value, out _));
     }
 
+    [Theory]
+    [InlineData("""2026-12-03T10:15:27.123\u002B0200""", "2026-12-03T10:15:27.123+02:00")]
+    [InlineData("""2026-12-03T01:15:27.999\u002d0730""", "2026-12-03T01:15:27.999-07:30")]
+    [InlineData("""\u0032026-12-31""", "2026-12-31T00:00:00+00:00")]
+    [InlineData("""2026-12-03T08:15:27\u002B0000""", "2026-12-03T08:15:27+00:00")]
+    public void SalesforceDates_Escaped_ReadAsTheSameValue(string json, string expected)
+    {
+        var page = System.Text.Json.JsonSerializer.Deserialize(
+            $$"""{"done":true,"records":[{"OpportunityId":"006A","StageName":"Prospecting","CreatedDate":"{{json}}"}]}""",
+            SalesforceJson.Default.SfQueryPageSfHistoryRow)!;
+
+        var at = page.Records![0].CreatedDate!.Value;
+
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), at);
+        Assert.Equal(TimeSpan.Parse(expected[^6..].TrimStart('+'), System.Globalization.CultureInfo.InvariantCulture), at.Offset);
+    }
+
     [Fact]
     public void SalesforceOpportunity_FieldOfUnexpectedType_ReadAsNull()
     {
