@@ -4,10 +4,13 @@
 // nearly every press writes), time the ack, then wait until the host's answer (the card updated
 // in place) arrives at this script's recording response_url server, then send the next.
 // Prints turns/s and p50/p99 of the ack and of the whole confirm (request sent -> response_url
-// call received). No dependencies.
+// call received). With HOST_PID set (slack.sh sets it), also the host's CPU per confirm: its utime +
+// stime from /proc/PID/stat over the measured window, all threads, divided by the confirms done.
+// No dependencies.
 // Usage: node slack-confirm.mjs URL SECRET [CONNS=8] [SECONDS=15] [WARMUP_SECONDS=20] [RESPONSE_PORT=3981]
 import http from 'node:http';
 import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 
 const [url, secret, connsArg, secondsArg, warmArg, portArg] = process.argv.slice(2);
 if (!url || !secret) { console.error('usage: node slack-confirm.mjs URL SECRET [CONNS] [SECONDS] [WARMUP] [PORT]'); process.exit(2); }
@@ -96,13 +99,22 @@ async function client(c) {
     }
   }
 }
+// utime + stime in clock ticks (fields 14 and 15; the name in parentheses may hold spaces). Linux ticks are 10 ms.
+const hostPid = process.env.HOST_PID;
+const cpuTicks = () => {
+  if (!hostPid) return null;
+  const stat = readFileSync(`/proc/${hostPid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return +f[11] + +f[12];
+};
 const pct = (a, p) => { const s = [...a].sort((x, y) => x - y); return s.length ? s[Math.min(s.length - 1, Math.floor(p / 100 * s.length))].toFixed(2) : '-'; };
 const workers = Array.from({ length: conns }, (_, c) => client(c));
 await new Promise((r) => setTimeout(r, warmup * 1000));
-measuring = true; const start = Date.now();
+measuring = true; const start = Date.now(); const cpu0 = cpuTicks();
 await new Promise((r) => setTimeout(r, seconds * 1000));
-measuring = false; const secs = (Date.now() - start) / 1000; stop = true;
+measuring = false; const secs = (Date.now() - start) / 1000; const cpu1 = cpuTicks(); stop = true;
 await Promise.all(workers);
-console.log(['conns', 'confirms/s', 'ack_p50', 'ack_p99', 'e2e_p50', 'e2e_p99', 'e2e_max', 'done', 'non2xx', 'timeouts', 'not_updated', 'stray'].join('\t'));
-console.log([conns, (ok / secs).toFixed(1), pct(ack, 50), pct(ack, 99), pct(e2e, 50), pct(e2e, 99), pct(e2e, 100), ok, non2xx, timeouts, notUpdated, unexpected].join('\t'));
+const cpuUs = cpu0 === null || ok === 0 ? '-' : Math.round((cpu1 - cpu0) * 10000 / ok);
+console.log(['conns', 'confirms/s', 'ack_p50', 'ack_p99', 'e2e_p50', 'e2e_p99', 'e2e_max', 'done', 'non2xx', 'timeouts', 'not_updated', 'stray', 'cpu_us'].join('\t'));
+console.log([conns, (ok / secs).toFixed(1), pct(ack, 50), pct(ack, 99), pct(e2e, 50), pct(e2e, 99), pct(e2e, 100), ok, non2xx, timeouts, notUpdated, unexpected, cpuUs].join('\t'));
 recorder.close(); agent.destroy();

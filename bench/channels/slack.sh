@@ -30,7 +30,7 @@ for part in $PARTS; do
       start_bg slack-host "$SUT_CPU" "$START"
       wait_http "http://127.0.0.1:$PORT/"
       for c in ${CONFIRM_CONNS:-8}; do
-        $LOAD_CPU node "$HERE/slack-confirm.mjs" "http://127.0.0.1:$PORT/slack/interactions" "$SLACK_SIGNING_SECRET" \
+        HOST_PID=${PGIDS[-1]} $LOAD_CPU node "$HERE/slack-confirm.mjs" "http://127.0.0.1:$PORT/slack/interactions" "$SLACK_SIGNING_SECRET" \
           "$c" "${DURATION:-15}" "${WARMUP_MIN:-30}"
       done
       stop_bg

@@ -13,7 +13,7 @@ public sealed class PostgresChangedDealViewTests(PostgresDatabaseFixture fixture
 /// <summary>
 /// A change through the store keeps the deal's view as the change left it (the next card is drawn
 /// from it, not from a second read). After every kind of change that kept view must equal what a
-/// fresh read of the database gives.
+/// fresh read of the database gives, its latest notes included.
 /// </summary>
 public abstract class ChangedDealViewTests(Func<TestDatabase> database)
 {
@@ -40,6 +40,13 @@ public abstract class ChangedDealViewTests(Func<TestDatabase> database)
             Note = "spoke to the CFO",
             NoteBy = team.OtherId,
         }, c => Assert.Equal([Requirements, Champion], c.Select(x => x.Item)));
+        await ChangeAndCompareAsync(id, "a note from a chat turn", at => Plan(at) with { AddNote = new NewNote(team.RepId, "budget approved", at) },
+            c => Assert.Equal(2, c.Count));
+        await ChangeAndCompareAsync(id, "two more notes, one by nobody", at => Plan(at) with
+        {
+            Note = "moved to Q3",
+            AddNote = new NewNote(team.OtherId, "legal has the contract", at.AddSeconds(1)),
+        }, c => Assert.Equal(2, c.Count));
         await ChangeAndCompareAsync(id, "a withdrawal", at => Plan(at) with { Withdraw = [Requirements], WithdrawnBy = team.RepId },
             c => Assert.Equal([Champion], c.Select(x => x.Item)));
         await ChangeAndCompareAsync(id, "a snooze", at => Plan(at) with { Snooze = new SnoozeRequest(team.RepId, at.AddDays(3), at) }, _ => { });
@@ -97,6 +104,8 @@ public abstract class ChangedDealViewTests(Func<TestDatabase> database)
         Assert.Equal(Columns(fresh.Deal), Columns(kept.Deal));
         Assert.Equal((fresh.OwnerName, fresh.OwnerEmail, fresh.TeamName, fresh.SnoozedUntil), (kept.OwnerName, kept.OwnerEmail, kept.TeamName, kept.SnoozedUntil));
         Assert.Equal(fresh.Confirmations, kept.Confirmations);
+        Assert.True(kept.LatestNotes is not null, $"after {change}: the view the change left has no notes, so the card would read them again");
+        Assert.Equal(fresh.LatestNotes!, kept.LatestNotes);
         expectConfirmations(kept.Confirmations);
     }
 

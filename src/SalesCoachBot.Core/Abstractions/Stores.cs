@@ -84,8 +84,8 @@ public sealed record DealView(
     public const int LatestNotesRead = 3;
 
     /// <summary>
-    /// The deal's latest notes, newest first, when the read brought them: <see cref="IDealStore.GetAsync"/> does (so
-    /// they are cached and invalidated with the view), lists and the view after a change do not (null).
+    /// The deal's latest notes, newest first, when the read brought them: <see cref="IDealStore.GetAsync"/> and the view a
+    /// change leaves in the cache do (so they are cached and invalidated with the view), lists do not (null).
     /// </summary>
     public IReadOnlyList<NoteView>? LatestNotes { get; init; }
 }

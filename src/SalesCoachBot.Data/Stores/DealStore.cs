@@ -104,7 +104,8 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
     /// <summary>
     /// Runs a change and also returns the deal's view as the change left it (null when the deal does
     /// not exist), built from the rows read under the lock and what the change wrote, without reading
-    /// again. <paramref name="stampBeforeCommit"/> runs while the lock is still held, just before the
+    /// them again, and with its latest notes, read under the lock after the change's writes.
+    /// <paramref name="stampBeforeCommit"/> runs while the lock is still held, just before the
     /// commit; its value comes back with the view (the read cache's generation).
     /// </summary>
     internal async Task<DealChange<T>> ChangeAsync<T>(
@@ -157,13 +158,17 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
             await Db.SaveChangesAsync(cancellationToken);
         }
 
+        // The card drawn after a change shows the deal's latest notes. Read here, under the lock and after this change's
+        // own writes, they are exactly what a fresh read would give, and on SQLite the connection that just wrote reads
+        // them from its own page cache; a read after the commit starts a new read transaction on a cold one.
+        var notes = await DealJournal.ReadRecentNotesAsync(Db, id, DealView.LatestNotesRead, cancellationToken);
         var stamp = stampBeforeCommit?.Invoke() ?? 0;
         if (applied.Changed)
         {
             await transaction.CommitAsync(cancellationToken);
         }
 
-        return new DealChange<T>(plan.Result, AfterChange(view, plan, applied, now), stamp);
+        return new DealChange<T>(plan.Result, AfterChange(view, plan, applied, now) with { LatestNotes = notes }, stamp);
     }
 
     /// <summary>

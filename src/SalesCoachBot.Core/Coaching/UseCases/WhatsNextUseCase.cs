@@ -38,7 +38,7 @@ internal sealed class WhatsNextUseCase(DealLocator locator, TeamRulesProvider te
     public async Task<BotAnswer> ShowAsync(DealView deal, TurnContext context, string? note, CancellationToken cancellationToken)
     {
         var rules = await teamRules.GetAsync(cancellationToken);
-        // A deal read by id brings its latest notes (cached with it); the view a change leaves does not.
+        // A deal read by id, or the view a change left, brings its latest notes (cached with it); a listed deal does not.
         var notes = deal.LatestNotes ?? await journal.RecentNotesAsync(deal.Id, DealCards.NotesShown, cancellationToken);
         return DealCards.Checklist(deal, context.MapOf(deal), rules, context.Now, note, notes, context.Say);
     }
