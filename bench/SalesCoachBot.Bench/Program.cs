@@ -25,7 +25,7 @@ switch (command)
     case "crm":
         return await CrmBench.RunAsync(size, provider);
     case "slack-coach":
-        return await SlackCommandBench.RunAsync(int.Parse(Options.Value(args, "--requests") ?? "5000", System.Globalization.CultureInfo.InvariantCulture), rounds: 12);
+        return await SlackCommandBench.RunAsync(Options.Value(args, "--requests") is null ? 5000 : requests, rounds: 12);
     default:
         await Console.Error.WriteLineAsync(
             "usage: SalesCoachBot.Bench import [--provider sqlite|postgres] | stall | coach [--provider sqlite|postgres] [--requests N] | pipeline [--provider sqlite|postgres] | cache | crm [--provider sqlite|postgres] [--deals N] [--history N] | slack-coach [--requests N]");

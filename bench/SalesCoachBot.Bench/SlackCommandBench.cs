@@ -18,12 +18,6 @@ namespace SalesCoachBot.Bench;
 /// </summary>
 internal static class SlackCommandBench
 {
-    private const string Body =
-        "token=gIkuvaNzQIHg97ATvDxqgjtO&team_id=T0BENCH01&team_domain=acme-sales&enterprise_id=E0BENCH01&enterprise_name=Acme%20Corp"
-        + "&channel_id=C0BENCH01&channel_name=deals&user_id=U0DEMO&user_name=dana.demo&command=%2Fcoach&text=next+Globex+renewal"
-        + "&api_app_id=A0BENCH01&is_enterprise_install=false&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT0BENCH01%2F1234567890"
-        + "%2FaBcDeFgHiJkLmNoPqRsTuVwX&trigger_id=1234567890.1234567890.0123456789abcdef0123456789abcdef";
-
     public static async Task<int> RunAsync(int requests, int rounds)
     {
         var folder = Directory.CreateTempSubdirectory("scb-slack-coach-");
@@ -42,7 +36,8 @@ internal static class SlackCommandBench
             await HostComposition.InitializeAsync(app);
             await using var disposeApp = app;
             var endpoints = app.Services.GetRequiredService<SlackEndpoints>();
-            var body = Encoding.UTF8.GetBytes(Body);
+            // The channel bench's own body file (copied beside this assembly), so both send the same bytes.
+            var body = Encoding.UTF8.GetBytes(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "slash-body.txt")).TrimEnd('\n'));
 
             var first = new MemoryStream();
             await RequestAsync(app.Services, endpoints, body, first);

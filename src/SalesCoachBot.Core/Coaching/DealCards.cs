@@ -96,15 +96,7 @@ internal static class DealCards
 
         // The plain-text twin (1–3 KB) is read only where the card is not shown; chats send the card with the note
         // (what just happened) and the title as its notification line.
-        return new BotAnswer(() => Text(card, items, deal, note, say), note is null ? card.Title : note + "\n" + card.Title, card);
-    }
-
-    private static string Text(Card card, IReadOnlyList<CardChecklistItem> items, Deal deal, string? note, Phrases say)
-    {
-        var text = ChecklistText(card, items, deal, note, say);
-        return card.Sections.Count > 0
-            ? text + "\n" + say.Cards("LatestNotes.Text") + "\n" + string.Join('\n', card.Sections[0].Lines.Select(l => "- " + l.Text))
-            : text;
+        return new BotAnswer(() => ChecklistText(card, items, deal, note, say), note is null ? card.Title : note + "\n" + card.Title, card);
     }
 
     /// <summary>"demo with their CFO — Fri 11 Dec 2026, 15:00" in the team's zone; null when no next step is set.</summary>
@@ -268,6 +260,15 @@ internal static class DealCards
         while (text.Length > 0 && char.IsWhiteSpace(text[^1]))
         {
             text.Length--;
+        }
+
+        if (card.Sections is [var latestNotes, ..])
+        {
+            text.Append('\n').Append(say.Cards("LatestNotes.Text"));
+            foreach (var line in latestNotes.Lines)
+            {
+                text.Append("\n- ").Append(line.Text);
+            }
         }
     }
 }
