@@ -86,6 +86,15 @@ public sealed partial class CrmSyncRunner(
         }
     }
 
+    /// <summary>
+    /// An incremental sync, but only once a cursor exists: before the first sync the polling side reads everything, and
+    /// a second reader of the whole CRM beside it would only double the work.
+    /// </summary>
+    public async Task<CrmSyncReport?> CatchUpAsync(CancellationToken cancellationToken) =>
+        (await store.GetStateAsync(connector.Provider, cancellationToken)).Cursor is null
+            ? null
+            : await SyncAsync(full: false, dryRun: false, progress: null, cancellationToken);
+
     /// <summary>The deals a webhook named, read now and applied (the cursor is the poll's and does not move).</summary>
     public async Task<CrmApplyResult> SyncDealsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {

@@ -117,16 +117,20 @@ internal sealed partial class SalesforceChangeEventWorker(
             // Older than the org keeps (72 hours) or not the org's: what happened meanwhile is pulled from the cursor.
             LogReplayRefused(logger, replayId.Value, subscription.Error ?? string.Empty);
             await store.SaveReplayIdAsync(Provider, null, cancellationToken);
+            replayId = null;
             subscription = await bayeux.SubscribeAsync(Channel, -1, cancellationToken);
-            if (subscription.Successful)
-            {
-                await runner.SyncAsync(full: false, dryRun: false, progress: null, cancellationToken);
-            }
         }
 
         if (!subscription.Successful)
         {
             throw new CrmUnavailableException($"Salesforce refused the subscription to {Channel} ({subscription.Error}): select Opportunity in Setup → Change Data Capture and give the integration user read on Opportunity");
+        }
+
+        if (replayId is null)
+        {
+            // -1 delivers only events published from now on: whatever changed while no session was subscribed (first
+            // start, a dropped connection before any event was stored, a refused replayId) is pulled from the cursor.
+            await runner.CatchUpAsync(cancellationToken);
         }
 
         LogSubscribed(logger, replayId?.ToString(CultureInfo.InvariantCulture) ?? "-1 (new events only)");

@@ -112,6 +112,25 @@ public sealed class SalesforceChangeEventTests
     }
 
     [Fact]
+    public async Task ServerForgetsClientBeforeAnyReplayIdStored_EventWhileUnsubscribed_PulledFromTheCursor()
+    {
+        await using var org = await StartAsync();
+        var host = org.Host;
+        Assert.Null(await ReplayIdAsync(host));
+        var handshakes = host.Fake.Handshakes;
+
+        // No replayId to resume from, so the new session subscribes from -1 (new events only): this event is never
+        // delivered to it, and the change must come from the cursor.
+        host.Fake.ForgetStreamingClients();
+        host.Fake.Change(org.Second, "StageName", "Value Proposition");
+        host.Fake.PublishChangeEvent("UPDATE", [org.Second], ["StageName"]);
+
+        await UntilAsync(() => InStageAsync(host, org.Second, "demo"), "the change pulled from the cursor after subscribing again");
+        Assert.True(host.Fake.Handshakes > handshakes);
+        Assert.Null(await ReplayIdAsync(host));
+    }
+
+    [Fact]
     public async Task StoredReplayIdRefused_SubscribesFromMinusOne_AndPullsFromTheCursor()
     {
         await using var org = await StartAsync();
