@@ -23,8 +23,9 @@ internal static class HostComposition
         var demo = args.Contains("--demo");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            Args = [.. args.Where(a => a != "--demo")],
+            Args = [.. args.Where(a => a != "--demo"), PolledConfigurationFiles.NoDefaultWatcher],
         });
+        PolledConfigurationFiles.Apply(builder);
         if (demo)
         {
             builder.Configuration["Demo:Seed"] = "true";

@@ -28,7 +28,7 @@ public sealed class DatabaseInitializerTests : IDisposable
         new() { Provider = "Sqlite", ConnectionString = $"Data Source={Path.Combine(_dir, file)}" };
 
     [Fact]
-    public async Task SqliteConnection_ReusedFromThePool_KeepsBusyTimeoutForeignKeysAndSynchronous()
+    public async Task SqliteConnection_ReusedFromThePool_KeepsBusyTimeoutForeignKeysSynchronousAndTempStore()
     {
         await using var services = TestDatabase.BuildServices(Sqlite(), _time);
         await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
@@ -44,6 +44,7 @@ public sealed class DatabaseInitializerTests : IDisposable
             Assert.Equal(1L, await ScalarAsync(connection, "PRAGMA foreign_keys"));
             Assert.Equal(1L, await ScalarAsync(connection, "PRAGMA synchronous")); // NORMAL
             Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode"));
+            Assert.Equal(2L, await ScalarAsync(connection, "PRAGMA temp_store")); // MEMORY: statement journals off the disk
             await db.Database.CloseConnectionAsync();
         }
     }

@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.FileProviders;
+
+namespace SalesCoachBot.Host.Options;
+
+/// <summary>
+/// appsettings*.json (and other configuration files) are re-read when they change by polling every few seconds, not
+/// by the framework's default watcher. That watcher follows the whole content root recursively, and the default SQLite
+/// database lies under it (<c>./data</c>): every page SQLite wrote reached the watcher's thread as a file event, about
+/// 6 % of a CRM full sync's CPU (ADR 0033). The builder is created with <c>hostBuilder:reloadConfigOnChange=false</c>
+/// so that watcher never starts; <see cref="Apply"/> then turns reloading back on through polling file providers.
+/// A hosted service only so the container disposes the providers (and their timers) with the host.
+/// </summary>
+internal sealed class PolledConfigurationFiles(IReadOnlyList<PhysicalFileProvider> providers) : IHostedService, IDisposable
+{
+    /// <summary>The command-line switch that keeps the default watcher from starting.</summary>
+    public const string NoDefaultWatcher = "--hostBuilder:reloadConfigOnChange=false";
+
+    public static void Apply(WebApplicationBuilder builder)
+    {
+        var providers = new Dictionary<string, PhysicalFileProvider>(StringComparer.Ordinal);
+        var sources = builder.Configuration.Sources;
+        for (var i = 0; i < sources.Count; i++)
+        {
+            if (sources[i] is not FileConfigurationSource { FileProvider: PhysicalFileProvider physical } file)
+            {
+                continue;
+            }
+
+            if (!providers.TryGetValue(physical.Root, out var polling))
+            {
+                polling = new PhysicalFileProvider(physical.Root) { UsePollingFileWatcher = true, UseActivePolling = true };
+                providers[physical.Root] = polling;
+            }
+
+            file.FileProvider = polling;
+            file.ReloadOnChange = true;
+            sources[i] = file;   // the configuration rebuilds that source's provider with the polling one
+        }
+
+        var owned = new PolledConfigurationFiles([.. providers.Values]);
+        builder.Services.AddSingleton<IHostedService>(_ => owned);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public void Dispose()
+    {
+        foreach (var provider in providers)
+        {
+            provider.Dispose();
+        }
+    }
+}
