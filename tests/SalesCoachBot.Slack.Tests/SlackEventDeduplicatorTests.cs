@@ -52,23 +52,4 @@ public sealed class SlackEventDeduplicatorTests
             File.Delete(file);
         }
     }
-
-    [Fact]
-    public void Forget_ThenRetry_PassesAgainAlsoAfterRestart()
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"slack-dedupe-{Guid.NewGuid():N}.txt");
-        try
-        {
-            var time = new FakeTimeProvider();
-            var dedupe = Create(time, file);
-            dedupe.TryBegin("Ev1");
-            dedupe.Forget("Ev1");
-
-            Assert.True(Create(time, file).TryBegin("Ev1"));
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
 }

@@ -10,9 +10,6 @@ internal interface ISlackEventDeduplicator
 {
     /// <summary>True the first time a delivery key (an event id, an interaction's trigger id) is seen within the window; false for a retry.</summary>
     ValueTask<bool> TryBeginAsync(string key, CancellationToken cancellationToken);
-
-    /// <summary>Lets a retry through again, when the first delivery could not be queued.</summary>
-    ValueTask ForgetAsync(string key, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -24,9 +21,6 @@ internal sealed class SharedEventDeduplicator(IDeliveryClaims claims, IOptions<S
 {
     public async ValueTask<bool> TryBeginAsync(string key, CancellationToken cancellationToken) =>
         await claims.TryClaimAsync("slack:" + key, options.Value.EventDedupeWindow, cancellationToken).ConfigureAwait(false);
-
-    public async ValueTask ForgetAsync(string key, CancellationToken cancellationToken) =>
-        await claims.ReleaseAsync("slack:" + key, cancellationToken).ConfigureAwait(false);
 }
 
 /// <summary>
@@ -64,12 +58,6 @@ internal sealed class WindowedEventDeduplicator : ISlackEventDeduplicator
 
     public ValueTask<bool> TryBeginAsync(string key, CancellationToken cancellationToken) => ValueTask.FromResult(TryBegin(key));
 
-    public ValueTask ForgetAsync(string key, CancellationToken cancellationToken)
-    {
-        Forget(key);
-        return ValueTask.CompletedTask;
-    }
-
     public bool TryBegin(string eventId)
     {
         var now = time.GetUtcNow();
@@ -91,16 +79,6 @@ internal sealed class WindowedEventDeduplicator : ISlackEventDeduplicator
         }
     }
 
-    public void Forget(string eventId)
-    {
-        lock (gate)
-        {
-            seen.Remove(eventId);
-            appendedSinceCompaction = int.MaxValue / 2;
-            Persist(null, time.GetUtcNow());
-        }
-    }
-
     private void Prune(DateTimeOffset now)
     {
         foreach (var old in seen.Where(kv => now - kv.Value >= window).Select(kv => kv.Key).ToList())
@@ -109,14 +87,14 @@ internal sealed class WindowedEventDeduplicator : ISlackEventDeduplicator
         }
     }
 
-    private void Persist(string? eventId, DateTimeOffset now)
+    private void Persist(string eventId, DateTimeOffset now)
     {
         if (file is null)
         {
             return;
         }
 
-        if (eventId is not null && appendedSinceCompaction++ < 10_000)
+        if (appendedSinceCompaction++ < 10_000)
         {
             File.AppendAllText(file, $"{eventId}\t{now.ToUnixTimeSeconds()}\n");
             return;
