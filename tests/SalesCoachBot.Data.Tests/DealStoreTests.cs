@@ -411,6 +411,35 @@ public abstract class DealStoreTests(Func<TestDatabase> database)
     }
 
     [DatabaseFact]
+    public async Task Conversations_LinkedAtTheSameMomentFromSeveralTurns_EveryLinkSucceedsOneRowStays()
+    {
+        var team = await Db.CreateTeamAsync();
+        var deals = new List<DealId>();
+        for (var i = 0; i < 4; i++)
+        {
+            deals.Add((await Db.CreateDealAsync(team)).Id);
+        }
+
+        for (var round = 0; round < 5; round++)
+        {
+            var key = ConversationKey.Slack("T" + team.Tag, $"C-race-{round}");
+            using var start = new Barrier(deals.Count);
+            await Task.WhenAll(deals.Select(deal => Task.Run(async () =>
+            {
+                await using var scope = Db.Services.CreateAsyncScope();
+                var conversations = scope.ServiceProvider.GetRequiredService<IConversationStore>();
+                Assert.Null(await conversations.GetLinkedDealAsync(key, CancellationToken.None));   // every turn sees no link yet
+                start.SignalAndWait(TimeSpan.FromSeconds(10));
+                await conversations.LinkAsync(key, deal, team.RepId, Db.Time.GetUtcNow(), CancellationToken.None);
+            })));
+
+            await using var db = Db.NewContext();
+            var rows = await db.ConversationLinks.AsNoTracking().Where(l => l.ConversationKey == key).ToListAsync();
+            Assert.Contains(Assert.Single(rows).DealId, deals);
+        }
+    }
+
+    [DatabaseFact]
     public async Task Conversations_KeyColumn_HoldsTheTextFormRowsHaveAlwaysHad()
     {
         var team = await Db.CreateTeamAsync();

@@ -37,7 +37,19 @@ internal sealed class ConversationStore(DbContextLease lease) : IConversationSto
             link.LinkedAt = at;
         }
 
-        await Db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await Db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (link is null && TransientDatabaseErrors.IsUniqueViolation(e))
+        {
+            // Someone linked this conversation in the same moment: this link comes second and replaces theirs.
+            Db.ChangeTracker.Clear();
+            await Db.ConversationLinks.Where(l => l.ConversationKey == conversation).ExecuteUpdateAsync(
+                s => s.SetProperty(l => l.DealId, deal).SetProperty(l => l.LinkedByPersonId, personId).SetProperty(l => l.LinkedAt, at),
+                cancellationToken);
+        }
+
         Db.ChangeTracker.Clear();
     }
 
