@@ -20,9 +20,9 @@ internal sealed class PolledConfigurationFiles(IReadOnlyList<PhysicalFileProvide
     {
         var providers = new Dictionary<string, PhysicalFileProvider>(StringComparer.Ordinal);
         var sources = builder.Configuration.Sources;
-        for (var i = 0; i < sources.Count; i++)
+        foreach (var file in sources.OfType<FileConfigurationSource>())
         {
-            if (sources[i] is not FileConfigurationSource { FileProvider: PhysicalFileProvider physical } file)
+            if (file.FileProvider is not PhysicalFileProvider physical)
             {
                 continue;
             }
@@ -35,7 +35,12 @@ internal sealed class PolledConfigurationFiles(IReadOnlyList<PhysicalFileProvide
 
             file.FileProvider = polling;
             file.ReloadOnChange = true;
-            sources[i] = file;   // the configuration rebuilds that source's provider with the polling one
+        }
+
+        if (providers.Count > 0)
+        {
+            // Any change to the list rebuilds every provider from its source: once, with all of them changed.
+            sources[0] = sources[0];
         }
 
         var owned = new PolledConfigurationFiles([.. providers.Values]);
