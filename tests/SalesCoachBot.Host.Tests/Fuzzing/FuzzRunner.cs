@@ -270,15 +270,21 @@ internal sealed class FuzzRunner(FuzzHost host, FuzzTarget target, ITestOutputHe
     /// <summary>What the bot should do with a frame, read as it reads it: the envelope id to ack, or a reconnect.</summary>
     internal static (string? AckId, bool Reconnect) Expect(byte[] frame, bool binary)
     {
-        if (binary || frame.Length > 1024 * 1024)
+        if (binary)
         {
             return (null, false);
         }
 
         if (!System.Text.Unicode.Utf8.IsValid(frame))
         {
-            // Not a valid text frame: the WebSocket client ends the connection and the bot opens another.
+            // Not a valid text frame: the WebSocket client ends the connection and the bot opens another. Whatever its
+            // size: the client checks every chunk it reads, the ones the bot drains from an oversized message too.
             return (null, true);
+        }
+
+        if (frame.Length > 1024 * 1024)
+        {
+            return (null, false);
         }
 
         try
