@@ -28,7 +28,8 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
     /// A full sync's batch (ADR 0025, ADR 0031). PostgreSQL: 2,000 deals, a Salesforce page; a batch's fixed costs (its
     /// look-ups, transaction, COPYs, cursor save and cache announcement) made 500-deal batches cost 53–60 µs of our CPU a
     /// deal against 41–42 µs (bench/README.md). SQLite keeps 500: a batch holds the write gate chat writes wait for
-    /// (about 35 ms a batch rather than 140 ms when measured, before ADR 0033 made SQLite's writes cheaper). A resumed sync re-reads at most one batch either way.
+    /// (about 35 ms a batch rather than 140 ms when measured, before ADR 0033 made SQLite's writes cheaper). A resumed
+    /// sync re-reads at most one batch either way.
     /// </summary>
     public int FullSyncBatchSize => factory.Provider == DatabaseProvider.Sqlite ? 500 : 2_000;
 

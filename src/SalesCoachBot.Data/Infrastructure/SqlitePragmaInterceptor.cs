@@ -9,9 +9,10 @@ namespace SalesCoachBot.Data.Infrastructure;
 /// Every SQLite connection: WAL (readers never block the writer), a busy timeout (writers wait for
 /// each other instead of failing at once), enforced foreign keys, and temporary storage in memory: a
 /// statement that writes many rows through triggers keeps its statement journal there instead of in a
-/// temporary file written page by page (ADR 0033: a CRM full sync's CPU a deal fell by about a quarter). The settings belong to the native
-/// connection, which the pool keeps open between uses, so they run once per native connection rather
-/// than on every open (they were a measured share of each confirmation's cost).
+/// temporary file written page by page (ADR 0033: a CRM full sync's CPU a deal fell by about a quarter).
+/// The settings belong to the native connection, which the pool keeps open between uses, so they run
+/// once per native connection rather than on every open (they were a measured share of each
+/// confirmation's cost).
 /// </summary>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {

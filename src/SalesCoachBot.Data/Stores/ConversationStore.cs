@@ -19,40 +19,39 @@ internal sealed class ConversationStore(DbContextLease lease) : IConversationSto
 
     public async Task LinkAsync(ConversationKey conversation, DealId deal, long personId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var link = await Db.ConversationLinks.FirstOrDefaultAsync(l => l.ConversationKey == conversation, cancellationToken);
-        if (link is null)
+        // Relinking (the usual case) is one UPDATE; a first link inserts the row.
+        if (await RelinkAsync(conversation, deal, personId, at, cancellationToken))
         {
-            Db.ConversationLinks.Add(new ConversationLink
-            {
-                ConversationKey = conversation,
-                DealId = deal,
-                LinkedByPersonId = personId,
-                LinkedAt = at,
-            });
-        }
-        else
-        {
-            link.DealId = deal;
-            link.LinkedByPersonId = personId;
-            link.LinkedAt = at;
+            return;
         }
 
+        Db.ConversationLinks.Add(new ConversationLink
+        {
+            ConversationKey = conversation,
+            DealId = deal,
+            LinkedByPersonId = personId,
+            LinkedAt = at,
+        });
         try
         {
             await Db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (link is null && TransientDatabaseErrors.IsUniqueViolation(e))
+        catch (DbUpdateException e) when (TransientDatabaseErrors.IsUniqueViolation(e))
         {
             // Someone linked this conversation in the same moment: this link comes second and replaces theirs.
-            Db.ChangeTracker.Clear();
-            await Db.ConversationLinks.Where(l => l.ConversationKey == conversation).ExecuteUpdateAsync(
-                s => s.SetProperty(l => l.DealId, deal).SetProperty(l => l.LinkedByPersonId, personId).SetProperty(l => l.LinkedAt, at),
-                cancellationToken);
+            await RelinkAsync(conversation, deal, personId, at, cancellationToken);
         }
-
-        Db.ChangeTracker.Clear();
+        finally
+        {
+            Db.ChangeTracker.Clear();
+        }
     }
 
     public async Task<bool> UnlinkAsync(ConversationKey conversation, CancellationToken cancellationToken) =>
         await Db.ConversationLinks.Where(l => l.ConversationKey == conversation).ExecuteDeleteAsync(cancellationToken) > 0;
+
+    private async Task<bool> RelinkAsync(ConversationKey conversation, DealId deal, long personId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await Db.ConversationLinks.Where(l => l.ConversationKey == conversation).ExecuteUpdateAsync(
+            s => s.SetProperty(l => l.DealId, deal).SetProperty(l => l.LinkedByPersonId, personId).SetProperty(l => l.LinkedAt, at),
+            cancellationToken) > 0;
 }
