@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Primitives;
 
 namespace SalesCoachBot.Core.ProcessMaps;
 
@@ -12,7 +14,7 @@ public sealed class ProcessMapOptions
     /// <summary>The map file; empty means the shipped default map.</summary>
     public string? Path { get; set; }
 
-    /// <summary>Reload the file when it changes (default true).</summary>
+    /// <summary>Reload the file when it changes (default true); the file is polled every few seconds.</summary>
     public bool Watch { get; set; } = true;
 
     /// <summary>More map files, one per team process (issue 18): teams choose one by id in teams.csv.</summary>
@@ -65,7 +67,8 @@ public sealed partial class ReloadingProcessMapSource : IProcessMapSource, IDisp
     private readonly IProcessMapEvents? _events;
     private readonly ILogger<ReloadingProcessMapSource> _logger;
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
-    private readonly FileSystemWatcher? _watcher;
+    private readonly PhysicalFileProvider? _folder;
+    private readonly IDisposable? _onChange;
     private readonly ITimer? _debounceTimer;
     private ProcessMap _current;
     private string _currentHash;
@@ -95,17 +98,13 @@ public sealed partial class ReloadingProcessMapSource : IProcessMapSource, IDisp
 
         if (options.Watch)
         {
+            // Polled, not watched: a file system watcher follows the whole folder, and a map kept beside the SQLite
+            // database would wake it for every page the database writes (ADR 0035). Polling also sees an editor's
+            // save by rename, and a file on a network share.
             _debounceTimer = time.CreateTimer(_ => _ = ReloadFromWatcherAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-            _watcher = new FileSystemWatcher(System.IO.Path.GetDirectoryName(FilePath)!, System.IO.Path.GetFileName(FilePath))
-            {
-                NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size | NotifyFilters.CreationTime,
-            };
-
-            // Editors save by writing in place, or by writing a temp file and renaming it over the map.
-            _watcher.Changed += (_, _) => _debounceTimer.Change(Debounce, Timeout.InfiniteTimeSpan);
-            _watcher.Created += (_, _) => _debounceTimer.Change(Debounce, Timeout.InfiniteTimeSpan);
-            _watcher.Renamed += (_, _) => _debounceTimer.Change(Debounce, Timeout.InfiniteTimeSpan);
-            _watcher.EnableRaisingEvents = true;
+            _folder = new PhysicalFileProvider(System.IO.Path.GetDirectoryName(FilePath)!, Microsoft.Extensions.FileProviders.Physical.ExclusionFilters.None) { UsePollingFileWatcher = true, UseActivePolling = true };
+            var name = System.IO.Path.GetFileName(FilePath);
+            _onChange = ChangeToken.OnChange(() => _folder.Watch(name), () => _debounceTimer.Change(Debounce, Timeout.InfiniteTimeSpan));
         }
     }
 
@@ -170,7 +169,8 @@ public sealed partial class ReloadingProcessMapSource : IProcessMapSource, IDisp
 
     public void Dispose()
     {
-        _watcher?.Dispose();
+        _onChange?.Dispose();
+        _folder?.Dispose();
         _debounceTimer?.Dispose();
         _reloadGate.Dispose();
     }

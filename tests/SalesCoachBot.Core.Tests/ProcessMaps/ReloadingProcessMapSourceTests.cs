@@ -143,6 +143,25 @@ public sealed class ReloadingProcessMapSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task Watch_EditorSavesByRenamingATempFileOverTheMap_IsReloaded()
+    {
+        var path = TestMaps.Write(_dir.Path, TestMaps.Small);
+        using var source = Source(path, watch: true);
+        var changed = new TaskCompletionSource<ProcessMap>(TaskCreationOptions.RunContinuationsAsynchronously);
+        source.Changed += map => changed.TrySetResult(map);
+
+        // Another file in the folder changing (a database beside the map) is not a reason to read the map.
+        File.WriteAllText(Path.Combine(_dir.Path, "salescoach.db"), "pages");
+        var temp = Path.Combine(_dir.Path, ".map.yaml.swp");
+        File.WriteAllText(temp, TestMaps.Small.Replace("version: 2", "version: 7", StringComparison.Ordinal));
+        File.Move(temp, path, overwrite: true);
+        var announced = await changed.Task.WaitAsync(TimeSpan.FromSeconds(15));
+
+        Assert.Equal(7, announced.Version);
+        Assert.Equal(ProcessMapReloadOutcome.Applied, source.LastReload?.Outcome);
+    }
+
+    [Fact]
     public async Task StartupCheck_OpenDealInAStageTheMapLacks_RefusesToStartNamingTheDeal()
     {
         var path = TestMaps.Write(_dir.Path, TestMaps.Small);
