@@ -66,6 +66,7 @@ public sealed class SalesCoachDbContextFactory : IDbContextFactory<SalesCoachDbC
     internal static DbContextOptionsBuilder<SqliteSalesCoachDbContext> ConfigureSqlite(
         DbContextOptionsBuilder<SqliteSalesCoachDbContext> builder, string connectionString)
     {
+        SqliteLibrarySettings.EnsureApplied();
         var csb = new SqliteConnectionStringBuilder(connectionString);
         if (csb.DefaultTimeout < 30)
         {
