@@ -103,16 +103,20 @@ public sealed class SqlitePositionalInsertTests(SqliteDatabaseFixture fixture) :
     }
 
     [Fact]
-    public async Task BulkTable_TheCrmSyncTables_AreAllBoundByPosition()
+    public async Task BulkTable_TheCrmSyncAndImportTables_AreAllBoundByPosition()
     {
         await using var db = fixture.Database.NewContext();
         await using var deals = new BulkTable<Deal>(db, returnBy: nameof(Deal.ExternalId));
         await using var history = new BulkTable<StageHistoryEntry>(db);
         await using var links = new BulkTable<CrmDealLinkRow>(db);
+        await using var notes = new BulkTable<DealNote>(db);
+        await using var activities = new BulkTable<DealActivity>(db);
 
         Assert.True(deals.BindsByPosition);
         Assert.True(history.BindsByPosition);
         Assert.True(links.BindsByPosition);
+        Assert.True(notes.BindsByPosition);
+        Assert.True(activities.BindsByPosition);
     }
 
     private static string Stored(SqliteConnection connection, string way)
