@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.FileProviders.Physical;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
 
@@ -102,7 +103,11 @@ public sealed partial class ReloadingProcessMapSource : IProcessMapSource, IDisp
             // database would wake it for every page the database writes (ADR 0035). Polling also sees an editor's
             // save by rename, and a file on a network share.
             _debounceTimer = time.CreateTimer(_ => _ = ReloadFromWatcherAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-            _folder = new PhysicalFileProvider(System.IO.Path.GetDirectoryName(FilePath)!, Microsoft.Extensions.FileProviders.Physical.ExclusionFilters.None) { UsePollingFileWatcher = true, UseActivePolling = true };
+            _folder = new PhysicalFileProvider(System.IO.Path.GetDirectoryName(FilePath)!, ExclusionFilters.None)
+            {
+                UsePollingFileWatcher = true,
+                UseActivePolling = true,
+            };
             var name = System.IO.Path.GetFileName(FilePath);
             _onChange = ChangeToken.OnChange(() => _folder.Watch(name), () => _debounceTimer.Change(Debounce, Timeout.InfiniteTimeSpan));
         }

@@ -89,15 +89,15 @@ internal sealed class BulkTable<TEntity> : IAsyncDisposable
             return keys;
         }
 
-        if (_positional)
-        {
-            InsertByPosition(rows, keys);
-            return keys;
-        }
-
         for (var start = 0; start < rows.Count; start += _rowsPerInsert)
         {
             var count = Math.Min(_rowsPerInsert, rows.Count - start);
+            if (_positional)
+            {
+                InsertByPosition(rows, start, count, keys);
+                continue;
+            }
+
             var command = await InsertCommandAsync(count, cancellationToken);
             var p = 0;
             for (var r = start; r < start + count; r++)
@@ -160,8 +160,7 @@ internal sealed class BulkTable<TEntity> : IAsyncDisposable
             return;
         }
 
-        var transaction = _db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Bulk writes run inside the import's transaction.");
+        var transaction = RequireTransaction();
         var connection = (NpgsqlConnection)_db.Database.GetDbConnection();
         long[]? reserved = null;
         if (_returnBy is not null)
@@ -219,32 +218,32 @@ internal sealed class BulkTable<TEntity> : IAsyncDisposable
         await writer.CompleteAsync(cancellationToken);
     }
 
-    /// <summary>SQLite, every column of a type <see cref="SqlitePositionalInsert"/> binds: the same rows and keys, bound by position.</summary>
-    private void InsertByPosition(IReadOnlyList<TEntity> rows, Dictionary<object, long> keys)
+    /// <summary>SQLite, every column of a type <see cref="SqlitePositionalInsert"/> binds: one statement's rows, bound by position.</summary>
+    private void InsertByPosition(IReadOnlyList<TEntity> rows, int start, int count, Dictionary<object, long> keys)
     {
-        _ = _db.Database.CurrentTransaction ?? throw new InvalidOperationException("Bulk writes run inside the import's transaction.");
-        Action<SqlitePositionalInsert>? readKey = _returnBy is null ? null : row => keys[row.GetValue(1)!] = row.GetInt64(0);
-        for (var start = 0; start < rows.Count; start += _rowsPerInsert)
+        if (!_positionalInserts.TryGetValue(count, out var insert))
         {
-            var count = Math.Min(_rowsPerInsert, rows.Count - start);
-            if (!_positionalInserts.TryGetValue(count, out var insert))
-            {
-                insert = new SqlitePositionalInsert((SqliteConnection)_db.Database.GetDbConnection(), BuildInsert(count));
-                _positionalInserts[count] = insert;
-            }
-
-            var p = 1;
-            for (var r = start; r < start + count; r++)
-            {
-                for (var c = 0; c < _columns.Length; c++)
-                {
-                    insert.Bind(p++, ToProvider(c, _getters[c].GetClrValueUsingContainingEntity(rows[r])));
-                }
-            }
-
-            insert.Run(readKey);
+            RequireTransaction();
+            insert = new SqlitePositionalInsert((SqliteConnection)_db.Database.GetDbConnection(), BuildInsert(count));
+            _positionalInserts[count] = insert;
         }
+
+        var p = 1;
+        for (var r = start; r < start + count; r++)
+        {
+            for (var c = 0; c < _columns.Length; c++)
+            {
+                insert.Bind(p++, ToProvider(c, _getters[c].GetClrValueUsingContainingEntity(rows[r])));
+            }
+        }
+
+        insert.Run(_returnBy is null ? null : row => keys[row.GetValue(1)!] = row.GetInt64(0));
     }
+
+    /// <summary>The import's transaction, which every bulk write joins.</summary>
+    private DbTransaction RequireTransaction() =>
+        _db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Bulk writes run inside the import's transaction.");
 
     private object? ToProvider(int column, object? value) =>
         value is null ? null : _mappings[column].Converter is { } converter ? converter.ConvertToProvider(value) : value;
@@ -304,8 +303,7 @@ internal sealed class BulkTable<TEntity> : IAsyncDisposable
     /// <summary>Parameters typed by the columns' mappings (the key last for an update), then prepared once.</summary>
     private async Task<DbCommand> PrepareAsync(string sql, int parameters, CancellationToken cancellationToken)
     {
-        var transaction = _db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Bulk writes run inside the import's transaction.");
+        var transaction = RequireTransaction();
         var command = _db.Database.GetDbConnection().CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;

@@ -16,6 +16,14 @@ public sealed class ReloadingProcessMapSourceTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
+    /// <summary>The next map the source puts in force, as announced through <see cref="ReloadingProcessMapSource.Changed"/>.</summary>
+    private static Task<ProcessMap> NextAnnounced(ReloadingProcessMapSource source)
+    {
+        var changed = new TaskCompletionSource<ProcessMap>(TaskCreationOptions.RunContinuationsAsynchronously);
+        source.Changed += map => changed.TrySetResult(map);
+        return changed.Task;
+    }
+
     private ReloadingProcessMapSource Source(string? path, bool watch = false) =>
         new(new ProcessMapOptions { Path = path, Watch = watch }, _deals, TimeProvider.System, NullLogger<ReloadingProcessMapSource>.Instance);
 
@@ -132,11 +140,10 @@ public sealed class ReloadingProcessMapSourceTests : IDisposable
     {
         var path = TestMaps.Write(_dir.Path, TestMaps.Small);
         using var source = Source(path, watch: true);
-        var changed = new TaskCompletionSource<ProcessMap>(TaskCreationOptions.RunContinuationsAsynchronously);
-        source.Changed += map => changed.TrySetResult(map);
+        var changed = NextAnnounced(source);
 
         File.WriteAllText(path, TestMaps.Small.Replace("version: 2", "version: 9", StringComparison.Ordinal));
-        var announced = await changed.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        var announced = await changed.WaitAsync(TimeSpan.FromSeconds(15));
 
         Assert.Equal(9, announced.Version);
         Assert.Same(announced, source.Current);
@@ -147,15 +154,14 @@ public sealed class ReloadingProcessMapSourceTests : IDisposable
     {
         var path = TestMaps.Write(_dir.Path, TestMaps.Small);
         using var source = Source(path, watch: true);
-        var changed = new TaskCompletionSource<ProcessMap>(TaskCreationOptions.RunContinuationsAsynchronously);
-        source.Changed += map => changed.TrySetResult(map);
+        var changed = NextAnnounced(source);
 
         // Another file in the folder changing (a database beside the map) is not a reason to read the map.
         File.WriteAllText(Path.Combine(_dir.Path, "salescoach.db"), "pages");
         var temp = Path.Combine(_dir.Path, ".map.yaml.swp");
         File.WriteAllText(temp, TestMaps.Small.Replace("version: 2", "version: 7", StringComparison.Ordinal));
         File.Move(temp, path, overwrite: true);
-        var announced = await changed.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        var announced = await changed.WaitAsync(TimeSpan.FromSeconds(15));
 
         Assert.Equal(7, announced.Version);
         Assert.Equal(ProcessMapReloadOutcome.Applied, source.LastReload?.Outcome);
