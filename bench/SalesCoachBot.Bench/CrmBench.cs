@@ -170,6 +170,7 @@ internal static class CrmBench
             var exit = await CliVerbs.RunAsync(app.Services, "crm", ["sync", "--full"], new CliContext(stdout, stderr), CancellationToken.None);
             var wall = Stopwatch.GetElapsedTime(start);
             var ours = Machine.Cpu() - cpu;
+            var compiling = runtime.Compiling;
             var runtimeReport = runtime.Report(size.Deals);
             serverCpu = backends is null ? TimeSpan.Zero : await backends.CpuAsync() - serverCpu;
             Console.Write(stdout.ToString());
@@ -182,7 +183,7 @@ internal static class CrmBench
             var counters = JsonNode.Parse(await http.GetStringAsync(countersUrl))!;
             var perDealUs = ours.TotalMilliseconds * 1000 / size.Deals;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"crm full sync ({(postgres ? "PostgreSQL" : "SQLite")}): {size.Deals:N0} deals, {size.Deals * perDeal:N0} history rows: wall {wall.TotalSeconds:0.0} s, our CPU {ours.TotalSeconds:0.0} s = {perDealUs:0} µs per deal (goal ≤ 50 µs: {(perDealUs <= 50 ? "met" : "MISSED")}){ServerShare(backends, serverCpu, size.Deals)}; {Machine.Load()}"));
+                $"crm full sync ({(postgres ? "PostgreSQL" : "SQLite")}), this process's first: {size.Deals:N0} deals, {size.Deals * perDeal:N0} history rows: wall {wall.TotalSeconds:0.0} s, our CPU {ours.TotalSeconds:0.0} s = {perDealUs:0} µs per deal (goal ≤ 50 µs: {(perDealUs <= 50 ? "met" : "MISSED")}), of which compiling {compiling.TotalSeconds:0.0} s{ServerShare(backends, serverCpu, size.Deals)}; {Machine.Load()}"));
             Console.WriteLine(runtimeReport);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"fake's counters: {counters["requests"]} requests ({counters["requests"]!.GetValue<long>() * 100.0 / counters["dailyApiLimit"]!.GetValue<long>():0.00}% of a {counters["dailyApiLimit"]:N0}/24 h allocation), at most {counters["maxConcurrent"]} at once (Salesforce allows 25 long-running), {counters["signIns"]} sign-in(s)"));
@@ -201,6 +202,8 @@ internal static class CrmBench
                 // code already compiled, as in a host that has synced before. The first figure above is a fresh process's.
                 settings["ConnectionStrings:SalesCoach"] = $"Data Source={Path.Combine(folder, "bench-second.db")}";
                 await using var second = await StartHostAsync(settings);
+                // The new host's start-up code is promoted in the background for a few seconds; that is not the sync's.
+                var settled = await Machine.CompilingSettledAsync(TimeSpan.FromSeconds(30));
                 stdout.GetStringBuilder().Clear();
                 GC.Collect();
                 using var warmRuntime = Machine.RuntimeShare.Start();
@@ -209,6 +212,7 @@ internal static class CrmBench
                 var warmExit = await CliVerbs.RunAsync(second.Services, "crm", ["sync", "--full"], new CliContext(stdout, stderr), CancellationToken.None);
                 var warmWall = Stopwatch.GetElapsedTime(warmStart);
                 var warmOurs = Machine.Cpu() - warmCpu;
+                var warmPerDealUs = warmOurs.TotalMilliseconds * 1000 / size.Deals;
                 if (warmExit != 0)
                 {
                     await Console.Error.WriteLineAsync(stderr.ToString());
@@ -216,7 +220,7 @@ internal static class CrmBench
                 }
 
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"the same full sync by a second host in this process, into a new database (code compiled): wall {warmWall.TotalSeconds:0.0} s, our CPU {warmOurs.TotalSeconds:0.0} s = {warmOurs.TotalMilliseconds * 1000 / size.Deals:0} µs per deal; {Machine.Load()}"));
+                    $"the same full sync once compiled (a second host in this process, into a new database, begun once compiling had settled, {settled.TotalSeconds:0.0} s after its start): wall {warmWall.TotalSeconds:0.0} s, our CPU {warmOurs.TotalSeconds:0.0} s = {warmPerDealUs:0} µs per deal (goal ≤ 50 µs: {(warmPerDealUs <= 50 ? "met" : "MISSED")}); {Machine.Load()}"));
                 Console.WriteLine(warmRuntime.Report(size.Deals));
             }
 

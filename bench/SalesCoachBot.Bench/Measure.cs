@@ -56,6 +56,27 @@ internal static class Machine
     public static TimeSpan Cpu() => Process.GetCurrentProcess().TotalProcessorTime;
 
     /// <summary>
+    /// Waits until the runtime has stopped compiling (less than 5 ms of compiling in half a second), at most
+    /// <paramref name="limit"/>, and returns how long that took. A host just started still promotes its start-up code to
+    /// optimised code in the background for a few seconds; a pass measured before that ends carries it.
+    /// </summary>
+    public static async Task<TimeSpan> CompilingSettledAsync(TimeSpan limit)
+    {
+        var start = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(start) < limit)
+        {
+            var compiled = System.Runtime.JitInfo.GetCompilationTime();
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            if (System.Runtime.JitInfo.GetCompilationTime() - compiled < TimeSpan.FromMilliseconds(5))
+            {
+                break;
+            }
+        }
+
+        return Stopwatch.GetElapsedTime(start);
+    }
+
+    /// <summary>
     /// What the runtime did during a pass besides our code: CPU of the threads it names (the tiering compiler's background
     /// thread, the garbage collector's own threads; read from /proc once a second, because the tiering thread ends after a few
     /// idle seconds and a new one starts later; reading costs well under 1 µs a deal), the time spent compiling on every thread, and the collections with their pauses.
@@ -75,6 +96,9 @@ internal static class Machine
         }
 
         public static RuntimeShare Start() => new();
+
+        /// <summary>Time spent compiling on every thread since the pass began.</summary>
+        public TimeSpan Compiling => System.Runtime.JitInfo.GetCompilationTime() - _jit;
 
         /// <summary>One line for the pass, which ends here: the named threads' CPU per deal, compiling, collections.</summary>
         public string Report(int deals)
