@@ -79,15 +79,13 @@ public sealed record CrmStatusReport(
 public interface ICrmSyncStore
 {
     /// <summary>
-    /// Deals a full sync applies per transaction. Each batch pays its look-ups, a transaction, a cursor save and a cache
-    /// announcement, so larger batches cost less a deal; the store says how large its database takes them (on SQLite a
+    /// Deals a full sync applies per transaction. Each batch pays its look-ups, a transaction and a cache announcement, so
+    /// larger batches cost less a deal; the store says how large its database takes them (on SQLite a
     /// batch holds the write gate that chat writes wait for).
     /// </summary>
     int FullSyncBatchSize { get; }
 
     Task<CrmSyncState> GetStateAsync(string provider, CancellationToken cancellationToken);
-
-    Task SaveCursorAsync(string provider, DateTimeOffset cursor, CancellationToken cancellationToken);
 
     Task MarkSyncedAsync(string provider, bool full, DateTimeOffset at, CancellationToken cancellationToken);
 
@@ -106,6 +104,12 @@ public interface ICrmSyncStore
     /// without a person) is kept and flagged, never dropped. With <paramref name="dryRun"/> nothing is written.
     /// </summary>
     Task<CrmApplyResult> ApplyAsync(IReadOnlyList<CrmDealRecord> records, CrmApplyContext context, bool dryRun, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A page of a sync: applied as <see cref="ApplyAsync"/> does, and in the same transaction the cursor moves forward
+    /// to <paramref name="cursor"/> (never back), so a page and the cursor past it are stored together or not at all.
+    /// </summary>
+    Task<CrmApplyResult> ApplyPageAsync(IReadOnlyList<CrmDealRecord> records, CrmApplyContext context, DateTimeOffset cursor, CancellationToken cancellationToken);
 
     /// <summary>The CRM ids of every deal linked and not yet known as deleted.</summary>
     Task<IReadOnlyList<string>> ListLiveIdsAsync(string provider, CancellationToken cancellationToken);

@@ -151,19 +151,13 @@ public sealed partial class CrmSyncRunner(
             return (total, cursor);
         }
 
-        total += await store.ApplyAsync([.. batch], context with { Now = time.GetUtcNow() }, dryRun, cancellationToken);
         var newest = batch.Max(r => r.ModifiedAt);
+        var advances = cursor is null || newest > cursor;
+        total += advances && !dryRun
+            ? await store.ApplyPageAsync([.. batch], context with { Now = time.GetUtcNow() }, newest, cancellationToken)
+            : await store.ApplyAsync([.. batch], context with { Now = time.GetUtcNow() }, dryRun, cancellationToken);
         batch.Clear();
-        if (cursor is null || newest > cursor)
-        {
-            cursor = newest;
-            if (!dryRun)
-            {
-                await store.SaveCursorAsync(connector.Provider, newest, cancellationToken);
-            }
-        }
-
-        return (total, cursor);
+        return (total, advances ? newest : cursor);
     }
 
     [LoggerMessage(EventId = 1601, Level = LogLevel.Error, Message = "{Crm} sync paused: the CRM refused our credential ({Reason}). Renew it; nothing is lost, the sync resumes from its cursor.")]

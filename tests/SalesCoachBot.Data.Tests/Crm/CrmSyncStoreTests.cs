@@ -143,4 +143,23 @@ public abstract class CrmSyncStoreTests(Func<TestDatabase> database)
         var link = await db.Set<CrmDealLinkRow>().AsNoTracking().SingleAsync(l => l.CrmId == team.Tag + "-1");
         Assert.Equal(("closedwon", T0.AddDays(9)), (link.Stage, link.ModifiedAt));
     }
+
+    [DatabaseFact]
+    public async Task ApplyPage_CursorStoredWithEachPage_NeverMovedBack()
+    {
+        var team = await Db.CreateTeamAsync();
+        // A provider of this test's own: the state row is per provider, and the fixture's database is shared.
+        var context = Context(team) with { Provider = "cursor-" + team.Tag };
+
+        await Store.ApplyPageAsync([Record(team, 1, "appointmentscheduled")], context, T0.AddDays(5), CancellationToken.None);
+        var created = await Store.GetStateAsync(context.Provider, CancellationToken.None);
+        await Store.ApplyPageAsync([Record(team, 2, "appointmentscheduled")], context, T0.AddDays(3), CancellationToken.None);
+        var older = await Store.GetStateAsync(context.Provider, CancellationToken.None);
+        await Store.ApplyPageAsync([Record(team, 3, "appointmentscheduled")], context, T0.AddDays(8), CancellationToken.None);
+        var newer = await Store.GetStateAsync(context.Provider, CancellationToken.None);
+
+        Assert.Equal((T0.AddDays(5), T0.AddDays(5), T0.AddDays(8)), (created.Cursor, older.Cursor, newer.Cursor));
+        await using var db = Db.NewContext();
+        Assert.Equal(3, await db.Set<CrmDealLinkRow>().AsNoTracking().CountAsync(l => l.Provider == context.Provider && l.DealId != null));
+    }
 }
