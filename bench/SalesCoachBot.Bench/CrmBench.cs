@@ -183,7 +183,7 @@ internal static class CrmBench
             var counters = JsonNode.Parse(await http.GetStringAsync(countersUrl))!;
             var perDealUs = ours.TotalMilliseconds * 1000 / size.Deals;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"crm full sync ({(postgres ? "PostgreSQL" : "SQLite")}), this process's first: {size.Deals:N0} deals, {size.Deals * perDeal:N0} history rows: wall {wall.TotalSeconds:0.0} s, our CPU {ours.TotalSeconds:0.0} s = {perDealUs:0} µs per deal (goal ≤ 50 µs: {(perDealUs <= 50 ? "met" : "MISSED")}), of which compiling {compiling.TotalSeconds:0.0} s{ServerShare(backends, serverCpu, size.Deals)}; {Machine.Load()}"));
+                $"crm full sync ({(postgres ? "PostgreSQL" : "SQLite")}), this process's first: {size.Deals:N0} deals, {size.Deals * perDeal:N0} history rows: wall {wall.TotalSeconds:0.0} s, our CPU {ours.TotalSeconds:0.0} s = {perDealUs:0.0} µs per deal (goal ≤ 50 µs: {(perDealUs <= 50 ? "met" : "MISSED")}), of which compiling {compiling.TotalSeconds:0.0} s{ServerShare(backends, serverCpu, size.Deals)}; {Machine.Load()}"));
             Console.WriteLine(runtimeReport);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"fake's counters: {counters["requests"]} requests ({counters["requests"]!.GetValue<long>() * 100.0 / counters["dailyApiLimit"]!.GetValue<long>():0.00}% of a {counters["dailyApiLimit"]:N0}/24 h allocation), at most {counters["maxConcurrent"]} at once (Salesforce allows 25 long-running), {counters["signIns"]} sign-in(s)"));
@@ -220,7 +220,7 @@ internal static class CrmBench
                 }
 
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"the same full sync once compiled (a second host in this process, into a new database, begun once compiling had settled, {settled.TotalSeconds:0.0} s after its start): wall {warmWall.TotalSeconds:0.0} s, our CPU {warmOurs.TotalSeconds:0.0} s = {warmPerDealUs:0} µs per deal (goal ≤ 50 µs: {(warmPerDealUs <= 50 ? "met" : "MISSED")}); {Machine.Load()}"));
+                    $"the same full sync once compiled (a second host in this process, into a new database, begun once compiling had settled, {settled.TotalSeconds:0.0} s after its start): wall {warmWall.TotalSeconds:0.0} s, our CPU {warmOurs.TotalSeconds:0.0} s = {warmPerDealUs:0.0} µs per deal (goal ≤ 50 µs: {(warmPerDealUs <= 50 ? "met" : "MISSED")}); {Machine.Load()}"));
                 Console.WriteLine(warmRuntime.Report(size.Deals));
             }
 
