@@ -9,6 +9,7 @@ using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Data.Imports;
 using SalesCoachBot.Data.Infrastructure;
 using SalesCoachBot.Data.Nudges;
+using SalesCoachBot.Data.Stores;
 
 namespace SalesCoachBot.Data.Crm;
 
@@ -331,6 +332,13 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        // New deals are stamped in the change log as they are inserted; their imported history need not stamp them again.
+        var batch = created.Count > 0;
+        if (batch)
+        {
+            await PipelineChangeBatch.BeginAsync(db, factory.Provider, cancellationToken);
+        }
+
         await using (var dealTable = new BulkTable<Deal>(db, returnBy: nameof(Deal.ExternalId)))
         await using (var historyTable = new BulkTable<StageHistoryEntry>(db))
         await using (var linkTable = new BulkTable<CrmDealLinkRow>(db))
@@ -359,6 +367,11 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
                     await linkTable.UpdateAsync(link.Id, values, values, cancellationToken);
                 }
             }
+        }
+
+        if (batch)
+        {
+            await PipelineChangeBatch.EndAsync(db, factory.Provider, cancellationToken);
         }
 
         if (cursor is { } next)

@@ -46,7 +46,7 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
             migrationBuilder.Sql($"CREATE TRIGGER tr_{name} {when} FOR EACH ROW BEGIN {string.Concat(dealIds.Select(body))}END;");
         }
 
-        private static string Upsert(string id) =>
+        internal static string Upsert(string id) =>
             $"INSERT INTO pipeline_deal_changes (deal_id, seq) VALUES ({id}, coalesce((SELECT max(seq) FROM pipeline_deal_changes), 0) + 1) " +
             "ON CONFLICT (deal_id) DO UPDATE SET seq = excluded.seq; ";
 
