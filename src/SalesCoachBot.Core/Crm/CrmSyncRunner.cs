@@ -153,9 +153,10 @@ public sealed partial class CrmSyncRunner(
 
         var newest = batch.Max(r => r.ModifiedAt);
         var advances = cursor is null || newest > cursor;
+        var now = context with { Now = time.GetUtcNow() };
         total += advances && !dryRun
-            ? await store.ApplyPageAsync([.. batch], context with { Now = time.GetUtcNow() }, newest, cancellationToken)
-            : await store.ApplyAsync([.. batch], context with { Now = time.GetUtcNow() }, dryRun, cancellationToken);
+            ? await store.ApplyPageAsync([.. batch], now, newest, cancellationToken)
+            : await store.ApplyAsync([.. batch], now, dryRun, cancellationToken);
         batch.Clear();
         return (total, advances ? newest : cursor);
     }

@@ -89,12 +89,14 @@ internal sealed class BulkTable<TEntity> : IAsyncDisposable
             return keys;
         }
 
+        // One key reader for every positional statement of this call (it fills this call's keys).
+        Action<SqlitePositionalInsert>? readKey = _positional && _returnBy is not null ? row => keys[row.GetValue(1)!] = row.GetInt64(0) : null;
         for (var start = 0; start < rows.Count; start += _rowsPerInsert)
         {
             var count = Math.Min(_rowsPerInsert, rows.Count - start);
             if (_positional)
             {
-                InsertByPosition(rows, start, count, keys);
+                InsertByPosition(rows, start, count, readKey);
                 continue;
             }
 
@@ -219,7 +221,7 @@ internal sealed class BulkTable<TEntity> : IAsyncDisposable
     }
 
     /// <summary>SQLite, every column of a type <see cref="SqlitePositionalInsert"/> binds: one statement's rows, bound by position.</summary>
-    private void InsertByPosition(IReadOnlyList<TEntity> rows, int start, int count, Dictionary<object, long> keys)
+    private void InsertByPosition(IReadOnlyList<TEntity> rows, int start, int count, Action<SqlitePositionalInsert>? readKey)
     {
         if (!_positionalInserts.TryGetValue(count, out var insert))
         {
@@ -237,7 +239,7 @@ internal sealed class BulkTable<TEntity> : IAsyncDisposable
             }
         }
 
-        insert.Run(_returnBy is null ? null : row => keys[row.GetValue(1)!] = row.GetInt64(0));
+        insert.Run(readKey);
     }
 
     /// <summary>The import's transaction, which every bulk write joins.</summary>

@@ -58,7 +58,8 @@ public abstract class CrmSyncStoreTests(Func<TestDatabase> database)
           nurture: { reengageAfterDays: 60 }
         """;
 
-    private static readonly ProcessMap Map = ProcessMapLoader.Parse(Yaml).Map ?? throw new InvalidOperationException("the test map does not load");
+    /// <summary>Discovery, demo, signed, mapped to HubSpot's default pipeline (also used by <c>PipelineChangeBatchTests</c>).</summary>
+    internal static readonly ProcessMap Map = ProcessMapLoader.Parse(Yaml).Map ?? throw new InvalidOperationException("the test map does not load");
     private static readonly DateTimeOffset T0 = new(2025, 1, 6, 9, 0, 0, TimeSpan.Zero);
 
     private TestDatabase Db => database();

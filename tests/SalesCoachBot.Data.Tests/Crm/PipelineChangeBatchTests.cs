@@ -2,7 +2,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Core.Crm;
-using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Data.Tests.Infrastructure;
 
 namespace SalesCoachBot.Data.Tests.Crm;
@@ -14,46 +13,6 @@ namespace SalesCoachBot.Data.Tests.Crm;
 /// </summary>
 public sealed class PipelineChangeBatchTests(SqliteDatabaseFixture fixture) : IClassFixture<SqliteDatabaseFixture>
 {
-    private const string Yaml = """
-        name: Batch test map
-        version: 1
-        start: discovery
-        won: signed
-        stages:
-          - id: discovery
-            name: Discovery
-            owner: sales
-            entry: A first call.
-            activities: Ask.
-            stallAfterDays: 10
-            crm: { pipeline: default, stages: [appointmentscheduled] }
-            checklist:
-              - { id: pain-written, text: "Pain written down", required: true }
-            next: demo
-          - id: demo
-            name: Demo
-            owner: sales
-            entry: A demo date.
-            activities: Show.
-            stallAfterDays: 10
-            crm: { pipeline: default, stages: [presentationscheduled] }
-            checklist:
-              - { id: demo-held, text: "Demo held", required: true }
-            next: signed
-          - id: signed
-            name: Signed
-            owner: sales
-            entry: Signed.
-            activities: Hand over.
-            stallAfterDays: 30
-            crm: { pipeline: default, stages: [closedwon] }
-            checklist:
-              - { id: contract-stored, text: "Contract stored", required: true }
-        outcomes:
-          lost: { reasons: [price] }
-        """;
-
-    private static readonly ProcessMap Map = ProcessMapLoader.Parse(Yaml).Map ?? throw new InvalidOperationException("the test map does not load");
     private static readonly DateTimeOffset T0 = new(2025, 1, 6, 9, 0, 0, TimeSpan.Zero);
 
     private TestDatabase Db => fixture.Database;
@@ -63,7 +22,7 @@ public sealed class PipelineChangeBatchTests(SqliteDatabaseFixture fixture) : IC
     {
         var team = await Db.CreateTeamAsync();
         var context = new CrmApplyContext(
-            "batch-" + team.Tag, "HubSpot", Map, new CrmStageMap(Map),
+            "batch-" + team.Tag, "HubSpot", CrmSyncStoreTests.Map, new CrmStageMap(CrmSyncStoreTests.Map),
             new Dictionary<string, CrmOwner>(StringComparer.Ordinal) { ["o"] = new("o", team.RepEmail, "Rep") },
             Db.Time.GetUtcNow());
         var records = Enumerable.Range(1, 4).Select(i => new CrmDealRecord(
