@@ -336,7 +336,7 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
         var batch = created.Count > 0;
         if (batch)
         {
-            await PipelineChangeBatch.BeginAsync(db, factory.Provider, cancellationToken);
+            await PipelineChangeBatch.BeginAsync(db, cancellationToken);
         }
 
         await using (var dealTable = new BulkTable<Deal>(db, returnBy: nameof(Deal.ExternalId)))
@@ -371,7 +371,7 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
 
         if (batch)
         {
-            await PipelineChangeBatch.EndAsync(db, factory.Provider, cancellationToken);
+            await PipelineChangeBatch.EndAsync(db, cancellationToken);
         }
 
         if (cursor is { } next)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Data.Configurations;
+using SalesCoachBot.Data.Stores;
 
 namespace SalesCoachBot.Data.Imports;
 
@@ -272,6 +273,8 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Every deal this file adds or changes is stamped in the change log as it is written; its history need not stamp it again.
+            await PipelineChangeBatch.BeginAsync(db, cancellationToken);
             await using var deals = new BulkTable<Deal>(db, returnBy: nameof(Deal.ExternalId));
             await using var entries = new BulkTable<StageHistoryEntry>(db);
             foreach (var row in rows)
@@ -316,6 +319,7 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
             }
 
             await entries.InsertAsync(history, cancellationToken);
+            await PipelineChangeBatch.EndAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         finally

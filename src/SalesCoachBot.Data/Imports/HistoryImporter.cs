@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.ProcessMaps;
+using SalesCoachBot.Data.Stores;
 
 namespace SalesCoachBot.Data.Imports;
 
@@ -249,8 +250,11 @@ internal sealed class HistoryImporter(SalesCoachDbContext db, ProcessMapSet maps
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (rows.Count > 0)
             {
+                // A deal's first imported row stamps it in the change log; its other rows in this transaction need not.
+                await PipelineChangeBatch.BeginAsync(db, cancellationToken);
                 await using var entries = new BulkTable<StageHistoryEntry>(db);
                 await entries.InsertAsync(rows, cancellationToken);
+                await PipelineChangeBatch.EndAsync(db, cancellationToken);
             }
 
             if (_notes.Count > 0)

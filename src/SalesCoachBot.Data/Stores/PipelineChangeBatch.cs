@@ -10,9 +10,9 @@ namespace SalesCoachBot.Data.Stores;
 /// </summary>
 internal static class PipelineChangeBatch
 {
-    public static async Task BeginAsync(SalesCoachDbContext db, DatabaseProvider provider, CancellationToken cancellationToken)
+    public static async Task BeginAsync(SalesCoachDbContext db, CancellationToken cancellationToken)
     {
-        if (provider != DatabaseProvider.Sqlite)
+        if (!db.Database.IsSqlite())
         {
             return;
         }
@@ -22,9 +22,9 @@ internal static class PipelineChangeBatch
             "INSERT INTO pipeline_change_batch (base) SELECT coalesce(max(seq), 0) FROM pipeline_deal_changes", cancellationToken);
     }
 
-    public static async Task EndAsync(SalesCoachDbContext db, DatabaseProvider provider, CancellationToken cancellationToken)
+    public static async Task EndAsync(SalesCoachDbContext db, CancellationToken cancellationToken)
     {
-        if (provider != DatabaseProvider.Sqlite)
+        if (!db.Database.IsSqlite())
         {
             return;
         }

@@ -1,7 +1,9 @@
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Core.Crm;
+using SalesCoachBot.Data.Imports;
 using SalesCoachBot.Data.Tests.Infrastructure;
 
 namespace SalesCoachBot.Data.Tests.Crm;
@@ -9,7 +11,8 @@ namespace SalesCoachBot.Data.Tests.Crm;
 /// <summary>
 /// SQLite's change-log batch (migration <c>PipelineChangeBatch</c>, ADR 0036): a CRM page's new deals are stamped once
 /// each, their imported history does not stamp them again, the batch leaves nothing behind, and a later write of
-/// history outside a batch stamps its deal as before.
+/// history outside a batch stamps its deal as before. The CSV importers use the same batch: a deals file stamps each
+/// deal once with its first history row, and a history file stamps each deal once however many rows it brings.
 /// </summary>
 public sealed class PipelineChangeBatchTests(SqliteDatabaseFixture fixture) : IClassFixture<SqliteDatabaseFixture>
 {
@@ -48,6 +51,46 @@ public sealed class PipelineChangeBatchTests(SqliteDatabaseFixture fixture) : IC
         var first = ids[0];
         await ScalarAsync($"INSERT INTO stage_history (deal_id, stage_id, entered_at, kind, reason, map_version) SELECT {first.Value}, 'demo', 1, 'Entered', 'test', 1");
         Assert.Equal(before + 5, await ScalarAsync($"SELECT seq FROM pipeline_deal_changes WHERE deal_id = {first.Value}"));
+    }
+
+    [Fact]
+    public async Task CsvImports_EachDealStampedOncePerFile_BatchLeftEmpty()
+    {
+        var team = await Db.CreateTeamAsync();
+        var ids = Enumerable.Range(1, 4).Select(i => $"B{team.Tag}-{i}").ToList();
+        var before = await MaxSeqAsync();
+
+        var deals = await ImportAsync(ImportKind.Deals, "external_id,name,owner_email,team,stage,stage_entered_at\n"
+            + string.Concat(ids.Select(id => $"{id},Deal {id},{team.RepEmail},{team.TeamName},contract-signed,2025-03-01\n")));
+
+        Assert.Equal(4, deals.Added);
+        // Four new deals, each with its "entered" row: four numbers, not eight.
+        Assert.Equal(before + 4, await MaxSeqAsync());
+
+        var history = await ImportAsync(ImportKind.History, "external_id,stage,entered_at\n"
+            + string.Concat(ids.Select(id => $"{id},discovery,2025-01-05\n{id},demo,2025-01-20\n{id},discovery,2025-02-01\n")));
+
+        Assert.Equal(12, history.Added);
+        // Twelve rows of four deals: each deal's number is raised once, by its first row (twelve without the batch).
+        Assert.Equal(before + 8, await MaxSeqAsync());
+        Assert.Equal(0, await ScalarAsync("SELECT count(*) FROM pipeline_change_batch"));
+    }
+
+    private async Task<ImportResult> ImportAsync(ImportKind kind, string csv)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"scb-batch-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(path, csv, Encoding.UTF8);
+        try
+        {
+            await using var scope = Db.Services.CreateAsyncScope();
+            var result = await scope.ServiceProvider.GetRequiredService<CsvImportService>().ImportAsync(kind, path, null, CancellationToken.None);
+            Assert.True(result.IsClean, string.Join("\n", result.Rejections));
+            return result;
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     private Task<long> MaxSeqAsync() => ScalarAsync("SELECT coalesce(max(seq), 0) FROM pipeline_deal_changes");
