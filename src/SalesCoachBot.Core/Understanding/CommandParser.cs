@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -586,7 +587,7 @@ public sealed partial class CommandParser
                 used.Add(after);
             }
 
-            var period = TargetPeriod(tokens, pack);
+            var period = TargetPeriod(tokens, pack) ?? UnreadPeriod(tokens, pack, used.Max() + 1);
             return new ReverseFunnelCommand(amount, period, TargetTeam(tokens, pack, used));
         }
 
@@ -612,6 +613,35 @@ public sealed partial class CommandParser
             {
                 return meant;
             }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A period said but not known ("by 2020", "in Q7", "next week", «بحلول المريخ»): the words from a period marker after
+    /// the amount up to a team ("for EMEA", «لفريق EMEA»). The period reader then refuses them by name; dropped, they would
+    /// have left the target on the current quarter without a word.
+    /// </summary>
+    private static string? UnreadPeriod(IReadOnlyList<Token> tokens, LanguagePack pack, int afterAmount)
+    {
+        var markers = pack.Words("period_markers");
+        var ends = pack.Words("period_ends");
+        bool Is(FrozenSet<string> set, Token token) => set.Contains(token.Lower) || set.Contains(token.Canon);
+        for (var start = afterAmount; start < tokens.Count; start++)
+        {
+            if (!Is(markers, tokens[start]))
+            {
+                continue;
+            }
+
+            var end = start + 1;
+            while (end < tokens.Count && !Is(ends, tokens[end]))
+            {
+                end++;
+            }
+
+            return string.Join(' ', tokens.Skip(start).Take(end - start).Select(t => t.Original));
         }
 
         return null;

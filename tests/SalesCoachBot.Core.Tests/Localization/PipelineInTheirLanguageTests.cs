@@ -54,6 +54,19 @@ public sealed class PipelineInTheirLanguageTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("كم نحتاج لتحقيق 2 مليون بحلول المريخ لفريق EMEA", "بحلول المريخ")]
+    [InlineData("كم نحتاج لتحقيق 2 مليون الربع الخامس", "الربع الخامس")]
+    public async Task ReverseFunnel_ArabicPeriodNotKnown_RefusedByNameInArabic(string text, string period)
+    {
+        WonAndOpen();
+
+        var answer = await _bot.AskAsync(text, _bot.Manager);
+
+        Assert.Equal("أي فترة؟", answer.Card!.Title);
+        Assert.StartsWith($"لم أفهم «{period}» كفترة.", answer.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ReverseFunnel_ArabicManager_ArabicSentencesAmountsIsolated()
     {

@@ -230,6 +230,30 @@ public sealed class PipelineUseCaseTests : IDisposable
         Assert.Contains("what do we need to hit 2M", answer.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("what do we need to hit 2M by 2020", "by 2020")]
+    [InlineData("what do we need to hit 2M in Q7 for EMEA", "in Q7")]
+    [InlineData("reverse funnel 500k next week", "next week")]
+    [InlineData("what do we need to hit 2M by last year?", "by last year")]
+    public async Task ReverseFunnel_PeriodNotKnown_RefusedByNameNotTheCurrentQuarter(string text, string period)
+    {
+        var answer = await _bot.AskAsync(text, _bot.Manager);
+
+        Assert.Equal("Which period?", answer.Card!.Title);
+        Assert.Contains($"couldn't read \"{period}\" as a period", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("what do we need to hit 2M end of quarter")]
+    [InlineData("what do we need to hit 2M in Q1 for EMEA")]
+    [InlineData("what do we need to hit 2M for EMEA")]
+    public async Task ReverseFunnel_KnownOrNoPeriod_Planned(string text)
+    {
+        var answer = await _bot.AskAsync(text, _bot.Manager);
+
+        Assert.NotEqual("Which period?", answer.Card!.Title);
+    }
+
     private TurnContext Context(Person person)
     {
         var view = new PersonView(person.Id, person.Email, person.Name, person.Role, [.. person.Memberships.Select(m => m.TeamId)]);
