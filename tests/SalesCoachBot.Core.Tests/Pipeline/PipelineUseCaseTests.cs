@@ -64,6 +64,18 @@ public sealed class PipelineUseCaseTests : IDisposable
         Assert.DoesNotContain("70,000", answer.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("show the map for narnia", "show the map for emea")]
+    [InlineData("what do we need to hit 2M for narnia", "what do we need to hit 2M for emea")]
+    [InlineData("pipeline narnia", "pipeline emea last 90 days")]
+    public async Task UnknownTeam_ExampleIsTheSameCommandForATeamTheyMaySee(string text, string example)
+    {
+        var answer = await _bot.AskAsync(text, _bot.Manager);
+
+        Assert.Equal("Unknown team", answer.Card!.Title);
+        Assert.EndsWith($"For example: \"{example}\".", answer.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Pipeline_ManagerAsksAnotherTeam_RefusedLikeAnUnknownTeam()
     {
