@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using SalesCoachBot.Core.Localization;
+using SalesCoachBot.Core.Understanding;
 
 namespace SalesCoachBot.Core.Dates;
 
@@ -167,10 +168,47 @@ public static partial class DateInWords
 
     private readonly record struct Word(string Text, string Key);
 
-    private static List<Word> Words(string text) =>
-        [.. text.Split((char[])[' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries)
+    private static List<Word> Words(string text)
+    {
+        List<Word> words = [.. text.Split((char[])[' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries)
             .Select(w => new Word(w, w.Trim('.', ',', ';', '!', '?', ':', '(', ')', '"', '\'').ToLowerInvariant()))
             .Where(w => w.Text.Length > 0)];
+        return words.Any(w => w.Key.Any(ArabicText.IsArabicLetter)) ? InEnglish(words) : words;
+    }
+
+    /// <summary>
+    /// Arabic date words as the English ones this reader takes («يوم الأحد الساعة 3 العصر» → on sunday at 3 pm): ar.yaml's
+    /// <c>date_words</c>, two words or one, then its <c>time_words</c>. Each word keeps its Arabic text, so the rest of
+    /// the step reads as it was typed; a word whose meaning is empty («الجاي») joins the word before it.
+    /// </summary>
+    private static List<Word> InEnglish(List<Word> words)
+    {
+        var arabic = LanguagePack.Arabic;
+        var keys = words.Select(w => LanguagePack.Lower(w.Key).Trim('.', ',', ';', '!', '?', ':')).ToList();
+        var result = new List<Word>(words.Count);
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (i + 1 < words.Count && arabic.DateWords.TryGetValue(keys[i] + " " + keys[i + 1], out var pair))
+            {
+                result.Add(new Word(words[i].Text + " " + words[i + 1].Text, pair));
+                i++;
+            }
+            else if (!arabic.DateWords.TryGetValue(keys[i], out var english) && !arabic.TimeWords.TryGetValue(keys[i], out english))
+            {
+                result.Add(words[i] with { Key = keys[i] });
+            }
+            else if (english.Length > 0 || result.Count == 0)
+            {
+                result.Add(new Word(words[i].Text, english.Length > 0 ? english : keys[i]));
+            }
+            else
+            {
+                result[^1] = result[^1] with { Text = result[^1].Text + " " + words[i].Text };
+            }
+        }
+
+        return result;
+    }
 
     private static int TrimLead(List<Word> words, int start)
     {

@@ -167,6 +167,43 @@ public sealed class DateInWordsTests
         Assert.Equal(new DateOnly(year, month, day), DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(found.At, Berlin).DateTime));
     }
 
+    // Arabic: the step's words stay as typed, the date words are read through ar.yaml's date_words and time_words.
+    [Theory]
+    [InlineData("اتصال غدًا", "اتصال", 2026, 12, 4, 23, 59)]
+    [InlineData("اتصال بكرة الساعة 3 العصر", "اتصال", 2026, 12, 4, 15, 0)]
+    [InlineData("عرض للمدير المالي يوم الأحد", "عرض للمدير المالي", 2026, 12, 6, 23, 59)]
+    [InlineData("عرض الأحد الجاي", "عرض", 2026, 12, 6, 23, 59)]
+    [InlineData("إرسال العقد الأسبوع القادم", "إرسال العقد", 2026, 12, 7, 23, 59)]
+    [InlineData("إرسال العقد نهاية الشهر", "إرسال العقد", 2026, 12, 31, 23, 59)]
+    [InlineData("اجتماع في ١٥ ديسمبر", "اجتماع", 2026, 12, 15, 23, 59)]
+    [InlineData("اجتماع بعد ٣ أيام", "اجتماع", 2026, 12, 6, 23, 59)]
+    [InlineData("اتصال بعد بكرة", "اتصال", 2026, 12, 5, 23, 59)]
+    [InlineData("الخميس الجاي 10 صباحا: عرض السعر", "عرض السعر", 2026, 12, 10, 10, 0)]
+    public void Find_ArabicDateInWords_ReadWithTheStepAsTyped(string text, string rest, int year, int month, int day, int hour, int minute)
+    {
+        var found = Assert.IsType<DateReading.Found>(DateInWords.Find(text, Context()));
+
+        Assert.Equal(rest, found.Rest);
+        Assert.Equal(Local(year, month, day, hour, minute), found.At);
+    }
+
+    [Theory]
+    [InlineData("مراجعة العقد مع الإدارة القانونية")]
+    [InlineData("اجتماع في المكتب")]
+    [InlineData("دراسة جدوى مُفصّلة")]
+    public void Find_ArabicWithoutDate_NoneWithTheWholeTextAsTyped(string text)
+    {
+        var none = Assert.IsType<DateReading.None>(DateInWords.Find(text, Context()));
+        Assert.Equal(text, none.Rest);
+    }
+
+    [Fact]
+    public void Find_ArabicYesterday_InPast()
+    {
+        var past = Assert.IsType<DateReading.InPast>(DateInWords.Find("اتصال أمس", Context()));
+        Assert.Equal("أمس", past.Phrase);
+    }
+
     [Theory]
     [InlineData("send the ROI case")]
     [InlineData("discount of 10.50 agreed")]

@@ -7,6 +7,7 @@ namespace SalesCoachBot.Host.Tests.Cli;
 /// <summary>
 /// Issue 17 point 3, the date readers' refusals: why a snooze's end or a next step's date could not be read is said in
 /// the reply's language (resources Dates.* and SnoozeDates.*), through the <c>ask</c> verb over the real Core and Data.
+/// And a next step's date written in Arabic words («بكرة الساعة 3 العصر») is read and stored like its English twin.
 /// </summary>
 public sealed class AskDateProblemsInArabicTests : IAsyncLifetime
 {
@@ -38,6 +39,19 @@ public sealed class AskDateProblemsInArabicTests : IAsyncLifetime
         Assert.Contains("لم يُؤجَّل شيء", answer, StringComparison.Ordinal);
         Assert.DoesNotContain("is not in the future", answer, StringComparison.Ordinal);
         Assert.Null(await SnoozedUntilAsync());
+    }
+
+    [Fact]
+    public async Task Ask_ArabicNextStepTomorrowAtThreeInTheAfternoon_StoredWithThatTime()
+    {
+        var answer = await AskAsync("الخطوة التالية لصفقة Tailwind: عرض السعر للمدير المالي بكرة الساعة 3 العصر");
+
+        Assert.StartsWith("الخطوة التالية لصفقة \u2068Tailwind", answer, StringComparison.Ordinal);
+        Assert.Contains(": عرض السعر للمدير المالي — السبت 28 نوفمبر 2026، \u206815:00\u2069.", answer, StringComparison.Ordinal);
+        await using var scope = _host.Services.CreateAsyncScope();
+        var deal = (await scope.ServiceProvider.GetRequiredService<IDealStore>().FindByExternalIdAsync("1010", CancellationToken.None))!;
+        Assert.Equal("عرض السعر للمدير المالي", deal.Deal.NextStep);
+        Assert.Equal(new DateTimeOffset(2026, 11, 28, 14, 0, 0, TimeSpan.Zero), deal.Deal.NextStepAt);
     }
 
     [Fact]

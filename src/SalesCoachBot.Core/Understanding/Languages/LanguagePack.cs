@@ -31,6 +31,7 @@ internal sealed class LanguagePack
         TargetPeriods = Map(root, "target_periods");
         BranchNames = Map(root, "branch_names");
         TimeWords = Map(root, "time_words");
+        DateWords = Map(root, "date_words");
         PeriodUnits = Map(root, "period_units").ToFrozenDictionary(p => p.Key, p => int.Parse(p.Value, System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
         Protected = Set(List(root, "protected"));
         Suggestions = Child(root, "suggest").Children.ToFrozenDictionary(
@@ -128,6 +129,9 @@ internal sealed class LanguagePack
 
     /// <summary>Words of a snooze's time in this language ("اسبوعين", "لحد", "الاحد") → the English words <see cref="SnoozeDates"/> reads.</summary>
     public FrozenDictionary<string, string> TimeWords { get; }
+
+    /// <summary>A next step's date words in this language, one or two at a time («غدا», «الأسبوع الجاي») → the English words <c>DateInWords</c> reads.</summary>
+    public FrozenDictionary<string, string> DateWords { get; }
 
     public FrozenSet<string> Keywords { get; }
 
@@ -250,7 +254,8 @@ internal sealed class LanguagePack
         return new LanguagePack(code, (YamlMappingNode)yaml.Documents[0].RootNode);
     }
 
-    private static string Lower(string text) => TextFolding.Fold(ArabicText.Normalize(text).Replace("'", string.Empty, StringComparison.Ordinal).ToLowerInvariant());
+    /// <summary>A word as the language files' keys are kept: Arabic normalised, folded, lower case, no apostrophes.</summary>
+    internal static string Lower(string text) => TextFolding.Fold(ArabicText.Normalize(text).Replace("'", string.Empty, StringComparison.Ordinal).ToLowerInvariant());
 
     private static YamlMappingNode Child(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(new YamlScalarNode(key), out var child) && child is YamlMappingNode map ? map : new YamlMappingNode();
