@@ -137,7 +137,7 @@ public sealed partial class CommandParser
         }
 
         // "#1004", "deal 1013", "show initech": a deal alone asks what is next for it.
-        var deal = DealOf(tokens, pack);
+        var deal = DealOf(tokens, pack, folded);
         return deal switch
         {
             ExternalIdReference => new Understood(new WhatsNextCommand(deal), 0, 1, pack.Code),
@@ -188,19 +188,19 @@ public sealed partial class CommandParser
     {
         return m.Command switch
         {
-            "next" => new WhatsNextCommand(DealOf(m.Slot("deal"), pack)),
-            "done" => Items(m.Slot("item"), pack) is { Count: > 0 } items ? new ConfirmItemsCommand(DealOf(m.Slot("deal"), pack), items) : null,
-            "undo" => Items(m.Slot("item"), pack) is { Count: > 0 } undo ? new UndoItemCommand(DealOf(m.Slot("deal"), pack), string.Join(" and ", undo)) : null,
-            "link" => Link(m.Slot("deal"), pack),
+            "next" => new WhatsNextCommand(DealOf(m.Slot("deal"), pack, folded)),
+            "done" => Items(m.Slot("item"), pack) is { Count: > 0 } items ? new ConfirmItemsCommand(DealOf(m.Slot("deal"), pack, folded), items) : null,
+            "undo" => Items(m.Slot("item"), pack) is { Count: > 0 } undo ? new UndoItemCommand(DealOf(m.Slot("deal"), pack, folded), string.Join(" and ", undo)) : null,
+            "link" => Link(m.Slot("deal"), folded, pack),
             "unlink" => new UnlinkConversationCommand(),
             "nudges" => Join(m.Slot("team").Where(t => !pack.Words("nudge_words").Contains(t.Canon))) is { Length: > 0 } team ? new UseChannelForNudgesCommand(team) : null,
             "mydeals" => new MyDealsCommand(),
             "move" => Move(m, folded, pack),
-            "lost" => m.Slot("deal").Count == 0 ? null : new MarkLostCommand(DealOf(m.Slot("deal"), pack), Reason(m.Slot("reason"), pack, folded)),
-            "saidno" => new SaidNoCommand(DealOf([.. m.Slot("deal").SkipWhile(t => pack.Words("buyer_words").Contains(t.Canon))], pack), Reason(m.Slot("reason"), pack, folded)),
+            "lost" => m.Slot("deal").Count == 0 ? null : new MarkLostCommand(DealOf(m.Slot("deal"), pack, folded), Reason(m.Slot("reason"), pack, folded)),
+            "saidno" => new SaidNoCommand(DealOf([.. m.Slot("deal").SkipWhile(t => pack.Words("buyer_words").Contains(t.Canon))], pack, folded), Reason(m.Slot("reason"), pack, folded)),
             "snooze" => Snooze(m, tokens, folded, pack),
-            "unsnooze" => new UnsnoozeCommand(DealOf(m.Slot("deal"), pack)),
-            "reopen" => m.Slot("deal").Count == 0 ? null : new ReopenDealCommand(DealOf(m.Slot("deal"), pack)),
+            "unsnooze" => new UnsnoozeCommand(DealOf(m.Slot("deal"), pack, folded)),
+            "reopen" => m.Slot("deal").Count == 0 ? null : new ReopenDealCommand(DealOf(m.Slot("deal"), pack, folded)),
             "branch" => Branch(m, tokens, folded, pack),
             "stage" => Stage(m.Slot("stage"), pack, mustLookLikeStage: false),
             "stage_maybe" => Stage(m.Slot("stage"), pack, mustLookLikeStage: true),
@@ -210,9 +210,9 @@ public sealed partial class CommandParser
             "newdeal" => NewDeal(m.Slot("deal"), folded, pack),
             "map" => new ShowMapCommand(MapTeam(m.Slot("team").Count > 0 ? m.Slot("team") : m.Extras, pack)),
             "nextstep" => NextStep(m, folded, pack),
-            "note" => new AddNoteCommand(DealOf(m.Slot("deal"), pack), m.Slot("text").Count == 0 ? string.Empty : folded.From(m.Slot("text")[0].Start)),
-            "history" => new HistoryCommand(DealOf(m.Slot("deal"), pack)),
-            "activity" => Activity(m, tokens, pack),
+            "note" => new AddNoteCommand(DealOf(m.Slot("deal"), pack, folded), m.Slot("text").Count == 0 ? string.Empty : folded.From(m.Slot("text")[0].Start)),
+            "history" => new HistoryCommand(DealOf(m.Slot("deal"), pack, folded)),
+            "activity" => Activity(m, tokens, folded, pack),
             "help" => new HelpCommand(),
             "cancel" => new CancelCommand(),
             _ => null,
@@ -220,7 +220,7 @@ public sealed partial class CommandParser
     }
 
     /// <summary>"called Initech", "met Globex today", "emailed the proposal to Acme yesterday": the verb says the kind.</summary>
-    private static LogActivityCommand? Activity(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack)
+    private static LogActivityCommand? Activity(IntentMatch m, IReadOnlyList<Token> tokens, Typed folded, LanguagePack pack)
     {
         var kind = (Domain.ActivityKind?)null;
         foreach (var token in tokens)
@@ -246,7 +246,7 @@ public sealed partial class CommandParser
         }
 
         var about = Join(m.Slot("about"));
-        return kind is null || deal.Count == 0 ? null : new LogActivityCommand(DealOf(deal, pack), kind.Value, day, about.Length > 0 ? about : null);
+        return kind is null || deal.Count == 0 ? null : new LogActivityCommand(DealOf(deal, pack, folded), kind.Value, day, about.Length > 0 ? about : null);
     }
 
     private static SetNextStepCommand? NextStep(IntentMatch m, Typed folded, LanguagePack pack)
@@ -259,7 +259,7 @@ public sealed partial class CommandParser
             return null;
         }
 
-        return FreeText(m.Slot("step"), folded, pack) is { } step ? new SetNextStepCommand(DealOf(deal, pack), step) : null;
+        return FreeText(m.Slot("step"), folded, pack) is { } step ? new SetNextStepCommand(DealOf(deal, pack, folded), step) : null;
     }
 
     /// <summary>
@@ -277,7 +277,7 @@ public sealed partial class CommandParser
         return folded.From(slot[0].Start);
     }
 
-    private static ChatCommand? Link(IReadOnlyList<Token> slot, LanguagePack pack)
+    private static ChatCommand? Link(IReadOnlyList<Token> slot, Typed folded, LanguagePack pack)
     {
         var chatWords = pack.Words("chat_words");
         if (slot.All(t => chatWords.Contains(t.Canon)))
@@ -285,7 +285,7 @@ public sealed partial class CommandParser
             return null;
         }
 
-        return DealOf(slot, pack) is { } deal and not LinkedDealReference ? new LinkConversationCommand(deal) : null;
+        return DealOf(slot, pack, folded) is { } deal and not LinkedDealReference ? new LinkConversationCommand(deal) : null;
     }
 
     private static ChatCommand? Move(IntentMatch m, Typed folded, LanguagePack pack)
@@ -293,11 +293,11 @@ public sealed partial class CommandParser
         // "put Soylent into nurture", «حوّل Soylent للرعاية»: nurture is a branch of the map, not a stage.
         if (BranchName(Trim(m.Slot("stage"), pack.Words("stage_filler"), pack.Words("stage_filler")), pack) is "nurture" && m.Slot("deal").Count > 0)
         {
-            return new FollowBranchCommand(DealOf(m.Slot("deal"), pack), "nurture");
+            return new FollowBranchCommand(DealOf(m.Slot("deal"), pack, folded), "nurture");
         }
 
         var stage = StageText(m.Slot("stage"), pack);
-        return stage.Length == 0 ? null : new MoveDealCommand(DealOf(m.Slot("deal"), pack), stage, Reason(m.Slot("reason"), pack, folded));
+        return stage.Length == 0 ? null : new MoveDealCommand(DealOf(m.Slot("deal"), pack, folded), stage, Reason(m.Slot("reason"), pack, folded));
     }
 
     /// <summary>A reason exactly as typed (its spelling, hamza and punctuation kept), without the filler around it.</summary>
@@ -346,7 +346,7 @@ public sealed partial class CommandParser
                     // "for 2 weeks" is "2 weeks"
                     var time = slot.Skip(i).Take(j - i).SkipWhile((t, k) => k == 0 && lead.Contains(t.Canon) && j - i > 1).ToList();
                     reason ??= j < slot.Count ? Reason([.. slot.Skip(j)], pack, typed, "snooze_reason_filler") : null;
-                    return new SnoozeCommand(DealOf([.. slot.Take(i)], pack), typed.Span(time), reason);
+                    return new SnoozeCommand(DealOf([.. slot.Take(i)], pack, typed), typed.Span(time), reason);
                 }
             }
         }
@@ -355,11 +355,11 @@ public sealed partial class CommandParser
         {
             if (SnoozeDates.LooksLikeTime(Join(slot.Take(j))))
             {
-                return new SnoozeCommand(DealOf([.. slot.Skip(j)], pack), typed.Span([.. slot.Take(j)]), reason);
+                return new SnoozeCommand(DealOf([.. slot.Skip(j)], pack, typed), typed.Span([.. slot.Take(j)]), reason);
             }
         }
 
-        return new SnoozeCommand(DealOf(slot, pack), string.Empty, reason);
+        return new SnoozeCommand(DealOf(slot, pack, typed), string.Empty, reason);
     }
 
     /// <summary>
@@ -398,12 +398,12 @@ public sealed partial class CommandParser
 
         if (BranchName(when, pack) is { } named)
         {
-            return new FollowBranchCommand(DealOf(dealSlot, pack), named);
+            return new FollowBranchCommand(DealOf(dealSlot, pack, typed), named);
         }
 
         // "mark initech as needs unclear": said to be a branch in so many words.
         var explicitly = m.Example.Split(' ')[0] is var first && pack.Words("branch_explicit").Contains(pack.Canonical(ArabicText.Normalize(first).ToLowerInvariant()));
-        return explicitly || ReadsLikeADecision(when, pack) ? new FollowBranchCommand(DealOf(dealSlot, pack), typed.Span(when)) : null;
+        return explicitly || ReadsLikeADecision(when, pack) ? new FollowBranchCommand(DealOf(dealSlot, pack, typed), typed.Span(when)) : null;
     }
 
     /// <summary>The longest run of words the language file names as a branch ("غير مؤهله" in "طلعت غير مؤهله"), as the map's words.</summary>
@@ -835,7 +835,7 @@ public sealed partial class CommandParser
     }
 
     /// <summary>The deal a slot names: "this" (or nothing) → the linked deal, "#1042" → an id, else a loose name.</summary>
-    private static DealReference DealOf(IReadOnlyList<Token> slot, LanguagePack pack)
+    private static DealReference DealOf(IReadOnlyList<Token> slot, LanguagePack pack, Typed typed)
     {
         var leading = pack.Words("deal_leading");
         var trailing = pack.Words("deal_trailing");
@@ -857,6 +857,13 @@ public sealed partial class CommandParser
             && (tokens.Count == 1 || pack.Words("id_words").Contains(tokens[0].Canon)))
         {
             return new ExternalIdReference(id.Groups["id"].Value);
+        }
+
+        // An Arabic name as it was typed («مؤسسة الأفق», not the folded «مؤسسه الافق»): matching folds it again, and an
+        // answer that names it ("no deal matches …") quotes the person's own spelling.
+        if (tokens.Any(t => t.Original.Any(ArabicText.IsArabicLetter)))
+        {
+            return new NameReference(typed.Span(tokens));
         }
 
         var words = tokens.Select(t => t.Original).ToList();

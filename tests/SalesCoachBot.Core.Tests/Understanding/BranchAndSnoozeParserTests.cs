@@ -33,7 +33,7 @@ public sealed class BranchAndSnoozeParserTests
         { "أجّل Initech ٣ أيام لأن المشتري في إجازة", new SnoozeCommand(new NameReference("Initech"), "٣ أيام", "المشتري في إجازة") { Language = "ar" } },
         { "أجل Initech لحد الأحد", new SnoozeCommand(new NameReference("Initech"), "لحد الأحد", null) { Language = "ar" } },
         { "أجّل Initech أسبوع", new SnoozeCommand(new NameReference("Initech"), "أسبوع", null) { Language = "ar" } },
-        { "نأجل مؤسسة الأفق أسبوعين عشان المدير مسافر", new SnoozeCommand(new NameReference("مؤسسه الافق"), "أسبوعين", "المدير مسافر") { Language = "ar" } },
+        { "نأجل مؤسسة الأفق أسبوعين عشان المدير مسافر", new SnoozeCommand(new NameReference("مؤسسة الأفق"), "أسبوعين", "المدير مسافر") { Language = "ar" } },
         { "ألغِ تأجيل Initech", new UnsnoozeCommand(new NameReference("Initech")) { Language = "ar" } },
         { "فك التأجيل عن رقم ١٠١٠", new UnsnoozeCommand(new ExternalIdReference("1010")) { Language = "ar" } },
         { "أعد فتح Globex", new ReopenDealCommand(new NameReference("Globex")) { Language = "ar" } },

@@ -18,6 +18,18 @@ public sealed class CommandParserTests
         Assert.Equal(new UnknownCommand(string.Empty), command);
     }
 
+    [Theory]
+    [InlineData("ما التالي لصفقة مؤسسة الأفق", "مؤسسة الأفق")]
+    [InlineData("وش الخطوة الجاية مع شركة إعمار", "شركة إعمار")]
+    [InlineData("إيش باقي على صفقة مُؤسَّسة الأفق؟", "مُؤسَّسة الأفق")]
+    public void Parse_ArabicDealName_KeptAsTyped(string text, string name)
+    {
+        // Matching folds the name again (ة → ه, أ → ا, marks dropped); an answer that quotes it uses the person's spelling.
+        var command = Assert.IsType<WhatsNextCommand>(_parser.Parse(text));
+
+        Assert.Equal(new NameReference(name), command.Deal);
+    }
+
     [Fact]
     public void Parse_FiveThousandCharacters_AnswersWithCappedText()
     {
