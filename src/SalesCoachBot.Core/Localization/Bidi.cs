@@ -88,7 +88,8 @@ public static class Bidi
     /// <summary>
     /// Whether a message is written mostly in Arabic script: more of its words are Arabic than Latin (a word counts for
     /// the script most of its letters are in). Deal names are often Latin inside Arabic sentences, so words are counted,
-    /// not letters: «شو وضع Initech» is Arabic; "what's next for مؤسسة الأفق" is not.
+    /// not letters: «شو وضع Initech» is Arabic; "what's next for مؤسسة الأفق" is not. As many of each is the script of the
+    /// first word, where the command is said: «انقل Initech» is Arabic, "next مؤسسة" is not.
     /// </summary>
     public static bool IsMostlyArabic(string? text)
     {
@@ -98,6 +99,7 @@ public static class Bidi
         }
 
         int arabicWords = 0, latinWords = 0, arabic = 0, latin = 0;
+        bool? firstIsArabic = null;
         foreach (var c in text.Append(' '))
         {
             if (IsArabicLetter(c))
@@ -112,11 +114,12 @@ public static class Bidi
             {
                 arabicWords += arabic > latin ? 1 : 0;
                 latinWords += latin > arabic ? 1 : 0;
+                firstIsArabic ??= arabic == latin ? null : arabic > latin;
                 arabic = latin = 0;
             }
         }
 
-        return arabicWords > latinWords;
+        return arabicWords > latinWords || (arabicWords == latinWords && firstIsArabic == true);
     }
 
     /// <summary>Arabic letters (Arabic and Arabic Supplement blocks, presentation forms), not digits or punctuation.</summary>

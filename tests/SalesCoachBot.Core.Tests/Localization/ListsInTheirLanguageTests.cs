@@ -49,6 +49,19 @@ public sealed class ListsInTheirLanguageTests : IDisposable
     }
 
     [Fact]
+    public async Task NotUnderstood_ArabicVerbAndLatinName_ArabicHelpWithArabicClosest()
+    {
+        // One Arabic word, one Latin: the command's word decides, so an English-speaking setting still gets Arabic.
+        _bot.AddDeal("1002", "Initech", "discovery", daysInStage: 2);
+
+        var answer = await _bot.AskAsync("انقل Initech");
+
+        Assert.StartsWith("عذرًا، لم أفهم «انقل Initech».", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("الأقرب: «انقل", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sorry", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MyDeals_None_EnglishAndArabic()
     {
         Assert.Equal("You have no open deals.", (await _bot.AskAsync("my deals")).Text);

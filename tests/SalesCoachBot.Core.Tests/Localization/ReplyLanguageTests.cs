@@ -95,5 +95,8 @@ public sealed class BidiTests
     [InlineData("what's next for مؤسسة", false)]
     [InlineData("\u200f\u200d", false)]
     [InlineData("ًٌٍَُ", false)]
+    [InlineData("انقل Initech", true)]          // as many of each: the first word's script
+    [InlineData("next مؤسسة", false)]
+    [InlineData("Initech انقلها", false)]
     public void IsMostlyArabic_CountsLetters(string text, bool expected) => Assert.Equal(expected, Bidi.IsMostlyArabic(text));
 }
