@@ -48,7 +48,7 @@ internal sealed class PipelinePhases
 
         var (audience, rules) = await TimeAsync(_audience, measured, async () =>
         {
-            var resolved = (AudienceResult.Allowed)await access.ResolveAsync(context.Person, team.Name, "pipeline", say, CancellationToken.None);
+            var resolved = (AudienceResult.Allowed)await access.ResolveAsync(context.Person, team.Name, "pipeline", PipelineUseCase.ForTeam, say, CancellationToken.None);
             return (resolved.Audience, await teamRules.GetAsync(CancellationToken.None));
         });
         var map = ((AudienceMap.One)audience.MapIn(context.Maps, "pipeline", say)).Map;

@@ -56,15 +56,13 @@ public abstract record AudienceResult
 /// </summary>
 public sealed class PipelineAccess(IDirectoryStore directory)
 {
-    public Task<AudienceResult> ResolveAsync(PersonView person, string? teamName, string example, CancellationToken cancellationToken) =>
-        ResolveAsync(person, teamName, example, Phrases.English, cancellationToken);
-
     /// <summary>
-    /// As the overload without <paramref name="say"/>; the audience's label and any refusal in its language. An unknown
-    /// team is answered with <paramref name="forTeam"/>'s command for a team the person sees (default: the pipeline's).
+    /// Who the figures are about, with its label and any refusal in <paramref name="say"/>'s language. A rep naming a team
+    /// is told to ask without one (<paramref name="example"/>); an unknown team is answered with <paramref name="forTeam"/>,
+    /// the asking command for a team the person does see.
     /// </summary>
     public async Task<AudienceResult> ResolveAsync(
-        PersonView person, string? teamName, string example, Phrases say, CancellationToken cancellationToken, Func<string, string>? forTeam = null)
+        PersonView person, string? teamName, string example, Func<string, string> forTeam, Phrases say, CancellationToken cancellationToken)
     {
         var all = await directory.ListTeamsAsync(cancellationToken);
         var visible = AccessPolicy.VisibleTeams(person) is { } ids ? all.Where(t => ids.Contains(t.Id)).ToList() : all.ToList();
@@ -84,7 +82,7 @@ public sealed class PipelineAccess(IDirectoryStore directory)
                     : say.Pipeline("Audience.Known", string.Join(say.Nudges("ListSeparator"), visible.Select(t => t.Name).Order(StringComparer.OrdinalIgnoreCase).Select(say.Language.Isolate)));
                 var sample = visible.FirstOrDefault()?.Name.ToLowerInvariant() ?? "emea";
                 return new AudienceResult.Refused(Errors.Answer(say.Pipeline("Audience.UnknownTeam.Title"),
-                    say.Pipeline("Audience.UnknownTeam", name, known, Canonical.Command(forTeam?.Invoke(sample) ?? $"pipeline {sample} last 90 days"))));
+                    say.Pipeline("Audience.UnknownTeam", name, known, Canonical.Command(forTeam(sample)))));
             }
 
             return new AudienceResult.Allowed(new PipelineAudience(new PipelineScope([team.Id], null), team.Name, [team]));

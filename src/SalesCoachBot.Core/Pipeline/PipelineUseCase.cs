@@ -22,6 +22,9 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
     public const int MaxWindowDays = 3650;
     private static readonly string Example = Canonical.Command("pipeline emea last 90 days");
 
+    /// <summary>The pipeline command for a team, offered when someone names a team they cannot see.</summary>
+    public static string ForTeam(string team) => Canonical.Command($"pipeline {team} last 90 days");
+
     public async Task<BotAnswer> HandleAsync(PipelineCommand command, TurnContext context, CancellationToken cancellationToken)
     {
         var built = await BuildAsync(command.TeamName, command.WindowDays, context, cancellationToken);
@@ -75,7 +78,7 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
                 say.Pipeline("Window.Give", said, Example, Canonical.Command("pipeline last 6 months"))), null, null, null);
         }
 
-        var resolved = await access.ResolveAsync(context.Person, teamName, "pipeline", context.Say, cancellationToken);
+        var resolved = await access.ResolveAsync(context.Person, teamName, "pipeline", ForTeam, context.Say, cancellationToken);
         if (resolved is AudienceResult.Refused refused)
         {
             return new Built(refused.Answer, null, null, null);

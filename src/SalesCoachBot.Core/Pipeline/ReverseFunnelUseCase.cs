@@ -30,7 +30,8 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
         }
 
         var target = ((AmountParse.Parsed)MoneyText.Parse(said)).Money;
-        var resolved = await access.ResolveAsync(context.Person, command.TeamName, Canonical.Command("what do we need to hit 2M"), say, cancellationToken, team => Canonical.Command($"what do we need to hit 2M for {team}"));
+        var resolved = await access.ResolveAsync(
+            context.Person, command.TeamName, Canonical.Command("what do we need to hit 2M"), team => Canonical.Command($"what do we need to hit 2M for {team}"), say, cancellationToken);
         if (resolved is AudienceResult.Refused refused)
         {
             return refused.Answer;

@@ -17,7 +17,8 @@ public sealed class ShowMapUseCase(MapChartBuilder pictures, PipelineAccess acce
 {
     public async Task<BotAnswer> HandleAsync(ShowMapCommand command, TurnContext context, CancellationToken cancellationToken)
     {
-        var resolved = await access.ResolveAsync(context.Person, command.TeamName, Canonical.Command("show the map"), context.Say, cancellationToken, team => Canonical.Command($"show the map for {team}"));
+        var resolved = await access.ResolveAsync(
+            context.Person, command.TeamName, Canonical.Command("show the map"), team => Canonical.Command($"show the map for {team}"), context.Say, cancellationToken);
         if (resolved is AudienceResult.Refused refused)
         {
             return refused.Answer;

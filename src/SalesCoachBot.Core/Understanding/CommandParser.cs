@@ -38,8 +38,9 @@ public sealed partial class CommandParser
         var raw = Sentence.TokenizeFolded(TextFolding.Cap(folded));
         var (arabic, other) = Sentence.Scripts(raw);
         // As many words of each script: the first word's, where the command is said («انقل Initech» is Arabic).
-        var firstWordArabic = arabic > 0 && raw.First(t => t.Lower.Any(char.IsLetter)).Lower.Any(ArabicText.IsArabicLetter);
-        var majority = arabic > other || (arabic == other && firstWordArabic) ? Matchers.Value[1] : Matchers.Value[0];
+        var mostlyArabic = arabic > other
+            || (arabic == other && arabic > 0 && raw.First(t => t.Lower.Any(char.IsLetter)).Lower.Any(ArabicText.IsArabicLetter));
+        var majority = mostlyArabic ? Matchers.Value[1] : Matchers.Value[0];
         var unknown = new UnknownCommand(capped) { Language = majority.Pack.Code };
         if (raw.Count == 0)
         {
