@@ -73,6 +73,11 @@ internal static partial class MoneyText
             return new AmountParse.Rejected(say.Pipeline("Money.Missing", example));
         }
 
+        if (IsMinus(trimmed[0]))
+        {
+            return Refuse("Money.Negative");
+        }
+
         var match = AmountRegex().Match(trimmed);
         if (!match.Success)
         {
@@ -142,6 +147,17 @@ internal static partial class MoneyText
     }
 
     /// <summary>
+    /// The amount with the minus sign typed right before it in the whole message ("-5M"), which the parser's words
+    /// leave out: a negative amount is answered instead of read as a positive one.
+    /// </summary>
+    public static string WithSign(string amountText, string? message)
+    {
+        var amount = amountText.Trim();
+        var at = amount.Length == 0 || message is null ? -1 : message.IndexOf(amount, StringComparison.OrdinalIgnoreCase);
+        return at > 0 && IsMinus(message![at - 1]) ? "-" + amount : amountText;
+    }
+
+    /// <summary>
     /// The amount as typed plus the word after it in the whole message when that word could belong to it
     /// ("2 bananas", "500k EUR"), so a bad unit is answered instead of silently dropped.
     /// </summary>
@@ -169,6 +185,9 @@ internal static partial class MoneyText
         var number = amount.ToString(amount == decimal.Truncate(amount) ? "#,##0" : "#,##0.##", CultureInfo.InvariantCulture);
         return string.IsNullOrEmpty(currency) ? number : $"{currency} {number}";
     }
+
+    // A hyphen, the minus sign and the en dash: what people and phone keyboards type before a number.
+    private static bool IsMinus(char c) => c is '-' or '\u2212' or '\u2013';
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 

@@ -23,7 +23,7 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
     public async Task<BotAnswer> HandleAsync(ReverseFunnelCommand command, TurnContext context, CancellationToken cancellationToken)
     {
         var say = context.Say;
-        var said = context.Turn.Input is TextInput text ? MoneyText.WithFollowingWord(command.AmountText, text.Text) : command.AmountText;
+        var said = context.Turn.Input is TextInput text ? MoneyText.WithFollowingWord(MoneyText.WithSign(command.AmountText, text.Text), text.Text) : command.AmountText;
         if (MoneyText.Parse(said, say) is AmountParse.Rejected rejected)
         {
             return Errors.Answer(say.Pipeline("Reverse.Which.Title"), rejected.Message);

@@ -130,6 +130,7 @@ public sealed class NewDealTests : IDisposable
     [InlineData("new deal Contoso for team Atlantis", "Not your team")]
     [InlineData("new deal Contoso at negotiation", "Unknown stage")]
     [InlineData("new deal Contoso 50k bananas", "Amount not understood")]
+    [InlineData("new deal Contoso -50k", "Amount not understood")]
     public async Task NewDeal_BadInput_ClearAnswerNothingStored(string text, string title)
     {
         var answer = await _bot.AskAsync(text);

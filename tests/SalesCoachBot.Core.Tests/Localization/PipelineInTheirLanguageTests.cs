@@ -101,6 +101,7 @@ public sealed class PipelineInTheirLanguageTests : IDisposable
     [Theory]
     [InlineData("what do we need to hit 2 bananas", "ما الهدف؟", "لم أفهم «\u20682 bananas\u2069» كمبلغ. جرّب «كم نحتاج لتحقيق 2 مليون»")]
     [InlineData("reverse funnel 0", "ما الهدف؟", "لا يحتاج إلى صفقات. اذكر هدفًا أكبر من الصفر")]
+    [InlineData("ما المطلوب لتحقيق -5M هذا الربع", "ما الهدف؟", "لا يمكن أن يكون الهدف سالبًا («\u2068-5M\u2069»)")]
     [InlineData("what do we need to hit 2M by 31 feb", "أي فترة؟", "ليس تاريخًا أعرفه. جرّب «هذا الربع»")]
     public async Task ReverseFunnel_ArabicBadInput_ArabicRefusal(string text, string title, string expected)
     {

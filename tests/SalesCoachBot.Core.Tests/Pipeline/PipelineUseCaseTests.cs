@@ -233,6 +233,7 @@ public sealed class PipelineUseCaseTests : IDisposable
     [Theory]
     [InlineData("what do we need to hit 2 bananas", "couldn't read \"2 bananas\"")]
     [InlineData("reverse funnel 0", "above zero")]
+    [InlineData("what do we need to hit -5M this quarter", "can't be negative (\"-5M\")")]
     public async Task ReverseFunnel_BadAmount_ClearAnswerWithExample(string text, string expected)
     {
         var answer = await _bot.AskAsync(text, _bot.Manager);

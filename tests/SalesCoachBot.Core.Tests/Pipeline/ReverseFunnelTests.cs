@@ -82,6 +82,8 @@ public sealed class ReverseFunnelTests
     [InlineData("2 bananas", "couldn't read \"2 bananas\"")]
     [InlineData("0", "above zero")]
     [InlineData("0k", "above zero")]
+    [InlineData("-5M", "can't be negative (\"-5M\")")]
+    [InlineData("\u22122M EUR", "can't be negative")]
     [InlineData("", "Tell me the target")]
     [InlineData("2,5M", "use . for decimals")]
     [InlineData("$2M EUR", "couldn't read")]
@@ -102,5 +104,25 @@ public sealed class ReverseFunnelTests
     public void WithFollowingWord_KeepsAWordThatCouldBeAUnit(string amount, string message, string expected)
     {
         Assert.Equal(expected, MoneyText.WithFollowingWord(amount, message));
+    }
+
+    [Theory]
+    [InlineData("5M", "what do we need to hit -5M this quarter", "-5M")]
+    [InlineData("5M", "what do we need to hit \u22125M", "-5M")]
+    [InlineData("50k", "new deal Acme Rockets \u201350k", "-50k")]
+    [InlineData("5M", "what do we need to hit 5M", "5M")]
+    [InlineData("5M", "what do we need to hit - 5M", "5M")]
+    [InlineData("5M", "hit 2M", "5M")]
+    public void WithSign_KeepsAMinusTypedRightBeforeTheAmount(string amount, string message, string expected)
+    {
+        Assert.Equal(expected, MoneyText.WithSign(amount, message));
+    }
+
+    [Fact]
+    public void WithSignThenFollowingWord_BothKept()
+    {
+        const string message = "what do we need to hit -2 bananas";
+
+        Assert.Equal("-2 bananas", MoneyText.WithFollowingWord(MoneyText.WithSign("2", message), message));
     }
 }

@@ -67,8 +67,9 @@ internal sealed class NewDealUseCase(
 
         decimal? amount = null;
         string? currency = null;
-        if (command.AmountText is { } amountText)
+        if (command.AmountText is { } typed)
         {
+            var amountText = context.Turn.Input is TextInput text ? MoneyText.WithSign(typed, text.Text) : typed;
             switch (MoneyText.Parse(amountText, say))
             {
                 case AmountParse.Parsed { Money: var money }:
