@@ -22,14 +22,20 @@ public abstract record ChatCommand
     public string Language { get; init; } = "en";
 }
 
-public sealed record WhatsNextCommand(DealReference Deal) : ChatCommand;
+/// <summary>A command about one deal, named by <see cref="Deal"/>.</summary>
+internal interface IDealCommand
+{
+    DealReference Deal { get; }
+}
+
+public sealed record WhatsNextCommand(DealReference Deal) : ChatCommand, IDealCommand;
 
 /// <summary>"done ITEM for DEAL": <see cref="ItemText"/> is the item's words or id, possibly several separated by "and" / ",".</summary>
-internal sealed record ConfirmItemsCommand(DealReference Deal, IReadOnlyList<string> ItemTexts) : ChatCommand;
+internal sealed record ConfirmItemsCommand(DealReference Deal, IReadOnlyList<string> ItemTexts) : ChatCommand, IDealCommand;
 
-internal sealed record UndoItemCommand(DealReference Deal, string ItemText) : ChatCommand;
+internal sealed record UndoItemCommand(DealReference Deal, string ItemText) : ChatCommand, IDealCommand;
 
-internal sealed record LinkConversationCommand(DealReference Deal) : ChatCommand;
+internal sealed record LinkConversationCommand(DealReference Deal) : ChatCommand, IDealCommand;
 
 internal sealed record UnlinkConversationCommand : ChatCommand;
 
@@ -37,23 +43,23 @@ internal sealed record UseChannelForNudgesCommand(string TeamName) : ChatCommand
 
 internal sealed record MyDealsCommand : ChatCommand;
 
-internal sealed record MoveDealCommand(DealReference Deal, string StageText, string? Reason) : ChatCommand;
+internal sealed record MoveDealCommand(DealReference Deal, string StageText, string? Reason) : ChatCommand, IDealCommand;
 
-internal sealed record MarkLostCommand(DealReference Deal, string? Reason) : ChatCommand;
+internal sealed record MarkLostCommand(DealReference Deal, string? Reason) : ChatCommand, IDealCommand;
 
 /// <summary>"DEAL said no [because REASON]": without a reason the bot asks for one before closing.</summary>
-internal sealed record SaidNoCommand(DealReference Deal, string? Reason = null) : ChatCommand;
+internal sealed record SaidNoCommand(DealReference Deal, string? Reason = null) : ChatCommand, IDealCommand;
 
 /// <summary>"Duff Brewery is not a fit", "Acme is not now": the stage's branch whose <c>when</c> the words name.</summary>
-internal sealed record FollowBranchCommand(DealReference Deal, string WhenText) : ChatCommand;
+internal sealed record FollowBranchCommand(DealReference Deal, string WhenText) : ChatCommand, IDealCommand;
 
 /// <summary>"reopen DEAL": undo a close (lost or nurture), back to the stage it left.</summary>
-internal sealed record ReopenDealCommand(DealReference Deal) : ChatCommand;
+internal sealed record ReopenDealCommand(DealReference Deal) : ChatCommand, IDealCommand;
 
 /// <summary>"snooze DEAL 3 days|until Monday [because REASON]": the duration as typed, read by the use case so it can explain bad input.</summary>
-internal sealed record SnoozeCommand(DealReference Deal, string DurationText, string? Reason) : ChatCommand;
+internal sealed record SnoozeCommand(DealReference Deal, string DurationText, string? Reason) : ChatCommand, IDealCommand;
 
-internal sealed record UnsnoozeCommand(DealReference Deal) : ChatCommand;
+internal sealed record UnsnoozeCommand(DealReference Deal) : ChatCommand, IDealCommand;
 
 internal sealed record StageInfoCommand(string StageText) : ChatCommand;
 
@@ -72,16 +78,16 @@ public sealed record ReverseFunnelCommand(string AmountText, string? PeriodText 
 /// "next step for DEAL: TEXT [DATE]": <see cref="Text"/> as typed, the date still in it, because the date is read in
 /// the deal's time zone and the person's locale, which only the use case knows.
 /// </summary>
-internal sealed record SetNextStepCommand(DealReference Deal, string Text) : ChatCommand;
+internal sealed record SetNextStepCommand(DealReference Deal, string Text) : ChatCommand, IDealCommand;
 
 /// <summary>"show the map", "map for EMEA": the process map as a picture with live numbers, for a team or the person's scope.</summary>
 public sealed record ShowMapCommand(string? TeamName) : ChatCommand;
 
 /// <summary>"note for DEAL: TEXT": <see cref="Text"/> is exactly what followed the colon (not capped, so a long note can be refused).</summary>
-internal sealed record AddNoteCommand(DealReference Deal, string Text) : ChatCommand;
+internal sealed record AddNoteCommand(DealReference Deal, string Text) : ChatCommand, IDealCommand;
 
 /// <summary>"called Initech", "met Globex today", "emailed the proposal to Acme".</summary>
-internal sealed record LogActivityCommand(DealReference Deal, Domain.ActivityKind Kind, ActivityDay Day, string? About) : ChatCommand;
+internal sealed record LogActivityCommand(DealReference Deal, Domain.ActivityKind Kind, ActivityDay Day, string? About) : ChatCommand, IDealCommand;
 
 /// <summary>The day an activity happened, as said: nothing (now), "today" or "yesterday".</summary>
 public enum ActivityDay
@@ -92,7 +98,7 @@ public enum ActivityDay
 }
 
 /// <summary>"history of DEAL".</summary>
-internal sealed record HistoryCommand(DealReference Deal) : ChatCommand;
+internal sealed record HistoryCommand(DealReference Deal) : ChatCommand, IDealCommand;
 
 /// <summary>
 /// "new deal Contoso 50k EUR at discovery [for team EMEA]": the parts as typed, read by the use case so it can explain

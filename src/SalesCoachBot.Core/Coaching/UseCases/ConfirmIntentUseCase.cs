@@ -1,3 +1,4 @@
+using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
@@ -8,11 +9,21 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 /// <summary>
 /// A change understood with low confidence: asks "did you mean …?" with Yes (runs the canonical wording) and
 /// Cancel buttons, both ordinary command buttons every channel carries. Nothing changes until Yes is pressed.
+/// A guess whose deal name fits no deal the person may see, nor comes close to one, was not a command at all
+/// («بلا بلا بلا» read as "unsnooze deal بلا بلا"): that gets the help answer for words not understood instead.
 /// </summary>
-internal sealed class ConfirmIntentUseCase : ICommandHandler<ConfirmIntentCommand>, ICommandHandler<CancelCommand>
+internal sealed class ConfirmIntentUseCase(DealNameResolverCache names, IDealStore deals, HelpUseCase help)
+    : ICommandHandler<ConfirmIntentCommand>, ICommandHandler<CancelCommand>
 {
-    public Task<BotAnswer> HandleAsync(ConfirmIntentCommand command, TurnContext context, CancellationToken cancellationToken)
+    public async Task<BotAnswer> HandleAsync(ConfirmIntentCommand command, TurnContext context, CancellationToken cancellationToken)
     {
+        if (command.Guess is IDealCommand { Deal: NameReference name }
+            && await names.ResolveAsync(deals, name.Text, AccessPolicy.VisibleTeams(context.Person), cancellationToken) is DealResolution.NotFound { Closest: null })
+        {
+            var typed = context.Turn.Input is TextInput text ? text.Text.Trim() : command.CommandText;
+            return await help.HandleAsync(new UnknownCommand(typed) { Language = command.Language }, context, cancellationToken);
+        }
+
         var say = context.Say;
         var question = say.Coaching("Confirm.Question", command.CommandText);
         var card = new Card
@@ -26,7 +37,7 @@ internal sealed class ConfirmIntentUseCase : ICommandHandler<ConfirmIntentComman
                 new CardAction(say.Coaching("Confirm.Cancel"), new RunCommandPayload("cancel")),
             ],
         };
-        return Task.FromResult(new BotAnswer(say.Coaching("Confirm.Text", question, command.CommandText), card));
+        return new BotAnswer(say.Coaching("Confirm.Text", question, command.CommandText), card);
     }
 
     public Task<BotAnswer> HandleAsync(CancelCommand command, TurnContext context, CancellationToken cancellationToken) =>
