@@ -205,8 +205,8 @@ public sealed partial class CommandParser
             "unsnooze" => new UnsnoozeCommand(DealOf(m.Slot("deal"), pack, folded)),
             "reopen" => m.Slot("deal").Count == 0 ? null : new ReopenDealCommand(DealOf(m.Slot("deal"), pack, folded)),
             "branch" => Branch(m, tokens, folded, pack),
-            "stage" => Stage(m.Slot("stage"), pack, mustLookLikeStage: false),
-            "stage_maybe" => Stage(m.Slot("stage"), pack, mustLookLikeStage: true),
+            "stage" => Stage(m.Slot("stage"), folded, pack, mustLookLikeStage: false),
+            "stage_maybe" => Stage(m.Slot("stage"), folded, pack, mustLookLikeStage: true),
             "pipeline" => Pipeline(m.Slot("team"), tokens, pack),
             "stalled" => new StalledCommand(Team(m.Slot("team"), pack)),
             "funnel" => Funnel(tokens, pack),
@@ -299,7 +299,7 @@ public sealed partial class CommandParser
             return new FollowBranchCommand(DealOf(m.Slot("deal"), pack, folded), "nurture");
         }
 
-        var stage = StageText(m.Slot("stage"), pack);
+        var stage = StageText(m.Slot("stage"), pack, folded);
         return stage.Length == 0 ? null : new MoveDealCommand(DealOf(m.Slot("deal"), pack, folded), stage, Reason(m.Slot("reason"), pack, folded));
     }
 
@@ -450,7 +450,7 @@ public sealed partial class CommandParser
                 || (when.Count <= 2 && first.Length > 4 && first.EndsWith("ed", StringComparison.Ordinal)));
     }
 
-    private static ChatCommand? Stage(IReadOnlyList<Token> slot, LanguagePack pack, bool mustLookLikeStage)
+    private static ChatCommand? Stage(IReadOnlyList<Token> slot, Typed typed, LanguagePack pack, bool mustLookLikeStage)
     {
         var filler = pack.Words("stage_filler");
         var cleaned = Trim(slot, filler, filler);
@@ -469,12 +469,15 @@ public sealed partial class CommandParser
             return null;
         }
 
-        var stage = StageText(slot, pack);
+        var stage = StageText(slot, pack, typed);
         return stage.Length > 0 ? new StageInfoCommand(stage) : null;
     }
 
-    /// <summary>The stage as the map names it: filler trimmed; a name in another language translated by the language file.</summary>
-    private static string StageText(IReadOnlyList<Token> slot, LanguagePack pack)
+    /// <summary>
+    /// The stage as the map names it: filler trimmed; a name in another language translated by the language file.
+    /// Any other words are kept as typed («مكسوبة», not the folded «مكسوبه»): the stage matcher folds them again.
+    /// </summary>
+    private static string StageText(IReadOnlyList<Token> slot, LanguagePack pack, Typed typed)
     {
         var filler = pack.Words("stage_filler");
         var cleaned = Trim(slot, filler, filler);
@@ -487,7 +490,7 @@ public sealed partial class CommandParser
             }
         }
 
-        return Join(cleaned);
+        return typed.Span(cleaned);
     }
 
     private static string Key(IReadOnlyList<Token> tokens) => string.Join(' ', tokens.Select(t => t.Lower));
@@ -735,7 +738,7 @@ public sealed partial class CommandParser
                     && (stageMarkers.Contains(word) || (stageLead.Contains(word) && stageNouns.Contains(rest[^1].Canon))))
                 {
                     // "at discovery", "in demo stage", "في مرحله الاكتشاف"
-                    var text = StageText([.. rest.Skip(i + 1)], pack);
+                    var text = StageText([.. rest.Skip(i + 1)], pack, typed);
                     if (text.Length > 0)
                     {
                         stage = text;

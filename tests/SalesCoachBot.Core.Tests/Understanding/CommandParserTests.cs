@@ -31,6 +31,16 @@ public sealed class CommandParserTests
     }
 
     [Fact]
+    public void Parse_ArabicStageNotInTheLanguageFile_KeptAsTyped()
+    {
+        // "move Globex to مكسوبة": no stage has that name, and the refusal quotes it as typed (ة, not the folded ه).
+        var move = Assert.IsType<MoveDealCommand>(_parser.Parse("انقل Globex إلى مكسوبة"));
+        var created = Assert.IsType<NewDealCommand>(_parser.Parse("صفقة جديدة Contoso في مرحلة المكسوبة"));
+
+        Assert.Equal(("مكسوبة", "المكسوبة"), (move.StageText, created.StageText));
+    }
+
+    [Fact]
     public void Parse_FiveThousandCharacters_AnswersWithCappedText()
     {
         var text = string.Concat(Enumerable.Repeat("what's next for acme corp ", 200));
