@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using F23.StringSimilarity;
 using SalesCoachBot.Core.ProcessMaps;
 
@@ -30,11 +31,25 @@ internal sealed class StageMatcher
         "the", "a", "an", "stage", "phase", "step", "of", "in", "is",
     };
 
+    // "won", «مكسوبة»: the words of every language file's `won_stage` list, folded as typed text is.
+    private static readonly Lazy<FrozenSet<string>> WonWords =
+        new(() => LanguagePack.All.SelectMany(pack => pack.Words("won_stage")).ToFrozenSet(StringComparer.Ordinal));
+
     public StageMatch Match(ProcessMap map, string? text)
     {
         ArgumentNullException.ThrowIfNull(map);
+
+        // "move Globex to won": the stage the map counts as won, whatever it is called there ("Contract signed").
+        if (NamesWon(text) && map.FindStage(map.Won) is { } won)
+        {
+            return new StageMatch.Found(won);
+        }
+
         return Match(map.OrderedStages(), text);
     }
+
+    private static bool NamesWon(string? text) =>
+        WonWords.Value.Contains(string.Join(' ', TextFolding.Words(text).Where(w => !Filler.Contains(w)).Select(ArabicText.WithoutArticle)));
 
     public StageMatch Match(IReadOnlyList<Stage> stages, string? text)
     {

@@ -211,6 +211,18 @@ public sealed class CoachBotTests : IDisposable
         Assert.Equal(DealStatus.Won, deal.Status);
     }
 
+    [Theory]
+    [InlineData("move initech to won because they signed early")]
+    [InlineData("انقل initech إلى مكسوبة لأن العميل وقع مبكرا")]
+    public async Task Move_ByManagerToWon_TheMapsWonStage(string text)
+    {
+        var deal = _bot.AddDeal("1002", "Initech");
+
+        await _bot.AskAsync(text, _bot.Manager);
+
+        Assert.Equal((new StageId("contract-signed"), DealStatus.Won), (deal.StageId, deal.Status));
+    }
+
     [Fact]
     public async Task Undo_OwnConfirmation_WithdrawsAndKeepsRecord()
     {

@@ -31,6 +31,20 @@ public sealed class StageMatcherTests
         Assert.Equal(stageId, found.Stage.Id.Value);
     }
 
+    [Theory]
+    [InlineData("won")]
+    [InlineData("Closed Won")]
+    [InlineData("the won stage")]
+    [InlineData("مكسوبة")]
+    [InlineData("المكسوبة")]
+    public void Match_Won_TheStageTheMapCountsAsWon(string text)
+    {
+        var ours = Assert.IsType<StageMatch.Found>(_matcher.Match(Map, text));
+        var another = Assert.IsType<StageMatch.Found>(_matcher.Match(Map with { Won = new StageId("go-live") }, text));
+
+        Assert.Equal((Map.Won.Value, "go-live"), (ours.Stage.Id.Value, another.Stage.Id.Value));
+    }
+
     [Fact]
     public void Match_WordSharedByStages_IsAmbiguous()
     {
