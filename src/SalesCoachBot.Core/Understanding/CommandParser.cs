@@ -199,7 +199,7 @@ public sealed partial class CommandParser
             "nudges" => Join(m.Slot("team").Where(t => !pack.Words("nudge_words").Contains(t.Canon))) is { Length: > 0 } team ? new UseChannelForNudgesCommand(team) : null,
             "mydeals" => new MyDealsCommand(),
             "move" => Move(m, folded, pack),
-            "lost" => m.Slot("deal").Count == 0 ? null : new MarkLostCommand(DealOf(m.Slot("deal"), pack, folded), Reason(m.Slot("reason"), pack, folded)),
+            "lost" => m.Slot("deal").Count == 0 || OpensWithWon(m.Slot("reason"), pack) ? null : new MarkLostCommand(DealOf(m.Slot("deal"), pack, folded), Reason(m.Slot("reason"), pack, folded)),
             "saidno" => new SaidNoCommand(DealOf([.. m.Slot("deal").SkipWhile(t => pack.Words("buyer_words").Contains(t.Canon))], pack, folded), Reason(m.Slot("reason"), pack, folded)),
             "snooze" => Snooze(m, tokens, folded, pack),
             "unsnooze" => new UnsnoozeCommand(DealOf(m.Slot("deal"), pack, folded)),
@@ -371,7 +371,7 @@ public sealed partial class CommandParser
     /// a phrase the language file knows (<c>branch_names</c>) becomes the map's words ("مش مناسبه" → "not a fit").
     /// Anything else must read like a decision ("not …", "disqualified"), so "the weather is nice" is no branch.
     /// </summary>
-    private static FollowBranchCommand? Branch(IntentMatch m, IReadOnlyList<Token> tokens, Typed typed, LanguagePack pack)
+    private static ChatCommand? Branch(IntentMatch m, IReadOnlyList<Token> tokens, Typed typed, LanguagePack pack)
     {
         // "mark initech as not a fit" read against "{deal} not a fit": the verbs around the deal are not its name.
         var verbs = pack.Words("branch_verbs");
@@ -399,6 +399,12 @@ public sealed partial class CommandParser
             return null;
         }
 
+        // "mark Globex won", "Globex is won": not a branch but the map's won stage, so a move (a manager's, with a reason).
+        if (pack.Words("won_stage").Contains(string.Join(' ', when.Select(t => ArabicText.WithoutArticle(t.Lower)))))
+        {
+            return new MoveDealCommand(DealOf(dealSlot, pack, typed), typed.Span(when), Reason: null);
+        }
+
         if (BranchName(when, pack) is { } named)
         {
             return new FollowBranchCommand(DealOf(dealSlot, pack, typed), named);
@@ -407,6 +413,16 @@ public sealed partial class CommandParser
         // "mark initech as needs unclear": said to be a branch in so many words.
         var explicitly = m.Example.Split(' ')[0] is var first && pack.Words("branch_explicit").Contains(pack.Canonical(ArabicText.Normalize(first).ToLowerInvariant()));
         return explicitly || ReadsLikeADecision(when, pack) ? new FollowBranchCommand(DealOf(dealSlot, pack, typed), typed.Span(when)) : null;
+    }
+
+    /// <summary>
+    /// True when a "lost" reason begins with a won word: "mark Globex as closed won" fits "mark {deal} as closed lost
+    /// {reason}" but one word off, with the reason "won". It must never close the deal as lost.
+    /// </summary>
+    private static bool OpensWithWon(IReadOnlyList<Token> reason, LanguagePack pack)
+    {
+        var words = Trim(reason, pack.Words("reason_filler"), FrozenSet<string>.Empty);
+        return words.Count > 0 && pack.Words("won_stage").Contains(ArabicText.WithoutArticle(words[0].Lower));
     }
 
     /// <summary>The longest run of words the language file names as a branch ("غير مؤهله" in "طلعت غير مؤهله"), as the map's words.</summary>

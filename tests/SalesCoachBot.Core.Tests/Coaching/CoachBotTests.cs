@@ -223,6 +223,21 @@ public sealed class CoachBotTests : IDisposable
         Assert.Equal((new StageId("contract-signed"), DealStatus.Won), (deal.StageId, deal.Status));
     }
 
+    [Theory]
+    [InlineData("mark initech as closed won")]
+    [InlineData("mark initech as closed won because they signed")]
+    [InlineData("initech is won")]
+    public async Task ClosedWon_ByRep_NeverMarkedLost(string text)
+    {
+        // "mark … as closed won" is one word off "mark … as closed lost": it once closed the deal as lost, reason "won".
+        var deal = _bot.AddDeal("1002", "Initech");
+
+        var answer = await _bot.AskAsync(text);
+
+        Assert.Equal((new StageId("discovery"), DealStatus.Open), (deal.StageId, deal.Status));
+        Assert.DoesNotContain("lost", answer.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public async Task Undo_OwnConfirmation_WithdrawsAndKeepsRecord()
     {

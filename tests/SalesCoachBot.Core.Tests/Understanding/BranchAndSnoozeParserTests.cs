@@ -62,6 +62,18 @@ public sealed class BranchAndSnoozeParserTests
     }
 
     [Theory]
+    [InlineData("mark Globex won", "Globex", "won")]
+    [InlineData("Globex renewal is won", "Globex renewal", "won")]
+    [InlineData("mark Globex as closed won", "Globex", "closed won")]
+    public void Parse_WonSaidLikeABranch_MoveToTheWonStage(string text, string deal, string stage)
+    {
+        var parsed = _parser.Parse(text);
+        var move = Assert.IsType<MoveDealCommand>(parsed is ConfirmIntentCommand confirm ? confirm.Guess : parsed);
+
+        Assert.Equal((new NameReference(deal) as DealReference, stage), (move.Deal, move.StageText));
+    }
+
+    [Theory]
     [InlineData("بصراحة والله أجل Tailwind ٣ أيام", "snooze deal Tailwind 3 days")]
     [InlineData("والله ألغِ تأجيل Tailwind", "unsnooze deal Tailwind")]
     public void Parse_StateChangeNotQuiteSure_AsksWithTheEnglishWording(string text, string wording)
