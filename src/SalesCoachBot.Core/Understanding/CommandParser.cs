@@ -186,9 +186,20 @@ public sealed partial class CommandParser
             .Take(3),
     ];
 
+    /// <summary>Commands whose meaning a "don't" turns round: said with one outside their slots, they are not asked for.</summary>
+    private static readonly FrozenSet<string> NegatableChanges =
+        FrozenSet.Create(StringComparer.Ordinal, "done", "undo", "move", "lost", "saidno", "snooze", "unsnooze", "reopen", "activity");
+
     /// <summary>Reads the winning example's slots into a command; null when the slots do not make one.</summary>
     private static ChatCommand? Build(IntentMatch m, IReadOnlyList<Token> tokens, Typed folded, LanguagePack pack)
     {
+        // "don't mark Globex lost", «ما خسرنا Globex»: not understood, so never done, and no other reading of the same
+        // words is tried (it could take the deal for a reason).
+        if (NegatableChanges.Contains(m.Command) && IsNegated(m, tokens, pack))
+        {
+            return new UnknownCommand(folded.Raw);
+        }
+
         return m.Command switch
         {
             "next" => new WhatsNextCommand(DealOf(m.Slot("deal"), pack, folded)),
@@ -413,6 +424,24 @@ public sealed partial class CommandParser
         // "mark initech as needs unclear": said to be a branch in so many words.
         var explicitly = m.Example.Split(' ')[0] is var first && pack.Words("branch_explicit").Contains(pack.Canonical(ArabicText.Normalize(first).ToLowerInvariant()));
         return explicitly || ReadsLikeADecision(when, pack) ? new FollowBranchCommand(DealOf(dealSlot, pack, typed), typed.Span(when)) : null;
+    }
+
+    /// <summary>
+    /// True when a negation was typed outside the slots or inside the deal's ("don't mark Globex lost" read as
+    /// "{deal} lost", "Globex isn't dead because …"), and the example has none of its own ("{deal} isn't interested" is a way to say lost). A negation
+    /// inside a reason or an item ("lost because they do not have budget") is its text.
+    /// </summary>
+    private static bool IsNegated(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack)
+    {
+        var negations = pack.Words("change_negations");
+        if (m.Example.Split(' ').Any(word => negations.Contains(LanguagePack.Lower(word))))
+        {
+            return false;
+        }
+
+        var inSlots = m.Slots.SelectMany(s => s.Tokens).Select(t => t.Start).ToHashSet();
+        return tokens.Any(t => !inSlots.Contains(t.Start) && negations.Contains(t.Lower))
+            || m.Slot("deal").Any(t => negations.Contains(t.Lower));
     }
 
     /// <summary>

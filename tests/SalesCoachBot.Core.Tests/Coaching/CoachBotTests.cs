@@ -238,6 +238,20 @@ public sealed class CoachBotTests : IDisposable
         Assert.DoesNotContain("lost", answer.Text, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData("don't mark initech lost because they still want it")]
+    [InlineData("initech isn't dead because they replied")]
+    public async Task Lost_SaidWithANegation_NothingChanges(string text)
+    {
+        var deal = _bot.AddDeal("1002", "Initech");
+
+        var answer = await _bot.AskAsync(text);
+
+        Assert.Equal(DealStatus.Open, deal.Status);
+        Assert.Empty(_bot.Stores.History);
+        Assert.StartsWith("Sorry, I didn't understand", answer.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Undo_OwnConfirmation_WithdrawsAndKeepsRecord()
     {

@@ -62,6 +62,34 @@ public sealed class BranchAndSnoozeParserTests
     }
 
     [Theory]
+    [InlineData("don't mark Globex lost")]
+    [InlineData("don't mark Globex lost because they still want it")]
+    [InlineData("do not mark Globex as lost")]
+    [InlineData("Globex isn't dead because they replied")]
+    [InlineData("we didn't lose Globex")]
+    [InlineData("never move Globex to demo")]
+    [InlineData("don't snooze Globex")]
+    [InlineData("didn't call Globex")]
+    [InlineData("don't undo demo held for Globex")]
+    [InlineData("ما خسرنا Globex")]
+    [InlineData("لا تعتبر Globex خاسرة")]
+    public void Parse_ChangeSaidWithANegation_NotUnderstood(string text)
+    {
+        // Read without its "don't", each of these once asked to do the very change it refused.
+        Assert.IsType<UnknownCommand>(_parser.Parse(text));
+    }
+
+    [Theory]
+    [InlineData("mark Globex lost because they do not have budget", "they do not have budget")]
+    [InlineData("خسرنا Globex لأن ما عندهم ميزانية", "ما عندهم ميزانية")]
+    public void Parse_NegationInsideTheReason_StillLost(string text, string reason)
+    {
+        var lost = Assert.IsType<MarkLostCommand>(_parser.Parse(text));
+
+        Assert.Equal(reason, lost.Reason);
+    }
+
+    [Theory]
     [InlineData("mark Globex won", "Globex", "won")]
     [InlineData("Globex renewal is won", "Globex renewal", "won")]
     [InlineData("mark Globex as closed won", "Globex", "closed won")]
