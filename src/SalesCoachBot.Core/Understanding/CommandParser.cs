@@ -200,6 +200,13 @@ public sealed partial class CommandParser
             return new UnknownCommand(folded.Raw);
         }
 
+        // "should I mark Globex lost because of price?", «هل أعتبر Globex خاسرة؟»: asked about, not asked for. The help
+        // answer shows how the change is said, with that command first.
+        if (NegatableChanges.Contains(m.Command) && IsQuestion(m, tokens, folded.Raw, pack))
+        {
+            return new UnknownCommand(folded.Raw) { Closest = pack.Suggestions.TryGetValue(m.Command, out var how) ? [how] : [] };
+        }
+
         return m.Command switch
         {
             "next" => new WhatsNextCommand(DealOf(m.Slot("deal"), pack, folded)),
@@ -442,6 +449,22 @@ public sealed partial class CommandParser
         var inSlots = m.Slots.SelectMany(s => s.Tokens).Select(t => t.Start).ToHashSet();
         return tokens.Any(t => !inSlots.Contains(t.Start) && negations.Contains(t.Lower))
             || m.Slot("deal").Any(t => negations.Contains(t.Lower));
+    }
+
+    /// <summary>
+    /// True when a question word was typed outside the slots ("should I", "how do I", «هل») where the example has
+    /// none, or anywhere outside them before a question mark ("should we snooze Globex?" against "we should snooze
+    /// {deal}"), or when one opens the deal's slot ("is Globex lost?" read as "{deal} lost"). One inside a reason is
+    /// its text.
+    /// </summary>
+    private static bool IsQuestion(IntentMatch m, IReadOnlyList<Token> tokens, string typed, LanguagePack pack)
+    {
+        var questions = pack.Words("change_questions");
+        var example = m.Example.Split(' ').Select(LanguagePack.Lower).ToHashSet(StringComparer.Ordinal);
+        var asked = typed.TrimEnd().EndsWith('?') || typed.TrimEnd().EndsWith('\u061F');
+        var inSlots = m.Slots.SelectMany(s => s.Tokens).Select(t => t.Start).ToHashSet();
+        return tokens.Any(t => !inSlots.Contains(t.Start) && questions.Contains(t.Lower) && (asked || !example.Contains(t.Lower)))
+            || (m.Slot("deal") is [var first, ..] && questions.Contains(first.Lower));
     }
 
     /// <summary>

@@ -241,7 +241,8 @@ public sealed class CoachBotTests : IDisposable
     [Theory]
     [InlineData("don't mark initech lost because they still want it")]
     [InlineData("initech isn't dead because they replied")]
-    public async Task Lost_SaidWithANegation_NothingChanges(string text)
+    [InlineData("should I mark initech lost because of price?")]
+    public async Task Lost_SaidWithANegationOrAsked_NothingChanges(string text)
     {
         var deal = _bot.AddDeal("1002", "Initech");
 

@@ -80,6 +80,34 @@ public sealed class BranchAndSnoozeParserTests
     }
 
     [Theory]
+    [InlineData("should I mark Globex lost because of price?", "mark Initech lost because price")]
+    [InlineData("is Globex lost?", "mark Initech lost because price")]
+    [InlineData("how do I mark a deal lost?", "mark Initech lost because price")]
+    [InlineData("who marked Globex lost?", "mark Initech lost because price")]
+    [InlineData("should we snooze Globex for a week?", null)]
+    [InlineData("هل أعتبر Globex خاسرة؟", "خسرنا Initech بسبب السعر")]
+    public void Parse_ChangeAskedAbout_NotUnderstoodWithHowToSayIt(string text, string? closest)
+    {
+        var unknown = Assert.IsType<UnknownCommand>(_parser.Parse(text));
+
+        if (closest is not null)
+        {
+            Assert.Equal([closest], unknown.Closest);
+        }
+    }
+
+    [Theory]
+    [InlineData("can you mark Globex lost because price", typeof(MarkLostCommand))]
+    [InlineData("can we snooze Globex 3 days", typeof(SnoozeCommand))]
+    [InlineData("could you move Globex to demo because they asked", typeof(MoveDealCommand))]
+    public void Parse_ChangeAskedFor_StillTheChange(string text, Type expected)
+    {
+        var parsed = _parser.Parse(text);
+
+        Assert.IsType(expected, parsed is ConfirmIntentCommand confirm ? confirm.Guess : parsed);
+    }
+
+    [Theory]
     [InlineData("mark Globex lost because they do not have budget", "they do not have budget")]
     [InlineData("خسرنا Globex لأن ما عندهم ميزانية", "ما عندهم ميزانية")]
     public void Parse_NegationInsideTheReason_StillLost(string text, string reason)
