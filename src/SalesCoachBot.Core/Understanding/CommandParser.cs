@@ -217,8 +217,8 @@ public sealed partial class CommandParser
             "nudges" => Join(m.Slot("team").Where(t => !pack.Words("nudge_words").Contains(t.Canon))) is { Length: > 0 } team ? new UseChannelForNudgesCommand(team) : null,
             "mydeals" => new MyDealsCommand(),
             "move" => Move(m, folded, pack),
-            "lost" => m.Slot("deal").Count == 0 || OpensWithWon(m.Slot("reason"), pack) ? null : new MarkLostCommand(DealOf(m.Slot("deal"), pack, folded), Reason(m.Slot("reason"), pack, folded)),
-            "saidno" => new SaidNoCommand(DealOf([.. m.Slot("deal").SkipWhile(t => pack.Words("buyer_words").Contains(t.Canon))], pack, folded), Reason(m.Slot("reason"), pack, folded)),
+            "lost" => m.Slot("deal").Count == 0 || OpensWith(m.Slot("reason"), "won_stage", pack) ? null : new MarkLostCommand(DealOf(m.Slot("deal"), pack, folded), Reason(m.Slot("reason"), pack, folded)),
+            "saidno" => SaysYes(m, tokens, pack) ? new UnknownCommand(folded.Raw) : new SaidNoCommand(DealOf([.. m.Slot("deal").SkipWhile(t => pack.Words("buyer_words").Contains(t.Canon))], pack, folded), Reason(m.Slot("reason"), pack, folded)),
             "snooze" => Snooze(m, tokens, folded, pack),
             "unsnooze" => new UnsnoozeCommand(DealOf(m.Slot("deal"), pack, folded)),
             "reopen" => m.Slot("deal").Count == 0 ? null : new ReopenDealCommand(DealOf(m.Slot("deal"), pack, folded)),
@@ -468,13 +468,25 @@ public sealed partial class CommandParser
     }
 
     /// <summary>
-    /// True when a "lost" reason begins with a won word: "mark Globex as closed won" fits "mark {deal} as closed lost
-    /// {reason}" but one word off, with the reason "won". It must never close the deal as lost.
+    /// True when "said no" was read from a yes: "Globex said yes" against "{deal} said no", or "the decision maker said
+    /// yes" against "{deal} said no because {reason}". Answered as not understood, never as a no.
     /// </summary>
-    private static bool OpensWithWon(IReadOnlyList<Token> reason, LanguagePack pack)
+    private static bool SaysYes(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack)
     {
-        var words = Trim(reason, pack.Words("reason_filler"), FrozenSet<string>.Empty);
-        return words.Count > 0 && pack.Words("won_stage").Contains(ArabicText.WithoutArticle(words[0].Lower));
+        var yes = pack.Words("yes_words");
+        var inSlots = m.Slots.SelectMany(s => s.Tokens).Select(t => t.Start).ToHashSet();
+        return OpensWith(m.Slot("reason"), "yes_words", pack) || tokens.Any(t => !inSlots.Contains(t.Start) && yes.Contains(t.Lower));
+    }
+
+    /// <summary>
+    /// True when a reason begins with a word of the list <paramref name="words"/>: "mark Globex as closed won" fits
+    /// "mark {deal} as closed lost {reason}" one word off, with the reason "won" (won_stage); "the decision maker said
+    /// yes" fits "{deal} said no because {reason}" with the reason "yes" (yes_words). Neither may close the deal as lost.
+    /// </summary>
+    private static bool OpensWith(IReadOnlyList<Token> reason, string words, LanguagePack pack)
+    {
+        var typed = Trim(reason, pack.Words("reason_filler"), FrozenSet<string>.Empty);
+        return typed.Count > 0 && pack.Words(words).Contains(ArabicText.WithoutArticle(typed[0].Lower));
     }
 
     /// <summary>The longest run of words the language file names as a branch ("غير مؤهله" in "طلعت غير مؤهله"), as the map's words.</summary>

@@ -239,6 +239,22 @@ public sealed class CoachBotTests : IDisposable
     }
 
     [Theory]
+    [InlineData("initech: demo held and the decision maker said yes")]
+    [InlineData("initech said yes")]
+    [InlineData("Initech صاحب القرار وافق")]
+    public async Task SaidYes_NeverClosedAsLost(string text)
+    {
+        // Once read as "Initech said no because yes" (asked to confirm, and "yes" would have closed it as lost).
+        var deal = _bot.AddDeal("1002", "Initech");
+
+        var answer = await _bot.AskAsync(text);
+
+        Assert.Equal(DealStatus.Open, deal.Status);
+        Assert.DoesNotContain("Why did", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Did you mean", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("don't mark initech lost because they still want it")]
     [InlineData("initech isn't dead because they replied")]
     [InlineData("should I mark initech lost because of price?")]
