@@ -446,9 +446,7 @@ public sealed partial class CommandParser
             return false;
         }
 
-        var inSlots = m.Slots.SelectMany(s => s.Tokens).Select(t => t.Start).ToHashSet();
-        return tokens.Any(t => !inSlots.Contains(t.Start) && negations.Contains(t.Lower))
-            || m.Slot("deal").Any(t => negations.Contains(t.Lower));
+        return OutsideSlots(m, tokens).Any(t => negations.Contains(t.Lower)) || m.Slot("deal").Any(t => negations.Contains(t.Lower));
     }
 
     /// <summary>
@@ -462,8 +460,7 @@ public sealed partial class CommandParser
         var questions = pack.Words("change_questions");
         var example = m.Example.Split(' ').Select(LanguagePack.Lower).ToHashSet(StringComparer.Ordinal);
         var asked = typed.TrimEnd().EndsWith('?') || typed.TrimEnd().EndsWith('\u061F');
-        var inSlots = m.Slots.SelectMany(s => s.Tokens).Select(t => t.Start).ToHashSet();
-        return tokens.Any(t => !inSlots.Contains(t.Start) && questions.Contains(t.Lower) && (asked || !example.Contains(t.Lower)))
+        return OutsideSlots(m, tokens).Any(t => questions.Contains(t.Lower) && (asked || !example.Contains(t.Lower)))
             || (m.Slot("deal") is [var first, ..] && questions.Contains(first.Lower));
     }
 
@@ -474,8 +471,14 @@ public sealed partial class CommandParser
     private static bool SaysYes(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack)
     {
         var yes = pack.Words("yes_words");
+        return OpensWith(m.Slot("reason"), "yes_words", pack) || OutsideSlots(m, tokens).Any(t => yes.Contains(t.Lower));
+    }
+
+    /// <summary>The typed words no slot of <paramref name="m"/> took: the example's own words and the extras.</summary>
+    private static IEnumerable<Token> OutsideSlots(IntentMatch m, IReadOnlyList<Token> tokens)
+    {
         var inSlots = m.Slots.SelectMany(s => s.Tokens).Select(t => t.Start).ToHashSet();
-        return OpensWith(m.Slot("reason"), "yes_words", pack) || tokens.Any(t => !inSlots.Contains(t.Start) && yes.Contains(t.Lower));
+        return tokens.Where(t => !inSlots.Contains(t.Start));
     }
 
     /// <summary>
