@@ -186,7 +186,7 @@ public sealed partial class CommandParser
             .Take(3),
     ];
 
-    /// <summary>Commands whose meaning a "don't" turns round: said with one outside their slots, they are not asked for.</summary>
+    /// <summary>The commands that change a deal: a "don't" turns them round, and a question word only asks about them.</summary>
     private static readonly FrozenSet<string> NegatableChanges =
         FrozenSet.Create(StringComparer.Ordinal, "done", "undo", "move", "lost", "saidno", "snooze", "unsnooze", "reopen", "activity");
 
@@ -435,8 +435,8 @@ public sealed partial class CommandParser
 
     /// <summary>
     /// True when a negation was typed outside the slots or inside the deal's ("don't mark Globex lost" read as
-    /// "{deal} lost", "Globex isn't dead because …"), and the example has none of its own ("{deal} isn't interested" is a way to say lost). A negation
-    /// inside a reason or an item ("lost because they do not have budget") is its text.
+    /// "{deal} lost", "Globex isn't dead because …"), and the example has none of its own ("{deal} isn't interested"
+    /// is a way to say lost). A negation inside a reason or an item ("lost because they do not have budget") is its text.
     /// </summary>
     private static bool IsNegated(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack)
     {
