@@ -24,12 +24,13 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
     {
         var say = context.Say;
         var said = context.Turn.Input is TextInput text ? MoneyText.WithFollowingWord(MoneyText.WithSign(command.AmountText, text.Text), text.Text) : command.AmountText;
-        if (MoneyText.Parse(said, say) is AmountParse.Rejected rejected)
+        var amount = MoneyText.Parse(said, say);
+        if (amount is AmountParse.Rejected rejected)
         {
             return Errors.Answer(say.Pipeline("Reverse.Which.Title"), rejected.Message);
         }
 
-        var target = ((AmountParse.Parsed)MoneyText.Parse(said)).Money;
+        var target = ((AmountParse.Parsed)amount).Money;
         var resolved = await access.ResolveAsync(
             context.Person, command.TeamName, Canonical.Command("what do we need to hit 2M"), team => Canonical.Command($"what do we need to hit 2M for {team}"), say, cancellationToken);
         if (resolved is AudienceResult.Refused refused)

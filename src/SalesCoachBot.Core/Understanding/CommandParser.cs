@@ -418,9 +418,10 @@ public sealed partial class CommandParser
         }
 
         // "mark Globex won", "Globex is won": not a branch but the map's won stage, so a move (a manager's, with a reason).
-        if (pack.Words("won_stage").Contains(string.Join(' ', when.Select(t => ArabicText.WithoutArticle(t.Lower)))))
+        var whenText = typed.Span(when);
+        if (StageMatcher.NamesWon(whenText))
         {
-            return new MoveDealCommand(DealOf(dealSlot, pack, typed), typed.Span(when), Reason: null);
+            return new MoveDealCommand(DealOf(dealSlot, pack, typed), whenText, Reason: null);
         }
 
         if (BranchName(when, pack) is { } named)
@@ -430,7 +431,7 @@ public sealed partial class CommandParser
 
         // "mark initech as needs unclear": said to be a branch in so many words.
         var explicitly = m.Example.Split(' ')[0] is var first && pack.Words("branch_explicit").Contains(pack.Canonical(ArabicText.Normalize(first).ToLowerInvariant()));
-        return explicitly || ReadsLikeADecision(when, pack) ? new FollowBranchCommand(DealOf(dealSlot, pack, typed), typed.Span(when)) : null;
+        return explicitly || ReadsLikeADecision(when, pack) ? new FollowBranchCommand(DealOf(dealSlot, pack, typed), whenText) : null;
     }
 
     /// <summary>

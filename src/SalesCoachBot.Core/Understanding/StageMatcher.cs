@@ -48,7 +48,8 @@ internal sealed class StageMatcher
         return Match(map.OrderedStages(), text);
     }
 
-    private static bool NamesWon(string? text) =>
+    /// <summary>True when <paramref name="text"/> names won ("won", "the closed won stage", «المكسوبة») rather than a stage.</summary>
+    internal static bool NamesWon(string? text) =>
         WonWords.Value.Contains(string.Join(' ', TextFolding.Words(text).Where(w => !Filler.Contains(w)).Select(ArabicText.WithoutArticle)));
 
     public StageMatch Match(IReadOnlyList<Stage> stages, string? text)

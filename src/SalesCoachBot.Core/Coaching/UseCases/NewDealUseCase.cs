@@ -69,7 +69,7 @@ internal sealed class NewDealUseCase(
         string? currency = null;
         if (command.AmountText is { } typed)
         {
-            var amountText = context.Turn.Input is TextInput text ? MoneyText.WithSign(typed, text.Text) : typed;
+            var amountText = MoneyText.WithSign(typed, (context.Turn.Input as TextInput)?.Text);
             switch (MoneyText.Parse(amountText, say))
             {
                 case AmountParse.Parsed { Money: var money }:
