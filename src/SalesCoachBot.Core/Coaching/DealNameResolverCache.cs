@@ -72,6 +72,14 @@ internal sealed partial class DealNameResolverCache(
     }
 
     /// <summary>
+    /// True when <paramref name="reference"/> is a name that fits no deal <paramref name="person"/> may see and comes
+    /// close to none: words the parser took for a deal's name («بلا بلا» in "unsnooze deal بلا بلا") that name nothing.
+    /// </summary>
+    public async Task<bool> FitsNoDealAsync(IDealStore deals, DealReference reference, PersonView person, CancellationToken cancellationToken) =>
+        reference is NameReference name
+        && await ResolveAsync(deals, name.Text, AccessPolicy.VisibleTeams(person), cancellationToken) is DealResolution.NotFound { Closest: null };
+
+    /// <summary>
     /// Puts a deal created on this host into the current index at once, so the next turn finds it by name without
     /// waiting for a rebuild. Other hosts hear of it through the <see cref="CacheRegion.DealNames"/> invalidation.
     /// </summary>

@@ -101,6 +101,12 @@ public enum ActivityDay
 internal sealed record HistoryCommand(DealReference Deal) : ChatCommand, IDealCommand;
 
 /// <summary>
+/// A question about a change to one deal ("who marked Globex lost?", "when did Globex move to demo?"): answered with
+/// the deal's history, or with <see cref="Help"/> when the name fits no deal (the question was not about a deal).
+/// </summary>
+internal sealed record ChangeQuestionCommand(DealReference Deal, UnknownCommand Help) : ChatCommand, IDealCommand;
+
+/// <summary>
 /// "new deal Contoso 50k EUR at discovery [for team EMEA]": the parts as typed, read by the use case so it can explain
 /// bad input (an amount it cannot read, an unknown stage or team).
 /// </summary>

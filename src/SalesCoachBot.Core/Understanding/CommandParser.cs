@@ -190,6 +190,12 @@ public sealed partial class CommandParser
     private static readonly FrozenSet<string> NegatableChanges =
         FrozenSet.Create(StringComparer.Ordinal, "done", "undo", "move", "lost", "saidno", "snooze", "unsnooze", "reopen", "activity");
 
+    /// <summary>
+    /// The changes a question word only asks about: those above, and a branch ("has Globex been snoozed?" fits "mark
+    /// {deal} as {when}"). A branch is not among the negatable ones: its own words often hold one ("not a fit").
+    /// </summary>
+    private static readonly FrozenSet<string> QuestionableChanges = FrozenSet.Create(StringComparer.Ordinal, [.. NegatableChanges, "branch"]);
+
     /// <summary>Reads the winning example's slots into a command; null when the slots do not make one.</summary>
     private static ChatCommand? Build(IntentMatch m, IReadOnlyList<Token> tokens, Typed folded, LanguagePack pack)
     {
@@ -201,10 +207,14 @@ public sealed partial class CommandParser
         }
 
         // "should I mark Globex lost because of price?", «هل أعتبر Globex خاسرة؟»: asked about, not asked for. The help
-        // answer shows how the change is said, with that command first.
-        if (NegatableChanges.Contains(m.Command) && IsQuestion(m, tokens, folded.Raw, pack))
+        // answer shows how the change is said, with that command first. "who marked Globex lost?", "when did Globex move
+        // to demo?": what happened to a deal, which its history tells (the help answer when the name is no deal's).
+        if (QuestionableChanges.Contains(m.Command) && QuestionWords(m, tokens, folded.Raw, pack) is { Count: > 0 } asked)
         {
-            return new UnknownCommand(folded.Raw) { Closest = pack.Suggestions.TryGetValue(m.Command, out var how) ? [how] : [] };
+            var help = new UnknownCommand(folded.Raw) { Closest = pack.Suggestions.TryGetValue(m.Command, out var how) ? [how] : [] };
+            var history = pack.Words("history_questions");
+            var deal = m.Slot("deal").SkipWhile(t => asked.Contains(t.Lower)).ToList();
+            return deal.Count > 0 && asked.All(history.Contains) ? new ChangeQuestionCommand(DealOf(deal, pack, folded), help) : help;
         }
 
         return m.Command switch
@@ -217,7 +227,7 @@ public sealed partial class CommandParser
             "nudges" => Join(m.Slot("team").Where(t => !pack.Words("nudge_words").Contains(t.Canon))) is { Length: > 0 } team ? new UseChannelForNudgesCommand(team) : null,
             "mydeals" => new MyDealsCommand(),
             "move" => Move(m, folded, pack),
-            "lost" => m.Slot("deal").Count == 0 || OpensWith(m.Slot("reason"), "won_stage", pack) ? null : new MarkLostCommand(DealOf(m.Slot("deal"), pack, folded), Reason(m.Slot("reason"), pack, folded)),
+            "lost" => m.Slot("deal").Count == 0 || SaysWon(m, tokens, pack) ? null : new MarkLostCommand(DealOf(m.Slot("deal"), pack, folded), Reason(m.Slot("reason"), pack, folded)),
             "saidno" => SaysYes(m, tokens, pack) ? new UnknownCommand(folded.Raw) : new SaidNoCommand(DealOf([.. m.Slot("deal").SkipWhile(t => pack.Words("buyer_words").Contains(t.Canon))], pack, folded), Reason(m.Slot("reason"), pack, folded)),
             "snooze" => Snooze(m, tokens, folded, pack),
             "unsnooze" => new UnsnoozeCommand(DealOf(m.Slot("deal"), pack, folded)),
@@ -451,18 +461,20 @@ public sealed partial class CommandParser
     }
 
     /// <summary>
-    /// True when a question word was typed outside the slots ("should I", "how do I", «هل») where the example has
-    /// none, or anywhere outside them before a question mark ("should we snooze Globex?" against "we should snooze
-    /// {deal}"), or when one opens the deal's slot ("is Globex lost?" read as "{deal} lost"). One inside a reason is
-    /// its text.
+    /// The question words that make a change a question: typed outside the slots ("should I", "how do I", «هل») where
+    /// the example has none, or anywhere outside them before a question mark ("should we snooze Globex?" against "we
+    /// should snooze {deal}"), or opening the deal's or the item's slot ("is Globex lost?" read as "{deal} lost", "was
+    /// demo held confirmed for Globex?" as "{item} confirmed for {deal}"). One inside a reason is its text. Empty when
+    /// the change was asked for.
     /// </summary>
-    private static bool IsQuestion(IntentMatch m, IReadOnlyList<Token> tokens, string typed, LanguagePack pack)
+    private static List<string> QuestionWords(IntentMatch m, IReadOnlyList<Token> tokens, string typed, LanguagePack pack)
     {
         var questions = pack.Words("change_questions");
         var example = m.Example.Split(' ').Select(LanguagePack.Lower).ToHashSet(StringComparer.Ordinal);
         var asked = typed.TrimEnd().EndsWith('?') || typed.TrimEnd().EndsWith('\u061F');
-        return OutsideSlots(m, tokens).Any(t => questions.Contains(t.Lower) && (asked || !example.Contains(t.Lower)))
-            || (m.Slot("deal") is [var first, ..] && questions.Contains(first.Lower));
+        var words = OutsideSlots(m, tokens).Where(t => questions.Contains(t.Lower) && (asked || !example.Contains(t.Lower)));
+        var opening = new[] { m.Slot("deal"), m.Slot("item") }.Where(slot => slot is [var first, ..] && questions.Contains(first.Lower)).Select(slot => slot[0]);
+        return words.Concat(opening).Select(t => t.Lower).Distinct(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>
@@ -473,6 +485,17 @@ public sealed partial class CommandParser
     {
         var yes = pack.Words("yes_words");
         return OpensWith(m.Slot("reason"), "yes_words", pack) || OutsideSlots(m, tokens).Any(t => yes.Contains(t.Lower));
+    }
+
+    /// <summary>
+    /// True when "lost" was read from a win: "mark Globex as closed won" fits "mark {deal} as closed lost {reason}" with
+    /// the reason "won", or "mark {deal} as lost" with "closed won" left over. Another reading is tried (the branch
+    /// wording moves the deal to the won stage); the deal is never closed as lost.
+    /// </summary>
+    private static bool SaysWon(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack)
+    {
+        var won = pack.Words("won_stage");
+        return OpensWith(m.Slot("reason"), "won_stage", pack) || OutsideSlots(m, tokens).Any(t => won.Contains(t.Lower));
     }
 
     /// <summary>The typed words no slot of <paramref name="m"/> took: the example's own words and the extras.</summary>

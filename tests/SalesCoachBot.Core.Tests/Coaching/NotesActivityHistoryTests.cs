@@ -128,6 +128,41 @@ public sealed class NotesActivityHistoryTests : IDisposable
         Assert.Equal((ActivityKind.Call, _bot.Rep.Id, DealRoom), (activity.Kind, activity.PersonId!.Value, activity.Conversation!.Value));
     }
 
+    [Theory]
+    [InlineData("who marked initech lost?")]
+    [InlineData("why did we lose initech?")]
+    [InlineData("is initech lost?")]
+    [InlineData("did anyone confirm demo held for initech?")]
+    [InlineData("مين خسّر Initech؟")]
+    public async Task QuestionAboutAChange_AnsweredWithTheDealsHistoryNothingChanges(string question)
+    {
+        var deal = _bot.AddDeal("1002", "Initech");
+        await _bot.AskAsync("mark initech lost because price");
+        var changes = _bot.Stores.History.Count;
+
+        var answer = await _bot.AskAsync(question);
+
+        // The history says who closed it, when and why; asking changes nothing.
+        Assert.Equal(CardKind.History, answer.Card!.Kind);
+        Assert.Contains(answer.Card.Sections.Single().Lines, l => l.Text.Contains("price", StringComparison.Ordinal));
+        Assert.Equal(DealStatus.Lost, deal.Status);
+        Assert.Equal(changes, _bot.Stores.History.Count);
+    }
+
+    [Theory]
+    [InlineData("did anyone confirm demo held for the pricing page?", "done demo held for Initech")]
+    [InlineData("did Dana call zzqx?", "called Initech")]
+    public async Task QuestionAboutAChangeToNoDeal_HelpWithHowTheChangeIsSaid(string question, string closest)
+    {
+        _bot.AddDeal("1002", "Initech");
+
+        var answer = await _bot.AskAsync(question);
+
+        Assert.StartsWith("Sorry, I didn't understand", answer.Text, StringComparison.Ordinal);
+        Assert.Contains($"Closest: \"{closest}\"", answer.Text, StringComparison.Ordinal);
+        Assert.Empty(_bot.Stores.History);
+    }
+
     [Fact]
     public async Task History_MoreThanTwentyEntries_PagesWithMoreButton()
     {

@@ -81,11 +81,9 @@ public sealed class BranchAndSnoozeParserTests
 
     [Theory]
     [InlineData("should I mark Globex lost because of price?", "mark Initech lost because price")]
-    [InlineData("is Globex lost?", "mark Initech lost because price")]
     [InlineData("how do I mark a deal lost?", "mark Initech lost because price")]
-    [InlineData("who marked Globex lost?", "mark Initech lost because price")]
     [InlineData("should we snooze Globex for a week?", null)]
-    [InlineData("هل أعتبر Globex خاسرة؟", "خسرنا Initech بسبب السعر")]
+    [InlineData("كيف أعتبر صفقة خاسرة؟", "خسرنا Initech بسبب السعر")]
     public void Parse_ChangeAskedAbout_NotUnderstoodWithHowToSayIt(string text, string? closest)
     {
         var unknown = Assert.IsType<UnknownCommand>(_parser.Parse(text));
@@ -94,6 +92,30 @@ public sealed class BranchAndSnoozeParserTests
         {
             Assert.Equal([closest], unknown.Closest);
         }
+    }
+
+    [Theory]
+    [InlineData("is Globex lost?")]
+    [InlineData("who marked Globex lost?")]
+    [InlineData("when did Globex move to demo?")]
+    [InlineData("why did we lose Globex?")]
+    [InlineData("has Globex been snoozed?")]
+    [InlineData("is Globex not a fit?")]
+    [InlineData("was demo held confirmed for Globex?")]
+    [InlineData("did anyone confirm demo held for Globex?")]
+    [InlineData("did Dana call Globex?")]
+    [InlineData("هل Globex خاسرة؟")]
+    [InlineData("مين خسّر Globex؟")]
+    [InlineData("ليش خسرنا Globex؟")]
+    [InlineData("متى انتقلت Globex إلى العرض التوضيحي؟")]
+    public void Parse_AskedWhatHappenedToADeal_ItsHistoryNeverTheChange(string text)
+    {
+        // Each of these once read as the change it asks about: "has Globex been snoozed?" asked to confirm a branch
+        // called "snoozed", and "was demo held confirmed for Globex?" confirmed the item.
+        var parsed = _parser.Parse(text);
+
+        Assert.True(parsed is HistoryCommand or ChangeQuestionCommand, $"{text} => {parsed}");
+        Assert.Equal(new NameReference("Globex"), ((IDealCommand)parsed).Deal);
     }
 
     [Theory]

@@ -56,6 +56,7 @@ internal static class CommandHandlers
         Handle<AddNoteCommand, AddNoteUseCase>();
         Handle<LogActivityCommand, LogActivityUseCase>();
         Handle<HistoryCommand, HistoryUseCase>();
+        Handle<ChangeQuestionCommand, ChangeQuestionUseCase>();
         Handle<NewDealCommand, NewDealUseCase>();
         Handle<HelpCommand, HelpUseCase>();
         Handle<UnknownCommand, HelpUseCase>();

@@ -17,8 +17,7 @@ internal sealed class ConfirmIntentUseCase(DealNameResolverCache names, IDealSto
 {
     public async Task<BotAnswer> HandleAsync(ConfirmIntentCommand command, TurnContext context, CancellationToken cancellationToken)
     {
-        if (command.Guess is IDealCommand { Deal: NameReference name }
-            && await names.ResolveAsync(deals, name.Text, AccessPolicy.VisibleTeams(context.Person), cancellationToken) is DealResolution.NotFound { Closest: null })
+        if (command.Guess is IDealCommand guess && await names.FitsNoDealAsync(deals, guess.Deal, context.Person, cancellationToken))
         {
             var typed = context.Turn.Input is TextInput text ? text.Text.Trim() : command.CommandText;
             return await help.HandleAsync(new UnknownCommand(typed) { Language = command.Language }, context, cancellationToken);

@@ -1,0 +1,21 @@
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Coaching.Commands;
+using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Understanding;
+
+namespace SalesCoachBot.Core.Coaching.UseCases;
+
+/// <summary>
+/// "who marked Globex lost?", "is Globex snoozed?", «متى انتقلت Globex للعرض التوضيحي؟»: a question about what happened
+/// to a deal, answered with its history (who changed what, when, and why). Nothing changes. When the words taken for
+/// the deal's name fit no deal the person may see ("did we lose the thread?"), the question was not about a deal, and
+/// the answer is the help for words not understood, with the change's own example first.
+/// </summary>
+internal sealed class ChangeQuestionUseCase(DealNameResolverCache names, IDealStore deals, HistoryUseCase history, HelpUseCase help)
+    : ICommandHandler<ChangeQuestionCommand>
+{
+    public async Task<BotAnswer> HandleAsync(ChangeQuestionCommand command, TurnContext context, CancellationToken cancellationToken) =>
+        await names.FitsNoDealAsync(deals, command.Deal, context.Person, cancellationToken)
+            ? await help.HandleAsync(command.Help with { Language = command.Language }, context, cancellationToken)
+            : await history.HandleAsync(new HistoryCommand(command.Deal) { Language = command.Language }, context, cancellationToken);
+}
