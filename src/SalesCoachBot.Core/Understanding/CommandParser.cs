@@ -199,9 +199,9 @@ public sealed partial class CommandParser
     /// <summary>Reads the winning example's slots into a command; null when the slots do not make one.</summary>
     private static ChatCommand? Build(IntentMatch m, IReadOnlyList<Token> tokens, Typed folded, LanguagePack pack)
     {
-        // "don't mark Globex lost", «ما خسرنا Globex»: not understood, so never done, and no other reading of the same
-        // words is tried (it could take the deal for a reason).
-        if (NegatableChanges.Contains(m.Command) && IsNegated(m, tokens, pack))
+        // "don't mark Globex lost", «ما خسرنا Globex», "we almost lost Globex": not understood, so never done, and no
+        // other reading of the same words is tried (it could take the deal for a reason).
+        if (NegatableChanges.Contains(m.Command) && (IsNegated(m, tokens, pack) || IsHedged(m, tokens, pack)))
         {
             return new UnknownCommand(folded.Raw);
         }
@@ -461,19 +461,39 @@ public sealed partial class CommandParser
     }
 
     /// <summary>
+    /// True when the change is only hedged or planned: "we almost lost Globex" (<c>change_hedges</c>), "will confirm
+    /// demo held for Globex next week" (<c>change_plans</c>), typed outside the slots. A hedge also counts at either end
+    /// of the deal's slot ("Globex almost said no", «يمكن Globex رفضوا») or opening the item's ("almost done with demo
+    /// held"); a plan word there is the name's ("Acme Growth Plan", the item "Go-live plan agreed"). The example's own
+    /// words are read as written.
+    /// </summary>
+    private static bool IsHedged(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack)
+    {
+        var hedges = pack.Words("change_hedges");
+        var plans = pack.Words("change_plans");
+        var example = m.Example.Split(' ').Select(LanguagePack.Lower).ToHashSet(StringComparer.Ordinal);
+        var edges = m.Slot("deal").Take(1).Concat(m.Slot("deal").TakeLast(1)).Concat(m.Slot("item").Take(1));
+        return OutsideSlots(m, tokens).Any(t => (hedges.Contains(t.Lower) || plans.Contains(t.Lower)) && !example.Contains(t.Lower))
+            || edges.Any(t => hedges.Contains(t.Lower) && !example.Contains(t.Lower));
+    }
+
+    /// <summary>
     /// The question words that make a change a question: typed outside the slots ("should I", "how do I", «هل») where
     /// the example has none, or anywhere outside them before a question mark ("should we snooze Globex?" against "we
     /// should snooze {deal}"), or opening the deal's or the item's slot ("is Globex lost?" read as "{deal} lost", "was
-    /// demo held confirmed for Globex?" as "{item} confirmed for {deal}"). One inside a reason is its text. Empty when
-    /// the change was asked for.
+    /// demo held confirmed for Globex?" as "{item} confirmed for {deal}"). An auxiliary (is, did, has, …) asks only
+    /// where a question starts with it, or before a question mark: "I have called Globex" is said, not asked. One
+    /// inside a reason is its text. Empty when the change was asked for.
     /// </summary>
     private static List<string> QuestionWords(IntentMatch m, IReadOnlyList<Token> tokens, string typed, LanguagePack pack)
     {
         var questions = pack.Words("change_questions");
+        var auxiliaries = pack.Words("question_auxiliaries");
         var example = m.Example.Split(' ').Select(LanguagePack.Lower).ToHashSet(StringComparer.Ordinal);
         var asked = typed.TrimEnd().EndsWith('?') || typed.TrimEnd().EndsWith('\u061F');
-        var words = OutsideSlots(m, tokens).Where(t => questions.Contains(t.Lower) && (asked || !example.Contains(t.Lower)));
-        var opening = new[] { m.Slot("deal"), m.Slot("item") }.Where(slot => slot is [var first, ..] && questions.Contains(first.Lower)).Select(slot => slot[0]);
+        bool Asks(Token t) => questions.Contains(t.Lower) || (auxiliaries.Contains(t.Lower) && (asked || t.Start == tokens[0].Start));
+        var words = OutsideSlots(m, tokens).Where(t => Asks(t) && (asked || !example.Contains(t.Lower)));
+        var opening = new[] { m.Slot("deal"), m.Slot("item") }.Where(slot => slot is [var first, ..] && Asks(first)).Select(slot => slot[0]);
         return words.Concat(opening).Select(t => t.Lower).Distinct(StringComparer.Ordinal).ToList();
     }
 

@@ -269,6 +269,22 @@ public sealed class CoachBotTests : IDisposable
         Assert.StartsWith("Sorry, I didn't understand", answer.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("will confirm requirements listed for initech next week")]
+    [InlineData("almost done with requirements listed for initech")]
+    [InlineData("we almost lost initech")]
+    public async Task Change_OnlyHedgedOrPlanned_NothingChanges(string text)
+    {
+        var deal = _bot.AddDeal("1002", "Initech");
+
+        var answer = await _bot.AskAsync(text);
+
+        Assert.Equal(DealStatus.Open, deal.Status);
+        Assert.Empty(_bot.Stores.Confirmations);
+        Assert.Empty(_bot.Stores.History);
+        Assert.StartsWith("Sorry, I didn't understand", answer.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Undo_OwnConfirmation_WithdrawsAndKeepsRecord()
     {
