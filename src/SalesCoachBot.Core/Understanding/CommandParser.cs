@@ -69,8 +69,9 @@ public sealed partial class CommandParser
             return unknown with { Closest = Closest(majority.Pack, closest) };
         }
 
+        // A change not quite understood, or typed as a question ("Globex lost?", «خسرنا Globex؟»), is asked back first.
         var command = best.Command with { Language = best.Language };
-        return best.Confidence < ConfirmBelow && CanonicalText(command) is { } canonical
+        return (best.Confidence < ConfirmBelow || EndsAsAQuestion(trimmed)) && CanonicalText(command) is { } canonical
             ? new ConfirmIntentCommand(command, canonical) { Language = best.Language }
             : command;
     }
@@ -490,12 +491,15 @@ public sealed partial class CommandParser
         var questions = pack.Words("change_questions");
         var auxiliaries = pack.Words("question_auxiliaries");
         var example = m.Example.Split(' ').Select(LanguagePack.Lower).ToHashSet(StringComparer.Ordinal);
-        var asked = typed.TrimEnd().EndsWith('?') || typed.TrimEnd().EndsWith('\u061F');
+        var asked = EndsAsAQuestion(typed);
         bool Asks(Token t) => questions.Contains(t.Lower) || (auxiliaries.Contains(t.Lower) && (asked || t.Start == tokens[0].Start));
         var words = OutsideSlots(m, tokens).Where(t => Asks(t) && (asked || !example.Contains(t.Lower)));
         var opening = new[] { m.Slot("deal"), m.Slot("item") }.Where(slot => slot is [var first, ..] && Asks(first)).Select(slot => slot[0]);
         return words.Concat(opening).Select(t => t.Lower).Distinct(StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>True when <paramref name="typed"/> ends with a question mark, Latin or Arabic (؟).</summary>
+    private static bool EndsAsAQuestion(string typed) => typed.TrimEnd() is [.., '?' or '\u061F'];
 
     /// <summary>
     /// True when "said no" was read from a yes: "Globex said yes" against "{deal} said no", or "the decision maker said

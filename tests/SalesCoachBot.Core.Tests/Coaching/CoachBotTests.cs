@@ -269,6 +269,22 @@ public sealed class CoachBotTests : IDisposable
         Assert.StartsWith("Sorry, I didn't understand", answer.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Lost_TypedAsAQuestion_AskedBackAndYesClosesIt()
+    {
+        var deal = _bot.AddDeal("1002", "Initech");
+
+        var asked = await _bot.AskAsync("initech lost because of price?");
+        Assert.Equal(DealStatus.Open, deal.Status);
+        Assert.Contains("Did you mean", asked.Text, StringComparison.Ordinal);
+        var yes = Assert.Single(asked.Card!.Actions, a => a.Payload is RunCommandPayload { Text: "mark deal initech lost because price" });
+
+        var done = await _bot.TurnAsync(new ActionInput(yes.Payload, []));
+
+        Assert.StartsWith("Marked Initech lost (price)", done.Text, StringComparison.Ordinal);
+        Assert.Equal(DealStatus.Lost, deal.Status);
+    }
+
     [Theory]
     [InlineData("will confirm requirements listed for initech next week")]
     [InlineData("almost done with requirements listed for initech")]

@@ -84,6 +84,7 @@ public sealed class BranchAndSnoozeParserTests
     [InlineData("how do I mark a deal lost?", "mark Initech lost because price")]
     [InlineData("should we snooze Globex for a week?", null)]
     [InlineData("كيف أعتبر صفقة خاسرة؟", "خسرنا Initech بسبب السعر")]
+    [InlineData("شو خسرنا Globex", "خسرنا Initech بسبب السعر")]
     public void Parse_ChangeAskedAbout_NotUnderstoodWithHowToSayIt(string text, string? closest)
     {
         var unknown = Assert.IsType<UnknownCommand>(_parser.Parse(text));
@@ -92,6 +93,20 @@ public sealed class BranchAndSnoozeParserTests
         {
             Assert.Equal([closest], unknown.Closest);
         }
+    }
+
+    [Theory]
+    [InlineData("Globex lost?", "mark deal Globex lost")]
+    [InlineData("done demo held for Globex?", "done demo held for Globex")]
+    [InlineData("can you move Globex to demo because they asked?", "move deal Globex to demo because they asked")]
+    [InlineData("خسرنا Globex؟", "mark deal Globex lost")]
+    [InlineData("أجل Globex ٣ أيام؟", "snooze deal Globex 3 days")]
+    public void Parse_ChangeTypedAsAQuestion_AskedBackFirst(string text, string wording)
+    {
+        // "Globex lost?" marked the deal lost at full confidence; it may as well mean "is Globex lost?".
+        var confirm = Assert.IsType<ConfirmIntentCommand>(_parser.Parse(text));
+
+        Assert.Equal(wording, confirm.CommandText);
     }
 
     [Theory]
