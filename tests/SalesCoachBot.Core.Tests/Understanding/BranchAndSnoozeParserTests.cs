@@ -73,6 +73,7 @@ public sealed class BranchAndSnoozeParserTests
     [InlineData("don't undo demo held for Globex")]
     [InlineData("ما خسرنا Globex")]
     [InlineData("لا تعتبر Globex خاسرة")]
+    [InlineData("بلاش نأجل Globex")]
     public void Parse_ChangeSaidWithANegation_NotUnderstood(string text)
     {
         // Read without its "don't", each of these once asked to do the very change it refused.
