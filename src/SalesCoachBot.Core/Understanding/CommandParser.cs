@@ -207,7 +207,7 @@ public sealed partial class CommandParser
             return new UnknownCommand(folded.Raw);
         }
 
-        // "should I mark Globex lost because of price?", «هل أعتبر Globex خاسرة؟»: asked about, not asked for. The help
+        // "should I mark Globex lost because of price?", «كيف أعتبر صفقة خاسرة؟»: asked about, not asked for. The help
         // answer shows how the change is said, with that command first. "who marked Globex lost?", "when did Globex move
         // to demo?": what happened to a deal, which its history tells (the help answer when the name is no deal's).
         if (QuestionableChanges.Contains(m.Command) && QuestionWords(m, tokens, folded.Raw, pack) is { Count: > 0 } asked)
@@ -453,7 +453,7 @@ public sealed partial class CommandParser
     private static bool IsNegated(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack)
     {
         var negations = pack.Words("change_negations");
-        if (m.Example.Split(' ').Any(word => negations.Contains(LanguagePack.Lower(word))))
+        if (ExampleWords(m).Overlaps(negations))
         {
             return false;
         }
@@ -472,7 +472,7 @@ public sealed partial class CommandParser
     {
         var hedges = pack.Words("change_hedges");
         var plans = pack.Words("change_plans");
-        var example = m.Example.Split(' ').Select(LanguagePack.Lower).ToHashSet(StringComparer.Ordinal);
+        var example = ExampleWords(m);
         var edges = m.Slot("deal").Take(1).Concat(m.Slot("deal").TakeLast(1)).Concat(m.Slot("item").Take(1));
         return OutsideSlots(m, tokens).Any(t => (hedges.Contains(t.Lower) || plans.Contains(t.Lower)) && !example.Contains(t.Lower))
             || edges.Any(t => hedges.Contains(t.Lower) && !example.Contains(t.Lower));
@@ -490,7 +490,7 @@ public sealed partial class CommandParser
     {
         var questions = pack.Words("change_questions");
         var auxiliaries = pack.Words("question_auxiliaries");
-        var example = m.Example.Split(' ').Select(LanguagePack.Lower).ToHashSet(StringComparer.Ordinal);
+        var example = ExampleWords(m);
         var asked = EndsAsAQuestion(typed);
         bool Asks(Token t) => questions.Contains(t.Lower) || (auxiliaries.Contains(t.Lower) && (asked || t.Start == tokens[0].Start));
         var words = OutsideSlots(m, tokens).Where(t => Asks(t) && (asked || !example.Contains(t.Lower)));
@@ -521,6 +521,9 @@ public sealed partial class CommandParser
         var won = pack.Words("won_stage");
         return OpensWith(m.Slot("reason"), "won_stage", pack) || OutsideSlots(m, tokens).Any(t => won.Contains(t.Lower));
     }
+
+    /// <summary>The words of the winning example, lower case, as the word lists hold them ("{deal}" and the like too).</summary>
+    private static HashSet<string> ExampleWords(IntentMatch m) => m.Example.Split(' ').Select(LanguagePack.Lower).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The typed words no slot of <paramref name="m"/> took: the example's own words and the extras.</summary>
     private static IEnumerable<Token> OutsideSlots(IntentMatch m, IReadOnlyList<Token> tokens)
