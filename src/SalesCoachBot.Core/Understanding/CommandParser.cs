@@ -350,7 +350,7 @@ public sealed partial class CommandParser
         var slot = m.Slot("deal");
         var reasonSlot = m.Slot("reason");
         var lead = pack.Words("snooze_time_leading");
-        var markers = pack.Words("snooze_reason_markers");
+        var markers = pack.Words("reason_markers");
 
         // «خلنا نأجل Tailwind ٣ أيام» read against "… {deal} عشان {reason}": with no word introducing it, the "reason"
         // right after the deal is the rest of the deal slot (where the time is looked for).
@@ -415,6 +415,15 @@ public sealed partial class CommandParser
             ? Trim(m.Slot("when"), verbs, verbs)
             : [.. tokens.Where(t => !inDeal.Contains(t.Start) && !verbs.Contains(t.Canon) && !verbs.Contains(t.Lower))];
 
+        // "mark Globex won", "Globex is won": not a branch but the map's won stage, so a move (a manager's, with a reason:
+        // "mark Globex as won because they signed today").
+        var markers = pack.Words("reason_markers");
+        var because = when.Count > 1 ? when.FindIndex(1, t => markers.Contains(t.Canon) || markers.Contains(t.Lower)) : -1;
+        if (because > 0 && StageMatcher.NamesWon(typed.Span(when[..because])))
+        {
+            return new MoveDealCommand(DealOf(dealSlot, pack, typed), typed.Span(when[..because]), Reason(when[(because + 1)..], pack, typed));
+        }
+
         // "disqualified now" is "disqualified"; "not now" stays what it says.
         var trailing = pack.Words("branch_trailing");
         var negations = pack.Words("branch_negations");
@@ -428,7 +437,6 @@ public sealed partial class CommandParser
             return null;
         }
 
-        // "mark Globex won", "Globex is won": not a branch but the map's won stage, so a move (a manager's, with a reason).
         var whenText = typed.Span(when);
         if (StageMatcher.NamesWon(whenText))
         {
@@ -513,13 +521,15 @@ public sealed partial class CommandParser
 
     /// <summary>
     /// True when "lost" was read from a win: "mark Globex as closed won" fits "mark {deal} as closed lost {reason}" with
-    /// the reason "won", or "mark {deal} as lost" with "closed won" left over. Another reading is tried (the branch
-    /// wording moves the deal to the won stage); the deal is never closed as lost.
+    /// the reason "won", or "mark {deal} as lost" with "closed won" left over; "mark Globex won since …" fits "mark
+    /// {deal} lost because {reason}" with the deal "Globex won". Another reading is tried (the branch wording moves the
+    /// deal to the won stage); the deal is never closed as lost.
     /// </summary>
     private static bool SaysWon(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack)
     {
         var won = pack.Words("won_stage");
-        return OpensWith(m.Slot("reason"), "won_stage", pack) || OutsideSlots(m, tokens).Any(t => won.Contains(t.Lower));
+        return OpensWith(m.Slot("reason"), "won_stage", pack)
+            || OutsideSlots(m, tokens).Concat(m.Slot("deal").TakeLast(1)).Any(t => won.Contains(t.Lower));
     }
 
     /// <summary>The words of the winning example, lower case, as the word lists hold them ("{deal}" and the like too).</summary>

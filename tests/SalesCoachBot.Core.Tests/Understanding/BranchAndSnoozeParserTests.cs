@@ -200,6 +200,28 @@ public sealed class BranchAndSnoozeParserTests
     }
 
     [Theory]
+    [InlineData("mark Globex as won because they signed today", "won", "they signed today")]
+    [InlineData("Globex is closed won because the CFO signed", "closed won", "CFO signed")]
+    public void Parse_WonWithAReason_MoveToTheWonStageWithIt(string text, string stage, string reason)
+    {
+        var parsed = _parser.Parse(text);
+        var move = Assert.IsType<MoveDealCommand>(parsed is ConfirmIntentCommand confirm ? confirm.Guess : parsed);
+
+        Assert.Equal((new NameReference("Globex") as DealReference, stage, reason), (move.Deal, move.StageText, move.Reason));
+    }
+
+    [Theory]
+    [InlineData("mark Globex won since the contract is back")]
+    [InlineData("اعتبر Globex مكسوبة لأن العقد توقع")]
+    public void Parse_WonAtTheEndOfTheDeal_NeverLost(string text)
+    {
+        // Both fitted "mark {deal} lost because {reason}" with the won word left in the deal: "mark deal Globex won lost".
+        var parsed = _parser.Parse(text);
+
+        Assert.IsNotType<MarkLostCommand>(parsed is ConfirmIntentCommand confirm ? confirm.Guess : parsed);
+    }
+
+    [Theory]
     [InlineData("بصراحة والله أجل Tailwind ٣ أيام", "snooze deal Tailwind 3 days")]
     [InlineData("والله ألغِ تأجيل Tailwind", "unsnooze deal Tailwind")]
     public void Parse_StateChangeNotQuiteSure_AsksWithTheEnglishWording(string text, string wording)
