@@ -50,8 +50,11 @@ internal sealed record MarkLostCommand(DealReference Deal, string? Reason) : Cha
 /// <summary>"DEAL said no [because REASON]": without a reason the bot asks for one before closing.</summary>
 internal sealed record SaidNoCommand(DealReference Deal, string? Reason = null) : ChatCommand, IDealCommand;
 
-/// <summary>"Duff Brewery is not a fit", "Acme is not now": the stage's branch whose <c>when</c> the words name.</summary>
-internal sealed record FollowBranchCommand(DealReference Deal, string WhenText) : ChatCommand, IDealCommand;
+/// <summary>
+/// "Duff Brewery is not a fit", "Acme is not now [because REASON]": the stage's branch whose <c>when</c> the words name;
+/// the reason, when given, goes into the history beside the branch's words.
+/// </summary>
+internal sealed record FollowBranchCommand(DealReference Deal, string WhenText, string? Reason = null) : ChatCommand, IDealCommand;
 
 /// <summary>"reopen DEAL": undo a close (lost or nurture), back to the stage it left.</summary>
 internal sealed record ReopenDealCommand(DealReference Deal) : ChatCommand, IDealCommand;

@@ -415,13 +415,14 @@ public sealed partial class CommandParser
             ? Trim(m.Slot("when"), verbs, verbs)
             : [.. tokens.Where(t => !inDeal.Contains(t.Start) && !verbs.Contains(t.Canon) && !verbs.Contains(t.Lower))];
 
-        // "mark Globex won", "Globex is won": not a branch but the map's won stage, so a move (a manager's, with a reason:
-        // "mark Globex as won because they signed today").
+        // "Globex is not now because of the reorg", "mark Globex as won because they signed": the words after a reason
+        // marker are the reason, not the branch's or the stage's name.
         var markers = pack.Words("reason_markers");
         var because = when.Count > 1 ? when.FindIndex(1, t => markers.Contains(t.Canon) || markers.Contains(t.Lower)) : -1;
-        if (because > 0 && StageMatcher.NamesWon(typed.Span(when[..because])))
+        var reason = because > 0 ? Reason(when[(because + 1)..], pack, typed) : Reason(m.Slot("reason"), pack, typed);
+        if (because > 0)
         {
-            return new MoveDealCommand(DealOf(dealSlot, pack, typed), typed.Span(when[..because]), Reason(when[(because + 1)..], pack, typed));
+            when = when[..because];
         }
 
         // "disqualified now" is "disqualified"; "not now" stays what it says.
@@ -437,20 +438,21 @@ public sealed partial class CommandParser
             return null;
         }
 
+        // "mark Globex won", "Globex is won": not a branch but the map's won stage, so a move (a manager's, with a reason).
         var whenText = typed.Span(when);
         if (StageMatcher.NamesWon(whenText))
         {
-            return new MoveDealCommand(DealOf(dealSlot, pack, typed), whenText, Reason: null);
+            return new MoveDealCommand(DealOf(dealSlot, pack, typed), whenText, reason);
         }
 
         if (BranchName(when, pack) is { } named)
         {
-            return new FollowBranchCommand(DealOf(dealSlot, pack, typed), named);
+            return new FollowBranchCommand(DealOf(dealSlot, pack, typed), named, reason);
         }
 
         // "mark initech as needs unclear": said to be a branch in so many words.
         var explicitly = m.Example.Split(' ')[0] is var first && pack.Words("branch_explicit").Contains(pack.Canonical(ArabicText.Normalize(first).ToLowerInvariant()));
-        return explicitly || ReadsLikeADecision(when, pack) ? new FollowBranchCommand(DealOf(dealSlot, pack, typed), whenText) : null;
+        return explicitly || ReadsLikeADecision(when, pack) ? new FollowBranchCommand(DealOf(dealSlot, pack, typed), whenText, reason) : null;
     }
 
     /// <summary>
@@ -1045,7 +1047,7 @@ public sealed partial class CommandParser
             SnoozeCommand c => $"snooze{Deal(c.Deal, "deal")} {SnoozeDates.English(c.DurationText)}".TrimEnd() + Because(c.Reason),
             UnsnoozeCommand c => $"unsnooze{This(Deal(c.Deal, "deal"))}",
             ReopenDealCommand c => $"reopen{This(Deal(c.Deal, "deal"))}",
-            FollowBranchCommand c => $"mark{This(Deal(c.Deal, "deal"))} as {c.WhenText}",
+            FollowBranchCommand c => $"mark{This(Deal(c.Deal, "deal"))} as {c.WhenText}{Because(c.Reason)}",
             SaidNoCommand { Reason: null } => null, // asks why first: nothing changes yet
             SaidNoCommand c => $"{(c.Deal is LinkedDealReference ? "they" : Deal(c.Deal, "deal").TrimStart())} said no{Because(c.Reason)}",
             _ => null,

@@ -130,6 +130,20 @@ public sealed class BranchTests : IDisposable
         Assert.Single(_bot.Stores.History);
     }
 
+    [Theory]
+    [InlineData("initech is not now because of the reorg", DealStatus.Nurture, "reorg")]
+    [InlineData("mark initech as not a fit since they only buy on-premise", DealStatus.Lost, "they only buy on-premise")]
+    public async Task Branch_WithAReason_FollowedAndTheReasonInTheHistory(string text, DealStatus status, string reason)
+    {
+        // Both were read as a branch called "not now because of the reorg", which no stage has, or not understood.
+        var deal = _bot.AddDeal("1002", "Initech", "demo");
+
+        await _bot.AskAsync(text);
+
+        Assert.Equal(status, deal.Status);
+        Assert.Contains(reason, Assert.Single(_bot.Stores.History).Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Branch_Unknown_NamesTheStagesBranchesAndStoresNothing()
     {

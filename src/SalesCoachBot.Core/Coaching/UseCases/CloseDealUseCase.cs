@@ -134,10 +134,14 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
                 return UnknownBranch(command.WhenText, deal, stage, notFound.Closest, context.Say);
             case BranchMatch.Found { Branch.When: Branch.BuyerSaysNo }:
                 return AskReason(found.Deal, context, note: null);
+            case BranchMatch.Found when command.Reason?.Length > MaxReasonLength:
+                return TooLong(context.Say);
             case BranchMatch.Found { Branch: var branch }:
                 var words = BranchMatcher.Words(branch);
-                return await ChangeAsync(new ExternalIdReference(deal.ExternalId), context, id => $"#{id} is {words}",
-                    (state, stageId) => Follow(state, context.MapOf(state.View).GetStage(stageId), branch, Said(branch, context.Language), context), fromCard: false, cancellationToken);
+                var because = command.Reason is null ? string.Empty : " because " + command.Reason;
+                return await ChangeAsync(new ExternalIdReference(deal.ExternalId), context, id => $"#{id} is {words}{because}",
+                    (state, stageId) => Follow(state, context.MapOf(state.View).GetStage(stageId), branch, Said(branch, context.Language), context, command.Reason),
+                    fromCard: false, cancellationToken);
             default:
                 var ambiguous = (BranchMatch.Ambiguous)match;
                 var say = context.Say;
