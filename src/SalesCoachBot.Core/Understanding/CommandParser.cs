@@ -325,7 +325,7 @@ public sealed partial class CommandParser
         // "put Soylent into nurture", «حوّل Soylent للرعاية»: nurture is a branch of the map, not a stage.
         if (BranchName(Trim(m.Slot("stage"), pack.Words("stage_filler"), pack.Words("stage_filler")), pack) is "nurture" && m.Slot("deal").Count > 0)
         {
-            return new FollowBranchCommand(DealOf(m.Slot("deal"), pack, folded), "nurture");
+            return new FollowBranchCommand(DealOf(m.Slot("deal"), pack, folded), "nurture", Reason(m.Slot("reason"), pack, folded));
         }
 
         var stage = StageText(m.Slot("stage"), pack, folded);
@@ -404,7 +404,8 @@ public sealed partial class CommandParser
     {
         // "mark initech as not a fit" read against "{deal} not a fit": the verbs around the deal are not its name.
         var verbs = pack.Words("branch_verbs");
-        var dealSlot = Trim(m.Slot("deal"), verbs, verbs);
+        var (dealPart, dealReason) = CutReason(m.Slot("deal"), pack);
+        var dealSlot = Trim(dealPart, verbs, verbs);
         if (dealSlot.Count == 0 || pack.Words("branch_not_deal").Contains(dealSlot[0].Canon))
         {
             return null;
@@ -419,7 +420,9 @@ public sealed partial class CommandParser
         // marker are the reason, not the branch's or the stage's name.
         var markers = pack.Words("reason_markers");
         var because = when.Count > 1 ? when.FindIndex(1, t => markers.Contains(t.Canon) || markers.Contains(t.Lower)) : -1;
-        var reason = because > 0 ? Reason(when[(because + 1)..], pack, typed) : Reason(m.Slot("reason"), pack, typed);
+        // The reason is every typed word after its marker, the branch's verbs ("have", "is") too.
+        var reason = because > 0 ? Reason([.. tokens.Where(t => t.Start > when[because].Start)], pack, typed)
+            : Reason(m.Slot("reason"), pack, typed) ?? Reason(dealReason, pack, typed);
         if (because > 0)
         {
             when = when[..because];
@@ -991,7 +994,7 @@ public sealed partial class CommandParser
     {
         var leading = pack.Words("deal_leading");
         var trailing = pack.Words("deal_trailing");
-        var tokens = Trim(slot, leading, trailing);
+        var tokens = Trim(CutReason(slot, pack).Deal, leading, trailing);
 
         // Text-speak "next 4 hooli" / "move 2 demo": a lone 4 or 2 before a name is "for" / "to".
         if (!pack.IsArabic && tokens.Count > 1 && tokens[0].Canon is "4" or "2")
@@ -1021,6 +1024,25 @@ public sealed partial class CommandParser
         var words = tokens.Select(t => t.Original).ToList();
         words[^1] = StripPossessive(words[^1]);
         return new NameReference(string.Join(' ', words));
+    }
+
+    /// <summary>
+    /// A deal's slot up to a word that opens a reason where the example has no place for one ("disqualify Initech
+    /// because no budget", «استبعد Initech لأن ما عندهم ميزانية»), and the words after it. Only the words of
+    /// <c>deal_reason_cut</c>, which no deal's name has ("as" and "since" can be a name's).
+    /// </summary>
+    private static (IReadOnlyList<Token> Deal, IReadOnlyList<Token> Reason) CutReason(IReadOnlyList<Token> slot, LanguagePack pack)
+    {
+        var cut = pack.Words("deal_reason_cut");
+        for (var i = 1; i < slot.Count; i++)
+        {
+            if (cut.Contains(slot[i].Lower))
+            {
+                return ([.. slot.Take(i)], [.. slot.Skip(i + 1)]);
+            }
+        }
+
+        return (slot, []);
     }
 
     /// <summary>

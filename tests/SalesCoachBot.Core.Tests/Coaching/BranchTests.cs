@@ -133,6 +133,9 @@ public sealed class BranchTests : IDisposable
     [Theory]
     [InlineData("initech is not now because of the reorg", DealStatus.Nurture, "reorg")]
     [InlineData("mark initech as not a fit since they only buy on-premise", DealStatus.Lost, "they only buy on-premise")]
+    [InlineData("disqualify initech because they have no budget", DealStatus.Lost, "they have no budget")]
+    [InlineData("send initech to nurture because budget is frozen", DealStatus.Nurture, "budget is frozen")]
+    [InlineData("استبعد initech لأن ما عندهم ميزانية", DealStatus.Lost, "ما عندهم ميزانية")]
     public async Task Branch_WithAReason_FollowedAndTheReasonInTheHistory(string text, DealStatus status, string reason)
     {
         // Both were read as a branch called "not now because of the reorg", which no stage has, or not understood.

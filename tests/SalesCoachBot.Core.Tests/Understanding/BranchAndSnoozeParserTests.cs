@@ -211,6 +211,20 @@ public sealed class BranchAndSnoozeParserTests
     }
 
     [Theory]
+    [InlineData("reopen Globex because they called back", typeof(ReopenDealCommand))]
+    [InlineData("unsnooze Globex because they replied", typeof(UnsnoozeCommand))]
+    [InlineData("disqualify Globex because no budget", typeof(FollowBranchCommand))]
+    [InlineData("استبعد Globex لأن ما عندهم ميزانية", typeof(FollowBranchCommand))]
+    public void Parse_ReasonWhereTheExampleHasNone_NotPartOfTheDealsName(string text, Type expected)
+    {
+        // The deal was "Globex because they called back", which no deal is called.
+        var parsed = _parser.Parse(text);
+
+        Assert.IsType(expected, parsed);
+        Assert.Equal(new NameReference("Globex"), ((IDealCommand)parsed).Deal);
+    }
+
+    [Theory]
     [InlineData("mark Globex won since the contract is back")]
     [InlineData("اعتبر Globex مكسوبة لأن العقد توقع")]
     public void Parse_WonAtTheEndOfTheDeal_NeverLost(string text)
