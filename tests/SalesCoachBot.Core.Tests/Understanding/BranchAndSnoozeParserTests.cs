@@ -122,6 +122,8 @@ public sealed class BranchAndSnoozeParserTests
     [InlineData("يمكن Globex رفضوا بسبب السعر")]
     [InlineData("ربما خسرنا Globex")]
     [InlineData("ناوي أنقل Globex إلى العرض التوضيحي لأن العميل طلب")]
+    [InlineData("wait before marking Globex lost")]
+    [InlineData("instead of marking Globex lost, snooze it 2 weeks")]
     public void Parse_ChangeOnlyHedgedOrPlanned_NotUnderstood(string text)
     {
         // Each of these was read as the change, most at full confidence: "will confirm demo held for Globex next week"
@@ -136,6 +138,8 @@ public sealed class BranchAndSnoozeParserTests
     [InlineData("I have called Globex", typeof(LogActivityCommand))]
     [InlineData("we have done demo held for Globex", typeof(ConfirmItemsCommand))]
     [InlineData("Globex has said no", typeof(SaidNoCommand))]
+    [InlineData("mark Globex lost because they went with a competitor instead", typeof(MarkLostCommand))]
+    [InlineData("Globex said no, they'd rather wait", typeof(SaidNoCommand))]
     public void Parse_HedgeOrAuxiliaryInsideANameOrSaid_StillTheChange(string text, Type expected)
     {
         // A plan word inside a deal's or an item's name is the name's; "have" in the middle of a sentence is said, not asked.
