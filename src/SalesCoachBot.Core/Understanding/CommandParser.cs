@@ -518,11 +518,7 @@ public sealed partial class CommandParser
     /// True when "said no" was read from a yes: "Globex said yes" against "{deal} said no", or "the decision maker said
     /// yes" against "{deal} said no because {reason}". Answered as not understood, never as a no.
     /// </summary>
-    private static bool SaysYes(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack)
-    {
-        var yes = pack.Words("yes_words");
-        return OpensWith(m.Slot("reason"), "yes_words", pack) || OutsideSlots(m, tokens).Any(t => yes.Contains(t.Lower));
-    }
+    private static bool SaysYes(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack) => Says("yes_words", m, tokens, pack, []);
 
     /// <summary>
     /// True when "lost" was read from a win: "mark Globex as closed won" fits "mark {deal} as closed lost {reason}" with
@@ -530,11 +526,17 @@ public sealed partial class CommandParser
     /// {deal} lost because {reason}" with the deal "Globex won". Another reading is tried (the branch wording moves the
     /// deal to the won stage); the deal is never closed as lost.
     /// </summary>
-    private static bool SaysWon(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack)
+    private static bool SaysWon(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack) =>
+        Says("won_stage", m, tokens, pack, m.Slot("deal").TakeLast(1));
+
+    /// <summary>
+    /// True when a word of the list <paramref name="words"/> opens the reason, or stands outside the slots or among
+    /// <paramref name="alsoIn"/>: the one test behind <see cref="SaysYes"/> and <see cref="SaysWon"/>.
+    /// </summary>
+    private static bool Says(string words, IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack, IEnumerable<Token> alsoIn)
     {
-        var won = pack.Words("won_stage");
-        return OpensWith(m.Slot("reason"), "won_stage", pack)
-            || OutsideSlots(m, tokens).Concat(m.Slot("deal").TakeLast(1)).Any(t => won.Contains(t.Lower));
+        var list = pack.Words(words);
+        return OpensWith(m.Slot("reason"), words, pack) || OutsideSlots(m, tokens).Concat(alsoIn).Any(t => list.Contains(t.Lower));
     }
 
     /// <summary>The words of the winning example, lower case, as the word lists hold them ("{deal}" and the like too).</summary>
