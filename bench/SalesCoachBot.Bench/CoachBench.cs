@@ -102,8 +102,8 @@ internal static class CoachBench
                 var command = await parse.TimeAsync(() => Task.FromResult(parser.Parse(Phrase(d, i))));
                 if (command is WhatsNextCommand { Deal: NameReference name })
                 {
-                    long[] teams = [deals[d].TeamId];
-                    await resolve.TimeAsync(() => Task.FromResult(resolver.Resolve(name, index, teams)));
+                    var scope = new DealScope([deals[d].TeamId], deals[d].OwnerId);
+                    await resolve.TimeAsync(() => Task.FromResult(resolver.Resolve(name, index, scope)));
                 }
             }
 
@@ -114,11 +114,11 @@ internal static class CoachBench
             for (var i = 0; i < nameDeals.Length; i++)
             {
                 var d = nameDeals[i];
-                long[] teams = [deals[d].TeamId];
+                var scope = new DealScope([deals[d].TeamId], deals[d].OwnerId);
                 var en = Phrase(d, i);
                 var ar = ArabicPhrase(d, i);
-                understood.En += await understandEn.TimeAsync(() => Task.FromResult(ParseAndResolve(parser, resolver, index, en, teams))) ? 1 : 0;
-                understood.Ar += await understandAr.TimeAsync(() => Task.FromResult(ParseAndResolve(parser, resolver, index, ar, teams))) ? 1 : 0;
+                understood.En += await understandEn.TimeAsync(() => Task.FromResult(ParseAndResolve(parser, resolver, index, en, scope))) ? 1 : 0;
+                understood.Ar += await understandAr.TimeAsync(() => Task.FromResult(ParseAndResolve(parser, resolver, index, ar, scope))) ? 1 : 0;
             }
 
             var confirmCard = new Samples("confirm + advance (card action, all required)");
@@ -177,8 +177,8 @@ internal static class CoachBench
     }
 
     /// <summary>How reps type a deal's name: casing, punctuation, filler, word order, a typo.</summary>
-    private static bool ParseAndResolve(CommandParser parser, DealResolver resolver, DealNameIndex index, string text, long[] teams) =>
-        parser.Parse(text) is WhatsNextCommand { Deal: NameReference name } && resolver.Resolve(name, index, teams) is DealResolution.Found;
+    private static bool ParseAndResolve(CommandParser parser, DealResolver resolver, DealNameIndex index, string text, DealScope scope) =>
+        parser.Parse(text) is WhatsNextCommand { Deal: NameReference name } && resolver.Resolve(name, index, scope) is DealResolution.Found;
 
     /// <summary>The same questions as <see cref="Phrase"/>, in Arabic (MSA, Gulf, Levantine, Egyptian), the name in Latin.</summary>
     private static string ArabicPhrase(int deal, int variant)

@@ -1,5 +1,6 @@
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Understanding;
 
 namespace SalesCoachBot.Core.Coaching;
 
@@ -13,6 +14,10 @@ internal static class AccessPolicy
     /// <summary>Teams whose deals the person may see; null means every team (admins).</summary>
     public static IReadOnlyCollection<long>? VisibleTeams(PersonView person) =>
         person.IsAdmin ? null : person.TeamIds;
+
+    /// <summary>The deals the person may find by name, as <see cref="CanSee"/> allows them; null means every deal (admins).</summary>
+    public static DealScope? FindableDeals(PersonView person) =>
+        person.IsAdmin ? null : new DealScope(person.TeamIds, person.Id);
 
     public static bool CanSee(PersonView person, Deal deal) =>
         person.IsAdmin || deal.OwnerId == person.Id || person.TeamIds.Contains(deal.TeamId);

@@ -61,8 +61,7 @@ internal sealed class DealLocator(IDealStore deals, IConversationStore conversat
         string text, TurnContext context, Func<string, string> retry, CancellationToken cancellationToken)
     {
         var say = context.Say;
-        var visible = AccessPolicy.VisibleTeams(context.Person);
-        var resolution = await names.ResolveAsync(deals, text, visible, cancellationToken);
+        var resolution = await names.ResolveAsync(deals, text, AccessPolicy.FindableDeals(context.Person), cancellationToken);
         switch (resolution)
         {
             case DealResolution.Found one:

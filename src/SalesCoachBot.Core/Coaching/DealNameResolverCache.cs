@@ -41,7 +41,7 @@ internal sealed partial class DealNameResolverCache(
     private sealed record Built(DealNameIndex Index, DateTimeOffset At, TimeSpan Took, long Version);
 
     public async Task<DealResolution> ResolveAsync(
-        IDealStore deals, string text, IReadOnlyCollection<long>? teamIds, CancellationToken cancellationToken)
+        IDealStore deals, string text, DealScope? scope, CancellationToken cancellationToken)
     {
         var reference = new NameReference(text);
         var built = _built ?? await RebuildAsync(deals, null, cancellationToken);
@@ -51,7 +51,7 @@ internal sealed partial class DealNameResolverCache(
             RebuildInBackground();
         }
 
-        var resolution = _resolver.Resolve(reference, built.Index, teamIds);
+        var resolution = _resolver.Resolve(reference, built.Index, scope);
         if (resolution is DealResolution.NotFound && age > MinRebuildInterval)
         {
             if (built.Took <= QuickBuild)
@@ -59,7 +59,7 @@ internal sealed partial class DealNameResolverCache(
                 var fresh = await RebuildOrKeepAsync(deals, built, cancellationToken);
                 if (!ReferenceEquals(fresh, built))
                 {
-                    resolution = _resolver.Resolve(reference, fresh.Index, teamIds);
+                    resolution = _resolver.Resolve(reference, fresh.Index, scope);
                 }
             }
             else if (age > MinSlowRebuildInterval)
@@ -77,7 +77,7 @@ internal sealed partial class DealNameResolverCache(
     /// </summary>
     public async Task<bool> FitsNoDealAsync(IDealStore deals, DealReference reference, PersonView person, CancellationToken cancellationToken) =>
         reference is NameReference name
-        && await ResolveAsync(deals, name.Text, AccessPolicy.VisibleTeams(person), cancellationToken) is DealResolution.NotFound { Closest: null };
+        && await ResolveAsync(deals, name.Text, AccessPolicy.FindableDeals(person), cancellationToken) is DealResolution.NotFound { Closest: null };
 
     /// <summary>
     /// Puts a deal created on this host into the current index at once, so the next turn finds it by name without

@@ -35,12 +35,12 @@ public sealed class DealResolver
         return Resolve(reference, index);
     }
 
-    /// <summary>Resolves among the indexed deals, optionally only those of <paramref name="teamIds"/>.</summary>
-    public DealResolution Resolve(DealReference reference, DealNameIndex index, IReadOnlyCollection<long>? teamIds = null)
+    /// <summary>Resolves among the indexed deals, optionally only those <paramref name="scope"/> allows.</summary>
+    public DealResolution Resolve(DealReference reference, DealNameIndex index, DealScope? scope = null)
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(index);
-        Func<DealNameEntry, bool> allowed = teamIds is null ? _ => true : e => teamIds.Contains(e.TeamId);
+        Func<DealNameEntry, bool> allowed = scope is null ? _ => true : scope.Allows;
         return reference switch
         {
             ExternalIdReference id => index.Read(r => ByExternalId(r, id.ExternalId, allowed)),

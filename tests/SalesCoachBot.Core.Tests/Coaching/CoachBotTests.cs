@@ -177,6 +177,19 @@ public sealed class CoachBotTests : IDisposable
     }
 
     [Fact]
+    public async Task WhatsNext_OwnDealLeftInAnotherTeam_FoundByNameAsById()
+    {
+        // The rep moved teams; the deal stayed in Americas, still theirs ("my deals" lists it, "#2001" finds it).
+        _bot.AddDeal("2001", "Globex", owner: _bot.Rep, team: _bot.Americas);
+
+        var byId = await _bot.AskAsync("next #2001");
+        var byName = await _bot.AskAsync("what's next for globex");
+
+        Assert.Equal(CardKind.Checklist, byId.Card!.Kind);
+        Assert.Equal(CardKind.Checklist, byName.Card!.Kind);
+    }
+
+    [Fact]
     public async Task Done_TeamMatesDeal_Allowed()
     {
         var deal = _bot.AddDeal("1002", "Initech", owner: _bot.TeamMate);

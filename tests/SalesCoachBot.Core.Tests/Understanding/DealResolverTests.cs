@@ -108,9 +108,25 @@ public sealed class DealResolverTests
     {
         using var index = new DealNameIndex([Deal(1, "Acme Corp", teamId: 1), Deal(2, "Acme Corp - EU rollout", teamId: 2)]);
 
-        var found = Assert.IsType<DealResolution.Found>(_resolver.Resolve(new NameReference("acme"), index, [2]));
+        var found = Assert.IsType<DealResolution.Found>(_resolver.Resolve(new NameReference("acme"), index, new DealScope([2])));
 
         Assert.Equal("2", found.Deal.ExternalId);
+    }
+
+    [Theory]
+    [InlineData("hooli", 7, true)]
+    [InlineData("hooli", 8, false)]
+    [InlineData("#2", 7, true)]
+    [InlineData("2", 8, false)]
+    public void Resolve_DealOfAnotherTeam_FoundOnlyByItsOwner(string typed, long person, bool found)
+    {
+        // Deal 2 is in team 2 and owned by person 7, who works in team 1 now.
+        using var index = new DealNameIndex([Deal(1, "Acme Corp", teamId: 1), Deal(2, "Hooli platform", teamId: 2)]);
+        DealReference reference = typed.StartsWith('#') ? new ExternalIdReference(typed[1..]) : new NameReference(typed);
+
+        var resolution = _resolver.Resolve(reference, index, new DealScope([1], person));
+
+        Assert.Equal(found, resolution is DealResolution.Found { Deal.ExternalId: "2" });
     }
 
     [Fact]
