@@ -28,7 +28,9 @@ public static class ProcessMapServiceCollectionExtensions
             sp.GetService<IProcessMapEvents>()));
         services.TryAddSingleton(sp => sp.GetRequiredService<ProcessMapCatalog>().DefaultSource);
         services.TryAddSingleton<IProcessMapSource>(sp => sp.GetRequiredService<ProcessMapCatalog>());
-        services.AddHostedService<ProcessMapStartupCheck>();
+        // The command line runs the same check before a verb that works on deals (CliVerbs).
+        services.TryAddSingleton<ProcessMapStartupCheck>();
+        services.AddHostedService(sp => sp.GetRequiredService<ProcessMapStartupCheck>());
         return services;
     }
 }
@@ -37,8 +39,9 @@ public static class ProcessMapServiceCollectionExtensions
 /// Refuses to start the host with an invalid map (naming file, line and reason), with a map that has no stage for
 /// some open deals of its teams, or with a team whose map id no map has: there is no last good map to fall back on
 /// at start. Then moves deals out of stages the maps replace (the maps may have changed while the host was down).
+/// Throws <see cref="ProcessMapInvalidException"/> for a refusal.
 /// </summary>
-internal sealed class ProcessMapStartupCheck(ProcessMapCatalog catalog, IServiceScopeFactory scopes) : IHostedService
+public sealed class ProcessMapStartupCheck(ProcessMapCatalog catalog, IServiceScopeFactory scopes) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {

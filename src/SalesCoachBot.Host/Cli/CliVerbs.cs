@@ -27,6 +27,13 @@ internal static class CliVerbs
 
     public static CliVerb? Find(string name) => All.FirstOrDefault(v => v.Name == name);
 
+    /// <summary>
+    /// Verbs that read or change deals. Not the map verbs (they only read maps, and <c>map diff</c> is how a refused map
+    /// is looked into), nor <c>import teams</c> (how a team's unknown map id is fixed).
+    /// </summary>
+    private static bool WorksOnDeals(CliVerb verb, IReadOnlyList<string> args) =>
+        verb.Name != "map" && args is not ["teams", ..] && verb.NeedsDatabase(args);
+
     /// <summary>The verbs' handlers, scoped: each command line runs in its own scope, as a chat turn does.</summary>
     public static IServiceCollection AddCliVerbs(this IServiceCollection services)
     {
@@ -45,10 +52,19 @@ internal static class CliVerbs
         IServiceProvider services, string verb, IReadOnlyList<string> args, CliContext context, CancellationToken cancellationToken)
     {
         var known = Find(verb) ?? throw new ArgumentException($"No verb '{verb}'.", nameof(verb));
-        if (known.Name != "map" && known.NeedsDatabase(args) && services.GetService<ProcessMapCatalog>() is { } maps)
+        if (WorksOnDeals(known, args) && services.GetService<ProcessMapStartupCheck>() is { } maps)
         {
-            // As the host does at start: deals in stages the configured maps replace move first (map verbs only read).
-            await maps.MoveDealsAsync(cancellationToken);
+            // As the host does at start: a map it would refuse is refused here too, so no verb reads or writes deals
+            // under it; then deals in stages the configured maps replace move.
+            try
+            {
+                await maps.StartAsync(cancellationToken);
+            }
+            catch (ProcessMapInvalidException e)
+            {
+                await context.Error.WriteLineAsync(e.Message);
+                return ExitCodes.Failed;
+            }
         }
 
         await using var scope = services.CreateAsyncScope();

@@ -156,4 +156,36 @@ public sealed class TeamMapAskTests : IAsyncLifetime
         Assert.Contains("Moved to Pilot by the map change to v2", history, StringComparison.Ordinal);
         Assert.Contains("map v2", history, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Verbs_MapThatStrandsADeal_RefusedAsTheHostRefusesItAndNothingChanges()
+    {
+        Assert.Equal(0, await RunAsync("import", "deals", Write("deals.csv", "external_id,name,owner_email,team,stage\n7004,Strand Co,sam@example.com,SMB,trial\n")));
+
+        // v2 drops trial without naming it under 'replaces': the host refuses to start with it.
+        await File.WriteAllTextAsync(MapPath, SmbMap
+            .Replace("version: 1", "version: 2", StringComparison.Ordinal)
+            .Replace("next: trial", "next: pilot", StringComparison.Ordinal)
+            .Replace("  - id: trial\n    name: Trial\n", "  - id: pilot\n    name: Pilot\n", StringComparison.Ordinal));
+        await _services.DisposeAsync();
+        _services = Build();
+
+        var ask = await RunAsync("ask", "what's next for strand co", "--as", "sam@example.com");
+        var refusal = _err.ToString();
+        var answered = _out.ToString();
+        var import = await RunAsync("import", "deals", Write("more.csv", "external_id,name,owner_email,team,stage\n7005,Later Co,sam@example.com,SMB,pilot\n"));
+        var diff = await RunAsync("map", "diff", Write("smb-v1.yaml", SmbMap), MapPath);
+        var teams = await RunAsync("import", "teams", Write("teams2.csv", "team,time_zone,map\nSMB,Europe/Berlin,smb\n"));
+
+        Assert.Equal(1, ask);
+        Assert.Contains("7004 \"Strand Co\" in trial", refusal, StringComparison.Ordinal);
+        Assert.Empty(answered);
+        Assert.Equal(1, import);
+        Assert.Equal(1, diff); // map diff still runs: it lists the stranded deal and exits 1
+        Assert.Equal(0, teams);
+        await using var scope = _services.CreateAsyncScope();
+        var deals = scope.ServiceProvider.GetRequiredService<SalesCoachBot.Core.Abstractions.IDealStore>();
+        Assert.Null(await deals.FindByExternalIdAsync("7005", CancellationToken.None));
+        Assert.Equal("trial", (await deals.FindByExternalIdAsync("7004", CancellationToken.None))!.Deal.StageId.Value);
+    }
 }
