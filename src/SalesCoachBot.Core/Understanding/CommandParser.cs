@@ -69,9 +69,10 @@ public sealed partial class CommandParser
             return unknown with { Closest = Closest(majority.Pack, closest) };
         }
 
-        // A change not quite understood, or typed as a question ("Globex lost?", «خسرنا Globex؟»), is asked back first.
+        // A change not quite understood, only said to be needed ("need to mark Globex lost"), or typed as a question
+        // ("Globex lost?", "Globex lost? because price", «خسرنا Globex؟») is asked back first.
         var command = best.Command with { Language = best.Language };
-        return (best.Confidence < ConfirmBelow || EndsAsAQuestion(trimmed)) && CanonicalText(command) is { } canonical
+        return (best.Confidence < ConfirmBelow || best.Tentative || HasAQuestionMark(trimmed)) && CanonicalText(command) is { } canonical
             ? new ConfirmIntentCommand(command, canonical) { Language = best.Language }
             : command;
     }
@@ -118,21 +119,26 @@ public sealed partial class CommandParser
         }
     }
 
-    private sealed record Understood(ChatCommand Command, double Score, double Confidence, string Language);
+    /// <param name="Tentative">A change said with a <c>change_tentative</c> word: confirmed before it is done.</param>
+    private sealed record Understood(ChatCommand Command, double Score, double Confidence, string Language, bool Tentative = false);
 
     private static Understood? Understand(IntentMatcher matcher, List<Token> raw, Typed folded, Dictionary<string, double>? closest)
     {
         var pack = matcher.Pack;
         var tokens = pack.Canonicalize(raw);
+        var typed = tokens.ToList();
         StripLeading(tokens, pack.LeadingFiller);
         var showIntent = StripLeading(tokens, pack.ShowFiller);
         StripLeading(tokens, pack.LeadingFiller);
+
+        // "remind me to mark Globex lost", "I need to confirm …": the opening filler still says how a change was meant.
+        var opening = typed.Take(typed.Count - tokens.Count).ToList();
         StripTrailing(tokens, pack.TrailingFiller);
 
-        var understood = Match(matcher, tokens, folded, closest);
+        var understood = Match(matcher, tokens, opening, folded, closest);
         if (understood is null && tokens.Count < raw.Count)
         {
-            understood = Match(matcher, pack.Canonicalize(raw), folded, null);
+            understood = Match(matcher, pack.Canonicalize(raw), [], folded, null);
         }
 
         if (understood is not null)
@@ -150,10 +156,13 @@ public sealed partial class CommandParser
         };
     }
 
-    private static Understood? Match(IntentMatcher matcher, IReadOnlyList<Token> tokens, Typed folded, Dictionary<string, double>? closest)
+    /// <param name="opening">The leading filler taken off before <paramref name="tokens"/> ("remind me", "i need").</param>
+    private static Understood? Match(
+        IntentMatcher matcher, IReadOnlyList<Token> tokens, IReadOnlyList<Token> opening, Typed folded, Dictionary<string, double>? closest)
     {
         var pack = matcher.Pack;
         ChatCommand? built = null;
+        var tentative = false;
         var match = matcher.Best(
             tokens,
             m =>
@@ -163,18 +172,19 @@ public sealed partial class CommandParser
                     return false;
                 }
 
-                var command = Build(m, tokens, folded, pack);
+                var command = Build(m, tokens, opening, folded, pack);
                 if (command is null)
                 {
                     return false;
                 }
 
                 built = command;
+                tentative = NegatableChanges.Contains(m.Command) && IsTentative(m, tokens, opening, pack);
                 return true;
             },
             closest);
 
-        return match is not null && built is not null ? new Understood(built, match.Score, match.Confidence, pack.Code) : null;
+        return match is not null && built is not null ? new Understood(built, match.Score, match.Confidence, pack.Code, tentative) : null;
     }
 
     /// <summary>The suggested wording of the (up to three) commands that came closest.</summary>
@@ -198,11 +208,11 @@ public sealed partial class CommandParser
     private static readonly FrozenSet<string> QuestionableChanges = FrozenSet.Create(StringComparer.Ordinal, [.. NegatableChanges, "branch"]);
 
     /// <summary>Reads the winning example's slots into a command; null when the slots do not make one.</summary>
-    private static ChatCommand? Build(IntentMatch m, IReadOnlyList<Token> tokens, Typed folded, LanguagePack pack)
+    private static ChatCommand? Build(IntentMatch m, IReadOnlyList<Token> tokens, IReadOnlyList<Token> opening, Typed folded, LanguagePack pack)
     {
         // "don't mark Globex lost", «ما خسرنا Globex», "we almost lost Globex": not understood, so never done, and no
         // other reading of the same words is tried (it could take the deal for a reason).
-        if (NegatableChanges.Contains(m.Command) && (IsNegated(m, tokens, pack) || IsHedged(m, tokens, pack)))
+        if (NegatableChanges.Contains(m.Command) && (IsNegated(m, tokens, pack) || IsHedged(m, tokens, opening, pack)))
         {
             return new UnknownCommand(folded.Raw);
         }
@@ -476,19 +486,32 @@ public sealed partial class CommandParser
 
     /// <summary>
     /// True when the change is only hedged or planned: "we almost lost Globex" (<c>change_hedges</c>), "will confirm
-    /// demo held for Globex next week" (<c>change_plans</c>), typed outside the slots. A hedge also counts at either end
+    /// demo held for Globex next week" (<c>change_plans</c>), typed outside the slots or in the opening filler ("remind
+    /// me to …"). A hedge also counts at either end
     /// of the deal's slot ("Globex almost said no", «يمكن Globex رفضوا») or opening the item's ("almost done with demo
     /// held"); a plan word there is the name's ("Acme Growth Plan", the item "Go-live plan agreed"). The example's own
     /// words are read as written.
     /// </summary>
-    private static bool IsHedged(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack)
+    private static bool IsHedged(IntentMatch m, IReadOnlyList<Token> tokens, IReadOnlyList<Token> opening, LanguagePack pack)
     {
         var hedges = pack.Words("change_hedges");
         var plans = pack.Words("change_plans");
         var example = ExampleWords(m);
         var edges = m.Slot("deal").Take(1).Concat(m.Slot("deal").TakeLast(1)).Concat(m.Slot("item").Take(1));
-        return OutsideSlots(m, tokens).Any(t => (hedges.Contains(t.Lower) || plans.Contains(t.Lower)) && !example.Contains(t.Lower))
+        return opening.Concat(OutsideSlots(m, tokens)).Any(t => (hedges.Contains(t.Lower) || plans.Contains(t.Lower)) && !example.Contains(t.Lower))
             || edges.Any(t => hedges.Contains(t.Lower) && !example.Contains(t.Lower));
+    }
+
+    /// <summary>
+    /// True when the change is only said to be needed or wanted, typed outside the slots: "need to confirm demo held for
+    /// Initech", "I want to mark Globex lost", «لازم نأجل Globex». It may be a request or a note to self, so it is asked
+    /// back before it is done. The example's own words are read as written.
+    /// </summary>
+    private static bool IsTentative(IntentMatch m, IReadOnlyList<Token> tokens, IReadOnlyList<Token> opening, LanguagePack pack)
+    {
+        var tentative = pack.Words("change_tentative");
+        var example = ExampleWords(m);
+        return opening.Concat(OutsideSlots(m, tokens)).Any(t => tentative.Contains(t.Lower) && !example.Contains(t.Lower));
     }
 
     /// <summary>
@@ -513,6 +536,9 @@ public sealed partial class CommandParser
 
     /// <summary>True when <paramref name="typed"/> ends with a question mark, Latin or Arabic (؟).</summary>
     private static bool EndsAsAQuestion(string typed) => typed.TrimEnd() is [.., '?' or '\u061F'];
+
+    /// <summary>True when <paramref name="typed"/> holds a question mark anywhere: "Globex lost? because price".</summary>
+    private static bool HasAQuestionMark(string typed) => typed.AsSpan().IndexOfAny('?', '\u061F') >= 0;
 
     /// <summary>
     /// True when "said no" was read from a yes: "Globex said yes" against "{deal} said no", or "the decision maker said

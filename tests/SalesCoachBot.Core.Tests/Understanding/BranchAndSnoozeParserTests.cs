@@ -102,6 +102,8 @@ public sealed class BranchAndSnoozeParserTests
     [InlineData("can you move Globex to demo because they asked?", "move deal Globex to demo because they asked")]
     [InlineData("خسرنا Globex؟", "mark deal Globex lost")]
     [InlineData("أجل Globex ٣ أيام؟", "snooze deal Globex 3 days")]
+    [InlineData("Globex lost? because price", "mark deal Globex lost because price")]
+    [InlineData("خسرنا Globex؟ بسبب السعر", "mark deal Globex lost because السعر")]
     public void Parse_ChangeTypedAsAQuestion_AskedBackFirst(string text, string wording)
     {
         // "Globex lost?" marked the deal lost at full confidence; it may as well mean "is Globex lost?".
@@ -124,11 +126,47 @@ public sealed class BranchAndSnoozeParserTests
     [InlineData("ناوي أنقل Globex إلى العرض التوضيحي لأن العميل طلب")]
     [InlineData("wait before marking Globex lost")]
     [InlineData("instead of marking Globex lost, snooze it 2 weeks")]
+    [InlineData("remind me to mark Globex lost tomorrow")]
+    [InlineData("remind me to snooze Globex 3 days")]
+    [InlineData("remember to mark Globex lost because price")]
+    [InlineData("later: mark Globex lost because price")]
+    [InlineData("tomorrow mark Globex lost because price")]
+    [InlineData("stop, mark Globex lost because price was a mistake")]
+    [InlineData("بعدين سجل Globex خاسرة بسبب السعر")]
+    [InlineData("ذكرني أأجل Globex ٣ أيام")]
     public void Parse_ChangeOnlyHedgedOrPlanned_NotUnderstood(string text)
     {
         // Each of these was read as the change, most at full confidence: "will confirm demo held for Globex next week"
         // confirmed the item, and «ناوي أنقل …» ("I intend to move …") moved the deal.
         Assert.IsType<UnknownCommand>(_parser.Parse(text));
+    }
+
+    [Theory]
+    [InlineData("need to confirm demo held for Globex", "done demo held for Globex")]
+    [InlineData("I need to mark Globex lost because price", "mark deal Globex lost because price")]
+    [InlineData("no need to mark Globex lost because price", "mark deal Globex lost because price")]
+    [InlineData("we must snooze Globex 3 days", "snooze deal Globex 3 days")]
+    [InlineData("try to mark Globex lost because price", "mark deal Globex lost because price")]
+    [InlineData("لازم نأجل Globex ٣ أيام", "snooze deal Globex 3 days")]
+    public void Parse_ChangeOnlySaidToBeNeeded_AskedBackFirst(string text, string wording)
+    {
+        // "need to confirm demo held for Initech" confirmed the item: it may be a note to self as well as a request.
+        var confirm = Assert.IsType<ConfirmIntentCommand>(_parser.Parse(text));
+
+        Assert.Equal(wording, confirm.CommandText);
+    }
+
+    [Theory]
+    [InlineData("I want to mark Globex lost because price", typeof(MarkLostCommand))]
+    [InlineData("can you snooze Globex 3 days", typeof(SnoozeCommand))]
+    [InlineData("mark Globex lost because they need a cheaper tool", typeof(MarkLostCommand))]
+    [InlineData("snooze Globex until tomorrow", typeof(SnoozeCommand))]
+    [InlineData("أجل Globex لبكرة", typeof(SnoozeCommand))]
+    [InlineData("stop snoozing Globex", typeof(UnsnoozeCommand))]
+    public void Parse_RequestOrPlanWordInsideASlot_StillTheChange(string text, Type expected)
+    {
+        // A wish is a request; "need", "tomorrow" or «بكرة» inside a reason or a date are that slot's words.
+        Assert.IsType(expected, _parser.Parse(text));
     }
 
     [Theory]
