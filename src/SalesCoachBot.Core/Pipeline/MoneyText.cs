@@ -28,27 +28,7 @@ internal static partial class MoneyText
         ["¥"] = "JPY",
     };
 
-    private static readonly Dictionary<string, string> CurrencyWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["usd"] = "USD",
-        ["dollars"] = "USD",
-        ["dollar"] = "USD",
-        ["eur"] = "EUR",
-        ["euro"] = "EUR",
-        ["euros"] = "EUR",
-        ["gbp"] = "GBP",
-        ["pounds"] = "GBP",
-        ["chf"] = "CHF",
-        ["sek"] = "SEK",
-        ["nok"] = "NOK",
-        ["dkk"] = "DKK",
-        ["cad"] = "CAD",
-        ["aud"] = "AUD",
-        ["jpy"] = "JPY",
-        ["inr"] = "INR",
-        ["pln"] = "PLN",
-        ["nzd"] = "NZD",
-    };
+    private static readonly Dictionary<string, string> CurrencyWords = ReadableCurrencies();
 
     /// <summary>Words that may follow an amount in a sentence without being part of it ("2M this year").</summary>
     private static readonly HashSet<string> TrailingWords = new(StringComparer.OrdinalIgnoreCase)
@@ -57,6 +37,31 @@ internal static partial class MoneyText
         "q1", "q2", "q3", "q4", "h1", "h2", "fy", "and", "of", "revenue", "arr", "mrr", "bookings", "target", "quota",
         "from", "within", "to", "on", "with", "at", "team", "end", "eoy", "annually", "yearly", "please", "then",
     };
+
+    /// <summary>
+    /// The currency words people type: every ISO 4217 code a country .NET knows uses ("EUR", "SAR", "AED", "EGP",
+    /// "CHF"), and a few English words. The language files map their own words to these codes (ar.yaml: «ريال» → sar).
+    /// </summary>
+    private static Dictionary<string, string> ReadableCurrencies()
+    {
+        var words = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["dollars"] = "USD",
+            ["dollar"] = "USD",
+            ["euro"] = "EUR",
+            ["euros"] = "EUR",
+            ["pounds"] = "GBP",
+        };
+        foreach (var culture in CultureInfo.GetCultures(CultureTypes.SpecificCultures))
+        {
+            if (culture.Name.Length > 0 && new RegionInfo(culture.Name).ISOCurrencySymbol is { Length: 3 } code && code.All(char.IsAsciiLetterUpper))
+            {
+                words.TryAdd(code, code);
+            }
+        }
+
+        return words;
+    }
 
     /// <summary>A currency code or word MoneyText reads ("EUR", "euros", "$"): lets the parser keep it with the amount.</summary>
     public static bool IsCurrencyWord(string word) => CurrencyWords.ContainsKey(word) || Symbols.ContainsKey(word);
@@ -191,7 +196,8 @@ internal static partial class MoneyText
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
-    [GeneratedRegex(@"^(?:(?<pre>[A-Za-z]{3})\s+)?(?<sym>[$€£¥])?\s*(?<num>\d[\d,]*(?:\.\d+)?)\s*(?<unit>thousand|grand|millions?|mil|mm|m|billion|bn|b|k)?\s*(?<code>[A-Za-z]+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    // A unit is a whole word, or glued to a three-letter code ("50kEUR"): "12500 KWD" is not 12.5 million "WD".
+    [GeneratedRegex(@"^(?:(?<pre>[A-Za-z]{3})\s+)?(?<sym>[$€£¥])?\s*(?<num>\d[\d,]*(?:\.\d+)?)\s*(?:(?<unit>thousand|grand|millions?|mil|mm|m|billion|bn|b|k)(?:(?![A-Za-z])|(?=[A-Za-z]{3}$)))?\s*(?<code>[A-Za-z]+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
     private static partial Regex AmountRegex();
 
     [GeneratedRegex(@"^\d{1,3}(,\d{3})+(\.\d+)?$", RegexOptions.CultureInvariant, 200)]

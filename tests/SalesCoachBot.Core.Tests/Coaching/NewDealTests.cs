@@ -14,6 +14,24 @@ public sealed class NewDealTests : IDisposable
 
     public void Dispose() => _bot.Dispose();
 
+    [Theory]
+    [InlineData("صفقة جديدة شركة النور بـ 12,500 ريال", "شركة النور", "SAR")]
+    [InlineData("صفقة جديدة شركة النور بـ ١٢٥٠٠ ريال", "شركة النور", "SAR")]
+    [InlineData("صفقة جديدة شركة النور بـ 12500 درهم", "شركة النور", "AED")]
+    [InlineData("صفقة جديدة شركة النور بـ 12500 جنيه", "شركة النور", "EGP")]
+    [InlineData("new deal Altair 12,500 SAR", "Altair", "SAR")]
+    [InlineData("new deal Deneb 12500 KWD", "Deneb", "KWD")]
+    [InlineData("new deal Mira 12.5k MAD", "Mira", "MAD")]
+    public async Task NewDeal_GulfOrEgyptianCurrency_StoredWithItsCode(string text, string name, string currency)
+    {
+        // "12,500 ريال" was refused as «لم أستطع قراءة «12,500 sar» مبلغًا»: only some ISO codes were known.
+        await _bot.AskAsync(text);
+
+        var deal = Assert.Single(_bot.Stores.Deals, d => d.Name == name);
+        Assert.Equal(12_500m, deal.Amount);
+        Assert.Equal(currency, deal.Currency);
+    }
+
     [Fact]
     public async Task NewDeal_AmountAndNoStage_OwnedByTheAskerInTheirTeamAtTheFirstStage()
     {

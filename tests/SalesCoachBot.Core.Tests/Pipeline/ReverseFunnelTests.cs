@@ -70,6 +70,9 @@ public sealed class ReverseFunnelTests
     [InlineData("2,000,000", 2_000_000, null)]
     [InlineData("2bn", 2_000_000_000, null)]
     [InlineData("250 grand", 250_000, null)]
+    [InlineData("50kEUR", 50_000, "EUR")]
+    [InlineData("12500 KWD", 12_500, "KWD")]
+    [InlineData("2m BHD", 2_000_000, "BHD")]
     public void Parse_CommonForms_Amount(string text, double amount, string? currency)
     {
         var parsed = Assert.IsType<AmountParse.Parsed>(MoneyText.Parse(text));
