@@ -87,10 +87,13 @@ public sealed partial class CommandParser
         /// <summary>The text as typed from the folded position <paramref name="start"/> to the end, trimmed.</summary>
         public string From(int start) => Raw[RawIndex(start)..].Trim();
 
-        /// <summary>The words as typed from the first token to the last (Latin-only words joined as before).</summary>
-        public string Span(IReadOnlyList<Token> tokens)
+        /// <summary>
+        /// The words as typed from the first token to the last. Latin-only words are joined as before, unless
+        /// <paramref name="punctuated"/> asks for the text between them as typed (a reason keeps its commas).
+        /// </summary>
+        public string Span(IReadOnlyList<Token> tokens, bool punctuated = false)
         {
-            if (ReferenceEquals(Raw, Folded) || tokens.Count == 0)
+            if ((ReferenceEquals(Raw, Folded) && !punctuated) || tokens.Count == 0)
             {
                 return Join(tokens);
             }
@@ -346,7 +349,7 @@ public sealed partial class CommandParser
     private static string? Reason(IReadOnlyList<Token> slot, LanguagePack pack, Typed typed, string fillerSet = "reason_filler")
     {
         var filler = pack.Words(fillerSet);
-        var reason = typed.Span(Trim(slot, filler, filler));
+        var reason = typed.Span(Trim(slot, filler, filler), punctuated: true);
         return reason.Length > 0 ? reason : null;
     }
 

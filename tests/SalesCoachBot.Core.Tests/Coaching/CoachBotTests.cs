@@ -1,6 +1,7 @@
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Tests.Fakes;
 
 namespace SalesCoachBot.Core.Tests.Coaching;
@@ -350,6 +351,24 @@ public sealed class CoachBotTests : IDisposable
         Assert.Equal(DealStatus.Lost, deal.Status);
         Assert.Equal("competitor", deal.LostReason);
         Assert.NotNull(deal.ClosedAt);
+    }
+
+    [Theory]
+    [InlineData("mark initech lost because no budget this year but the price was fine", "no-budget")]
+    [InlineData("mark initech lost because they went with a competitor who was cheaper, budget was cut", "competitor")]
+    [InlineData("mark initech lost because the timing, not the price", "timing")]
+    [InlineData("خسرنا Initech بسبب السعر", "price")]
+    public async Task MarkLost_ReasonNamingSeveral_RecordsTheOneNamedFirst(string text, string reason)
+    {
+        // "no budget … but the price was fine" was recorded as price: the map's first reason found anywhere won. The
+        // shipped map words its reasons in Arabic too.
+        using var bot = new BotHarness(ProcessMapLoader.Default);
+        var deal = bot.AddDeal("1002", "Initech", "demo");
+
+        await bot.AskAsync(text);
+
+        Assert.Equal(DealStatus.Lost, deal.Status);
+        Assert.Equal(reason, deal.LostReason);
     }
 
     [Fact]

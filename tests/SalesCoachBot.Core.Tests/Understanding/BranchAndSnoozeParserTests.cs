@@ -142,6 +142,17 @@ public sealed class BranchAndSnoozeParserTests
     }
 
     [Theory]
+    [InlineData("mark Tailwind lost because they went with a competitor who was cheaper, budget was cut", "they went with a competitor who was cheaper, budget was cut")]
+    [InlineData("Globex said no, they'd rather wait", "they'd rather wait")]
+    public void Parse_ReasonWithPunctuation_KeptAsTyped(string text, string reason)
+    {
+        // The reason's words were joined with spaces: "cheaper budget was cut", "theyd rather wait".
+        var command = _parser.Parse(text);
+
+        Assert.Equal(reason, command switch { MarkLostCommand lost => lost.Reason, SaidNoCommand no => no.Reason, _ => null });
+    }
+
+    [Theory]
     [InlineData("need to confirm demo held for Globex", "done demo held for Globex")]
     [InlineData("I need to mark Globex lost because price", "mark deal Globex lost because price")]
     [InlineData("no need to mark Globex lost because price", "mark deal Globex lost because price")]

@@ -347,13 +347,30 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
             : say.Coaching("Close.Proposed.AskThem", view.OwnerName, view.TeamName, view.Deal.Name, proposal.Command);
     }
 
-    /// <summary>Maps free text onto one of the map's lost reasons when it clearly is one, so reports group well.</summary>
+    /// <summary>
+    /// Maps free text onto the map's lost reason it names first, in any language the map words it in, so reports group
+    /// well: "no budget this year but the price was fine" is no-budget, «بسبب السعر» is price. Else the text as typed.
+    /// </summary>
     internal static string NormaliseLostReason(string reason, ProcessMap map)
     {
-        var text = reason.Trim().ToLowerInvariant();
-        var spaced = text.Replace('-', ' ');
-        var known = map.Outcomes.LostReasons.FirstOrDefault(r =>
-            text == r || spaced == r.Replace('-', ' ') || text.Contains(r.Replace('-', ' '), StringComparison.Ordinal) || text.Contains(r, StringComparison.Ordinal));
-        return known ?? reason.Trim();
+        static string Fold(string text) => ArabicText.Normalize(text).ToLowerInvariant().Replace('-', ' ').Trim();
+
+        var typed = Fold(reason);
+        string? named = null;
+        var at = int.MaxValue;
+        foreach (var key in map.Outcomes.LostReasons)
+        {
+            var words = map.Outcomes.LostReasonTexts.TryGetValue(key, out var texts) ? texts.Languages.Select(texts.For).Append(key) : [key];
+            foreach (var word in words.Select(Fold).Where(w => w.Length > 0))
+            {
+                var index = typed.IndexOf(word, StringComparison.Ordinal);
+                if (index >= 0 && index < at)
+                {
+                    (named, at) = (key, index);
+                }
+            }
+        }
+
+        return named ?? reason.Trim();
     }
 }
