@@ -36,13 +36,14 @@ internal sealed class CoachBot(
         }
 
         var rules = await teamRules.GetAsync(cancellationToken);
-        var language = languages.For(person.Language, user.Locale, person.TeamIds.Select(id => rules.Find(id)?.Language), typed);
+        var command = typed is null ? null : parser.Parse(typed);
+        var language = languages.For(person.Language, user.Locale, person.TeamIds.Select(id => rules.Find(id)?.Language), typed, command?.Language);
         var snapshot = maps.Maps;
         // Map text (stage names, checklist items) follows the reply's language: the person's, or the one they wrote in.
         var context = new TurnContext(person, turn, snapshot.Default, time.GetUtcNow()) { Maps = snapshot, Say = texts.In(language), MapLanguage = language.Code };
         var answer = turn.Input switch
         {
-            TextInput text => await commands.DispatchAsync(parser.Parse(text.Text), context, cancellationToken),
+            TextInput when command is not null => await commands.DispatchAsync(command, context, cancellationToken),
             ActionInput action => await commands.DispatchAsync(action.Payload, context, cancellationToken),
             _ => await commands.DispatchAsync(new HelpCommand(), context, cancellationToken),
         };

@@ -6,16 +6,19 @@ namespace SalesCoachBot.Core.Localization;
 /// Picks the language of a reply, first that is set and supported wins: the person's own (people.csv
 /// <c>language</c>), the chat platform's locale for them (a Teams activity's <c>locale</c>, Slack's
 /// <c>users.info</c> locale), their team's (teams.csv <c>language</c>), then <c>Coaching:DefaultLanguage</c>. A message
-/// written mostly in Arabic script is answered in Arabic whatever the settings say: the person just showed which
-/// language they read.
+/// written mostly in Arabic script, or understood with the Arabic language file («Tailwind رفضوا», where the Latin deal
+/// name is as long as the Arabic words around it), is answered in Arabic whatever the settings say: the person just
+/// showed which language they read.
 /// </summary>
 public sealed class LanguageChoice(IOptions<LanguageOptions> options)
 {
     public ReplyLanguage Default => Configured(ReplyLanguage.FromCode(options.Value.DefaultLanguage) ?? ReplyLanguage.English);
 
-    public ReplyLanguage For(string? personLanguage, string? chatLocale, IEnumerable<string?> teamLanguages, string? typedText = null)
+    /// <param name="understoodIn">The language file that understood <paramref name="typedText"/> ("en", "ar"), when known.</param>
+    public ReplyLanguage For(
+        string? personLanguage, string? chatLocale, IEnumerable<string?> teamLanguages, string? typedText = null, string? understoodIn = null)
     {
-        if (Bidi.IsMostlyArabic(typedText))
+        if (Bidi.IsMostlyArabic(typedText) || understoodIn == ReplyLanguage.ArabicCode)
         {
             return Configured(ReplyLanguage.Arabic);
         }

@@ -456,6 +456,20 @@ public sealed class CoachBotTests : IDisposable
     }
 
     [Theory]
+    [InlineData("Initech رفضوا")]
+    [InlineData("وش صار على Initech Cloud Platform Rollout؟")]
+    public async Task Ask_ArabicAroundALongerLatinName_AnsweredInArabic(string text)
+    {
+        // The Latin name had as many (or more) words as the Arabic around it, so the reply was all English.
+        _bot.AddDeal("1002", "Initech Cloud Platform Rollout");
+
+        var answer = await _bot.AskAsync(text);
+
+        Assert.NotNull(answer.Card);
+        Assert.Equal("ar", answer.Card.Language?.Code);
+    }
+
+    [Theory]
     [InlineData("🙂 ما 🙂 next ✨ Initech 🚀")]
     [InlineData("what's\u200D next\u200F for\u202B Initech\u202C")]
     [InlineData("\u0645\u0627 \u0627\u0644\u062A\u0627\u0644\u064A \U0001F468\u200D\U0001F469\u200D\U0001F467")]
