@@ -44,7 +44,7 @@ internal static class DealCards
         var facts = new List<CardFact>
         {
             new(say.Cards("Fact.Stage"), say.Cards("StageWithPosition", stageName, StagePosition(map, stage, say))),
-            new(say.Cards("Fact.StageOwner"), MapWording.Owner(stage, language)),
+            new(say.Cards("Fact.StageOwner"), MapWording.Owner(stage, say)),
             new(say.Cards("Fact.DealOwner"), language.Isolate(view.OwnerName)),
             new(say.Cards("Fact.DaysInStage"), language.Number(stall.DaysInStage)),
             new(say.Cards("Fact.Status"), StatusText(deal, stall, say)),

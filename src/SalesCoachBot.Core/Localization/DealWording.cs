@@ -29,7 +29,16 @@ public static class MapWording
 
     public static string? Activities(Stage stage, ReplyLanguage language) => stage.ActivitiesFor(language.Code);
 
-    public static string Owner(Stage stage, ReplyLanguage language) => stage.Owner;
+    /// <summary>The stage's owner: the roles the shipped map uses in the reply's language, any other as the map writes it.</summary>
+    public static string Owner(Stage stage, Phrases say) => stage.Owner switch
+    {
+        "marketing" => say.Charts("Owner.Marketing"),
+        "sales" => say.Charts("Owner.Sales"),
+        "sales-engineer" => say.Charts("Owner.SalesEngineer"),
+        "implementation" => say.Charts("Owner.Implementation"),
+        "customer-success" => say.Charts("Owner.CustomerSuccess"),
+        _ => stage.Owner,
+    };
 
     public static string Item(ChecklistItem item, ReplyLanguage language) => item.TextFor(language.Code);
 

@@ -67,7 +67,7 @@ internal static class MapPicture
             {
                 Branches = branches,
                 HasStalled = snapshot.Stalled > 0,
-                OwnerName = OwnerName(MapWording.Owner(stage, language), say),
+                OwnerName = MapWording.Owner(stage, say),
             });
         }
 
@@ -116,17 +116,6 @@ internal static class MapPicture
             Language = language,
         };
     }
-
-    /// <summary>The roles the shipped map uses, in the reply's language; any other owner as the map writes it.</summary>
-    private static string OwnerName(string owner, Phrases say) => owner switch
-    {
-        "marketing" => say.Charts("Owner.Marketing"),
-        "sales" => say.Charts("Owner.Sales"),
-        "sales-engineer" => say.Charts("Owner.SalesEngineer"),
-        "implementation" => say.Charts("Owner.Implementation"),
-        "customer-success" => say.Charts("Owner.CustomerSuccess"),
-        _ => owner,
-    };
 
     /// <summary>The stages from <c>start</c> following <c>next</c> to the end (past <c>won</c>): the arrows conversion is measured on.</summary>
     public static List<Stage> NextChain(ProcessMap map)

@@ -469,6 +469,20 @@ public sealed class CoachBotTests : IDisposable
         Assert.Equal("ar", answer.Card.Language?.Code);
     }
 
+    [Fact]
+    public async Task Ask_ChecklistInArabic_StageOwnerInArabic()
+    {
+        // The card said «مسؤول المرحلة: sales»: the map's role word, untranslated.
+        using var bot = new BotHarness(ProcessMapLoader.Default);
+        bot.AddDeal("1002", "Initech", "discovery");
+
+        var arabic = await bot.AskAsync("وش الخطوة الجاية مع Initech");
+        var english = await bot.AskAsync("what's next for Initech");
+
+        Assert.Contains(arabic.Card!.Facts, f => f.Value == "المبيعات");
+        Assert.Contains(english.Card!.Facts, f => f.Value == "sales");
+    }
+
     [Theory]
     [InlineData("🙂 ما 🙂 next ✨ Initech 🚀")]
     [InlineData("what's\u200D next\u200F for\u202B Initech\u202C")]
