@@ -157,7 +157,7 @@ public sealed class BranchTests : IDisposable
         Assert.Equal(CardKind.Error, answer.Card!.Kind);
         Assert.Contains("Demo has no branch for \"not on fire\"", answer.Text, StringComparison.Ordinal);
         Assert.Contains("\"not a fit\" → lost", answer.Text, StringComparison.Ordinal);
-        Assert.Contains("\"needs unclear\" → stage discovery", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("\"needs unclear\" → stage Discovery", answer.Text, StringComparison.Ordinal); // the stage's name, not its id
         Assert.Equal(DealStatus.Open, deal.Status);
         Assert.Empty(_bot.Stores.History);
         Assert.Empty(_bot.Stores.Notes);

@@ -131,7 +131,7 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
         switch (match)
         {
             case BranchMatch.NotFound notFound:
-                return UnknownBranch(command.WhenText, deal, stage, notFound.Closest, context.Say);
+                return UnknownBranch(command.WhenText, deal, stage, notFound.Closest, context.MapOf(found.Deal), context.Say);
             case BranchMatch.Found { Branch.When: Branch.BuyerSaysNo }:
                 return AskReason(found.Deal, context, note: null);
             case BranchMatch.Found when command.Reason?.Length > MaxReasonLength:
@@ -153,7 +153,7 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
     }
 
     /// <summary>An unknown branch: nothing changes, and the answer names the branches the stage has.</summary>
-    private static BotAnswer UnknownBranch(string whenText, Deal deal, Stage stage, Branch? closest, Phrases say)
+    private static BotAnswer UnknownBranch(string whenText, Deal deal, Stage stage, Branch? closest, ProcessMap map, Phrases say)
     {
         var stageName = MapWording.Name(stage, say.Language);
         if (stage.Branches.Count == 0)
@@ -161,16 +161,16 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
             return Errors.Answer(say.Coaching("Close.NoBranch.Title"), say.Coaching("Close.NoBranch", stageName, whenText, deal.Name));
         }
 
-        var listed = CoachingWording.List(stage.Branches.Select(b => say.Coaching("Close.BranchTo", Said(b, say.Language), TargetWords(b.To, say))), say, "; ");
+        var listed = CoachingWording.List(stage.Branches.Select(b => say.Coaching("Close.BranchTo", Said(b, say.Language), TargetWords(b.To, map, say))), say, "; ");
         return Errors.Answer(say.Coaching("Close.UnknownBranch.Title"), closest is null
             ? say.Coaching("Close.UnknownBranch", stageName, whenText, deal.Name, listed)
             : say.Coaching("Close.UnknownBranch.Hint", stageName, whenText, deal.Name, listed, Said(closest, say.Language)));
     }
 
-    private static string TargetWords(BranchTarget target, Phrases say) =>
+    private static string TargetWords(BranchTarget target, ProcessMap map, Phrases say) =>
         target.IsNurture ? CoachingWording.State(DealStatus.Nurture, say)
         : target.IsLost ? CoachingWording.State(DealStatus.Lost, say)
-        : say.Coaching("Close.ToStage", target.Value);
+        : say.Coaching("Close.ToStage", map.FindStage(target.AsStage) is { } to ? MapWording.Name(to, say.Language) : target.Value);
 
     /// <summary>
     /// A branch's <c>when</c> as the reply says it: the map's own text in the reply's language where the map has one,
