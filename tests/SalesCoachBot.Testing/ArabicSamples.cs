@@ -79,7 +79,7 @@ public static class ArabicSamples
     {
         var deals = Enumerable.Range(1, 3).Select(i =>
         {
-            var stall = StallRule.Assess(DealStatus.Open, Now.AddDays(-(40 - i)), Now.AddDays(-(40 - i)), null, null, 10, 14, Now, i % 2 == 0 ? "Demo" : "Proposal", null);
+            var stall = StallRule.Assess(DealStatus.Open, Now.AddDays(-(40 - i)), Now.AddDays(-(40 - i)), null, null, 10, 14, Now, stage: null, zone: null);
             return new DigestDeal(new DealId(1000 + i), $"{1000 + i}", i == 1 ? "Initech" : $"Deal {i}", $"Owner {(i % 2) + 1}", i % 2 == 0 ? "Demo" : "Proposal",
                 stall.DaysInStage, stall.DaysOverdue, null, i == 3 ? null : "Demo held with the buyer's team", stall.Reason)
             {

@@ -31,7 +31,7 @@ internal static class DealCards
         }
 
         var stageName = MapWording.Name(stage, language);
-        var stall = StallRule.Assess(deal, stage.StallAfterDays, rules.IdleAfterDays(deal.TeamId), view.SnoozedUntil, now, stageName, rules.Zone(deal.TeamId));
+        var stall = StallRule.Assess(deal, stage.StallAfterDays, rules.IdleAfterDays(deal.TeamId), view.SnoozedUntil, now, stage, rules.Zone(deal.TeamId));
         var confirmed = view.Confirmations.ToDictionary(c => c.Item);
         var items = stage.Checklist
             .Select(item => confirmed.TryGetValue(item.Id, out var c)

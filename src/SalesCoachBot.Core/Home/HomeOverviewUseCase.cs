@@ -58,7 +58,7 @@ public sealed class HomeOverviewUseCase(
         (DealView View, Stage? Stage, StallAssessment Stall) Assess(DealView view)
         {
             var stage = set.Of(view).FindStage(view.Deal.StageId);
-            return (view, stage, StallRule.Assess(view.Deal, stage?.StallAfterDays ?? 0, rules.IdleAfterDays(view.Deal.TeamId), view.SnoozedUntil, now, stage?.Name, rules.Zone(view.Deal.TeamId)));
+            return (view, stage, StallRule.Assess(view.Deal, stage?.StallAfterDays ?? 0, rules.IdleAfterDays(view.Deal.TeamId), view.SnoozedUntil, now, stage, rules.Zone(view.Deal.TeamId)));
         }
 
         var mine = (await deals.ListOpenByOwnerAsync(person.Id, cancellationToken))

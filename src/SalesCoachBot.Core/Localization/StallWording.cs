@@ -17,7 +17,7 @@ public static class StallWording
             StallWhy.NextStepBooked => say.Nudges("Stall.NextStepBooked", Booked()),
             StallWhy.Snoozed => say.Nudges("Stall.Snoozed", stall.SnoozedUntil is { } until ? language.Day(until) : string.Empty),
             StallWhy.OverStageDespiteNextStep => say.Nudges("Stall.OverStageDespiteNextStep",
-                stall.StageName is { } stage ? stage : say.Nudges("Stall.ThisStage"), Days(stall.DaysInStage), stall.StallAfterDays, Booked()),
+                stall.Stage is { } stage ? MapWording.Name(stage, language) : say.Nudges("Stall.ThisStage"), Days(stall.DaysInStage), stall.StallAfterDays, Booked()),
             StallWhy.OverStageAndIdle => say.Nudges("Stall.OverStageAndIdle", Days(stall.DaysInStage), stall.StallAfterDays, Days(stall.DaysIdle), stall.IdleAfterDays),
             StallWhy.OverStage => say.Nudges("Stall.OverStage", Days(stall.DaysInStage), stall.StallAfterDays),
             StallWhy.Idle => say.Nudges("Stall.Idle", Days(stall.DaysIdle), stall.IdleAfterDays),

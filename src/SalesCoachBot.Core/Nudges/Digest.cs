@@ -65,7 +65,7 @@ public static class DigestBuilder
             {
                 var deal = view.Deal;
                 var stage = map.FindStage(deal.StageId);
-                var stall = StallRule.Assess(deal, stage?.StallAfterDays ?? 0, idleAfterDays, view.SnoozedUntil, now, stage?.Name, zone);
+                var stall = StallRule.Assess(deal, stage?.StallAfterDays ?? 0, idleAfterDays, view.SnoozedUntil, now, stage, zone);
                 return (view, stage, stall);
             })
             .Where(r => r.stall.IsStalled)

@@ -1,4 +1,5 @@
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.ProcessMaps;
 
 namespace SalesCoachBot.Core.Stalls;
 
@@ -36,7 +37,8 @@ public sealed record StallAssessment(bool IsStalled, StallReasonKind Kind, int D
 
     public DealStatus Status { get; init; }
 
-    public string? StageName { get; init; }
+    /// <summary>The deal's stage, named in the reason (in the reply's language) when a booked next step no longer suspends the stall.</summary>
+    public Stage? Stage { get; init; }
 
     public TimeZoneInfo? Zone { get; init; }
 }
@@ -72,9 +74,9 @@ public static class StallRule
         int stallAfterDays,
         int idleAfterDays,
         DateTimeOffset now) =>
-        Assess(status, stageEnteredAt, lastActivityAt, nextStepAt, snoozedUntil, stallAfterDays, idleAfterDays, now, stageName: null, zone: null);
+        Assess(status, stageEnteredAt, lastActivityAt, nextStepAt, snoozedUntil, stallAfterDays, idleAfterDays, now, stage: null, zone: null);
 
-    /// <param name="stageName">Named in the reason when a booked next step no longer suspends the stall.</param>
+    /// <param name="stage">Named in the reason when a booked next step no longer suspends the stall.</param>
     /// <param name="zone">The team's zone, for the next step's date in reasons; null: the UTC date.</param>
     public static StallAssessment Assess(
         DealStatus status,
@@ -85,7 +87,7 @@ public static class StallRule
         int stallAfterDays,
         int idleAfterDays,
         DateTimeOffset now,
-        string? stageName,
+        Stage? stage,
         TimeZoneInfo? zone)
     {
         var verdict = Judge(status, stageEnteredAt, lastActivityAt, nextStepAt, snoozedUntil, stallAfterDays, idleAfterDays, now);
@@ -96,7 +98,7 @@ public static class StallRule
             NextStepAt = nextStepAt,
             SnoozedUntil = snoozedUntil,
             Status = status,
-            StageName = stageName,
+            Stage = stage,
             Zone = zone,
         };
     }
@@ -187,8 +189,8 @@ public static class StallRule
         Assess(deal.Status, deal.StageEnteredAt, deal.LastActivityAt, deal.NextStepAt, snoozedUntil, stallAfterDays, idleAfterDays, now);
 
     /// <summary>For cards and digests: the reason names the stage and gives the next step's date in the team's zone.</summary>
-    public static StallAssessment Assess(Deal deal, int stallAfterDays, int idleAfterDays, DateTimeOffset? snoozedUntil, DateTimeOffset now, string? stageName, TimeZoneInfo? zone) =>
-        Assess(deal.Status, deal.StageEnteredAt, deal.LastActivityAt, deal.NextStepAt, snoozedUntil, stallAfterDays, idleAfterDays, now, stageName, zone);
+    public static StallAssessment Assess(Deal deal, int stallAfterDays, int idleAfterDays, DateTimeOffset? snoozedUntil, DateTimeOffset now, Stage? stage, TimeZoneInfo? zone) =>
+        Assess(deal.Status, deal.StageEnteredAt, deal.LastActivityAt, deal.NextStepAt, snoozedUntil, stallAfterDays, idleAfterDays, now, stage, zone);
 
     /// <summary>A booked next step suspends the stall only while the deal has been in its stage less than twice the limit.</summary>
     public static bool PastTwiceTheLimit(DateTimeOffset stageEnteredAt, int stallAfterDays, DateTimeOffset now) =>

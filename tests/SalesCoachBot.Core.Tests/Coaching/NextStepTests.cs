@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Tests.Fakes;
 
 namespace SalesCoachBot.Core.Tests.Coaching;
@@ -259,5 +260,23 @@ public sealed class NextStepTests : IDisposable
 
         Assert.Contains(answer.Card!.Facts, f => f.Label == "Status"
             && f.Value == "Stalled: In Discovery 40 days, limit 14; next step booked for Fri 4 Dec 2026.");
+    }
+
+    [Fact]
+    public async Task Stalled_InArabic_NextStepBookedButOverTheLimit_NamesTheStageInArabic()
+    {
+        // «في مرحلة Discovery منذ 64 يومًا»: the reason named the stage in the map's language, not the reply's.
+        using var bot = new BotHarness(ProcessMapLoader.Default);
+        var deal = bot.AddDeal("1002", "Initech", "discovery", daysInStage: 64);
+        deal.NextStep = "demo";
+        deal.NextStepAt = EndOfDay(2026, 12, 4);
+        deal.LastActivityAt = bot.Clock.GetUtcNow();
+
+        var card = await bot.AskAsync("وش الخطوة الجاية مع Initech");
+        var stalled = await bot.AskAsync("الصفقات المتعثرة");
+
+        Assert.Contains(card.Card!.Facts, f => f.Value.Contains("الاستكشاف", StringComparison.Ordinal));
+        Assert.Contains("الاستكشاف", stalled.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Discovery", stalled.Text, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Stalls;
 
 namespace SalesCoachBot.Core.Tests.Stalls;
@@ -76,11 +77,11 @@ public sealed class StallRuleTests
         var friday = new DateTimeOffset(2026, 12, 4, 22, 59, 0, TimeSpan.Zero); // Fri 4 Dec, 23:59 in Berlin
         var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
 
-        var result = StallRule.Assess(DealStatus.Open, Now.AddDays(-64), Now.AddDays(-1), friday, null, 10, 14, Now, "Proposal", berlin);
+        var result = StallRule.Assess(DealStatus.Open, Now.AddDays(-64), Now.AddDays(-1), friday, null, 10, 14, Now, ProcessMapLoader.Default.GetStage(new StageId("proposal")), berlin);
 
         Assert.True(result.IsStalled);
         Assert.Equal(StallReasonKind.OverStageLimit, result.Kind);
-        Assert.Equal("In Proposal 64 days, limit 10; next step booked for Fri 4 Dec 2026.", result.Reason);
+        Assert.Equal("In Proposal / quote 64 days, limit 10; next step booked for Fri 4 Dec 2026.", result.Reason);
         Assert.Equal(54, result.DaysOverdue);
         Assert.True(StallRule.IsStalled(DealStatus.Open, Now.AddDays(-64), Now.AddDays(-1), friday, null, 10, 14, Now));
     }

@@ -29,7 +29,7 @@ internal sealed class MyDealsUseCase(IDealStore deals, TeamRulesProvider teamRul
             .Select(view =>
             {
                 var stage = context.MapOf(view).FindStage(view.Deal.StageId);
-                var stall = StallRule.Assess(view.Deal, stage?.StallAfterDays ?? 0, rules.IdleAfterDays(view.Deal.TeamId), view.SnoozedUntil, context.Now, stage?.Name, rules.Zone(view.Deal.TeamId));
+                var stall = StallRule.Assess(view.Deal, stage?.StallAfterDays ?? 0, rules.IdleAfterDays(view.Deal.TeamId), view.SnoozedUntil, context.Now, stage, rules.Zone(view.Deal.TeamId));
                 return (view, stage, stall);
             })
             .OrderByDescending(r => r.stall.IsStalled)

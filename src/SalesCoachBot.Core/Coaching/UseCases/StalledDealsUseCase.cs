@@ -35,7 +35,7 @@ internal sealed class StalledDealsUseCase(IDealStore deals, IDirectoryStore dire
             .Select(view =>
             {
                 var stage = context.MapOf(view).FindStage(view.Deal.StageId);
-                return (view, stage, stall: StallRule.Assess(view.Deal, stage?.StallAfterDays ?? 0, rules.IdleAfterDays(view.Deal.TeamId), view.SnoozedUntil, context.Now, stage?.Name, rules.Zone(view.Deal.TeamId)));
+                return (view, stage, stall: StallRule.Assess(view.Deal, stage?.StallAfterDays ?? 0, rules.IdleAfterDays(view.Deal.TeamId), view.SnoozedUntil, context.Now, stage, rules.Zone(view.Deal.TeamId)));
             })
             .Where(r => r.stall.IsStalled)
             .ToList();
