@@ -221,6 +221,26 @@ public abstract class PipelineStoreTests(Func<TestDatabase> database)
     }
 
     [DatabaseFact]
+    public async Task Load_MapChangeRows_AreNoStageEntries()
+    {
+        // A map change renames where a deal is; counted, it was a stage entry this week, a conversion and a split of the
+        // time in stage. Read once first, so the second read is the incremental one from the facts kept in memory.
+        var world = await SeedAsync();
+        var fake = new InMemoryPipelineStore(world.Memory);
+        var scope = new PipelineScope([world.TeamA], null);
+        await LoadAsync(scope, DaysAgo(30));
+
+        await AddHistoryAsync(world, world.Open1, "product-demo", DaysAgo(1), StageChangeKind.MapChange);
+        await AddHistoryAsync(world, world.Open2, "needs-discovery", DaysAgo(1), StageChangeKind.MapChange);
+        var data = await LoadAsync(scope, DaysAgo(30));
+
+        Assert.DoesNotContain(data.History, h => h.EnteredAt == DaysAgo(1));
+        Assert.Contains(data.History, h => h.DealId == world.Open1 && h.StageId == "demo" && h.EnteredAt == DaysAgo(10));
+        Assert.DoesNotContain(data.History, h => h.DealId == world.Open2); // its only entry in the window was the map change
+        await AssertCachedEqualsFreshAsync(fake, scope, "two map changes");
+    }
+
+    [DatabaseFact]
     public async Task Load_UnchangedServedFromMemoryChangedDealsReadAgain()
     {
         var world = await SeedAsync();
@@ -395,10 +415,10 @@ public abstract class PipelineStoreTests(Func<TestDatabase> database)
         await db.SaveChangesAsync();
     }
 
-    private async Task AddHistoryAsync(World world, long id, string stage, DateTimeOffset at)
+    private async Task AddHistoryAsync(World world, long id, string stage, DateTimeOffset at, StageChangeKind kind = StageChangeKind.Advanced)
     {
         await using var db = Db.NewContext();
-        var entry = new StageHistoryEntry { DealId = new DealId(id), StageId = new StageId(stage), EnteredAt = at, Kind = StageChangeKind.Advanced };
+        var entry = new StageHistoryEntry { DealId = new DealId(id), StageId = new StageId(stage), EnteredAt = at, Kind = kind };
         db.StageHistory.Add(entry);
         world.Memory.History.Add(entry);
         await db.SaveChangesAsync();

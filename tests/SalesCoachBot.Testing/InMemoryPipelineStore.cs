@@ -19,8 +19,9 @@ public sealed class InMemoryPipelineStore(InMemoryStores stores) : IPipelineStor
         var closed = deals.Where(d => d.Status is DealStatus.Won or DealStatus.Lost && d.ClosedAt >= since)
             .Select(d => new ClosedDealFact(d.Id.Value, d.Status, d.Amount, d.Currency, d.ClosedAt!.Value, d.LostReason))
             .ToList();
-        var recent = stores.History.Where(h => ids.Contains(h.DealId) && h.EnteredAt >= since).Select(h => h.DealId).ToHashSet();
-        var history = stores.History.Where(h => recent.Contains(h.DealId)).Select(h => new StageEntryFact(h.DealId.Value, h.StageId.Value, h.EnteredAt)).ToList();
+        var entries = stores.History.Where(h => h.Kind != StageChangeKind.MapChange).ToList(); // not a stage entry
+        var recent = entries.Where(h => ids.Contains(h.DealId) && h.EnteredAt >= since).Select(h => h.DealId).ToHashSet();
+        var history = entries.Where(h => recent.Contains(h.DealId)).Select(h => new StageEntryFact(h.DealId.Value, h.StageId.Value, h.EnteredAt)).ToList();
         var won = closed.Where(c => c.Status == DealStatus.Won).Select(c => new DealId(c.DealId)).ToHashSet();
         var confirmations = stores.Confirmations.Where(c => won.Contains(c.DealId) && c.WithdrawnAt is null)
             .Select(c => new ConfirmationFact(c.DealId.Value, c.StageId.Value, c.ItemId.Value, c.ConfirmedAt))

@@ -56,13 +56,17 @@ public static class FastDealsAnalysis
         var starts = cycles.ToDictionary(c => c.DealId, c => c.StartedAt);
 
         // Days from entering the item's stage (the latest entry before the confirmation) to confirming it;
-        // the earliest confirmation per deal and item counts.
+        // the earliest confirmation per deal and item counts. A confirmation or entry recorded under an id the stage
+        // replaces is the stage's (a renamed stage keeps its history).
         var offsets = confirmations
             .Where(c => starts.ContainsKey(c.DealId))
+            .Select(c => (Confirmation: c, Stage: map.ResolveStage(new StageId(c.StageId))))
+            .Where(c => c.Stage is not null)
             .Select(c =>
             {
-                var stageEntered = LatestEntryAtOrBefore(history, c) ?? starts[c.DealId];
-                return (c.DealId, c.StageId, c.ItemId, Days: Math.Max(0, (c.ConfirmedAt - stageEntered).TotalDays));
+                var stageEntered = LatestEntryAtOrBefore(history, c.Confirmation, c.Stage!) ?? starts[c.Confirmation.DealId];
+                return (c.Confirmation.DealId, StageId: c.Stage!.Id.Value, c.Confirmation.ItemId,
+                    Days: Math.Max(0, (c.Confirmation.ConfirmedAt - stageEntered).TotalDays));
             })
             .GroupBy(o => (o.DealId, o.StageId, o.ItemId))
             .Select(g => (g.Key.DealId, g.Key.StageId, g.Key.ItemId, Days: g.Min(o => o.Days)));
@@ -70,9 +74,8 @@ public static class FastDealsAnalysis
         var items = new List<EarlyItem>();
         foreach (var item in offsets.GroupBy(o => (o.StageId, o.ItemId)))
         {
-            var stage = map.FindStage(new StageId(item.Key.StageId));
-            var checklistItem = stage?.FindItem(new ChecklistItemId(item.Key.ItemId));
-            if (stage is null || checklistItem is null)
+            var stage = map.GetStage(new StageId(item.Key.StageId));
+            if (stage.FindItem(new ChecklistItemId(item.Key.ItemId)) is not { } checklistItem)
             {
                 continue;
             }
@@ -98,14 +101,14 @@ public static class FastDealsAnalysis
             [.. items.OrderByDescending(i => i.DaysSooner).ThenBy(i => i.Item.Id.Value, StringComparer.Ordinal).Take(maxItems)]);
     }
 
-    private static DateTimeOffset? LatestEntryAtOrBefore(PipelineHistoryIndex history, ConfirmationFact confirmation)
+    private static DateTimeOffset? LatestEntryAtOrBefore(PipelineHistoryIndex history, ConfirmationFact confirmation, Stage stage)
     {
         DateTimeOffset? latest = null;
         var (start, end) = history.Of(confirmation.DealId);
         for (var k = start; k < end; k++)
         {
             var h = history.Entries[k];
-            if (h.StageId == confirmation.StageId && h.EnteredAt <= confirmation.ConfirmedAt && (latest is null || h.EnteredAt > latest))
+            if (h.EnteredAt <= confirmation.ConfirmedAt && (latest is null || h.EnteredAt > latest) && stage.Covers(h.StageId))
             {
                 latest = h.EnteredAt;
             }

@@ -7,8 +7,9 @@ public interface IPipelineStore
 {
     /// <summary>
     /// Open deals of the scope; deals closed (won or lost) at or after <paramref name="since"/>; the whole stage
-    /// history of every deal in the scope that entered a stage at or after <paramref name="since"/>; and the active
-    /// confirmations of the won deals returned.
+    /// history of every deal in the scope that entered a stage at or after <paramref name="since"/>, without the rows
+    /// of kind <see cref="StageChangeKind.MapChange"/> (a map change moves no deal on: it renames where it is); and the
+    /// active confirmations of the won deals returned.
     /// </summary>
     Task<PipelineData> LoadAsync(PipelineScope scope, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken);
 

@@ -31,11 +31,12 @@ internal static class MapPicture
         var conversions = PipelineAnalytics.Conversions(path, history, window);
         var snapshots = PipelineAnalytics.Snapshot(stages, data.OpenDeals, _ => 0, idleAfterDays, now)
             .ToDictionary(s => s.Stage.Id.Value, StringComparer.Ordinal);
-        var lostFrom = LostFromStage(data, window);
+        var lostFrom = LostFromStage(map, data, window);
         var wonIndex = path.FindIndex(s => s.Id == map.Won);
 
-        int Sitting(string stage, DealStatus status) =>
-            sitting.Where(c => c.StageId == stage && c.Status == status).Sum(c => c.Count);
+        // Closed deals keep the stage they closed in: one a map renamed since counts for the stage that replaces it.
+        int Sitting(Stage stage, DealStatus status) =>
+            sitting.Where(c => c.Status == status && stage.Covers(c.StageId)).Sum(c => c.Count);
 
         var boxes = new List<MapChartStage>();
         foreach (var stage in stages)
@@ -44,7 +45,7 @@ internal static class MapPicture
             var snapshot = snapshots[id];
             var index = path.IndexOf(stage);
             var afterWon = wonIndex >= 0 && index >= wonIndex;
-            var won = Sitting(id, DealStatus.Won);
+            var won = Sitting(stage, DealStatus.Won);
             var open = snapshot.OpenDeals == 0
                 ? afterWon && won > 0 ? say.Charts("Stage.WonHere", PipelineFormat.Deals(won, say)) : say.Charts("Stage.None")
                 : say.Charts("Stage.Open", snapshot.OpenDeals) +
@@ -59,7 +60,7 @@ internal static class MapPicture
             {
                 var when = string.Join(" / ", target.Select(b => Words(MapWording.Branch(b, language))));
                 var lost = target.Key == BranchTarget.Lost.Value;
-                var count = lost ? lostFrom.GetValueOrDefault(id) : Sitting(id, DealStatus.Nurture);
+                var count = lost ? lostFrom.GetValueOrDefault(id) : Sitting(stage, DealStatus.Nurture);
                 branches.Add(say.Charts("Stage.Branch", when, say.Charts(lost ? "Target.Lost" : "Target.Nurture"), count));
             }
 
@@ -130,8 +131,11 @@ internal static class MapPicture
         return path;
     }
 
-    /// <summary>Lost deals closed in the window, by the stage they were lost from (their latest recorded stage).</summary>
-    public static Dictionary<string, int> LostFromStage(PipelineData data, AnalysisWindow window)
+    /// <summary>
+    /// Lost deals closed in the window, by the stage they were lost from (their latest recorded stage, counted for the
+    /// stage that replaces it when the map renamed it since).
+    /// </summary>
+    public static Dictionary<string, int> LostFromStage(ProcessMap map, PipelineData data, AnalysisWindow window)
     {
         var latest = new Dictionary<long, StageEntryFact>();
         foreach (var entry in data.History)
@@ -147,7 +151,8 @@ internal static class MapPicture
         {
             if (latest.TryGetValue(deal.DealId, out var entry))
             {
-                counts[entry.StageId] = counts.GetValueOrDefault(entry.StageId) + 1;
+                var stage = map.ResolveStage(new StageId(entry.StageId))?.Id.Value ?? entry.StageId;
+                counts[stage] = counts.GetValueOrDefault(stage) + 1;
             }
         }
 

@@ -264,10 +264,24 @@ public static class PipelineAnalytics
     /// </summary>
     public static IReadOnlyList<WonCycle> WonCycles(
         StageId start, StageId won, IReadOnlyList<ClosedDealFact> closed, IReadOnlyList<StageEntryFact> history, AnalysisWindow window) =>
-        WonCycles(start, won, closed, PipelineHistoryIndex.Build(history), window);
+        WonCycles((start, []), (won, []), closed, PipelineHistoryIndex.Build(history), window);
+
+    /// <summary>The same, with history recorded under an id the map's start or won stage <c>replaces</c> counted as that stage.</summary>
+    public static IReadOnlyList<WonCycle> WonCycles(
+        ProcessMap map, IReadOnlyList<ClosedDealFact> closed, IReadOnlyList<StageEntryFact> history, AnalysisWindow window) =>
+        WonCycles(map, closed, PipelineHistoryIndex.Build(history), window);
 
     internal static IReadOnlyList<WonCycle> WonCycles(
-        StageId start, StageId won, IReadOnlyList<ClosedDealFact> closed, PipelineHistoryIndex history, AnalysisWindow window)
+        ProcessMap map, IReadOnlyList<ClosedDealFact> closed, PipelineHistoryIndex history, AnalysisWindow window) =>
+        WonCycles(
+            (map.Start, map.FindStage(map.Start)?.Replaces ?? []), (map.Won, map.FindStage(map.Won)?.Replaces ?? []), closed, history, window);
+
+    private static IReadOnlyList<WonCycle> WonCycles(
+        (StageId Id, IReadOnlyList<StageId> Replaces) start,
+        (StageId Id, IReadOnlyList<StageId> Replaces) won,
+        IReadOnlyList<ClosedDealFact> closed,
+        PipelineHistoryIndex history,
+        AnalysisWindow window)
     {
         var entries = history.Entries;
         var cycles = new List<WonCycle>();
@@ -289,12 +303,12 @@ public static class PipelineAnalytics
                     firstAny = h;
                 }
 
-                if (h.StageId == won.Value && (firstWon is null || h.EnteredAt < firstWon.EnteredAt))
+                if ((firstWon is null || h.EnteredAt < firstWon.EnteredAt) && Stage.Covers(won.Id, won.Replaces, h.StageId))
                 {
                     firstWon = h;
                 }
 
-                if (h.StageId == start.Value && (firstStart is null || h.EnteredAt < firstStart.EnteredAt))
+                if ((firstStart is null || h.EnteredAt < firstStart.EnteredAt) && Stage.Covers(start.Id, start.Replaces, h.StageId))
                 {
                     firstStart = h;
                 }
@@ -402,6 +416,26 @@ public static class PipelineAnalytics
         return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
-    internal static Dictionary<string, int> FunnelIndex(IReadOnlyList<Stage> funnel) =>
-        funnel.Select((s, i) => (s.Id.Value, i)).ToDictionary(p => p.Value, p => p.i, StringComparer.Ordinal);
+    /// <summary>
+    /// Funnel position by recorded stage id: each stage's own id and the ids it <c>replaces</c>, so history written
+    /// before a rename or merge counts for the stage that took it over at no cost per row (one lookup either way).
+    /// </summary>
+    internal static Dictionary<string, int> FunnelIndex(IReadOnlyList<Stage> funnel)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < funnel.Count; i++)
+        {
+            index[funnel[i].Id.Value] = i;
+        }
+
+        for (var i = 0; i < funnel.Count; i++)
+        {
+            foreach (var old in funnel[i].Replaces)
+            {
+                index.TryAdd(old.Value, i);
+            }
+        }
+
+        return index;
+    }
 }

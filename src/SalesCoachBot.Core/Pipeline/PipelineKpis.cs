@@ -227,7 +227,7 @@ internal static class PipelineKpis
             DateTimeOffset? left = null;
             for (var k = start; k < end; k++)
             {
-                if (entries[k].StageId == handOff.Id.Value && (left is null || entries[k].EnteredAt < left))
+                if ((left is null || entries[k].EnteredAt < left) && handOff.Covers(entries[k].StageId))
                 {
                     left = entries[k].EnteredAt;
                 }
@@ -241,7 +241,7 @@ internal static class PipelineKpis
             DateTimeOffset? touched = null;
             for (var k = start; k < end; k++)
             {
-                if (entries[k].StageId == sales.Id.Value && entries[k].EnteredAt >= l && (touched is null || entries[k].EnteredAt < touched))
+                if (entries[k].EnteredAt >= l && (touched is null || entries[k].EnteredAt < touched) && sales.Covers(entries[k].StageId))
                 {
                     touched = entries[k].EnteredAt;
                 }

@@ -68,7 +68,7 @@ public sealed record PipelineReport(
             .Concat(map.OrderedStages().Where(s => !beforeWon.Contains(s) && holding.Contains(s.Id.Value)))
             .ToList();
 
-        var cycles = PipelineAnalytics.WonCycles(map.Start, map.Won, data.ClosedDeals, history, window);
+        var cycles = PipelineAnalytics.WonCycles(map, data.ClosedDeals, history, window);
         return new PipelineReport(
             window,
             windowDays,

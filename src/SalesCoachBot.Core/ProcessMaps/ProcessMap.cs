@@ -30,7 +30,11 @@ public sealed record ProcessMap(
 
     public Stage? FindStage(StageId id) => _byId.GetValueOrDefault(id);
 
-    /// <summary>The stage for <paramref name="id"/>, following <c>replaces</c> when the id was renamed or merged away.</summary>
+    /// <summary>
+    /// The stage for <paramref name="id"/>, following <c>replaces</c> when the id was renamed or merged away. One step is
+    /// the whole chain: <c>map lint</c> refuses a replaced id that is still a stage, so a stage renamed twice lists both
+    /// older ids (<c>replaces: [product-demo, demo]</c>); the bot keeps no earlier maps to follow.
+    /// </summary>
     public Stage? ResolveStage(StageId id) =>
         FindStage(id) ?? Stages.FirstOrDefault(s => s.Replaces.Contains(id));
 
@@ -107,6 +111,31 @@ public sealed record Stage(
     public CrmStageMapping? Crm { get; init; }
 
     public ChecklistItem? FindItem(ChecklistItemId id) => Checklist.FirstOrDefault(i => i.Id == id);
+
+    /// <summary>
+    /// Whether a recorded stage id means this stage: its own id, or one it <c>replaces</c> (history, confirmations and
+    /// closed deals keep the id they were written under when a map renames or merges a stage).
+    /// </summary>
+    public bool Covers(string stageId) => Covers(Id, Replaces, stageId);
+
+    /// <summary>A loop, not LINQ: the pipeline asks this once per history row.</summary>
+    internal static bool Covers(StageId id, IReadOnlyList<StageId> replaces, string stageId)
+    {
+        if (string.Equals(id.Value, stageId, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        for (var i = 0; i < replaces.Count; i++)
+        {
+            if (string.Equals(replaces[i].Value, stageId, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
 
 public sealed record ChecklistItem(ChecklistItemId Id, string Text, bool Required)

@@ -16,6 +16,8 @@ namespace SalesCoachBot.Data.Stores;
 /// </summary>
 internal static class PipelineFactsReader
 {
+    private const string MapChangeKind = nameof(StageChangeKind.MapChange); // stored as the enum's name
+
     public static async Task<PipelineChangedDeals> ReadAsync(
         DbConnection connection, DbTransaction transaction, PipelineFactsSql sql, PipelineScope scope, DateTimeOffset since, PipelineStamp? changedAfter, CancellationToken cancellationToken)
     {
@@ -52,9 +54,13 @@ internal static class PipelineFactsReader
             r => ReadDeal(r, sql), cancellationToken);
 
         var stages = new Dictionary<string, string>(StringComparer.Ordinal);
+        // A map change's row is no stage entry: the deal was already in the stage, under the id the new map replaces
+        // (the analytics count that id for the replacing stage). Left out here, it is not an entry, a conversion or a
+        // split of the time in stage.
         var history = await ListAsync(Command(connection, transaction,
             "SELECT h.deal_id, h.stage_id, h.entered_at FROM deals d JOIN stage_history h ON h.deal_id = d.id " +
-            $"WHERE EXISTS (SELECT 1 FROM stage_history x WHERE x.deal_id = d.id AND x.entered_at >= @since){where}", parameters),
+            $"WHERE h.kind <> '{MapChangeKind}' AND EXISTS (SELECT 1 FROM stage_history x WHERE x.deal_id = d.id AND x.entered_at >= @since " +
+            $"AND x.kind <> '{MapChangeKind}'){where}", parameters),
             r => new StageEntryFact(r.GetInt64(0), Intern(stages, r.GetString(1)), sql.ReadTime(r, 2)), cancellationToken);
 
         var confirmations = await ListAsync(Command(connection, transaction,

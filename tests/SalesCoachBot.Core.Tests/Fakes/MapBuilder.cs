@@ -19,7 +19,7 @@ internal sealed class MapBuilder
         .Build();
 
     public MapBuilder Stage(string id, string name, int stallAfterDays, string? next, (string Id, string Text, bool Required)[] items, string? saidNo = null,
-        (string When, string To)[]? branches = null)
+        (string When, string To)[]? branches = null, string[]? replaces = null)
     {
         _stages.Add(new Stage(
             new StageId(id), name, "sales", $"Entry of {name}.", $"Work of {name}.", stallAfterDays,
@@ -28,7 +28,7 @@ internal sealed class MapBuilder
             [.. (saidNo is null ? [] : new[] { new Branch(Branch.BuyerSaysNo, new BranchTarget(saidNo)) }),
                 .. (branches ?? []).Select(b => new Branch(b.When, new BranchTarget(b.To)))],
             [],
-            []));
+            [.. (replaces ?? []).Select(r => new StageId(r))]));
         return this;
     }
 
@@ -38,5 +38,6 @@ internal sealed class MapBuilder
         return this;
     }
 
-    public ProcessMap Build() => new("Test map", 1, _stages[0].Id, new StageId(_won ?? _stages[^1].Id.Value), _stages, MapOutcomes.Default);
+    public ProcessMap Build(int version = 1, IReadOnlyList<string>? kpis = null) =>
+        new("Test map", version, _stages[0].Id, new StageId(_won ?? _stages[^1].Id.Value), _stages, MapOutcomes.Default) { Kpis = kpis ?? [] };
 }
