@@ -35,13 +35,16 @@ internal sealed class HistoryImporter(SalesCoachDbContext db, ProcessMapSet maps
             dealMaps[d.Id.Value] = teamMaps.GetValueOrDefault(d.TeamId) ?? maps.Default;
         }
 
+        // Keyed by the stage as the deal's map knows it now, so a row stored under an id the map has since replaced is
+        // the same row as one the file gives under the replacing id (or under the old id again).
         var stored = new HashSet<(long DealId, string Stage, long Ticks)>();
         await foreach (var h in db.StageHistory.AsNoTracking()
                            .Select(h => new { h.DealId, h.StageId, h.EnteredAt })
                            .AsAsyncEnumerable()
                            .WithCancellation(cancellationToken))
         {
-            stored.Add((h.DealId.Value, h.StageId.Value, h.EnteredAt.UtcTicks));
+            var stage = dealMaps.TryGetValue(h.DealId.Value, out var map) ? map.ResolveStage(h.StageId)?.Id.Value ?? h.StageId.Value : h.StageId.Value;
+            stored.Add((h.DealId.Value, stage, h.EnteredAt.UtcTicks));
         }
 
         await LoadJournalAsync(cancellationToken);
@@ -84,7 +87,13 @@ internal sealed class HistoryImporter(SalesCoachDbContext db, ProcessMapSet maps
             }
             else if (dealId != 0 && dealMaps[dealId] is var map && !stages[map.Id].TryGetValue(stage, out stageId))
             {
-                errors.Add(CsvValues.UnknownStage(stage, map));
+                // A stage the deal's map renamed or merged away is stored as the stage that replaces it, as `import deals`
+                // places a deal: one id per stage in the history, which a later rename of that stage carries on.
+                stageId = map.ResolveStage(new StageId(stage))?.Id.Value;
+                if (stageId is null)
+                {
+                    errors.Add(CsvValues.UnknownStage(stage, map));
+                }
             }
 
             DateTimeOffset enteredAt = default;

@@ -1,8 +1,10 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SalesCoachBot.Core;
+using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Data;
 using SalesCoachBot.Host.Cli;
 
@@ -139,13 +141,7 @@ public sealed class TeamMapAskTests : IAsyncLifetime
         Assert.Equal(0, await RunAsync("import", "deals", Write("deals.csv", "external_id,name,owner_email,team,stage\n7003,Merge Co,sam@example.com,SMB,trial\n")));
         await AskAsync("done price agreed for merge co");
 
-        // v2: trial is merged into a new "pilot" stage that keeps the price item.
-        await File.WriteAllTextAsync(MapPath, SmbMap
-            .Replace("version: 1", "version: 2", StringComparison.Ordinal)
-            .Replace("next: trial", "next: pilot", StringComparison.Ordinal)
-            .Replace("  - id: trial\n    name: Trial\n", "  - id: pilot\n    name: Pilot\n    replaces: [trial]\n", StringComparison.Ordinal));
-        await _services.DisposeAsync();
-        _services = Build();
+        await MergeTrialIntoPilotAsync();
 
         var card = await AskAsync("what's next for merge co");
         var history = await AskAsync("history of merge co");
@@ -155,6 +151,39 @@ public sealed class TeamMapAskTests : IAsyncLifetime
         Assert.Contains("[ ] Three buyer users logged in during the trial", card, StringComparison.Ordinal);
         Assert.Contains("Moved to Pilot by the map change to v2", history, StringComparison.Ordinal);
         Assert.Contains("map v2", history, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportHistory_StageTheMapReplaced_StoredAsTheReplacingStageAndNotTwice()
+    {
+        Assert.Equal(0, await RunAsync("import", "deals", Write("deals.csv", "external_id,name,owner_email,team,stage\n7006,Past Co,sam@example.com,SMB,qualify\n")));
+        Assert.Equal(0, await RunAsync("import", "history", Write("before.csv", "external_id,stage,entered_at\n7006,trial,2026-10-01\n")));
+        await MergeTrialIntoPilotAsync();
+
+        // The file from before the merge again, and one more row under the old id.
+        var exit = await RunAsync("import", "history", Write("after.csv", "external_id,stage,entered_at\n7006,trial,2026-10-01\n7006,trial,2026-10-20\n"));
+        var output = _out.ToString() + _err.ToString();
+
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain("unknown stage", output, StringComparison.Ordinal);
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>();
+        var rows = await db.StageHistory.AsNoTracking().Where(h => h.Kind == StageChangeKind.Imported)
+            .Join(db.Deals.Where(d => d.ExternalId == "7006"), h => h.DealId, d => d.Id, (h, _) => h).ToListAsync();
+        Assert.Equal(
+            [("trial", new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero)), ("pilot", new DateTimeOffset(2026, 10, 20, 0, 0, 0, TimeSpan.Zero))],
+            rows.OrderBy(h => h.EnteredAt).Select(h => (h.StageId.Value, h.EnteredAt)));
+    }
+
+    /// <summary>v2 of the SMB map: trial is merged into a new "pilot" stage that keeps the price item; the next command line reads it.</summary>
+    private async Task MergeTrialIntoPilotAsync()
+    {
+        await File.WriteAllTextAsync(MapPath, SmbMap
+            .Replace("version: 1", "version: 2", StringComparison.Ordinal)
+            .Replace("next: trial", "next: pilot", StringComparison.Ordinal)
+            .Replace("  - id: trial\n    name: Trial\n", "  - id: pilot\n    name: Pilot\n    replaces: [trial]\n", StringComparison.Ordinal));
+        await _services.DisposeAsync();
+        _services = Build();
     }
 
     [Fact]
