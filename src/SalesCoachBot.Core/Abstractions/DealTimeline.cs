@@ -13,8 +13,10 @@ public static class DealTimeline
         IEnumerable<Snooze> snoozes,
         Func<long?, string?> name)
     {
+        var stageRows = stages as IReadOnlyCollection<StageHistoryEntry> ?? [.. stages];
+        var confirmationRows = confirmations as IReadOnlyCollection<Confirmation> ?? [.. confirmations];
         var entries = new List<(TimelineEntry Entry, int Order)>();
-        foreach (var h in stages)
+        foreach (var h in stageRows)
         {
             entries.Add((new TimelineEntry(TimelineEntryKind.StageChange, h.EnteredAt, name(h.ByPersonId))
             {
@@ -26,7 +28,7 @@ public static class DealTimeline
             }, 0));
         }
 
-        foreach (var c in confirmations)
+        foreach (var c in confirmationRows)
         {
             entries.Add((new TimelineEntry(TimelineEntryKind.Confirmed, c.ConfirmedAt, name(c.PersonId))
             {
@@ -34,6 +36,7 @@ public static class DealTimeline
                 Item = c.ItemId,
                 Channel = c.Channel,
                 Conversation = c.Conversation,
+                CarriedOver = IsCarriedOver(c, stageRows, confirmationRows),
             }, 1));
             if (c.WithdrawnAt is { } withdrawn)
             {
@@ -68,4 +71,12 @@ public static class DealTimeline
         // Newest first; at the same instant the later step (the advance after the confirmation) first.
         return entries.OrderByDescending(e => e.Entry.At).ThenBy(e => e.Order).Select(e => e.Entry).ToList();
     }
+
+    /// <summary>
+    /// A map change copies the confirmations of items the replacing stage keeps, with their person and time: such a copy
+    /// is in a stage the deal entered by a map change after it was "confirmed", beside the original under the old id.
+    /// </summary>
+    private static bool IsCarriedOver(Confirmation c, IReadOnlyCollection<StageHistoryEntry> stages, IReadOnlyCollection<Confirmation> all) =>
+        stages.Any(h => h.Kind == StageChangeKind.MapChange && h.StageId == c.StageId && h.EnteredAt >= c.ConfirmedAt)
+        && all.Any(o => o.StageId != c.StageId && o.ItemId == c.ItemId && o.PersonId == c.PersonId && o.ConfirmedAt == c.ConfirmedAt);
 }

@@ -227,6 +227,9 @@ public sealed record TimelineEntry(TimelineEntryKind Kind, DateTimeOffset At, st
     public ChatChannel? Channel { get; init; }
     public ConversationKey? Conversation { get; init; }
     public int? MapVersion { get; init; }
+
+    /// <summary>A confirmation a map change copied into the stage that replaced the deal's (same person and time).</summary>
+    public bool CarriedOver { get; init; }
 }
 
 /// <summary>Which deal a conversation is linked to ("link this chat to Initech").</summary>

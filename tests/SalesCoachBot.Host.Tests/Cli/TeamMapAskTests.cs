@@ -175,6 +175,22 @@ public sealed class TeamMapAskTests : IAsyncLifetime
             rows.OrderBy(h => h.EnteredAt).Select(h => (h.StageId.Value, h.EnteredAt)));
     }
 
+    [Fact]
+    public async Task History_AfterTheMerge_OldRowsReadAsTheNewStageAndTheCarriedConfirmationAsCarried()
+    {
+        Assert.Equal(0, await RunAsync("import", "deals", Write("deals.csv", "external_id,name,owner_email,team,stage\n7008,Hist Co,sam@example.com,SMB,trial\n")));
+        await AskAsync("done price agreed for hist co");
+        await MergeTrialIntoPilotAsync();
+
+        var history = await AskAsync("history of hist co");
+
+        Assert.DoesNotContain("trial", history, StringComparison.Ordinal);
+        Assert.Contains("Entered Pilot", history, StringComparison.Ordinal);
+        Assert.Contains("Moved to Pilot by the map change", history, StringComparison.Ordinal);
+        Assert.Single(history.Split('\n'), l => l.Contains("Confirmed \"Price agreed with the buyer\" (Pilot)", StringComparison.Ordinal));
+        Assert.Contains("Confirmation of \"Price agreed with the buyer\" (Pilot) carried over by the map change", history, StringComparison.Ordinal);
+    }
+
     /// <summary>v2 of the SMB map: trial is merged into a new "pilot" stage that keeps the price item; the next command line reads it.</summary>
     private async Task MergeTrialIntoPilotAsync()
     {

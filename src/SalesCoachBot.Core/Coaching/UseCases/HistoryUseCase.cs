@@ -105,7 +105,8 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal)
     private static string What(TimelineEntry entry, ProcessMap map, Phrases say)
     {
         var language = say.Language;
-        var stage = entry.Stage is { } id ? (map.FindStage(id) is { } known ? MapWording.Name(known, language) : id.Value) : "?";
+        // A row written under an id the map has since renamed or merged away reads as the stage that replaces it.
+        var stage = entry.Stage is { } id ? (map.ResolveStage(id) is { } known ? MapWording.Name(known, language) : id.Value) : "?";
         var reason = entry.Text is { Length: > 0 } r ? say.Coaching("History.Reason", r) : string.Empty;
         return entry.Kind switch
         {
@@ -120,6 +121,7 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal)
                 StageChangeKind.MovedInCrm => say.Coaching("History.Moved", stage, reason),
                 _ => say.Coaching("History.Imported", stage),
             },
+            TimelineEntryKind.Confirmed when entry.CarriedOver => say.Coaching("History.CarriedOver", ItemText(entry, map, language), stage),
             TimelineEntryKind.Confirmed => say.Coaching("History.Confirmed", ItemText(entry, map, language), stage),
             TimelineEntryKind.Withdrawn => say.Coaching("History.Withdrawn", ItemText(entry, map, language), stage),
             TimelineEntryKind.Note => say.Coaching("History.Note", entry.Text),
@@ -131,7 +133,7 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal)
 
     private static string ItemText(TimelineEntry entry, ProcessMap map, ReplyLanguage language) =>
         entry.Stage is { } stage && entry.Item is { } item
-            ? map.FindStage(stage)?.FindItem(item) is { } known ? MapWording.Item(known, language) : item.Value
+            ? map.ResolveStage(stage)?.FindItem(item) is { } known ? MapWording.Item(known, language) : item.Value
             : entry.Item?.Value ?? "?";
 
     private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
