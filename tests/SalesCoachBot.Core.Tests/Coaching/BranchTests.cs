@@ -244,6 +244,25 @@ public sealed class BranchTests : IDisposable
     }
 
     [Fact]
+    public async Task History_AfterReopen_ShowsTheReopenWithItsReasonNotAnImport()
+    {
+        _bot.AddDeal("1002", "Initech", "demo");
+        await _bot.AskAsync("mark initech lost because price");
+        _bot.Clock.Advance(TimeSpan.FromMinutes(2));
+        await _bot.AskAsync("reopen initech");
+
+        var english = await _bot.AskAsync("history of initech");
+        _bot.Rep.Language = "ar";
+        var arabic = await _bot.AskAsync("history of initech");
+
+        var line = english.Card!.Sections[0].Lines[0].Text;
+        Assert.Contains("Reopened; was lost (price) — back in Demo", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("(imported)", english.Text, StringComparison.Ordinal);
+        Assert.Contains("— عادت إلى", arabic.Card!.Sections[0].Lines[0].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("مستوردة", arabic.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reopen_ItemForDeal_StaysAnUndoOfAConfirmation()
     {
         var deal = _bot.AddDeal("1002", "Initech", "discovery");
