@@ -23,7 +23,9 @@ internal static class DealCards
         say ??= Phrases.English;
         var language = say.Language;
         var deal = view.Deal;
-        var stage = map.FindStage(deal.StageId);
+        // A closed (nurtured, lost) deal keeps the stage it left; one the map has renamed since reads as the stage that
+        // replaces it, where a reopen puts it. Open deals were moved there when the map went in force.
+        var stage = map.ResolveStage(deal.StageId);
         if (stage is null)
         {
             var missing = say.Errors("StageNotInMap", deal.Name, deal.StageId.Value);

@@ -60,7 +60,7 @@ public static class ReengageNudges
                 v.Deal.ExternalId,
                 v.Deal.Name,
                 v.OwnerName,
-                map.FindStage(v.Deal.StageId)?.Name ?? v.Deal.StageId.Value,
+                map.ResolveStage(v.Deal.StageId)?.Name ?? v.Deal.StageId.Value, // the stage it left, or the one replacing it
                 schedule.LocalDate(v.Deal.ReengageAt!.Value),
                 v.Deal.Amount is { } amount ? DealCards.Money(amount, v.Deal.Currency) : null,
                 v.Deal.OwnerId)
@@ -75,7 +75,7 @@ public static class ReengageNudges
     {
         say ??= Phrases.English;
         var deal = view.Deal;
-        var stage = map.FindStage(deal.StageId);
+        var stage = map.ResolveStage(deal.StageId);
         var first = map.FindStage(map.Start)?.Id.Value ?? deal.StageId.Value;
         var note = say.Nudges("Reengage.Note", say.Nudges("DealRef", deal.Name, "#" + deal.ExternalId),
             stage is null ? deal.StageId.Value : MapWording.Name(stage, say.Language), say.Language.Day(reengageOn),

@@ -1,4 +1,5 @@
 using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.ProcessMaps;
 
 namespace SalesCoachBot.Host.Cli;
@@ -6,7 +7,7 @@ namespace SalesCoachBot.Host.Cli;
 /// <summary>
 /// <c>map diff OLD.yaml NEW.yaml [--no-deals]</c>: what putting NEW in force instead of OLD would do, before it is done:
 /// stages added, removed, replaced, checklists changed, and (with a database) the open deals that would move and those
-/// that would be stranded. Reads only. Exit 1 when the change would be refused (NEW has errors or strands deals).
+/// that would be stranded, and the nurtured deals in a stage NEW replaces or lacks. Reads only. Exit 1 when the change would be refused (NEW has errors or strands deals).
 /// </summary>
 internal sealed class MapDiffVerb(IDealStore? deals = null, IDirectoryStore? directory = null, IProcessMapSource? maps = null) : ICliVerb
 {
@@ -57,6 +58,24 @@ internal sealed class MapDiffVerb(IDealStore? deals = null, IDirectoryStore? dir
         foreach (var d in stranded)
         {
             await context.Out.WriteLineAsync($"  stranded {d.Deal.ExternalId} \"{d.Deal.Name}\" in {d.Deal.StageId}: the change would be refused");
+        }
+
+        // Nurtured deals keep the stage they left (nothing is written to them); NEW reads it through 'replaces', and a
+        // reopen puts the deal in the stage that replaces it. One NEW cannot place is listed, without refusing the change.
+        var nurtured = new List<DealView>();
+        foreach (var entry in teamIds.Count == 0 ? [] : (await deals.ListNamesAsync(teamIds, cancellationToken)).Where(e => e.Status == DealStatus.Nurture))
+        {
+            if (await deals.GetAsync(entry.Id, cancellationToken) is { } view && after.FindStage(view.Deal.StageId) is null)
+            {
+                nurtured.Add(view);
+            }
+        }
+
+        foreach (var d in nurtured.OrderBy(d => d.Deal.ExternalId, StringComparer.Ordinal))
+        {
+            await context.Out.WriteLineAsync(after.ResolveStage(d.Deal.StageId) is { } to
+                ? $"  nurture {d.Deal.ExternalId} \"{d.Deal.Name}\" {d.Deal.StageId} → {to.Id}: read as {to.Id}, reopens there"
+                : $"  nurture {d.Deal.ExternalId} \"{d.Deal.Name}\" in {d.Deal.StageId}: no stage of the new map takes it over; a reopen would be refused");
         }
 
         return stranded.Count > 0 ? ExitCodes.Failed : ExitCodes.Done;

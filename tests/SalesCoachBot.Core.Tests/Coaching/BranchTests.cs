@@ -263,6 +263,30 @@ public sealed class BranchTests : IDisposable
     }
 
     [Fact]
+    public async Task NurturedDeal_StageRenamedSince_CardShowsTheReplacingStageAndReopensThere()
+    {
+        // Closed under v1 in discovery; v2 renames discovery to needs-discovery. Nothing is written to the closed deal.
+        var v2 = new MapBuilder()
+            .Stage("needs-discovery", "Needs discovery", 14, "demo", [("requirements-listed", "Requirements list shared with the buyer", true)], saidNo: "nurture",
+                replaces: ["discovery"])
+            .Stage("demo", "Demo", 10, "contract-signed", [("demo-held", "Demo held with the buyer's team", true)], saidNo: "lost")
+            .Stage("contract-signed", "Contract signed", 30, null, [("signed-copy-stored", "Signed contract stored with the deal", true)])
+            .Build(version: 2);
+        using var bot = new BotHarness(v2);
+        var deal = bot.AddDeal("1018", "Blue Sun", "discovery");
+        (deal.Status, deal.ReengageAt) = (DealStatus.Nurture, bot.Clock.GetUtcNow().AddDays(-1));
+
+        var card = await bot.AskAsync("what's next for blue sun");
+        var owner = SalesCoachBot.Core.Nudges.ReengageNudges.OwnerMessage(
+            new Abstractions.DealView(deal, "Rita", bot.Rep.Email, "EMEA", null, []), v2, new SalesCoachBot.Core.Coaching.SalesTeamRules([], 14), new DateOnly(2026, 11, 26), bot.Clock.GetUtcNow());
+
+        Assert.Equal("Blue Sun — Needs discovery", card.Card!.Title);
+        Assert.DoesNotContain("does not have", card.Text, StringComparison.Ordinal);
+        Assert.Contains("went to nurture in Needs discovery", owner.Text, StringComparison.Ordinal);
+        Assert.Equal("discovery", deal.StageId.Value); // stored as it was closed
+    }
+
+    [Fact]
     public async Task Reopen_ItemForDeal_StaysAnUndoOfAConfirmation()
     {
         var deal = _bot.AddDeal("1002", "Initech", "discovery");

@@ -256,6 +256,7 @@ public sealed class MapVerbTests : IDisposable
         var deals = new Mock<IDealStore>();
         deals.Setup(d => d.ListOpenAsync(It.Is<IReadOnlyCollection<long>>(ids => ids.SequenceEqual(new long[] { 7 })), It.IsAny<CancellationToken>()))
             .ReturnsAsync(open);
+        deals.Setup(d => d.ListNamesAsync(It.IsAny<IReadOnlyCollection<long>>(), It.IsAny<CancellationToken>())).ReturnsAsync([]); // no nurtured deals
         var directory = new Mock<IDirectoryStore>();
         directory.Setup(d => d.ListTeamsAsync(It.IsAny<CancellationToken>())).ReturnsAsync([new SalesTeam { Id = 7, Name = "EMEA" }]);
         return Services(s => s.AddSingleton(deals.Object).AddSingleton(directory.Object));

@@ -191,6 +191,27 @@ public sealed class TeamMapAskTests : IAsyncLifetime
         Assert.Contains("Confirmation of \"Price agreed with the buyer\" (Pilot) carried over by the map change", history, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task NurturedDeal_InTheMergedStage_ReadAsTheNewStageAndListedByMapDiff()
+    {
+        Assert.Equal(0, await RunAsync("import", "deals", Write("deals.csv", "external_id,name,owner_email,team,stage\n7009,Nurt Co,sam@example.com,SMB,trial\n")));
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>();
+            await db.Deals.Where(d => d.ExternalId == "7009").ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, DealStatus.Nurture));
+        }
+
+        await MergeTrialIntoPilotAsync();
+        var card = await AskAsync("what's next for nurt co");
+        var diff = await RunAsync("map", "diff", Write("smb-v1.yaml", SmbMap), MapPath);
+        var listed = _out.ToString();
+
+        Assert.Contains("Nurt Co — Pilot", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("does not have", card, StringComparison.Ordinal);
+        Assert.Equal(0, diff);
+        Assert.Contains("nurture 7009 \"Nurt Co\" trial → pilot", listed, StringComparison.Ordinal);
+    }
+
     /// <summary>v2 of the SMB map: trial is merged into a new "pilot" stage that keeps the price item; the next command line reads it.</summary>
     private async Task MergeTrialIntoPilotAsync()
     {
