@@ -142,6 +142,25 @@ public sealed class CommandParserTests
         Assert.Equal(new PipelineCommand("EMEA", 90), _parser.Parse("/coach pipeline EMEA last 90 days"));
     }
 
+    [Theory]
+    [InlineData("conversion for EMEA", "EMEA")]
+    [InlineData("sales cycle for EMEA", "EMEA")]
+    [InlineData("cycle time", null)]
+    [InlineData("what's our win rate in EMEA", "EMEA")]
+    [InlineData("chart for EMEA", "EMEA")]
+    [InlineData("pipeline chart", null)]
+    [InlineData("how long is our sales cycle?", null)]
+    [InlineData("معدل التحويل لفريق EMEA", "EMEA")]
+    [InlineData("نسبة الفوز", null)]
+    public void Parse_AManagersFigure_IsThePipelineReport(string text, string? team)
+    {
+        // Each got the help answer, and "pipeline chart" asked for a team called "chart": the pipeline report holds
+        // the conversion, cycle time, win rate and chart.
+        var pipeline = Assert.IsType<PipelineCommand>(_parser.Parse(text));
+
+        Assert.Equal(team, pipeline.TeamName is { Length: > 0 } name ? name : null);
+    }
+
     [Fact]
     public void Parse_LinkWithoutDeal_IsNotALink()
     {
