@@ -30,6 +30,9 @@ internal sealed class MapDraft
     public CrmDraft? LostCrm { get; set; }
     public Located<string>? Language { get; set; }
 
+    /// <summary>Top-level keys whose value the reader already reported as wrong: not reported again as missing.</summary>
+    public HashSet<string> Reported { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Every translatable text (stage name, entry, activities, item, branch, lost reason), by its default-language position.</summary>
     public Dictionary<Pos, TextDraft> Texts { get; } = [];
 
@@ -66,6 +69,9 @@ internal sealed class StageDraft(Pos pos)
     public List<SubStageDraft> Substages { get; } = [];
     public List<Located<string>> Replaces { get; } = [];
     public CrmDraft? Crm { get; set; }
+
+    /// <summary>Keys whose value the reader already reported as wrong (a blank name, a number that is not one): not reported again as missing.</summary>
+    public HashSet<string> Reported { get; } = new(StringComparer.Ordinal);
 
     public Pos IdPos => Id?.Pos ?? Pos;
     public string Label => Id?.Value ?? $"at line {Pos.Line}";
@@ -161,11 +167,12 @@ internal sealed class ProcessMapReader
 
         foreach (var (key, value) in Entries(root, MapKeys, "the map"))
         {
+            var errorsBefore = _diagnostics.Count;
             switch (key)
             {
                 case "language": break;
                 case "id": draft.Id = Text(value, key); break;
-                case "name": draft.Name = Text(value, key); break;
+                case "name": draft.Name = ShownText(value, key, "the map's name"); break;
                 case "version": draft.Version = Integer(value, key); break;
                 case "start": draft.Start = Text(value, key); break;
                 case "won": draft.Won = Text(value, key); break;
@@ -190,6 +197,11 @@ internal sealed class ProcessMapReader
                     draft.Kpis.AddRange(Sequence(value, key).Select(n => Text(n, "a KPI")?.Value).OfType<string>());
                     break;
             }
+
+            if (_diagnostics.Count > errorsBefore)
+            {
+                draft.Reported.Add(key);
+            }
         }
 
         if (!sawStages)
@@ -203,15 +215,18 @@ internal sealed class ProcessMapReader
     private StageDraft ReadStage(YamlMappingNode node)
     {
         var stage = new StageDraft(Pos.Of(node));
+        // Texts may come before the id; their messages name the stage all the same.
+        var label = $"stage '{IdOf(node) ?? $"at line {stage.Pos.Line}"}'";
         foreach (var (key, value) in Entries(node, StageKeys, "a stage"))
         {
+            var errorsBefore = _diagnostics.Count;
             switch (key)
             {
                 case "id": stage.Id = Text(value, key); break;
-                case "name": stage.Name = LocalText(value, key); break;
+                case "name": stage.Name = LocalText(value, key, $"the name of {label}"); break;
                 case "owner": stage.Owner = Text(value, key); break;
-                case "entry": stage.Entry = LocalText(value, key); break;
-                case "activities": stage.Activities = LocalText(value, key); break;
+                case "entry": stage.Entry = LocalText(value, key, $"the entry of {label}"); break;
+                case "activities": stage.Activities = LocalText(value, key, $"the activities of {label}"); break;
                 case "stallAfterDays": stage.StallAfterDays = Integer(value, key); break;
                 case "next": stage.Next = Text(value, key); break;
                 case "checklist":
@@ -232,7 +247,7 @@ internal sealed class ProcessMapReader
                         {
                             var fields = Entries(map, BranchKeys, "a branch").ToDictionary(e => e.Key, e => e.Value);
                             stage.Branches.Add(new BranchDraft(
-                                Pos.Of(map), Field(fields, "when", map, "branch", localized: true), Field(fields, "to", map, "branch")));
+                                Pos.Of(map), Field(fields, "when", map, "branch", $"the 'when' of a branch of {label}"), Field(fields, "to", map, "branch")));
                         }
                     }
 
@@ -245,7 +260,7 @@ internal sealed class ProcessMapReader
                             var fields = Entries(map, SubStageKeys, "a sub-stage").ToDictionary(e => e.Key, e => e.Value);
                             stage.Substages.Add(new SubStageDraft(
                                 Pos.Of(map), Field(fields, "id", map, "sub-stage"),
-                                fields.TryGetValue("name", out var n) ? Text(n, "name")?.Value : null));
+                                fields.TryGetValue("name", out var n) ? ShownText(n, "name", $"the name of sub-stage '{IdOf(map) ?? $"at line {Pos.Of(map).Line}"}'")?.Value : null));
                         }
                     }
 
@@ -254,6 +269,11 @@ internal sealed class ProcessMapReader
                     stage.Replaces.AddRange(Sequence(value, key).Select(n => Text(n, "a replaced stage id")).OfType<Located<string>>());
                     break;
                 case "crm": stage.Crm = ReadCrm(value, "crm of a stage"); break;
+            }
+
+            if (_diagnostics.Count > errorsBefore)
+            {
+                stage.Reported.Add(key);
             }
         }
 
@@ -276,7 +296,8 @@ internal sealed class ProcessMapReader
             }
         }
 
-        return new ItemDraft(Pos.Of(map), Field(fields, "id", map, "checklist item"), Field(fields, "text", map, "checklist item", localized: true), required);
+        var itemText = Field(fields, "text", map, "checklist item", $"the text of checklist item '{IdOf(map) ?? $"at line {Pos.Of(map).Line}"}'");
+        return new ItemDraft(Pos.Of(map), Field(fields, "id", map, "checklist item"), itemText, required);
     }
 
     private void ReadOutcomes(YamlNode value, MapDraft draft)
@@ -304,7 +325,7 @@ internal sealed class ProcessMapReader
                     }
 
                     draft.HasLostReasons = true;
-                    draft.LostReasons.AddRange(Sequence(lostValue, "reasons").Select(n => LocalText(n, "a lost reason")).OfType<Located<string>>());
+                    draft.LostReasons.AddRange(Sequence(lostValue, "reasons").Select(n => LocalText(n, "a lost reason", "a lost reason")).OfType<Located<string>>());
                 }
             }
             else
@@ -374,11 +395,12 @@ internal sealed class ProcessMapReader
             .FirstOrDefault();
     }
 
-    private Located<string>? Field(Dictionary<string, YamlNode> fields, string key, YamlNode owner, string what, bool localized = false)
+    /// <summary>A required key; <paramref name="shownAs"/> names it when it is a text people read (blank is then an error).</summary>
+    private Located<string>? Field(Dictionary<string, YamlNode> fields, string key, YamlNode owner, string what, string? shownAs = null)
     {
         if (fields.TryGetValue(key, out var node))
         {
-            return localized ? LocalText(node, key) : Text(node, key);
+            return shownAs is not null ? LocalText(node, key, shownAs) : Text(node, key);
         }
 
         Error(Pos.Of(owner), $"{what} has no '{key}'");
@@ -426,16 +448,41 @@ internal sealed class ProcessMapReader
         return null;
     }
 
+    /// <summary>The mapping's <c>id</c> as written, for messages about keys read before it.</summary>
+    private static string? IdOf(YamlMappingNode map) =>
+        map.Children.FirstOrDefault(e => e.Key is YamlScalarNode { Value: "id" }).Value is YamlScalarNode { Value: { } id } && id.Trim().Length > 0
+            ? id.Trim()
+            : null;
+
+    /// <summary>True for a scalar with nothing to show: YAML null, <c>""</c> or only spaces.</summary>
+    private static bool IsBlank(YamlNode node) => node is YamlScalarNode scalar && (IsNull(scalar) || string.IsNullOrWhiteSpace(scalar.Value));
+
+    /// <summary>
+    /// A text people read (a name, a checklist item, a branch, a lost reason): blank is an error, never an empty line on a
+    /// card or a confirmation of "". <paramref name="what"/> names it in the message ("the text of checklist item 'x'").
+    /// </summary>
+    private Located<string>? ShownText(YamlNode node, string key, string what)
+    {
+        if (IsBlank(node))
+        {
+            Error(Pos.Of(node), $"{what} is empty: write the text people read");
+            return null;
+        }
+
+        return Text(node, key);
+    }
+
     /// <summary>
     /// A translatable text: a plain string (the map's language) or <c>{ en: …, ar: … }</c>. Returns the text in the map's
-    /// language with its position and records every language in <see cref="MapDraft.Texts"/>.
+    /// language with its position and records every language in <see cref="MapDraft.Texts"/>. Blank (in any language)
+    /// is an error, reported once: a blank map-language text is not reported again as missing.
     /// </summary>
-    private Located<string>? LocalText(YamlNode node, string key)
+    private Located<string>? LocalText(YamlNode node, string key, string what)
     {
         var language = _draft.LanguageCode;
         if (node is not YamlMappingNode map)
         {
-            var plain = Text(node, key);
+            var plain = ShownText(node, key, what);
             if (plain is { } p)
             {
                 _draft.Texts[p.Pos] = new TextDraft(key, p.Pos, new Dictionary<string, Located<string>> { [language] = p });
@@ -445,6 +492,7 @@ internal sealed class ProcessMapReader
         }
 
         var byLanguage = new Dictionary<string, Located<string>>(StringComparer.Ordinal);
+        var blankMain = false;
         foreach (var (keyNode, value) in map.Children)
         {
             if (keyNode is not YamlScalarNode { Value: { } code })
@@ -459,10 +507,24 @@ internal sealed class ProcessMapReader
                 continue;
             }
 
+            if (IsBlank(value))
+            {
+                Error(Pos.Of(value), $"{what} is empty in '{code}': write the text people read in that language");
+                // Counted as written, so no "has no translation" warning repeats the error.
+                byLanguage[code] = new Located<string>(string.Empty, Pos.Of(value));
+                blankMain |= code == language;
+                continue;
+            }
+
             if (Text(value, $"{key}.{code}") is { } text)
             {
                 byLanguage[code] = text;
             }
+        }
+
+        if (blankMain)
+        {
+            return null;
         }
 
         if (!byLanguage.TryGetValue(language, out var main))

@@ -71,14 +71,15 @@ internal static partial class ProcessMapRules
             sink.Error(mapId.Pos, $"map id '{mapId.Value}' must be kebab-case (teams.csv names it in the map column)");
         }
 
+        // A key the reader already reported (blank, wrong type) is not also missing: each problem is told once.
         if (draft.Name is null)
         {
-            sink.Warn(Pos.Top, "the map has no 'name': cards and history show it");
+            sink.WarnUnless(draft.Reported.Contains("name"), Pos.Top, "the map has no 'name': cards and history show it");
         }
 
         if (draft.Version is null)
         {
-            sink.Warn(Pos.Top, "the map has no 'version': bump it on every change so history shows which map a deal moved under");
+            sink.WarnUnless(draft.Reported.Contains("version"), Pos.Top, "the map has no 'version': bump it on every change so history shows which map a deal moved under");
         }
         else if (draft.Version.Value.Value < 1)
         {
@@ -140,12 +141,12 @@ internal static partial class ProcessMapRules
         var label = stage.Label;
         if (stage.Name is null)
         {
-            sink.Warn(stage.IdPos, $"stage '{label}' has no 'name': the id is shown instead");
+            sink.WarnUnless(stage.Reported.Contains("name"), stage.IdPos, $"stage '{label}' has no 'name': the id is shown instead");
         }
 
         if (stage.Owner is null)
         {
-            sink.Warn(stage.IdPos, $"stage '{label}' has no 'owner': say who runs it (marketing, sales, sales-engineer, implementation, customer-success)");
+            sink.WarnUnless(stage.Reported.Contains("owner"), stage.IdPos, $"stage '{label}' has no 'owner': say who runs it (marketing, sales, sales-engineer, implementation, customer-success)");
         }
         else if (!KebabCase().IsMatch(stage.Owner.Value.Value))
         {
@@ -154,7 +155,7 @@ internal static partial class ProcessMapRules
 
         if (stage.Entry is not { } entry)
         {
-            sink.Warn(stage.IdPos, $"stage '{label}' has no 'entry' definition: say what qualifies a deal to be in it");
+            sink.WarnUnless(stage.Reported.Contains("entry"), stage.IdPos, $"stage '{label}' has no 'entry' definition: say what qualifies a deal to be in it");
         }
         else if ((VaguePhrase(entry.Value) ?? VagueProse(entry.Value)) is { } vague)
         {
@@ -163,7 +164,7 @@ internal static partial class ProcessMapRules
 
         if (stage.Activities is not { } activities)
         {
-            sink.Warn(stage.IdPos, $"stage '{label}' has no 'activities': say what happens in it");
+            sink.WarnUnless(stage.Reported.Contains("activities"), stage.IdPos, $"stage '{label}' has no 'activities': say what happens in it");
         }
         else if ((VaguePhrase(activities.Value) ?? VagueProse(activities.Value)) is { } vague)
         {
@@ -172,7 +173,7 @@ internal static partial class ProcessMapRules
 
         if (stage.StallAfterDays is null)
         {
-            sink.Warn(stage.IdPos, $"stage '{label}' has no 'stallAfterDays': its deals are flagged only by the team's idle limit");
+            sink.WarnUnless(stage.Reported.Contains("stallAfterDays"), stage.IdPos, $"stage '{label}' has no 'stallAfterDays': its deals are flagged only by the team's idle limit");
         }
         else if (stage.StallAfterDays.Value.Value < 0)
         {
@@ -591,5 +592,14 @@ internal static partial class ProcessMapRules
 
         public void Warn(Pos pos, string message) =>
             diagnostics.Add(new MapDiagnostic(MapDiagnosticSeverity.Warning, pos.Line, pos.Column, message));
+
+        /// <summary>A "has no X" warning, unless X was written and the reader already reported what is wrong with it.</summary>
+        public void WarnUnless(bool reported, Pos pos, string message)
+        {
+            if (!reported)
+            {
+                Warn(pos, message);
+            }
+        }
     }
 }

@@ -333,4 +333,70 @@ public sealed class ProcessMapLintTests
 
         Assert.Equal("m.yaml:18:9: warning: stage 'demo' has no 'owner': say who runs it (marketing, sales, sales-engineer, implementation, customer-success)", Only(result, MapDiagnosticSeverity.Warning));
     }
+
+    [Theory]
+    [InlineData("\"\"")]
+    [InlineData("\"   \"")]
+    [InlineData("")]
+    public void Parse_ChecklistItemWithBlankText_IsAnErrorAtTheText(string blank)
+    {
+        var result = Lint(Replace("text: \"Demo held with the buyer's team\"", "text: " + blank));
+
+        Assert.Null(result.Map);
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal(MapDiagnosticSeverity.Error, error.Severity);
+        Assert.Equal((25, 32), (error.Line, error.Column));
+        Assert.Equal("the text of checklist item 'demo-held' is empty: write the text people read", error.Message);
+    }
+
+    [Fact]
+    public void Parse_ChecklistItemBlankInOneLanguage_IsAnErrorAtThatText()
+    {
+        var result = Lint(Replace("text: \"Demo held with the buyer's team\"", "text: { en: \"Demo held with the buyer's team\", ar: \" \" }"));
+
+        Assert.Null(result.Map);
+        Assert.Equal(
+            "m.yaml:25:77: error: the text of checklist item 'demo-held' is empty in 'ar': write the text people read in that language",
+            Assert.Single(result.Errors).Format("m.yaml"));
+        // Not also "has no 'ar' translation" or "is one word" at the same text.
+        Assert.DoesNotContain(result.Diagnostics, d => d.Line == 25 && !d.IsError);
+    }
+
+    [Fact]
+    public void Parse_ChecklistItemBlankInTheMapLanguage_IsOneError()
+    {
+        var result = Lint(Replace("text: \"Demo held with the buyer's team\"", "text: { en: \"\", ar: \"قُدّم العرض التوضيحي\" }"));
+
+        Assert.Equal(
+            "m.yaml:25:38: error: the text of checklist item 'demo-held' is empty in 'en': write the text people read in that language",
+            Assert.Single(result.Diagnostics).Format("m.yaml"));
+    }
+
+    [Fact]
+    public void Parse_BlankStageNameBranchAndLostReason_AreErrorsEachOnce()
+    {
+        var result = Lint(Replace("    name: Demo\n", "    name: \"  \"\n")
+            .Replace("when: needs-unclear", "when: \"\"", StringComparison.Ordinal)
+            .Replace("reasons: [price, timing]", "reasons: [price, \" \"]", StringComparison.Ordinal));
+
+        Assert.Null(result.Map);
+        Assert.Equal(
+        [
+            "m.yaml:19:11: error: the name of stage 'demo' is empty: write the text people read",
+            "m.yaml:28:17: error: the 'when' of a branch of stage 'demo' is empty: write the text people read",
+            "m.yaml:39:28: error: a lost reason is empty: write the text people read",
+        ], result.Diagnostics.Select(d => d.Format("m.yaml")));
+    }
+
+    [Fact]
+    public void Parse_WrongTypeOfAKeyWritten_IsReportedOnceNotAlsoAsMissing()
+    {
+        var result = Lint(Replace("stallAfterDays: 14", "stallAfterDays: ten").Replace("version: 2", "version: two", StringComparison.Ordinal));
+
+        Assert.Equal(
+        [
+            "m.yaml:2:10: error: 'version' must be a whole number, not 'two'",
+            "m.yaml:23:21: error: 'stallAfterDays' must be a whole number, not 'ten'",
+        ], result.Diagnostics.Select(d => d.Format("m.yaml")));
+    }
 }
