@@ -46,7 +46,7 @@ public sealed record ProcessMap(
 
     /// <summary>The branch the map takes when the buyer says no in this stage (default: nurture).</summary>
     public BranchTarget SaidNoTarget(Stage stage) =>
-        stage.Branches.FirstOrDefault(b => b.When == Branch.BuyerSaysNo)?.To ?? BranchTarget.Nurture;
+        stage.Branches.FirstOrDefault(b => b.IsBuyerSaysNo)?.To ?? BranchTarget.Nurture;
 
     /// <summary>Stages in path order from <see cref="Start"/>, then any not on that path.</summary>
     // Computed once: every checklist card asks for the stage's position.
@@ -165,6 +165,22 @@ public sealed record Branch(string When, BranchTarget To)
     public string WhenFor(string? language) => WhenText.For(language);
 
     public const string BuyerSaysNo = "buyer-says-no";
+
+    /// <summary>
+    /// The "buyer says no" key in the map languages the bot speaks: a map writes its branch keys in its own language, so an
+    /// Arabic map names the branch <c>المشتري-يرفض</c> (the shipped map's Arabic words for it, joined by '-').
+    /// </summary>
+    private static readonly IReadOnlyDictionary<string, string> BuyerSaysNoKeys =
+        new Dictionary<string, string>(StringComparer.Ordinal) { ["en"] = BuyerSaysNo, ["ar"] = "المشتري-يرفض" };
+
+    /// <summary>True when this is the branch "DEAL said no" follows: its <c>when</c> is the buyer-says-no key in any of its languages.</summary>
+    public bool IsBuyerSaysNo =>
+        When == BuyerSaysNo || WhenText.Languages.Any(language => IsBuyerSaysNoKey(WhenText.For(language), language));
+
+    /// <summary>True when <paramref name="when"/>, written in <paramref name="language"/>, is that language's buyer-says-no key.</summary>
+    public static bool IsBuyerSaysNoKey(string when, string language) =>
+        BuyerSaysNoKeys.TryGetValue(MapLanguages.Primary(language), out var key)
+        && string.Equals(string.Join('-', when.Split(' ', StringSplitOptions.RemoveEmptyEntries)), key, StringComparison.Ordinal);
 }
 
 /// <summary>Where a branch leads: a stage of the map or one of the reserved outcomes.</summary>

@@ -37,6 +37,15 @@ internal static partial class ProcessMapRules
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex KebabCase();
 
+    /// <summary>
+    /// Kebab-case in any script, for keys written in the map's language (a branch's <c>when</c>, a lost reason): letters
+    /// lowercase where the script has case (Arabic has none), with their combining marks, digits, words joined by '-'.
+    /// </summary>
+    [GeneratedRegex(@"^[\p{Ll}\p{Lo}\p{Lm}\p{Nd}][\p{Ll}\p{Lo}\p{Lm}\p{Nd}\p{Mn}\p{Mc}]*(-[\p{Ll}\p{Lo}\p{Lm}\p{Nd}][\p{Ll}\p{Lo}\p{Lm}\p{Nd}\p{Mn}\p{Mc}]*)*$")]
+    private static partial Regex LanguageKebabCase();
+
+    private const string LanguageKebabCaseRule = "lowercase words joined by '-', in the map's language, no spaces";
+
     public static ProcessMap? Check(MapDraft draft, List<MapDiagnostic> diagnostics, IReadOnlyCollection<string>? teamLanguages = null)
     {
         var sink = new Sink(diagnostics);
@@ -45,7 +54,7 @@ internal static partial class ProcessMapRules
         var stagesById = new Dictionary<string, StageDraft>(StringComparer.Ordinal);
         foreach (var stage in draft.Stages)
         {
-            CheckStage(stage, stagesById, sink);
+            CheckStage(stage, stagesById, English(draft), sink);
         }
 
         CheckCrm(draft, sink);
@@ -99,9 +108,9 @@ internal static partial class ProcessMapRules
         var reasons = new HashSet<string>(StringComparer.Ordinal);
         foreach (var reason in draft.LostReasons)
         {
-            if (!KebabCase().IsMatch(reason.Value))
+            if (!LanguageKebabCase().IsMatch(reason.Value))
             {
-                sink.Error(reason.Pos, $"lost reason '{reason.Value}' must be kebab-case (for example no-budget)");
+                sink.Error(reason.Pos, $"lost reason '{reason.Value}' must be kebab-case: {LanguageKebabCaseRule} (for example no-budget)");
             }
             else if (!reasons.Add(reason.Value))
             {
@@ -115,7 +124,14 @@ internal static partial class ProcessMapRules
         }
     }
 
-    private static void CheckStage(StageDraft stage, Dictionary<string, StageDraft> stagesById, Sink sink)
+    /// <summary>
+    /// True when the map's own texts are English: the word lists behind the vague-wording and outcome warnings are English
+    /// (the repo has no Arabic list of vague verbs and results), so they would flag every sentence of another language.
+    /// Those texts get the language-neutral checks only (blank, one word, under three words, repeating the next entry).
+    /// </summary>
+    private static bool English(MapDraft draft) => draft.LanguageCode == "en";
+
+    private static void CheckStage(StageDraft stage, Dictionary<string, StageDraft> stagesById, bool english, Sink sink)
     {
         if (stage.Id is not { } id)
         {
@@ -157,7 +173,7 @@ internal static partial class ProcessMapRules
         {
             sink.WarnUnless(stage.Reported.Contains("entry"), stage.IdPos, $"stage '{label}' has no 'entry' definition: say what qualifies a deal to be in it");
         }
-        else if ((VaguePhrase(entry.Value) ?? VagueProse(entry.Value)) is { } vague)
+        else if (((english ? VaguePhrase(entry.Value) : null) ?? VagueProse(entry.Value)) is { } vague)
         {
             sink.Warn(entry.Pos, $"entry of stage '{label}' is vague (\"{vague.Trim()}\"): state a fact anyone can check");
         }
@@ -166,7 +182,7 @@ internal static partial class ProcessMapRules
         {
             sink.WarnUnless(stage.Reported.Contains("activities"), stage.IdPos, $"stage '{label}' has no 'activities': say what happens in it");
         }
-        else if ((VaguePhrase(activities.Value) ?? VagueProse(activities.Value)) is { } vague)
+        else if (((english ? VaguePhrase(activities.Value) : null) ?? VagueProse(activities.Value)) is { } vague)
         {
             sink.Warn(activities.Pos, $"activities of stage '{label}' are vague (\"{vague.Trim()}\"): say who does what, e.g. \"Book the discovery meeting with the decision maker\"");
         }
@@ -184,12 +200,13 @@ internal static partial class ProcessMapRules
             sink.Error(stage.StallAfterDays.Value.Pos, "'stallAfterDays' over ten years is not a limit");
         }
 
-        CheckChecklist(stage, label, sink);
+        CheckChecklist(stage, label, english, sink);
         CheckIds(stage.Substages.Select(s => (s.Id, s.Pos)), "sub-stage", label, sink);
-        CheckIds(stage.Branches.Select(b => (b.When, b.Pos)), "branch condition", label, sink);
+        // A branch's when is a key in the map's language (docs/process-map.md): an Arabic map writes it in Arabic.
+        CheckIds(stage.Branches.Select(b => (b.When, b.Pos)), "branch condition", label, sink, anyScript: true);
     }
 
-    private static void CheckChecklist(StageDraft stage, string label, Sink sink)
+    private static void CheckChecklist(StageDraft stage, string label, bool english, Sink sink)
     {
         if (stage.Checklist.Count == 0)
         {
@@ -216,7 +233,7 @@ internal static partial class ProcessMapRules
                 continue;
             }
 
-            if (VaguePhrase(text.Value) is { } vague)
+            if (english && VaguePhrase(text.Value) is { } vague)
             {
                 sink.Warn(text.Pos, $"checklist item '{item.Id?.Value}' is vague or not actionable (\"{vague.Trim()}\"): name a result someone can confirm, e.g. \"Pricing call booked with the CFO\"");
             }
@@ -224,14 +241,14 @@ internal static partial class ProcessMapRules
             {
                 sink.Warn(text.Pos, $"checklist item '{item.Id?.Value}' is one word: say what is done and how anyone can see it is done");
             }
-            else if (!HasEvidence(text.Value) && ItemOutcome.Check(text.Value) is { } problem)
+            else if (english && !HasEvidence(text.Value) && ItemOutcome.Check(text.Value) is { } problem)
             {
                 sink.Warn(text.Pos, $"checklist item '{item.Id?.Value}' has no verifiable outcome (\"{text.Value}\"): {problem}");
             }
         }
     }
 
-    private static void CheckIds(IEnumerable<(Located<string>? Id, Pos Pos)> ids, string what, string stage, Sink sink)
+    private static void CheckIds(IEnumerable<(Located<string>? Id, Pos Pos)> ids, string what, string stage, Sink sink, bool anyScript = false)
     {
         var seen = new Dictionary<string, Pos>(StringComparer.Ordinal);
         foreach (var (id, _) in ids)
@@ -241,9 +258,11 @@ internal static partial class ProcessMapRules
                 continue;
             }
 
-            if (!KebabCase().IsMatch(value.Value))
+            if (anyScript ? !LanguageKebabCase().IsMatch(value.Value) : !KebabCase().IsMatch(value.Value))
             {
-                sink.Error(value.Pos, $"{what} id '{value.Value}' in stage '{stage}' must be kebab-case");
+                sink.Error(value.Pos, anyScript
+                    ? $"{what} id '{value.Value}' in stage '{stage}' must be kebab-case: {LanguageKebabCaseRule}"
+                    : $"{what} id '{value.Value}' in stage '{stage}' must be kebab-case");
             }
             else if (seen.TryGetValue(value.Value, out var first))
             {
@@ -365,7 +384,7 @@ internal static partial class ProcessMapRules
             {
                 sink.Warn(stage.IdPos, $"stage '{stage.Label}' has no 'next' and no branches and comes before won '{wonId}': its deals can leave only by a manual move");
             }
-            else if (!afterWon.Contains(id) && !HasNoPath(stage))
+            else if (!afterWon.Contains(id) && !HasNoPath(stage, draft.LanguageCode))
             {
                 // Most buyers say no several times before yes; a stage that cannot record it hides those deals.
                 sink.Warn(stage.IdPos,
@@ -377,8 +396,10 @@ internal static partial class ProcessMapRules
     }
 
     /// <summary>A "no" path: a buyer-says-no branch, or any branch to nurture or lost.</summary>
-    private static bool HasNoPath(StageDraft stage) =>
-        stage.Branches.Any(b => b.When?.Value == Branch.BuyerSaysNo || (b.To is { } to && Reserved.Contains(to.Value)));
+    private static bool HasNoPath(StageDraft stage, string language) =>
+        stage.Branches.Any(b =>
+            (b.When is { } when && (when.Value == Branch.BuyerSaysNo || Branch.IsBuyerSaysNoKey(when.Value, language)))
+            || (b.To is { } to && Reserved.Contains(to.Value)));
 
     /// <summary>
     /// An exit item that says the same as the next stage's entry adds nothing: the item should be the work done here

@@ -54,7 +54,19 @@ internal sealed record SaidNoCommand(DealReference Deal, string? Reason = null) 
 /// "Duff Brewery is not a fit", "Acme is not now [because REASON]": the stage's branch whose <c>when</c> the words name;
 /// the reason, when given, goes into the history beside the branch's words.
 /// </summary>
-internal sealed record FollowBranchCommand(DealReference Deal, string WhenText, string? Reason = null) : ChatCommand, IDealCommand;
+internal sealed record FollowBranchCommand(DealReference Deal, string WhenText, string? Reason = null) : ChatCommand, IDealCommand
+{
+    /// <summary>
+    /// The words as typed, when the language file turned them into <see cref="WhenText"/> («غير مناسب» → "not a fit"): a map
+    /// written in Arabic names its branch in those words. Only a second try at matching, so not part of what the command is.
+    /// </summary>
+    public string? Typed { get; init; }
+
+    public bool Equals(FollowBranchCommand? other) =>
+        other is not null && base.Equals(other) && Deal == other.Deal && WhenText == other.WhenText && Reason == other.Reason;
+
+    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Deal, WhenText, Reason);
+}
 
 /// <summary>"reopen DEAL": undo a close (lost or nurture), back to the stage it left.</summary>
 internal sealed record ReopenDealCommand(DealReference Deal) : ChatCommand, IDealCommand;

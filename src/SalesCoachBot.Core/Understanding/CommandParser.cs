@@ -463,7 +463,7 @@ public sealed partial class CommandParser
 
         if (BranchName(when, pack) is { } named)
         {
-            return new FollowBranchCommand(DealOf(dealSlot, pack, typed), named, reason);
+            return new FollowBranchCommand(DealOf(dealSlot, pack, typed), named, reason) { Typed = whenText };
         }
 
         // "mark initech as needs unclear": said to be a branch in so many words.

@@ -21,6 +21,7 @@ public sealed class ActionPayloadTests
         new ShowHistoryPayload(new DealId(42), 2),
         new SaidNoPayload(new DealId(42), 3),
         new SaidNoPayload(new DealId(42), 3, "went with a competitor"),
+        new SaidNoPayload(new DealId(42), 3, "لا-ميزانية"),
         new ReopenDealPayload(new DealId(42), 4),
         new SaidNoFormPayload(new DealId(42), 3),
         new SetNextStepPayload(new DealId(42)),

@@ -399,4 +399,40 @@ public sealed class ProcessMapLintTests
             "m.yaml:23:21: error: 'stallAfterDays' must be a whole number, not 'ten'",
         ], result.Diagnostics.Select(d => d.Format("m.yaml")));
     }
+
+    [Fact]
+    public void Parse_ArabicMapWithArabicBranchAndLostReasonKeys_LintsClean()
+    {
+        var yaml = "language: ar\n" + Replace("when: buyer-says-no, to: nurture", "when: المشتري-يرفض, to: nurture")
+            .Replace("when: needs-unclear", "when: المتطلبات-غير-واضحة", StringComparison.Ordinal)
+            .Replace("reasons: [price, timing]", "reasons: [السعر, لا-ميزانية]", StringComparison.Ordinal)
+            .Replace("Demo held with the buyer's team", "قُدّم العرض التوضيحي لفريق المشتري", StringComparison.Ordinal)
+            .Replace("Budget range recorded", "سُجّل نطاق الميزانية", StringComparison.Ordinal);
+
+        var result = Lint(yaml);
+
+        Assert.NotNull(result.Map);
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(["السعر", "لا-ميزانية"], result.Map.Outcomes.LostReasons);
+        Assert.Equal(BranchTarget.Nurture, result.Map.SaidNoTarget(result.Map.Stages[0]));
+    }
+
+    [Theory]
+    [InlineData("المشتري يرفض")]
+    [InlineData("Buyer-Says-No")]
+    [InlineData("-لا")]
+    public void Parse_BranchKeyWithSpacesCapitalsOrALeadingDash_IsAnErrorInAnyScript(string when)
+    {
+        var result = Lint("language: ar\n" + Replace("when: needs-unclear", $"when: {when}"));
+
+        Assert.Contains(result.Errors, e => e.Message == $"branch condition id '{when}' in stage 'demo' must be kebab-case: lowercase words joined by '-', in the map's language, no spaces");
+    }
+
+    [Fact]
+    public void Parse_ArabicStageId_IsStillAnError()
+    {
+        var result = Lint("language: ar\n" + Replace("  - id: signed", "  - id: موقع").Replace("won: signed", "won: موقع", StringComparison.Ordinal).Replace("next: signed", "next: موقع", StringComparison.Ordinal));
+
+        Assert.Contains(result.Errors, e => e.Message == "stage id 'موقع' must be kebab-case (lowercase words joined by '-')");
+    }
 }

@@ -128,11 +128,17 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
         }
 
         var match = BranchMatcher.Match(stage.Branches, command.WhenText);
+        if (match is BranchMatch.NotFound && command.Typed is { } typed && BranchMatcher.Match(stage.Branches, typed) is { } again and not BranchMatch.NotFound)
+        {
+            // «Initech غير مناسب» read as "not a fit" fits an English map; a map written in Arabic has the typed words.
+            match = again;
+        }
+
         switch (match)
         {
             case BranchMatch.NotFound notFound:
                 return UnknownBranch(command.WhenText, deal, stage, notFound.Closest, context.MapOf(found.Deal), context.Say);
-            case BranchMatch.Found { Branch.When: Branch.BuyerSaysNo }:
+            case BranchMatch.Found { Branch.IsBuyerSaysNo: true }:
                 return AskReason(found.Deal, context, note: null);
             case BranchMatch.Found when command.Reason?.Length > MaxReasonLength:
                 return TooLong(context.Say);
@@ -177,7 +183,10 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
     /// else as words people would say ("not-a-fit" → "not a fit").
     /// </summary>
     private static string Said(Branch branch, ReplyLanguage language) =>
-        MapWording.Branch(branch, language) is var text && text != branch.When ? text : BranchMatcher.Words(branch);
+        MapWording.Branch(branch, language) is var text && text != branch.When ? text
+        : branch.WhenText.DefaultLanguage == MapLanguages.Default ? BranchMatcher.Words(branch)
+        // A key in another script keeps its letters («المتطلبات غير واضحة», not the folded «…واضحه» matching reads).
+        : branch.When.Replace('-', ' ');
 
     /// <summary>The question before a no closes anything: the map's lost reasons as buttons, and a field for another.</summary>
     private static BotAnswer AskReason(DealView view, TurnContext context, string? note)
@@ -219,7 +228,7 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
             }
 
             var stage = context.MapOf(state.View).GetStage(stageId);
-            var branch = stage.Branches.FirstOrDefault(b => b.When == Branch.BuyerSaysNo) ?? new Branch(Branch.BuyerSaysNo, BranchTarget.Nurture);
+            var branch = stage.Branches.FirstOrDefault(b => b.IsBuyerSaysNo) ?? new Branch(Branch.BuyerSaysNo, BranchTarget.Nurture);
             return Follow(state, stage, branch, context.Say.Coaching("Close.BuyerSaidNo"), context, reason);
         }, fromCard: expectedVersion is not null, cancellationToken);
     }
