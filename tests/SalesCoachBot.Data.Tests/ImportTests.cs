@@ -397,4 +397,59 @@ public abstract class ImportTests(Func<TestDatabase> database) : IDisposable
         Assert.Equal(2, await db.StageHistory.CountAsync(h => h.DealId == before!.Id));
         Assert.Equal(before!.LastActivityAt, (await DealAsync(id))!.LastActivityAt);
     }
+
+    /// <summary>The team's day (Europe/Berlin): the date today, and an instant a year ahead, both as ISO text.</summary>
+    private (string Today, string LaterToday, string NextYear) Dates()
+    {
+        var now = Db.Time.GetUtcNow();
+        var berlin = TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"));
+        var lastMinute = now + (TimeSpan.FromDays(1) - berlin.TimeOfDay) - TimeSpan.FromMinutes(1);
+        return (berlin.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            lastMinute.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            now.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [DatabaseFact]
+    public async Task ImportDeals_DateOfWhatHappenedAfterToday_RowRejectedNamingTheLineAndTheStoredDealKept()
+    {
+        var team = await Db.CreateTeamAsync();
+        var (today, laterToday, nextYear) = Dates();
+        await ImportAsync(ImportKind.Deals, DealHeader + $"F{team.Tag},Acme,,,,{team.RepEmail},{team.TeamName},demo,2025-02-10,,\n");
+        var before = await DealAsync($"F{team.Tag}");
+
+        var result = await ImportAsync(ImportKind.Deals, DealHeader +
+            $"G{team.Tag},Globex,,,,{team.RepEmail},{team.TeamName},discovery,{today},{nextYear},{laterToday}\n" +
+            $"F{team.Tag},Acme,,,,{team.RepEmail},{team.TeamName},discovery,{nextYear},,\n" +
+            $"H{team.Tag},Hooli,,,,{team.RepEmail},{team.TeamName},discovery,2025-01-01,,{nextYear}\n");
+
+        Assert.Equal((1, 0), (result.Added, result.Updated));
+        Assert.Equal(
+            [$"line 3: stage_entered_at '{nextYear}' is in the future: dates of what happened must be today or earlier",
+             $"line 4: created_at '{nextYear}' is in the future: dates of what happened must be today or earlier"],
+            result.Rejections.Select(r => r.ToString()));
+        var after = await DealAsync($"F{team.Tag}");
+        Assert.Equal((before!.StageId, before.StageEnteredAt, before.StageVersion), (after!.StageId, after.StageEnteredAt, after.StageVersion));
+        Assert.Null(await DealAsync($"H{team.Tag}"));
+        // The rest of today in the team's zone is today; a next step may be ahead.
+        Assert.NotNull(await DealAsync($"G{team.Tag}"));
+    }
+
+    [DatabaseFact]
+    public async Task ImportHistory_RowAfterToday_RejectedNamingTheLine()
+    {
+        var team = await Db.CreateTeamAsync();
+        var id = $"T{team.Tag}";
+        var (today, _, nextYear) = Dates();
+        await ImportAsync(ImportKind.Deals, DealHeader + $"{id},Acme,,,,{team.RepEmail},{team.TeamName},demo,2025-02-10,,\n");
+
+        var result = await ImportAsync(ImportKind.History, "external_id,stage,entered_at,kind,author_email,text\n" +
+            $"{id},discovery,{nextYear},,,\n" +
+            $"{id},,{nextYear},note,,Champion moved\n" +
+            $"{id},,{nextYear},call,,\n" +
+            $"{id},discovery,{today},,,\n");
+
+        Assert.Equal(1, result.Added);
+        Assert.Equal([2L, 3L, 4L], result.Rejections.Select(r => r.Line));
+        Assert.All(result.Rejections, r => Assert.Equal($"entered_at '{nextYear}' is in the future: dates of what happened must be today or earlier", r.Reason));
+    }
 }

@@ -35,6 +35,25 @@ internal static partial class CsvValues
         return true;
     }
 
+    /// <summary>
+    /// The latest time a row may say something happened: the end of today in the team's time zone. A date-only value is
+    /// midnight UTC, so a team east of UTC writing today's date would otherwise be refused early in its day; anything
+    /// later (2027 in 2026) would show "0 days in stage" and keep the deal from stalling for months.
+    /// </summary>
+    public static DateTimeOffset LatestPast(DateTimeOffset now, string? timeZoneId)
+    {
+        var zone = timeZoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var found) ? found : TimeZoneInfo.Utc;
+        var local = TimeZoneInfo.ConvertTime(now, zone);
+        return now + (TimeSpan.FromDays(1) - local.TimeOfDay);
+    }
+
+    /// <summary>Refuses a date after <paramref name="latest"/> (see <see cref="LatestPast"/>), naming the column and value.</summary>
+    public static bool InTheFuture(string column, string value, DateTimeOffset date, DateTimeOffset latest, out string? error)
+    {
+        error = date > latest ? $"{column} '{value}' is in the future: dates of what happened must be today or earlier" : null;
+        return error is not null;
+    }
+
     public static bool TryAmount(string value, out decimal amount, out string? error)
     {
         amount = 0;

@@ -36,6 +36,8 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
     private readonly ImportTally _tally = new();
 
     private Dictionary<long, ProcessMap> _teamMaps = [];
+    private Dictionary<long, DateTimeOffset> _latest = [];
+    private DateTimeOffset _latestAnywhere;
     private Dictionary<string, Deal> _existing = [];
 
     public async Task<ImportResult> RunAsync(CsvTable table, CancellationToken cancellationToken)
@@ -51,10 +53,12 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
         }
 
         var teamRows = await db.Teams.AsNoTracking()
-            .Select(t => new { Name = EF.Property<string>(t, SalesTeamConfiguration.NormalizedName), t.Id, t.MapId })
+            .Select(t => new { Name = EF.Property<string>(t, SalesTeamConfiguration.NormalizedName), t.Id, t.MapId, t.TimeZoneId })
             .ToListAsync(cancellationToken);
         var teams = teamRows.ToDictionary(t => t.Name, t => t.Id, StringComparer.Ordinal);
         _teamMaps = teamRows.ToDictionary(t => t.Id, t => maps.For(t.MapId));
+        _latest = teamRows.ToDictionary(t => t.Id, t => CsvValues.LatestPast(now, t.TimeZoneId));
+        _latestAnywhere = CsvValues.LatestPast(now, null);
         var existing = new Dictionary<string, Deal>(StringComparer.OrdinalIgnoreCase);
         await foreach (var deal in db.Deals.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
@@ -203,10 +207,12 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
             }
         }
 
-        var stageEnteredAt = Date(csv, "stage_entered_at", errors);
+        // When it entered, was created or closed has happened; a next step may be ahead.
+        var latest = _latest.TryGetValue(teamId, out var teamLatest) ? teamLatest : _latestAnywhere;
+        var stageEnteredAt = Date(csv, "stage_entered_at", errors, latest);
         var nextStepAt = Date(csv, "next_step_at", errors);
-        var createdAt = Date(csv, "created_at", errors);
-        var closedAt = Date(csv, "closed_at", errors);
+        var createdAt = Date(csv, "created_at", errors, latest);
+        var closedAt = Date(csv, "closed_at", errors, latest);
 
         DealStatus? status = null;
         if (csv.Get("status") is { } statusText)
@@ -238,14 +244,15 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
             : new Row(externalId!, name!, account, amount, currency, ownerId, teamId, stageId!, stageEnteredAt, nextStepAt, createdAt, status, lostReason, closedAt, nextStep);
     }
 
-    private static DateTimeOffset? Date(CsvRow csv, string column, List<string> errors)
+    private static DateTimeOffset? Date(CsvRow csv, string column, List<string> errors, DateTimeOffset? latest = null)
     {
         if (csv.Get(column) is not { } text)
         {
             return null;
         }
 
-        if (CsvValues.TryDate(column, text, out var value, out var error))
+        if (CsvValues.TryDate(column, text, out var value, out var error)
+            && !(latest is { } last && CsvValues.InTheFuture(column, text, value, last, out error)))
         {
             return value;
         }

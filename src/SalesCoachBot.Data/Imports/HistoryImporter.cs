@@ -12,7 +12,7 @@ namespace SalesCoachBot.Data.Imports;
 /// activity newer than a deal's last activity moves it (the stall rule hears about the call); re-importing the same
 /// file adds nothing.
 /// </summary>
-internal sealed class HistoryImporter(SalesCoachDbContext db, ProcessMapSet maps, Action<long> progress)
+internal sealed class HistoryImporter(SalesCoachDbContext db, ProcessMapSet maps, TimeProvider time, Action<long> progress)
 {
     public static readonly CsvSchema Schema = new(["external_id", "stage", "entered_at"], ["kind", "author_email", "text"]);
 
@@ -26,13 +26,18 @@ internal sealed class HistoryImporter(SalesCoachDbContext db, ProcessMapSet maps
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         // A deal's history is read against its team's map.
         var stages = maps.All.ToDictionary(m => m.Id, CsvValues.StageLookup, StringComparer.Ordinal);
-        var teamMaps = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => maps.For(t.MapId), cancellationToken);
+        var teams = await db.Teams.AsNoTracking().ToListAsync(cancellationToken);
+        var teamMaps = teams.ToDictionary(t => t.Id, t => maps.For(t.MapId));
+        // A row says what happened: at the latest today, in the deal's team's time zone.
+        var now = time.GetUtcNow();
+        var teamLatest = teams.ToDictionary(t => t.Id, t => CsvValues.LatestPast(now, t.TimeZoneId));
         var deals = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
         var dealMaps = new Dictionary<long, ProcessMap>();
         foreach (var d in await db.Deals.AsNoTracking().Select(d => new { d.ExternalId, d.Id, d.TeamId }).ToListAsync(cancellationToken))
         {
             deals.TryAdd(d.ExternalId, d.Id.Value);
             dealMaps[d.Id.Value] = teamMaps.GetValueOrDefault(d.TeamId) ?? maps.Default;
+            _latest[d.Id.Value] = teamLatest.TryGetValue(d.TeamId, out var latest) ? latest : CsvValues.LatestPast(now, null);
         }
 
         // Keyed by the stage as the deal's map knows it now, so a row stored under an id the map has since replaced is
@@ -102,7 +107,7 @@ internal sealed class HistoryImporter(SalesCoachDbContext db, ProcessMapSet maps
             {
                 errors.Add("entered_at is empty");
             }
-            else if (!CsvValues.TryDate("entered_at", entered, out enteredAt, out var dateError))
+            else if (!CsvValues.TryDate("entered_at", entered, out enteredAt, out var dateError) || InTheFuture(dealId, entered, enteredAt, out dateError))
             {
                 errors.Add(dateError!);
             }
@@ -133,6 +138,14 @@ internal sealed class HistoryImporter(SalesCoachDbContext db, ProcessMapSet maps
         // Written only after every row was checked.
         await WriteAsync(valid, cancellationToken);
         return _tally.ToResult();
+    }
+
+    private readonly Dictionary<long, DateTimeOffset> _latest = [];
+
+    private bool InTheFuture(long dealId, string text, DateTimeOffset at, out string? error)
+    {
+        error = null;
+        return _latest.TryGetValue(dealId, out var latest) && CsvValues.InTheFuture("entered_at", text, at, latest, out error);
     }
 
     private readonly List<DealNote> _notes = [];
@@ -182,7 +195,7 @@ internal sealed class HistoryImporter(SalesCoachDbContext db, ProcessMapSet maps
         {
             errors.Add("entered_at is empty");
         }
-        else if (!CsvValues.TryDate("entered_at", entered, out at, out var dateError))
+        else if (!CsvValues.TryDate("entered_at", entered, out at, out var dateError) || InTheFuture(dealId, entered, at, out dateError))
         {
             errors.Add(dateError!);
         }
