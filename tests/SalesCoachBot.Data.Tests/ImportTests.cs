@@ -452,4 +452,33 @@ public abstract class ImportTests(Func<TestDatabase> database) : IDisposable
         Assert.Equal([2L, 3L, 4L], result.Rejections.Select(r => r.Line));
         Assert.All(result.Rejections, r => Assert.Equal($"entered_at '{nextYear}' is in the future: dates of what happened must be today or earlier", r.Reason));
     }
+
+    [DatabaseFact]
+    public async Task ImportPeopleAndDeals_TrailingRowsOfOnlyCommas_ReadAsBlankLines()
+    {
+        var team = await Db.CreateTeamAsync();
+
+        var people = await ImportAsync(ImportKind.People, $"email,name,team,role\ncommas-{team.Tag}@example.com,Comma Person,{team.TeamName},rep\n,,,\n, , ,\n");
+        var deals = await ImportAsync(ImportKind.Deals, DealHeader + $"C{team.Tag},Acme,,,,{team.RepEmail},{team.TeamName},demo,2025-02-10,,\n,,,,,,,,,,\n,,,\n");
+
+        Assert.True(people.IsClean, string.Join("\n", people.Rejections));
+        Assert.True(deals.IsClean, string.Join("\n", deals.Rejections));
+        Assert.Equal((1, 1), (people.Added, deals.Added));
+    }
+
+    [DatabaseFact]
+    public async Task ImportPeopleAndDeals_NameWithALineBreak_RowRejectedWithTheReason()
+    {
+        var team = await Db.CreateTeamAsync();
+
+        var people = await ImportAsync(ImportKind.People, $"email,name\nsam-{team.Tag}@example.com,\"Sam\r\nTwo\"\nok-{team.Tag}@example.com,\"Sam Two\"\n");
+        var deals = await ImportAsync(ImportKind.Deals, DealHeader + $"B{team.Tag},\"Acme\nCorp\",,,,{team.RepEmail},{team.TeamName},demo,2025-02-10,,\n");
+
+        Assert.Equal(1, people.Added);
+        Assert.Equal("line 2: name contains a control character (U+000D, a line break); write it on one line", Assert.Single(people.Rejections).ToString());
+        Assert.Equal("line 2: name contains a control character (U+000A, a line break); write it on one line", Assert.Single(deals.Rejections).ToString());
+        await using var db = Db.NewContext();
+        Assert.False(await db.People.AnyAsync(p => p.Email == $"sam-{team.Tag}@example.com"));
+        Assert.Null(await DealAsync($"B{team.Tag}"));
+    }
 }

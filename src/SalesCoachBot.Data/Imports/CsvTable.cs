@@ -159,6 +159,12 @@ internal sealed class CsvTable : IDisposable
                 fields[i] = _reader.GetString(i);
             }
 
+            // ",,,": what a spreadsheet saves for a row it once touched. Nothing in it, so it is a blank line.
+            if (fields.All(f => f.Length == 0) && !_malformed.ContainsKey(_reader.RowNumber + 1))
+            {
+                continue;
+            }
+
             string? error = null;
             if (_malformed.Remove(_reader.RowNumber + 1, out var reason) && reason != CsvMalformedReason.FieldCountMismatch)
             {

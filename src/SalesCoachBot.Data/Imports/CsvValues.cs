@@ -128,6 +128,19 @@ internal static partial class CsvValues
     public static string UnknownStage(string value, ProcessMap map) =>
         $"unknown stage '{value}' (map '{map.Name}' has: {string.Join(", ", map.Stages.Select(s => s.Id.Value))})";
 
+    /// <summary>
+    /// A one-line text (a name, a next step, a reason) with a control character: a quoted cell may hold a line break
+    /// ("Sam\r\nTwo"), which would split the name on every card and list. Notes may hold line breaks and are not checked.
+    /// </summary>
+    public static bool HasControl(string column, string value, out string? error)
+    {
+        var bad = value.FirstOrDefault(char.IsControl);
+        error = value.Any(char.IsControl)
+            ? $"{column} contains a control character (U+{(int)bad:X4}{(bad is '\r' or '\n' ? ", a line break" : bad == '\t' ? ", a tab" : string.Empty)}); write it on one line"
+            : null;
+        return error is not null;
+    }
+
     public static bool TooLong(string column, string value, int max, out string? error)
     {
         error = value.Length > max ? $"{column} is longer than {max} characters" : null;

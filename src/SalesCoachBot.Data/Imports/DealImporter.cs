@@ -128,13 +128,13 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
         {
             errors.Add("name is empty");
         }
-        else if (CsvValues.TooLong("name", name, 300, out var error))
+        else if (CsvValues.TooLong("name", name, 300, out var error) || CsvValues.HasControl("name", name, out error))
         {
             errors.Add(error!);
         }
 
         var account = csv.Get("account");
-        if (account is not null && CsvValues.TooLong("account", account, 300, out var accountError))
+        if (account is not null && (CsvValues.TooLong("account", account, 300, out var accountError) || CsvValues.HasControl("account", account, out accountError)))
         {
             errors.Add(accountError!);
         }
@@ -228,13 +228,13 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
         }
 
         var nextStep = csv.Get("next_step");
-        if (nextStep is not null && CsvValues.TooLong("next_step", nextStep, Deal.MaxNextStepLength, out var nextStepError))
+        if (nextStep is not null && (CsvValues.TooLong("next_step", nextStep, Deal.MaxNextStepLength, out var nextStepError) || CsvValues.HasControl("next_step", nextStep, out nextStepError)))
         {
             errors.Add(nextStepError!);
         }
 
         var lostReason = csv.Get("lost_reason");
-        if (lostReason is not null && CsvValues.TooLong("lost_reason", lostReason, 500, out var reasonError))
+        if (lostReason is not null && (CsvValues.TooLong("lost_reason", lostReason, 500, out var reasonError) || CsvValues.HasControl("lost_reason", lostReason, out reasonError)))
         {
             errors.Add(reasonError!);
         }

@@ -180,7 +180,7 @@ internal sealed class PeopleImporter(SalesCoachDbContext db, Action<long> progre
         {
             errors.Add("name is empty");
         }
-        else if (CsvValues.TooLong("name", name, 200, out var tooLong))
+        else if (CsvValues.TooLong("name", name, 200, out var tooLong) || CsvValues.HasControl("name", name, out tooLong))
         {
             errors.Add(tooLong!);
         }
@@ -207,6 +207,11 @@ internal sealed class PeopleImporter(SalesCoachDbContext db, Action<long> progre
             foreach (var team in teams.Where(t => t.Length > 200))
             {
                 errors.Add($"team '{team[..20]}…' is longer than 200 characters");
+            }
+
+            if (CsvValues.HasControl("team", teamText, out var control))
+            {
+                errors.Add(control!);
             }
         }
 

@@ -113,7 +113,7 @@ internal sealed class TeamImporter(SalesCoachDbContext db, ProcessMapSet maps, A
         {
             errors.Add("team is empty");
         }
-        else if (CsvValues.TooLong("team", name, 200, out var tooLong))
+        else if (CsvValues.TooLong("team", name, 200, out var tooLong) || CsvValues.HasControl("team", name, out tooLong))
         {
             errors.Add(tooLong!);
         }
