@@ -10,6 +10,13 @@ if (args is ["--help"] or ["-h"])
     return ExitCodes.Done;
 }
 
+if (!CliRunner.IsVerb(args) && HostArguments.Problem(args) is { } usageError)
+{
+    await Console.Error.WriteLineAsync(usageError);
+    await Console.Error.WriteLineAsync(CliRunner.UsageText());
+    return ExitCodes.Usage;
+}
+
 try
 {
     if (CliRunner.IsVerb(args))
