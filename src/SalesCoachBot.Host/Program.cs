@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Core.ProcessMaps;
-using SalesCoachBot.Data;
 using SalesCoachBot.Host;
 using SalesCoachBot.Host.Cli;
 
@@ -35,11 +34,16 @@ try
     await app.RunAsync();
     return ExitCodes.Done;
 }
-catch (Exception ex) when (ex is ProcessMapInvalidException or OptionsValidationException or DatabaseNewerThanHostException)
+catch (Exception ex) when (StartupFailure.Describe(ex) is { } problems)
 {
-    // A bad map or configuration is the operator's to fix: say what and where, without a stack trace.
-    // Verbs load the same map and options, so they answer the same way.
-    await Console.Error.WriteLineAsync($"SalesCoachBot refused to start: {ex.Message}");
+    // The operator's to fix (a bad map or configuration value, an unreadable file, an unreachable database, a taken
+    // port): say what and where, one problem a line, without a stack trace or a password. Verbs load the same map,
+    // options and database, so they answer the same way. Anything else is a bug and keeps its stack trace.
+    foreach (var problem in problems)
+    {
+        await Console.Error.WriteLineAsync($"SalesCoachBot refused to start: {problem}");
+    }
+
     return ExitCodes.Failed;
 }
 

@@ -122,7 +122,18 @@ public sealed class CrmSettingsValidator(IOptions<CrmOptions> crm) : IValidateOp
     public ValidateOptionsResult Validate(string? name, CrmSettings options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var errors = Problems(crm.Value.Provider, options);
+        string provider;
+        try
+        {
+            provider = crm.Value.Provider;
+        }
+        catch (OptionsValidationException)
+        {
+            // An unknown Crm:Provider is CrmOptions' own failure; repeating it here said the same thing twice at start.
+            return ValidateOptionsResult.Skip;
+        }
+
+        var errors = Problems(provider, options);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -149,8 +149,7 @@ internal sealed class MapShowVerb(
         var drawing = format == "svg" ? MapDiagram.ToSvg(map, counts) : MapDiagram.ToMermaid(map, counts);
         if (args.Get("-o") is { } output)
         {
-            await File.WriteAllTextAsync(output, drawing, cancellationToken);
-            await context.Error.WriteLineAsync($"map show: wrote {output}");
+            return await WriteFileAsync(output, () => File.WriteAllTextAsync(output, drawing, cancellationToken), context);
         }
         else
         {
@@ -173,7 +172,23 @@ internal sealed class MapShowVerb(
         var chart = withCounts && pictures is not null
             ? await pictures.BuildAsync(map, new PipelineScope(team is null ? null : [team.Id], null), team?.Name ?? "all teams", now, say, cancellationToken)
             : MapChartBuilder.Empty(map, now, say);
-        await File.WriteAllBytesAsync(output, renderer.RenderPng(chart), cancellationToken);
+        var png = renderer.RenderPng(chart);
+        return await WriteFileAsync(output, () => File.WriteAllBytesAsync(output, png, cancellationToken), context);
+    }
+
+    /// <summary>Writes -o OUT; a folder that does not exist or may not be written is the operator's to fix, said in one line.</summary>
+    private static async Task<int> WriteFileAsync(string output, Func<Task> write, CliContext context)
+    {
+        try
+        {
+            await write();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await context.Error.WriteLineAsync($"map show: cannot write {output}: {e.Message}");
+            return ExitCodes.Failed;
+        }
+
         await context.Error.WriteLineAsync($"map show: wrote {output}");
         return ExitCodes.Done;
     }

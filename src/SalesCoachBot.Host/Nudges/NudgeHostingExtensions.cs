@@ -88,6 +88,11 @@ internal sealed class NudgeSchedulerService(
             {
                 await RunOnceAsync(stoppingToken);
             }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Stopped during a round (also when the host fails to start, e.g. its port is taken): not a failure.
+                return;
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // A failed poll (database down) must not stop tomorrow's digests; the next poll tries again.
@@ -133,6 +138,10 @@ internal sealed class OutboxDispatcherService(
             try
             {
                 await dispatcher.DispatchDueAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -43,8 +43,8 @@ public sealed class CommandLineMistakesTests : IDisposable
         var (exit, stdout, stderr) = await HostProcess.RunAsync(
             _dir, new Dictionary<string, string>(), "Crm:Provider=foo", "--urls", "http://127.0.0.1:0");
 
-        Assert.True(exit != 2, $"exit {exit}\nstdout:\n{stdout}\nstderr:\n{stderr}");
-        Assert.Contains("Crm:Provider must be one of", stderr, StringComparison.Ordinal);
+        Assert.True(exit == 1, $"exit {exit}\nstdout:\n{stdout}\nstderr:\n{stderr}");
+        Assert.Contains("SalesCoachBot refused to start: Crm:Provider must be one of", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("unknown verb", stderr, StringComparison.Ordinal);
     }
 
