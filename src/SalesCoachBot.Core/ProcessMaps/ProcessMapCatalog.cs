@@ -37,7 +37,7 @@ public sealed class ProcessMapCatalog : IProcessMapSource, IDisposable
                 sources.Add(Load(null));
             }
 
-            var defaultId = options.Default
+            var defaultId = DefaultId(options)
                 ?? (string.IsNullOrWhiteSpace(options.Path) ? ProcessMap.DefaultId : sources[0].Map.Id);
             DefaultSource = sources.FirstOrDefault(s => s.Map.Id == defaultId)
                 ?? throw new ProcessMapInvalidException(
@@ -94,7 +94,7 @@ public sealed class ProcessMapCatalog : IProcessMapSource, IDisposable
     public static ProcessMap LoadOne(ProcessMapOptions options, string? id)
     {
         ArgumentNullException.ThrowIfNull(options);
-        id ??= options.Default;
+        id ??= DefaultId(options);
         if (id is null && !string.IsNullOrWhiteSpace(options.Path))
         {
             // As the catalog: with no ProcessMap:Default, the map at ProcessMap:Path is the default.
@@ -128,6 +128,13 @@ public sealed class ProcessMapCatalog : IProcessMapSource, IDisposable
             : throw broken ?? new ProcessMapInvalidException(
                 $"No process map has id '{id}'; the maps are: {string.Join(", ", ids.Append(ProcessMap.DefaultId).Distinct(StringComparer.Ordinal))}.");
     }
+
+    /// <summary>
+    /// <c>ProcessMap:Default</c>, or null when it is unset or blank: appsettings.example.json writes it empty, meaning
+    /// "the map at Path, else the shipped map".
+    /// </summary>
+    private static string? DefaultId(ProcessMapOptions options) =>
+        string.IsNullOrWhiteSpace(options.Default) ? null : options.Default.Trim();
 
     /// <summary>Every map's source, files first in the order configured, the shipped map last.</summary>
     public IReadOnlyList<ReloadingProcessMapSource> Sources { get; }
