@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using SalesCoachBot.Data;
 
 namespace SalesCoachBot.Host.Cli;
@@ -37,6 +38,9 @@ internal static class CliRunner
 
         if (verb.NeedsDatabase(verbArgs))
         {
+            // What the host checks before it starts (ValidateOnStart): a verb that reads or writes the database refuses
+            // the configuration the host refuses. File-only command lines (map lint FILE) do not need it.
+            app.Services.GetService<IStartupValidator>()?.Validate();
             await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(cts.Token);
         }
 

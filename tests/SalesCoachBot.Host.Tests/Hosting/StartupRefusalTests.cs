@@ -129,6 +129,17 @@ public sealed class StartupRefusalTests : IDisposable
         AssertRefused(exit, stdout, stderr, "PostgreSQL");
     }
 
+    [Theory]
+    [InlineData("ask", "help", "--as", "dana@example.com")]
+    [InlineData("nudge", "--dry-run")]
+    public async Task VerbWithConfigurationTheHostRefuses_RefusesTheSame(params string[] args)
+    {
+        var (exit, stdout, stderr) = await HostProcess.RunAsync(_dir, Sqlite(("Crm__Provider", "foo")), args);
+
+        AssertRefused(exit, stdout, stderr, "Crm:Provider must be one of");
+        Assert.False(File.Exists(Path.Combine(_dir, "host.db")), "the verb opened the database");
+    }
+
     [Fact]
     public async Task PortInUse_RefusesNamingThePort()
     {
