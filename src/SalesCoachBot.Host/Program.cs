@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Host;
@@ -23,7 +24,14 @@ try
         return await CliRunner.RunAsync(args, HostComposition.CreateBuilder);
     }
 
-    var app = HostComposition.CreateBuilder(args).Build();
+    var builder = HostComposition.CreateBuilder(args);
+
+    // The generic host logs a failed start ("Hosting failed to start", with its stack trace) before rethrowing it, and
+    // the catch below says it in one line (a taken port) or the exception surfaces anyway (a bug). Its other errors are
+    // kept: a faulted BackgroundService is also logged as Critical, with its exception, when it stops the host.
+    builder.Logging.AddFilter<ConsoleLoggerProvider>(
+        "Microsoft.Extensions.Hosting.Internal.Host", level => level >= LogLevel.Information && level != LogLevel.Error);
+    var app = builder.Build();
 
     // Checked before the host starts: a refusal inside StartAsync is also logged as "Hosting failed to start"
     // with a stack trace, which buries the one line the operator needs.

@@ -152,6 +152,7 @@ public sealed class StartupRefusalTests : IDisposable
         var all = $"exit {exit}\nstdout:\n{stdout}\nstderr:\n{stderr}";
         Assert.True(exit == 1, all);
         Assert.DoesNotContain("TaskCanceledException", stdout + stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stdout + stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", stdout + stderr, StringComparison.Ordinal);
         Assert.Contains($"SalesCoachBot refused to start: Failed to bind to address http://127.0.0.1:{port}", stderr, StringComparison.Ordinal);
         Assert.Contains("in use", Refusals(stderr).Single(), StringComparison.Ordinal);
