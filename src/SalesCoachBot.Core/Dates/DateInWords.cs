@@ -579,29 +579,9 @@ public static partial class DateInWords
         "january", "february", "march", "april", "august", "september", "october", "november", "december",
     ];
 
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
+    private static readonly F23.StringSimilarity.Levenshtein Levenshtein = new();
 
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
+    private static int Distance(string a, string b) => (int)Levenshtein.Distance(a, b);
 
     private static int DaysUntil(DayOfWeek from, DayOfWeek to, bool allowToday)
     {
