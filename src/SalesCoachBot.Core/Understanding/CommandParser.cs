@@ -129,13 +129,13 @@ public sealed partial class CommandParser
     {
         var pack = matcher.Pack;
         var tokens = pack.Canonicalize(raw);
-        var typed = tokens.ToList();
         StripLeading(tokens, pack.LeadingFiller);
         var showIntent = StripLeading(tokens, pack.ShowFiller);
         StripLeading(tokens, pack.LeadingFiller);
 
         // "remind me to mark Globex lost", "I need to confirm …": the opening filler still says how a change was meant.
-        var opening = typed.Take(typed.Count - tokens.Count).ToList();
+        // Canonicalize keeps one token per word, so the words taken off are the first of raw (only their Lower is read).
+        IReadOnlyList<Token> opening = tokens.Count < raw.Count ? raw.GetRange(0, raw.Count - tokens.Count) : [];
         StripTrailing(tokens, pack.TrailingFiller);
 
         var understood = Match(matcher, tokens, opening, folded, closest);
