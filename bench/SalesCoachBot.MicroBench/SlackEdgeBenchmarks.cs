@@ -78,7 +78,7 @@ public class SlackEdgeBenchmarks
         before.VerifyInPlace(TimestampHeader, signatureHeader, withRoom, Now);
 
     [Benchmark, BenchmarkCategory("signature")]
-    public SignatureCheck Signature_HashData() =>
+    public SignatureCheck Signature_PooledMac() =>
         signature.Verify(TimestampHeader, signatureHeader, SlashBody, Now);
 
     [Benchmark(Baseline = true), BenchmarkCategory("form")]

@@ -25,8 +25,8 @@ public sealed class SlackSignatureTests
     [Fact]
     public void Compute_ManyBodiesOnManyThreads_EachMatchesAFreshHmac()
     {
-        // One verifier serves every request at once: no request may see another's bytes (the base string goes
-        // through a pooled buffer).
+        // One verifier serves every request at once: no request may see another's bytes (each takes a keyed HMAC
+        // instance from a pool and feeds it the base string in two parts).
         var signature = Verifier();
         Parallel.For(0, 2000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
         {
