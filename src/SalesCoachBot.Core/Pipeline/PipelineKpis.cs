@@ -1,5 +1,6 @@
 using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.ProcessMaps;
+using SalesCoachBot.Core.Understanding;
 
 namespace SalesCoachBot.Core.Pipeline;
 
@@ -7,7 +8,7 @@ namespace SalesCoachBot.Core.Pipeline;
 internal sealed record KpiFigures(IReadOnlyList<string> Computed, IReadOnlyList<string> NotComputed);
 
 /// <summary>
-/// Reads each KPI a map lists (free text) for the measure it names — cycle length, time in stage, conversion, hand-off to
+/// Reads each KPI a map lists (free text, in any of its languages) for the measure it names — cycle length, time in stage, conversion, hand-off to
 /// first sales touch, stalled, win/loss — and says its value over the report's window. KPIs the data cannot answer
 /// (churn, retention, revenue of customers) are listed once as not computed, so a map's list is never silently dropped.
 /// The KPI's own words are the map's; what is said about them is in the reply's language.
@@ -21,45 +22,46 @@ internal static class PipelineKpis
         var missing = new List<string>();
         var window = PipelineFormat.Window(report.WindowDays, say);
         string Name(Domain.StageId id) => map.FindStage(id) is { } stage ? MapWording.Name(stage, say.Language) : id.Value;
-        foreach (var kpi in map.Kpis.Where(k => !string.IsNullOrWhiteSpace(k)))
+        foreach (var kpi in map.Kpis.Where(k => !string.IsNullOrWhiteSpace(k.Default)))
         {
-            var words = kpi.ToLowerInvariant();
+            // The measure is recognised in any language the KPI is written in; it is shown in the reply's.
+            var words = Words(kpi);
+            var shown = kpi.For(say.Language.Code).Trim();
             var values = new List<string>();
-            if (words.Contains("churn", StringComparison.Ordinal) || words.Contains("retention", StringComparison.Ordinal))
+            if (Mentions(words, "churn", "retention", "الاحتفاظ", "التسرب", "تسرب"))
             {
-                missing.Add(kpi.Trim());
+                missing.Add(shown);
                 continue;
             }
 
-            if (words.Contains("cycle", StringComparison.Ordinal))
+            if (Mentions(words, "cycle", "دورة"))
             {
                 values.Add(report.MedianCycleDays is { } cycle
                     ? say.Pipeline("Kpi.Cycle", PipelineFormat.Days(cycle, say), Name(map.Start), Name(map.Won), PipelineFormat.Deals(report.Cycles.Count, say))
                     : say.Pipeline("Kpi.Cycle.None", Name(map.Won), window));
             }
 
-            if (words.Contains("per stage", StringComparison.Ordinal) || words.Contains("time in stage", StringComparison.Ordinal))
+            if (Mentions(words, "per stage", "time in stage", "لكل مرحلة", "في المرحلة", "في كل مرحلة"))
             {
                 values.Add(TimeInStage(report, data, say));
             }
 
-            if (words.Contains("hand-off", StringComparison.Ordinal) || words.Contains("handoff", StringComparison.Ordinal)
-                || words.Contains("mql", StringComparison.Ordinal) || words.Contains("first sales", StringComparison.Ordinal))
+            if (Mentions(words, "hand-off", "handoff", "mql", "first sales", "التسليم", "أول تواصل"))
             {
                 values.Add(HandOff(map, report, data, say));
             }
 
-            if (words.Contains("conversion", StringComparison.Ordinal))
+            if (Mentions(words, "conversion", "التحويل"))
             {
                 values.Add(StartToWon(report, say));
             }
 
-            if (words.Contains("stalled", StringComparison.Ordinal))
+            if (Mentions(words, "stalled", "المتعثرة", "متعثرة", "التعثر"))
             {
                 values.Add(say.Pipeline("Kpi.Stalled", PipelineFormat.Plain(report.Stalled, say), PipelineFormat.Deals(report.OpenDeals, say)));
             }
 
-            if (words.Contains("win", StringComparison.Ordinal) || words.Contains("loss", StringComparison.Ordinal) || words.Contains("lost", StringComparison.Ordinal))
+            if (Mentions(words, "win", "loss", "lost", "الفوز", "الربح", "الخسارة"))
             {
                 var wl = report.WinLoss;
                 values.Add(wl.Won + wl.Lost == 0
@@ -73,14 +75,31 @@ internal static class PipelineKpis
 
             if (values.Count == 0)
             {
-                missing.Add(kpi.Trim());
+                missing.Add(shown);
                 continue;
             }
 
-            computed.Add(say.Pipeline("Kpi.Line", kpi.Trim(), string.Join(say.Pipeline("Separator.Strong"), values)));
+            computed.Add(say.Pipeline("Kpi.Line", shown, string.Join(say.Pipeline("Separator.Strong"), values)));
         }
 
         return new KpiFigures(computed, missing);
+    }
+
+    /// <summary>Every language's text of a KPI, lower case, Arabic spelling folded as the recogniser folds it.</summary>
+    private static string Words(LocalizedText kpi) =>
+        string.Join(" | ", kpi.Languages.Select(l => ArabicText.Normalize(kpi.For(l).ToLowerInvariant())));
+
+    private static bool Mentions(string words, params ReadOnlySpan<string> measures)
+    {
+        foreach (var measure in measures)
+        {
+            if (words.Contains(ArabicText.Normalize(measure), StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Deals that entered start in the window and reached won, of all that entered start: the whole funnel's conversion.</summary>

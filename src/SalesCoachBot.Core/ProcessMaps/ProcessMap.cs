@@ -25,8 +25,11 @@ public sealed record ProcessMap(
     /// <summary>The map's language (<c>language:</c>, default en): what a plain string in the map is written in.</summary>
     public string Language { get; init; } = MapLanguages.Default;
 
-    /// <summary>The KPIs the team tracks, as written in the map (free text, shown in <c>map show</c>).</summary>
-    public IReadOnlyList<string> Kpis { get; init; } = [];
+    /// <summary>
+    /// The KPIs the team tracks, as written in the map (free text, translatable like stage names); the pipeline's
+    /// details compute those whose words name a measure it has (<c>PipelineKpis</c>).
+    /// </summary>
+    public IReadOnlyList<LocalizedText> Kpis { get; init; } = [];
 
     public Stage? FindStage(StageId id) => _byId.GetValueOrDefault(id);
 

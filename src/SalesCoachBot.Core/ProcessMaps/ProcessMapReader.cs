@@ -26,7 +26,7 @@ internal sealed class MapDraft
     public List<Located<string>> LostReasons { get; } = [];
     public bool HasLostReasons { get; set; }
     public Located<int>? ReengageAfterDays { get; set; }
-    public List<string> Kpis { get; } = [];
+    public List<Located<string>> Kpis { get; } = [];
     public CrmDraft? LostCrm { get; set; }
     public Located<string>? Language { get; set; }
 
@@ -194,7 +194,7 @@ internal sealed class ProcessMapReader
                     break;
                 case "outcomes": ReadOutcomes(value, draft); break;
                 case "kpis":
-                    draft.Kpis.AddRange(Sequence(value, key).Select(n => Text(n, "a KPI")?.Value).OfType<string>());
+                    draft.Kpis.AddRange(Sequence(value, key).Select(n => LocalText(n, "kpi", "a KPI")).OfType<Located<string>>());
                     break;
             }
 

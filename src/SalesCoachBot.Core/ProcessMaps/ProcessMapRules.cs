@@ -526,7 +526,7 @@ internal static partial class ProcessMapRules
             stages,
             outcomes)
         {
-            Kpis = [.. draft.Kpis],
+            Kpis = [.. draft.Kpis.Select(draft.TextAt)],
             Id = draft.Id?.Value ?? string.Empty,
             Language = draft.LanguageCode,
         };

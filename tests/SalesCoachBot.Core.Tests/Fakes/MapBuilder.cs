@@ -39,5 +39,5 @@ internal sealed class MapBuilder
     }
 
     public ProcessMap Build(int version = 1, IReadOnlyList<string>? kpis = null) =>
-        new("Test map", version, _stages[0].Id, new StageId(_won ?? _stages[^1].Id.Value), _stages, MapOutcomes.Default) { Kpis = kpis ?? [] };
+        new("Test map", version, _stages[0].Id, new StageId(_won ?? _stages[^1].Id.Value), _stages, MapOutcomes.Default) { Kpis = [.. (kpis ?? []).Select(k => LocalizedText.Plain(k))] };
 }

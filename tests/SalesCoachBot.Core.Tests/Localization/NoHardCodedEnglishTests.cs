@@ -71,9 +71,9 @@ public sealed partial class NoHardCodedEnglishTests
     }
 
     // Lines that may hold English on purpose: logs, exceptions, commands run by buttons (parsed, not read), regexes, case
-    // labels and .Contains checks (they match what was typed or written in the map), and the send diagnostics the outbox records and `nudge --dry-run` prints for operators (quoted as they are, like a
+    // labels and .Contains / PipelineKpis.Mentions checks (they match what was typed or written in the map), and the send diagnostics the outbox records and `nudge --dry-run` prints for operators (quoted as they are, like a
     // platform's error code).
-    [GeneratedRegex(@"^case |\.Contains\(""|DigestSendResult\.(Permanent|Transient)\(|OutboxCompletion\.Failed\(|TeamNudgePlan\(|throw new|Exception\(|Log\.|Logger|LoggerMessage|RunCommandPayload\(|GeneratedRegex|Regex\.|nameof\(|Debug\.|Trace\.|ArgumentException|LocateAsync\(|Malformed\(|Canonical\.Command\(|Usage|Create(Counter|Histogram|UpDownCounter|Gauge)|description:")]
+    [GeneratedRegex(@"^case |\.Contains\(""|Mentions\(words, |DigestSendResult\.(Permanent|Transient)\(|OutboxCompletion\.Failed\(|TeamNudgePlan\(|throw new|Exception\(|Log\.|Logger|LoggerMessage|RunCommandPayload\(|GeneratedRegex|Regex\.|nameof\(|Debug\.|Trace\.|ArgumentException|LocateAsync\(|Malformed\(|Canonical\.Command\(|Usage|Create(Counter|Histogram|UpDownCounter|Gauge)|description:")]
     private static partial Regex Exempt();
 
     // A regular or interpolated string literal (not verbatim or raw: those are data here).

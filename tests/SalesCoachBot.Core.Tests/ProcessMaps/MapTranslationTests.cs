@@ -109,6 +109,19 @@ public sealed class MapTranslationTests
     }
 
     [Fact]
+    public void Parse_Kpis_AreTranslatableAndLintedLikeOtherTexts()
+    {
+        var result = ProcessMapLoader.Parse(Translated + "\nkpis:\n  - { en: win rate, ar: نسبة الفوز }\n  - cycle time\n");
+        var kpis = result.Map!.Kpis;
+
+        Assert.Equal(["win rate", "cycle time"], kpis.Select(k => k.Default));
+        Assert.Equal(["نسبة الفوز", "cycle time"], kpis.Select(k => k.For("ar")));
+        var warning = Assert.Single(result.Warnings, w => w.Message.Contains("\"cycle time\"", StringComparison.Ordinal));
+        Assert.Equal("'kpi' \"cycle time\" has no 'ar' translation: write it as { en: …, ar: … }", warning.Message);
+        Assert.DoesNotContain(result.Warnings, w => w.Message.Contains("win rate", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Lint_MapWithoutTranslations_HasNoTranslationWarnings()
     {
         Assert.DoesNotContain(ProcessMapLoader.Parse(TestMaps.Small).Warnings, w => w.Message.Contains("translation", StringComparison.Ordinal));
