@@ -25,6 +25,20 @@ public static class Bidi
     }
 
     /// <summary>
+    /// Wraps text that carries an Arabic letter, for a left-to-right sentence; leaves other text and already isolated
+    /// text alone, so calling it twice changes nothing.
+    /// </summary>
+    public static string IsolateRightToLeft(string text)
+    {
+        if (string.IsNullOrEmpty(text) || text[0] == FirstStrongIsolate || !text.Any(IsArabicLetter))
+        {
+            return text;
+        }
+
+        return string.Concat(FirstStrongIsolate.ToString(), text, PopDirectionalIsolate.ToString());
+    }
+
+    /// <summary>
     /// Inside a sentence that has Arabic in it, wraps each run of Latin words ("Initech", "demo-held", "EMEA 2026")
     /// in isolates; a sentence without Arabic is returned as it is. For text written with Latin examples in it (help
     /// lines) and the map's words beside Arabic ones.

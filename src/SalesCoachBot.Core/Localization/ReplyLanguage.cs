@@ -111,8 +111,11 @@ public sealed record ReplyLanguage
     public string LongDay(DateOnly day) =>
         Digits(day.ToString(IsRightToLeft ? "d MMMM yyyy" : "d MMM yyyy", IsRightToLeft ? ArabicCulture : CultureInfo.InvariantCulture));
 
-    /// <summary>Latin text inside an Arabic sentence, wrapped in isolates; English text as it is.</summary>
-    public string Isolate(string text) => IsRightToLeft ? Bidi.Isolate(text) : text;
+    /// <summary>
+    /// Text of the other direction wrapped in isolates: Latin inside an Arabic sentence, Arabic (a deal or person named
+    /// in Arabic) inside an English one, where "مؤسسة الأفق #1004" would otherwise carry the id into the Arabic run.
+    /// </summary>
+    public string Isolate(string text) => IsRightToLeft ? Bidi.Isolate(text) : Bidi.IsolateRightToLeft(text);
 
     /// <summary>Western digits (and separators) as Arabic-Indic ones when this language asks for them.</summary>
     public string Digits(string formatted)

@@ -80,6 +80,22 @@ public sealed class BidiTests
     [InlineData("", "")]
     public void Isolate_LatinWrappedArabicAndPunctuationLeft(string text, string expected) => Assert.Equal(expected, Bidi.Isolate(text));
 
+    [Theory]
+    [InlineData("مؤسسة الأفق", "\u2068مؤسسة الأفق\u2069")]
+    [InlineData("مؤسسة الأفق #1004", "\u2068مؤسسة الأفق #1004\u2069")]
+    [InlineData("\u2068مؤسسة الأفق\u2069", "\u2068مؤسسة الأفق\u2069")]
+    [InlineData("Initech", "Initech")]
+    [InlineData("", "")]
+    public void IsolateRightToLeft_ArabicWrappedLatinLeft(string text, string expected) => Assert.Equal(expected, Bidi.IsolateRightToLeft(text));
+
+    [Fact]
+    public void Isolate_EnglishReply_WrapsAnArabicNameLeavesLatin()
+    {
+        Assert.Equal("\u2068مؤسسة الأفق\u2069", ReplyLanguage.English.Isolate("مؤسسة الأفق"));
+        Assert.Equal("Initech", ReplyLanguage.English.Isolate("Initech"));
+        Assert.Equal("\u2068Initech\u2069", ReplyLanguage.Arabic.Isolate("Initech"));
+    }
+
     [Fact]
     public void IsolateLatinRuns_ArabicSentence_EachLatinRunWrappedOnce()
     {
