@@ -36,7 +36,7 @@ public sealed class FakeHubSpot : IAsyncDisposable
     private readonly List<DateTimeOffset> _requests = [];
     private readonly object _gate = new();
     private WebApplication? _app;
-    // Starts at the real clock: the bot compares the CRM's change times with its own.
+    // Follows the real clock (Tick): the bot compares the CRM's change times with its own.
     private long _clock = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds();
     private long _nextId = 9_000_000_000;   // HubSpot-sized ids, clear of the demo deals' external ids
 
@@ -153,7 +153,18 @@ public sealed class FakeHubSpot : IAsyncDisposable
 
     public string? Get(string id, string property) => _deals[id].Properties.GetValueOrDefault(property);
 
-    private long Tick() => Interlocked.Add(ref _clock, 1000);
+    /// <summary>
+    /// Now, as HubSpot would date a change made now, and at least a millisecond after the last one, so changes keep their
+    /// order. Never ahead of the real clock by more than that: the bot orders a CRM stage change against its own by time.
+    /// </summary>
+    private long Tick()
+    {
+        lock (_gate)
+        {
+            _clock = Math.Max(_clock + 1, TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds());
+            return _clock;
+        }
+    }
 
     private static string Iso(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 

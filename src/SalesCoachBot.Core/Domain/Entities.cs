@@ -147,6 +147,9 @@ public enum StageChangeKind
 
     /// <summary>A new process map replaced the deal's stage; the deal moved to the stage that took it over.</summary>
     MapChange,
+
+    /// <summary>Lost or deleted in the CRM and pulled by the sync; the reason names the CRM and its lost reason.</summary>
+    ClosedInCrm,
 }
 
 public sealed class StageHistoryEntry

@@ -8,7 +8,8 @@ namespace SalesCoachBot.Crm.HubSpot;
 /// HubSpot as a CRM connector. Changed deals come from the search API sorted by <c>hs_lastmodifieddate</c>; a search
 /// reaches at most <see cref="HubSpotClient.SearchWindow"/> results, so before paging past it the search starts again
 /// from the last modification time seen (ids already read at that instant are skipped). Stage history comes from a
-/// batch read with <c>propertiesWithHistory=dealstage</c>.
+/// batch read with <c>propertiesWithHistory=dealstage</c>, on every sync: the search gives no date for the stage, and a
+/// stage changed both here and in chat since the last sync is settled by which change came later.
 /// </summary>
 internal sealed class HubSpotConnector(HubSpotClient client) : ICrmConnector
 {
@@ -75,7 +76,7 @@ internal sealed class HubSpotConnector(HubSpotClient client) : ICrmConnector
                     }
                 }
 
-                if (withHistory && records.Count > 0)
+                if (records.Count > 0)
                 {
                     records = await WithHistoryAsync(records, cancellationToken);
                 }

@@ -13,7 +13,7 @@ namespace SalesCoachBot.Data.Crm;
 /// </summary>
 internal sealed class CrmOutboxInterceptor : SaveChangesInterceptor
 {
-    private static readonly StageChangeKind[] NotPushed = [StageChangeKind.Entered, StageChangeKind.Imported, StageChangeKind.MovedInCrm];
+    private static readonly StageChangeKind[] NotPushed = [StageChangeKind.Entered, StageChangeKind.Imported, StageChangeKind.MovedInCrm, StageChangeKind.ClosedInCrm];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {

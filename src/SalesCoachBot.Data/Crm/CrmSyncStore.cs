@@ -249,6 +249,7 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
 
         var result = CrmApplyResult.Zero;
         var touched = new List<DealId>();
+        var supersededPushes = new List<DealId>();
         var created = new List<(CrmDealLinkRow Link, Deal Deal, CrmDealRecord Record, string? MapId)>();
         var newLinks = new List<CrmDealLinkRow>();
         foreach (var record in records)
@@ -289,7 +290,12 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
             }
             else
             {
-                outcome = Update(db, deal, record, placement, owner.Person, context, context.MapFor(mapId), pendingStagePushes.Contains(deal.Id), openItems, out var refused);
+                outcome = Update(db, deal, record, placement, owner.Person, context, context.MapFor(mapId), pendingStagePushes.Contains(deal.Id), openItems, out var refused, out var superseded);
+                if (superseded)
+                {
+                    supersededPushes.Add(deal.Id);
+                }
+
                 problem = refused ?? problem;
                 if (outcome != Outcome.Unchanged)
                 {
@@ -330,6 +336,15 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
         if (db.ChangeTracker.HasChanges())
         {
             await db.SaveChangesAsync(cancellationToken);
+        }
+
+        if (supersededPushes.Count > 0)
+        {
+            // The CRM's newer stage stands: our older one must not be written over it when the push goes out.
+            var note = $"not sent: {context.DisplayName} changed the stage after this change";
+            await db.Set<CrmPushRow>()
+                .Where(p => EF.Parameter(supersededPushes).Contains(p.DealId) && p.State == CrmPushStatus.Pending && p.Kind == CrmPushKind.Stage)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.State, CrmPushStatus.Skipped).SetProperty(p => p.LastError, note), cancellationToken);
         }
 
         // New deals are stamped in the change log as they are inserted; their imported history need not stamp them again.
@@ -541,8 +556,10 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
         ProcessMap map,
         bool ourStagePending,
         IReadOnlyDictionary<DealId, IReadOnlyList<string>> openItems,
-        out string? refused)
+        out string? refused,
+        out bool supersededPush)
     {
+        supersededPush = false;
         var outcome = Outcome.Unchanged;
         refused = null;
 
@@ -616,15 +633,26 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
             return outcome;
         }
 
-        // Stage changes go in time order: ours is newer while its push is pending or when we moved after the CRM did.
+        // Stage changes go in time order. While our push is pending the CRM still shows the stage we left, which it
+        // entered before our move; only a stage change it dates after our move (a close there since) is newer than ours.
+        // Without that date (the record's last modification may be any field) ours stays.
         var changedAt = record.StageChangedAt ?? record.ModifiedAt;
-        if (!record.Deleted && (ourStagePending || changedAt < deal.StageEnteredAt))
+        if (!record.Deleted && (changedAt < deal.StageEnteredAt || (ourStagePending && record.StageChangedAt is null)))
         {
             return outcome;
         }
 
+        if (ourStagePending)
+        {
+            supersededPush = true;
+        }
+
         var at = changedAt > deal.StageEnteredAt ? changedAt : context.Now;
-        var reason = record.Deleted ? $"deleted in {context.DisplayName}" : $"moved in {context.DisplayName}";
+        var lost = target.Status == DealStatus.Lost;
+        var lostReason = record.Deleted ? $"deleted in {context.DisplayName}" : record.LostReason ?? $"lost in {context.DisplayName}";
+        var reason = lost
+            ? record.Deleted || record.LostReason is null ? lostReason : $"lost in {context.DisplayName}: {record.LostReason}"
+            : $"moved in {context.DisplayName}";
         if (!record.Deleted && target.Stage is { } forward && IsForward(map, deal.StageId, forward)
             && openItems.TryGetValue(deal.Id, out var open) && open.Count > 0)
         {
@@ -635,9 +663,7 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
         deal.Status = target.Status;
         deal.StageVersion++;
         deal.StageEnteredAt = at;
-        deal.LostReason = target.Status == DealStatus.Lost
-            ? Truncate(record.Deleted ? $"deleted in {context.DisplayName}" : record.LostReason ?? $"lost in {context.DisplayName}", 500)
-            : null;
+        deal.LostReason = lost ? Truncate(lostReason, 500) : null;
         deal.ClosedAt = target.Status is DealStatus.Won or DealStatus.Lost ? at : null;
         deal.ReengageAt = null;
         if (at > deal.LastActivityAt)
@@ -650,11 +676,11 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
             DealId = deal.Id,
             StageId = toStage,
             EnteredAt = at,
-            Kind = StageChangeKind.MovedInCrm,
+            Kind = lost ? StageChangeKind.ClosedInCrm : StageChangeKind.MovedInCrm,
             Reason = Truncate(reason, 500),
             MapVersion = map.Version,
         });
-        return target.Status == DealStatus.Lost ? Outcome.Closed : Outcome.Moved;
+        return lost ? Outcome.Closed : Outcome.Moved;
     }
 
     private static bool IsForward(ProcessMap map, StageId from, StageId to)

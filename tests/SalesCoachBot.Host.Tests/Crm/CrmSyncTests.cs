@@ -157,6 +157,53 @@ public sealed class CrmSyncTests : IAsyncLifetime
         var closed = (await DealAsync(lost))!;
         Assert.Equal(DealStatus.Lost, closed.Deal.Status);
         Assert.Equal("went with a competitor", closed.Deal.LostReason);
+        // Recorded as a close with the CRM's reason, not as a move to the stage the deal was already in.
+        var row = Assert.Single(await HistoryAsync(closed.Id), h => h.Kind == StageChangeKind.ClosedInCrm);
+        Assert.Equal("lost in HubSpot: went with a competitor", row.Reason);
+        Assert.Equal("deleted in HubSpot", Assert.Single(await HistoryAsync(gone.Id), h => h.Kind == StageChangeKind.ClosedInCrm).Reason);
+        var (_, history, _) = await _host.RunAsync("ask", "history of lost cause", "--as", "dana@example.com");
+        Assert.Contains("Closed in Sales qualified lead: lost in HubSpot: went with a competitor", history, StringComparison.Ordinal);
+        Assert.DoesNotContain("Moved to", history, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MovedInChatThenClosedInHubSpot_TheNewerCloseStandsAndOurMoveIsNotSent()
+    {
+        var id = Fake.AddDeal("Race Co", "presentationscheduled", _dana);
+        await _host.RunAsync("crm", "sync", "--full");
+        var (exit, _, _) = await _host.RunAsync("ask", "move race co to proposal because pricing requested", "--as", "morgan@example.com");
+        Assert.Equal(0, exit);
+
+        // Before our stage push went out, a rep closed the deal in HubSpot.
+        Fake.Change(id, "closed_lost_reason", "Chose competitor");
+        Fake.Change(id, "dealstage", "closedlost");
+        var (_, stdout, _) = await _host.RunAsync("crm", "sync");
+        await _host.Services.GetRequiredService<CrmPushDispatcher>().DispatchDueAsync(CancellationToken.None);
+
+        Assert.True(stdout.Contains("closed 1", StringComparison.Ordinal), stdout);
+        var deal = (await DealAsync(id))!;
+        Assert.Equal(DealStatus.Lost, deal.Deal.Status);
+        Assert.Equal("Chose competitor", deal.Deal.LostReason);
+        Assert.Equal("closedlost", Fake.Get(id, "dealstage"));
+        var (_, status, _) = await _host.RunAsync("crm", "status");
+        Assert.Contains("pending pushes: 0, failed pushes: 0", status, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MovedInChat_HubSpotChangesAnotherFieldBeforeThePush_OurMoveStandsAndIsSent()
+    {
+        var id = Fake.AddDeal("Steady Co", "presentationscheduled", _dana);
+        await _host.RunAsync("crm", "sync", "--full");
+        await _host.RunAsync("ask", "move steady co to proposal because pricing requested", "--as", "morgan@example.com");
+
+        Fake.Change(id, "amount", "31000");
+        await _host.RunAsync("crm", "sync");
+        await _host.Services.GetRequiredService<CrmPushDispatcher>().DispatchDueAsync(CancellationToken.None);
+
+        var deal = (await DealAsync(id))!;
+        Assert.Equal(new StageId("proposal"), deal.Deal.StageId);
+        Assert.Equal(31_000m, deal.Deal.Amount);
+        Assert.Equal("decisionmakerboughtin", Fake.Get(id, "dealstage"));
     }
 
     [Fact]

@@ -119,6 +119,7 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal)
                 StageChangeKind.Closed => say.Coaching("History.Closed", stage, reason),
                 StageChangeKind.MapChange => say.Coaching("History.MapChange", stage, entry.Text ?? say.Coaching("History.MapChange.Default")),
                 StageChangeKind.MovedInCrm => say.Coaching("History.Moved", stage, reason),
+                StageChangeKind.ClosedInCrm => say.Coaching("History.Closed", stage, reason),
                 StageChangeKind.Reopened => entry.Text is { Length: > 0 } why
                     ? say.Coaching("History.Reopened.Because", stage, why)
                     : say.Coaching("History.Reopened", stage),
