@@ -21,7 +21,7 @@ public sealed class DatabaseInitializer(
             SalesCoachDbContextFactory.EnsureSqliteFolder(factory.ConnectionString);
         }
 
-        Log.ApplyingMigrations(logger, factory.Provider);
+        Log.ApplyingMigrations(logger, factory.Description);
         await using var db = factory.CreateDbContext();
         await RefuseNewerDatabaseAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);

@@ -4,8 +4,8 @@ namespace SalesCoachBot.Data;
 
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Database provider {Provider}: applying migrations")]
-    public static partial void ApplyingMigrations(ILogger logger, DatabaseProvider provider);
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Database {Database}: applying migrations")]
+    public static partial void ApplyingMigrations(ILogger logger, string database);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Seeded demo data: {Teams} teams, {People} people, {Deals} deals")]
     public static partial void DemoSeeded(ILogger logger, int teams, int people, int deals);

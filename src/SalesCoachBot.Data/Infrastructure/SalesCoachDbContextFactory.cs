@@ -22,6 +22,7 @@ public sealed class SalesCoachDbContextFactory : IDbContextFactory<SalesCoachDbC
     {
         Provider = options.GetProvider();
         ConnectionString = options.GetConnectionString();
+        Description = DatabaseDescription.Of(Provider, ConnectionString);
         switch (Provider)
         {
             case DatabaseProvider.Sqlite:
@@ -60,6 +61,9 @@ public sealed class SalesCoachDbContextFactory : IDbContextFactory<SalesCoachDbC
     public DatabaseProvider Provider { get; }
 
     public string ConnectionString { get; }
+
+    /// <summary>The database in use as the log names it: SQLite's full path, PostgreSQL's host:port/database; no password.</summary>
+    public string Description { get; }
 
     public SalesCoachDbContext CreateDbContext() => _create();
 

@@ -12,15 +12,16 @@ internal static class CliRunner
     public static async Task<int> RunAsync(string[] args, Func<string[], WebApplicationBuilder> createBuilder)
     {
         var verb = CliVerbs.Find(args[0])!;
-        var verbArgs = args.Skip(1).ToList();
+        var (verbArgs, hostArgs) = HostArguments.TakeContentRoot(args.Skip(1).ToList());
         if (verbArgs is ["--help"] or ["-h"])
         {
             await Console.Out.WriteLineAsync($"usage: {verb.Usage}");
             return ExitCodes.Done;
         }
 
-        // Verbs share the host's configuration (appsettings, environment) and services but start no web server.
-        var builder = createBuilder([]);
+        // Verbs share the host's configuration (appsettings from the content root, environment) and services but start
+        // no web server.
+        var builder = createBuilder([.. hostArgs]);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
@@ -48,6 +49,7 @@ internal static class CliRunner
     }
 
     public static string UsageText() =>
-        "usage: dotnet run --project src/SalesCoachBot.Host -- VERB ...\n" +
-        string.Join('\n', CliVerbs.All.Select(v => "  " + v.Usage));
+        "usage: dotnet run --project src/SalesCoachBot.Host -- VERB ... [--contentRoot DIR]\n" +
+        string.Join('\n', CliVerbs.All.Select(v => "  " + v.Usage)) + "\n" +
+        "  --contentRoot DIR: read appsettings*.json from DIR, as the host does (default: the current folder)";
 }

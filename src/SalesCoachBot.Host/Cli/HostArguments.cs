@@ -40,6 +40,36 @@ internal static class HostArguments
         return null;
     }
 
+    /// <summary>
+    /// Takes the host's <c>--contentRoot DIR</c> (or <c>--contentRoot=DIR</c>, any case, as ASP.NET Core reads it) out of a
+    /// verb's arguments, so a verb reads <c>appsettings.json</c> from the folder the host does; the rest are the verb's.
+    /// </summary>
+    public static (List<string> VerbArgs, List<string> HostArgs) TakeContentRoot(IReadOnlyList<string> args)
+    {
+        var verbArgs = new List<string>();
+        var hostArgs = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg.StartsWith(ContentRoot + "=", StringComparison.OrdinalIgnoreCase))
+            {
+                hostArgs.Add(arg);
+            }
+            else if (arg.Equals(ContentRoot, StringComparison.OrdinalIgnoreCase) && i + 1 < args.Count)
+            {
+                hostArgs.Add($"{ContentRoot}={args[++i]}");
+            }
+            else
+            {
+                verbArgs.Add(arg);
+            }
+        }
+
+        return (verbArgs, hostArgs);
+    }
+
+    private const string ContentRoot = "--contentRoot";
+
     /// <summary>The verb a typo most likely meant: at most two edits away, or null.</summary>
     internal static string? ClosestVerb(string word) =>
         CliVerbs.All
