@@ -26,6 +26,9 @@ internal static class CliRunner
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Logging.AddFilter("System", LogLevel.Warning);
+        // Polly's telemetry writes a line per HTTP attempt (Information when it succeeded): noise on a terminal, and
+        // with the CRM's and Slack's calls it is no place for what they carry. Retries and failures (Warning) stay.
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddCliVerbs();
         await using var app = builder.Build();

@@ -1,12 +1,13 @@
 using Microsoft.Data.Sqlite;
+using SalesCoachBot.FakeCrm;
 using SalesCoachBot.Host.Cli;
 using SalesCoachBot.Host.Tests.Hosting;
 
 namespace SalesCoachBot.Host.Tests.Cli;
 
 /// <summary>
-/// What an operator running a verb beside a deployed host needs: the host's <c>--contentRoot</c>, and the database in
-/// use named at start.
+/// What an operator running a verb beside a deployed host needs: the host's <c>--contentRoot</c>, the database in use
+/// named at start, and no per-request HTTP telemetry on the terminal.
 /// </summary>
 public sealed class VerbHostOptionsTests : IDisposable
 {
@@ -60,5 +61,26 @@ public sealed class VerbHostOptionsTests : IDisposable
 
         Assert.Contains("Database PostgreSQL 127.0.0.1:1/coachdb: applying migrations", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("TopSecret42", stdout + stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CrmCheck_DefaultLogLevel_NoPollyOrHttpClientRecords()
+    {
+        await using var hubSpot = await FakeHubSpot.StartAsync();
+        var settings = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__SalesCoach"] = $"Data Source={Path.Combine(_dir, "crm.db")}",
+            ["Crm__Provider"] = "hubspot",
+            ["Crm__HubSpot__AccessToken"] = FakeHubSpot.Token,
+            ["Crm__HubSpot__BaseUrl"] = hubSpot.BaseUrl.ToString(),
+        };
+
+        var (_, stdout, stderr) = await HostProcess.RunAsync(_dir, settings, "crm", "check");
+
+        Assert.NotEmpty(hubSpot.Calls);
+        Assert.DoesNotContain("Polly", stdout + stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.Net.Http", stdout + stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(hubSpot.BaseUrl.Authority, stdout + stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(FakeHubSpot.Token, stdout + stderr, StringComparison.Ordinal);
     }
 }
