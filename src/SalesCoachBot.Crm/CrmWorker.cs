@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Coaching;
 using SalesCoachBot.Core.Crm;
 using SalesCoachBot.Crm.HubSpot;
@@ -19,7 +20,8 @@ internal sealed partial class CrmWorker(
     IOptions<CrmSettings> settings,
     IOptions<CrmOptions> crm,
     TimeProvider time,
-    ILogger<CrmWorker> logger) : BackgroundService
+    ILogger<CrmWorker> logger,
+    IDatabaseOutages? outages = null) : BackgroundService
 {
     private static readonly TimeSpan PushEvery = TimeSpan.FromSeconds(5);
 
@@ -52,6 +54,7 @@ internal sealed partial class CrmWorker(
                 }
 
                 await pushes.DispatchDueAsync(stoppingToken);
+                outages?.Reachable();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -60,6 +63,11 @@ internal sealed partial class CrmWorker(
             catch (Exception e) when (e is CrmUnavailableException or CrmAuthException)
             {
                 LogFailed(logger, runner.DisplayName, e.Message);
+            }
+            catch (Exception e) when (outages?.Report("CRM sync", e) == true)
+            {
+                // The database gone: said once for every worker (the outage log); this round is tried again. Uncaught,
+                // the exception would end the worker and, by .NET's default, the host.
             }
 
             using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);

@@ -98,11 +98,13 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ChartImageStore>();
         services.AddSingleton<SalesCoachBot.Core.Pipeline.IChartStore>(sp => sp.GetRequiredService<ChartImageStore>());
         services.AddCrmData();
+        services.TryAddSingleton<IDatabaseOutages, DatabaseOutageLog>();
         services.AddSingleton(sp => new DatabaseInitializer(
             sp.GetRequiredService<SalesCoachDbContextFactory>(),
             options(sp),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<DatabaseInitializer>>()));
+            sp.GetRequiredService<ILogger<DatabaseInitializer>>(),
+            sp.GetRequiredService<IDatabaseOutages>()));
         return services;
     }
 }

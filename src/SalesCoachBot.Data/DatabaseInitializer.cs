@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Data.Demo;
 using SalesCoachBot.Data.Infrastructure;
 
@@ -10,7 +11,8 @@ public sealed class DatabaseInitializer(
     SalesCoachDbContextFactory factory,
     DatabaseOptions options,
     TimeProvider time,
-    ILogger<DatabaseInitializer> logger)
+    ILogger<DatabaseInitializer> logger,
+    IDatabaseOutages? outages = null)
 {
     public string ProviderName => factory.Provider.ToString();
 
@@ -78,11 +80,22 @@ public sealed class DatabaseInitializer(
         try
         {
             await using var db = factory.CreateDbContext();
-            return await db.Database.CanConnectAsync(cancellationToken);
+            var reachable = await db.Database.CanConnectAsync(cancellationToken);
+            if (reachable)
+            {
+                outages?.Reachable();
+            }
+
+            return reachable;
         }
         catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
         {
-            Log.CannotConnect(logger, e);
+            // Probes ask every few seconds: an outage is logged once by the outage log, the detail at Debug.
+            if (outages?.Report("readiness probe", e) != true)
+            {
+                Log.CannotConnect(logger, e);
+            }
+
             return false;
         }
     }

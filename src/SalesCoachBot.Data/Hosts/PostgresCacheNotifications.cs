@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Caching;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Data.Infrastructure;
@@ -76,7 +77,12 @@ internal sealed class CacheNotificationOrigin
 /// while it was away are gone, so everything cached then is suspect.
 /// </summary>
 internal sealed partial class PostgresCacheListener(
-    SharedCache cache, SalesCoachDbContextFactory factory, CacheNotificationOrigin origin, TimeProvider time, ILogger<PostgresCacheListener> logger) : BackgroundService
+    SharedCache cache,
+    SalesCoachDbContextFactory factory,
+    CacheNotificationOrigin origin,
+    TimeProvider time,
+    ILogger<PostgresCacheListener> logger,
+    IDatabaseOutages outages) : BackgroundService
 {
     private readonly TaskCompletionSource listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -106,6 +112,8 @@ internal sealed partial class PostgresCacheListener(
                     Reconnected(logger);
                 }
 
+                outages.Reachable();
+
                 first = false;
                 delay = TimeSpan.FromMilliseconds(250);
                 listening.TrySetResult();
@@ -124,7 +132,12 @@ internal sealed partial class PostgresCacheListener(
             }
             catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException or System.IO.IOException)
             {
-                ListenLost(logger, delay, e);
+                // The database gone: said once for every worker by the outage log. A lost connection alone: said here.
+                if (!outages.Report("cache listener", e))
+                {
+                    ListenLost(logger, delay, e);
+                }
+
                 first = first && !listening.Task.IsCompleted;
                 await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));

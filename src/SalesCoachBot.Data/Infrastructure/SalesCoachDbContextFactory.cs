@@ -82,13 +82,26 @@ public sealed class SalesCoachDbContextFactory : IDbContextFactory<SalesCoachDbC
         // of the file before an upgrade) is in the README, and a failed migration still fails the start.
         return builder
             .UseSqlite(csb.ToString(), o => o.MigrationsHistoryTable(MigrationsHistoryTable))
-            .ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information)))
+            .ConfigureWarnings(w => QuietFailures(w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information))))
             .AddInterceptors(SqlitePragmaInterceptor.Instance);
     }
 
     internal static DbContextOptionsBuilder<PostgresSalesCoachDbContext> ConfigurePostgres(
         DbContextOptionsBuilder<PostgresSalesCoachDbContext> builder, string connectionString) =>
-        builder.UseNpgsql(connectionString, o => o.MigrationsHistoryTable(MigrationsHistoryTable));
+        builder.UseNpgsql(connectionString, o => o.MigrationsHistoryTable(MigrationsHistoryTable))
+            .ConfigureWarnings(w => QuietFailures(w));
+
+    /// <summary>
+    /// EF Core logs every failed connection, command, query and save as an error with the exception's stack trace, and
+    /// then throws the same exception to the caller, which handles it or logs it itself: a database outage became
+    /// ~190 lines per worker and round (docs/deploy.md, §7). Debug keeps the detail for whoever turns it on.
+    /// </summary>
+    private static WarningsConfigurationBuilder QuietFailures(WarningsConfigurationBuilder warnings) =>
+        warnings.Log(
+            (RelationalEventId.ConnectionError, LogLevel.Debug),
+            (RelationalEventId.CommandError, LogLevel.Debug),
+            (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug));
 
     /// <summary>The folder of a SQLite file database, created when missing (relative to the current directory).</summary>
     internal static void EnsureSqliteFolder(string connectionString)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Nudges;
 using SalesCoachBot.Slack.Nudges;
 using SalesCoachBot.Teams.Nudges;
@@ -78,7 +79,8 @@ internal sealed class NudgeSchedulerService(
     OutboxSignal signal,
     TimeProvider time,
     IOptions<NudgeOptions> options,
-    ILogger<NudgeSchedulerService> logger) : BackgroundService
+    ILogger<NudgeSchedulerService> logger,
+    IDatabaseOutages outages) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -87,11 +89,16 @@ internal sealed class NudgeSchedulerService(
             try
             {
                 await RunOnceAsync(stoppingToken);
+                outages.Reachable();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 // Stopped during a round (also when the host fails to start, e.g. its port is taken): not a failure.
                 return;
+            }
+            catch (Exception e) when (outages.Report("digest scheduler", e))
+            {
+                // Said once for the whole outage (the outage log); the next poll tries again.
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -129,7 +136,8 @@ internal sealed class OutboxDispatcherService(
     OutboxSignal signal,
     TimeProvider time,
     IOptions<NudgeOptions> options,
-    ILogger<OutboxDispatcherService> logger) : BackgroundService
+    ILogger<OutboxDispatcherService> logger,
+    IDatabaseOutages outages) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -138,10 +146,15 @@ internal sealed class OutboxDispatcherService(
             try
             {
                 await dispatcher.DispatchDueAsync(stoppingToken);
+                outages.Reachable();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
+            }
+            catch (Exception e) when (outages.Report("digest dispatcher", e))
+            {
+                // Said once for the whole outage; the outbox keeps the messages for the next round.
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

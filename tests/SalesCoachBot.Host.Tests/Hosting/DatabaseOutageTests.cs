@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using SalesCoachBot.Data;
 using SalesCoachBot.Host.Tests.Security;
@@ -30,6 +31,9 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
             ["Slack:SigningSecret"] = TrustHost.SigningSecret,
             ["Slack:BotToken"] = "xoxb-host-token",
             ["Slack:AllowedTeamIds:0"] = "T0OURS",
+            // The background workers poll often, so an outage of a few seconds is many failed rounds.
+            ["Nudges:PollInterval"] = "00:00:01",
+            ["Nudges:DispatchInterval"] = "00:00:00.200",
         });
     }
 
@@ -85,5 +89,31 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         Assert.Equal(before, await ConfirmationsAsync());
         Assert.StartsWith("Confirmed", await AskAsync("done demo script mapped for initech"), StringComparison.Ordinal);
         Assert.Equal(before + 1, await ConfirmationsAsync());
+    }
+
+    [Fact]
+    public async Task Workers_DatabaseDownThenBack_OneWarningNoErrorsThenOneInformation()
+    {
+        var before = _host.Logs.Lines.Count;
+        await AdminAsync($"ALTER DATABASE \"{_name}\" WITH ALLOW_CONNECTIONS false");
+        await AdminAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{_name}'");
+        await Task.Delay(TimeSpan.FromSeconds(4));   // ~20 dispatcher rounds and 4 scheduler rounds fail meanwhile
+        var during = _host.Logs.Lines.Skip(before).ToList();
+
+        await AdminAsync($"ALTER DATABASE \"{_name}\" WITH ALLOW_CONNECTIONS true");
+        var until = TimeProvider.System.GetUtcNow().AddSeconds(20);
+        while (!_host.Logs.Lines.Any(l => l.EventId == 2122))
+        {
+            Assert.True(TimeProvider.System.GetUtcNow() < until, "no 'reachable again' line within 20 s\n" + string.Join('\n', _host.Logs.Lines.Skip(before)));
+            await Task.Delay(100);
+        }
+
+        var all = string.Join('\n', _host.Logs.Lines.Skip(before).Select(l => $"{l.Level} {l.EventId} {l.Message}"));
+        var warning = Assert.Single(during, l => l.Level >= LogLevel.Warning);
+        Assert.Equal(2120, warning.EventId);
+        Assert.Contains("The database (PostgreSQL ", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Password", all, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(_host.Logs.Lines.Skip(before), l => l.Level >= LogLevel.Error);
+        Assert.Single(_host.Logs.Lines.Skip(before), l => l.EventId == 2122);
     }
 }
