@@ -7,7 +7,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 using SalesCoachBot.Data;
+using SalesCoachBot.Host.Endpoints;
 using SalesCoachBot.Host.Tests.Security;
 
 namespace SalesCoachBot.Host.Tests.Observability;
@@ -36,6 +38,16 @@ public sealed class HealthEndpointTests : IAsyncLifetime
         Assert.Equal("Healthy", body.GetProperty("status").GetString());
         Assert.Equal("Healthy", body.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
         Assert.Equal("up to date", body.GetProperty("checks").GetProperty("migrations").GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public async Task Healthz_DatabaseReachable_LiveNamingTheDatabaseReachable()
+    {
+        var (status, body) = await GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("Healthy", body.GetProperty("status").GetString());
+        Assert.Equal("Sqlite reachable", body.GetProperty("checks").GetProperty("database").GetProperty("description").GetString());
     }
 
     [Fact]
@@ -82,5 +94,61 @@ public sealed class HealthWithoutDatabaseTests
         Assert.Equal("Postgres not reachable", checks.GetProperty("database").GetProperty("description").GetString());
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task Healthz_DatabaseUnreachable_LiveSayingSoInJson()
+    {
+        var builder = HostComposition.CreateBuilder(["--environment=Production", "--Database:Provider=Postgres", "--ConnectionStrings:SalesCoach=Host=127.0.0.1;Port=1;Database=none;Username=none;Password=none;Timeout=2"]);
+        builder.WebHost.UseTestServer();
+        builder.Services.RemoveAll<Microsoft.Extensions.Hosting.IHostedService>();
+        await using var app = builder.Build();
+        HostComposition.MapEndpoints(app);
+        await app.StartAsync();
+        using var client = app.GetTestClient();
+
+        var live = await client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        var body = JsonDocument.Parse(await live.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Degraded", body.GetProperty("status").GetString());
+        Assert.Equal("Postgres not reachable", body.GetProperty("checks").GetProperty("database").GetProperty("description").GetString());
+        await app.StopAsync();
+    }
+}
+
+/// <summary>The liveness probe's database check: shared by probes that come together, reused for a few seconds, bounded in time.</summary>
+public sealed class DatabaseReachabilityTests
+{
+    private readonly FakeTimeProvider _time = new();
+
+    [Fact]
+    public async Task IsReachable_ProbeStorm_OneCheckUntilItIsAFewSecondsOld()
+    {
+        var checks = 0;
+        var reachability = new DatabaseReachability(_ => Task.FromResult(Interlocked.Increment(ref checks) > 0), _time);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => reachability.IsReachableAsync(CancellationToken.None)));
+        _time.Advance(DatabaseReachability.CacheFor - TimeSpan.FromMilliseconds(1));
+        await reachability.IsReachableAsync(CancellationToken.None);
+
+        Assert.All(answers, a => Assert.True(a));
+        Assert.Equal(1, checks);
+
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        await reachability.IsReachableAsync(CancellationToken.None);
+        Assert.Equal(2, checks);
+    }
+
+    [Fact]
+    public async Task IsReachable_DatabaseHangs_NotReachableAfterThePatience()
+    {
+        var hung = new TaskCompletionSource<bool>();
+        var reachability = new DatabaseReachability(_ => hung.Task, _time);
+
+        var answer = reachability.IsReachableAsync(CancellationToken.None);
+        _time.Advance(DatabaseReachability.Patience);
+
+        Assert.False(await answer.WaitAsync(TimeSpan.FromSeconds(10)));
     }
 }
