@@ -109,3 +109,13 @@ public sealed class DatabaseNewerThanHostException(string hostVersion, IReadOnly
 {
     public IReadOnlyList<string> UnknownMigrations { get; } = unknownMigrations;
 }
+
+/// <summary>The folder of the SQLite file (by default <c>./data</c>) is missing and cannot be created: a read-only or foreign folder.</summary>
+public sealed class DatabaseFolderException(string folder, Exception inner)
+    : IOException(
+        $"the SQLite database's folder {folder} cannot be created ({inner.Message}); start it from a folder it may write to, or point " +
+        "ConnectionStrings:SalesCoach (\"Data Source=/path/salescoach.db\") at a writable place.",
+        inner)
+{
+    public string Folder { get; } = folder;
+}

@@ -26,7 +26,7 @@ internal static partial class StartupFailure
 
     private static IEnumerable<string>? Lines(Exception exception) => exception switch
     {
-        ProcessMapInvalidException or DatabaseNewerThanHostException => [exception.Message],
+        ProcessMapInvalidException or DatabaseNewerThanHostException or DatabaseFolderException => [exception.Message],
 
         // Each failed rule on its own line; ValidateOnStart gathers several options' failures in an AggregateException.
         OptionsValidationException options => options.Failures,

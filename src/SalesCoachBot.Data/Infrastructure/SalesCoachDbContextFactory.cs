@@ -113,9 +113,18 @@ public sealed class SalesCoachDbContextFactory : IDbContextFactory<SalesCoachDbC
         }
 
         var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
-        if (!string.IsNullOrEmpty(folder))
+        if (string.IsNullOrEmpty(folder))
+        {
+            return;
+        }
+
+        try
         {
             Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw new DatabaseFolderException(folder, e);
         }
     }
 }

@@ -140,6 +140,22 @@ public sealed class StartupRefusalTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_dir, "host.db")), "the verb opened the database");
     }
 
+    [Theory]
+    [InlineData("--urls", "http://127.0.0.1:0")]
+    [InlineData("ask", "help", "--as", "dana@example.com")]
+    [InlineData("nudge", "--dry-run")]
+    public async Task DefaultDataFolderCannotBeCreated_HostAndVerbRefuseNamingIt(params string[] args)
+    {
+        // A file where ./data should be: the folder cannot be created, as in a read-only working folder (the tests may
+        // run as root, whom a read-only mode does not stop).
+        await File.WriteAllTextAsync(Path.Combine(_dir, "data"), "");
+
+        var (exit, stdout, stderr) = await HostProcess.RunAsync(_dir, new Dictionary<string, string> { ["Database__Provider"] = "Sqlite" }, args);
+
+        AssertRefused(exit, stdout, stderr, $"the SQLite database's folder {Path.Combine(_dir, "data")} cannot be created");
+        Assert.Single(Refusals(stderr));
+    }
+
     [Fact]
     public async Task PortInUse_RefusesNamingThePort()
     {
