@@ -44,6 +44,17 @@ public static class SlackServiceCollectionExtensions
         var configured = section.Get<SlackOptions>() ?? new SlackOptions();
         if (!configured.Enabled)
         {
+            // Install keys alone turn nothing on (no signing secret verifies the OAuth redirect's workspace requests,
+            // no Socket Mode receives them): refused by name instead of ignored, as a typo in SigningSecret would be.
+            if (InstallKeysSet(configured) is { Count: > 0 } keys)
+            {
+                services.AddOptions<SlackOptions>()
+                    .Bind(section)
+                    .Validate(_ => false, $"{string.Join(", ", keys)} {(keys.Count == 1 ? "is" : "are")} set but neither Slack:SigningSecret nor Slack:AppToken is: " +
+                        "Slack installs need the Slack channel on; set Slack:SigningSecret (or Slack:AppToken for Socket Mode), or remove the install keys.")
+                    .ValidateOnStart();
+            }
+
             return services;
         }
 
@@ -161,6 +172,14 @@ public static class SlackServiceCollectionExtensions
         group.MapPost("/interactions", (HttpContext http, SlackEndpoints slack) => slack.HandleInteractionAsync(http));
         return endpoints;
     }
+
+    /// <summary>The multi-workspace install keys that are set, by their configuration names.</summary>
+    private static List<string> InstallKeysSet(SlackOptions options) =>
+        [
+            .. new[] { ("Slack:ClientId", options.ClientId), ("Slack:ClientSecret", options.ClientSecret), ("Slack:StateSecret", options.StateSecret) }
+                .Where(k => !string.IsNullOrWhiteSpace(k.Item2))
+                .Select(k => k.Item1),
+        ];
 
     /// <summary>What an operator should fix but a host may run without (docs/slack.md, "In Production").</summary>
     private static void WarnAboutProduction(SlackOptions options, IHostEnvironment environment, ILogger logger)

@@ -290,8 +290,11 @@ public sealed class WorkspaceTrustTests : IAsyncLifetime
         Assert.Contains("Slack:AllowedTeamIds", refused.Message, StringComparison.Ordinal);
         hosts.Add(await SlackTestHost.StartAsync(api, Installs(("Slack:AllowedTeamIds", null)), environment: "Development"));
         hosts.Add(await SlackTestHost.StartAsync(api, Installs(("Slack:AllowedTeamIds", null), ("Slack:TeamId", "T0OURS"))));
-        // A channel that is off needs nothing.
-        hosts.Add(await SlackTestHost.StartAsync(api, new Dictionary<string, string?> { ["Slack:ClientId"] = "111.222", ["Slack:AllowedTeamIds"] = null }, slackOn: false));
+        // A channel that is off needs no list, but install keys there would be ignored: refused, by their own name.
+        var off = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+            SlackTestHost.StartAsync(api, new Dictionary<string, string?> { ["Slack:ClientId"] = "111.222", ["Slack:AllowedTeamIds"] = null }, slackOn: false));
+        Assert.Contains("Slack:ClientId is set but neither Slack:SigningSecret nor Slack:AppToken is", off.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Slack:AllowedTeamIds", off.Message, StringComparison.Ordinal);
     }
 
     // --- Finding 5: echoed text is escaped ---

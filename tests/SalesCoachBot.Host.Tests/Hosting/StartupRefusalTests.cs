@@ -156,6 +156,16 @@ public sealed class StartupRefusalTests : IDisposable
         Assert.Single(Refusals(stderr));
     }
 
+    [Theory]
+    [InlineData("Slack__ClientId", "Slack:ClientId")]
+    [InlineData("Slack__StateSecret", "Slack:StateSecret")]
+    public async Task SlackInstallKeyWithoutSigningSecret_RefusesNamingTheKey(string variable, string key)
+    {
+        var (exit, stdout, stderr) = await HostProcess.RunAsync(_dir, Sqlite((variable, "set-without-a-signing-secret-0123456789")), "--urls", "http://127.0.0.1:0");
+
+        AssertRefused(exit, stdout, stderr, key, "Slack:SigningSecret");
+    }
+
     [Fact]
     public async Task PortInUse_RefusesNamingThePort()
     {
