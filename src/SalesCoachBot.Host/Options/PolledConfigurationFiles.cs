@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 
 namespace SalesCoachBot.Host.Options;
@@ -19,10 +20,11 @@ internal sealed class PolledConfigurationFiles(IReadOnlyList<PhysicalFileProvide
     public static void Apply(WebApplicationBuilder builder)
     {
         var providers = new Dictionary<string, PhysicalFileProvider>(StringComparer.Ordinal);
+        var problems = new ConfigurationFileProblems();
         var sources = builder.Configuration.Sources;
-        foreach (var file in sources.OfType<FileConfigurationSource>())
+        for (var i = 0; i < sources.Count; i++)
         {
-            if (file.FileProvider is not PhysicalFileProvider physical)
+            if (sources[i] is not FileConfigurationSource { FileProvider: PhysicalFileProvider physical } file)
             {
                 continue;
             }
@@ -35,6 +37,11 @@ internal sealed class PolledConfigurationFiles(IReadOnlyList<PhysicalFileProvide
 
             file.FileProvider = polling;
             file.ReloadOnChange = true;
+            if (file is JsonConfigurationSource json and not LastGoodJsonConfigurationSource)
+            {
+                // Replaced in place (order decides which file wins); the list is rebuilt once, below.
+                sources[i] = LastGoodJsonConfigurationSource.From(json, problems);
+            }
         }
 
         if (providers.Count > 0)
@@ -44,7 +51,11 @@ internal sealed class PolledConfigurationFiles(IReadOnlyList<PhysicalFileProvide
         }
 
         var owned = new PolledConfigurationFiles([.. providers.Values]);
-        builder.Services.AddSingleton<IHostedService>(_ => owned);
+        builder.Services.AddSingleton<IHostedService>(sp =>
+        {
+            problems.Attach(sp.GetRequiredService<ILoggerFactory>().CreateLogger<PolledConfigurationFiles>());
+            return owned;
+        });
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -40,4 +40,29 @@ public sealed class ConfigurationFilesTests : IDisposable
             await Task.Delay(100);
         }
     }
+
+    [Fact]
+    public async Task AppSettingsMadeInvalidWhileRunning_OneWarningNamingFileAndErrorLastGoodKept()
+    {
+        var file = Path.Combine(_root.FullName, "appsettings.json");
+        await File.WriteAllTextAsync(file, """{ "Coaching": { "DefaultLanguage": "ar" } }""");
+        await using var host = await Security.TrustHost.StartAsync("Production", new Dictionary<string, string> { ["contentRoot"] = _root.FullName });
+        var configuration = host.Services.GetRequiredService<IConfiguration>();
+        Assert.Equal("ar", configuration["Coaching:DefaultLanguage"]);
+
+        await File.WriteAllTextAsync(file, """{ "Coaching": { "DefaultLanguage": "en" """);
+        File.SetLastWriteTimeUtc(file, TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(5));
+        var until = TimeProvider.System.GetUtcNow().AddSeconds(20);
+        while (!host.Logs.Lines.Any(l => l.EventId == 8301))
+        {
+            Assert.True(TimeProvider.System.GetUtcNow() < until, "no warning within 20 s of appsettings.json turning invalid");
+            await Task.Delay(100);
+        }
+
+        var warning = Assert.Single(host.Logs.Lines, l => l.EventId == 8301);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, warning.Level);
+        Assert.Contains(file, warning.Message, StringComparison.Ordinal);
+        Assert.Contains("LineNumber", warning.Message, StringComparison.Ordinal);
+        Assert.Equal("ar", configuration["Coaching:DefaultLanguage"]);
+    }
 }
