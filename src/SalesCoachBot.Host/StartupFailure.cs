@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using SalesCoachBot.Core.ProcessMaps;
@@ -40,6 +41,10 @@ internal static partial class StartupFailure
         // A value of the wrong type ("abc" for a TimeSpan): the binder names the key and the type, not the value.
         InvalidOperationException when exception.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) =>
             [exception.Message],
+
+        // --contentRoot (host or verb) naming a folder that does not exist: the file provider names the path.
+        DirectoryNotFoundException when ThrownBy<PhysicalFileProvider>(exception) =>
+            [$"--contentRoot {exception.Message}: no such folder; name the folder that holds appsettings.json."],
 
         // Kestrel: another process holds the port.
         IOException { InnerException: AddressInUseException } =>

@@ -166,6 +166,18 @@ public sealed class StartupRefusalTests : IDisposable
         AssertRefused(exit, stdout, stderr, key, "Slack:SigningSecret");
     }
 
+    [Theory]
+    [InlineData("--urls", "http://127.0.0.1:0", "--contentRoot")]
+    [InlineData("nudge", "--dry-run", "--contentRoot")]
+    public async Task ContentRootThatDoesNotExist_HostAndVerbRefuseNamingIt(params string[] args)
+    {
+        var missing = Path.Combine(_dir, "no-such-folder");
+
+        var (exit, stdout, stderr) = await HostProcess.RunAsync(_dir, Sqlite(), [.. args, missing]);
+
+        AssertRefused(exit, stdout, stderr, $"--contentRoot {missing}");
+    }
+
     [Fact]
     public async Task PortInUse_RefusesNamingThePort()
     {
