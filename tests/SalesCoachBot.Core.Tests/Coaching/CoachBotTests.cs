@@ -321,6 +321,18 @@ public sealed class CoachBotTests : IDisposable
     }
 
     [Fact]
+    public async Task Undo_Reply_QuotesTheItemsTextNotItsId()
+    {
+        _bot.AddDeal("1002", "Initech", "discovery");
+        await _bot.AskAsync("done requirements listed for initech");
+
+        var answer = await _bot.AskAsync("undo requirements listed for initech");
+
+        Assert.Contains("Withdrew the confirmation of \"Requirements list shared with the buyer\".", answer.Card!.Note, StringComparison.Ordinal);
+        Assert.DoesNotContain("requirements-listed\"", answer.Card.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SaidNo_InDiscovery_GoesToNurtureWithReengageDate()
     {
         var deal = _bot.AddDeal("1002", "Initech", "discovery");

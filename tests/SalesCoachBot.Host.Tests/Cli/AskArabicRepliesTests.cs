@@ -90,7 +90,8 @@ public sealed class AskArabicRepliesTests : IAsyncLifetime
     {
         var answer = await AskAsync("undo demo-held for Initech");
 
-        Assert.Contains($"«{I("demo-held")}» غير مؤكَّد، فلا شيء للتراجع عنه.", answer, StringComparison.Ordinal);
+        // The item's words as the card shows them, not its id.
+        Assert.Contains("«قُدّم العرض التوضيحي لفريق المشتري» غير مؤكَّد، فلا شيء للتراجع عنه.", answer, StringComparison.Ordinal);
     }
 
     [Fact]

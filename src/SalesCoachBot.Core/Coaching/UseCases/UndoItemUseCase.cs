@@ -50,18 +50,22 @@ internal sealed class UndoItemUseCase(DealLocator locator, IDealStore deals, Wha
                 return DealChangePlan<string>.Nothing(context.Say.Coaching("Undo.OutOfDate"));
             }
 
+            // People read the item's words, as the card shows them; the id only when the map no longer has the item.
+            var itemText = context.MapOf(state.View).FindStage(deal.StageId)?.FindItem(item) is { } known
+                ? MapWording.Item(known, context.Language)
+                : item.Value;
             var existing = state.View.Confirmations.FirstOrDefault(c => c.Item == item);
             if (existing is null)
             {
-                return DealChangePlan<string>.Nothing(context.Say.Coaching("Undo.NotConfirmed", item.Value));
+                return DealChangePlan<string>.Nothing(context.Say.Coaching("Undo.NotConfirmed", itemText));
             }
 
             if (!AccessPolicy.CanUndo(context.Person, deal, existing.PersonId))
             {
-                return DealChangePlan<string>.Nothing(context.Say.Coaching("Undo.OnlyConfirmer", existing.PersonName, item.Value));
+                return DealChangePlan<string>.Nothing(context.Say.Coaching("Undo.OnlyConfirmer", existing.PersonName, itemText));
             }
 
-            return new DealChangePlan<string>(context.Say.Coaching("Undo.Withdrew", item.Value))
+            return new DealChangePlan<string>(context.Say.Coaching("Undo.Withdrew", itemText))
             {
                 Withdraw = [item],
                 WithdrawnBy = context.Person.Id,
