@@ -49,7 +49,7 @@ internal static class DealCards
             new(say.Cards("Fact.StageOwner"), MapWording.Owner(stage, say)),
             new(say.Cards("Fact.DealOwner"), language.Isolate(view.OwnerName)),
             new(say.Cards("Fact.DaysInStage"), language.Number(stall.DaysInStage)),
-            new(say.Cards("Fact.Status"), StatusText(deal, stall, say)),
+            new(say.Cards("Fact.Status"), StatusText(deal, stall, say, map)),
         };
         if (deal.Amount is { } amount)
         {
@@ -172,14 +172,14 @@ internal static class DealCards
             : say.Cards("NoteLine", say.Language.Day(note.At), note.Text);
     }
 
-    public static string StatusText(Deal deal, StallAssessment stall, Phrases? say = null)
+    public static string StatusText(Deal deal, StallAssessment stall, Phrases? say = null, ProcessMap? map = null)
     {
         say ??= Phrases.English;
         return deal.Status switch
         {
             DealStatus.Open when stall.IsStalled => say.Cards("Status.Stalled", StallWording.Reason(stall, say)),
             DealStatus.Open => say.Cards("Status.OnTrack", StallWording.Reason(stall, say)),
-            DealStatus.Lost => deal.LostReason is { } r ? say.Cards("Status.LostBecause", MapWording.LostReason(r, say.Language)) : say.Cards("Status.Lost"),
+            DealStatus.Lost => deal.LostReason is { } r ? say.Cards("Status.LostBecause", MapWording.LostReason(r, say.Language, map)) : say.Cards("Status.Lost"),
             DealStatus.Nurture => deal.ReengageAt is { } at ? say.Cards("Status.NurtureUntil", say.Language.Day(at)) : say.Cards("Status.Nurture"),
             DealStatus.Won => say.Cards("Status.Won"),
             _ => deal.Status.ToString(),

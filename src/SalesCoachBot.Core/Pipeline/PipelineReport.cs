@@ -37,6 +37,9 @@ public sealed record PipelineReport(
     /// <summary>The history the report was built from, grouped by deal, so the KPIs walk it without grouping it again.</summary>
     internal PipelineHistoryIndex? HistoryIndex { get; init; }
 
+    /// <summary>The map the report was built against, so its words (lost reasons) are shown in the reply's language.</summary>
+    internal ProcessMap? Map { get; init; }
+
     private static IReadOnlyList<CurrencyAmount> Combine(IEnumerable<CurrencyAmount> amounts) =>
         PipelineAnalytics.SumByCurrency(amounts.Select(a => ((string?)a.Currency, (decimal?)a.Amount)));
 
@@ -82,6 +85,7 @@ public sealed record PipelineReport(
             FastDealsAnalysis.Analyze(map, cycles, history, data.WonConfirmations))
         {
             HistoryIndex = history,
+            Map = map,
         };
     }
 }

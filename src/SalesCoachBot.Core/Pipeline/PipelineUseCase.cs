@@ -221,7 +221,7 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
         if (wl.TopLostReasons.Count > 0)
         {
             outcomeLines.Add(say.Pipeline("Outcome.LostReasons",
-                string.Join(say.Nudges("ListSeparator"), wl.TopLostReasons.Select(r => say.Pipeline("Outcome.Reason", PipelineFormat.LostReason(r.Reason, say), r.Count)))));
+                string.Join(say.Nudges("ListSeparator"), wl.TopLostReasons.Select(r => say.Pipeline("Outcome.Reason", PipelineFormat.LostReason(r.Reason, say, report.Map), r.Count)))));
         }
 
         var won = report.Funnel.Count > 0 ? Name(report.Funnel[^1]) : say.Pipeline("Outcome.Won");

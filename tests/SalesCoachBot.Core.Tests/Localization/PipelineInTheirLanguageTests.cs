@@ -24,8 +24,10 @@ public sealed class PipelineInTheirLanguageTests : IDisposable
 
     private static string Iso(string text) => $"{Fsi}{text}{Pdi}";
 
-    private static SalesCoachBot.Core.ProcessMaps.ProcessMap MapWithKpis() =>
-        MapBuilder.ThreeStages() with
+    private static SalesCoachBot.Core.ProcessMaps.ProcessMap MapWithKpis()
+    {
+        var map = MapBuilder.ThreeStages();
+        return map with
         {
             Kpis =
             [
@@ -35,7 +37,15 @@ public sealed class PipelineInTheirLanguageTests : IDisposable
                 // Written in Arabic only: recognised by its Arabic words, shown as written in either language.
                 SalesCoachBot.Core.ProcessMaps.LocalizedText.Plain("الصفقات المتعثرة", "ar"),
             ],
+            Outcomes = map.Outcomes with
+            {
+                LostReasonTexts = new Dictionary<string, SalesCoachBot.Core.ProcessMaps.LocalizedText>
+                {
+                    ["no-budget"] = SalesCoachBot.Core.ProcessMaps.LocalizedText.Of("en", new Dictionary<string, string> { ["en"] = "no-budget", ["ar"] = "لا توجد ميزانية" }),
+                },
+            },
         };
+    }
 
     private Deal Deal(string id, decimal amount, params (string Stage, int DaysAgo)[] path)
     {
@@ -160,6 +170,27 @@ public sealed class PipelineInTheirLanguageTests : IDisposable
         Assert.Contains("- الصفقات المتعثرة: ", arabic.Text, StringComparison.Ordinal);
         Assert.Contains("أبرز أسباب الخسارة: دون سبب مذكور (1).", arabic.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("median", arabic.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pipeline_ArabicLostReason_IsTheMapsTranslationNotTheKebabId()
+    {
+        WonAndOpen();
+        var lost = Deal("l1", 5_000, ("discovery", 50));
+        lost.Status = DealStatus.Lost;
+        lost.ClosedAt = lost.StageEnteredAt;
+        lost.LostReason = "no-budget";
+        _bot.Manager.Language = "ar";
+
+        var arabic = await _bot.AskAsync("pipeline", _bot.Manager);
+        _bot.Rep.Language = "ar";
+        var card = await _bot.AskAsync("what's next for l1", _bot.Rep);
+
+        Assert.Contains("أبرز أسباب الخسارة: لا توجد ميزانية (1).", arabic.Text, StringComparison.Ordinal);
+        Assert.Contains("أسباب الخسارة: لا توجد ميزانية (", arabic.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("no-budget", arabic.Text, StringComparison.Ordinal);
+        Assert.Contains("لا توجد ميزانية", card.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("no-budget", card.Text, StringComparison.Ordinal);
     }
 
     [Fact]
