@@ -39,6 +39,68 @@ public static class Bidi
     }
 
     /// <summary>
+    /// Whether text carries bidi controls that would leak into the reply around it: an embedding or override (LRE, RLE,
+    /// PDF, LRO, RLO, U+202A–U+202E) or isolates (U+2066–U+2069) that do not pair up. Balanced isolates are what this
+    /// class writes itself ("⁨EUR 5⁩ · ⁨USD 7⁩") and stay as they are.
+    /// </summary>
+    public static bool HasLeakingControls(string text)
+    {
+        if (text.AsSpan().IndexOfAnyInRange('\u202A', '\u202E') >= 0)
+        {
+            return true;
+        }
+
+        var depth = 0;
+        foreach (var c in text)
+        {
+            depth += c is '\u2066' or '\u2067' or FirstStrongIsolate ? 1 : c == PopDirectionalIsolate ? -1 : 0;
+            if (depth < 0)
+            {
+                return true;
+            }
+        }
+
+        return depth != 0;
+    }
+
+    /// <summary>
+    /// People's text (a note, a reason, a deal name) shown inside a reply, in any language, when it carries leaking bidi
+    /// controls: a PDI with no opener of its own is dropped (it would close our isolate early), then the text is wrapped
+    /// in FSI … PDI, closing the isolates it left open. The closing PDI also ends every override or embedding opened
+    /// inside (UAX #9, X6a), so a U+202E in a note cannot reverse the rest of the line. Other text is returned as it is.
+    /// </summary>
+    public static string Contain(string text)
+    {
+        if (string.IsNullOrEmpty(text) || !HasLeakingControls(text))
+        {
+            return text;
+        }
+
+        var result = new System.Text.StringBuilder(text.Length + 4).Append(FirstStrongIsolate);
+        var open = 0;
+        foreach (var c in text)
+        {
+            if (c is '\u2066' or '\u2067' or FirstStrongIsolate)
+            {
+                open++;
+            }
+            else if (c == PopDirectionalIsolate)
+            {
+                if (open == 0)
+                {
+                    continue;
+                }
+
+                open--;
+            }
+
+            result.Append(c);
+        }
+
+        return result.Append(PopDirectionalIsolate, open + 1).ToString();
+    }
+
+    /// <summary>
     /// Inside a sentence that has Arabic in it, wraps each run of Latin words ("Initech", "demo-held", "EMEA 2026")
     /// in isolates; a sentence without Arabic is returned as it is. For text written with Latin examples in it (help
     /// lines) and the map's words beside Arabic ones.

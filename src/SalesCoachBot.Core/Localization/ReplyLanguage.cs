@@ -114,8 +114,10 @@ public sealed record ReplyLanguage
     /// <summary>
     /// Text of the other direction wrapped in isolates: Latin inside an Arabic sentence, Arabic (a deal or person named
     /// in Arabic) inside an English one, where "مؤسسة الأفق #1004" would otherwise carry the id into the Arabic run.
+    /// Text carrying bidi controls (a note with U+202E) is contained in isolates in every language (<see cref="Bidi.Contain"/>).
     /// </summary>
-    public string Isolate(string text) => IsRightToLeft ? Bidi.Isolate(text) : Bidi.IsolateRightToLeft(text);
+    public string Isolate(string text) =>
+        Bidi.HasLeakingControls(text) ? Bidi.Contain(text) : IsRightToLeft ? Bidi.Isolate(text) : Bidi.IsolateRightToLeft(text);
 
     /// <summary>Western digits (and separators) as Arabic-Indic ones when this language asks for them.</summary>
     public string Digits(string formatted)

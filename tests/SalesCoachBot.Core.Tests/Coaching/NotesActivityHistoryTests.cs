@@ -163,6 +163,22 @@ public sealed class NotesActivityHistoryTests : IDisposable
         Assert.Empty(_bot.Stores.History);
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ar")]
+    public async Task History_NoteWithRightToLeftOverride_IsContainedInIsolates(string language)
+    {
+        var deal = _bot.AddDeal("1002", "Initech");
+        _bot.Stores.Notes.Add(new DealNote { Id = 1, DealId = deal.Id, PersonId = _bot.Rep.Id, At = _bot.Clock.GetUtcNow(), Text = "price \u202Eagreed\u2069 ok" });
+        _bot.Rep.Language = language;
+
+        var answer = await _bot.AskAsync("history of initech");
+
+        // The stray PDI is dropped (it would close the isolate early); the closing PDI ends the override.
+        Assert.Contains("\u2068price \u202Eagreed ok\u2069", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u202Eagreed\u2069", answer.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task History_MoreThanTwentyEntries_PagesWithMoreButton()
     {
