@@ -67,7 +67,8 @@ internal static class TextFolding
 
     /// <summary>
     /// Removes accents and folds Arabic spelling (<see cref="ArabicText"/>); words hold only letters and digits,
-    /// so normalising cannot meet a lone surrogate.
+    /// so normalising cannot meet a lone surrogate. Compatibility forms fold too (NFKD, then NFKC): full-width
+    /// "Ｇｌｏｂｅｘ" (East Asian keyboards), "１００２", ligatures and Arabic presentation forms read as the plain letters.
     /// </summary>
     public static string Fold(string word)
     {
@@ -75,7 +76,7 @@ internal static class TextFolding
         {
             if (c > 127)
             {
-                var decomposed = word.Normalize(NormalizationForm.FormD);
+                var decomposed = word.Normalize(NormalizationForm.FormKD);
                 var folded = new StringBuilder(decomposed.Length);
                 foreach (var d in decomposed)
                 {
@@ -85,7 +86,7 @@ internal static class TextFolding
                     }
                 }
 
-                return ArabicText.Normalize(folded.ToString().Normalize(NormalizationForm.FormC));
+                return ArabicText.Normalize(folded.ToString().Normalize(NormalizationForm.FormKC).ToLowerInvariant());
             }
         }
 

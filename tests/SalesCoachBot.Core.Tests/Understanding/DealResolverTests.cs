@@ -43,6 +43,17 @@ public sealed class DealResolverTests
         Assert.Equal(externalId, found.Deal.ExternalId);
     }
 
+    [Theory]
+    [InlineData("Ｇｌｏｂｅｘ", "1003")]
+    [InlineData("ｇｌｏｂｅｘ", "1003")]
+    [InlineData("Ｃｏｎｔｏｓｏ Ｌｔｄ", "1008")]
+    public void Resolve_FullWidthLatinName_FoldsToThePlainLetters(string text, string externalId)
+    {
+        var found = Assert.IsType<DealResolution.Found>(Resolve(text));
+
+        Assert.Equal(externalId, found.Deal.ExternalId);
+    }
+
     [Fact]
     public void Resolve_OpenAndClosedDealWithSameName_PrefersOpen()
     {
