@@ -42,8 +42,9 @@ public sealed class Phrases
     public string Charts(string key, params object?[] args) => Say(_texts.Charts, key, args);
 
     /// <summary>
-    /// A text that depends on a count, from <c>KEY.One</c>, <c>KEY.Two</c>, <c>KEY.Few</c> or <c>KEY.Other</c> by the
-    /// language's plural rule (Arabic has dual and few forms; English one and other). The count is argument 0.
+    /// A text that depends on a count, from <c>KEY.Zero</c>, <c>KEY.One</c>, <c>KEY.Two</c>, <c>KEY.Few</c>,
+    /// <c>KEY.Many</c> or <c>KEY.Other</c> by the language's plural rule (Arabic has dual, few and many forms; English
+    /// one and other). The count is argument 0.
     /// </summary>
     public string Count(Area area, string key, long count, params object?[] more)
     {
@@ -76,9 +77,19 @@ public sealed class Phrases
         Charts,
     }
 
-    /// <summary>Plural forms to try, most specific first; <c>Other</c> always exists.</summary>
+    /// <summary>
+    /// Plural forms to try, most specific first; <c>Other</c> always exists. The categories are CLDR's: English has one
+    /// and other; Arabic zero (0), one (1), two (2), few (3–10), many (11–99) and other (100, 101, 102…), each with its
+    /// own noun form («0 يوم», «يوم واحد», «يومان», «3 أيام», «11 يومًا», «100 يوم»). A text may also say zero in words
+    /// (<c>KEY.Zero</c>, "No deal won") in either language; a form a text lacks falls back to <c>Other</c>.
+    /// </summary>
     private IEnumerable<string> Forms(long count)
     {
+        if (count == 0)
+        {
+            yield return "Zero";
+        }
+
         if (Language.IsRightToLeft)
         {
             var rest = Math.Abs(count) % 100;
@@ -93,6 +104,10 @@ public sealed class Phrases
             else if (rest is >= 3 and <= 10)
             {
                 yield return "Few";
+            }
+            else if (rest is >= 11 and <= 99)
+            {
+                yield return "Many";
             }
         }
         else if (count == 1)

@@ -207,7 +207,7 @@ public static class DigestBuilder
     private static string? Note(int shown, int more, int reengageMore, Phrases say)
     {
         var stalled = more > 0 ? say.Nudges("Digest.Note.More", shown, more) : null;
-        var reengage = reengageMore > 0 ? say.Nudges("Digest.Note.ReengageMore", reengageMore) : null;
+        var reengage = reengageMore > 0 ? say.Count(Phrases.Area.Nudges, "Digest.Note.ReengageMore", reengageMore) : null;
         return stalled is null ? reengage : reengage is null ? stalled : say.Nudges("TwoSentences", stalled, reengage);
     }
 

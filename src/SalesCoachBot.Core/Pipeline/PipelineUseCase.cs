@@ -73,7 +73,7 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
         if (days is < 1 or > MaxWindowDays)
         {
             var say = context.Say;
-            var said = days < 1 ? say.Pipeline("Window.Empty", days) : say.Pipeline("Window.TooLong", days);
+            var said = days < 1 ? say.Count(Phrases.Area.Pipeline, "Window.Empty", days) : say.Count(Phrases.Area.Pipeline, "Window.TooLong", days);
             return new Built(Errors.Answer(say.Pipeline("Window.Title"),
                 say.Pipeline("Window.Give", said, Example, Canonical.Command("pipeline last 6 months"))), null, null, null);
         }
@@ -128,7 +128,7 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
         var window = PipelineFormat.Window(report.WindowDays, say);
         var wl = report.WinLoss;
         var weighting = say.Pipeline(report.Weighting == WeightingBasis.ObservedConversion ? "Weighting.Observed" : "Weighting.Position");
-        var thin = wl.Won < PipelineAnalytics.MinWonDealsToTrust ? say.Pipeline("Thin", PipelineFormat.Deals(wl.Won, say), window) : null;
+        var thin = wl.Won < PipelineAnalytics.MinWonDealsToTrust ? say.Count(Phrases.Area.Pipeline, "Thin", wl.Won, window) : null;
 
         var facts = new List<CardFact>
         {
@@ -184,7 +184,7 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
     {
         var thisWeek = report.WeekOverWeek.Sum(w => w.ThisWeek);
         var lastWeek = report.WeekOverWeek.Sum(w => w.LastWeek);
-        return thisWeek + lastWeek == 0 ? null : say.Pipeline("Week", thisWeek, PipelineFormat.Signed(thisWeek - lastWeek));
+        return thisWeek + lastWeek == 0 ? null : say.Count(Phrases.Area.Pipeline, "Week", thisWeek, PipelineFormat.Signed(thisWeek - lastWeek));
     }
 
     private static CardDetails Details(PipelineReport report, KpiFigures kpis, PipelineDetailsPayload open, Phrases say)

@@ -96,7 +96,8 @@ public sealed partial class ResourceFilesTests
     private static partial Regex PlaceholderPattern();
 
     private static bool IsArabicPluralForm(string key, Dictionary<string, string> english) =>
-        (key.EndsWith(".Two", StringComparison.Ordinal) || key.EndsWith(".Few", StringComparison.Ordinal)) && english.ContainsKey(key[..^4] + ".Other");
+        key.LastIndexOf('.') is var dot and > 0 && key[dot..] is ".Zero" or ".One" or ".Two" or ".Few" or ".Many"
+        && english.ContainsKey(key[..dot] + ".Other");
 
     /// <summary>Texts that are only placeholders and punctuation ("{0} — {1}"): nothing to translate.</summary>
     private static bool IsLayoutOnly(string text) => !PlaceholderPattern().Replace(text, string.Empty).Any(char.IsLetter)

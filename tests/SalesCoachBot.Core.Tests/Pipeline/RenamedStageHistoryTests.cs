@@ -69,7 +69,7 @@ public sealed class RenamedStageHistoryTests : IDisposable
         var answer = await _bot.AskAsync("pipeline", _bot.Manager);
 
         // This week O2 into Product demo (5 days ago); the week before O1 into Discovery (10 days ago).
-        Assert.Equal("1 stage entries (±0 on the week before)", answer.Card!.Facts.Single(f => f.Label == "Since last week").Value);
+        Assert.Equal("1 stage entry (±0 on the week before)", answer.Card!.Facts.Single(f => f.Label == "Since last week").Value);
         Assert.Contains("Product demo: 1 entered (+1 on the week before)", answer.Text, StringComparison.Ordinal);
     }
 
