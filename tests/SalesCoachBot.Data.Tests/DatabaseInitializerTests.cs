@@ -103,6 +103,28 @@ public sealed class DatabaseInitializerTests : IDisposable
     }
 
     [Fact]
+    public async Task Initialize_DemoLostAndNurturedDeals_HistoryEndsWithTheClose()
+    {
+        await using var services = TestDatabase.BuildServices(Sqlite(), _time, seedDemo: true);
+        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+
+        await using var db = services.GetRequiredService<SalesCoachDbContextFactory>().CreateDbContext();
+        var closed = await db.Deals.AsNoTracking().Where(d => d.Status == DealStatus.Lost || d.Status == DealStatus.Nurture).ToListAsync();
+        Assert.Contains(closed, d => d.Name == "Pied Piper");
+        foreach (var deal in closed)
+        {
+            var history = await db.StageHistory.AsNoTracking().Where(h => h.DealId == deal.Id).ToListAsync();
+            var last = history.OrderBy(h => h.EnteredAt).Last();
+            Assert.Equal(StageChangeKind.Closed, last.Kind);
+            Assert.Equal(deal.StageId, last.StageId);
+            Assert.Equal(deal.StageEnteredAt, last.EnteredAt);
+            Assert.Equal(deal.LostReason, last.Reason);
+            Assert.Equal(deal.StageVersion, history.Count);
+            Assert.DoesNotContain(history, h => h.Kind != StageChangeKind.Closed && h.Reason is not null);
+        }
+    }
+
+    [Fact]
     public async Task Initialize_DemoOnDatabaseWithData_SeedsNothing()
     {
         var options = Sqlite();

@@ -93,8 +93,13 @@ public static class DemoData
         {
             var enteredCurrent = now.AddDays(-demo.DaysInStage).AddHours(-2);
 
+            // A lost or nurtured deal was closed where it stood, as the close use case records it: a Closed row at
+            // the close (which restarts time in stage), after it had spent a few days in its last stage.
+            var closedInStage = demo.Status is DealStatus.Lost or DealStatus.Nurture;
+            var enteredLast = closedInStage ? enteredCurrent.AddDays(-6) : enteredCurrent;
+
             // Earlier stages took 5–12 days each, walking backwards from the current one.
-            var entries = new List<DateTimeOffset> { enteredCurrent };
+            var entries = new List<DateTimeOffset> { enteredLast };
             for (var i = demo.Path.Length - 2; i >= 0; i--)
             {
                 entries.Insert(0, entries[0].AddDays(-(5 + ((demo.ExternalId[^1] + i) % 8))));
@@ -117,8 +122,9 @@ public static class DemoData
                 Status = demo.Status,
                 LostReason = demo.LostReason,
                 ClosedAt = closed ? enteredCurrent : null,
+                ClosedByPersonId = demo.Status == DealStatus.Open ? null : byEmail[demo.OwnerEmail].Id,
                 ReengageAt = demo.Status == DealStatus.Nurture ? now.AddDays(50) : null,
-                StageVersion = demo.Path.Length,
+                StageVersion = demo.Path.Length + (closedInStage ? 1 : 0),
                 LastActivityAt = enteredCurrent,
             };
             db.Deals.Add(deal);
@@ -133,7 +139,19 @@ public static class DemoData
                     EnteredAt = entries[i],
                     Kind = i == 0 ? StageChangeKind.Entered : StageChangeKind.Advanced,
                     ByPersonId = deal.OwnerId,
-                    Reason = closed && i == demo.Path.Length - 1 && demo.Status == DealStatus.Lost ? demo.LostReason : null,
+                });
+            }
+
+            if (closedInStage)
+            {
+                db.StageHistory.Add(new StageHistoryEntry
+                {
+                    DealId = deal.Id,
+                    StageId = deal.StageId,
+                    EnteredAt = enteredCurrent,
+                    Kind = StageChangeKind.Closed,
+                    ByPersonId = deal.OwnerId,
+                    Reason = demo.LostReason,
                 });
             }
         }
