@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Coaching;
+using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Tests.Fakes;
 
@@ -155,6 +156,39 @@ public sealed class NewDealTests : IDisposable
 
         Assert.Empty(_bot.Stores.Deals);
         Assert.Equal(title, answer.Card!.Title);
+    }
+
+    [Fact]
+    public async Task NewDeal_AmountWithoutCurrency_AskedWithTheAskersCurrenciesNothingStored()
+    {
+        var usd = _bot.AddDeal("1030", "Initech");
+        usd.Currency = "USD";
+        var eur = _bot.AddDeal("1031", "Globex");
+        eur.Currency = "EUR";
+        var eur2 = _bot.AddDeal("1032", "Hooli");
+        eur2.Currency = "eur";
+
+        var answer = await _bot.AskAsync("new deal Vega 12.5k at demo");
+
+        Assert.DoesNotContain(_bot.Stores.Deals, d => d.Name == "Vega");
+        Assert.Equal("Which currency?", answer.Card!.Title);
+        Assert.Equal("\"12.5k\" has no currency, and I only store an amount with its currency. Say it with the amount, e.g. \"new deal Vega 12.5k EUR at demo\". Nothing was created.", answer.Text);
+        Assert.Equal(["EUR", "USD"], answer.Card.Actions.Select(a => a.Label));
+        var eurButton = Assert.IsType<RunCommandPayload>(answer.Card.Actions[0].Payload);
+
+        await _bot.TurnAsync(new ActionInput(eurButton, []));
+
+        var vega = Assert.Single(_bot.Stores.Deals, d => d.Name == "Vega");
+        Assert.Equal((12_500m, "EUR", new StageId("demo")), (vega.Amount!.Value, vega.Currency!, vega.StageId));
+    }
+
+    [Fact]
+    public async Task NewDeal_ArabicAmountWithoutCurrency_AskedInArabic()
+    {
+        var answer = await _bot.AskAsync("صفقة جديدة Vega بـ 12500");
+
+        Assert.Empty(_bot.Stores.Deals);
+        Assert.Equal("بأي عملة؟", answer.Card!.Title);
     }
 
     [Fact]

@@ -113,6 +113,11 @@ internal sealed class NewDealUseCase(
             return Errors.Answer(say.Coaching("NewDeal.NoFirstStage.Title"), say.Coaching("NewDeal.NoFirstStage"));
         }
 
+        if (amount is not null && string.IsNullOrWhiteSpace(currency))
+        {
+            return await AskCurrencyAsync(command, name, context, cancellationToken);
+        }
+
         var deal = new NewDeal(name, amount, currency, context.Person.Id, team.Id, stage.Id,
             ConfirmItemsUseCase.StatusOnEntering(map, stage), context.Now)
         {
@@ -225,6 +230,40 @@ internal sealed class NewDealUseCase(
 
         return Errors.Answer(say.Coaching("NewDeal.WhichTeam.Title"),
             say.Coaching("NewDeal.WhichTeam", CoachingWording.And(mine, say), Shorten(name), mine[0]));
+    }
+
+    /// <summary>
+    /// "new deal Vega 12.5k": an amount without a currency is not stored (pipeline totals never add currencies up, so a
+    /// bare figure would count in none). Asked back, with a button per currency the asker's open deals already use,
+    /// most used first; the button runs the same command with the currency added.
+    /// </summary>
+    private async Task<BotAnswer> AskCurrencyAsync(NewDealCommand command, string name, TurnContext context, CancellationToken cancellationToken)
+    {
+        var say = context.Say;
+        var amountText = command.AmountText!.Trim();
+        var at = command.StageText is { } stageText ? Canonical.Command($" at {stageText}") : string.Empty;
+        var forTeam = command.TeamText is { } teamText ? Canonical.Command($" for team {teamText}") : string.Empty;
+        string WithCurrency(string code) => Canonical.Command($"new deal {name} {amountText} {code}{at}{forTeam}");
+
+        var used = (await deals.ListOpenByOwnerAsync(context.Person.Id, cancellationToken))
+            .Select(d => d.Deal.Currency)
+            .OfType<string>()
+            .Where(c => c.Length > 0)
+            .GroupBy(c => c.ToUpperInvariant(), StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count())
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key)
+            .Take(3)
+            .ToList();
+        var question = say.Coaching("NewDeal.Currency", Shorten(amountText), WithCurrency(used.FirstOrDefault() ?? "EUR"));
+        var card = new Card
+        {
+            Kind = CardKind.Info,
+            Title = say.Coaching("NewDeal.Currency.Title"),
+            Body = [question],
+            Actions = [.. used.Select(code => new CardAction(code, new RunCommandPayload(WithCurrency(code))))],
+        };
+        return new BotAnswer(question, card);
     }
 
     private static string CreatedNote(DealNameEntry deal, string stage, string team, decimal? amount, string? currency, Phrases say) =>
