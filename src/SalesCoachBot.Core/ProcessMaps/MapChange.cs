@@ -9,7 +9,10 @@ public sealed record StageReplacement(StageId Old, Stage By, IReadOnlyList<Check
 /// <summary>A stage kept by id whose checklist changed.</summary>
 public sealed record ChecklistChange(Stage Stage, IReadOnlyList<ChecklistItemId> Added, IReadOnlyList<ChecklistItemId> Removed);
 
-/// <summary>What putting <see cref="To"/> in force instead of <see cref="From"/> does to stages (deals aside).</summary>
+/// <summary>A lost reason kept by its key whose text in one language changed (<c>{ en: price, ar: السعر }</c>).</summary>
+public sealed record LostReasonWording(string Reason, string Language, string Before, string After);
+
+/// <summary>What putting <see cref="To"/> in force instead of <see cref="From"/> does to stages and lost reasons (deals aside).</summary>
 public sealed record MapDiff(
     ProcessMap From,
     ProcessMap To,
@@ -18,7 +21,20 @@ public sealed record MapDiff(
     IReadOnlyList<StageReplacement> Replaced,
     IReadOnlyList<ChecklistChange> Checklists)
 {
-    public bool IsEmpty => Added.Count == 0 && Removed.Count == 0 && Replaced.Count == 0 && Checklists.Count == 0;
+    /// <summary>Lost reasons (their keys, in the map's language) NEW has and OLD had not.</summary>
+    public IReadOnlyList<string> LostReasonsAdded { get; init; } = [];
+
+    /// <summary>
+    /// Lost reasons OLD had and NEW has not. A renamed reason is one of these and one added: deals already lost keep the
+    /// reason as it was stored, which chat no longer offers and the pipeline no longer translates.
+    /// </summary>
+    public IReadOnlyList<string> LostReasonsRemoved { get; init; } = [];
+
+    /// <summary>Lost reasons kept whose translation changed.</summary>
+    public IReadOnlyList<LostReasonWording> LostReasonsReworded { get; init; } = [];
+
+    public bool IsEmpty => Added.Count == 0 && Removed.Count == 0 && Replaced.Count == 0 && Checklists.Count == 0
+        && LostReasonsAdded.Count == 0 && LostReasonsRemoved.Count == 0 && LostReasonsReworded.Count == 0;
 }
 
 /// <summary>A deal a map change moves (or would move) from a replaced stage to the stage that took it over.</summary>
@@ -67,7 +83,33 @@ public static class MapChange
         }
 
         var addedStages = to.Stages.Where(s => from.FindStage(s.Id) is null && !replaced.Any(r => r.By.Id == s.Id)).ToList();
-        return new MapDiff(from, to, addedStages, removed, replaced, checklists);
+        var oldReasons = from.Outcomes.LostReasons;
+        var newReasons = to.Outcomes.LostReasons;
+        return new MapDiff(from, to, addedStages, removed, replaced, checklists)
+        {
+            LostReasonsAdded = [.. newReasons.Where(r => !oldReasons.Contains(r, StringComparer.OrdinalIgnoreCase))],
+            LostReasonsRemoved = [.. oldReasons.Where(r => !newReasons.Contains(r, StringComparer.OrdinalIgnoreCase))],
+            LostReasonsReworded = [.. Reworded(from.Outcomes, to.Outcomes)],
+        };
+    }
+
+    private static IEnumerable<LostReasonWording> Reworded(MapOutcomes from, MapOutcomes to)
+    {
+        foreach (var reason in from.LostReasons.Where(r => to.LostReasons.Contains(r, StringComparer.Ordinal)))
+        {
+            from.LostReasonTexts.TryGetValue(reason, out var before);
+            to.LostReasonTexts.TryGetValue(reason, out var after);
+            var languages = (before?.Languages ?? []).Union(after?.Languages ?? [], StringComparer.Ordinal).Order(StringComparer.Ordinal);
+            foreach (var language in languages)
+            {
+                var was = before?.For(language) ?? reason;
+                var now = after?.For(language) ?? reason;
+                if (!string.Equals(was, now, StringComparison.Ordinal))
+                {
+                    yield return new LostReasonWording(reason, language, was, now);
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -104,7 +146,10 @@ public static class MapChange
     public static string Reason(int? fromVersion, int toVersion) =>
         fromVersion is { } from ? $"map change v{from}→v{toVersion}" : $"map change to v{toVersion}";
 
-    /// <summary>The lines <c>map diff</c> prints: one per stage added, removed, replaced or with a changed checklist.</summary>
+    /// <summary>
+    /// The lines <c>map diff</c> prints: one per stage added, removed, replaced or with a changed checklist, and one per
+    /// lost reason added, removed (a rename is both) or translated differently.
+    /// </summary>
     public static IReadOnlyList<string> Describe(MapDiff diff)
     {
         var lines = new List<string>
@@ -120,9 +165,14 @@ public static class MapChange
             $"~ checklist of {c.Stage.Id}:" +
             (c.Added.Count > 0 ? $" + {string.Join(", ", c.Added)}" : string.Empty) +
             (c.Removed.Count > 0 ? $" - {string.Join(", ", c.Removed)}" : string.Empty)));
+        lines.AddRange(diff.LostReasonsAdded.Select(r => $"+ lost reason {r} added"));
+        lines.AddRange(diff.LostReasonsRemoved.Select(r =>
+            $"- lost reason {r} removed: chat no longer offers it; deals already lost for {r} keep it as stored" +
+            (diff.LostReasonsAdded.Count > 0 ? $" (if it was renamed to {string.Join(" or ", diff.LostReasonsAdded)}, their history still says {r})" : string.Empty)));
+        lines.AddRange(diff.LostReasonsReworded.Select(w => $"~ lost reason {w.Reason} in {w.Language}: \"{w.Before}\" → \"{w.After}\""));
         if (diff.IsEmpty)
         {
-            lines.Add("no stage or checklist changes");
+            lines.Add("no stage, checklist or lost-reason changes");
         }
 
         if (diff.To.Version <= diff.From.Version && !diff.IsEmpty)

@@ -6,8 +6,8 @@ namespace SalesCoachBot.Host.Cli;
 
 /// <summary>
 /// <c>map diff OLD.yaml NEW.yaml [--no-deals]</c>: what putting NEW in force instead of OLD would do, before it is done:
-/// stages added, removed, replaced, checklists changed, and (with a database) the open deals that would move and those
-/// that would be stranded, and the nurtured deals in a stage NEW replaces or lacks. Reads only. Exit 1 when the change would be refused (NEW has errors or strands deals).
+/// stages added, removed, replaced, checklists changed, lost reasons added, removed or reworded, and (with a database) the open deals that would move and those
+/// that would be stranded, and the nurtured deals in a stage NEW replaces or lacks, and the lost deals whose reason NEW drops. Reads only. Exit 1 when the change would be refused (NEW has errors or strands deals).
 /// </summary>
 internal sealed class MapDiffVerb(IDealStore? deals = null, IDirectoryStore? directory = null, IProcessMapSource? maps = null) : ICliVerb
 {
@@ -76,6 +76,19 @@ internal sealed class MapDiffVerb(IDealStore? deals = null, IDirectoryStore? dir
             await context.Out.WriteLineAsync(after.ResolveStage(d.Deal.StageId) is { } to
                 ? $"  nurture {d.Deal.ExternalId} \"{d.Deal.Name}\" {d.Deal.StageId} → {to.Id}: read as {to.Id}, reopens there"
                 : $"  nurture {d.Deal.ExternalId} \"{d.Deal.Name}\" in {d.Deal.StageId}: no stage of the new map takes it over; a reopen would be refused");
+        }
+
+        // Lost deals keep the reason they were lost for; one the new map drops is listed, so a rename is not a surprise.
+        if (diff.LostReasonsRemoved.Count > 0 && teamIds.Count > 0)
+        {
+            var removed = diff.LostReasonsRemoved.ToHashSet(StringComparer.OrdinalIgnoreCase);
+            foreach (var entry in (await deals.ListNamesAsync(teamIds, cancellationToken)).Where(e => e.Status == DealStatus.Lost).OrderBy(e => e.ExternalId, StringComparer.Ordinal))
+            {
+                if (await deals.GetAsync(entry.Id, cancellationToken) is { Deal.LostReason: { } reason } && removed.Contains(reason))
+                {
+                    await context.Out.WriteLineAsync($"  lost {entry.ExternalId} \"{entry.Name}\" for {reason}: keeps it, the new map has no such reason");
+                }
+            }
         }
 
         return stranded.Count > 0 ? ExitCodes.Failed : ExitCodes.Done;

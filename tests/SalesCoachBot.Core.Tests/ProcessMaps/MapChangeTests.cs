@@ -157,6 +157,37 @@ public sealed class MapChangeTests : IDisposable
         ],
             lines);
     }
+
+    [Fact]
+    public void Diff_LostReasonRenamedAndRemoved_IsReported()
+    {
+        var from = ProcessMapLoader.Parse(TestMaps.Small).Map!;
+        var to = ProcessMapLoader.Parse(TestMaps.Small
+            .Replace("lost: { reasons: [price, timing] }", "lost: { reasons: [cost] }", StringComparison.Ordinal)).Map!;
+
+        var diff = MapChange.Diff(from, to);
+        var lines = MapChange.Describe(diff);
+
+        Assert.False(diff.IsEmpty);
+        Assert.Equal(["cost"], diff.LostReasonsAdded);
+        Assert.Equal(["price", "timing"], diff.LostReasonsRemoved);
+        Assert.Contains("+ lost reason cost added", lines);
+        Assert.Contains("- lost reason price removed: chat no longer offers it; deals already lost for price keep it as stored (if it was renamed to cost, their history still says price)", lines);
+        Assert.DoesNotContain("no stage, checklist or lost-reason changes", lines);
+    }
+
+    [Fact]
+    public void Diff_LostReasonTranslationChanged_IsReported()
+    {
+        var from = ProcessMapLoader.Parse(TestMaps.Small
+            .Replace("lost: { reasons: [price, timing] }", "lost: { reasons: [{ en: price, ar: السعر }, timing] }", StringComparison.Ordinal)).Map!;
+        var to = ProcessMapLoader.Parse(TestMaps.Small
+            .Replace("lost: { reasons: [price, timing] }", "lost: { reasons: [{ en: price, ar: الثمن }, timing] }", StringComparison.Ordinal)).Map!;
+
+        var lines = MapChange.Describe(MapChange.Diff(from, to));
+
+        Assert.Contains("~ lost reason price in ar: \"السعر\" → \"الثمن\"", lines);
+    }
 }
 
 /// <summary>The Small map without its demo stage (qualify goes straight to signed), version 3.</summary>
