@@ -142,6 +142,58 @@ public static class MapChange
         };
     }
 
+    /// <summary>
+    /// The stage an open deal goes on to because a map edit completed its exit checklist: RevOps removed (or made
+    /// optional) the last required item it had open, so every required item of its stage is now confirmed. Confirming is
+    /// what advances a deal, and nothing is left to confirm, so without this the deal could never leave the stage. Null
+    /// when the deal is closed, its stage is last or not in <paramref name="to"/>, an item is still open, or the checklist
+    /// was already complete under <paramref name="from"/> (a stage that never required anything waits for a confirmation,
+    /// as before). At start, with no map known before, a deal counts when its stage requires something or it has
+    /// confirmed something there.
+    /// </summary>
+    public static Stage? ReadyToAdvance(DealView view, ProcessMap? from, ProcessMap to)
+    {
+        var deal = view.Deal;
+        if (deal.Status != DealStatus.Open || to.FindStage(deal.StageId) is not { } stage || to.NextOf(stage) is not { } next)
+        {
+            return null;
+        }
+
+        var confirmed = view.Confirmations.Select(c => c.Item).ToHashSet();
+        if (!stage.RequiredItems.All(i => confirmed.Contains(i.Id)))
+        {
+            return null;
+        }
+
+        var wasWaiting = from?.FindStage(stage.Id) is { } before
+            ? before.RequiredItems.Any(i => !confirmed.Contains(i.Id))
+            : stage.RequiredItems.Any() || confirmed.Count > 0;
+        return wasWaiting ? next : null;
+    }
+
+    /// <summary>
+    /// The change that advances one deal whose exit checklist a map edit completed (<see cref="ReadyToAdvance"/>), decided
+    /// again under the deal's lock: an advance like the last confirmation's, by nobody, the reason naming the map change.
+    /// </summary>
+    public static DealChangePlan<MapMoveOutcome> DecideReady(DealState state, ProcessMap? from, ProcessMap to, DateTimeOffset now)
+    {
+        if (ReadyToAdvance(state.View, from, to) is not { } next)
+        {
+            return DealChangePlan<MapMoveOutcome>.Nothing(MapMoveOutcome.Nothing);
+        }
+
+        var deal = state.Deal;
+        var moved = new MovedDeal(deal.Id, deal.ExternalId, deal.Name, deal.StageId, next.Id, 0);
+        return new DealChangePlan<MapMoveOutcome>(new MapMoveOutcome(moved))
+        {
+            Transition = new StageTransition(next.Id, Coaching.UseCases.ConfirmItemsUseCase.StatusOnEntering(to, next), StageChangeKind.Advanced, now, null,
+                $"{Reason(from?.Version, to.Version)}: every required item of {deal.StageId} is confirmed")
+            {
+                MapVersion = to.Version,
+            },
+        };
+    }
+
     /// <summary>"map change v3→v4" (or "map change to v4" when the map in force before is not known, e.g. at start).</summary>
     public static string Reason(int? fromVersion, int toVersion) =>
         fromVersion is { } from ? $"map change v{from}→v{toVersion}" : $"map change to v{toVersion}";

@@ -18,8 +18,9 @@ public sealed record MapRefusal(
 public interface IProcessMapEvents
 {
     /// <summary>
-    /// Moves the open deals of the map's teams out of stages <paramref name="current"/> replaces (idempotent: a deal moved
-    /// already, by this host or another, is left alone). <paramref name="previous"/> is null at start.
+    /// Moves the open deals of the map's teams out of stages <paramref name="current"/> replaces, then advances those whose
+    /// exit checklist the change completed (idempotent: a deal moved already, by this host or another, is left alone).
+    /// <paramref name="previous"/> is null at start.
     /// </summary>
     Task<IReadOnlyList<MovedDeal>> InForceAsync(MapRef map, ProcessMap? previous, ProcessMap current, CancellationToken cancellationToken);
 
@@ -73,6 +74,20 @@ internal sealed partial class ProcessMapEvents(
             {
                 moved.Add(deal);
                 LogMoved(logger, deal.ExternalId, deal.From.Value, deal.To.Value, current.Version, deal.CarriedConfirmations);
+            }
+        }
+
+        // Then the deals whose exit checklist the edit completed (the last open required item removed or made optional):
+        // nothing is left to confirm, so they advance now, as the last confirmation would have advanced them.
+        var ready = moved.Count == 0 ? open : await deals.ListOpenAsync(teams, cancellationToken);
+        foreach (var view in ready.Where(v => MapChange.ReadyToAdvance(v, previous, current) is not null))
+        {
+            var outcome = await deals.ChangeDealAsync(
+                view.Id, state => MapChange.DecideReady(state, previous, current, time.GetUtcNow()), cancellationToken);
+            if (outcome?.Moved is { } deal)
+            {
+                moved.Add(deal);
+                LogAdvanced(logger, deal.ExternalId, deal.From.Value, deal.To.Value, current.Version);
             }
         }
 
@@ -149,6 +164,9 @@ internal sealed partial class ProcessMapEvents(
 
     [LoggerMessage(EventId = 1110, Level = LogLevel.Information, Message = "Map change moved deal {Deal} from {From} to {To} (map version {Version}, {Carried} confirmations carried over)")]
     private static partial void LogMoved(ILogger logger, string deal, string from, string to, int version, int carried);
+
+    [LoggerMessage(EventId = 1113, Level = LogLevel.Information, Message = "Map change completed the exit checklist of deal {Deal}: advanced from {From} to {To} (map version {Version})")]
+    private static partial void LogAdvanced(ILogger logger, string deal, string from, string to, int version);
 
     [LoggerMessage(EventId = 1111, Level = LogLevel.Information, Message = "Refused map change in {File} told to the admins ({Messages} direct messages queued)")]
     private static partial void LogAdminsTold(ILogger logger, string file, int messages);

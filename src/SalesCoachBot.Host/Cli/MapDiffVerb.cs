@@ -55,6 +55,16 @@ internal sealed class MapDiffVerb(IDealStore? deals = null, IDirectoryStore? dir
             await context.Out.WriteLineAsync($"  move {d.Deal.ExternalId} \"{d.Deal.Name}\" {d.Deal.StageId} → {to.Id}");
         }
 
+        // Deals whose exit checklist NEW completes (their last open required item removed or made optional) advance when
+        // it is put in force, as the last confirmation would have advanced them.
+        foreach (var d in open)
+        {
+            if (MapChange.ReadyToAdvance(d, before, after) is { } next)
+            {
+                await context.Out.WriteLineAsync($"  advance {d.Deal.ExternalId} \"{d.Deal.Name}\" {d.Deal.StageId} → {next.Id}: every required item of {d.Deal.StageId} is confirmed");
+            }
+        }
+
         foreach (var d in stranded)
         {
             await context.Out.WriteLineAsync($"  stranded {d.Deal.ExternalId} \"{d.Deal.Name}\" in {d.Deal.StageId}: the change would be refused");

@@ -79,6 +79,69 @@ public sealed class MapChangeTests : IDisposable
         Assert.Equal(Entered.AddDays(1), view.Confirmations[0].ConfirmedAt);
     }
 
+    /// <summary>Small with budget-known required too: a deal in qualify with pain-written confirmed waits for budget-known.</summary>
+    private static string BudgetRequired() =>
+        TestMaps.Small.Replace("text: \"Budget range recorded\", required: false", "text: \"Budget range recorded\", required: true", StringComparison.Ordinal);
+
+    private Deal DealInQualifyWaitingForBudget()
+    {
+        var team = _stores.AddTeam("EMEA");
+        var rep = _stores.AddPerson("rita@example.com", PersonRole.Rep, team);
+        var deal = _stores.AddDeal("1042", "Acme renewal", rep, team, "qualify", Entered);
+        _stores.Confirmations.Add(new Confirmation { Id = 1, DealId = deal.Id, StageId = deal.StageId, StageVersion = 1, ItemId = new ChecklistItemId("pain-written"), PersonId = rep.Id, ConfirmedAt = Entered.AddDays(1), Channel = ChatChannel.Slack });
+        return deal;
+    }
+
+    [Fact]
+    public async Task ReloadAsync_LastOpenRequiredItemRemoved_DealAdvancesAsTheLastConfirmationWould()
+    {
+        var deal = DealInQualifyWaitingForBudget();
+        var path = TestMaps.Write(_dir.Path, BudgetRequired());
+        using var source = Source(path);
+
+        File.WriteAllText(path, TestMaps.Small
+            .Replace("      - { id: budget-known, text: \"Budget range recorded\", required: false }\n", string.Empty, StringComparison.Ordinal)
+            .Replace("version: 2", "version: 3", StringComparison.Ordinal));
+        var result = await source.ReloadAsync(CancellationToken.None);
+
+        Assert.Equal(ProcessMapReloadOutcome.Applied, result.Outcome);
+        Assert.Equal(("demo", DealStatus.Open, 2), (deal.StageId.Value, deal.Status, deal.StageVersion));
+        Assert.Equal(_time.GetUtcNow(), deal.StageEnteredAt);
+        var history = Assert.Single(_stores.History);
+        Assert.Equal((StageChangeKind.Advanced, "map change v2→v3: every required item of qualify is confirmed", "demo", 3),
+            (history.Kind, history.Reason, history.StageId.Value, history.MapVersion));
+    }
+
+    [Fact]
+    public async Task ReloadAsync_RequiredItemMadeOptional_DealAdvances()
+    {
+        var deal = DealInQualifyWaitingForBudget();
+        var path = TestMaps.Write(_dir.Path, BudgetRequired());
+        using var source = Source(path);
+
+        File.WriteAllText(path, TestMaps.Small.Replace("version: 2", "version: 3", StringComparison.Ordinal));
+        await source.ReloadAsync(CancellationToken.None);
+
+        Assert.Equal("demo", deal.StageId.Value);
+    }
+
+    [Fact]
+    public async Task MoveDealsAsync_AtStartChecklistAlreadyComplete_AdvancesOnceAndLeavesWaitingDealsAlone()
+    {
+        var deal = DealInQualifyWaitingForBudget();
+        var waiting = _stores.AddDeal("1043", "Globex", _stores.People[0], _stores.Teams[0], "qualify", Entered);
+        var path = TestMaps.Write(_dir.Path, TestMaps.Small);
+        using var source = Source(path);
+
+        var first = await source.MoveDealsAsync(null, source.Current, CancellationToken.None);
+        var second = await source.MoveDealsAsync(null, source.Current, CancellationToken.None);
+
+        Assert.Equal("1042 \"Acme renewal\" qualify → demo", Assert.Single(first).ToString());
+        Assert.Empty(second);
+        Assert.Equal("demo", deal.StageId.Value);
+        Assert.Equal("qualify", waiting.StageId.Value);
+    }
+
     [Fact]
     public async Task MoveDealsAsync_RunTwice_MovesEachDealOnce()
     {
