@@ -30,6 +30,13 @@ public sealed record MapDiff(
     /// </summary>
     public IReadOnlyList<string> LostReasonsRemoved { get; init; } = [];
 
+    /// <summary>
+    /// Ids OLD's stages replaced that NEW forgets: NEW's stage replaces an OLD stage (a second rename, A → B → C) but does
+    /// not list the ids that stage itself replaced. The bot keeps no earlier maps, so history, confirmations and closed
+    /// deals recorded under those ids would no longer read as any stage; keyed by NEW's stage.
+    /// </summary>
+    public IReadOnlyList<(Stage Stage, StageId Replaced, IReadOnlyList<StageId> Forgotten)> ForgottenReplacements { get; init; } = [];
+
     /// <summary>Lost reasons kept whose translation changed.</summary>
     public IReadOnlyList<LostReasonWording> LostReasonsReworded { get; init; } = [];
 
@@ -90,7 +97,27 @@ public static class MapChange
             LostReasonsAdded = [.. newReasons.Where(r => !oldReasons.Contains(r, StringComparer.OrdinalIgnoreCase))],
             LostReasonsRemoved = [.. oldReasons.Where(r => !newReasons.Contains(r, StringComparer.OrdinalIgnoreCase))],
             LostReasonsReworded = [.. Reworded(from.Outcomes, to.Outcomes)],
+            ForgottenReplacements = [.. Forgotten(from, to)],
         };
+    }
+
+    // A stage of NEW that replaces a stage of OLD must also cover what that stage covered: replaces is one step only.
+    private static IEnumerable<(Stage Stage, StageId Replaced, IReadOnlyList<StageId> Forgotten)> Forgotten(ProcessMap from, ProcessMap to)
+    {
+        foreach (var stage in to.Stages)
+        {
+            foreach (var replaced in stage.Replaces)
+            {
+                if (from.FindStage(replaced) is { } old)
+                {
+                    List<StageId> forgotten = [.. old.Replaces.Where(r => r != stage.Id && !stage.Replaces.Contains(r) && to.FindStage(r) is null)];
+                    if (forgotten.Count > 0)
+                    {
+                        yield return (stage, replaced, forgotten);
+                    }
+                }
+            }
+        }
     }
 
     private static IEnumerable<LostReasonWording> Reworded(MapOutcomes from, MapOutcomes to)
@@ -222,6 +249,9 @@ public static class MapChange
             $"- lost reason {r} removed: chat no longer offers it; deals already lost for {r} keep it as stored" +
             (diff.LostReasonsAdded.Count > 0 ? $" (if it was renamed to {string.Join(" or ", diff.LostReasonsAdded)}, their history still says {r})" : string.Empty)));
         lines.AddRange(diff.LostReasonsReworded.Select(w => $"~ lost reason {w.Reason} in {w.Language}: \"{w.Before}\" → \"{w.After}\""));
+        lines.AddRange(diff.ForgottenReplacements.Select(f =>
+            $"warning: stage {f.Stage.Id} replaces {f.Replaced}, which replaced {string.Join(", ", f.Forgotten)}: list {(f.Forgotten.Count == 1 ? "it" : "them")} too " +
+            $"(replaces: [{string.Join(", ", f.Stage.Replaces.Concat(f.Forgotten))}]), or history and closed deals under {string.Join(", ", f.Forgotten)} no longer read as {f.Stage.Id}"));
         if (diff.IsEmpty)
         {
             lines.Add("no stage, checklist or lost-reason changes");

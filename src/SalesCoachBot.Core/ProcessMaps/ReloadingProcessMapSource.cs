@@ -229,6 +229,12 @@ public sealed partial class ReloadingProcessMapSource : IProcessMapSource, IDisp
         Volatile.Write(ref _current, map);
         _currentHash = hash;
         LogLoaded(_logger, map.Name, map.Version, path, map.Stages.Count);
+        foreach (var forgotten in MapChange.Diff(previous, map).ForgottenReplacements)
+        {
+            // A second rename listing only the last id: the older id's history no longer reads as any stage.
+            LogForgottenReplacement(_logger, path, forgotten.Stage.Id.Value, forgotten.Replaced.Value, string.Join(", ", forgotten.Forgotten));
+        }
+
         Changed?.Invoke(map);
         try
         {
@@ -284,6 +290,9 @@ public sealed partial class ReloadingProcessMapSource : IProcessMapSource, IDisp
     private static HashSet<string> KnownStages(ProcessMap map) =>
         map.Stages.Select(s => s.Id.Value).Concat(map.Stages.SelectMany(s => s.Replaces).Select(r => r.Value))
             .ToHashSet(StringComparer.Ordinal);
+
+    [LoggerMessage(EventId = 1106, Level = LogLevel.Warning, Message = "Process map {Path}: stage {Stage} replaces {Replaced}, which replaced {Forgotten}; list those under replaces too, or their history no longer reads as that stage")]
+    private static partial void LogForgottenReplacement(ILogger logger, string path, string stage, string replaced, string forgotten);
 
     [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Process map '{Name}' version {Version} in force from {Path} ({StageCount} stages)")]
     private static partial void LogLoaded(ILogger logger, string name, int version, string path, int stageCount);

@@ -240,6 +240,24 @@ public sealed class MapChangeTests : IDisposable
     }
 
     [Fact]
+    public void Diff_StageRenamedTwiceListingOnlyTheLastId_WarnsToListTheOlderOne()
+    {
+        // v2: demo renamed product-demo (replaces: [demo]); v3: product-demo renamed live-demo, listing only product-demo.
+        var v2 = TestMaps.Small.Replace("  - id: demo\n", "  - id: product-demo\n    replaces: [demo]\n", StringComparison.Ordinal)
+            .Replace("next: demo", "next: product-demo", StringComparison.Ordinal);
+        var v3 = v2.Replace("  - id: product-demo\n    replaces: [demo]\n", "  - id: live-demo\n    replaces: [product-demo]\n", StringComparison.Ordinal)
+            .Replace("next: product-demo", "next: live-demo", StringComparison.Ordinal).Replace("version: 2", "version: 3", StringComparison.Ordinal);
+        var both = v3.Replace("replaces: [product-demo]", "replaces: [product-demo, demo]", StringComparison.Ordinal);
+        var from = ProcessMapLoader.Parse(v2).Map!;
+
+        var warned = MapChange.Describe(MapChange.Diff(from, ProcessMapLoader.Parse(v3).Map!));
+        var listed = MapChange.Describe(MapChange.Diff(from, ProcessMapLoader.Parse(both).Map!));
+
+        Assert.Contains("warning: stage live-demo replaces product-demo, which replaced demo: list it too (replaces: [product-demo, demo]), or history and closed deals under demo no longer read as live-demo", warned);
+        Assert.DoesNotContain(listed, l => l.StartsWith("warning:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Diff_LostReasonTranslationChanged_IsReported()
     {
         var from = ProcessMapLoader.Parse(TestMaps.Small
