@@ -182,7 +182,7 @@ public sealed partial class CommandParser
                 }
 
                 built = command;
-                tentative = NegatableChanges.Contains(m.Command) && IsTentative(m, tokens, opening, pack);
+                tentative = QuestionableChanges.Contains(m.Command) && IsTentative(m, tokens, opening, pack);
                 return true;
             },
             closest);
@@ -215,9 +215,20 @@ public sealed partial class CommandParser
     {
         // "don't mark Globex lost", «ما خسرنا Globex», "we almost lost Globex": not understood, so never done, and no
         // other reading of the same words is tried (it could take the deal for a reason).
-        if (NegatableChanges.Contains(m.Command) && (IsNegated(m, tokens, pack) || IsHedged(m, tokens, opening, pack)))
+        if (NegatableChanges.Contains(m.Command))
         {
-            return new UnknownCommand(folded.Raw);
+            var negated = IsNegated(m, tokens, pack);
+            if (negated == Negation.Dropped)
+            {
+                // "Globex is still interested" fits "{deal} is not interested" without its "not": the opposite, so another
+                // reading is tried.
+                return null;
+            }
+
+            if (negated == Negation.Negated || IsHedged(m, tokens, opening, pack))
+            {
+                return new UnknownCommand(folded.Raw);
+            }
         }
 
         // "should I mark Globex lost because of price?", «كيف أعتبر صفقة خاسرة؟»: asked about, not asked for. The help
@@ -468,23 +479,68 @@ public sealed partial class CommandParser
 
         // "mark initech as needs unclear": said to be a branch in so many words.
         var explicitly = m.Example.Split(' ')[0] is var first && pack.Words("branch_explicit").Contains(pack.Canonical(ArabicText.Normalize(first).ToLowerInvariant()));
-        return explicitly || ReadsLikeADecision(when, pack) ? new FollowBranchCommand(DealOf(dealSlot, pack, typed), whenText, reason) : null;
+        // "Globex is still interested": a state that goes on, not a decision.
+        return explicitly || (ReadsLikeADecision(when, pack) && !Contrasted(tokens, inDeal, pack))
+            ? new FollowBranchCommand(DealOf(dealSlot, pack, typed), whenText, reason)
+            : null;
+    }
+
+    /// <summary>True when a word of <c>change_contrasts</c> was typed outside the deal ("still", «لسه»).</summary>
+    private static bool Contrasted(IReadOnlyList<Token> tokens, HashSet<int> inDeal, LanguagePack pack)
+    {
+        var contrasts = pack.Words("change_contrasts");
+        foreach (var t in tokens)
+        {
+            if (!inDeal.Contains(t.Start) && contrasts.Contains(t.Lower))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>How a change's negation was typed, against its example.</summary>
+    private enum Negation
+    {
+        /// <summary>As the example says it.</summary>
+        None,
+
+        /// <summary>Typed where the example has none: "don't mark Globex lost".</summary>
+        Negated,
+
+        /// <summary>The example has one and nothing typed is one: "Globex is still interested" against "{deal} is not interested".</summary>
+        Dropped,
     }
 
     /// <summary>
-    /// True when a negation was typed outside the slots or inside the deal's ("don't mark Globex lost" read as
-    /// "{deal} lost", "Globex isn't dead because …"), and the example has none of its own ("{deal} isn't interested"
-    /// is a way to say lost). A negation inside a reason or an item ("lost because they do not have budget") is its text.
+    /// <see cref="Negation.Negated"/> when a negation was typed outside the slots or inside the deal's ("don't mark Globex
+    /// lost" read as "{deal} lost", "Globex isn't dead because …"), and the example has none of its own ("{deal} isn't
+    /// interested" is a way to say lost); <see cref="Negation.Dropped"/> when the example has one and no word typed is a
+    /// negation (both lists count, <c>change_negations</c> and <c>branch_negations</c>: "no longer interested" keeps its
+    /// "no", «غير مهتمين» its «غير»). A negation inside a reason or an item ("lost because they do not have budget") is its text.
     /// </summary>
-    private static bool IsNegated(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack)
+    private static Negation IsNegated(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack)
     {
         var negations = pack.Words("change_negations");
-        if (ExampleWords(m).Overlaps(negations))
+        var others = pack.Words("branch_negations");
+        var example = ExampleWords(m);
+        if (example.Overlaps(negations) || example.Overlaps(others))
         {
-            return false;
+            foreach (var t in tokens)
+            {
+                if (negations.Contains(t.Lower) || others.Contains(t.Lower))
+                {
+                    return Negation.None;
+                }
+            }
+
+            return Negation.Dropped;
         }
 
-        return OutsideSlots(m, tokens).Any(t => negations.Contains(t.Lower)) || m.Slot("deal").Any(t => negations.Contains(t.Lower));
+        return OutsideSlots(m, tokens).Any(t => negations.Contains(t.Lower)) || m.Slot("deal").Any(t => negations.Contains(t.Lower))
+            ? Negation.Negated
+            : Negation.None;
     }
 
     /// <summary>
@@ -506,15 +562,44 @@ public sealed partial class CommandParser
     }
 
     /// <summary>
-    /// True when the change is only said to be needed or wanted, typed outside the slots: "need to confirm demo held for
-    /// Initech", "I want to mark Globex lost", «لازم نأجل Globex». It may be a request or a note to self, so it is asked
-    /// back before it is done. The example's own words are read as written.
+    /// True when the change is only said to be needed, typed outside the slots or in the opening filler: "need to confirm
+    /// demo held for Initech", «لازم نأجل Globex»; only suggested, outside the slots: "we could mark Initech lost" ("could
+    /// you …" is opening filler, a request); or said with a contrast outside the slots or in the reason: "Globex said no to
+    /// the price, but they still want it". It may be a note to self or a report as well as a request, so it is asked back
+    /// before it is done. The example's own words are read as written.
     /// </summary>
     private static bool IsTentative(IntentMatch m, IReadOnlyList<Token> tokens, IReadOnlyList<Token> opening, LanguagePack pack)
     {
         var tentative = pack.Words("change_tentative");
+        var suggestions = pack.Words("change_suggestions");
+        var contrasts = pack.Words("change_contrasts");
         var example = ExampleWords(m);
-        return opening.Concat(OutsideSlots(m, tokens)).Any(t => tentative.Contains(t.Lower) && !example.Contains(t.Lower));
+        foreach (var t in opening)
+        {
+            if (tentative.Contains(t.Lower) && !example.Contains(t.Lower))
+            {
+                return true;
+            }
+        }
+
+        foreach (var t in OutsideSlots(m, tokens))
+        {
+            if ((tentative.Contains(t.Lower) || suggestions.Contains(t.Lower) || contrasts.Contains(t.Lower)) && !example.Contains(t.Lower))
+            {
+                return true;
+            }
+        }
+
+        foreach (var t in m.Slot("reason"))
+        {
+            if (contrasts.Contains(t.Lower))
+            {
+                return true;
+            }
+        }
+
+        // «نقدر نعتبر Initech خاسرة»: the suggestion taken into the deal's slot.
+        return m.Slot("deal") is [var first, ..] && suggestions.Contains(first.Lower);
     }
 
     /// <summary>

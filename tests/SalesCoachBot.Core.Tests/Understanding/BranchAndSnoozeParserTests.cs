@@ -168,6 +168,40 @@ public sealed class BranchAndSnoozeParserTests
     }
 
     [Theory]
+    [InlineData("we could mark Globex lost because price", "mark deal Globex lost because price")]
+    [InlineData("could we mark Globex lost because price", "mark deal Globex lost because price")]
+    [InlineData("I suggest we mark Globex lost because price", "mark deal Globex lost because price")]
+    [InlineData("Globex said no to the price, but they still want it", "deal Globex said no because price, but they still want it")]
+    [InlineData("Globex رفضوا بسبب السعر بس لسه مهتمين", "deal Globex said no because السعر بس لسه مهتمين")]
+    public void Parse_ChangeOnlySuggestedOrContrasted_AskedBackFirst(string text, string wording)
+    {
+        // "we could mark Initech lost because price" marked it lost, and "… but they still want it" closed the deal.
+        var confirm = Assert.IsType<ConfirmIntentCommand>(_parser.Parse(text));
+
+        Assert.Equal(wording, confirm.CommandText);
+    }
+
+    [Theory]
+    [InlineData("could you mark Globex lost because price", typeof(MarkLostCommand))]
+    [InlineData("Globex isn't interested", typeof(SaidNoCommand))]
+    [InlineData("Globex مش مهتمين", typeof(SaidNoCommand))]
+    public void Parse_RequestOrNegationAsTheExampleSaysIt_StillTheChange(string text, Type expected)
+    {
+        Assert.IsType(expected, _parser.Parse(text));
+    }
+
+    [Theory]
+    [InlineData("Globex is still interested")]
+    [InlineData("Globex مهتمين")]
+    public void Parse_ExamplesNegationNotTyped_NeverTheChange(string text)
+    {
+        // Both fitted "{deal} is not interested" (« {deal} غير مهتمين») without the "not", and asked why Globex said no.
+        var parsed = _parser.Parse(text);
+
+        Assert.IsType<UnknownCommand>(parsed is ConfirmIntentCommand confirm ? confirm.Guess : parsed);
+    }
+
+    [Theory]
     [InlineData("I want to mark Globex lost because price", typeof(MarkLostCommand))]
     [InlineData("can you snooze Globex 3 days", typeof(SnoozeCommand))]
     [InlineData("mark Globex lost because they need a cheaper tool", typeof(MarkLostCommand))]

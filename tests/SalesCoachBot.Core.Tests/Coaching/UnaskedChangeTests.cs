@@ -1,0 +1,42 @@
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Tests.Fakes;
+
+namespace SalesCoachBot.Core.Tests.Coaching;
+
+/// <summary>
+/// Sentences that read like a change but do not ask for one (a suggestion, a contrast) change no deal: the bot asks
+/// first, or answers as words not understood.
+/// </summary>
+public sealed class UnaskedChangeTests : IDisposable
+{
+    private readonly BotHarness _bot = new();
+
+    public void Dispose() => _bot.Dispose();
+
+    [Theory]
+    [InlineData("we could mark Initech lost because price")]
+    [InlineData("I suggest we mark Initech lost because price")]
+    [InlineData("Initech said no to the price, but they still want it")]
+    [InlineData("Initech رفضوا بسبب السعر بس لسه مهتمين")]
+    public async Task ChangeOnlySuggestedOrContrasted_AsksFirstAndChangesNothing(string text)
+    {
+        var deal = _bot.AddDeal("1002", "Initech", "demo");
+
+        var answer = await _bot.AskAsync(text);
+
+        Assert.Equal(2, answer.Card!.Actions.Count);
+        Assert.Equal(DealStatus.Open, deal.Status);
+        Assert.Empty(_bot.Stores.History);
+    }
+
+    [Fact]
+    public async Task StillInterested_NotReadAsANo()
+    {
+        var deal = _bot.AddDeal("1002", "Initech", "demo");
+
+        var answer = await _bot.AskAsync("Initech is still interested");
+
+        Assert.StartsWith("Sorry, I didn't understand", answer.Text, StringComparison.Ordinal);
+        Assert.Equal(DealStatus.Open, deal.Status);
+    }
+}
