@@ -139,6 +139,11 @@ public sealed partial class CommandParser
         StripTrailing(tokens, pack.TrailingFiller);
 
         var understood = Match(matcher, tokens, opening, folded, closest);
+        if (understood is not null && Quoted(matcher, tokens, understood, folded) is { } quoted)
+        {
+            return quoted;
+        }
+
         if (understood is null && tokens.Count < raw.Count)
         {
             understood = Match(matcher, pack.Canonicalize(raw), [], folded, null);
@@ -157,6 +162,43 @@ public sealed partial class CommandParser
             NameReference when showIntent => new Understood(new WhatsNextCommand(deal), 0, 1, pack.Code),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// "Sam: mark Initech lost because price", "Sam said: Initech said no because price": a change after a speaker's name
+    /// (one to three words no example uses) and a colon is someone else's words. The words after the colon are read alone,
+    /// and a change in them is asked back, never done. "Initech: mark lost" names the deal before the colon: the words
+    /// after it name none, so it is read whole as before. Null when nothing was quoted.
+    /// </summary>
+    private static Understood? Quoted(IntentMatcher matcher, List<Token> tokens, Understood understood, Typed folded)
+    {
+        var colon = -1;
+        for (var i = 0; i <= 3 && i < tokens.Count - 1; i++)
+        {
+            if (tokens[i].Lower == ":")
+            {
+                colon = i;
+                break;
+            }
+
+            if (matcher.IsCommandWord(tokens[i].Canon))
+            {
+                return null;
+            }
+        }
+
+        // "Initech: mark lost because price": the words before the colon are the deal.
+        if (colon < 1 || CanonicalText(understood.Command) is null
+            || (understood.Command is IDealCommand { Deal: NameReference named } && named.Text == Join(tokens.GetRange(0, colon))))
+        {
+            return null;
+        }
+
+        var quoted = Match(matcher, tokens.GetRange(colon + 1, tokens.Count - colon - 1), [], folded, null);
+        return quoted is not null && CanonicalText(quoted.Command) is not null
+            && (quoted.Command is IDealCommand { Deal: not LinkedDealReference } || understood.Command is IDealCommand { Deal: LinkedDealReference })
+            ? quoted with { Tentative = true }
+            : null;
     }
 
     /// <param name="opening">The leading filler taken off before <paramref name="tokens"/> ("remind me", "i need").</param>
@@ -1181,7 +1223,7 @@ public sealed partial class CommandParser
             ConfirmItemsCommand c => $"done {string.Join(", ", c.ItemTexts)}{Deal(c.Deal, "for")}",
             UndoItemCommand c => $"undo {c.ItemText}{Deal(c.Deal, "for")}",
             MoveDealCommand c => $"move{Deal(c.Deal, "deal")} to {c.StageText}{Because(c.Reason)}",
-            MarkLostCommand c => $"mark{Deal(c.Deal, "deal")} lost{Because(c.Reason)}",
+            MarkLostCommand c => $"mark{This(Deal(c.Deal, "deal"))} lost{Because(c.Reason)}",
             SnoozeCommand c => $"snooze{Deal(c.Deal, "deal")} {SnoozeDates.English(c.DurationText)}".TrimEnd() + Because(c.Reason),
             UnsnoozeCommand c => $"unsnooze{This(Deal(c.Deal, "deal"))}",
             ReopenDealCommand c => $"reopen{This(Deal(c.Deal, "deal"))}",

@@ -4,8 +4,8 @@ using SalesCoachBot.Core.Tests.Fakes;
 namespace SalesCoachBot.Core.Tests.Coaching;
 
 /// <summary>
-/// Sentences that read like a change but do not ask for one (a suggestion, a contrast) change no deal: the bot asks
-/// first, or answers as words not understood.
+/// Sentences that read like a change but do not ask for one (a suggestion, a contrast, someone else's words) change no
+/// deal: the bot asks first, or answers as words not understood.
 /// </summary>
 public sealed class UnaskedChangeTests : IDisposable
 {
@@ -18,6 +18,8 @@ public sealed class UnaskedChangeTests : IDisposable
     [InlineData("I suggest we mark Initech lost because price")]
     [InlineData("Initech said no to the price, but they still want it")]
     [InlineData("Initech رفضوا بسبب السعر بس لسه مهتمين")]
+    [InlineData("Sam: mark Initech lost because price")]
+    [InlineData("Sam: Initech said no because price")]
     public async Task ChangeOnlySuggestedOrContrasted_AsksFirstAndChangesNothing(string text)
     {
         var deal = _bot.AddDeal("1002", "Initech", "demo");

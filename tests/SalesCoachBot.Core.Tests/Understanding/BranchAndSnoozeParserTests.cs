@@ -182,6 +182,33 @@ public sealed class BranchAndSnoozeParserTests
     }
 
     [Theory]
+    [InlineData("Sam: mark Globex lost because price", "mark deal Globex lost because price")]
+    [InlineData("Sam said: mark Globex lost because price", "mark deal Globex lost because price")]
+    [InlineData("Sam: Globex said no because price", "deal Globex said no because price")]
+    [InlineData("Sam: done demo held for Globex", "done demo held for Globex")]
+    [InlineData("Sam: mark it lost", "mark this lost")]
+    [InlineData("سام: خسرنا Globex بسبب السعر", "mark deal Globex lost because السعر")]
+    public void Parse_ChangeQuotedAfterASpeaker_AskedBackWithTheQuotedWords(string text, string wording)
+    {
+        // "Sam: mark Initech lost because price" marked it lost; "Sam: Initech said no …" took "Sam : Initech" for the deal.
+        var confirm = Assert.IsType<ConfirmIntentCommand>(_parser.Parse(text));
+
+        Assert.Equal(wording, confirm.CommandText);
+    }
+
+    [Theory]
+    [InlineData("mark this lost", typeof(MarkLostCommand))]
+    [InlineData("done: demo held for Globex", typeof(ConfirmItemsCommand))]
+    [InlineData("note for Globex: mark lost", typeof(AddNoteCommand))]
+    public void Parse_ColonNotAfterASpeaker_ReadAsBefore(string text, Type expected)
+    {
+        // "mark this lost" is what the Yes button of "Sam: mark it lost" runs; "done" and "note for Globex" are no speaker.
+        var parsed = _parser.Parse(text);
+
+        Assert.IsType(expected, parsed);
+    }
+
+    [Theory]
     [InlineData("could you mark Globex lost because price", typeof(MarkLostCommand))]
     [InlineData("Globex isn't interested", typeof(SaidNoCommand))]
     [InlineData("Globex مش مهتمين", typeof(SaidNoCommand))]
