@@ -527,13 +527,14 @@ public sealed partial class CommandParser
             : null;
     }
 
-    /// <summary>True when a word of <c>change_contrasts</c> was typed outside the deal ("still", «لسه»).</summary>
+    /// <summary>True when a word of <c>change_contrasts</c> or <c>change_continuations</c> was typed outside the deal ("still", «لسه»).</summary>
     private static bool Contrasted(IReadOnlyList<Token> tokens, HashSet<int> inDeal, LanguagePack pack)
     {
         var contrasts = pack.Words("change_contrasts");
+        var continuations = pack.Words("change_continuations");
         foreach (var t in tokens)
         {
-            if (!inDeal.Contains(t.Start) && contrasts.Contains(t.Lower))
+            if (!inDeal.Contains(t.Start) && (contrasts.Contains(t.Lower) || continuations.Contains(t.Lower)))
             {
                 return true;
             }
@@ -606,15 +607,17 @@ public sealed partial class CommandParser
     /// <summary>
     /// True when the change is only said to be needed, typed outside the slots or in the opening filler: "need to confirm
     /// demo held for Initech", «لازم نأجل Globex»; only suggested, outside the slots: "we could mark Initech lost" ("could
-    /// you …" is opening filler, a request); or said with a contrast outside the slots or in the reason: "Globex said no to
-    /// the price, but they still want it". It may be a note to self or a report as well as a request, so it is asked back
-    /// before it is done. The example's own words are read as written.
+    /// you …" is opening filler, a request); or said with a contrast outside the slots or in the reason of a no ("Globex
+    /// said no to the price, but they …"), or a continuation anywhere but the deal ("… they still want it"). It may be a note
+    /// to self or a report as well as a request, so it is asked back before it is done. The example's own words are read
+    /// as written.
     /// </summary>
     private static bool IsTentative(IntentMatch m, IReadOnlyList<Token> tokens, IReadOnlyList<Token> opening, LanguagePack pack)
     {
         var tentative = pack.Words("change_tentative");
         var suggestions = pack.Words("change_suggestions");
         var contrasts = pack.Words("change_contrasts");
+        var continuations = pack.Words("change_continuations");
         var example = ExampleWords(m);
         foreach (var t in opening)
         {
@@ -626,15 +629,19 @@ public sealed partial class CommandParser
 
         foreach (var t in OutsideSlots(m, tokens))
         {
-            if ((tentative.Contains(t.Lower) || suggestions.Contains(t.Lower) || contrasts.Contains(t.Lower)) && !example.Contains(t.Lower))
+            if ((tentative.Contains(t.Lower) || suggestions.Contains(t.Lower) || contrasts.Contains(t.Lower) || continuations.Contains(t.Lower))
+                && !example.Contains(t.Lower))
             {
                 return true;
             }
         }
 
+        // "lost because no budget this year but the price was fine" gives reasons; "said no to the price, but they still want
+        // it" may not be a no at all.
+        var no = m.Command == "saidno";
         foreach (var t in m.Slot("reason"))
         {
-            if (contrasts.Contains(t.Lower))
+            if (continuations.Contains(t.Lower) || (no && contrasts.Contains(t.Lower)))
             {
                 return true;
             }

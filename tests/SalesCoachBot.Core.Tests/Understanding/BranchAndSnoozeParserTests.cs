@@ -173,6 +173,7 @@ public sealed class BranchAndSnoozeParserTests
     [InlineData("I suggest we mark Globex lost because price", "mark deal Globex lost because price")]
     [InlineData("Globex said no to the price, but they still want it", "deal Globex said no because price, but they still want it")]
     [InlineData("Globex رفضوا بسبب السعر بس لسه مهتمين", "deal Globex said no because السعر بس لسه مهتمين")]
+    [InlineData("خسرنا Globex بسبب السعر بس لسه مهتمين", "mark deal Globex lost because السعر بس لسه مهتمين")]
     public void Parse_ChangeOnlySuggestedOrContrasted_AskedBackFirst(string text, string wording)
     {
         // "we could mark Initech lost because price" marked it lost, and "… but they still want it" closed the deal.
@@ -210,6 +211,7 @@ public sealed class BranchAndSnoozeParserTests
 
     [Theory]
     [InlineData("could you mark Globex lost because price", typeof(MarkLostCommand))]
+    [InlineData("mark Globex lost because no budget this year but the price was fine", typeof(MarkLostCommand))]
     [InlineData("Globex isn't interested", typeof(SaidNoCommand))]
     [InlineData("Globex مش مهتمين", typeof(SaidNoCommand))]
     public void Parse_RequestOrNegationAsTheExampleSaysIt_StillTheChange(string text, Type expected)
