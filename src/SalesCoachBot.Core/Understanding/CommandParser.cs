@@ -257,6 +257,12 @@ public sealed partial class CommandParser
     {
         // "don't mark Globex lost", «ما خسرنا Globex», "we almost lost Globex": not understood, so never done, and no
         // other reading of the same words is tried (it could take the deal for a reason).
+        // "hold off on marking Globex lost" fits "hold off on {deal}": the deal's slot holds another change.
+        if (QuestionableChanges.Contains(m.Command) && m.Slot("deal") is [var opens, _, ..] && pack.Words("change_gerunds").Contains(opens.Lower))
+        {
+            return new UnknownCommand(folded.Raw);
+        }
+
         if (NegatableChanges.Contains(m.Command))
         {
             var negated = IsNegated(m, tokens, pack);
@@ -309,13 +315,21 @@ public sealed partial class CommandParser
             "map" => new ShowMapCommand(MapTeam(m.Slot("team").Count > 0 ? m.Slot("team") : m.Extras, pack)),
             "nextstep" => NextStep(m, folded, pack),
             "note" => new AddNoteCommand(DealOf(m.Slot("deal"), pack, folded), m.Slot("text").Count == 0 ? string.Empty : folded.From(m.Slot("text")[0].Start)),
-            "history" => new HistoryCommand(DealOf(m.Slot("deal"), pack, folded)),
+            "history" => new HistoryCommand(DealOf(Asked(m.Slot("deal"), pack), pack, folded)),
             "activity" => Activity(m, tokens, folded, pack),
             "help" => new HelpCommand(),
             "cancel" => new CancelCommand(),
             _ => null,
         };
     }
+
+    /// <summary>
+    /// A history question's deal without the verb of the change it asks about: «هل أعتبر Globex خاسرة؟» fits «هل {deal}
+    /// خاسرة» with «أعتبر Globex» in the slot. Only the verbs of <c>branch_explicit</c> (mark, set, «اعتبر», «صنف»…), and
+    /// never the slot's last word.
+    /// </summary>
+    private static IReadOnlyList<Token> Asked(IReadOnlyList<Token> deal, LanguagePack pack) =>
+        deal is [var first, _, ..] && pack.Words("branch_explicit").Contains(first.Canon) ? Trim(deal, pack.Words("branch_explicit"), FrozenSet<string>.Empty) : deal;
 
     /// <summary>"called Initech", "met Globex today", "emailed the proposal to Acme yesterday": the verb says the kind.</summary>
     private static LogActivityCommand? Activity(IntentMatch m, IReadOnlyList<Token> tokens, Typed folded, LanguagePack pack)

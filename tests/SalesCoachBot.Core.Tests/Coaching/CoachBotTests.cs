@@ -229,6 +229,7 @@ public sealed class CoachBotTests : IDisposable
     [InlineData("move initech to won because they signed early")]
     [InlineData("انقل initech إلى مكسوبة لأن العميل وقع مبكرا")]
     [InlineData("mark initech as won because they signed early")]
+    [InlineData("we won initech because they signed early")]
     public async Task Move_ByManagerToWon_TheMapsWonStage(string text)
     {
         // "mark … as won because …" was read as a branch called "won because they signed early", which no stage has.
@@ -243,6 +244,7 @@ public sealed class CoachBotTests : IDisposable
     [InlineData("mark initech as closed won")]
     [InlineData("mark initech as closed won because they signed")]
     [InlineData("initech is won")]
+    [InlineData("we won initech")]
     public async Task ClosedWon_ByRep_NeverMarkedLost(string text)
     {
         // "mark … as closed won" is one word off "mark … as closed lost": it once closed the deal as lost, reason "won".

@@ -31,6 +31,33 @@ public sealed class UnaskedChangeTests : IDisposable
         Assert.Empty(_bot.Stores.History);
     }
 
+    [Theory]
+    [InlineData("هل أجلت Initech؟")]
+    [InlineData("did Initech say no because of price?")]
+    [InlineData("هل أعتبر Initech خاسرة؟")]
+    public async Task QuestionAboutAChange_AnsweredWithTheHistoryOfTheDeal(string text)
+    {
+        var deal = _bot.AddDeal("1002", "Initech", "demo");
+
+        var answer = await _bot.AskAsync(text);
+
+        Assert.Contains("Initech", answer.Card!.Title, StringComparison.Ordinal);
+        Assert.Equal(DealStatus.Open, deal.Status);
+        Assert.Empty(_bot.Stores.History);
+    }
+
+    [Fact]
+    public async Task HoldOffOnMarkingLost_ChangesNothing()
+    {
+        var deal = _bot.AddDeal("1002", "Initech", "demo");
+
+        var answer = await _bot.AskAsync("hold off on marking Initech lost");
+
+        Assert.StartsWith("Sorry, I didn't understand", answer.Text, StringComparison.Ordinal);
+        Assert.Equal(DealStatus.Open, deal.Status);
+        Assert.Empty(_bot.Stores.Snoozes);
+    }
+
     [Fact]
     public async Task StillInterested_NotReadAsANo()
     {

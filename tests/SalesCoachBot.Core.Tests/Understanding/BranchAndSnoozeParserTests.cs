@@ -134,6 +134,9 @@ public sealed class BranchAndSnoozeParserTests
     [InlineData("stop, mark Globex lost because price was a mistake")]
     [InlineData("بعدين سجل Globex خاسرة بسبب السعر")]
     [InlineData("ذكرني أأجل Globex ٣ أيام")]
+    [InlineData("hold off on marking Globex lost")]
+    [InlineData("hold off on moving Globex to demo")]
+    [InlineData("أجّل تسجيل Globex خاسرة")]
     public void Parse_ChangeOnlyHedgedOrPlanned_NotUnderstood(string text)
     {
         // Each of these was read as the change, most at full confidence: "will confirm demo held for Globex next week"
@@ -272,6 +275,9 @@ public sealed class BranchAndSnoozeParserTests
     [InlineData("مين خسّر Globex؟")]
     [InlineData("ليش خسرنا Globex؟")]
     [InlineData("متى انتقلت Globex إلى العرض التوضيحي؟")]
+    [InlineData("هل أجلت Globex؟")]
+    [InlineData("did Globex say no because of price?")]
+    [InlineData("هل أعتبر Globex خاسرة؟")]
     public void Parse_AskedWhatHappenedToADeal_ItsHistoryNeverTheChange(string text)
     {
         // Each of these once read as the change it asks about: "has Globex been snoozed?" asked to confirm a branch
@@ -307,6 +313,7 @@ public sealed class BranchAndSnoozeParserTests
     [InlineData("mark Globex won", "Globex", "won")]
     [InlineData("Globex renewal is won", "Globex renewal", "won")]
     [InlineData("mark Globex as closed won", "Globex", "closed won")]
+    [InlineData("we won Globex", "Globex", "won")]
     public void Parse_WonSaidLikeABranch_MoveToTheWonStage(string text, string deal, string stage)
     {
         var parsed = _parser.Parse(text);
