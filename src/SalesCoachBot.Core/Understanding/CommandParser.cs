@@ -408,8 +408,16 @@ public sealed partial class CommandParser
             return new FollowBranchCommand(DealOf(m.Slot("deal"), pack, folded), "nurture", Reason(m.Slot("reason"), pack, folded));
         }
 
-        var stage = StageText(m.Slot("stage"), pack, folded);
-        return stage.Length == 0 ? null : new MoveDealCommand(DealOf(m.Slot("deal"), pack, folded), stage, Reason(m.Slot("reason"), pack, folded));
+        // «رجّع Initech لمرحلة الاستكشاف عشان العميل طلب»: the stage ends where a reason opens; the reason runs from there.
+        var (stageSlot, reasonStart) = CutReason(m.Slot("stage"), pack);
+        var reasonSlot = m.Slot("reason");
+        if (reasonStart.Count > 0)
+        {
+            reasonSlot = [.. reasonStart, .. reasonSlot];
+        }
+
+        var stage = StageText(stageSlot, pack, folded);
+        return stage.Length == 0 ? null : new MoveDealCommand(DealOf(m.Slot("deal"), pack, folded), stage, Reason(reasonSlot, pack, folded));
     }
 
     /// <summary>A reason exactly as typed (its spelling, hamza and punctuation kept), without the filler around it.</summary>

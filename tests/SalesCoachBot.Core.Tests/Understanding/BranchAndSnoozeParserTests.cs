@@ -348,6 +348,19 @@ public sealed class BranchAndSnoozeParserTests
     }
 
     [Theory]
+    [InlineData("رجّع Globex لمرحلة الاستكشاف عشان العميل طلب", "discovery", "العميل طلب")]
+    [InlineData("رجّع Globex لمرحلة الاكتشاف بسبب تغير صاحب القرار", "discovery", "تغير صاحب القرار")]
+    [InlineData("put Globex back in discovery because they asked", "discovery", "they asked")]
+    public void Parse_MoveWithAReasonTheExampleHasNoPlaceFor_StageEndsAtTheReason(string text, string stage, string reason)
+    {
+        // The stage was «الاستكشاف عشان العميل» and the reason «طلب»: the stage's slot ran over the reason's opening word.
+        var parsed = _parser.Parse(text);
+        var move = Assert.IsType<MoveDealCommand>(parsed is ConfirmIntentCommand confirm ? confirm.Guess : parsed);
+
+        Assert.Equal((new NameReference("Globex") as DealReference, stage, reason), (move.Deal, move.StageText, move.Reason));
+    }
+
+    [Theory]
     [InlineData("mark Globex won since the contract is back")]
     [InlineData("اعتبر Globex مكسوبة لأن العقد توقع")]
     public void Parse_WonAtTheEndOfTheDeal_NeverLost(string text)
