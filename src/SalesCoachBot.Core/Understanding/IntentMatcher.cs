@@ -11,6 +11,20 @@ internal sealed record IntentMatch(string Command, string Example, double Score,
     /// <summary>Typed words the example has no place for (a team named outside any slot: "stuck deals at APAC").</summary>
     public IReadOnlyList<Token> Extras { get; init; } = [];
 
+    /// <summary>True when the example has a slot called <paramref name="name"/>, even one left empty.</summary>
+    public bool HasSlot(string name)
+    {
+        foreach (var slot in Slots)
+        {
+            if (slot.Name == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public IReadOnlyList<Token> Slot(string name)
     {
         foreach (var slot in Slots)

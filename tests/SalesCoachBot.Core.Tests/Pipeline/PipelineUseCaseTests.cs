@@ -137,6 +137,8 @@ public sealed class PipelineUseCaseTests : IDisposable
     [Theory]
     [InlineData("pipeline emea last 0 days", "A window of 0 days")]
     [InlineData("pipeline last 900 years", "A window of 328,500 days")]
+    [InlineData("pipeline emea last 99999 days", "A window of 99,999 days")]
+    [InlineData("pipeline emea last 99999999999999999999 days", "A window of 2,147,483,647 days")]
     public async Task Pipeline_BadWindow_ClearAnswerWithExample(string text, string expected)
     {
         var answer = await _bot.AskAsync(text, _bot.Manager);

@@ -105,6 +105,19 @@ public sealed class CommandParserTests
         Assert.Equal(new ExternalIdReference(id), next.Deal);
     }
 
+    [Theory]
+    [InlineData("cycle time EMEA", "EMEA", null)]
+    [InlineData("what's the cycle time in APAC lately", "APAC", null)]
+    [InlineData("pipeline EMEA last 99999 days", "EMEA", 99999)]
+    [InlineData("pipeline EMEA 99999d", "EMEA", 99999)]
+    [InlineData("pipeline last 99999999999999999999 days", null, int.MaxValue)]
+    public void Parse_PipelineTeamOrLongWindow_ReadAsSaid(string text, string? team, int? days)
+    {
+        // "cycle time EMEA" dropped the team (the example has no place for one), and "last 99999 days" was read as part of
+        // a team's name ("EMEA last 99999 days"), so the answer named an unknown team instead of the window.
+        Assert.Equal(new PipelineCommand(team, days), _parser.Parse(text));
+    }
+
     [Fact]
     public void Parse_NameReference_KeepsOriginalCasingWithoutFiller()
     {
