@@ -49,6 +49,15 @@ internal sealed class DealLocator(IDealStore deals, IConversationStore conversat
         }
     }
 
+    /// <summary>
+    /// The one deal <paramref name="text"/> names among those the person may see, or null (none, or several): for words
+    /// that may be a deal's name or something else ("done Initech"), so nothing is answered here.
+    /// </summary>
+    public async Task<DealView?> FindOneByNameAsync(string text, TurnContext context, CancellationToken cancellationToken) =>
+        await names.ResolveAsync(deals, text, AccessPolicy.FindableDeals(context.Person), cancellationToken) is DealResolution.Found one
+            ? await deals.GetAsync(one.Deal.Id, cancellationToken)
+            : null;
+
     public async Task<DealLookup> LocateByIdAsync(DealId id, TurnContext context, CancellationToken cancellationToken)
     {
         var deal = await deals.GetAsync(id, cancellationToken);

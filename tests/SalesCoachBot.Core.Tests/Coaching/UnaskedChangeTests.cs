@@ -58,6 +58,21 @@ public sealed class UnaskedChangeTests : IDisposable
         Assert.Empty(_bot.Stores.Snoozes);
     }
 
+    [Theory]
+    [InlineData("done Initech", "Which item of Initech is done?")]
+    [InlineData("تم Initech", "أي بند من بنود \u2068Initech\u2069 أُنجز؟")]
+    public async Task DoneWithOnlyADealsName_ItsChecklistAsksWhichItem(string text, string question)
+    {
+        // In a chat linked to no deal, "done Initech" took "Initech" for an item and asked which deal.
+        _bot.AddDeal("1002", "Initech", "demo");
+
+        var answer = await _bot.AskAsync(text);
+
+        Assert.Contains(question, answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Initech", answer.Card!.Title, StringComparison.Ordinal);
+        Assert.Empty(_bot.Stores.Confirmations);
+    }
+
     [Fact]
     public async Task StillInterested_NotReadAsANo()
     {

@@ -23,6 +23,12 @@ internal sealed class ConfirmItemsUseCase(DealLocator locator, IDealStore deals,
             command.Deal, context, id => $"done {string.Join(" and ", command.ItemTexts)} for #{id}", cancellationToken);
         if (lookup is not DealLookup.Found found)
         {
+            // "done Initech" in a chat linked to no deal: the one "item" names a deal, so its checklist asks which item.
+            if (command is { Deal: LinkedDealReference, ItemTexts: [var only] } && await locator.FindOneByNameAsync(only, context, cancellationToken) is { } named)
+            {
+                return await whatsNext.ShowAsync(named, context, context.Say.Coaching("Confirm.WhichItem", named.Deal.Name, named.Deal.ExternalId), cancellationToken);
+            }
+
             return ((DealLookup.Answered)lookup).Answer;
         }
 
