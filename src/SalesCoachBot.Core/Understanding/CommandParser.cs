@@ -555,9 +555,9 @@ public sealed partial class CommandParser
     {
         var contrasts = pack.Words("change_contrasts");
         var continuations = pack.Words("change_continuations");
-        foreach (var t in tokens)
+        for (var i = 0; i < tokens.Count; i++)
         {
-            if (!inDeal.Contains(t.Start) && (contrasts.Contains(t.Lower) || continuations.Contains(t.Lower)))
+            if (!inDeal.Contains(tokens[i].Start) && (contrasts.Contains(tokens[i].Lower) || continuations.Contains(tokens[i].Lower)))
             {
                 return true;
             }
@@ -593,9 +593,9 @@ public sealed partial class CommandParser
         var example = ExampleWords(m);
         if (example.Overlaps(negations) || example.Overlaps(others))
         {
-            foreach (var t in tokens)
+            for (var i = 0; i < tokens.Count; i++)
             {
-                if (negations.Contains(t.Lower) || others.Contains(t.Lower))
+                if (negations.Contains(tokens[i].Lower) || others.Contains(tokens[i].Lower))
                 {
                     return Negation.None;
                 }
@@ -641,19 +641,21 @@ public sealed partial class CommandParser
         var suggestions = pack.Words("change_suggestions");
         var contrasts = pack.Words("change_contrasts");
         var continuations = pack.Words("change_continuations");
-        var example = ExampleWords(m);
-        foreach (var t in opening)
+
+        // Loops by index and the example's words only once a listed word is found: this runs on most changes understood.
+        for (var i = 0; i < opening.Count; i++)
         {
-            if (tentative.Contains(t.Lower) && !example.Contains(t.Lower))
+            if (tentative.Contains(opening[i].Lower) && !ExampleWords(m).Contains(opening[i].Lower))
             {
                 return true;
             }
         }
 
-        foreach (var t in OutsideSlots(m, tokens))
+        for (var i = 0; i < tokens.Count; i++)
         {
-            if ((tentative.Contains(t.Lower) || suggestions.Contains(t.Lower) || contrasts.Contains(t.Lower) || continuations.Contains(t.Lower))
-                && !example.Contains(t.Lower))
+            var word = tokens[i].Lower;
+            if ((tentative.Contains(word) || suggestions.Contains(word) || contrasts.Contains(word) || continuations.Contains(word))
+                && !InASlot(m, tokens[i]) && !ExampleWords(m).Contains(word))
             {
                 return true;
             }
@@ -662,9 +664,10 @@ public sealed partial class CommandParser
         // "lost because no budget this year but the price was fine" gives reasons; "said no to the price, but they still want
         // it" may not be a no at all.
         var no = m.Command == "saidno";
-        foreach (var t in m.Slot("reason"))
+        var reason = m.Slot("reason");
+        for (var i = 0; i < reason.Count; i++)
         {
-            if (continuations.Contains(t.Lower) || (no && contrasts.Contains(t.Lower)))
+            if (continuations.Contains(reason[i].Lower) || (no && contrasts.Contains(reason[i].Lower)))
             {
                 return true;
             }
@@ -727,6 +730,24 @@ public sealed partial class CommandParser
 
     /// <summary>The words of the winning example, lower case, as the word lists hold them ("{deal}" and the like too).</summary>
     private static HashSet<string> ExampleWords(IntentMatch m) => m.Example.Split(' ').Select(LanguagePack.Lower).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>True when a slot of <paramref name="m"/> took <paramref name="token"/>; allocates nothing.</summary>
+    private static bool InASlot(IntentMatch m, Token token)
+    {
+        for (var s = 0; s < m.Slots.Count; s++)
+        {
+            var taken = m.Slots[s].Tokens;
+            for (var i = 0; i < taken.Count; i++)
+            {
+                if (taken[i].Start == token.Start)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The typed words no slot of <paramref name="m"/> took: the example's own words and the extras.</summary>
     private static IEnumerable<Token> OutsideSlots(IntentMatch m, IReadOnlyList<Token> tokens)
