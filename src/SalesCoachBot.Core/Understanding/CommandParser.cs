@@ -327,7 +327,7 @@ public sealed partial class CommandParser
     /// <summary>
     /// A history question's deal without the verb of the change it asks about: «هل أعتبر Globex خاسرة؟» fits «هل {deal}
     /// خاسرة» with «أعتبر Globex» in the slot. Only the verbs of <c>branch_explicit</c> (mark, set, «اعتبر», «صنف»…), and
-    /// never the slot's last word.
+    /// only from a slot of two words or more.
     /// </summary>
     private static IReadOnlyList<Token> Asked(IReadOnlyList<Token> deal, LanguagePack pack) =>
         deal is [var first, _, ..] && pack.Words("branch_explicit").Contains(first.Canon) ? Trim(deal, pack.Words("branch_explicit"), FrozenSet<string>.Empty) : deal;
