@@ -73,17 +73,24 @@ public sealed class HealthEndpointTests : IAsyncLifetime
 /// <summary>A database nobody answers on: not ready, still live (an outage must not get every host restarted).</summary>
 public sealed class HealthWithoutDatabaseTests
 {
-    [Fact]
-    public async Task Readyz_DatabaseUnreachable_NotReadyButLive()
+    /// <summary>A started host on a PostgreSQL address nobody answers on, without its background services.</summary>
+    private static async Task<WebApplication> StartAsync()
     {
         var builder = HostComposition.CreateBuilder(["--environment=Production", "--Database:Provider=Postgres", "--ConnectionStrings:SalesCoach=Host=127.0.0.1;Port=1;Database=none;Username=none;Password=none;Timeout=2"]);
         builder.WebHost.UseTestServer();
 
         // The background services (map check, scheduler) need the database; the probes are what is tested here.
         builder.Services.RemoveAll<Microsoft.Extensions.Hosting.IHostedService>();
-        await using var app = builder.Build();
+        var app = builder.Build();
         HostComposition.MapEndpoints(app);
         await app.StartAsync();
+        return app;
+    }
+
+    [Fact]
+    public async Task Readyz_DatabaseUnreachable_NotReadyButLive()
+    {
+        await using var app = await StartAsync();
         using var client = app.GetTestClient();
 
         var ready = await client.GetAsync("/readyz");
@@ -99,12 +106,7 @@ public sealed class HealthWithoutDatabaseTests
     [Fact]
     public async Task Healthz_DatabaseUnreachable_LiveSayingSoInJson()
     {
-        var builder = HostComposition.CreateBuilder(["--environment=Production", "--Database:Provider=Postgres", "--ConnectionStrings:SalesCoach=Host=127.0.0.1;Port=1;Database=none;Username=none;Password=none;Timeout=2"]);
-        builder.WebHost.UseTestServer();
-        builder.Services.RemoveAll<Microsoft.Extensions.Hosting.IHostedService>();
-        await using var app = builder.Build();
-        HostComposition.MapEndpoints(app);
-        await app.StartAsync();
+        await using var app = await StartAsync();
         using var client = app.GetTestClient();
 
         var live = await client.GetAsync("/healthz");
