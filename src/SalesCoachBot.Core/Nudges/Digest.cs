@@ -32,6 +32,12 @@ public sealed record DigestDeal(
     public decimal? AmountValue { get; init; }
 
     public string? Currency { get; init; }
+
+    /// <summary>The deal's stage in the map, so the digest names it in its own language; <see cref="StageName"/> is the English text.</summary>
+    public Stage? Stage { get; init; }
+
+    /// <summary>The item behind <see cref="FirstOpenItem"/>, so the digest words it in its own language.</summary>
+    public ChecklistItem? OpenItem { get; init; }
 }
 
 /// <summary>
@@ -69,6 +75,7 @@ public static class DigestBuilder
                 return (view, stage, stall);
             })
             .Where(r => r.stall.IsStalled)
+            .Select(r => (r.view, r.stage, r.stall, item: FirstOpenItem(r.stage, r.view)))
             .Select(r => new DigestDeal(
                 r.view.Id,
                 r.view.Deal.ExternalId,
@@ -78,13 +85,15 @@ public static class DigestBuilder
                 r.stall.DaysInStage,
                 r.stall.DaysOverdue,
                 r.view.Deal.Amount is { } amount ? DealCards.Money(amount, r.view.Deal.Currency) : null,
-                FirstOpenItem(r.stage, r.view),
+                r.item?.Text,
                 r.stall.Reason,
                 r.view.Deal.OwnerId)
             {
                 Stall = r.stall,
                 AmountValue = r.view.Deal.Amount,
                 Currency = r.view.Deal.Currency,
+                Stage = r.stage,
+                OpenItem = r.item,
             })
             .OrderByDescending(d => d.DaysOverdue)
             .ThenByDescending(d => d.DaysStuck)
@@ -92,7 +101,7 @@ public static class DigestBuilder
             .ToList();
 
     /// <summary>The first required item not yet confirmed, else the first optional one.</summary>
-    private static string? FirstOpenItem(Stage? stage, DealView view)
+    private static ChecklistItem? FirstOpenItem(Stage? stage, DealView view)
     {
         if (stage is null)
         {
@@ -101,7 +110,7 @@ public static class DigestBuilder
 
         var confirmed = view.Confirmations.Select(c => c.Item).ToHashSet();
         var open = stage.Checklist.Where(i => !confirmed.Contains(i.Id)).ToList();
-        return (open.FirstOrDefault(i => i.Required) ?? open.FirstOrDefault())?.Text;
+        return open.FirstOrDefault(i => i.Required) ?? open.FirstOrDefault();
     }
 
     /// <summary>The deals that fit in one message: the most overdue, within <paramref name="maxDeals"/> and <see cref="LineBudget"/>.</summary>
@@ -185,7 +194,7 @@ public static class DigestBuilder
 
         if (shown.Count > 0)
         {
-            text.Append(' ').Append(say.Nudges("Digest.Text.MostOverdue", Ref(shown[0]), say.Count(Phrases.Area.Nudges, "Days", shown[0].DaysStuck), shown[0].StageName));
+            text.Append(' ').Append(say.Nudges("Digest.Text.MostOverdue", Ref(shown[0]), say.Count(Phrases.Area.Nudges, "Days", shown[0].DaysStuck), StageIn(shown[0], language)));
         }
 
         if (more > 0)
@@ -217,7 +226,7 @@ public static class DigestBuilder
         {
             say.Nudges("DealRef", d.Name, "#" + d.ExternalId),
             say.Language.Isolate(d.OwnerName),
-            say.Nudges("Digest.NurturedUntil", d.StageName, say.Language.Day(d.ReengageOn)),
+            say.Nudges("Digest.NurturedUntil", d.Stage is { } stage ? MapWording.Name(stage, say.Language) : d.StageName, say.Language.Day(d.ReengageOn)),
         };
         if ((d.AmountValue is { } value ? say.Language.Money(value, d.Currency) : d.Amount) is { } amount)
         {
@@ -227,12 +236,15 @@ public static class DigestBuilder
         return string.Join(" · ", parts);
     }
 
+    // The map's words in the digest's language; a deal built without its map keeps the text it was given.
+    private static string StageIn(DigestDeal d, ReplyLanguage language) => d.Stage is { } stage ? MapWording.Name(stage, language) : d.StageName;
+
     private static string DetailLine(DigestDeal d, Phrases say)
     {
         var parts = new List<string>
         {
             say.Nudges("DealRef", d.Name, "#" + d.ExternalId),
-            say.Language.Isolate(d.StageName),
+            say.Language.Isolate(StageIn(d, say.Language)),
             say.Count(Phrases.Area.Nudges, "Digest.DaysStuck", d.DaysStuck),
         };
         if ((d.AmountValue is { } value ? say.Language.Money(value, d.Currency) : d.Amount) is { } amount)
@@ -240,7 +252,7 @@ public static class DigestBuilder
             parts.Add(amount);
         }
 
-        if (d.FirstOpenItem is { } item)
+        if ((d.OpenItem is { } open ? MapWording.Item(open, say.Language) : d.FirstOpenItem) is { } item)
         {
             parts.Add(say.Nudges("Digest.NextItem", item));
         }

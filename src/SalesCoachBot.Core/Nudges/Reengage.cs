@@ -22,6 +22,9 @@ public sealed record DigestReengage(
     public decimal? AmountValue { get; init; }
 
     public string? Currency { get; init; }
+
+    /// <summary>The stage it was nurtured in, so the digest names it in its own language; <see cref="StageName"/> is the English text.</summary>
+    public Stage? Stage { get; init; }
 }
 
 /// <summary>
@@ -67,6 +70,7 @@ public static class ReengageNudges
             {
                 AmountValue = v.Deal.Amount,
                 Currency = v.Deal.Currency,
+                Stage = map.ResolveStage(v.Deal.StageId),
             })
             .ToList();
 

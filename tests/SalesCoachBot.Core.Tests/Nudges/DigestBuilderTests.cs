@@ -1,7 +1,9 @@
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.Nudges;
+using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Tests.Fakes;
 
 namespace SalesCoachBot.Core.Tests.Nudges;
@@ -90,6 +92,33 @@ public sealed class DigestBuilderTests
         Assert.Contains($"and {60 - shown} more", card.Note, StringComparison.Ordinal);
         Assert.Equal(new RunCommandPayload("stalled EMEA"), Assert.Single(card.Actions).Payload);
         Assert.Contains("Deal 60 (#1060)", card.Sections[0].Lines[0].Text, StringComparison.Ordinal);   // most overdue first
+    }
+
+    [Fact]
+    public void Render_ArabicDigestOfTheShippedMap_NamesStageAndNextItemInArabic()
+    {
+        var map = ProcessMapLoader.Default;
+        var deals = DigestBuilder.StalledDeals([View(1, "Ann", "proposal", 40)], map, 14, Now);
+        var reengage = View(2, "Ann", "proposal", 90);
+        reengage.Deal.Status = DealStatus.Nurture;
+        reengage.Deal.ReengageAt = Now.AddDays(-1);
+        var schedule = new NudgeSchedule(TimeZoneInfo.Utc, new TimeOnly(9, 0), WeekdaysOnly: true);
+        var digest = new TeamDigest(1, "EMEA", new DateOnly(2025, 3, 12), deals) { Reengage = ReengageNudges.DigestLines([reengage], map, schedule) };
+
+        var answer = DigestBuilder.Render(digest, 20, ReplyTexts.Shared.In(ReplyLanguage.Arabic));
+
+        var detail = answer.Card!.Sections[0].Lines[0].Text;
+        Assert.Contains("العرض / عرض السعر", detail, StringComparison.Ordinal);
+        Assert.Contains("أُرسل إلى صاحب القرار العرض متضمنًا السعر ونطاق العمل", detail, StringComparison.Ordinal);
+        Assert.Contains("العرض / عرض السعر", answer.Card.Sections[1].Lines[0].Text, StringComparison.Ordinal);   // due to re-engage
+        Assert.Contains("العرض / عرض السعر", answer.Text, StringComparison.Ordinal);
+        var shown = string.Join('\n', answer.Card.Sections.SelectMany(s => s.Lines).Select(l => l.Text).Append(answer.Text));
+        Assert.DoesNotContain("Proposal", shown, StringComparison.Ordinal);
+
+        // The same deals in English keep the map's English words.
+        var english = DigestBuilder.Render(digest, 20).Card!.Sections[0].Lines[0].Text;
+        Assert.Contains("Proposal / quote", english, StringComparison.Ordinal);
+        Assert.Contains("Proposal with price and scope sent to the decision maker", english, StringComparison.Ordinal);
     }
 
     [Fact]
