@@ -60,6 +60,7 @@ public abstract class SalesCoachDbContext(DbContextOptions options) : DbContext(
         configurationBuilder.Properties<DealId>().HaveConversion<DealIdConverter>();
         configurationBuilder.Properties<StageId>().HaveConversion<StageIdConverter>();
         configurationBuilder.Properties<ChecklistItemId>().HaveConversion<ChecklistItemIdConverter>();
+        configurationBuilder.Properties<WorkWeek>().HaveConversion<WorkWeekConverter>().HaveMaxLength(40);
     }
 
     // Case-insensitive keys are kept in normalized columns so the unique indexes enforce them.

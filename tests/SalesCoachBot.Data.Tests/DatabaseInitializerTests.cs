@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -72,6 +74,25 @@ public sealed class DatabaseInitializerTests : IDisposable
         Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
         Assert.True(await services.GetRequiredService<DatabaseInitializer>().CanConnectAsync(CancellationToken.None));
         Assert.Equal("Sqlite", services.GetRequiredService<DatabaseInitializer>().ProviderName);
+    }
+
+    [Fact]
+    public async Task Migrate_TeamStoredBeforeWorkdays_WorksMondayToFriday()
+    {
+        await using var services = TestDatabase.BuildServices(Sqlite("before-workdays.db"), _time);
+        await using (var before = services.GetRequiredService<SalesCoachDbContextFactory>().CreateDbContext())
+        {
+            await before.GetService<IMigrator>().MigrateAsync("20261204120000_PipelineChangeBatch");
+            await before.Database.ExecuteSqlRawAsync(
+                "INSERT INTO sales_teams (name, normalized_name, time_zone_id, nudge_time, weekdays_only, idle_after_days) " +
+                "VALUES ('Old', 'old', 'Europe/Berlin', '09:00:00', 1, 14)");
+        }
+
+        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+
+        await using var db = services.GetRequiredService<SalesCoachDbContextFactory>().CreateDbContext();
+        var team = await db.Teams.AsNoTracking().SingleAsync(t => t.Name == "Old");
+        Assert.Equal(WorkWeek.MondayToFriday, team.Workdays);
     }
 
     [Fact]

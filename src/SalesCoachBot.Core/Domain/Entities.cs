@@ -30,7 +30,11 @@ public sealed class SalesTeam
     /// <summary>Local time of the daily stalled-deal digest.</summary>
     public TimeOnly NudgeTime { get; set; } = new(9, 0);
 
+    /// <summary>True: the digest comes on the team's <see cref="Workdays"/> only; false: every day.</summary>
     public bool WeekdaysOnly { get; set; } = true;
+
+    /// <summary>The team's working week (<c>workdays</c> column of teams.csv), Monday to Friday unless it says otherwise.</summary>
+    public WorkWeek Workdays { get; set; } = WorkWeek.MondayToFriday;
 
     /// <summary>Days without activity after which an open deal counts as stalled.</summary>
     public int IdleAfterDays { get; set; } = 14;

@@ -158,7 +158,7 @@ public sealed class NudgeRunner(
         }
 
         var at = useDefaults && settings.TryGetDefaultTime(out var defaultTime) ? defaultTime : team.NudgeTime;
-        return new NudgeSchedule(zone, at, team.WeekdaysOnly);
+        return new NudgeSchedule(zone, at, team.WeekdaysOnly, team.Workdays);
     }
 
     private async Task<List<TeamNudgeOutcome>> ClaimAsync(

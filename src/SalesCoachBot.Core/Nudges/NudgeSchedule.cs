@@ -1,13 +1,15 @@
 using System.Collections.Concurrent;
+using SalesCoachBot.Core.Domain;
 
 namespace SalesCoachBot.Core.Nudges;
 
 /// <summary>
-/// When a team's digest is due: its local <c>NudgeTime</c> in its IANA zone, on weekdays only when it says so.
+/// When a team's digest is due: its local <c>NudgeTime</c> in its IANA zone, on the team's working days
+/// (<see cref="Workdays"/>, e.g. Sunday to Thursday) only when it says so.
 /// Everything is computed from instants, so daylight-saving changes need no special cases beyond the two
 /// below, and the once-a-day guarantee comes from claiming the local date, not from the clock.
 /// </summary>
-public sealed record NudgeSchedule(TimeZoneInfo Zone, TimeOnly At, bool WeekdaysOnly)
+public sealed record NudgeSchedule(TimeZoneInfo Zone, TimeOnly At, bool WeekdaysOnly, WorkWeek Workdays)
 {
     // Zones already found by id. A card asks for its team's zone several times, and the runtime's own cache takes a
     // process-wide lock on every lookup, which concurrent turns queue on. Ids come from configuration and the teams
@@ -47,7 +49,7 @@ public sealed record NudgeSchedule(TimeZoneInfo Zone, TimeOnly At, bool Weekdays
 
     public DateOnly LocalDate(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Zone).DateTime);
 
-    public bool RunsOn(DateOnly date) => !WeekdaysOnly || date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+    public bool RunsOn(DateOnly date) => !WeekdaysOnly || Workdays.Includes(date.DayOfWeek);
 
     /// <summary>
     /// The instant the digest of <paramref name="date"/> is due. A time skipped by a spring-forward change is
@@ -86,6 +88,6 @@ public sealed record NudgeSchedule(TimeZoneInfo Zone, TimeOnly At, bool Weekdays
             }
         }
 
-        throw new InvalidOperationException("No digest day within a week; the weekday rule is broken.");
+        throw new InvalidOperationException($"No digest day within a week; the work week '{Workdays}' has no day.");
     }
 }

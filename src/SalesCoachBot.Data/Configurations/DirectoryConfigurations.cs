@@ -19,6 +19,7 @@ internal sealed class SalesTeamConfiguration : IEntityTypeConfiguration<SalesTea
         builder.Property(t => t.TimeZoneId).HasMaxLength(100).IsRequired();
         builder.Property(t => t.Language).HasMaxLength(10);
         builder.Property(t => t.MapId).HasMaxLength(100);
+        builder.Property(t => t.Workdays).IsRequired();   // migration Workdays: rows stored before it work Monday to Friday
     }
 }
 

@@ -30,3 +30,8 @@ internal sealed class StageIdConverter() : ValueConverter<StageId, string>(
 internal sealed class ChecklistItemIdConverter() : ValueConverter<ChecklistItemId, string>(
     v => v.Value,
     v => new ChecklistItemId(v));
+
+/// <summary>A team's work week as its canonical teams.csv text (<c>mon-fri</c>, <c>sun-thu</c>), readable in the table.</summary>
+internal sealed class WorkWeekConverter() : ValueConverter<WorkWeek, string>(
+    v => v.ToString(),
+    v => WorkWeek.Parse(v));

@@ -102,7 +102,7 @@ public sealed class DigestBuilderTests
         var reengage = View(2, "Ann", "proposal", 90);
         reengage.Deal.Status = DealStatus.Nurture;
         reengage.Deal.ReengageAt = Now.AddDays(-1);
-        var schedule = new NudgeSchedule(TimeZoneInfo.Utc, new TimeOnly(9, 0), WeekdaysOnly: true);
+        var schedule = new NudgeSchedule(TimeZoneInfo.Utc, new TimeOnly(9, 0), WeekdaysOnly: true, WorkWeek.MondayToFriday);
         var digest = new TeamDigest(1, "EMEA", new DateOnly(2025, 3, 12), deals) { Reengage = ReengageNudges.DigestLines([reengage], map, schedule) };
 
         var answer = DigestBuilder.Render(digest, 20, ReplyTexts.Shared.In(ReplyLanguage.Arabic));

@@ -92,6 +92,26 @@ public sealed class NudgeRunnerTests
     }
 
     [Fact]
+    public async Task RunDue_RiyadhTeamWorkingSundayToThursday_DigestOnSundayNotFridayAndMissedSundayCaughtUp()
+    {
+        var riyadh = _stores.AddTeam("KSA");
+        riyadh.TimeZoneId = "Asia/Riyadh";   // UTC+3, weekend Friday and Saturday
+        riyadh.Workdays = WorkWeek.Parse("sun-thu");
+        await _nudges.BindAsync(riyadh.Id, ConversationKey.Parse("slack:T1:C0KSA"), 1, _time.GetUtcNow(), CancellationToken.None);
+
+        // From Friday 28 March 2025, 07:00 in Riyadh, to Sunday 30 March 08:00, polled every minute.
+        var beforeSunday = (await PollEveryMinuteUntilAsync(new DateTimeOffset(2025, 3, 30, 5, 0, 0, TimeSpan.Zero))).Where(q => q.Team == "KSA").ToList();
+
+        // The host is down over Sunday's 09:00 and back at 13:00 Riyadh: the missed digest goes out then.
+        _time.SetUtcNow(new DateTimeOffset(2025, 3, 30, 10, 0, 0, TimeSpan.Zero));
+        var sunday = await Runner().RunDueAsync(CancellationToken.None);
+
+        Assert.Empty(beforeSunday);
+        Assert.Equal(new DateOnly(2025, 3, 30), sunday.Single(o => o.TeamName == "KSA").LocalDate);
+        Assert.Equal([new DateOnly(2025, 3, 30)], _nudges.Claims.Where(c => c.TeamId == riyadh.Id).Select(c => c.Date));
+    }
+
+    [Fact]
     public async Task RunDue_UnknownZoneAndUnboundTeam_OtherTeamStillQueued()
     {
         _americas.TimeZoneId = "Mars/Olympus_Mons";

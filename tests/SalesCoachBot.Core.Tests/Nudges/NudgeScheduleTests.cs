@@ -1,13 +1,14 @@
+using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Nudges;
 
 namespace SalesCoachBot.Core.Tests.Nudges;
 
 public sealed class NudgeScheduleTests
 {
-    private static NudgeSchedule For(string zone, int hour, int minute = 0, bool weekdaysOnly = true)
+    private static NudgeSchedule For(string zone, int hour, int minute = 0, bool weekdaysOnly = true, string workdays = "mon-fri")
     {
         Assert.True(NudgeSchedule.TryFindZone(zone, out var tz));
-        return new NudgeSchedule(tz, new TimeOnly(hour, minute), weekdaysOnly);
+        return new NudgeSchedule(tz, new TimeOnly(hour, minute), weekdaysOnly, WorkWeek.Parse(workdays));
     }
 
     [Fact]
@@ -60,6 +61,21 @@ public sealed class NudgeScheduleTests
         Assert.Null(berlin.DueDate(saturdayNoon));
         Assert.Equal(new DateOnly(2025, 3, 15), everyDay.DueDate(saturdayNoon));
         Assert.Equal(new DateTimeOffset(2025, 3, 17, 8, 0, 0, TimeSpan.Zero), berlin.NextAfter(saturdayNoon));
+    }
+
+    [Fact]
+    public void DueDate_RiyadhWorkingSundayToThursday_DueOnSundayNotOnFriday()
+    {
+        var riyadh = For("Asia/Riyadh", 9, workdays: "sun-thu");   // UTC+3 all year
+        var fridayNoon = new DateTimeOffset(2025, 3, 14, 9, 0, 0, TimeSpan.Zero);
+        var sundayNoon = new DateTimeOffset(2025, 3, 16, 9, 0, 0, TimeSpan.Zero);
+
+        Assert.Null(riyadh.DueDate(fridayNoon));
+        Assert.Null(riyadh.DueDate(fridayNoon.AddDays(1)));   // Saturday
+        Assert.Equal(new DateOnly(2025, 3, 16), riyadh.DueDate(sundayNoon));
+
+        // The next working day after Thursday's digest is Sunday, not Friday.
+        Assert.Equal(new DateTimeOffset(2025, 3, 16, 6, 0, 0, TimeSpan.Zero), riyadh.NextAfter(new DateTimeOffset(2025, 3, 13, 9, 0, 0, TimeSpan.Zero)));
     }
 
     [Fact]

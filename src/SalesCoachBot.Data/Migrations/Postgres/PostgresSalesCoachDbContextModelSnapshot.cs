@@ -462,6 +462,12 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("weekdays_only");
 
+                    b.Property<string>("Workdays")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("workdays");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NormalizedName")

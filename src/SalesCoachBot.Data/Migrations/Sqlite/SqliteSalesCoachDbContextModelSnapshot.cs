@@ -446,6 +446,12 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("weekdays_only");
 
+                    b.Property<string>("Workdays")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workdays");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NormalizedName")
