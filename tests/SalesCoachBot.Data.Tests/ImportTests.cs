@@ -374,6 +374,33 @@ public abstract class ImportTests(Func<TestDatabase> database) : IDisposable
     }
 
     [DatabaseFact]
+    public async Task ImportTeams_WorkdaysColumn_StoresTheWeekRejectsBadValuesNamingTheRowAndOldFilesKeepIt()
+    {
+        var t = Guid.NewGuid().ToString("N")[..8];
+        var csv = "team,time_zone,nudge_time,weekdays_only,idle_after_days,map,language,workdays\n" +
+            $"Riyadh {t},Asia/Riyadh,09:00,true,14,,ar,sun-thu\n" +
+            $"Bad {t},UTC,09:00,true,14,,,weekends\n" +
+            $"Plain {t},UTC,,,,,,\n";
+
+        var first = await ImportAsync(ImportKind.Teams, csv);
+        var oldFile = await ImportAsync(ImportKind.Teams, $"team,time_zone,nudge_time,weekdays_only,idle_after_days\nriyadh {t},Asia/Riyadh,08:30,true,14\n");
+        var listed = await ImportAsync(ImportKind.Teams, $"team,workdays\nplain {t},\"mon,tue,wed,thu,sun\"\n");
+
+        Assert.Equal((2, 1), (first.Added, first.Rejected));
+        var bad = first.Rejections.Single();
+        Assert.Equal(3, bad.Line);
+        Assert.Contains("workdays 'weekends'", bad.Reason, StringComparison.Ordinal);
+        Assert.Contains("sun-thu", bad.Reason, StringComparison.Ordinal);
+        Assert.Equal((1, 1), (oldFile.Updated, listed.Updated));
+        await using var db = Db.NewContext();
+        var teams = await db.Teams.AsNoTracking().Where(x => x.Name.EndsWith(t)).ToDictionaryAsync(x => x.Name);
+        Assert.Equal(WorkWeek.Parse("sun-thu"), teams[$"Riyadh {t}"].Workdays);   // a file without the column keeps it
+        Assert.Equal(new TimeOnly(8, 30), teams[$"Riyadh {t}"].NudgeTime);
+        Assert.Equal("sun-thu", teams[$"Plain {t}"].Workdays.ToString());           // Monday to Friday until the list came
+        Assert.DoesNotContain($"Bad {t}", teams.Keys);
+    }
+
+    [DatabaseFact]
     public async Task ImportHistory_AddsRowsOnceAndRejectsUnknownDeal()
     {
         var team = await Db.CreateTeamAsync();

@@ -9,9 +9,9 @@ namespace SalesCoachBot.Data.Imports;
 /// <summary>Sales teams upserted by name (case-insensitive). Empty cells keep stored values (or defaults).</summary>
 internal sealed class TeamImporter(SalesCoachDbContext db, ProcessMapSet maps, Action<long> progress)
 {
-    public static readonly CsvSchema Schema = new(["team"], ["time_zone", "nudge_time", "weekdays_only", "idle_after_days", "map", "language"]);
+    public static readonly CsvSchema Schema = new(["team"], ["time_zone", "nudge_time", "weekdays_only", "idle_after_days", "map", "language", "workdays"]);
 
-    private sealed record Row(long Line, string Name, string? TimeZoneId, TimeOnly? NudgeTime, bool? WeekdaysOnly, int? IdleAfterDays, string? MapId, string? Language);
+    private sealed record Row(long Line, string Name, string? TimeZoneId, TimeOnly? NudgeTime, bool? WeekdaysOnly, int? IdleAfterDays, string? MapId, string? Language, WorkWeek? Workdays);
 
     public async Task<ImportResult> RunAsync(CsvTable table, CancellationToken cancellationToken)
     {
@@ -98,6 +98,7 @@ internal sealed class TeamImporter(SalesCoachDbContext db, ProcessMapSet maps, A
         team.IdleAfterDays = row.IdleAfterDays ?? team.IdleAfterDays;
         team.Language = row.Language ?? team.Language;
         team.MapId = row.MapId ?? team.MapId;
+        team.Workdays = row.Workdays ?? team.Workdays;
     }
 
     private static Row? Parse(CsvRow csv, Dictionary<string, long> seen, List<string> errors, ProcessMapSet maps)
@@ -180,6 +181,20 @@ internal sealed class TeamImporter(SalesCoachDbContext db, ProcessMapSet maps, A
         }
 
         var language = CsvValues.Language(csv.Get("language"), errors);
-        return errors.Count > 0 ? null : new Row(csv.Line, name!, zone, nudgeTime, weekdaysOnly, idleDays, mapId, language);
+
+        WorkWeek? workdays = null;
+        if (csv.Get("workdays") is { } weekText)
+        {
+            if (WorkWeek.TryParse(weekText, out var week))
+            {
+                workdays = week;
+            }
+            else
+            {
+                errors.Add($"workdays '{weekText}' is not a working week: a range or list of days such as sun-thu, mon-fri or mon,tue,wed,thu,sun");
+            }
+        }
+
+        return errors.Count > 0 ? null : new Row(csv.Line, name!, zone, nudgeTime, weekdaysOnly, idleDays, mapId, language, workdays);
     }
 }
