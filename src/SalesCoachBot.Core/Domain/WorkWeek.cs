@@ -70,18 +70,29 @@ public readonly record struct WorkWeek
         {
             return "mon-sun";
         }
+        return Range is var (first, last) ? $"{Short[(int)first]}-{Short[(int)last]}" : string.Join(',', Days.Select(d => Short[(int)d]));
+    }
 
-        var week = this;
-        var days = MondayFirst.Where(week.Includes).ToList();
-        var starts = days.Where(d => !week.Includes((DayOfWeek)(((int)d + 6) % 7))).ToList();
-        if (starts.Count == 1 && days.Count > 1)
+    /// <summary>The working days, Monday first.</summary>
+    public IReadOnlyList<DayOfWeek> Days
+    {
+        get
         {
-            var start = (int)starts[0];
-            var end = (start + days.Count - 1) % 7;
-            return $"{Short[start]}-{Short[end]}";
+            var week = this;
+            return [.. MondayFirst.Where(week.Includes)];
         }
+    }
 
-        return string.Join(',', days.Select(d => Short[(int)d]));
+    /// <summary>The first and last day when the days run on without a gap (<c>sun-thu</c>) and are more than one; else null.</summary>
+    public (DayOfWeek First, DayOfWeek Last)? Range
+    {
+        get
+        {
+            var week = this;
+            var days = Days;
+            var starts = days.Where(d => !week.Includes((DayOfWeek)(((int)d + 6) % 7))).ToList();
+            return starts.Count == 1 && days.Count > 1 ? (starts[0], (DayOfWeek)(((int)starts[0] + days.Count - 1) % 7)) : null;
+        }
     }
 
     private static DayOfWeek? Day(string name) => name.ToLowerInvariant() switch

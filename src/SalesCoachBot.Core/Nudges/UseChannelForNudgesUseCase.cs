@@ -6,6 +6,7 @@ using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Coaching;
 using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.Understanding;
 
@@ -47,10 +48,21 @@ internal sealed class UseChannelForNudgesUseCase(
             NudgeLog.Bound(logger ?? NullLogger<UseChannelForNudgesUseCase>.Instance, conversation.ToString(), team.Name, person.Id);
         }
 
-        var when = say.Nudges(team.WeekdaysOnly ? "Bind.When.Weekdays" : "Bind.When.Daily",
-            say.Language.Digits(team.NudgeTime.ToString("HH:mm", CultureInfo.InvariantCulture)), team.TimeZoneId);
+        var at = say.Language.Digits(team.NudgeTime.ToString("HH:mm", CultureInfo.InvariantCulture));
+        var when = !team.WeekdaysOnly ? say.Nudges("Bind.When.Daily", at, team.TimeZoneId)
+            : team.Workdays == WorkWeek.MondayToFriday ? say.Nudges("Bind.When.Weekdays", at, team.TimeZoneId)
+            : say.Nudges("Bind.When.Workdays", at, team.TimeZoneId, Workdays(team.Workdays, say));
         var message = say.Nudges(added ? "Bind.Added" : "Bind.Already", team.Name, when);
         return new BotAnswer(message, new Card { Kind = CardKind.Info, Title = say.Nudges("Bind.Title"), Body = [message] });
+    }
+
+    /// <summary>A working week other than Monday to Friday in words: "Sunday to Thursday", or the days listed.</summary>
+    private static string Workdays(WorkWeek week, Phrases say)
+    {
+        string Day(DayOfWeek day) => say.Language.Culture.DateTimeFormat.GetDayName(day);
+        return week.Range is var (first, last)
+            ? say.Nudges("Bind.Days.Range", Day(first), Day(last))
+            : string.Join(say.Nudges("ListSeparator"), week.Days.Select(Day));
     }
 
     /// <summary>

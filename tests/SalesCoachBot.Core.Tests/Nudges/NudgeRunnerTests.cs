@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using SalesCoachBot.Core.Coaching;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.Nudges;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Tests.Fakes;
@@ -169,5 +170,27 @@ public sealed class NudgeRunnerTests
         Assert.Equal("This channel now gets the EMEA stalled-deal digest at 09:00 Europe/Berlin on weekdays.", bound.Text);
         Assert.StartsWith("This channel already gets", again.Text, StringComparison.Ordinal);
         Assert.Equal(channel, Assert.Single(await _nudges.ListAsync(_emea.Id, CancellationToken.None)).Conversation);
+    }
+
+    [Theory]
+    [InlineData("en", "sun-thu", "This channel now gets the KSA stalled-deal digest at 09:00 Asia/Riyadh on working days, Sunday to Thursday.")]
+    [InlineData("en", "mon,wed,fri", "on working days, Monday, Wednesday, Friday.")]
+    [InlineData("ar", "sun-thu", "في أيام العمل (من الأحد إلى الخميس)")]
+    public async Task UseChannelForNudges_TeamWorkingSundayToThursday_ConfirmationNamesItsWorkingDays(string language, string workdays, string expected)
+    {
+        var ksa = _stores.AddTeam("KSA");
+        ksa.TimeZoneId = "Asia/Riyadh";
+        ksa.Workdays = WorkWeek.Parse(workdays);
+        _stores.AddPerson("ksa-boss@example.com", PersonRole.Manager, ksa);
+        var person = (await _stores.FindPersonByEmailAsync("ksa-boss@example.com", CancellationToken.None))!;
+        var turn = new ChatTurn(new ChatUser(ChatChannel.Slack, Email: person.Email), ConversationKey.Parse("slack:T1:C0KSA"), new TextInput("use this channel for ksa nudges"));
+        var context = new TurnContext(person, turn, MapBuilder.ThreeStages(), _time.GetUtcNow())
+        {
+            Say = ReplyTexts.Shared.In(language == "ar" ? ReplyLanguage.Arabic : ReplyLanguage.English),
+        };
+
+        var bound = await new UseChannelForNudgesUseCase(_stores, _nudges).HandleAsync(new UseChannelForNudgesCommand("ksa"), context, CancellationToken.None);
+
+        Assert.Contains(expected, bound.Text, StringComparison.Ordinal);
     }
 }
