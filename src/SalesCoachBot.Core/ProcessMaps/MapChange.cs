@@ -175,8 +175,8 @@ public static class MapChange
     /// what advances a deal, and nothing is left to confirm, so without this the deal could never leave the stage. Null
     /// when the deal is closed, its stage is last or not in <paramref name="to"/>, an item is still open, or the checklist
     /// was already complete under <paramref name="from"/> (a stage that never required anything waits for a confirmation,
-    /// as before). At start, with no map known before, a deal counts when its stage requires something or it has
-    /// confirmed something there.
+    /// as before). Null at start too, with no map known before: a complete checklist may then be on purpose (the CRM
+    /// refused the advance and the deal stays until someone fixes it), and advancing it on every start would push it again.
     /// </summary>
     public static Stage? ReadyToAdvance(DealView view, ProcessMap? from, ProcessMap to)
     {
@@ -192,9 +192,7 @@ public static class MapChange
             return null;
         }
 
-        var wasWaiting = from?.FindStage(stage.Id) is { } before
-            ? before.RequiredItems.Any(i => !confirmed.Contains(i.Id))
-            : stage.RequiredItems.Any() || confirmed.Count > 0;
+        var wasWaiting = from?.FindStage(stage.Id) is { } before && before.RequiredItems.Any(i => !confirmed.Contains(i.Id));
         return wasWaiting ? next : null;
     }
 
