@@ -290,7 +290,9 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
             }
             else
             {
-                outcome = Update(db, deal, record, placement, owner.Person, context, context.MapFor(mapId), pendingStagePushes.Contains(deal.Id), openItems, out var refused, out var superseded);
+                var crmStageChanged = link.Stage != record.Stage || link.Pipeline != record.Pipeline;   // since the last sync
+                outcome = Update(db, deal, record, placement, owner.Person, context, context.MapFor(mapId), pendingStagePushes.Contains(deal.Id),
+                    crmStageChanged, openItems, out var refused, out var superseded);
                 if (superseded)
                 {
                     supersededPushes.Add(deal.Id);
@@ -555,6 +557,7 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
         CrmApplyContext context,
         ProcessMap map,
         bool ourStagePending,
+        bool crmStageChanged,
         IReadOnlyDictionary<DealId, IReadOnlyList<string>> openItems,
         out string? refused,
         out bool supersededPush)
@@ -634,10 +637,11 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
         }
 
         // Stage changes go in time order. While our push is pending the CRM still shows the stage we left, which it
-        // entered before our move; only a stage change it dates after our move (a close there since) is newer than ours.
-        // Without that date (the record's last modification may be any field) ours stays.
+        // entered before our move; only a stage change it made since the last sync (another stage than the link saw)
+        // and dates after our move (a close there since) is newer than ours. Without that date (the record's last
+        // modification may be any field) ours stays; comparing stages too keeps a CRM clock ahead of ours from undoing it.
         var changedAt = record.StageChangedAt ?? record.ModifiedAt;
-        if (!record.Deleted && (changedAt < deal.StageEnteredAt || (ourStagePending && record.StageChangedAt is null)))
+        if (!record.Deleted && (changedAt < deal.StageEnteredAt || (ourStagePending && (record.StageChangedAt is null || !crmStageChanged))))
         {
             return outcome;
         }
