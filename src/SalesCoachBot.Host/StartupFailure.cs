@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Diagnostics;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.FileProviders;
@@ -8,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Data;
+using SalesCoachBot.Data.Infrastructure;
 
 namespace SalesCoachBot.Host;
 
@@ -16,7 +16,7 @@ namespace SalesCoachBot.Host;
 /// Each becomes a few lines naming the problem instead of a stack trace. Anything else is not recognised on purpose: a
 /// bug should surface with its stack trace, not be disguised as a configuration problem.
 /// </summary>
-internal static partial class StartupFailure
+internal static class StartupFailure
 {
     /// <summary>What to tell the operator, one problem a line, or null when <paramref name="exception"/> is not theirs to fix.</summary>
     public static IReadOnlyList<string>? Describe(Exception exception)
@@ -102,8 +102,5 @@ internal static partial class StartupFailure
         new StackTrace(exception).GetFrames().Any(f => f.GetMethod()?.DeclaringType is { } type && typeof(T).IsAssignableFrom(type));
 
     /// <summary>A connection string's password never reaches the terminal, whatever message quoted it.</summary>
-    internal static string Redact(string line) => Password().Replace(line, "$1=***");
-
-    [GeneratedRegex(@"(?i)\b(password|pwd)\s*=\s*[^;'""\s]*")]
-    private static partial Regex Password();
+    internal static string Redact(string line) => DatabaseDescription.Redact(line);
 }

@@ -589,7 +589,8 @@ public static partial class DateInWords
         return days == 0 && !allowToday ? 7 : days;
     }
 
-    private static DayOfWeek? Weekday(string word) => word switch
+    /// <summary>An English weekday, full or abbreviated, in lower case ("thu", "thurs", "thursday"); null otherwise.</summary>
+    internal static DayOfWeek? Weekday(string word) => word switch
     {
         "monday" or "mon" => DayOfWeek.Monday,
         "tuesday" or "tue" or "tues" => DayOfWeek.Tuesday,

@@ -95,15 +95,5 @@ public readonly record struct WorkWeek
         }
     }
 
-    private static DayOfWeek? Day(string name) => name.ToLowerInvariant() switch
-    {
-        "mon" or "monday" => DayOfWeek.Monday,
-        "tue" or "tuesday" => DayOfWeek.Tuesday,
-        "wed" or "wednesday" => DayOfWeek.Wednesday,
-        "thu" or "thursday" => DayOfWeek.Thursday,
-        "fri" or "friday" => DayOfWeek.Friday,
-        "sat" or "saturday" => DayOfWeek.Saturday,
-        "sun" or "sunday" => DayOfWeek.Sunday,
-        _ => null,
-    };
+    private static DayOfWeek? Day(string name) => Dates.DateInWords.Weekday(name.ToLowerInvariant());
 }

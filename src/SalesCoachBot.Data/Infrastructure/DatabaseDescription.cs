@@ -8,7 +8,7 @@ namespace SalesCoachBot.Data.Infrastructure;
 /// Which database is in use, said so an operator can tell (the SQLite file's full path; PostgreSQL's host, port and
 /// database), and never with a password.
 /// </summary>
-internal static partial class DatabaseDescription
+public static partial class DatabaseDescription
 {
     public static string Of(DatabaseProvider provider, string connectionString)
     {
