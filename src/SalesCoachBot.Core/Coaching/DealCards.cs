@@ -291,6 +291,9 @@ public sealed class SalesTeamRules(IReadOnlyList<SalesTeam> teams, int defaultId
         : Nudges.NudgeSchedule.TryFindZone(defaultTimeZone, out var fallback) ? fallback
         : TimeZoneInfo.Utc;
 
+    /// <summary>The team's working days, which "next week" and "end of week" follow; Monday to Friday for a team not found.</summary>
+    public WorkWeek Workdays(long teamId) => _teams.GetValueOrDefault(teamId)?.Workdays ?? WorkWeek.MondayToFriday;
+
     public SalesTeam? Find(long teamId) => _teams.GetValueOrDefault(teamId);
 
     public IReadOnlyCollection<SalesTeam> All => _teams.Values;

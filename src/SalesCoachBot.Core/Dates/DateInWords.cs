@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.Understanding;
 
@@ -13,14 +14,17 @@ public enum DateOrder
 }
 
 /// <summary>
-/// Where and when a date in words is read: "now", the time zone whose calendar "today" and "Friday" mean, and the
-/// order of a short numeric date. A date without a time is due by the end of its local day (stored as 23:59 local),
-/// so a step booked "for Friday" is still ahead all Friday.
+/// Where and when a date in words is read: "now", the time zone whose calendar "today" and "Friday" mean, the
+/// order of a short numeric date, and the team's working week ("end of week" is its last working day). A date without a
+/// time is due by the end of its local day (stored as 23:59 local), so a step booked "for Friday" is still ahead all Friday.
 /// </summary>
 public sealed record DateContext(DateTimeOffset Now, TimeZoneInfo Zone, DateOrder Order = DateOrder.DayMonth)
 {
     /// <summary>The local time a date without a time stands for: the end of that day.</summary>
     public static readonly TimeOnly EndOfDay = new(23, 59);
+
+    /// <summary>The team's working days: "next week" starts on the first, "end of week" is the last.</summary>
+    public WorkWeek Workdays { get; init; } = WorkWeek.MondayToFriday;
 
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, Zone).DateTime);
 
@@ -71,7 +75,8 @@ public abstract record DateReading
 
 /// <summary>
 /// Reads dates people type: today, tomorrow, weekday names (the next one; "next Friday" is the Friday of next week),
-/// "next week" (its Monday), "next month" (its 1st), "in 3 days|weeks|months", "end of week|month", ISO 2026-12-10,
+/// "next week" (its first working day: Monday, or Sunday for a sun-thu team), "next month" (its 1st), "in 3
+/// days|weeks|months", "end of week" (the team's last working day) and "end of month", ISO 2026-12-10,
 /// 10/12 and 10/12/2026 in the <see cref="DateOrder"/>, "10 Dec", "December 10th", "the 10th", with an optional time
 /// ("3pm", "3:30 pm", "15:00", "noon"). Pure: the clock and zone come in a <see cref="DateContext"/>.
 /// </summary>
@@ -354,17 +359,17 @@ public static partial class DateInWords
             case "day after tomorrow" or "the day after tomorrow":
                 return new(today.AddDays(2), null);
             case "next week":
-                return new(today.AddDays(DaysUntil(today.DayOfWeek, DayOfWeek.Monday, allowToday: false)), null);
+                return new(NextWeekStart(context), null);
             case "next month":
                 return new(new DateOnly(today.Year, today.Month, 1).AddMonths(1), null);
             case "end of week" or "end of the week" or "end of this week" or "eow" or "this week":
-                return new(today.AddDays(DaysUntil(today.DayOfWeek, DayOfWeek.Friday, allowToday: true)), null);
+                return new(today.AddDays(DaysUntil(today.DayOfWeek, context.Workdays.Last, allowToday: true)), null);
             case "end of month" or "end of the month" or "end of this month" or "eom" or "this month":
                 return new(new DateOnly(today.Year, today.Month, 1).AddMonths(1).AddDays(-1), null);
             case "end of next month":
                 return new(new DateOnly(today.Year, today.Month, 1).AddMonths(2).AddDays(-1), null);
             case "end of next week":
-                return new(today.AddDays(DaysUntil(today.DayOfWeek, DayOfWeek.Monday, allowToday: false) + 4), null);
+                return new(NextWeekStart(context).AddDays(DaysUntil(context.Workdays.First, context.Workdays.Last, allowToday: true)), null);
         }
 
         // Weekdays: "friday" / "this friday" is the next one; "next friday" the one in next week.
@@ -378,8 +383,7 @@ public static partial class DateInWords
 
             if (first == "next")
             {
-                var monday = today.AddDays(DaysUntil(today.DayOfWeek, DayOfWeek.Monday, allowToday: false));
-                return new(monday.AddDays(((int)weekday + 6) % 7), null);
+                return new(NextWeekStart(context).AddDays(DaysUntil(context.Workdays.First, weekday, allowToday: true)), null);
             }
 
             return new(null, null);
@@ -582,6 +586,10 @@ public static partial class DateInWords
     private static readonly F23.StringSimilarity.Levenshtein Levenshtein = new();
 
     private static int Distance(string a, string b) => (int)Levenshtein.Distance(a, b);
+
+    /// <summary>The first day of the team's next week: its first working day after today (a Monday, or a Sunday for sun-thu).</summary>
+    private static DateOnly NextWeekStart(DateContext context) =>
+        context.Today.AddDays(DaysUntil(context.Today.DayOfWeek, context.Workdays.First, allowToday: false));
 
     private static int DaysUntil(DayOfWeek from, DayOfWeek to, bool allowToday)
     {

@@ -95,5 +95,11 @@ public readonly record struct WorkWeek
         }
     }
 
+    /// <summary>The day the week starts: the first of the run of days (Sunday for sun-thu), else the first from Monday.</summary>
+    public DayOfWeek First => Range?.First ?? Days.FirstOrDefault(DayOfWeek.Monday);
+
+    /// <summary>The day the week ends: the last of the run of days (Thursday for sun-thu), else the last from Monday.</summary>
+    public DayOfWeek Last => Range?.Last ?? (Days is [.., var last] ? last : DayOfWeek.Friday);
+
     private static DayOfWeek? Day(string name) => Dates.DateInWords.Weekday(name.ToLowerInvariant());
 }

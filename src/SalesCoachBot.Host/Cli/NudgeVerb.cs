@@ -155,5 +155,5 @@ internal sealed class NudgeVerb(
     }
 
     private static string Schedule(SalesTeam team) =>
-        string.Create(CultureInfo.InvariantCulture, $"{team.TimeZoneId} {team.NudgeTime:HH:mm}{(team.WeekdaysOnly ? " weekdays" : " daily")}");
+        string.Create(CultureInfo.InvariantCulture, $"{team.TimeZoneId} {team.NudgeTime:HH:mm}{(team.WeekdaysOnly ? $" {team.Workdays}" : " daily")}");
 }

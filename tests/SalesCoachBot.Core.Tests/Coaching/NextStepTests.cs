@@ -33,6 +33,20 @@ public sealed class NextStepTests : IDisposable
         Assert.Contains("Next step: demo with their CFO — Mon 30 Nov 2026", answer.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("next step for Initech: send pricing by end of week", 2026, 12, 3)]        // Thursday, the team's last working day
+    [InlineData("next step for Initech: send pricing next week", 2026, 11, 29)]            // Sunday, its first
+    [InlineData("الخطوة التالية لـ Initech: إرسال الأسعار نهاية الأسبوع", 2026, 12, 3)]
+    public async Task NextStep_TeamWorkingSundayToThursday_WeekFollowsTheTeam(string text, int year, int month, int day)
+    {
+        _bot.Emea.Workdays = WorkWeek.Parse("sun-thu");
+        var deal = _bot.AddDeal("1002", "Initech");
+
+        await _bot.AskAsync(text);
+
+        Assert.Equal(EndOfDay(year, month, day), deal.NextStepAt);
+    }
+
     [Fact]
     public async Task NextStep_WithTimeAndId_StoresThatTime()
     {

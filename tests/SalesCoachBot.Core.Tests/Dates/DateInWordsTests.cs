@@ -1,4 +1,6 @@
+using System.Globalization;
 using SalesCoachBot.Core.Dates;
+using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Localization;
 
 namespace SalesCoachBot.Core.Tests.Dates;
@@ -63,6 +65,35 @@ public sealed class DateInWordsTests
 
         Assert.Equal(Local(year, month, day), found.At);
         Assert.False(found.HasTime);
+    }
+
+    [Theory]
+    [InlineData("end of week", "2026-12-03", "2026-12-03")]        // Thursday, the week's last working day: today
+    [InlineData("end of week", "2026-12-04", "2026-12-10")]        // Friday is the weekend: next Thursday
+    [InlineData("next week", "2026-12-03", "2026-12-06")]          // its Sunday
+    [InlineData("end of next week", "2026-12-03", "2026-12-10")]
+    [InlineData("next thursday", "2026-12-03", "2026-12-10")]      // the Thursday of the week starting Sunday 6th
+    [InlineData("next sunday", "2026-12-03", "2026-12-06")]
+    public void Read_TeamWorkingSundayToThursday_WeekWordsFollowItsWeek(string text, string today, string expected)
+    {
+        var now = new DateTimeOffset(DateOnly.Parse(today, CultureInfo.InvariantCulture).ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero);
+        var context = Context(now: now) with { Workdays = WorkWeek.Parse("sun-thu") };
+
+        var found = Found(text, context);
+
+        var day = DateOnly.Parse(expected, CultureInfo.InvariantCulture);
+        Assert.Equal(Local(day.Year, day.Month, day.Day), found.At);
+    }
+
+    [Theory]
+    [InlineData("end of week", "2026-12-04")]        // Friday, as before for a Monday-to-Friday team
+    [InlineData("next week", "2026-12-07")]
+    [InlineData("end of next week", "2026-12-11")]
+    public void Read_TeamWorkingMondayToFriday_WeekWordsAsBefore(string text, string expected)
+    {
+        var day = DateOnly.Parse(expected, CultureInfo.InvariantCulture);
+
+        Assert.Equal(Local(day.Year, day.Month, day.Day), Found(text).At);
     }
 
     [Theory]

@@ -71,11 +71,29 @@ public sealed class NudgeVerbTests : IAsyncLifetime
         var (exit, stdout, _) = await NudgeAsync("--dry-run");
 
         Assert.Equal(0, exit);
-        Assert.Contains("EMEA (Europe/Berlin 09:00 weekdays): no channel bound", stdout, StringComparison.Ordinal);
-        Assert.Contains("Americas (America/New_York 09:00 weekdays): no channel bound", stdout, StringComparison.Ordinal);
+        Assert.Contains("EMEA (Europe/Berlin 09:00 mon-fri): no channel bound", stdout, StringComparison.Ordinal);
+        Assert.Contains("Americas (America/New_York 09:00 mon-fri): no channel bound", stdout, StringComparison.Ordinal);
         Assert.Matches(@"\n  #\S+ .+ · \d+ days stuck · .+\(limit \d+\)", stdout);
         Assert.Empty(await _services.GetRequiredService<INudgeOutbox>().ListMessagesAsync(null, CancellationToken.None));
         Assert.Empty(_teams.Delivered);
+    }
+
+    [Fact]
+    public async Task DryRun_TeamWorkingSundayToThursday_ShowsItsWorkingDays()
+    {
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>();
+            var emea = db.Teams.Single(t => t.Name == "EMEA");
+            emea.Workdays = WorkWeek.Parse("sun-thu");
+            await db.SaveChangesAsync();
+        }
+
+        var (exit, stdout, _) = await NudgeAsync("--dry-run");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("EMEA (Europe/Berlin 09:00 sun-thu): no channel bound", stdout, StringComparison.Ordinal);
+        Assert.Contains("Americas (America/New_York 09:00 mon-fri): no channel bound", stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -92,7 +110,7 @@ public sealed class NudgeVerbTests : IAsyncLifetime
         var (_, forced, _) = await NudgeAsync("--team", "EMEA", "--force");
 
         Assert.Equal(0, dryExit);
-        Assert.Contains("EMEA (Europe/Berlin 09:00 weekdays): slack:T1:C77, teams:19:emea@thread.tacv2", dry, StringComparison.Ordinal);
+        Assert.Contains("EMEA (Europe/Berlin 09:00 mon-fri): slack:T1:C77, teams:19:emea@thread.tacv2", dry, StringComparison.Ordinal);
         Assert.Equal(0, exit);
         Assert.Contains("teams:19:emea@thread.tacv2: sent", first, StringComparison.Ordinal);
         Assert.Contains("slack:T1:C77: sent", first, StringComparison.Ordinal);

@@ -30,8 +30,9 @@ internal sealed class SetNextStepUseCase(DealLocator locator, IDealStore deals, 
             return ((DealLookup.Answered)lookup).Answer;
         }
 
-        var zone = (await teamRules.GetAsync(cancellationToken)).Zone(found.Deal.Deal.TeamId);
-        var dateContext = new DateContext(context.Now, zone, DateContext.OrderFor(context.Turn.User.Locale));
+        var rules = await teamRules.GetAsync(cancellationToken);
+        var teamId = found.Deal.Deal.TeamId;
+        var dateContext = new DateContext(context.Now, rules.Zone(teamId), DateContext.OrderFor(context.Turn.User.Locale)) { Workdays = rules.Workdays(teamId) };
         switch (DateInWords.Find(command.Text, dateContext))
         {
             case DateReading.Found date:
@@ -56,8 +57,9 @@ internal sealed class SetNextStepUseCase(DealLocator locator, IDealStore deals, 
             return ((DealLookup.Answered)lookup).Answer;
         }
 
-        var zone = (await teamRules.GetAsync(cancellationToken)).Zone(found.Deal.Deal.TeamId);
-        var dateContext = new DateContext(context.Now, zone);
+        var rules = await teamRules.GetAsync(cancellationToken);
+        var teamId = found.Deal.Deal.TeamId;
+        var dateContext = new DateContext(context.Now, rules.Zone(teamId)) { Workdays = rules.Workdays(teamId) };
         DateTimeOffset? at = null;
         if (!string.IsNullOrWhiteSpace(payload.Date))
         {
