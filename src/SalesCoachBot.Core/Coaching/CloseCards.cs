@@ -30,7 +30,7 @@ internal static class CloseCards
         var stageName = MapWording.Name(stage, language);
         var text = say.Coaching("CloseCard.Why", deal.Name, stageName, then);
         var choices = lostReasons
-            .Select(reason => (Reason: reason, Label: MapWording.LostReason(reason, language, map)))
+            .Select(reason => (Reason: reason, Label: MapWording.LostReason(reason, say, map)))
             .Select(r => new CardChoice(r.Label, null, new CardAction(r.Label, new SaidNoPayload(deal.Id, deal.StageVersion, r.Reason))))
             .ToList();
         var card = new Card
@@ -44,7 +44,7 @@ internal static class CloseCards
             Forms = [AnotherReasonForm(deal, deal.StageVersion, say)],
         };
         var answer = lostReasons.Count > 0
-            ? say.Coaching("CloseCard.Example", text, "#" + deal.ExternalId, MapWording.LostReason(lostReasons[0], language, map))
+            ? say.Coaching("CloseCard.Example", text, "#" + deal.ExternalId, MapWording.LostReason(lostReasons[0], say, map))
             : text;
         return new BotAnswer(answer, card);
     }

@@ -44,7 +44,11 @@ public static class MapWording
 
     public static string Branch(Branch branch, ReplyLanguage language) => branch.WhenFor(language.Code);
 
-    /// <summary>A lost reason as the map translates it; as stored when the map is not at hand or has no translation.</summary>
-    public static string LostReason(string reason, ReplyLanguage language, ProcessMap? map = null) =>
-        map?.Outcomes.LostReasonFor(reason, language.Code) ?? reason;
+    /// <summary>
+    /// A lost reason as the map translates it; one a CRM sync wrote ("lost in HubSpot") in the reply's language; any
+    /// other as stored.
+    /// </summary>
+    public static string LostReason(string reason, Phrases say, ProcessMap? map = null) =>
+        map is not null && map.Outcomes.LostReasonTexts.ContainsKey(reason) ? map.Outcomes.LostReasonFor(reason, say.Language.Code)
+        : Crm.CrmReasons.Describe(reason, say);
 }

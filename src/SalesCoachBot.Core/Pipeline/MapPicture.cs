@@ -102,7 +102,7 @@ internal static class MapPicture
             var lost = PipelineAnalytics.WinLoss(data.ClosedDeals, window);
             var reasons = lost.TopLostReasons.Count == 0 ? string.Empty
                 : " (" + string.Join(language.IsRightToLeft ? "، " : ", ", lost.TopLostReasons.Select(r =>
-                    $"{MapWording.LostReason(r.Reason, language, map)} {language.Number(r.Count)}")) + ")";
+                    $"{MapWording.LostReason(r.Reason, say, map)} {language.Number(r.Count)}")) + ")";
             outcomes.Add(new MapChartOutcome(BranchTarget.Lost.Value, say.Charts("Outcome.Lost"),
                 say.Charts("Outcome.Lost.Detail", PipelineFormat.Deals(lost.Lost, say), PipelineFormat.Window(windowDays, say)) + reasons));
         }

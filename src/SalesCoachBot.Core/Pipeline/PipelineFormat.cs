@@ -61,7 +61,7 @@ internal static class PipelineFormat
 
     /// <summary>A lost reason as a reply shows it: the map's translation, or "no reason given" in the reply's language.</summary>
     public static string LostReason(string reason, Phrases say, ProcessMaps.ProcessMap? map) =>
-        reason == PipelineAnalytics.NoReasonGiven ? say.Pipeline("Outcome.NoReason") : MapWording.LostReason(reason, say.Language, map);
+        reason == PipelineAnalytics.NoReasonGiven ? say.Pipeline("Outcome.NoReason") : MapWording.LostReason(reason, say, map);
 
     /// <summary>A count written plainly ("1200", no grouping, as the pipeline answers always wrote it), in the language's digits.</summary>
     public static string Plain(long value, Phrases say) => say.Language.Digits(value.ToString(CultureInfo.InvariantCulture));

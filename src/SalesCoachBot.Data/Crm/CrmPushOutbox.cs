@@ -204,7 +204,7 @@ internal sealed class CrmPushOutbox(SalesCoachDbContextFactory factory, ICacheIn
             StageId = before.StageId,
             EnteredAt = now,
             Kind = StageChangeKind.MovedInCrm,
-            Reason = Truncate($"back: {error}", 500),
+            Reason = Truncate(CrmReasons.Back(error), 500),
         });
         return before.StageId;
     }

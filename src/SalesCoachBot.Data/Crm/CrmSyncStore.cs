@@ -364,7 +364,7 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
             {
                 var keys = await dealTable.InsertAsync([.. created.Select(c => c.Deal)], cancellationToken);
                 var history = new List<StageHistoryEntry>(created.Count * 8);
-                var reason = $"from {context.DisplayName}";
+                var reason = CrmReasons.Imported(context.DisplayName);
                 foreach (var (link, deal, record, mapId) in created)
                 {
                     deal.Id = new DealId(keys[deal.ExternalId]);   // generated ids are known only now
@@ -488,7 +488,7 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
             StageEnteredAt = entered,
             CreatedAt = record.CreatedAt ?? entered,
             Status = placement.Status,
-            LostReason = placement.Status == DealStatus.Lost ? Truncate(record.LostReason ?? $"lost in {context.DisplayName}", 500) : null,
+            LostReason = placement.Status == DealStatus.Lost ? Truncate(record.LostReason ?? CrmReasons.Lost(context.DisplayName), 500) : null,
             ClosedAt = placement.Status is DealStatus.Won or DealStatus.Lost ? record.CloseDate ?? entered : null,
             LastActivityAt = entered,
         };
@@ -543,7 +543,7 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
             StageId = stage,
             EnteredAt = at,
             Kind = StageChangeKind.MovedInCrm,
-            Reason = Truncate($"moved to its new owner's team in {context.DisplayName}: map '{map.Id}' places stage '{from}' at '{stage}'", 500),
+            Reason = Truncate(CrmReasons.NewOwnersTeam(context.DisplayName, map.Id, from.Value, stage.Value), 500),
             MapVersion = map.Version,
         });
     }
@@ -653,14 +653,14 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
 
         var at = changedAt > deal.StageEnteredAt ? changedAt : context.Now;
         var lost = target.Status == DealStatus.Lost;
-        var lostReason = record.Deleted ? $"deleted in {context.DisplayName}" : record.LostReason ?? $"lost in {context.DisplayName}";
+        var lostReason = record.Deleted ? CrmReasons.Deleted(context.DisplayName) : record.LostReason ?? CrmReasons.Lost(context.DisplayName);
         var reason = lost
-            ? record.Deleted || record.LostReason is null ? lostReason : $"lost in {context.DisplayName}: {record.LostReason}"
-            : $"moved in {context.DisplayName}";
+            ? record.Deleted || record.LostReason is null ? lostReason : CrmReasons.LostBecause(context.DisplayName, record.LostReason)
+            : CrmReasons.Moved(context.DisplayName);
         if (!record.Deleted && target.Stage is { } forward && IsForward(map, deal.StageId, forward)
             && openItems.TryGetValue(deal.Id, out var open) && open.Count > 0)
         {
-            reason += $"; skipped unconfirmed required items: {string.Join(", ", open)}";
+            reason = CrmReasons.SkippingItems(reason, open);
         }
 
         deal.StageId = toStage;

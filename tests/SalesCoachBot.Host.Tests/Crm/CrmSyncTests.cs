@@ -137,6 +137,9 @@ public sealed class CrmSyncTests : IAsyncLifetime
         Assert.Equal((id, "CFO wants a pilot first"), note);
     }
 
+    /// <summary>The text without the Unicode isolates Arabic replies put around Latin words.</summary>
+    private static string WithoutIsolates(string text) => new([.. text.Where(c => c is < '\u2066' or > '\u2069')]);
+
     [Fact]
     public async Task CrmSyncFull_DeletedOrLostInCrm_ClosedWithReasonNeverRemoved()
     {
@@ -164,6 +167,13 @@ public sealed class CrmSyncTests : IAsyncLifetime
         var (_, history, _) = await _host.RunAsync("ask", "history of lost cause", "--as", "dana@example.com");
         Assert.Contains("Closed in Sales qualified lead: lost in HubSpot: went with a competitor", history, StringComparison.Ordinal);
         Assert.DoesNotContain("Moved to", history, StringComparison.Ordinal);
+        // Stored in English, read in the reader's language; the CRM's own reason stays as the CRM wrote it.
+        var (_, arabic, _) = await _host.RunAsync("ask", "سجل صفقة Lost Cause", "--as", "dana@example.com");
+        Assert.Contains("سُجّلت خاسرة في HubSpot: went with a competitor", WithoutIsolates(arabic), StringComparison.Ordinal);
+        Assert.DoesNotContain("lost in", arabic, StringComparison.Ordinal);
+        var (_, goneHistory, _) = await _host.RunAsync("ask", "سجل صفقة Vanishing Co", "--as", "dana@example.com");
+        Assert.Contains("حُذفت في HubSpot", WithoutIsolates(goneHistory), StringComparison.Ordinal);
+        Assert.DoesNotContain("deleted in", goneHistory, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
         if (string.IsNullOrWhiteSpace(command.Reason))
         {
             return Errors.Answer(say.Errors("ReasonNeeded.Title"), say.Coaching("Close.ReasonNeeded",
-                string.Join(" / ", context.Map.Outcomes.LostReasons.Take(3).Select(r => MapWording.LostReason(r, say.Language, context.Map)))));
+                string.Join(" / ", context.Map.Outcomes.LostReasons.Take(3).Select(r => MapWording.LostReason(r, say, context.Map)))));
         }
 
         if (command.Reason.Length > MaxReasonLength)
@@ -41,7 +41,7 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
         {
             // Lost reasons are the deal's team's map's.
             var reason = NormaliseLostReason(command.Reason, context.MapOf(state.View));
-            return new DealChangePlan<string>(say.Coaching("Close.MarkedLost", state.Deal.Name, MapWording.LostReason(reason, say.Language, context.MapOf(state.View))))
+            return new DealChangePlan<string>(say.Coaching("Close.MarkedLost", state.Deal.Name, MapWording.LostReason(reason, say, context.MapOf(state.View))))
             {
                 Transition = new StageTransition(stage, DealStatus.Lost, StageChangeKind.Closed, context.Now, context.Person.Id, command.Reason, LostReason: reason),
                 ActivityAt = context.Now,
@@ -259,7 +259,7 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
         if (branch.To.IsLost)
         {
             var lost = NormaliseLostReason(reason ?? branch.When, map);
-            return new DealChangePlan<string>(say.Coaching("Close.ToLost", deal.Name, MapWording.LostReason(lost, say.Language, map), words, stageName))
+            return new DealChangePlan<string>(say.Coaching("Close.ToLost", deal.Name, MapWording.LostReason(lost, say, map), words, stageName))
             {
                 Transition = new StageTransition(stage.Id, DealStatus.Lost, StageChangeKind.Closed, context.Now, context.Person.Id, why, LostReason: lost),
                 ActivityAt = context.Now,

@@ -3,6 +3,7 @@ using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Crm;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.ProcessMaps;
@@ -107,7 +108,7 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal)
         var language = say.Language;
         // A row written under an id the map has since renamed or merged away reads as the stage that replaces it.
         var stage = entry.Stage is { } id ? (map.ResolveStage(id) is { } known ? MapWording.Name(known, language) : id.Value) : "?";
-        var reason = entry.Text is { Length: > 0 } r ? say.Coaching("History.Reason", r) : string.Empty;
+        var reason = entry.Text is { Length: > 0 } r ? say.Coaching("History.Reason", CrmReasons.Describe(r, say)) : string.Empty;
         return entry.Kind switch
         {
             TimelineEntryKind.StageChange => entry.StageChange switch

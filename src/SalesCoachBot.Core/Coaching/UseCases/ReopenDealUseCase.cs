@@ -72,7 +72,7 @@ internal sealed class ReopenDealUseCase(DealLocator locator, IDealStore deals, W
             }
 
             var was = deal.Status != DealStatus.Lost ? say.Coaching("Reopen.WasNurture")
-                : deal.LostReason is { } r ? say.Coaching("Reopen.WasLostBecause", MapWording.LostReason(r, say.Language, context.MapOf(state.View)))
+                : deal.LostReason is { } r ? say.Coaching("Reopen.WasLostBecause", MapWording.LostReason(r, say, context.MapOf(state.View)))
                 : say.Coaching("Reopen.WasLost");
             return new DealChangePlan<ReopenOutcome>(new ReopenOutcome(say.Coaching("Reopen.Done", deal.Name, MapWording.Name(stage, say.Language), was), Refused: false))
             {
