@@ -98,6 +98,9 @@ public enum NudgeKind
 
     /// <summary>The CRM refused a change (to the person who made it) or the CRM sync paused (to admins); no claim.</summary>
     CrmNotice,
+
+    /// <summary>A map change completed a deal's exit checklist and advanced it: its card to the owner; no claim (one host moves it).</summary>
+    MapAdvance,
 }
 
 public enum OutboxStatus

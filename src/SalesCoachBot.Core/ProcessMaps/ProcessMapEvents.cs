@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.Nudges;
 
 namespace SalesCoachBot.Core.ProcessMaps;
@@ -45,10 +48,15 @@ internal sealed partial class ProcessMapEvents(
     TimeProvider time,
     ILogger<ProcessMapEvents> logger,
     INudgeOutbox? outbox = null,
-    INudgeRecipients? recipients = null) : IProcessMapEvents
+    INudgeRecipients? recipients = null,
+    LanguageChoice? languages = null,
+    ReplyTexts? texts = null) : IProcessMapEvents
 {
     private const int MaxNamedDeals = 20;
     private const int MaxListedErrors = 10;
+
+    private readonly LanguageChoice _languages = languages ?? new LanguageChoice(Options.Create(new LanguageOptions()));
+    private readonly ReplyTexts _texts = texts ?? ReplyTexts.Shared;
 
     public async Task<IReadOnlyList<MovedDeal>> InForceAsync(MapRef map, ProcessMap? previous, ProcessMap current, CancellationToken cancellationToken)
     {
@@ -80,18 +88,68 @@ internal sealed partial class ProcessMapEvents(
         // Then the deals whose exit checklist the edit completed (the last open required item removed or made optional):
         // nothing is left to confirm, so they advance now, as the last confirmation would have advanced them.
         var ready = moved.Count == 0 ? open : await deals.ListOpenAsync(teams, cancellationToken);
+        var advanced = new List<MovedDeal>();
         foreach (var view in ready.Where(v => MapChange.ReadyToAdvance(v, previous, current) is not null))
         {
             var outcome = await deals.ChangeDealAsync(
                 view.Id, state => MapChange.DecideReady(state, previous, current, time.GetUtcNow()), cancellationToken);
             if (outcome?.Moved is { } deal)
             {
-                moved.Add(deal);
+                advanced.Add(deal);
                 LogAdvanced(logger, deal.ExternalId, deal.From.Value, deal.To.Value, current.Version);
             }
         }
 
+        // Only the host whose change moved the deal gets here for it, so each owner hears once.
+        await TellOwnersAsync(scope, deals, advanced, previous, current, cancellationToken);
+        moved.AddRange(advanced);
         return moved;
+    }
+
+    /// <summary>
+    /// Tells each advanced deal's owner by direct message, in their language, with the deal's card at its new stage:
+    /// the deal moved without anyone confirming anything, so its owner should not find out from the digest.
+    /// </summary>
+    private async Task TellOwnersAsync(
+        AsyncServiceScope scope, IDealStore deals, IReadOnlyList<MovedDeal> advanced, ProcessMap? previous, ProcessMap current, CancellationToken cancellationToken)
+    {
+        if (advanced.Count == 0 || outbox is null || recipients is null || scope.ServiceProvider.GetService<IDirectoryStore>() is not { } directory)
+        {
+            return;
+        }
+
+        var coaching = scope.ServiceProvider.GetService<IOptions<Coaching.CoachingOptions>>()?.Value ?? new Coaching.CoachingOptions();
+        var rules = new Coaching.SalesTeamRules(await directory.ListTeamsAsync(cancellationToken), coaching.DefaultIdleDays, coaching.DefaultTimeZone);
+        var now = time.GetUtcNow();
+        var messages = new List<NewOutboxMessage>();
+        foreach (var moved in advanced)
+        {
+            if (await deals.GetAsync(moved.Id, cancellationToken) is not { } view)
+            {
+                continue;
+            }
+
+            var owner = (await recipients.ListPeopleAsync([view.Deal.OwnerId], cancellationToken)).FirstOrDefault();
+            var routes = owner is null ? [] : NudgeTargets.DirectRoutes(owner);
+            if (routes.Count == 0)
+            {
+                LogOwnerUnreachable(logger, moved.ExternalId);
+                continue;
+            }
+
+            var say = _texts.In(_languages.For(owner!.Language, null, [rules.Find(view.Deal.TeamId)?.Language]));
+            string Stage(StageId id) => (previous?.FindStage(id) ?? current.ResolveStage(id)) is { } stage ? MapWording.Name(stage, say.Language) : id.Value;
+            var note = say.Nudges("MapAdvance.Note", say.Nudges("DealRef", view.Deal.Name, "#" + view.Deal.ExternalId), Stage(moved.From), Stage(moved.To));
+            var card = Coaching.CoachBot.InLanguage(Coaching.DealCards.Checklist(view, current, rules, now, note, notes: null, say), say.Language);
+            var payload = DigestPayload.Serialize(card);
+            messages.AddRange(routes.Select(route => new NewOutboxMessage(view.Deal.TeamId, DateOnly.FromDateTime(now.UtcDateTime), route, payload, NudgeKind.MapAdvance)));
+        }
+
+        if (messages.Count > 0)
+        {
+            await outbox.EnqueueAsync(messages, now, cancellationToken);
+            LogOwnersTold(logger, advanced.Count, messages.Count);
+        }
     }
 
     public async Task RefusedAsync(MapRef map, MapRefusal refusal, CancellationToken cancellationToken)
@@ -115,18 +173,23 @@ internal sealed partial class ProcessMapEvents(
         }
 
         var now = time.GetUtcNow();
-        var payload = DigestPayload.Serialize(new BotAnswer(Text(refusal)));
         // Every save of the same broken file (and every host watching it) would say the same: once a day is enough.
         var since = now.AddDays(-1);
         var queued = (await outbox.ListMessagesAsync(team, cancellationToken))
-            .Where(m => m.Kind == NudgeKind.MapNotice && m.CreatedAt >= since && m.PayloadJson == payload)
-            .Select(m => m.Conversation)
+            .Where(m => m.Kind == NudgeKind.MapNotice && m.CreatedAt >= since)
+            .Select(m => (m.Conversation, m.PayloadJson))
             .ToHashSet();
         var date = DateOnly.FromDateTime(now.UtcDateTime);
-        List<NewOutboxMessage> messages =
-        [
-            .. routes.Where(r => !queued.Contains(r)).Select(r => new NewOutboxMessage(team, date, r, payload, NudgeKind.MapNotice)),
-        ];
+        var messages = new List<NewOutboxMessage>();
+        foreach (var admin in admins)
+        {
+            // Each admin in their own language (people.csv), else the default: a refusal is about no team in particular.
+            var payload = DigestPayload.Serialize(new BotAnswer(Text(refusal, _texts.In(_languages.For(admin.Language, null, [])))));
+            messages.AddRange(NudgeTargets.DirectRoutes(admin)
+                .Where(r => !queued.Contains((r, payload)) && !messages.Any(m => m.Conversation == r))
+                .Select(r => new NewOutboxMessage(team, date, r, payload, NudgeKind.MapNotice)));
+        }
+
         if (messages.Count > 0)
         {
             await outbox.EnqueueAsync(messages, now, cancellationToken);
@@ -145,21 +208,25 @@ internal sealed partial class ProcessMapEvents(
         return [.. teams.Where(t => map.IsUsedBy(t.MapId)).Select(t => t.Id)];
     }
 
-    /// <summary>Plain text that stands on its own in a one-to-one chat: file, line, reason, deals, and the map kept.</summary>
-    public static string Text(MapRefusal refusal)
+    /// <summary>
+    /// Plain text that stands on its own in a one-to-one chat: file, line, reason, deals, and the map kept. The linter's
+    /// own messages stay in English, like the map file they quote.
+    /// </summary>
+    public static string Text(MapRefusal refusal, Phrases? say = null)
     {
-        var kept = $"{refusal.Kept.Name} version {refusal.Kept.Version} stays in force.";
+        say ??= Phrases.English;
+        var kept = say.Nudges("MapRefused.Kept", refusal.Kept.Name, refusal.Kept.Version);
+        var separator = say.Nudges("ListSeparator");
         if (refusal.Stranded.Count > 0)
         {
-            var named = string.Join(", ", refusal.Stranded.Take(MaxNamedDeals));
-            var more = refusal.Stranded.Count > MaxNamedDeals ? $" and {refusal.Stranded.Count - MaxNamedDeals} more" : string.Empty;
-            return $"The process map change in {refusal.File} was refused: {refusal.Stranded.Count} open deal(s) sit in stages it no longer has: " +
-                   $"{named}{more}. {kept} Keep those stages, move the deals first, or list the old id under 'replaces' on the stage that takes them over.";
+            var named = string.Join(separator, refusal.Stranded.Take(MaxNamedDeals).Select(d => d.ToString()));
+            var more = refusal.Stranded.Count > MaxNamedDeals ? say.Nudges("MapRefused.MoreDeals", refusal.Stranded.Count - MaxNamedDeals) : string.Empty;
+            return say.Count(Phrases.Area.Nudges, "MapRefused.Stranded", refusal.Stranded.Count, refusal.File, named + more, kept);
         }
 
-        var errors = refusal.Errors.Take(MaxListedErrors).Select(e => $"line {e.Line}, column {e.Column}: {e.Message}");
-        var moreErrors = refusal.Errors.Count > MaxListedErrors ? $"; and {refusal.Errors.Count - MaxListedErrors} more (run map lint {refusal.File})" : string.Empty;
-        return $"The process map change in {refusal.File} was refused, it has {refusal.Errors.Count} error(s): {string.Join("; ", errors)}{moreErrors}. {kept}";
+        var errors = refusal.Errors.Take(MaxListedErrors).Select(e => say.Nudges("MapRefused.Error", e.Line, e.Column, e.Message));
+        var moreErrors = refusal.Errors.Count > MaxListedErrors ? say.Nudges("MapRefused.MoreErrors", refusal.Errors.Count - MaxListedErrors, refusal.File) : string.Empty;
+        return say.Count(Phrases.Area.Nudges, "MapRefused.Errors", refusal.Errors.Count, refusal.File, string.Join("; ", errors) + moreErrors, kept);
     }
 
     [LoggerMessage(EventId = 1110, Level = LogLevel.Information, Message = "Map change moved deal {Deal} from {From} to {To} (map version {Version}, {Carried} confirmations carried over)")]
@@ -167,6 +234,12 @@ internal sealed partial class ProcessMapEvents(
 
     [LoggerMessage(EventId = 1113, Level = LogLevel.Information, Message = "Map change completed the exit checklist of deal {Deal}: advanced from {From} to {To} (map version {Version})")]
     private static partial void LogAdvanced(ILogger logger, string deal, string from, string to, int version);
+
+    [LoggerMessage(EventId = 1114, Level = LogLevel.Information, Message = "Map change advanced {Deals} deal(s): their owners told ({Messages} direct messages queued)")]
+    private static partial void LogOwnersTold(ILogger logger, int deals, int messages);
+
+    [LoggerMessage(EventId = 1115, Level = LogLevel.Warning, Message = "Map change advanced deal {Deal}, but its owner cannot be messaged (no Slack or Teams id)")]
+    private static partial void LogOwnerUnreachable(ILogger logger, string deal);
 
     [LoggerMessage(EventId = 1111, Level = LogLevel.Information, Message = "Refused map change in {File} told to the admins ({Messages} direct messages queued)")]
     private static partial void LogAdminsTold(ILogger logger, string file, int messages);

@@ -145,6 +145,7 @@ internal sealed class NudgeVerb(
                     NudgeKind.DigestUpdate => " (digest updated after a snooze)",
                     NudgeKind.Reengage => " (deal due to re-engage)",
                     NudgeKind.CrmNotice => " (CRM notice)",
+                    NudgeKind.MapAdvance => " (deal advanced by a map change, to its owner)",
                     _ => string.Empty,
                 };
                 await context.Out.WriteLineAsync($"  {message.Conversation}{kind}: {state}");

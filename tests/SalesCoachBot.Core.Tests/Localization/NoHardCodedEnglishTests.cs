@@ -23,6 +23,7 @@ public sealed partial class NoHardCodedEnglishTests
         "src/SalesCoachBot.Slack/Inbound",
         "src/SalesCoachBot.Slack/Processing",
         "src/SalesCoachBot.Core/Crm/CrmNotices.cs",
+        "src/SalesCoachBot.Core/ProcessMaps/ProcessMapEvents.cs",
         "src/SalesCoachBot.Core/Dates/DateInWords.cs",
         "src/SalesCoachBot.Core/Understanding/SnoozeDates.cs",
         "src/SalesCoachBot.Data/Hosts/DatabaseOutageCoachBot.cs",

@@ -178,8 +178,8 @@ public sealed class MapChangeTests : IDisposable
         Assert.All(messages, m => Assert.Equal(NudgeKind.MapNotice, m.Kind));
         var text = DigestPayload.Deserialize(messages[0].PayloadJson).Text;
         Assert.Equal(
-            $"The process map change in {path} was refused: 1 open deal(s) sit in stages it no longer has: 1042 \"Acme renewal\" in demo. " +
-            "Small SaaS version 2 stays in force. Keep those stages, move the deals first, or list the old id under 'replaces' on the stage that takes them over.",
+            $"The process map change in {path} was refused: 1 open deal sits in a stage it no longer has: 1042 \"Acme renewal\" in demo. " +
+            "Small SaaS version 2 stays in force. Keep that stage, move the deal first, or list the old id under 'replaces' on the stage that takes it over.",
             text);
     }
 
@@ -197,8 +197,63 @@ public sealed class MapChangeTests : IDisposable
         Assert.Equal(ProcessMapReloadOutcome.Invalid, result.Outcome);
         var message = Assert.Single(await _outbox.ListMessagesAsync(null, CancellationToken.None));
         Assert.Equal(
-            $"The process map change in {path} was refused, it has 1 error(s): line 4, column 6: won 'closed-won' is not a stage. Small SaaS version 2 stays in force.",
+            $"The process map change in {path} was refused, it has 1 error: line 4, column 6: won 'closed-won' is not a stage. Small SaaS version 2 stays in force.",
             DigestPayload.Deserialize(message.PayloadJson).Text);
+    }
+
+    [Fact]
+    public async Task ReloadAsync_MapWithErrors_AnArabicAdminIsToldInArabic()
+    {
+        DealInDemo();
+        _recipients.Admins.Add(new NudgeRecipient(9, "Ada", "U0ADA", null) { Language = "ar" });
+        _recipients.Admins.Add(new NudgeRecipient(10, "Eve", "U0EVE", null));
+        var path = TestMaps.Write(_dir.Path, TestMaps.Small);
+        using var source = Source(path);
+
+        File.WriteAllText(path, TestMaps.Small.Replace("won: signed", "won: closed-won", StringComparison.Ordinal));
+        await source.ReloadAsync(CancellationToken.None);
+
+        var messages = (await _outbox.ListMessagesAsync(null, CancellationToken.None)).ToDictionary(m => m.Conversation.ToString(), m => DigestPayload.Deserialize(m.PayloadJson).Text);
+        Assert.StartsWith("رُفض تغيير خريطة المراحل في", messages["slack-user:U0ADA"], StringComparison.Ordinal);
+        Assert.Contains("ففيه خطأ واحد", messages["slack-user:U0ADA"], StringComparison.Ordinal);
+        Assert.Contains("won 'closed-won' is not a stage", messages["slack-user:U0ADA"], StringComparison.Ordinal);   // the linter's words, as in the file
+        Assert.StartsWith("The process map change in", messages["slack-user:U0EVE"], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, "The process map changed: Acme renewal (#1042) had nothing left to confirm in Qualify, so it moved on to Demo.")]
+    [InlineData("ar", "تغيّرت خريطة المراحل: لم يبقَ ما يؤكَّد لصفقة Acme renewal (#1042) في Qualify، فانتقلت إلى Demo.")]
+    public async Task ReloadAsync_LastOpenRequiredItemRemoved_OwnerGetsTheCardAtTheNewStageInTheirLanguage(string? language, string note)
+    {
+        var deal = DealInQualifyWaitingForBudget();
+        var owner = _stores.People.Single(p => p.Id == deal.OwnerId);
+        _recipients.Person(new NudgeRecipient(owner.Id, "Rita", "U0RITA", null) { Language = language });
+        var path = TestMaps.Write(_dir.Path, BudgetRequired());
+        using var source = Source(path);
+
+        File.WriteAllText(path, TestMaps.Small.Replace("version: 2", "version: 3", StringComparison.Ordinal));
+        await source.ReloadAsync(CancellationToken.None);
+        await source.ReloadAsync(CancellationToken.None);   // the same map again: nothing moves, nobody is told twice
+
+        var message = Assert.Single(await _outbox.ListMessagesAsync(null, CancellationToken.None));
+        Assert.Equal((NudgeKind.MapAdvance, "slack-user:U0RITA", deal.TeamId), (message.Kind, message.Conversation.ToString(), message.TeamId));
+        var card = DigestPayload.Deserialize(message.PayloadJson).Card!;
+        Assert.Equal(note, new string([.. card.Note!.Where(c => c is < '\u2066' or > '\u2069')]));
+        Assert.Equal(("demo", 2), (card.Checklist!.Stage.Value, card.Checklist.StageVersion));
+    }
+
+    [Fact]
+    public async Task ReloadAsync_DealAdvancedButOwnerUnreachable_StillAdvancesAndQueuesNothing()
+    {
+        var deal = DealInQualifyWaitingForBudget();
+        var path = TestMaps.Write(_dir.Path, BudgetRequired());
+        using var source = Source(path);
+
+        File.WriteAllText(path, TestMaps.Small.Replace("version: 2", "version: 3", StringComparison.Ordinal));
+        await source.ReloadAsync(CancellationToken.None);
+
+        Assert.Equal("demo", deal.StageId.Value);
+        Assert.Empty(await _outbox.ListMessagesAsync(null, CancellationToken.None));
     }
 
     [Fact]
