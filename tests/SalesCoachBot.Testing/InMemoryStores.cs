@@ -109,6 +109,9 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
             .Where(d => d.Status == DealStatus.Open && (teamId is null || d.TeamId == teamId))
             .GroupBy(d => d.StageId.Value).ToDictionary(g => g.Key, g => g.Count()));
 
+    /// <summary>Runs inside the next change, before it reads the deal: what another host did in between.</summary>
+    public Action<Deal>? BeforeNextChange { get; set; }
+
     public Task<T?> ChangeDealAsync<T>(DealId id, Func<DealState, DealChangePlan<T>> decide, CancellationToken cancellationToken)
         where T : class
     {
@@ -118,6 +121,12 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
             if (deal is null)
             {
                 return Task.FromResult<T?>(null);
+            }
+
+            if (BeforeNextChange is { } meanwhile)
+            {
+                BeforeNextChange = null;
+                meanwhile(deal);
             }
 
             var plan = decide(new DealState(DealView(deal)));

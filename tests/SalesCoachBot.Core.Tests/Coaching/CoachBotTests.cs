@@ -138,6 +138,25 @@ public sealed class CoachBotTests : IDisposable
     }
 
     [Fact]
+    public async Task Confirm_ByText_DealMovedOnBeforeTheChangeRuns_SaysSoAndRecordsNothing()
+    {
+        var deal = _bot.AddDeal("1002", "Initech", stage: "demo");
+        // Another host handled the same "done" first: the deal left demo between reading the item and recording it.
+        _bot.Stores.BeforeNextChange = d =>
+        {
+            d.StageId = new StageId("contract-signed");
+            d.StageVersion++;
+        };
+
+        var answer = await _bot.AskAsync("done demo-held for Initech");
+
+        Assert.Empty(_bot.Stores.Confirmations);
+        Assert.Equal("Initech moved on to Contract signed while your message was on its way; nothing was recorded. Here is the current checklist.", answer.Card!.Note);
+        Assert.Equal("contract-signed", answer.Card.Checklist!.Stage.Value);
+        Assert.DoesNotContain("demo-held", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Confirm_RacingPresses_AdvanceExactlyOnce()
     {
         var deal = _bot.AddDeal("1002", "Initech", "discovery");

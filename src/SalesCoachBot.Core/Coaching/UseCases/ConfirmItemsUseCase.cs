@@ -60,7 +60,9 @@ internal sealed class ConfirmItemsUseCase(DealLocator locator, IDealStore deals,
             }
         }
 
-        return await ConfirmAsync(deal.Id, items, expectedStageVersion: null, context, fromCard: false, cancellationToken);
+        // The items were read against this stage: if the deal moves on before the change runs (the same message handled
+        // twice, by two hosts), nothing is recorded and the reply says the deal moved, rather than "not on the checklist".
+        return await ConfirmAsync(deal.Id, items, expectedStageVersion: null, context, fromCard: false, cancellationToken, expectedStage: deal.StageId);
     }
 
     /// <summary>A card's Confirm button: the items ticked on the card, at the stage and stage version the card showed.</summary>
@@ -106,7 +108,7 @@ internal sealed class ConfirmItemsUseCase(DealLocator locator, IDealStore deals,
             return ((DealLookup.Answered)after).Answer;
         }
 
-        var note = Describe(outcome, view.Deal.Deal, context.MapOf(view.Deal), context.Say);
+        var note = Describe(outcome, view.Deal.Deal, context.MapOf(view.Deal), fromCard, context.Say);
         return await whatsNext.ShowAsync(view.Deal, context, note, cancellationToken) with { ReplacesCard = fromCard };
     }
 
@@ -181,8 +183,10 @@ internal sealed class ConfirmItemsUseCase(DealLocator locator, IDealStore deals,
     /// <summary>Open deals and won deals in post-sale stages have checklists to work through.</summary>
     internal static bool IsCoachable(DealStatus status) => status is DealStatus.Open or DealStatus.Won;
 
-    private static string Describe(ConfirmOutcome outcome, Deal deal, ProcessMap map, Phrases say) => outcome switch
+    private static string Describe(ConfirmOutcome outcome, Deal deal, ProcessMap map, bool fromCard, Phrases say) => outcome switch
     {
+        ConfirmOutcome.Stale when !fromCard => say.Coaching("Confirm.MovedMeanwhile", deal.Name,
+            map.ResolveStage(deal.StageId) is { } now ? MapWording.Name(now, say.Language) : deal.StageId.Value),
         ConfirmOutcome.Recorded { AdvancedTo: { } to } r =>
             say.Coaching("Confirm.Advanced", Items(r.Items, map, r.StageName, say), deal.Name, r.StageName, to),
         ConfirmOutcome.Recorded r => say.Coaching("Confirm.Confirmed", Items(r.Items, map, r.StageName, say)),
