@@ -96,7 +96,7 @@ internal static partial class SlackLog
     [LoggerMessage(5042, LogLevel.Information, "Slack installation of {Workspace} removed ({Reason})")]
     public static partial void Uninstalled(ILogger logger, string workspace, string reason);
 
-    [LoggerMessage(5043, LogLevel.Information, "Slack bot token of {Workspace} refreshed (expires {ExpiresAt})")]
+    [LoggerMessage(5043, LogLevel.Information, "Slack bot token of {Workspace} refreshed (expires {ExpiresAt:u})")]
     public static partial void TokenRefreshed(ILogger logger, string workspace, DateTimeOffset expiresAt);
 
     [LoggerMessage(5044, LogLevel.Warning, "Slack bot token of {Workspace} could not be refreshed: {Error}")]

@@ -66,5 +66,6 @@ public sealed class FirstRunNudgeLogTests
         var warning = Assert.Single(_logs.GetSnapshot(), r => r.Level == LogLevel.Warning);
         Assert.Equal(7001, warning.Id.Id);
         Assert.Contains("Americas", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("on 2025-03-12 but no channel bound", warning.Message, StringComparison.Ordinal);   // ISO, never 03/12/2025
     }
 }
