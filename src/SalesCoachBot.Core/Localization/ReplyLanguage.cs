@@ -72,9 +72,12 @@ public sealed record ReplyLanguage
     public string Number(decimal value, int decimals = 2) =>
         Digits(value.ToString(decimals <= 0 ? "#,0" : "#,0." + new string('#', decimals), CultureInfo.InvariantCulture));
 
-    /// <summary>"50,000 USD": an amount with its currency, isolated inside Arabic text so it keeps its order.</summary>
+    /// <summary>
+    /// "50,000 USD": an amount with its currency, isolated inside Arabic text so it keeps its order; as many decimals as
+    /// the currency has at most ("1,235 JPY", "12.345 KWD").
+    /// </summary>
     public string Money(decimal amount, string? currency) =>
-        Isolate(string.IsNullOrWhiteSpace(currency) ? Number(amount) : $"{Number(amount)} {currency}");
+        Isolate(string.IsNullOrWhiteSpace(currency) ? Number(amount) : $"{Number(amount, CurrencyDigits.Of(currency))} {currency}");
 
     /// <summary>A calendar day: ISO "2026-12-02" (isolated in Arabic text, Arabic-Indic digits when asked).</summary>
     public string Day(DateOnly day) => Isolate(Digits(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));

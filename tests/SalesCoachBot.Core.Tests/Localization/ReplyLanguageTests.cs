@@ -59,6 +59,19 @@ public sealed class ReplyLanguageTests
         Assert.Equal("50,000 USD", ReplyLanguage.English.Money(50_000m, "USD"));
     }
 
+    [Theory]
+    [InlineData(1234.5, "JPY", "1,235 JPY")]           // the yen has no decimals
+    [InlineData(1234.4, "jpy", "1,234 jpy")]
+    [InlineData(12.345, "KWD", "12.345 KWD")]          // the dinars of Kuwait, Bahrain and Oman have three
+    [InlineData(12.3456, "BHD", "12.346 BHD")]
+    [InlineData(12.345, "EUR", "12.35 EUR")]
+    [InlineData(12.5, "SAR", "12.5 SAR")]
+    [InlineData(12.345, "XYZ", "12.35 XYZ")]           // a code no culture uses: two
+    public void Money_DecimalsOfTheCurrency(double amount, string currency, string expected)
+    {
+        Assert.Equal(expected, ReplyLanguage.English.Money((decimal)amount, currency));
+    }
+
     [Fact]
     public void Moment_Arabic_GregorianArabicMonthAndIsolatedTime()
     {
