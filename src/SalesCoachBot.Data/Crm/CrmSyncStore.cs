@@ -657,10 +657,14 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
         var reason = lost
             ? record.Deleted || record.LostReason is null ? lostReason : CrmReasons.LostBecause(context.DisplayName, record.LostReason)
             : CrmReasons.Moved(context.DisplayName);
-        if (!record.Deleted && target.Stage is { } forward && IsForward(map, deal.StageId, forward)
-            && openItems.TryGetValue(deal.Id, out var open) && open.Count > 0)
+        if (!record.Deleted && target.Stage is { } forward && IsForward(map, deal.StageId, forward))
         {
-            reason = CrmReasons.SkippingItems(reason, open);
+            // The stage it left, and every stage it jumped over, whose checklists nobody worked through here.
+            List<string> skipped = [.. openItems.GetValueOrDefault(deal.Id) ?? [], .. RequiredBetween(map, deal.StageId, forward)];
+            if (skipped.Count > 0)
+            {
+                reason = CrmReasons.SkippingItems(reason, skipped);
+            }
         }
 
         deal.StageId = toStage;
@@ -685,6 +689,15 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
             MapVersion = map.Version,
         });
         return lost ? Outcome.Closed : Outcome.Moved;
+    }
+
+    /// <summary>The required items of the stages strictly between <paramref name="from"/> and <paramref name="to"/>.</summary>
+    private static IEnumerable<string> RequiredBetween(ProcessMap map, StageId from, StageId to)
+    {
+        var ordered = map.OrderedStages();
+        var a = ordered.ToList().FindIndex(s => s.Id == from);
+        var b = ordered.ToList().FindIndex(s => s.Id == to);
+        return ordered.Skip(a + 1).Take(Math.Max(0, b - a - 1)).SelectMany(s => s.RequiredItems).Select(i => i.Id.Value);
     }
 
     private static bool IsForward(ProcessMap map, StageId from, StageId to)

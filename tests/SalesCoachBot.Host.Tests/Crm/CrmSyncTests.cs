@@ -118,6 +118,8 @@ public sealed class CrmSyncTests : IAsyncLifetime
         Assert.Equal(new StageId("proposal"), deal.Deal.StageId);
         var moved = Assert.Single(await HistoryAsync(deal.Id), h => h.Kind == StageChangeKind.MovedInCrm);
         Assert.StartsWith("moved in HubSpot; skipped unconfirmed required items:", moved.Reason, StringComparison.Ordinal);
+        // The open items of the stage it left, then those of each stage HubSpot jumped over, Demo last.
+        Assert.EndsWith("demo-script-mapped, demo-held, gaps-recorded", moved.Reason, StringComparison.Ordinal);
         var (_, history, _) = await _host.RunAsync("ask", "history of zenith", "--as", "sam@example.com");
         Assert.Contains("Moved to Proposal / quote: moved in HubSpot; skipped unconfirmed required items:", history, StringComparison.Ordinal);
     }
