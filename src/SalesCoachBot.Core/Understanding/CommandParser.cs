@@ -89,11 +89,12 @@ public sealed partial class CommandParser
 
         /// <summary>
         /// The words as typed from the first token to the last. Latin-only words are joined as before, unless
-        /// <paramref name="punctuated"/> asks for the text between them as typed (a reason keeps its commas).
+        /// <paramref name="punctuated"/> asks for the text between them as typed (a reason keeps its commas). Words read
+        /// out of their typed order ("Initech: move to demo" tried as "move Initech to demo") are joined.
         /// </summary>
         public string Span(IReadOnlyList<Token> tokens, bool punctuated = false)
         {
-            if ((ReferenceEquals(Raw, Folded) && !punctuated) || tokens.Count == 0)
+            if ((ReferenceEquals(Raw, Folded) && !punctuated) || tokens.Count == 0 || tokens[^1].Start < tokens[0].Start)
             {
                 return Join(tokens);
             }
@@ -137,6 +138,10 @@ public sealed partial class CommandParser
         // Canonicalize keeps one token per word, so the words taken off are the first of raw (only their Lower is read).
         IReadOnlyList<Token> opening = tokens.Count < raw.Count ? raw.GetRange(0, raw.Count - tokens.Count) : [];
         StripTrailing(tokens, pack.TrailingFiller);
+        if (DealBeforeColon(matcher, tokens, folded) is { } named)
+        {
+            return named;
+        }
 
         var understood = Match(matcher, tokens, opening, folded, closest);
         if (understood is not null && Quoted(matcher, tokens, understood, folded) is { } quoted)
@@ -162,6 +167,87 @@ public sealed partial class CommandParser
             NameReference when showIntent => new Understood(new WhatsNextCommand(deal), 0, 1, pack.Code),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// "Initech: move to demo", "Globex: done demo held", «Initech: انقلها للعرض»: one to three words no example uses, a colon,
+    /// and a command that names no deal. The words before the colon are the deal, as if typed in the command's deal slot;
+    /// the command keeps the confidence of the words after the colon, so a change not quite understood is asked back.
+    /// Null when the words after the colon name a deal of their own ("Sam: mark Initech lost", see <see cref="Quoted"/>)
+    /// or are no command.
+    /// </summary>
+    private static Understood? DealBeforeColon(IntentMatcher matcher, List<Token> tokens, Typed folded)
+    {
+        var colon = -1;
+        for (var i = 0; i <= 3 && i < tokens.Count - 1; i++)
+        {
+            if (tokens[i].Lower == ":")
+            {
+                colon = i;
+                break;
+            }
+
+            if (matcher.IsCommandWord(tokens[i].Canon))
+            {
+                return null;
+            }
+        }
+
+        if (colon < 1)
+        {
+            return null;
+        }
+
+        var before = tokens.GetRange(0, colon);
+        var after = tokens.GetRange(colon + 1, tokens.Count - colon - 1);
+        var deal = DealOf(before, matcher.Pack, folded);
+        var alone = Match(matcher, after, [], folded, null);
+
+        // Read as if the name had been typed in the deal's place: "move Initech to demo", "mark Initech lost because price".
+        // Only a reading whose deal is exactly the words before the colon counts, and only when it fits better than the
+        // words after the colon alone: those may name a deal of their own ("Sam: mark Initech lost" is someone else's
+        // words) or point at it ("Initech: push it to proposal", where "it" is Initech).
+        Understood? placed = null;
+        for (var at = 0; at <= after.Count; at++)
+        {
+            var candidate = Match(matcher, [.. after.Take(at), .. before, .. after.Skip(at)], [], folded, null);
+            if (candidate?.Command is IDealCommand named && named.Deal == deal && (placed is null || candidate.Score > placed.Score))
+            {
+                placed = candidate;
+            }
+        }
+
+        if (placed is not null && (alone?.Command is not IDealCommand || placed.Confidence > alone.Confidence))
+        {
+            return placed;
+        }
+
+        if (alone?.Command is not IDealCommand { Deal: LinkedDealReference })
+        {
+            return null;
+        }
+
+        // "Initech: legal review done": no reading places the name, but the words after the colon name no deal.
+        ChatCommand? command = alone.Command switch
+        {
+            WhatsNextCommand c => c with { Deal = deal },
+            ConfirmItemsCommand c => c with { Deal = deal },
+            UndoItemCommand c => c with { Deal = deal },
+            MoveDealCommand c => c with { Deal = deal },
+            MarkLostCommand c => c with { Deal = deal },
+            SaidNoCommand c => c with { Deal = deal },
+            FollowBranchCommand c => c with { Deal = deal },
+            ReopenDealCommand c => c with { Deal = deal },
+            SnoozeCommand c => c with { Deal = deal },
+            UnsnoozeCommand c => c with { Deal = deal },
+            SetNextStepCommand c => c with { Deal = deal },
+            AddNoteCommand c => c with { Deal = deal },
+            LogActivityCommand c => c with { Deal = deal },
+            HistoryCommand c => c with { Deal = deal },
+            ChangeQuestionCommand c => c with { Deal = deal },
+            _ => null,
+        };
+        return command is null ? null : alone with { Command = command };
     }
 
     /// <summary>

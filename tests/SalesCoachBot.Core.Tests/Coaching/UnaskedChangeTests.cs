@@ -46,6 +46,46 @@ public sealed class UnaskedChangeTests : IDisposable
         Assert.Empty(_bot.Stores.History);
     }
 
+    [Theory]
+    [InlineData("Initech: move to contract signed because they signed early", "contract-signed")]
+    [InlineData("Initech: move it to contract signed because they signed early", "contract-signed")]
+    [InlineData("Initech: انقل إلى مرحلة توقيع العقد لأن العميل وقع مبكرا", "contract-signed")]
+    public async Task DealNamedBeforeAColon_MovedLikeMoveDealToStage(string text, string stage)
+    {
+        // "Initech: move to demo" was not understood; "Initech: move it to demo" asked to confirm "move to demo" for the
+        // chat's linked deal, whichever that was.
+        var deal = _bot.AddDeal("1002", "Initech", "demo");
+
+        await _bot.AskAsync(text, _bot.Manager);
+
+        Assert.Equal(stage, deal.StageId.Value);
+    }
+
+    [Theory]
+    [InlineData("Initech: done demo-held")]
+    [InlineData("Initech: done demo held")]
+    [InlineData("Initech: تم demo-held")]
+    public async Task DealNamedBeforeAColon_ItemConfirmedOnThatDeal(string text)
+    {
+        // "Globex: done demo held" looked for a deal called "demo held".
+        var deal = _bot.AddDeal("1002", "Initech", "demo");
+
+        await _bot.AskAsync(text);
+
+        Assert.Contains(_bot.Stores.Confirmations, c => c.DealId == deal.Id);
+    }
+
+    [Fact]
+    public async Task SpeakerBeforeAColon_NoDealOfThatName_NothingChanges()
+    {
+        var deal = _bot.AddDeal("1002", "Initech", "demo");
+
+        var answer = await _bot.AskAsync("Sam: move it to contract signed", _bot.Manager);
+
+        Assert.Contains("can't find a deal matching \"Sam\"", answer.Text, StringComparison.Ordinal);
+        Assert.Equal("demo", deal.StageId.Value);
+    }
+
     [Fact]
     public async Task HoldOffOnMarkingLost_ChangesNothing()
     {

@@ -190,7 +190,6 @@ public sealed class BranchAndSnoozeParserTests
     [InlineData("Sam said: mark Globex lost because price", "mark deal Globex lost because price")]
     [InlineData("Sam: Globex said no because price", "deal Globex said no because price")]
     [InlineData("Sam: done demo held for Globex", "done demo held for Globex")]
-    [InlineData("Sam: mark it lost", "mark this lost")]
     [InlineData("سام: خسرنا Globex بسبب السعر", "mark deal Globex lost because السعر")]
     public void Parse_ChangeQuotedAfterASpeaker_AskedBackWithTheQuotedWords(string text, string wording)
     {
@@ -201,12 +200,42 @@ public sealed class BranchAndSnoozeParserTests
     }
 
     [Theory]
+    [InlineData("Globex: move to demo", "move deal Globex to demo")]
+    [InlineData("Globex: move it to demo", "move deal Globex to demo")]
+    [InlineData("Globex: done demo-held", "done demo-held for Globex")]
+    [InlineData("Globex: done demo held", "done demo held for Globex")]
+    [InlineData("Globex: mark lost because price", "mark deal Globex lost because price")]
+    [InlineData("Globex: snooze 3 days", "snooze deal Globex 3 days")]
+    [InlineData("Globex: انقل إلى مرحلة العرض التوضيحي", "move deal Globex to demo")]
+    [InlineData("Globex: تم demo-held", "done demo-held for Globex")]
+    [InlineData("#1002: move to demo", "move deal #1002 to demo")]
+    [InlineData("Sam: mark it lost", "mark deal Sam lost")]
+    public void Parse_DealNamedBeforeAColon_TheCommandForThatDeal(string text, string wording)
+    {
+        // "Initech: move to demo" was not understood, and "Globex: done demo-held" asked to confirm "done demo-held" for
+        // the chat's linked deal, whichever it was. A speaker's name before "mark it lost" is now a deal's name that no
+        // deal has: the answer says so, and nothing changes.
+        var parsed = _parser.Parse(text);
+
+        Assert.Equal(wording, CommandParser.CanonicalText(parsed is ConfirmIntentCommand confirm ? confirm.Guess : parsed));
+    }
+
+    [Theory]
+    [InlineData("Acme: what's next", "Acme")]
+    [InlineData("Acme: what's next?", "Acme")]
+    [InlineData("Acme Corp: history", "Acme Corp")]
+    public void Parse_DealNamedBeforeAColon_Questions(string text, string deal)
+    {
+        Assert.Equal(new NameReference(deal), ((IDealCommand)_parser.Parse(text)).Deal);
+    }
+
+    [Theory]
     [InlineData("mark this lost", typeof(MarkLostCommand))]
     [InlineData("done: demo held for Globex", typeof(ConfirmItemsCommand))]
     [InlineData("note for Globex: mark lost", typeof(AddNoteCommand))]
     public void Parse_ColonNotAfterASpeaker_ReadAsBefore(string text, Type expected)
     {
-        // "mark this lost" is what the Yes button of "Sam: mark it lost" runs; "done" and "note for Globex" are no speaker.
+        // "mark this lost" is the linked deal's; "done" and "note for Globex" are no speaker and no deal.
         var parsed = _parser.Parse(text);
 
         Assert.IsType(expected, parsed);
