@@ -118,8 +118,10 @@ internal sealed record HistoryCommand(DealReference Deal) : ChatCommand, IDealCo
 /// <summary>
 /// A question about a change to one deal ("who marked Globex lost?", "when did Globex move to demo?"): answered with
 /// the deal's history, or with <see cref="Help"/> when the name fits no deal (the question was not about a deal).
+/// <see cref="Advice"/>: a question asking whether to make the change ("should we move Globex to demo?", «هل أسجل Globex
+/// خاسرة؟»), answered with where the deal stands and what its stage still needs; nothing changes.
 /// </summary>
-internal sealed record ChangeQuestionCommand(DealReference Deal, UnknownCommand Help) : ChatCommand, IDealCommand;
+internal sealed record ChangeQuestionCommand(DealReference Deal, UnknownCommand Help, bool Advice = false) : ChatCommand, IDealCommand;
 
 /// <summary>
 /// "new deal Contoso 50k EUR at discovery [for team EMEA]": the parts as typed, read by the use case so it can explain

@@ -71,8 +71,9 @@ public sealed partial class CommandParser
 
         // A change not quite understood, only said to be needed ("need to mark Globex lost"), or typed as a question
         // ("Globex lost?", "Globex lost? because price", «خسرنا Globex؟») is asked back first.
+        // "could you move Initech to demo?": the question mark of a request to the bot asks nothing ("could we …?" does).
         var command = best.Command with { Language = best.Language };
-        return (best.Confidence < ConfirmBelow || best.Tentative || HasAQuestionMark(trimmed)) && CanonicalText(command) is { } canonical
+        return (best.Confidence < ConfirmBelow || best.Tentative || (HasAQuestionMark(trimmed) && !best.Requested)) && CanonicalText(command) is { } canonical
             ? new ConfirmIntentCommand(command, canonical) { Language = best.Language }
             : command;
     }
@@ -124,7 +125,8 @@ public sealed partial class CommandParser
     }
 
     /// <param name="Tentative">A change said with a <c>change_tentative</c> word: confirmed before it is done.</param>
-    private sealed record Understood(ChatCommand Command, double Score, double Confidence, string Language, bool Tentative = false);
+    /// <param name="Requested">Opened with a request to the bot ("could you", "please", «لو سمحت»): a "?" asks nothing.</param>
+    private sealed record Understood(ChatCommand Command, double Score, double Confidence, string Language, bool Tentative = false, bool Requested = false);
 
     private static Understood? Understand(IntentMatcher matcher, List<Token> raw, Typed folded, Dictionary<string, double>? closest)
     {
@@ -138,9 +140,12 @@ public sealed partial class CommandParser
         // Canonicalize keeps one token per word, so the words taken off are the first of raw (only their Lower is read).
         IReadOnlyList<Token> opening = tokens.Count < raw.Count ? raw.GetRange(0, raw.Count - tokens.Count) : [];
         StripTrailing(tokens, pack.TrailingFiller);
+        var polite = pack.Words("polite_requests");
+        var requested = opening.Any(t => polite.Contains(t.Lower));
+
         if (DealBeforeColon(matcher, tokens, folded) is { } named)
         {
-            return named;
+            return named with { Requested = requested };
         }
 
         var understood = Match(matcher, tokens, opening, folded, closest);
@@ -156,7 +161,7 @@ public sealed partial class CommandParser
 
         if (understood is not null)
         {
-            return understood;
+            return understood with { Requested = requested };
         }
 
         // "#1004", "deal 1013", "show initech": a deal alone asks what is next for it.
@@ -366,14 +371,22 @@ public sealed partial class CommandParser
         }
 
         // "should I mark Globex lost because of price?", «كيف أعتبر صفقة خاسرة؟»: asked about, not asked for. The help
-        // answer shows how the change is said, with that command first. "who marked Globex lost?", "when did Globex move
+        // answer shows how the change is said, with that command first; asked whether to do it ("should", «هل أنقل»)
+        // about a deal, the deal's checklist shows what the change needs. "who marked Globex lost?", "when did Globex move
         // to demo?": what happened to a deal, which its history tells (the help answer when the name is no deal's).
         if (QuestionableChanges.Contains(m.Command) && QuestionWords(m, tokens, folded.Raw, pack) is { Count: > 0 } asked)
         {
             var help = new UnknownCommand(folded.Raw) { Closest = pack.Suggestions.TryGetValue(m.Command, out var how) ? [how] : [] };
             var history = pack.Words("history_questions");
-            var deal = m.Slot("deal").SkipWhile(t => asked.Contains(t.Lower)).ToList();
-            return deal.Count > 0 && asked.All(history.Contains) ? new ChangeQuestionCommand(DealOf(deal, pack, folded), help) : help;
+            var advice = pack.Words("advice_questions");
+            var deal = m.Slot("deal").SkipWhile(t => asked.Contains(t.Lower) || advice.Contains(t.Lower)).ToList();
+            // «هل أنقل Globex للعرض؟»: a first-person verb after «هل» asks whether to; «كيف أعتبر …» asks how (help).
+            var advised = asked.Any(advice.Contains)
+                || tokens.Where((t, i) => i > 0 && advice.Contains(t.Lower) && asked.Contains(tokens[i - 1].Lower) && history.Contains(tokens[i - 1].Lower)).Any();
+            return deal.Count == 0 ? help
+                : advised ? new ChangeQuestionCommand(DealOf(deal, pack, folded), help, Advice: true)
+                : asked.All(history.Contains) ? new ChangeQuestionCommand(DealOf(deal, pack, folded), help)
+                : help;
         }
 
         return m.Command switch
@@ -402,12 +415,31 @@ public sealed partial class CommandParser
             "map" => new ShowMapCommand(MapTeam(m.Slot("team").Count > 0 ? m.Slot("team") : m.Extras, pack)),
             "nextstep" => NextStep(m, folded, pack),
             "note" => new AddNoteCommand(DealOf(m.Slot("deal"), pack, folded), m.Slot("text").Count == 0 ? string.Empty : folded.From(m.Slot("text")[0].Start)),
-            "history" => new HistoryCommand(DealOf(Asked(m.Slot("deal"), pack), pack, folded)),
+            "history" => History(m, folded, pack),
             "activity" => Activity(m, tokens, folded, pack),
             "help" => new HelpCommand(),
             "cancel" => new CancelCommand(),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// «هل أسجل Globex خاسرة؟» ("should I mark Globex lost?") fits «هل {deal} خاسرة» with «أسجل Globex» in the slot: a
+    /// verb of <c>advice_questions</c> opening the slot asks for advice, not for what happened, and is answered as
+    /// "should I mark Globex lost?" is. Otherwise the deal's history.
+    /// </summary>
+    private static ChatCommand History(IntentMatch m, Typed folded, LanguagePack pack)
+    {
+        var slot = m.Slot("deal");
+        var advice = pack.Words("advice_questions");
+        if (slot is [var first, ..] && advice.Contains(first.Lower))
+        {
+            var deal = slot.SkipWhile(t => advice.Contains(t.Lower)).ToList();
+            var help = new UnknownCommand(folded.Raw);
+            return deal.Count == 0 ? help : new ChangeQuestionCommand(DealOf(deal, pack, folded), help, Advice: true);
+        }
+
+        return new HistoryCommand(DealOf(Asked(slot, pack), pack, folded));
     }
 
     /// <summary>

@@ -294,7 +294,6 @@ public sealed class CoachBotTests : IDisposable
     [Theory]
     [InlineData("don't mark initech lost because they still want it")]
     [InlineData("initech isn't dead because they replied")]
-    [InlineData("should I mark initech lost because of price?")]
     [InlineData("will confirm requirements listed for initech next week")]
     [InlineData("almost done with requirements listed for initech")]
     [InlineData("we almost lost initech")]

@@ -1,3 +1,4 @@
+using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Tests.Fakes;
 
@@ -43,6 +44,70 @@ public sealed class UnaskedChangeTests : IDisposable
 
         Assert.Contains("Initech", answer.Card!.Title, StringComparison.Ordinal);
         Assert.Equal(DealStatus.Open, deal.Status);
+        Assert.Empty(_bot.Stores.History);
+    }
+
+    [Theory]
+    [InlineData("should I mark Initech lost?", "Nothing changed: this is where Initech stands")]
+    [InlineData("should I mark Initech lost because of price?", "Nothing changed: this is where Initech stands")]
+    [InlineData("should we move Initech to contract signed?", "Nothing changed: this is where Initech stands")]
+    [InlineData("هل أسجل Initech خاسرة؟", "لم يتغير شيء: هذا وضع \u2068Initech\u2069")]
+    [InlineData("أسجل Initech خاسرة؟", "لم يتغير شيء: هذا وضع \u2068Initech\u2069")]
+    [InlineData("هل أنقل Initech إلى مرحلة العرض التوضيحي؟", "لم يتغير شيء: هذا وضع \u2068Initech\u2069")]
+    public async Task AskedWhetherToChangeADeal_ItsChecklistAndNothingChanges(string text, string note)
+    {
+        // "should I mark Initech lost?" was the help answer while «هل أسجل Initech خاسرة؟» looked for a deal called «أسجل
+        // Initech» and «أسجل Initech خاسرة؟» asked to confirm a loss: in both languages the advice is where the deal
+        // stands and what its stage still needs.
+        var deal = _bot.AddDeal("1002", "Initech", "demo");
+
+        var answer = await _bot.AskAsync(text, _bot.Manager);
+
+        Assert.Contains(note, answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Initech", answer.Card!.Title, StringComparison.Ordinal);
+        Assert.DoesNotContain(answer.Card.Actions, a => a.Payload is RunCommandPayload);
+        Assert.Equal((DealStatus.Open, "demo"), (deal.Status, deal.StageId.Value));
+        Assert.Empty(_bot.Stores.History);
+    }
+
+    [Fact]
+    public async Task AskedAboutMarkingItLost_NoDealNamed_HelpAndNothingChanges()
+    {
+        var deal = _bot.AddDeal("1002", "Initech", "demo");
+
+        var answer = await _bot.AskAsync("أسجلها خاسرة؟");
+
+        Assert.StartsWith("عذرًا، لم أفهم", answer.Text, StringComparison.Ordinal);
+        Assert.Equal(DealStatus.Open, deal.Status);
+        Assert.Empty(_bot.Stores.History);
+    }
+
+    [Theory]
+    [InlineData("could you move Initech to contract signed because they signed early?")]
+    [InlineData("can you move Initech to contract signed because they signed early?")]
+    [InlineData("please move Initech to contract signed because they signed early?")]
+    [InlineData("لو سمحت انقل Initech إلى مرحلة توقيع العقد لأن العميل وقع مبكرا؟")]
+    public async Task PoliteRequestToTheBot_WithAQuestionMark_Done(string text)
+    {
+        var deal = _bot.AddDeal("1002", "Initech", "demo");
+
+        await _bot.AskAsync(text, _bot.Manager);
+
+        Assert.Equal("contract-signed", deal.StageId.Value);
+    }
+
+    [Theory]
+    [InlineData("could we move Initech to contract signed?")]
+    [InlineData("can we move Initech to contract signed?")]
+    [InlineData("could we move Initech to contract signed")]
+    public async Task ChangeAskedAmongTheTeam_AskedFirstAndNothingChanges(string text)
+    {
+        var deal = _bot.AddDeal("1002", "Initech", "demo");
+
+        var answer = await _bot.AskAsync(text, _bot.Manager);
+
+        Assert.Contains("Did you mean \"move deal Initech to contract signed\"?", answer.Text, StringComparison.Ordinal);
+        Assert.Equal("demo", deal.StageId.Value);
         Assert.Empty(_bot.Stores.History);
     }
 

@@ -9,13 +9,18 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 /// "who marked Globex lost?", "is Globex snoozed?", «متى انتقلت Globex للعرض التوضيحي؟»: a question about what happened
 /// to a deal, answered with its history (who changed what, when, and why). Nothing changes. When the words taken for
 /// the deal's name fit no deal the person may see ("did we lose the thread?"), the question was not about a deal, and
-/// the answer is the help for words not understood, with the change's own example first.
+/// the answer is the help for words not understood, with the change's own example first. A question asking whether to
+/// make the change ("should we move Globex to demo?", «هل أسجل Globex خاسرة؟») is answered with the deal's stage and
+/// what its checklist still needs, as "what's next for Globex" is: what the change would take, not the change.
 /// </summary>
-internal sealed class ChangeQuestionUseCase(DealNameResolverCache names, IDealStore deals, HistoryUseCase history, HelpUseCase help)
+internal sealed class ChangeQuestionUseCase(
+    DealNameResolverCache names, IDealStore deals, HistoryUseCase history, WhatsNextUseCase whatsNext, HelpUseCase help)
     : ICommandHandler<ChangeQuestionCommand>
 {
     public async Task<BotAnswer> HandleAsync(ChangeQuestionCommand command, TurnContext context, CancellationToken cancellationToken) =>
         await names.FitsNoDealAsync(deals, command.Deal, context.Person, cancellationToken)
             ? await help.HandleAsync(command.Help with { Language = command.Language }, context, cancellationToken)
-            : await history.HandleAsync(new HistoryCommand(command.Deal) { Language = command.Language }, context, cancellationToken);
+            : command.Advice
+                ? await whatsNext.AdviseAsync(command.Deal, context, cancellationToken)
+                : await history.HandleAsync(new HistoryCommand(command.Deal) { Language = command.Language }, context, cancellationToken);
 }

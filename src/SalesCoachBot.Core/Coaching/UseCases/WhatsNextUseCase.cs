@@ -22,6 +22,15 @@ internal sealed class WhatsNextUseCase(DealLocator locator, TeamRulesProvider te
         return await ShowAsync(found.Deal, context, note: null, cancellationToken);
     }
 
+    /// <summary>"should we move Globex to demo?": the deal's card, with a note that nothing changed.</summary>
+    public async Task<BotAnswer> AdviseAsync(DealReference deal, TurnContext context, CancellationToken cancellationToken)
+    {
+        var lookup = await locator.LocateAsync(deal, context, id => $"what's next for #{id}", cancellationToken);
+        return lookup is DealLookup.Found found
+            ? await ShowAsync(found.Deal, context, context.Say.Coaching("Advice.NothingChanged", found.Deal.Deal.Name), cancellationToken)
+            : ((DealLookup.Answered)lookup).Answer;
+    }
+
     /// <summary>A "Checklist" button: the deal's current card.</summary>
     public Task<BotAnswer> HandleAsync(ShowChecklistPayload command, TurnContext context, CancellationToken cancellationToken) =>
         ShowCurrentAsync(command.Deal, context, note: null, cancellationToken);
