@@ -133,6 +133,7 @@ internal static class UnderstandingTestData
             SetNextStepCommand c => $"nextstep {Deal(c.Deal)} | {Lower(c.Text)}",
             AddNoteCommand c => $"note {Deal(c.Deal)} | {Lower(c.Text)}",
             HistoryCommand c => $"history {Deal(c.Deal)}",
+            ChangeQuestionCommand c => $"{(c.Advice ? "advice" : "question")} {Deal(c.Deal)}",
             LogActivityCommand c => $"activity {Deal(c.Deal)} | {c.Kind.ToString().ToLowerInvariant()} {c.Day.ToString().ToLowerInvariant()} {Lower(c.About)}",
             HelpCommand => "help",
             UnknownCommand => "unknown",
