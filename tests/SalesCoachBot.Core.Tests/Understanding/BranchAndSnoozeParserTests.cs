@@ -263,6 +263,18 @@ public sealed class BranchAndSnoozeParserTests
     }
 
     [Theory]
+    [InlineData("move Initech Corp deal to demo", "Initech Corp")]
+    [InlineData("move Initech Corp account to demo", "Initech Corp")]
+    [InlineData("move Initech Corp opportunity to demo", "Initech Corp")]
+    [InlineData("انقل Initech Corp صفقة إلى مرحلة العرض التوضيحي", "Initech Corp")]
+    [InlineData("انقل حساب Initech Corp إلى مرحلة العرض التوضيحي", "Initech Corp")]
+    public void Parse_DealFollowedOrLedByDealWord_NameWithoutIt(string text, string deal)
+    {
+        // "account" was corrected to "accounts" (the example "my accounts"), which is no deal word: the name kept it.
+        Assert.Equal(new NameReference(deal), ((IDealCommand)_parser.Parse(text)).Deal);
+    }
+
+    [Theory]
     [InlineData("Acme: what's next", "Acme")]
     [InlineData("Acme: what's next?", "Acme")]
     [InlineData("Acme Corp: history", "Acme Corp")]
