@@ -14,7 +14,8 @@ namespace SalesCoachBot.Crm.Salesforce;
 /// Each event's opportunity ids are pulled through the sync path (<see cref="CrmSyncRunner.SyncDealsAsync"/>), so our
 /// own pushed change coming back records nothing; a gap or overflow event pulls incrementally from the cursor. The
 /// replayId is stored after the pull, so an event is applied at least once; repeats (a replay after a crash, another
-/// host taking over) are claimed by transactionKey + record id and skipped.
+/// host taking over) are claimed by transactionKey + record id and skipped. The database unreachable is said through the
+/// outage log shared by every worker (<see cref="IDatabaseOutages"/>), and the session tried again with the backoff.
 /// </summary>
 internal sealed partial class SalesforceChangeEventWorker(
     BayeuxClient bayeux,
@@ -23,8 +24,11 @@ internal sealed partial class SalesforceChangeEventWorker(
     IOptions<CrmSettings> settings,
     TimeProvider time,
     ILogger<SalesforceChangeEventWorker> logger,
-    IDeliveryClaims? claims = null) : BackgroundService
+    IDeliveryClaims? claims = null,
+    IDatabaseOutages? outages = null) : BackgroundService
 {
+    private const string Worker = "Salesforce change events";
+
     public const string Channel = "/data/OpportunityChangeEvent";
     private const string Provider = "salesforce";
 
@@ -43,6 +47,9 @@ internal sealed partial class SalesforceChangeEventWorker(
 
     private long _applied;
 
+    /// <summary>Claims of a pull that failed which could not be given back then (the database gone): given back before the events are replayed.</summary>
+    private readonly List<string> _unreleased = [];
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var backoff = TimeSpan.FromSeconds(1);
@@ -53,7 +60,7 @@ internal sealed partial class SalesforceChangeEventWorker(
             {
                 try
                 {
-                    if (!await store.TryHoldLeaseAsync(Provider, _owner, time.GetUtcNow() + LeaseFor, time.GetUtcNow(), stoppingToken))
+                    if (!await HoldLeaseAsync(stoppingToken))
                     {
                         leader = false;
                         await Task.Delay(LeaseFor / 4, time, stoppingToken);   // another host subscribes; look again later
@@ -83,7 +90,16 @@ internal sealed partial class SalesforceChangeEventWorker(
                     await Task.Delay(settings.Value.PollInterval, time, stoppingToken);
                     continue;
                 }
-                catch (Exception e) when (e is CrmUnavailableException or HttpRequestException or SalesforceHttpException or System.Text.Json.JsonException or InvalidOperationException)
+                catch (Exception e) when (e is CrmUnavailableException or HttpRequestException or SalesforceHttpException or System.Text.Json.JsonException)
+                {
+                    LogDropped(logger, e.Message, backoff);
+                }
+                catch (Exception e) when (outages?.Report(Worker, e) == true)
+                {
+                    // The database gone (EF Core wraps it in an InvalidOperationException, so this comes first): said
+                    // once for every worker; the session starts again after the backoff, replaying from the stored replayId.
+                }
+                catch (InvalidOperationException e)
                 {
                     LogDropped(logger, e.Message, backoff);
                 }
@@ -101,7 +117,14 @@ internal sealed partial class SalesforceChangeEventWorker(
             {
                 using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(5));
                 await bayeux.DisconnectAsync(stopping.Token);
-                await store.ReleaseLeaseAsync(Provider, _owner, stopping.Token);
+                try
+                {
+                    await store.ReleaseLeaseAsync(Provider, _owner, stopping.Token);
+                }
+                catch (Exception e) when (outages?.Report(Worker, e) == true)
+                {
+                    // Stopping during an outage: the lease expires by itself (LeaseFor) and another host takes it then.
+                }
             }
         }
     }
@@ -109,6 +132,7 @@ internal sealed partial class SalesforceChangeEventWorker(
     /// <summary>Handshake, subscribe from the stored replayId, then long polls until the lease is lost or the server asks for a new handshake.</summary>
     private async Task SessionAsync(Action connected, CancellationToken cancellationToken)
     {
+        await ReleaseUnreleasedAsync(cancellationToken);
         await bayeux.HandshakeAsync(cancellationToken);
         var replayId = await store.GetReplayIdAsync(Provider, cancellationToken);
         var subscription = await bayeux.SubscribeAsync(Channel, replayId ?? -1, cancellationToken);
@@ -139,7 +163,7 @@ internal sealed partial class SalesforceChangeEventWorker(
             var events = await bayeux.ConnectAsync(cancellationToken);
             connected();
             await ApplyAsync(events, cancellationToken);
-            if (!await store.TryHoldLeaseAsync(Provider, _owner, time.GetUtcNow() + LeaseFor, time.GetUtcNow(), cancellationToken))
+            if (!await HoldLeaseAsync(cancellationToken))
             {
                 LogLeaseLost(logger);
                 await bayeux.DisconnectAsync(cancellationToken);
@@ -153,6 +177,23 @@ internal sealed partial class SalesforceChangeEventWorker(
         }
     }
 
+    /// <summary>Takes or renews the subscription lease; the database answering ends an outage, if one was going on.</summary>
+    private async Task<bool> HoldLeaseAsync(CancellationToken cancellationToken)
+    {
+        var held = await store.TryHoldLeaseAsync(Provider, _owner, time.GetUtcNow() + LeaseFor, time.GetUtcNow(), cancellationToken);
+        outages?.Reachable();
+        return held;
+    }
+
+    private async Task ReleaseUnreleasedAsync(CancellationToken cancellationToken)
+    {
+        while (_unreleased.Count > 0)
+        {
+            await claims!.ReleaseAsync(_unreleased[^1], cancellationToken);
+            _unreleased.RemoveAt(_unreleased.Count - 1);
+        }
+    }
+
     /// <summary>
     /// One long poll's events: the opportunity ids pulled through the sync path (or the whole cursor after a gap), then
     /// the newest replayId stored. A pull that fails gives the claims back, so the replayed events are taken again.
@@ -163,57 +204,57 @@ internal sealed partial class SalesforceChangeEventWorker(
         var claimed = new List<string>();
         var gap = false;
         long? newest = null;
-        foreach (var message in messages)
-        {
-            if (message["channel"]?.GetValue<string>() != Channel)
-            {
-                continue;
-            }
-
-            var change = ChangeEvent.Parse(message["data"]);
-            if (change.ReplayId is { } replay && (newest is null || replay > newest))
-            {
-                newest = replay;
-            }
-
-            if (change.Problem is { } problem)
-            {
-                LogMalformed(logger, change.ReplayId?.ToString(CultureInfo.InvariantCulture) ?? "none", problem);
-                continue;
-            }
-
-            if (!string.Equals(change.EntityName, "Opportunity", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            if (change.IsGap || change.RecordIds.Any(id => id.Contains('*', StringComparison.Ordinal)))
-            {
-                // GAP_* events (and wildcard ids) carry no field values: what changed is read from the cursor.
-                LogGap(logger, change.ChangeType);
-                gap = true;
-                continue;
-            }
-
-            foreach (var id in change.RecordIds)
-            {
-                if (claims is not null && change.TransactionKey is { Length: > 0 } transaction)
-                {
-                    var key = $"sf-cdc:{transaction}:{id}";
-                    if (!await claims.TryClaimAsync(key, DedupeWindow, cancellationToken))
-                    {
-                        continue;   // applied already (replayed after a restart, or by the host that held the lease)
-                    }
-
-                    claimed.Add(key);
-                }
-
-                ids.Add(id);
-            }
-        }
-
         try
         {
+            foreach (var message in messages)
+            {
+                if (message["channel"]?.GetValue<string>() != Channel)
+                {
+                    continue;
+                }
+
+                var change = ChangeEvent.Parse(message["data"]);
+                if (change.ReplayId is { } replay && (newest is null || replay > newest))
+                {
+                    newest = replay;
+                }
+
+                if (change.Problem is { } problem)
+                {
+                    LogMalformed(logger, change.ReplayId?.ToString(CultureInfo.InvariantCulture) ?? "none", problem);
+                    continue;
+                }
+
+                if (!string.Equals(change.EntityName, "Opportunity", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                if (change.IsGap || change.RecordIds.Any(id => id.Contains('*', StringComparison.Ordinal)))
+                {
+                    // GAP_* events (and wildcard ids) carry no field values: what changed is read from the cursor.
+                    LogGap(logger, change.ChangeType);
+                    gap = true;
+                    continue;
+                }
+
+                foreach (var id in change.RecordIds)
+                {
+                    if (claims is not null && change.TransactionKey is { Length: > 0 } transaction)
+                    {
+                        var key = $"sf-cdc:{transaction}:{id}";
+                        if (!await claims.TryClaimAsync(key, DedupeWindow, cancellationToken))
+                        {
+                            continue;   // applied already (replayed after a restart, or by the host that held the lease)
+                        }
+
+                        claimed.Add(key);
+                    }
+
+                    ids.Add(id);
+                }
+            }
+
             if (gap)
             {
                 await runner.SyncAsync(full: false, dryRun: false, progress: null, cancellationToken);
@@ -228,9 +269,15 @@ internal sealed partial class SalesforceChangeEventWorker(
         }
         catch
         {
-            foreach (var key in claimed)
+            // The claims given back, so the replayed events are taken again; with the database gone that waits for
+            // the next session, which gives them back before subscribing.
+            _unreleased.AddRange(claimed);
+            try
             {
-                await claims!.ReleaseAsync(key, CancellationToken.None);
+                await ReleaseUnreleasedAsync(CancellationToken.None);
+            }
+            catch (Exception e) when (outages?.Report(Worker, e) == true)
+            {
             }
 
             throw;

@@ -1,11 +1,15 @@
+using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Crm;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Crm.Salesforce;
 using SalesCoachBot.Data;
+using SalesCoachBot.Host.Tests.Security;
 
 namespace SalesCoachBot.Host.Tests.Crm;
 
@@ -24,9 +28,9 @@ public sealed class SalesforceChangeEventTests
         public ValueTask DisposeAsync() => Host.DisposeAsync();
     }
 
-    private static async Task<Org> StartAsync()
+    private static async Task<Org> StartAsync(Action<IServiceCollection>? services = null)
     {
-        var host = await SalesforceHost.StartAsync(settings: new Dictionary<string, string> { ["Crm:Salesforce:ChangeEvents"] = "cdc" });
+        var host = await SalesforceHost.StartAsync(settings: new Dictionary<string, string> { ["Crm:Salesforce:ChangeEvents"] = "cdc" }, services: services);
         var dana = host.Fake.AddUser("dana@example.com", "Dana Rep");
         var first = host.Fake.AddOpportunity("Zenith Robotics", "Qualification", dana, 42_000m);
         var second = host.Fake.AddOpportunity("Orbit Labs", "Qualification", dana, 9_000m);
@@ -211,5 +215,146 @@ public sealed class SalesforceChangeEventTests
 
         Assert.False(await store.TryHoldLeaseAsync("salesforce", "other-host", now + TimeSpan.FromMinutes(5), now, CancellationToken.None));
         Assert.True(await store.TryHoldLeaseAsync("salesforce", "other-host", now + TimeSpan.FromMinutes(20), now + SalesforceChangeEventWorker.LeaseFor + TimeSpan.FromMinutes(1), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task DatabaseUnreachableWhileApplying_OneOutageWarningNoStackTraces_BothChangesAppliedOnceItIsBack()
+    {
+        var logs = new LogLines();
+        var database = new Outage();
+        await using var org = await StartAsync(services =>
+        {
+            services.AddSingleton<ILoggerProvider>(logs);
+            Outage.Decorate<IDeliveryClaims>(services, (inner, _) => new FailingClaims(inner, database));
+            Outage.Decorate<ICrmChangeEventStore>(services, (inner, _) => new FailingEventStore(inner, database));
+        });
+        var host = org.Host;
+        host.Fake.Change(org.First, "StageName", "Needs Analysis");
+        var stored = host.Fake.PublishChangeEvent("UPDATE", [org.First], ["StageName"], "tx-0");
+        await UntilAsync(async () => await ReplayIdAsync(host) == stored, "the first event applied");
+        var before = logs.Lines.Count;
+
+        // The database goes away between the first record's claim and the second's: the claim taken cannot be given back
+        // then, and must be before the event is replayed, or the first change would be skipped as "applied already".
+        database.DownAfterClaims = 1;
+        host.Fake.Change(org.First, "StageName", "Negotiation/Review");
+        host.Fake.Change(org.Second, "StageName", "Value Proposition");
+        host.Fake.PublishChangeEvent("UPDATE", [org.First, org.Second], ["StageName"], "tx-1");
+        await UntilAsync(() => Task.FromResult(database.Refused >= 3), "three rounds refused by the database");
+        Assert.Equal(stored, await database.Bypass(() => ReplayIdAsync(host)));
+        database.Up();
+
+        await UntilAsync(() => InStageAsync(host, org.Second, "demo"), "the second change applied once the database is back");
+        Assert.True(await InStageAsync(host, org.First, "verbal-agreement"));
+        await UntilAsync(() => Task.FromResult(logs.Lines.Skip(before).Any(l => l.EventId == 2122)), "the outage said to be over");
+        var said = logs.Lines.Skip(before).ToList();
+        var warning = Assert.Single(said, l => l.Level >= LogLevel.Warning);
+        Assert.Equal(2120, warning.EventId);
+        Assert.Single(said, l => l.EventId == 2122);
+        Assert.DoesNotContain(said, l => l.EventId == 1633);
+    }
+
+    /// <summary>The database as the change event worker sees it: answering, or refusing connections (as Npgsql says it through EF Core).</summary>
+    private sealed class Outage
+    {
+        private int _down;
+        private int _claimsUntilDown = -1;
+        private int _refused;
+
+        public int Refused => Volatile.Read(ref _refused);
+
+        public int DownAfterClaims
+        {
+            set => Volatile.Write(ref _claimsUntilDown, value);
+        }
+
+        public static void Decorate<T>(IServiceCollection services, Func<T, IServiceProvider, T> decorate)
+            where T : class
+        {
+            var registered = services.Last(d => d.ServiceType == typeof(T));
+            services.Add(ServiceDescriptor.Singleton(sp => decorate(
+                registered.ImplementationInstance as T ?? registered.ImplementationFactory?.Invoke(sp) as T ?? (T)ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!), sp)));
+        }
+
+        public void Up()
+        {
+            Volatile.Write(ref _claimsUntilDown, -1);
+            Volatile.Write(ref _down, 0);
+        }
+
+        public async Task<TResult> Bypass<TResult>(Func<Task<TResult>> read)
+        {
+            var down = Interlocked.Exchange(ref _down, 0);
+            try
+            {
+                return await read();
+            }
+            finally
+            {
+                Volatile.Write(ref _down, down);
+            }
+        }
+
+        public void ThrowIfDown()
+        {
+            if (Volatile.Read(ref _down) == 1)
+            {
+                Interlocked.Increment(ref _refused);
+                throw new InvalidOperationException("An exception has been raised that is likely due to a transient failure.",
+                    new NpgsqlException("Failed to connect to 10.0.0.9:5432", new SocketException((int)SocketError.ConnectionRefused)));
+            }
+        }
+
+        public void Claimed()
+        {
+            if (Interlocked.Decrement(ref _claimsUntilDown) == 0)
+            {
+                Volatile.Write(ref _down, 1);
+            }
+        }
+    }
+
+    private sealed class FailingClaims(IDeliveryClaims inner, Outage database) : IDeliveryClaims
+    {
+        public async Task<bool> TryClaimAsync(string key, TimeSpan window, CancellationToken cancellationToken)
+        {
+            database.ThrowIfDown();
+            var claimed = await inner.TryClaimAsync(key, window, cancellationToken);
+            database.Claimed();
+            return claimed;
+        }
+
+        public Task ReleaseAsync(string key, CancellationToken cancellationToken)
+        {
+            database.ThrowIfDown();
+            return inner.ReleaseAsync(key, cancellationToken);
+        }
+    }
+
+    private sealed class FailingEventStore(ICrmChangeEventStore inner, Outage database) : ICrmChangeEventStore
+    {
+        public Task<long?> GetReplayIdAsync(string provider, CancellationToken cancellationToken)
+        {
+            database.ThrowIfDown();
+            return inner.GetReplayIdAsync(provider, cancellationToken);
+        }
+
+        public Task SaveReplayIdAsync(string provider, long? replayId, CancellationToken cancellationToken)
+        {
+            database.ThrowIfDown();
+            return inner.SaveReplayIdAsync(provider, replayId, cancellationToken);
+        }
+
+        public Task<bool> TryHoldLeaseAsync(string provider, string owner, DateTimeOffset until, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            database.ThrowIfDown();
+            return inner.TryHoldLeaseAsync(provider, owner, until, now, cancellationToken);
+        }
+
+        public Task ReleaseLeaseAsync(string provider, string owner, CancellationToken cancellationToken)
+        {
+            database.ThrowIfDown();
+            return inner.ReleaseLeaseAsync(provider, owner, cancellationToken);
+        }
     }
 }
