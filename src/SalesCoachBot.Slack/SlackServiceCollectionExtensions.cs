@@ -44,14 +44,16 @@ public static class SlackServiceCollectionExtensions
         var configured = section.Get<SlackOptions>() ?? new SlackOptions();
         if (!configured.Enabled)
         {
-            // Install keys alone turn nothing on (no signing secret verifies the OAuth redirect's workspace requests,
-            // no Socket Mode receives them): refused by name instead of ignored, as a typo in SigningSecret would be.
-            if (InstallKeysSet(configured) is { Count: > 0 } keys)
+            // Install keys or a bot token alone turn nothing on (no signing secret verifies HTTP requests, no Socket Mode
+            // receives them): refused by name instead of ignored, as a typo in SigningSecret would be. Names only, never values.
+            if (KeysNeedingTheChannel(configured) is { Count: > 0 } keys)
             {
+                var named = string.Join(", ", keys);
                 services.AddOptions<SlackOptions>()
                     .Bind(section)
-                    .Validate(_ => false, $"{string.Join(", ", keys)} {(keys.Count == 1 ? "is" : "are")} set but neither Slack:SigningSecret nor Slack:AppToken is: " +
-                        "Slack installs need the Slack channel on; set Slack:SigningSecret (or Slack:AppToken for Socket Mode), or remove the install keys.")
+                    .Validate(_ => false, $"{named} {(keys.Count == 1 ? "is" : "are")} set but neither Slack:SigningSecret nor Slack:AppToken is, " +
+                        $"so the Slack channel is off and {(keys.Count == 1 ? "it" : "they")} would be ignored: " +
+                        $"set Slack:SigningSecret (HTTP endpoints) or Slack:AppToken (Socket Mode), or remove {named}.")
                     .ValidateOnStart();
             }
 
@@ -173,10 +175,10 @@ public static class SlackServiceCollectionExtensions
         return endpoints;
     }
 
-    /// <summary>The multi-workspace install keys that are set, by their configuration names.</summary>
-    private static List<string> InstallKeysSet(SlackOptions options) =>
+    /// <summary>The keys that do something only with the channel on (the bot token, the install keys) that are set, by their configuration names.</summary>
+    private static List<string> KeysNeedingTheChannel(SlackOptions options) =>
         [
-            .. new[] { ("Slack:ClientId", options.ClientId), ("Slack:ClientSecret", options.ClientSecret), ("Slack:StateSecret", options.StateSecret) }
+            .. new[] { ("Slack:BotToken", options.BotToken), ("Slack:ClientId", options.ClientId), ("Slack:ClientSecret", options.ClientSecret), ("Slack:StateSecret", options.StateSecret) }
                 .Where(k => !string.IsNullOrWhiteSpace(k.Item2))
                 .Select(k => k.Item1),
         ];

@@ -297,6 +297,20 @@ public sealed class WorkspaceTrustTests : IAsyncLifetime
         Assert.DoesNotContain("Slack:AllowedTeamIds", off.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Start_BotTokenAloneWithoutSigningSecretOrAppToken_RefusedNamingTheKeyNotItsValue()
+    {
+        var refused = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+            SlackTestHost.StartAsync(api, new Dictionary<string, string?> { ["Slack:BotToken"] = "xoxb-single-workspace-token" }, slackOn: false));
+
+        Assert.Equal(
+            "Slack:BotToken is set but neither Slack:SigningSecret nor Slack:AppToken is, so the Slack channel is off and it would be ignored: " +
+            "set Slack:SigningSecret (HTTP endpoints) or Slack:AppToken (Socket Mode), or remove Slack:BotToken.",
+            refused.Message);
+        // With either of them, the same token turns the channel on.
+        hosts.Add(await SlackTestHost.StartAsync(api, new Dictionary<string, string?> { ["Slack:BotToken"] = "xoxb-single-workspace-token", ["Slack:SigningSecret"] = "a-signing-secret" }, slackOn: false));
+    }
+
     // --- Finding 5: echoed text is escaped ---
 
     [Fact]

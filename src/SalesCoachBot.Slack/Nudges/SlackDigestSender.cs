@@ -42,7 +42,7 @@ internal sealed class SlackDigestSender(BlockKitRenderer renderer, ISlackApiClie
     {
         if (slack is null)
         {
-            return new DigestSendResult.Permanent("the Slack channel is off (Slack:BotToken not set)");
+            return new DigestSendResult.Permanent("the Slack channel is off (neither Slack:SigningSecret nor Slack:AppToken set)");
         }
 
         // The client gives up on a Retry-After longer than this; the outbox then waits at least as long.

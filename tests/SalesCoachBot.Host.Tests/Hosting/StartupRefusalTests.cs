@@ -167,6 +167,20 @@ public sealed class StartupRefusalTests : IDisposable
     }
 
     [Theory]
+    [InlineData("--urls", "http://127.0.0.1:0")]
+    [InlineData("nudge", "--dry-run")]
+    public async Task SlackBotTokenAloneWithoutSigningSecretOrAppToken_RefusesNamingTheKeyNeverTheToken(params string[] args)
+    {
+        // Before, the Slack channel stayed off in silence: /slack/* answered 404 and Slack digests failed.
+        const string token = "xoxb-1111-2222-bot-token-value";
+
+        var (exit, stdout, stderr) = await HostProcess.RunAsync(_dir, Sqlite(("Slack__BotToken", token)), args);
+
+        AssertRefused(exit, stdout, stderr, "Slack:BotToken is set but neither Slack:SigningSecret nor Slack:AppToken is", "or remove Slack:BotToken.");
+        Assert.DoesNotContain(token, stdout + stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("--urls", "http://127.0.0.1:0", "--contentRoot")]
     [InlineData("nudge", "--dry-run", "--contentRoot")]
     public async Task ContentRootThatDoesNotExist_HostAndVerbRefuseNamingIt(params string[] args)
