@@ -32,6 +32,7 @@ public static class DataServiceCollectionExtensions
                 o.ConnectionString = configuration.GetConnectionString("SalesCoach");
                 o.SeedDemo = environment.IsDevelopment() || configuration.GetValue<bool>("Demo:Seed");
                 o.CrmPushes = configuration["Crm:Provider"] is { } crm && !string.IsNullOrWhiteSpace(crm) && !crm.Trim().Equals("none", StringComparison.OrdinalIgnoreCase);
+                o.ResolveSqliteDataSource(environment.ContentRootPath);
             })
             .Validate(o => o.TryGetProvider(out _), "Database:Provider must be 'Sqlite' (default) or 'Postgres'.")
             .Validate(

@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace SalesCoachBot.Data;
 
 public enum DatabaseProvider
@@ -52,6 +54,32 @@ public sealed class DatabaseOptions
             ? provider
             : throw new InvalidOperationException(
                 $"Database:Provider '{Provider}' is not supported. Use 'Sqlite' (default) or 'Postgres'.");
+
+    /// <summary>
+    /// Makes a relative SQLite <c>Data Source</c> (the default <c>./data/salescoach.db</c> too) absolute against the host's
+    /// content root (<c>--contentRoot</c>, else the current folder), as <c>appsettings.json</c> is read from there: a verb
+    /// run with <c>--contentRoot /srv/coach</c> from another folder opens the host's database, not a new one beside it.
+    /// In-memory and <c>file:</c> URI sources, absolute paths and PostgreSQL are left as they are.
+    /// </summary>
+    public void ResolveSqliteDataSource(string contentRoot)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(contentRoot);
+        if (!TryGetProvider(out var provider) || provider != DatabaseProvider.Sqlite)
+        {
+            return;
+        }
+
+        var builder = new SqliteConnectionStringBuilder(GetConnectionString());
+        var source = builder.DataSource;
+        if (string.IsNullOrEmpty(source) || source == ":memory:" || builder.Mode == SqliteOpenMode.Memory
+            || source.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || Path.IsPathRooted(source))
+        {
+            return;
+        }
+
+        builder.DataSource = Path.GetFullPath(source, Path.GetFullPath(contentRoot));
+        ConnectionString = builder.ToString();
+    }
 
     public string GetConnectionString()
     {

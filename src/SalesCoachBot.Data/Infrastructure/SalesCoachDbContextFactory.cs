@@ -103,7 +103,7 @@ public sealed class SalesCoachDbContextFactory : IDbContextFactory<SalesCoachDbC
             (CoreEventId.QueryIterationFailed, LogLevel.Debug),
             (CoreEventId.SaveChangesFailed, LogLevel.Debug));
 
-    /// <summary>The folder of a SQLite file database, created when missing (relative to the current directory).</summary>
+    /// <summary>The folder of a SQLite file database, created when missing (a relative path: the current directory; the host makes its own absolute against the content root).</summary>
     internal static void EnsureSqliteFolder(string connectionString)
     {
         var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;

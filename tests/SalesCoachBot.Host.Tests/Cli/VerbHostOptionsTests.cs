@@ -48,6 +48,22 @@ public sealed class VerbHostOptionsTests : IDisposable
     }
 
     [Fact]
+    public async Task Verb_ContentRootElsewhere_RelativeSqliteDataSourceOpensTheContentRootsDatabase()
+    {
+        var root = Directory.CreateDirectory(Path.Combine(_dir, "srv", "coach")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(root, "appsettings.json"), """{ "ConnectionStrings": { "SalesCoach": "Data Source=data/coach.db" } }""");
+        var elsewhere = Directory.CreateDirectory(Path.Combine(_dir, "home")).FullName;
+        var database = Path.Combine(root, "data", "coach.db");
+
+        var (exit, stdout, stderr) = await HostProcess.RunAsync(elsewhere, new Dictionary<string, string>(), "nudge", "--dry-run", "--contentRoot", root);
+
+        Assert.True(exit == 0, $"exit {exit}\nstdout:\n{stdout}\nstderr:\n{stderr}");
+        Assert.True(File.Exists(database), $"the verb did not open the content root's data/coach.db\n{stderr}");
+        Assert.False(Directory.Exists(Path.Combine(elsewhere, "data")), "the verb opened data/coach.db under the current folder");
+        Assert.Contains($"Database SQLite {database}: applying migrations", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Verb_Postgres_NamesHostAndDatabaseWithoutThePassword()
     {
         // Unreachable on purpose: the line is written before the first connection, and the refusal follows.
