@@ -68,12 +68,17 @@ public sealed record CrmApplyResult(int Added, int Updated, int Moved, int Close
 }
 
 /// <summary>What <c>crm status</c> shows besides the sync state.</summary>
+/// <param name="PendingPushes">Pending changes of deals linked to a CRM record: what the push dispatcher sends.</param>
+/// <param name="UnlinkedPushes">
+/// Pending changes of deals with no CRM record (demo, chat or CSV deals): the dispatcher marks them skipped, never sends them.
+/// </param>
 public sealed record CrmStatusReport(
     int LinkedDeals,
     IReadOnlyList<string> Flagged,
     int PendingPushes,
     int FailedPushes,
-    IReadOnlyList<string> RecentFailures);
+    IReadOnlyList<string> RecentFailures,
+    int UnlinkedPushes = 0);
 
 /// <summary>The CRM link of deals: upserts by CRM id, the cursor, and the status figures.</summary>
 public interface ICrmSyncStore

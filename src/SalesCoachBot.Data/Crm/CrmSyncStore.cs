@@ -141,14 +141,19 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
             .Select(l => l.CrmId + " " + (l.Name ?? string.Empty) + ": " + l.Problem)
             .ToListAsync(cancellationToken);
         var pushes = db.Set<CrmPushRow>().AsNoTracking();
-        var pending = await pushes.CountAsync(p => p.State == CrmPushStatus.Pending, cancellationToken);
+        // Linked as the dispatcher leases them (CrmPushOutbox.LeaseDueAsync): a change of a deal with no live link to this
+        // CRM's record is skipped there, never sent, so it is not "pending" here but counted apart.
+        var live = db.Set<CrmDealLinkRow>().Where(l => l.Provider == provider && l.DealId != null && !l.Deleted);
+        var waiting = pushes.Where(p => p.State == CrmPushStatus.Pending);
+        var pending = await waiting.CountAsync(p => live.Any(l => l.DealId == p.DealId), cancellationToken);
+        var unlinked = await waiting.CountAsync(p => !live.Any(l => l.DealId == p.DealId), cancellationToken);
         var failed = await pushes.CountAsync(p => p.State == CrmPushStatus.Failed, cancellationToken);
         var recent = await pushes.Where(p => p.State == CrmPushStatus.Failed)
             .OrderByDescending(p => p.Id)
             .Take(10)
             .Select(p => "deal " + p.DealId + " " + p.Kind + ": " + p.LastError)
             .ToListAsync(cancellationToken);
-        return new CrmStatusReport(linked, flagged, pending, failed, recent);
+        return new CrmStatusReport(linked, flagged, pending, failed, recent, unlinked);
     }
 
     public Task<CrmApplyResult> ApplyAsync(

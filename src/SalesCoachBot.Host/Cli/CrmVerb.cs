@@ -89,6 +89,12 @@ internal sealed class CrmVerb(IOptions<CrmOptions> crm, ICrmSyncStore store, ISe
 
         await o.WriteLineAsync($"linked deals: {status.LinkedDeals}");
         await o.WriteLineAsync($"pending pushes: {status.PendingPushes}, failed pushes: {status.FailedPushes}");
+        if (status.UnlinkedPushes > 0)
+        {
+            await o.WriteLineAsync(
+                $"not pushed: {status.UnlinkedPushes} change(s) of deals with no {runner.DisplayName} record (demo, chat or CSV deals); skipped at the next push round");
+        }
+
         foreach (var failure in status.RecentFailures)
         {
             await o.WriteLineAsync($"  failed: {failure}");

@@ -325,4 +325,33 @@ public sealed class SalesforceSyncTests
         Assert.Null(host.Fake.Get(id, "NextStep"));
         Assert.Contains("pending pushes: 1, failed pushes: 0", status, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Status_ChangeOfADemoDealWithNoSalesforceRecord_NotCountedPendingButApart_SkippedByTheDispatcher()
+    {
+        await using var host = await SalesforceHost.StartAsync();
+        var dana = host.Fake.AddUser("dana@example.com", "Dana Rep");
+        var id = host.Fake.AddOpportunity("Zenith Robotics", "Value Proposition", dana);
+        await host.RunAsync("crm", "sync", "--full");
+        var seeded = NotPushed((await host.RunAsync("crm", "status")).Out);
+        Assert.Equal(0, (await host.RunAsync("ask", "next step for zenith: call the CFO", "--as", "dana@example.com")).Exit);
+        // Initech is demo data: never in Salesforce, so its change can never be sent.
+        var (exit, answer, _) = await host.RunAsync("ask", "next step for initech: send the pilot plan", "--as", "dana@example.com");
+        Assert.True(exit == 0 && answer.Contains("send the pilot plan", StringComparison.Ordinal), answer);
+
+        var (_, before, _) = await host.RunAsync("crm", "status");
+        await DispatchAsync(host);
+        var (_, after, _) = await host.RunAsync("crm", "status");
+
+        Assert.Contains("pending pushes: 1, failed pushes: 0\n", before, StringComparison.Ordinal);
+        Assert.Equal(seeded + 1, NotPushed(before));
+        Assert.Contains($"not pushed: {seeded + 1} change(s) of deals with no Salesforce record (demo, chat or CSV deals); skipped at the next push round\n", before, StringComparison.Ordinal);
+        Assert.Equal("call the CFO", host.Fake.Get(id, "NextStep"));
+        Assert.Contains("pending pushes: 0, failed pushes: 0\n", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("not pushed", after, StringComparison.Ordinal);
+    }
+
+    /// <summary>The count on <c>crm status</c>'s "not pushed" line; 0 when there is none.</summary>
+    private static int NotPushed(string status) =>
+        System.Text.RegularExpressions.Regex.Match(status, @"not pushed: (\d+) change") is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
 }
