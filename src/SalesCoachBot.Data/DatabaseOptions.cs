@@ -59,12 +59,12 @@ public sealed class DatabaseOptions
     /// Makes a relative SQLite <c>Data Source</c> (the default <c>./data/salescoach.db</c> too) absolute against the host's
     /// content root (<c>--contentRoot</c>, else the current folder), as <c>appsettings.json</c> is read from there: a verb
     /// run with <c>--contentRoot /srv/coach</c> from another folder opens the host's database, not a new one beside it.
-    /// In-memory and <c>file:</c> URI sources, absolute paths and PostgreSQL are left as they are.
+    /// In-memory and <c>file:</c> URI sources, absolute paths and PostgreSQL are left as they are, and so is every path
+    /// when there is no content root (an environment made by hand: the current folder, as before).
     /// </summary>
-    public void ResolveSqliteDataSource(string contentRoot)
+    public void ResolveSqliteDataSource(string? contentRoot)
     {
-        ArgumentException.ThrowIfNullOrEmpty(contentRoot);
-        if (!TryGetProvider(out var provider) || provider != DatabaseProvider.Sqlite)
+        if (string.IsNullOrEmpty(contentRoot) || !TryGetProvider(out var provider) || provider != DatabaseProvider.Sqlite)
         {
             return;
         }
