@@ -53,7 +53,7 @@ public='https://coach.example.com'
   exec env ASPNETCORE_ENVIRONMENT=Development PublicBaseUrl="$public" Logging__LogLevel__Default=Warning \
     Slack__SigningSecret=install-dev-signing-secret Slack__ClientId=1111.2222 Slack__ClientSecret=install-dev-client-secret \
     Slack__StateSecret=install-dev-state-secret-0123456789abcdef Slack__ApiBaseUrl="http://127.0.0.1:$fake_port/api/" \
-    Slack__AppToken= Slack__BotToken= \
+    Slack__AppToken= Slack__BotToken= ConnectionStrings__SalesCoach="Data Source=$work/salescoach.db" \
     dotnet "$dll" --contentRoot "$root/src/SalesCoachBot.Host" --demo --urls "$base"
 ) > "$work/host.log" 2>&1 &
 host_pid=$!
@@ -101,7 +101,7 @@ check "the same state again -> 400 polite page" bash -c '[ "$1" = 400 ] && grep 
 check "an installation is stored in the database" python3 -c '
 import sqlite3, sys
 rows = sqlite3.connect(sys.argv[1]).execute("select key, protected_payload from channel_installations").fetchall()
-sys.exit(0 if [r[0] for r in rows] == ["T-T0DEV"] and sys.argv[2].encode() not in rows[0][1] else 1)' "$work/data/salescoach.db" "$token"
+sys.exit(0 if [r[0] for r in rows] == ["T-T0DEV"] and sys.argv[2].encode() not in rows[0][1] else 1)' "$work/salescoach.db" "$token"
 check "the bot token is on disk only encrypted, and not in the log" bash -c '! grep -rqF -- "$1" "$2/data" "$2/host.log"' _ "$token" "$work"
 
 if [ "$failures" -gt 0 ]; then echo "--- host log"; cat "$work/host.log"; echo "install (Development): $failures failed"; exit 1; fi
