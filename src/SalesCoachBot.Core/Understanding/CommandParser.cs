@@ -101,7 +101,11 @@ public sealed partial class CommandParser
             }
 
             var last = tokens[^1];
-            return Raw[RawIndex(tokens[0].Start)..(RawIndex(last.Start + last.Original.Length - 1) + 1)].Trim();
+            var from = RawIndex(tokens[0].Start);
+            var to = RawIndex(last.Start + last.Original.Length - 1) + 1;
+            // Tokens of a re-read sentence ("Initech: …" tried with the name moved) may not map back onto one run of the
+            // typed text; their words joined are then what was meant.
+            return from < to && to <= Raw.Length ? Raw[from..to].Trim() : Join(tokens);
         }
 
         private int RawIndex(int folded)
