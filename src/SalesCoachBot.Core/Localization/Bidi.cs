@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace SalesCoachBot.Core.Localization;
 
 /// <summary>
@@ -9,6 +11,13 @@ public static class Bidi
 {
     public const char FirstStrongIsolate = '\u2068';
     public const char PopDirectionalIsolate = '\u2069';
+
+    private const string AsciiLettersAndDigitsText = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    private static readonly SearchValues<char> AsciiLettersAndDigits = SearchValues.Create(AsciiLettersAndDigitsText);
+
+    // ASCII letters and digits, then the Latin-1 Supplement and Latin Extended-A/B letters (names like "Müller").
+    private static readonly SearchValues<char> LatinLettersAndDigits = SearchValues.Create(
+        AsciiLettersAndDigitsText + string.Concat(Enumerable.Range('\u00C0', '\u024F' - '\u00C0' + 1).Select(c => (char)c)));
 
     /// <summary>
     /// Wraps text that carries Latin letters or digits and no Arabic letters; leaves Arabic text, already isolated
@@ -30,7 +39,7 @@ public static class Bidi
     /// </summary>
     public static string IsolateRightToLeft(string text)
     {
-        if (string.IsNullOrEmpty(text) || text[0] == FirstStrongIsolate || !text.Any(IsArabicLetter))
+        if (string.IsNullOrEmpty(text) || text[0] == FirstStrongIsolate || !HasArabicLetter(text))
         {
             return text;
         }
@@ -48,6 +57,12 @@ public static class Bidi
         if (text.AsSpan().IndexOfAnyInRange('\u202A', '\u202E') >= 0)
         {
             return true;
+        }
+
+        // Most text has no isolate at all: one vectorised search instead of counting character by character.
+        if (text.AsSpan().IndexOfAnyInRange('\u2066', PopDirectionalIsolate) < 0)
+        {
+            return false;
         }
 
         var depth = 0;
@@ -107,7 +122,7 @@ public static class Bidi
     /// </summary>
     public static string IsolateLatinRuns(string text)
     {
-        if (string.IsNullOrEmpty(text) || !text.Any(IsArabicLetter) || !NeedsIsolationSomewhere(text))
+        if (string.IsNullOrEmpty(text) || !HasArabicLetter(text) || !NeedsIsolationSomewhere(text))
         {
             return text;
         }
@@ -142,24 +157,10 @@ public static class Bidi
         return result.ToString();
     }
 
-    private static bool NeedsIsolationSomewhere(string text) => text.Any(c => char.IsAsciiLetterOrDigit(c));
+    private static bool NeedsIsolationSomewhere(string text) => text.AsSpan().ContainsAny(AsciiLettersAndDigits);
 
     /// <summary>Whether text would be reordered inside Arabic: it has Latin letters or digits and no Arabic letter.</summary>
-    public static bool NeedsIsolation(string text)
-    {
-        var latin = false;
-        foreach (var c in text)
-        {
-            if (IsArabicLetter(c))
-            {
-                return false;
-            }
-
-            latin |= char.IsAsciiLetterOrDigit(c) || c is >= '\u00C0' and <= '\u024F';
-        }
-
-        return latin;
-    }
+    public static bool NeedsIsolation(string text) => !HasArabicLetter(text) && text.AsSpan().ContainsAny(LatinLettersAndDigits);
 
     /// <summary>
     /// Whether a message is written mostly in Arabic script: more of its words are Arabic than Latin (a word counts for
@@ -169,7 +170,7 @@ public static class Bidi
     /// </summary>
     public static bool IsMostlyArabic(string? text)
     {
-        if (string.IsNullOrEmpty(text))
+        if (string.IsNullOrEmpty(text) || !HasArabicLetter(text))
         {
             return false;
         }
@@ -196,6 +197,29 @@ public static class Bidi
         }
 
         return arabicWords > latinWords || (arabicWords == latinWords && firstIsArabic == true);
+    }
+
+    /// <summary>
+    /// Whether text has an Arabic letter. Most of what passes through here is English: a vectorised search for the
+    /// first character at or above U+0620 (where the Arabic letters begin) skips it without a look at each character.
+    /// </summary>
+    public static bool HasArabicLetter(ReadOnlySpan<char> text)
+    {
+        var from = text.IndexOfAnyExceptInRange('\0', '\u061F');
+        if (from < 0)
+        {
+            return false;
+        }
+
+        foreach (var c in text[from..])
+        {
+            if (IsArabicLetter(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Arabic letters (Arabic and Arabic Supplement blocks, presentation forms), not digits or punctuation.</summary>
