@@ -74,6 +74,39 @@ public sealed class PipelineInTheirLanguageTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// Two is the Arabic dual, and «صفقتان» is its subject form: the sentences put a count of deals where it stays the
+    /// subject or follows a colon, never after a preposition («على صفقتان») or before an adjective («صفقتان رابحة»).
+    /// </summary>
+    [Fact]
+    public async Task PipelineAndReverseFunnel_ArabicTwoWonDeals_DualOnlyWhereItIsTheSubject()
+    {
+        _bot.Manager.Language = "ar";
+        for (var i = 0; i < 2; i++)
+        {
+            var won = Deal($"w{i}", 100_000, ("discovery", 100), ("demo", 90), ("contract-signed", 60));
+            won.Status = DealStatus.Won;
+            won.ClosedAt = won.StageEnteredAt;
+        }
+
+        Deal("o0", 10_000, ("discovery", 100));
+        Deal("o1", 10_000, ("discovery", 100));
+
+        var pipeline = await _bot.AskAsync("pipeline emea", _bot.Manager);
+        var funnel = await _bot.AskAsync("what do we need to hit €2M this year", _bot.Manager);
+
+        var cycle = pipeline.Card!.Facts.Single(f => f.Label == "الوسيط لمدة الدورة").Value;
+        Assert.EndsWith("(الصفقات الرابحة: صفقتان)", cycle, StringComparison.Ordinal);
+        Assert.Contains("(الرابحة خلال آخر 12 شهرًا: صفقتان)", funnel.Text, StringComparison.Ordinal);
+        foreach (var text in new[] { pipeline.Text, funnel.Text })
+        {
+            Assert.DoesNotContain("على صفقتان", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("من صفقتان", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("بـصفقتان", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("صفقتان رابحة", text, StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [InlineData("كم نحتاج لتحقيق 2 مليون بحلول المريخ لفريق EMEA", "بحلول المريخ")]
     [InlineData("كم نحتاج لتحقيق 2 مليون الربع الخامس", "الربع الخامس")]
@@ -96,8 +129,8 @@ public sealed class PipelineInTheirLanguageTests : IDisposable
         var answer = await _bot.AskAsync("what do we need to hit €2M this year", _bot.Manager);
 
         Assert.Equal($"لإغلاق {Iso("EUR 2,000,000")} بحلول 31 ديسمبر 2026", answer.Card!.Title);
-        Assert.StartsWith($"لإغلاق {Iso("EUR 2,000,000")} بحلول 31 ديسمبر 2026 تحتاج إلى دخول", answer.Text, StringComparison.Ordinal);
-        Assert.Contains($"تحتاج إلى دخول 15 صفقة إلى مرحلة {Iso("Demo")}، و{Iso("30")} إلى مرحلة {Iso("Discovery")} — ولديك الآن", answer.Text, StringComparison.Ordinal);
+        Assert.StartsWith($"لإغلاق {Iso("EUR 2,000,000")} بحلول 31 ديسمبر 2026 يلزم أن تدخل", answer.Text, StringComparison.Ordinal);
+        Assert.Contains($"يلزم أن تدخل 15 صفقة إلى مرحلة {Iso("Demo")}، و{Iso("30")} إلى مرحلة {Iso("Discovery")} — ولديك الآن", answer.Text, StringComparison.Ordinal);
         Assert.Contains($"رُبح حتى الآن في الفترة: {Iso("EUR 500,000")}، والمتبقي {Iso("EUR 1,500,000")}.", answer.Text, StringComparison.Ordinal);
         Assert.Contains($"{Iso("Discovery")}: يلزم دخول {Iso("30")} · لديك الآن {Iso("5")} · يُربح {Iso("50%")} من الصفقات التي تدخلها", answer.Text, StringComparison.Ordinal);
         Assert.Contains("الافتراضات:", answer.Text, StringComparison.Ordinal);
