@@ -98,6 +98,7 @@ public sealed class PipelineInTheirLanguageTests : IDisposable
         var cycle = pipeline.Card!.Facts.Single(f => f.Label == "الوسيط لمدة الدورة").Value;
         Assert.EndsWith("(الصفقات الرابحة: صفقتان)", cycle, StringComparison.Ordinal);
         Assert.Contains("(الرابحة خلال آخر 12 شهرًا: صفقتان)", funnel.Text, StringComparison.Ordinal);
+        Assert.Contains($"فوق ما لديك: يلزم أن تدخل مرحلة {Iso("Discovery")} ", funnel.Text, StringComparison.Ordinal);
         foreach (var text in new[] { pipeline.Text, funnel.Text })
         {
             Assert.DoesNotContain("على صفقتان", text, StringComparison.Ordinal);
