@@ -662,10 +662,10 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
         var reason = lost
             ? record.Deleted || record.LostReason is null ? lostReason : CrmReasons.LostBecause(context.DisplayName, record.LostReason)
             : CrmReasons.Moved(context.DisplayName);
-        if (!record.Deleted && target.Stage is { } forward && IsForward(map, deal.StageId, forward))
+        if (!record.Deleted && target.Stage is { } to && StagesJumpedOver(map, deal.StageId, to) is { } jumpedOver)
         {
             // The stage it left, and every stage it jumped over, whose checklists nobody worked through here.
-            List<string> skipped = [.. openItems.GetValueOrDefault(deal.Id) ?? [], .. RequiredBetween(map, deal.StageId, forward)];
+            List<string> skipped = [.. openItems.GetValueOrDefault(deal.Id) ?? [], .. jumpedOver.SelectMany(stage => stage.RequiredItems).Select(i => i.Id.Value)];
             if (skipped.Count > 0)
             {
                 reason = CrmReasons.SkippingItems(reason, skipped);
@@ -696,21 +696,29 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
         return lost ? Outcome.Closed : Outcome.Moved;
     }
 
-    /// <summary>The required items of the stages strictly between <paramref name="from"/> and <paramref name="to"/>.</summary>
-    private static IEnumerable<string> RequiredBetween(ProcessMap map, StageId from, StageId to)
+    /// <summary>
+    /// For a move forward on the map, the stages strictly between <paramref name="from"/> and <paramref name="to"/>
+    /// (none for the next stage); null for a move back, sideways or off the map.
+    /// </summary>
+    private static IEnumerable<Stage>? StagesJumpedOver(ProcessMap map, StageId from, StageId to)
     {
         var ordered = map.OrderedStages();
-        var a = ordered.ToList().FindIndex(s => s.Id == from);
-        var b = ordered.ToList().FindIndex(s => s.Id == to);
-        return ordered.Skip(a + 1).Take(Math.Max(0, b - a - 1)).SelectMany(s => s.RequiredItems).Select(i => i.Id.Value);
+        var a = IndexOf(ordered, from);
+        var b = IndexOf(ordered, to);
+        return a >= 0 && b > a ? ordered.Skip(a + 1).Take(b - a - 1) : null;
     }
 
-    private static bool IsForward(ProcessMap map, StageId from, StageId to)
+    private static int IndexOf(IReadOnlyList<Stage> stages, StageId id)
     {
-        var ordered = map.OrderedStages();
-        var a = ordered.ToList().FindIndex(s => s.Id == from);
-        var b = ordered.ToList().FindIndex(s => s.Id == to);
-        return a >= 0 && b > a;
+        for (var i = 0; i < stages.Count; i++)
+        {
+            if (stages[i].Id == id)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static async Task<IReadOnlyDictionary<DealId, IReadOnlyList<string>>> UnconfirmedRequiredAsync(
