@@ -16,7 +16,7 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         builder.HasIndex(d => d.ExternalId).IsUnique();
         builder.Property(d => d.Name).HasMaxLength(300).IsRequired();
         builder.Property(d => d.Account).HasMaxLength(300);
-        builder.Property(d => d.Amount).HasPrecision(18, 2);
+        builder.Property(d => d.Amount).HasPrecision(AmountPrecision.Digits, AmountPrecision.Decimals);
         builder.Property(d => d.Currency).HasMaxLength(3);
         builder.Property(d => d.StageId).HasMaxLength(100).IsRequired();
         builder.Property(d => d.LostReason).HasMaxLength(500);

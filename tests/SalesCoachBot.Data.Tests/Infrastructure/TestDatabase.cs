@@ -1,4 +1,6 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -54,8 +56,11 @@ public sealed class TestDatabase : IAsyncDisposable
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
-    /// <summary>Creates, migrates and returns an empty database.</summary>
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    /// <summary>
+    /// Creates, migrates and returns an empty database; with <paramref name="upToMigration"/>, migrated only that far
+    /// (an upgrade test stores rows as an older version did, then runs the <see cref="DatabaseInitializer"/>).
+    /// </summary>
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, string? upToMigration = null)
     {
         TestDatabase database;
         if (provider == DatabaseProvider.Sqlite)
@@ -96,7 +101,16 @@ public sealed class TestDatabase : IAsyncDisposable
             });
         }
 
-        await database.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        if (upToMigration is null)
+        {
+            await database.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        }
+        else
+        {
+            await using var db = database.NewContext();
+            await db.GetService<IMigrator>().MigrateAsync(upToMigration);
+        }
+
         return database;
     }
 

@@ -157,8 +157,8 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .HasColumnName("account");
 
                     b.Property<decimal?>("Amount")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
                         .HasColumnName("amount");
 
                     b.Property<DateTimeOffset?>("ClosedAt")

@@ -149,7 +149,7 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasColumnName("account");
 
                     b.Property<decimal?>("Amount")
-                        .HasPrecision(18, 2)
+                        .HasPrecision(20, 4)
                         .HasColumnType("TEXT")
                         .HasColumnName("amount");
 
