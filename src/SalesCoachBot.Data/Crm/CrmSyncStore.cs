@@ -485,7 +485,7 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
         {
             ExternalId = record.Id,
             Name = Truncate(record.Name, 300) is { Length: > 0 } name ? name : $"{context.DisplayName} deal {record.Id}",
-            Amount = record.Amount,
+            Amount = AmountPrecision.Stored(record.Amount),
             Currency = NormalizeCurrency(record.Currency),
             OwnerId = owner.Id,
             TeamId = owner.Memberships[0].TeamId,
@@ -580,9 +580,9 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
                 outcome = Outcome.Updated;
             }
 
-            if (record.Amount != deal.Amount)
+            if (AmountPrecision.Stored(record.Amount) is var amount && amount != deal.Amount)
             {
-                deal.Amount = record.Amount;
+                deal.Amount = amount;
                 outcome = Outcome.Updated;
             }
 

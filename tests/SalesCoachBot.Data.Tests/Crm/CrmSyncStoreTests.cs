@@ -83,6 +83,26 @@ public abstract class CrmSyncStoreTests(Func<TestDatabase> database)
         };
 
     [DatabaseFact]
+    public async Task Apply_AmountsWithThreeAndFiveDecimals_KeptToFourAndUnchangedOnTheNextSync()
+    {
+        var team = await Db.CreateTeamAsync();
+        var records = new[]
+        {
+            Record(team, 1, "presentationscheduled") with { Amount = 1234.567m, Currency = "kwd" },
+            Record(team, 2, "presentationscheduled") with { Amount = 12.34567m },
+        };
+
+        await Store.ApplyAsync(records, Context(team), dryRun: false, CancellationToken.None);
+        var again = await Store.ApplyAsync(records, Context(team), dryRun: false, CancellationToken.None);
+
+        // PostgreSQL would round 12.34567 to the column's four decimals itself: the next sync saw a change every time.
+        Assert.Equal(2, again.Unchanged);
+        await using var db = Db.NewContext();
+        var amounts = await db.Deals.AsNoTracking().Where(d => d.TeamId == team.TeamId).OrderBy(d => d.ExternalId).Select(d => d.Amount).ToListAsync();
+        Assert.Equal([1234.567m, 12.3457m], amounts);
+    }
+
+    [DatabaseFact]
     public async Task Apply_NewDealsTwice_AddedWithHistoryOnceNothingDuplicated()
     {
         var team = await Db.CreateTeamAsync();
