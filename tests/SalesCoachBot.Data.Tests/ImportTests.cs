@@ -162,6 +162,23 @@ public abstract class ImportTests(Func<TestDatabase> database) : IDisposable
     }
 
     [DatabaseFact]
+    public async Task ImportDeals_ThreeDecimalCurrency_KeepsItsDecimalsOthersRoundToTwo()
+    {
+        var team = await Db.CreateTeamAsync();
+        var (dinars, euros) = ($"K{team.Tag}", $"E{team.Tag}");
+        await ImportAsync(ImportKind.Deals, DealHeader +
+            $"{dinars},Gulf Co,,1234.567,KWD,{team.RepEmail},{team.TeamName},discovery,2025-02-01,,\n" +
+            $"{euros},Euro Co,,12.345,EUR,{team.RepEmail},{team.TeamName},discovery,2025-02-01,,\n");
+
+        // A file without the currency column rounds for the deal's stored currency.
+        await ImportAsync(ImportKind.Deals, "external_id,name,owner_email,team,stage,amount\n" +
+            $"{dinars},Gulf Co,{team.RepEmail},{team.TeamName},discovery,2000.125\n");
+
+        Assert.Equal(2000.125m, (await DealAsync(dinars))!.Amount);
+        Assert.Equal(12.35m, (await DealAsync(euros))!.Amount);
+    }
+
+    [DatabaseFact]
     public async Task ImportDeals_BadRows_RejectedWithReasonsGoodRowsWritten()
     {
         var team = await Db.CreateTeamAsync();

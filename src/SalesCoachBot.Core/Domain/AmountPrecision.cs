@@ -1,3 +1,5 @@
+using SalesCoachBot.Core.Localization;
+
 namespace SalesCoachBot.Core.Domain;
 
 /// <summary>
@@ -11,6 +13,16 @@ public static class AmountPrecision
 
     /// <summary>Decimals an amount column keeps.</summary>
     public const int Decimals = 4;
+
+    /// <summary>Never fewer decimals than the two every amount kept before three-decimal currencies were.</summary>
+    private const int AtLeast = 2;
+
+    /// <summary>
+    /// An amount typed or imported in <paramref name="currency"/>, rounded half away from zero to the currency's minor
+    /// units but to no fewer than two decimals: 1,234.567 KWD stays, 12.345 EUR becomes 12.35 as it always did.
+    /// </summary>
+    public static decimal Round(decimal amount, string? currency) =>
+        decimal.Round(amount, Math.Clamp(CurrencyDigits.Of(currency), AtLeast, Decimals), MidpointRounding.AwayFromZero);
 
     /// <summary>
     /// An amount as the columns keep it (a CRM's, taken as it is): PostgreSQL would round more decimals away on its own,

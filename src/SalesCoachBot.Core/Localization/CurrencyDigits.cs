@@ -5,7 +5,9 @@ namespace SalesCoachBot.Core.Localization;
 
 /// <summary>
 /// How many decimals an amount in a currency has (ISO 4217 minor units, as .NET's cultures carry them): none for the
-/// yen, three for the Kuwaiti, Bahraini and Omani dinars, two for most others and for a code no culture uses.
+/// yen, three for the Kuwaiti, Bahraini and Omani dinars, two for most others and for a code no culture uses. ISO's count
+/// wins where the cultures have none or fewer: the Iraqi dinar (ICU follows CLDR's cash practice, 0) and the Chilean and
+/// Uruguayan units of account CLF and UYW (no culture uses them).
 /// </summary>
 public static class CurrencyDigits
 {
@@ -34,6 +36,9 @@ public static class CurrencyDigits
             }
         }
 
+        digits["IQD"] = 3;
+        digits["CLF"] = 4;
+        digits["UYW"] = 4;
         return digits.ToFrozenDictionary(StringComparer.Ordinal);
     }
 }

@@ -54,7 +54,8 @@ internal static partial class CsvValues
         return error is not null;
     }
 
-    public static bool TryAmount(string value, out decimal amount, out string? error)
+    /// <summary>A non-negative amount, rounded as <see cref="AmountPrecision.Round"/> does for its currency.</summary>
+    public static bool TryAmount(string value, string? currency, out decimal amount, out string? error)
     {
         amount = 0;
         if (!PlainNumber().IsMatch(value)
@@ -76,7 +77,7 @@ internal static partial class CsvValues
             return false;
         }
 
-        amount = decimal.Round(amount, 2, MidpointRounding.AwayFromZero);
+        amount = AmountPrecision.Round(amount, currency);
         error = null;
         return true;
     }

@@ -181,19 +181,6 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
             }
         }
 
-        decimal? amount = null;
-        if (csv.Get("amount") is { } amountText)
-        {
-            if (CsvValues.TryAmount(amountText, out var parsed, out var amountError))
-            {
-                amount = parsed;
-            }
-            else
-            {
-                errors.Add(amountError!);
-            }
-        }
-
         string? currency = null;
         if (csv.Get("currency") is { } currencyText)
         {
@@ -204,6 +191,21 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
             else
             {
                 errors.Add(currencyError!);
+            }
+        }
+
+        // Rounded for the deal's currency, the stored one when the row gives none: a KWD deal keeps its third decimal.
+        decimal? amount = null;
+        if (csv.Get("amount") is { } amountText)
+        {
+            var amountCurrency = currency ?? (externalId is not null ? _existing.GetValueOrDefault(externalId)?.Currency : null);
+            if (CsvValues.TryAmount(amountText, amountCurrency, out var parsed, out var amountError))
+            {
+                amount = parsed;
+            }
+            else
+            {
+                errors.Add(amountError!);
             }
         }
 

@@ -33,6 +33,16 @@ public sealed class NewDealTests : IDisposable
         Assert.Equal(currency, deal.Currency);
     }
 
+    [Theory]
+    [InlineData("new deal Deneb 1,234.567 KWD", 1234.567)]   // the dinar has three decimals: none lost
+    [InlineData("new deal Deneb 1,234.567 EUR", 1234.57)]    // two for the euro, as before
+    public async Task NewDeal_AmountWithThreeDecimals_KeptAsTheCurrencyHasThem(string text, double expected)
+    {
+        await _bot.AskAsync(text);
+
+        Assert.Equal((decimal)expected, Assert.Single(_bot.Stores.Deals, d => d.Name == "Deneb").Amount);
+    }
+
     [Fact]
     public async Task NewDeal_AmountAndNoStage_OwnedByTheAskerInTheirTeamAtTheFirstStage()
     {

@@ -67,6 +67,8 @@ public sealed class ReplyLanguageTests
     [InlineData(12.345, "EUR", "12.35 EUR")]
     [InlineData(12.5, "SAR", "12.5 SAR")]
     [InlineData(12.345, "XYZ", "12.35 XYZ")]           // a code no culture uses: two
+    [InlineData(1500.125, "IQD", "1,500.125 IQD")]     // ISO's three where ICU follows CLDR's cash practice (none)
+    [InlineData(12.3456, "CLF", "12.3456 CLF")]        // ISO's four for units of account no culture uses
     public void Money_DecimalsOfTheCurrency(double amount, string currency, string expected)
     {
         Assert.Equal(expected, ReplyLanguage.English.Money((decimal)amount, currency));

@@ -73,7 +73,7 @@ internal sealed class NewDealUseCase(
             switch (MoneyText.Parse(amountText, say))
             {
                 case AmountParse.Parsed { Money: var money }:
-                    amount = decimal.Round(money.Amount, 2, MidpointRounding.AwayFromZero);
+                    amount = AmountPrecision.Round(money.Amount, money.Currency);
                     currency = money.Currency;
                     break;
                 default:
