@@ -117,9 +117,10 @@ internal sealed class BayeuxClient(HttpClient http, SalesforceAuth auth, IOption
         {
             await SendAsync(new JsonObject { ["channel"] = "/meta/disconnect", ["clientId"] = ClientId }, cancellationToken);
         }
-        catch (Exception e) when (e is HttpRequestException or CrmUnavailableException or CrmAuthException or TaskCanceledException)
+        catch (Exception e) when (e is HttpRequestException or CrmUnavailableException or CrmAuthException or BayeuxRehandshakeException or OperationCanceledException)
         {
-            // the server forgets the client after its own timeout
+            // The server forgets the client after its own timeout. Never thrown on: the caller is stopping and still has
+            // its subscription lease to give back (an expired session answers 401, read as "handshake again").
         }
 
         ClientId = null;

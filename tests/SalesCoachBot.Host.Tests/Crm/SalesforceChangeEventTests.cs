@@ -217,6 +217,25 @@ public sealed class SalesforceChangeEventTests
         Assert.True(await store.TryHoldLeaseAsync("salesforce", "other-host", now + TimeSpan.FromMinutes(20), now + SalesforceChangeEventWorker.LeaseFor + TimeSpan.FromMinutes(1), CancellationToken.None));
     }
 
+    /// <summary>
+    /// A host that stops gives the subscription back even when its goodbye to Salesforce fails (here the session had
+    /// expired, so the disconnect answered 401): another host takes over at once, not after the lease runs out.
+    /// </summary>
+    [Fact]
+    public async Task Stopping_DisconnectRefused_LeaseReleasedForTheNextHost()
+    {
+        await using var org = await StartAsync();
+        var store = org.Host.Services.GetRequiredService<ICrmChangeEventStore>();
+        var worker = org.Host.Services.GetRequiredService<SalesforceChangeEventWorker>();
+
+        org.Host.Fake.ExpireSessions();
+        await worker.StopAsync(CancellationToken.None);
+
+        Assert.True(worker.ExecuteTask!.IsCompletedSuccessfully, worker.ExecuteTask.Exception?.ToString());
+        var now = TimeProvider.System.GetUtcNow();
+        Assert.True(await store.TryHoldLeaseAsync("salesforce", "next-host", now + SalesforceChangeEventWorker.LeaseFor, now, CancellationToken.None));
+    }
+
     [Fact]
     public async Task DatabaseUnreachableWhileApplying_OneOutageWarningNoStackTraces_BothChangesAppliedOnceItIsBack()
     {
