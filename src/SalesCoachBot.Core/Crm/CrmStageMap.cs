@@ -67,15 +67,15 @@ public sealed class CrmStageMap
         ArgumentNullException.ThrowIfNull(schema);
         var findings = new List<MapDiagnostic>();
         var pipelines = schema.Pipelines.ToDictionary(p => p.Id, StringComparer.Ordinal);
-        var mappings = _map.Stages.Where(s => s.Crm is not null).Select(s => (Owner: $"stage '{s.Id}'", Crm: s.Crm!)).ToList();
+        var mappings = _map.Stages.Where(s => s.Crm is not null).Select(s => (Owner: MapPhrase.OfStage(s.Id.Value), Crm: s.Crm!)).ToList();
         if (_map.Outcomes.LostCrm is { } lost)
         {
-            mappings.Add(("the lost outcome", lost));
+            mappings.Add((MapPhrase.LostOutcome, lost));
         }
 
         if (mappings.Count == 0)
         {
-            findings.Add(new MapDiagnostic(MapDiagnosticSeverity.Error, 1, 1, "no stage has a 'crm' mapping: deals from the CRM cannot be placed"));
+            findings.Add(MapDiagnostic.Error(1, 1, "Crm.NoMapping"));
             return findings;
         }
 
@@ -83,14 +83,14 @@ public sealed class CrmStageMap
         {
             if (!pipelines.TryGetValue(crm.Pipeline.Id, out var pipeline))
             {
-                findings.Add(Error(crm.Pipeline, $"crm of {owner} names pipeline '{crm.Pipeline.Id}', which the CRM does not have (it has: {string.Join(", ", pipelines.Keys)})"));
+                findings.Add(Error(crm.Pipeline, "Crm.UnknownPipeline", owner, crm.Pipeline.Id, string.Join(", ", pipelines.Keys)));
                 continue;
             }
 
             var known = pipeline.Stages.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
             foreach (var stage in crm.Stages.Where(s => !known.Contains(s.Id)))
             {
-                findings.Add(Error(stage, $"crm of {owner} names stage '{stage.Id}', which pipeline '{pipeline.Id}' does not have (it has: {string.Join(", ", known)})"));
+                findings.Add(Error(stage, "Crm.UnknownStage", owner, stage.Id, pipeline.Id, string.Join(", ", known)));
             }
         }
 
@@ -100,8 +100,7 @@ public sealed class CrmStageMap
             {
                 foreach (var stage in pipeline.Stages.Where(s => Place(pipelineId, s.Id) is null))
                 {
-                    findings.Add(new MapDiagnostic(MapDiagnosticSeverity.Error, 1, 1,
-                        $"CRM stage '{stage.Id}' ({stage.Label}) of pipeline '{pipelineId}' maps to no map stage: deals there would be flagged, not placed"));
+                    findings.Add(MapDiagnostic.Error(1, 1, "Crm.StageUnmapped", stage.Id, stage.Label, pipelineId));
                 }
             }
         }
@@ -109,7 +108,7 @@ public sealed class CrmStageMap
         return findings;
     }
 
-    private static MapDiagnostic Error(CrmRef at, string message) => new(MapDiagnosticSeverity.Error, at.Line, at.Column, message);
+    private static MapDiagnostic Error(CrmRef at, string key, params object?[] args) => MapDiagnostic.Error(at.Line, at.Column, key, args);
 
     private static HashSet<StageId> WonAndAfter(ProcessMap map)
     {

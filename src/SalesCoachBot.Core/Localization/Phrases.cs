@@ -41,6 +41,18 @@ public sealed class Phrases
 
     public string Charts(string key, params object?[] args) => Say(_texts.Charts, key, args);
 
+    public string Maps(string key, params object?[] args) => Say(_texts.Maps, key, args);
+
+    /// <summary>
+    /// A text with its arguments written as they are (invariant digits, no bidi isolates), for tools that print plain
+    /// lines an editor or CI parses (<c>map lint</c>) and for logs; chat uses the other methods.
+    /// </summary>
+    public string Plain(Area area, string key, params object?[] args)
+    {
+        var found = Require(Localizer(area), key);
+        return args.Length == 0 ? found.Text.Value : string.Format(CultureInfo.InvariantCulture, found.Format, args);
+    }
+
     /// <summary>
     /// A text that depends on a count, from <c>KEY.Zero</c>, <c>KEY.One</c>, <c>KEY.Two</c>, <c>KEY.Few</c>,
     /// <c>KEY.Many</c> or <c>KEY.Other</c> by the language's plural rule (Arabic has dual, few and many forms; English
@@ -75,6 +87,7 @@ public sealed class Phrases
         Lists,
         Home,
         Charts,
+        Maps,
     }
 
     /// <summary>
@@ -127,10 +140,17 @@ public sealed class Phrases
         Area.Lists => _texts.Lists,
         Area.Home => _texts.Home,
         Area.Charts => _texts.Charts,
+        Area.Maps => _texts.Maps,
         _ => _texts.Errors,
     };
 
     private string Say(IStringLocalizer localizer, string key, object?[] args)
+    {
+        var found = Require(localizer, key);
+        return args.Length == 0 ? found.Text.Value : Format(found, args);
+    }
+
+    private FoundText Require(IStringLocalizer localizer, string key)
     {
         var found = _texts.Find(localizer, Language.Culture, key);
         if (found.Text.ResourceNotFound)
@@ -139,7 +159,7 @@ public sealed class Phrases
             throw new InvalidOperationException($"No text '{key}' in {found.Text.SearchedLocation}.");
         }
 
-        return args.Length == 0 ? found.Text.Value : Format(found, args);
+        return found;
     }
 
     private string Format(FoundText found, object?[] args) => string.Format(_format, found.Format, args);

@@ -33,6 +33,9 @@ public sealed class HomeText;
 /// <summary>The words drawn in the pictures (map, funnel) and the map picture's captions.</summary>
 public sealed class ChartText;
 
+/// <summary>What the process map checks find wrong in a map file: <c>map lint</c> and the admins' refusal notice.</summary>
+public sealed class MapText;
+
 /// <summary>
 /// Every sentence a person reads, through the framework's localisation (<see cref="IStringLocalizer{T}"/> over .resx
 /// resources). A reply asks for its texts in one <see cref="ReplyLanguage"/> with <see cref="In"/>; the language is
@@ -46,7 +49,8 @@ public sealed class ReplyTexts(
     IStringLocalizer<ErrorText> errors,
     IStringLocalizer<ListText> lists,
     IStringLocalizer<HomeText> home,
-    IStringLocalizer<ChartText> charts)
+    IStringLocalizer<ChartText> charts,
+    IStringLocalizer<MapText> maps)
 {
     /// <summary>
     /// The same resources without a container, for code built outside DI (tests, the default of a turn context). The
@@ -62,6 +66,7 @@ public sealed class ReplyTexts(
     internal IStringLocalizer Lists => lists;
     internal IStringLocalizer Home => home;
     internal IStringLocalizer Charts => charts;
+    internal IStringLocalizer Maps => maps;
 
     // Resources do not change while the process runs, so each (file, culture, key) is looked up once: a card asks
     // for a dozen texts, and each ResourceManager lookup takes a lock and switches the thread's culture twice.
@@ -81,7 +86,8 @@ public sealed class ReplyTexts(
         new StringLocalizer<ErrorText>(factory),
         new StringLocalizer<ListText>(factory),
         new StringLocalizer<HomeText>(factory),
-        new StringLocalizer<ChartText>(factory));
+        new StringLocalizer<ChartText>(factory),
+        new StringLocalizer<MapText>(factory));
 
     /// <summary>
     /// One resource string in one culture. <see cref="IStringLocalizer"/> reads <see cref="CultureInfo.CurrentUICulture"/>

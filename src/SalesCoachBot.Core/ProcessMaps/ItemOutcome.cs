@@ -42,30 +42,30 @@ internal static class ItemOutcome
     };
 
     /// <summary>Why the item has no verifiable outcome, or null when it names one.</summary>
-    public static string? Check(string text)
+    public static MapPhrase? Check(string text)
     {
         var words = ProcessMapRules.Words(text).ToList();
         if (words.Count == 0)
         {
-            return "write what is done";
+            return new("Outcome.Empty");
         }
 
         if (words.FirstOrDefault(VagueWords.Contains) is { } filler)
         {
-            return $"'{filler}' cannot be checked; name the thing and the result, e.g. \"Pricing call booked with the CFO\"";
+            return new("Outcome.Filler", filler);
         }
 
         var resultVerb = words.Any(IsResultVerb);
         if (VagueVerbs.Contains(words[0]) && !resultVerb)
         {
-            return $"'{words[0]}' names an effort, not a result; say what anyone can see afterwards, e.g. \"Buyer's three must-haves written in the deal\"";
+            return new("Outcome.Effort", words[0]);
         }
 
         var hasVerb = resultVerb || ConcreteVerbs.Contains(words[0]);
         var hasObject = words.Count >= 2;
         return hasVerb && hasObject
             ? null
-            : "it names no action and object; say what is done to what, e.g. \"Budget approval email received from the CFO\"";
+            : new MapPhrase("Outcome.NoActionOrObject");
     }
 
     private static bool IsResultVerb(string word) =>

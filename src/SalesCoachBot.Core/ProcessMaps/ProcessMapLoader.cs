@@ -65,12 +65,12 @@ public static class ProcessMapLoader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return (Failed($"cannot read the map file: {ex.Message}"), null);
+            return (Failed("File.Unreadable", ex.Message), null);
         }
 
         if (Decode(bytes) is not { } text)
         {
-            return (Failed("the map file is not UTF-8 text: save it as UTF-8"), null);
+            return (Failed("File.NotUtf8"), null);
         }
 
         return (Parse(text, IdFromFileName(path)), text);
@@ -112,6 +112,5 @@ public static class ProcessMapLoader
         }
     }
 
-    private static MapLoadResult Failed(string message) =>
-        new(null, [new MapDiagnostic(MapDiagnosticSeverity.Error, 1, 1, message)]);
+    private static MapLoadResult Failed(string key, params object?[] args) => new(null, [MapDiagnostic.Error(1, 1, key, args)]);
 }

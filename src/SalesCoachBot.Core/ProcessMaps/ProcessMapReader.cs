@@ -10,6 +10,9 @@ internal readonly record struct Pos(int Line, int Column)
     public static readonly Pos Top = new(1, 1);
 
     public static Pos Of(YamlNode node) => new((int)node.Start.Line, (int)node.Start.Column);
+
+    /// <summary>"at line 12": how a sentence names a stage or item that has no id.</summary>
+    public MapPhrase AtLine() => new("Part.AtLine", Line);
 }
 
 internal readonly record struct Located<T>(T Value, Pos Pos);
@@ -44,7 +47,7 @@ internal sealed class MapDraft
 }
 
 /// <summary>A translatable text as written: what it is ("name", "text", …) and its value per language, each with its position.</summary>
-internal sealed record TextDraft(string What, Pos Pos, IReadOnlyDictionary<string, Located<string>> ByLanguage)
+internal sealed record TextDraft(object What, Pos Pos, IReadOnlyDictionary<string, Located<string>> ByLanguage)
 {
     public LocalizedText ToText(string defaultLanguage) =>
         LocalizedText.Of(defaultLanguage, ByLanguage.ToDictionary(kv => kv.Key, kv => kv.Value.Value, StringComparer.Ordinal));
@@ -74,7 +77,7 @@ internal sealed class StageDraft(Pos pos)
     public HashSet<string> Reported { get; } = new(StringComparer.Ordinal);
 
     public Pos IdPos => Id?.Pos ?? Pos;
-    public string Label => Id?.Value ?? $"at line {Pos.Line}";
+    public object Label => Id?.Value ?? (object)Pos.AtLine();
 }
 
 internal sealed record ItemDraft(Pos Pos, Located<string>? Id, Located<string>? Text, bool Required);
@@ -101,6 +104,11 @@ internal sealed class ProcessMapReader
     private static readonly string[] CrmKeys = ["pipeline", "stages"];
     private static readonly string[] NurtureKeys = ["reengageAfterDays"];
 
+    private static readonly MapPhrase ChecklistItem = new("Part.ChecklistItem");
+    private static readonly MapPhrase Branch = new("Part.Branch");
+    private static readonly MapPhrase SubStage = new("Part.SubStage");
+    private static readonly MapPhrase LostReason = new("What.LostReason");
+
     private readonly List<MapDiagnostic> _diagnostics;
     private readonly MapDraft _draft = new();
 
@@ -117,30 +125,30 @@ internal sealed class ProcessMapReader
         catch (YamlException ex)
         {
             var message = ex.InnerException?.Message ?? ex.Message;
-            reader.Error(new Pos((int)ex.Start.Line, (int)ex.Start.Column), $"not valid YAML: {message}");
+            reader.Error(new Pos((int)ex.Start.Line, (int)ex.Start.Column), "Yaml.Invalid", message);
             return null;
         }
         catch (InvalidOperationException)
         {
             // YamlDotNet reports some broken flow collections this way, without a position.
-            reader.Error(Pos.Top, "not valid YAML: an unclosed or unbalanced [ ] or { } collection");
+            reader.Error(Pos.Top, "Yaml.UnbalancedCollection");
             return null;
         }
 
         if (stream.Documents.Count == 0)
         {
-            reader.Error(Pos.Top, "the map is empty: expected name, version, start, stages");
+            reader.Error(Pos.Top, "Yaml.Empty");
             return null;
         }
 
         if (stream.Documents.Count > 1)
         {
-            reader.Error(Pos.Of(stream.Documents[1].RootNode), "more than one YAML document: a map file holds one map");
+            reader.Error(Pos.Of(stream.Documents[1].RootNode), "Yaml.SeveralDocuments");
         }
 
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
         {
-            reader.Error(Pos.Of(stream.Documents[0].RootNode), "the map must be a mapping with keys name, version, start, stages");
+            reader.Error(Pos.Of(stream.Documents[0].RootNode), "Yaml.NotAMapping");
             return null;
         }
 
@@ -165,14 +173,14 @@ internal sealed class ProcessMapReader
             }
         }
 
-        foreach (var (key, value) in Entries(root, MapKeys, "the map"))
+        foreach (var (key, value) in Entries(root, MapKeys, new MapPhrase("Where.Map")))
         {
             var errorsBefore = _diagnostics.Count;
             switch (key)
             {
                 case "language": break;
                 case "id": draft.Id = Text(value, key); break;
-                case "name": draft.Name = ShownText(value, key, "the map's name"); break;
+                case "name": draft.Name = ShownText(value, key, new("What.MapName")); break;
                 case "version": draft.Version = Integer(value, key); break;
                 case "start": draft.Start = Text(value, key); break;
                 case "won": draft.Won = Text(value, key); break;
@@ -187,14 +195,14 @@ internal sealed class ProcessMapReader
                         }
                         else
                         {
-                            Error(Pos.Of(node), "a stage must be a mapping (id, name, owner, entry, activities, stallAfterDays, checklist, next)");
+                            Error(Pos.Of(node), "Stage.NotAMapping");
                         }
                     }
 
                     break;
                 case "outcomes": ReadOutcomes(value, draft); break;
                 case "kpis":
-                    draft.Kpis.AddRange(Sequence(value, key).Select(n => LocalText(n, "kpi", "a KPI")).OfType<Located<string>>());
+                    draft.Kpis.AddRange(Sequence(value, key).Select(n => LocalText(n, "kpi", new("What.Kpi"))).OfType<Located<string>>());
                     break;
             }
 
@@ -206,7 +214,7 @@ internal sealed class ProcessMapReader
 
         if (!sawStages)
         {
-            Error(Pos.Top, "the map has no 'stages'");
+            Error(Pos.Top, "Map.NoStagesKey");
         }
 
         return draft;
@@ -216,24 +224,24 @@ internal sealed class ProcessMapReader
     {
         var stage = new StageDraft(Pos.Of(node));
         // Texts may come before the id; their messages name the stage all the same.
-        var label = $"stage '{IdOf(node) ?? $"at line {stage.Pos.Line}"}'";
-        foreach (var (key, value) in Entries(node, StageKeys, "a stage"))
+        var label = MapPhrase.OfStage(IdOrLine(node));
+        foreach (var (key, value) in Entries(node, StageKeys, new MapPhrase("Where.Stage")))
         {
             var errorsBefore = _diagnostics.Count;
             switch (key)
             {
                 case "id": stage.Id = Text(value, key); break;
-                case "name": stage.Name = LocalText(value, key, $"the name of {label}"); break;
+                case "name": stage.Name = LocalText(value, key, new("What.NameOf", label)); break;
                 case "owner": stage.Owner = Text(value, key); break;
-                case "entry": stage.Entry = LocalText(value, key, $"the entry of {label}"); break;
-                case "activities": stage.Activities = LocalText(value, key, $"the activities of {label}"); break;
+                case "entry": stage.Entry = LocalText(value, key, new("What.EntryOf", label)); break;
+                case "activities": stage.Activities = LocalText(value, key, new("What.ActivitiesOf", label)); break;
                 case "stallAfterDays": stage.StallAfterDays = Integer(value, key); break;
                 case "next": stage.Next = Text(value, key); break;
                 case "checklist":
                     stage.ChecklistPos = Pos.Of(value);
                     foreach (var item in Sequence(value, key))
                     {
-                        if (Mapping(item, "a checklist item (id, text, required)") is { } map)
+                        if (Mapping(item, new MapPhrase("Expect.ChecklistItem")) is { } map)
                         {
                             stage.Checklist.Add(ReadItem(map));
                         }
@@ -243,11 +251,11 @@ internal sealed class ProcessMapReader
                 case "branches":
                     foreach (var branch in Sequence(value, key))
                     {
-                        if (Mapping(branch, "a branch (when, to)") is { } map)
+                        if (Mapping(branch, new MapPhrase("Expect.Branch")) is { } map)
                         {
-                            var fields = Entries(map, BranchKeys, "a branch").ToDictionary(e => e.Key, e => e.Value);
+                            var fields = Entries(map, BranchKeys, new MapPhrase("Where.Branch")).ToDictionary(e => e.Key, e => e.Value);
                             stage.Branches.Add(new BranchDraft(
-                                Pos.Of(map), Field(fields, "when", map, "branch", $"the 'when' of a branch of {label}"), Field(fields, "to", map, "branch")));
+                                Pos.Of(map), Field(fields, "when", map, Branch, new("What.BranchWhenOf", label)), Field(fields, "to", map, Branch)));
                         }
                     }
 
@@ -255,20 +263,20 @@ internal sealed class ProcessMapReader
                 case "substages":
                     foreach (var sub in Sequence(value, key))
                     {
-                        if (Mapping(sub, "a sub-stage (id, name)") is { } map)
+                        if (Mapping(sub, new MapPhrase("Expect.SubStage")) is { } map)
                         {
-                            var fields = Entries(map, SubStageKeys, "a sub-stage").ToDictionary(e => e.Key, e => e.Value);
+                            var fields = Entries(map, SubStageKeys, new MapPhrase("Where.SubStage")).ToDictionary(e => e.Key, e => e.Value);
                             stage.Substages.Add(new SubStageDraft(
-                                Pos.Of(map), Field(fields, "id", map, "sub-stage"),
-                                fields.TryGetValue("name", out var n) ? ShownText(n, "name", $"the name of sub-stage '{IdOf(map) ?? $"at line {Pos.Of(map).Line}"}'")?.Value : null));
+                                Pos.Of(map), Field(fields, "id", map, SubStage),
+                                fields.TryGetValue("name", out var n) ? ShownText(n, "name", new("What.SubStageName", IdOrLine(map)))?.Value : null));
                         }
                     }
 
                     break;
                 case "replaces":
-                    stage.Replaces.AddRange(Sequence(value, key).Select(n => Text(n, "a replaced stage id")).OfType<Located<string>>());
+                    stage.Replaces.AddRange(Sequence(value, key).Select(n => Text(n, new MapPhrase("Key.ReplacedStageId"))).OfType<Located<string>>());
                     break;
-                case "crm": stage.Crm = ReadCrm(value, "crm of a stage"); break;
+                case "crm": stage.Crm = ReadCrm(value, new MapPhrase("Where.StageCrm")); break;
             }
 
             if (_diagnostics.Count > errorsBefore)
@@ -282,7 +290,7 @@ internal sealed class ProcessMapReader
 
     private ItemDraft ReadItem(YamlMappingNode map)
     {
-        var fields = Entries(map, ItemKeys, "a checklist item").ToDictionary(e => e.Key, e => e.Value);
+        var fields = Entries(map, ItemKeys, new MapPhrase("Where.ChecklistItem")).ToDictionary(e => e.Key, e => e.Value);
         var required = true;
         if (fields.TryGetValue("required", out var req) && Text(req, "required") is { } text)
         {
@@ -292,17 +300,17 @@ internal sealed class ProcessMapReader
             }
             else
             {
-                Error(text.Pos, $"'required' must be true or false, not '{text.Value}'");
+                Error(text.Pos, "Item.RequiredNotBoolean", text.Value);
             }
         }
 
-        var itemText = Field(fields, "text", map, "checklist item", $"the text of checklist item '{IdOf(map) ?? $"at line {Pos.Of(map).Line}"}'");
-        return new ItemDraft(Pos.Of(map), Field(fields, "id", map, "checklist item"), itemText, required);
+        var itemText = Field(fields, "text", map, ChecklistItem, new("What.ItemText", IdOrLine(map)));
+        return new ItemDraft(Pos.Of(map), Field(fields, "id", map, ChecklistItem), itemText, required);
     }
 
     private void ReadOutcomes(YamlNode value, MapDraft draft)
     {
-        if (Mapping(value, "'outcomes' (lost, nurture)") is not { } outcomes)
+        if (Mapping(value, new MapPhrase("Expect.Outcomes")) is not { } outcomes)
         {
             return;
         }
@@ -325,7 +333,7 @@ internal sealed class ProcessMapReader
                     }
 
                     draft.HasLostReasons = true;
-                    draft.LostReasons.AddRange(Sequence(lostValue, "reasons").Select(n => LocalText(n, "a lost reason", "a lost reason")).OfType<Located<string>>());
+                    draft.LostReasons.AddRange(Sequence(lostValue, "reasons").Select(n => LocalText(n, LostReason, LostReason)).OfType<Located<string>>());
                 }
             }
             else
@@ -338,9 +346,9 @@ internal sealed class ProcessMapReader
         }
     }
 
-    private CrmDraft? ReadCrm(YamlNode value, string where)
+    private CrmDraft? ReadCrm(YamlNode value, object where)
     {
-        if (Mapping(value, $"'{where}' ({{ pipeline: ID, stages: [ID, …] }})") is not { } map)
+        if (Mapping(value, new MapPhrase("Expect.Crm", where)) is not { } map)
         {
             return null;
         }
@@ -355,7 +363,7 @@ internal sealed class ProcessMapReader
             }
             else
             {
-                stages.AddRange(Sequence(node, "stages").Select(n => Text(n, "a CRM stage id")).OfType<Located<string>>());
+                stages.AddRange(Sequence(node, "stages").Select(n => Text(n, new MapPhrase("Key.CrmStageId"))).OfType<Located<string>>());
             }
         }
 
@@ -363,13 +371,13 @@ internal sealed class ProcessMapReader
     }
 
     /// <summary>The mapping's entries with known keys; unknown keys are reported with a suggestion.</summary>
-    private IEnumerable<KeyValuePair<string, YamlNode>> Entries(YamlMappingNode map, string[] known, string where)
+    private IEnumerable<KeyValuePair<string, YamlNode>> Entries(YamlMappingNode map, string[] known, object where)
     {
         foreach (var (keyNode, value) in map.Children)
         {
             if (keyNode is not YamlScalarNode { Value: { } key })
             {
-                Error(Pos.Of(keyNode), $"keys in {where} must be plain words");
+                Error(Pos.Of(keyNode), "Keys.NotPlainWords", where);
                 continue;
             }
 
@@ -379,8 +387,8 @@ internal sealed class ProcessMapReader
                 continue;
             }
 
-            var hint = Suggest(key, known) is { } s ? $" (did you mean '{s}'?)" : $" (known keys: {string.Join(", ", known)})";
-            Error(Pos.Of(keyNode), $"unknown key '{key}' in {where}{hint}");
+            var hint = Suggest(key, known) is { } s ? new MapPhrase("Hint.DidYouMean", s) : new MapPhrase("Hint.KnownKeys", string.Join(", ", known));
+            Error(Pos.Of(keyNode), "Keys.Unknown", key, where, hint);
         }
     }
 
@@ -396,14 +404,14 @@ internal sealed class ProcessMapReader
     }
 
     /// <summary>A required key; <paramref name="shownAs"/> names it when it is a text people read (blank is then an error).</summary>
-    private Located<string>? Field(Dictionary<string, YamlNode> fields, string key, YamlNode owner, string what, string? shownAs = null)
+    private Located<string>? Field(Dictionary<string, YamlNode> fields, string key, YamlNode owner, MapPhrase what, MapPhrase? shownAs = null)
     {
         if (fields.TryGetValue(key, out var node))
         {
             return shownAs is not null ? LocalText(node, key, shownAs) : Text(node, key);
         }
 
-        Error(Pos.Of(owner), $"{what} has no '{key}'");
+        Error(Pos.Of(owner), "Field.Missing", what, key);
         return null;
     }
 
@@ -416,24 +424,24 @@ internal sealed class ProcessMapReader
 
         if (!IsNull(node))
         {
-            Error(Pos.Of(node), $"'{key}' must be a list");
+            Error(Pos.Of(node), "Value.NotAList", key);
         }
 
         return [];
     }
 
-    private YamlMappingNode? Mapping(YamlNode node, string what)
+    private YamlMappingNode? Mapping(YamlNode node, object what)
     {
         if (node is YamlMappingNode map)
         {
             return map;
         }
 
-        Error(Pos.Of(node), $"expected {what} as a mapping");
+        Error(Pos.Of(node), "Value.NotAMapping", what);
         return null;
     }
 
-    private Located<string>? Text(YamlNode node, string key)
+    private Located<string>? Text(YamlNode node, object key)
     {
         if (node is YamlScalarNode scalar && !IsNull(scalar))
         {
@@ -442,7 +450,7 @@ internal sealed class ProcessMapReader
 
         if (node is not YamlScalarNode)
         {
-            Error(Pos.Of(node), $"'{key}' must be a single value, not a list or mapping");
+            Error(Pos.Of(node), "Value.NotSingle", key);
         }
 
         return null;
@@ -454,6 +462,9 @@ internal sealed class ProcessMapReader
             ? id.Trim()
             : null;
 
+    /// <summary>The mapping's <c>id</c>, or "at line 12" when it has none.</summary>
+    private static object IdOrLine(YamlMappingNode map) => IdOf(map) ?? (object)Pos.Of(map).AtLine();
+
     /// <summary>True for a scalar with nothing to show: YAML null, <c>""</c> or only spaces.</summary>
     private static bool IsBlank(YamlNode node) => node is YamlScalarNode scalar && (IsNull(scalar) || string.IsNullOrWhiteSpace(scalar.Value));
 
@@ -461,11 +472,11 @@ internal sealed class ProcessMapReader
     /// A text people read (a name, a checklist item, a branch, a lost reason): blank is an error, never an empty line on a
     /// card or a confirmation of "". <paramref name="what"/> names it in the message ("the text of checklist item 'x'").
     /// </summary>
-    private Located<string>? ShownText(YamlNode node, string key, string what)
+    private Located<string>? ShownText(YamlNode node, object key, MapPhrase what)
     {
         if (IsBlank(node))
         {
-            Error(Pos.Of(node), $"{what} is empty: write the text people read");
+            Error(Pos.Of(node), "Text.Empty", what);
             return null;
         }
 
@@ -477,7 +488,7 @@ internal sealed class ProcessMapReader
     /// language with its position and records every language in <see cref="MapDraft.Texts"/>. Blank (in any language)
     /// is an error, reported once: a blank map-language text is not reported again as missing.
     /// </summary>
-    private Located<string>? LocalText(YamlNode node, string key, string what)
+    private Located<string>? LocalText(YamlNode node, object key, MapPhrase what)
     {
         var language = _draft.LanguageCode;
         if (node is not YamlMappingNode map)
@@ -497,7 +508,7 @@ internal sealed class ProcessMapReader
         {
             if (keyNode is not YamlScalarNode { Value: { } code })
             {
-                Error(Pos.Of(keyNode), $"keys of '{key}' must be language codes such as en or ar");
+                Error(Pos.Of(keyNode), "Text.KeysNotLanguages", key);
                 continue;
             }
 
@@ -509,14 +520,14 @@ internal sealed class ProcessMapReader
 
             if (IsBlank(value))
             {
-                Error(Pos.Of(value), $"{what} is empty in '{code}': write the text people read in that language");
+                Error(Pos.Of(value), "Text.EmptyIn", what, code);
                 // Counted as written, so no "has no translation" warning repeats the error.
                 byLanguage[code] = new Located<string>(string.Empty, Pos.Of(value));
                 blankMain |= code == language;
                 continue;
             }
 
-            if (Text(value, $"{key}.{code}") is { } text)
+            if (Text(value, new MapPhrase("Key.InLanguage", key, code)) is { } text)
             {
                 byLanguage[code] = text;
             }
@@ -531,7 +542,7 @@ internal sealed class ProcessMapReader
         {
             if (byLanguage.Count > 0)
             {
-                Error(Pos.Of(map), $"'{key}' has no '{language}' text: the map's language (language: {language}) is required, other languages are translations");
+                Error(Pos.Of(map), "Text.NoMapLanguage", key, language);
             }
 
             return null;
@@ -542,7 +553,7 @@ internal sealed class ProcessMapReader
     }
 
     private void UnknownLanguage(Located<string> code) =>
-        Error(code.Pos, $"unknown language code '{code.Value}': use a two-letter ISO 639 code such as en or ar");
+        Error(code.Pos, "Language.Unknown", code.Value);
 
     private Located<int>? Integer(YamlNode node, string key)
     {
@@ -556,13 +567,13 @@ internal sealed class ProcessMapReader
             return new(value, text.Pos);
         }
 
-        Error(text.Pos, $"'{key}' must be a whole number, not '{text.Value}'");
+        Error(text.Pos, "Value.NotWholeNumber", key, text.Value);
         return null;
     }
 
     private static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null" or "Null" or "NULL" };
 
-    private void Error(Pos pos, string message) =>
-        _diagnostics.Add(new MapDiagnostic(MapDiagnosticSeverity.Error, pos.Line, pos.Column, message));
+    private void Error(Pos pos, string key, params object?[] args) =>
+        _diagnostics.Add(MapDiagnostic.Error(pos.Line, pos.Column, key, args));
 }

@@ -44,7 +44,7 @@ internal static partial class ProcessMapRules
     [GeneratedRegex(@"^[\p{Ll}\p{Lo}\p{Lm}\p{Nd}][\p{Ll}\p{Lo}\p{Lm}\p{Nd}\p{Mn}\p{Mc}]*(-[\p{Ll}\p{Lo}\p{Lm}\p{Nd}][\p{Ll}\p{Lo}\p{Lm}\p{Nd}\p{Mn}\p{Mc}]*)*$")]
     private static partial Regex LanguageKebabCase();
 
-    private const string LanguageKebabCaseRule = "lowercase words joined by '-', in the map's language, no spaces";
+    private static readonly MapPhrase LanguageKebabCaseRule = new("Rule.LanguageKebabCase");
 
     public static ProcessMap? Check(MapDraft draft, List<MapDiagnostic> diagnostics, IReadOnlyCollection<string>? teamLanguages = null)
     {
@@ -77,32 +77,31 @@ internal static partial class ProcessMapRules
     {
         if (draft.Id is { } mapId && !KebabCase().IsMatch(mapId.Value))
         {
-            sink.Error(mapId.Pos, $"map id '{mapId.Value}' must be kebab-case (teams.csv names it in the map column)");
+            sink.Error(mapId.Pos, "Map.IdNotKebab", mapId.Value);
         }
 
         // A key the reader already reported (blank, wrong type) is not also missing: each problem is told once.
         if (draft.Name is null)
         {
-            sink.WarnUnless(draft.Reported.Contains("name"), Pos.Top, "the map has no 'name': cards and history show it");
+            sink.WarnUnless(draft.Reported.Contains("name"), Pos.Top, "Map.NoName");
         }
 
         if (draft.Version is null)
         {
-            sink.WarnUnless(draft.Reported.Contains("version"), Pos.Top, "the map has no 'version': bump it on every change so history shows which map a deal moved under");
+            sink.WarnUnless(draft.Reported.Contains("version"), Pos.Top, "Map.NoVersion");
         }
         else if (draft.Version.Value.Value < 1)
         {
-            sink.Error(draft.Version.Value.Pos, "'version' must be 1 or more");
+            sink.Error(draft.Version.Value.Pos, "Map.VersionBelowOne");
         }
 
         if (draft.Stages.Count == 0)
         {
-            sink.Error(draft.StagesPos, "the map has no stages");
+            sink.Error(draft.StagesPos, "Map.NoStages");
         }
         else if (draft.Stages.Count > MaxStages)
         {
-            sink.Warn(draft.StagesPos,
-                $"the map has {draft.Stages.Count} stages: keep {MaxStages} or fewer, merge steps nobody tracks separately or start the map later (start: sales-engagement)");
+            sink.Warn(draft.StagesPos, "Map.TooManyStages", draft.Stages.Count, MaxStages);
         }
 
         var reasons = new HashSet<string>(StringComparer.Ordinal);
@@ -110,17 +109,17 @@ internal static partial class ProcessMapRules
         {
             if (!LanguageKebabCase().IsMatch(reason.Value))
             {
-                sink.Error(reason.Pos, $"lost reason '{reason.Value}' must be kebab-case: {LanguageKebabCaseRule} (for example no-budget)");
+                sink.Error(reason.Pos, "LostReason.NotKebab", reason.Value, LanguageKebabCaseRule);
             }
             else if (!reasons.Add(reason.Value))
             {
-                sink.Error(reason.Pos, $"duplicate lost reason '{reason.Value}'");
+                sink.Error(reason.Pos, "LostReason.Duplicate", reason.Value);
             }
         }
 
         if (draft.ReengageAfterDays is { } days && days.Value < 1)
         {
-            sink.Error(days.Pos, "'reengageAfterDays' must be 1 or more");
+            sink.Error(days.Pos, "Map.ReengageBelowOne");
         }
     }
 
@@ -135,19 +134,19 @@ internal static partial class ProcessMapRules
     {
         if (stage.Id is not { } id)
         {
-            sink.Error(stage.Pos, "stage has no 'id'");
+            sink.Error(stage.Pos, "Stage.NoId");
         }
         else if (!KebabCase().IsMatch(id.Value))
         {
-            sink.Error(id.Pos, $"stage id '{id.Value}' must be kebab-case (lowercase words joined by '-')");
+            sink.Error(id.Pos, "Stage.IdNotKebab", id.Value);
         }
         else if (Reserved.Contains(id.Value))
         {
-            sink.Error(id.Pos, $"stage id '{id.Value}' is reserved for the branch outcome of that name");
+            sink.Error(id.Pos, "Stage.IdReserved", id.Value);
         }
         else if (stagesById.TryGetValue(id.Value, out var first))
         {
-            sink.Error(id.Pos, $"duplicate stage id '{id.Value}' (first defined at line {first.IdPos.Line})");
+            sink.Error(id.Pos, "Stage.IdDuplicate", id.Value, first.IdPos.Line);
         }
         else
         {
@@ -157,73 +156,72 @@ internal static partial class ProcessMapRules
         var label = stage.Label;
         if (stage.Name is null)
         {
-            sink.WarnUnless(stage.Reported.Contains("name"), stage.IdPos, $"stage '{label}' has no 'name': the id is shown instead");
+            sink.WarnUnless(stage.Reported.Contains("name"), stage.IdPos, "Stage.NoName", label);
         }
 
         if (stage.Owner is null)
         {
-            sink.WarnUnless(stage.Reported.Contains("owner"), stage.IdPos, $"stage '{label}' has no 'owner': say who runs it (marketing, sales, sales-engineer, implementation, customer-success)");
+            sink.WarnUnless(stage.Reported.Contains("owner"), stage.IdPos, "Stage.NoOwner", label);
         }
         else if (!KebabCase().IsMatch(stage.Owner.Value.Value))
         {
-            sink.Error(stage.Owner.Value.Pos, $"owner '{stage.Owner.Value.Value}' must be one kebab-case word such as sales-engineer");
+            sink.Error(stage.Owner.Value.Pos, "Stage.OwnerNotKebab", stage.Owner.Value.Value);
         }
 
         if (stage.Entry is not { } entry)
         {
-            sink.WarnUnless(stage.Reported.Contains("entry"), stage.IdPos, $"stage '{label}' has no 'entry' definition: say what qualifies a deal to be in it");
+            sink.WarnUnless(stage.Reported.Contains("entry"), stage.IdPos, "Stage.NoEntry", label);
         }
         else if (((english ? VaguePhrase(entry.Value) : null) ?? VagueProse(entry.Value)) is { } vague)
         {
-            sink.Warn(entry.Pos, $"entry of stage '{label}' is vague (\"{vague.Trim()}\"): state a fact anyone can check");
+            sink.Warn(entry.Pos, "Stage.VagueEntry", label, vague.Trim());
         }
 
         if (stage.Activities is not { } activities)
         {
-            sink.WarnUnless(stage.Reported.Contains("activities"), stage.IdPos, $"stage '{label}' has no 'activities': say what happens in it");
+            sink.WarnUnless(stage.Reported.Contains("activities"), stage.IdPos, "Stage.NoActivities", label);
         }
         else if (((english ? VaguePhrase(activities.Value) : null) ?? VagueProse(activities.Value)) is { } vague)
         {
-            sink.Warn(activities.Pos, $"activities of stage '{label}' are vague (\"{vague.Trim()}\"): say who does what, e.g. \"Book the discovery meeting with the decision maker\"");
+            sink.Warn(activities.Pos, "Stage.VagueActivities", label, vague.Trim());
         }
 
         if (stage.StallAfterDays is null)
         {
-            sink.WarnUnless(stage.Reported.Contains("stallAfterDays"), stage.IdPos, $"stage '{label}' has no 'stallAfterDays': its deals are flagged only by the team's idle limit");
+            sink.WarnUnless(stage.Reported.Contains("stallAfterDays"), stage.IdPos, "Stage.NoStallAfterDays", label);
         }
         else if (stage.StallAfterDays.Value.Value < 0)
         {
-            sink.Error(stage.StallAfterDays.Value.Pos, "'stallAfterDays' must be 0 (never) or more");
+            sink.Error(stage.StallAfterDays.Value.Pos, "Stage.StallBelowZero");
         }
         else if (stage.StallAfterDays.Value.Value > 3650)
         {
-            sink.Error(stage.StallAfterDays.Value.Pos, "'stallAfterDays' over ten years is not a limit");
+            sink.Error(stage.StallAfterDays.Value.Pos, "Stage.StallOverTenYears");
         }
 
         CheckChecklist(stage, label, english, sink);
-        CheckIds(stage.Substages.Select(s => (s.Id, s.Pos)), "sub-stage", label, sink);
+        CheckIds(stage.Substages.Select(s => (s.Id, s.Pos)), new("Part.SubStage"), label, sink);
         // A branch's when is a key in the map's language (docs/process-map.md): an Arabic map writes it in Arabic.
-        CheckIds(stage.Branches.Select(b => (b.When, b.Pos)), "branch condition", label, sink, anyScript: true);
+        CheckIds(stage.Branches.Select(b => (b.When, b.Pos)), new("Part.BranchCondition"), label, sink, anyScript: true);
     }
 
-    private static void CheckChecklist(StageDraft stage, string label, bool english, Sink sink)
+    private static void CheckChecklist(StageDraft stage, object label, bool english, Sink sink)
     {
         if (stage.Checklist.Count == 0)
         {
-            sink.Error(stage.ChecklistPos ?? stage.IdPos, $"stage '{label}' has no checklist: list what must be done before a deal may leave it");
+            sink.Error(stage.ChecklistPos ?? stage.IdPos, "Stage.NoChecklist", label);
             return;
         }
 
-        CheckIds(stage.Checklist.Select(i => (i.Id, i.Pos)), "checklist item", label, sink);
+        CheckIds(stage.Checklist.Select(i => (i.Id, i.Pos)), new("Part.ChecklistItem"), label, sink);
         if (stage.Checklist.Count > MaxChecklistItems)
         {
-            sink.Warn(stage.ChecklistPos ?? stage.IdPos,
-                $"stage '{label}' has {stage.Checklist.Count} checklist items: keep {MaxChecklistItems} or fewer, the 1-2 outcomes that matter");
+            sink.Warn(stage.ChecklistPos ?? stage.IdPos, "Stage.TooManyItems", label, stage.Checklist.Count, MaxChecklistItems);
         }
 
         if (!stage.Checklist.Any(i => i.Required))
         {
-            sink.Warn(stage.ChecklistPos ?? stage.IdPos, $"stage '{label}' has no required checklist item: nothing gates it, so deals never advance by checklist");
+            sink.Warn(stage.ChecklistPos ?? stage.IdPos, "Stage.NoRequiredItem", label);
         }
 
         foreach (var item in stage.Checklist)
@@ -235,20 +233,20 @@ internal static partial class ProcessMapRules
 
             if (english && VaguePhrase(text.Value) is { } vague)
             {
-                sink.Warn(text.Pos, $"checklist item '{item.Id?.Value}' is vague or not actionable (\"{vague.Trim()}\"): name a result someone can confirm, e.g. \"Pricing call booked with the CFO\"");
+                sink.Warn(text.Pos, "Item.Vague", item.Id?.Value, vague.Trim());
             }
             else if (!text.Value.Contains(' ', StringComparison.Ordinal))
             {
-                sink.Warn(text.Pos, $"checklist item '{item.Id?.Value}' is one word: say what is done and how anyone can see it is done");
+                sink.Warn(text.Pos, "Item.OneWord", item.Id?.Value);
             }
             else if (english && !HasEvidence(text.Value) && ItemOutcome.Check(text.Value) is { } problem)
             {
-                sink.Warn(text.Pos, $"checklist item '{item.Id?.Value}' has no verifiable outcome (\"{text.Value}\"): {problem}");
+                sink.Warn(text.Pos, "Item.NoOutcome", item.Id?.Value, text.Value, problem);
             }
         }
     }
 
-    private static void CheckIds(IEnumerable<(Located<string>? Id, Pos Pos)> ids, string what, string stage, Sink sink, bool anyScript = false)
+    private static void CheckIds(IEnumerable<(Located<string>? Id, Pos Pos)> ids, MapPhrase what, object stage, Sink sink, bool anyScript = false)
     {
         var seen = new Dictionary<string, Pos>(StringComparer.Ordinal);
         foreach (var (id, _) in ids)
@@ -260,13 +258,18 @@ internal static partial class ProcessMapRules
 
             if (anyScript ? !LanguageKebabCase().IsMatch(value.Value) : !KebabCase().IsMatch(value.Value))
             {
-                sink.Error(value.Pos, anyScript
-                    ? $"{what} id '{value.Value}' in stage '{stage}' must be kebab-case: {LanguageKebabCaseRule}"
-                    : $"{what} id '{value.Value}' in stage '{stage}' must be kebab-case");
+                if (anyScript)
+                {
+                    sink.Error(value.Pos, "Id.NotKebabInMapLanguage", what, value.Value, stage, LanguageKebabCaseRule);
+                }
+                else
+                {
+                    sink.Error(value.Pos, "Id.NotKebab", what, value.Value, stage);
+                }
             }
             else if (seen.TryGetValue(value.Value, out var first))
             {
-                sink.Error(value.Pos, $"duplicate {what} id '{value.Value}' in stage '{stage}' (first at line {first.Line})");
+                sink.Error(value.Pos, "Id.Duplicate", what, value.Value, stage, first.Line);
             }
             else
             {
@@ -279,26 +282,26 @@ internal static partial class ProcessMapRules
     {
         if (draft.Start is { } start && !stagesById.ContainsKey(start.Value))
         {
-            sink.Error(start.Pos, $"start '{start.Value}' is not a stage{Hint(start.Value, stagesById)}");
+            sink.Error(start.Pos, "Start.NotAStage", start.Value, Hint(start.Value, stagesById));
         }
 
         if (draft.Won is { } won && !stagesById.ContainsKey(won.Value))
         {
-            sink.Error(won.Pos, $"won '{won.Value}' is not a stage{Hint(won.Value, stagesById)}");
+            sink.Error(won.Pos, "Won.NotAStage", won.Value, Hint(won.Value, stagesById));
         }
 
-        var replacedBy = new Dictionary<string, string>(StringComparer.Ordinal);
+        var replacedBy = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var stage in draft.Stages)
         {
             if (stage.Next is { } next)
             {
                 if (Reserved.Contains(next.Value))
                 {
-                    sink.Error(next.Pos, $"'next' of stage '{stage.Label}' must be a stage; reach '{next.Value}' with a branch");
+                    sink.Error(next.Pos, "Next.IsAnOutcome", stage.Label, next.Value);
                 }
                 else if (!stagesById.ContainsKey(next.Value))
                 {
-                    sink.Error(next.Pos, $"'next' of stage '{stage.Label}' names unknown stage '{next.Value}'{Hint(next.Value, stagesById)}");
+                    sink.Error(next.Pos, "Next.Unknown", stage.Label, next.Value, Hint(next.Value, stagesById));
                 }
             }
 
@@ -306,7 +309,7 @@ internal static partial class ProcessMapRules
             {
                 if (branch.To is { } to && !Reserved.Contains(to.Value) && !stagesById.ContainsKey(to.Value))
                 {
-                    sink.Error(to.Pos, $"branch '{branch.When?.Value}' of stage '{stage.Label}' goes to unknown stage '{to.Value}' (a stage id, nurture or lost){Hint(to.Value, stagesById)}");
+                    sink.Error(to.Pos, "Branch.UnknownTarget", branch.When?.Value, stage.Label, to.Value, Hint(to.Value, stagesById));
                 }
             }
 
@@ -314,11 +317,11 @@ internal static partial class ProcessMapRules
             {
                 if (stagesById.ContainsKey(old.Value))
                 {
-                    sink.Error(old.Pos, $"stage '{stage.Label}' replaces '{old.Value}', which is still a stage of this map");
+                    sink.Error(old.Pos, "Replaces.StillAStage", stage.Label, old.Value);
                 }
                 else if (replacedBy.TryGetValue(old.Value, out var other))
                 {
-                    sink.Error(old.Pos, $"'{old.Value}' is replaced by both '{other}' and '{stage.Label}': deals can move to one only");
+                    sink.Error(old.Pos, "Replaces.Twice", old.Value, other, stage.Label);
                 }
                 else
                 {
@@ -360,7 +363,7 @@ internal static partial class ProcessMapRules
         var stages = draft.Stages.Where(s => s.Id is { } id && ReferenceEquals(stagesById.GetValueOrDefault(id.Value), s)).ToList();
         foreach (var stage in stages.Where(s => !fromStart.Contains(s.Id!.Value.Value)))
         {
-            sink.Error(stage.IdPos, $"stage '{stage.Label}' is not reachable from start '{startId}': no 'next' or branch leads to it");
+            sink.Error(stage.IdPos, "Graph.Unreachable", stage.Label, startId);
         }
 
         var afterWon = new HashSet<string>(reach[wonId], StringComparer.Ordinal) { wonId };
@@ -376,19 +379,18 @@ internal static partial class ProcessMapRules
             if (inLoop && !hasExit && reportedLoops.Add(string.Join(',', component.Order(StringComparer.Ordinal))))
             {
                 var cycle = string.Join(" -> ", stages.Select(s => s.Id!.Value.Value).Where(component.Contains));
-                sink.Error(stage.IdPos, $"stages {cycle} form a loop with no way out: give one a 'next' outside the loop or a branch to nurture or lost");
+                sink.Error(stage.IdPos, "Graph.LoopWithoutExit", cycle);
             }
 
             var deadEnd = stage.Next is null && stage.Branches.Count == 0;
             if (deadEnd && !afterWon.Contains(id))
             {
-                sink.Warn(stage.IdPos, $"stage '{stage.Label}' has no 'next' and no branches and comes before won '{wonId}': its deals can leave only by a manual move");
+                sink.Warn(stage.IdPos, "Graph.DeadEnd", stage.Label, wonId);
             }
             else if (!afterWon.Contains(id) && !HasNoPath(stage, draft.LanguageCode))
             {
                 // Most buyers say no several times before yes; a stage that cannot record it hides those deals.
-                sink.Warn(stage.IdPos,
-                    $"stage '{stage.Label}' has no \"no\" path: add a branch for when the buyer says no, e.g. {{ when: buyer-says-no, to: nurture }} or to: lost");
+                sink.Warn(stage.IdPos, "Graph.NoNoPath", stage.Label);
             }
 
             CheckExitRepeatsNextEntry(stage, stagesById, sink);
@@ -423,8 +425,7 @@ internal static partial class ProcessMapRules
             var words = ContentWords(text.Value).Distinct(StringComparer.Ordinal).ToList();
             if (words.Count >= 3 && words.Count(entryWords.Contains) * 5 >= words.Count * 4)
             {
-                sink.Warn(text.Pos,
-                    $"checklist item '{item.Id?.Value}' of stage '{stage.Label}' repeats the entry of the next stage '{next.Value}': list the work done here, and let '{next.Value}' say what state a deal is in when it arrives");
+                sink.Warn(text.Pos, "Item.RepeatsNextEntry", item.Id?.Value, stage.Label, next.Value);
             }
         }
     }
@@ -474,8 +475,8 @@ internal static partial class ProcessMapRules
             var main = text.ByLanguage.GetValueOrDefault(draft.LanguageCode);
             foreach (var language in languages.Where(l => !text.ByLanguage.ContainsKey(l)))
             {
-                var shown = main is { } m ? $" \"{Short(m.Value)}\"" : string.Empty;
-                sink.Warn(text.Pos, $"'{text.What}'{shown} has no '{language}' translation: write it as {{ {draft.LanguageCode}: …, {language}: … }}");
+                var shown = main is { } m ? new MapPhrase("Text.Quoted", Short(m.Value)) : null;
+                sink.Warn(text.Pos, "Text.NoTranslation", text.What, shown, language, draft.LanguageCode);
             }
         }
     }
@@ -542,31 +543,31 @@ internal static partial class ProcessMapRules
     /// </summary>
     private static void CheckCrm(MapDraft draft, Sink sink)
     {
-        var claimed = new Dictionary<(string Pipeline, string Stage), (string Owner, Pos Pos)>();
-        var mappings = draft.Stages.Where(s => s.Crm is not null).Select(s => (Owner: $"stage '{s.Label}'", Crm: s.Crm!));
+        var claimed = new Dictionary<(string Pipeline, string Stage), (MapPhrase Owner, Pos Pos)>();
+        var mappings = draft.Stages.Where(s => s.Crm is not null).Select(s => (Owner: MapPhrase.OfStage(s.Label), Crm: s.Crm!));
         if (draft.LostCrm is { } lost)
         {
-            mappings = mappings.Append(("the lost outcome", lost));
+            mappings = mappings.Append((MapPhrase.LostOutcome, lost));
         }
 
         foreach (var (owner, crm) in mappings)
         {
             if (crm.Pipeline is not { } pipeline)
             {
-                sink.Error(crm.Pos, $"crm of {owner} has no 'pipeline': name the CRM pipeline id (for example default)");
+                sink.Error(crm.Pos, "Crm.NoPipeline", owner);
                 continue;
             }
 
             if (crm.Stages.Count == 0)
             {
-                sink.Error(crm.Pos, $"crm of {owner} lists no 'stages': name the CRM stage id(s) it corresponds to");
+                sink.Error(crm.Pos, "Crm.NoStages", owner);
             }
 
             foreach (var stage in crm.Stages)
             {
                 if (claimed.TryGetValue((pipeline.Value, stage.Value), out var first))
                 {
-                    sink.Error(stage.Pos, $"CRM stage '{stage.Value}' of pipeline '{pipeline.Value}' is mapped by {first.Owner} (line {first.Pos.Line}) and {owner}: a CRM stage maps to exactly one map stage");
+                    sink.Error(stage.Pos, "Crm.StageMappedTwice", stage.Value, pipeline.Value, first.Owner, first.Pos.Line, owner);
                 }
                 else
                 {
@@ -595,11 +596,12 @@ internal static partial class ProcessMapRules
         return VaguePhrases.FirstOrDefault(p => padded.Contains(" " + p + (p.EndsWith(' ') ? string.Empty : " "), StringComparison.Ordinal));
     }
 
-    private static string Hint(string id, Dictionary<string, StageDraft> stagesById)
+    /// <summary>" (did you mean 'qualify'?)" for an id close to a stage's, else null (nothing added).</summary>
+    private static MapPhrase? Hint(string id, Dictionary<string, StageDraft> stagesById)
     {
         var lev = new F23.StringSimilarity.Levenshtein();
         var best = stagesById.Keys.MinBy(k => lev.Distance(id, k));
-        return best is not null && lev.Distance(id, best) <= Math.Max(2, id.Length / 3) ? $" (did you mean '{best}'?)" : string.Empty;
+        return best is not null && lev.Distance(id, best) <= Math.Max(2, id.Length / 3) ? new MapPhrase("Hint.DidYouMean", best) : null;
     }
 
     private sealed class Sink(List<MapDiagnostic> diagnostics)
@@ -608,18 +610,16 @@ internal static partial class ProcessMapRules
 
         public int ErrorCount => diagnostics.Count(d => d.IsError);
 
-        public void Error(Pos pos, string message) =>
-            diagnostics.Add(new MapDiagnostic(MapDiagnosticSeverity.Error, pos.Line, pos.Column, message));
+        public void Error(Pos pos, string key, params object?[] args) => diagnostics.Add(MapDiagnostic.Error(pos.Line, pos.Column, key, args));
 
-        public void Warn(Pos pos, string message) =>
-            diagnostics.Add(new MapDiagnostic(MapDiagnosticSeverity.Warning, pos.Line, pos.Column, message));
+        public void Warn(Pos pos, string key, params object?[] args) => diagnostics.Add(MapDiagnostic.Warning(pos.Line, pos.Column, key, args));
 
         /// <summary>A "has no X" warning, unless X was written and the reader already reported what is wrong with it.</summary>
-        public void WarnUnless(bool reported, Pos pos, string message)
+        public void WarnUnless(bool reported, Pos pos, string key, params object?[] args)
         {
             if (!reported)
             {
-                Warn(pos, message);
+                Warn(pos, key, args);
             }
         }
     }

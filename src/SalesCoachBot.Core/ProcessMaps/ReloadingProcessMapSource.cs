@@ -191,7 +191,7 @@ public sealed partial class ReloadingProcessMapSource : IProcessMapSource, IDisp
         if (result.Map is { } parsed && parsed.Id != Map.Id)
         {
             // Teams name their map by id: a changed id would move them all to another map (or none) at once.
-            var line = new MapDiagnostic(MapDiagnosticSeverity.Error, 1, 1, $"the map's id changed from '{Map.Id}' to '{parsed.Id}': teams choose their map by id, so keep it (or restart the host to rename it)");
+            var line = MapDiagnostic.Error(1, 1, "Map.IdChanged", Map.Id, parsed.Id);
             result = new MapLoadResult(null, [.. result.Diagnostics, line]);
         }
 

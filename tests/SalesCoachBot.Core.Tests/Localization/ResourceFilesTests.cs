@@ -16,7 +16,7 @@ public sealed partial class ResourceFilesTests
 
     private static string Folder => Path.Combine(RepoRoot(), "src", "SalesCoachBot.Core", "Localization");
 
-    private static readonly string[] AreaNames = [nameof(CoachingText), nameof(CardText), nameof(PipelineText), nameof(NudgeText), nameof(ErrorText), nameof(ListText), nameof(HomeText), nameof(ChartText)];
+    private static readonly string[] AreaNames = [nameof(CoachingText), nameof(CardText), nameof(PipelineText), nameof(NudgeText), nameof(ErrorText), nameof(ListText), nameof(HomeText), nameof(ChartText), nameof(MapText)];
 
     public static TheoryData<string> Areas() => new(AreaNames);
 
@@ -58,6 +58,7 @@ public sealed partial class ResourceFilesTests
             ["Lists"] = nameof(ListText),
             ["Home"] = nameof(HomeText),
             ["Charts"] = nameof(ChartText),
+            ["Maps"] = nameof(MapText),
         };
         var missing = new List<string>();
         foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoRoot(), "src"), "*.cs", SearchOption.AllDirectories))
@@ -80,6 +81,46 @@ public sealed partial class ResourceFilesTests
         NoneOf(missing, "keys the code asks for that no resource has");
     }
 
+    /// <summary>
+    /// The map checks name their texts by key (<c>sink.Error(pos, "Stage.NoId")</c>, <c>new MapPhrase("Part.Stage", id)</c>),
+    /// not through a <c>say.Maps("…")</c> call the test above reads: every key-like literal in the code that makes
+    /// findings must be a MapText key, and every MapText key must be in that code, so a scan that found nothing fails.
+    /// </summary>
+    [Fact]
+    public void MapChecks_EveryKeyTheyUse_Exists_AndEveryMapTextIsUsed()
+    {
+        string[] findingCode =
+        [
+            "ProcessMaps/ProcessMapRules.cs", "ProcessMaps/ProcessMapReader.cs", "ProcessMaps/ProcessMapLoader.cs",
+            "ProcessMaps/ReloadingProcessMapSource.cs", "ProcessMaps/ItemOutcome.cs", "ProcessMaps/MapDiagnostic.cs", "Crm/CrmStageMap.cs",
+        ];
+        var texts = Read(Path.Combine(Folder, nameof(MapText) + ".resx"));
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var file in findingCode)
+        {
+            var lines = File.ReadAllLines(Path.Combine(RepoRoot(), "src", "SalesCoachBot.Core", file));
+            foreach (var line in lines.Where(l => !l.TrimStart().StartsWith("//", StringComparison.Ordinal)))
+            {
+                foreach (var key in MapTextKey().Matches(line).Select(m => m.Groups["key"].Value))
+                {
+                    used.Add(key);
+                    if (!texts.ContainsKey(key))
+                    {
+                        missing.Add($"{file}: {key}");
+                    }
+                }
+            }
+        }
+
+        NoneOf(missing, "map finding keys MapText.resx does not have");
+        NoneOf(texts.Keys.Where(k => !used.Contains(k)), "MapText keys no map check uses");
+    }
+
+    // "Stage.NoId", "Part.AtLine": a string literal shaped like a resource key.
+    [GeneratedRegex(@"""(?<key>[A-Z][A-Za-z0-9]*(?:\.[A-Z][A-Za-z0-9]*)+)""")]
+    private static partial Regex MapTextKey();
+
     private static void NoneOf(IEnumerable<string> found, string what)
     {
         var list = found.ToList();
@@ -87,7 +128,7 @@ public sealed partial class ResourceFilesTests
     }
 
     // say.Cards("Key") / Say.Errors("Key", …) / say.Count(Phrases.Area.Cards, "Key", n)
-    [GeneratedRegex("""\.(?:(?<area>Coaching|Cards|Pipeline|Nudges|Errors|Lists|Home|Charts)\("(?<key>[A-Za-z0-9.]+)"|(?<count>Count)\(Phrases\.Area\.(?<area>Coaching|Cards|Pipeline|Nudges|Errors|Lists|Home|Charts), "(?<key>[A-Za-z0-9.]+)")""")]
+    [GeneratedRegex("""\.(?:(?<area>Coaching|Cards|Pipeline|Nudges|Errors|Lists|Home|Charts|Maps)\("(?<key>[A-Za-z0-9.]+)"|(?<count>Count)\(Phrases\.Area\.(?<area>Coaching|Cards|Pipeline|Nudges|Errors|Lists|Home|Charts|Maps), "(?<key>[A-Za-z0-9.]+)")""")]
     private static partial Regex Asked();
 
     private static HashSet<string> Placeholders(string text) => [.. PlaceholderPattern().Matches(text).Select(m => m.Groups[1].Value)];
