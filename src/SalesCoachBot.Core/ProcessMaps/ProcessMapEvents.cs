@@ -209,8 +209,8 @@ internal sealed partial class ProcessMapEvents(
     }
 
     /// <summary>
-    /// Plain text that stands on its own in a one-to-one chat: file, line, reason, deals, and the map kept. The linter's
-    /// own messages stay in English, like the map file they quote.
+    /// Plain text that stands on its own in a one-to-one chat: file, line, reason, deals, and the map kept, all in the
+    /// admin's language; what the map itself says (ids, names, YAML keys) is quoted as written.
     /// </summary>
     public static string Text(MapRefusal refusal, Phrases? say = null)
     {
@@ -224,9 +224,9 @@ internal sealed partial class ProcessMapEvents(
             return say.Count(Phrases.Area.Nudges, "MapRefused.Stranded", refusal.Stranded.Count, refusal.File, named + more, kept);
         }
 
-        var errors = refusal.Errors.Take(MaxListedErrors).Select(e => say.Nudges("MapRefused.Error", e.Line, e.Column, e.Message));
+        var errors = refusal.Errors.Take(MaxListedErrors).Select(e => say.Nudges("MapRefused.Error", e.Line, e.Column, e.Text.In(say)));
         var moreErrors = refusal.Errors.Count > MaxListedErrors ? say.Nudges("MapRefused.MoreErrors", refusal.Errors.Count - MaxListedErrors, refusal.File) : string.Empty;
-        return say.Count(Phrases.Area.Nudges, "MapRefused.Errors", refusal.Errors.Count, refusal.File, string.Join("; ", errors) + moreErrors, kept);
+        return say.Count(Phrases.Area.Nudges, "MapRefused.Errors", refusal.Errors.Count, refusal.File, string.Join(say.Nudges("MapRefused.ErrorSeparator"), errors) + moreErrors, kept);
     }
 
     [LoggerMessage(EventId = 1110, Level = LogLevel.Information, Message = "Map change moved deal {Deal} from {From} to {To} (map version {Version}, {Carried} confirmations carried over)")]

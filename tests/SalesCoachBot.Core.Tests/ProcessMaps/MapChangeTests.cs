@@ -217,8 +217,11 @@ public sealed class MapChangeTests : IDisposable
         var messages = (await _outbox.ListMessagesAsync(null, CancellationToken.None)).ToDictionary(m => m.Conversation.ToString(), m => DigestPayload.Deserialize(m.PayloadJson).Text);
         Assert.StartsWith("رُفض تغيير خريطة المراحل في", messages["slack-user:U0ADA"], StringComparison.Ordinal);
         Assert.Contains("ففيه خطأ واحد", messages["slack-user:U0ADA"], StringComparison.Ordinal);
-        Assert.Contains("won 'closed-won' is not a stage", messages["slack-user:U0ADA"], StringComparison.Ordinal);   // the linter's words, as in the file
-        Assert.StartsWith("The process map change in", messages["slack-user:U0EVE"], StringComparison.Ordinal);
+        // The reason in Arabic too, with the map's own words (won, the id) quoted as written.
+        var arabic = new string([.. messages["slack-user:U0ADA"].Where(c => c is < '\u2066' or > '\u2069')]);
+        Assert.Contains("السطر 4، العمود 6: قيمة won «closed-won» ليست مرحلة.", arabic, StringComparison.Ordinal);
+        Assert.DoesNotContain("is not a stage", arabic, StringComparison.Ordinal);
+        Assert.Contains("line 4, column 6: won 'closed-won' is not a stage.", messages["slack-user:U0EVE"], StringComparison.Ordinal);
     }
 
     [Theory]
