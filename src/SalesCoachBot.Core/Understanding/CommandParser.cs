@@ -144,8 +144,9 @@ public sealed partial class CommandParser
         // Canonicalize keeps one token per word, so the words taken off are the first of raw (only their Lower is read).
         IReadOnlyList<Token> opening = tokens.Count < raw.Count ? raw.GetRange(0, raw.Count - tokens.Count) : [];
         StripTrailing(tokens, pack.TrailingFiller);
+        // «ممكن تنقل Initech للعرض؟»: the word after the opening may be the request ("you move"), as "can you" is.
         var polite = pack.Words("polite_requests");
-        var requested = opening.Any(t => polite.Contains(t.Lower));
+        var requested = opening.Any(t => polite.Contains(t.Lower)) || (opening.Count > 0 && tokens.Count > 0 && polite.Contains(tokens[0].Lower));
 
         if (DealBeforeColon(matcher, tokens, folded) is { } named)
         {

@@ -390,6 +390,8 @@ public sealed class CoachBotTests : IDisposable
     [InlineData("mark initech lost because they went with a competitor who was cheaper, budget was cut", "competitor")]
     [InlineData("mark initech lost because the timing, not the price", "timing")]
     [InlineData("خسرنا Initech بسبب السعر", "price")]
+    [InlineData("Initech lost because they went with a competitor", "competitor")]
+    [InlineData("Initech خسرناها لأنهم اختاروا منافس", "competitor")]
     public async Task MarkLost_ReasonNamingSeveral_RecordsTheOneNamedFirst(string text, string reason)
     {
         // "no budget … but the price was fine" was recorded as price: the map's first reason found anywhere won. The

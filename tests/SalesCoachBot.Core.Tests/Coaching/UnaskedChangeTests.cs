@@ -87,6 +87,8 @@ public sealed class UnaskedChangeTests : IDisposable
     [InlineData("can you move Initech to contract signed because they signed early?")]
     [InlineData("please move Initech to contract signed because they signed early?")]
     [InlineData("لو سمحت انقل Initech إلى مرحلة توقيع العقد لأن العميل وقع مبكرا؟")]
+    [InlineData("ممكن تنقل Initech إلى مرحلة توقيع العقد لأن العميل وقع مبكرا؟")]
+    [InlineData("تقدر تنقل Initech إلى مرحلة توقيع العقد لأن العميل وقع مبكرا؟")]
     public async Task PoliteRequestToTheBot_WithAQuestionMark_Done(string text)
     {
         var deal = _bot.AddDeal("1002", "Initech", "demo");

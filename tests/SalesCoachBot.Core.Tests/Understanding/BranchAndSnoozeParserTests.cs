@@ -101,6 +101,7 @@ public sealed class BranchAndSnoozeParserTests
     [InlineData("هل أسجل Globex خاسرة؟", null)]
     [InlineData("أسجل Globex خاسرة؟", "خسرنا Initech بسبب السعر")]
     [InlineData("هل أنقل Globex إلى مرحلة العرض التوضيحي؟", null)]
+    [InlineData("هل ننقل Globex إلى مرحلة العرض التوضيحي؟", null)]
     public void Parse_AskedWhetherToChangeADeal_AdviceNeverTheChange(string text, string? closest)
     {
         // "should I mark Globex lost?" was the help answer, «هل أسجل Globex خاسرة؟» the history of a deal called «أسجل
@@ -137,6 +138,68 @@ public sealed class BranchAndSnoozeParserTests
         var confirm = Assert.IsType<ConfirmIntentCommand>(_parser.Parse(text));
 
         Assert.Equal(wording, confirm.CommandText);
+    }
+
+    [Theory]
+    [InlineData("can we move Globex to demo", typeof(MoveDealCommand))]
+    [InlineData("ممكن ننقل Globex للعرض", typeof(MoveDealCommand))]
+    [InlineData("ممكن ننقل Globex للعرض؟", typeof(MoveDealCommand))]
+    [InlineData("نقدر ننقل Globex للعرض", typeof(MoveDealCommand))]
+    [InlineData("هل نقدر ننقل Globex للعرض", typeof(MoveDealCommand))]
+    [InlineData("هل نقدر ننقل Globex للعرض؟", typeof(MoveDealCommand))]
+    [InlineData("ينفع ننقل Globex للعرض", typeof(MoveDealCommand))]
+    [InlineData("بنقدر ننقل Globex للعرض", typeof(MoveDealCommand))]
+    [InlineData("can we mark Globex lost", typeof(MarkLostCommand))]
+    [InlineData("ممكن نعلّم Globex خاسرة", typeof(MarkLostCommand))]
+    [InlineData("نقدر نعتبر Globex خاسرة", typeof(MarkLostCommand))]
+    public void Parse_ChangeAskedAmongTheTeamInArabic_AskedBackFirst(string text, Type expected)
+    {
+        // «ممكن ننقل Globex للعرض» ("can we move …") was not understood, and «هل نقدر ننقل …» looked for a deal named
+        // «نقدر ننقل Globex للعرض»: a verb said by "we" suggests the change, as "can we …" does.
+        var confirm = Assert.IsType<ConfirmIntentCommand>(_parser.Parse(text));
+
+        Assert.IsType(expected, confirm.Guess);
+        Assert.Equal(new NameReference("Globex"), ((IDealCommand)confirm.Guess).Deal);
+    }
+
+    [Theory]
+    [InlineData("can you move Globex to demo", typeof(MoveDealCommand))]
+    [InlineData("can you move Globex to demo?", typeof(MoveDealCommand))]
+    [InlineData("ممكن تنقل Globex للعرض", typeof(MoveDealCommand))]
+    [InlineData("ممكن تنقل Globex للعرض؟", typeof(MoveDealCommand))]
+    [InlineData("ممكن لو سمحت تنقل Globex للعرض", typeof(MoveDealCommand))]
+    [InlineData("تقدر تنقل Globex للعرض", typeof(MoveDealCommand))]
+    [InlineData("تقدر تنقل Globex للعرض؟", typeof(MoveDealCommand))]
+    [InlineData("can you mark Globex lost because price?", typeof(MarkLostCommand))]
+    [InlineData("ممكن تعلّم Globex خاسرة بسبب السعر؟", typeof(MarkLostCommand))]
+    public void Parse_RequestToTheBotInArabic_TheChange(string text, Type expected)
+    {
+        // «ممكن تنقل Globex للعرض؟» ("can you move …?") was not understood: a verb said to "you" asks the bot, as
+        // "can you …" does, so its «؟» asks nothing.
+        var parsed = _parser.Parse(text);
+
+        Assert.IsType(expected, parsed);
+        Assert.Equal(new NameReference("Globex"), ((IDealCommand)parsed).Deal);
+    }
+
+    [Theory]
+    [InlineData("ممكن نشوف Globex")]
+    [InlineData("can we see Globex")]
+    public void Parse_ReadAskedAmongTheTeam_TheDealNotAChange(string text)
+    {
+        var next = Assert.IsType<WhatsNextCommand>(_parser.Parse(text));
+
+        Assert.Equal(new NameReference("Globex"), next.Deal);
+    }
+
+    [Theory]
+    [InlineData("ممكن")]
+    [InlineData("can we")]
+    public void Parse_OnlyTheOpening_NoChange(string text)
+    {
+        var parsed = _parser.Parse(text);
+
+        Assert.True(parsed is HelpCommand or UnknownCommand, $"{text} => {parsed}");
     }
 
     [Theory]
@@ -379,6 +442,23 @@ public sealed class BranchAndSnoozeParserTests
         var parsed = _parser.Parse(text);
 
         Assert.IsType(expected, parsed is ConfirmIntentCommand confirm ? confirm.Guess : parsed);
+    }
+
+    [Theory]
+    [InlineData("Globex lost because they went with a competitor", "they went with a competitor")]
+    [InlineData("Globex خسرناها لأنهم اختاروا منافس", "اختاروا منافس")]
+    [InlineData("Globex خسرناها لانهم اختاروا منافس", "اختاروا منافس")]
+    [InlineData("خسرنا Globex لأنه السعر عالي", "السعر عالي")]
+    [InlineData("خسرنا Globex لانها غالية عليهم", "غالية عليهم")]
+    [InlineData("Globex خسرناها عشان السعر عالي", "السعر عالي")]
+    [InlineData("Globex خسرناها علشان السعر عالي", "السعر عالي")]
+    [InlineData("خسرنا Globex بسبب إن السعر عالي", "السعر عالي")]
+    public void Parse_BecauseWithAPronoun_StartsTheReason(string text, string reason)
+    {
+        // «لأنهم» ("because they") was no "because": it stayed in the reason and the loss was asked back.
+        var lost = Assert.IsType<MarkLostCommand>(_parser.Parse(text));
+
+        Assert.Equal((new NameReference("Globex"), reason), (lost.Deal, lost.Reason));
     }
 
     [Theory]
