@@ -99,4 +99,8 @@ internal static class ArabicText
     /// <summary>"العرض" → "عرض": the definite article off a word of at least three more letters (stage names).</summary>
     public static string WithoutArticle(string word) =>
         word.Length >= 5 && word.StartsWith("ال", StringComparison.Ordinal) ? word[2..] : word;
+
+    /// <summary>«للعرض» ("to the proposal"): «ل» glued before the article drops the article's alef; the word without both.</summary>
+    public static string WithoutToTheOrArticle(string word) =>
+        word.Length >= 5 && word.StartsWith("لل", StringComparison.Ordinal) ? word[2..] : WithoutArticle(word);
 }

@@ -965,7 +965,7 @@ public sealed partial class CommandParser
         if (pack.StageNames.Count > 0)
         {
             if (pack.StageNames.TryGetValue(Key(cleaned), out var named)
-                || pack.StageNames.TryGetValue(string.Join(' ', cleaned.Select(t => ArabicText.WithoutArticle(t.Lower))), out named))
+                || pack.StageNames.TryGetValue(string.Join(' ', cleaned.Select(t => ArabicText.WithoutToTheOrArticle(t.Lower))), out named))
             {
                 return named;
             }

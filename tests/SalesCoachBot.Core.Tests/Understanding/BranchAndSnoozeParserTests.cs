@@ -183,6 +183,18 @@ public sealed class BranchAndSnoozeParserTests
     }
 
     [Theory]
+    [InlineData("move Globex to proposal", "proposal")]
+    [InlineData("انقل Globex للعرض", "proposal")]
+    [InlineData("ممكن تنقل Globex للعرض؟", "proposal")]
+    public void Parse_StageGluedToItsPreposition_TheMapsStage(string text, string stage)
+    {
+        // «ممكن تنقل Initech للعرض؟» answered that no stage is called «للعرض»: «ل» and the article were kept.
+        var move = Assert.IsType<MoveDealCommand>(_parser.Parse(text));
+
+        Assert.Equal(stage, move.StageText);
+    }
+
+    [Theory]
     [InlineData("ممكن نشوف Globex")]
     [InlineData("can we see Globex")]
     public void Parse_ReadAskedAmongTheTeam_TheDealNotAChange(string text)
