@@ -11,17 +11,19 @@ public static class StallWording
         string Booked() => stall.NextStepAt is not { } at ? string.Empty
             : stall.Zone is { } zone ? language.Moment(at, zone) : language.Day(at);
         string Days(int n) => say.Count(Phrases.Area.Nudges, "Days", n);
+        // After "since" or "ago" («منذ», «قبل») Arabic takes the dual's other case: «منذ يومين», not «منذ يومان».
+        string DaysSince(int n) => say.Count(Phrases.Area.Nudges, "DaysSince", n);
         return stall.Why switch
         {
             StallWhy.NotOpen => say.Nudges("Stall.NotOpen", DealWording.Status(stall.Status, say)),
             StallWhy.NextStepBooked => say.Nudges("Stall.NextStepBooked", Booked()),
             StallWhy.Snoozed => say.Nudges("Stall.Snoozed", stall.SnoozedUntil is { } until ? language.Day(until) : string.Empty),
             StallWhy.OverStageDespiteNextStep => say.Nudges("Stall.OverStageDespiteNextStep",
-                stall.Stage is { } stage ? MapWording.Name(stage, language) : say.Nudges("Stall.ThisStage"), Days(stall.DaysInStage), stall.StallAfterDays, Booked()),
-            StallWhy.OverStageAndIdle => say.Nudges("Stall.OverStageAndIdle", Days(stall.DaysInStage), stall.StallAfterDays, Days(stall.DaysIdle), stall.IdleAfterDays),
+                stall.Stage is { } stage ? MapWording.Name(stage, language) : say.Nudges("Stall.ThisStage"), DaysSince(stall.DaysInStage), stall.StallAfterDays, Booked()),
+            StallWhy.OverStageAndIdle => say.Nudges("Stall.OverStageAndIdle", Days(stall.DaysInStage), stall.StallAfterDays, DaysSince(stall.DaysIdle), stall.IdleAfterDays),
             StallWhy.OverStage => say.Nudges("Stall.OverStage", Days(stall.DaysInStage), stall.StallAfterDays),
-            StallWhy.Idle => say.Nudges("Stall.Idle", Days(stall.DaysIdle), stall.IdleAfterDays),
-            _ => say.Nudges("Stall.OnTrack", Days(stall.DaysInStage), stall.StallAfterDays, Days(stall.DaysIdle)),
+            StallWhy.Idle => say.Nudges("Stall.Idle", DaysSince(stall.DaysIdle), stall.IdleAfterDays),
+            _ => say.Nudges("Stall.OnTrack", Days(stall.DaysInStage), stall.StallAfterDays, DaysSince(stall.DaysIdle)),
         };
     }
 }

@@ -1,5 +1,6 @@
 using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.Pipeline;
+using SalesCoachBot.Core.Stalls;
 
 namespace SalesCoachBot.Core.Tests.Localization;
 
@@ -21,6 +22,27 @@ public sealed class PluralFormsTests
     [InlineData(111, "111 يومًا")]
     public void Count_ArabicDays_TakesTheNounFormOfEachCategory(long days, string expected) =>
         Assert.Equal(expected, Arabic.Count(Phrases.Area.Nudges, "Days", days));
+
+    /// <summary>After «منذ» (since) and «قبل» (ago) the Arabic dual is «يومين»; the other forms do not change.</summary>
+    [Theory]
+    [InlineData(1, "يوم واحد")]
+    [InlineData(2, "يومين")]
+    [InlineData(3, "3 أيام")]
+    [InlineData(11, "11 يومًا")]
+    [InlineData(100, "100 يوم")]
+    public void Count_ArabicDaysSince_DualInItsOtherCase(long days, string expected) =>
+        Assert.Equal(expected, Arabic.Count(Phrases.Area.Nudges, "DaysSince", days));
+
+    [Fact]
+    public void StallReason_TwoDaysIdle_ArabicSaysSinceTwoDaysRightEnglishUnchanged()
+    {
+        var onTrack = new StallAssessment(false, StallReasonKind.NotStalled, 2, 2) { Why = StallWhy.OnTrack, StallAfterDays = 21 };
+        var idle = new StallAssessment(true, StallReasonKind.Idle, 20, 2) { Why = StallWhy.Idle, IdleAfterDays = 1 };
+
+        Assert.Equal("يومان في المرحلة (الحد 21)، وآخر نشاط قبل يومين.", StallWording.Reason(onTrack, Arabic));
+        Assert.Equal("لا نشاط منذ يومين (الحد 1).", StallWording.Reason(idle, Arabic));
+        Assert.Equal("2 days in stage (limit 21), last activity 2 days ago.", StallWording.Reason(onTrack, English));
+    }
 
     [Theory]
     [InlineData(0, "0 days")]
