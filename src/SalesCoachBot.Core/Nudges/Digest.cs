@@ -194,7 +194,7 @@ public static class DigestBuilder
 
         if (shown.Count > 0)
         {
-            text.Append(' ').Append(say.Nudges("Digest.Text.MostOverdue", Ref(shown[0]), say.Count(Phrases.Area.Nudges, "Days", shown[0].DaysStuck), StageIn(shown[0], language)));
+            text.Append(' ').Append(say.Nudges("Digest.Text.MostOverdue", Ref(shown[0]), say.Count(Phrases.Area.Nudges, "DaysSince", shown[0].DaysStuck), StageIn(shown[0], language)));
         }
 
         if (more > 0)
