@@ -100,20 +100,25 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         await Task.Delay(TimeSpan.FromSeconds(4));   // ~20 dispatcher rounds and 4 scheduler rounds fail meanwhile
         var during = _host.Logs.Lines.Skip(before).ToList();
 
+        // Between the two admin statements a worker still on an open connection can succeed after another one's new
+        // connection failed: the database then went down, up and down again, and each change is said once. A warning
+        // per failed round (about 20 here) would break the counts.
+        var warnings = during.Where(l => l.Level >= LogLevel.Warning).ToList();
         await AdminAsync($"ALTER DATABASE \"{_name}\" WITH ALLOW_CONNECTIONS true");
         var until = TimeProvider.System.GetUtcNow().AddSeconds(20);
-        while (!_host.Logs.Lines.Any(l => l.EventId == 2122))
+        while (_host.Logs.Lines.Skip(before).Count(l => l.EventId == 2122) < warnings.Count)
         {
             Assert.True(TimeProvider.System.GetUtcNow() < until, "no 'reachable again' line within 20 s\n" + string.Join('\n', _host.Logs.Lines.Skip(before)));
             await Task.Delay(100);
         }
 
         var all = string.Join('\n', _host.Logs.Lines.Skip(before).Select(l => $"{l.Level} {l.EventId} {l.Message}"));
-        var warning = Assert.Single(during, l => l.Level >= LogLevel.Warning);
-        Assert.Equal(2120, warning.EventId);
-        Assert.Contains("The database (PostgreSQL ", warning.Message, StringComparison.Ordinal);
+        Assert.NotEmpty(warnings);
+        Assert.All(warnings, w => Assert.Equal(2120, w.EventId));
+        Assert.Contains("The database (PostgreSQL ", warnings[0].Message, StringComparison.Ordinal);
+        Assert.Equal(warnings.Count - 1, during.Count(l => l.EventId == 2122));
         Assert.DoesNotContain("Password", all, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(_host.Logs.Lines.Skip(before), l => l.Level >= LogLevel.Error);
-        Assert.Single(_host.Logs.Lines.Skip(before), l => l.EventId == 2122);
+        Assert.Equal(warnings.Count, _host.Logs.Lines.Skip(before).Count(l => l.EventId == 2122));
     }
 }
