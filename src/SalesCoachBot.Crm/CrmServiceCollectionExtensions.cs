@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using SalesCoachBot.Core;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Coaching;
 using SalesCoachBot.Core.Crm;
@@ -25,7 +26,10 @@ public static class CrmServiceCollectionExtensions
     public static IServiceCollection AddCrm(this IServiceCollection services, IConfiguration configuration, bool background = true)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<CrmSettings>().Bind(configuration.GetSection("Crm")).ValidateOnStart();
+        services.AddOptions<CrmSettings>()
+            .Bind(configuration.GetSection("Crm"))
+            .ResolvePathsUnderContentRoot((settings, root) => settings.Salesforce.CertificatePath = ContentRootPaths.Resolve(settings.Salesforce.CertificatePath, root))
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<CrmSettings>, CrmSettingsValidator>();
         services.AddOptions<CrmPublicUrl>().Bind(configuration);
         var provider = (configuration["Crm:Provider"] ?? CrmOptions.None).Trim().ToLowerInvariant();

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using SalesCoachBot.Core;
 
 namespace SalesCoachBot.Slack;
 
@@ -92,6 +93,14 @@ internal sealed class SlackOptions
 
     /// <summary>Install: where the ASP.NET Core Data Protection keys that encrypt the tokens are kept.</summary>
     public string DataProtectionKeysPath { get; set; } = "./data/keys";
+
+    /// <summary>Takes the install and key paths, when relative, under the host's content root (as the SQLite file).</summary>
+    internal void ResolvePaths(string contentRoot)
+    {
+        InstallationsPath = ContentRootPaths.Resolve(InstallationsPath, contentRoot);
+        DataProtectionKeysPath = ContentRootPaths.Resolve(DataProtectionKeysPath, contentRoot);
+        KeyRing.CertificatePath = ContentRootPaths.Resolve(KeyRing.CertificatePath, contentRoot);
+    }
 
     /// <summary>Install: how long a <c>state</c> from /slack/install stays valid.</summary>
     public TimeSpan StateLifetime { get; set; } = TimeSpan.FromMinutes(10);

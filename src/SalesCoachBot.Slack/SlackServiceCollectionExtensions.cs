@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SalesCoachBot.Core;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Caching;
 using SalesCoachBot.Core.Cards;
@@ -42,6 +43,7 @@ public static class SlackServiceCollectionExtensions
 
         var section = configuration.GetSection(SlackOptions.SectionName);
         var configured = section.Get<SlackOptions>() ?? new SlackOptions();
+        configured.ResolvePaths(environment.ContentRootPath);
         if (!configured.Enabled)
         {
             // Install keys or a bot token alone turn nothing on (no signing secret verifies HTTP requests, no Socket Mode
@@ -62,6 +64,7 @@ public static class SlackServiceCollectionExtensions
 
         services.AddOptions<SlackOptions>()
             .Bind(section)
+            .PostConfigure(o => o.ResolvePaths(environment.ContentRootPath))
             .ValidateDataAnnotations()
             .Validate(o => o.ApiBaseUrl.IsAbsoluteUri && o.ApiBaseUrl.AbsolutePath.EndsWith('/'), "Slack:ApiBaseUrl must be an absolute URL ending with '/'.")
             .Validate(o => string.IsNullOrEmpty(o.BotToken) || o.BotToken.StartsWith("xoxb-", StringComparison.Ordinal), "Slack:BotToken must be a bot token (xoxb-…).")

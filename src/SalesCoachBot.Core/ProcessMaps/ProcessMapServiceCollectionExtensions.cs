@@ -13,7 +13,14 @@ public static class ProcessMapServiceCollectionExtensions
     /// <summary>Registers <see cref="IProcessMapSource"/>: the map at <c>ProcessMap:Path</c>, or the shipped default.</summary>
     public static IServiceCollection AddProcessMaps(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ProcessMapOptions>().Bind(configuration.GetSection(ProcessMapOptions.Section));
+        services.AddOptions<ProcessMapOptions>()
+            .Bind(configuration.GetSection(ProcessMapOptions.Section))
+            .ResolvePathsUnderContentRoot((options, root) =>
+            {
+                options.Path = ContentRootPaths.Resolve(options.Path, root);
+                options.Paths = [.. options.Paths.Select(path => ContentRootPaths.Resolve(path, root))];
+                options.Folder = ContentRootPaths.Resolve(options.Folder, root);
+            });
         services.TryAddSingleton(TimeProvider.System);
 
         // The default occupancy check needs a deal store; without one (map-only tools) nothing is stranded.

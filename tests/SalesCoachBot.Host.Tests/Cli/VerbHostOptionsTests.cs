@@ -64,6 +64,26 @@ public sealed class VerbHostOptionsTests : IDisposable
     }
 
     [Fact]
+    public async Task Verb_ContentRootElsewhere_RelativeMapPathReadsTheContentRootsMap()
+    {
+        var root = Directory.CreateDirectory(Path.Combine(_dir, "srv", "coach")).FullName;
+        Directory.CreateDirectory(Path.Combine(root, "maps"));
+        await File.WriteAllTextAsync(Path.Combine(root, "maps", "smb.yaml"), SmbTeamMap.Yaml);
+        await File.WriteAllTextAsync(Path.Combine(root, "appsettings.json"), """
+            { "ConnectionStrings": { "SalesCoach": "Data Source=data/coach.db" }, "ProcessMap": { "Path": "maps/smb.yaml", "Watch": false } }
+            """);
+        var elsewhere = Directory.CreateDirectory(Path.Combine(_dir, "home")).FullName;
+
+        var (exit, stdout, stderr) = await HostProcess.RunAsync(
+            elsewhere, new Dictionary<string, string>(), "map", "show", "--format", "mermaid", "--no-counts", "--contentRoot", root);
+
+        // Before, maps/smb.yaml was looked for under the current folder: "no such file", exit 1.
+        Assert.True(exit == 0, $"exit {exit}\nstdout:\n{stdout}\nstderr:\n{stderr}");
+        Assert.Contains("Trial", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sales engagement", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Verb_Postgres_NamesHostAndDatabaseWithoutThePassword()
     {
         // Unreachable on purpose: the line is written before the first connection, and the refusal follows.

@@ -1,6 +1,10 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Core.Coaching;
 using SalesCoachBot.Core.Crm;
+using SalesCoachBot.Crm;
 using SalesCoachBot.Crm.Salesforce;
 
 namespace SalesCoachBot.Host.Tests.Crm;
@@ -48,6 +52,26 @@ public sealed class SalesforceOptionsTests
 
         Assert.True(result.Failed);
         Assert.Contains(expected, result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_RelativeCertificatePath_TakenUnderTheContentRoot()
+    {
+        var root = Directory.CreateTempSubdirectory("scb-crm-root-").FullName;
+        try
+        {
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = root });
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Crm:Salesforce:CertificatePath"] = "secrets/salesforce.pem" });
+            builder.Services.AddCrm(builder.Configuration, background: false);
+
+            using var provider = builder.Services.BuildServiceProvider();
+
+            Assert.Equal(Path.Combine(root, "secrets", "salesforce.pem"), provider.GetRequiredService<IOptions<CrmSettings>>().Value.Salesforce.CertificatePath);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 
     [Theory]

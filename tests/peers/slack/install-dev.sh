@@ -54,6 +54,7 @@ public='https://coach.example.com'
     Slack__SigningSecret=install-dev-signing-secret Slack__ClientId=1111.2222 Slack__ClientSecret=install-dev-client-secret \
     Slack__StateSecret=install-dev-state-secret-0123456789abcdef Slack__ApiBaseUrl="http://127.0.0.1:$fake_port/api/" \
     Slack__AppToken= Slack__BotToken= ConnectionStrings__SalesCoach="Data Source=$work/salescoach.db" \
+    Slack__DataProtectionKeysPath="$work/data/keys" Slack__InstallationsPath="$work/data/slack-installations" \
     dotnet "$dll" --contentRoot "$root/src/SalesCoachBot.Host" --demo --urls "$base"
 ) > "$work/host.log" 2>&1 &
 host_pid=$!
@@ -102,6 +103,7 @@ check "an installation is stored in the database" python3 -c '
 import sqlite3, sys
 rows = sqlite3.connect(sys.argv[1]).execute("select key, protected_payload from channel_installations").fetchall()
 sys.exit(0 if [r[0] for r in rows] == ["T-T0DEV"] and sys.argv[2].encode() not in rows[0][1] else 1)' "$work/salescoach.db" "$token"
+check "the key ring is in the configured folder" bash -c 'ls "$1"/key-*.xml > /dev/null' _ "$work/data/keys"
 check "the bot token is on disk only encrypted, and not in the log" bash -c '! grep -rqF -- "$1" "$2/data" "$2/host.log"' _ "$token" "$work"
 
 if [ "$failures" -gt 0 ]; then echo "--- host log"; cat "$work/host.log"; echo "install (Development): $failures failed"; exit 1; fi
