@@ -243,10 +243,25 @@ internal sealed class SalesforceConnector(SalesforceClient client, IOptions<CrmS
         return new CrmPushOutcome.Done();
     }
 
-    private static string Title(string note)
+    /// <summary>
+    /// The note's first line that has words (a note may start with a blank line), at most 80 characters, never cutting
+    /// an emoji's surrogate pair in two; the product's name only for a note with no words at all.
+    /// </summary>
+    internal static string Title(string note)
     {
-        var first = note.Split('\n')[0].Trim();
-        return first.Length == 0 ? "Note from the sales coach" : first.Length > 80 ? first[..77] + "..." : first;
+        var first = note.Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.Length > 0);
+        if (first is null)
+        {
+            return "SalesCoachBot";
+        }
+
+        if (first.Length <= 80)
+        {
+            return first;
+        }
+
+        var cut = char.IsHighSurrogate(first[76]) ? 76 : 77;
+        return first[..cut] + "...";
     }
 
     private async Task<OrgShape> ShapeAsync(CancellationToken cancellationToken)

@@ -93,6 +93,24 @@ public sealed class SalesforceOptionsTests
     }
 
     [Theory]
+    [InlineData("CFO wants an ROI study\nbefore the board meets", "CFO wants an ROI study")]
+    [InlineData("\n  \nCFO wants an ROI study", "CFO wants an ROI study")]
+    [InlineData(" \n ", "SalesCoachBot")]
+    public void NoteTitle_FirstLineWithWords(string note, string expected)
+    {
+        Assert.Equal(expected, SalesforceConnector.Title(note));
+    }
+
+    [Fact]
+    public void NoteTitle_LongLine_CutWithoutSplittingAnEmoji()
+    {
+        var title = SalesforceConnector.Title(new string('a', 76) + "😀 and the rest of a long first line");
+
+        Assert.Equal(new string('a', 76) + "...", title);
+        Assert.True(title.Length <= 80);
+    }
+
+    [Theory]
     [InlineData("2026-12-03T08:15:27.000+0000", "2026-12-03T08:15:27+00:00")]
     [InlineData("2026-12-03T10:15:27.000+0200", "2026-12-03T08:15:27+00:00")]
     [InlineData("2026-12-31", "2026-12-31T00:00:00+00:00")]
