@@ -140,6 +140,11 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
         {
             topLine = say.Pipeline("Reverse.Top.Unknown");
         }
+        else if (newTop == 0)
+        {
+            // The deals held now are expected to bring the wins still needed: "0 new deals into …" said it backwards.
+            topLine = say.Pipeline("Reverse.Top.Covered", Name(topStage), period.ByDate);
+        }
         else if (plan.MonthsRemaining >= 1)
         {
             topLine = say.Pipeline("Reverse.Top.Months", say.Count(Phrases.Area.Pipeline, "Reverse.NewDeals", newTop), Name(topStage), period.ByDate,

@@ -213,6 +213,25 @@ public sealed class PipelineUseCaseTests : IDisposable
         Assert.DoesNotContain("Thin data", answer.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    // 5 open discovery deals are expected to bring 2.5 wins at discovery's 50 %; EUR 500,000 is won already.
+    [InlineData("what do we need to hit €700k this year", "What you hold now is expected to bring the rest: no new deals need to enter Discovery before 31 Dec 2026.")]
+    [InlineData("what do we need to hit €800k this year", "Beyond what you hold: 1 new deal into Discovery by 31 Dec 2026")]
+    [InlineData("كم نحتاج لتحقيق 700000 EUR هذه السنة", "يُتوقع أن يجلب ما لديك الآن الباقي: لا يلزم أن تدخل مرحلة")]
+    public async Task ReverseFunnel_FewOrNoNewDealsNeeded_SaidPlainly(string question, string expected)
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            Won($"w{i}", _bot.Rep, _bot.Emea, 100_000, "EUR", ("discovery", 100), ("demo", 90), ("contract-signed", 60));
+            Deal($"o{i}", _bot.Rep, _bot.Emea, 10_000, "EUR", ("discovery", 100));
+        }
+
+        var answer = await _bot.AskAsync(question, _bot.Manager);
+
+        Assert.Contains(expected, answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(" 0 new deals", answer.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ReverseFunnel_ThinHistory_SaysSoPlainly()
     {
