@@ -44,6 +44,20 @@ public sealed partial class ResourceFilesTests
         NoneOf(arabic.Where(e => !e.Value.Any(Bidi.IsArabicLetter) && !IsLayoutOnly(e.Value)).Select(e => e.Key), "Arabic texts with no Arabic in them");
     }
 
+    [Theory]
+    [MemberData(nameof(Areas))]
+    public void English_OneForms_SayTheNounInTheSingular(string area)
+    {
+        var english = Read(Path.Combine(Folder, area + ".resx"));
+
+        // "1 new deals", "the last 1 days": a count of one followed (maybe after one word) by a plural noun.
+        NoneOf(english.Where(e => e.Key.EndsWith(".One", StringComparison.Ordinal) && OneWithPluralNoun().IsMatch(e.Value)).Select(e => $"{e.Key}: {e.Value}"),
+            "English one-forms with a plural noun");
+    }
+
+    [GeneratedRegex(@"(\{0\}|\b1) (\w+ )?(days|deals|years|months|weeks|hours|items|stages|errors|teams|entries|notes|people|reps|wins)\b")]
+    private static partial Regex OneWithPluralNoun();
+
     [Fact]
     public void Code_EveryKeyItAsksFor_Exists()
     {
