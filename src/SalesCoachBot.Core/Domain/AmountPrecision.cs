@@ -14,6 +14,13 @@ public static class AmountPrecision
     /// <summary>Decimals an amount column keeps.</summary>
     public const int Decimals = 4;
 
+    /// <summary>
+    /// The columns hold amounts below this in size, |amount| &lt; 10^16 (<see cref="Digits"/> − <see cref="Decimals"/>
+    /// integer digits): PostgreSQL refuses a larger one and with it the whole transaction. A CRM amount at or beyond it is
+    /// not stored (<see cref="Fits"/>); typed and imported amounts stop far below it (MoneyText.MaxTarget, 10^12).
+    /// </summary>
+    public const decimal Limit = 10_000_000_000_000_000m;
+
     /// <summary>Never fewer decimals than the two every amount kept before three-decimal currencies were.</summary>
     private const int AtLeast = 2;
 
@@ -30,4 +37,10 @@ public static class AmountPrecision
     /// </summary>
     public static decimal? Stored(decimal? amount) =>
         amount is { } value ? decimal.Round(value, Decimals, MidpointRounding.AwayFromZero) : null;
+
+    /// <summary>
+    /// Whether an amount, kept to four decimals, fits the columns (|amount| &lt; <see cref="Limit"/>); a negative one
+    /// fits as its size does. 9,999,999,999,999,999.99995 does not: it is kept as 10^16.
+    /// </summary>
+    public static bool Fits(decimal amount) => Math.Abs(decimal.Round(amount, Decimals, MidpointRounding.AwayFromZero)) < Limit;
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using SalesCoachBot.Core.Caching;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Crm;
@@ -19,9 +20,11 @@ namespace SalesCoachBot.Data.Crm;
 /// from what the database holds then. New deals, their imported history and the link rows are written through the CSV
 /// importer's prepared multi-row commands (<see cref="BulkTable{TEntity}"/>): on a first sync of 100,000 deals the
 /// change tracker cost far more than the database. Changes to existing deals (moves, renames) still go through
-/// EF Core, in the same transaction, so the concurrency token and the push interceptor see them.
+/// EF Core, in the same transaction, so the concurrency token and the push interceptor see them. A CRM amount too large
+/// for the amount columns (<see cref="AmountPrecision.Limit"/>) is left out of its deal, not allowed to fail the batch.
 /// </summary>
-internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWriteGate writeGate, ICacheInvalidation caches) : ICrmSyncStore
+internal sealed partial class CrmSyncStore(
+    SalesCoachDbContextFactory factory, SqliteWriteGate writeGate, ICacheInvalidation caches, ILogger<CrmSyncStore> logger) : ICrmSyncStore
 {
     private const int MaxAttempts = 4;
 
@@ -187,7 +190,13 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
         {
             try
             {
-                var (result, touched) = await ApplyOnceAsync(latest, context, dryRun, cursor, cancellationToken);
+                var (result, touched, outOfRange) = await ApplyOnceAsync(latest, context, dryRun, cursor, cancellationToken);
+                // Said once the batch is applied, not on each attempt of it.
+                foreach (var (crmId, amount) in outOfRange)
+                {
+                    AmountOutOfRange(logger, context.DisplayName, crmId, amount);
+                }
+
                 if (touched.Count > 0 || result.Added > 0)
                 {
                     foreach (var id in touched)
@@ -209,7 +218,7 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
         }
     }
 
-    private async Task<(CrmApplyResult Result, List<DealId> Touched)> ApplyOnceAsync(
+    private async Task<(CrmApplyResult Result, List<DealId> Touched, List<(string CrmId, decimal Amount)> OutOfRange)> ApplyOnceAsync(
         List<CrmDealRecord> records, CrmApplyContext context, bool dryRun, DateTimeOffset? cursor, CancellationToken cancellationToken)
     {
         using var turn = factory.Provider == DatabaseProvider.Sqlite && !dryRun ? await writeGate.EnterAsync(cancellationToken) : null;
@@ -257,8 +266,10 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
         var supersededPushes = new List<DealId>();
         var created = new List<(CrmDealLinkRow Link, Deal Deal, CrmDealRecord Record, string? MapId)>();
         var newLinks = new List<CrmDealLinkRow>();
-        foreach (var record in records)
+        var outOfRange = new List<(string CrmId, decimal Amount)>();
+        foreach (var received in records)
         {
+            var record = received;
             var link = links.GetValueOrDefault(record.Id);
             if (link is null)
             {
@@ -275,6 +286,13 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
 
             var owner = OwnerOf(record, context, people);
             var deal = link.DealId is { } dealId ? deals.GetValueOrDefault(dealId) : null;
+            if (record.Amount is { } crmAmount && !AmountPrecision.Fits(crmAmount))
+            {
+                // PostgreSQL would refuse it and the whole batch with it: the deal syncs without it, keeping what it holds.
+                outOfRange.Add((record.Id, crmAmount));
+                record = record with { Amount = deal?.Amount };
+            }
+
             var mapId = TeamOf(deal, owner.Person) is { } teamId ? teamMaps.GetValueOrDefault(teamId) : null;
             var placement = record.Deleted ? null : context.StagesFor(mapId).Place(record.Pipeline, record.Stage);
             var problem = Problem(record, placement, owner, context, mapId);
@@ -336,7 +354,7 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
 
         if (dryRun)
         {
-            return (result, []);
+            return (result, [], outOfRange);
         }
 
         // Changed deals and their "moved in CRM" history through EF Core (the stage version guards against a chat change).
@@ -403,7 +421,7 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
 
         await transaction!.CommitAsync(cancellationToken);
         // A new deal was in no cache (a miss is not kept); only the name index needs to hear of it.
-        return (result, touched);
+        return (result, touched, outOfRange);
     }
 
     /// <summary>
@@ -761,4 +779,7 @@ internal sealed class CrmSyncStore(SalesCoachDbContextFactory factory, SqliteWri
 
     private static string? Truncate(string? text, int max) =>
         text is null ? null : text.Length <= max ? text.Trim() : text[..max].Trim();
+
+    [LoggerMessage(EventId = 1604, Level = LogLevel.Warning, Message = "{Crm} deal {CrmId}: amount {Amount} does not fit a deal amount (under 10^16, 16 integer digits); the deal is synced without it and keeps the amount it had here")]
+    private static partial void AmountOutOfRange(ILogger logger, string crm, string crmId, decimal amount);
 }

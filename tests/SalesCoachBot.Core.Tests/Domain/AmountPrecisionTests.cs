@@ -22,4 +22,18 @@ public sealed class AmountPrecisionTests
         Assert.Equal(1234.5679m, AmountPrecision.Stored(1234.56789m));
         Assert.Null(AmountPrecision.Stored(null));
     }
+
+    [Theory]
+    [InlineData("9999999999999999.9999", true)]     // 16 integer digits: the column's largest
+    [InlineData("-9999999999999999.9999", true)]    // a negative amount fits as its size does
+    [InlineData("0", true)]
+    [InlineData("10000000000000000", false)]        // 10^16
+    [InlineData("-100000000000000000", false)]      // -10^17
+    [InlineData("9999999999999999.99995", false)]   // kept to four decimals it is 10^16
+    [InlineData("99999999999999999999", false)]
+    [InlineData("79228162514264337593543950335", false)]
+    public void Fits_BelowTenToTheSixteenth(string amount, bool fits)
+    {
+        Assert.Equal(fits, AmountPrecision.Fits(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture)));
+    }
 }

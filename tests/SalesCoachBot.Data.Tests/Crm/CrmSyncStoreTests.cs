@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using SalesCoachBot.Core.Crm;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.ProcessMaps;
@@ -100,6 +102,40 @@ public abstract class CrmSyncStoreTests(Func<TestDatabase> database)
         await using var db = Db.NewContext();
         var amounts = await db.Deals.AsNoTracking().Where(d => d.TeamId == team.TeamId).OrderBy(d => d.ExternalId).Select(d => d.Amount).ToListAsync();
         Assert.Equal([1234.567m, 12.3457m], amounts);
+    }
+
+    [DatabaseFact]
+    public async Task Apply_AmountsBeyondSixteenIntegerDigits_DealsSyncedWithoutThemStoredAmountKept()
+    {
+        var team = await Db.CreateTeamAsync();
+        var logger = new FakeLogger<CrmSyncStore>();
+        var store = ActivatorUtilities.CreateInstance<CrmSyncStore>(Db.Services, logger);
+        await store.ApplyAsync([Record(team, 1, "appointmentscheduled")], Context(team), dryRun: false, CancellationToken.None);
+        var tooLarge = 99_999_999_999_999_999_999m;   // HubSpot's "99999999999999999999": 20 integer digits
+
+        // On PostgreSQL either one failed the whole batch (numeric field overflow); on SQLite the text took it.
+        var result = await store.ApplyAsync(
+            [
+                Record(team, 1, "presentationscheduled", name: "Renamed " + team.Tag) with { Amount = tooLarge, ModifiedAt = T0.AddDays(9) },
+                Record(team, 2, "appointmentscheduled") with { Amount = -1e17m },
+                Record(team, 3, "appointmentscheduled") with { Amount = -9_999_999_999_999_999.9999m },
+            ],
+            Context(team), dryRun: false, CancellationToken.None);
+
+        Assert.Equal((2, 1), (result.Added, result.Moved));
+        await using var db = Db.NewContext();
+        var deals = await db.Deals.AsNoTracking().Where(d => d.TeamId == team.TeamId).OrderBy(d => d.ExternalId).ToListAsync();
+        Assert.Equal(("Renamed " + team.Tag, new StageId("demo"), 1000m), (deals[0].Name, deals[0].StageId, deals[0].Amount));
+        Assert.Null(deals[1].Amount);
+        Assert.Equal(-9_999_999_999_999_999.9999m, deals[2].Amount);   // the largest size the column holds, negative as the CRM has it
+        var warnings = logger.Collector.GetSnapshot();
+        Assert.Equal([team.Tag + "-1", team.Tag + "-2"], warnings.Select(w => w.StructuredState!.Single(p => p.Key == "CrmId").Value));
+        Assert.All(warnings, w => Assert.Equal((LogLevel.Warning, 1604), (w.Level, w.Id.Id)));
+        Assert.Contains($"HubSpot deal {team.Tag}-1: amount 99999999999999999999 does not fit", warnings[0].Message, StringComparison.Ordinal);
+
+        var again = await store.ApplyAsync([Record(team, 1, "presentationscheduled", name: "Renamed " + team.Tag) with { Amount = tooLarge, ModifiedAt = T0.AddDays(9) }],
+            Context(team), dryRun: false, CancellationToken.None);
+        Assert.Equal(1, again.Unchanged);
     }
 
     [DatabaseFact]
