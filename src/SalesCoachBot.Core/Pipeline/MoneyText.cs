@@ -11,13 +11,17 @@ internal abstract record AmountParse
 {
     public sealed record Parsed(Money Money) : AmountParse;
 
-    public sealed record Rejected(string Message) : AmountParse;
+    /// <param name="TooLarge">Refused for its size alone (over <see cref="MoneyText.MaxTarget"/>), not for how it was written.</param>
+    public sealed record Rejected(string Message, bool TooLarge = false) : AmountParse;
 }
 
 /// <summary>Reads a target as people type it: "2M", "$2M", "€500k", "1.5 million", "2,000,000 EUR".</summary>
 internal static partial class MoneyText
 {
-    /// <summary>Larger targets are a typo, not a plan.</summary>
+    /// <summary>
+    /// Larger targets are a typo, not a plan; a new deal's amount stops here too, far below what the amount columns hold
+    /// (<see cref="Domain.AmountPrecision.Limit"/>, 10^16).
+    /// </summary>
     public const decimal MaxTarget = 1_000_000_000_000m;
 
     private static readonly Dictionary<string, string> Symbols = new(StringComparer.Ordinal)
@@ -72,7 +76,7 @@ internal static partial class MoneyText
         say ??= Phrases.English;
         var example = say.Pipeline("Money.Example");
         var trimmed = (text ?? string.Empty).Trim().TrimEnd('?', '!', '.').Trim();
-        AmountParse.Rejected Refuse(string key) => new(say.Pipeline(key, Shorten(trimmed), example));
+        AmountParse.Rejected Refuse(string key) => new(say.Pipeline(key, Shorten(trimmed), example), key == "Money.TooLarge");
         if (trimmed.Length == 0)
         {
             return new AmountParse.Rejected(say.Pipeline("Money.Missing", example));
@@ -121,7 +125,8 @@ internal static partial class MoneyText
 
         if (!decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
         {
-            return Refuse("Money.Unreadable");
+            // Digits the pattern took that do not parse are more than a decimal holds (29 digits and up).
+            return Refuse("Money.TooLarge");
         }
 
         var multiplier = match.Groups["unit"].Value.ToLowerInvariant() switch

@@ -201,6 +201,31 @@ public sealed class NewDealTests : IDisposable
         Assert.Equal("بأي عملة؟", answer.Card!.Title);
     }
 
+    [Theory]
+    [InlineData("new deal Vega 99999999999999999999 USD", "Amount too large", "\"99999999999999999999 USD\" is more than a deal amount can be: at most 1,000,000,000,000.")]
+    [InlineData("new deal Vega 100000000000000000 EUR", "Amount too large", "at most 1,000,000,000,000")]
+    [InlineData("new deal Vega 1000000000000000000000000000000 EUR", "Amount too large", "at most 1,000,000,000,000")]
+    [InlineData("new deal Vega 2000000000000 EUR", "Amount too large", "at most 1,000,000,000,000")]
+    [InlineData("صفقة جديدة Vega بـ 99999999999999999999 دولار", "المبلغ أكبر من اللازم", "الحد الأقصى 1,000,000,000,000")]
+    public async Task NewDeal_AmountOverTheMaximum_RefusedNamingTheMaximum(string text, string title, string expected)
+    {
+        // Was "I couldn't read … as an amount", as if the digits were the problem.
+        var answer = await _bot.AskAsync(text);
+
+        Assert.Empty(_bot.Stores.Deals);
+        Assert.Equal(title, answer.Card!.Title);
+        Assert.Contains(expected, answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NewDeal_NegativeAmount_RefusedAsBefore()
+    {
+        var answer = await _bot.AskAsync("new deal Vega -5000 EUR");
+
+        Assert.Empty(_bot.Stores.Deals);
+        Assert.Equal("Amount not understood", answer.Card!.Title);
+    }
+
     [Fact]
     public async Task NewDeal_NameOverTheLimit_Refused()
     {

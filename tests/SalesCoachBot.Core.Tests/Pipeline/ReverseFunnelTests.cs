@@ -91,11 +91,13 @@ public sealed class ReverseFunnelTests
     [InlineData("2,5M", "use . for decimals")]
     [InlineData("$2M EUR", "couldn't read")]
     [InlineData("9999999999999999", "more than I can plan for")]
+    [InlineData("1000000000000000000000000000000 EUR", "more than I can plan for")]   // past what a decimal holds: was "couldn't read"
     public void Parse_BadInput_ClearAnswerWithExample(string text, string expected)
     {
         var rejected = Assert.IsType<AmountParse.Rejected>(MoneyText.Parse(text));
 
         Assert.Contains(expected, rejected.Message, StringComparison.Ordinal);
+        Assert.Equal(expected == "more than I can plan for", rejected.TooLarge);
         Assert.Contains("what do we need to hit 2M", rejected.Message, StringComparison.Ordinal);
     }
 

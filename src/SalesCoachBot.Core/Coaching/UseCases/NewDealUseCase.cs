@@ -76,6 +76,8 @@ internal sealed class NewDealUseCase(
                     amount = AmountPrecision.Round(money.Amount, money.Currency);
                     currency = money.Currency;
                     break;
+                case AmountParse.Rejected { TooLarge: true }:
+                    return Errors.Answer(say.Coaching("NewDeal.AmountTooLarge.Title"), say.Coaching("NewDeal.AmountTooLarge", Shorten(amountText), MoneyText.MaxTarget));
                 default:
                     return Errors.Answer(say.Coaching("NewDeal.Amount.Title"), say.Coaching("NewDeal.Amount", Shorten(amountText), Shorten(name)));
             }
