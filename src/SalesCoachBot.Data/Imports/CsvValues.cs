@@ -8,6 +8,7 @@ namespace SalesCoachBot.Data.Imports;
 /// <summary>Parsing of single cells; each returns false with a reason a person can act on.</summary>
 internal static partial class CsvValues
 {
+    /// <summary>As a deal typed in chat (MoneyText.MaxTarget): far below what the amount columns hold (AmountPrecision.Limit, 10^16).</summary>
     public const decimal MaxAmount = 1_000_000_000_000m;
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|z|[+-]\d{2}(:?\d{2})?)?)?$", RegexOptions.CultureInvariant)]
@@ -58,20 +59,21 @@ internal static partial class CsvValues
     public static bool TryAmount(string value, string? currency, out decimal amount, out string? error)
     {
         amount = 0;
-        if (!PlainNumber().IsMatch(value)
-            || !decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount))
+        if (!PlainNumber().IsMatch(value))
         {
             error = $"amount '{value}' is not a number (use digits and '.' for decimals, no thousands separators)";
             return false;
         }
 
-        if (amount < 0)
+        // Digits that do not parse are more than a decimal holds (29 digits and up): too large, not "not a number".
+        var parsed = decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount);
+        if (parsed ? amount < 0 : value.StartsWith('-'))
         {
             error = $"amount '{value}' is negative";
             return false;
         }
 
-        if (amount > MaxAmount)
+        if (!parsed || amount > MaxAmount)
         {
             error = $"amount '{value}' is absurdly large (over 1,000,000,000,000)";
             return false;
