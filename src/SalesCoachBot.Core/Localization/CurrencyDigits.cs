@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Globalization;
 
 namespace SalesCoachBot.Core.Localization;
 
@@ -13,32 +12,22 @@ public static class CurrencyDigits
 {
     public const int Default = 2;
 
-    private static readonly FrozenDictionary<string, int> Digits = Read();
-
-    public static int Of(string? currency) =>
-        currency is { Length: 3 } && Digits.TryGetValue(currency.ToUpperInvariant(), out var digits) ? digits : Default;
-
-    private static FrozenDictionary<string, int> Read()
+    /// <summary>ISO 4217's count where the cultures have none or fewer (see above).</summary>
+    private static readonly FrozenDictionary<string, int> Iso = new Dictionary<string, int>(StringComparer.Ordinal)
     {
-        var digits = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var culture in CultureInfo.GetCultures(CultureTypes.SpecificCultures))
-        {
-            if (culture.Name.Length == 0)
-            {
-                continue;
-            }
+        ["IQD"] = 3,
+        ["CLF"] = 4,
+        ["UYW"] = 4,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
-            // The region's own language first would be ideal; ICU gives every culture of a region the same count anyway.
-            var code = new RegionInfo(culture.Name).ISOCurrencySymbol;
-            if (code is { Length: 3 } && code.All(char.IsAsciiLetterUpper))
-            {
-                digits.TryAdd(code, culture.NumberFormat.CurrencyDecimalDigits);
-            }
+    public static int Of(string? currency)
+    {
+        if (currency is not { Length: 3 })
+        {
+            return Default;
         }
 
-        digits["IQD"] = 3;
-        digits["CLF"] = 4;
-        digits["UYW"] = 4;
-        return digits.ToFrozenDictionary(StringComparer.Ordinal);
+        var code = currency.ToUpperInvariant();
+        return Iso.TryGetValue(code, out var digits) || CultureCurrencies.Digits.TryGetValue(code, out digits) ? digits : Default;
     }
 }

@@ -44,7 +44,8 @@ internal static partial class MoneyText
 
     /// <summary>
     /// The currency words people type: every ISO 4217 code a country .NET knows uses ("EUR", "SAR", "AED", "EGP",
-    /// "CHF"), and a few English words. The language files map their own words to these codes (ar.yaml: «ريال» → sar).
+    /// "CHF"; <see cref="CultureCurrencies"/>, the table <see cref="CurrencyDigits"/> reads), and a few English words.
+    /// The language files map their own words to these codes (ar.yaml: «ريال» → sar).
     /// </summary>
     private static Dictionary<string, string> ReadableCurrencies()
     {
@@ -56,12 +57,9 @@ internal static partial class MoneyText
             ["euros"] = "EUR",
             ["pounds"] = "GBP",
         };
-        foreach (var culture in CultureInfo.GetCultures(CultureTypes.SpecificCultures))
+        foreach (var code in CultureCurrencies.Digits.Keys)
         {
-            if (culture.Name.Length > 0 && new RegionInfo(culture.Name).ISOCurrencySymbol is { Length: 3 } code && code.All(char.IsAsciiLetterUpper))
-            {
-                words.TryAdd(code, code);
-            }
+            words.TryAdd(code, code);
         }
 
         return words;
