@@ -233,6 +233,21 @@ public sealed class PipelineUseCaseTests : IDisposable
     }
 
     [Fact]
+    public async Task ReverseFunnel_KuwaitiDinarTarget_AmountsKeepThreeDecimals()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            Won($"k{i}", _bot.Rep, _bot.Emea, 1_000.125m, "KWD", ("discovery", 100), ("demo", 90), ("contract-signed", 60));
+        }
+
+        var answer = await _bot.AskAsync("what do we need to hit 12,345.675 KWD this year", _bot.Manager);
+
+        // Two decimals at most: "KWD 12,345.68", and "KWD 5,000.63" won for five deals of 1,000.125.
+        Assert.Equal("To close KWD 12,345.675 by 31 Dec 2026", answer.Card!.Title);
+        Assert.Contains("Won so far in the period: KWD 5,000.625, so KWD 7,345.05 to go.", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ReverseFunnel_ThinHistory_SaysSoPlainly()
     {
         Won("w1", _bot.Rep, _bot.Emea, 100_000, "EUR", ("discovery", 100), ("demo", 90), ("contract-signed", 60));
