@@ -195,7 +195,7 @@ internal sealed class HubSpotConnector(HubSpotClient client) : ICrmConnector
         return new CrmDealRecord(
             id,
             p.GetValueOrDefault("dealname"),
-            decimal.TryParse(p.GetValueOrDefault("amount"), NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) ? amount : null,
+            CrmAmounts.Parse(p.GetValueOrDefault("amount")),
             p.GetValueOrDefault("deal_currency_code"),
             p.GetValueOrDefault("pipeline"),
             p.GetValueOrDefault("dealstage"),

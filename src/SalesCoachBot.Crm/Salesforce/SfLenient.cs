@@ -49,9 +49,10 @@ internal sealed class SfLenientDecimal : JsonConverter<decimal?>
 
     public override decimal? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var value))
+        if (reader.TokenType == JsonTokenType.Number)
         {
-            return value;
+            // 1E+30 is a number, too large for a decimal: read as one too large for a deal, not as no amount.
+            return reader.TryGetDecimal(out var value) ? value : reader.TryGetDouble(out var huge) ? CrmAmounts.Beyond(huge) : null;
         }
 
         SfLenient.SkipValue(ref reader);

@@ -95,6 +95,39 @@ public sealed class CrmSyncTests : IAsyncLifetime
         Assert.Equal(new StageId("verbal-agreement"), (await DealAsync(unknownStage))!.Deal.StageId);
     }
 
+    [Theory]
+    [InlineData("99999999999999999999")]   // 20 integer digits: the PostgreSQL column holds 16, SQLite's text took it
+    [InlineData("1E+17")]                  // was read as no amount, and cleared the stored one
+    [InlineData("1e30")]                   // past what a decimal holds: the same
+    public async Task CrmSync_AmountBeyondSixteenIntegerDigits_RestSyncedStoredAmountKept(string amount)
+    {
+        var id = Fake.AddDeal("Zenith Robotics", "qualifiedtobuy", _dana, 10_000m);
+        await _host.RunAsync("crm", "sync", "--full");
+
+        Fake.Change(id, "dealname", "Zenith Robotics EU");
+        Fake.Change(id, "amount", amount);
+        var (exit, stdout, stderr) = await _host.RunAsync("crm", "sync");
+
+        Assert.True(exit == 0, stdout + stderr);
+        var deal = (await DealAsync(id))!;
+        Assert.Equal(("Zenith Robotics EU", 10_000m), (deal.Deal.Name, deal.Deal.Amount!.Value));
+    }
+
+    [Theory]
+    [InlineData("42000", "42000")]
+    [InlineData("1,234.5", "1234.5")]
+    [InlineData("1.5E+17", "150000000000000000")]
+    [InlineData("99999999999999999999", "99999999999999999999")]
+    [InlineData("1e30", "79228162514264337593543950335")]      // the largest decimal: too large for a deal all the same
+    [InlineData("-1e30", "-79228162514264337593543950335")]
+    [InlineData("", null)]
+    [InlineData("twelve", null)]
+    [InlineData("NaN", null)]
+    public void CrmAmounts_HubSpotText_ReadAsADecimal(string text, string? expected)
+    {
+        Assert.Equal(expected is null ? null : decimal.Parse(expected, CultureInfo.InvariantCulture), SalesCoachBot.Crm.CrmAmounts.Parse(text));
+    }
+
     [Fact]
     public async Task CrmSync_ChangedInCrm_UpdatesFieldsAndRecordsOneMovedInCrmRow()
     {

@@ -178,6 +178,22 @@ public sealed class SalesforceOptionsTests
         Assert.Equal(new DateTimeOffset(2026, 12, 3, 8, 15, 27, TimeSpan.Zero), record.ModifiedAt);
     }
 
+    [Theory]
+    [InlineData("42000.5", "42000.5")]
+    [InlineData("1E+17", "100000000000000000")]
+    [InlineData("1E+30", "79228162514264337593543950335")]   // was no amount, which cleared the stored one
+    [InlineData("-1E+30", "-79228162514264337593543950335")]
+    public void SalesforceOpportunity_AmountPastADecimal_ReadAsTheLargestOfItsSign(string json, string expected)
+    {
+        var page = System.Text.Json.JsonSerializer.Deserialize(
+            $$"""{"done":true,"records":[{"attributes":{"type":"Opportunity"},"Id":"006A","Amount":{{json}},"SystemModstamp":"2026-12-03T08:15:27.000+0000","StageName":"Prospecting"}]}""",
+            SalesforceJson.Default.SfQueryPageSfOpportunity)!;
+
+        var record = SalesforceConnector.ToRecord(page.Records![0])!;
+
+        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), record.Amount);
+    }
+
     [Fact]
     public void SalesforceHistoryRows_FieldsOfUnexpectedType_ReadAsNull_RepeatedStringsShared()
     {
