@@ -403,7 +403,7 @@ public sealed partial class CommandParser
             "unlink" => new UnlinkConversationCommand(),
             "nudges" => Join(m.Slot("team").Where(t => !pack.Words("nudge_words").Contains(t.Canon))) is { Length: > 0 } team ? new UseChannelForNudgesCommand(team) : null,
             "mydeals" => new MyDealsCommand(),
-            "move" => Move(m, folded, pack),
+            "move" => Move(m, tokens, folded, pack),
             "lost" => m.Slot("deal").Count == 0 || SaysWon(m, tokens, pack) ? null : new MarkLostCommand(DealOf(m.Slot("deal"), pack, folded), Reason(m.Slot("reason"), pack, folded)),
             "saidno" => SaysYes(m, tokens, pack) ? new UnknownCommand(folded.Raw) : new SaidNoCommand(DealOf([.. m.Slot("deal").SkipWhile(t => pack.Words("buyer_words").Contains(t.Canon))], pack, folded), Reason(m.Slot("reason"), pack, folded)),
             "snooze" => Snooze(m, tokens, folded, pack),
@@ -524,7 +524,7 @@ public sealed partial class CommandParser
         return DealOf(slot, pack, folded) is { } deal and not LinkedDealReference ? new LinkConversationCommand(deal) : null;
     }
 
-    private static ChatCommand? Move(IntentMatch m, Typed folded, LanguagePack pack)
+    private static ChatCommand? Move(IntentMatch m, IReadOnlyList<Token> tokens, Typed folded, LanguagePack pack)
     {
         // "put Soylent into nurture", «حوّل Soylent للرعاية»: nurture is a branch of the map, not a stage.
         if (BranchName(Trim(m.Slot("stage"), pack.Words("stage_filler"), pack.Words("stage_filler")), pack) is "nurture" && m.Slot("deal").Count > 0)
@@ -540,8 +540,56 @@ public sealed partial class CommandParser
             reasonSlot = [.. reasonStart, .. reasonSlot];
         }
 
-        var stage = StageText(stageSlot, pack, folded);
-        return stage.Length == 0 ? null : new MoveDealCommand(DealOf(m.Slot("deal"), pack, folded), stage, Reason(reasonSlot, pack, folded));
+        var (dealSlot, gluedStage) = GluedStage(m.Slot("deal"), stageSlot, tokens, pack);
+        var stage = StageText(gluedStage, pack, folded);
+        return stage.Length == 0 ? null : new MoveDealCommand(DealOf(dealSlot, pack, folded), stage, Reason(reasonSlot, pack, folded));
+    }
+
+    /// <summary>
+    /// «انقل Initech للعرض التوضيحي»: «ل» glued to the stage's first word («للعرض» is ل + العرض) leaves the example's
+    /// preposition untyped, so the deal and the stage meet with nothing between them, and the matcher may cut them
+    /// anywhere (deal «Initech للعرض», stage «التوضيحي»). When the stage it cut is no stage the language file names,
+    /// the cut moves to the first word glued to «ل» from which the words name one («العرض التوضيحي», «عقد موقع»), so a
+    /// name with «لل» in it keeps it («شركة النخبة للتجارة للعرض التوضيحي»), and «انقلها للعرض التوضيحي» ("move it")
+    /// leaves the deal empty. Otherwise the slots stay as the matcher cut them (a map's own names are matched later).
+    /// </summary>
+    private static (IReadOnlyList<Token> Deal, IReadOnlyList<Token> Stage) GluedStage(
+        IReadOnlyList<Token> deal, IReadOnlyList<Token> stage, IReadOnlyList<Token> tokens, LanguagePack pack)
+    {
+        if (!pack.IsArabic || deal.Count == 0 || stage.Count == 0 || NamedStage(stage, pack) is not null)
+        {
+            return (deal, stage);
+        }
+
+        var last = IndexOf(tokens, deal[^1]);
+        if (last < 0 || last + 1 >= tokens.Count || tokens[last + 1].Start != stage[0].Start)
+        {
+            return (deal, stage);
+        }
+
+        List<Token> both = [.. deal, .. stage];
+        for (var cut = 0; cut < both.Count; cut++)
+        {
+            if (both[cut].Lower.StartsWith('\u0644') && NamedStage(both[cut..], pack) is not null)
+            {
+                return (both[..cut], both[cut..]);
+            }
+        }
+
+        return (deal, stage);
+    }
+
+    private static int IndexOf(IReadOnlyList<Token> tokens, Token token)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Start == token.Start)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>A reason exactly as typed (its spelling, hamza and punctuation kept), without the filler around it.</summary>
@@ -958,20 +1006,34 @@ public sealed partial class CommandParser
     /// The stage as the map names it: filler trimmed; a name in another language translated by the language file.
     /// Any other words are kept as typed («مكسوبة», not the folded «مكسوبه»): the stage matcher folds them again.
     /// </summary>
-    private static string StageText(IReadOnlyList<Token> slot, LanguagePack pack, Typed typed)
+    private static string StageText(IReadOnlyList<Token> slot, LanguagePack pack, Typed typed) =>
+        NamedStage(slot, pack) ?? typed.Span(Trim(slot, pack.Words("stage_filler"), pack.Words("stage_filler")));
+
+    /// <summary>
+    /// The stage the language file names with these words, filler trimmed («العرض التوضيحي», «للعرض», «لعرض السعر»:
+    /// the article and a glued «ل» dropped), in the map's words; null when it names none.
+    /// </summary>
+    private static string? NamedStage(IReadOnlyList<Token> slot, LanguagePack pack)
     {
         var filler = pack.Words("stage_filler");
         var cleaned = Trim(slot, filler, filler);
-        if (pack.StageNames.Count > 0)
+        if (pack.StageNames.Count == 0 || cleaned.Count == 0)
         {
-            if (pack.StageNames.TryGetValue(Key(cleaned), out var named)
-                || pack.StageNames.TryGetValue(string.Join(' ', cleaned.Select(t => ArabicText.WithoutToTheOrArticle(t.Lower))), out named))
-            {
-                return named;
-            }
+            return null;
         }
 
-        return typed.Span(cleaned);
+        if (pack.StageNames.TryGetValue(Key(cleaned), out var named)
+            || pack.StageNames.TryGetValue(string.Join(' ', cleaned.Select(t => ArabicText.WithoutToTheOrArticle(t.Lower))), out named))
+        {
+            return named;
+        }
+
+        // «لعرض السعر» ("to proposal"): «ل» glued to a word without the article.
+        var first = cleaned[0].Lower;
+        return pack.IsArabic && first.Length >= 4 && first[0] == '\u0644'
+            && pack.StageNames.TryGetValue(string.Join(' ', cleaned.Skip(1).Select(t => ArabicText.WithoutArticle(t.Lower)).Prepend(first[1..])), out named)
+            ? named
+            : null;
     }
 
     private static string Key(IReadOnlyList<Token> tokens) => string.Join(' ', tokens.Select(t => t.Lower));

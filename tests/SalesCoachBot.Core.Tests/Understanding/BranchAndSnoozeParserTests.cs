@@ -195,6 +195,29 @@ public sealed class BranchAndSnoozeParserTests
     }
 
     [Theory]
+    [InlineData("انقل Initech للعرض التوضيحي", "Initech", "demo", null)]
+    [InlineData("حرك Initech للعرض التوضيحي لأن العميل طلب", "Initech", "demo", "العميل طلب")]
+    [InlineData("انقل Initech للاتفاق الشفهي", "Initech", "verbal agreement", null)]
+    [InlineData("انقل Initech للعقد الموقع", "Initech", "contract signed", null)]
+    [InlineData("انقل Initech لعرض السعر", "Initech", "proposal", null)]
+    [InlineData("انقل Initech إلى العرض التوضيحي", "Initech", "demo", null)]
+    [InlineData("انقل Initech لمرحلة العرض التوضيحي", "Initech", "demo", null)]
+    [InlineData("انقل Initech للعرض", "Initech", "proposal", null)]
+    [InlineData("انقل Initech للاكتشاف", "Initech", "discovery", null)]
+    [InlineData("انقل Initech للتفاوض", "Initech", "للتفاوض", null)]
+    [InlineData("انقل شركة النخبة للتجارة للعرض التوضيحي", "شركة النخبة للتجارة", "demo", null)]
+    [InlineData("انقل شركة النخبة للتجارة للاكتشاف", "شركة النخبة للتجارة", "discovery", null)]
+    [InlineData("انقل للتجارة العامة للعرض التوضيحي", "للتجارة العامة", "demo", null)]
+    public void Parse_MultiWordStageGluedToItsPreposition_DealAndWholeStage(string text, string deal, string stage, string? reason)
+    {
+        // «انقل Initech للعرض التوضيحي» answered "no deal matches «Initech للعرض»": with «ل» glued to the stage no word
+        // stood between the deal and the stage, and the matcher cut them after «للعرض».
+        var move = Assert.IsType<MoveDealCommand>(_parser.Parse(text));
+
+        Assert.Equal((new NameReference(deal) as DealReference, stage, reason), (move.Deal, move.StageText, move.Reason));
+    }
+
+    [Theory]
     [InlineData("ممكن نشوف Globex")]
     [InlineData("can we see Globex")]
     public void Parse_ReadAskedAmongTheTeam_TheDealNotAChange(string text)
