@@ -814,12 +814,23 @@ public sealed partial class CommandParser
         var continuations = pack.Words("change_continuations");
 
         // Loops by index and the example's words only once a listed word is found: this runs on most changes understood.
+        var modals = pack.Words("change_modals");
+        var modal = false;
         for (var i = 0; i < opening.Count; i++)
         {
             if (tentative.Contains(opening[i].Lower) && !ExampleWords(m).Contains(opening[i].Lower))
             {
                 return true;
             }
+
+            modal |= modals.Contains(opening[i].Lower);
+        }
+
+        // «ممكن نأجل Initech أسبوع», «هل نقدر نأجل …» ("can we postpone …"): "can" in the opening, then a verb said by "we",
+        // even one an example is written with («نأجل {deal}» does it), as "can we snooze Initech" is asked back.
+        if (modal && tokens.Count > 0 && suggestions.Contains(tokens[0].Lower))
+        {
+            return true;
         }
 
         for (var i = 0; i < tokens.Count; i++)

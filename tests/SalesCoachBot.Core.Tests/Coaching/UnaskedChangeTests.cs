@@ -33,6 +33,33 @@ public sealed class UnaskedChangeTests : IDisposable
     }
 
     [Theory]
+    [InlineData("can we snooze Initech a week")]
+    [InlineData("ممكن نأجل Initech أسبوع")]
+    [InlineData("هل نقدر نأجل Initech أسبوع؟")]
+    public async Task SnoozeAskedAmongTheTeam_AsksFirstAndSnoozesNothing(string text)
+    {
+        // «ممكن نأجل Initech أسبوع» ("can we postpone Initech a week") snoozed it at once; English asked back.
+        _bot.AddDeal("1002", "Initech", "demo");
+
+        var answer = await _bot.AskAsync(text);
+
+        Assert.Equal(2, answer.Card!.Actions.Count);
+        Assert.Empty(_bot.Stores.Snoozes);
+    }
+
+    [Theory]
+    [InlineData("أجّل Initech أسبوع")]
+    [InlineData("snooze Initech a week")]
+    public async Task SnoozeSaid_Snoozed(string text)
+    {
+        _bot.AddDeal("1002", "Initech", "demo");
+
+        await _bot.AskAsync(text);
+
+        Assert.Single(_bot.Stores.Snoozes);
+    }
+
+    [Theory]
     [InlineData("هل أجلت Initech؟")]
     [InlineData("did Initech say no because of price?")]
     [InlineData("هل أعتبر Initech خاسرة؟")]

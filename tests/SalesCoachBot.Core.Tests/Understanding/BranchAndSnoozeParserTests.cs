@@ -163,6 +163,42 @@ public sealed class BranchAndSnoozeParserTests
     }
 
     [Theory]
+    [InlineData("can we snooze Globex a week", "snooze deal Globex a week")]
+    [InlineData("ممكن نأجل Globex أسبوع", "snooze deal Globex week")]
+    [InlineData("ممكن نأجل Globex أسبوع؟", "snooze deal Globex week")]
+    [InlineData("هل نقدر نأجل Globex أسبوع", "snooze deal Globex week")]
+    [InlineData("نقدر نأجل Globex أسبوع", "snooze deal Globex week")]
+    [InlineData("ينفع نأجل Globex أسبوع", "snooze deal Globex week")]
+    [InlineData("ممكن نأجل صفقة Globex أسبوع عشان المدير مسافر", "snooze deal Globex week because المدير مسافر")]
+    [InlineData("ممكن نلغي تأجيل Globex", "unsnooze deal Globex")]
+    [InlineData("ممكن نفتح Globex من جديد", "reopen deal Globex")]
+    [InlineData("ممكن نأكد demo-held لصفقة Globex", "done demo-held for Globex")]
+    [InlineData("ممكن نخلي Globex في مرحلة العرض", "move deal Globex to proposal")]
+    public void Parse_ArabicCanWeForAnyChange_AskedBackFirst(string text, string wording)
+    {
+        // «ممكن نأجل Globex أسبوع» ("can we postpone …") snoozed at once: «نأجل {deal}» is an example, so its "we" verb
+        // was no suggestion; «ممكن نلغي تأجيل Globex» ("can we unsnooze …") asked to snooze it.
+        var confirm = Assert.IsType<ConfirmIntentCommand>(_parser.Parse(text));
+
+        Assert.Equal(wording, confirm.CommandText);
+    }
+
+    [Theory]
+    [InlineData("أجّل Globex أسبوع")]
+    [InlineData("نأجل Globex أسبوع")]
+    [InlineData("خلنا نأجل Globex أسبوع")]
+    [InlineData("ممكن أجّل Globex أسبوع")]
+    [InlineData("لو سمحت نأجل Globex أسبوع")]
+    [InlineData("يا كوتش نأجل Globex أسبوع")]
+    public void Parse_ArabicSnoozeSaidOrAskedOfTheBot_Snoozed(string text)
+    {
+        // "Postpone", "we postpone", "let's postpone", "please postpone": no "can", so done as said.
+        var snooze = Assert.IsType<SnoozeCommand>(_parser.Parse(text));
+
+        Assert.Equal((new NameReference("Globex") as DealReference, "أسبوع"), (snooze.Deal, snooze.DurationText));
+    }
+
+    [Theory]
     [InlineData("can you move Globex to demo", typeof(MoveDealCommand))]
     [InlineData("can you move Globex to demo?", typeof(MoveDealCommand))]
     [InlineData("ممكن تنقل Globex للعرض", typeof(MoveDealCommand))]
