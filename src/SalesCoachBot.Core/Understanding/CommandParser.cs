@@ -227,12 +227,14 @@ public sealed partial class CommandParser
             }
         }
 
-        if (placed is not null && (alone?.Command is not IDealCommand || placed.Confidence > alone.Confidence))
+        // «Initech: اعتبرها خاسرة» alone fits «{deal} خاسرة» with the verb for the deal: that names no deal, so the name goes in.
+        if (placed is not null
+            && (alone?.Command is not IDealCommand said || (said.Deal is NameReference && NamesNoDeal(matcher, said.Deal)) || placed.Confidence > alone.Confidence))
         {
             return placed;
         }
 
-        if (alone?.Command is not IDealCommand { Deal: LinkedDealReference })
+        if (alone?.Command is not IDealCommand words || !NamesNoDeal(matcher, words.Deal))
         {
             return null;
         }
@@ -296,6 +298,15 @@ public sealed partial class CommandParser
             ? quoted with { Tentative = true }
             : null;
     }
+
+    /// <summary>
+    /// True when a command's deal names none: the chat's deal, or only command words («Initech: اعتبرها خاسرة» read
+    /// alone fits «{deal} خاسرة» with the verb «اعتبرها», "mark it", for the deal).
+    /// </summary>
+    private static bool NamesNoDeal(IntentMatcher matcher, DealReference deal) =>
+        deal is LinkedDealReference
+        || (deal is NameReference named && Sentence.Tokenize(named.Text) is { Count: > 0 } words
+            && words.All(w => matcher.IsCommandWord(matcher.Pack.Canonical(w.Lower))));
 
     /// <param name="opening">The leading filler taken off before <paramref name="tokens"/> ("remind me", "i need").</param>
     private static Understood? Match(
@@ -616,11 +627,24 @@ public sealed partial class CommandParser
         // right after the deal is the rest of the deal slot (where the time is looked for).
         if (slot.Count > 0 && reasonSlot.Count > 0)
         {
-            var at = tokens.ToList().FindIndex(t => t.Start == reasonSlot[0].Start);
+            var at = IndexOf(tokens, reasonSlot[0]);
             if (at > 0 && tokens[at - 1].Start == slot[^1].Start)
             {
                 slot = [.. slot, .. reasonSlot];
                 reasonSlot = [];
+            }
+            else if (at > 0 && !markers.Contains(tokens[at - 1].Canon) && !pack.Words("snooze_reason_filler").Contains(tokens[at - 1].Canon))
+            {
+                // «Initech: أجّلها أسبوع» read as "{deal} أجّلها لأن {reason}": no word introduced the "reason", so a time
+                // opening it is the snooze's time ("a week"), and only the words after that are a reason.
+                for (var j = Math.Min(reasonSlot.Count, 6); j >= 1; j--)
+                {
+                    if (SnoozeDates.LooksLikeTime(Join(reasonSlot.Take(j))))
+                    {
+                        var time = reasonSlot.Take(j).SkipWhile((t, k) => k == 0 && lead.Contains(t.Canon) && j > 1).ToList();
+                        return new SnoozeCommand(DealOf(slot, pack, typed), typed.Span(time), Reason([.. reasonSlot.Skip(j)], pack, typed, "snooze_reason_filler"));
+                    }
+                }
             }
         }
 

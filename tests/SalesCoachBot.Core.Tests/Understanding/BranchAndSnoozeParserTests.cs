@@ -253,6 +253,15 @@ public sealed class BranchAndSnoozeParserTests
         Assert.Equal((new NameReference(deal) as DealReference, stage, reason), (move.Deal, move.StageText, move.Reason));
     }
 
+    [Fact]
+    public void Parse_GluedStageWithThePronounVerb_TheChatsDeal()
+    {
+        // «انقلها للعرض التوضيحي» ("move it to demo"): the whole of what follows the verb is the stage.
+        var move = Assert.IsType<MoveDealCommand>(_parser.Parse("انقلها للعرض التوضيحي"));
+
+        Assert.Equal((DealReference.ThisDeal, "demo"), (move.Deal, move.StageText));
+    }
+
     [Theory]
     [InlineData("ممكن نشوف Globex")]
     [InlineData("can we see Globex")]
@@ -394,6 +403,41 @@ public sealed class BranchAndSnoozeParserTests
         var parsed = _parser.Parse(text);
 
         Assert.Equal(wording, CommandParser.CanonicalText(parsed is ConfirmIntentCommand confirm ? confirm.Guess : parsed));
+    }
+
+    [Theory]
+    [InlineData("Initech: انقلها إلى العرض التوضيحي", "move deal Initech to demo")]
+    [InlineData("Initech: انقلها للعرض التوضيحي", "move deal Initech to demo")]
+    [InlineData("Initech: حركها لمرحلة العرض التوضيحي", "move deal Initech to demo")]
+    [InlineData("Initech: أجّلها أسبوع", "snooze deal Initech week")]
+    [InlineData("Initech: أجلها أسبوع عشان المدير مسافر", "snooze deal Initech week because المدير مسافر")]
+    [InlineData("Initech: خسرناها بسبب السعر", "mark deal Initech lost because السعر")]
+    [InlineData("Initech: اعتبرها خاسرة", "mark deal Initech lost")]
+    [InlineData("Initech: سجلها خاسرة", "mark deal Initech lost")]
+    [InlineData("Initech: move it to demo", "move deal Initech to demo")]
+    [InlineData("Initech: snooze it a week", "snooze deal Initech a week")]
+    public void Parse_DealBeforeAColonThenAVerbWithAPronoun_TheCommandForThatDeal(string text, string wording)
+    {
+        // «Initech: انقلها إلى العرض التوضيحي» ("move it to …") was not understood: «انقلها» was no word the examples use.
+        // «Initech: اعتبرها خاسرة» looked for a deal called «اعتبرها», and «Initech: أجّلها أسبوع» took the week for a reason.
+        var parsed = _parser.Parse(text);
+
+        Assert.Equal(wording, CommandParser.CanonicalText(parsed));
+    }
+
+    [Theory]
+    [InlineData("next step for Initech: call CFO Friday", typeof(SetNextStepCommand), "Initech", "call CFO Friday")]
+    [InlineData("الخطوة التالية لصفقة Initech: انقلها إلى العرض التوضيحي", typeof(SetNextStepCommand), "Initech", "انقلها إلى العرض التوضيحي")]
+    [InlineData("ملاحظة لصفقة Initech: أجّلها أسبوع", typeof(AddNoteCommand), "Initech", "أجّلها أسبوع")]
+    [InlineData("note for Initech: move it to demo", typeof(AddNoteCommand), "Initech", "move it to demo")]
+    public void Parse_ColonOpeningFreeText_CommandWordsInItAreText(string text, Type expected, string deal, string free)
+    {
+        var parsed = _parser.Parse(text);
+
+        Assert.IsType(expected, parsed);
+        Assert.Equal(
+            (new NameReference(deal) as DealReference, free),
+            parsed switch { SetNextStepCommand c => (c.Deal, c.Text), AddNoteCommand c => (c.Deal, c.Text), _ => (DealReference.ThisDeal, string.Empty) });
     }
 
     [Theory]
