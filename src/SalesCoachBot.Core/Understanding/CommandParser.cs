@@ -188,21 +188,7 @@ public sealed partial class CommandParser
     /// </summary>
     private static Understood? DealBeforeColon(IntentMatcher matcher, List<Token> tokens, Typed folded)
     {
-        var colon = -1;
-        for (var i = 0; i <= 3 && i < tokens.Count - 1; i++)
-        {
-            if (tokens[i].Lower == ":")
-            {
-                colon = i;
-                break;
-            }
-
-            if (matcher.IsCommandWord(tokens[i].Canon))
-            {
-                return null;
-            }
-        }
-
+        var colon = NameColon(matcher, tokens);
         if (colon < 1)
         {
             return null;
@@ -270,20 +256,7 @@ public sealed partial class CommandParser
     /// </summary>
     private static Understood? Quoted(IntentMatcher matcher, List<Token> tokens, Understood understood, Typed folded)
     {
-        var colon = -1;
-        for (var i = 0; i <= 3 && i < tokens.Count - 1; i++)
-        {
-            if (tokens[i].Lower == ":")
-            {
-                colon = i;
-                break;
-            }
-
-            if (matcher.IsCommandWord(tokens[i].Canon))
-            {
-                return null;
-            }
-        }
+        var colon = NameColon(matcher, tokens);
 
         // "Initech: mark lost because price": the words before the colon are the deal.
         if (colon < 1 || CanonicalText(understood.Command) is null
@@ -297,6 +270,35 @@ public sealed partial class CommandParser
             && (quoted.Command is IDealCommand { Deal: not LinkedDealReference } || understood.Command is IDealCommand { Deal: LinkedDealReference })
             ? quoted with { Tentative = true }
             : null;
+    }
+
+    /// <summary>
+    /// Where a name (a deal's or a speaker's) before a colon ends: the first colon after one to four words no example
+    /// uses, or -1. A dash separates as a colon does ("Initech - move to demo"), unless a colon follows the words after
+    /// it: then the dash is the name's ("Acme Corp - EU rollout: move to demo"). "=" counts as a colon.
+    /// </summary>
+    private static int NameColon(IntentMatcher matcher, List<Token> tokens)
+    {
+        var dash = -1;
+        var words = 0;
+        for (var i = 0; i < tokens.Count - 1; i++)
+        {
+            if (tokens[i].Lower == ":")
+            {
+                if (tokens[i].Original is ":" or "=")
+                {
+                    return i;
+                }
+
+                dash = dash < 0 ? i : dash;
+            }
+            else if (matcher.IsCommandWord(tokens[i].Canon) || ++words > 4 || (dash < 0 && words > 3))
+            {
+                break;
+            }
+        }
+
+        return dash;
     }
 
     /// <summary>

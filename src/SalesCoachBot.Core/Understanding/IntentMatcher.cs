@@ -57,6 +57,7 @@ internal sealed class IntentMatcher
     private const double ExtraKeyword = 0.5;      // a typed command word, times its weight
     private const double KeywordInSlot = 0.3;     // a command word taken into a slot, times its weight
     private const double KeywordOpensSlot = 0.45; // … as the slot's first word ("put Wonka" is not a deal name); below ExtraKeyword
+    private const double DashForColon = 0.5;      // a dash where the example separates with a colon: half its weight
 
     private readonly Template[] _templates;
     private readonly Dictionary<string, List<(int Template, double Weight)>> _byWord = new(StringComparer.Ordinal);
@@ -223,6 +224,13 @@ internal sealed class IntentMatcher
         : _weights.TryGetValue(token.Canon, out var weight) ? ExtraKeyword * weight
         : ExtraWord;
 
+    /// <summary>
+    /// A matching word's weight. A dash is a separator as a colon is ("next step for Initech - call the CFO"), but it is
+    /// also part of names ("Acme Corp - EU rollout"): where a colon was typed too, the colon is the one that separates.
+    /// </summary>
+    private static double Earned(Element e, Token token) =>
+        e.Word == Separator && token.Original is "-" or "\u2013" or "\u2014" ? DashForColon * e.Weight : e.Weight;
+
     private double OpensSlot(Token token) => AnyWordInSlot + ((InSlot(token) - AnyWordInSlot) * (KeywordOpensSlot / KeywordInSlot));
 
     // Every word in a slot costs a little, so of two equal fits the one with the shorter slot wins
@@ -318,7 +326,7 @@ internal sealed class IntentMatcher
                         {
                             if (j < n && tokens[j].Canon == e.Word)
                             {
-                                Relax(here, At(i + 1, j + 1, 0), s + e.Weight, Op.Match);
+                                Relax(here, At(i + 1, j + 1, 0), s + Earned(e, tokens[j]), Op.Match);
                             }
                             else if (j < n && e.Light && e.Word != Separator && tokens[j].Canon != Separator && _light.Contains(tokens[j].Canon))
                             {
@@ -376,7 +384,7 @@ internal sealed class IntentMatcher
                     cj--;
                     break;
                 case Op.Match:
-                    earned += elements[ci - 1].Weight;
+                    earned += Earned(elements[ci - 1], tokens[cj - 1]);
                     ci--;
                     cj--;
                     break;

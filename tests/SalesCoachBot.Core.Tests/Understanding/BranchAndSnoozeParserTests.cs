@@ -441,6 +441,42 @@ public sealed class BranchAndSnoozeParserTests
     }
 
     [Theory]
+    [InlineData("Initech - move to demo", "move deal Initech to demo")]
+    [InlineData("Initech \u2013 move it to demo", "move deal Initech to demo")]
+    [InlineData("Initech - انقلها إلى العرض التوضيحي", "move deal Initech to demo")]
+    [InlineData("Initech - mark lost", "mark deal Initech lost")]
+    [InlineData("Acme Corp - EU rollout: move to demo", "move deal Acme Corp - EU rollout to demo")]
+    [InlineData("Acme Corp - EU rollout: move it to demo", "move deal Acme Corp - EU rollout to demo")]
+    [InlineData("move Acme Corp - EU rollout to demo", "move deal Acme Corp - EU rollout to demo")]
+    public void Parse_DashAfterTheDeal_ADealBeforeAColonUnlessAColonFollows(string text, string wording)
+    {
+        // A dash separates a deal from its command as a colon does; in "Acme Corp - EU rollout: move to demo" the colon
+        // does, and the dash is the name's (it was taken for the separator: "Acme Corp", then "EU rollout : move …").
+        var parsed = _parser.Parse(text);
+
+        Assert.Equal(wording, CommandParser.CanonicalText(parsed));
+    }
+
+    [Theory]
+    [InlineData("next step for Initech - call CFO", "Initech", "call CFO")]
+    [InlineData("next step for Initech - call CFO - 3pm", "Initech", "call CFO - 3pm")]
+    [InlineData("next step for Acme Corp - EU rollout: call CFO", "Acme Corp - EU rollout", "call CFO")]
+    [InlineData("next step for Acme Corp - EU rollout - call CFO", "Acme Corp", "EU rollout - call CFO")]
+    [InlineData("note for Initech - they want a discount", "Initech", "they want a discount")]
+    [InlineData("note for Acme Corp - EU rollout: legal wants changes", "Acme Corp - EU rollout", "legal wants changes")]
+    public void Parse_DashBeforeFreeText_SeparatesUnlessAColonFollows(string text, string deal, string free)
+    {
+        // "next step for Acme Corp - EU rollout: call CFO" set the step "EU rollout: call CFO" on "Acme Corp": the dash
+        // matched the example's colon as well as the colon did. With only dashes the first one separates (a name with a
+        // dash then needs a colon after it, as the last line shows).
+        var parsed = _parser.Parse(text);
+
+        Assert.Equal(
+            (new NameReference(deal) as DealReference, free),
+            parsed switch { SetNextStepCommand c => (c.Deal, c.Text), AddNoteCommand c => (c.Deal, c.Text), _ => (DealReference.ThisDeal, parsed.ToString()) });
+    }
+
+    [Theory]
     [InlineData("move Initech Corp deal to demo", "Initech Corp")]
     [InlineData("move Initech Corp account to demo", "Initech Corp")]
     [InlineData("move Initech Corp opportunity to demo", "Initech Corp")]
