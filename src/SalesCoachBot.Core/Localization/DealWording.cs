@@ -23,6 +23,9 @@ public static class DealWording
 /// </summary>
 public static class MapWording
 {
+    /// <summary>The map's name as its file writes it; a map without one is called what the reader's language calls a process map.</summary>
+    public static string MapName(ProcessMap map, Phrases say) => map.IsNamed ? map.Name : say.Maps("Map.Unnamed");
+
     public static string Name(Stage stage, ReplyLanguage language) => stage.NameFor(language.Code);
 
     public static string? Entry(Stage stage, ReplyLanguage language) => stage.EntryFor(language.Code);

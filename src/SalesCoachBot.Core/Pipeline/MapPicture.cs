@@ -108,7 +108,7 @@ internal static class MapPicture
         }
 
         return new MapChart(
-            say.Charts("Map.Title", map.Name, map.Version),
+            say.Charts("Map.Title", MapWording.MapName(map, say), map.Version),
             say.Charts("Map.Subtitle", audienceLabel, PipelineFormat.Window(windowDays, say)),
             boxes,
             arrows,

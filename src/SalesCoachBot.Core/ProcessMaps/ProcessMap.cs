@@ -22,6 +22,12 @@ public sealed record ProcessMap(
     /// </summary>
     public string Id { get; init; } = DefaultId;
 
+    /// <summary>
+    /// False when the file gives no <c>name</c>: <see cref="Name"/> is then the English stand-in ("Process map") that logs
+    /// and <c>map</c> tools print, and replies name the map in the reader's language (<c>MapWording.MapName</c>).
+    /// </summary>
+    public bool IsNamed { get; init; } = true;
+
     /// <summary>The map's language (<c>language:</c>, default en): what a plain string in the map is written in.</summary>
     public string Language { get; init; } = MapLanguages.Default;
 

@@ -215,7 +215,7 @@ internal sealed partial class ProcessMapEvents(
     public static string Text(MapRefusal refusal, Phrases? say = null)
     {
         say ??= Phrases.English;
-        var kept = say.Nudges("MapRefused.Kept", refusal.Kept.Name, refusal.Kept.Version);
+        var kept = say.Nudges("MapRefused.Kept", MapWording.MapName(refusal.Kept, say), refusal.Kept.Version);
         var separator = say.Nudges("ListSeparator");
         if (refusal.Stranded.Count > 0)
         {

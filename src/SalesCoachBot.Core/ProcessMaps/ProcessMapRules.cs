@@ -520,7 +520,7 @@ internal static partial class ProcessMapRules
         };
 
         return new ProcessMap(
-            draft.Name?.Value ?? "Process map",
+            draft.Name?.Value ?? new MapPhrase("Map.Unnamed").English,
             draft.Version?.Value ?? 1,
             new StageId(startId),
             new StageId(wonId),
@@ -530,6 +530,7 @@ internal static partial class ProcessMapRules
             Kpis = [.. draft.Kpis.Select(draft.TextAt)],
             Id = draft.Id?.Value ?? string.Empty,
             Language = draft.LanguageCode,
+            IsNamed = draft.Name is not null,
         };
     }
 
