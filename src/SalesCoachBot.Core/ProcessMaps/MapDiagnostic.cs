@@ -13,8 +13,14 @@ public sealed record MapDiagnostic(MapDiagnosticSeverity Severity, int Line, int
 {
     public bool IsError => Severity == MapDiagnosticSeverity.Error;
 
-    /// <summary>The finding in English, as <c>map lint</c> and the logs print it.</summary>
-    public string Message => Text.English;
+    /// <summary>
+    /// What a library said about it (YamlDotNet's own message), for <c>map lint</c> and the logs only: its English words
+    /// are not ours to translate, so the admins' notice gives the finding's own sentence without it.
+    /// </summary>
+    public string? Detail { get; init; }
+
+    /// <summary>The finding in English, as <c>map lint</c> and the logs print it (with <see cref="Detail"/> after it).</summary>
+    public string Message => Detail is null ? Text.English : $"{Text.English} ({Detail})";
 
     public static MapDiagnostic Error(int line, int column, string key, params object?[] args) =>
         new(MapDiagnosticSeverity.Error, line, column, new MapPhrase(key, args));

@@ -124,8 +124,11 @@ internal sealed class ProcessMapReader
         }
         catch (YamlException ex)
         {
-            var message = ex.InnerException?.Message ?? ex.Message;
-            reader.Error(new Pos((int)ex.Start.Line, (int)ex.Start.Column), "Yaml.Invalid", message);
+            // The parser's English goes to map lint and the logs; the notice says where, in the admin's language.
+            diagnostics.Add(MapDiagnostic.Error((int)ex.Start.Line, (int)ex.Start.Column, "Yaml.Invalid") with
+            {
+                Detail = ex.InnerException?.Message ?? ex.Message,
+            });
             return null;
         }
         catch (InvalidOperationException)

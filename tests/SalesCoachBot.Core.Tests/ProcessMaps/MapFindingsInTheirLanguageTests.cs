@@ -54,6 +54,28 @@ public sealed partial class MapFindingsInTheirLanguageTests
         ], refusal.Errors.Select(e => e.Format("m.yaml")));
     }
 
+    [Fact]
+    public void RefusalNotice_NotYaml_SaysWhereInTheAdminsLanguage_ParserWordsOnlyInMapLint()
+    {
+        var refusal = Refusal("name: x\nstages:\n  - id: a\n   name: b\n");
+        var error = Assert.Single(refusal.Errors);
+        Assert.True(error.Line >= 3);
+        Assert.False(string.IsNullOrEmpty(error.Detail));
+
+        var arabic = WithoutIsolates(ProcessMapEvents.Text(refusal, Arabic));
+        Assert.Contains($"السطر {error.Line}، العمود {error.Column}: الملف ليس YAML صالحًا هنا: راجع ", arabic, StringComparison.Ordinal);
+        Assert.DoesNotContain(error.Detail, arabic, StringComparison.Ordinal);
+        Assert.False(EnglishProse().IsMatch(arabic.Replace("Small SaaS", string.Empty, StringComparison.Ordinal)), arabic);
+
+        var english = ProcessMapEvents.Text(refusal);
+        Assert.Contains($"line {error.Line}, column {error.Column}: not valid YAML here: check ", english, StringComparison.Ordinal);
+        Assert.DoesNotContain(error.Detail, english, StringComparison.Ordinal);
+
+        // map lint and the logs keep what the parser said, after our sentence.
+        Assert.StartsWith($"m.yaml:{error.Line}:{error.Column}: error: not valid YAML here: ", error.Format("m.yaml"), StringComparison.Ordinal);
+        Assert.EndsWith($" ({error.Detail})", error.Format("m.yaml"), StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, string> BrokenMaps() => new()
     {
         { "wrong types and keys", TestMaps.Small.Replace("version: 2", "version: two", StringComparison.Ordinal).Replace("start: qualify", "start: [qualify]", StringComparison.Ordinal).Replace("      - { when: buyer-says-no, to: nurture }", "      - { when: buyer-says-no, to: nurture, colour: red }", StringComparison.Ordinal) },
