@@ -10,15 +10,17 @@ public static class StallWording
         var language = say.Language;
         string Booked() => stall.NextStepAt is not { } at ? string.Empty
             : stall.Zone is { } zone ? language.Moment(at, zone) : language.Day(at);
+        // In the team's zone the date names its weekday, which Arabic introduces with «يوم»; the bare UTC day takes «في».
+        var utc = stall.Zone is null;
         string Days(int n) => say.Count(Phrases.Area.Nudges, "Days", n);
         // After "since" or "ago" («منذ», «قبل») Arabic takes the dual's other case: «منذ يومين», not «منذ يومان».
         string DaysSince(int n) => say.Count(Phrases.Area.Nudges, "DaysSince", n);
         return stall.Why switch
         {
             StallWhy.NotOpen => say.Nudges("Stall.NotOpen", DealWording.Status(stall.Status, say)),
-            StallWhy.NextStepBooked => say.Nudges("Stall.NextStepBooked", Booked()),
+            StallWhy.NextStepBooked => say.Nudges(utc ? "Stall.NextStepBookedUtc" : "Stall.NextStepBooked", Booked()),
             StallWhy.Snoozed => say.Nudges("Stall.Snoozed", stall.SnoozedUntil is { } until ? language.Day(until) : string.Empty),
-            StallWhy.OverStageDespiteNextStep => say.Nudges("Stall.OverStageDespiteNextStep",
+            StallWhy.OverStageDespiteNextStep => say.Nudges(utc ? "Stall.OverStageDespiteNextStepUtc" : "Stall.OverStageDespiteNextStep",
                 stall.Stage is { } stage ? MapWording.Name(stage, language) : say.Nudges("Stall.ThisStage"), DaysSince(stall.DaysInStage), stall.StallAfterDays, Booked()),
             StallWhy.OverStageAndIdle => say.Nudges("Stall.OverStageAndIdle", Days(stall.DaysInStage), stall.StallAfterDays, DaysSince(stall.DaysIdle), stall.IdleAfterDays),
             StallWhy.OverStage => say.Nudges("Stall.OverStage", Days(stall.DaysInStage), stall.StallAfterDays),

@@ -36,7 +36,8 @@ public sealed class ArabicCardGoldenTests
         Assert.Contains("\u2068#1002\u2069", text, StringComparison.Ordinal);
         Assert.Contains("\u206827,500 EUR\u2069", text, StringComparison.Ordinal);
         Assert.Contains("قائمة الخروج من المرحلة", text, StringComparison.Ordinal);
-        Assert.Contains("أكّده \u2068Dana Demo\u2069 في", text, StringComparison.Ordinal);
+        // Teams writes DATE(…, SHORT) with its weekday ("Wed, Nov 25th, 2026"): «يوم», as before a weekday in Arabic.
+        Assert.Contains("أكّده \u2068Dana Demo\u2069 يوم \u2068{{DATE(", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Exit checklist", text, StringComparison.Ordinal);
         Assert.DoesNotContain("(optional)", text, StringComparison.Ordinal);
     }
