@@ -65,7 +65,16 @@ public static class ProcessMapLoader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return (Failed("File.Unreadable", ex.Message), null);
+            // .NET's own sentence ("Access to the path … is denied.") is English: lint and the logs keep it as the detail.
+            var key = ex switch
+            {
+                // Linux answers a folder read as a file with "access denied", which would send the admin after permissions.
+                _ when Directory.Exists(path) => "File.IsFolder",
+                FileNotFoundException or DirectoryNotFoundException => "File.Missing",
+                UnauthorizedAccessException => "File.NoPermission",
+                _ => "File.Unreadable",
+            };
+            return (new MapLoadResult(null, [MapDiagnostic.Error(1, 1, key) with { Detail = ex.Message }]), null);
         }
 
         if (Decode(bytes) is not { } text)

@@ -1,3 +1,4 @@
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.ProcessMaps;
 
@@ -112,7 +113,20 @@ public sealed class ProcessMapLoaderTests
         var error = Assert.Single(result.Diagnostics);
         Assert.True(error.IsError);
         Assert.Equal((1, 1), (error.Line, error.Column));
-        Assert.StartsWith("cannot read the map file", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("cannot read the map file: it is not there (moved, renamed or deleted?) (Could not find file", error.Message, StringComparison.Ordinal);
+        // The reader's own language has no .NET sentence in it: the English detail is for lint and the logs.
+        Assert.Equal("تعذّرت قراءة ملف الخريطة: الملف غير موجود (هل نُقل أو غُيّر اسمه أو حُذف؟)", error.Text.In(ReplyTexts.Shared.In(ReplyLanguage.Arabic)));
+    }
+
+    [Fact]
+    public void LoadFile_PathIsAFolder_SaidSoNotAccessDenied()
+    {
+        using var dir = new TempDir();
+
+        var error = Assert.Single(ProcessMapLoader.LoadFile(dir.Path).Diagnostics);
+
+        Assert.StartsWith("cannot read the map file: the path is a folder", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("تعذّرت قراءة ملف الخريطة: المسار مجلد لا ملف", error.Text.In(ReplyTexts.Shared.In(ReplyLanguage.Arabic)), StringComparison.Ordinal);
     }
 
     [Fact]
