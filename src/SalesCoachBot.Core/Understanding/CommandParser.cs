@@ -73,7 +73,7 @@ public sealed partial class CommandParser
         // ("Globex lost?", "Globex lost? because price", «خسرنا Globex؟») is asked back first.
         // "could you move Initech to demo?": the question mark of a request to the bot asks nothing ("could we …?" does).
         var command = best.Command with { Language = best.Language };
-        return (best.Confidence < ConfirmBelow || best.Tentative || (HasAQuestionMark(trimmed) && !best.Requested)) && CanonicalText(command) is { } canonical
+        return (best.Confidence < ConfirmBelow || best.Tentative || (HasAQuestionMark(trimmed) && !best.Requested)) && CanonicalText(command, best.Language) is { } canonical
             ? new ConfirmIntentCommand(command, canonical) { Language = best.Language }
             : command;
     }
@@ -1513,6 +1513,72 @@ public sealed partial class CommandParser
             _ => null,
         };
     }
+
+    /// <summary>
+    /// The command in the words of the language it was understood in: Arabic («أجّل Initech أسبوع», «تم demo-held لصفقة
+    /// Initech») for a command understood with the Arabic language file, so the person asked back reads and types
+    /// their own language; otherwise <see cref="CanonicalText(ChatCommand)"/>. Each Arabic form is one of ar.yaml's
+    /// examples, so it is understood again as the same command, at full confidence (never asked back again).
+    /// </summary>
+    internal static string? CanonicalText(ChatCommand command, string language)
+    {
+        if (language != LanguagePack.Arabic.Code)
+        {
+            return CanonicalText(command);
+        }
+
+        static string Deal(DealReference deal) => deal switch
+        {
+            ExternalIdReference id => $"#{id.ExternalId}",
+            NameReference name => name.Text,
+            _ => "هذه الصفقة",
+        };
+        static string For(DealReference deal, string before) => deal is LinkedDealReference ? string.Empty : $" {before} {Deal(deal)}";
+        static string Because(string? reason, string word = "لأن") => reason is null ? string.Empty : $" {word} {reason}";
+
+        return command switch
+        {
+            ConfirmItemsCommand c => $"تم {string.Join(" و ", c.ItemTexts)}{For(c.Deal, "لصفقة")}",
+            UndoItemCommand c => $"تراجع عن {c.ItemText.Replace(" and ", " و ", StringComparison.Ordinal)}{For(c.Deal, "في")}",
+            MoveDealCommand c => $"انقل {Deal(c.Deal)} إلى مرحلة {Arabic(LanguagePack.Arabic.StageNames, c.StageText)}{Because(c.Reason)}",
+            MarkLostCommand c => $"خسرنا {Deal(c.Deal)}{Because(c.Reason, "بسبب")}",
+            SnoozeCommand c => $"أجّل {Deal(c.Deal)} {c.DurationText}".TrimEnd() + Because(c.Reason),
+            UnsnoozeCommand c => $"ألغِ تأجيل {Deal(c.Deal)}",
+            ReopenDealCommand c => $"أعد فتح {Deal(c.Deal)}",
+            // A map's own branch («بانتظار الميزانية») has no Arabic example to say it in: the English wording runs it.
+            FollowBranchCommand c => ArabicBranch(c.WhenText) is { } branch ? string.Format(CultureInfo.InvariantCulture, branch, Deal(c.Deal)) + Because(c.Reason) : CanonicalText(c),
+            SaidNoCommand { Reason: null } => null, // asks why first: nothing changes yet
+            SaidNoCommand c => $"{(c.Deal is LinkedDealReference ? "العميل" : Deal(c.Deal))} رفضوا{Because(c.Reason, "بسبب")}",
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// The branches ar.yaml names (<c>branch_names</c>) in words of its examples that are understood again with a reason
+    /// after them («استبعد Globex لأن …», «Globex ليس الآن لأن …»); {0} is the deal. Null for a map's own branch.
+    /// </summary>
+    private static string? ArabicBranch(string when) => when.ToLowerInvariant() switch
+    {
+        "not a fit" => "اعتبر {0} غير مناسبة",
+        "not now" => "{0} ليس الآن",
+        "disqualified" => "استبعد {0}",
+        "needs unclear" => "{0} الاحتياجات غير واضحة",
+        "customer cancels" => "{0} ألغوا العقد",
+        "nurture" => "انقل {0} إلى الرعاية",
+        _ => null,
+    };
+
+    /// <summary>
+    /// The Arabic words ar.yaml gives for a map's stage ("demo" → «عرض توضيحي»): the fullest of them (most words, then
+    /// the shortest); the name itself when none is given (a map's own, maybe Arabic, name).
+    /// </summary>
+    private static string Arabic(FrozenDictionary<string, string> names, string name) =>
+        names.Where(n => string.Equals(n.Value, name, StringComparison.OrdinalIgnoreCase))
+            .Select(n => n.Key)
+            .OrderByDescending(k => k.Count(c => c == ' '))
+            .ThenBy(k => k.Length)
+            .ThenBy(k => k, StringComparer.Ordinal)
+            .FirstOrDefault() ?? name;
 
     private static string StripPossessive(string word) =>
         word.EndsWith("'s", StringComparison.OrdinalIgnoreCase) && word.Length > 2 ? word[..^2] : word.Replace("'", string.Empty, StringComparison.Ordinal);

@@ -47,6 +47,24 @@ public sealed class UnaskedChangeTests : IDisposable
         Assert.Empty(_bot.Stores.Snoozes);
     }
 
+    [Fact]
+    public async Task SnoozeAskedAmongTheTeamInArabic_AskedInArabicAndTheQuotedWordsSnooze()
+    {
+        // «ممكن نأجل Initech أسبوع» was asked back as «هل تقصد «snooze deal Initech week»؟»: English to type in an
+        // Arabic reply. The Arabic wording quoted (the deal's name isolated) is what Yes runs, and typing it snoozes.
+        _bot.AddDeal("1002", "Initech", "demo");
+
+        var asked = await _bot.AskAsync("ممكن نأجل Initech أسبوع");
+
+        Assert.Contains("هل تقصد «أجّل \u2068Initech\u2069 أسبوع»؟", asked.Text, StringComparison.Ordinal);
+        Assert.Contains(asked.Card!.Actions, a => a.Payload is RunCommandPayload { Text: "أجّل Initech أسبوع" });
+        Assert.Empty(_bot.Stores.Snoozes);
+
+        await _bot.AskAsync("أجّل Initech أسبوع");
+
+        Assert.Single(_bot.Stores.Snoozes);
+    }
+
     [Theory]
     [InlineData("أجّل Initech أسبوع")]
     [InlineData("snooze Initech a week")]

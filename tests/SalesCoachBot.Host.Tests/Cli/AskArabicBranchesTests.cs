@@ -92,11 +92,11 @@ public sealed class AskArabicBranchesTests : IAsyncLifetime
         // Words around the command the examples lack: understood below 0.7, so the bot asks before it changes anything.
         var asked = await AskAsync("بصراحة والله أجل Tailwind ٣ أيام");
 
-        // Asked in Arabic (the reply's language), the English wording the Yes button runs kept whole in isolates.
-        Assert.Contains("هل تقصد «\u2068snooze deal Tailwind 3 days\u2069»؟", asked, StringComparison.Ordinal);
+        // Asked in Arabic (the reply's language) with the Arabic wording the Yes button runs, the deal's name isolated.
+        Assert.Contains("هل تقصد «أجّل \u2068Tailwind\u2069 ٣ أيام»؟", asked, StringComparison.Ordinal);
         Assert.Null((await DealAsync("1010")).SnoozedUntil);
 
-        await AskAsync("snooze deal Tailwind 3 days");
+        await AskAsync("أجّل Tailwind ٣ أيام");
         Assert.Equal(_clock.GetUtcNow().AddDays(3), (await DealAsync("1010")).SnoozedUntil);
     }
 }

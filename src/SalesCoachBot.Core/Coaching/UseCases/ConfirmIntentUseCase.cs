@@ -2,6 +2,7 @@ using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.Understanding;
 
 namespace SalesCoachBot.Core.Coaching.UseCases;
@@ -24,7 +25,10 @@ internal sealed class ConfirmIntentUseCase(DealNameResolverCache names, IDealSto
         }
 
         var say = context.Say;
-        var question = say.Coaching("Confirm.Question", command.CommandText);
+        // An Arabic wording keeps its deal names and item ids apart from the Arabic words around them, as help lines
+        // do; the Yes button runs the plain words, which parse.
+        var shown = say.Language.IsRightToLeft ? Bidi.IsolateLatinRuns(command.CommandText) : command.CommandText;
+        var question = say.Coaching("Confirm.Question", shown);
         var card = new Card
         {
             Kind = CardKind.Info,
@@ -36,7 +40,7 @@ internal sealed class ConfirmIntentUseCase(DealNameResolverCache names, IDealSto
                 new CardAction(say.Coaching("Confirm.Cancel"), new RunCommandPayload("cancel")),
             ],
         };
-        return new BotAnswer(say.Coaching("Confirm.Text", question, command.CommandText), card);
+        return new BotAnswer(say.Coaching("Confirm.Text", question, shown), card);
     }
 
     public Task<BotAnswer> HandleAsync(CancelCommand command, TurnContext context, CancellationToken cancellationToken) =>
