@@ -17,9 +17,12 @@ public static class AmountPrecision
     /// <summary>
     /// The columns hold amounts below this in size, |amount| &lt; 10^16 (<see cref="Digits"/> − <see cref="Decimals"/>
     /// integer digits): PostgreSQL refuses a larger one and with it the whole transaction. A CRM amount at or beyond it is
-    /// not stored (<see cref="Fits"/>); typed and imported amounts stop far below it (MoneyText.MaxTarget, 10^12).
+    /// not stored (<see cref="Fits"/>); typed and imported amounts stop far below it (<see cref="TypedLimit"/>).
     /// </summary>
     public const decimal Limit = 10_000_000_000_000_000m;
+
+    /// <summary>The largest amount a person types in chat or imports from CSV, 10^12: a larger one is a typo, not a deal.</summary>
+    public const decimal TypedLimit = 1_000_000_000_000m;
 
     /// <summary>Never fewer decimals than the two every amount kept before three-decimal currencies were.</summary>
     private const int AtLeast = 2;

@@ -22,7 +22,7 @@ internal static partial class MoneyText
     /// Larger targets are a typo, not a plan; a new deal's amount stops here too, far below what the amount columns hold
     /// (<see cref="Domain.AmountPrecision.Limit"/>, 10^16).
     /// </summary>
-    public const decimal MaxTarget = 1_000_000_000_000m;
+    public const decimal MaxTarget = Domain.AmountPrecision.TypedLimit;
 
     private static readonly Dictionary<string, string> Symbols = new(StringComparer.Ordinal)
     {
@@ -74,7 +74,8 @@ internal static partial class MoneyText
         say ??= Phrases.English;
         var example = say.Pipeline("Money.Example");
         var trimmed = (text ?? string.Empty).Trim().TrimEnd('?', '!', '.').Trim();
-        AmountParse.Rejected Refuse(string key) => new(say.Pipeline(key, Shorten(trimmed), example), key == "Money.TooLarge");
+        AmountParse.Rejected Refuse(string key) => new(say.Pipeline(key, Shorten(trimmed), example));
+        AmountParse.Rejected TooLarge() => new(say.Pipeline("Money.TooLarge", Shorten(trimmed), example), TooLarge: true);
         if (trimmed.Length == 0)
         {
             return new AmountParse.Rejected(say.Pipeline("Money.Missing", example));
@@ -124,7 +125,7 @@ internal static partial class MoneyText
         if (!decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
         {
             // Digits the pattern took that do not parse are more than a decimal holds (29 digits and up).
-            return Refuse("Money.TooLarge");
+            return TooLarge();
         }
 
         var multiplier = match.Groups["unit"].Value.ToLowerInvariant() switch
@@ -137,7 +138,7 @@ internal static partial class MoneyText
 
         if (number > MaxTarget)
         {
-            return Refuse("Money.TooLarge");
+            return TooLarge();
         }
 
         var amount = number * multiplier;
@@ -148,7 +149,7 @@ internal static partial class MoneyText
 
         if (amount > MaxTarget)
         {
-            return Refuse("Money.TooLarge");
+            return TooLarge();
         }
 
         return new AmountParse.Parsed(new Money(amount, currency));

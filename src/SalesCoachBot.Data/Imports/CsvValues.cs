@@ -8,8 +8,8 @@ namespace SalesCoachBot.Data.Imports;
 /// <summary>Parsing of single cells; each returns false with a reason a person can act on.</summary>
 internal static partial class CsvValues
 {
-    /// <summary>As a deal typed in chat (MoneyText.MaxTarget): far below what the amount columns hold (AmountPrecision.Limit, 10^16).</summary>
-    public const decimal MaxAmount = 1_000_000_000_000m;
+    /// <summary>As a deal typed in chat: far below what the amount columns hold (AmountPrecision.Limit, 10^16).</summary>
+    public const decimal MaxAmount = AmountPrecision.TypedLimit;
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|z|[+-]\d{2}(:?\d{2})?)?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex IsoDate();
