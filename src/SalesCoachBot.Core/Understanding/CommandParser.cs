@@ -1085,7 +1085,42 @@ public sealed partial class CommandParser
     private static ChatCommand Pipeline(IReadOnlyList<Token> slot, IReadOnlyList<Token> tokens, LanguagePack pack)
     {
         var (window, used) = Window(tokens, pack);
-        return new PipelineCommand(Team([.. slot.Where(t => !used.Contains(t))], pack), window);
+        var team = slot.Where(t => !used.Contains(t)).ToList();
+        // "funnel for 500k this quarter", «قمع المبيعات لهدف 500 ألف دولار»: a target amount where a team would be asks
+        // for the reverse funnel, not for a team called "500k".
+        return SaysTargetAmount(team, pack) && Funnel(tokens, pack) is { } funnel ? funnel : new PipelineCommand(Team(team, pack), window);
+    }
+
+    /// <summary>
+    /// Whether words hold an amount that reads as money: "500k", "$2m", "1,500,000", "500 thousand", "٥٠٠ ألف دولار",
+    /// «مليونين».
+    /// A bare small number ("EMEA 2") or a year ("2026") stays a name's word.
+    /// </summary>
+    private static bool SaysTargetAmount(IReadOnlyList<Token> words, LanguagePack pack)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            var text = words[i].Original;
+            if (pack.AmountWords.ContainsKey(words[i].Canon))
+            {
+                return true;
+            }
+
+            if (!AmountRegex().IsMatch(text))
+            {
+                continue;
+            }
+
+            var next = i + 1 < words.Count ? words[i + 1] : (Token?)null;
+            if (!char.IsAsciiDigit(text[0]) || !char.IsAsciiDigit(text[^1]) || text.Contains(',', StringComparison.Ordinal)
+                || text.Count(char.IsAsciiDigit) >= 5
+                || next is { } unit && (pack.AmountUnits.ContainsKey(unit.Canon) || Currency(unit, pack) is not null))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"last 90 days", "30d", "this quarter", "آخر 30 يوم", "الشهر الماضي": the window in days, and the words that said it.</summary>
@@ -1159,14 +1194,16 @@ public sealed partial class CommandParser
     {
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (!AmountRegex().IsMatch(tokens[i].Original))
+            var typed = AmountRegex().IsMatch(tokens[i].Original);
+            if (!typed && !pack.AmountWords.ContainsKey(tokens[i].Canon))
             {
                 continue;
             }
 
-            var amount = tokens[i].Original;
+            // "a million", «مليونين» (two million, one word): the amount in words, as the amount reader takes it.
+            var amount = typed ? tokens[i].Original : pack.AmountWords[tokens[i].Canon];
             var used = new HashSet<int> { i };
-            if (i + 1 < tokens.Count && pack.AmountUnits.TryGetValue(tokens[i + 1].Canon, out var unit))
+            if (typed && i + 1 < tokens.Count && pack.AmountUnits.TryGetValue(tokens[i + 1].Canon, out var unit))
             {
                 amount += " " + (pack.IsArabic ? unit : tokens[i + 1].Original);
                 used.Add(i + 1);

@@ -40,6 +40,31 @@ public sealed class CommandParserTests
         Assert.Equal(("مكسوبة", "المكسوبة"), (move.StageText, created.StageText));
     }
 
+    [Theory]
+    [InlineData("funnel for 500k this quarter", "500k", "this quarter", null)]
+    [InlineData("قمع المبيعات لهدف 500 ألف دولار", "500 thousand usd", null, null)]
+    [InlineData("توقعات فريق EMEA لهدف ٢ مليون", "2 million", null, "emea")]
+    [InlineData("what do we need to hit a million this year", "1 million", "this year", null)]
+    [InlineData("كم نحتاج لتحقيق مليونين هذه السنة", "2 million", "this year", null)]
+    public void Parse_TargetAmountWhereATeamWouldBe_IsTheReverseFunnel(string text, string amount, string? period, string? team)
+    {
+        // "funnel for {team}" is a pipeline example; an amount in the team's place was read as a team called "500k".
+        var funnel = Assert.IsType<ReverseFunnelCommand>(_parser.Parse(text));
+
+        Assert.Equal((amount, period, team), (funnel.AmountText.ToLowerInvariant(), funnel.PeriodText?.ToLowerInvariant(), funnel.TeamName?.ToLowerInvariant()));
+    }
+
+    [Theory]
+    [InlineData("pipeline EMEA last 90 days", "EMEA")]
+    [InlineData("funnel for team 7", "7")]
+    [InlineData("pipeline 2026", "2026")]
+    public void Parse_NumbersThatAreNoTarget_StayThePipeline(string text, string team)
+    {
+        var pipeline = Assert.IsType<PipelineCommand>(_parser.Parse(text));
+
+        Assert.Equal(team, pipeline.TeamName, ignoreCase: true);
+    }
+
     [Fact]
     public void Parse_FiveThousandCharacters_AnswersWithCappedText()
     {

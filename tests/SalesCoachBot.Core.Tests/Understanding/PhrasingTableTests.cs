@@ -242,6 +242,9 @@ public sealed class PhrasingTableTests(ITestOutputHelper output)
         ("how many deals do we need to hit 750k this quarter", "funnel 750k | this quarter | -"),
         ("reverse funnel for 2 million", "funnel 2 million"),
         ("what do we need to hit 500,000", "funnel 500,000"),
+        ("funnel for 500k this quarter", "funnel 500k | this quarter | -"), // an amount where a team would be
+        ("forecast for $2m", "funnel $2m"),
+        ("funnel for 1,500,000 for emea", "funnel 1,500,000 | - | emea"),
 
         // help
         ("help", "help"),

@@ -27,6 +27,7 @@ internal sealed class LanguagePack
         Synonyms = Map(root, "synonyms");
         StageNames = Map(root, "stage_names");
         AmountUnits = Map(root, "amount_units");
+        AmountWords = Map(root, "amount_words");
         Currencies = Map(root, "currencies");
         TargetPeriods = Map(root, "target_periods");
         BranchNames = Map(root, "branch_names");
@@ -112,6 +113,9 @@ internal sealed class LanguagePack
     public FrozenDictionary<string, string> StageNames { get; }
 
     public FrozenDictionary<string, string> AmountUnits { get; }
+
+    /// <summary>An amount said in one word, with no digits ("million", «مليونين») → the words the amount reader takes.</summary>
+    public FrozenDictionary<string, string> AmountWords { get; }
 
     /// <summary>Per command, the wording offered when the bot did not understand ("what's next for Initech").</summary>
     public FrozenDictionary<string, string> Suggestions { get; }
