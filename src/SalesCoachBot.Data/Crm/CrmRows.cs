@@ -23,7 +23,10 @@ internal sealed class CrmDealLinkRow
     public DateTimeOffset LastSeenAt { get; set; }
     public bool Deleted { get; set; }
 
-    /// <summary>Why the deal is flagged ("unknown CRM stage x in pipeline y"); null when all is well.</summary>
+    /// <summary>
+    /// Why the deal is flagged ("unknown CRM stage x in pipeline y", "amount too large to store: …"), set anew by each
+    /// sync that brings the deal; null when all is well.
+    /// </summary>
     public string? Problem { get; set; }
 }
 

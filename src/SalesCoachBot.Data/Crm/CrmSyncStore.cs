@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using SalesCoachBot.Core.Caching;
@@ -21,7 +22,8 @@ namespace SalesCoachBot.Data.Crm;
 /// importer's prepared multi-row commands (<see cref="BulkTable{TEntity}"/>): on a first sync of 100,000 deals the
 /// change tracker cost far more than the database. Changes to existing deals (moves, renames) still go through
 /// EF Core, in the same transaction, so the concurrency token and the push interceptor see them. A CRM amount too large
-/// for the amount columns (<see cref="AmountPrecision.Limit"/>) is left out of its deal, not allowed to fail the batch.
+/// for the amount columns (<see cref="AmountPrecision.Limit"/>) is left out of its deal, not allowed to fail the batch;
+/// the link is flagged for it like an unmapped stage, until a sync brings an amount that fits.
 /// </summary>
 internal sealed partial class CrmSyncStore(
     SalesCoachDbContextFactory factory, SqliteWriteGate writeGate, ICacheInvalidation caches, ILogger<CrmSyncStore> logger) : ICrmSyncStore
@@ -286,16 +288,24 @@ internal sealed partial class CrmSyncStore(
 
             var owner = OwnerOf(record, context, people);
             var deal = link.DealId is { } dealId ? deals.GetValueOrDefault(dealId) : null;
-            if (record.Amount is { } crmAmount && !AmountPrecision.Fits(crmAmount))
+            string? tooLarge = null;
+            if (!record.Deleted && record.Amount is { } crmAmount && !AmountPrecision.Fits(crmAmount))
             {
-                // PostgreSQL would refuse it and the whole batch with it: the deal syncs without it, keeping what it holds.
-                outOfRange.Add((record.Id, crmAmount));
+                // PostgreSQL would refuse it and the whole batch with it: the deal syncs without it, keeping what it holds,
+                // and its link is flagged. Warned once, when the link is first flagged for this amount: an incremental
+                // sync brings the deal again while the CRM keeps it, and the flag (in crm status) stands meanwhile.
+                tooLarge = AmountTooLarge(context.DisplayName, crmAmount, deal?.Amount);
+                if (link.Problem?.Contains(AmountTooLargeKey(context.DisplayName, crmAmount), StringComparison.Ordinal) != true)
+                {
+                    outOfRange.Add((record.Id, crmAmount));
+                }
+
                 record = record with { Amount = deal?.Amount };
             }
 
             var mapId = TeamOf(deal, owner.Person) is { } teamId ? teamMaps.GetValueOrDefault(teamId) : null;
             var placement = record.Deleted ? null : context.StagesFor(mapId).Place(record.Pipeline, record.Stage);
-            var problem = Problem(record, placement, owner, context, mapId);
+            var problem = Joined(tooLarge, Problem(record, placement, owner, context, mapId));
             Outcome outcome;
             if (deal is null)
             {
@@ -321,7 +331,7 @@ internal sealed partial class CrmSyncStore(
                     supersededPushes.Add(deal.Id);
                 }
 
-                problem = refused ?? problem;
+                problem = refused is null ? problem : Joined(tooLarge, refused);
                 if (outcome != Outcome.Unchanged)
                 {
                     touched.Add(deal.Id);
@@ -495,6 +505,21 @@ internal sealed partial class CrmSyncStore(
 
         return problems.Count == 0 ? null : string.Join("; ", problems);
     }
+
+    /// <summary>
+    /// The flag of a CRM amount too large to store, first among a link's problems so the 500 characters kept never cut it:
+    /// "amount too large to store: HubSpot sent 99999999999999999999; kept 10000". Its start, up to the kept amount, is
+    /// <see cref="AmountTooLargeKey"/>: while the link holds it for the same amount the warning is not repeated.
+    /// </summary>
+    private static string AmountTooLarge(string crm, decimal received, decimal? kept) =>
+        AmountTooLargeKey(crm, received) + " kept " + (kept is { } amount ? amount.ToString("0.####", CultureInfo.InvariantCulture) : "no amount");
+
+    private static string AmountTooLargeKey(string crm, decimal received) =>
+        // A number past what a decimal holds reaches us as the largest decimal (CrmAmounts.Parse).
+        $"amount too large to store: {crm} sent {received.ToString(CultureInfo.InvariantCulture)}{(received is decimal.MaxValue or decimal.MinValue ? " or beyond" : string.Empty)};";
+
+    private static string? Joined(string? first, string? then) =>
+        first is null ? then : then is null ? first : first + "; " + then;
 
     private static Deal NewDeal(CrmDealRecord record, CrmPlacement placement, Person owner, CrmApplyContext context, string? mapId)
     {
@@ -780,6 +805,6 @@ internal sealed partial class CrmSyncStore(
     private static string? Truncate(string? text, int max) =>
         text is null ? null : text.Length <= max ? text.Trim() : text[..max].Trim();
 
-    [LoggerMessage(EventId = 1604, Level = LogLevel.Warning, Message = "{Crm} deal {CrmId}: amount {Amount} does not fit a deal amount (under 10^16, 16 integer digits); the deal is synced without it and keeps the amount it had here")]
+    [LoggerMessage(EventId = 1604, Level = LogLevel.Warning, Message = "{Crm} deal {CrmId}: amount {Amount} does not fit a deal amount (under 10^16, 16 integer digits); the deal is synced without it, keeps the amount it had here and is flagged in crm status (not warned again while the amount stays)")]
     private static partial void AmountOutOfRange(ILogger logger, string crm, string crmId, decimal amount);
 }

@@ -100,7 +100,7 @@ internal sealed class CrmVerb(IOptions<CrmOptions> crm, ICrmSyncStore store, ISe
             await o.WriteLineAsync($"  failed: {failure}");
         }
 
-        await o.WriteLineAsync($"flagged deals (unmapped stages, owners without a person): {status.Flagged.Count}");
+        await o.WriteLineAsync($"flagged deals (unmapped stages, owners without a person, amounts too large to store): {status.Flagged.Count}");
         foreach (var flagged in status.Flagged)
         {
             await o.WriteLineAsync($"  {flagged}");

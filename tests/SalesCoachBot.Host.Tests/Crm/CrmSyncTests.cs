@@ -96,10 +96,10 @@ public sealed class CrmSyncTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("99999999999999999999")]   // 20 integer digits: the PostgreSQL column holds 16, SQLite's text took it
-    [InlineData("1E+17")]                  // was read as no amount, and cleared the stored one
-    [InlineData("1e30")]                   // past what a decimal holds: the same
-    public async Task CrmSync_AmountBeyondSixteenIntegerDigits_RestSyncedStoredAmountKept(string amount)
+    [InlineData("99999999999999999999", "99999999999999999999")]   // 20 integer digits: the PostgreSQL column holds 16, SQLite's text took it
+    [InlineData("1E+17", "100000000000000000")]                    // was read as no amount, and cleared the stored one
+    [InlineData("1e30", "79228162514264337593543950335 or beyond")] // past what a decimal holds: the same
+    public async Task CrmSync_AmountBeyondSixteenIntegerDigits_RestSyncedStoredAmountKeptFlaggedInStatusUntilOneFits(string amount, string received)
     {
         var id = Fake.AddDeal("Zenith Robotics", "qualifiedtobuy", _dana, 10_000m);
         await _host.RunAsync("crm", "sync", "--full");
@@ -107,10 +107,20 @@ public sealed class CrmSyncTests : IAsyncLifetime
         Fake.Change(id, "dealname", "Zenith Robotics EU");
         Fake.Change(id, "amount", amount);
         var (exit, stdout, stderr) = await _host.RunAsync("crm", "sync");
+        var (_, status, _) = await _host.RunAsync("crm", "status");
 
         Assert.True(exit == 0, stdout + stderr);
         var deal = (await DealAsync(id))!;
         Assert.Equal(("Zenith Robotics EU", 10_000m), (deal.Deal.Name, deal.Deal.Amount!.Value));
+        Assert.Contains("flagged deals (unmapped stages, owners without a person, amounts too large to store): 1", status, StringComparison.Ordinal);
+        Assert.Contains($"\n  {id} Zenith Robotics EU: amount too large to store: HubSpot sent {received}; kept 10000\n", status.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+
+        // An amount that fits: stored, and the flag is gone.
+        Fake.Change(id, "amount", "12000");
+        await _host.RunAsync("crm", "sync");
+        var (_, cleared, _) = await _host.RunAsync("crm", "status");
+        Assert.Equal(12_000m, (await DealAsync(id))!.Deal.Amount);
+        Assert.Contains("flagged deals (unmapped stages, owners without a person, amounts too large to store): 0", cleared, StringComparison.Ordinal);
     }
 
     [Theory]
