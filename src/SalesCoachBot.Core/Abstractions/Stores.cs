@@ -184,7 +184,11 @@ public sealed record NewNote(long PersonId, string Text, DateTimeOffset At)
 }
 
 /// <summary>A call, meeting or email a person logged; <paramref name="OccurredAt"/> is when it happened, <paramref name="At"/> when it was logged.</summary>
-public sealed record NewActivity(long PersonId, ActivityKind Kind, DateTimeOffset OccurredAt, DateTimeOffset At, string? Text);
+public sealed record NewActivity(long PersonId, ActivityKind Kind, DateTimeOffset OccurredAt, DateTimeOffset At, string? Text)
+{
+    /// <summary>The longest "what it was about" taken (the column's size); longer is refused, not cut: a note holds more.</summary>
+    public const int MaxTextLength = 500;
+}
 
 /// <summary>A deal's notes and history (issue 15): what a coach reads to hear what happened.</summary>
 public interface IDealJournal

@@ -481,7 +481,7 @@ public sealed partial class CommandParser
                 : null;
         }
 
-        var deal = m.Slot("deal").ToList();
+        var (deal, said) = ActivitySummary(m.Slot("deal"), folded, pack);
         var day = ActivityDay.Now;
         if (deal.Count > 1 && pack.Words("day_today").Contains(deal[^1].Lower))
         {
@@ -495,7 +495,32 @@ public sealed partial class CommandParser
         }
 
         var about = Join(m.Slot("about"));
-        return kind is null || deal.Count == 0 ? null : new LogActivityCommand(DealOf(deal, pack, folded), kind.Value, day, about.Length > 0 ? about : null);
+        return kind is null || deal.Count == 0 ? null : new LogActivityCommand(DealOf(deal, pack, folded), kind.Value, day, about.Length > 0 ? about : said);
+    }
+
+    /// <summary>
+    /// "called Globex, they want a discount", "met Initech: demo went well", "spoke with Globex about pricing",
+    /// «اتصلت بـ Globex بخصوص الخصم»: what was said follows the deal after a comma, a colon or a word of
+    /// <c>activity_about</c>, and is kept as typed. A dash does not split: deal names carry dashes ("Acme Corp - EU rollout").
+    /// </summary>
+    private static (List<Token> Deal, string? Said) ActivitySummary(IReadOnlyList<Token> slot, Typed folded, LanguagePack pack)
+    {
+        var about = pack.Words("activity_about");
+        for (var i = 1; i < slot.Count; i++)
+        {
+            var token = slot[i];
+            var colon = token.Canon == ":" && token.Original == ":";
+            if (!colon && !token.CommaBefore && !about.Contains(token.Canon))
+            {
+                continue;
+            }
+
+            var rest = colon || about.Contains(token.Canon) ? i + 1 : i;
+            var said = rest < slot.Count ? FreeText([.. slot.Skip(rest)], folded, pack) : null;
+            return said is null ? ([.. slot.Take(i)], null) : ([.. slot.Take(i)], said);
+        }
+
+        return ([.. slot], null);
     }
 
     private static SetNextStepCommand? NextStep(IntentMatch m, Typed folded, LanguagePack pack)

@@ -129,6 +129,33 @@ public sealed class NotesActivityHistoryTests : IDisposable
     }
 
     [Theory]
+    [InlineData("called Initech, they want a discount", "Logged a call (they want a discount) for Initech")]
+    [InlineData("اتصلت بـ Initech، يريدون خصمًا", "يريدون خصمًا")]
+    public async Task CalledDealSayingWhat_TheActivityKeepsWhatWasSaid(string text, string reply)
+    {
+        _bot.AddDeal("1002", "Initech");
+
+        var answer = await _bot.AskAsync(text);
+
+        Assert.Contains(reply, answer.Text, StringComparison.Ordinal);
+        var activity = Assert.Single(_bot.Stores.Activities);
+        Assert.Equal((ActivityKind.Call, reply.Contains("they want", StringComparison.Ordinal) ? "they want a discount" : "يريدون خصمًا"), (activity.Kind, activity.Text));
+    }
+
+    [Fact]
+    public async Task CalledDealSayingTooMuch_NothingLoggedAndTheNoteOffered()
+    {
+        _bot.AddDeal("1002", "Initech");
+
+        var answer = await _bot.AskAsync("called Initech, " + new string('x', 501));
+
+        // The column holds 500 characters: cut, it would lose words; stored, PostgreSQL would refuse the row.
+        Assert.Contains("at most 500 characters; this has 501", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("note for Initech", answer.Text, StringComparison.Ordinal);
+        Assert.Empty(_bot.Stores.Activities);
+    }
+
+    [Theory]
     [InlineData("who marked initech lost?")]
     [InlineData("why did we lose initech?")]
     [InlineData("is initech lost?")]
@@ -254,11 +281,30 @@ public sealed class NotesActivityHistoryTests : IDisposable
     [InlineData("emailed the proposal to Acme", ActivityKind.Email, ActivityDay.Now, "Acme", "the proposal")]
     [InlineData("emailed Acme Corp", ActivityKind.Email, ActivityDay.Now, "Acme Corp", null)]
     [InlineData("sent the contract to Acme yesterday", ActivityKind.Other, ActivityDay.Yesterday, "Acme", "the contract")]
+    // What was said after a comma, a colon or "about" (read as part of the name, it found no deal).
+    [InlineData("called Globex, they want a discount", ActivityKind.Call, ActivityDay.Now, "Globex", "they want a discount")]
+    [InlineData("met Initech: demo went well!", ActivityKind.Meeting, ActivityDay.Now, "Initech", "demo went well!")]
+    [InlineData("spoke with Globex today about pricing", ActivityKind.Call, ActivityDay.Today, "Globex", "pricing")]
+    [InlineData("called Globex yesterday, no answer", ActivityKind.Call, ActivityDay.Yesterday, "Globex", "no answer")]
+    [InlineData("called Acme Corp - EU rollout: left a voicemail", ActivityKind.Call, ActivityDay.Now, "Acme Corp - EU rollout", "left a voicemail")]
+    [InlineData("called Globex,", ActivityKind.Call, ActivityDay.Now, "Globex", null)]
     public void Parse_LoggedActivity_KindDayDealAndWhat(string text, ActivityKind kind, ActivityDay day, string deal, string? about)
     {
         var command = Assert.IsType<LogActivityCommand>(new CommandParser().Parse(text));
 
         Assert.Equal(new LogActivityCommand(new NameReference(deal), kind, day, about), command);
+    }
+
+    [Theory]
+    [InlineData("called #1002: they want a discount", "they want a discount")] // the words of the choice button when names are alike
+    [InlineData("اتصلت بـ Globex، يريدون خصمًا", "يريدون خصمًا")]
+    [InlineData("اتصلت بـ Globex بخصوص الخصم", "الخصم")]
+    public void Parse_LoggedActivityWithIdOrInArabic_WhatWasSaidKept(string text, string about)
+    {
+        var command = Assert.IsType<LogActivityCommand>(new CommandParser().Parse(text));
+
+        Assert.Equal((ActivityKind.Call, ActivityDay.Now, about), (command.Kind, command.Day, command.About));
+        Assert.True(command.Deal is ExternalIdReference { ExternalId: "1002" } or NameReference { Text: "Globex" }, command.Deal.ToString());
     }
 
     [Theory]

@@ -22,6 +22,11 @@ internal sealed class LogActivityUseCase(DealLocator locator, IDealStore deals, 
             return ((DealLookup.Answered)lookup).Answer;
         }
 
+        if (command.About is { Length: > NewActivity.MaxTextLength } about)
+        {
+            return new BotAnswer(context.Say.Coaching("Activity.TooLong", NewActivity.MaxTextLength, about.Length, found.Deal.Deal.Name));
+        }
+
         // "yesterday" is the same time a day earlier: one clear instant, shown as its date (no date words beyond these two here).
         var occurred = command.Day == ActivityDay.Yesterday ? context.Now.AddDays(-1) : context.Now;
         var outcome = await deals.ChangeDealAsync(found.Deal.Id, state =>
@@ -71,13 +76,16 @@ internal sealed class LogActivityUseCase(DealLocator locator, IDealStore deals, 
         };
         return command.Kind switch
         {
-            ActivityKind.Call => Canonical.Command($"called {deal}{day}"),
-            ActivityKind.Meeting => Canonical.Command($"met {deal}{day}"),
+            ActivityKind.Call => Canonical.Command($"called {deal}{day}{Said(command.About)}"),
+            ActivityKind.Meeting => Canonical.Command($"met {deal}{day}{Said(command.About)}"),
             ActivityKind.Email when command.About is { Length: > 0 } about => Canonical.Command($"emailed {about} to {deal}{day}"),
             ActivityKind.Email => Canonical.Command($"emailed {deal}{day}"),
             _ => Canonical.Command($"sent {command.About ?? "an update"} to {deal}{day}"),
         };
     }
+
+    /// <summary>"called #1003: they want a discount": what was said, after a colon, as the parser reads it back.</summary>
+    private static string Said(string? about) => about is { Length: > 0 } ? ": " + about : string.Empty;
 
     private const string NotAllowed = "not-allowed"; // a marker, never shown
 }
