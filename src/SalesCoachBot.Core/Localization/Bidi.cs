@@ -34,6 +34,12 @@ public static class Bidi
     }
 
     /// <summary>
+    /// Text without the isolates <see cref="Isolate"/> adds (U+2066–U+2069): words that are run as a command, not read.
+    /// </summary>
+    public static string WithoutIsolates(string text) =>
+        text.AsSpan().IndexOfAnyInRange('\u2066', '\u2069') < 0 ? text : string.Concat(text.Where(c => c is < '\u2066' or > '\u2069'));
+
+    /// <summary>
     /// Wraps text that carries an Arabic letter, for a left-to-right sentence; leaves other text and already isolated
     /// text alone, so calling it twice changes nothing.
     /// </summary>

@@ -155,6 +155,25 @@ public sealed class NewDealTests : IDisposable
     }
 
     [Theory]
+    [InlineData("new deal Contoso 50k EUR at demo", "new deal Contoso 50k EUR at demo for team Americas")]
+    [InlineData("صفقة جديدة Contoso بـ 50 ألف يورو في مرحلة العرض التوضيحي", "صفقة جديدة Contoso بـ 50 ألف يورو في مرحلة العرض التوضيحي لفريق Americas")]
+    public async Task NewDeal_PersonInTwoTeams_TeamButtonKeepsAmountAndStage(string text, string button)
+    {
+        var both = _bot.Stores.AddPerson("max@example.com", PersonRole.Manager, _bot.Emea, _bot.Americas);
+
+        var which = await _bot.AskAsync(text, both);
+        var americas = Assert.Single(which.Card!.Actions, a => a.Label == "Americas");
+        var made = await _bot.TurnAsync(new ActionInput(americas.Payload, []), both);
+
+        // The example used to be "new deal Contoso for team Americas": said as shown, it dropped the amount and the stage.
+        Assert.Equal(["Americas", "EMEA"], which.Card.Actions.Select(a => a.Label));
+        Assert.Equal(button, Assert.IsType<RunCommandPayload>(americas.Payload).Text);
+        var deal = Assert.Single(_bot.Stores.Deals);
+        Assert.Equal((_bot.Americas.Id, 50_000m, "EUR", "demo"), (deal.TeamId, deal.Amount!.Value, deal.Currency, deal.StageId.Value));
+        Assert.NotNull(made.Card);
+    }
+
+    [Theory]
     [InlineData("new deal Contoso for team Americas", "Not your team")]
     [InlineData("new deal Contoso for team Atlantis", "Not your team")]
     [InlineData("new deal Contoso at negotiation", "Unknown stage")]

@@ -263,7 +263,7 @@ public sealed class DealsAndHelpInChatTests : IAsyncLifetime
         var which = await SlackAnswerAsync(await host.PostSignedFormAsync("/slack/commands", SlashCommand("new deal Zenith Labs", "U0MORGAN")));
         var made = await SlackAnswerAsync(await host.PostSignedFormAsync("/slack/commands", SlashCommand("new deal Zenith Labs for team Americas", "U0MORGAN")));
 
-        Assert.Contains("Say which team", which, StringComparison.Ordinal);
+        Assert.Contains("Which team is the deal for? Press its button", which, StringComparison.Ordinal);
         Assert.Contains("Created Zenith Labs", made, StringComparison.Ordinal);
         var deal = Assert.Single(await DealsNamedAsync(host, "Zenith Labs"));
         await using var scope = host.Services.CreateAsyncScope();
