@@ -100,11 +100,23 @@ public sealed record ReplyLanguage
         }
 
         var local = TimeZoneInfo.ConvertTime(at, zone);
-        var date = Digits(local.ToString("dddd d MMMM yyyy", ArabicCulture));
+        var date = DayInWords(DateOnly.FromDateTime(local.DateTime));
         return Dates.DateInWords.HasTime(at, zone)
             ? date + "، " + Isolate(Digits(local.ToString("HH:mm", CultureInfo.InvariantCulture)))
             : date;
     }
+
+    /// <summary>
+    /// A calendar day in words, with its weekday and year as <see cref="Moment"/> writes it: "Sat 12 Dec 2026" /
+    /// «السبت 12 ديسمبر 2026» (Arabic-Indic digits when asked). The year is always there, as on every date a person reads.
+    /// </summary>
+    public string DayInWords(DateOnly day) => IsRightToLeft
+        ? Digits(day.ToString("dddd d MMMM yyyy", ArabicCulture))
+        : day.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>The day an instant falls on in a team's zone, in words (<see cref="DayInWords(DateOnly)"/>), without its time.</summary>
+    public string DayInWords(DateTimeOffset at, TimeZoneInfo zone) =>
+        DayInWords(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime));
 
     /// <summary>"December 2026" / «ديسمبر 2026».</summary>
     public string MonthYear(DateOnly day) =>

@@ -19,7 +19,8 @@ public static class StallWording
         {
             StallWhy.NotOpen => say.Nudges("Stall.NotOpen", DealWording.Status(stall.Status, say)),
             StallWhy.NextStepBooked => say.Nudges(utc ? "Stall.NextStepBookedUtc" : "Stall.NextStepBooked", Booked()),
-            StallWhy.Snoozed => say.Nudges("Stall.Snoozed", stall.SnoozedUntil is { } until ? language.Day(until) : string.Empty),
+            StallWhy.Snoozed => say.Nudges("Stall.Snoozed", stall.SnoozedUntil is not { } until ? string.Empty
+                : stall.Zone is { } zone ? language.DayInWords(until, zone) : language.Day(until)),
             StallWhy.OverStageDespiteNextStep => say.Nudges(utc ? "Stall.OverStageDespiteNextStepUtc" : "Stall.OverStageDespiteNextStep",
                 stall.Stage is { } stage ? MapWording.Name(stage, language) : say.Nudges("Stall.ThisStage"), DaysSince(stall.DaysInStage), stall.StallAfterDays, Booked()),
             StallWhy.OverStageAndIdle => say.Nudges("Stall.OverStageAndIdle", Days(stall.DaysInStage), stall.StallAfterDays, DaysSince(stall.DaysIdle), stall.IdleAfterDays),

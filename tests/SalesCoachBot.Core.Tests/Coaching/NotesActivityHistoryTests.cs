@@ -243,7 +243,7 @@ public sealed class NotesActivityHistoryTests : IDisposable
         var lines = history.Card!.Sections.Single().Lines.Select(l => l.Text).ToList();
         Assert.Contains(lines, l => l.Contains("mia · Moved to Contract signed as an override of the checklist: buyer signed early · in Slack channel C42 · map v", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("rita · Withdrew the confirmation of \"Requirements list shared with the buyer\" (Discovery)", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains("mia · Snoozed until 2026-11-30", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("mia · Snoozed until Mon 30 Nov 2026", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("rita · Confirmed \"Requirements list shared with the buyer\" (Discovery) · in Slack channel C42", StringComparison.Ordinal));
     }
 

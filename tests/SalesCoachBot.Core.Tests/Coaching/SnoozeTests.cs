@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.Nudges;
 using SalesCoachBot.Core.Tests.Fakes;
 using SalesCoachBot.Core.Tests.Nudges;
@@ -33,7 +34,7 @@ public sealed class SnoozeTests : IDisposable
         var snooze = Assert.Single(_bot.Stores.Snoozes);
         Assert.Equal((deal.Id, _bot.Rep.Id, Now.AddDays(3), "the buyer is on leave"), (snooze.DealId, snooze.PersonId, snooze.Until, snooze.Reason));
         Assert.Equal(CardKind.Info, answer.Card!.Kind);
-        Assert.Contains("until 2026-11-30", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("until Mon 30 Nov 2026", answer.Text, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -154,8 +155,77 @@ public sealed class SnoozeTests : IDisposable
         Assert.Equal(2, updates.Count);
         Assert.All(updates, u => Assert.Equal(("1700000000.000100", channel), (u.MessageId!, u.Conversation)));
         var lines = DigestPayload.Deserialize(updates[^1].PayloadJson).Card!.Sections.SelectMany(s => s.Lines).ToList();
-        Assert.Equal("Why: in Demo 40 days, limit 10 · Snoozed until 2026-11-30 by rita: the buyer is on leave", lines[1].Text);
+        Assert.Equal("Why: in Demo 40 days, limit 10 · Snoozed until Mon 30 Nov 2026 by rita: the buyer is on leave", lines[1].Text);
         Assert.Null(lines[1].Action);
-        Assert.StartsWith("Why: in Demo 30 days, limit 10 · Snoozed until 2026-11-30 by", lines[3].Text, StringComparison.Ordinal);
+        Assert.StartsWith("Why: in Demo 30 days, limit 10 · Snoozed until Mon 30 Nov 2026 by", lines[3].Text, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// A team in Tokyo, asked at 20:00 UTC on Friday 27 Nov (05:00 on Saturday in Tokyo): three days end at 20:00 UTC on
+    /// Monday 30 Nov, which is Tuesday 1 Dec in Tokyo. Every place a person reads the end names Tokyo's day, in words.
+    /// </summary>
+    [Fact]
+    public async Task Snooze_TeamZoneAheadOfUtc_EveryReplyNamesTheTeamsDayInWords()
+    {
+        _bot.Emea.TimeZoneId = "Asia/Tokyo";
+        _bot.Clock.Advance(TimeSpan.FromHours(11));
+        _bot.AddDeal("1010", "Tailwind", "demo", daysInStage: 40);
+
+        var answer = await _bot.AskAsync("snooze tailwind 3 days because the buyer is on leave");
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 20, 0, 0, TimeSpan.Zero), Assert.Single(_bot.Stores.Snoozes).Until);
+        Assert.Equal(
+            "Snoozed Tailwind until Tue 1 Dec 2026 (the buyer is on leave): it is left out of stalled lists until then. Say \"unsnooze Tailwind\" to end it early.",
+            answer.Text);
+        Assert.Contains("Snoozed until Tue 1 Dec 2026.", (await _bot.AskAsync("what's next for tailwind")).Text, StringComparison.Ordinal);
+        Assert.Contains("Demo, 40 d in stage · snoozed until Tue 1 Dec 2026", (await _bot.AskAsync("my deals")).Text, StringComparison.Ordinal);
+        Assert.Contains(HistoryLines(await _bot.AskAsync("history of tailwind")), l => l.Contains("rita · Snoozed until Tue 1 Dec 2026", StringComparison.Ordinal));
+        Assert.DoesNotContain("2026-11-30", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Snooze_InArabic_TeamZoneAheadOfUtc_ArabicDayInWords()
+    {
+        _bot.Emea.TimeZoneId = "Asia/Tokyo";
+        _bot.Rep.Language = "ar";
+        _bot.Clock.Advance(TimeSpan.FromHours(11));
+        _bot.AddDeal("1010", "Tailwind", "demo", daysInStage: 40);
+
+        var answer = await _bot.AskAsync("أجّل Tailwind ٣ أيام");
+
+        Assert.StartsWith("أُجّلت صفقة \u2068Tailwind\u2069 حتى الثلاثاء 1 ديسمبر 2026: لن تظهر", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("مؤجَّلة حتى الثلاثاء 1 ديسمبر 2026.", (await _bot.AskAsync("what's next for tailwind")).Text, StringComparison.Ordinal);
+        Assert.Contains("أيام في المرحلة: 40 · مؤجَّلة حتى الثلاثاء 1 ديسمبر 2026", (await _bot.AskAsync("my deals")).Text, StringComparison.Ordinal);
+        Assert.Contains(HistoryLines(await _bot.AskAsync("history of tailwind")), l => l.Contains("مؤجَّلة حتى الثلاثاء 1 ديسمبر 2026", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Snooze_InArabicWithArabicDigits_DayInArabicIndicDigits()
+    {
+        using var bot = new BotHarness(configure: s => s.Configure<LanguageOptions>(o => o.ArabicDigits = true));
+        bot.Emea.TimeZoneId = "Asia/Tokyo";
+        bot.Rep.Language = "ar";
+        bot.Clock.Advance(TimeSpan.FromHours(11));
+        bot.AddDeal("1010", "Tailwind", "demo");
+
+        var answer = await bot.AskAsync("snooze tailwind 3 days");
+
+        Assert.Contains("حتى الثلاثاء ١ ديسمبر ٢٠٢٦:", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Snooze_TeamZoneBehindUtc_UntilAWeekdayIsThatLocalDay()
+    {
+        // 09:00 UTC on Friday is 22:00 on Thursday in Honolulu: "until Monday" is Honolulu's Monday, which starts at 10:00 UTC.
+        _bot.Emea.TimeZoneId = "Pacific/Honolulu";
+        _bot.AddDeal("1010", "Tailwind", "demo");
+
+        var answer = await _bot.AskAsync("snooze tailwind until monday");
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.Zero), Assert.Single(_bot.Stores.Snoozes).Until);
+        Assert.Contains("until Mon 30 Nov 2026:", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("until Fri 27 Nov 2026", (await _bot.AskAsync("snooze tailwind until friday")).Text, StringComparison.Ordinal);
+    }
+
+    private static List<string> HistoryLines(BotAnswer answer) => [.. answer.Card!.Sections.Single().Lines.Select(l => l.Text)];
 }

@@ -82,6 +82,20 @@ public sealed class ReplyLanguageTests
         Assert.Equal("الجمعة 11 ديسمبر 2026، \u206815:00\u2069", ReplyLanguage.Arabic.Moment(at, TimeZoneInfo.Utc));
         Assert.Equal("Fri 11 Dec 2026, 15:00", ReplyLanguage.English.Moment(at, TimeZoneInfo.Utc));
     }
+
+    [Fact]
+    public void DayInWords_TeamZone_TheLocalDayWithWeekdayAndYearNoTime()
+    {
+        // 20:00 UTC on Monday 30 Nov is 05:00 on Tuesday 1 Dec in Tokyo.
+        var at = new DateTimeOffset(2026, 11, 30, 20, 0, 0, TimeSpan.Zero);
+        var tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+
+        Assert.Equal("Tue 1 Dec 2026", ReplyLanguage.English.DayInWords(at, tokyo));
+        Assert.Equal("Mon 30 Nov 2026", ReplyLanguage.English.DayInWords(at, TimeZoneInfo.Utc));
+        Assert.Equal("الثلاثاء 1 ديسمبر 2026", ReplyLanguage.Arabic.DayInWords(at, tokyo));
+        Assert.Equal("الثلاثاء ١ ديسمبر ٢٠٢٦", Choice(arabicDigits: true).For("ar", null, []).DayInWords(at, tokyo));
+        Assert.Equal("Tue 1 Dec 2026", Choice(arabicDigits: true).For("en", null, []).DayInWords(at, tokyo));
+    }
 }
 
 public sealed class BidiTests

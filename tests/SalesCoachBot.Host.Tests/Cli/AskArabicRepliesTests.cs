@@ -135,7 +135,7 @@ public sealed class AskArabicRepliesTests : IAsyncLifetime
     public async Task Snooze_ThenUnsnooze_ArabicAnswers()
     {
         var snoozed = await AskAsync("snooze Initech 3 days");
-        Assert.Contains($"أُجّلت صفقة {I("Initech")} حتى {I("2026-11-30")}: لن تظهر في قوائم الصفقات المتعثرة", snoozed, StringComparison.Ordinal);
+        Assert.Contains($"أُجّلت صفقة {I("Initech")} حتى الاثنين 30 نوفمبر 2026: لن تظهر في قوائم الصفقات المتعثرة", snoozed, StringComparison.Ordinal);
 
         var lifted = await AskAsync("unsnooze Initech");
         Assert.Contains($"لم تعد صفقة {I("Initech")} مؤجَّلة", lifted, StringComparison.Ordinal);

@@ -86,7 +86,7 @@ public sealed class AskBranchesTests : IAsyncLifetime
     {
         var answer = await AskAsync("snooze #1010 until Monday because the buyer is on leave");
 
-        Assert.Contains("Snoozed Tailwind Traders until 2026-11-30 (the buyer is on leave)", answer, StringComparison.Ordinal);
+        Assert.Contains("Snoozed Tailwind Traders until Mon 30 Nov 2026 (the buyer is on leave)", answer, StringComparison.Ordinal);
         // EMEA's day: Monday starts at midnight in Berlin.
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.FromHours(1)), (await DealAsync("1010")).SnoozedUntil);
 

@@ -250,7 +250,7 @@ try {
       // The Playground answers an activity carrying text and a card with 202 and no id, so there is no message to update.
       answer = await say("what's next for Tailwind");
       shown = cardOf(answer);
-      check('the snoozed deal\'s card says until when it is snoozed', shown && walk(shown.card).some((e) => e.title === 'Status' && /Snoozed until \d{4}-\d\d-\d\d/.test(e.value)), answer);
+      check('the snoozed deal\'s card says until when it is snoozed', shown && walk(shown.card).some((e) => e.title === 'Status' && /Snoozed until [A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2} \d{4}/.test(e.value)), answer);
     }
   }
 

@@ -16,7 +16,7 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 /// confirmations and undos, overrides with reasons, notes, activities and snoozes; <see cref="PageSize"/> entries a
 /// page, with a "More" button for the next. Whoever may see the deal may read its history.
 /// </summary>
-internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal)
+internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal, TeamRulesProvider teamRules)
     : ICommandHandler<HistoryCommand>, ICommandHandler<ShowHistoryPayload>
 {
     public const int PageSize = 20;
@@ -45,7 +45,8 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal)
         var pages = Math.Max(1, (entries.Count + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pages);
         var say = context.Say;
-        var shown = entries.Skip((page - 1) * PageSize).Take(PageSize).Select(e => Line(e, context.MapOf(view), say)).ToList();
+        var zone = (await teamRules.GetAsync(cancellationToken)).Zone(deal.TeamId);
+        var shown = entries.Skip((page - 1) * PageSize).Take(PageSize).Select(e => Line(e, context.MapOf(view), zone, say)).ToList();
         var heading = entries.Count == 0
             ? say.Coaching("History.Nothing")
             : say.Coaching("History.Entries", ((page - 1) * PageSize) + 1, ((page - 1) * PageSize) + shown.Count, entries.Count);
@@ -80,8 +81,8 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal)
         return new BotAnswer(text.ToString(), card);
     }
 
-    /// <summary>One entry: when · who · what · where · map version.</summary>
-    internal static string Line(TimelineEntry entry, ProcessMap map, Phrases say)
+    /// <summary>One entry: when · who · what · where · map version; a snooze's end is the day in the team's <paramref name="zone"/>.</summary>
+    internal static string Line(TimelineEntry entry, ProcessMap map, TimeZoneInfo zone, Phrases say)
     {
         var parts = new List<string> { DealCards.When(entry.At, say) };
         if (entry.PersonName is { Length: > 0 } who)
@@ -89,7 +90,7 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal)
             parts.Add(say.Language.Isolate(who));
         }
 
-        parts.Add(What(entry, map, say));
+        parts.Add(What(entry, map, zone, say));
         if (Where(entry, say) is { } where)
         {
             parts.Add(where);
@@ -103,7 +104,7 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal)
         return string.Join(" · ", parts);
     }
 
-    private static string What(TimelineEntry entry, ProcessMap map, Phrases say)
+    private static string What(TimelineEntry entry, ProcessMap map, TimeZoneInfo zone, Phrases say)
     {
         var language = say.Language;
         // A row written under an id the map has since renamed or merged away reads as the stage that replaces it.
@@ -131,7 +132,7 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal)
             TimelineEntryKind.Withdrawn => say.Coaching("History.Withdrawn", ItemText(entry, map, language), stage),
             TimelineEntryKind.Note => say.Coaching("History.Note", entry.Text),
             TimelineEntryKind.Activity => Capitalised(LogActivityUseCase.Describe(entry.Activity ?? ActivityKind.Other, entry.Text, say)),
-            TimelineEntryKind.Snooze => say.Coaching("History.Snoozed", entry.Until is { } until ? DealCards.Date(until, say) : "?"),
+            TimelineEntryKind.Snooze => say.Coaching("History.Snoozed", entry.Until is { } until ? language.DayInWords(until, zone) : "?"),
             _ => entry.Kind.ToString(),
         };
     }

@@ -5,6 +5,7 @@ using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Localization;
+using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Stalls;
 using SalesCoachBot.Core.Understanding;
 
@@ -37,8 +38,7 @@ internal sealed class MyDealsUseCase(IDealStore deals, TeamRulesProvider teamRul
             .ToList();
 
         var lines = rows.Select(r => new CardLine(
-            say.Lists(r.stall.IsStalled ? "Mine.LineStalled" : "Mine.Line", r.view.Deal.Name, "#" + r.view.Deal.ExternalId,
-                r.stage is { } stage ? MapWording.Name(stage, say.Language) : r.view.Deal.StageId.Value, r.stall.DaysInStage),
+            Line(r.view, r.stage, r.stall, rules.Zone(r.view.Deal.TeamId), say),
             new CardAction(say.Lists("Button.Checklist"), new ShowChecklistPayload(r.view.Id)))).ToList();
 
         var stalled = rows.Count(r => r.stall.IsStalled);
@@ -56,5 +56,19 @@ internal sealed class MyDealsUseCase(IDealStore deals, TeamRulesProvider teamRul
         }
 
         return new BotAnswer(text.ToString().TrimEnd(), card);
+    }
+
+    /// <summary>One deal: stalled, or snoozed until the day in its team's zone (so a snoozed deal does not read as on track), or neither.</summary>
+    private static string Line(DealView view, Stage? stage, StallAssessment stall, TimeZoneInfo zone, Phrases say)
+    {
+        var name = stage is { } known ? MapWording.Name(known, say.Language) : view.Deal.StageId.Value;
+        var id = "#" + view.Deal.ExternalId;
+        return stall switch
+        {
+            { IsStalled: true } => say.Lists("Mine.LineStalled", view.Deal.Name, id, name, stall.DaysInStage),
+            { Why: StallWhy.Snoozed, SnoozedUntil: { } until } =>
+                say.Lists("Mine.LineSnoozed", view.Deal.Name, id, name, stall.DaysInStage, say.Language.DayInWords(until, zone)),
+            _ => say.Lists("Mine.Line", view.Deal.Name, id, name, stall.DaysInStage),
+        };
     }
 }

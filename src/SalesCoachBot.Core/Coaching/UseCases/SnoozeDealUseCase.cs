@@ -112,20 +112,16 @@ internal sealed class SnoozeDealUseCase(
         return Answer(message, refused, context.Say);
     }
 
-    /// <summary>The deal's team's time zone (UTC when the team names none that is known): days are the team's days.</summary>
-    private async Task<TimeZoneInfo> ZoneAsync(DealView view, CancellationToken cancellationToken)
-    {
-        var rules = await teamRules.GetAsync(cancellationToken);
-        return rules.Find(view.Deal.TeamId) is { } team && TimeZoneInfo.TryFindSystemTimeZoneById(team.TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
-    }
+    /// <summary>The deal's team's time zone (<see cref="SalesTeamRules.Zone"/>): days are the team's days.</summary>
+    private async Task<TimeZoneInfo> ZoneAsync(DealView view, CancellationToken cancellationToken) =>
+        (await teamRules.GetAsync(cancellationToken)).Zone(view.Deal.TeamId);
 
     /// <summary>The digest's words are the team's language (a digest goes in the team's language), not this turn's.</summary>
     private async Task<Phrases> TeamWordsAsync(long teamId, CancellationToken cancellationToken) =>
         texts.In(languages.ForTeam((await teamRules.GetAsync(cancellationToken)).Find(teamId)?.Language));
 
-    /// <summary>The day in the team's zone, ISO ("2026-11-30"), as the language writes it.</summary>
-    private static string LocalDate(DateTimeOffset at, TimeZoneInfo zone, ReplyLanguage language) =>
-        language.Day(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime));
+    /// <summary>The day in the team's zone, in words ("Mon 30 Nov 2026", «الاثنين 30 نوفمبر 2026»), as the language writes it.</summary>
+    private static string LocalDate(DateTimeOffset at, TimeZoneInfo zone, ReplyLanguage language) => language.DayInWords(at, zone);
 
     private async Task<BotAnswer> SnoozeAsync(DealView view, DateTimeOffset until, TimeZoneInfo zone, string? reason, TurnContext context, CancellationToken cancellationToken)
     {
