@@ -160,9 +160,10 @@ public sealed record SetNextStepPayload(DealId Deal, string? Date = null, string
 
 /// <summary>
 /// The pipeline summary's "Details" where a card cannot unfold them (Slack): the same question again, answered with the
-/// details in the summary's thread. <see cref="Team"/> and <see cref="Days"/> as the summary was asked.
+/// details in the summary's thread. <see cref="Team"/>, <see cref="Days"/> and <see cref="Period"/> (a calendar period's
+/// code, "this-month") as the summary was asked.
 /// </summary>
-public sealed record PipelineDetailsPayload(string? Team, int? Days) : ActionPayload;
+public sealed record PipelineDetailsPayload(string? Team, int? Days, string? Period = null) : ActionPayload;
 
 /// <summary>Asks for the "Set next step" form as its own answer (Slack opens it as a modal).</summary>
 public sealed record NextStepFormPayload(DealId Deal) : ActionPayload;

@@ -20,7 +20,7 @@ internal static class PipelineKpis
         say ??= Phrases.English;
         var computed = new List<string>();
         var missing = new List<string>();
-        var window = PipelineFormat.Window(report.WindowDays, say);
+        var window = report.WindowText(say);
         string Name(Domain.StageId id) => map.FindStage(id) is { } stage ? MapWording.Name(stage, say.Language) : id.Value;
         foreach (var kpi in map.Kpis.Where(k => !string.IsNullOrWhiteSpace(k.Default)))
         {
@@ -108,7 +108,7 @@ internal static class PipelineKpis
         if (report.Conversions.Count == 0 || report.Conversions[0].Entered == 0)
         {
             return say.Pipeline("Kpi.Conversion.None",
-                report.Funnel.Count > 0 ? MapWording.Name(report.Funnel[0], say.Language) : say.Pipeline("Kpi.Conversion.FirstStage"), PipelineFormat.Window(report.WindowDays, say));
+                report.Funnel.Count > 0 ? MapWording.Name(report.Funnel[0], say.Language) : say.Pipeline("Kpi.Conversion.FirstStage"), report.WindowText(say));
         }
 
         var rate = PipelineAnalytics.ToWonRate(report.Conversions, 0);

@@ -40,13 +40,30 @@ public sealed record PipelineReport(
     /// <summary>The map the report was built against, so its words (lost reasons) are shown in the reply's language.</summary>
     internal ProcessMap? Map { get; init; }
 
+    /// <summary>The calendar period <see cref="Window"/> is, when one was asked for ("this month"); null for a trailing window.</summary>
+    public CalendarWindow? Calendar { get; init; }
+
+    /// <summary>The history window as a reply names it: "the last 30 days", "December so far", "Q3 2026".</summary>
+    public string WindowText(Localization.Phrases say) => Calendar?.Label(say) ?? PipelineFormat.Window(WindowDays, say);
+
     private static IReadOnlyList<CurrencyAmount> Combine(IEnumerable<CurrencyAmount> amounts) =>
         PipelineAnalytics.SumByCurrency(amounts.Select(a => ((string?)a.Currency, (decimal?)a.Amount)));
 
-    /// <summary>Builds the report. Stages shown: the funnel before won, then any other stage holding open deals.</summary>
-    public static PipelineReport Build(ProcessMap map, PipelineData data, int windowDays, DateTimeOffset now, Func<long, int> idleAfterDays)
+    /// <summary>Builds the report over the last <paramref name="windowDays"/> days.</summary>
+    public static PipelineReport Build(ProcessMap map, PipelineData data, int windowDays, DateTimeOffset now, Func<long, int> idleAfterDays) =>
+        Build(map, data, AnalysisWindow.LastDays(windowDays, now), windowDays, now, idleAfterDays);
+
+    /// <summary>Builds the report over a calendar period resolved in the team's zone (<see cref="CalendarPeriod.Resolve"/>).</summary>
+    public static PipelineReport Build(ProcessMap map, PipelineData data, CalendarWindow calendar, DateTimeOffset now, Func<long, int> idleAfterDays) =>
+        Build(map, data, calendar.Window, (int)Math.Ceiling((calendar.Window.To - calendar.Window.From).TotalDays), now, idleAfterDays) with { Calendar = calendar };
+
+    /// <summary>
+    /// Builds the report. Stages shown: the funnel before won, then any other stage holding open deals (now). Conversion,
+    /// win rate, cycle time and the KPIs count what happened in <paramref name="window"/>; the week-over-week figures are
+    /// its last 7 days against the 7 before (the last 7 days up to now for a window that ends now).
+    /// </summary>
+    private static PipelineReport Build(ProcessMap map, PipelineData data, AnalysisWindow window, int windowDays, DateTimeOffset now, Func<long, int> idleAfterDays)
     {
-        var window = AnalysisWindow.LastDays(windowDays, now);
         var funnel = PipelineAnalytics.Funnel(map);
         var history = PipelineHistoryIndex.Build(data.History);
         var conversions = PipelineAnalytics.Conversions(funnel, history, window);
@@ -81,7 +98,7 @@ public sealed record PipelineReport(
             conversions,
             cycles,
             winLoss,
-            PipelineAnalytics.WeekOverWeek(beforeWon, data.History, now),
+            PipelineAnalytics.WeekOverWeek(beforeWon, data.History, window.To),
             FastDealsAnalysis.Analyze(map, cycles, history, data.WonConfirmations))
         {
             HistoryIndex = history,

@@ -27,7 +27,7 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
 
     public async Task<BotAnswer> HandleAsync(PipelineCommand command, TurnContext context, CancellationToken cancellationToken)
     {
-        var built = await BuildAsync(command.TeamName, command.WindowDays, context, cancellationToken);
+        var built = await BuildAsync(command.TeamName, command.WindowDays, command.Period, context, cancellationToken);
         if (built.Refusal is { } refusal)
         {
             return refusal;
@@ -36,21 +36,21 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
         var (report, kpis, audience) = (built.Report!, built.Kpis!, built.Audience!);
         // The picture speaks the reply's language: the renderer shapes Arabic with HarfBuzz (ADR 0023).
         var image = report.OpenDeals > 0 ? await charts.PublishAsync(Funnel(report, audience, context.Say), cancellationToken) : null;
-        return Render(report, kpis, audience, image, new PipelineDetailsPayload(command.TeamName, command.WindowDays), context.Say);
+        return Render(report, kpis, audience, image, new PipelineDetailsPayload(command.TeamName, command.WindowDays, command.Period?.Code), context.Say);
     }
 
     /// <summary>The details asked for from a card that cannot unfold them: the same figures, as their own answer in the thread.</summary>
     public async Task<BotAnswer> HandleAsync(PipelineDetailsPayload command, TurnContext context, CancellationToken cancellationToken)
     {
-        var built = await BuildAsync(command.Team, command.Days, context, cancellationToken);
+        var built = await BuildAsync(command.Team, command.Days, CalendarPeriod.FromCode(command.Period), context, cancellationToken);
         if (built.Refusal is { } refusal)
         {
             return refusal;
         }
 
         var say = context.Say;
-        var details = Details(built.Report!, built.Kpis!, new PipelineDetailsPayload(command.Team, command.Days), say);
-        var window = PipelineFormat.Window(built.Report!.WindowDays, say);
+        var details = Details(built.Report!, built.Kpis!, command, say);
+        var window = built.Report!.WindowText(say);
         var text = new StringBuilder().AppendLine(say.Pipeline("Details.Header", built.Audience!.Label, window));
         AppendSections(text, details.Sections, say);
         details.Body.ToList().ForEach(l => text.AppendLine(l));
@@ -67,10 +67,10 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
         };
     }
 
-    private async Task<Built> BuildAsync(string? teamName, int? windowDays, TurnContext context, CancellationToken cancellationToken)
+    private async Task<Built> BuildAsync(string? teamName, int? windowDays, CalendarPeriod? period, TurnContext context, CancellationToken cancellationToken)
     {
         var days = windowDays ?? DefaultWindowDays;
-        if (days is < 1 or > MaxWindowDays)
+        if (period is null && days is < 1 or > MaxWindowDays)
         {
             var say = context.Say;
             var said = days < 1 ? say.Count(Phrases.Area.Pipeline, "Window.Empty", days) : say.Count(Phrases.Area.Pipeline, "Window.TooLong", days);
@@ -91,9 +91,16 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
         }
 
         var rules = await teamRules.GetAsync(cancellationToken);
-        var since = Min(context.Now.AddDays(-days), context.Now.AddDays(-14));
+
+        // A calendar period is the team's: its month starts at midnight where the team works (the first team's zone when
+        // the audience spans several, as for a target's period).
+        var calendar = period?.Resolve(context.Now, audience.Teams.Count > 0 ? rules.Zone(audience.Teams.Min(t => t.Id)) : TimeZoneInfo.Utc);
+        var window = calendar?.Window ?? AnalysisWindow.LastDays(days, context.Now);
+        var since = Min(window.From, window.To.AddDays(-14));
         var data = await store.LoadAsync(audience.Scope, since, context.Now, cancellationToken);
-        var report = PipelineReport.Build(map, data, days, context.Now, rules.IdleAfterDays);
+        var report = calendar is null
+            ? PipelineReport.Build(map, data, days, context.Now, rules.IdleAfterDays)
+            : PipelineReport.Build(map, data, calendar, context.Now, rules.IdleAfterDays);
         return new Built(null, report, PipelineKpis.Compute(map, report, data, context.Say), audience);
     }
 
@@ -115,7 +122,7 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
         }).ToList();
         return new FunnelChart(
             say.Pipeline("Funnel.Title", audience.Label),
-            say.Pipeline("Funnel.Subtitle", PipelineFormat.Window(report.WindowDays, say)),
+            say.Pipeline("Funnel.Subtitle", report.WindowText(say)),
             steps)
         {
             Language = say.Language,
@@ -125,7 +132,7 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
     internal static BotAnswer Render(PipelineReport report, KpiFigures kpis, PipelineAudience audience, CardImage? image, PipelineDetailsPayload open, Phrases? say = null)
     {
         say ??= Phrases.English;
-        var window = PipelineFormat.Window(report.WindowDays, say);
+        var window = report.WindowText(say);
         var wl = report.WinLoss;
         var weighting = say.Pipeline(report.Weighting == WeightingBasis.ObservedConversion ? "Weighting.Observed" : "Weighting.Position");
         var thin = wl.Won < PipelineAnalytics.MinWonDealsToTrust ? say.Count(Phrases.Area.Pipeline, "Thin", wl.Won, window) : null;
@@ -152,7 +159,7 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
 
         if (WeekLine(report, say) is { } week)
         {
-            facts.Add(new(say.Pipeline("Fact.SinceLastWeek"), week));
+            facts.Add(new(report.Calendar is { Period.Previous: true } past ? say.Pipeline("Fact.LastWeekOf", past.Label(say)) : say.Pipeline("Fact.SinceLastWeek"), week));
         }
 
         var details = Details(report, kpis, open, say);
@@ -190,7 +197,7 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
     private static CardDetails Details(PipelineReport report, KpiFigures kpis, PipelineDetailsPayload open, Phrases say)
     {
         var language = say.Language;
-        var window = PipelineFormat.Window(report.WindowDays, say);
+        var window = report.WindowText(say);
         string Name(ProcessMaps.Stage stage) => Localization.MapWording.Name(stage, language);
         var stageLines = report.Stages.Select(s =>
             say.Pipeline("Stage.Line", Name(s.Stage), PipelineFormat.Deals(s.OpenDeals, say)) +
@@ -242,7 +249,9 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
             .ToList();
         if (weekLines.Count > 0)
         {
-            sections.Add(new(say.Pipeline("Section.Week"), [.. weekLines.Select(l => new CardLine(l))]));
+            // A past period's week is its own last week; a window ending now, the last 7 days.
+            var heading = report.Calendar is { Period.Previous: true } past ? say.Pipeline("Section.WeekOf", past.Label(say)) : say.Pipeline("Section.Week");
+            sections.Add(new(heading, [.. weekLines.Select(l => new CardLine(l))]));
         }
 
         // The KPI lines themselves are worded by PipelineKpis, in the same language.

@@ -78,8 +78,11 @@ internal sealed record UnsnoozeCommand(DealReference Deal) : ChatCommand, IDealC
 
 internal sealed record StageInfoCommand(string StageText) : ChatCommand;
 
-/// <summary>"pipeline [TEAM] [last N days]"; <see cref="WindowDays"/> null means the default window.</summary>
-public sealed record PipelineCommand(string? TeamName, int? WindowDays) : ChatCommand;
+/// <summary>
+/// "pipeline [TEAM] [last N days | this month | last quarter]": a trailing window of <see cref="WindowDays"/> days, or a
+/// calendar <see cref="Period"/> in the team's zone; neither means the default window.
+/// </summary>
+public sealed record PipelineCommand(string? TeamName, int? WindowDays, Pipeline.CalendarPeriod? Period = null) : ChatCommand;
 
 internal sealed record StalledCommand(string? TeamName) : ChatCommand;
 

@@ -1,6 +1,8 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CalendarPeriod = SalesCoachBot.Core.Pipeline.CalendarPeriod;
+using CalendarUnit = SalesCoachBot.Core.Pipeline.CalendarUnit;
 
 namespace SalesCoachBot.Core.Understanding;
 
@@ -1109,11 +1111,11 @@ public sealed partial class CommandParser
 
     private static ChatCommand Pipeline(IReadOnlyList<Token> slot, IReadOnlyList<Token> tokens, LanguagePack pack)
     {
-        var (window, used) = Window(tokens, pack);
+        var (window, period, used) = Window(tokens, pack);
         var team = slot.Where(t => !used.Contains(t)).ToList();
         // "funnel for 500k this quarter", «قمع المبيعات لهدف 500 ألف دولار»: a target amount where a team would be asks
         // for the reverse funnel, not for a team called "500k".
-        return SaysTargetAmount(team, pack) && Funnel(tokens, pack) is { } funnel ? funnel : new PipelineCommand(Team(team, pack), window);
+        return SaysTargetAmount(team, pack) && Funnel(tokens, pack) is { } funnel ? funnel : new PipelineCommand(Team(team, pack), window, period);
     }
 
     /// <summary>
@@ -1148,16 +1150,32 @@ public sealed partial class CommandParser
         return false;
     }
 
-    /// <summary>"last 90 days", "30d", "this quarter", "آخر 30 يوم", "الشهر الماضي": the window in days, and the words that said it.</summary>
-    private static (int? Days, HashSet<Token> Used) Window(IReadOnlyList<Token> tokens, LanguagePack pack)
+    /// <summary>
+    /// "last 90 days", "30d", "past month", "آخر 30 يوم": a trailing window in days; "this month", "last quarter", "هذا
+    /// الشهر", "الشهر الماضي": a calendar period (a month, quarter or year: this one so far, or the whole previous one).
+    /// Either with the words that said it.
+    /// </summary>
+    private static (int? Days, CalendarPeriod? Period, HashSet<Token> Used) Window(IReadOnlyList<Token> tokens, LanguagePack pack)
     {
         var used = new HashSet<Token>();
         var before = pack.Words("window_last");
+        var current = pack.Words("window_current");
+        var previous = pack.Words("window_previous");
         var single = pack.Words("window_this");
+        bool Single(Token t) => single.Contains(t.Canon) || current.Contains(t.Canon) || previous.Contains(t.Canon);
         int? UnitDays(Token t) => pack.PeriodUnits.TryGetValue(t.Canon, out var d) || pack.PeriodUnits.TryGetValue(ArabicText.WithoutArticle(t.Canon), out d) ? d : null;
+
+        // "this month" or "last month" (not "past month", which is the last 30 days): a month, quarter or year of the calendar.
+        CalendarPeriod? Calendar(Token word, int unitDays) =>
+            Unit(unitDays) is not { } unit ? null
+            : current.Contains(word.Canon) ? new(unit, Previous: false)
+            : previous.Contains(word.Canon) ? new(unit, Previous: true)
+            : null;
+
         for (var i = 0; i < tokens.Count; i++)
         {
             int? window = null;
+            CalendarPeriod? period = null;
             var compact = CompactWindowRegex().Match(tokens[i].Canon);
             if (compact.Success)
             {
@@ -1170,32 +1188,54 @@ public sealed partial class CommandParser
                 used.Add(tokens[i]);
                 used.Add(tokens[i + 1]);
             }
-            else if (i + 1 < tokens.Count && single.Contains(tokens[i].Canon) && UnitDays(tokens[i + 1]) is { } one)
+            else if (i + 1 < tokens.Count && Single(tokens[i]) && UnitDays(tokens[i + 1]) is { } one)
             {
-                window = one;
+                period = Calendar(tokens[i], one);
+                window = period is null ? one : null;
                 used.Add(tokens[i]);
                 used.Add(tokens[i + 1]);
             }
-            else if (i + 1 < tokens.Count && UnitDays(tokens[i]) is { } after && single.Contains(tokens[i + 1].Canon))
+            else if (i + 1 < tokens.Count && UnitDays(tokens[i]) is { } after && Single(tokens[i + 1]))
             {
-                window = after; // "الشهر الماضي": the unit first
+                // "الشهر الماضي", "الربع الحالي", "الشهر اللي فات": the unit first
+                period = Calendar(tokens[i + 1], after);
+                window = period is null ? after : null;
                 used.Add(tokens[i]);
                 used.Add(tokens[i + 1]);
+                if (i + 2 < tokens.Count && previous.Contains(tokens[i + 2].Canon))
+                {
+                    used.Add(tokens[i + 2]);
+                }
+            }
+            else if (pack.IsArabic && tokens[i].Canon.Length > 3 && tokens[i].Canon.StartsWith("\u0647\u0627\u0644", StringComparison.Ordinal)
+                && pack.PeriodUnits.TryGetValue(tokens[i].Canon[3..], out var glued) && Unit(glued) is { } gluedUnit)
+            {
+                period = new(gluedUnit, Previous: false); // «هالشهر», «هالربع»: «ها» + «ال» glued, "this"
+                used.Add(tokens[i]);
             }
 
-            if (window is not null)
+            if (window is not null || period is not null)
             {
                 if (i > 0 && before.Contains(tokens[i - 1].Canon))
                 {
                     used.Add(tokens[i - 1]);
                 }
 
-                return (window, used);
+                return (window, period, used);
             }
         }
 
-        return (null, used);
+        return (null, null, used);
     }
+
+    /// <summary>The calendar unit of a period unit's length in days (a month 30, a quarter 90, a year 365); null for days and weeks.</summary>
+    private static CalendarUnit? Unit(int days) => days switch
+    {
+        30 => CalendarUnit.Month,
+        90 => CalendarUnit.Quarter,
+        365 => CalendarUnit.Year,
+        _ => null,
+    };
 
     /// <summary>
     /// A number of units in days, at most <see cref="int.MaxValue"/>: "last 99999 days" is read as a window (which the

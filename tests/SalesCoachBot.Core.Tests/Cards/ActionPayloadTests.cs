@@ -15,6 +15,7 @@ public sealed class ActionPayloadTests
         new RunCommandPayload("what's next for #1002"),
         new PipelineDetailsPayload("EMEA", 90),
         new PipelineDetailsPayload(null, null),
+        new PipelineDetailsPayload("EMEA", null, "last-month"),
         new AddNotePayload(new DealId(42)),
         new AddNotePayload(new DealId(42), "CFO wants an ROI case by Q1"),
         new NoteFormPayload(new DealId(42)),

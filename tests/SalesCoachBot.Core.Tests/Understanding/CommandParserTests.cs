@@ -174,6 +174,32 @@ public sealed class CommandParserTests
         Assert.Equal(new MarkLostCommand(new NameReference("Hooli"), null), _parser.Parse("mark Hooli lost"));
     }
 
+    [Theory]
+    [InlineData("pipeline this month", null, null, "this-month")]
+    [InlineData("pipeline EMEA last month", "EMEA", null, "last-month")]
+    [InlineData("pipeline this quarter", null, null, "this-quarter")]
+    [InlineData("pipeline last quarter", null, null, "last-quarter")]
+    [InlineData("pipeline this year", null, null, "this-year")]
+    [InlineData("pipeline last 30 days", null, 30, null)]
+    [InlineData("pipeline past month", null, 30, null)]
+    [InlineData("pipeline last 2 weeks", null, 14, null)]
+    [InlineData("خط المبيعات هذا الشهر", null, null, "this-month")]
+    [InlineData("خط المبيعات هالشهر", null, null, "this-month")]
+    [InlineData("خط المبيعات الشهر الماضي", null, null, "last-month")]
+    [InlineData("خط المبيعات الشهر اللي فات", null, null, "last-month")]
+    [InlineData("خط المبيعات لفريق EMEA هذا الربع", "EMEA", null, "this-quarter")]
+    [InlineData("خط المبيعات الربع الماضي", null, null, "last-quarter")]
+    [InlineData("خط المبيعات هذه السنة", null, null, "this-year")]
+    [InlineData("خط المبيعات آخر ٣٠ يوم", null, 30, null)]
+    [InlineData("خط المبيعات آخر شهر", null, 30, null)]
+    public void Parse_PipelineCalendarPeriodOrTrailingWindow_ReadAsMeant(string text, string? team, int? days, string? period)
+    {
+        // "this month" was the last 30 days and "this quarter" the last 90: a manager means the calendar month or quarter.
+        var pipeline = Assert.IsType<PipelineCommand>(_parser.Parse(text));
+
+        Assert.Equal((team, days, period), (pipeline.TeamName, pipeline.WindowDays, pipeline.Period?.Code));
+    }
+
     [Fact]
     public void Parse_PipelineWithTeamAndWindow_ReadsBoth()
     {

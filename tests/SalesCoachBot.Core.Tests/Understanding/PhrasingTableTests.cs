@@ -224,7 +224,15 @@ public sealed class PhrasingTableTests(ITestOutputHelper output)
         ("pipline apac 30d", "pipeline apac 30"),
         ("my pipeline", "pipeline - -"),
         ("pipeline last 2 weeks", "pipeline - 14"),
-        ("pipeline this quarter", "pipeline - 90"),
+        ("pipeline this quarter", "pipeline - this-quarter"),
+        ("pipeline this month", "pipeline - this-month"),
+        ("pipeline emea last month", "pipeline emea last-month"),
+        ("pipeline previous quarter", "pipeline - last-quarter"),
+        ("pipeline this year", "pipeline - this-year"),
+        ("pipeline last year", "pipeline - last-year"),
+        ("pipeline past month", "pipeline - 30"),
+        ("pipeline last 30 days", "pipeline - 30"),
+        ("pipeline this week", "pipeline - 7"),
         ("how's the team doing?", "pipeline - -"),
 
         // stalled

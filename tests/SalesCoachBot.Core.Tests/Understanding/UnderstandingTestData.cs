@@ -119,7 +119,7 @@ internal static class UnderstandingTestData
             MarkLostCommand c => $"lost {Deal(c.Deal)} | {Lower(c.Reason)}",
             SaidNoCommand c => $"no {Deal(c.Deal)}" + (c.Reason is null ? string.Empty : $" | {Lower(c.Reason)}"),
             StageInfoCommand c => $"stage {Stage(c.StageText)}",
-            PipelineCommand c => $"pipeline {Lower(c.TeamName)} {c.WindowDays?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}",
+            PipelineCommand c => $"pipeline {Lower(c.TeamName)} {c.WindowDays?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? c.Period?.Code ?? "-"}",
             StalledCommand c => $"stalled {Lower(c.TeamName)}",
             ReverseFunnelCommand c => $"funnel {Lower(c.AmountText)}" + (c.PeriodText is null && c.TeamName is null ? string.Empty : $" | {Lower(c.PeriodText)} | {Lower(c.TeamName)}"),
             NewDealCommand c => $"newdeal {Lower(c.Name)} | {Lower(c.AmountText)} | {(c.StageText is null ? "-" : Stage(c.StageText))} | {Lower(c.TeamText)}",
