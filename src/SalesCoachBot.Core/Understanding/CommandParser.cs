@@ -110,6 +110,39 @@ public sealed partial class CommandParser
             return from < to && to <= Raw.Length ? Raw[from..to].Trim() : Join(tokens);
         }
 
+        /// <summary>
+        /// Where the quotation marks ("…", “…”, «…») around <paramref name="token"/> open in the folded text, or -1 when it
+        /// stands inside none. Only a closed pair counts.
+        /// </summary>
+        public int QuoteOpen(Token token)
+        {
+            var open = -1;
+            var closer = '\0';
+            for (var i = 0; i < Folded.Length && i <= token.Start; i++)
+            {
+                var c = Folded[i];
+                if (open >= 0 && c == closer)
+                {
+                    open = -1;
+                }
+                else if (open < 0 && Closer(c) is var close && close != '\0')
+                {
+                    open = i;
+                    closer = close;
+                }
+            }
+
+            return open >= 0 && Folded.IndexOf(closer, token.Start) >= 0 ? open : -1;
+        }
+
+        private static char Closer(char open) => open switch
+        {
+            '"' => '"',
+            '\u201C' => '\u201D', // “ ”
+            '\u00AB' => '\u00BB', // « »
+            _ => '\0',
+        };
+
         private int RawIndex(int folded)
         {
             var kept = 0;
@@ -335,7 +368,7 @@ public sealed partial class CommandParser
                 }
 
                 built = command;
-                tentative = QuestionableChanges.Contains(m.Command) && IsTentative(m, tokens, opening, pack);
+                tentative = QuestionableChanges.Contains(m.Command) && IsTentative(m, tokens, opening, folded, pack);
                 return true;
             },
             closest);
@@ -372,6 +405,13 @@ public sealed partial class CommandParser
         if (QuestionableChanges.Contains(m.Command) && m.Slot("deal") is [var opens, _, ..] && pack.Words("change_gerunds").Contains(opens.Lower))
         {
             return new UnknownCommand(folded.Raw);
+        }
+
+        // "they said no because price" fits "they said no on {deal}" with the deal "because price": a word that opens a reason
+        // opens no deal's name, so another reading is tried.
+        if (m.Slot("deal") is [var first, ..] && pack.Words("deal_reason_cut").Contains(first.Lower))
+        {
+            return null;
         }
 
         if (NegatableChanges.Contains(m.Command))
@@ -572,6 +612,13 @@ public sealed partial class CommandParser
             return new FollowBranchCommand(DealOf(m.Slot("deal"), pack, folded), "nurture", Reason(m.Slot("reason"), pack, folded));
         }
 
+        // «انقل Initech للعرض لأن العميل طلب بس القانونية بطيئة» fits "move {deal} to {stage}" with «Initech للعرض لأن العميل
+        // طلب» for the deal: a reason opens inside it, so the words after it are no stage. Another reading is tried.
+        if (CutReason(m.Slot("deal"), pack).Reason.Count > 0 && m.Slot("stage").Count > 0)
+        {
+            return null;
+        }
+
         // «رجّع Initech لمرحلة الاستكشاف عشان العميل طلب»: the stage ends where a reason opens; the reason runs from there.
         var (stageSlot, reasonStart) = CutReason(m.Slot("stage"), pack);
         var reasonSlot = m.Slot("reason");
@@ -651,6 +698,7 @@ public sealed partial class CommandParser
         var reasonSlot = m.Slot("reason");
         var lead = pack.Words("snooze_time_leading");
         var markers = pack.Words("reason_markers");
+        var openers = pack.Words("snooze_reason_openers");
 
         // «خلنا نأجل Tailwind ٣ أيام» read against "… {deal} عشان {reason}": with no word introducing it, the "reason"
         // right after the deal is the rest of the deal slot (where the time is looked for).
@@ -680,13 +728,14 @@ public sealed partial class CommandParser
         var reason = Reason(reasonSlot, pack, typed, "snooze_reason_filler");
 
         // The time at the end of the slot, or followed by a reason the example had no place for ("10 days, budget
-        // freeze", «أسبوع عشان المدير مسافر»); else at its start ("snooze for 2 weeks Initech").
+        // freeze", «أسبوع عشان المدير مسافر», "1 week but only if no reply"); else at its start ("snooze for 2 weeks Initech").
         for (var i = 0; i < slot.Count; i++)
         {
             for (var j = Math.Min(slot.Count, i + 6); j > i; j--)
             {
                 var after = j < slot.Count ? slot[j] : default;
-                if ((j == slot.Count || after.CommaBefore || markers.Contains(after.Canon)) && SnoozeDates.LooksLikeTime(Join(slot.Skip(i).Take(j - i))))
+                var opens = j == slot.Count || after.CommaBefore || markers.Contains(after.Canon) || openers.Contains(after.Canon) || openers.Contains(after.Lower);
+                if (opens && SnoozeDates.LooksLikeTime(Join(slot.Skip(i).Take(j - i))))
                 {
                     // "for 2 weeks" is "2 weeks"
                     var time = slot.Skip(i).Take(j - i).SkipWhile((t, k) => k == 0 && lead.Contains(t.Canon) && j - i > 1).ToList();
@@ -724,6 +773,14 @@ public sealed partial class CommandParser
             return null;
         }
 
+        // «Initech مش مناسبة لأن …» read as «اعتبر {deal} غير مناسبة لأن {reason}» takes «مش» into the deal: a negation
+        // ending the deal opens the branch («مش مناسبة», not a fit), as the example's «غير» does.
+        var negations = pack.Words("branch_negations");
+        if (pack.IsArabic && !m.HasSlot("when") && dealSlot.Count > 1 && (negations.Contains(dealSlot[^1].Canon) || negations.Contains(dealSlot[^1].Lower)))
+        {
+            dealSlot.RemoveAt(dealSlot.Count - 1);
+        }
+
         var inDeal = dealSlot.Select(t => t.Start).ToHashSet();
         var when = m.Slots.Any(s => s.Name == "when")
             ? Trim(m.Slot("when"), verbs, verbs)
@@ -743,7 +800,6 @@ public sealed partial class CommandParser
 
         // "disqualified now" is "disqualified"; "not now" stays what it says.
         var trailing = pack.Words("branch_trailing");
-        var negations = pack.Words("branch_negations");
         while (when.Count > 1 && trailing.Contains(when[^1].Canon) && !negations.Contains(when[^2].Canon))
         {
             when.RemoveAt(when.Count - 1);
@@ -769,25 +825,56 @@ public sealed partial class CommandParser
         // "mark initech as needs unclear": said to be a branch in so many words.
         var explicitly = m.Example.Split(' ')[0] is var first && pack.Words("branch_explicit").Contains(pack.Canonical(ArabicText.Normalize(first).ToLowerInvariant()));
         // "Globex is still interested": a state that goes on, not a decision.
-        return explicitly || (ReadsLikeADecision(when, pack) && !Contrasted(tokens, inDeal, pack))
+        return explicitly || (ReadsLikeADecision(when, pack) && !Contrasted(tokens, inDeal, typed, pack))
             ? new FollowBranchCommand(DealOf(dealSlot, pack, typed), whenText, reason)
             : null;
     }
 
-    /// <summary>True when a word of <c>change_contrasts</c> or <c>change_continuations</c> was typed outside the deal ("still", «لسه»).</summary>
-    private static bool Contrasted(IReadOnlyList<Token> tokens, HashSet<int> inDeal, LanguagePack pack)
+    /// <summary>
+    /// True when a word of <c>change_contrasts</c> or <c>change_continuations</c> was typed outside the deal ("still", «لسه»),
+    /// and not inside quotation marks (a reason quoted as text).
+    /// </summary>
+    private static bool Contrasted(IReadOnlyList<Token> tokens, HashSet<int> inDeal, Typed typed, LanguagePack pack)
     {
         var contrasts = pack.Words("change_contrasts");
         var continuations = pack.Words("change_continuations");
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (!inDeal.Contains(tokens[i].Start) && (contrasts.Contains(tokens[i].Lower) || continuations.Contains(tokens[i].Lower)))
+            if (!inDeal.Contains(tokens[i].Start) && (contrasts.Contains(tokens[i].Lower) || continuations.Contains(tokens[i].Lower)) && !QuotedReason(tokens[i], tokens, typed, pack))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// True when <paramref name="token"/> is in a quoted reason: quotation marks opened right after a word that opens a
+    /// reason (<c>reason_markers</c>: "because", «لأن», «بسبب») and closed after the token. The wording of a change asked back
+    /// quotes a reason that holds a contrast or a continuation (<see cref="AsText"/>), so Yes is the change at once;
+    /// quotation marks around the whole sentence, or around the command's words, exempt nothing.
+    /// </summary>
+    private static bool QuotedReason(Token token, IReadOnlyList<Token> tokens, Typed typed, LanguagePack pack)
+    {
+        var open = typed.QuoteOpen(token);
+        if (open < 0)
+        {
+            return false;
+        }
+
+        // The word typed last before the quotation mark (tokens read out of order, "Initech: …", are not sorted).
+        Token? before = null;
+        foreach (var t in tokens)
+        {
+            if (t.Start < open && (before is null || t.Start > before.Value.Start))
+            {
+                before = t;
+            }
+        }
+
+        var markers = pack.Words("reason_markers");
+        return before is { } marker && (markers.Contains(marker.Canon) || markers.Contains(marker.Lower));
     }
 
     /// <summary>How a change's negation was typed, against its example.</summary>
@@ -828,9 +915,69 @@ public sealed partial class CommandParser
             return Negation.Dropped;
         }
 
-        return OutsideSlots(m, tokens).Any(t => negations.Contains(t.Lower)) || m.Slot("deal").Any(t => negations.Contains(t.Lower))
+        return OutsideSlots(m, tokens).Any(t => negations.Contains(t.Lower)) || NegatedInDeal(m, negations, pack)
             ? Negation.Negated
             : Negation.None;
+    }
+
+    /// <summary>
+    /// True when a negation stands in the deal's slot before a reason opens there: "Globex isn't dead because …" is
+    /// negated; "reopen Initech because they didn't mean it", "snooze Initech 1 week but don't nudge me if they reply",
+    /// «أجّل Initech أسبوع بس لو ما ردوا» say theirs in the reason (<see cref="ReasonStart"/>).
+    /// </summary>
+    private static bool NegatedInDeal(IntentMatch m, FrozenSet<string> negations, LanguagePack pack)
+    {
+        var deal = m.Slot("deal");
+        for (var i = 0; i < deal.Count; i++)
+        {
+            if (negations.Contains(deal[i].Lower))
+            {
+                return i < ReasonStart(m.Command, deal, pack);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Where a reason the example has no place for opens in a deal's slot: at a word of <c>deal_reason_cut</c> (as
+    /// <see cref="CutReason"/> cuts it), or in a snooze's slot at a word of <c>reason_markers</c> or
+    /// <c>snooze_reason_openers</c> right after the time ("Initech 1 week but only if …", as <see cref="Snooze"/> reads
+    /// it); the slot's length when none does.
+    /// </summary>
+    private static int ReasonStart(string command, IReadOnlyList<Token> deal, LanguagePack pack)
+    {
+        var cut = pack.Words("deal_reason_cut");
+        var markers = pack.Words("reason_markers");
+        var openers = pack.Words("snooze_reason_openers");
+        for (var i = 1; i < deal.Count; i++)
+        {
+            if (cut.Contains(deal[i].Lower))
+            {
+                return i;
+            }
+
+            if (command == "snooze" && (markers.Contains(deal[i].Canon) || openers.Contains(deal[i].Canon) || openers.Contains(deal[i].Lower)) && EndsWithATime(deal, i))
+            {
+                return i;
+            }
+        }
+
+        return deal.Count;
+    }
+
+    /// <summary>True when the words of <paramref name="slot"/> before <paramref name="end"/> end with a snooze's time (at most six words).</summary>
+    private static bool EndsWithATime(IReadOnlyList<Token> slot, int end)
+    {
+        for (var start = Math.Max(0, end - 6); start < end; start++)
+        {
+            if (SnoozeDates.LooksLikeTime(Join(slot.Skip(start).Take(end - start))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -859,7 +1006,7 @@ public sealed partial class CommandParser
     /// to self or a report as well as a request, so it is asked back before it is done. The example's own words are read
     /// as written.
     /// </summary>
-    private static bool IsTentative(IntentMatch m, IReadOnlyList<Token> tokens, IReadOnlyList<Token> opening, LanguagePack pack)
+    private static bool IsTentative(IntentMatch m, IReadOnlyList<Token> tokens, IReadOnlyList<Token> opening, Typed typed, LanguagePack pack)
     {
         var tentative = pack.Words("change_tentative");
         var suggestions = pack.Words("change_suggestions");
@@ -897,12 +1044,12 @@ public sealed partial class CommandParser
         }
 
         // "lost because no budget this year but the price was fine" gives reasons; "said no to the price, but they still want
-        // it" may not be a no at all.
+        // it" may not be a no at all. A quoted reason is the bot's own wording asked back and confirmed (CanonicalText).
         var no = m.Command == "saidno";
         var reason = m.Slot("reason");
         for (var i = 0; i < reason.Count; i++)
         {
-            if (continuations.Contains(reason[i].Lower) || (no && contrasts.Contains(reason[i].Lower)))
+            if ((continuations.Contains(reason[i].Lower) || (no && contrasts.Contains(reason[i].Lower))) && !QuotedReason(reason[i], tokens, typed, pack))
             {
                 return true;
             }
@@ -1597,7 +1744,7 @@ public sealed partial class CommandParser
             NameReference name => $" {before} {name.Text}",
             _ => string.Empty,
         };
-        static string Because(string? reason) => reason is null ? string.Empty : " because " + reason;
+        static string Because(string? reason) => reason is null ? string.Empty : " because " + AsText(reason);
         static string This(string deal) => deal.Length == 0 ? " this" : deal;
 
         return command switch
@@ -1636,7 +1783,7 @@ public sealed partial class CommandParser
             _ => "هذه الصفقة",
         };
         static string For(DealReference deal, string before) => deal is LinkedDealReference ? string.Empty : $" {before} {Deal(deal)}";
-        static string Because(string? reason, string word = "لأن") => reason is null ? string.Empty : $" {word} {reason}";
+        static string Because(string? reason, string word = "لأن") => reason is null ? string.Empty : $" {word} {AsText(reason, arabic: true)}";
 
         return command switch
         {
@@ -1653,6 +1800,31 @@ public sealed partial class CommandParser
             SaidNoCommand c => $"{(c.Deal is LinkedDealReference ? "العميل" : Deal(c.Deal))} رفضوا{Because(c.Reason, "بسبب")}",
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// A reason as a wording asked back says it: in quotation marks when it holds a word that would make the wording
+    /// itself a change only contrasted or still going on (<c>change_contrasts</c>, <c>change_continuations</c> of either
+    /// language: "price, but they still want it", «السعر بس لسه مهتمين»), which Yes would ask back again. Quoted words
+    /// are read as the reason's text (<see cref="QuotedReason"/>), so the wording is the change at once.
+    /// </summary>
+    private static string AsText(string reason, bool arabic = false)
+    {
+        foreach (var word in Sentence.Tokenize(reason))
+        {
+            foreach (var pack in LanguagePack.All)
+            {
+                if (pack.Words("change_contrasts").Contains(word.Lower) || pack.Words("change_continuations").Contains(word.Lower))
+                {
+                    // The question quotes an English wording in straight quotation marks and an Arabic one in «»: the reason
+                    // in the other kind reads best (curly ones, which do not mirror, would look reversed in Arabic).
+                    var curly = !arabic && reason.AsSpan().IndexOfAny('\u201C', '\u201D') < 0;
+                    return curly || reason.Contains('"', StringComparison.Ordinal) ? $"\u201C{reason}\u201D" : $"\"{reason}\"";
+                }
+            }
+        }
+
+        return reason;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Tests.Fakes;
 
@@ -234,5 +235,112 @@ public sealed class UnaskedChangeTests : IDisposable
 
         Assert.StartsWith("Sorry, I didn't understand", answer.Text, StringComparison.Ordinal);
         Assert.Equal(DealStatus.Open, deal.Status);
+    }
+
+    /// <summary>Presses the Yes button of a change asked back, which runs the wording it quoted.</summary>
+    private async Task<BotAnswer> YesAsync(BotAnswer asked)
+    {
+        var yes = Assert.Single(asked.Card!.Actions, a => a.Payload is RunCommandPayload { Text: not "cancel" });
+        return await _bot.TurnAsync(new ActionInput(yes.Payload, []));
+    }
+
+    [Theory]
+    [InlineData("ممكن نسكت التنبيهات عن Initech أسبوع", "أجّل Initech أسبوع")]
+    [InlineData("ممكن نوقف التنبيهات عن Initech أسبوع", "أجّل Initech أسبوع")]
+    [InlineData("can we mute alerts for Initech for a week?", "snooze deal Initech a week")]
+    public async Task SilenceTheAlertsAskedAmongTheTeam_AsksFirstThenYesSnoozes(string text, string wording)
+    {
+        // «ممكن نسكت التنبيهات عن Initech» ("can we silence the alerts about Initech") got the help answer.
+        _bot.AddDeal("1002", "Initech", "demo");
+
+        var asked = await _bot.AskAsync(text);
+
+        Assert.Contains(asked.Card!.Actions, a => a.Payload is RunCommandPayload { Text: var said } && said == wording);
+        Assert.Empty(_bot.Stores.Snoozes);
+
+        await YesAsync(asked);
+
+        Assert.Equal(_bot.Clock.GetUtcNow().AddDays(7), Assert.Single(_bot.Stores.Snoozes).Until);
+    }
+
+    [Theory]
+    [InlineData("ممكن نسكت التنبيهات عن Initech", "ar", "قل إلى متى")]
+    [InlineData("can we mute alerts for Initech?", "en", "Say for how long")]
+    public async Task SilenceTheAlertsAskedWithoutATime_YesAsksHowLong(string text, string language, string hint)
+    {
+        _bot.AddDeal("1002", "Initech", "demo");
+        _bot.Rep.Language = language;
+
+        var answer = await YesAsync(await _bot.AskAsync(text));
+
+        Assert.Contains(hint, answer.Text, StringComparison.Ordinal);
+        Assert.Empty(_bot.Stores.Snoozes);
+    }
+
+    [Theory]
+    [InlineData("أسكت التنبيهات عن Initech أسبوع")]
+    [InlineData("أوقف تنبيهات Initech أسبوع")]
+    [InlineData("stop nudging me about Initech for a week")]
+    [InlineData("silence the alerts on Initech for a week")]
+    public async Task SilenceTheAlertsSaid_Snoozed(string text)
+    {
+        _bot.AddDeal("1002", "Initech", "demo");
+
+        await _bot.AskAsync(text);
+
+        Assert.Equal(_bot.Clock.GetUtcNow().AddDays(7), Assert.Single(_bot.Stores.Snoozes).Until);
+    }
+
+    [Theory]
+    [InlineData("ممكن نعيد فتح Initech")]
+    [InlineData("can we reopen Initech")]
+    public async Task ReopenAskedAmongTheTeam_AsksFirstThenYesReopens(string text)
+    {
+        // «ممكن نعيد فتح Initech» ("can we reopen Initech") got the help answer.
+        var deal = _bot.AddDeal("1002", "Initech", "demo");
+        await _bot.AskAsync("initech said no because price");
+
+        var asked = await _bot.AskAsync(text);
+
+        Assert.Equal(DealStatus.Lost, deal.Status);
+
+        await YesAsync(asked);
+
+        Assert.Equal((DealStatus.Open, "demo"), (deal.Status, deal.StageId.Value));
+    }
+
+    [Theory]
+    [InlineData("snooze Initech 1 week but only if no reply", "only if no reply")]
+    [InlineData("أجّل Initech أسبوع بس لو ما ردوا", "لو ما ردوا")]
+    [InlineData("أجّل Initech أسبوع كون المدير مسافر", "المدير مسافر")]
+    public async Task SnoozeWithAReasonAfterTheTime_SnoozedWithThatReason(string text, string reason)
+    {
+        // "snooze Initech 1 week but only if no reply" answered that no deal matches "Initech 1 week but only if no reply".
+        _bot.AddDeal("1002", "Initech", "demo");
+
+        await _bot.AskAsync(text);
+
+        var snooze = Assert.Single(_bot.Stores.Snoozes);
+        Assert.Equal((_bot.Clock.GetUtcNow().AddDays(7), reason), (snooze.Until, snooze.Reason));
+    }
+
+    [Theory]
+    [InlineData("Initech said no to the price, but they still want it", "price, but they still want it")]
+    [InlineData("Initech رفضوا بسبب السعر بس لسه مهتمين", "السعر بس لسه مهتمين")]
+    [InlineData("can we mark Initech lost because they still like us", "they still like us")]
+    [InlineData("Initech lost? because they still like us", "they still like us")]
+    public async Task ReasonWithAContrastAskedBack_YesClosesTheDealNotAskedAgain(string text, string reason)
+    {
+        // Yes ran "deal Initech said no because price, but they still want it", which was asked back again, and again.
+        var deal = _bot.AddDeal("1002", "Initech", "demo");
+
+        var asked = await _bot.AskAsync(text);
+        Assert.Equal(DealStatus.Open, deal.Status);
+
+        var done = await YesAsync(asked);
+
+        Assert.DoesNotContain(done.Card?.Actions ?? [], a => a.Payload is RunCommandPayload { Text: "cancel" });
+        Assert.Equal(DealStatus.Lost, deal.Status);
+        Assert.Contains(reason, Assert.Single(_bot.Stores.History).Reason, StringComparison.Ordinal);
     }
 }

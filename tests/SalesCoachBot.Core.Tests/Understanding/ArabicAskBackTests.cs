@@ -4,7 +4,8 @@ namespace SalesCoachBot.Core.Tests.Understanding;
 
 /// <summary>
 /// A change asked back in Arabic quotes an Arabic wording (the Yes button runs it, and the person may type it): said
-/// again, it is the same change, done at once rather than asked about again.
+/// again, it is the same change, done at once rather than asked about again. The English wording likewise, and in both a
+/// reason that holds a contrast, a continuation or a negation.
 /// </summary>
 public sealed class ArabicAskBackTests
 {
@@ -26,6 +27,12 @@ public sealed class ArabicAskBackTests
     [InlineData("تراجع عن demo-held في Globex؟", "تراجع عن demo-held في Globex")]
     [InlineData("Globex مش مناسبة؟", "اعتبر Globex غير مناسبة")]
     [InlineData("ممكن نعتبر Globex مستبعدة", "استبعد Globex")]
+    [InlineData("ممكن نسكت التنبيهات عن Globex", "أجّل Globex")]
+    [InlineData("ممكن نوقف التنبيهات عن Globex أسبوعين", "أجّل Globex أسبوعين")]
+    [InlineData("ممكن نعيد فتح Globex", "أعد فتح Globex")]
+    [InlineData("Globex رفضوا بسبب السعر بس لسه مهتمين", "Globex رفضوا بسبب \"السعر بس لسه مهتمين\"")]
+    [InlineData("ممكن نأجل Globex أسبوع بس لو ما ردوا", "أجّل Globex أسبوع لأن لو ما ردوا")]
+    [InlineData("Globex مش مناسبة لأن ما عندهم ميزانية؟", "اعتبر Globex غير مناسبة لأن ما عندهم ميزانية")]
     public void Parse_ArabicChangeAskedBack_QuotesArabicWordingThatIsTheSameChange(string text, string wording)
     {
         var confirm = Assert.IsType<ConfirmIntentCommand>(_parser.Parse(text));
@@ -68,6 +75,46 @@ public sealed class ArabicAskBackTests
         new ConfirmItemsCommand(DealReference.ThisDeal, ["demo-held"]) { Language = "ar" },
         new UndoItemCommand(DealReference.ThisDeal, "demo-held") { Language = "ar" },
         new SaidNoCommand(new NameReference("Globex"), "السعر") { Language = "ar" },
+
+        // A reason with a contrast («بس»), a continuation («لسه») or a negation («ما», «مش», «غير», «لا»).
+        new SaidNoCommand(new NameReference("Globex"), "السعر بس لسه مهتمين") { Language = "ar" },
+        new SaidNoCommand(DealReference.ThisDeal, "السعر بس عجبهم العرض") { Language = "ar" },
+        new SaidNoCommand(new NameReference("Globex"), "ما عندهم ميزانية") { Language = "ar" },
+        new MarkLostCommand(new NameReference("Globex"), "السعر بس لسه مهتمين") { Language = "ar" },
+        new MarkLostCommand(new NameReference("Globex"), "ما عندهم ميزانية هذه السنة") { Language = "ar" },
+        new MoveDealCommand(new NameReference("Initech"), "demo", "العميل طلب بس القانونية بطيئة") { Language = "ar" },
+        new MoveDealCommand(new NameReference("Initech"), "demo", "العميل ما بده ينتظر") { Language = "ar" },
+        new SnoozeCommand(new NameReference("Initech"), "أسبوع", "المدير مسافر بس راجع قريب") { Language = "ar" },
+        new SnoozeCommand(new NameReference("Initech"), "أسبوع", "لو ما ردوا") { Language = "ar" },
+        new SnoozeCommand(new NameReference("Initech"), "أسبوع", "لسه ما قرروا") { Language = "ar" },
+        new FollowBranchCommand(new NameReference("Globex"), "not a fit", "ما عندهم ميزانية") { Language = "ar" },
+        new FollowBranchCommand(new NameReference("Globex"), "not a fit", "حجمها صغير بس ممكن لاحقا") { Language = "ar" },
+        new FollowBranchCommand(new NameReference("Globex"), "not now", "لسه ما قرروا") { Language = "ar" },
+        new FollowBranchCommand(new NameReference("Globex"), "not now", "الميزانية مش جاهزة") { Language = "ar" },
+        new FollowBranchCommand(new NameReference("Globex"), "disqualified", "ما عندهم ميزانية بس مهتمين") { Language = "ar" },
+        new FollowBranchCommand(new NameReference("Globex"), "needs unclear", "لا أحد يعرف المشكلة") { Language = "ar" },
+        new FollowBranchCommand(new NameReference("Globex"), "customer cancels", "الإدارة ما وافقت") { Language = "ar" },
+        new FollowBranchCommand(new NameReference("Soylent"), "nurture", "الميزانية غير جاهزة بس لسه مهتمين") { Language = "ar" },
+        new FollowBranchCommand(DealReference.ThisDeal, "not now", "ما في ميزانية") { Language = "ar" },
+    };
+
+    /// <summary>English changes whose reason holds a contrast ("but"), a continuation ("still") or a negation.</summary>
+    public static TheoryData<ChatCommand> EnglishCommands => new()
+    {
+        new SaidNoCommand(new NameReference("Initech"), "price, but they still want it"),
+        new SaidNoCommand(new NameReference("Initech"), "price but they liked the demo"),
+        new SaidNoCommand(DealReference.ThisDeal, "price, but they still want it"),
+        new SaidNoCommand(new NameReference("Initech"), "they don't have budget"),
+        new MarkLostCommand(new NameReference("Initech"), "no budget but they still like us"),
+        new MarkLostCommand(new ExternalIdReference("1002"), "they don't have budget"),
+        new MoveDealCommand(new NameReference("Initech"), "demo", "they asked but legal is still reviewing"),
+        new SnoozeCommand(new NameReference("Initech"), "1 week", "only if no reply"),
+        new SnoozeCommand(new NameReference("Initech"), "a week", "they are away but still keen"),
+        new SnoozeCommand(new NameReference("Initech"), "2 weeks", "they don't answer before then"),
+        new FollowBranchCommand(new NameReference("Initech"), "not now", "budget frozen but still interested"),
+        new FollowBranchCommand(new NameReference("Initech"), "not a fit", "they don't have budget"),
+        new FollowBranchCommand(new NameReference("Initech"), "disqualified", "no budget, but keen"),
+        new FollowBranchCommand(DealReference.ThisDeal, "nurture", "not ready but still interested"),
     };
 
     [Theory]
@@ -79,6 +126,32 @@ public sealed class ArabicAskBackTests
         Assert.NotNull(wording);
         Assert.All(LatinWords(wording), w => Assert.Contains(w, Named(command)));
         AssertSameChange(command, _parser.Parse(wording) is ConfirmIntentCommand again ? (ChatCommand)new UnknownCommand(wording + " → " + again.Guess) : _parser.Parse(wording));
+    }
+
+    [Theory]
+    [MemberData(nameof(EnglishCommands))]
+    public void CanonicalText_English_ParsesBackToTheSameChangeAtOnce(ChatCommand command)
+    {
+        // "deal Initech said no because price, but they still want it" was asked back again when Yes ran it.
+        var wording = CommandParser.CanonicalText(command, "en");
+
+        Assert.NotNull(wording);
+        var parsed = _parser.Parse(wording);
+        AssertSameChange(command, parsed is ConfirmIntentCommand again ? new UnknownCommand(wording + " → " + again.Guess) : parsed);
+    }
+
+    [Theory]
+    [InlineData("Initech said no to the price, but they still want it", "deal Initech said no because “price, but they still want it”")]
+    [InlineData("can we snooze Initech 1 week but only if no reply", "snooze deal Initech 1 week because only if no reply")]
+    [InlineData("can we mark Initech lost because they still like us", "mark deal Initech lost because “they still like us”")]
+    [InlineData("can we mute alerts for Initech?", "snooze deal Initech")]
+    [InlineData("can we reopen Initech?", "reopen deal Initech")]
+    public void Parse_EnglishChangeAskedBack_WordingThatIsTheSameChange(string text, string wording)
+    {
+        var confirm = Assert.IsType<ConfirmIntentCommand>(_parser.Parse(text));
+
+        Assert.Equal(wording, confirm.CommandText);
+        AssertSameChange(confirm.Guess, _parser.Parse(confirm.CommandText));
     }
 
     [Fact]

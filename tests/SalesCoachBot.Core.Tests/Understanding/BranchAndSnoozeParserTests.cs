@@ -359,9 +359,9 @@ public sealed class BranchAndSnoozeParserTests
     [InlineData("we could mark Globex lost because price", "mark deal Globex lost because price")]
     [InlineData("could we mark Globex lost because price", "mark deal Globex lost because price")]
     [InlineData("I suggest we mark Globex lost because price", "mark deal Globex lost because price")]
-    [InlineData("Globex said no to the price, but they still want it", "deal Globex said no because price, but they still want it")]
-    [InlineData("Globex رفضوا بسبب السعر بس لسه مهتمين", "Globex رفضوا بسبب السعر بس لسه مهتمين")]
-    [InlineData("خسرنا Globex بسبب السعر بس لسه مهتمين", "خسرنا Globex بسبب السعر بس لسه مهتمين")]
+    [InlineData("Globex said no to the price, but they still want it", "deal Globex said no because “price, but they still want it”")]
+    [InlineData("Globex رفضوا بسبب السعر بس لسه مهتمين", "Globex رفضوا بسبب \"السعر بس لسه مهتمين\"")]
+    [InlineData("خسرنا Globex بسبب السعر بس لسه مهتمين", "خسرنا Globex بسبب \"السعر بس لسه مهتمين\"")]
     public void Parse_ChangeOnlySuggestedOrContrasted_AskedBackFirst(string text, string wording)
     {
         // "we could mark Initech lost because price" marked it lost, and "… but they still want it" closed the deal.
@@ -720,5 +720,161 @@ public sealed class BranchAndSnoozeParserTests
     {
         Assert.IsNotType<FollowBranchCommand>(_parser.Parse(text));
         Assert.IsNotType<ReopenDealCommand>(_parser.Parse(text));
+    }
+
+    [Theory]
+    [InlineData("أسكت التنبيهات عن Initech أسبوع", "Initech", "أسبوع")]
+    [InlineData("أوقف تنبيهات Initech لحد الأحد", "Initech", "لحد الأحد")]
+    [InlineData("سكّت التنبيهات عن Initech ٣ أيام", "Initech", "٣ أيام")]
+    [InlineData("اكتم تنبيهات Initech أسبوعين", "Initech", "أسبوعين")]
+    [InlineData("أسكت التنبيهات عن Initech", "Initech", "")]
+    [InlineData("stop nudging me about Initech for a week", "Initech", "a week")]
+    [InlineData("silence Initech until Monday", "Initech", "until Monday")]
+    [InlineData("mute alerts for Initech 3 days", "Initech", "3 days")]
+    [InlineData("silence the alerts on Initech", "Initech", "")]
+    public void Parse_SilenceTheAlerts_IsASnooze(string text, string deal, string time)
+    {
+        // «أسكت التنبيهات عن Initech أسبوع» ("silence the alerts about Initech") got the help answer, and «أوقف تنبيهات
+        // Initech لحد الأحد» looked for a deal called «تنبيهات Initech»: snoozing a deal is what silences its alerts. Without a
+        // time the snooze asks for one, as «أجّل Initech» does.
+        var snooze = Assert.IsType<SnoozeCommand>(_parser.Parse(text));
+
+        Assert.Equal((new NameReference(deal) as DealReference, time, (string?)null), (snooze.Deal, snooze.DurationText, snooze.Reason));
+    }
+
+    [Theory]
+    [InlineData("ممكن نسكت التنبيهات عن Initech", "أجّل Initech")]
+    [InlineData("ممكن نوقف التنبيهات عن Initech", "أجّل Initech")]
+    [InlineData("ممكن نوقف التنبيهات عن Initech أسبوع", "أجّل Initech أسبوع")]
+    [InlineData("هل نقدر نسكت تنبيهات Initech لحد الأحد؟", "أجّل Initech لحد الأحد")]
+    [InlineData("نسكت التنبيهات عن Initech أسبوع", "أجّل Initech أسبوع")]
+    [InlineData("can we mute alerts for Initech?", "snooze deal Initech")]
+    [InlineData("can we mute alerts for Initech for a week", "snooze deal Initech a week")]
+    [InlineData("could we silence Initech until Monday?", "snooze deal Initech until monday")]
+    public void Parse_SilenceTheAlertsAskedAmongTheTeam_AskedBackAsASnooze(string text, string wording)
+    {
+        // «ممكن نسكت التنبيهات عن Initech» ("can we silence the alerts about Initech") got the help answer: a "can we"
+        // snooze, so asked back like «ممكن نأجل Initech أسبوع», never done at once.
+        var confirm = Assert.IsType<ConfirmIntentCommand>(_parser.Parse(text));
+
+        Assert.IsType<SnoozeCommand>(confirm.Guess);
+        Assert.Equal(wording, confirm.CommandText);
+    }
+
+    [Theory]
+    [InlineData("ممكن نعيد فتح Initech", "أعد فتح Initech")]
+    [InlineData("هل نقدر نعيد فتح صفقة Initech؟", "أعد فتح Initech")]
+    [InlineData("نعيد فتح Initech", "أعد فتح Initech")]
+    [InlineData("can we reopen Initech", "reopen deal Initech")]
+    public void Parse_ReopenAskedAmongTheTeam_AskedBackAsAReopen(string text, string wording)
+    {
+        // «ممكن نعيد فتح Initech» ("can we reopen Initech") got the help answer, whose closest was «أعد فتح Initech». The
+        // "we" form alone is a suggestion too, as «ننقل …» is.
+        var confirm = Assert.IsType<ConfirmIntentCommand>(_parser.Parse(text));
+
+        Assert.Equal(new ReopenDealCommand(new NameReference("Initech")) { Language = confirm.Language }, confirm.Guess);
+        Assert.Equal(wording, confirm.CommandText);
+    }
+
+    [Theory]
+    [InlineData("رجّع Initech")]
+    [InlineData("أعد فتح Initech")]
+    [InlineData("reopen Initech because they didn't mean it")]
+    public void Parse_ReopenSaid_Reopened(string text)
+    {
+        // "we reopen" and "bring back" as «نفتح Initech من جديد» is; a negation in a reason is the reason's.
+        Assert.Equal(new ReopenDealCommand(new NameReference("Initech")) { Language = _parser.Parse(text).Language }, _parser.Parse(text));
+    }
+
+    [Theory]
+    [InlineData("snooze Initech 1 week but only if no reply", "1 week", "only if no reply")]
+    [InlineData("snooze Initech 1 week but don't nudge me if they reply", "1 week", "don't nudge me if they reply")]
+    [InlineData("snooze Initech 2 weeks since the buyer is away", "2 weeks", "the buyer is away")]
+    [InlineData("snooze Initech until Monday as legal is reviewing", "until Monday", "legal is reviewing")]
+    [InlineData("snooze Initech 3 days because the buyer is away", "3 days", "the buyer is away")]
+    [InlineData("أجّل Initech أسبوع بس لو ما ردوا", "أسبوع", "لو ما ردوا")]
+    [InlineData("أجّل Initech أسبوع لكن فقط إذا ما ردوا", "أسبوع", "فقط إذا ما ردوا")]
+    [InlineData("أجّل Initech أسبوع لأن المدير مسافر", "أسبوع", "المدير مسافر")]
+    [InlineData("أجّل Initech أسبوع عشان المدير مسافر", "أسبوع", "المدير مسافر")]
+    [InlineData("أجّل Initech أسبوع علشان المدير مسافر", "أسبوع", "المدير مسافر")]
+    [InlineData("أجّل Initech أسبوع كون المدير مسافر", "أسبوع", "المدير مسافر")]
+    public void Parse_SnoozeReasonOpenedAfterTheTime_TheReason(string text, string time, string reason)
+    {
+        // "snooze Initech 1 week but only if no reply" looked for a deal called "Initech 1 week but only if no reply", and
+        // «أجّل Initech أسبوع بس لو ما ردوا» was not understood (its «ما» read as "don't"); «كون» stayed in the reason.
+        var snooze = Assert.IsType<SnoozeCommand>(_parser.Parse(text));
+
+        Assert.Equal((new NameReference("Initech") as DealReference, time, reason), (snooze.Deal, snooze.DurationText, snooze.Reason));
+    }
+
+    [Theory]
+    [InlineData("أجّل Initech بس أسبوع", "أسبوع")]
+    [InlineData("أجّل Initech أسبوع بس", "أسبوع")]
+    public void Parse_ArabicSnoozeForJustAWhile_NoReason(string text, string time)
+    {
+        // «بس» is "just" here: no reason opens, and it is not the deal's name.
+        var snooze = Assert.IsType<SnoozeCommand>(_parser.Parse(text));
+
+        Assert.Equal((new NameReference("Initech") as DealReference, time, (string?)null), (snooze.Deal, snooze.DurationText, snooze.Reason));
+    }
+
+    [Theory]
+    [InlineData("don't snooze Initech a week")]
+    [InlineData("snooze Initech but not now")]
+    [InlineData("لا تأجل Initech أسبوع بس")]
+    public void Parse_SnoozeRefused_NotASnooze(string text)
+    {
+        Assert.IsNotType<SnoozeCommand>(_parser.Parse(text));
+    }
+
+    [Theory]
+    [InlineData("Initech مش مناسبة لأن ما عندهم ميزانية", "not a fit", "ما عندهم ميزانية")]
+    [InlineData("Initech مش مناسبة لأن ميزانيتهم قليلة", "not a fit", "ميزانيتهم قليلة")]
+    [InlineData("Initech ليس الآن لأن ما في ميزانية", "not now", "ما في ميزانية")]
+    public void Parse_ArabicBranchWithAReason_TheBranchAndTheReason(string text, string when, string reason)
+    {
+        // «Initech مش مناسبة لأن ما عندهم ميزانية» looked for a deal called «Initech مش» on a branch called «مناسبة».
+        var branch = Assert.IsType<FollowBranchCommand>(_parser.Parse(text));
+
+        Assert.Equal((new NameReference("Initech") as DealReference, when, reason), (branch.Deal, branch.WhenText, branch.Reason));
+    }
+
+    [Fact]
+    public void Parse_ArabicMoveWithAContrastInTheReason_TheStageAndTheWholeReason()
+    {
+        // The deal was «Initech للعرض» and the stage «القانونية بطيئة»: the words after «بس» in the reason.
+        var move = Assert.IsType<MoveDealCommand>(_parser.Parse("انقل Initech للعرض لأن العميل طلب بس القانونية بطيئة"));
+
+        Assert.Equal((new NameReference("Initech") as DealReference, "proposal", "العميل طلب بس القانونية بطيئة"), (move.Deal, move.StageText, move.Reason));
+    }
+
+    [Theory]
+    [InlineData("Globex said no to the price, but they still want it", "deal Globex said no because “price, but they still want it”")]
+    [InlineData("Globex رفضوا بسبب السعر بس لسه مهتمين", "Globex رفضوا بسبب \"السعر بس لسه مهتمين\"")]
+    [InlineData("can we mark Globex lost because they still like us", "mark deal Globex lost because “they still like us”")]
+    [InlineData("ممكن نعتبر Globex خاسرة بسبب السعر بس لسه مهتمين", "خسرنا Globex بسبب \"السعر بس لسه مهتمين\"")]
+    public void Parse_ReasonWithAContrastAskedBack_YesIsTheChangeAtOnce(string text, string wording)
+    {
+        // The wording asked back was the same contrasted sentence, so Yes asked the same question again: the reason is now
+        // quoted, and quoted words are the reason's text.
+        var confirm = Assert.IsType<ConfirmIntentCommand>(_parser.Parse(text));
+        var yes = _parser.Parse(confirm.CommandText);
+
+        Assert.Equal(wording, confirm.CommandText);
+        Assert.Equal(confirm.Guess, yes with { Language = confirm.Guess.Language });
+    }
+
+    [Theory]
+    [InlineData("Globex said no because “price, but they still want it”")]
+    [InlineData("Globex said no because \"price, but they still want it\"")]
+    [InlineData("Globex رفضوا بسبب «السعر بس لسه مهتمين»")]
+    [InlineData("\"Globex said no because price, but they still want it\"")]
+    public void Parse_QuotedReasonOnly_ExemptsTheReason(string text)
+    {
+        // Quoted words are the reason's text only where they are the reason: the contrast outside a quoted reason, or a
+        // whole sentence in quotation marks, is still asked back.
+        var parsed = _parser.Parse(text);
+
+        Assert.Equal(text.StartsWith('"'), parsed is ConfirmIntentCommand);
     }
 }
