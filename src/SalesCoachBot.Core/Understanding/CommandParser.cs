@@ -1261,8 +1261,11 @@ public sealed partial class CommandParser
         var (window, period, used) = Window(tokens, pack);
         var team = slot.Where(t => !used.Contains(t)).ToList();
         // "funnel for 500k this quarter", «قمع المبيعات لهدف 500 ألف دولار»: a target amount where a team would be asks
-        // for the reverse funnel, not for a team called "500k".
-        return SaysTargetAmount(team, pack) && Funnel(tokens, pack) is { } funnel ? funnel : new PipelineCommand(Team(team, pack), window, period);
+        // for the reverse funnel, not for a team called "500k". "funnel for 2M" is 2 million, not two months: after a word
+        // of funnel_words a compact "2m" is money ("pipeline 2m" stays a window).
+        var target = SaysTargetAmount(team, pack)
+            || (tokens.Any(t => pack.Words("funnel_words").Contains(t.Canon)) && slot.Any(t => CompactWindowRegex().Match(t.Canon) is { Success: true } m && m.Groups["u"].Value == "m"));
+        return target && Funnel(tokens, pack) is { } funnel ? funnel : new PipelineCommand(Team(team, pack), window, period);
     }
 
     /// <summary>

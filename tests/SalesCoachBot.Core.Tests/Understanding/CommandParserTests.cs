@@ -45,6 +45,7 @@ public sealed class CommandParserTests
     [InlineData("قمع المبيعات لهدف 500 ألف دولار", "500 thousand usd", null, null)]
     [InlineData("توقعات فريق EMEA لهدف ٢ مليون", "2 million", null, "emea")]
     [InlineData("what do we need to hit a million this year", "1 million", "this year", null)]
+    [InlineData("funnel for 2M", "2m", null, null)]
     [InlineData("كم نحتاج لتحقيق مليونين هذه السنة", "2 million", "this year", null)]
     public void Parse_TargetAmountWhereATeamWouldBe_IsTheReverseFunnel(string text, string amount, string? period, string? team)
     {
@@ -52,6 +53,15 @@ public sealed class CommandParserTests
         var funnel = Assert.IsType<ReverseFunnelCommand>(_parser.Parse(text));
 
         Assert.Equal((amount, period, team), (funnel.AmountText.ToLowerInvariant(), funnel.PeriodText?.ToLowerInvariant(), funnel.TeamName?.ToLowerInvariant()));
+    }
+
+    [Fact]
+    public void Parse_PipelineWithACompactMonths_StaysTheWindow()
+    {
+        // Only after a funnel word ("funnel for 2M") is "2m" money.
+        var pipeline = Assert.IsType<PipelineCommand>(_parser.Parse("pipeline emea 2m"));
+
+        Assert.Equal(("emea", (int?)60), (pipeline.TeamName, pipeline.WindowDays));
     }
 
     [Theory]
