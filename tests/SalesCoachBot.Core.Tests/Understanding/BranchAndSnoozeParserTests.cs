@@ -776,8 +776,17 @@ public sealed class BranchAndSnoozeParserTests
         Assert.Equal(wording, confirm.CommandText);
     }
 
+    [Fact]
+    public void Parse_BringBackAnItem_IsAnUndoNotAReopen()
+    {
+        // «رجّع» ("bring back") withdraws a confirmation; read as a reopen, «رجّع demo-held» looked for a deal "demo-held".
+        var command = _parser.Parse("رجّع demo-held");
+
+        Assert.IsNotType<ReopenDealCommand>(command);
+        Assert.True(command is UndoItemCommand or ConfirmIntentCommand { Guess: UndoItemCommand }, command.ToString());
+    }
+
     [Theory]
-    [InlineData("رجّع Initech")]
     [InlineData("أعد فتح Initech")]
     [InlineData("reopen Initech because they didn't mean it")]
     public void Parse_ReopenSaid_Reopened(string text)
