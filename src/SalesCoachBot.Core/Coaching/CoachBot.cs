@@ -1,4 +1,5 @@
 using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Coaching.UseCases;
 using SalesCoachBot.Core.Conversations;
@@ -28,7 +29,14 @@ internal sealed class CoachBot(
         metrics.Turn(turn.Channel.ToString());
         var user = turn.User;
         var person = await directory.FindPersonAsync(user, cancellationToken);
-        var typed = (turn.Input as TextInput)?.Text;
+        // A button that runs a command (an ask-back's Yes, a choice among deals) is words the person chose: «أجّل Initech»
+        // pressed is answered in Arabic as it would be typed, whatever their settings say.
+        var typed = turn.Input switch
+        {
+            TextInput text => text.Text,
+            ActionInput { Payload: RunCommandPayload run } => run.Text,
+            _ => null,
+        };
         if (person is null)
         {
             var stranger = texts.In(languages.For(null, user.Locale, [], typed));

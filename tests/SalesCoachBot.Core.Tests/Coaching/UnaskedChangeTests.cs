@@ -264,10 +264,13 @@ public sealed class UnaskedChangeTests : IDisposable
     }
 
     [Theory]
-    [InlineData("ممكن نسكت التنبيهات عن Initech", "ar", "قل إلى متى")]
+    [InlineData("ممكن نسكت التنبيهات عن Initech", "en", "قل إلى متى")]
     [InlineData("can we mute alerts for Initech?", "en", "Say for how long")]
+    [InlineData("can we mute alerts for Initech?", "ar", "قل إلى متى")]
     public async Task SilenceTheAlertsAskedWithoutATime_YesAsksHowLong(string text, string language, string hint)
     {
+        // Yes runs the ask-back's words: Arabic words are answered in Arabic even for a person whose setting is English
+        // (they used to be answered in the setting's language); English words in the person's setting.
         _bot.AddDeal("1002", "Initech", "demo");
         _bot.Rep.Language = language;
 
