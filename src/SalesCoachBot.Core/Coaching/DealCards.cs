@@ -180,7 +180,9 @@ internal static class DealCards
             DealStatus.Open when stall.IsStalled => say.Cards("Status.Stalled", StallWording.Reason(stall, say)),
             DealStatus.Open => say.Cards("Status.OnTrack", StallWording.Reason(stall, say)),
             DealStatus.Lost => deal.LostReason is { } r ? say.Cards("Status.LostBecause", MapWording.LostReason(r, say, map)) : say.Cards("Status.Lost"),
-            DealStatus.Nurture => deal.ReengageAt is { } at ? say.Cards("Status.NurtureUntil", say.Language.Day(at)) : say.Cards("Status.Nurture"),
+            DealStatus.Nurture => deal.ReengageAt is { } at
+                ? say.Cards("Status.NurtureUntil", stall.Zone is { } zone ? say.Language.DayInWords(at, zone) : say.Language.Day(at))
+                : say.Cards("Status.Nurture"),
             DealStatus.Won => say.Cards("Status.Won"),
             _ => deal.Status.ToString(),
         };

@@ -226,7 +226,7 @@ public static class DigestBuilder
         {
             say.Nudges("DealRef", d.Name, "#" + d.ExternalId),
             say.Language.Isolate(d.OwnerName),
-            say.Nudges("Digest.NurturedUntil", d.Stage is { } stage ? MapWording.Name(stage, say.Language) : d.StageName, say.Language.Day(d.ReengageOn)),
+            say.Nudges("Digest.NurturedUntil", d.Stage is { } stage ? MapWording.Name(stage, say.Language) : d.StageName, say.Language.DayInWords(d.ReengageOn)),
         };
         if ((d.AmountValue is { } value ? say.Language.Money(value, d.Currency) : d.Amount) is { } amount)
         {

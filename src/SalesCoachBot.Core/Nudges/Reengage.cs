@@ -82,7 +82,7 @@ public static class ReengageNudges
         var stage = map.ResolveStage(deal.StageId);
         var first = map.FindStage(map.Start)?.Id.Value ?? deal.StageId.Value;
         var note = say.Nudges("Reengage.Note", say.Nudges("DealRef", deal.Name, "#" + deal.ExternalId),
-            stage is null ? deal.StageId.Value : MapWording.Name(stage, say.Language), say.Language.Day(reengageOn),
+            stage is null ? deal.StageId.Value : MapWording.Name(stage, say.Language), say.Language.DayInWords(reengageOn),
             Canonical.Command($"move #{deal.ExternalId} to {first} because re-engaged"));
         return CoachBot.InLanguage(DealCards.Checklist(view, map, rules, now, note, notes: null, say), say.Language);
     }

@@ -72,7 +72,7 @@ public sealed class ReengageTests
         Assert.Equal(CardKind.Checklist, answer.Card!.Kind);
         Assert.Equal("Blue Sun — Discovery", answer.Card.Title);
         Assert.Contains("Blue Sun (#1018) is due to re-engage", answer.Card.Note, StringComparison.Ordinal);
-        Assert.Contains("until 2025-03-13", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("until Thu 13 Mar 2025", answer.Text, StringComparison.Ordinal);
         Assert.Equal([(_blueSun.Id, new DateOnly(2025, 3, 13))], _reengage.Claims);
     }
 
@@ -115,7 +115,7 @@ public sealed class ReengageTests
         var section = Assert.Single(card.Sections);
         Assert.Equal("Due to re-engage · 1", section.Heading);
         var line = Assert.Single(section.Lines);
-        Assert.StartsWith("Blue Sun (#1018) · ana · nurtured in Discovery until 2025-03-13", line.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Blue Sun (#1018) · ana · nurtured in Discovery until Thu 13 Mar 2025", line.Text, StringComparison.Ordinal);
         Assert.Equal(new ShowChecklistPayload(_blueSun.Id), line.Action!.Payload);
     }
 
