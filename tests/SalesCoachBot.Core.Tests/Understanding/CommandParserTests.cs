@@ -55,6 +55,19 @@ public sealed class CommandParserTests
         Assert.Equal((amount, period, team), (funnel.AmountText.ToLowerInvariant(), funnel.PeriodText?.ToLowerInvariant(), funnel.TeamName?.ToLowerInvariant()));
     }
 
+    [Theory]
+    [InlineData("who owns Globex?", "Globex")]
+    [InlineData("who is the owner of globex renewal", "globex renewal")]
+    [InlineData("مين مالك صفقة Globex؟", "Globex")]
+    [InlineData("صفقة Globex لمين؟", "Globex")]
+    public void Parse_WhoOwnsADeal_IsTheDealsCard(string text, string deal)
+    {
+        // Answered "I can't find a deal matching "owns Globex"": the card names the owner.
+        var next = Assert.IsType<WhatsNextCommand>(_parser.Parse(text));
+
+        Assert.Equal(new NameReference(deal), next.Deal);
+    }
+
     [Fact]
     public void Parse_PipelineWithACompactMonths_StaysTheWindow()
     {
