@@ -43,6 +43,20 @@ internal sealed record UseChannelForNudgesCommand(string TeamName) : ChatCommand
 
 internal sealed record MyDealsCommand : ChatCommand;
 
+/// <summary>
+/// "what's due this week", "overdue next steps", "which deals have no next step": next steps that are overdue or due
+/// within <see cref="WithinDays"/> days (0 = today, 1 = by tomorrow, 7 by default), and the open deals with none booked.
+/// </summary>
+internal sealed record DueCommand(DueFocus Focus = DueFocus.All, int WithinDays = 7) : ChatCommand;
+
+/// <summary>What a "due" question asks about: everything, only the overdue steps, or only the deals with no next step.</summary>
+public enum DueFocus
+{
+    All,
+    Overdue,
+    Missing,
+}
+
 internal sealed record MoveDealCommand(DealReference Deal, string StageText, string? Reason) : ChatCommand, IDealCommand;
 
 internal sealed record MarkLostCommand(DealReference Deal, string? Reason) : ChatCommand, IDealCommand;

@@ -458,6 +458,7 @@ public sealed partial class CommandParser
             "unlink" => new UnlinkConversationCommand(),
             "nudges" => Join(m.Slot("team").Where(t => !pack.Words("nudge_words").Contains(t.Canon))) is { Length: > 0 } team ? new UseChannelForNudgesCommand(team) : null,
             "mydeals" => new MyDealsCommand(),
+            "due" => Due(tokens, pack),
             "move" => Move(m, tokens, folded, pack),
             "lost" => m.Slot("deal").Count == 0 || SaysWon(m, tokens, pack) ? null : new MarkLostCommand(DealOf(m.Slot("deal"), pack, folded), Reason(m.Slot("reason"), pack, folded)),
             "saidno" => SaysYes(m, tokens, pack) ? new UnknownCommand(folded.Raw) : new SaidNoCommand(DealOf([.. m.Slot("deal").SkipWhile(t => pack.Words("buyer_words").Contains(t.Canon))], pack, folded), Reason(m.Slot("reason"), pack, folded)),
@@ -481,6 +482,18 @@ public sealed partial class CommandParser
             "cancel" => new CancelCommand(),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// "what's due tomorrow", "overdue next steps", "deals without a next step": the words of <c>due_missing</c>,
+    /// <c>due_overdue</c>, <c>due_today</c> and <c>due_tomorrow</c> narrow the answer; none means overdue and the next 7 days.
+    /// </summary>
+    private static DueCommand Due(IReadOnlyList<Token> tokens, LanguagePack pack)
+    {
+        bool Says(string set) => tokens.Any(t => pack.Words(set).Contains(t.Lower) || pack.Words(set).Contains(t.Canon));
+        var focus = Says("due_missing") ? DueFocus.Missing : Says("due_overdue") ? DueFocus.Overdue : DueFocus.All;
+        var within = Says("due_today") ? 0 : Says("due_tomorrow") ? 1 : 7;
+        return new DueCommand(focus, within);
     }
 
     /// <summary>
@@ -751,6 +764,20 @@ public sealed partial class CommandParser
             {
                 return new SnoozeCommand(DealOf([.. slot.Skip(j)], pack, typed), typed.Span([.. slot.Take(j)]), reason);
             }
+        }
+
+        // "snooze Initech a week because …" aligned with "snooze {deal} because {reason}": the time the example had no
+        // place for is among the extras, with the light words before it ("a week").
+        if (m.Extras.Count > 0 && SnoozeDates.LooksLikeTime(Join(m.Extras)) && IndexOf(tokens, m.Extras[0]) is var first and > 0)
+        {
+            var light = pack.Words("light");
+            while (first > 0 && light.Contains(tokens[first - 1].Canon) && !lead.Contains(tokens[first - 1].Canon) && !slot.Contains(tokens[first - 1]))
+            {
+                first--;
+            }
+
+            var last = IndexOf(tokens, m.Extras[^1]);
+            return new SnoozeCommand(DealOf(slot, pack, typed), typed.Span([.. tokens.Skip(first).Take(last - first + 1)]), reason);
         }
 
         return new SnoozeCommand(DealOf(slot, pack, typed), string.Empty, reason);

@@ -24,7 +24,7 @@ public sealed class ListsInTheirLanguageTests : IDisposable
 
         var answer = await _bot.AskAsync("my deals");
 
-        Assert.Equal("My deals: 2 open, 1 stalled\n- Globex (#1003) — Discovery, 20 d in stage · stalled\n- Initech (#1002) — Discovery, 2 d in stage",
+        Assert.Equal("My deals: 2 open, 1 stalled\n- Globex (#1003) — Discovery, 20 d in stage · stalled · no next step\n- Initech (#1002) — Discovery, 2 d in stage · no next step",
             answer.Text.ReplaceLineEndings("\n"));
         Assert.Equal("My deals", answer.Card!.Title);
         Assert.Equal("2 open, 1 stalled", answer.Card.Subtitle);
@@ -43,7 +43,7 @@ public sealed class ListsInTheirLanguageTests : IDisposable
 
         var lines = answer.Text.ReplaceLineEndings("\n").Split('\n');
         Assert.Equal("صفقاتي: 2 مفتوحة، 1 متعثرة", lines[0]);
-        Assert.Equal($"- {Iso("Globex")} ({Iso("#1003")}) — {Iso("Discovery")}، أيام في المرحلة: 20 · متعثرة", lines[1]);
+        Assert.Equal($"- {Iso("Globex")} ({Iso("#1003")}) — {Iso("Discovery")}، أيام في المرحلة: 20 · متعثرة · بلا خطوة تالية", lines[1]);
         Assert.Equal("صفقاتي", answer.Card!.Title);
         Assert.Equal("قائمة التحقق", answer.Card.Sections[0].Lines[0].Action!.Label);
     }

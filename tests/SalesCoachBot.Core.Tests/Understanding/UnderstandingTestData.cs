@@ -115,6 +115,7 @@ internal static class UnderstandingTestData
             UnlinkConversationCommand => "unlink",
             UseChannelForNudgesCommand c => $"nudges {Lower(c.TeamName)}",
             MyDealsCommand => "mydeals",
+            DueCommand c => $"due {c.Focus.ToString().ToLowerInvariant()} {c.WithinDays}",
             MoveDealCommand c => $"move {Deal(c.Deal)} | {Stage(c.StageText)} | {Lower(c.Reason)}",
             MarkLostCommand c => $"lost {Deal(c.Deal)} | {Lower(c.Reason)}",
             SaidNoCommand c => $"no {Deal(c.Deal)}" + (c.Reason is null ? string.Empty : $" | {Lower(c.Reason)}"),

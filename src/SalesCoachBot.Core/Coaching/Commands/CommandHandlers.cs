@@ -39,6 +39,7 @@ internal static class CommandHandlers
         Handle<LinkConversationCommand, LinkConversationUseCase>();
         Handle<UnlinkConversationCommand, LinkConversationUseCase>();
         Handle<MyDealsCommand, MyDealsUseCase>();
+        Handle<DueCommand, DueUseCase>();
         Handle<StalledCommand, StalledDealsUseCase>();
         Handle<StageInfoCommand, StageInfoUseCase>();
         Handle<SaidNoCommand, CloseDealUseCase>();

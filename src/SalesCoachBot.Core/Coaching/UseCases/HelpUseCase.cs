@@ -17,7 +17,7 @@ internal sealed class HelpUseCase(IOptions<CrmOptions> crm) : ICommandHandler<He
 {
     /// <summary>Everyone's commands, in the canonical forms of the README command table: resource keys Help.Cmd.* and Help.What.*.</summary>
     internal static readonly IReadOnlyList<string> RepCommands =
-        ["Next", "Done", "Undo", "MyDeals", "Stalled", "NextStep", "Note", "Activity", "Snooze", "History", "SaidNo", "Lost", "Reopen", "NewDeal", "Link", "Explain"];
+        ["Next", "Done", "Undo", "MyDeals", "Due", "Stalled", "NextStep", "Note", "Activity", "Snooze", "History", "SaidNo", "Lost", "Reopen", "NewDeal", "Link", "Explain"];
 
     /// <summary>What managers (and admins) may do on top.</summary>
     internal static readonly IReadOnlyList<string> ManagerCommands = ["Pipeline", "Funnel", "Move", "Nudges"];

@@ -63,12 +63,21 @@ internal sealed class MyDealsUseCase(IDealStore deals, TeamRulesProvider teamRul
     {
         var name = stage is { } known ? MapWording.Name(known, say.Language) : view.Deal.StageId.Value;
         var id = "#" + view.Deal.ExternalId;
-        return stall switch
+        var line = stall switch
         {
             { IsStalled: true } => say.Lists("Mine.LineStalled", view.Deal.Name, id, name, stall.DaysInStage),
             { Why: StallWhy.Snoozed, SnoozedUntil: { } until } =>
                 say.Lists("Mine.LineSnoozed", view.Deal.Name, id, name, stall.DaysInStage, say.Language.DayInWords(until, zone)),
             _ => say.Lists("Mine.Line", view.Deal.Name, id, name, stall.DaysInStage),
         };
+        return line + " · " + NextStep(view, zone, say);
     }
+
+    /// <summary>"next: Thu 10 Dec 2026" (the day in the team's zone), "next: send pricing" when undated, or "no next step".</summary>
+    private static string NextStep(DealView view, TimeZoneInfo zone, Phrases say) => view.Deal switch
+    {
+        { NextStepAt: { } at } => say.Lists("Mine.Next", say.Language.DayInWords(at, zone)),
+        { NextStep: { Length: > 0 } text } => say.Lists("Mine.Next", text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 39), "…")),
+        _ => say.Lists("Mine.NoNext"),
+    };
 }

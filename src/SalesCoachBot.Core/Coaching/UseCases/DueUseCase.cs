@@ -1,0 +1,144 @@
+using System.Text;
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Coaching.Commands;
+using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Localization;
+using SalesCoachBot.Core.Understanding;
+
+namespace SalesCoachBot.Core.Coaching.UseCases;
+
+/// <summary>
+/// "what's due this week": the next steps of the person's open deals that are overdue (oldest first) or due within the
+/// asked window, each with its day in words in the deal's team zone, then the open deals with no next step booked.
+/// A rep sees only their own deals; a manager the deals of their teams, grouped by owner as "stalled" does; an admin all.
+/// Days are counted in each deal's team zone, so "overdue" and "today" follow the team's calendar, not UTC's.
+/// </summary>
+internal sealed class DueUseCase(IDealStore deals, TeamRulesProvider teamRules) : ICommandHandler<DueCommand>
+{
+    public async Task<BotAnswer> HandleAsync(DueCommand command, TurnContext context, CancellationToken cancellationToken)
+    {
+        var say = context.Say;
+        var person = context.Person;
+        var manages = person.IsManager || person.IsAdmin;
+        var open = manages
+            ? await deals.ListOpenAsync(AccessPolicy.VisibleTeams(person), cancellationToken)
+            : await deals.ListOpenByOwnerAsync(person.Id, cancellationToken);
+        var rules = await teamRules.GetAsync(cancellationToken);
+
+        var rows = open
+            .Select(view =>
+            {
+                var zone = rules.Zone(view.Deal.TeamId);
+                var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(context.Now, zone).DateTime);
+                int? days = view.Deal.NextStepAt is { } at
+                    ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime).DayNumber - today.DayNumber
+                    : null;
+                var missing = string.IsNullOrWhiteSpace(view.Deal.NextStep) && view.Deal.NextStepAt is null;
+                return (view, zone, days, missing);
+            })
+            .ToList();
+
+        var overdue = command.Focus == DueFocus.Missing ? [] : rows.Where(r => r.days < 0).OrderBy(r => r.days).ThenBy(r => r.view.Deal.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        var soon = command.Focus == DueFocus.All
+            ? rows.Where(r => r.days >= 0 && r.days <= command.WithinDays).OrderBy(r => r.view.Deal.NextStepAt).ThenBy(r => r.view.Deal.Name, StringComparer.OrdinalIgnoreCase).ToList()
+            : [];
+        var missing = command.Focus == DueFocus.Overdue ? [] : rows.Where(r => r.missing).OrderBy(r => r.view.Deal.Name, StringComparer.OrdinalIgnoreCase).ToList();
+
+        if (overdue.Count + soon.Count + missing.Count == 0)
+        {
+            var none = open.Count == 0 ? say.Lists("Mine.None")
+                : command.Focus switch
+                {
+                    DueFocus.Missing => say.Lists("Due.NoneMissing"),
+                    DueFocus.Overdue => say.Lists("Due.NoneOverdue"),
+                    _ => say.Lists("Due.None", Window(command.WithinDays, say)),
+                };
+            return new BotAnswer(none, new Card { Kind = CardKind.DealList, Title = say.Lists("Due.Title"), Body = [none] });
+        }
+
+        CardLine Step((DealView view, TimeZoneInfo zone, int? days, bool missing) r)
+        {
+            var id = "#" + r.view.Deal.ExternalId;
+            var what = string.IsNullOrWhiteSpace(r.view.Deal.NextStep) ? say.Lists("Due.NoText") : r.view.Deal.NextStep!;
+            var day = say.Language.DayInWords(r.view.Deal.NextStepAt!.Value, r.zone);
+            var text = r.days switch
+            {
+                < 0 => say.Lists("Due.LineOverdue", r.view.Deal.Name, id, what, -r.days.Value, day),
+                0 => say.Lists("Due.LineToday", r.view.Deal.Name, id, what, day),
+                1 => say.Lists("Due.LineTomorrow", r.view.Deal.Name, id, what, day),
+                _ => say.Lists("Due.Line", r.view.Deal.Name, id, what, day),
+            };
+            return new CardLine(text, new CardAction(say.Lists("Button.Checklist"), new ShowChecklistPayload(r.view.Id)));
+        }
+
+        CardLine Missing(IEnumerable<(DealView view, TimeZoneInfo zone, int? days, bool missing)> group)
+        {
+            var names = group.Select(r => r.view.Deal.Name).ToList();
+            return new CardLine(say.Lists("Due.Missing", names.Count, CoachingWording.List(names, say)));
+        }
+
+        List<CardSection> sections;
+        if (manages)
+        {
+            sections = [.. overdue.Concat(soon).Concat(missing)
+                .GroupBy(r => r.view.OwnerName)
+                .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
+                .Select(g => new CardSection(g.Key, [
+                    .. overdue.Where(r => r.view.OwnerName == g.Key).Select(Step),
+                    .. soon.Where(r => r.view.OwnerName == g.Key).Select(Step),
+                    .. missing.Any(r => r.view.OwnerName == g.Key) ? [Missing(missing.Where(r => r.view.OwnerName == g.Key))] : Array.Empty<CardLine>()]))];
+        }
+        else
+        {
+            sections = [];
+            if (overdue.Count > 0)
+            {
+                sections.Add(new CardSection(say.Lists("Due.Section.Overdue"), [.. overdue.Select(Step)]));
+            }
+
+            if (soon.Count > 0)
+            {
+                sections.Add(new CardSection(say.Lists("Due.Section.Soon", Window(command.WithinDays, say)), [.. soon.Select(Step)]));
+            }
+
+            if (missing.Count > 0)
+            {
+                sections.Add(new CardSection(say.Lists("Due.Section.Missing"), [Missing(missing), new CardLine(say.Lists("Due.Hint"))]));
+            }
+        }
+
+        var scope = manages ? say.Lists("Stalled.YourTeams") : say.Lists("Due.YourDeals");
+        var text = new StringBuilder().AppendLine(say.Lists("Due.Header", scope, overdue.Count, soon.Count, missing.Count));
+        foreach (var section in sections)
+        {
+            text.AppendLine(say.Lists("Stalled.Owner", section.Heading));
+            foreach (var line in section.Lines)
+            {
+                text.Append("- ").AppendLine(line.Text);
+            }
+        }
+
+        if (manages && missing.Count > 0)
+        {
+            text.AppendLine(say.Lists("Due.Hint"));
+        }
+
+        return new BotAnswer(text.ToString().TrimEnd(), new Card
+        {
+            Kind = CardKind.DealList,
+            Title = say.Lists("Due.Title"),
+            Subtitle = say.Lists("Due.Subtitle", overdue.Count, soon.Count, missing.Count),
+            Sections = sections,
+            Note = manages && missing.Count > 0 ? say.Lists("Due.Hint") : null,
+        });
+    }
+
+    /// <summary>"today", "by tomorrow", "in the next 7 days".</summary>
+    private static string Window(int days, Phrases say) => days switch
+    {
+        0 => say.Lists("Due.Window.Today"),
+        1 => say.Lists("Due.Window.Tomorrow"),
+        _ => say.Lists("Due.Window.Days", days),
+    };
+}
