@@ -1,5 +1,4 @@
 using SalesCoachBot.Core.Abstractions;
-using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Coaching.UseCases;
 using SalesCoachBot.Core.Conversations;
@@ -31,12 +30,7 @@ internal sealed class CoachBot(
         var person = await directory.FindPersonAsync(user, cancellationToken);
         // A button that runs a command (an ask-back's Yes, a choice among deals) is words the person chose: «أجّل Initech»
         // pressed is answered in Arabic as it would be typed, whatever their settings say.
-        var typed = turn.Input switch
-        {
-            TextInput text => text.Text,
-            ActionInput { Payload: RunCommandPayload run } => run.Text,
-            _ => null,
-        };
+        var typed = turn.Words;
         if (person is null)
         {
             var stranger = texts.In(languages.For(null, user.Locale, [], typed));

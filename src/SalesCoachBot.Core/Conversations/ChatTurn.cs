@@ -38,6 +38,14 @@ public sealed record ActionInput(ActionPayload Payload, IReadOnlyList<ChecklistI
 public sealed record ChatTurn(ChatUser User, ConversationKey Conversation, TurnInput Input)
 {
     public ChatChannel Channel => User.Channel;
+
+    /// <summary>The words the person chose: typed text, or the command a button ran (an ask-back's Yes); null for other presses.</summary>
+    public string? Words => Input switch
+    {
+        TextInput text => text.Text,
+        ActionInput { Payload: RunCommandPayload run } => run.Text,
+        _ => null,
+    };
 }
 
 /// <summary>The bot's answer: text that stands on its own, plus an optional card.</summary>

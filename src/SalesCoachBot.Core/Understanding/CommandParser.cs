@@ -572,7 +572,7 @@ public sealed partial class CommandParser
 
             var rest = colon || about.Contains(token.Canon) ? i + 1 : i;
             var said = rest < slot.Count ? FreeText([.. slot.Skip(rest)], folded, pack) : null;
-            return said is null ? ([.. slot.Take(i)], null) : ([.. slot.Take(i)], said);
+            return ([.. slot.Take(i)], said);
         }
 
         return ([.. slot], null);

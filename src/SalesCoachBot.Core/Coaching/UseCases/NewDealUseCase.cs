@@ -231,7 +231,7 @@ internal sealed class NewDealUseCase(
         }
 
         // A button per team runs what the person wrote with the team added, in their words: the amount and stage stay.
-        var typed = TypedText(context) ?? Canonical.Command($"new deal {name}");
+        var typed = context.Turn.Words?.Trim() ?? Canonical.Command($"new deal {name}");
         string ForTeam(string team) => typed.TrimEnd(' ', '.', '!') + " " + Bidi.WithoutIsolates(say.Coaching("NewDeal.ForTeam.Clause", team));
         var question = say.Coaching("NewDeal.WhichTeam", CoachingWording.And(mine, say), say.Coaching("NewDeal.ForTeam.Clause", mine[0]));
         return new BotAnswer(question, new Card
@@ -242,14 +242,6 @@ internal sealed class NewDealUseCase(
             Actions = [.. mine.Take(MaxTeamButtons).Select(team => new CardAction(team, new RunCommandPayload(ForTeam(team))))],
         });
     }
-
-    /// <summary>What the person wrote: typed text, or the command a button ran.</summary>
-    private static string? TypedText(TurnContext context) => context.Turn.Input switch
-    {
-        TextInput text => text.Text.Trim(),
-        ActionInput { Payload: RunCommandPayload run } => run.Text,
-        _ => null,
-    };
 
     /// <summary>Buttons a card shows for the teams; a person in more teams says the team in words.</summary>
     private const int MaxTeamButtons = 5;
