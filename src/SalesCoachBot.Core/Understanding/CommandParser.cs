@@ -451,7 +451,7 @@ public sealed partial class CommandParser
 
         return m.Command switch
         {
-            "next" => new WhatsNextCommand(DealOf(m.Slot("deal"), pack, folded)),
+            "next" => NextIsATime(m, tokens, pack) ? null : new WhatsNextCommand(DealOf(m.Slot("deal"), pack, folded)),
             "done" => Items(m.Slot("item"), pack) is { Count: > 0 } items ? new ConfirmItemsCommand(DealOf(m.Slot("deal"), pack, folded), items) : null,
             "undo" => Items(m.Slot("item"), pack) is { Count: > 0 } undo ? new UndoItemCommand(DealOf(m.Slot("deal"), pack, folded), string.Join(" and ", undo)) : null,
             "link" => Link(m.Slot("deal"), folded, pack),
@@ -474,7 +474,7 @@ public sealed partial class CommandParser
             "funnel" => Funnel(tokens, pack),
             "newdeal" => NewDeal(m.Slot("deal"), folded, pack),
             "map" => new ShowMapCommand(MapTeam(m.Slot("team").Count > 0 ? m.Slot("team") : m.Extras, pack)),
-            "nextstep" => NextStep(m, folded, pack),
+            "nextstep" => NextIsATime(m, tokens, pack) ? null : NextStep(m, folded, pack),
             "note" => new AddNoteCommand(DealOf(m.Slot("deal"), pack, folded), m.Slot("text").Count == 0 ? string.Empty : folded.From(m.Slot("text")[0].Start)),
             "history" => History(m, folded, pack),
             "activity" => Activity(m, tokens, folded, pack),
@@ -549,8 +549,41 @@ public sealed partial class CommandParser
             deal.RemoveAt(deal.Count - 1);
         }
 
-        var about = Join(m.Slot("about"));
-        return kind is null || deal.Count == 0 ? null : new LogActivityCommand(DealOf(deal, pack, folded), kind.Value, day, about.Length > 0 ? about : said);
+        var about = ActivityObject(m, tokens, folded, pack, ref day);
+        return kind is null || deal.Count == 0 ? null : new LogActivityCommand(DealOf(deal, pack, folded), kind.Value, day, about ?? said);
+    }
+
+    /// <summary>
+    /// What was sent, as typed: "emailed the proposal to Acme", "emailed Acme the proposal" (its determiner kept, though the
+    /// example holds it as a word); a day word ending it ("… the deck yesterday") is the activity's day.
+    /// </summary>
+    private static string? ActivityObject(IntentMatch m, IReadOnlyList<Token> tokens, Typed folded, LanguagePack pack, ref ActivityDay day)
+    {
+        var about = m.Slot("about").ToList();
+        if (about.Count == 0)
+        {
+            return null;
+        }
+
+        if (about.Count > 1 && pack.Words("day_today").Contains(about[^1].Lower))
+        {
+            day = ActivityDay.Today;
+            about.RemoveAt(about.Count - 1);
+        }
+        else if (about.Count > 1 && pack.Words("day_yesterday").Contains(about[^1].Lower))
+        {
+            day = ActivityDay.Yesterday;
+            about.RemoveAt(about.Count - 1);
+        }
+
+        var first = tokens.ToList().FindIndex(t => t.Start == about[0].Start);
+        if (first > 0 && pack.Words("activity_object_openers").Contains(tokens[first - 1].Canon))
+        {
+            about.Insert(0, tokens[first - 1]);
+        }
+
+        var text = folded.Span(about);
+        return text.Length > 0 ? text : null;
     }
 
     /// <summary>
@@ -838,7 +871,8 @@ public sealed partial class CommandParser
         }
 
         // "mark Globex won", "Globex is won": not a branch but the map's won stage, so a move (a manager's, with a reason).
-        var whenText = typed.Span(when);
+        // "not now, maybe next year" keeps its comma; words dropped from the middle ("turned out not to be a fit") are not read back.
+        var whenText = typed.Span(when, punctuated: IsOneRun(when, tokens));
         if (StageMatcher.NamesWon(whenText))
         {
             return new MoveDealCommand(DealOf(dealSlot, pack, typed), whenText, reason);
@@ -855,6 +889,13 @@ public sealed partial class CommandParser
         return explicitly || (ReadsLikeADecision(when, pack) && !Contrasted(tokens, inDeal, typed, pack))
             ? new FollowBranchCommand(DealOf(dealSlot, pack, typed), whenText, reason)
             : null;
+    }
+
+    /// <summary>True when <paramref name="part"/> is a run of consecutive words of <paramref name="tokens"/>.</summary>
+    private static bool IsOneRun(IReadOnlyList<Token> part, IReadOnlyList<Token> tokens)
+    {
+        var first = tokens.ToList().FindIndex(t => part.Count > 0 && t.Start == part[0].Start);
+        return first >= 0 && first + part.Count <= tokens.Count && part.Select((t, i) => tokens[first + i].Start == t.Start).All(same => same);
     }
 
     /// <summary>
@@ -1215,6 +1256,22 @@ public sealed partial class CommandParser
             && (first.StartsWith("dis", StringComparison.Ordinal)
                 || first.StartsWith("un", StringComparison.Ordinal)
                 || (when.Count <= 2 && first.Length > 4 && first.EndsWith("ed", StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// "Oceanic is not now, maybe next year" fits "{deal} next": when every "next" typed comes before a period's unit
+    /// ("next year", "next week") it is a time, not the command's word, so another reading is tried.
+    /// </summary>
+    private static bool NextIsATime(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack)
+    {
+        var next = pack.Words("next_as_time");
+        if (next.Count == 0 || !Sentence.Tokenize(m.Example).Any(t => next.Contains(t.Lower)))
+        {
+            return false;
+        }
+
+        var said = Enumerable.Range(0, tokens.Count).Where(i => next.Contains(tokens[i].Canon)).ToList();
+        return said.Count > 0 && said.All(i => i + 1 < tokens.Count && pack.PeriodUnits.ContainsKey(tokens[i + 1].Canon));
     }
 
     private static ChatCommand? Stage(IReadOnlyList<Token> slot, Typed typed, LanguagePack pack, bool mustLookLikeStage)

@@ -264,6 +264,28 @@ public sealed class PhrasingTableTests(ITestOutputHelper output)
         ("hlep", "help"),
         ("commands", "help"),
 
+        // "next" before a period's unit is a time, not "what's next"
+        ("what should happen next for Initech", "next 1002"),
+        ("Oceanic is not now, maybe next year", "branch 1020 | not now, maybe next year"),
+        ("Cyberdyne turned out not to be a fit", "branch 1014 | not a fit"),
+        ("what's next for Oceanic", "next 1020"),
+
+        // how a team did: the past tense, with its period
+        ("how did EMEA do last month", "pipeline emea last-month"),
+        ("how did we do last month", "pipeline - last-month"),
+        ("how did the team do this quarter", "pipeline - this-quarter"),
+
+        // closed "by accident" is closed by mistake
+        ("we closed Hooli by accident, reopen it", "reopen 1012"),
+        ("Hooli was closed by accident", "reopen 1012"),
+
+        // what was sent follows the deal: "emailed Acme Corp the proposal", its determiner and day kept apart
+        ("emailed Acme Corp the proposal", "activity 1001 | email now the proposal"),
+        ("emailed the proposal to Acme Corp", "activity 1001 | email now the proposal"),
+        ("sent Initech the contract", "activity 1002 | other now the contract"),
+        ("emailed Stark Industries the deck yesterday", "activity 1006 | email yesterday the deck"),
+        ("called Globex yesterday", "activity 1003 | call yesterday -"),
+
         // not understood
         ("", "unknown"),
         ("lol", "unknown"),
