@@ -4,6 +4,7 @@ using Microsoft.Extensions.ObjectPool;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Dates;
 using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.ProcessMaps;
@@ -118,9 +119,9 @@ internal static class DealCards
     public static CardForm NextStepForm(Deal deal, TimeZoneInfo zone, DateTimeOffset now, Phrases? say = null)
     {
         say ??= Phrases.English;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var today = ZonedDay.Of(now, zone);
         var current = deal.NextStepAt is { } at && at > now
-            ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            ? ZonedDay.Of(at, zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
             : null;
         return new CardForm(
             say.Cards("NextStepForm.Button"),

@@ -26,7 +26,7 @@ public sealed record DateContext(DateTimeOffset Now, TimeZoneInfo Zone, DateOrde
     /// <summary>The team's working days: "next week" starts on the first, "end of week" is the last.</summary>
     public WorkWeek Workdays { get; init; } = WorkWeek.MondayToFriday;
 
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, Zone).DateTime);
+    public DateOnly Today => ZonedDay.Of(Now, Zone);
 
     /// <summary>
     /// The order for a culture name such as <c>en-US</c> (month first) or <c>en-GB</c> (day first), read from the

@@ -100,7 +100,7 @@ public sealed record ReplyLanguage
         }
 
         var local = TimeZoneInfo.ConvertTime(at, zone);
-        var date = DayInWords(DateOnly.FromDateTime(local.DateTime));
+        var date = DayInWords(Dates.ZonedDay.Of(at, zone));
         return Dates.DateInWords.HasTime(at, zone)
             ? date + "، " + Isolate(Digits(local.ToString("HH:mm", CultureInfo.InvariantCulture)))
             : date;
@@ -116,7 +116,7 @@ public sealed record ReplyLanguage
 
     /// <summary>The day an instant falls on in a team's zone, in words (<see cref="DayInWords(DateOnly)"/>), without its time.</summary>
     public string DayInWords(DateTimeOffset at, TimeZoneInfo zone) =>
-        DayInWords(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime));
+        DayInWords(Dates.ZonedDay.Of(at, zone));
 
     /// <summary>"December 2026" / «ديسمبر 2026».</summary>
     public string MonthYear(DateOnly day) =>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using SalesCoachBot.Core.Dates;
 using SalesCoachBot.Core.Domain;
 
 namespace SalesCoachBot.Core.Nudges;
@@ -47,7 +48,7 @@ public sealed record NudgeSchedule(TimeZoneInfo Zone, TimeOnly At, bool Weekdays
         }
     }
 
-    public DateOnly LocalDate(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Zone).DateTime);
+    public DateOnly LocalDate(DateTimeOffset now) => ZonedDay.Of(now, Zone);
 
     public bool RunsOn(DateOnly date) => !WeekdaysOnly || Workdays.Includes(date.DayOfWeek);
 

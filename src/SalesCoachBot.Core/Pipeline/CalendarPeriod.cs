@@ -1,3 +1,4 @@
+using SalesCoachBot.Core.Dates;
 using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.Understanding;
 
@@ -44,7 +45,7 @@ public sealed record CalendarPeriod(CalendarUnit Unit, bool Previous)
     /// </summary>
     public CalendarWindow Resolve(DateTimeOffset now, TimeZoneInfo zone)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var today = ZonedDay.Of(now, zone);
         var months = Unit switch
         {
             CalendarUnit.Month => 1,

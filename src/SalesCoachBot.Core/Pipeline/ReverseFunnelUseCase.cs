@@ -4,6 +4,7 @@ using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Coaching;
 using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Dates;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.ProcessMaps;
@@ -45,13 +46,13 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
         }
 
         var zone = ZoneOf(audience.Teams.OrderBy(t => t.Id).FirstOrDefault());
-        var local = TimeZoneInfo.ConvertTime(context.Now, zone);
-        if (TargetPeriods.Parse(command.PeriodText, DateOnly.FromDateTime(local.DateTime), say) is PeriodParse.Rejected badPeriod)
+        var today = ZonedDay.Of(context.Now, zone);
+        if (TargetPeriods.Parse(command.PeriodText, today, say) is PeriodParse.Rejected badPeriod)
         {
             return Errors.Answer(say.Pipeline("Reverse.Period.Title"), badPeriod.Message);
         }
 
-        var period = ((PeriodParse.Parsed)TargetPeriods.Parse(command.PeriodText, DateOnly.FromDateTime(local.DateTime), say)).Period;
+        var period = ((PeriodParse.Parsed)TargetPeriods.Parse(command.PeriodText, today, say)).Period;
         var periodStart = Instant(period.Start, zone);
         var periodEnd = Instant(period.End, zone);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using SalesCoachBot.Core.Dates;
 using SalesCoachBot.Core.Localization;
 
 namespace SalesCoachBot.Core.Understanding;
@@ -39,7 +40,7 @@ internal static partial class SnoozeDates
             return new(null, new("SnoozeDates.NotATime", text));
         }
 
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var today = ZonedDay.Of(now, zone);
         var day = until.Groups["d"].Value;
         DateOnly? date = day switch
         {

@@ -3,6 +3,7 @@ using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Dates;
 using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.Understanding;
 
@@ -30,9 +31,9 @@ internal sealed class DueUseCase(IDealStore deals, TeamRulesProvider teamRules) 
             .Select(view =>
             {
                 var zone = rules.Zone(view.Deal.TeamId);
-                var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(context.Now, zone).DateTime);
+                var today = ZonedDay.Of(context.Now, zone);
                 int? days = view.Deal.NextStepAt is { } at
-                    ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime).DayNumber - today.DayNumber
+                    ? ZonedDay.Of(at, zone).DayNumber - today.DayNumber
                     : null;
                 var missing = string.IsNullOrWhiteSpace(view.Deal.NextStep) && view.Deal.NextStepAt is null;
                 return (view, zone, days, missing);

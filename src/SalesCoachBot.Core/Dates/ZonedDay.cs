@@ -1,0 +1,12 @@
+namespace SalesCoachBot.Core.Dates;
+
+/// <summary>The calendar day an instant falls on in a time zone: "today", a due day, a snooze's end, in a team's calendar.</summary>
+public static class ZonedDay
+{
+    /// <summary>
+    /// The day <paramref name="at"/> falls on in <paramref name="zone"/>, with the zone's offset at that instant (daylight
+    /// saving included): 23:30 UTC is already the next day in Riyadh (UTC+3), 02:00 UTC still the day before in New York.
+    /// </summary>
+    public static DateOnly Of(DateTimeOffset at, TimeZoneInfo zone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
+}
