@@ -24,7 +24,9 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
     public async Task<BotAnswer> HandleAsync(ReverseFunnelCommand command, TurnContext context, CancellationToken cancellationToken)
     {
         var say = context.Say;
-        var said = context.Turn.Input is TextInput text ? MoneyText.WithFollowingWord(MoneyText.WithSign(command.AmountText, text.Text), text.Text) : command.AmountText;
+        // The sign and unit from the person's words, typed or run by a button, which the parser's words leave out.
+        var words = context.Turn.Words;
+        var said = MoneyText.WithFollowingWord(MoneyText.WithSign(command.AmountText, words), words);
         var amount = MoneyText.Parse(said, say);
         if (amount is AmountParse.Rejected rejected)
         {

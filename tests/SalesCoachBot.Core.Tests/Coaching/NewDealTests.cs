@@ -245,6 +245,21 @@ public sealed class NewDealTests : IDisposable
         Assert.Equal("Amount not understood", answer.Card!.Title);
     }
 
+    [Theory]
+    [InlineData("new deal Vega -5000 EUR")]
+    [InlineData("صفقة جديدة Vega بـ -5000 EUR")]
+    public async Task NewDeal_NegativeAmountRunByAButton_RefusedAsWhenTyped(string command)
+    {
+        // A button's words carry the minus too: it was dropped, and the button made Vega at +5,000.
+        var typed = await _bot.AskAsync(command);
+        var pressed = await _bot.TurnAsync(new ActionInput(new RunCommandPayload(command), []));
+
+        Assert.Empty(_bot.Stores.Deals);
+        Assert.Equal(typed.Card!.Title, pressed.Card!.Title);
+        Assert.Equal(typed.Text, pressed.Text);
+        Assert.Contains("-5000", pressed.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task NewDeal_NameOverTheLimit_Refused()
     {

@@ -280,6 +280,19 @@ public sealed class PipelineUseCaseTests : IDisposable
     }
 
     [Theory]
+    [InlineData("what do we need to hit 2 bananas")]
+    [InlineData("what do we need to hit -5M this quarter")]
+    public async Task ReverseFunnel_BadAmountRunByAButton_AnsweredAsWhenTyped(string command)
+    {
+        // A button's words were not read for the sign and unit: "-5M" planned for 5M, "2 bananas" for 2.
+        var typed = await _bot.AskAsync(command, _bot.Manager);
+        var pressed = await _bot.TurnAsync(new ActionInput(new RunCommandPayload(command), []), _bot.Manager);
+
+        Assert.Equal("Which target?", pressed.Card!.Title);
+        Assert.Equal(typed.Text, pressed.Text);
+    }
+
+    [Theory]
     [InlineData("what do we need to hit 2M by 2020", "by 2020")]
     [InlineData("what do we need to hit 2M in Q7 for EMEA", "in Q7")]
     [InlineData("reverse funnel 500k next week", "next week")]

@@ -69,7 +69,8 @@ internal sealed class NewDealUseCase(
         string? currency = null;
         if (command.AmountText is { } typed)
         {
-            var amountText = MoneyText.WithSign(typed, (context.Turn.Input as TextInput)?.Text);
+            // The sign from the person's words, typed or run by a button: a button's "-5k" is refused as the typed one is.
+            var amountText = MoneyText.WithSign(typed, context.Turn.Words);
             switch (MoneyText.Parse(amountText, say))
             {
                 case AmountParse.Parsed { Money: var money }:
