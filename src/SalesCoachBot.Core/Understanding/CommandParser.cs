@@ -1840,7 +1840,7 @@ public sealed partial class CommandParser
             UndoItemCommand c => $"undo {c.ItemText}{Deal(c.Deal, "for")}",
             MoveDealCommand c => $"move{Deal(c.Deal, "deal")} to {c.StageText}{Because(c.Reason)}",
             MarkLostCommand c => $"mark{This(Deal(c.Deal, "deal"))} lost{Because(c.Reason)}",
-            SnoozeCommand c => $"snooze{Deal(c.Deal, "deal")} {SnoozeDates.English(c.DurationText)}".TrimEnd() + Because(c.Reason),
+            SnoozeCommand c => $"snooze{Deal(c.Deal, "deal")} {SnoozeDates.EnglishWording(c.DurationText)}".TrimEnd() + Because(c.Reason),
             UnsnoozeCommand c => $"unsnooze{This(Deal(c.Deal, "deal"))}",
             ReopenDealCommand c => $"reopen{This(Deal(c.Deal, "deal"))}",
             FollowBranchCommand c => $"mark{This(Deal(c.Deal, "deal"))} as {c.WhenText}{Because(c.Reason)}",

@@ -103,6 +103,22 @@ internal static partial class SnoozeDates
         return string.Join(' ', english.Where(w => w.Length > 0));
     }
 
+    /// <summary>
+    /// The time as an English wording says it back to a person ("did you mean …?", its Yes button): their own words as
+    /// typed when they are English ("until Monday", never "until monday"), else the English words read from the Arabic
+    /// ones (<see cref="English"/>) with the weekday written as English writes it («لحد الأحد» → "until Sunday").
+    /// </summary>
+    public static string EnglishWording(string? text)
+    {
+        var typed = (text ?? string.Empty).Trim();
+        if (!typed.Any(ArabicText.IsArabicLetter))
+        {
+            return typed;
+        }
+
+        return string.Join(' ', English(typed).Split(' ').Select(w => Weekday(w) is { } day ? day.ToString() : w));
+    }
+
     /// <summary>The instant a local day starts in the zone (a day starting in a daylight-saving gap starts at its first valid minute).</summary>
     internal static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
     {

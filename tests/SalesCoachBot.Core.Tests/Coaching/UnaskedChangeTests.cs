@@ -264,6 +264,24 @@ public sealed class UnaskedChangeTests : IDisposable
     }
 
     [Theory]
+    // Friday 27 November 2026 in a UTC team: Monday is the 30th, Sunday the 29th.
+    [InlineData("could we silence Initech until Monday?", "\"snooze deal Initech until Monday\"", "snooze deal Initech until Monday", "2026-11-30")]
+    [InlineData("can we snooze Initech until MONDAY", "\"snooze deal Initech until MONDAY\"", "snooze deal Initech until MONDAY", "2026-11-30")]
+    [InlineData("هل نقدر نسكت تنبيهات Initech لحد الأحد؟", "«أجّل \u2068Initech\u2069 لحد الأحد»", "أجّل Initech لحد الأحد", "2026-11-29")]
+    public async Task SnoozeUntilADayAskedBack_QuotesTheDayAsTypedAndYesSnoozesToIt(string text, string quoted, string yes, string day)
+    {
+        // "could we silence Initech until Monday?" was asked back as "Did you mean "snooze deal Initech until monday"?".
+        _bot.AddDeal("1002", "Initech", "demo");
+
+        var asked = await _bot.AskAsync(text);
+
+        Assert.Contains(quoted, asked.Text, StringComparison.Ordinal);
+        Assert.Contains(asked.Card!.Actions, a => a.Payload is RunCommandPayload { Text: var said } && said == yes);
+        await YesAsync(asked);
+        Assert.Equal(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture).ToDateTime(TimeOnly.MinValue), Assert.Single(_bot.Stores.Snoozes).Until.UtcDateTime);
+    }
+
+    [Theory]
     [InlineData("ممكن نسكت التنبيهات عن Initech", "en", "قل إلى متى")]
     [InlineData("can we mute alerts for Initech?", "en", "Say for how long")]
     [InlineData("can we mute alerts for Initech?", "ar", "قل إلى متى")]

@@ -172,6 +172,18 @@ public sealed class ArabicAskBackTests
         Assert.Equal(CommandParser.CanonicalText(command), CommandParser.CanonicalText(command, "en"));
     }
 
+    [Theory]
+    [InlineData("until Monday", "snooze deal Initech until Monday")]        // as typed, not "until monday"
+    [InlineData("Until FRIDAY", "snooze deal Initech Until FRIDAY")]
+    [InlineData("لحد الأحد", "snooze deal Initech until Sunday")]          // read into English words, the day written as English does
+    [InlineData("لبكرة", "snooze deal Initech until tomorrow")]
+    public void CanonicalText_EnglishSnoozeUntilADay_TheDayCapitalisedAsTypedOrAsEnglishWritesIt(string time, string expected)
+    {
+        var command = new SnoozeCommand(new NameReference("Initech"), time, null);
+
+        Assert.Equal(expected, CommandParser.CanonicalText(command, "en"));
+    }
+
     private static void AssertSameChange(ChatCommand expected, ChatCommand parsed)
     {
         Assert.False(parsed is ConfirmIntentCommand, $"asked again: {parsed}");

@@ -750,7 +750,7 @@ public sealed class BranchAndSnoozeParserTests
     [InlineData("نسكت التنبيهات عن Initech أسبوع", "أجّل Initech أسبوع")]
     [InlineData("can we mute alerts for Initech?", "snooze deal Initech")]
     [InlineData("can we mute alerts for Initech for a week", "snooze deal Initech a week")]
-    [InlineData("could we silence Initech until Monday?", "snooze deal Initech until monday")]
+    [InlineData("could we silence Initech until Monday?", "snooze deal Initech until Monday")]   // the day as typed
     public void Parse_SilenceTheAlertsAskedAmongTheTeam_AskedBackAsASnooze(string text, string wording)
     {
         // «ممكن نسكت التنبيهات عن Initech» ("can we silence the alerts about Initech") got the help answer: a "can we"
