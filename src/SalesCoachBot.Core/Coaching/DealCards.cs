@@ -191,8 +191,6 @@ internal static class DealCards
 
     public static string Money(decimal amount, string? currency, Phrases? say = null) => (say?.Language ?? ReplyLanguage.English).Money(amount, currency);
 
-    public static string Date(DateTimeOffset at, Phrases? say = null) => (say?.Language ?? ReplyLanguage.English).Day(at);
-
     public static string When(DateTimeOffset at, Phrases? say = null) => (say?.Language ?? ReplyLanguage.English).UtcTime(at);
 
     private static string StagePosition(ProcessMap map, Stage stage, Phrases say)

@@ -78,6 +78,39 @@ public sealed class BranchTests : IDisposable
         Assert.Equal("Buyer said no: timing", Assert.Single(_bot.Stores.History).Reason);
     }
 
+    /// <summary>
+    /// Friday 27 November 2026, 23:30 UTC is already Saturday in Riyadh (UTC+3): the re-engage day 90 days on is the
+    /// team's Friday 26 February 2027, in words, not UTC's Thursday 25th.
+    /// </summary>
+    [Fact]
+    public async Task SaidNo_GoesToNurture_ReengageDayInWordsInTheTeamsZone()
+    {
+        _bot.Emea.TimeZoneId = "Asia/Riyadh";
+        _bot.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 27, 23, 30, 0, TimeSpan.Zero));
+        _bot.AddDeal("1002", "Initech", "discovery");
+        _bot.AddDeal("1003", "Globex", "demo");
+
+        var saidNo = await _bot.AskAsync("initech said no because timing");
+        var notNow = await _bot.AskAsync("globex is not now");
+
+        Assert.Contains("Re-engage on Fri 26 Feb 2027.", saidNo.Text, StringComparison.Ordinal);
+        Assert.Contains("Re-engage on Fri 26 Feb 2027.", notNow.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SaidNo_GoesToNurture_InArabic_ReengageDayInArabicWordsInTheTeamsZone()
+    {
+        _bot.Emea.TimeZoneId = "Asia/Riyadh";
+        _bot.Rep.Language = "ar";
+        _bot.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 27, 23, 30, 0, TimeSpan.Zero));
+        var deal = _bot.AddDeal("1002", "Initech", "discovery");
+
+        var answer = await PressAsync(new SaidNoPayload(deal.Id, 1, "timing"));
+
+        Assert.Equal(DealStatus.Nurture, deal.Status);
+        Assert.Contains("أعد التواصل يوم الجمعة 26 فبراير 2027.", answer.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task SaidNo_CardOutOfDate_ChangesNothing()
     {

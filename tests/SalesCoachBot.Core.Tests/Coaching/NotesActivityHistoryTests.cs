@@ -142,6 +142,26 @@ public sealed class NotesActivityHistoryTests : IDisposable
         Assert.Equal((ActivityKind.Call, reply.Contains("they want", StringComparison.Ordinal) ? "they want a discount" : "يريدون خصمًا"), (activity.Kind, activity.Text));
     }
 
+    /// <summary>
+    /// Friday 27 November 2026, 23:30 UTC is already Saturday in Riyadh (UTC+3): the call is the team's Saturday's, and
+    /// "yesterday" (a day earlier, 02:30 there) its Friday.
+    /// </summary>
+    [Theory]
+    [InlineData("called Initech", "Logged a call for Initech on Sat 28 Nov 2026.")]
+    [InlineData("called Initech yesterday", "Logged a call for Initech on Fri 27 Nov 2026.")]
+    [InlineData("اتصلت بـ Initech", "تم تسجيل مكالمة لصفقة \u2068Initech\u2069 يوم السبت 28 نوفمبر 2026.")]
+    public async Task CalledDeal_LateInTheUtcDay_ReplySaysTheTeamsDayInWords(string text, string reply)
+    {
+        _bot.Emea.TimeZoneId = "Asia/Riyadh";
+        _bot.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 27, 23, 30, 0, TimeSpan.Zero));
+        _bot.AddDeal("1002", "Initech");
+
+        var answer = await _bot.AskAsync(text);
+
+        Assert.StartsWith(reply, answer.Text, StringComparison.Ordinal);
+        Assert.Single(_bot.Stores.Activities);
+    }
+
     [Fact]
     public async Task CalledDealSayingTooMuch_NothingLoggedAndTheNoteOffered()
     {

@@ -70,11 +70,11 @@ public sealed class AskArabicRepliesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Activity_ArabicAnswerWithIsolatedDate()
+    public async Task Activity_ArabicAnswerSaysTheDayInArabicWords()
     {
         var answer = await AskAsync("called Initech");
 
-        Assert.Contains($"تم تسجيل مكالمة لصفقة {I("Initech")} بتاريخ {I("2026-11-27")}.", answer, StringComparison.Ordinal);
+        Assert.Contains($"تم تسجيل مكالمة لصفقة {I("Initech")} يوم الجمعة 27 نوفمبر 2026.", answer, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class AskArabicRepliesTests : IAsyncLifetime
     {
         var answer = await AskAsync("called Northwind", "sam@example.com");
 
-        Assert.Contains("Logged a call for Northwind Traders on 2026-11-27.", answer, StringComparison.Ordinal);
+        Assert.Contains("Logged a call for Northwind Traders on Fri 27 Nov 2026.", answer, StringComparison.Ordinal);
     }
 
     [Fact]

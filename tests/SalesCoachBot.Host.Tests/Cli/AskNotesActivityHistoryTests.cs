@@ -115,7 +115,7 @@ public sealed class AskNotesActivityHistoryTests : IAsyncLifetime
         await AskAsync("emailed the proposal to #1003");
         await AskAsync("called Globex"); // a retry of the same turn
 
-        Assert.Contains("Logged a call for Globex renewal on 2026-11-27.", call, StringComparison.Ordinal);
+        Assert.Contains("Logged a call for Globex renewal on Fri 27 Nov 2026.", call, StringComparison.Ordinal);
         Assert.True(before < Now);
         Assert.Equal(Now, await LastActivityAsync("1003"));
         var activities = (await TimelineAsync("1003")).Where(e => e.Kind == TimelineEntryKind.Activity).ToList();

@@ -17,7 +17,7 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 /// the map turns into lost) is recorded as a proposal on the deal, the deal stays open, and the owner is asked to confirm
 /// (<see cref="CloseProposals"/>). A close is answered with an Undo button (<see cref="ReopenDealUseCase"/>).
 /// </summary>
-internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, WhatsNextUseCase whatsNext, CloseProposals proposals)
+internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, TeamRulesProvider teamRules, WhatsNextUseCase whatsNext, CloseProposals proposals)
     : ICommandHandler<MarkLostCommand>, ICommandHandler<SaidNoCommand>, ICommandHandler<FollowBranchCommand>, ICommandHandler<SaidNoPayload>, ICommandHandler<SaidNoFormPayload>
 {
     /// <summary>Longest free-text reason kept; longer ones are refused with the limit.</summary>
@@ -145,8 +145,9 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
             case BranchMatch.Found { Branch: var branch }:
                 var words = BranchMatcher.Words(branch);
                 var because = command.Reason is null ? string.Empty : " because " + command.Reason;
+                var rules = await teamRules.GetAsync(cancellationToken);
                 return await ChangeAsync(new ExternalIdReference(deal.ExternalId), context, id => $"#{id} is {words}{because}",
-                    (state, stageId) => Follow(state, context.MapOf(state.View).GetStage(stageId), branch, Said(branch, context.Language), context, command.Reason),
+                    (state, stageId) => Follow(state, context.MapOf(state.View).GetStage(stageId), branch, Said(branch, context.Language), rules.Zone(state.Deal.TeamId), context, command.Reason),
                     fromCard: false, cancellationToken);
             default:
                 var ambiguous = (BranchMatch.Ambiguous)match;
@@ -220,6 +221,7 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
             return TooLong(context.Say);
         }
 
+        var rules = await teamRules.GetAsync(cancellationToken);
         return await ChangeAsync(reference, context, id => Canonical.Command($"#{id} said no because {reason}"), (state, stageId) =>
         {
             if (expectedVersion is { } version && state.Deal.StageVersion != version)
@@ -229,15 +231,16 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
 
             var stage = context.MapOf(state.View).GetStage(stageId);
             var branch = stage.Branches.FirstOrDefault(b => b.IsBuyerSaysNo) ?? new Branch(Branch.BuyerSaysNo, BranchTarget.Nurture);
-            return Follow(state, stage, branch, context.Say.Coaching("Close.BuyerSaidNo"), context, reason);
+            return Follow(state, stage, branch, context.Say.Coaching("Close.BuyerSaidNo"), rules.Zone(state.Deal.TeamId), context, reason);
         }, fromCard: expectedVersion is not null, cancellationToken);
     }
 
     /// <summary>
-    /// What following <paramref name="branch"/> does: nurture (re-engage date from the map), lost (the reason, else the
-    /// branch's words, as the lost reason) or another stage. History records the branch and the reason.
+    /// What following <paramref name="branch"/> does: nurture (re-engage date from the map, said as its day in the team's
+    /// <paramref name="zone"/>), lost (the reason, else the branch's words, as the lost reason) or another stage. History
+    /// records the branch and the reason.
     /// </summary>
-    private static DealChangePlan<string> Follow(DealState state, Stage stage, Branch branch, string words, TurnContext context, string? reason = null)
+    private static DealChangePlan<string> Follow(DealState state, Stage stage, Branch branch, string words, TimeZoneInfo zone, TurnContext context, string? reason = null)
     {
         var deal = state.Deal;
         var map = context.MapOf(state.View);
@@ -248,7 +251,7 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Wh
         {
             var reengage = context.Now.AddDays(map.Outcomes.NurtureReengageAfterDays);
             return new DealChangePlan<string>(
-                say.Coaching("Close.ToNurture", deal.Name, why, words, stageName, DealCards.Date(reengage, say)))
+                say.Coaching("Close.ToNurture", deal.Name, why, words, stageName, say.Language.DayInWords(reengage, zone)))
             {
                 Transition = new StageTransition(stage.Id, DealStatus.Nurture, StageChangeKind.Closed, context.Now, context.Person.Id, why, ReengageAt: reengage),
                 ActivityAt = context.Now,

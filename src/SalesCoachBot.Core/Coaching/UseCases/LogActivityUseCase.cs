@@ -12,7 +12,8 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 /// that resets the stall rule's idle clock and shows in the history. Rights as for confirmations; a retry of the
 /// same turn logs nothing twice (<see cref="NewNote.RetryWindow"/>).
 /// </summary>
-internal sealed class LogActivityUseCase(DealLocator locator, IDealStore deals, WhatsNextUseCase whatsNext) : ICommandHandler<LogActivityCommand>
+internal sealed class LogActivityUseCase(DealLocator locator, IDealStore deals, TeamRulesProvider teamRules, WhatsNextUseCase whatsNext)
+    : ICommandHandler<LogActivityCommand>
 {
     public async Task<BotAnswer> HandleAsync(LogActivityCommand command, TurnContext context, CancellationToken cancellationToken)
     {
@@ -27,8 +28,10 @@ internal sealed class LogActivityUseCase(DealLocator locator, IDealStore deals, 
             return new BotAnswer(context.Say.Coaching("Activity.TooLong", NewActivity.MaxTextLength, about.Length, found.Deal.Deal.Name));
         }
 
-        // "yesterday" is the same time a day earlier: one clear instant, shown as its date (no date words beyond these two here).
+        // "yesterday" is the same time a day earlier: one clear instant, shown as its day in the team's zone (no date
+        // words beyond these two here).
         var occurred = command.Day == ActivityDay.Yesterday ? context.Now.AddDays(-1) : context.Now;
+        var rules = await teamRules.GetAsync(cancellationToken);
         var outcome = await deals.ChangeDealAsync(found.Deal.Id, state =>
         {
             if (!AccessPolicy.CanWorkOn(context.Person, state.Deal))
@@ -36,7 +39,7 @@ internal sealed class LogActivityUseCase(DealLocator locator, IDealStore deals, 
                 return DealChangePlan<string>.Nothing(NotAllowed);
             }
 
-            return new DealChangePlan<string>(context.Say.Coaching("Activity.Logged", Describe(command.Kind, command.About, context.Say), state.Deal.Name, DealCards.Date(occurred, context.Say)))
+            return new DealChangePlan<string>(context.Say.Coaching("Activity.Logged", Describe(command.Kind, command.About, context.Say), state.Deal.Name, context.Say.Language.DayInWords(occurred, rules.Zone(state.Deal.TeamId))))
             {
                 LogActivity = new NewActivity(context.Person.Id, command.Kind, occurred, context.Now, command.About),
                 ActivityAt = occurred,
