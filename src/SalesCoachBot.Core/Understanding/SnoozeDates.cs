@@ -55,7 +55,8 @@ internal static partial class SnoozeDates
         }
 
         var at = StartOfDay(end, zone);
-        return at <= now ? new(null, new("SnoozeDates.NotInFuture", end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))) : new(at, null);
+        // The day itself, worded in the reply's language where the refusal is shown (CoachingWords).
+        return at <= now ? new(null, new("SnoozeDates.NotInFuture", end)) : new(at, null);
     }
 
     /// <summary>True when the words read as a snooze's time in either language ("3 days", "until Monday", «لحد الأحد»), valid or not.</summary>

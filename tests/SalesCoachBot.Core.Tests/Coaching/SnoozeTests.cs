@@ -56,7 +56,7 @@ public sealed class SnoozeTests : IDisposable
     [InlineData("snooze tailwind 31 days", "at most 30 days")]
     [InlineData("snooze tailwind until 2027-02-01", "at most 30 days")]
     [InlineData("snooze tailwind until someday", "can't read")]
-    [InlineData("snooze tailwind until 2026-11-01", "not in the future")]
+    [InlineData("snooze tailwind until 2026-11-01", "Sun 1 Nov 2026 is not in the future")]
     [InlineData("snooze tailwind", "for how long")]
     public async Task Snooze_BadDuration_ClearAnswerNothingStored(string text, string expected)
     {

@@ -53,12 +53,17 @@ public sealed class SnoozeDatesTests
         Assert.False(string.IsNullOrWhiteSpace(reading.Problem?.ToString()));
     }
 
+    /// <summary>
+    /// Why the words were refused, in the reply's language; a past day is said in words, and "until 2026-11-28" is past
+    /// because Saturday has begun in Berlin though UTC still reads Friday.
+    /// </summary>
     [Theory]
     [InlineData("", "قل إلى متى", "Say for how long")]
     [InlineData("0 days", "يوم واحد على الأقل", "at least one day")]
     [InlineData("soon", "لا أستطيع قراءة «\u2068soon\u2069» كمدة", "I can't read \"soon\" as a time")]
     [InlineData("until 2026-13-40", "لا أستطيع قراءة «\u2068until 2026-13-40\u2069» كيوم", "as a day")]
-    [InlineData("until 2026-11-20", "\u20682026-11-20\u2069 ليس في المستقبل", "2026-11-20 is not in the future")]
+    [InlineData("until 2026-11-20", "الجمعة 20 نوفمبر 2026 ليس في المستقبل.", "Fri 20 Nov 2026 is not in the future.")]
+    [InlineData("until 2026-11-28", "السبت 28 نوفمبر 2026 ليس في المستقبل.", "Sat 28 Nov 2026 is not in the future.")]
     public void Read_Unreadable_ProblemWordedInTheRepliesLanguage(string text, string arabic, string english)
     {
         var problem = SnoozeDates.Read(text, Now, Berlin).Problem;

@@ -35,7 +35,7 @@ public sealed class AskDateProblemsInArabicTests : IAsyncLifetime
     {
         var answer = await AskAsync("أجّل Tailwind لحد 2026-11-20");
 
-        Assert.Contains("\u20682026-11-20\u2069 ليس في المستقبل.", answer, StringComparison.Ordinal);
+        Assert.Contains("الجمعة 20 نوفمبر 2026 ليس في المستقبل.", answer, StringComparison.Ordinal);
         Assert.Contains("لم يُؤجَّل شيء", answer, StringComparison.Ordinal);
         Assert.DoesNotContain("is not in the future", answer, StringComparison.Ordinal);
         Assert.Null(await SnoozedUntilAsync());
@@ -59,7 +59,7 @@ public sealed class AskDateProblemsInArabicTests : IAsyncLifetime
     {
         var answer = await AskAsync("snooze Tailwind until 2026-11-20");
 
-        Assert.Contains("2026-11-20 is not in the future. Nothing was snoozed.", answer, StringComparison.Ordinal);
+        Assert.Contains("Fri 20 Nov 2026 is not in the future. Nothing was snoozed.", answer, StringComparison.Ordinal);
         Assert.Null(await SnoozedUntilAsync());
     }
 
