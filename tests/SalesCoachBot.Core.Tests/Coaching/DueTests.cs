@@ -96,6 +96,36 @@ public sealed class DueTests : IDisposable
         Assert.Contains("next step for DEAL", answer.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("what's due", "Globex (#1003): next step — today, Sat 28 Nov 2026")]
+    [InlineData("وش عندي هالأسبوع", "\u2068Globex\u2069 (\u2068#1003\u2069): خطوة تالية — اليوم، السبت 28 نوفمبر 2026")]
+    public async Task Due_StepWithADayButNoWords_ReadsAsANextStep(string question, string line)
+    {
+        Step("1003", "Globex", null, EndOfDubaiDay(11, 28));
+
+        var answer = await _bot.AskAsync(question);
+
+        Assert.Equal(line, Assert.Single(answer.Card!.Sections).Lines.Single().Text);
+    }
+
+    [Theory]
+    [InlineData("which deals have no next step", "What's due in your deals: 2 with no next step", "2 with no next step")]
+    [InlineData("الصفقات بلا خطوة تالية", "المستحق في صفقاتك: 2 بلا خطوة تالية", "2 بلا خطوة تالية")]
+    [InlineData("what's overdue", "What's due in your deals: 1 overdue", "1 overdue")]
+    [InlineData("الخطوات المتأخرة", "المستحق في صفقاتك: 1 متأخرة", "1 متأخرة")]
+    public async Task Due_OnlyOverdueOrOnlyMissingAsked_HeaderAndSubtitleCountOnlyThose(string question, string header, string subtitle)
+    {
+        Step("1001", "Acme", "send pricing", EndOfDubaiDay(11, 27));        // overdue in Dubai
+        Step("1002", "Initech", "demo with CFO", EndOfDubaiDay(11, 28));    // today in Dubai
+        Step("1005", "Hooli", null, null);
+        Step("1006", "Umbrella", null, null);
+
+        var answer = await _bot.AskAsync(question);
+
+        Assert.Equal(header, answer.Text.Split('\n')[0]);
+        Assert.Equal(subtitle, answer.Card!.Subtitle);
+    }
+
     [Fact]
     public async Task Due_InArabic_AnswersInArabicWithLatinNamesIsolated()
     {

@@ -61,6 +61,7 @@ internal sealed class DueUseCase(IDealStore deals, TeamRulesProvider teamRules) 
         CardLine Step((DealView view, TimeZoneInfo zone, int? days, bool missing) r)
         {
             var id = "#" + r.view.Deal.ExternalId;
+            // A step booked with a day but no words reads "Globex (#1001): next step — today, Sat 5 Dec 2026".
             var what = string.IsNullOrWhiteSpace(r.view.Deal.NextStep) ? say.Lists("Due.NoText") : r.view.Deal.NextStep!;
             var day = say.Language.DayInWords(r.view.Deal.NextStepAt!.Value, r.zone);
             var text = r.days switch
@@ -110,7 +111,15 @@ internal sealed class DueUseCase(IDealStore deals, TeamRulesProvider teamRules) 
         }
 
         var scope = manages ? say.Lists("Stalled.YourTeams") : say.Lists("Due.YourDeals");
-        var text = new StringBuilder().AppendLine(say.Lists("Due.Header", scope, overdue.Count, soon.Count, missing.Count));
+
+        // Only what was asked about is counted: "which deals have no next step" does not answer "0 overdue, 0 coming up".
+        var (header, subtitle) = command.Focus switch
+        {
+            DueFocus.Missing => (say.Lists("Due.Header.Missing", scope, missing.Count), say.Lists("Due.Subtitle.Missing", missing.Count)),
+            DueFocus.Overdue => (say.Lists("Due.Header.Overdue", scope, overdue.Count), say.Lists("Due.Subtitle.Overdue", overdue.Count)),
+            _ => (say.Lists("Due.Header", scope, overdue.Count, soon.Count, missing.Count), say.Lists("Due.Subtitle", overdue.Count, soon.Count, missing.Count)),
+        };
+        var text = new StringBuilder().AppendLine(header);
         foreach (var section in sections)
         {
             text.AppendLine(say.Lists("Stalled.Owner", section.Heading));
@@ -129,7 +138,7 @@ internal sealed class DueUseCase(IDealStore deals, TeamRulesProvider teamRules) 
         {
             Kind = CardKind.DealList,
             Title = say.Lists("Due.Title"),
-            Subtitle = say.Lists("Due.Subtitle", overdue.Count, soon.Count, missing.Count),
+            Subtitle = subtitle,
             Sections = sections,
             Note = manages && missing.Count > 0 ? say.Lists("Due.Hint") : null,
         });
