@@ -108,9 +108,9 @@ public sealed class BlockKitGoldenTests
             Note = "Noted on Initech.",
             Sections = [new CardSection("Latest notes",
             [
-                new CardLine("2025-05-06 · Pat Lee: CFO wants an ROI case by Q1"),
-                new CardLine("2025-05-05 · Pat Lee: Legal review starts Monday; *redlines* <due> Friday"),
-                new CardLine("2025-05-02 · Alex Wilber: Champion moved to the CFO office"),
+                new CardLine("Tue 6 May 2025 · Pat Lee: CFO wants an ROI case by Q1"),
+                new CardLine("Mon 5 May 2025 · Pat Lee: Legal review starts Monday; *redlines* <due> Friday"),
+                new CardLine("Fri 2 May 2025 · Alex Wilber: Champion moved to the CFO office"),
             ])],
             Actions = [new CardAction("History", new ShowHistoryPayload(Initech, 1))],
             Forms = [Core.Coaching.DealCards.NoteForm(new Deal { Id = Initech, ExternalId = "1042", Name = "Initech", StageId = new StageId("demo") })],

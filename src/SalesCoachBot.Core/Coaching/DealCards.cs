@@ -89,7 +89,7 @@ internal static class DealCards
             Checklist = UseCases.ConfirmItemsUseCase.IsCoachable(deal.Status) ? new CardChecklist(deal.Id, stage.Id, deal.StageVersion, items, confirm) : null,
             Note = note,
             Forms = UseCases.SetNextStepUseCase.CanHaveNextStep(deal.Status) ? [NextStepForm(deal, zone, now, say), NoteForm(deal, say)] : [NoteForm(deal, say)],
-            Sections = notes is { Count: > 0 } ? [new CardSection(say.Cards("LatestNotes"), [.. notes.Take(NotesShown).Select(n => new CardLine(NoteLine(n, say)))])] : [],
+            Sections = notes is { Count: > 0 } ? [new CardSection(say.Cards("LatestNotes"), [.. notes.Take(NotesShown).Select(n => new CardLine(NoteLine(n, zone, say)))])] : [],
 
             // "Buyer said no" is the same as typing "DEAL said no": asks for the reason, then follows the map's branch.
             Actions = deal.Status == DealStatus.Open
@@ -164,13 +164,14 @@ internal static class DealCards
             new NoteFormPayload(deal.Id));
     }
 
-    /// <summary>"2026-12-02 · Dana: CFO wants an ROI case by Q1".</summary>
-    public static string NoteLine(NoteView note, Phrases? say = null)
+    /// <summary>"Wed 2 Dec 2026 · Dana: CFO wants an ROI case by Q1": the day the note was written in the team's zone.</summary>
+    public static string NoteLine(NoteView note, TimeZoneInfo zone, Phrases? say = null)
     {
         say ??= Phrases.English;
+        var day = say.Language.DayInWords(note.At, zone);
         return note.AuthorName is { Length: > 0 } author
-            ? say.Cards("NoteLine.ByAuthor", say.Language.Day(note.At), author, note.Text)
-            : say.Cards("NoteLine", say.Language.Day(note.At), note.Text);
+            ? say.Cards("NoteLine.ByAuthor", day, author, note.Text)
+            : say.Cards("NoteLine", day, note.Text);
     }
 
     public static string StatusText(Deal deal, StallAssessment stall, Phrases? say = null, ProcessMap? map = null)

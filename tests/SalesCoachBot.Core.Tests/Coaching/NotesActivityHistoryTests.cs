@@ -30,8 +30,25 @@ public sealed class NotesActivityHistoryTests : IDisposable
         Assert.Equal(("CFO wants an ROI case by Q1", _bot.TeamMate.Id, _bot.Clock.GetUtcNow(), DealRoom), (note.Text, note.PersonId!.Value, note.At, note.Conversation!.Value));
         Assert.True(answer.ReplacesCard);
         var notes = Assert.Single(answer.Card!.Sections, s => s.Heading == "Latest notes");
-        Assert.Equal("2026-11-27 · tom: CFO wants an ROI case by Q1", Assert.Single(notes.Lines).Text);
+        Assert.Equal("Fri 27 Nov 2026 · tom: CFO wants an ROI case by Q1", Assert.Single(notes.Lines).Text);
         Assert.Equal(_bot.Clock.GetUtcNow(), deal.LastActivityAt);
+    }
+
+    /// <summary>Friday 27 November 2026, 23:30 UTC is already Saturday in Riyadh (UTC+3): the note is the team's Saturday's.</summary>
+    [Theory]
+    [InlineData(null, "Sat 28 Nov 2026 · tom: CFO wants an ROI case by Q1")]
+    [InlineData("ar", "السبت 28 نوفمبر 2026 · \u2068tom\u2069: \u2068CFO wants an ROI case by Q1\u2069")]
+    public async Task AddNoteButton_LateInTheUtcDay_NoteLineSaysTheTeamsDayInWords(string? language, string line)
+    {
+        _bot.Emea.TimeZoneId = "Asia/Riyadh";
+        _bot.TeamMate.Language = language;
+        _bot.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 27, 23, 30, 0, TimeSpan.Zero));
+        var deal = _bot.AddDeal("1002", "Initech");
+
+        var answer = await _bot.TurnAsync(NoteButton(deal, "CFO wants an ROI case by Q1"), _bot.TeamMate, DealRoom);
+
+        var notes = Assert.Single(answer.Card!.Sections);
+        Assert.Equal(line, Assert.Single(notes.Lines).Text);
     }
 
     [Theory]

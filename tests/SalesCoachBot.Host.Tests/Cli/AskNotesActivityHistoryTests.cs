@@ -46,7 +46,7 @@ public sealed class AskNotesActivityHistoryTests : IAsyncLifetime
 
         Assert.Contains("Noted on Initech.", answer, StringComparison.Ordinal);
         Assert.Contains("Latest notes:", answer, StringComparison.Ordinal);
-        Assert.Contains("2026-11-27 · Dana", answer, StringComparison.Ordinal);
+        Assert.Contains("Fri 27 Nov 2026 · Dana", answer, StringComparison.Ordinal);
         Assert.Contains("CFO wants an ROI case by Q1", answer, StringComparison.Ordinal);
         var note = Assert.Single(await TimelineAsync("1002"), e => e.Kind == TimelineEntryKind.Note);
         Assert.Equal("CFO wants an ROI case by Q1", note.Text);

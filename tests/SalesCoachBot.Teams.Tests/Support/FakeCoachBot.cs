@@ -57,8 +57,8 @@ internal static class SampleCards
     {
         Sections = [new CardSection("Latest notes",
         [
-            new CardLine("2026-11-27 · Alex Wilber: CFO wants an ROI case by Q1"),
-            new CardLine("2026-11-26 · Megan Bowen: Legal review starts Monday; *redlines* due Friday"),
+            new CardLine("Fri 27 Nov 2026 · Alex Wilber: CFO wants an ROI case by Q1"),
+            new CardLine("Thu 26 Nov 2026 · Megan Bowen: Legal review starts Monday; *redlines* due Friday"),
         ])],
         Actions = [new CardAction("History", new ShowHistoryPayload(Initech, 1))],
         Forms = [Core.Coaching.DealCards.NoteForm(new Deal { Id = Initech, ExternalId = "1002", Name = "Initech", StageId = Discovery })],
