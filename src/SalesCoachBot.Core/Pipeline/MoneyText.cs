@@ -157,14 +157,30 @@ internal static partial class MoneyText
 
     /// <summary>
     /// The amount with the minus sign typed right before it in the whole message ("-5M"), which the parser's words
-    /// leave out: a negative amount is answered instead of read as a positive one.
+    /// leave out: a negative amount is answered instead of read as a positive one. The parser may have rewritten the
+    /// amount («بـ -٥٠٠٠ ريال» read as "5000 SAR"); its number is then looked for, digits compared as Western ones.
     /// </summary>
     public static string WithSign(string amountText, string? message)
     {
         var amount = amountText.Trim();
-        var at = amount.Length == 0 || message is null ? -1 : message.IndexOf(amount, StringComparison.OrdinalIgnoreCase);
-        return at > 0 && IsMinus(message![at - 1]) ? "-" + amount : amountText;
+        if (amount.Length == 0 || message is null)
+        {
+            return amountText;
+        }
+
+        var typed = Understanding.ArabicText.Normalize(message);
+        var at = typed.IndexOf(amount, StringComparison.OrdinalIgnoreCase);
+        if (at < 0 && LeadingNumberRegex().Match(amount) is { Success: true } number)
+        {
+            at = StandaloneNumberRegex(number.Value).Match(typed) is { Success: true } found ? found.Index : -1;
+        }
+
+        return at > 0 && IsMinus(typed[at - 1]) ? "-" + amount : amountText;
     }
+
+    /// <summary>Where <paramref name="number"/> stands in a text as a whole number, not inside a longer one.</summary>
+    private static Regex StandaloneNumberRegex(string number) =>
+        new($@"(?<![\d.,]){Regex.Escape(number)}(?![\d])", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
 
     /// <summary>
     /// The amount as typed plus the word after it in the whole message when that word could belong to it
@@ -208,6 +224,9 @@ internal static partial class MoneyText
     // A unit is a whole word, or glued to a three-letter code ("50kEUR"): "12500 KWD" is not 12.5 million "WD".
     [GeneratedRegex(@"^(?:(?<pre>[A-Za-z]{3})\s+)?(?<sym>[$€£¥])?\s*(?<num>\d[\d,]*(?:\.\d+)?)\s*(?:(?<unit>thousand|grand|millions?|mil|mm|m|billion|bn|b|k)(?:(?![A-Za-z])|(?=[A-Za-z]{3}$)))?\s*(?<code>[A-Za-z]+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
     private static partial Regex AmountRegex();
+
+    [GeneratedRegex(@"^\d[\d,]*(?:\.\d+)?", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex LeadingNumberRegex();
 
     [GeneratedRegex(@"^\d{1,3}(,\d{3})+(\.\d+)?$", RegexOptions.CultureInvariant, 200)]
     private static partial Regex ThousandsRegex();

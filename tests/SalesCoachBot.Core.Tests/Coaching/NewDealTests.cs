@@ -246,6 +246,18 @@ public sealed class NewDealTests : IDisposable
     }
 
     [Theory]
+    [InlineData("صفقة جديدة Vega بـ -5000 ريال")] // «… بـ -5000 ريال»: the parser reads "5000 SAR"
+    [InlineData("صفقة جديدة Vega بـ -٥٠٠٠ ريال")] // Arabic-Indic digits
+    public async Task NewDeal_NegativeAmountInArabicWords_RefusedNotStoredPositive(string command)
+    {
+        // The minus was lost once the parser turned «ريال» into SAR, and Vega was stored at +5,000 SAR.
+        var answer = await _bot.AskAsync(command);
+
+        Assert.Empty(_bot.Stores.Deals);
+        Assert.Contains("-5000", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("new deal Vega -5000 EUR")]
     [InlineData("صفقة جديدة Vega بـ -5000 EUR")]
     public async Task NewDeal_NegativeAmountRunByAButton_RefusedAsWhenTyped(string command)

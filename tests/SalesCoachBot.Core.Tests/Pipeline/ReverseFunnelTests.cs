@@ -118,6 +118,10 @@ public sealed class ReverseFunnelTests
     [InlineData("5M", "what do we need to hit 5M", "5M")]
     [InlineData("5M", "what do we need to hit - 5M", "5M")]
     [InlineData("5M", "hit 2M", "5M")]
+    [InlineData("5000 SAR", "صفقة جديدة Vega بـ -5000 ريال", "-5000 SAR")] // «صفقة جديدة Vega بـ -5000 ريال»
+    [InlineData("5000 SAR", "صفقة جديدة Vega بـ-٥٠٠٠ ريال", "-5000 SAR")] // Arabic-Indic «-٥٠٠٠»
+    [InlineData("5000 SAR", "صفقة جديدة Vega بـ 5000 ريال", "5000 SAR")]
+    [InlineData("5000 SAR", "صفقة جديدة Vega-15000 بـ 5000 ريال", "5000 SAR")] // a minus before another number
     public void WithSign_KeepsAMinusTypedRightBeforeTheAmount(string amount, string message, string expected)
     {
         Assert.Equal(expected, MoneyText.WithSign(amount, message));
