@@ -187,10 +187,10 @@ public static class DigestBuilder
         };
 
         var text = new StringBuilder();
-        var isoDay = language.Day(digest.LocalDate);
+        // The text is what a notification shows: the same day in words as the card's subtitle.
         text.Append(digest.ForOwner is { } owner
-            ? say.Nudges("Digest.Text.Owner", owner, count, digest.TeamName, isoDay)
-            : say.Nudges("Digest.Text", digest.TeamName, count, isoDay));
+            ? say.Nudges("Digest.Text.Owner", owner, count, digest.TeamName, day)
+            : say.Nudges("Digest.Text", digest.TeamName, count, day));
 
         if (shown.Count > 0)
         {

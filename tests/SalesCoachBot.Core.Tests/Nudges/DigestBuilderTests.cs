@@ -75,7 +75,7 @@ public sealed class DigestBuilderTests
         Assert.StartsWith("Why: ", ann[1].Text, StringComparison.Ordinal);
         Assert.Empty(card.Actions);
         Assert.Null(card.Note);
-        Assert.Contains("EMEA: 3 stalled deals on 2025-03-12", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("EMEA: 3 stalled deals on Wednesday 12 March 2025", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]

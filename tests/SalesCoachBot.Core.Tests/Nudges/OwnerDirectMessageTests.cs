@@ -56,7 +56,7 @@ public sealed class OwnerDirectMessageTests
         Assert.Equal(["slack-user:U0ANA", "teams-user:aad-ben"], owners.Select(m => m.Conversation.ToString()));
         var ana = DigestPayload.Deserialize(owners[0].PayloadJson);
         Assert.Equal("Your stalled deals · EMEA", ana.Card!.Title);
-        Assert.StartsWith("ana, you have 2 stalled deals in EMEA on 2025-03-12. Most overdue: Ana older (#A-2)", ana.Text, StringComparison.Ordinal);
+        Assert.StartsWith("ana, you have 2 stalled deals in EMEA on Wednesday 12 March 2025. Most overdue: Ana older (#A-2)", ana.Text, StringComparison.Ordinal);
         Assert.Equal(["A-2", "A-1"], DealIds(ana));
         Assert.Equal(["B-1"], DealIds(DigestPayload.Deserialize(owners[1].PayloadJson)));
 
