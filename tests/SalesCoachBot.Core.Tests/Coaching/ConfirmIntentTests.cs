@@ -1,3 +1,5 @@
+using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Tests.Fakes;
 
 namespace SalesCoachBot.Core.Tests.Coaching;
@@ -38,5 +40,19 @@ public sealed class ConfirmIntentTests : IDisposable
         Assert.StartsWith($"عذرًا، لم أفهم «{text}».", answer.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("هل تقصد", answer.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("unsnooze", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LowConfidenceChange_NoDealLikeItRunByAButton_QuotesThePersonsWords()
+    {
+        // A button running the words is answered as typing them is: the person's words, not the guessed command's.
+        _bot.AddDeal("1007", "Tailwind", "discovery", daysInStage: 2);
+        const string words = "والله ألغِ تأجيل Zyzzogeton";
+
+        var typed = await _bot.AskAsync(words);
+        var pressed = await _bot.TurnAsync(new ActionInput(new RunCommandPayload(words), []));
+
+        Assert.Equal(typed.Text, pressed.Text);
+        Assert.DoesNotContain("unsnooze", pressed.Text, StringComparison.Ordinal);
     }
 }

@@ -20,7 +20,7 @@ internal sealed class ConfirmIntentUseCase(DealNameResolverCache names, IDealSto
     {
         if (command.Guess is IDealCommand guess && await names.FitsNoDealAsync(deals, guess.Deal, context.Person, cancellationToken))
         {
-            var typed = context.Turn.Input is TextInput text ? text.Text.Trim() : command.CommandText;
+            var typed = context.Turn.Words?.Trim() ?? command.CommandText;
             return await help.HandleAsync(new UnknownCommand(typed) { Language = command.Language }, context, cancellationToken);
         }
 
