@@ -141,6 +141,44 @@ public sealed class DueTests : IDisposable
     }
 
     [Fact]
+    public async Task Due_StepWithWordsButNoDay_ListedToBeGivenADay()
+    {
+        // It was listed nowhere: not due at any time, and not "no next step" either.
+        Step("1001", "Acme", "send pricing", EndOfDubaiDay(11, 27));
+        Step("1003", "Globex", "send revised quote", null);
+        Step("1005", "Hooli", null, null);
+
+        var answer = await _bot.AskAsync("what's due this week");
+        var overdueOnly = await _bot.AskAsync("what's overdue");
+
+        var card = answer.Card!;
+        Assert.Equal(["Overdue", "No day booked", "No next step"], card.Sections.Select(s => s.Heading));
+        Assert.Equal("Globex (#1003): send revised quote — no day booked", card.Sections[1].Lines[0].Text);
+        Assert.IsType<ShowChecklistPayload>(card.Sections[1].Lines[0].Action!.Payload);
+        Assert.Contains("next step for DEAL: what on Friday", card.Sections[1].Lines[1].Text, StringComparison.Ordinal);
+        Assert.Equal("What's due in your deals: 1 overdue, 0 coming up, 1 with no day booked, 1 with no next step", answer.Text.Split('\n')[0]);
+        Assert.Equal("1 overdue · 0 coming up · 1 with no day · 1 with no next step", card.Subtitle);
+        Assert.DoesNotContain("Globex", overdueOnly.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Due_StepWithWordsButNoDay_InArabicAndForAManager()
+    {
+        Step("1003", "Globex", "send revised quote", null);
+        Step("1002", "Initech", "call the CFO", null, owner: _bot.TeamMate);
+
+        var arabic = await _bot.AskAsync("وش عندي هالأسبوع");
+        var manager = await _bot.AskAsync("what's due this week", _bot.Manager);
+
+        Assert.Equal("بلا موعد", arabic.Card!.Sections.Single().Heading);
+        Assert.Contains("\u2068Globex\u2069", arabic.Card.Sections[0].Lines[0].Text, StringComparison.Ordinal);
+        Assert.EndsWith("— بلا موعد", arabic.Card.Sections[0].Lines[0].Text, StringComparison.Ordinal);
+        Assert.Equal(2, manager.Card!.Sections.Count);
+        Assert.Contains(manager.Card.Sections, s => s.Lines.Any(l => l.Text == "Initech (#1002): call the CFO — no day booked"));
+        Assert.Contains("next step for DEAL: what on Friday", manager.Card.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Due_RepSeesOnlyTheirOwnDeals_ManagerTheirTeamsByOwner_NeverAnotherTeam()
     {
         Step("1001", "Acme", "send pricing", EndOfDubaiDay(11, 27));

@@ -45,8 +45,12 @@ internal sealed class DueUseCase(IDealStore deals, TeamRulesProvider teamRules) 
             ? rows.Where(r => r.days >= 0 && r.days <= command.WithinDays).OrderBy(r => r.view.Deal.NextStepAt).ThenBy(r => r.view.Deal.Name, StringComparer.OrdinalIgnoreCase).ToList()
             : [];
         var missing = command.Focus == DueFocus.Overdue ? [] : rows.Where(r => r.missing).OrderBy(r => r.view.Deal.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        // A step with words but no day is due at no time: listed with what's coming up, so it is given one.
+        var undated = command.Focus == DueFocus.All
+            ? rows.Where(r => r.days is null && !r.missing).OrderBy(r => r.view.Deal.Name, StringComparer.OrdinalIgnoreCase).ToList()
+            : [];
 
-        if (overdue.Count + soon.Count + missing.Count == 0)
+        if (overdue.Count + soon.Count + missing.Count + undated.Count == 0)
         {
             var none = open.Count == 0 ? say.Lists("Mine.None")
                 : command.Focus switch
@@ -74,6 +78,10 @@ internal sealed class DueUseCase(IDealStore deals, TeamRulesProvider teamRules) 
             return new CardLine(text, new CardAction(say.Lists("Button.Checklist"), new ShowChecklistPayload(r.view.Id)));
         }
 
+        CardLine Undated((DealView view, TimeZoneInfo zone, int? days, bool missing) r) =>
+            new(say.Lists("Due.LineUndated", r.view.Deal.Name, "#" + r.view.Deal.ExternalId, r.view.Deal.NextStep!),
+                new CardAction(say.Lists("Button.Checklist"), new ShowChecklistPayload(r.view.Id)));
+
         CardLine Missing(IEnumerable<(DealView view, TimeZoneInfo zone, int? days, bool missing)> group)
         {
             var names = group.Select(r => r.view.Deal.Name).ToList();
@@ -83,12 +91,13 @@ internal sealed class DueUseCase(IDealStore deals, TeamRulesProvider teamRules) 
         List<CardSection> sections;
         if (manages)
         {
-            sections = [.. overdue.Concat(soon).Concat(missing)
+            sections = [.. overdue.Concat(soon).Concat(undated).Concat(missing)
                 .GroupBy(r => r.view.OwnerName)
                 .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
                 .Select(g => new CardSection(g.Key, [
                     .. overdue.Where(r => r.view.OwnerName == g.Key).Select(Step),
                     .. soon.Where(r => r.view.OwnerName == g.Key).Select(Step),
+                    .. undated.Where(r => r.view.OwnerName == g.Key).Select(Undated),
                     .. missing.Any(r => r.view.OwnerName == g.Key) ? [Missing(missing.Where(r => r.view.OwnerName == g.Key))] : Array.Empty<CardLine>()]))];
         }
         else
@@ -104,6 +113,11 @@ internal sealed class DueUseCase(IDealStore deals, TeamRulesProvider teamRules) 
                 sections.Add(new CardSection(say.Lists("Due.Section.Soon", Window(command.WithinDays, say)), [.. soon.Select(Step)]));
             }
 
+            if (undated.Count > 0)
+            {
+                sections.Add(new CardSection(say.Lists("Due.Section.Undated"), [.. undated.Select(Undated), new CardLine(say.Lists("Due.HintUndated"))]));
+            }
+
             if (missing.Count > 0)
             {
                 sections.Add(new CardSection(say.Lists("Due.Section.Missing"), [Missing(missing), new CardLine(say.Lists("Due.Hint"))]));
@@ -117,6 +131,9 @@ internal sealed class DueUseCase(IDealStore deals, TeamRulesProvider teamRules) 
         {
             DueFocus.Missing => (say.Lists("Due.Header.Missing", scope, missing.Count), say.Lists("Due.Subtitle.Missing", missing.Count)),
             DueFocus.Overdue => (say.Lists("Due.Header.Overdue", scope, overdue.Count), say.Lists("Due.Subtitle.Overdue", overdue.Count)),
+            _ when undated.Count > 0 => (
+                say.Lists("Due.Header.WithUndated", scope, overdue.Count, soon.Count, undated.Count, missing.Count),
+                say.Lists("Due.Subtitle.WithUndated", overdue.Count, soon.Count, undated.Count, missing.Count)),
             _ => (say.Lists("Due.Header", scope, overdue.Count, soon.Count, missing.Count), say.Lists("Due.Subtitle", overdue.Count, soon.Count, missing.Count)),
         };
         var text = new StringBuilder().AppendLine(header);
@@ -127,6 +144,11 @@ internal sealed class DueUseCase(IDealStore deals, TeamRulesProvider teamRules) 
             {
                 text.Append("- ").AppendLine(line.Text);
             }
+        }
+
+        if (manages && undated.Count > 0)
+        {
+            text.AppendLine(say.Lists("Due.HintUndated"));
         }
 
         if (manages && missing.Count > 0)
@@ -140,9 +162,13 @@ internal sealed class DueUseCase(IDealStore deals, TeamRulesProvider teamRules) 
             Title = say.Lists("Due.Title"),
             Subtitle = subtitle,
             Sections = sections,
-            Note = manages && missing.Count > 0 ? say.Lists("Due.Hint") : null,
+            Note = manages ? Notes(undated.Count > 0 ? say.Lists("Due.HintUndated") : null, missing.Count > 0 ? say.Lists("Due.Hint") : null) : null,
         });
     }
+
+    /// <summary>A manager's card note: the hints that apply, one after the other; null when none does.</summary>
+    private static string? Notes(params string?[] hints) =>
+        string.Join(' ', hints.Where(h => h is not null)) is { Length: > 0 } note ? note : null;
 
     /// <summary>"today", "by tomorrow", "in the next 7 days".</summary>
     private static string Window(int days, Phrases say) => days switch
