@@ -537,20 +537,24 @@ public sealed partial class CommandParser
         }
 
         var (deal, said) = ActivitySummary(m.Slot("deal"), folded, pack);
-        var day = ActivityDay.Now;
-        if (deal.Count > 1 && pack.Words("day_today").Contains(deal[^1].Lower))
-        {
-            day = ActivityDay.Today;
-            deal.RemoveAt(deal.Count - 1);
-        }
-        else if (deal.Count > 1 && pack.Words("day_yesterday").Contains(deal[^1].Lower))
-        {
-            day = ActivityDay.Yesterday;
-            deal.RemoveAt(deal.Count - 1);
-        }
-
+        var day = TakeTrailingDay(deal, pack) ?? ActivityDay.Now;
         var about = ActivityObject(m, tokens, folded, pack, ref day);
         return kind is null || deal.Count == 0 ? null : new LogActivityCommand(DealOf(deal, pack, folded), kind.Value, day, about ?? said);
+    }
+
+    /// <summary>"… today", "… yesterday" ending a slot of more than one word: taken off it, as the activity's day.</summary>
+    private static ActivityDay? TakeTrailingDay(List<Token> words, LanguagePack pack)
+    {
+        var day = words.Count < 2 ? (ActivityDay?)null
+            : pack.Words("day_today").Contains(words[^1].Lower) ? ActivityDay.Today
+            : pack.Words("day_yesterday").Contains(words[^1].Lower) ? ActivityDay.Yesterday
+            : null;
+        if (day is not null)
+        {
+            words.RemoveAt(words.Count - 1);
+        }
+
+        return day;
     }
 
     /// <summary>
@@ -565,17 +569,7 @@ public sealed partial class CommandParser
             return null;
         }
 
-        if (about.Count > 1 && pack.Words("day_today").Contains(about[^1].Lower))
-        {
-            day = ActivityDay.Today;
-            about.RemoveAt(about.Count - 1);
-        }
-        else if (about.Count > 1 && pack.Words("day_yesterday").Contains(about[^1].Lower))
-        {
-            day = ActivityDay.Yesterday;
-            about.RemoveAt(about.Count - 1);
-        }
-
+        day = TakeTrailingDay(about, pack) ?? day;
         var first = tokens.ToList().FindIndex(t => t.Start == about[0].Start);
         if (first > 0 && pack.Words("activity_object_openers").Contains(tokens[first - 1].Canon))
         {
