@@ -286,6 +286,19 @@ public sealed class PhrasingTableTests(ITestOutputHelper output)
         ("emailed Stark Industries the deck yesterday", "activity 1006 | email yesterday the deck"),
         ("called Globex yesterday", "activity 1003 | call yesterday -"),
 
+        // what reps say that had no example
+        ("left a voicemail for Initech", "activity 1002 | call now -"),
+        ("left a message for Globex yesterday", "activity 1003 | other yesterday -"),
+        ("had a demo with Hooli today", "activity 1012 | meeting today -"),
+        ("we demoed to Soylent today", "activity 1013 | meeting today -"),
+        ("put Hooli on hold for two weeks", "snooze 1012 | two weeks | -"),
+        ("how are we tracking against 2M this quarter", "funnel 2m | this quarter | -"),
+        ("what stages do we have", "map -"),
+        ("what do I need to do today", "due all 0"),
+        ("fill me in on Wonka", "next 1019"),
+        ("tell me about verbal agreement", "stage verbal-agreement"),
+        ("lost Hooli to a competitor", "lost 1012 | competitor"),
+
         // not understood
         ("", "unknown"),
         ("lol", "unknown"),
