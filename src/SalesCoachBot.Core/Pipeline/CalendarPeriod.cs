@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using SalesCoachBot.Core.Dates;
 using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.Understanding;
@@ -14,18 +16,49 @@ public enum CalendarUnit
 
 /// <summary>
 /// A calendar period a pipeline is asked for, in the team's time zone: "this month" is the month so far (from its 1st to
-/// now), "last month" the whole previous month; quarters and years alike. Trailing windows ("last 30 days", "past month",
-/// "last 2 weeks") are not calendar periods: they stay a number of days (<see cref="Understanding.PipelineCommand.WindowDays"/>).
+/// now), "last month" the whole previous month; quarters and years alike. A named month ("November", "Nov 2025", «نوفمبر»)
+/// is that month (<see cref="Named"/>). Trailing windows ("last 30 days", "past month", "last 2 weeks") are not calendar
+/// periods: they stay a number of days (<see cref="Understanding.PipelineCommand.WindowDays"/>).
 /// </summary>
-public sealed record CalendarPeriod(CalendarUnit Unit, bool Previous)
+public sealed partial record CalendarPeriod(CalendarUnit Unit, bool Previous)
 {
-    /// <summary>"this-month", "last-quarter": how a card's Details button carries the period back.</summary>
-    public string Code => (Previous ? "last-" : "this-") + Unit switch
+    /// <summary>The month of the year (1–12) of a named month; null for "this" or "last" periods.</summary>
+    public int? Month { get; private init; }
+
+    /// <summary>The year of a named month when it is said ("Nov 2025"); null means the most recent such month that has begun.</summary>
+    public int? Year { get; private init; }
+
+    /// <summary>"November" (<paramref name="year"/> null: the latest November that has begun) or "November 2025".</summary>
+    public static CalendarPeriod Named(int month, int? year = null)
     {
-        CalendarUnit.Month => "month",
-        CalendarUnit.Quarter => "quarter",
-        _ => "year",
-    };
+        ArgumentOutOfRangeException.ThrowIfLessThan(month, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(month, 12);
+        if (year is { } y && !IsYear(y))
+        {
+            throw new ArgumentOutOfRangeException(nameof(year), year, "A named month's year is between 1900 and 2999.");
+        }
+
+        return new(CalendarUnit.Month, Previous: false) { Month = month, Year = year };
+    }
+
+    /// <summary>"2025" after a month's name: four digits, 1900 to 2999 (a larger number is no year, and no date can hold it).</summary>
+    public static bool TryYear(string text, out int year) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year) && text.Length == 4 && IsYear(year);
+
+    private static bool IsYear(int year) => year is >= 1900 and <= 2999;
+
+    /// <summary>
+    /// "this-month", "last-quarter", "month-2026-11" (a named month; "month-11" when its year was not said): how a card's
+    /// Details button carries the period back.
+    /// </summary>
+    public string Code => Month is { } month
+        ? Year is { } year ? string.Create(CultureInfo.InvariantCulture, $"month-{year:D4}-{month:D2}") : string.Create(CultureInfo.InvariantCulture, $"month-{month:D2}")
+        : (Previous ? "last-" : "this-") + Unit switch
+        {
+            CalendarUnit.Month => "month",
+            CalendarUnit.Quarter => "quarter",
+            _ => "year",
+        };
 
     /// <summary>The period a <see cref="Code"/> names; null for anything else.</summary>
     public static CalendarPeriod? FromCode(string? code) => code switch
@@ -36,12 +69,18 @@ public sealed record CalendarPeriod(CalendarUnit Unit, bool Previous)
         "last-quarter" => new(CalendarUnit.Quarter, true),
         "this-year" => new(CalendarUnit.Year, false),
         "last-year" => new(CalendarUnit.Year, true),
+        _ when code is not null && NamedCodeRegex().Match(code) is { Success: true } m
+            && (!m.Groups["y"].Success || TryYear(m.Groups["y"].Value, out _)) => Named(
+            int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture),
+            m.Groups["y"].Success ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : null),
         _ => null,
     };
 
     /// <summary>
     /// The period's days in <paramref name="zone"/> and the instants they span: from the start of its first local day to
-    /// <paramref name="now"/> (this period, so far) or to the start of the next period's first day (the previous period, whole).
+    /// <paramref name="now"/> (a period under way, so far) or to the start of the next period's first day (a period that is
+    /// over, whole). A named month that has not begun yet ("January 2027" in December 2026) resolves to its days but
+    /// <see cref="CalendarWindow.HasBegun"/> is false: there is no history in it.
     /// </summary>
     public CalendarWindow Resolve(DateTimeOffset now, TimeZoneInfo zone)
     {
@@ -53,34 +92,48 @@ public sealed record CalendarPeriod(CalendarUnit Unit, bool Previous)
             _ => 12,
         };
         var start = new DateOnly(today.Year, Unit == CalendarUnit.Year ? 1 : (((today.Month - 1) / months) * months) + 1, 1);
-        if (Previous)
+        if (Month is { } month)
+        {
+            // Without a year, the latest such month that has begun: "November" asked in January is last year's.
+            start = new DateOnly(Year ?? (month <= today.Month ? today.Year : today.Year - 1), month, 1);
+        }
+        else if (Previous)
         {
             start = start.AddMonths(-months);
         }
 
         var end = start.AddMonths(months);
+        var whole = end <= today;
         var from = SnoozeDates.StartOfDay(start, zone);
-        var to = Previous ? SnoozeDates.StartOfDay(end, zone) : now;
-        return new CalendarWindow(this, start, end, new AnalysisWindow(from, to));
+        var to = whole ? SnoozeDates.StartOfDay(end, zone) : now;
+        // A named month keeps its year once resolved, so a Details button pressed later shows the same month.
+        var period = Month is not null ? this with { Year = start.Year } : this;
+        return new CalendarWindow(period, start, end, new AnalysisWindow(from, to < from ? from : to), whole, HasBegun: start <= today);
     }
+
+    [GeneratedRegex(@"^month-(?:(?<y>\d{4})-)?(?<m>0[1-9]|1[0-2])$", RegexOptions.CultureInvariant)]
+    private static partial Regex NamedCodeRegex();
 }
 
-/// <summary>A <see cref="CalendarPeriod"/> resolved in a team's zone: local days [<see cref="Start"/>, <see cref="End"/>) and the instants of <see cref="Window"/>.</summary>
-public sealed record CalendarWindow(CalendarPeriod Period, DateOnly Start, DateOnly End, AnalysisWindow Window)
+/// <summary>
+/// A <see cref="CalendarPeriod"/> resolved in a team's zone: local days [<see cref="Start"/>, <see cref="End"/>) and the
+/// instants of <see cref="Window"/>; <see cref="Whole"/> when the period is over (its window runs to its end, not to now).
+/// </summary>
+public sealed record CalendarWindow(CalendarPeriod Period, DateOnly Start, DateOnly End, AnalysisWindow Window, bool Whole, bool HasBegun = true)
 {
     /// <summary>
-    /// The period as a reply names it: "December so far", "Q4 2026 so far", "2026 so far" for this one; "November 2026",
-    /// "Q3 2026", "2025" for the previous one (Arabic «ديسمبر حتى الآن», «نوفمبر 2026»).
+    /// The period as a reply names it: "December so far", "Q4 2026 so far", "2026 so far" for one under way; "November 2026",
+    /// "Q3 2026", "2025" for one that is over (Arabic «ديسمبر حتى الآن», «نوفمبر 2026»).
     /// </summary>
     public string Label(Phrases say)
     {
         var name = Period.Unit switch
         {
-            CalendarUnit.Month when Period.Previous => say.Language.MonthYear(Start),
+            CalendarUnit.Month when Whole => say.Language.MonthYear(Start),
             CalendarUnit.Month => Start.ToString("MMMM", say.Language.Culture),
             CalendarUnit.Quarter => TargetPeriods.QuarterName(Start, say),
             _ => PipelineFormat.Plain(Start.Year, say),
         };
-        return Period.Previous ? name : say.Pipeline("Window.SoFar", name);
+        return Whole ? name : say.Pipeline("Window.SoFar", name);
     }
 }

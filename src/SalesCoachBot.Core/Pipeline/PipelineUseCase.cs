@@ -36,7 +36,8 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
         var (report, kpis, audience) = (built.Report!, built.Kpis!, built.Audience!);
         // The picture speaks the reply's language: the renderer shapes Arabic with HarfBuzz (ADR 0023).
         var image = report.OpenDeals > 0 ? await charts.PublishAsync(Funnel(report, audience, context.Say), cancellationToken) : null;
-        return Render(report, kpis, audience, image, new PipelineDetailsPayload(command.TeamName, command.WindowDays, command.Period?.Code), context.Say);
+        // The resolved period: a named month's button carries its year ("month-2026-11"), the month shown here.
+        return Render(report, kpis, audience, image, new PipelineDetailsPayload(command.TeamName, command.WindowDays, report.Calendar?.Period.Code), context.Say);
     }
 
     /// <summary>The details asked for from a card that cannot unfold them: the same figures, as their own answer in the thread.</summary>
@@ -95,6 +96,14 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
         // A calendar period is the team's: its month starts at midnight where the team works (the first team's zone when
         // the audience spans several, as for a target's period).
         var calendar = period?.Resolve(context.Now, audience.Teams.Count > 0 ? rules.Zone(audience.Teams.Min(t => t.Id)) : TimeZoneInfo.Utc);
+        if (calendar is { HasBegun: false })
+        {
+            // "January 2027" asked in December 2026: no history yet; answering the default window instead would mislead.
+            var say = context.Say;
+            return new Built(Errors.Answer(say.Pipeline("Window.Title"),
+                say.Pipeline("Window.NotBegun", say.Language.MonthYear(calendar.Start))), null, null, null);
+        }
+
         var window = calendar?.Window ?? AnalysisWindow.LastDays(days, context.Now);
         var since = Min(window.From, window.To.AddDays(-14));
         var data = await store.LoadAsync(audience.Scope, since, context.Now, cancellationToken);
@@ -159,7 +168,7 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
 
         if (WeekLine(report, say) is { } week)
         {
-            facts.Add(new(report.Calendar is { Period.Previous: true } past ? say.Pipeline("Fact.LastWeekOf", past.Label(say)) : say.Pipeline("Fact.SinceLastWeek"), week));
+            facts.Add(new(report.Calendar is { Whole: true } past ? say.Pipeline("Fact.LastWeekOf", past.Label(say)) : say.Pipeline("Fact.SinceLastWeek"), week));
         }
 
         var details = Details(report, kpis, open, say);
@@ -250,7 +259,7 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
         if (weekLines.Count > 0)
         {
             // A past period's week is its own last week; a window ending now, the last 7 days.
-            var heading = report.Calendar is { Period.Previous: true } past ? say.Pipeline("Section.WeekOf", past.Label(say)) : say.Pipeline("Section.Week");
+            var heading = report.Calendar is { Whole: true } past ? say.Pipeline("Section.WeekOf", past.Label(say)) : say.Pipeline("Section.Week");
             sections.Add(new(heading, [.. weekLines.Select(l => new CardLine(l))]));
         }
 

@@ -1441,6 +1441,15 @@ public sealed partial class CommandParser
                 period = new(gluedUnit, Previous: false); // «هالشهر», «هالربع»: «ها» + «ال» glued, "this"
                 used.Add(tokens[i]);
             }
+            else if (NamedMonth(tokens, i, pack) is { } named)
+            {
+                period = named.Period;
+                used.UnionWith(tokens.Skip(i).Take(named.Words));
+                if (named.AfterMarker)
+                {
+                    used.Add(tokens[i - 1]); // "for", «شهر»: not a word of the team's name
+                }
+            }
 
             if (window is not null || period is not null)
             {
@@ -1454,6 +1463,44 @@ public sealed partial class CommandParser
         }
 
         return (null, null, used);
+    }
+
+    /// <summary>
+    /// "November", "Nov 2025", «نوفمبر», «تشرين الثاني ٢٠٢٥», «بآب» at <paramref name="i"/>: the month named and how many words
+    /// said it, its year included. A name that is also an ordinary word ("may I see the pipeline", «آب» "father") is a
+    /// month only after a marker ("for May", «في آب»), glued to one («بآب»), or before a year ("May 2026").
+    /// </summary>
+    private static (CalendarPeriod Period, int Words, bool AfterMarker)? NamedMonth(IReadOnlyList<Token> tokens, int i, LanguagePack pack)
+    {
+        (string Name, int Month, int Words)? Lookup(string first) =>
+            i + 1 < tokens.Count && pack.MonthNames.TryGetValue(first + " " + tokens[i + 1].Lower, out var two) ? (first + " " + tokens[i + 1].Lower, two, 2)
+            : pack.MonthNames.TryGetValue(first, out var one) ? (first, one, 1)
+            : null;
+
+        var word = tokens[i].Lower;
+        var named = Lookup(word);
+        var glued = false;
+        foreach (var prefix in pack.Words("month_glued"))
+        {
+            if (named is null && word.Length > prefix.Length + 1 && word.StartsWith(prefix, StringComparison.Ordinal) && Lookup(word[prefix.Length..]) is { } found)
+            {
+                (named, glued) = (found, true);
+            }
+        }
+
+        if (named is not { } month)
+        {
+            return null;
+        }
+
+        var afterMarker = i > 0 && pack.Words("month_markers").Contains(tokens[i - 1].Lower);
+        int? year = i + month.Words < tokens.Count && CalendarPeriod.TryYear(tokens[i + month.Words].Lower, out var said) ? said : null;
+        if (pack.Words("month_ambiguous").Contains(month.Name) && !afterMarker && !glued && year is null)
+        {
+            return null;
+        }
+
+        return (CalendarPeriod.Named(month.Month, year), month.Words + (year is null ? 0 : 1), afterMarker);
     }
 
     /// <summary>The calendar unit of a period unit's length in days (a month 30, a quarter 90, a year 365); null for days and weeks.</summary>

@@ -167,4 +167,162 @@ public sealed class PipelineCalendarPeriodTests : IDisposable
             (new DateTimeOffset(2026, 9, 30, 22, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 10, 31, 23, 0, 0, TimeSpan.Zero)),
             (october.Window.From.ToUniversalTime(), october.Window.To.ToUniversalTime()));
     }
+
+    [Theory]
+    [InlineData("pipeline EMEA for November")]
+    [InlineData("how did EMEA do in November")]
+    [InlineData("pipeline Nov 2026")]
+    public async Task Pipeline_NamedPastMonth_ThatWholeMonthInTheTeamsZone(string text)
+    {
+        var answer = await _bot.AskAsync(text, _bot.Manager);
+
+        // The same days as "last month": B won at 23:00 on 30 November in Tokyo counts, A won at 01:00 on 1 December does not.
+        Assert.StartsWith("Pipeline for EMEA (history: November 2026)", answer.Text, StringComparison.Ordinal);
+        Assert.Equal("History: November 2026", answer.Card!.Subtitle);
+        Assert.Contains("Won 1, lost 1: win rate 50%", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Median cycle (Discovery to Contract signed): 21 days over 1 deal won.", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Last week of November 2026: 1 stage entry", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pipeline_NamedCurrentMonth_SoFar()
+    {
+        var answer = await _bot.AskAsync("pipeline for December", _bot.Manager);
+
+        Assert.StartsWith("Pipeline for EMEA (history: December so far)", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Won 1, lost 0: win rate 100%", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("pipeline for January", "January 2026")]
+    [InlineData("pipeline November 2025", "November 2025")]
+    public async Task Pipeline_NamedMonthBeforeTheHistory_ThatMonthEmpty(string text, string month)
+    {
+        var answer = await _bot.AskAsync(text, _bot.Manager);
+
+        // "January" asked in December is the January that has begun, this year's; November 2025 is a year back.
+        Assert.StartsWith($"Pipeline for EMEA (history: {month})", answer.Text, StringComparison.Ordinal);
+        Assert.Contains($"No deals won or lost in {month}.", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pipeline_MonthNotBegunInTheTeamsZone_RefusedByName()
+    {
+        // 03:00 UTC on 1 December is still 30 November in New York: December 2026 has not begun there.
+        _bot.Emea.TimeZoneId = "America/New_York";
+
+        var future = await _bot.AskAsync("pipeline EMEA for January 2027", _bot.Manager);
+        var december = await _bot.AskAsync("pipeline December 2026", _bot.Manager);
+
+        Assert.Equal(
+            "January 2027 has not begun yet, so there is no history in it. Ask for a month that has begun, for example \"pipeline last month\".",
+            future.Text);
+        Assert.Equal("Pick another window", future.Card!.Title);
+        Assert.Contains("December 2026 has not begun yet", december.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pipeline_InArabic_MonthNotBegunRefused()
+    {
+        _bot.Manager.Language = "ar";
+
+        var answer = await _bot.AskAsync("خط المبيعات لفريق EMEA في يناير 2027", _bot.Manager);
+
+        Assert.Contains("لم يبدأ شهر يناير 2027 بعد، فلا سجل فيه. اسأل عن شهر قد بدأ، مثل «خط المبيعات الشهر الماضي».", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("(الفترة:", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("خط المبيعات لفريق EMEA في نوفمبر", "نوفمبر 2026", "رابحة 1، خاسرة 1")]
+    [InlineData("خط المبيعات تشرين الثاني", "نوفمبر 2026", "رابحة 1، خاسرة 1")]
+    [InlineData("خط المبيعات ديسمبر", "ديسمبر حتى الآن", "رابحة 1، خاسرة 0")]
+    public async Task Pipeline_InArabic_NamedMonthSaysTheMonth(string text, string window, string outcome)
+    {
+        _bot.Manager.Language = "ar";
+
+        var answer = await _bot.AskAsync(text, _bot.Manager);
+
+        Assert.Contains($"(الفترة: {window})", answer.Text, StringComparison.Ordinal);
+        Assert.Contains(outcome, answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pipeline_DetailsButton_KeepsTheNamedMonthWithItsYear()
+    {
+        var summary = await _bot.AskAsync("pipeline EMEA for November", _bot.Manager);
+        var open = Assert.IsType<PipelineDetailsPayload>(summary.Card!.Details!.Open);
+        // Pressed a month later, "November" alone would still be November 2026; the year keeps it so in any case.
+        _bot.Clock.SetUtcNow(Now.AddDays(400));
+
+        var details = await _bot.TurnAsync(new ActionInput(open, []), _bot.Manager);
+
+        Assert.Equal("month-2026-11", open.Period);
+        Assert.StartsWith("Pipeline details for EMEA (history: November 2026)", details.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("this-month")]
+    [InlineData("last-month")]
+    [InlineData("this-quarter")]
+    [InlineData("last-quarter")]
+    [InlineData("this-year")]
+    [InlineData("last-year")]
+    [InlineData("month-2026-11")]
+    [InlineData("month-1999-01")]
+    [InlineData("month-05")]
+    public void Code_RoundTrips(string code)
+    {
+        Assert.Equal(code, CalendarPeriod.FromCode(code)!.Code);
+    }
+
+    [Theory]
+    [InlineData("month-2026-13")]
+    [InlineData("month-2026-00")]
+    [InlineData("month-0000-01")]
+    [InlineData("month-9999-12")]
+    [InlineData("month-2026-1")]
+    [InlineData("next-month")]
+    [InlineData(null)]
+    public void FromCode_NotAPeriod_Null(string? code)
+    {
+        Assert.Null(CalendarPeriod.FromCode(code));
+    }
+
+    [Fact]
+    public void Resolve_NamedMonthInRiyadh_ItsLocalMidnights()
+    {
+        var riyadh = TimeZoneInfo.FindSystemTimeZoneById("Asia/Riyadh");
+        // 22:00 UTC on 31 December 2026 is 01:00 on 1 January 2027 in Riyadh (UTC+3): January 2027 has begun there.
+        var newYear = new DateTimeOffset(2026, 12, 31, 22, 0, 0, TimeSpan.Zero);
+
+        var november = CalendarPeriod.Named(11).Resolve(newYear, riyadh);
+        var january = CalendarPeriod.Named(1, 2027).Resolve(newYear, riyadh);
+        var december = CalendarPeriod.Named(12).Resolve(newYear, riyadh);
+
+        Assert.Equal(
+            (new DateOnly(2026, 11, 1), true, new DateTimeOffset(2026, 10, 31, 21, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 30, 21, 0, 0, TimeSpan.Zero)),
+            (november.Start, november.Whole, november.Window.From.ToUniversalTime(), november.Window.To.ToUniversalTime()));
+        Assert.Equal((true, false, new DateTimeOffset(2026, 12, 31, 21, 0, 0, TimeSpan.Zero), newYear), (january.HasBegun, january.Whole, january.Window.From.ToUniversalTime(), january.Window.To));
+        Assert.Equal((new DateOnly(2026, 12, 1), new DateOnly(2027, 1, 1), true), (december.Start, december.End, december.Whole));
+        Assert.Equal(2026, december.Period.Year);
+    }
+
+    [Fact]
+    public void Resolve_NamedMonthInNewYork_ItsLocalMidnightsAcrossDaylightSaving()
+    {
+        var newYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+        // The same instant is still 31 December 2026 in New York (17:00, UTC-5): January 2027 has not begun.
+        var newYear = new DateTimeOffset(2026, 12, 31, 22, 0, 0, TimeSpan.Zero);
+
+        var january = CalendarPeriod.Named(1, 2027).Resolve(newYear, newYork);
+        var januaryAlone = CalendarPeriod.Named(1).Resolve(newYear, newYork);
+        // November begins in summer time (UTC-4) and ends in winter time (UTC-5).
+        var november = CalendarPeriod.Named(11).Resolve(newYear, newYork);
+
+        Assert.False(january.HasBegun);
+        Assert.Equal((new DateOnly(2026, 1, 1), true, true), (januaryAlone.Start, januaryAlone.Whole, januaryAlone.HasBegun));
+        Assert.Equal(
+            (new DateTimeOffset(2026, 11, 1, 4, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 1, 5, 0, 0, TimeSpan.Zero)),
+            (november.Window.From.ToUniversalTime(), november.Window.To.ToUniversalTime()));
+    }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SalesCoachBot.Core.Pipeline;
 using SalesCoachBot.Core.Understanding;
 
 namespace SalesCoachBot.Core.Tests.Understanding;
@@ -221,6 +222,44 @@ public sealed class CommandParserTests
         var pipeline = Assert.IsType<PipelineCommand>(_parser.Parse(text));
 
         Assert.Equal((team, days, period), (pipeline.TeamName, pipeline.WindowDays, pipeline.Period?.Code));
+    }
+
+    [Theory]
+    [InlineData("pipeline EMEA for November", "EMEA", "month-11")]
+    [InlineData("how did EMEA do in November", "EMEA", "month-11")]
+    [InlineData("pipeline October 2026", null, "month-2026-10")]
+    [InlineData("pipeline EMEA Nov 2025", "EMEA", "month-2025-11")]
+    [InlineData("pipeline for sept", null, "month-09")]
+    [InlineData("pipeline EMEA for May", "EMEA", "month-05")]
+    [InlineData("pipeline May 2026", null, "month-2026-05")]
+    [InlineData("pipeline of march", null, "month-03")]
+    [InlineData("may I see the pipeline for May", null, "month-05")]
+    [InlineData("خط المبيعات لفريق EMEA في نوفمبر", "EMEA", "month-11")]
+    [InlineData("خط المبيعات لفريق EMEA شهر ابريل ٢٠٢٦", "EMEA", "month-2026-04")]
+    [InlineData("خط المبيعات أكتوبر", null, "month-10")]
+    [InlineData("خط المبيعات تشرين الثاني 2025", null, "month-2025-11")]
+    [InlineData("خط المبيعات كانون الأول", null, "month-12")]
+    [InlineData("خط المبيعات لفريق EMEA بآب", "EMEA", "month-08")]
+    [InlineData("خط المبيعات في آذار", null, "month-03")]
+    public void Parse_PipelineForANamedMonth_ThatCalendarMonth(string text, string? team, string period)
+    {
+        // The month's name was silently dropped (or taken for the team's) and the default 12 months answered.
+        var pipeline = Assert.IsType<PipelineCommand>(_parser.Parse(text));
+
+        Assert.Equal((team, (int?)null, period), (pipeline.TeamName, pipeline.WindowDays, pipeline.Period?.Code));
+    }
+
+    [Theory]
+    [InlineData("may I see the pipeline", null)]
+    [InlineData("may I see the pipeline for EMEA", "EMEA")]
+    [InlineData("خط المبيعات لفريق نيسان", "نيسان")]
+    public void Parse_AMonthsNameAsAnOrdinaryWord_IsNoMonth(string text, string? team)
+    {
+        // "may" asks politely (it got no answer at all) and «نيسان» is a team here: neither after "in"/"for" nor before a
+        // year, so no month.
+        var pipeline = Assert.IsType<PipelineCommand>(_parser.Parse(text));
+
+        Assert.Equal((team, (CalendarPeriod?)null), (pipeline.TeamName, pipeline.Period));
     }
 
     [Fact]

@@ -33,7 +33,8 @@ internal sealed class LanguagePack
         BranchNames = Map(root, "branch_names");
         TimeWords = Map(root, "time_words");
         DateWords = Map(root, "date_words");
-        PeriodUnits = Map(root, "period_units").ToFrozenDictionary(p => p.Key, p => int.Parse(p.Value, System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        PeriodUnits = Numbers(root, "period_units");
+        MonthNames = Numbers(root, "month_names");
         Protected = Set(List(root, "protected"));
         Suggestions = Child(root, "suggest").Children.ToFrozenDictionary(
             p => ((YamlScalarNode)p.Key).Value!, p => ((YamlScalarNode)p.Value).Value!, StringComparer.Ordinal);
@@ -127,6 +128,9 @@ internal sealed class LanguagePack
     public FrozenDictionary<string, string> TargetPeriods { get; }
 
     public FrozenDictionary<string, int> PeriodUnits { get; }
+
+    /// <summary>A month's name in this language, one or two words ("november", "nov", «نوفمبر», «تشرين الثاني») → its number, 1–12.</summary>
+    public FrozenDictionary<string, int> MonthNames { get; }
 
     /// <summary>A branch of the map as said in this language ("مش مناسبه") → the words the map's <c>when</c> carries ("not a fit").</summary>
     public FrozenDictionary<string, string> BranchNames { get; }
@@ -274,6 +278,9 @@ internal sealed class LanguagePack
             p => Lower(((YamlScalarNode)p.Key).Value!),
             p => Lower(((YamlScalarNode)p.Value).Value!),
             StringComparer.Ordinal);
+
+    private static FrozenDictionary<string, int> Numbers(YamlMappingNode node, string key) =>
+        Map(node, key).ToFrozenDictionary(p => p.Key, p => int.Parse(p.Value, System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
 
     private static FrozenSet<string> Set(IEnumerable<string> words) => words.Select(Lower).ToFrozenSet(StringComparer.Ordinal);
 
