@@ -584,6 +584,8 @@ public sealed partial class CommandParser
     /// "called Globex, they want a discount", "met Initech: demo went well", "spoke with Globex about pricing",
     /// «اتصلت بـ Globex بخصوص الخصم»: what was said follows the deal after a comma, a colon or a word of
     /// <c>activity_about</c>, and is kept as typed. A dash does not split: deal names carry dashes ("Acme Corp - EU rollout").
+    /// «كلمت Globex وطلبوا خصم»: an Arabic word with «و» ("and") glued on, right after a name in Latin letters, opens what
+    /// was said too, without its «و»; an Arabic name may hold such a word («الأمل والنور»), so only a Latin one ends there.
     /// </summary>
     private static (List<Token> Deal, string? Said) ActivitySummary(IReadOnlyList<Token> slot, Typed folded, LanguagePack pack)
     {
@@ -591,6 +593,12 @@ public sealed partial class CommandParser
         for (var i = 1; i < slot.Count; i++)
         {
             var token = slot[i];
+            if (pack.IsArabic && token.Original.Length > 2 && token.Original[0] == '\u0648' && ArabicText.IsArabicLetter(token.Original[1])
+                && LatinNameEndsBefore(slot, i, pack))
+            {
+                return ([.. slot.Take(i)], folded.From(token.Start + 1));
+            }
+
             var colon = token.Canon == ":" && token.Original == ":";
             if (!colon && !token.CommaBefore && !about.Contains(token.Canon))
             {
@@ -603,6 +611,18 @@ public sealed partial class CommandParser
         }
 
         return ([.. slot], null);
+    }
+
+    /// <summary>The word before <paramref name="index"/>, or before a day word there («Initech اليوم وقالوا …»), is in Latin letters.</summary>
+    private static bool LatinNameEndsBefore(IReadOnlyList<Token> slot, int index, LanguagePack pack)
+    {
+        var before = index - 1;
+        if (before > 0 && (pack.Words("day_today").Contains(slot[before].Lower) || pack.Words("day_yesterday").Contains(slot[before].Lower)))
+        {
+            before--;
+        }
+
+        return slot[before].Original.Any(char.IsAsciiLetter);
     }
 
     private static SetNextStepCommand? NextStep(IntentMatch m, Typed folded, LanguagePack pack)

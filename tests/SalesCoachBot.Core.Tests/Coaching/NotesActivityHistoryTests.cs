@@ -333,9 +333,22 @@ public sealed class NotesActivityHistoryTests : IDisposable
     }
 
     [Theory]
+    // «و» glued to a word ends only a name in Latin letters, with a day word between or not: an Arabic name may hold such a word.
+    [InlineData("قابلت شركة الأمل والنور", ActivityKind.Meeting, ActivityDay.Now, "شركة الأمل والنور", null)]
+    [InlineData("كلمت Globex امس وقالوا بيردون", ActivityKind.Call, ActivityDay.Yesterday, "Globex", "قالوا بيردون")]
+    [InlineData("قابلت Stark Industries ووافقوا على الديمو", ActivityKind.Meeting, ActivityDay.Now, "Stark Industries", "وافقوا على الديمو")]
+    public void Parse_LoggedActivityInArabic_WhatWasSaidAfterAnd(string text, ActivityKind kind, ActivityDay day, string deal, string? about)
+    {
+        var command = Assert.IsType<LogActivityCommand>(new CommandParser().Parse(text));
+
+        Assert.Equal(new LogActivityCommand(new NameReference(deal), kind, day, about) { Language = "ar" }, command);
+    }
+
+    [Theory]
     [InlineData("called #1002: they want a discount", "they want a discount")] // the words of the choice button when names are alike
     [InlineData("اتصلت بـ Globex، يريدون خصمًا", "يريدون خصمًا")]
     [InlineData("اتصلت بـ Globex بخصوص الخصم", "الخصم")]
+    [InlineData("كلمت Globex وطلبوا خصمًا", "طلبوا خصمًا")]
     public void Parse_LoggedActivityWithIdOrInArabic_WhatWasSaidKept(string text, string about)
     {
         var command = Assert.IsType<LogActivityCommand>(new CommandParser().Parse(text));

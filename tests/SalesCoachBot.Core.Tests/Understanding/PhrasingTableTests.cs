@@ -299,6 +299,24 @@ public sealed class PhrasingTableTests(ITestOutputHelper output)
         ("tell me about verbal agreement", "stage verbal-agreement"),
         ("lost Hooli to a competitor", "lost 1012 | competitor"),
 
+        // Arabic that reps say and had no example (fix/arabic-batch)
+        ("\u0645\u0627 \u0647\u0648 \u0648\u0636\u0639 \u0635\u0641\u0642\u0629 \u0645\u0624\u0633\u0633\u0629 \u0627\u0644\u0623\u0641\u0642 \u062D\u0627\u0644\u064A\u0627", "next 1027"), // ما هو وضع صفقة مؤسسة الأفق حاليا («حاليا» ends the name)
+        ("\u0643\u064A\u0641 \u062D\u0627\u0644 \u0635\u0641\u0642\u0629 Fabrikam", "next 1005"), // كيف حال صفقة Fabrikam
+        ("\u0643\u0644\u0645\u062A Globex \u0648\u0637\u0644\u0628\u0648\u0627 \u062E\u0635\u0645", "activity 1003 | call now \u0637\u0644\u0628\u0648\u0627 \u062E\u0635\u0645"), // كلمت Globex وطلبوا خصم («و» after a Latin name opens what was said)
+        ("\u0627\u062A\u0635\u0644\u062A \u0628\u0640 Initech \u0627\u0644\u064A\u0648\u0645 \u0648\u0642\u0627\u0644\u0648\u0627 \u064A\u0628\u063A\u0648\u0646 \u0639\u0631\u0636 \u062C\u062F\u064A\u062F", "activity 1002 | call today \u0642\u0627\u0644\u0648\u0627 \u064A\u0628\u063A\u0648\u0646 \u0639\u0631\u0636 \u062C\u062F\u064A\u062F"), // اتصلت بـ Initech اليوم وقالوا يبغون عرض جديد
+        ("\u0627\u062A\u0635\u0644\u062A \u0639\u0644\u0649 Acme Corp \u0627\u0645\u0633 \u0648\u0637\u0644\u0628\u0648\u0627 \u0639\u0631\u0636 \u0633\u0639\u0631", "activity 1001 | call yesterday \u0637\u0644\u0628\u0648\u0627 \u0639\u0631\u0636 \u0633\u0639\u0631"), // اتصلت على Acme Corp امس وطلبوا عرض سعر
+        ("\u0642\u0627\u0628\u0644\u062A Stark Industries \u0648\u0648\u0627\u0641\u0642\u0648\u0627 \u0639\u0644\u0649 \u0627\u0644\u062F\u064A\u0645\u0648", "activity 1006 | meeting now \u0648\u0627\u0641\u0642\u0648\u0627 \u0639\u0644\u0649 \u0627\u0644\u062F\u064A\u0645\u0648"), // قابلت Stark Industries ووافقوا على الديمو
+        ("\u062A\u0648\u0627\u0635\u0644\u062A \u0645\u0639 Wonka \u0628\u0627\u0644\u062A\u0644\u0641\u0648\u0646", "activity 1019 | call now -"), // تواصلت مع Wonka بالتلفون
+        ("\u0648\u0634 \u0627\u0644\u0635\u0641\u0642\u0627\u062A \u0627\u0644\u0644\u064A \u0645\u0627 \u0644\u0647\u0627 \u062E\u0637\u0648\u0629 \u062C\u0627\u064A\u0629", "due missing 7"), // وش الصفقات اللي ما لها خطوة جاية («ما لها» written apart)
+        ("\u062D\u0637 Acme \u0639\u0644\u0649 \u0627\u0644\u0627\u0646\u062A\u0638\u0627\u0631", "snooze ambiguous(1001,1011) |  | -"), // حط Acme على الانتظار (on hold)
+        ("\u0639\u0644\u0651\u0642 \u0635\u0641\u0642\u0629 Hooli \u0623\u0633\u0628\u0648\u0639\u064A\u0646", "snooze 1012 | \u0623\u0633\u0628\u0648\u0639\u064A\u0646 | -"), // علّق صفقة Hooli أسبوعين
+        ("\u0633\u062C\u0644 Fabrikam \u062E\u0633\u0627\u0631\u0629 \u0628\u0633\u0628\u0628 \u0627\u0644\u0645\u064A\u0632\u0627\u0646\u064A\u0629", "lost 1005 | \u0627\u0644\u0645\u064A\u0632\u0627\u0646\u064A\u0629"), // سجل Fabrikam خسارة بسبب الميزانية
+        ("Globex \u0645\u0648 \u0627\u0644\u062D\u064A\u0646\u060C \u064A\u0645\u0643\u0646 \u0627\u0644\u0633\u0646\u0629 \u0627\u0644\u062C\u0627\u064A\u0629", "branch 1003 | not now"), // Globex مو الحين، يمكن السنة الجاية (not now, with a time after a comma)
+        ("Initech \u0645\u0634 \u0648\u0642\u062A\u0647\u0627\u060C \u0646\u0631\u062C\u0639 \u0644\u0647\u0645 \u0628\u0639\u062F \u0663 \u0634\u0647\u0648\u0631", "branch 1002 | not now"), // Initech مش وقتها، نرجع لهم بعد ٣ شهور
+        ("\u0643\u0645 \u0644\u0627\u0632\u0645 \u0646\u0642\u0641\u0644 \u0639\u0634\u0627\u0646 \u0646\u062D\u0642\u0642 \u0663 \u0645\u0644\u064A\u0648\u0646 \u0627\u0644\u0633\u0646\u0629 \u0647\u0630\u064A", "funnel 3 million | this year | -"), // كم لازم نقفل عشان نحقق ٣ مليون السنة هذي
+        ("\u0648\u0634 \u0627\u0644\u0645\u0631\u0627\u062D\u0644 \u0639\u0646\u062F\u0646\u0627", "map -"), // وش المراحل عندنا
+        ("\u0627\u064A\u0634 \u0647\u064A \u0645\u0631\u0627\u062D\u0644 \u0627\u0644\u0628\u064A\u0639", "map -"), // ايش هي مراحل البيع
+
         // not understood
         ("", "unknown"),
         ("lol", "unknown"),
