@@ -490,7 +490,10 @@ public sealed partial class CommandParser
     /// </summary>
     private static DueCommand Due(IReadOnlyList<Token> tokens, LanguagePack pack)
     {
-        bool Says(string set) => tokens.Any(t => pack.Words(set).Contains(t.Lower) || pack.Words(set).Contains(t.Canon));
+        // A set may hold two words: «ما لها» is "has none", where «لها» alone is "has".
+        bool Says(string set) => tokens.Select((t, i) => (t, i)).Any(x =>
+            pack.Words(set).Contains(x.t.Lower) || pack.Words(set).Contains(x.t.Canon)
+            || (x.i > 0 && pack.Words(set).Contains(tokens[x.i - 1].Lower + " " + x.t.Lower)));
         var focus = Says("due_missing") ? DueFocus.Missing : Says("due_overdue") ? DueFocus.Overdue : DueFocus.All;
         var within = Says("due_today") ? 0 : Says("due_tomorrow") ? 1 : 7;
         return new DueCommand(focus, within);
