@@ -573,7 +573,7 @@ public sealed partial class CommandParser
         }
 
         day = TakeTrailingDay(about, pack) ?? day;
-        var first = tokens.ToList().FindIndex(t => t.Start == about[0].Start);
+        var first = IndexOf(tokens, about[0]);
         if (first > 0 && pack.Words("activity_object_openers").Contains(tokens[first - 1].Canon))
         {
             about.Insert(0, tokens[first - 1]);
@@ -911,7 +911,7 @@ public sealed partial class CommandParser
     /// <summary>True when <paramref name="part"/> is a run of consecutive words of <paramref name="tokens"/>.</summary>
     private static bool IsOneRun(IReadOnlyList<Token> part, IReadOnlyList<Token> tokens)
     {
-        var first = tokens.ToList().FindIndex(t => part.Count > 0 && t.Start == part[0].Start);
+        var first = part.Count > 0 ? IndexOf(tokens, part[0]) : -1;
         return first >= 0 && first + part.Count <= tokens.Count && part.Select((t, i) => tokens[first + i].Start == t.Start).All(same => same);
     }
 
@@ -1281,14 +1281,23 @@ public sealed partial class CommandParser
     /// </summary>
     private static bool NextIsATime(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack)
     {
+        // The typed words first: almost every "next" is followed by a deal, and the example need not be read then.
         var next = pack.Words("next_as_time");
-        if (next.Count == 0 || !Sentence.Tokenize(m.Example).Any(t => next.Contains(t.Lower)))
+        var said = false;
+        for (var i = 0; i < tokens.Count; i++)
         {
-            return false;
+            if (next.Contains(tokens[i].Canon))
+            {
+                if (i + 1 == tokens.Count || !pack.PeriodUnits.ContainsKey(tokens[i + 1].Canon))
+                {
+                    return false;
+                }
+
+                said = true;
+            }
         }
 
-        var said = Enumerable.Range(0, tokens.Count).Where(i => next.Contains(tokens[i].Canon)).ToList();
-        return said.Count > 0 && said.All(i => i + 1 < tokens.Count && pack.PeriodUnits.ContainsKey(tokens[i + 1].Canon));
+        return said && Sentence.Tokenize(m.Example).Any(t => next.Contains(t.Lower));
     }
 
     private static ChatCommand? Stage(IReadOnlyList<Token> slot, Typed typed, LanguagePack pack, bool mustLookLikeStage)
