@@ -469,7 +469,7 @@ public sealed partial class CommandParser
             "due" => Due(tokens, pack),
             "move" => Move(m, tokens, folded, pack),
             "lost" => m.Slot("deal").Count == 0 || SaysWon(m, tokens, pack) ? null : new MarkLostCommand(DealOf(m.Slot("deal"), pack, folded), Reason(m.Slot("reason"), pack, folded)),
-            "saidno" => SaysYes(m, tokens, pack) ? new UnknownCommand(folded.Raw) : new SaidNoCommand(DealOf([.. m.Slot("deal").SkipWhile(t => pack.Words("buyer_words").Contains(t.Canon))], pack, folded), Reason(m.Slot("reason"), pack, folded)),
+            "saidno" => SaysYes(m, tokens, pack) ? new UnknownCommand(folded.Raw) : new SaidNoCommand(DealOf(WithoutBuyer(m.Slot("deal"), pack), pack, folded), Reason(m.Slot("reason"), pack, folded)),
             "snooze" => Snooze(m, tokens, folded, pack),
             "unsnooze" => new UnsnoozeCommand(DealOf(m.Slot("deal"), pack, folded)),
             "reopen" => m.Slot("deal").Count == 0 ? null : new ReopenDealCommand(DealOf(m.Slot("deal"), pack, folded)),
@@ -550,7 +550,7 @@ public sealed partial class CommandParser
             return null;
         }
 
-        var (deal, said) = ActivitySummary(m.Slot("deal"), folded, pack);
+        var (deal, said) = ActivitySummary(WithoutBuyer(m.Slot("deal"), pack), folded, pack);
         var day = TakeTrailingDay(deal, pack) ?? EndingDay(m, tokens, pack) ?? ActivityDay.Now;
         var about = ActivityObject(m, tokens, folded, pack, ref day);
         return kind is null || deal.Count == 0 ? null : new LogActivityCommand(DealOf(deal, pack, folded), kind.Value, day, about ?? said);
@@ -594,6 +594,13 @@ public sealed partial class CommandParser
         : pack.Words("activity_email").Contains(token.Canon) ? Domain.ActivityKind.Email
         : pack.Words("activity_other").Contains(token.Canon) ? Domain.ActivityKind.Other
         : null;
+
+    /// <summary>
+    /// "the buyer at Globex said no", "called the CFO at Initech": the people of the deal before its name (<c>buyer_words</c>)
+    /// are no part of it. Nothing else ("they said no", "called the buyer") is the chat's deal.
+    /// </summary>
+    private static List<Token> WithoutBuyer(IReadOnlyList<Token> slot, LanguagePack pack) =>
+        [.. slot.SkipWhile(t => pack.Words("buyer_words").Contains(t.Canon))];
 
     /// <summary>"gave Lamna a demo yesterday": a day word ending the text after the example's own words, in no slot.</summary>
     private static ActivityDay? EndingDay(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack) =>

@@ -30,7 +30,17 @@ public sealed class LooseWordingTests
     [InlineData("gave Lamna a demo yesterday", "activity 1024 | meeting yesterday -")]
     [InlineData("gave Initech a call", "activity 1002 | call now -")]
     [InlineData("called Acme Corp - EU rollout: left a voicemail", "activity 1011 | call now left a voicemail")]
-    // A month is a snooze's length, in both languages.
+    // The people of a deal before its name; a question about what happened; a deal's needs; the pipeline's look.
+    [InlineData("called the CFO at Initech", "activity 1002 | call now -")]
+    [InlineData("what did I miss on Initech", "history 1002")]
+    [InlineData("remind me what Globex needs", "next 1003")]
+    [InlineData("who's the owner of Initech", "next 1002")]
+    [InlineData("how's the pipeline looking", "pipeline - -")]
+    [InlineData("close Initech as won", "confirm? move 1002 | contract-signed | -")]
+    [InlineData("Initech is closed won", "move 1002 | contract-signed | -")]
+    // A month is a snooze's length, in both languages; "by" may open the time.
+    [InlineData("delay Initech by two weeks", "snooze 1002 | two weeks | -")]
+    [InlineData("snooze Initech by 3 days", "snooze 1002 | 3 days | -")]
     [InlineData("snooze Globex a month", "snooze 1003 | a month | -")]
     [InlineData("snooze Globex for 1 month", "snooze 1003 | 1 month | -")]
     [InlineData("أجّل Globex شهر", "snooze 1003 | شهر | -")]
