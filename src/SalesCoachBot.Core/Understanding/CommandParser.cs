@@ -1755,6 +1755,7 @@ public sealed partial class CommandParser
         var stageLead = pack.Words("new_deal_stage_lead");
         var stageMarkers = pack.Words("new_deal_stage_markers");
         var stageNouns = pack.Words("stage_nouns");
+        var stageWords = pack.Words("stage_words");
         var teamFiller = pack.Words("team_filler");
         string? stage = null;
         string? team = null;
@@ -1790,9 +1791,10 @@ public sealed partial class CommandParser
                     cut = true;
                 }
                 else if (stage is null && i + 1 < rest.Count
-                    && (stageMarkers.Contains(word) || (stageLead.Contains(word) && stageNouns.Contains(rest[^1].Canon))))
+                    && (stageMarkers.Contains(word) || (stageLead.Contains(word) && (stageNouns.Contains(rest[^1].Canon) || rest.Skip(i + 1).All(t => stageWords.Contains(t.Canon) || stageWords.Contains(ArabicText.WithoutArticle(t.Canon)))))))
                 {
-                    // "at discovery", "in demo stage", "في مرحله الاكتشاف"
+                    // "at discovery", "in demo stage", "في مرحله الاكتشاف"; "in discovery" only when every word after it is a
+                    // stage's ("Made in Italy" keeps its name).
                     var text = StageText([.. rest.Skip(i + 1)], pack, typed);
                     if (text.Length > 0)
                     {

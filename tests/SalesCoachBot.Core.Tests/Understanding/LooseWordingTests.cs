@@ -38,6 +38,15 @@ public sealed class LooseWordingTests
     [InlineData("how's the pipeline looking", "pipeline - -")]
     [InlineData("close Initech as won", "confirm? move 1002 | contract-signed | -")]
     [InlineData("Initech is closed won", "move 1002 | contract-signed | -")]
+    // "in STAGE" after a new deal when every word after "in" is a stage's; a name keeps its own "in".
+    [InlineData("add deal Vega 25,000 EUR in discovery", "newdeal vega | 25,000 eur | discovery | -")]
+    [InlineData("صفقة جديدة Vega بـ 5000 ريال في الاكتشاف", "newdeal vega | 5000 sar | discovery | -")]
+    [InlineData("new deal Made in Italy 10k", "newdeal made in italy | 10k | - | -")]
+    // Counting stalled deals, a chart of the pipeline, nudges "here", an item after "done with".
+    [InlineData("how many deals are stalled", "stalled -")]
+    [InlineData("show the pipeline as a chart", "pipeline - -")]
+    [InlineData("send nudges here for EMEA", "nudges emea")]
+    [InlineData("done with discovery for Initech", "done 1002 | discovery")]
     // A month is a snooze's length, in both languages; "by" may open the time.
     [InlineData("delay Initech by two weeks", "snooze 1002 | two weeks | -")]
     [InlineData("snooze Initech by 3 days", "snooze 1002 | 3 days | -")]
