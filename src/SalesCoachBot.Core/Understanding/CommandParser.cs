@@ -473,7 +473,7 @@ public sealed partial class CommandParser
             "stalled" => new StalledCommand(Team(m.Slot("team"), pack)),
             "funnel" => Funnel(tokens, pack),
             "newdeal" => NewDeal(m.Slot("deal"), folded, pack),
-            "map" => new ShowMapCommand(MapTeam(m.Slot("team").Count > 0 ? m.Slot("team") : m.Extras, pack)),
+            "map" => new ShowMapCommand(MapTeam(m.Slot("team").Count > 0 ? m.Slot("team") : m.Extras, tokens, pack)),
             "nextstep" => NextIsATime(m, tokens, pack) ? null : NextStep(m, folded, pack),
             "note" => new AddNoteCommand(DealOf(m.Slot("deal"), pack, folded), m.Slot("text").Count == 0 ? string.Empty : folded.From(m.Slot("text")[0].Start)),
             "history" => History(m, folded, pack),
@@ -1674,11 +1674,17 @@ public sealed partial class CommandParser
     }
 
     /// <summary>"map for EMEA", "خريطه فريق EMEA": the team the map is for, or null for the person's scope.</summary>
-    private static string? MapTeam(IReadOnlyList<Token> slot, LanguagePack pack)
+    private static string? MapTeam(IReadOnlyList<Token> slot, IReadOnlyList<Token> tokens, LanguagePack pack)
     {
         var filler = pack.Words("map_filler");
+        // «إيش هي المراحل اللي نمشي عليها» ("the stages that we follow"): a relative clause says which stages, and names no
+        // team; its verbs are too many to list as filler, so the words typed from its «اللي» on are dropped (the example
+        // may hold the «اللي» itself: «إيش المراحل اللي عندنا»).
+        var clause = pack.Words("map_clause_openers");
+        var opens = tokens.FirstOrDefault(t => clause.Contains(t.Lower) || clause.Contains(t.Canon));
+        var named = opens.Original is null ? slot : slot.Where(t => t.Start < opens.Start);
         // With no team slot, a word the example had no place for names it ("draw the Americas map").
-        var team = Join(slot.Where(t => !filler.Contains(t.Canon) && !pack.Words("team_filler").Contains(t.Canon) && !pack.Words("light").Contains(t.Canon)));
+        var team = Join(named.Where(t => !filler.Contains(t.Canon) && !pack.Words("team_filler").Contains(t.Canon) && !pack.Words("light").Contains(t.Canon)));
         return team.Length > 0 ? team : null;
     }
 
