@@ -172,6 +172,7 @@ public sealed partial class CommandParser
         var pack = matcher.Pack;
         var tokens = pack.Canonicalize(raw);
         StripLeading(tokens, pack.LeadingFiller);
+        var beforeShow = new List<Token>(tokens);
         var showIntent = StripLeading(tokens, pack.ShowFiller);
         StripLeading(tokens, pack.LeadingFiller);
 
@@ -194,7 +195,19 @@ public sealed partial class CommandParser
             return quoted;
         }
 
-        if (understood is null && tokens.Count < raw.Count)
+        // «افتح Globex من جديد» ("open Globex again") reopens: a word of the show filler can be a command's own verb. Where
+        // the words after it are not surely understood, the words with it are tried too, and a sure reading wins. «افتح
+        // Globex» alone still shows the deal: no reading of "open" and a deal is sure.
+        if (showIntent && (understood is null || understood.Confidence < ConfirmBelow))
+        {
+            StripTrailing(beforeShow, pack.TrailingFiller);
+            if (Match(matcher, beforeShow, opening, folded, null) is { Confidence: >= ConfirmBelow } shown)
+            {
+                understood = shown;
+            }
+        }
+
+        if (understood is null && tokens.Count < raw.Count && !showIntent)
         {
             understood = Match(matcher, pack.Canonicalize(raw), [], folded, null);
         }
@@ -757,7 +770,9 @@ public sealed partial class CommandParser
     /// </summary>
     private static SnoozeCommand? Snooze(IntentMatch m, IReadOnlyList<Token> tokens, Typed typed, LanguagePack pack)
     {
-        var slot = m.Slot("deal");
+        // «حط {deal} على الانتظار {time}» ("put … on hold until Thursday"): a time said after the example's own words is
+        // read as if it ended the deal's slot, where the time is looked for.
+        IReadOnlyList<Token> slot = [.. m.Slot("deal"), .. m.Slot("time")];
         var reasonSlot = m.Slot("reason");
         var lead = pack.Words("snooze_time_leading");
         var markers = pack.Words("reason_markers");

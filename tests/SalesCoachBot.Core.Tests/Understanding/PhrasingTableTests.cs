@@ -337,6 +337,21 @@ public sealed class PhrasingTableTests(ITestOutputHelper output)
         ("\u0634\u0648 \u0627\u0644\u0645\u0631\u0627\u062D\u0644 \u0627\u0644\u0644\u064A \u0639\u0646\u0627", "map -"), // شو المراحل اللي عنا
         ("\u062E\u0631\u064A\u0637\u0629 \u0641\u0631\u064A\u0642 EMEA", "map emea"), // خريطة فريق EMEA (a team still named)
 
+        // fix/arabic40: on hold with a time is done at once; «افتح … من جديد» reopens, «افتح …» alone still shows the deal
+        ("\u062D\u0637 Soylent \u0639\u0644\u0649 \u0627\u0644\u0627\u0646\u062A\u0638\u0627\u0631 \u0644\u062D\u062F \u0627\u0644\u062E\u0645\u064A\u0633", "snooze 1013 | \u0644\u062D\u062F \u0627\u0644\u062E\u0645\u064A\u0633 | -"), // حط Soylent على الانتظار لحد الخميس (on hold with a time: done, not asked back)
+        ("\u062D\u0637 Initech \u0639\u0644\u0649 \u0627\u0644\u0627\u0646\u062A\u0638\u0627\u0631 \u0623\u0633\u0628\u0648\u0639\u064A\u0646", "snooze 1002 | \u0623\u0633\u0628\u0648\u0639\u064A\u0646 | -"), // حط Initech على الانتظار أسبوعين
+        ("\u062D\u0637 Hooli \u0639\u0644\u0649 \u0627\u0644\u0627\u0646\u062A\u0638\u0627\u0631 \u0644\u062D\u062F \u0627\u0644\u0623\u062D\u062F \u0644\u0623\u0646 \u0627\u0644\u0645\u062F\u064A\u0631 \u0645\u0633\u0627\u0641\u0631", "snooze 1012 | \u0644\u062D\u062F \u0627\u0644\u0623\u062D\u062F | \u0627\u0644\u0645\u062F\u064A\u0631 \u0645\u0633\u0627\u0641\u0631"), // حط Hooli على الانتظار لحد الأحد لأن المدير مسافر
+        ("\u0627\u0641\u062A\u062D Globex \u0645\u0646 \u062C\u062F\u064A\u062F", "reopen 1003"), // افتح Globex من جديد («افتح» shows a deal, and reopens it «من جديد»)
+        ("\u0627\u0641\u062A\u062D \u0635\u0641\u0642\u0629 Initech \u0645\u0646 \u062C\u062F\u064A\u062F", "reopen 1002"), // افتح صفقة Initech من جديد
+        ("\u0627\u0641\u062A\u062D Hooli \u0645\u0631\u0629 \u062B\u0627\u0646\u064A\u0629", "reopen 1012"), // افتح Hooli مرة ثانية
+        ("\u0627\u0641\u062A\u062D Initech \u062A\u0627\u0646\u064A", "reopen 1002"), // افتح Initech تاني
+        ("\u0639\u064A\u062F \u0641\u062A\u062D Globex", "reopen 1003"), // عيد فتح Globex (Levantine «عيد»)
+        ("\u0645\u0645\u0643\u0646 \u062A\u0641\u062A\u062D Globex \u0645\u0646 \u062C\u062F\u064A\u062F", "reopen 1003"), // ممكن تفتح Globex من جديد (a request to the bot)
+        ("\u0645\u0645\u0643\u0646 \u0646\u0641\u062A\u062D Globex \u0645\u0646 \u062C\u062F\u064A\u062F", "confirm? reopen 1003"), // ممكن نفتح Globex من جديد («we» still asked back)
+        ("\u0627\u0641\u062A\u062D Globex", "next 1003"), // افتح Globex (open alone still shows the deal)
+        ("\u0627\u0641\u062A\u062D \u0635\u0641\u0642\u0629 Initech", "next 1002"), // افتح صفقة Initech
+        ("\u0627\u0641\u062A\u062D demo-held \u0645\u0646 \u062C\u062F\u064A\u062F \u0641\u064A Initech", "undo 1002 | demo-held"), // افتح demo-held من جديد في Initech (an item reopened is undone)
+
         // not understood
         ("", "unknown"),
         ("lol", "unknown"),
