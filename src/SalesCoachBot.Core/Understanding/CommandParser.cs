@@ -474,7 +474,7 @@ public sealed partial class CommandParser
             "due" => Due(tokens, pack),
             "move" => Move(m, tokens, folded, pack),
             "lost" => m.Slot("deal").Count == 0 || SaysWon(m, tokens, pack) ? null : new MarkLostCommand(DealOf(m.Slot("deal"), pack, folded), Reason(m.Slot("reason"), pack, folded)),
-            "saidno" => SaysYes(m, tokens, pack) ? new UnknownCommand(folded.Raw) : new SaidNoCommand(DealOf([.. m.Slot("deal").SkipWhile(t => pack.Words("buyer_words").Contains(t.Canon))], pack, folded), Reason(m.Slot("reason"), pack, folded)),
+            "saidno" => SaysYes(m, tokens, pack) ? new UnknownCommand(folded.Raw) : (ChatCommand?)LostWithANo(m, tokens, folded, pack) ?? new SaidNoCommand(DealOf([.. m.Slot("deal").SkipWhile(t => pack.Words("buyer_words").Contains(t.Canon))], pack, folded), Reason(m.Slot("reason"), pack, folded)),
             "snooze" => Snooze(m, tokens, folded, pack),
             "unsnooze" => new UnsnoozeCommand(DealOf(m.Slot("deal"), pack, folded)),
             "reopen" => m.Slot("deal").Count == 0 ? null : new ReopenDealCommand(DealOf(m.Slot("deal"), pack, folded)),
@@ -652,6 +652,25 @@ public sealed partial class CommandParser
         }
 
         return FreeText(m.Slot("step"), folded, pack) is { } step ? new SetNextStepCommand(DealOf(deal, pack, folded), step) : null;
+    }
+
+    /// <summary>
+    /// «خسرنا Globex راحوا لمنافس» ("we lost Globex, they went with a competitor") fits «{deal} راحوا لمنافس» with «خسرنا
+    /// Globex» for the deal: a no said after a word of <c>lost_words</c> is the loss's reason, as typed from the words after
+    /// the name. Null when the deal's slot does not open with one.
+    /// </summary>
+    private static MarkLostCommand? LostWithANo(IntentMatch m, IReadOnlyList<Token> tokens, Typed folded, LanguagePack pack)
+    {
+        var slot = m.Slot("deal");
+        if (slot is not [var first, _, ..] || !pack.Words("lost_words").Contains(first.Canon))
+        {
+            return null;
+        }
+
+        var (deal, cut) = CutReason([.. slot.Skip(1)], pack);
+        var from = cut.Count > 0 ? IndexOf(tokens, cut[0]) : IndexOf(tokens, slot[^1]) + 1;
+        return from <= 0 || from >= tokens.Count ? null
+            : new MarkLostCommand(DealOf(deal, pack, folded), Reason([.. tokens.Skip(from)], pack, folded));
     }
 
     /// <summary>

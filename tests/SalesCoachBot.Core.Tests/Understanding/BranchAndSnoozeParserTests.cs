@@ -44,6 +44,8 @@ public sealed class BranchAndSnoozeParserTests
         { "Acme مو وقتها", new FollowBranchCommand(new NameReference("Acme"), "not now") { Language = "ar" } },
         { "استبعد Globex", new FollowBranchCommand(new NameReference("Globex"), "disqualified") { Language = "ar" } },
         { "Globex رفضوا بسبب السعر", new SaidNoCommand(new NameReference("Globex"), "السعر") { Language = "ar" } },
+        { "خسرنا Globex راحوا لمنافس", new MarkLostCommand(new NameReference("Globex"), "راحوا لمنافس") { Language = "ar" } },
+        { "خسرنا Globex لأنهم اختاروا غيرنا", new MarkLostCommand(new NameReference("Globex"), "اختاروا غيرنا") { Language = "ar" } },
     };
 
     [Theory]

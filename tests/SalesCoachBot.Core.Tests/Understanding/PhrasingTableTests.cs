@@ -352,6 +352,14 @@ public sealed class PhrasingTableTests(ITestOutputHelper output)
         ("\u0627\u0641\u062A\u062D \u0635\u0641\u0642\u0629 Initech", "next 1002"), // افتح صفقة Initech
         ("\u0627\u0641\u062A\u062D demo-held \u0645\u0646 \u062C\u062F\u064A\u062F \u0641\u064A Initech", "undo 1002 | demo-held"), // افتح demo-held من جديد في Initech (an item reopened is undone)
 
+        // fix/arabic40: a no said after «خسرنا» is the loss's reason
+        ("\u062E\u0633\u0631\u0646\u0627 Globex \u0631\u0627\u062D\u0648\u0627 \u0644\u0645\u0646\u0627\u0641\u0633", "lost 1003 | \u0631\u0627\u062D\u0648\u0627 \u0644\u0645\u0646\u0627\u0641\u0633"), // خسرنا Globex راحوا لمنافس (a no after «خسرنا» is the loss's reason)
+        ("\u062E\u0633\u0631\u0646\u0627 Initech\u060C \u0631\u0627\u062D\u0648\u0627 \u0644\u0645\u0646\u0627\u0641\u0633", "lost 1002 | \u0631\u0627\u062D\u0648\u0627 \u0644\u0645\u0646\u0627\u0641\u0633"), // خسرنا Initech، راحوا لمنافس
+        ("\u062E\u0633\u0631\u0646\u0627 Hooli \u0627\u062E\u062A\u0627\u0631\u0648\u0627 \u063A\u064A\u0631\u0646\u0627", "lost 1012 | \u0627\u062E\u062A\u0627\u0631\u0648\u0627 \u063A\u064A\u0631\u0646\u0627"), // خسرنا Hooli اختاروا غيرنا
+        ("\u062E\u0633\u0631\u0646\u0627 \u0635\u0641\u0642\u0629 Soylent \u0631\u0627\u062D\u0648\u0627 \u0644\u0644\u0645\u0646\u0627\u0641\u0633", "lost 1013 | \u0631\u0627\u062D\u0648\u0627 \u0644\u0644\u0645\u0646\u0627\u0641\u0633"), // خسرنا صفقة Soylent راحوا للمنافس
+        ("Globex \u0631\u0627\u062D\u0648\u0627 \u0644\u0645\u0646\u0627\u0641\u0633", "no 1003"), // Globex راحوا لمنافس (without «خسرنا» still a no)
+        ("\u0645\u0627 \u062E\u0633\u0631\u0646\u0627 Globex \u0631\u0627\u062D\u0648\u0627 \u0644\u0645\u0646\u0627\u0641\u0633", "unknown"), // ما خسرنا Globex راحوا لمنافس (negated: never done)
+
         // not understood
         ("", "unknown"),
         ("lol", "unknown"),
