@@ -464,7 +464,7 @@ public sealed partial class CommandParser
 
         return m.Command switch
         {
-            "next" => NextIsATime(m, tokens, pack) ? null : new WhatsNextCommand(DealOf(m.Slot("deal"), pack, folded)),
+            "next" => NextIsATime(m, tokens, pack) || StepAfterLatinName(m, tokens, pack) ? null : new WhatsNextCommand(DealOf(m.Slot("deal"), pack, folded)),
             "done" => Items(m.Slot("item"), pack) is { Count: > 0 } items ? new ConfirmItemsCommand(DealOf(m.Slot("deal"), pack, folded), items) : null,
             "undo" => Items(m.Slot("item"), pack) is { Count: > 0 } undo ? new UndoItemCommand(DealOf(m.Slot("deal"), pack, folded), string.Join(" and ", undo)) : null,
             "link" => Link(m.Slot("deal"), folded, pack),
@@ -542,19 +542,37 @@ public sealed partial class CommandParser
     /// <summary>"called Initech", "met Globex today", "emailed the proposal to Acme yesterday": the verb says the kind.</summary>
     private static LogActivityCommand? Activity(IntentMatch m, IReadOnlyList<Token> tokens, Typed folded, LanguagePack pack)
     {
+        // «أرسلت إيميل لـ Initech» ("sent an e-mail to …"): a call, meeting or e-mail named anywhere says the kind; a bare
+        // "sent" or "shared" is another activity only when none is.
         var kind = (Domain.ActivityKind?)null;
+        var other = false;
         foreach (var token in tokens)
         {
             kind ??= pack.Words("activity_call").Contains(token.Canon) ? Domain.ActivityKind.Call
                 : pack.Words("activity_meeting").Contains(token.Canon) ? Domain.ActivityKind.Meeting
                 : pack.Words("activity_email").Contains(token.Canon) ? Domain.ActivityKind.Email
-                : pack.Words("activity_other").Contains(token.Canon) ? Domain.ActivityKind.Other
                 : null;
+            other |= pack.Words("activity_other").Contains(token.Canon);
         }
 
-        var (deal, said) = ActivitySummary(m.Slot("deal"), folded, pack);
+        kind ??= other ? Domain.ActivityKind.Other : null;
+        var dealSlot = m.Slot("deal");
+        var aboutSlot = m.Slot("about");
+        // «أرسلت لـ Acme العرض» («أرسلت ل {deal} {about}»): what was sent starts where the Latin name ends.
+        if (SlotsAdjacent(m, "about") && SplitAfterLatinName(dealSlot, aboutSlot) is { } split)
+        {
+            (dealSlot, aboutSlot) = split;
+        }
+
+        var (deal, said) = ActivitySummary(dealSlot, folded, pack);
+        // «بعثت لـ Initech إيميل امس» fits «بعثت إيميل ل {deal}» with «امس» ("yesterday") for the deal: a day is no deal.
+        if (deal is [var only] && (pack.Words("day_today").Contains(only.Lower) || pack.Words("day_yesterday").Contains(only.Lower)))
+        {
+            return null;
+        }
+
         var day = TakeTrailingDay(deal, pack) ?? ActivityDay.Now;
-        var about = ActivityObject(m, tokens, folded, pack, ref day);
+        var about = ActivityObject(aboutSlot, tokens, folded, pack, ref day);
         return kind is null || deal.Count == 0 ? null : new LogActivityCommand(DealOf(deal, pack, folded), kind.Value, day, about ?? said);
     }
 
@@ -577,9 +595,9 @@ public sealed partial class CommandParser
     /// What was sent, as typed: "emailed the proposal to Acme", "emailed Acme the proposal" (its determiner kept, though the
     /// example holds it as a word); a day word ending it ("… the deck yesterday") is the activity's day.
     /// </summary>
-    private static string? ActivityObject(IntentMatch m, IReadOnlyList<Token> tokens, Typed folded, LanguagePack pack, ref ActivityDay day)
+    private static string? ActivityObject(IReadOnlyList<Token> slot, IReadOnlyList<Token> tokens, Typed folded, LanguagePack pack, ref ActivityDay day)
     {
-        var about = m.Slot("about").ToList();
+        var about = slot.ToList();
         if (about.Count == 0)
         {
             return null;
@@ -645,13 +663,79 @@ public sealed partial class CommandParser
     {
         // "next steps pls: umbrella" asks; a deal slot of only "please" is no deal.
         var deal = m.Slot("deal");
+        var step = m.Slot("step");
         var filler = pack.Words("free_text_filler");
         if (deal.Count > 0 && deal.All(t => filler.Contains(t.Canon)))
         {
             return null;
         }
 
-        return FreeText(m.Slot("step"), folded, pack) is { } step ? new SetNextStepCommand(DealOf(deal, pack, folded), step) : null;
+        // «الخطوة التالية لـ Initech إرسال العقد» («… ل {deal} {step}», no colon): the step starts where the Latin name ends.
+        if (SlotsAdjacent(m, "step"))
+        {
+            if (SplitAfterLatinName(deal, step) is not { } split)
+            {
+                return null;
+            }
+
+            (deal, step) = split;
+        }
+        else if (pack.IsArabic && SplitAfterLatinName(deal, []) is { } named && named.Tail.Any(t => !pack.Words("deal_trailing").Contains(t.Canon)))
+        {
+            // «الخطوة التالية لصفقة Hooli مكالمة مع القانونية» fits «… مع {deal} هي {step}» with «Hooli مكالمة» for the deal:
+            // Arabic words after a Latin name are no part of it, so another reading is tried.
+            return null;
+        }
+
+        return FreeText(step, folded, pack) is { } text ? new SetNextStepCommand(DealOf(deal, pack, folded), text) : null;
+    }
+
+    /// <summary>True when the example writes the slot <paramref name="name"/> right after its deal's («… ل {deal} {step}»).</summary>
+    private static bool SlotsAdjacent(IntentMatch m, string name) => m.Example.Contains("{deal} {" + name + "}", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Two slots the example writes one after the other («الخطوة التالية ل {deal} {step}», «أرسلت ل {deal} {about}»): in
+    /// Arabic a deal's name in Latin letters ends where Arabic words start, so the slots are cut there, wherever the
+    /// aligner cut them. Null when the words have no such place: an Arabic name may go on in Arabic words («مؤسسة
+    /// الأفق»), and nothing is guessed.
+    /// </summary>
+    private static (IReadOnlyList<Token> Deal, IReadOnlyList<Token> Tail)? SplitAfterLatinName(IReadOnlyList<Token> deal, IReadOnlyList<Token> rest)
+    {
+        List<Token> both = [.. deal, .. rest];
+        for (var i = 1; i < both.Count; i++)
+        {
+            if (both[i].Original.Any(ArabicText.IsArabicLetter) && IsLatinName(both[i - 1]))
+            {
+                return (both[..i], both[i..]);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsLatinName(Token token) => token.Original.Any(char.IsAsciiLetterOrDigit) && !token.Original.Any(ArabicText.IsArabicLetter);
+
+    /// <summary>
+    /// «الخطوة التالية لـ Initech إرسال العقد يوم الاثنين» fits «الخطوة التالية ل {deal}» with the step in the deal's slot:
+    /// a reading that names the step (<c>step_nouns</c>) with Arabic words after a Latin name, not a question and not only
+    /// words that end a deal's slot («… Initech الحين»), sets the step; another reading («… ل {deal} {step}») is tried.
+    /// An Arabic name may go on in Arabic words, so it keeps them.
+    /// </summary>
+    private static bool StepAfterLatinName(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack)
+    {
+        var nouns = pack.Words("step_nouns");
+        if (!pack.IsArabic || nouns.Count == 0 || SplitAfterLatinName(m.Slot("deal"), []) is not { } split
+            || !ExampleWords(m).Any(w => nouns.Contains(pack.Canonical(w))))
+        {
+            return false;
+        }
+
+        // «… Initech الحين», «… Initech اليوم» ("now", "today") ask what is next; they set no step.
+        var questions = pack.Words("change_questions");
+        var trailing = pack.Words("deal_trailing");
+        var days = pack.Words("due_today").Concat(pack.Words("due_tomorrow")).ToHashSet(StringComparer.Ordinal);
+        return !OutsideSlots(m, tokens).Any(t => questions.Contains(t.Lower) || questions.Contains(t.Canon))
+            && split.Tail.Any(t => !trailing.Contains(t.Canon) && !days.Contains(t.Lower));
     }
 
     /// <summary>

@@ -360,6 +360,26 @@ public sealed class PhrasingTableTests(ITestOutputHelper output)
         ("Globex \u0631\u0627\u062D\u0648\u0627 \u0644\u0645\u0646\u0627\u0641\u0633", "no 1003"), // Globex راحوا لمنافس (without «خسرنا» still a no)
         ("\u0645\u0627 \u062E\u0633\u0631\u0646\u0627 Globex \u0631\u0627\u062D\u0648\u0627 \u0644\u0645\u0646\u0627\u0641\u0633", "unknown"), // ما خسرنا Globex راحوا لمنافس (negated: never done)
 
+        // fix/arabic40: after a deal's name in Latin letters, Arabic words are what was sent or the next step (no colon);
+        // an e-mail named says the activity's kind
+        ("\u0623\u0631\u0633\u0644\u062A \u0644\u0640 Acme \u0627\u0644\u0639\u0631\u0636", "activity ambiguous(1001,1011) | other now \u0627\u0644\u0639\u0631\u0636"), // أرسلت لـ Acme العرض (what was sent after a Latin name)
+        ("\u0628\u0639\u062B\u062A \u0644\u0640 Initech \u0627\u0644\u0639\u0642\u062F", "activity 1002 | other now \u0627\u0644\u0639\u0642\u062F"), // بعثت لـ Initech العقد
+        ("\u0623\u0631\u0633\u0644\u062A \u0644\u0640 Globex \u0639\u0631\u0636 \u0627\u0644\u0633\u0639\u0631", "activity 1003 | other now \u0639\u0631\u0636 \u0627\u0644\u0633\u0639\u0631"), // أرسلت لـ Globex عرض السعر
+        ("\u0628\u0639\u062A\u062A \u0644\u0640 Hooli \u0627\u0644\u0639\u0631\u0636 \u0627\u0645\u0628\u0627\u0631\u062D", "activity 1012 | other yesterday \u0627\u0644\u0639\u0631\u0636"), // بعتت لـ Hooli العرض امبارح
+        ("\u0631\u0633\u0644\u062A \u0644\u0640 Soylent \u0627\u0644\u0639\u0642\u062F", "activity 1013 | other now \u0627\u0644\u0639\u0642\u062F"), // رسلت لـ Soylent العقد
+        ("\u0623\u0631\u0633\u0644\u062A \u0625\u064A\u0645\u064A\u0644 \u0644\u0640 Initech", "activity 1002 | email now -"), // أرسلت إيميل لـ Initech (an e-mail named: kind email)
+        ("\u0628\u0639\u062B\u062A \u0625\u064A\u0645\u064A\u0644 \u0644\u0640 Initech \u0627\u0645\u0633", "activity 1002 | email yesterday -"), // بعثت إيميل لـ Initech امس
+        ("sent an email to Initech", "activity 1002 | email now -"), // English too: the e-mail says the kind
+        ("\u0627\u0644\u062E\u0637\u0648\u0629 \u0627\u0644\u062A\u0627\u0644\u064A\u0629 \u0644\u0640 Initech \u0625\u0631\u0633\u0627\u0644 \u0627\u0644\u0639\u0642\u062F \u064A\u0648\u0645 \u0627\u0644\u0627\u062B\u0646\u064A\u0646", "nextstep 1002 | \u0625\u0631\u0633\u0627\u0644 \u0627\u0644\u0639\u0642\u062F \u064A\u0648\u0645 \u0627\u0644\u0627\u062B\u0646\u064A\u0646"), // الخطوة التالية لـ Initech إرسال العقد يوم الاثنين (no colon: the step starts after the Latin name)
+        ("\u0627\u0644\u062E\u0637\u0648\u0629 \u0627\u0644\u062C\u0627\u064A\u0629 \u0645\u0639 Globex \u0627\u062C\u062A\u0645\u0627\u0639 \u0645\u0639 \u0627\u0644\u0645\u062F\u064A\u0631 \u0627\u0644\u0645\u0627\u0644\u064A \u0627\u0644\u062E\u0645\u064A\u0633", "nextstep 1003 | \u0627\u062C\u062A\u0645\u0627\u0639 \u0645\u0639 \u0627\u0644\u0645\u062F\u064A\u0631 \u0627\u0644\u0645\u0627\u0644\u064A \u0627\u0644\u062E\u0645\u064A\u0633"), // الخطوة الجاية مع Globex اجتماع مع المدير المالي الخميس
+        ("\u0627\u0644\u062E\u0637\u0648\u0629 \u0627\u0644\u062A\u0627\u0644\u064A\u0629 \u0644\u0635\u0641\u0642\u0629 Hooli \u0645\u0643\u0627\u0644\u0645\u0629 \u0645\u0639 \u0627\u0644\u0642\u0627\u0646\u0648\u0646\u064A\u0629", "nextstep 1012 | \u0645\u0643\u0627\u0644\u0645\u0629 \u0645\u0639 \u0627\u0644\u0642\u0627\u0646\u0648\u0646\u064A\u0629"), // الخطوة التالية لصفقة Hooli مكالمة مع القانونية
+        ("\u0627\u0644\u062E\u0637\u0648\u0629 \u0627\u0644\u062A\u0627\u0644\u064A\u0629 \u0644\u0640 Acme Corp \u0627\u062C\u062A\u0645\u0627\u0639 \u0645\u0639 \u0627\u0644\u0645\u062F\u064A\u0631", "nextstep 1001 | \u0627\u062C\u062A\u0645\u0627\u0639 \u0645\u0639 \u0627\u0644\u0645\u062F\u064A\u0631"), // الخطوة التالية لـ Acme Corp اجتماع مع المدير
+        ("\u0627\u0644\u062E\u0637\u0648\u0629 \u0627\u0644\u062A\u0627\u0644\u064A\u0629 \u0644\u0640 Initech", "next 1002"), // الخطوة التالية لـ Initech (asked, not set)
+        ("\u0648\u0634 \u0627\u0644\u062E\u0637\u0648\u0629 \u0627\u0644\u062A\u0627\u0644\u064A\u0629 \u0644\u0640 Initech", "next 1002"), // وش الخطوة التالية لـ Initech
+        ("\u0627\u0644\u062E\u0637\u0648\u0629 \u0627\u0644\u062A\u0627\u0644\u064A\u0629 \u0644\u0640 Initech \u0627\u0644\u062D\u064A\u0646", "next 1002"), // الخطوة التالية لـ Initech الحين
+        ("\u0627\u0644\u062E\u0637\u0648\u0629 \u0627\u0644\u062A\u0627\u0644\u064A\u0629 \u0644\u0640 Initech \u0627\u0644\u064A\u0648\u0645", "next 1002"), // الخطوة التالية لـ Initech اليوم
+        ("\u0627\u0644\u062E\u0637\u0648\u0629 \u0627\u0644\u062A\u0627\u0644\u064A\u0629 \u0644\u0645\u0624\u0633\u0633\u0629 \u0627\u0644\u0623\u0641\u0642", "next 1027"), // الخطوة التالية لمؤسسة الأفق (an Arabic name keeps its words)
+
         // not understood
         ("", "unknown"),
         ("lol", "unknown"),
