@@ -473,7 +473,7 @@ public sealed partial class CommandParser
             "mydeals" => new MyDealsCommand(),
             "due" => Due(tokens, pack),
             "move" => Move(m, tokens, folded, pack),
-            "lost" => m.Slot("deal").Count == 0 || SaysWon(m, tokens, pack) ? null : new MarkLostCommand(DealOf(m.Slot("deal"), pack, folded), Reason(m.Slot("reason"), pack, folded)),
+            "lost" => m.Slot("deal").Count == 0 || SaysWon(m, tokens, pack) ? null : Lost(m, folded, pack),
             "saidno" => SaysYes(m, tokens, pack) ? new UnknownCommand(folded.Raw) : (ChatCommand?)LostWithANo(m, tokens, folded, pack) ?? new SaidNoCommand(DealOf([.. m.Slot("deal").SkipWhile(t => pack.Words("buyer_words").Contains(t.Canon))], pack, folded), Reason(m.Slot("reason"), pack, folded)),
             "snooze" => Snooze(m, tokens, folded, pack),
             "unsnooze" => new UnsnoozeCommand(DealOf(m.Slot("deal"), pack, folded)),
@@ -487,7 +487,7 @@ public sealed partial class CommandParser
             "funnel" => Funnel(tokens, pack),
             "newdeal" => NewDeal(m.Slot("deal"), folded, pack),
             "map" => new ShowMapCommand(MapTeam(m.Slot("team").Count > 0 ? m.Slot("team") : m.Extras, tokens, pack)),
-            "nextstep" => NextIsATime(m, tokens, pack) ? null : NextStep(m, folded, pack),
+            "nextstep" => NextIsATime(m, tokens, pack) ? null : NextStep(m, tokens, folded, pack),
             "note" => new AddNoteCommand(DealOf(m.Slot("deal"), pack, folded), m.Slot("text").Count == 0 ? string.Empty : folded.From(m.Slot("text")[0].Start)),
             "history" => History(m, folded, pack),
             "activity" => Activity(m, tokens, folded, pack),
@@ -659,7 +659,7 @@ public sealed partial class CommandParser
         return slot[before].Original.Any(char.IsAsciiLetter);
     }
 
-    private static SetNextStepCommand? NextStep(IntentMatch m, Typed folded, LanguagePack pack)
+    private static SetNextStepCommand? NextStep(IntentMatch m, IReadOnlyList<Token> tokens, Typed folded, LanguagePack pack)
     {
         // "next steps pls: umbrella" asks; a deal slot of only "please" is no deal.
         var deal = m.Slot("deal");
@@ -670,8 +670,9 @@ public sealed partial class CommandParser
             return null;
         }
 
-        // «الخطوة التالية لـ Initech إرسال العقد» («… ل {deal} {step}», no colon): the step starts where the Latin name ends.
-        if (SlotsAdjacent(m, "step"))
+        // «الخطوة التالية لـ Initech إرسال العقد» («… ل {deal} {step}», or the colon before the step left out): the step
+        // starts where the Latin name ends. «الخطوة التالية لصفقة مؤسسة الأفق» has no such place, so it sets no step.
+        if (pack.IsArabic && !SeparatorTyped(m, step, tokens, pack))
         {
             if (SplitAfterLatinName(deal, step) is not { } split)
             {
@@ -688,6 +689,19 @@ public sealed partial class CommandParser
         }
 
         return FreeText(step, folded, pack) is { } text ? new SetNextStepCommand(DealOf(deal, pack, folded), text) : null;
+    }
+
+    /// <summary>
+    /// True when the word the example writes right before the step («:», «هي») was typed there; false when the example
+    /// writes the step right after the deal («… ل {deal} {step}») or that word was left out.
+    /// </summary>
+    private static bool SeparatorTyped(IntentMatch m, IReadOnlyList<Token> step, IReadOnlyList<Token> tokens, LanguagePack pack)
+    {
+        var parts = m.Example.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var at = Array.IndexOf(parts, "{step}");
+        var typed = step.Count > 0 ? IndexOf(tokens, step[0]) - 1 : -1;
+        return at > 0 && !parts[at - 1].StartsWith('{') && typed >= 0
+            && string.Equals(tokens[typed].Canon, pack.Canonical(LanguagePack.Lower(parts[at - 1])), StringComparison.Ordinal);
     }
 
     /// <summary>True when the example writes the slot <paramref name="name"/> right after its deal's («… ل {deal} {step}»).</summary>
@@ -736,6 +750,24 @@ public sealed partial class CommandParser
         var days = pack.Words("due_today").Concat(pack.Words("due_tomorrow")).ToHashSet(StringComparer.Ordinal);
         return !OutsideSlots(m, tokens).Any(t => questions.Contains(t.Lower) || questions.Contains(t.Canon))
             && split.Tail.Any(t => !trailing.Contains(t.Canon) && !days.Contains(t.Lower));
+    }
+
+    /// <summary>
+    /// «خسرناها Globex اختاروا منافس أرخص» fits «خسرنا {deal}» with the reason in the deal's slot: in Arabic the words after
+    /// a name in Latin letters are no part of it (<see cref="SplitAfterLatinName"/>), so with no reason slot they are the
+    /// reason. Words that only end a deal's slot («الحين») stay there.
+    /// </summary>
+    private static MarkLostCommand Lost(IntentMatch m, Typed folded, LanguagePack pack)
+    {
+        var deal = m.Slot("deal");
+        var reason = m.Slot("reason");
+        if (pack.IsArabic && reason.Count == 0 && SplitAfterLatinName(deal, []) is { } split
+            && split.Tail.Any(t => !pack.Words("deal_trailing").Contains(t.Canon)))
+        {
+            (deal, reason) = split;
+        }
+
+        return new MarkLostCommand(DealOf(deal, pack, folded), Reason(reason, pack, folded));
     }
 
     /// <summary>

@@ -16,6 +16,7 @@ public sealed class NextStepParserTests
     [InlineData("update the next step for initech: ROI case (CFO asked)", "initech", "ROI case (CFO asked)")]
     [InlineData("الخطوة التالية لـ Tailwind إرسال العقد يوم الاثنين", "Tailwind", "إرسال العقد يوم الاثنين")]
     [InlineData("الخطوة الجاية مع Tailwind Traders اجتماع مع المدير المالي", "Tailwind Traders", "اجتماع مع المدير المالي")]
+    [InlineData("الخطوة الجاية لـ Tailwind هي إرسال العقد", "Tailwind", "إرسال العقد")]
     public void Parse_NextStepForANamedDeal_KeepsTheTextAsTyped(string text, string deal, string step)
     {
         var command = Assert.IsType<SetNextStepCommand>(_parser.Parse(text));
@@ -61,6 +62,7 @@ public sealed class NextStepParserTests
     [InlineData("وش الخطوة التالية لـ Initech")]
     [InlineData("الخطوة التالية لـ Initech الحين")]
     [InlineData("الخطوة التالية لمؤسسة الأفق")]
+    [InlineData("الخطوة التالية لصفقة مؤسسة الأفق")]
     public void Parse_AskingForTheNextStep_IsNotSettingOne(string text) =>
         Assert.IsNotType<SetNextStepCommand>(_parser.Parse(text));
 }
