@@ -99,7 +99,7 @@ internal static class DealCards
 
         // The plain-text twin (1–3 KB) is read only where the card is not shown; chats send the card with the note
         // (what just happened) and the title as its notification line.
-        return new BotAnswer(() => ChecklistText(card, items, deal, note, say), note is null ? card.Title : note + "\n" + card.Title, card);
+        return new BotAnswer(() => ChecklistText(card, items, deal, note, zone, say), note is null ? card.Title : note + "\n" + card.Title, card);
     }
 
     /// <summary>"demo with their CFO — Fri 11 Dec 2026, 15:00" in the team's zone; null when no next step is set.</summary>
@@ -192,8 +192,6 @@ internal static class DealCards
 
     public static string Money(decimal amount, string? currency, Phrases? say = null) => (say?.Language ?? ReplyLanguage.English).Money(amount, currency);
 
-    public static string When(DateTimeOffset at, Phrases? say = null) => (say?.Language ?? ReplyLanguage.English).UtcTime(at);
-
     private static string StagePosition(ProcessMap map, Stage stage, Phrases say)
     {
         var ordered = map.OrderedStages();
@@ -207,12 +205,12 @@ internal static class DealCards
         return say.Cards("Position", position, ordered.Count);
     }
 
-    private static string ChecklistText(Card card, IReadOnlyList<CardChecklistItem> items, Deal deal, string? note, Phrases say)
+    private static string ChecklistText(Card card, IReadOnlyList<CardChecklistItem> items, Deal deal, string? note, TimeZoneInfo zone, Phrases say)
     {
         var text = TextBuilders.Get();
         try
         {
-            AppendChecklistText(text, card, items, deal, note, say);
+            AppendChecklistText(text, card, items, deal, note, zone, say);
             return text.ToString();
         }
         finally
@@ -226,7 +224,8 @@ internal static class DealCards
     private static readonly ObjectPool<StringBuilder> TextBuilders =
         new DefaultObjectPoolProvider().CreateStringBuilderPool(initialCapacity: 4 * 1024, maximumRetainedCapacity: 16 * 1024);
 
-    private static void AppendChecklistText(StringBuilder text, Card card, IReadOnlyList<CardChecklistItem> items, Deal deal, string? note, Phrases say)
+    // The text answer names when an item was confirmed in the team's zone; the cards leave it to each reader's client.
+    private static void AppendChecklistText(StringBuilder text, Card card, IReadOnlyList<CardChecklistItem> items, Deal deal, string? note, TimeZoneInfo zone, Phrases say)
     {
         if (note is not null)
         {
@@ -251,7 +250,7 @@ internal static class DealCards
             var label = item.Required ? item.Text : say.Cards("Item.Optional", item.Text);
             var line = say.Cards("ItemLine", mark, label, item.Id.Value);
             text.AppendLine(item.State == ChecklistItemState.Confirmed
-                ? say.Cards("ItemLine.Confirmed", line, item.ConfirmedBy ?? string.Empty, say.Language.UtcTime(item.ConfirmedAt!.Value))
+                ? say.Cards("ItemLine.Confirmed", line, item.ConfirmedBy ?? string.Empty, say.Language.Time(item.ConfirmedAt!.Value, zone))
                 : line);
         }
 

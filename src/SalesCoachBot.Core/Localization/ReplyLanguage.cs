@@ -85,25 +85,23 @@ public sealed record ReplyLanguage
     /// <summary>The UTC day of an instant, as <see cref="Day(DateOnly)"/>.</summary>
     public string Day(DateTimeOffset at) => Day(DateOnly.FromDateTime(at.UtcDateTime));
 
-    /// <summary>"2026-12-02 14:05 UTC": an instant in UTC, saying so.</summary>
-    public string UtcTime(DateTimeOffset at) => Isolate(Digits(at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)) + " UTC");
-
     /// <summary>
     /// A moment in a team's zone, in words: "Fri 11 Dec 2026, 15:00" / «الجمعة 11 ديسمبر 2026، 15:00»; the time is left
-    /// out when the moment is the end-of-day stand-in for "some time that day".
+    /// out when the moment is the end-of-day stand-in for "some time that day" (a due date without a time).
     /// </summary>
-    public string Moment(DateTimeOffset at, TimeZoneInfo zone)
-    {
-        if (!IsRightToLeft)
-        {
-            return Dates.DateInWords.Describe(at, zone);
-        }
+    public string Moment(DateTimeOffset at, TimeZoneInfo zone) =>
+        Dates.DateInWords.HasTime(at, zone) ? Time(at, zone) : DayInWords(at, zone);
 
-        var local = TimeZoneInfo.ConvertTime(at, zone);
-        var date = DayInWords(Dates.ZonedDay.Of(at, zone));
-        return Dates.DateInWords.HasTime(at, zone)
-            ? date + "، " + Isolate(Digits(local.ToString("HH:mm", CultureInfo.InvariantCulture)))
-            : date;
+    /// <summary>
+    /// When something happened, in a team's zone, always with its time: "Wed 2 Dec 2026, 15:05" / «الأربعاء 2 ديسمبر
+    /// 2026، 15:05» (a confirmation, a history entry).
+    /// </summary>
+    public string Time(DateTimeOffset at, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, zone).ToString("HH:mm", CultureInfo.InvariantCulture);
+        return IsRightToLeft
+            ? DayInWords(at, zone) + "، " + Isolate(Digits(local))
+            : DayInWords(at, zone) + ", " + local;
     }
 
     /// <summary>

@@ -172,15 +172,27 @@ internal static partial class MoneyText
         var at = typed.IndexOf(amount, StringComparison.OrdinalIgnoreCase);
         if (at < 0 && LeadingNumberRegex().Match(amount) is { Success: true } number)
         {
-            at = StandaloneNumberRegex(number.Value).Match(typed) is { Success: true } found ? found.Index : -1;
+            at = StandaloneNumberAt(typed, number.Value);
         }
 
         return at > 0 && IsMinus(typed[at - 1]) ? "-" + amount : amountText;
     }
 
-    /// <summary>Where <paramref name="number"/> stands in a text as a whole number, not inside a longer one.</summary>
-    private static Regex StandaloneNumberRegex(string number) =>
-        new($@"(?<![\d.,]){Regex.Escape(number)}(?![\d])", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
+    /// <summary>Where <paramref name="number"/> stands in a text as a whole number, not inside a longer one; -1 when nowhere.</summary>
+    private static int StandaloneNumberAt(string text, string number)
+    {
+        for (var at = text.IndexOf(number, StringComparison.Ordinal); at >= 0; at = text.IndexOf(number, at + 1, StringComparison.Ordinal))
+        {
+            var before = at > 0 ? text[at - 1] : ' ';
+            var end = at + number.Length;
+            if (!char.IsDigit(before) && before is not '.' and not ',' && (end == text.Length || !char.IsDigit(text[end])))
+            {
+                return at;
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>
     /// The amount as typed plus the word after it in the whole message when that word could belong to it

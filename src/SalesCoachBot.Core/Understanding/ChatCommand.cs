@@ -93,6 +93,12 @@ internal sealed record UnsnoozeCommand(DealReference Deal) : ChatCommand, IDealC
 internal sealed record StageInfoCommand(string StageText) : ChatCommand;
 
 /// <summary>
+/// "tell me about Initech": words that do not look like a stage's, which may still name one of the person's map
+/// (<see cref="StageText"/>), else a deal (<see cref="Deal"/>), else nothing (<see cref="Help"/>).
+/// </summary>
+internal sealed record AboutCommand(string StageText, DealReference Deal, UnknownCommand Help) : ChatCommand, IDealCommand;
+
+/// <summary>
 /// "pipeline [TEAM] [last N days | this month | last quarter]": a trailing window of <see cref="WindowDays"/> days, or a
 /// calendar <see cref="Period"/> in the team's zone; neither means the default window.
 /// </summary>

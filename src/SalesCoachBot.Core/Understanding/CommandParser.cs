@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using SalesCoachBot.Core.Dates;
 using CalendarPeriod = SalesCoachBot.Core.Pipeline.CalendarPeriod;
 using CalendarUnit = SalesCoachBot.Core.Pipeline.CalendarUnit;
 
@@ -291,6 +292,7 @@ public sealed partial class CommandParser
             LogActivityCommand c => c with { Deal = deal },
             HistoryCommand c => c with { Deal = deal },
             ChangeQuestionCommand c => c with { Deal = deal },
+            AboutCommand c => c with { Deal = deal },
             _ => null,
         };
         return command is null ? null : alone with { Command = command };
@@ -409,6 +411,12 @@ public sealed partial class CommandParser
     /// </summary>
     private static readonly FrozenSet<string> QuestionableChanges = FrozenSet.Create(StringComparer.Ordinal, [.. NegatableChanges, "branch"]);
 
+    /// <summary>What "tell me about …" can ask for, suggested when the words name neither: a deal's next step, a stage.</summary>
+    private static readonly string[] AboutSuggestions = ["next", "stage"];
+
+    /// <summary>The day a date in words is read against where only whether the words are a date matters.</summary>
+    private static readonly DateContext AnyDay = new(DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc);
+
     /// <summary>Reads the winning example's slots into a command; null when the slots do not make one.</summary>
     private static ChatCommand? Build(IntentMatch m, IReadOnlyList<Token> tokens, IReadOnlyList<Token> opening, Typed folded, LanguagePack pack)
     {
@@ -464,7 +472,7 @@ public sealed partial class CommandParser
 
         return m.Command switch
         {
-            "next" => NextIsATime(m, tokens, pack) || StepAfterLatinName(m, tokens, pack) ? null : new WhatsNextCommand(DealOf(m.Slot("deal"), pack, folded)),
+            "next" => NextIsATime(m, tokens, pack) || StepAfterLatinName(m, tokens, pack) ? null : new WhatsNextCommand(DealOf(WithoutEndingDate(m.Slot("deal")), pack, folded)),
             "done" => Items(m.Slot("item"), pack) is { Count: > 0 } items ? new ConfirmItemsCommand(DealOf(m.Slot("deal"), pack, folded), items) : null,
             "undo" => Items(m.Slot("item"), pack) is { Count: > 0 } undo ? new UndoItemCommand(DealOf(m.Slot("deal"), pack, folded), string.Join(" and ", undo)) : null,
             "link" => Link(m.Slot("deal"), folded, pack),
@@ -474,7 +482,7 @@ public sealed partial class CommandParser
             "due" => Due(tokens, pack),
             "move" => Move(m, tokens, folded, pack),
             "lost" => m.Slot("deal").Count == 0 || SaysWon(m, tokens, pack) ? null : Lost(m, folded, pack),
-            "saidno" => SaysYes(m, tokens, pack) ? new UnknownCommand(folded.Raw) : (ChatCommand?)LostWithANo(m, tokens, folded, pack) ?? new SaidNoCommand(DealOf([.. m.Slot("deal").SkipWhile(t => pack.Words("buyer_words").Contains(t.Canon))], pack, folded), Reason(m.Slot("reason"), pack, folded)),
+            "saidno" => SaysYes(m, tokens, pack) ? new UnknownCommand(folded.Raw) : (ChatCommand?)LostWithANo(m, tokens, folded, pack) ?? new SaidNoCommand(DealOf(WithoutBuyer(m.Slot("deal"), pack), pack, folded), Reason(m.Slot("reason"), pack, folded)),
             "snooze" => Snooze(m, tokens, folded, pack),
             "unsnooze" => new UnsnoozeCommand(DealOf(m.Slot("deal"), pack, folded)),
             "reopen" => m.Slot("deal").Count == 0 ? null : new ReopenDealCommand(DealOf(m.Slot("deal"), pack, folded)),
@@ -548,14 +556,20 @@ public sealed partial class CommandParser
         var other = false;
         foreach (var token in tokens)
         {
-            kind ??= pack.Words("activity_call").Contains(token.Canon) ? Domain.ActivityKind.Call
-                : pack.Words("activity_meeting").Contains(token.Canon) ? Domain.ActivityKind.Meeting
-                : pack.Words("activity_email").Contains(token.Canon) ? Domain.ActivityKind.Email
-                : null;
-            other |= pack.Words("activity_other").Contains(token.Canon);
+            var named = ActivityKindOf(token, pack);
+            other |= named == Domain.ActivityKind.Other;
+            kind ??= named == Domain.ActivityKind.Other ? null : named;
         }
 
         kind ??= other ? Domain.ActivityKind.Other : null;
+
+        // "called Acme: left a voicemail" fits "left {deal} a voicemail" with the deal "called Acme: left": an example's
+        // opening words are typed before its deal, so a deal taken from the very first word is another reading's.
+        if (m.Slot("deal") is [var opens, ..] && opens.Start == tokens[0].Start && !m.Example.StartsWith('{'))
+        {
+            return null;
+        }
+
         var dealSlot = m.Slot("deal");
         var aboutSlot = m.Slot("about");
         // «أرسلت لـ Acme العرض» («أرسلت ل {deal} {about}»): what was sent starts where the Latin name ends.
@@ -564,14 +578,14 @@ public sealed partial class CommandParser
             (dealSlot, aboutSlot) = split;
         }
 
-        var (deal, said) = ActivitySummary(dealSlot, folded, pack);
+        var (deal, said) = ActivitySummary(WithoutBuyer(dealSlot, pack), folded, pack);
         // «بعثت لـ Initech إيميل امس» fits «بعثت إيميل ل {deal}» with «امس» ("yesterday") for the deal: a day is no deal.
-        if (deal is [var only] && (pack.Words("day_today").Contains(only.Lower) || pack.Words("day_yesterday").Contains(only.Lower)))
+        if (deal is [var only] && DayWord(only, pack) is not null)
         {
             return null;
         }
 
-        var day = TakeTrailingDay(deal, pack) ?? ActivityDay.Now;
+        var day = TakeTrailingDay(deal, pack) ?? EndingDay(m, tokens, pack) ?? ActivityDay.Now;
         var about = ActivityObject(aboutSlot, tokens, folded, pack, ref day);
         return kind is null || deal.Count == 0 ? null : new LogActivityCommand(DealOf(deal, pack, folded), kind.Value, day, about ?? said);
     }
@@ -579,10 +593,7 @@ public sealed partial class CommandParser
     /// <summary>"… today", "… yesterday" ending a slot of more than one word: taken off it, as the activity's day.</summary>
     private static ActivityDay? TakeTrailingDay(List<Token> words, LanguagePack pack)
     {
-        var day = words.Count < 2 ? (ActivityDay?)null
-            : pack.Words("day_today").Contains(words[^1].Lower) ? ActivityDay.Today
-            : pack.Words("day_yesterday").Contains(words[^1].Lower) ? ActivityDay.Yesterday
-            : null;
+        var day = words.Count < 2 ? null : DayWord(words[^1], pack);
         if (day is not null)
         {
             words.RemoveAt(words.Count - 1);
@@ -590,6 +601,49 @@ public sealed partial class CommandParser
 
         return day;
     }
+
+    /// <summary>
+    /// "what's next for Oceanic next week", «وش التالي لـ Oceanic بكرة»: a date ending the deal's slot is no part of its name
+    /// (a deal's checklist is the same whichever day it is asked about). Read against any day: only whether the words
+    /// are a date matters.
+    /// </summary>
+    private static IReadOnlyList<Token> WithoutEndingDate(IReadOnlyList<Token> slot)
+    {
+        for (var start = Math.Max(1, slot.Count - 4); start < slot.Count; start++)
+        {
+            // A number alone may end a name ("Phase 2"); a date said after a deal has a word ("tomorrow", "next week").
+            var words = Join(slot.Skip(start));
+            if (words.Any(char.IsLetter) && DateInWords.Read(words, AnyDay) is DateReading.Found or DateReading.InPast)
+            {
+                return [.. slot.Take(start)];
+            }
+        }
+
+        return slot;
+    }
+
+    private static Domain.ActivityKind? ActivityKindOf(Token token, LanguagePack pack) =>
+        pack.Words("activity_call").Contains(token.Canon) ? Domain.ActivityKind.Call
+        : pack.Words("activity_meeting").Contains(token.Canon) ? Domain.ActivityKind.Meeting
+        : pack.Words("activity_email").Contains(token.Canon) ? Domain.ActivityKind.Email
+        : pack.Words("activity_other").Contains(token.Canon) ? Domain.ActivityKind.Other
+        : null;
+
+    /// <summary>
+    /// "the buyer at Globex said no", "called the CFO at Initech": the people of the deal before its name (<c>buyer_words</c>)
+    /// are no part of it. Nothing else ("they said no", "called the buyer") is the chat's deal.
+    /// </summary>
+    private static List<Token> WithoutBuyer(IReadOnlyList<Token> slot, LanguagePack pack) =>
+        [.. slot.SkipWhile(t => pack.Words("buyer_words").Contains(t.Canon))];
+
+    /// <summary>"gave Lamna a demo yesterday": a day word ending the text after the example's own words, in no slot.</summary>
+    private static ActivityDay? EndingDay(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack) =>
+        tokens is [.., var last] && !InASlot(m, last) ? DayWord(last, pack) : null;
+
+    private static ActivityDay? DayWord(Token token, LanguagePack pack) =>
+        pack.Words("day_today").Contains(token.Lower) ? ActivityDay.Today
+        : pack.Words("day_yesterday").Contains(token.Lower) ? ActivityDay.Yesterday
+        : null;
 
     /// <summary>
     /// What was sent, as typed: "emailed the proposal to Acme", "emailed Acme the proposal" (its determiner kept, though the
@@ -604,6 +658,12 @@ public sealed partial class CommandParser
         }
 
         day = TakeTrailingDay(about, pack) ?? day;
+        // "gave Lamna a demo": the demo is the meeting being logged, not something sent.
+        if (about.All(t => ActivityKindOf(t, pack) is not null))
+        {
+            return null;
+        }
+
         var first = IndexOf(tokens, about[0]);
         if (first > 0 && pack.Words("activity_object_openers").Contains(tokens[first - 1].Canon))
         {
@@ -651,7 +711,7 @@ public sealed partial class CommandParser
     private static bool LatinNameEndsBefore(IReadOnlyList<Token> slot, int index, LanguagePack pack)
     {
         var before = index - 1;
-        if (before > 0 && (pack.Words("day_today").Contains(slot[before].Lower) || pack.Words("day_yesterday").Contains(slot[before].Lower)))
+        if (before > 0 && DayWord(slot[before], pack) is not null)
         {
             before--;
         }
@@ -1459,17 +1519,19 @@ public sealed partial class CommandParser
             return null;
         }
 
-        // "what is the SQL stage", "tell me about discovery": only when it is plainly a stage.
+        // "what is the SQL stage", "tell me about discovery": plainly a stage. "tell me about Initech": a stage only if the
+        // person's map has one by that name, else a deal if one is called so, else not understood (AboutUseCase).
         var stageWords = pack.Words("stage_words");
+        var stage = StageText(slot, pack, typed);
         if (mustLookLikeStage
             && !slot.Any(t => pack.Words("stage_nouns").Contains(t.Canon))
             && !cleaned.All(t => stageWords.Contains(t.Canon) || stageWords.Contains(ArabicText.WithoutArticle(t.Canon)))
             && !pack.StageNames.ContainsKey(Key(cleaned)))
         {
-            return null;
+            var help = new UnknownCommand(typed.Raw) { Closest = [.. AboutSuggestions.Where(pack.Suggestions.ContainsKey).Select(c => pack.Suggestions[c])] };
+            return stage.Length > 0 ? new AboutCommand(stage, DealOf(cleaned, pack, typed), help) : null;
         }
 
-        var stage = StageText(slot, pack, typed);
         return stage.Length > 0 ? new StageInfoCommand(stage) : null;
     }
 

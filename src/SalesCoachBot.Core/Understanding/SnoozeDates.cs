@@ -9,7 +9,7 @@ namespace SalesCoachBot.Core.Understanding;
 internal sealed record SnoozeEndReading(DateTimeOffset? Until, CoachingWords? Problem);
 
 /// <summary>
-/// Reads the end of a snooze from words: "3 days", "2 weeks", "a week", "until tomorrow", "until Monday", "until
+/// Reads the end of a snooze from words: "3 days", "2 weeks", "a week", "a month", "until tomorrow", "until Monday", "until
 /// 2026-12-10". A stand-in for the general date-in-words resolver (next steps, issue 15): that one can replace
 /// <see cref="Read"/> without touching its callers. A duration counts from now; a day means the start of that day in
 /// the team's time zone (the deal is back in that morning's digest). A weekday is the next one after today.
@@ -27,10 +27,15 @@ internal static partial class SnoozeDates
         var duration = DurationRegex().Match(words);
         if (duration.Success)
         {
-            // "week", «أسبوع»: one of it.
+            // "week", «أسبوع»: one of it. A month is 30 days, as in a pipeline's window: "a month" is the longest snooze,
+            // and not the 31 a calendar month can have, which would be refused as too long.
             var count = duration.Groups["n"].Success ? Number(duration.Groups["n"].Value) : 1;
-            var unit = duration.Groups["u"].Value;
-            var days = unit.StartsWith('w') ? count * 7 : count;
+            var days = duration.Groups["u"].Value[0] switch
+            {
+                'w' => count * 7,
+                'm' => count * 30,
+                _ => count,
+            };
             return days < 1 ? new(null, new("SnoozeDates.AtLeastADay")) : new(now.AddDays(days), null);
         }
 
@@ -165,7 +170,7 @@ internal static partial class SnoozeDates
         _ => int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0,
     };
 
-    [GeneratedRegex(@"^(for )?((?<n>\d{1,4}|a|an|one|two|three|four|five|six|seven|ten|fourteen|thirty) ?(?<u>days?|d|weeks?|w)|(?<u>days?|weeks?))$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"^((for|by) )?((?<n>\d{1,4}|a|an|one|two|three|four|five|six|seven|ten|fourteen|thirty) ?(?<u>days?|d|weeks?|w|months?|mo)|(?<u>days?|weeks?|months?))$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex DurationRegex();
 
     [GeneratedRegex(@"^((?<u>until|till|til|to) )?(day )?(next )?(?<d>[a-z]+|\d{4} \d{2} \d{2})$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]

@@ -427,6 +427,39 @@ public sealed class CoachBotTests : IDisposable
         Assert.Contains("Requirements list shared with the buyer", answer.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("tell me about Initech", CardKind.Checklist, "Initech — Discovery")]
+    [InlineData("what is Initech?", CardKind.Checklist, "Initech — Discovery")]
+    [InlineData("tell me about discovery", CardKind.StageInfo, null)]
+    [InlineData("tell me about the weather", CardKind.Help, null)]
+    public async Task About_StageElseDealElseHelp(string text, CardKind kind, string? title)
+    {
+        _bot.AddDeal("1002", "Initech");
+
+        var answer = await _bot.AskAsync(text);
+
+        Assert.Equal(kind, answer.Card!.Kind);
+        if (title is not null)
+        {
+            Assert.Equal(title, answer.Card.Title);
+        }
+
+        Assert.Empty(_bot.Stores.Confirmations);
+    }
+
+    [Fact]
+    public async Task About_DealInArabic_ItsCardInArabic()
+    {
+        _bot.AddDeal("1002", "Initech");
+
+        var answer = await _bot.AskAsync("ما هو Initech؟");
+
+        Assert.Equal(CardKind.Checklist, answer.Card!.Kind);
+        // Answered in Arabic: the Latin names isolated in the title, Arabic words in the text.
+        Assert.Equal("\u2068Initech\u2069 — \u2068Discovery\u2069", answer.Card.Title);
+        Assert.Contains(answer.Text, SalesCoachBot.Core.Understanding.ArabicText.IsArabicLetter);
+    }
+
     [Fact]
     public async Task MyDeals_ListsOnlyOwnOpenDealsStalledFirst()
     {

@@ -266,6 +266,26 @@ public sealed class NotesActivityHistoryTests : IDisposable
         Assert.DoesNotContain(second.Card.Actions, a => a.Label == "More");
     }
 
+    /// <summary>Friday 27 November 2026, 23:30 UTC is Saturday 02:30 in Riyadh: history and the checklist's text say the team's time.</summary>
+    [Theory]
+    [InlineData(null, "Sat 28 Nov 2026, 02:30 · rita · Confirmed", "rita, Sat 28 Nov 2026, 02:30")]
+    [InlineData("ar", "السبت 28 نوفمبر 2026، ⁨02:30⁩ · ⁨rita⁩", "السبت 28 نوفمبر 2026، ⁨02:30⁩")]
+    public async Task History_AndChecklistText_TimesInTheTeamsZoneInWords(string? language, string historyLine, string checklistText)
+    {
+        _bot.Emea.TimeZoneId = "Asia/Riyadh";
+        _bot.Rep.Language = language;
+        _bot.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 27, 23, 30, 0, TimeSpan.Zero));
+        _bot.AddDeal("1002", "Initech");
+        await _bot.AskAsync("done requirements listed for initech");
+
+        var history = await _bot.AskAsync("history of #1002");
+        var checklist = await _bot.AskAsync("what's next for #1002");
+
+        Assert.StartsWith(historyLine, Assert.Single(history.Card!.Sections.Single().Lines).Text, StringComparison.Ordinal);
+        Assert.Contains(checklistText, checklist.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("UTC", history.Text + checklist.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task History_MoveOverrideAndUndo_ShowWhoReasonChatAndMapVersion()
     {

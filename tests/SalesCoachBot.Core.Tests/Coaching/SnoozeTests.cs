@@ -43,6 +43,9 @@ public sealed class SnoozeTests : IDisposable
     [InlineData("snooze tailwind until 2026-12-10 because the buyer is on leave", "2026-12-10T00:00:00+00:00")]
     [InlineData("snooze tailwind for 2 weeks", "2026-12-11T09:00:00+00:00")]
     [InlineData("mute tailwind a week", "2026-12-04T09:00:00+00:00")]
+    [InlineData("snooze tailwind a month", "2026-12-27T09:00:00+00:00")]
+    [InlineData("snooze tailwind for 1 month", "2026-12-27T09:00:00+00:00")]
+    [InlineData("أجّل tailwind شهر", "2026-12-27T09:00:00+00:00")]
     public async Task Snooze_DatesInWords_EndAtTheStartOfThatDayOrAfterTheDuration(string text, string until)
     {
         _bot.AddDeal("1010", "Tailwind", "demo");
@@ -54,6 +57,7 @@ public sealed class SnoozeTests : IDisposable
 
     [Theory]
     [InlineData("snooze tailwind 31 days", "at most 30 days")]
+    [InlineData("snooze tailwind 2 months", "at most 30 days")]
     [InlineData("snooze tailwind until 2027-02-01", "at most 30 days")]
     [InlineData("snooze tailwind until someday", "can't read")]
     [InlineData("snooze tailwind until 2026-11-01", "Sun 1 Nov 2026 is not in the future")]

@@ -120,6 +120,10 @@ internal static class UnderstandingTestData
             MarkLostCommand c => $"lost {Deal(c.Deal)} | {Lower(c.Reason)}",
             SaidNoCommand c => $"no {Deal(c.Deal)}" + (c.Reason is null ? string.Empty : $" | {Lower(c.Reason)}"),
             StageInfoCommand c => $"stage {Stage(c.StageText)}",
+            // As AboutUseCase answers: a stage of the map, else what's next for the deal, else help when no deal comes close.
+            AboutCommand c => stages.Match(Map, c.StageText) is StageMatch.Found or StageMatch.Ambiguous ? $"stage {Stage(c.StageText)}"
+                : c.Deal is NameReference name && resolver.Resolve(name, index) is DealResolution.NotFound { Closest: null } ? "unknown"
+                : $"next {Deal(c.Deal)}",
             PipelineCommand c => $"pipeline {Lower(c.TeamName)} {c.WindowDays?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? c.Period?.Code ?? "-"}",
             StalledCommand c => $"stalled {Lower(c.TeamName)}",
             ReverseFunnelCommand c => $"funnel {Lower(c.AmountText)}" + (c.PeriodText is null && c.TeamName is null ? string.Empty : $" | {Lower(c.PeriodText)} | {Lower(c.TeamName)}"),

@@ -201,6 +201,7 @@ public sealed class AskNotesActivityHistoryTests : IAsyncLifetime
         var history = await AskAsync("history of initech");
         Assert.Contains("Dana Demo · Note: Champion moved to the CFO office", history, StringComparison.Ordinal);
         Assert.Contains("A call (pricing questions)", history, StringComparison.Ordinal);
-        Assert.Contains("2026-11-22 09:00 UTC · A meeting", history, StringComparison.Ordinal);
+        // 09:00 UTC is 10:00 in Berlin, EMEA's zone.
+        Assert.Contains("Sun 22 Nov 2026, 10:00 · A meeting", history, StringComparison.Ordinal);
     }
 }

@@ -42,6 +42,7 @@ internal static class CommandHandlers
         Handle<DueCommand, DueUseCase>();
         Handle<StalledCommand, StalledDealsUseCase>();
         Handle<StageInfoCommand, StageInfoUseCase>();
+        Handle<AboutCommand, AboutUseCase>();
         Handle<SaidNoCommand, CloseDealUseCase>();
         Handle<MarkLostCommand, CloseDealUseCase>();
         Handle<FollowBranchCommand, CloseDealUseCase>();

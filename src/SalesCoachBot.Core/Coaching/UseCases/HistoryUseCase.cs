@@ -81,10 +81,10 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal, 
         return new BotAnswer(text.ToString(), card);
     }
 
-    /// <summary>One entry: when · who · what · where · map version; a snooze's end is the day in the team's <paramref name="zone"/>.</summary>
+    /// <summary>One entry: when (in the team's <paramref name="zone"/>, as a snooze's end is) · who · what · where · map version.</summary>
     internal static string Line(TimelineEntry entry, ProcessMap map, TimeZoneInfo zone, Phrases say)
     {
-        var parts = new List<string> { DealCards.When(entry.At, say) };
+        var parts = new List<string> { say.Language.Time(entry.At, zone) };
         if (entry.PersonName is { Length: > 0 } who)
         {
             parts.Add(say.Language.Isolate(who));

@@ -12,14 +12,23 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 /// <summary>"what happens in discovery?", "explain the SQL stage": the stage's page of the process map.</summary>
 internal sealed class StageInfoUseCase(IDirectoryStore directory) : ICommandHandler<StageInfoCommand>
 {
-    public async Task<BotAnswer> HandleAsync(StageInfoCommand command, TurnContext context, CancellationToken cancellationToken)
+    public async Task<BotAnswer> HandleAsync(StageInfoCommand command, TurnContext context, CancellationToken cancellationToken) =>
+        Handle(command, await MapAsync(context, cancellationToken), context.MapLanguage, context.Say);
+
+    /// <summary>The page of the stage the words name (or the choice between several); null when they name none of the map's.</summary>
+    public async Task<BotAnswer?> AnswerIfStageAsync(string stageText, TurnContext context, CancellationToken cancellationToken)
     {
-        // The stages a person asks about are those of their team's map.
-        var map = context.Maps.All.Count > 1
+        var map = await MapAsync(context, cancellationToken);
+        return Matching.MatchStage(map, stageText) is StageMatch.Found or StageMatch.Ambiguous
+            ? Handle(new StageInfoCommand(stageText), map, context.MapLanguage, context.Say)
+            : null;
+    }
+
+    // The stages a person asks about are those of their team's map.
+    private async Task<ProcessMap> MapAsync(TurnContext context, CancellationToken cancellationToken) =>
+        context.Maps.All.Count > 1
             ? context.MapOfPerson(await directory.ListTeamsAsync(cancellationToken))
             : context.Map;
-        return Handle(command, map, context.MapLanguage, context.Say);
-    }
 
     private static BotAnswer Handle(StageInfoCommand command, ProcessMap map, string? language, Phrases say)
     {

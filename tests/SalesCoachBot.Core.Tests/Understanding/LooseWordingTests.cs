@@ -1,0 +1,53 @@
+using SalesCoachBot.Core.Understanding;
+using Xunit;
+
+namespace SalesCoachBot.Core.Tests.Understanding;
+
+/// <summary>
+/// Wordings reps type that put a slot where the examples do not: a day after the deal, the deal before what it was
+/// given, a deal or a stage after "tell me about", a month's snooze. Each must read exactly as shown.
+/// </summary>
+public sealed class LooseWordingTests
+{
+    private static readonly CommandParser Parser = new();
+
+    [Theory]
+    // A day after the deal is no part of its name; a number alone may be ("Phase 2").
+    [InlineData("what's next for Oceanic next week", "next 1020")]
+    [InlineData("what's next for Oceanic tomorrow", "next 1020")]
+    [InlineData("what's next for Pied Piper today", "next 1016")]
+    [InlineData("what's next for Acme Corp 2", "next notfound(1001)")]
+    [InlineData("وش الخطوة الجاية مع Initech بكرة", "next 1002")]
+    // "tell me about …": a stage if it names one, else what's next for a deal, else help (AboutUseCase).
+    [InlineData("tell me about Initech", "next 1002")]
+    [InlineData("what is Globex", "next 1003")]
+    [InlineData("tell me about verbal agreement", "stage verbal-agreement")]
+    [InlineData("tell me about the weather", "unknown")]
+    [InlineData("ما هو Initech", "next 1002")]
+    // The deal before what it was given, and a day after that.
+    [InlineData("left Initech a message", "activity 1002 | other now -")]
+    [InlineData("left Wayne a voicemail", "activity 1009 | call now -")]
+    [InlineData("gave Lamna a demo yesterday", "activity 1024 | meeting yesterday -")]
+    [InlineData("gave Initech a call", "activity 1002 | call now -")]
+    [InlineData("called Acme Corp - EU rollout: left a voicemail", "activity 1011 | call now left a voicemail")]
+    // The people of a deal before its name; a question about what happened; a deal's needs; the pipeline's look.
+    [InlineData("called the CFO at Initech", "activity 1002 | call now -")]
+    [InlineData("what did I miss on Initech", "history 1002")]
+    [InlineData("remind me what Globex needs", "next 1003")]
+    [InlineData("who's the owner of Initech", "next 1002")]
+    [InlineData("how's the pipeline looking", "pipeline - -")]
+    [InlineData("close Initech as won", "confirm? move 1002 | contract-signed | -")]
+    [InlineData("Initech is closed won", "move 1002 | contract-signed | -")]
+    // A month is a snooze's length, in both languages; "by" may open the time.
+    [InlineData("delay Initech by two weeks", "snooze 1002 | two weeks | -")]
+    [InlineData("snooze Initech by 3 days", "snooze 1002 | 3 days | -")]
+    [InlineData("snooze Globex a month", "snooze 1003 | a month | -")]
+    [InlineData("snooze Globex for 1 month", "snooze 1003 | 1 month | -")]
+    [InlineData("أجّل Globex شهر", "snooze 1003 | شهر | -")]
+    public void Parse_LooseWording_ReadAsMeant(string text, string expected)
+    {
+        using var index = new DealNameIndex(UnderstandingTestData.Deals);
+
+        Assert.Equal(expected, UnderstandingTestData.Describe(Parser.Parse(text), new DealResolver(), index));
+    }
+}
