@@ -173,6 +173,7 @@ public sealed partial class CommandParser
         var pack = matcher.Pack;
         var tokens = pack.Canonicalize(raw);
         StripLeading(tokens, pack.LeadingFiller);
+        var beforeShow = new List<Token>(tokens);
         var showIntent = StripLeading(tokens, pack.ShowFiller);
         StripLeading(tokens, pack.LeadingFiller);
 
@@ -195,7 +196,19 @@ public sealed partial class CommandParser
             return quoted;
         }
 
-        if (understood is null && tokens.Count < raw.Count)
+        // «افتح Globex من جديد» ("open Globex again") reopens: a word of the show filler can be a command's own verb. Where
+        // the words after it are not surely understood, the words with it are tried too, and a sure reading wins. «افتح
+        // Globex» alone still shows the deal: no reading of "open" and a deal is sure.
+        if (showIntent && (understood is null || understood.Confidence < ConfirmBelow))
+        {
+            StripTrailing(beforeShow, pack.TrailingFiller);
+            if (Match(matcher, beforeShow, opening, folded, null) is { Confidence: >= ConfirmBelow } shown)
+            {
+                understood = shown;
+            }
+        }
+
+        if (understood is null && tokens.Count < raw.Count && !showIntent)
         {
             understood = Match(matcher, pack.Canonicalize(raw), [], folded, null);
         }
@@ -459,7 +472,7 @@ public sealed partial class CommandParser
 
         return m.Command switch
         {
-            "next" => NextIsATime(m, tokens, pack) ? null : new WhatsNextCommand(DealOf(WithoutEndingDate(m.Slot("deal")), pack, folded)),
+            "next" => NextIsATime(m, tokens, pack) || StepAfterLatinName(m, tokens, pack) ? null : new WhatsNextCommand(DealOf(WithoutEndingDate(m.Slot("deal")), pack, folded)),
             "done" => Items(m.Slot("item"), pack) is { Count: > 0 } items ? new ConfirmItemsCommand(DealOf(m.Slot("deal"), pack, folded), items) : null,
             "undo" => Items(m.Slot("item"), pack) is { Count: > 0 } undo ? new UndoItemCommand(DealOf(m.Slot("deal"), pack, folded), string.Join(" and ", undo)) : null,
             "link" => Link(m.Slot("deal"), folded, pack),
@@ -468,8 +481,8 @@ public sealed partial class CommandParser
             "mydeals" => new MyDealsCommand(),
             "due" => Due(tokens, pack),
             "move" => Move(m, tokens, folded, pack),
-            "lost" => m.Slot("deal").Count == 0 || SaysWon(m, tokens, pack) ? null : new MarkLostCommand(DealOf(m.Slot("deal"), pack, folded), Reason(m.Slot("reason"), pack, folded)),
-            "saidno" => SaysYes(m, tokens, pack) ? new UnknownCommand(folded.Raw) : new SaidNoCommand(DealOf(WithoutBuyer(m.Slot("deal"), pack), pack, folded), Reason(m.Slot("reason"), pack, folded)),
+            "lost" => m.Slot("deal").Count == 0 || SaysWon(m, tokens, pack) ? null : Lost(m, folded, pack),
+            "saidno" => SaysYes(m, tokens, pack) ? new UnknownCommand(folded.Raw) : (ChatCommand?)LostWithANo(m, tokens, folded, pack) ?? new SaidNoCommand(DealOf(WithoutBuyer(m.Slot("deal"), pack), pack, folded), Reason(m.Slot("reason"), pack, folded)),
             "snooze" => Snooze(m, tokens, folded, pack),
             "unsnooze" => new UnsnoozeCommand(DealOf(m.Slot("deal"), pack, folded)),
             "reopen" => m.Slot("deal").Count == 0 ? null : new ReopenDealCommand(DealOf(m.Slot("deal"), pack, folded)),
@@ -481,8 +494,8 @@ public sealed partial class CommandParser
             "stalled" => new StalledCommand(Team(m.Slot("team"), pack)),
             "funnel" => Funnel(tokens, pack),
             "newdeal" => NewDeal(m.Slot("deal"), folded, pack),
-            "map" => new ShowMapCommand(MapTeam(m.Slot("team").Count > 0 ? m.Slot("team") : m.Extras, pack)),
-            "nextstep" => NextIsATime(m, tokens, pack) ? null : NextStep(m, folded, pack),
+            "map" => new ShowMapCommand(MapTeam(m.Slot("team").Count > 0 ? m.Slot("team") : m.Extras, tokens, pack)),
+            "nextstep" => NextIsATime(m, tokens, pack) ? null : NextStep(m, tokens, folded, pack),
             "note" => new AddNoteCommand(DealOf(m.Slot("deal"), pack, folded), m.Slot("text").Count == 0 ? string.Empty : folded.From(m.Slot("text")[0].Start)),
             "history" => History(m, folded, pack),
             "activity" => Activity(m, tokens, folded, pack),
@@ -537,11 +550,18 @@ public sealed partial class CommandParser
     /// <summary>"called Initech", "met Globex today", "emailed the proposal to Acme yesterday": the verb says the kind.</summary>
     private static LogActivityCommand? Activity(IntentMatch m, IReadOnlyList<Token> tokens, Typed folded, LanguagePack pack)
     {
+        // «أرسلت إيميل لـ Initech» ("sent an e-mail to …"): a call, meeting or e-mail named anywhere says the kind; a bare
+        // "sent" or "shared" is another activity only when none is.
         var kind = (Domain.ActivityKind?)null;
+        var other = false;
         foreach (var token in tokens)
         {
-            kind ??= ActivityKindOf(token, pack);
+            var named = ActivityKindOf(token, pack);
+            other |= named == Domain.ActivityKind.Other;
+            kind ??= named == Domain.ActivityKind.Other ? null : named;
         }
+
+        kind ??= other ? Domain.ActivityKind.Other : null;
 
         // "called Acme: left a voicemail" fits "left {deal} a voicemail" with the deal "called Acme: left": an example's
         // opening words are typed before its deal, so a deal taken from the very first word is another reading's.
@@ -550,9 +570,23 @@ public sealed partial class CommandParser
             return null;
         }
 
-        var (deal, said) = ActivitySummary(WithoutBuyer(m.Slot("deal"), pack), folded, pack);
+        var dealSlot = m.Slot("deal");
+        var aboutSlot = m.Slot("about");
+        // «أرسلت لـ Acme العرض» («أرسلت ل {deal} {about}»): what was sent starts where the Latin name ends.
+        if (SlotsAdjacent(m, "about") && SplitAfterLatinName(dealSlot, aboutSlot) is { } split)
+        {
+            (dealSlot, aboutSlot) = split;
+        }
+
+        var (deal, said) = ActivitySummary(WithoutBuyer(dealSlot, pack), folded, pack);
+        // «بعثت لـ Initech إيميل امس» fits «بعثت إيميل ل {deal}» with «امس» ("yesterday") for the deal: a day is no deal.
+        if (deal is [var only] && DayWord(only, pack) is not null)
+        {
+            return null;
+        }
+
         var day = TakeTrailingDay(deal, pack) ?? EndingDay(m, tokens, pack) ?? ActivityDay.Now;
-        var about = ActivityObject(m, tokens, folded, pack, ref day);
+        var about = ActivityObject(aboutSlot, tokens, folded, pack, ref day);
         return kind is null || deal.Count == 0 ? null : new LogActivityCommand(DealOf(deal, pack, folded), kind.Value, day, about ?? said);
     }
 
@@ -615,9 +649,9 @@ public sealed partial class CommandParser
     /// What was sent, as typed: "emailed the proposal to Acme", "emailed Acme the proposal" (its determiner kept, though the
     /// example holds it as a word); a day word ending it ("… the deck yesterday") is the activity's day.
     /// </summary>
-    private static string? ActivityObject(IntentMatch m, IReadOnlyList<Token> tokens, Typed folded, LanguagePack pack, ref ActivityDay day)
+    private static string? ActivityObject(IReadOnlyList<Token> slot, IReadOnlyList<Token> tokens, Typed folded, LanguagePack pack, ref ActivityDay day)
     {
-        var about = m.Slot("about").ToList();
+        var about = slot.ToList();
         if (about.Count == 0)
         {
             return null;
@@ -685,17 +719,134 @@ public sealed partial class CommandParser
         return slot[before].Original.Any(char.IsAsciiLetter);
     }
 
-    private static SetNextStepCommand? NextStep(IntentMatch m, Typed folded, LanguagePack pack)
+    private static SetNextStepCommand? NextStep(IntentMatch m, IReadOnlyList<Token> tokens, Typed folded, LanguagePack pack)
     {
         // "next steps pls: umbrella" asks; a deal slot of only "please" is no deal.
         var deal = m.Slot("deal");
+        var step = m.Slot("step");
         var filler = pack.Words("free_text_filler");
         if (deal.Count > 0 && deal.All(t => filler.Contains(t.Canon)))
         {
             return null;
         }
 
-        return FreeText(m.Slot("step"), folded, pack) is { } step ? new SetNextStepCommand(DealOf(deal, pack, folded), step) : null;
+        // «الخطوة التالية لـ Initech إرسال العقد» («… ل {deal} {step}», or the colon before the step left out): the step
+        // starts where the Latin name ends. «الخطوة التالية لصفقة مؤسسة الأفق» has no such place, so it sets no step.
+        if (pack.IsArabic && !SeparatorTyped(m, step, tokens, pack))
+        {
+            if (SplitAfterLatinName(deal, step) is not { } split)
+            {
+                return null;
+            }
+
+            (deal, step) = split;
+        }
+        else if (pack.IsArabic && SplitAfterLatinName(deal, []) is { } named && named.Tail.Any(t => !pack.Words("deal_trailing").Contains(t.Canon)))
+        {
+            // «الخطوة التالية لصفقة Hooli مكالمة مع القانونية» fits «… مع {deal} هي {step}» with «Hooli مكالمة» for the deal:
+            // Arabic words after a Latin name are no part of it, so another reading is tried.
+            return null;
+        }
+
+        return FreeText(step, folded, pack) is { } text ? new SetNextStepCommand(DealOf(deal, pack, folded), text) : null;
+    }
+
+    /// <summary>
+    /// True when the word the example writes right before the step («:», «هي») was typed there; false when the example
+    /// writes the step right after the deal («… ل {deal} {step}») or that word was left out.
+    /// </summary>
+    private static bool SeparatorTyped(IntentMatch m, IReadOnlyList<Token> step, IReadOnlyList<Token> tokens, LanguagePack pack)
+    {
+        var parts = m.Example.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var at = Array.IndexOf(parts, "{step}");
+        var typed = step.Count > 0 ? IndexOf(tokens, step[0]) - 1 : -1;
+        return at > 0 && !parts[at - 1].StartsWith('{') && typed >= 0
+            && string.Equals(tokens[typed].Canon, pack.Canonical(LanguagePack.Lower(parts[at - 1])), StringComparison.Ordinal);
+    }
+
+    /// <summary>True when the example writes the slot <paramref name="name"/> right after its deal's («… ل {deal} {step}»).</summary>
+    private static bool SlotsAdjacent(IntentMatch m, string name) => m.Example.Contains("{deal} {" + name + "}", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Two slots the example writes one after the other («الخطوة التالية ل {deal} {step}», «أرسلت ل {deal} {about}»): in
+    /// Arabic a deal's name in Latin letters ends where Arabic words start, so the slots are cut there, wherever the
+    /// aligner cut them. Null when the words have no such place: an Arabic name may go on in Arabic words («مؤسسة
+    /// الأفق»), and nothing is guessed.
+    /// </summary>
+    private static (IReadOnlyList<Token> Deal, IReadOnlyList<Token> Tail)? SplitAfterLatinName(IReadOnlyList<Token> deal, IReadOnlyList<Token> rest)
+    {
+        List<Token> both = [.. deal, .. rest];
+        for (var i = 1; i < both.Count; i++)
+        {
+            if (both[i].Original.Any(ArabicText.IsArabicLetter) && IsLatinName(both[i - 1]))
+            {
+                return (both[..i], both[i..]);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsLatinName(Token token) => token.Original.Any(char.IsAsciiLetterOrDigit) && !token.Original.Any(ArabicText.IsArabicLetter);
+
+    /// <summary>
+    /// «الخطوة التالية لـ Initech إرسال العقد يوم الاثنين» fits «الخطوة التالية ل {deal}» with the step in the deal's slot:
+    /// a reading that names the step (<c>step_nouns</c>) with Arabic words after a Latin name, not a question and not only
+    /// words that end a deal's slot («… Initech الحين»), sets the step; another reading («… ل {deal} {step}») is tried.
+    /// An Arabic name may go on in Arabic words, so it keeps them.
+    /// </summary>
+    private static bool StepAfterLatinName(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack)
+    {
+        var nouns = pack.Words("step_nouns");
+        if (!pack.IsArabic || nouns.Count == 0 || SplitAfterLatinName(m.Slot("deal"), []) is not { } split
+            || !ExampleWords(m).Any(w => nouns.Contains(pack.Canonical(w))))
+        {
+            return false;
+        }
+
+        // «… Initech الحين», «… Initech اليوم» ("now", "today") ask what is next; they set no step.
+        var questions = pack.Words("change_questions");
+        var trailing = pack.Words("deal_trailing");
+        var days = pack.Words("due_today").Concat(pack.Words("due_tomorrow")).ToHashSet(StringComparer.Ordinal);
+        return !OutsideSlots(m, tokens).Any(t => questions.Contains(t.Lower) || questions.Contains(t.Canon))
+            && split.Tail.Any(t => !trailing.Contains(t.Canon) && !days.Contains(t.Lower));
+    }
+
+    /// <summary>
+    /// «خسرناها Globex اختاروا منافس أرخص» fits «خسرنا {deal}» with the reason in the deal's slot: in Arabic the words after
+    /// a name in Latin letters are no part of it (<see cref="SplitAfterLatinName"/>), so with no reason slot they are the
+    /// reason. Words that only end a deal's slot («الحين») stay there.
+    /// </summary>
+    private static MarkLostCommand Lost(IntentMatch m, Typed folded, LanguagePack pack)
+    {
+        var deal = m.Slot("deal");
+        var reason = m.Slot("reason");
+        if (pack.IsArabic && reason.Count == 0 && SplitAfterLatinName(deal, []) is { } split
+            && split.Tail.Any(t => !pack.Words("deal_trailing").Contains(t.Canon)))
+        {
+            (deal, reason) = split;
+        }
+
+        return new MarkLostCommand(DealOf(deal, pack, folded), Reason(reason, pack, folded));
+    }
+
+    /// <summary>
+    /// «خسرنا Globex راحوا لمنافس» ("we lost Globex, they went with a competitor") fits «{deal} راحوا لمنافس» with «خسرنا
+    /// Globex» for the deal: a no said after a word of <c>lost_words</c> is the loss's reason, as typed from the words after
+    /// the name. Null when the deal's slot does not open with one.
+    /// </summary>
+    private static MarkLostCommand? LostWithANo(IntentMatch m, IReadOnlyList<Token> tokens, Typed folded, LanguagePack pack)
+    {
+        var slot = m.Slot("deal");
+        if (slot is not [var first, _, ..] || !pack.Words("lost_words").Contains(first.Canon))
+        {
+            return null;
+        }
+
+        var (deal, cut) = CutReason([.. slot.Skip(1)], pack);
+        var from = cut.Count > 0 ? IndexOf(tokens, cut[0]) : IndexOf(tokens, slot[^1]) + 1;
+        return from <= 0 || from >= tokens.Count ? null
+            : new MarkLostCommand(DealOf(deal, pack, folded), Reason([.. tokens.Skip(from)], pack, folded));
     }
 
     /// <summary>
@@ -814,7 +965,9 @@ public sealed partial class CommandParser
     /// </summary>
     private static SnoozeCommand? Snooze(IntentMatch m, IReadOnlyList<Token> tokens, Typed typed, LanguagePack pack)
     {
-        var slot = m.Slot("deal");
+        // «حط {deal} على الانتظار {time}» ("put … on hold until Thursday"): a time said after the example's own words is
+        // read as if it ended the deal's slot, where the time is looked for.
+        IReadOnlyList<Token> slot = [.. m.Slot("deal"), .. m.Slot("time")];
         var reasonSlot = m.Slot("reason");
         var lead = pack.Words("snooze_time_leading");
         var markers = pack.Words("reason_markers");
@@ -1733,11 +1886,17 @@ public sealed partial class CommandParser
     }
 
     /// <summary>"map for EMEA", "خريطه فريق EMEA": the team the map is for, or null for the person's scope.</summary>
-    private static string? MapTeam(IReadOnlyList<Token> slot, LanguagePack pack)
+    private static string? MapTeam(IReadOnlyList<Token> slot, IReadOnlyList<Token> tokens, LanguagePack pack)
     {
         var filler = pack.Words("map_filler");
+        // «إيش هي المراحل اللي نمشي عليها» ("the stages that we follow"): a relative clause says which stages, and names no
+        // team; its verbs are too many to list as filler, so the words typed from its «اللي» on are dropped (the example
+        // may hold the «اللي» itself: «إيش المراحل اللي عندنا»).
+        var clause = pack.Words("map_clause_openers");
+        var opens = tokens.FirstOrDefault(t => clause.Contains(t.Lower) || clause.Contains(t.Canon));
+        var named = opens.Original is null ? slot : slot.Where(t => t.Start < opens.Start);
         // With no team slot, a word the example had no place for names it ("draw the Americas map").
-        var team = Join(slot.Where(t => !filler.Contains(t.Canon) && !pack.Words("team_filler").Contains(t.Canon) && !pack.Words("light").Contains(t.Canon)));
+        var team = Join(named.Where(t => !filler.Contains(t.Canon) && !pack.Words("team_filler").Contains(t.Canon) && !pack.Words("light").Contains(t.Canon)));
         return team.Length > 0 ? team : null;
     }
 

@@ -38,10 +38,14 @@ public sealed class BranchAndSnoozeParserTests
         { "فك التأجيل عن رقم ١٠١٠", new UnsnoozeCommand(new ExternalIdReference("1010")) { Language = "ar" } },
         { "أعد فتح Globex", new ReopenDealCommand(new NameReference("Globex")) { Language = "ar" } },
         { "تراجع عن إغلاق صفقة Globex", new ReopenDealCommand(new NameReference("Globex")) { Language = "ar" } },
+        { "افتح Globex من جديد", new ReopenDealCommand(new NameReference("Globex")) { Language = "ar" } },
+        { "ممكن تفتح صفقة Globex من جديد", new ReopenDealCommand(new NameReference("Globex")) { Language = "ar" } },
         { "Duff Brewery مش مناسبة", new FollowBranchCommand(new NameReference("Duff Brewery"), "not a fit") { Language = "ar" } },
         { "Acme مو وقتها", new FollowBranchCommand(new NameReference("Acme"), "not now") { Language = "ar" } },
         { "استبعد Globex", new FollowBranchCommand(new NameReference("Globex"), "disqualified") { Language = "ar" } },
         { "Globex رفضوا بسبب السعر", new SaidNoCommand(new NameReference("Globex"), "السعر") { Language = "ar" } },
+        { "خسرنا Globex راحوا لمنافس", new MarkLostCommand(new NameReference("Globex"), "راحوا لمنافس") { Language = "ar" } },
+        { "خسرنا Globex لأنهم اختاروا غيرنا", new MarkLostCommand(new NameReference("Globex"), "اختاروا غيرنا") { Language = "ar" } },
     };
 
     [Theory]
@@ -54,6 +58,7 @@ public sealed class BranchAndSnoozeParserTests
     [Theory]
     [InlineData("خلنا نأجل Tailwind ٣ أيام", "Tailwind", "٣ أيام")]
     [InlineData("سكت التنبيهات عن Tailwind أسبوعين", "Tailwind", "أسبوعين")]
+    [InlineData("حط Tailwind على الانتظار لحد الخميس", "Tailwind", "لحد الخميس")]
     public void Parse_ArabicSnoozeWithoutReason_TimeNotTakenForAReason(string text, string deal, string time)
     {
         var command = Assert.IsType<SnoozeCommand>(_parser.Parse(text));

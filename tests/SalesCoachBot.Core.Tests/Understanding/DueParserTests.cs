@@ -24,6 +24,9 @@ public sealed class DueParserTests
     [InlineData("إيش المستحق بكرة", DueFocus.All, 1)]
     [InlineData("الخطوات المتأخرة", DueFocus.Overdue, 7)]
     [InlineData("الصفقات بلا خطوة تالية", DueFocus.Missing, 7)]
+    [InlineData("وش الخطوات اللي فاتت موعدها", DueFocus.Overdue, 7)]
+    [InlineData("إيش المواعيد اللي فاتتني", DueFocus.Overdue, 7)]
+    [InlineData("الخطوات اللي فات معادها", DueFocus.Overdue, 7)]
     public void Parse_DueQuestions_AreDueWithTheirFocusAndWindow(string text, DueFocus focus, int days)
     {
         var command = Assert.IsType<DueCommand>(_parser.Parse(text));
@@ -39,6 +42,7 @@ public sealed class DueParserTests
     [InlineData("stalled")]
     [InlineData("الخطوة التالية لصفقة Globex: إرسال العرض يوم الخميس")]
     [InlineData("صفقاتي")]
+    [InlineData("وش الخطوة التالية لـ Initech")]
     public void Parse_NeighbouringCommands_AreNotDue(string text) =>
         Assert.IsNotType<DueCommand>(_parser.Parse(text));
 }

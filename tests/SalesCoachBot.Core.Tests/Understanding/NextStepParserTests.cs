@@ -14,6 +14,9 @@ public sealed class NextStepParserTests
     [InlineData("Next Steps for Acme Corp - pricing call on 10/12", "Acme Corp", "pricing call on 10/12")]
     [InlineData("next step for the Globex renewal is a demo next week", "Globex renewal", "a demo next week")]
     [InlineData("update the next step for initech: ROI case (CFO asked)", "initech", "ROI case (CFO asked)")]
+    [InlineData("الخطوة التالية لـ Tailwind إرسال العقد يوم الاثنين", "Tailwind", "إرسال العقد يوم الاثنين")]
+    [InlineData("الخطوة الجاية مع Tailwind Traders اجتماع مع المدير المالي", "Tailwind Traders", "اجتماع مع المدير المالي")]
+    [InlineData("الخطوة الجاية لـ Tailwind هي إرسال العقد", "Tailwind", "إرسال العقد")]
     public void Parse_NextStepForANamedDeal_KeepsTheTextAsTyped(string text, string deal, string step)
     {
         var command = Assert.IsType<SetNextStepCommand>(_parser.Parse(text));
@@ -55,6 +58,11 @@ public sealed class NextStepParserTests
     [InlineData("what is the next step: acme")]
     [InlineData("next step on the wayne account")]
     [InlineData("\U0001F525\U0001F525 next steps umbrella")]
+    [InlineData("الخطوة التالية لـ Initech")]
+    [InlineData("وش الخطوة التالية لـ Initech")]
+    [InlineData("الخطوة التالية لـ Initech الحين")]
+    [InlineData("الخطوة التالية لمؤسسة الأفق")]
+    [InlineData("الخطوة التالية لصفقة مؤسسة الأفق")]
     public void Parse_AskingForTheNextStep_IsNotSettingOne(string text) =>
         Assert.IsNotType<SetNextStepCommand>(_parser.Parse(text));
 }

@@ -318,6 +318,88 @@ public sealed class PhrasingTableTests(ITestOutputHelper output)
         ("\u0648\u0634 \u0627\u0644\u0645\u0631\u0627\u062D\u0644 \u0639\u0646\u062F\u0646\u0627", "map -"), // وش المراحل عندنا
         ("\u0627\u064A\u0634 \u0647\u064A \u0645\u0631\u0627\u062D\u0644 \u0627\u0644\u0628\u064A\u0639", "map -"), // ايش هي مراحل البيع
 
+        // Arabic misreads fixed in fix/arabic40: Gulf, Levantine and Egyptian "how is", steps whose date has passed, the stages
+        // "that we follow" (a clause, not a team)
+        ("\u0634\u0644\u0648\u0646 \u0635\u0641\u0642\u0629 Gringotts \u0627\u0644\u062D\u064A\u0646", "next 1023"), // شلون صفقة Gringotts الحين (Gulf «how is»)
+        ("\u0634\u0644\u0648\u0646 Globex", "next 1003"), // شلون Globex
+        ("\u0643\u064A\u0641\u0647\u0627 \u0635\u0641\u0642\u0629 Soylent", "next 1013"), // كيفها صفقة Soylent (Levantine)
+        ("\u0625\u0632\u0627\u064A \u0635\u0641\u0642\u0629 Initech", "next 1002"), // إزاي صفقة Initech (Egyptian)
+        ("\u0643\u064A\u0641 \u0635\u0641\u0642\u0629 Initech \u0627\u0644\u062D\u064A\u0646", "next 1002"), // كيف صفقة Initech الحين
+        ("\u0643\u064A\u0641 \u0623\u0633\u062A\u062E\u062F\u0645\u0643", "help"), // كيف أستخدمك (still help, not a deal called «أستخدمك»)
+        ("\u0648\u0634 \u0627\u0644\u062E\u0637\u0648\u0627\u062A \u0627\u0644\u0644\u064A \u0641\u0627\u062A\u062A \u0645\u0648\u0639\u062F\u0647\u0627", "due overdue 7"), // وش الخطوات اللي فاتت موعدها
+        ("\u0625\u064A\u0634 \u0627\u0644\u0645\u0648\u0627\u0639\u064A\u062F \u0627\u0644\u0644\u064A \u0641\u0627\u062A\u062A\u0646\u064A", "due overdue 7"), // إيش المواعيد اللي فاتتني
+        ("\u0627\u0644\u062E\u0637\u0648\u0627\u062A \u0627\u0644\u0644\u064A \u0641\u0627\u062A \u0645\u0639\u0627\u062F\u0647\u0627", "due overdue 7"), // الخطوات اللي فات معادها
+        ("\u0648\u0634 \u0627\u0644\u0644\u064A \u0641\u0627\u062A \u0645\u0648\u0639\u062F\u0647", "due overdue 7"), // وش اللي فات موعده
+        ("\u0625\u064A\u0634 \u0647\u064A \u0627\u0644\u0645\u0631\u0627\u062D\u0644 \u0627\u0644\u0644\u064A \u0646\u0645\u0634\u064A \u0639\u0644\u064A\u0647\u0627", "map -"), // إيش هي المراحل اللي نمشي عليها (a clause after «اللي» names no team)
+        ("\u0648\u0634 \u0627\u0644\u0645\u0631\u0627\u062D\u0644 \u0627\u0644\u0644\u064A \u0646\u0645\u0634\u064A \u0641\u064A\u0647\u0627", "map -"), // وش المراحل اللي نمشي فيها
+        ("\u0625\u064A\u0647 \u0627\u0644\u0645\u0631\u0627\u062D\u0644 \u0627\u0644\u0644\u064A \u0628\u0646\u0645\u0634\u064A \u0639\u0644\u064A\u0647\u0627", "map -"), // إيه المراحل اللي بنمشي عليها
+        ("\u0645\u0627 \u0647\u064A \u0627\u0644\u0645\u0631\u0627\u062D\u0644 \u0627\u0644\u062A\u064A \u0646\u062A\u0628\u0639\u0647\u0627", "map -"), // ما هي المراحل التي نتبعها
+        ("\u0634\u0648 \u0627\u0644\u0645\u0631\u0627\u062D\u0644 \u0627\u0644\u0644\u064A \u0639\u0646\u0627", "map -"), // شو المراحل اللي عنا
+        ("\u062E\u0631\u064A\u0637\u0629 \u0641\u0631\u064A\u0642 EMEA", "map emea"), // خريطة فريق EMEA (a team still named)
+
+        // fix/arabic40: on hold with a time is done at once; «افتح … من جديد» reopens, «افتح …» alone still shows the deal
+        ("\u062D\u0637 Soylent \u0639\u0644\u0649 \u0627\u0644\u0627\u0646\u062A\u0638\u0627\u0631 \u0644\u062D\u062F \u0627\u0644\u062E\u0645\u064A\u0633", "snooze 1013 | \u0644\u062D\u062F \u0627\u0644\u062E\u0645\u064A\u0633 | -"), // حط Soylent على الانتظار لحد الخميس (on hold with a time: done, not asked back)
+        ("\u062D\u0637 Initech \u0639\u0644\u0649 \u0627\u0644\u0627\u0646\u062A\u0638\u0627\u0631 \u0623\u0633\u0628\u0648\u0639\u064A\u0646", "snooze 1002 | \u0623\u0633\u0628\u0648\u0639\u064A\u0646 | -"), // حط Initech على الانتظار أسبوعين
+        ("\u062D\u0637 Hooli \u0639\u0644\u0649 \u0627\u0644\u0627\u0646\u062A\u0638\u0627\u0631 \u0644\u062D\u062F \u0627\u0644\u0623\u062D\u062F \u0644\u0623\u0646 \u0627\u0644\u0645\u062F\u064A\u0631 \u0645\u0633\u0627\u0641\u0631", "snooze 1012 | \u0644\u062D\u062F \u0627\u0644\u0623\u062D\u062F | \u0627\u0644\u0645\u062F\u064A\u0631 \u0645\u0633\u0627\u0641\u0631"), // حط Hooli على الانتظار لحد الأحد لأن المدير مسافر
+        ("\u0627\u0641\u062A\u062D Globex \u0645\u0646 \u062C\u062F\u064A\u062F", "reopen 1003"), // افتح Globex من جديد («افتح» shows a deal, and reopens it «من جديد»)
+        ("\u0627\u0641\u062A\u062D \u0635\u0641\u0642\u0629 Initech \u0645\u0646 \u062C\u062F\u064A\u062F", "reopen 1002"), // افتح صفقة Initech من جديد
+        ("\u0627\u0641\u062A\u062D Hooli \u0645\u0631\u0629 \u062B\u0627\u0646\u064A\u0629", "reopen 1012"), // افتح Hooli مرة ثانية
+        ("\u0627\u0641\u062A\u062D Initech \u062A\u0627\u0646\u064A", "reopen 1002"), // افتح Initech تاني
+        ("\u0639\u064A\u062F \u0641\u062A\u062D Globex", "reopen 1003"), // عيد فتح Globex (Levantine «عيد»)
+        ("\u0645\u0645\u0643\u0646 \u062A\u0641\u062A\u062D Globex \u0645\u0646 \u062C\u062F\u064A\u062F", "reopen 1003"), // ممكن تفتح Globex من جديد (a request to the bot)
+        ("\u0645\u0645\u0643\u0646 \u0646\u0641\u062A\u062D Globex \u0645\u0646 \u062C\u062F\u064A\u062F", "confirm? reopen 1003"), // ممكن نفتح Globex من جديد («we» still asked back)
+        ("\u0627\u0641\u062A\u062D Globex", "next 1003"), // افتح Globex (open alone still shows the deal)
+        ("\u0627\u0641\u062A\u062D \u0635\u0641\u0642\u0629 Initech", "next 1002"), // افتح صفقة Initech
+        ("\u0627\u0641\u062A\u062D demo-held \u0645\u0646 \u062C\u062F\u064A\u062F \u0641\u064A Initech", "undo 1002 | demo-held"), // افتح demo-held من جديد في Initech (an item reopened is undone)
+
+        // fix/arabic40: a no said after «خسرنا» is the loss's reason
+        ("\u062E\u0633\u0631\u0646\u0627 Globex \u0631\u0627\u062D\u0648\u0627 \u0644\u0645\u0646\u0627\u0641\u0633", "lost 1003 | \u0631\u0627\u062D\u0648\u0627 \u0644\u0645\u0646\u0627\u0641\u0633"), // خسرنا Globex راحوا لمنافس (a no after «خسرنا» is the loss's reason)
+        ("\u062E\u0633\u0631\u0646\u0627 Initech\u060C \u0631\u0627\u062D\u0648\u0627 \u0644\u0645\u0646\u0627\u0641\u0633", "lost 1002 | \u0631\u0627\u062D\u0648\u0627 \u0644\u0645\u0646\u0627\u0641\u0633"), // خسرنا Initech، راحوا لمنافس
+        ("\u062E\u0633\u0631\u0646\u0627 Hooli \u0627\u062E\u062A\u0627\u0631\u0648\u0627 \u063A\u064A\u0631\u0646\u0627", "lost 1012 | \u0627\u062E\u062A\u0627\u0631\u0648\u0627 \u063A\u064A\u0631\u0646\u0627"), // خسرنا Hooli اختاروا غيرنا
+        ("\u062E\u0633\u0631\u0646\u0627 \u0635\u0641\u0642\u0629 Soylent \u0631\u0627\u062D\u0648\u0627 \u0644\u0644\u0645\u0646\u0627\u0641\u0633", "lost 1013 | \u0631\u0627\u062D\u0648\u0627 \u0644\u0644\u0645\u0646\u0627\u0641\u0633"), // خسرنا صفقة Soylent راحوا للمنافس
+        ("Globex \u0631\u0627\u062D\u0648\u0627 \u0644\u0645\u0646\u0627\u0641\u0633", "no 1003"), // Globex راحوا لمنافس (without «خسرنا» still a no)
+        ("\u0645\u0627 \u062E\u0633\u0631\u0646\u0627 Globex \u0631\u0627\u062D\u0648\u0627 \u0644\u0645\u0646\u0627\u0641\u0633", "unknown"), // ما خسرنا Globex راحوا لمنافس (negated: never done)
+
+        // fix/arabic40: after a deal's name in Latin letters, Arabic words are what was sent or the next step (no colon);
+        // an e-mail named says the activity's kind
+        ("\u0623\u0631\u0633\u0644\u062A \u0644\u0640 Acme \u0627\u0644\u0639\u0631\u0636", "activity ambiguous(1001,1011) | other now \u0627\u0644\u0639\u0631\u0636"), // أرسلت لـ Acme العرض (what was sent after a Latin name)
+        ("\u0628\u0639\u062B\u062A \u0644\u0640 Initech \u0627\u0644\u0639\u0642\u062F", "activity 1002 | other now \u0627\u0644\u0639\u0642\u062F"), // بعثت لـ Initech العقد
+        ("\u0623\u0631\u0633\u0644\u062A \u0644\u0640 Globex \u0639\u0631\u0636 \u0627\u0644\u0633\u0639\u0631", "activity 1003 | other now \u0639\u0631\u0636 \u0627\u0644\u0633\u0639\u0631"), // أرسلت لـ Globex عرض السعر
+        ("\u0628\u0639\u062A\u062A \u0644\u0640 Hooli \u0627\u0644\u0639\u0631\u0636 \u0627\u0645\u0628\u0627\u0631\u062D", "activity 1012 | other yesterday \u0627\u0644\u0639\u0631\u0636"), // بعتت لـ Hooli العرض امبارح
+        ("\u0631\u0633\u0644\u062A \u0644\u0640 Soylent \u0627\u0644\u0639\u0642\u062F", "activity 1013 | other now \u0627\u0644\u0639\u0642\u062F"), // رسلت لـ Soylent العقد
+        ("\u0623\u0631\u0633\u0644\u062A \u0625\u064A\u0645\u064A\u0644 \u0644\u0640 Initech", "activity 1002 | email now -"), // أرسلت إيميل لـ Initech (an e-mail named: kind email)
+        ("\u0628\u0639\u062B\u062A \u0625\u064A\u0645\u064A\u0644 \u0644\u0640 Initech \u0627\u0645\u0633", "activity 1002 | email yesterday -"), // بعثت إيميل لـ Initech امس
+        ("sent an email to Initech", "activity 1002 | email now -"), // English too: the e-mail says the kind
+        ("\u0627\u0644\u062E\u0637\u0648\u0629 \u0627\u0644\u062A\u0627\u0644\u064A\u0629 \u0644\u0640 Initech \u0625\u0631\u0633\u0627\u0644 \u0627\u0644\u0639\u0642\u062F \u064A\u0648\u0645 \u0627\u0644\u0627\u062B\u0646\u064A\u0646", "nextstep 1002 | \u0625\u0631\u0633\u0627\u0644 \u0627\u0644\u0639\u0642\u062F \u064A\u0648\u0645 \u0627\u0644\u0627\u062B\u0646\u064A\u0646"), // الخطوة التالية لـ Initech إرسال العقد يوم الاثنين (no colon: the step starts after the Latin name)
+        ("\u0627\u0644\u062E\u0637\u0648\u0629 \u0627\u0644\u062C\u0627\u064A\u0629 \u0645\u0639 Globex \u0627\u062C\u062A\u0645\u0627\u0639 \u0645\u0639 \u0627\u0644\u0645\u062F\u064A\u0631 \u0627\u0644\u0645\u0627\u0644\u064A \u0627\u0644\u062E\u0645\u064A\u0633", "nextstep 1003 | \u0627\u062C\u062A\u0645\u0627\u0639 \u0645\u0639 \u0627\u0644\u0645\u062F\u064A\u0631 \u0627\u0644\u0645\u0627\u0644\u064A \u0627\u0644\u062E\u0645\u064A\u0633"), // الخطوة الجاية مع Globex اجتماع مع المدير المالي الخميس
+        ("\u0627\u0644\u062E\u0637\u0648\u0629 \u0627\u0644\u062A\u0627\u0644\u064A\u0629 \u0644\u0635\u0641\u0642\u0629 Hooli \u0645\u0643\u0627\u0644\u0645\u0629 \u0645\u0639 \u0627\u0644\u0642\u0627\u0646\u0648\u0646\u064A\u0629", "nextstep 1012 | \u0645\u0643\u0627\u0644\u0645\u0629 \u0645\u0639 \u0627\u0644\u0642\u0627\u0646\u0648\u0646\u064A\u0629"), // الخطوة التالية لصفقة Hooli مكالمة مع القانونية
+        ("\u0627\u0644\u062E\u0637\u0648\u0629 \u0627\u0644\u062A\u0627\u0644\u064A\u0629 \u0644\u0640 Acme Corp \u0627\u062C\u062A\u0645\u0627\u0639 \u0645\u0639 \u0627\u0644\u0645\u062F\u064A\u0631", "nextstep 1001 | \u0627\u062C\u062A\u0645\u0627\u0639 \u0645\u0639 \u0627\u0644\u0645\u062F\u064A\u0631"), // الخطوة التالية لـ Acme Corp اجتماع مع المدير
+        ("\u0627\u0644\u062E\u0637\u0648\u0629 \u0627\u0644\u062A\u0627\u0644\u064A\u0629 \u0644\u0640 Initech", "next 1002"), // الخطوة التالية لـ Initech (asked, not set)
+        ("\u0648\u0634 \u0627\u0644\u062E\u0637\u0648\u0629 \u0627\u0644\u062A\u0627\u0644\u064A\u0629 \u0644\u0640 Initech", "next 1002"), // وش الخطوة التالية لـ Initech
+        ("\u0627\u0644\u062E\u0637\u0648\u0629 \u0627\u0644\u062A\u0627\u0644\u064A\u0629 \u0644\u0640 Initech \u0627\u0644\u062D\u064A\u0646", "next 1002"), // الخطوة التالية لـ Initech الحين
+        ("\u0627\u0644\u062E\u0637\u0648\u0629 \u0627\u0644\u062A\u0627\u0644\u064A\u0629 \u0644\u0640 Initech \u0627\u0644\u064A\u0648\u0645", "next 1002"), // الخطوة التالية لـ Initech اليوم
+        ("\u0627\u0644\u062E\u0637\u0648\u0629 \u0627\u0644\u062A\u0627\u0644\u064A\u0629 \u0644\u0645\u0624\u0633\u0633\u0629 \u0627\u0644\u0623\u0641\u0642", "next 1027"), // الخطوة التالية لمؤسسة الأفق (an Arabic name keeps its words)
+
+        // fix/arabic40, a second round of variants of the same requests
+        ("\u0627\u0644\u062E\u0637\u0648\u0629 \u0627\u0644\u062A\u0627\u0644\u064A\u0629 \u0644\u0635\u0641\u0642\u0629 \u0645\u0624\u0633\u0633\u0629 \u0627\u0644\u0623\u0641\u0642", "next 1027"), // الخطوة التالية لصفقة مؤسسة الأفق (no colon, Arabic name: asked, not set)
+        ("\u0627\u0644\u062E\u0637\u0648\u0629 \u0627\u0644\u062A\u0627\u0644\u064A\u0629 \u0641\u064A Initech \u0625\u0631\u0633\u0627\u0644 \u0627\u0644\u0639\u0642\u062F", "nextstep 1002 | \u0625\u0631\u0633\u0627\u0644 \u0627\u0644\u0639\u0642\u062F"), // الخطوة التالية في Initech إرسال العقد (the colon left out)
+        ("\u0627\u0644\u062E\u0637\u0648\u0629 \u0627\u0644\u062C\u0627\u064A\u0629 \u0644\u0640 Initech \u0647\u064A \u0625\u0631\u0633\u0627\u0644 \u0627\u0644\u0639\u0642\u062F", "nextstep 1002 | \u0625\u0631\u0633\u0627\u0644 \u0627\u0644\u0639\u0642\u062F"), // الخطوة الجاية لـ Initech هي إرسال العقد
+        ("\u0634\u0644\u0648\u0646\u0647\u0627 Globex", "next 1003"), // شلونها Globex
+        ("\u062E\u0633\u0631\u0646\u0627\u0647\u0627 Globex \u0627\u062E\u062A\u0627\u0631\u0648\u0627 \u0645\u0646\u0627\u0641\u0633 \u0623\u0631\u062E\u0635", "lost 1003 | \u0627\u062E\u062A\u0627\u0631\u0648\u0627 \u0645\u0646\u0627\u0641\u0633 \u0623\u0631\u062E\u0635"), // خسرناها Globex اختاروا منافس أرخص (the words after a Latin name are the reason)
+        ("\u062E\u0633\u0631\u0646\u0627 Globex \u0627\u0644\u062D\u064A\u0646", "lost 1003 | -"), // خسرنا Globex الحين («الحين» only ends the name)
+        ("\u0631\u0627\u062D\u062A \u0639\u0644\u064A\u0646\u0627 Globex \u0631\u0627\u062D\u0648\u0627 \u0644\u0645\u0646\u0627\u0641\u0633", "lost 1003 | \u0631\u0627\u062D\u0648\u0627 \u0644\u0645\u0646\u0627\u0641\u0633"), // راحت علينا Globex راحوا لمنافس
+        ("\u0631\u062C\u0639 \u0627\u0641\u062A\u062D Globex", "reopen 1003"), // رجع افتح Globex (Levantine «رجع افتح»)
+        ("\u0627\u0631\u062C\u0639 \u0627\u0641\u062A\u062D \u0635\u0641\u0642\u0629 Initech", "reopen 1002"), // ارجع افتح صفقة Initech
+        ("\u0631\u062C\u0639 demo-held \u0641\u064A Initech", "undo 1002 | demo-held"), // رجع demo-held في Initech (an item is still undone)
+        ("\u062D\u0637 Soylent \u0639\u0644\u0649 \u062C\u0646\u0628 \u0644\u062D\u062F \u0627\u0644\u062E\u0645\u064A\u0633", "snooze 1013 | \u0644\u062D\u062F \u0627\u0644\u062E\u0645\u064A\u0633 | -"), // حط Soylent على جنب لحد الخميس (put aside until Thursday)
+        ("\u062D\u0637 Soylent \u0639\u0644\u0649 \u0627\u0644\u0627\u0646\u062A\u0638\u0627\u0631 \u0644\u0645\u062F\u0629 \u0623\u0633\u0628\u0648\u0639", "snooze 1013 | \u0644\u0645\u062F\u0629 \u0623\u0633\u0628\u0648\u0639 | -"), // حط Soylent على الانتظار لمدة أسبوع
+        ("\u062D\u0637 Initech \u0641\u064A \u0627\u0644\u0639\u0631\u0636 \u0627\u0644\u062A\u0648\u0636\u064A\u062D\u064A", "move 1002 | demo | -"), // حط Initech في العرض التوضيحي (still a move)
+        ("\u0648\u0634 \u0647\u064A \u0645\u0631\u0627\u062D\u0644 \u0627\u0644\u0628\u064A\u0639 \u0627\u0644\u0644\u064A \u0646\u0634\u062A\u063A\u0644 \u0639\u0644\u064A\u0647\u0627", "map -"), // وش هي مراحل البيع اللي نشتغل عليها
+        ("\u0645\u0627 \u0647\u064A \u0645\u0631\u0627\u062D\u0644 \u0627\u0644\u0628\u064A\u0639 \u0627\u0644\u062A\u064A \u0646\u0639\u062A\u0645\u062F\u0647\u0627", "map -"), // ما هي مراحل البيع التي نعتمدها
+        ("\u0628\u0639\u062A\u062A \u0644\u0640 Globex \u0627\u0644\u0639\u0642\u062F \u0627\u0644\u0646\u0647\u0627\u0631\u062F\u0647", "activity 1003 | other today \u0627\u0644\u0639\u0642\u062F"), // بعتت لـ Globex العقد النهارده (Egyptian «النهارده» is today)
+        ("\u0634\u0627\u0631\u0643\u062A \u0645\u0639 Hooli \u0627\u0644\u0639\u0631\u0636", "activity 1012 | other now \u0627\u0644\u0639\u0631\u0636"), // شاركت مع Hooli العرض
+        ("\u0623\u0631\u0633\u0644\u062A \u0644\u0640 Acme Corp \u0627\u0644\u0639\u0631\u0636 \u0627\u0644\u0645\u062D\u062F\u062B", "activity 1001 | other now \u0627\u0644\u0639\u0631\u0636 \u0627\u0644\u0645\u062D\u062F\u062B"), // أرسلت لـ Acme Corp العرض المحدث
+
         // not understood
         ("", "unknown"),
         ("lol", "unknown"),
