@@ -732,7 +732,7 @@ public sealed partial class CommandParser
 
         // «الخطوة التالية لـ Initech إرسال العقد» («… ل {deal} {step}», or the colon before the step left out): the step
         // starts where the Latin name ends. «الخطوة التالية لصفقة مؤسسة الأفق» has no such place, so it sets no step.
-        if (pack.IsArabic && !SeparatorTyped(m, step, tokens, pack))
+        if (pack.IsArabic && !SeparatorTyped(m, "step", tokens, pack))
         {
             if (SplitAfterLatinName(deal, step) is not { } split)
             {
@@ -752,17 +752,25 @@ public sealed partial class CommandParser
     }
 
     /// <summary>
-    /// True when the word the example writes right before the step («:», «هي») was typed there; false when the example
-    /// writes the step right after the deal («… ل {deal} {step}») or that word was left out.
+    /// True when the word the example writes right before the slot <paramref name="name"/> («:», «هي» before a step,
+    /// «بسبب» before a reason) was typed there; false when the example writes the slot right after another
+    /// («… ل {deal} {step}») or that word was left out.
     /// </summary>
-    private static bool SeparatorTyped(IntentMatch m, IReadOnlyList<Token> step, IReadOnlyList<Token> tokens, LanguagePack pack)
+    private static bool SeparatorTyped(IntentMatch m, string name, IReadOnlyList<Token> tokens, LanguagePack pack) =>
+        ExampleWordBefore(m, name) is { } word && TypedBefore(m.Slot(name), tokens) is { } typed
+        && string.Equals(typed.Canon, pack.Canonical(LanguagePack.Lower(word)), StringComparison.Ordinal);
+
+    /// <summary>The word the example writes right before the slot <paramref name="name"/>; null when it writes another slot there or none.</summary>
+    private static string? ExampleWordBefore(IntentMatch m, string name)
     {
         var parts = m.Example.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var at = Array.IndexOf(parts, "{step}");
-        var typed = step.Count > 0 ? IndexOf(tokens, step[0]) - 1 : -1;
-        return at > 0 && !parts[at - 1].StartsWith('{') && typed >= 0
-            && string.Equals(tokens[typed].Canon, pack.Canonical(LanguagePack.Lower(parts[at - 1])), StringComparison.Ordinal);
+        var at = Array.IndexOf(parts, "{" + name + "}");
+        return at > 0 && !parts[at - 1].StartsWith('{') ? parts[at - 1] : null;
     }
+
+    /// <summary>The typed word right before a slot's first; null for an empty slot or one that opens the text.</summary>
+    private static Token? TypedBefore(IReadOnlyList<Token> slot, IReadOnlyList<Token> tokens) =>
+        slot.Count > 0 && IndexOf(tokens, slot[0]) is > 0 and var at ? tokens[at - 1] : (Token?)null;
 
     /// <summary>True when the example writes the slot <paramref name="name"/> right after its deal's («… ل {deal} {step}»).</summary>
     private static bool SlotsAdjacent(IntentMatch m, string name) => m.Example.Contains("{deal} {" + name + "}", StringComparison.Ordinal);
@@ -896,6 +904,15 @@ public sealed partial class CommandParser
         if (reasonStart.Count > 0)
         {
             reasonSlot = [.. reasonStart, .. reasonSlot];
+        }
+
+        // «حط Initech في مرحلة العرض التوضيحي» fits «حط {deal} في مرحلة {stage} بسبب {reason}» with the stage's last word for
+        // the reason: no word that opens a reason was typed before it, so none was given; another reading is tried.
+        if (reasonStart.Count == 0 && ExampleWordBefore(m, "reason") is not null && TypedBefore(m.Slot("reason"), tokens) is { } before
+            && !SeparatorTyped(m, "reason", tokens, pack) && !pack.Words("reason_markers").Contains(before.Canon)
+            && !pack.Words("deal_reason_cut").Contains(before.Canon))
+        {
+            return null;
         }
 
         var (dealSlot, gluedStage) = GluedStage(m.Slot("deal"), stageSlot, tokens, pack);

@@ -38,6 +38,10 @@ public sealed class LooseWordingTests
     [InlineData("how's the pipeline looking", "pipeline - -")]
     [InlineData("close Initech as won", "confirm? move 1002 | contract-signed | -")]
     [InlineData("Initech is closed won", "move 1002 | contract-signed | -")]
+    // A stage of two words is no stage and a reason when no word opening a reason was typed between them.
+    [InlineData("حط Initech في مرحلة العرض التوضيحي", "move 1002 | demo | -")]
+    [InlineData("انقل Initech لمرحلة العرض التوضيحي عشان العميل طلب", "move 1002 | demo | العميل طلب")]
+    [InlineData("move Initech to verbal agreement as legal approved", "move 1002 | verbal-agreement | legal approved")]
     // "in STAGE" after a new deal when every word after "in" is a stage's; a name keeps its own "in".
     [InlineData("add deal Vega 25,000 EUR in discovery", "newdeal vega | 25,000 eur | discovery | -")]
     [InlineData("صفقة جديدة Vega بـ 5000 ريال في الاكتشاف", "newdeal vega | 5000 sar | discovery | -")]
