@@ -741,7 +741,7 @@ public sealed partial class CommandParser
 
             (deal, step) = split;
         }
-        else if (pack.IsArabic && SplitAfterLatinName(deal, []) is { } named && named.Tail.Any(t => !pack.Words("deal_trailing").Contains(t.Canon)))
+        else if (WordsAfterLatinName(deal, pack) is not null)
         {
             // «الخطوة التالية لصفقة Hooli مكالمة مع القانونية» fits «… مع {deal} هي {step}» with «Hooli مكالمة» for the deal:
             // Arabic words after a Latin name are no part of it, so another reading is tried.
@@ -795,6 +795,13 @@ public sealed partial class CommandParser
         return null;
     }
 
+    /// <summary>
+    /// An Arabic deal slot cut where its name in Latin letters ends, when what follows is more than words that end a
+    /// deal's slot («… Initech الحين»); null otherwise.
+    /// </summary>
+    private static (IReadOnlyList<Token> Deal, IReadOnlyList<Token> Tail)? WordsAfterLatinName(IReadOnlyList<Token> deal, LanguagePack pack) =>
+        pack.IsArabic && SplitAfterLatinName(deal, []) is { } split && split.Tail.Any(t => !pack.Words("deal_trailing").Contains(t.Canon)) ? split : null;
+
     private static bool IsLatinName(Token token) => token.Original.Any(char.IsAsciiLetterOrDigit) && !token.Original.Any(ArabicText.IsArabicLetter);
 
     /// <summary>
@@ -829,8 +836,7 @@ public sealed partial class CommandParser
     {
         var deal = m.Slot("deal");
         var reason = m.Slot("reason");
-        if (pack.IsArabic && reason.Count == 0 && SplitAfterLatinName(deal, []) is { } split
-            && split.Tail.Any(t => !pack.Words("deal_trailing").Contains(t.Canon)))
+        if (reason.Count == 0 && WordsAfterLatinName(deal, pack) is { } split)
         {
             (deal, reason) = split;
         }

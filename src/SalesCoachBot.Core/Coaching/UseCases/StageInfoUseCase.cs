@@ -12,16 +12,18 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 /// <summary>"what happens in discovery?", "explain the SQL stage": the stage's page of the process map.</summary>
 internal sealed class StageInfoUseCase(IDirectoryStore directory) : ICommandHandler<StageInfoCommand>
 {
-    public async Task<BotAnswer> HandleAsync(StageInfoCommand command, TurnContext context, CancellationToken cancellationToken) =>
-        Handle(command, await MapAsync(context, cancellationToken), context.MapLanguage, context.Say);
+    public async Task<BotAnswer> HandleAsync(StageInfoCommand command, TurnContext context, CancellationToken cancellationToken)
+    {
+        var map = await MapAsync(context, cancellationToken);
+        return Handle(command.StageText, Matching.MatchStage(map, command.StageText), map, context.MapLanguage, context.Say);
+    }
 
     /// <summary>The page of the stage the words name (or the choice between several); null when they name none of the map's.</summary>
     public async Task<BotAnswer?> AnswerIfStageAsync(string stageText, TurnContext context, CancellationToken cancellationToken)
     {
         var map = await MapAsync(context, cancellationToken);
-        return Matching.MatchStage(map, stageText) is StageMatch.Found or StageMatch.Ambiguous
-            ? Handle(new StageInfoCommand(stageText), map, context.MapLanguage, context.Say)
-            : null;
+        var match = Matching.MatchStage(map, stageText);
+        return match is StageMatch.Found or StageMatch.Ambiguous ? Handle(stageText, match, map, context.MapLanguage, context.Say) : null;
     }
 
     // The stages a person asks about are those of their team's map.
@@ -30,15 +32,15 @@ internal sealed class StageInfoUseCase(IDirectoryStore directory) : ICommandHand
             ? context.MapOfPerson(await directory.ListTeamsAsync(cancellationToken))
             : context.Map;
 
-    private static BotAnswer Handle(StageInfoCommand command, ProcessMap map, string? language, Phrases say)
+    private static BotAnswer Handle(string stageText, StageMatch match, ProcessMap map, string? language, Phrases say)
     {
-        switch (Matching.MatchStage(map, command.StageText))
+        switch (match)
         {
             case StageMatch.Found found:
                 return Describe(found.Stage, map, language, say);
             case StageMatch.Ambiguous several:
                 return new BotAnswer(
-                    say.Lists("Stage.Ambiguous", command.StageText, string.Join(say.Lists("Stage.Or"), several.Candidates.Select(s => say.Language.Isolate(s.NameFor(language))))),
+                    say.Lists("Stage.Ambiguous", stageText, string.Join(say.Lists("Stage.Or"), several.Candidates.Select(s => say.Language.Isolate(s.NameFor(language))))),
                     new Card
                     {
                         Kind = CardKind.ChooseDeal,
@@ -47,7 +49,7 @@ internal sealed class StageInfoUseCase(IDirectoryStore directory) : ICommandHand
                     });
             default:
                 return Errors.Answer(say.Lists("Stage.Unknown.Title"),
-                    say.Lists("Stage.Unknown", command.StageText, string.Join(say.Nudges("ListSeparator"), map.OrderedStages().Select(s => say.Language.Isolate(s.NameFor(language))))));
+                    say.Lists("Stage.Unknown", stageText, string.Join(say.Nudges("ListSeparator"), map.OrderedStages().Select(s => say.Language.Isolate(s.NameFor(language))))));
         }
     }
 
