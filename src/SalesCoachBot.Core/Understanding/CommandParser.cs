@@ -590,9 +590,28 @@ public sealed partial class CommandParser
         return kind is null || deal.Count == 0 ? null : new LogActivityCommand(DealOf(deal, pack, folded), kind.Value, day, about ?? said);
     }
 
-    /// <summary>"… today", "… yesterday" ending a slot of more than one word: taken off it, as the activity's day.</summary>
+    /// <summary>
+    /// "… today", "… yesterday" ending a slot of more than one word: taken off it, as the activity's day. So is a part of
+    /// a day after its day ("… yesterday afternoon") or after a word of <c>day_part_today</c> ("… this morning": today).
+    /// </summary>
     private static ActivityDay? TakeTrailingDay(List<Token> words, LanguagePack pack)
     {
+        if (words.Count >= 3 && pack.Words("day_parts").Contains(words[^1].Lower))
+        {
+            var dayOfPart = pack.Words("day_part_today").Contains(words[^2].Lower) ? ActivityDay.Today : DayWord(words[^2], pack);
+            if (dayOfPart is not null)
+            {
+                words.RemoveRange(words.Count - 2, 2);
+                // "… earlier this morning"
+                if (words.Count >= 2 && pack.Words("day_part_today").Contains(words[^1].Lower))
+                {
+                    words.RemoveAt(words.Count - 1);
+                }
+
+                return dayOfPart;
+            }
+        }
+
         var day = words.Count < 2 ? null : DayWord(words[^1], pack);
         if (day is not null)
         {

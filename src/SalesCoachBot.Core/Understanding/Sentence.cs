@@ -13,6 +13,9 @@ internal readonly record struct Token(string Original, string Lower, string Cano
 /// <summary>Splits typed text into words; the canonical form is filled in per language by <see cref="LanguagePack.Canonicalize"/>.</summary>
 internal static class Sentence
 {
+    /// <summary>What a typed check mark (✅ ✔ ☑) is as a word before each language's aliases read it.</summary>
+    public const string CheckMark = "\u2713";
+
     /// <summary>Words of <paramref name="text"/>; marks, tatweel and direction/joiner characters are dropped, never split on.</summary>
     public static List<Token> Tokenize(string text) => TokenizeFolded(ArabicText.Normalize(text));
 
@@ -68,6 +71,13 @@ internal static class Sentence
             {
                 start = i;
                 current.Append(c); // "#1042", "$2m"
+            }
+            else if (c is '\u2705' or '\u2714' or '\u2611')
+            {
+                // "demo held ✅ for Initech": a check mark is a word of its own, which each language reads as "done".
+                Flush();
+                tokens.Add(new Token(c.ToString(), CheckMark, CheckMark, commaBefore, i));
+                commaBefore = false;
             }
             else if (c is '&' or '+')
             {

@@ -23,6 +23,11 @@ public sealed class SnoozeDatesTests
     [InlineData("until saturday", "2026-12-05T00:00:00+01:00")]
     [InlineData("till next fri", "2026-12-04T00:00:00+01:00")]
     [InlineData("until 2026-12-10", "2026-12-10T00:00:00+01:00")]
+    // "next week", "in 3 days": a length of time, however it is introduced.
+    [InlineData("until next week", "2026-12-04T23:30:00+00:00")]
+    [InlineData("till next month", "2026-12-27T23:30:00+00:00")]
+    [InlineData("in 3 days", "2026-11-30T23:30:00+00:00")]
+    [InlineData("next two weeks", "2026-12-11T23:30:00+00:00")]
     [InlineData("٣ أيام", "2026-11-30T23:30:00+00:00")]
     [InlineData("أسبوع", "2026-12-04T23:30:00+00:00")]
     [InlineData("أسبوعين", "2026-12-11T23:30:00+00:00")]

@@ -1,0 +1,60 @@
+using SalesCoachBot.Core.Understanding;
+using Xunit;
+
+namespace SalesCoachBot.Core.Tests.Understanding;
+
+/// <summary>
+/// Everyday wordings reps type that no example held word for word: asking what blocks a deal, crossing items off, a
+/// check mark for "done", a part of the day an activity happened in, a deal's proposal said with its name, a snooze
+/// "until next month". Each must read exactly as shown; the last rows are near misses that must keep their meaning.
+/// </summary>
+public sealed class EverydayWordingTests
+{
+    private static readonly CommandParser Parser = new();
+
+    [Theory]
+    // What is next for a deal, asked as what blocks it or as catching up on it.
+    [InlineData("any blockers on Fabrikam", "next 1005")]
+    [InlineData("what's holding up Soylent", "next 1013")]
+    [InlineData("walk me through Pied Piper", "next 1016")]
+    [InlineData("catch me up on Wonka", "next 1019")]
+    [InlineData("what do we have to do to close Stark Industries", "next 1006")]
+    // Items crossed off, or ticked with a check mark (✅ ✔ ☑) in either language.
+    [InlineData("crossed off quote delivered on Oceanic", "done 1020 | quote delivered")]
+    [InlineData("got demo held done for Hooli", "done 1012 | demo held")]
+    [InlineData("champion named ✅ Stark", "done 1006 | champion named")]
+    [InlineData("✔ demo held for Hooli", "done 1012 | demo held")]
+    [InlineData("demo held ✅", "done this | demo held")]
+    [InlineData("demo held ☑ لصفقة Hooli", "done 1012 | demo held")]
+    [InlineData("oops, demo held isn't actually done for Hooli", "undo 1012 | demo held")]
+    // A stage said as where the deal is now; a deal killed or closed out as lost.
+    [InlineData("Initech is in the proposal stage now", "move 1002 | proposal | -")]
+    [InlineData("close out Hooli as lost - budget cut", "lost 1012 | budget cut")]
+    [InlineData("kill the Wonka deal", "lost 1019 | -")]
+    [InlineData("customer said no to Hooli's proposal", "no 1012")]
+    // Team words: "the numbers", "stalling".
+    [InlineData("give me the numbers for the west team", "pipeline west -")]
+    [InlineData("anything stalling in EMEA", "stalled emea")]
+    // A note after "that"; a part of the day after the deal's name.
+    [InlineData("add a note to Soylent that procurement is slow", "note 1013 | procurement is slow")]
+    [InlineData("had a call with Initech this morning", "activity 1002 | call today -")]
+    [InlineData("spoke to Initech earlier this morning", "activity 1002 | call today -")]
+    [InlineData("had lunch with Soylent yesterday afternoon", "activity 1013 | meeting yesterday -")]
+    [InlineData("who touched Globex last", "history 1003")]
+    [InlineData("show the playbook", "map -")]
+    [InlineData("what do I need before contract signed", "stage contract-signed")]
+    [InlineData("park Initech till next month", "snooze 1002 | till next month | -")]
+    [InlineData("this is the Hooli channel", "link 1012")]
+    [InlineData("stop tracking this deal here", "unlink")]
+    // Near misses: a day alone, "stop" before a change, a stall count, a funnel.
+    [InlineData("met with Hooli yesterday", "activity 1012 | meeting yesterday -")]
+    [InlineData("stop marking Hooli lost", "unknown")]
+    [InlineData("how many deals are stalled", "stalled -")]
+    [InlineData("what do we need to reach 2M", "funnel 2m")]
+    public void Parse_EverydayWording_ReadAsMeant(string text, string expected)
+    {
+        using var index = new DealNameIndex(UnderstandingTestData.Deals);
+
+        Assert.Equal(expected, UnderstandingTestData.Describe(Parser.Parse(text), new DealResolver(), index));
+    }
+}
