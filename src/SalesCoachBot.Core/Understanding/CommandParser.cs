@@ -414,6 +414,24 @@ public sealed partial class CommandParser
     /// <summary>What "tell me about …" can ask for, suggested when the words name neither: a deal's next step, a stage.</summary>
     private static readonly string[] AboutSuggestions = ["next", "stage"];
 
+    /// <summary>
+    /// A deal's slot opening with a change's gerund, or in English holding one before its last word: talk about that
+    /// change, not a name. Arabic verbal nouns («نقل», «تأكيد») name companies too, so only the opening one counts there.
+    /// </summary>
+    private static bool HoldsAChange(IReadOnlyList<Token> deal, LanguagePack pack)
+    {
+        var gerunds = pack.Words("change_gerunds");
+        for (var i = 0; i < (pack.IsArabic ? Math.Min(1, deal.Count - 1) : deal.Count - 1); i++)
+        {
+            if (gerunds.Contains(deal[i].Lower))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The day a date in words is read against where only whether the words are a date matters.</summary>
     private static readonly DateContext AnyDay = new(DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc);
 
@@ -422,8 +440,9 @@ public sealed partial class CommandParser
     {
         // "don't mark Globex lost", «ما خسرنا Globex», "we almost lost Globex": not understood, so never done, and no
         // other reading of the same words is tried (it could take the deal for a reason).
-        // "hold off on marking Globex lost" fits "hold off on {deal}": the deal's slot holds another change.
-        if (QuestionableChanges.Contains(m.Command) && m.Slot("deal") is [var opens, _, ..] && pack.Words("change_gerunds").Contains(opens.Lower))
+        // "hold off on marking Globex lost" fits "hold off on {deal}": the deal's slot holds another change. So does "wait
+        // before marking Globex lost", read as "{deal} is lost" or as the history question "is {deal} lost".
+        if ((QuestionableChanges.Contains(m.Command) || m.Command == "history") && HoldsAChange(m.Slot("deal"), pack))
         {
             return new UnknownCommand(folded.Raw);
         }
@@ -490,7 +509,7 @@ public sealed partial class CommandParser
             "stage" => Stage(m.Slot("stage"), folded, pack, mustLookLikeStage: false),
             "stage_maybe" => Stage(m.Slot("stage"), folded, pack, mustLookLikeStage: true),
             // "cycle time EMEA" fits "cycle time": a word the example has no place for names the team.
-            "pipeline" => Pipeline(m.HasSlot("team") ? m.Slot("team") : m.Extras, tokens, pack),
+            "pipeline" => Pipeline(m.HasSlot("team") ? m.Slot("team") : TeamOutsideTheSlots(m.Extras, pack), tokens, pack),
             "stalled" => new StalledCommand(Team(m.Slot("team"), pack)),
             "funnel" => Funnel(tokens, pack),
             "newdeal" => NewDeal(m.Slot("deal"), folded, pack),
@@ -1618,6 +1637,19 @@ public sealed partial class CommandParser
         var filler = pack.Words("team_filler");
         var team = Join(slot.Where(t => !filler.Contains(t.Canon)));
         return team.Length > 0 ? team : null;
+    }
+
+    /// <summary>
+    /// "stuck deals at APAC": typed words the example has no place for name a team, unless they are only filler and
+    /// stage words ("what's our conversion from demo to proposal" asks about stages, not a team "demo proposal").
+    /// </summary>
+    private static IReadOnlyList<Token> TeamOutsideTheSlots(IReadOnlyList<Token> extras, LanguagePack pack)
+    {
+        var filler = pack.Words("team_filler");
+        var stageWords = pack.Words("stage_words");
+        return extras.All(t => filler.Contains(t.Canon) || stageWords.Contains(t.Canon) || stageWords.Contains(ArabicText.WithoutArticle(t.Canon)))
+            ? []
+            : extras;
     }
 
     private static ChatCommand Pipeline(IReadOnlyList<Token> slot, IReadOnlyList<Token> tokens, LanguagePack pack)
