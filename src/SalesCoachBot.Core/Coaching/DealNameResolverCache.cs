@@ -80,6 +80,14 @@ internal sealed partial class DealNameResolverCache(
         && await ResolveAsync(deals, name.Text, AccessPolicy.FindableDeals(person), cancellationToken) is DealResolution.NotFound { Closest: null };
 
     /// <summary>
+    /// True when <paramref name="reference"/> is a name that names no deal <paramref name="person"/> may see, neither one
+    /// deal nor a few equally well: a close name does not count (<see cref="AboutCommand.NameAlone"/>).
+    /// </summary>
+    public async Task<bool> NamesNoDealAsync(IDealStore deals, DealReference reference, PersonView person, CancellationToken cancellationToken) =>
+        reference is NameReference name
+        && await ResolveAsync(deals, name.Text, AccessPolicy.FindableDeals(person), cancellationToken) is not (DealResolution.Found or DealResolution.Ambiguous);
+
+    /// <summary>
     /// Puts a deal created on this host into the current index at once, so the next turn finds it by name without
     /// waiting for a rebuild. Other hosts hear of it through the <see cref="CacheRegion.DealNames"/> invalidation.
     /// </summary>

@@ -96,7 +96,14 @@ internal sealed record StageInfoCommand(string StageText) : ChatCommand;
 /// "tell me about Initech": words that do not look like a stage's, which may still name one of the person's map
 /// (<see cref="StageText"/>), else a deal (<see cref="Deal"/>), else nothing (<see cref="Help"/>).
 /// </summary>
-internal sealed record AboutCommand(string StageText, DealReference Deal, UnknownCommand Help) : ChatCommand, IDealCommand;
+internal sealed record AboutCommand(string StageText, DealReference Deal, UnknownCommand Help) : ChatCommand, IDealCommand
+{
+    /// <summary>
+    /// "Globex?", «مؤسسة الأفق»: the words were typed alone, with no word of any example, so they are a deal only when
+    /// they name one the person may see (or a few equally well); a name merely close to them is no reason to answer.
+    /// </summary>
+    public bool NameAlone { get; init; }
+}
 
 /// <summary>
 /// "pipeline [TEAM] [last N days | this month | last quarter]": a trailing window of <see cref="WindowDays"/> days, or a

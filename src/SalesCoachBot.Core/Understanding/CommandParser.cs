@@ -69,7 +69,8 @@ public sealed partial class CommandParser
 
         if (best is null)
         {
-            return unknown with { Closest = Closest(majority.Pack, closest) };
+            var help = unknown with { Closest = Closest(majority.Pack, closest) };
+            return (ChatCommand?)NameAlone(majority, raw, new Typed(trimmed, folded), help) ?? help;
         }
 
         // A change not quite understood, only said to be needed ("need to mark Globex lost"), or typed as a question
@@ -226,6 +227,26 @@ public sealed partial class CommandParser
             NameReference when showIntent => new Understood(new WhatsNextCommand(deal), 0, 1, pack.Code),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// "Globex?", "Pied Piper", «مؤسسة الأفق»: when no language understood anything, a few words of the sentence's own
+    /// script with no word of any example may be a deal's or a stage's name, answered only if they are one (AboutUseCase).
+    /// </summary>
+    private static AboutCommand? NameAlone(IntentMatcher matcher, List<Token> raw, Typed folded, UnknownCommand help)
+    {
+        var pack = matcher.Pack;
+        var tokens = pack.Canonicalize(raw);
+        StripLeading(tokens, pack.LeadingFiller);
+        StripTrailing(tokens, pack.TrailingFiller);
+        var ownScript = tokens.All(t => !t.Lower.Any(char.IsLetter) || t.Lower.Any(ArabicText.IsArabicLetter) == pack.IsArabic);
+        // «ممكن», "please": a filler typed alone is left by the strips above, and names nothing.
+        var onlyFiller = new[] { pack.LeadingFiller, pack.ShowFiller, pack.TrailingFiller }
+            .Any(phrases => phrases.Any(p => p.Length == tokens.Count && Matches(tokens, 0, p)));
+        return tokens.Count is > 0 and <= MaxWordsOfANameAlone && folded.Raw.Length <= MaxCharactersOfANameAlone && ownScript && !onlyFiller
+            && !tokens.Any(t => matcher.IsCommandWord(t.Canon)) && DealOf(tokens, pack, folded) is NameReference deal
+            ? new AboutCommand(StageText(tokens, pack, folded), deal, help) { NameAlone = true, Language = pack.Code }
+            : null;
     }
 
     /// <summary>
@@ -413,6 +434,16 @@ public sealed partial class CommandParser
 
     /// <summary>What "tell me about …" can ask for, suggested when the words name neither: a deal's next step, a stage.</summary>
     private static readonly string[] AboutSuggestions = ["next", "stage"];
+
+    /// <summary>The most words a deal's name typed alone is read from ("Acme Corp EU rollout").</summary>
+    private const int MaxWordsOfANameAlone = 4;
+
+    /// <summary>The longest text read as a name typed alone; a longer one is not a name someone typed to ask about.</summary>
+    private const int MaxCharactersOfANameAlone = 80;
+
+    /// <summary>Words that named neither a stage nor a deal: the help answer, with how to ask about either first.</summary>
+    private static UnknownCommand AboutHelp(Typed typed, LanguagePack pack) =>
+        new(typed.Raw) { Closest = [.. AboutSuggestions.Where(pack.Suggestions.ContainsKey).Select(c => pack.Suggestions[c])] };
 
     /// <summary>
     /// A deal's slot opening with a change's gerund, or in English holding one before its last word: talk about that
@@ -1589,7 +1620,7 @@ public sealed partial class CommandParser
             && !cleaned.All(t => stageWords.Contains(t.Canon) || stageWords.Contains(ArabicText.WithoutArticle(t.Canon)))
             && !pack.StageNames.ContainsKey(Key(cleaned)))
         {
-            var help = new UnknownCommand(typed.Raw) { Closest = [.. AboutSuggestions.Where(pack.Suggestions.ContainsKey).Select(c => pack.Suggestions[c])] };
+            var help = AboutHelp(typed, pack);
             return stage.Length > 0 ? new AboutCommand(stage, DealOf(cleaned, pack, typed), help) : null;
         }
 

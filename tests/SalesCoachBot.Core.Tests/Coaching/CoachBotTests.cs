@@ -432,6 +432,11 @@ public sealed class CoachBotTests : IDisposable
     [InlineData("what is Initech?", CardKind.Checklist, "Initech — Discovery")]
     [InlineData("tell me about discovery", CardKind.StageInfo, null)]
     [InlineData("tell me about the weather", CardKind.Help, null)]
+    // Typed alone: a deal's or a stage's name; words merely close to a deal's name are not understood.
+    [InlineData("Initech?", CardKind.Checklist, "Initech — Discovery")]
+    [InlineData("discovery?", CardKind.StageInfo, null)]
+    [InlineData("Initech Europe Holdings", CardKind.Help, null)]
+    [InlineData("tell me about Initech Europe Holdings", CardKind.ChooseDeal, null)]
     public async Task About_StageElseDealElseHelp(string text, CardKind kind, string? title)
     {
         _bot.AddDeal("1002", "Initech");

@@ -6,7 +6,7 @@ namespace SalesCoachBot.Core.Tests.Understanding;
 /// <summary>
 /// Everyday wordings reps type that no example held word for word: asking what blocks a deal, crossing items off, a
 /// check mark for "done", a part of the day an activity happened in, a deal's proposal said with its name, a snooze
-/// "until next month". Each must read exactly as shown; the last rows are near misses that must keep their meaning.
+/// "until next month", a deal's name typed alone. Each must read exactly as shown; the last rows are near misses that must keep their meaning.
 /// </summary>
 public sealed class EverydayWordingTests
 {
@@ -75,6 +75,17 @@ public sealed class EverydayWordingTests
     [InlineData("wait before marking Globex lost", "unknown")]
     [InlineData("خسرنا مؤسسة نقل الخليج", "lost notfound(1027) | -")] // خسرنا مؤسسة نقل الخليج
     [InlineData("stuck deals at APAC", "stalled apac")]
+    // A deal's or a stage's name typed alone, in either script; words that merely come close, a filler alone, words of
+    // the other script or too many of them name nothing.
+    [InlineData("Globex?", "next 1003")]
+    [InlineData("Pied Piper", "next 1016")]
+    [InlineData("discovery?", "stage discovery")]
+    [InlineData("مؤسسة الأفق؟", "next 1027")] // مؤسسة الأفق؟
+    [InlineData("Initech Europe Holdings", "unknown")]
+    [InlineData("flibbertigibbet", "unknown")]
+    [InlineData("please", "unknown")]
+    [InlineData("Globex مهتمين", "unknown")] // Globex مهتمين
+    [InlineData("Globex renewal Wonka Industries Hooli", "unknown")]
     // Near misses: a day alone, "stop" before a change, a stall count, a funnel.
     [InlineData("met with Hooli yesterday", "activity 1012 | meeting yesterday -")]
     [InlineData("stop marking Hooli lost", "unknown")]

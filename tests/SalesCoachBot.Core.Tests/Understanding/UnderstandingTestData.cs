@@ -122,7 +122,8 @@ internal static class UnderstandingTestData
             StageInfoCommand c => $"stage {Stage(c.StageText)}",
             // As AboutUseCase answers: a stage of the map, else what's next for the deal, else help when no deal comes close.
             AboutCommand c => stages.Match(Map, c.StageText) is StageMatch.Found or StageMatch.Ambiguous ? $"stage {Stage(c.StageText)}"
-                : c.Deal is NameReference name && resolver.Resolve(name, index) is DealResolution.NotFound { Closest: null } ? "unknown"
+                : c.Deal is NameReference name && resolver.Resolve(name, index) is DealResolution.NotFound { Closest: var closest }
+                    && (c.NameAlone || closest is null) ? "unknown"
                 : $"next {Deal(c.Deal)}",
             PipelineCommand c => $"pipeline {Lower(c.TeamName)} {c.WindowDays?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? c.Period?.Code ?? "-"}",
             StalledCommand c => $"stalled {Lower(c.TeamName)}",
