@@ -522,7 +522,7 @@ public sealed partial class CommandParser
 
         return m.Command switch
         {
-            "next" => NextIsATime(m, tokens, pack) || StepAfterLatinName(m, tokens, pack) ? null : new WhatsNextCommand(DealOf(WithoutEndingDate(m.Slot("deal")), pack, folded)),
+            "next" => NextIsATime(m, tokens, pack) || StepAfterLatinName(m, tokens, pack) || EndsWithAStageToGoTo(m.Slot("deal"), pack) ? null : new WhatsNextCommand(DealOf(WithoutEndingDate(m.Slot("deal")), pack, folded)),
             "done" => Items(m.Slot("item"), pack) is { Count: > 0 } items ? new ConfirmItemsCommand(DealOf(m.Slot("deal"), pack, folded), items) : null,
             "undo" => Items(m.Slot("item"), pack) is { Count: > 0 } undo ? new UndoItemCommand(DealOf(m.Slot("deal"), pack, folded), string.Join(" and ", undo)) : null,
             "link" => Link(m.Slot("deal"), folded, pack),
@@ -541,7 +541,8 @@ public sealed partial class CommandParser
             "stage_maybe" => Stage(m.Slot("stage"), folded, pack, mustLookLikeStage: true),
             // "cycle time EMEA" fits "cycle time": a word the example has no place for names the team.
             "pipeline" => Pipeline(m.HasSlot("team") ? m.Slot("team") : TeamOutsideTheSlots(m.Extras, pack), tokens, pack),
-            "stalled" => new StalledCommand(Team(m.Slot("team"), pack)),
+            // "deals stuck for 30 days": the stalled list is the map's own measure; a time said is no team's name.
+            "stalled" => new StalledCommand(Team([.. m.Slot("team").Except(Window(m.Slot("team"), pack).Used)], pack)),
             "funnel" => Funnel(tokens, pack),
             "newdeal" => NewDeal(m.Slot("deal"), folded, pack),
             "map" => new ShowMapCommand(MapTeam(m.Slot("team").Count > 0 ? m.Slot("team") : m.Extras, tokens, pack)),
@@ -1575,6 +1576,28 @@ public sealed partial class CommandParser
             && (first.StartsWith("dis", StringComparison.Ordinal)
                 || first.StartsWith("un", StringComparison.Ordinal)
                 || (when.Count <= 2 && first.Length > 4 && first.EndsWith("ed", StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// "can we move Globex to demo" fits "how can we move {deal} along" with the deal "Globex to demo": a deal's words
+    /// ending in a stage to go to (<c>stage_destinations</c>, then only stage words) ask for a move, so another reading
+    /// is tried.
+    /// </summary>
+    private static bool EndsWithAStageToGoTo(IReadOnlyList<Token> deal, LanguagePack pack)
+    {
+        var destinations = pack.Words("stage_destinations");
+        var stageWords = pack.Words("stage_words");
+        var filler = pack.Words("stage_filler");
+        for (var i = deal.Count - 2; i >= 1; i--)
+        {
+            if (destinations.Contains(deal[i].Canon))
+            {
+                var rest = deal.Skip(i + 1).Where(t => !filler.Contains(t.Canon)).ToList();
+                return rest.Count > 0 && rest.All(t => stageWords.Contains(t.Canon));
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

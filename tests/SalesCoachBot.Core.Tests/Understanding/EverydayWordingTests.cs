@@ -75,6 +75,30 @@ public sealed class EverydayWordingTests
     [InlineData("wait before marking Globex lost", "unknown")]
     [InlineData("خسرنا مؤسسة نقل الخليج", "lost notfound(1027) | -")] // خسرنا مؤسسة نقل الخليج
     [InlineData("stuck deals at APAC", "stalled apac")]
+    // A third batch: briefings on a deal, workload, the quarter, old deals, checklists of a stage, moves said as news.
+    [InlineData("what needs doing on Wonka", "next 1019")]
+    [InlineData("hooli - anything i should know?", "next 1012")]
+    [InlineData("brief me on Stark", "next 1006")]
+    [InlineData("overview of Initech", "next 1002")]
+    [InlineData("what's the story with Hooli", "next 1012")]
+    [InlineData("give me a rundown on Wonka", "next 1019")]
+    [InlineData("what's my workload", "mydeals")]
+    [InlineData("how's the quarter looking", "pipeline - -")]
+    [InlineData("team performance", "pipeline - -")]
+    [InlineData("what's the average cycle time", "pipeline - -")]
+    [InlineData("stage by stage conversion", "pipeline - -")]
+    [InlineData("deals stuck for 30 days", "stalled -")]
+    [InlineData("old deals", "stalled -")]
+    [InlineData("what's in the checklist for discovery", "stage discovery")]
+    [InlineData("what do I have to do in the demo stage", "stage demo")]
+    [InlineData("Globex moves to demo", "move 1003 | demo | -")]
+    [InlineData("Oceanic lost, they went silent", "lost 1020 | they went silent")]
+    [InlineData("we've lost Hooli", "lost 1012 | -")]
+    [InlineData("snooze Initech until Monday - client on vacation", "snooze 1002 | until monday | client on vacation")]
+    [InlineData("what's happened on Globex recently", "history 1003")]
+    // A stage to go to at the end of a deal's words asks for the move (asked back: "can we" suggests it).
+    [InlineData("can we move Globex to demo", "confirm? move 1003 | demo | -")]
+    [InlineData("how can we move Globex along", "next 1003")]
     // A deal's or a stage's name typed alone, in either script; words that merely come close, a filler alone, words of
     // the other script or too many of them name nothing.
     [InlineData("Globex?", "next 1003")]
