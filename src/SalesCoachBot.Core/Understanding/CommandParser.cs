@@ -542,7 +542,7 @@ public sealed partial class CommandParser
             // "cycle time EMEA" fits "cycle time": a word the example has no place for names the team.
             "pipeline" => Pipeline(m.HasSlot("team") ? m.Slot("team") : TeamOutsideTheSlots(m.Extras, pack), tokens, pack),
             // "deals stuck for 30 days": the stalled list is the map's own measure; a time said is no team's name.
-            "stalled" => new StalledCommand(Team([.. m.Slot("team").Except(Window(m.Slot("team"), pack).Used)], pack)),
+            "stalled" => new StalledCommand(Team(WithoutWindow(m.HasSlot("team") ? m.Slot("team") : TeamOutsideTheSlots(m.Extras, pack), pack), pack)),
             "funnel" => Funnel(tokens, pack),
             "newdeal" => NewDeal(m.Slot("deal"), folded, pack),
             "map" => new ShowMapCommand(MapTeam(m.Slot("team").Count > 0 ? m.Slot("team") : m.Extras, tokens, pack)),
@@ -1705,6 +1705,8 @@ public sealed partial class CommandParser
             ? []
             : extras;
     }
+
+    private static List<Token> WithoutWindow(IReadOnlyList<Token> words, LanguagePack pack) => [.. words.Except(Window(words, pack).Used)];
 
     private static ChatCommand Pipeline(IReadOnlyList<Token> slot, IReadOnlyList<Token> tokens, LanguagePack pack)
     {
