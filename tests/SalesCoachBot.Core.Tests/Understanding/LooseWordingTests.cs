@@ -57,6 +57,31 @@ public sealed class LooseWordingTests
     [InlineData("snooze Globex a month", "snooze 1003 | a month | -")]
     [InlineData("snooze Globex for 1 month", "snooze 1003 | 1 month | -")]
     [InlineData("أجّل Globex شهر", "snooze 1003 | شهر | -")]
+    // Gulf, Levantine and Egyptian wordings (fix/arabic41): a greeting that asks "how are you", «عدّى» as "passed",
+    // «لهلأ» ("until now") that is no greeting glued to «ل», «لي» before a stage, «من زمان» after stalled deals.
+    [InlineData("كيف الحال", "help")]
+    [InlineData("إزيك", "help")]
+    [InlineData("صباح النور", "help")]
+    [InlineData("الخطوات اللي عدى وقتها", "due overdue 7")]
+    [InlineData("المواعيد المتأخرة", "due overdue 7")]
+    [InlineData("صفقات ما فيها خطوة تالية", "due missing 7")]
+    [InlineData("كيف ماشي Hooli", "next 1012")]
+    [InlineData("كيف الأمور مع مؤسسة الأفق", "next 1027")]
+    [InlineData("طمني على Stark Industries", "next 1006")]
+    [InlineData("شو في جديد عن Hooli", "next 1012")]
+    [InlineData("شو صار بـ Initech لهلأ", "history 1002")]
+    [InlineData("سجل Hooli كامل", "history 1012")]
+    [InlineData("تم الانتهاء من requirements-listed لصفقة Hooli", "done 1012 | requirements-listed")]
+    [InlineData("ألغِ تأكيد demo-held في Hooli", "undo 1012 | demo-held")]
+    [InlineData("خلي تنبيهات فريق EMEA تنزل بهالقناة", "nudges emea")]
+    [InlineData("خلي Fabrikam في العرض التوضيحي", "move 1005 | demo | -")]
+    [InlineData("اشرح لي الاتفاق الشفهي", "stage verbal-agreement")]
+    [InlineData("الصفقات اللي ما تحركت من زمان", "stalled -")]
+    [InlineData("خلي Soylent على جنب أسبوعين", "snooze 1013 | أسبوعين | -")]
+    [InlineData("شغّل تنبيهات Hooli من جديد", "unsnooze 1012")]
+    [InlineData("إلغي", "cancel")]
+    // «مش وقتها» stays "not now" though «فات وقتها» is overdue.
+    [InlineData("Hooli مش وقتها", "branch 1012 | not now")]
     public void Parse_LooseWording_ReadAsMeant(string text, string expected)
     {
         using var index = new DealNameIndex(UnderstandingTestData.Deals);
