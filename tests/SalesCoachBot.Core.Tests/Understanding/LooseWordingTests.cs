@@ -82,6 +82,17 @@ public sealed class LooseWordingTests
     [InlineData("إلغي", "cancel")]
     // «مش وقتها» stays "not now" though «فات وقتها» is overdue.
     [InlineData("Hooli مش وقتها", "branch 1012 | not now")]
+    // «ل» or «ب» glued to an Arabic deal's name where the example writes it apart, and what was sent after an Arabic name:
+    // at a word naming a thing sent, else nothing (a name goes on in «للتجارة»).
+    [InlineData("أرسلت لمؤسسة الأفق العرض", "activity 1027 | other now العرض")]
+    [InlineData("أرسلت العقد لمؤسسة الأفق", "activity 1027 | other now العقد")]
+    [InlineData("أرسلت لمؤسسة الأفق الكتالوج امس", "activity 1027 | other yesterday الكتالوج")]
+    [InlineData("بعثت لشركة النخبة للتجارة عرض السعر", "activity 1028 | other now عرض السعر")]
+    [InlineData("أرسلت لشركة النخبة للتجارة", "activity 1028 | other now -")]
+    [InlineData("أنجزنا demo-booked لمؤسسة الأفق", "done 1027 | demo-booked")]
+    [InlineData("اتصلت بمؤسسة الأفق", "activity 1027 | call now -")]
+    [InlineData("انقل مؤسسة الأفق للعرض التوضيحي", "move 1027 | demo | -")]
+    [InlineData("sent the contract to Initech", "activity 1002 | other now the contract")]
     public void Parse_LooseWording_ReadAsMeant(string text, string expected)
     {
         using var index = new DealNameIndex(UnderstandingTestData.Deals);
