@@ -93,6 +93,19 @@ public sealed class LooseWordingTests
     [InlineData("اتصلت بمؤسسة الأفق", "activity 1027 | call now -")]
     [InlineData("انقل مؤسسة الأفق للعرض التوضيحي", "move 1027 | demo | -")]
     [InlineData("sent the contract to Initech", "activity 1002 | other now the contract")]
+    // A second round (fix/arabic41): «المستجدات» as news, «وين واقفين», «كمّلنا» as done (not «كمّل تنبيهات …», which
+    // unsnoozes), «هالجروب» as this chat, «النهارده» as today, «قالوا مش مهتمين», «المقصود ب…».
+    [InlineData("إيش آخر المستجدات مع Initech", "next 1002")]
+    [InlineData("قولي وين واقفين مع Hooli", "next 1012")]
+    [InlineData("Fabrikam إيش ناقصها", "next 1005")]
+    [InlineData("خلّصت demo-held بـ Globex", "done 1003 | demo-held")]
+    [InlineData("كملنا champion-named مع Stark Industries", "done 1006 | champion-named")]
+    [InlineData("كمّل تنبيهات Hooli", "unsnooze 1012")]
+    [InlineData("اربطوا هالجروب بـ Initech", "link 1002")]
+    [InlineData("شو عندي مستحق بكرا", "due all 1")]
+    [InlineData("ايه المطلوب مني النهارده", "due all 0")]
+    [InlineData("Tailwind قالوا مش مهتمين", "no 1010")]
+    [InlineData("ايش المقصود بمرحلة الاكتشاف", "stage discovery")]
     public void Parse_LooseWording_ReadAsMeant(string text, string expected)
     {
         using var index = new DealNameIndex(UnderstandingTestData.Deals);
