@@ -62,6 +62,9 @@ public sealed class LooseWordingTests
     [InlineData("كيف الحال", "help")]
     [InlineData("إزيك", "help")]
     [InlineData("صباح النور", "help")]
+    [InlineData("كيف الحال يا شباب", "help")]
+    [InlineData("شخباركم", "help")]
+    [InlineData("كيف حالكم", "help")]
     [InlineData("الخطوات اللي عدى وقتها", "due overdue 7")]
     [InlineData("المواعيد المتأخرة", "due overdue 7")]
     [InlineData("صفقات ما فيها خطوة تالية", "due missing 7")]
@@ -106,6 +109,8 @@ public sealed class LooseWordingTests
     [InlineData("ايه المطلوب مني النهارده", "due all 0")]
     [InlineData("Tailwind قالوا مش مهتمين", "no 1010")]
     [InlineData("ايش المقصود بمرحلة الاكتشاف", "stage discovery")]
+    [InlineData("ما المقصود بالعرض التوضيحي", "stage demo")]
+    [InlineData("وش يعني بالتنفيذ", "stage implementation")]
     public void Parse_LooseWording_ReadAsMeant(string text, string expected)
     {
         using var index = new DealNameIndex(UnderstandingTestData.Deals);
