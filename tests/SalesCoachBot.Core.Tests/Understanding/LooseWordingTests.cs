@@ -111,6 +111,15 @@ public sealed class LooseWordingTests
     [InlineData("ايش المقصود بمرحلة الاكتشاف", "stage discovery")]
     [InlineData("ما المقصود بالعرض التوضيحي", "stage demo")]
     [InlineData("وش يعني بالتنفيذ", "stage implementation")]
+    // A third round (fix/arabic41): Levantine «هون» ("here"), «نسكّر» ("close"), «بتاعتي» ("mine"), how a call was made
+    // after the deal's name, a deal that got back in touch.
+    [InlineData("ما بدي ربط هون", "unlink")]
+    [InlineData("وجّه تنبيهات EMEA لهون", "nudges emea")]
+    [InlineData("إيه هي الصفقات بتاعتي", "mydeals")]
+    [InlineData("كم صفقة ماسك حاليا", "mydeals")]
+    [InlineData("كم صفقة لازم نسكر لنوصل ٢ مليون هالسنة", "funnel 2 million | this year | -")]
+    [InlineData("Initech رجعت تتواصل معنا", "reopen 1002")]
+    [InlineData("حكيت مع Hooli بالتلفون", "activity 1012 | call now -")]
     public void Parse_LooseWording_ReadAsMeant(string text, string expected)
     {
         using var index = new DealNameIndex(UnderstandingTestData.Deals);
