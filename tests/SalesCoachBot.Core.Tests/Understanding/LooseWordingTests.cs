@@ -120,6 +120,14 @@ public sealed class LooseWordingTests
     [InlineData("كم صفقة لازم نسكر لنوصل ٢ مليون هالسنة", "funnel 2 million | this year | -")]
     [InlineData("Initech رجعت تتواصل معنا", "reopen 1002")]
     [InlineData("حكيت مع Hooli بالتلفون", "activity 1012 | call now -")]
+    // A fourth round (fix/arabic41): Egyptian «واقفة فين», «عليّا», «ييجي»; «أعيد فتح»; «سجّل … خسارة عشان …», where
+    // «راحت» in the reason is no loss said again; «ما أبيها» cancels.
+    [InlineData("عاوز أعرف Stark واقفة فين", "next 1006")]
+    [InlineData("خلي ملخص EMEA ييجي هنا", "nudges emea")]
+    [InlineData("ايه اللي عليا النهارده", "due all 0")]
+    [InlineData("سجّل Hooli خسارة عشان الميزانية راحت", "lost 1012 | الميزانية راحت")]
+    [InlineData("أعيد فتح Hooli", "reopen 1012")]
+    [InlineData("لا ما أبيها", "cancel")]
     public void Parse_LooseWording_ReadAsMeant(string text, string expected)
     {
         using var index = new DealNameIndex(UnderstandingTestData.Deals);
