@@ -100,7 +100,12 @@ internal static class ArabicText
     public static string WithoutArticle(string word) =>
         word.Length >= 5 && word.StartsWith("ال", StringComparison.Ordinal) ? word[2..] : word;
 
-    /// <summary>«للعرض» ("to the proposal"): «ل» glued before the article drops the article's alef; the word without both.</summary>
+    /// <summary>
+    /// «للعرض» ("to the proposal"): «ل» glued before the article drops the article's alef; the word without both. «بالعرض»
+    /// ("by the proposal", «المقصود بالعرض»): «ب» glued before the whole article; the word without both too.
+    /// </summary>
     public static string WithoutToTheOrArticle(string word) =>
-        word.Length >= 5 && word.StartsWith("لل", StringComparison.Ordinal) ? word[2..] : WithoutArticle(word);
+        word.Length >= 5 && word.StartsWith("لل", StringComparison.Ordinal) ? word[2..]
+        : word.Length >= 6 && word.StartsWith("بال", StringComparison.Ordinal) ? word[3..]
+        : WithoutArticle(word);
 }

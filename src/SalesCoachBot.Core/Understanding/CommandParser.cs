@@ -623,8 +623,9 @@ public sealed partial class CommandParser
 
         var dealSlot = m.Slot("deal");
         var aboutSlot = m.Slot("about");
-        // «أرسلت لـ Acme العرض» («أرسلت ل {deal} {about}»): what was sent starts where the Latin name ends.
-        if (SlotsAdjacent(m, "about") && SplitAfterLatinName(dealSlot, aboutSlot) is { } split)
+        // «أرسلت لـ Acme العرض» («أرسلت ل {deal} {about}»): what was sent starts where the Latin name ends, or, after an
+        // Arabic name, at a word naming a thing sent («أرسلت لمؤسسة الأفق العرض»).
+        if (SlotsAdjacent(m, "about") && (SplitAfterLatinName(dealSlot, aboutSlot) ?? SplitBeforeSentThing(dealSlot, aboutSlot, pack)) is { } split)
         {
             (dealSlot, aboutSlot) = split;
         }
@@ -863,6 +864,32 @@ public sealed partial class CommandParser
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// «أرسلت لمؤسسة الأفق العرض»: an Arabic name may go on in Arabic words, but not in one of <c>activity_sent_things</c>
+    /// (the offer, the contract, the quote…), with or without its article; the slots are cut before the first such word
+    /// after the name's first. With none, all the words are the name's («أرسلت لشركة النخبة للتجارة»): where the aligner
+    /// cut two slots of Arabic words is a guess. Null unless every word is Arabic.
+    /// </summary>
+    private static (IReadOnlyList<Token> Deal, IReadOnlyList<Token> Tail)? SplitBeforeSentThing(IReadOnlyList<Token> deal, IReadOnlyList<Token> rest, LanguagePack pack)
+    {
+        var things = pack.Words("activity_sent_things");
+        List<Token> both = [.. deal, .. rest];
+        if (!pack.IsArabic || !both.All(t => t.Original.All(ArabicText.IsArabicLetter)))
+        {
+            return null;
+        }
+
+        for (var i = 1; i < both.Count; i++)
+        {
+            if (things.Contains(both[i].Canon) || ArabicText.WithoutPrefixes(both[i].Lower, 3).Any(things.Contains))
+            {
+                return (both[..i], both[i..]);
+            }
+        }
+
+        return (both, []);
     }
 
     /// <summary>

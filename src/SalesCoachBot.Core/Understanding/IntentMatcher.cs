@@ -132,13 +132,8 @@ internal sealed class IntentMatcher
             // Weights are positive, so a sum of zero means "not reached yet".
             Array.Clear(present, 0, _templates.Length);
             var reached = 0;
-            for (var t = 0; t < tokens.Count; t++)
+            void Reach(List<(int Template, double Weight)> postings)
             {
-                if (!FirstTimeTyped(tokens, t) || !_byWord.TryGetValue(tokens[t].Canon, out var postings))
-                {
-                    continue;
-                }
-
                 foreach (var (template, weight) in postings)
                 {
                     if (present[template] == 0)
@@ -147,6 +142,20 @@ internal sealed class IntentMatcher
                     }
 
                     present[template] += weight;
+                }
+            }
+
+            for (var t = 0; t < tokens.Count; t++)
+            {
+                if (FirstTimeTyped(tokens, t) && _byWord.TryGetValue(tokens[t].Canon, out var postings))
+                {
+                    Reach(postings);
+                }
+
+                // «لمؤسسة» may earn an example's «ل» (GluedBeforeDeal): the bound counts it as typed, so it stays an upper bound.
+                if (GluedPreposition(tokens[t]) is { } preposition && _byWord.TryGetValue(preposition, out var glued))
+                {
+                    Reach(glued);
                 }
             }
 
@@ -242,6 +251,32 @@ internal sealed class IntentMatcher
 
     private double InSlot(Token token, bool freeText = false) => AnyWordInSlot + (token.Canon == Separator && !freeText ? SeparatorInSlot : 0) + (_weights.TryGetValue(token.Canon, out var weight) && !_light.Contains(token.Canon) ? KeywordInSlot * weight : 0);
 
+    /// <summary>
+    /// «أرسلت العقد لمؤسسة الأفق», «أنجزنا البند لمؤسسة الأفق»: Arabic glues «ل» or «ب» to the next word, so the first
+    /// word of an Arabic deal name may carry the preposition an example writes apart before its deal («… ل {deal}»). Only
+    /// for a word no example is written with (names are not; «للعرض», «بكرة» are), with three letters or more after it,
+    /// and only before a deal: a stage keeps its «ل» for the stage reader («انقل Initech للتفاوض»). The preposition then
+    /// earns as a swapped word does, and the deal opens with the rest of the word (<see cref="Unglued"/>).
+    /// </summary>
+    private bool GluedBeforeDeal(Element[] elements, int i, Token token) =>
+        i + 1 < elements.Length && elements[i + 1].Slot == "deal" && GluedPreposition(token) is { } preposition
+        && string.Equals(elements[i].Word, preposition, StringComparison.Ordinal);
+
+    /// <summary>
+    /// «ل» or «ب» when <paramref name="token"/> is one glued to a word no example has; null otherwise. Not «لل» ("to the"):
+    /// a name goes on in such words («شركة النخبة للتجارة»), and seldom opens with one.
+    /// </summary>
+    private string? GluedPreposition(Token token) =>
+        Pack.IsArabic && token.Canon.Length >= 4 && token.Canon[0] is '\u0644' or '\u0628' && !token.Canon.StartsWith("\u0644\u0644", StringComparison.Ordinal)
+        && string.Equals(token.Canon, token.Lower, StringComparison.Ordinal) && !_weights.ContainsKey(token.Canon)
+        && token.Original.Length == token.Lower.Length && token.Lower.All(ArabicText.IsArabicLetter)
+            ? token.Canon[..1]
+            : null;
+
+    /// <summary>The word without its glued «ل» or «ب», where it stands in the folded text.</summary>
+    private Token Unglued(Token token) =>
+        new(token.Original[1..], token.Lower[1..], Pack.Canonical(token.Lower[1..]), token.CommaBefore, token.Start + 1);
+
     // Operations on the alignment path, for reading the path back.
     private enum Op : byte
     {
@@ -253,6 +288,7 @@ internal sealed class IntentMatcher
         SlotSkip,
         Extra,
         Swap,
+        Glued,
     }
 
     /// <summary>
@@ -334,6 +370,10 @@ internal sealed class IntentMatcher
                             }
 
                             Relax(here, At(i + 1, j, 0), s - (MissFactor * e.Weight), Op.Miss);
+                            if (j < n && GluedBeforeDeal(elements, i, tokens[j]))
+                            {
+                                Relax(here, At(i + 2, j + 1, 1), s + (LightSwap * e.Weight) - OpensSlot(tokens[j]), Op.Glued);
+                            }
                         }
                         else
                         {
@@ -396,6 +436,12 @@ internal sealed class IntentMatcher
                 case Op.Miss:
                     costs += MissFactor * elements[ci - 1].Weight;
                     ci--;
+                    break;
+                case Op.Glued:
+                    (slots[ci - 1] ??= []).Insert(0, Unglued(tokens[cj - 1]));
+                    earned += LightSwap * elements[ci - 2].Weight;
+                    ci -= 2;
+                    cj--;
                     break;
                 case Op.SlotStart:
                     (slots[ci - 1] ??= []).Insert(0, tokens[cj - 1]);
