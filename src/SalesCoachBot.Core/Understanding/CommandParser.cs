@@ -587,7 +587,8 @@ public sealed partial class CommandParser
             return deal.Count == 0 ? help : new ChangeQuestionCommand(DealOf(deal, pack, folded), help, Advice: true);
         }
 
-        return new HistoryCommand(DealOf(Asked(slot, pack), pack, folded));
+        // "what changed on Initech this week": the history shows every change, so a time after the name only ends it.
+        return new HistoryCommand(DealOf(WithoutEndingDate(Asked(slot, pack)), pack, folded));
     }
 
     /// <summary>

@@ -99,6 +99,16 @@ public sealed class EverydayWordingTests
     // A stage to go to at the end of a deal's words asks for the move (asked back: "can we" suggests it).
     [InlineData("can we move Globex to demo", "confirm? move 1003 | demo | -")]
     [InlineData("how can we move Globex along", "next 1003")]
+    // Chat shorthand: "mv", "mtg", "hist", a team before "numbers", a reason after a dash, a time after a history's deal.
+    [InlineData("hooli update pls", "next 1012")]
+    [InlineData("what's required to advance Hooli", "next 1012")]
+    [InlineData("EMEA numbers", "pipeline emea -")]
+    [InlineData("mv hooli to demo", "move 1012 | demo | -")]
+    [InlineData("lost hooli - price", "lost 1012 | price")]
+    [InlineData("what do we need for 1.2M", "funnel 1.2m")]
+    [InlineData("mtg w globex today", "activity 1003 | meeting today -")]
+    [InlineData("hist hooli", "history 1012")]
+    [InlineData("what changed on initech this week", "history 1002")]
     // A deal's or a stage's name typed alone, in either script; words that merely come close, a filler alone, words of
     // the other script or too many of them name nothing.
     [InlineData("Globex?", "next 1003")]
