@@ -109,6 +109,10 @@ public sealed class EverydayWordingTests
     [InlineData("mtg w globex today", "activity 1003 | meeting today -")]
     [InlineData("hist hooli", "history 1012")]
     [InlineData("what changed on initech this week", "history 1002")]
+    // Formal requests, with their full stops.
+    [InlineData("Which of our deals have stalled?", "stalled -")]
+    [InlineData("Please undo the demo held confirmation for Hooli.", "undo 1012 | demo held")]
+    [InlineData("Kindly mark Fabrikam as lost due to budget constraints.", "lost 1005 | budget constraints")]
     // A deal's or a stage's name typed alone, in either script; words that merely come close, a filler alone, words of
     // the other script or too many of them name nothing.
     [InlineData("Globex?", "next 1003")]
