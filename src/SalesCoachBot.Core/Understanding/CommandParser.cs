@@ -451,16 +451,10 @@ public sealed partial class CommandParser
     /// </summary>
     private static bool HoldsAChange(IReadOnlyList<Token> deal, LanguagePack pack)
     {
+        // A gerund counts only before another word, the name the change is about; a last word may be a name's own.
+        var looked = pack.IsArabic ? Math.Min(1, deal.Count - 1) : deal.Count - 1;
         var gerunds = pack.Words("change_gerunds");
-        for (var i = 0; i < (pack.IsArabic ? Math.Min(1, deal.Count - 1) : deal.Count - 1); i++)
-        {
-            if (gerunds.Contains(deal[i].Lower))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return deal.Take(looked).Any(t => gerunds.Contains(t.Lower));
     }
 
     /// <summary>The day a date in words is read against where only whether the words are a date matters.</summary>
@@ -1620,8 +1614,8 @@ public sealed partial class CommandParser
         {
             if (destinations.Contains(deal[i].Canon))
             {
-                var rest = deal.Skip(i + 1).Where(t => !filler.Contains(t.Canon)).ToList();
-                return rest.Count > 0 && rest.All(t => stageWords.Contains(t.Canon));
+                var rest = deal.Skip(i + 1).Where(t => !filler.Contains(t.Canon));
+                return rest.Any() && rest.All(t => stageWords.Contains(t.Canon));
             }
         }
 
