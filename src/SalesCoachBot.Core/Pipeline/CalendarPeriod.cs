@@ -17,15 +17,19 @@ public enum CalendarUnit
 /// <summary>
 /// A calendar period a pipeline is asked for, in the team's time zone: "this month" is the month so far (from its 1st to
 /// now), "last month" the whole previous month; quarters and years alike. A named month ("November", "Nov 2025", «نوفمبر»)
-/// is that month (<see cref="Named"/>). Trailing windows ("last 30 days", "past month", "last 2 weeks") are not calendar
+/// is that month (<see cref="Named"/>), a named quarter ("Q3", "Q3 2025", «الربع الثالث») that quarter (<see cref="NamedQuarter"/>).
+/// Trailing windows ("last 30 days", "past month", "last 2 weeks") are not calendar
 /// periods: they stay a number of days (<see cref="Understanding.PipelineCommand.WindowDays"/>).
 /// </summary>
 public sealed partial record CalendarPeriod(CalendarUnit Unit, bool Previous)
 {
-    /// <summary>The month of the year (1–12) of a named month; null for "this" or "last" periods.</summary>
+    /// <summary>The month of the year (1–12) of a named month, or the first month of a named quarter; null for "this" or "last" periods.</summary>
     public int? Month { get; private init; }
 
-    /// <summary>The year of a named month when it is said ("Nov 2025"); null means the most recent such month that has begun.</summary>
+    /// <summary>
+    /// The year of a named month or quarter when it is said ("Nov 2025", "Q3 2025"); null means the most recent such month or
+    /// quarter that has begun.
+    /// </summary>
     public int? Year { get; private init; }
 
     /// <summary>"November" (<paramref name="year"/> null: the latest November that has begun) or "November 2025".</summary>
@@ -41,6 +45,19 @@ public sealed partial record CalendarPeriod(CalendarUnit Unit, bool Previous)
         return new(CalendarUnit.Month, Previous: false) { Month = month, Year = year };
     }
 
+    /// <summary>"Q3" (<paramref name="year"/> null: the latest third quarter that has begun) or "Q3 2025".</summary>
+    public static CalendarPeriod NamedQuarter(int quarter, int? year = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(quarter, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(quarter, 4);
+        if (year is { } y && !IsYear(y))
+        {
+            throw new ArgumentOutOfRangeException(nameof(year), year, "A named quarter's year is between 1900 and 2999.");
+        }
+
+        return new(CalendarUnit.Quarter, Previous: false) { Month = ((quarter - 1) * 3) + 1, Year = year };
+    }
+
     /// <summary>"2025" after a month's name: four digits, 1900 to 2999 (a larger number is no year, and no date can hold it).</summary>
     public static bool TryYear(string text, out int year) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year) && text.Length == 4 && IsYear(year);
@@ -48,17 +65,25 @@ public sealed partial record CalendarPeriod(CalendarUnit Unit, bool Previous)
     private static bool IsYear(int year) => year is >= 1900 and <= 2999;
 
     /// <summary>
-    /// "this-month", "last-quarter", "month-2026-11" (a named month; "month-11" when its year was not said): how a card's
-    /// Details button carries the period back.
+    /// "this-month", "last-quarter", "month-2026-11" (a named month; "month-11" when its year was not said), "quarter-2026-3"
+    /// (a named quarter; "quarter-3"): how a card's Details button carries the period back.
     /// </summary>
     public string Code => Month is { } month
-        ? Year is { } year ? string.Create(CultureInfo.InvariantCulture, $"month-{year:D4}-{month:D2}") : string.Create(CultureInfo.InvariantCulture, $"month-{month:D2}")
+        ? NamedCode(month)
         : (Previous ? "last-" : "this-") + Unit switch
         {
             CalendarUnit.Month => "month",
             CalendarUnit.Quarter => "quarter",
             _ => "year",
         };
+
+    private string NamedCode(int month)
+    {
+        var year = Year is { } y ? string.Create(CultureInfo.InvariantCulture, $"{y:D4}-") : string.Empty;
+        return Unit == CalendarUnit.Quarter
+            ? string.Create(CultureInfo.InvariantCulture, $"quarter-{year}{(month + 2) / 3}")
+            : string.Create(CultureInfo.InvariantCulture, $"month-{year}{month:D2}");
+    }
 
     /// <summary>The period a <see cref="Code"/> names; null for anything else.</summary>
     public static CalendarPeriod? FromCode(string? code) => code switch
@@ -73,6 +98,10 @@ public sealed partial record CalendarPeriod(CalendarUnit Unit, bool Previous)
             && (!m.Groups["y"].Success || TryYear(m.Groups["y"].Value, out _)) => Named(
             int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture),
             m.Groups["y"].Success ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : null),
+        _ when code is not null && NamedQuarterCodeRegex().Match(code) is { Success: true } q
+            && (!q.Groups["y"].Success || TryYear(q.Groups["y"].Value, out _)) => NamedQuarter(
+            int.Parse(q.Groups["q"].Value, CultureInfo.InvariantCulture),
+            q.Groups["y"].Success ? int.Parse(q.Groups["y"].Value, CultureInfo.InvariantCulture) : null),
         _ => null,
     };
 
@@ -94,7 +123,7 @@ public sealed partial record CalendarPeriod(CalendarUnit Unit, bool Previous)
         var start = new DateOnly(today.Year, Unit == CalendarUnit.Year ? 1 : (((today.Month - 1) / months) * months) + 1, 1);
         if (Month is { } month)
         {
-            // Without a year, the latest such month that has begun: "November" asked in January is last year's.
+            // Without a year, the latest such month (or quarter) that has begun: "November" asked in January is last year's.
             start = new DateOnly(Year ?? (month <= today.Month ? today.Year : today.Year - 1), month, 1);
         }
         else if (Previous)
@@ -106,13 +135,16 @@ public sealed partial record CalendarPeriod(CalendarUnit Unit, bool Previous)
         var whole = end <= today;
         var from = SnoozeDates.StartOfDay(start, zone);
         var to = whole ? SnoozeDates.StartOfDay(end, zone) : now;
-        // A named month keeps its year once resolved, so a Details button pressed later shows the same month.
+        // A named month or quarter keeps its year once resolved, so a Details button pressed later shows the same month.
         var period = Month is not null ? this with { Year = start.Year } : this;
         return new CalendarWindow(period, start, end, new AnalysisWindow(from, to < from ? from : to), whole, HasBegun: start <= today);
     }
 
     [GeneratedRegex(@"^month-(?:(?<y>\d{4})-)?(?<m>0[1-9]|1[0-2])$", RegexOptions.CultureInvariant)]
     private static partial Regex NamedCodeRegex();
+
+    [GeneratedRegex(@"^quarter-(?:(?<y>\d{4})-)?(?<q>[1-4])$", RegexOptions.CultureInvariant)]
+    private static partial Regex NamedQuarterCodeRegex();
 }
 
 /// <summary>

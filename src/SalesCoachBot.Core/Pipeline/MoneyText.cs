@@ -196,9 +196,10 @@ internal static partial class MoneyText
 
     /// <summary>
     /// The amount as typed plus the word after it in the whole message when that word could belong to it
-    /// ("2 bananas", "500k EUR"), so a bad unit is answered instead of silently dropped.
+    /// ("2 bananas", "500k EUR"), so a bad unit is answered instead of silently dropped. <paramref name="team"/> is the team
+    /// the words named right after the amount ("1M EMEA"): no unit.
     /// </summary>
-    public static string WithFollowingWord(string amountText, string? message)
+    public static string WithFollowingWord(string amountText, string? message, string? team = null)
     {
         if (string.IsNullOrWhiteSpace(message) || string.IsNullOrWhiteSpace(amountText))
         {
@@ -212,7 +213,7 @@ internal static partial class MoneyText
         }
 
         var next = NextWordRegex().Match(message[(at + amountText.Trim().Length)..]);
-        return next.Success && !TrailingWords.Contains(next.Groups["w"].Value)
+        return next.Success && !TrailingWords.Contains(next.Groups["w"].Value) && !string.Equals(next.Groups["w"].Value, team, StringComparison.OrdinalIgnoreCase)
             ? $"{amountText.Trim()} {next.Groups["w"].Value}"
             : amountText;
     }

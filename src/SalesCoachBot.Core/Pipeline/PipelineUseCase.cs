@@ -100,8 +100,10 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
         {
             // "January 2027" asked in December 2026: no history yet; answering the default window instead would mislead.
             var say = context.Say;
-            return new Built(Errors.Answer(say.Pipeline("Window.Title"),
-                say.Pipeline("Window.NotBegun", say.Language.MonthYear(calendar.Start))), null, null, null);
+            var notBegun = calendar.Period.Unit == CalendarUnit.Quarter
+                ? say.Pipeline("Window.NotBegun.Quarter", TargetPeriods.QuarterName(calendar.Start, say))
+                : say.Pipeline("Window.NotBegun", say.Language.MonthYear(calendar.Start));
+            return new Built(Errors.Answer(say.Pipeline("Window.Title"), notBegun), null, null, null);
         }
 
         var window = calendar?.Window ?? AnalysisWindow.LastDays(days, context.Now);

@@ -26,7 +26,7 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
         var say = context.Say;
         // The sign and unit from the person's words, typed or run by a button, which the parser's words leave out.
         var words = context.Turn.Words;
-        var said = MoneyText.WithFollowingWord(MoneyText.WithSign(command.AmountText, words), words);
+        var said = MoneyText.WithFollowingWord(MoneyText.WithSign(command.AmountText, words), words, command.TeamName);
         var amount = MoneyText.Parse(said, say);
         if (amount is AmountParse.Rejected rejected)
         {

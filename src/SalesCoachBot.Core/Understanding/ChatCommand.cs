@@ -176,3 +176,6 @@ internal sealed record ConfirmIntentCommand(ChatCommand Guess, string CommandTex
 
 /// <summary>"cancel", "never mind": the answer to a question the bot asked; nothing changes.</summary>
 internal sealed record CancelCommand : ChatCommand;
+
+/// <summary>"thanks", "cheers", «شكرا», «يعطيك العافية»: said to the bot at the end of a turn; answered in kind, nothing changes.</summary>
+internal sealed record ThanksCommand : ChatCommand;

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using SalesCoachBot.Core.Dates;
 using CalendarPeriod = SalesCoachBot.Core.Pipeline.CalendarPeriod;
 using CalendarUnit = SalesCoachBot.Core.Pipeline.CalendarUnit;
+using MoneyText = SalesCoachBot.Core.Pipeline.MoneyText;
 
 namespace SalesCoachBot.Core.Understanding;
 
@@ -457,6 +458,13 @@ public sealed partial class CommandParser
         return deal.Take(looked).Any(t => gerunds.Contains(t.Lower));
     }
 
+    /// <summary>
+    /// "how do I move Hooli to demo" fits "how do i get {deal} to {stage}" with "move Hooli" for the deal: a move's verb
+    /// opening the deal before a stage asks how to move it (the help answer), not for the deal's checklist.
+    /// </summary>
+    private static bool MoveVerbBeforeDeal(IntentMatch m, LanguagePack pack) =>
+        m.HasSlot("stage") && m.Slot("deal") is [var verb, _, ..] && pack.Words("move_verbs").Contains(verb.Canon);
+
     /// <summary>The day a date in words is read against where only whether the words are a date matters.</summary>
     private static readonly DateContext AnyDay = new(DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc);
 
@@ -516,7 +524,7 @@ public sealed partial class CommandParser
 
         return m.Command switch
         {
-            "next" => NextIsATime(m, tokens, pack) || StepAfterLatinName(m, tokens, pack) || EndsWithAStageToGoTo(m.Slot("deal"), pack) ? null : new WhatsNextCommand(DealOf(WithoutEndingDate(m.Slot("deal")), pack, folded)),
+            "next" => NextIsATime(m, tokens, pack) || StepAfterLatinName(m, tokens, pack) || EndsWithAStageToGoTo(m.Slot("deal"), pack) || MoveVerbBeforeDeal(m, pack) ? null : new WhatsNextCommand(DealOf(WithoutEndingDate(m.Slot("deal")), pack, folded)),
             "done" => Items(m.Slot("item"), pack) is { Count: > 0 } items ? new ConfirmItemsCommand(DealOf(m.Slot("deal"), pack, folded), items) : null,
             "undo" => Items(m.Slot("item"), pack) is { Count: > 0 } undo ? new UndoItemCommand(DealOf(m.Slot("deal"), pack, folded), string.Join(" and ", undo)) : null,
             "link" => Link(m.Slot("deal"), folded, pack),
@@ -546,6 +554,7 @@ public sealed partial class CommandParser
             "activity" => Activity(m, tokens, folded, pack),
             "help" => new HelpCommand(),
             "cancel" => new CancelCommand(),
+            "thanks" => new ThanksCommand(),
             _ => null,
         };
     }
@@ -665,7 +674,30 @@ public sealed partial class CommandParser
             words.RemoveAt(words.Count - 1);
         }
 
-        return day;
+        return day ?? TakeThisWeek(words, pack);
+    }
+
+    /// <summary>
+    /// "met with Hooli this week", «قابلت Initech هذا الأسبوع»: a day this week but not which one. Taken off the deal's
+    /// words; the activity is logged now, as one said without a day is. "last week" is left alone: logged now, it would
+    /// count as activity the deal did not have this week.
+    /// </summary>
+    private static ActivityDay? TakeThisWeek(List<Token> words, LanguagePack pack)
+    {
+        bool Week(Token t) => (pack.PeriodUnits.TryGetValue(t.Canon, out var days) || pack.PeriodUnits.TryGetValue(ArabicText.WithoutArticle(t.Canon), out days)) && days == 7;
+        var current = pack.Words("window_current");
+        if (words.Count < 3 || !Week(words[^1]) || !current.Contains(words[^2].Canon))
+        {
+            return null;
+        }
+
+        words.RemoveRange(words.Count - 2, 2);
+        if (words.Count >= 2 && pack.Words("day_part_today").Contains(words[^1].Lower))
+        {
+            words.RemoveAt(words.Count - 1); // "… earlier this week"
+        }
+
+        return ActivityDay.Now;
     }
 
     /// <summary>
@@ -1837,7 +1869,13 @@ public sealed partial class CommandParser
                 period = new(gluedUnit, Previous: false); // «هالشهر», «هالربع»: «ها» + «ال» glued, "this"
                 used.Add(tokens[i]);
             }
-            else if (NamedMonth(tokens, i, pack) is { } named)
+            else if (pack.Words("period_adjectives").Contains(ArabicText.WithoutArticle(tokens[i].Canon)) && UnitDays(tokens[i]) is { } adjective
+                && Unit(adjective) is { } adjectiveUnit)
+            {
+                period = new(adjectiveUnit, Previous: false); // "quarterly pipeline": this quarter
+                used.Add(tokens[i]);
+            }
+            else if ((NamedQuarter(tokens, i, pack) ?? NamedMonth(tokens, i, pack)) is { } named)
             {
                 period = named.Period;
                 used.UnionWith(tokens.Skip(i).Take(named.Words));
@@ -1859,6 +1897,30 @@ public sealed partial class CommandParser
         }
 
         return (null, null, used);
+    }
+
+    /// <summary>
+    /// "Q3", "Q3 2025", "third quarter", «الربع الثالث», «للربع الثالث» at <paramref name="i"/>: the quarter named and how many
+    /// words said it, its year included. Arabic words are looked up without «ال», «لل» or «بال» too.
+    /// </summary>
+    private static (CalendarPeriod Period, int Words, bool AfterMarker)? NamedQuarter(IReadOnlyList<Token> tokens, int i, LanguagePack pack)
+    {
+        (int Quarter, int Words)? Lookup(string first, string? second) =>
+            second is not null && pack.QuarterNames.TryGetValue(first + " " + second, out var two) ? (two, 2)
+            : pack.QuarterNames.TryGetValue(first, out var one) ? (one, 1)
+            : null;
+
+        var next = i + 1 < tokens.Count ? tokens[i + 1].Lower : null;
+        var named = Lookup(tokens[i].Lower, next)
+            ?? (pack.IsArabic ? Lookup(ArabicText.WithoutToTheOrArticle(tokens[i].Lower), next is null ? null : ArabicText.WithoutArticle(next)) : null);
+        if (named is not { } quarter)
+        {
+            return null;
+        }
+
+        var afterMarker = i > 0 && pack.Words("month_markers").Contains(tokens[i - 1].Lower);
+        int? year = i + quarter.Words < tokens.Count && CalendarPeriod.TryYear(tokens[i + quarter.Words].Lower, out var said) ? said : null;
+        return (CalendarPeriod.NamedQuarter(quarter.Quarter, year), quarter.Words + (year is null ? 0 : 1), afterMarker);
     }
 
     /// <summary>
@@ -1954,7 +2016,11 @@ public sealed partial class CommandParser
             }
 
             var period = TargetPeriod(tokens, pack) ?? UnreadPeriod(tokens, pack, used.Max() + 1);
-            return new ReverseFunnelCommand(amount, period, TargetTeam(tokens, pack, used));
+            // "reverse funnel 1M EMEA": after an amount complete in itself (a unit or a currency said), a word may name the team;
+            // after a bare number ("hit 2 bananas") it is the amount's unit, refused as one.
+            var complete = used.Count > 1 || !typed || tokens[i].Original.Any(c => char.IsLetter(c) || c is '$' or '€' or '£' or '¥');
+            var team = TargetTeam(tokens, pack, used) ?? (complete ? TeamAfterAmount(tokens, pack, used.Max() + 1, period) : null);
+            return new ReverseFunnelCommand(amount, period, team);
         }
 
         return null;
@@ -2035,6 +2101,35 @@ public sealed partial class CommandParser
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// "reverse funnel 1M EMEA", "funnel 2M APAC this quarter", "500k EUR EMEA": one word right after the amount (and its
+    /// currency) names the team when no team marker does, unless it is a filler, a word of the period, a currency, or a
+    /// word the examples use.
+    /// </summary>
+    private static string? TeamAfterAmount(IReadOnlyList<Token> tokens, LanguagePack pack, int after, string? period)
+    {
+        if (after < tokens.Count && MoneyText.IsCurrencyWord(tokens[after].Lower))
+        {
+            after++; // "500k EUR EMEA"
+        }
+
+        if (after >= tokens.Count || !tokens[after].Lower.Any(char.IsLetter) || AmountRegex().IsMatch(tokens[after].Original))
+        {
+            return null;
+        }
+
+        var word = tokens[after];
+        if (MoneyText.IsCurrencyWord(word.Lower) || pack.TargetPeriods.Keys.Any(said => said.Split(' ').Contains(word.Lower)))
+        {
+            return null; // "2M KWD", «٢ مليون هالسنة»
+        }
+
+        var periodWords = (period ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var said = new[] { "team_filler", "light", "period_markers", "period_ends", "funnel_words", "team_nouns" }.Any(set => pack.Words(set).Contains(word.Canon));
+        var last = after + 1 == tokens.Count || periodWords.Contains(tokens[after + 1].Lower, StringComparer.OrdinalIgnoreCase);
+        return said || !last || periodWords.Contains(word.Lower, StringComparer.OrdinalIgnoreCase) || pack.Keywords.Contains(word.Canon) ? null : word.Original;
     }
 
     /// <summary>"map for EMEA", "خريطه فريق EMEA": the team the map is for, or null for the person's scope.</summary>
@@ -2137,7 +2232,7 @@ public sealed partial class CommandParser
                 continue;
             }
 
-            var start = i > 1 && SalesCoachBot.Core.Pipeline.MoneyText.IsCurrencyWord(tokens[i - 1].Original) ? i - 1 : i;
+            var start = i > 1 && MoneyText.IsCurrencyWord(tokens[i - 1].Original) ? i - 1 : i;
             var end = i + 1;
             var hasUnit = !char.IsDigit(tokens[i].Original[^1]) || !char.IsDigit(tokens[i].Original[0]);
             var words = new List<string> { tokens[i].Original };
@@ -2148,7 +2243,7 @@ public sealed partial class CommandParser
                 hasUnit = true;
             }
 
-            if (end < tokens.Count && (SalesCoachBot.Core.Pipeline.MoneyText.IsCurrencyWord(tokens[end].Original) || Currency(tokens[end], pack) is not null))
+            if (end < tokens.Count && (MoneyText.IsCurrencyWord(tokens[end].Original) || Currency(tokens[end], pack) is not null))
             {
                 words.Add(Currency(tokens[end], pack) is { } code && pack.IsArabic ? code : tokens[end].Original);
                 end++;

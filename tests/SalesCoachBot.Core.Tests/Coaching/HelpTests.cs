@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Coaching;
+using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Tests.Fakes;
 
 namespace SalesCoachBot.Core.Tests.Coaching;
@@ -66,5 +67,23 @@ public sealed class HelpTests : IDisposable
 
         Assert.DoesNotContain("new deal", answer.Text, StringComparison.Ordinal);
         Assert.Contains("next step for Initech", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("thanks!", "You're welcome! Ask me what's next for any deal whenever you need.")]
+    [InlineData("great, that helps", "You're welcome! Ask me what's next for any deal whenever you need.")]
+    [InlineData("شكرا جزيلا", "العفو! اسألني عن الخطوة التالية لأي صفقة متى احتجت.")]
+    [InlineData("يعطيك العافية يا كوتش", "العفو! اسألني عن الخطوة التالية لأي صفقة متى احتجت.")]
+    public async Task Thanks_AnsweredInKindInTheLanguageTyped_NothingElse(string text, string expected)
+    {
+        var deal = _bot.AddDeal("1002", "Initech", "discovery");
+        var history = _bot.Stores.History.Count;
+
+        var answer = await _bot.AskAsync(text);
+
+        Assert.Equal(expected, answer.Text);
+        Assert.Null(answer.Card);
+        Assert.Equal(history, _bot.Stores.History.Count);
+        Assert.Equal(new StageId("discovery"), deal.StageId);
     }
 }

@@ -246,6 +246,59 @@ public sealed class PipelineCalendarPeriodTests : IDisposable
         Assert.Contains(outcome, answer.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("pipeline EMEA for Q4", "Q4 2026 so far", "Won 2, lost 1: win rate 67%")]
+    [InlineData("how did we do in the fourth quarter", "Q4 2026 so far", "Won 2, lost 1: win rate 67%")]
+    [InlineData("pipeline Q3", "Q3 2026", "No deals won or lost in Q3 2026.")]
+    [InlineData("win rate for Q4 2025", "Q4 2025", "No deals won or lost in Q4 2025.")]
+    [InlineData("quarterly pipeline", "Q4 2026 so far", "Won 2, lost 1: win rate 67%")]
+    public async Task Pipeline_NamedQuarter_ThatQuarterInTheTeamsZone(string text, string window, string outcome)
+    {
+        var answer = await _bot.AskAsync(text, _bot.Manager);
+
+        // Q4 so far in Tokyo holds A (won 1 December there), B (won 30 November) and L (lost 15 November).
+        Assert.StartsWith($"Pipeline for EMEA (history: {window})", answer.Text, StringComparison.Ordinal);
+        Assert.Contains(outcome, answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pipeline_QuarterNotBegun_RefusedByName()
+    {
+        var english = await _bot.AskAsync("pipeline for Q1 2027", _bot.Manager);
+        _bot.Manager.Language = "ar";
+        var arabic = await _bot.AskAsync("خط المبيعات للربع الأول 2027", _bot.Manager);
+
+        Assert.Equal(
+            "Q1 2027 has not begun yet, so there is no history in it. Ask for a quarter that has begun, for example \"pipeline last quarter\".",
+            english.Text);
+        // The quarter's figures are isolated (U+2068 … U+2069) in the Arabic text.
+        Assert.Equal("لم يبدأ الربع \u20681\u2069 من \u20682027\u2069 بعد، فلا سجل فيه. اسأل عن ربع قد بدأ، مثل «خط المبيعات الربع الماضي».", arabic.Text);
+    }
+
+    [Fact]
+    public async Task Pipeline_InArabic_NamedQuarterSaysTheQuarter()
+    {
+        _bot.Manager.Language = "ar";
+
+        var answer = await _bot.AskAsync("خط المبيعات لفريق EMEA للربع الرابع", _bot.Manager);
+
+        Assert.Contains("(الفترة: الربع \u20684\u2069 من \u20682026\u2069 حتى الآن)", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("رابحة 2، خاسرة 1", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pipeline_DetailsButton_KeepsTheNamedQuarterWithItsYear()
+    {
+        var summary = await _bot.AskAsync("pipeline EMEA for Q3", _bot.Manager);
+        var open = Assert.IsType<PipelineDetailsPayload>(summary.Card!.Details!.Open);
+        _bot.Clock.SetUtcNow(Now.AddDays(400));
+
+        var details = await _bot.TurnAsync(new ActionInput(open, []), _bot.Manager);
+
+        Assert.Equal("quarter-2026-3", open.Period);
+        Assert.StartsWith("Pipeline details for EMEA (history: Q3 2026)", details.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Pipeline_DetailsButton_KeepsTheNamedMonthWithItsYear()
     {
@@ -270,6 +323,8 @@ public sealed class PipelineCalendarPeriodTests : IDisposable
     [InlineData("month-2026-11")]
     [InlineData("month-1999-01")]
     [InlineData("month-05")]
+    [InlineData("quarter-2026-3")]
+    [InlineData("quarter-4")]
     public void Code_RoundTrips(string code)
     {
         Assert.Equal(code, CalendarPeriod.FromCode(code)!.Code);
@@ -282,10 +337,27 @@ public sealed class PipelineCalendarPeriodTests : IDisposable
     [InlineData("month-9999-12")]
     [InlineData("month-2026-1")]
     [InlineData("next-month")]
+    [InlineData("quarter-5")]
+    [InlineData("quarter-2026-0")]
+    [InlineData("quarter-0999-1")]
     [InlineData(null)]
     public void FromCode_NotAPeriod_Null(string? code)
     {
         Assert.Null(CalendarPeriod.FromCode(code));
+    }
+
+    [Fact]
+    public void Resolve_NamedQuarterWithoutYear_TheLatestThatHasBegun()
+    {
+        var february = new DateTimeOffset(2027, 2, 10, 12, 0, 0, TimeSpan.Zero);
+
+        var first = CalendarPeriod.NamedQuarter(1).Resolve(february, TimeZoneInfo.Utc);
+        var fourth = CalendarPeriod.NamedQuarter(4).Resolve(february, TimeZoneInfo.Utc);
+
+        Assert.Equal((new DateOnly(2027, 1, 1), new DateOnly(2027, 4, 1), false), (first.Start, first.End, first.Whole));
+        Assert.Equal((new DateOnly(2026, 10, 1), new DateOnly(2027, 1, 1), true), (fourth.Start, fourth.End, fourth.Whole));
+        Assert.Throws<ArgumentOutOfRangeException>(() => CalendarPeriod.NamedQuarter(5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => CalendarPeriod.NamedQuarter(2, 3000));
     }
 
     [Fact]

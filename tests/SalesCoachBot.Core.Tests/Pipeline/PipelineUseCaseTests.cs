@@ -258,6 +258,23 @@ public sealed class PipelineUseCaseTests : IDisposable
         Assert.Contains("EUR 500,000", answer.Card!.Title, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("reverse funnel 500k EMEA")]
+    [InlineData("reverse funnel 500k EUR EMEA this quarter")]
+    public async Task ReverseFunnel_TeamRightAfterTheAmount_PlannedForThatTeam(string text)
+    {
+        Won("w1", _bot.Rep, _bot.Emea, 100_000, "EUR", ("discovery", 100), ("demo", 90), ("contract-signed", 60));
+
+        // The admin sees both teams: only EMEA has a deal won, so the team named decides the answer.
+        var answer = await _bot.AskAsync(text, _bot.Admin);
+        var americas = await _bot.AskAsync(text.Replace("EMEA", "Americas", StringComparison.Ordinal), _bot.Admin);
+        var other = await _bot.AskAsync("reverse funnel 500k Narnia", _bot.Admin);
+
+        Assert.Contains("EUR 500,000", answer.Card!.Title, StringComparison.Ordinal);
+        Assert.Equal("Not enough history", americas.Card!.Title);
+        Assert.Equal("Unknown team", other.Card!.Title);
+    }
+
     [Fact]
     public async Task ReverseFunnel_NoWonDeals_ExplainsWhatIsMissing()
     {

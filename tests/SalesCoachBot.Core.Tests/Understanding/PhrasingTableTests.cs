@@ -408,7 +408,10 @@ public sealed class PhrasingTableTests(ITestOutputHelper output)
         ("\u0645\u0631\u062D\u0628\u0627 \u0643\u064A\u0641 \u0627\u0644\u062D\u0627\u0644", "help"), // an Arabic greeting, like "hello" (issue 17)
         ("\u05E9\u05DC\u05D5\u05DD", "unknown"),
         ("\U0001F680\U0001F680\U0001F680", "unknown"),
-        ("thanks!", "unknown"),
+
+        // said to the bot, answered with a "you're welcome"
+        ("thanks!", "thanks"),
+        ("\u0634\u0643\u0631\u0627", "thanks"), // شكرا
     ];
 
     [Fact]

@@ -136,6 +136,7 @@ internal static class UnderstandingTestData
             FollowBranchCommand c => $"branch {Deal(c.Deal)} | {Lower(c.WhenText)}",
             ConfirmIntentCommand c => $"confirm? {Describe(c.Guess, resolver, index)}",
             CancelCommand => "cancel",
+            ThanksCommand => "thanks",
             SetNextStepCommand c => $"nextstep {Deal(c.Deal)} | {Lower(c.Text)}",
             AddNoteCommand c => $"note {Deal(c.Deal)} | {Lower(c.Text)}",
             HistoryCommand c => $"history {Deal(c.Deal)}",

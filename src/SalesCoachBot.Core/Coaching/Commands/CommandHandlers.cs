@@ -64,6 +64,7 @@ internal static class CommandHandlers
         Handle<UnknownCommand, HelpUseCase>();
         Handle<ConfirmIntentCommand, ConfirmIntentUseCase>();
         Handle<CancelCommand, ConfirmIntentUseCase>();
+        Handle<ThanksCommand, ThanksUseCase>();
 
         // What card buttons carry (ActionPayload).
         Handle<ConfirmItemsPayload, ConfirmItemsUseCase>();

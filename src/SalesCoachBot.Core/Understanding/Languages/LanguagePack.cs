@@ -35,6 +35,7 @@ internal sealed class LanguagePack
         DateWords = Map(root, "date_words");
         PeriodUnits = Numbers(root, "period_units");
         MonthNames = Numbers(root, "month_names");
+        QuarterNames = Numbers(root, "quarter_names");
         Protected = Set(List(root, "protected"));
         Suggestions = Child(root, "suggest").Children.ToFrozenDictionary(
             p => ((YamlScalarNode)p.Key).Value!, p => ((YamlScalarNode)p.Value).Value!, StringComparer.Ordinal);
@@ -131,6 +132,9 @@ internal sealed class LanguagePack
 
     /// <summary>A month's name in this language, one or two words ("november", "nov", «نوفمبر», «تشرين الثاني») → its number, 1–12.</summary>
     public FrozenDictionary<string, int> MonthNames { get; }
+
+    /// <summary>A quarter's name in this language, one or two words ("q3", "third quarter", «الربع الثالث») → its number, 1–4.</summary>
+    public FrozenDictionary<string, int> QuarterNames { get; }
 
     /// <summary>A branch of the map as said in this language ("مش مناسبه") → the words the map's <c>when</c> carries ("not a fit").</summary>
     public FrozenDictionary<string, string> BranchNames { get; }
