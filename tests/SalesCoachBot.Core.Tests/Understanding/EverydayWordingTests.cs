@@ -157,6 +157,15 @@ public sealed class EverydayWordingTests
     [InlineData("what does Wonka need to get to proposal", "next 1019")]
     [InlineData("how do I move Hooli to demo", "unknown")]
     [InlineData("crossed out demo held on Hooli", "done 1012 | demo held")]
+    // A fifth batch: a to-do list, a plate with a day, a deal not ready, an item ticked by mistake, a target said first.
+    [InlineData("my to-do list", "due all 7")]
+    [InlineData("what's on my plate today", "due all 0")]
+    [InlineData("what's on my plate", "mydeals")]
+    [InlineData("Stark is not ready yet", "branch 1006 | not now")]
+    [InlineData("I ticked champion named by mistake on Stark", "undo 1006 | champion named")]
+    [InlineData("deals that haven't moved", "stalled -")]
+    [InlineData("target 1.5M next quarter what do we need", "funnel 1.5m | next quarter | -")]
+    [InlineData("we held the demo with Hooli", "activity 1012 | meeting now -")]
     // Near misses: a day alone, "stop" before a change, a stall count, a funnel.
     [InlineData("met with Hooli yesterday", "activity 1012 | meeting yesterday -")]
     [InlineData("stop marking Hooli lost", "unknown")]
