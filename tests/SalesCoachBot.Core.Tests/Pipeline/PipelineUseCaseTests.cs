@@ -275,6 +275,29 @@ public sealed class PipelineUseCaseTests : IDisposable
         Assert.Equal("Unknown team", other.Card!.Title);
     }
 
+    [Theory]
+    [InlineData("how's EMEA looking", "Pipeline for EMEA (history: the last 12 months)")]
+    [InlineData("what's next for EMEA this quarter", "Pipeline for EMEA (history: Q4 2026 so far)")]
+    [InlineData("EMEA?", "Pipeline for EMEA (history: the last 12 months)")]
+    public async Task TeamAskedLikeADeal_ItsPipeline(string text, string start)
+    {
+        var answer = await _bot.AskAsync(text, _bot.Manager);
+
+        Assert.StartsWith(start, answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TeamAskedLikeADeal_NotTheirTeamOrARep_NoTeamFigures()
+    {
+        var otherTeam = await _bot.AskAsync("how's Americas looking", _bot.Manager);
+        var rep = await _bot.AskAsync("how's EMEA looking", _bot.Rep);
+
+        // Another team's name is no deal the manager may see; a rep's own team is refused as "pipeline EMEA" is.
+        Assert.DoesNotContain("Pipeline for", otherTeam.Text, StringComparison.Ordinal);
+        Assert.Contains("Americas", otherTeam.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Team pipelines are for managers and admins.", rep.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ReverseFunnel_NoWonDeals_ExplainsWhatIsMissing()
     {

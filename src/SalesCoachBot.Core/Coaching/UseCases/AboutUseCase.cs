@@ -9,7 +9,8 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 /// "tell me about Initech", "what is discovery?": words that may name a stage of the person's map or a deal. A stage
 /// the map names gets its page; else a deal the person may see gets its card, as "what's next for Initech" does; else
 /// the words named neither, and the answer is the help for words not understood. Words typed alone ("Globex?") name a
-/// deal only if they fit one, not if one is merely close. Nothing changes.
+/// deal only if they fit one, not if one is merely close; words that name one of the person's teams ("EMEA?") get its
+/// pipeline. Nothing changes.
 /// </summary>
 internal sealed class AboutUseCase(
     StageInfoUseCase stages, DealNameResolverCache names, IDealStore deals, WhatsNextUseCase whatsNext, HelpUseCase help)
@@ -19,6 +20,7 @@ internal sealed class AboutUseCase(
         await stages.AnswerIfStageAsync(command.StageText, context, cancellationToken)
         ?? (await (command.NameAlone ? names.NamesNoDealAsync(deals, command.Deal, context.Person, cancellationToken)
                 : names.FitsNoDealAsync(deals, command.Deal, context.Person, cancellationToken))
-            ? await help.HandleAsync(command.Help with { Language = command.Language }, context, cancellationToken)
+            ? await whatsNext.TeamPipelineAsync(command.Deal, command.Language, context, cancellationToken)
+                ?? await help.HandleAsync(command.Help with { Language = command.Language }, context, cancellationToken)
             : await whatsNext.HandleAsync(new WhatsNextCommand(command.Deal) { Language = command.Language }, context, cancellationToken));
 }

@@ -7,8 +7,13 @@ using SalesCoachBot.Core.Understanding;
 
 namespace SalesCoachBot.Core.Coaching.UseCases;
 
-/// <summary>"what's next for DEAL": the deal's stage, why it matters, and its exit checklist.</summary>
-internal sealed class WhatsNextUseCase(DealLocator locator, TeamRulesProvider teamRules, IDealJournal journal)
+/// <summary>
+/// "what's next for DEAL": the deal's stage, why it matters, and its exit checklist. Words that name no deal but one of
+/// the person's teams ("how's EMEA looking this quarter") ask for that team's pipeline instead.
+/// </summary>
+internal sealed class WhatsNextUseCase(
+    DealLocator locator, TeamRulesProvider teamRules, IDealJournal journal,
+    DealNameResolverCache names, IDealStore deals, IDirectoryStore directory, CommandParser parser, CommandDispatcher commands)
     : ICommandHandler<WhatsNextCommand>, ICommandHandler<ShowChecklistPayload>
 {
     public async Task<BotAnswer> HandleAsync(WhatsNextCommand command, TurnContext context, CancellationToken cancellationToken)
@@ -16,10 +21,30 @@ internal sealed class WhatsNextUseCase(DealLocator locator, TeamRulesProvider te
         var lookup = await locator.LocateAsync(command.Deal, context, id => $"what's next for #{id}", cancellationToken);
         if (lookup is not DealLookup.Found found)
         {
-            return ((DealLookup.Answered)lookup).Answer;
+            return await TeamPipelineAsync(command.Deal, command.Language, context, cancellationToken) ?? ((DealLookup.Answered)lookup).Answer;
         }
 
         return await ShowAsync(found.Deal, context, note: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// "how's EMEA looking", "what's next for EMEA this quarter": the words, naming no deal the person may see, read again
+    /// as a pipeline request; answered as one when they name a team the person belongs to or manages. Null otherwise,
+    /// so a name that is no team keeps its "no such deal" answer.
+    /// </summary>
+    public async Task<BotAnswer?> TeamPipelineAsync(DealReference deal, string language, TurnContext context, CancellationToken cancellationToken)
+    {
+        if (deal is not NameReference name || parser.Parse("pipeline " + name.Text) is not PipelineCommand { TeamName: { } teamName } pipeline
+            || !await names.NamesNoDealAsync(deals, name, context.Person, cancellationToken))
+        {
+            return null;
+        }
+
+        var team = await directory.FindTeamByNameAsync(teamName, cancellationToken);
+        var visible = AccessPolicy.VisibleTeams(context.Person);
+        return team is not null && (visible is null || visible.Contains(team.Id))
+            ? await commands.DispatchAsync(pipeline with { Language = language }, context, cancellationToken)
+            : null;
     }
 
     /// <summary>"should we move Globex to demo?": the deal's card, with a note that nothing changed.</summary>
