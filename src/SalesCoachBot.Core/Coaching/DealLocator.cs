@@ -58,6 +58,28 @@ internal sealed class DealLocator(IDealStore deals, IConversationStore conversat
             ? await deals.GetAsync(one.Deal.Id, cancellationToken)
             : null;
 
+    /// <summary>
+    /// "demo held hooli", "initech send the SOW": a deal named by up to four words at one end of <paramref name="text"/>
+    /// (its last words, or its first when <paramref name="first"/>), the longest run that names exactly one deal the
+    /// person may see, provided the other words pass <paramref name="fits"/> for that deal. Null when none does.
+    /// </summary>
+    public async Task<(DealView Deal, string Name, string Others)?> FindNamedAtAnEndAsync(
+        string text, bool first, Func<DealView, string, bool> fits, TurnContext context, CancellationToken cancellationToken)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var take = Math.Min(4, words.Length - 1); take >= 1; take--)
+        {
+            var name = string.Join(' ', first ? words[..take] : words[^take..]);
+            var rest = string.Join(' ', first ? words[take..] : words[..^take]);
+            if (await FindOneByNameAsync(name, context, cancellationToken) is { } deal && fits(deal, rest))
+            {
+                return (deal, name, rest);
+            }
+        }
+
+        return null;
+    }
+
     public async Task<DealLookup> LocateByIdAsync(DealId id, TurnContext context, CancellationToken cancellationToken)
     {
         var deal = await deals.GetAsync(id, cancellationToken);

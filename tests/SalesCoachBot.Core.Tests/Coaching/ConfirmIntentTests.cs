@@ -55,4 +55,50 @@ public sealed class ConfirmIntentTests : IDisposable
         Assert.Equal(typed.Text, pressed.Text);
         Assert.DoesNotContain("unsnooze", pressed.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ItemThenDealWithoutFor_ChatLinkedToNoDeal_AsksFirstThenConfirmsOnYes()
+    {
+        _bot.AddDeal("1002", "Initech", "demo");
+        _bot.AddDeal("1012", "Hooli", "demo");
+
+        var asked = await _bot.AskAsync("done demo held hooli");
+        var yes = Assert.Single(asked.Card!.Actions, a => a.Payload is RunCommandPayload { Text: not "cancel" });
+        var nothingYet = _bot.Stores.Confirmations.Count;
+        await _bot.TurnAsync(new ActionInput(yes.Payload, []));
+
+        Assert.Contains("Did you mean \"done demo held for hooli\"?", asked.Text, StringComparison.Ordinal);
+        Assert.Equal(0, nothingYet);
+        var confirmation = Assert.Single(_bot.Stores.Confirmations);
+        Assert.Equal("1012", _bot.Stores.Deals.Single(d => d.Id == confirmation.DealId).ExternalId);
+    }
+
+    [Theory]
+    [InlineData("done demo held globex")]
+    [InlineData("done signed copy stored hooli")]
+    public async Task ItemThenDealWithoutFor_NoSuchDealOrItem_NoQuestion(string text)
+    {
+        // Globex is no deal; Hooli's stage (demo) has no "signed copy stored".
+        _bot.AddDeal("1012", "Hooli", "demo");
+
+        var answer = await _bot.AskAsync(text);
+
+        Assert.DoesNotContain("Did you mean", answer.Text, StringComparison.Ordinal);
+        Assert.Empty(_bot.Stores.Confirmations);
+    }
+
+    [Fact]
+    public async Task NextStepWithTheDealFirst_ChatLinkedToNoDeal_AsksFirstThenStoresOnYes()
+    {
+        var deal = _bot.AddDeal("1002", "Initech", "demo");
+
+        var asked = await _bot.AskAsync("set next step Initech send SOW");
+        var yes = Assert.Single(asked.Card!.Actions, a => a.Payload is RunCommandPayload { Text: not "cancel" });
+        var nothingYet = deal.NextStep;
+        await _bot.TurnAsync(new ActionInput(yes.Payload, []));
+
+        Assert.Contains("Did you mean \"next step for Initech: send SOW\"?", asked.Text, StringComparison.Ordinal);
+        Assert.Null(nothingYet);
+        Assert.Equal("send SOW", deal.NextStep);
+    }
 }

@@ -14,7 +14,8 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 /// when the last required item of its stage is confirmed. Runs under the store's per-deal lock, so a
 /// repeated confirmation records nothing twice and racing confirmations advance the deal once.
 /// </summary>
-internal sealed class ConfirmItemsUseCase(DealLocator locator, IDealStore deals, WhatsNextUseCase whatsNext, CoachingMetrics metrics)
+internal sealed class ConfirmItemsUseCase(
+    DealLocator locator, IDealStore deals, WhatsNextUseCase whatsNext, CoachingMetrics metrics, CommandDispatcher commands)
     : ICommandHandler<ConfirmItemsCommand>, ICommandHandler<ConfirmItemsPayload>
 {
     public async Task<BotAnswer> HandleAsync(ConfirmItemsCommand command, TurnContext context, CancellationToken cancellationToken)
@@ -27,6 +28,16 @@ internal sealed class ConfirmItemsUseCase(DealLocator locator, IDealStore deals,
             if (command is { Deal: LinkedDealReference, ItemTexts: [var only] } && await locator.FindOneByNameAsync(only, context, cancellationToken) is { } named)
             {
                 return await whatsNext.ShowAsync(named, context, context.Say.Coaching("Confirm.WhichItem", named.Deal.Name, named.Deal.ExternalId), cancellationToken);
+            }
+
+            // "done demo held hooli" in a chat linked to no deal: the item's last words name a deal whose checklist has the
+            // rest. Asked back, never done: the words were not said as "ITEM for DEAL".
+            if (command is { Deal: LinkedDealReference, ItemTexts: [var typed] }
+                && await locator.FindNamedAtAnEndAsync(typed, first: false, (deal, item) => ItemOfItsStage(deal, item, context), context, cancellationToken) is { } split)
+            {
+                var guess = new ConfirmItemsCommand(new NameReference(split.Name), [split.Others]);
+                var wording = CommandParser.CanonicalText(guess, command.Language) ?? CommandParser.CanonicalText(guess)!;
+                return await commands.DispatchAsync(new ConfirmIntentCommand(guess, wording) { Language = command.Language }, context, cancellationToken);
             }
 
             return ((DealLookup.Answered)lookup).Answer;
@@ -64,6 +75,9 @@ internal sealed class ConfirmItemsUseCase(DealLocator locator, IDealStore deals,
         // twice, by two hosts), nothing is recorded and the reply says the deal moved, rather than "not on the checklist".
         return await ConfirmAsync(deal.Id, items, expectedStageVersion: null, context, fromCard: false, cancellationToken, expectedStage: deal.StageId);
     }
+
+    private static bool ItemOfItsStage(DealView deal, string item, TurnContext context) =>
+        context.MapOf(deal).FindStage(deal.Deal.StageId) is { } stage && Matching.MatchItem(stage, item) is ItemMatch.Found;
 
     /// <summary>A card's Confirm button: the items ticked on the card, at the stage and stage version the card showed.</summary>
     public Task<BotAnswer> HandleAsync(ConfirmItemsPayload command, TurnContext context, CancellationToken cancellationToken) =>

@@ -14,7 +14,8 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 /// date read in the deal's team's time zone and (for 10/12) the person's locale. A past or unreadable date is refused
 /// with the reason and nothing is stored; the same next step said again changes nothing.
 /// </summary>
-internal sealed class SetNextStepUseCase(DealLocator locator, IDealStore deals, TeamRulesProvider teamRules, WhatsNextUseCase whatsNext)
+internal sealed class SetNextStepUseCase(
+    DealLocator locator, IDealStore deals, TeamRulesProvider teamRules, WhatsNextUseCase whatsNext, CommandDispatcher commands)
     : ICommandHandler<SetNextStepCommand>, ICommandHandler<SetNextStepPayload>, ICommandHandler<NextStepFormPayload>
 {
     public const int MaxTextLength = Deal.MaxNextStepLength;
@@ -27,6 +28,16 @@ internal sealed class SetNextStepUseCase(DealLocator locator, IDealStore deals, 
         var lookup = await locator.LocateAsync(command.Deal, context, id => $"next step for #{id}: {command.Text}", cancellationToken);
         if (lookup is not DealLookup.Found found)
         {
+            // "set next step Initech send SOW" in a chat linked to no deal: the step's first words name a deal. Asked back,
+            // never stored: the words were not said as "next step for DEAL: STEP".
+            if (command.Deal is LinkedDealReference
+                && await locator.FindNamedAtAnEndAsync(command.Text, first: true, (_, step) => step.Length > 0, context, cancellationToken) is { } split)
+            {
+                var wording = command.Language == LanguagePack.Arabic.Code ? $"الخطوة التالية لصفقة {split.Name}: {split.Others}" : Canonical.Command($"next step for {split.Name}: {split.Others}");
+                var guess = new SetNextStepCommand(new NameReference(split.Name), split.Others);
+                return await commands.DispatchAsync(new ConfirmIntentCommand(guess, wording) { Language = command.Language }, context, cancellationToken);
+            }
+
             return ((DealLookup.Answered)lookup).Answer;
         }
 
