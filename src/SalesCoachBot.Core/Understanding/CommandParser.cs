@@ -1045,7 +1045,8 @@ public sealed partial class CommandParser
             return null;
         }
 
-        var (dealSlot, gluedStage) = GluedStage(m.Slot("deal"), stageSlot, tokens, pack);
+        // "Initech moved into demo today": a day after the stage says when, not which stage.
+        var (dealSlot, gluedStage) = GluedStage(m.Slot("deal"), [.. WithoutEndingDate(stageSlot)], tokens, pack);
         var stage = StageText(gluedStage, pack, folded);
         return stage.Length == 0 ? null : new MoveDealCommand(DealOf(dealSlot, pack, folded), stage, Reason(reasonSlot, pack, folded));
     }

@@ -56,13 +56,15 @@ public sealed class ConfirmIntentTests : IDisposable
         Assert.DoesNotContain("unsnooze", pressed.Text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task ItemThenDealWithoutFor_ChatLinkedToNoDeal_AsksFirstThenConfirmsOnYes()
+    [Theory]
+    [InlineData("done demo held hooli")]
+    [InlineData("hooli demo held done")]
+    public async Task ItemThenDealWithoutFor_ChatLinkedToNoDeal_AsksFirstThenConfirmsOnYes(string text)
     {
         _bot.AddDeal("1002", "Initech", "demo");
         _bot.AddDeal("1012", "Hooli", "demo");
 
-        var asked = await _bot.AskAsync("done demo held hooli");
+        var asked = await _bot.AskAsync(text);
         var yes = Assert.Single(asked.Card!.Actions, a => a.Payload is RunCommandPayload { Text: not "cancel" });
         var nothingYet = _bot.Stores.Confirmations.Count;
         await _bot.TurnAsync(new ActionInput(yes.Payload, []));

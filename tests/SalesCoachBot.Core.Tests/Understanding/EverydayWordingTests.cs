@@ -83,7 +83,7 @@ public sealed class EverydayWordingTests
     [InlineData("what's the story with Hooli", "next 1012")]
     [InlineData("give me a rundown on Wonka", "next 1019")]
     [InlineData("what's my workload", "mydeals")]
-    [InlineData("how's the quarter looking", "pipeline - -")]
+    [InlineData("how's the quarter looking", "pipeline - this-quarter")]
     [InlineData("team performance", "pipeline - -")]
     [InlineData("what's the average cycle time", "pipeline - -")]
     [InlineData("stage by stage conversion", "pipeline - -")]
@@ -166,6 +166,19 @@ public sealed class EverydayWordingTests
     [InlineData("deals that haven't moved", "stalled -")]
     [InlineData("target 1.5M next quarter what do we need", "funnel 1.5m | next quarter | -")]
     [InlineData("we held the demo with Hooli", "activity 1012 | meeting now -")]
+    // A sixth batch: the quarter's shape, deals closed or lost, how close to a target, who works a deal, a promotion, a
+    // day after a move's stage, a deal hidden from the digest, what was done on a deal; a contract "got" is asked back.
+    [InlineData("how's the quarter shaping up", "pipeline - this-quarter")]
+    [InlineData("how many deals did we close last month", "pipeline - last-month")]
+    [InlineData("where are we losing deals", "pipeline - -")]
+    [InlineData("top lost reasons", "pipeline - -")]
+    [InlineData("how close are we to 2M", "funnel 2m")]
+    [InlineData("who's working Initech", "next 1002")]
+    [InlineData("promote Initech to demo", "move 1002 | demo | -")]
+    [InlineData("Initech moved into demo today", "move 1002 | demo | -")]
+    [InlineData("hide Initech from the digest for a week", "snooze 1002 | for a week | -")]
+    [InlineData("what did we do on Globex", "history 1003")]
+    [InlineData("we've got the signed contract for Initech", "confirm? done 1002 | signed contract")]
     // Near misses: a day alone, "stop" before a change, a stall count, a funnel.
     [InlineData("met with Hooli yesterday", "activity 1012 | meeting yesterday -")]
     [InlineData("stop marking Hooli lost", "unknown")]

@@ -30,10 +30,11 @@ internal sealed class ConfirmItemsUseCase(
                 return await whatsNext.ShowAsync(named, context, context.Say.Coaching("Confirm.WhichItem", named.Deal.Name, named.Deal.ExternalId), cancellationToken);
             }
 
-            // "done demo held hooli" in a chat linked to no deal: the item's last words name a deal whose checklist has the
-            // rest. Asked back, never done: the words were not said as "ITEM for DEAL".
+            // "done demo held hooli", "hooli demo held done" in a chat linked to no deal: the item's last (or first) words name
+            // a deal whose checklist has the rest. Asked back, never done: the words were not said as "ITEM for DEAL".
             if (command is { Deal: LinkedDealReference, ItemTexts: [var typed] }
-                && await locator.FindNamedAtAnEndAsync(typed, first: false, (deal, item) => ItemOfItsStage(deal, item, context), context, cancellationToken) is { } split)
+                && (await locator.FindNamedAtAnEndAsync(typed, first: false, (deal, item) => ItemOfItsStage(deal, item, context), context, cancellationToken)
+                    ?? await locator.FindNamedAtAnEndAsync(typed, first: true, (deal, item) => ItemOfItsStage(deal, item, context), context, cancellationToken)) is { } split)
             {
                 var guess = new ConfirmItemsCommand(new NameReference(split.Name), [split.Others]);
                 var wording = CommandParser.CanonicalText(guess, command.Language) ?? CommandParser.CanonicalText(guess)!;
