@@ -10,9 +10,9 @@ internal sealed record SnoozeEndReading(DateTimeOffset? Until, CoachingWords? Pr
 
 /// <summary>
 /// Reads the end of a snooze from words: "3 days", "2 weeks", "a week", "a month", "until tomorrow", "until Monday", "until
-/// 2026-12-10". A stand-in for the general date-in-words resolver (next steps, issue 15): that one can replace
-/// <see cref="Read"/> without touching its callers. A duration counts from now; a day means the start of that day in
-/// the team's time zone (the deal is back in that morning's digest). A weekday is the next one after today.
+/// 2026-12-10"; any other date after "until", "till" or "by" ("till the 15th", "until Dec 20") through the next-step
+/// reader, <see cref="DateInWords"/>. A duration counts from now; a day means the start of that day in the team's time
+/// zone (the deal is back in that morning's digest). A weekday is the next one after today.
 /// </summary>
 internal static partial class SnoozeDates
 {
@@ -42,7 +42,7 @@ internal static partial class SnoozeDates
         var until = UntilRegex().Match(words);
         if (!until.Success || !(until.Groups["u"].Success || Weekday(until.Groups["d"].Value) is not null || until.Groups["d"].Value is "tomorrow"))
         {
-            return new(null, new("SnoozeDates.NotATime", text));
+            return UntilADate(text, words, new DateContext(now, zone)) ?? new(null, new("SnoozeDates.NotATime", text));
         }
 
         var today = ZonedDay.Of(now, zone);
@@ -56,7 +56,7 @@ internal static partial class SnoozeDates
         };
         if (date is not { } end)
         {
-            return new(null, new("SnoozeDates.NotADay", text));
+            return UntilADate(text, words, new DateContext(now, zone)) ?? new(null, new("SnoozeDates.NotADay", text));
         }
 
         var at = StartOfDay(end, zone);
@@ -69,7 +69,33 @@ internal static partial class SnoozeDates
     {
         var words = English(text);
         return words.Length > 0 && (DurationRegex().IsMatch(words) || (UntilRegex().Match(words) is { Success: true } until
-            && (until.Groups["u"].Success || Weekday(until.Groups["d"].Value) is not null || until.Groups["d"].Value is "tomorrow" or "tmrw" or "tmr")));
+            && (until.Groups["u"].Success || Weekday(until.Groups["d"].Value) is not null || until.Groups["d"].Value is "tomorrow" or "tmrw" or "tmr"))
+            || UntilADate(text, words, AnyDay) is not null);
+    }
+
+    /// <summary>Where only whether words are a date matters.</summary>
+    private static readonly DateContext AnyDay = new(new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero), TimeZoneInfo.Utc);
+
+    /// <summary>
+    /// "until the 15th", "till Dec 15", "by 10/12": a date the next-step reader knows, after "until", "till" or "by". The
+    /// snooze ends as that day starts in the team's zone; a day that has begun is refused. Null when the words are no
+    /// such date, so the caller names what it could not read.
+    /// </summary>
+    private static SnoozeEndReading? UntilADate(string? text, string words, DateContext context)
+    {
+        if (words.Split(' ')[0] is not ("until" or "till" or "til" or "by"))
+        {
+            return null;
+        }
+
+        return DateInWords.Read(text ?? string.Empty, context) switch
+        {
+            DateReading.Found found when ZonedDay.Of(found.At, context.Zone) is var day && StartOfDay(day, context.Zone) > context.Now
+                => new(StartOfDay(day, context.Zone), null),
+            DateReading.Found found => new(null, new("SnoozeDates.NotInFuture", ZonedDay.Of(found.At, context.Zone))),
+            DateReading.InPast past => new(null, new("SnoozeDates.NotInFuture", ZonedDay.Of(past.At, context.Zone))),
+            _ => null,
+        };
     }
 
     /// <summary>

@@ -46,6 +46,8 @@ public sealed class SnoozeTests : IDisposable
     [InlineData("snooze tailwind a month", "2026-12-27T09:00:00+00:00")]
     [InlineData("snooze tailwind for 1 month", "2026-12-27T09:00:00+00:00")]
     [InlineData("أجّل tailwind شهر", "2026-12-27T09:00:00+00:00")]
+    [InlineData("snooze tailwind till the 15th", "2026-12-15T00:00:00+00:00")]
+    [InlineData("snooze tailwind until Dec 20 because the buyer is away", "2026-12-20T00:00:00+00:00")]
     public async Task Snooze_DatesInWords_EndAtTheStartOfThatDayOrAfterTheDuration(string text, string until)
     {
         _bot.AddDeal("1010", "Tailwind", "demo");
@@ -61,6 +63,7 @@ public sealed class SnoozeTests : IDisposable
     [InlineData("snooze tailwind until 2027-02-01", "at most 30 days")]
     [InlineData("snooze tailwind until someday", "can't read")]
     [InlineData("snooze tailwind until 2026-11-01", "Sun 1 Nov 2026 is not in the future")]
+    [InlineData("snooze tailwind until Jan 30", "at most 30 days")]
     [InlineData("snooze tailwind", "for how long")]
     public async Task Snooze_BadDuration_ClearAnswerNothingStored(string text, string expected)
     {

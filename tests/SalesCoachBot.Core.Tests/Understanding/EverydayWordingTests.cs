@@ -179,6 +179,8 @@ public sealed class EverydayWordingTests
     [InlineData("hide Initech from the digest for a week", "snooze 1002 | for a week | -")]
     [InlineData("what did we do on Globex", "history 1003")]
     [InlineData("we've got the signed contract for Initech", "confirm? done 1002 | signed contract")]
+    [InlineData("snooze Fabrikam till the 15th", "snooze 1005 | till the 15th | -")]
+    [InlineData("snooze Hooli until Dec 20 because the buyer is away", "snooze 1012 | until dec 20 | the buyer is away")]
     // Near misses: a day alone, "stop" before a change, a stall count, a funnel.
     [InlineData("met with Hooli yesterday", "activity 1012 | meeting yesterday -")]
     [InlineData("stop marking Hooli lost", "unknown")]

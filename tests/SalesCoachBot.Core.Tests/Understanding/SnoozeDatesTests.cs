@@ -37,6 +37,10 @@ public sealed class SnoozeDatesTests
     [InlineData("حتى يوم الاثنين الجاي", "2026-11-30T00:00:00+01:00")]
     [InlineData("لبكرة", "2026-11-29T00:00:00+01:00")]
     [InlineData("إلى ٢٠٢٦-١٢-١٠", "2026-12-10T00:00:00+01:00")]
+    // A date the next-step reader knows, after "until", "till" or "by": that day's start.
+    [InlineData("till the 15th", "2026-12-15T00:00:00+01:00")]
+    [InlineData("until Dec 20", "2026-12-20T00:00:00+01:00")]
+    [InlineData("by the 1st", "2026-12-01T00:00:00+01:00")]
     public void Read_WordsInTheTeamsZone_EndOfSnooze(string text, string expected)
     {
         var reading = SnoozeDates.Read(text, Now, Berlin);
@@ -73,6 +77,7 @@ public sealed class SnoozeDatesTests
     [InlineData("until 2026-13-40", "لا أستطيع قراءة «\u2068until 2026-13-40\u2069» كيوم", "as a day")]
     [InlineData("until 2026-11-20", "الجمعة 20 نوفمبر 2026 ليس في المستقبل.", "Fri 20 Nov 2026 is not in the future.")]
     [InlineData("until 2026-11-28", "السبت 28 نوفمبر 2026 ليس في المستقبل.", "Sat 28 Nov 2026 is not in the future.")]
+    [InlineData("until the 28th", "السبت 28 نوفمبر 2026 ليس في المستقبل.", "Sat 28 Nov 2026 is not in the future.")]
     public void Read_Unreadable_ProblemWordedInTheRepliesLanguage(string text, string arabic, string english)
     {
         var problem = SnoozeDates.Read(text, Now, Berlin).Problem;
