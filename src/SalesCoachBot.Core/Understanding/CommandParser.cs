@@ -447,15 +447,17 @@ public sealed partial class CommandParser
         new(typed.Raw) { Closest = [.. AboutSuggestions.Where(pack.Suggestions.ContainsKey).Select(c => pack.Suggestions[c])] };
 
     /// <summary>
-    /// A deal's slot opening with a change's gerund, or in English holding one before its last word: talk about that
-    /// change, not a name. Arabic verbal nouns («نقل», «تأكيد») name companies too, so only the opening one counts there.
+    /// A deal's slot opening with a change's gerund, or in English holding one before its last word or opening with a plan
+    /// ("remind me"): talk about that change, not a name. Arabic verbal nouns («نقل», «تأكيد») name companies too, so only the opening one counts there.
     /// </summary>
     private static bool HoldsAChange(IReadOnlyList<Token> deal, LanguagePack pack)
     {
         // A gerund counts only before another word, the name the change is about; a last word may be a name's own.
         var looked = pack.IsArabic ? Math.Min(1, deal.Count - 1) : deal.Count - 1;
         var gerunds = pack.Words("change_gerunds");
-        return deal.Take(looked).Any(t => gerunds.Contains(t.Lower));
+        // "remind me to call Wonka" read whole as "{deal} to {stage}": a deal opening with a plan ("remind") is no name.
+        return deal.Take(looked).Any(t => gerunds.Contains(t.Lower))
+            || (!pack.IsArabic && deal is [var first, _, ..] && pack.Words("change_plans").Contains(first.Lower));
     }
 
     /// <summary>
@@ -464,6 +466,10 @@ public sealed partial class CommandParser
     /// </summary>
     private static bool MoveVerbBeforeDeal(IntentMatch m, LanguagePack pack) =>
         m.HasSlot("stage") && m.Slot("deal") is [var verb, _, ..] && pack.Words("move_verbs").Contains(verb.Canon);
+
+    /// <summary>Only words of <c>branch_not_deal</c> ("I'm", "we", "you"): a person, not a deal.</summary>
+    private static bool NamesAPerson(IReadOnlyList<Token> deal, LanguagePack pack) =>
+        deal.Count > 0 && deal.All(t => pack.Words("branch_not_deal").Contains(t.Canon) || pack.Words("branch_not_deal").Contains(t.Lower));
 
     /// <summary>The day a date in words is read against where only whether the words are a date matters.</summary>
     private static readonly DateContext AnyDay = new(DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc);
@@ -478,6 +484,12 @@ public sealed partial class CommandParser
         if ((QuestionableChanges.Contains(m.Command) || m.Command == "history") && HoldsAChange(m.Slot("deal"), pack))
         {
             return new UnknownCommand(folded.Raw);
+        }
+
+        // "I'm lost" fits "{deal} is lost" with "I'm" for the deal: a person, so another reading is tried.
+        if ((QuestionableChanges.Contains(m.Command) || m.Command == "history") && NamesAPerson(m.Slot("deal"), pack))
+        {
+            return null;
         }
 
         // "they said no because price" fits "they said no on {deal}" with the deal "because price": a word that opens a reason
@@ -1015,6 +1027,13 @@ public sealed partial class CommandParser
 
     private static ChatCommand? Move(IntentMatch m, IReadOnlyList<Token> tokens, Typed folded, LanguagePack pack)
     {
+        // "remind me to call Wonka tomorrow" fits "{deal} to {stage}" with nothing before "to": no deal was named, and no
+        // chat's deal is meant by a sentence that opens with "to".
+        if (m.Slot("deal").Count == 0 && m.Example.StartsWith("{deal}", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
         // "put Soylent into nurture", «حوّل Soylent للرعاية»: nurture is a branch of the map, not a stage.
         if (BranchName(Trim(m.Slot("stage"), pack.Words("stage_filler"), pack.Words("stage_filler")), pack) is "nurture" && m.Slot("deal").Count > 0)
         {

@@ -181,6 +181,11 @@ public sealed class EverydayWordingTests
     [InlineData("we've got the signed contract for Initech", "confirm? done 1002 | signed contract")]
     [InlineData("snooze Fabrikam till the 15th", "snooze 1005 | till the 15th | -")]
     [InlineData("snooze Hooli until Dec 20 because the buyer is away", "snooze 1012 | until dec 20 | the buyer is away")]
+    // A seventh batch: a person is no deal ("I'm lost"), a reminder asked for is no move, a deal's team met onsite, a ping.
+    [InlineData("I'm lost", "unknown")]
+    [InlineData("remind me to call Wonka tomorrow", "unknown")]
+    [InlineData("met the Soylent team onsite today", "activity 1013 | meeting today -")]
+    [InlineData("pinged Globex", "activity 1003 | other now -")]
     // Near misses: a day alone, "stop" before a change, a stall count, a funnel.
     [InlineData("met with Hooli yesterday", "activity 1012 | meeting yesterday -")]
     [InlineData("stop marking Hooli lost", "unknown")]
