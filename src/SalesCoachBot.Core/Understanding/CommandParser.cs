@@ -448,7 +448,8 @@ public sealed partial class CommandParser
 
     /// <summary>
     /// A deal's slot opening with a change's gerund, or in English holding one before its last word or opening with a plan
-    /// ("remind me"): talk about that change, not a name. Arabic verbal nouns («نقل», «تأكيد») name companies too, so only the opening one counts there.
+    /// ("remind me"): talk about that change, not a name. Arabic verbal nouns («نقل», «تأكيد») name companies too, so only
+    /// the opening one counts there.
     /// </summary>
     private static bool HoldsAChange(IReadOnlyList<Token> deal, LanguagePack pack)
     {
@@ -2141,15 +2142,15 @@ public sealed partial class CommandParser
         }
 
         var word = tokens[after];
-        if (MoneyText.IsCurrencyWord(word.Lower) || pack.TargetPeriods.Keys.Any(said => said.Split(' ').Contains(word.Lower)))
+        if (MoneyText.IsCurrencyWord(word.Lower) || pack.TargetPeriods.Keys.Any(phrase => phrase.Split(' ').Contains(word.Lower)))
         {
             return null; // "2M KWD", «٢ مليون هالسنة»
         }
 
         var periodWords = (period ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var said = new[] { "team_filler", "light", "period_markers", "period_ends", "funnel_words", "team_nouns" }.Any(set => pack.Words(set).Contains(word.Canon));
+        var ordinary = new[] { "team_filler", "light", "period_markers", "period_ends", "funnel_words", "team_nouns" }.Any(set => pack.Words(set).Contains(word.Canon));
         var last = after + 1 == tokens.Count || periodWords.Contains(tokens[after + 1].Lower, StringComparer.OrdinalIgnoreCase);
-        return said || !last || periodWords.Contains(word.Lower, StringComparer.OrdinalIgnoreCase) || pack.Keywords.Contains(word.Canon) ? null : word.Original;
+        return ordinary || !last || periodWords.Contains(word.Lower, StringComparer.OrdinalIgnoreCase) || pack.Keywords.Contains(word.Canon) ? null : word.Original;
     }
 
     /// <summary>"map for EMEA", "خريطه فريق EMEA": the team the map is for, or null for the person's scope.</summary>

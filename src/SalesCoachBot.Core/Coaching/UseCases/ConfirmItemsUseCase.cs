@@ -32,9 +32,10 @@ internal sealed class ConfirmItemsUseCase(
 
             // "done demo held hooli", "hooli demo held done" in a chat linked to no deal: the item's last (or first) words name
             // a deal whose checklist has the rest. Asked back, never done: the words were not said as "ITEM for DEAL".
+            bool OfItsStage(DealView deal, string item) => ItemOfItsStage(deal, item, context);
             if (command is { Deal: LinkedDealReference, ItemTexts: [var typed] }
-                && (await locator.FindNamedAtAnEndAsync(typed, first: false, (deal, item) => ItemOfItsStage(deal, item, context), context, cancellationToken)
-                    ?? await locator.FindNamedAtAnEndAsync(typed, first: true, (deal, item) => ItemOfItsStage(deal, item, context), context, cancellationToken)) is { } split)
+                && (await locator.FindNamedAtAnEndAsync(typed, first: false, OfItsStage, context, cancellationToken)
+                    ?? await locator.FindNamedAtAnEndAsync(typed, first: true, OfItsStage, context, cancellationToken)) is { } split)
             {
                 var guess = new ConfirmItemsCommand(new NameReference(split.Name), [split.Others]);
                 var wording = CommandParser.CanonicalText(guess, command.Language) ?? CommandParser.CanonicalText(guess)!;

@@ -33,7 +33,9 @@ internal sealed class SetNextStepUseCase(
             if (command.Deal is LinkedDealReference
                 && await locator.FindNamedAtAnEndAsync(command.Text, first: true, (_, step) => step.Length > 0, context, cancellationToken) is { } split)
             {
-                var wording = command.Language == LanguagePack.Arabic.Code ? $"الخطوة التالية لصفقة {split.Name}: {split.Others}" : Canonical.Command($"next step for {split.Name}: {split.Others}");
+                var wording = command.Language == LanguagePack.Arabic.Code
+                    ? $"الخطوة التالية لصفقة {split.Name}: {split.Others}"
+                    : Canonical.Command($"next step for {split.Name}: {split.Others}");
                 var guess = new SetNextStepCommand(new NameReference(split.Name), split.Others);
                 return await commands.DispatchAsync(new ConfirmIntentCommand(guess, wording) { Language = command.Language }, context, cancellationToken);
             }
