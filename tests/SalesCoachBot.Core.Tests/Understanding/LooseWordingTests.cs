@@ -128,6 +128,25 @@ public sealed class LooseWordingTests
     [InlineData("سجّل Hooli خسارة عشان الميزانية راحت", "lost 1012 | الميزانية راحت")]
     [InlineData("أعيد فتح Hooli", "reopen 1012")]
     [InlineData("لا ما أبيها", "cancel")]
+    // A fifth round (fix/arabic42): «أداؤنا», «أدائنا», «أداءنا» ("our performance") as the pipeline's «أداء», with a named
+    // quarter, «الربعي» or a period; «صرنا» ("we got to"), «هالأيام» after a deal, «تم عمل …», «لسا ما خلص», «الغ تأكيد … لـ»,
+    // «رجّع … للاكتشاف», «اللي» and «محتاجة» in a stalled question, «رجعوا تاني», «الله يجزاك خير».
+    [InlineData("كيف ادائنا هالربع", "pipeline - this-quarter")]
+    [InlineData("شو أداءنا بالربع الأول", "pipeline - quarter-1")]
+    [InlineData("أداؤنا في Q2", "pipeline - quarter-2")]
+    [InlineData("كيف كان أداؤنا السنة هذي", "pipeline - this-year")]
+    [InlineData("كيف كان ادائنا الربع الماضي", "pipeline - last-quarter")]
+    [InlineData("شلون أداء فريق EMEA الربعي", "pipeline emea this-quarter")]
+    [InlineData("كيفها Wonka هالأيام", "next 1019")]
+    [InlineData("وين صرنا مع Fabrikam", "next 1005")]
+    [InlineData("تم عمل demo-held لـ Soylent", "done 1013 | demo-held")]
+    [InlineData("demo-held لسا ما خلص بـ Soylent", "undo 1013 | demo-held")]
+    [InlineData("ألغِ تأكيد demo-booked لـ Initech", "undo 1002 | demo-booked")]
+    [InlineData("رجّع Initech للاكتشاف عشان العميل غير رأيه", "move 1002 | discovery | العميل غير رأيه")]
+    [InlineData("وش الصفقات اللي واقفة", "stalled -")]
+    [InlineData("إيه الصفقات اللي محتاجة اهتمام", "stalled -")]
+    [InlineData("Soylent رجعوا تاني", "reopen 1013")]
+    [InlineData("الله يجزاك خير", "thanks")]
     public void Parse_LooseWording_ReadAsMeant(string text, string expected)
     {
         using var index = new DealNameIndex(UnderstandingTestData.Deals);
