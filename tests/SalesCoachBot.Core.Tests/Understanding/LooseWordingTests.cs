@@ -147,6 +147,18 @@ public sealed class LooseWordingTests
     [InlineData("إيه الصفقات اللي محتاجة اهتمام", "stalled -")]
     [InlineData("Soylent رجعوا تاني", "reopen 1013")]
     [InlineData("الله يجزاك خير", "thanks")]
+    // A sixth round (fix/arabic42): «أدائي» ("my performance"), «للربع الرابع» after a target, «ربنا يخليك» and «متشكرين» as
+    // thanks, «بكرا», «وش صار جديد» (news, not history), «للأسف» and «الحمد لله» as no part of a reason or a name.
+    [InlineData("كيف أدائي هالشهر", "pipeline - this-month")]
+    [InlineData("كم لازم نقفل عشان نوصل 3 مليون للربع الرابع", "funnel 3 million | q4 | -")]
+    [InlineData("وش نحتاج لنحقق مليون للربع الجاي لفريق EMEA", "funnel 1 million | next quarter | emea")]
+    [InlineData("ربنا يخليك", "thanks")]
+    [InlineData("متشكرين", "thanks")]
+    [InlineData("إيش عندي بكرا", "due all 1")]
+    [InlineData("إيش صار جديد مع Hooli", "next 1012")]
+    [InlineData("تم champion-named في Wonka الحمد لله", "done 1019 | champion-named")]
+    [InlineData("Hooli قالوا لا للأسف", "no 1012")]
+    [InlineData("للأسف Hooli رفضوا", "no 1012")]
     public void Parse_LooseWording_ReadAsMeant(string text, string expected)
     {
         using var index = new DealNameIndex(UnderstandingTestData.Deals);
