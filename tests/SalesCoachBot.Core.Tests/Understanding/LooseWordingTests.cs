@@ -159,6 +159,20 @@ public sealed class LooseWordingTests
     [InlineData("تم champion-named في Wonka الحمد لله", "done 1019 | champion-named")]
     [InlineData("Hooli قالوا لا للأسف", "no 1012")]
     [InlineData("للأسف Hooli رفضوا", "no 1012")]
+    // A seventh round (fix/arabic42): «صاير» ("going on"), «هلأ» ("now", folded as the greeting «هلا») and a part of the day
+    // after a deal, «خلصنا من … بـ», a tick «علامة صح», «بلاش ربط», «طارت علينا», «قالولنا», «لبعد أسبوع», «من الأول».
+    [InlineData("شو صاير مع Hooli", "next 1012")]
+    [InlineData("إيش وضع صفقة Wonka هلأ", "next 1019")]
+    [InlineData("اجتمعت مع Hooli اليوم الصبح", "activity 1012 | meeting today -")]
+    [InlineData("قابلت Wonka امبارح العصر", "activity 1019 | meeting yesterday -")]
+    [InlineData("خلصنا من champion-named بـ Wonka", "done 1019 | champion-named")]
+    [InlineData("ضيف علامة صح على demo-booked في Soylent", "done 1013 | demo-booked")]
+    [InlineData("بلاش ربط هنا", "unlink")]
+    [InlineData("خلاص ولا شي", "cancel")]
+    [InlineData("Soylent طارت علينا", "lost 1013 | -")]
+    [InlineData("Globex قالولنا لا", "no 1003")]
+    [InlineData("أجّل Soylent لبعد أسبوع", "snooze 1013 | لبعد أسبوع | -")]
+    [InlineData("شو صار بـ Wonka من الأول", "history 1019")]
     public void Parse_LooseWording_ReadAsMeant(string text, string expected)
     {
         using var index = new DealNameIndex(UnderstandingTestData.Deals);
