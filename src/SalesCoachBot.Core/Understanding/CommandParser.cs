@@ -2128,7 +2128,10 @@ public sealed partial class CommandParser
 
         var periodWords = (period ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var said = new[] { "team_filler", "light", "period_markers", "period_ends", "funnel_words", "team_nouns" }.Any(set => pack.Words(set).Contains(word.Canon));
-        var last = after + 1 == tokens.Count || periodWords.Contains(tokens[after + 1].Lower, StringComparer.OrdinalIgnoreCase);
+        // «500 ألف EMEA هالربع»: an Arabic period is read as its English meaning, so the word after the team may also open
+        // one of the phrases that say a period.
+        var last = after + 1 == tokens.Count || periodWords.Contains(tokens[after + 1].Lower, StringComparer.OrdinalIgnoreCase)
+            || (pack.IsArabic && pack.TargetPeriods.Keys.Any(phrase => phrase.StartsWith(tokens[after + 1].Lower + " ", StringComparison.Ordinal) || phrase == tokens[after + 1].Lower));
         return said || !last || periodWords.Contains(word.Lower, StringComparer.OrdinalIgnoreCase) || pack.Keywords.Contains(word.Canon) ? null : word.Original;
     }
 

@@ -173,6 +173,21 @@ public sealed class LooseWordingTests
     [InlineData("Globex قالولنا لا", "no 1003")]
     [InlineData("أجّل Soylent لبعد أسبوع", "snooze 1013 | لبعد أسبوع | -")]
     [InlineData("شو صار بـ Wonka من الأول", "history 1019")]
+    // An eighth round (fix/arabic42): a team right after a target before an Arabic period («500 ألف EMEA هالربع»), «منا»,
+    // a leading «الحمد لله», an item after «طلع» or «لسه», «مش منجز», «صارت بمرحلة», «ضاعت علينا», «مقارنة بـ».
+    [InlineData("كم لازم نقفل لنوصل 500 ألف EMEA هالربع", "funnel 500 thousand | this quarter | emea")]
+    [InlineData("هدفنا 2m EMEA الربع الجاي", "funnel 2m | next quarter | emea")]
+    [InlineData("كم نحتاج لتحقيق مليون APAC للربع الثالث", "funnel 1 million | q3 | apac")]
+    [InlineData("شو المطلوب منا بـ Globex هلق", "next 1003")]
+    [InlineData("الحمد لله خلصنا demo-held في Wonka", "done 1019 | demo-held")]
+    [InlineData("طلع demo-held ما اتعمل في Hooli", "undo 1012 | demo-held")]
+    [InlineData("لسه demo-booked ما خلص في Soylent", "undo 1013 | demo-booked")]
+    [InlineData("اعتبر champion-named مش منجز في Wonka", "undo 1019 | champion-named")]
+    [InlineData("Wonka صارت بمرحلة التنفيذ", "move 1019 | implementation | -")]
+    [InlineData("Hooli راحت علينا عشان التوقيت", "lost 1012 | التوقيت")]
+    [InlineData("ضاعت علينا Wonka", "lost 1019 | -")]
+    [InlineData("كيف أداؤنا مقارنة بالربع الماضي", "pipeline - last-quarter")]
+    [InlineData("شكرا يا كوتش على كل شي", "thanks")]
     public void Parse_LooseWording_ReadAsMeant(string text, string expected)
     {
         using var index = new DealNameIndex(UnderstandingTestData.Deals);
