@@ -2007,6 +2007,16 @@ public sealed partial class CommandParser
                 used.Add(i + 1);
             }
 
+            // «مليون ونص», «2 مليون ونصف» ("a million and a half"): a half said after the amount's unit adds to its number;
+            // left alone it was read as the team's name.
+            if (used.Max() + 1 < tokens.Count && pack.Words("amount_halves").Contains(tokens[used.Max() + 1].Canon)
+                && amount.Split(' ', 2) is [var number, var rest]
+                && decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var whole))
+            {
+                amount = (whole + 0.5m).ToString(CultureInfo.InvariantCulture) + " " + rest;
+                used.Add(used.Max() + 1);
+            }
+
             // Arabic currency words become the code the amount reader knows ("مليون دولار" → "m usd").
             var after = used.Max() + 1;
             if (after < tokens.Count && Currency(tokens[after], pack) is { } code)

@@ -188,6 +188,11 @@ public sealed class LooseWordingTests
     [InlineData("ضاعت علينا Wonka", "lost 1019 | -")]
     [InlineData("كيف أداؤنا مقارنة بالربع الماضي", "pipeline - last-quarter")]
     [InlineData("شكرا يا كوتش على كل شي", "thanks")]
+    // A ninth round (fix/arabic42): «… ونص», «… ونصف» ("and a half") after a target's unit; «تاني» ("again") after a deal.
+    [InlineData("شو بدنا لنحقق مليون ونص", "funnel 1.5 million")]
+    [InlineData("كم نحتاج لتحقيق 2 مليون ونصف لفريق EMEA", "funnel 2.5 million | - | emea")]
+    [InlineData("كم نحتاج لتحقيق ٣ مليون ونص دولار", "funnel 3.5 million usd")]
+    [InlineData("شغّل تنبيهات Hooli تاني", "unsnooze 1012")]
     public void Parse_LooseWording_ReadAsMeant(string text, string expected)
     {
         using var index = new DealNameIndex(UnderstandingTestData.Deals);
