@@ -2001,6 +2001,14 @@ public sealed partial class CommandParser
             // "a million", «مليونين» (two million, one word): the amount in words, as the amount reader takes it.
             var amount = typed ? tokens[i].Original : pack.AmountWords[tokens[i].Canon];
             var used = new HashSet<int> { i };
+            // «نص مليون» ("half a million"): a half said before an amount in words halves it.
+            if (!typed && i > 0 && pack.Words("amount_halves").Contains(tokens[i - 1].Canon) && amount.Split(' ', 2) is [var count, var of]
+                && decimal.TryParse(count, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var counted))
+            {
+                amount = (counted / 2).ToString(CultureInfo.InvariantCulture) + " " + of;
+                used.Add(i - 1);
+            }
+
             if (typed && i + 1 < tokens.Count && pack.AmountUnits.TryGetValue(tokens[i + 1].Canon, out var unit))
             {
                 amount += " " + (pack.IsArabic ? unit : tokens[i + 1].Original);

@@ -193,6 +193,11 @@ public sealed class LooseWordingTests
     [InlineData("كم نحتاج لتحقيق 2 مليون ونصف لفريق EMEA", "funnel 2.5 million | - | emea")]
     [InlineData("كم نحتاج لتحقيق ٣ مليون ونص دولار", "funnel 3.5 million usd")]
     [InlineData("شغّل تنبيهات Hooli تاني", "unsnooze 1012")]
+    // A tenth round (fix/arabic42): «نص مليون» ("half a million"), «تبعنا» and «العام» as no team, a leading «تمام».
+    [InlineData("كم نحتاج عشان نوصل نص مليون", "funnel 0.5 million")]
+    [InlineData("كيف البايبلاين تبعنا للربع الأول 2026", "pipeline - quarter-2026-1")]
+    [InlineData("الأداء العام للفريق", "pipeline - -")]
+    [InlineData("تمام، انقل Hooli للعرض التوضيحي", "move 1012 | demo | -")]
     public void Parse_LooseWording_ReadAsMeant(string text, string expected)
     {
         using var index = new DealNameIndex(UnderstandingTestData.Deals);
