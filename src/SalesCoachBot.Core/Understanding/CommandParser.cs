@@ -1993,13 +1993,20 @@ public sealed partial class CommandParser
         for (var i = 0; i < tokens.Count; i++)
         {
             var typed = AmountRegex().IsMatch(tokens[i].Original);
-            if (!typed && !pack.AmountWords.ContainsKey(tokens[i].Canon))
+            // «القمع العكسي لمليون» ("for a million"): «ل» or «ب» glued to an amount in words.
+            var inWords = tokens[i].Canon;
+            if (!typed && pack.IsArabic && !pack.AmountWords.ContainsKey(inWords) && inWords.Length > 3 && inWords[0] is '\u0644' or '\u0628')
+            {
+                inWords = inWords[1..];
+            }
+
+            if (!typed && !pack.AmountWords.ContainsKey(inWords))
             {
                 continue;
             }
 
             // "a million", «مليونين» (two million, one word): the amount in words, as the amount reader takes it.
-            var amount = typed ? tokens[i].Original : pack.AmountWords[tokens[i].Canon];
+            var amount = typed ? tokens[i].Original : pack.AmountWords[inWords];
             var used = new HashSet<int> { i };
             // «نص مليون» ("half a million"): a half said before an amount in words halves it.
             if (!typed && i > 0 && pack.Words("amount_halves").Contains(tokens[i - 1].Canon) && amount.Split(' ', 2) is [var count, var of]

@@ -198,6 +198,10 @@ public sealed class LooseWordingTests
     [InlineData("كيف البايبلاين تبعنا للربع الأول 2026", "pipeline - quarter-2026-1")]
     [InlineData("الأداء العام للفريق", "pipeline - -")]
     [InlineData("تمام، انقل Hooli للعرض التوضيحي", "move 1012 | demo | -")]
+    // «ل» glued to a target in words: «لمليون», «لمليونين».
+    [InlineData("القمع العكسي لمليون", "funnel 1 million")]
+    [InlineData("القمع العكسي لمليون ونص فريق APAC", "funnel 1.5 million | - | apac")]
+    [InlineData("كم صفقة نحتاج للوصول لمليونين", "funnel 2 million")]
     public void Parse_LooseWording_ReadAsMeant(string text, string expected)
     {
         using var index = new DealNameIndex(UnderstandingTestData.Deals);
