@@ -2014,18 +2014,43 @@ public sealed partial class CommandParser
         for (var i = 0; i < tokens.Count; i++)
         {
             var typed = AmountRegex().IsMatch(tokens[i].Original);
-            if (!typed && !pack.AmountWords.ContainsKey(tokens[i].Canon))
+            // «القمع العكسي لمليون» ("for a million"): «ل» or «ب» glued to an amount in words.
+            var inWords = tokens[i].Canon;
+            if (!typed && pack.IsArabic && !pack.AmountWords.ContainsKey(inWords) && inWords.Length > 3 && inWords[0] is '\u0644' or '\u0628')
+            {
+                inWords = inWords[1..];
+            }
+
+            if (!typed && !pack.AmountWords.ContainsKey(inWords))
             {
                 continue;
             }
 
             // "a million", «مليونين» (two million, one word): the amount in words, as the amount reader takes it.
-            var amount = typed ? tokens[i].Original : pack.AmountWords[tokens[i].Canon];
+            var amount = typed ? tokens[i].Original : pack.AmountWords[inWords];
             var used = new HashSet<int> { i };
+            // «نص مليون» ("half a million"): a half said before an amount in words halves it.
+            if (!typed && i > 0 && pack.Words("amount_halves").Contains(tokens[i - 1].Canon) && amount.Split(' ', 2) is [var count, var of]
+                && decimal.TryParse(count, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var counted))
+            {
+                amount = (counted / 2).ToString(CultureInfo.InvariantCulture) + " " + of;
+                used.Add(i - 1);
+            }
+
             if (typed && i + 1 < tokens.Count && pack.AmountUnits.TryGetValue(tokens[i + 1].Canon, out var unit))
             {
                 amount += " " + (pack.IsArabic ? unit : tokens[i + 1].Original);
                 used.Add(i + 1);
+            }
+
+            // «مليون ونص», «2 مليون ونصف» ("a million and a half"): a half said after the amount's unit adds to its number;
+            // left alone it was read as the team's name.
+            if (used.Max() + 1 < tokens.Count && pack.Words("amount_halves").Contains(tokens[used.Max() + 1].Canon)
+                && amount.Split(' ', 2) is [var number, var rest]
+                && decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var whole))
+            {
+                amount = (whole + 0.5m).ToString(CultureInfo.InvariantCulture) + " " + rest;
+                used.Add(used.Max() + 1);
             }
 
             // Arabic currency words become the code the amount reader knows ("مليون دولار" → "m usd").
@@ -2149,7 +2174,10 @@ public sealed partial class CommandParser
 
         var periodWords = (period ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var ordinary = new[] { "team_filler", "light", "period_markers", "period_ends", "funnel_words", "team_nouns" }.Any(set => pack.Words(set).Contains(word.Canon));
-        var last = after + 1 == tokens.Count || periodWords.Contains(tokens[after + 1].Lower, StringComparer.OrdinalIgnoreCase);
+        // «500 ألف EMEA هالربع»: an Arabic period is read as its English meaning, so the word after the team may also open
+        // one of the phrases that say a period.
+        var last = after + 1 == tokens.Count || periodWords.Contains(tokens[after + 1].Lower, StringComparer.OrdinalIgnoreCase)
+            || (pack.IsArabic && pack.TargetPeriods.Keys.Any(phrase => phrase.StartsWith(tokens[after + 1].Lower + " ", StringComparison.Ordinal) || phrase == tokens[after + 1].Lower));
         return ordinary || !last || periodWords.Contains(word.Lower, StringComparer.OrdinalIgnoreCase) || pack.Keywords.Contains(word.Canon) ? null : word.Original;
     }
 

@@ -128,6 +128,80 @@ public sealed class LooseWordingTests
     [InlineData("سجّل Hooli خسارة عشان الميزانية راحت", "lost 1012 | الميزانية راحت")]
     [InlineData("أعيد فتح Hooli", "reopen 1012")]
     [InlineData("لا ما أبيها", "cancel")]
+    // A fifth round (fix/arabic42): «أداؤنا», «أدائنا», «أداءنا» ("our performance") as the pipeline's «أداء», with a named
+    // quarter, «الربعي» or a period; «صرنا» ("we got to"), «هالأيام» after a deal, «تم عمل …», «لسا ما خلص», «الغ تأكيد … لـ»,
+    // «رجّع … للاكتشاف», «اللي» and «محتاجة» in a stalled question, «رجعوا تاني», «الله يجزاك خير».
+    [InlineData("كيف ادائنا هالربع", "pipeline - this-quarter")]
+    [InlineData("شو أداءنا بالربع الأول", "pipeline - quarter-1")]
+    [InlineData("أداؤنا في Q2", "pipeline - quarter-2")]
+    [InlineData("كيف كان أداؤنا السنة هذي", "pipeline - this-year")]
+    [InlineData("كيف كان ادائنا الربع الماضي", "pipeline - last-quarter")]
+    [InlineData("شلون أداء فريق EMEA الربعي", "pipeline emea this-quarter")]
+    [InlineData("كيفها Wonka هالأيام", "next 1019")]
+    [InlineData("وين صرنا مع Fabrikam", "next 1005")]
+    [InlineData("تم عمل demo-held لـ Soylent", "done 1013 | demo-held")]
+    [InlineData("demo-held لسا ما خلص بـ Soylent", "undo 1013 | demo-held")]
+    [InlineData("ألغِ تأكيد demo-booked لـ Initech", "undo 1002 | demo-booked")]
+    [InlineData("رجّع Initech للاكتشاف عشان العميل غير رأيه", "move 1002 | discovery | العميل غير رأيه")]
+    [InlineData("وش الصفقات اللي واقفة", "stalled -")]
+    [InlineData("إيه الصفقات اللي محتاجة اهتمام", "stalled -")]
+    [InlineData("Soylent رجعوا تاني", "reopen 1013")]
+    [InlineData("الله يجزاك خير", "thanks")]
+    // A sixth round (fix/arabic42): «أدائي» ("my performance"), «للربع الرابع» after a target, «ربنا يخليك» and «متشكرين» as
+    // thanks, «بكرا», «وش صار جديد» (news, not history), «للأسف» and «الحمد لله» as no part of a reason or a name.
+    [InlineData("كيف أدائي هالشهر", "pipeline - this-month")]
+    [InlineData("كم لازم نقفل عشان نوصل 3 مليون للربع الرابع", "funnel 3 million | q4 | -")]
+    [InlineData("وش نحتاج لنحقق مليون للربع الجاي لفريق EMEA", "funnel 1 million | next quarter | emea")]
+    [InlineData("ربنا يخليك", "thanks")]
+    [InlineData("متشكرين", "thanks")]
+    [InlineData("إيش عندي بكرا", "due all 1")]
+    [InlineData("إيش صار جديد مع Hooli", "next 1012")]
+    [InlineData("تم champion-named في Wonka الحمد لله", "done 1019 | champion-named")]
+    [InlineData("Hooli قالوا لا للأسف", "no 1012")]
+    [InlineData("للأسف Hooli رفضوا", "no 1012")]
+    // A seventh round (fix/arabic42): «صاير» ("going on"), «هلأ» ("now", folded as the greeting «هلا») and a part of the day
+    // after a deal, «خلصنا من … بـ», a tick «علامة صح», «بلاش ربط», «طارت علينا», «قالولنا», «لبعد أسبوع», «من الأول».
+    [InlineData("شو صاير مع Hooli", "next 1012")]
+    [InlineData("إيش وضع صفقة Wonka هلأ", "next 1019")]
+    [InlineData("اجتمعت مع Hooli اليوم الصبح", "activity 1012 | meeting today -")]
+    [InlineData("قابلت Wonka امبارح العصر", "activity 1019 | meeting yesterday -")]
+    [InlineData("خلصنا من champion-named بـ Wonka", "done 1019 | champion-named")]
+    [InlineData("ضيف علامة صح على demo-booked في Soylent", "done 1013 | demo-booked")]
+    [InlineData("بلاش ربط هنا", "unlink")]
+    [InlineData("خلاص ولا شي", "cancel")]
+    [InlineData("Soylent طارت علينا", "lost 1013 | -")]
+    [InlineData("Globex قالولنا لا", "no 1003")]
+    [InlineData("أجّل Soylent لبعد أسبوع", "snooze 1013 | لبعد أسبوع | -")]
+    [InlineData("شو صار بـ Wonka من الأول", "history 1019")]
+    // An eighth round (fix/arabic42): a team right after a target before an Arabic period («500 ألف EMEA هالربع»), «منا»,
+    // a leading «الحمد لله», an item after «طلع» or «لسه», «مش منجز», «صارت بمرحلة», «ضاعت علينا», «مقارنة بـ».
+    [InlineData("كم لازم نقفل لنوصل 500 ألف EMEA هالربع", "funnel 500 thousand | this quarter | emea")]
+    [InlineData("هدفنا 2m EMEA الربع الجاي", "funnel 2m | next quarter | emea")]
+    [InlineData("كم نحتاج لتحقيق مليون APAC للربع الثالث", "funnel 1 million | q3 | apac")]
+    [InlineData("شو المطلوب منا بـ Globex هلق", "next 1003")]
+    [InlineData("الحمد لله خلصنا demo-held في Wonka", "done 1019 | demo-held")]
+    [InlineData("طلع demo-held ما اتعمل في Hooli", "undo 1012 | demo-held")]
+    [InlineData("لسه demo-booked ما خلص في Soylent", "undo 1013 | demo-booked")]
+    [InlineData("اعتبر champion-named مش منجز في Wonka", "undo 1019 | champion-named")]
+    [InlineData("Wonka صارت بمرحلة التنفيذ", "move 1019 | implementation | -")]
+    [InlineData("Hooli راحت علينا عشان التوقيت", "lost 1012 | التوقيت")]
+    [InlineData("ضاعت علينا Wonka", "lost 1019 | -")]
+    [InlineData("كيف أداؤنا مقارنة بالربع الماضي", "pipeline - last-quarter")]
+    [InlineData("شكرا يا كوتش على كل شي", "thanks")]
+    // A ninth round (fix/arabic42): «… ونص», «… ونصف» ("and a half") after a target's unit; «تاني» ("again") after a deal.
+    [InlineData("شو بدنا لنحقق مليون ونص", "funnel 1.5 million")]
+    [InlineData("كم نحتاج لتحقيق 2 مليون ونصف لفريق EMEA", "funnel 2.5 million | - | emea")]
+    [InlineData("كم نحتاج لتحقيق ٣ مليون ونص دولار", "funnel 3.5 million usd")]
+    [InlineData("شغّل تنبيهات Hooli تاني", "unsnooze 1012")]
+    // A tenth round (fix/arabic42): «نص مليون» ("half a million"), «تبعنا» and «العام» as no team, a leading «تمام».
+    [InlineData("كم نحتاج عشان نوصل نص مليون", "funnel 0.5 million")]
+    [InlineData("كيف البايبلاين تبعنا للربع الأول 2026", "pipeline - quarter-2026-1")]
+    [InlineData("الأداء العام للفريق", "pipeline - -")]
+    [InlineData("تمام، انقل Hooli للعرض التوضيحي", "move 1012 | demo | -")]
+    // «ل» glued to a target in words: «لمليون», «لمليونين».
+    [InlineData("القمع العكسي لمليون", "funnel 1 million")]
+    [InlineData("القمع العكسي لمليون ونص فريق APAC", "funnel 1.5 million | - | apac")]
+    [InlineData("كم صفقة نحتاج للوصول لمليونين", "funnel 2 million")]
     public void Parse_LooseWording_ReadAsMeant(string text, string expected)
     {
         using var index = new DealNameIndex(UnderstandingTestData.Deals);
