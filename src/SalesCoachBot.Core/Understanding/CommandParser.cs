@@ -2030,10 +2030,9 @@ public sealed partial class CommandParser
             var amount = typed ? tokens[i].Original : pack.AmountWords[inWords];
             var used = new HashSet<int> { i };
             // «نص مليون» ("half a million"): a half said before an amount in words halves it.
-            if (!typed && i > 0 && pack.Words("amount_halves").Contains(tokens[i - 1].Canon) && amount.Split(' ', 2) is [var count, var of]
-                && decimal.TryParse(count, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var counted))
+            if (!typed && i > 0 && pack.Words("amount_halves").Contains(tokens[i - 1].Canon) && WithNumber(amount, n => n / 2) is { } halved)
             {
-                amount = (counted / 2).ToString(CultureInfo.InvariantCulture) + " " + of;
+                amount = halved;
                 used.Add(i - 1);
             }
 
@@ -2046,10 +2045,9 @@ public sealed partial class CommandParser
             // «مليون ونص», «2 مليون ونصف» ("a million and a half"): a half said after the amount's unit adds to its number;
             // left alone it was read as the team's name.
             if (used.Max() + 1 < tokens.Count && pack.Words("amount_halves").Contains(tokens[used.Max() + 1].Canon)
-                && amount.Split(' ', 2) is [var number, var rest]
-                && decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var whole))
+                && WithNumber(amount, n => n + 0.5m) is { } andAHalf)
             {
-                amount = (whole + 0.5m).ToString(CultureInfo.InvariantCulture) + " " + rest;
+                amount = andAHalf;
                 used.Add(used.Max() + 1);
             }
 
@@ -2071,6 +2069,12 @@ public sealed partial class CommandParser
 
         return null;
     }
+
+    /// <summary>"1 million" with its number changed ("0.5 million", "1.5 million"); null when no number comes first.</summary>
+    private static string? WithNumber(string amount, Func<decimal, decimal> change) =>
+        amount.Split(' ', 2) is [var number, var rest] && decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n)
+            ? change(n).ToString(CultureInfo.InvariantCulture) + " " + rest
+            : null;
 
     private static string? Currency(Token token, LanguagePack pack) =>
         pack.Currencies.TryGetValue(token.Lower, out var code) || pack.Currencies.TryGetValue(ArabicText.WithoutArticle(token.Lower), out code) ? code : null;

@@ -73,7 +73,10 @@ internal static partial class SnoozeDates
             || UntilADate(text, words, AnyDay) is not null);
     }
 
-    /// <summary>Where only whether words are a date matters.</summary>
+    /// <summary>
+    /// Where only whether words are a date matters. A day in this century: "the 15th" or "Dec 20" read against the Unix
+    /// epoch are no date the reader accepts.
+    /// </summary>
     private static readonly DateContext AnyDay = new(new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero), TimeZoneInfo.Utc);
 
     /// <summary>

@@ -86,6 +86,15 @@ internal static class UnderstandingTestData
         return new ProcessMap("Test", 1, new StageId("brand-awareness"), new StageId("contract-signed"), list, MapOutcomes.Default);
     }
 
+    private static readonly CommandParser Parser = new();
+
+    /// <summary>What <paramref name="text"/> is read as, its deals resolved against <see cref="Deals"/> (see <see cref="Describe"/>).</summary>
+    public static string Read(string text)
+    {
+        using var index = new DealNameIndex(Deals);
+        return Describe(Parser.Parse(text), new DealResolver(), index);
+    }
+
     /// <summary>"next 1001", "done 1002 | demo held", "ambiguous(1001,1011)": what a command means, deals resolved.</summary>
     public static string Describe(ChatCommand command, DealResolver resolver, DealNameIndex index)
     {
