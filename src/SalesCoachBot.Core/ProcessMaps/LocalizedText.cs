@@ -24,6 +24,9 @@ public sealed class LocalizedText
     /// <summary>The languages this text is written in.</summary>
     public IEnumerable<string> Languages => _byLanguage.Keys;
 
+    /// <summary>The text as written in each of its languages, the map's first.</summary>
+    public IEnumerable<string> InEveryLanguage => _byLanguage.Values.Where(t => t != Default).Prepend(Default);
+
     /// <summary>True when the text is written in more than one language.</summary>
     public bool IsTranslated => _byLanguage.Count > 1;
 

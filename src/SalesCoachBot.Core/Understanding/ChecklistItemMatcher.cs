@@ -61,7 +61,7 @@ internal sealed class ChecklistItemMatcher
         }
 
         var scored = items
-            .Select(i => (Item: i, Tier: StageMatcher.Tier(words, [.. TextFolding.Words(i.Id.Value).Concat(TextFolding.Words(i.Text)).Distinct()])))
+            .Select(i => (Item: i, Tier: StageMatcher.Tier(words, WordsOf(i))))
             .Where(x => x.Tier != MatchKind.None)
             .ToList();
         if (scored.Count == 0)
@@ -73,4 +73,8 @@ internal sealed class ChecklistItemMatcher
         var best = scored.Where(x => x.Tier == bestTier).Select(x => x.Item).ToList();
         return best.Count == 1 ? new ItemMatch.Found(best[0]) : new ItemMatch.Ambiguous(best);
     }
+
+    /// <summary>The item's id and its text in every language the map gives: an Arabic rep types the Arabic words.</summary>
+    private static List<string> WordsOf(ChecklistItem item) =>
+        [.. TextFolding.Words(item.Id.Value).Concat(item.Texts.InEveryLanguage.Prepend(item.Text).SelectMany(TextFolding.Words)).Distinct()];
 }

@@ -128,12 +128,18 @@ internal sealed class StageMatcher
 
     private static List<StageName> NamesOf(Stage stage)
     {
-        var names = new List<StageName> { StageName.Of(TextFolding.Words(stage.Id.Value)), StageName.Of(TextFolding.Words(stage.Name)) };
+        var names = new List<StageName> { StageName.Of(TextFolding.Words(stage.Id.Value)) };
 
-        // "Discovery / needs analysis", "Proposal / estimate / quote": each part names the stage too.
-        foreach (var part in stage.Name.Split(['/', '(', ')', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        // The name in each language the map writes it in ("العرض / عرض السعر" as well as "Proposal / quote").
+        foreach (var name in stage.NameText.InEveryLanguage.Prepend(stage.Name).Distinct(StringComparer.Ordinal))
         {
-            names.Add(StageName.Of(TextFolding.Words(part)));
+            names.Add(StageName.Of(TextFolding.Words(name)));
+
+            // "Discovery / needs analysis", "Proposal / estimate / quote": each part names the stage too.
+            foreach (var part in name.Split(['/', '(', ')', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                names.Add(StageName.Of(TextFolding.Words(part)));
+            }
         }
 
         return names;

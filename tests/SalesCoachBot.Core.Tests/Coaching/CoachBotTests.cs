@@ -244,6 +244,22 @@ public sealed class CoachBotTests : IDisposable
         Assert.Equal(DealStatus.Won, deal.Status);
     }
 
+    [Fact]
+    public async Task Move_ToAStageByItsArabicNameInTheMap_MovesThere()
+    {
+        // «التفاوض» is in no language file: the team's map names its verbal-agreement stage so in Arabic.
+        var shipped = ProcessMapLoader.Default;
+        var verbal = shipped.GetStage(new StageId("verbal-agreement"));
+        var renamed = verbal with { NameText = LocalizedText.Of("en", new Dictionary<string, string> { ["en"] = "Verbal agreement", ["ar"] = "التفاوض" }) };
+        var map = new ProcessMap(shipped.Name, shipped.Version, shipped.Start, shipped.Won, [.. shipped.Stages.Select(s => s.Id == verbal.Id ? renamed : s)], shipped.Outcomes);
+        using var bot = new BotHarness(map);
+        var deal = bot.AddDeal("1002", "Initech", "proposal");
+
+        await bot.AskAsync("انقل Initech إلى مرحلة التفاوض لأن العميل وافق شفهيا", bot.Manager);
+
+        Assert.Equal(new StageId("verbal-agreement"), deal.StageId);
+    }
+
     [Theory]
     [InlineData("move initech to won because they signed early")]
     [InlineData("انقل initech إلى مكسوبة لأن العميل وقع مبكرا")]

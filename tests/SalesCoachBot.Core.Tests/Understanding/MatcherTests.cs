@@ -116,3 +116,46 @@ public sealed class ChecklistItemMatcherTests
         Assert.IsType<ItemMatch.NotFound>(_matcher.Match(Discovery, text));
     }
 }
+
+/// <summary>A map that writes its stages and items in Arabic too is matched in Arabic words, as an Arabic rep types them.</summary>
+public sealed class ArabicMapTextMatchingTests
+{
+    private static readonly ProcessMap Shipped = ProcessMapLoader.Default;
+
+    [Theory]
+    [InlineData("قائمة المتطلبات", "discovery", "requirements-listed")]
+    [InlineData("مناصر داخلي", "discovery", "champion-named")]
+    [InlineData("موعد العرض", "discovery", "demo-booked")]
+    [InlineData("العقد الموقع", "contract-signed", "signed-copy-stored")]
+    [InlineData("اجتماع الانطلاق", "contract-signed", "kickoff-held")]
+    public void Item_ArabicWordsOfItsText_FindsItem(string text, string stage, string itemId)
+    {
+        var found = Assert.IsType<ItemMatch.Found>(new ChecklistItemMatcher().Match(Shipped.GetStage(new StageId(stage)), text));
+
+        Assert.Equal(itemId, found.Item.Id.Value);
+    }
+
+    [Theory]
+    [InlineData("الاستكشاف", "discovery")]
+    [InlineData("الموافقة الشفهية", "verbal-agreement")]
+    [InlineData("التواصل البيعي", "sales-engagement")]
+    public void Stage_ArabicNameInTheMap_FindsStage(string text, string stageId)
+    {
+        var found = Assert.IsType<StageMatch.Found>(new StageMatcher().Match(Shipped, text));
+
+        Assert.Equal(stageId, found.Stage.Id.Value);
+    }
+
+    [Fact]
+    public void Stage_ArabicNameNoLanguageFileKnows_FindsIt()
+    {
+        // No language file knows «التفاوض»: only the map's own Arabic name can.
+        var shipped = Shipped.GetStage(new StageId("verbal-agreement"));
+        var renamed = shipped with { NameText = LocalizedText.Of("en", new Dictionary<string, string> { ["en"] = "Verbal agreement", ["ar"] = "التفاوض" }) };
+        var map = new ProcessMap(Shipped.Name, Shipped.Version, Shipped.Start, Shipped.Won, [.. Shipped.Stages.Select(s => s.Id == shipped.Id ? renamed : s)], Shipped.Outcomes);
+
+        Assert.IsType<StageMatch.NotFound>(new StageMatcher().Match(Shipped, "التفاوض"));
+        var found = Assert.IsType<StageMatch.Found>(new StageMatcher().Match(map, "التفاوض"));
+        Assert.Equal("verbal-agreement", found.Stage.Id.Value);
+    }
+}
