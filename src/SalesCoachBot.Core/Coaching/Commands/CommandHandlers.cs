@@ -61,7 +61,7 @@ internal static class CommandHandlers
         Handle<ChangeQuestionCommand, ChangeQuestionUseCase>();
         Handle<NewDealCommand, NewDealUseCase>();
         Handle<HelpCommand, HelpUseCase>();
-        Handle<UnknownCommand, HelpUseCase>();
+        Handle<UnknownCommand, NotUnderstoodUseCase>();
         Handle<ConfirmIntentCommand, ConfirmIntentUseCase>();
         Handle<CancelCommand, ConfirmIntentUseCase>();
         Handle<ThanksCommand, ThanksUseCase>();

@@ -13,7 +13,7 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 /// pipeline. Nothing changes.
 /// </summary>
 internal sealed class AboutUseCase(
-    StageInfoUseCase stages, DealNameResolverCache names, IDealStore deals, WhatsNextUseCase whatsNext, HelpUseCase help)
+    StageInfoUseCase stages, DealNameResolverCache names, IDealStore deals, WhatsNextUseCase whatsNext, NotUnderstoodUseCase notUnderstood)
     : ICommandHandler<AboutCommand>
 {
     public async Task<BotAnswer> HandleAsync(AboutCommand command, TurnContext context, CancellationToken cancellationToken) =>
@@ -21,6 +21,6 @@ internal sealed class AboutUseCase(
         ?? (await (command.NameAlone ? names.NamesNoDealAsync(deals, command.Deal, context.Person, cancellationToken)
                 : names.FitsNoDealAsync(deals, command.Deal, context.Person, cancellationToken))
             ? await whatsNext.TeamPipelineAsync(command.Deal, command.Language, context, cancellationToken)
-                ?? await help.HandleAsync(command.Help with { Language = command.Language }, context, cancellationToken)
+                ?? await notUnderstood.HandleAsync(command.Help with { Language = command.Language }, context, cancellationToken)
             : await whatsNext.HandleAsync(new WhatsNextCommand(command.Deal) { Language = command.Language }, context, cancellationToken));
 }

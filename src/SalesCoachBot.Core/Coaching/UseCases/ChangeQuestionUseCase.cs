@@ -14,12 +14,12 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 /// what its checklist still needs, as "what's next for Globex" is: what the change would take, not the change.
 /// </summary>
 internal sealed class ChangeQuestionUseCase(
-    DealNameResolverCache names, IDealStore deals, HistoryUseCase history, WhatsNextUseCase whatsNext, HelpUseCase help)
+    DealNameResolverCache names, IDealStore deals, HistoryUseCase history, WhatsNextUseCase whatsNext, NotUnderstoodUseCase notUnderstood)
     : ICommandHandler<ChangeQuestionCommand>
 {
     public async Task<BotAnswer> HandleAsync(ChangeQuestionCommand command, TurnContext context, CancellationToken cancellationToken) =>
         await names.FitsNoDealAsync(deals, command.Deal, context.Person, cancellationToken)
-            ? await help.HandleAsync(command.Help with { Language = command.Language }, context, cancellationToken)
+            ? await notUnderstood.HandleAsync(command.Help with { Language = command.Language }, context, cancellationToken)
             : command.Advice
                 ? await whatsNext.AdviseAsync(command.Deal, context, cancellationToken)
                 : await history.HandleAsync(new HistoryCommand(command.Deal) { Language = command.Language }, context, cancellationToken);

@@ -13,7 +13,7 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 /// A guess whose deal name fits no deal the person may see, nor comes close to one, was not a command at all
 /// («بلا بلا بلا» read as "unsnooze deal بلا بلا"): that gets the help answer for words not understood instead.
 /// </summary>
-internal sealed class ConfirmIntentUseCase(DealNameResolverCache names, IDealStore deals, HelpUseCase help)
+internal sealed class ConfirmIntentUseCase(DealNameResolverCache names, IDealStore deals, NotUnderstoodUseCase notUnderstood)
     : ICommandHandler<ConfirmIntentCommand>, ICommandHandler<CancelCommand>
 {
     public async Task<BotAnswer> HandleAsync(ConfirmIntentCommand command, TurnContext context, CancellationToken cancellationToken)
@@ -21,7 +21,7 @@ internal sealed class ConfirmIntentUseCase(DealNameResolverCache names, IDealSto
         if (command.Guess is IDealCommand guess && await names.FitsNoDealAsync(deals, guess.Deal, context.Person, cancellationToken))
         {
             var typed = context.Turn.Words?.Trim() ?? command.CommandText;
-            return await help.HandleAsync(new UnknownCommand(typed) { Language = command.Language }, context, cancellationToken);
+            return await notUnderstood.HandleAsync(new UnknownCommand(typed) { Language = command.Language }, context, cancellationToken);
         }
 
         var say = context.Say;

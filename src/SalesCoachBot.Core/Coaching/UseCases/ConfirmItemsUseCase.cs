@@ -15,7 +15,7 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 /// repeated confirmation records nothing twice and racing confirmations advance the deal once.
 /// </summary>
 internal sealed class ConfirmItemsUseCase(
-    DealLocator locator, IDealStore deals, WhatsNextUseCase whatsNext, CoachingMetrics metrics, CommandDispatcher commands)
+    DealLocator locator, IDealStore deals, WhatsNextUseCase whatsNext, CoachingMetrics metrics, CommandDispatcher commands, CommandParser parser)
     : ICommandHandler<ConfirmItemsCommand>, ICommandHandler<ConfirmItemsPayload>
 {
     public async Task<BotAnswer> HandleAsync(ConfirmItemsCommand command, TurnContext context, CancellationToken cancellationToken)
@@ -32,14 +32,9 @@ internal sealed class ConfirmItemsUseCase(
 
             // "done demo held hooli", "hooli demo held done" in a chat linked to no deal: the item's last (or first) words name
             // a deal whose checklist has the rest. Asked back, never done: the words were not said as "ITEM for DEAL".
-            bool OfItsStage(DealView deal, string item) => ItemOfItsStage(deal, item, context);
-            if (command is { Deal: LinkedDealReference, ItemTexts: [var typed] }
-                && (await locator.FindNamedAtAnEndAsync(typed, first: false, OfItsStage, context, cancellationToken)
-                    ?? await locator.FindNamedAtAnEndAsync(typed, first: true, OfItsStage, context, cancellationToken)) is { } split)
+            if (command is { Deal: LinkedDealReference, ItemTexts: [var typed] } && await NamedAtAnEndAsync(typed, context, cancellationToken) is { } guess)
             {
-                var guess = new ConfirmItemsCommand(new NameReference(split.Name), [split.Others]);
-                var wording = CommandParser.CanonicalText(guess, command.Language) ?? CommandParser.CanonicalText(guess)!;
-                return await commands.DispatchAsync(new ConfirmIntentCommand(guess, wording) { Language = command.Language }, context, cancellationToken);
+                return await AskBackAsync(guess, command.Language, context, cancellationToken);
             }
 
             return ((DealLookup.Answered)lookup).Answer;
@@ -78,8 +73,58 @@ internal sealed class ConfirmItemsUseCase(
         return await ConfirmAsync(deal.Id, items, expectedStageVersion: null, context, fromCard: false, cancellationToken, expectedStage: deal.StageId);
     }
 
-    private static bool ItemOfItsStage(DealView deal, string item, TurnContext context) =>
-        context.MapOf(deal).FindStage(deal.Deal.StageId) is { } stage && Matching.MatchItem(stage, item) is ItemMatch.Found;
+    /// <summary>
+    /// "demo held for Hooli", "Hooli: kickoff held and system tested", "demo held" in a chat linked to a deal: checklist
+    /// items said without "done", which the words alone do not tell from anything else. Read as "done …", the guess stands
+    /// only when every item is on the checklist of its deal's stage, and it is asked back (<see cref="ConfirmIntentCommand"/>),
+    /// never done. Null for anything else, and for a question.
+    /// </summary>
+    public async Task<BotAnswer?> AskAboutItemsSaidAsync(UnknownCommand said, TurnContext context, CancellationToken cancellationToken)
+    {
+        var text = said.Text.Trim();
+        if (text.Length == 0 || text[^1] is '?' or '\u061F'
+            || CommandParser.CanonicalText(new ConfirmItemsCommand(DealReference.ThisDeal, [text]), said.Language) is not { } wording
+            || parser.Parse(wording) is not ConfirmItemsCommand read
+            || read.ItemTexts.Sum(i => TextFolding.Words(i).Count) < 2)
+        {
+            return null;
+        }
+
+        ConfirmItemsCommand? guess = null;
+        if (read.Deal is NameReference name)
+        {
+            guess = await locator.FindOneByNameAsync(name.Text, context, cancellationToken) is { } deal && AllOfItsStage(deal, read.ItemTexts, context) ? read : null;
+        }
+        else
+        {
+            // "demo held for #1012", or "demo held" in a chat linked to a deal; else "hooli demo held" names one at an end.
+            var lookup = await locator.LocateAsync(read.Deal, context, _ => wording, cancellationToken);
+            guess = lookup is DealLookup.Found found && AllOfItsStage(found.Deal, read.ItemTexts, context) ? read
+                : lookup is DealLookup.Answered && read is { Deal: LinkedDealReference, ItemTexts: [var typed] } ? await NamedAtAnEndAsync(typed, context, cancellationToken)
+                : null;
+        }
+
+        return guess is null ? null : await AskBackAsync(guess, said.Language, context, cancellationToken);
+    }
+
+    /// <summary>"demo held hooli", "hooli demo held": a deal named by the first or last words, the rest items of its stage.</summary>
+    private async Task<ConfirmItemsCommand?> NamedAtAnEndAsync(string typed, TurnContext context, CancellationToken cancellationToken)
+    {
+        bool OfItsStage(DealView deal, string item) => AllOfItsStage(deal, [item], context);
+        var split = await locator.FindNamedAtAnEndAsync(typed, first: false, OfItsStage, context, cancellationToken)
+            ?? await locator.FindNamedAtAnEndAsync(typed, first: true, OfItsStage, context, cancellationToken);
+        // "Hooli: demo held" splits as "Hooli :" and "demo held"; the colon belongs to neither.
+        return split is { } named ? new ConfirmItemsCommand(new NameReference(named.Name.Trim(' ', ':')), [named.Others.Trim(' ', ':')]) : null;
+    }
+
+    private Task<BotAnswer> AskBackAsync(ConfirmItemsCommand guess, string language, TurnContext context, CancellationToken cancellationToken)
+    {
+        var wording = CommandParser.CanonicalText(guess, language) ?? CommandParser.CanonicalText(guess)!;
+        return commands.DispatchAsync(new ConfirmIntentCommand(guess, wording) { Language = language }, context, cancellationToken);
+    }
+
+    private static bool AllOfItsStage(DealView deal, IReadOnlyList<string> items, TurnContext context) =>
+        context.MapOf(deal).FindStage(deal.Deal.StageId) is { } stage && items.All(item => Matching.MatchItem(stage, item) is ItemMatch.Found);
 
     /// <summary>A card's Confirm button: the items ticked on the card, at the stage and stage version the card showed.</summary>
     public Task<BotAnswer> HandleAsync(ConfirmItemsPayload command, TurnContext context, CancellationToken cancellationToken) =>

@@ -13,7 +13,7 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 /// working on deals; managers and admins also those for running a team (pipeline, reverse funnel, moves, nudge
 /// channels). "new deal" is listed only when no CRM manages the deals (<see cref="CrmOptions"/>).
 /// </summary>
-internal sealed class HelpUseCase(IOptions<CrmOptions> crm) : ICommandHandler<HelpCommand>, ICommandHandler<UnknownCommand>
+internal sealed class HelpUseCase(IOptions<CrmOptions> crm) : ICommandHandler<HelpCommand>
 {
     /// <summary>Everyone's commands, in the canonical forms of the README command table: resource keys Help.Cmd.* and Help.What.*.</summary>
     internal static readonly IReadOnlyList<string> RepCommands =
@@ -25,9 +25,9 @@ internal sealed class HelpUseCase(IOptions<CrmOptions> crm) : ICommandHandler<He
     public Task<BotAnswer> HandleAsync(HelpCommand command, TurnContext context, CancellationToken cancellationToken) =>
         Task.FromResult(Handle(context.Person, notUnderstood: null, context.Say));
 
-    /// <summary>Nothing understood: says what was not, unless nothing was typed.</summary>
-    public Task<BotAnswer> HandleAsync(UnknownCommand command, TurnContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(Handle(context.Person, string.IsNullOrWhiteSpace(command.Text) ? null : command.Text, context.Say, command.Closest));
+    /// <summary>Nothing understood: says what was not, unless nothing was typed (<see cref="NotUnderstoodUseCase"/> asks first).</summary>
+    public BotAnswer NotUnderstood(UnknownCommand command, TurnContext context) =>
+        Handle(context.Person, string.IsNullOrWhiteSpace(command.Text) ? null : command.Text, context.Say, command.Closest);
 
     private BotAnswer Handle(PersonView person, string? notUnderstood, Phrases say, IReadOnlyList<string>? closest = null)
     {
