@@ -537,7 +537,7 @@ public sealed partial class CommandParser
 
         return m.Command switch
         {
-            "next" => NextIsATime(m, tokens, pack) || StepAfterLatinName(m, tokens, pack) || EndsWithAStageToGoTo(m.Slot("deal"), pack) || MoveVerbBeforeDeal(m, pack) ? null : new WhatsNextCommand(DealOf(WithoutEndingDate(m.Slot("deal")), pack, folded)),
+            "next" => NextIsATime(m, tokens, pack) || StepAfterLatinName(m, tokens, pack) || EndsWithAStageToGoTo(m.Slot("deal"), pack) || MoveVerbBeforeDeal(m, pack) ? null : new WhatsNextCommand(DealOf(WithoutEndingDate(WithoutMeeting(m.Slot("deal"), pack)), pack, folded)),
             "done" => Items(m.Slot("item"), pack) is { Count: > 0 } items ? new ConfirmItemsCommand(DealOf(m.Slot("deal"), pack, folded), items) : null,
             "undo" => Items(m.Slot("item"), pack) is { Count: > 0 } undo ? new UndoItemCommand(DealOf(m.Slot("deal"), pack, folded), string.Join(" and ", undo)) : null,
             "link" => Link(m.Slot("deal"), folded, pack),
@@ -546,7 +546,7 @@ public sealed partial class CommandParser
             "mydeals" => new MyDealsCommand(),
             "due" => Due(tokens, pack),
             "move" => Move(m, tokens, folded, pack),
-            "lost" => m.Slot("deal").Count == 0 || SaysWon(m, tokens, pack) ? null : Lost(m, folded, pack),
+            "lost" => m.Slot("deal").Count == 0 || SaysWon(m, tokens, pack) ? null : Lost(m, tokens, folded, pack),
             "saidno" => SaysYes(m, tokens, pack) ? new UnknownCommand(folded.Raw) : (ChatCommand?)LostWithANo(m, tokens, folded, pack) ?? new SaidNoCommand(DealOf(WithoutBuyer(m.Slot("deal"), pack), pack, folded), Reason(m.Slot("reason"), pack, folded)),
             "snooze" => Snooze(m, tokens, folded, pack),
             "unsnooze" => new UnsnoozeCommand(DealOf(m.Slot("deal"), pack, folded)),
@@ -638,6 +638,12 @@ public sealed partial class CommandParser
             return null;
         }
 
+        // "when's the next meeting with Globex": a meeting to come is the deal's next step, not one to log.
+        if (OutsideSlots(m, tokens).Any(t => pack.Words("next_as_time").Contains(t.Canon)))
+        {
+            return null;
+        }
+
         var dealSlot = m.Slot("deal");
         var aboutSlot = m.Slot("about");
         // «أرسلت لـ Acme العرض» («أرسلت ل {deal} {about}»): what was sent starts where the Latin name ends, or, after an
@@ -718,6 +724,16 @@ public sealed partial class CommandParser
     /// (a deal's checklist is the same whichever day it is asked about). Read against any day: only whether the words
     /// are a date matters.
     /// </summary>
+    /// <summary>
+    /// "when's the next meeting with Globex" fits "what's next {deal?}" with "meeting with Globex" for the deal: a call or
+    /// meeting "with" or "at" someone names what is next with them, not part of their name.
+    /// </summary>
+    private static IReadOnlyList<Token> WithoutMeeting(IReadOnlyList<Token> slot, LanguagePack pack) =>
+        slot is [var kind, var with, _, ..] && ActivityKindOf(kind, pack) is Domain.ActivityKind.Call or Domain.ActivityKind.Meeting
+            && pack.Words("activity_meeting_with").Contains(with.Canon)
+            ? [.. slot.Skip(2)]
+            : slot;
+
     private static IReadOnlyList<Token> WithoutEndingDate(IReadOnlyList<Token> slot)
     {
         for (var start = Math.Max(1, slot.Count - 4); start < slot.Count; start++)
@@ -969,13 +985,20 @@ public sealed partial class CommandParser
     /// a name in Latin letters are no part of it (<see cref="SplitAfterLatinName"/>), so with no reason slot they are the
     /// reason. Words that only end a deal's slot («الحين») stay there.
     /// </summary>
-    private static MarkLostCommand Lost(IntentMatch m, Typed folded, LanguagePack pack)
+    private static MarkLostCommand Lost(IntentMatch m, IReadOnlyList<Token> tokens, Typed folded, LanguagePack pack)
     {
         var deal = m.Slot("deal");
         var reason = m.Slot("reason");
         if (reason.Count == 0 && WordsAfterLatinName(deal, pack) is { } split)
         {
             (deal, reason) = split;
+        }
+
+        // "drop Wonka, they have no budget", "we lost Acme, they went with a competitor": no deal's name has a comma in it,
+        // so everything typed after one is the reason.
+        if (deal.Skip(1).ToList().FindIndex(t => t.CommaBefore) is var comma and >= 0 && IndexOf(tokens, deal[comma + 1]) is var from and > 0)
+        {
+            (deal, reason) = ([.. deal.Take(comma + 1)], [.. tokens.Skip(from)]);
         }
 
         return new MarkLostCommand(DealOf(deal, pack, folded), Reason(reason, pack, folded));
@@ -1061,6 +1084,13 @@ public sealed partial class CommandParser
         if (reasonStart.Count == 0 && ExampleWordBefore(m, "reason") is not null && TypedBefore(m.Slot("reason"), tokens) is { } before
             && !SeparatorTyped(m, "reason", tokens, pack) && !pack.Words("reason_markers").Contains(before.Canon)
             && !pack.Words("deal_reason_cut").Contains(before.Canon))
+        {
+            return null;
+        }
+
+        // "push Hooli to next week", "push Hooli to Monday": a time where the stage would be is a snooze; another reading.
+        var stageWords = pack.Words("stage_words");
+        if (stageSlot.Count > 0 && !stageSlot.Any(t => stageWords.Contains(t.Canon)) && SnoozeDates.LooksLikeTime(Join(stageSlot)))
         {
             return null;
         }
