@@ -1258,10 +1258,10 @@ public sealed partial class CommandParser
             return null;
         }
 
-        // «Initech مش مناسبة لأن …» read as «اعتبر {deal} غير مناسبة لأن {reason}» takes «مش» into the deal: a negation
-        // ending the deal opens the branch («مش مناسبة», not a fit), as the example's «غير» does.
+        // «Initech مش مناسبة لأن …» read as «اعتبر {deal} غير مناسبة لأن {reason}» takes «مش» into the deal, as "Hooli isn't a
+        // fit" read as "{deal} not a fit" takes "isn't": a negation ending the deal opens the branch, as the example's does.
         var negations = pack.Words("branch_negations");
-        if (pack.IsArabic && !m.HasSlot("when") && dealSlot.Count > 1 && (negations.Contains(dealSlot[^1].Canon) || negations.Contains(dealSlot[^1].Lower)))
+        if (!m.HasSlot("when") && dealSlot.Count > 1 && (negations.Contains(dealSlot[^1].Canon) || negations.Contains(dealSlot[^1].Lower)))
         {
             dealSlot.RemoveAt(dealSlot.Count - 1);
         }

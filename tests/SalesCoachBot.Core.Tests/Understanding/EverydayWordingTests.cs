@@ -202,6 +202,13 @@ public sealed class EverydayWordingTests
     [InlineData("remember for Initech that the CFO is on leave", "note 1002 | the cfo is on leave")]
     [InlineData("drop Wonka, they have no budget", "lost 1019 | they have no budget")]
     [InlineData("we lost Acme Corp, they went with a competitor", "lost 1001 | they went with a competitor")]
+    // A ninth batch: a negation said with the verb, who is behind, a manager's questions about speed and size.
+    [InlineData("Hooli isn't a fit", "branch 1012 | not a fit")]
+    [InlineData("Hooli wasn't a good fit", "branch 1012 | not a good fit")]
+    [InlineData("who's behind on their deals", "stalled -")]
+    [InlineData("how long does it take us to close a deal", "pipeline - -")]
+    [InlineData("how long does it take EMEA to close a deal", "pipeline emea -")]
+    [InlineData("what's our average deal size", "pipeline - -")]
     // Near misses: a day alone, "stop" before a change, a stall count, a funnel.
     [InlineData("met with Hooli yesterday", "activity 1012 | meeting yesterday -")]
     [InlineData("stop marking Hooli lost", "unknown")]
