@@ -41,7 +41,8 @@ internal sealed record UnlinkConversationCommand : ChatCommand;
 
 internal sealed record UseChannelForNudgesCommand(string TeamName) : ChatCommand;
 
-internal sealed record MyDealsCommand : ChatCommand;
+/// <summary>"my deals", "which of my deals are in demo": the person's open deals, only those at the stage <see cref="StageText"/> names when given.</summary>
+internal sealed record MyDealsCommand(string? StageText = null) : ChatCommand;
 
 /// <summary>
 /// "what's due this week", "overdue next steps", "which deals have no next step": next steps that are overdue or due

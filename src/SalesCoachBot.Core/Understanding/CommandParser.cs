@@ -543,7 +543,8 @@ public sealed partial class CommandParser
             "link" => Link(m.Slot("deal"), folded, pack),
             "unlink" => new UnlinkConversationCommand(),
             "nudges" => Join(m.Slot("team").Where(t => !pack.Words("nudge_words").Contains(t.Canon))) is { Length: > 0 } team ? new UseChannelForNudgesCommand(team) : null,
-            "mydeals" => new MyDealsCommand(),
+            "mydeals" => !m.HasSlot("stage") ? new MyDealsCommand()
+                : SaysAStage(m.Slot("stage"), pack) && StageText(m.Slot("stage"), pack, folded) is { Length: > 0 } stage ? new MyDealsCommand(stage) : null,
             "due" => Due(tokens, pack),
             "move" => Move(m, tokens, folded, pack),
             "lost" => m.Slot("deal").Count == 0 || SaysWon(m, tokens, pack) ? null : Lost(m, tokens, folded, pack),
@@ -592,9 +593,15 @@ public sealed partial class CommandParser
     /// verb of <c>advice_questions</c> opening the slot asks for advice, not for what happened, and is answered as
     /// "should I mark Globex lost?" is. Otherwise the deal's history.
     /// </summary>
-    private static ChatCommand History(IntentMatch m, Typed folded, LanguagePack pack)
+    private static ChatCommand? History(IntentMatch m, Typed folded, LanguagePack pack)
     {
         var slot = m.Slot("deal");
+        // "how did we do in the third quarter" fits "what did we do on {deal}": a quarter or month is no deal; another reading.
+        if (IsAPeriod(slot, pack))
+        {
+            return null;
+        }
+
         var advice = pack.Words("advice_questions");
         if (slot is [var first, ..] && advice.Contains(first.Lower))
         {
@@ -605,6 +612,14 @@ public sealed partial class CommandParser
 
         // "what changed on Initech this week": the history shows every change, so a time after the name only ends it.
         return new HistoryCommand(DealOf(WithoutEndingDate(Asked(slot, pack)), pack, folded));
+    }
+
+    /// <summary>True when the words, "the" and the like aside, are a quarter or a month by name ("the third quarter", "May 2026").</summary>
+    private static bool IsAPeriod(IReadOnlyList<Token> slot, LanguagePack pack)
+    {
+        var light = pack.Words("light");
+        var words = Trim(slot, light, light);
+        return words.Count > 0 && (NamedQuarter(words, 0, pack) ?? NamedMonth(words, 0, pack)) is { Words: var said } && said == words.Count;
     }
 
     /// <summary>
@@ -1766,6 +1781,16 @@ public sealed partial class CommandParser
     /// The stage the language file names with these words, filler trimmed («العرض التوضيحي», «للعرض», «لعرض السعر»:
     /// the article and a glued «ل» dropped), in the map's words; null when it names none.
     /// </summary>
+    /// <summary>
+    /// "which deals are in demo", not "how many deals to reach 900k" read against "how many deals are in {stage}": the words
+    /// hold a stage's word, or are a stage the language file names. The map's own names are matched later.
+    /// </summary>
+    private static bool SaysAStage(IReadOnlyList<Token> slot, LanguagePack pack)
+    {
+        var words = pack.Words("stage_words");
+        return slot.Count > 0 && (slot.All(t => words.Contains(t.Canon) || pack.Words("stage_filler").Contains(t.Canon)) || NamedStage(slot, pack) is not null);
+    }
+
     private static string? NamedStage(IReadOnlyList<Token> slot, LanguagePack pack)
     {
         var filler = pack.Words("stage_filler");

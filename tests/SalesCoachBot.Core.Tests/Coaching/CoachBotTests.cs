@@ -497,6 +497,55 @@ public sealed class CoachBotTests : IDisposable
         Assert.IsType<ShowChecklistPayload>(lines[0].Action!.Payload);
     }
 
+    [Theory]
+    [InlineData("which of my deals are in demo")]
+    [InlineData("how many deals are in the demo stage")]
+    public async Task MyDeals_AtAStage_OnlyThoseOwnDeals(string text)
+    {
+        _bot.AddDeal("1002", "Initech", "demo");
+        _bot.AddDeal("1003", "Hooli", "discovery");
+        _bot.AddDeal("1004", "Mine not", "demo", owner: _bot.TeamMate);
+
+        var answer = await _bot.AskAsync(text);
+
+        Assert.Equal("My deals in Demo", answer.Card!.Title);
+        Assert.StartsWith("Initech", Assert.Single(answer.Card.Sections.Single().Lines).Text, StringComparison.Ordinal);
+        Assert.StartsWith("My deals in Demo: 1 open, 0 stalled", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MyDeals_AtAStageWithNone_SaysSo()
+    {
+        _bot.AddDeal("1003", "Hooli", "discovery");
+
+        var answer = await _bot.AskAsync("which of my deals are in demo");
+
+        Assert.Equal("You have no open deals in Demo.", answer.Text);
+    }
+
+    [Fact]
+    public async Task MyDeals_AtAStageTheMapLacks_NamesTheStages()
+    {
+        _bot.AddDeal("1003", "Hooli", "discovery");
+
+        var answer = await _bot.AskAsync("which of my deals are in negotiation");
+
+        Assert.Equal("I don't know a stage called \"negotiation\". The stages are: Discovery, Demo, Contract signed.", answer.Text);
+    }
+
+    [Fact]
+    public async Task MyDeals_AtAStageInArabic_ArabicList()
+    {
+        using var bot = new BotHarness(ProcessMapLoader.Default);
+        bot.AddDeal("1002", "Initech", "demo");
+        bot.AddDeal("1003", "Hooli", "discovery");
+
+        var answer = await bot.AskAsync("صفقاتي في مرحلة العرض التوضيحي");
+
+        Assert.Equal("صفقاتي في العرض التوضيحي / الحل", answer.Card!.Title);
+        Assert.Contains("Initech", Assert.Single(answer.Card.Sections.Single().Lines).Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Ambiguous_Name_OffersChoicesNotAGuess()
     {

@@ -123,6 +123,7 @@ internal static class UnderstandingTestData
             LinkConversationCommand c => $"link {Deal(c.Deal)}",
             UnlinkConversationCommand => "unlink",
             UseChannelForNudgesCommand c => $"nudges {Lower(c.TeamName)}",
+            MyDealsCommand { StageText: { } stage } => $"mydeals {Stage(stage)}",
             MyDealsCommand => "mydeals",
             DueCommand c => $"due {c.Focus.ToString().ToLowerInvariant()} {c.WithinDays}",
             MoveDealCommand c => $"move {Deal(c.Deal)} | {Stage(c.StageText)} | {Lower(c.Reason)}",

@@ -11,18 +11,38 @@ using SalesCoachBot.Core.Understanding;
 
 namespace SalesCoachBot.Core.Coaching.UseCases;
 
-/// <summary>"my deals": the person's open deals, stalled ones first, each with a button to its checklist.</summary>
+/// <summary>
+/// "my deals": the person's open deals, stalled ones first, each with a button to its checklist. "which of my deals are in
+/// demo": only those at that stage, named as each deal's own map names its stages.
+/// </summary>
 internal sealed class MyDealsUseCase(IDealStore deals, TeamRulesProvider teamRules) : ICommandHandler<MyDealsCommand>
 {
     public async Task<BotAnswer> HandleAsync(MyDealsCommand command, TurnContext context, CancellationToken cancellationToken)
     {
-        _ = command;
         var say = context.Say;
-        var mine = await deals.ListOpenByOwnerAsync(context.Person.Id, cancellationToken);
+        IReadOnlyList<DealView> mine = await deals.ListOpenByOwnerAsync(context.Person.Id, cancellationToken);
+        string? stageName = null;
+        if (command.StageText is { } stageText)
+        {
+            // Teams may follow different maps: the stage is looked up in each deal's own.
+            var named = mine.Select(view => (view, Match: Matching.MatchStage(context.MapOf(view), stageText) as StageMatch.Found)).ToList();
+            var known = named.FirstOrDefault(n => n.Match is not null).Match ?? Matching.MatchStage(context.Map, stageText) as StageMatch.Found;
+            if (known is null)
+            {
+                var map = mine.Count > 0 ? context.MapOf(mine[0]) : context.Map;
+                return Errors.Answer(say.Lists("Stage.Unknown.Title"), say.Lists("Stage.Unknown", stageText,
+                    string.Join(say.Nudges("ListSeparator"), map.OrderedStages().Select(s => say.Language.Isolate(MapWording.Name(s, say.Language))))));
+            }
+
+            mine = [.. named.Where(n => n.Match is { } found && found.Stage.Id == n.view.Deal.StageId).Select(n => n.view)];
+            stageName = MapWording.Name(known.Stage, say.Language);
+        }
+
+        var title = stageName is null ? say.Lists("Mine.Title") : say.Lists("Mine.InStage.Title", say.Language.Isolate(stageName));
         if (mine.Count == 0)
         {
-            var none = say.Lists("Mine.None");
-            return new BotAnswer(none, new Card { Kind = CardKind.DealList, Title = say.Lists("Mine.Title"), Body = [none] });
+            var none = stageName is null ? say.Lists("Mine.None") : say.Lists("Mine.InStage.None", say.Language.Isolate(stageName));
+            return new BotAnswer(none, new Card { Kind = CardKind.DealList, Title = title, Body = [none] });
         }
 
         var rules = await teamRules.GetAsync(cancellationToken);
@@ -45,11 +65,12 @@ internal sealed class MyDealsUseCase(IDealStore deals, TeamRulesProvider teamRul
         var card = new Card
         {
             Kind = CardKind.DealList,
-            Title = say.Lists("Mine.Title"),
+            Title = title,
             Subtitle = say.Lists("Mine.Counts", rows.Count, stalled),
             Sections = [new CardSection(say.Lists("Mine.Section"), lines)],
         };
-        var text = new StringBuilder().AppendLine(say.Lists("Mine.Header", rows.Count, stalled));
+        var header = stageName is null ? say.Lists("Mine.Header", rows.Count, stalled) : say.Lists("Mine.InStage.Header", say.Language.Isolate(stageName), rows.Count, stalled);
+        var text = new StringBuilder().AppendLine(header);
         foreach (var line in lines)
         {
             text.Append("- ").AppendLine(line.Text);
