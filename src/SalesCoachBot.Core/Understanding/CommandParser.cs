@@ -890,6 +890,13 @@ public sealed partial class CommandParser
             return null;
         }
 
+        // "next step for Initech on Monday: send the deck": the day said after the name is the step's.
+        var named = WithoutEndingDate(deal);
+        if (named.Count < deal.Count && named.Count > 0 && FreeText(step, folded, pack) is { } beforeDay && folded.Span([.. deal.Skip(named.Count)]) is { Length: > 0 } day)
+        {
+            return new SetNextStepCommand(DealOf(named, pack, folded), beforeDay + " " + day);
+        }
+
         return FreeText(step, folded, pack) is { } text ? new SetNextStepCommand(DealOf(deal, pack, folded), text) : null;
     }
 

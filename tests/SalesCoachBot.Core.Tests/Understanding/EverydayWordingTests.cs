@@ -209,6 +209,16 @@ public sealed class EverydayWordingTests
     [InlineData("how long does it take us to close a deal", "pipeline - -")]
     [InlineData("how long does it take EMEA to close a deal", "pipeline emea -")]
     [InlineData("what's our average deal size", "pipeline - -")]
+    // A tenth batch: a possessive before "next step" (the chat's deal before), a day said after the deal's name, the
+    // buyer calling, when we last talked, what we promised.
+    [InlineData("set Hooli's next step to demo on Friday", "nextstep 1012 | demo on friday")]
+    [InlineData("next step for Initech on Monday: send the deck", "nextstep 1002 | send the deck on monday")]
+    [InlineData("add a follow-up for Hooli on Monday: send the deck", "nextstep 1012 | send the deck on monday")]
+    [InlineData("set a follow-up for Soylent next Tuesday: send pricing", "nextstep 1013 | send pricing next tuesday")]
+    [InlineData("Hooli called me", "activity 1012 | call now -")]
+    [InlineData("Globex emailed me yesterday", "activity 1003 | email yesterday -")]
+    [InlineData("when did we last talk to Initech", "history 1002")]
+    [InlineData("what did we promise Hooli", "next 1012")]
     // Near misses: a day alone, "stop" before a change, a stall count, a funnel.
     [InlineData("met with Hooli yesterday", "activity 1012 | meeting yesterday -")]
     [InlineData("stop marking Hooli lost", "unknown")]
