@@ -1826,7 +1826,8 @@ public sealed partial class CommandParser
     private static string? Team(IReadOnlyList<Token> slot, LanguagePack pack)
     {
         var filler = pack.Words("team_filler");
-        var team = Join(slot.Where(t => !filler.Contains(t.Canon)));
+        // "EMEA's pipeline": the team is EMEA.
+        var team = string.Join(' ', slot.Where(t => !filler.Contains(t.Canon)).Select(t => StripPossessive(t.Original)));
         return team.Length > 0 ? team : null;
     }
 
