@@ -76,6 +76,19 @@ public sealed class ConfirmIntentTests : IDisposable
         Assert.Equal("1012", _bot.Stores.Deals.Single(d => d.Id == confirmation.DealId).ExternalId);
     }
 
+    [Fact]
+    public async Task ItemThenDealWithoutFor_ChatLinkedToAnotherDeal_AsksAboutTheNamedDeal()
+    {
+        _bot.AddDeal("1002", "Initech", "discovery");
+        _bot.AddDeal("1012", "Hooli", "demo");
+        await _bot.AskAsync("link this chat to Initech", conversation: "room-1");
+
+        var asked = await _bot.AskAsync("done demo held hooli", conversation: "room-1");
+
+        Assert.Contains("Did you mean \"done demo held for hooli\"?", asked.Text, StringComparison.Ordinal);
+        Assert.Empty(_bot.Stores.Confirmations);
+    }
+
     [Theory]
     [InlineData("done demo held globex")]
     [InlineData("done signed copy stored hooli")]

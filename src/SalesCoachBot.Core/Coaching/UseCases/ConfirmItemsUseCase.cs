@@ -58,6 +58,10 @@ internal sealed class ConfirmItemsUseCase(
                 case ItemMatch.Ambiguous several:
                     return Errors.Answer(say.Coaching("Confirm.Which.Title"), say.Coaching("Confirm.Which",
                         text, CoachingWording.Or(several.Candidates.Select(i => ItemWithId(i, say)), say), several.Candidates[0].Id.Value, deal.ExternalId));
+                // "done demo held hooli" in a chat linked to a deal: the words name a deal and its item, asked back as in an unlinked chat.
+                case ItemMatch.NotFound when command is { Deal: LinkedDealReference, ItemTexts: [var typed] }
+                    && await NamedAtAnEndAsync(typed, context, cancellationToken) is { } guess:
+                    return await AskBackAsync(guess, command.Language, context, cancellationToken);
                 default:
                     var open = stage.Checklist.Where(i => !found.Deal.Confirmations.Any(c => c.Item == i.Id)).ToList();
                     var hint = open.Count == 0
