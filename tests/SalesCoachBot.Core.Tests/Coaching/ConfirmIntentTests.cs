@@ -1,5 +1,6 @@
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Tests.Fakes;
 
@@ -74,6 +75,56 @@ public sealed class ConfirmIntentTests : IDisposable
         Assert.Equal(0, nothingYet);
         var confirmation = Assert.Single(_bot.Stores.Confirmations);
         Assert.Equal("1012", _bot.Stores.Deals.Single(d => d.Id == confirmation.DealId).ExternalId);
+    }
+
+    [Theory]
+    [InlineData("everything is done for Initech")]
+    [InlineData("tick all for Initech")]
+    public async Task EveryItem_AsksNamingTheOpenItemsThenConfirmsAndAdvancesOnYes(string text)
+    {
+        var deal = _bot.AddDeal("1002", "Initech", "discovery");
+
+        var asked = await _bot.AskAsync(text);
+        var yes = Assert.Single(asked.Card!.Actions, a => a.Payload is RunCommandPayload { Text: not "cancel" });
+        var nothingYet = _bot.Stores.Confirmations.Count;
+        await _bot.TurnAsync(new ActionInput(yes.Payload, []));
+
+        Assert.Contains("Did you mean \"done requirements-listed, demo-booked, champion-named for Initech\"?", asked.Text, StringComparison.Ordinal);
+        Assert.Equal(0, nothingYet);
+        Assert.Equal(3, _bot.Stores.Confirmations.Count);
+        Assert.Equal(new StageId("demo"), deal.StageId);
+    }
+
+    [Fact]
+    public async Task EveryItem_InArabic_AsksInArabic()
+    {
+        _bot.AddDeal("1002", "Initech", "discovery");
+
+        var asked = await _bot.AskAsync("خلصنا كل شي في Initech");
+
+        Assert.Contains("هل تقصد «تم \u2068requirements-listed\u2069 و \u2068demo-booked\u2069 و \u2068champion-named\u2069 لصفقة \u2068Initech\u2069»؟", asked.Text, StringComparison.Ordinal);
+        Assert.Empty(_bot.Stores.Confirmations);
+    }
+
+    [Fact]
+    public async Task EveryItem_NoneLeft_ShowsTheChecklistSayingSo()
+    {
+        var deal = _bot.AddDeal("1012", "Hooli", "demo");
+        _bot.Stores.Confirmations.Add(new Confirmation
+        {
+            Id = 1,
+            DealId = deal.Id,
+            StageId = deal.StageId,
+            StageVersion = deal.StageVersion,
+            ItemId = new ChecklistItemId("demo-held"),
+            PersonId = _bot.Rep.Id,
+            ConfirmedAt = _bot.Clock.GetUtcNow(),
+            Channel = ChatChannel.Teams,
+        });
+
+        var answer = await _bot.AskAsync("everything is done for Hooli");
+
+        Assert.Contains("Every item of this stage is already confirmed.", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]

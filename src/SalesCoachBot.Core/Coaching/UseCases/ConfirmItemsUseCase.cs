@@ -47,6 +47,16 @@ internal sealed class ConfirmItemsUseCase(
         }
 
         var say = context.Say;
+
+        // "everything is done for Initech", «كلها تمت»: every open item of the stage, named in a question, never confirmed at once.
+        if (command.ItemTexts is [var said] && SaysEveryItem(said))
+        {
+            var left = stage.Checklist.Where(i => !found.Deal.Confirmations.Any(c => c.Item == i.Id)).Select(i => i.Id.Value).ToList();
+            return left.Count == 0
+                ? await whatsNext.ShowAsync(found.Deal, context, say.Coaching("Confirm.AllConfirmed"), cancellationToken)
+                : await AskBackAsync(new ConfirmItemsCommand(command.Deal, left) { Language = command.Language }, command.Language, context, cancellationToken);
+        }
+
         var items = new List<ChecklistItemId>();
         foreach (var text in command.ItemTexts)
         {
@@ -125,6 +135,13 @@ internal sealed class ConfirmItemsUseCase(
     {
         var wording = CommandParser.CanonicalText(guess, language) ?? CommandParser.CanonicalText(guess)!;
         return commands.DispatchAsync(new ConfirmIntentCommand(guess, wording) { Language = language }, context, cancellationToken);
+    }
+
+    /// <summary>True when the words say "every item" in a language file's <c>all_items</c> ("everything", "all", «الكل»).</summary>
+    private static bool SaysEveryItem(string text)
+    {
+        var words = string.Join(' ', Sentence.Tokenize(text).Select(t => t.Lower));
+        return LanguagePack.All.Any(pack => pack.Words("all_items").Contains(words));
     }
 
     private static bool AllOfItsStage(DealView deal, IReadOnlyList<string> items, TurnContext context) =>
