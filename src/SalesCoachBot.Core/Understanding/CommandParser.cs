@@ -192,7 +192,8 @@ public sealed partial class CommandParser
             return named with { Requested = requested };
         }
 
-        var understood = Match(matcher, tokens, opening, folded, closest);
+        // «الله يعطيك العافية يا كوتش»: only filler left after the opening ("… coach"), so the opening was the message, read whole below.
+        var understood = tokens.Count < raw.Count && OnlyFiller(tokens, pack) ? null : Match(matcher, tokens, opening, folded, closest);
         if (understood is not null && Quoted(matcher, tokens, understood, folded) is { } quoted)
         {
             return quoted;
@@ -242,13 +243,16 @@ public sealed partial class CommandParser
         StripTrailing(tokens, pack.TrailingFiller);
         var ownScript = tokens.All(t => !t.Lower.Any(char.IsLetter) || t.Lower.Any(ArabicText.IsArabicLetter) == pack.IsArabic);
         // «ممكن», "please": a filler typed alone is left by the strips above, and names nothing.
-        var onlyFiller = new[] { pack.LeadingFiller, pack.ShowFiller, pack.TrailingFiller }
-            .Any(phrases => phrases.Any(p => p.Length == tokens.Count && Matches(tokens, 0, p)));
-        return tokens.Count is > 0 and <= MaxWordsOfANameAlone && folded.Raw.Length <= MaxCharactersOfANameAlone && ownScript && !onlyFiller
+        return tokens.Count is > 0 and <= MaxWordsOfANameAlone && folded.Raw.Length <= MaxCharactersOfANameAlone && ownScript && !OnlyFiller(tokens, pack)
             && !tokens.Any(t => matcher.IsCommandWord(t.Canon)) && DealOf(tokens, pack, folded) is NameReference deal
             ? new AboutCommand(StageText(tokens, pack, folded), deal, help) { NameAlone = true, Language = pack.Code }
             : null;
     }
+
+    /// <summary>True when <paramref name="tokens"/> are one filler phrase and nothing else («ممكن», "please", «يا كوتش»).</summary>
+    private static bool OnlyFiller(List<Token> tokens, LanguagePack pack) =>
+        new[] { pack.LeadingFiller, pack.ShowFiller, pack.TrailingFiller }
+            .Any(phrases => phrases.Any(p => p.Length == tokens.Count && Matches(tokens, 0, p)));
 
     /// <summary>
     /// "Initech: move to demo", "Globex: done demo held", «Initech: انقلها للعرض»: one to three words no example uses, a colon,
@@ -537,7 +541,7 @@ public sealed partial class CommandParser
 
         return m.Command switch
         {
-            "next" => NextIsATime(m, tokens, pack) || StepAfterLatinName(m, tokens, pack) || EndsWithAStageToGoTo(m.Slot("deal"), pack) || MoveVerbBeforeDeal(m, pack) ? null : new WhatsNextCommand(DealOf(WithoutEndingDate(m.Slot("deal")), pack, folded)),
+            "next" => NextIsATime(m, tokens, pack) || IsAPeriod(m.Slot("deal"), pack) || StepAfterLatinName(m, tokens, pack) || EndsWithAStageToGoTo(m.Slot("deal"), pack) || MoveVerbBeforeDeal(m, pack) ? null : new WhatsNextCommand(DealOf(WithoutEndingDate(m.Slot("deal")), pack, folded)),
             "done" => Items(m.Slot("item"), pack) is { Count: > 0 } items ? new ConfirmItemsCommand(DealOf(m.Slot("deal"), pack, folded), items) : null,
             "undo" => Items(m.Slot("item"), pack) is { Count: > 0 } undo ? new UndoItemCommand(DealOf(m.Slot("deal"), pack, folded), string.Join(" and ", undo)) : null,
             "link" => Link(m.Slot("deal"), folded, pack),
@@ -682,6 +686,8 @@ public sealed partial class CommandParser
         }
 
         var day = words.Count < 2 ? null : DayWord(words[^1], pack);
+        // «اتصلت على Wonka الصبح» ("… in the morning"): a part of the day said alone is today's.
+        day ??= words.Count >= 2 && pack.Words("day_parts_alone").Contains(words[^1].Lower) ? ActivityDay.Today : null;
         if (day is not null)
         {
             words.RemoveAt(words.Count - 1);
@@ -1780,6 +1786,9 @@ public sealed partial class CommandParser
             ? []
             : extras;
     }
+
+    /// <summary>«وش وضعنا هالربع» fits «وش وضعنا مع {deal}» with "this quarter" for the deal: a period only, so no deal.</summary>
+    private static bool IsAPeriod(IReadOnlyList<Token> slot, LanguagePack pack) => slot.Count > 0 && Window(slot, pack).Used.Count == slot.Count;
 
     private static List<Token> WithoutWindow(IReadOnlyList<Token> words, LanguagePack pack) => [.. words.Except(Window(words, pack).Used)];
 
