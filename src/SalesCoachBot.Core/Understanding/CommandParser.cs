@@ -551,7 +551,7 @@ public sealed partial class CommandParser
             "due" => Due(tokens, pack),
             "move" => Move(m, tokens, folded, pack),
             "lost" => m.Slot("deal").Count == 0 || SaysWon(m, tokens, pack) ? null : Lost(m, folded, pack),
-            "saidno" => SaysYes(m, tokens, pack) ? new UnknownCommand(folded.Raw) : (ChatCommand?)LostWithANo(m, tokens, folded, pack) ?? new SaidNoCommand(DealOf(WithoutBuyer(m.Slot("deal"), pack), pack, folded), Reason(m.Slot("reason"), pack, folded)),
+            "saidno" => SaysYes(m, tokens, pack) ? new UnknownCommand(folded.Raw) : (ChatCommand?)LostWithANo(m, tokens, folded, pack) ?? (NoAfterAReason(m, pack) ? null : new SaidNoCommand(DealOf(WithoutBuyer(m.Slot("deal"), pack), pack, folded), Reason(m.Slot("reason"), pack, folded))),
             "snooze" => Snooze(m, tokens, folded, pack),
             "unsnooze" => new UnsnoozeCommand(DealOf(m.Slot("deal"), pack, folded)),
             "reopen" => m.Slot("deal").Count == 0 ? null : new ReopenDealCommand(DealOf(m.Slot("deal"), pack, folded)),
@@ -613,11 +613,14 @@ public sealed partial class CommandParser
 
     /// <summary>
     /// A history question's deal without the verb of the change it asks about: «هل أعتبر Globex خاسرة؟» fits «هل {deal}
-    /// خاسرة» with «أعتبر Globex» in the slot. Only the verbs of <c>branch_explicit</c> (mark, set, «اعتبر», «صنف»…), and
-    /// only from a slot of two words or more.
+    /// خاسرة» with «أعتبر Globex» in the slot, «مين حرك Hooli» («who moved …») «مين غير {deal}» with «حرك Hooli». Only the
+    /// verbs of <c>branch_explicit</c> (mark, set, «اعتبر», «صنف»…) and <c>asked_verbs</c>, and only from a slot of two words or more.
     /// </summary>
-    private static IReadOnlyList<Token> Asked(IReadOnlyList<Token> deal, LanguagePack pack) =>
-        deal is [var first, _, ..] && pack.Words("branch_explicit").Contains(first.Canon) ? Trim(deal, pack.Words("branch_explicit"), FrozenSet<string>.Empty) : deal;
+    private static IReadOnlyList<Token> Asked(IReadOnlyList<Token> deal, LanguagePack pack)
+    {
+        bool Verb(Token t) => pack.Words("branch_explicit").Contains(t.Canon) || pack.Words("asked_verbs").Contains(t.Canon);
+        return deal is [var first, _, ..] && Verb(first) ? [.. deal.SkipWhile(Verb)] : deal;
+    }
 
     /// <summary>"called Initech", "met Globex today", "emailed the proposal to Acme yesterday": the verb says the kind.</summary>
     private static LogActivityCommand? Activity(IntentMatch m, IReadOnlyList<Token> tokens, Typed folded, LanguagePack pack)
@@ -1005,6 +1008,13 @@ public sealed partial class CommandParser
         return from <= 0 || from >= tokens.Count ? null
             : new MarkLostCommand(DealOf(deal, pack, folded), Reason([.. tokens.Skip(from)], pack, folded));
     }
+
+    /// <summary>
+    /// «سجل Fabrikam خسارة لأنهم راحوا لمنافس» fits «{deal} راحوا لمنافس» with a reason's opening word inside the deal: the
+    /// no is why something else was said, so another reading is tried.
+    /// </summary>
+    private static bool NoAfterAReason(IntentMatch m, LanguagePack pack) =>
+        m.Slot("deal").Skip(1).Any(t => pack.Words("deal_reason_cut").Contains(t.Lower));
 
     /// <summary>
     /// A free-text slot as typed, punctuation and all, from its first word to the end of the text ("send the deck,

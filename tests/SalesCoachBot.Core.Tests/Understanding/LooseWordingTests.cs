@@ -233,6 +233,25 @@ public sealed class LooseWordingTests
     [InlineData("وش وضعنا هالربع", "pipeline - this-quarter")]
     [InlineData("وش وضعنا مع Hooli", "next 1012")]
     [InlineData("مين عدل على Wonka", "history 1019")]
+    // A twelfth round (fix/arabic43): «إزيك» before a command, «القصة», «ماشية» or «وين وصلت» after a deal, «قفلنا» an item,
+    // «البند رقم ٣», «لآخر الشهر», «والسبب», a no that is a loss's reason («… لأنهم راحوا لمنافس»), «حاجة متأخرة»,
+    // a team's target, «من أول», «مين حرك».
+    [InlineData("إزيك يا كوتش، إيه الأخبار في Hooli", "next 1012")]
+    [InlineData("شو القصة مع Fabrikam", "next 1005")]
+    [InlineData("كيف صفقة مؤسسة الأفق ماشية", "next 1027")]
+    [InlineData("Hooli وين وصلت", "next 1012")]
+    [InlineData("قفلنا champion-named في Hooli", "done 1012 | champion-named")]
+    [InlineData("قفلنا Hooli بالغلط", "reopen 1012")]
+    [InlineData("تم البند رقم ٣ في Initech", "done 1002 | 3")]
+    [InlineData("أجّل Fabrikam لآخر الشهر", "snooze 1005 | لآخر الشهر | -")]
+    [InlineData("أجل Wonka لنهاية الأسبوع", "snooze 1019 | لنهاية الأسبوع | -")]
+    [InlineData("خسرنا Initech والسبب الميزانية", "lost 1002 | الميزانية")]
+    [InlineData("سجل Fabrikam خسارة لأنهم راحوا لمنافس", "lost 1005 | راحوا لمنافس")]
+    [InlineData("في حاجة متأخرة عليا", "due overdue 7")]
+    [InlineData("هدف فريق EMEA مليون هالربع", "funnel 1 million | this quarter | emea")]
+    [InlineData("كيف بشتغل معك", "help")]
+    [InlineData("شو صار مع Hooli من أول", "history 1012")]
+    [InlineData("مين حرك Hooli", "history 1012")]
     public void Parse_LooseWording_ReadAsMeant(string text, string expected)
     {
         Assert.Equal(expected, UnderstandingTestData.Read(text));
