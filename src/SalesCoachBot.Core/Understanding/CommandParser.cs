@@ -807,8 +807,10 @@ public sealed partial class CommandParser
         for (var i = 1; i < slot.Count; i++)
         {
             var token = slot[i];
+            // «… وطلبوا عرض» ("and they asked for …"): a verb of "they" (ending «وا») glued to «و» starts what was said after an
+            // Arabic name too; a name's own words are not said by "they".
             if (pack.IsArabic && token.Original.Length > 2 && token.Original[0] == '\u0648' && ArabicText.IsArabicLetter(token.Original[1])
-                && LatinNameEndsBefore(slot, i, pack))
+                && (LatinNameEndsBefore(slot, i, pack) || (token.Lower.Length >= 5 && token.Lower.EndsWith("\u0648\u0627", StringComparison.Ordinal))))
             {
                 return ([.. slot.Take(i)], folded.From(token.Start + 1));
             }
@@ -1797,8 +1799,13 @@ public sealed partial class CommandParser
             : extras;
     }
 
-    /// <summary>«وش وضعنا هالربع» fits «وش وضعنا مع {deal}» with "this quarter" for the deal: a period only, so no deal.</summary>
-    private static bool IsAPeriod(IReadOnlyList<Token> slot, LanguagePack pack) => slot.Count > 0 && Window(slot, pack).Used.Count == slot.Count;
+    /// <summary>
+    /// «وش وضعنا هالربع» fits «وش وضعنا مع {deal}» with "this quarter" for the deal, «شو لازم أعمل اليوم» «… في {deal}» with
+    /// "today": a period or a day only, so no deal.
+    /// </summary>
+    private static bool IsAPeriod(IReadOnlyList<Token> slot, LanguagePack pack) =>
+        slot.Count > 0 && (Window(slot, pack).Used.Count == slot.Count
+            || slot.All(t => pack.Words("due_today").Contains(t.Lower) || pack.Words("due_tomorrow").Contains(t.Lower)));
 
     private static List<Token> WithoutWindow(IReadOnlyList<Token> words, LanguagePack pack) => [.. words.Except(Window(words, pack).Used)];
 

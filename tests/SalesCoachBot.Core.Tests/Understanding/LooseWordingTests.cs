@@ -252,6 +252,14 @@ public sealed class LooseWordingTests
     [InlineData("كيف بشتغل معك", "help")]
     [InlineData("شو صار مع Hooli من أول", "history 1012")]
     [InlineData("مين حرك Hooli", "history 1012")]
+    // A thirteenth round (fix/arabic43): «… وقالوا …» ("and they said") after an Arabic name opens what was said, «العرض
+    // السعري», «تربط», a day alone where «شو لازم أعمل» asks about a deal, «كم مهمة متأخرة».
+    [InlineData("كلمت مؤسسة الأفق وقالوا بيردون الأسبوع الجاي", "activity 1027 | call now قالوا بيردون الأسبوع الجاي")]
+    [InlineData("قابلت شركة النخبة للتجارة امس ووافقوا على العرض", "activity 1028 | meeting yesterday وافقوا على العرض")]
+    [InlineData("انقل مؤسسة الأفق للعرض السعري", "move 1027 | proposal | -")]
+    [InlineData("ممكن تربط القناة دي بـ Hooli", "link 1012")]
+    [InlineData("شو لازم أعمل اليوم؟", "due all 0")]
+    [InlineData("عندي كم مهمة متأخرة؟", "due overdue 7")]
     public void Parse_LooseWording_ReadAsMeant(string text, string expected)
     {
         Assert.Equal(expected, UnderstandingTestData.Read(text));
