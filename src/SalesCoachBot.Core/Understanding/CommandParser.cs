@@ -1812,7 +1812,8 @@ public sealed partial class CommandParser
     private static ChatCommand Pipeline(IReadOnlyList<Token> slot, IReadOnlyList<Token> tokens, LanguagePack pack)
     {
         var (window, period, used) = Window(tokens, pack);
-        var team = slot.Where(t => !used.Contains(t)).ToList();
+        // «أداء الفريق هالشهر مقارنة بالشهر الماضي» ("… compared with last month"): a second period is no team either.
+        var team = WithoutWindow(slot.Where(t => !used.Contains(t)).ToList(), pack);
         // "funnel for 500k this quarter", «قمع المبيعات لهدف 500 ألف دولار»: a target amount where a team would be asks
         // for the reverse funnel, not for a team called "500k". "funnel for 2M" is 2 million, not two months: after a word
         // of funnel_words a compact "2m" is money ("pipeline 2m" stays a window).
@@ -1866,7 +1867,8 @@ public sealed partial class CommandParser
         var previous = pack.Words("window_previous");
         var single = pack.Words("window_this");
         bool Single(Token t) => single.Contains(t.Canon) || current.Contains(t.Canon) || previous.Contains(t.Canon);
-        int? UnitDays(Token t) => pack.PeriodUnits.TryGetValue(t.Canon, out var d) || pack.PeriodUnits.TryGetValue(ArabicText.WithoutArticle(t.Canon), out d) ? d : null;
+        // «الشهر», «للشهر», «بالشهر الماضي»: a unit with the article, or «ل» / «ب» glued before it.
+        int? UnitDays(Token t) => pack.PeriodUnits.TryGetValue(t.Canon, out var d) || pack.PeriodUnits.TryGetValue(ArabicText.WithoutToTheOrArticle(t.Canon), out d) ? d : null;
 
         // "this month" or "last month" (not "past month", which is the last 30 days): a month, quarter or year of the calendar.
         CalendarPeriod? Calendar(Token word, int unitDays) =>

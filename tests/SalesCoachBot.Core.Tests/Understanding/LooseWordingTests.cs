@@ -260,6 +260,16 @@ public sealed class LooseWordingTests
     [InlineData("ممكن تربط القناة دي بـ Hooli", "link 1012")]
     [InlineData("شو لازم أعمل اليوم؟", "due all 0")]
     [InlineData("عندي كم مهمة متأخرة؟", "due overdue 7")]
+    // A fourteenth round (fix/arabic43): «صباح النور», «أهلين» before a command, «شكرا» or «نازل» that names no team,
+    // «وضعنا» before a named quarter, «أرقامنا», a period compared with another, «بالشهر», «للشهر».
+    [InlineData("صباح النور، إيش عندي اليوم", "due all 0")]
+    [InlineData("أهلين، خسرنا Soylent للأسف", "lost 1013 | -")]
+    [InlineData("شكرا، وش الصفقات المتعثرة", "stalled -")]
+    [InlineData("ليش أداؤنا نازل هالشهر", "pipeline - this-month")]
+    [InlineData("وش وضعنا في الربع الثالث", "pipeline - quarter-3")]
+    [InlineData("أرقامنا هالشهر", "pipeline - this-month")]
+    [InlineData("كيف أداء الفريق هالشهر مقارنة بالشهر الماضي", "pipeline - this-month")]
+    [InlineData("خط المبيعات للشهر الماضي", "pipeline - last-month")]
     public void Parse_LooseWording_ReadAsMeant(string text, string expected)
     {
         Assert.Equal(expected, UnderstandingTestData.Read(text));
