@@ -270,6 +270,16 @@ public sealed class LooseWordingTests
     [InlineData("أرقامنا هالشهر", "pipeline - this-month")]
     [InlineData("كيف أداء الفريق هالشهر مقارنة بالشهر الماضي", "pipeline - this-month")]
     [InlineData("خط المبيعات للشهر الماضي", "pipeline - last-month")]
+    // A fifteenth round (fix/arabic43): Gulf «ترا» before a deal, a day after an item, «ما عاد», «شهر كامل», «خلينا»,
+    // «رجعت مهتمة», «كيف حال البايبلاين», «المطلوب مني عشان أحقق».
+    [InlineData("تم الديمو اليوم مع Wonka", "done 1019 | الديمو")]
+    [InlineData("ترا Hooli رفضوا", "no 1012")]
+    [InlineData("Initech ما عاد مهتمين", "no 1002")]
+    [InlineData("أجّل Hooli شهر كامل", "snooze 1012 | شهر كامل | -")]
+    [InlineData("خلينا نأجل Initech أسبوعين", "snooze 1002 | أسبوعين | -")]
+    [InlineData("Hooli رجعت مهتمة", "reopen 1012")]
+    [InlineData("كيف حال البايبلاين", "pipeline - -")]
+    [InlineData("وش مطلوب مني عشان أحقق ٣٠٠ ألف هالشهر", "funnel 300 thousand | this month | -")]
     public void Parse_LooseWording_ReadAsMeant(string text, string expected)
     {
         Assert.Equal(expected, UnderstandingTestData.Read(text));
