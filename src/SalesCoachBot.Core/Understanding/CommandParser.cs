@@ -192,7 +192,8 @@ public sealed partial class CommandParser
             return named with { Requested = requested };
         }
 
-        var understood = Match(matcher, tokens, opening, folded, closest);
+        // «الله يعطيك العافية يا كوتش»: only filler left after the opening ("… coach"), so the opening was the message, read whole below.
+        var understood = tokens.Count < raw.Count && OnlyFiller(tokens, pack) ? null : Match(matcher, tokens, opening, folded, closest);
         if (understood is not null && Quoted(matcher, tokens, understood, folded) is { } quoted)
         {
             return quoted;
@@ -242,13 +243,16 @@ public sealed partial class CommandParser
         StripTrailing(tokens, pack.TrailingFiller);
         var ownScript = tokens.All(t => !t.Lower.Any(char.IsLetter) || t.Lower.Any(ArabicText.IsArabicLetter) == pack.IsArabic);
         // «ممكن», "please": a filler typed alone is left by the strips above, and names nothing.
-        var onlyFiller = new[] { pack.LeadingFiller, pack.ShowFiller, pack.TrailingFiller }
-            .Any(phrases => phrases.Any(p => p.Length == tokens.Count && Matches(tokens, 0, p)));
-        return tokens.Count is > 0 and <= MaxWordsOfANameAlone && folded.Raw.Length <= MaxCharactersOfANameAlone && ownScript && !onlyFiller
+        return tokens.Count is > 0 and <= MaxWordsOfANameAlone && folded.Raw.Length <= MaxCharactersOfANameAlone && ownScript && !OnlyFiller(tokens, pack)
             && !tokens.Any(t => matcher.IsCommandWord(t.Canon)) && DealOf(tokens, pack, folded) is NameReference deal
             ? new AboutCommand(StageText(tokens, pack, folded), deal, help) { NameAlone = true, Language = pack.Code }
             : null;
     }
+
+    /// <summary>True when <paramref name="tokens"/> are one filler phrase and nothing else («ممكن», "please", «يا كوتش»).</summary>
+    private static bool OnlyFiller(List<Token> tokens, LanguagePack pack) =>
+        new[] { pack.LeadingFiller, pack.ShowFiller, pack.TrailingFiller }
+            .Any(phrases => phrases.Any(p => p.Length == tokens.Count && Matches(tokens, 0, p)));
 
     /// <summary>
     /// "Initech: move to demo", "Globex: done demo held", «Initech: انقلها للعرض»: one to three words no example uses, a colon,
@@ -537,9 +541,11 @@ public sealed partial class CommandParser
 
         return m.Command switch
         {
-            "next" => NextIsATime(m, tokens, pack) || StepAfterLatinName(m, tokens, pack) || EndsWithAStageToGoTo(m.Slot("deal"), pack) || MoveVerbBeforeDeal(m, pack) ? null : new WhatsNextCommand(DealOf(WithoutEndingDate(WithoutMeeting(m.Slot("deal"), pack)), pack, folded)),
+            "next" => NextIsATime(m, tokens, pack) || IsAPeriod(m.Slot("deal"), pack) || StepAfterLatinName(m, tokens, pack) || EndsWithAStageToGoTo(m.Slot("deal"), pack) || MoveVerbBeforeDeal(m, pack) ? null : new WhatsNextCommand(DealOf(WithoutEndingDate(WithoutMeeting(m.Slot("deal"), pack)), pack, folded)),
             "done" => Items(m.Slot("item"), pack) is { Count: > 0 } items ? new ConfirmItemsCommand(DealOf(m.Slot("deal"), pack, folded), items) : null,
-            "undo" => Items(m.Slot("item"), pack) is { Count: > 0 } undo ? new UndoItemCommand(DealOf(m.Slot("deal"), pack, folded), string.Join(" and ", undo)) : null,
+            // «رجّع Initech للاكتشاف عشان …» fits «رجع {item} في {deal}» with a reason in the deal: an undo gives none; a move does.
+            "undo" => pack.IsArabic && CutReason(m.Slot("deal"), pack).Reason.Count > 0 ? null
+                : Items(m.Slot("item"), pack) is { Count: > 0 } undo ? new UndoItemCommand(DealOf(m.Slot("deal"), pack, folded), string.Join(" and ", undo)) : null,
             "link" => Link(m.Slot("deal"), folded, pack),
             "unlink" => new UnlinkConversationCommand(),
             "nudges" => Join(m.Slot("team").Where(t => !pack.Words("nudge_words").Contains(t.Canon))) is { Length: > 0 } team ? new UseChannelForNudgesCommand(team) : null,
@@ -548,7 +554,7 @@ public sealed partial class CommandParser
             "due" => Due(tokens, pack),
             "move" => Move(m, tokens, folded, pack),
             "lost" => m.Slot("deal").Count == 0 || SaysWon(m, tokens, pack) ? null : Lost(m, tokens, folded, pack),
-            "saidno" => SaysYes(m, tokens, pack) ? new UnknownCommand(folded.Raw) : (ChatCommand?)LostWithANo(m, tokens, folded, pack) ?? new SaidNoCommand(DealOf(WithoutBuyer(m.Slot("deal"), pack), pack, folded), Reason(m.Slot("reason"), pack, folded)),
+            "saidno" => SaysYes(m, tokens, pack) ? new UnknownCommand(folded.Raw) : (ChatCommand?)LostWithANo(m, tokens, folded, pack) ?? (NoAfterAReason(m, pack) ? null : new SaidNoCommand(DealOf(WithoutBuyer(m.Slot("deal"), pack), pack, folded), Reason(m.Slot("reason"), pack, folded))),
             "snooze" => Snooze(m, tokens, folded, pack),
             "unsnooze" => new UnsnoozeCommand(DealOf(m.Slot("deal"), pack, folded)),
             "reopen" => m.Slot("deal").Count == 0 ? null : new ReopenDealCommand(DealOf(m.Slot("deal"), pack, folded)),
@@ -614,21 +620,16 @@ public sealed partial class CommandParser
         return new HistoryCommand(DealOf(WithoutEndingDate(Asked(slot, pack)), pack, folded));
     }
 
-    /// <summary>True when the words, "the" and the like aside, are a quarter or a month by name ("the third quarter", "May 2026").</summary>
-    private static bool IsAPeriod(IReadOnlyList<Token> slot, LanguagePack pack)
-    {
-        var light = pack.Words("light");
-        var words = Trim(slot, light, light);
-        return words.Count > 0 && (NamedQuarter(words, 0, pack) ?? NamedMonth(words, 0, pack)) is { Words: var said } && said == words.Count;
-    }
-
     /// <summary>
     /// A history question's deal without the verb of the change it asks about: «هل أعتبر Globex خاسرة؟» fits «هل {deal}
-    /// خاسرة» with «أعتبر Globex» in the slot. Only the verbs of <c>branch_explicit</c> (mark, set, «اعتبر», «صنف»…), and
-    /// only from a slot of two words or more.
+    /// خاسرة» with «أعتبر Globex» in the slot, «مين حرك Hooli» («who moved …») «مين غير {deal}» with «حرك Hooli». Only the
+    /// verbs of <c>branch_explicit</c> (mark, set, «اعتبر», «صنف»…) and <c>asked_verbs</c>, and only from a slot of two words or more.
     /// </summary>
-    private static IReadOnlyList<Token> Asked(IReadOnlyList<Token> deal, LanguagePack pack) =>
-        deal is [var first, _, ..] && pack.Words("branch_explicit").Contains(first.Canon) ? Trim(deal, pack.Words("branch_explicit"), FrozenSet<string>.Empty) : deal;
+    private static IReadOnlyList<Token> Asked(IReadOnlyList<Token> deal, LanguagePack pack)
+    {
+        bool Verb(Token t) => pack.Words("branch_explicit").Contains(t.Canon) || pack.Words("asked_verbs").Contains(t.Canon);
+        return deal is [var first, _, ..] && Verb(first) ? [.. deal.SkipWhile(Verb)] : deal;
+    }
 
     /// <summary>"called Initech", "met Globex today", "emailed the proposal to Acme yesterday": the verb says the kind.</summary>
     private static LogActivityCommand? Activity(IntentMatch m, IReadOnlyList<Token> tokens, Typed folded, LanguagePack pack)
@@ -703,6 +704,8 @@ public sealed partial class CommandParser
         }
 
         var day = words.Count < 2 ? null : DayWord(words[^1], pack);
+        // «اتصلت على Wonka الصبح» ("… in the morning"): a part of the day said alone is today's.
+        day ??= words.Count >= 2 && pack.Words("day_parts_alone").Contains(words[^1].Lower) ? ActivityDay.Today : null;
         if (day is not null)
         {
             words.RemoveAt(words.Count - 1);
@@ -829,8 +832,10 @@ public sealed partial class CommandParser
         for (var i = 1; i < slot.Count; i++)
         {
             var token = slot[i];
+            // «… وطلبوا عرض» ("and they asked for …"): a verb of "they" (ending «وا») glued to «و» starts what was said after an
+            // Arabic name too; a name's own words are not said by "they".
             if (pack.IsArabic && token.Original.Length > 2 && token.Original[0] == '\u0648' && ArabicText.IsArabicLetter(token.Original[1])
-                && LatinNameEndsBefore(slot, i, pack))
+                && (LatinNameEndsBefore(slot, i, pack) || (token.Lower.Length >= 5 && token.Lower.EndsWith("\u0648\u0627", StringComparison.Ordinal))))
             {
                 return ([.. slot.Take(i)], folded.From(token.Start + 1));
             }
@@ -1044,6 +1049,13 @@ public sealed partial class CommandParser
         return from <= 0 || from >= tokens.Count ? null
             : new MarkLostCommand(DealOf(deal, pack, folded), Reason([.. tokens.Skip(from)], pack, folded));
     }
+
+    /// <summary>
+    /// «سجل Fabrikam خسارة لأنهم راحوا لمنافس» fits «{deal} راحوا لمنافس» with a reason's opening word inside the deal: the
+    /// no is why something else was said, so another reading is tried.
+    /// </summary>
+    private static bool NoAfterAReason(IntentMatch m, LanguagePack pack) =>
+        m.Slot("deal").Skip(1).Any(t => pack.Words("deal_reason_cut").Contains(t.Lower));
 
     /// <summary>
     /// A free-text slot as typed, punctuation and all, from its first word to the end of the text ("send the deck,
@@ -1844,12 +1856,27 @@ public sealed partial class CommandParser
             : extras;
     }
 
+    /// <summary>
+    /// «وش وضعنا هالربع» fits «وش وضعنا مع {deal}» with "this quarter" for the deal, «شو لازم أعمل اليوم» «… في {deal}» with
+    /// "today", "how did we do in the third quarter" "what did we do on {deal}" with the quarter: a period or a day only
+    /// ("the" and the like aside), so no deal.
+    /// </summary>
+    private static bool IsAPeriod(IReadOnlyList<Token> slot, LanguagePack pack)
+    {
+        var light = pack.Words("light");
+        var words = Trim(slot, light, light);
+        return slot.Count > 0 && (Window(slot, pack).Used.Count == slot.Count
+            || slot.All(t => pack.Words("due_today").Contains(t.Lower) || pack.Words("due_tomorrow").Contains(t.Lower))
+            || (words.Count > 0 && (NamedQuarter(words, 0, pack) ?? NamedMonth(words, 0, pack)) is { Words: var said } && said == words.Count));
+    }
+
     private static List<Token> WithoutWindow(IReadOnlyList<Token> words, LanguagePack pack) => [.. words.Except(Window(words, pack).Used)];
 
     private static ChatCommand Pipeline(IReadOnlyList<Token> slot, IReadOnlyList<Token> tokens, LanguagePack pack)
     {
         var (window, period, used) = Window(tokens, pack);
-        var team = slot.Where(t => !used.Contains(t)).ToList();
+        // «أداء الفريق هالشهر مقارنة بالشهر الماضي» ("… compared with last month"): a second period is no team either.
+        var team = WithoutWindow(slot.Where(t => !used.Contains(t)).ToList(), pack);
         // "funnel for 500k this quarter", «قمع المبيعات لهدف 500 ألف دولار»: a target amount where a team would be asks
         // for the reverse funnel, not for a team called "500k". "funnel for 2M" is 2 million, not two months: after a word
         // of funnel_words a compact "2m" is money ("pipeline 2m" stays a window).
@@ -1903,7 +1930,8 @@ public sealed partial class CommandParser
         var previous = pack.Words("window_previous");
         var single = pack.Words("window_this");
         bool Single(Token t) => single.Contains(t.Canon) || current.Contains(t.Canon) || previous.Contains(t.Canon);
-        int? UnitDays(Token t) => pack.PeriodUnits.TryGetValue(t.Canon, out var d) || pack.PeriodUnits.TryGetValue(ArabicText.WithoutArticle(t.Canon), out d) ? d : null;
+        // «الشهر», «للشهر», «بالشهر الماضي»: a unit with the article, or «ل» / «ب» glued before it.
+        int? UnitDays(Token t) => pack.PeriodUnits.TryGetValue(t.Canon, out var d) || pack.PeriodUnits.TryGetValue(ArabicText.WithoutToTheOrArticle(t.Canon), out d) ? d : null;
 
         // "this month" or "last month" (not "past month", which is the last 30 days): a month, quarter or year of the calendar.
         CalendarPeriod? Calendar(Token word, int unitDays) =>
