@@ -544,7 +544,7 @@ public sealed partial class CommandParser
             "next" => NextIsATime(m, tokens, pack) || IsAPeriod(m.Slot("deal"), pack) || StepAfterLatinName(m, tokens, pack) || EndsWithAStageToGoTo(m.Slot("deal"), pack) || MoveVerbBeforeDeal(m, pack) ? null : new WhatsNextCommand(DealOf(WithoutEndingDate(WithoutMeeting(m.Slot("deal"), pack)), pack, folded)),
             "done" => Items(m.Slot("item"), pack) is { Count: > 0 } items ? new ConfirmItemsCommand(DealOf(m.Slot("deal"), pack, folded), items) : null,
             // «رجّع Initech للاكتشاف عشان …» fits «رجع {item} في {deal}» with a reason in the deal: an undo gives none; a move does.
-            "undo" => pack.IsArabic && CutReason(m.Slot("deal"), pack).Reason.Count > 0 ? null
+            "undo" => pack.IsArabic && ReasonInDeal(m, pack) ? null
                 : Items(m.Slot("item"), pack) is { Count: > 0 } undo ? new UndoItemCommand(DealOf(m.Slot("deal"), pack, folded), string.Join(" and ", undo)) : null,
             "link" => Link(m.Slot("deal"), folded, pack),
             "unlink" => new UnlinkConversationCommand(),
@@ -554,7 +554,7 @@ public sealed partial class CommandParser
             "due" => Due(tokens, pack),
             "move" => Move(m, tokens, folded, pack),
             "lost" => m.Slot("deal").Count == 0 || SaysWon(m, tokens, pack) ? null : Lost(m, tokens, folded, pack),
-            "saidno" => SaysYes(m, tokens, pack) ? new UnknownCommand(folded.Raw) : (ChatCommand?)LostWithANo(m, tokens, folded, pack) ?? (NoAfterAReason(m, pack) ? null : new SaidNoCommand(DealOf(WithoutBuyer(m.Slot("deal"), pack), pack, folded), Reason(m.Slot("reason"), pack, folded))),
+            "saidno" => SaysYes(m, tokens, pack) ? new UnknownCommand(folded.Raw) : (ChatCommand?)LostWithANo(m, tokens, folded, pack) ?? (ReasonInDeal(m, pack) ? null : new SaidNoCommand(DealOf(WithoutBuyer(m.Slot("deal"), pack), pack, folded), Reason(m.Slot("reason"), pack, folded))),
             "snooze" => Snooze(m, tokens, folded, pack),
             "unsnooze" => new UnsnoozeCommand(DealOf(m.Slot("deal"), pack, folded)),
             "reopen" => m.Slot("deal").Count == 0 ? null : new ReopenDealCommand(DealOf(m.Slot("deal"), pack, folded)),
@@ -1051,10 +1051,11 @@ public sealed partial class CommandParser
     }
 
     /// <summary>
-    /// «سجل Fabrikam خسارة لأنهم راحوا لمنافس» fits «{deal} راحوا لمنافس» with a reason's opening word inside the deal: the
-    /// no is why something else was said, so another reading is tried.
+    /// True when a word that opens a reason (<c>deal_reason_cut</c>) stands inside the deal's slot after its first word:
+    /// «سجل Fabrikam خسارة لأنهم راحوا لمنافس» fits «{deal} راحوا لمنافس», «رجّع Initech للاكتشاف عشان …» an undo's
+    /// «رجع {item} في {deal}». Neither a no nor an undo gives a reason there, so another reading is tried.
     /// </summary>
-    private static bool NoAfterAReason(IntentMatch m, LanguagePack pack) =>
+    private static bool ReasonInDeal(IntentMatch m, LanguagePack pack) =>
         m.Slot("deal").Skip(1).Any(t => pack.Words("deal_reason_cut").Contains(t.Lower));
 
     /// <summary>
@@ -1807,7 +1808,8 @@ public sealed partial class CommandParser
     private static bool SaysAStage(IReadOnlyList<Token> slot, LanguagePack pack)
     {
         var words = pack.Words("stage_words");
-        return slot.Count > 0 && (slot.All(t => words.Contains(t.Canon) || pack.Words("stage_filler").Contains(t.Canon)) || NamedStage(slot, pack) is not null);
+        var filler = pack.Words("stage_filler");
+        return slot.Count > 0 && (slot.All(t => words.Contains(t.Canon) || filler.Contains(t.Canon)) || NamedStage(slot, pack) is not null);
     }
 
     private static string? NamedStage(IReadOnlyList<Token> slot, LanguagePack pack)

@@ -16,6 +16,13 @@ public sealed class ConfirmIntentTests : IDisposable
 
     public void Dispose() => _bot.Dispose();
 
+    /// <summary>Presses the Yes of a "Did you mean …?" question (the one button that is not Cancel).</summary>
+    private static Task<BotAnswer> PressYesAsync(BotHarness bot, BotAnswer asked, string conversation = "test")
+    {
+        var yes = Assert.Single(asked.Card!.Actions, a => a.Payload is RunCommandPayload { Text: not "cancel" });
+        return bot.TurnAsync(new ActionInput(yes.Payload, []), conversation: conversation);
+    }
+
     [Theory]
     [InlineData("والله ألغِ تأجيل Tailwind", "ألغِ تأجيل \u2068Tailwind\u2069")]
     [InlineData("والله ألغِ تأجيل Tailwnd", "ألغِ تأجيل \u2068Tailwnd\u2069")]
@@ -67,9 +74,8 @@ public sealed class ConfirmIntentTests : IDisposable
         _bot.AddDeal("1012", "Hooli", "demo");
 
         var asked = await _bot.AskAsync(text);
-        var yes = Assert.Single(asked.Card!.Actions, a => a.Payload is RunCommandPayload { Text: not "cancel" });
         var nothingYet = _bot.Stores.Confirmations.Count;
-        await _bot.TurnAsync(new ActionInput(yes.Payload, []));
+        await PressYesAsync(_bot, asked);
 
         Assert.Contains("Did you mean \"done demo held for hooli\"?", asked.Text, StringComparison.Ordinal);
         Assert.Equal(0, nothingYet);
@@ -85,9 +91,8 @@ public sealed class ConfirmIntentTests : IDisposable
         var deal = _bot.AddDeal("1002", "Initech", "discovery");
 
         var asked = await _bot.AskAsync(text);
-        var yes = Assert.Single(asked.Card!.Actions, a => a.Payload is RunCommandPayload { Text: not "cancel" });
         var nothingYet = _bot.Stores.Confirmations.Count;
-        await _bot.TurnAsync(new ActionInput(yes.Payload, []));
+        await PressYesAsync(_bot, asked);
 
         Assert.Contains("Did you mean \"done requirements-listed, demo-booked, champion-named for Initech\"?", asked.Text, StringComparison.Ordinal);
         Assert.Equal(0, nothingYet);
@@ -166,9 +171,8 @@ public sealed class ConfirmIntentTests : IDisposable
         _bot.AddDeal("1012", "Hooli", "demo");
 
         var asked = await _bot.AskAsync(text);
-        var yes = Assert.Single(asked.Card!.Actions, a => a.Payload is RunCommandPayload { Text: not "cancel" });
         var nothingYet = _bot.Stores.Confirmations.Count;
-        await _bot.TurnAsync(new ActionInput(yes.Payload, []));
+        await PressYesAsync(_bot, asked);
 
         Assert.Contains($"Did you mean \"{wording}\"?", asked.Text, StringComparison.Ordinal);
         Assert.Equal(0, nothingYet);
@@ -183,8 +187,7 @@ public sealed class ConfirmIntentTests : IDisposable
         _bot.AddDeal("1002", "Initech", "discovery");
 
         var asked = await _bot.AskAsync("requirements listed and demo booked for Initech");
-        var yes = Assert.Single(asked.Card!.Actions, a => a.Payload is RunCommandPayload { Text: not "cancel" });
-        await _bot.TurnAsync(new ActionInput(yes.Payload, []));
+        await PressYesAsync(_bot, asked);
 
         Assert.Contains("Did you mean \"done requirements listed, demo booked for Initech\"?", asked.Text, StringComparison.Ordinal);
         Assert.Equal(["demo-booked", "requirements-listed"], _bot.Stores.Confirmations.Select(c => c.ItemId.Value).Order(StringComparer.Ordinal));
@@ -197,8 +200,7 @@ public sealed class ConfirmIntentTests : IDisposable
         await _bot.AskAsync("link this chat to Hooli", conversation: "room-1");
 
         var asked = await _bot.AskAsync("demo held", conversation: "room-1");
-        var yes = Assert.Single(asked.Card!.Actions, a => a.Payload is RunCommandPayload { Text: not "cancel" });
-        await _bot.TurnAsync(new ActionInput(yes.Payload, []), conversation: "room-1");
+        await PressYesAsync(_bot, asked, "room-1");
 
         Assert.Contains("Did you mean \"done demo held\"?", asked.Text, StringComparison.Ordinal);
         Assert.Equal("demo-held", Assert.Single(_bot.Stores.Confirmations).ItemId.Value);
@@ -212,8 +214,7 @@ public sealed class ConfirmIntentTests : IDisposable
         bot.AddDeal("1002", "Initech", "discovery");
 
         var asked = await bot.AskAsync("حدد مناصر داخلي لـInitech");
-        var yes = Assert.Single(asked.Card!.Actions, a => a.Payload is RunCommandPayload { Text: not "cancel" });
-        await bot.TurnAsync(new ActionInput(yes.Payload, []));
+        await PressYesAsync(bot, asked);
 
         Assert.Contains("هل تقصد «تم حدد مناصر داخلي لصفقة \u2068Initech\u2069»؟", asked.Text, StringComparison.Ordinal);
         Assert.Equal("champion-named", Assert.Single(bot.Stores.Confirmations).ItemId.Value);
@@ -242,9 +243,8 @@ public sealed class ConfirmIntentTests : IDisposable
         var deal = _bot.AddDeal("1002", "Initech", "demo");
 
         var asked = await _bot.AskAsync("set next step Initech send SOW");
-        var yes = Assert.Single(asked.Card!.Actions, a => a.Payload is RunCommandPayload { Text: not "cancel" });
         var nothingYet = deal.NextStep;
-        await _bot.TurnAsync(new ActionInput(yes.Payload, []));
+        await PressYesAsync(_bot, asked);
 
         Assert.Contains("Did you mean \"next step for Initech: send SOW\"?", asked.Text, StringComparison.Ordinal);
         Assert.Null(nothingYet);

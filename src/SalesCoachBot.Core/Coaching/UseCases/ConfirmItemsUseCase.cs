@@ -51,7 +51,7 @@ internal sealed class ConfirmItemsUseCase(
         // "everything is done for Initech", «كلها تمت»: every open item of the stage, named in a question, never confirmed at once.
         if (command.ItemTexts is [var said] && SaysEveryItem(said))
         {
-            var left = stage.Checklist.Where(i => !found.Deal.Confirmations.Any(c => c.Item == i.Id)).Select(i => i.Id.Value).ToList();
+            var left = OpenItems(stage, found.Deal).Select(i => i.Id.Value).ToList();
             return left.Count == 0
                 ? await whatsNext.ShowAsync(found.Deal, context, say.Coaching("Confirm.AllConfirmed"), cancellationToken)
                 : await AskBackAsync(new ConfirmItemsCommand(command.Deal, left) { Language = command.Language }, command.Language, context, cancellationToken);
@@ -73,7 +73,7 @@ internal sealed class ConfirmItemsUseCase(
                     && await NamedAtAnEndAsync(typed, context, cancellationToken) is { } guess:
                     return await AskBackAsync(guess, command.Language, context, cancellationToken);
                 default:
-                    var open = stage.Checklist.Where(i => !found.Deal.Confirmations.Any(c => c.Item == i.Id)).ToList();
+                    var open = OpenItems(stage, found.Deal);
                     var hint = open.Count == 0
                         ? say.Coaching("Confirm.AllConfirmed")
                         : say.Coaching("Confirm.OpenItems", CoachingWording.List(open.Select(i => ItemWithId(i, say)), say, "; "));
@@ -143,6 +143,9 @@ internal sealed class ConfirmItemsUseCase(
         var words = string.Join(' ', Sentence.Tokenize(text).Select(t => t.Lower));
         return LanguagePack.All.Any(pack => pack.Words("all_items").Contains(words));
     }
+
+    private static List<ChecklistItem> OpenItems(Stage stage, DealView deal) =>
+        [.. stage.Checklist.Where(i => !deal.Confirmations.Any(c => c.Item == i.Id))];
 
     private static bool AllOfItsStage(DealView deal, IReadOnlyList<string> items, TurnContext context) =>
         context.MapOf(deal).FindStage(deal.Deal.StageId) is { } stage && items.All(item => Matching.MatchItem(stage, item) is ItemMatch.Found);

@@ -29,9 +29,7 @@ internal sealed class MyDealsUseCase(IDealStore deals, TeamRulesProvider teamRul
             var known = named.FirstOrDefault(n => n.Match is not null).Match ?? Matching.MatchStage(context.Map, stageText) as StageMatch.Found;
             if (known is null)
             {
-                var map = mine.Count > 0 ? context.MapOf(mine[0]) : context.Map;
-                return Errors.Answer(say.Lists("Stage.Unknown.Title"), say.Lists("Stage.Unknown", stageText,
-                    string.Join(say.Nudges("ListSeparator"), map.OrderedStages().Select(s => say.Language.Isolate(MapWording.Name(s, say.Language))))));
+                return StageInfoUseCase.UnknownStage(stageText, mine.Count > 0 ? context.MapOf(mine[0]) : context.Map, say.Language.Code, say);
             }
 
             mine = [.. named.Where(n => n.Match is { } found && found.Stage.Id == n.view.Deal.StageId).Select(n => n.view)];

@@ -48,10 +48,14 @@ internal sealed class StageInfoUseCase(IDirectoryStore directory) : ICommandHand
                         Choices = [.. several.Candidates.Select(s => new CardChoice(s.NameFor(language), s.EntryFor(language), new CardAction(s.NameFor(language), new RunCommandPayload($"explain {s.Id}"))))],
                     });
             default:
-                return Errors.Answer(say.Lists("Stage.Unknown.Title"),
-                    say.Lists("Stage.Unknown", stageText, string.Join(say.Nudges("ListSeparator"), map.OrderedStages().Select(s => say.Language.Isolate(s.NameFor(language))))));
+                return UnknownStage(stageText, map, language, say);
         }
     }
+
+    /// <summary>"I don't know a stage called …": the map's stages, in order, named in <paramref name="language"/>.</summary>
+    internal static BotAnswer UnknownStage(string stageText, ProcessMap map, string? language, Phrases say) =>
+        Errors.Answer(say.Lists("Stage.Unknown.Title"),
+            say.Lists("Stage.Unknown", stageText, string.Join(say.Nudges("ListSeparator"), map.OrderedStages().Select(s => say.Language.Isolate(s.NameFor(language))))));
 
     private static BotAnswer Describe(Stage stage, ProcessMap map, string? language, Phrases say)
     {
