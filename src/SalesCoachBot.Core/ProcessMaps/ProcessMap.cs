@@ -11,7 +11,9 @@ public sealed record ProcessMap(
     IReadOnlyList<Stage> Stages,
     MapOutcomes Outcomes)
 {
-    private readonly Dictionary<StageId, Stage> _byId = Stages.ToDictionary(s => s.Id);
+    // Built for the Stages and Start it was made from. A copy made with `with { Stages = … }` or `with { Start = … }`
+    // carries the field over, so each read checks that it still belongs to this map and builds a new one if not.
+    private StageIndex _index = new(Stages, Start);
 
     /// <summary>The id of the shipped map, and of a map given as text with no <c>id</c>.</summary>
     public const string DefaultId = "default";
@@ -37,7 +39,22 @@ public sealed record ProcessMap(
     /// </summary>
     public IReadOnlyList<LocalizedText> Kpis { get; init; } = [];
 
-    public Stage? FindStage(StageId id) => _byId.GetValueOrDefault(id);
+    public Stage? FindStage(StageId id) => Index.ById.GetValueOrDefault(id);
+
+    private StageIndex Index
+    {
+        get
+        {
+            var index = _index;
+            if (!ReferenceEquals(index.Stages, Stages) || index.Start != Start)
+            {
+                // Two threads may both rebuild: each index is complete and equal, and a reference is written whole.
+                _index = index = new StageIndex(Stages, Start);
+            }
+
+            return index;
+        }
+    }
 
     /// <summary>
     /// The stage for <paramref name="id"/>, following <c>replaces</c> when the id was renamed or merged away. One step is
@@ -58,22 +75,36 @@ public sealed record ProcessMap(
         stage.Branches.FirstOrDefault(b => b.IsBuyerSaysNo)?.To ?? BranchTarget.Nurture;
 
     /// <summary>Stages in path order from <see cref="Start"/>, then any not on that path.</summary>
-    // Computed once: every checklist card asks for the stage's position.
-    public IReadOnlyList<Stage> OrderedStages() => _ordered ??= Order();
+    // Computed once a map: every checklist card asks for the stage's position.
+    public IReadOnlyList<Stage> OrderedStages() => Index.Ordered;
 
-    private IReadOnlyList<Stage>? _ordered;
-
-    private List<Stage> Order()
+    /// <summary>The map's stages by id and in path order, for one list of stages and one start.</summary>
+    private sealed class StageIndex(IReadOnlyList<Stage> stages, StageId start)
     {
-        var ordered = new List<Stage>();
-        var seen = new HashSet<StageId>();
-        for (var stage = FindStage(Start); stage is not null && seen.Add(stage.Id); stage = NextOf(stage))
-        {
-            ordered.Add(stage);
-        }
+        private IReadOnlyList<Stage>? _ordered;
 
-        ordered.AddRange(Stages.Where(s => !seen.Contains(s.Id)));
-        return ordered;
+        public IReadOnlyList<Stage> Stages { get; } = stages;
+
+        public StageId Start { get; } = start;
+
+        public Dictionary<StageId, Stage> ById { get; } = stages.ToDictionary(s => s.Id);
+
+        public IReadOnlyList<Stage> Ordered => _ordered ??= Order();
+
+        private List<Stage> Order()
+        {
+            var ordered = new List<Stage>();
+            var seen = new HashSet<StageId>();
+            for (var stage = ById.GetValueOrDefault(Start);
+                 stage is not null && seen.Add(stage.Id);
+                 stage = stage.Next is { } next ? ById.GetValueOrDefault(next) : null)
+            {
+                ordered.Add(stage);
+            }
+
+            ordered.AddRange(Stages.Where(s => !seen.Contains(s.Id)));
+            return ordered;
+        }
     }
 }
 
