@@ -541,20 +541,22 @@ public sealed partial class CommandParser
 
         return m.Command switch
         {
-            "next" => NextIsATime(m, tokens, pack) || IsAPeriod(m.Slot("deal"), pack) || StepAfterLatinName(m, tokens, pack) || EndsWithAStageToGoTo(m.Slot("deal"), pack) || MoveVerbBeforeDeal(m, pack) ? null : new WhatsNextCommand(DealOf(WithoutEndingDate(WithoutMeeting(m.Slot("deal"), pack)), pack, folded)),
+            "next" => NextIsATime(m, tokens, pack) || AsksWhichDeals(m.Slot("deal"), pack) || IsAPeriod(m.Slot("deal"), pack) || StepAfterLatinName(m, tokens, pack) || EndsWithAStageToGoTo(m.Slot("deal"), pack) || MoveVerbBeforeDeal(m, pack) ? null : new WhatsNextCommand(DealOf(WithoutEndingDate(WithoutMeeting(m.Slot("deal"), pack)), pack, folded)),
             "done" => Items(m.Slot("item"), pack) is { Count: > 0 } items ? new ConfirmItemsCommand(DealOf(m.Slot("deal"), pack, folded), items) : null,
             // «رجّع Initech للاكتشاف عشان …» fits «رجع {item} في {deal}» with a reason in the deal: an undo gives none; a move does.
             "undo" => pack.IsArabic && ReasonInDeal(m, pack) ? null
                 : Items(m.Slot("item"), pack) is { Count: > 0 } undo ? new UndoItemCommand(DealOf(m.Slot("deal"), pack, folded), string.Join(" and ", undo)) : null,
             "link" => Link(m.Slot("deal"), folded, pack),
             "unlink" => new UnlinkConversationCommand(),
+            // "don't send nudges here", "stop posting nudges here": not a team's name, and no command stops them.
+            "nudges" when tokens.Any(t => pack.Words("change_negations").Contains(t.Lower)) => new UnknownCommand(folded.Raw),
             "nudges" => Join(m.Slot("team").Where(t => !pack.Words("nudge_words").Contains(t.Canon))) is { Length: > 0 } team ? new UseChannelForNudgesCommand(team) : null,
             "mydeals" => !m.HasSlot("stage") ? new MyDealsCommand()
                 : SaysAStage(m.Slot("stage"), pack) && StageText(m.Slot("stage"), pack, folded) is { Length: > 0 } stage ? new MyDealsCommand(stage) : null,
             "due" => Due(tokens, pack),
             "move" => Move(m, tokens, folded, pack),
             "lost" => m.Slot("deal").Count == 0 || SaysWon(m, tokens, pack) ? null : Lost(m, tokens, folded, pack),
-            "saidno" => SaysYes(m, tokens, pack) ? new UnknownCommand(folded.Raw) : (ChatCommand?)LostWithANo(m, tokens, folded, pack) ?? (ReasonInDeal(m, pack) ? null : new SaidNoCommand(DealOf(WithoutBuyer(m.Slot("deal"), pack), pack, folded), Reason(m.Slot("reason"), pack, folded))),
+            "saidno" => SaysYes(m, tokens, pack) || ChoseUs(m, pack) ? new UnknownCommand(folded.Raw) : (ChatCommand?)LostWithANo(m, tokens, folded, pack) ?? (ReasonInDeal(m, pack) ? null : new SaidNoCommand(DealOf(WithoutBuyer(m.Slot("deal"), pack), pack, folded), Reason(m.Slot("reason"), pack, folded))),
             "snooze" => Snooze(m, tokens, folded, pack),
             "unsnooze" => new UnsnoozeCommand(DealOf(m.Slot("deal"), pack, folded)),
             "reopen" => m.Slot("deal").Count == 0 ? null : new ReopenDealCommand(DealOf(m.Slot("deal"), pack, folded)),
@@ -562,7 +564,11 @@ public sealed partial class CommandParser
             "stage" => Stage(m.Slot("stage"), folded, pack, mustLookLikeStage: false),
             "stage_maybe" => Stage(m.Slot("stage"), folded, pack, mustLookLikeStage: true),
             // "cycle time EMEA" fits "cycle time": a word the example has no place for names the team.
-            "pipeline" => Pipeline(m.HasSlot("team") ? m.Slot("team") : TeamOutsideTheSlots(m.Extras, pack), tokens, pack),
+            // "EMEA numbers for Q3" read as "the numbers for {team}": when the team's slot holds only a period, the team is
+            // what was typed before the example's words.
+            "pipeline" => Pipeline(!m.HasSlot("team") ? TeamOutsideTheSlots(m.Extras, pack)
+                : IsAPeriod(m.Slot("team"), pack) ? [.. m.Slot("team"), .. TeamOutsideTheSlots(ExtrasOpening(m, tokens), pack)]
+                : m.Slot("team"), tokens, pack),
             // "deals stuck for 30 days": the stalled list is the map's own measure; a time said is no team's name.
             "stalled" => new StalledCommand(Team(WithoutWindow(m.HasSlot("team") ? m.Slot("team") : TeamOutsideTheSlots(m.Extras, pack), pack), pack)),
             "funnel" => Funnel(tokens, pack),
@@ -1620,6 +1626,13 @@ public sealed partial class CommandParser
     private static bool SaysYes(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack) => Says("yes_words", m, tokens, pack, []);
 
     /// <summary>
+    /// "Initech went with us" against "{deal} went with {reason}": what they chose was us (<c>chose_us</c>), a yes, so
+    /// never a no.
+    /// </summary>
+    private static bool ChoseUs(IntentMatch m, LanguagePack pack) =>
+        m.Slot("reason") is { Count: > 0 } reason && reason.All(t => pack.Words("chose_us").Contains(t.Canon));
+
+    /// <summary>
     /// True when "lost" was read from a win: "mark Globex as closed won" fits "mark {deal} as closed lost {reason}" with
     /// the reason "won", or "mark {deal} as lost" with "closed won" left over; "mark Globex won since …" fits "mark
     /// {deal} lost because {reason}" with the deal "Globex won". Another reading is tried (the branch wording moves the
@@ -1741,6 +1754,16 @@ public sealed partial class CommandParser
     }
 
     /// <summary>
+    /// "which deals went quiet", "deals that went dark" fit "{deal} went quiet" with "which deals" for the deal: asked about
+    /// deals in general (<c>which_deals</c>), so another reading is tried.
+    /// </summary>
+    private static bool AsksWhichDeals(IReadOnlyList<Token> deal, LanguagePack pack)
+    {
+        var which = pack.Words("which_deals");
+        return deal.SkipWhile(t => which.Contains(t.Canon)).FirstOrDefault() is { Canon: { } noun } && pack.Words("deals_nouns").Contains(noun);
+    }
+
+    /// <summary>
     /// "Oceanic is not now, maybe next year" fits "{deal} next": when every "next" typed comes before a period's unit
     /// ("next year", "next week") it is a time, not the command's word, so another reading is tried.
     /// </summary>
@@ -1844,6 +1867,10 @@ public sealed partial class CommandParser
         var team = string.Join(' ', slot.Where(t => !filler.Contains(t.Canon)).Select(t => StripPossessive(t.Original)));
         return team.Length > 0 ? team : null;
     }
+
+    /// <summary>The words opening the sentence that the example had no place for.</summary>
+    private static List<Token> ExtrasOpening(IntentMatch m, IReadOnlyList<Token> tokens) =>
+        [.. tokens.TakeWhile(t => m.Extras.Contains(t))];
 
     /// <summary>
     /// "stuck deals at APAC": typed words the example has no place for name a team, unless they are only filler and

@@ -280,6 +280,27 @@ public sealed class LooseWordingTests
     [InlineData("Hooli رجعت مهتمة", "reopen 1012")]
     [InlineData("كيف حال البايبلاين", "pipeline - -")]
     [InlineData("وش مطلوب مني عشان أحقق ٣٠٠ ألف هالشهر", "funnel 300 thousand | this month | -")]
+    // Who a buyer went with (never "us"), a buyer gone quiet (the card), "the X guys", a team before "numbers for Q3",
+    // a "don't" before nudges, deals in general gone quiet.
+    [InlineData("Stark went with a competitor", "no 1006 | competitor")]
+    [InlineData("Globex went with Oracle", "no 1003 | oracle")]
+    [InlineData("Stark picked someone else", "no 1006")]
+    [InlineData("Initech went with us", "unknown")]
+    [InlineData("Initech went with our offer", "unknown")]
+    [InlineData("Initech went dark", "next 1002")]
+    [InlineData("Initech ghosted me", "next 1002")]
+    [InlineData("Initech stopped responding", "next 1002")]
+    [InlineData("Initech is not responding", "next 1002")]
+    [InlineData("called the Initech guys", "activity 1002 | call now -")]
+    [InlineData("called the Initech people", "activity 1002 | call now -")]
+    [InlineData("EMEA numbers for Q3", "pipeline emea quarter-3")]
+    [InlineData("EMEA's numbers for Q3", "pipeline emea quarter-3")]
+    [InlineData("numbers for Q3", "pipeline - quarter-3")]
+    [InlineData("stop posting nudges here", "unknown")]
+    [InlineData("don't send nudges here", "unknown")]
+    [InlineData("anything stuck?", "stalled -")]
+    [InlineData("which deals went dark", "stalled -")]
+    [InlineData("deals that went dark", "stalled -")]
     public void Parse_LooseWording_ReadAsMeant(string text, string expected)
     {
         Assert.Equal(expected, UnderstandingTestData.Read(text));
