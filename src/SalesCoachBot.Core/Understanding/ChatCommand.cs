@@ -41,8 +41,12 @@ internal sealed record UnlinkConversationCommand : ChatCommand;
 
 internal sealed record UseChannelForNudgesCommand(string TeamName) : ChatCommand;
 
-/// <summary>"my deals", "which of my deals are in demo": the person's open deals, only those at the stage <see cref="StageText"/> names when given.</summary>
-internal sealed record MyDealsCommand(string? StageText = null) : ChatCommand;
+/// <summary>
+/// "my deals", "which of my deals are in demo": the person's open deals, only those at the stage <see cref="StageText"/>
+/// names when given. "which deals are in demo" (<see cref="Mine"/> false): the open deals at that stage of every team the
+/// person may see.
+/// </summary>
+internal sealed record MyDealsCommand(string? StageText = null, bool Mine = true) : ChatCommand;
 
 /// <summary>
 /// "what's due this week", "overdue next steps", "which deals have no next step": next steps that are overdue or due

@@ -552,7 +552,9 @@ public sealed partial class CommandParser
             "nudges" when tokens.Any(t => pack.Words("change_negations").Contains(t.Lower)) => new UnknownCommand(folded.Raw),
             "nudges" => Join(m.Slot("team").Where(t => !pack.Words("nudge_words").Contains(t.Canon))) is { Length: > 0 } team ? new UseChannelForNudgesCommand(team) : null,
             "mydeals" => !m.HasSlot("stage") ? new MyDealsCommand()
-                : SaysAStage(m.Slot("stage"), pack) && StageText(m.Slot("stage"), pack, folded) is { Length: > 0 } stage ? new MyDealsCommand(stage) : null,
+                : SaysAStage(m.Slot("stage"), pack) && StageText(m.Slot("stage"), pack, folded) is { Length: > 0 } stage
+                    ? new MyDealsCommand(stage, Mine: tokens.Any(t => pack.Words("mine_words").Contains(t.Canon) || pack.Words("mine_words").Contains(t.Lower)))
+                    : null,
             "due" => Due(tokens, pack),
             "move" => Move(m, tokens, folded, pack),
             "lost" => m.Slot("deal").Count == 0 || SaysWon(m, tokens, pack) ? null : Lost(m, tokens, folded, pack),

@@ -499,7 +499,7 @@ public sealed class CoachBotTests : IDisposable
 
     [Theory]
     [InlineData("which of my deals are in demo")]
-    [InlineData("how many deals are in the demo stage")]
+    [InlineData("how many of my deals are in the demo stage")]
     public async Task MyDeals_AtAStage_OnlyThoseOwnDeals(string text)
     {
         _bot.AddDeal("1002", "Initech", "demo");
@@ -511,6 +511,50 @@ public sealed class CoachBotTests : IDisposable
         Assert.Equal("My deals in Demo", answer.Card!.Title);
         Assert.StartsWith("Initech", Assert.Single(answer.Card.Sections.Single().Lines).Text, StringComparison.Ordinal);
         Assert.StartsWith("My deals in Demo: 1 open, 0 stalled", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("which deals are in demo")]
+    [InlineData("how many deals are in the demo stage")]
+    public async Task DealsAtAStage_NotSaidMine_TheTeamsDealsWithTheirOwners(string text)
+    {
+        _bot.AddDeal("1002", "Initech", "demo");
+        _bot.AddDeal("1003", "Hooli", "discovery");
+        _bot.AddDeal("1004", "Wonka", "demo", owner: _bot.TeamMate);
+        _bot.AddDeal("1005", "Other team's", "demo", owner: _bot.OtherRep, team: _bot.Americas);
+
+        var answer = await _bot.AskAsync(text, _bot.Manager);
+
+        Assert.Equal("Deals in Demo", answer.Card!.Title);
+        var lines = answer.Card.Sections.Single().Lines.Select(l => l.Text).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.StartsWith("Initech (#1002)", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith("owner: " + _bot.Rep.Name, lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("Wonka (#1004)", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith("owner: " + _bot.TeamMate.Name, lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("Deals in Demo: 2 open, 0 stalled", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DealsAtAStage_NoneInTheTeams_SaysSoWithoutSayingYours()
+    {
+        _bot.AddDeal("1005", "Other team's", "demo", owner: _bot.OtherRep, team: _bot.Americas);
+
+        var answer = await _bot.AskAsync("which deals are in demo");
+
+        Assert.Equal("No open deals are in Demo.", answer.Text);
+    }
+
+    [Fact]
+    public async Task DealsAtAStage_InArabic_ArabicListWithOwners()
+    {
+        using var bot = new BotHarness(ProcessMapLoader.Default);
+        bot.AddDeal("1002", "Initech", "demo", owner: bot.TeamMate);
+
+        var answer = await bot.AskAsync("الصفقات اللي في مرحلة العرض التوضيحي");
+
+        Assert.Equal("الصفقات في العرض التوضيحي / الحل", answer.Card!.Title);
+        Assert.Contains("المسؤول: \u2068" + bot.TeamMate.Name + "\u2069", Assert.Single(answer.Card.Sections.Single().Lines).Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -300,6 +300,12 @@ public sealed class LooseWordingTests
     [InlineData("don't send nudges here", "unknown")]
     [InlineData("anything stuck?", "stalled -")]
     [InlineData("which deals went dark", "stalled -")]
+    // Deals at a stage: one's own when "my" is said, else the teams'.
+    [InlineData("which of my deals are in demo", "mydeals demo")]
+    [InlineData("which deals are in demo", "deals demo")]
+    [InlineData("how many deals are in proposal", "deals proposal")]
+    [InlineData("صفقاتي في مرحلة العرض التوضيحي", "mydeals demo")]
+    [InlineData("الصفقات اللي في مرحلة العرض التوضيحي", "deals demo")]
     [InlineData("deals that went dark", "stalled -")]
     public void Parse_LooseWording_ReadAsMeant(string text, string expected)
     {

@@ -13,19 +13,26 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 
 /// <summary>
 /// "my deals": the person's open deals, stalled ones first, each with a button to its checklist. "which of my deals are in
-/// demo": only those at that stage, named as each deal's own map names its stages.
+/// demo": only those at that stage, named as each deal's own map names its stages. "which deals are in demo": the open deals
+/// at that stage that the person may see (their teams', and their own), each with its owner.
 /// </summary>
 internal sealed class MyDealsUseCase(IDealStore deals, TeamRulesProvider teamRules) : ICommandHandler<MyDealsCommand>
 {
     public async Task<BotAnswer> HandleAsync(MyDealsCommand command, TurnContext context, CancellationToken cancellationToken)
     {
         var say = context.Say;
-        IReadOnlyList<DealView> mine = await deals.ListOpenByOwnerAsync(context.Person.Id, cancellationToken);
+        var everyone = command is { StageText: not null, Mine: false };
+        IReadOnlyList<DealView> mine = everyone
+            ? await VisibleAsync(context.Person, cancellationToken)
+            : await deals.ListOpenByOwnerAsync(context.Person.Id, cancellationToken);
         string? stageName = null;
         if (command.StageText is { } stageText)
         {
-            // Teams may follow different maps: the stage is looked up in each deal's own.
-            var named = mine.Select(view => (view, Match: Matching.MatchStage(context.MapOf(view), stageText) as StageMatch.Found)).ToList();
+            // Teams may follow different maps: the stage is looked up in each deal's own, once a map.
+            var byMap = new Dictionary<ProcessMap, StageMatch.Found?>(ReferenceEqualityComparer.Instance);
+            StageMatch.Found? Match(ProcessMap map) =>
+                byMap.TryGetValue(map, out var found) ? found : byMap[map] = Matching.MatchStage(map, stageText) as StageMatch.Found;
+            var named = mine.Select(view => (view, Match: Match(context.MapOf(view)))).ToList();
             var known = named.FirstOrDefault(n => n.Match is not null).Match ?? Matching.MatchStage(context.Map, stageText) as StageMatch.Found;
             if (known is null)
             {
@@ -36,10 +43,11 @@ internal sealed class MyDealsUseCase(IDealStore deals, TeamRulesProvider teamRul
             stageName = MapWording.Name(known.Stage, say.Language);
         }
 
-        var title = stageName is null ? say.Lists("Mine.Title") : say.Lists("Mine.InStage.Title", say.Language.Isolate(stageName));
+        var inStage = everyone ? "Visible.InStage" : "Mine.InStage";
+        var title = stageName is null ? say.Lists("Mine.Title") : say.Lists(inStage + ".Title", say.Language.Isolate(stageName));
         if (mine.Count == 0)
         {
-            var none = stageName is null ? say.Lists("Mine.None") : say.Lists("Mine.InStage.None", say.Language.Isolate(stageName));
+            var none = stageName is null ? say.Lists("Mine.None") : say.Lists(inStage + ".None", say.Language.Isolate(stageName));
             return new BotAnswer(none, new Card { Kind = CardKind.DealList, Title = title, Body = [none] });
         }
 
@@ -56,7 +64,7 @@ internal sealed class MyDealsUseCase(IDealStore deals, TeamRulesProvider teamRul
             .ToList();
 
         var lines = rows.Select(r => new CardLine(
-            Line(r.view, r.stage, r.stall, rules.Zone(r.view.Deal.TeamId), say),
+            Line(r.view, r.stage, r.stall, rules.Zone(r.view.Deal.TeamId), say) + (everyone ? " · " + say.Lists("Visible.Owner", r.view.OwnerName) : string.Empty),
             new CardAction(say.Lists("Button.Checklist"), new ShowChecklistPayload(r.view.Id)))).ToList();
 
         var stalled = rows.Count(r => r.stall.IsStalled);
@@ -67,7 +75,7 @@ internal sealed class MyDealsUseCase(IDealStore deals, TeamRulesProvider teamRul
             Subtitle = say.Lists("Mine.Counts", rows.Count, stalled),
             Sections = [new CardSection(say.Lists("Mine.Section"), lines)],
         };
-        var header = stageName is null ? say.Lists("Mine.Header", rows.Count, stalled) : say.Lists("Mine.InStage.Header", say.Language.Isolate(stageName), rows.Count, stalled);
+        var header = stageName is null ? say.Lists("Mine.Header", rows.Count, stalled) : say.Lists(inStage + ".Header", say.Language.Isolate(stageName), rows.Count, stalled);
         var text = new StringBuilder().AppendLine(header);
         foreach (var line in lines)
         {
@@ -75,6 +83,14 @@ internal sealed class MyDealsUseCase(IDealStore deals, TeamRulesProvider teamRul
         }
 
         return new BotAnswer(text.ToString().TrimEnd(), card);
+    }
+
+    /// <summary>The open deals of the teams the person may see (every team for admins), and their own in other teams.</summary>
+    private async Task<IReadOnlyList<DealView>> VisibleAsync(PersonView person, CancellationToken cancellationToken)
+    {
+        var teams = await deals.ListOpenAsync(AccessPolicy.VisibleTeams(person), cancellationToken);
+        var own = person.IsAdmin ? [] : await deals.ListOpenByOwnerAsync(person.Id, cancellationToken);
+        return [.. teams.Concat(own).DistinctBy(view => view.Id)];
     }
 
     /// <summary>One deal: stalled, or snoozed until the day in its team's zone (so a snoozed deal does not read as on track), or neither.</summary>
