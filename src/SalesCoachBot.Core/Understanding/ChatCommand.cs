@@ -28,7 +28,14 @@ internal interface IDealCommand
     DealReference Deal { get; }
 }
 
-public sealed record WhatsNextCommand(DealReference Deal) : ChatCommand, IDealCommand;
+public sealed record WhatsNextCommand(DealReference Deal) : ChatCommand, IDealCommand
+{
+    /// <summary>
+    /// "how's EMEA looking this quarter": a period typed outside the deal's words, for when they name a team and the answer
+    /// is its pipeline (<c>WhatsNextUseCase.TeamPipelineAsync</c>). Null when none was typed.
+    /// </summary>
+    public PipelineCommand? TeamPeriod { get; init; }
+}
 
 /// <summary>"done ITEM for DEAL": <see cref="ItemText"/> is the item's words or id, possibly several separated by "and" / ",".</summary>
 internal sealed record ConfirmItemsCommand(DealReference Deal, IReadOnlyList<string> ItemTexts) : ChatCommand, IDealCommand;

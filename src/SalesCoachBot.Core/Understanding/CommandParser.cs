@@ -541,7 +541,8 @@ public sealed partial class CommandParser
 
         return m.Command switch
         {
-            "next" => NextIsATime(m, tokens, pack) || AsksWhichDeals(m.Slot("deal"), pack) || IsAPeriod(m.Slot("deal"), pack) || StepAfterLatinName(m, tokens, pack) || EndsWithAStageToGoTo(m.Slot("deal"), pack) || MoveVerbBeforeDeal(m, pack) ? null : new WhatsNextCommand(DealOf(WithoutEndingDate(WithoutMeeting(m.Slot("deal"), pack)), pack, folded)),
+            "next" => NextIsATime(m, tokens, pack) || AsksWhichDeals(m.Slot("deal"), pack) || IsAPeriod(m.Slot("deal"), pack) || StepAfterLatinName(m, tokens, pack) || EndsWithAStageToGoTo(m.Slot("deal"), pack) || MoveVerbBeforeDeal(m, pack) ? null
+                : new WhatsNextCommand(DealOf(WithoutEndingDate(WithoutMeeting(m.Slot("deal"), pack)), pack, folded)) { TeamPeriod = PeriodOutside(m, pack) },
             "done" => Items(m.Slot("item"), pack) is { Count: > 0 } items ? new ConfirmItemsCommand(DealOf(m.Slot("deal"), pack, folded), items) : null,
             // «رجّع Initech للاكتشاف عشان …» fits «رجع {item} في {deal}» with a reason in the deal: an undo gives none; a move does.
             "undo" => pack.IsArabic && ReasonInDeal(m, pack) ? null
@@ -1869,6 +1870,10 @@ public sealed partial class CommandParser
         var team = string.Join(' ', slot.Where(t => !filler.Contains(t.Canon)).Select(t => StripPossessive(t.Original)));
         return team.Length > 0 ? team : null;
     }
+
+    /// <summary>"how's EMEA looking this quarter" read as "how's {deal} looking": the period among the words left over.</summary>
+    private static PipelineCommand? PeriodOutside(IntentMatch m, LanguagePack pack) =>
+        m.Extras.Count > 0 && Window(m.Extras, pack) is { Used.Count: > 0 } window ? new PipelineCommand(null, window.Days, window.Period) : null;
 
     /// <summary>The words opening the sentence that the example had no place for.</summary>
     private static List<Token> ExtrasOpening(IntentMatch m, IReadOnlyList<Token> tokens) =>

@@ -300,6 +300,13 @@ public sealed class LooseWordingTests
     [InlineData("don't send nudges here", "unknown")]
     [InlineData("anything stuck?", "stalled -")]
     [InlineData("which deals went dark", "stalled -")]
+    // "how is DEAL doing" is the deal's card (a team's pipeline when it names a team), with a period after it ignored;
+    // "how's the pipeline doing" is the pipeline.
+    [InlineData("how's Initech doing", "next 1002")]
+    [InlineData("how is Initech doing this month", "next 1002")]
+    [InlineData("how's our pipeline doing", "pipeline - -")]
+    [InlineData("how's the pipeline doing this quarter", "pipeline - this-quarter")]
+    [InlineData("how's the team doing", "pipeline - -")]
     // Deals at a stage: one's own when "my" is said, else the teams'.
     [InlineData("which of my deals are in demo", "mydeals demo")]
     [InlineData("which deals are in demo", "deals demo")]

@@ -21,7 +21,7 @@ internal sealed class WhatsNextUseCase(
         var lookup = await locator.LocateAsync(command.Deal, context, id => $"what's next for #{id}", cancellationToken);
         if (lookup is not DealLookup.Found found)
         {
-            return await TeamPipelineAsync(command.Deal, command.Language, context, cancellationToken) ?? ((DealLookup.Answered)lookup).Answer;
+            return await TeamPipelineAsync(command.Deal, command.Language, context, cancellationToken, command.TeamPeriod) ?? ((DealLookup.Answered)lookup).Answer;
         }
 
         return await ShowAsync(found.Deal, context, note: null, cancellationToken);
@@ -30,9 +30,10 @@ internal sealed class WhatsNextUseCase(
     /// <summary>
     /// "how's EMEA looking", "what's next for EMEA this quarter": the words, naming no deal the person may see, read again
     /// as a pipeline request; answered as one when they name a team the person belongs to or manages. Null otherwise,
-    /// so a name that is no team keeps its "no such deal" answer.
+    /// so a name that is no team keeps its "no such deal" answer. A period typed outside the words (<paramref name="period"/>)
+    /// is the pipeline's when the words have none.
     /// </summary>
-    public async Task<BotAnswer?> TeamPipelineAsync(DealReference deal, string language, TurnContext context, CancellationToken cancellationToken)
+    public async Task<BotAnswer?> TeamPipelineAsync(DealReference deal, string language, TurnContext context, CancellationToken cancellationToken, PipelineCommand? period = null)
     {
         if (deal is not NameReference name || parser.Parse("pipeline " + name.Text) is not PipelineCommand { TeamName: { } teamName } pipeline
             || !await names.NamesNoDealAsync(deals, name, context.Person, cancellationToken))
@@ -43,7 +44,12 @@ internal sealed class WhatsNextUseCase(
         var team = await directory.FindTeamByNameAsync(teamName, cancellationToken);
         var visible = AccessPolicy.VisibleTeams(context.Person);
         return team is not null && (visible is null || visible.Contains(team.Id))
-            ? await commands.DispatchAsync(pipeline with { Language = language }, context, cancellationToken)
+            ? await commands.DispatchAsync(
+                pipeline.WindowDays is null && pipeline.Period is null && period is not null
+                    ? pipeline with { Language = language, WindowDays = period.WindowDays, Period = period.Period }
+                    : pipeline with { Language = language },
+                context,
+                cancellationToken)
             : null;
     }
 
