@@ -250,4 +250,34 @@ public sealed class ConfirmIntentTests : IDisposable
         Assert.Null(nothingYet);
         Assert.Equal("send SOW", deal.NextStep);
     }
+
+    [Theory]
+    [InlineData("note that Hooli wants SSO")]
+    [InlineData("jot down that Hooli wants SSO")]
+    public async Task NoteRunTogetherWithTheDealsName_AsksFirstThenStoresOnYes(string text)
+    {
+        var deal = _bot.AddDeal("1012", "Hooli", "demo");
+
+        var asked = await _bot.AskAsync(text);
+        var nothingYet = _bot.Stores.Notes.Count;
+        await PressYesAsync(_bot, asked);
+
+        Assert.Contains("Did you mean \"note for Hooli: wants SSO\"?", asked.Text, StringComparison.Ordinal);
+        Assert.Equal(0, nothingYet);
+        var note = Assert.Single(_bot.Stores.Notes);
+        Assert.Equal(deal.Id, note.DealId);
+        Assert.Equal("wants SSO", note.Text);
+    }
+
+    [Fact]
+    public async Task NoteRunTogetherWithNoDealsName_SaysTheNoteIsEmpty()
+    {
+        _bot.AddDeal("1012", "Hooli", "demo");
+
+        var answer = await _bot.AskAsync("note that nobody wants SSO");
+
+        Assert.DoesNotContain("Did you mean", answer.Text, StringComparison.Ordinal);
+        Assert.StartsWith("The note is empty", answer.Text, StringComparison.Ordinal);
+        Assert.Empty(_bot.Stores.Notes);
+    }
 }

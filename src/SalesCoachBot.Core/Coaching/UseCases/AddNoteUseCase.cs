@@ -13,11 +13,23 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 /// work on the deal may add one. It counts as activity; the card shows the last three, the history all of them.
 /// A retry of the same turn adds nothing (<see cref="NewNote.RetryWindow"/>). The text is never logged.
 /// </summary>
-internal sealed class AddNoteUseCase(DealLocator locator, IDealStore deals, WhatsNextUseCase whatsNext)
+internal sealed class AddNoteUseCase(DealLocator locator, IDealStore deals, WhatsNextUseCase whatsNext, CommandDispatcher commands)
     : ICommandHandler<AddNoteCommand>, ICommandHandler<AddNotePayload>, ICommandHandler<NoteFormPayload>
 {
     public async Task<BotAnswer> HandleAsync(AddNoteCommand command, TurnContext context, CancellationToken cancellationToken)
     {
+        // "note that Hooli wants SSO": the deal's name and the note run together. When the first words name exactly one deal
+        // the person may see, the note is asked back with the rest as its text, never stored unasked.
+        if (string.IsNullOrWhiteSpace(command.Text) && command.Deal is NameReference said
+            && await locator.FindNamedAtAnEndAsync(said.Text, first: true, (_, rest) => rest.Length > 0, context, cancellationToken) is { } split)
+        {
+            var wording = command.Language == LanguagePack.Arabic.Code
+                ? $"ملاحظة لصفقة {split.Name}: {split.Others}"
+                : Canonical.Command($"note for {split.Name}: {split.Others}");
+            var guess = new AddNoteCommand(new NameReference(split.Name), split.Others) { Language = command.Language };
+            return await commands.DispatchAsync(new ConfirmIntentCommand(guess, wording) { Language = command.Language }, context, cancellationToken);
+        }
+
         if (Refusal(command.Text, context.Say) is { } refused)
         {
             return refused;
