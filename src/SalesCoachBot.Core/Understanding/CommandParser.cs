@@ -216,10 +216,16 @@ public sealed partial class CommandParser
             understood = Match(matcher, pack.Canonicalize(raw), [], folded, null);
         }
 
-        // «الله يخليك» ("God keep you"): a blessing that is opening filler before a command is thanks when typed alone.
-        if (understood is null && pack.Words("thanks_alone").Contains(string.Join(' ', raw.Select(t => t.Lower))))
+        // «الله يخليك» ("God keep you"), «الله يخليك يا كوتش»: a blessing that is opening filler before a command is thanks
+        // when typed alone, or with only closing filler after it.
+        if (understood is null && pack.Words("thanks_alone").Count > 0)
         {
-            understood = new Understood(new ThanksCommand(), 0, 1, pack.Code);
+            var alone = pack.Canonicalize(raw);
+            StripTrailing(alone, pack.TrailingFiller);
+            if (pack.Words("thanks_alone").Contains(string.Join(' ', alone.Select(t => t.Lower))))
+            {
+                understood = new Understood(new ThanksCommand(), 0, 1, pack.Code);
+            }
         }
 
         if (understood is not null)
@@ -550,7 +556,8 @@ public sealed partial class CommandParser
             "next" => NextIsATime(m, tokens, pack) || IsAPeriod(m.Slot("deal"), pack) || StepAfterLatinName(m, tokens, pack) || EndsWithAStageToGoTo(m.Slot("deal"), pack) || MoveVerbBeforeDeal(m, pack) ? null : new WhatsNextCommand(DealOf(WithoutEndingDate(WithoutMeeting(m.Slot("deal"), pack)), pack, folded)),
             "done" => Items(m.Slot("item"), pack) is { Count: > 0 } items ? new ConfirmItemsCommand(DealOf(m.Slot("deal"), pack, folded), items) : null,
             // «رجّع Initech للاكتشاف عشان …» fits «رجع {item} في {deal}» with a reason in the deal: an undo gives none; a move does.
-            "undo" => pack.IsArabic && (ReasonInDeal(m, pack) || ReasonInItem(m, pack)) ? null
+            // «رجّع Hooli خطوة لورا» fits «تراجع عن {item} ل {deal}» with «ورا» ("back") for the deal: a direction is no deal.
+            "undo" => pack.IsArabic && (ReasonInDeal(m, pack) || ReasonInItem(m, pack) || SaysBackwards(m.Slot("deal"), pack)) ? null
                 : Items(m.Slot("item"), pack) is { Count: > 0 } undo ? new UndoItemCommand(DealOf(m.Slot("deal"), pack, folded), string.Join(" and ", undo)) : null,
             "link" => Link(m.Slot("deal"), folded, pack),
             "unlink" => new UnlinkConversationCommand(),
@@ -1146,7 +1153,7 @@ public sealed partial class CommandParser
 
         // «رجّع Hooli خطوة لورا» ("a step back"): no command moves a deal back by a step; not understood, so the help answer
         // shows the move to a named stage.
-        if (m.Slot("stage").Any(t => pack.Words("stage_backwards").Contains(t.Lower) || pack.Words("stage_backwards").Contains(t.Canon)))
+        if (SaysBackwards(m.Slot("stage"), pack))
         {
             return new UnknownCommand(folded.Raw);
         }
@@ -1214,6 +1221,10 @@ public sealed partial class CommandParser
 
         return (deal, stage);
     }
+
+    /// <summary>«لورا», «للخلف» ("back"): a word of <c>stage_backwards</c> in <paramref name="slot"/>, which names no stage or deal.</summary>
+    private static bool SaysBackwards(IReadOnlyList<Token> slot, LanguagePack pack) =>
+        slot.Any(t => pack.Words("stage_backwards").Contains(t.Lower) || pack.Words("stage_backwards").Contains(t.Canon));
 
     /// <summary>
     /// «رجّع Initech للاكتشاف عشان …» may fit «رجع {deal} للمتابعة» ("back on follow-up"): a word glued to «ل» after the deal

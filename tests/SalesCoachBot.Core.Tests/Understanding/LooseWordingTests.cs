@@ -324,6 +324,14 @@ public sealed class LooseWordingTests
     [InlineData("مين غير مرحلة Globex", "history 1003")]
     [InlineData("شو اللي تغير في Fabrikam", "history 1005")]
     [InlineData("رجعنا نشتغل على Fabrikam", "reopen 1005")]
+    // A seventeenth round (fix/arabic44): «علم على» an item, «تراجع عن … لـ DEAL» (not «لورا», "back"), «ما يبونا», a blessing
+    // with «يا كوتش» after it, a time after «لين», «رجعوا مهتمين» asked back (reopening is a change).
+    [InlineData("علم على requirements-listed في Soylent", "done 1013 | requirements-listed")]
+    [InlineData("تراجع عن demo-booked لـ Hooli", "undo 1012 | demo-booked")]
+    [InlineData("Hooli ما يبونا", "no 1012")]
+    [InlineData("الله يخليك يا كوتش", "thanks")]
+    [InlineData("علّق Hooli لين الشهر الجاي", "snooze 1012 | لين الشهر الجاي | -")]
+    [InlineData("Hooli رجعوا مهتمين", "confirm? reopen 1012")]
     public void Parse_LooseWording_ReadAsMeant(string text, string expected)
     {
         Assert.Equal(expected, UnderstandingTestData.Read(text));
