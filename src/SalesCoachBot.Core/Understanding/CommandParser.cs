@@ -1211,11 +1211,13 @@ public sealed partial class CommandParser
         }
 
         List<Token> both = [.. deal, .. stage];
-        for (var cut = 0; cut < both.Count; cut++)
+        // «نقلنا Hooli للاتفاق الشفهي امس»: a day ending the words ("yesterday") says when, not which stage.
+        var end = both.Count > 1 && DayWord(both[^1], pack) is not null ? both.Count - 1 : both.Count;
+        for (var cut = 0; cut < end; cut++)
         {
-            if (both[cut].Lower.StartsWith('\u0644') && NamedStage(both[cut..], pack) is not null)
+            if (both[cut].Lower.StartsWith('\u0644') && NamedStage(both[cut..end], pack) is not null)
             {
-                return (both[..cut], both[cut..]);
+                return (both[..cut], both[cut..end]);
             }
         }
 

@@ -332,6 +332,9 @@ public sealed class LooseWordingTests
     [InlineData("الله يخليك يا كوتش", "thanks")]
     [InlineData("علّق Hooli لين الشهر الجاي", "snooze 1012 | لين الشهر الجاي | -")]
     [InlineData("Hooli رجعوا مهتمين", "confirm? reopen 1012")]
+    // An eighteenth round (fix/arabic44): a day after a stage glued to «ل» («للاتفاق الشفهي امس»), a target said with "I".
+    [InlineData("نقلنا Hooli للاتفاق الشفهي امس", "move 1012 | verbal-agreement | -")]
+    [InlineData("كم صفقة لازم أقفل عشان أوصل ٥٠٠ ألف", "funnel 500 thousand")]
     public void Parse_LooseWording_ReadAsMeant(string text, string expected)
     {
         Assert.Equal(expected, UnderstandingTestData.Read(text));
