@@ -216,6 +216,18 @@ public sealed partial class CommandParser
             understood = Match(matcher, pack.Canonicalize(raw), [], folded, null);
         }
 
+        // «الله يخليك» ("God keep you"), «الله يخليك يا كوتش»: a blessing that is opening filler before a command is thanks
+        // when typed alone, or with only closing filler after it.
+        if (understood is null && pack.Words("thanks_alone").Count > 0)
+        {
+            var alone = pack.Canonicalize(raw);
+            StripTrailing(alone, pack.TrailingFiller);
+            if (pack.Words("thanks_alone").Contains(string.Join(' ', alone.Select(t => t.Lower))))
+            {
+                understood = new Understood(new ThanksCommand(), 0, 1, pack.Code);
+            }
+        }
+
         if (understood is not null)
         {
             return understood with { Requested = requested };
@@ -545,7 +557,8 @@ public sealed partial class CommandParser
                 : new WhatsNextCommand(DealOf(WithoutEndingDate(WithoutMeeting(m.Slot("deal"), pack)), pack, folded)) { TeamPeriod = PeriodOutside(m, pack) },
             "done" => Items(m.Slot("item"), pack) is { Count: > 0 } items ? new ConfirmItemsCommand(DealOf(m.Slot("deal"), pack, folded), items) : null,
             // «رجّع Initech للاكتشاف عشان …» fits «رجع {item} في {deal}» with a reason in the deal: an undo gives none; a move does.
-            "undo" => pack.IsArabic && ReasonInDeal(m, pack) ? null
+            // «رجّع Hooli خطوة لورا» fits «تراجع عن {item} ل {deal}» with «ورا» ("back") for the deal: a direction is no deal.
+            "undo" => pack.IsArabic && (ReasonInDeal(m, pack) || ReasonInItem(m, pack) || SaysBackwards(m.Slot("deal"), pack)) ? null
                 : Items(m.Slot("item"), pack) is { Count: > 0 } undo ? new UndoItemCommand(DealOf(m.Slot("deal"), pack, folded), string.Join(" and ", undo)) : null,
             "link" => Link(m.Slot("deal"), folded, pack),
             "unlink" => new UnlinkConversationCommand(),
@@ -561,7 +574,7 @@ public sealed partial class CommandParser
             "lost" => m.Slot("deal").Count == 0 || SaysWon(m, tokens, pack) ? null : Lost(m, tokens, folded, pack),
             "saidno" => SaysYes(m, tokens, pack) || ChoseUs(m, pack) ? new UnknownCommand(folded.Raw) : (ChatCommand?)LostWithANo(m, tokens, folded, pack) ?? (ReasonInDeal(m, pack) ? null : new SaidNoCommand(DealOf(WithoutBuyer(m.Slot("deal"), pack), pack, folded), Reason(m.Slot("reason"), pack, folded))),
             "snooze" => Snooze(m, tokens, folded, pack),
-            "unsnooze" => new UnsnoozeCommand(DealOf(m.Slot("deal"), pack, folded)),
+            "unsnooze" => GluedStageAfterDeal(m, tokens, pack) ? null : new UnsnoozeCommand(DealOf(m.Slot("deal"), pack, folded)),
             "reopen" => m.Slot("deal").Count == 0 ? null : new ReopenDealCommand(DealOf(m.Slot("deal"), pack, folded)),
             "branch" => Branch(m, tokens, folded, pack),
             "stage" => Stage(m.Slot("stage"), folded, pack, mustLookLikeStage: false),
@@ -849,6 +862,12 @@ public sealed partial class CommandParser
                 return ([.. slot.Take(i)], folded.From(token.Start + 1));
             }
 
+            // «شفت ناس Fabrikam في المعرض» ("… at the fair"): after a name in Latin letters, «في» says where it was.
+            if (pack.Words("activity_place_openers").Contains(token.Lower) && i + 1 < slot.Count && LatinNameEndsBefore(slot, i, pack))
+            {
+                return ([.. slot.Take(i)], folded.From(token.Start));
+            }
+
             var colon = token.Canon == ":" && token.Original == ":";
             if (!colon && !token.CommaBefore && !about.Contains(token.Canon))
             {
@@ -1021,13 +1040,18 @@ public sealed partial class CommandParser
     /// a name in Latin letters are no part of it (<see cref="SplitAfterLatinName"/>), so with no reason slot they are the
     /// reason. Words that only end a deal's slot («الحين») stay there.
     /// </summary>
-    private static MarkLostCommand Lost(IntentMatch m, IReadOnlyList<Token> tokens, Typed folded, LanguagePack pack)
+    private static MarkLostCommand? Lost(IntentMatch m, IReadOnlyList<Token> tokens, Typed folded, LanguagePack pack)
     {
         var deal = m.Slot("deal");
         var reason = m.Slot("reason");
         if (reason.Count == 0 && WordsAfterLatinName(deal, pack) is { } split)
         {
             (deal, reason) = split;
+            // «اعتبر Globex مكسوبة لأن …» may fit «اعتبر {deal} خاسرة» with «مكسوبة …» left in the deal: won is never lost.
+            if (OpensWith(reason, "won_stage", pack))
+            {
+                return null;
+            }
         }
 
         // "drop Wonka, they have no budget", "we lost Acme, they went with a competitor": no deal's name has a comma in it,
@@ -1066,6 +1090,13 @@ public sealed partial class CommandParser
     /// </summary>
     private static bool ReasonInDeal(IntentMatch m, LanguagePack pack) =>
         m.Slot("deal").Skip(1).Any(t => pack.Words("deal_reason_cut").Contains(t.Lower));
+
+    /// <summary>
+    /// «رجّع Initech للاكتشاف عشان العميل غير رأيه» may fit «رجع {item} في {deal}» with the deal «رأيه» and the reason in
+    /// the item: an item names no reason either, so another reading (the move) is tried.
+    /// </summary>
+    private static bool ReasonInItem(IntentMatch m, LanguagePack pack) =>
+        m.Slot("item").Skip(1).Any(t => pack.Words("deal_reason_cut").Contains(t.Lower));
 
     /// <summary>
     /// A free-text slot as typed, punctuation and all, from its first word to the end of the text ("send the deck,
@@ -1110,9 +1141,30 @@ public sealed partial class CommandParser
 
         // «انقل Initech للعرض لأن العميل طلب بس القانونية بطيئة» fits "move {deal} to {stage}" with «Initech للعرض لأن العميل
         // طلب» for the deal: a reason opens inside it, so the words after it are no stage. Another reading is tried.
-        if (CutReason(m.Slot("deal"), pack).Reason.Count > 0 && m.Slot("stage").Count > 0)
+        if (CutReason(m.Slot("deal"), pack) is { Reason.Count: > 0 } inDeal && m.Slot("stage").Count > 0)
         {
+            // «رجّع Initech للاكتشاف عشان العميل غير رأيه» may be cut as «رجع {deal} ل {stage}» with «رأيه» for the stage, the
+            // «ل» glued and nothing typed between the slots: a word glued to «ل» before the reason that names a stage
+            // («للاكتشاف») is the stage, and the words after the reason's opening are the reason.
+            var named = inDeal.Deal;
+            var adjacent = IndexOf(tokens, m.Slot("deal")[^1]) + 1 == IndexOf(tokens, m.Slot("stage")[0]);
+            for (var cut = 1; pack.IsArabic && adjacent && cut < named.Count; cut++)
+            {
+                if (named[cut].Lower.StartsWith('\u0644') && NamedStage([.. named.Skip(cut)], pack) is not null)
+                {
+                    return new MoveDealCommand(DealOf([.. named.Take(cut)], pack, folded), StageText([.. named.Skip(cut)], pack, folded),
+                        Reason([.. inDeal.Reason, .. m.Slot("stage"), .. m.Slot("reason")], pack, folded));
+                }
+            }
+
             return null;
+        }
+
+        // «رجّع Hooli خطوة لورا» ("a step back"): no command moves a deal back by a step; not understood, so the help answer
+        // shows the move to a named stage.
+        if (SaysBackwards(m.Slot("stage"), pack))
+        {
+            return new UnknownCommand(folded.Raw);
         }
 
         // «رجّع Initech لمرحلة الاستكشاف عشان العميل طلب»: the stage ends where a reason opens; the reason runs from there.
@@ -1168,15 +1220,43 @@ public sealed partial class CommandParser
         }
 
         List<Token> both = [.. deal, .. stage];
-        for (var cut = 0; cut < both.Count; cut++)
+        // «نقلنا Hooli للاتفاق الشفهي امس»: a day ending the words ("yesterday") says when, not which stage.
+        var end = both.Count > 1 && DayWord(both[^1], pack) is not null ? both.Count - 1 : both.Count;
+        for (var cut = 0; cut < end; cut++)
         {
-            if (both[cut].Lower.StartsWith('\u0644') && NamedStage(both[cut..], pack) is not null)
+            if (both[cut].Lower.StartsWith('\u0644') && NamedStage(both[cut..end], pack) is not null)
             {
-                return (both[..cut], both[cut..]);
+                return (both[..cut], both[cut..end]);
             }
         }
 
         return (deal, stage);
+    }
+
+    /// <summary>«لورا», «للخلف» ("back"): a word of <c>stage_backwards</c> in <paramref name="slot"/>, which names no stage or deal.</summary>
+    private static bool SaysBackwards(IReadOnlyList<Token> slot, LanguagePack pack) =>
+        slot.Any(t => pack.Words("stage_backwards").Contains(t.Lower) || pack.Words("stage_backwards").Contains(t.Canon));
+
+    /// <summary>
+    /// «رجّع Initech للاكتشاف عشان …» may fit «رجع {deal} للمتابعة» ("back on follow-up"): a word glued to «ل» after the deal
+    /// that names a stage («للاكتشاف», «لمرحلة العرض») is where to move the deal, so another reading (the move) is tried.
+    /// </summary>
+    private static bool GluedStageAfterDeal(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack)
+    {
+        var deal = m.Slot("deal");
+        var from = deal.Count > 0 && pack.IsArabic ? IndexOf(tokens, deal[0]) + 1 : tokens.Count;
+        for (var i = Math.Max(from, 1); i < tokens.Count; i++)
+        {
+            for (var n = 1; n <= 3 && i + n <= tokens.Count; n++)
+            {
+                if (tokens[i].Lower.StartsWith('\u0644') && NamedStage([.. tokens.Skip(i).Take(n)], pack) is not null)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static int IndexOf(IReadOnlyList<Token> tokens, Token token)
@@ -1280,6 +1360,17 @@ public sealed partial class CommandParser
 
             var last = IndexOf(tokens, m.Extras[^1]);
             return new SnoozeCommand(DealOf(slot, pack, typed), typed.Span([.. tokens.Skip(first).Take(last - first + 1)]), reason);
+        }
+
+        // «أجل Initech لبعد الإجازة» ("… until after the holiday"): no time is read, but after a name in Latin letters a
+        // word opening one starts it; the name is found and the snooze asks how long, quoting the words.
+        var opener = pack.Words("snooze_time_openers");
+        for (var i = 1; i < slot.Count; i++)
+        {
+            if ((opener.Contains(slot[i].Lower) || opener.Contains(slot[i].Canon)) && slot[i - 1].Original.Any(char.IsAsciiLetter))
+            {
+                return new SnoozeCommand(DealOf([.. slot.Take(i)], pack, typed), typed.Span([.. slot.Skip(i)]), reason);
+            }
         }
 
         return new SnoozeCommand(DealOf(slot, pack, typed), string.Empty, reason);

@@ -314,6 +314,61 @@ public sealed class LooseWordingTests
     [InlineData("صفقاتي في مرحلة العرض التوضيحي", "mydeals demo")]
     [InlineData("الصفقات اللي في مرحلة العرض التوضيحي", "deals demo")]
     [InlineData("deals that went dark", "stalled -")]
+    // A sixteenth round (fix/arabic44): a place after a Latin name («في المعرض»), a period to come that names no team, «الله
+    // يخليك» alone as thanks, "they don't want" in four dialects and «ما عندهم احتياج», a time after a Latin name that cannot
+    // be read (asked about by the snooze), «و Fabrikam؟» after an answer, «رجعت» an item, «خسارة» as «خاسرة», back on
+    // follow-up, a step back (no such command: help), a contract signed without "done" (as English: not understood here).
+    [InlineData("شفت ناس Fabrikam في المعرض", "activity 1005 | meeting now في المعرض")]
+    [InlineData("التقيت بناس Wonka في المؤتمر", "activity 1019 | meeting now في المؤتمر")]
+    [InlineData("خط المبيعات للربع الجاي", "pipeline - -")]
+    [InlineData("البايبلاين الشهر الجاي", "pipeline - -")]
+    [InlineData("الله يخليك", "thanks")]
+    [InlineData("الله يعافيك", "thanks")]
+    [InlineData("الله يخليك انقل Hooli للعرض التوضيحي", "move 1012 | demo | -")]
+    [InlineData("Wonka ما عندهم احتياج واضح", "no 1019")]
+    [InlineData("Wonka قالوا ما يبون", "no 1019")]
+    [InlineData("Wonka ما يبغون", "no 1019")]
+    [InlineData("Soylent مش عايزين", "no 1013")]
+    [InlineData("Fabrikam ما بدهم", "no 1005")]
+    [InlineData("أجل Initech لبعد الإجازة", "snooze 1002 | لبعد الإجازة | -")]
+    [InlineData("أجل Initech لبعد العيد", "snooze 1002 | لبعد العيد | -")]
+    [InlineData("طيب و Fabrikam؟", "next 1005")]
+    [InlineData("رجعت quote-delivered في Fabrikam", "undo 1005 | quote-delivered")]
+    [InlineData("علمت quote-delivered بالغلط في Fabrikam", "undo 1005 | quote-delivered")]
+    [InlineData("demo-held ما صار فعليا في Globex", "undo 1003 | demo-held")]
+    [InlineData("اعتبر Stark خسارة", "lost 1006 | -")]
+    [InlineData("اعتبر Fabrikam خسارة بسبب السعر", "lost 1005 | السعر")]
+    [InlineData("رجع Wonka للمتابعة", "unsnooze 1019")]
+    [InlineData("رجّع Hooli خطوة لورا", "unknown")]
+    [InlineData("Initech وقعوا العقد", "unknown")]
+    [InlineData("Initech signed the contract", "unknown")]
+    // Also tried in that round: «إيه النظام مع …» (Egyptian "what's up with"), «… ايش» after a deal, «اشطب» ("strike off"),
+    // «خاص بـ», «مسؤول عنها», «المهام المستحقة», «نقلت» ("I moved"), «بتعني», «نايمة» ("sleeping"), «مين غير مرحلة …»,
+    // «شو اللي تغير في …», «رجعنا نشتغل على …».
+    [InlineData("إيه النظام مع Fabrikam", "next 1005")]
+    [InlineData("ايش اللي ناقص عشان نقفل Wonka", "next 1019")]
+    [InlineData("المطلوب مني في Fabrikam ايش", "next 1005")]
+    [InlineData("اشطب demo-booked في Initech", "done 1002 | demo-booked")]
+    [InlineData("هالقروب خاص بـ Hooli", "link 1012")]
+    [InlineData("الصفقات اللي أنا مسؤول عنها", "mydeals")]
+    [InlineData("المهام المستحقة اليوم", "due all 0")]
+    [InlineData("نقلت Fabrikam للعرض التوضيحي", "move 1005 | demo | -")]
+    [InlineData("شو بتعني مرحلة العرض السعري", "stage proposal")]
+    [InlineData("إيه الصفقات اللي نايمة", "stalled -")]
+    [InlineData("مين غير مرحلة Globex", "history 1003")]
+    [InlineData("شو اللي تغير في Fabrikam", "history 1005")]
+    [InlineData("رجعنا نشتغل على Fabrikam", "reopen 1005")]
+    // A seventeenth round (fix/arabic44): «علم على» an item, «تراجع عن … لـ DEAL» (not «لورا», "back"), «ما يبونا», a blessing
+    // with «يا كوتش» after it, a time after «لين», «رجعوا مهتمين» asked back (reopening is a change).
+    [InlineData("علم على requirements-listed في Soylent", "done 1013 | requirements-listed")]
+    [InlineData("تراجع عن demo-booked لـ Hooli", "undo 1012 | demo-booked")]
+    [InlineData("Hooli ما يبونا", "no 1012")]
+    [InlineData("الله يخليك يا كوتش", "thanks")]
+    [InlineData("علّق Hooli لين الشهر الجاي", "snooze 1012 | لين الشهر الجاي | -")]
+    [InlineData("Hooli رجعوا مهتمين", "confirm? reopen 1012")]
+    // An eighteenth round (fix/arabic44): a day after a stage glued to «ل» («للاتفاق الشفهي امس»), a target said with "I".
+    [InlineData("نقلنا Hooli للاتفاق الشفهي امس", "move 1012 | verbal-agreement | -")]
+    [InlineData("كم صفقة لازم أقفل عشان أوصل ٥٠٠ ألف", "funnel 500 thousand")]
     public void Parse_LooseWording_ReadAsMeant(string text, string expected)
     {
         Assert.Equal(expected, UnderstandingTestData.Read(text));

@@ -59,6 +59,7 @@ public sealed class SnoozeDatesTests
     [InlineData("soon")]
     [InlineData("قريبا")]
     [InlineData("لحد بعدين")]
+    [InlineData("لبعد الإجازة")]
     public void Read_Unreadable_SaysWhy(string text)
     {
         var reading = SnoozeDates.Read(text, Now, Berlin);
