@@ -41,9 +41,9 @@ public sealed partial class CommandParser
         var folded = ArabicText.Normalize(trimmed);
         var raw = Sentence.TokenizeFolded(TextFolding.Cap(folded));
         var (arabic, other) = Sentence.Scripts(raw);
-        // As many words of each script: the first word's, where the command is said («انقل Initech» is Arabic).
-        var mostlyArabic = arabic > other
-            || (arabic == other && arabic > 0 && raw.First(t => t.Lower.Any(char.IsLetter)).Lower.Any(ArabicText.IsArabicLetter));
+        // As many words of each script: Arabic. Deal names are written in Latin letters inside Arabic sentences far more
+        // often than the other way round, so «انقل Initech» and «Initech اختفوا» are Arabic.
+        var mostlyArabic = arabic >= other && arabic > 0;
         var majority = mostlyArabic ? Matchers.Value[1] : Matchers.Value[0];
         var unknown = new UnknownCommand(capped) { Language = majority.Pack.Code };
         if (raw.Count == 0)
@@ -554,7 +554,7 @@ public sealed partial class CommandParser
         return m.Command switch
         {
             "next" => NextIsATime(m, tokens, pack) || AsksWhichDeals(m.Slot("deal"), pack) || IsAPeriod(m.Slot("deal"), pack) || StepAfterLatinName(m, tokens, pack) || EndsWithAStageToGoTo(m.Slot("deal"), pack) || MoveVerbBeforeDeal(m, pack) ? null
-                : new WhatsNextCommand(DealOf(WithoutEndingDate(WithoutMeeting(m.Slot("deal"), pack)), pack, folded)) { TeamPeriod = PeriodOutside(m, pack) },
+                : NextWithItsPeriod(m, pack, folded),
             "done" => Items(m.Slot("item"), pack) is { Count: > 0 } items ? new ConfirmItemsCommand(DealOf(m.Slot("deal"), pack, folded), items) : null,
             // «رجّع Initech للاكتشاف عشان …» fits «رجع {item} في {deal}» with a reason in the deal: an undo gives none; a move does.
             // «رجّع Hooli خطوة لورا» fits «تراجع عن {item} ل {deal}» with «ورا» ("back") for the deal: a direction is no deal.
@@ -572,7 +572,7 @@ public sealed partial class CommandParser
             "due" => Due(tokens, pack),
             "move" => Move(m, tokens, folded, pack),
             "lost" => m.Slot("deal").Count == 0 || SaysWon(m, tokens, pack) ? null : Lost(m, tokens, folded, pack),
-            "saidno" => SaysYes(m, tokens, pack) || ChoseUs(m, pack) ? new UnknownCommand(folded.Raw) : (ChatCommand?)LostWithANo(m, tokens, folded, pack) ?? (ReasonInDeal(m, pack) ? null : new SaidNoCommand(DealOf(WithoutBuyer(m.Slot("deal"), pack), pack, folded), Reason(m.Slot("reason"), pack, folded))),
+            "saidno" => SaysYes(m, tokens, pack) || ChoseUs(m, tokens, pack) ? new UnknownCommand(folded.Raw) : (ChatCommand?)LostWithANo(m, tokens, folded, pack) ?? (ReasonInDeal(m, pack) ? null : new SaidNoCommand(DealOf(WithoutBuyer(m.Slot("deal"), pack), pack, folded), Reason(m.Slot("reason"), pack, folded))),
             "snooze" => Snooze(m, tokens, folded, pack),
             "unsnooze" => GluedStageAfterDeal(m, tokens, pack) ? null : new UnsnoozeCommand(DealOf(m.Slot("deal"), pack, folded)),
             "reopen" => m.Slot("deal").Count == 0 ? null : new ReopenDealCommand(DealOf(m.Slot("deal"), pack, folded)),
@@ -1721,10 +1721,11 @@ public sealed partial class CommandParser
 
     /// <summary>
     /// "Initech went with us" against "{deal} went with {reason}": what they chose was us (<c>chose_us</c>), a yes, so
-    /// never a no.
+    /// never a no. So is «Initech اختارونا», "us" glued to the verb (<c>chose_us_said</c>).
     /// </summary>
-    private static bool ChoseUs(IntentMatch m, LanguagePack pack) =>
-        m.Slot("reason") is { Count: > 0 } reason && reason.All(t => pack.Words("chose_us").Contains(t.Canon));
+    private static bool ChoseUs(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack) =>
+        (m.Slot("reason") is { Count: > 0 } reason && reason.All(t => pack.Words("chose_us").Contains(t.Canon)))
+        || tokens.Any(t => pack.Words("chose_us_said").Contains(t.Lower));
 
     /// <summary>
     /// True when "lost" was read from a win: "mark Globex as closed won" fits "mark {deal} as closed lost {reason}" with
@@ -1962,9 +1963,32 @@ public sealed partial class CommandParser
         return team.Length > 0 ? team : null;
     }
 
-    /// <summary>"how's EMEA looking this quarter" read as "how's {deal} looking": the period among the words left over.</summary>
-    private static PipelineCommand? PeriodOutside(IntentMatch m, LanguagePack pack) =>
-        m.Extras.Count > 0 && Window(m.Extras, pack) is { Used.Count: > 0 } window ? new PipelineCommand(null, window.Days, window.Period) : null;
+    /// <summary>
+    /// What's next for the deal, its name without a period typed after it («كيف حال Initech هالشهر», "what's next for
+    /// Oceanic tomorrow"). The period, or one among the words the example had no place for ("how's EMEA looking this
+    /// quarter" read as "how's {deal} looking"), is kept for when the name is a team's (<see cref="WhatsNextCommand.TeamPeriod"/>).
+    /// </summary>
+    private static WhatsNextCommand NextWithItsPeriod(IntentMatch m, LanguagePack pack, Typed folded)
+    {
+        var slot = WithoutEndingDate(WithoutMeeting(m.Slot("deal"), pack));
+        var period = m.Extras.Count > 0 && Window(m.Extras, pack) is { Used.Count: > 0 } outside ? outside : default;
+        // A period of words ("this month", «هالشهر»), never a number alone: "Acme 2026" may be a name.
+        for (var start = Math.Max(1, slot.Count - 3); start < slot.Count; start++)
+        {
+            var end = slot.Skip(start).ToList();
+            if (end.Any(t => t.Lower.Any(char.IsLetter)) && IsAPeriod(end, pack))
+            {
+                period = period.Used is { Count: > 0 } ? period : Window(end, pack);
+                slot = [.. slot.Take(start)];
+                break;
+            }
+        }
+
+        return new WhatsNextCommand(DealOf(slot, pack, folded))
+        {
+            TeamPeriod = period.Used is { Count: > 0 } ? new PipelineCommand(null, period.Days, period.Period) : null,
+        };
+    }
 
     /// <summary>The words opening the sentence that the example had no place for.</summary>
     private static List<Token> ExtrasOpening(IntentMatch m, IReadOnlyList<Token> tokens) =>

@@ -636,6 +636,16 @@ public sealed class CoachBotTests : IDisposable
         Assert.Equal("ar", answer.Card.Language?.Code);
     }
 
+    [Fact]
+    public async Task NotUnderstood_OneLatinNameAndOneArabicWord_HelpInArabic()
+    {
+        _bot.AddDeal("1002", "Initech");
+
+        var answer = await _bot.AskAsync("Initech تبخروا");
+
+        Assert.StartsWith("عذرًا، لم أفهم", answer.Text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Initech رفضوا")]
     [InlineData("وش صار على Initech Cloud Platform Rollout؟")]

@@ -307,6 +307,16 @@ public sealed class LooseWordingTests
     [InlineData("how's our pipeline doing", "pipeline - -")]
     [InlineData("how's the pipeline doing this quarter", "pipeline - this-quarter")]
     [InlineData("how's the team doing", "pipeline - -")]
+    // A period after a deal's name is no part of it; who a buyer went with in Arabic (never us); a buyer gone quiet.
+    [InlineData("كيف حال Initech هالشهر", "next 1002")]
+    [InlineData("what's next for Initech this quarter", "next 1002")]
+    [InlineData("Stark راحوا مع منافس", "no 1006 | منافس")]
+    [InlineData("Globex اختاروا Oracle", "no 1003 | oracle")]
+    [InlineData("Initech راحوا معنا", "unknown")]
+    [InlineData("Initech اختارونا", "unknown")]
+    [InlineData("Initech ما يردون", "next 1002")]
+    [InlineData("Initech اختفوا", "next 1002")]
+    [InlineData("وش الصفقات اللي في العرض التوضيحي", "deals demo")]
     // Deals at a stage: one's own when "my" is said, else the teams'.
     [InlineData("which of my deals are in demo", "mydeals demo")]
     [InlineData("which deals are in demo", "deals demo")]
