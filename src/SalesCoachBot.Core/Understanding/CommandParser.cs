@@ -553,7 +553,7 @@ public sealed partial class CommandParser
 
         return m.Command switch
         {
-            "next" => NextIsATime(m, tokens, pack) || AsksWhichDeals(m.Slot("deal"), pack) || IsAPeriod(m.Slot("deal"), pack) || StepAfterLatinName(m, tokens, pack) || EndsWithAStageToGoTo(m.Slot("deal"), pack) || MoveVerbBeforeDeal(m, pack) ? null
+            "next" => NextIsATime(m, tokens, pack) || AsksWhichDeals(m.Slot("deal"), pack) || NamesThePipeline(m.Slot("deal"), pack) || IsAPeriod(m.Slot("deal"), pack) || StepAfterLatinName(m, tokens, pack) || EndsWithAStageToGoTo(m.Slot("deal"), pack) || MoveVerbBeforeDeal(m, pack) ? null
                 : NextWithItsPeriod(m, pack, folded),
             "done" => Items(m.Slot("item"), pack) is { Count: > 0 } items ? new ConfirmItemsCommand(DealOf(m.Slot("deal"), pack, folded), items) : null,
             // «رجّع Initech للاكتشاف عشان …» fits «رجع {item} في {deal}» with a reason in the deal: an undo gives none; a move does.
@@ -1857,6 +1857,10 @@ public sealed partial class CommandParser
         var which = pack.Words("which_deals");
         return deal.SkipWhile(t => which.Contains(t.Canon)).FirstOrDefault() is { Canon: { } noun } && pack.Words("deals_nouns").Contains(noun);
     }
+
+    /// <summary>"how much is my pipeline worth": team words ending in a word of <c>pipeline_nouns</c>, so another reading is tried.</summary>
+    private static bool NamesThePipeline(IReadOnlyList<Token> deal, LanguagePack pack) =>
+        deal.Count > 0 && pack.Words("pipeline_nouns").Contains(deal[^1].Canon) && deal.All(t => pack.Words("team_filler").Contains(t.Canon));
 
     /// <summary>
     /// "Oceanic is not now, maybe next year" fits "{deal} next": when every "next" typed comes before a period's unit

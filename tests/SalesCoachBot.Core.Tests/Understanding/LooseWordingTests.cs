@@ -317,6 +317,12 @@ public sealed class LooseWordingTests
     [InlineData("Initech ما يردون", "next 1002")]
     [InlineData("Initech اختفوا", "next 1002")]
     [InlineData("وش الصفقات اللي في العرض التوضيحي", "deals demo")]
+    // What a pipeline is worth (a rep's is their own deals); deals to worry about are the stalled ones.
+    [InlineData("what's the total value of my pipeline", "pipeline - -")]
+    [InlineData("how much is my pipeline worth", "pipeline - -")]
+    [InlineData("how much is it worth", "next this")]
+    [InlineData("any deals I should worry about", "stalled -")]
+    [InlineData("which deals should I worry about", "stalled -")]
     // Deals at a stage: one's own when "my" is said, else the teams'.
     [InlineData("which of my deals are in demo", "mydeals demo")]
     [InlineData("which deals are in demo", "deals demo")]
