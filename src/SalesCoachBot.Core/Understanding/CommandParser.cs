@@ -2014,13 +2014,15 @@ public sealed partial class CommandParser
     /// <summary>
     /// «وش وضعنا هالربع» fits «وش وضعنا مع {deal}» with "this quarter" for the deal, «شو لازم أعمل اليوم» «… في {deal}» with
     /// "today", "how did we do in the third quarter" "what did we do on {deal}" with the quarter: a period or a day only
-    /// ("the" and the like aside), so no deal.
+    /// ("the" and the like aside), so no deal. So is a period's unit alone ("what changed this week" read with "week" for
+    /// the deal, "this" taken for the example's "on"), spelled out: "q" or "mo" may be a name's.
     /// </summary>
     private static bool IsAPeriod(IReadOnlyList<Token> slot, LanguagePack pack)
     {
         var light = pack.Words("light");
         var words = Trim(slot, light, light);
         return slot.Count > 0 && (Window(slot, pack).Used.Count == slot.Count
+            || (words is [var unit] && unit.Canon.Length > 2 && pack.PeriodUnits.ContainsKey(unit.Canon))
             || slot.All(t => pack.Words("due_today").Contains(t.Lower) || pack.Words("due_tomorrow").Contains(t.Lower))
             || (words.Count > 0 && (NamedQuarter(words, 0, pack) ?? NamedMonth(words, 0, pack)) is { Words: var said } && said == words.Count));
     }

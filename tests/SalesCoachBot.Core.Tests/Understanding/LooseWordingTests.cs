@@ -323,6 +323,12 @@ public sealed class LooseWordingTests
     [InlineData("how much is it worth", "next this")]
     [InlineData("any deals I should worry about", "stalled -")]
     [InlineData("which deals should I worry about", "stalled -")]
+    // Stalled deals by rep are the stalled list (grouped by owner); a period's unit alone is no deal.
+    [InlineData("who has the most stalled deals", "stalled -")]
+    [InlineData("stalled deals by rep", "stalled -")]
+    [InlineData("which reps have stalled deals", "stalled -")]
+    [InlineData("what changed this week", "due all 7")]
+    [InlineData("send nudges here for EMEA every morning", "nudges emea")]
     // Deals at a stage: one's own when "my" is said, else the teams'.
     [InlineData("which of my deals are in demo", "mydeals demo")]
     [InlineData("which deals are in demo", "deals demo")]
