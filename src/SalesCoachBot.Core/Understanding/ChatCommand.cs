@@ -53,7 +53,11 @@ internal sealed record UseChannelForNudgesCommand(string TeamName) : ChatCommand
 /// names when given. "which deals are in demo" (<see cref="Mine"/> false): the open deals at that stage of every team the
 /// person may see.
 /// </summary>
-internal sealed record MyDealsCommand(string? StageText = null, bool Mine = true) : ChatCommand;
+internal sealed record MyDealsCommand(string? StageText = null, bool Mine = true) : ChatCommand
+{
+    /// <summary>"Dana's deals", "what is Dana working on": the owner's name, as typed (no possessive); null for one's own.</summary>
+    public string? OwnerName { get; init; }
+}
 
 /// <summary>
 /// "what's due this week", "overdue next steps", "which deals have no next step": next steps that are overdue or due

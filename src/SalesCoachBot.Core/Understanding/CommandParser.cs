@@ -503,6 +503,13 @@ public sealed partial class CommandParser
             return new UnknownCommand(folded.Raw);
         }
 
+        // "won deals", "lost deals" fit "{deal} won", "lost {deal}" with "deals" for the deal, which would then be the chat's:
+        // deals in general are no deal (deals_nouns), so another reading is tried.
+        if (m.Slot("deal") is { Count: > 0 } plural && plural.All(t => pack.Words("deals_nouns").Contains(t.Canon)))
+        {
+            return null;
+        }
+
         // "I'm lost" fits "{deal} is lost" with "I'm" for the deal: a person, so another reading is tried.
         if ((QuestionableChanges.Contains(m.Command) || m.Command == "history") && NamesAPerson(m.Slot("deal"), pack))
         {
@@ -565,6 +572,7 @@ public sealed partial class CommandParser
             // "don't send nudges here", "stop posting nudges here": not a team's name, and no command stops them.
             "nudges" when tokens.Any(t => pack.Words("change_negations").Contains(t.Lower)) => new UnknownCommand(folded.Raw),
             "nudges" => Join(m.Slot("team").Where(t => !pack.Words("nudge_words").Contains(t.Canon))) is { Length: > 0 } team ? new UseChannelForNudgesCommand(team) : null,
+            "mydeals" when m.HasSlot("person") => OwnerOf(m.Slot("person"), pack, folded) is { } owner ? new MyDealsCommand(Mine: false) { OwnerName = owner } : null,
             "mydeals" => !m.HasSlot("stage") ? new MyDealsCommand()
                 : SaysAStage(m.Slot("stage"), pack) && StageText(m.Slot("stage"), pack, folded) is { Length: > 0 } stage
                     ? new MyDealsCommand(stage, Mine: tokens.Any(t => pack.Words("mine_words").Contains(t.Canon) || pack.Words("mine_words").Contains(t.Lower)))
@@ -1856,6 +1864,25 @@ public sealed partial class CommandParser
     {
         var which = pack.Words("which_deals");
         return deal.SkipWhile(t => which.Contains(t.Canon)).FirstOrDefault() is { Canon: { } noun } && pack.Words("deals_nouns").Contains(noun);
+    }
+
+    /// <summary>
+    /// "Dana's deals", «صفقات Dana»: the owner's name without its possessive; null when the words are only those that ask
+    /// for one's own ("my deals" read as "{person} deals" with "my") or a stage's, so another reading is tried.
+    /// </summary>
+    private static string? OwnerOf(IReadOnlyList<Token> person, LanguagePack pack, Typed folded)
+    {
+        var mine = pack.Words("mine_words");
+        var words = person.Where(t => !pack.Words("light").Contains(t.Canon)).ToList();
+        var team = pack.Words("team_filler");
+        if (words.Count is 0 or > 3 || words.All(t => mine.Contains(t.Canon) || mine.Contains(t.Lower) || team.Contains(t.Canon)) || SaysAStage(words, pack))
+        {
+            return null;
+        }
+
+        var name = folded.Span(words);
+        var possessive = StripPossessive(name);
+        return possessive.Length > 0 ? possessive : null;
     }
 
     /// <summary>"how much is my pipeline worth": team words ending in a word of <c>pipeline_nouns</c>, so another reading is tried.</summary>

@@ -535,6 +535,64 @@ public sealed class CoachBotTests : IDisposable
         Assert.StartsWith("Deals in Demo: 2 open, 0 stalled", answer.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("show me tom's deals")]
+    [InlineData("what is tom working on")]
+    public async Task OwnersDeals_AManagerAsksForARep_TheirOpenDealsInTheTeams(string text)
+    {
+        _bot.AddDeal("1002", "Initech", "demo");
+        _bot.AddDeal("1004", "Wonka", "demo", owner: _bot.TeamMate);
+        _bot.AddDeal("1005", "Hooli", "discovery", owner: _bot.TeamMate);
+
+        var answer = await _bot.AskAsync(text, _bot.Manager);
+
+        Assert.Equal("tom's deals", answer.Card!.Title);
+        Assert.Equal(["Hooli", "Wonka"], answer.Card.Sections.Single().Lines.Select(l => l.Text.Split(' ')[0]).Order(StringComparer.Ordinal));
+        Assert.StartsWith("tom's deals: 2 open, 0 stalled", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OwnersDeals_ARepOfAnotherTeam_NoneShown()
+    {
+        _bot.AddDeal("1005", "Other team's", "demo", owner: _bot.OtherRep, team: _bot.Americas);
+
+        var answer = await _bot.AskAsync("show me olga's deals", _bot.Manager);
+
+        Assert.Equal("olga owns no open deals in the teams you can see.", answer.Text);
+    }
+
+    [Fact]
+    public async Task OwnersDeals_ATeamsName_TheTeamsDeals()
+    {
+        _bot.AddDeal("1002", "Initech", "demo");
+        _bot.AddDeal("1005", "Other team's", "demo", owner: _bot.OtherRep, team: _bot.Americas);
+
+        var answer = await _bot.AskAsync("show me EMEA's deals", _bot.Manager);
+
+        Assert.Equal("EMEA's deals", answer.Card!.Title);
+        Assert.StartsWith("Initech", Assert.Single(answer.Card.Sections.Single().Lines).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OwnersDeals_ADealsName_TheDealsCard()
+    {
+        _bot.AddDeal("1002", "Initech", "demo");
+
+        var answer = await _bot.AskAsync("show me Initech's deals", _bot.Manager);
+
+        Assert.Equal(CardKind.Checklist, answer.Card!.Kind);
+    }
+
+    [Fact]
+    public async Task OwnersDeals_InArabic_ArabicTitle()
+    {
+        _bot.AddDeal("1004", "Wonka", "demo", owner: _bot.TeamMate);
+
+        var answer = await _bot.AskAsync("صفقات tom", _bot.Manager);
+
+        Assert.Equal("صفقات \u2068tom\u2069", answer.Card!.Title);
+    }
+
     [Fact]
     public async Task DealsAtAStage_NoneInTheTeams_SaysSoWithoutSayingYours()
     {

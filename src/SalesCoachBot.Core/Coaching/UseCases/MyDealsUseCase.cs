@@ -14,19 +14,79 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 /// <summary>
 /// "my deals": the person's open deals, stalled ones first, each with a button to its checklist. "which of my deals are in
 /// demo": only those at that stage, named as each deal's own map names its stages. "which deals are in demo": the open deals
-/// at that stage that the person may see (their teams', and their own), each with its owner.
+/// at that stage that the person may see (their teams', and their own), each with its owner. "Dana's deals": the open
+/// deals the person may see whose owner is called so (full name or first name).
 /// </summary>
-internal sealed class MyDealsUseCase(IDealStore deals, TeamRulesProvider teamRules) : ICommandHandler<MyDealsCommand>
+internal sealed class MyDealsUseCase(
+    IDealStore deals, IDirectoryStore directory, TeamRulesProvider teamRules, DealNameResolverCache names, WhatsNextUseCase whatsNext)
+    : ICommandHandler<MyDealsCommand>
 {
     public async Task<BotAnswer> HandleAsync(MyDealsCommand command, TurnContext context, CancellationToken cancellationToken)
     {
         var say = context.Say;
+        if (command.OwnerName is { } owner)
+        {
+            return await OwnersAsync(owner, command, context, cancellationToken);
+        }
+
         var everyone = command is { StageText: not null, Mine: false };
         IReadOnlyList<DealView> mine = everyone
             ? await VisibleAsync(context.Person, cancellationToken)
             : await deals.ListOpenByOwnerAsync(context.Person.Id, cancellationToken);
+        return await ListAsync(mine, command.StageText, everyone ? "Visible.InStage" : "Mine.InStage", withOwners: everyone, context, cancellationToken);
+    }
+
+    /// <summary>
+    /// "Dana's deals": the visible open deals of owners called so. A name no owner has but a team's the person may see
+    /// ("EMEA's deals") lists that team's; a deal's ("Initech's deals") is that deal's card; none, "Dana owns no open deals".
+    /// </summary>
+    private async Task<BotAnswer> OwnersAsync(string owner, MyDealsCommand command, TurnContext context, CancellationToken cancellationToken)
+    {
+        var visible = await VisibleAsync(context.Person, cancellationToken);
+        var theirs = visible.Where(view => IsCalled(view.OwnerName, owner)).ToList();
+        var team = theirs.Count == 0 ? await VisibleTeamAsync(owner, context.Person, cancellationToken) : null;
+        if (team is not null)
+        {
+            theirs = [.. visible.Where(view => view.Deal.TeamId == team.Id)];
+        }
+        else if (theirs.Count == 0 && !await names.NamesNoDealAsync(deals, new NameReference(owner), context.Person, cancellationToken))
+        {
+            return await whatsNext.HandleAsync(new WhatsNextCommand(new NameReference(owner)) { Language = command.Language }, context, cancellationToken);
+        }
+
+        // The team's name, or the owner as the data names them when one person matched ("Dana Demo" for "dana"), else as typed.
+        var named = team?.Name ?? (theirs.Select(view => view.OwnerName).Distinct(StringComparer.Ordinal).ToList() is [var one] ? one : owner);
+        var say = context.Say;
+        if (theirs.Count == 0)
+        {
+            var none = say.Lists("Owner.None", say.Language.Isolate(named));
+            return new BotAnswer(none, new Card { Kind = CardKind.DealList, Title = say.Lists("Owner.Title", say.Language.Isolate(named)), Body = [none] });
+        }
+
+        return await ListAsync(theirs, command.StageText, "Owner", withOwners: true, context, cancellationToken, named);
+    }
+
+    private async Task<SalesTeam?> VisibleTeamAsync(string name, PersonView person, CancellationToken cancellationToken)
+    {
+        var team = await directory.FindTeamByNameAsync(name, cancellationToken);
+        var teams = AccessPolicy.VisibleTeams(person);
+        return team is not null && (teams is null || teams.Contains(team.Id)) ? team : null;
+    }
+
+    /// <summary>"Dana Demo" is called "dana demo" and "Dana"; case and accents aside.</summary>
+    private static bool IsCalled(string ownerName, string typed)
+    {
+        var owner = TextFolding.Words(ownerName);
+        var said = TextFolding.Words(typed);
+        return said.Count > 0 && (owner.SequenceEqual(said, StringComparer.Ordinal) || (said.Count == 1 && owner.Count > 0 && owner[0] == said[0]));
+    }
+
+    private async Task<BotAnswer> ListAsync(
+        IReadOnlyList<DealView> mine, string? stageText, string titled, bool withOwners, TurnContext context, CancellationToken cancellationToken, string? owner = null)
+    {
+        var say = context.Say;
         string? stageName = null;
-        if (command.StageText is { } stageText)
+        if (stageText is not null)
         {
             // Teams may follow different maps: the stage is looked up in each deal's own, once a map.
             var byMap = new Dictionary<ProcessMap, StageMatch.Found?>(ReferenceEqualityComparer.Instance);
@@ -43,11 +103,11 @@ internal sealed class MyDealsUseCase(IDealStore deals, TeamRulesProvider teamRul
             stageName = MapWording.Name(known.Stage, say.Language);
         }
 
-        var inStage = everyone ? "Visible.InStage" : "Mine.InStage";
-        var title = stageName is null ? say.Lists("Mine.Title") : say.Lists(inStage + ".Title", say.Language.Isolate(stageName));
+        var title = owner is not null ? say.Lists(titled + ".Title", say.Language.Isolate(owner))
+            : stageName is null ? say.Lists("Mine.Title") : say.Lists(titled + ".Title", say.Language.Isolate(stageName));
         if (mine.Count == 0)
         {
-            var none = stageName is null ? say.Lists("Mine.None") : say.Lists(inStage + ".None", say.Language.Isolate(stageName));
+            var none = stageName is null ? say.Lists("Mine.None") : say.Lists(titled + ".None", say.Language.Isolate(stageName));
             return new BotAnswer(none, new Card { Kind = CardKind.DealList, Title = title, Body = [none] });
         }
 
@@ -64,7 +124,7 @@ internal sealed class MyDealsUseCase(IDealStore deals, TeamRulesProvider teamRul
             .ToList();
 
         var lines = rows.Select(r => new CardLine(
-            Line(r.view, r.stage, r.stall, rules.Zone(r.view.Deal.TeamId), say) + (everyone ? " · " + say.Lists("Visible.Owner", r.view.OwnerName) : string.Empty),
+            Line(r.view, r.stage, r.stall, rules.Zone(r.view.Deal.TeamId), say) + (withOwners ? " · " + say.Lists("Visible.Owner", r.view.OwnerName) : string.Empty),
             new CardAction(say.Lists("Button.Checklist"), new ShowChecklistPayload(r.view.Id)))).ToList();
 
         var stalled = rows.Count(r => r.stall.IsStalled);
@@ -75,7 +135,8 @@ internal sealed class MyDealsUseCase(IDealStore deals, TeamRulesProvider teamRul
             Subtitle = say.Lists("Mine.Counts", rows.Count, stalled),
             Sections = [new CardSection(say.Lists("Mine.Section"), lines)],
         };
-        var header = stageName is null ? say.Lists("Mine.Header", rows.Count, stalled) : say.Lists(inStage + ".Header", say.Language.Isolate(stageName), rows.Count, stalled);
+        var header = owner is not null ? say.Lists(titled + ".Header", say.Language.Isolate(owner), rows.Count, stalled)
+            : stageName is null ? say.Lists("Mine.Header", rows.Count, stalled) : say.Lists(titled + ".Header", say.Language.Isolate(stageName), rows.Count, stalled);
         var text = new StringBuilder().AppendLine(header);
         foreach (var line in lines)
         {
