@@ -868,6 +868,16 @@ public sealed partial class CommandParser
                 return ([.. slot.Take(i)], folded.From(token.Start));
             }
 
+            // "met the Initech team for lunch", "spoke to the Fabrikam CFO about pricing": the deal's people after its name
+            // end it (activity_people); the words after them, less an "about", are what was said. Only a day or the
+            // activity's kind after them ("met the Soylent team onsite today") is read as before.
+            var from = i + 1 < slot.Count && about.Contains(slot[i + 1].Canon) ? i + 2 : i + 1;
+            if (pack.Words("activity_people").Contains(token.Canon) && (from >= slot.Count || !slot.Skip(from).All(t => ActivityKindOf(t, pack) is not null
+                || DayWord(t, pack) is not null || pack.Words("day_parts").Contains(t.Lower) || pack.Words("day_part_today").Contains(t.Lower))))
+            {
+                return ([.. slot.Take(i)], FreeText([.. slot.Skip(from)], folded, pack));
+            }
+
             var colon = token.Canon == ":" && token.Original == ":";
             if (!colon && !token.CommaBefore && !about.Contains(token.Canon))
             {
@@ -1133,6 +1143,15 @@ public sealed partial class CommandParser
             return null;
         }
 
+        // "Initech pushed the decision to next quarter": a period is no stage, and a push to one says the buyer waits, which
+        // asks for nothing. Another reading is tried.
+        if (IsAPeriod(m.Slot("stage"), pack)
+            || (Trim(m.Slot("stage"), pack.Words("light"), pack.Words("light")) is [var next, var unit]
+                && pack.Words("next_as_time").Contains(next.Canon) && pack.PeriodUnits.ContainsKey(unit.Canon)))
+        {
+            return null;
+        }
+
         // "put Soylent into nurture", «حوّل Soylent للرعاية»: nurture is a branch of the map, not a stage.
         if (BranchName(Trim(m.Slot("stage"), pack.Words("stage_filler"), pack.Words("stage_filler")), pack) is "nurture" && m.Slot("deal").Count > 0)
         {
@@ -1318,6 +1337,15 @@ public sealed partial class CommandParser
                     }
                 }
             }
+        }
+
+        // "Hooli is on hold until Q2" read as "{deal} … because {reason}" with no "because" typed: a time opener there
+        // (snooze_time_openers) opens the time, even one that cannot be read, which the snooze then asks about.
+        var timeOpeners = pack.Words("snooze_time_openers");
+        if (reasonSlot.Count > 1 && timeOpeners.Contains(reasonSlot[0].Lower) && IndexOf(tokens, reasonSlot[0]) is > 0 and var opensAt
+            && !pack.Words("reason_markers").Contains(tokens[opensAt - 1].Canon))
+        {
+            return new SnoozeCommand(DealOf(slot, pack, typed), typed.Span(reasonSlot), null);
         }
 
         var reason = Reason(reasonSlot, pack, typed, "snooze_reason_filler");
