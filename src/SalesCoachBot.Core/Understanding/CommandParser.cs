@@ -503,6 +503,13 @@ public sealed partial class CommandParser
             return new UnknownCommand(folded.Raw);
         }
 
+        // "we went with Initech's terms" fits "{deal} went with {reason}" with "we" for the deal: our side chose, so no buyer
+        // said no, and no other reading is tried (it was read as "what went on with {deal}").
+        if (m.Command == "saidno" && ChoseUs(m, pack))
+        {
+            return new UnknownCommand(folded.Raw);
+        }
+
         // "I'm lost" fits "{deal} is lost" with "I'm" for the deal: a person, so another reading is tried.
         if ((QuestionableChanges.Contains(m.Command) || m.Command == "history") && NamesAPerson(m.Slot("deal"), pack))
         {
@@ -1752,7 +1759,9 @@ public sealed partial class CommandParser
     /// never a no.
     /// </summary>
     private static bool ChoseUs(IntentMatch m, LanguagePack pack) =>
-        m.Slot("reason") is { Count: > 0 } reason && reason.All(t => pack.Words("chose_us").Contains(t.Canon));
+        (m.Slot("reason") is { Count: > 0 } reason && reason.All(t => pack.Words("chose_us").Contains(t.Canon)))
+        // "we went with Initech's terms": our side chose, so no buyer said no.
+        || (m.Slot("deal") is { Count: > 0 } deal && deal.All(t => pack.Words("chose_us").Contains(t.Canon)));
 
     /// <summary>
     /// True when "lost" was read from a win: "mark Globex as closed won" fits "mark {deal} as closed lost {reason}" with
@@ -1917,6 +1926,13 @@ public sealed partial class CommandParser
         if (cleaned.Count == 0)
         {
             return null;
+        }
+
+        // "move Hooli back a stage" fits "{stage} stage": no command moves a deal back by a step; not understood, so the
+        // help answer shows the move to a named stage (as «رجّع Hooli خطوة لورا» in Move).
+        if (slot is [var verb, ..] && pack.Words("move_verbs").Contains(verb.Canon) && SaysBackwards(slot, pack))
+        {
+            return new UnknownCommand(typed.Raw);
         }
 
         // "what is the SQL stage", "tell me about discovery": plainly a stage. "tell me about Initech": a stage only if the

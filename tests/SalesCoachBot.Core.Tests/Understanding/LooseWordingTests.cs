@@ -396,6 +396,14 @@ public sealed class LooseWordingTests
     [InlineData("what's needed to leave proposal", "stage proposal")]
     [InlineData("I ticked demo held on Hooli by mistake", "undo 1012 | demo held")]
     [InlineData("caught up with Hooli over coffee", "activity 1012 | meeting now coffee")]
+    // fix/english44, second round: back a stage (no command: help), our side's choice is no said-no, a buyer's contact.
+    [InlineData("move Hooli back a stage", "unknown")]
+    [InlineData("move Hooli a stage back", "unknown")]
+    [InlineData("move Initech back to discovery", "move 1002 | discovery | -")]
+    [InlineData("we went with Initech's terms", "unknown")]
+    [InlineData("I went with the Hooli proposal", "unknown")]
+    [InlineData("who is the contact at Initech", "next 1002")]
+    [InlineData("who's our contact at Hooli", "next 1012")]
     public void Parse_LooseWording_ReadAsMeant(string text, string expected)
     {
         Assert.Equal(expected, UnderstandingTestData.Read(text));
