@@ -1369,7 +1369,11 @@ public sealed partial class CommandParser
                 {
                     // "for 2 weeks" is "2 weeks"
                     var time = slot.Skip(i).Take(j - i).SkipWhile((t, k) => k == 0 && lead.Contains(t.Canon) && j - i > 1).ToList();
-                    reason ??= j < slot.Count ? Reason([.. slot.Skip(j)], pack, typed, "snooze_reason_filler") : null;
+                    // "snooze Hooli for a week because buyer on leave" may be cut with "because buyer on" in the deal's slot
+                    // and "leave" for the reason: the words typed right before the reason's are its own.
+                    var joined = j < slot.Count && reasonSlot.Count > 0 && IndexOf(tokens, reasonSlot[0]) == IndexOf(tokens, slot[^1]) + 1;
+                    reason = joined ? Reason([.. slot.Skip(j), .. reasonSlot], pack, typed, "snooze_reason_filler")
+                        : reason ?? (j < slot.Count ? Reason([.. slot.Skip(j)], pack, typed, "snooze_reason_filler") : null);
                     return new SnoozeCommand(DealOf([.. slot.Take(i)], pack, typed), typed.Span(time), reason);
                 }
             }

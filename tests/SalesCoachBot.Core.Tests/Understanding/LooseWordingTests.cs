@@ -404,6 +404,20 @@ public sealed class LooseWordingTests
     [InlineData("I went with the Hooli proposal", "unknown")]
     [InlineData("who is the contact at Initech", "next 1002")]
     [InlineData("who's our contact at Hooli", "next 1012")]
+    // fix/english44, third round: "anything new with DEAL" (it had created a deal), "moved DEAL to STAGE" (it was a
+    // history question), a no said with "decided not to", a place after an activity's deal, a snooze's reason kept whole.
+    [InlineData("yo, anything new with Hooli?", "next 1012")]
+    [InlineData("moved Hooli to proposal", "move 1012 | proposal | -")]
+    [InlineData("demo held on Hooli was a mistake", "undo 1012 | demo held")]
+    [InlineData("dn demo held for hooli", "done 1012 | demo held")]
+    [InlineData("route EMEA nudges to this channel", "nudges emea")]
+    [InlineData("which deals went cold", "stalled -")]
+    [InlineData("what's rotting in EMEA", "stalled emea")]
+    [InlineData("Fabrikam said they're not interested", "no 1005")]
+    [InlineData("Hooli decided not to buy", "no 1012")]
+    [InlineData("Hooli doesn't want to go ahead", "no 1012")]
+    [InlineData("met Stark at their office", "activity 1006 | meeting now at their office")]
+    [InlineData("snooze Hooli for a week because buyer on leave", "snooze 1012 | a week | buyer on leave")]
     public void Parse_LooseWording_ReadAsMeant(string text, string expected)
     {
         Assert.Equal(expected, UnderstandingTestData.Read(text));
