@@ -418,6 +418,15 @@ public sealed class LooseWordingTests
     [InlineData("Hooli doesn't want to go ahead", "no 1012")]
     [InlineData("met Stark at their office", "activity 1006 | meeting now at their office")]
     [InlineData("snooze Hooli for a week because buyer on leave", "snooze 1012 | a week | buyer on leave")]
+    // fix/english44, fourth round: a reason opened by "on", "DEAL's moving to", "take DEAL to", "un-snooze", "zoomed
+    // with", "a bad fit", "disqualified DEAL".
+    [InlineData("Initech lost on price", "lost 1002 | price")]
+    [InlineData("Wonka's moving to demo", "move 1019 | demo | -")]
+    [InlineData("take Stark to proposal", "move 1006 | proposal | -")]
+    [InlineData("un-snooze Hooli", "unsnooze 1012")]
+    [InlineData("zoomed with Wonka", "activity 1019 | call now -")]
+    [InlineData("Initech is a bad fit", "branch 1002 | not a fit")]
+    [InlineData("disqualified Wonka", "branch 1019 | disqualified")]
     public void Parse_LooseWording_ReadAsMeant(string text, string expected)
     {
         Assert.Equal(expected, UnderstandingTestData.Read(text));
