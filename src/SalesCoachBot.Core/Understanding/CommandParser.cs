@@ -510,6 +510,13 @@ public sealed partial class CommandParser
             return null;
         }
 
+        // "we went with Initech's terms" fits "{deal} went with {reason}" with "we" for the deal: our side chose, so no buyer
+        // said no, and no other reading is tried (it was read as "what went on with {deal}").
+        if (m.Command == "saidno" && ChoseUs(m, tokens, pack))
+        {
+            return new UnknownCommand(folded.Raw);
+        }
+
         // "I'm lost" fits "{deal} is lost" with "I'm" for the deal: a person, so another reading is tried.
         if ((QuestionableChanges.Contains(m.Command) || m.Command == "history") && NamesAPerson(m.Slot("deal"), pack))
         {
@@ -876,6 +883,16 @@ public sealed partial class CommandParser
                 return ([.. slot.Take(i)], folded.From(token.Start));
             }
 
+            // "met the Initech team for lunch", "spoke to the Fabrikam CFO about pricing": the deal's people after its name
+            // end it (activity_people); the words after them, less an "about", are what was said. Only a day or the
+            // activity's kind after them ("met the Soylent team onsite today") is read as before.
+            var from = i + 1 < slot.Count && about.Contains(slot[i + 1].Canon) ? i + 2 : i + 1;
+            if (pack.Words("activity_people").Contains(token.Canon) && (from >= slot.Count || !slot.Skip(from).All(t => ActivityKindOf(t, pack) is not null
+                || DayWord(t, pack) is not null || pack.Words("day_parts").Contains(t.Lower) || pack.Words("day_part_today").Contains(t.Lower))))
+            {
+                return ([.. slot.Take(i)], FreeText([.. slot.Skip(from)], folded, pack));
+            }
+
             var colon = token.Canon == ":" && token.Original == ":";
             if (!colon && !token.CommaBefore && !about.Contains(token.Canon))
             {
@@ -1141,6 +1158,15 @@ public sealed partial class CommandParser
             return null;
         }
 
+        // "Initech pushed the decision to next quarter": a period is no stage, and a push to one says the buyer waits, which
+        // asks for nothing. Another reading is tried.
+        if (IsAPeriod(m.Slot("stage"), pack)
+            || (Trim(m.Slot("stage"), pack.Words("light"), pack.Words("light")) is [var next, var unit]
+                && pack.Words("next_as_time").Contains(next.Canon) && pack.PeriodUnits.ContainsKey(unit.Canon)))
+        {
+            return null;
+        }
+
         // "put Soylent into nurture", «حوّل Soylent للرعاية»: nurture is a branch of the map, not a stage.
         if (BranchName(Trim(m.Slot("stage"), pack.Words("stage_filler"), pack.Words("stage_filler")), pack) is "nurture" && m.Slot("deal").Count > 0)
         {
@@ -1328,6 +1354,15 @@ public sealed partial class CommandParser
             }
         }
 
+        // "Hooli is on hold until Q2" read as "{deal} … because {reason}" with no "because" typed: a time opener there
+        // (snooze_time_openers) opens the time, even one that cannot be read, which the snooze then asks about.
+        var timeOpeners = pack.Words("snooze_time_openers");
+        if (reasonSlot.Count > 1 && timeOpeners.Contains(reasonSlot[0].Lower) && IndexOf(tokens, reasonSlot[0]) is > 0 and var opensAt
+            && !pack.Words("reason_markers").Contains(tokens[opensAt - 1].Canon))
+        {
+            return new SnoozeCommand(DealOf(slot, pack, typed), typed.Span(reasonSlot), null);
+        }
+
         var reason = Reason(reasonSlot, pack, typed, "snooze_reason_filler");
 
         // The time at the end of the slot, or followed by a reason the example had no place for ("10 days, budget
@@ -1342,7 +1377,11 @@ public sealed partial class CommandParser
                 {
                     // "for 2 weeks" is "2 weeks"
                     var time = slot.Skip(i).Take(j - i).SkipWhile((t, k) => k == 0 && lead.Contains(t.Canon) && j - i > 1).ToList();
-                    reason ??= j < slot.Count ? Reason([.. slot.Skip(j)], pack, typed, "snooze_reason_filler") : null;
+                    // "snooze Hooli for a week because buyer on leave" may be cut with "because buyer on" in the deal's slot
+                    // and "leave" for the reason: the words typed right before the reason's are its own.
+                    var joined = j < slot.Count && reasonSlot.Count > 0 && IndexOf(tokens, reasonSlot[0]) == IndexOf(tokens, slot[^1]) + 1;
+                    reason = joined ? Reason([.. slot.Skip(j), .. reasonSlot], pack, typed, "snooze_reason_filler")
+                        : reason ?? (j < slot.Count ? Reason([.. slot.Skip(j)], pack, typed, "snooze_reason_filler") : null);
                     return new SnoozeCommand(DealOf([.. slot.Take(i)], pack, typed), typed.Span(time), reason);
                 }
             }
@@ -1733,7 +1772,9 @@ public sealed partial class CommandParser
     /// </summary>
     private static bool ChoseUs(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack) =>
         (m.Slot("reason") is { Count: > 0 } reason && reason.All(t => pack.Words("chose_us").Contains(t.Canon)))
-        || tokens.Any(t => pack.Words("chose_us_said").Contains(t.Lower));
+        || tokens.Any(t => pack.Words("chose_us_said").Contains(t.Lower))
+        // "we went with Initech's terms": our side chose, so no buyer said no.
+        || (m.Slot("deal") is { Count: > 0 } deal && deal.All(t => pack.Words("chose_us").Contains(t.Canon)));
 
     /// <summary>
     /// True when "lost" was read from a win: "mark Globex as closed won" fits "mark {deal} as closed lost {reason}" with
@@ -1921,6 +1962,13 @@ public sealed partial class CommandParser
         if (cleaned.Count == 0)
         {
             return null;
+        }
+
+        // "move Hooli back a stage" fits "{stage} stage": no command moves a deal back by a step; not understood, so the
+        // help answer shows the move to a named stage (as «رجّع Hooli خطوة لورا» in Move).
+        if (slot is [var verb, ..] && pack.Words("move_verbs").Contains(verb.Canon) && SaysBackwards(slot, pack))
+        {
+            return new UnknownCommand(typed.Raw);
         }
 
         // "what is the SQL stage", "tell me about discovery": plainly a stage. "tell me about Initech": a stage only if the
