@@ -23,7 +23,6 @@ internal sealed class MyDealsUseCase(
 {
     public async Task<BotAnswer> HandleAsync(MyDealsCommand command, TurnContext context, CancellationToken cancellationToken)
     {
-        var say = context.Say;
         if (command.OwnerName is { } owner)
         {
             return await OwnersAsync(owner, command, context, cancellationToken);
@@ -81,6 +80,11 @@ internal sealed class MyDealsUseCase(
         return said.Count > 0 && (owner.SequenceEqual(said, StringComparer.Ordinal) || (said.Count == 1 && owner.Count > 0 && owner[0] == said[0]));
     }
 
+    /// <summary>
+    /// The list, only the deals at <paramref name="stageText"/>'s stage when given. <paramref name="titled"/> is the prefix of
+    /// the title, header and "none" texts for a stage or an owner (<c>Mine.InStage</c>, <c>Visible.InStage</c>, <c>Owner</c>);
+    /// the plain "My deals" texts are used otherwise.
+    /// </summary>
     private async Task<BotAnswer> ListAsync(
         IReadOnlyList<DealView> mine, string? stageText, string titled, bool withOwners, TurnContext context, CancellationToken cancellationToken, string? owner = null)
     {
