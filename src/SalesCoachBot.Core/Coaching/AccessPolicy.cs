@@ -15,6 +15,10 @@ internal static class AccessPolicy
     public static IReadOnlyCollection<long>? VisibleTeams(PersonView person) =>
         person.IsAdmin ? null : person.TeamIds;
 
+    /// <summary>Whether the person may see the team's deals and figures: an admin, or one of its members or managers.</summary>
+    public static bool SeesTeam(PersonView person, long teamId) =>
+        person.IsAdmin || person.TeamIds.Contains(teamId);
+
     /// <summary>The deals the person may find by name, as <see cref="CanSee"/> allows them; null means every deal (admins).</summary>
     public static DealScope? FindableDeals(PersonView person) =>
         person.IsAdmin ? null : new DealScope(person.TeamIds, person.Id);

@@ -55,22 +55,11 @@ internal sealed class MyDealsUseCase(
 
         // The team's name, or the owner as the data names them when one person matched ("Dana Demo" for "dana"), else as typed.
         var named = team?.Name ?? (theirs.Select(view => view.OwnerName).Distinct(StringComparer.Ordinal).ToList() is [var one] ? one : owner);
-        var say = context.Say;
-        if (theirs.Count == 0)
-        {
-            var none = say.Lists("Owner.None", say.Language.Isolate(named));
-            return new BotAnswer(none, new Card { Kind = CardKind.DealList, Title = say.Lists("Owner.Title", say.Language.Isolate(named)), Body = [none] });
-        }
-
         return await ListAsync(theirs, command.StageText, "Owner", withOwners: true, context, cancellationToken, named);
     }
 
-    private async Task<SalesTeam?> VisibleTeamAsync(string name, PersonView person, CancellationToken cancellationToken)
-    {
-        var team = await directory.FindTeamByNameAsync(name, cancellationToken);
-        var teams = AccessPolicy.VisibleTeams(person);
-        return team is not null && (teams is null || teams.Contains(team.Id)) ? team : null;
-    }
+    private async Task<SalesTeam?> VisibleTeamAsync(string name, PersonView person, CancellationToken cancellationToken) =>
+        await directory.FindTeamByNameAsync(name, cancellationToken) is { } team && AccessPolicy.SeesTeam(person, team.Id) ? team : null;
 
     /// <summary>"Dana Demo" is called "dana demo" and "Dana"; case and accents aside.</summary>
     private static bool IsCalled(string ownerName, string typed)
@@ -81,9 +70,9 @@ internal sealed class MyDealsUseCase(
     }
 
     /// <summary>
-    /// The list, only the deals at <paramref name="stageText"/>'s stage when given. <paramref name="titled"/> is the prefix of
-    /// the title, header and "none" texts for a stage or an owner (<c>Mine.InStage</c>, <c>Visible.InStage</c>, <c>Owner</c>);
-    /// the plain "My deals" texts are used otherwise.
+    /// The list, only the deals at <paramref name="stageText"/>'s stage when given. Named for an owner, else for the stage, its
+    /// title, header and "none" texts are those under <paramref name="titled"/> (<c>Owner</c>, <c>Visible.InStage</c>,
+    /// <c>Mine.InStage</c>); the plain "My deals" texts otherwise.
     /// </summary>
     private async Task<BotAnswer> ListAsync(
         IReadOnlyList<DealView> mine, string? stageText, string titled, bool withOwners, TurnContext context, CancellationToken cancellationToken, string? owner = null)
@@ -107,11 +96,13 @@ internal sealed class MyDealsUseCase(
             stageName = MapWording.Name(known.Stage, say.Language);
         }
 
-        var title = owner is not null ? say.Lists(titled + ".Title", say.Language.Isolate(owner))
-            : stageName is null ? say.Lists("Mine.Title") : say.Lists(titled + ".Title", say.Language.Isolate(stageName));
+        var subject = owner ?? stageName;
+        var prefix = subject is null ? "Mine" : titled;
+        object[] about = subject is null ? [] : [say.Language.Isolate(subject)];
+        var title = say.Lists(prefix + ".Title", about);
         if (mine.Count == 0)
         {
-            var none = stageName is null ? say.Lists("Mine.None") : say.Lists(titled + ".None", say.Language.Isolate(stageName));
+            var none = say.Lists(prefix + ".None", about);
             return new BotAnswer(none, new Card { Kind = CardKind.DealList, Title = title, Body = [none] });
         }
 
@@ -139,9 +130,7 @@ internal sealed class MyDealsUseCase(
             Subtitle = say.Lists("Mine.Counts", rows.Count, stalled),
             Sections = [new CardSection(say.Lists("Mine.Section"), lines)],
         };
-        var header = owner is not null ? say.Lists(titled + ".Header", say.Language.Isolate(owner), rows.Count, stalled)
-            : stageName is null ? say.Lists("Mine.Header", rows.Count, stalled) : say.Lists(titled + ".Header", say.Language.Isolate(stageName), rows.Count, stalled);
-        var text = new StringBuilder().AppendLine(header);
+        var text = new StringBuilder().AppendLine(say.Lists(prefix + ".Header", [.. about, rows.Count, stalled]));
         foreach (var line in lines)
         {
             text.Append("- ").AppendLine(line.Text);

@@ -21,7 +21,7 @@ internal sealed class StalledDealsUseCase(IDealStore deals, IDirectoryStore dire
         if (command.TeamName is { } name)
         {
             var team = await directory.FindTeamByNameAsync(name, cancellationToken);
-            if (team is null || (teams is not null && !teams.Contains(team.Id)))
+            if (team is null || !AccessPolicy.SeesTeam(context.Person, team.Id))
             {
                 return Errors.Answer(say.Lists("Stalled.UnknownTeam.Title"), say.Lists("Stalled.UnknownTeam", name, Canonical.Command("stalled")));
             }

@@ -42,8 +42,7 @@ internal sealed class WhatsNextUseCase(
         }
 
         var team = await directory.FindTeamByNameAsync(teamName, cancellationToken);
-        var visible = AccessPolicy.VisibleTeams(context.Person);
-        return team is not null && (visible is null || visible.Contains(team.Id))
+        return team is not null && AccessPolicy.SeesTeam(context.Person, team.Id)
             ? await commands.DispatchAsync(
                 pipeline.WindowDays is null && pipeline.Period is null && period is not null
                     ? pipeline with { Language = language, WindowDays = period.WindowDays, Period = period.Period }
