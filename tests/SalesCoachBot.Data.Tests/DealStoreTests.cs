@@ -217,6 +217,33 @@ public abstract class DealStoreTests(Func<TestDatabase> database)
     }
 
     [DatabaseFact]
+    public async Task ChangeDeal_WonDealMovesOnAfterSale_KeepsTheDayItWasWon()
+    {
+        var team = await Db.CreateTeamAsync();
+        var deal = await Db.CreateDealAsync(team);
+        var won = Db.Time.GetUtcNow();
+        await using var scope = Db.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IDealStore>();
+
+        await store.ChangeDealAsync(deal.Id, s => new DealChangePlan<string>("won")
+        {
+            Transition = new StageTransition(new StageId("contract-signed"), DealStatus.Won, StageChangeKind.Advanced, won, team.RepId, null),
+        }, CancellationToken.None);
+        // Implementation starts a month later; then RevOps renames the stage. The pipeline counts the deal in the month it was won.
+        await store.ChangeDealAsync(deal.Id, s => new DealChangePlan<string>("moved")
+        {
+            Transition = new StageTransition(new StageId("implementation"), DealStatus.Won, StageChangeKind.Advanced, won.AddDays(30), team.RepId, null),
+        }, CancellationToken.None);
+        await store.ChangeDealAsync(deal.Id, s => new DealChangePlan<string>("renamed")
+        {
+            Transition = new StageTransition(new StageId("onboarding"), DealStatus.Won, StageChangeKind.MapChange, won.AddDays(40), null, "map v2"),
+        }, CancellationToken.None);
+
+        var view = (await store.GetAsync(deal.Id, CancellationToken.None))!.Deal;
+        Assert.Equal((DealStatus.Won, "onboarding", won), (view.Status, view.StageId.Value, view.ClosedAt!.Value));
+    }
+
+    [DatabaseFact]
     public async Task ChangeDeal_CloseThenReopen_RecordsTheCloserAndClearsItOnReopen()
     {
         var team = await Db.CreateTeamAsync();

@@ -426,6 +426,28 @@ public abstract class PipelineStoreTests(Func<TestDatabase> database)
 
     private PipelineReport Build(PipelineData data, int days) => PipelineReport.Build(TestMaps.Small, data, days, Now, _ => IdleDays);
 
+    [DatabaseFact]
+    public async Task ListClosed_TeamOwnerAndPeriod_NewestFirstWithNamesAndReasons()
+    {
+        var world = await SeedAsync();
+        await using var services = Db.Services.CreateAsyncScope();
+        var store = services.ServiceProvider.GetRequiredService<IPipelineStore>();
+        await using var db = Db.NewContext();
+        var team = await db.Teams.AsNoTracking().SingleAsync(t => t.Id == world.TeamA);
+        var rep = await db.People.AsNoTracking().SingleAsync(p => p.Id == world.Rep);
+
+        var lost = await store.ListClosedAsync(new PipelineScope([world.TeamA], null), DealStatus.Lost, DaysAgo(35), Now, CancellationToken.None);
+        var won = await store.ListClosedAsync(new PipelineScope(null, world.Rep), DealStatus.Won, DaysAgo(35), Now, CancellationToken.None);
+        var before = await store.ListClosedAsync(new PipelineScope([world.TeamA], null), DealStatus.Lost, DaysAgo(35), DaysAgo(3), CancellationToken.None);
+
+        // The loss 40 days ago is before the period; team B's win is another team's and another owner's.
+        Assert.Equal([world.Lost1, world.LostAtSince], lost.Select(d => d.Id.Value));
+        Assert.Equal((DaysAgo(3), "Price ", 900m, "EUR"), (lost[0].ClosedAt, lost[0].LostReason, lost[0].Amount!.Value, lost[0].Currency));
+        Assert.All(lost, d => Assert.Equal((team.Name, rep.Name, world.TeamA), (d.TeamName, d.OwnerName, d.TeamId)));
+        Assert.Equal([world.Won1], won.Select(d => d.Id.Value));
+        Assert.Equal([world.LostAtSince], before.Select(d => d.Id.Value)); // the end of the period is not in it
+    }
+
     protected async Task<PipelineData> LoadAsync(PipelineScope scope, DateTimeOffset since, IServiceProvider? host = null)
     {
         await using var services = (host ?? Db.Services).CreateAsyncScope();

@@ -35,4 +35,14 @@ public sealed class InMemoryPipelineStore(InMemoryStores stores) : IPipelineStor
             .Where(d => d.Status is DealStatus.Won or DealStatus.Nurture)
             .GroupBy(d => (d.StageId.Value, d.Status))
             .Select(g => new StageStatusCount(g.Key.Value, g.Key.Status, g.Count()))]);
+
+    public Task<IReadOnlyList<ClosedDealLine>> ListClosedAsync(
+        PipelineScope scope, DealStatus status, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ClosedDealLine>>([.. stores.Deals
+            .Where(d => (scope.TeamIds is null || scope.TeamIds.Contains(d.TeamId)) && (scope.OwnerId is null || d.OwnerId == scope.OwnerId))
+            .Where(d => d.Status == status && d.ClosedAt >= from && d.ClosedAt < to)
+            .Select(d => new ClosedDealLine(d.Id, d.ExternalId, d.Name, d.Amount, d.Currency, d.ClosedAt!.Value, d.LostReason, d.TeamId,
+                stores.People.Single(p => p.Id == d.OwnerId).Name, stores.Teams.Single(t => t.Id == d.TeamId).Name, stores.Teams.Single(t => t.Id == d.TeamId).MapId))
+            .OrderByDescending(d => d.ClosedAt)
+            .ThenByDescending(d => d.Id.Value)]);
 }

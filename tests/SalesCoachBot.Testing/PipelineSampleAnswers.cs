@@ -122,6 +122,11 @@ public static class PipelineSampleAnswers
     {
         public Task<PipelineData> LoadAsync(PipelineScope scope, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken) =>
             Task.FromResult(data);
+
+        // The sample answers are pipeline summaries; no closed-deal list is drawn from them.
+        public Task<IReadOnlyList<ClosedDealLine>> ListClosedAsync(
+            PipelineScope scope, DealStatus status, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("The sample answers list no closed deals.");
     }
 
     private sealed class FixedChart(string? url) : IChartPublisher

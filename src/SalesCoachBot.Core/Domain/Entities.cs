@@ -110,6 +110,14 @@ public sealed class Deal
     public string? LostReason { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
 
+    /// <summary>
+    /// <see cref="ClosedAt"/> once the deal moves at <paramref name="at"/> with <paramref name="status"/>: a deal already won
+    /// (or lost) keeps the day it closed as it moves on through post-sale stages or a map change renames its stage, so the
+    /// pipeline counts it in the period it was won; an open or nurtured deal has none. Read before the status changes.
+    /// </summary>
+    public DateTimeOffset? ClosedAtAfterMove(DealStatus status, DateTimeOffset at) =>
+        status is DealStatus.Won or DealStatus.Lost ? (Status == status && ClosedAt is { } closed ? closed : at) : null;
+
     /// <summary>When a nurtured deal should be picked up again.</summary>
     public DateTimeOffset? ReengageAt { get; set; }
 

@@ -19,7 +19,28 @@ public interface IPipelineStore
     /// </summary>
     Task<IReadOnlyList<StageStatusCount>> CountClosedByStageAsync(PipelineScope scope, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<StageStatusCount>>([]);
+
+    /// <summary>
+    /// Deals of the scope closed with <paramref name="status"/> (won or lost) at or after <paramref name="from"/> and before
+    /// <paramref name="to"/>, newest first, with their owners' and teams' names: "won deals", "what did we lose this month".
+    /// </summary>
+    Task<IReadOnlyList<ClosedDealLine>> ListClosedAsync(
+        PipelineScope scope, DealStatus status, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 }
+
+/// <summary>A won or lost deal as the closed-deal lists show it.</summary>
+public sealed record ClosedDealLine(
+    DealId Id,
+    string ExternalId,
+    string Name,
+    decimal? Amount,
+    string? Currency,
+    DateTimeOffset ClosedAt,
+    string? LostReason,
+    long TeamId,
+    string OwnerName,
+    string TeamName,
+    string? TeamMapId);
 
 /// <summary>How many deals with <see cref="Status"/> sit in stage <see cref="StageId"/> now.</summary>
 public sealed record StageStatusCount(string StageId, DealStatus Status, int Count);

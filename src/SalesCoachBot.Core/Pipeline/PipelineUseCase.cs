@@ -19,8 +19,6 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
     : ICommandHandler<PipelineCommand>, ICommandHandler<PipelineDetailsPayload>
 {
     public const int DefaultWindowDays = 365;
-    public const int MaxWindowDays = 3650;
-    private static readonly string Example = Canonical.Command("pipeline emea last 90 days");
 
     /// <summary>The pipeline command for a team, offered when someone names a team they cannot see.</summary>
     public static string ForTeam(string team) => Canonical.Command($"pipeline {team} last 90 days");
@@ -71,12 +69,10 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
     private async Task<Built> BuildAsync(string? teamName, int? windowDays, CalendarPeriod? period, TurnContext context, CancellationToken cancellationToken)
     {
         var days = windowDays ?? DefaultWindowDays;
-        if (period is null && days is < 1 or > MaxWindowDays)
+        var examples = (Canonical.Command("pipeline emea last 90 days"), Canonical.Command("pipeline last 6 months"));
+        if (period is null && ReportPeriods.DaysRefusal(days, context.Say, examples.Item1, examples.Item2) is { } badWindow)
         {
-            var say = context.Say;
-            var said = days < 1 ? say.Count(Phrases.Area.Pipeline, "Window.Empty", days) : say.Count(Phrases.Area.Pipeline, "Window.TooLong", days);
-            return new Built(Errors.Answer(say.Pipeline("Window.Title"),
-                say.Pipeline("Window.Give", said, Example, Canonical.Command("pipeline last 6 months"))), null, null, null);
+            return new Built(badWindow, null, null, null);
         }
 
         var resolved = await access.ResolveAsync(context.Person, teamName, "pipeline", ForTeam, context.Say, cancellationToken);
@@ -98,12 +94,7 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
         var calendar = period?.Resolve(context.Now, audience.Teams.Count > 0 ? rules.Zone(audience.Teams.Min(t => t.Id)) : TimeZoneInfo.Utc);
         if (calendar is { HasBegun: false })
         {
-            // "January 2027" asked in December 2026: no history yet; answering the default window instead would mislead.
-            var say = context.Say;
-            var notBegun = calendar.Period.Unit == CalendarUnit.Quarter
-                ? say.Pipeline("Window.NotBegun.Quarter", TargetPeriods.QuarterName(calendar.Start, say))
-                : say.Pipeline("Window.NotBegun", say.Language.MonthYear(calendar.Start));
-            return new Built(Errors.Answer(say.Pipeline("Window.Title"), notBegun), null, null, null);
+            return new Built(ReportPeriods.NotBegunRefusal(calendar, context.Say, "Window"), null, null, null);
         }
 
         var window = calendar?.Window ?? AnalysisWindow.LastDays(days, context.Now);

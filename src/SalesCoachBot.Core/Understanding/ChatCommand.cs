@@ -130,6 +130,13 @@ public sealed record PipelineCommand(string? TeamName, int? WindowDays, Pipeline
 internal sealed record StalledCommand(string? TeamName) : ChatCommand;
 
 /// <summary>
+/// "won deals", "what did we lose this month", «الصفقات الخاسرة»: the deals closed won (or, <see cref="Lost"/>, lost) in a
+/// trailing window of <see cref="WindowDays"/> days or a calendar <see cref="Period"/> (this quarter when neither is said),
+/// of a team, of the person's teams, or (<see cref="Mine"/>) of the person's own deals.
+/// </summary>
+internal sealed record ClosedDealsCommand(bool Lost, string? TeamName, int? WindowDays, Pipeline.CalendarPeriod? Period, bool Mine = false) : ChatCommand;
+
+/// <summary>
 /// "what do we need to hit 2M [this quarter|by March|in Q1] [for EMEA]": the amount and period as typed, parsed by the
 /// use case so it can explain bad input; no period means the current quarter.
 /// </summary>

@@ -345,15 +345,20 @@ public sealed partial class CommandParser
     private static Understood? Quoted(IntentMatcher matcher, List<Token> tokens, Understood understood, Typed folded)
     {
         var colon = NameColon(matcher, tokens);
-
-        // "Initech: mark lost because price": the words before the colon are the deal.
-        if (colon < 1 || CanonicalText(understood.Command) is null
-            || (understood.Command is IDealCommand { Deal: NameReference named } && named.Text == Join(tokens.GetRange(0, colon))))
+        if (colon < 1 || CanonicalText(understood.Command) is null)
         {
             return null;
         }
 
+        // "Initech: mark lost because price": the words before the colon are the deal, unless the words after it name a deal
+        // of their own («سام: خسرنا Globex بسبب السعر» read whole with «سام» for the deal is still Sam's words).
         var quoted = Match(matcher, tokens.GetRange(colon + 1, tokens.Count - colon - 1), [], folded, null);
+        var namesItsOwn = quoted?.Command is IDealCommand { Deal: NameReference own } && !NamesNoDeal(matcher, own);
+        if (understood.Command is IDealCommand { Deal: NameReference named } && named.Text == Join(tokens.GetRange(0, colon)) && !namesItsOwn)
+        {
+            return null;
+        }
+
         return quoted is not null && CanonicalText(quoted.Command) is not null
             && (quoted.Command is IDealCommand { Deal: not LinkedDealReference } || understood.Command is IDealCommand { Deal: LinkedDealReference })
             ? quoted with { Tentative = true }
@@ -602,6 +607,7 @@ public sealed partial class CommandParser
                 : m.Slot("team"), tokens, pack),
             // "deals stuck for 30 days": the stalled list is the map's own measure; a time said is no team's name.
             "stalled" => new StalledCommand(Team(WithoutWindow(m.HasSlot("team") ? m.Slot("team") : TeamOutsideTheSlots(m.Extras, pack), pack), pack)),
+            "closed" => Closed(m, tokens, pack),
             "funnel" => Funnel(tokens, pack),
             "newdeal" => NewDeal(m.Slot("deal"), folded, pack),
             "map" => new ShowMapCommand(MapTeam(m.Slot("team").Count > 0 ? m.Slot("team") : m.Extras, tokens, pack)),
@@ -629,6 +635,27 @@ public sealed partial class CommandParser
         var focus = Says("due_missing") ? DueFocus.Missing : Says("due_overdue") ? DueFocus.Overdue : DueFocus.All;
         var within = Says("due_today") ? 0 : Says("due_tomorrow") ? 1 : 7;
         return new DueCommand(focus, within);
+    }
+
+    /// <summary>
+    /// "lost deals", "what did we win this quarter", «الصفقات اللي خسرناها الشهر الماضي»: lost when a word of <c>closed_lost</c>
+    /// is typed, else won (one of <c>closed_won</c>); the period is read as a pipeline's; a team is what is left beside it (the slot, or the words the
+    /// example has no place for: "won deals EMEA").
+    /// </summary>
+    private static ClosedDealsCommand? Closed(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack)
+    {
+        bool Says(string set) => tokens.Any(t => pack.Words(set).Contains(t.Canon) || pack.Words(set).Contains(t.Lower));
+        // "how did EMEA do last month" fits "what did {team} win": no win or loss said, so another reading.
+        if (!Says("closed_won") && !Says("closed_lost"))
+        {
+            return null;
+        }
+
+        // "what did we lose this month" fits "… last month" with "this" left over: the sentence's period is no team's name.
+        var (days, period, used) = Window(tokens, pack);
+        var words = m.HasSlot("team") ? m.Slot("team") : TeamOutsideTheSlots(m.Extras, pack);
+        var team = Team(WithoutWindow([.. words.Where(t => !used.Contains(t))], pack), pack);
+        return new ClosedDealsCommand(Says("closed_lost"), team, days, period, Says("mine_words"));
     }
 
     /// <summary>

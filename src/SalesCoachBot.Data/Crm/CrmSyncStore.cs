@@ -715,12 +715,12 @@ internal sealed partial class CrmSyncStore(
             }
         }
 
+        deal.ClosedAt = deal.ClosedAtAfterMove(target.Status, at);
         deal.StageId = toStage;
         deal.Status = target.Status;
         deal.StageVersion++;
         deal.StageEnteredAt = at;
         deal.LostReason = lost ? Truncate(lostReason, 500) : null;
-        deal.ClosedAt = target.Status is DealStatus.Won or DealStatus.Lost ? at : null;
         deal.ReengageAt = null;
         if (at > deal.LastActivityAt)
         {

@@ -266,12 +266,12 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
 
         if (plan.Transition is { } transition)
         {
+            deal.ClosedAt = deal.ClosedAtAfterMove(transition.Status, transition.At);
             deal.StageId = transition.ToStage;
             deal.Status = transition.Status;
             deal.StageVersion++;
             deal.LostReason = transition.LostReason;
             deal.ReengageAt = transition.ReengageAt;
-            deal.ClosedAt = transition.Status is DealStatus.Won or DealStatus.Lost ? transition.At : null;
             deal.ClosedByPersonId = transition.Status == DealStatus.Open ? null : transition.ByPersonId;
             if (transition.Kind != StageChangeKind.MapChange)
             {

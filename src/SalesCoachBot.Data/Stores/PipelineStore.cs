@@ -36,6 +36,23 @@ internal sealed class PipelineStore(SalesCoachDbContext db, PipelineFactsCache f
         return [.. rows.Select(r => new StageStatusCount(r.StageId.Value, r.Status, r.Count))];
     }
 
+    public async Task<IReadOnlyList<ClosedDealLine>> ListClosedAsync(
+        PipelineScope scope, DealStatus status, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var closed = Scoped(scope).Where(d => d.Status == status && d.ClosedAt >= from && d.ClosedAt < to);
+        var rows = await (
+            from d in closed
+            join p in db.People on d.OwnerId equals p.Id
+            join t in db.Teams on d.TeamId equals t.Id
+            select new { d.Id, d.ExternalId, d.Name, d.Amount, d.Currency, d.ClosedAt, d.LostReason, d.TeamId, Owner = p.Name, Team = t.Name, t.MapId })
+            .ToListAsync(cancellationToken);
+        // Sorted in memory: a period's closed deals are few, and both providers then order them alike.
+        return [.. rows
+            .Select(r => new ClosedDealLine(r.Id, r.ExternalId, r.Name, r.Amount, r.Currency, r.ClosedAt!.Value, r.LostReason, r.TeamId, r.Owner, r.Team, r.MapId))
+            .OrderByDescending(r => r.ClosedAt)
+            .ThenByDescending(r => r.Id.Value)];
+    }
+
     private IQueryable<Deal> Scoped(PipelineScope scope)
     {
         var deals = db.Deals.AsNoTracking();

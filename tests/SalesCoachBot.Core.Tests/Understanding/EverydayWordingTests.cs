@@ -219,10 +219,10 @@ public sealed class EverydayWordingTests
     [InlineData("Globex emailed me yesterday", "activity 1003 | email yesterday -")]
     [InlineData("when did we last talk to Initech", "history 1002")]
     [InlineData("what did we promise Hooli", "next 1012")]
-    // An eleventh batch, a manager's: a team's possessive, where deals get stuck, wins and losses counted, a link undone.
+    // An eleventh batch, a manager's: a team's possessive, where deals get stuck, the deals lost, a link undone.
     [InlineData("show me EMEA's pipeline", "pipeline emea -")]
     [InlineData("where are deals getting stuck", "stalled -")]
-    [InlineData("how many deals did we lose last month", "pipeline - last-month")]
+    [InlineData("how many deals did we lose last month", "closed lost - last-month")]
     [InlineData("how many deals did we win this quarter", "pipeline - this-quarter")]
     [InlineData("this chat is no longer about Wonka", "unlink")]
     // Near misses: a day alone, "stop" before a change, a stall count, a funnel.

@@ -329,14 +329,14 @@ public sealed class LooseWordingTests
     [InlineData("which reps have stalled deals", "stalled -")]
     [InlineData("what changed this week", "due all 7")]
     [InlineData("send nudges here for EMEA every morning", "nudges emea")]
-    // A person's deals; "won deals" is no deal of the chat's to move.
+    // A person's deals; "won deals" is no deal of the chat's to move: the deals won this quarter.
     [InlineData("show me Dana's deals", "owner dana")]
     [InlineData("what is Riley working on", "owner riley")]
     [InlineData("deals owned by Riley Rep", "owner riley rep")]
     [InlineData("صفقات Dana", "owner dana")]
     [InlineData("what am I working on", "mydeals")]
     [InlineData("show me the team's deals", "mydeals")]
-    [InlineData("won deals", "unknown")]
+    [InlineData("won deals", "closed won - -")]
     // Deals at a stage: one's own when "my" is said, else the teams'.
     [InlineData("which of my deals are in demo", "mydeals demo")]
     [InlineData("which deals are in demo", "deals demo")]

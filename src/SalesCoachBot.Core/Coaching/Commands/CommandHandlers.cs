@@ -51,6 +51,7 @@ internal static class CommandHandlers
         Handle<UnsnoozeCommand, SnoozeDealUseCase>();
         Handle<MoveDealCommand, MoveDealUseCase>();
         Handle<PipelineCommand, PipelineUseCase>();
+        Handle<ClosedDealsCommand, ClosedDealsUseCase>();
         Handle<ReverseFunnelCommand, ReverseFunnelUseCase>();
         Handle<ShowMapCommand, ShowMapUseCase>();
         Handle<UseChannelForNudgesCommand, UseChannelForNudgesUseCase>();

@@ -1,0 +1,151 @@
+using System.Text;
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Coaching;
+using SalesCoachBot.Core.Coaching.Commands;
+using SalesCoachBot.Core.Coaching.UseCases;
+using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
+using SalesCoachBot.Core.Understanding;
+
+namespace SalesCoachBot.Core.Pipeline;
+
+/// <summary>
+/// "won deals", "what did we lose this month", «الصفقات الخاسرة»: the deals closed won (or lost) in a period, newest first,
+/// each with its amount, the day it closed in its team's zone, why it was lost, and its owner; the totals per currency and,
+/// for lost deals, how often each reason was given. Whose deals follows the pipeline's rule (<see cref="PipelineAccess"/>):
+/// a manager's teams, every team for an admin, a rep's own deals; "my wins" is the person's own deals whatever their role.
+/// No period said means this quarter, in the team's zone. "did we win Initech" fits "what did {team} win": a name that is no
+/// team the person sees but a deal's shows that deal's card.
+/// </summary>
+internal sealed class ClosedDealsUseCase(
+    IPipelineStore store, PipelineAccess access, TeamRulesProvider teamRules, IDirectoryStore directory, IDealStore dealStore, DealNameResolverCache names, WhatsNextUseCase whatsNext)
+    : ICommandHandler<ClosedDealsCommand>
+{
+    /// <summary>The deals a list shows; its totals and reasons count them all.</summary>
+    internal const int MaxLines = 15;
+
+    private static readonly CalendarPeriod ThisQuarter = new(CalendarUnit.Quarter, Previous: false);
+
+    public async Task<BotAnswer> HandleAsync(ClosedDealsCommand command, TurnContext context, CancellationToken cancellationToken)
+    {
+        var say = context.Say;
+        var kind = command.Lost ? "Lost" : "Won";
+        var asked = command.Lost ? Canonical.Command("lost deals") : Canonical.Command("won deals");
+        if (command.TeamName is { } named && await NamesADealAsync(named, context, cancellationToken))
+        {
+            return await whatsNext.HandleAsync(new WhatsNextCommand(new NameReference(named)) { Language = command.Language }, context, cancellationToken);
+        }
+
+        PipelineAudience audience;
+        if (command.Mine)
+        {
+            audience = new PipelineAudience(new PipelineScope(null, context.Person.Id), say.Pipeline("Audience.YourDeals"), []);
+        }
+        else
+        {
+            var resolved = await access.ResolveAsync(context.Person, command.TeamName, asked, team => Canonical.Command($"{asked} {team} last quarter"), say, cancellationToken);
+            if (resolved is AudienceResult.Refused refused)
+            {
+                return refused.Answer;
+            }
+
+            audience = ((AudienceResult.Allowed)resolved).Audience;
+        }
+
+        var rules = await teamRules.GetAsync(cancellationToken);
+        // A calendar period starts at midnight where the team works: the audience's first team, else the person's own.
+        var zoneTeam = audience.Teams.Count > 0 ? audience.Teams.Min(t => t.Id) : context.Person.TeamIds.DefaultIfEmpty(0).Min();
+        var zone = rules.Zone(zoneTeam);
+        AnalysisWindow window;
+        string period;
+        if (command.Period is null && command.WindowDays is { } days)
+        {
+            if (ReportPeriods.DaysRefusal(days, say, Canonical.Command($"{asked} last 90 days"), Canonical.Command($"{asked} last 6 months")) is { } badWindow)
+            {
+                return badWindow;
+            }
+
+            window = AnalysisWindow.LastDays(days, context.Now);
+            period = PipelineFormat.Window(days, say);
+        }
+        else
+        {
+            var calendar = (command.Period ?? ThisQuarter).Resolve(context.Now, zone);
+            if (!calendar.HasBegun)
+            {
+                return ReportPeriods.NotBegunRefusal(calendar, say, "Closed.Window");
+            }
+
+            window = calendar.Window;
+            period = calendar.Label(say);
+        }
+
+        var deals = await store.ListClosedAsync(audience.Scope, command.Lost ? DealStatus.Lost : DealStatus.Won, window.From, window.To, cancellationToken);
+        var title = say.Pipeline($"Closed.{kind}.Title", audience.Label);
+        if (deals.Count == 0)
+        {
+            var none = say.Pipeline($"Closed.{kind}.None", period);
+            return new BotAnswer(none, new Card { Kind = CardKind.DealList, Title = title, Subtitle = period, Body = [none] });
+        }
+
+        var total = PipelineFormat.Amounts(PipelineAnalytics.SumByCurrency(deals.Select(d => (d.Currency, d.Amount))), say);
+        var facts = new List<CardFact> { new(say.Pipeline("Closed.Fact.Total"), say.Pipeline("Closed.Fact.Total.Value", PipelineFormat.Deals(deals.Count, say), total)) };
+        if (command.Lost)
+        {
+            facts.Add(new(say.Pipeline("Closed.Fact.Reasons"), Reasons(deals, context, say)));
+        }
+
+        var lines = deals.Take(MaxLines).Select(deal => new CardLine(
+            Line(deal, command.Lost, rules.Zone(deal.TeamId), context, say) + (audience.IsOwnDeals ? string.Empty : " · " + say.Lists("Visible.Owner", deal.OwnerName)),
+            new CardAction(say.Lists("Button.Checklist"), new ShowChecklistPayload(deal.Id)))).ToList();
+        var more = deals.Count > MaxLines ? say.Pipeline("Closed.More", deals.Count - MaxLines) : null;
+
+        var text = new StringBuilder().AppendLine(say.Pipeline($"Closed.{kind}.Header", audience.Label, period));
+        facts.ForEach(f => text.AppendLine(say.Cards("FactLine", f.Label, f.Value)));
+        lines.ForEach(l => text.Append("- ").AppendLine(l.Text));
+        if (more is not null)
+        {
+            text.AppendLine(more);
+        }
+
+        return new BotAnswer(text.ToString().TrimEnd(), new Card
+        {
+            Kind = CardKind.DealList,
+            Title = title,
+            Subtitle = period,
+            Facts = facts,
+            Sections = [new CardSection(say.Pipeline("Closed.Section"), lines)],
+            Note = more,
+        });
+    }
+
+    /// <summary>Whether <paramref name="name"/> is no team the person sees but a deal they may find.</summary>
+    private async Task<bool> NamesADealAsync(string name, TurnContext context, CancellationToken cancellationToken) =>
+        !(await directory.FindTeamByNameAsync(name, cancellationToken) is { } team && AccessPolicy.SeesTeam(context.Person, team.Id))
+        && !await names.NamesNoDealAsync(dealStore, new NameReference(name), context.Person, cancellationToken);
+
+    /// <summary>"Initech (#1002) · 50,000 USD · lost Tue 1 Dec 2026 · price": the day in the deal's team's zone.</summary>
+    private static string Line(ClosedDealLine deal, bool lost, TimeZoneInfo zone, TurnContext context, Phrases say)
+    {
+        var amount = deal.Amount is { } value ? PipelineFormat.Amounts([new CurrencyAmount(deal.Currency ?? string.Empty, value)], say) : say.Pipeline("Closed.NoAmount");
+        var day = say.Language.DayInWords(deal.ClosedAt, zone);
+        return lost
+            ? say.Pipeline("Closed.Lost.Line", deal.Name, "#" + deal.ExternalId, amount, day, Reason(deal, context, say))
+            : say.Pipeline("Closed.Won.Line", deal.Name, "#" + deal.ExternalId, amount, day);
+    }
+
+    /// <summary>"price 3 · timing 1": each reason in the team's map's words, most given first.</summary>
+    private static string Reasons(IReadOnlyList<ClosedDealLine> deals, TurnContext context, Phrases say) =>
+        string.Join(" · ", deals
+            .GroupBy(d => Reason(d, context, say), StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count())
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => say.Pipeline("Closed.ReasonCount", g.Key, g.Count())));
+
+    private static string Reason(ClosedDealLine deal, TurnContext context, Phrases say) =>
+        string.IsNullOrWhiteSpace(deal.LostReason)
+            ? say.Pipeline("Outcome.NoReason")
+            : MapWording.LostReason(deal.LostReason, say, context.MapOfTeam(deal.TeamMapId));
+}
