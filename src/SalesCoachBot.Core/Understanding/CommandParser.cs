@@ -530,6 +530,13 @@ public sealed partial class CommandParser
             return null;
         }
 
+        // "Oceanic is not now, maybe next year" fits "{deal} is now in {stage}" with "maybe next year" for the stage: a stage
+        // opening with a hedge is none, and the "not" is the branch's. Another reading is tried.
+        if (m.Command == "move" && m.Slot("stage") is [var hedge, ..] && pack.Words("change_hedges").Contains(hedge.Lower))
+        {
+            return null;
+        }
+
         if (NegatableChanges.Contains(m.Command))
         {
             var negated = IsNegated(m, tokens, pack);
@@ -568,7 +575,7 @@ public sealed partial class CommandParser
         return m.Command switch
         {
             "next" => NextIsATime(m, tokens, pack) || AsksWhichDeals(m.Slot("deal"), pack) || NamesThePipeline(m.Slot("deal"), pack) || IsAPeriod(m.Slot("deal"), pack) || StepAfterLatinName(m, tokens, pack) || EndsWithAStageToGoTo(m.Slot("deal"), pack) || MoveVerbBeforeDeal(m, pack) ? null
-                : NextWithItsPeriod(m, pack, folded),
+                : NextWithItsPeriod(m.Slot("deal"), m, pack, folded),
             "done" => Items(m.Slot("item"), pack) is { Count: > 0 } items ? new ConfirmItemsCommand(DealOf(m.Slot("deal"), pack, folded), items) : null,
             // «رجّع Initech للاكتشاف عشان …» fits «رجع {item} في {deal}» with a reason in the deal: an undo gives none; a move does.
             // «رجّع Hooli خطوة لورا» fits «تراجع عن {item} ل {deal}» with «ورا» ("back") for the deal: a direction is no deal.
@@ -580,6 +587,12 @@ public sealed partial class CommandParser
             "nudges" when tokens.Any(t => pack.Words("change_negations").Contains(t.Lower)) => new UnknownCommand(folded.Raw),
             "nudges" => Join(m.Slot("team").Where(t => !pack.Words("nudge_words").Contains(t.Canon))) is { Length: > 0 } team ? new UseChannelForNudgesCommand(team) : null,
             "mydeals" when m.HasSlot("person") => OwnerOf(m.Slot("person"), pack, folded) is { } owner ? new MyDealsCommand(Mine: false) { OwnerName = owner } : null,
+            // "how is Dana doing" asks after a rep as "how is Initech doing" asks after a deal: the owner's deals when someone
+            // is called so, else the words as a deal's (its card) or a team's (its pipeline), which MyDealsUseCase decides.
+            "mydeals" when m.HasSlot("who") => NextWithItsPeriod(m.Slot("who"), m, pack, folded) is var asDeal
+                && asDeal.Deal is NameReference { Text: var who } && OwnerOf(m.Slot("who"), pack, folded) is not null
+                    ? new MyDealsCommand(Mine: false) { OwnerName = who, Otherwise = asDeal }
+                    : asDeal,
             "mydeals" => !m.HasSlot("stage") ? new MyDealsCommand()
                 : SaysAStage(m.Slot("stage"), pack) && StageText(m.Slot("stage"), pack, folded) is { Length: > 0 } stage
                     ? new MyDealsCommand(stage, Mine: tokens.Any(t => pack.Words("mine_words").Contains(t.Canon) || pack.Words("mine_words").Contains(t.Lower)))
@@ -1086,6 +1099,14 @@ public sealed partial class CommandParser
             (deal, reason) = ([.. deal.Take(comma + 1)], [.. tokens.Skip(from)]);
         }
 
+        // "Wonka is dead, no budget" fits "{deal} is dead": the words after a comma that the example had no place for, typed
+        // last, are the reason (the reading, not exact, is asked back).
+        if (reason.Count == 0 && !m.HasSlot("reason") && m.Extras.FirstOrDefault(t => t.CommaBefore) is { Original: not null } opens
+            && IndexOf(tokens, opens) is var at and > 0 && tokens.Skip(at).All(m.Extras.Contains))
+        {
+            reason = [.. tokens.Skip(at)];
+        }
+
         return new MarkLostCommand(DealOf(deal, pack, folded), Reason(reason, pack, folded));
     }
 
@@ -1154,6 +1175,13 @@ public sealed partial class CommandParser
         // "remind me to call Wonka tomorrow" fits "{deal} to {stage}" with nothing before "to": no deal was named, and no
         // chat's deal is meant by a sentence that opens with "to".
         if (m.Slot("deal").Count == 0 && m.Example.StartsWith("{deal}", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        // "Stark wants to talk again" fits "{deal} to {stage}" with "Stark wants" for the deal: the buyer's wish (a word of
+        // change_tentative after the name) moves nothing, and no stage is called "talk". Another reading is tried.
+        if (m.Slot("deal").Skip(1).Any(t => pack.Words("change_tentative").Contains(t.Lower)))
         {
             return null;
         }
@@ -2047,9 +2075,9 @@ public sealed partial class CommandParser
     /// Oceanic tomorrow"). The period, or one among the words the example had no place for ("how's EMEA looking this
     /// quarter" read as "how's {deal} looking"), is kept for when the name is a team's (<see cref="WhatsNextCommand.TeamPeriod"/>).
     /// </summary>
-    private static WhatsNextCommand NextWithItsPeriod(IntentMatch m, LanguagePack pack, Typed folded)
+    private static WhatsNextCommand NextWithItsPeriod(IReadOnlyList<Token> deal, IntentMatch m, LanguagePack pack, Typed folded)
     {
-        var slot = WithoutEndingDate(WithoutMeeting(m.Slot("deal"), pack));
+        var slot = WithoutEndingDate(WithoutMeeting(deal, pack));
         var period = m.Extras.Count > 0 && Window(m.Extras, pack) is { Used.Count: > 0 } outside ? outside : default;
         // A period of words ("this month", «هالشهر»), never a number alone: "Acme 2026" may be a name.
         for (var start = Math.Max(1, slot.Count - 3); start < slot.Count; start++)
@@ -2572,6 +2600,15 @@ public sealed partial class CommandParser
                     rest = [.. rest.Take(leadOfName)];
                     cut = true;
                 }
+                else if (team is null && i == rest.Count - 1 && i >= 3 && teamLead.Contains(rest[i - 1].Canon) && !teamFiller.Contains(word) && !stageWords.Contains(word)
+                    && (EndsAnAmount(rest[i - 2], pack) || (stageWords.Contains(rest[i - 2].Canon) && rest.Take(i - 2).Any(t => stageMarkers.Contains(t.Canon)))))
+                {
+                    // "new deal Nimbus 75k USD for EMEA", "… at demo for EMEA": one word after an amount or a stage names the team.
+                    // After the name alone it may be the name's own ("Bank for Savings").
+                    team = rest[i].Original;
+                    rest = [.. rest.Take(i - 1)];
+                    cut = true;
+                }
                 else if (stage is null && i + 1 < rest.Count
                     && (stageMarkers.Contains(word) || (stageLead.Contains(word) && (stageNouns.Contains(rest[^1].Canon) || rest.Skip(i + 1).All(t => stageWords.Contains(t.Canon) || stageWords.Contains(ArabicText.WithoutArticle(t.Canon)))))))
                 {
@@ -2594,6 +2631,10 @@ public sealed partial class CommandParser
         // "new deal" alone: the word "deal" is no name.
         return trimmedName.Count == 0 || trimmedName.All(t => pack.Words("new_deal_not_name").Contains(t.Canon)) ? null : new NewDealCommand(typed.Span(trimmedName), amount, stage, team is { Length: > 0 } ? team : null);
     }
+
+    /// <summary>"75k", "USD", "million": a word that ends an amount.</summary>
+    private static bool EndsAnAmount(Token token, LanguagePack pack) =>
+        AmountRegex().IsMatch(token.Original) || MoneyText.IsCurrencyWord(token.Original) || pack.AmountUnits.ContainsKey(token.Canon);
 
     /// <summary>
     /// The amount in "Contoso 50k EUR" / "Contoso EUR 50,000" / "Contoso €50k" / "Contoso ب 50 الف دولار", after the name's
@@ -2724,11 +2765,20 @@ public sealed partial class CommandParser
     private static (IReadOnlyList<Token> Deal, IReadOnlyList<Token> Reason) CutReason(IReadOnlyList<Token> slot, LanguagePack pack)
     {
         var cut = pack.Words("deal_reason_cut");
+        var clauses = pack.Words("deal_clause_openers");
         for (var i = 1; i < slot.Count; i++)
         {
             if (cut.Contains(slot[i].Lower))
             {
                 return ([.. slot.Take(i)], [.. slot.Skip(i + 1)]);
+            }
+
+            // "reopen Hooli, they're back", "reopen Hooli - they called": a clause about the buyer after a comma or a dash (a
+            // colon's token).
+            var dash = slot[i - 1].Canon == ":";
+            if ((slot[i].CommaBefore || (dash && i > 1)) && clauses.Contains(slot[i].Canon))
+            {
+                return ([.. slot.Take(dash ? i - 1 : i)], [.. slot.Skip(i)]);
             }
         }
 

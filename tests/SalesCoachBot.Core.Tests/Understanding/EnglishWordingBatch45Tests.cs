@@ -1,0 +1,90 @@
+using Xunit;
+
+namespace SalesCoachBot.Core.Tests.Understanding;
+
+/// <summary>
+/// fix/english45: short, sloppy chat English reps and managers type (typos, tmrw / thx / u, missing apostrophes, Slack
+/// "@coach", a deal before or after the verb), each read exactly as shown. Changes never guessed: asked back, or help.
+/// </summary>
+public sealed class EnglishWordingBatch45Tests
+{
+    [Theory]
+    // "how is NAME doing": a rep's deals when the name is no deal's (MyDealsUseCase asks the owners first at run time);
+    // a deal's name is its card, a team's its pipeline (WhatsNextUseCase).
+    [InlineData("how is Dana doing", "owner dana")]
+    [InlineData("how's Riley getting on", "owner riley")]
+    [InlineData("hows Dana getting on", "owner dana")]
+    [InlineData("how is Riley doing this week", "owner riley")]
+    [InlineData("what's Dana up to", "owner dana")]
+    [InlineData("how is Initech doing", "next 1002")]
+    [InlineData("how's the Hooli deal doing", "next 1012")]
+    [InlineData("yo how's initech doing", "next 1002")]
+    [InlineData("how's it doing", "next this")]
+    [InlineData("hows pied piper going", "next 1016")]
+    [InlineData("how is the team tracking", "pipeline - -")]
+    // A stage said as news, with "now" or "went to"; "maybe" after "now" is a branch's hedge, never a stage.
+    [InlineData("Hooli is now in proposal", "move 1012 | proposal | -")]
+    [InlineData("hooli is in proposal now", "confirm? move 1012 | proposal | -")]
+    [InlineData("Globex moved to demo", "move 1003 | demo | -")]
+    [InlineData("Globex went to demo today", "move 1003 | demo | -")]
+    [InlineData("we're in proposal with Fabrikam now", "move 1005 | proposal | -")]
+    [InlineData("Globex is still interested", "unknown")]
+    [InlineData("Initech is a bad fit", "branch 1002 | not a fit")]
+    // A no or a loss said loosely keeps its reason, and is asked back when not exact.
+    [InlineData("Hooli don't want to proceed", "no 1012")]
+    [InlineData("Hooli doesnt want to proceed", "no 1012")]
+    [InlineData("Wonka is dead, no budget", "confirm? lost 1019 | no budget")]
+    [InlineData("Wonka is dead because no budget", "lost 1019 | no budget")]
+    [InlineData("Stark went with someone cheaper", "no 1006 | cheaper")]
+    [InlineData("Stark went with someone else", "no 1006")]
+    // The buyer wanting to talk again changes nothing by itself (it was a move to a stage "talk"): help.
+    [InlineData("Stark wants to talk again", "unknown")]
+    [InlineData("Hooli wants to move to demo", "unknown")]
+    // Thanks said to the bot by name, and text-speak thanks.
+    [InlineData("thx coach", "thanks")]
+    [InlineData("ty", "thanks")]
+    [InlineData("ty coach", "thanks")]
+    [InlineData("thx bot", "thanks")]
+    [InlineData("thank u", "thanks")]
+    [InlineData("tysm", "thanks")]
+    [InlineData("coach", "help")]
+    [InlineData("hi coach", "help")]
+    // Deals gone cold or quiet, and the digest, are the stalled list; "could" is no typo of "cold".
+    [InlineData("deals gone cold", "stalled -")]
+    [InlineData("deals gone quiet", "stalled -")]
+    [InlineData("which deals went quiet", "stalled -")]
+    [InlineData("what's gone stale", "stalled -")]
+    [InlineData("show me the digest", "stalled -")]
+    [InlineData("today's digest", "stalled -")]
+    [InlineData("what's in the digest", "stalled -")]
+    [InlineData("what's in today's digest", "stalled -")]
+    [InlineData("send me the digest", "stalled -")]
+    [InlineData("digest pls", "stalled -")]
+    [InlineData("send emea nudges here", "nudges emea")]
+    [InlineData("could you move Globex to demo?", "move 1003 | demo | -")]
+    // tmrw, tmr: tomorrow; "don't have" a next step is missing one.
+    [InlineData("what's due tmrw", "due all 1")]
+    [InlineData("what's due tmrw?", "due all 1")]
+    [InlineData("what's on my plate tmrw", "due all 1")]
+    [InlineData("which deals dont have a next step", "due missing 7")]
+    [InlineData("snooze globex til tmrw", "snooze 1003 | til tmrw | -")]
+    // A clause about the buyer after a comma or a dash is no part of the deal's name.
+    [InlineData("reopen Hooli, they're back", "reopen 1012")]
+    [InlineData("reopen Hooli - they're back", "reopen 1012")]
+    [InlineData("reopen Hooli, they called", "reopen 1012")]
+    // A new deal's team after its amount or its stage; after the name alone "for" may be the name's.
+    [InlineData("new deal Nimbus 75k USD for EMEA", "newdeal nimbus | 75k usd | - | emea")]
+    [InlineData("new deal Nimbus 75k for APAC", "newdeal nimbus | 75k | - | apac")]
+    [InlineData("new opp Fourth Coffee 10k GBP at demo for EMEA", "newdeal fourth coffee | 10k gbp | demo | emea")]
+    [InlineData("add deal Vega 25,000 EUR in discovery", "newdeal vega | 25,000 eur | discovery | -")]
+    [InlineData("new deal Bank for Savings", "newdeal bank for savings | - | - | -")]
+    // Smaller ones: "a wk" is a week, a done item then "for DEAL - done", "nvm", "rn".
+    [InlineData("snooze hooli for a wk", "snooze 1012 | a wk | -")]
+    [InlineData("champion named for stark - done", "done 1006 | champion named")]
+    [InlineData("nvm", "cancel")]
+    [InlineData("what am i on rn", "mydeals")]
+    public void Parse_ChatEnglish_ReadAsMeant(string text, string expected)
+    {
+        Assert.Equal(expected, UnderstandingTestData.Read(text));
+    }
+}
