@@ -173,7 +173,7 @@ public sealed partial class CommandParser
     private static Understood? Understand(IntentMatcher matcher, List<Token> raw, Typed folded, Dictionary<string, double>? closest)
     {
         var pack = matcher.Pack;
-        var tokens = pack.Canonicalize(raw);
+        var tokens = TextSpeak(pack.Canonicalize(raw), pack);
         StripLeading(tokens, pack.LeadingFiller);
         var beforeShow = new List<Token>(tokens);
         var showIntent = StripLeading(tokens, pack.ShowFiller);
@@ -241,6 +241,28 @@ public sealed partial class CommandParser
             NameReference when showIntent => new Understood(new WhatsNextCommand(deal), 0, 1, pack.Code),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// "untick verbal yes 4 initech", "move hooli 2 proposal": in English chat a lone 4 or 2 between two words is "for" or
+    /// "to", unless it counts what follows: before a period's or an amount's unit or "deals" ("snooze Hooli 2 weeks"), or
+    /// after a word of <c>text_speak_counts_after</c> ("hit 2 bananas" is a target the funnel refuses). The typed text keeps
+    /// the digit.
+    /// </summary>
+    private static List<Token> TextSpeak(List<Token> tokens, LanguagePack pack)
+    {
+        for (var i = 1; !pack.IsArabic && i + 1 < tokens.Count; i++)
+        {
+            var next = tokens[i + 1];
+            if (tokens[i].Lower is "4" or "2" && tokens[i - 1].Lower.All(char.IsLetter) && next.Lower.All(char.IsLetter)
+                && !pack.Words("text_speak_counts_after").Contains(tokens[i - 1].Canon)
+                && !pack.PeriodUnits.ContainsKey(next.Canon) && !pack.AmountUnits.ContainsKey(next.Canon) && !pack.Words("deals_nouns").Contains(next.Canon))
+            {
+                tokens[i] = tokens[i] with { Canon = tokens[i].Lower is "4" ? "for" : "to" };
+            }
+        }
+
+        return tokens;
     }
 
     /// <summary>
@@ -1235,6 +1257,14 @@ public sealed partial class CommandParser
         if (reasonStart.Count > 0)
         {
             reasonSlot = [.. reasonStart, .. reasonSlot];
+        }
+
+        // "move Initech to demo pls, call went great": a stage's words before a comma, the reason after it.
+        if (reasonSlot.Count == 0 && stageSlot.Skip(1).ToList().FindIndex(t => t.CommaBefore) + 1 is var comma and > 0
+            && SaysAStage([.. stageSlot.Take(comma)], pack))
+        {
+            (stageSlot, reasonStart) = ([.. stageSlot.Take(comma)], [.. stageSlot.Skip(comma)]);
+            reasonSlot = reasonStart;
         }
 
         // «حط Initech في مرحلة العرض التوضيحي» fits «حط {deal} في مرحلة {stage} بسبب {reason}» with the stage's last word for
@@ -2364,7 +2394,8 @@ public sealed partial class CommandParser
     {
         for (var i = 0; i < tokens.Count; i++)
         {
-            var typed = AmountRegex().IsMatch(tokens[i].Original);
+            // "what do we need 2 hit 2m": a 2 read as "to" (TextSpeak) is no amount.
+            var typed = AmountRegex().IsMatch(tokens[i].Original) && tokens[i].Canon.Any(char.IsDigit);
             // «القمع العكسي لمليون» ("for a million"): «ل» or «ب» glued to an amount in words.
             var inWords = tokens[i].Canon;
             if (!typed && pack.IsArabic && !pack.AmountWords.ContainsKey(inWords) && inWords.Length > 3 && inWords[0] is '\u0644' or '\u0628')

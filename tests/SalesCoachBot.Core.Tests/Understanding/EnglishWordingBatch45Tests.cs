@@ -83,6 +83,29 @@ public sealed class EnglishWordingBatch45Tests
     [InlineData("champion named for stark - done", "done 1006 | champion named")]
     [InlineData("nvm", "cancel")]
     [InlineData("what am i on rn", "mydeals")]
+    // Second round: text-speak 4 and 2 for "for" and "to" (never before a unit or "deals"), a move's reason after a comma,
+    // vm, yday, thnx, "instead" after who they chose, "sup with", a checked item by accident.
+    [InlineData("untick verbal yes 4 initech", "undo 1002 | verbal yes")]
+    [InlineData("confirm requirements listed 4 soylent", "done 1013 | requirements listed")]
+    [InlineData("move hooli 2 proposal", "move 1012 | proposal | -")]
+    [InlineData("pipeline 4 emea", "pipeline emea -")]
+    [InlineData("what do we need 2 hit 2m this q", "funnel 2m | this q | -")]
+    [InlineData("snooze hooli 2 weeks", "snooze 1012 | 2 weeks | -")]
+    [InlineData("what's next 4 hooli", "next 1012")]
+    [InlineData("move initech to demo pls, call went great", "move 1002 | demo | call went great")]
+    [InlineData("Initech went with hubspot instead", "no 1002 | hubspot")]
+    [InlineData("Wonka dont want to go ahead", "no 1019")]
+    [InlineData("left hooli a vm", "activity 1012 | call now -")]
+    [InlineData("had a call w wonka yday", "activity 1019 | call yesterday -")]
+    [InlineData("met hooli yday", "activity 1012 | meeting yesterday -")]
+    [InlineData("reopen initech, they came back", "reopen 1002")]
+    [InlineData("thnx", "thanks")]
+    [InlineData("sup with hooli", "next 1012")]
+    [InlineData("any movement on stark", "next 1006")]
+    [InlineData("i checked demo held by accident on hooli", "undo 1012 | demo held")]
+    [InlineData("untick verbal yes for initech", "undo 1002 | verbal yes")]
+    [InlineData("pause globex 1 week, buyer on vacation", "snooze 1003 | 1 week | buyer on vacation")]
+    [InlineData("stark -> demo", "unknown")]
     public void Parse_ChatEnglish_ReadAsMeant(string text, string expected)
     {
         Assert.Equal(expected, UnderstandingTestData.Read(text));
