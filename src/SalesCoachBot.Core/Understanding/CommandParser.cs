@@ -2799,7 +2799,8 @@ public sealed partial class CommandParser
         var clauses = pack.Words("deal_clause_openers");
         for (var i = 1; i < slot.Count; i++)
         {
-            if (cut.Contains(slot[i].Lower))
+            // "disqualify Lamna bc no budget": shorthand for "because" (aliases) cuts too.
+            if (cut.Contains(slot[i].Lower) || cut.Contains(slot[i].Canon))
             {
                 return ([.. slot.Take(i)], [.. slot.Skip(i + 1)]);
             }

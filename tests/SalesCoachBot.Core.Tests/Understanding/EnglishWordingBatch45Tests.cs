@@ -106,6 +106,26 @@ public sealed class EnglishWordingBatch45Tests
     [InlineData("untick verbal yes for initech", "undo 1002 | verbal yes")]
     [InlineData("pause globex 1 week, buyer on vacation", "snooze 1003 | 1 week | buyer on vacation")]
     [InlineData("stark -> demo", "unknown")]
+    // Third round: a stage's change in other verbs, "bc" cutting a branch's reason off the name, a deal linked "here",
+    // where a message went; questions, hedges and negations stay no change.
+    [InlineData("globex progressed to proposal", "move 1003 | proposal | -")]
+    [InlineData("update hooli to proposal", "move 1012 | proposal | -")]
+    [InlineData("change stage of hooli to demo", "move 1012 | demo | -")]
+    [InlineData("set stage to proposal for hooli", "move 1012 | proposal | -")]
+    [InlineData("stark is at proposal now", "next 1006")]
+    [InlineData("Hooli is disqualified now", "branch 1012 | disqualified")]
+    [InlineData("disqualify lamna bc no budget", "branch 1024 | disqualified")]
+    [InlineData("link hooli here", "link 1012")]
+    [InlineData("pinged initech on slack", "activity 1002 | other now slack")]
+    [InlineData("done quote delivered for hooli", "done 1012 | quote delivered")]
+    [InlineData("dont move hooli yet", "unknown")]
+    [InlineData("hooli isnt lost", "unknown")]
+    [InlineData("we might lose wonka", "unknown")]
+    [InlineData("should i mark wonka lost?", "advice 1019")]
+    [InlineData("can we snooze hooli 2 wks?", "confirm? snooze 1012 | 2 wks | -")]
+    [InlineData("could u move stark to demo", "move 1006 | demo | -")]
+    [InlineData("how is EMEA doing this month", "owner emea")]
+    [InlineData("how is Dana Demo doing", "owner dana demo")]
     public void Parse_ChatEnglish_ReadAsMeant(string text, string expected)
     {
         Assert.Equal(expected, UnderstandingTestData.Read(text));
