@@ -611,6 +611,8 @@ public sealed partial class CommandParser
             "mydeals" when m.HasSlot("person") => OwnerOf(m.Slot("person"), pack, folded) is { } owner ? new MyDealsCommand(Mine: false) { OwnerName = owner } : null,
             // "how is Dana doing" asks after a rep as "how is Initech doing" asks after a deal: the owner's deals when someone
             // is called so, else the words as a deal's (its card) or a team's (its pipeline), which MyDealsUseCase decides.
+            // "how are you doing", "how's everyone doing": no rep and no deal (branch_not_deal), so another reading is tried.
+            "mydeals" when m.HasSlot("who") && NamesAPerson(m.Slot("who"), pack) => null,
             "mydeals" when m.HasSlot("who") => NextWithItsPeriod(m.Slot("who"), m, pack, folded) is var asDeal
                 && asDeal.Deal is NameReference { Text: var who } && OwnerOf(m.Slot("who"), pack, folded) is not null
                     ? new MyDealsCommand(Mine: false) { OwnerName = who, Otherwise = asDeal }
@@ -1972,7 +1974,8 @@ public sealed partial class CommandParser
     private static string? OwnerOf(IReadOnlyList<Token> person, LanguagePack pack, Typed folded)
     {
         var mine = pack.Words("mine_words");
-        var words = person.Where(t => !pack.Words("light").Contains(t.Canon)).ToList();
+        // "how are Dana's deals" read as "{person} deals": the question's words open no name.
+        var words = person.SkipWhile(t => pack.Words("branch_not_deal").Contains(t.Canon)).Where(t => !pack.Words("light").Contains(t.Canon)).ToList();
         var team = pack.Words("team_filler");
         if (words.Count is 0 or > 3 || words.All(t => mine.Contains(t.Canon) || mine.Contains(t.Lower) || team.Contains(t.Canon)) || SaysAStage(words, pack))
         {

@@ -126,6 +126,28 @@ public sealed class EnglishWordingBatch45Tests
     [InlineData("could u move stark to demo", "move 1006 | demo | -")]
     [InlineData("how is EMEA doing this month", "owner emea")]
     [InlineData("how is Dana Demo doing", "owner dana demo")]
+    // Fourth round: "how are you doing" is a greeting, no rep called "you"; a question word opens no owner's name; the
+    // digest and cold or quiet deals said other ways; a new deal's team after "in" or "for the … team".
+    [InlineData("how are you doing", "help")]
+    [InlineData("how are Dana's deals", "owner dana")]
+    [InlineData("what is Sam up to", "owner sam")]
+    [InlineData("how's dana doing this quarter", "owner dana")]
+    [InlineData("how is the pipeline doing", "pipeline - -")]
+    [InlineData("how's my team doing", "pipeline - -")]
+    [InlineData("daily digest", "stalled -")]
+    [InlineData("what was in this morning's digest", "stalled -")]
+    [InlineData("send the digest here", "stalled -")]
+    [InlineData("send the emea digest here", "nudges emea")]
+    [InlineData("cold deals", "stalled -")]
+    [InlineData("quiet deals", "stalled -")]
+    [InlineData("new deal Nimbus 75k USD in EMEA", "newdeal nimbus | 75k usd | - | emea")]
+    [InlineData("new deal Nimbus 75k USD at discovery for EMEA", "newdeal nimbus | 75k usd | discovery | emea")]
+    [InlineData("create deal Orion 5,000 EUR for APAC", "newdeal orion | 5,000 eur | - | apac")]
+    [InlineData("Wonka is dead, they have no budget", "confirm? lost 1019 | they have no budget")]
+    [InlineData("Stark went with us", "unknown")]
+    [InlineData("what's due 2moro", "due all 1")]
+    [InlineData("thanks coach!", "thanks")]
+    [InlineData("thank you bot", "thanks")]
     public void Parse_ChatEnglish_ReadAsMeant(string text, string expected)
     {
         Assert.Equal(expected, UnderstandingTestData.Read(text));
