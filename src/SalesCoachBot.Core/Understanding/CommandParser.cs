@@ -173,7 +173,7 @@ public sealed partial class CommandParser
     private static Understood? Understand(IntentMatcher matcher, List<Token> raw, Typed folded, Dictionary<string, double>? closest)
     {
         var pack = matcher.Pack;
-        var tokens = pack.Canonicalize(raw);
+        var tokens = TextSpeak(pack.Canonicalize(raw), pack);
         StripLeading(tokens, pack.LeadingFiller);
         var beforeShow = new List<Token>(tokens);
         var showIntent = StripLeading(tokens, pack.ShowFiller);
@@ -241,6 +241,28 @@ public sealed partial class CommandParser
             NameReference when showIntent => new Understood(new WhatsNextCommand(deal), 0, 1, pack.Code),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// "untick verbal yes 4 initech", "move hooli 2 proposal": in English chat a lone 4 or 2 between two words is "for" or
+    /// "to", unless it counts what follows: before a period's or an amount's unit or "deals" ("snooze Hooli 2 weeks"), or
+    /// after a word of <c>text_speak_counts_after</c> ("hit 2 bananas" is a target the funnel refuses). The typed text keeps
+    /// the digit.
+    /// </summary>
+    private static List<Token> TextSpeak(List<Token> tokens, LanguagePack pack)
+    {
+        for (var i = 1; !pack.IsArabic && i + 1 < tokens.Count; i++)
+        {
+            var next = tokens[i + 1];
+            if (tokens[i].Lower is "4" or "2" && tokens[i - 1].Lower.All(char.IsLetter) && next.Lower.All(char.IsLetter)
+                && !pack.Words("text_speak_counts_after").Contains(tokens[i - 1].Canon)
+                && !pack.PeriodUnits.ContainsKey(next.Canon) && !pack.AmountUnits.ContainsKey(next.Canon) && !pack.Words("deals_nouns").Contains(next.Canon))
+            {
+                tokens[i] = tokens[i] with { Canon = tokens[i].Lower is "4" ? "for" : "to" };
+            }
+        }
+
+        return tokens;
     }
 
     /// <summary>
@@ -535,6 +557,13 @@ public sealed partial class CommandParser
             return null;
         }
 
+        // "Oceanic is not now, maybe next year" fits "{deal} is now in {stage}" with "maybe next year" for the stage: a stage
+        // opening with a hedge is none, and the "not" is the branch's. Another reading is tried.
+        if (m.Command == "move" && m.Slot("stage") is [var hedge, ..] && pack.Words("change_hedges").Contains(hedge.Lower))
+        {
+            return null;
+        }
+
         if (NegatableChanges.Contains(m.Command))
         {
             var negated = IsNegated(m, tokens, pack);
@@ -573,7 +602,7 @@ public sealed partial class CommandParser
         return m.Command switch
         {
             "next" => NextIsATime(m, tokens, pack) || AsksWhichDeals(m.Slot("deal"), pack) || NamesThePipeline(m.Slot("deal"), pack) || IsAPeriod(m.Slot("deal"), pack) || StepAfterLatinName(m, tokens, pack) || EndsWithAStageToGoTo(m.Slot("deal"), pack) || MoveVerbBeforeDeal(m, pack) ? null
-                : NextWithItsPeriod(m, pack, folded),
+                : NextWithItsPeriod(m.Slot("deal"), m, pack, folded),
             "done" => Items(m.Slot("item"), pack) is { Count: > 0 } items ? new ConfirmItemsCommand(DealOf(m.Slot("deal"), pack, folded), items) : null,
             // «رجّع Initech للاكتشاف عشان …» fits «رجع {item} في {deal}» with a reason in the deal: an undo gives none; a move does.
             // «رجّع Hooli خطوة لورا» fits «تراجع عن {item} ل {deal}» with «ورا» ("back") for the deal: a direction is no deal.
@@ -585,6 +614,14 @@ public sealed partial class CommandParser
             "nudges" when tokens.Any(t => pack.Words("change_negations").Contains(t.Lower)) => new UnknownCommand(folded.Raw),
             "nudges" => Join(m.Slot("team").Where(t => !pack.Words("nudge_words").Contains(t.Canon))) is { Length: > 0 } team ? new UseChannelForNudgesCommand(team) : null,
             "mydeals" when m.HasSlot("person") => OwnerOf(m.Slot("person"), pack, folded) is { } owner ? new MyDealsCommand(Mine: false) { OwnerName = owner } : null,
+            // "how is Dana doing" asks after a rep as "how is Initech doing" asks after a deal: the owner's deals when someone
+            // is called so, else the words as a deal's (its card) or a team's (its pipeline), which MyDealsUseCase decides.
+            // "how are you doing", "how's everyone doing": no rep and no deal (branch_not_deal), so another reading is tried.
+            "mydeals" when m.HasSlot("who") && NamesAPerson(m.Slot("who"), pack) => null,
+            "mydeals" when m.HasSlot("who") => NextWithItsPeriod(m.Slot("who"), m, pack, folded) is var asDeal
+                && asDeal.Deal is NameReference { Text: var who } && OwnerOf(m.Slot("who"), pack, folded) is not null
+                    ? new MyDealsCommand(Mine: false) { OwnerName = who, Otherwise = asDeal }
+                    : asDeal,
             "mydeals" => !m.HasSlot("stage") ? new MyDealsCommand()
                 : SaysAStage(m.Slot("stage"), pack) && StageText(m.Slot("stage"), pack, folded) is { Length: > 0 } stage
                     ? new MyDealsCommand(stage, Mine: tokens.Any(t => pack.Words("mine_words").Contains(t.Canon) || pack.Words("mine_words").Contains(t.Lower)))
@@ -1113,6 +1150,14 @@ public sealed partial class CommandParser
             (deal, reason) = ([.. deal.Take(comma + 1)], [.. tokens.Skip(from)]);
         }
 
+        // "Wonka is dead, no budget" fits "{deal} is dead": the words after a comma that the example had no place for, typed
+        // last, are the reason (the reading, not exact, is asked back).
+        if (reason.Count == 0 && !m.HasSlot("reason") && m.Extras.FirstOrDefault(t => t.CommaBefore) is { Original: not null } opens
+            && IndexOf(tokens, opens) is var at and > 0 && tokens.Skip(at).All(m.Extras.Contains))
+        {
+            reason = [.. tokens.Skip(at)];
+        }
+
         return new MarkLostCommand(DealOf(deal, pack, folded), Reason(reason, pack, folded));
     }
 
@@ -1185,6 +1230,13 @@ public sealed partial class CommandParser
             return null;
         }
 
+        // "Stark wants to talk again" fits "{deal} to {stage}" with "Stark wants" for the deal: the buyer's wish (a word of
+        // change_tentative after the name) moves nothing, and no stage is called "talk". Another reading is tried.
+        if (m.Slot("deal").Skip(1).Any(t => pack.Words("change_tentative").Contains(t.Lower)))
+        {
+            return null;
+        }
+
         // "Initech pushed the decision to next quarter": a period is no stage, and a push to one says the buyer waits, which
         // asks for nothing. Another reading is tried.
         if (IsAPeriod(m.Slot("stage"), pack)
@@ -1234,6 +1286,14 @@ public sealed partial class CommandParser
         if (reasonStart.Count > 0)
         {
             reasonSlot = [.. reasonStart, .. reasonSlot];
+        }
+
+        // "move Initech to demo pls, call went great": a stage's words before a comma, the reason after it.
+        if (reasonSlot.Count == 0 && stageSlot.Skip(1).ToList().FindIndex(t => t.CommaBefore) + 1 is var comma and > 0
+            && SaysAStage([.. stageSlot.Take(comma)], pack))
+        {
+            (stageSlot, reasonStart) = ([.. stageSlot.Take(comma)], [.. stageSlot.Skip(comma)]);
+            reasonSlot = reasonStart;
         }
 
         // «حط Initech في مرحلة العرض التوضيحي» fits «حط {deal} في مرحلة {stage} بسبب {reason}» with the stage's last word for
@@ -1941,7 +2001,8 @@ public sealed partial class CommandParser
     private static string? OwnerOf(IReadOnlyList<Token> person, LanguagePack pack, Typed folded)
     {
         var mine = pack.Words("mine_words");
-        var words = person.Where(t => !pack.Words("light").Contains(t.Canon)).ToList();
+        // "how are Dana's deals" read as "{person} deals": the question's words open no name.
+        var words = person.SkipWhile(t => pack.Words("branch_not_deal").Contains(t.Canon)).Where(t => !pack.Words("light").Contains(t.Canon)).ToList();
         var team = pack.Words("team_filler");
         if (words.Count is 0 or > 3 || words.All(t => mine.Contains(t.Canon) || mine.Contains(t.Lower) || team.Contains(t.Canon)) || SaysAStage(words, pack))
         {
@@ -2074,9 +2135,9 @@ public sealed partial class CommandParser
     /// Oceanic tomorrow"). The period, or one among the words the example had no place for ("how's EMEA looking this
     /// quarter" read as "how's {deal} looking"), is kept for when the name is a team's (<see cref="WhatsNextCommand.TeamPeriod"/>).
     /// </summary>
-    private static WhatsNextCommand NextWithItsPeriod(IntentMatch m, LanguagePack pack, Typed folded)
+    private static WhatsNextCommand NextWithItsPeriod(IReadOnlyList<Token> deal, IntentMatch m, LanguagePack pack, Typed folded)
     {
-        var slot = WithoutEndingDate(WithoutMeeting(m.Slot("deal"), pack));
+        var slot = WithoutEndingDate(WithoutMeeting(deal, pack));
         var period = m.Extras.Count > 0 && Window(m.Extras, pack) is { Used.Count: > 0 } outside ? outside : default;
         // A period of words ("this month", «هالشهر»), never a number alone: "Acme 2026" may be a name.
         for (var start = Math.Max(1, slot.Count - 3); start < slot.Count; start++)
@@ -2363,7 +2424,8 @@ public sealed partial class CommandParser
     {
         for (var i = 0; i < tokens.Count; i++)
         {
-            var typed = AmountRegex().IsMatch(tokens[i].Original);
+            // "what do we need 2 hit 2m": a 2 read as "to" (TextSpeak) is no amount.
+            var typed = AmountRegex().IsMatch(tokens[i].Original) && tokens[i].Canon.Any(char.IsDigit);
             // «القمع العكسي لمليون» ("for a million"): «ل» or «ب» glued to an amount in words.
             var inWords = tokens[i].Canon;
             if (!typed && pack.IsArabic && !pack.AmountWords.ContainsKey(inWords) && inWords.Length > 3 && inWords[0] is '\u0644' or '\u0628')
@@ -2599,6 +2661,15 @@ public sealed partial class CommandParser
                     rest = [.. rest.Take(leadOfName)];
                     cut = true;
                 }
+                else if (team is null && i == rest.Count - 1 && i >= 3 && teamLead.Contains(rest[i - 1].Canon) && !teamFiller.Contains(word) && !stageWords.Contains(word)
+                    && (EndsAnAmount(rest[i - 2], pack) || (stageWords.Contains(rest[i - 2].Canon) && rest.Take(i - 2).Any(t => stageMarkers.Contains(t.Canon)))))
+                {
+                    // "new deal Nimbus 75k USD for EMEA", "… at demo for EMEA": one word after an amount or a stage names the team.
+                    // After the name alone it may be the name's own ("Bank for Savings").
+                    team = rest[i].Original;
+                    rest = [.. rest.Take(i - 1)];
+                    cut = true;
+                }
                 else if (stage is null && i + 1 < rest.Count
                     && (stageMarkers.Contains(word) || (stageLead.Contains(word) && (stageNouns.Contains(rest[^1].Canon) || rest.Skip(i + 1).All(t => stageWords.Contains(t.Canon) || stageWords.Contains(ArabicText.WithoutArticle(t.Canon)))))))
                 {
@@ -2621,6 +2692,10 @@ public sealed partial class CommandParser
         // "new deal" alone: the word "deal" is no name.
         return trimmedName.Count == 0 || trimmedName.All(t => pack.Words("new_deal_not_name").Contains(t.Canon)) ? null : new NewDealCommand(typed.Span(trimmedName), amount, stage, team is { Length: > 0 } ? team : null);
     }
+
+    /// <summary>"75k", "USD", "million": a word that ends an amount.</summary>
+    private static bool EndsAnAmount(Token token, LanguagePack pack) =>
+        AmountRegex().IsMatch(token.Original) || MoneyText.IsCurrencyWord(token.Original) || pack.AmountUnits.ContainsKey(token.Canon);
 
     /// <summary>
     /// The amount in "Contoso 50k EUR" / "Contoso EUR 50,000" / "Contoso €50k" / "Contoso ب 50 الف دولار", after the name's
@@ -2751,11 +2826,21 @@ public sealed partial class CommandParser
     private static (IReadOnlyList<Token> Deal, IReadOnlyList<Token> Reason) CutReason(IReadOnlyList<Token> slot, LanguagePack pack)
     {
         var cut = pack.Words("deal_reason_cut");
+        var clauses = pack.Words("deal_clause_openers");
         for (var i = 1; i < slot.Count; i++)
         {
-            if (cut.Contains(slot[i].Lower))
+            // "disqualify Lamna bc no budget": shorthand for "because" (aliases) cuts too.
+            if (cut.Contains(slot[i].Lower) || cut.Contains(slot[i].Canon))
             {
                 return ([.. slot.Take(i)], [.. slot.Skip(i + 1)]);
+            }
+
+            // "reopen Hooli, they're back", "reopen Hooli - they called": a clause about the buyer after a comma or a dash (a
+            // colon's token).
+            var dash = slot[i - 1].Canon == ":";
+            if ((slot[i].CommaBefore || (dash && i > 1)) && clauses.Contains(slot[i].Canon))
+            {
+                return ([.. slot.Take(dash ? i - 1 : i)], [.. slot.Skip(i)]);
             }
         }
 

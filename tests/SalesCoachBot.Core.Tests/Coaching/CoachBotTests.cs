@@ -551,6 +551,28 @@ public sealed class CoachBotTests : IDisposable
         Assert.StartsWith("tom's deals: 2 open, 0 stalled", answer.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("how is tom doing")]
+    [InlineData("how's tom getting on")]
+    public async Task OwnersDeals_AskedAfterLikeADeal_TheRepsDeals(string text)
+    {
+        _bot.AddDeal("1004", "Wonka", "demo", owner: _bot.TeamMate);
+
+        var answer = await _bot.AskAsync(text, _bot.Manager);
+
+        Assert.Equal("tom's deals", answer.Card!.Title);
+    }
+
+    [Fact]
+    public async Task OwnersDeals_ADealAskedAfter_TheDealsCard()
+    {
+        _bot.AddDeal("1002", "Initech", "demo");
+
+        var answer = await _bot.AskAsync("how is Initech doing", _bot.Manager);
+
+        Assert.Equal(CardKind.Checklist, answer.Card!.Kind);
+    }
+
     [Fact]
     public async Task OwnersDeals_ARepOfAnotherTeam_NoneShown()
     {

@@ -123,6 +123,10 @@ internal static class UnderstandingTestData
             LinkConversationCommand c => $"link {Deal(c.Deal)}",
             UnlinkConversationCommand => "unlink",
             UseChannelForNudgesCommand c => $"nudges {Lower(c.TeamName)}",
+            // As MyDealsUseCase answers "how is NAME doing": these deals have no owner by name, so a name a deal has (or comes
+            // close to) is that deal's card; other names are asked as a rep's.
+            MyDealsCommand { OwnerName: not null, Otherwise: { } asked } when resolver.Resolve(asked.Deal, index) is not DealResolution.NotFound { Closest: null }
+                => Describe(asked, resolver, index),
             MyDealsCommand { OwnerName: { } owner } => $"owner {owner.ToLowerInvariant()}",
             MyDealsCommand { StageText: { } stage, Mine: true } => $"mydeals {Stage(stage)}",
             MyDealsCommand { StageText: { } stage } => $"deals {Stage(stage)}",

@@ -38,11 +38,18 @@ internal sealed class MyDealsUseCase(
     /// <summary>
     /// "Dana's deals": the visible open deals of owners called so. A name no owner has but a team's the person may see
     /// ("EMEA's deals") lists that team's; a deal's ("Initech's deals") is that deal's card; none, "Dana owns no open deals".
+    /// Asked like a deal ("how is Dana doing"), a name no owner has is answered as "how is Initech doing" is.
     /// </summary>
     private async Task<BotAnswer> OwnersAsync(string owner, MyDealsCommand command, TurnContext context, CancellationToken cancellationToken)
     {
         var visible = await VisibleAsync(context.Person, cancellationToken);
         var theirs = visible.Where(view => IsCalled(view.OwnerName, owner)).ToList();
+        if (theirs.Count == 0 && command.Otherwise is { } asked)
+        {
+            // "how is EMEA doing", "how is Initech doing": no rep is called so; the team's pipeline or the deal's card.
+            return await whatsNext.HandleAsync(asked with { Language = command.Language }, context, cancellationToken);
+        }
+
         var team = theirs.Count == 0 ? await VisibleTeamAsync(owner, context.Person, cancellationToken) : null;
         if (team is not null)
         {
