@@ -572,7 +572,7 @@ public sealed partial class CommandParser
             "done" => Items(m.Slot("item"), pack) is { Count: > 0 } items ? new ConfirmItemsCommand(DealOf(m.Slot("deal"), pack, folded), items) : null,
             // «رجّع Initech للاكتشاف عشان …» fits «رجع {item} في {deal}» with a reason in the deal: an undo gives none; a move does.
             // «رجّع Hooli خطوة لورا» fits «تراجع عن {item} ل {deal}» with «ورا» ("back") for the deal: a direction is no deal.
-            "undo" => pack.IsArabic && (ReasonInDeal(m, pack) || ReasonInItem(m, pack) || SaysBackwards(m.Slot("deal"), pack)) ? null
+            "undo" => pack.IsArabic && (ReasonInDeal(m, pack) || ReasonInItem(m, pack) || GluedStageInItem(m, pack) || SaysBackwards(m.Slot("deal"), pack)) ? null
                 : Items(m.Slot("item"), pack) is { Count: > 0 } undo ? new UndoItemCommand(DealOf(m.Slot("deal"), pack, folded), string.Join(" and ", undo)) : null,
             "link" => Link(m.Slot("deal"), folded, pack),
             "unlink" => new UnlinkConversationCommand(),
@@ -654,7 +654,8 @@ public sealed partial class CommandParser
         }
 
         // "what changed on Initech this week": the history shows every change, so a time after the name only ends it.
-        return new HistoryCommand(DealOf(WithoutEndingDate(Asked(slot, pack)), pack, folded));
+        // «شو صار بـ Wonka هالشهر»: a period after the name likewise.
+        return new HistoryCommand(DealOf(WithoutEndingPeriod(WithoutEndingDate(Asked(slot, pack)), pack).Deal, pack, folded));
     }
 
     /// <summary>
@@ -1124,6 +1125,30 @@ public sealed partial class CommandParser
         m.Slot("item").Skip(1).Any(t => pack.Words("deal_reason_cut").Contains(t.Lower));
 
     /// <summary>
+    /// «رجع Hooli للعرض» fits «رجع {item} في {deal}» with the item «Hooli للعرض»: a word glued to «ل» after the item's first
+    /// word that names a stage («للعرض») is where to move a deal, so another reading (the move) is tried; so is a deal's slot
+    /// that is only a stage glued to «ل» («تراجع عن {item} ل {deal}» with the deal «للعرض»).
+    /// </summary>
+    private static bool GluedStageInItem(IntentMatch m, LanguagePack pack)
+    {
+        var item = m.Slot("item");
+        if (m.Slot("deal") is [var glued, ..] deal && glued.Lower.StartsWith('\u0644') && NamedStage(deal, pack) is not null)
+        {
+            return true;
+        }
+
+        for (var i = 1; i < item.Count; i++)
+        {
+            if (item[i].Lower.StartsWith('\u0644') && NamedStage([.. item.Skip(i)], pack) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// A free-text slot as typed, punctuation and all, from its first word to the end of the text ("send the deck,
     /// by Friday!"); null when it holds only filler ("please").
     /// </summary>
@@ -1154,6 +1179,13 @@ public sealed partial class CommandParser
         // "remind me to call Wonka tomorrow" fits "{deal} to {stage}" with nothing before "to": no deal was named, and no
         // chat's deal is meant by a sentence that opens with "to".
         if (m.Slot("deal").Count == 0 && m.Example.StartsWith("{deal}", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        // «رجّع requirements-listed لـ Initech» fits «رجع {deal} ل {stage}»: a checklist item's id (lower-case words joined by
+        // "-") where the deal would be, and no stage the language file names, asks to take the item back; another reading.
+        if (pack.IsArabic && m.Slot("deal") is [var item] && LooksLikeItemId(item.Original) && NamedStage(m.Slot("stage"), pack) is null)
         {
             return null;
         }
@@ -1266,6 +1298,11 @@ public sealed partial class CommandParser
 
         return (deal, stage);
     }
+
+    /// <summary>"demo-held", "requirements-listed": how a checklist item's id is written, not a deal's name.</summary>
+    private static bool LooksLikeItemId(string word) =>
+        word.Contains('-', StringComparison.Ordinal) && word[0] != '-' && word[^1] != '-'
+        && word.All(c => c == '-' || char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c));
 
     /// <summary>«لورا», «للخلف» ("back"): a word of <c>stage_backwards</c> in <paramref name="slot"/>, which names no stage or deal.</summary>
     private static bool SaysBackwards(IReadOnlyList<Token> slot, LanguagePack pack) =>
@@ -1914,8 +1951,17 @@ public sealed partial class CommandParser
     private static string? OwnerOf(IReadOnlyList<Token> person, LanguagePack pack, Typed folded)
     {
         var mine = pack.Words("mine_words");
-        var words = person.Where(t => !pack.Words("light").Contains(t.Canon)).ToList();
+        // «وش صفقات Dana هالحين» ("… now"): what ends a deal's name ends a person's.
+        var words = Trim([.. person.Where(t => !pack.Words("light").Contains(t.Canon))], FrozenSet<string>.Empty, pack.Words("deal_trailing"));
         var team = pack.Words("team_filler");
+        // «الصفقات اللي علقت» ("the deals that got stuck"): a relative clause (map_clause_openers) says which deals, not whose;
+        // so does a negation («اللي ما فيها حركة», "with no movement"). «كيف صفقة مؤسسة الأفق ماشية»: a deal's noun opens a deal.
+        if ((person is [var first, ..] && (pack.Words("map_clause_openers").Contains(first.Lower) || pack.Words("deal_nouns").Contains(first.Canon)))
+            || person.Any(t => pack.Words("change_negations").Contains(t.Lower)))
+        {
+            return null;
+        }
+
         if (words.Count is 0 or > 3 || words.All(t => mine.Contains(t.Canon) || mine.Contains(t.Lower) || team.Contains(t.Canon)) || SaysAStage(words, pack))
         {
             return null;
@@ -2049,24 +2095,31 @@ public sealed partial class CommandParser
     /// </summary>
     private static WhatsNextCommand NextWithItsPeriod(IntentMatch m, LanguagePack pack, Typed folded)
     {
-        var slot = WithoutEndingDate(WithoutMeeting(m.Slot("deal"), pack));
+        var (slot, end) = WithoutEndingPeriod(WithoutEndingDate(WithoutMeeting(m.Slot("deal"), pack)), pack);
         var period = m.Extras.Count > 0 && Window(m.Extras, pack) is { Used.Count: > 0 } outside ? outside : default;
-        // A period of words ("this month", «هالشهر»), never a number alone: "Acme 2026" may be a name.
+        period = period.Used is { Count: > 0 } || end.Count == 0 ? period : Window(end, pack);
+        return new WhatsNextCommand(DealOf(slot, pack, folded))
+        {
+            TeamPeriod = period.Used is { Count: > 0 } ? new PipelineCommand(null, period.Days, period.Period) : null,
+        };
+    }
+
+    /// <summary>
+    /// A deal's slot without a period of words typed after the name («Initech هالشهر», «Wonka الأسبوع اللي فات»), and that
+    /// period; never a number alone: "Acme 2026" may be a name.
+    /// </summary>
+    private static (IReadOnlyList<Token> Deal, IReadOnlyList<Token> Period) WithoutEndingPeriod(IReadOnlyList<Token> slot, LanguagePack pack)
+    {
         for (var start = Math.Max(1, slot.Count - 3); start < slot.Count; start++)
         {
             var end = slot.Skip(start).ToList();
             if (end.Any(t => t.Lower.Any(char.IsLetter)) && IsAPeriod(end, pack))
             {
-                period = period.Used is { Count: > 0 } ? period : Window(end, pack);
-                slot = [.. slot.Take(start)];
-                break;
+                return ([.. slot.Take(start)], end);
             }
         }
 
-        return new WhatsNextCommand(DealOf(slot, pack, folded))
-        {
-            TeamPeriod = period.Used is { Count: > 0 } ? new PipelineCommand(null, period.Days, period.Period) : null,
-        };
+        return (slot, []);
     }
 
     /// <summary>The words opening the sentence that the example had no place for.</summary>
@@ -2096,7 +2149,10 @@ public sealed partial class CommandParser
     {
         var light = pack.Words("light");
         var words = Trim(slot, light, light);
+        // «كيف كان الربع الماضي» ("how was last quarter"): "was" before a period names no deal either.
+        var was = words.SkipWhile(t => pack.Words("period_verbs").Contains(t.Canon)).ToList();
         return slot.Count > 0 && (Window(slot, pack).Used.Count == slot.Count
+            || (was.Count > 0 && was.Count < words.Count && Window(was, pack).Used.Count == was.Count)
             || (words is [var unit] && unit.Canon.Length > 2 && pack.PeriodUnits.ContainsKey(unit.Canon))
             || slot.All(t => pack.Words("due_today").Contains(t.Lower) || pack.Words("due_tomorrow").Contains(t.Lower))
             || (words.Count > 0 && (NamedQuarter(words, 0, pack) ?? NamedMonth(words, 0, pack)) is { Words: var said } && said == words.Count));
@@ -2208,9 +2264,11 @@ public sealed partial class CommandParser
                 }
             }
             else if (pack.IsArabic && tokens[i].Canon.Length > 3 && tokens[i].Canon.StartsWith("\u0647\u0627\u0644", StringComparison.Ordinal)
-                && pack.PeriodUnits.TryGetValue(tokens[i].Canon[3..], out var glued) && Unit(glued) is { } gluedUnit)
+                && pack.PeriodUnits.TryGetValue(tokens[i].Canon[3..], out var glued))
             {
-                period = new(gluedUnit, Previous: false); // «هالشهر», «هالربع»: «ها» + «ال» glued, "this"
+                // «هالشهر», «هالربع»: «ها» + «ال» glued, "this"; «هالأسبوع» has no calendar unit, so its days, as «هذا الأسبوع».
+                period = Unit(glued) is { } gluedUnit ? new(gluedUnit, Previous: false) : null;
+                window = period is null ? glued : null;
                 used.Add(tokens[i]);
             }
             else if (pack.Words("period_adjectives").Contains(ArabicText.WithoutArticle(tokens[i].Canon)) && UnitDays(tokens[i]) is { } adjective

@@ -1,0 +1,101 @@
+namespace SalesCoachBot.Core.Tests.Understanding;
+
+/// <summary>
+/// Arabic phrasing breadth, batch 45: wordings in Modern Standard Arabic and Gulf, Levantine and Egyptian dialects that
+/// were misread before this batch (each row says how it reads now), and a sample of those read right already, kept so
+/// the fixes do not move them. A change that is not sure is asked back ("confirm? …").
+/// </summary>
+public sealed class ArabicWordingBatch45Tests
+{
+    [Theory]
+    // A period typed after a deal's name is no part of it: «هالأسبوع» ("this week") is a week's days, as «هذا الأسبوع».
+    [InlineData("كيف Initech هالاسبوع", "next 1002")]
+    [InlineData("كيف حال Initech هالأسبوع", "next 1002")]
+    // ... and what happened to the deal in a period is its history, the period cut off the name.
+    [InlineData("وش صار على Hooli هالأسبوع", "history 1012")]
+    [InlineData("إيش اللي حصل مع Fabrikam الأسبوع اللي فات", "history 1005")]
+    [InlineData("شو صار بـ Wonka هالشهر", "history 1019")]
+    [InlineData("Northwind وش صار عليها", "history 1004")]
+    // A summary, a quick look, an update of a deal: its card («ملخص» is also the digest's word, once read as a snooze).
+    [InlineData("عطني ملخص عن Hooli", "next 1012")]
+    [InlineData("ابغى ملخص عن Initech", "next 1002")]
+    [InlineData("ملخص صفقة Fabrikam", "next 1005")]
+    [InlineData("أعطني نظرة سريعة على Hooli", "next 1012")]
+    [InlineData("عطني تحديث عن Stark", "next 1006")]
+    [InlineData("تحديث عن Hooli", "next 1012")]
+    // How a deal goes, what holds it up, how to move it forward (Egyptian, Gulf, Levantine).
+    [InlineData("عاملين إيه مع Hooli", "next 1012")]
+    [InlineData("Vandelay وين صارت", "next 1015")]
+    [InlineData("وش يعطل Globex", "next 1003")]
+    [InlineData("إيش اللي موقف Fabrikam", "next 1005")]
+    [InlineData("كيف نمشي Initech لقدام", "next 1002")]
+    [InlineData("كيف صفقة مؤسسة الأفق ماشية", "next 1027")]
+    // A checklist item's id where a move's deal would be: taking the item back, never a move; a stage glued to «ل» after a
+    // deal's name is still a move, not an item «Hooli للعرض».
+    [InlineData("رجّع requirements-listed لـ Initech", "undo 1002 | requirements-listed")]
+    [InlineData("رجّع follow-up-sent لـ Hooli", "undo 1012 | follow-up-sent")]
+    [InlineData("رجّع Initech لمرحلة الاكتشاف", "move 1002 | discovery | -")]
+    [InlineData("رجع Hooli للعرض", "move 1012 | proposal | -")]
+    // Items done or taken back in other words: «أكدنا», «حط صح على», «سجّل … منجز», «… ما صار فعلاً».
+    [InlineData("أكدنا budget-confirmed في Globex", "done 1003 | budget-confirmed")]
+    [InlineData("حط صح على follow-up-sent في Hooli", "done 1012 | follow-up-sent")]
+    [InlineData("سجّل demo-held منجز في Wonka", "done 1019 | demo-held")]
+    [InlineData("demo-held ما صار فعلاً في Initech", "undo 1002 | demo-held")]
+    // Stalled deals said as stuck, frozen or without movement; not a person called «اللي علقت».
+    [InlineData("وش الصفقات اللي علقت", "stalled -")]
+    [InlineData("الصفقات اللي جمدت", "stalled -")]
+    [InlineData("الصفقات اللي ما فيها حركة", "stalled -")]
+    // How a past period went: the pipeline for it, «كان» ("was") taken for no deal.
+    [InlineData("كيف كان الربع الماضي", "pipeline - last-quarter")]
+    [InlineData("كيف كان الشهر الماضي", "pipeline - last-month")]
+    [InlineData("كيف كانت السنة الماضية", "pipeline - last-year")]
+    // "pipeline" in English inside an Arabic sentence.
+    [InlineData("pipeline فريق EMEA", "pipeline emea -")]
+    [InlineData("شو وضع الـ pipeline", "pipeline - -")]
+    // A person's deals: how they are going, what they hold; a word after the name («هالحين», "now") is not the name.
+    [InlineData("شلون Dana ماشية", "owner dana")]
+    [InlineData("وش عند Riley من صفقات", "owner riley")]
+    [InlineData("إيش عند Omar من صفقات", "owner omar")]
+    [InlineData("الصفقات اللي عند Dana", "owner dana")]
+    [InlineData("وش صفقات Dana هالحين", "owner dana")]
+    // The same words with a deal's name: the owner answer shows the deal's card when no owner is called so.
+    [InlineData("كيف Hooli ماشية", "owner hooli")]
+    // One's own deals, in Egyptian and with a stage glued to «ب».
+    [InlineData("إيه الصفقات اللي معايا", "mydeals")]
+    [InlineData("صفقاتي وش وضعها", "mydeals")]
+    [InlineData("كم صفقة عندي بالعرض التوضيحي", "mydeals demo")]
+    [InlineData("إيش فاتني من مواعيد", "due overdue 7")]
+    // Linking and unlinking a chat in the Levantine «هاي», «مخصص لـ», «ما عاد … مربوط».
+    [InlineData("القناة هاي لصفقة Globex", "link 1003")]
+    [InlineData("هذا الشات مخصص لـ Wonka", "link 1019")]
+    [InlineData("ما عاد هالقروب مربوط", "unlink")]
+    // Moves: «للتوقيع» ("to signing"), «خلّ … بمرحلة», a move back with a reason after «عشان».
+    [InlineData("انقل Stark للتوقيع", "move 1006 | contract-signed | -")]
+    [InlineData("خلّ Tailwind بمرحلة الاكتشاف", "move 1010 | discovery | -")]
+    [InlineData("رجّع Oceanic لمرحلة الاكتشاف عشان تغير المشتري", "move 1020 | discovery | تغير المشتري")]
+    // Read right before this batch, kept so its fixes do not move them.
+    [InlineData("وش أخبار Fabrikam", "next 1005")]
+    [InlineData("كيف Soylent هالأيام", "next 1013")]
+    [InlineData("تم requirements-listed لـ Initech", "done 1002 | requirements-listed")]
+    [InlineData("خلص demo-held و follow-up-sent لـ Initech", "done 1002 | demo-held ; follow-up-sent")]
+    [InlineData("علمت budget-confirmed بالغلط لـ Globex", "undo 1003 | budget-confirmed")]
+    [InlineData("اربط هالقناة بـ Hooli", "link 1012")]
+    [InlineData("خلي تنبيهات فريق EMEA تنزل هنا", "nudges emea")]
+    [InlineData("صفقات Sam", "owner sam")]
+    [InlineData("صفقاتي اللي في مرحلة الاكتشاف", "mydeals discovery")]
+    [InlineData("أي صفقة ما لها خطوة جاية", "due missing 7")]
+    [InlineData("حوّل Globex للاتفاق الشفهي لأنهم وافقوا شفهياً", "move 1003 | verbal-agreement | وافقوا شفهيا")]
+    [InlineData("راحت علينا Fabrikam بسبب الميزانية", "lost 1005 | الميزانية")]
+    [InlineData("Initech راحوا مع HubSpot", "no 1002 | hubspot")]
+    [InlineData("وش معنى SQL", "stage sql")]
+    [InlineData("أداء فريق EMEA الربع الماضي", "pipeline emea last-quarter")]
+    [InlineData("كيف أداؤنا الشهر هذا", "pipeline - this-month")]
+    [InlineData("نبي نحقق ٢ مليون هالربع", "funnel 2 million | this quarter | -")]
+    [InlineData("الخطوة الجاية لـ Hooli: نرسل العقد الخميس", "nextstep 1012 | نرسل العقد الخميس")]
+    [InlineData("اتصلت على Wonka وطلبوا خصم", "activity 1019 | call now طلبوا خصم")]
+    [InlineData("أجل Globex لحد الأحد لأن المدير مسافر", "snooze 1003 | لحد الأحد | المدير مسافر")]
+    [InlineData("Fabrikam رجعوا لنا", "reopen 1005")]
+    [InlineData("Hooli مش وقتها الحين", "branch 1012 | not now")]
+    public void Arabic_wording_reads_as_meant(string text, string expected) =>
+        Assert.Equal(expected, UnderstandingTestData.Read(text));
+}
