@@ -579,7 +579,9 @@ public sealed partial class CommandParser
             // "don't send nudges here", "stop posting nudges here": not a team's name, and no command stops them.
             "nudges" when tokens.Any(t => pack.Words("change_negations").Contains(t.Lower)) => new UnknownCommand(folded.Raw),
             "nudges" => Join(m.Slot("team").Where(t => !pack.Words("nudge_words").Contains(t.Canon))) is { Length: > 0 } team ? new UseChannelForNudgesCommand(team) : null,
-            "mydeals" when m.HasSlot("person") => OwnerOf(m.Slot("person"), pack, folded) is { } owner ? new MyDealsCommand(Mine: false) { OwnerName = owner } : null,
+            // «صفقات Omar في العرض»: the owner's deals at a stage.
+            "mydeals" when m.HasSlot("person") => OwnerOf(m.Slot("person"), pack, folded) is not { } owner || (m.HasSlot("stage") && !SaysAStage(m.Slot("stage"), pack)) ? null
+                : new MyDealsCommand(m.HasSlot("stage") ? StageText(m.Slot("stage"), pack, folded) : null, Mine: false) { OwnerName = owner },
             "mydeals" => !m.HasSlot("stage") ? new MyDealsCommand()
                 : SaysAStage(m.Slot("stage"), pack) && StageText(m.Slot("stage"), pack, folded) is { Length: > 0 } stage
                     ? new MyDealsCommand(stage, Mine: tokens.Any(t => pack.Words("mine_words").Contains(t.Canon) || pack.Words("mine_words").Contains(t.Lower)))
@@ -654,8 +656,10 @@ public sealed partial class CommandParser
         }
 
         // "what changed on Initech this week": the history shows every change, so a time after the name only ends it.
-        // «شو صار بـ Wonka هالشهر»: a period after the name likewise.
-        return new HistoryCommand(DealOf(WithoutEndingPeriod(WithoutEndingDate(Asked(slot, pack)), pack).Deal, pack, folded));
+        // «شو صار بـ Wonka هالشهر»: a period after the name likewise; «متى انتقلت Fabrikam للعرض»: and the stage it went to.
+        var named = WithoutEndingPeriod(WithoutEndingDate(Asked(slot, pack)), pack).Deal;
+        var glued = pack.IsArabic ? GluedStageAt(named, pack) : -1;
+        return new HistoryCommand(DealOf(glued > 0 ? [.. named.Take(glued)] : named, pack, folded));
     }
 
     /// <summary>
@@ -1129,23 +1133,21 @@ public sealed partial class CommandParser
     /// word that names a stage («للعرض») is where to move a deal, so another reading (the move) is tried; so is a deal's slot
     /// that is only a stage glued to «ل» («تراجع عن {item} ل {deal}» with the deal «للعرض»).
     /// </summary>
-    private static bool GluedStageInItem(IntentMatch m, LanguagePack pack)
-    {
-        var item = m.Slot("item");
-        if (m.Slot("deal") is [var glued, ..] deal && glued.Lower.StartsWith('\u0644') && NamedStage(deal, pack) is not null)
-        {
-            return true;
-        }
+    private static bool GluedStageInItem(IntentMatch m, LanguagePack pack) =>
+        GluedStageAt(m.Slot("item"), pack) > 0 || GluedStageAt(m.Slot("deal"), pack) == 0;
 
-        for (var i = 1; i < item.Count; i++)
+    /// <summary>Where the words end in a stage glued to «ل» («Fabrikam للعرض»): that word's index, else -1.</summary>
+    private static int GluedStageAt(IReadOnlyList<Token> words, LanguagePack pack)
+    {
+        for (var i = 0; i < words.Count; i++)
         {
-            if (item[i].Lower.StartsWith('\u0644') && NamedStage([.. item.Skip(i)], pack) is not null)
+            if (words[i].Lower.StartsWith('\u0644') && NamedStage([.. words.Skip(i)], pack) is not null)
             {
-                return true;
+                return i;
             }
         }
 
-        return false;
+        return -1;
     }
 
     /// <summary>

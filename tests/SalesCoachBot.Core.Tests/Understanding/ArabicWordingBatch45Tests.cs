@@ -73,6 +73,25 @@ public sealed class ArabicWordingBatch45Tests
     [InlineData("انقل Stark للتوقيع", "move 1006 | contract-signed | -")]
     [InlineData("خلّ Tailwind بمرحلة الاكتشاف", "move 1010 | discovery | -")]
     [InlineData("رجّع Oceanic لمرحلة الاكتشاف عشان تغير المشتري", "move 1020 | discovery | تغير المشتري")]
+    // Second round. The deal's card: «هاي» after the deal's word, «وضّح لي وضع», «بطاقة», a name before «كيف ماشية».
+    [InlineData("كيف الصفقة هاي", "next this")]
+    [InlineData("وضّح لي وضع Hooli", "next 1012")]
+    [InlineData("Initech كيف ماشية الحين", "next 1002")]
+    [InlineData("فيه شي لازم أسويه في Hooli؟", "next 1012")]
+    [InlineData("عطني بطاقة Stark", "next 1006")]
+    // History with the name first and «فيها» ("in it"), and a move asked about with its stage glued to «ل».
+    [InlineData("Soylent شو صار فيها؟", "history 1013")]
+    [InlineData("متى انتقلت Fabrikam للعرض", "history 1005")]
+    // «خاصة بـ» ("is for") links the chat.
+    [InlineData("القناة دي خاصة بـ Soylent", "link 1013")]
+    // One's own deals or a person's at a stage.
+    [InlineData("صفقاتي بالعرض", "mydeals proposal")]
+    [InlineData("صفقات Omar في العرض", "owner omar | proposal")]
+    [InlineData("صفقات Dana", "owner dana")]
+    // A move to a stage said in two words after «بمرحلة»; a loss with «عشان»; a no to "our offer".
+    [InlineData("حط Hooli بمرحلة العرض السعري", "move 1012 | proposal | -")]
+    [InlineData("اعتبر Fabrikam خاسرة عشان التوقيت", "lost 1005 | التوقيت")]
+    [InlineData("Hooli رفضوا عرضنا", "no 1012")]
     // Read right before this batch, kept so its fixes do not move them.
     [InlineData("وش أخبار Fabrikam", "next 1005")]
     [InlineData("كيف Soylent هالأيام", "next 1013")]
@@ -96,6 +115,14 @@ public sealed class ArabicWordingBatch45Tests
     [InlineData("أجل Globex لحد الأحد لأن المدير مسافر", "snooze 1003 | لحد الأحد | المدير مسافر")]
     [InlineData("Fabrikam رجعوا لنا", "reopen 1005")]
     [InlineData("Hooli مش وقتها الحين", "branch 1012 | not now")]
+    [InlineData("champion-named ✔️ Fabrikam", "done 1005 | champion-named")]
+    [InlineData("verbal-yes مش خلصان في Globex", "undo 1003 | verbal-yes")]
+    [InlineData("اربط المحادثة برقم 1005", "link 1005")]
+    [InlineData("غيّر مرحلة Stark لتوقيع العقد", "move 1006 | contract-signed | -")]
+    [InlineData("كم لازم نقفل لـ 1.5 مليون الربع الجاي", "funnel 1.5 million | next quarter | -")]
+    [InlineData("ضيف ملاحظة لـ مؤسسة الأفق: يبغون عرض بالريال", "note 1027 | يبغون عرض بالريال")]
+    [InlineData("عندنا صفقة جديدة Fourth Coffee في مرحلة العرض لفريق EMEA", "newdeal fourth coffee | - | proposal | emea")]
+    [InlineData("Stark مو الحين، يمكن السنة الجاية", "branch 1006 | not now")]
     public void Arabic_wording_reads_as_meant(string text, string expected) =>
         Assert.Equal(expected, UnderstandingTestData.Read(text));
 }

@@ -123,6 +123,7 @@ internal static class UnderstandingTestData
             LinkConversationCommand c => $"link {Deal(c.Deal)}",
             UnlinkConversationCommand => "unlink",
             UseChannelForNudgesCommand c => $"nudges {Lower(c.TeamName)}",
+            MyDealsCommand { OwnerName: { } owner, StageText: { } at } => $"owner {owner.ToLowerInvariant()} | {Stage(at)}",
             MyDealsCommand { OwnerName: { } owner } => $"owner {owner.ToLowerInvariant()}",
             MyDealsCommand { StageText: { } stage, Mine: true } => $"mydeals {Stage(stage)}",
             MyDealsCommand { StageText: { } stage } => $"deals {Stage(stage)}",
