@@ -555,7 +555,7 @@ public sealed partial class CommandParser
             var help = new UnknownCommand(folded.Raw) { Closest = pack.Suggestions.TryGetValue(m.Command, out var how) ? [how] : [] };
             var history = pack.Words("history_questions");
             var advice = pack.Words("advice_questions");
-            var deal = m.Slot("deal").SkipWhile(t => asked.Contains(t.Lower) || advice.Contains(t.Lower)).ToList();
+            var deal = WithoutGluedStage(m.Slot("deal").SkipWhile(t => asked.Contains(t.Lower) || advice.Contains(t.Lower)).ToList(), pack);
             // «هل أنقل Globex للعرض؟»: a first-person verb after «هل» asks whether to; «كيف أعتبر …» asks how (help).
             var advised = asked.Any(advice.Contains)
                 || tokens.Where((t, i) => i > 0 && advice.Contains(t.Lower) && asked.Contains(tokens[i - 1].Lower) && history.Contains(tokens[i - 1].Lower)).Any();
@@ -650,16 +650,14 @@ public sealed partial class CommandParser
         var advice = pack.Words("advice_questions");
         if (slot is [var first, ..] && advice.Contains(first.Lower))
         {
-            var deal = slot.SkipWhile(t => advice.Contains(t.Lower)).ToList();
+            var deal = WithoutGluedStage(slot.SkipWhile(t => advice.Contains(t.Lower)).ToList(), pack);
             var help = new UnknownCommand(folded.Raw);
             return deal.Count == 0 ? help : new ChangeQuestionCommand(DealOf(deal, pack, folded), help, Advice: true);
         }
 
         // "what changed on Initech this week": the history shows every change, so a time after the name only ends it.
         // «شو صار بـ Wonka هالشهر»: a period after the name likewise; «متى انتقلت Fabrikam للعرض»: and the stage it went to.
-        var named = WithoutEndingPeriod(WithoutEndingDate(Asked(slot, pack)), pack).Deal;
-        var glued = pack.IsArabic ? GluedStageAt(named, pack) : -1;
-        return new HistoryCommand(DealOf(glued > 0 ? [.. named.Take(glued)] : named, pack, folded));
+        return new HistoryCommand(DealOf(WithoutGluedStage(WithoutEndingPeriod(WithoutEndingDate(Asked(slot, pack)), pack).Deal, pack), pack, folded));
     }
 
     /// <summary>
@@ -1136,12 +1134,17 @@ public sealed partial class CommandParser
     private static bool GluedStageInItem(IntentMatch m, LanguagePack pack) =>
         GluedStageAt(m.Slot("item"), pack) > 0 || GluedStageAt(m.Slot("deal"), pack) == 0;
 
+    /// <summary>«هل ننقل Globex للعرض؟», «متى انتقلت Fabrikam للعرض»: a deal's name without the stage glued to «ل» after it.</summary>
+    private static IReadOnlyList<Token> WithoutGluedStage(IReadOnlyList<Token> deal, LanguagePack pack) =>
+        pack.IsArabic && GluedStageAt(deal, pack) is > 0 and var glued ? [.. deal.Take(glued)] : deal;
+
     /// <summary>Where the words end in a stage glued to «ل» («Fabrikam للعرض»): that word's index, else -1.</summary>
     private static int GluedStageAt(IReadOnlyList<Token> words, LanguagePack pack)
     {
         for (var i = 0; i < words.Count; i++)
         {
-            if (words[i].Lower.StartsWith('\u0644') && NamedStage([.. words.Skip(i)], pack) is not null)
+            // A "?" ending the words is no part of the stage («Globex للعرض؟»).
+            if (words[i].Lower.StartsWith('\u0644') && NamedStage([.. words.Skip(i).Where(t => t.Lower.Any(char.IsLetterOrDigit))], pack) is not null)
             {
                 return i;
             }
