@@ -106,6 +106,14 @@ public sealed class ArabicWordingBatch45Tests
     // Asked whether to move, the stage glued to «ل» is no part of the deal's name; "how were we" last quarter.
     [InlineData("هل ننقل Globex للعرض؟", "advice 1003")]
     [InlineData("كيف كنا الربع اللي فات", "pipeline - last-quarter")]
+    // Fourth round. Gulf «السالفة», «علومك», «شصار»; MSA «أرني» ("show me") and «تم الاتصال بـ» (a call, not an item).
+    [InlineData("وش السالفة مع Hooli", "next 1012")]
+    [InlineData("علومك مع Globex", "next 1003")]
+    [InlineData("شصار على Fabrikam", "history 1005")]
+    [InlineData("أرني خريطة المبيعات", "map -")]
+    [InlineData("تم الاتصال بـ Globex اليوم", "activity 1003 | call today -")]
+    // An item with «ال» before its English word and the deal after «مع», «تم» at the end.
+    [InlineData("الـ demo مع Globex تم", "done 1003 | demo")]
     // Read right before this batch, kept so its fixes do not move them.
     [InlineData("وش أخبار Fabrikam", "next 1005")]
     [InlineData("كيف Soylent هالأيام", "next 1013")]
@@ -138,6 +146,14 @@ public sealed class ArabicWordingBatch45Tests
     [InlineData("عندنا صفقة جديدة Fourth Coffee في مرحلة العرض لفريق EMEA", "newdeal fourth coffee | - | proposal | emea")]
     [InlineData("Stark مو الحين، يمكن السنة الجاية", "branch 1006 | not now")]
     [InlineData("ممكن ننقل Wonka للعرض", "confirm? move 1019 | proposal | -")]
+    [InlineData("مَا التَّالِي لِصَفْقَةِ Initech؟", "next 1002")]
+    [InlineData("كيف شركة النخبة للتجارة هالأسبوع", "next 1028")]
+    [InlineData("وش صار مع مؤسسة الأفق هالشهر", "history 1027")]
+    [InlineData("أجل Hooli ١٠ أيام عشان العيد", "snooze 1012 | ١٠ أيام | العيد")]
+    [InlineData("صفقة جديدة Tailspin بـ ٢٥٠ ألف درهم", "newdeal tailspin | 250 thousand aed | - | -")]
+    [InlineData("الـ pipeline هالشهر", "pipeline - this-month")]
+    [InlineData("Initech: انقلها للعرض", "move 1002 | proposal | -")]
+    [InlineData("إيه اللي عليا النهارده", "due all 0")]
     [InlineData("ما خسرنا Globex", "unknown")]
     [InlineData("ملاحظة: العميل مسافر لآخر الشهر", "note this | العميل مسافر لآخر الشهر")]
     [InlineData("لا تذكرني بـ Hooli لحد الأسبوع الجاي", "snooze 1012 | لحد الأسبوع الجاي | -")]
