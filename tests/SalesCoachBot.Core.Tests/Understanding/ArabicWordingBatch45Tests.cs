@@ -114,6 +114,25 @@ public sealed class ArabicWordingBatch45Tests
     [InlineData("تم الاتصال بـ Globex اليوم", "activity 1003 | call today -")]
     // An item with «ال» before its English word and the deal after «مع», «تم» at the end.
     [InlineData("الـ demo مع Globex تم", "done 1003 | demo")]
+    // Fifth round. "Summarise for me", a person's deals at a stage after «اللي», "how many deals do we have", «كانت» before
+    // the numbers, «خلّ» said short, "postpone it" for the chat's deal.
+    [InlineData("لخص لي Globex", "next 1003")]
+    [InlineData("لخص لي وضع Globex", "next 1003")]
+    [InlineData("وش صفقات Sam اللي في العرض", "owner sam | proposal")]
+    [InlineData("صفقات Dana في مرحلة الاكتشاف", "owner dana | discovery")]
+    [InlineData("كم صفقة عندنا", "pipeline - -")]
+    [InlineData("كيف كانت الأرقام هالسنة", "pipeline - this-year")]
+    [InlineData("خلّ Fabrikam على جنب أسبوع", "snooze 1005 | أسبوع | -")]
+    [InlineData("أجّلها أسبوع", "snooze this | أسبوع | -")]
+    // Near misses of the rules above that keep their meaning.
+    [InlineData("كم صفقة عندي", "mydeals")]
+    [InlineData("وش عند EMEA من صفقات", "owner emea")]
+    [InlineData("وش صار على Globex الشهر الماضي", "history 1003")]
+    [InlineData("رجّع Soylent للديمو", "move 1013 | demo | -")]
+    [InlineData("رجّع demo-held لـ Hooli", "undo 1012 | demo-held")]
+    [InlineData("الصفقات اللي علقت عند APAC", "stalled apac")]
+    [InlineData("عطني ملخص Hooli", "next 1012")]
+    [InlineData("ملخص فريق EMEA هنا", "nudges emea")]
     // Read right before this batch, kept so its fixes do not move them.
     [InlineData("وش أخبار Fabrikam", "next 1005")]
     [InlineData("كيف Soylent هالأيام", "next 1013")]
