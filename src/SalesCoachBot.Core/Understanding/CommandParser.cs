@@ -589,7 +589,7 @@ public sealed partial class CommandParser
             var help = new UnknownCommand(folded.Raw) { Closest = pack.Suggestions.TryGetValue(m.Command, out var how) ? [how] : [] };
             var history = pack.Words("history_questions");
             var advice = pack.Words("advice_questions");
-            var deal = m.Slot("deal").SkipWhile(t => asked.Contains(t.Lower) || advice.Contains(t.Lower)).ToList();
+            var deal = WithoutGluedStage(m.Slot("deal").SkipWhile(t => asked.Contains(t.Lower) || advice.Contains(t.Lower)).ToList(), pack);
             // «هل أنقل Globex للعرض؟»: a first-person verb after «هل» asks whether to; «كيف أعتبر …» asks how (help).
             var advised = asked.Any(advice.Contains)
                 || tokens.Where((t, i) => i > 0 && advice.Contains(t.Lower) && asked.Contains(tokens[i - 1].Lower) && history.Contains(tokens[i - 1].Lower)).Any();
@@ -606,14 +606,16 @@ public sealed partial class CommandParser
             "done" => Items(m.Slot("item"), pack) is { Count: > 0 } items ? new ConfirmItemsCommand(DealOf(m.Slot("deal"), pack, folded), items) : null,
             // «رجّع Initech للاكتشاف عشان …» fits «رجع {item} في {deal}» with a reason in the deal: an undo gives none; a move does.
             // «رجّع Hooli خطوة لورا» fits «تراجع عن {item} ل {deal}» with «ورا» ("back") for the deal: a direction is no deal.
-            "undo" => pack.IsArabic && (ReasonInDeal(m, pack) || ReasonInItem(m, pack) || SaysBackwards(m.Slot("deal"), pack)) ? null
+            "undo" => pack.IsArabic && (ReasonInDeal(m, pack) || ReasonInItem(m, pack) || GluedStageInItem(m, pack) || SaysBackwards(m.Slot("deal"), pack)) ? null
                 : Items(m.Slot("item"), pack) is { Count: > 0 } undo ? new UndoItemCommand(DealOf(m.Slot("deal"), pack, folded), string.Join(" and ", undo)) : null,
             "link" => Link(m.Slot("deal"), folded, pack),
             "unlink" => new UnlinkConversationCommand(),
             // "don't send nudges here", "stop posting nudges here": not a team's name, and no command stops them.
             "nudges" when tokens.Any(t => pack.Words("change_negations").Contains(t.Lower)) => new UnknownCommand(folded.Raw),
             "nudges" => Join(m.Slot("team").Where(t => !pack.Words("nudge_words").Contains(t.Canon))) is { Length: > 0 } team ? new UseChannelForNudgesCommand(team) : null,
-            "mydeals" when m.HasSlot("person") => OwnerOf(m.Slot("person"), pack, folded) is { } owner ? new MyDealsCommand(Mine: false) { OwnerName = owner } : null,
+            // «صفقات Omar في العرض»: the owner's deals at a stage.
+            "mydeals" when m.HasSlot("person") => OwnerOf(m.Slot("person"), pack, folded) is not { } owner || (m.HasSlot("stage") && !SaysAStage(m.Slot("stage"), pack)) ? null
+                : new MyDealsCommand(m.HasSlot("stage") ? StageText(m.Slot("stage"), pack, folded) : null, Mine: false) { OwnerName = owner },
             // "how is Dana doing" asks after a rep as "how is Initech doing" asks after a deal: the owner's deals when someone
             // is called so, else the words as a deal's (its card) or a team's (its pipeline), which MyDealsUseCase decides.
             // "how are you doing", "how's everyone doing": no rep and no deal (branch_not_deal), so another reading is tried.
@@ -712,13 +714,14 @@ public sealed partial class CommandParser
         var advice = pack.Words("advice_questions");
         if (slot is [var first, ..] && advice.Contains(first.Lower))
         {
-            var deal = slot.SkipWhile(t => advice.Contains(t.Lower)).ToList();
+            var deal = WithoutGluedStage(slot.SkipWhile(t => advice.Contains(t.Lower)).ToList(), pack);
             var help = new UnknownCommand(folded.Raw);
             return deal.Count == 0 ? help : new ChangeQuestionCommand(DealOf(deal, pack, folded), help, Advice: true);
         }
 
         // "what changed on Initech this week": the history shows every change, so a time after the name only ends it.
-        return new HistoryCommand(DealOf(WithoutEndingDate(Asked(slot, pack)), pack, folded));
+        // «شو صار بـ Wonka هالشهر»: a period after the name likewise; «متى انتقلت Fabrikam للعرض»: and the stage it went to.
+        return new HistoryCommand(DealOf(WithoutGluedStage(WithoutEndingPeriod(WithoutEndingDate(Asked(slot, pack)), pack).Deal, pack), pack, folded));
     }
 
     /// <summary>
@@ -1196,6 +1199,33 @@ public sealed partial class CommandParser
         m.Slot("item").Skip(1).Any(t => pack.Words("deal_reason_cut").Contains(t.Lower));
 
     /// <summary>
+    /// «رجع Hooli للعرض» fits «رجع {item} في {deal}» with the item «Hooli للعرض»: a word glued to «ل» after the item's first
+    /// word that names a stage («للعرض») is where to move a deal, so another reading (the move) is tried; so is a deal's slot
+    /// that is only a stage glued to «ل» («تراجع عن {item} ل {deal}» with the deal «للعرض»).
+    /// </summary>
+    private static bool GluedStageInItem(IntentMatch m, LanguagePack pack) =>
+        GluedStageAt(m.Slot("item"), pack) > 0 || GluedStageAt(m.Slot("deal"), pack) == 0;
+
+    /// <summary>«هل ننقل Globex للعرض؟», «متى انتقلت Fabrikam للعرض»: a deal's name without the stage glued to «ل» after it.</summary>
+    private static IReadOnlyList<Token> WithoutGluedStage(IReadOnlyList<Token> deal, LanguagePack pack) =>
+        pack.IsArabic && GluedStageAt(deal, pack) is > 0 and var glued ? [.. deal.Take(glued)] : deal;
+
+    /// <summary>Where the words end in a stage glued to «ل» («Fabrikam للعرض»): that word's index, else -1.</summary>
+    private static int GluedStageAt(IReadOnlyList<Token> words, LanguagePack pack)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            // A "?" ending the words is no part of the stage («Globex للعرض؟»).
+            if (words[i].Lower.StartsWith('\u0644') && NamedStage([.. words.Skip(i).Where(t => t.Lower.Any(char.IsLetterOrDigit))], pack) is not null)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
     /// A free-text slot as typed, punctuation and all, from its first word to the end of the text ("send the deck,
     /// by Friday!"); null when it holds only filler ("please").
     /// </summary>
@@ -1233,6 +1263,13 @@ public sealed partial class CommandParser
         // "Stark wants to talk again" fits "{deal} to {stage}" with "Stark wants" for the deal: the buyer's wish (a word of
         // change_tentative after the name) moves nothing, and no stage is called "talk". Another reading is tried.
         if (m.Slot("deal").Skip(1).Any(t => pack.Words("change_tentative").Contains(t.Lower)))
+        {
+            return null;
+        }
+
+        // «رجّع requirements-listed لـ Initech» fits «رجع {deal} ل {stage}»: a checklist item's id (lower-case words joined by
+        // "-") where the deal would be, and no stage the language file names, asks to take the item back; another reading.
+        if (pack.IsArabic && m.Slot("deal") is [var item] && LooksLikeItemId(item.Original) && NamedStage(m.Slot("stage"), pack) is null)
         {
             return null;
         }
@@ -1353,6 +1390,11 @@ public sealed partial class CommandParser
 
         return (deal, stage);
     }
+
+    /// <summary>"demo-held", "requirements-listed": how a checklist item's id is written, not a deal's name.</summary>
+    private static bool LooksLikeItemId(string word) =>
+        word.Contains('-', StringComparison.Ordinal) && word[0] != '-' && word[^1] != '-'
+        && word.All(c => c == '-' || char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c));
 
     /// <summary>«لورا», «للخلف» ("back"): a word of <c>stage_backwards</c> in <paramref name="slot"/>, which names no stage or deal.</summary>
     private static bool SaysBackwards(IReadOnlyList<Token> slot, LanguagePack pack) =>
@@ -2001,9 +2043,18 @@ public sealed partial class CommandParser
     private static string? OwnerOf(IReadOnlyList<Token> person, LanguagePack pack, Typed folded)
     {
         var mine = pack.Words("mine_words");
-        // "how are Dana's deals" read as "{person} deals": the question's words open no name.
-        var words = person.SkipWhile(t => pack.Words("branch_not_deal").Contains(t.Canon)).Where(t => !pack.Words("light").Contains(t.Canon)).ToList();
+        // "how are Dana's deals" read as "{person} deals": the question's words open no name; «وش صفقات Dana هالحين» ("… now"):
+        // what ends a deal's name ends a person's.
+        var words = Trim([.. person.SkipWhile(t => pack.Words("branch_not_deal").Contains(t.Canon)).Where(t => !pack.Words("light").Contains(t.Canon))], FrozenSet<string>.Empty, pack.Words("deal_trailing"));
         var team = pack.Words("team_filler");
+        // «الصفقات اللي علقت» ("the deals that got stuck"): a relative clause (map_clause_openers) says which deals, not whose;
+        // so does a negation («اللي ما فيها حركة», "with no movement"). «كيف صفقة مؤسسة الأفق ماشية»: a deal's noun opens a deal.
+        if ((person is [var first, ..] && (pack.Words("map_clause_openers").Contains(first.Lower) || pack.Words("deal_nouns").Contains(first.Canon)))
+            || person.Any(t => pack.Words("change_negations").Contains(t.Lower)))
+        {
+            return null;
+        }
+
         if (words.Count is 0 or > 3 || words.All(t => mine.Contains(t.Canon) || mine.Contains(t.Lower) || team.Contains(t.Canon)) || SaysAStage(words, pack))
         {
             return null;
@@ -2137,24 +2188,31 @@ public sealed partial class CommandParser
     /// </summary>
     private static WhatsNextCommand NextWithItsPeriod(IReadOnlyList<Token> deal, IntentMatch m, LanguagePack pack, Typed folded)
     {
-        var slot = WithoutEndingDate(WithoutMeeting(deal, pack));
+        var (slot, end) = WithoutEndingPeriod(WithoutEndingDate(WithoutMeeting(deal, pack)), pack);
         var period = m.Extras.Count > 0 && Window(m.Extras, pack) is { Used.Count: > 0 } outside ? outside : default;
-        // A period of words ("this month", «هالشهر»), never a number alone: "Acme 2026" may be a name.
+        period = period.Used is { Count: > 0 } || end.Count == 0 ? period : Window(end, pack);
+        return new WhatsNextCommand(DealOf(slot, pack, folded))
+        {
+            TeamPeriod = period.Used is { Count: > 0 } ? new PipelineCommand(null, period.Days, period.Period) : null,
+        };
+    }
+
+    /// <summary>
+    /// A deal's slot without a period of words typed after the name («Initech هالشهر», «Wonka الأسبوع اللي فات»), and that
+    /// period; never a number alone: "Acme 2026" may be a name.
+    /// </summary>
+    private static (IReadOnlyList<Token> Deal, IReadOnlyList<Token> Period) WithoutEndingPeriod(IReadOnlyList<Token> slot, LanguagePack pack)
+    {
         for (var start = Math.Max(1, slot.Count - 3); start < slot.Count; start++)
         {
             var end = slot.Skip(start).ToList();
             if (end.Any(t => t.Lower.Any(char.IsLetter)) && IsAPeriod(end, pack))
             {
-                period = period.Used is { Count: > 0 } ? period : Window(end, pack);
-                slot = [.. slot.Take(start)];
-                break;
+                return ([.. slot.Take(start)], end);
             }
         }
 
-        return new WhatsNextCommand(DealOf(slot, pack, folded))
-        {
-            TeamPeriod = period.Used is { Count: > 0 } ? new PipelineCommand(null, period.Days, period.Period) : null,
-        };
+        return (slot, []);
     }
 
     /// <summary>The words opening the sentence that the example had no place for.</summary>
@@ -2184,7 +2242,10 @@ public sealed partial class CommandParser
     {
         var light = pack.Words("light");
         var words = Trim(slot, light, light);
+        // «كيف كان الربع الماضي» ("how was last quarter"): "was" before a period names no deal either.
+        var was = words.SkipWhile(t => pack.Words("period_verbs").Contains(t.Canon)).ToList();
         return slot.Count > 0 && (Window(slot, pack).Used.Count == slot.Count
+            || (was.Count > 0 && was.Count < words.Count && Window(was, pack).Used.Count == was.Count)
             || (words is [var unit] && unit.Canon.Length > 2 && pack.PeriodUnits.ContainsKey(unit.Canon))
             || slot.All(t => pack.Words("due_today").Contains(t.Lower) || pack.Words("due_tomorrow").Contains(t.Lower))
             || (words.Count > 0 && (NamedQuarter(words, 0, pack) ?? NamedMonth(words, 0, pack)) is { Words: var said } && said == words.Count));
@@ -2296,9 +2357,11 @@ public sealed partial class CommandParser
                 }
             }
             else if (pack.IsArabic && tokens[i].Canon.Length > 3 && tokens[i].Canon.StartsWith("\u0647\u0627\u0644", StringComparison.Ordinal)
-                && pack.PeriodUnits.TryGetValue(tokens[i].Canon[3..], out var glued) && Unit(glued) is { } gluedUnit)
+                && pack.PeriodUnits.TryGetValue(tokens[i].Canon[3..], out var glued))
             {
-                period = new(gluedUnit, Previous: false); // «هالشهر», «هالربع»: «ها» + «ال» glued, "this"
+                // «هالشهر», «هالربع»: «ها» + «ال» glued, "this"; «هالأسبوع» has no calendar unit, so its days, as «هذا الأسبوع».
+                period = Unit(glued) is { } gluedUnit ? new(gluedUnit, Previous: false) : null;
+                window = period is null ? glued : null;
                 used.Add(tokens[i]);
             }
             else if (pack.Words("period_adjectives").Contains(ArabicText.WithoutArticle(tokens[i].Canon)) && UnitDays(tokens[i]) is { } adjective

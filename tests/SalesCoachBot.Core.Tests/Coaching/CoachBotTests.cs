@@ -616,6 +616,40 @@ public sealed class CoachBotTests : IDisposable
     }
 
     [Fact]
+    public async Task OwnersDeals_InArabicAtAStage_OnlyThoseAtIt()
+    {
+        _bot.AddDeal("1004", "Wonka", "demo", owner: _bot.TeamMate);
+        _bot.AddDeal("1005", "Hooli", "discovery", owner: _bot.TeamMate);
+
+        var answer = await _bot.AskAsync("صفقات tom في العرض التوضيحي", _bot.Manager);
+
+        Assert.Equal("صفقات \u2068tom\u2069 في \u2068Demo\u2069", answer.Card!.Title);
+        Assert.StartsWith("\u2068Wonka\u2069", Assert.Single(answer.Card.Sections.Single().Lines).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OwnersDeals_AtAStageTheyHaveNoneAt_SaysAtWhichStage()
+    {
+        _bot.AddDeal("1004", "Wonka", "demo", owner: _bot.TeamMate);
+
+        var answer = await _bot.AskAsync("tom's deals", _bot.Manager);
+        var none = await _bot.AskAsync("صفقات tom في الاكتشاف", _bot.Manager);
+
+        Assert.StartsWith("tom's deals: 1 open", answer.Text, StringComparison.Ordinal);
+        Assert.StartsWith("لا توجد صفقات مفتوحة باسم \u2068tom\u2069 في \u2068Disco", none.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OwnersDeals_HowADealIsGoing_TheDealsCard()
+    {
+        _bot.AddDeal("1004", "Wonka", "demo", owner: _bot.TeamMate);
+
+        var answer = await _bot.AskAsync("شلون Wonka ماشية", _bot.Manager);
+
+        Assert.Equal(CardKind.Checklist, answer.Card!.Kind);
+    }
+
+    [Fact]
     public async Task DealsAtAStage_NoneInTheTeams_SaysSoWithoutSayingYours()
     {
         _bot.AddDeal("1005", "Other team's", "demo", owner: _bot.OtherRep, team: _bot.Americas);

@@ -127,6 +127,7 @@ internal static class UnderstandingTestData
             // close to) is that deal's card; other names are asked as a rep's.
             MyDealsCommand { OwnerName: not null, Otherwise: { } asked } when resolver.Resolve(asked.Deal, index) is not DealResolution.NotFound { Closest: null }
                 => Describe(asked, resolver, index),
+            MyDealsCommand { OwnerName: { } owner, StageText: { } at } => $"owner {owner.ToLowerInvariant()} | {Stage(at)}",
             MyDealsCommand { OwnerName: { } owner } => $"owner {owner.ToLowerInvariant()}",
             MyDealsCommand { StageText: { } stage, Mine: true } => $"mydeals {Stage(stage)}",
             MyDealsCommand { StageText: { } stage } => $"deals {Stage(stage)}",

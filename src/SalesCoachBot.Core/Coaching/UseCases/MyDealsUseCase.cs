@@ -104,8 +104,12 @@ internal sealed class MyDealsUseCase(
         }
 
         var subject = owner ?? stageName;
-        var prefix = subject is null ? "Mine" : titled;
-        object[] about = subject is null ? [] : [say.Language.Isolate(subject)];
+        // «صفقات Omar في العرض»: an owner's deals at a stage are titled with both, and "none" says at which stage.
+        var both = owner is not null && stageName is not null;
+        var prefix = subject is null ? "Mine" : both ? titled + ".InStage" : titled;
+        object[] about = subject is null ? []
+            : both ? [say.Language.Isolate(owner!), say.Language.Isolate(stageName!)]
+            : [say.Language.Isolate(subject)];
         var title = say.Lists(prefix + ".Title", about);
         if (mine.Count == 0)
         {
