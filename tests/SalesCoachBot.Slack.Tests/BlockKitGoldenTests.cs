@@ -21,6 +21,7 @@ public sealed class BlockKitGoldenTests
     internal static Dictionary<string, BotAnswer> Samples => new()
     {
         ["checklist"] = new BotAnswer("Initech is in Demo: 1 of 2 required items open.", ChecklistCard(stageVersion: 3)),
+        ["closed-lost"] = ClosedDealSamples.Lost(SalesCoachBot.Core.Localization.Phrases.English),
         ["checklist-stale"] = new BotAnswer("That card was out of date; here is Initech now.", ChecklistCard(stageVersion: 4) with
         {
             Note = "That card was out of date (the deal moved on). This is the current checklist; nothing was recorded.",

@@ -25,7 +25,7 @@ public static class ArabicSamples
     private static readonly SalesTeam Team = new() { Id = 1, Name = "EMEA", TimeZoneId = "Asia/Riyadh" };
 
     /// <summary>The names of the Arabic goldens, the same in both channels' Goldens/ar folders.</summary>
-    public static IReadOnlyList<string> Names => ["checklist", "help", "digest", "error", "pipeline-report"];
+    public static IReadOnlyList<string> Names => ["checklist", "help", "digest", "error", "pipeline-report", "closed-lost"];
 
     public static async Task<BotAnswer> ByNameAsync(string name) => name switch
     {
@@ -34,6 +34,7 @@ public static class ArabicSamples
         "digest" => Digest(),
         "error" => Error(),
         "pipeline-report" => CoachBot.InLanguage(await PipelineSampleAnswers.PipelineAsync(PipelineSampleAnswers.ChartUrl, Say), ReplyLanguage.Arabic),
+        "closed-lost" => CoachBot.InLanguage(ClosedDealSamples.Lost(Say), ReplyLanguage.Arabic),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No such Arabic sample."),
     };
 

@@ -31,7 +31,6 @@ internal sealed class ClosedDealsUseCase(
     public async Task<BotAnswer> HandleAsync(ClosedDealsCommand command, TurnContext context, CancellationToken cancellationToken)
     {
         var say = context.Say;
-        var kind = command.Lost ? "Lost" : "Won";
         var asked = command.Lost ? Canonical.Command("lost deals") : Canonical.Command("won deals");
         if (command.TeamName is { } named && await NamesADealAsync(named, context, cancellationToken))
         {
@@ -83,26 +82,47 @@ internal sealed class ClosedDealsUseCase(
         }
 
         var deals = await store.ListClosedAsync(audience.Scope, command.Lost ? DealStatus.Lost : DealStatus.Won, window.From, window.To, cancellationToken);
-        var title = say.Pipeline($"Closed.{kind}.Title", audience.Label);
+        return Render(deals, command.Lost, audience.Label, withOwners: !audience.IsOwnDeals, period, rules.Zone, context.MapOfTeam, say);
+    }
+
+    /// <summary>
+    /// The list as answered: <paramref name="deals"/> newest first, closed in <paramref name="period"/> (as a reply names it),
+    /// each day in its team's zone (<paramref name="zoneOf"/>) and each lost reason in its team's map's words
+    /// (<paramref name="mapOf"/>, by the team's map id).
+    /// </summary>
+    internal static BotAnswer Render(
+        IReadOnlyList<ClosedDealLine> deals, bool lost, string audience, bool withOwners, string period, Func<long, TimeZoneInfo> zoneOf, Func<string?, ProcessMaps.ProcessMap> mapOf, Phrases say)
+    {
+        var kind = lost ? "Lost" : "Won";
+        var title = say.Pipeline($"Closed.{kind}.Title", audience);
         if (deals.Count == 0)
         {
             var none = say.Pipeline($"Closed.{kind}.None", period);
             return new BotAnswer(none, new Card { Kind = CardKind.DealList, Title = title, Subtitle = period, Body = [none] });
         }
 
+        string Reason(ClosedDealLine deal) => string.IsNullOrWhiteSpace(deal.LostReason)
+            ? say.Pipeline("Outcome.NoReason")
+            : MapWording.LostReason(deal.LostReason, say, mapOf(deal.TeamMapId));
+
         var total = PipelineFormat.Amounts(PipelineAnalytics.SumByCurrency(deals.Select(d => (d.Currency, d.Amount))), say);
         var facts = new List<CardFact> { new(say.Pipeline("Closed.Fact.Total"), say.Pipeline("Closed.Fact.Total.Value", PipelineFormat.Deals(deals.Count, say), total)) };
-        if (command.Lost)
+        if (lost)
         {
-            facts.Add(new(say.Pipeline("Closed.Fact.Reasons"), Reasons(deals, context, say)));
+            // "price (2) · timing (1)": the reasons in the maps' words, most given first.
+            facts.Add(new(say.Pipeline("Closed.Fact.Reasons"), string.Join(" · ", deals
+                .GroupBy(Reason, StringComparer.Ordinal)
+                .OrderByDescending(g => g.Count())
+                .ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => say.Pipeline("Closed.ReasonCount", g.Key, g.Count())))));
         }
 
         var lines = deals.Take(MaxLines).Select(deal => new CardLine(
-            Line(deal, command.Lost, rules.Zone(deal.TeamId), context, say) + (audience.IsOwnDeals ? string.Empty : " · " + say.Lists("Visible.Owner", deal.OwnerName)),
+            Line(deal, lost ? Reason(deal) : null, zoneOf(deal.TeamId), say) + (withOwners ? " · " + say.Lists("Visible.Owner", deal.OwnerName) : string.Empty),
             new CardAction(say.Lists("Button.Checklist"), new ShowChecklistPayload(deal.Id)))).ToList();
         var more = deals.Count > MaxLines ? say.Pipeline("Closed.More", deals.Count - MaxLines) : null;
 
-        var text = new StringBuilder().AppendLine(say.Pipeline($"Closed.{kind}.Header", audience.Label, period));
+        var text = new StringBuilder().AppendLine(say.Pipeline($"Closed.{kind}.Header", audience, period));
         facts.ForEach(f => text.AppendLine(say.Cards("FactLine", f.Label, f.Value)));
         lines.ForEach(l => text.Append("- ").AppendLine(l.Text));
         if (more is not null)
@@ -126,26 +146,13 @@ internal sealed class ClosedDealsUseCase(
         !(await directory.FindTeamByNameAsync(name, cancellationToken) is { } team && AccessPolicy.SeesTeam(context.Person, team.Id))
         && !await names.NamesNoDealAsync(dealStore, new NameReference(name), context.Person, cancellationToken);
 
-    /// <summary>"Initech (#1002) · 50,000 USD · lost Tue 1 Dec 2026 · price": the day in the deal's team's zone.</summary>
-    private static string Line(ClosedDealLine deal, bool lost, TimeZoneInfo zone, TurnContext context, Phrases say)
+    /// <summary>"Initech (#1002) · 50,000 USD · lost Tue 1 Dec 2026 · price": the day in the deal's team's zone; won when no reason.</summary>
+    private static string Line(ClosedDealLine deal, string? lostBecause, TimeZoneInfo zone, Phrases say)
     {
         var amount = deal.Amount is { } value ? PipelineFormat.Amounts([new CurrencyAmount(deal.Currency ?? string.Empty, value)], say) : say.Pipeline("Closed.NoAmount");
         var day = say.Language.DayInWords(deal.ClosedAt, zone);
-        return lost
-            ? say.Pipeline("Closed.Lost.Line", deal.Name, "#" + deal.ExternalId, amount, day, Reason(deal, context, say))
+        return lostBecause is not null
+            ? say.Pipeline("Closed.Lost.Line", deal.Name, "#" + deal.ExternalId, amount, day, lostBecause)
             : say.Pipeline("Closed.Won.Line", deal.Name, "#" + deal.ExternalId, amount, day);
     }
-
-    /// <summary>"price 3 · timing 1": each reason in the team's map's words, most given first.</summary>
-    private static string Reasons(IReadOnlyList<ClosedDealLine> deals, TurnContext context, Phrases say) =>
-        string.Join(" · ", deals
-            .GroupBy(d => Reason(d, context, say), StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count())
-            .ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => say.Pipeline("Closed.ReasonCount", g.Key, g.Count())));
-
-    private static string Reason(ClosedDealLine deal, TurnContext context, Phrases say) =>
-        string.IsNullOrWhiteSpace(deal.LostReason)
-            ? say.Pipeline("Outcome.NoReason")
-            : MapWording.LostReason(deal.LostReason, say, context.MapOfTeam(deal.TeamMapId));
 }

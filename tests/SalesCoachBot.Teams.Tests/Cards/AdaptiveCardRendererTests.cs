@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Teams.Cards;
 using SalesCoachBot.Teams.Dispatch;
 using SalesCoachBot.Teams.Tests.Support;
@@ -19,7 +20,7 @@ public sealed class AdaptiveCardRendererTests
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly AdaptiveCardRenderer renderer = new();
 
-    public static TheoryData<string> Goldens => new() { "checklist", "checklist-stale", "choose-deal", "deal-list", "help", "error", "stage-info", "checklist-all-confirmed", "checklist-notes", "history", "said-no-reason", "closed-undo" };
+    public static TheoryData<string> Goldens => new() { "checklist", "checklist-stale", "choose-deal", "deal-list", "help", "error", "stage-info", "checklist-all-confirmed", "checklist-notes", "history", "said-no-reason", "closed-undo", "closed-lost" };
 
     [Theory]
     [MemberData(nameof(Goldens))]
@@ -39,6 +40,7 @@ public sealed class AdaptiveCardRendererTests
             "history" => SampleCards.History(),
             "said-no-reason" => SampleCloseCards.ReasonPicker().Card!,
             "closed-undo" => SampleCloseCards.ClosedWithUndo().Card!,
+            "closed-lost" => ClosedDealSamples.Lost(Phrases.English).Card!,
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };
 
