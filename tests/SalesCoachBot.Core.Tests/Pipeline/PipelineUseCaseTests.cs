@@ -118,7 +118,7 @@ public sealed class PipelineUseCaseTests : IDisposable
     {
         var answer = await _bot.AskAsync("pipeline emea", _bot.Rep);
 
-        Assert.Equal("Team pipelines are for managers", answer.Card!.Title);
+        Assert.Equal("Team figures are for managers", answer.Card!.Title);
         Assert.Contains("without a team to see your own deals", answer.Text, StringComparison.Ordinal);
     }
 
@@ -299,7 +299,7 @@ public sealed class PipelineUseCaseTests : IDisposable
         // Another team's name is no deal the manager may see; a rep's own team is refused as "pipeline EMEA" is.
         Assert.DoesNotContain("Pipeline for", otherTeam.Text, StringComparison.Ordinal);
         Assert.Contains("Americas", otherTeam.Text, StringComparison.Ordinal);
-        Assert.StartsWith("Team pipelines are for managers and admins.", rep.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Team figures are for managers and admins.", rep.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed class AskMapLanguageTests : IAsyncLifetime
     {
         var arabic = await AskAsync("خريطة فريق Atlantis");
 
-        Assert.Contains("خطوط مبيعات الفرق للمديرين ومسؤولي النظام", arabic, StringComparison.Ordinal);
+        Assert.Contains("أرقام الفرق للمديرين ومسؤولي النظام", arabic, StringComparison.Ordinal);
         Assert.DoesNotContain("managers", arabic, StringComparison.OrdinalIgnoreCase);
     }
 }
