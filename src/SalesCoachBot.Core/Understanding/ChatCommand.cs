@@ -58,11 +58,22 @@ internal sealed record MyDealsCommand(string? StageText = null, bool Mine = true
     /// <summary>"Dana's deals", "what is Dana working on": the owner's name, as typed (no possessive); null for one's own.</summary>
     public string? OwnerName { get; init; }
 
+    /// <summary>"my biggest deals", "which deal is closest to closing": how the list is sorted (stalled first unless said).</summary>
+    public DealOrder Order { get; init; }
+
     /// <summary>
     /// "how is Dana doing", asked as "how is Initech doing" is: what the words ask when no owner is called so (the deal's
     /// card, or a team's pipeline). Null when the words can only name an owner ("Dana's deals").
     /// </summary>
     public WhatsNextCommand? Otherwise { get; init; }
+}
+
+/// <summary>How a list of deals is sorted: stalled first (the longest in stage first), biggest amount first, or furthest on the map first.</summary>
+public enum DealOrder
+{
+    StalledFirst,
+    Biggest,
+    ClosestToClosing,
 }
 
 /// <summary>

@@ -624,9 +624,9 @@ public sealed partial class CommandParser
                 && asDeal.Deal is NameReference { Text: var who } && OwnerOf(m.Slot("who"), pack, folded) is not null
                     ? new MyDealsCommand(Mine: false) { OwnerName = who, Otherwise = asDeal }
                     : asDeal,
-            "mydeals" => !m.HasSlot("stage") ? new MyDealsCommand()
+            "mydeals" => !m.HasSlot("stage") ? new MyDealsCommand() { Order = OrderOf(tokens, pack) }
                 : SaysAStage(m.Slot("stage"), pack) && StageText(m.Slot("stage"), pack, folded) is { Length: > 0 } stage
-                    ? new MyDealsCommand(stage, Mine: tokens.Any(t => pack.Words("mine_words").Contains(t.Canon) || pack.Words("mine_words").Contains(t.Lower)))
+                    ? new MyDealsCommand(stage, Mine: tokens.Any(t => pack.Words("mine_words").Contains(t.Canon) || pack.Words("mine_words").Contains(t.Lower))) { Order = OrderOf(tokens, pack) }
                     : null,
             "due" => Due(tokens, pack),
             "move" => Move(m, tokens, folded, pack),
@@ -674,6 +674,13 @@ public sealed partial class CommandParser
         var focus = Says("due_missing") ? DueFocus.Missing : Says("due_overdue") ? DueFocus.Overdue : DueFocus.All;
         var within = Says("due_today") ? 0 : Says("due_tomorrow") ? 1 : 7;
         return new DueCommand(focus, within);
+    }
+
+    /// <summary>"my biggest deals" (<c>order_biggest</c>), "which deal is closest to closing" (<c>order_closest</c>), else stalled first.</summary>
+    private static DealOrder OrderOf(IReadOnlyList<Token> tokens, LanguagePack pack)
+    {
+        bool Says(string set) => tokens.Any(t => pack.Words(set).Contains(t.Canon) || pack.Words(set).Contains(t.Lower));
+        return Says("order_closest") ? DealOrder.ClosestToClosing : Says("order_biggest") ? DealOrder.Biggest : DealOrder.StalledFirst;
     }
 
     /// <summary>

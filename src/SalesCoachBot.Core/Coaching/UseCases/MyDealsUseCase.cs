@@ -32,7 +32,7 @@ internal sealed class MyDealsUseCase(
         IReadOnlyList<DealView> mine = everyone
             ? await VisibleAsync(context.Person, cancellationToken)
             : await deals.ListOpenByOwnerAsync(context.Person.Id, cancellationToken);
-        return await ListAsync(mine, command.StageText, everyone ? "Visible.InStage" : "Mine.InStage", withOwners: everyone, context, cancellationToken);
+        return await ListAsync(mine, command.StageText, everyone ? "Visible.InStage" : "Mine.InStage", withOwners: everyone, context, cancellationToken, order: command.Order);
     }
 
     /// <summary>
@@ -62,7 +62,7 @@ internal sealed class MyDealsUseCase(
 
         // The team's name, or the owner as the data names them when one person matched ("Dana Demo" for "dana"), else as typed.
         var named = team?.Name ?? (theirs.Select(view => view.OwnerName).Distinct(StringComparer.Ordinal).ToList() is [var one] ? one : owner);
-        return await ListAsync(theirs, command.StageText, "Owner", withOwners: true, context, cancellationToken, named);
+        return await ListAsync(theirs, command.StageText, "Owner", withOwners: true, context, cancellationToken, named, command.Order);
     }
 
     private async Task<SalesTeam?> VisibleTeamAsync(string name, PersonView person, CancellationToken cancellationToken) =>
@@ -82,7 +82,7 @@ internal sealed class MyDealsUseCase(
     /// <c>Mine.InStage</c>); the plain "My deals" texts otherwise.
     /// </summary>
     private async Task<BotAnswer> ListAsync(
-        IReadOnlyList<DealView> mine, string? stageText, string titled, bool withOwners, TurnContext context, CancellationToken cancellationToken, string? owner = null)
+        IReadOnlyList<DealView> mine, string? stageText, string titled, bool withOwners, TurnContext context, CancellationToken cancellationToken, string? owner = null, DealOrder order = DealOrder.StalledFirst)
     {
         var say = context.Say;
         string? stageName = null;
@@ -125,23 +125,40 @@ internal sealed class MyDealsUseCase(
                 var stall = StallRule.Assess(view.Deal, stage?.StallAfterDays ?? 0, rules.IdleAfterDays(view.Deal.TeamId), view.SnoozedUntil, context.Now, stage, rules.Zone(view.Deal.TeamId));
                 return (view, stage, stall);
             })
-            .OrderByDescending(r => r.stall.IsStalled)
-            .ThenByDescending(r => r.stall.DaysInStage)
             .ToList();
+        rows = order switch
+        {
+            // Amounts in different currencies are not converted: the biggest number first, its currency shown on the line.
+            DealOrder.Biggest => [.. rows.OrderByDescending(r => r.view.Deal.Amount ?? decimal.MinValue).ThenBy(r => r.view.Deal.Name, StringComparer.OrdinalIgnoreCase)],
+            // The furthest along its own map's path first; of two at the same stage, the one that got there last.
+            DealOrder.ClosestToClosing => [.. rows
+                .OrderByDescending(r => r.stage is { } at ? IndexOf(context.MapOf(r.view).OrderedStages(), at) : -1)
+                .ThenBy(r => r.stall.DaysInStage)],
+            _ => [.. rows.OrderByDescending(r => r.stall.IsStalled).ThenByDescending(r => r.stall.DaysInStage)],
+        };
 
         var lines = rows.Select(r => new CardLine(
-            Line(r.view, r.stage, r.stall, rules.Zone(r.view.Deal.TeamId), say) + (withOwners ? " · " + say.Lists("Visible.Owner", r.view.OwnerName) : string.Empty),
+            Line(r.view, r.stage, r.stall, rules.Zone(r.view.Deal.TeamId), say)
+                + (order == DealOrder.Biggest ? " · " + Amount(r.view.Deal, say) : string.Empty)
+                + (withOwners ? " · " + say.Lists("Visible.Owner", r.view.OwnerName) : string.Empty),
             new CardAction(say.Lists("Button.Checklist"), new ShowChecklistPayload(r.view.Id)))).ToList();
 
         var stalled = rows.Count(r => r.stall.IsStalled);
+        var sorted = order == DealOrder.StalledFirst ? null : say.Lists("Order." + order);
         var card = new Card
         {
             Kind = CardKind.DealList,
             Title = title,
             Subtitle = say.Lists("Mine.Counts", rows.Count, stalled),
+            Note = sorted,
             Sections = [new CardSection(say.Lists("Mine.Section"), lines)],
         };
         var text = new StringBuilder().AppendLine(say.Lists(prefix + ".Header", [.. about, rows.Count, stalled]));
+        if (sorted is not null)
+        {
+            text.AppendLine(sorted);
+        }
+
         foreach (var line in lines)
         {
             text.Append("- ").AppendLine(line.Text);
@@ -157,6 +174,24 @@ internal sealed class MyDealsUseCase(
         var own = person.IsAdmin ? [] : await deals.ListOpenByOwnerAsync(person.Id, cancellationToken);
         return [.. teams.Concat(own).DistinctBy(view => view.Id)];
     }
+
+    private static int IndexOf(IReadOnlyList<Stage> stages, Stage stage)
+    {
+        for (var i = 0; i < stages.Count; i++)
+        {
+            if (stages[i].Id == stage.Id)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>"EUR 27,500", or "no amount".</summary>
+    private static string Amount(Deal deal, Phrases say) => deal.Amount is { } amount
+        ? Pipeline.PipelineFormat.Amounts([new Pipeline.CurrencyAmount(deal.Currency ?? string.Empty, amount)], say)
+        : say.Pipeline("Closed.NoAmount");
 
     /// <summary>One deal: stalled, or snoozed until the day in its team's zone (so a snoozed deal does not read as on track), or neither.</summary>
     private static string Line(DealView view, Stage? stage, StallAssessment stall, TimeZoneInfo zone, Phrases say)
