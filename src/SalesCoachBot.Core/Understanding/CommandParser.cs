@@ -624,9 +624,10 @@ public sealed partial class CommandParser
                 && asDeal.Deal is NameReference { Text: var who } && OwnerOf(m.Slot("who"), pack, folded) is not null
                     ? new MyDealsCommand(Mine: false) { OwnerName = who, Otherwise = asDeal }
                     : asDeal,
-            "mydeals" => !m.HasSlot("stage") ? new MyDealsCommand() { Order = OrderOf(tokens, pack) }
+            // "what are our biggest deals": sorted without "my", the teams' deals (as "which deals are in demo" is).
+            "mydeals" => !m.HasSlot("stage") ? new MyDealsCommand(Mine: OrderOf(tokens, pack) == DealOrder.StalledFirst || SaysMine(tokens, pack)) { Order = OrderOf(tokens, pack) }
                 : SaysAStage(m.Slot("stage"), pack) && StageText(m.Slot("stage"), pack, folded) is { Length: > 0 } stage
-                    ? new MyDealsCommand(stage, Mine: tokens.Any(t => pack.Words("mine_words").Contains(t.Canon) || pack.Words("mine_words").Contains(t.Lower))) { Order = OrderOf(tokens, pack) }
+                    ? new MyDealsCommand(stage, Mine: SaysMine(tokens, pack)) { Order = OrderOf(tokens, pack) }
                     : null,
             "due" => Due(tokens, pack),
             "move" => Move(m, tokens, folded, pack),
@@ -676,6 +677,10 @@ public sealed partial class CommandParser
         return new DueCommand(focus, within);
     }
 
+    /// <summary>"my deals", «صفقاتي», "which of my deals": the person's own (<c>mine_words</c>).</summary>
+    private static bool SaysMine(IReadOnlyList<Token> tokens, LanguagePack pack) =>
+        tokens.Any(t => pack.Words("mine_words").Contains(t.Canon) || pack.Words("mine_words").Contains(t.Lower));
+
     /// <summary>"my biggest deals" (<c>order_biggest</c>), "which deal is closest to closing" (<c>order_closest</c>), else stalled first.</summary>
     private static DealOrder OrderOf(IReadOnlyList<Token> tokens, LanguagePack pack)
     {
@@ -701,7 +706,7 @@ public sealed partial class CommandParser
         var (days, period, used) = Window(tokens, pack);
         var words = m.HasSlot("team") ? m.Slot("team") : TeamOutsideTheSlots(m.Extras, pack);
         var team = Team(WithoutWindow([.. words.Where(t => !used.Contains(t))], pack), pack);
-        return new ClosedDealsCommand(Says("closed_lost"), team, days, period, Says("mine_words"));
+        return new ClosedDealsCommand(Says("closed_lost"), team, days, period, SaysMine(tokens, pack));
     }
 
     /// <summary>

@@ -18,7 +18,6 @@ public sealed class DealOrderTests : IDisposable
     [InlineData("what's my biggest deal", DealOrder.Biggest)]
     [InlineData("show me my largest deals", DealOrder.Biggest)]
     [InlineData("my deals by value", DealOrder.Biggest)]
-    [InlineData("which deal is closest to closing", DealOrder.ClosestToClosing)]
     [InlineData("which of my deals is nearest to closing?", DealOrder.ClosestToClosing)]
     [InlineData("أكبر صفقاتي", DealOrder.Biggest)]
     [InlineData("وش أكبر صفقة عندي", DealOrder.Biggest)]
@@ -29,6 +28,38 @@ public sealed class DealOrderTests : IDisposable
 
         Assert.Equal(order, command.Order);
         Assert.Null(command.OwnerName);
+        Assert.True(command.Mine);
+    }
+
+    [Theory]
+    [InlineData("what are our biggest deals", DealOrder.Biggest)]
+    [InlineData("biggest deals", DealOrder.Biggest)]
+    [InlineData("which deals are closest to closing", DealOrder.ClosestToClosing)]
+    [InlineData("which deal is closest to closing", DealOrder.ClosestToClosing)]
+    [InlineData("أكبر صفقة", DealOrder.Biggest)]
+    public void Parse_SortedWithoutMy_TheTeamsDeals(string text, DealOrder order)
+    {
+        var command = Assert.IsType<MyDealsCommand>(new CommandParser().Parse(text));
+
+        Assert.Equal((order, false), (command.Order, command.Mine));
+    }
+
+    [Fact]
+    public async Task BiggestWithoutMy_Manager_TheTeamsDealsWithOwners()
+    {
+        Deals();
+        var other = _bot.AddDeal("3005", "Teammate's giant", "demo", owner: _bot.TeamMate);
+        (other.Amount, other.Currency) = (500_000m, "EUR");
+        _bot.AddDeal("3006", "Americas giant", "demo", owner: _bot.OtherRep, team: _bot.Americas).Amount = 900_000m;
+
+        var answer = await _bot.AskAsync("what are our biggest deals", _bot.Manager);
+
+        Assert.Equal("Deals in your teams", answer.Card!.Title);
+        var lines = answer.Card.Sections.Single().Lines.Select(l => l.Text).ToList();
+        Assert.StartsWith("Teammate's giant (#3005)", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith("· EUR 500,000 · owner: tom", lines[0], StringComparison.Ordinal);
+        Assert.Equal(5, lines.Count); // EMEA's five; the Americas deal is another team's
+        Assert.Equal("You have no open deals.", (await _bot.AskAsync("my biggest deals", _bot.Manager)).Text);
     }
 
     private void Deals()

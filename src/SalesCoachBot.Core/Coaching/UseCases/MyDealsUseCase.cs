@@ -28,11 +28,13 @@ internal sealed class MyDealsUseCase(
             return await OwnersAsync(owner, command, context, cancellationToken);
         }
 
-        var everyone = command is { StageText: not null, Mine: false };
+        // "which deals are in demo", "what are our biggest deals": without "my", the deals of every team the person may see.
+        var everyone = !command.Mine && (command.StageText is not null || command.Order != DealOrder.StalledFirst);
         IReadOnlyList<DealView> mine = everyone
             ? await VisibleAsync(context.Person, cancellationToken)
             : await deals.ListOpenByOwnerAsync(context.Person.Id, cancellationToken);
-        return await ListAsync(mine, command.StageText, everyone ? "Visible.InStage" : "Mine.InStage", withOwners: everyone, context, cancellationToken, order: command.Order);
+        var titled = everyone ? command.StageText is null ? "Visible" : "Visible.InStage" : "Mine.InStage";
+        return await ListAsync(mine, command.StageText, titled, withOwners: everyone, context, cancellationToken, order: command.Order);
     }
 
     /// <summary>
@@ -106,7 +108,8 @@ internal sealed class MyDealsUseCase(
         var subject = owner ?? stageName;
         // «صفقات Omar في العرض»: an owner's deals at a stage are titled with both, and "none" says at which stage.
         var both = owner is not null && stageName is not null;
-        var prefix = subject is null ? "Mine" : both ? titled + ".InStage" : titled;
+        // Neither an owner nor a stage: one's own ("Mine") or the teams' ("Visible") deals.
+        var prefix = subject is null ? titled == "Visible" ? titled : "Mine" : both ? titled + ".InStage" : titled;
         object[] about = subject is null ? []
             : both ? [say.Language.Isolate(owner!), say.Language.Isolate(stageName!)]
             : [say.Language.Isolate(subject)];
