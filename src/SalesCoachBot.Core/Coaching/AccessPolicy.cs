@@ -19,6 +19,10 @@ internal static class AccessPolicy
     public static bool SeesTeam(PersonView person, long teamId) =>
         person.IsAdmin || person.TeamIds.Contains(teamId);
 
+    /// <summary>The team called <paramref name="name"/> when the person may see it; null for no such team or one they may not see.</summary>
+    public static async Task<SalesTeam?> FindVisibleTeamAsync(IDirectoryStore directory, string name, PersonView person, CancellationToken cancellationToken) =>
+        await directory.FindTeamByNameAsync(name, cancellationToken) is { } team && SeesTeam(person, team.Id) ? team : null;
+
     /// <summary>The deals the person may find by name, as <see cref="CanSee"/> allows them; null means every deal (admins).</summary>
     public static DealScope? FindableDeals(PersonView person) =>
         person.IsAdmin ? null : new DealScope(person.TeamIds, person.Id);

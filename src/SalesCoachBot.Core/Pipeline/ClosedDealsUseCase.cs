@@ -143,13 +143,13 @@ internal sealed class ClosedDealsUseCase(
 
     /// <summary>Whether <paramref name="name"/> is no team the person sees but a deal they may find.</summary>
     private async Task<bool> NamesADealAsync(string name, TurnContext context, CancellationToken cancellationToken) =>
-        !(await directory.FindTeamByNameAsync(name, cancellationToken) is { } team && AccessPolicy.SeesTeam(context.Person, team.Id))
+        await AccessPolicy.FindVisibleTeamAsync(directory, name, context.Person, cancellationToken) is null
         && !await names.NamesNoDealAsync(dealStore, new NameReference(name), context.Person, cancellationToken);
 
     /// <summary>"Initech (#1002) · 50,000 USD · lost Tue 1 Dec 2026 · price": the day in the deal's team's zone; won when no reason.</summary>
     private static string Line(ClosedDealLine deal, string? lostBecause, TimeZoneInfo zone, Phrases say)
     {
-        var amount = deal.Amount is { } value ? PipelineFormat.Amounts([new CurrencyAmount(deal.Currency ?? string.Empty, value)], say) : say.Pipeline("Closed.NoAmount");
+        var amount = PipelineFormat.Amount(deal.Amount, deal.Currency, say);
         var day = say.Language.DayInWords(deal.ClosedAt, zone);
         return lostBecause is not null
             ? say.Pipeline("Closed.Lost.Line", deal.Name, "#" + deal.ExternalId, amount, day, lostBecause)

@@ -10,6 +10,10 @@ internal static class PipelineFormat
         amounts.Count == 0 ? (say ?? Phrases.English).Pipeline("NoAmounts")
         : string.Join(" · ", amounts.Select(a => say is null ? MoneyText.Format(a.Amount, a.Currency) : say.Language.Isolate(say.Language.Digits(MoneyText.Format(a.Amount, a.Currency)))));
 
+    /// <summary>One deal's amount, "EUR 27,500" as the lists write it, or "no amount".</summary>
+    public static string Amount(decimal? amount, string? currency, Phrases say) =>
+        amount is { } value ? Amounts([new CurrencyAmount(currency ?? string.Empty, value)], say) : say.Pipeline("Closed.NoAmount");
+
     public static string Percent(double? rate, Phrases? say = null) =>
         rate is { } r ? (say?.Language ?? ReplyLanguage.English).Digits((r * 100).ToString("0", CultureInfo.InvariantCulture)) + "%" : (say ?? Phrases.English).Pipeline("NotAvailable");
 

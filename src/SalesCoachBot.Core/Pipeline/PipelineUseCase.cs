@@ -69,8 +69,7 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
     private async Task<Built> BuildAsync(string? teamName, int? windowDays, CalendarPeriod? period, TurnContext context, CancellationToken cancellationToken)
     {
         var days = windowDays ?? DefaultWindowDays;
-        var examples = (Canonical.Command("pipeline emea last 90 days"), Canonical.Command("pipeline last 6 months"));
-        if (period is null && ReportPeriods.DaysRefusal(days, context.Say, examples.Item1, examples.Item2) is { } badWindow)
+        if (period is null && ReportPeriods.DaysRefusal(days, context.Say, Canonical.Command("pipeline emea last 90 days"), Canonical.Command("pipeline last 6 months")) is { } badWindow)
         {
             return new Built(badWindow, null, null, null);
         }

@@ -624,11 +624,7 @@ public sealed partial class CommandParser
                 && asDeal.Deal is NameReference { Text: var who } && OwnerOf(m.Slot("who"), pack, folded) is not null
                     ? new MyDealsCommand(Mine: false) { OwnerName = who, Otherwise = asDeal }
                     : asDeal,
-            // "what are our biggest deals": sorted without "my", the teams' deals (as "which deals are in demo" is).
-            "mydeals" => !m.HasSlot("stage") ? new MyDealsCommand(Mine: OrderOf(tokens, pack) == DealOrder.StalledFirst || SaysMine(tokens, pack)) { Order = OrderOf(tokens, pack) }
-                : SaysAStage(m.Slot("stage"), pack) && StageText(m.Slot("stage"), pack, folded) is { Length: > 0 } stage
-                    ? new MyDealsCommand(stage, Mine: SaysMine(tokens, pack)) { Order = OrderOf(tokens, pack) }
-                    : null,
+            "mydeals" => MyDeals(m, tokens, folded, pack),
             "due" => Due(tokens, pack),
             "move" => Move(m, tokens, folded, pack),
             "lost" => m.Slot("deal").Count == 0 || SaysWon(m, tokens, pack) ? null : Lost(m, tokens, folded, pack),
@@ -677,15 +673,31 @@ public sealed partial class CommandParser
         return new DueCommand(focus, within);
     }
 
-    /// <summary>"my deals", «صفقاتي», "which of my deals": the person's own (<c>mine_words</c>).</summary>
-    private static bool SaysMine(IReadOnlyList<Token> tokens, LanguagePack pack) =>
-        tokens.Any(t => pack.Words("mine_words").Contains(t.Canon) || pack.Words("mine_words").Contains(t.Lower));
+    /// <summary>Whether a word of the set <paramref name="set"/> was typed anywhere, as written or in its canonical form.</summary>
+    private static bool AnyWordOf(IReadOnlyList<Token> tokens, LanguagePack pack, string set) =>
+        tokens.Any(t => pack.Words(set).Contains(t.Canon) || pack.Words(set).Contains(t.Lower));
 
-    /// <summary>"my biggest deals" (<c>order_biggest</c>), "which deal is closest to closing" (<c>order_closest</c>), else stalled first.</summary>
-    private static DealOrder OrderOf(IReadOnlyList<Token> tokens, LanguagePack pack)
+    /// <summary>"my deals", «صفقاتي», "which of my deals": the person's own (<c>mine_words</c>).</summary>
+    private static bool SaysMine(IReadOnlyList<Token> tokens, LanguagePack pack) => AnyWordOf(tokens, pack, "mine_words");
+
+    /// <summary>
+    /// "my deals", "which of my deals are in demo", "my biggest deals" (<c>order_biggest</c>), "which deal is closest to
+    /// closing" (<c>order_closest</c>); stalled first unless sorted so. A sorted list without "my" ("what are our biggest
+    /// deals") is the teams', as "which deals are in demo" is.
+    /// </summary>
+    private static MyDealsCommand? MyDeals(IntentMatch m, IReadOnlyList<Token> tokens, Typed folded, LanguagePack pack)
     {
-        bool Says(string set) => tokens.Any(t => pack.Words(set).Contains(t.Canon) || pack.Words(set).Contains(t.Lower));
-        return Says("order_closest") ? DealOrder.ClosestToClosing : Says("order_biggest") ? DealOrder.Biggest : DealOrder.StalledFirst;
+        var order = AnyWordOf(tokens, pack, "order_closest") ? DealOrder.ClosestToClosing
+            : AnyWordOf(tokens, pack, "order_biggest") ? DealOrder.Biggest
+            : DealOrder.StalledFirst;
+        if (!m.HasSlot("stage"))
+        {
+            return new MyDealsCommand(Mine: order == DealOrder.StalledFirst || SaysMine(tokens, pack)) { Order = order };
+        }
+
+        return SaysAStage(m.Slot("stage"), pack) && StageText(m.Slot("stage"), pack, folded) is { Length: > 0 } stage
+            ? new MyDealsCommand(stage, Mine: SaysMine(tokens, pack)) { Order = order }
+            : null;
     }
 
     /// <summary>
@@ -695,9 +707,9 @@ public sealed partial class CommandParser
     /// </summary>
     private static ClosedDealsCommand? Closed(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack)
     {
-        bool Says(string set) => tokens.Any(t => pack.Words(set).Contains(t.Canon) || pack.Words(set).Contains(t.Lower));
         // "how did EMEA do last month" fits "what did {team} win": no win or loss said, so another reading.
-        if (!Says("closed_won") && !Says("closed_lost"))
+        var lost = AnyWordOf(tokens, pack, "closed_lost");
+        if (!lost && !AnyWordOf(tokens, pack, "closed_won"))
         {
             return null;
         }
@@ -706,7 +718,7 @@ public sealed partial class CommandParser
         var (days, period, used) = Window(tokens, pack);
         var words = m.HasSlot("team") ? m.Slot("team") : TeamOutsideTheSlots(m.Extras, pack);
         var team = Team(WithoutWindow([.. words.Where(t => !used.Contains(t))], pack), pack);
-        return new ClosedDealsCommand(Says("closed_lost"), team, days, period, SaysMine(tokens, pack));
+        return new ClosedDealsCommand(lost, team, days, period, SaysMine(tokens, pack));
     }
 
     /// <summary>

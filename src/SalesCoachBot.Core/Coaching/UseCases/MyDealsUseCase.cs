@@ -52,7 +52,7 @@ internal sealed class MyDealsUseCase(
             return await whatsNext.HandleAsync(asked with { Language = command.Language }, context, cancellationToken);
         }
 
-        var team = theirs.Count == 0 ? await VisibleTeamAsync(owner, context.Person, cancellationToken) : null;
+        var team = theirs.Count == 0 ? await AccessPolicy.FindVisibleTeamAsync(directory, owner, context.Person, cancellationToken) : null;
         if (team is not null)
         {
             theirs = [.. visible.Where(view => view.Deal.TeamId == team.Id)];
@@ -66,9 +66,6 @@ internal sealed class MyDealsUseCase(
         var named = team?.Name ?? (theirs.Select(view => view.OwnerName).Distinct(StringComparer.Ordinal).ToList() is [var one] ? one : owner);
         return await ListAsync(theirs, command.StageText, "Owner", withOwners: true, context, cancellationToken, named, command.Order);
     }
-
-    private async Task<SalesTeam?> VisibleTeamAsync(string name, PersonView person, CancellationToken cancellationToken) =>
-        await directory.FindTeamByNameAsync(name, cancellationToken) is { } team && AccessPolicy.SeesTeam(person, team.Id) ? team : null;
 
     /// <summary>"Dana Demo" is called "dana demo" and "Dana"; case and accents aside.</summary>
     private static bool IsCalled(string ownerName, string typed)
@@ -142,7 +139,7 @@ internal sealed class MyDealsUseCase(
 
         var lines = rows.Select(r => new CardLine(
             Line(r.view, r.stage, r.stall, rules.Zone(r.view.Deal.TeamId), say)
-                + (order == DealOrder.Biggest ? " · " + Amount(r.view.Deal, say) : string.Empty)
+                + (order == DealOrder.Biggest ? " · " + Pipeline.PipelineFormat.Amount(r.view.Deal.Amount, r.view.Deal.Currency, say) : string.Empty)
                 + (withOwners ? " · " + say.Lists("Visible.Owner", r.view.OwnerName) : string.Empty),
             new CardAction(say.Lists("Button.Checklist"), new ShowChecklistPayload(r.view.Id)))).ToList();
 
@@ -190,11 +187,6 @@ internal sealed class MyDealsUseCase(
 
         return -1;
     }
-
-    /// <summary>"EUR 27,500", or "no amount".</summary>
-    private static string Amount(Deal deal, Phrases say) => deal.Amount is { } amount
-        ? Pipeline.PipelineFormat.Amounts([new Pipeline.CurrencyAmount(deal.Currency ?? string.Empty, amount)], say)
-        : say.Pipeline("Closed.NoAmount");
 
     /// <summary>One deal: stalled, or snoozed until the day in its team's zone (so a snoozed deal does not read as on track), or neither.</summary>
     private static string Line(DealView view, Stage? stage, StallAssessment stall, TimeZoneInfo zone, Phrases say)

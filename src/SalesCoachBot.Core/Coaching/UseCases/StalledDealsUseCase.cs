@@ -20,8 +20,8 @@ internal sealed class StalledDealsUseCase(IDealStore deals, IDirectoryStore dire
         var scope = say.Lists("Stalled.YourTeams");
         if (command.TeamName is { } name)
         {
-            var team = await directory.FindTeamByNameAsync(name, cancellationToken);
-            if (team is null || !AccessPolicy.SeesTeam(context.Person, team.Id))
+            var team = await AccessPolicy.FindVisibleTeamAsync(directory, name, context.Person, cancellationToken);
+            if (team is null)
             {
                 return Errors.Answer(say.Lists("Stalled.UnknownTeam.Title"), say.Lists("Stalled.UnknownTeam", name, Canonical.Command("stalled")));
             }

@@ -41,8 +41,7 @@ internal sealed class WhatsNextUseCase(
             return null;
         }
 
-        var team = await directory.FindTeamByNameAsync(teamName, cancellationToken);
-        return team is not null && AccessPolicy.SeesTeam(context.Person, team.Id)
+        return await AccessPolicy.FindVisibleTeamAsync(directory, teamName, context.Person, cancellationToken) is not null
             ? await commands.DispatchAsync(
                 pipeline.WindowDays is null && pipeline.Period is null && period is not null
                     ? pipeline with { Language = language, WindowDays = period.WindowDays, Period = period.Period }
