@@ -1,3 +1,4 @@
+using SalesCoachBot.Core.Coaching.UseCases;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Tests.Fakes;
@@ -96,5 +97,63 @@ public sealed class DealOrderTests : IDisposable
         var lines = answer.Card!.Sections.Single().Lines.Select(l => l.Text).ToList();
         Assert.Equal(["No amount", "Late one", "Big middle", "Small early"], lines.Select(l => l[..l.IndexOf(" (#", StringComparison.Ordinal)]));
         Assert.Contains("الأقرب للإغلاق أولًا", (await _bot.AskAsync("أقرب صفقة عندي للإغلاق", _bot.Rep)).Text, StringComparison.Ordinal);
+    }
+    [Fact]
+    public async Task Biggest_InSeveralCurrencies_EachCurrencyTogetherTheCommonestFirst()
+    {
+        Deals();
+        var yen = _bot.AddDeal("3007", "Tokyo", "demo");
+        (yen.Amount, yen.Currency) = (9_000_000m, "JPY");
+        var dollars = _bot.AddDeal("3008", "Austin", "demo");
+        (dollars.Amount, dollars.Currency) = (70_000m, "usd");
+
+        var answer = await _bot.AskAsync("my biggest deals", _bot.Rep);
+
+        // Two in EUR, then JPY and USD (one each, by code), then an amount with no currency, then none.
+        var lines = answer.Card!.Sections.Single().Lines.Select(l => l.Text).ToList();
+        Assert.Equal(
+            ["Big middle", "Late one", "Tokyo", "Austin", "Small early", "No amount"],
+            lines.Select(l => l[..l.IndexOf(" (#", StringComparison.Ordinal)]));
+        Assert.Equal("Biggest amount first within each currency; amounts are not converted.", answer.Card.Note);
+        Assert.Contains("الأكبر مبلغًا أولًا في كل عملة", (await _bot.AskAsync("أكبر صفقاتي", _bot.Rep)).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ManyDeals_TheFirstOnesListedAndTheRestCounted()
+    {
+        var total = MyDealsUseCase.MaxLines + 7;
+        for (var i = 0; i < total; i++)
+        {
+            // The oldest first: stalled-first order lists the longest in their stage on top.
+            _bot.AddDeal($"{4000 + i}", $"Deal {i:00}", "demo", daysInStage: 100 - i);
+        }
+
+        var answer = await _bot.AskAsync("my deals", _bot.Rep);
+
+        var lines = answer.Card!.Sections.Single().Lines;
+        Assert.Equal(MyDealsUseCase.MaxLines + 1, lines.Count);
+        Assert.StartsWith("Deal 00 (#4000)", lines[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith($"Deal {MyDealsUseCase.MaxLines - 1:00} ", lines[^2].Text, StringComparison.Ordinal);
+        Assert.Null(lines[^1].Action);
+        Assert.StartsWith("… and 7 more.", lines[^1].Text, StringComparison.Ordinal);
+        Assert.Equal($"{total} open, {total} stalled", answer.Card.Subtitle);
+        Assert.StartsWith($"My deals: {total} open", answer.Text, StringComparison.Ordinal);
+        Assert.EndsWith("to see fewer.", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain($"Deal {MyDealsUseCase.MaxLines:00} ", answer.Text, StringComparison.Ordinal);
+
+        var arabic = await _bot.AskAsync("صفقاتي", _bot.Rep);
+        Assert.Contains("… و7 غيرها", arabic.Card!.Sections.Single().Lines[^1].Text, StringComparison.Ordinal);
+    }
+    /// <summary>The hint under a long list names requests the bot reads as a list at a stage and a person's list.</summary>
+    [Theory]
+    [InlineData("deals in demo", "demo", null)]
+    [InlineData("Dana's deals", null, "Dana")]
+    [InlineData("الصفقات اللي في مرحلة العرض التوضيحي", "demo", null)]
+    [InlineData("صفقات دانة", null, "دانة")]
+    public void MoreHint_ItsExamplesAreUnderstood(string example, string? stage, string? owner)
+    {
+        var command = Assert.IsType<MyDealsCommand>(new CommandParser().Parse(example));
+
+        Assert.Equal((stage, owner), (command.StageText, command.OwnerName));
     }
 }

@@ -48,6 +48,37 @@ public sealed class AdaptiveCardRendererTests
         GoldenFile.AssertMatches(Path.Combine(GoldenDirectory(), $"{name}.json"), json);
     }
 
+    /// <summary>
+    /// A long deal list as MyDealsUseCase sends it, every line as long as it gets (a 60-character name, an owner, a
+    /// 40-character next step, an Arabic stage), in both languages: under the size Teams accepts, the activity around it aside.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Render_LongestDealList_StaysUnderTeamsSizeLimit(bool arabic)
+    {
+        var say = arabic ? ReplyTexts.Shared.In(ReplyLanguage.Arabic) : Phrases.English;
+        var lines = Enumerable.Range(0, Core.Coaching.UseCases.MyDealsUseCase.MaxLines)
+            .Select(i => new CardLine(
+                $"{new string('N', 56)} {i:000} (#CRM-{1_000_000_000 + i}) · عرض توضيحي · 365 days in stage · next: {new string('x', 39)}… · owner: Maximilian Alexander-Worthington",
+                new CardAction(say.Lists("Button.Checklist"), new ShowChecklistPayload(new DealId(9_000_000_000 + i)))))
+            .Append(new CardLine(say.Lists("More", 9_999)))
+            .ToList();
+        var card = new Card
+        {
+            Kind = CardKind.DealList,
+            Title = say.Lists("Visible.Title"),
+            Subtitle = say.Lists("Mine.Counts", 10_024, 10_024),
+            Note = say.Lists("Order.Biggest.EachCurrency"),
+            Sections = [new CardSection(say.Lists("Mine.Section"), lines)],
+            Language = say.Language,
+        };
+
+        var wire = CardJson.Wire(renderer.Render(card));
+
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(wire) < 24 * 1024, $"{System.Text.Encoding.UTF8.GetByteCount(wire)} bytes");
+    }
+
     [Fact]
     public void Render_Checklist_OpenItemsAreTogglesAndConfirmedItemsAreDone()
     {

@@ -21,6 +21,12 @@ internal sealed class MyDealsUseCase(
     IDealStore deals, IDirectoryStore directory, TeamRulesProvider teamRules, DealNameResolverCache names, WhatsNextUseCase whatsNext)
     : ICommandHandler<MyDealsCommand>
 {
+    /// <summary>
+    /// The deals a list shows, first in its order; its counts cover them all. A manager's teams hold hundreds of open deals,
+    /// and Teams refuses a card over about 28 KB (a listed deal takes about half a kilobyte).
+    /// </summary>
+    internal const int MaxLines = 25;
+
     public async Task<BotAnswer> HandleAsync(MyDealsCommand command, TurnContext context, CancellationToken cancellationToken)
     {
         if (command.OwnerName is { } owner)
@@ -126,10 +132,18 @@ internal sealed class MyDealsUseCase(
                 return (view, stage, stall);
             })
             .ToList();
+        var currencies = rows.Where(r => r.view.Deal is { Amount: not null, Currency: not null })
+            .Select(r => r.view.Deal.Currency).Distinct(StringComparer.OrdinalIgnoreCase).Count();
         rows = order switch
         {
-            // Amounts in different currencies are not converted: the biggest number first, its currency shown on the line.
-            DealOrder.Biggest => [.. rows.OrderByDescending(r => r.view.Deal.Amount ?? decimal.MinValue).ThenBy(r => r.view.Deal.Name, StringComparer.OrdinalIgnoreCase)],
+            // Amounts in different currencies are not converted: each currency's deals together, the currency most deals
+            // are in first, the biggest amount first within it; then amounts with no currency, then deals without an amount.
+            DealOrder.Biggest => [.. rows
+                .GroupBy(r => r.view.Deal.Amount is null ? null : (r.view.Deal.Currency ?? string.Empty).ToUpperInvariant())
+                .OrderBy(g => g.Key switch { null => 2, "" => 1, _ => 0 })
+                .ThenByDescending(g => g.Count())
+                .ThenBy(g => g.Key, StringComparer.Ordinal)
+                .SelectMany(g => g.OrderByDescending(r => r.view.Deal.Amount ?? decimal.MinValue).ThenBy(r => r.view.Deal.Name, StringComparer.OrdinalIgnoreCase))],
             // The furthest along its own map's path first; of two at the same stage, the one that got there last.
             DealOrder.ClosestToClosing => [.. rows
                 .OrderByDescending(r => r.stage is { } at ? IndexOf(context.MapOf(r.view).OrderedStages(), at) : -1)
@@ -137,21 +151,28 @@ internal sealed class MyDealsUseCase(
             _ => [.. rows.OrderByDescending(r => r.stall.IsStalled).ThenByDescending(r => r.stall.DaysInStage)],
         };
 
-        var lines = rows.Select(r => new CardLine(
+        var lines = rows.Take(MaxLines).Select(r => new CardLine(
             Line(r.view, r.stage, r.stall, rules.Zone(r.view.Deal.TeamId), say)
                 + (order == DealOrder.Biggest ? " · " + Pipeline.PipelineFormat.Amount(r.view.Deal.Amount, r.view.Deal.Currency, say) : string.Empty)
                 + (withOwners ? " · " + say.Lists("Visible.Owner", r.view.OwnerName) : string.Empty),
             new CardAction(say.Lists("Button.Checklist"), new ShowChecklistPayload(r.view.Id)))).ToList();
 
+        // The rest counted under the list, with how to narrow it.
+        var more = rows.Count > MaxLines ? say.Lists("More", rows.Count - MaxLines) : null;
         var stalled = rows.Count(r => r.stall.IsStalled);
-        var sorted = order == DealOrder.StalledFirst ? null : say.Lists("Order." + order);
+        var sorted = order switch
+        {
+            DealOrder.StalledFirst => null,
+            DealOrder.Biggest when currencies > 1 => say.Lists("Order.Biggest.EachCurrency"),
+            _ => say.Lists("Order." + order),
+        };
         var card = new Card
         {
             Kind = CardKind.DealList,
             Title = title,
             Subtitle = say.Lists("Mine.Counts", rows.Count, stalled),
             Note = sorted,
-            Sections = [new CardSection(say.Lists("Mine.Section"), lines)],
+            Sections = [new CardSection(say.Lists("Mine.Section"), more is null ? lines : [.. lines, new CardLine(more)])],
         };
         var text = new StringBuilder().AppendLine(say.Lists(prefix + ".Header", [.. about, rows.Count, stalled]));
         if (sorted is not null)
@@ -162,6 +183,11 @@ internal sealed class MyDealsUseCase(
         foreach (var line in lines)
         {
             text.Append("- ").AppendLine(line.Text);
+        }
+
+        if (more is not null)
+        {
+            text.AppendLine(more);
         }
 
         return new BotAnswer(text.ToString().TrimEnd(), card);
