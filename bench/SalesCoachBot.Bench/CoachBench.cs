@@ -145,6 +145,32 @@ internal static class CoachBench
             }
 
             Console.WriteLine($"-- {Machine.Load()}; SQL commands per turn: {sql.Commands / (double)(whatsNext.Count + whatsNextAdmin.Count + confirmCard.Count + confirmText.Count):F1} on average");
+
+            // Lists read every open deal the person may see and assess each for stalls before showing the first few: a rep's
+            // own (~250 here), a manager's team at one stage (~5,000 read), an admin's biggest (all 100,000).
+            var stageName = map.OrderedStages()[1].Name;
+            var myDeals = new Samples("my deals (rep: own open deals)");
+            var teamAtStage = new Samples($"deals in {stageName} (manager: one team)");
+            var biggest = new Samples("biggest deals (admin: every team)");
+            var listed = (Rep: 0, Manager: 0, Admin: 0);
+            for (var i = 0; i < 200; i++)
+            {
+                var answer = await myDeals.TimeAsync(() => TurnAsync(db, DataSet.RepEmail(i % DataSet.Teams, i / DataSet.Teams % DataSet.RepsPerTeam), new TextInput("my deals")));
+                listed.Rep += answer.Card is { Kind: CardKind.DealList, Sections.Count: > 0 } ? 1 : 0;
+            }
+
+            for (var i = 0; i < 40; i++)
+            {
+                var answer = await teamAtStage.TimeAsync(() => TurnAsync(db, $"manager{i % DataSet.Teams:00}@bench.example", new TextInput($"which deals are in {stageName}")));
+                listed.Manager += answer.Card is { Kind: CardKind.DealList, Sections.Count: > 0 } ? 1 : 0;
+            }
+
+            for (var i = 0; i < 10; i++)
+            {
+                var answer = await biggest.TimeAsync(() => TurnAsync(db, DataSet.AdminEmail, new TextInput("what are our biggest deals")));
+                listed.Admin += answer.Card is { Kind: CardKind.DealList, Sections.Count: > 0 } ? 1 : 0;
+            }
+
             Console.WriteLine($"{whatsNext.Report(WhatsNextGoalMs)}  [checklist {found}, choice list {chose}, other {other}]");
             Console.WriteLine(whatsNextAdmin.Report(WhatsNextGoalMs));
             Console.WriteLine(parse.Report());
@@ -153,6 +179,9 @@ internal static class CoachBench
             Console.WriteLine($"{understandAr.Report(UnderstandGoalMs)}  [resolved {understood.Ar}/{nameDeals.Length}]");
             Console.WriteLine($"{confirmCard.Report(ConfirmGoalMs)}  [advanced {advanced}/{cardDeals.Length}]");
             Console.WriteLine($"{confirmText.Report(ConfirmGoalMs)}  [advanced {textAdvanced}/{textDeals.Length}: one item; stages with more required items only confirm]");
+            Console.WriteLine($"{myDeals.Report()}  [lists {listed.Rep}/{myDeals.Count}]");
+            Console.WriteLine($"{teamAtStage.Report()}  [lists {listed.Manager}/{teamAtStage.Count}]");
+            Console.WriteLine($"{biggest.Report()}  [lists {listed.Admin}/{biggest.Count}]");
             return 0;
         }
         finally
