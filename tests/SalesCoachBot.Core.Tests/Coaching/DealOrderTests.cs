@@ -1,4 +1,4 @@
-using SalesCoachBot.Core.Coaching.UseCases;
+using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Tests.Fakes;
@@ -121,7 +121,7 @@ public sealed class DealOrderTests : IDisposable
     [Fact]
     public async Task ManyDeals_TheFirstOnesListedAndTheRestCounted()
     {
-        var total = MyDealsUseCase.MaxLines + 7;
+        var total = ListLimits.Deals + 7;
         for (var i = 0; i < total; i++)
         {
             // The oldest first: stalled-first order lists the longest in their stage on top.
@@ -131,15 +131,15 @@ public sealed class DealOrderTests : IDisposable
         var answer = await _bot.AskAsync("my deals", _bot.Rep);
 
         var lines = answer.Card!.Sections.Single().Lines;
-        Assert.Equal(MyDealsUseCase.MaxLines + 1, lines.Count);
+        Assert.Equal(ListLimits.Deals + 1, lines.Count);
         Assert.StartsWith("Deal 00 (#4000)", lines[0].Text, StringComparison.Ordinal);
-        Assert.StartsWith($"Deal {MyDealsUseCase.MaxLines - 1:00} ", lines[^2].Text, StringComparison.Ordinal);
+        Assert.StartsWith($"Deal {ListLimits.Deals - 1:00} ", lines[^2].Text, StringComparison.Ordinal);
         Assert.Null(lines[^1].Action);
         Assert.StartsWith("… and 7 more.", lines[^1].Text, StringComparison.Ordinal);
         Assert.Equal($"{total} open, {total} stalled", answer.Card.Subtitle);
         Assert.StartsWith($"My deals: {total} open", answer.Text, StringComparison.Ordinal);
         Assert.EndsWith("to see fewer.", answer.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain($"Deal {MyDealsUseCase.MaxLines:00} ", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain($"Deal {ListLimits.Deals:00} ", answer.Text, StringComparison.Ordinal);
 
         var arabic = await _bot.AskAsync("صفقاتي", _bot.Rep);
         Assert.Contains("… و7 غيرها", arabic.Card!.Sections.Single().Lines[^1].Text, StringComparison.Ordinal);

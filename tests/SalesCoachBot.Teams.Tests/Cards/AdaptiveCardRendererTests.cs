@@ -58,7 +58,7 @@ public sealed class AdaptiveCardRendererTests
     public void Render_LongestDealList_StaysUnderTeamsSizeLimit(bool arabic)
     {
         var say = arabic ? ReplyTexts.Shared.In(ReplyLanguage.Arabic) : Phrases.English;
-        var lines = Enumerable.Range(0, Core.Coaching.UseCases.MyDealsUseCase.MaxLines)
+        var lines = Enumerable.Range(0, ListLimits.Deals)
             .Select(i => new CardLine(
                 $"{new string('N', 56)} {i:000} (#CRM-{1_000_000_000 + i}) · عرض توضيحي · 365 days in stage · next: {new string('x', 39)}… · owner: Maximilian Alexander-Worthington",
                 new CardAction(say.Lists("Button.Checklist"), new ShowChecklistPayload(new DealId(9_000_000_000 + i)))))

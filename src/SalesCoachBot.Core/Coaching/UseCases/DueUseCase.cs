@@ -62,6 +62,14 @@ internal sealed class DueUseCase(IDealStore deals, TeamRulesProvider teamRules) 
             return new BotAnswer(none, new Card { Kind = CardKind.DealList, Title = say.Lists("Due.Title"), Body = [none] });
         }
 
+        // Counted in full, listed up to what a card holds: the most pressing first (overdue, then coming up, then undated).
+        var count = (Overdue: overdue.Count, Soon: soon.Count, Undated: undated.Count, Missing: missing.Count);
+        overdue = [.. overdue.Take(ListLimits.Deals)];
+        soon = [.. soon.Take(ListLimits.Deals - overdue.Count)];
+        undated = [.. undated.Take(ListLimits.Deals - overdue.Count - soon.Count)];
+        var unlisted = count.Overdue + count.Soon + count.Undated - overdue.Count - soon.Count - undated.Count;
+        var more = unlisted > 0 ? say.Lists("Due.More", unlisted) : null;
+
         CardLine Step((DealView view, TimeZoneInfo zone, int? days, bool missing) r)
         {
             var id = "#" + r.view.Deal.ExternalId;
@@ -85,7 +93,9 @@ internal sealed class DueUseCase(IDealStore deals, TeamRulesProvider teamRules) 
         CardLine Missing(IEnumerable<(DealView view, TimeZoneInfo zone, int? days, bool missing)> group)
         {
             var names = group.Select(r => r.view.Deal.Name).ToList();
-            return new CardLine(say.Lists("Due.Missing", names.Count, CoachingWording.List(names, say)));
+            return names.Count > ListLimits.NamesInLine
+                ? new CardLine(say.Lists("Due.MissingAndMore", names.Count, CoachingWording.List(names.Take(ListLimits.NamesInLine), say), names.Count - ListLimits.NamesInLine))
+                : new CardLine(say.Lists("Due.Missing", names.Count, CoachingWording.List(names, say)));
         }
 
         List<CardSection> sections;
@@ -129,12 +139,12 @@ internal sealed class DueUseCase(IDealStore deals, TeamRulesProvider teamRules) 
         // Only what was asked about is counted: "which deals have no next step" does not answer "0 overdue, 0 coming up".
         var (header, subtitle) = command.Focus switch
         {
-            DueFocus.Missing => (say.Lists("Due.Header.Missing", scope, missing.Count), say.Lists("Due.Subtitle.Missing", missing.Count)),
-            DueFocus.Overdue => (say.Lists("Due.Header.Overdue", scope, overdue.Count), say.Lists("Due.Subtitle.Overdue", overdue.Count)),
-            _ when undated.Count > 0 => (
-                say.Lists("Due.Header.WithUndated", scope, overdue.Count, soon.Count, undated.Count, missing.Count),
-                say.Lists("Due.Subtitle.WithUndated", overdue.Count, soon.Count, undated.Count, missing.Count)),
-            _ => (say.Lists("Due.Header", scope, overdue.Count, soon.Count, missing.Count), say.Lists("Due.Subtitle", overdue.Count, soon.Count, missing.Count)),
+            DueFocus.Missing => (say.Lists("Due.Header.Missing", scope, count.Missing), say.Lists("Due.Subtitle.Missing", count.Missing)),
+            DueFocus.Overdue => (say.Lists("Due.Header.Overdue", scope, count.Overdue), say.Lists("Due.Subtitle.Overdue", count.Overdue)),
+            _ when count.Undated > 0 => (
+                say.Lists("Due.Header.WithUndated", scope, count.Overdue, count.Soon, count.Undated, count.Missing),
+                say.Lists("Due.Subtitle.WithUndated", count.Overdue, count.Soon, count.Undated, count.Missing)),
+            _ => (say.Lists("Due.Header", scope, count.Overdue, count.Soon, count.Missing), say.Lists("Due.Subtitle", count.Overdue, count.Soon, count.Missing)),
         };
         var text = new StringBuilder().AppendLine(header);
         foreach (var section in sections)
@@ -144,6 +154,11 @@ internal sealed class DueUseCase(IDealStore deals, TeamRulesProvider teamRules) 
             {
                 text.Append("- ").AppendLine(line.Text);
             }
+        }
+
+        if (more is not null)
+        {
+            text.AppendLine(more);
         }
 
         if (manages && undated.Count > 0)
@@ -162,11 +177,11 @@ internal sealed class DueUseCase(IDealStore deals, TeamRulesProvider teamRules) 
             Title = say.Lists("Due.Title"),
             Subtitle = subtitle,
             Sections = sections,
-            Note = manages ? Notes(undated.Count > 0 ? say.Lists("Due.HintUndated") : null, missing.Count > 0 ? say.Lists("Due.Hint") : null) : null,
+            Note = manages ? Notes(more, undated.Count > 0 ? say.Lists("Due.HintUndated") : null, missing.Count > 0 ? say.Lists("Due.Hint") : null) : more,
         });
     }
 
-    /// <summary>A manager's card note: the hints that apply, one after the other; null when none does.</summary>
+    /// <summary>A manager's card note: what was left out and the hints that apply, one after the other; null when none does.</summary>
     private static string? Notes(params string?[] hints) =>
         string.Join(' ', hints.Where(h => h is not null)) is { Length: > 0 } note ? note : null;
 

@@ -21,12 +21,6 @@ internal sealed class MyDealsUseCase(
     IDealStore deals, IDirectoryStore directory, TeamRulesProvider teamRules, DealNameResolverCache names, WhatsNextUseCase whatsNext)
     : ICommandHandler<MyDealsCommand>
 {
-    /// <summary>
-    /// The deals a list shows, first in its order; its counts cover them all. A manager's teams hold hundreds of open deals,
-    /// and Teams refuses a card over about 28 KB (a listed deal takes about half a kilobyte).
-    /// </summary>
-    internal const int MaxLines = 25;
-
     public async Task<BotAnswer> HandleAsync(MyDealsCommand command, TurnContext context, CancellationToken cancellationToken)
     {
         if (command.OwnerName is { } owner)
@@ -151,14 +145,14 @@ internal sealed class MyDealsUseCase(
             _ => [.. rows.OrderByDescending(r => r.stall.IsStalled).ThenByDescending(r => r.stall.DaysInStage)],
         };
 
-        var lines = rows.Take(MaxLines).Select(r => new CardLine(
+        var lines = rows.Take(ListLimits.Deals).Select(r => new CardLine(
             Line(r.view, r.stage, r.stall, rules.Zone(r.view.Deal.TeamId), say)
                 + (order == DealOrder.Biggest ? " · " + Pipeline.PipelineFormat.Amount(r.view.Deal.Amount, r.view.Deal.Currency, say) : string.Empty)
                 + (withOwners ? " · " + say.Lists("Visible.Owner", r.view.OwnerName) : string.Empty),
             new CardAction(say.Lists("Button.Checklist"), new ShowChecklistPayload(r.view.Id)))).ToList();
 
-        // The rest counted under the list, with how to narrow it.
-        var more = rows.Count > MaxLines ? say.Lists("More", rows.Count - MaxLines) : null;
+        // A manager's teams hold hundreds of open deals: the rest counted under the list, with how to narrow it.
+        var more = rows.Count > ListLimits.Deals ? say.Lists("More", rows.Count - ListLimits.Deals) : null;
         var stalled = rows.Count(r => r.stall.IsStalled);
         var sorted = order switch
         {

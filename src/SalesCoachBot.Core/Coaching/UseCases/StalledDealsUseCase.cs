@@ -10,7 +10,10 @@ using SalesCoachBot.Core.Understanding;
 
 namespace SalesCoachBot.Core.Coaching.UseCases;
 
-/// <summary>"stalled [TEAM]": stalled deals of the teams the person may see, grouped by owner, with the reason.</summary>
+/// <summary>
+/// "stalled [TEAM]": stalled deals of the teams the person may see, grouped by owner, with the reason; the most overdue
+/// when there are more than a card holds.
+/// </summary>
 internal sealed class StalledDealsUseCase(IDealStore deals, IDirectoryStore directory, TeamRulesProvider teamRules) : ICommandHandler<StalledCommand>
 {
     public async Task<BotAnswer> HandleAsync(StalledCommand command, TurnContext context, CancellationToken cancellationToken)
@@ -46,11 +49,17 @@ internal sealed class StalledDealsUseCase(IDealStore deals, IDirectoryStore dire
             return new BotAnswer(none, new Card { Kind = CardKind.DealList, Title = say.Lists("Stalled.Title"), Body = [none] });
         }
 
-        var sections = stalled
+        // The most overdue across the teams, grouped by owner; the digest's "See all" button comes here, so a team with
+        // more stalled deals than a card holds still gets an answer, with the rest counted and how to see them.
+        var shown = stalled.OrderByDescending(r => r.stall.DaysOverdue).ThenBy(r => r.view.Deal.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        var left = shown.Skip(ListLimits.Deals).ToList();
+        shown = shown[..Math.Min(shown.Count, ListLimits.Deals)];
+        var more = left.Count == 0 ? null : say.Lists("Stalled.More", left.Count,
+            say.Language.Isolate(left.GroupBy(r => r.view.OwnerName).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase).First().Key));
+        var sections = shown
             .GroupBy(r => r.view.OwnerName)
             .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
             .Select(g => new CardSection(g.Key, [.. g
-                .OrderByDescending(r => r.stall.DaysOverdue)
                 .Select(r => new CardLine(
                     say.Lists("Stalled.Line", r.view.Deal.Name, "#" + r.view.Deal.ExternalId,
                         r.stage is { } stage ? MapWording.Name(stage, say.Language) : r.view.Deal.StageId.Value, StallWording.Reason(r.stall, say)),
@@ -67,12 +76,18 @@ internal sealed class StalledDealsUseCase(IDealStore deals, IDirectoryStore dire
             }
         }
 
+        if (more is not null)
+        {
+            text.AppendLine(more);
+        }
+
         return new BotAnswer(text.ToString().TrimEnd(), new Card
         {
             Kind = CardKind.DealList,
             Title = say.Lists("Stalled.Title"),
             Subtitle = say.Lists("Stalled.Subtitle", stalled.Count, scope),
             Sections = sections,
+            Note = more,
         });
     }
 }
