@@ -23,9 +23,6 @@ internal sealed class ClosedDealsUseCase(
     IPipelineStore store, PipelineAccess access, TeamRulesProvider teamRules, IDirectoryStore directory, IDealStore dealStore, DealNameResolverCache names, WhatsNextUseCase whatsNext)
     : ICommandHandler<ClosedDealsCommand>
 {
-    /// <summary>The deals a list shows; its totals and reasons count them all.</summary>
-    internal const int MaxLines = 15;
-
     private static readonly CalendarPeriod ThisQuarter = new(CalendarUnit.Quarter, Previous: false);
 
     public async Task<BotAnswer> HandleAsync(ClosedDealsCommand command, TurnContext context, CancellationToken cancellationToken)
@@ -117,10 +114,10 @@ internal sealed class ClosedDealsUseCase(
                 .Select(g => say.Pipeline("Closed.ReasonCount", g.Key, g.Count())))));
         }
 
-        var lines = deals.Take(MaxLines).Select(deal => new CardLine(
+        var lines = deals.Take(ListLimits.Deals).Select(deal => new CardLine(
             Line(deal, lost ? Reason(deal) : null, zoneOf(deal.TeamId), say) + (withOwners ? " · " + say.Lists("Visible.Owner", deal.OwnerName) : string.Empty),
             new CardAction(say.Lists("Button.Checklist"), new ShowChecklistPayload(deal.Id)))).ToList();
-        var more = deals.Count > MaxLines ? say.Pipeline("Closed.More", deals.Count - MaxLines) : null;
+        var more = deals.Count > ListLimits.Deals ? say.Pipeline("Closed.More", deals.Count - ListLimits.Deals) : null;
 
         var text = new StringBuilder().AppendLine(say.Pipeline($"Closed.{kind}.Header", audience, period));
         facts.ForEach(f => text.AppendLine(say.Cards("FactLine", f.Label, f.Value)));
