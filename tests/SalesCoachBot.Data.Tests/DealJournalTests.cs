@@ -88,4 +88,26 @@ public abstract class DealJournalTests(Func<TestDatabase> database)
             (moved.Kind, moved.StageChange!.Value, moved.Text, moved.Conversation!.Value, moved.MapVersion!.Value));
         Assert.Equal(["note 4", "note 3", "note 2", "note 1"], timeline.Where(e => e.Kind == TimelineEntryKind.Note).Select(e => e.Text));
     }
+    [DatabaseFact]
+    public async Task Timeline_SnoozeLiftedEarlyByAnother_TheSnoozeEndedEarlyAndWhoEndedIt()
+    {
+        var team = await Db.CreateTeamAsync();
+        var deal = await Db.CreateDealAsync(team);
+        var at = Db.Time.GetUtcNow();
+        await ChangeInOwnScopeAsync(deal.Id, _ => new DealChangePlan<string>("snoozed")
+        {
+            Snooze = new SnoozeRequest(team.RepId, at.AddDays(5), at, "buyer on leave"),
+        });
+        await ChangeInOwnScopeAsync(deal.Id, _ => new DealChangePlan<string>("lifted") { EndSnooze = new SnoozeEnd(team.OtherId, at.AddHours(1)) });
+
+        await using var scope = Db.Services.CreateAsyncScope();
+        var timeline = await scope.ServiceProvider.GetRequiredService<IDealJournal>().TimelineAsync(deal.Id, CancellationToken.None);
+
+        var ended = Assert.Single(timeline, e => e.Kind == TimelineEntryKind.SnoozeEnded);
+        var snoozed = Assert.Single(timeline, e => e.Kind == TimelineEntryKind.Snooze);
+        Assert.Equal(at.AddHours(1), ended.At);
+        Assert.NotNull(ended.PersonName);
+        Assert.NotEqual(snoozed.PersonName, ended.PersonName);
+        Assert.Equal((true, "buyer on leave"), (snoozed.EndedEarly, snoozed.Text));
+    }
 }

@@ -63,9 +63,17 @@ public static class DealTimeline
             }, 4));
         }
 
-        foreach (var s in snoozes)
+        var snoozeRows = snoozes as IReadOnlyCollection<Snooze> ?? [.. snoozes];
+        foreach (var s in snoozeRows)
         {
-            entries.Add((new TimelineEntry(TimelineEntryKind.Snooze, s.CreatedAt, name(s.PersonId)) { Until = s.Until }, 5));
+            // Lifting a snooze moves its Until back to that instant, so the day it was set for is gone: it reads "ended
+            // early", and the lifting is an entry of its own unless a newer snooze replaced it (that one says so itself).
+            var endedEarly = s.EndedByPersonId is not null;
+            entries.Add((new TimelineEntry(TimelineEntryKind.Snooze, s.CreatedAt, name(s.PersonId)) { Until = s.Until, Text = s.Reason, EndedEarly = endedEarly }, 5));
+            if (endedEarly && !snoozeRows.Any(newer => newer.CreatedAt == s.Until && newer.Id != s.Id))
+            {
+                entries.Add((new TimelineEntry(TimelineEntryKind.SnoozeEnded, s.Until, name(s.EndedByPersonId)), 6));
+            }
         }
 
         // Newest first; at the same instant the later step (the advance after the confirmation) first.

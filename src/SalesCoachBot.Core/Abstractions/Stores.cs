@@ -210,6 +210,9 @@ public enum TimelineEntryKind
     Note,
     Activity,
     Snooze,
+
+    /// <summary>A snooze lifted before its day ("unsnooze"), by whom and when.</summary>
+    SnoozeEnded,
 }
 
 /// <summary>
@@ -225,7 +228,7 @@ public sealed record TimelineEntry(TimelineEntryKind Kind, DateTimeOffset At, st
     public ActivityKind? Activity { get; init; }
     public DateTimeOffset? Until { get; init; }
 
-    /// <summary>The reason of a stage change, a note's text, or what an activity was about.</summary>
+    /// <summary>The reason of a stage change or a snooze, a note's text, or what an activity was about.</summary>
     public string? Text { get; init; }
 
     public ChatChannel? Channel { get; init; }
@@ -234,6 +237,9 @@ public sealed record TimelineEntry(TimelineEntryKind Kind, DateTimeOffset At, st
 
     /// <summary>A confirmation a map change copied into the stage that replaced the deal's (same person and time).</summary>
     public bool CarriedOver { get; init; }
+
+    /// <summary>A snooze ended before its day: <see cref="Until"/> is then when it ended, not the day it was set for.</summary>
+    public bool EndedEarly { get; init; }
 }
 
 /// <summary>Which deal a conversation is linked to ("link this chat to Initech").</summary>

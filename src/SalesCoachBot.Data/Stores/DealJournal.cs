@@ -62,6 +62,7 @@ internal sealed class DealJournal(DbContextLease lease) : IDealJournal
             .Concat(notes.Select(n => n.PersonId))
             .Concat(activities.Select(a => a.PersonId))
             .Concat(snoozes.Select(s => (long?)s.PersonId))
+            .Concat(snoozes.Select(s => s.EndedByPersonId))
             .OfType<long>()
             .Distinct()
             .ToList();

@@ -140,6 +140,39 @@ public sealed class SnoozeTests : IDisposable
         Assert.Contains("is not snoozed", (await _bot.AskAsync("unsnooze tailwind")).Text, StringComparison.Ordinal);
     }
 
+    /// <summary>Lifting moves the snooze's end back to that instant: its history says it ended early, and who ended it.</summary>
+    [Fact]
+    public async Task Unsnooze_HistorySaysTheSnoozeEndedEarlyAndWhoEndedIt()
+    {
+        _bot.AddDeal("1010", "Tailwind", "demo");
+        await _bot.AskAsync("snooze tailwind 5 days because the buyer is on leave");
+        _bot.Clock.Advance(TimeSpan.FromHours(1));
+        await _bot.AskAsync("unsnooze tailwind", _bot.Manager);
+
+        var lines = HistoryLines(await _bot.AskAsync("history of tailwind"));
+
+        Assert.StartsWith($"Fri 27 Nov 2026, 10:00 · {_bot.Manager.Name} · Snooze ended early", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith($"Fri 27 Nov 2026, 09:00 · {_bot.Rep.Name} · Snoozed (ended early): the buyer is on leave", lines[1], StringComparison.Ordinal);
+        Assert.DoesNotContain(lines, l => l.Contains("Snoozed until", StringComparison.Ordinal));
+        Assert.Contains(HistoryLines(await _bot.AskAsync("سجل Tailwind")), l => l.Contains("أُنهي التأجيل مبكرًا", StringComparison.Ordinal));
+    }
+
+    /// <summary>A newer snooze ends the running one; the newer one's entry says so, with no separate "ended" line.</summary>
+    [Fact]
+    public async Task Snooze_Replaced_HistoryShowsBothSnoozesAndNoEndedLine()
+    {
+        _bot.AddDeal("1010", "Tailwind", "demo");
+        await _bot.AskAsync("snooze tailwind 20 days");
+        await _bot.AskAsync("snooze tailwind 2 days");
+
+        var lines = HistoryLines(await _bot.AskAsync("history of tailwind"));
+
+        Assert.Equal(2, lines.Count(l => l.Contains("Snoozed", StringComparison.Ordinal)));
+        Assert.Contains(lines, l => l.Contains("Snoozed until Sun 29 Nov 2026", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("Snoozed (ended early)", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("Snooze ended early", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Snooze_DigestThatListedTheDeal_IsUpdatedInPlace()
     {

@@ -132,7 +132,13 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal, 
             TimelineEntryKind.Withdrawn => say.Coaching("History.Withdrawn", ItemText(entry, map, language), stage),
             TimelineEntryKind.Note => say.Coaching("History.Note", entry.Text),
             TimelineEntryKind.Activity => Capitalised(LogActivityUseCase.Describe(entry.Activity ?? ActivityKind.Other, entry.Text, say)),
-            TimelineEntryKind.Snooze => say.Coaching("History.Snoozed", entry.Until is { } until ? language.DayInWords(until, zone) : "?"),
+            TimelineEntryKind.Snooze when entry.EndedEarly => entry.Text is { Length: > 0 } why
+                ? say.Coaching("History.Snoozed.EndedEarly.Because", why)
+                : say.Coaching("History.Snoozed.EndedEarly"),
+            TimelineEntryKind.Snooze => entry.Text is { Length: > 0 } because
+                ? say.Coaching("History.Snoozed.Because", entry.Until is { } day ? language.DayInWords(day, zone) : "?", because)
+                : say.Coaching("History.Snoozed", entry.Until is { } until ? language.DayInWords(until, zone) : "?"),
+            TimelineEntryKind.SnoozeEnded => say.Coaching("History.SnoozeEnded"),
             _ => entry.Kind.ToString(),
         };
     }
