@@ -13,7 +13,8 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 /// work on the deal may add one. It counts as activity; the card shows the last three, the history all of them.
 /// A retry of the same turn adds nothing (<see cref="NewNote.RetryWindow"/>). The text is never logged.
 /// </summary>
-internal sealed class AddNoteUseCase(DealLocator locator, IDealStore deals, WhatsNextUseCase whatsNext, CommandDispatcher commands)
+internal sealed class AddNoteUseCase(
+    DealLocator locator, IDealStore deals, IDealJournal journal, TeamRulesProvider teamRules, WhatsNextUseCase whatsNext, CommandDispatcher commands)
     : ICommandHandler<AddNoteCommand>, ICommandHandler<AddNotePayload>, ICommandHandler<NoteFormPayload>
 {
     public async Task<BotAnswer> HandleAsync(AddNoteCommand command, TurnContext context, CancellationToken cancellationToken)
@@ -28,6 +29,20 @@ internal sealed class AddNoteUseCase(DealLocator locator, IDealStore deals, What
                 : Canonical.Command($"note for {split.Name}: {split.Others}");
             var guess = new AddNoteCommand(new NameReference(split.Name), split.Others) { Language = command.Language };
             return await commands.DispatchAsync(new ConfirmIntentCommand(guess, wording) { Language = command.Language }, context, cancellationToken);
+        }
+
+        // "notes on Initech", "what did we note on Initech": no text about a deal is a question about its notes. Naming no
+        // deal ("note that nobody wants SSO") it is a note with nothing after the deal: refused below, saying how to write one.
+        if (string.IsNullOrWhiteSpace(command.Text))
+        {
+            var asked = await locator.LocateAsync(command.Deal, context, id => $"note for #{id}:", cancellationToken);
+            switch (asked)
+            {
+                case DealLookup.Found deal:
+                    return await NotesAsync(deal.Deal, context, cancellationToken);
+                case DealLookup.Answered { Answer.Card.Kind: CardKind.ChooseDeal } choose:
+                    return choose.Answer;
+            }
         }
 
         if (Refusal(command.Text, context.Say) is { } refused)
@@ -113,6 +128,35 @@ internal sealed class AddNoteUseCase(DealLocator locator, IDealStore deals, What
         }
 
         return await whatsNext.ShowCurrentAsync(dealId, context, outcome, cancellationToken) with { ReplacesCard = fromCard };
+    }
+
+    /// <summary>
+    /// The deal's notes, newest first, each with its day in the team's zone and its author, with the form to add one;
+    /// whoever may see the deal may read them. The older ones past a card's worth are in its history.
+    /// </summary>
+    private async Task<BotAnswer> NotesAsync(DealView view, TurnContext context, CancellationToken cancellationToken)
+    {
+        var say = context.Say;
+        var deal = view.Deal;
+        var name = say.Language.Isolate(deal.Name);
+        var notes = await journal.RecentNotesAsync(view.Id, ListLimits.Deals + 1, cancellationToken);
+        var zone = (await teamRules.GetAsync(cancellationToken)).Zone(deal.TeamId);
+        var lines = notes.Take(ListLimits.Deals).Select(n => new CardLine(DealCards.NoteLine(n, zone, say))).ToList();
+        var footer = notes.Count > ListLimits.Deals ? say.Coaching("Notes.Older", name) : say.Coaching("Notes.Add", name);
+        var header = lines.Count == 0 ? say.Coaching("Notes.None", name) : say.Coaching("Notes.Header", name, lines.Count);
+        var card = new Card
+        {
+            Kind = CardKind.History,
+            Title = say.Coaching("Notes.Title", name),
+            Subtitle = "#" + deal.ExternalId,
+            Body = lines.Count == 0 ? [header] : [],
+            Sections = lines.Count == 0 ? [] : [new CardSection(say.Coaching("Notes.Section"), lines)],
+            Note = footer,
+            Forms = [DealCards.NoteForm(deal, say)],
+            Actions = [new CardAction(say.Lists("Button.Checklist"), new ShowChecklistPayload(view.Id))],
+        };
+        var text = string.Join('\n', [header, .. lines.Select(l => "- " + l.Text), footer]);
+        return new BotAnswer(text, card);
     }
 
     private const string NotAllowed = "not-allowed"; // a marker, never shown
