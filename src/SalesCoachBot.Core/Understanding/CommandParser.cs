@@ -580,6 +580,13 @@ public sealed partial class CommandParser
             }
         }
 
+        // «وش خسرنا هالسنة», «ماذا خسرنا هذا الشهر» ("what did we lose this year") fit «خسرنا {deal}» with the period for the
+        // deal: no deal is named, so it asks for the deals lost in that period, and nothing changes.
+        if (m.Command == "lost" && IsAPeriod(m.Slot("deal"), pack))
+        {
+            return Closed(m, tokens, pack);
+        }
+
         // "should I mark Globex lost because of price?", «كيف أعتبر صفقة خاسرة؟»: asked about, not asked for. The help
         // answer shows how the change is said, with that command first; asked whether to do it ("should", «هل أنقل»)
         // about a deal, the deal's checklist shows what the change needs. "who marked Globex lost?", "when did Globex move
