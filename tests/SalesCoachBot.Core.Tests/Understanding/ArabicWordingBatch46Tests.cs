@@ -28,6 +28,12 @@ public sealed class ArabicWordingBatch46Tests
     [InlineData("وش كسب فريق EMEA هالربع", "closed won emea this-quarter")]
     [InlineData("كم صفقة خسرنا الربع الماضي", "closed lost - last-quarter")]
     [InlineData("خسائرنا هالربع", "closed lost - this-quarter")]
+    // How a rep is doing: their deals; the same words with a deal's name are its card.
+    [InlineData("كيف ماشي Riley", "owner riley")]
+    [InlineData("كيف ماشي Dana", "owner dana")]
+    [InlineData("كيف ماشية Dana", "owner dana")]
+    [InlineData("كيف ماشي Hooli", "next 1012")]
+    [InlineData("كيف ماشية Initech", "next 1002")]
     public void Arabic_wording_reads_as_meant(string text, string expected) =>
         Assert.Equal(expected, UnderstandingTestData.Read(text));
 }
