@@ -214,6 +214,16 @@ public sealed partial class CommandParser
         if (understood is null && tokens.Count < raw.Count && !showIntent)
         {
             understood = Match(matcher, pack.Canonicalize(raw), [], folded, null);
+
+            // «شكرا يا كوتش» ("thanks, coach") read whole fits help's «مرحبا كوتش» at best: a reading without the closing
+            // filler that is surer wins. "ok thanks" read whole is sure already.
+            var withoutClosing = pack.Canonicalize(raw);
+            StripTrailing(withoutClosing, pack.TrailingFiller);
+            if (understood is not { Confidence: >= ConfirmBelow } && withoutClosing.Count < raw.Count
+                && Match(matcher, withoutClosing, [], folded, null) is { } surer && surer.Confidence > (understood?.Confidence ?? 0))
+            {
+                understood = surer;
+            }
         }
 
         // «الله يخليك» ("God keep you"), «الله يخليك يا كوتش»: a blessing that is opening filler before a command is thanks

@@ -34,6 +34,9 @@ public sealed class ArabicWordingBatch46Tests
     [InlineData("كيف ماشية Dana", "owner dana")]
     [InlineData("كيف ماشي Hooli", "next 1012")]
     [InlineData("كيف ماشية Initech", "next 1002")]
+    // Thanks with "coach" after it, not help's «مرحبا كوتش».
+    [InlineData("شكرا يا كوتش", "thanks")]
+    [InlineData("شكرا يا مدرب", "thanks")]
     public void Arabic_wording_reads_as_meant(string text, string expected) =>
         Assert.Equal(expected, UnderstandingTestData.Read(text));
 }
