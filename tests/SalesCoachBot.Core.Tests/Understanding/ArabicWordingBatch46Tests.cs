@@ -37,6 +37,13 @@ public sealed class ArabicWordingBatch46Tests
     // Thanks with "coach" after it, not help's «مرحبا كوتش».
     [InlineData("شكرا يا كوتش", "thanks")]
     [InlineData("شكرا يا مدرب", "thanks")]
+    // MSA «ما» ("what") opening a pipeline question; a note «عند» ("at") a deal.
+    [InlineData("ما وضع خط المبيعات هذا الربع", "pipeline - this-quarter")]
+    [InlineData("اكتب ملاحظة عند Initech: بدهم عرض جديد", "note 1002 | بدهم عرض جديد")]
+    // Levantine «عم يشتغل» ("is working on"), Egyptian «المفروض أعمله» ("I'm supposed to do"), a team's news.
+    [InlineData("شو عم يشتغل Riley", "owner riley")]
+    [InlineData("ايه اللي المفروض أعمله مع Hooli دلوقتي", "next 1012")]
+    [InlineData("ايه أخبار فريق Americas الربع ده", "pipeline americas this-quarter")]
     public void Arabic_wording_reads_as_meant(string text, string expected) =>
         Assert.Equal(expected, UnderstandingTestData.Read(text));
 }
