@@ -731,9 +731,11 @@ public sealed partial class CommandParser
             return null;
         }
 
-        // "what did we lose this month" fits "… last month" with "this" left over: the sentence's period is no team's name.
+        // "what did we lose this month" fits "… last month" with "this" left over: the sentence's period is no team's name;
+        // «كم خسرنا الشهر الماضي» fits «الصفقات الخاسرة الشهر الماضي» with «خسرنا» left over: nor is the win or loss.
         var (days, period, used) = Window(tokens, pack);
-        var words = m.HasSlot("team") ? m.Slot("team") : TeamOutsideTheSlots(m.Extras, pack);
+        var said = pack.Words("closed_lost").Concat(pack.Words("closed_won")).ToHashSet(StringComparer.Ordinal);
+        var words = (m.HasSlot("team") ? m.Slot("team") : TeamOutsideTheSlots(m.Extras, pack)).Where(t => !said.Contains(t.Canon) && !said.Contains(t.Lower));
         var team = Team(WithoutWindow([.. words.Where(t => !used.Contains(t))], pack), pack);
         return new ClosedDealsCommand(lost, team, days, period, SaysMine(tokens, pack));
     }
@@ -768,11 +770,13 @@ public sealed partial class CommandParser
     /// <summary>
     /// A history question's deal without the verb of the change it asks about: «هل أعتبر Globex خاسرة؟» fits «هل {deal}
     /// خاسرة» with «أعتبر Globex» in the slot, «مين حرك Hooli» («who moved …») «مين غير {deal}» with «حرك Hooli». Only the
-    /// verbs of <c>branch_explicit</c> (mark, set, «اعتبر», «صنف»…) and <c>asked_verbs</c>, and only from a slot of two words or more.
+    /// verbs of <c>branch_explicit</c> (mark, set, «اعتبر», «صنف»…) and <c>asked_verbs</c>, and an activity's ("when did we last
+    /// call Hooli", «متى آخر مرة اتصلنا بـ Hooli» fit "… talk to {deal}", «… كلمنا {deal}» with the call in the slot), and only
+    /// from a slot of two words or more.
     /// </summary>
     private static IReadOnlyList<Token> Asked(IReadOnlyList<Token> deal, LanguagePack pack)
     {
-        bool Verb(Token t) => pack.Words("branch_explicit").Contains(t.Canon) || pack.Words("asked_verbs").Contains(t.Canon);
+        bool Verb(Token t) => pack.Words("branch_explicit").Contains(t.Canon) || pack.Words("asked_verbs").Contains(t.Canon) || ActivityKindOf(t, pack) is not null;
         return deal is [var first, _, ..] && Verb(first) ? [.. deal.SkipWhile(Verb)] : deal;
     }
 

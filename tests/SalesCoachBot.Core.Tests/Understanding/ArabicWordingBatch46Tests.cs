@@ -44,6 +44,9 @@ public sealed class ArabicWordingBatch46Tests
     [InlineData("شو عم يشتغل Riley", "owner riley")]
     [InlineData("ايه اللي المفروض أعمله مع Hooli دلوقتي", "next 1012")]
     [InlineData("ايه أخبار فريق Americas الربع ده", "pipeline americas this-quarter")]
+    // A call asked about in a history question is no part of the deal's name; a loss left over is no team's.
+    [InlineData("متى آخر مرة اتصلنا بـ Hooli", "history 1012")]
+    [InlineData("كم خسرنا الشهر الماضي", "closed lost - last-month")]
     public void Arabic_wording_reads_as_meant(string text, string expected) =>
         Assert.Equal(expected, UnderstandingTestData.Read(text));
 }
