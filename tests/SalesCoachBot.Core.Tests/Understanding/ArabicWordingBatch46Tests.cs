@@ -47,6 +47,15 @@ public sealed class ArabicWordingBatch46Tests
     // A call asked about in a history question is no part of the deal's name; a loss left over is no team's.
     [InlineData("متى آخر مرة اتصلنا بـ Hooli", "history 1012")]
     [InlineData("كم خسرنا الشهر الماضي", "closed lost - last-month")]
+    // «مؤخراً» ("lately") after a name; a loss said with Levantine «سكّر» ("close"); an item done «عند» ("at") a deal.
+    [InlineData("شو صار مع Tailwind مؤخراً", "history 1010")]
+    [InlineData("سكّر Umbrella كخسارة بسبب الميزانية", "lost 1007 | الميزانية")]
+    [InlineData("خلصت quote-delivered عند Stark", "done 1006 | quote-delivered")]
+    // Deals about to close (sorted closest first, not a person «بتتقفل قريب»); how many deals a rep holds; Egyptian «بتاعة».
+    [InlineData("وش الصفقات اللي بتتقفل قريب", "mydeals")]
+    [InlineData("كم صفقة ماسك Dana", "owner dana")]
+    [InlineData("كم صفقة ماسك", "mydeals")]
+    [InlineData("ايه المواعيد بتاعة الأسبوع ده", "due all 7")]
     public void Arabic_wording_reads_as_meant(string text, string expected) =>
         Assert.Equal(expected, UnderstandingTestData.Read(text));
 }
