@@ -1843,8 +1843,10 @@ public sealed partial class CommandParser
         var plans = pack.Words("change_plans");
         var example = ExampleWords(m);
         var edges = m.Slot("deal").Take(1).Concat(m.Slot("deal").TakeLast(1)).Concat(m.Slot("item").Take(1));
+        // «Globex خسرناها تقريباً» ("… almost") fits «{deal} خسرناها {reason}»: a reason of hedges only says how nearly.
         return opening.Concat(OutsideSlots(m, tokens)).Any(t => (hedges.Contains(t.Lower) || plans.Contains(t.Lower)) && !example.Contains(t.Lower))
-            || edges.Any(t => hedges.Contains(t.Lower) && !example.Contains(t.Lower));
+            || edges.Any(t => hedges.Contains(t.Lower) && !example.Contains(t.Lower))
+            || (m.Slot("reason") is { Count: > 0 } reason && reason.All(t => hedges.Contains(t.Lower)));
     }
 
     /// <summary>
