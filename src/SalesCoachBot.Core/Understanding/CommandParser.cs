@@ -214,6 +214,16 @@ public sealed partial class CommandParser
         if (understood is null && tokens.Count < raw.Count && !showIntent)
         {
             understood = Match(matcher, pack.Canonicalize(raw), [], folded, null);
+
+            // «شكرا يا كوتش» ("thanks, coach") read whole fits help's «مرحبا كوتش» at best: a reading without the closing
+            // filler that is surer wins. "ok thanks" read whole is sure already.
+            var withoutClosing = pack.Canonicalize(raw);
+            StripTrailing(withoutClosing, pack.TrailingFiller);
+            if (understood is not { Confidence: >= ConfirmBelow } && withoutClosing.Count < raw.Count
+                && Match(matcher, withoutClosing, [], folded, null) is { } surer && surer.Confidence > (understood?.Confidence ?? 0))
+            {
+                understood = surer;
+            }
         }
 
         // «الله يخليك» ("God keep you"), «الله يخليك يا كوتش»: a blessing that is opening filler before a command is thanks
@@ -580,6 +590,13 @@ public sealed partial class CommandParser
             }
         }
 
+        // «وش خسرنا هالسنة», «ماذا خسرنا هذا الشهر» ("what did we lose this year") fit «خسرنا {deal}» with the period for the
+        // deal: no deal is named, so it asks for the deals lost in that period, and nothing changes.
+        if (m.Command == "lost" && IsAPeriod(m.Slot("deal"), pack))
+        {
+            return Closed(m, tokens, pack);
+        }
+
         // "should I mark Globex lost because of price?", «كيف أعتبر صفقة خاسرة؟»: asked about, not asked for. The help
         // answer shows how the change is said, with that command first; asked whether to do it ("should", «هل أنقل»)
         // about a deal, the deal's checklist shows what the change needs. "who marked Globex lost?", "when did Globex move
@@ -714,9 +731,11 @@ public sealed partial class CommandParser
             return null;
         }
 
-        // "what did we lose this month" fits "… last month" with "this" left over: the sentence's period is no team's name.
+        // "what did we lose this month" fits "… last month" with "this" left over: the sentence's period is no team's name;
+        // «كم خسرنا الشهر الماضي» fits «الصفقات الخاسرة الشهر الماضي» with «خسرنا» left over: nor is the win or loss.
         var (days, period, used) = Window(tokens, pack);
-        var words = m.HasSlot("team") ? m.Slot("team") : TeamOutsideTheSlots(m.Extras, pack);
+        var said = pack.Words("closed_lost").Concat(pack.Words("closed_won")).ToHashSet(StringComparer.Ordinal);
+        var words = (m.HasSlot("team") ? m.Slot("team") : TeamOutsideTheSlots(m.Extras, pack)).Where(t => !said.Contains(t.Canon) && !said.Contains(t.Lower));
         var team = Team(WithoutWindow([.. words.Where(t => !used.Contains(t))], pack), pack);
         return new ClosedDealsCommand(lost, team, days, period, SaysMine(tokens, pack));
     }
@@ -751,11 +770,13 @@ public sealed partial class CommandParser
     /// <summary>
     /// A history question's deal without the verb of the change it asks about: «هل أعتبر Globex خاسرة؟» fits «هل {deal}
     /// خاسرة» with «أعتبر Globex» in the slot, «مين حرك Hooli» («who moved …») «مين غير {deal}» with «حرك Hooli». Only the
-    /// verbs of <c>branch_explicit</c> (mark, set, «اعتبر», «صنف»…) and <c>asked_verbs</c>, and only from a slot of two words or more.
+    /// verbs of <c>branch_explicit</c> (mark, set, «اعتبر», «صنف»…) and <c>asked_verbs</c>, and an activity's ("when did we last
+    /// call Hooli", «متى آخر مرة اتصلنا بـ Hooli» fit "… talk to {deal}", «… كلمنا {deal}» with the call in the slot), and only
+    /// from a slot of two words or more.
     /// </summary>
     private static IReadOnlyList<Token> Asked(IReadOnlyList<Token> deal, LanguagePack pack)
     {
-        bool Verb(Token t) => pack.Words("branch_explicit").Contains(t.Canon) || pack.Words("asked_verbs").Contains(t.Canon);
+        bool Verb(Token t) => pack.Words("branch_explicit").Contains(t.Canon) || pack.Words("asked_verbs").Contains(t.Canon) || ActivityKindOf(t, pack) is not null;
         return deal is [var first, _, ..] && Verb(first) ? [.. deal.SkipWhile(Verb)] : deal;
     }
 
@@ -1822,8 +1843,10 @@ public sealed partial class CommandParser
         var plans = pack.Words("change_plans");
         var example = ExampleWords(m);
         var edges = m.Slot("deal").Take(1).Concat(m.Slot("deal").TakeLast(1)).Concat(m.Slot("item").Take(1));
+        // «Globex خسرناها تقريباً» ("… almost") fits «{deal} خسرناها {reason}»: a reason of hedges only says how nearly.
         return opening.Concat(OutsideSlots(m, tokens)).Any(t => (hedges.Contains(t.Lower) || plans.Contains(t.Lower)) && !example.Contains(t.Lower))
-            || edges.Any(t => hedges.Contains(t.Lower) && !example.Contains(t.Lower));
+            || edges.Any(t => hedges.Contains(t.Lower) && !example.Contains(t.Lower))
+            || (m.Slot("reason") is { Count: > 0 } reason && reason.All(t => hedges.Contains(t.Lower)));
     }
 
     /// <summary>

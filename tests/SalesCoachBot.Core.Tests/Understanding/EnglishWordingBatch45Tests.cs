@@ -148,6 +148,8 @@ public sealed class EnglishWordingBatch45Tests
     [InlineData("what's due 2moro", "due all 1")]
     [InlineData("thanks coach!", "thanks")]
     [InlineData("thank you bot", "thanks")]
+    // The call asked about is no part of the deal's name (the twin of «متى آخر مرة اتصلنا بـ Hooli»).
+    [InlineData("when did we last call Hooli", "history 1012")]
     public void Parse_ChatEnglish_ReadAsMeant(string text, string expected)
     {
         Assert.Equal(expected, UnderstandingTestData.Read(text));
