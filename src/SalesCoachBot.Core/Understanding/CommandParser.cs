@@ -717,8 +717,8 @@ public sealed partial class CommandParser
         // "what did we lose this month" fits "… last month" with "this" left over: the sentence's period is no team's name.
         var (days, period, used) = Window(tokens, pack);
         var words = m.HasSlot("team") ? m.Slot("team") : TeamOutsideTheSlots(m.Extras, pack);
-        var team = Team(WithoutWindow([.. words.Where(t => !used.Contains(t))], pack), pack);
-        return new ClosedDealsCommand(lost, team, days, period, SaysMine(tokens, pack));
+        var (team, year) = WithoutYear(WithoutWindow([.. words.Where(t => !used.Contains(t))], pack), pack, said: days is not null || period is not null);
+        return new ClosedDealsCommand(lost, Team(team, pack), days, period ?? year, SaysMine(tokens, pack));
     }
 
     /// <summary>
@@ -2287,7 +2287,35 @@ public sealed partial class CommandParser
         // of funnel_words a compact "2m" is money ("pipeline 2m" stays a window).
         var target = SaysTargetAmount(team, pack)
             || (tokens.Any(t => pack.Words("funnel_words").Contains(t.Canon)) && slot.Any(t => CompactWindowRegex().Match(t.Canon) is { Success: true } m && m.Groups["u"].Value == "m"));
-        return target && Funnel(tokens, pack) is { } funnel ? funnel : new PipelineCommand(Team(team, pack), window, period);
+        if (target && Funnel(tokens, pack) is { } funnel)
+        {
+            return funnel;
+        }
+
+        var (named, year) = WithoutYear(team, pack, said: window is not null || period is not null);
+        return new PipelineCommand(Team(named, pack), window, period ?? year);
+    }
+
+    /// <summary>
+    /// "won deals 2025", "pipeline EMEA 2024", "lost deals for EMEA in 2025": a year ending the words where a team would be
+    /// (after a word of <c>month_markers</c> or not) is that whole year, not a team called "2025" (the use cases refuse a
+    /// year not begun). Only for the pipeline and the closed lists: elsewhere four digits may be a deal's id ("what's next
+    /// for 2025"). Not when a period was <paramref name="said"/> already.
+    /// </summary>
+    private static (IReadOnlyList<Token> Team, CalendarPeriod? Year) WithoutYear(IReadOnlyList<Token> team, LanguagePack pack, bool said)
+    {
+        if (said || team is not [.., var last] || !CalendarPeriod.TryYear(last.Lower, out var year))
+        {
+            return (team, null);
+        }
+
+        var before = team.Take(team.Count - 1).ToList();
+        if (before is [.., var marker] && pack.Words("month_markers").Contains(marker.Lower))
+        {
+            before.RemoveAt(before.Count - 1);
+        }
+
+        return (before, CalendarPeriod.NamedYear(year));
     }
 
     /// <summary>
