@@ -9,6 +9,11 @@ namespace SalesCoachBot.Core.Tests.Understanding;
 public sealed class EnglishWordingBatch46Tests
 {
     [Theory]
+    // A team asked like a deal, with a period: its pipeline over that period (WhatsNextUseCase.TeamPipelineAsync).
+    [InlineData("how's EMEA looking this quarter", "pipeline emea this-quarter")]
+    [InlineData("hows emea looking last month", "pipeline emea last-month")]
+    [InlineData("how's Hooli looking this quarter", "next 1012")]
+    [InlineData("how is the team tracking", "pipeline - -")]
     // A year alone where a team would be is that whole year (a year not begun is refused by the use cases), only for the
     // pipeline and the won and lost lists: elsewhere four digits may be a deal's id.
     [InlineData("won deals 2099", "closed won - year-2099")]
