@@ -173,6 +173,7 @@ public sealed partial class CommandParser
     private static Understood? Understand(IntentMatcher matcher, List<Token> raw, Typed folded, Dictionary<string, double>? closest)
     {
         var pack = matcher.Pack;
+        raw = ContractedIs(raw, matcher);
         var tokens = TextSpeak(pack.Canonicalize(raw), pack);
         StripLeading(tokens, pack.LeadingFiller);
         var beforeShow = new List<Token>(tokens);
@@ -241,6 +242,35 @@ public sealed partial class CommandParser
             NameReference when showIntent => new Understood(new WhatsNextCommand(deal), 0, 1, pack.Code),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// "Hooli's in proposal", "it's at demo now": a name's "'s" before a word of <c>contracted_is_before</c> is "is", as in
+    /// "Hooli is in proposal", not a possessive; the name is read without it ("it" is the linked deal). A word the examples
+    /// use ("what's", "how's") is read as it is. A new list: the typed words are shared by the languages tried.
+    /// </summary>
+    private static List<Token> ContractedIs(List<Token> raw, IntentMatcher matcher)
+    {
+        var before = matcher.Pack.Words("contracted_is_before");
+        if (before.Count == 0)
+        {
+            return raw;
+        }
+
+        var tokens = new List<Token>(raw);
+        for (var i = tokens.Count - 2; i >= 0; i--)
+        {
+            var word = tokens[i];
+            if (word.Original.Length > 2 && word.Original.EndsWith("'s", StringComparison.OrdinalIgnoreCase)
+                && before.Contains(tokens[i + 1].Lower) && !matcher.IsCommandWord(word.Lower))
+            {
+                var name = word.Lower[..^1];
+                tokens[i] = word with { Lower = name, Canon = name };
+                tokens.Insert(i + 1, new Token("'s", "is", "is", CommaBefore: false, word.Start + word.Original.Length - 2));
+            }
+        }
+
+        return tokens;
     }
 
     /// <summary>
@@ -642,7 +672,9 @@ public sealed partial class CommandParser
                 : IsAPeriod(m.Slot("team"), pack) ? [.. m.Slot("team"), .. TeamOutsideTheSlots(ExtrasOpening(m, tokens), pack)]
                 : m.Slot("team"), tokens, pack),
             // "deals stuck for 30 days": the stalled list is the map's own measure; a time said is no team's name.
-            "stalled" => new StalledCommand(Team(WithoutWindow(m.HasSlot("team") ? m.Slot("team") : TeamOutsideTheSlots(m.Extras, pack), pack), pack)),
+            // "which deals haven't moved in a month": a period's unit left alone is no team either.
+            "stalled" => WithoutWindow(m.HasSlot("team") ? m.Slot("team") : TeamOutsideTheSlots(m.Extras, pack), pack) is var stalledTeam
+                && IsAPeriod(stalledTeam, pack) ? new StalledCommand(null) : new StalledCommand(Team(stalledTeam, pack)),
             "closed" => Closed(m, tokens, pack),
             "funnel" => Funnel(tokens, pack),
             "newdeal" => NewDeal(m.Slot("deal"), folded, pack),
@@ -1191,11 +1223,18 @@ public sealed partial class CommandParser
     /// <summary>
     /// «خسرنا Globex راحوا لمنافس» ("we lost Globex, they went with a competitor") fits «{deal} راحوا لمنافس» with «خسرنا
     /// Globex» for the deal: a no said after a word of <c>lost_words</c> is the loss's reason, as typed from the words after
-    /// the name. Null when the deal's slot does not open with one.
+    /// the name. "Hooli is lost, went with a competitor" fits "{deal} went with {reason}": the loss is said after the name
+    /// (<c>lost_news</c>), and the no after it is its reason. Null when the deal's slot neither opens nor ends with one.
     /// </summary>
     private static MarkLostCommand? LostWithANo(IntentMatch m, IReadOnlyList<Token> tokens, Typed folded, LanguagePack pack)
     {
         var slot = m.Slot("deal");
+        if (slot is [_, .., var verb, var lost] && pack.Words("lost_news").Contains(verb.Canon + " " + lost.Canon)
+            && IndexOf(tokens, lost) + 1 is var after && after > 0 && after < tokens.Count)
+        {
+            return new MarkLostCommand(DealOf([.. slot.Take(slot.Count - 2)], pack, folded), Reason([.. tokens.Skip(after)], pack, folded));
+        }
+
         if (slot is not [var first, _, ..] || !pack.Words("lost_words").Contains(first.Canon))
         {
             return null;
@@ -2079,7 +2118,9 @@ public sealed partial class CommandParser
             return null;
         }
 
-        if (words.Count is 0 or > 3 || words.All(t => mine.Contains(t.Canon) || mine.Contains(t.Lower) || team.Contains(t.Canon)) || SaysAStage(words, pack))
+        // "deals for this quarter" names a time, not a rep.
+        if (words.Count is 0 or > 3 || words.All(t => mine.Contains(t.Canon) || mine.Contains(t.Lower) || team.Contains(t.Canon)) || SaysAStage(words, pack)
+            || IsAPeriod(words, pack))
         {
             return null;
         }
@@ -2293,7 +2334,20 @@ public sealed partial class CommandParser
         }
 
         var (named, year) = WithoutYear(team, pack, said: window is not null || period is not null);
-        return new PipelineCommand(Team(named, pack), window, period ?? year);
+        var pipeline = new PipelineCommand(Team(named, pack), window, period ?? year);
+
+        // "show me Riley's pipeline": a name said with a possessive before "pipeline" may be a rep's as well as a team's
+        // ("EMEA's pipeline"): the owner's deals when someone is called so, else the team's pipeline over the same period
+        // (MyDealsUseCase, WhatsNextUseCase.TeamPipelineAsync). "EMEA's numbers" stays the team's.
+        var possessive = named is [.., var last] && last.Original.EndsWith("'s", StringComparison.OrdinalIgnoreCase)
+            && tokens.SkipWhile(t => t != last).Skip(1).FirstOrDefault() is { } noun && pack.Words("pipeline_nouns").Contains(noun.Canon);
+        return possessive && pipeline.TeamName is { } owner
+            ? new MyDealsCommand(Mine: false)
+            {
+                OwnerName = owner,
+                Otherwise = new WhatsNextCommand(new NameReference(owner)) { TeamPeriod = pipeline with { TeamName = null } },
+            }
+            : pipeline;
     }
 
     /// <summary>
