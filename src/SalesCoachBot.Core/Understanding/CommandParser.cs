@@ -679,7 +679,9 @@ public sealed partial class CommandParser
             "funnel" => Funnel(tokens, pack),
             "newdeal" => NewDeal(m.Slot("deal"), folded, pack),
             "map" => new ShowMapCommand(MapTeam(m.Slot("team").Count > 0 ? m.Slot("team") : m.Extras, tokens, pack)),
-            "nextstep" => NextIsATime(m, tokens, pack) ? null : NextStep(m, tokens, folded, pack),
+            // "deals with no next step in EMEA" fits "next step for {deal} {step}" with "deals with no" for the deal: deals in
+            // general, so another reading (what's due) is tried.
+            "nextstep" => NextIsATime(m, tokens, pack) || AsksWhichDeals(m.Slot("deal"), pack) ? null : NextStep(m, tokens, folded, pack),
             "note" => new AddNoteCommand(DealOf(m.Slot("deal"), pack, folded), m.Slot("text").Count == 0 ? string.Empty : folded.From(m.Slot("text")[0].Start)),
             "history" => History(m, folded, pack),
             "activity" => Activity(m, tokens, folded, pack),
@@ -1249,10 +1251,11 @@ public sealed partial class CommandParser
     /// <summary>
     /// True when a word that opens a reason (<c>deal_reason_cut</c>) stands inside the deal's slot after its first word:
     /// «سجل Fabrikam خسارة لأنهم راحوا لمنافس» fits «{deal} راحوا لمنافس», «رجّع Initech للاكتشاف عشان …» an undo's
-    /// «رجع {item} في {deal}». Neither a no nor an undo gives a reason there, so another reading is tried.
+    /// «رجع {item} في {deal}». Neither a no nor an undo gives a reason there, so another reading is tried: "wonka lost bc
+    /// they went with salesforce" ("bc" is read as "because") is a loss with its reason.
     /// </summary>
     private static bool ReasonInDeal(IntentMatch m, LanguagePack pack) =>
-        m.Slot("deal").Skip(1).Any(t => pack.Words("deal_reason_cut").Contains(t.Lower));
+        m.Slot("deal").Skip(1).Any(t => pack.Words("deal_reason_cut").Contains(t.Lower) || pack.Words("deal_reason_cut").Contains(t.Canon));
 
     /// <summary>
     /// «رجّع Initech للاكتشاف عشان العميل غير رأيه» may fit «رجع {item} في {deal}» with the deal «رأيه» and the reason in
@@ -2334,7 +2337,8 @@ public sealed partial class CommandParser
         }
 
         var (named, year) = WithoutYear(team, pack, said: window is not null || period is not null);
-        var pipeline = new PipelineCommand(Team(named, pack), window, period ?? year);
+        // "show me conversion from demo to proposal": stage and filler words alone name no team.
+        var pipeline = new PipelineCommand(Team(TeamOutsideTheSlots(named, pack), pack), window, period ?? year);
 
         // "show me Riley's pipeline": a name said with a possessive before "pipeline" may be a rep's as well as a team's
         // ("EMEA's pipeline"): the owner's deals when someone is called so, else the team's pipeline over the same period

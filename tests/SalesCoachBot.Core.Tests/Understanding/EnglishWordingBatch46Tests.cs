@@ -111,6 +111,36 @@ public sealed class EnglishWordingBatch46Tests
     [InlineData("who moved hooli to proposal?", "history 1012")]
     [InlineData("what's happened on hooli lately", "history 1012")]
     [InlineData("stark isn't ready, try next quarter", "unknown")]
+    // Third round: deals in general are no deal to set a step on (what's due has no team, so "emea" is asked after as a
+    // deal or a team: no change); "bc" inside a no's deal is a loss's reason; "qtr"; stage words alone name no team; "on
+    // ice" is on hold; sorted by size.
+    [InlineData("deals with no next step in emea", "next notfound(-)")]
+    [InlineData("which of my deals have no next step", "due missing 7")]
+    [InlineData("wonka lost bc they went with salesforce", "lost 1019 | they went with salesforce")]
+    [InlineData("hooli said no bc price", "no 1012 | price")]
+    [InlineData("pipeline this qtr", "pipeline - this-quarter")]
+    [InlineData("show me conversion from demo to proposal", "pipeline - -")]
+    [InlineData("reverse funnel", "pipeline - -")]
+    [InlineData("conversion rates for emea", "pipeline emea -")]
+    [InlineData("whos got stalled deals", "stalled -")]
+    [InlineData("my deals sorted by size", "mydeals")]
+    [InlineData("put stark on ice for a month", "snooze 1006 | for a month | -")]
+    [InlineData("hooli on hold for 2 weeks", "confirm? snooze 1012 | 2 weeks | -")]
+    [InlineData("snooze hooli 1wk", "snooze 1012 | 1wk | -")]
+    [InlineData("un snooze hooli", "unsnooze 1012")]
+    [InlineData("mark stark won", "confirm? move 1006 | contract-signed | -")]
+    [InlineData("hooli signed", "unknown")]
+    [InlineData("new opportunity Apex 40k EUR for team EMEA", "newdeal apex | 40k eur | - | emea")]
+    [InlineData("log a new deal Apex 40000 USD", "newdeal apex | 40000 usd | - | -")]
+    [InlineData("what does demo stage mean", "stage demo")]
+    [InlineData("stages?", "map -")]
+    [InlineData("what do we need to close 2m this year", "funnel 2m | this year | -")]
+    [InlineData("how many deals do we need for 1m", "funnel 1m")]
+    [InlineData("show me globex's history", "history 1003")]
+    [InlineData("@coach done demo held 4 hooli", "done 1012 | demo held")]
+    [InlineData("how r things with stark", "next 1006")]
+    [InlineData("nope", "cancel")]
+    [InlineData("yes", "unknown")]
     public void Parse_EnglishWording_ReadAsMeant(string text, string expected)
     {
         Assert.Equal(expected, UnderstandingTestData.Read(text));
