@@ -286,7 +286,7 @@ public sealed class PipelineCalendarPeriodTests : IDisposable
         Assert.Equal(
             "2099 has not begun yet, so nothing has closed in it. Ask for a year that has begun, for example \"won deals last year\".",
             english.Text);
-        Assert.Equal("لم يبدأ عام \u20682099\u2069 بعد، فلا سجل فيه. اسأل عن عام قد بدأ، مثل «خط المبيعات العام الماضي».", arabic.Text);
+        Assert.Equal("لم تبدأ سنة \u20682099\u2069 بعد، فلا سجل فيها. اسأل عن سنة قد بدأت، مثل «خط المبيعات السنة الماضية».", arabic.Text);
     }
 
     [Fact]

@@ -29,6 +29,10 @@ public sealed class EnglishWordingBatch46Tests
     [InlineData("won deals last year", "closed won - last-year")]
     [InlineData("pipeline Nov 2025", "pipeline - month-2025-11")]
     [InlineData("what's next for 2025", "next notfound(-)")]
+    // The refusal of a year not begun offers these; they must read as meant in both languages.
+    [InlineData("pipeline last year", "pipeline - last-year")]
+    [InlineData("خط المبيعات السنة الماضية", "pipeline - last-year")]
+    [InlineData("الصفقات المكسوبة السنة الماضية", "closed won - last-year")]
     // "X's in STAGE": "'s" is "is" before in / at / now, so the news of a move is asked back as "X is in STAGE" is.
     [InlineData("Hooli's in proposal", "confirm? move 1012 | proposal | -")]
     [InlineData("hooli is in proposal now", "confirm? move 1012 | proposal | -")]
