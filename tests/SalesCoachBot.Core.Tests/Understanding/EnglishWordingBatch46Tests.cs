@@ -145,6 +145,25 @@ public sealed class EnglishWordingBatch46Tests
     [InlineData("how r things with stark", "next 1006")]
     [InlineData("nope", "cancel")]
     [InlineData("yes", "unknown")]
+    // Fourth round: a person's deals at a stage; "'s" read as "is" reads as the words with "is" do, no more (a move to a
+    // stage no map has is refused by the move); a year before the list's words.
+    [InlineData("Riley's deals in proposal", "owner riley | proposal")]
+    [InlineData("dana's deals in demo", "owner dana | demo")]
+    [InlineData("my deals in demo", "mydeals demo")]
+    [InlineData("deals in demo", "deals demo")]
+    [InlineData("Hooli's now dead", "lost 1012 | -")]
+    [InlineData("Hooli is now dead", "lost 1012 | -")]
+    [InlineData("Wonka's in nurture", "confirm? branch 1019 | nurture")]
+    [InlineData("hooli's on hold for 2 weeks", "confirm? snooze 1012 | 2 weeks | -")]
+    [InlineData("hooli's in proposal?", "question 1012")]
+    [InlineData("hooli's in proposal, they liked the demo", "confirm? move 1012 | proposal | they liked the demo")]
+    [InlineData("hooli's at 50%", "unknown")]
+    [InlineData("what's hooli's stage", "next 1012")]
+    [InlineData("Dana's pipeline last quarter", "owner dana")]
+    [InlineData("2025 won deals", "closed won - year-2025")]
+    [InlineData("deals won 2024", "closed won - year-2024")]
+    [InlineData("my wins 2025", "closed won mine - year-2025")]
+    [InlineData("how did emea do in 2025", "pipeline emea year-2025")]
     public void Parse_EnglishWording_ReadAsMeant(string text, string expected)
     {
         Assert.Equal(expected, UnderstandingTestData.Read(text));
