@@ -17,13 +17,17 @@ public enum CalendarUnit
 /// <summary>
 /// A calendar period a pipeline is asked for, in the team's time zone: "this month" is the month so far (from its 1st to
 /// now), "last month" the whole previous month; quarters and years alike. A named month ("November", "Nov 2025", «نوفمبر»)
-/// is that month (<see cref="Named"/>), a named quarter ("Q3", "Q3 2025", «الربع الثالث») that quarter (<see cref="NamedQuarter"/>).
+/// is that month (<see cref="Named"/>), a named quarter ("Q3", "Q3 2025", «الربع الثالث») that quarter (<see cref="NamedQuarter"/>),
+/// a year said alone ("won deals 2025") that year (<see cref="NamedYear"/>).
 /// Trailing windows ("last 30 days", "past month", "last 2 weeks") are not calendar
 /// periods: they stay a number of days (<see cref="Understanding.PipelineCommand.WindowDays"/>).
 /// </summary>
 public sealed partial record CalendarPeriod(CalendarUnit Unit, bool Previous)
 {
-    /// <summary>The month of the year (1–12) of a named month, or the first month of a named quarter; null for "this" or "last" periods.</summary>
+    /// <summary>
+    /// The month of the year (1–12) of a named month, the first month of a named quarter, or January of a named year; null for
+    /// "this" or "last" periods.
+    /// </summary>
     public int? Month { get; private init; }
 
     /// <summary>
@@ -58,7 +62,18 @@ public sealed partial record CalendarPeriod(CalendarUnit Unit, bool Previous)
         return new(CalendarUnit.Quarter, Previous: false) { Month = ((quarter - 1) * 3) + 1, Year = year };
     }
 
-    /// <summary>"2025" after a month's name: four digits, 1900 to 2999 (a larger number is no year, and no date can hold it).</summary>
+    /// <summary>"won deals 2025", "pipeline for 2024": the whole year (so far, when it is this one).</summary>
+    public static CalendarPeriod NamedYear(int year)
+    {
+        if (!IsYear(year))
+        {
+            throw new ArgumentOutOfRangeException(nameof(year), year, "A named year is between 1900 and 2999.");
+        }
+
+        return new(CalendarUnit.Year, Previous: false) { Month = 1, Year = year };
+    }
+
+    /// <summary>"2025" after a month's name, or alone: four digits, 1900 to 2999 (a larger number is no year, and no date can hold it).</summary>
     public static bool TryYear(string text, out int year) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year) && text.Length == 4 && IsYear(year);
 
@@ -66,7 +81,7 @@ public sealed partial record CalendarPeriod(CalendarUnit Unit, bool Previous)
 
     /// <summary>
     /// "this-month", "last-quarter", "month-2026-11" (a named month; "month-11" when its year was not said), "quarter-2026-3"
-    /// (a named quarter; "quarter-3"): how a card's Details button carries the period back.
+    /// (a named quarter; "quarter-3"), "year-2025" (a named year): how a card's Details button carries the period back.
     /// </summary>
     public string Code => Month is { } month
         ? NamedCode(month)
@@ -80,6 +95,11 @@ public sealed partial record CalendarPeriod(CalendarUnit Unit, bool Previous)
     private string NamedCode(int month)
     {
         var year = Year is { } y ? string.Create(CultureInfo.InvariantCulture, $"{y:D4}-") : string.Empty;
+        if (Unit == CalendarUnit.Year)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"year-{Year:D4}");
+        }
+
         return Unit == CalendarUnit.Quarter
             ? string.Create(CultureInfo.InvariantCulture, $"quarter-{year}{(month + 2) / 3}")
             : string.Create(CultureInfo.InvariantCulture, $"month-{year}{month:D2}");
@@ -102,6 +122,7 @@ public sealed partial record CalendarPeriod(CalendarUnit Unit, bool Previous)
             && (!q.Groups["y"].Success || TryYear(q.Groups["y"].Value, out _)) => NamedQuarter(
             int.Parse(q.Groups["q"].Value, CultureInfo.InvariantCulture),
             q.Groups["y"].Success ? int.Parse(q.Groups["y"].Value, CultureInfo.InvariantCulture) : null),
+        _ when code is not null && NamedYearCodeRegex().Match(code) is { Success: true } n && TryYear(n.Groups["y"].Value, out var named) => NamedYear(named),
         _ => null,
     };
 
@@ -145,6 +166,9 @@ public sealed partial record CalendarPeriod(CalendarUnit Unit, bool Previous)
 
     [GeneratedRegex(@"^quarter-(?:(?<y>\d{4})-)?(?<q>[1-4])$", RegexOptions.CultureInvariant)]
     private static partial Regex NamedQuarterCodeRegex();
+
+    [GeneratedRegex(@"^year-(?<y>\d{4})$", RegexOptions.CultureInvariant)]
+    private static partial Regex NamedYearCodeRegex();
 }
 
 /// <summary>

@@ -173,6 +173,7 @@ public sealed partial class CommandParser
     private static Understood? Understand(IntentMatcher matcher, List<Token> raw, Typed folded, Dictionary<string, double>? closest)
     {
         var pack = matcher.Pack;
+        raw = ContractedIs(raw, matcher);
         var tokens = TextSpeak(pack.Canonicalize(raw), pack);
         StripLeading(tokens, pack.LeadingFiller);
         var beforeShow = new List<Token>(tokens);
@@ -251,6 +252,35 @@ public sealed partial class CommandParser
             NameReference when showIntent => new Understood(new WhatsNextCommand(deal), 0, 1, pack.Code),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// "Hooli's in proposal", "it's at demo now": a name's "'s" before a word of <c>contracted_is_before</c> is "is", as in
+    /// "Hooli is in proposal", not a possessive; the name is read without it ("it" is the linked deal). A word the examples
+    /// use ("what's", "how's") is read as it is. A new list: the typed words are shared by the languages tried.
+    /// </summary>
+    private static List<Token> ContractedIs(List<Token> raw, IntentMatcher matcher)
+    {
+        var before = matcher.Pack.Words("contracted_is_before");
+        if (before.Count == 0)
+        {
+            return raw;
+        }
+
+        var tokens = new List<Token>(raw);
+        for (var i = tokens.Count - 2; i >= 0; i--)
+        {
+            var word = tokens[i];
+            if (word.Original.Length > 2 && word.Original.EndsWith("'s", StringComparison.OrdinalIgnoreCase)
+                && before.Contains(tokens[i + 1].Lower) && !matcher.IsCommandWord(word.Lower))
+            {
+                var name = word.Lower[..^1];
+                tokens[i] = word with { Lower = name, Canon = name };
+                tokens.Insert(i + 1, new Token("'s", "is", "is", CommaBefore: false, word.Start + word.Original.Length - 2));
+            }
+        }
+
+        return tokens;
     }
 
     /// <summary>
@@ -659,12 +689,16 @@ public sealed partial class CommandParser
                 : IsAPeriod(m.Slot("team"), pack) ? [.. m.Slot("team"), .. TeamOutsideTheSlots(ExtrasOpening(m, tokens), pack)]
                 : m.Slot("team"), tokens, pack),
             // "deals stuck for 30 days": the stalled list is the map's own measure; a time said is no team's name.
-            "stalled" => new StalledCommand(Team(WithoutWindow(m.HasSlot("team") ? m.Slot("team") : TeamOutsideTheSlots(m.Extras, pack), pack), pack)),
+            // "which deals haven't moved in a month": a period's unit left alone is no team either.
+            "stalled" => WithoutWindow(m.HasSlot("team") ? m.Slot("team") : TeamOutsideTheSlots(m.Extras, pack), pack) is var stalledTeam
+                && IsAPeriod(stalledTeam, pack) ? new StalledCommand(null) : new StalledCommand(Team(stalledTeam, pack)),
             "closed" => Closed(m, tokens, pack),
             "funnel" => Funnel(tokens, pack),
             "newdeal" => NewDeal(m.Slot("deal"), folded, pack),
             "map" => new ShowMapCommand(MapTeam(m.Slot("team").Count > 0 ? m.Slot("team") : m.Extras, tokens, pack)),
-            "nextstep" => NextIsATime(m, tokens, pack) ? null : NextStep(m, tokens, folded, pack),
+            // "deals with no next step in EMEA" fits "next step for {deal} {step}" with "deals with no" for the deal: deals in
+            // general, so another reading (what's due) is tried.
+            "nextstep" => NextIsATime(m, tokens, pack) || AsksWhichDeals(m.Slot("deal"), pack) ? null : NextStep(m, tokens, folded, pack),
             "note" => new AddNoteCommand(DealOf(m.Slot("deal"), pack, folded), m.Slot("text").Count == 0 ? string.Empty : folded.From(m.Slot("text")[0].Start)),
             "history" => History(m, folded, pack),
             "activity" => Activity(m, tokens, folded, pack),
@@ -736,8 +770,8 @@ public sealed partial class CommandParser
         var (days, period, used) = Window(tokens, pack);
         var said = pack.Words("closed_lost").Concat(pack.Words("closed_won")).ToHashSet(StringComparer.Ordinal);
         var words = (m.HasSlot("team") ? m.Slot("team") : TeamOutsideTheSlots(m.Extras, pack)).Where(t => !said.Contains(t.Canon) && !said.Contains(t.Lower));
-        var team = Team(WithoutWindow([.. words.Where(t => !used.Contains(t))], pack), pack);
-        return new ClosedDealsCommand(lost, team, days, period, SaysMine(tokens, pack));
+        var (team, year) = WithoutYear(WithoutWindow([.. words.Where(t => !used.Contains(t))], pack), pack, said: days is not null || period is not null);
+        return new ClosedDealsCommand(lost, Team(team, pack), days, period ?? year, SaysMine(tokens, pack));
     }
 
     /// <summary>
@@ -1212,11 +1246,18 @@ public sealed partial class CommandParser
     /// <summary>
     /// «خسرنا Globex راحوا لمنافس» ("we lost Globex, they went with a competitor") fits «{deal} راحوا لمنافس» with «خسرنا
     /// Globex» for the deal: a no said after a word of <c>lost_words</c> is the loss's reason, as typed from the words after
-    /// the name. Null when the deal's slot does not open with one.
+    /// the name. "Hooli is lost, went with a competitor" fits "{deal} went with {reason}": the loss is said after the name
+    /// (<c>lost_news</c>), and the no after it is its reason. Null when the deal's slot neither opens nor ends with one.
     /// </summary>
     private static MarkLostCommand? LostWithANo(IntentMatch m, IReadOnlyList<Token> tokens, Typed folded, LanguagePack pack)
     {
         var slot = m.Slot("deal");
+        if (slot is [_, .., var verb, var lost] && pack.Words("lost_news").Contains(verb.Canon + " " + lost.Canon)
+            && IndexOf(tokens, lost) + 1 is var after && after > 0 && after < tokens.Count)
+        {
+            return new MarkLostCommand(DealOf([.. slot.Take(slot.Count - 2)], pack, folded), Reason([.. tokens.Skip(after)], pack, folded));
+        }
+
         if (slot is not [var first, _, ..] || !pack.Words("lost_words").Contains(first.Canon))
         {
             return null;
@@ -1231,10 +1272,11 @@ public sealed partial class CommandParser
     /// <summary>
     /// True when a word that opens a reason (<c>deal_reason_cut</c>) stands inside the deal's slot after its first word:
     /// «سجل Fabrikam خسارة لأنهم راحوا لمنافس» fits «{deal} راحوا لمنافس», «رجّع Initech للاكتشاف عشان …» an undo's
-    /// «رجع {item} في {deal}». Neither a no nor an undo gives a reason there, so another reading is tried.
+    /// «رجع {item} في {deal}». Neither a no nor an undo gives a reason there, so another reading is tried: "wonka lost bc
+    /// they went with salesforce" ("bc" is read as "because") is a loss with its reason.
     /// </summary>
     private static bool ReasonInDeal(IntentMatch m, LanguagePack pack) =>
-        m.Slot("deal").Skip(1).Any(t => pack.Words("deal_reason_cut").Contains(t.Lower));
+        m.Slot("deal").Skip(1).Any(t => pack.Words("deal_reason_cut").Contains(t.Lower) || pack.Words("deal_reason_cut").Contains(t.Canon));
 
     /// <summary>
     /// «رجّع Initech للاكتشاف عشان العميل غير رأيه» may fit «رجع {item} في {deal}» with the deal «رأيه» and the reason in
@@ -2102,7 +2144,9 @@ public sealed partial class CommandParser
             return null;
         }
 
-        if (words.Count is 0 or > 3 || words.All(t => mine.Contains(t.Canon) || mine.Contains(t.Lower) || team.Contains(t.Canon)) || SaysAStage(words, pack))
+        // "deals for this quarter" names a time, not a rep.
+        if (words.Count is 0 or > 3 || words.All(t => mine.Contains(t.Canon) || mine.Contains(t.Lower) || team.Contains(t.Canon)) || SaysAStage(words, pack)
+            || IsAPeriod(words, pack))
         {
             return null;
         }
@@ -2310,7 +2354,49 @@ public sealed partial class CommandParser
         // of funnel_words a compact "2m" is money ("pipeline 2m" stays a window).
         var target = SaysTargetAmount(team, pack)
             || (tokens.Any(t => pack.Words("funnel_words").Contains(t.Canon)) && slot.Any(t => CompactWindowRegex().Match(t.Canon) is { Success: true } m && m.Groups["u"].Value == "m"));
-        return target && Funnel(tokens, pack) is { } funnel ? funnel : new PipelineCommand(Team(team, pack), window, period);
+        if (target && Funnel(tokens, pack) is { } funnel)
+        {
+            return funnel;
+        }
+
+        var (named, year) = WithoutYear(team, pack, said: window is not null || period is not null);
+        // "show me conversion from demo to proposal": stage and filler words alone name no team.
+        var pipeline = new PipelineCommand(Team(TeamOutsideTheSlots(named, pack), pack), window, period ?? year);
+
+        // "show me Riley's pipeline": a name said with a possessive before "pipeline" may be a rep's as well as a team's
+        // ("EMEA's pipeline"): the owner's deals when someone is called so, else the team's pipeline over the same period
+        // (MyDealsUseCase, WhatsNextUseCase.TeamPipelineAsync). "EMEA's numbers" stays the team's.
+        var possessive = named is [.., var last] && last.Original.EndsWith("'s", StringComparison.OrdinalIgnoreCase)
+            && tokens.SkipWhile(t => t != last).Skip(1).FirstOrDefault() is { } noun && pack.Words("pipeline_nouns").Contains(noun.Canon);
+        return possessive && pipeline.TeamName is { } owner
+            ? new MyDealsCommand(Mine: false)
+            {
+                OwnerName = owner,
+                Otherwise = new WhatsNextCommand(new NameReference(owner)) { TeamPeriod = pipeline with { TeamName = null } },
+            }
+            : pipeline;
+    }
+
+    /// <summary>
+    /// "won deals 2025", "pipeline EMEA 2024", "lost deals for EMEA in 2025": a year ending the words where a team would be
+    /// (after a word of <c>month_markers</c> or not) is that whole year, not a team called "2025" (the use cases refuse a
+    /// year not begun). Only for the pipeline and the closed lists: elsewhere four digits may be a deal's id ("what's next
+    /// for 2025"). Not when a period was <paramref name="said"/> already.
+    /// </summary>
+    private static (IReadOnlyList<Token> Team, CalendarPeriod? Year) WithoutYear(IReadOnlyList<Token> team, LanguagePack pack, bool said)
+    {
+        if (said || team is not [.., var last] || !CalendarPeriod.TryYear(last.Lower, out var year))
+        {
+            return (team, null);
+        }
+
+        var before = team.Take(team.Count - 1).ToList();
+        if (before is [.., var marker] && pack.Words("month_markers").Contains(marker.Lower))
+        {
+            before.RemoveAt(before.Count - 1);
+        }
+
+        return (before, CalendarPeriod.NamedYear(year));
     }
 
     /// <summary>

@@ -276,6 +276,27 @@ public sealed class PipelineCalendarPeriodTests : IDisposable
         Assert.Equal("لم يبدأ الربع \u20681\u2069 من \u20682027\u2069 بعد، فلا سجل فيه. اسأل عن ربع قد بدأ، مثل «خط المبيعات الربع الماضي».", arabic.Text);
     }
 
+    [Fact]
+    public async Task Pipeline_YearNotBegun_RefusedByName()
+    {
+        var english = await _bot.AskAsync("won deals 2099", _bot.Manager);
+        _bot.Manager.Language = "ar";
+        var arabic = await _bot.AskAsync("خط المبيعات 2099", _bot.Manager);
+
+        Assert.Equal(
+            "2099 has not begun yet, so nothing has closed in it. Ask for a year that has begun, for example \"won deals last year\".",
+            english.Text);
+        Assert.Equal("لم تبدأ سنة \u20682099\u2069 بعد، فلا سجل فيها. اسأل عن سنة قد بدأت، مثل «خط المبيعات السنة الماضية».", arabic.Text);
+    }
+
+    [Fact]
+    public async Task Pipeline_YearAlone_ThatWholeYear()
+    {
+        var answer = await _bot.AskAsync("pipeline EMEA 2025", _bot.Manager);
+
+        Assert.StartsWith("Pipeline for EMEA (history: 2025)", answer.Text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("pipeline EMEA for November", "month-2026-11", "November 2026")]
     [InlineData("pipeline EMEA for Q3", "quarter-2026-3", "Q3 2026")]
@@ -304,6 +325,7 @@ public sealed class PipelineCalendarPeriodTests : IDisposable
     [InlineData("month-05")]
     [InlineData("quarter-2026-3")]
     [InlineData("quarter-4")]
+    [InlineData("year-2025")]
     public void Code_RoundTrips(string code)
     {
         Assert.Equal(code, CalendarPeriod.FromCode(code)!.Code);
@@ -319,6 +341,8 @@ public sealed class PipelineCalendarPeriodTests : IDisposable
     [InlineData("quarter-5")]
     [InlineData("quarter-2026-0")]
     [InlineData("quarter-0999-1")]
+    [InlineData("year-0999")]
+    [InlineData("year-25")]
     [InlineData(null)]
     public void FromCode_NotAPeriod_Null(string? code)
     {

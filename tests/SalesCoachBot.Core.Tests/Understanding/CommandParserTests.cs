@@ -81,12 +81,19 @@ public sealed class CommandParserTests
     [Theory]
     [InlineData("pipeline EMEA last 90 days", "EMEA")]
     [InlineData("funnel for team 7", "7")]
-    [InlineData("pipeline 2026", "2026")]
     public void Parse_NumbersThatAreNoTarget_StayThePipeline(string text, string team)
     {
         var pipeline = Assert.IsType<PipelineCommand>(_parser.Parse(text));
 
         Assert.Equal(team, pipeline.TeamName, ignoreCase: true);
+    }
+
+    [Fact]
+    public void Parse_PipelineYear_IsThatYearNotATargetOrATeam()
+    {
+        var pipeline = Assert.IsType<PipelineCommand>(_parser.Parse("pipeline 2026"));
+
+        Assert.Equal((null, "year-2026"), (pipeline.TeamName, pipeline.Period?.Code));
     }
 
     [Fact]
