@@ -48,10 +48,10 @@ internal sealed class PipelinePhases
 
         var (audience, rules) = await TimeAsync(_audience, measured, async () =>
         {
-            var resolved = (AudienceResult.Allowed)await access.ResolveAsync(context.Person, team.Name, "pipeline", PipelineUseCase.ForTeam, say, CancellationToken.None);
+            var resolved = (AudienceResult.Allowed)await access.ResolveAsync(context.Person, team.Name, say.Pipeline("Example.Pipeline"), name => PipelineUseCase.ForTeam(name, say), say, CancellationToken.None);
             return (resolved.Audience, await teamRules.GetAsync(CancellationToken.None));
         });
-        var map = ((AudienceMap.One)audience.MapIn(context.Maps, "pipeline", say)).Map;
+        var map = ((AudienceMap.One)audience.MapIn(context.Maps, PipelineUseCase.ForTeamOnly(say), say)).Map;
         var since = context.Now.AddDays(-days);
         var data = await TimeAsync(_load, measured, () => store.LoadAsync(audience.Scope, since, context.Now, CancellationToken.None));
         var report = await TimeAsync(_build, measured, () => Task.FromResult(PipelineReport.Build(map, data, days, context.Now, rules.IdleAfterDays)));

@@ -199,7 +199,9 @@ public static class DigestBuilder
 
         if (more > 0)
         {
-            text.Append(' ').Append(say.Nudges("Digest.Text.More", more, seeAllCommand));
+            // The button runs the canonical command; the text names it in the reader's language.
+            var seeAllSaid = digest.ForOwner is null ? say.Lists("Example.Stalled.Team", digest.TeamName) : say.Lists("Example.MyDeals");
+            text.Append(' ').Append(say.Nudges("Digest.Text.More", more, seeAllSaid));
         }
 
         if (digest.Reengage.Count > 0)

@@ -86,7 +86,7 @@ public sealed class ManagerNotifier(
     {
         say ??= Phrases.English;
         var day = say.Language.IsRightToLeft ? localDate.ToString("dddd d MMMM", say.Language.Culture) : localDate.ToString("dddd d MMMM", CultureInfo.InvariantCulture);
-        var bind = say.Nudges("Notice.Bind", Canonical.Command($"use this channel for {team} nudges"));
+        var bind = say.Nudges("Notice.Bind", say.Nudges("Example.Bind", team));
         return problem switch
         {
             DigestProblem.NoChannelBound p => say.Nudges("Notice.NoChannel", team, day, say.Count(Phrases.Area.Nudges, "Notice.Deals", p.StalledDeals), bind),

@@ -28,7 +28,8 @@ internal sealed class ClosedDealsUseCase(
     public async Task<BotAnswer> HandleAsync(ClosedDealsCommand command, TurnContext context, CancellationToken cancellationToken)
     {
         var say = context.Say;
-        var asked = command.Lost ? Canonical.Command("lost deals") : Canonical.Command("won deals");
+        // The list asked for, in the reader's language, for the examples its refusals give.
+        var asked = command.Lost ? "Example.Lost" : "Example.Won";
         if (command.TeamName is { } named && await NamesADealAsync(named, context, cancellationToken))
         {
             return await whatsNext.HandleAsync(new WhatsNextCommand(new NameReference(named)) { Language = command.Language }, context, cancellationToken);
@@ -41,7 +42,7 @@ internal sealed class ClosedDealsUseCase(
         }
         else
         {
-            var resolved = await access.ResolveAsync(context.Person, command.TeamName, asked, team => Canonical.Command($"{asked} {team} last quarter"), say, cancellationToken);
+            var resolved = await access.ResolveAsync(context.Person, command.TeamName, say.Pipeline(asked), team => say.Pipeline(asked + ".TeamLastQuarter", team), say, cancellationToken);
             if (resolved is AudienceResult.Refused refused)
             {
                 return refused.Answer;
@@ -58,7 +59,7 @@ internal sealed class ClosedDealsUseCase(
         string period;
         if (command.Period is null && command.WindowDays is { } days)
         {
-            if (ReportPeriods.DaysRefusal(days, say, Canonical.Command($"{asked} last 90 days"), Canonical.Command($"{asked} last 6 months")) is { } badWindow)
+            if (ReportPeriods.DaysRefusal(days, say, say.Pipeline(asked + ".Window"), say.Pipeline(asked + ".LongWindow")) is { } badWindow)
             {
                 return badWindow;
             }

@@ -14,11 +14,9 @@ public sealed record PipelineAudience(PipelineScope Scope, string Label, IReadOn
     /// <summary>
     /// The one map the audience's teams run (stages, conversion and won are the map's), or a polite refusal when they
     /// run several: stages of different processes do not add up. No teams: the default map.
+    /// The refusal is worded in <paramref name="say"/>'s language and suggests asking for one team (<paramref name="forTeam"/>).
     /// </summary>
-    public AudienceMap MapIn(ProcessMaps.ProcessMapSet maps, string example) => MapIn(maps, example, Phrases.English);
-
-    /// <summary>As <see cref="MapIn(ProcessMaps.ProcessMapSet, string)"/>, the refusal worded in <paramref name="say"/>'s language.</summary>
-    public AudienceMap MapIn(ProcessMaps.ProcessMapSet maps, string example, Phrases say)
+    public AudienceMap MapIn(ProcessMaps.ProcessMapSet maps, Func<string, string> forTeam, Phrases say)
     {
         var used = Teams.GroupBy(t => maps.For(t.MapId).Id, StringComparer.Ordinal).ToList();
         if (used.Count <= 1)
@@ -30,7 +28,7 @@ public sealed record PipelineAudience(PipelineScope Scope, string Label, IReadOn
             say.Pipeline("Audience.MapGroup", string.Join(say.Nudges("ListSeparator"), g.Select(t => say.Language.Isolate(t.Name))), g.Key)));
         var sample = Teams[0].Name.ToLowerInvariant();
         return new AudienceMap.Several(Errors.Answer(say.Pipeline("Audience.Several.Title"),
-            say.Pipeline("Audience.Several", Label, which, $"{example} {sample}")));
+            say.Pipeline("Audience.Several", Label, which, forTeam(sample))));
     }
 }
 

@@ -20,8 +20,11 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
 {
     public const int DefaultWindowDays = 365;
 
-    /// <summary>The pipeline command for a team, offered when someone names a team they cannot see.</summary>
-    public static string ForTeam(string team) => Canonical.Command($"pipeline {team} last 90 days");
+    /// <summary>The pipeline asked for a team over a window, in the reader's language: offered when someone names a team they cannot see.</summary>
+    public static string ForTeam(string team, Phrases say) => say.Pipeline("Example.Pipeline.TeamWindow", team);
+
+    /// <summary>"pipeline emea": one team's pipeline, suggested when the teams asked about run different maps.</summary>
+    public static Func<string, string> ForTeamOnly(Phrases say) => team => say.Pipeline("Example.Pipeline.Team", team);
 
     public async Task<BotAnswer> HandleAsync(PipelineCommand command, TurnContext context, CancellationToken cancellationToken)
     {
@@ -69,21 +72,21 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
     private async Task<Built> BuildAsync(string? teamName, int? windowDays, CalendarPeriod? period, TurnContext context, CancellationToken cancellationToken)
     {
         var days = windowDays ?? DefaultWindowDays;
-        if (period is null && ReportPeriods.DaysRefusal(days, context.Say, Canonical.Command("pipeline emea last 90 days"), Canonical.Command("pipeline last 6 months")) is { } badWindow)
+        if (period is null && ReportPeriods.DaysRefusal(days, context.Say, ForTeam("emea", context.Say), context.Say.Pipeline("Example.Pipeline.LongWindow")) is { } badWindow)
         {
             return new Built(badWindow, null, null, null);
         }
 
-        var resolved = await access.ResolveAsync(context.Person, teamName, "pipeline", ForTeam, context.Say, cancellationToken);
+        var resolved = await access.ResolveAsync(context.Person, teamName, context.Say.Pipeline("Example.Pipeline"), team => ForTeam(team, context.Say), context.Say, cancellationToken);
         if (resolved is AudienceResult.Refused refused)
         {
             return new Built(refused.Answer, null, null, null);
         }
 
         var audience = ((AudienceResult.Allowed)resolved).Audience;
-        if (audience.MapIn(context.Maps, "pipeline", context.Say) is not AudienceMap.One { Map: var map })
+        if (audience.MapIn(context.Maps, ForTeamOnly(context.Say), context.Say) is not AudienceMap.One { Map: var map })
         {
-            return new Built(((AudienceMap.Several)audience.MapIn(context.Maps, "pipeline", context.Say)).Answer, null, null, null);
+            return new Built(((AudienceMap.Several)audience.MapIn(context.Maps, ForTeamOnly(context.Say), context.Say)).Answer, null, null, null);
         }
 
         var rules = await teamRules.GetAsync(cancellationToken);

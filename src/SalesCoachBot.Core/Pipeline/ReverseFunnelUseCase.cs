@@ -35,16 +35,16 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
 
         var target = ((AmountParse.Parsed)amount).Money;
         var resolved = await access.ResolveAsync(
-            context.Person, command.TeamName, Canonical.Command("what do we need to hit 2M"), team => Canonical.Command($"what do we need to hit 2M for {team}"), say, cancellationToken);
+            context.Person, command.TeamName, say.Pipeline("Example.Funnel"), team => say.Pipeline("Example.Funnel.Team", team), say, cancellationToken);
         if (resolved is AudienceResult.Refused refused)
         {
             return refused.Answer;
         }
 
         var audience = ((AudienceResult.Allowed)resolved).Audience;
-        if (audience.MapIn(context.Maps, "pipeline", say) is not AudienceMap.One { Map: var map })
+        if (audience.MapIn(context.Maps, PipelineUseCase.ForTeamOnly(say), say) is not AudienceMap.One { Map: var map })
         {
-            return ((AudienceMap.Several)audience.MapIn(context.Maps, "pipeline", say)).Answer;
+            return ((AudienceMap.Several)audience.MapIn(context.Maps, PipelineUseCase.ForTeamOnly(say), say)).Answer;
         }
 
         var zone = ZoneOf(audience.Teams.OrderBy(t => t.Id).FirstOrDefault());

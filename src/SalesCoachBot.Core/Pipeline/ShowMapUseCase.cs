@@ -18,7 +18,7 @@ public sealed class ShowMapUseCase(MapChartBuilder pictures, PipelineAccess acce
     public async Task<BotAnswer> HandleAsync(ShowMapCommand command, TurnContext context, CancellationToken cancellationToken)
     {
         var resolved = await access.ResolveAsync(
-            context.Person, command.TeamName, Canonical.Command("show the map"), team => Canonical.Command($"show the map for {team}"), context.Say, cancellationToken);
+            context.Person, command.TeamName, context.Say.Pipeline("Example.Map"), ForTeam(context.Say), context.Say, cancellationToken);
         if (resolved is AudienceResult.Refused refused)
         {
             return refused.Answer;
@@ -27,8 +27,7 @@ public sealed class ShowMapUseCase(MapChartBuilder pictures, PipelineAccess acce
         var audience = ((AudienceResult.Allowed)resolved).Audience;
 
         // The map of the teams asked about (each team may run its own); several maps are drawn one team at a time.
-        var example = Canonical.Command("map for");
-        var placed = audience.MapIn(context.Maps, example, context.Say);
+        var placed = audience.MapIn(context.Maps, ForTeam(context.Say), context.Say);
         if (placed is not AudienceMap.One { Map: var map })
         {
             return ((AudienceMap.Several)placed).Answer;
@@ -84,4 +83,7 @@ public sealed class ShowMapUseCase(MapChartBuilder pictures, PipelineAccess acce
             Sections = [new(say.Charts("Section.Stages"), [.. lines.Select(l => new CardLine(l))]), .. outcomes.Count > 0 ? new[] { new CardSection(say.Charts("Section.Outcomes"), [.. outcomes.Select(l => new CardLine(l))]) } : []],
         });
     }
+
+    /// <summary>"show the map for emea", in the reader's language.</summary>
+    private static Func<string, string> ForTeam(Phrases say) => team => say.Pipeline("Example.Map.Team", team);
 }

@@ -198,6 +198,17 @@ public sealed class DateInWordsTests
         Assert.Equal(new DateOnly(year, month, day), DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(found.At, Berlin).DateTime));
     }
 
+    /// <summary>The dates the unreadable-date answer suggests, in each language, are dates the bot reads.</summary>
+    [Theory]
+    [InlineData("Friday")]
+    [InlineData("tomorrow 3pm")]
+    [InlineData("in 3 days")]
+    [InlineData("يوم الأحد")]
+    [InlineData("بكرة الساعة 3 العصر")]
+    [InlineData("بعد 3 أيام")]
+    public void Read_TheSuggestedDates_AreRead(string suggested) =>
+        Assert.IsType<DateReading.Found>(DateInWords.Read(suggested, Context()));
+
     // Arabic: the step's words stay as typed, the date words are read through ar.yaml's date_words and time_words.
     [Theory]
     [InlineData("اتصال غدًا", "اتصال", 2026, 12, 4, 23, 59)]

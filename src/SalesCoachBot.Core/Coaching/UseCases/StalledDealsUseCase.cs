@@ -26,7 +26,7 @@ internal sealed class StalledDealsUseCase(IDealStore deals, IDirectoryStore dire
             var team = await AccessPolicy.FindVisibleTeamAsync(directory, name, context.Person, cancellationToken);
             if (team is null)
             {
-                return Errors.Answer(say.Lists("Stalled.UnknownTeam.Title"), say.Lists("Stalled.UnknownTeam", name, Canonical.Command("stalled")));
+                return Errors.Answer(say.Lists("Stalled.UnknownTeam.Title"), say.Lists("Stalled.UnknownTeam", name, say.Lists("Example.Stalled")));
             }
 
             teams = [team.Id];
