@@ -23,6 +23,14 @@ internal static class AccessPolicy
     public static async Task<SalesTeam?> FindVisibleTeamAsync(IDirectoryStore directory, string name, PersonView person, CancellationToken cancellationToken) =>
         await directory.FindTeamByNameAsync(name, cancellationToken) is { } team && SeesTeam(person, team.Id) ? team : null;
 
+    /// <summary>The open deals of the teams the person may see (every team for admins), and their own in other teams.</summary>
+    public static async Task<IReadOnlyList<DealView>> VisibleOpenDealsAsync(IDealStore deals, PersonView person, CancellationToken cancellationToken)
+    {
+        var teams = await deals.ListOpenAsync(VisibleTeams(person), cancellationToken);
+        var own = person.IsAdmin ? [] : await deals.ListOpenByOwnerAsync(person.Id, cancellationToken);
+        return [.. teams.Concat(own).DistinctBy(view => view.Id)];
+    }
+
     /// <summary>The deals the person may find by name, as <see cref="CanSee"/> allows them; null means every deal (admins).</summary>
     public static DealScope? FindableDeals(PersonView person) =>
         person.IsAdmin ? null : new DealScope(person.TeamIds, person.Id);

@@ -17,7 +17,8 @@ namespace SalesCoachBot.Core.Pipeline;
 /// for lost deals, how often each reason was given. Whose deals follows the pipeline's rule (<see cref="PipelineAccess"/>):
 /// a manager's teams, every team for an admin, a rep's own deals; "my wins" is the person's own deals whatever their role.
 /// No period said means this quarter, in the team's zone. "did we win Initech" fits "what did {team} win": a name that is no
-/// team the person sees but a deal's shows that deal's card.
+/// team the person sees but a deal's shows that deal's card. "Riley's wins", "what did Dana lose": a name no team the person
+/// sees has but an owner's, among the deals the list would show, lists only that owner's.
 /// </summary>
 internal sealed class ClosedDealsUseCase(
     IPipelineStore store, PipelineAccess access, TeamRulesProvider teamRules, IDirectoryStore directory, IDealStore dealStore, DealNameResolverCache names, WhatsNextUseCase whatsNext)
@@ -25,12 +26,22 @@ internal sealed class ClosedDealsUseCase(
 {
     private static readonly CalendarPeriod ThisQuarter = new(CalendarUnit.Quarter, Previous: false);
 
-    public async Task<BotAnswer> HandleAsync(ClosedDealsCommand command, TurnContext context, CancellationToken cancellationToken)
+    public Task<BotAnswer> HandleAsync(ClosedDealsCommand command, TurnContext context, CancellationToken cancellationToken) =>
+        ListAsync(command, context, ownerFirst: true, cancellationToken);
+
+    /// <summary>
+    /// The list. With <paramref name="ownerFirst"/>, a name no team the person sees has is first looked for among the owners
+    /// of the deals the list would show without it ("Riley's wins": a manager's teams, a rep's own deals); no owner called so,
+    /// it is read as it was before owners were: a deal's name, else a team's.
+    /// </summary>
+    private async Task<BotAnswer> ListAsync(ClosedDealsCommand command, TurnContext context, bool ownerFirst, CancellationToken cancellationToken)
     {
         var say = context.Say;
         // The list asked for, in the reader's language, for the examples its refusals give.
         var asked = command.Lost ? "Example.Lost" : "Example.Won";
-        if (command.TeamName is { } named && await NamesADealAsync(named, context, cancellationToken))
+        var owner = ownerFirst && !command.Mine && command.TeamName is { } typed
+            && await AccessPolicy.FindVisibleTeamAsync(directory, typed, context.Person, cancellationToken) is null ? typed : null;
+        if (owner is null && command.TeamName is { } named && await NamesADealAsync(named, context, cancellationToken))
         {
             return await whatsNext.HandleAsync(new WhatsNextCommand(new NameReference(named)) { Language = command.Language }, context, cancellationToken);
         }
@@ -42,7 +53,7 @@ internal sealed class ClosedDealsUseCase(
         }
         else
         {
-            var resolved = await access.ResolveAsync(context.Person, command.TeamName, say.Pipeline(asked), team => say.Pipeline(asked + ".TeamLastQuarter", team), say, cancellationToken);
+            var resolved = await access.ResolveAsync(context.Person, owner is null ? command.TeamName : null, say.Pipeline(asked), team => say.Pipeline(asked + ".TeamLastQuarter", team), say, cancellationToken);
             if (resolved is AudienceResult.Refused refused)
             {
                 return refused.Answer;
@@ -80,22 +91,46 @@ internal sealed class ClosedDealsUseCase(
         }
 
         var deals = await store.ListClosedAsync(audience.Scope, command.Lost ? DealStatus.Lost : DealStatus.Won, window.From, window.To, cancellationToken);
+        if (owner is not null)
+        {
+            var theirs = deals.Where(deal => OwnerNames.IsCalled(deal.OwnerName, owner)).ToList();
+            // Nothing closed in the period, the owner may still be known by their open deals: "Riley won no deals in …".
+            var names = theirs.Count > 0 ? theirs.Select(deal => deal.OwnerName) : await OpenDealOwnersAsync(audience.Scope, owner, cancellationToken);
+            if (!names.Any())
+            {
+                return await ListAsync(command, context, ownerFirst: false, cancellationToken);
+            }
+
+            var person = say.Language.Isolate(OwnerNames.Named(names, owner));
+            return Render(theirs, command.Lost, person, withOwners: false, period, rules.Zone, context.MapOfTeam, say, person);
+        }
+
         return Render(deals, command.Lost, audience.Label, withOwners: !audience.IsOwnDeals, period, rules.Zone, context.MapOfTeam, say);
+    }
+
+    /// <summary>The names of the owners called <paramref name="owner"/> of the scope's open deals.</summary>
+    private async Task<IReadOnlyList<string>> OpenDealOwnersAsync(PipelineScope scope, string owner, CancellationToken cancellationToken)
+    {
+        var open = scope.OwnerId is { } ownerId
+            ? await dealStore.ListOpenByOwnerAsync(ownerId, cancellationToken)
+            : await dealStore.ListOpenAsync(scope.TeamIds, cancellationToken);
+        return [.. open.Select(view => view.OwnerName).Where(name => OwnerNames.IsCalled(name, owner))];
     }
 
     /// <summary>
     /// The list as answered: <paramref name="deals"/> newest first, closed in <paramref name="period"/> (as a reply names it),
     /// each day in its team's zone (<paramref name="zoneOf"/>) and each lost reason in its team's map's words
-    /// (<paramref name="mapOf"/>, by the team's map id).
+    /// (<paramref name="mapOf"/>, by the team's map id). A <paramref name="person"/>'s list says none was theirs.
     /// </summary>
     internal static BotAnswer Render(
-        IReadOnlyList<ClosedDealLine> deals, bool lost, string audience, bool withOwners, string period, Func<long, TimeZoneInfo> zoneOf, Func<string?, ProcessMaps.ProcessMap> mapOf, Phrases say)
+        IReadOnlyList<ClosedDealLine> deals, bool lost, string audience, bool withOwners, string period, Func<long, TimeZoneInfo> zoneOf, Func<string?, ProcessMaps.ProcessMap> mapOf, Phrases say,
+        string? person = null)
     {
         var kind = lost ? "Lost" : "Won";
         var title = say.Pipeline($"Closed.{kind}.Title", audience);
         if (deals.Count == 0)
         {
-            var none = say.Pipeline($"Closed.{kind}.None", period);
+            var none = person is null ? say.Pipeline($"Closed.{kind}.None", period) : say.Pipeline($"Closed.{kind}.PersonNone", person, period);
             return new BotAnswer(none, new Card { Kind = CardKind.DealList, Title = title, Subtitle = period, Body = [none] });
         }
 

@@ -660,6 +660,8 @@ public sealed partial class CommandParser
             // "don't send nudges here", "stop posting nudges here": not a team's name, and no command stops them.
             "nudges" when tokens.Any(t => pack.Words("change_negations").Contains(t.Lower)) => new UnknownCommand(folded.Raw),
             "nudges" => Join(m.Slot("team").Where(t => !pack.Words("nudge_words").Contains(t.Canon))) is { Length: > 0 } team ? new UseChannelForNudgesCommand(team) : null,
+            // "deals for next week": a time to come is no rep's name; what is due then.
+            "mydeals" when m.HasSlot("person") && IsATimeToCome(m.Slot("person"), pack) => Due(tokens, pack),
             // «صفقات Omar في العرض»: the owner's deals at a stage.
             "mydeals" when m.HasSlot("person") => OwnerOf(m.Slot("person"), pack, folded) is not { } owner || (m.HasSlot("stage") && !SaysAStage(m.Slot("stage"), pack)) ? null
                 : new MyDealsCommand(m.HasSlot("stage") ? StageText(m.Slot("stage"), pack, folded) : null, Mine: false) { OwnerName = owner },
@@ -2329,6 +2331,11 @@ public sealed partial class CommandParser
     /// ("the" and the like aside), so no deal. So is a period's unit alone ("what changed this week" read with "week" for
     /// the deal, "this" taken for the example's "on"), spelled out: "q" or "mo" may be a name's.
     /// </summary>
+    /// <summary>"next week", "next month": a word of <c>next_as_time</c> before a period's unit, and nothing else but light words.</summary>
+    private static bool IsATimeToCome(IReadOnlyList<Token> slot, LanguagePack pack) =>
+        Trim(slot, pack.Words("light"), pack.Words("light")) is [var next, var unit]
+        && pack.Words("next_as_time").Contains(next.Canon) && pack.PeriodUnits.ContainsKey(unit.Canon);
+
     private static bool IsAPeriod(IReadOnlyList<Token> slot, LanguagePack pack)
     {
         var light = pack.Words("light");

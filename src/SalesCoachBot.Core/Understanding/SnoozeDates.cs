@@ -187,7 +187,7 @@ internal static partial class SnoozeDates
     private static int Number(string word) => word switch
     {
         "a" or "an" or "one" => 1,
-        "two" => 2,
+        "two" or "couple" => 2,
         "three" => 3,
         "four" => 4,
         "five" => 5,
@@ -199,7 +199,7 @@ internal static partial class SnoozeDates
         _ => int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0,
     };
 
-    [GeneratedRegex(@"^((for|by|in|until|till|til) )?(next )?((?<n>\d{1,4}|a|an|one|two|three|four|five|six|seven|ten|fourteen|thirty) ?(?<u>days?|d|weeks?|wks?|w|months?|mo)|(?<u>days?|weeks?|months?))$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"^((for|by|in|until|till|til) )?(next )?(((a )?(?<n>couple)( of)?|(?<n>\d{1,4}|a|an|one|two|three|four|five|six|seven|ten|fourteen|thirty)) ?(?<u>days?|d|weeks?|wks?|w|months?|mo)|(?<u>days?|weeks?|months?))$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex DurationRegex();
 
     [GeneratedRegex(@"^((?<u>until|till|til|to) )?(day )?(next )?(?<d>[a-z]+|\d{4} \d{2} \d{2})$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]

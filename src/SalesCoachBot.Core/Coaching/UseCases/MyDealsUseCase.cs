@@ -31,7 +31,7 @@ internal sealed class MyDealsUseCase(
         // "which deals are in demo", "what are our biggest deals": without "my", the deals of every team the person may see.
         var everyone = !command.Mine && (command.StageText is not null || command.Order != DealOrder.StalledFirst);
         IReadOnlyList<DealView> mine = everyone
-            ? await VisibleAsync(context.Person, cancellationToken)
+            ? await AccessPolicy.VisibleOpenDealsAsync(deals, context.Person, cancellationToken)
             : await deals.ListOpenByOwnerAsync(context.Person.Id, cancellationToken);
         var titled = everyone ? command.StageText is null ? "Visible" : "Visible.InStage" : "Mine.InStage";
         return await ListAsync(mine, command.StageText, titled, withOwners: everyone, context, cancellationToken, order: command.Order);
@@ -44,8 +44,8 @@ internal sealed class MyDealsUseCase(
     /// </summary>
     private async Task<BotAnswer> OwnersAsync(string owner, MyDealsCommand command, TurnContext context, CancellationToken cancellationToken)
     {
-        var visible = await VisibleAsync(context.Person, cancellationToken);
-        var theirs = visible.Where(view => IsCalled(view.OwnerName, owner)).ToList();
+        var visible = await AccessPolicy.VisibleOpenDealsAsync(deals, context.Person, cancellationToken);
+        var theirs = visible.Where(view => OwnerNames.IsCalled(view.OwnerName, owner)).ToList();
         if (theirs.Count == 0 && command.Otherwise is { } asked)
         {
             // "how is EMEA doing", "how is Initech doing": no rep is called so; the team's pipeline or the deal's card.
@@ -63,16 +63,8 @@ internal sealed class MyDealsUseCase(
         }
 
         // The team's name, or the owner as the data names them when one person matched ("Dana Demo" for "dana"), else as typed.
-        var named = team?.Name ?? (theirs.Select(view => view.OwnerName).Distinct(StringComparer.Ordinal).ToList() is [var one] ? one : owner);
+        var named = team?.Name ?? OwnerNames.Named(theirs.Select(view => view.OwnerName), owner);
         return await ListAsync(theirs, command.StageText, "Owner", withOwners: true, context, cancellationToken, named, command.Order);
-    }
-
-    /// <summary>"Dana Demo" is called "dana demo" and "Dana"; case and accents aside.</summary>
-    private static bool IsCalled(string ownerName, string typed)
-    {
-        var owner = TextFolding.Words(ownerName);
-        var said = TextFolding.Words(typed);
-        return said.Count > 0 && (owner.SequenceEqual(said, StringComparer.Ordinal) || (said.Count == 1 && owner.Count > 0 && owner[0] == said[0]));
     }
 
     /// <summary>
@@ -185,14 +177,6 @@ internal sealed class MyDealsUseCase(
         }
 
         return new BotAnswer(text.ToString().TrimEnd(), card);
-    }
-
-    /// <summary>The open deals of the teams the person may see (every team for admins), and their own in other teams.</summary>
-    private async Task<IReadOnlyList<DealView>> VisibleAsync(PersonView person, CancellationToken cancellationToken)
-    {
-        var teams = await deals.ListOpenAsync(AccessPolicy.VisibleTeams(person), cancellationToken);
-        var own = person.IsAdmin ? [] : await deals.ListOpenByOwnerAsync(person.Id, cancellationToken);
-        return [.. teams.Concat(own).DistinctBy(view => view.Id)];
     }
 
     private static int IndexOf(IReadOnlyList<Stage> stages, Stage stage)

@@ -12,7 +12,8 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 
 /// <summary>
 /// "stalled [TEAM]": stalled deals of the teams the person may see, grouped by owner, with the reason; the most overdue
-/// when there are more than a card holds.
+/// when there are more than a card holds. A name no team the person sees has but the owner of deals they see ("what's
+/// stalled for Dana") lists that owner's stalled deals only; a team of that name comes first.
 /// </summary>
 internal sealed class StalledDealsUseCase(IDealStore deals, IDirectoryStore directory, TeamRulesProvider teamRules) : ICommandHandler<StalledCommand>
 {
@@ -21,20 +22,33 @@ internal sealed class StalledDealsUseCase(IDealStore deals, IDirectoryStore dire
         var say = context.Say;
         IReadOnlyCollection<long>? teams = AccessPolicy.VisibleTeams(context.Person);
         var scope = say.Lists("Stalled.YourTeams");
+        // "Stalled deals in EMEA", or a person's: "Stalled deals of Dana Demo".
+        var texts = "Stalled";
+        IReadOnlyList<DealView>? owned = null;
         if (command.TeamName is { } name)
         {
             var team = await AccessPolicy.FindVisibleTeamAsync(directory, name, context.Person, cancellationToken);
-            if (team is null)
+            if (team is not null)
             {
-                return Errors.Answer(say.Lists("Stalled.UnknownTeam.Title"), say.Lists("Stalled.UnknownTeam", name, say.Lists("Example.Stalled")));
+                teams = [team.Id];
+                scope = team.Name;
             }
+            else
+            {
+                // "what's stalled for Dana": no team the person sees is called so, but the owner of deals they see may be.
+                owned = [.. (await AccessPolicy.VisibleOpenDealsAsync(deals, context.Person, cancellationToken)).Where(view => OwnerNames.IsCalled(view.OwnerName, name))];
+                if (owned.Count == 0)
+                {
+                    return Errors.Answer(say.Lists("Stalled.UnknownTeam.Title"), say.Lists("Stalled.UnknownTeam", name, say.Lists("Example.Stalled")));
+                }
 
-            teams = [team.Id];
-            scope = team.Name;
+                scope = say.Language.Isolate(OwnerNames.Named(owned.Select(view => view.OwnerName), name));
+                texts = "Stalled.Person";
+            }
         }
 
         var rules = await teamRules.GetAsync(cancellationToken);
-        var stalled = (await deals.ListOpenAsync(teams, cancellationToken))
+        var stalled = (owned ?? await deals.ListOpenAsync(teams, cancellationToken))
             .Select(view =>
             {
                 var stage = context.MapOf(view).FindStage(view.Deal.StageId);
@@ -45,8 +59,8 @@ internal sealed class StalledDealsUseCase(IDealStore deals, IDirectoryStore dire
 
         if (stalled.Count == 0)
         {
-            var none = say.Lists("Stalled.None", scope);
-            return new BotAnswer(none, new Card { Kind = CardKind.DealList, Title = say.Lists("Stalled.Title"), Body = [none] });
+            var none = say.Lists(texts + ".None", scope);
+            return new BotAnswer(none, new Card { Kind = CardKind.DealList, Title = Title(texts, scope, say), Body = [none] });
         }
 
         // The most overdue across the teams, grouped by owner; the digest's "See all" button comes here, so a team with
@@ -66,7 +80,7 @@ internal sealed class StalledDealsUseCase(IDealStore deals, IDirectoryStore dire
                     new CardAction(say.Lists("Button.Checklist"), new ShowChecklistPayload(r.view.Id))))]))
             .ToList();
 
-        var text = new StringBuilder().AppendLine(say.Lists("Stalled.Header", scope, stalled.Count));
+        var text = new StringBuilder().AppendLine(say.Lists(texts + ".Header", scope, stalled.Count));
         foreach (var section in sections)
         {
             text.AppendLine(say.Lists("Stalled.Owner", section.Heading));
@@ -84,10 +98,14 @@ internal sealed class StalledDealsUseCase(IDealStore deals, IDirectoryStore dire
         return new BotAnswer(text.ToString().TrimEnd(), new Card
         {
             Kind = CardKind.DealList,
-            Title = say.Lists("Stalled.Title"),
-            Subtitle = say.Lists("Stalled.Subtitle", stalled.Count, scope),
+            Title = Title(texts, scope, say),
+            Subtitle = say.Lists(texts + ".Subtitle", stalled.Count, scope),
             Sections = sections,
             Note = more,
         });
     }
+
+    /// <summary>"Stalled deals" for teams; "Stalled deals of Dana Demo" for a person.</summary>
+    private static string Title(string texts, string scope, Phrases say) =>
+        texts == "Stalled" ? say.Lists("Stalled.Title") : say.Lists(texts + ".Title", scope);
 }
