@@ -1439,7 +1439,23 @@ public sealed partial class CommandParser
         // "Initech moved into demo today": a day after the stage says when, not which stage.
         var (dealSlot, gluedStage) = GluedStage(m.Slot("deal"), [.. WithoutEndingDate(stageSlot)], tokens, pack);
         var stage = StageText(gluedStage, pack, folded);
-        return stage.Length == 0 ? null : new MoveDealCommand(DealOf(dealSlot, pack, folded), stage, Reason(reasonSlot, pack, folded));
+        return stage.Length == 0 ? null : new MoveDealCommand(DealOf(dealSlot, pack, folded), stage, Reason(reasonSlot, pack, folded))
+        {
+            ToNextStage = SaysNextStage(gluedStage, pack),
+        };
+    }
+
+    /// <summary>
+    /// "the next stage", «المرحلة الجاية», «المرحلة اللي بعدها»: the words say only "next" (and a stage's filler), so the
+    /// stage is the deal's next one on its map, not a stage called "next".
+    /// </summary>
+    private static bool SaysNextStage(IReadOnlyList<Token> stage, LanguagePack pack)
+    {
+        var next = pack.Words("next_stage");
+        var filler = pack.Words("stage_filler");
+        bool Says(Token t, IReadOnlySet<string> words) =>
+            words.Contains(t.Canon) || words.Contains(t.Lower) || words.Contains(ArabicText.WithoutToTheOrArticle(t.Canon));
+        return stage.Any(t => Says(t, next)) && stage.All(t => Says(t, next) || Says(t, filler));
     }
 
     /// <summary>
