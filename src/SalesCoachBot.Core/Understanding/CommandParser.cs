@@ -672,7 +672,10 @@ public sealed partial class CommandParser
                     ? new MyDealsCommand(Mine: false) { OwnerName = who, Otherwise = asDeal }
                     : asDeal,
             "mydeals" => MyDeals(m, tokens, folded, pack),
-            "due" => Due(tokens, pack),
+            // «خسرنا هالأسبوع» ("we lost this week") fits «إيش المستحق هالأسبوع» by its period: a loss or a win said is never
+            // what is due, so another reading (the lost or won list) is tried.
+            "due" => pack.IsArabic && tokens.Any(t => pack.Words("closed_lost").Contains(t.Canon) || pack.Words("closed_won").Contains(t.Canon))
+                ? null : Due(tokens, pack),
             "move" => Move(m, tokens, folded, pack),
             "lost" => m.Slot("deal").Count == 0 || SaysWon(m, tokens, pack) ? null : Lost(m, tokens, folded, pack),
             "saidno" => SaysYes(m, tokens, pack) || ChoseUs(m, tokens, pack) ? new UnknownCommand(folded.Raw) : (ChatCommand?)LostWithANo(m, tokens, folded, pack) ?? (ReasonInDeal(m, pack) ? null : new SaidNoCommand(DealOf(WithoutBuyer(m.Slot("deal"), pack), pack, folded), Reason(m.Slot("reason"), pack, folded))),
@@ -690,8 +693,12 @@ public sealed partial class CommandParser
                 : m.Slot("team"), tokens, pack),
             // "deals stuck for 30 days": the stalled list is the map's own measure; a time said is no team's name.
             // "which deals haven't moved in a month": a period's unit left alone is no team either.
+            // «الصفقات في العرض» fits «الصفقات المتعثرة في {team}»: a stage the language file names is no team, so another
+            // reading (the deals at that stage) is tried.
             "stalled" => WithoutWindow(m.HasSlot("team") ? m.Slot("team") : TeamOutsideTheSlots(m.Extras, pack), pack) is var stalledTeam
-                && IsAPeriod(stalledTeam, pack) ? new StalledCommand(null) : new StalledCommand(Team(stalledTeam, pack)),
+                && IsAPeriod(stalledTeam, pack) ? new StalledCommand(null)
+                : stalledTeam.Count > 0 && NamedStage(stalledTeam, pack) is not null ? null
+                : new StalledCommand(Team(stalledTeam, pack)),
             "closed" => Closed(m, tokens, pack),
             "funnel" => Funnel(tokens, pack),
             "newdeal" => NewDeal(m.Slot("deal"), folded, pack),
