@@ -621,8 +621,10 @@ public sealed partial class CommandParser
         }
 
         // «وش خسرنا هالسنة», «ماذا خسرنا هذا الشهر» ("what did we lose this year") fit «خسرنا {deal}» with the period for the
-        // deal: no deal is named, so it asks for the deals lost in that period, and nothing changes.
-        if (m.Command == "lost" && IsAPeriod(m.Slot("deal"), pack))
+        // deal: no deal is named, so it asks for the deals lost in that period, and nothing changes. So with "anything"
+        // before the period («خسرنا شي هالأسبوع؟»).
+        if (m.Command == "lost" && (IsAPeriod(m.Slot("deal"), pack)
+            || IsAPeriod([.. m.Slot("deal").SkipWhile(t => pack.Words("anything_words").Contains(t.Canon))], pack)))
         {
             return Closed(m, tokens, pack);
         }
