@@ -90,7 +90,14 @@ public enum DueFocus
     Missing,
 }
 
-internal sealed record MoveDealCommand(DealReference Deal, string StageText, string? Reason) : ChatCommand, IDealCommand;
+internal sealed record MoveDealCommand(DealReference Deal, string StageText, string? Reason) : ChatCommand, IDealCommand
+{
+    /// <summary>
+    /// "move Hooli to the next stage", «انقل Hooli للمرحلة الجاية»: the stage after the deal's own on its map, which only
+    /// the deal knows; <see cref="StageText"/> keeps the words as typed.
+    /// </summary>
+    public bool ToNextStage { get; init; }
+}
 
 internal sealed record MarkLostCommand(DealReference Deal, string? Reason) : ChatCommand, IDealCommand;
 

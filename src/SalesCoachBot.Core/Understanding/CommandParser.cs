@@ -621,8 +621,10 @@ public sealed partial class CommandParser
         }
 
         // «وش خسرنا هالسنة», «ماذا خسرنا هذا الشهر» ("what did we lose this year") fit «خسرنا {deal}» with the period for the
-        // deal: no deal is named, so it asks for the deals lost in that period, and nothing changes.
-        if (m.Command == "lost" && IsAPeriod(m.Slot("deal"), pack))
+        // deal: no deal is named, so it asks for the deals lost in that period, and nothing changes. So with "anything"
+        // before the period («خسرنا شي هالأسبوع؟»).
+        if (m.Command == "lost" && (IsAPeriod(m.Slot("deal"), pack)
+            || IsAPeriod([.. m.Slot("deal").SkipWhile(t => pack.Words("anything_words").Contains(t.Canon))], pack)))
         {
             return Closed(m, tokens, pack);
         }
@@ -674,7 +676,10 @@ public sealed partial class CommandParser
                     ? new MyDealsCommand(Mine: false) { OwnerName = who, Otherwise = asDeal }
                     : asDeal,
             "mydeals" => MyDeals(m, tokens, folded, pack),
-            "due" => Due(tokens, pack),
+            // «خسرنا هالأسبوع» ("we lost this week") fits «إيش المستحق هالأسبوع» by its period: a loss or a win said is never
+            // what is due, so another reading (the lost or won list) is tried.
+            "due" => pack.IsArabic && tokens.Any(t => pack.Words("closed_lost").Contains(t.Canon) || pack.Words("closed_won").Contains(t.Canon))
+                ? null : Due(tokens, pack),
             "move" => Move(m, tokens, folded, pack),
             "lost" => m.Slot("deal").Count == 0 || SaysWon(m, tokens, pack) ? null : Lost(m, tokens, folded, pack),
             "saidno" => SaysYes(m, tokens, pack) || ChoseUs(m, tokens, pack) ? new UnknownCommand(folded.Raw) : (ChatCommand?)LostWithANo(m, tokens, folded, pack) ?? (ReasonInDeal(m, pack) ? null : new SaidNoCommand(DealOf(WithoutBuyer(m.Slot("deal"), pack), pack, folded), Reason(m.Slot("reason"), pack, folded))),
@@ -692,8 +697,12 @@ public sealed partial class CommandParser
                 : m.Slot("team"), tokens, pack),
             // "deals stuck for 30 days": the stalled list is the map's own measure; a time said is no team's name.
             // "which deals haven't moved in a month": a period's unit left alone is no team either.
+            // «الصفقات في العرض» fits «الصفقات المتعثرة في {team}»: a stage the language file names is no team, so another
+            // reading (the deals at that stage) is tried.
             "stalled" => WithoutWindow(m.HasSlot("team") ? m.Slot("team") : TeamOutsideTheSlots(m.Extras, pack), pack) is var stalledTeam
-                && IsAPeriod(stalledTeam, pack) ? new StalledCommand(null) : new StalledCommand(Team(stalledTeam, pack)),
+                && IsAPeriod(stalledTeam, pack) ? new StalledCommand(null)
+                : stalledTeam.Count > 0 && NamedStage(stalledTeam, pack) is not null ? null
+                : new StalledCommand(Team(stalledTeam, pack)),
             "closed" => Closed(m, tokens, pack),
             "funnel" => Funnel(tokens, pack),
             "newdeal" => NewDeal(m.Slot("deal"), folded, pack),
@@ -1441,7 +1450,23 @@ public sealed partial class CommandParser
         // "Initech moved into demo today": a day after the stage says when, not which stage.
         var (dealSlot, gluedStage) = GluedStage(m.Slot("deal"), [.. WithoutEndingDate(stageSlot)], tokens, pack);
         var stage = StageText(gluedStage, pack, folded);
-        return stage.Length == 0 ? null : new MoveDealCommand(DealOf(dealSlot, pack, folded), stage, Reason(reasonSlot, pack, folded));
+        return stage.Length == 0 ? null : new MoveDealCommand(DealOf(dealSlot, pack, folded), stage, Reason(reasonSlot, pack, folded))
+        {
+            ToNextStage = SaysNextStage(gluedStage, pack),
+        };
+    }
+
+    /// <summary>
+    /// "the next stage", «المرحلة الجاية», «المرحلة اللي بعدها»: the words say only "next" (and a stage's filler), so the
+    /// stage is the deal's next one on its map, not a stage called "next".
+    /// </summary>
+    private static bool SaysNextStage(IReadOnlyList<Token> stage, LanguagePack pack)
+    {
+        var next = pack.Words("next_stage");
+        var filler = pack.Words("stage_filler");
+        bool Says(Token t, IReadOnlySet<string> words) =>
+            words.Contains(t.Canon) || words.Contains(t.Lower) || words.Contains(ArabicText.WithoutToTheOrArticle(t.Canon));
+        return stage.Any(t => Says(t, next)) && stage.All(t => Says(t, next) || Says(t, filler));
     }
 
     /// <summary>

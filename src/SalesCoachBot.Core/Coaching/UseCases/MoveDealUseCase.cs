@@ -31,7 +31,21 @@ internal sealed class MoveDealUseCase(DealLocator locator, IDealStore deals, Wha
 
         // The stages a deal can move to are its team's map's.
         var map = context.MapOf(found.Deal);
-        if (Matching.MatchStage(map, command.StageText) is not StageMatch.Found target)
+        StageMatch.Found target;
+        if (command.ToNextStage)
+        {
+            if (NextStage(deal, map) is not { } next)
+            {
+                return NoNextStage(deal, map, context);
+            }
+
+            target = new StageMatch.Found(next);
+        }
+        else if (Matching.MatchStage(map, command.StageText) is StageMatch.Found named)
+        {
+            target = named;
+        }
+        else
         {
             return Errors.Answer(context.Say.Errors("UnknownStage.Title"), context.Say.Errors("UnknownStage", command.StageText,
                 CoachingWording.List(map.OrderedStages().Select(s => MapWording.Name(s, context.Language)), context.Say)));
@@ -64,6 +78,25 @@ internal sealed class MoveDealUseCase(DealLocator locator, IDealStore deals, Wha
         }, cancellationToken);
 
         return await whatsNext.ShowCurrentAsync(deal.Id, context, outcome, cancellationToken);
+    }
+
+    /// <summary>
+    /// "the next stage": the one after the deal's current stage on its own map. A deal that is closed, or at a stage
+    /// the map leads nowhere from, has none.
+    /// </summary>
+    private static Stage? NextStage(Deal deal, ProcessMap map) =>
+        deal.Status is DealStatus.Open && map.ResolveStage(deal.StageId) is { } current ? map.NextOf(current) : null;
+
+    private static BotAnswer NoNextStage(Deal deal, ProcessMap map, TurnContext context)
+    {
+        var title = context.Say.Coaching("Move.NoNextStage.Title");
+        if (deal.Status is not DealStatus.Open)
+        {
+            return Errors.Answer(title, context.Say.Coaching("Move.NoNextStage.Closed", deal.Name, deal.ExternalId));
+        }
+
+        var stageName = map.ResolveStage(deal.StageId) is { } current ? MapWording.Name(current, context.Language) : deal.StageId.Value;
+        return Errors.Answer(title, context.Say.Coaching("Move.NoNextStage", deal.Name, stageName));
     }
 
     /// <summary>A forward move that skips a stage or leaves required items of the current one open.</summary>
