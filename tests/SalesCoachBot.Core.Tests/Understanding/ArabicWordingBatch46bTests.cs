@@ -47,12 +47,14 @@ public sealed class ArabicWordingBatch46bTests
     [InlineData("كم صفقة في العرض", "deals proposal")]
     [InlineData("الصفقات في الاتفاق الشفهي", "deals verbal-agreement")]
     [InlineData("الصفقات المتعثرة في EMEA", "stalled emea")]
-    // «وش وضع NAME» ("what's NAME's status"): a rep's deals, as «كيف ماشي Dana»; a deal's name is still its card.
-    [InlineData("وش وضع Dana هالحين", "owner dana")]
-    [InlineData("وش وضع Riley", "owner riley")]
-    [InlineData("شو وضع Dana هلق", "owner dana")]
-    [InlineData("ايه وضع Riley دلوقتي", "owner riley")]
-    [InlineData("ما وضع Dana الآن", "owner dana")]
+    // «وش وضع NAME» ("what's NAME's status") stays a deal's question: read as a rep's status, «شو وضع Initech» (issue 17's own
+    // example) searched every visible deal for an owner first, and the coach bench's Arabic what's-next lost 1 in 6. Left:
+    // a rep's name there is no deal (the answer says so); «كيف ماشي Dana» asks after a rep.
+    [InlineData("وش وضع Dana هالحين", "next notfound(-)")]
+    [InlineData("وش وضع Riley", "next notfound(-)")]
+    [InlineData("شو وضع Dana هلق", "next notfound(-)")]
+    [InlineData("ايه وضع Riley دلوقتي", "next notfound(-)")]
+    [InlineData("ما وضع Dana الآن", "next notfound(-)")]
     [InlineData("وش وضع Hooli هالحين", "next 1012")]
     [InlineData("وش وضع Hooli", "next 1012")]
     [InlineData("وش وضع مؤسسة الأفق", "next 1027")]
@@ -87,9 +89,9 @@ public sealed class ArabicWordingBatch46bTests
     [InlineData("الصفقات في مرحلة الديمو", "deals demo")]
     [InlineData("فيه صفقات في العرض؟", "unknown")]
     [InlineData("العرض", "mydeals")]
-    [InlineData("شو وضع Riley هالأيام", "owner riley")]
+    [InlineData("شو وضع Riley هالأيام", "pipeline riley 1")]
     [InlineData("وش وضع Globex هالحين", "next 1003")]
-    [InlineData("كيف وضع Dana", "owner dana")]
+    [InlineData("كيف وضع Dana", "next notfound(-)")]
     [InlineData("خسرنا شي هالأسبوع؟", "closed lost - 7")]
     [InlineData("ربحنا هالأسبوع", "closed won - 7")]
     [InlineData("كم صفقة خسرنا هالأسبوع", "closed lost - 7")]
