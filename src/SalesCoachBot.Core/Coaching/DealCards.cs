@@ -194,15 +194,7 @@ internal static class DealCards
 
     private static string StagePosition(ProcessMap map, Stage stage, Phrases say)
     {
-        var ordered = map.OrderedStages();
-        var index = 0;
-        while (index < ordered.Count && ordered[index].Id != stage.Id)
-        {
-            index++;
-        }
-
-        var position = index < ordered.Count ? index + 1 : 0;
-        return say.Cards("Position", position, ordered.Count);
+        return say.Cards("Position", map.PositionOf(stage.Id) + 1, map.OrderedStages().Count);
     }
 
     private static string ChecklistText(Card card, IReadOnlyList<CardChecklistItem> items, Deal deal, string? note, TimeZoneInfo zone, Phrases say)

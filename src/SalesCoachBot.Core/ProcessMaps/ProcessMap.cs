@@ -78,10 +78,14 @@ public sealed record ProcessMap(
     // Computed once a map: every checklist card asks for the stage's position.
     public IReadOnlyList<Stage> OrderedStages() => Index.Ordered;
 
+    /// <summary>Where <paramref name="id"/> stands on the path from <c>start</c> (0 for the first stage); -1 off the path.</summary>
+    public int PositionOf(StageId id) => Index.Positions.GetValueOrDefault(id, -1);
+
     /// <summary>The map's stages by id and in path order, for one list of stages and one start.</summary>
     private sealed class StageIndex(IReadOnlyList<Stage> stages, StageId start)
     {
         private IReadOnlyList<Stage>? _ordered;
+        private Dictionary<StageId, int>? _positions;
 
         public IReadOnlyList<Stage> Stages { get; } = stages;
 
@@ -90,6 +94,8 @@ public sealed record ProcessMap(
         public Dictionary<StageId, Stage> ById { get; } = stages.ToDictionary(s => s.Id);
 
         public IReadOnlyList<Stage> Ordered => _ordered ??= Order();
+
+        public Dictionary<StageId, int> Positions => _positions ??= Ordered.Select((stage, i) => (stage.Id, i)).ToDictionary(p => p.Id, p => p.i);
 
         private List<Stage> Order()
         {

@@ -745,23 +745,9 @@ internal sealed partial class CrmSyncStore(
     /// </summary>
     private static IEnumerable<Stage>? StagesJumpedOver(ProcessMap map, StageId from, StageId to)
     {
-        var ordered = map.OrderedStages();
-        var a = IndexOf(ordered, from);
-        var b = IndexOf(ordered, to);
-        return a >= 0 && b > a ? ordered.Skip(a + 1).Take(b - a - 1) : null;
-    }
-
-    private static int IndexOf(IReadOnlyList<Stage> stages, StageId id)
-    {
-        for (var i = 0; i < stages.Count; i++)
-        {
-            if (stages[i].Id == id)
-            {
-                return i;
-            }
-        }
-
-        return -1;
+        var a = map.PositionOf(from);
+        var b = map.PositionOf(to);
+        return a >= 0 && b > a ? map.OrderedStages().Skip(a + 1).Take(b - a - 1) : null;
     }
 
     private static async Task<IReadOnlyDictionary<DealId, IReadOnlyList<string>>> UnconfirmedRequiredAsync(

@@ -260,9 +260,8 @@ internal sealed class ConfirmItemsUseCase(
     /// </summary>
     internal static DealStatus StatusOnEntering(ProcessMap map, Stage stage)
     {
-        var ordered = map.OrderedStages().Select(s => s.Id).ToList();
-        var won = ordered.IndexOf(map.Won);
-        return won >= 0 && ordered.IndexOf(stage.Id) >= won ? DealStatus.Won : DealStatus.Open;
+        var won = map.PositionOf(map.Won);
+        return won >= 0 && map.PositionOf(stage.Id) >= won ? DealStatus.Won : DealStatus.Open;
     }
 
     /// <summary>Open deals and won deals in post-sale stages have checklists to work through.</summary>

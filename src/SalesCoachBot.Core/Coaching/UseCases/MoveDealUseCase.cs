@@ -102,9 +102,8 @@ internal sealed class MoveDealUseCase(DealLocator locator, IDealStore deals, Wha
     /// <summary>A forward move that skips a stage or leaves required items of the current one open.</summary>
     private static bool IsOverride(DealState state, ProcessMap map, StageId target)
     {
-        var ordered = map.OrderedStages().Select(s => s.Id).ToList();
-        var from = ordered.IndexOf(state.Deal.StageId);
-        var to = ordered.IndexOf(target);
+        var from = map.PositionOf(state.Deal.StageId);
+        var to = map.PositionOf(target);
         if (from < 0 || to <= from)
         {
             return false;

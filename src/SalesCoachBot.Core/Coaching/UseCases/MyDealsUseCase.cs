@@ -118,8 +118,6 @@ internal sealed class MyDealsUseCase(
                 return (view, stage, stall);
             })
             .ToList();
-        var currencies = rows.Where(r => r.view.Deal is { Amount: not null, Currency: not null })
-            .Select(r => r.view.Deal.Currency).Distinct(StringComparer.OrdinalIgnoreCase).Count();
         rows = order switch
         {
             // Amounts in different currencies are not converted: each currency's deals together, the currency most deals
@@ -132,7 +130,7 @@ internal sealed class MyDealsUseCase(
                 .SelectMany(g => g.OrderByDescending(r => r.view.Deal.Amount ?? decimal.MinValue).ThenBy(r => r.view.Deal.Name, StringComparer.OrdinalIgnoreCase))],
             // The furthest along its own map's path first; of two at the same stage, the one that got there last.
             DealOrder.ClosestToClosing => [.. rows
-                .OrderByDescending(r => r.stage is { } at ? IndexOf(context.MapOf(r.view).OrderedStages(), at) : -1)
+                .OrderByDescending(r => r.stage is { } at ? context.MapOf(r.view).PositionOf(at.Id) : -1)
                 .ThenBy(r => r.stall.DaysInStage)],
             _ => [.. rows.OrderByDescending(r => r.stall.IsStalled).ThenByDescending(r => r.stall.DaysInStage)],
         };
@@ -149,7 +147,8 @@ internal sealed class MyDealsUseCase(
         var sorted = order switch
         {
             DealOrder.StalledFirst => null,
-            DealOrder.Biggest when currencies > 1 => say.Lists("Order.Biggest.EachCurrency"),
+            DealOrder.Biggest when rows.Where(r => r.view.Deal is { Amount: not null, Currency: not null })
+                .Select(r => r.view.Deal.Currency).Distinct(StringComparer.OrdinalIgnoreCase).Skip(1).Any() => say.Lists("Order.Biggest.EachCurrency"),
             _ => say.Lists("Order." + order),
         };
         var card = new Card
@@ -177,19 +176,6 @@ internal sealed class MyDealsUseCase(
         }
 
         return new BotAnswer(text.ToString().TrimEnd(), card);
-    }
-
-    private static int IndexOf(IReadOnlyList<Stage> stages, Stage stage)
-    {
-        for (var i = 0; i < stages.Count; i++)
-        {
-            if (stages[i].Id == stage.Id)
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     /// <summary>One deal: stalled, or snoozed until the day in its team's zone (so a snoozed deal does not read as on track), or neither.</summary>
