@@ -61,6 +61,9 @@ internal sealed record MyDealsCommand(string? StageText = null, bool Mine = true
     /// <summary>"my biggest deals", "which deal is closest to closing": how the list is sorted (stalled first unless said).</summary>
     public DealOrder Order { get; init; }
 
+    /// <summary>"biggest 5 deals", "my 2 oldest deals": how many of a sorted list to show; null for as many as a card holds.</summary>
+    public int? Count { get; init; }
+
     /// <summary>
     /// "how is Dana doing", asked as "how is Initech doing" is: what the words ask when no owner is called so (the deal's
     /// card, or a team's pipeline). Null when the words can only name an owner ("Dana's deals").
@@ -68,19 +71,27 @@ internal sealed record MyDealsCommand(string? StageText = null, bool Mine = true
     public WhatsNextCommand? Otherwise { get; init; }
 }
 
-/// <summary>How a list of deals is sorted: stalled first (the longest in stage first), biggest amount first, or furthest on the map first.</summary>
+/// <summary>
+/// How a list of deals is sorted: stalled first (the longest in stage first), biggest amount first, furthest on the map
+/// first, or open the longest first.
+/// </summary>
 public enum DealOrder
 {
     StalledFirst,
     Biggest,
     ClosestToClosing,
+    Oldest,
 }
 
 /// <summary>
 /// "what's due this week", "overdue next steps", "which deals have no next step": next steps that are overdue or due
 /// within <see cref="WithinDays"/> days (0 = today, 1 = by tomorrow, 7 by default), and the open deals with none booked.
 /// </summary>
-internal sealed record DueCommand(DueFocus Focus = DueFocus.All, int WithinDays = 7) : ChatCommand;
+internal sealed record DueCommand(DueFocus Focus = DueFocus.All, int WithinDays = 7) : ChatCommand
+{
+    /// <summary>"what's due for Dana": the owner's name as typed, among the deals the person may see; null for one's own (or one's teams').</summary>
+    public string? OwnerName { get; init; }
+}
 
 /// <summary>What a "due" question asks about: everything, only the overdue steps, or only the deals with no next step.</summary>
 public enum DueFocus

@@ -679,7 +679,7 @@ public sealed partial class CommandParser
             // «خسرنا هالأسبوع» ("we lost this week") fits «إيش المستحق هالأسبوع» by its period: a loss or a win said is never
             // what is due, so another reading (the lost or won list) is tried.
             "due" => pack.IsArabic && tokens.Any(t => pack.Words("closed_lost").Contains(t.Canon) || pack.Words("closed_won").Contains(t.Canon))
-                ? null : Due(tokens, pack),
+                ? null : Due(tokens, pack) with { OwnerName = m.HasSlot("person") ? DueOwner(m.Slot("person"), pack, folded) : null },
             "move" => Move(m, tokens, folded, pack),
             "lost" => m.Slot("deal").Count == 0 || SaysWon(m, tokens, pack) ? null : Lost(m, tokens, folded, pack),
             "saidno" => SaysYes(m, tokens, pack) || ChoseUs(m, tokens, pack) ? new UnknownCommand(folded.Raw) : (ChatCommand?)LostWithANo(m, tokens, folded, pack) ?? (ReasonInDeal(m, pack) ? null : new SaidNoCommand(DealOf(WithoutBuyer(m.Slot("deal"), pack), pack, folded), Reason(m.Slot("reason"), pack, folded))),
@@ -735,6 +735,15 @@ public sealed partial class CommandParser
         return new DueCommand(focus, within);
     }
 
+    /// <summary>
+    /// "what's due for Dana", «وش المستحق على Dana»: the owner named after "for" / «على»; null for oneself ("for me"), a
+    /// time ("for this week", «على اليوم») or words of what is due («علي اليوم من خطوات»: "steps", <c>due_not_owner</c>).
+    /// </summary>
+    private static string? DueOwner(IReadOnlyList<Token> person, LanguagePack pack, Typed folded) =>
+        person.Any(t => pack.Words("due_not_owner").Contains(t.Canon) || pack.Words("due_today").Contains(t.Lower)
+            || pack.Words("due_tomorrow").Contains(t.Lower) || pack.Words("due_overdue").Contains(t.Canon) || pack.Words("due_missing").Contains(t.Canon))
+            ? null : OwnerOf(person, pack, folded);
+
     /// <summary>Whether a word of the set <paramref name="set"/> was typed anywhere, as written or in its canonical form.</summary>
     private static bool AnyWordOf(IReadOnlyList<Token> tokens, LanguagePack pack, string set) =>
         tokens.Any(t => pack.Words(set).Contains(t.Canon) || pack.Words(set).Contains(t.Lower));
@@ -749,17 +758,39 @@ public sealed partial class CommandParser
     /// </summary>
     private static MyDealsCommand? MyDeals(IntentMatch m, IReadOnlyList<Token> tokens, Typed folded, LanguagePack pack)
     {
+        // "top 3 oldest deals": "top" sorts by amount unless the age is asked for.
         var order = AnyWordOf(tokens, pack, "order_closest") ? DealOrder.ClosestToClosing
+            : AnyWordOf(tokens, pack, "order_oldest") ? DealOrder.Oldest
             : AnyWordOf(tokens, pack, "order_biggest") ? DealOrder.Biggest
             : DealOrder.StalledFirst;
+        var count = order == DealOrder.StalledFirst ? null : HowMany(tokens.Except(m.Slot("stage")));
         if (!m.HasSlot("stage"))
         {
-            return new MyDealsCommand(Mine: order == DealOrder.StalledFirst || SaysMine(tokens, pack)) { Order = order };
+            return new MyDealsCommand(Mine: order == DealOrder.StalledFirst || SaysMine(tokens, pack)) { Order = order, Count = count };
         }
 
         return SaysAStage(m.Slot("stage"), pack) && StageText(m.Slot("stage"), pack, folded) is { Length: > 0 } stage
-            ? new MyDealsCommand(stage, Mine: SaysMine(tokens, pack)) { Order = order }
+            ? new MyDealsCommand(stage, Mine: SaysMine(tokens, pack)) { Order = order, Count = count }
             : null;
+    }
+
+    /// <summary>
+    /// "biggest 5 deals", «أكبر ٥ صفقات» (the digits folded to 5), "my 2 biggest deals": how many a sorted list shows. Null
+    /// when no count is typed or it is below 1 (the list as without one). The typed digits are read: a "2" between words
+    /// is read as "to" (TextSpeak) only in its canonical form.
+    /// </summary>
+    private static int? HowMany(IEnumerable<Token> tokens)
+    {
+        foreach (var token in tokens)
+        {
+            if (token.Lower.Length is > 0 and <= 6 && token.Lower.TrimStart('-').All(char.IsAsciiDigit)
+                && int.TryParse(token.Lower, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var count))
+            {
+                return count > 0 ? count : null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

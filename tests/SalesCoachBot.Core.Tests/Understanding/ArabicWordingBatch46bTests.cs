@@ -75,19 +75,19 @@ public sealed class ArabicWordingBatch46bTests
     [InlineData("لو بدنا ١٫٥ مليون شو لازم", "funnel 1.5 million")]
     [InlineData("لو بدنا ٣ مليون لفريق EMEA شو لازم", "funnel 3 million | - | emea")]
     // More wordings around these. Left as they read, none changing anything unasked: «خلي Hooli يروح …» (a deal
-    // «Hooli يروح», "did you mean Hooli"), «انقلها للمرحلة الجاية» ("move it": no deal found), «اكبر ٥ صفقات عندنا» (no
-    // top N: help), «فيه صفقات في العرض؟» (help), «العرض» alone (one's deals, not a team), a month ahead for the funnel
+    // «Hooli يروح», "did you mean Hooli"), «انقلها للمرحلة الجاية» ("move it": no deal found), «اكبر ٥ صفقات عندنا» (the
+    // five biggest since lists47), «فيه صفقات في العرض؟» (the deals in proposal since lists47), «العرض» alone (one's deals, not a team), a month ahead for the funnel
     // (its period kept as typed, which the funnel answers as a period it cannot read), a team and a period together.
     [InlineData("ابي انقل Hooli للمرحلة الجاية", "move 1012 | next | -")]
     [InlineData("انقل Acme Corp للمرحلة التالية لأن العميل وقع", "move 1001 | next | العميل وقع")]
     [InlineData("خلي Hooli يروح للمرحلة الجاية", "move notfound(1012) | next | -")]
     [InlineData("انقل Hooli لمرحلة بعدها", "move 1012 | next | -")]
     [InlineData("انقلها للمرحلة الجاية", "move notfound(-) | next | -")]
-    [InlineData("اكبر ٥ صفقات عندنا", "unknown")]
+    [InlineData("اكبر ٥ صفقات عندنا", "mydeals")]
     [InlineData("ايه أكبر صفقاتنا", "mydeals")]
     [InlineData("أكبر صفقاتنا في EMEA", "mydeals")]
     [InlineData("الصفقات في مرحلة الديمو", "deals demo")]
-    [InlineData("فيه صفقات في العرض؟", "unknown")]
+    [InlineData("فيه صفقات في العرض؟", "deals proposal")]
     [InlineData("العرض", "mydeals")]
     [InlineData("شو وضع Riley هالأيام", "pipeline riley 1")]
     [InlineData("وش وضع Globex هالحين", "next 1003")]

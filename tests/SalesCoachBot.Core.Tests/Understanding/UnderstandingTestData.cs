@@ -136,6 +136,8 @@ internal static class UnderstandingTestData
             MyDealsCommand { StageText: { } stage, Mine: true } => $"mydeals {Stage(stage)}",
             MyDealsCommand { StageText: { } stage } => $"deals {Stage(stage)}",
             MyDealsCommand => "mydeals",
+            // "what's due for Dana": an owner read where none was meant ("due for me today") would show up as a miss.
+            DueCommand { OwnerName: { } dueOwner } c => $"due {c.Focus.ToString().ToLowerInvariant()} {c.WithinDays} owner {dueOwner.ToLowerInvariant()}",
             DueCommand c => $"due {c.Focus.ToString().ToLowerInvariant()} {c.WithinDays}",
             MoveDealCommand { ToNextStage: true } c => $"move {Deal(c.Deal)} | next | {Lower(c.Reason)}",
             MoveDealCommand c => $"move {Deal(c.Deal)} | {Stage(c.StageText)} | {Lower(c.Reason)}",

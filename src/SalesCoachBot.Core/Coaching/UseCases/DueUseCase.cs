@@ -14,17 +14,51 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 /// asked window, each with its day in words in the deal's team zone, then the open deals with no next step booked.
 /// A rep sees only their own deals; a manager the deals of their teams, grouped by owner as "stalled" does; an admin all.
 /// Days are counted in each deal's team zone, so "overdue" and "today" follow the team's calendar, not UTC's.
+/// "what's due for Dana": only the deals of owners called so among those the person may see (a team's, when no owner is).
 /// </summary>
-internal sealed class DueUseCase(IDealStore deals, TeamRulesProvider teamRules) : ICommandHandler<DueCommand>
+internal sealed class DueUseCase(IDealStore deals, IDirectoryStore directory, TeamRulesProvider teamRules) : ICommandHandler<DueCommand>
 {
     public async Task<BotAnswer> HandleAsync(DueCommand command, TurnContext context, CancellationToken cancellationToken)
     {
         var say = context.Say;
         var person = context.Person;
         var manages = person.IsManager || person.IsAdmin;
-        var open = manages
-            ? await deals.ListOpenAsync(AccessPolicy.VisibleTeams(person), cancellationToken)
-            : await deals.ListOpenByOwnerAsync(person.Id, cancellationToken);
+        var scope = manages ? say.Lists("Stalled.YourTeams") : say.Lists("Due.YourDeals");
+        var title = say.Lists("Due.Title");
+        IReadOnlyList<DealView> open;
+        if (command.OwnerName is { } name)
+        {
+            var visible = await AccessPolicy.VisibleOpenDealsAsync(deals, person, cancellationToken);
+            open = [.. visible.Where(view => OwnerNames.IsCalled(view.OwnerName, name))];
+            // "what's due for EMEA": no owner is called so, but a team the person may see is.
+            var team = open.Count == 0 ? await AccessPolicy.FindVisibleTeamAsync(directory, name, person, cancellationToken) : null;
+            if (team is not null)
+            {
+                open = [.. visible.Where(view => view.Deal.TeamId == team.Id)];
+            }
+            else if (open.Count == 0)
+            {
+                return Errors.Answer(say.Lists("Due.UnknownPerson.Title"), say.Lists("Due.UnknownPerson", name, say.Lists("Example.Due")));
+            }
+
+            var named = team?.Name ?? OwnerNames.Named(open.Select(view => view.OwnerName), name);
+            (scope, title) = (team?.Name ?? say.Lists("Due.Person", named), say.Lists("Due.For.Title", named));
+            if (open.Count == 0)
+            {
+                var nothing = say.Lists("Owner.None", named);
+                return new BotAnswer(nothing, new Card { Kind = CardKind.DealList, Title = title, Body = [nothing] });
+            }
+
+            // One person's steps read as one's own do; several owners' (a team's, two called "Sam") are grouped by owner.
+            manages = open.Select(view => view.OwnerName).Distinct(StringComparer.Ordinal).Skip(1).Any();
+        }
+        else
+        {
+            open = manages
+                ? await deals.ListOpenAsync(AccessPolicy.VisibleTeams(person), cancellationToken)
+                : await deals.ListOpenByOwnerAsync(person.Id, cancellationToken);
+        }
+
         var rules = await teamRules.GetAsync(cancellationToken);
 
         var rows = open
@@ -59,7 +93,7 @@ internal sealed class DueUseCase(IDealStore deals, TeamRulesProvider teamRules) 
                     DueFocus.Overdue => say.Lists("Due.NoneOverdue"),
                     _ => say.Lists("Due.None", Window(command.WithinDays, say)),
                 };
-            return new BotAnswer(none, new Card { Kind = CardKind.DealList, Title = say.Lists("Due.Title"), Body = [none] });
+            return new BotAnswer(none, new Card { Kind = CardKind.DealList, Title = title, Body = [none] });
         }
 
         // Counted in full, listed up to what a card holds: the most pressing first (overdue, then coming up, then undated).
@@ -134,8 +168,6 @@ internal sealed class DueUseCase(IDealStore deals, TeamRulesProvider teamRules) 
             }
         }
 
-        var scope = manages ? say.Lists("Stalled.YourTeams") : say.Lists("Due.YourDeals");
-
         // Only what was asked about is counted: "which deals have no next step" does not answer "0 overdue, 0 coming up".
         var (header, subtitle) = command.Focus switch
         {
@@ -174,7 +206,7 @@ internal sealed class DueUseCase(IDealStore deals, TeamRulesProvider teamRules) 
         return new BotAnswer(text.ToString().TrimEnd(), new Card
         {
             Kind = CardKind.DealList,
-            Title = say.Lists("Due.Title"),
+            Title = title,
             Subtitle = subtitle,
             Sections = sections,
             Note = manages ? Notes(more, undated.Count > 0 ? say.Lists("Due.HintUndated") : null, missing.Count > 0 ? say.Lists("Due.Hint") : null) : more,

@@ -15,7 +15,8 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 /// "my deals": the person's open deals, stalled ones first, each with a button to its checklist. "which of my deals are in
 /// demo": only those at that stage, named as each deal's own map names its stages. "which deals are in demo": the open deals
 /// at that stage that the person may see (their teams', and their own), each with its owner. "Dana's deals": the open
-/// deals the person may see whose owner is called so (full name or first name).
+/// deals the person may see whose owner is called so (full name or first name). "oldest deals": open the longest first, each
+/// with its age; "biggest 5 deals": only that many.
 /// </summary>
 internal sealed class MyDealsUseCase(
     IDealStore deals, IDirectoryStore directory, TeamRulesProvider teamRules, DealNameResolverCache names, WhatsNextUseCase whatsNext)
@@ -34,7 +35,7 @@ internal sealed class MyDealsUseCase(
             ? await AccessPolicy.VisibleOpenDealsAsync(deals, context.Person, cancellationToken)
             : await deals.ListOpenByOwnerAsync(context.Person.Id, cancellationToken);
         var titled = everyone ? command.StageText is null ? "Visible" : "Visible.InStage" : "Mine.InStage";
-        return await ListAsync(mine, command.StageText, titled, withOwners: everyone, context, cancellationToken, order: command.Order);
+        return await ListAsync(mine, command.StageText, titled, withOwners: everyone, context, cancellationToken, order: command.Order, count: command.Count);
     }
 
     /// <summary>
@@ -64,16 +65,17 @@ internal sealed class MyDealsUseCase(
 
         // The team's name, or the owner as the data names them when one person matched ("Dana Demo" for "dana"), else as typed.
         var named = team?.Name ?? OwnerNames.Named(theirs.Select(view => view.OwnerName), owner);
-        return await ListAsync(theirs, command.StageText, "Owner", withOwners: true, context, cancellationToken, named, command.Order);
+        return await ListAsync(theirs, command.StageText, "Owner", withOwners: true, context, cancellationToken, named, command.Order, command.Count);
     }
 
     /// <summary>
     /// The list, only the deals at <paramref name="stageText"/>'s stage when given. Named for an owner, else for the stage, its
     /// title, header and "none" texts are those under <paramref name="titled"/> (<c>Owner</c>, <c>Visible.InStage</c>,
-    /// <c>Mine.InStage</c>); the plain "My deals" texts otherwise.
+    /// <c>Mine.InStage</c>); the plain "My deals" texts otherwise. At most <paramref name="count"/> deals are listed when
+    /// asked for ("biggest 5 deals"), never more than a card holds.
     /// </summary>
     private async Task<BotAnswer> ListAsync(
-        IReadOnlyList<DealView> mine, string? stageText, string titled, bool withOwners, TurnContext context, CancellationToken cancellationToken, string? owner = null, DealOrder order = DealOrder.StalledFirst)
+        IReadOnlyList<DealView> mine, string? stageText, string titled, bool withOwners, TurnContext context, CancellationToken cancellationToken, string? owner = null, DealOrder order = DealOrder.StalledFirst, int? count = null)
     {
         var say = context.Say;
         string? stageName = null;
@@ -132,17 +134,24 @@ internal sealed class MyDealsUseCase(
             DealOrder.ClosestToClosing => [.. rows
                 .OrderByDescending(r => r.stage is { } at ? context.MapOf(r.view).PositionOf(at.Id) : -1)
                 .ThenBy(r => r.stall.DaysInStage)],
+            // Open the longest: since the deal was created or imported (its first history entry), not since its last move.
+            DealOrder.Oldest => [.. rows
+                .OrderBy(r => r.view.Deal.CreatedAt)
+                .ThenBy(r => r.view.Deal.Name, StringComparer.OrdinalIgnoreCase)],
             _ => [.. rows.OrderByDescending(r => r.stall.IsStalled).ThenByDescending(r => r.stall.DaysInStage)],
         };
 
-        var lines = rows.Take(ListLimits.Deals).Select(r => new CardLine(
+        // "biggest 5 deals" lists five; a count over what a card holds lists what it holds, the rest counted as without one.
+        var shown = count is > 0 and < ListLimits.Deals ? count.Value : ListLimits.Deals;
+        var lines = rows.Take(shown).Select(r => new CardLine(
             Line(r.view, r.stage, r.stall, rules.Zone(r.view.Deal.TeamId), say)
                 + (order == DealOrder.Biggest ? " · " + Pipeline.PipelineFormat.Amount(r.view.Deal.Amount, r.view.Deal.Currency, say) : string.Empty)
+                + (order == DealOrder.Oldest ? " · " + say.Count(Phrases.Area.Lists, "Mine.OpenDays", OpenDays(r.view.Deal, context.Now)) : string.Empty)
                 + (withOwners ? " · " + say.Lists("Visible.Owner", r.view.OwnerName) : string.Empty),
             new CardAction(say.Lists("Button.Checklist"), new ShowChecklistPayload(r.view.Id)))).ToList();
 
         // A manager's teams hold hundreds of open deals: the rest counted under the list, with how to narrow it.
-        var more = rows.Count > ListLimits.Deals ? say.Lists("More", rows.Count - ListLimits.Deals) : null;
+        var more = rows.Count > shown && shown == ListLimits.Deals ? say.Lists("More", rows.Count - ListLimits.Deals) : null;
         var stalled = rows.Count(r => r.stall.IsStalled);
         var sorted = order switch
         {
@@ -177,6 +186,9 @@ internal sealed class MyDealsUseCase(
 
         return new BotAnswer(text.ToString().TrimEnd(), card);
     }
+
+    /// <summary>Whole days since the deal was created, as days in stage are counted (<see cref="StallRule"/>).</summary>
+    private static int OpenDays(Deal deal, DateTimeOffset now) => now <= deal.CreatedAt ? 0 : (int)(now - deal.CreatedAt).TotalDays;
 
     /// <summary>One deal: stalled, or snoozed until the day in its team's zone (so a snoozed deal does not read as on track), or neither.</summary>
     private static string Line(DealView view, Stage? stage, StallAssessment stall, TimeZoneInfo zone, Phrases say)
