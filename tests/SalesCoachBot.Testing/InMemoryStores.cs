@@ -1,6 +1,7 @@
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Understanding;
 
 namespace SalesCoachBot.Testing;
 
@@ -108,6 +109,23 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
         Task.FromResult<IReadOnlyDictionary<string, int>>(Deals
             .Where(d => d.Status == DealStatus.Open && (teamId is null || d.TeamId == teamId))
             .GroupBy(d => d.StageId.Value).ToDictionary(g => g.Key, g => g.Count()));
+
+    public Task<LatestConfirmation?> FindLatestConfirmationAsync(
+        long? personId, DealId? deal, DealScope? scope, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var latest = Confirmations
+                .Where(c => c.WithdrawnAt is null && c.ConfirmedAt >= since)
+                .Where(c => personId is null || c.PersonId == personId)
+                .Where(c => deal is null || c.DealId == deal)
+                .Where(c => scope is null || Deals.Any(d => d.Id == c.DealId && (scope.TeamIds.Contains(d.TeamId) || d.OwnerId == scope.OwnerId)))
+                .OrderByDescending(c => c.ConfirmedAt)
+                .ThenByDescending(c => c.Id)
+                .FirstOrDefault();
+            return Task.FromResult(latest is null ? null : new LatestConfirmation(latest.DealId, latest.StageId, latest.StageVersion, latest.ItemId, latest.ConfirmedAt));
+        }
+    }
 
     /// <summary>Runs inside the next change, before it reads the deal: what another host did in between.</summary>
     public Action<Deal>? BeforeNextChange { get; set; }

@@ -1,5 +1,6 @@
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Understanding;
 
 namespace SalesCoachBot.Core.Abstractions;
 
@@ -57,6 +58,14 @@ public interface IDealStore
     Task<IReadOnlyDictionary<string, int>> CountOpenByStageAsync(long? teamId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The latest confirmation not withdrawn, confirmed at or after <paramref name="since"/>, among the deals
+    /// <paramref name="scope"/> allows (every deal when null): the one <paramref name="personId"/> made when given, on
+    /// <paramref name="deal"/> when given. Null when there is none. Its stage version may be one the deal has left.
+    /// </summary>
+    Task<LatestConfirmation?> FindLatestConfirmationAsync(
+        long? personId, DealId? deal, DealScope? scope, DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Runs <paramref name="decide"/> against the deal's current state while holding an exclusive
     /// per-deal lock (serialised with every other change of the same deal, across processes),
     /// then applies the returned plan atomically. Returns null when the deal does not exist.
@@ -92,6 +101,9 @@ public sealed record DealView(
 
 /// <summary>An active (not withdrawn) confirmation at the deal's current stage version.</summary>
 public sealed record ConfirmationView(ChecklistItemId Item, long PersonId, string PersonName, DateTimeOffset ConfirmedAt, ChatChannel Channel);
+
+/// <summary>A confirmation still in force, as "undo that" finds it: which deal, stage (and its version) and item, and when.</summary>
+public sealed record LatestConfirmation(DealId Deal, StageId Stage, int StageVersion, ChecklistItemId Item, DateTimeOffset ConfirmedAt);
 
 /// <summary>What the name resolver needs about each deal.</summary>
 public sealed record DealNameEntry(DealId Id, string ExternalId, string Name, string? Account, long TeamId, long OwnerId, DealStatus Status);

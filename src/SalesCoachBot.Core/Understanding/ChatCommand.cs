@@ -42,6 +42,12 @@ internal sealed record ConfirmItemsCommand(DealReference Deal, IReadOnlyList<str
 
 internal sealed record UndoItemCommand(DealReference Deal, string ItemText) : ChatCommand, IDealCommand;
 
+/// <summary>
+/// "oops, undo that", "undo the last one on Initech": withdraws the latest confirmation still in force, on the deal named
+/// or linked to the chat, else the person's own latest (<see cref="DealReference.ThisDeal"/> with no chat link).
+/// </summary>
+internal sealed record UndoLastCommand(DealReference Deal) : ChatCommand, IDealCommand;
+
 internal sealed record LinkConversationCommand(DealReference Deal) : ChatCommand, IDealCommand;
 
 internal sealed record UnlinkConversationCommand : ChatCommand;

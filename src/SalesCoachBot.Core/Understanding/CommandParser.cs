@@ -380,6 +380,7 @@ public sealed partial class CommandParser
             WhatsNextCommand c => c with { Deal = deal },
             ConfirmItemsCommand c => c with { Deal = deal },
             UndoItemCommand c => c with { Deal = deal },
+            UndoLastCommand c => c with { Deal = deal },
             MoveDealCommand c => c with { Deal = deal },
             MarkLostCommand c => c with { Deal = deal },
             SaidNoCommand c => c with { Deal = deal },
@@ -656,6 +657,8 @@ public sealed partial class CommandParser
             // «رجّع Initech للاكتشاف عشان …» fits «رجع {item} في {deal}» with a reason in the deal: an undo gives none; a move does.
             // «رجّع Hooli خطوة لورا» fits «تراجع عن {item} ل {deal}» with «ورا» ("back") for the deal: a direction is no deal.
             "undo" => pack.IsArabic && (ReasonInDeal(m, pack) || ReasonInItem(m, pack) || GluedStageInItem(m, pack) || SaysBackwards(m.Slot("deal"), pack)) ? null
+                // "undo that", «تراجع عن آخر تأكيد»: no item named, or only words pointing at the latest confirmation.
+                : !m.HasSlot("item") || PointsAtTheLatest(m.Slot("item"), pack) ? new UndoLastCommand(DealOf(m.Slot("deal"), pack, folded))
                 : Items(m.Slot("item"), pack) is { Count: > 0 } undo ? new UndoItemCommand(DealOf(m.Slot("deal"), pack, folded), string.Join(" and ", undo)) : null,
             "link" => Link(m.Slot("deal"), folded, pack),
             "unlink" => new UnlinkConversationCommand(),
@@ -3004,6 +3007,13 @@ public sealed partial class CommandParser
         return ([.. tokens], null);
     }
 
+    /// <summary>"that", "the last one", «آخر تأكيد»: an undo's item made only of words pointing at the latest confirmation.</summary>
+    private static bool PointsAtTheLatest(IReadOnlyList<Token> item, LanguagePack pack)
+    {
+        var pointers = pack.Words("undo_last_words");
+        return item.Count > 0 && item.All(t => pointers.Contains(t.Canon) || pointers.Contains(t.Lower));
+    }
+
     /// <summary>"demo held and requirements listed", "#1, #2": one text per item.</summary>
     private static List<string> Items(IReadOnlyList<Token> tokens, LanguagePack pack)
     {
@@ -3125,6 +3135,7 @@ public sealed partial class CommandParser
         {
             ConfirmItemsCommand c => $"done {string.Join(", ", c.ItemTexts)}{Deal(c.Deal, "for")}",
             UndoItemCommand c => $"undo {c.ItemText}{Deal(c.Deal, "for")}",
+            UndoLastCommand c => $"undo that{Deal(c.Deal, "for")}",
             MoveDealCommand c => $"move{Deal(c.Deal, "deal")} to {c.StageText}{Because(c.Reason)}",
             MarkLostCommand c => $"mark{This(Deal(c.Deal, "deal"))} lost{Because(c.Reason)}",
             SnoozeCommand c => $"snooze{Deal(c.Deal, "deal")} {SnoozeDates.EnglishWording(c.DurationText)}".TrimEnd() + Because(c.Reason),
@@ -3163,6 +3174,7 @@ public sealed partial class CommandParser
         {
             ConfirmItemsCommand c => $"تم {string.Join(" و ", c.ItemTexts)}{For(c.Deal, "لصفقة")}",
             UndoItemCommand c => $"تراجع عن {c.ItemText.Replace(" and ", " و ", StringComparison.Ordinal)}{For(c.Deal, "في")}",
+            UndoLastCommand c => $"تراجع عن آخر تأكيد{For(c.Deal, "في")}",
             MoveDealCommand c => $"انقل {Deal(c.Deal)} إلى مرحلة {Arabic(LanguagePack.Arabic.StageNames, c.StageText)}{Because(c.Reason)}",
             MarkLostCommand c => $"خسرنا {Deal(c.Deal)}{Because(c.Reason, "بسبب")}",
             SnoozeCommand c => $"أجّل {Deal(c.Deal)} {c.DurationText}".TrimEnd() + Because(c.Reason),

@@ -4,6 +4,7 @@ using Polly.Registry;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Resilience;
+using SalesCoachBot.Core.Understanding;
 using SalesCoachBot.Data.Infrastructure;
 
 namespace SalesCoachBot.Data.Stores;
@@ -94,6 +95,36 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
             .GroupBy(d => d.StageId)
             .Select(g => new { Stage = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Stage.Value, g => g.Count, StringComparer.Ordinal, cancellationToken);
+    }
+
+    public async Task<LatestConfirmation?> FindLatestConfirmationAsync(
+        long? personId, DealId? deal, DealScope? scope, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var query = Db.Confirmations.AsNoTracking().Where(c => c.WithdrawnAt == null && c.ConfirmedAt >= since);
+        if (personId is { } person)
+        {
+            query = query.Where(c => c.PersonId == person);
+        }
+
+        if (deal is { } dealId)
+        {
+            query = query.Where(c => c.DealId == dealId);
+        }
+
+        if (scope is not null)
+        {
+            // As DealScope.Allows: the deals of the person's teams and those they own.
+            var teams = scope.TeamIds.ToList();
+            var owner = scope.OwnerId;
+            var visible = Db.Deals.AsNoTracking().Where(d => teams.Contains(d.TeamId) || d.OwnerId == owner);
+            query = from c in query join d in visible on c.DealId equals d.Id select c;
+        }
+
+        return await query
+            .OrderByDescending(c => c.ConfirmedAt)
+            .ThenByDescending(c => c.Id)
+            .Select(c => new LatestConfirmation(c.DealId, c.StageId, c.StageVersion, c.ItemId, c.ConfirmedAt))
+            .FirstOrDefaultAsync(cancellationToken);
     }
 
     public async Task<T?> ChangeDealAsync<T>(

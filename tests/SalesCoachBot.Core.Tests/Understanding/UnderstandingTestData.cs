@@ -124,6 +124,7 @@ internal static class UnderstandingTestData
             WhatsNextCommand c => $"next {Deal(c.Deal)}",
             ConfirmItemsCommand c => $"done {Deal(c.Deal)} | {string.Join(" ; ", c.ItemTexts.Select(Lower))}",
             UndoItemCommand c => $"undo {Deal(c.Deal)} | {Lower(c.ItemText)}",
+            UndoLastCommand c => $"undolast {Deal(c.Deal)}",
             LinkConversationCommand c => $"link {Deal(c.Deal)}",
             UnlinkConversationCommand => "unlink",
             UseChannelForNudgesCommand c => $"nudges {Lower(c.TeamName)}",

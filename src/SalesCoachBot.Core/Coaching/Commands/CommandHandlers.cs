@@ -36,6 +36,7 @@ internal static class CommandHandlers
         Handle<WhatsNextCommand, WhatsNextUseCase>();
         Handle<ConfirmItemsCommand, ConfirmItemsUseCase>();
         Handle<UndoItemCommand, UndoItemUseCase>();
+        Handle<UndoLastCommand, UndoItemUseCase>();
         Handle<LinkConversationCommand, LinkConversationUseCase>();
         Handle<UnlinkConversationCommand, LinkConversationUseCase>();
         Handle<MyDealsCommand, MyDealsUseCase>();

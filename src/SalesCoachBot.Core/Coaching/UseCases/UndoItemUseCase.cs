@@ -8,10 +8,16 @@ using SalesCoachBot.Core.Understanding;
 
 namespace SalesCoachBot.Core.Coaching.UseCases;
 
-/// <summary>"undo ITEM for DEAL": withdraws a confirmation of the current stage (recorded, not deleted).</summary>
-internal sealed class UndoItemUseCase(DealLocator locator, IDealStore deals, WhatsNextUseCase whatsNext)
-    : ICommandHandler<UndoItemCommand>, ICommandHandler<UndoItemPayload>
+/// <summary>
+/// "undo ITEM for DEAL": withdraws a confirmation of the current stage (recorded, not deleted). "undo that": the latest
+/// confirmation still in force, the same way.
+/// </summary>
+internal sealed class UndoItemUseCase(DealLocator locator, IDealStore deals, IConversationStore conversations, WhatsNextUseCase whatsNext)
+    : ICommandHandler<UndoItemCommand>, ICommandHandler<UndoLastCommand>, ICommandHandler<UndoItemPayload>
 {
+    /// <summary>How far back "undo that" looks: it means something just done, never last week's tick.</summary>
+    public static readonly TimeSpan RecentWindow = TimeSpan.FromHours(24);
+
     public async Task<BotAnswer> HandleAsync(UndoItemCommand command, TurnContext context, CancellationToken cancellationToken)
     {
         var lookup = await locator.LocateAsync(command.Deal, context, id => $"undo {command.ItemText} for #{id}", cancellationToken);
@@ -33,6 +39,56 @@ internal sealed class UndoItemUseCase(DealLocator locator, IDealStore deals, Wha
         }
 
         return await UndoAsync(deal.Id, match.Item.Id, expectedStageVersion: null, context, fromCard: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// "oops, undo that": on the deal named or linked to the chat, its latest confirmation (whoever made it: who may
+    /// withdraw it is <see cref="AccessPolicy.CanUndo"/>'s call, as for a named item); with neither, the person's own latest.
+    /// </summary>
+    public async Task<BotAnswer> HandleAsync(UndoLastCommand command, TurnContext context, CancellationToken cancellationToken)
+    {
+        DealView? onDeal = null;
+        if (command.Deal is not LinkedDealReference
+            || await conversations.GetLinkedDealAsync(context.Turn.Conversation, cancellationToken) is not null)
+        {
+            var lookup = await locator.LocateAsync(command.Deal, context, id => $"undo that for #{id}", cancellationToken);
+            if (lookup is not DealLookup.Found found)
+            {
+                return ((DealLookup.Answered)lookup).Answer;
+            }
+
+            onDeal = found.Deal;
+        }
+
+        var say = context.Say;
+        var hours = (int)RecentWindow.TotalHours;
+        var latest = await deals.FindLatestConfirmationAsync(
+            onDeal is null ? context.Person.Id : null, onDeal?.Id, AccessPolicy.FindableDeals(context.Person), context.Now - RecentWindow, cancellationToken);
+        if (latest is null)
+        {
+            var nothing = onDeal is null
+                ? say.Coaching("Undo.NothingRecent", say.Coaching("Help.Cmd.Undo"), hours)
+                : say.Coaching("Undo.NothingRecentOnDeal", onDeal.Deal.Name, say.Coaching("Help.Cmd.Undo"), hours);
+            return Errors.Answer(say.Coaching("Undo.Nothing.Title"), nothing);
+        }
+
+        var deal = onDeal?.Id == latest.Deal ? onDeal : await deals.GetAsync(latest.Deal, cancellationToken);
+        if (deal is null)
+        {
+            return Errors.Answer(say.Errors("NotFound.Title"), say.Errors("NotFound.See"));
+        }
+
+        // Confirmed at a stage the deal has since left (its last item moved it on): as for the item named, an undo
+        // withdraws only at the current stage and never moves the deal back.
+        if (latest.StageVersion != deal.Deal.StageVersion)
+        {
+            var map = context.MapOf(deal);
+            var itemText = map.FindStage(latest.Stage)?.FindItem(latest.Item) is { } known ? MapWording.Item(known, context.Language) : latest.Item.Value;
+            var stageText = map.FindStage(deal.Deal.StageId) is { } stage ? MapWording.Name(stage, context.Language) : deal.Deal.StageId.Value;
+            return Errors.Answer(say.Coaching("Undo.Nothing.Title"), say.Coaching("Undo.StageLeft", itemText, deal.Deal.Name, stageText));
+        }
+
+        return await UndoAsync(latest.Deal, latest.Item, expectedStageVersion: null, context, fromCard: false, cancellationToken);
     }
 
     /// <summary>A card's undo button, at the stage version the card showed.</summary>

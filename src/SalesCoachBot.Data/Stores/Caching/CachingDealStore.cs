@@ -1,6 +1,7 @@
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Caching;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Understanding;
 
 namespace SalesCoachBot.Data.Stores.Caching;
 
@@ -30,6 +31,10 @@ internal sealed class CachingDealStore(DealStore inner, SharedCache cache, ICach
 
     public Task<IReadOnlyDictionary<string, int>> CountOpenByStageAsync(long? teamId, CancellationToken cancellationToken) =>
         inner.CountOpenByStageAsync(teamId, cancellationToken);
+
+    public Task<LatestConfirmation?> FindLatestConfirmationAsync(
+        long? personId, DealId? deal, DealScope? scope, DateTimeOffset since, CancellationToken cancellationToken) =>
+        inner.FindLatestConfirmationAsync(personId, deal, scope, since, cancellationToken);
 
     public async Task<T?> ChangeDealAsync<T>(DealId id, Func<DealState, DealChangePlan<T>> decide, CancellationToken cancellationToken)
         where T : class
