@@ -99,8 +99,8 @@ public sealed class BlockKitGoldenTests
         {
             Kind = CardKind.Pipeline,
             Title = "Pipeline · Enterprise · last 90 days",
-            Facts = [new("Open", "24 deals"), new("Won", "5 (EUR 410,000)"), new("Lost", "3")],
-            Sections = [new CardSection("By stage", [new CardLine("Discovery · 9 · EUR 1,020,000"), new CardLine("Demo · 6 · EUR 700,500"), new CardLine("Proposal · 4 · EUR 380,000")])],
+            Facts = [new("Open", "24 deals"), new("Won", "5 (410,000 EUR)"), new("Lost", "3")],
+            Sections = [new CardSection("By stage", [new CardLine("Discovery · 9 · 1,020,000 EUR"), new CardLine("Demo · 6 · 700,500 EUR"), new CardLine("Proposal · 4 · 380,000 EUR")])],
             Image = new CardImage("https://coach.example.com/charts/3f9a1c.png", "Bar chart: open deals per stage"),
         }),
         ["text-only"] = new BotAnswer("I'm not sure what you mean. Try `help`.\nFor example: `what's next for initech`."),
@@ -136,7 +136,7 @@ public sealed class BlockKitGoldenTests
     {
         Kind = CardKind.Checklist,
         Title = "Initech · Demo",
-        Subtitle = "Deal #1042 · EUR 120,000",
+        Subtitle = "Deal #1042 · 120,000 EUR",
         Facts = [new("Stage", "Demo"), new("Owner", "Pat Lee (sales-engineer)"), new("Days in stage", "6")],
         Body = ["A demo tailored to the written requirements, prepared with the sales engineer."],
         Checklist = new CardChecklist(Initech, new StageId("demo"), stageVersion,

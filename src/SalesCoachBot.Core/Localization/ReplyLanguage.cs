@@ -74,7 +74,8 @@ public sealed record ReplyLanguage
 
     /// <summary>
     /// "50,000 USD": an amount with its currency, isolated inside Arabic text so it keeps its order; as many decimals as
-    /// the currency has at most ("1,235 JPY", "12.345 KWD").
+    /// the currency has at most ("1,235 JPY", "12.345 KWD"), none when the amount is whole; the number alone with no
+    /// currency. The one way every reply writes an amount: the deal card, the pipeline report, the lists and the plans.
     /// </summary>
     public string Money(decimal amount, string? currency) =>
         Isolate(string.IsNullOrWhiteSpace(currency) ? Number(amount) : $"{Number(amount, CurrencyDigits.Of(currency))} {currency}");

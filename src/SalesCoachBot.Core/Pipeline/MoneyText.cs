@@ -218,17 +218,6 @@ internal static partial class MoneyText
             : amountText;
     }
 
-    /// <summary>
-    /// "EUR 1,500,000", "KWD 12,345.675": at most the currency's decimals (<see cref="CurrencyDigits"/>, as every amount
-    /// a reply shows), none when the amount is whole; two at most with no currency.
-    /// </summary>
-    public static string Format(decimal amount, string? currency)
-    {
-        var digits = CurrencyDigits.Of(currency);
-        var number = amount.ToString(digits <= 0 ? "#,##0" : "#,##0." + new string('#', digits), CultureInfo.InvariantCulture);
-        return string.IsNullOrEmpty(currency) ? number : $"{currency} {number}";
-    }
-
     // A hyphen, the minus sign and the en dash: what people and phone keyboards type before a number.
     private static bool IsMinus(char c) => c is '-' or '\u2212' or '\u2013';
 

@@ -6,11 +6,15 @@ namespace SalesCoachBot.Core.Pipeline;
 /// <summary>How the pipeline answers write numbers: short, never adding up currencies; in the reply's language when given one.</summary>
 internal static class PipelineFormat
 {
+    /// <summary>
+    /// Amounts per currency, "480,000 EUR · 50,000 USD": each written by <see cref="ReplyLanguage.Money"/>, as the deal
+    /// card writes it, so one chat never shows the same amount two ways.
+    /// </summary>
     public static string Amounts(IReadOnlyList<CurrencyAmount> amounts, Phrases? say = null) =>
         amounts.Count == 0 ? (say ?? Phrases.English).Pipeline("NoAmounts")
-        : string.Join(" · ", amounts.Select(a => say is null ? MoneyText.Format(a.Amount, a.Currency) : say.Language.Isolate(say.Language.Digits(MoneyText.Format(a.Amount, a.Currency)))));
+        : string.Join(" · ", amounts.Select(a => (say?.Language ?? ReplyLanguage.English).Money(a.Amount, a.Currency)));
 
-    /// <summary>One deal's amount, "EUR 27,500" as the lists write it, or "no amount".</summary>
+    /// <summary>One deal's amount, "27,500 EUR" as the card and the lists write it, or "no amount".</summary>
     public static string Amount(decimal? amount, string? currency, Phrases say) =>
         amount is { } value ? Amounts([new CurrencyAmount(currency ?? string.Empty, value)], say) : say.Pipeline("Closed.NoAmount");
 
@@ -50,9 +54,9 @@ internal static class PipelineFormat
 
     public static string Number(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
-    /// <summary>Amounts per currency, short enough for a picture: "EUR 480k · USD 1.2M".</summary>
+    /// <summary>Amounts per currency, short enough for a picture: "480k EUR · 1.2M USD", number first as every reply writes them.</summary>
     public static string CompactAmounts(IReadOnlyList<CurrencyAmount> amounts) =>
-        string.Join(" · ", amounts.Select(a => a.Currency.Length > 0 ? $"{a.Currency} {Compact(a.Amount)}" : Compact(a.Amount)));
+        string.Join(" · ", amounts.Select(a => a.Currency.Length > 0 ? $"{Compact(a.Amount)} {a.Currency}" : Compact(a.Amount)));
 
     public static string Compact(decimal amount) => Math.Abs(amount) switch
     {

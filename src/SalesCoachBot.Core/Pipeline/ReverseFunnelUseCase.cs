@@ -68,7 +68,7 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
         bool InCurrency(string? c) => PipelineAnalytics.NormalizeCurrency(c) == currency;
 
         var wonSizes = wonInWindow.Where(w => InCurrency(w.Currency) && w.Amount > 0).Select(w => w.Amount!.Value).ToList();
-        var shown = say.Language.Digits(MoneyText.Format(target.Amount, currency));
+        var shown = say.Language.Money(target.Amount, currency);
         if (PipelineAnalytics.Median(wonSizes) is not { } median)
         {
             return Errors.Answer(say.Pipeline("Reverse.NoHistory.Title"), currency.Length > 0
@@ -103,7 +103,7 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
     {
         say ??= Phrases.English;
         var language = say.Language;
-        string Money(decimal amount) => language.Digits(MoneyText.Format(amount, plan.Currency));
+        string Money(decimal amount) => language.Money(amount, plan.Currency);
         string Plain(long n) => PipelineFormat.Plain(n, say);
         string Name(Stage stage) => MapWording.Name(stage, language);
         var separator = say.Nudges("ListSeparator");

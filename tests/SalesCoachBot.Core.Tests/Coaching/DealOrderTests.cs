@@ -58,7 +58,7 @@ public sealed class DealOrderTests : IDisposable
         Assert.Equal("Deals in your teams", answer.Card!.Title);
         var lines = answer.Card.Sections.Single().Lines.Select(l => l.Text).ToList();
         Assert.StartsWith("Teammate's giant (#3005)", lines[0], StringComparison.Ordinal);
-        Assert.EndsWith("· EUR 500,000 · owner: tom", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith("· 500,000 EUR · owner: tom", lines[0], StringComparison.Ordinal);
         Assert.Equal(5, lines.Count); // EMEA's five; the Americas deal is another team's
         Assert.Equal("You have no open deals.", (await _bot.AskAsync("my biggest deals", _bot.Manager)).Text);
     }
@@ -82,7 +82,7 @@ public sealed class DealOrderTests : IDisposable
 
         var lines = answer.Card!.Sections.Single().Lines.Select(l => l.Text).ToList();
         Assert.Equal(["Big middle", "Late one", "Small early", "No amount"], lines.Select(l => l[..l.IndexOf(" (#", StringComparison.Ordinal)]));
-        Assert.EndsWith("· EUR 90,000", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith("· 90,000 EUR", lines[0], StringComparison.Ordinal);
         Assert.EndsWith("· no amount", lines[3], StringComparison.Ordinal);
         Assert.Equal("Biggest amount first.", answer.Card.Note);
     }

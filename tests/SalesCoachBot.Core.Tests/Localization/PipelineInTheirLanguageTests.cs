@@ -129,10 +129,10 @@ public sealed class PipelineInTheirLanguageTests : IDisposable
 
         var answer = await _bot.AskAsync("what do we need to hit €2M this year", _bot.Manager);
 
-        Assert.Equal($"لإغلاق {Iso("EUR 2,000,000")} بحلول 31 ديسمبر 2026", answer.Card!.Title);
-        Assert.StartsWith($"لإغلاق {Iso("EUR 2,000,000")} بحلول 31 ديسمبر 2026 يلزم أن تدخل", answer.Text, StringComparison.Ordinal);
+        Assert.Equal($"لإغلاق {Iso("2,000,000 EUR")} بحلول 31 ديسمبر 2026", answer.Card!.Title);
+        Assert.StartsWith($"لإغلاق {Iso("2,000,000 EUR")} بحلول 31 ديسمبر 2026 يلزم أن تدخل", answer.Text, StringComparison.Ordinal);
         Assert.Contains($"يلزم أن تدخل 15 صفقة إلى مرحلة {Iso("Demo")}، و{Iso("30")} إلى مرحلة {Iso("Discovery")} — ولديك الآن", answer.Text, StringComparison.Ordinal);
-        Assert.Contains($"رُبح حتى الآن في الفترة: {Iso("EUR 500,000")}، والمتبقي {Iso("EUR 1,500,000")}.", answer.Text, StringComparison.Ordinal);
+        Assert.Contains($"رُبح حتى الآن في الفترة: {Iso("500,000 EUR")}، والمتبقي {Iso("1,500,000 EUR")}.", answer.Text, StringComparison.Ordinal);
         Assert.Contains($"{Iso("Discovery")}: يلزم دخول {Iso("30")} · لديك الآن {Iso("5")} · يُربح {Iso("50%")} من الصفقات التي تدخلها", answer.Text, StringComparison.Ordinal);
         Assert.Contains("الافتراضات:", answer.Text, StringComparison.Ordinal);
         Assert.Equal("المتبقي", answer.Card.Facts[0].Label);
@@ -246,13 +246,13 @@ public sealed class PipelineInTheirLanguageTests : IDisposable
     [Fact]
     public void FunnelChartAltText_InTheChartsLanguage()
     {
-        FunnelStep[] steps = [new("Discovery", 2, "EUR 2", null), new("Demo", 1, "EUR 1", "33% (1 of 3)")];
+        FunnelStep[] steps = [new("Discovery", 2, "2 EUR", null), new("Demo", 1, "1 EUR", "33% (1 of 3)")];
 
         var english = new FunnelChart("Pipeline funnel — EMEA", "s", steps).AltText;
         var arabic = new FunnelChart("قمع خط المبيعات — EMEA", "s", steps) { Language = ReplyLanguage.Arabic }.AltText;
 
-        Assert.Equal("Pipeline funnel — EMEA: Discovery 2 open, EUR 2; Demo 1 open, EUR 1, 33% (1 of 3) converted from the stage before.", english);
-        Assert.Equal($"قمع خط المبيعات — EMEA: {Iso("Discovery")}: {Iso("2")} مفتوحة، {Iso("EUR 2")}؛ {Iso("Demo")}: {Iso("1")} مفتوحة، {Iso("EUR 1")}، وتحوّل إليها {Iso("33% (1 of 3)")} من المرحلة السابقة.", arabic);
+        Assert.Equal("Pipeline funnel — EMEA: Discovery 2 open, 2 EUR; Demo 1 open, 1 EUR, 33% (1 of 3) converted from the stage before.", english);
+        Assert.Equal($"قمع خط المبيعات — EMEA: {Iso("Discovery")}: {Iso("2")} مفتوحة، {Iso("2 EUR")}؛ {Iso("Demo")}: {Iso("1")} مفتوحة، {Iso("1 EUR")}، وتحوّل إليها {Iso("33% (1 of 3)")} من المرحلة السابقة.", arabic);
     }
 
     [Fact]

@@ -42,11 +42,11 @@ public sealed class ClosedDealsTests : IDisposable
         var lines = answer.Card.Sections.Single().Lines.Select(l => l.Text).ToList();
         Assert.Equal(
         [
-            "Hooli (#2001) · EUR 40,000 · lost Tue 24 Nov 2026 · price · owner: rita",
-            "Wonka (#2002) · EUR 10,000 · lost Tue 17 Nov 2026 · price · owner: tom",
+            "Hooli (#2001) · 40,000 EUR · lost Tue 24 Nov 2026 · price · owner: rita",
+            "Wonka (#2002) · 10,000 EUR · lost Tue 17 Nov 2026 · price · owner: tom",
             "Stark (#2003) · no amount · lost Sat 7 Nov 2026 · timing · owner: rita",
         ], lines);
-        Assert.Contains(answer.Card.Facts, f => f.Label == "Total" && f.Value == "3 deals, EUR 50,000");
+        Assert.Contains(answer.Card.Facts, f => f.Label == "Total" && f.Value == "3 deals, 50,000 EUR");
         Assert.Contains(answer.Card.Facts, f => f.Label == "Reasons" && f.Value == "price (2) · timing (1)");
         Assert.All(answer.Card.Sections.Single().Lines, l => Assert.IsType<ShowChecklistPayload>(l.Action!.Payload));
     }
@@ -61,7 +61,7 @@ public sealed class ClosedDealsTests : IDisposable
 
         Assert.Equal("Deals won · EMEA", answer.Card!.Title);
         Assert.Equal("Q3 2026", answer.Card.Subtitle);
-        Assert.Equal(["Initrode (#2101) · EUR 25,000 · won Fri 18 Sep 2026 · owner: rita"], answer.Card.Sections.Single().Lines.Select(l => l.Text));
+        Assert.Equal(["Initrode (#2101) · 25,000 EUR · won Fri 18 Sep 2026 · owner: rita"], answer.Card.Sections.Single().Lines.Select(l => l.Text));
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class ClosedDealsTests : IDisposable
         var mine = await _bot.AskAsync("my wins", _bot.Rep);
         var asRep = await _bot.AskAsync("won deals", _bot.Rep);
 
-        Assert.Equal(["Initrode (#2201) · EUR 25,000 · won Mon 23 Nov 2026"], mine.Card!.Sections.Single().Lines.Select(l => l.Text));
+        Assert.Equal(["Initrode (#2201) · 25,000 EUR · won Mon 23 Nov 2026"], mine.Card!.Sections.Single().Lines.Select(l => l.Text));
         Assert.Equal("Deals won · your deals", mine.Card.Title);
         Assert.Equal(mine.Card.Sections.Single().Lines.Select(l => l.Text), asRep.Card!.Sections.Single().Lines.Select(l => l.Text));
     }
@@ -124,7 +124,7 @@ public sealed class ClosedDealsTests : IDisposable
         Assert.Equal(ListLimits.Deals, answer.Card!.Sections.Single().Lines.Count);
         Assert.StartsWith("Lost deal 0 (#2400)", answer.Card.Sections.Single().Lines[0].Text, StringComparison.Ordinal);
         Assert.Equal("… and 3 more, the newest shown", answer.Card.Note);
-        Assert.Contains(answer.Card.Facts, f => f.Value == "28 deals, EUR 28,000");
+        Assert.Contains(answer.Card.Facts, f => f.Value == "28 deals, 28,000 EUR");
     }
 
     [Fact]

@@ -43,8 +43,8 @@ public sealed class ManagerNumbersByHandTests : IDisposable
         var answer = await _bot.AskAsync("pipeline", _bot.Manager);
 
         var facts = answer.Card!.Facts.ToDictionary(f => f.Label, f => f.Value);
-        Assert.Equal("3 deals · EUR 150,000", facts["Open"]);
-        Assert.Equal("EUR 76,666 (by stage position)", facts["Weighted"]);
+        Assert.Equal("3 deals · 150,000 EUR", facts["Open"]);
+        Assert.Equal("76,666 EUR (by stage position)", facts["Weighted"]);
         Assert.Equal("1 of 3 open", facts["Stalled"]);
         Assert.Equal("75% (3 won, 1 lost)", facts["Win rate"]);
         Assert.Equal("40 days over 3 deals won", facts["Median cycle"]);
@@ -65,24 +65,24 @@ public sealed class ManagerNumbersByHandTests : IDisposable
         // Held now: Discovery 2 (O1, O3), Demo 1 (O2): expected 2 × 3/7 + 1 × 0.6 = 1.46 wins, (3 − 1.46) ÷ 3/7 = 3.6 → 4 new.
         var answer = await _bot.AskAsync("what do we need to hit 1M", _bot.Manager);
 
-        Assert.Equal("To close EUR 1,000,000 by 31 Dec 2026", answer.Card!.Title);
+        Assert.Equal("To close 1,000,000 EUR by 31 Dec 2026", answer.Card!.Title);
         Assert.StartsWith(
-            "To close EUR 1,000,000 by 31 Dec 2026 you need 5 deals to enter Demo, 7 to enter Discovery — and you hold 1 in Demo, 2 in Discovery now.",
+            "To close 1,000,000 EUR by 31 Dec 2026 you need 5 deals to enter Demo, 7 to enter Discovery — and you hold 1 in Demo, 2 in Discovery now.",
             answer.Text,
             StringComparison.Ordinal);
         Assert.Contains("Period: this quarter (Q4 2026, until 31 Dec 2026) — no period was given", answer.Text, StringComparison.Ordinal);
-        Assert.Contains("Won so far in the period: EUR 500,000, so EUR 500,000 to go.", answer.Text, StringComparison.Ordinal);
-        Assert.Contains("the median won deal, EUR 200,000, from 3 deals won in the last 12 months, so 3 deals to win.", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Won so far in the period: 500,000 EUR, so 500,000 EUR to go.", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("the median won deal, 200,000 EUR, from 3 deals won in the last 12 months, so 3 deals to win.", answer.Text, StringComparison.Ordinal);
         Assert.Contains("Discovery → Demo 71% (5 of 7); Demo → Contract signed 60% (3 of 5)", answer.Text, StringComparison.Ordinal);
         Assert.Contains("Beyond what you hold: 4 new deals into Discovery by 31 Dec 2026", answer.Text, StringComparison.Ordinal);
         Assert.Contains("Thin data: only 3 deals won in the last 12 months.", answer.Text, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("what do we need to hit 1M this year", "To close EUR 1,000,000 by 31 Dec 2026", "Won so far in the period: EUR 600,000, so EUR 400,000 to go.")]
-    [InlineData("what do we need to hit €2M in Q1", "To close EUR 2,000,000 by 31 Mar 2027", "Won so far in the period: EUR 0, so EUR 2,000,000 to go.")]
-    [InlineData("what do we need to hit 2M EUR by March for emea", "To close EUR 2,000,000 by 31 Mar 2027", "Period: from today, until 31 Mar 2027.")]
-    [InlineData("reverse funnel 2,000,000 by 15 dec", "To close EUR 2,000,000 by 15 Dec 2026", "Won so far in the period: EUR 0, so EUR 2,000,000 to go.")]
+    [InlineData("what do we need to hit 1M this year", "To close 1,000,000 EUR by 31 Dec 2026", "Won so far in the period: 600,000 EUR, so 400,000 EUR to go.")]
+    [InlineData("what do we need to hit €2M in Q1", "To close 2,000,000 EUR by 31 Mar 2027", "Won so far in the period: 0 EUR, so 2,000,000 EUR to go.")]
+    [InlineData("what do we need to hit 2M EUR by March for emea", "To close 2,000,000 EUR by 31 Mar 2027", "Period: from today, until 31 Mar 2027.")]
+    [InlineData("reverse funnel 2,000,000 by 15 dec", "To close 2,000,000 EUR by 15 Dec 2026", "Won so far in the period: 0 EUR, so 2,000,000 EUR to go.")]
     public async Task ReverseFunnel_PeriodTeamAndCurrencyForms_Honoured(string text, string title, string line)
     {
         var answer = await _bot.AskAsync(text, _bot.Manager);
@@ -97,8 +97,8 @@ public sealed class ManagerNumbersByHandTests : IDisposable
         var answer = await _bot.AskAsync("show the map", _bot.Manager);
 
         var lines = answer.Card!.Sections.Single(s => s.Heading == "Stages").Lines.Select(l => l.Text).ToList();
-        Assert.Equal("1. Discovery (sales): 2 open · EUR 70k · 1 stalled · median 15 days · → Demo 71% (5 of 7) · buyer says no → nurture 0", lines[0]);
-        Assert.Equal("2. Demo (sales): 1 open · EUR 80k · median 5 days · → Contract signed 60% (3 of 5) · buyer says no → lost 1", lines[1]);
+        Assert.Equal("1. Discovery (sales): 2 open · 70k EUR · 1 stalled · median 15 days · → Demo 71% (5 of 7) · buyer says no → nurture 0", lines[0]);
+        Assert.Equal("2. Demo (sales): 1 open · 80k EUR · median 5 days · → Contract signed 60% (3 of 5) · buyer says no → lost 1", lines[1]);
         Assert.Equal("3. Contract signed (sales, won): 3 deals won, here now", lines[2]);
         Assert.Contains("Lost: 1 deal in the last 12 months (price 1)", answer.Text, StringComparison.Ordinal);
     }

@@ -53,9 +53,9 @@ public sealed class PipelineUseCaseTests : IDisposable
         Assert.Equal(CardKind.Pipeline, answer.Card!.Kind);
         Assert.Equal("Pipeline · EMEA", answer.Card.Title);
         var stages = answer.Card.Details!.Sections.Single(s => s.Heading == "By stage").Lines.Select(l => l.Text).ToList();
-        Assert.StartsWith("Discovery: 1 deal · EUR 100,000 (weighted EUR 33,333, 33%) · median 10 days in stage", stages[0], StringComparison.Ordinal);
-        Assert.StartsWith("Demo: 1 deal · USD 50,000", stages[1], StringComparison.Ordinal);
-        Assert.Contains("Open: 2 deals · EUR 100,000 · USD 50,000", answer.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Discovery: 1 deal · 100,000 EUR (weighted 33,333 EUR, 33%) · median 10 days in stage", stages[0], StringComparison.Ordinal);
+        Assert.StartsWith("Demo: 1 deal · 50,000 USD", stages[1], StringComparison.Ordinal);
+        Assert.Contains("Open: 2 deals · 100,000 EUR · 50,000 USD", answer.Text, StringComparison.Ordinal);
         Assert.Contains("Discovery → Demo: 67% (2 of 3)", answer.Text, StringComparison.Ordinal);
         Assert.Contains("Demo → Contract signed: 50% (1 of 2)", answer.Text, StringComparison.Ordinal);
         Assert.Contains("Median cycle (Discovery to Contract signed): 30 days over 1 deal won.", answer.Text, StringComparison.Ordinal);
@@ -98,7 +98,7 @@ public sealed class PipelineUseCaseTests : IDisposable
         var answer = await _bot.AskAsync("pipeline americas", _bot.Admin);
 
         Assert.Equal("Pipeline · Americas", answer.Card!.Title);
-        Assert.Contains("Open: 1 deal · USD 70,000", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Open: 1 deal · 70,000 USD", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class PipelineUseCaseTests : IDisposable
         var answer = await _bot.AskAsync("pipeline", _bot.Rep);
 
         Assert.Equal("Pipeline · your deals", answer.Card!.Title);
-        Assert.Contains("Open: 1 deal · EUR 100,000", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Open: 1 deal · 100,000 EUR", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -187,13 +187,13 @@ public sealed class PipelineUseCaseTests : IDisposable
         var chart = Assert.IsType<FunnelChart>(Assert.Single(charts.Charts));
         Assert.Equal([("Discovery", 2), ("Demo", 1)], chart.Steps.Select(s => (s.Label, s.Count)));
         Assert.Equal("https://coach.example.com/charts/x.png", answer.Card!.Image!.Url);
-        Assert.Equal("Pipeline funnel — EMEA: Discovery 2 open, EUR 2; Demo 1 open, EUR 1, 33% (1 of 3) converted from the stage before.", answer.Card.Image.AltText);
+        Assert.Equal("Pipeline funnel — EMEA: Discovery 2 open, 2 EUR; Demo 1 open, 1 EUR, 33% (1 of 3) converted from the stage before.", answer.Card.Image.AltText);
     }
 
     [Fact]
     public async Task ReverseFunnel_EnoughHistory_StageNeedsAndAssumptions()
     {
-        // 10 entered discovery, 5 reached demo, all 5 won at EUR 100k: discovery 50% to won, demo 100%.
+        // 10 entered discovery, 5 reached demo, all 5 won at 100k EUR: discovery 50% to won, demo 100%.
         for (var i = 0; i < 5; i++)
         {
             Won($"w{i}", _bot.Rep, _bot.Emea, 100_000, "EUR", ("discovery", 100), ("demo", 90), ("contract-signed", 60));
@@ -202,9 +202,9 @@ public sealed class PipelineUseCaseTests : IDisposable
 
         var answer = await _bot.AskAsync("what do we need to hit €2M this year", _bot.Manager);
 
-        Assert.Equal("To close EUR 2,000,000 by 31 Dec 2026", answer.Card!.Title);
-        Assert.Contains("Won so far in the period: EUR 500,000, so EUR 1,500,000 to go.", answer.Text, StringComparison.Ordinal);
-        Assert.Contains("Deal size: the median won deal, EUR 100,000, from 5 deals won in the last 12 months, so 15 deals to win.", answer.Text, StringComparison.Ordinal);
+        Assert.Equal("To close 2,000,000 EUR by 31 Dec 2026", answer.Card!.Title);
+        Assert.Contains("Won so far in the period: 500,000 EUR, so 1,500,000 EUR to go.", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Deal size: the median won deal, 100,000 EUR, from 5 deals won in the last 12 months, so 15 deals to win.", answer.Text, StringComparison.Ordinal);
         Assert.Contains("Discovery: 30 to enter · you hold 5 now · 50% of deals entering it are won", answer.Text, StringComparison.Ordinal);
         Assert.Contains("Demo: 15 to enter · you hold 0 now", answer.Text, StringComparison.Ordinal);
 
@@ -214,7 +214,7 @@ public sealed class PipelineUseCaseTests : IDisposable
     }
 
     [Theory]
-    // 5 open discovery deals are expected to bring 2.5 wins at discovery's 50 %; EUR 500,000 is won already.
+    // 5 open discovery deals are expected to bring 2.5 wins at discovery's 50 %; 500,000 EUR is won already.
     [InlineData("what do we need to hit €700k this year", "What you hold now is expected to bring the rest: no new deals need to enter Discovery before 31 Dec 2026.")]
     [InlineData("what do we need to hit €800k this year", "Beyond what you hold: 1 new deal into Discovery by 31 Dec 2026")]
     [InlineData("كم نحتاج لتحقيق 700000 EUR هذه السنة", "يُتوقع أن يجلب ما لديك الآن الباقي: لا يلزم أن تدخل مرحلة")]
@@ -242,9 +242,9 @@ public sealed class PipelineUseCaseTests : IDisposable
 
         var answer = await _bot.AskAsync("what do we need to hit 12,345.675 KWD this year", _bot.Manager);
 
-        // Two decimals at most: "KWD 12,345.68", and "KWD 5,000.63" won for five deals of 1,000.125.
-        Assert.Equal("To close KWD 12,345.675 by 31 Dec 2026", answer.Card!.Title);
-        Assert.Contains("Won so far in the period: KWD 5,000.625, so KWD 7,345.05 to go.", answer.Text, StringComparison.Ordinal);
+        // The dinar keeps three decimals: "12,345.675 KWD", and "5,000.625 KWD" won for five deals of 1,000.125.
+        Assert.Equal("To close 12,345.675 KWD by 31 Dec 2026", answer.Card!.Title);
+        Assert.Contains("Won so far in the period: 5,000.625 KWD, so 7,345.05 KWD to go.", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -255,7 +255,7 @@ public sealed class PipelineUseCaseTests : IDisposable
         var answer = await _bot.AskAsync("reverse funnel 500k", _bot.Manager);
 
         Assert.Contains("Thin data: only 1 deal won in the last 12 months", answer.Text, StringComparison.Ordinal);
-        Assert.Contains("EUR 500,000", answer.Card!.Title, StringComparison.Ordinal);
+        Assert.Contains("500,000 EUR", answer.Card!.Title, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -270,7 +270,7 @@ public sealed class PipelineUseCaseTests : IDisposable
         var americas = await _bot.AskAsync(text.Replace("EMEA", "Americas", StringComparison.Ordinal), _bot.Admin);
         var other = await _bot.AskAsync("reverse funnel 500k Narnia", _bot.Admin);
 
-        Assert.Contains("EUR 500,000", answer.Card!.Title, StringComparison.Ordinal);
+        Assert.Contains("500,000 EUR", answer.Card!.Title, StringComparison.Ordinal);
         Assert.Equal("Not enough history", americas.Card!.Title);
         Assert.Equal("Unknown team", other.Card!.Title);
     }

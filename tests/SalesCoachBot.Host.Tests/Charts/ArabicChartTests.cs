@@ -37,7 +37,7 @@ public sealed class ArabicChartTests
 
     [Theory]
     [InlineData("3 من 4", new[] { "4", " من ", "3" })]
-    [InlineData("2 مفتوحة · \u2068EUR 37k\u2069", new[] { "EUR 37k", " · ", "مفتوحة ", "2" })]
+    [InlineData("2 مفتوحة · \u206837k EUR\u2069", new[] { "37k EUR", " · ", "مفتوحة ", "2" })]
     [InlineData("\u2068B2B default\u2069 · الإصدار 1", new[] { "1", "الإصدار", " · ", "B2B default" })]
     [InlineData("Demo", new[] { "Demo" })]
     public void Shape_MixedText_RunsInRightToLeftOrder(string text, string[] visual)
@@ -106,7 +106,7 @@ public sealed class ArabicChartTests
     public void RenderPng_FunnelInArabic_NamesRightFiguresLeftNothingOverlaps()
     {
         var chart = new FunnelChart("قمع خط المبيعات — \u2068EMEA\u2069", "الصفقات المفتوحة الآن",
-            [new("الاستكشاف", 4, "EUR 320k", null), new("العرض التوضيحي / الحل", 3, "EUR 360k", "71% (5 من 7)"), new("العرض / عرض السعر", 0, string.Empty, null)])
+            [new("الاستكشاف", 4, "320k EUR", null), new("العرض التوضيحي / الحل", 3, "360k EUR", "71% (5 من 7)"), new("العرض / عرض السعر", 0, string.Empty, null)])
         {
             Language = ReplyLanguage.Arabic,
         };
@@ -116,7 +116,7 @@ public sealed class ArabicChartTests
 
         Assert.Equal(FunnelChartRenderer.Width, bitmap.Width);
         var name = drawn.Single(d => d.Text == "الاستكشاف");
-        var figures = drawn.Single(d => d.Text.Contains("EUR 320k", StringComparison.Ordinal));
+        var figures = drawn.Single(d => d.Text.Contains("320k EUR", StringComparison.Ordinal));
         Assert.Contains("مفتوحة", figures.Text, StringComparison.Ordinal);
         Assert.True(name.Box.Left > FunnelChartRenderer.Width / 2f, "the stage name is not on the right");
         Assert.True(figures.Box.Right < FunnelChartRenderer.Width / 2f, "the figures are not on the left");

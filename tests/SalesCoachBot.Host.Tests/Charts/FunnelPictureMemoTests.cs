@@ -10,9 +10,9 @@ namespace SalesCoachBot.Host.Tests.Charts;
 /// </summary>
 public sealed class FunnelPictureMemoTests
 {
-    private static FunnelChart Chart(int demoDeals = 12, string amount = "EUR 480k", string? rate = "62% (5 of 8)") =>
+    private static FunnelChart Chart(int demoDeals = 12, string amount = "480k EUR", string? rate = "62% (5 of 8)") =>
         new("Pipeline — EMEA", "last 12 months",
-            [new FunnelStep("Discovery", 20, "EUR 1.2M", null), new FunnelStep("Demo", demoDeals, amount, rate)]);
+            [new FunnelStep("Discovery", 20, "1.2M EUR", null), new FunnelStep("Demo", demoDeals, amount, rate)]);
 
     [Fact]
     public void RenderPng_SameFiguresAgain_SameBytesAsDrawingThem_EachCallerOwnsItsCopy()
@@ -34,7 +34,7 @@ public sealed class FunnelPictureMemoTests
         var before = renderer.RenderPng(Chart());
         foreach (var changed in new[]
         {
-            Chart(demoDeals: 13), Chart(amount: "EUR 481k"), Chart(rate: "63% (5 of 8)"), Chart(rate: null),
+            Chart(demoDeals: 13), Chart(amount: "481k EUR"), Chart(rate: "63% (5 of 8)"), Chart(rate: null),
             Chart() with { Language = ReplyLanguage.Arabic }, Chart() with { Subtitle = "last 90 days" },
         })
         {

@@ -58,7 +58,7 @@ public sealed class MapChartRendererTests
     [Fact]
     public void RenderPng_FunnelOfThreeStages_OneBandPerStage()
     {
-        var chart = new FunnelChart("Pipeline funnel — EMEA", "open deals", [new("Discovery", 4, "EUR 320k", null), new("Demo", 3, "EUR 360k", "71% (5 of 7)"), new("Proposal", 0, "", null)]);
+        var chart = new FunnelChart("Pipeline funnel — EMEA", "open deals", [new("Discovery", 4, "320k EUR", null), new("Demo", 3, "360k EUR", "71% (5 of 7)"), new("Proposal", 0, "", null)]);
 
         using var bitmap = SKBitmap.Decode(new FunnelChartRenderer().RenderPng(chart));
 

@@ -41,7 +41,7 @@ public sealed class PipelineGoldenTests
 
         var image = Assert.Single(message.Blocks.OfType<ImageBlock>());
         Assert.Equal(PipelineSampleAnswers.ChartUrl, image.ImageUrl);
-        Assert.StartsWith("Pipeline funnel — EMEA: Discovery 4 open, EUR 320k; Demo 3 open", image.AltText, StringComparison.Ordinal);
+        Assert.StartsWith("Pipeline funnel — EMEA: Discovery 4 open, 320k EUR; Demo 3 open", image.AltText, StringComparison.Ordinal);
     }
 
     [Theory]

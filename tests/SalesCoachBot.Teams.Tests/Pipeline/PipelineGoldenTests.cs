@@ -47,7 +47,7 @@ public sealed class PipelineGoldenTests
         var image = Assert.Single(images);
         Assert.Equal(url, (string?)image["url"]);
         Assert.Equal("Stretch", (string?)image["size"]);
-        Assert.StartsWith("Pipeline funnel — EMEA: Discovery 4 open, EUR 320k; Demo 3 open", (string?)image["altText"], StringComparison.Ordinal);
+        Assert.StartsWith("Pipeline funnel — EMEA: Discovery 4 open, 320k EUR; Demo 3 open", (string?)image["altText"], StringComparison.Ordinal);
     }
 
     [Fact]
