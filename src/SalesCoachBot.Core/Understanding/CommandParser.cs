@@ -552,6 +552,10 @@ public sealed partial class CommandParser
     private static bool MoveVerbBeforeDeal(IntentMatch m, LanguagePack pack) =>
         m.HasSlot("stage") && m.Slot("deal") is [var verb, _, ..] && pack.Words("move_verbs").Contains(verb.Canon);
 
+    /// <summary>"move Hooli …", "push #1012 …": a move's verb before other words, which no deal's name opens with.</summary>
+    private static bool MoveVerbOpens(IReadOnlyList<Token> deal, LanguagePack pack) =>
+        deal is [var verb, _, ..] && pack.Words("move_verbs").Contains(verb.Canon);
+
     /// <summary>Only words of <c>branch_not_deal</c> ("I'm", "we", "you"): a person, not a deal.</summary>
     private static bool NamesAPerson(IReadOnlyList<Token> deal, LanguagePack pack) =>
         deal.Count > 0 && deal.All(t => pack.Words("branch_not_deal").Contains(t.Canon) || pack.Words("branch_not_deal").Contains(t.Lower));
@@ -688,7 +692,10 @@ public sealed partial class CommandParser
             "saidno" => SaysYes(m, tokens, pack) || ChoseUs(m, tokens, pack) ? new UnknownCommand(folded.Raw) : (ChatCommand?)LostWithANo(m, tokens, folded, pack) ?? (ReasonInDeal(m, pack) ? null : new SaidNoCommand(DealOf(WithoutBuyer(m.Slot("deal"), pack), pack, folded), Reason(m.Slot("reason"), pack, folded))),
             "snooze" => Snooze(m, tokens, folded, pack),
             "unsnooze" => GluedStageAfterDeal(m, tokens, pack) ? null : new UnsnoozeCommand(DealOf(m.Slot("deal"), pack, folded)),
-            "reopen" => m.Slot("deal").Count == 0 ? null : new ReopenDealCommand(DealOf(m.Slot("deal"), pack, folded)),
+            // "move Hooli to the next stage because they came back" fits "{deal} came back" with the move for the deal: a move's
+            // verb opening a deal whose words hold a reason is the move, so another reading is tried.
+            "reopen" => m.Slot("deal").Count == 0 || (MoveVerbOpens(m.Slot("deal"), pack) && ReasonInDeal(m, pack)) ? null
+                : new ReopenDealCommand(DealOf(m.Slot("deal"), pack, folded)),
             "branch" => Branch(m, tokens, folded, pack),
             "stage" => Stage(m.Slot("stage"), folded, pack, mustLookLikeStage: false),
             "stage_maybe" => Stage(m.Slot("stage"), folded, pack, mustLookLikeStage: true),
@@ -1530,7 +1537,8 @@ public sealed partial class CommandParser
         var end = both.Count > 1 && DayWord(both[^1], pack) is not null ? both.Count - 1 : both.Count;
         for (var cut = 0; cut < end; cut++)
         {
-            if (both[cut].Lower.StartsWith('\u0644') && NamedStage(both[cut..end], pack) is not null)
+            // «انقلها للمرحلة الجاية» ("move it to the next stage"): the deal's next stage names none either, but is one.
+            if (both[cut].Lower.StartsWith('\u0644') && (NamedStage(both[cut..end], pack) is not null || SaysNextStage(both[cut..end], pack)))
             {
                 return (both[..cut], both[cut..end]);
             }
@@ -2944,6 +2952,21 @@ public sealed partial class CommandParser
                     }
 
                     rest = [.. rest.Take(i > 1 && stageLead.Contains(rest[i - 1].Canon) && !stageMarkers.Contains(rest[i - 1].Canon) ? i - 1 : i)];
+                    cut = true;
+                }
+                else if (stage is null && rest[i].CommaBefore
+                    && ((i >= 2 && EndsAnAmount(rest[i - 1], pack)) || rest.Skip(i).All(t => stageWords.Contains(t.Canon) || stageWords.Contains(ArabicText.WithoutArticle(t.Canon)))))
+                {
+                    // "new deal: Apex, 40k, discovery": parts separated by commas, the stage last. After the amount any words
+                    // are the stage (a map names its own; the use case says when none is called so), after the name only
+                    // a stage's words ("Apex, Berlin" keeps its name).
+                    var text = StageText([.. rest.Skip(i)], pack, typed);
+                    if (text.Length > 0)
+                    {
+                        stage = text;
+                    }
+
+                    rest = [.. rest.Take(i)];
                     cut = true;
                 }
             }

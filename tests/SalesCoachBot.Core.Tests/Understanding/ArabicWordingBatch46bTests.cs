@@ -28,8 +28,8 @@ public sealed class ArabicWordingBatch46bTests
     [InlineData("انقل Hooli للمرحله الجايه", "move 1012 | next | -")]
     [InlineData("ودّي Tailwind على المرحلة الجاية", "move 1010 | next | -")]
     [InlineData("رجع Hooli للمرحلة اللي قبلها", "unknown")]
-    // Asked about, not moved: the stage after Hooli's is a question (here with the deal named loosely: "did you mean").
-    [InlineData("ما هي المرحلة التالية لـ Hooli", "next notfound(1012)")]
+    // Asked about, not moved: the stage after Hooli's is a question, answered with Hooli's card (fix/phrasing47).
+    [InlineData("ما هي المرحلة التالية لـ Hooli", "next 1012")]
     // «صفقاتنا» ("our deals"), the biggest first: the teams' deals (DealOrder.Biggest), as «أكبر صفقاتي» is one's own.
     [InlineData("أكبر صفقاتي", "mydeals")]
     [InlineData("أكبر صفقاتنا", "mydeals")]
@@ -75,14 +75,14 @@ public sealed class ArabicWordingBatch46bTests
     [InlineData("لو بدنا ١٫٥ مليون شو لازم", "funnel 1.5 million")]
     [InlineData("لو بدنا ٣ مليون لفريق EMEA شو لازم", "funnel 3 million | - | emea")]
     // More wordings around these. Left as they read, none changing anything unasked: «خلي Hooli يروح …» (a deal
-    // «Hooli يروح», "did you mean Hooli"), «انقلها للمرحلة الجاية» ("move it": no deal found), «اكبر ٥ صفقات عندنا» (the
+    // «Hooli يروح», "did you mean Hooli"), «انقلها للمرحلة الجاية» ("move it": the chat's deal, since fix/phrasing47), «اكبر ٥ صفقات عندنا» (the
     // five biggest since lists47), «فيه صفقات في العرض؟» (the deals in proposal since lists47), «العرض» alone (one's deals, not a team), a month ahead for the funnel
     // (its period kept as typed, which the funnel answers as a period it cannot read), a team and a period together.
     [InlineData("ابي انقل Hooli للمرحلة الجاية", "move 1012 | next | -")]
     [InlineData("انقل Acme Corp للمرحلة التالية لأن العميل وقع", "move 1001 | next | العميل وقع")]
     [InlineData("خلي Hooli يروح للمرحلة الجاية", "move notfound(1012) | next | -")]
     [InlineData("انقل Hooli لمرحلة بعدها", "move 1012 | next | -")]
-    [InlineData("انقلها للمرحلة الجاية", "move notfound(-) | next | -")]
+    [InlineData("انقلها للمرحلة الجاية", "move this | next | -")]
     [InlineData("اكبر ٥ صفقات عندنا", "mydeals")]
     [InlineData("ايه أكبر صفقاتنا", "mydeals")]
     [InlineData("أكبر صفقاتنا في EMEA", "mydeals")]

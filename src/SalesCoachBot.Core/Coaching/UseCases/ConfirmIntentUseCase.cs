@@ -12,8 +12,10 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 /// Cancel buttons, both ordinary command buttons every channel carries. Nothing changes until Yes is pressed.
 /// A guess whose deal name fits no deal the person may see, nor comes close to one, was not a command at all
 /// («بلا بلا بلا» read as "unsnooze deal بلا بلا"): that gets the help answer for words not understood instead.
+/// A guessed move to a stage no map has ("Hooli's in trouble" read as a move to "trouble") is never offered: the deal's
+/// card answers what was said about it.
 /// </summary>
-internal sealed class ConfirmIntentUseCase(DealNameResolverCache names, IDealStore deals, NotUnderstoodUseCase notUnderstood)
+internal sealed class ConfirmIntentUseCase(DealNameResolverCache names, IDealStore deals, NotUnderstoodUseCase notUnderstood, WhatsNextUseCase whatsNext)
     : ICommandHandler<ConfirmIntentCommand>, ICommandHandler<CancelCommand>
 {
     public async Task<BotAnswer> HandleAsync(ConfirmIntentCommand command, TurnContext context, CancellationToken cancellationToken)
@@ -22,6 +24,12 @@ internal sealed class ConfirmIntentUseCase(DealNameResolverCache names, IDealSto
         {
             var typed = context.Turn.Words?.Trim() ?? command.CommandText;
             return await notUnderstood.HandleAsync(new UnknownCommand(typed) { Language = command.Language }, context, cancellationToken);
+        }
+
+        if (command.Guess is MoveDealCommand { ToNextStage: false } move
+            && !context.Maps.All.Any(map => Matching.MatchStage(map, move.StageText) is StageMatch.Found or StageMatch.Ambiguous))
+        {
+            return await whatsNext.HandleAsync(new WhatsNextCommand(move.Deal) { Language = command.Language }, context, cancellationToken);
         }
 
         var say = context.Say;

@@ -9,11 +9,14 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 
 /// <summary>
 /// "what's next for DEAL": the deal's stage, why it matters, and its exit checklist. Words that name no deal but one of
-/// the person's teams ("how's EMEA looking this quarter") ask for that team's pipeline instead.
+/// the person's teams ("how's EMEA looking this quarter") ask for that team's pipeline instead; words that name a stage
+/// of the map ("what's required for verbal agreement") get the stage's page; a name an owner has («وش وضع Dana») gets
+/// that owner's deals.
 /// </summary>
 internal sealed class WhatsNextUseCase(
     DealLocator locator, TeamRulesProvider teamRules, IDealJournal journal,
-    DealNameResolverCache names, IDealStore deals, IDirectoryStore directory, CommandParser parser, CommandDispatcher commands)
+    DealNameResolverCache names, IDealStore deals, IDirectoryStore directory, CommandParser parser, CommandDispatcher commands,
+    StageInfoUseCase stages)
     : ICommandHandler<WhatsNextCommand>, ICommandHandler<ShowChecklistPayload>
 {
     public async Task<BotAnswer> HandleAsync(WhatsNextCommand command, TurnContext context, CancellationToken cancellationToken)
@@ -21,10 +24,35 @@ internal sealed class WhatsNextUseCase(
         var lookup = await locator.LocateAsync(command.Deal, context, id => $"what's next for #{id}", cancellationToken);
         if (lookup is not DealLookup.Found found)
         {
-            return await TeamPipelineAsync(command.Deal, command.Language, context, cancellationToken, command.TeamPeriod) ?? ((DealLookup.Answered)lookup).Answer;
+            return await TeamPipelineAsync(command.Deal, command.Language, context, cancellationToken, command.TeamPeriod)
+                ?? await StageOrOwnerAsync(command.Deal, command.Language, context, cancellationToken)
+                ?? ((DealLookup.Answered)lookup).Answer;
         }
 
         return await ShowAsync(found.Deal, context, note: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Words that name no deal the person may see, read again (only once no deal matched, so a deal's card costs nothing
+    /// more): a stage of the person's map gets its page ("what's required for verbal agreement"), an owner of deals the
+    /// person may see gets that owner's list, as "Dana's deals" does («وش وضع Dana هالحين»). Null when they are neither.
+    /// </summary>
+    private async Task<BotAnswer?> StageOrOwnerAsync(DealReference deal, string language, TurnContext context, CancellationToken cancellationToken)
+    {
+        if (deal is not NameReference name || !await names.NamesNoDealAsync(deals, name, context.Person, cancellationToken))
+        {
+            return null;
+        }
+
+        if (await stages.AnswerIfStageAsync(name.Text, context, cancellationToken) is { } stage)
+        {
+            return stage;
+        }
+
+        var visible = await AccessPolicy.VisibleOpenDealsAsync(deals, context.Person, cancellationToken);
+        return visible.Any(view => OwnerNames.IsCalled(view.OwnerName, name.Text))
+            ? await commands.DispatchAsync(new MyDealsCommand(Mine: false) { OwnerName = name.Text, Language = language }, context, cancellationToken)
+            : null;
     }
 
     /// <summary>
