@@ -45,4 +45,35 @@ public sealed class InMemoryPipelineStore(InMemoryStores stores) : IPipelineStor
                 stores.People.Single(p => p.Id == d.OwnerId).Name, stores.Teams.Single(t => t.Id == d.TeamId).Name, stores.Teams.Single(t => t.Id == d.TeamId).MapId))
             .OrderByDescending(d => d.ClosedAt)
             .ThenByDescending(d => d.Id.Value)]);
+
+    public Task<StageChangeList> ListStageChangesAsync(
+        PipelineScope scope, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken)
+    {
+        var deals = stores.Deals
+            .Where(d => (scope.TeamIds is null || scope.TeamIds.Contains(d.TeamId)) && (scope.OwnerId is null || d.OwnerId == scope.OwnerId))
+            .ToDictionary(d => d.Id);
+        // The entry before each, map changes included: where the deal sat when it moved.
+        string? Previous(StageHistoryEntry entry) => stores.History
+            .Where(h => h.DealId == entry.DealId && (h.EnteredAt < entry.EnteredAt || (h.EnteredAt == entry.EnteredAt && h.Id < entry.Id)))
+            .OrderByDescending(h => h.EnteredAt)
+            .ThenByDescending(h => h.Id)
+            .Select(h => h.StageId.Value)
+            .FirstOrDefault();
+        var changes = stores.History
+            .Where(h => deals.ContainsKey(h.DealId) && h.EnteredAt >= from && h.EnteredAt < to)
+            .Where(h => h.Kind is not (StageChangeKind.MapChange or StageChangeKind.Entered))
+            .Select(h => (Entry: h, Previous: Previous(h)))
+            .Where(x => x.Entry.Kind != StageChangeKind.Imported || x.Previous is not null)
+            .OrderByDescending(x => x.Entry.EnteredAt)
+            .ThenByDescending(x => x.Entry.Id)
+            .ToList();
+        var lines = changes.Take(limit).Select(x =>
+        {
+            var deal = deals[x.Entry.DealId];
+            var team = stores.Teams.Single(t => t.Id == deal.TeamId);
+            return new StageChangeLine(deal.Id, deal.ExternalId, deal.Name, stores.People.Single(p => p.Id == deal.OwnerId).Name, deal.TeamId, team.Name, team.MapId,
+                x.Entry.StageId.Value, x.Previous, x.Entry.Kind, x.Entry.EnteredAt, deal.Status);
+        }).ToList();
+        return Task.FromResult(new StageChangeList(lines, changes.Count));
+    }
 }

@@ -127,6 +127,10 @@ public static class PipelineSampleAnswers
         public Task<IReadOnlyList<ClosedDealLine>> ListClosedAsync(
             PipelineScope scope, DealStatus status, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
             throw new NotSupportedException("The sample answers list no closed deals.");
+
+        public Task<StageChangeList> ListStageChangesAsync(
+            PipelineScope scope, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("The sample answers list no stage changes.");
     }
 
     private sealed class FixedChart(string? url) : IChartPublisher

@@ -26,7 +26,42 @@ public interface IPipelineStore
     /// </summary>
     Task<IReadOnlyList<ClosedDealLine>> ListClosedAsync(
         PipelineScope scope, DealStatus status, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The stage changes of the scope's deals entered at or after <paramref name="from"/> and before <paramref name="to"/>,
+    /// newest first, at most <paramref name="limit"/> of them, with how many there are in all: "what moved this week". Left
+    /// out: <see cref="StageChangeKind.MapChange"/> (a map change moves no deal on) and the rows that put a deal on the map
+    /// (<see cref="StageChangeKind.Entered"/>, and <see cref="StageChangeKind.Imported"/> with no stage before it).
+    /// </summary>
+    Task<StageChangeList> ListStageChangesAsync(
+        PipelineScope scope, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken);
 }
+
+/// <summary>The newest stage changes of a period (<see cref="Lines"/>) and how many the period holds (<see cref="Total"/>).</summary>
+public sealed record StageChangeList(IReadOnlyList<StageChangeLine> Lines, int Total)
+{
+    public static readonly StageChangeList Empty = new([], 0);
+}
+
+/// <summary>
+/// One stage change as the moves list shows it: the deal entered <see cref="StageId"/> at <see cref="EnteredAt"/> by
+/// <see cref="Kind"/>, from <see cref="PreviousStageId"/> (the deal's stage entry before this one, map changes included, as
+/// that is where it sat; null when none). <see cref="Status"/> is the deal's status now: a close into nurture and a loss
+/// are both <see cref="StageChangeKind.Closed"/>.
+/// </summary>
+public sealed record StageChangeLine(
+    DealId Id,
+    string ExternalId,
+    string Name,
+    string OwnerName,
+    long TeamId,
+    string TeamName,
+    string? TeamMapId,
+    string StageId,
+    string? PreviousStageId,
+    StageChangeKind Kind,
+    DateTimeOffset EnteredAt,
+    DealStatus Status);
 
 /// <summary>A won or lost deal as the closed-deal lists show it.</summary>
 public sealed record ClosedDealLine(

@@ -178,6 +178,13 @@ internal sealed record StalledCommand(string? TeamName) : ChatCommand;
 internal sealed record ClosedDealsCommand(bool Lost, string? TeamName, int? WindowDays, Pipeline.CalendarPeriod? Period, bool Mine = false) : ChatCommand;
 
 /// <summary>
+/// "what moved this week", "stage changes this month", «وش تحرك هالأسبوع»: the stage changes of the deals in a trailing
+/// window of <see cref="WindowDays"/> days or a calendar <see cref="Period"/> (the last 7 days when neither is said), of a
+/// team, of the person's teams, or (<see cref="Mine"/>) of the person's own deals.
+/// </summary>
+internal sealed record StageMovesCommand(string? TeamName, int? WindowDays, Pipeline.CalendarPeriod? Period, bool Mine = false) : ChatCommand;
+
+/// <summary>
 /// "what do we need to hit 2M [this quarter|by March|in Q1] [for EMEA]": the amount and period as typed, parsed by the
 /// use case so it can explain bad input; no period means the current quarter.
 /// </summary>

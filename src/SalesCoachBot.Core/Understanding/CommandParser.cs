@@ -714,6 +714,7 @@ public sealed partial class CommandParser
                 : stalledTeam.Count > 0 && NamedStage(stalledTeam, pack) is not null ? null
                 : new StalledCommand(Team(stalledTeam, pack)),
             "closed" => Closed(m, tokens, pack),
+            "moves" => Moves(m, tokens, pack),
             "funnel" => Funnel(tokens, pack),
             "newdeal" => NewDeal(m.Slot("deal"), folded, pack),
             "map" => new ShowMapCommand(MapTeam(m.Slot("team").Count > 0 ? m.Slot("team") : m.Extras, tokens, pack)),
@@ -824,6 +825,33 @@ public sealed partial class CommandParser
         var words = (m.HasSlot("team") ? m.Slot("team") : TeamOutsideTheSlots(m.Extras, pack)).Where(t => !said.Contains(t.Canon) && !said.Contains(t.Lower));
         var (team, year) = WithoutYear(WithoutWindow([.. words.Where(t => !used.Contains(t))], pack), pack, said: days is not null || period is not null);
         return new ClosedDealsCommand(lost, Team(team, pack), days, period ?? year, SaysMine(tokens, pack));
+    }
+
+    /// <summary>
+    /// "what moved this week", "stage changes in EMEA this month", «وش تحرك هالأسبوع»: the period is read as the closed lists
+    /// read it; a team is what is left beside it once the words of <c>moves_words</c> are set aside.
+    /// </summary>
+    private static StageMovesCommand? Moves(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack)
+    {
+        // «شو خسرنا الأسبوع الماضي» fits «تحرك الأسبوع الماضي» by its period: a loss or a win said asks for the closed
+        // lists, so another reading is tried.
+        if (AnyWordOf(tokens, pack, "closed_lost") || AnyWordOf(tokens, pack, "closed_won"))
+        {
+            return null;
+        }
+
+        // "what changed on Initech this week" fits "changed in {team} this week": a name after "on" is a deal's (its
+        // history), not a team's (moves_not_team), so another reading is tried.
+        if (m.Slot("team") is [var named, ..] && IndexOf(tokens, named) is > 0 and var at && pack.Words("moves_not_team").Contains(tokens[at - 1].Lower))
+        {
+            return null;
+        }
+
+        var (days, period, used) = Window(tokens, pack);
+        var said = pack.Words("moves_words");
+        var words = (m.HasSlot("team") ? m.Slot("team") : TeamOutsideTheSlots(m.Extras, pack)).Where(t => !said.Contains(t.Canon) && !said.Contains(t.Lower));
+        var (team, year) = WithoutYear(WithoutWindow([.. words.Where(t => !used.Contains(t))], pack), pack, said: days is not null || period is not null);
+        return new StageMovesCommand(Team(team, pack), days, period ?? year, SaysMine(tokens, pack));
     }
 
     /// <summary>

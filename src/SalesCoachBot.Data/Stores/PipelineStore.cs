@@ -53,6 +53,58 @@ internal sealed class PipelineStore(SalesCoachDbContext db, PipelineFactsCache f
             .ThenByDescending(r => r.Id.Value)];
     }
 
+    public async Task<StageChangeList> ListStageChangesAsync(
+        PipelineScope scope, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken)
+    {
+        var history = db.StageHistory.AsNoTracking();
+        var changes =
+            from h in history
+            join d in Scoped(scope) on h.DealId equals d.Id
+            where h.EnteredAt >= @from && h.EnteredAt < to && h.Kind != StageChangeKind.MapChange && h.Kind != StageChangeKind.Entered
+            // The entry before, map changes included: where the deal sat when it moved (null for its first).
+            let previous = history
+                .Where(p => p.DealId == h.DealId && (p.EnteredAt < h.EnteredAt || (p.EnteredAt == h.EnteredAt && p.Id < h.Id)))
+                .OrderByDescending(p => p.EnteredAt)
+                .ThenByDescending(p => p.Id)
+                .Select(p => (StageId?)p.StageId)
+                .FirstOrDefault()
+            // An import with nothing before it put the deal on the map; it moved nothing.
+            where h.Kind != StageChangeKind.Imported || previous != null
+            select new { h, d, previous };
+
+        var total = await changes.CountAsync(cancellationToken);
+        if (total == 0)
+        {
+            return StageChangeList.Empty;
+        }
+
+        var rows = await (
+            from c in changes
+            join p in db.People on c.d.OwnerId equals p.Id
+            join t in db.Teams on c.d.TeamId equals t.Id
+            orderby c.h.EnteredAt descending, c.h.Id descending
+            select new
+            {
+                c.d.Id,
+                c.d.ExternalId,
+                c.d.Name,
+                Owner = p.Name,
+                c.d.TeamId,
+                Team = t.Name,
+                t.MapId,
+                c.h.StageId,
+                Previous = c.previous,
+                c.h.Kind,
+                c.h.EnteredAt,
+                c.d.Status,
+            })
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        return new StageChangeList(
+            [.. rows.Select(r => new StageChangeLine(r.Id, r.ExternalId, r.Name, r.Owner, r.TeamId, r.Team, r.MapId, r.StageId.Value, r.Previous?.Value, r.Kind, r.EnteredAt, r.Status))],
+            total);
+    }
+
     private IQueryable<Deal> Scoped(PipelineScope scope)
     {
         var deals = db.Deals.AsNoTracking();

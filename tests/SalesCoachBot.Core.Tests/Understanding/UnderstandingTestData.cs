@@ -154,6 +154,8 @@ internal static class UnderstandingTestData
             StalledCommand c => $"stalled {Lower(c.TeamName)}",
             ClosedDealsCommand c => $"closed {(c.Lost ? "lost" : "won")}{(c.Mine ? " mine" : string.Empty)} {Lower(c.TeamName)} "
                 + (c.WindowDays?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? c.Period?.Code ?? "-"),
+            StageMovesCommand c => $"moves{(c.Mine ? " mine" : string.Empty)} {Lower(c.TeamName)} "
+                + (c.WindowDays?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? c.Period?.Code ?? "-"),
             ReverseFunnelCommand c => $"funnel {Lower(c.AmountText)}" + (c.PeriodText is null && c.TeamName is null ? string.Empty : $" | {Lower(c.PeriodText)} | {Lower(c.TeamName)}"),
             NewDealCommand c => $"newdeal {Lower(c.Name)} | {Lower(c.AmountText)} | {(c.StageText is null ? "-" : Stage(c.StageText))} | {Lower(c.TeamText)}",
             ShowMapCommand c => $"map {Lower(c.TeamName)}",

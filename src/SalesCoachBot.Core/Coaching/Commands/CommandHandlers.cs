@@ -53,6 +53,7 @@ internal static class CommandHandlers
         Handle<MoveDealCommand, MoveDealUseCase>();
         Handle<PipelineCommand, PipelineUseCase>();
         Handle<ClosedDealsCommand, ClosedDealsUseCase>();
+        Handle<StageMovesCommand, StageMovesUseCase>();
         Handle<ReverseFunnelCommand, ReverseFunnelUseCase>();
         Handle<ShowMapCommand, ShowMapUseCase>();
         Handle<UseChannelForNudgesCommand, UseChannelForNudgesUseCase>();

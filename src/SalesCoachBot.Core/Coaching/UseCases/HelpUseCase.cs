@@ -20,7 +20,7 @@ internal sealed class HelpUseCase(IOptions<CrmOptions> crm) : ICommandHandler<He
         ["Next", "Done", "Undo", "MyDeals", "Due", "Stalled", "NextStep", "Note", "Activity", "Snooze", "History", "SaidNo", "Lost", "Reopen", "NewDeal", "Link", "Explain"];
 
     /// <summary>What managers (and admins) may do on top.</summary>
-    internal static readonly IReadOnlyList<string> ManagerCommands = ["Pipeline", "Closed", "Funnel", "Move", "Nudges"];
+    internal static readonly IReadOnlyList<string> ManagerCommands = ["Pipeline", "Closed", "Moves", "Funnel", "Move", "Nudges"];
 
     public Task<BotAnswer> HandleAsync(HelpCommand command, TurnContext context, CancellationToken cancellationToken) =>
         Task.FromResult(Handle(context.Person, notUnderstood: null, context.Say));
