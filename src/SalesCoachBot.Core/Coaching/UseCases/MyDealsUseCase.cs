@@ -125,7 +125,7 @@ internal sealed class MyDealsUseCase(
             // Amounts in different currencies are not converted: each currency's deals together, the currency most deals
             // are in first, the biggest amount first within it; then amounts with no currency, then deals without an amount.
             DealOrder.Biggest => [.. rows
-                .GroupBy(r => r.view.Deal.Amount is null ? null : (r.view.Deal.Currency ?? string.Empty).ToUpperInvariant())
+                .GroupBy(r => CurrencyOf(r.view.Deal))
                 .OrderBy(g => g.Key switch { null => 2, "" => 1, _ => 0 })
                 .ThenByDescending(g => g.Count())
                 .ThenBy(g => g.Key, StringComparer.Ordinal)
@@ -143,7 +143,13 @@ internal sealed class MyDealsUseCase(
 
         // "biggest 5 deals" lists five; a count over what a card holds lists what it holds, the rest counted as without one.
         var shown = count is > 0 and < ListLimits.Deals ? count.Value : ListLimits.Deals;
-        var lines = rows.Take(shown).Select(r => new CardLine(
+        // Amounts are not converted, so "biggest 3" in EUR and USD is the three biggest of each currency: taking three
+        // from the list's first currency alone would leave out a bigger deal in another.
+        var eachCurrency = order == DealOrder.Biggest && shown < ListLimits.Deals && Currencies(rows.Select(r => r.view)).Skip(1).Any();
+        var picked = eachCurrency
+            ? rows.GroupBy(r => CurrencyOf(r.view.Deal)).SelectMany(g => g.Take(shown)).Take(ListLimits.Deals).ToList()
+            : [.. rows.Take(shown)];
+        var lines = picked.Select(r => new CardLine(
             Line(r.view, r.stage, r.stall, rules.Zone(r.view.Deal.TeamId), say)
                 + (order == DealOrder.Biggest ? " · " + Pipeline.PipelineFormat.Amount(r.view.Deal.Amount, r.view.Deal.Currency, say) : string.Empty)
                 + (order == DealOrder.Oldest ? " · " + say.Count(Phrases.Area.Lists, "Mine.OpenDays", OpenDays(r.view.Deal, context.Now)) : string.Empty)
@@ -156,8 +162,8 @@ internal sealed class MyDealsUseCase(
         var sorted = order switch
         {
             DealOrder.StalledFirst => null,
-            DealOrder.Biggest when rows.Where(r => r.view.Deal is { Amount: not null, Currency: not null })
-                .Select(r => r.view.Deal.Currency).Distinct(StringComparer.OrdinalIgnoreCase).Skip(1).Any() => say.Lists("Order.Biggest.EachCurrency"),
+            DealOrder.Biggest when eachCurrency => say.Lists("Order.Biggest.TopOfEachCurrency", shown),
+            DealOrder.Biggest when Currencies(rows.Select(r => r.view)).Skip(1).Any() => say.Lists("Order.Biggest.EachCurrency"),
             _ => say.Lists("Order." + order),
         };
         var card = new Card
@@ -186,6 +192,13 @@ internal sealed class MyDealsUseCase(
 
         return new BotAnswer(text.ToString().TrimEnd(), card);
     }
+
+    /// <summary>The currency a biggest-first list groups a deal under: its code, "" for an amount with none, null for no amount.</summary>
+    private static string? CurrencyOf(Deal deal) => deal.Amount is null ? null : (deal.Currency ?? string.Empty).ToUpperInvariant();
+
+    /// <summary>The currencies of the rows' amounts, each once.</summary>
+    private static IEnumerable<string> Currencies(IEnumerable<DealView> views) =>
+        views.Where(view => view.Deal is { Amount: not null, Currency: not null }).Select(view => view.Deal.Currency!).Distinct(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Whole days since the deal was created, as days in stage are counted (<see cref="StallRule"/>).</summary>
     private static int OpenDays(Deal deal, DateTimeOffset now) => now <= deal.CreatedAt ? 0 : (int)(now - deal.CreatedAt).TotalDays;
