@@ -171,6 +171,30 @@ internal static class CoachBench
                 listed.Admin += answer.Card is { Kind: CardKind.DealList, Sections.Count: > 0 } ? 1 : 0;
             }
 
+            // "what moved": the stage changes of a period, counted and the newest 25 listed, from the 1,000,000 history rows.
+            // "undo that": the latest confirmation in force of the person, found among all confirmations of the last day.
+            var movedManager = new Samples("what moved this month (manager: one team)");
+            var movedAdmin = new Samples("what moved this month (admin: every team)");
+            var undoLast = new Samples("undo that (rep: latest confirmation)");
+            var moved = (Manager: 0, Admin: 0, Undone: 0);
+            for (var i = 0; i < 40; i++)
+            {
+                var answer = await movedManager.TimeAsync(() => TurnAsync(db, $"manager{i % DataSet.Teams:00}@bench.example", new TextInput("what moved this month")));
+                moved.Manager += answer.Card is { Kind: CardKind.DealList } ? 1 : 0;
+            }
+
+            for (var i = 0; i < 10; i++)
+            {
+                var answer = await movedAdmin.TimeAsync(() => TurnAsync(db, DataSet.AdminEmail, new TextInput("what moved this month")));
+                moved.Admin += answer.Card is { Kind: CardKind.DealList } ? 1 : 0;
+            }
+
+            foreach (var d in textDeals.Take(100))
+            {
+                var answer = await undoLast.TimeAsync(() => TurnAsync(db, owners[deals[d].OwnerId], new TextInput("undo that")));
+                moved.Undone += answer.Text.Contains("Withdrew", StringComparison.Ordinal) ? 1 : 0;
+            }
+
             Console.WriteLine($"{whatsNext.Report(WhatsNextGoalMs)}  [checklist {found}, choice list {chose}, other {other}]");
             Console.WriteLine(whatsNextAdmin.Report(WhatsNextGoalMs));
             Console.WriteLine(parse.Report());
@@ -182,6 +206,9 @@ internal static class CoachBench
             Console.WriteLine($"{myDeals.Report()}  [lists {listed.Rep}/{myDeals.Count}]");
             Console.WriteLine($"{teamAtStage.Report()}  [lists {listed.Manager}/{teamAtStage.Count}]");
             Console.WriteLine($"{biggest.Report()}  [lists {listed.Admin}/{biggest.Count}]");
+            Console.WriteLine($"{movedManager.Report()}  [lists {moved.Manager}/{movedManager.Count}]");
+            Console.WriteLine($"{movedAdmin.Report()}  [lists {moved.Admin}/{movedAdmin.Count}]");
+            Console.WriteLine($"{undoLast.Report()}  [withdrew {moved.Undone}/{undoLast.Count}]");
             return 0;
         }
         finally
