@@ -192,6 +192,13 @@ internal static class DealCards
 
     public static string Money(decimal amount, string? currency, Phrases? say = null) => (say?.Language ?? ReplyLanguage.English).Money(amount, currency);
 
+    /// <summary>The button every list puts beside a deal: its checklist card.</summary>
+    public static CardAction ChecklistButton(DealId deal, Phrases say) => new(say.Lists("Button.Checklist"), new ShowChecklistPayload(deal));
+
+    /// <summary>A deal's line in a list: its text, " · owner: Dana Demo" when the list spans owners, and its checklist button.</summary>
+    public static CardLine ListLine(string text, DealId deal, string? owner, Phrases say) =>
+        new(owner is null ? text : text + " · " + say.Lists("Visible.Owner", owner), ChecklistButton(deal, say));
+
     private static string StagePosition(ProcessMap map, Stage stage, Phrases say)
     {
         return say.Cards("Position", map.PositionOf(stage.Id) + 1, map.OrderedStages().Count);

@@ -150,9 +150,8 @@ internal sealed class ClosedDealsUseCase(
                 .Select(g => say.Pipeline("Closed.ReasonCount", g.Key, g.Count())))));
         }
 
-        var lines = deals.Take(ListLimits.Deals).Select(deal => new CardLine(
-            Line(deal, lost ? Reason(deal) : null, zoneOf(deal.TeamId), say) + (withOwners ? " · " + say.Lists("Visible.Owner", deal.OwnerName) : string.Empty),
-            new CardAction(say.Lists("Button.Checklist"), new ShowChecklistPayload(deal.Id)))).ToList();
+        var lines = deals.Take(ListLimits.Deals).Select(deal => DealCards.ListLine(
+            Line(deal, lost ? Reason(deal) : null, zoneOf(deal.TeamId), say), deal.Id, withOwners ? deal.OwnerName : null, say)).ToList();
         var more = deals.Count > ListLimits.Deals ? say.Pipeline("Closed.More", deals.Count - ListLimits.Deals) : null;
 
         var text = new StringBuilder().AppendLine(say.Pipeline($"Closed.{kind}.Header", audience, period));

@@ -104,9 +104,8 @@ internal sealed class StageMovesUseCase(IPipelineStore store, PipelineAccess acc
         var header = say.Pipeline("Moves.Header", say.Count(Phrases.Area.Pipeline, "Moves.Count", changes.Total), audience, period, string.Join(say.Pipeline("Moves.PartSeparator"), parts));
         var counted = changes.Total > changes.Lines.Count ? say.Pipeline("Moves.Counted", changes.Lines.Count) : null;
 
-        var lines = kinds.Take(ListLimits.Deals).Select(k => new CardLine(
-            Line(k.Line, k.Move, mapOf(k.Line.TeamMapId), zoneOf(k.Line.TeamId), say) + (withOwners ? " · " + say.Lists("Visible.Owner", k.Line.OwnerName) : string.Empty),
-            new CardAction(say.Lists("Button.Checklist"), new ShowChecklistPayload(k.Line.Id)))).ToList();
+        var lines = kinds.Take(ListLimits.Deals).Select(k => DealCards.ListLine(
+            Line(k.Line, k.Move, mapOf(k.Line.TeamMapId), zoneOf(k.Line.TeamId), say), k.Line.Id, withOwners ? k.Line.OwnerName : null, say)).ToList();
         var more = changes.Total > ListLimits.Deals ? say.Pipeline("Closed.More", changes.Total - ListLimits.Deals) : null;
 
         var text = new StringBuilder().AppendLine(header);

@@ -153,7 +153,7 @@ internal sealed class AddNoteUseCase(
             Sections = lines.Count == 0 ? [] : [new CardSection(say.Coaching("Notes.Section"), lines)],
             Note = footer,
             Forms = [DealCards.NoteForm(deal, say)],
-            Actions = [new CardAction(say.Lists("Button.Checklist"), new ShowChecklistPayload(view.Id))],
+            Actions = [DealCards.ChecklistButton(view.Id, say)],
         };
         var text = string.Join('\n', [header, .. lines.Select(l => "- " + l.Text), footer]);
         return new BotAnswer(text, card);

@@ -117,12 +117,11 @@ internal sealed class DueUseCase(IDealStore deals, IDirectoryStore directory, Te
                 1 => say.Lists("Due.LineTomorrow", r.view.Deal.Name, id, what, day),
                 _ => say.Lists("Due.Line", r.view.Deal.Name, id, what, day),
             };
-            return new CardLine(text, new CardAction(say.Lists("Button.Checklist"), new ShowChecklistPayload(r.view.Id)));
+            return DealCards.ListLine(text, r.view.Id, owner: null, say);
         }
 
         CardLine Undated((DealView view, TimeZoneInfo zone, int? days, bool missing) r) =>
-            new(say.Lists("Due.LineUndated", r.view.Deal.Name, "#" + r.view.Deal.ExternalId, r.view.Deal.NextStep!),
-                new CardAction(say.Lists("Button.Checklist"), new ShowChecklistPayload(r.view.Id)));
+            DealCards.ListLine(say.Lists("Due.LineUndated", r.view.Deal.Name, "#" + r.view.Deal.ExternalId, r.view.Deal.NextStep!), r.view.Id, owner: null, say);
 
         CardLine Missing(IEnumerable<(DealView view, TimeZoneInfo zone, int? days, bool missing)> group)
         {

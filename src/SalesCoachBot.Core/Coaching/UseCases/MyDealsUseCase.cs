@@ -149,12 +149,11 @@ internal sealed class MyDealsUseCase(
         var picked = eachCurrency
             ? rows.GroupBy(r => CurrencyOf(r.view.Deal)).SelectMany(g => g.Take(shown)).Take(ListLimits.Deals).ToList()
             : [.. rows.Take(shown)];
-        var lines = picked.Select(r => new CardLine(
+        var lines = picked.Select(r => DealCards.ListLine(
             Line(r.view, r.stage, r.stall, rules.Zone(r.view.Deal.TeamId), say)
                 + (order == DealOrder.Biggest ? " · " + Pipeline.PipelineFormat.Amount(r.view.Deal.Amount, r.view.Deal.Currency, say) : string.Empty)
-                + (order == DealOrder.Oldest ? " · " + say.Count(Phrases.Area.Lists, "Mine.OpenDays", OpenDays(r.view.Deal, context.Now)) : string.Empty)
-                + (withOwners ? " · " + say.Lists("Visible.Owner", r.view.OwnerName) : string.Empty),
-            new CardAction(say.Lists("Button.Checklist"), new ShowChecklistPayload(r.view.Id)))).ToList();
+                + (order == DealOrder.Oldest ? " · " + say.Count(Phrases.Area.Lists, "Mine.OpenDays", OpenDays(r.view.Deal, context.Now)) : string.Empty),
+            r.view.Id, withOwners ? r.view.OwnerName : null, say)).ToList();
 
         // A manager's teams hold hundreds of open deals: the rest counted under the list, with how to narrow it.
         var more = rows.Count > shown && shown == ListLimits.Deals ? say.Lists("More", rows.Count - ListLimits.Deals) : null;

@@ -74,10 +74,10 @@ internal sealed class StalledDealsUseCase(IDealStore deals, IDirectoryStore dire
             .GroupBy(r => r.view.OwnerName)
             .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
             .Select(g => new CardSection(g.Key, [.. g
-                .Select(r => new CardLine(
+                .Select(r => DealCards.ListLine(
                     say.Lists("Stalled.Line", r.view.Deal.Name, "#" + r.view.Deal.ExternalId,
                         r.stage is { } stage ? MapWording.Name(stage, say.Language) : r.view.Deal.StageId.Value, StallWording.Reason(r.stall, say)),
-                    new CardAction(say.Lists("Button.Checklist"), new ShowChecklistPayload(r.view.Id))))]))
+                    r.view.Id, owner: null, say))]))
             .ToList();
 
         var text = new StringBuilder().AppendLine(say.Lists(texts + ".Header", scope, stalled.Count));
