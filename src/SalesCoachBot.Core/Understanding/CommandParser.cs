@@ -840,6 +840,13 @@ public sealed partial class CommandParser
             return null;
         }
 
+        // «خط المبيعات الأسبوع الماضي» ("the pipeline last week") fits «تغير في خط المبيعات هذا الأسبوع» by the pipeline's
+        // words and a week: no word of moves_words typed, it asks for the pipeline, so another reading is tried.
+        if (!AnyWordOf(tokens, pack, "moves_words"))
+        {
+            return null;
+        }
+
         // "what changed on Initech this week" fits "changed in {team} this week": a name after "on" is a deal's (its
         // history), not a team's (moves_not_team), so another reading is tried.
         if (m.Slot("team") is [var named, ..] && IndexOf(tokens, named) is > 0 and var at && pack.Words("moves_not_team").Contains(tokens[at - 1].Lower))
