@@ -12,14 +12,18 @@ public enum CalendarUnit
     Month,
     Quarter,
     Year,
+
+    /// <summary>A week from the team's first workday (Monday, or Sunday for a Sunday–Thursday team): "this week", "last week".</summary>
+    Week,
 }
 
 /// <summary>
 /// A calendar period a pipeline is asked for, in the team's time zone: "this month" is the month so far (from its 1st to
-/// now), "last month" the whole previous month; quarters and years alike. A named month ("November", "Nov 2025", «نوفمبر»)
+/// now), "last month" the whole previous month; quarters, years and weeks alike ("this week" from the team's first
+/// workday to now, "last week" the whole week before). A named month ("November", "Nov 2025", «نوفمبر»)
 /// is that month (<see cref="Named"/>), a named quarter ("Q3", "Q3 2025", «الربع الثالث») that quarter (<see cref="NamedQuarter"/>),
 /// a year said alone ("won deals 2025") that year (<see cref="NamedYear"/>).
-/// Trailing windows ("last 30 days", "past month", "last 2 weeks") are not calendar
+/// Trailing windows ("last 30 days", "past month", "past week", "last 2 weeks") are not calendar
 /// periods: they stay a number of days (<see cref="Understanding.PipelineCommand.WindowDays"/>).
 /// </summary>
 public sealed partial record CalendarPeriod(CalendarUnit Unit, bool Previous)
@@ -80,7 +84,7 @@ public sealed partial record CalendarPeriod(CalendarUnit Unit, bool Previous)
     private static bool IsYear(int year) => year is >= 1900 and <= 2999;
 
     /// <summary>
-    /// "this-month", "last-quarter", "month-2026-11" (a named month; "month-11" when its year was not said), "quarter-2026-3"
+    /// "this-month", "last-quarter", "this-week", "month-2026-11" (a named month; "month-11" when its year was not said), "quarter-2026-3"
     /// (a named quarter; "quarter-3"), "year-2025" (a named year): how a card's Details button carries the period back.
     /// </summary>
     public string Code => Month is { } month
@@ -89,6 +93,7 @@ public sealed partial record CalendarPeriod(CalendarUnit Unit, bool Previous)
         {
             CalendarUnit.Month => "month",
             CalendarUnit.Quarter => "quarter",
+            CalendarUnit.Week => "week",
             _ => "year",
         };
 
@@ -114,6 +119,8 @@ public sealed partial record CalendarPeriod(CalendarUnit Unit, bool Previous)
         "last-quarter" => new(CalendarUnit.Quarter, true),
         "this-year" => new(CalendarUnit.Year, false),
         "last-year" => new(CalendarUnit.Year, true),
+        "this-week" => new(CalendarUnit.Week, false),
+        "last-week" => new(CalendarUnit.Week, true),
         _ when code is not null && NamedCodeRegex().Match(code) is { Success: true } m
             && (!m.Groups["y"].Success || TryYear(m.Groups["y"].Value, out _)) => Named(
             int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture),
@@ -130,11 +137,17 @@ public sealed partial record CalendarPeriod(CalendarUnit Unit, bool Previous)
     /// The period's days in <paramref name="zone"/> and the instants they span: from the start of its first local day to
     /// <paramref name="now"/> (a period under way, so far) or to the start of the next period's first day (a period that is
     /// over, whole). A named month that has not begun yet ("January 2027" in December 2026) resolves to its days but
-    /// <see cref="CalendarWindow.HasBegun"/> is false: there is no history in it.
+    /// <see cref="CalendarWindow.HasBegun"/> is false: there is no history in it. A week starts on <paramref name="weekStart"/>
+    /// (the team's <see cref="Domain.WorkWeek.First"/>).
     /// </summary>
-    public CalendarWindow Resolve(DateTimeOffset now, TimeZoneInfo zone)
+    public CalendarWindow Resolve(DateTimeOffset now, TimeZoneInfo zone, DayOfWeek weekStart = DayOfWeek.Monday)
     {
         var today = ZonedDay.Of(now, zone);
+        if (Unit == CalendarUnit.Week)
+        {
+            return ResolveWeek(now, today, zone, weekStart);
+        }
+
         var months = Unit switch
         {
             CalendarUnit.Month => 1,
@@ -161,6 +174,22 @@ public sealed partial record CalendarPeriod(CalendarUnit Unit, bool Previous)
         return new CalendarWindow(period, start, end, new AnalysisWindow(from, to < from ? from : to), whole, HasBegun: start <= today);
     }
 
+    /// <summary>The week holding <paramref name="today"/> so far, or the whole week before it: seven local days from <paramref name="weekStart"/>.</summary>
+    private CalendarWindow ResolveWeek(DateTimeOffset now, DateOnly today, TimeZoneInfo zone, DayOfWeek weekStart)
+    {
+        var start = today.AddDays(-(((int)today.DayOfWeek - (int)weekStart + 7) % 7));
+        if (Previous)
+        {
+            start = start.AddDays(-7);
+        }
+
+        var end = start.AddDays(7);
+        var whole = end <= today;
+        var from = SnoozeDates.StartOfDay(start, zone);
+        var to = whole ? SnoozeDates.StartOfDay(end, zone) : now;
+        return new CalendarWindow(this, start, end, new AnalysisWindow(from, to < from ? from : to), whole);
+    }
+
     [GeneratedRegex(@"^month-(?:(?<y>\d{4})-)?(?<m>0[1-9]|1[0-2])$", RegexOptions.CultureInvariant)]
     private static partial Regex NamedCodeRegex();
 
@@ -179,10 +208,16 @@ public sealed record CalendarWindow(CalendarPeriod Period, DateOnly Start, DateO
 {
     /// <summary>
     /// The period as a reply names it: "December so far", "Q4 2026 so far", "2026 so far" for one under way; "November 2026",
-    /// "Q3 2026", "2025" for one that is over (Arabic «ديسمبر حتى الآن», «نوفمبر 2026»).
+    /// "Q3 2026", "2025" for one that is over (Arabic «ديسمبر حتى الآن», «نوفمبر 2026»); "this week (since Mon 30 Nov)",
+    /// "last week (Mon 23 – Sun 29 Nov)" for a week («هذا الأسبوع (منذ الاثنين 30 نوفمبر)»).
     /// </summary>
     public string Label(Phrases say)
     {
+        if (Period.Unit == CalendarUnit.Week)
+        {
+            return WeekLabel(say);
+        }
+
         var name = Period.Unit switch
         {
             CalendarUnit.Month when Whole => say.Language.MonthYear(Start),
@@ -191,5 +226,50 @@ public sealed record CalendarWindow(CalendarPeriod Period, DateOnly Start, DateO
             _ => PipelineFormat.Plain(Start.Year, say),
         };
         return Whole ? name : say.Pipeline("Window.SoFar", name);
+    }
+
+    /// <summary>Whether this is a week: its texts say "last week", not "in last week" (<c>….Week</c> keys).</summary>
+    public bool IsWeek => Period.Unit == CalendarUnit.Week;
+
+    /// <summary>
+    /// The period inside a sentence, after "in" or "over" or in brackets: <see cref="Label"/>, but a week is "the week of
+    /// Mon 23 – Sun 29 Nov" or "the week since Mon 30 Nov" («الأسبوع من الاثنين 23 إلى الأحد 29 نوفمبر»).
+    /// </summary>
+    public string InSentence(Phrases say)
+    {
+        if (!IsWeek)
+        {
+            return Label(say);
+        }
+
+        var (first, last) = WeekDays(say);
+        return Whole ? say.Pipeline("Window.WeekOf", first, last) : say.Pipeline("Window.WeekSince", first);
+    }
+
+    /// <summary>
+    /// A week's days as the header names them: the month once at the end when both ends share it ("Mon 23 – Sun 29 Nov"),
+    /// at both ends when not ("Mon 30 Nov – Sun 6 Dec"), and the year only when the week runs into the next one.
+    /// </summary>
+    private string WeekLabel(Phrases say)
+    {
+        var (first, last) = WeekDays(say);
+        return Whole ? say.Pipeline("Window.LastWeek", first, last) : say.Pipeline("Window.ThisWeek", first);
+    }
+
+    /// <summary>The week's first and last day in words: a week under way is named by its first ("since Mon 30 Nov").</summary>
+    private (string First, string Last) WeekDays(Phrases say)
+    {
+        var last = End.AddDays(-1);
+        var withYear = Start.Year != last.Year;
+        var sameMonth = Whole && Start.Month == last.Month && !withYear;
+        return (WeekDay(Start, say, withMonth: !sameMonth, withYear), WeekDay(last, say, withMonth: true, withYear));
+    }
+
+    /// <summary>"Mon 23", "Mon 23 Nov", "Mon 28 Dec 2026" (Arabic «الاثنين 23 نوفمبر»), digits as the reply writes them.</summary>
+    private static string WeekDay(DateOnly day, Phrases say, bool withMonth, bool withYear)
+    {
+        var arabic = say.Language.IsRightToLeft;
+        var format = (arabic ? "dddd d" : "ddd d") + (withMonth ? arabic ? " MMMM" : " MMM" : string.Empty) + (withYear ? " yyyy" : string.Empty);
+        return say.Language.Digits(day.ToString(format, arabic ? say.Language.Culture : CultureInfo.InvariantCulture));
     }
 }

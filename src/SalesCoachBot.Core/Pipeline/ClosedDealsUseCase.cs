@@ -63,11 +63,14 @@ internal sealed class ClosedDealsUseCase(
         }
 
         var rules = await teamRules.GetAsync(cancellationToken);
-        // A calendar period starts at midnight where the team works: the audience's first team, else the person's own.
+        // A calendar period starts at midnight where the team works, a week on its first workday: the audience's first team,
+        // else the person's own. Teams with other zones or weeks get that team's days too, as for a month: one list has one
+        // period, and its header can name only one set of days.
         var zoneTeam = audience.Teams.Count > 0 ? audience.Teams.Min(t => t.Id) : context.Person.TeamIds.DefaultIfEmpty(0).Min();
         var zone = rules.Zone(zoneTeam);
         AnalysisWindow window;
         string period;
+        var week = false;
         if (command.Period is null && command.WindowDays is { } days)
         {
             if (ReportPeriods.DaysRefusal(days, say, say.Pipeline(asked + ".Window"), say.Pipeline(asked + ".LongWindow")) is { } badWindow)
@@ -80,7 +83,7 @@ internal sealed class ClosedDealsUseCase(
         }
         else
         {
-            var calendar = (command.Period ?? ThisQuarter).Resolve(context.Now, zone);
+            var calendar = (command.Period ?? ThisQuarter).Resolve(context.Now, zone, rules.Workdays(zoneTeam).First);
             if (!calendar.HasBegun)
             {
                 return ReportPeriods.NotBegunRefusal(calendar, say, "Closed.Window");
@@ -88,6 +91,7 @@ internal sealed class ClosedDealsUseCase(
 
             window = calendar.Window;
             period = calendar.Label(say);
+            week = calendar.IsWeek;
         }
 
         var deals = await store.ListClosedAsync(audience.Scope, command.Lost ? DealStatus.Lost : DealStatus.Won, window.From, window.To, cancellationToken);
@@ -102,10 +106,10 @@ internal sealed class ClosedDealsUseCase(
             }
 
             var person = say.Language.Isolate(OwnerNames.Named(names, owner));
-            return Render(theirs, command.Lost, person, withOwners: false, period, rules.Zone, context.MapOfTeam, say, person);
+            return Render(theirs, command.Lost, person, withOwners: false, period, rules.Zone, context.MapOfTeam, say, person, week);
         }
 
-        return Render(deals, command.Lost, audience.Label, withOwners: !audience.IsOwnDeals, period, rules.Zone, context.MapOfTeam, say);
+        return Render(deals, command.Lost, audience.Label, withOwners: !audience.IsOwnDeals, period, rules.Zone, context.MapOfTeam, say, week: week);
     }
 
     /// <summary>The names of the owners called <paramref name="owner"/> of the scope's open deals.</summary>
@@ -120,17 +124,19 @@ internal sealed class ClosedDealsUseCase(
     /// <summary>
     /// The list as answered: <paramref name="deals"/> newest first, closed in <paramref name="period"/> (as a reply names it),
     /// each day in its team's zone (<paramref name="zoneOf"/>) and each lost reason in its team's map's words
-    /// (<paramref name="mapOf"/>, by the team's map id). A <paramref name="person"/>'s list says none was theirs.
+    /// (<paramref name="mapOf"/>, by the team's map id). A <paramref name="person"/>'s list says none was theirs. A
+    /// <paramref name="week"/>'s period is said without "in" ("No deals were won last week (Mon 23 – Sun 29 Nov)").
     /// </summary>
     internal static BotAnswer Render(
         IReadOnlyList<ClosedDealLine> deals, bool lost, string audience, bool withOwners, string period, Func<long, TimeZoneInfo> zoneOf, Func<string?, ProcessMaps.ProcessMap> mapOf, Phrases say,
-        string? person = null)
+        string? person = null, bool week = false)
     {
         var kind = lost ? "Lost" : "Won";
         var title = say.Pipeline($"Closed.{kind}.Title", audience);
         if (deals.Count == 0)
         {
-            var none = person is null ? say.Pipeline($"Closed.{kind}.None", period) : say.Pipeline($"Closed.{kind}.PersonNone", person, period);
+            var suffix = week ? ".Week" : string.Empty;
+            var none = person is null ? say.Pipeline($"Closed.{kind}.None{suffix}", period) : say.Pipeline($"Closed.{kind}.PersonNone{suffix}", person, period);
             return new BotAnswer(none, new Card { Kind = CardKind.DealList, Title = title, Subtitle = period, Body = [none] });
         }
 

@@ -20,7 +20,7 @@ internal static class PipelineKpis
         say ??= Phrases.English;
         var computed = new List<string>();
         var missing = new List<string>();
-        var window = report.WindowText(say);
+        var window = report.WindowInSentence(say);
         string Name(Domain.StageId id) => map.FindStage(id) is { } stage ? MapWording.Name(stage, say.Language) : id.Value;
         foreach (var kpi in map.Kpis.Where(k => !string.IsNullOrWhiteSpace(k.Default)))
         {

@@ -91,9 +91,12 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
 
         var rules = await teamRules.GetAsync(cancellationToken);
 
-        // A calendar period is the team's: its month starts at midnight where the team works (the first team's zone when
-        // the audience spans several, as for a target's period).
-        var calendar = period?.Resolve(context.Now, audience.Teams.Count > 0 ? rules.Zone(audience.Teams.Min(t => t.Id)) : TimeZoneInfo.Utc);
+        // A calendar period is the team's: its month starts at midnight where the team works, its week on the team's first
+        // workday (the first team's zone and week when the audience spans several, as for a target's period: one report
+        // counts one set of days).
+        var first = audience.Teams.Count > 0 ? audience.Teams.Min(t => t.Id) : (long?)null;
+        var zone = first is { } zoneTeam ? rules.Zone(zoneTeam) : TimeZoneInfo.Utc;
+        var calendar = period?.Resolve(context.Now, zone, first is { } weekTeam ? rules.Workdays(weekTeam).First : DayOfWeek.Monday);
         if (calendar is { HasBegun: false })
         {
             return new Built(ReportPeriods.NotBegunRefusal(calendar, context.Say, "Window"), null, null, null);
@@ -126,7 +129,7 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
         }).ToList();
         return new FunnelChart(
             say.Pipeline("Funnel.Title", audience.Label),
-            say.Pipeline("Funnel.Subtitle", report.WindowText(say)),
+            say.Pipeline("Funnel.Subtitle", report.WindowInSentence(say)),
             steps)
         {
             Language = say.Language,
@@ -139,7 +142,7 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
         var window = report.WindowText(say);
         var wl = report.WinLoss;
         var weighting = say.Pipeline(report.Weighting == WeightingBasis.ObservedConversion ? "Weighting.Observed" : "Weighting.Position");
-        var thin = wl.Won < PipelineAnalytics.MinWonDealsToTrust ? say.Count(Phrases.Area.Pipeline, "Thin", wl.Won, window) : null;
+        var thin = wl.Won < PipelineAnalytics.MinWonDealsToTrust ? say.Count(Phrases.Area.Pipeline, "Thin", wl.Won, report.WindowInSentence(say)) : null;
 
         var facts = new List<CardFact>
         {
@@ -163,7 +166,14 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
 
         if (WeekLine(report, say) is { } week)
         {
-            facts.Add(new(report.Calendar is { Whole: true } past ? say.Pipeline("Fact.LastWeekOf", past.Label(say)) : say.Pipeline("Fact.SinceLastWeek"), week));
+            // A whole week's last week is that week itself: "That week", not "Last week of last week (…)".
+            var label = report.Calendar switch
+            {
+                { Whole: true, IsWeek: true } => say.Pipeline("Fact.ThatWeek"),
+                { Whole: true } past => say.Pipeline("Fact.LastWeekOf", past.Label(say)),
+                _ => say.Pipeline("Fact.SinceLastWeek"),
+            };
+            facts.Add(new(label, week));
         }
 
         var details = Details(report, kpis, open, say);
@@ -201,7 +211,7 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
     private static CardDetails Details(PipelineReport report, KpiFigures kpis, PipelineDetailsPayload open, Phrases say)
     {
         var language = say.Language;
-        var window = report.WindowText(say);
+        var window = report.WindowInSentence(say);
         string Name(ProcessMaps.Stage stage) => Localization.MapWording.Name(stage, language);
         var stageLines = report.Stages.Select(s =>
             say.Pipeline("Stage.Line", Name(s.Stage), PipelineFormat.Deals(s.OpenDeals, say)) +
@@ -253,8 +263,13 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
             .ToList();
         if (weekLines.Count > 0)
         {
-            // A past period's week is its own last week; a window ending now, the last 7 days.
-            var heading = report.Calendar is { Whole: true } past ? say.Pipeline("Section.WeekOf", past.Label(say)) : say.Pipeline("Section.Week");
+            // A past period's week is its own last week (a whole week's, that week); a window ending now, the last 7 days.
+            var heading = report.Calendar switch
+            {
+                { Whole: true, IsWeek: true } => say.Pipeline("Section.ThatWeek"),
+                { Whole: true } past => say.Pipeline("Section.WeekOf", past.Label(say)),
+                _ => say.Pipeline("Section.Week"),
+            };
             sections.Add(new(heading, [.. weekLines.Select(l => new CardLine(l))]));
         }
 

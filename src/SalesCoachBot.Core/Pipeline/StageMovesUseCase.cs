@@ -16,7 +16,7 @@ namespace SalesCoachBot.Core.Pipeline;
 /// period, newest first, each with its deal, the stages it left and entered (in its team's map's words), how it moved, the
 /// day in its team's zone and its owner; a header counts them forward, back, won and lost. Whose deals follows the
 /// pipeline's rule (<see cref="PipelineAccess"/>), as <see cref="ClosedDealsUseCase"/> does; "my moves" is the person's own.
-/// No period said means the last 7 days; a said one is read as the won and lost lists read it.
+/// No period said means the last 7 days; a said one ("this week", "last month") is read as the won and lost lists read it.
 /// </summary>
 internal sealed class StageMovesUseCase(IPipelineStore store, PipelineAccess access, TeamRulesProvider teamRules) : ICommandHandler<StageMovesCommand>
 {
@@ -49,13 +49,16 @@ internal sealed class StageMovesUseCase(IPipelineStore store, PipelineAccess acc
         }
 
         var rules = await teamRules.GetAsync(cancellationToken);
-        // A calendar period starts at midnight where the team works: the audience's first team, else the person's own.
+        // A calendar period starts at midnight where the team works, a week on its first workday: the audience's first team,
+        // else the person's own. Teams with other zones or weeks get that team's days too, as for a month: one list has one
+        // period, and its header can name only one set of days.
         var zoneTeam = audience.Teams.Count > 0 ? audience.Teams.Min(t => t.Id) : context.Person.TeamIds.DefaultIfEmpty(0).Min();
         AnalysisWindow window;
         string period;
+        var week = false;
         if (command.Period is { } asked)
         {
-            var calendar = asked.Resolve(context.Now, rules.Zone(zoneTeam));
+            var calendar = asked.Resolve(context.Now, rules.Zone(zoneTeam), rules.Workdays(zoneTeam).First);
             if (!calendar.HasBegun)
             {
                 return ReportPeriods.NotBegunRefusal(calendar, say, "Moves.Window");
@@ -63,6 +66,7 @@ internal sealed class StageMovesUseCase(IPipelineStore store, PipelineAccess acc
 
             window = calendar.Window;
             period = calendar.Label(say);
+            week = calendar.IsWeek;
         }
         else
         {
@@ -77,21 +81,22 @@ internal sealed class StageMovesUseCase(IPipelineStore store, PipelineAccess acc
         }
 
         var changes = await store.ListStageChangesAsync(audience.Scope, window.From, window.To, CountedChanges, cancellationToken);
-        return Render(changes, audience.Label, withOwners: !audience.IsOwnDeals, period, rules.Zone, context.MapOfTeam, say);
+        return Render(changes, audience.Label, withOwners: !audience.IsOwnDeals, period, rules.Zone, context.MapOfTeam, say, week);
     }
 
     /// <summary>
     /// The list as answered: the header counts <paramref name="changes"/> by what they did on each deal's own map
     /// (<paramref name="mapOf"/>, by the team's map id); the newest <see cref="ListLimits.Deals"/> are listed, each day in its
-    /// team's zone (<paramref name="zoneOf"/>).
+    /// team's zone (<paramref name="zoneOf"/>). A <paramref name="week"/>'s period is said without "in" ("… last week (Mon 23 – Sun 29 Nov)").
     /// </summary>
     internal static BotAnswer Render(
-        StageChangeList changes, string audience, bool withOwners, string period, Func<long, TimeZoneInfo> zoneOf, Func<string?, ProcessMap> mapOf, Phrases say)
+        StageChangeList changes, string audience, bool withOwners, string period, Func<long, TimeZoneInfo> zoneOf, Func<string?, ProcessMap> mapOf, Phrases say,
+        bool week = false)
     {
         var title = say.Pipeline("Moves.Title", audience);
         if (changes.Total == 0)
         {
-            var none = say.Pipeline("Moves.None", audience, period, say.Pipeline("Example.Moves.LongWindow"));
+            var none = say.Pipeline(week ? "Moves.None.Week" : "Moves.None", audience, period, say.Pipeline("Example.Moves.LongWindow"));
             return new BotAnswer(none, new Card { Kind = CardKind.DealList, Title = title, Subtitle = period, Body = [none] });
         }
 

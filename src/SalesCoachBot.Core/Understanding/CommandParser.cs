@@ -840,6 +840,13 @@ public sealed partial class CommandParser
             return null;
         }
 
+        // «خط المبيعات الأسبوع الماضي» ("the pipeline last week") fits «تغير في خط المبيعات هذا الأسبوع» by the pipeline's
+        // words and a week: no word of moves_words typed, it asks for the pipeline, so another reading is tried.
+        if (!AnyWordOf(tokens, pack, "moves_words"))
+        {
+            return null;
+        }
+
         // "what changed on Initech this week" fits "changed in {team} this week": a name after "on" is a deal's (its
         // history), not a team's (moves_not_team), so another reading is tried.
         if (m.Slot("team") is [var named, ..] && IndexOf(tokens, named) is > 0 and var at && pack.Words("moves_not_team").Contains(tokens[at - 1].Lower))
@@ -2534,8 +2541,9 @@ public sealed partial class CommandParser
     }
 
     /// <summary>
-    /// "last 90 days", "30d", "past month", "آخر 30 يوم": a trailing window in days; "this month", "last quarter", "هذا
-    /// الشهر", "الشهر الماضي": a calendar period (a month, quarter or year: this one so far, or the whole previous one).
+    /// "last 90 days", "30d", "past month", "past week", "آخر 30 يوم", «آخر أسبوع»: a trailing window in days; "this month",
+    /// "last quarter", "last week", "هذا الشهر", "الشهر الماضي", «الأسبوع اللي فات»: a calendar period (a week, month, quarter
+    /// or year: this one so far, or the whole previous one).
     /// Either with the words that said it.
     /// </summary>
     private static (int? Days, CalendarPeriod? Period, HashSet<Token> Used) Window(IReadOnlyList<Token> tokens, LanguagePack pack)
@@ -2549,7 +2557,8 @@ public sealed partial class CommandParser
         // «الشهر», «للشهر», «بالشهر الماضي»: a unit with the article, or «ل» / «ب» glued before it.
         int? UnitDays(Token t) => pack.PeriodUnits.TryGetValue(t.Canon, out var d) || pack.PeriodUnits.TryGetValue(ArabicText.WithoutToTheOrArticle(t.Canon), out d) ? d : null;
 
-        // "this month" or "last month" (not "past month", which is the last 30 days): a month, quarter or year of the calendar.
+        // "this month" or "last week" (not "past month" or "past week", the last 30 or 7 days): a week, month, quarter or year
+        // of the calendar.
         CalendarPeriod? Calendar(Token word, int unitDays) =>
             Unit(unitDays) is not { } unit ? null
             : current.Contains(word.Canon) ? new(unit, Previous: false)
@@ -2594,7 +2603,7 @@ public sealed partial class CommandParser
             else if (pack.IsArabic && tokens[i].Canon.Length > 3 && tokens[i].Canon.StartsWith("\u0647\u0627\u0644", StringComparison.Ordinal)
                 && pack.PeriodUnits.TryGetValue(tokens[i].Canon[3..], out var glued))
             {
-                // «هالشهر», «هالربع»: «ها» + «ال» glued, "this"; «هالأسبوع» has no calendar unit, so its days, as «هذا الأسبوع».
+                // «هالشهر», «هالربع», «هالأسبوع»: «ها» + «ال» glued, "this"; a unit with no calendar period (days) keeps its days.
                 period = Unit(glued) is { } gluedUnit ? new(gluedUnit, Previous: false) : null;
                 window = period is null ? glued : null;
                 used.Add(tokens[i]);
@@ -2691,9 +2700,10 @@ public sealed partial class CommandParser
         return (CalendarPeriod.Named(month.Month, year), month.Words + (year is null ? 0 : 1), afterMarker);
     }
 
-    /// <summary>The calendar unit of a period unit's length in days (a month 30, a quarter 90, a year 365); null for days and weeks.</summary>
+    /// <summary>The calendar unit of a period unit's length in days (a week 7, a month 30, a quarter 90, a year 365); null for days.</summary>
     private static CalendarUnit? Unit(int days) => days switch
     {
+        7 => CalendarUnit.Week,
         30 => CalendarUnit.Month,
         90 => CalendarUnit.Quarter,
         365 => CalendarUnit.Year,

@@ -71,16 +71,16 @@ public sealed class StageMoves47Tests : IDisposable
 
         Assert.Equal(CardKind.DealList, answer.Card!.Kind);
         Assert.Equal("Stage changes · EMEA", answer.Card.Title);
-        Assert.Equal("the last 7 days", answer.Card.Subtitle);
+        // This week is the calendar week so far (since Monday): Hooli's move on Sunday 22 November was last week's.
+        Assert.Equal("this week (since Mon 23 Nov)", answer.Card.Subtitle);
         Assert.Equal(
         [
             "Hooli (#3001) · Demo → Discovery · moved by hand · Thu 26 Nov 2026 · owner: rita",
             "Wonka (#3002) · Demo → Contract signed · won, advanced by its checklist · Wed 25 Nov 2026 · owner: tom",
             "Wonka (#3002) · Discovery → Demo · moved past an unfinished checklist · Tue 24 Nov 2026 · owner: tom",
             "Stark (#3003) · at Demo · lost · Mon 23 Nov 2026 · owner: rita",
-            "Hooli (#3001) · Discovery → Demo · advanced by its checklist · Sun 22 Nov 2026 · owner: rita",
         ], Lines(answer));
-        Assert.StartsWith("5 stage changes · EMEA, the last 7 days: 2 forward, 1 back, 1 won, 1 lost\n- Hooli (#3001)", answer.Text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.StartsWith("4 stage changes · EMEA, this week (since Mon 23 Nov): 1 forward, 1 back, 1 won, 1 lost\n- Hooli (#3001)", answer.Text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.All(answer.Card.Sections.Single().Lines, l => Assert.IsType<ShowChecklistPayload>(l.Action!.Payload));
         Assert.Null(answer.Card.Note);
     }
@@ -98,7 +98,6 @@ public sealed class StageMoves47Tests : IDisposable
         [
             "Hooli (#3001) · Demo → Discovery · moved by hand · Thu 26 Nov 2026",
             "Stark (#3003) · at Demo · lost · Mon 23 Nov 2026",
-            "Hooli (#3001) · Discovery → Demo · advanced by its checklist · Sun 22 Nov 2026",
         ], Lines(asRep));
         // The manager owns no deal: their own moves are none, and said so.
         Assert.Equal("No stage changes for your deals in the last 7 days. For a longer time, ask \"what moved last 90 days\".", mine.Text);
@@ -112,9 +111,9 @@ public sealed class StageMoves47Tests : IDisposable
         var answer = await _bot.AskAsync("stage changes this week", _bot.Admin);
 
         Assert.Equal("Stage changes · all teams", answer.Card!.Title);
-        Assert.Equal(6, Lines(answer).Count);
+        Assert.Equal(5, Lines(answer).Count);
         Assert.Equal("Umbrella (#3005) · Discovery → Demo · advanced by its checklist · Wed 25 Nov 2026 · owner: olga", Lines(answer)[1]);
-        Assert.StartsWith("6 stage changes · all teams, the last 7 days: 3 forward, 1 back, 1 won, 1 lost", answer.Text, StringComparison.Ordinal);
+        Assert.StartsWith("5 stage changes · all teams, this week (since Mon 23 Nov): 2 forward, 1 back, 1 won, 1 lost", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -153,7 +152,7 @@ public sealed class StageMoves47Tests : IDisposable
     {
         var answer = await _bot.AskAsync("what progressed last week", _bot.Manager);
 
-        Assert.Equal("No stage changes for EMEA in the last 7 days. For a longer time, ask \"what moved last 90 days\".", answer.Text);
+        Assert.Equal("No stage changes for EMEA last week (Mon 16 – Sun 22 Nov). For a longer time, ask \"what moved last 90 days\".", answer.Text);
         Assert.Equal(CardKind.DealList, answer.Card!.Kind);
         Assert.Empty(answer.Card.Sections);
     }
@@ -168,7 +167,7 @@ public sealed class StageMoves47Tests : IDisposable
             Entry(deal, "demo", 6 - (i * 0.2), StageChangeKind.Advanced);
         }
 
-        var answer = await _bot.AskAsync("what moved this week", _bot.Manager);
+        var answer = await _bot.AskAsync("what moved last 7 days", _bot.Manager);
 
         Assert.Equal(ListLimits.Deals, Lines(answer).Count);
         Assert.StartsWith("Deal 26 (#4026)", Lines(answer)[0], StringComparison.Ordinal);
@@ -186,12 +185,12 @@ public sealed class StageMoves47Tests : IDisposable
         var one = await _bot.AskAsync("الصفقات اللي تقدمت هذا الأسبوع", _bot.Rep);
 
         Assert.Equal("تغييرات المراحل · \u2068EMEA\u2069", answer.Card!.Title);
-        Assert.Equal("5 تغييرات في المراحل · \u2068EMEA\u2069، آخر 7 أيام — إلى الأمام: 2، إلى الخلف: 1، مكسوبة: 1، خاسرة: 1", answer.Text.ReplaceLineEndings("\n").Split('\n')[0]);
+        Assert.Equal("4 تغييرات في المراحل · \u2068EMEA\u2069، هذا الأسبوع (منذ الاثنين 23 نوفمبر) — إلى الأمام: 1، إلى الخلف: 1، مكسوبة: 1، خاسرة: 1", answer.Text.ReplaceLineEndings("\n").Split('\n')[0]);
         var first = Lines(answer)[0];
         Assert.StartsWith("\u2068Hooli\u2069 (\u2068#3001\u2069) · من \u2068Demo\u2069 إلى \u2068Discovery\u2069 · نُقلت يدويًا · ", first, StringComparison.Ordinal);
         Assert.EndsWith("المسؤول: \u2068rita\u2069", first, StringComparison.Ordinal);
         Assert.Contains("خُسرت", Lines(answer)[3], StringComparison.Ordinal);
-        Assert.StartsWith("3 تغييرات في المراحل", one.Text, StringComparison.Ordinal);
+        Assert.StartsWith("تغييران في المراحل", one.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -212,23 +211,23 @@ public sealed class StageMoves47Tests : IDisposable
     }
 
     [Theory]
-    [InlineData("what moved this week", "moves - 7")]
-    [InlineData("which deals advanced this week", "moves - 7")]
-    [InlineData("what changed in the pipeline this week", "moves - 7")]
-    [InlineData("what progressed last week", "moves - 7")]
+    [InlineData("what moved this week", "moves - this-week")]
+    [InlineData("which deals advanced this week", "moves - this-week")]
+    [InlineData("what changed in the pipeline this week", "moves - this-week")]
+    [InlineData("what progressed last week", "moves - last-week")]
     [InlineData("stage changes this month", "moves - this-month")]
-    [InlineData("what moved in EMEA this week", "moves emea 7")]
+    [InlineData("what moved in EMEA this week", "moves emea this-week")]
     [InlineData("my moves", "moves mine - -")]
-    [InlineData("وش تحرك هالأسبوع", "moves - 7")]
-    [InlineData("الصفقات اللي تقدمت هذا الأسبوع", "moves - 7")]
-    [InlineData("ايش اللي تغير في خط المبيعات هالاسبوع", "moves - 7")]
+    [InlineData("وش تحرك هالأسبوع", "moves - this-week")]
+    [InlineData("الصفقات اللي تقدمت هذا الأسبوع", "moves - this-week")]
+    [InlineData("ايش اللي تغير في خط المبيعات هالاسبوع", "moves - this-week")]
     [InlineData("التحركات هذا الشهر", "moves - this-month")]
     [InlineData("وش تحرك في فريق EMEA", "moves emea -")]
     public void Parser_MovesPhrasings_TheStageMovesCommand(string text, string expected) =>
         Assert.Equal(expected, UnderstandingTestData.Read(text));
 
     [Theory]
-    [InlineData("Example.Moves", "moves - 7")]
+    [InlineData("Example.Moves", "moves - this-week")]
     [InlineData("Example.Moves.Window", "moves - 30")]
     [InlineData("Example.Moves.LongWindow", "moves - 90")]
     public void ExampleRequests_BothLanguages_ReadAsTheMovesTheyName(string key, string expected)
@@ -236,7 +235,7 @@ public sealed class StageMoves47Tests : IDisposable
         foreach (var say in new[] { SalesCoachBot.Core.Localization.Phrases.English, SalesCoachBot.Core.Localization.ReplyTexts.Shared.In(SalesCoachBot.Core.Localization.ReplyLanguage.Arabic) })
         {
             Assert.Equal(expected, UnderstandingTestData.Read(say.Pipeline(key)));
-            Assert.Equal("moves emea 7", UnderstandingTestData.Read(say.Pipeline("Example.Moves.Team", "EMEA")));
+            Assert.Equal("moves emea this-week", UnderstandingTestData.Read(say.Pipeline("Example.Moves.Team", "EMEA")));
         }
     }
 

@@ -328,7 +328,7 @@ public sealed class LooseWordingTests
     [InlineData("stalled deals by rep", "stalled -")]
     [InlineData("which reps have stalled deals", "stalled -")]
     // The week's stage changes (StageMovesUseCase), no longer what is due.
-    [InlineData("what changed this week", "moves - 7")]
+    [InlineData("what changed this week", "moves - this-week")]
     [InlineData("send nudges here for EMEA every morning", "nudges emea")]
     // A person's deals; "won deals" is no deal of the chat's to move: the deals won this quarter.
     [InlineData("show me Dana's deals", "owner dana")]

@@ -232,7 +232,7 @@ public sealed class PhrasingTableTests(ITestOutputHelper output)
         ("pipeline last year", "pipeline - last-year"),
         ("pipeline past month", "pipeline - 30"),
         ("pipeline last 30 days", "pipeline - 30"),
-        ("pipeline this week", "pipeline - 7"),
+        ("pipeline this week", "pipeline - this-week"),
         ("how's the team doing?", "pipeline - -"),
 
         // stalled
