@@ -671,9 +671,15 @@ public sealed partial class CommandParser
             "nudges" => Join(m.Slot("team").Where(t => !pack.Words("nudge_words").Contains(t.Canon))) is { Length: > 0 } team ? new UseChannelForNudgesCommand(team) : null,
             // "deals for next week": a time to come is no rep's name; what is due then.
             "mydeals" when m.HasSlot("person") && IsATimeToCome(m.Slot("person"), pack) => Due(tokens, pack),
-            // «صفقات Omar في العرض»: the owner's deals at a stage.
-            "mydeals" when m.HasSlot("person") => OwnerOf(m.Slot("person"), pack, folded) is not { } owner || (m.HasSlot("stage") && !SaysAStage(m.Slot("stage"), pack)) ? null
-                : new MyDealsCommand(m.HasSlot("stage") ? StageText(m.Slot("stage"), pack, folded) : null, Mine: false) { OwnerName = owner },
+            // «صفقات Omar في العرض»: the owner's deals at a stage. "Dana's 3 biggest deals", «أقدم صفقات Sam»: sorted and
+            // counted as one's own are ("my 3 biggest deals"); the order's words and the count are no part of the name.
+            "mydeals" when m.HasSlot("person") => OwnerOf(WithoutOrder(m.Slot("person"), pack), pack, folded) is not { } owner || (m.HasSlot("stage") && !SaysAStage(m.Slot("stage"), pack)) ? null
+                : new MyDealsCommand(m.HasSlot("stage") ? StageText(m.Slot("stage"), pack, folded) : null, Mine: false)
+                {
+                    OwnerName = owner,
+                    Order = OrderOf(tokens, pack),
+                    Count = OrderOf(tokens, pack) == DealOrder.StalledFirst ? null : HowMany(tokens.Except(m.Slot("stage"))),
+                },
             // "how is Dana doing" asks after a rep as "how is Initech doing" asks after a deal: the owner's deals when someone
             // is called so, else the words as a deal's (its card) or a team's (its pipeline), which MyDealsUseCase decides.
             // "how are you doing", "how's everyone doing": no rep and no deal (branch_not_deal), so another reading is tried.
@@ -769,11 +775,7 @@ public sealed partial class CommandParser
     /// </summary>
     private static MyDealsCommand? MyDeals(IntentMatch m, IReadOnlyList<Token> tokens, Typed folded, LanguagePack pack)
     {
-        // "top 3 oldest deals": "top" sorts by amount unless the age is asked for.
-        var order = AnyWordOf(tokens, pack, "order_closest") ? DealOrder.ClosestToClosing
-            : AnyWordOf(tokens, pack, "order_oldest") ? DealOrder.Oldest
-            : AnyWordOf(tokens, pack, "order_biggest") ? DealOrder.Biggest
-            : DealOrder.StalledFirst;
+        var order = OrderOf(tokens, pack);
         var count = order == DealOrder.StalledFirst ? null : HowMany(tokens.Except(m.Slot("stage")));
         if (!m.HasSlot("stage"))
         {
@@ -783,6 +785,25 @@ public sealed partial class CommandParser
         return SaysAStage(m.Slot("stage"), pack) && StageText(m.Slot("stage"), pack, folded) is { Length: > 0 } stage
             ? new MyDealsCommand(stage, Mine: SaysMine(tokens, pack)) { Order = order, Count = count }
             : null;
+    }
+
+    /// <summary>How a list is sorted: by the words of <c>order_closest</c>, <c>order_oldest</c> or <c>order_biggest</c>, else stalled first.</summary>
+    private static DealOrder OrderOf(IReadOnlyList<Token> tokens, LanguagePack pack) =>
+        // "top 3 oldest deals": "top" sorts by amount unless the age is asked for.
+        AnyWordOf(tokens, pack, "order_closest") ? DealOrder.ClosestToClosing
+            : AnyWordOf(tokens, pack, "order_oldest") ? DealOrder.Oldest
+            : AnyWordOf(tokens, pack, "order_biggest") ? DealOrder.Biggest
+            : DealOrder.StalledFirst;
+
+    /// <summary>
+    /// "Dana's 3 biggest" read as the owner of "{person} deals": the owner's words without those that sort or count the list
+    /// (a word of an order's set, or digits alone).
+    /// </summary>
+    private static List<Token> WithoutOrder(IReadOnlyList<Token> person, LanguagePack pack)
+    {
+        bool Sorts(Token t) => new[] { "order_closest", "order_oldest", "order_biggest" }.Any(set => pack.Words(set).Contains(t.Canon) || pack.Words(set).Contains(t.Lower))
+            || (t.Lower.Length > 0 && t.Lower.All(char.IsAsciiDigit));
+        return [.. person.Where(t => !Sorts(t))];
     }
 
     /// <summary>
