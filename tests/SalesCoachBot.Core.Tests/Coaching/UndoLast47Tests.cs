@@ -175,7 +175,7 @@ public sealed class UndoLast47Tests : IDisposable
         Assert.Equal(2, deal.StageVersion);
         Assert.All(_bot.Stores.Confirmations, c => Assert.Null(c.WithdrawnAt));
         Assert.Contains("is not an item of Initech", named.Text, StringComparison.Ordinal);
-        Assert.Contains("\"Demo date agreed with the buyer\" was confirmed at a stage Initech has since left (it is now at Demo)", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("The latest confirmation was \"Demo date agreed with the buyer\" on Initech, at Discovery, and Initech has since moved on to Demo.", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -178,9 +178,10 @@ public sealed class EverydayWordingTests
     [InlineData("we've got the signed contract for Initech", "confirm? done 1002 | signed contract")]
     [InlineData("snooze Fabrikam till the 15th", "snooze 1005 | till the 15th | -")]
     [InlineData("snooze Hooli until Dec 20 because the buyer is away", "snooze 1012 | until dec 20 | the buyer is away")]
-    // A seventh batch: a person is no deal ("I'm lost"), a reminder asked for is no move, a deal's team met onsite, a ping.
+    // A seventh batch: a person is no deal ("I'm lost"), a reminder asked for is the deal's next step (fix/lists48), a deal's
+    // team met onsite, a ping.
     [InlineData("I'm lost", "unknown")]
-    [InlineData("remind me to call Wonka tomorrow", "unknown")]
+    [InlineData("remind me to call Wonka tomorrow", "nextstep 1019 | call tomorrow")]
     [InlineData("met the Soylent team onsite today", "activity 1013 | meeting today -")]
     [InlineData("pinged Globex", "activity 1003 | other now -")]
     // An eighth batch: a deal's possessive, a meeting to come (never logged), stalled "in my pipeline", a snooze said as

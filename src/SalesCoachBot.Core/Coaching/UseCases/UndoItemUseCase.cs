@@ -82,13 +82,41 @@ internal sealed class UndoItemUseCase(DealLocator locator, IDealStore deals, ICo
         // withdraws only at the current stage and never moves the deal back.
         if (latest.StageVersion != deal.Deal.StageVersion)
         {
-            var map = context.MapOf(deal);
-            var itemText = map.FindStage(latest.Stage)?.FindItem(latest.Item) is { } known ? MapWording.Item(known, context.Language) : latest.Item.Value;
-            var stageText = map.FindStage(deal.Deal.StageId) is { } stage ? MapWording.Name(stage, context.Language) : deal.Deal.StageId.Value;
-            return Errors.Answer(say.Coaching("Undo.Nothing.Title"), say.Coaching("Undo.StageLeft", itemText, deal.Deal.Name, stageText));
+            return StageLeft(latest, deal, context);
         }
 
         return await UndoAsync(latest.Deal, latest.Item, expectedStageVersion: null, context, fromCard: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// "undo that" after the confirmation moved the deal on: which confirmation it was, at which stage, where the deal is
+    /// now, and nothing withdrawn. The move back is the person's to make, so the answer gives its words: to say when they
+    /// may move the deal (<see cref="AccessPolicy.CanMove"/>), else to ask a manager of its team for. A deal lost or in
+    /// nurture since is reopened, not moved, so no move is offered; nor to a deal back at that stage since, whose
+    /// checklist started afresh there.
+    /// </summary>
+    private static BotAnswer StageLeft(LatestConfirmation latest, DealView deal, TurnContext context)
+    {
+        var say = context.Say;
+        var map = context.MapOf(deal);
+        var confirmedAt = map.FindStage(latest.Stage);
+        var itemText = confirmedAt?.FindItem(latest.Item) is { } known ? MapWording.Item(known, context.Language) : latest.Item.Value;
+        var leftText = confirmedAt is { } left ? MapWording.Name(left, context.Language) : latest.Stage.Value;
+        if (deal.Deal.StageId == latest.Stage)
+        {
+            return Errors.Answer(say.Coaching("Undo.StageLeft.Title"), say.Coaching("Undo.StageLeft.Again", itemText, deal.Deal.Name, leftText));
+        }
+
+        var nowText = map.FindStage(deal.Deal.StageId) is { } stage ? MapWording.Name(stage, context.Language) : deal.Deal.StageId.Value;
+        var text = say.Coaching("Undo.StageLeft", itemText, deal.Deal.Name, leftText, nowText);
+        if (confirmedAt is not null && deal.Deal.Status is DealStatus.Open or DealStatus.Won)
+        {
+            text += " " + (AccessPolicy.CanMove(context.Person, deal.Deal)
+                ? say.Coaching("Undo.StageLeft.MoveBack", deal.Deal.Name, leftText)
+                : say.Coaching("Undo.StageLeft.AskManager", deal.Deal.Name, leftText, deal.TeamName));
+        }
+
+        return Errors.Answer(say.Coaching("Undo.StageLeft.Title"), text);
     }
 
     /// <summary>A card's undo button, at the stage version the card showed.</summary>
