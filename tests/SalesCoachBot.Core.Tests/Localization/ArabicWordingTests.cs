@@ -59,6 +59,21 @@ public sealed partial class ArabicWordingTests : IDisposable
         Assert.DoesNotContain("لـصفقاتك", pipeline, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task NewDeal_OnTrackStatus_SaysLessThanADayNotZeroDays()
+    {
+        _bot.AddDeal("9001", "Fresh Co", "discovery", daysInStage: 0);
+
+        var arabic = (await _bot.AskAsync("ما التالي لصفقة Fresh Co", _bot.Rep)).Text;
+        var english = (await _bot.AskAsync("what's next for Fresh Co", _bot.Rep)).Text;
+
+        Assert.Contains("أقل من يوم في المرحلة", arabic, StringComparison.Ordinal);
+        Assert.Contains("وآخر نشاط قبل أقل من يوم", arabic, StringComparison.Ordinal);
+        Assert.DoesNotContain("0 يوم", arabic, StringComparison.Ordinal);
+        Assert.Contains("less than a day in stage", english, StringComparison.Ordinal);
+        Assert.Contains("last activity less than a day ago", english, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"\.(Zero|One|Two|Few|Many|Other)$")]
     private static partial Regex PluralForm();
 
