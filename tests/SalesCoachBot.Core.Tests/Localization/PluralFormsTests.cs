@@ -10,7 +10,7 @@ public sealed class PluralFormsTests
     private static readonly Phrases Arabic = ReplyTexts.Shared.In(ReplyLanguage.Arabic);
 
     [Theory]
-    [InlineData(0, "0 يوم")]
+    [InlineData(0, "أقل من يوم")]
     [InlineData(1, "يوم واحد")]
     [InlineData(2, "يومان")]
     [InlineData(3, "3 أيام")]
@@ -45,7 +45,7 @@ public sealed class PluralFormsTests
     }
 
     [Theory]
-    [InlineData(0, "0 days")]
+    [InlineData(0, "less than a day")]
     [InlineData(1, "1 day")]
     [InlineData(2, "2 days")]
     public void Count_EnglishDays_OneAndOther(long days, string expected) =>
