@@ -193,10 +193,11 @@ public abstract class ListFirst48StoreTests(Func<TestDatabase> database)
     {
         var world = await SeedAsync();
         var limits = new StallLimits(
-            [new StageStallLimit([world.A.TeamId, world.B.TeamId], [new StageId("discovery")], 10), new StageStallLimit([world.A.TeamId], [new StageId("demo")], 20)],
+            [new StageStallLimit(null, [new StageId("discovery")], 10), new StageStallLimit([world.A.TeamId], [new StageId("demo")], 20)],
             [new TeamIdleLimit([world.A.TeamId], 14), new TeamIdleLimit([world.B.TeamId], 7)]);
-        int StallDays(Deal deal) => limits.Stages.FirstOrDefault(l => l.TeamIds.Contains(deal.TeamId) && l.StageIds.Contains(deal.StageId))?.Days ?? 0;
-        int IdleDays(Deal deal) => limits.Idle.FirstOrDefault(l => l.TeamIds.Contains(deal.TeamId))?.Days ?? 0;
+        // Discovery's limit holds for every team (null), as one map for all teams gives it.
+        int StallDays(Deal deal) => limits.Stages.FirstOrDefault(l => (l.TeamIds is null || l.TeamIds.Contains(deal.TeamId)) && l.StageIds.Contains(deal.StageId))?.Days ?? 0;
+        int IdleDays(Deal deal) => limits.Idle.FirstOrDefault(l => l.TeamIds is null || l.TeamIds.Contains(deal.TeamId))?.Days ?? 0;
 
         foreach (var (who, scope) in Scopes(world))
         {

@@ -125,8 +125,8 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
     public Task<int> CountStalledAsync(DealScope? scope, StallLimits limits, DateTimeOffset now, CancellationToken cancellationToken) =>
         Task.FromResult(OpenIn(scope).Count(d => Core.Stalls.StallRule.IsStalled(
             d.Status, d.StageEnteredAt, d.LastActivityAt, d.NextStepAt, DealView(d).SnoozedUntil,
-            limits.Stages.FirstOrDefault(l => l.TeamIds.Contains(d.TeamId) && l.StageIds.Contains(d.StageId))?.Days ?? 0,
-            limits.Idle.FirstOrDefault(l => l.TeamIds.Contains(d.TeamId))?.Days ?? 0,
+            limits.Stages.FirstOrDefault(l => (l.TeamIds is null || l.TeamIds.Contains(d.TeamId)) && l.StageIds.Contains(d.StageId))?.Days ?? 0,
+            limits.Idle.FirstOrDefault(l => l.TeamIds is null || l.TeamIds.Contains(d.TeamId))?.Days ?? 0,
             now)));
 
     public Task<IReadOnlyList<DealView>> ListBiggestOpenAsync(

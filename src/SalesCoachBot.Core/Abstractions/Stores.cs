@@ -159,9 +159,11 @@ public sealed record OpenDealCurrency(string? Currency, bool HasAmount, int Coun
 /// </summary>
 public sealed record StallLimits(IReadOnlyList<StageStallLimit> Stages, IReadOnlyList<TeamIdleLimit> Idle);
 
-public sealed record StageStallLimit(IReadOnlyCollection<long> TeamIds, IReadOnlyCollection<StageId> StageIds, int Days);
+/// <summary>A stage limit of some teams' deals; <see cref="TeamIds"/> null: of every team's (one map for all).</summary>
+public sealed record StageStallLimit(IReadOnlyCollection<long>? TeamIds, IReadOnlyCollection<StageId> StageIds, int Days);
 
-public sealed record TeamIdleLimit(IReadOnlyCollection<long> TeamIds, int Days);
+/// <summary>The idle limit of some teams' deals; <see cref="TeamIds"/> null: of every team's.</summary>
+public sealed record TeamIdleLimit(IReadOnlyCollection<long>? TeamIds, int Days);
 
 /// <summary>An active (not withdrawn) confirmation at the deal's current stage version.</summary>
 public sealed record ConfirmationView(ChecklistItemId Item, long PersonId, string PersonName, DateTimeOffset ConfirmedAt, ChatChannel Channel);

@@ -168,21 +168,25 @@ internal sealed class MyDealsUseCase(
         return Render(new ListHeading(titled, [], title), picked, total, stalled, several, eachCurrency, shown, command.Order, withOwners: true, rules, context);
     }
 
-    /// <summary>Every team's stall limits under its own map, for counting stalled deals in the database.</summary>
+    /// <summary>
+    /// Every team's stall limits under its own map, for counting stalled deals in the database; a limit that holds for every
+    /// team names none. A deal's team is always one of <see cref="SalesTeamRules.All"/> (teams are never deleted).
+    /// </summary>
     private static StallLimits Limits(SalesTeamRules rules, TurnContext context)
     {
         var teams = rules.All.ToList();
+        IReadOnlyCollection<long>? Of(IEnumerable<SalesTeam> some) => some.Select(team => team.Id).ToList() is var ids && ids.Count == teams.Count ? null : ids;
         var stages = teams
             .GroupBy(team => context.MapOfTeam(team.MapId), ReferenceEqualityComparer.Instance)
             .SelectMany(byMap => ((ProcessMap)byMap.Key!).Stages
                 .Where(stage => stage.StallAfterDays > 0)
                 .GroupBy(stage => stage.StallAfterDays)
-                .Select(byDays => new StageStallLimit([.. byMap.Select(team => team.Id)], [.. byDays.Select(stage => stage.Id)], byDays.Key)))
+                .Select(byDays => new StageStallLimit(Of(byMap), [.. byDays.Select(stage => stage.Id)], byDays.Key)))
             .ToList();
         var idle = teams
             .GroupBy(team => rules.IdleAfterDays(team.Id))
             .Where(byDays => byDays.Key > 0)
-            .Select(byDays => new TeamIdleLimit([.. byDays.Select(team => team.Id)], byDays.Key))
+            .Select(byDays => new TeamIdleLimit(Of(byDays), byDays.Key))
             .ToList();
         return new StallLimits(stages, idle);
     }
