@@ -21,7 +21,7 @@ internal static class CoachBench
 
     private sealed record DealRow(long Id, string ExternalId, string StageId, int StageVersion, long TeamId, long OwnerId);
 
-    public static async Task<int> RunAsync(DataSize size, int requests, string provider = "sqlite")
+    public static async Task<int> RunAsync(DataSize size, int requests, string provider = "sqlite", bool listsOnly = false)
     {
         await using var db = await BenchDatabase.CreateAsync(provider);
         var data = DataSet.Generate(size, db.Map, db.Time.GetUtcNow());
@@ -47,104 +47,10 @@ internal static class CoachBench
                 await TurnAsync(db, owners[deals[d].OwnerId], new TextInput($"done {map.GetStage(new StageId(deals[d].StageId)).RequiredItems.First().Id} for #{deals[d].ExternalId}"));
             }
 
-            // One turn of each kind with its SQL printed: where a turn's time goes.
-            using var sql = new SqlCounter();
-            await ExplainAsync(sql, "what's next by loose name", () => TurnAsync(db, owners[deals[warm[0]].OwnerId], new TextInput(Phrase(warm[0], 0))));
-            var explained = deals[order[^1]];
-            var explainedStage = map.GetStage(new StageId(explained.StageId));
-            await ExplainAsync(sql, "confirm + advance (card)", () => TurnAsync(db, owners[explained.OwnerId], new ActionInput(
-                new ConfirmItemsPayload(new DealId(explained.Id), explainedStage.Id, explained.StageVersion), [.. explainedStage.RequiredItems.Select(item => item.Id)])));
-
-            var whatsNext = new Samples("what's next, loose name (rep)");
-            var whatsNextAdmin = new Samples("what's next, loose name (admin: all deals)");
-            int found = 0, chose = 0, other = 0;
-            for (var i = 0; i < nameDeals.Length; i++)
+            if (!listsOnly)
             {
-                var d = nameDeals[i];
-                var answer = await whatsNext.TimeAsync(() => TurnAsync(db, owners[deals[d].OwnerId], new TextInput(Phrase(d, i))));
-                var company = DataSet.NameOf(d).Company;
-                if (answer.Card?.Kind == CardKind.Checklist && answer.Text.StartsWith(company, StringComparison.Ordinal))
-                {
-                    found++;
-                }
-                else if (answer.Card?.Kind == CardKind.ChooseDeal)
-                {
-                    chose++;
-                }
-                else
-                {
-                    if (other++ < 3)
-                    {
-                        Console.WriteLine($"   not resolved: \"{Phrase(d, i)}\" -> {answer.Text.Split('\n')[0]}");
-                    }
-                }
-
-                if (i % 2 == 0)
-                {
-                    await whatsNextAdmin.TimeAsync(() => TurnAsync(db, DataSet.AdminEmail, new TextInput(Phrase(d, i))));
-                }
+                await TurnsAsync(db, deals, owners, order, warm, cardDeals, textDeals, nameDeals);
             }
-
-            // The pure parts of a what's-next turn alone, to tell CPU in Core from time in the database.
-            var parser = db.Services.GetRequiredService<CommandParser>();
-            var parse = new Samples("  of which: CommandParser.Parse alone");
-            var resolve = new Samples("  of which: DealResolver.Resolve alone (rep)");
-            DealNameIndex index;
-            await using (var scope = db.Services.CreateAsyncScope())
-            {
-                index = new DealNameIndex(await scope.ServiceProvider.GetRequiredService<IDealStore>().ListNamesAsync(null, CancellationToken.None));
-            }
-
-            var resolver = new DealResolver();
-            for (var i = 0; i < nameDeals.Length; i++)
-            {
-                var d = nameDeals[i];
-                var command = await parse.TimeAsync(() => Task.FromResult(parser.Parse(Phrase(d, i))));
-                if (command is WhatsNextCommand { Deal: NameReference name })
-                {
-                    var scope = new DealScope([deals[d].TeamId], deals[d].OwnerId);
-                    await resolve.TimeAsync(() => Task.FromResult(resolver.Resolve(name, index, scope)));
-                }
-            }
-
-            // Issue 17's goal: understanding (parse + resolve together) p95 <= 1 ms on 100,000 deals, per language.
-            var understandEn = new Samples("parse + resolve, English (rep)");
-            var understandAr = new Samples("parse + resolve, Arabic (rep)");
-            var understood = (En: 0, Ar: 0);
-            for (var i = 0; i < nameDeals.Length; i++)
-            {
-                var d = nameDeals[i];
-                var scope = new DealScope([deals[d].TeamId], deals[d].OwnerId);
-                var en = Phrase(d, i);
-                var ar = ArabicPhrase(d, i);
-                understood.En += await understandEn.TimeAsync(() => Task.FromResult(ParseAndResolve(parser, resolver, index, en, scope))) ? 1 : 0;
-                understood.Ar += await understandAr.TimeAsync(() => Task.FromResult(ParseAndResolve(parser, resolver, index, ar, scope))) ? 1 : 0;
-            }
-
-            var confirmCard = new Samples("confirm + advance (card action, all required)");
-            var advanced = 0;
-            foreach (var d in cardDeals)
-            {
-                var deal = deals[d];
-                var stage = map.GetStage(new StageId(deal.StageId));
-                var input = new ActionInput(
-                    new ConfirmItemsPayload(new DealId(deal.Id), stage.Id, deal.StageVersion),
-                    [.. stage.RequiredItems.Select(item => item.Id)]);
-                var answer = await confirmCard.TimeAsync(() => TurnAsync(db, owners[deal.OwnerId], input));
-                advanced += answer.Text.Contains(" moved from ", StringComparison.Ordinal) ? 1 : 0;
-            }
-
-            var confirmText = new Samples("confirm by text \"done ITEM for #id\"");
-            var textAdvanced = 0;
-            foreach (var d in textDeals)
-            {
-                var deal = deals[d];
-                var stage = map.GetStage(new StageId(deal.StageId));
-                var answer = await confirmText.TimeAsync(() => TurnAsync(db, owners[deal.OwnerId], new TextInput($"done {stage.RequiredItems.First().Id} for #{deal.ExternalId}")));
-                textAdvanced += answer.Text.Contains(" moved from ", StringComparison.Ordinal) ? 1 : 0;
-            }
-
-            Console.WriteLine($"-- {Machine.Load()}; SQL commands per turn: {sql.Commands / (double)(whatsNext.Count + whatsNextAdmin.Count + confirmCard.Count + confirmText.Count):F1} on average");
 
             // Lists read every open deal the person may see and assess each for stalls before showing the first few: a rep's
             // own (~250 here), a manager's team at one stage (~5,000 read), an admin's biggest (all 100,000).
@@ -171,6 +77,42 @@ internal static class CoachBench
                 listed.Admin += answer.Card is { Kind: CardKind.DealList, Sections.Count: > 0 } ? 1 : 0;
             }
 
+            // "oldest deals" over every team; a rep's name asked as a deal ("whats next for Rep 03-04"), which finds no deal
+            // and is answered as that owner's list.
+            var oldest = new Samples("oldest deals (admin: every team)");
+            var ownerAsked = new Samples("whats next for OWNER (admin: an owner's list)");
+            var byOwner = (Oldest: 0, Owner: 0);
+            for (var i = 0; i < 10; i++)
+            {
+                var answer = await oldest.TimeAsync(() => TurnAsync(db, DataSet.AdminEmail, new TextInput("what are our oldest deals")));
+                byOwner.Oldest += answer.Card is { Kind: CardKind.DealList, Sections.Count: > 0 } ? 1 : 0;
+            }
+
+            for (var i = 0; i < 10; i++)
+            {
+                var answer = await ownerAsked.TimeAsync(() => TurnAsync(db, DataSet.AdminEmail, new TextInput($"whats next for Rep {i % DataSet.Teams:00}-{i % DataSet.RepsPerTeam:00}")));
+                byOwner.Owner += answer.Card is { Kind: CardKind.DealList, Sections.Count: > 0 } ? 1 : 0;
+            }
+
+            // The answers themselves, fingerprinted: a change that only makes a list faster must leave these as they were
+            // (the data's dates follow today's, so compare runs of the same day).
+            var fingerprints = new (string What, string Email, string Text)[]
+            {
+                ("my deals", DataSet.RepEmail(3, 4), "my deals"),
+                ("stage list", "manager03@bench.example", $"which deals are in {stageName}"),
+                ("biggest", DataSet.AdminEmail, "what are our biggest deals"),
+                ("biggest 5", DataSet.AdminEmail, "what are our biggest 5 deals"),
+                ("oldest", DataSet.AdminEmail, "what are our oldest deals"),
+                ("manager biggest", "manager03@bench.example", "what are our biggest deals"),
+                ("owner", DataSet.AdminEmail, "whats next for Rep 03-04"),
+            };
+            foreach (var (what, email, text) in fingerprints)
+            {
+                var answer = await TurnAsync(db, email, new TextInput(text));
+                var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(answer.Text)))[..12];
+                Console.WriteLine($"-- answer \"{text}\" ({what}): {hash}, {answer.Text.Split('\n')[0]}");
+            }
+
             // "what moved": the stage changes of a period, counted and the newest 25 listed, from the 1,000,000 history rows.
             // "undo that": the latest confirmation in force of the person, found among all confirmations of the last day.
             var movedManager = new Samples("what moved this month (manager: one team)");
@@ -195,17 +137,11 @@ internal static class CoachBench
                 moved.Undone += answer.Text.Contains("Withdrew", StringComparison.Ordinal) ? 1 : 0;
             }
 
-            Console.WriteLine($"{whatsNext.Report(WhatsNextGoalMs)}  [checklist {found}, choice list {chose}, other {other}]");
-            Console.WriteLine(whatsNextAdmin.Report(WhatsNextGoalMs));
-            Console.WriteLine(parse.Report());
-            Console.WriteLine(resolve.Report());
-            Console.WriteLine($"{understandEn.Report(UnderstandGoalMs)}  [resolved {understood.En}/{nameDeals.Length}]");
-            Console.WriteLine($"{understandAr.Report(UnderstandGoalMs)}  [resolved {understood.Ar}/{nameDeals.Length}]");
-            Console.WriteLine($"{confirmCard.Report(ConfirmGoalMs)}  [advanced {advanced}/{cardDeals.Length}]");
-            Console.WriteLine($"{confirmText.Report(ConfirmGoalMs)}  [advanced {textAdvanced}/{textDeals.Length}: one item; stages with more required items only confirm]");
             Console.WriteLine($"{myDeals.Report()}  [lists {listed.Rep}/{myDeals.Count}]");
             Console.WriteLine($"{teamAtStage.Report()}  [lists {listed.Manager}/{teamAtStage.Count}]");
             Console.WriteLine($"{biggest.Report()}  [lists {listed.Admin}/{biggest.Count}]");
+            Console.WriteLine($"{oldest.Report()}  [lists {byOwner.Oldest}/{oldest.Count}]");
+            Console.WriteLine($"{ownerAsked.Report()}  [lists {byOwner.Owner}/{ownerAsked.Count}]");
             Console.WriteLine($"{movedManager.Report()}  [lists {moved.Manager}/{movedManager.Count}]");
             Console.WriteLine($"{movedAdmin.Report()}  [lists {moved.Admin}/{movedAdmin.Count}]");
             Console.WriteLine($"{undoLast.Report()}  [withdrew {moved.Undone}/{undoLast.Count}]");
@@ -215,6 +151,119 @@ internal static class CoachBench
         {
             data.Delete();
         }
+    }
+
+    /// <summary>The turns with goals: what's next by name, understanding alone, confirm by card and by text (skipped by <c>--only lists</c>).</summary>
+    private static async Task TurnsAsync(
+        BenchDatabase db, List<DealRow> deals, Dictionary<long, string> owners, int[] order, int[] warm, int[] cardDeals, int[] textDeals, int[] nameDeals)
+    {
+        var map = db.Map;
+        // One turn of each kind with its SQL printed: where a turn's time goes.
+        using var sql = new SqlCounter();
+        await ExplainAsync(sql, "what's next by loose name", () => TurnAsync(db, owners[deals[warm[0]].OwnerId], new TextInput(Phrase(warm[0], 0))));
+        var explained = deals[order[^1]];
+        var explainedStage = map.GetStage(new StageId(explained.StageId));
+        await ExplainAsync(sql, "confirm + advance (card)", () => TurnAsync(db, owners[explained.OwnerId], new ActionInput(
+            new ConfirmItemsPayload(new DealId(explained.Id), explainedStage.Id, explained.StageVersion), [.. explainedStage.RequiredItems.Select(item => item.Id)])));
+
+        var whatsNext = new Samples("what's next, loose name (rep)");
+        var whatsNextAdmin = new Samples("what's next, loose name (admin: all deals)");
+        int found = 0, chose = 0, other = 0;
+        for (var i = 0; i < nameDeals.Length; i++)
+        {
+            var d = nameDeals[i];
+            var answer = await whatsNext.TimeAsync(() => TurnAsync(db, owners[deals[d].OwnerId], new TextInput(Phrase(d, i))));
+            var company = DataSet.NameOf(d).Company;
+            if (answer.Card?.Kind == CardKind.Checklist && answer.Text.StartsWith(company, StringComparison.Ordinal))
+            {
+                found++;
+            }
+            else if (answer.Card?.Kind == CardKind.ChooseDeal)
+            {
+                chose++;
+            }
+            else
+            {
+                if (other++ < 3)
+                {
+                    Console.WriteLine($"   not resolved: \"{Phrase(d, i)}\" -> {answer.Text.Split('\n')[0]}");
+                }
+            }
+
+            if (i % 2 == 0)
+            {
+                await whatsNextAdmin.TimeAsync(() => TurnAsync(db, DataSet.AdminEmail, new TextInput(Phrase(d, i))));
+            }
+        }
+
+        // The pure parts of a what's-next turn alone, to tell CPU in Core from time in the database.
+        var parser = db.Services.GetRequiredService<CommandParser>();
+        var parse = new Samples("  of which: CommandParser.Parse alone");
+        var resolve = new Samples("  of which: DealResolver.Resolve alone (rep)");
+        DealNameIndex index;
+        await using (var scope = db.Services.CreateAsyncScope())
+        {
+            index = new DealNameIndex(await scope.ServiceProvider.GetRequiredService<IDealStore>().ListNamesAsync(null, CancellationToken.None));
+        }
+
+        var resolver = new DealResolver();
+        for (var i = 0; i < nameDeals.Length; i++)
+        {
+            var d = nameDeals[i];
+            var command = await parse.TimeAsync(() => Task.FromResult(parser.Parse(Phrase(d, i))));
+            if (command is WhatsNextCommand { Deal: NameReference name })
+            {
+                var scope = new DealScope([deals[d].TeamId], deals[d].OwnerId);
+                await resolve.TimeAsync(() => Task.FromResult(resolver.Resolve(name, index, scope)));
+            }
+        }
+
+        // Issue 17's goal: understanding (parse + resolve together) p95 <= 1 ms on 100,000 deals, per language.
+        var understandEn = new Samples("parse + resolve, English (rep)");
+        var understandAr = new Samples("parse + resolve, Arabic (rep)");
+        var understood = (En: 0, Ar: 0);
+        for (var i = 0; i < nameDeals.Length; i++)
+        {
+            var d = nameDeals[i];
+            var scope = new DealScope([deals[d].TeamId], deals[d].OwnerId);
+            var en = Phrase(d, i);
+            var ar = ArabicPhrase(d, i);
+            understood.En += await understandEn.TimeAsync(() => Task.FromResult(ParseAndResolve(parser, resolver, index, en, scope))) ? 1 : 0;
+            understood.Ar += await understandAr.TimeAsync(() => Task.FromResult(ParseAndResolve(parser, resolver, index, ar, scope))) ? 1 : 0;
+        }
+
+        var confirmCard = new Samples("confirm + advance (card action, all required)");
+        var advanced = 0;
+        foreach (var d in cardDeals)
+        {
+            var deal = deals[d];
+            var stage = map.GetStage(new StageId(deal.StageId));
+            var input = new ActionInput(
+                new ConfirmItemsPayload(new DealId(deal.Id), stage.Id, deal.StageVersion),
+                [.. stage.RequiredItems.Select(item => item.Id)]);
+            var answer = await confirmCard.TimeAsync(() => TurnAsync(db, owners[deal.OwnerId], input));
+            advanced += answer.Text.Contains(" moved from ", StringComparison.Ordinal) ? 1 : 0;
+        }
+
+        var confirmText = new Samples("confirm by text \"done ITEM for #id\"");
+        var textAdvanced = 0;
+        foreach (var d in textDeals)
+        {
+            var deal = deals[d];
+            var stage = map.GetStage(new StageId(deal.StageId));
+            var answer = await confirmText.TimeAsync(() => TurnAsync(db, owners[deal.OwnerId], new TextInput($"done {stage.RequiredItems.First().Id} for #{deal.ExternalId}")));
+            textAdvanced += answer.Text.Contains(" moved from ", StringComparison.Ordinal) ? 1 : 0;
+        }
+
+        Console.WriteLine($"-- {Machine.Load()}; SQL commands per turn: {sql.Commands / (double)(whatsNext.Count + whatsNextAdmin.Count + confirmCard.Count + confirmText.Count):F1} on average");
+        Console.WriteLine($"{whatsNext.Report(WhatsNextGoalMs)}  [checklist {found}, choice list {chose}, other {other}]");
+        Console.WriteLine(whatsNextAdmin.Report(WhatsNextGoalMs));
+        Console.WriteLine(parse.Report());
+        Console.WriteLine(resolve.Report());
+        Console.WriteLine($"{understandEn.Report(UnderstandGoalMs)}  [resolved {understood.En}/{nameDeals.Length}]");
+        Console.WriteLine($"{understandAr.Report(UnderstandGoalMs)}  [resolved {understood.Ar}/{nameDeals.Length}]");
+        Console.WriteLine($"{confirmCard.Report(ConfirmGoalMs)}  [advanced {advanced}/{cardDeals.Length}]");
+        Console.WriteLine($"{confirmText.Report(ConfirmGoalMs)}  [advanced {textAdvanced}/{textDeals.Length}: one item; stages with more required items only confirm]");
     }
 
     private static async Task ExplainAsync(SqlCounter sql, string what, Func<Task<BotAnswer>> turn)

@@ -15,7 +15,7 @@ switch (command)
     case "stall":
         return await StallBench.RunAsync(size);
     case "coach":
-        return await CoachBench.RunAsync(size, requests, provider);
+        return await CoachBench.RunAsync(size, requests, provider, listsOnly: Options.Value(args, "--only") == "lists");
     case "pipeline":
         return await PipelineBench.RunAsync(size, provider);
     case "cache":
@@ -28,6 +28,6 @@ switch (command)
         return await SlackCommandBench.RunAsync(Options.Value(args, "--requests") is null ? 5000 : requests, rounds: 12);
     default:
         await Console.Error.WriteLineAsync(
-            "usage: SalesCoachBot.Bench import [--provider sqlite|postgres] | stall | coach [--provider sqlite|postgres] [--requests N] | pipeline [--provider sqlite|postgres] | cache | crm [--provider sqlite|postgres] [--deals N] [--history N] | slack-coach [--requests N]");
+            "usage: SalesCoachBot.Bench import [--provider sqlite|postgres] | stall | coach [--provider sqlite|postgres] [--requests N] [--only lists] | pipeline [--provider sqlite|postgres] | cache | crm [--provider sqlite|postgres] [--deals N] [--history N] | slack-coach [--requests N]");
         return 2;
 }

@@ -105,6 +105,50 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
             .Where(d => d.Status == DealStatus.Open && (teamIds is null || teamIds.Contains(d.TeamId)))
             .Select(DealView).ToList());
 
+    public Task<IReadOnlyList<DealView>> ListOpenAtStagesAsync(
+        IReadOnlyCollection<long>? teamIds, IReadOnlyCollection<StageId> stages, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<DealView>>(Deals
+            .Where(d => d.Status == DealStatus.Open && (teamIds is null || teamIds.Contains(d.TeamId)) && stages.Contains(d.StageId))
+            .Select(DealView).ToList());
+
+    public Task<IReadOnlyList<DealView>> ListOpenOfOwnersAsync(DealScope? scope, IReadOnlyCollection<long> ownerIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<DealView>>([.. OpenIn(scope).Where(d => ownerIds.Contains(d.OwnerId)).Select(DealView)]);
+
+    public Task<IReadOnlyList<DealOwner>> ListOpenOwnersAsync(DealScope? scope, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<DealOwner>>([.. OpenIn(scope).Select(d => d.OwnerId).Distinct().Select(id => new DealOwner(id, People.First(p => p.Id == id).Name))]);
+
+    public Task<IReadOnlyList<OpenDealCurrency>> CountOpenByCurrencyAsync(DealScope? scope, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<OpenDealCurrency>>([.. OpenIn(scope)
+            .GroupBy(d => (Currency: d.Amount is null ? null : d.Currency, HasAmount: d.Amount is not null))
+            .Select(g => new OpenDealCurrency(g.Key.Currency, g.Key.HasAmount, g.Count()))]);
+
+    public Task<int> CountStalledAsync(DealScope? scope, StallLimits limits, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Task.FromResult(OpenIn(scope).Count(d => Core.Stalls.StallRule.IsStalled(
+            d.Status, d.StageEnteredAt, d.LastActivityAt, d.NextStepAt, DealView(d).SnoozedUntil,
+            limits.Stages.FirstOrDefault(l => (l.TeamIds is null || l.TeamIds.Contains(d.TeamId)) && l.StageIds.Contains(d.StageId))?.Days ?? 0,
+            limits.Idle.FirstOrDefault(l => l.TeamIds is null || l.TeamIds.Contains(d.TeamId))?.Days ?? 0,
+            now)));
+
+    public Task<IReadOnlyList<DealView>> ListBiggestOpenAsync(
+        DealScope? scope, IReadOnlyCollection<OpenDealCurrency> currencies, int count, CancellationToken cancellationToken)
+    {
+        var group = OpenIn(scope)
+            .Where(d => currencies.Any(c => c.HasAmount ? d.Amount is not null && d.Currency == c.Currency : d.Amount is null))
+            .ToList();
+        var edge = group.Select(d => d.Amount ?? 0m).OrderDescending().Skip(count - 1).Take(1).ToList();
+        return Task.FromResult<IReadOnlyList<DealView>>([.. group.Where(d => edge.Count == 0 || d.Amount is null || d.Amount >= edge[0]).Select(DealView)]);
+    }
+
+    public Task<IReadOnlyList<DealView>> ListOldestOpenAsync(DealScope? scope, int count, CancellationToken cancellationToken)
+    {
+        var open = OpenIn(scope).ToList();
+        var edge = open.Select(d => d.CreatedAt).Order().Skip(count - 1).Take(1).ToList();
+        return Task.FromResult<IReadOnlyList<DealView>>([.. open.Where(d => edge.Count == 0 || d.CreatedAt <= edge[0]).Select(DealView)]);
+    }
+
+    private IEnumerable<Deal> OpenIn(DealScope? scope) =>
+        Deals.Where(d => d.Status == DealStatus.Open && (scope is null || scope.TeamIds.Contains(d.TeamId) || d.OwnerId == scope.OwnerId));
+
     public Task<IReadOnlyDictionary<string, int>> CountOpenByStageAsync(long? teamId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<string, int>>(Deals
             .Where(d => d.Status == DealStatus.Open && (teamId is null || d.TeamId == teamId))

@@ -54,6 +54,50 @@ public interface IDealStore
     Task<IReadOnlyList<DealView>> ListOpenAsync(
         IReadOnlyCollection<long>? teamIds, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Open deals in the given teams (all when null) at one of <paramref name="stages"/>, in the order of
+    /// <see cref="ListOpenAsync"/>: "which deals are in demo" reads only the deals it may list.
+    /// </summary>
+    Task<IReadOnlyList<DealView>> ListOpenAtStagesAsync(
+        IReadOnlyCollection<long>? teamIds, IReadOnlyCollection<StageId> stages, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Open deals <paramref name="scope"/> allows (every deal when null) owned by one of <paramref name="ownerIds"/>, oldest
+    /// stage entry first.
+    /// </summary>
+    Task<IReadOnlyList<DealView>> ListOpenOfOwnersAsync(
+        DealScope? scope, IReadOnlyCollection<long> ownerIds, CancellationToken cancellationToken);
+
+    /// <summary>The owners of the open deals <paramref name="scope"/> allows (every deal when null), each once.</summary>
+    Task<IReadOnlyList<DealOwner>> ListOpenOwnersAsync(DealScope? scope, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The open deals <paramref name="scope"/> allows (every deal when null) counted by the currency of their amount as
+    /// stored (not folded to one case), and those without an amount apart: a list's totals without reading its deals.
+    /// </summary>
+    Task<IReadOnlyList<OpenDealCurrency>> CountOpenByCurrencyAsync(DealScope? scope, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How many open deals <paramref name="scope"/> allows (every deal when null) the stall rule finds stalled at
+    /// <paramref name="now"/> under <paramref name="limits"/>, counted in the database (<see cref="Stalls.StallRule.IsStalled"/>).
+    /// </summary>
+    Task<int> CountStalledAsync(DealScope? scope, StallLimits limits, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// At least the <paramref name="count"/> biggest open deals <paramref name="scope"/> allows among those of
+    /// <paramref name="currencies"/> (rows of <see cref="CountOpenByCurrencyAsync"/>): every deal whose amount is not smaller
+    /// than the <paramref name="count"/>-th biggest, so deals tied with it come too and the caller orders them. Rows
+    /// without an amount stand for every deal without one (all tied). Oldest stage entry first.
+    /// </summary>
+    Task<IReadOnlyList<DealView>> ListBiggestOpenAsync(
+        DealScope? scope, IReadOnlyCollection<OpenDealCurrency> currencies, int count, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// At least the <paramref name="count"/> open deals <paramref name="scope"/> allows that were created first: every
+    /// deal created no later than the <paramref name="count"/>-th, ties included; oldest stage entry first.
+    /// </summary>
+    Task<IReadOnlyList<DealView>> ListOldestOpenAsync(DealScope? scope, int count, CancellationToken cancellationToken);
+
     /// <summary>Open deal count per stage id, for map drawings.</summary>
     Task<IReadOnlyDictionary<string, int>> CountOpenByStageAsync(long? teamId, CancellationToken cancellationToken);
 
@@ -98,6 +142,28 @@ public sealed record DealView(
     /// </summary>
     public IReadOnlyList<NoteView>? LatestNotes { get; init; }
 }
+
+/// <summary>A person who owns open deals, by the name lists show.</summary>
+public sealed record DealOwner(long Id, string Name);
+
+/// <summary>
+/// How many open deals have an amount in <see cref="Currency"/> as stored (null: none given), or, when not
+/// <see cref="HasAmount"/>, no amount at all.
+/// </summary>
+public sealed record OpenDealCurrency(string? Currency, bool HasAmount, int Count);
+
+/// <summary>
+/// The stall rule's limits for every team, as <see cref="IDealStore.CountStalledAsync"/> applies them in the database: a stage's
+/// <c>stallAfterDays</c> (only limits above 0) for the deals of <see cref="StageStallLimit.TeamIds"/> at
+/// <see cref="StageStallLimit.StageIds"/>, and each team's idle limit (only limits above 0).
+/// </summary>
+public sealed record StallLimits(IReadOnlyList<StageStallLimit> Stages, IReadOnlyList<TeamIdleLimit> Idle);
+
+/// <summary>A stage limit of some teams' deals; <see cref="TeamIds"/> null: of every team's (one map for all).</summary>
+public sealed record StageStallLimit(IReadOnlyCollection<long>? TeamIds, IReadOnlyCollection<StageId> StageIds, int Days);
+
+/// <summary>The idle limit of some teams' deals; <see cref="TeamIds"/> null: of every team's.</summary>
+public sealed record TeamIdleLimit(IReadOnlyCollection<long>? TeamIds, int Days);
 
 /// <summary>An active (not withdrawn) confirmation at the deal's current stage version.</summary>
 public sealed record ConfirmationView(ChecklistItemId Item, long PersonId, string PersonName, DateTimeOffset ConfirmedAt, ChatChannel Channel);

@@ -31,6 +31,18 @@ internal static class AccessPolicy
         return [.. teams.Concat(own).DistinctBy(view => view.Id)];
     }
 
+    /// <summary>
+    /// <see cref="VisibleOpenDealsAsync"/>, only those at one of <paramref name="stages"/>: the deals of the person's teams
+    /// at those stages are all that is read of them.
+    /// </summary>
+    public static async Task<IReadOnlyList<DealView>> VisibleOpenDealsAtAsync(
+        IDealStore deals, PersonView person, IReadOnlyCollection<StageId> stages, CancellationToken cancellationToken)
+    {
+        var teams = await deals.ListOpenAtStagesAsync(VisibleTeams(person), stages, cancellationToken);
+        var own = person.IsAdmin ? [] : await deals.ListOpenByOwnerAsync(person.Id, cancellationToken);
+        return [.. teams.Concat(own.Where(view => stages.Contains(view.Deal.StageId))).DistinctBy(view => view.Id)];
+    }
+
     /// <summary>The deals the person may find by name, as <see cref="CanSee"/> allows them; null means every deal (admins).</summary>
     public static DealScope? FindableDeals(PersonView person) =>
         person.IsAdmin ? null : new DealScope(person.TeamIds, person.Id);

@@ -31,22 +31,40 @@ internal sealed class MyDealsUseCase(
 
         // "which deals are in demo", "what are our biggest deals": without "my", the deals of every team the person may see.
         var everyone = !command.Mine && (command.StageText is not null || command.Order != DealOrder.StalledFirst);
+        var titled = everyone ? command.StageText is null ? "Visible" : "Visible.InStage" : "Mine.InStage";
+        if (everyone && command.StageText is null && command.Order is DealOrder.Biggest or DealOrder.Oldest)
+        {
+            return await FirstOfVisibleAsync(command, titled, context, cancellationToken);
+        }
+
+        if (everyone && command.StageText is { } stageText && StageInEveryMap(stageText, context) is { } atStage)
+        {
+            // Only the deals at the stage are read: every map that knows the words names the stage alike, so the list is
+            // titled as reading every deal would title it.
+            var visibleAt = await AccessPolicy.VisibleOpenDealsAtAsync(deals, context.Person, atStage.Ids, cancellationToken);
+            return await ListAsync(visibleAt, stageText, titled, withOwners: true, context, cancellationToken, order: command.Order, count: command.Count, known: atStage.Match);
+        }
+
         IReadOnlyList<DealView> mine = everyone
             ? await AccessPolicy.VisibleOpenDealsAsync(deals, context.Person, cancellationToken)
             : await deals.ListOpenByOwnerAsync(context.Person.Id, cancellationToken);
-        var titled = everyone ? command.StageText is null ? "Visible" : "Visible.InStage" : "Mine.InStage";
         return await ListAsync(mine, command.StageText, titled, withOwners: everyone, context, cancellationToken, order: command.Order, count: command.Count);
     }
 
     /// <summary>
     /// "Dana's deals": the visible open deals of owners called so. A name no owner has but a team's the person may see
     /// ("EMEA's deals") lists that team's; a deal's ("Initech's deals") is that deal's card; none, "Dana owns no open deals".
-    /// Asked like a deal ("how is Dana doing"), a name no owner has is answered as "how is Initech doing" is.
+    /// Asked like a deal ("how is Dana doing"), a name no owner has is answered as "how is Initech doing" is. Only the deals
+    /// listed are read: the owners' (or the team's), found by the owners' names first.
     /// </summary>
     private async Task<BotAnswer> OwnersAsync(string owner, MyDealsCommand command, TurnContext context, CancellationToken cancellationToken)
     {
-        var visible = await AccessPolicy.VisibleOpenDealsAsync(deals, context.Person, cancellationToken);
-        var theirs = visible.Where(view => OwnerNames.IsCalled(view.OwnerName, owner)).ToList();
+        var scope = AccessPolicy.FindableDeals(context.Person);
+        var called = (await deals.ListOpenOwnersAsync(scope, cancellationToken))
+            .Where(o => OwnerNames.IsCalled(o.Name, owner))
+            .Select(o => o.Id)
+            .ToList();
+        var theirs = called.Count == 0 ? [] : InVisibleOrder(await deals.ListOpenOfOwnersAsync(scope, called, cancellationToken), context.Person);
         if (theirs.Count == 0 && command.Otherwise is { } asked)
         {
             // "how is EMEA doing", "how is Initech doing": no rep is called so; the team's pipeline or the deal's card.
@@ -56,7 +74,8 @@ internal sealed class MyDealsUseCase(
         var team = theirs.Count == 0 ? await AccessPolicy.FindVisibleTeamAsync(directory, owner, context.Person, cancellationToken) : null;
         if (team is not null)
         {
-            theirs = [.. visible.Where(view => view.Deal.TeamId == team.Id)];
+            // A team the person may see: all its open deals are theirs to see.
+            theirs = [.. await deals.ListOpenAsync([team.Id], cancellationToken)];
         }
         else if (theirs.Count == 0 && !await names.NamesNoDealAsync(deals, new NameReference(owner), context.Person, cancellationToken))
         {
@@ -69,13 +88,156 @@ internal sealed class MyDealsUseCase(
     }
 
     /// <summary>
+    /// Deals in the order <see cref="AccessPolicy.VisibleOpenDealsAsync"/> gives them (the person's teams' deals, then
+    /// their own in other teams; each by stage entry): the order that breaks the ties a list's sort leaves.
+    /// </summary>
+    private static List<DealView> InVisibleOrder(IEnumerable<DealView> views, PersonView person) =>
+        [.. views
+            .OrderBy(view => person.IsAdmin || person.TeamIds.Contains(view.Deal.TeamId) ? 0 : 1)
+            .ThenBy(view => view.Deal.StageEnteredAt)
+            .ThenBy(view => view.Deal.Id)];
+
+    /// <summary>
+    /// The stage <paramref name="stageText"/> names in the maps in force, when every map that knows the words names that
+    /// stage alike, with the stage's id in each. Null when no map knows them, or two name the stage differently (the list's
+    /// title then follows the first visible deal's map, which only reading every deal tells).
+    /// </summary>
+    private static (StageMatch.Found Match, IReadOnlyCollection<StageId> Ids)? StageInEveryMap(string stageText, TurnContext context)
+    {
+        var found = context.Maps.All.Prepend(context.Map)
+            .Select(map => Matching.MatchStage(map, stageText))
+            .OfType<StageMatch.Found>()
+            .ToList();
+        return found.Count > 0 && found.Select(f => MapWording.Name(f.Stage, context.Say.Language)).Distinct(StringComparer.Ordinal).Count() == 1
+            ? (found[0], found.Select(f => f.Stage.Id).Distinct().ToList())
+            : null;
+    }
+
+    /// <summary>
+    /// "what are our biggest deals", "oldest deals": the list every visible deal would give, with only its first deals read
+    /// (<see cref="IDealStore.ListBiggestOpenAsync"/>, <see cref="IDealStore.ListOldestOpenAsync"/>) and its counts taken in
+    /// the database. Biggest first takes each currency's deals in the order the whole list would show them.
+    /// </summary>
+    private async Task<BotAnswer> FirstOfVisibleAsync(MyDealsCommand command, string titled, TurnContext context, CancellationToken cancellationToken)
+    {
+        var say = context.Say;
+        var scope = AccessPolicy.FindableDeals(context.Person);
+        var currencies = await deals.CountOpenByCurrencyAsync(scope, cancellationToken);
+        var total = currencies.Sum(c => c.Count);
+        var title = say.Lists(titled + ".Title", []);
+        if (total == 0)
+        {
+            var none = say.Lists(titled + ".None", []);
+            return new BotAnswer(none, new Card { Kind = CardKind.DealList, Title = title, Body = [none] });
+        }
+
+        var rules = await teamRules.GetAsync(cancellationToken);
+        var stalled = await deals.CountStalledAsync(scope, Limits(rules, context), context.Now, cancellationToken);
+        var shown = Shown(command.Count);
+        var several = currencies.Where(c => c is { HasAmount: true, Currency: not null }).Select(c => c.Currency!).Distinct(StringComparer.OrdinalIgnoreCase).Skip(1).Any();
+        var eachCurrency = command.Order == DealOrder.Biggest && shown < ListLimits.Deals && several;
+        var picked = new List<ListRow>();
+        if (command.Order == DealOrder.Oldest)
+        {
+            var first = await deals.ListOldestOpenAsync(scope, shown, cancellationToken);
+            picked.AddRange(Ordered(Assess(InVisibleOrder(first, context.Person), rules, context), DealOrder.Oldest, context).Take(shown));
+        }
+        else
+        {
+            // The currencies in the order the whole list groups them (see Ordered), each read only as far as it is shown.
+            var groups = currencies
+                .GroupBy(c => c.HasAmount ? (c.Currency ?? string.Empty).ToUpperInvariant() : null)
+                .OrderBy(g => g.Key switch { null => 2, "" => 1, _ => 0 })
+                .ThenByDescending(g => g.Sum(c => c.Count))
+                .ThenBy(g => g.Key, StringComparer.Ordinal);
+            foreach (var group in groups)
+            {
+                var wanted = eachCurrency ? shown : shown - picked.Count;
+                if (wanted <= 0 || picked.Count >= ListLimits.Deals)
+                {
+                    break;
+                }
+
+                var first = await deals.ListBiggestOpenAsync(scope, [.. group], wanted, cancellationToken);
+                picked.AddRange(Ordered(Assess(InVisibleOrder(first, context.Person), rules, context), DealOrder.Biggest, context).Take(wanted));
+            }
+
+            picked = [.. picked.Take(ListLimits.Deals)];
+        }
+
+        return Render(new ListHeading(titled, [], title), picked, total, stalled, several, eachCurrency, shown, command.Order, withOwners: true, rules, context);
+    }
+
+    /// <summary>
+    /// Every team's stall limits under its own map, for counting stalled deals in the database; a limit that holds for every
+    /// team names none. A deal's team is always one of <see cref="SalesTeamRules.All"/> (teams are never deleted).
+    /// </summary>
+    private static StallLimits Limits(SalesTeamRules rules, TurnContext context)
+    {
+        var teams = rules.All.ToList();
+        IReadOnlyCollection<long>? Of(IEnumerable<SalesTeam> some) => some.Select(team => team.Id).ToList() is var ids && ids.Count == teams.Count ? null : ids;
+        var stages = teams
+            .GroupBy(team => context.MapOfTeam(team.MapId), ReferenceEqualityComparer.Instance)
+            .SelectMany(byMap => ((ProcessMap)byMap.Key!).Stages
+                .Where(stage => stage.StallAfterDays > 0)
+                .GroupBy(stage => stage.StallAfterDays)
+                .Select(byDays => new StageStallLimit(Of(byMap), [.. byDays.Select(stage => stage.Id)], byDays.Key)))
+            .ToList();
+        var idle = teams
+            .GroupBy(team => rules.IdleAfterDays(team.Id))
+            .Where(byDays => byDays.Key > 0)
+            .Select(byDays => new TeamIdleLimit(Of(byDays), byDays.Key))
+            .ToList();
+        return new StallLimits(stages, idle);
+    }
+
+    private sealed record ListRow(DealView View, Stage? Stage, StallAssessment Stall);
+
+    /// <summary>A list's text keys (<see cref="Prefix"/>), what they name (<see cref="About"/>) and its title.</summary>
+    private sealed record ListHeading(string Prefix, object[] About, string Title);
+
+    /// <summary>"biggest 5 deals" lists five; a count over what a card holds lists what it holds, the rest counted as without one.</summary>
+    private static int Shown(int? count) => count is > 0 and < ListLimits.Deals ? count.Value : ListLimits.Deals;
+
+    private static List<ListRow> Assess(IEnumerable<DealView> views, SalesTeamRules rules, TurnContext context) =>
+        [.. views.Select(view =>
+        {
+            var stage = context.MapOf(view).FindStage(view.Deal.StageId);
+            var stall = StallRule.Assess(view.Deal, stage?.StallAfterDays ?? 0, rules.IdleAfterDays(view.Deal.TeamId), view.SnoozedUntil, context.Now, stage, rules.Zone(view.Deal.TeamId));
+            return new ListRow(view, stage, stall);
+        })];
+
+    /// <summary>The rows in the list's order; a stable sort, so ties keep the order the rows came in.</summary>
+    private static List<ListRow> Ordered(List<ListRow> rows, DealOrder order, TurnContext context) => order switch
+    {
+        // Amounts in different currencies are not converted: each currency's deals together, the currency most deals
+        // are in first, the biggest amount first within it; then amounts with no currency, then deals without an amount.
+        DealOrder.Biggest => [.. rows
+            .GroupBy(r => CurrencyOf(r.View.Deal))
+            .OrderBy(g => g.Key switch { null => 2, "" => 1, _ => 0 })
+            .ThenByDescending(g => g.Count())
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .SelectMany(g => g.OrderByDescending(r => r.View.Deal.Amount ?? decimal.MinValue).ThenBy(r => r.View.Deal.Name, StringComparer.OrdinalIgnoreCase))],
+        // The furthest along its own map's path first; of two at the same stage, the one that got there last.
+        DealOrder.ClosestToClosing => [.. rows
+            .OrderByDescending(r => r.Stage is { } at ? context.MapOf(r.View).PositionOf(at.Id) : -1)
+            .ThenBy(r => r.Stall.DaysInStage)],
+        // Open the longest: since the deal was created or imported (its first history entry), not since its last move.
+        DealOrder.Oldest => [.. rows
+            .OrderBy(r => r.View.Deal.CreatedAt)
+            .ThenBy(r => r.View.Deal.Name, StringComparer.OrdinalIgnoreCase)],
+        _ => [.. rows.OrderByDescending(r => r.Stall.IsStalled).ThenByDescending(r => r.Stall.DaysInStage)],
+    };
+
+    /// <summary>
     /// The list, only the deals at <paramref name="stageText"/>'s stage when given. Named for an owner, else for the stage, its
     /// title, header and "none" texts are those under <paramref name="titled"/> (<c>Owner</c>, <c>Visible.InStage</c>,
     /// <c>Mine.InStage</c>); the plain "My deals" texts otherwise. At most <paramref name="count"/> deals are listed when
-    /// asked for ("biggest 5 deals"), never more than a card holds.
+    /// asked for ("biggest 5 deals"), never more than a card holds. <paramref name="known"/>: the stage the words name,
+    /// when the caller knows it (else the first deal's map that knows the words says).
     /// </summary>
     private async Task<BotAnswer> ListAsync(
-        IReadOnlyList<DealView> mine, string? stageText, string titled, bool withOwners, TurnContext context, CancellationToken cancellationToken, string? owner = null, DealOrder order = DealOrder.StalledFirst, int? count = null)
+        IReadOnlyList<DealView> mine, string? stageText, string titled, bool withOwners, TurnContext context, CancellationToken cancellationToken, string? owner = null, DealOrder order = DealOrder.StalledFirst, int? count = null, StageMatch.Found? known = null)
     {
         var say = context.Say;
         string? stageName = null;
@@ -86,7 +248,7 @@ internal sealed class MyDealsUseCase(
             StageMatch.Found? Match(ProcessMap map) =>
                 byMap.TryGetValue(map, out var found) ? found : byMap[map] = Matching.MatchStage(map, stageText) as StageMatch.Found;
             var named = mine.Select(view => (view, Match: Match(context.MapOf(view)))).ToList();
-            var known = named.FirstOrDefault(n => n.Match is not null).Match ?? Matching.MatchStage(context.Map, stageText) as StageMatch.Found;
+            known ??= named.FirstOrDefault(n => n.Match is not null).Match ?? Matching.MatchStage(context.Map, stageText) as StageMatch.Found;
             if (known is null)
             {
                 return StageInfoUseCase.UnknownStage(stageText, mine.Count > 0 ? context.MapOf(mine[0]) : context.Map, say.Language.Code, say);
@@ -112,68 +274,50 @@ internal sealed class MyDealsUseCase(
         }
 
         var rules = await teamRules.GetAsync(cancellationToken);
-        var rows = mine
-            .Select(view =>
-            {
-                var stage = context.MapOf(view).FindStage(view.Deal.StageId);
-                var stall = StallRule.Assess(view.Deal, stage?.StallAfterDays ?? 0, rules.IdleAfterDays(view.Deal.TeamId), view.SnoozedUntil, context.Now, stage, rules.Zone(view.Deal.TeamId));
-                return (view, stage, stall);
-            })
-            .ToList();
-        rows = order switch
-        {
-            // Amounts in different currencies are not converted: each currency's deals together, the currency most deals
-            // are in first, the biggest amount first within it; then amounts with no currency, then deals without an amount.
-            DealOrder.Biggest => [.. rows
-                .GroupBy(r => CurrencyOf(r.view.Deal))
-                .OrderBy(g => g.Key switch { null => 2, "" => 1, _ => 0 })
-                .ThenByDescending(g => g.Count())
-                .ThenBy(g => g.Key, StringComparer.Ordinal)
-                .SelectMany(g => g.OrderByDescending(r => r.view.Deal.Amount ?? decimal.MinValue).ThenBy(r => r.view.Deal.Name, StringComparer.OrdinalIgnoreCase))],
-            // The furthest along its own map's path first; of two at the same stage, the one that got there last.
-            DealOrder.ClosestToClosing => [.. rows
-                .OrderByDescending(r => r.stage is { } at ? context.MapOf(r.view).PositionOf(at.Id) : -1)
-                .ThenBy(r => r.stall.DaysInStage)],
-            // Open the longest: since the deal was created or imported (its first history entry), not since its last move.
-            DealOrder.Oldest => [.. rows
-                .OrderBy(r => r.view.Deal.CreatedAt)
-                .ThenBy(r => r.view.Deal.Name, StringComparer.OrdinalIgnoreCase)],
-            _ => [.. rows.OrderByDescending(r => r.stall.IsStalled).ThenByDescending(r => r.stall.DaysInStage)],
-        };
-
-        // "biggest 5 deals" lists five; a count over what a card holds lists what it holds, the rest counted as without one.
-        var shown = count is > 0 and < ListLimits.Deals ? count.Value : ListLimits.Deals;
+        var rows = Ordered(Assess(mine, rules, context), order, context);
+        var shown = Shown(count);
+        var several = Currencies(rows.Select(r => r.View)).Skip(1).Any();
         // Amounts are not converted, so "biggest 3" in EUR and USD is the three biggest of each currency: taking three
         // from the list's first currency alone would leave out a bigger deal in another.
-        var eachCurrency = order == DealOrder.Biggest && shown < ListLimits.Deals && Currencies(rows.Select(r => r.view)).Skip(1).Any();
+        var eachCurrency = order == DealOrder.Biggest && shown < ListLimits.Deals && several;
         var picked = eachCurrency
-            ? rows.GroupBy(r => CurrencyOf(r.view.Deal)).SelectMany(g => g.Take(shown)).Take(ListLimits.Deals).ToList()
+            ? rows.GroupBy(r => CurrencyOf(r.View.Deal)).SelectMany(g => g.Take(shown)).Take(ListLimits.Deals).ToList()
             : [.. rows.Take(shown)];
+        return Render(new ListHeading(prefix, about, title), picked, rows.Count, rows.Count(r => r.Stall.IsStalled), several, eachCurrency, shown, order, withOwners, rules, context);
+    }
+
+    /// <summary>
+    /// The card and text of a list: the <paramref name="picked"/> deals, of <paramref name="total"/> (<paramref name="stalled"/>
+    /// of them stalled) in amounts of <paramref name="several"/> currencies or not.
+    /// </summary>
+    private static BotAnswer Render(
+        ListHeading heading, List<ListRow> picked, int total, int stalled, bool several, bool eachCurrency, int shown, DealOrder order, bool withOwners, SalesTeamRules rules, TurnContext context)
+    {
+        var say = context.Say;
         var lines = picked.Select(r => DealCards.ListLine(
-            Line(r.view, r.stage, r.stall, rules.Zone(r.view.Deal.TeamId), say)
-                + (order == DealOrder.Biggest ? " · " + Pipeline.PipelineFormat.Amount(r.view.Deal.Amount, r.view.Deal.Currency, say) : string.Empty)
-                + (order == DealOrder.Oldest ? " · " + say.Count(Phrases.Area.Lists, "Mine.OpenDays", OpenDays(r.view.Deal, context.Now)) : string.Empty),
-            r.view.Id, withOwners ? r.view.OwnerName : null, say)).ToList();
+            Line(r.View, r.Stage, r.Stall, rules.Zone(r.View.Deal.TeamId), say)
+                + (order == DealOrder.Biggest ? " · " + Pipeline.PipelineFormat.Amount(r.View.Deal.Amount, r.View.Deal.Currency, say) : string.Empty)
+                + (order == DealOrder.Oldest ? " · " + say.Count(Phrases.Area.Lists, "Mine.OpenDays", OpenDays(r.View.Deal, context.Now)) : string.Empty),
+            r.View.Id, withOwners ? r.View.OwnerName : null, say)).ToList();
 
         // A manager's teams hold hundreds of open deals: the rest counted under the list, with how to narrow it.
-        var more = rows.Count > shown && shown == ListLimits.Deals ? say.Lists("More", rows.Count - ListLimits.Deals) : null;
-        var stalled = rows.Count(r => r.stall.IsStalled);
+        var more = total > shown && shown == ListLimits.Deals ? say.Lists("More", total - ListLimits.Deals) : null;
         var sorted = order switch
         {
             DealOrder.StalledFirst => null,
             DealOrder.Biggest when eachCurrency => say.Lists("Order.Biggest.TopOfEachCurrency", shown),
-            DealOrder.Biggest when Currencies(rows.Select(r => r.view)).Skip(1).Any() => say.Lists("Order.Biggest.EachCurrency"),
+            DealOrder.Biggest when several => say.Lists("Order.Biggest.EachCurrency"),
             _ => say.Lists("Order." + order),
         };
         var card = new Card
         {
             Kind = CardKind.DealList,
-            Title = title,
-            Subtitle = say.Lists("Mine.Counts", rows.Count, stalled),
+            Title = heading.Title,
+            Subtitle = say.Lists("Mine.Counts", total, stalled),
             Note = sorted,
             Sections = [new CardSection(say.Lists("Mine.Section"), more is null ? lines : [.. lines, new CardLine(more)])],
         };
-        var text = new StringBuilder().AppendLine(say.Lists(prefix + ".Header", [.. about, rows.Count, stalled]));
+        var text = new StringBuilder().AppendLine(say.Lists(heading.Prefix + ".Header", [.. heading.About, total, stalled]));
         if (sorted is not null)
         {
             text.AppendLine(sorted);

@@ -49,8 +49,9 @@ internal sealed class WhatsNextUseCase(
             return stage;
         }
 
-        var visible = await AccessPolicy.VisibleOpenDealsAsync(deals, context.Person, cancellationToken);
-        return visible.Any(view => OwnerNames.IsCalled(view.OwnerName, name.Text))
+        // Only the owners' names are read here: the owner's list reads their deals.
+        var owners = await deals.ListOpenOwnersAsync(AccessPolicy.FindableDeals(context.Person), cancellationToken);
+        return owners.Any(owner => OwnerNames.IsCalled(owner.Name, name.Text))
             ? await commands.DispatchAsync(new MyDealsCommand(Mine: false) { OwnerName = name.Text, Language = language }, context, cancellationToken)
             : null;
     }

@@ -29,6 +29,29 @@ internal sealed class CachingDealStore(DealStore inner, SharedCache cache, ICach
     public Task<IReadOnlyList<DealView>> ListOpenAsync(IReadOnlyCollection<long>? teamIds, CancellationToken cancellationToken) =>
         inner.ListOpenAsync(teamIds, cancellationToken);
 
+    public Task<IReadOnlyList<DealView>> ListOpenAtStagesAsync(
+        IReadOnlyCollection<long>? teamIds, IReadOnlyCollection<StageId> stages, CancellationToken cancellationToken) =>
+        inner.ListOpenAtStagesAsync(teamIds, stages, cancellationToken);
+
+    public Task<IReadOnlyList<DealView>> ListOpenOfOwnersAsync(DealScope? scope, IReadOnlyCollection<long> ownerIds, CancellationToken cancellationToken) =>
+        inner.ListOpenOfOwnersAsync(scope, ownerIds, cancellationToken);
+
+    public Task<IReadOnlyList<DealOwner>> ListOpenOwnersAsync(DealScope? scope, CancellationToken cancellationToken) =>
+        inner.ListOpenOwnersAsync(scope, cancellationToken);
+
+    public Task<IReadOnlyList<OpenDealCurrency>> CountOpenByCurrencyAsync(DealScope? scope, CancellationToken cancellationToken) =>
+        inner.CountOpenByCurrencyAsync(scope, cancellationToken);
+
+    public Task<int> CountStalledAsync(DealScope? scope, StallLimits limits, DateTimeOffset now, CancellationToken cancellationToken) =>
+        inner.CountStalledAsync(scope, limits, now, cancellationToken);
+
+    public Task<IReadOnlyList<DealView>> ListBiggestOpenAsync(
+        DealScope? scope, IReadOnlyCollection<OpenDealCurrency> currencies, int count, CancellationToken cancellationToken) =>
+        inner.ListBiggestOpenAsync(scope, currencies, count, cancellationToken);
+
+    public Task<IReadOnlyList<DealView>> ListOldestOpenAsync(DealScope? scope, int count, CancellationToken cancellationToken) =>
+        inner.ListOldestOpenAsync(scope, count, cancellationToken);
+
     public Task<IReadOnlyDictionary<string, int>> CountOpenByStageAsync(long? teamId, CancellationToken cancellationToken) =>
         inner.CountOpenByStageAsync(teamId, cancellationToken);
 
