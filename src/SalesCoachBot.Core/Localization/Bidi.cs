@@ -45,12 +45,43 @@ public static class Bidi
     /// </summary>
     public static string IsolateRightToLeft(string text)
     {
-        if (string.IsNullOrEmpty(text) || text[0] == FirstStrongIsolate || !HasArabicLetter(text))
+        if (string.IsNullOrEmpty(text) || text[0] == FirstStrongIsolate || !HasArabicLetterOutsideIsolates(text))
         {
             return text;
         }
 
         return string.Concat(FirstStrongIsolate.ToString(), text, PopDirectionalIsolate.ToString());
+    }
+
+    /// <summary>
+    /// Whether text has an Arabic letter that no isolate holds yet: ": ⁨العميل وافق⁩" (a reason already isolated behind
+    /// its English colon) is left as it is, so the colon stays in the English sentence.
+    /// </summary>
+    private static bool HasArabicLetterOutsideIsolates(string text)
+    {
+        if (!HasArabicLetter(text))
+        {
+            return false;
+        }
+
+        var depth = 0;
+        foreach (var c in text)
+        {
+            if (c is '\u2066' or '\u2067' or FirstStrongIsolate)
+            {
+                depth++;
+            }
+            else if (c == PopDirectionalIsolate)
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (depth == 0 && IsArabicLetter(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -122,8 +153,8 @@ public static class Bidi
     }
 
     /// <summary>
-    /// Inside a sentence that has Arabic in it, wraps each run of Latin words ("Initech", "demo-held", "EMEA 2026")
-    /// in isolates; a sentence without Arabic is returned as it is. For text written with Latin examples in it (help
+    /// Inside a sentence that has Arabic in it, wraps each run of Latin words ("Initech", "demo-held", "Acme Corp") in
+    /// isolates, a number on its own and punctuation after a run outside; a sentence without Arabic is returned as it is. For text written with Latin examples in it (help
     /// lines) and the map's words beside Arabic ones.
     /// </summary>
     public static string IsolateLatinRuns(string text)
@@ -150,17 +181,51 @@ public static class Bidi
                 continue;
             }
 
+            // A number after a name is the Arabic sentence's ("Initech 3 أيام"), not part of the name: a run goes on only
+            // over words with Latin letters, and ends at a word that closes with punctuation.
             var end = i + 1;
-            while (end < words.Length && NeedsIsolation(words[end]))
+            while (end < words.Length && !EndsWithPunctuation(words[end - 1]) && NeedsIsolation(words[end]) && HasLatinLetter(words[end]))
             {
                 end++;
             }
 
-            result.Append(FirstStrongIsolate).AppendJoin(' ', words[i..end]).Append(PopDirectionalIsolate);
+            // Punctuation after the run belongs to the sentence: inside the isolate an RTL reader would see ":Initech".
+            var last = words[end - 1];
+            var kept = last.AsSpan().TrimEnd(TrailingPunctuation).Length;
+            if (kept == 0)
+            {
+                kept = last.Length;
+            }
+
+            result.Append(FirstStrongIsolate).AppendJoin(' ', words[i..(end - 1)]);
+            if (end - 1 > i)
+            {
+                result.Append(' ');
+            }
+
+            result.Append(last.AsSpan(0, kept)).Append(PopDirectionalIsolate).Append(last.AsSpan(kept));
             i = end;
         }
 
         return result.ToString();
+    }
+
+    /// <summary>Punctuation that closes a Latin run and is read as part of the Arabic sentence around it (، ؛ ؟ too).</summary>
+    private const string TrailingPunctuation = ":,.;!?\u060C\u061B\u061F";
+
+    private static bool EndsWithPunctuation(string word) => word.Length > 0 && TrailingPunctuation.Contains(word[^1], StringComparison.Ordinal);
+
+    private static bool HasLatinLetter(string word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsLetter(c) && LatinLettersAndDigits.Contains(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool NeedsIsolationSomewhere(string text) => text.AsSpan().ContainsAny(AsciiLettersAndDigits);

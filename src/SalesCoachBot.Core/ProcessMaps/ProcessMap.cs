@@ -195,7 +195,16 @@ public sealed record ChecklistItem(ChecklistItemId Id, string Text, bool Require
     public string TextFor(string? language) => Texts.For(language);
 }
 
-public sealed record SubStage(string Id, string Name);
+public sealed record SubStage(string Id, string Name)
+{
+    private readonly LocalizedText? _nameText;
+
+    /// <summary>The sub-stage name in every language the map gives (<see cref="Name"/> is the map's language).</summary>
+    public LocalizedText NameText { get => _nameText ?? LocalizedText.Plain(Name); init => _nameText = value; }
+
+    /// <summary>The sub-stage name in <paramref name="language"/>, else in the map's language.</summary>
+    public string NameFor(string? language) => NameText.For(language);
+}
 
 /// <summary>A decision point: when <see cref="When"/> happens, the deal goes to <see cref="To"/>.</summary>
 public sealed record Branch(string When, BranchTarget To)

@@ -84,7 +84,7 @@ internal sealed record ItemDraft(Pos Pos, Located<string>? Id, Located<string>? 
 
 internal sealed record BranchDraft(Pos Pos, Located<string>? When, Located<string>? To);
 
-internal sealed record SubStageDraft(Pos Pos, Located<string>? Id, string? Name);
+internal sealed record SubStageDraft(Pos Pos, Located<string>? Id, Located<string>? Name);
 
 /// <summary>
 /// Turns YAML text into a <see cref="MapDraft"/>, reporting shape errors (unknown keys, wrong types,
@@ -271,7 +271,7 @@ internal sealed class ProcessMapReader
                             var fields = Entries(map, SubStageKeys, new MapPhrase("Where.SubStage")).ToDictionary(e => e.Key, e => e.Value);
                             stage.Substages.Add(new SubStageDraft(
                                 Pos.Of(map), Field(fields, "id", map, SubStage),
-                                fields.TryGetValue("name", out var n) ? ShownText(n, "name", new("What.SubStageName", IdOrLine(map)))?.Value : null));
+                                fields.TryGetValue("name", out var n) ? LocalText(n, "name", new("What.SubStageName", IdOrLine(map))) : null));
                         }
                     }
 

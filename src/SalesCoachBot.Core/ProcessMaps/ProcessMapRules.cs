@@ -498,7 +498,10 @@ internal static partial class ProcessMapRules
             })],
             s.Next is { } next ? new StageId(next.Value) : null,
             [.. s.Branches.Select(b => new Branch(b.When!.Value.Value, new BranchTarget(b.To!.Value.Value)) { WhenText = draft.TextAt(b.When!.Value) })],
-            [.. s.Substages.Select(x => new SubStage(x.Id!.Value.Value, x.Name ?? x.Id!.Value.Value))],
+            [.. s.Substages.Select(x => new SubStage(x.Id!.Value.Value, x.Name?.Value ?? x.Id!.Value.Value)
+            {
+                NameText = x.Name is { } subName ? draft.TextAt(subName) : LocalizedText.Plain(x.Id!.Value.Value, draft.LanguageCode),
+            })],
             [.. s.Replaces.Select(r => new StageId(r.Value))])
         {
             Crm = CrmMapping(s.Crm),

@@ -228,7 +228,19 @@ internal sealed record ChangeQuestionCommand(DealReference Deal, UnknownCommand 
 /// "new deal Contoso 50k EUR at discovery [for team EMEA]": the parts as typed, read by the use case so it can explain
 /// bad input (an amount it cannot read, an unknown stage or team).
 /// </summary>
-internal sealed record NewDealCommand(string Name, string? AmountText, string? StageText, string? TeamText) : ChatCommand;
+internal sealed record NewDealCommand(string Name, string? AmountText, string? StageText, string? TeamText) : ChatCommand
+{
+    /// <summary>
+    /// The amount as typed, when the language file turned it into <see cref="AmountText"/> («20 ألف» → "20 thousand"):
+    /// what a reply echoes and where a currency goes. Only for wording, so not part of what the command is.
+    /// </summary>
+    public string? AmountTyped { get; init; }
+
+    public bool Equals(NewDealCommand? other) =>
+        other is not null && base.Equals(other) && Name == other.Name && AmountText == other.AmountText && StageText == other.StageText && TeamText == other.TeamText;
+
+    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Name, AmountText, StageText, TeamText);
+}
 
 internal sealed record HelpCommand : ChatCommand;
 

@@ -3118,10 +3118,12 @@ public sealed partial class CommandParser
             }
         }
 
-        var (name, amount) = SplitAmount(rest, pack);
+        var (name, amount, amountTyped) = SplitAmount(rest, typed, pack);
         var trimmedName = Trim(name, pack.Words("new_deal_leading"), pack.Words("new_deal_name_trailing"));
         // "new deal" alone: the word "deal" is no name.
-        return trimmedName.Count == 0 || trimmedName.All(t => pack.Words("new_deal_not_name").Contains(t.Canon)) ? null : new NewDealCommand(typed.Span(trimmedName), amount, stage, team is { Length: > 0 } ? team : null);
+        return trimmedName.Count == 0 || trimmedName.All(t => pack.Words("new_deal_not_name").Contains(t.Canon))
+            ? null
+            : new NewDealCommand(typed.Span(trimmedName), amount, stage, team is { Length: > 0 } ? team : null) { AmountTyped = amountTyped };
     }
 
     /// <summary>"75k", "USD", "million": a word that ends an amount.</summary>
@@ -3132,7 +3134,7 @@ public sealed partial class CommandParser
     /// The amount in "Contoso 50k EUR" / "Contoso EUR 50,000" / "Contoso €50k" / "Contoso ب 50 الف دولار", after the name's
     /// first word, to the end. A bare number counts only from 1000 up ("Area 51" is a name).
     /// </summary>
-    private static (List<Token> Name, string? Amount) SplitAmount(IReadOnlyList<Token> tokens, LanguagePack pack)
+    private static (List<Token> Name, string? Amount, string? AmountTyped) SplitAmount(IReadOnlyList<Token> tokens, Typed typed, LanguagePack pack)
     {
         for (var i = 1; i < tokens.Count; i++)
         {
@@ -3170,10 +3172,11 @@ public sealed partial class CommandParser
                 ? string.Join(' ', words.Concat(tokens.Skip(end).Select(t => t.Original)))
                 : string.Join(' ', tokens.Skip(start).Select(t => t.Original));
             var nameEnd = start > 1 && pack.Words("amount_lead").Contains(tokens[start - 1].Canon) ? start - 1 : start;
-            return ([.. tokens.Take(nameEnd)], said);
+            // In Arabic the amount is read in English words («20 ألف» → "20 thousand"); replies echo what was typed.
+            return ([.. tokens.Take(nameEnd)], said, pack.IsArabic ? typed.Span([.. tokens.Skip(start)]) : null);
         }
 
-        return ([.. tokens], null);
+        return ([.. tokens], null, null);
     }
 
     /// <summary>"that", "the last one", «آخر تأكيد»: an undo's item made only of words pointing at the latest confirmation.</summary>

@@ -216,7 +216,8 @@ public sealed class ConfirmIntentTests : IDisposable
         var asked = await bot.AskAsync("حدد مناصر داخلي لـInitech");
         await PressYesAsync(bot, asked);
 
-        Assert.Contains("هل تقصد «تم حدد مناصر داخلي لصفقة \u2068Initech\u2069»؟", asked.Text, StringComparison.Ordinal);
+        // Asked back with the item's id: «تم» before the typed verb («تم حدد …») would not read.
+        Assert.Contains("هل تقصد «تم \u2068champion-named\u2069 لصفقة \u2068Initech\u2069»؟", asked.Text, StringComparison.Ordinal);
         Assert.Equal("champion-named", Assert.Single(bot.Stores.Confirmations).ItemId.Value);
     }
 

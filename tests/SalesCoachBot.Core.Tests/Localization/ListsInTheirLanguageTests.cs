@@ -132,7 +132,7 @@ public sealed class ListsInTheirLanguageTests : IDisposable
 
         var text = answer.Text.ReplaceLineEndings("\n");
         Assert.StartsWith($"{Iso("Discovery")} ({Iso("discovery")})\nتكون الصفقة هنا عندما: {Iso("Entry of Discovery.")}", text, StringComparison.Ordinal);
-        Assert.Contains($"المسؤول: {Iso("sales")}\nتتعثر بعد: 14 يومًا\nالمرحلة التالية: {Iso("Demo")}", text, StringComparison.Ordinal);
+        Assert.Contains($"المسؤول: المبيعات\nتتعثر بعد: 14 يومًا\nالمرحلة التالية: {Iso("Demo")}", text, StringComparison.Ordinal);
         Assert.Contains("قائمة الخروج من المرحلة:", text, StringComparison.Ordinal);
         Assert.Contains($"- {Iso("A champion is named")} (اختياري) [{Iso("champion-named")}]", text, StringComparison.Ordinal);
         Assert.Equal("قائمة الخروج من المرحلة", answer.Card!.Sections[0].Heading);

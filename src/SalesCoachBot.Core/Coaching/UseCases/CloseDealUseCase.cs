@@ -137,7 +137,8 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Te
         switch (match)
         {
             case BranchMatch.NotFound notFound:
-                return UnknownBranch(command.WhenText, deal, stage, notFound.Closest, context.MapOf(found.Deal), context.Say);
+                // The reply quotes the person's own words («غير مناسبة»), not the language file's reading of them.
+                return UnknownBranch(command.Typed ?? command.WhenText, deal, stage, notFound.Closest, context.MapOf(found.Deal), context.Say);
             case BranchMatch.Found { Branch.IsBuyerSaysNo: true }:
                 return AskReason(found.Deal, context, note: null);
             case BranchMatch.Found when command.Reason?.Length > MaxReasonLength:
@@ -153,7 +154,7 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Te
                 var ambiguous = (BranchMatch.Ambiguous)match;
                 var say = context.Say;
                 return Errors.Answer(say.Coaching("Close.WhichBranch.Title"), say.Coaching("Close.WhichBranch",
-                    command.WhenText, MapWording.Name(stage, say.Language),
+                    command.Typed ?? command.WhenText, MapWording.Name(stage, say.Language),
                     CoachingWording.Or(ambiguous.Candidates.Select(b => say.Coaching("Word.Quoted", Said(b, say.Language))), say),
                     deal.Name, Said(ambiguous.Candidates[0], say.Language)));
         }

@@ -15,7 +15,8 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 /// A guessed move to a stage no map has ("Hooli's in trouble" read as a move to "trouble") is never offered: the deal's
 /// card answers what was said about it.
 /// </summary>
-internal sealed class ConfirmIntentUseCase(DealNameResolverCache names, IDealStore deals, NotUnderstoodUseCase notUnderstood, WhatsNextUseCase whatsNext)
+internal sealed class ConfirmIntentUseCase(
+    DealNameResolverCache names, IDealStore deals, DealLocator locator, NotUnderstoodUseCase notUnderstood, WhatsNextUseCase whatsNext)
     : ICommandHandler<ConfirmIntentCommand>, ICommandHandler<CancelCommand>
 {
     public async Task<BotAnswer> HandleAsync(ConfirmIntentCommand command, TurnContext context, CancellationToken cancellationToken)
@@ -30,6 +31,15 @@ internal sealed class ConfirmIntentUseCase(DealNameResolverCache names, IDealSto
             && !context.Maps.All.Any(map => Matching.MatchStage(map, move.StageText) is StageMatch.Found or StageMatch.Ambiguous))
         {
             return await whatsNext.HandleAsync(new WhatsNextCommand(move.Deal) { Language = command.Language }, context, cancellationToken);
+        }
+
+        if (command.Guess is ConfirmItemsCommand items && command.Language == LanguagePack.Arabic.Code
+            && await ItemIdsAsync(items, context, cancellationToken) is { } ids
+            && CommandParser.CanonicalText(items with { ItemTexts = ids }, command.Language) is { } byId)
+        {
+            // «حدد مناصر داخلي لـ Zenith» offered back as «تم حدد مناصر …» puts «تم» before a verb; the item's id reads
+            // as the help's example does («تم champion-named لصفقة Zenith») and is understood again.
+            command = command with { CommandText = byId };
         }
 
         var say = context.Say;
@@ -49,6 +59,30 @@ internal sealed class ConfirmIntentUseCase(DealNameResolverCache names, IDealSto
             ],
         };
         return new BotAnswer(say.Coaching("Confirm.Text", question, shown), card);
+    }
+
+    /// <summary>The ids of the checklist items the words name on the deal's stage, each found once; null when any is not.</summary>
+    private async Task<IReadOnlyList<string>?> ItemIdsAsync(ConfirmItemsCommand items, TurnContext context, CancellationToken cancellationToken)
+    {
+        if (items.Deal is not (NameReference or ExternalIdReference)
+            || await locator.LocateAsync(items.Deal, context, _ => string.Empty, cancellationToken) is not DealLookup.Found found
+            || context.MapOf(found.Deal).FindStage(found.Deal.Deal.StageId) is not { } stage)
+        {
+            return null;
+        }
+
+        var ids = new List<string>();
+        foreach (var text in items.ItemTexts)
+        {
+            if (Matching.MatchItem(stage, text) is not ItemMatch.Found { Item: var item })
+            {
+                return null;
+            }
+
+            ids.Add(item.Id.Value);
+        }
+
+        return ids;
     }
 
     public Task<BotAnswer> HandleAsync(CancelCommand command, TurnContext context, CancellationToken cancellationToken) =>

@@ -258,7 +258,15 @@ internal sealed class NewDealUseCase(
         var amountText = command.AmountText!.Trim();
         var at = command.StageText is { } stageText ? Canonical.Command($" at {stageText}") : string.Empty;
         var forTeam = command.TeamText is { } teamText ? Canonical.Command($" for team {teamText}") : string.Empty;
-        string WithCurrency(string code) => Canonical.Command($"new deal {name} {amountText} {code}{at}{forTeam}");
+
+        // An amount typed in Arabic is echoed as typed, and the command offered is the person's own with the currency
+        // said after the amount («صفقة جديدة نيوم بـ 20 ألف يورو»), which the Arabic reading understands.
+        var words = context.Turn.Words?.Trim();
+        var said = command.AmountTyped;
+        var amountEnd = said is not null && words?.IndexOf(said, StringComparison.Ordinal) is >= 0 and var at0 ? at0 + said.Length : -1;
+        string WithCurrency(string code) => amountEnd < 0 || words is null
+            ? Canonical.Command($"new deal {name} {amountText} {code}{at}{forTeam}")
+            : words.Insert(amountEnd, " " + (LanguagePack.Arabic.CurrencyWord(code) ?? code));
 
         var used = (await deals.ListOpenByOwnerAsync(context.Person.Id, cancellationToken))
             .Select(d => d.Deal.Currency)
@@ -270,7 +278,7 @@ internal sealed class NewDealUseCase(
             .Select(g => g.Key)
             .Take(3)
             .ToList();
-        var question = say.Coaching("NewDeal.Currency", Shorten(amountText), WithCurrency(used.FirstOrDefault() ?? "EUR"));
+        var question = say.Coaching("NewDeal.Currency", Shorten(amountEnd < 0 ? amountText : said!), WithCurrency(used.FirstOrDefault() ?? "EUR"));
         var card = new Card
         {
             Kind = CardKind.Info,

@@ -21,6 +21,9 @@ internal sealed class SnoozeDealUseCase(
 {
     public const int MaxDays = 30;
 
+    /// <summary>The days in the example a reply gives, a number so it is written in the reply's digits.</summary>
+    private const int ExampleDays = 3;
+
     public const int MaxReasonLength = 500;
 
     /// <summary>A snooze ending within this of the running one is a retry of it (the reason of a retry is the same one).</summary>
@@ -61,7 +64,7 @@ internal sealed class SnoozeDealUseCase(
         var reading = SnoozeDates.Read(command.DurationText, context.Now, zone);
         if (reading.Until is not { } until)
         {
-            return Errors.Answer(context.Say.Coaching("Snooze.HowLong.Title"), context.Say.Coaching("Snooze.HowLong", reading.Problem?.In(context.Say), found.Deal.Deal.Name));
+            return Errors.Answer(context.Say.Coaching("Snooze.HowLong.Title"), context.Say.Coaching("Snooze.HowLong", reading.Problem?.In(context.Say), found.Deal.Deal.Name, ExampleDays));
         }
 
         if (until - context.Now > TimeSpan.FromDays(MaxDays))

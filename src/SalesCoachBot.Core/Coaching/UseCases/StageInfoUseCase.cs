@@ -61,7 +61,7 @@ internal sealed class StageInfoUseCase(IDirectoryStore directory) : ICommandHand
     {
         var facts = new List<CardFact>
         {
-            new(say.Lists("Stage.Owner"), stage.Owner),
+            new(say.Lists("Stage.Owner"), MapWording.Owner(stage, say)),
             new(say.Lists("Stage.StallsAfter"), say.Count(Phrases.Area.Lists, "Stage.StallsAfterDays", stage.StallAfterDays)),
         };
         if (map.NextOf(stage) is { } next)
@@ -89,7 +89,7 @@ internal sealed class StageInfoUseCase(IDirectoryStore directory) : ICommandHand
 
         if (stage.Substages.Count > 0)
         {
-            body.Add(say.Lists("Stage.Substages", string.Join(say.Nudges("ListSeparator"), stage.Substages.Select(s => say.Language.Isolate(s.Name)))));
+            body.Add(say.Lists("Stage.Substages", string.Join(say.Nudges("ListSeparator"), stage.Substages.Select(s => say.Language.Isolate(s.NameFor(language))))));
         }
 
         var checklist = stage.Checklist.Select(i => new CardLine(say.Lists(i.Required ? "Stage.Item" : "Stage.ItemOptional", i.TextFor(language), i.Id.Value))).ToList();

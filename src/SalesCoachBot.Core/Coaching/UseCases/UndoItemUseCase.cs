@@ -68,7 +68,7 @@ internal sealed class UndoItemUseCase(DealLocator locator, IDealStore deals, ICo
         {
             var nothing = onDeal is null
                 ? say.Coaching("Undo.NothingRecent", say.Coaching("Help.Cmd.Undo"), hours)
-                : say.Coaching("Undo.NothingRecentOnDeal", onDeal.Deal.Name, say.Coaching("Help.Cmd.Undo"), hours);
+                : say.Coaching("Undo.NothingRecentOnDeal", onDeal.Deal.Name, UndoExample(onDeal, context), hours);
             return Errors.Answer(say.Coaching("Undo.Nothing.Title"), nothing);
         }
 
@@ -86,6 +86,19 @@ internal sealed class UndoItemUseCase(DealLocator locator, IDealStore deals, ICo
         }
 
         return await UndoAsync(latest.Deal, latest.Item, expectedStageVersion: null, context, fromCard: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// The words that withdraw an older confirmation on this deal: its latest confirmation still in force, else the first
+    /// item of its stage, by id (understood in either language); the help's example when its stage is not on the map.
+    /// </summary>
+    private static string UndoExample(DealView deal, TurnContext context)
+    {
+        var item = deal.Confirmations.OrderByDescending(c => c.ConfirmedAt).Select(c => (ChecklistItemId?)c.Item).FirstOrDefault()
+            ?? context.MapOf(deal).FindStage(deal.Deal.StageId)?.Checklist.FirstOrDefault()?.Id;
+        return item is { } id
+            ? context.Say.Coaching("Undo.Example", id.Value, deal.Deal.Name)
+            : context.Say.Coaching("Help.Cmd.Undo");
     }
 
     /// <summary>

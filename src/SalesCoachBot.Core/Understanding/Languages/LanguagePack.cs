@@ -125,6 +125,14 @@ internal sealed class LanguagePack
     /// <summary>Currency words in this language and the ISO code they mean ("دولار" → usd); English reads its own (MoneyText).</summary>
     public FrozenDictionary<string, string> Currencies { get; }
 
+    /// <summary>The word this language says a currency with (EUR → «يورو»), the shortest of its words; null when it has none.</summary>
+    public string? CurrencyWord(string code) =>
+        Currencies.Where(c => string.Equals(c.Value, code, StringComparison.OrdinalIgnoreCase))
+            .Select(c => c.Key)
+            .OrderBy(w => w.Length)
+            .ThenBy(w => w, StringComparer.Ordinal)
+            .FirstOrDefault();
+
     /// <summary>A target's period as said ("هذا الربع") and the English words the period reader takes ("this quarter").</summary>
     public FrozenDictionary<string, string> TargetPeriods { get; }
 
