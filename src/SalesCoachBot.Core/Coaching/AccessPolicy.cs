@@ -15,6 +15,13 @@ internal static class AccessPolicy
     public static IReadOnlyCollection<long>? VisibleTeams(PersonView person) =>
         person.IsAdmin ? null : person.TeamIds;
 
+    /// <summary>
+    /// The teams a list covers when none is named, as the pipeline names them (<see cref="Pipeline.PipelineAccess"/>):
+    /// "all teams" for an admin, who belongs to none; "your teams" for anyone else.
+    /// </summary>
+    public static string TeamsLabel(PersonView person, Localization.Phrases say) =>
+        person.IsAdmin ? say.Pipeline("Audience.AllTeams") : say.Lists("Stalled.YourTeams");
+
     /// <summary>Whether the person may see the team's deals and figures: an admin, or one of its members or managers.</summary>
     public static bool SeesTeam(PersonView person, long teamId) =>
         person.IsAdmin || person.TeamIds.Contains(teamId);

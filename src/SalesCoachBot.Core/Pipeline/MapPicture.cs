@@ -94,7 +94,7 @@ internal static class MapPicture
         {
             var nurtured = sitting.Where(c => c.Status == DealStatus.Nurture).Sum(c => c.Count);
             outcomes.Add(new MapChartOutcome(BranchTarget.Nurture.Value, say.Charts("Outcome.Nurture"),
-                say.Charts("Outcome.Nurture.Detail", PipelineFormat.Deals(nurtured, say), PipelineFormat.Days(map.Outcomes.NurtureReengageAfterDays, say))));
+                say.Charts("Outcome.Nurture.Detail", PipelineFormat.DealsOrNone(nurtured, say), PipelineFormat.Days(map.Outcomes.NurtureReengageAfterDays, say))));
         }
 
         if (targets.Contains(BranchTarget.Lost))
@@ -104,7 +104,7 @@ internal static class MapPicture
                 : " (" + string.Join(language.IsRightToLeft ? "، " : ", ", lost.TopLostReasons.Select(r =>
                     $"{MapWording.LostReason(r.Reason, say, map)} {language.Number(r.Count)}")) + ")";
             outcomes.Add(new MapChartOutcome(BranchTarget.Lost.Value, say.Charts("Outcome.Lost"),
-                say.Charts("Outcome.Lost.Detail", PipelineFormat.Deals(lost.Lost, say), PipelineFormat.Window(windowDays, say)) + reasons));
+                say.Charts("Outcome.Lost.Detail", PipelineFormat.DealsOrNone(lost.Lost, say), PipelineFormat.Window(windowDays, say)) + reasons));
         }
 
         return new MapChart(

@@ -37,6 +37,13 @@ internal static class PipelineFormat
 
     public static string Deals(int count, Phrases? say = null) => (say ?? Phrases.English).Count(Phrases.Area.Pipeline, "Deals", count);
 
+    /// <summary>
+    /// A count of deals that says zero in words, "no deals" / «لا صفقات», for texts where the count stands alone ("Demo: no
+    /// deals"). Not for <see cref="Deals"/>'s texts that wrap the count («لم تُربح إلا …», "… rests on …"), where the words
+    /// would not read.
+    /// </summary>
+    public static string DealsOrNone(int count, Phrases? say = null) => (say ?? Phrases.English).Count(Phrases.Area.Pipeline, "DealsOrNone", count);
+
     public static string Window(int days, Phrases? say = null)
     {
         say ??= Phrases.English;

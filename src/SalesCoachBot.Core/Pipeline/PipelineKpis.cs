@@ -41,7 +41,12 @@ internal static class PipelineKpis
                     : say.Pipeline("Kpi.Cycle.None", Name(map.Won), window));
             }
 
-            if (Mentions(words, "per stage", "time in stage", "لكل مرحلة", "في المرحلة", "في كل مرحلة"))
+            // "per stage" qualifies the measure it is written with: "stalled deals per stage" is the stalled count of each
+            // stage and "stage-to-stage conversion" each step's rate; only with neither is it the time spent in each stage.
+            var stalled = Mentions(words, "stalled", "المتعثرة", "متعثرة", "التعثر");
+            var conversion = Mentions(words, "conversion", "التحويل");
+            var perStage = Mentions(words, "per stage", "each stage", "every stage", "by stage", "لكل مرحلة", "كل مرحلة", "في المرحلة", "حسب المرحلة");
+            if (Mentions(words, "time in stage", "days in stage") || (perStage && !stalled && !conversion))
             {
                 values.Add(TimeInStage(report, data, say));
             }
@@ -51,14 +56,15 @@ internal static class PipelineKpis
                 values.Add(HandOff(map, report, data, say));
             }
 
-            if (Mentions(words, "conversion", "التحويل"))
+            if (conversion)
             {
-                values.Add(StartToWon(report, say));
+                values.Add(Conversion(report, say));
             }
 
-            if (Mentions(words, "stalled", "المتعثرة", "متعثرة", "التعثر"))
+            if (stalled)
             {
-                values.Add(say.Pipeline("Kpi.Stalled", PipelineFormat.Plain(report.Stalled, say), PipelineFormat.Deals(report.OpenDeals, say)));
+                values.Add(perStage ? StalledPerStage(report, say)
+                    : say.Pipeline("Kpi.Stalled", PipelineFormat.Plain(report.Stalled, say), PipelineFormat.Deals(report.OpenDeals, say)));
             }
 
             if (Mentions(words, "win", "loss", "lost", "الفوز", "الربح", "الخسارة"))
@@ -102,17 +108,45 @@ internal static class PipelineKpis
         return false;
     }
 
-    /// <summary>Deals that entered start in the window and reached won, of all that entered start: the whole funnel's conversion.</summary>
-    private static string StartToWon(PipelineReport report, Phrases say)
+    /// <summary>
+    /// The stage-to-stage rates summed up: how many steps deals entered in the window, the weakest of them, and the rate from
+    /// the first stage deals entered to won (the product of the steps from there, when each was measured). A map's start
+    /// that no deal entered (most teams start at sales engagement) does not blank the figure: each step is in the
+    /// Conversion section.
+    /// </summary>
+    private static string Conversion(PipelineReport report, Phrases say)
     {
-        if (report.Conversions.Count == 0 || report.Conversions[0].Entered == 0)
+        var measured = report.Conversions.Where(c => c.Entered > 0).ToList();
+        if (measured.Count == 0)
         {
-            return say.Pipeline("Kpi.Conversion.None",
-                report.Funnel.Count > 0 ? MapWording.Name(report.Funnel[0], say.Language) : say.Pipeline("Kpi.Conversion.FirstStage"), report.WindowText(say));
+            var won = report.Funnel.Count > 0 ? MapWording.Name(report.Funnel[^1], say.Language) : say.Pipeline("Outcome.Won");
+            return say.Pipeline("Kpi.Conversion.None", won, report.WindowInSentence(say));
         }
 
-        var rate = PipelineAnalytics.ToWonRate(report.Conversions, 0);
-        return say.Pipeline("Kpi.Conversion", PipelineFormat.Percent(rate, say), MapWording.Name(report.Funnel[0], say.Language), MapWording.Name(report.Funnel[^1], say.Language));
+        // The lowest rate; of equal rates the one measured over more deals, then the earlier step.
+        var weakest = measured.OrderBy(c => c.Rate).ThenByDescending(c => c.Entered).First();
+        var first = report.Conversions.ToList().FindIndex(c => c.Entered > 0);
+        var overall = PipelineAnalytics.ToWonRate(report.Conversions, first) is { } rate
+            ? say.Pipeline("Kpi.Conversion.Overall", MapWording.Name(report.Conversions[first].From, say.Language), MapWording.Name(report.Funnel[^1], say.Language),
+                PipelineFormat.Percent(rate, say))
+            : string.Empty;
+        // Joined, not nested: a clause passed as an argument would be isolated as one run in Arabic.
+        return say.Count(Phrases.Area.Pipeline, "Kpi.Conversion.Steps", measured.Count, MapWording.Name(weakest.From, say.Language),
+            MapWording.Name(weakest.To, say.Language), PipelineFormat.Rate(weakest.Converted, weakest.Entered, say)) + overall + say.Pipeline("Kpi.Conversion.Where");
+    }
+
+    /// <summary>The stalled deals of each stage that has any, with the total over the open deals; "none" when no deal is stalled.</summary>
+    private static string StalledPerStage(PipelineReport report, Phrases say)
+    {
+        var open = PipelineFormat.DealsOrNone(report.OpenDeals, say);
+        if (report.Stalled == 0)
+        {
+            return say.Pipeline("Kpi.StalledPerStage.None", open);
+        }
+
+        var stages = report.Stages.Where(s => s.Stalled > 0)
+            .Select(s => say.Pipeline("Kpi.StalledPerStage.Stage", MapWording.Name(s.Stage, say.Language), PipelineFormat.Plain(s.Stalled, say)));
+        return say.Pipeline("Kpi.StalledPerStage", PipelineFormat.Plain(report.Stalled, say), open, string.Join(say.Nudges("ListSeparator"), stages));
     }
 
     /// <summary>Median days deals spent in each funnel stage before their next recorded stage, for stages left in the window.</summary>

@@ -146,7 +146,7 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
 
         var facts = new List<CardFact>
         {
-            new(say.Pipeline("Fact.Open"), say.Pipeline("Fact.Open.Value", PipelineFormat.Deals(report.OpenDeals, say), PipelineFormat.Amounts(report.OpenTotal, say))),
+            new(say.Pipeline("Fact.Open"), say.Pipeline("Fact.Open.Value", PipelineFormat.DealsOrNone(report.OpenDeals, say), PipelineFormat.Amounts(report.OpenTotal, say))),
         };
         if (report.WeightedTotal.Count > 0)
         {
@@ -214,7 +214,7 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
         var window = report.WindowInSentence(say);
         string Name(ProcessMaps.Stage stage) => Localization.MapWording.Name(stage, language);
         var stageLines = report.Stages.Select(s =>
-            say.Pipeline("Stage.Line", Name(s.Stage), PipelineFormat.Deals(s.OpenDeals, say)) +
+            say.Pipeline("Stage.Line", Name(s.Stage), PipelineFormat.DealsOrNone(s.OpenDeals, say)) +
             (s.OpenDeals == 0 ? string.Empty :
                 say.Pipeline("Stage.Amount", PipelineFormat.Amounts(s.Total, say)) +
                 (s.Total.Count > 0 ? say.Pipeline("Stage.Weighted", PipelineFormat.Amounts(s.Weighted, say), PipelineFormat.Percent(s.Weight, say)) : string.Empty) +

@@ -23,7 +23,7 @@ internal sealed class DueUseCase(IDealStore deals, IDirectoryStore directory, Te
         var say = context.Say;
         var person = context.Person;
         var manages = person.IsManager || person.IsAdmin;
-        var scope = manages ? say.Lists("Stalled.YourTeams") : say.Lists("Due.YourDeals");
+        var scope = manages ? AccessPolicy.TeamsLabel(person, say) : say.Lists("Due.YourDeals");
         var title = say.Lists("Due.Title");
         IReadOnlyList<DealView> open;
         if (command.OwnerName is { } name)

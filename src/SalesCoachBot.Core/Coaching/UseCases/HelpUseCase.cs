@@ -10,14 +10,19 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 
 /// <summary>
 /// "help", and anything not understood: what the asker may do, with examples to press. Everyone sees the commands for
-/// working on deals; managers and admins also those for running a team (pipeline, reverse funnel, moves, nudge
-/// channels). "new deal" is listed only when no CRM manages the deals (<see cref="CrmOptions"/>).
+/// working on deals and "show the map"; managers and admins also those for running a team (pipeline, won/lost, moves,
+/// reverse funnel, moving a deal, nudge channels). A rep's pipeline, won/lost and moves answer about their own deals, so a
+/// rep sees those three worded for their deals, without a team to name (naming one is refused). "new deal" is listed
+/// only when no CRM manages the deals (<see cref="CrmOptions"/>).
 /// </summary>
 internal sealed class HelpUseCase(IOptions<CrmOptions> crm) : ICommandHandler<HelpCommand>
 {
     /// <summary>Everyone's commands, in the canonical forms of the README command table: resource keys Help.Cmd.* and Help.What.*.</summary>
     internal static readonly IReadOnlyList<string> RepCommands =
-        ["Next", "Done", "Undo", "MyDeals", "Due", "Stalled", "NextStep", "Note", "Activity", "Snooze", "History", "SaidNo", "Lost", "Reopen", "NewDeal", "Link", "Explain"];
+        ["Next", "Done", "Undo", "MyDeals", "Due", "Stalled", "NextStep", "Note", "Activity", "Snooze", "History", "SaidNo", "Lost", "Reopen", "NewDeal", "Link", "Explain", "Map"];
+
+    /// <summary>The figures a rep gets about their own deals (the managers' forms name a team, which a rep may not).</summary>
+    internal static readonly IReadOnlyList<string> OwnFigureCommands = ["PipelineOwn", "ClosedOwn", "MovesOwn"];
 
     /// <summary>What managers (and admins) may do on top.</summary>
     internal static readonly IReadOnlyList<string> ManagerCommands = ["Pipeline", "Closed", "Moves", "Funnel", "Move", "Nudges"];
@@ -38,7 +43,7 @@ internal sealed class HelpUseCase(IOptions<CrmOptions> crm) : ICommandHandler<He
         var intro = notUnderstood is null ? say.Coaching("Help.Intro") : say.Coaching("Help.NotUnderstood", Shorten(notUnderstood));
         var manages = person.IsManager || person.IsAdmin;
         var createsDeals = !crm.Value.ManagesDeals;
-        var rep = RepCommands.Where(c => createsDeals || c != "NewDeal").Select(c => Command(c, say)).ToList();
+        var rep = RepCommands.Where(c => createsDeals || c != "NewDeal").Concat(manages ? [] : OwnFigureCommands).Select(c => Command(c, say)).ToList();
         var managers = manages ? ManagerCommands.Select(c => Command(c, say)).ToList() : [];
         var sections = new List<CardSection> { new(say.Coaching("Help.Section.Rep"), [.. rep.Select(c => Line(c, say))]) };
         if (manages)

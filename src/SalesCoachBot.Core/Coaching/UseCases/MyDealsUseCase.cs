@@ -31,7 +31,8 @@ internal sealed class MyDealsUseCase(
 
         // "which deals are in demo", "what are our biggest deals": without "my", the deals of every team the person may see.
         var everyone = !command.Mine && (command.StageText is not null || command.Order != DealOrder.StalledFirst);
-        var titled = everyone ? command.StageText is null ? "Visible" : "Visible.InStage" : "Mine.InStage";
+        // An admin's are every team's ("Deals in all teams"), as the pipeline names them; no team is the admin's own.
+        var titled = everyone ? command.StageText is null ? context.Person.IsAdmin ? "Visible.All" : "Visible" : "Visible.InStage" : "Mine.InStage";
         if (everyone && command.StageText is null && command.Order is DealOrder.Biggest or DealOrder.Oldest)
         {
             return await FirstOfVisibleAsync(command, titled, context, cancellationToken);
@@ -261,8 +262,8 @@ internal sealed class MyDealsUseCase(
         var subject = owner ?? stageName;
         // «صفقات Omar في العرض»: an owner's deals at a stage are titled with both, and "none" says at which stage.
         var both = owner is not null && stageName is not null;
-        // Neither an owner nor a stage: one's own ("Mine") or the teams' ("Visible") deals.
-        var prefix = subject is null ? titled == "Visible" ? titled : "Mine" : both ? titled + ".InStage" : titled;
+        // Neither an owner nor a stage: one's own ("Mine") or the teams' ("Visible", an admin's "Visible.All") deals.
+        var prefix = subject is null ? titled is "Visible" or "Visible.All" ? titled : "Mine" : both ? titled + ".InStage" : titled;
         object[] about = subject is null ? []
             : both ? [say.Language.Isolate(owner!), say.Language.Isolate(stageName!)]
             : [say.Language.Isolate(subject)];

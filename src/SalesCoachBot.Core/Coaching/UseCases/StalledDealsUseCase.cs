@@ -21,7 +21,7 @@ internal sealed class StalledDealsUseCase(IDealStore deals, IDirectoryStore dire
     {
         var say = context.Say;
         IReadOnlyCollection<long>? teams = AccessPolicy.VisibleTeams(context.Person);
-        var scope = say.Lists("Stalled.YourTeams");
+        var scope = AccessPolicy.TeamsLabel(context.Person, say);
         // "Stalled deals in EMEA", or a person's: "Stalled deals of Dana Demo".
         var texts = "Stalled";
         IReadOnlyList<DealView>? owned = null;
