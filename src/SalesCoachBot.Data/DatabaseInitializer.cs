@@ -16,7 +16,13 @@ public sealed class DatabaseInitializer(
 {
     public string ProviderName => factory.Provider.ToString();
 
-    public async Task InitializeAsync(CancellationToken cancellationToken)
+    public Task InitializeAsync(CancellationToken cancellationToken) => InitializeAsync(quietWhenUpToDate: false, cancellationToken);
+
+    /// <summary>
+    /// Migrates and seeds. The database is named on stderr when migrations are applied; when there are none, the host
+    /// still names it at start (Information), while a verb (<paramref name="quietWhenUpToDate"/>) says so only at Debug.
+    /// </summary>
+    public async Task InitializeAsync(bool quietWhenUpToDate, CancellationToken cancellationToken)
     {
         if (factory.Provider == DatabaseProvider.Sqlite)
         {
@@ -25,14 +31,14 @@ public sealed class DatabaseInitializer(
 
         await using var db = factory.CreateDbContext();
         var pending = await RefuseNewerDatabaseAsync(db, cancellationToken);
-        // Every CLI verb starts here: "applying migrations" on each run of an up-to-date database is noise on stderr.
+        // Every CLI verb starts here: "applying migrations" on each run of an up-to-date database was noise on stderr.
         if (pending > 0)
         {
             Log.ApplyingMigrations(logger, factory.Description, pending);
         }
         else
         {
-            Log.MigrationsUpToDate(logger, factory.Description);
+            Log.MigrationsUpToDate(logger, quietWhenUpToDate ? LogLevel.Debug : LogLevel.Information, factory.Description);
         }
 
         await db.Database.MigrateAsync(cancellationToken);

@@ -6,6 +6,7 @@ using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Data;
 using SalesCoachBot.Data.Infrastructure;
 using SalesCoachBot.Host.Cli;
+using SalesCoachBot.Host.Tests.Hosting;
 
 namespace SalesCoachBot.Host.Tests.Cli;
 
@@ -153,5 +154,34 @@ public sealed class CliFileExitCodesTests : IAsyncLifetime
         var path = Path.Combine(_dir, name);
         File.WriteAllText(path, text);
         return path;
+    }
+}
+
+/// <summary>The verb as an operator runs it: "applying migrations" on stderr only when the run applies some.</summary>
+public sealed class VerbMigrationLineTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("scb-verb-second-run-").FullName;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    [Fact]
+    public async Task Verb_SecondRunOnAnUpToDateDatabase_SaysNothingAboutMigrations()
+    {
+        var database = Path.Combine(_dir, "coach.db");
+        var settings = new Dictionary<string, string> { ["ConnectionStrings__SalesCoach"] = $"Data Source={database}" };
+        var missing = Path.Combine(_dir, "nonexist.csv");
+
+        var first = await HostProcess.RunAsync(_dir, settings, "import", "deals", missing);
+        var second = await HostProcess.RunAsync(_dir, settings, "import", "deals", missing);
+
+        Assert.Equal((1, 1), (first.Exit, second.Exit));
+        Assert.Contains($"Database SQLite {database}: applying migrations", first.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("applying migrations", second.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("up to date", second.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"{missing}: no such file", second.Stderr, StringComparison.Ordinal);
     }
 }
