@@ -16,16 +16,31 @@ public sealed class DatabaseInitializer(
 {
     public string ProviderName => factory.Provider.ToString();
 
-    public async Task InitializeAsync(CancellationToken cancellationToken)
+    public Task InitializeAsync(CancellationToken cancellationToken) => InitializeAsync(quietWhenUpToDate: false, cancellationToken);
+
+    /// <summary>
+    /// Migrates and seeds. The database is named on stderr when migrations are applied; when there are none, the host
+    /// still names it at start (Information), while a verb (<paramref name="quietWhenUpToDate"/>) says so only at Debug.
+    /// </summary>
+    public async Task InitializeAsync(bool quietWhenUpToDate, CancellationToken cancellationToken)
     {
         if (factory.Provider == DatabaseProvider.Sqlite)
         {
             SalesCoachDbContextFactory.EnsureSqliteFolder(factory.ConnectionString);
         }
 
-        Log.ApplyingMigrations(logger, factory.Description);
         await using var db = factory.CreateDbContext();
-        await RefuseNewerDatabaseAsync(db, cancellationToken);
+        var pending = await RefuseNewerDatabaseAsync(db, cancellationToken);
+        // Every CLI verb starts here: "applying migrations" on each run of an up-to-date database was noise on stderr.
+        if (pending > 0)
+        {
+            Log.ApplyingMigrations(logger, factory.Description, pending);
+        }
+        else
+        {
+            Log.MigrationsUpToDate(logger, quietWhenUpToDate ? LogLevel.Debug : LogLevel.Information, factory.Description);
+        }
+
         await db.Database.MigrateAsync(cancellationToken);
 
         if (options.SeedDemo)
@@ -51,21 +66,25 @@ public sealed class DatabaseInitializer(
 
     /// <summary>
     /// A host older than the database (a rollback, or an old host started after an upgrade) would run code that
-    /// does not know the newer schema; it refuses to start and names the versions instead.
+    /// does not know the newer schema; it refuses to start and names the versions instead. Returns how many of this
+    /// host's migrations the database lacks.
     /// </summary>
-    private static async Task RefuseNewerDatabaseAsync(SalesCoachDbContext db, CancellationToken cancellationToken)
+    private static async Task<int> RefuseNewerDatabaseAsync(SalesCoachDbContext db, CancellationToken cancellationToken)
     {
+        var known = db.Database.GetMigrations().ToList();
         if (!await db.Database.CanConnectAsync(cancellationToken))
         {
-            return;   // Nothing to compare with yet: MigrateAsync creates the database or reports the connection error.
+            return known.Count;   // Nothing to compare with yet: MigrateAsync creates the database or reports the connection error.
         }
 
-        var known = db.Database.GetMigrations().ToList();
-        var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Except(known, StringComparer.Ordinal).ToList();
+        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+        var unknown = applied.Except(known, StringComparer.Ordinal).ToList();
         if (unknown.Count > 0)
         {
             throw new DatabaseNewerThanHostException(known.LastOrDefault() ?? "(none)", unknown);
         }
+
+        return known.Except(applied, StringComparer.Ordinal).Count();
     }
 
     /// <summary>Migrations this host knows that the database has not applied yet (readiness: empty when up to date).</summary>

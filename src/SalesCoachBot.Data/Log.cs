@@ -4,8 +4,11 @@ namespace SalesCoachBot.Data;
 
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Database {Database}: applying migrations")]
-    public static partial void ApplyingMigrations(ILogger logger, string database);
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Database {Database}: applying migrations ({Pending} pending)")]
+    public static partial void ApplyingMigrations(ILogger logger, string database, int pending);
+
+    [LoggerMessage(EventId = 2006, Message = "Database {Database}: migrations up to date")]
+    public static partial void MigrationsUpToDate(ILogger logger, LogLevel level, string database);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Seeded demo data: {Teams} teams, {People} people, {Deals} deals")]
     public static partial void DemoSeeded(ILogger logger, int teams, int people, int deals);

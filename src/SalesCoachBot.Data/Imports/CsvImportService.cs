@@ -12,10 +12,15 @@ public sealed class CsvImportService(SalesCoachDbContext db, IProcessMapSource m
     internal const int BatchSize = 2_000;
     internal const int ProgressEvery = 10_000;
 
+    public Task<ImportResult> ImportAsync(
+        ImportKind kind, string path, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
+        ImportAsync(kind, path, ImportOptions.Default, progress, cancellationToken);
+
     public async Task<ImportResult> ImportAsync(
-        ImportKind kind, string path, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+        ImportKind kind, string path, ImportOptions options, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(options);
         using var table = CsvTable.Open(path, SchemaOf(kind), out var error);
         if (table is null)
         {
@@ -27,7 +32,7 @@ public sealed class CsvImportService(SalesCoachDbContext db, IProcessMapSource m
         {
             return kind switch
             {
-                ImportKind.Deals => await new DealImporter(db, maps.Maps, time, Report(kind, progress)).RunAsync(table, cancellationToken),
+                ImportKind.Deals => await new DealImporter(db, maps.Maps, time, options, Report(kind, progress)).RunAsync(table, cancellationToken),
                 ImportKind.People => await new PeopleImporter(db, Report(kind, progress)).RunAsync(table, cancellationToken),
                 ImportKind.Teams => await new TeamImporter(db, maps.Maps, Report(kind, progress)).RunAsync(table, cancellationToken),
                 ImportKind.History => await new HistoryImporter(db, maps.Maps, time, Report(kind, progress)).RunAsync(table, cancellationToken),
@@ -74,8 +79,11 @@ internal sealed class ImportTally
     public int Updated { get; set; }
     public int Unchanged { get; set; }
     public List<ImportRejection> Rejections { get; } = [];
+    public List<ImportWarning> Warnings { get; } = [];
 
     public void Reject(long line, IEnumerable<string> reasons) => Rejections.Add(new ImportRejection(line, string.Join("; ", reasons)));
 
-    public ImportResult ToResult() => new(Added, Updated, Unchanged, Rejections, null);
+    public void Warn(long line, string message) => Warnings.Add(new ImportWarning(line, message));
+
+    public ImportResult ToResult() => new(Added, Updated, Unchanged, Rejections, null, Warnings);
 }

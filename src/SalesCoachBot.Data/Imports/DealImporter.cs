@@ -9,14 +9,17 @@ namespace SalesCoachBot.Data.Imports;
 /// <summary>
 /// Deals upserted by external id. A new deal gets an "entered" history entry and its last activity at
 /// the stage-entered time; a stage change bumps the stage version; a row that changes nothing writes nothing.
+/// An empty cell keeps the stored value, and a stage earlier on the map than the stored one is skipped with a warning
+/// unless <see cref="ImportOptions.AllowBackward"/>: a re-imported old export must not wipe or undo newer work.
 /// </summary>
-internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, TimeProvider time, Action<long> progress)
+internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, TimeProvider time, ImportOptions options, Action<long> progress)
 {
     public static readonly CsvSchema Schema = new(
         ["external_id", "name", "owner_email", "team", "stage"],
         ["account", "amount", "currency", "stage_entered_at", "next_step", "next_step_at", "created_at", "status", "lost_reason", "closed_at"]);
 
     private sealed record Row(
+        long Line,
         string ExternalId,
         string Name,
         string? Account,
@@ -67,7 +70,6 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
 
         _existing = existing;
 
-        var columns = table.Columns.ToHashSet(StringComparer.Ordinal);
         var seen = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
         var valid = new List<Row>();
         long count = 0;
@@ -87,7 +89,7 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
             valid.Add(row);
         }
 
-        await WriteAsync(valid, existing, columns, now, cancellationToken);
+        await WriteAsync(valid, existing, now, cancellationToken);
         return _tally.ToResult();
     }
 
@@ -243,7 +245,7 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
 
         return errors.Count > 0
             ? null
-            : new Row(externalId!, name!, account, amount, currency, ownerId, teamId, stageId!, stageEnteredAt, nextStepAt, createdAt, status, lostReason, closedAt, nextStep);
+            : new Row(csv.Line, externalId!, name!, account, amount, currency, ownerId, teamId, stageId!, stageEnteredAt, nextStepAt, createdAt, status, lostReason, closedAt, nextStep);
     }
 
     private static DateTimeOffset? Date(CsvRow csv, string column, List<string> errors, DateTimeOffset? latest = null)
@@ -268,7 +270,7 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
     /// generated ids returned, changed deals updated by id (guarded by their stage version), history after.
     /// </summary>
     private async Task WriteAsync(
-        List<Row> rows, Dictionary<string, Deal> existing, HashSet<string> columns, DateTimeOffset now, CancellationToken cancellationToken)
+        List<Row> rows, Dictionary<string, Deal> existing, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
         {
@@ -276,6 +278,7 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
         }
 
         int added = 0, updated = 0, unchanged = 0;
+        var warnings = new List<ImportWarning>();
         var created = new List<Deal>();
         var history = new List<StageHistoryEntry>();
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -291,7 +294,7 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
                 if (existing.TryGetValue(row.ExternalId, out var deal))
                 {
                     var before = deals.ProviderValues(deal);
-                    var stageChanged = Update(deal, row, columns, now);
+                    var stageChanged = Update(deal, row, now, warnings);
                     var after = deals.ProviderValues(deal);
                     if (before.AsSpan().SequenceEqual(after))
                     {
@@ -339,6 +342,10 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
         _tally.Added += added;
         _tally.Updated += updated;
         _tally.Unchanged += unchanged;
+        foreach (var warning in warnings)
+        {
+            _tally.Warn(warning.Line, warning.Message);
+        }
     }
 
     private StageHistoryEntry History(Deal deal, StageChangeKind kind) => new()
@@ -378,37 +385,25 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
         };
     }
 
-    /// <summary>Applies the row; absent optional columns keep their stored values. Returns whether the stage changed.</summary>
-    private static bool Update(Deal deal, Row row, HashSet<string> columns, DateTimeOffset now)
+    /// <summary>
+    /// Applies the row. Absent columns and empty cells keep their stored values; a stage earlier than the stored one is
+    /// skipped (with its stage_entered_at) and reported in <paramref name="warnings"/> unless the import allows it.
+    /// Returns whether the stage changed.
+    /// </summary>
+    private bool Update(Deal deal, Row row, DateTimeOffset now, List<ImportWarning> warnings)
     {
         deal.Name = row.Name;
         deal.OwnerId = row.OwnerId;
         deal.TeamId = row.TeamId;
-        if (columns.Contains("account"))
-        {
-            deal.Account = row.Account;
-        }
 
-        if (columns.Contains("amount"))
-        {
-            deal.Amount = row.Amount;
-        }
-
-        if (columns.Contains("currency"))
-        {
-            deal.Currency = row.Currency;
-        }
+        // Empty means "not given" (docs/data.md): an export saved with blank cells must not wipe what was filled in since.
+        deal.Account = row.Account ?? deal.Account;
+        deal.Amount = row.Amount ?? deal.Amount;
+        deal.Currency = row.Currency ?? deal.Currency;
 
         var (nextStep, nextStepAt) = (deal.NextStep, deal.NextStepAt);
-        if (columns.Contains("next_step_at"))
-        {
-            deal.NextStepAt = row.NextStepAt;
-        }
-
-        if (columns.Contains("next_step"))
-        {
-            deal.NextStep = row.NextStep;
-        }
+        deal.NextStepAt = row.NextStepAt ?? deal.NextStepAt;
+        deal.NextStep = row.NextStep ?? deal.NextStep;
 
         // A different next step is a new one: its reminder is due again, counted from now.
         if (deal.NextStepAt != nextStepAt || !string.Equals(deal.NextStep, nextStep, StringComparison.Ordinal))
@@ -422,32 +417,45 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
             deal.CreatedAt = createdAt;
         }
 
-        if (row.Status is { } status)
+        var stage = new StageId(row.StageId);
+        var stageChanged = deal.StageId != stage;
+        var stageSkipped = false;
+        if (stageChanged && !options.AllowBackward && _teamMaps.GetValueOrDefault(row.TeamId) is { } map && IsBackward(map, deal.StageId, stage))
         {
-            deal.Status = status;
+            warnings.Add(new ImportWarning(row.Line,
+                $"deal {deal.ExternalId} ({deal.Name}) is at {deal.StageId}; the file's stage {stage} is earlier on the map, so the stage was " +
+                "not changed (the rest of the row was applied; import with --allow-backward to move deals back)"));
+            stageChanged = false;
+            stageSkipped = true;
         }
 
-        if (columns.Contains("lost_reason"))
-        {
-            deal.LostReason = row.LostReason;
-        }
-
-        if (columns.Contains("closed_at"))
-        {
-            deal.ClosedAt = row.ClosedAt;
-        }
-
-        var stageChanged = deal.StageId != new StageId(row.StageId);
         if (stageChanged)
         {
-            deal.StageId = new StageId(row.StageId);
+            deal.StageId = stage;
             deal.StageVersion++;
             deal.StageEnteredAt = row.StageEnteredAt ?? now;
         }
-        else if (row.StageEnteredAt is { } entered)
+        else if (!stageSkipped && row.StageEnteredAt is { } entered)
         {
+            // The same stage keeps its date unless the file gives one: an empty cell never restarts the time in stage.
             deal.StageEnteredAt = entered;
         }
+
+        if (row.Status is { } status && status != deal.Status)
+        {
+            // What belonged to the old status goes with it, as a move in chat does: an open deal has no close date, and
+            // only a lost deal has a lost reason. The row's own cells still win below.
+            deal.ClosedAt = deal.ClosedAtAfterMove(status, row.ClosedAt ?? deal.StageEnteredAt);
+            if (status != DealStatus.Lost)
+            {
+                deal.LostReason = null;
+            }
+
+            deal.Status = status;
+        }
+
+        deal.LostReason = row.LostReason ?? deal.LostReason;
+        deal.ClosedAt = row.ClosedAt ?? deal.ClosedAt;
 
         // A stage entry is activity; unchanged rows leave last activity alone.
         if (deal.StageEnteredAt > deal.LastActivityAt)
@@ -461,5 +469,17 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
         }
 
         return stageChanged;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="to"/> comes before <paramref name="from"/> on the path of <paramref name="map"/>. A stored
+    /// stage the map renamed is read through its <c>replaces</c>; one the map lacks (a deal moving in from a team with
+    /// another map) cannot be compared, and is not a move back.
+    /// </summary>
+    private static bool IsBackward(ProcessMap map, StageId from, StageId to)
+    {
+        var was = map.ResolveStage(from) is { } stored ? map.PositionOf(stored.Id) : -1;
+        var now = map.PositionOf(to);
+        return was >= 0 && now >= 0 && now < was;
     }
 }

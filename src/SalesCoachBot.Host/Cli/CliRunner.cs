@@ -45,7 +45,8 @@ internal static class CliRunner
             // What the host checks before it starts (ValidateOnStart): a verb that reads or writes the database refuses
             // the configuration the host refuses. File-only command lines (map lint FILE) do not need it.
             app.Services.GetService<IStartupValidator>()?.Validate();
-            await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(cts.Token);
+            // Quiet when there is nothing to migrate: a verb's stderr is for what it did.
+            await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(quietWhenUpToDate: true, cts.Token);
         }
 
         return await CliVerbs.RunAsync(app.Services, verb.Name, verbArgs, new CliContext(Console.Out, Console.Error), cts.Token);

@@ -3,34 +3,35 @@ using SalesCoachBot.Data.Imports;
 namespace SalesCoachBot.Host.Cli;
 
 /// <summary>
-/// <c>import deals|people|teams|history FILE.csv</c>: upsert by key. stdout gets the summary and one line per
-/// rejected row; stderr gets progress. Exit 0 when every row was taken, 1 when any was rejected or the file
-/// was refused, 2 on usage errors.
+/// <c>import deals|people|teams|history FILE.csv</c> (deals also <c>--allow-backward</c>): upsert by key. stdout gets
+/// the summary, one line per rejected row and one per warning; stderr gets progress. Exit 0 when every row was taken
+/// (warnings included), 1 when any was rejected or the file is missing, unreadable or refused, 2 on usage errors.
 /// </summary>
 internal sealed class ImportVerb(CsvImportService importer) : ICliVerb
 {
-    public const string Usage = "import deals|people|teams|history FILE.csv";
+    public const string Usage = "import deals|people|teams|history FILE.csv | import deals FILE.csv --allow-backward";
 
-    public static bool NeedsDatabase(IReadOnlyList<string> args) => ParseKind(args.FirstOrDefault()) is not null && args.Count == 2;
+    private const string AllowBackward = "--allow-backward";
+
+    public static bool NeedsDatabase(IReadOnlyList<string> args) => Parse(args) is not null;
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context, CancellationToken cancellationToken)
     {
-        var parsed = CliArgs.Parse(args);
-        if (parsed.OptionNames.Any() || parsed.Positional.Count != 2 || ParseKind(parsed.Positional[0]) is not { } kind)
+        if (Parse(args) is not var (kind, file, options))
         {
             await context.Error.WriteLineAsync($"usage: {Usage}");
             return ExitCodes.Usage;
         }
 
-        var file = parsed.Positional[1];
+        // A file that is not there is an error in the input, not in the command line (INTERFACE.md: 1 errors, 2 usage).
         if (!File.Exists(file))
         {
-            await context.Error.WriteLineAsync($"{file}: no such file");
-            return ExitCodes.Usage;
+            await context.Error.WriteLineAsync(Directory.Exists(file) ? $"{file}: is a folder, not a file" : $"{file}: no such file");
+            return ExitCodes.Failed;
         }
 
         var progress = new SynchronousProgress(p => context.Error.WriteLine($"{file}: {p.Rows.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} rows read"));
-        var result = await importer.ImportAsync(kind, file, progress, cancellationToken);
+        var result = await importer.ImportAsync(kind, file, options, progress, cancellationToken);
         if (result.FileError is { } error)
         {
             await context.Out.WriteLineAsync($"{file}: {error}");
@@ -44,12 +45,30 @@ internal sealed class ImportVerb(CsvImportService importer) : ICliVerb
             await context.Out.WriteLineAsync(rejection.ToString());
         }
 
+        foreach (var warning in result.Warnings)
+        {
+            await context.Out.WriteLineAsync(warning.ToString());
+        }
+
         if (result.Unchanged > 0)
         {
             await context.Error.WriteLineAsync($"{result.Unchanged} rows unchanged");
         }
 
         return result.IsClean ? ExitCodes.Done : ExitCodes.Failed;
+    }
+
+    /// <summary>KIND FILE, and <c>--allow-backward</c> for deals only; null for anything else.</summary>
+    private static (ImportKind Kind, string File, ImportOptions Options)? Parse(IReadOnlyList<string> args)
+    {
+        var parsed = CliArgs.Parse(args, AllowBackward);
+        if (parsed.Positional.Count != 2 || ParseKind(parsed.Positional[0]) is not { } kind
+            || parsed.OptionNames.Any(o => o != AllowBackward) || (parsed.Has(AllowBackward) && (kind != ImportKind.Deals || parsed.Get(AllowBackward) is not null)))
+        {
+            return null;
+        }
+
+        return (kind, parsed.Positional[1], new ImportOptions { AllowBackward = parsed.Has(AllowBackward) });
     }
 
     private static ImportKind? ParseKind(string? value) => value switch

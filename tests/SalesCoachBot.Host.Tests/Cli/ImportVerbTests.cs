@@ -131,11 +131,12 @@ public sealed class ImportVerbTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Import_MissingFile_ExitTwo()
+    public async Task Import_MissingFile_ExitOne()
     {
         var exit = await Run("deals", Path.Combine(_dir, "missing.csv"));
 
-        Assert.Equal(2, exit);
+        // INTERFACE.md: 1 for errors in the input, 2 only for a wrong command line.
+        Assert.Equal(1, exit);
         Assert.Contains("no such file", _err.ToString(), StringComparison.Ordinal);
     }
 
