@@ -217,6 +217,7 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
                 {
                     c.WithdrawnAt = plan.ActivityAt;
                     c.WithdrawnByPersonId = plan.WithdrawnBy;
+                    c.WithdrawnConversation = plan.Source?.Conversation;
                 }
             }
 
@@ -297,12 +298,13 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
                 {
                     running.Until = endAt;
                     running.EndedByPersonId = plan.EndSnooze?.PersonId ?? plan.Snooze?.PersonId;
+                    running.EndedConversation = plan.Source?.Conversation;
                 }
             }
 
             if (plan.Snooze is { } snooze)
             {
-                Snoozes.Add(new Snooze { Id = Snoozes.Count + 1, DealId = deal.Id, PersonId = snooze.PersonId, CreatedAt = snooze.At, Until = snooze.Until, Reason = snooze.Reason });
+                Snoozes.Add(new Snooze { Id = Snoozes.Count + 1, DealId = deal.Id, PersonId = snooze.PersonId, CreatedAt = snooze.At, Until = snooze.Until, Reason = snooze.Reason, Conversation = plan.Source?.Conversation });
             }
 
             if (plan.NextStep is { } nextStep)

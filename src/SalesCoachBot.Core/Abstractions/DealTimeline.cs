@@ -44,6 +44,7 @@ public static class DealTimeline
                 {
                     Stage = c.StageId,
                     Item = c.ItemId,
+                    Conversation = c.WithdrawnConversation,
                 }, 2));
             }
         }
@@ -69,10 +70,10 @@ public static class DealTimeline
             // Lifting a snooze moves its Until back to that instant, so the day it was set for is gone: it reads "ended
             // early", and the lifting is an entry of its own unless a newer snooze replaced it (that one says so itself).
             var endedEarly = s.EndedByPersonId is not null;
-            entries.Add((new TimelineEntry(TimelineEntryKind.Snooze, s.CreatedAt, name(s.PersonId)) { Until = s.Until, Text = s.Reason, EndedEarly = endedEarly }, 5));
+            entries.Add((new TimelineEntry(TimelineEntryKind.Snooze, s.CreatedAt, name(s.PersonId)) { Until = s.Until, Text = s.Reason, EndedEarly = endedEarly, Conversation = s.Conversation }, 5));
             if (endedEarly && !snoozeRows.Any(newer => newer.CreatedAt == s.Until && newer.Id != s.Id))
             {
-                entries.Add((new TimelineEntry(TimelineEntryKind.SnoozeEnded, s.Until, name(s.EndedByPersonId)), 6));
+                entries.Add((new TimelineEntry(TimelineEntryKind.SnoozeEnded, s.Until, name(s.EndedByPersonId)) { Conversation = s.EndedConversation }, 6));
             }
         }
 

@@ -169,9 +169,32 @@ internal static class DealCards
     {
         say ??= Phrases.English;
         var day = say.Language.DayInWords(note.At, zone);
-        return note.AuthorName is { Length: > 0 } author
+        return note.AuthorName is { Length: > 0 } author && !NamesItsAuthor(note.Text, author)
             ? say.Cards("NoteLine.ByAuthor", day, author, note.Text)
             : say.Cards("NoteLine", day, note.Text);
+    }
+
+    /// <summary>
+    /// Whether a note's text already names its author as a word ("Dana Demo proposed closing it as lost: price", «اقترح
+    /// Dana Demo إغلاقها…»): shown without the author before it, so the name is read once.
+    /// </summary>
+    internal static bool NamesItsAuthor(string? text, string author)
+    {
+        if (string.IsNullOrEmpty(text) || author.Length == 0)
+        {
+            return false;
+        }
+
+        for (var at = text.IndexOf(author, StringComparison.Ordinal); at >= 0; at = text.IndexOf(author, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + author.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static string StatusText(Deal deal, StallAssessment stall, Phrases? say = null, ProcessMap? map = null)

@@ -197,6 +197,9 @@ public sealed class Confirmation
 
     public DateTimeOffset? WithdrawnAt { get; set; }
     public long? WithdrawnByPersonId { get; set; }
+
+    /// <summary>The chat the confirmation was withdrawn from; null while in force and for undos from before it was recorded.</summary>
+    public ConversationKey? WithdrawnConversation { get; set; }
 }
 
 public sealed class DealNote
@@ -256,6 +259,12 @@ public sealed class Snooze
 
     /// <summary>Who ended it early (unsnooze, or a newer snooze); null while it runs its course.</summary>
     public long? EndedByPersonId { get; set; }
+
+    /// <summary>The chat the snooze was asked for in; null for snoozes from before it was recorded.</summary>
+    public ConversationKey? Conversation { get; set; }
+
+    /// <summary>The chat it was ended early from (unsnooze, or a newer snooze); null while it runs its course or when not recorded.</summary>
+    public ConversationKey? EndedConversation { get; set; }
 }
 
 /// <summary>"link this chat to DEAL": the deal a conversation talks about by default.</summary>

@@ -788,12 +788,60 @@ public sealed partial class CommandParser
         var count = order == DealOrder.StalledFirst ? null : HowMany(tokens.Except(m.Slot("stage")));
         if (!m.HasSlot("stage"))
         {
-            return new MyDealsCommand(Mine: order == DealOrder.StalledFirst || SaysMine(tokens, pack)) { Order = order, Count = count };
+            // "my deals in mars" fits "my deals" best with "in mars" left over: a stage asked for by a name no stage has is
+            // not every deal, so the reading with the stage is tried ("my deals in {stage}").
+            return StageAskedOutsideTheSlots(m.Extras, tokens, pack) ? null
+                : new MyDealsCommand(Mine: order == DealOrder.StalledFirst || SaysMine(tokens, pack)) { Order = order, Count = count };
         }
 
-        return SaysAStage(m.Slot("stage"), pack) && StageText(m.Slot("stage"), pack, folded) is { Length: > 0 } stage
+        return (SaysAStage(m.Slot("stage"), pack) || AsksForAStageByName(m.Slot("stage"), tokens, pack))
+            && StageText(m.Slot("stage"), pack, folded) is { Length: > 0 } stage
             ? new MyDealsCommand(stage, Mine: SaysMine(tokens, pack)) { Order = order, Count = count }
             : null;
+    }
+
+    /// <summary>
+    /// "my deals in marz", «صفقاتي في مرحلة المريخ»: one's own deals at words that name no stage the language file knows
+    /// (a typo, or a stage the map does not have). Read as a stage all the same (a word or two after "in", no period), so
+    /// that the map's closest stage is taken or, when none is close, the map's stages are named, not every deal listed or a
+    /// team looked for. Without "my" ("which deals are in EMEA") the words may name a team, so another reading is tried.
+    /// </summary>
+    private static bool AsksForAStageByName(IReadOnlyList<Token> slot, IReadOnlyList<Token> tokens, LanguagePack pack)
+    {
+        var filler = pack.Words("stage_filler");
+        var words = Trim(slot, filler, filler);
+        // "which deals should I worry about", "show me the team's deals": only words after one that opens a stage ("in",
+        // «في», «مرحلة») are a stage's name typed.
+        var first = slot.Count == 0 ? -1 : tokens.ToList().FindIndex(t => t.Start == slot[0].Start);
+        if (first < 1 || !pack.Words("stage_opening").Contains(tokens[first - 1].Lower))
+        {
+            return false;
+        }
+
+        // "show me my biggest deals" fits "show me my {stage} deals": a word some example uses is no stage's name typed, nor
+        // one spelled near an order's word ("biggets"). Only the word as typed counts otherwise: "mars" is spelled near "mark".
+        var matcher = Matchers.Value.First(x => x.Pack == pack);
+        return words.Count is > 0 and <= 2 && SaysMine(tokens, pack) && !IsAPeriod(slot, pack)
+            && words.All(t => t.Lower.Any(char.IsLetter) && !matcher.IsCommandWord(t.Lower) && !pack.Words("light").Contains(t.Canon)
+                && !pack.Words("mine_words").Contains(t.Canon) && WithoutOrder([t], pack).Count == 1);
+    }
+
+    /// <summary>
+    /// "my deals in mars": left over after the example's words, a word that opens a stage (<c>stage_opening</c>) and then
+    /// words <see cref="AsksForAStageByName"/> reads as a stage's name.
+    /// </summary>
+    private static bool StageAskedOutsideTheSlots(IReadOnlyList<Token> extras, IReadOnlyList<Token> tokens, LanguagePack pack)
+    {
+        var opening = pack.Words("stage_opening");
+        for (var i = 0; i < extras.Count - 1; i++)
+        {
+            if (opening.Contains(extras[i].Lower) && !opening.Contains(extras[i + 1].Lower))
+            {
+                return AsksForAStageByName([.. extras.Skip(i + 1)], tokens, pack);
+            }
+        }
+
+        return false;
     }
 
     /// <summary>How a list is sorted: by the words of <c>order_closest</c>, <c>order_oldest</c> or <c>order_biggest</c>, else stalled first.</summary>

@@ -56,6 +56,7 @@ internal sealed class ConfirmationConfiguration : IEntityTypeConfiguration<Confi
         builder.Property(c => c.StageId).HasMaxLength(100).IsRequired();
         builder.Property(c => c.ItemId).HasMaxLength(100).IsRequired();
         builder.Property(c => c.Conversation).HasMaxLength(ConversationKeyLength.Max);
+        builder.Property(c => c.WithdrawnConversation).HasMaxLength(ConversationKeyLength.Max);
         builder.HasOne<Deal>().WithMany().HasForeignKey(c => c.DealId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Person>().WithMany().HasForeignKey(c => c.WithdrawnByPersonId).OnDelete(DeleteBehavior.Restrict);
@@ -111,6 +112,8 @@ internal sealed class SnoozeConfiguration : IEntityTypeConfiguration<Snooze>
         builder.HasOne<Deal>().WithMany().HasForeignKey(s => s.DealId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Person>().WithMany().HasForeignKey(s => s.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(s => s.Reason).HasMaxLength(500);
+        builder.Property(s => s.Conversation).HasMaxLength(ConversationKeyLength.Max);
+        builder.Property(s => s.EndedConversation).HasMaxLength(ConversationKeyLength.Max);
         builder.HasIndex(s => new { s.DealId, s.Until });
     }
 }

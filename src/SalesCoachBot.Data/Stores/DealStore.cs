@@ -469,6 +469,7 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
             {
                 confirmation.WithdrawnAt = at;
                 confirmation.WithdrawnByPersonId = plan.WithdrawnBy;
+                confirmation.WithdrawnConversation = plan.Source?.Conversation;
                 withdrawnItems.Add(confirmation.ItemId);
                 changed = true;
             }
@@ -563,14 +564,22 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
 
         if (plan.EndSnooze is { } end)
         {
-            changed |= await EndSnoozesAsync(deal.Id, end.PersonId, end.At, cancellationToken);
+            changed |= await EndSnoozesAsync(deal.Id, end.PersonId, end.At, plan.Source?.Conversation, cancellationToken);
         }
 
         if (plan.Snooze is { } snooze)
         {
             // The newest snooze is the one that counts: a running one ends where this one starts.
-            await EndSnoozesAsync(deal.Id, snooze.PersonId, snooze.At, cancellationToken);
-            Db.Snoozes.Add(new Snooze { DealId = deal.Id, PersonId = snooze.PersonId, CreatedAt = snooze.At, Until = snooze.Until, Reason = snooze.Reason });
+            await EndSnoozesAsync(deal.Id, snooze.PersonId, snooze.At, plan.Source?.Conversation, cancellationToken);
+            Db.Snoozes.Add(new Snooze
+            {
+                DealId = deal.Id,
+                PersonId = snooze.PersonId,
+                CreatedAt = snooze.At,
+                Until = snooze.Until,
+                Reason = snooze.Reason,
+                Conversation = plan.Source?.Conversation,
+            });
             changed = true;
         }
 
@@ -609,13 +618,14 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
     }
 
     /// <summary>Ends the deal's running snoozes at <paramref name="at"/>; false when none was running.</summary>
-    private async Task<bool> EndSnoozesAsync(DealId dealId, long personId, DateTimeOffset at, CancellationToken cancellationToken)
+    private async Task<bool> EndSnoozesAsync(DealId dealId, long personId, DateTimeOffset at, ConversationKey? conversation, CancellationToken cancellationToken)
     {
         var running = await Db.Snoozes.Where(s => s.DealId == dealId && s.Until > at).ToListAsync(cancellationToken);
         foreach (var snooze in running)
         {
             snooze.Until = at;
             snooze.EndedByPersonId = personId;
+            snooze.EndedConversation = conversation;
         }
 
         return running.Count > 0;

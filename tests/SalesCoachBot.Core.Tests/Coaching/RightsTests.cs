@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
@@ -80,6 +81,8 @@ public sealed class RightsTests : IDisposable
         await _bot.AskAsync("mark initech lost because they went with a competitor", _bot.TeamMate);
         var button = DigestPayload.Deserialize(Assert.Single(await ProposalsAsync()).PayloadJson).Card!.Actions[0].Payload;
 
+        // Past the window in which the same proposal by the same person is answered as already made.
+        _bot.Clock.Advance(NewNote.RetryWindow + TimeSpan.FromMinutes(1));
         await _bot.TurnAsync(new ActionInput(button, []), _bot.TeamMate);
         Assert.Equal(DealStatus.Open, deal.Status);
         Assert.Equal(2, (await ProposalsAsync()).Count);

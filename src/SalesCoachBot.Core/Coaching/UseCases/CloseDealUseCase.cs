@@ -15,9 +15,12 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 /// A no without a reason is answered with the map's lost reasons to pick from (or one to type) before anything closes.
 /// Closing as lost is for the deal's owner, a manager of its team or an admin: a teammate's "mark lost" (or a branch that
 /// the map turns into lost) is recorded as a proposal on the deal, the deal stays open, and the owner is asked to confirm
-/// (<see cref="CloseProposals"/>). A close is answered with an Undo button (<see cref="ReopenDealUseCase"/>).
+/// (<see cref="CloseProposals"/>); the same proposal again by the same person within <see cref="NewNote.RetryWindow"/>
+/// ("Soylent said no because price", then "mark Soylent lost because price") is answered as already proposed, stored and
+/// sent once. A close is answered with an Undo button (<see cref="ReopenDealUseCase"/>).
 /// </summary>
-internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, TeamRulesProvider teamRules, WhatsNextUseCase whatsNext, CloseProposals proposals)
+internal sealed class CloseDealUseCase(
+    DealLocator locator, IDealStore deals, IDealJournal journal, TeamRulesProvider teamRules, WhatsNextUseCase whatsNext, CloseProposals proposals)
     : ICommandHandler<MarkLostCommand>, ICommandHandler<SaidNoCommand>, ICommandHandler<FollowBranchCommand>, ICommandHandler<SaidNoPayload>, ICommandHandler<SaidNoFormPayload>
 {
     /// <summary>Longest free-text reason kept; longer ones are refused with the limit.</summary>
@@ -47,7 +50,7 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Te
                 ActivityAt = context.Now,
                 Source = context.SourceFor(state.View),
             };
-        }, fromCard: false, cancellationToken);
+        }, fromCard: false, cancellationToken, command.Reason);
     }
 
     /// <summary>"DEAL said no": asks why first, unless the reason was said too.</summary>
@@ -149,7 +152,7 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Te
                 var rules = await teamRules.GetAsync(cancellationToken);
                 return await ChangeAsync(new ExternalIdReference(deal.ExternalId), context, id => $"#{id} is {words}{because}",
                     (state, stageId) => Follow(state, context.MapOf(state.View).GetStage(stageId), branch, Said(branch, context.Language), rules.Zone(state.Deal.TeamId), context, command.Reason),
-                    fromCard: false, cancellationToken);
+                    fromCard: false, cancellationToken, command.Reason);
             default:
                 var ambiguous = (BranchMatch.Ambiguous)match;
                 var say = context.Say;
@@ -233,7 +236,7 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Te
             var stage = context.MapOf(state.View).GetStage(stageId);
             var branch = stage.Branches.FirstOrDefault(b => b.IsBuyerSaysNo) ?? new Branch(Branch.BuyerSaysNo, BranchTarget.Nurture);
             return Follow(state, stage, branch, context.Say.Coaching("Close.BuyerSaidNo"), rules.Zone(state.Deal.TeamId), context, reason);
-        }, fromCard: expectedVersion is not null, cancellationToken);
+        }, fromCard: expectedVersion is not null, cancellationToken, reason);
     }
 
     /// <summary>
@@ -295,7 +298,8 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Te
         Func<string, string> retry,
         Func<DealState, StageId, DealChangePlan<string>> plan,
         bool fromCard,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string? proposedReason = null)
     {
         var lookup = await locator.LocateAsync(reference, context, retry, cancellationToken);
         if (lookup is not DealLookup.Found found)
@@ -304,11 +308,18 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Te
         }
 
         var say = context.Say;
+        // A teammate's proposal already noted a moment ago is not noted or sent again; the notes are read only for those
+        // who may not close the deal (the owner's, a manager's or an admin's close needs none).
+        var recent = AccessPolicy.CanClose(context.Person, found.Deal.Deal)
+            ? []
+            : await journal.RecentNotesAsync(found.Deal.Id, RecentNotesChecked, cancellationToken);
         CloseProposal? proposal = null;
+        NoteView? proposedBefore = null;
         int? closedVersion = null;
         var outcome = await deals.ChangeDealAsync(found.Deal.Id, state =>
         {
             proposal = null;
+            proposedBefore = null;
             closedVersion = null;
             if (!AccessPolicy.CanWorkOn(context.Person, state.Deal))
             {
@@ -333,12 +344,22 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Te
                 return change;
             }
 
-            // A teammate may not close it: the proposal is recorded on the deal, which stays open.
-            proposal = new CloseProposal(state.View, context.Person, lost.Reason ?? say.Coaching("Close.NoReasonGiven"), retry(state.Deal.ExternalId));
+            // A teammate may not close it: the proposal is recorded on the deal, which stays open. "said no because price"
+            // and "mark lost because price" propose the same: the reason as typed, not "Buyer said no: price".
+            var what = proposedReason is { Length: > 0 } typed ? typed.Trim() : lost.Reason ?? say.Coaching("Close.NoReasonGiven");
+            var note = say.Coaching("Close.ProposedNote", context.Person.Name, what);
+            proposedBefore = recent.FirstOrDefault(n => n.AuthorName == context.Person.Name && n.Text == note && n.At >= context.Now - NewNote.RetryWindow);
+            if (proposedBefore is not null)
+            {
+                return DealChangePlan<string>.Nothing(string.Empty);
+            }
+
+            proposal = new CloseProposal(state.View, context.Person, what, retry(state.Deal.ExternalId));
             return new DealChangePlan<string>(string.Empty)
             {
-                Note = say.Coaching("Close.ProposedNote", context.Person.Name, proposal.What),
-                NoteBy = context.Person.Id,
+                // A retry of the same turn finds the note there (the store checks under the deal's lock) and adds none.
+                AddNote = new NewNote(context.Person.Id, note, context.Now),
+                Source = context.SourceFor(state.View),
             };
         }, cancellationToken);
 
@@ -347,10 +368,19 @@ internal sealed class CloseDealUseCase(DealLocator locator, IDealStore deals, Te
             var asked = await proposals.SendAsync(proposal, context.Now, cancellationToken);
             outcome = Proposed(proposal, asked, say);
         }
+        else if (proposedBefore is { } before)
+        {
+            var view = found.Deal;
+            var zone = (await teamRules.GetAsync(cancellationToken)).Zone(view.Deal.TeamId);
+            outcome = say.Coaching("Close.Proposed.Already", view.Deal.Name, say.Language.Time(before.At, zone), view.OwnerName, view.TeamName);
+        }
 
         var answer = await whatsNext.ShowCurrentAsync(found.Deal.Id, context, string.IsNullOrEmpty(outcome) ? null : outcome, cancellationToken) with { ReplacesCard = fromCard };
         return closedVersion is { } version ? CloseCards.WithUndo(answer, found.Deal.Deal, version, say) : answer;
     }
+
+    /// <summary>How many of the deal's latest notes are looked through for the same proposal made a moment ago.</summary>
+    private const int RecentNotesChecked = 20;
 
     private static string Proposed(CloseProposal proposal, IReadOnlyList<string> asked, Phrases say)
     {

@@ -85,7 +85,8 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal, 
     internal static string Line(TimelineEntry entry, ProcessMap map, TimeZoneInfo zone, Phrases say)
     {
         var parts = new List<string> { say.Language.Time(entry.At, zone) };
-        if (entry.PersonName is { Length: > 0 } who)
+        // A note that names its author itself (a teammate's close proposal) is not preceded by the name again.
+        if (entry.PersonName is { Length: > 0 } who && !(entry.Kind == TimelineEntryKind.Note && DealCards.NamesItsAuthor(entry.Text, who)))
         {
             parts.Add(say.Language.Isolate(who));
         }

@@ -103,6 +103,7 @@ internal sealed class SnoozeDealUseCase(
             return new DealChangePlan<string>(context.Say.Coaching("Snooze.Lifted", state.Deal.Name))
             {
                 EndSnooze = new SnoozeEnd(context.Person.Id, context.Now),
+                Source = context.SourceFor(state.View),
             };
         }, cancellationToken) ?? context.Say.Coaching("Snooze.NothingToUnsnooze");
 
@@ -149,7 +150,8 @@ internal sealed class SnoozeDealUseCase(
             }
 
             snoozed = true;
-            return new DealChangePlan<string>(done) { Snooze = new SnoozeRequest(context.Person.Id, until, context.Now, reason) };
+            // The history names the chat the snooze was asked for in, as it does a confirmation's.
+            return new DealChangePlan<string>(done) { Snooze = new SnoozeRequest(context.Person.Id, until, context.Now, reason), Source = context.SourceFor(state.View) };
         }, cancellationToken) ?? context.Say.Coaching("Snooze.NothingToSnooze");
 
         if (snoozed)

@@ -167,6 +167,8 @@ internal sealed class UndoItemUseCase(DealLocator locator, IDealStore deals, ICo
                 Withdraw = [item],
                 WithdrawnBy = context.Person.Id,
                 ActivityAt = context.Now,
+                // The history names the chat an undo came from, as it does a confirmation's.
+                Source = context.SourceFor(state.View),
             };
         }, cancellationToken);
 

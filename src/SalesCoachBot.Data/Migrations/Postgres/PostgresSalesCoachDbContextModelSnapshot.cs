@@ -100,6 +100,11 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("withdrawn_by_person_id");
 
+                    b.Property<string>("WithdrawnConversation")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("withdrawn_conversation");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PersonId");
@@ -485,6 +490,11 @@ namespace SalesCoachBot.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Conversation")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("conversation");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -496,6 +506,11 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                     b.Property<long?>("EndedByPersonId")
                         .HasColumnType("bigint")
                         .HasColumnName("ended_by_person_id");
+
+                    b.Property<string>("EndedConversation")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("ended_conversation");
 
                     b.Property<long>("PersonId")
                         .HasColumnType("bigint")

@@ -92,6 +92,11 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("withdrawn_by_person_id");
 
+                    b.Property<string>("WithdrawnConversation")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("withdrawn_conversation");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PersonId");
@@ -467,6 +472,11 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<string>("Conversation")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversation");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
@@ -478,6 +488,11 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                     b.Property<long?>("EndedByPersonId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("ended_by_person_id");
+
+                    b.Property<string>("EndedConversation")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_conversation");
 
                     b.Property<long>("PersonId")
                         .HasColumnType("INTEGER")
