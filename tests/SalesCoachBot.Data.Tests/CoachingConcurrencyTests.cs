@@ -5,7 +5,9 @@ using SalesCoachBot.Core;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Nudges;
 using SalesCoachBot.Core.ProcessMaps;
+using SalesCoachBot.Data.Nudges;
 using SalesCoachBot.Data.Tests.Infrastructure;
 
 namespace SalesCoachBot.Data.Tests;
@@ -41,6 +43,45 @@ public abstract class CoachingConcurrencyTests(Func<TestDatabase> database)
         var turn = new ChatTurn(new ChatUser(ChatChannel.Teams, Email: email), ConversationKey.For(ChatChannel.Teams, "race"),
             new ActionInput(card, [new ChecklistItemId(item)]));
         return await scope.ServiceProvider.GetRequiredService<ICoachBot>().HandleAsync(turn, CancellationToken.None);
+    }
+
+    private static async Task<BotAnswer> SayAsync(ServiceProvider bot, string email, string text)
+    {
+        await using var scope = bot.CreateAsyncScope();
+        var turn = new ChatTurn(new ChatUser(ChatChannel.Teams, Email: email), ConversationKey.For(ChatChannel.Teams, "race"), new TextInput(text));
+        return await scope.ServiceProvider.GetRequiredService<ICoachBot>().HandleAsync(turn, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Issue import49: a teammate's proposal sent twice at the same instant (a double press, a redelivery) both read "not
+    /// proposed yet" before the deal's lock; the store decides under the lock, so one note is stored and one message sent.
+    /// </summary>
+    [DatabaseFact]
+    public async Task Propose_TwoIdenticalProposalsAtTheSameInstant_OneNoteAndOneMessageToTheOwner()
+    {
+        await using var bot = BuildBot();
+        var team = await Db.CreateTeamAsync();
+        var deal = await Db.CreateDealAsync(team, stage: "demo");
+        await using (var db = Db.NewContext())
+        {
+            // The owner is reachable in Slack, so the proposal goes to them by direct message.
+            await db.People.Where(p => p.Id == team.RepId).ExecuteUpdateAsync(s => s.SetProperty(p => p.SlackUserId, "U" + team.Tag.ToUpperInvariant()));
+        }
+
+        using var start = new ManualResetEventSlim(false);
+        var proposals = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            start.Wait();
+            return await SayAsync(bot, team.OtherEmail, $"mark #{deal.ExternalId} lost because price");
+        })).ToList();
+        start.Set();
+        var answers = await Task.WhenAll(proposals);
+
+        await using var check = Db.NewContext();
+        Assert.Equal(1, await check.Notes.CountAsync(n => n.DealId == deal.Id));
+        Assert.Equal(1, await check.Set<NudgeOutboxRow>().CountAsync(m => m.TeamId == team.TeamId && m.Kind == NudgeKind.CloseProposal));
+        Assert.Equal(DealStatus.Open, (await check.Deals.AsNoTracking().SingleAsync(d => d.Id == deal.Id)).Status);
+        Assert.Single(answers, a => a.Card?.Note?.Contains("already proposed", StringComparison.Ordinal) == true);
     }
 
     [DatabaseFact]

@@ -271,7 +271,9 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
             }
 
             // The same retry rule as the database store: same author and text (and kind, day) within the window.
-            if (plan.AddNote is { } note && !Notes.Any(n => n.DealId == deal.Id && n.PersonId == note.PersonId && n.At >= note.At - NewNote.RetryWindow && n.Text == note.Text))
+            var noteWasThere = plan.AddNote is { } retried
+                && Notes.Any(n => n.DealId == deal.Id && n.PersonId == retried.PersonId && n.At >= retried.At - NewNote.RetryWindow && n.Text == retried.Text);
+            if (plan.AddNote is { } note && !noteWasThere)
             {
                 Notes.Add(new DealNote { Id = Notes.Count + 1, DealId = deal.Id, PersonId = note.PersonId, At = note.At, Text = note.Text, Conversation = plan.Source?.Conversation });
             }
@@ -317,7 +319,7 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
                 deal.LastActivityAt = at;
             }
 
-            return Task.FromResult<T?>(plan.Result);
+            return Task.FromResult<T?>(noteWasThere && plan.IfNoteAlreadyStored is { } instead ? instead : plan.Result);
         }
     }
 

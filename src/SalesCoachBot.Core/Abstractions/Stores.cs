@@ -208,6 +208,13 @@ public sealed record DealChangePlan<T>(T Result) where T : class
     /// <summary>A note to add; one with the same author and text within <see cref="NewNote.RetryWindow"/> is a retry and is not stored again.</summary>
     public NewNote? AddNote { get; init; }
 
+    /// <summary>
+    /// When set, what the change returns instead of <see cref="Result"/> if <see cref="AddNote"/> finds its note already
+    /// stored: a retry, or a racing twin that held the deal's lock first. The store decides it under that lock, so of two
+    /// identical changes exactly one gets <see cref="Result"/> (a close proposal is sent once).
+    /// </summary>
+    public T? IfNoteAlreadyStored { get; init; }
+
     /// <summary>An activity to log; the same one (author, kind, day, text) within <see cref="NewNote.RetryWindow"/> is a retry and is not stored again.</summary>
     public NewActivity? LogActivity { get; init; }
 

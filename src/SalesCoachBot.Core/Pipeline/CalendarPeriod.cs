@@ -40,6 +40,12 @@ public sealed partial record CalendarPeriod(CalendarUnit Unit, bool Previous)
     /// </summary>
     public int? Year { get; private init; }
 
+    /// <summary>
+    /// The first day of a week pinned by a card's Details button ("week-2026-11-30"): that week whenever the button is
+    /// pressed; null for "this week" and "last week", which are counted from today.
+    /// </summary>
+    public DateOnly? WeekOf { get; private init; }
+
     /// <summary>"November" (<paramref name="year"/> null: the latest November that has begun) or "November 2025".</summary>
     public static CalendarPeriod Named(int month, int? year = null)
     {
@@ -87,7 +93,9 @@ public sealed partial record CalendarPeriod(CalendarUnit Unit, bool Previous)
     /// "this-month", "last-quarter", "this-week", "month-2026-11" (a named month; "month-11" when its year was not said), "quarter-2026-3"
     /// (a named quarter; "quarter-3"), "year-2025" (a named year): how a card's Details button carries the period back.
     /// </summary>
-    public string Code => Month is { } month
+    public string Code => WeekOf is { } week
+        ? string.Create(CultureInfo.InvariantCulture, $"week-{week:yyyy-MM-dd}")
+        : Month is { } month
         ? NamedCode(month)
         : (Previous ? "last-" : "this-") + Unit switch
         {
@@ -130,6 +138,9 @@ public sealed partial record CalendarPeriod(CalendarUnit Unit, bool Previous)
             int.Parse(q.Groups["q"].Value, CultureInfo.InvariantCulture),
             q.Groups["y"].Success ? int.Parse(q.Groups["y"].Value, CultureInfo.InvariantCulture) : null),
         _ when code is not null && NamedYearCodeRegex().Match(code) is { Success: true } n && TryYear(n.Groups["y"].Value, out var named) => NamedYear(named),
+        _ when code is not null && WeekCodeRegex().Match(code) is { Success: true } w && TryYear(w.Groups["y"].Value, out _)
+            && DateOnly.TryParseExact(code[5..], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var weekOf) =>
+            new(CalendarUnit.Week, Previous: false) { WeekOf = weekOf },
         _ => null,
     };
 
@@ -178,7 +189,11 @@ public sealed partial record CalendarPeriod(CalendarUnit Unit, bool Previous)
     private CalendarWindow ResolveWeek(DateTimeOffset now, DateOnly today, TimeZoneInfo zone, DayOfWeek weekStart)
     {
         var start = today.AddDays(-(((int)today.DayOfWeek - (int)weekStart + 7) % 7));
-        if (Previous)
+        if (WeekOf is { } pinned)
+        {
+            start = pinned;
+        }
+        else if (Previous)
         {
             start = start.AddDays(-7);
         }
@@ -198,6 +213,9 @@ public sealed partial record CalendarPeriod(CalendarUnit Unit, bool Previous)
 
     [GeneratedRegex(@"^year-(?<y>\d{4})$", RegexOptions.CultureInvariant)]
     private static partial Regex NamedYearCodeRegex();
+
+    [GeneratedRegex(@"^week-(?<y>\d{4})-\d{2}-\d{2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex WeekCodeRegex();
 }
 
 /// <summary>
@@ -227,6 +245,19 @@ public sealed record CalendarWindow(CalendarPeriod Period, DateOnly Start, DateO
         };
         return Whole ? name : say.Pipeline("Window.SoFar", name);
     }
+
+    /// <summary>
+    /// The period as resolved, for a card's Details button: the week by its first day ("week-2026-11-30"), the month, quarter
+    /// or year with its year ("month-2026-12"), so a card from Sunday opened on Monday shows the week the card showed, not
+    /// the new one. Its label reads as the card's did while the period is under way, and as the whole period once it is over.
+    /// </summary>
+    public string Code => Period.Unit switch
+    {
+        CalendarUnit.Week => string.Create(CultureInfo.InvariantCulture, $"week-{Start:yyyy-MM-dd}"),
+        CalendarUnit.Month => CalendarPeriod.Named(Start.Month, Start.Year).Code,
+        CalendarUnit.Quarter => CalendarPeriod.NamedQuarter(((Start.Month - 1) / 3) + 1, Start.Year).Code,
+        _ => CalendarPeriod.NamedYear(Start.Year).Code,
+    };
 
     /// <summary>Whether this is a week: its texts say "last week", not "in last week" (<c>….Week</c> keys).</summary>
     public bool IsWeek => Period.Unit == CalendarUnit.Week;

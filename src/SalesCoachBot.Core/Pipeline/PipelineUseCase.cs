@@ -37,8 +37,9 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
         var (report, kpis, audience) = (built.Report!, built.Kpis!, built.Audience!);
         // The picture speaks the reply's language: the renderer shapes Arabic with HarfBuzz (ADR 0023).
         var image = report.OpenDeals > 0 ? await charts.PublishAsync(Funnel(report, audience, context.Say), cancellationToken) : null;
-        // The resolved period: a named month's button carries its year ("month-2026-11"), the month shown here.
-        return Render(report, kpis, audience, image, new PipelineDetailsPayload(command.TeamName, command.WindowDays, report.Calendar?.Period.Code), context.Say);
+        // The resolved period, the one shown here: "this week" on a Sunday's card is that week ("week-2026-11-30") when the
+        // button is pressed on Monday, and "this month" that month ("month-2026-11"). Older buttons carry "this-week".
+        return Render(report, kpis, audience, image, new PipelineDetailsPayload(command.TeamName, command.WindowDays, report.Calendar?.Code), context.Say);
     }
 
     /// <summary>The details asked for from a card that cannot unfold them: the same figures, as their own answer in the thread.</summary>

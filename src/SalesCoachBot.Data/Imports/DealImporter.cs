@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Data.Configurations;
 using SalesCoachBot.Data.Stores;
@@ -35,6 +36,8 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
         string? LostReason,
         DateTimeOffset? ClosedAt,
         string? NextStep);
+
+    private const string ImportReason = "import";
 
     private readonly ImportTally _tally = new();
 
@@ -183,6 +186,12 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
             }
         }
 
+        if (stageId is not null && externalId is not null && _existing.TryGetValue(externalId, out var stored)
+            && StageOffItsMap(stored, teamId, new StageId(stageId)) is { } offMap)
+        {
+            errors.Add(offMap);
+        }
+
         string? currency = null;
         if (csv.Get("currency") is { } currencyText)
         {
@@ -248,6 +257,25 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
             : new Row(csv.Line, externalId!, name!, account, amount, currency, ownerId, teamId, stageId!, stageEnteredAt, nextStepAt, createdAt, status, lostReason, closedAt, nextStep);
     }
 
+    /// <summary>
+    /// A stored deal whose stage its own map no longer has (not even under <c>replaces</c>): the file's stage cannot be
+    /// told earlier or later than it, so the row is refused rather than moving the deal unchecked, unless the import
+    /// allows moves back. A deal moving to a team with another map is placed by the new map, as before.
+    /// </summary>
+    private string? StageOffItsMap(Deal stored, long teamId, StageId stage)
+    {
+        if (options.AllowBackward || stored.StageId == stage
+            || _teamMaps.GetValueOrDefault(teamId) is not { } map || _teamMaps.GetValueOrDefault(stored.TeamId)?.Id != map.Id
+            || map.ResolveStage(stored.StageId) is not null)
+        {
+            return null;
+        }
+
+        return $"deal {stored.ExternalId} ({stored.Name}) is at stage '{stored.StageId}', which its map '{map.Id}' does not have, " +
+            $"so the file's stage '{stage}' cannot be compared with it (map '{map.Id}' has: {string.Join(", ", map.OrderedStages().Select(s => s.Id.Value))}); " +
+            "move the deal in chat, or import with --allow-backward to place it anyway";
+    }
+
     private static DateTimeOffset? Date(CsvRow csv, string column, List<string> errors, DateTimeOffset? latest = null)
     {
         if (csv.Get(column) is not { } text)
@@ -294,7 +322,7 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
                 if (existing.TryGetValue(row.ExternalId, out var deal))
                 {
                     var before = deals.ProviderValues(deal);
-                    var stageChanged = Update(deal, row, now, warnings);
+                    var historyKind = Update(deal, row, now, warnings);
                     var after = deals.ProviderValues(deal);
                     if (before.AsSpan().SequenceEqual(after))
                     {
@@ -308,9 +336,9 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
                     }
 
                     updated++;
-                    if (stageChanged)
+                    if (historyKind is { } kind)
                     {
-                        history.Add(History(deal, StageChangeKind.Imported));
+                        history.Add(History(deal, kind.Kind, kind.Reason));
                     }
                 }
                 else
@@ -348,13 +376,13 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
         }
     }
 
-    private StageHistoryEntry History(Deal deal, StageChangeKind kind) => new()
+    private StageHistoryEntry History(Deal deal, StageChangeKind kind, string reason = ImportReason) => new()
     {
         DealId = deal.Id,
         StageId = deal.StageId,
         EnteredAt = deal.StageEnteredAt,
         Kind = kind,
-        Reason = "import",
+        Reason = reason,
         MapVersion = _teamMaps.GetValueOrDefault(deal.TeamId)?.Version,
     };
 
@@ -387,10 +415,11 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
 
     /// <summary>
     /// Applies the row. Absent columns and empty cells keep their stored values; a stage earlier than the stored one is
-    /// skipped (with its stage_entered_at) and reported in <paramref name="warnings"/> unless the import allows it.
-    /// Returns whether the stage changed.
+    /// skipped (with its stage_entered_at), and so is a status that reopens a won or lost deal or turns one close into the
+    /// other, each reported in <paramref name="warnings"/> unless the import allows it. Returns the history entry the row
+    /// adds, if any.
     /// </summary>
-    private bool Update(Deal deal, Row row, DateTimeOffset now, List<ImportWarning> warnings)
+    private (StageChangeKind Kind, string Reason)? Update(Deal deal, Row row, DateTimeOffset now, List<ImportWarning> warnings)
     {
         deal.Name = row.Name;
         deal.OwnerId = row.OwnerId;
@@ -402,7 +431,16 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
         deal.Currency = row.Currency ?? deal.Currency;
 
         var (nextStep, nextStepAt) = (deal.NextStep, deal.NextStepAt);
-        deal.NextStepAt = row.NextStepAt ?? deal.NextStepAt;
+        if (row.NextStep is { } text && !string.Equals(text, nextStep, StringComparison.Ordinal))
+        {
+            // The stored date belonged to the old step: a new step without a date has none.
+            deal.NextStepAt = row.NextStepAt;
+        }
+        else
+        {
+            deal.NextStepAt = row.NextStepAt ?? deal.NextStepAt;
+        }
+
         deal.NextStep = row.NextStep ?? deal.NextStep;
 
         // A different next step is a new one: its reminder is due again, counted from now.
@@ -441,17 +479,46 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
             deal.StageEnteredAt = entered;
         }
 
+        (StageChangeKind Kind, string Reason)? history = stageChanged ? (StageChangeKind.Imported, ImportReason) : null;
         if (row.Status is { } status && status != deal.Status)
         {
-            // What belonged to the old status goes with it, as a move in chat does: an open deal has no close date, and
-            // only a lost deal has a lost reason. The row's own cells still win below.
-            deal.ClosedAt = deal.ClosedAtAfterMove(status, row.ClosedAt ?? deal.StageEnteredAt);
-            if (status != DealStatus.Lost)
+            var closed = deal.Status is DealStatus.Won or DealStatus.Lost;
+            if (closed && !options.AllowReopen)
             {
-                deal.LostReason = null;
+                // An old export re-imported would undo the close silently.
+                warnings.Add(new ImportWarning(row.Line,
+                    $"deal {deal.ExternalId} ({deal.Name}) is {Status(deal.Status)}; the file's status {Status(status)} was not applied (the rest of " +
+                    "the row was applied; import with --allow-reopen to reopen or re-close closed deals)"));
             }
+            else
+            {
+                if (closed)
+                {
+                    // Recorded as a reopen in chat is (ReopenDealUseCase): a new stage version, the stage entered now, and a
+                    // history row saying what the deal was; a close turned into the other close is recorded as a close.
+                    history = status == DealStatus.Open
+                        ? (StageChangeKind.Reopened, Phrases.English.Coaching("Reopen.Reason", WasClosed(deal)))
+                        : (StageChangeKind.Closed, $"{ImportReason}; was {Status(deal.Status)}");
+                    if (!stageChanged)
+                    {
+                        deal.StageVersion++;
+                        deal.StageEnteredAt = row.StageEnteredAt ?? now;
+                    }
 
-            deal.Status = status;
+                    deal.ClosedByPersonId = null;
+                    deal.ReengageAt = null;
+                }
+
+                // What belonged to the old status goes with it, as a move in chat does: an open deal has no close date,
+                // and only a lost deal has a lost reason. The row's own cells still win below.
+                deal.ClosedAt = deal.ClosedAtAfterMove(status, row.ClosedAt ?? deal.StageEnteredAt);
+                if (status != DealStatus.Lost)
+                {
+                    deal.LostReason = null;
+                }
+
+                deal.Status = status;
+            }
         }
 
         deal.LostReason = row.LostReason ?? deal.LostReason;
@@ -468,8 +535,15 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
             deal.ClosedAt = deal.StageEnteredAt;
         }
 
-        return stageChanged;
+        return history;
     }
+
+    private static string Status(DealStatus status) => status.ToString().ToLowerInvariant();
+
+    /// <summary>"lost (price)", "won": what a reopened deal was, worded as the chat's reopen stores it.</summary>
+    private static string WasClosed(Deal deal) => deal.Status == DealStatus.Won
+        ? Phrases.English.Coaching("Reopen.WasWon")
+        : deal.LostReason is { } reason ? Phrases.English.Coaching("Reopen.WasLostBecause", reason) : Phrases.English.Coaching("Reopen.WasLost");
 
     /// <summary>
     /// Whether <paramref name="to"/> comes before <paramref name="from"/> on the path of <paramref name="map"/>. A stored

@@ -33,6 +33,12 @@ public sealed record ImportOptions
     /// back). Without it such a stage is skipped with a warning, since a re-imported old export would move deals back.
     /// </summary>
     public bool AllowBackward { get; init; }
+
+    /// <summary>
+    /// Deals: apply a row's <c>status</c> that reopens a won or lost deal, or turns one close into the other (won to
+    /// lost). Without it such a status is skipped with a warning: a re-imported old export would undo the close.
+    /// </summary>
+    public bool AllowReopen { get; init; }
 }
 
 /// <summary>

@@ -378,7 +378,8 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
             await transaction.CommitAsync(cancellationToken);
         }
 
-        return new DealChange<T>(plan.Result, AfterChange(view, plan, applied, now) with { LatestNotes = notes }, stamp);
+        var result = applied.NoteWasThere && plan.IfNoteAlreadyStored is { } instead ? instead : plan.Result;
+        return new DealChange<T>(result, AfterChange(view, plan, applied, now) with { LatestNotes = notes }, stamp);
     }
 
     /// <summary>
@@ -425,7 +426,7 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
         return await Db.Database.ExecuteSqlAsync($"UPDATE deals SET stage_version = stage_version WHERE id = {id}", cancellationToken) > 0;
     }
 
-    private sealed record AppliedChange(bool Changed, IReadOnlyList<NewConfirmation> Added, IReadOnlySet<ChecklistItemId> Withdrawn);
+    private sealed record AppliedChange(bool Changed, IReadOnlyList<NewConfirmation> Added, IReadOnlySet<ChecklistItemId> Withdrawn, bool NoteWasThere);
 
     private async Task<AppliedChange> ApplyAsync<T>(DealView view, DealChangePlan<T> plan, CancellationToken cancellationToken)
         where T : class
@@ -534,7 +535,8 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
 
         // A retry of the same turn (Slack redelivery, a Teams retry, a double press) finds its note or activity already
         // there: checked under the deal's lock, so two racing retries store it once.
-        if (plan.AddNote is { } newNote && !await HasNoteAsync(deal.Id, newNote, cancellationToken))
+        var noteWasThere = plan.AddNote is { } retried && await HasNoteAsync(deal.Id, retried, cancellationToken);
+        if (plan.AddNote is { } newNote && !noteWasThere)
         {
             Db.Notes.Add(new DealNote
             {
@@ -597,7 +599,7 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
             changed |= MoveActivity(deal, activity);
         }
 
-        return new AppliedChange(changed, added, withdrawnItems);
+        return new AppliedChange(changed, added, withdrawnItems, noteWasThere);
     }
 
     private Task<bool> HasNoteAsync(DealId deal, NewNote note, CancellationToken cancellationToken)

@@ -3,15 +3,18 @@ using SalesCoachBot.Data.Imports;
 namespace SalesCoachBot.Host.Cli;
 
 /// <summary>
-/// <c>import deals|people|teams|history FILE.csv</c> (deals also <c>--allow-backward</c>): upsert by key. stdout gets
+/// <c>import deals|people|teams|history FILE.csv</c> (deals also <c>--allow-backward</c>, <c>--allow-reopen</c>): upsert by key. stdout gets
 /// the summary, one line per rejected row and one per warning; stderr gets progress. Exit 0 when every row was taken
 /// (warnings included), 1 when any was rejected or the file is missing, unreadable or refused, 2 on usage errors.
 /// </summary>
 internal sealed class ImportVerb(CsvImportService importer) : ICliVerb
 {
-    public const string Usage = "import deals|people|teams|history FILE.csv | import deals FILE.csv --allow-backward";
+    public const string Usage = "import deals|people|teams|history FILE.csv | import deals FILE.csv [--allow-backward] [--allow-reopen]";
 
     private const string AllowBackward = "--allow-backward";
+    private const string AllowReopen = "--allow-reopen";
+
+    private static readonly string[] DealFlags = [AllowBackward, AllowReopen];
 
     public static bool NeedsDatabase(IReadOnlyList<string> args) => Parse(args) is not null;
 
@@ -58,17 +61,18 @@ internal sealed class ImportVerb(CsvImportService importer) : ICliVerb
         return result.IsClean ? ExitCodes.Done : ExitCodes.Failed;
     }
 
-    /// <summary>KIND FILE, and <c>--allow-backward</c> for deals only; null for anything else.</summary>
+    /// <summary>KIND FILE, and <c>--allow-backward</c> / <c>--allow-reopen</c> (no value) for deals only; null for anything else.</summary>
     private static (ImportKind Kind, string File, ImportOptions Options)? Parse(IReadOnlyList<string> args)
     {
-        var parsed = CliArgs.Parse(args, AllowBackward);
+        var parsed = CliArgs.Parse(args, DealFlags);
         if (parsed.Positional.Count != 2 || ParseKind(parsed.Positional[0]) is not { } kind
-            || parsed.OptionNames.Any(o => o != AllowBackward) || (parsed.Has(AllowBackward) && (kind != ImportKind.Deals || parsed.Get(AllowBackward) is not null)))
+            || parsed.OptionNames.Any(o => !DealFlags.Contains(o))
+            || DealFlags.Any(flag => parsed.Has(flag) && (kind != ImportKind.Deals || parsed.Get(flag) is not null)))
         {
             return null;
         }
 
-        return (kind, parsed.Positional[1], new ImportOptions { AllowBackward = parsed.Has(AllowBackward) });
+        return (kind, parsed.Positional[1], new ImportOptions { AllowBackward = parsed.Has(AllowBackward), AllowReopen = parsed.Has(AllowReopen) });
     }
 
     private static ImportKind? ParseKind(string? value) => value switch

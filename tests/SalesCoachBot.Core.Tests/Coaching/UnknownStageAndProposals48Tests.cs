@@ -118,6 +118,28 @@ public sealed class UnknownStageAndProposals48Tests : IDisposable
         Assert.Contains(" · Note: tom proposed closing it as lost: price · from the command line (test)", entry, StringComparison.Ordinal);
     }
 
+    /// <summary>Issue import49: the twin proposal stored its note between this one's read and its turn at the deal's lock.</summary>
+    [Fact]
+    public async Task TeammatesSameProposal_TwinStoredItWhileThisOneWaited_NotSentAgain()
+    {
+        var deal = _bot.AddDeal("1014", "Soylent", "demo");
+        _bot.Stores.BeforeNextChange = d => _bot.Stores.Notes.Add(new DealNote
+        {
+            Id = 99,
+            DealId = d.Id,
+            PersonId = _bot.TeamMate.Id,
+            At = _bot.Clock.GetUtcNow(),
+            Text = "tom proposed closing it as lost: price",
+        });
+
+        var answer = await _bot.AskAsync("mark soylent lost because price", _bot.TeamMate);
+
+        Assert.Equal(DealStatus.Open, deal.Status);
+        Assert.Single(_bot.Stores.Notes);
+        Assert.Equal(0, await ProposalsSentAsync());
+        Assert.Contains("You already proposed closing Soylent as lost (", answer.Card!.Note, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task TeammatesSameProposal_AfterTheWindow_IsNotedAndSentAgain()
     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Localization;
@@ -284,4 +285,46 @@ public sealed class CalendarWeekTests : IDisposable
         Assert.Equal("History: this week (since Mon 30 Nov)", now.Card!.Subtitle);
         Assert.Contains("No deal won in the week since Mon 30 Nov", now.Text, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Issue import49: a card from Sunday 6 December opened on Monday 7 December showed the new week behind "Details". The
+    /// button now carries the week the card showed; a button from before carries "this-week" and still works.
+    /// </summary>
+    [Fact]
+    public async Task Pipeline_DetailsOfASundayCardPressedOnMonday_ShowTheCardsWeek()
+    {
+        Moved("6001", "Sunday deal", Utc(12, 6, 10));
+        _bot.Clock.SetUtcNow(Utc(12, 6, 20)); // Sunday 21:00 in Berlin
+        var summary = await _bot.AskAsync("pipeline this week", _bot.Manager);
+        var open = Assert.IsType<PipelineDetailsPayload>(summary.Card!.Details!.Open);
+        Assert.Contains("this week (since Mon 30 Nov)", summary.Text, StringComparison.Ordinal);
+
+        _bot.Clock.SetUtcNow(Utc(12, 7, 8)); // Monday 09:00 in Berlin: a new week
+        var details = await _bot.TurnAsync(new ActionInput(open, []), _bot.Manager);
+        var fromAnOldButton = await _bot.TurnAsync(new ActionInput(open with { Period = "this-week" }, []), _bot.Manager);
+
+        Assert.Equal("week-2026-11-30", open.Period);
+        Assert.StartsWith("Pipeline details for EMEA (history: last week (Mon 30 Nov – Sun 6 Dec))", details.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Pipeline details for EMEA (history: this week (since Mon 7 Dec))", fromAnOldButton.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("week-2026-11-30", "2026-11-30")]
+    [InlineData("week-2026-12-06", "2026-12-06")]
+    public void WeekCode_RoundTripsAndPinsItsFirstDay(string code, string first)
+    {
+        var period = CalendarPeriod.FromCode(code)!;
+
+        Assert.Equal(code, period.Code);
+        // Resolved months later, in any zone and whatever the team's first workday: the week of that day.
+        var window = period.Resolve(Utc(12, 7, 8).AddDays(90), Riyadh, DayOfWeek.Sunday);
+        Assert.Equal((DateOnly.Parse(first, System.Globalization.CultureInfo.InvariantCulture), true), (window.Start, window.Whole));
+        Assert.Equal(window.Start.AddDays(7), window.End);
+    }
+
+    [Theory]
+    [InlineData("week-2026-02-30")]
+    [InlineData("week-0999-01-01")]
+    [InlineData("week-2026-1-05")]
+    public void WeekCode_NotADay_IsNoPeriod(string code) => Assert.Null(CalendarPeriod.FromCode(code));
 }

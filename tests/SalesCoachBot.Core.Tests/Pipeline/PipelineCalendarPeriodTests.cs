@@ -132,7 +132,8 @@ public sealed class PipelineCalendarPeriodTests : IDisposable
 
         var details = await _bot.TurnAsync(new ActionInput(open, []), _bot.Manager);
 
-        Assert.Equal("last-month", open.Period);
+        // The month the card showed, with its year (issue import49: "last-month" pressed in January meant December).
+        Assert.Equal("month-2026-11", open.Period);
         Assert.StartsWith("Pipeline details for EMEA (history: November 2026)", details.Text, StringComparison.Ordinal);
     }
 

@@ -196,7 +196,8 @@ public abstract class ImportKeepsStoredValuesTests(Func<TestDatabase> database) 
         var deal = await DealAsync(id);
         Assert.Equal((DealStatus.Lost, "price", (DateTimeOffset?)closed), (deal.Status, deal.LostReason, deal.ClosedAt));
 
-        var reopened = await ImportAsync(Header + $"{id},Globex,,,,{team.RepEmail},{team.TeamName},demo,,,,,open,,\n");
+        // Reopening a closed deal is a deliberate choice (--allow-reopen, issue import49).
+        var reopened = await ImportAsync(Header + $"{id},Globex,,,,{team.RepEmail},{team.TeamName},demo,,,,,open,,\n", new ImportOptions { AllowReopen = true });
 
         Assert.Equal(1, reopened.Updated);
         deal = await DealAsync(id);

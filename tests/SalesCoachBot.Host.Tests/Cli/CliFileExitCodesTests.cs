@@ -101,6 +101,15 @@ public sealed class CliFileExitCodesTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Import_NeedsDatabase_WithAllowReopenForDealsOnlyAndWithoutAValue()
+    {
+        Assert.True(ImportVerb.NeedsDatabase(["deals", "a.csv", "--allow-reopen"]));
+        Assert.True(ImportVerb.NeedsDatabase(["deals", "a.csv", "--allow-reopen", "--allow-backward"]));
+        Assert.False(ImportVerb.NeedsDatabase(["history", "a.csv", "--allow-reopen"]));
+        Assert.False(ImportVerb.NeedsDatabase(["deals", "a.csv", "--allow-reopen=yes"]));
+    }
+
+    [Fact]
     public async Task Import_EarlierStage_WarningOnStdoutExitZeroAndAllowBackwardMovesIt()
     {
         Assert.Equal(0, await Run("import", "teams", Write("teams.csv", "team,time_zone\nEMEA,Europe/Berlin\n")));

@@ -357,11 +357,22 @@ internal sealed class CloseDealUseCase(
             proposal = new CloseProposal(state.View, context.Person, what, retry(state.Deal.ExternalId));
             return new DealChangePlan<string>(string.Empty)
             {
-                // A retry of the same turn finds the note there (the store checks under the deal's lock) and adds none.
+                // A retry of the same turn, or a twin racing this one (both read no note above, before the lock), finds the
+                // note there: the store checks under the deal's lock, adds none and says so, and nothing is sent twice.
                 AddNote = new NewNote(context.Person.Id, note, context.Now),
+                IfNoteAlreadyStored = NoteAlreadyStored,
                 Source = context.SourceFor(state.View),
             };
         }, cancellationToken);
+
+        if (proposal is not null && string.Equals(outcome, NoteAlreadyStored, StringComparison.Ordinal))
+        {
+            // The twin that took the lock first proposed it and asked the owner; this one answers as a repeat does.
+            var note = say.Coaching("Close.ProposedNote", context.Person.Name, proposal.What);
+            proposedBefore = (await journal.RecentNotesAsync(found.Deal.Id, RecentNotesChecked, cancellationToken))
+                .FirstOrDefault(n => n.AuthorName == context.Person.Name && n.Text == note) ?? new NoteView(context.Person.Name, context.Now, note);
+            proposal = null;
+        }
 
         if (proposal is not null)
         {
@@ -378,6 +389,9 @@ internal sealed class CloseDealUseCase(
         var answer = await whatsNext.ShowCurrentAsync(found.Deal.Id, context, string.IsNullOrEmpty(outcome) ? null : outcome, cancellationToken) with { ReplacesCard = fromCard };
         return closedVersion is { } version ? CloseCards.WithUndo(answer, found.Deal.Deal, version, say) : answer;
     }
+
+    /// <summary>The store's answer when the proposal's note was already there (never a text a person reads).</summary>
+    private const string NoteAlreadyStored = "\u0000proposal-already-stored";
 
     /// <summary>How many of the deal's latest notes are looked through for the same proposal made a moment ago.</summary>
     private const int RecentNotesChecked = 20;
