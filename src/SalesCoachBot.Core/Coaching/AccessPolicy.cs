@@ -17,10 +17,21 @@ internal static class AccessPolicy
 
     /// <summary>
     /// The teams a list covers when none is named, as the pipeline names them (<see cref="Pipeline.PipelineAccess"/>):
-    /// "all teams" for an admin, who belongs to none; "your teams" for anyone else.
+    /// "all teams" for an admin, who belongs to none; "your teams (Americas, EMEA)" for someone in several, so a manager
+    /// of two reads which two; "your teams" for anyone else.
     /// </summary>
-    public static string TeamsLabel(PersonView person, Localization.Phrases say) =>
-        person.IsAdmin ? say.Pipeline("Audience.AllTeams") : say.Lists("Stalled.YourTeams");
+    public static string TeamsLabel(PersonView person, SalesTeamRules rules, Localization.Phrases say)
+    {
+        if (person.IsAdmin)
+        {
+            return say.Pipeline("Audience.AllTeams");
+        }
+
+        var names = person.TeamIds.Select(rules.Find).OfType<SalesTeam>().Select(team => team.Name).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        return names.Count > 1
+            ? say.Lists("Stalled.YourTeams.Named", string.Join(say.Nudges("ListSeparator"), names.Select(say.Language.Isolate)))
+            : say.Lists("Stalled.YourTeams");
+    }
 
     /// <summary>Whether the person may see the team's deals and figures: an admin, or one of its members or managers.</summary>
     public static bool SeesTeam(PersonView person, long teamId) =>

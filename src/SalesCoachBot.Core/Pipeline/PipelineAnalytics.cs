@@ -32,7 +32,8 @@ public sealed record StageConversion(Stage From, Stage To, int Entered, int Conv
 }
 
 /// <summary>A won deal's cycle: from entering the map's start stage (or its first recorded stage) to entering the won stage.</summary>
-public sealed record WonCycle(long DealId, DateTimeOffset StartedAt, DateTimeOffset WonAt)
+/// <summary>A won deal's cycle; <paramref name="FromStart"/>: measured from the map's start stage (else the deal's first recorded one).</summary>
+public sealed record WonCycle(long DealId, DateTimeOffset StartedAt, DateTimeOffset WonAt, bool FromStart = true)
 {
     public double Days => (WonAt - StartedAt).TotalDays;
 }
@@ -323,7 +324,7 @@ public static class PipelineAnalytics
             var startedAt = (firstStart ?? firstAny)?.EnteredAt;
             if (startedAt is { } s && s <= wonAt)
             {
-                cycles.Add(new WonCycle(deal.DealId, s, wonAt));
+                cycles.Add(new WonCycle(deal.DealId, s, wonAt, FromStart: firstStart is not null));
             }
         }
 

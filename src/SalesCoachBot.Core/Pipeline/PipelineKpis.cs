@@ -36,9 +36,7 @@ internal static class PipelineKpis
 
             if (Mentions(words, "cycle", "دورة"))
             {
-                values.Add(report.MedianCycleDays is { } cycle
-                    ? say.Pipeline("Kpi.Cycle", PipelineFormat.Days(cycle, say), Name(map.Start), Name(map.Won), PipelineFormat.Deals(report.Cycles.Count, say))
-                    : say.Pipeline("Kpi.Cycle.None", Name(map.Won), window));
+                values.Add(Cycle(report, Name(map.Start), Name(map.Won), window, say));
             }
 
             // "per stage" qualifies the measure it is written with: "stalled deals per stage" is the stalled count of each
@@ -89,6 +87,26 @@ internal static class PipelineKpis
         }
 
         return new KpiFigures(computed, missing);
+    }
+
+    /// <summary>
+    /// The median cycle, named from the map's start stage only when every cycle was measured from it: a deal that never
+    /// entered it (most teams start at sales engagement) is counted from its first recorded stage, and saying "from Brand
+    /// awareness" then would be untrue. None from it says no deal entered it; some from it says how many.
+    /// </summary>
+    private static string Cycle(PipelineReport report, string start, string won, string window, Phrases say)
+    {
+        if (report.MedianCycleDays is not { } cycle)
+        {
+            return say.Pipeline("Kpi.Cycle.None", won, window);
+        }
+
+        var days = PipelineFormat.Days(cycle, say);
+        var deals = PipelineFormat.Deals(report.Cycles.Count, say);
+        var fromStart = report.Cycles.Count(c => c.FromStart);
+        return fromStart == report.Cycles.Count ? say.Pipeline("Kpi.Cycle", days, start, won, deals)
+            : fromStart == 0 ? say.Pipeline("Kpi.Cycle.NoStart", days, start, won, deals, window)
+            : say.Pipeline("Kpi.Cycle.SomeFromStart", days, start, won, deals, PipelineFormat.Plain(fromStart, say));
     }
 
     /// <summary>Every language's text of a KPI, lower case, Arabic spelling folded as the recogniser folds it.</summary>

@@ -248,8 +248,12 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
 
         var won = report.Funnel.Count > 0 ? Name(report.Funnel[^1]) : say.Pipeline("Outcome.Won");
         var start = report.Funnel.Count > 0 ? Name(report.Funnel[0]) : say.Pipeline("Outcome.Start");
+        // The start stage is named as the cycle's only when the cycles were measured from it (PipelineKpis.Cycle).
+        var fromStart = report.Cycles.Count(c => c.FromStart);
+        var cycleKey = fromStart == report.Cycles.Count ? "Outcome.Cycle" : fromStart == 0 ? "Outcome.Cycle.NoStart" : "Outcome.Cycle.SomeFromStart";
         outcomeLines.Add(report.MedianCycleDays is { } cycle
-            ? say.Pipeline("Outcome.Cycle", start, won, PipelineFormat.Days(cycle, say), PipelineFormat.Deals(report.Cycles.Count, say))
+            ? say.Pipeline(cycleKey, start, won, PipelineFormat.Days(cycle, say), PipelineFormat.Deals(report.Cycles.Count, say),
+                fromStart == 0 ? window : PipelineFormat.Plain(fromStart, say))
             : say.Pipeline("Outcome.NoCycle", won, window));
 
         var sections = new List<CardSection>

@@ -727,6 +727,10 @@ public sealed partial class CommandParser
             "stalled" => WithoutWindow(m.HasSlot("team") ? m.Slot("team") : TeamOutsideTheSlots(m.Extras, pack), pack) is var stalledTeam
                 && IsAPeriod(stalledTeam, pack) ? new StalledCommand(null)
                 : stalledTeam.Count > 0 && NamedStage(stalledTeam, pack) is not null ? null
+                // "deals in EMEA", "which deals are in EMEA": no word asks for stalled ones, so the team's deals (MyDealsUseCase
+                // reads the words as a team's when no stage is called so).
+                : stalledTeam.Count > 0 && Team(stalledTeam, pack) is { } listed && OnlyDealsAsked(tokens, stalledTeam, pack)
+                    ? new MyDealsCommand(listed, Mine: SaysMine(tokens, pack))
                 : new StalledCommand(Team(stalledTeam, pack)),
             "closed" => Closed(m, tokens, pack),
             "moves" => Moves(m, tokens, pack),
@@ -773,6 +777,17 @@ public sealed partial class CommandParser
     /// <summary>Whether a word of the set <paramref name="set"/> was typed anywhere, as written or in its canonical form.</summary>
     private static bool AnyWordOf(IReadOnlyList<Token> tokens, LanguagePack pack, string set) =>
         tokens.Any(t => pack.Words(set).Contains(t.Canon) || pack.Words(set).Contains(t.Lower));
+
+    /// <summary>
+    /// "deals in EMEA": every word but the team's is one of <c>team_deals_words</c>, which ask for deals and nothing about
+    /// them (no "stalled", "stuck", "at risk").
+    /// </summary>
+    private static bool OnlyDealsAsked(IReadOnlyList<Token> tokens, IReadOnlyList<Token> team, LanguagePack pack)
+    {
+        var asked = pack.Words("team_deals_words");
+        return asked.Count > 0 && tokens.Where(t => !team.Any(n => n.Start == t.Start))
+            .All(t => asked.Contains(t.Lower) || asked.Contains(t.Canon));
+    }
 
     /// <summary>"my deals", «صفقاتي», "which of my deals": the person's own (<c>mine_words</c>).</summary>
     private static bool SaysMine(IReadOnlyList<Token> tokens, LanguagePack pack) => AnyWordOf(tokens, pack, "mine_words");
@@ -1304,8 +1319,39 @@ public sealed partial class CommandParser
 
         var between = start > after ? tokens[after..Math.Max(after, start - 1)] : [];
         string Said(List<Token> words) => words.Count == 0 ? string.Empty : folded.Span(words);
-        var text = string.Join(' ', new[] { Said(tokens[verb..after]), Said(between), Said(tokens[end..]), Said(named[name.Count..]) }.Where(w => w.Length > 0));
+        // "… on Friday about pricing": the date said inside the step goes last, where the use case reads it, so it is the
+        // step's date and not its words ("call about pricing", as "… on Friday" alone stores "call").
+        var (words, day) = DateInside(tokens[end..]);
+        var text = string.Join(' ', new[] { Said(tokens[verb..after]), Said(between), Said(words[0]), Said(words[1]), Said(day), Said(named[name.Count..]) }
+            .Where(w => w.Length > 0));
         return new SetNextStepCommand(DealOf(name, pack, folded), text);
+    }
+
+    /// <summary>
+    /// The words before and after a date said inside <paramref name="rest"/> ("on Friday" in "on Friday about pricing",
+    /// «يوم الخميس» in «يوم الخميس بخصوص السعر»), and the date; the words unchanged when they end in a date or hold none.
+    /// The longest date of at most six words is taken, first from the left; a date needs a word ("Phase 2" has none).
+    /// </summary>
+    private static (List<Token>[] Words, List<Token> Day) DateInside(List<Token> rest)
+    {
+        if (WithoutEndingDate(rest).Count < rest.Count)
+        {
+            return ([rest, []], []);
+        }
+
+        for (var from = 0; from < rest.Count - 1; from++)
+        {
+            for (var to = Math.Min(rest.Count - 1, from + 6); to > from; to--)
+            {
+                var said = Join(rest[from..to]);
+                if (said.Any(char.IsLetter) && DateInWords.Read(said, AnyDay) is DateReading.Found or DateReading.InPast)
+                {
+                    return ([rest[..from], rest[to..]], rest[from..to]);
+                }
+            }
+        }
+
+        return ([rest, []], []);
     }
 
     private static SetNextStepCommand? NextStep(IntentMatch m, IReadOnlyList<Token> tokens, Typed folded, LanguagePack pack)

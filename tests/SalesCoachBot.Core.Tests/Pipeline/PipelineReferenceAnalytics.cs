@@ -93,10 +93,11 @@ internal static class PipelineReferenceAnalytics
                 continue;
             }
 
-            var startedAt = (entries.FirstOrDefault(h => h.StageId == start.Value) ?? entries.FirstOrDefault())?.EnteredAt;
+            var fromStart = entries.FirstOrDefault(h => h.StageId == start.Value);
+            var startedAt = (fromStart ?? entries.FirstOrDefault())?.EnteredAt;
             if (startedAt is { } s && s <= wonAt)
             {
-                cycles.Add(new WonCycle(deal.DealId, s, wonAt));
+                cycles.Add(new WonCycle(deal.DealId, s, wonAt, FromStart: fromStart is not null));
             }
         }
 

@@ -23,7 +23,8 @@ internal sealed class DueUseCase(IDealStore deals, IDirectoryStore directory, Te
         var say = context.Say;
         var person = context.Person;
         var manages = person.IsManager || person.IsAdmin;
-        var scope = manages ? AccessPolicy.TeamsLabel(person, say) : say.Lists("Due.YourDeals");
+        var rules = await teamRules.GetAsync(cancellationToken);
+        var scope = manages ? AccessPolicy.TeamsLabel(person, rules, say) : say.Lists("Due.YourDeals");
         var title = say.Lists("Due.Title");
         IReadOnlyList<DealView> open;
         if (command.OwnerName is { } name)
@@ -58,8 +59,6 @@ internal sealed class DueUseCase(IDealStore deals, IDirectoryStore directory, Te
                 ? await deals.ListOpenAsync(AccessPolicy.VisibleTeams(person), cancellationToken)
                 : await deals.ListOpenByOwnerAsync(person.Id, cancellationToken);
         }
-
-        var rules = await teamRules.GetAsync(cancellationToken);
 
         var rows = open
             .Select(view =>

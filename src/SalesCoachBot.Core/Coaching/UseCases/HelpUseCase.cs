@@ -11,8 +11,8 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 /// <summary>
 /// "help", and anything not understood: what the asker may do, with examples to press. Everyone sees the commands for
 /// working on deals and "show the map"; managers and admins also those for running a team (pipeline, won/lost, moves,
-/// reverse funnel, moving a deal, nudge channels). A rep's pipeline, won/lost and moves answer about their own deals, so a
-/// rep sees those three worded for their deals, without a team to name (naming one is refused). "new deal" is listed
+/// reverse funnel, moving a deal, nudge channels). A rep's pipeline, won/lost, moves and reverse funnel answer about their own
+/// deals, so a rep sees those four worded for their deals, without a team to name (naming one is refused). "new deal" is listed
 /// only when no CRM manages the deals (<see cref="CrmOptions"/>).
 /// </summary>
 internal sealed class HelpUseCase(IOptions<CrmOptions> crm) : ICommandHandler<HelpCommand>
@@ -22,7 +22,7 @@ internal sealed class HelpUseCase(IOptions<CrmOptions> crm) : ICommandHandler<He
         ["Next", "Done", "Undo", "MyDeals", "Due", "Stalled", "NextStep", "Note", "Activity", "Snooze", "History", "SaidNo", "Lost", "Reopen", "NewDeal", "Link", "Explain", "Map"];
 
     /// <summary>The figures a rep gets about their own deals (the managers' forms name a team, which a rep may not).</summary>
-    internal static readonly IReadOnlyList<string> OwnFigureCommands = ["PipelineOwn", "ClosedOwn", "MovesOwn"];
+    internal static readonly IReadOnlyList<string> OwnFigureCommands = ["PipelineOwn", "ClosedOwn", "MovesOwn", "FunnelOwn"];
 
     /// <summary>What managers (and admins) may do on top.</summary>
     internal static readonly IReadOnlyList<string> ManagerCommands = ["Pipeline", "Closed", "Moves", "Funnel", "Move", "Nudges"];

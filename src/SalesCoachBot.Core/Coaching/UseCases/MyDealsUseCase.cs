@@ -29,6 +29,12 @@ internal sealed class MyDealsUseCase(
             return await OwnersAsync(owner, command, context, cancellationToken);
         }
 
+        // "my deals in EMEA", "deals in EMEA": words no map knows as a stage but a team's name.
+        if (command.StageText is { } words && !NamesAStage(words, context) && await directory.FindTeamByNameAsync(words, cancellationToken) is { } team)
+        {
+            return await TeamsAsync(team, words, command, context, cancellationToken);
+        }
+
         // "which deals are in demo", "what are our biggest deals": without "my", the deals of every team the person may see.
         var everyone = !command.Mine && (command.StageText is not null || command.Order != DealOrder.StalledFirst);
         // An admin's are every team's ("Deals in all teams"), as the pipeline names them; no team is the admin's own.
@@ -86,6 +92,34 @@ internal sealed class MyDealsUseCase(
         // The team's name, or the owner as the data names them when one person matched ("Dana Demo" for "dana"), else as typed.
         var named = team?.Name ?? OwnerNames.Named(theirs.Select(view => view.OwnerName), owner);
         return await ListAsync(theirs, command.StageText, "Owner", withOwners: true, context, cancellationToken, named, command.Order, command.Count);
+    }
+
+    /// <summary>Whether a map in force knows <paramref name="words"/> as a stage (or one close to them).</summary>
+    private static bool NamesAStage(string words, TurnContext context) =>
+        context.Maps.All.Prepend(context.Map).Any(map => Matching.MatchStage(map, words) is StageMatch.Found);
+
+    /// <summary>
+    /// "deals in EMEA", "my deals in EMEA": a manager (or an admin) gets the team's open deals, with owners; a rep of the team
+    /// their own deals in it ("my deals" is theirs). A team the person may not see is answered as one not known, as the
+    /// stalled list answers it, so its existence is not told.
+    /// </summary>
+    private async Task<BotAnswer> TeamsAsync(SalesTeam team, string words, MyDealsCommand command, TurnContext context, CancellationToken cancellationToken)
+    {
+        var say = context.Say;
+        var person = context.Person;
+        if (!AccessPolicy.SeesTeam(person, team.Id))
+        {
+            return Errors.Answer(say.Lists("Stalled.UnknownTeam.Title"), say.Lists("Mine.UnknownTeam", words, say.Lists("Example.MyDeals")));
+        }
+
+        if (person.IsManager || person.IsAdmin || !command.Mine)
+        {
+            var theirs = await deals.ListOpenAsync([team.Id], cancellationToken);
+            return await ListAsync(theirs, null, "Visible.InStage", withOwners: true, context, cancellationToken, team.Name, command.Order, command.Count);
+        }
+
+        var mine = (await deals.ListOpenByOwnerAsync(person.Id, cancellationToken)).Where(view => view.Deal.TeamId == team.Id).ToList();
+        return await ListAsync(mine, null, "Mine.InStage", withOwners: false, context, cancellationToken, team.Name, command.Order, command.Count);
     }
 
     /// <summary>

@@ -21,7 +21,8 @@ internal sealed class StalledDealsUseCase(IDealStore deals, IDirectoryStore dire
     {
         var say = context.Say;
         IReadOnlyCollection<long>? teams = AccessPolicy.VisibleTeams(context.Person);
-        var scope = AccessPolicy.TeamsLabel(context.Person, say);
+        var rules = await teamRules.GetAsync(cancellationToken);
+        var scope = AccessPolicy.TeamsLabel(context.Person, rules, say);
         // "Stalled deals in EMEA", or a person's: "Stalled deals of Dana Demo".
         var texts = "Stalled";
         IReadOnlyList<DealView>? owned = null;
@@ -47,7 +48,6 @@ internal sealed class StalledDealsUseCase(IDealStore deals, IDirectoryStore dire
             }
         }
 
-        var rules = await teamRules.GetAsync(cancellationToken);
         var stalled = (owned ?? await deals.ListOpenAsync(teams, cancellationToken))
             .Select(view =>
             {
