@@ -1,0 +1,62 @@
+using SalesCoachBot.Core.ProcessMaps;
+using SalesCoachBot.Core.Tests.Fakes;
+
+namespace SalesCoachBot.Core.Tests.Localization;
+
+/// <summary>
+/// Session 49 audit of the replies as a rep, a manager and the admin read them, on the shipped map: words that were
+/// ids or awkward in one language.
+/// </summary>
+public sealed class ReplyWording49Tests : IDisposable
+{
+    private readonly BotHarness _bot = new(ProcessMapLoader.Default);
+
+    public void Dispose() => _bot.Dispose();
+
+    private static List<string> Lines(string text) => [.. text.ReplaceLineEndings("\n").Split('\n')];
+
+    [Fact]
+    public async Task DealCard_StageRunByTheSalesEngineer_NamesTheRoleInWordsNotItsId()
+    {
+        _bot.AddDeal("1002", "Initech", "demo");
+
+        var english = await _bot.AskAsync("what's next for Initech", _bot.Rep);
+        var arabic = await _bot.AskAsync("ما التالي لصفقة Initech", _bot.Rep);
+
+        Assert.Contains("Stage owner: sales engineer", Lines(english.Text));
+        Assert.DoesNotContain("sales-engineer", english.Text, StringComparison.Ordinal);
+        Assert.Contains("مسؤول المرحلة: مهندس المبيعات", Lines(arabic.Text));
+    }
+
+    [Fact]
+    public async Task MapText_StagesOwnedByCustomerSuccess_NameTheRoleInWords()
+    {
+        var answer = await _bot.AskAsync("show the map", _bot.Manager);
+
+        Assert.Contains("(customer success)", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("(sales engineer)", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("customer-success", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StagePage_Arabic_BranchLineReadsAsArabicNotACalque()
+    {
+        var answer = await _bot.AskAsync("اشرح مرحلة الاستكشاف", _bot.Rep);
+
+        Assert.Contains("عند «المشتري يرفض»: الرعاية", Lines(answer.Text));
+        Assert.DoesNotContain("إذا المشتري يرفض", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_Arabic_NamesDiscoveryAsTheMapDoes()
+    {
+        var help = await _bot.AskAsync("مساعدة", _bot.Manager);
+        var page = await _bot.AskAsync("اشرح مرحلة الاستكشاف", _bot.Rep);
+
+        // The stage page's title is the map's Arabic name; the help's examples use the same word.
+        Assert.StartsWith("الاستكشاف (", page.Text, StringComparison.Ordinal);
+        Assert.Contains("اشرح مرحلة الاستكشاف", help.Text, StringComparison.Ordinal);
+        Assert.Contains("في مرحلة الاستكشاف", help.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("الاكتشاف", help.Text, StringComparison.Ordinal);
+    }
+}
