@@ -59,4 +59,33 @@ public sealed class ReplyWording49Tests : IDisposable
         Assert.Contains("في مرحلة الاستكشاف", help.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("الاكتشاف", help.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task DealNotFound_WholeLongMessageTakenForAName_QuotesOnlyItsStart()
+    {
+        _bot.AddDeal("1002", "Initech", "demo");
+        var text = string.Concat(Enumerable.Repeat("please tell me what is next for Initech and also ", 13))[..600];
+
+        var answer = await _bot.AskAsync(text, _bot.Rep);
+
+        Assert.StartsWith("I can't find a deal matching \"", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("…\" among the deals you can see.", answer.Text, StringComparison.Ordinal);
+        Assert.True(answer.Text.Length < 200, answer.Text);
+    }
+
+    [Theory]
+    [InlineData("Initech", "Initech")]
+    [InlineData("", "")]
+    public void Quoted_ShortName_IsKeptWhole(string text, string expected) =>
+        Assert.Equal(expected, SalesCoachBot.Core.Coaching.DealLocator.Quoted(text));
+
+    [Fact]
+    public void Quoted_LongNameEndingInAnEmoji_IsCutBeforeTheEmojiNotInsideIt()
+    {
+        var text = new string('a', 78) + "🔥🔥🔥";
+
+        var quoted = SalesCoachBot.Core.Coaching.DealLocator.Quoted(text);
+
+        Assert.Equal(new string('a', 78) + "…", quoted);
+    }
 }
