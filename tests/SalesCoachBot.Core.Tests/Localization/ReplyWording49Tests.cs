@@ -1,3 +1,4 @@
+using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Tests.Fakes;
 
@@ -12,6 +13,15 @@ public sealed class ReplyWording49Tests : IDisposable
     private readonly BotHarness _bot = new(ProcessMapLoader.Default);
 
     public void Dispose() => _bot.Dispose();
+
+    private void Moved(Deal deal, string stage, int daysAgo, StageChangeKind kind) => _bot.Stores.History.Add(new StageHistoryEntry
+    {
+        Id = _bot.Stores.History.Count + 1,
+        DealId = deal.Id,
+        StageId = new StageId(stage),
+        EnteredAt = _bot.Clock.GetUtcNow().AddDays(-daysAgo),
+        Kind = kind,
+    });
 
     private static List<string> Lines(string text) => [.. text.ReplaceLineEndings("\n").Split('\n')];
 
@@ -87,5 +97,29 @@ public sealed class ReplyWording49Tests : IDisposable
         var quoted = SalesCoachBot.Core.Coaching.DealLocator.Quoted(text);
 
         Assert.Equal(new string('a', 78) + "…", quoted);
+    }
+
+    [Fact]
+    public async Task UndoLast_NothingRecent_Arabic_IsolatesTheExamplesLatinWordsAsTheHelpDoes()
+    {
+        _bot.AddDeal("1002", "Initech", "demo");
+
+        var answer = await _bot.AskAsync("تراجع عن آخر تأكيد", _bot.Rep);
+
+        Assert.Contains("سمِّه: «تراجع عن \u2068demo-held\u2069 في \u2068Initech\u2069».", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AdvancedMoves_Arabic_CallTheChecklistAsTheCardsDo()
+    {
+        var deal = _bot.AddDeal("1002", "Initech", "proposal");
+        Moved(deal, "demo", 3, StageChangeKind.Advanced);
+        Moved(deal, "proposal", 1, StageChangeKind.Override);
+
+        var answer = await _bot.AskAsync("وش تحرك هالأسبوع", _bot.Manager);
+
+        Assert.Contains("تقدّمت بإكمال قائمة البنود", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("نُقلت رغم قائمة بنود غير مكتملة", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("قائمة تحقق", answer.Text, StringComparison.Ordinal);
     }
 }
