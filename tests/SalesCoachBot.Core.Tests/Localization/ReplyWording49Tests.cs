@@ -122,4 +122,18 @@ public sealed class ReplyWording49Tests : IDisposable
         Assert.Contains("نُقلت رغم قائمة بنود غير مكتملة", answer.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("قائمة تحقق", answer.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task MarkLost_WithoutAReason_ExampleNamesTheDealAskedAbout()
+    {
+        _bot.AddDeal("1014", "Soylent", "proposal");
+
+        var english = await _bot.AskAsync("mark Soylent lost", _bot.Manager);
+        var arabic = await _bot.AskAsync("خسرنا Soylent", _bot.Manager);
+
+        Assert.StartsWith("Say why Soylent was lost, e.g. \"mark Soylent lost because price", english.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Initech", english.Text, StringComparison.Ordinal);
+        Assert.StartsWith("قل سبب خسارة صفقة \u2068Soylent\u2069، مثلًا: «خسرنا \u2068Soylent\u2069 بسبب ", arabic.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Initech", arabic.Text, StringComparison.Ordinal);
+    }
 }
