@@ -99,7 +99,7 @@ internal sealed class DealLocator(IDealStore deals, IConversationStore conversat
                 var found = await deals.GetAsync(one.Deal.Id, cancellationToken);
                 return found is not null
                     ? new DealLookup.Found(found)
-                    : NotFound(say.Errors("DealNotFound.Called", text), closest: null, say);
+                    : NotFound(say.Errors("DealNotFound.Called", Quoted(text)), closest: null, say);
 
             case DealResolution.Ambiguous several:
                 var choices = several.Candidates
@@ -109,22 +109,38 @@ internal sealed class DealLocator(IDealStore deals, IConversationStore conversat
                         c.Account,
                         new CardAction(say.Errors("DealChoice", c.Name, "#" + c.ExternalId), new RunCommandPayload(retry(c.ExternalId)))))
                     .ToList();
-                var message = say.Errors("SeveralDeals", text) + "\n" +
+                var message = say.Errors("SeveralDeals", Quoted(text)) + "\n" +
                     string.Join('\n', several.Candidates.Take(10).Select(c => "- " + say.Errors("DealChoice", c.Name, "#" + c.ExternalId)));
                 return new DealLookup.Answered(new BotAnswer(message, new Card
                 {
                     Kind = CardKind.ChooseDeal,
                     Title = say.Errors("WhichDeal.Title"),
-                    Body = [say.Errors("SeveralDeals.Body", text)],
+                    Body = [say.Errors("SeveralDeals.Body", Quoted(text))],
                     Choices = choices,
                 }));
 
             case DealResolution.NotFound none:
-                return NotFound(say.Errors("DealNotFound.Matching", text), none.Closest, say);
+                return NotFound(say.Errors("DealNotFound.Matching", Quoted(text)), none.Closest, say);
 
             default:
                 throw new InvalidOperationException($"Unexpected name match {resolution.GetType().Name}.");
         }
+    }
+
+    /// <summary>
+    /// The words taken for a name, as the answer quotes them: a whole 600-character message read as one name is cut, as the
+    /// help answer cuts what it did not understand, so the "not found" stays readable.
+    /// </summary>
+    internal static string Quoted(string text)
+    {
+        const int Max = 80;
+        if (text.Length <= Max)
+        {
+            return text;
+        }
+
+        var cut = char.IsHighSurrogate(text[Max - 2]) ? Max - 2 : Max - 1;
+        return string.Concat(text.AsSpan(0, cut).TrimEnd(), "…");
     }
 
     private static DealLookup NotFound(string message, DealNameEntry? closest, Phrases say)

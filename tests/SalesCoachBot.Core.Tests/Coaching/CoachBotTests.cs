@@ -668,7 +668,7 @@ public sealed class CoachBotTests : IDisposable
         var answer = await bot.AskAsync("الصفقات اللي في مرحلة العرض التوضيحي");
 
         Assert.Equal("الصفقات في العرض التوضيحي / الحل", answer.Card!.Title);
-        Assert.Contains("المسؤول: \u2068" + bot.TeamMate.Name + "\u2069", Assert.Single(answer.Card.Sections.Single().Lines).Text, StringComparison.Ordinal);
+        Assert.Contains("المالك: \u2068" + bot.TeamMate.Name + "\u2069", Assert.Single(answer.Card.Sections.Single().Lines).Text, StringComparison.Ordinal);
     }
 
     [Fact]

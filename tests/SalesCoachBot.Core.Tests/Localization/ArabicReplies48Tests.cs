@@ -154,7 +154,7 @@ public sealed class ArabicReplies48Tests : IDisposable
 
         var arabic = (await _bot.AskAsync("أعد فتح Zenith", _bot.Rep)).Text;
 
-        Assert.StartsWith($"أُعيد فتح صفقة {Iso("Zenith")} في الاستكشاف، وكانت خاسرة (السعر).", arabic, StringComparison.Ordinal);
+        Assert.StartsWith($"أُعيد فتح صفقة {Iso("Zenith")} في مرحلة الاستكشاف، وكانت خاسرة (السعر).", arabic, StringComparison.Ordinal);
     }
 
     [Fact]

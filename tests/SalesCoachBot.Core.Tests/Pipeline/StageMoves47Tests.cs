@@ -188,7 +188,7 @@ public sealed class StageMoves47Tests : IDisposable
         Assert.Equal("4 تغييرات في المراحل · \u2068EMEA\u2069، هذا الأسبوع (منذ الاثنين 23 نوفمبر) — إلى الأمام: 1، إلى الخلف: 1، مكسوبة: 1، خاسرة: 1", answer.Text.ReplaceLineEndings("\n").Split('\n')[0]);
         var first = Lines(answer)[0];
         Assert.StartsWith("\u2068Hooli\u2069 (\u2068#3001\u2069) · من \u2068Demo\u2069 إلى \u2068Discovery\u2069 · نُقلت يدويًا · ", first, StringComparison.Ordinal);
-        Assert.EndsWith("المسؤول: \u2068rita\u2069", first, StringComparison.Ordinal);
+        Assert.EndsWith("المالك: \u2068rita\u2069", first, StringComparison.Ordinal);
         Assert.Contains("خُسرت", Lines(answer)[3], StringComparison.Ordinal);
         Assert.StartsWith("تغييران في المراحل", one.Text, StringComparison.Ordinal);
     }

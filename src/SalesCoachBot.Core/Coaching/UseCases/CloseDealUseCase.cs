@@ -31,8 +31,17 @@ internal sealed class CloseDealUseCase(
         var say = context.Say;
         if (string.IsNullOrWhiteSpace(command.Reason))
         {
-            return Errors.Answer(say.Errors("ReasonNeeded.Title"), say.Coaching("Close.ReasonNeeded",
-                string.Join(" / ", context.Map.Outcomes.LostReasons.Take(3).Select(r => MapWording.LostReason(r, say, context.Map)))));
+            var reasons = string.Join(" / ", context.Map.Outcomes.LostReasons.Take(3).Select(r => MapWording.LostReason(r, say, context.Map)));
+            // The example names the deal asked about ("mark Soylent lost because …"), not the help's Initech.
+            var named = command.Deal switch
+            {
+                NameReference name => DealLocator.Quoted(name.Text),
+                ExternalIdReference id => "#" + id.ExternalId,
+                _ => null,
+            };
+            return Errors.Answer(say.Errors("ReasonNeeded.Title"), named is null
+                ? say.Coaching("Close.ReasonNeeded", reasons)
+                : say.Coaching("Close.ReasonNeeded.Deal", reasons, named));
         }
 
         if (command.Reason.Length > MaxReasonLength)

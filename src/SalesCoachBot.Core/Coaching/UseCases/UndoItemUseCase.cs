@@ -67,7 +67,7 @@ internal sealed class UndoItemUseCase(DealLocator locator, IDealStore deals, ICo
         if (latest is null)
         {
             var nothing = onDeal is null
-                ? say.Coaching("Undo.NothingRecent", say.Coaching("Help.Cmd.Undo"), hours)
+                ? say.Coaching("Undo.NothingRecent", HelpExample(say), hours)
                 : say.Coaching("Undo.NothingRecentOnDeal", onDeal.Deal.Name, UndoExample(onDeal, context), hours);
             return Errors.Answer(say.Coaching("Undo.Nothing.Title"), nothing);
         }
@@ -98,8 +98,12 @@ internal sealed class UndoItemUseCase(DealLocator locator, IDealStore deals, ICo
             ?? context.MapOf(deal).FindStage(deal.Deal.StageId)?.Checklist.FirstOrDefault()?.Id;
         return item is { } id
             ? context.Say.Coaching("Undo.Example", id.Value, deal.Deal.Name)
-            : context.Say.Coaching("Help.Cmd.Undo");
+            : HelpExample(context.Say);
     }
+
+    /// <summary>The help's undo example, its Latin id and name isolated inside Arabic as the help shows them.</summary>
+    private static string HelpExample(Phrases say) =>
+        say.Language.IsRightToLeft ? Bidi.IsolateLatinRuns(say.Coaching("Help.Cmd.Undo")) : say.Coaching("Help.Cmd.Undo");
 
     /// <summary>
     /// "undo that" after the confirmation moved the deal on: which confirmation it was, at which stage, where the deal is
