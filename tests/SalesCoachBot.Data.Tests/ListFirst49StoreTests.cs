@@ -11,8 +11,8 @@ public sealed class SqliteListFirst49StoreTests(SqliteDatabaseFixture fixture) :
 public sealed class PostgresListFirst49StoreTests(PostgresDatabaseFixture fixture) : ListFirst49StoreTests(() => fixture.Database), IClassFixture<PostgresDatabaseFixture>;
 
 /// <summary>
-/// "biggest deals" and "oldest deals" read their first deals by id in one query over the scope's deals; more ties than
-/// that reads by id are loaded as before. Either way: every deal tied with the count-th, none the person may not see.
+/// "biggest deals" and "oldest deals" pick their first deals' ids in one query over the scope's deals, then load them by
+/// id, however many tie: every deal tied with the count-th is read, none the person may not see.
 /// </summary>
 public abstract class ListFirst49StoreTests(Func<TestDatabase> database)
 {
@@ -32,8 +32,8 @@ public abstract class ListFirst49StoreTests(Func<TestDatabase> database)
         var created = Db.Time.GetUtcNow().AddDays(-30);
         await using (var db = Db.NewContext())
         {
-            // 230 deals tied on amount and creation in team A (more than are read by id), one bigger and older; team B's
-            // biggest and oldest of all, which team A's people may not see.
+            // 230 deals tied on amount and creation in team A, one bigger and older; team B's biggest and oldest of all,
+            // which team A's people may not see.
             for (var i = 0; i < 230; i++)
             {
                 db.Deals.Add(NewDeal(a, $"Tied {i:000}", 500m, created));
@@ -48,7 +48,7 @@ public abstract class ListFirst49StoreTests(Func<TestDatabase> database)
         var euro = await WithStoreAsync(store => store.CountOpenByCurrencyAsync(manager, CancellationToken.None));
         Assert.Equal(231, euro.Sum(c => c.Count));
 
-        // One asked: the bigger deal alone, by id. Three: every tie of the 500s, through the query.
+        // One asked: the bigger deal alone. Three: every tie of the 500s.
         Assert.Equal(["Bigger"], (await WithStoreAsync(store => store.ListBiggestOpenAsync(manager, euro, 1, CancellationToken.None))).Select(v => v.Deal.Name));
         var three = await WithStoreAsync(store => store.ListBiggestOpenAsync(manager, euro, 3, CancellationToken.None));
         Assert.Equal(231, three.Count);

@@ -207,19 +207,14 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
     /// <remarks>
     /// Loading the views straight from <paramref name="query"/> would run it three times (the deals, then again inside the
     /// sub-selects of their snoozes and confirmations), each a pass over every open deal of the scope. By id, those two
-    /// are index look-ups. More ties than <see cref="FirstById"/> are loaded through the query as before (bound ids cost
-    /// SQLite time in their square).
+    /// are index look-ups. The ids are bound as one array parameter (JSON on SQLite): thousands of separate parameters
+    /// cost SQLite time in their square, and ties can be many (1,666 deals created the same day in the bench).
     /// </remarks>
     private async Task<IReadOnlyList<DealView>> LoadFirstAsync(IQueryable<Deal> query, CancellationToken cancellationToken)
     {
-        var ids = await query.Select(d => d.Id).Take(FirstById + 1).ToListAsync(cancellationToken);
-        return ids.Count > FirstById
-            ? await LoadInStageOrderAsync(query, cancellationToken)
-            : ids.Count == 0 ? [] : await LoadInStageOrderAsync(Db.Deals.AsNoTracking().Where(d => ids.Contains(d.Id)), cancellationToken);
+        var ids = await query.Select(d => d.Id).ToListAsync(cancellationToken);
+        return ids.Count == 0 ? [] : await LoadInStageOrderAsync(Db.Deals.AsNoTracking().Where(d => EF.Parameter(ids).Contains(d.Id)), cancellationToken);
     }
-
-    /// <summary>At most this many deals of a list's first are loaded by id; a card lists 25.</summary>
-    private const int FirstById = 200;
 
     /// <summary>The open deals a scope allows: its teams' and its owner's own (every open deal when null).</summary>
     private IQueryable<Deal> OpenIn(DealScope? scope)
