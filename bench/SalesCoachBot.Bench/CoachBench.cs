@@ -59,6 +59,13 @@ internal static class CoachBench
             var teamAtStage = new Samples($"deals in {stageName} (manager: one team)");
             var biggest = new Samples("biggest deals (admin: every team)");
             var listed = (Rep: 0, Manager: 0, Admin: 0);
+            // Where an admin's long list spends its time: each SQL command with its duration.
+            using (var sql = new SqlCounter())
+            {
+                await ExplainAsync(sql, "biggest deals (admin)", () => TurnAsync(db, DataSet.AdminEmail, new TextInput("what are our biggest deals")));
+                await ExplainAsync(sql, "closest to closing (admin)", () => TurnAsync(db, DataSet.AdminEmail, new TextInput("which deal is closest to closing")));
+            }
+
             for (var i = 0; i < 200; i++)
             {
                 var answer = await myDeals.TimeAsync(() => TurnAsync(db, DataSet.RepEmail(i % DataSet.Teams, i / DataSet.Teams % DataSet.RepsPerTeam), new TextInput("my deals")));
@@ -105,12 +112,48 @@ internal static class CoachBench
                 ("oldest", DataSet.AdminEmail, "what are our oldest deals"),
                 ("manager biggest", "manager03@bench.example", "what are our biggest deals"),
                 ("owner", DataSet.AdminEmail, "whats next for Rep 03-04"),
+                ("closest", DataSet.AdminEmail, "which deal is closest to closing"),
+                ("manager closest", "manager03@bench.example", "which deal is closest to closing"),
+                ("rep closest", DataSet.RepEmail(3, 4), "which deal is closest to closing"),
+                ("stalled", DataSet.AdminEmail, "stalled"),
+                ("manager stalled", "manager03@bench.example", "stalled"),
+                ("rep stalled", DataSet.RepEmail(3, 4), "stalled"),
+                ("due", DataSet.AdminEmail, "what's due this week"),
+                ("manager due", "manager03@bench.example", "what's due this week"),
+                ("rep due", DataSet.RepEmail(3, 4), "what's due this week"),
+                ("moved", DataSet.AdminEmail, "what moved this month"),
+                ("manager moved", "manager03@bench.example", "what moved this month"),
             };
             foreach (var (what, email, text) in fingerprints)
             {
                 var answer = await TurnAsync(db, email, new TextInput(text));
                 var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(answer.Text)))[..12];
                 Console.WriteLine($"-- answer \"{text}\" ({what}): {hash}, {answer.Text.Split('\n')[0]}");
+            }
+
+            // "closest to closing", "stalled" and "what's due" over every team (the admin) and one team (a manager).
+            var closestAdmin = new Samples("closest to closing (admin: every team)");
+            var stalledAdmin = new Samples("stalled (admin: every team)");
+            var stalledManager = new Samples("stalled (manager: one team)");
+            var dueAdmin = new Samples("what's due this week (admin: every team)");
+            var dueManager = new Samples("what's due this week (manager: one team)");
+            var more = (Closest: 0, StalledAdmin: 0, StalledManager: 0, DueAdmin: 0, DueManager: 0);
+            for (var i = 0; i < 10; i++)
+            {
+                var answer = await closestAdmin.TimeAsync(() => TurnAsync(db, DataSet.AdminEmail, new TextInput("which deal is closest to closing")));
+                more.Closest += answer.Card is { Kind: CardKind.DealList, Sections.Count: > 0 } ? 1 : 0;
+                answer = await stalledAdmin.TimeAsync(() => TurnAsync(db, DataSet.AdminEmail, new TextInput("stalled")));
+                more.StalledAdmin += answer.Card is { Kind: CardKind.DealList, Sections.Count: > 0 } ? 1 : 0;
+                answer = await dueAdmin.TimeAsync(() => TurnAsync(db, DataSet.AdminEmail, new TextInput("what's due this week")));
+                more.DueAdmin += answer.Card is { Kind: CardKind.DealList, Sections.Count: > 0 } ? 1 : 0;
+            }
+
+            for (var i = 0; i < 40; i++)
+            {
+                var answer = await stalledManager.TimeAsync(() => TurnAsync(db, $"manager{i % DataSet.Teams:00}@bench.example", new TextInput("stalled")));
+                more.StalledManager += answer.Card is { Kind: CardKind.DealList, Sections.Count: > 0 } ? 1 : 0;
+                answer = await dueManager.TimeAsync(() => TurnAsync(db, $"manager{i % DataSet.Teams:00}@bench.example", new TextInput("what's due this week")));
+                more.DueManager += answer.Card is { Kind: CardKind.DealList, Sections.Count: > 0 } ? 1 : 0;
             }
 
             // "what moved": the stage changes of a period, counted and the newest 25 listed, from the 1,000,000 history rows.
@@ -142,6 +185,11 @@ internal static class CoachBench
             Console.WriteLine($"{biggest.Report()}  [lists {listed.Admin}/{biggest.Count}]");
             Console.WriteLine($"{oldest.Report()}  [lists {byOwner.Oldest}/{oldest.Count}]");
             Console.WriteLine($"{ownerAsked.Report()}  [lists {byOwner.Owner}/{ownerAsked.Count}]");
+            Console.WriteLine($"{closestAdmin.Report()}  [lists {more.Closest}/{closestAdmin.Count}]");
+            Console.WriteLine($"{stalledAdmin.Report()}  [lists {more.StalledAdmin}/{stalledAdmin.Count}]");
+            Console.WriteLine($"{stalledManager.Report()}  [lists {more.StalledManager}/{stalledManager.Count}]");
+            Console.WriteLine($"{dueAdmin.Report()}  [lists {more.DueAdmin}/{dueAdmin.Count}]");
+            Console.WriteLine($"{dueManager.Report()}  [lists {more.DueManager}/{dueManager.Count}]");
             Console.WriteLine($"{movedManager.Report()}  [lists {moved.Manager}/{movedManager.Count}]");
             Console.WriteLine($"{movedAdmin.Report()}  [lists {moved.Admin}/{movedAdmin.Count}]");
             Console.WriteLine($"{undoLast.Report()}  [withdrew {moved.Undone}/{undoLast.Count}]");

@@ -44,6 +44,9 @@ internal sealed class StageHistoryEntryConfiguration : IEntityTypeConfiguration<
         builder.HasOne<Deal>().WithMany().HasForeignKey(h => h.DealId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Person>().WithMany().HasForeignKey(h => h.ByPersonId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(h => new { h.DealId, h.EnteredAt });
+        // "what moved this month" over every team: a range of entered_at, the kinds that moved nothing skipped in the index
+        // (an admin's month read 10,002 index entries instead of 1,100,000 rows; docs/data.md).
+        builder.HasIndex(h => new { h.EnteredAt, h.Kind });
     }
 }
 

@@ -188,33 +188,32 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
 
         // SQLite stores amounts as text and cannot order them: as a double, which orders them the same way or ties two
         // that differ past its precision. Every deal at least as big as the count-th is read, so none of the first count
-        // is left out, whichever way the caller breaks ties.
-        var edge = await query
-            .OrderByDescending(d => (double)d.Amount!.Value)
-            .Select(d => (double)d.Amount!.Value)
-            .Skip(count - 1)
-            .Take(1)
-            .ToListAsync(cancellationToken);
-        if (edge.Count == 1)
-        {
-            var least = edge[0];
-            query = query.Where(d => (double)d.Amount!.Value >= least);
-        }
-
-        return await LoadInStageOrderAsync(query, cancellationToken);
+        // is left out, whichever way the caller breaks ties. The count-th amount is a sub-select (null when there are
+        // fewer deals: then every one).
+        var candidates = query;
+        var edge = candidates.OrderByDescending(e => (double)e.Amount!.Value).Select(e => (double?)(double)e.Amount!.Value).Skip(count - 1);
+        return await LoadFirstAsync(query.Where(d => edge.FirstOrDefault() == null || (double)d.Amount!.Value >= edge.FirstOrDefault()), cancellationToken);
     }
 
     public async Task<IReadOnlyList<DealView>> ListOldestOpenAsync(DealScope? scope, int count, CancellationToken cancellationToken)
     {
-        var query = OpenIn(scope);
-        var edge = await query.OrderBy(d => d.CreatedAt).Select(d => d.CreatedAt).Skip(count - 1).Take(1).ToListAsync(cancellationToken);
-        if (edge.Count == 1)
-        {
-            var latest = edge[0];
-            query = query.Where(d => d.CreatedAt <= latest);
-        }
+        // Every deal created no later than the count-th (all when there are fewer), as "biggest" reads its edge.
+        var candidates = OpenIn(scope);
+        var edge = candidates.OrderBy(e => e.CreatedAt).Select(e => (DateTimeOffset?)e.CreatedAt).Skip(count - 1);
+        return await LoadFirstAsync(candidates.Where(d => edge.FirstOrDefault() == null || d.CreatedAt <= edge.FirstOrDefault()), cancellationToken);
+    }
 
-        return await LoadInStageOrderAsync(query, cancellationToken);
+    /// <summary>The deals picked by <paramref name="query"/>, first listed by id in one query over the scope's deals.</summary>
+    /// <remarks>
+    /// Loading the views straight from <paramref name="query"/> would run it three times (the deals, then again inside the
+    /// sub-selects of their snoozes and confirmations), each a pass over every open deal of the scope. By id, those two
+    /// are index look-ups. The ids are bound as one array parameter (JSON on SQLite): thousands of separate parameters
+    /// cost SQLite time in their square, and ties can be many (1,666 deals created the same day in the bench).
+    /// </remarks>
+    private async Task<IReadOnlyList<DealView>> LoadFirstAsync(IQueryable<Deal> query, CancellationToken cancellationToken)
+    {
+        var ids = await query.Select(d => d.Id).ToListAsync(cancellationToken);
+        return ids.Count == 0 ? [] : await LoadInStageOrderAsync(Db.Deals.AsNoTracking().Where(d => EF.Parameter(ids).Contains(d.Id)), cancellationToken);
     }
 
     /// <summary>The open deals a scope allows: its teams' and its owner's own (every open deal when null).</summary>

@@ -39,7 +39,7 @@ internal sealed class MyDealsUseCase(
         var everyone = !command.Mine && (command.StageText is not null || command.Order != DealOrder.StalledFirst);
         // An admin's are every team's ("Deals in all teams"), as the pipeline names them; no team is the admin's own.
         var titled = everyone ? command.StageText is null ? context.Person.IsAdmin ? "Visible.All" : "Visible" : "Visible.InStage" : "Mine.InStage";
-        if (everyone && command.StageText is null && command.Order is DealOrder.Biggest or DealOrder.Oldest)
+        if (everyone && command.StageText is null && command.Order is DealOrder.Biggest or DealOrder.Oldest or DealOrder.ClosestToClosing)
         {
             return await FirstOfVisibleAsync(command, titled, context, cancellationToken);
         }
@@ -149,8 +149,8 @@ internal sealed class MyDealsUseCase(
     }
 
     /// <summary>
-    /// "what are our biggest deals", "oldest deals": the list every visible deal would give, with only its first deals read
-    /// (<see cref="IDealStore.ListBiggestOpenAsync"/>, <see cref="IDealStore.ListOldestOpenAsync"/>) and its counts taken in
+    /// "what are our biggest deals", "oldest deals", "closest to closing": the list every visible deal would give, with only
+    /// its first deals read (<see cref="IDealStore.ListBiggestOpenAsync"/>, <see cref="IDealStore.ListOldestOpenAsync"/>) and its counts taken in
     /// the database. Biggest first takes each currency's deals in the order the whole list would show them.
     /// </summary>
     private async Task<BotAnswer> FirstOfVisibleAsync(MyDealsCommand command, string titled, TurnContext context, CancellationToken cancellationToken)
@@ -177,6 +177,11 @@ internal sealed class MyDealsUseCase(
             var first = await deals.ListOldestOpenAsync(scope, shown, cancellationToken);
             picked.AddRange(Ordered(Assess(InVisibleOrder(first, context.Person), rules, context), DealOrder.Oldest, context).Take(shown));
         }
+        else if (command.Order == DealOrder.ClosestToClosing)
+        {
+            var first = await ClosestAsync(context.Person, shown, context, cancellationToken);
+            picked.AddRange(Ordered(Assess(InVisibleOrder(first, context.Person), rules, context), DealOrder.ClosestToClosing, context).Take(shown));
+        }
         else
         {
             // The currencies in the order the whole list groups them (see Ordered), each read only as far as it is shown.
@@ -202,6 +207,39 @@ internal sealed class MyDealsUseCase(
 
         return Render(new ListHeading(titled, [], title), picked, total, stalled, several, eachCurrency, shown, command.Order, withOwners: true, rules, context);
     }
+
+    /// <summary>
+    /// "closest to closing": the deals at the furthest stage positions first, one position at a time (the stages of every map
+    /// at that position, whichever map a deal's team follows), until the deals at or past the position fill the list. Every
+    /// deal at the last position read is read, so days in stage break its ties as the whole list does; the person's own
+    /// deals in other teams are read once. Deals at no position of their map come last: when the list needs them, every
+    /// visible deal is read, as before.
+    /// </summary>
+    private async Task<IReadOnlyList<DealView>> ClosestAsync(PersonView person, int shown, TurnContext context, CancellationToken cancellationToken)
+    {
+        var positions = context.Maps.All.Append(context.Maps.Default)
+            .SelectMany(map => map.Stages.Select(stage => (Position: map.PositionOf(stage.Id), stage.Id)))
+            .Where(p => p.Position >= 0)
+            .GroupBy(p => p.Position, p => p.Id)
+            .OrderByDescending(g => g.Key);
+        IReadOnlyList<DealView> own = person.IsAdmin ? [] : await deals.ListOpenByOwnerAsync(person.Id, cancellationToken);
+        var read = new List<DealView>(own);
+        foreach (var at in positions)
+        {
+            read.AddRange(await deals.ListOpenAtStagesAsync(AccessPolicy.VisibleTeams(person), [.. at.Distinct()], cancellationToken));
+            read = [.. read.DistinctBy(view => view.Id)];
+            if (read.Count(view => Position(view, context) >= at.Key) >= shown)
+            {
+                return read;
+            }
+        }
+
+        return await AccessPolicy.VisibleOpenDealsAsync(deals, person, cancellationToken);
+    }
+
+    /// <summary>The deal's place on its own map's path, as <see cref="Ordered"/> sorts it; -1 for a stage off the path or unknown.</summary>
+    private static int Position(DealView view, TurnContext context) =>
+        context.MapOf(view).FindStage(view.Deal.StageId) is { } at ? context.MapOf(view).PositionOf(at.Id) : -1;
 
     /// <summary>
     /// Every team's stall limits under its own map, for counting stalled deals in the database; a limit that holds for every
@@ -255,7 +293,7 @@ internal sealed class MyDealsUseCase(
             .SelectMany(g => g.OrderByDescending(r => r.View.Deal.Amount ?? decimal.MinValue).ThenBy(r => r.View.Deal.Name, StringComparer.OrdinalIgnoreCase))],
         // The furthest along its own map's path first; of two at the same stage, the one that got there last.
         DealOrder.ClosestToClosing => [.. rows
-            .OrderByDescending(r => r.Stage is { } at ? context.MapOf(r.View).PositionOf(at.Id) : -1)
+            .OrderByDescending(r => Position(r.View, context))
             .ThenBy(r => r.Stall.DaysInStage)],
         // Open the longest: since the deal was created or imported (its first history entry), not since its last move.
         DealOrder.Oldest => [.. rows

@@ -587,6 +587,8 @@ namespace SalesCoachBot.Data.Migrations.Postgres
 
                     b.HasIndex("DealId", "EnteredAt");
 
+                    b.HasIndex("EnteredAt", "Kind");
+
                     b.ToTable("stage_history", (string)null);
                 });
 

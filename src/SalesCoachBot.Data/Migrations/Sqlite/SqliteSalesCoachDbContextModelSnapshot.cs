@@ -567,6 +567,8 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
 
                     b.HasIndex("DealId", "EnteredAt");
 
+                    b.HasIndex("EnteredAt", "Kind");
+
                     b.ToTable("stage_history", (string)null);
                 });
 

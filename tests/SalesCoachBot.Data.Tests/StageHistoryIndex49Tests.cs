@@ -1,0 +1,116 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Pipeline;
+using SalesCoachBot.Data.Tests.Infrastructure;
+
+namespace SalesCoachBot.Data.Tests;
+
+public sealed class SqliteStageHistoryIndexUpgrade49Tests() : StageHistoryIndexUpgrade49Tests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresStageHistoryIndexUpgrade49Tests() : StageHistoryIndexUpgrade49Tests(DatabaseProvider.Postgres);
+
+/// <summary>
+/// Migration <c>StageHistoryEnteredAtIndex</c> on a database with history: every row is kept, the index is there, and
+/// "what moved" gives the same answer for a rep, a manager and an admin as before the migration.
+/// </summary>
+public abstract class StageHistoryIndexUpgrade49Tests(DatabaseProvider provider)
+{
+    [DatabaseFact]
+    public async Task Upgrade_HistoryStoredBefore_KeptIndexedAndWhatMovedUnchanged()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, upToMigration: "UndoAndSnoozeConversations");
+        var now = database.Time.GetUtcNow();
+        var a = await database.CreateTeamAsync();
+        var b = await database.CreateTeamAsync();
+        var deals = new List<Deal>();
+        foreach (var team in new[] { a, a, a, b, b })
+        {
+            deals.Add(await database.CreateDealAsync(team, daysInStage: 40));
+        }
+
+        await using (var before = database.NewContext())
+        {
+            // Entries, imports (the first with nothing before it), moves and a map change, in and out of the month.
+            var kinds = new[] { StageChangeKind.Imported, StageChangeKind.Advanced, StageChangeKind.MapChange, StageChangeKind.Moved, StageChangeKind.Closed };
+            foreach (var (deal, d) in deals.Select((deal, d) => (deal, d)))
+            {
+                before.StageHistory.Add(new StageHistoryEntry { DealId = deal.Id, StageId = new StageId("discovery"), EnteredAt = now.AddDays(-40), Kind = StageChangeKind.Entered });
+                for (var i = 0; i < 12; i++)
+                {
+                    before.StageHistory.Add(new StageHistoryEntry
+                    {
+                        DealId = deal.Id,
+                        StageId = new StageId(i % 2 == 0 ? "demo" : "discovery"),
+                        EnteredAt = now.AddDays(-35 + (3 * i) + d).AddHours(i),
+                        Kind = kinds[(i + d) % kinds.Length],
+                        ByPersonId = deal.OwnerId,
+                    });
+                }
+            }
+
+            await before.SaveChangesAsync();
+        }
+
+        var scopes = new (string Who, PipelineScope Scope)[]
+        {
+            ("rep", new PipelineScope([a.TeamId], a.RepId)),
+            ("manager", new PipelineScope([a.TeamId], null)),
+            ("admin", new PipelineScope(null, null)),
+        };
+        var periods = new[] { (From: now.AddDays(-30), To: now), (From: now.AddDays(-7), To: now), (From: now.AddDays(-400), To: now) };
+        var answers = await AnswersAsync(database, scopes, periods);
+        Assert.Contains(answers, answer => answer.Contains("Moved", StringComparison.Ordinal));
+        var rows = await CountHistoryAsync(database);
+
+        await database.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+
+        await using var db = database.NewContext();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.Equal(rows, await CountHistoryAsync(database));
+        Assert.Equal(5 * 13, rows);
+        Assert.Contains("IX_stage_history_entered_at_kind", await IndexNamesAsync(db), StringComparer.OrdinalIgnoreCase);
+        Assert.Equal(answers, await AnswersAsync(database, scopes, periods));
+    }
+
+    /// <summary>"what moved" for every scope and period, as text: the total, then each line.</summary>
+    private static async Task<List<string>> AnswersAsync(TestDatabase database, (string Who, PipelineScope Scope)[] scopes, (DateTimeOffset From, DateTimeOffset To)[] periods)
+    {
+        var answers = new List<string>();
+        foreach (var (who, scope) in scopes)
+        {
+            foreach (var (from, to) in periods)
+            {
+                await using var services = database.Services.CreateAsyncScope();
+                var changes = await services.ServiceProvider.GetRequiredService<IPipelineStore>().ListStageChangesAsync(scope, from, to, 25, CancellationToken.None);
+                answers.Add($"{who} {changes.Total}: " + string.Join("; ", changes.Lines.Select(l => $"{l.Id.Value} {l.PreviousStageId}>{l.StageId} {l.Kind} {l.EnteredAt.UtcTicks}")));
+            }
+        }
+
+        return answers;
+    }
+
+    private static async Task<int> CountHistoryAsync(TestDatabase database)
+    {
+        await using var db = database.NewContext();
+        return await db.StageHistory.CountAsync();
+    }
+
+    private async Task<List<string>> IndexNamesAsync(SalesCoachDbContext db)
+    {
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = provider == DatabaseProvider.Sqlite
+            ? "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'stage_history'"
+            : "SELECT indexname FROM pg_indexes WHERE tablename = 'stage_history'";
+        var names = new List<string>();
+        await using DbDataReader reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+}
