@@ -144,8 +144,14 @@ internal sealed class StageMovesUseCase(IPipelineStore store, PipelineAccess acc
             case StageChangeKind.ClosedInCrm:
                 return MoveKind.Lost;
             case StageChangeKind.Closed:
-                // A close into nurture and a loss are both Closed rows; the deal's status tells them apart.
-                return line.Status == DealStatus.Nurture ? MoveKind.Nurture : MoveKind.Lost;
+                // A close into nurture and a loss are both Closed rows; the deal's status tells them apart. A win is one
+                // only when an import closed the deal as won (chat wins by moving it to the won stage).
+                return line.Status switch
+                {
+                    DealStatus.Nurture => MoveKind.Nurture,
+                    DealStatus.Won => MoveKind.Won,
+                    _ => MoveKind.Lost,
+                };
             case StageChangeKind.Reopened:
                 return MoveKind.Reopened;
         }
@@ -192,7 +198,8 @@ internal sealed class StageMovesUseCase(IPipelineStore store, PipelineAccess acc
         StageChangeKind.Advanced => say.Pipeline("Moves.How.Advanced"),
         StageChangeKind.Override => say.Pipeline("Moves.How.Override"),
         StageChangeKind.MovedInCrm => say.Pipeline("Moves.How.MovedInCrm"),
-        StageChangeKind.Imported => say.Pipeline("Moves.How.Imported"),
+        // Only an import records a win as a Closed row ("won, imported").
+        StageChangeKind.Imported or StageChangeKind.Closed => say.Pipeline("Moves.How.Imported"),
         _ => say.Pipeline("Moves.How.Moved"),
     };
 }

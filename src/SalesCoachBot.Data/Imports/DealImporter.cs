@@ -416,8 +416,8 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
     /// <summary>
     /// Applies the row. Absent columns and empty cells keep their stored values; a stage earlier than the stored one is
     /// skipped (with its stage_entered_at), and so is a status that reopens a won or lost deal or turns one close into the
-    /// other, each reported in <paramref name="warnings"/> unless the import allows it. Returns the history entry the row
-    /// adds, if any.
+    /// other, each reported in <paramref name="warnings"/> unless the import allows it. A status that closes an open deal is
+    /// recorded as a close. Returns the history entry the row adds, if any.
     /// </summary>
     private (StageChangeKind Kind, string Reason)? Update(Deal deal, Row row, DateTimeOffset now, List<ImportWarning> warnings)
     {
@@ -480,6 +480,7 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
         }
 
         (StageChangeKind Kind, string Reason)? history = stageChanged ? (StageChangeKind.Imported, ImportReason) : null;
+        var closes = false;
         if (row.Status is { } status && status != deal.Status)
         {
             var closed = deal.Status is DealStatus.Won or DealStatus.Lost;
@@ -508,6 +509,19 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
                     deal.ClosedByPersonId = null;
                     deal.ReengageAt = null;
                 }
+                else if (status is DealStatus.Won or DealStatus.Lost)
+                {
+                    // Recorded as a close in chat is (CloseDealUseCase's transition): a new stage version, the stage entered
+                    // when it closed, and a Closed history row, so the history, "what moved" and stale cards see it.
+                    closes = true;
+                    if (!stageChanged)
+                    {
+                        deal.StageVersion++;
+                        deal.StageEnteredAt = row.ClosedAt ?? row.StageEnteredAt ?? now;
+                    }
+
+                    deal.ReengageAt = null;
+                }
 
                 // What belonged to the old status goes with it, as a move in chat does: an open deal has no close date,
                 // and only a lost deal has a lost reason. The row's own cells still win below.
@@ -523,6 +537,11 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
 
         deal.LostReason = row.LostReason ?? deal.LostReason;
         deal.ClosedAt = row.ClosedAt ?? deal.ClosedAt;
+        if (closes)
+        {
+            // "import; lost (price)", "import; won": worded once the row's lost reason is in.
+            history = (StageChangeKind.Closed, $"{ImportReason}; {WasClosed(deal)}");
+        }
 
         // A stage entry is activity; unchanged rows leave last activity alone.
         if (deal.StageEnteredAt > deal.LastActivityAt)
@@ -540,7 +559,7 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
 
     private static string Status(DealStatus status) => status.ToString().ToLowerInvariant();
 
-    /// <summary>"lost (price)", "won": what a reopened deal was, worded as the chat's reopen stores it.</summary>
+    /// <summary>"lost (price)", "won": what a reopened deal was, worded as the chat's reopen stores it (and how an import closed one).</summary>
     private static string WasClosed(Deal deal) => deal.Status == DealStatus.Won
         ? Phrases.English.Coaching("Reopen.WasWon")
         : deal.LostReason is { } reason ? Phrases.English.Coaching("Reopen.WasLostBecause", reason) : Phrases.English.Coaching("Reopen.WasLost");

@@ -252,4 +252,15 @@ public sealed class StageMoves47Tests : IDisposable
         Assert.Equal(MoveKind.Back, StageMovesUseCase.Classify(Line("discovery", "demo", StageChangeKind.MovedInCrm), _bot.Map));
         Assert.Equal(MoveKind.Won, StageMovesUseCase.Classify(Line("contract-signed", null, StageChangeKind.Moved), _bot.Map));
     }
+
+    [Fact]
+    public void Classify_ClosedRowOfAWonOrLostDeal_WonOrLost()
+    {
+        // An import that closes an open deal writes a Closed row whatever the status (misc49).
+        StageChangeLine Line(DealStatus status) =>
+            new(new DealId(1), "1", "Hooli", "rita", 1, "EMEA", null, "demo", "discovery", StageChangeKind.Closed, DateTimeOffset.UnixEpoch, status);
+
+        Assert.Equal(MoveKind.Won, StageMovesUseCase.Classify(Line(DealStatus.Won), _bot.Map));
+        Assert.Equal(MoveKind.Lost, StageMovesUseCase.Classify(Line(DealStatus.Lost), _bot.Map));
+    }
 }

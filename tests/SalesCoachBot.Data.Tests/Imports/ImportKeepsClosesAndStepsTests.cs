@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Pipeline;
 using SalesCoachBot.Data.Imports;
 using SalesCoachBot.Data.Tests.Infrastructure;
 
@@ -134,6 +135,84 @@ public abstract class ImportKeepsClosesAndStepsTests(Func<TestDatabase> database
         Assert.Equal((DealStatus.Lost, "price", (DateTimeOffset?)Db.Time.GetUtcNow()), (after.Status, after.LostReason, after.ClosedAt));
         var last = (await HistoryAsync(after.Id))[^1];
         Assert.Equal((StageChangeKind.Closed, "import; was won"), (last.Kind, last.Reason));
+    }
+
+    private async Task<(TestTeam Team, string Id, Deal Before)> OpenDealAsync()
+    {
+        var team = await Db.CreateTeamAsync();
+        var id = $"O{team.Tag}";
+        var result = await ImportAsync(Header + $"{id},Globex,,4000,USD,{team.RepEmail},{team.TeamName},demo,2025-02-01,,,,,,\n");
+        Assert.True(result.IsClean, string.Join("\n", result.Rejections));
+        return (team, id, await DealAsync(id));
+    }
+
+    private async Task<PipelineData> PipelineAsync(TestTeam team)
+    {
+        await using var services = Db.Services.CreateAsyncScope();
+        var store = services.ServiceProvider.GetRequiredService<IPipelineStore>();
+        return await store.LoadAsync(new PipelineScope([team.TeamId], null), Closed.AddYears(-1), Db.Time.GetUtcNow(), CancellationToken.None);
+    }
+
+    [DatabaseFact]
+    public async Task ImportDeals_LostStatusOnAnOpenDeal_ClosedAndRecordedAsTheChatsCloseDoes()
+    {
+        var (team, id, before) = await OpenDealAsync();
+        // Read once before the import, so the kept pipeline facts must take the close in rather than be read afresh.
+        Assert.Empty((await PipelineAsync(team)).ClosedDeals);
+        Db.Time.Advance(TimeSpan.FromDays(1));
+
+        var result = await ImportAsync(Header + $"{id},Globex,,,,{team.RepEmail},{team.TeamName},demo,,,,,lost,price,\n");
+
+        Assert.Equal((0, 1, 0), (result.Added, result.Updated, result.Rejected));
+        Assert.Empty(result.Warnings);
+        var now = Db.Time.GetUtcNow();
+        var after = await DealAsync(id);
+        Assert.Equal((DealStatus.Lost, "price", (DateTimeOffset?)now), (after.Status, after.LostReason, after.ClosedAt));
+        Assert.Equal((before.StageVersion + 1, now, now), (after.StageVersion, after.StageEnteredAt, after.LastActivityAt));
+        var history = await HistoryAsync(after.Id);
+        Assert.Equal(2, history.Count);
+        Assert.Equal((new StageId("demo"), StageChangeKind.Closed, now, "import; lost (price)", (long?)null),
+            (history[1].StageId, history[1].Kind, history[1].EnteredAt, history[1].Reason, history[1].ByPersonId));
+
+        // Asked an hour later (a window ends before its last instant).
+        Db.Time.Advance(TimeSpan.FromHours(1));
+        var pipeline = await PipelineAsync(team);
+        var closed = Assert.Single(pipeline.ClosedDeals);
+        Assert.Equal((after.Id.Value, DealStatus.Lost, now, "price"), (closed.DealId, closed.Status, closed.ClosedAt, closed.LostReason));
+        var winLoss = PipelineAnalytics.WinLoss(pipeline.ClosedDeals, AnalysisWindow.LastDays(30, Db.Time.GetUtcNow()));
+        Assert.Equal((0, 1, (double?)0d), (winLoss.Won, winLoss.Lost, winLoss.WinRate));
+
+        // The same row again changes nothing and records nothing.
+        var again = await ImportAsync(Header + $"{id},Globex,,,,{team.RepEmail},{team.TeamName},demo,,,,,lost,price,\n");
+        Assert.Equal(1, again.Unchanged);
+        Assert.Equal(2, (await HistoryAsync(after.Id)).Count);
+    }
+
+    [DatabaseFact]
+    public async Task ImportDeals_WonStatusWithClosedAtOnAnOpenDeal_ClosedThenAndCountedAsWon()
+    {
+        var (team, id, before) = await OpenDealAsync();
+        Db.Time.Advance(TimeSpan.FromDays(1));
+
+        var result = await ImportAsync(Header + $"{id},Globex,,,,{team.RepEmail},{team.TeamName},demo,,,,,won,,{Closed:yyyy-MM-dd}\n");
+
+        Assert.True(result.IsClean, string.Join("\n", result.Rejections));
+        Assert.Empty(result.Warnings);
+        var after = await DealAsync(id);
+        Assert.Equal((DealStatus.Won, (DateTimeOffset?)Closed), (after.Status, after.ClosedAt));
+        Assert.Equal((before.StageVersion + 1, Closed), (after.StageVersion, after.StageEnteredAt));
+        var last = (await HistoryAsync(after.Id))[^1];
+        Assert.Equal((StageChangeKind.Closed, "import; won", Closed), (last.Kind, last.Reason, last.EnteredAt));
+
+        await using var services = Db.Services.CreateAsyncScope();
+        var store = services.ServiceProvider.GetRequiredService<IPipelineStore>();
+        var won = await store.ListClosedAsync(new PipelineScope([team.TeamId], null), DealStatus.Won, Closed.AddDays(-1), Db.Time.GetUtcNow(), CancellationToken.None);
+        Assert.Equal((id, Closed, 4000m), (Assert.Single(won).ExternalId, won[0].ClosedAt, won[0].Amount));
+
+        // "What moved" shows it as a win, not a loss.
+        var moves = await store.ListStageChangesAsync(new PipelineScope([team.TeamId], null), Closed.AddDays(-1), Db.Time.GetUtcNow(), 10, CancellationToken.None);
+        var move = Assert.Single(moves.Lines);
+        Assert.Equal((StageChangeKind.Closed, DealStatus.Won, "demo"), (move.Kind, move.Status, move.PreviousStageId));
     }
 
     [DatabaseFact]
