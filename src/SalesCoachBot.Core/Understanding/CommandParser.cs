@@ -835,11 +835,17 @@ public sealed partial class CommandParser
 
         // "show me my biggest deals" fits "show me my {stage} deals": a word some example uses is no stage's name typed, nor
         // one spelled near an order's word ("biggets"). Only the word as typed counts otherwise: "mars" is spelled near "mark".
+        // «صفقات في مرحلة التفاوض»: after a word that says "stage" (<c>stage_word</c>, «مرحلة») the words are a stage's name,
+        // never a team or a person's, so "my" is not needed.
         var matcher = Matchers.Value.First(x => x.Pack == pack);
-        return words.Count is > 0 and <= 2 && SaysMine(tokens, pack) && !IsAPeriod(slot, pack)
+        return words.Count is > 0 and <= 2 && (SaysMine(tokens, pack) || SaysStageWord(tokens[first - 1], pack)) && !IsAPeriod(slot, pack)
             && words.All(t => t.Lower.Any(char.IsLetter) && !matcher.IsCommandWord(t.Lower) && !pack.Words("light").Contains(t.Canon)
                 && !pack.Words("mine_words").Contains(t.Canon) && WithoutOrder([t], pack).Count == 1);
     }
+
+    /// <summary>«مرحلة», "stage": a word of <c>stage_word</c> that says the next words name a stage.</summary>
+    private static bool SaysStageWord(Token token, LanguagePack pack) =>
+        pack.Words("stage_word").Contains(token.Lower) || pack.Words("stage_word").Contains(token.Canon);
 
     /// <summary>
     /// "my deals in mars": left over after the example's words, a word that opens a stage (<c>stage_opening</c>) and then
