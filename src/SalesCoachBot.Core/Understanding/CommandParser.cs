@@ -1853,6 +1853,14 @@ public sealed partial class CommandParser
         // read as if it ended the deal's slot, where the time is looked for.
         IReadOnlyList<Token> slot = [.. m.Slot("deal"), .. m.Slot("time")];
         var reasonSlot = m.Slot("reason");
+
+        // "snooze Tailwind 3 days because customer on holiday" fits "snooze {deal} due to {reason}" with "customer" left over
+        // and "holiday" for the reason: a word typed between the deal's and the reason's that the example has no place
+        // for cuts the reason short, so another reading ("… because {reason}") is tried.
+        if (slot.Count > 0 && reasonSlot.Count > 0 && m.Extras.Any(e => IndexOf(tokens, e) > IndexOf(tokens, slot[^1]) && IndexOf(tokens, e) < IndexOf(tokens, reasonSlot[0])))
+        {
+            return null;
+        }
         var lead = pack.Words("snooze_time_leading");
         var markers = pack.Words("reason_markers");
         var openers = pack.Words("snooze_reason_openers");

@@ -45,4 +45,21 @@ public sealed class Parse49bTests : IDisposable
         Assert.DoesNotContain("باسم", answer.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Initech", answer.Text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("snooze Tailwind 3 days because customer on holiday", "snooze 1010 | 3 days | customer on holiday")]
+    [InlineData("snooze Tailwind 3 days because the buyer is on leave", "snooze 1010 | 3 days | the buyer is on leave")]
+    public void Parse_SnoozeReasonWithAnExamplesWord_KeptWhole(string text, string expected) =>
+        Assert.Equal(expected, UnderstandingTestData.Read(text));
+
+    [Fact]
+    public async Task Snooze_ReasonWithOn_StoredWhole()
+    {
+        _bot.AddDeal("1010", "Tailwind", "demo");
+
+        var answer = await _bot.AskAsync("snooze Tailwind 3 days because customer on holiday");
+
+        Assert.Equal("customer on holiday", Assert.Single(_bot.Stores.Snoozes).Reason);
+        Assert.Contains("(customer on holiday)", answer.Text, StringComparison.Ordinal);
+    }
 }
