@@ -3343,6 +3343,13 @@ public sealed partial class CommandParser
             tokens = Trim([.. tokens.Skip(1)], leading, trailing);
         }
 
+        // "what's next لـ Initech": an Arabic preposition (alone, or glued to the name) typed before a Latin name in an English
+        // command is no part of the name.
+        if (!pack.IsArabic)
+        {
+            tokens = WithoutArabicPreposition(tokens);
+        }
+
         var thisDeal = pack.Words("this_deal");
         if (tokens.Count == 0 || tokens.All(t => thisDeal.Contains(t.Canon)))
         {
@@ -3366,6 +3373,34 @@ public sealed partial class CommandParser
         words[^1] = StripPossessive(words[^1]);
         return new NameReference(string.Join(' ', words));
     }
+
+    /// <summary>«لـ», «ل», «بـ», «ب», «عن», «في» (tatweel already dropped): the prepositions dropped before a Latin name.</summary>
+    private static readonly FrozenSet<string> ArabicPrepositions = FrozenSet.Create(StringComparer.Ordinal, "ل", "ب", "عن", "في");
+
+    /// <summary>
+    /// The deal's words without Arabic prepositions before a name in Latin letters: «لـ Initech» and «لInitech» are "Initech".
+    /// Arabic words before anything else are kept (they may be the name).
+    /// </summary>
+    private static List<Token> WithoutArabicPreposition(List<Token> tokens)
+    {
+        var start = 0;
+        while (start < tokens.Count - 1 && ArabicPrepositions.Contains(tokens[start].Lower) && tokens[start + 1].Original.Any(char.IsAsciiLetter))
+        {
+            start++;
+        }
+
+        var result = tokens.Skip(start).ToList();
+        if (result.Count > 0 && GluedPrepositionRegex().Match(result[0].Original) is { Success: true } glued)
+        {
+            var name = glued.Groups["name"].Value;
+            result[0] = result[0] with { Original = name, Lower = name.ToLowerInvariant(), Canon = name.ToLowerInvariant() };
+        }
+
+        return result;
+    }
+
+    [GeneratedRegex(@"^(?:ل|ب|لل)(?<name>[A-Za-z].*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex GluedPrepositionRegex();
 
     /// <summary>
     /// A deal's slot up to a word that opens a reason where the example has no place for one ("disqualify Initech

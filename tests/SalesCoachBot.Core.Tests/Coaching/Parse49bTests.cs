@@ -62,4 +62,25 @@ public sealed class Parse49bTests : IDisposable
         Assert.Equal("customer on holiday", Assert.Single(_bot.Stores.Snoozes).Reason);
         Assert.Contains("(customer on holiday)", answer.Text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("what's next لـ Initech", "next 1002")]
+    [InlineData("what's next ل Initech", "next 1002")]
+    [InlineData("what's next بـ Initech", "next 1002")]
+    [InlineData("what's next عن Initech", "next 1002")]
+    [InlineData("what's next في Initech", "next 1002")]
+    [InlineData("what's next لInitech", "next 1002")]
+    public void Parse_ArabicPrepositionBeforeALatinName_InAnEnglishCommand_IsDropped(string text, string expected) =>
+        Assert.Equal(expected, UnderstandingTestData.Read(text));
+
+    [Fact]
+    public async Task WhatsNext_ArabicPrepositionBeforeTheName_ShowsTheDeal()
+    {
+        _bot.AddDeal("1002", "Initech", "demo");
+
+        var answer = await _bot.AskAsync("what's next لـ Initech");
+
+        Assert.DoesNotContain("can't find", answer.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Initech", answer.Card!.Title, StringComparison.Ordinal);
+    }
 }
