@@ -1328,7 +1328,10 @@ public sealed partial class CommandParser
         // "… on Friday about pricing": the date said inside the step goes last, where the use case reads it, so it is the
         // step's date and not its words ("call about pricing", as "… on Friday" alone stores "call").
         var (words, day) = DateInside(tokens[end..]);
-        var text = string.Join(' ', new[] { Said(tokens[verb..after]), Said(between), Said(words[0]), Said(words[1]), Said(day), Said(named[name.Count..]) }
+        // «أتصل» ("I call") is what the rep says, not what a step reads; the step takes its noun («اتصال»), as "call" is stored.
+        var said = pack.StepNouns.TryGetValue(tokens[verb].Canon, out var noun) || pack.StepNouns.TryGetValue(tokens[verb].Lower, out noun)
+            ? string.Join(' ', [noun, .. tokens[(verb + 1)..after].Select(t => t.Original)]) : Said(tokens[verb..after]);
+        var text = string.Join(' ', new[] { said, Said(between), Said(words[0]), Said(words[1]), Said(day), Said(named[name.Count..]) }
             .Where(w => w.Length > 0));
         return new SetNextStepCommand(DealOf(name, pack, folded), text);
     }

@@ -83,4 +83,25 @@ public sealed class Parse49bTests : IDisposable
         Assert.DoesNotContain("can't find", answer.Text, StringComparison.Ordinal);
         Assert.StartsWith("Initech", answer.Card!.Title, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("ذكرني أتصل بـ Initech بكرة", "nextstep 1002 | اتصال بكرة")]
+    [InlineData("ذكرني أكلم Initech بكرة", "nextstep 1002 | مكالمة بكرة")]
+    [InlineData("ذكرني أتابع مع Initech بكرة", "nextstep 1002 | متابعة بكرة")]
+    [InlineData("ذكرني أرسل العرض لـ Globex يوم الأحد", "nextstep 1003 | إرسال العرض يوم الأحد")]
+    public void Parse_RemindMeInArabic_StoresTheVerbsNoun(string text, string expected) =>
+        Assert.Equal(expected, UnderstandingTestData.Read(text));
+
+    [Fact]
+    public async Task RemindMe_InArabic_NextStepIsANounNotTheRepsVerb()
+    {
+        _bot.Rep.Language = "ar";
+        var initech = _bot.AddDeal("1002", "Initech");
+
+        var answer = await _bot.AskAsync("ذكرني أتصل بـ Initech بكرة");
+
+        Assert.Equal("اتصال", initech.NextStep);
+        Assert.Contains("اتصال", answer.Card!.Note, StringComparison.Ordinal);
+        Assert.DoesNotContain("أتصل", answer.Card.Note, StringComparison.Ordinal);
+    }
 }
