@@ -104,4 +104,39 @@ public sealed class Parse49bTests : IDisposable
         Assert.Contains("اتصال", answer.Card!.Note, StringComparison.Ordinal);
         Assert.DoesNotContain("أتصل", answer.Card.Note, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task MarkLostInArabic_ByATeammate_AsksForTheArabicCommandWithTheMapsReason()
+    {
+        _bot.TeamMate.Language = "ar";
+        var deal = _bot.AddDeal("1004", "Northwind", "demo");
+
+        var answer = await _bot.AskAsync("خسرنا Northwind بسبب المنافس", _bot.TeamMate);
+
+        Assert.Equal(DealStatus.Open, deal.Status);
+        Assert.Contains("اطلب منهم أن يقولوا «خسرنا #1004 بسبب منافس».", answer.Card!.Note, StringComparison.Ordinal);
+        Assert.DoesNotContain("mark #1004", answer.Card.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MarkLostInEnglish_ByATeammate_StillAsksForTheEnglishCommand()
+    {
+        _bot.AddDeal("1004", "Northwind", "demo");
+
+        var answer = await _bot.AskAsync("mark Northwind lost because competitor", _bot.TeamMate);
+
+        Assert.Contains("Ask them to say \"mark #1004 lost because competitor\"", answer.Card!.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MarkLostInArabic_ByTheOwner_StoresTheMapsReasonForTheArticledWord()
+    {
+        _bot.Rep.Language = "ar";
+        var deal = _bot.AddDeal("1004", "Northwind", "demo");
+
+        await _bot.AskAsync("خسرنا Northwind بسبب المنافس");
+
+        Assert.Equal(DealStatus.Lost, deal.Status);
+        Assert.Equal("competitor", deal.LostReason);
+    }
 }
