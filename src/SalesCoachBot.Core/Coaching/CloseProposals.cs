@@ -7,7 +7,14 @@ using SalesCoachBot.Core.Nudges;
 namespace SalesCoachBot.Core.Coaching;
 
 /// <summary>What a teammate proposed: the deal, who, why, and the chat command that does it.</summary>
-public sealed record CloseProposal(DealView Deal, PersonView Proposer, string What, string Command);
+public sealed record CloseProposal(DealView Deal, PersonView Proposer, string What, string Command)
+{
+    /// <summary>
+    /// The command as the proposer is told to ask for it, in the reply's language («خسرنا #1004 بسبب منافس»); the
+    /// canonical <see cref="Command"/> when there is no such wording. Buttons always run <see cref="Command"/>.
+    /// </summary>
+    public string Shown { get; init; } = Command;
+}
 
 /// <summary>
 /// A teammate's proposal to close someone else's deal as lost goes to the deal's owner by direct message, through

@@ -835,11 +835,17 @@ public sealed partial class CommandParser
 
         // "show me my biggest deals" fits "show me my {stage} deals": a word some example uses is no stage's name typed, nor
         // one spelled near an order's word ("biggets"). Only the word as typed counts otherwise: "mars" is spelled near "mark".
+        // «صفقات في مرحلة التفاوض»: after a word that says "stage" (<c>stage_word</c>, «مرحلة») the words are a stage's name,
+        // never a team or a person's, so "my" is not needed.
         var matcher = Matchers.Value.First(x => x.Pack == pack);
-        return words.Count is > 0 and <= 2 && SaysMine(tokens, pack) && !IsAPeriod(slot, pack)
+        return words.Count is > 0 and <= 2 && (SaysMine(tokens, pack) || SaysStageWord(tokens[first - 1], pack)) && !IsAPeriod(slot, pack)
             && words.All(t => t.Lower.Any(char.IsLetter) && !matcher.IsCommandWord(t.Lower) && !pack.Words("light").Contains(t.Canon)
                 && !pack.Words("mine_words").Contains(t.Canon) && WithoutOrder([t], pack).Count == 1);
     }
+
+    /// <summary>«مرحلة», "stage": a word of <c>stage_word</c> that says the next words name a stage.</summary>
+    private static bool SaysStageWord(Token token, LanguagePack pack) =>
+        pack.Words("stage_word").Contains(token.Lower) || pack.Words("stage_word").Contains(token.Canon);
 
     /// <summary>
     /// "my deals in mars": left over after the example's words, a word that opens a stage (<c>stage_opening</c>) and then
@@ -1322,7 +1328,10 @@ public sealed partial class CommandParser
         // "… on Friday about pricing": the date said inside the step goes last, where the use case reads it, so it is the
         // step's date and not its words ("call about pricing", as "… on Friday" alone stores "call").
         var (words, day) = DateInside(tokens[end..]);
-        var text = string.Join(' ', new[] { Said(tokens[verb..after]), Said(between), Said(words[0]), Said(words[1]), Said(day), Said(named[name.Count..]) }
+        // «أتصل» ("I call") is what the rep says, not what a step reads; the step takes its noun («اتصال»), as "call" is stored.
+        var said = pack.StepNouns.TryGetValue(tokens[verb].Canon, out var noun) || pack.StepNouns.TryGetValue(tokens[verb].Lower, out noun)
+            ? string.Join(' ', [noun, .. tokens[(verb + 1)..after].Select(t => t.Original)]) : Said(tokens[verb..after]);
+        var text = string.Join(' ', new[] { said, Said(between), Said(words[0]), Said(words[1]), Said(day), Said(named[name.Count..]) }
             .Where(w => w.Length > 0));
         return new SetNextStepCommand(DealOf(name, pack, folded), text);
     }
@@ -1847,6 +1856,14 @@ public sealed partial class CommandParser
         // read as if it ended the deal's slot, where the time is looked for.
         IReadOnlyList<Token> slot = [.. m.Slot("deal"), .. m.Slot("time")];
         var reasonSlot = m.Slot("reason");
+
+        // "snooze Tailwind 3 days because customer on holiday" fits "snooze {deal} due to {reason}" with "customer" left over
+        // and "holiday" for the reason: a word typed between the deal's and the reason's that the example has no place
+        // for cuts the reason short, so another reading ("… because {reason}") is tried.
+        if (slot.Count > 0 && reasonSlot.Count > 0 && m.Extras.Any(e => IndexOf(tokens, e) > IndexOf(tokens, slot[^1]) && IndexOf(tokens, e) < IndexOf(tokens, reasonSlot[0])))
+        {
+            return null;
+        }
         var lead = pack.Words("snooze_time_leading");
         var markers = pack.Words("reason_markers");
         var openers = pack.Words("snooze_reason_openers");
@@ -3329,6 +3346,13 @@ public sealed partial class CommandParser
             tokens = Trim([.. tokens.Skip(1)], leading, trailing);
         }
 
+        // "what's next لـ Initech": an Arabic preposition (alone, or glued to the name) typed before a Latin name in an English
+        // command is no part of the name.
+        if (!pack.IsArabic)
+        {
+            tokens = WithoutArabicPreposition(tokens);
+        }
+
         var thisDeal = pack.Words("this_deal");
         if (tokens.Count == 0 || tokens.All(t => thisDeal.Contains(t.Canon)))
         {
@@ -3352,6 +3376,34 @@ public sealed partial class CommandParser
         words[^1] = StripPossessive(words[^1]);
         return new NameReference(string.Join(' ', words));
     }
+
+    /// <summary>«لـ», «ل», «بـ», «ب», «عن», «في» (tatweel already dropped): the prepositions dropped before a Latin name.</summary>
+    private static readonly FrozenSet<string> ArabicPrepositions = FrozenSet.Create(StringComparer.Ordinal, "ل", "ب", "عن", "في");
+
+    /// <summary>
+    /// The deal's words without Arabic prepositions before a name in Latin letters: «لـ Initech» and «لInitech» are "Initech".
+    /// Arabic words before anything else are kept (they may be the name).
+    /// </summary>
+    private static List<Token> WithoutArabicPreposition(List<Token> tokens)
+    {
+        var start = 0;
+        while (start < tokens.Count - 1 && ArabicPrepositions.Contains(tokens[start].Lower) && tokens[start + 1].Original.Any(char.IsAsciiLetter))
+        {
+            start++;
+        }
+
+        var result = tokens.Skip(start).ToList();
+        if (result.Count > 0 && GluedPrepositionRegex().Match(result[0].Original) is { Success: true } glued)
+        {
+            var name = glued.Groups["name"].Value;
+            result[0] = result[0] with { Original = name, Lower = name.ToLowerInvariant(), Canon = name.ToLowerInvariant() };
+        }
+
+        return result;
+    }
+
+    [GeneratedRegex(@"^(?:ل|ب|لل)(?<name>[A-Za-z].*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex GluedPrepositionRegex();
 
     /// <summary>
     /// A deal's slot up to a word that opens a reason where the example has no place for one ("disqualify Initech

@@ -59,7 +59,7 @@ internal sealed class CloseDealUseCase(
                 ActivityAt = context.Now,
                 Source = context.SourceFor(state.View),
             };
-        }, fromCard: false, cancellationToken, command.Reason);
+        }, fromCard: false, cancellationToken, command.Reason, (id, reason) => new MarkLostCommand(new ExternalIdReference(id), reason));
     }
 
     /// <summary>"DEAL said no": asks why first, unless the reason was said too.</summary>
@@ -245,7 +245,7 @@ internal sealed class CloseDealUseCase(
             var stage = context.MapOf(state.View).GetStage(stageId);
             var branch = stage.Branches.FirstOrDefault(b => b.IsBuyerSaysNo) ?? new Branch(Branch.BuyerSaysNo, BranchTarget.Nurture);
             return Follow(state, stage, branch, context.Say.Coaching("Close.BuyerSaidNo"), rules.Zone(state.Deal.TeamId), context, reason);
-        }, fromCard: expectedVersion is not null, cancellationToken, reason);
+        }, fromCard: expectedVersion is not null, cancellationToken, reason, (id, why) => new SaidNoCommand(new ExternalIdReference(id), why));
     }
 
     /// <summary>
@@ -308,7 +308,8 @@ internal sealed class CloseDealUseCase(
         Func<DealState, StageId, DealChangePlan<string>> plan,
         bool fromCard,
         CancellationToken cancellationToken,
-        string? proposedReason = null)
+        string? proposedReason = null,
+        Func<string, string, ChatCommand>? asCommand = null)
     {
         var lookup = await locator.LocateAsync(reference, context, retry, cancellationToken);
         if (lookup is not DealLookup.Found found)
@@ -363,7 +364,10 @@ internal sealed class CloseDealUseCase(
                 return DealChangePlan<string>.Nothing(string.Empty);
             }
 
-            proposal = new CloseProposal(state.View, context.Person, what, retry(state.Deal.ExternalId));
+            proposal = new CloseProposal(state.View, context.Person, what, retry(state.Deal.ExternalId))
+            {
+                Shown = Shown(asCommand, state.Deal.ExternalId, proposedReason, lost.LostReason, context, state.View) ?? retry(state.Deal.ExternalId),
+            };
             return new DealChangePlan<string>(string.Empty)
             {
                 // A retry of the same turn, or a twin racing this one (both read no note above, before the lock), finds the
@@ -410,7 +414,24 @@ internal sealed class CloseDealUseCase(
         var view = proposal.Deal;
         return asked.Count > 0
             ? say.Coaching("Close.Proposed.Asked", view.OwnerName, view.TeamName, view.Deal.Name, CoachingWording.And(asked, say))
-            : say.Coaching("Close.Proposed.AskThem", view.OwnerName, view.TeamName, view.Deal.Name, proposal.Command);
+            : say.Coaching("Close.Proposed.AskThem", view.OwnerName, view.TeamName, view.Deal.Name, proposal.Shown);
+    }
+
+    /// <summary>
+    /// «خسرنا #1004 بسبب منافس»: the change as the Arabic reply asks to type it, with the map's own words for a reason it
+    /// matched («المنافس» is the map's «منافس»), so an Arabic reply quotes no English command; null in English.
+    /// </summary>
+    private static string? Shown(
+        Func<string, string, ChatCommand>? asCommand, string externalId, string? typedReason, string? lostReason, TurnContext context, DealView view)
+    {
+        if (asCommand is null || context.Say.Language.Code != ReplyLanguage.ArabicCode || typedReason is not { Length: > 0 } typed)
+        {
+            return null;
+        }
+
+        var map = context.MapOf(view);
+        var reason = lostReason is { } key && map.Outcomes.LostReasonTexts.ContainsKey(key) ? MapWording.LostReason(key, context.Say, map) : typed.Trim();
+        return CommandParser.CanonicalText(asCommand(externalId, reason), ReplyLanguage.ArabicCode);
     }
 
     /// <summary>
@@ -419,7 +440,9 @@ internal sealed class CloseDealUseCase(
     /// </summary>
     internal static string NormaliseLostReason(string reason, ProcessMap map)
     {
-        static string Fold(string text) => ArabicText.Normalize(text).ToLowerInvariant().Replace('-', ' ').Trim();
+        // «المنافس» is the map's «منافس»: the article is dropped from each word on both sides.
+        static string Fold(string text) => string.Join(' ', ArabicText.Normalize(text).ToLowerInvariant().Replace('-', ' ')
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Length > 3 && w.StartsWith("ال", StringComparison.Ordinal) ? w[2..] : w));
 
         var typed = Fold(reason);
         string? named = null;

@@ -33,6 +33,8 @@ internal sealed class LanguagePack
         BranchNames = Map(root, "branch_names");
         TimeWords = Map(root, "time_words");
         DateWords = Map(root, "date_words");
+        StepNouns = Child(root, "step_nouns").Children.ToFrozenDictionary(
+            p => Lower(((YamlScalarNode)p.Key).Value!), p => ((YamlScalarNode)p.Value).Value!, StringComparer.Ordinal);
         PeriodUnits = Numbers(root, "period_units");
         MonthNames = Numbers(root, "month_names");
         QuarterNames = Numbers(root, "quarter_names");
@@ -164,6 +166,9 @@ internal sealed class LanguagePack
     public IReadOnlyList<string[]> TrailingFiller { get; }
 
     /// <summary>A named word set from the file's <c>words:</c> section (empty when absent).</summary>
+    /// <summary>«أتصل» → «اتصال»: a reminder's first-person verb as the noun a next step is written with (kept as spelled).</summary>
+    public FrozenDictionary<string, string> StepNouns { get; }
+
     public FrozenSet<string> Words(string name) => _sets.TryGetValue(name, out var set) ? set : FrozenSet<string>.Empty;
 
     /// <summary>Fills in each token's canonical form for this language.</summary>
