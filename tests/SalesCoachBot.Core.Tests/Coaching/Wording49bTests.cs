@@ -1,0 +1,61 @@
+using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Tests.Fakes;
+
+namespace SalesCoachBot.Core.Tests.Coaching;
+
+/// <summary>
+/// Session 49, wording the audit left: the reverse funnel's scope after its full stop, an example team lowercased, and
+/// diacritics alone echoed back. English and Arabic each.
+/// </summary>
+public sealed class Wording49bTests : IDisposable
+{
+    private const char Fsi = '\u2068';
+    private const char Pdi = '\u2069';
+    private readonly BotHarness _bot = new();
+
+    public void Dispose() => _bot.Dispose();
+
+    private static string Iso(string text) => $"{Fsi}{text}{Pdi}";
+
+    private void WonAndOpen()
+    {
+        var now = _bot.Clock.GetUtcNow();
+        for (var i = 0; i < 5; i++)
+        {
+            var won = _bot.Stores.AddDeal($"w{i}", $"Won {i}", _bot.Rep, _bot.Emea, "contract-signed", now.AddDays(-60));
+            won.Amount = 100_000;
+            won.Currency = "EUR";
+            won.CreatedAt = now.AddDays(-100);
+            won.Status = DealStatus.Won;
+            won.ClosedAt = won.StageEnteredAt;
+            foreach (var (stage, daysAgo) in new[] { ("discovery", 100), ("demo", 90), ("contract-signed", 60) })
+            {
+                _bot.Stores.History.Add(new StageHistoryEntry { Id = _bot.Stores.History.Count + 1, DealId = won.Id, StageId = new StageId(stage), EnteredAt = now.AddDays(-daysAgo), Kind = StageChangeKind.Advanced });
+            }
+
+            var open = _bot.Stores.AddDeal($"o{i}", $"Open {i}", _bot.Rep, _bot.Emea, "discovery", now.AddDays(-100));
+            open.Amount = 10_000;
+            open.Currency = "EUR";
+            open.CreatedAt = now.AddDays(-100);
+            _bot.Stores.History.Add(new StageHistoryEntry { Id = _bot.Stores.History.Count + 1, DealId = open.Id, StageId = new StageId("discovery"), EnteredAt = now.AddDays(-100), Kind = StageChangeKind.Advanced });
+        }
+    }
+
+    [Fact]
+    public async Task ReverseFunnel_Team_ScopeLeadsTheFirstLine_EnglishAndArabic()
+    {
+        WonAndOpen();
+
+        var english = await _bot.AskAsync("what do we need to hit €2M this year for emea", _bot.Manager);
+        _bot.Manager.Language = "ar";
+        var arabic = await _bot.AskAsync("what do we need to hit €2M this year for emea", _bot.Manager);
+
+        var first = english.Text.ReplaceLineEndings("\n").Split('\n')[0];
+        Assert.StartsWith("EMEA: To close 2,000,000 EUR by 31 Dec 2026 you need", first, StringComparison.Ordinal);
+        Assert.EndsWith("now.", first, StringComparison.Ordinal);
+        var firstArabic = arabic.Text.ReplaceLineEndings("\n").Split('\n')[0];
+        Assert.StartsWith($"{Iso("EMEA")}: لإغلاق {Iso("2,000,000 EUR")} بحلول 31 ديسمبر 2026 يلزم أن تدخل", firstArabic, StringComparison.Ordinal);
+        Assert.EndsWith(".", firstArabic, StringComparison.Ordinal);
+    }
+}
