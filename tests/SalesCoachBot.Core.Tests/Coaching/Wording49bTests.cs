@@ -58,4 +58,16 @@ public sealed class Wording49bTests : IDisposable
         Assert.StartsWith($"{Iso("EMEA")}: لإغلاق {Iso("2,000,000 EUR")} بحلول 31 ديسمبر 2026 يلزم أن تدخل", firstArabic, StringComparison.Ordinal);
         Assert.EndsWith(".", firstArabic, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task UnknownTeam_ExampleKeepsTheTeamsCase_EnglishAndArabic()
+    {
+        var english = await _bot.AskAsync("pipeline narnia", _bot.Manager);
+        _bot.Manager.Language = "ar";
+        var arabic = await _bot.AskAsync("خط المبيعات لفريق narnia", _bot.Manager);
+
+        Assert.EndsWith("For example: \"pipeline EMEA last 90 days\".", english.Text, StringComparison.Ordinal);
+        Assert.EndsWith($"مثال: «خط المبيعات لفريق {Iso("EMEA")} آخر 90 يومًا».", arabic.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("emea", arabic.Text, StringComparison.Ordinal);
+    }
 }

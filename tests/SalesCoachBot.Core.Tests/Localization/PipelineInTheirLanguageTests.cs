@@ -240,7 +240,7 @@ public sealed class PipelineInTheirLanguageTests : IDisposable
 
         Assert.Equal("خط المبيعات · صفقاتك", own.Card!.Title);
         Assert.Equal("أرقام الفرق للمديرين", refused.Card!.Title);
-        Assert.Contains($"لا أعرف فريقًا اسمه «{Iso("narnia")}» ضمن ما يمكنك رؤيته. الفرق التي تراها: {Iso("EMEA")}. مثال: «خط المبيعات لفريق {Iso("emea")} آخر 90 يومًا».", unknown.Text, StringComparison.Ordinal);
+        Assert.Contains($"لا أعرف فريقًا اسمه «{Iso("narnia")}» ضمن ما يمكنك رؤيته. الفرق التي تراها: {Iso("EMEA")}. مثال: «خط المبيعات لفريق {Iso("EMEA")} آخر 90 يومًا».", unknown.Text, StringComparison.Ordinal);
     }
 
     [Fact]
