@@ -70,4 +70,21 @@ public sealed class Wording49bTests : IDisposable
         Assert.EndsWith($"مثال: «خط المبيعات لفريق {Iso("EMEA")} آخر 90 يومًا».", arabic.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("emea", arabic.Text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("\u064B\u064C\u064D\u064E\u064F\u0650\u0651")]
+    [InlineData(" \u0651\u0651 ")]
+    [InlineData("\u200F\u0650")]
+    public async Task Ask_DiacriticsOnly_ThePlainHelpAsForNothingTyped_EnglishAndArabic(string marks)
+    {
+        var english = await _bot.AskAsync(marks);
+        _bot.Rep.Language = "ar";
+        var arabic = await _bot.AskAsync(marks);
+
+        Assert.Equal(CardKind.Help, english.Card!.Kind);
+        Assert.StartsWith("I coach deals through your team's sales process. Try:", english.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u0651", english.Text, StringComparison.Ordinal);
+        Assert.StartsWith("أرافقك في صفقاتك خطوة بخطوة وفق عملية المبيعات لدى فريقك. جرّب:", arabic.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("لم أفهم", arabic.Text, StringComparison.Ordinal);
+    }
 }
