@@ -26,7 +26,7 @@ public sealed record PipelineAudience(PipelineScope Scope, string Label, IReadOn
 
         var which = string.Join(say.Pipeline("Separator.Strong"), used.Select(g =>
             say.Pipeline("Audience.MapGroup", string.Join(say.Nudges("ListSeparator"), g.Select(t => say.Language.Isolate(t.Name))), g.Key)));
-        var sample = Teams[0].Name.ToLowerInvariant();
+        var sample = Teams[0].Name;
         return new AudienceMap.Several(Errors.Answer(say.Pipeline("Audience.Several.Title"),
             say.Pipeline("Audience.Several", Label, which, forTeam(sample))));
     }
@@ -78,7 +78,7 @@ public sealed class PipelineAccess(IDirectoryStore directory)
             {
                 var known = visible.Count == 0 ? string.Empty
                     : say.Pipeline("Audience.Known", string.Join(say.Nudges("ListSeparator"), visible.Select(t => t.Name).Order(StringComparer.OrdinalIgnoreCase).Select(say.Language.Isolate)));
-                var sample = visible.FirstOrDefault()?.Name.ToLowerInvariant() ?? "emea";
+                var sample = visible.FirstOrDefault()?.Name ?? "EMEA";
                 return new AudienceResult.Refused(Errors.Answer(say.Pipeline("Audience.UnknownTeam.Title"),
                     say.Pipeline("Audience.UnknownTeam", name, known, Canonical.Command(forTeam(sample)))));
             }

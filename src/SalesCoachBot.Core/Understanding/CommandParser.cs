@@ -30,6 +30,9 @@ public sealed partial class CommandParser
     /// <summary>The recognisers, English first (for the bench and the accuracy report).</summary>
     internal static IReadOnlyList<IntentMatcher> Recognisers => Matchers.Value;
 
+    private static bool OnlyMarks(string text) => text.All(c => char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) is
+        UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format);
+
     /// <summary>Understands <paramref name="text"/>; anything not understood is an <see cref="UnknownCommand"/>.</summary>
     public ChatCommand Parse(string? text)
     {
@@ -45,7 +48,9 @@ public sealed partial class CommandParser
         // often than the other way round, so «انقل Initech» and «Initech اختفوا» are Arabic.
         var mostlyArabic = arabic >= other && arabic > 0;
         var majority = mostlyArabic ? Matchers.Value[1] : Matchers.Value[0];
-        var unknown = new UnknownCommand(capped) { Language = majority.Pack.Code };
+        // Marks with no letter to sit on (harakat alone, direction marks) are nothing typed: echoed back they would stack
+        // on the quotation mark, so they get the plain help as an empty message does.
+        var unknown = new UnknownCommand(OnlyMarks(capped) ? string.Empty : capped) { Language = majority.Pack.Code };
         if (raw.Count == 0)
         {
             return capped.Contains('?', StringComparison.Ordinal) ? new HelpCommand() : unknown;

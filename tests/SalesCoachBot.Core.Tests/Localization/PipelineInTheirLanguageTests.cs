@@ -130,7 +130,7 @@ public sealed class PipelineInTheirLanguageTests : IDisposable
         var answer = await _bot.AskAsync("what do we need to hit €2M this year", _bot.Manager);
 
         Assert.Equal($"لإغلاق {Iso("2,000,000 EUR")} بحلول 31 ديسمبر 2026", answer.Card!.Title);
-        Assert.StartsWith($"لإغلاق {Iso("2,000,000 EUR")} بحلول 31 ديسمبر 2026 يلزم أن تدخل", answer.Text, StringComparison.Ordinal);
+        Assert.StartsWith($"{Iso("EMEA")}: لإغلاق {Iso("2,000,000 EUR")} بحلول 31 ديسمبر 2026 يلزم أن تدخل", answer.Text, StringComparison.Ordinal);
         Assert.Contains($"يلزم أن تدخل 15 صفقة إلى مرحلة {Iso("Demo")}، و{Iso("30")} إلى مرحلة {Iso("Discovery")} — ولديك الآن", answer.Text, StringComparison.Ordinal);
         Assert.Contains($"رُبح حتى الآن في الفترة: {Iso("500,000 EUR")}، والمتبقي {Iso("1,500,000 EUR")}.", answer.Text, StringComparison.Ordinal);
         Assert.Contains($"{Iso("Discovery")}: يلزم دخول {Iso("30")} · لديك الآن {Iso("5")} · يُربح {Iso("50%")} من الصفقات التي تدخلها", answer.Text, StringComparison.Ordinal);
@@ -240,7 +240,7 @@ public sealed class PipelineInTheirLanguageTests : IDisposable
 
         Assert.Equal("خط المبيعات · صفقاتك", own.Card!.Title);
         Assert.Equal("أرقام الفرق للمديرين", refused.Card!.Title);
-        Assert.Contains($"لا أعرف فريقًا اسمه «{Iso("narnia")}» ضمن ما يمكنك رؤيته. الفرق التي تراها: {Iso("EMEA")}. مثال: «خط المبيعات لفريق {Iso("emea")} آخر 90 يومًا».", unknown.Text, StringComparison.Ordinal);
+        Assert.Contains($"لا أعرف فريقًا اسمه «{Iso("narnia")}» ضمن ما يمكنك رؤيته. الفرق التي تراها: {Iso("EMEA")}. مثال: «خط المبيعات لفريق {Iso("EMEA")} آخر 90 يومًا».", unknown.Text, StringComparison.Ordinal);
     }
 
     [Fact]

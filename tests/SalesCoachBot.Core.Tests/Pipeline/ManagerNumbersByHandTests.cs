@@ -67,7 +67,7 @@ public sealed class ManagerNumbersByHandTests : IDisposable
 
         Assert.Equal("To close 1,000,000 EUR by 31 Dec 2026", answer.Card!.Title);
         Assert.StartsWith(
-            "To close 1,000,000 EUR by 31 Dec 2026 you need 5 deals to enter Demo, 7 to enter Discovery — and you hold 1 in Demo, 2 in Discovery now.",
+            "EMEA: To close 1,000,000 EUR by 31 Dec 2026 you need 5 deals to enter Demo, 7 to enter Discovery — and you hold 1 in Demo, 2 in Discovery now.",
             answer.Text,
             StringComparison.Ordinal);
         Assert.Contains("Period: this quarter (Q4 2026, until 31 Dec 2026) — no period was given", answer.Text, StringComparison.Ordinal);

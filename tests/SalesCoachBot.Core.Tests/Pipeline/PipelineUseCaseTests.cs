@@ -65,9 +65,9 @@ public sealed class PipelineUseCaseTests : IDisposable
     }
 
     [Theory]
-    [InlineData("show the map for narnia", "show the map for emea")]
-    [InlineData("what do we need to hit 2M for narnia", "what do we need to hit 2M for emea")]
-    [InlineData("pipeline narnia", "pipeline emea last 90 days")]
+    [InlineData("show the map for narnia", "show the map for EMEA")]
+    [InlineData("what do we need to hit 2M for narnia", "what do we need to hit 2M for EMEA")]
+    [InlineData("pipeline narnia", "pipeline EMEA last 90 days")]
     public async Task UnknownTeam_ExampleIsTheSameCommandForATeamTheyMaySee(string text, string example)
     {
         var answer = await _bot.AskAsync(text, _bot.Manager);
@@ -85,7 +85,7 @@ public sealed class PipelineUseCaseTests : IDisposable
 
         Assert.Equal("Unknown team", answer.Card!.Title);
         Assert.Contains("I don't know a team called \"americas\" that you can see. Teams you can see: EMEA.", answer.Text, StringComparison.Ordinal);
-        Assert.Contains("pipeline emea last 90 days", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("pipeline EMEA last 90 days", answer.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("70,000", answer.Text, StringComparison.Ordinal);
     }
 

@@ -79,7 +79,7 @@ public sealed class RenamedStageHistoryTests : IDisposable
         var answer = await _bot.AskAsync("what do we need to hit 1M", _bot.Manager);
 
         Assert.StartsWith(
-            "To close 1,000,000 EUR by 31 Dec 2026 you need 6 deals to enter Product demo, 8 to enter Discovery — and you hold 2 in Product demo, 2 in Discovery now.",
+            "EMEA: To close 1,000,000 EUR by 31 Dec 2026 you need 6 deals to enter Product demo, 8 to enter Discovery — and you hold 2 in Product demo, 2 in Discovery now.",
             answer.Text,
             StringComparison.Ordinal);
         Assert.Contains("Discovery → Product demo 75% (6 of 8); Product demo → Contract signed 50% (3 of 6)", answer.Text, StringComparison.Ordinal);

@@ -126,7 +126,7 @@ public sealed class StageMoves47Tests : IDisposable
 
         Assert.Equal("Unknown team", moves.Card!.Title);
         Assert.StartsWith("I don't know a team called \"Americas\" that you can see. Teams you can see: EMEA.", moves.Text, StringComparison.Ordinal);
-        Assert.Contains("\"what moved in emea this week\"", moves.Text, StringComparison.Ordinal);
+        Assert.Contains("\"what moved in EMEA this week\"", moves.Text, StringComparison.Ordinal);
         Assert.Equal(pipeline.Card!.Title, moves.Card.Title);
         Assert.DoesNotContain("Umbrella", moves.Text, StringComparison.Ordinal);
     }

@@ -91,7 +91,9 @@ internal sealed class MyDealsUseCase(
 
         // The team's name, or the owner as the data names them when one person matched ("Dana Demo" for "dana"), else as typed.
         var named = team?.Name ?? OwnerNames.Named(theirs.Select(view => view.OwnerName), owner);
-        return await ListAsync(theirs, command.StageText, "Owner", withOwners: true, context, cancellationToken, named, command.Order, command.Count);
+        // One person's deals name that person in the heading: "owner: Dana Demo" on every line would only repeat it.
+        var owners = team is not null || theirs.Select(view => view.Deal.OwnerId).Distinct().Skip(1).Any();
+        return await ListAsync(theirs, command.StageText, "Owner", withOwners: owners, context, cancellationToken, named, command.Order, command.Count);
     }
 
     /// <summary>Whether a map in force knows <paramref name="words"/> as a stage (or one close to them).</summary>

@@ -81,9 +81,15 @@ internal sealed class StalledDealsUseCase(IDealStore deals, IDirectoryStore dire
             .ToList();
 
         var text = new StringBuilder().AppendLine(say.Lists(texts + ".Header", scope, stalled.Count));
+        // "Stalled deals of Riley Rep" already names the one owner: no "Riley Rep:" group under it.
+        var onePerson = owned is not null && sections.Count == 1;
         foreach (var section in sections)
         {
-            text.AppendLine(say.Lists("Stalled.Owner", section.Heading));
+            if (!onePerson)
+            {
+                text.AppendLine(say.Lists("Stalled.Owner", section.Heading));
+            }
+
             foreach (var line in section.Lines)
             {
                 text.Append("- ").AppendLine(line.Text);
