@@ -3397,8 +3397,18 @@ public sealed partial class CommandParser
             start++;
         }
 
-        var result = tokens.Skip(start).ToList();
-        if (result.Count > 0 && GluedPrepositionRegex().Match(result[0].Original) is { Success: true } glued)
+        // Most names start with a Latin letter: nothing to cut, so the list is handed back as it came (this runs on every
+        // English deal slot).
+        var glued = start < tokens.Count && !char.IsAsciiLetter(tokens[start].Original.FirstOrDefault())
+            ? GluedPrepositionRegex().Match(tokens[start].Original)
+            : System.Text.RegularExpressions.Match.Empty;
+        if (start == 0 && !glued.Success)
+        {
+            return tokens;
+        }
+
+        var result = tokens[start..];
+        if (glued.Success)
         {
             var name = glued.Groups["name"].Value;
             result[0] = result[0] with { Original = name, Lower = name.ToLowerInvariant(), Canon = name.ToLowerInvariant() };
