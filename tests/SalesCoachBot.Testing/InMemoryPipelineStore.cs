@@ -72,7 +72,8 @@ public sealed class InMemoryPipelineStore(InMemoryStores stores) : IPipelineStor
             var deal = deals[x.Entry.DealId];
             var team = stores.Teams.Single(t => t.Id == deal.TeamId);
             return new StageChangeLine(deal.Id, deal.ExternalId, deal.Name, stores.People.Single(p => p.Id == deal.OwnerId).Name, deal.TeamId, team.Name, team.MapId,
-                x.Entry.StageId.Value, x.Previous, x.Entry.Kind, x.Entry.EnteredAt, deal.Status);
+                x.Entry.StageId.Value, x.Previous, x.Entry.Kind, x.Entry.EnteredAt, deal.Status,
+                ImportReason.OutcomeOf(x.Entry.Kind, x.Entry.ByPersonId, x.Entry.Reason));
         }).ToList();
         return Task.FromResult(new StageChangeList(lines, changes.Count));
     }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Core.Domain;
-using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Data.Configurations;
 using SalesCoachBot.Data.Stores;
@@ -36,8 +35,6 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
         string? LostReason,
         DateTimeOffset? ClosedAt,
         string? NextStep);
-
-    private const string ImportReason = "import";
 
     private readonly ImportTally _tally = new();
 
@@ -376,7 +373,7 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
         }
     }
 
-    private StageHistoryEntry History(Deal deal, StageChangeKind kind, string reason = ImportReason) => new()
+    private StageHistoryEntry History(Deal deal, StageChangeKind kind, string reason = ImportReason.StageChange) => new()
     {
         DealId = deal.Id,
         StageId = deal.StageId,
@@ -416,11 +413,15 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
     /// <summary>
     /// Applies the row. Absent columns and empty cells keep their stored values; a stage earlier than the stored one is
     /// skipped (with its stage_entered_at), and so is a status that reopens a won or lost deal or turns one close into the
-    /// other, each reported in <paramref name="warnings"/> unless the import allows it. A status that closes an open deal is
-    /// recorded as a close. Returns the history entry the row adds, if any.
+    /// other, each reported in <paramref name="warnings"/> unless the import allows it. A status that closes an open deal
+    /// (won, lost or nurture) is recorded as a close, and one that brings a deal back as a reopen, the row's reason in
+    /// <see cref="ImportReason"/>'s neutral form. A stored stage id the map renamed is the file's stage, not a move.
+    /// Returns the history entry the row adds, if any.
     /// </summary>
     private (StageChangeKind Kind, string Reason)? Update(Deal deal, Row row, DateTimeOffset now, List<ImportWarning> warnings)
     {
+        // Read before the row's team replaces it: a renamed stage is the same stage only on the same map.
+        var storedMap = _teamMaps.GetValueOrDefault(deal.TeamId);
         deal.Name = row.Name;
         deal.OwnerId = row.OwnerId;
         deal.TeamId = row.TeamId;
@@ -456,7 +457,11 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
         }
 
         var stage = new StageId(row.StageId);
-        var stageChanged = deal.StageId != stage;
+        // A deal still stored under a stage id the map has renamed (its 'replaces') sits in the file's stage: no move, no
+        // new version. Its row is left to the map change to move it on, as for every deal in that stage.
+        var sameStage = deal.StageId == stage || (storedMap is not null && storedMap.Id == _teamMaps.GetValueOrDefault(row.TeamId)?.Id
+            && storedMap.ResolveStage(deal.StageId)?.Id == stage);
+        var stageChanged = !sameStage;
         var stageSkipped = false;
         if (stageChanged && !options.AllowBackward && _teamMaps.GetValueOrDefault(row.TeamId) is { } map && IsBackward(map, deal.StageId, stage))
         {
@@ -479,8 +484,8 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
             deal.StageEnteredAt = entered;
         }
 
-        (StageChangeKind Kind, string Reason)? history = stageChanged ? (StageChangeKind.Imported, ImportReason) : null;
-        var closes = false;
+        (StageChangeKind Kind, string Reason)? history = stageChanged ? (StageChangeKind.Imported, ImportReason.StageChange) : null;
+        DealStatus? closedFrom = null;
         if (row.Status is { } status && status != deal.Status)
         {
             var closed = deal.Status is DealStatus.Won or DealStatus.Lost;
@@ -493,35 +498,41 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
             }
             else
             {
-                if (closed)
+                if (status == DealStatus.Open)
                 {
-                    // Recorded as a reopen in chat is (ReopenDealUseCase): a new stage version, the stage entered now, and a
-                    // history row saying what the deal was; a close turned into the other close is recorded as a close.
-                    history = status == DealStatus.Open
-                        ? (StageChangeKind.Reopened, Phrases.English.Coaching("Reopen.Reason", WasClosed(deal)))
-                        : (StageChangeKind.Closed, $"{ImportReason}; was {Status(deal.Status)}");
+                    // Recorded as a reopen in chat is (ReopenDealUseCase), from lost, won or nurture alike: a new stage version,
+                    // the stage entered now, and a Reopened row saying what the deal was.
+                    history = (StageChangeKind.Reopened, new ImportReason(DealStatus.Open, deal.Status, deal.LostReason).Stored);
                     if (!stageChanged)
                     {
                         deal.StageVersion++;
                         deal.StageEnteredAt = row.StageEnteredAt ?? now;
                     }
 
-                    deal.ClosedByPersonId = null;
                     deal.ReengageAt = null;
                 }
-                else if (status is DealStatus.Won or DealStatus.Lost)
+                else
                 {
-                    // Recorded as a close in chat is (CloseDealUseCase's transition): a new stage version, the stage entered
-                    // when it closed, and a Closed history row, so the history, "what moved" and stale cards see it.
-                    closes = true;
+                    // Recorded as a close in chat is (CloseDealUseCase's transition), into won, lost or nurture: a new stage
+                    // version, the stage entered when it closed, and a Closed row, so the history, "what moved", cycle
+                    // figures and stale cards see it. A close turned into another close is the import's (--allow-reopen).
+                    closedFrom = deal.Status;
                     if (!stageChanged)
                     {
                         deal.StageVersion++;
-                        deal.StageEnteredAt = row.ClosedAt ?? row.StageEnteredAt ?? now;
+                        deal.StageEnteredAt = closed || status == DealStatus.Nurture
+                            ? row.StageEnteredAt ?? now
+                            : row.ClosedAt ?? row.StageEnteredAt ?? now;
                     }
 
-                    deal.ReengageAt = null;
+                    // A nurtured deal is picked up again after the map's days, counted from when it entered nurture, as in chat.
+                    deal.ReengageAt = status == DealStatus.Nurture && _teamMaps.GetValueOrDefault(row.TeamId) is { } nurtureMap
+                        ? deal.StageEnteredAt.AddDays(nurtureMap.Outcomes.NurtureReengageAfterDays)
+                        : null;
                 }
+
+                // An import names no person: nobody's undo window applies to its close.
+                deal.ClosedByPersonId = null;
 
                 // What belonged to the old status goes with it, as a move in chat does: an open deal has no close date,
                 // and only a lost deal has a lost reason. The row's own cells still win below.
@@ -537,10 +548,10 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
 
         deal.LostReason = row.LostReason ?? deal.LostReason;
         deal.ClosedAt = row.ClosedAt ?? deal.ClosedAt;
-        if (closes)
+        if (closedFrom is { } was)
         {
-            // "import; lost (price)", "import; won": worded once the row's lost reason is in.
-            history = (StageChangeKind.Closed, $"{ImportReason}; {WasClosed(deal)}");
+            // import:lost:open:price, import:won:open: stored once the row's lost reason is in; worded where it is read.
+            history = (StageChangeKind.Closed, new ImportReason(deal.Status, was, deal.Status == DealStatus.Lost ? deal.LostReason : null).Stored);
         }
 
         // A stage entry is activity; unchanged rows leave last activity alone.
@@ -558,11 +569,6 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
     }
 
     private static string Status(DealStatus status) => status.ToString().ToLowerInvariant();
-
-    /// <summary>"lost (price)", "won": what a reopened deal was, worded as the chat's reopen stores it (and how an import closed one).</summary>
-    private static string WasClosed(Deal deal) => deal.Status == DealStatus.Won
-        ? Phrases.English.Coaching("Reopen.WasWon")
-        : deal.LostReason is { } reason ? Phrases.English.Coaching("Reopen.WasLostBecause", reason) : Phrases.English.Coaching("Reopen.WasLost");
 
     /// <summary>
     /// Whether <paramref name="to"/> comes before <paramref name="from"/> on the path of <paramref name="map"/>. A stored

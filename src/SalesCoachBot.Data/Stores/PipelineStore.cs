@@ -97,11 +97,14 @@ internal sealed class PipelineStore(SalesCoachDbContext db, PipelineFactsCache f
                 c.h.Kind,
                 c.h.EnteredAt,
                 c.d.Status,
+                c.h.Reason,
+                c.h.ByPersonId,
             })
             .Take(limit)
             .ToListAsync(cancellationToken);
         return new StageChangeList(
-            [.. rows.Select(r => new StageChangeLine(r.Id, r.ExternalId, r.Name, r.Owner, r.TeamId, r.Team, r.MapId, r.StageId.Value, r.Previous?.Value, r.Kind, r.EnteredAt, r.Status))],
+            [.. rows.Select(r => new StageChangeLine(r.Id, r.ExternalId, r.Name, r.Owner, r.TeamId, r.Team, r.MapId, r.StageId.Value, r.Previous?.Value, r.Kind, r.EnteredAt, r.Status,
+                ImportReason.OutcomeOf(r.Kind, r.ByPersonId, r.Reason)))],
             total);
     }
 

@@ -118,7 +118,7 @@ public abstract class ImportKeepsClosesAndStepsTests(Func<TestDatabase> database
         Assert.Equal((before.StageVersion + 1, now, now), (after.StageVersion, after.StageEnteredAt, after.LastActivityAt));
         var history = await HistoryAsync(after.Id);
         Assert.Equal(2, history.Count);
-        Assert.Equal((new StageId("demo"), StageChangeKind.Reopened, now, "Reopened; was lost (price)"),
+        Assert.Equal((new StageId("demo"), StageChangeKind.Reopened, now, "import:open:lost:price"),
             (history[1].StageId, history[1].Kind, history[1].EnteredAt, history[1].Reason));
     }
 
@@ -134,7 +134,7 @@ public abstract class ImportKeepsClosesAndStepsTests(Func<TestDatabase> database
         var after = await DealAsync(id);
         Assert.Equal((DealStatus.Lost, "price", (DateTimeOffset?)Db.Time.GetUtcNow()), (after.Status, after.LostReason, after.ClosedAt));
         var last = (await HistoryAsync(after.Id))[^1];
-        Assert.Equal((StageChangeKind.Closed, "import; was won"), (last.Kind, last.Reason));
+        Assert.Equal((StageChangeKind.Closed, "import:lost:won:price"), (last.Kind, last.Reason));
     }
 
     private async Task<(TestTeam Team, string Id, Deal Before)> OpenDealAsync()
@@ -171,7 +171,7 @@ public abstract class ImportKeepsClosesAndStepsTests(Func<TestDatabase> database
         Assert.Equal((before.StageVersion + 1, now, now), (after.StageVersion, after.StageEnteredAt, after.LastActivityAt));
         var history = await HistoryAsync(after.Id);
         Assert.Equal(2, history.Count);
-        Assert.Equal((new StageId("demo"), StageChangeKind.Closed, now, "import; lost (price)", (long?)null),
+        Assert.Equal((new StageId("demo"), StageChangeKind.Closed, now, "import:lost:open:price", (long?)null),
             (history[1].StageId, history[1].Kind, history[1].EnteredAt, history[1].Reason, history[1].ByPersonId));
 
         // Asked an hour later (a window ends before its last instant).
@@ -202,7 +202,7 @@ public abstract class ImportKeepsClosesAndStepsTests(Func<TestDatabase> database
         Assert.Equal((DealStatus.Won, (DateTimeOffset?)Closed), (after.Status, after.ClosedAt));
         Assert.Equal((before.StageVersion + 1, Closed), (after.StageVersion, after.StageEnteredAt));
         var last = (await HistoryAsync(after.Id))[^1];
-        Assert.Equal((StageChangeKind.Closed, "import; won", Closed), (last.Kind, last.Reason, last.EnteredAt));
+        Assert.Equal((StageChangeKind.Closed, "import:won:open", Closed), (last.Kind, last.Reason, last.EnteredAt));
 
         await using var services = Db.Services.CreateAsyncScope();
         var store = services.ServiceProvider.GetRequiredService<IPipelineStore>();

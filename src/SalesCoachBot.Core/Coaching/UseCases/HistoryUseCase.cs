@@ -3,7 +3,6 @@ using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
-using SalesCoachBot.Core.Crm;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.ProcessMaps;
@@ -110,7 +109,8 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal, 
         var language = say.Language;
         // A row written under an id the map has since renamed or merged away reads as the stage that replaces it.
         var stage = entry.Stage is { } id ? (map.ResolveStage(id) is { } known ? MapWording.Name(known, language) : id.Value) : "?";
-        var reason = entry.Text is { Length: > 0 } r ? say.Coaching("History.Reason", CrmReasons.Describe(r, say)) : string.Empty;
+        // An import's row stores its outcome language-neutral (ImportReason); a CRM's is read back by CrmReasons.
+        var reason = entry.Text is { Length: > 0 } r ? say.Coaching("History.Reason", ImportReason.Describe(r, say, map)) : string.Empty;
         return entry.Kind switch
         {
             TimelineEntryKind.StageChange => entry.StageChange switch
@@ -124,7 +124,7 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal, 
                 StageChangeKind.MovedInCrm => say.Coaching("History.Moved", stage, reason),
                 StageChangeKind.ClosedInCrm => say.Coaching("History.Closed", stage, reason),
                 StageChangeKind.Reopened => entry.Text is { Length: > 0 } why
-                    ? say.Coaching("History.Reopened.Because", stage, why)
+                    ? say.Coaching("History.Reopened.Because", stage, ImportReason.Describe(why, say, map))
                     : say.Coaching("History.Reopened", stage),
                 _ => say.Coaching("History.Imported", stage),
             },
