@@ -574,8 +574,11 @@ public sealed partial class CommandParser
     private static bool NamesAPerson(IReadOnlyList<Token> deal, LanguagePack pack) =>
         deal.Count > 0 && deal.All(t => pack.Words("branch_not_deal").Contains(t.Canon) || pack.Words("branch_not_deal").Contains(t.Lower));
 
-    /// <summary>The day a date in words is read against where only whether the words are a date matters.</summary>
-    private static readonly DateContext AnyDay = new(DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc);
+    /// <summary>
+    /// The day a date in words is read against where only whether the words are a date matters. Within the years the
+    /// reader takes (2000–2100): against 1970, "Dec 10" and "10/12" were no day at all, so never a step's date.
+    /// </summary>
+    private static readonly DateContext AnyDay = new(new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero), TimeZoneInfo.Utc);
 
     /// <summary>Reads the winning example's slots into a command; null when the slots do not make one.</summary>
     private static ChatCommand? Build(IntentMatch m, IReadOnlyList<Token> tokens, IReadOnlyList<Token> opening, Typed folded, LanguagePack pack)
@@ -1344,7 +1347,8 @@ public sealed partial class CommandParser
     /// <summary>
     /// The words before and after a date said inside <paramref name="rest"/> ("on Friday" in "on Friday about pricing",
     /// «يوم الخميس» in «يوم الخميس بخصوص السعر»), and the date; the words unchanged when they end in a date or hold none.
-    /// The longest date of at most six words is taken, first from the left; a date needs a word ("Phase 2" has none).
+    /// The longest date of at most six words is taken, first from the left; a date needs a word ("Phase 2" has none), and
+    /// must be said as the due date (<see cref="DateInWords.SaysWhenDue"/>): "the Dec 10 minutes" are the step's words.
     /// </summary>
     private static (List<Token>[] Words, List<Token> Day) DateInside(List<Token> rest)
     {
@@ -1358,7 +1362,8 @@ public sealed partial class CommandParser
             for (var to = Math.Min(rest.Count - 1, from + 6); to > from; to--)
             {
                 var said = Join(rest[from..to]);
-                if (said.Any(char.IsLetter) && DateInWords.Read(said, AnyDay) is DateReading.Found or DateReading.InPast)
+                if (said.Any(char.IsLetter) && DateInWords.SaysWhenDue(said, rightAfterName: from == 0)
+                    && DateInWords.Read(said, AnyDay) is DateReading.Found or DateReading.InPast)
                 {
                     return ([rest[..from], rest[to..]], rest[from..to]);
                 }
