@@ -836,7 +836,7 @@ public sealed partial class CommandParser
         // "which deals should I worry about", "show me the team's deals": only words after one that opens a stage ("in",
         // «في», «مرحلة») are a stage's name typed.
         var first = slot.Count == 0 ? -1 : tokens.ToList().FindIndex(t => t.Start == slot[0].Start);
-        if (first < 1 || !pack.Words("stage_opening").Contains(tokens[first - 1].Lower))
+        if (first < 1 || !(pack.Words("stage_opening").Contains(tokens[first - 1].Lower) || SaysStageWord(tokens[first - 1], pack)))
         {
             return false;
         }
@@ -846,7 +846,7 @@ public sealed partial class CommandParser
         // «صفقات في مرحلة التفاوض»: after a word that says "stage" (<c>stage_word</c>, «مرحلة») the words are a stage's name,
         // never a team or a person's, so "my" is not needed.
         var matcher = Matchers.Value.First(x => x.Pack == pack);
-        return words.Count is > 0 and <= 2 && (SaysMine(tokens, pack) || SaysStageWord(tokens[first - 1], pack)) && !IsAPeriod(slot, pack)
+        return words.Count is > 0 and <= 2 && (SaysMine(tokens, pack) || SaysStageWord(tokens[first - 1], pack) || SaysStageWord(slot[0], pack)) && !IsAPeriod(slot, pack)
             && words.All(t => t.Lower.Any(char.IsLetter) && !matcher.IsCommandWord(t.Lower) && !pack.Words("light").Contains(t.Canon)
                 && !pack.Words("mine_words").Contains(t.Canon) && WithoutOrder([t], pack).Count == 1);
     }
@@ -2471,7 +2471,8 @@ public sealed partial class CommandParser
         var team = pack.Words("team_filler");
         // «الصفقات اللي علقت» ("the deals that got stuck"): a relative clause (map_clause_openers) says which deals, not whose;
         // so does a negation («اللي ما فيها حركة», "with no movement"). «كيف صفقة مؤسسة الأفق ماشية»: a deal's noun opens a deal.
-        if ((person is [var first, ..] && (pack.Words("map_clause_openers").Contains(first.Lower) || pack.Words("deal_nouns").Contains(first.Canon)))
+        // "deals at stage mars": words after "stage" (stage_word) name a stage, never a person, even one no map has.
+        if ((person is [var first, ..] && (pack.Words("map_clause_openers").Contains(first.Lower) || pack.Words("deal_nouns").Contains(first.Canon) || SaysStageWord(first, pack)))
             || person.Any(t => pack.Words("change_negations").Contains(t.Lower)))
         {
             return null;

@@ -60,4 +60,31 @@ public sealed class Parse50Tests : IDisposable
     [InlineData("١٠ ديسمبر مع المدير", false, false)]
     public void SaysWhenDue_DueWordOrRightAfterTheName(string text, bool rightAfterName, bool due) =>
         Assert.Equal(due, DateInWords.SaysWhenDue(text, rightAfterName));
+
+    // 2. A stage no map has, after "stage".
+
+    [Theory]
+    [InlineData("deals at stage mars", "deals stage?(mars:NotFound)")]
+    [InlineData("show deals at stage mars", "deals stage?(mars:NotFound)")]
+    [InlineData("which deals are at stage mars", "deals stage?(mars:NotFound)")]
+    [InlineData("deals in stage mars", "deals stage?(mars:NotFound)")]
+    [InlineData("deals at stage demo", "deals demo")]
+    [InlineData("الصفقات بمرحلة المريخ", "deals stage?(المريخ:NotFound)")]
+    public void Parse_DealsAtStageNoMapHas_IsAStageNotAPerson(string text, string reads) =>
+        Assert.Equal(reads, UnderstandingTestData.Read(text));
+
+    [Theory]
+    [InlineData("en", "deals at stage mars", "I don't know a stage called \"mars\". The stages are: Discovery, Demo, Contract signed.")]
+    [InlineData("ar", "الصفقات بمرحلة المريخ", "لا أعرف مرحلة اسمها «المريخ». المراحل هي:")]
+    public async Task DealsAtStageNoMapHas_NamesTheMapsStages(string language, string text, string expected)
+    {
+        _bot.Rep.Language = language;
+        _bot.AddDeal("1002", "Initech", "demo");
+
+        var answer = await _bot.AskAsync(text);
+
+        Assert.Contains(expected, answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("owns no open deals", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Initech", answer.Text, StringComparison.Ordinal);
+    }
 }
