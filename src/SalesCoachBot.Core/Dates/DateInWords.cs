@@ -132,6 +132,15 @@ public static partial class DateInWords
         return new DateReading.None(string.Join(' ', words.Select(w => w.Text)));
     }
 
+    /// <summary>
+    /// Whether a date found in the middle of a step is when it is due, not words of the step: opened by a word that says so
+    /// ("on", "by", "due", "before", "until", "for", "at", "in" of "in 3 days"; «يوم», «في», «قبل», «بعد» through ar.yaml's
+    /// <c>date_words</c>), or said right after the deal's name without "the" ("call Initech tomorrow about pricing"). "send
+    /// Globex the Dec 10 minutes" keeps "the Dec 10 minutes" as the step's words. "from" says where, not when.
+    /// </summary>
+    public static bool SaysWhenDue(string text, bool rightAfterName) => Words(text) is [var first, ..]
+        && (first.Key is "in" || (first.Key is not "from" && Lead.Contains(first.Key, StringComparer.Ordinal)) || (rightAfterName && first.Key is not "the"));
+
     /// <summary>Reads text that should be nothing but a date (a date picker's value, "tomorrow 3pm").</summary>
     public static DateReading Read(string text, DateContext context)
     {

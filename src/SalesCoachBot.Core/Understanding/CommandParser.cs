@@ -574,8 +574,11 @@ public sealed partial class CommandParser
     private static bool NamesAPerson(IReadOnlyList<Token> deal, LanguagePack pack) =>
         deal.Count > 0 && deal.All(t => pack.Words("branch_not_deal").Contains(t.Canon) || pack.Words("branch_not_deal").Contains(t.Lower));
 
-    /// <summary>The day a date in words is read against where only whether the words are a date matters.</summary>
-    private static readonly DateContext AnyDay = new(DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc);
+    /// <summary>
+    /// The day a date in words is read against where only whether the words are a date matters. Within the years the
+    /// reader takes (2000–2100): against 1970, "Dec 10" and "10/12" were no day at all, so never a step's date.
+    /// </summary>
+    private static readonly DateContext AnyDay = new(new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero), TimeZoneInfo.Utc);
 
     /// <summary>Reads the winning example's slots into a command; null when the slots do not make one.</summary>
     private static ChatCommand? Build(IntentMatch m, IReadOnlyList<Token> tokens, IReadOnlyList<Token> opening, Typed folded, LanguagePack pack)
@@ -833,7 +836,7 @@ public sealed partial class CommandParser
         // "which deals should I worry about", "show me the team's deals": only words after one that opens a stage ("in",
         // «في», «مرحلة») are a stage's name typed.
         var first = slot.Count == 0 ? -1 : tokens.ToList().FindIndex(t => t.Start == slot[0].Start);
-        if (first < 1 || !pack.Words("stage_opening").Contains(tokens[first - 1].Lower))
+        if (first < 1 || !(pack.Words("stage_opening").Contains(tokens[first - 1].Lower) || SaysStageWord(tokens[first - 1], pack)))
         {
             return false;
         }
@@ -843,7 +846,7 @@ public sealed partial class CommandParser
         // «صفقات في مرحلة التفاوض»: after a word that says "stage" (<c>stage_word</c>, «مرحلة») the words are a stage's name,
         // never a team or a person's, so "my" is not needed.
         var matcher = Matchers.Value.First(x => x.Pack == pack);
-        return words.Count is > 0 and <= 2 && (SaysMine(tokens, pack) || SaysStageWord(tokens[first - 1], pack)) && !IsAPeriod(slot, pack)
+        return words.Count is > 0 and <= 2 && (SaysMine(tokens, pack) || SaysStageWord(tokens[first - 1], pack) || SaysStageWord(slot[0], pack)) && !IsAPeriod(slot, pack)
             && words.All(t => t.Lower.Any(char.IsLetter) && !matcher.IsCommandWord(t.Lower) && !pack.Words("light").Contains(t.Canon)
                 && !pack.Words("mine_words").Contains(t.Canon) && WithoutOrder([t], pack).Count == 1);
     }
@@ -1344,7 +1347,8 @@ public sealed partial class CommandParser
     /// <summary>
     /// The words before and after a date said inside <paramref name="rest"/> ("on Friday" in "on Friday about pricing",
     /// «يوم الخميس» in «يوم الخميس بخصوص السعر»), and the date; the words unchanged when they end in a date or hold none.
-    /// The longest date of at most six words is taken, first from the left; a date needs a word ("Phase 2" has none).
+    /// The longest date of at most six words is taken, first from the left; a date needs a word ("Phase 2" has none), and
+    /// must be said as the due date (<see cref="DateInWords.SaysWhenDue"/>): "the Dec 10 minutes" are the step's words.
     /// </summary>
     private static (List<Token>[] Words, List<Token> Day) DateInside(List<Token> rest)
     {
@@ -1358,7 +1362,8 @@ public sealed partial class CommandParser
             for (var to = Math.Min(rest.Count - 1, from + 6); to > from; to--)
             {
                 var said = Join(rest[from..to]);
-                if (said.Any(char.IsLetter) && DateInWords.Read(said, AnyDay) is DateReading.Found or DateReading.InPast)
+                if (said.Any(char.IsLetter) && DateInWords.SaysWhenDue(said, rightAfterName: from == 0)
+                    && DateInWords.Read(said, AnyDay) is DateReading.Found or DateReading.InPast)
                 {
                     return ([rest[..from], rest[to..]], rest[from..to]);
                 }
@@ -2466,7 +2471,8 @@ public sealed partial class CommandParser
         var team = pack.Words("team_filler");
         // «الصفقات اللي علقت» ("the deals that got stuck"): a relative clause (map_clause_openers) says which deals, not whose;
         // so does a negation («اللي ما فيها حركة», "with no movement"). «كيف صفقة مؤسسة الأفق ماشية»: a deal's noun opens a deal.
-        if ((person is [var first, ..] && (pack.Words("map_clause_openers").Contains(first.Lower) || pack.Words("deal_nouns").Contains(first.Canon)))
+        // "deals at stage mars": words after "stage" (stage_word) name a stage, never a person, even one no map has.
+        if ((person is [var first, ..] && (pack.Words("map_clause_openers").Contains(first.Lower) || pack.Words("deal_nouns").Contains(first.Canon) || SaysStageWord(first, pack)))
             || person.Any(t => pack.Words("change_negations").Contains(t.Lower)))
         {
             return null;

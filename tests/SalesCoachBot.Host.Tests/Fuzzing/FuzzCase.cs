@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
+using SalesCoachBot.Host.Tests.Hosting;
 
 namespace SalesCoachBot.Host.Tests.Fuzzing;
 
@@ -103,16 +104,7 @@ internal static class FuzzCorpus
         return body.ToArray();
     }
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SalesCoachBot.sln")))
-            {
-                return Path.Combine(dir.FullName, "tests", "SalesCoachBot.Host.Tests", "Fuzzing", "FuzzCorpus");
-            }
-        }
-
-        return Path.Combine(AppContext.BaseDirectory, "Fuzzing", "FuzzCorpus");
-    }
+    private static string FindRoot() => HostProcess.RepoRoot() is { } root
+        ? Path.Combine(root, "tests", "SalesCoachBot.Host.Tests", "Fuzzing", "FuzzCorpus")
+        : Path.Combine(AppContext.BaseDirectory, "Fuzzing", "FuzzCorpus");
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Reflection;
 
 namespace SalesCoachBot.Host.Tests.Hosting;
 
@@ -53,9 +54,20 @@ internal static class HostProcess
         return (process.ExitCode, await stdout, await stderr);
     }
 
-    /// <summary>The checkout's root (where SalesCoachBot.sln is), or null when the tests run from elsewhere.</summary>
+    /// <summary>
+    /// The checkout's root (where SalesCoachBot.sln is), or null when there is none. Read from the path the test project
+    /// was built from (its csproj's <c>AssemblyMetadata</c>), since the binaries may be outside the checkout
+    /// (<c>--artifacts-path /tmp/…</c>); then, for binaries copied elsewhere, looked for above them.
+    /// </summary>
     public static string? RepoRoot()
     {
+        var built = typeof(HostProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "SalesCoachBot.RepoRoot")?.Value;
+        if (built is not null && File.Exists(Path.Combine(built, "SalesCoachBot.sln")))
+        {
+            return built;
+        }
+
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "SalesCoachBot.sln")))

@@ -440,9 +440,10 @@ internal sealed class CloseDealUseCase(
     /// </summary>
     internal static string NormaliseLostReason(string reason, ProcessMap map)
     {
-        // «المنافس» is the map's «منافس»: the article is dropped from each word on both sides.
+        // «المنافس» is the map's «منافس»: the article is dropped from each word on both sides, by the one rule stage names
+        // use (ArabicText.WithoutArticle), so a reason and a stage read «ال» alike.
         static string Fold(string text) => string.Join(' ', ArabicText.Normalize(text).ToLowerInvariant().Replace('-', ' ')
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Length > 3 && w.StartsWith("ال", StringComparison.Ordinal) ? w[2..] : w));
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(ArabicText.WithoutArticle));
 
         var typed = Fold(reason);
         string? named = null;
