@@ -228,7 +228,8 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
         var unmeasured = report.Conversions.Where(c => c.Entered == 0).Select(c => Name(c.From)).ToList();
         if (unmeasured.Count > 0)
         {
-            conversionLines.Add(say.Pipeline("Conversion.None", string.Join(say.Nudges("ListSeparator"), unmeasured), window));
+            // Counted by stages: Arabic names one stage «مرحلة …» and introduces several as a list.
+            conversionLines.Add(say.Count(Phrases.Area.Pipeline, "Conversion.None", unmeasured.Count, string.Join(say.Nudges("ListSeparator"), unmeasured), window));
         }
 
         var wl = report.WinLoss;
