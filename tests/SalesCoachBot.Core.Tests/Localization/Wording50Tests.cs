@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Tests.Fakes;
@@ -60,5 +61,32 @@ public sealed class Wording50Tests : IDisposable
         Assert.Single(Lines(english.Text), l => l.StartsWith("- No deals entered Brand awareness, Brand engagement, ", StringComparison.Ordinal)
             && l.EndsWith(" in the last 12 months.", StringComparison.Ordinal));
         Assert.Single(Lines(arabic.Text), l => l.StartsWith("- لم تدخل أي صفقة هذه المراحل خلال آخر 12 شهرًا: الوعي بالعلامة التجارية، ", StringComparison.Ordinal));
+    }
+    [Fact]
+    public void ArabicResources_WonIsAlwaysRabiha_NeverMaksuba()
+    {
+        var folder = Path.Combine(ResourceFilesTests.RepoRoot(), "src", "SalesCoachBot.Core", "Localization");
+        var texts = Directory.GetFiles(folder, "*.ar.resx")
+            .SelectMany(f => XDocument.Load(f).Root!.Elements("data").Select(d => (Key: Path.GetFileName(f) + ":" + (string)d.Attribute("name")!, Text: (string?)d.Element("value") ?? "")))
+            .ToList();
+
+        Assert.Empty(texts.Where(t => t.Text.Contains("مكسوب", StringComparison.Ordinal) || t.Text.Contains("كسب", StringComparison.Ordinal)).Select(t => t.Key));
+        Assert.Contains(texts, t => t.Text.Contains("الصفقات الرابحة", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WonDeals_Arabic_TitleAndNoneSayRabiha_AndTheSuggestedQuestionIsUnderstood()
+    {
+        _bot.Manager.Language = "ar";
+
+        var none = await _bot.AskAsync("الصفقات الرابحة الربع الماضي", _bot.Manager);
+        Won("w1", ("proposal", 80), ("contract-signed", 20));
+        var suggested = await _bot.AskAsync("الصفقات الرابحة آخر 6 أشهر", _bot.Manager);
+
+        Assert.StartsWith("لم تُغلق أي صفقة رابحة في ", none.Text, StringComparison.Ordinal);
+        Assert.EndsWith("لفترة أطول اسأل «الصفقات الرابحة آخر 6 أشهر».", none.Text, StringComparison.Ordinal);
+        Assert.StartsWith("الصفقات الرابحة · ", suggested.Text, StringComparison.Ordinal);
+        Assert.Contains("Deal w1", suggested.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("مكسوب", none.Text + suggested.Text, StringComparison.Ordinal);
     }
 }
