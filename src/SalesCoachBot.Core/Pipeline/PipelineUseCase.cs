@@ -220,7 +220,7 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
                 say.Pipeline("Stage.Amount", PipelineFormat.Amounts(s.Total, say)) +
                 (s.Total.Count > 0 ? say.Pipeline("Stage.Weighted", PipelineFormat.Amounts(s.Weighted, say), PipelineFormat.Percent(s.Weight, say)) : string.Empty) +
                 say.Pipeline("Stage.Median", PipelineFormat.Days(s.MedianDaysInStage, say)) +
-                (s.Stalled > 0 ? say.Pipeline("Stage.Stalled", s.Stalled) : string.Empty)))
+                (s.Stalled > 0 ? say.Count(Phrases.Area.Pipeline, "Stage.Stalled", s.Stalled) : string.Empty)))
             .ToList();
 
         var measured = report.Conversions.Where(c => c.Entered > 0).ToList();
