@@ -107,7 +107,7 @@ public sealed class AppHomeTests
         Assert.Equal("*مؤسسة الأفق* (\u2068#1017\u2069)\nالعرض التوضيحي · يومان في المرحلة\nكل بنود القائمة مؤكَّدة.", deals[1].Text.Text);
         Assert.Equal("قائمة التحقق", Assert.IsType<ButtonElement>(deals[0].Accessory).Text.Text);
         Assert.Equal(new ShowChecklistPayload(new DealId(1016)), ActionPayload.TryParse(Assert.IsType<ButtonElement>(deals[0].Accessory).Value));
-        Assert.Contains(view.Blocks.OfType<SectionBlock>(), s => s.Text.Text == "*\u2068Mid-market\u2069*: 0 متعثرة من صفقتين مفتوحتين");
+        Assert.Contains(view.Blocks.OfType<SectionBlock>(), s => s.Text.Text == "*\u2068Mid-market\u2069*: لا صفقات متعثرة من صفقتين مفتوحتين");
         Assert.DoesNotContain(view.Blocks.OfType<SectionBlock>(), s => s.Text.Text.Contains("stalled", StringComparison.Ordinal));
     }
 

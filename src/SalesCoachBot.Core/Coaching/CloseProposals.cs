@@ -9,11 +9,15 @@ namespace SalesCoachBot.Core.Coaching;
 /// <summary>What a teammate proposed: the deal, who, why, and the chat command that does it.</summary>
 public sealed record CloseProposal(DealView Deal, PersonView Proposer, string What, string Command)
 {
+    /// <summary>The command in Arabic («خسرنا #1004 بسبب منافس»), which the parser reads too; null when there is no such wording.</summary>
+    public string? InArabic { get; init; }
+
     /// <summary>
-    /// The command as the proposer is told to ask for it, in the reply's language («خسرنا #1004 بسبب منافس»); the
-    /// canonical <see cref="Command"/> when there is no such wording. Buttons always run <see cref="Command"/>.
+    /// The command as a reader in <paramref name="language"/> is told to say it: Arabic in Arabic when there is such
+    /// wording, else the canonical <see cref="Command"/>. Buttons always run <see cref="Command"/>.
     /// </summary>
-    public string Shown { get; init; } = Command;
+    public string ShownIn(ReplyLanguage language) =>
+        language.Code == ReplyLanguage.ArabicCode && InArabic is { } arabic ? arabic : Command;
 }
 
 /// <summary>
@@ -72,7 +76,7 @@ internal sealed class CloseProposals(
         say ??= Phrases.English;
         var view = proposal.Deal;
         var deal = view.Deal;
-        var text = say.Coaching("Proposal.Text", proposal.Proposer.Name, deal.Name, "#" + deal.ExternalId, proposal.What, view.TeamName, proposal.Command);
+        var text = say.Coaching("Proposal.Text", proposal.Proposer.Name, deal.Name, "#" + deal.ExternalId, proposal.What, view.TeamName, proposal.ShownIn(say.Language));
         var close = new RunCommandPayload(proposal.Command);
         List<CardAction> actions = close.ToJson().Length <= MaxButtonPayload
             ? [new CardAction(say.Coaching("Proposal.Close"), close, CardActionStyle.Destructive)]

@@ -49,9 +49,15 @@ internal static class DealCards
             new(say.Cards("Fact.Stage"), say.Cards("StageWithPosition", stageName, StagePosition(map, stage, say))),
             new(say.Cards("Fact.StageOwner"), MapWording.Owner(stage, say)),
             new(say.Cards("Fact.DealOwner"), language.Isolate(view.OwnerName)),
-            new(say.Cards("Fact.DaysInStage"), language.Number(stall.DaysInStage)),
-            new(say.Cards("Fact.Status"), StatusText(deal, stall, say, map)),
         };
+        // Closing a deal as lost or nurture restarts its stage clock, so the count would be days since it closed, read
+        // as days in the stage ("0" the day it is lost). Won deals keep moving through the stages after the win: theirs is true.
+        if (deal.Status is not (DealStatus.Lost or DealStatus.Nurture))
+        {
+            facts.Add(new(say.Cards("Fact.DaysInStage"), language.Number(stall.DaysInStage)));
+        }
+
+        facts.Add(new(say.Cards("Fact.Status"), StatusText(deal, stall, say, map)));
         if (deal.Amount is { } amount)
         {
             facts.Add(new(say.Cards("Fact.Amount"), language.Money(amount, deal.Currency)));

@@ -49,9 +49,17 @@ public static class MapWording
 
     /// <summary>
     /// A lost reason as the map translates it; one a CRM sync wrote ("lost in HubSpot") in the reply's language; any
-    /// other as stored.
+    /// other as stored. A map reason with no text but its id (English "no-budget") reads as words: "no budget".
+    /// Exports (CSV, JSON) keep the id.
     /// </summary>
-    public static string LostReason(string reason, Phrases say, ProcessMap? map = null) =>
-        map is not null && map.Outcomes.LostReasonTexts.ContainsKey(reason) ? map.Outcomes.LostReasonFor(reason, say.Language.Code)
-        : Crm.CrmReasons.Describe(reason, say);
+    public static string LostReason(string reason, Phrases say, ProcessMap? map = null)
+    {
+        if (map is null || !map.Outcomes.LostReasonTexts.ContainsKey(reason))
+        {
+            return Crm.CrmReasons.Describe(reason, say);
+        }
+
+        var text = map.Outcomes.LostReasonFor(reason, say.Language.Code);
+        return string.Equals(text, reason, StringComparison.Ordinal) ? reason.Replace('-', ' ') : text;
+    }
 }

@@ -25,6 +25,9 @@ public sealed class Phrases
 
     public ReplyLanguage Language { get; }
 
+    /// <summary>The same texts in another language (a message to someone who reads another one).</summary>
+    public Phrases In(ReplyLanguage language) => language == Language ? this : _texts.In(language);
+
     public string Coaching(string key, params object?[] args) => Say(_texts.Coaching, key, args);
 
     public string Cards(string key, params object?[] args) => Say(_texts.Cards, key, args);

@@ -21,8 +21,11 @@ public static class StallWording
             StallWhy.NextStepBooked => say.Nudges(utc ? "Stall.NextStepBookedUtc" : "Stall.NextStepBooked", Booked()),
             StallWhy.Snoozed => say.Nudges("Stall.Snoozed", stall.SnoozedUntil is not { } until ? string.Empty
                 : stall.Zone is { } zone ? language.DayInWords(until, zone) : language.Day(until)),
-            StallWhy.OverStageDespiteNextStep => say.Nudges(utc ? "Stall.OverStageDespiteNextStepUtc" : "Stall.OverStageDespiteNextStep",
-                stall.Stage is { } stage ? MapWording.Name(stage, language) : say.Nudges("Stall.ThisStage"), DaysSince(stall.DaysInStage), stall.StallAfterDays, Booked()),
+            // Why it is stalled first, the booked step after as context: it did not cause the stall, it no longer holds it off.
+            StallWhy.OverStageDespiteNextStep => say.Nudges(
+                (stall.IdleToo ? "Stall.OverStageAndIdleDespiteNextStep" : "Stall.OverStageDespiteNextStep") + (utc ? "Utc" : string.Empty),
+                stall.Stage is { } stage ? MapWording.Name(stage, language) : say.Nudges("Stall.ThisStage"), DaysSince(stall.DaysInStage), stall.StallAfterDays, Booked(),
+                DaysSince(stall.DaysIdle), stall.IdleAfterDays),
             StallWhy.OverStageAndIdle => say.Nudges("Stall.OverStageAndIdle", Days(stall.DaysInStage), stall.StallAfterDays, DaysSince(stall.DaysIdle), stall.IdleAfterDays),
             StallWhy.OverStage => say.Nudges("Stall.OverStage", Days(stall.DaysInStage), stall.StallAfterDays),
             StallWhy.Idle => say.Nudges("Stall.Idle", DaysSince(stall.DaysIdle), stall.IdleAfterDays),

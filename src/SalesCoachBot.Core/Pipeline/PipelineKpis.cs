@@ -62,7 +62,7 @@ internal static class PipelineKpis
             if (stalled)
             {
                 values.Add(perStage ? StalledPerStage(report, say)
-                    : say.Pipeline("Kpi.Stalled", PipelineFormat.Plain(report.Stalled, say), PipelineFormat.Deals(report.OpenDeals, say)));
+                    : say.Count(Phrases.Area.Pipeline, "Kpi.Stalled", report.Stalled, PipelineFormat.Deals(report.OpenDeals, say)));
             }
 
             if (Mentions(words, "win", "loss", "lost", "الفوز", "الربح", "الخسارة"))
@@ -164,7 +164,7 @@ internal static class PipelineKpis
 
         var stages = report.Stages.Where(s => s.Stalled > 0)
             .Select(s => say.Pipeline("Kpi.StalledPerStage.Stage", MapWording.Name(s.Stage, say.Language), PipelineFormat.Plain(s.Stalled, say)));
-        return say.Pipeline("Kpi.StalledPerStage", PipelineFormat.Plain(report.Stalled, say), open, string.Join(say.Nudges("ListSeparator"), stages));
+        return say.Count(Phrases.Area.Pipeline, "Kpi.StalledPerStage", report.Stalled, open, string.Join(say.Nudges("ListSeparator"), stages));
     }
 
     /// <summary>Median days deals spent in each funnel stage before their next recorded stage, for stages left in the window.</summary>

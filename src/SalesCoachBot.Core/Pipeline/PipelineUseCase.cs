@@ -220,7 +220,7 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
                 say.Pipeline("Stage.Amount", PipelineFormat.Amounts(s.Total, say)) +
                 (s.Total.Count > 0 ? say.Pipeline("Stage.Weighted", PipelineFormat.Amounts(s.Weighted, say), PipelineFormat.Percent(s.Weight, say)) : string.Empty) +
                 say.Pipeline("Stage.Median", PipelineFormat.Days(s.MedianDaysInStage, say)) +
-                (s.Stalled > 0 ? say.Pipeline("Stage.Stalled", s.Stalled) : string.Empty)))
+                (s.Stalled > 0 ? say.Count(Phrases.Area.Pipeline, "Stage.Stalled", s.Stalled) : string.Empty)))
             .ToList();
 
         var measured = report.Conversions.Where(c => c.Entered > 0).ToList();
@@ -228,7 +228,8 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
         var unmeasured = report.Conversions.Where(c => c.Entered == 0).Select(c => Name(c.From)).ToList();
         if (unmeasured.Count > 0)
         {
-            conversionLines.Add(say.Pipeline("Conversion.None", string.Join(say.Nudges("ListSeparator"), unmeasured), window));
+            // Counted by stages: Arabic names one stage «مرحلة …» and introduces several as a list.
+            conversionLines.Add(say.Count(Phrases.Area.Pipeline, "Conversion.None", unmeasured.Count, string.Join(say.Nudges("ListSeparator"), unmeasured), window));
         }
 
         var wl = report.WinLoss;

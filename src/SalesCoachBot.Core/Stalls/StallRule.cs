@@ -30,6 +30,9 @@ public sealed record StallAssessment(bool IsStalled, StallReasonKind Kind, int D
 
     public int IdleAfterDays { get; init; }
 
+    /// <summary>Also past the idle limit, when a booked next step no longer suspends the stall (said in the reason).</summary>
+    public bool IdleToo { get; init; }
+
     /// <summary>The booked next step's moment, when it matters to the verdict.</summary>
     public DateTimeOffset? NextStepAt { get; init; }
 
@@ -135,9 +138,11 @@ public static class StallRule
 
         if (booked)
         {
-            // In the stage twice its limit: the booked step no longer hides it, and the reason says both.
+            // In the stage twice its limit: the booked step no longer hides it. The reason says why (time in stage, and
+            // idleness when the deal is idle too), with the booked step as context.
+            var idleToo = Limits(stageEnteredAt, lastActivity, stallAfterDays, idleAfterDays, now).Idle;
             return new(true, StallReasonKind.OverStageLimit, daysInStage, daysIdle)
-            { DaysOverdue = daysInStage - stallAfterDays, Why = StallWhy.OverStageDespiteNextStep };
+            { DaysOverdue = daysInStage - stallAfterDays, Why = StallWhy.OverStageDespiteNextStep, IdleToo = idleToo };
         }
 
         var (overStage, idle) = Limits(stageEnteredAt, lastActivity, stallAfterDays, idleAfterDays, now);

@@ -38,7 +38,8 @@ internal sealed class HomeViewRenderer(ReplyTexts? texts = null)
         var stalled = overview.Deals.Count(d => d.IsStalled);
         blocks.Add(new HeaderBlock(TextObject.Plain(SlackText.Shorten(say.Home("Header"), BlockKitLimits.HeaderText))));
         blocks.Add(new ContextBlock([TextObject.Markdown(
-            overview.Deals.Count == 0 ? say.Home("None") : say.Home("Summary", say.Count(Phrases.Area.Home, "OpenDeals", overview.Deals.Count), stalled))]));
+            overview.Deals.Count == 0 ? say.Home("None") : say.Home("Summary", say.Count(Phrases.Area.Home, "OpenDeals", overview.Deals.Count),
+                say.Count(Phrases.Area.Home, "StalledDeals", stalled)))]));
         blocks.Add(new ContextBlock([TextObject.Markdown(TryLine(say))]));
 
         var teams = overview.Teams.Take(MaxTeamRows).ToList();
@@ -74,7 +75,7 @@ internal sealed class HomeViewRenderer(ReplyTexts? texts = null)
             foreach (var team in teams)
             {
                 blocks.Add(new SectionBlock(TextObject.Markdown(say.Home(team.Stalled > 0 ? "Team.LineWarning" : "Team.Line",
-                    SlackText.Escape(team.TeamName), team.Stalled, say.Count(Phrases.Area.Home, "Team.Open", team.Open)))));
+                    SlackText.Escape(team.TeamName), say.Count(Phrases.Area.Home, "StalledDeals", team.Stalled), say.Count(Phrases.Area.Home, "Team.Open", team.Open)))));
             }
 
             if (overview.Teams.Count > teams.Count)

@@ -273,7 +273,7 @@ public sealed class NextStepTests : IDisposable
         var answer = await _bot.AskAsync("what's next for initech");
 
         Assert.Contains(answer.Card!.Facts, f => f.Label == "Status"
-            && f.Value == "Stalled: In Discovery 40 days, limit 14; next step booked for Fri 4 Dec 2026.");
+            && f.Value == "Stalled: 40 days in Discovery (limit 14), over twice the limit. Next step booked for Fri 4 Dec 2026, but that no longer holds off the stall.");
     }
 
     [Fact]

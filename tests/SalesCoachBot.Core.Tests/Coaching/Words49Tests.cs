@@ -44,7 +44,7 @@ public sealed class Words49Tests : IDisposable
         Assert.Contains("Rita Deal", english.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Tom Deal", english.Text, StringComparison.Ordinal);
         Assert.Equal(CardKind.DealList, english.Card?.Kind);
-        Assert.StartsWith($"صفقاتي في {Iso("EMEA")}: 1 مفتوحة، 0 متعثرة", arabic.Text, StringComparison.Ordinal);
+        Assert.StartsWith($"صفقاتي في {Iso("EMEA")}: صفقة مفتوحة واحدة، لا صفقات متعثرة", arabic.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Tom Deal", arabic.Text, StringComparison.Ordinal);
     }
 
@@ -73,7 +73,7 @@ public sealed class Words49Tests : IDisposable
 
         var answer = await _bot.AskAsync("صفقاتي في EMEA", _bot.Manager);
 
-        Assert.StartsWith($"الصفقات في {Iso("EMEA")}: 2 مفتوحة، 0 متعثرة", answer.Text, StringComparison.Ordinal);
+        Assert.StartsWith($"الصفقات في {Iso("EMEA")}: صفقتان مفتوحتان، لا صفقات متعثرة", answer.Text, StringComparison.Ordinal);
         Assert.Contains("Tom Deal", answer.Text, StringComparison.Ordinal);
     }
 

@@ -42,7 +42,7 @@ public sealed class ListsInTheirLanguageTests : IDisposable
         var answer = await _bot.AskAsync("my deals");
 
         var lines = answer.Text.ReplaceLineEndings("\n").Split('\n');
-        Assert.Equal("صفقاتي: 2 مفتوحة، 1 متعثرة", lines[0]);
+        Assert.Equal("صفقاتي: صفقتان مفتوحتان، صفقة متعثرة واحدة", lines[0]);
         Assert.Equal($"- {Iso("Globex")} ({Iso("#1003")}) — {Iso("Discovery")}، أيام في المرحلة: 20 · متعثرة · بلا خطوة تالية", lines[1]);
         Assert.Equal("صفقاتي", answer.Card!.Title);
         Assert.Equal("قائمة التحقق", answer.Card.Sections[0].Lines[0].Action!.Label);

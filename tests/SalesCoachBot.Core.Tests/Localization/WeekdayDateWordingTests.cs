@@ -34,7 +34,7 @@ public sealed class WeekdayDateWordingTests
     public void StallReason_NextStepInTheTeamsZone_ArabicSaysYawmBeforeTheWeekday()
     {
         Assert.Equal("الخطوة التالية محدّدة يوم الأحد 6 ديسمبر 2026، 15:00.", WithoutIsolates(StallWording.Reason(Booked(StallWhy.NextStepBooked, Dubai), Arabic)));
-        Assert.EndsWith("الخطوة التالية محدّدة يوم الأحد 6 ديسمبر 2026، 15:00.",
+        Assert.EndsWith("الخطوة التالية محدّدة يوم الأحد 6 ديسمبر 2026، 15:00، لكنها لم تعد تمنع عدّها متعثرة.",
             WithoutIsolates(StallWording.Reason(Booked(StallWhy.OverStageDespiteNextStep, Dubai), Arabic)), StringComparison.Ordinal);
     }
 
@@ -42,7 +42,7 @@ public sealed class WeekdayDateWordingTests
     public void StallReason_NextStepAsUtcDay_ArabicKeepsFi()
     {
         Assert.Equal("الخطوة التالية محدّدة في 2026-12-06.", WithoutIsolates(StallWording.Reason(Booked(StallWhy.NextStepBooked, null), Arabic)));
-        Assert.EndsWith("الخطوة التالية محدّدة في 2026-12-06.",
+        Assert.EndsWith("الخطوة التالية محدّدة في 2026-12-06، لكنها لم تعد تمنع عدّها متعثرة.",
             WithoutIsolates(StallWording.Reason(Booked(StallWhy.OverStageDespiteNextStep, null), Arabic)), StringComparison.Ordinal);
     }
 
@@ -51,7 +51,7 @@ public sealed class WeekdayDateWordingTests
     {
         Assert.Equal("Next step booked for Sun 6 Dec 2026, 15:00.", StallWording.Reason(Booked(StallWhy.NextStepBooked, Dubai), English));
         Assert.Equal("Next step booked for 2026-12-06.", StallWording.Reason(Booked(StallWhy.NextStepBooked, null), English));
-        Assert.EndsWith("next step booked for 2026-12-06.", StallWording.Reason(Booked(StallWhy.OverStageDespiteNextStep, null), English), StringComparison.Ordinal);
+        Assert.EndsWith("Next step booked for 2026-12-06, but that no longer holds off the stall.", StallWording.Reason(Booked(StallWhy.OverStageDespiteNextStep, null), English), StringComparison.Ordinal);
     }
 
     [Theory]

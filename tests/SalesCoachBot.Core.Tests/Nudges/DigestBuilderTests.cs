@@ -56,7 +56,8 @@ public sealed class DigestBuilderTests
         Assert.Equal(30, deals[1].DaysStuck);
         Assert.Contains("limit 10", deals[1].Reason, StringComparison.Ordinal);
         Assert.Equal("1,200.5 EUR", deals[1].Amount);
-        Assert.StartsWith("In Demo 40 days, limit 10; next step booked for ", deals[0].Reason, StringComparison.Ordinal);
+        Assert.StartsWith("40 days in Demo (limit 10), over twice the limit", deals[0].Reason, StringComparison.Ordinal);
+        Assert.Contains(". Next step booked for ", deals[0].Reason, StringComparison.Ordinal);
     }
 
     [Fact]

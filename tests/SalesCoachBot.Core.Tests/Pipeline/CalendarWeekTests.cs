@@ -252,7 +252,7 @@ public sealed class CalendarWeekTests : IDisposable
         Assert.StartsWith("Deals won · EMEA, last week (Mon 23 – Sun 29 Nov)\n", answer.Text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Single(Lines(answer));
         Assert.StartsWith("Initech (#6001) · 10,000 EUR · won Tue 24 Nov 2026", Lines(answer)[0], StringComparison.Ordinal);
-        Assert.StartsWith("الصفقات المكسوبة · \u2068EMEA\u2069، الأسبوع الماضي (من الاثنين 23 إلى الأحد 29 نوفمبر)", arabic.Text, StringComparison.Ordinal);
+        Assert.StartsWith("الصفقات الرابحة · \u2068EMEA\u2069، الأسبوع الماضي (من الاثنين 23 إلى الأحد 29 نوفمبر)", arabic.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -185,7 +185,7 @@ public sealed class StageMoves47Tests : IDisposable
         var one = await _bot.AskAsync("الصفقات اللي تقدمت هذا الأسبوع", _bot.Rep);
 
         Assert.Equal("تغييرات المراحل · \u2068EMEA\u2069", answer.Card!.Title);
-        Assert.Equal("4 تغييرات في المراحل · \u2068EMEA\u2069، هذا الأسبوع (منذ الاثنين 23 نوفمبر) — إلى الأمام: 1، إلى الخلف: 1، مكسوبة: 1، خاسرة: 1", answer.Text.ReplaceLineEndings("\n").Split('\n')[0]);
+        Assert.Equal("4 تغييرات في المراحل · \u2068EMEA\u2069، هذا الأسبوع (منذ الاثنين 23 نوفمبر) — إلى الأمام: 1، إلى الخلف: 1، رابحة: 1، خاسرة: 1", answer.Text.ReplaceLineEndings("\n").Split('\n')[0]);
         var first = Lines(answer)[0];
         Assert.StartsWith("\u2068Hooli\u2069 (\u2068#3001\u2069) · من \u2068Demo\u2069 إلى \u2068Discovery\u2069 · نُقلت يدويًا · ", first, StringComparison.Ordinal);
         Assert.EndsWith("المالك: \u2068rita\u2069", first, StringComparison.Ordinal);

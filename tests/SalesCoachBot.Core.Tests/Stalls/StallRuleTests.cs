@@ -81,7 +81,7 @@ public sealed class StallRuleTests
 
         Assert.True(result.IsStalled);
         Assert.Equal(StallReasonKind.OverStageLimit, result.Kind);
-        Assert.Equal("In Proposal / quote 64 days, limit 10; next step booked for Fri 4 Dec 2026.", result.Reason);
+        Assert.Equal("64 days in Proposal / quote (limit 10), over twice the limit. Next step booked for Fri 4 Dec 2026, but that no longer holds off the stall.", result.Reason);
         Assert.Equal(54, result.DaysOverdue);
         Assert.True(StallRule.IsStalled(DealStatus.Open, Now.AddDays(-64), Now.AddDays(-1), friday, null, 10, 14, Now));
     }

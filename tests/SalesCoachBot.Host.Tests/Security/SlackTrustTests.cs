@@ -130,7 +130,7 @@ public sealed class SlackTrustTests : IAsyncLifetime
         var dialect = await AnswerTextAsync(await host.PostSignedFormAsync("/slack/commands", Command("\u200Fشو وضع Initch", "T0OURS", "U0DEMO")));
         var noise = await AnswerTextAsync(await host.PostSignedFormAsync("/slack/commands", Command("\u064E\u064F\u0650", "T0OURS", "U0DEMO")));
 
-        Assert.StartsWith("صفقاتي: 5 مفتوحة", mine, StringComparison.Ordinal);
+        Assert.StartsWith("صفقاتي: 5 صفقات مفتوحة", mine, StringComparison.Ordinal);
         Assert.StartsWith("\u2068Initech\u2069 — ", next, StringComparison.Ordinal);
         Assert.StartsWith("\u2068Initech\u2069 — ", dialect, StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(noise));

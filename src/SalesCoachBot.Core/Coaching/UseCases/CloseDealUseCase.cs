@@ -366,7 +366,7 @@ internal sealed class CloseDealUseCase(
 
             proposal = new CloseProposal(state.View, context.Person, what, retry(state.Deal.ExternalId))
             {
-                Shown = Shown(asCommand, state.Deal.ExternalId, proposedReason, lost.LostReason, context, state.View) ?? retry(state.Deal.ExternalId),
+                InArabic = InArabic(asCommand, state.Deal.ExternalId, proposedReason, lost.LostReason, context, state.View),
             };
             return new DealChangePlan<string>(string.Empty)
             {
@@ -414,23 +414,25 @@ internal sealed class CloseDealUseCase(
         var view = proposal.Deal;
         return asked.Count > 0
             ? say.Coaching("Close.Proposed.Asked", view.OwnerName, view.TeamName, view.Deal.Name, CoachingWording.And(asked, say))
-            : say.Coaching("Close.Proposed.AskThem", view.OwnerName, view.TeamName, view.Deal.Name, proposal.Shown);
+            : say.Coaching("Close.Proposed.AskThem", view.OwnerName, view.TeamName, view.Deal.Name, proposal.ShownIn(say.Language));
     }
 
     /// <summary>
-    /// «خسرنا #1004 بسبب منافس»: the change as the Arabic reply asks to type it, with the map's own words for a reason it
-    /// matched («المنافس» is the map's «منافس»), so an Arabic reply quotes no English command; null in English.
+    /// «خسرنا #1004 بسبب منافس»: the change as an Arabic reply or message asks to type it, with the map's own words for a
+    /// reason it matched («المنافس» is the map's «منافس»), so Arabic quotes no English command. Made whatever the
+    /// proposer's language: the owner asked may read Arabic. Null when there is no such wording.
     /// </summary>
-    private static string? Shown(
+    private static string? InArabic(
         Func<string, string, ChatCommand>? asCommand, string externalId, string? typedReason, string? lostReason, TurnContext context, DealView view)
     {
-        if (asCommand is null || context.Say.Language.Code != ReplyLanguage.ArabicCode || typedReason is not { Length: > 0 } typed)
+        if (asCommand is null || typedReason is not { Length: > 0 } typed)
         {
             return null;
         }
 
         var map = context.MapOf(view);
-        var reason = lostReason is { } key && map.Outcomes.LostReasonTexts.ContainsKey(key) ? MapWording.LostReason(key, context.Say, map) : typed.Trim();
+        var reason = lostReason is { } key && map.Outcomes.LostReasonTexts.ContainsKey(key)
+            ? MapWording.LostReason(key, context.Say.In(ReplyLanguage.Arabic), map) : typed.Trim();
         return CommandParser.CanonicalText(asCommand(externalId, reason), ReplyLanguage.ArabicCode);
     }
 

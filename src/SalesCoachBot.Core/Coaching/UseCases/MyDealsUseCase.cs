@@ -384,15 +384,17 @@ internal sealed class MyDealsUseCase(
             DealOrder.Biggest when several => say.Lists("Order.Biggest.EachCurrency"),
             _ => say.Lists("Order." + order),
         };
+        // Counted phrases, so Arabic reads «صفقة متعثرة واحدة», not a bare digit beside an adjective.
+        var counts = (Open: say.Count(Phrases.Area.Lists, "Counts.Open", total), Stalled: say.Count(Phrases.Area.Lists, "Counts.Stalled", stalled));
         var card = new Card
         {
             Kind = CardKind.DealList,
             Title = heading.Title,
-            Subtitle = say.Lists("Mine.Counts", total, stalled),
+            Subtitle = say.Lists("Mine.Counts", counts.Open, counts.Stalled),
             Note = sorted,
             Sections = [new CardSection(say.Lists("Mine.Section"), more is null ? lines : [.. lines, new CardLine(more)])],
         };
-        var text = new StringBuilder().AppendLine(say.Lists(heading.Prefix + ".Header", [.. heading.About, total, stalled]));
+        var text = new StringBuilder().AppendLine(say.Lists(heading.Prefix + ".Header", [.. heading.About, counts.Open, counts.Stalled]));
         if (sorted is not null)
         {
             text.AppendLine(sorted);
