@@ -129,6 +129,24 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
             limits.Idle.FirstOrDefault(l => l.TeamIds is null || l.TeamIds.Contains(d.TeamId))?.Days ?? 0,
             now)));
 
+    public Task<IReadOnlyList<DealStep>> ListOpenStepsAsync(
+        DealScope? scope, DateTimeOffset? datedBefore, bool withoutDay, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<DealStep>>([.. OpenIn(scope)
+            .Where(d => d.NextStepAt is { } at ? at < datedBefore : withoutDay)
+            .Select(d => DealStep.Of(DealView(d)))]);
+
+    public Task<IReadOnlyList<StalledDeal>> ListStalledOpenAsync(
+        IReadOnlyCollection<long>? teamIds, StallLimits limits, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<StalledDeal>>([.. Deals
+            .Where(d => d.Status == DealStatus.Open && (teamIds is null || teamIds.Contains(d.TeamId)))
+            .Select(DealView)
+            .Where(v => Core.Stalls.StallRule.IsStalled(
+                v.Deal.Status, v.Deal.StageEnteredAt, v.Deal.LastActivityAt, v.Deal.NextStepAt, v.SnoozedUntil,
+                limits.Stages.FirstOrDefault(l => (l.TeamIds is null || l.TeamIds.Contains(v.Deal.TeamId)) && l.StageIds.Contains(v.Deal.StageId))?.Days ?? 0,
+                limits.Idle.FirstOrDefault(l => l.TeamIds is null || l.TeamIds.Contains(v.Deal.TeamId))?.Days ?? 0,
+                now))
+            .Select(StalledDeal.Of)]);
+
     public Task<IReadOnlyList<DealView>> ListBiggestOpenAsync(
         DealScope? scope, IReadOnlyCollection<OpenDealCurrency> currencies, int count, CancellationToken cancellationToken)
     {

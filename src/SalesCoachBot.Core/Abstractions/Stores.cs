@@ -84,6 +84,22 @@ public interface IDealStore
     Task<int> CountStalledAsync(DealScope? scope, StallLimits limits, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The open deals' next steps <paramref name="scope"/> allows (every deal when null), for "what's due": those with a
+    /// day before <paramref name="datedBefore"/> (none when null) and, when <paramref name="withoutDay"/>, those with no day.
+    /// No confirmations or snoozes are read. Oldest stage entry first, as <see cref="ListOpenAsync"/>.
+    /// </summary>
+    Task<IReadOnlyList<DealStep>> ListOpenStepsAsync(
+        DealScope? scope, DateTimeOffset? datedBefore, bool withoutDay, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The open deals of the given teams (all when null) the stall rule finds stalled at <paramref name="now"/> under
+    /// <paramref name="limits"/>, found in the database as <see cref="CountStalledAsync"/> counts them, without their
+    /// confirmations (none is snoozed); oldest stage entry first.
+    /// </summary>
+    Task<IReadOnlyList<StalledDeal>> ListStalledOpenAsync(
+        IReadOnlyCollection<long>? teamIds, StallLimits limits, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
     /// At least the <paramref name="count"/> biggest open deals <paramref name="scope"/> allows among those of
     /// <paramref name="currencies"/> (rows of <see cref="CountOpenByCurrencyAsync"/>): every deal whose amount is not smaller
     /// than the <paramref name="count"/>-th biggest, so deals tied with it come too and the caller orders them. Rows
@@ -141,6 +157,22 @@ public sealed record DealView(
     /// change leaves in the cache do (so they are cached and invalidated with the view), lists do not (null).
     /// </summary>
     public IReadOnlyList<NoteView>? LatestNotes { get; init; }
+}
+
+/// <summary>An open deal's next step as "what's due" lists it: its words and day, and whose deal it is.</summary>
+public sealed record DealStep(
+    DealId Id, string ExternalId, string Name, long TeamId, string OwnerName, string? NextStep, DateTimeOffset? NextStepAt, DateTimeOffset StageEnteredAt)
+{
+    public static DealStep Of(DealView view) => new(
+        view.Id, view.Deal.ExternalId, view.Deal.Name, view.Deal.TeamId, view.OwnerName, view.Deal.NextStep, view.Deal.NextStepAt, view.Deal.StageEnteredAt);
+}
+
+/// <summary>A deal the stall rule is asked about: the deal, its owner's name, its team's map and running snooze; no confirmations.</summary>
+public sealed record StalledDeal(Deal Deal, string OwnerName, string? TeamMapId, DateTimeOffset? SnoozedUntil)
+{
+    public DealId Id => Deal.Id;
+
+    public static StalledDeal Of(DealView view) => new(view.Deal, view.OwnerName, view.TeamMapId, view.SnoozedUntil);
 }
 
 /// <summary>A person who owns open deals, by the name lists show.</summary>

@@ -127,9 +127,44 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
             .Select(g => new OpenDealCurrency(g.Key.Currency, g.Key.HasAmount, g.Sum(c => c.Count)))];
     }
 
-    public async Task<int> CountStalledAsync(DealScope? scope, StallLimits limits, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<int> CountStalledAsync(DealScope? scope, StallLimits limits, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Stalled(limits, now) is { } stalled
+            ? await OpenIn(scope).Where(d => !Db.Snoozes.Any(s => s.DealId == d.Id && s.Until > now)).Where(stalled).CountAsync(cancellationToken)
+            : 0;
+
+    public async Task<IReadOnlyList<StalledDeal>> ListStalledOpenAsync(
+        IReadOnlyCollection<long>? teamIds, StallLimits limits, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // StallRule.IsStalled as one condition: not snoozed; with a next step booked after now, stalled only in the stage
+        if (Stalled(limits, now) is not { } stalled)
+        {
+            return [];
+        }
+
+        var query = Db.Deals.AsNoTracking().Where(d => d.Status == DealStatus.Open);
+        if (teamIds is not null)
+        {
+            var ids = teamIds.ToList();
+            query = query.Where(d => ids.Contains(d.TeamId));
+        }
+
+        // The deal, its owner's name and team's map: three quarters of every deal may stall, and their confirmations and
+        // snoozes (none running: the condition leaves the snoozed out) were most of the time the list took.
+        var rows = await (
+                from d in query.Where(d => !Db.Snoozes.Any(s => s.DealId == d.Id && s.Until > now)).Where(stalled)
+                join p in Db.People on d.OwnerId equals p.Id
+                join t in Db.Teams on d.TeamId equals t.Id
+                select new StalledDeal(d, p.Name, t.MapId, null))
+            .ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(r => r.Deal.StageEnteredAt).ThenBy(r => r.Deal.Id)];
+    }
+
+    /// <summary>
+    /// <see cref="Core.Stalls.StallRule.IsStalled"/> but for the snooze (the caller's sub-select) as one condition over a deal;
+    /// null when no limit is above 0 (nothing can stall).
+    /// </summary>
+    private static Expression<Func<Deal, bool>>? Stalled(StallLimits limits, DateTimeOffset now)
+    {
+        // Not snoozed (the caller's); with a next step booked after now, stalled only in the stage
         // twice its limit; otherwise over the stage's limit, or idle (since the later of the last activity and the stage
         // entry) over the team's. Each limit's teams and stages are bound as lists; the times are exact (ticks on SQLite).
         // The "booked or not" choice is one CASE on top: an OR of indexable terms there would make SQLite read the deals
@@ -154,7 +189,7 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
 
         if (over is null)
         {
-            return 0;
+            return null;
         }
 
         Expression<Func<Deal, bool, bool, bool>> booked = (d, whenBooked, otherwise) =>
@@ -164,12 +199,22 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
                 [booked.Parameters[1], booked.Parameters[2]],
                 [twice is null ? Expression.Constant(false) : Body(twice, deal), Body(over, deal)])
             .Visit(booked.Body);
-        var stalled = Expression.Lambda<Func<Deal, bool>>(body, deal);
+        return Expression.Lambda<Func<Deal, bool>>(body, deal);
+    }
 
-        return await OpenIn(scope)
-            .Where(d => !Db.Snoozes.Any(s => s.DealId == d.Id && s.Until > now))
-            .Where(stalled)
-            .CountAsync(cancellationToken);
+    public async Task<IReadOnlyList<DealStep>> ListOpenStepsAsync(
+        DealScope? scope, DateTimeOffset? datedBefore, bool withoutDay, CancellationToken cancellationToken)
+    {
+        // Only the columns a due line shows: no entity, no confirmations, no snoozes (at 100,000 deals those were most of it).
+        var query = datedBefore is { } before
+            ? OpenIn(scope).Where(d => d.NextStepAt == null ? withoutDay : d.NextStepAt < before)
+            : OpenIn(scope).Where(d => d.NextStepAt == null && withoutDay);
+        var rows = await (
+                from d in query
+                join p in Db.People on d.OwnerId equals p.Id
+                select new DealStep(d.Id, d.ExternalId, d.Name, d.TeamId, p.Name, d.NextStep, d.NextStepAt, d.StageEnteredAt))
+            .ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(r => r.StageEnteredAt).ThenBy(r => r.Id)];
     }
 
     public async Task<IReadOnlyList<DealView>> ListBiggestOpenAsync(

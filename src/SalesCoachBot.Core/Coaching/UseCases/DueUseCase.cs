@@ -26,16 +26,18 @@ internal sealed class DueUseCase(IDealStore deals, IDirectoryStore directory, Te
         var rules = await teamRules.GetAsync(cancellationToken);
         var scope = manages ? AccessPolicy.TeamsLabel(person, rules, say) : say.Lists("Due.YourDeals");
         var title = say.Lists("Due.Title");
-        IReadOnlyList<DealView> open;
+        IReadOnlyList<DealStep> open;
+        // Whether the person has open deals at all, when none of them is listed ("you have no open deals").
+        var any = true;
         if (command.OwnerName is { } name)
         {
-            var visible = await AccessPolicy.VisibleOpenDealsAsync(deals, person, cancellationToken);
+            var visible = (await AccessPolicy.VisibleOpenDealsAsync(deals, person, cancellationToken)).Select(DealStep.Of).ToList();
             open = [.. visible.Where(view => OwnerNames.IsCalled(view.OwnerName, name))];
             // "what's due for EMEA": no owner is called so, but a team the person may see is.
             var team = open.Count == 0 ? await AccessPolicy.FindVisibleTeamAsync(directory, name, person, cancellationToken) : null;
             if (team is not null)
             {
-                open = [.. visible.Where(view => view.Deal.TeamId == team.Id)];
+                open = [.. visible.Where(view => view.TeamId == team.Id)];
             }
             else if (open.Count == 0)
             {
@@ -55,37 +57,47 @@ internal sealed class DueUseCase(IDealStore deals, IDirectoryStore directory, Te
         }
         else
         {
-            open = manages
-                ? await deals.ListOpenAsync(AccessPolicy.VisibleTeams(person), cancellationToken)
-                : await deals.ListOpenByOwnerAsync(person.Id, cancellationToken);
+            // Only the steps the answer may show: none due after the window (a day past it in every zone: the exact day is
+            // counted below, in each team's zone).
+            DateTimeOffset? before = command.Focus switch
+            {
+                DueFocus.Missing => null,
+                DueFocus.Overdue => context.Now.AddDays(1),
+                _ => context.Now.AddDays(command.WithinDays + 2),
+            };
+            var of = manages
+                ? AccessPolicy.VisibleTeams(person) is { } teams ? new DealScope(teams) : null
+                : new DealScope([], person.Id);
+            open = await deals.ListOpenStepsAsync(of, before, withoutDay: command.Focus != DueFocus.Overdue, cancellationToken);
+            any = open.Count > 0 || (await deals.CountOpenByCurrencyAsync(of, cancellationToken)).Sum(c => c.Count) > 0;
         }
 
         var rows = open
             .Select(view =>
             {
-                var zone = rules.Zone(view.Deal.TeamId);
+                var zone = rules.Zone(view.TeamId);
                 var today = ZonedDay.Of(context.Now, zone);
-                int? days = view.Deal.NextStepAt is { } at
+                int? days = view.NextStepAt is { } at
                     ? ZonedDay.Of(at, zone).DayNumber - today.DayNumber
                     : null;
-                var missing = string.IsNullOrWhiteSpace(view.Deal.NextStep) && view.Deal.NextStepAt is null;
+                var missing = string.IsNullOrWhiteSpace(view.NextStep) && view.NextStepAt is null;
                 return (view, zone, days, missing);
             })
             .ToList();
 
-        var overdue = command.Focus == DueFocus.Missing ? [] : rows.Where(r => r.days < 0).OrderBy(r => r.days).ThenBy(r => r.view.Deal.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        var overdue = command.Focus == DueFocus.Missing ? [] : rows.Where(r => r.days < 0).OrderBy(r => r.days).ThenBy(r => r.view.Name, StringComparer.OrdinalIgnoreCase).ToList();
         var soon = command.Focus == DueFocus.All
-            ? rows.Where(r => r.days >= 0 && r.days <= command.WithinDays).OrderBy(r => r.view.Deal.NextStepAt).ThenBy(r => r.view.Deal.Name, StringComparer.OrdinalIgnoreCase).ToList()
+            ? rows.Where(r => r.days >= 0 && r.days <= command.WithinDays).OrderBy(r => r.view.NextStepAt).ThenBy(r => r.view.Name, StringComparer.OrdinalIgnoreCase).ToList()
             : [];
-        var missing = command.Focus == DueFocus.Overdue ? [] : rows.Where(r => r.missing).OrderBy(r => r.view.Deal.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        var missing = command.Focus == DueFocus.Overdue ? [] : rows.Where(r => r.missing).OrderBy(r => r.view.Name, StringComparer.OrdinalIgnoreCase).ToList();
         // A step with words but no day is due at no time: listed with what's coming up, so it is given one.
         var undated = command.Focus == DueFocus.All
-            ? rows.Where(r => r.days is null && !r.missing).OrderBy(r => r.view.Deal.Name, StringComparer.OrdinalIgnoreCase).ToList()
+            ? rows.Where(r => r.days is null && !r.missing).OrderBy(r => r.view.Name, StringComparer.OrdinalIgnoreCase).ToList()
             : [];
 
         if (overdue.Count + soon.Count + missing.Count + undated.Count == 0)
         {
-            var none = open.Count == 0 ? say.Lists("Mine.None")
+            var none = !any ? say.Lists("Mine.None")
                 : command.Focus switch
                 {
                     DueFocus.Missing => say.Lists("Due.NoneMissing"),
@@ -103,28 +115,28 @@ internal sealed class DueUseCase(IDealStore deals, IDirectoryStore directory, Te
         var unlisted = count.Overdue + count.Soon + count.Undated - overdue.Count - soon.Count - undated.Count;
         var more = unlisted > 0 ? say.Lists("Due.More", unlisted) : null;
 
-        CardLine Step((DealView view, TimeZoneInfo zone, int? days, bool missing) r)
+        CardLine Step((DealStep view, TimeZoneInfo zone, int? days, bool missing) r)
         {
-            var id = "#" + r.view.Deal.ExternalId;
+            var id = "#" + r.view.ExternalId;
             // A step booked with a day but no words reads "Globex (#1001): next step — today, Sat 5 Dec 2026".
-            var what = string.IsNullOrWhiteSpace(r.view.Deal.NextStep) ? say.Lists("Due.NoText") : r.view.Deal.NextStep!;
-            var day = say.Language.DayInWords(r.view.Deal.NextStepAt!.Value, r.zone);
+            var what = string.IsNullOrWhiteSpace(r.view.NextStep) ? say.Lists("Due.NoText") : r.view.NextStep!;
+            var day = say.Language.DayInWords(r.view.NextStepAt!.Value, r.zone);
             var text = r.days switch
             {
-                < 0 => say.Lists("Due.LineOverdue", r.view.Deal.Name, id, what, -r.days.Value, day),
-                0 => say.Lists("Due.LineToday", r.view.Deal.Name, id, what, day),
-                1 => say.Lists("Due.LineTomorrow", r.view.Deal.Name, id, what, day),
-                _ => say.Lists("Due.Line", r.view.Deal.Name, id, what, day),
+                < 0 => say.Lists("Due.LineOverdue", r.view.Name, id, what, -r.days.Value, day),
+                0 => say.Lists("Due.LineToday", r.view.Name, id, what, day),
+                1 => say.Lists("Due.LineTomorrow", r.view.Name, id, what, day),
+                _ => say.Lists("Due.Line", r.view.Name, id, what, day),
             };
             return DealCards.ListLine(text, r.view.Id, owner: null, say);
         }
 
-        CardLine Undated((DealView view, TimeZoneInfo zone, int? days, bool missing) r) =>
-            DealCards.ListLine(say.Lists("Due.LineUndated", r.view.Deal.Name, "#" + r.view.Deal.ExternalId, r.view.Deal.NextStep!), r.view.Id, owner: null, say);
+        CardLine Undated((DealStep view, TimeZoneInfo zone, int? days, bool missing) r) =>
+            DealCards.ListLine(say.Lists("Due.LineUndated", r.view.Name, "#" + r.view.ExternalId, r.view.NextStep!), r.view.Id, owner: null, say);
 
-        CardLine Missing(IEnumerable<(DealView view, TimeZoneInfo zone, int? days, bool missing)> group)
+        CardLine Missing(IEnumerable<(DealStep view, TimeZoneInfo zone, int? days, bool missing)> group)
         {
-            var names = group.Select(r => r.view.Deal.Name).ToList();
+            var names = group.Select(r => r.view.Name).ToList();
             return names.Count > ListLimits.NamesInLine
                 ? new CardLine(say.Lists("Due.MissingAndMore", names.Count, CoachingWording.List(names.Take(ListLimits.NamesInLine), say), names.Count - ListLimits.NamesInLine))
                 : new CardLine(say.Lists("Due.Missing", names.Count, CoachingWording.List(names, say)));

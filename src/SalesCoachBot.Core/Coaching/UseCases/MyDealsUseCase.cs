@@ -169,7 +169,7 @@ internal sealed class MyDealsUseCase(
         }
 
         var rules = await teamRules.GetAsync(cancellationToken);
-        var stalled = await deals.CountStalledAsync(scope, Limits(rules, context), context.Now, cancellationToken);
+        var stalled = await deals.CountStalledAsync(scope, TeamStallLimits.Of(rules, context), context.Now, cancellationToken);
         var shown = Shown(command.Count);
         var several = currencies.Where(c => c is { HasAmount: true, Currency: not null }).Select(c => c.Currency!).Distinct(StringComparer.OrdinalIgnoreCase).Skip(1).Any();
         var eachCurrency = command.Order == DealOrder.Biggest && shown < ListLimits.Deals && several;
@@ -242,29 +242,6 @@ internal sealed class MyDealsUseCase(
     /// <summary>The deal's place on its own map's path, as <see cref="Ordered"/> sorts it; -1 for a stage off the path or unknown.</summary>
     private static int Position(DealView view, TurnContext context) =>
         context.MapOf(view).FindStage(view.Deal.StageId) is { } at ? context.MapOf(view).PositionOf(at.Id) : -1;
-
-    /// <summary>
-    /// Every team's stall limits under its own map, for counting stalled deals in the database; a limit that holds for every
-    /// team names none. A deal's team is always one of <see cref="SalesTeamRules.All"/> (teams are never deleted).
-    /// </summary>
-    private static StallLimits Limits(SalesTeamRules rules, TurnContext context)
-    {
-        var teams = rules.All.ToList();
-        IReadOnlyCollection<long>? Of(IEnumerable<SalesTeam> some) => some.Select(team => team.Id).ToList() is var ids && ids.Count == teams.Count ? null : ids;
-        var stages = teams
-            .GroupBy(team => context.MapOfTeam(team.MapId), ReferenceEqualityComparer.Instance)
-            .SelectMany(byMap => ((ProcessMap)byMap.Key!).Stages
-                .Where(stage => stage.StallAfterDays > 0)
-                .GroupBy(stage => stage.StallAfterDays)
-                .Select(byDays => new StageStallLimit(Of(byMap), [.. byDays.Select(stage => stage.Id)], byDays.Key)))
-            .ToList();
-        var idle = teams
-            .GroupBy(team => rules.IdleAfterDays(team.Id))
-            .Where(byDays => byDays.Key > 0)
-            .Select(byDays => new TeamIdleLimit(Of(byDays), byDays.Key))
-            .ToList();
-        return new StallLimits(stages, idle);
-    }
 
     private sealed record ListRow(DealView View, Stage? Stage, StallAssessment Stall);
 

@@ -25,7 +25,7 @@ internal sealed class StalledDealsUseCase(IDealStore deals, IDirectoryStore dire
         var scope = AccessPolicy.TeamsLabel(context.Person, rules, say);
         // "Stalled deals in EMEA", or a person's: "Stalled deals of Dana Demo".
         var texts = "Stalled";
-        IReadOnlyList<DealView>? owned = null;
+        IReadOnlyList<StalledDeal>? owned = null;
         if (command.TeamName is { } name)
         {
             var team = await AccessPolicy.FindVisibleTeamAsync(directory, name, context.Person, cancellationToken);
@@ -37,7 +37,7 @@ internal sealed class StalledDealsUseCase(IDealStore deals, IDirectoryStore dire
             else
             {
                 // "what's stalled for Dana": no team the person sees is called so, but the owner of deals they see may be.
-                owned = [.. (await AccessPolicy.VisibleOpenDealsAsync(deals, context.Person, cancellationToken)).Where(view => OwnerNames.IsCalled(view.OwnerName, name))];
+                owned = [.. (await AccessPolicy.VisibleOpenDealsAsync(deals, context.Person, cancellationToken)).Where(view => OwnerNames.IsCalled(view.OwnerName, name)).Select(StalledDeal.Of)];
                 if (owned.Count == 0)
                 {
                     return Errors.Answer(say.Lists("Stalled.UnknownTeam.Title"), say.Lists("Stalled.UnknownTeam", name, say.Lists("Example.Stalled")));
@@ -48,10 +48,11 @@ internal sealed class StalledDealsUseCase(IDealStore deals, IDirectoryStore dire
             }
         }
 
-        var stalled = (owned ?? await deals.ListOpenAsync(teams, cancellationToken))
+        // The store reads only the deals the rule finds stalled; the rule below still decides each one and says why.
+        var stalled = (owned ?? await deals.ListStalledOpenAsync(teams, TeamStallLimits.Of(rules, context), context.Now, cancellationToken))
             .Select(view =>
             {
-                var stage = context.MapOf(view).FindStage(view.Deal.StageId);
+                var stage = context.MapOfTeam(view.TeamMapId).FindStage(view.Deal.StageId);
                 return (view, stage, stall: StallRule.Assess(view.Deal, stage?.StallAfterDays ?? 0, rules.IdleAfterDays(view.Deal.TeamId), view.SnoozedUntil, context.Now, stage, rules.Zone(view.Deal.TeamId)));
             })
             .Where(r => r.stall.IsStalled)

@@ -45,6 +45,14 @@ internal sealed class CachingDealStore(DealStore inner, SharedCache cache, ICach
     public Task<int> CountStalledAsync(DealScope? scope, StallLimits limits, DateTimeOffset now, CancellationToken cancellationToken) =>
         inner.CountStalledAsync(scope, limits, now, cancellationToken);
 
+    public Task<IReadOnlyList<DealStep>> ListOpenStepsAsync(
+        DealScope? scope, DateTimeOffset? datedBefore, bool withoutDay, CancellationToken cancellationToken) =>
+        inner.ListOpenStepsAsync(scope, datedBefore, withoutDay, cancellationToken);
+
+    public Task<IReadOnlyList<StalledDeal>> ListStalledOpenAsync(
+        IReadOnlyCollection<long>? teamIds, StallLimits limits, DateTimeOffset now, CancellationToken cancellationToken) =>
+        inner.ListStalledOpenAsync(teamIds, limits, now, cancellationToken);
+
     public Task<IReadOnlyList<DealView>> ListBiggestOpenAsync(
         DealScope? scope, IReadOnlyCollection<OpenDealCurrency> currencies, int count, CancellationToken cancellationToken) =>
         inner.ListBiggestOpenAsync(scope, currencies, count, cancellationToken);
