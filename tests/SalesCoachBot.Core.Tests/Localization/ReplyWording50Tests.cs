@@ -57,6 +57,19 @@ public sealed class ReplyWording50Tests : IDisposable
     }
 
     [Fact]
+    public async Task MarkLost_LinkedDealWithoutAReason_Arabic_IsolatesTheExampleName()
+    {
+        _bot.AddDeal("1014", "Soylent", "proposal");
+        _bot.Manager.Language = "ar";
+        await _bot.AskAsync("link this chat to Soylent", _bot.Manager, "linked");
+
+        var answer = await _bot.AskAsync("mark it lost", _bot.Manager, "linked");
+
+        // «خسرنا Initech» bare inside Arabic is laid out right to left around the name; the help isolates it.
+        Assert.StartsWith("قل سبب خسارتها، مثلًا: «خسرنا \u2068Initech\u2069 بسبب ", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LongList_MoreHint_NamesAnOwnerOfTheListNotAFixedDana()
     {
         for (var i = 0; i < ListLimits.Deals + 5; i++)
@@ -89,5 +102,22 @@ public sealed class ReplyWording50Tests : IDisposable
         Assert.Contains("\nمسؤول المرحلة: مهندس المبيعات\n", arabic.Text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains("\nمسؤول المرحلة: مهندس المبيعات\n", card.Text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.DoesNotContain("\nالمسؤول:", arabic.Text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhichDeal_Arabic_IsolatesTheExampleNameAndId()
+    {
+        _bot.AddDeal("1002", "Initech");
+
+        var answer = await _bot.AskAsync("انقلها للمرحلة الجاية", _bot.Manager, "room-2");
+        var english = await _bot.AskAsync("move it to the next stage", _bot.Manager, "room-2");
+
+        // «ما التالي لصفقة Initech»، «التالي #1002» bare: the id's "#" and digits were laid out around the Arabic.
+        Assert.Equal(
+            "أي صفقة تقصد؟ سمِّها («ما التالي لصفقة \u2068Initech\u2069»، «التالي \u2068#1002\u2069»)، أو اربط هذه المحادثة بصفقة أولًا: «اربط هذه المحادثة بصفقة \u2068Initech\u2069».",
+            answer.Text);
+        Assert.Equal(
+            "Which deal do you mean? Name it (\"what's next for Initech\", \"next #1002\"), or link this chat to one first: \"link this chat to Initech\".",
+            english.Text);
     }
 }
