@@ -120,4 +120,15 @@ public sealed class ReplyWording50Tests : IDisposable
             "Which deal do you mean? Name it (\"what's next for Initech\", \"next #1002\"), or link this chat to one first: \"link this chat to Initech\".",
             english.Text);
     }
+
+    [Fact]
+    public void RequiredInput_English_QuotesTheLabelAsArabicDoes()
+    {
+        var english = ReplyTexts.Shared.In(ReplyLanguage.English);
+
+        // "What is required." read as a question, "What did the buyer say? is required." as two sentences.
+        Assert.Equal("The \"What\" field is required.", english.Cards("Input.Required", "What"));
+        Assert.Equal("The \"What did the buyer say?\" field is required.", english.Cards("Input.Required", "What did the buyer say?"));
+        Assert.Equal("حقل «ما الخطوة» مطلوب.", Arabic.Cards("Input.Required", "ما الخطوة"));
+    }
 }
