@@ -105,7 +105,7 @@ public sealed class AppHomeTests
         Assert.Equal("*\u2068Globex rollout\u2069* (\u2068#1016\u2069)\n\u2068Go live\u2069 · 30 يومًا في المرحلة · :warning: *متعثرة*\n" +
             "التالي: \u2068Customer signs off the go-live checklist\u2069", deals[0].Text.Text);
         Assert.Equal("*مؤسسة الأفق* (\u2068#1017\u2069)\nالعرض التوضيحي · يومان في المرحلة\nكل بنود القائمة مؤكَّدة.", deals[1].Text.Text);
-        Assert.Equal("قائمة التحقق", Assert.IsType<ButtonElement>(deals[0].Accessory).Text.Text);
+        Assert.Equal("قائمة البنود", Assert.IsType<ButtonElement>(deals[0].Accessory).Text.Text);
         Assert.Equal(new ShowChecklistPayload(new DealId(1016)), ActionPayload.TryParse(Assert.IsType<ButtonElement>(deals[0].Accessory).Value));
         Assert.Contains(view.Blocks.OfType<SectionBlock>(), s => s.Text.Text == "*\u2068Mid-market\u2069*: لا صفقات متعثرة من صفقتين مفتوحتين");
         Assert.DoesNotContain(view.Blocks.OfType<SectionBlock>(), s => s.Text.Text.Contains("stalled", StringComparison.Ordinal));

@@ -45,7 +45,8 @@ internal sealed class DealLocator(IDealStore deals, IConversationStore conversat
                     return new DealLookup.Found(linkedDeal);
                 }
 
-                return new DealLookup.Answered(Errors.Answer(context.Say.Errors("WhichDeal.Title"), context.Say.Errors("WhichDeal")));
+                // The help's example deal, given as arguments so that an Arabic reply isolates the name and the id.
+                return new DealLookup.Answered(Errors.Answer(context.Say.Errors("WhichDeal.Title"), context.Say.Errors("WhichDeal", "Initech", "#1002")));
         }
     }
 

@@ -74,7 +74,9 @@ public static class ProcessMapLoader
                 UnauthorizedAccessException => "File.NoPermission",
                 _ => "File.Unreadable",
             };
-            return (new MapLoadResult(null, [MapDiagnostic.Error(1, 1, key) with { Detail = ex.Message }]), null);
+            // A folder's "access denied" is the very sentence the folder message replaces: no detail then.
+            var detail = key == "File.IsFolder" ? null : ex.Message;
+            return (new MapLoadResult(null, [MapDiagnostic.Error(1, 1, key) with { Detail = detail }]), null);
         }
 
         if (Decode(bytes) is not { } text)

@@ -62,7 +62,7 @@ public sealed class ArabicReplies48Tests : IDisposable
     {
         var answer = await _bot.AskAsync("اشرح مرحلة الاكتشاف", _bot.Rep);
 
-        Assert.Contains("\nالمسؤول: المبيعات\n", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("\nمسؤول المرحلة: المبيعات\n", answer.Text, StringComparison.Ordinal);
         Assert.Contains("\nالمراحل الفرعية: أول مكالمة استكشاف، مكالمات استكشاف لاحقة.\n", answer.Text, StringComparison.Ordinal);
         Assert.Contains(answer.Card!.Facts, f => f.Value == "المبيعات");
     }

@@ -45,7 +45,7 @@ public sealed class ListsInTheirLanguageTests : IDisposable
         Assert.Equal("صفقاتي: صفقتان مفتوحتان، صفقة متعثرة واحدة", lines[0]);
         Assert.Equal($"- {Iso("Globex")} ({Iso("#1003")}) — {Iso("Discovery")}، أيام في المرحلة: 20 · متعثرة · بلا خطوة تالية", lines[1]);
         Assert.Equal("صفقاتي", answer.Card!.Title);
-        Assert.Equal("قائمة التحقق", answer.Card.Sections[0].Lines[0].Action!.Label);
+        Assert.Equal("قائمة البنود", answer.Card.Sections[0].Lines[0].Action!.Label);
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class ListsInTheirLanguageTests : IDisposable
         var answer = await _bot.AskAsync("explain discovery");
 
         Assert.Equal(
-            "Discovery (discovery)\nA deal is here when: Entry of Discovery.\nWhat happens: Work of Discovery.\nOwner: sales\nStalls after: 14 days\nNext stage: Demo\n" +
+            "Discovery (discovery)\nA deal is here when: Entry of Discovery.\nWhat happens: Work of Discovery.\nStage owner: sales\nStalls after: 14 days\nNext stage: Demo\n" +
             "If buyer says no: nurture\nExit checklist:\n- Requirements list shared with the buyer [requirements-listed]\n- Demo date agreed with the buyer [demo-booked]\n" +
             "- A champion is named (optional) [champion-named]",
             answer.Text.ReplaceLineEndings("\n"));
@@ -132,7 +132,7 @@ public sealed class ListsInTheirLanguageTests : IDisposable
 
         var text = answer.Text.ReplaceLineEndings("\n");
         Assert.StartsWith($"{Iso("Discovery")} ({Iso("discovery")})\nتكون الصفقة هنا عندما: {Iso("Entry of Discovery.")}", text, StringComparison.Ordinal);
-        Assert.Contains($"المسؤول: المبيعات\nتتعثر بعد: 14 يومًا\nالمرحلة التالية: {Iso("Demo")}", text, StringComparison.Ordinal);
+        Assert.Contains($"مسؤول المرحلة: المبيعات\nتتعثر بعد: 14 يومًا\nالمرحلة التالية: {Iso("Demo")}", text, StringComparison.Ordinal);
         Assert.Contains("قائمة الخروج من المرحلة:", text, StringComparison.Ordinal);
         Assert.Contains($"- {Iso("A champion is named")} (اختياري) [{Iso("champion-named")}]", text, StringComparison.Ordinal);
         Assert.Equal("قائمة الخروج من المرحلة", answer.Card!.Sections[0].Heading);

@@ -62,7 +62,7 @@ public sealed class AdaptiveCardRendererTests
             .Select(i => new CardLine(
                 $"{new string('N', 56)} {i:000} (#CRM-{1_000_000_000 + i}) · عرض توضيحي · 365 days in stage · next: {new string('x', 39)}… · owner: Maximilian Alexander-Worthington",
                 new CardAction(say.Lists("Button.Checklist"), new ShowChecklistPayload(new DealId(9_000_000_000 + i)))))
-            .Append(new CardLine(say.Lists("More", 9_999)))
+            .Append(new CardLine(say.Lists("More", 9_999, say.Language.Isolate("Riley Rep"))))
             .ToList();
         var card = new Card
         {

@@ -39,9 +39,11 @@ internal sealed class CloseDealUseCase(
                 ExternalIdReference id => "#" + id.ExternalId,
                 _ => null,
             };
-            return Errors.Answer(say.Errors("ReasonNeeded.Title"), named is null
-                ? say.Coaching("Close.ReasonNeeded", reasons)
-                : say.Coaching("Close.ReasonNeeded.Deal", reasons, named));
+            // The linked deal's example is the help's, whose Latin name an Arabic reply isolates as the help does.
+            return Errors.Answer(say.Errors("ReasonNeeded.Title"), named is not null
+                ? say.Coaching("Close.ReasonNeeded.Deal", reasons, named)
+                : say.Language.IsRightToLeft ? Bidi.IsolateLatinRuns(say.Coaching("Close.ReasonNeeded", reasons))
+                : say.Coaching("Close.ReasonNeeded", reasons));
         }
 
         if (command.Reason.Length > MaxReasonLength)

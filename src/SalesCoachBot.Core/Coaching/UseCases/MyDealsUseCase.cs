@@ -353,7 +353,11 @@ internal sealed class MyDealsUseCase(
             r.View.Id, withOwners ? r.View.OwnerName : null, say)).ToList();
 
         // A manager's teams hold hundreds of open deals: the rest counted under the list, with how to narrow it.
-        var more = total > shown && shown == ListLimits.Deals ? say.Lists("More", total - ListLimits.Deals) : null;
+        // The example person is one of the list's owners: a fixed "Dana" is nobody in most teams (and «دانة» no one's).
+        var more = total > shown && shown == ListLimits.Deals
+            ? say.Lists("More", total - ListLimits.Deals, say.Language.Isolate(picked
+                .GroupBy(r => r.View.OwnerName).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase).First().Key))
+            : null;
         var sorted = order switch
         {
             DealOrder.StalledFirst => null,
