@@ -266,6 +266,7 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
                     Reason = t.Reason,
                     Conversation = plan.Source?.Conversation,
                     MapVersion = t.MapVersion ?? plan.Source?.MapVersion,
+                    Outcome = t.Status,
                 });
                 foreach (var carried in t.Carry)
                 {
@@ -408,6 +409,7 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
                 Kind = StageChangeKind.Entered,
                 ByPersonId = deal.OwnerId,
                 Reason = "Created in chat",
+                Outcome = created.Status,
             });
             return Task.FromResult<DealCreation>(new DealCreation.Created(Entry(created)));
         }

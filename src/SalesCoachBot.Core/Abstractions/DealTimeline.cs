@@ -25,6 +25,7 @@ public static class DealTimeline
                 Text = h.Reason,
                 Conversation = h.Conversation,
                 MapVersion = h.MapVersion,
+                Outcome = h.Outcome,
             }, 0));
         }
 

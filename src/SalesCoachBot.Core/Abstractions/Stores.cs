@@ -352,6 +352,9 @@ public sealed record TimelineEntry(TimelineEntryKind Kind, DateTimeOffset At, st
     public ConversationKey? Conversation { get; init; }
     public int? MapVersion { get; init; }
 
+    /// <summary>A stage change's recorded outcome (<see cref="StageHistoryEntry.Outcome"/>); null for other entries and older rows.</summary>
+    public DealStatus? Outcome { get; init; }
+
     /// <summary>A confirmation a map change copied into the stage that replaced the deal's (same person and time).</summary>
     public bool CarriedOver { get; init; }
 

@@ -179,6 +179,19 @@ public sealed class StageHistoryEntry
 
     /// <summary>The process map version the change was decided under; null when not recorded.</summary>
     public int? MapVersion { get; set; }
+
+    /// <summary>
+    /// The deal's status this change left it in (a close's lost, nurture or won), so the row keeps its outcome when the deal
+    /// is reopened and closed otherwise later; null for rows from before migration <c>StageHistoryOutcome</c>.
+    /// </summary>
+    public DealStatus? Outcome { get; set; }
+
+    /// <summary>
+    /// What a row says the deal's status became: its <see cref="Outcome"/>, else (a row from before it) an import's close or
+    /// reopen reason (<see cref="ImportReason"/>); null when it says nothing, and the deal's status now is all there is.
+    /// </summary>
+    public static DealStatus? RecordedOutcome(StageChangeKind kind, DealStatus? outcome, long? byPersonId, string? reason) =>
+        outcome ?? ImportReason.OutcomeOf(kind, byPersonId, reason);
 }
 
 public sealed class Confirmation

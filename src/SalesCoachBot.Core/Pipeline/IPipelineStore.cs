@@ -47,8 +47,9 @@ public sealed record StageChangeList(IReadOnlyList<StageChangeLine> Lines, int T
 /// One stage change as the moves list shows it: the deal entered <see cref="StageId"/> at <see cref="EnteredAt"/> by
 /// <see cref="Kind"/>, from <see cref="PreviousStageId"/> (the deal's stage entry before this one, map changes included, as
 /// that is where it sat; null when none). <see cref="Status"/> is the deal's status now: a close into nurture and a loss
-/// are both <see cref="StageChangeKind.Closed"/>. <see cref="Outcome"/> is the status the row itself records (an import's
-/// close, <see cref="ImportReason"/>), read before the deal's status, which may have changed since; null when it records none.
+/// are both <see cref="StageChangeKind.Closed"/>. <see cref="Outcome"/> is the status the row itself records
+/// (<see cref="StageHistoryEntry.RecordedOutcome"/>: a chat's or an import's close), read before the deal's status, which may
+/// have changed since; null when it records none (a chat close from before the rows recorded it).
 /// </summary>
 public sealed record StageChangeLine(
     DealId Id,

@@ -144,8 +144,9 @@ internal sealed class StageMovesUseCase(IPipelineStore store, PipelineAccess acc
             case StageChangeKind.ClosedInCrm:
                 return MoveKind.Lost;
             case StageChangeKind.Closed:
-                // A close into nurture and a loss are both Closed rows: an import's row says which; a chat's is told by the
-                // deal's status. A win is one only when an import closed the deal as won (chat wins by moving it to the won stage).
+                // A close into nurture and a loss are both Closed rows: the row says which (its outcome, or an older import's
+                // reason); only a chat close stored before rows recorded it is told by the deal's status now. A win is one only
+                // when an import closed the deal as won (chat wins by moving it to the won stage).
                 return (line.Outcome ?? line.Status) switch
                 {
                     DealStatus.Nurture => MoveKind.Nurture,

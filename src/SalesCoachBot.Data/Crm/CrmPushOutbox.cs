@@ -205,6 +205,7 @@ internal sealed class CrmPushOutbox(SalesCoachDbContextFactory factory, ICacheIn
             EnteredAt = now,
             Kind = StageChangeKind.MovedInCrm,
             Reason = Truncate(CrmReasons.Back(error), 500),
+            Outcome = deal.Status,
         });
         return before.StageId;
     }

@@ -593,6 +593,7 @@ internal sealed partial class CrmSyncStore(
             Kind = StageChangeKind.MovedInCrm,
             Reason = Truncate(CrmReasons.NewOwnersTeam(context.DisplayName, map.Id, from.Value, stage.Value), 500),
             MapVersion = map.Version,
+            Outcome = deal.Status,
         });
     }
 
@@ -735,6 +736,7 @@ internal sealed partial class CrmSyncStore(
             Kind = lost ? StageChangeKind.ClosedInCrm : StageChangeKind.MovedInCrm,
             Reason = Truncate(reason, 500),
             MapVersion = map.Version,
+            Outcome = deal.Status,
         });
         return lost ? Outcome.Closed : Outcome.Moved;
     }

@@ -152,6 +152,7 @@ public static class DemoData
                     Kind = StageChangeKind.Closed,
                     ByPersonId = deal.OwnerId,
                     Reason = demo.LostReason,
+                    Outcome = deal.Status,
                 });
             }
         }

@@ -381,6 +381,7 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
         Kind = kind,
         Reason = reason,
         MapVersion = _teamMaps.GetValueOrDefault(deal.TeamId)?.Version,
+        Outcome = deal.Status,
     };
 
     private static Deal Create(Row row, DateTimeOffset now)

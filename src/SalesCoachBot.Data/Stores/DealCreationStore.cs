@@ -92,6 +92,7 @@ internal sealed class DealCreationStore(DbContextLease lease, SqliteWriteGate wr
             ByPersonId = deal.OwnerId,
             Reason = "Created in chat",
             MapVersion = deal.MapVersion,
+            Outcome = row.Status,
         });
         await Db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -547,6 +547,9 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
                 Reason = transition.Reason,
                 Conversation = plan.Source?.Conversation,
                 MapVersion = transition.MapVersion ?? plan.Source?.MapVersion,
+                // A chat close, reopen or move records what it left the deal as: "what moved" reads a later reopen-and-win
+                // without turning last month's loss into a win.
+                Outcome = transition.Status,
             });
             foreach (var carried in transition.Carry)
             {

@@ -99,12 +99,13 @@ internal sealed class PipelineStore(SalesCoachDbContext db, PipelineFactsCache f
                 c.d.Status,
                 c.h.Reason,
                 c.h.ByPersonId,
+                c.h.Outcome,
             })
             .Take(limit)
             .ToListAsync(cancellationToken);
         return new StageChangeList(
             [.. rows.Select(r => new StageChangeLine(r.Id, r.ExternalId, r.Name, r.Owner, r.TeamId, r.Team, r.MapId, r.StageId.Value, r.Previous?.Value, r.Kind, r.EnteredAt, r.Status,
-                ImportReason.OutcomeOf(r.Kind, r.ByPersonId, r.Reason)))],
+                StageHistoryEntry.RecordedOutcome(r.Kind, r.Outcome, r.ByPersonId, r.Reason)))],
             total);
     }
 

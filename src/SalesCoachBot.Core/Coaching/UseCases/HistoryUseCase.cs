@@ -119,6 +119,9 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal, 
                 StageChangeKind.Advanced => say.Coaching("History.Advanced", stage, reason),
                 StageChangeKind.Moved => say.Coaching("History.Moved", stage, reason),
                 StageChangeKind.Override => say.Coaching("History.Override", stage, reason),
+                // A chat close says what it closed as (lost or nurture read the same otherwise); an import's reason says it already.
+                StageChangeKind.Closed when entry.Outcome is { } outcome and not DealStatus.Open && ImportReason.Parse(entry.Text) is null =>
+                    say.Coaching("History.ClosedAs", stage, reason, ClosedAs(outcome, say)),
                 StageChangeKind.Closed => say.Coaching("History.Closed", stage, reason),
                 StageChangeKind.MapChange => say.Coaching("History.MapChange", stage, entry.Text ?? say.Coaching("History.MapChange.Default")),
                 StageChangeKind.MovedInCrm => say.Coaching("History.Moved", stage, reason),
@@ -148,6 +151,14 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal, 
         entry.Stage is { } stage && entry.Item is { } item
             ? map.ResolveStage(stage)?.FindItem(item) is { } known ? MapWording.Item(known, language) : item.Value
             : entry.Item?.Value ?? "?";
+
+    /// <summary>"lost", "in nurture", "won": what a chat close left the deal as, in the reopen's words.</summary>
+    private static string ClosedAs(DealStatus outcome, Phrases say) => outcome switch
+    {
+        DealStatus.Won => say.Coaching("Reopen.WasWon"),
+        DealStatus.Nurture => say.Coaching("Reopen.WasNurture"),
+        _ => say.Coaching("Reopen.WasLost"),
+    };
 
     private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 

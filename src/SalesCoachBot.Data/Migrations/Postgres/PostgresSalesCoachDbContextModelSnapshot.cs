@@ -570,6 +570,11 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("map_version");
 
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
