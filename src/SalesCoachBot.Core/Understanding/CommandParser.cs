@@ -1133,9 +1133,10 @@ public sealed partial class CommandParser
     {
         for (var start = Math.Max(1, slot.Count - 4); start < slot.Count; start++)
         {
-            // A number alone may end a name ("Phase 2"); a date said after a deal has a word ("tomorrow", "next week").
+            // A number alone may end a name ("Phase 2"); a date said after a deal has a word ("tomorrow", "next week") or a
+            // slash (a reminder's "10/12", kept whole by WholeNumericDates).
             var words = Join(slot.Skip(start));
-            if (words.Any(char.IsLetter) && DateInWords.Read(words, AnyDay) is DateReading.Found or DateReading.InPast)
+            if ((words.Any(char.IsLetter) || words.Contains('/', StringComparison.Ordinal)) && SaysADate(words))
             {
                 return [.. slot.Take(start)];
             }
@@ -1270,7 +1271,7 @@ public sealed partial class CommandParser
     /// </summary>
     private static SetNextStepCommand? Reminder(List<Token> raw, Typed folded, LanguagePack pack)
     {
-        var tokens = pack.Canonicalize(raw);
+        var tokens = pack.Canonicalize(WholeNumericDates(raw, folded.Folded));
         bool In(string set, Token t) => pack.Words(set).Contains(t.Lower) || pack.Words(set).Contains(t.Canon);
         var remind = tokens.FindIndex(t => In("remind_words", t));
         if (remind < 0 || tokens.Take(remind).Any(t => !In("remind_before", t)))
@@ -1345,6 +1346,39 @@ public sealed partial class CommandParser
     }
 
     /// <summary>
+    /// "10/12", "10/12/2026" as one word: the words split at "/", so a reminder stored "on 10 12", which no reader takes. Kept
+    /// whole, the use case reads it in the team's order.
+    /// </summary>
+    private static List<Token> WholeNumericDates(List<Token> tokens, string folded)
+    {
+        var whole = new List<Token>(tokens.Count);
+        foreach (var token in tokens)
+        {
+            var slash = whole.Count == 0 ? -1 : whole[^1].Start + whole[^1].Original.Length;
+            if (slash >= 0 && slash < folded.Length && folded[slash] == '/' && token.Start == slash + 1 && token.Original.All(char.IsDigit)
+                && whole[^1].Original.All(c => char.IsDigit(c) || c == '/'))
+            {
+                var date = whole[^1];
+                whole[^1] = date with { Original = $"{date.Original}/{token.Original}", Lower = $"{date.Lower}/{token.Lower}", Canon = $"{date.Canon}/{token.Canon}" };
+            }
+            else
+            {
+                whole.Add(token);
+            }
+        }
+
+        return whole;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="words"/> are a date. Only the use case knows the team's order of a numeric date, so "12/13"
+    /// (month first) and "13/12" (day first) are both dates here.
+    /// </summary>
+    private static bool SaysADate(string words) =>
+        DateInWords.Read(words, AnyDay) is DateReading.Found or DateReading.InPast
+        || DateInWords.Read(words, AnyDay with { Order = DateOrder.MonthDay }) is DateReading.Found or DateReading.InPast;
+
+    /// <summary>
     /// The words before and after a date said inside <paramref name="rest"/> ("on Friday" in "on Friday about pricing",
     /// «يوم الخميس» in «يوم الخميس بخصوص السعر»), and the date; the words unchanged when they end in a date or hold none.
     /// The longest date of at most six words is taken, first from the left; a date needs a word ("Phase 2" has none), and
@@ -1362,8 +1396,7 @@ public sealed partial class CommandParser
             for (var to = Math.Min(rest.Count - 1, from + 6); to > from; to--)
             {
                 var said = Join(rest[from..to]);
-                if (said.Any(char.IsLetter) && DateInWords.SaysWhenDue(said, rightAfterName: from == 0)
-                    && DateInWords.Read(said, AnyDay) is DateReading.Found or DateReading.InPast)
+                if (said.Any(char.IsLetter) && DateInWords.SaysWhenDue(said, rightAfterName: from == 0) && SaysADate(said))
                 {
                     return ([rest[..from], rest[to..]], rest[from..to]);
                 }
