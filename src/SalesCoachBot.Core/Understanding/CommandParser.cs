@@ -690,13 +690,16 @@ public sealed partial class CommandParser
             "mydeals" when m.HasSlot("person") && IsATimeToCome(m.Slot("person"), pack) => Due(tokens, pack),
             // «صفقات Omar في العرض»: the owner's deals at a stage. "Dana's 3 biggest deals", «أقدم صفقات Sam»: sorted and
             // counted as one's own are ("my 3 biggest deals"); the order's words and the count are no part of the name.
-            "mydeals" when m.HasSlot("person") => OwnerOf(WithoutOrder(m.Slot("person"), pack), pack, folded) is not { } owner || (m.HasSlot("stage") && !SaysAStage(m.Slot("stage"), pack)) ? null
-                : new MyDealsCommand(m.HasSlot("stage") ? StageText(m.Slot("stage"), pack, folded) : null, Mine: false)
+            // «صفقات سارة بمرحلة المريخ» fits «صفقات {person}»: the words from a stage_word on name a stage, even one no map has.
+            "mydeals" when m.HasSlot("person") && OwnerAndStage(m, tokens, pack) is var (person, stage)
+                => OwnerOf(WithoutOrder(person, pack), pack, folded) is not { } owner ? null
+                : new MyDealsCommand(stage.Count > 0 ? StageText(stage, pack, folded) : null, Mine: false)
                 {
                     OwnerName = owner,
                     Order = OrderOf(tokens, pack),
-                    Count = OrderOf(tokens, pack) == DealOrder.StalledFirst ? null : HowMany(tokens.Except(m.Slot("stage"))),
+                    Count = OrderOf(tokens, pack) == DealOrder.StalledFirst ? null : HowMany(tokens.Except(stage)),
                 },
+            "mydeals" when m.HasSlot("person") => null,
             // "how is Dana doing" asks after a rep as "how is Initech doing" asks after a deal: the owner's deals when someone
             // is called so, else the words as a deal's (its card) or a team's (its pipeline), which MyDealsUseCase decides.
             // "how are you doing", "how's everyone doing": no rep and no deal (branch_not_deal), so another reading is tried.
@@ -852,6 +855,32 @@ public sealed partial class CommandParser
     }
 
     /// <summary>«مرحلة», "stage": a word of <c>stage_word</c> that says the next words name a stage.</summary>
+    /// <summary>
+    /// The owner's words and the stage's in "Dana's deals in demo", "Dana's deals at stage mars", «صفقات سارة بمرحلة المريخ»
+    /// (the person's slot ends where a stage_word starts); null when the stage's words name none and no stage_word says
+    /// they are one.
+    /// </summary>
+    private static (IReadOnlyList<Token> Person, IReadOnlyList<Token> Stage)? OwnerAndStage(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack)
+    {
+        var person = m.Slot("person");
+        var split = person.Count < 2 ? -1 : person.ToList().FindIndex(1, t => SaysStageWord(t, pack));
+        if (!m.HasSlot("stage") && split > 0)
+        {
+            var before = person.Take(split).ToList();
+            while (before.Count > 1 && pack.Words("stage_opening").Contains(before[^1].Lower))
+            {
+                before.RemoveAt(before.Count - 1);
+            }
+
+            return person.Count > split + 1 ? (before, [.. person.Skip(split + 1)]) : null;
+        }
+
+        var stage = m.HasSlot("stage") ? m.Slot("stage") : [];
+        var first = stage.Count == 0 ? -1 : tokens.ToList().FindIndex(t => t.Start == stage[0].Start);
+        var named = stage.Count == 0 || SaysAStage(stage, pack) || SaysStageWord(stage[0], pack) || (first > 0 && SaysStageWord(tokens[first - 1], pack));
+        return named ? (person, stage) : null;
+    }
+
     private static bool SaysStageWord(Token token, LanguagePack pack) =>
         pack.Words("stage_word").Contains(token.Lower) || pack.Words("stage_word").Contains(token.Canon);
 
