@@ -101,6 +101,13 @@ public static partial class DateInWords
         {
             if (TryRead(words, start, words.Count, context) is { } atEnd)
             {
+                // "send the minutes of Dec 10", "… from Dec 3", «إرسال محضر ١٠ ديسمبر»: a date after a word of date_owners
+                // says which minutes, not when they are due; the words stay as typed.
+                if (OwnedBy(words, start))
+                {
+                    break;
+                }
+
                 return WithRest(atEnd, words, TrimLead(words, start), words.Count);
             }
         }
@@ -223,6 +230,11 @@ public static partial class DateInWords
 
         return result;
     }
+
+    /// <summary>Whether the date from <paramref name="start"/> belongs to an object: said after "of", "from", «محضر», «عن».</summary>
+    private static bool OwnedBy(List<Word> words, int start) =>
+        words.Skip(Math.Max(0, start - 1)).Take(start > 0 ? 2 : 1).Any(w =>
+            LanguagePack.English.Words("date_owners").Contains(w.Key) || LanguagePack.Arabic.Words("date_owners").Contains(w.Key));
 
     private static int TrimLead(List<Word> words, int start)
     {

@@ -690,13 +690,16 @@ public sealed partial class CommandParser
             "mydeals" when m.HasSlot("person") && IsATimeToCome(m.Slot("person"), pack) => Due(tokens, pack),
             // «صفقات Omar في العرض»: the owner's deals at a stage. "Dana's 3 biggest deals", «أقدم صفقات Sam»: sorted and
             // counted as one's own are ("my 3 biggest deals"); the order's words and the count are no part of the name.
-            "mydeals" when m.HasSlot("person") => OwnerOf(WithoutOrder(m.Slot("person"), pack), pack, folded) is not { } owner || (m.HasSlot("stage") && !SaysAStage(m.Slot("stage"), pack)) ? null
-                : new MyDealsCommand(m.HasSlot("stage") ? StageText(m.Slot("stage"), pack, folded) : null, Mine: false)
+            // «صفقات سارة بمرحلة المريخ» fits «صفقات {person}»: the words from a stage_word on name a stage, even one no map has.
+            "mydeals" when m.HasSlot("person") && OwnerAndStage(m, tokens, pack) is var (person, stage)
+                => OwnerOf(WithoutOrder(person, pack), pack, folded) is not { } owner ? null
+                : new MyDealsCommand(stage.Count > 0 ? StageText(stage, pack, folded) : null, Mine: false)
                 {
                     OwnerName = owner,
                     Order = OrderOf(tokens, pack),
-                    Count = OrderOf(tokens, pack) == DealOrder.StalledFirst ? null : HowMany(tokens.Except(m.Slot("stage"))),
+                    Count = OrderOf(tokens, pack) == DealOrder.StalledFirst ? null : HowMany(tokens.Except(stage)),
                 },
+            "mydeals" when m.HasSlot("person") => null,
             // "how is Dana doing" asks after a rep as "how is Initech doing" asks after a deal: the owner's deals when someone
             // is called so, else the words as a deal's (its card) or a team's (its pipeline), which MyDealsUseCase decides.
             // "how are you doing", "how's everyone doing": no rep and no deal (branch_not_deal), so another reading is tried.
@@ -852,6 +855,32 @@ public sealed partial class CommandParser
     }
 
     /// <summary>«مرحلة», "stage": a word of <c>stage_word</c> that says the next words name a stage.</summary>
+    /// <summary>
+    /// The owner's words and the stage's in "Dana's deals in demo", "Dana's deals at stage mars", «صفقات سارة بمرحلة المريخ»
+    /// (the person's slot ends where a stage_word starts); null when the stage's words name none and no stage_word says
+    /// they are one.
+    /// </summary>
+    private static (IReadOnlyList<Token> Person, IReadOnlyList<Token> Stage)? OwnerAndStage(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack)
+    {
+        var person = m.Slot("person");
+        var split = person.Count < 2 ? -1 : person.ToList().FindIndex(1, t => SaysStageWord(t, pack));
+        if (!m.HasSlot("stage") && split > 0)
+        {
+            var before = person.Take(split).ToList();
+            while (before.Count > 1 && pack.Words("stage_opening").Contains(before[^1].Lower))
+            {
+                before.RemoveAt(before.Count - 1);
+            }
+
+            return person.Count > split + 1 ? (before, [.. person.Skip(split + 1)]) : null;
+        }
+
+        var stage = m.HasSlot("stage") ? m.Slot("stage") : [];
+        var first = stage.Count == 0 ? -1 : tokens.ToList().FindIndex(t => t.Start == stage[0].Start);
+        var named = stage.Count == 0 || SaysAStage(stage, pack) || SaysStageWord(stage[0], pack) || (first > 0 && SaysStageWord(tokens[first - 1], pack));
+        return named ? (person, stage) : null;
+    }
+
     private static bool SaysStageWord(Token token, LanguagePack pack) =>
         pack.Words("stage_word").Contains(token.Lower) || pack.Words("stage_word").Contains(token.Canon);
 
@@ -1133,9 +1162,10 @@ public sealed partial class CommandParser
     {
         for (var start = Math.Max(1, slot.Count - 4); start < slot.Count; start++)
         {
-            // A number alone may end a name ("Phase 2"); a date said after a deal has a word ("tomorrow", "next week").
+            // A number alone may end a name ("Phase 2"); a date said after a deal has a word ("tomorrow", "next week") or a
+            // slash (a reminder's "10/12", kept whole by WholeNumericDates).
             var words = Join(slot.Skip(start));
-            if (words.Any(char.IsLetter) && DateInWords.Read(words, AnyDay) is DateReading.Found or DateReading.InPast)
+            if ((words.Any(char.IsLetter) || words.Contains('/', StringComparison.Ordinal)) && SaysADate(words))
             {
                 return [.. slot.Take(start)];
             }
@@ -1270,7 +1300,7 @@ public sealed partial class CommandParser
     /// </summary>
     private static SetNextStepCommand? Reminder(List<Token> raw, Typed folded, LanguagePack pack)
     {
-        var tokens = pack.Canonicalize(raw);
+        var tokens = pack.Canonicalize(WholeNumericDates(raw, folded.Folded));
         bool In(string set, Token t) => pack.Words(set).Contains(t.Lower) || pack.Words(set).Contains(t.Canon);
         var remind = tokens.FindIndex(t => In("remind_words", t));
         if (remind < 0 || tokens.Take(remind).Any(t => !In("remind_before", t)))
@@ -1345,6 +1375,39 @@ public sealed partial class CommandParser
     }
 
     /// <summary>
+    /// "10/12", "10/12/2026" as one word: the words split at "/", so a reminder stored "on 10 12", which no reader takes. Kept
+    /// whole, the use case reads it in the team's order.
+    /// </summary>
+    private static List<Token> WholeNumericDates(List<Token> tokens, string folded)
+    {
+        var whole = new List<Token>(tokens.Count);
+        foreach (var token in tokens)
+        {
+            var slash = whole.Count == 0 ? -1 : whole[^1].Start + whole[^1].Original.Length;
+            if (slash >= 0 && slash < folded.Length && folded[slash] == '/' && token.Start == slash + 1 && token.Original.All(char.IsDigit)
+                && whole[^1].Original.All(c => char.IsDigit(c) || c == '/'))
+            {
+                var date = whole[^1];
+                whole[^1] = date with { Original = $"{date.Original}/{token.Original}", Lower = $"{date.Lower}/{token.Lower}", Canon = $"{date.Canon}/{token.Canon}" };
+            }
+            else
+            {
+                whole.Add(token);
+            }
+        }
+
+        return whole;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="words"/> are a date. Only the use case knows the team's order of a numeric date, so "12/13"
+    /// (month first) and "13/12" (day first) are both dates here.
+    /// </summary>
+    private static bool SaysADate(string words) =>
+        DateInWords.Read(words, AnyDay) is DateReading.Found or DateReading.InPast
+        || DateInWords.Read(words, AnyDay with { Order = DateOrder.MonthDay }) is DateReading.Found or DateReading.InPast;
+
+    /// <summary>
     /// The words before and after a date said inside <paramref name="rest"/> ("on Friday" in "on Friday about pricing",
     /// «يوم الخميس» in «يوم الخميس بخصوص السعر»), and the date; the words unchanged when they end in a date or hold none.
     /// The longest date of at most six words is taken, first from the left; a date needs a word ("Phase 2" has none), and
@@ -1362,8 +1425,7 @@ public sealed partial class CommandParser
             for (var to = Math.Min(rest.Count - 1, from + 6); to > from; to--)
             {
                 var said = Join(rest[from..to]);
-                if (said.Any(char.IsLetter) && DateInWords.SaysWhenDue(said, rightAfterName: from == 0)
-                    && DateInWords.Read(said, AnyDay) is DateReading.Found or DateReading.InPast)
+                if (said.Any(char.IsLetter) && DateInWords.SaysWhenDue(said, rightAfterName: from == 0) && SaysADate(said))
                 {
                     return ([rest[..from], rest[to..]], rest[from..to]);
                 }
