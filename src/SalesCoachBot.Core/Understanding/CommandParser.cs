@@ -3047,6 +3047,25 @@ public sealed partial class CommandParser
             }
         }
 
+        // «بحلول مارس», «قبل حزيران» ("by March"): a month after a word of `period_by` is read as English "by march" is;
+        // a list of phrases would need every month under every marker.
+        var by = pack.Words("period_by");
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (!by.Contains(tokens[i].Lower) && !by.Contains(tokens[i].Canon))
+            {
+                continue;
+            }
+
+            var month = i + 2 < tokens.Count && pack.MonthNames.TryGetValue(tokens[i + 1].Lower + " " + tokens[i + 2].Lower, out var two) ? two
+                : pack.MonthNames.TryGetValue(tokens[i + 1].Lower, out var one) ? one
+                : 0;
+            if (month > 0)
+            {
+                return "by " + CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month).ToLowerInvariant();
+            }
+        }
+
         return null;
     }
 
