@@ -3151,7 +3151,10 @@ public sealed partial class CommandParser
         // one of the phrases that say a period.
         var last = after + 1 == tokens.Count || periodWords.Contains(tokens[after + 1].Lower, StringComparer.OrdinalIgnoreCase)
             || (pack.IsArabic && pack.TargetPeriods.Keys.Any(phrase => phrase.StartsWith(tokens[after + 1].Lower + " ", StringComparison.Ordinal) || phrase == tokens[after + 1].Lower));
-        return ordinary || !last || periodWords.Contains(word.Lower, StringComparer.OrdinalIgnoreCase) || pack.Keywords.Contains(word.Canon) ? null : word.Original;
+        // "reverse funnel 2M Mars": a capitalised word only typo-corrected toward a command word ("mark") is a name; left out,
+        // it was read as the amount's unit ("I couldn't read "2M Mars" as an amount").
+        var named = char.IsUpper(word.Original[0]) && pack.WasCorrected(word.Lower);
+        return ordinary || !last || periodWords.Contains(word.Lower, StringComparer.OrdinalIgnoreCase) || (pack.Keywords.Contains(word.Canon) && !named) ? null : word.Original;
     }
 
     /// <summary>"map for EMEA", "خريطه فريق EMEA": the team the map is for, or null for the person's scope.</summary>
