@@ -3109,6 +3109,25 @@ public sealed partial class CommandParser
             }
         }
 
+        // «بحلول مارس», «قبل حزيران» ("by March"): a month after a word of `period_by` is read as English "by march" is;
+        // a list of phrases would need every month under every marker.
+        var by = pack.Words("period_by");
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (!by.Contains(tokens[i].Lower) && !by.Contains(tokens[i].Canon))
+            {
+                continue;
+            }
+
+            var month = i + 2 < tokens.Count && pack.MonthNames.TryGetValue(tokens[i + 1].Lower + " " + tokens[i + 2].Lower, out var two) ? two
+                : pack.MonthNames.TryGetValue(tokens[i + 1].Lower, out var one) ? one
+                : 0;
+            if (month > 0)
+            {
+                return "by " + CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month).ToLowerInvariant();
+            }
+        }
+
         return null;
     }
 
@@ -3194,7 +3213,10 @@ public sealed partial class CommandParser
         // one of the phrases that say a period.
         var last = after + 1 == tokens.Count || periodWords.Contains(tokens[after + 1].Lower, StringComparer.OrdinalIgnoreCase)
             || (pack.IsArabic && pack.TargetPeriods.Keys.Any(phrase => phrase.StartsWith(tokens[after + 1].Lower + " ", StringComparison.Ordinal) || phrase == tokens[after + 1].Lower));
-        return ordinary || !last || periodWords.Contains(word.Lower, StringComparer.OrdinalIgnoreCase) || pack.Keywords.Contains(word.Canon) ? null : word.Original;
+        // "reverse funnel 2M Mars": a capitalised word only typo-corrected toward a command word ("mark") is a name; left out,
+        // it was read as the amount's unit ("I couldn't read "2M Mars" as an amount").
+        var named = char.IsUpper(word.Original[0]) && pack.WasCorrected(word.Lower);
+        return ordinary || !last || periodWords.Contains(word.Lower, StringComparer.OrdinalIgnoreCase) || (pack.Keywords.Contains(word.Canon) && !named) ? null : word.Original;
     }
 
     /// <summary>"map for EMEA", "خريطه فريق EMEA": the team the map is for, or null for the person's scope.</summary>

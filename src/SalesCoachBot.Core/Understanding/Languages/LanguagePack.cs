@@ -201,6 +201,9 @@ internal sealed class LanguagePack
         return canonical;
     }
 
+    /// <summary>True when <paramref name="lower"/> was typo-corrected toward a keyword ("mars" → "mark"), not a synonym or shorthand.</summary>
+    public bool WasCorrected(string lower) => !string.Equals(Canonical(lower), Resolve(lower), StringComparison.Ordinal);
+
     private string Resolve(string lower) =>
         Aliases.TryGetValue(lower, out var alias) ? alias : Synonyms.TryGetValue(lower, out var synonym) ? synonym : lower;
 
