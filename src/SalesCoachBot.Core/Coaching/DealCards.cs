@@ -54,7 +54,8 @@ internal static class DealCards
         // as days in the stage ("0" the day it is lost). Won deals keep moving through the stages after the win: theirs is true.
         if (deal.Status is not (DealStatus.Lost or DealStatus.Nurture))
         {
-            facts.Add(new(say.Cards("Fact.DaysInStage"), language.Number(stall.DaysInStage)));
+            // Day 0 is "less than a day", the words the status line beside it uses, not a "0" that reads as none.
+            facts.Add(new(say.Cards("Fact.DaysInStage"), stall.DaysInStage == 0 ? say.Count(Phrases.Area.Nudges, "Days", 0) : language.Number(stall.DaysInStage)));
         }
 
         facts.Add(new(say.Cards("Fact.Status"), StatusText(deal, stall, say, map)));

@@ -155,7 +155,7 @@ public static class DigestBuilder
         var sections = shown
             .GroupBy(d => d.OwnerName, StringComparer.Ordinal)
             .Select(g => new CardSection(
-                say.Nudges("Digest.OwnerHeading", g.Key, g.Count()),
+                say.Nudges("Digest.OwnerHeading", g.Key, say.Count(Phrases.Area.Nudges, "Digest.StalledCount", g.Count())),
                 [.. g.SelectMany(d => new[]
                 {
                     new CardLine(DetailLine(d, say), new CardAction(say.Nudges("Digest.Button.Checklist"), new ShowChecklistPayload(d.Id))),

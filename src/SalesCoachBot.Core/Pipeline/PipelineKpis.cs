@@ -174,8 +174,8 @@ internal static class PipelineKpis
         var parts = report.Funnel
             .Select((s, i) => (Stage: s, Spans: spans[i]))
             .Where(s => s.Spans is not null)
-            .Select(s => say.Pipeline("Kpi.TimeInStage.Stage", MapWording.Name(s.Stage, say.Language), PipelineFormat.Days(MedianInPlace(s.Spans!), say),
-                PipelineFormat.Plain(s.Spans!.Count, say)))
+            .Select(s => say.Count(Phrases.Area.Pipeline, "Kpi.TimeInStage.Stage", s.Spans!.Count, MapWording.Name(s.Stage, say.Language),
+                PipelineFormat.Days(MedianInPlace(s.Spans!), say)))
             .ToList();
         return parts.Count == 0 ? say.Pipeline("Kpi.TimeInStage.None") : say.Pipeline("Kpi.TimeInStage", string.Join(say.Nudges("ListSeparator"), parts));
     }

@@ -265,7 +265,7 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
         };
 
         var weekLines = report.WeekOverWeek.Where(w => w.ThisWeek + w.LastWeek > 0)
-            .Select(w => say.Pipeline("Week.Line", Name(w.Stage), w.ThisWeek, PipelineFormat.Signed(w.Change)))
+            .Select(w => say.Count(Phrases.Area.Pipeline, "Week.Line", w.ThisWeek, Name(w.Stage), PipelineFormat.Signed(w.Change)))
             .ToList();
         if (weekLines.Count > 0)
         {

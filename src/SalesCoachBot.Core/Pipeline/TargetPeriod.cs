@@ -112,9 +112,10 @@ internal static partial class TargetPeriods
         return new PeriodParse.Rejected(say.Pipeline("Period.Unreadable", text, examples));
     }
 
-    /// <summary>"Q4 2026" / «الربع 4 من 2026».</summary>
+    /// <summary>"Q4 2026" / «الربع الرابع من 2026»: one text per quarter, for the Arabic ordinal word.</summary>
+    /// <remarks>The year goes in as a decimal written "{0:0}": digits with no thousands separator and no isolate.</remarks>
     public static string QuarterName(DateOnly start, Phrases say) =>
-        say.Pipeline("Period.Quarter", PipelineFormat.Plain(((start.Month - 1) / 3) + 1, say), PipelineFormat.Plain(start.Year, say));
+        say.Pipeline("Period.Quarter." + (((start.Month - 1) / 3) + 1).ToString(CultureInfo.InvariantCulture), (decimal)start.Year);
 
     private static int? MonthOf(string word)
     {

@@ -688,7 +688,7 @@ public sealed class CoachBotTests : IDisposable
 
         var answer = await _bot.AskAsync("which of my deals are in negotiation");
 
-        Assert.Equal("I don't know a stage called \"negotiation\". The stages are: Discovery, Demo, Contract signed.", answer.Text);
+        Assert.Equal("I don't know a stage called \"negotiation\". Stages: Discovery, Demo, Contract signed.", answer.Text);
     }
 
     [Fact]

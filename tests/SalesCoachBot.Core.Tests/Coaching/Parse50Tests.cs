@@ -74,8 +74,8 @@ public sealed class Parse50Tests : IDisposable
         Assert.Equal(reads, UnderstandingTestData.Read(text));
 
     [Theory]
-    [InlineData("en", "deals at stage mars", "I don't know a stage called \"mars\". The stages are: Discovery, Demo, Contract signed.")]
-    [InlineData("ar", "الصفقات بمرحلة المريخ", "لا أعرف مرحلة اسمها «المريخ». المراحل هي:")]
+    [InlineData("en", "deals at stage mars", "I don't know a stage called \"mars\". Stages: Discovery, Demo, Contract signed.")]
+    [InlineData("ar", "الصفقات بمرحلة المريخ", "لا أعرف مرحلة اسمها «المريخ». المراحل:")]
     public async Task DealsAtStageNoMapHas_NamesTheMapsStages(string language, string text, string expected)
     {
         _bot.Rep.Language = language;

@@ -52,9 +52,9 @@ public sealed class UnknownStageAndProposals48Tests : IDisposable
         Assert.Equal("stalled -", UnderstandingTestData.Read(text));
 
     [Theory]
-    [InlineData("en", "which of my deals are in marz", "I don't know a stage called \"marz\". The stages are: Discovery, Demo, Contract signed.")]
+    [InlineData("en", "which of my deals are in marz", "I don't know a stage called \"marz\". Stages: Discovery, Demo, Contract signed.")]
     [InlineData("en", "my deals in mars", "I don't know a stage called \"mars\".")]
-    [InlineData("ar", "صفقاتي في مرحلة المريخ", "لا أعرف مرحلة اسمها «المريخ». المراحل هي:")]
+    [InlineData("ar", "صفقاتي في مرحلة المريخ", "لا أعرف مرحلة اسمها «المريخ». المراحل:")]
     public async Task MyDeals_AtAStageNoMapHas_NamesTheMapsStages(string language, string text, string expected)
     {
         _bot.Rep.Language = language;

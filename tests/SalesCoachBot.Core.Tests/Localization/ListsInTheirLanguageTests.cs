@@ -146,6 +146,6 @@ public sealed class ListsInTheirLanguageTests : IDisposable
         var answer = await _bot.AskAsync("explain negotiation");
 
         Assert.Contains("لا أعرف مرحلة اسمها", answer.Text, StringComparison.Ordinal);
-        Assert.Contains($"المراحل هي: {Iso("Discovery")}، {Iso("Demo")}، {Iso("Contract signed")}.", answer.Text, StringComparison.Ordinal);
+        Assert.Contains($"المراحل: {Iso("Discovery")}، {Iso("Demo")}، {Iso("Contract signed")}.", answer.Text, StringComparison.Ordinal);
     }
 }

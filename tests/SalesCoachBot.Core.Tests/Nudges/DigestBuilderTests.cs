@@ -69,7 +69,7 @@ public sealed class DigestBuilderTests
 
         var card = answer.Card!;
         Assert.Equal(CardKind.Digest, card.Kind);
-        Assert.Equal(["Bob · 1", "Ann · 2"], card.Sections.Select(s => s.Heading));
+        Assert.Equal(["Bob · 1 stalled deal", "Ann · 2 stalled deals"], card.Sections.Select(s => s.Heading));
         var ann = card.Sections[1].Lines;
         Assert.Equal(new ShowChecklistPayload(new DealId(6)), ann[0].Action!.Payload);
         Assert.Equal(new SnoozeDealPayload(new DealId(6), 3), ann[1].Action!.Payload);
@@ -77,6 +77,17 @@ public sealed class DigestBuilderTests
         Assert.Empty(card.Actions);
         Assert.Null(card.Note);
         Assert.Contains("EMEA: 3 stalled deals on Wednesday 12 March 2025", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_Arabic_OwnerHeadingCountsStalledDealsInWords()
+    {
+        var deals = DigestBuilder.StalledDeals([View(1, "Ann", "demo", 12), View(2, "Bob", "demo", 30), View(6, "Ann", "discovery", 25)], Map, 14, Now);
+
+        var card = DigestBuilder.Render(new TeamDigest(1, "EMEA", new DateOnly(2025, 3, 12), deals), 20, ReplyTexts.Shared.In(ReplyLanguage.Arabic)).Card!;
+
+        // Was «⁨Ann⁩ · 2»: a bare number with no noun.
+        Assert.Equal(["\u2068Bob\u2069 · صفقة متعثرة واحدة", "\u2068Ann\u2069 · صفقتان متعثرتان"], card.Sections.Select(s => s.Heading));
     }
 
     [Fact]

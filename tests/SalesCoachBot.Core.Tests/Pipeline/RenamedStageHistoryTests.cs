@@ -60,7 +60,7 @@ public sealed class RenamedStageHistoryTests : IDisposable
         var details = answer.Card!.Details!;
         var conversion = details.Sections.Single(s => s.Heading.StartsWith("Conversion", StringComparison.Ordinal)).Lines.Select(l => l.Text);
         Assert.Equal(["Discovery → Product demo: 75% (6 of 8)", "Product demo → Contract signed: 50% (3 of 6)"], conversion);
-        Assert.Contains("median time in stage (deals that left it) Discovery 10 days (6), Product demo 30 days (3)", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("median time in stage (deals that left it) Discovery 10 days (6 deals), Product demo 30 days (3 deals)", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -70,7 +70,21 @@ public sealed class RenamedStageHistoryTests : IDisposable
 
         // This week O2 into Product demo (5 days ago); the week before O1 into Discovery (10 days ago).
         Assert.Equal("1 stage entry (±0 on the week before)", answer.Card!.Facts.Single(f => f.Label == "Since last week").Value);
-        Assert.Contains("Product demo: 1 entered (+1 on the week before)", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Product demo: 1 deal entered (+1 on the week before)", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pipeline_Arabic_CountsBesideStagesNameTheirNoun()
+    {
+        _bot.Manager.Language = "ar";
+
+        var answer = await _bot.AskAsync("خط المبيعات", _bot.Manager);
+
+        // Were «(6)», «(3)» and «دخلتها 1»: bare numbers with no noun.
+        Assert.Contains("(6 صفقات)", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("(3 صفقات)", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("\u2068Product demo\u2069: دخلتها صفقة واحدة (", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("دخلتها 1", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]

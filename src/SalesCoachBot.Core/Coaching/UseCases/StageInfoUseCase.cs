@@ -54,8 +54,8 @@ internal sealed class StageInfoUseCase(IDirectoryStore directory) : ICommandHand
 
     /// <summary>"I don't know a stage called …": the map's stages, in order, named in <paramref name="language"/>.</summary>
     internal static BotAnswer UnknownStage(string stageText, ProcessMap map, string? language, Phrases say) =>
-        Errors.Answer(say.Lists("Stage.Unknown.Title"),
-            say.Lists("Stage.Unknown", stageText, string.Join(say.Nudges("ListSeparator"), map.OrderedStages().Select(s => say.Language.Isolate(s.NameFor(language))))));
+        Errors.Answer(say.Errors("UnknownStage.Title"),
+            say.Errors("UnknownStage", stageText, CoachingWording.List(map.OrderedStages().Select(s => s.NameFor(language)), say)));
 
     private static BotAnswer Describe(Stage stage, ProcessMap map, string? language, Phrases say)
     {
