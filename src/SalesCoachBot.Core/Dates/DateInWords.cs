@@ -130,6 +130,13 @@ public static partial class DateInWords
         for (var i = 0; i < words.Count; i++)
         {
             var afterLead = i > 0 && Lead.Contains(words[i - 1].Key, StringComparer.Ordinal);
+
+            // A real day inside the words ("call about the 10/12 invoice") names something; it is not a due date and no error.
+            if (TryRead(words, i, i + 1, context) is DateReading.Found or DateReading.InPast)
+            {
+                continue;
+            }
+
             if (LooksLikeDate(words[i].Key, afterLead) is { } problem)
             {
                 return new DateReading.Unreadable(words[i].Text, problem);

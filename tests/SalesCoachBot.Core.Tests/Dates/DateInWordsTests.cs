@@ -267,6 +267,24 @@ public sealed class DateInWordsTests
         Assert.Contains(named, unreadable.Problem.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("call about the 10/12 invoice")]
+    [InlineData("send the 3/11 minutes to legal")]
+    [InlineData("raise the 2026-11-30 invoice again")]
+    public void Find_RealDayInsideTheWords_NoneWithTheWholeText(string text)
+    {
+        // A day that exists, said inside the words, names something ("the 10/12 invoice"): no due date and no "no such day".
+        var none = Assert.IsType<DateReading.None>(DateInWords.Find(text, Context()));
+        Assert.Equal(text, none.Rest);
+    }
+
+    [Fact]
+    public void Find_ImpossibleDayInsideTheWords_StillUnreadable()
+    {
+        var unreadable = Assert.IsType<DateReading.Unreadable>(DateInWords.Find("call about the 31/02 invoice", Context()));
+        Assert.Contains("31/02", unreadable.Problem.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Find_PastDate_InPast()
     {
