@@ -21,6 +21,40 @@ public sealed class Wording51Tests : IDisposable
 
     private static string FirstLine(string text) => text.ReplaceLineEndings("\n").Split('\n')[0];
 
+    // B. The won stage's page says it is the won stage.
+
+    [Fact]
+    public async Task StagePage_WonStageOfTheDefaultMap_SaysItIsTheWonStage_EnglishAndArabic()
+    {
+        var english = await _bot.AskAsync("what happens in won");
+        _bot.Rep.Language = "ar";
+        var arabic = await _bot.AskAsync("اشرح مرحلة الفوز");
+
+        Assert.StartsWith("Contract signed (contract-signed)\nThis is the map's won stage: a deal that reaches it is won.\n", english.Text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("This is the map's won stage: a deal that reaches it is won.", english.Card!.Body);
+        Assert.Contains("هذه مرحلة الفوز في الخريطة: كل صفقة تبلغها تُحسب رابحة.", arabic.Card!.Body);
+    }
+
+    [Fact]
+    public async Task StagePage_StageFlaggedWonInAnotherMap_SaysIt_OthersDoNot()
+    {
+        var map = new MapBuilder()
+            .Stage("discovery", "Discovery", 14, "demo", [("a", "A", true)])
+            .Stage("demo", "Demo", 10, "onboarding", [("b", "B", true)])
+            .Stage("onboarding", "Onboarding", 30, null, [("c", "C", true)])
+            .Won("demo")
+            .Build();
+        using var bot = new BotHarness(map);
+
+        var won = await bot.AskAsync("explain demo");
+        var after = await bot.AskAsync("explain onboarding");
+        var before = await bot.AskAsync("explain discovery");
+
+        Assert.Contains("This is the map's won stage: a deal that reaches it is won.", won.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("won stage", after.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("won stage", before.Text, StringComparison.Ordinal);
+    }
+
     // D. Bidi.IsolateLatinRuns: quotes and an unmatched ")" around a Latin run are the sentence's, outside the isolate.
 
     [Theory]
