@@ -55,6 +55,66 @@ public sealed class Wording51Tests : IDisposable
         Assert.DoesNotContain("won stage", before.Text, StringComparison.Ordinal);
     }
 
+    // C. A rep asking about another person's wins or losses: they see only their own, not "team figures are for managers".
+
+    private Deal Closed(string id, string name, DealStatus status, Person owner, SalesTeam team, int daysAgo)
+    {
+        var deal = _bot.AddDeal(id, name, status == DealStatus.Won ? "contract-signed" : "proposal", owner, team, daysAgo);
+        deal.Status = status;
+        deal.ClosedAt = _bot.Clock.GetUtcNow().AddDays(-daysAgo);
+        deal.LostReason = status == DealStatus.Lost ? "price" : null;
+        return deal;
+    }
+
+    [Fact]
+    public async Task PersonsWins_RepAsksAboutATeamMate_OnlyTheirOwn_EnglishAndArabic()
+    {
+        Closed("3101", "Vehement", DealStatus.Won, _bot.TeamMate, _bot.Emea, 4);
+        Closed("3102", "Hooli", DealStatus.Lost, _bot.TeamMate, _bot.Emea, 4);
+
+        var wins = await _bot.AskAsync($"{_bot.TeamMate.Name}'s wins");
+        var losses = await _bot.AskAsync($"what did {_bot.TeamMate.Name} lose this quarter");
+        _bot.Rep.Language = "ar";
+        var arabic = await _bot.AskAsync($"وش الصفقات اللي خسرها {_bot.TeamMate.Name}");
+
+        // Was "Team figures are for managers and admins. Say "won deals" without a team to see your own deals."
+        Assert.Equal("You can see only your own wins. Say \"my wins\" to list them.", wins.Text);
+        Assert.Equal("You can see only your own lost deals. Say \"my lost deals\" to list them.", losses.Text);
+        Assert.Equal("لا يمكنك الاطلاع إلا على صفقاتك الخاسرة. اكتب «صفقاتي الخاسرة» لعرضها.", arabic.Text);
+        Assert.DoesNotContain("Vehement", wins.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PersonsWins_SuggestedCommand_ListsTheRepsOwn()
+    {
+        Closed("3111", "Initrode", DealStatus.Won, _bot.Rep, _bot.Emea, 4);
+
+        var mine = await _bot.AskAsync("my wins");
+
+        Assert.Contains("Initrode", mine.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PersonsWins_RepNamesAnotherTeam_StillTeamFiguresAreForManagers()
+    {
+        var answer = await _bot.AskAsync("won deals Americas");
+
+        Assert.StartsWith("Team figures are for managers and admins.", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PersonsWins_ManagerAsksAboutTheirRep_ThatPersonsList()
+    {
+        Closed("3121", "Initrode", DealStatus.Won, _bot.Rep, _bot.Emea, 4);
+        Closed("3122", "Vehement", DealStatus.Won, _bot.TeamMate, _bot.Emea, 5);
+
+        var answer = await _bot.AskAsync($"{_bot.TeamMate.Name}'s wins", _bot.Manager);
+
+        Assert.Equal($"Deals won · {_bot.TeamMate.Name}", answer.Card!.Title);
+        Assert.Contains("Vehement", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Initrode", answer.Text, StringComparison.Ordinal);
+    }
+
     // D. Bidi.IsolateLatinRuns: quotes and an unmatched ")" around a Latin run are the sentence's, outside the isolate.
 
     [Theory]
