@@ -54,7 +54,7 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
         var say = context.Say;
         var details = Details(built.Report!, built.Kpis!, command, say);
         var window = built.Report!.WindowText(say);
-        var text = new StringBuilder().AppendLine(say.Pipeline("Details.Header", built.Audience!.Label, window));
+        var text = new StringBuilder().AppendLine(say.Pipeline("Details.Header", built.Audience!.Heading, built.Report!.WindowHeading(say)));
         AppendSections(text, details.Sections, say);
         details.Body.ToList().ForEach(l => text.AppendLine(l));
         return new BotAnswer(text.ToString().TrimEnd(), new Card
@@ -179,7 +179,7 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
 
         var details = Details(report, kpis, open, say);
         var text = new StringBuilder()
-            .AppendLine(say.Pipeline("Text.Header", audience.Label, window));
+            .AppendLine(say.Pipeline("Text.Header", audience.Heading, report.WindowHeading(say)));
         if (thin is not null)
         {
             text.AppendLine(thin);

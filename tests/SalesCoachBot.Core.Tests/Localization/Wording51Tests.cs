@@ -21,6 +21,31 @@ public sealed class Wording51Tests : IDisposable
 
     private static string FirstLine(string text) => text.ReplaceLineEndings("\n").Split('\n')[0];
 
+    // A. The pipeline header reads flat: one " · " between whose pipeline and which period, no brackets inside brackets.
+
+    [Fact]
+    public async Task PipelineHeader_ManagerOfTwoTeamsThisWeek_FlatNoNesting_EnglishAndArabic()
+    {
+        var both = _bot.Stores.AddPerson("max@example.com", PersonRole.Manager, _bot.Emea, _bot.Americas);
+
+        var english = await _bot.AskAsync("weekly pipeline", both);
+        both.Language = "ar";
+        var arabic = await _bot.AskAsync("خط المبيعات الأسبوعي", both);
+
+        // Was "Pipeline for your teams (EMEA, Americas) (history: this week (since Mon 23 Nov))".
+        Assert.Equal("Pipeline for your teams EMEA, Americas · this week, since Mon 23 Nov", FirstLine(english.Text));
+        Assert.Equal($"خط المبيعات: فرقك {Iso("EMEA")}، {Iso("Americas")} · هذا الأسبوع، منذ الاثنين 23 نوفمبر", FirstLine(arabic.Text));
+    }
+
+    [Fact]
+    public async Task PipelineHeader_OneTeamLastWeek_FlatNoNesting()
+    {
+        var answer = await _bot.AskAsync("pipeline last week", _bot.Manager);
+
+        Assert.Equal("Pipeline for EMEA · last week, Mon 16 – Sun 22 Nov", FirstLine(answer.Text));
+        Assert.DoesNotContain("(", FirstLine(answer.Text), StringComparison.Ordinal);
+    }
+
     // B. The won stage's page says it is the won stage.
 
     [Fact]
