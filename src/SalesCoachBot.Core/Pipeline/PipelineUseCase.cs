@@ -157,7 +157,7 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
         facts.Add(new(say.Pipeline("Fact.Stalled"), say.Pipeline("Fact.Stalled.Value", report.Stalled, report.OpenDeals)));
         if (wl.Won + wl.Lost > 0)
         {
-            facts.Add(new(say.Pipeline("Fact.WinRate"), say.Pipeline("Fact.WinRate.Value", PipelineFormat.Percent(wl.WinRate, say), wl.Won, wl.Lost)));
+            facts.Add(new(say.Pipeline("Fact.WinRate"), say.Pipeline("Fact.WinRate.Value", PipelineFormat.Percent(wl.WinRate, say), PipelineFormat.WonCount(wl.Won, say), PipelineFormat.LostCount(wl.Lost, say))));
         }
 
         if (report.MedianCycleDays is { } cycle)
@@ -238,8 +238,8 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
             wl.Won + wl.Lost == 0
                 ? say.Pipeline("Outcome.None", window)
                 : wl.WonAmounts.Count > 0
-                    ? say.Pipeline("Outcome.LineWithAmounts", wl.Won, wl.Lost, PipelineFormat.Percent(wl.WinRate, say), PipelineFormat.Amounts(wl.WonAmounts, say))
-                    : say.Pipeline("Outcome.Line", wl.Won, wl.Lost, PipelineFormat.Percent(wl.WinRate, say)),
+                    ? say.Pipeline("Outcome.LineWithAmounts", say.Count(Phrases.Area.Pipeline, "Outcome.Line.Won", wl.Won), say.Count(Phrases.Area.Pipeline, "Outcome.Line.Lost", wl.Lost), PipelineFormat.Percent(wl.WinRate, say), PipelineFormat.Amounts(wl.WonAmounts, say))
+                    : say.Pipeline("Outcome.Line", say.Count(Phrases.Area.Pipeline, "Outcome.Line.Won", wl.Won), say.Count(Phrases.Area.Pipeline, "Outcome.Line.Lost", wl.Lost), PipelineFormat.Percent(wl.WinRate, say)),
         };
         if (wl.TopLostReasons.Count > 0)
         {

@@ -1,5 +1,6 @@
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Localization;
+using SalesCoachBot.Core.Pipeline;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Tests.Fakes;
 
@@ -160,5 +161,75 @@ public sealed class Wording51Tests : IDisposable
     {
         // "«Initech» Acme" are two runs: the quote closed the first.
         Assert.Equal("بين «\u2068Initech\u2069» \u2068Acme\u2069 فرق", Bidi.IsolateLatinRuns("بين «Initech» Acme فرق"));
+    }
+
+    // E. Arabic counts the noun beside "won", "lost", "open" and "stalled": no bare digit beside an adjective.
+
+    [Fact]
+    public async Task WinRate_ThreeWonOneLost_CountedNouns_EnglishAndArabic()
+    {
+        using var bot = new BotHarness();
+        var now = bot.Clock.GetUtcNow();
+        foreach (var (id, status) in new[] { ("W1", DealStatus.Won), ("W2", DealStatus.Won), ("W3", DealStatus.Won), ("L1", DealStatus.Lost) })
+        {
+            var deal = bot.Stores.AddDeal(id, "Deal " + id, bot.Rep, bot.Emea, status == DealStatus.Won ? "contract-signed" : "demo", now.AddDays(-5));
+            deal.Amount = 10_000;
+            deal.Currency = "EUR";
+            deal.CreatedAt = now.AddDays(-30);
+            deal.Status = status;
+            deal.ClosedAt = now.AddDays(-5);
+            deal.LostReason = status == DealStatus.Lost ? "price" : null;
+            bot.Stores.History.Add(new StageHistoryEntry
+            {
+                Id = bot.Stores.History.Count + 1,
+                DealId = deal.Id,
+                StageId = new StageId("discovery"),
+                EnteredAt = now.AddDays(-30),
+                Kind = StageChangeKind.Advanced,
+            });
+        }
+
+        var english = await bot.AskAsync("pipeline", bot.Manager);
+        bot.Manager.Language = "ar";
+        var arabic = await bot.AskAsync("خط المبيعات", bot.Manager);
+
+        Assert.Contains("75% (3 won, 1 lost)", english.Text, StringComparison.Ordinal);
+        Assert.Contains("Won 3, lost 1: win rate 75%", english.Text, StringComparison.Ordinal);
+        // Was «(3 رابحة، 1 خاسرة)» and «رابحة 3، خاسرة 1».
+        Assert.Contains($"{Iso("75%")} (3 صفقات رابحة، صفقة خاسرة واحدة)", arabic.Text, StringComparison.Ordinal);
+        Assert.Contains($"3 صفقات رابحة، صفقة خاسرة واحدة: نسبة الفوز {Iso("75%")}", arabic.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("3 رابحة", arabic.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, "لا صفقات رابحة")]
+    [InlineData(1, "صفقة رابحة واحدة")]
+    [InlineData(2, "صفقتان رابحتان")]
+    [InlineData(3, "3 صفقات رابحة")]
+    [InlineData(11, "11 صفقة رابحة")]
+    public void WonCount_Arabic_CountedNoun(int count, string expected)
+    {
+        Assert.Equal(expected, PipelineFormat.WonCount(count, ReplyTexts.Shared.In(ReplyLanguage.Arabic)));
+    }
+
+    [Fact]
+    public async Task MapPicture_OpenAndStalled_CountedNouns_EnglishAndArabic()
+    {
+        using var bot = new BotHarness();
+        bot.AddDeal("3001", "Alpha", "discovery", daysInStage: 60);
+        bot.AddDeal("3002", "Beta", "discovery", daysInStage: 2);
+        bot.AddDeal("3003", "Gamma", "discovery", daysInStage: 3);
+
+        var english = await bot.AskAsync("show the map", bot.Manager);
+        bot.Manager.Language = "ar";
+        var arabic = await bot.AskAsync("اعرض الخريطة", bot.Manager);
+
+        var englishFirst = english.Card!.Sections[0].Lines[0].Text;
+        var arabicFirst = arabic.Card!.Sections[0].Lines[0].Text;
+        Assert.Contains("3 open", englishFirst, StringComparison.Ordinal);
+        Assert.Contains("1 stalled", englishFirst, StringComparison.Ordinal);
+        // Was «3 مفتوحة» and «1 متعثرة».
+        Assert.Contains("3 صفقات مفتوحة", arabicFirst, StringComparison.Ordinal);
+        Assert.Contains("صفقة متعثرة واحدة", arabicFirst, StringComparison.Ordinal);
     }
 }

@@ -138,10 +138,10 @@ public sealed class PipelineCalendarPeriodTests : IDisposable
     }
 
     [Theory]
-    [InlineData("خط المبيعات هذا الشهر", "ديسمبر حتى الآن", "رابحة 1، خاسرة 0")]
-    [InlineData("خط المبيعات الشهر الماضي", "نوفمبر 2026", "رابحة 1، خاسرة 1")]
-    [InlineData("خط المبيعات هذا الربع", "الربع الرابع من 2026 حتى الآن", "رابحة 2، خاسرة 1")]
-    [InlineData("خط المبيعات آخر ٣٠ يوم", "آخر 30 يومًا", "رابحة 2، خاسرة 1")]
+    [InlineData("خط المبيعات هذا الشهر", "ديسمبر حتى الآن", "صفقة رابحة واحدة، لا صفقات خاسرة")]
+    [InlineData("خط المبيعات الشهر الماضي", "نوفمبر 2026", "صفقة رابحة واحدة، صفقة خاسرة واحدة")]
+    [InlineData("خط المبيعات هذا الربع", "الربع الرابع من 2026 حتى الآن", "صفقتان رابحتان، صفقة خاسرة واحدة")]
+    [InlineData("خط المبيعات آخر ٣٠ يوم", "آخر 30 يومًا", "صفقتان رابحتان، صفقة خاسرة واحدة")]
     public async Task Pipeline_InArabic_CalendarPeriodsInTheTeamsZone(string text, string window, string outcome)
     {
         _bot.Manager.Language = "ar";
@@ -234,10 +234,10 @@ public sealed class PipelineCalendarPeriodTests : IDisposable
     }
 
     [Theory]
-    [InlineData("خط المبيعات لفريق EMEA في نوفمبر", "نوفمبر 2026", "رابحة 1، خاسرة 1")]
-    [InlineData("خط المبيعات تشرين الثاني", "نوفمبر 2026", "رابحة 1، خاسرة 1")]
-    [InlineData("خط المبيعات ديسمبر", "ديسمبر حتى الآن", "رابحة 1، خاسرة 0")]
-    [InlineData("خط المبيعات لفريق EMEA للربع الرابع", "الربع الرابع من 2026 حتى الآن", "رابحة 2، خاسرة 1")]
+    [InlineData("خط المبيعات لفريق EMEA في نوفمبر", "نوفمبر 2026", "صفقة رابحة واحدة، صفقة خاسرة واحدة")]
+    [InlineData("خط المبيعات تشرين الثاني", "نوفمبر 2026", "صفقة رابحة واحدة، صفقة خاسرة واحدة")]
+    [InlineData("خط المبيعات ديسمبر", "ديسمبر حتى الآن", "صفقة رابحة واحدة، لا صفقات خاسرة")]
+    [InlineData("خط المبيعات لفريق EMEA للربع الرابع", "الربع الرابع من 2026 حتى الآن", "صفقتان رابحتان، صفقة خاسرة واحدة")]
     public async Task Pipeline_InArabic_NamedMonthOrQuarterSaysIt(string text, string window, string outcome)
     {
         _bot.Manager.Language = "ar";
