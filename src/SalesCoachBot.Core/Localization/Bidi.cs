@@ -189,21 +189,24 @@ public static class Bidi
                 end++;
             }
 
-            // Punctuation after the run belongs to the sentence: inside the isolate an RTL reader would see ":Initech".
-            var last = words[end - 1];
-            var kept = last.AsSpan().TrimEnd(TrailingPunctuation).Length;
-            if (kept == 0)
+            // Punctuation around the run belongs to the sentence: inside the isolate an RTL reader would see ":Initech",
+            // and a quote or bracket opened outside the run must close outside it ("«Initech»" → "«⁨Initech⁩»").
+            var first = words[i];
+            var opened = first.Length - first.AsSpan().TrimStart(OpeningPunctuation).Length;
+            if (opened == first.Length)
             {
-                kept = last.Length;
+                opened = 0;
             }
 
-            result.Append(FirstStrongIsolate).AppendJoin(' ', words[i..(end - 1)]);
-            if (end - 1 > i)
+            var run = string.Join(' ', words[i..end]);
+            var body = TrimClosingPunctuation(run.AsSpan(opened));
+            if (body.Length == 0)
             {
-                result.Append(' ');
+                body = run.AsSpan(opened);
             }
 
-            result.Append(last.AsSpan(0, kept)).Append(PopDirectionalIsolate).Append(last.AsSpan(kept));
+            result.Append(run.AsSpan(0, opened)).Append(FirstStrongIsolate).Append(body).Append(PopDirectionalIsolate)
+                .Append(run.AsSpan(opened + body.Length));
             i = end;
         }
 
@@ -213,7 +216,43 @@ public static class Bidi
     /// <summary>Punctuation that closes a Latin run and is read as part of the Arabic sentence around it (، ؛ ؟ too).</summary>
     private const string TrailingPunctuation = ":,.;!?\u060C\u061B\u061F";
 
-    private static bool EndsWithPunctuation(string word) => word.Length > 0 && TrailingPunctuation.Contains(word[^1], StringComparison.Ordinal);
+    /// <summary>Quotes and a bracket that open before a Latin run; they stay outside its isolate.</summary>
+    private const string OpeningPunctuation = "«“(";
+
+    /// <summary>Quotes that close after a Latin run: they end the run and stay outside its isolate.</summary>
+    private const string ClosingQuotes = "»”";
+
+    private static bool EndsWithPunctuation(string word) =>
+        word.Length > 0 && (TrailingPunctuation.Contains(word[^1], StringComparison.Ordinal) || ClosingQuotes.Contains(word[^1], StringComparison.Ordinal));
+
+    /// <summary>
+    /// The run without what closes the sentence around it: trailing punctuation, closing quotes, and a ")" whose "(" is
+    /// not in the run ("#1002»)،" keeps "#1002"; "Acme (EU)" keeps its bracket).
+    /// </summary>
+    private static ReadOnlySpan<char> TrimClosingPunctuation(ReadOnlySpan<char> run)
+    {
+        var open = run.Count('(');
+        var close = run.Count(')');
+        while (run.Length > 0)
+        {
+            var c = run[^1];
+            if (TrailingPunctuation.Contains(c, StringComparison.Ordinal) || ClosingQuotes.Contains(c, StringComparison.Ordinal))
+            {
+                run = run[..^1];
+            }
+            else if (c == ')' && close > open)
+            {
+                run = run[..^1];
+                close--;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return run;
+    }
 
     private static bool HasLatinLetter(string word)
     {

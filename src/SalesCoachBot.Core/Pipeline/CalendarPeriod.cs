@@ -259,6 +259,21 @@ public sealed record CalendarWindow(CalendarPeriod Period, DateOnly Start, DateO
         _ => CalendarPeriod.NamedYear(Start.Year).Code,
     };
 
+    /// <summary>
+    /// The period in a header after " · ": <see cref="Label"/> without brackets, so a week is "this week, since Mon 30 Nov"
+    /// or "last week, Mon 23 – Sun 29 Nov" and the header does not nest them.
+    /// </summary>
+    public string Heading(Phrases say)
+    {
+        if (!IsWeek)
+        {
+            return Label(say);
+        }
+
+        var (first, last) = WeekDays(say);
+        return Whole ? say.Pipeline("Window.LastWeek.Heading", first, last) : say.Pipeline("Window.ThisWeek.Heading", first);
+    }
+
     /// <summary>Whether this is a week: its texts say "last week", not "in last week" (<c>….Week</c> keys).</summary>
     public bool IsWeek => Period.Unit == CalendarUnit.Week;
 

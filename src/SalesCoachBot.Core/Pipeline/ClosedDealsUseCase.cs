@@ -102,6 +102,16 @@ internal sealed class ClosedDealsUseCase(
             var names = theirs.Count > 0 ? theirs.Select(deal => deal.OwnerName) : await OpenDealOwnersAsync(audience.Scope, owner, cancellationToken);
             if (!names.Any())
             {
+                // A rep sees only their own deals: a name that is no team and no deal is another person, and "Team figures
+                // are for managers" would answer a question that was not asked.
+                if (!context.Person.IsAdmin && !context.Person.IsManager
+                    && await directory.FindTeamByNameAsync(owner, cancellationToken) is null
+                    && !await NamesADealAsync(owner, context, cancellationToken))
+                {
+                    var kind = command.Lost ? "Lost" : "Won";
+                    return Errors.Answer(say.Pipeline("Closed.OnlyYours.Title"), say.Pipeline($"Closed.{kind}.OnlyYours", say.Pipeline($"Example.{kind}.Mine")));
+                }
+
                 return await ListAsync(command, context, ownerFirst: false, cancellationToken);
             }
 

@@ -48,10 +48,10 @@ internal static class MapPicture
             var won = Sitting(stage, DealStatus.Won);
             var open = snapshot.OpenDeals == 0
                 ? afterWon && won > 0 ? say.Charts("Stage.WonHere", PipelineFormat.Deals(won, say)) : say.Charts("Stage.None")
-                : say.Charts("Stage.Open", snapshot.OpenDeals) +
+                : say.Count(Phrases.Area.Charts, "Stage.Open", snapshot.OpenDeals) +
                   (snapshot.Total.Count > 0 ? " · " + language.Isolate(PipelineFormat.CompactAmounts(snapshot.Total)) : string.Empty);
             var health = snapshot.MedianDaysInStage is { } days
-                ? (snapshot.Stalled > 0 ? say.Charts("Stage.Stalled", snapshot.Stalled) + " · " : string.Empty) +
+                ? (snapshot.Stalled > 0 ? say.Count(Phrases.Area.Charts, "Stage.Stalled", snapshot.Stalled) + " · " : string.Empty) +
                   say.Charts("Stage.Median", PipelineFormat.Days(days, say))
                 : null;
 

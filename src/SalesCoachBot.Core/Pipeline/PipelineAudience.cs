@@ -12,6 +12,12 @@ public sealed record PipelineAudience(PipelineScope Scope, string Label, IReadOn
     public bool IsOwnDeals => Scope.OwnerId is not null;
 
     /// <summary>
+    /// The audience in a header followed by " · period": the team list without brackets ("your teams Americas, EMEA"),
+    /// so the header reads flat. Other sentences use <see cref="Label"/>.
+    /// </summary>
+    public string Heading { get; init; } = Label;
+
+    /// <summary>
     /// The one map the audience's teams run (stages, conversion and won are the map's), or a polite refusal when they
     /// run several: stages of different processes do not add up. No teams: the default map.
     /// The refusal is worded in <paramref name="say"/>'s language and suggests asking for one team (<paramref name="forTeam"/>).
@@ -93,9 +99,16 @@ public sealed class PipelineAccess(IDirectoryStore directory)
 
         if (person.IsManager && visible.Count > 0)
         {
-            var label = visible.Count == 1 ? visible[0].Name
-                : say.Pipeline("Audience.YourTeams", string.Join(say.Nudges("ListSeparator"), visible.Select(t => say.Language.Isolate(t.Name))));
-            return new AudienceResult.Allowed(new PipelineAudience(new PipelineScope([.. visible.Select(t => t.Id)], null), label, visible));
+            if (visible.Count == 1)
+            {
+                return new AudienceResult.Allowed(new PipelineAudience(new PipelineScope([visible[0].Id], null), visible[0].Name, visible));
+            }
+
+            var names = string.Join(say.Nudges("ListSeparator"), visible.Select(t => say.Language.Isolate(t.Name)));
+            return new AudienceResult.Allowed(new PipelineAudience(new PipelineScope([.. visible.Select(t => t.Id)], null), say.Pipeline("Audience.YourTeams", names), visible)
+            {
+                Heading = say.Pipeline("Audience.YourTeams.Heading", names),
+            });
         }
 
         // Reps (and managers who manage no team yet) see the deals they own.

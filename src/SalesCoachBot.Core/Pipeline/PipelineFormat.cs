@@ -44,6 +44,12 @@ internal static class PipelineFormat
     /// </summary>
     public static string DealsOrNone(int count, Phrases? say = null) => (say ?? Phrases.English).Count(Phrases.Area.Pipeline, "DealsOrNone", count);
 
+    /// <summary>"3 won" / «3 صفقات رابحة»: Arabic counts the noun, so the adjective never stands beside a bare digit.</summary>
+    public static string WonCount(long count, Phrases say) => say.Count(Phrases.Area.Pipeline, "WinLoss.Won", count);
+
+    /// <summary>"1 lost" / «صفقة خاسرة واحدة».</summary>
+    public static string LostCount(long count, Phrases say) => say.Count(Phrases.Area.Pipeline, "WinLoss.Lost", count);
+
     public static string Window(int days, Phrases? say = null)
     {
         say ??= Phrases.English;

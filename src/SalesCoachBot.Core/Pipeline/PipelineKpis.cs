@@ -70,7 +70,7 @@ internal static class PipelineKpis
                 var wl = report.WinLoss;
                 values.Add(wl.Won + wl.Lost == 0
                     ? say.Pipeline("Kpi.WinLoss.None", window)
-                    : say.Pipeline("Kpi.WinLoss", PipelineFormat.Percent(wl.WinRate, say), PipelineFormat.Plain(wl.Won, say), PipelineFormat.Plain(wl.Lost, say)) +
+                    : say.Pipeline("Kpi.WinLoss", PipelineFormat.Percent(wl.WinRate, say), PipelineFormat.WonCount(wl.Won, say), PipelineFormat.LostCount(wl.Lost, say)) +
                       (wl.TopLostReasons.Count > 0
                           ? say.Pipeline("Kpi.LostTo", string.Join(say.Nudges("ListSeparator"),
                               wl.TopLostReasons.Select(r => say.Pipeline("Outcome.Reason", PipelineFormat.LostReason(r.Reason, say, map), PipelineFormat.Plain(r.Count, say)))))

@@ -46,6 +46,9 @@ public sealed record PipelineReport(
     /// <summary>The history window as a reply names it: "the last 30 days", "December so far", "Q3 2026".</summary>
     public string WindowText(Localization.Phrases say) => Calendar?.Label(say) ?? PipelineFormat.Window(WindowDays, say);
 
+    /// <summary>The history window in a header after " · " ("this week, since Mon 30 Nov"): no brackets to nest.</summary>
+    public string WindowHeading(Localization.Phrases say) => Calendar?.Heading(say) ?? PipelineFormat.Window(WindowDays, say);
+
     /// <summary>The history window inside a sentence ("No deals won or lost in …"): a week is "the week of Mon 23 – Sun 29 Nov".</summary>
     public string WindowInSentence(Localization.Phrases say) => Calendar?.InSentence(say) ?? PipelineFormat.Window(WindowDays, say);
 

@@ -54,7 +54,7 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
         var say = context.Say;
         var details = Details(built.Report!, built.Kpis!, command, say);
         var window = built.Report!.WindowText(say);
-        var text = new StringBuilder().AppendLine(say.Pipeline("Details.Header", built.Audience!.Label, window));
+        var text = new StringBuilder().AppendLine(say.Pipeline("Details.Header", built.Audience!.Heading, built.Report!.WindowHeading(say)));
         AppendSections(text, details.Sections, say);
         details.Body.ToList().ForEach(l => text.AppendLine(l));
         return new BotAnswer(text.ToString().TrimEnd(), new Card
@@ -157,7 +157,7 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
         facts.Add(new(say.Pipeline("Fact.Stalled"), say.Pipeline("Fact.Stalled.Value", report.Stalled, report.OpenDeals)));
         if (wl.Won + wl.Lost > 0)
         {
-            facts.Add(new(say.Pipeline("Fact.WinRate"), say.Pipeline("Fact.WinRate.Value", PipelineFormat.Percent(wl.WinRate, say), wl.Won, wl.Lost)));
+            facts.Add(new(say.Pipeline("Fact.WinRate"), say.Pipeline("Fact.WinRate.Value", PipelineFormat.Percent(wl.WinRate, say), PipelineFormat.WonCount(wl.Won, say), PipelineFormat.LostCount(wl.Lost, say))));
         }
 
         if (report.MedianCycleDays is { } cycle)
@@ -179,7 +179,7 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
 
         var details = Details(report, kpis, open, say);
         var text = new StringBuilder()
-            .AppendLine(say.Pipeline("Text.Header", audience.Label, window));
+            .AppendLine(say.Pipeline("Text.Header", audience.Heading, report.WindowHeading(say)));
         if (thin is not null)
         {
             text.AppendLine(thin);
@@ -238,8 +238,8 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
             wl.Won + wl.Lost == 0
                 ? say.Pipeline("Outcome.None", window)
                 : wl.WonAmounts.Count > 0
-                    ? say.Pipeline("Outcome.LineWithAmounts", wl.Won, wl.Lost, PipelineFormat.Percent(wl.WinRate, say), PipelineFormat.Amounts(wl.WonAmounts, say))
-                    : say.Pipeline("Outcome.Line", wl.Won, wl.Lost, PipelineFormat.Percent(wl.WinRate, say)),
+                    ? say.Pipeline("Outcome.LineWithAmounts", say.Count(Phrases.Area.Pipeline, "Outcome.Line.Won", wl.Won), say.Count(Phrases.Area.Pipeline, "Outcome.Line.Lost", wl.Lost), PipelineFormat.Percent(wl.WinRate, say), PipelineFormat.Amounts(wl.WonAmounts, say))
+                    : say.Pipeline("Outcome.Line", say.Count(Phrases.Area.Pipeline, "Outcome.Line.Won", wl.Won), say.Count(Phrases.Area.Pipeline, "Outcome.Line.Lost", wl.Lost), PipelineFormat.Percent(wl.WinRate, say)),
         };
         if (wl.TopLostReasons.Count > 0)
         {

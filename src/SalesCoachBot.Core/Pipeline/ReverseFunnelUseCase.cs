@@ -223,7 +223,7 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
             [
                 new(say.Pipeline("Reverse.Fact.ToGo"), Money(plan.Remaining)),
                 new(say.Pipeline("Reverse.Fact.DealsToWin"), Plain(plan.DealsToWin)),
-                new(say.Pipeline("Reverse.Fact.MedianWon"), say.Pipeline("Reverse.Fact.MedianWon.Value", Money(decimal.Round(plan.MedianWonDeal, 0)), Plain(plan.WonDealsObserved))),
+                new(say.Pipeline("Reverse.Fact.MedianWon"), say.Pipeline("Reverse.Fact.MedianWon.Value", Money(decimal.Round(plan.MedianWonDeal, 0)), PipelineFormat.WonCount(plan.WonDealsObserved, say))),
             ],
             Sections = [new(say.Pipeline("Reverse.PerStage"), [.. stageLines.Select(l => new CardLine(l))]), new(say.Pipeline("Reverse.Assumptions"), [.. assumptions.Select(l => new CardLine(l))])],
         });

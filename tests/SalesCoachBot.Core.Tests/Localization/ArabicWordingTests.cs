@@ -55,7 +55,7 @@ public sealed partial class ArabicWordingTests : IDisposable
     {
         var pipeline = (await _bot.AskAsync("خط المبيعات", _bot.Rep)).Text;
 
-        Assert.StartsWith("خط المبيعات: صفقاتك (الفترة: ", pipeline, StringComparison.Ordinal);
+        Assert.StartsWith("خط المبيعات: صفقاتك · ", pipeline, StringComparison.Ordinal);
         Assert.DoesNotContain("لـصفقاتك", pipeline, StringComparison.Ordinal);
     }
 

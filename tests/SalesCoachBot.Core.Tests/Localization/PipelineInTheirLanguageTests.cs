@@ -196,7 +196,7 @@ public sealed class PipelineInTheirLanguageTests : IDisposable
 
         Assert.Contains("- Win rate and loss reasons: 83% won (5 won, 1 lost); lost to no reason given (1).", english.Text, StringComparison.Ordinal);
         Assert.Contains("Not computed (the bot has no data for them): Churn.", english.Text, StringComparison.Ordinal);
-        Assert.Contains($"- {Iso("Win rate and loss reasons")}: نسبة الفوز {Iso("83%")} ({Iso("5")} رابحة، {Iso("1")} خاسرة)؛ أسباب الخسارة: دون سبب مذكور ({Iso("1")}).", arabic.Text, StringComparison.Ordinal);
+        Assert.Contains($"- {Iso("Win rate and loss reasons")}: نسبة الفوز {Iso("83%")} (5 صفقات رابحة، صفقة خاسرة واحدة)؛ أسباب الخسارة: دون سبب مذكور ({Iso("1")}).", arabic.Text, StringComparison.Ordinal);
         Assert.Contains("- طول دورة البيع: الوسيط ", arabic.Text, StringComparison.Ordinal);
         Assert.Contains("- Sales cycle length: median ", english.Text, StringComparison.Ordinal);
         Assert.Contains("تسرب العملاء.", arabic.Text, StringComparison.Ordinal);

@@ -278,7 +278,7 @@ public sealed class CalendarWeekTests : IDisposable
         var last = await _bot.AskAsync("pipeline last week", _bot.Manager);
         var now = await _bot.AskAsync("pipeline for EMEA this week", _bot.Manager);
 
-        Assert.StartsWith("Pipeline for EMEA (history: last week (Mon 23 – Sun 29 Nov))", last.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Pipeline for EMEA · last week, Mon 23 – Sun 29 Nov", last.Text, StringComparison.Ordinal);
         Assert.Equal("History: last week (Mon 23 – Sun 29 Nov)", last.Card!.Subtitle);
         Assert.Contains("Only 1 deal won in the week of Mon 23 – Sun 29 Nov", last.Text, StringComparison.Ordinal);
         Assert.Contains(last.Card.Facts, f => f.Label == "That week");
@@ -297,15 +297,15 @@ public sealed class CalendarWeekTests : IDisposable
         _bot.Clock.SetUtcNow(Utc(12, 6, 20)); // Sunday 21:00 in Berlin
         var summary = await _bot.AskAsync("pipeline this week", _bot.Manager);
         var open = Assert.IsType<PipelineDetailsPayload>(summary.Card!.Details!.Open);
-        Assert.Contains("this week (since Mon 30 Nov)", summary.Text, StringComparison.Ordinal);
+        Assert.Contains("this week, since Mon 30 Nov", summary.Text, StringComparison.Ordinal);
 
         _bot.Clock.SetUtcNow(Utc(12, 7, 8)); // Monday 09:00 in Berlin: a new week
         var details = await _bot.TurnAsync(new ActionInput(open, []), _bot.Manager);
         var fromAnOldButton = await _bot.TurnAsync(new ActionInput(open with { Period = "this-week" }, []), _bot.Manager);
 
         Assert.Equal("week-2026-11-30", open.Period);
-        Assert.StartsWith("Pipeline details for EMEA (history: last week (Mon 30 Nov – Sun 6 Dec))", details.Text, StringComparison.Ordinal);
-        Assert.StartsWith("Pipeline details for EMEA (history: this week (since Mon 7 Dec))", fromAnOldButton.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Pipeline details for EMEA · last week, Mon 30 Nov – Sun 6 Dec", details.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Pipeline details for EMEA · this week, since Mon 7 Dec", fromAnOldButton.Text, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -68,7 +68,7 @@ public sealed class PipelineCalendarPeriodTests : IDisposable
     {
         var answer = await _bot.AskAsync("pipeline this month", _bot.Manager);
 
-        Assert.StartsWith("Pipeline for EMEA (history: December so far)", answer.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Pipeline for EMEA · December so far", answer.Text, StringComparison.Ordinal);
         Assert.Equal("History: December so far", answer.Card!.Subtitle);
         Assert.Contains("Won 1, lost 0: win rate 100%", answer.Text, StringComparison.Ordinal);
         Assert.Contains("Median cycle (Discovery to Contract signed): 11 days over 1 deal won.", answer.Text, StringComparison.Ordinal);
@@ -81,7 +81,7 @@ public sealed class PipelineCalendarPeriodTests : IDisposable
     {
         var answer = await _bot.AskAsync("pipeline last month", _bot.Manager);
 
-        Assert.StartsWith("Pipeline for EMEA (history: November 2026)", answer.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Pipeline for EMEA · November 2026", answer.Text, StringComparison.Ordinal);
         Assert.Contains("Won 1, lost 1: win rate 50%", answer.Text, StringComparison.Ordinal);
         Assert.Contains("Median cycle (Discovery to Contract signed): 21 days over 1 deal won.", answer.Text, StringComparison.Ordinal);
         Assert.Contains("Discovery → Demo: 100% (3 of 3)", answer.Text, StringComparison.Ordinal);
@@ -98,7 +98,7 @@ public sealed class PipelineCalendarPeriodTests : IDisposable
 
         var answer = await _bot.AskAsync("pipeline this month", _bot.Manager);
 
-        Assert.StartsWith("Pipeline for EMEA (history: December so far)", answer.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Pipeline for EMEA · December so far", answer.Text, StringComparison.Ordinal);
         Assert.Contains("No deals won or lost in December so far.", answer.Text, StringComparison.Ordinal);
     }
 
@@ -107,7 +107,7 @@ public sealed class PipelineCalendarPeriodTests : IDisposable
     {
         var answer = await _bot.AskAsync("pipeline last 30 days", _bot.Manager);
 
-        Assert.StartsWith("Pipeline for EMEA (history: the last 30 days)", answer.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Pipeline for EMEA · the last 30 days", answer.Text, StringComparison.Ordinal);
         Assert.Contains("Won 2, lost 1: win rate 67%", answer.Text, StringComparison.Ordinal);
         Assert.Contains("Since last week: ", answer.Text, StringComparison.Ordinal);
     }
@@ -121,7 +121,7 @@ public sealed class PipelineCalendarPeriodTests : IDisposable
     {
         var answer = await _bot.AskAsync(text, _bot.Manager);
 
-        Assert.StartsWith($"Pipeline for EMEA (history: {window})", answer.Text, StringComparison.Ordinal);
+        Assert.StartsWith($"Pipeline for EMEA · {window}", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -134,21 +134,21 @@ public sealed class PipelineCalendarPeriodTests : IDisposable
 
         // The month the card showed, with its year (issue import49: "last-month" pressed in January meant December).
         Assert.Equal("month-2026-11", open.Period);
-        Assert.StartsWith("Pipeline details for EMEA (history: November 2026)", details.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Pipeline details for EMEA · November 2026", details.Text, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("خط المبيعات هذا الشهر", "ديسمبر حتى الآن", "رابحة 1، خاسرة 0")]
-    [InlineData("خط المبيعات الشهر الماضي", "نوفمبر 2026", "رابحة 1، خاسرة 1")]
-    [InlineData("خط المبيعات هذا الربع", "الربع الرابع من 2026 حتى الآن", "رابحة 2، خاسرة 1")]
-    [InlineData("خط المبيعات آخر ٣٠ يوم", "آخر 30 يومًا", "رابحة 2، خاسرة 1")]
+    [InlineData("خط المبيعات هذا الشهر", "ديسمبر حتى الآن", "صفقة رابحة واحدة، لا صفقات خاسرة")]
+    [InlineData("خط المبيعات الشهر الماضي", "نوفمبر 2026", "صفقة رابحة واحدة، صفقة خاسرة واحدة")]
+    [InlineData("خط المبيعات هذا الربع", "الربع الرابع من 2026 حتى الآن", "صفقتان رابحتان، صفقة خاسرة واحدة")]
+    [InlineData("خط المبيعات آخر ٣٠ يوم", "آخر 30 يومًا", "صفقتان رابحتان، صفقة خاسرة واحدة")]
     public async Task Pipeline_InArabic_CalendarPeriodsInTheTeamsZone(string text, string window, string outcome)
     {
         _bot.Manager.Language = "ar";
 
         var answer = await _bot.AskAsync(text, _bot.Manager);
 
-        Assert.Contains($"(الفترة: {window})", answer.Text, StringComparison.Ordinal);
+        Assert.Contains($"· {window}", answer.Text, StringComparison.Ordinal);
         Assert.Contains(outcome, answer.Text, StringComparison.Ordinal);
     }
 
@@ -178,7 +178,7 @@ public sealed class PipelineCalendarPeriodTests : IDisposable
         var answer = await _bot.AskAsync(text, _bot.Manager);
 
         // The same days as "last month": B won at 23:00 on 30 November in Tokyo counts, A won at 01:00 on 1 December does not.
-        Assert.StartsWith("Pipeline for EMEA (history: November 2026)", answer.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Pipeline for EMEA · November 2026", answer.Text, StringComparison.Ordinal);
         Assert.Equal("History: November 2026", answer.Card!.Subtitle);
         Assert.Contains("Won 1, lost 1: win rate 50%", answer.Text, StringComparison.Ordinal);
         Assert.Contains("Median cycle (Discovery to Contract signed): 21 days over 1 deal won.", answer.Text, StringComparison.Ordinal);
@@ -190,7 +190,7 @@ public sealed class PipelineCalendarPeriodTests : IDisposable
     {
         var answer = await _bot.AskAsync("pipeline for December", _bot.Manager);
 
-        Assert.StartsWith("Pipeline for EMEA (history: December so far)", answer.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Pipeline for EMEA · December so far", answer.Text, StringComparison.Ordinal);
         Assert.Contains("Won 1, lost 0: win rate 100%", answer.Text, StringComparison.Ordinal);
     }
 
@@ -202,7 +202,7 @@ public sealed class PipelineCalendarPeriodTests : IDisposable
         var answer = await _bot.AskAsync(text, _bot.Manager);
 
         // "January" asked in December is the January that has begun, this year's; November 2025 is a year back.
-        Assert.StartsWith($"Pipeline for EMEA (history: {month})", answer.Text, StringComparison.Ordinal);
+        Assert.StartsWith($"Pipeline for EMEA · {month}", answer.Text, StringComparison.Ordinal);
         Assert.Contains($"No deals won or lost in {month}.", answer.Text, StringComparison.Ordinal);
     }
 
@@ -234,17 +234,17 @@ public sealed class PipelineCalendarPeriodTests : IDisposable
     }
 
     [Theory]
-    [InlineData("خط المبيعات لفريق EMEA في نوفمبر", "نوفمبر 2026", "رابحة 1، خاسرة 1")]
-    [InlineData("خط المبيعات تشرين الثاني", "نوفمبر 2026", "رابحة 1، خاسرة 1")]
-    [InlineData("خط المبيعات ديسمبر", "ديسمبر حتى الآن", "رابحة 1، خاسرة 0")]
-    [InlineData("خط المبيعات لفريق EMEA للربع الرابع", "الربع الرابع من 2026 حتى الآن", "رابحة 2، خاسرة 1")]
+    [InlineData("خط المبيعات لفريق EMEA في نوفمبر", "نوفمبر 2026", "صفقة رابحة واحدة، صفقة خاسرة واحدة")]
+    [InlineData("خط المبيعات تشرين الثاني", "نوفمبر 2026", "صفقة رابحة واحدة، صفقة خاسرة واحدة")]
+    [InlineData("خط المبيعات ديسمبر", "ديسمبر حتى الآن", "صفقة رابحة واحدة، لا صفقات خاسرة")]
+    [InlineData("خط المبيعات لفريق EMEA للربع الرابع", "الربع الرابع من 2026 حتى الآن", "صفقتان رابحتان، صفقة خاسرة واحدة")]
     public async Task Pipeline_InArabic_NamedMonthOrQuarterSaysIt(string text, string window, string outcome)
     {
         _bot.Manager.Language = "ar";
 
         var answer = await _bot.AskAsync(text, _bot.Manager);
 
-        Assert.Contains($"(الفترة: {window})", answer.Text, StringComparison.Ordinal);
+        Assert.Contains($"· {window}", answer.Text, StringComparison.Ordinal);
         Assert.Contains(outcome, answer.Text, StringComparison.Ordinal);
     }
 
@@ -259,7 +259,7 @@ public sealed class PipelineCalendarPeriodTests : IDisposable
         var answer = await _bot.AskAsync(text, _bot.Manager);
 
         // Q4 so far in Tokyo holds A (won 1 December there), B (won 30 November) and L (lost 15 November).
-        Assert.StartsWith($"Pipeline for EMEA (history: {window})", answer.Text, StringComparison.Ordinal);
+        Assert.StartsWith($"Pipeline for EMEA · {window}", answer.Text, StringComparison.Ordinal);
         Assert.Contains(outcome, answer.Text, StringComparison.Ordinal);
     }
 
@@ -295,7 +295,7 @@ public sealed class PipelineCalendarPeriodTests : IDisposable
     {
         var answer = await _bot.AskAsync("pipeline EMEA 2025", _bot.Manager);
 
-        Assert.StartsWith("Pipeline for EMEA (history: 2025)", answer.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Pipeline for EMEA · 2025", answer.Text, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -311,7 +311,7 @@ public sealed class PipelineCalendarPeriodTests : IDisposable
         var details = await _bot.TurnAsync(new ActionInput(open, []), _bot.Manager);
 
         Assert.Equal(code, open.Period);
-        Assert.StartsWith($"Pipeline details for EMEA (history: {period})", details.Text, StringComparison.Ordinal);
+        Assert.StartsWith($"Pipeline details for EMEA · {period}", details.Text, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -276,13 +276,13 @@ public sealed class PipelineUseCaseTests : IDisposable
     }
 
     [Theory]
-    [InlineData("how's EMEA looking", "Pipeline for EMEA (history: the last 12 months)")]
-    [InlineData("what's next for EMEA this quarter", "Pipeline for EMEA (history: Q4 2026 so far)")]
-    [InlineData("EMEA?", "Pipeline for EMEA (history: the last 12 months)")]
+    [InlineData("how's EMEA looking", "Pipeline for EMEA · the last 12 months")]
+    [InlineData("what's next for EMEA this quarter", "Pipeline for EMEA · Q4 2026 so far")]
+    [InlineData("EMEA?", "Pipeline for EMEA · the last 12 months")]
     // The period typed after the example's words ("how's {deal} looking", "how is {deal} doing") is the pipeline's.
-    [InlineData("how's EMEA looking this quarter", "Pipeline for EMEA (history: Q4 2026 so far)")]
-    [InlineData("how is EMEA doing this month", "Pipeline for EMEA (history: November so far)")]
-    [InlineData("how's EMEA doing over the last 30 days", "Pipeline for EMEA (history: the last 30 days)")]
+    [InlineData("how's EMEA looking this quarter", "Pipeline for EMEA · Q4 2026 so far")]
+    [InlineData("how is EMEA doing this month", "Pipeline for EMEA · November so far")]
+    [InlineData("how's EMEA doing over the last 30 days", "Pipeline for EMEA · the last 30 days")]
     public async Task TeamAskedLikeADeal_ItsPipeline(string text, string start)
     {
         var answer = await _bot.AskAsync(text, _bot.Manager);

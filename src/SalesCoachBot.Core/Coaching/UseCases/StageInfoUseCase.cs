@@ -77,6 +77,12 @@ internal sealed class StageInfoUseCase(IDirectoryStore directory) : ICommandHand
         }
 
         var body = new List<string>();
+        // The won stage looks like any other on its page; say that reaching it is a win (its checklist is what closes).
+        if (stage.Id == map.Won)
+        {
+            body.Add(say.Lists("Stage.IsWon"));
+        }
+
         if (stage.EntryFor(language) is { } entry)
         {
             body.Add(say.Lists("Stage.Entry", entry));
