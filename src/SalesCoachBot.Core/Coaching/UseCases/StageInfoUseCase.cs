@@ -144,7 +144,21 @@ internal sealed class StageInfoUseCase(IDirectoryStore directory) : ICommandHand
     private static BotAnswer DescribeOutcome(BranchTarget outcome, ProcessMap map, string? language, Phrases say)
     {
         var nurture = outcome.IsNurture;
-        var from = new List<CardLine>();
+        // One line per branch word, its stages in map order: "If buyer says no: from Discovery, Demo and Go live".
+        var from = new List<(string When, List<string> Stages)>();
+        void Add(string when, string stage)
+        {
+            var line = from.FindIndex(l => l.When == when);
+            if (line < 0)
+            {
+                from.Add((when, [stage]));
+            }
+            else
+            {
+                from[line].Stages.Add(stage);
+            }
+        }
+
         foreach (var stage in map.OrderedStages())
         {
             var saidNo = false;
@@ -153,23 +167,22 @@ internal sealed class StageInfoUseCase(IDirectoryStore directory) : ICommandHand
                 saidNo |= branch.IsBuyerSaysNo;
                 if (branch.To == outcome)
                 {
-                    from.Add(new CardLine(say.Lists("Outcome.FromLine", stage.NameFor(language), branch.WhenFor(language).Replace('-', ' '))));
+                    Add(branch.WhenFor(language).Replace('-', ' '), stage.NameFor(language));
                 }
             }
 
             if (!saidNo && nurture)
             {
-                from.Add(new CardLine(say.Lists("Outcome.FromLine", stage.NameFor(language), say.Lists("Outcome.BuyerSaysNo"))));
+                Add(say.Lists("Outcome.BuyerSaysNo"), stage.NameFor(language));
             }
         }
 
+        var lines = from.Select(l => new CardLine(say.Lists("Outcome.FromLine", l.When, CoachingWording.List(l.Stages, say)))).ToList();
         var body = new List<string> { say.Lists(nurture ? "Outcome.Nurture.What" : "Outcome.Lost.What") };
         var facts = new List<CardFact>();
         if (nurture)
         {
-            var days = say.Count(Phrases.Area.Lists, "Stage.StallsAfterDays", map.Outcomes.NurtureReengageAfterDays);
-            facts.Add(new(say.Lists("Outcome.Reengage"), days));
-            body.Add(say.Lists("Outcome.Nurture.Reengage", days));
+            body.Add(say.Lists("Outcome.Nurture.Reengage", say.Count(Phrases.Area.Lists, "Stage.StallsAfterDays", map.Outcomes.NurtureReengageAfterDays)));
         }
         else if (map.Outcomes.LostReasons.Count > 0)
         {
@@ -183,7 +196,7 @@ internal sealed class StageInfoUseCase(IDirectoryStore directory) : ICommandHand
             Title = say.Lists(nurture ? "Outcome.Nurture.Title" : "Outcome.Lost.Title"),
             Body = body,
             Facts = facts,
-            Sections = from.Count > 0 ? [new CardSection(say.Lists("Outcome.From"), from)] : [],
+            Sections = lines.Count > 0 ? [new CardSection(say.Lists("Outcome.From"), lines)] : [],
         };
 
         var text = new StringBuilder().AppendLine(card.Title);
@@ -197,10 +210,10 @@ internal sealed class StageInfoUseCase(IDirectoryStore directory) : ICommandHand
             text.AppendLine(say.Cards("FactLine", fact.Label, fact.Value));
         }
 
-        if (from.Count > 0)
+        if (lines.Count > 0)
         {
             text.AppendLine(say.Lists("Outcome.FromHeading"));
-            foreach (var line in from)
+            foreach (var line in lines)
             {
                 text.Append("- ").AppendLine(line.Text);
             }
