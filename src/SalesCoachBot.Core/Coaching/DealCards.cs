@@ -96,7 +96,7 @@ internal static class DealCards
             Checklist = UseCases.ConfirmItemsUseCase.IsCoachable(deal.Status) ? new CardChecklist(deal.Id, stage.Id, deal.StageVersion, items, confirm) : null,
             Note = note,
             Forms = UseCases.SetNextStepUseCase.CanHaveNextStep(deal.Status) ? [NextStepForm(deal, zone, now, say), NoteForm(deal, say)] : [NoteForm(deal, say)],
-            Sections = notes is { Count: > 0 } ? [new CardSection(say.Cards("LatestNotes"), [.. notes.Take(NotesShown).Select(n => new CardLine(NoteLine(n, zone, say)))])] : [],
+            Sections = notes is { Count: > 0 } ? [new CardSection(say.Cards("LatestNotes"), [.. notes.Take(NotesShown).Select(n => new CardLine(NoteLine(n, zone, say, map)))])] : [],
 
             // "Buyer said no" is the same as typing "DEAL said no": asks for the reason, then follows the map's branch.
             Actions = deal.Status == DealStatus.Open
@@ -172,13 +172,15 @@ internal static class DealCards
     }
 
     /// <summary>"Wed 2 Dec 2026 · Dana: CFO wants an ROI case by Q1": the day the note was written in the team's zone.</summary>
-    public static string NoteLine(NoteView note, TimeZoneInfo zone, Phrases? say = null)
+    public static string NoteLine(NoteView note, TimeZoneInfo zone, Phrases? say = null, ProcessMap? map = null)
     {
         say ??= Phrases.English;
         var day = say.Language.DayInWords(note.At, zone);
-        return note.AuthorName is { Length: > 0 } author && !NamesItsAuthor(note.Text, author)
-            ? say.Cards("NoteLine.ByAuthor", day, author, note.Text)
-            : say.Cards("NoteLine", day, note.Text);
+        // A close proposal is stored language-neutral and worded here, for this reader.
+        var text = CloseProposalNote.Describe(note.Text, note.AuthorName, say, map);
+        return note.AuthorName is { Length: > 0 } author && !NamesItsAuthor(text, author)
+            ? say.Cards("NoteLine.ByAuthor", day, author, text)
+            : say.Cards("NoteLine", day, text);
     }
 
     /// <summary>

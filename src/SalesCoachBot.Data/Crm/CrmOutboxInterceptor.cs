@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using SalesCoachBot.Core.Crm;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
 
 namespace SalesCoachBot.Data.Crm;
 
@@ -58,7 +59,9 @@ internal sealed class CrmOutboxInterceptor : SaveChangesInterceptor
         {
             if (entry.State == EntityState.Added && entry.Entity.PersonId is not null)
             {
-                pushes.Add(Push(entry.Entity.DealId, CrmPushKind.Note, entry.Entity.At, entry.Entity.PersonId, null, null, entry.Entity.Text));
+                // A close proposal's note is stored language-neutral; the CRM gets it in English words (its author is the push's).
+                var text = CloseProposalNote.Describe(entry.Entity.Text, null, Phrases.English, null);
+                pushes.Add(Push(entry.Entity.DealId, CrmPushKind.Note, entry.Entity.At, entry.Entity.PersonId, null, null, text));
             }
         }
 

@@ -141,7 +141,7 @@ internal sealed class AddNoteUseCase(
         var name = say.Language.Isolate(deal.Name);
         var notes = await journal.RecentNotesAsync(view.Id, ListLimits.Deals + 1, cancellationToken);
         var zone = (await teamRules.GetAsync(cancellationToken)).Zone(deal.TeamId);
-        var lines = notes.Take(ListLimits.Deals).Select(n => new CardLine(DealCards.NoteLine(n, zone, say))).ToList();
+        var lines = notes.Take(ListLimits.Deals).Select(n => new CardLine(DealCards.NoteLine(n, zone, say, context.MapOf(view)))).ToList();
         var footer = notes.Count > ListLimits.Deals ? say.Coaching("Notes.Older", name) : say.Coaching("Notes.Add", name);
         var header = lines.Count == 0 ? say.Coaching("Notes.None", name) : say.Coaching("Notes.Header", name, lines.Count);
         var card = new Card

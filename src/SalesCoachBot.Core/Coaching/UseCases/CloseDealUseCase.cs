@@ -327,6 +327,7 @@ internal sealed class CloseDealUseCase(
             : await journal.RecentNotesAsync(found.Deal.Id, RecentNotesChecked, cancellationToken);
         CloseProposal? proposal = null;
         NoteView? proposedBefore = null;
+        string? storedNote = null;
         int? closedVersion = null;
         var outcome = await deals.ChangeDealAsync(found.Deal.Id, state =>
         {
@@ -359,7 +360,9 @@ internal sealed class CloseDealUseCase(
             // A teammate may not close it: the proposal is recorded on the deal, which stays open. "said no because price"
             // and "mark lost because price" propose the same: the reason as typed, not "Buyer said no: price".
             var what = proposedReason is { Length: > 0 } typed ? typed.Trim() : lost.Reason ?? say.Coaching("Close.NoReasonGiven");
-            var note = say.Coaching("Close.ProposedNote", context.Person.Name, what);
+            // Stored language-neutral, worded where it is read: an Arabic reader of an English proposal reads Arabic.
+            var note = ProposalNote(proposedReason is { Length: > 0 } ? proposedReason : lost.Reason, lost.LostReason, context.MapOf(state.View)).Stored;
+            storedNote = note;
             proposedBefore = recent.FirstOrDefault(n => n.AuthorName == context.Person.Name && n.Text == note && n.At >= context.Now - NewNote.RetryWindow);
             if (proposedBefore is not null)
             {
@@ -383,7 +386,7 @@ internal sealed class CloseDealUseCase(
         if (proposal is not null && string.Equals(outcome, NoteAlreadyStored, StringComparison.Ordinal))
         {
             // The twin that took the lock first proposed it and asked the owner; this one answers as a repeat does.
-            var note = say.Coaching("Close.ProposedNote", context.Person.Name, proposal.What);
+            var note = storedNote ?? string.Empty;
             proposedBefore = (await journal.RecentNotesAsync(found.Deal.Id, RecentNotesChecked, cancellationToken))
                 .FirstOrDefault(n => n.AuthorName == context.Person.Name && n.Text == note) ?? new NoteView(context.Person.Name, context.Now, note);
             proposal = null;
@@ -444,11 +447,6 @@ internal sealed class CloseDealUseCase(
     /// </summary>
     internal static string NormaliseLostReason(string reason, ProcessMap map)
     {
-        // «المنافس» is the map's «منافس»: the article is dropped from each word on both sides, by the one rule stage names
-        // use (ArabicText.WithoutArticle), so a reason and a stage read «ال» alike.
-        static string Fold(string text) => string.Join(' ', ArabicText.Normalize(text).ToLowerInvariant().Replace('-', ' ')
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(ArabicText.WithoutArticle));
-
         var typed = Fold(reason);
         string? named = null;
         var at = int.MaxValue;
@@ -466,5 +464,32 @@ internal sealed class CloseDealUseCase(
         }
 
         return named ?? reason.Trim();
+    }
+
+    /// <summary>
+    /// «المنافس» is the map's «منافس»: the article is dropped from each word on both sides, by the one rule stage names
+    /// use (ArabicText.WithoutArticle), so a reason and a stage read «ال» alike.
+    /// </summary>
+    private static string Fold(string text) => string.Join(' ', ArabicText.Normalize(text).ToLowerInvariant().Replace('-', ' ')
+        .Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(ArabicText.WithoutArticle));
+
+    /// <summary>
+    /// A teammate's proposal as its note stores it: the map's lost reason id when the words typed were just that reason
+    /// ("price", «السعر»), so each reader gets the map's words in their language; the words as typed when they said more
+    /// ("no budget this year"), as nobody's own words are translated; no reason when none was given.
+    /// </summary>
+    internal static CloseProposalNote ProposalNote(string? typed, string? lostReason, ProcessMap map)
+    {
+        if (typed is not { } words || words.Trim().Length == 0)
+        {
+            return new CloseProposalNote(lostReason is { Length: > 0 } ? lostReason : null);
+        }
+
+        var folded = Fold(words);
+        var key = lostReason ?? NormaliseLostReason(words, map);
+        var said = map.Outcomes.LostReasonTexts.TryGetValue(key, out var texts) ? texts.Languages.Select(texts.For).Append(key) : [key];
+        return map.Outcomes.LostReasons.Contains(key) && said.Any(w => string.Equals(Fold(w), folded, StringComparison.Ordinal))
+            ? new CloseProposalNote(key)
+            : new CloseProposalNote(words.Trim());
     }
 }

@@ -85,7 +85,7 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal, 
     {
         var parts = new List<string> { say.Language.Time(entry.At, zone) };
         // A note that names its author itself (a teammate's close proposal) is not preceded by the name again.
-        if (entry.PersonName is { Length: > 0 } who && !(entry.Kind == TimelineEntryKind.Note && DealCards.NamesItsAuthor(entry.Text, who)))
+        if (entry.PersonName is { Length: > 0 } who && !(entry.Kind == TimelineEntryKind.Note && (CloseProposalNote.Parse(entry.Text) is not null || DealCards.NamesItsAuthor(entry.Text, who))))
         {
             parts.Add(say.Language.Isolate(who));
         }
@@ -134,7 +134,7 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal, 
             TimelineEntryKind.Confirmed when entry.CarriedOver => say.Coaching("History.CarriedOver", ItemText(entry, map, language), stage),
             TimelineEntryKind.Confirmed => say.Coaching("History.Confirmed", ItemText(entry, map, language), stage),
             TimelineEntryKind.Withdrawn => say.Coaching("History.Withdrawn", ItemText(entry, map, language), stage),
-            TimelineEntryKind.Note => say.Coaching("History.Note", entry.Text),
+            TimelineEntryKind.Note => say.Coaching("History.Note", entry.Text is { } note ? CloseProposalNote.Describe(note, entry.PersonName, say, map) : null),
             TimelineEntryKind.Activity => Capitalised(LogActivityUseCase.Describe(entry.Activity ?? ActivityKind.Other, entry.Text, say)),
             TimelineEntryKind.Snooze when entry.EndedEarly => entry.Text is { Length: > 0 } why
                 ? say.Coaching("History.Snoozed.EndedEarly.Because", why)

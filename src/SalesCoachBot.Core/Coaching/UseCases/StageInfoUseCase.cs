@@ -23,7 +23,9 @@ internal sealed class StageInfoUseCase(IDirectoryStore directory) : ICommandHand
     {
         var map = await MapAsync(context, cancellationToken);
         var match = Matching.MatchStage(map, stageText);
-        return match is StageMatch.Found or StageMatch.Ambiguous ? Handle(stageText, match, map, context.MapLanguage, context.Say) : null;
+        return match is StageMatch.Found or StageMatch.Ambiguous || OutcomeOf(stageText) is not null
+            ? Handle(stageText, match, map, context.MapLanguage, context.Say)
+            : null;
     }
 
     // The stages a person asks about are those of their team's map.
@@ -48,7 +50,8 @@ internal sealed class StageInfoUseCase(IDirectoryStore directory) : ICommandHand
                         Choices = [.. several.Candidates.Select(s => new CardChoice(s.NameFor(language), s.EntryFor(language), new CardAction(s.NameFor(language), new RunCommandPayload($"explain {s.Id}"))))],
                     });
             default:
-                return UnknownStage(stageText, map, language, say);
+                // "explain nurture", «اشرح مرحلة الرعاية»: every stage page names these outcomes, so they have a page too.
+                return OutcomeOf(stageText) is { } outcome ? DescribeOutcome(outcome, map, language, say) : UnknownStage(stageText, map, language, say);
         }
     }
 
@@ -123,6 +126,103 @@ internal sealed class StageInfoUseCase(IDirectoryStore directory) : ICommandHand
         foreach (var line in checklist)
         {
             text.Append("- ").AppendLine(line.Text);
+        }
+
+        return new BotAnswer(text.ToString().TrimEnd(), card);
+    }
+
+    /// <summary>
+    /// The outcome the words name: the map's reserved targets, as the parser leaves them ("nurture", "lost"; the language
+    /// file turns «الرعاية», «الخسارة» into them). Null for anything else.
+    /// </summary>
+    internal static BranchTarget? OutcomeOf(string stageText)
+    {
+        var words = stageText.Trim().ToLowerInvariant();
+        return words == BranchTarget.Nurture.Value ? BranchTarget.Nurture
+            : words == BranchTarget.Lost.Value ? BranchTarget.Lost
+            : null;
+    }
+
+    /// <summary>
+    /// The page of nurture or lost: which stages' branches send a deal there (a stage with no "buyer says no" branch
+    /// sends it to nurture), when a nurtured deal is re-engaged or which lost reasons the map has, and how to bring one back.
+    /// </summary>
+    private static BotAnswer DescribeOutcome(BranchTarget outcome, ProcessMap map, string? language, Phrases say)
+    {
+        var nurture = outcome.IsNurture;
+        // One line per branch word, its stages in map order: "If buyer says no: from Discovery, Demo and Go live".
+        var from = new List<(string When, List<string> Stages)>();
+        void Add(string when, string stage)
+        {
+            var line = from.FindIndex(l => l.When == when);
+            if (line < 0)
+            {
+                from.Add((when, [stage]));
+            }
+            else
+            {
+                from[line].Stages.Add(stage);
+            }
+        }
+
+        foreach (var stage in map.OrderedStages())
+        {
+            var saidNo = false;
+            foreach (var branch in stage.Branches)
+            {
+                saidNo |= branch.IsBuyerSaysNo;
+                if (branch.To == outcome)
+                {
+                    Add(branch.WhenFor(language).Replace('-', ' '), stage.NameFor(language));
+                }
+            }
+
+            if (!saidNo && nurture)
+            {
+                Add(say.Lists("Outcome.BuyerSaysNo"), stage.NameFor(language));
+            }
+        }
+
+        var lines = from.Select(l => new CardLine(say.Lists("Outcome.FromLine", l.When, CoachingWording.List(l.Stages, say)))).ToList();
+        var body = new List<string> { say.Lists(nurture ? "Outcome.Nurture.What" : "Outcome.Lost.What") };
+        var facts = new List<CardFact>();
+        if (nurture)
+        {
+            body.Add(say.Lists("Outcome.Nurture.Reengage", say.Count(Phrases.Area.Lists, "Stage.StallsAfterDays", map.Outcomes.NurtureReengageAfterDays)));
+        }
+        else if (map.Outcomes.LostReasons.Count > 0)
+        {
+            facts.Add(new(say.Lists("Outcome.LostReasons"), CoachingWording.List(map.Outcomes.LostReasons.Select(r => MapWording.LostReason(r, say, map)), say)));
+        }
+
+        body.Add(say.Lists("Outcome.Reopen", say.Coaching("Help.Cmd.Reopen")));
+        var card = new Card
+        {
+            Kind = CardKind.StageInfo,
+            Title = say.Lists(nurture ? "Outcome.Nurture.Title" : "Outcome.Lost.Title"),
+            Body = body,
+            Facts = facts,
+            Sections = lines.Count > 0 ? [new CardSection(say.Lists("Outcome.From"), lines)] : [],
+        };
+
+        var text = new StringBuilder().AppendLine(card.Title);
+        foreach (var paragraph in body)
+        {
+            text.AppendLine(paragraph);
+        }
+
+        foreach (var fact in facts)
+        {
+            text.AppendLine(say.Cards("FactLine", fact.Label, fact.Value));
+        }
+
+        if (lines.Count > 0)
+        {
+            text.AppendLine(say.Lists("Outcome.FromHeading"));
+            foreach (var line in lines)
+            {
+                text.Append("- ").AppendLine(line.Text);
+            }
         }
 
         return new BotAnswer(text.ToString().TrimEnd(), card);
