@@ -1,6 +1,7 @@
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Tests.Fakes;
+using SalesCoachBot.Core.Understanding;
 
 namespace SalesCoachBot.Core.Tests.Understanding;
 
@@ -133,5 +134,28 @@ public sealed class Parse51Tests : IDisposable
 
         Assert.Contains(example, answer.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("1,000,000", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("للعرض", "proposal")]
+    [InlineData("بالعرض", "proposal")]
+    [InlineData("العرض", "proposal")]
+    public void StageAfterAGluedPreposition_NamesTheStage(string text, string stage)
+    {
+        var match = new StageMatcher().Match(ProcessMapLoader.Default, text);
+
+        Assert.Equal(new StageId(stage), Assert.IsType<StageMatch.Found>(match).Stage.Id);
+    }
+
+    [Theory]
+    [InlineData("لجدول الأعمال", "agenda-sent")]
+    [InlineData("بجدول الأعمال", "agenda-sent")]
+    public void ItemAfterAGluedPreposition_NamesTheItem(string text, string item)
+    {
+        var sql = ProcessMapLoader.Default.FindStage(new StageId("sql"))!;
+
+        var match = new ChecklistItemMatcher().Match(sql, text);
+
+        Assert.Equal(new ChecklistItemId(item), Assert.IsType<ItemMatch.Found>(match).Item.Id);
     }
 }
