@@ -35,9 +35,12 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
 
         var target = ((AmountParse.Parsed)amount).Money;
         // A refusal's example repeats the amount typed, not a fixed "2M" the person never said. The parser rewrites
-        // Arabic amount words («مليون» → "1 million"), so when the message lacks the words read, the figure read is written.
+        // Arabic amount words («مليون» → "1 million"), so when the message lacks the words read, the words typed are
+        // repeated (AmountTyped), else the figure read is written.
         var typed = words is not null && words.Contains(said.Trim(), StringComparison.OrdinalIgnoreCase)
             ? said.Trim()
+            : words is not null && command.AmountTyped is { Length: > 0 } asTyped && words.Contains(asTyped, StringComparison.Ordinal)
+            ? asTyped
             : string.IsNullOrWhiteSpace(target.Currency) ? say.Language.Number(target.Amount) : $"{say.Language.Number(target.Amount)} {target.Currency}";
         var resolved = await access.ResolveAsync(
             context.Person, command.TeamName, say.Pipeline("Example.Funnel", typed), team => say.Pipeline("Example.Funnel.Team", typed, team), say, cancellationToken);

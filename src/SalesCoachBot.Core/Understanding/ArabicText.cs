@@ -108,4 +108,14 @@ internal static class ArabicText
         word.Length >= 5 && word.StartsWith("لل", StringComparison.Ordinal) ? word[2..]
         : word.Length >= 6 && word.StartsWith("بال", StringComparison.Ordinal) ? word[3..]
         : WithoutArticle(word);
+
+    /// <summary>
+    /// «للعرض», «بالعرض», «لمحضر»: a word without the preposition glued to it («لل» X → «ال» X, «بال» X → «ال» X, «ل» or
+    /// «ب» X → X), for a stage's or an item's name that follows a clitic; the word itself when nothing is glued.
+    /// </summary>
+    public static string WithoutGluedPreposition(string word) =>
+        word.Length >= 5 && word.StartsWith("لل", StringComparison.Ordinal) ? "ال" + word[2..]
+        : word.Length >= 6 && (word.StartsWith("بال", StringComparison.Ordinal) || word.StartsWith("وال", StringComparison.Ordinal)) ? word[1..]
+        : word.Length >= 4 && word[0] is '\u0644' or '\u0628' && IsArabicLetter(word[1]) ? word[1..]
+        : word;
 }

@@ -114,6 +114,12 @@ internal sealed record MoveDealCommand(DealReference Deal, string StageText, str
     /// the deal knows; <see cref="StageText"/> keeps the words as typed.
     /// </summary>
     public bool ToNextStage { get; init; }
+
+    /// <summary>
+    /// "move Initech back one stage", «رجّع Initech للمرحلة اللي قبل»: the stage before the deal's own on its map;
+    /// <see cref="StageText"/> keeps the words as typed.
+    /// </summary>
+    public bool ToPreviousStage { get; init; }
 }
 
 internal sealed record MarkLostCommand(DealReference Deal, string? Reason) : ChatCommand, IDealCommand;
@@ -188,7 +194,14 @@ internal sealed record StageMovesCommand(string? TeamName, int? WindowDays, Pipe
 /// "what do we need to hit 2M [this quarter|by March|in Q1] [for EMEA]": the amount and period as typed, parsed by the
 /// use case so it can explain bad input; no period means the current quarter.
 /// </summary>
-public sealed record ReverseFunnelCommand(string AmountText, string? PeriodText = null, string? TeamName = null) : ChatCommand;
+public sealed record ReverseFunnelCommand(string AmountText, string? PeriodText = null, string? TeamName = null) : ChatCommand
+{
+    /// <summary>
+    /// The amount's words as typed («مليون», «2 مليون دولار»), which <see cref="AmountText"/> rewrites ("1 million"), so an
+    /// answer's example can repeat what the person said; null when not known.
+    /// </summary>
+    public string? AmountTyped { get; init; }
+}
 
 /// <summary>
 /// "next step for DEAL: TEXT [DATE]": <see cref="Text"/> as typed, the date still in it, because the date is read in

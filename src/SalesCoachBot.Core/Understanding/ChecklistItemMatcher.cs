@@ -33,9 +33,20 @@ internal sealed class ChecklistItemMatcher
     public ItemMatch Match(Stage stage, string? text, IReadOnlyCollection<ChecklistItemId>? confirmed = null)
     {
         ArgumentNullException.ThrowIfNull(stage);
+        var match = MatchWords(stage, TextFolding.Words(text), confirmed);
+        // «لمحضر الاجتماع», «بالعرض»: a preposition glued to an Arabic item's word; the words without it, only when as
+        // typed they name no single item (an item's word may start with «ل» or «ب» itself).
+        var unglued = TextFolding.Words(text).Select(ArabicText.WithoutGluedPreposition).ToList();
+        return match is ItemMatch.Found || unglued.SequenceEqual(TextFolding.Words(text))
+            || MatchWords(stage, unglued, confirmed) is not ItemMatch.Found found
+            ? match
+            : found;
+    }
+
+    private static ItemMatch MatchWords(Stage stage, List<string> all, IReadOnlyCollection<ChecklistItemId>? confirmed)
+    {
         var items = stage.Checklist;
         var open = items.Where(i => confirmed is null || !confirmed.Contains(i.Id)).ToList();
-        var all = TextFolding.Words(text);
         var words = all.Where(w => !Filler.Contains(w)).ToList();
         if (words.Count == 0)
         {

@@ -1767,11 +1767,29 @@ public sealed partial class CommandParser
             return null;
         }
 
-        // «رجّع Hooli خطوة لورا» ("a step back"): no command moves a deal back by a step; not understood, so the help answer
-        // shows the move to a named stage.
-        if (SaysBackwards(m.Slot("stage"), pack))
+        // "move Initech to the previous stage", «رجّع Hooli خطوة لورا» ("a step back"): the stage before the deal's own on its
+        // map, moved as a named stage is. Other words with a "back" in them name no stage: the help answer.
+        // "move Initech back one stage" fits "move {deal} back to {stage}" with "one stage" for the stage: the "back" typed
+        // right before it is the stage's.
+        var typedBefore = m.Slot("stage").Count > 0 ? IndexOf(tokens, m.Slot("stage")[0]) - 1 : -1;
+        IReadOnlyList<Token> backSlot = typedBefore >= 0 && SaysBackwards([tokens[typedBefore]], pack) && !m.Slot("reason").All(t => pack.Words("previous_stage_filler").Contains(t.Canon))
+            && SaysPreviousStage([tokens[typedBefore], .. m.Slot("stage")], pack) ? [tokens[typedBefore], .. m.Slot("stage")] : m.Slot("stage");
+        if (SaysBackwards(backSlot, pack) || SaysPreviousStage(backSlot, pack))
         {
-            return new UnknownCommand(folded.Raw);
+            var (back, backReason) = CutReason(backSlot, pack);
+            // «رجّع Hooli خطوة لورا»: "a step" may be cut into the deal's words; it is the stage's.
+            var backDeal = m.Slot("deal").ToList();
+            while (backDeal.Count > 1 && pack.Words("previous_stage_filler").Contains(backDeal[^1].Canon))
+            {
+                backDeal.RemoveAt(backDeal.Count - 1);
+            }
+
+            return SaysPreviousStage(back, pack) && backDeal.Count > 0
+                ? new MoveDealCommand(DealOf(backDeal, pack, folded), folded.Span(back), Reason([.. backReason, .. m.Slot("reason")], pack, folded))
+                {
+                    ToPreviousStage = true,
+                }
+                : new UnknownCommand(folded.Raw);
         }
 
         // «رجّع Initech لمرحلة الاستكشاف عشان العميل طلب»: the stage ends where a reason opens; the reason runs from there.
@@ -1828,6 +1846,22 @@ public sealed partial class CommandParser
         return stage.Any(t => Says(t, next)) && stage.All(t => Says(t, next) || Says(t, filler));
     }
 
+    /// <summary>
+    /// "the previous stage", "back one stage", «المرحلة اللي قبل», «خطوة لورا»: a word of <c>previous_stage</c> or
+    /// <c>stage_backwards</c>, and otherwise only a stage's filler (<c>stage_filler</c>, <c>previous_stage_filler</c>), so
+    /// the stage is the one before the deal's own on its map.
+    /// </summary>
+    private static bool SaysPreviousStage(IReadOnlyList<Token> stage, LanguagePack pack)
+    {
+        var back = pack.Words("previous_stage");
+        var backwards = pack.Words("stage_backwards");
+        var filler = pack.Words("stage_filler");
+        var more = pack.Words("previous_stage_filler");
+        bool Says(Token t, IReadOnlySet<string> words) =>
+            words.Contains(t.Canon) || words.Contains(t.Lower) || words.Contains(ArabicText.WithoutToTheOrArticle(t.Canon));
+        return stage.Any(t => Says(t, back) || Says(t, backwards))
+            && stage.All(t => Says(t, back) || Says(t, backwards) || Says(t, filler) || Says(t, more));
+    }
     /// <summary>
     /// «انقل Initech للعرض التوضيحي»: «ل» glued to the stage's first word («للعرض» is ل + العرض) leaves the example's
     /// preposition untyped, so the deal and the stage meet with nothing between them, and the matcher may cut them
@@ -2590,11 +2624,17 @@ public sealed partial class CommandParser
             return null;
         }
 
-        // "move Hooli back a stage" fits "{stage} stage": no command moves a deal back by a step; not understood, so the
-        // help answer shows the move to a named stage (as «رجّع Hooli خطوة لورا» in Move).
+        // "move Hooli back a stage" fits "{stage} stage": the deal runs from the verb to the first "back", and the words from
+        // there say the previous stage (as «رجّع Hooli خطوة لورا» in Move); other words with a "back" are not understood.
         if (slot is [var verb, ..] && pack.Words("move_verbs").Contains(verb.Canon) && SaysBackwards(slot, pack))
         {
-            return new UnknownCommand(typed.Raw);
+            var backAt = slot.ToList().FindIndex(t => SaysBackwards([t], pack));
+            return backAt > 1 && SaysPreviousStage([.. slot.Skip(backAt)], pack)
+                ? new MoveDealCommand(DealOf([.. slot.Skip(1).Take(backAt - 1)], pack, typed), typed.Span([.. slot.Skip(backAt)]) + " stage", null)
+                {
+                    ToPreviousStage = true,
+                }
+                : new UnknownCommand(typed.Raw);
         }
 
         // "what is the SQL stage", "tell me about discovery": plainly a stage. "tell me about Initech": a stage only if the
@@ -3076,7 +3116,10 @@ public sealed partial class CommandParser
             // after a bare number ("hit 2 bananas") it is the amount's unit, refused as one.
             var complete = used.Count > 1 || !typed || tokens[i].Original.Any(c => char.IsLetter(c) || c is '$' or '€' or '£' or '¥');
             var team = TargetTeam(tokens, pack, used) ?? (complete ? TeamAfterAmount(tokens, pack, used.Max() + 1, period) : null);
-            return new ReverseFunnelCommand(amount, period, team);
+            // «لتحقيق مليون»: what an answer repeats is the amount's words as typed, a glued «ل» or «ب» left off.
+            var asTyped = string.Join(' ', used.Order().Select(k => tokens[k].Original));
+            asTyped = !typed && inWords != tokens[i].Canon && asTyped.Length > 1 ? asTyped[1..] : asTyped;
+            return new ReverseFunnelCommand(amount, period, team) { AmountTyped = asTyped };
         }
 
         return null;
@@ -3213,9 +3256,9 @@ public sealed partial class CommandParser
         // one of the phrases that say a period.
         var last = after + 1 == tokens.Count || periodWords.Contains(tokens[after + 1].Lower, StringComparer.OrdinalIgnoreCase)
             || (pack.IsArabic && pack.TargetPeriods.Keys.Any(phrase => phrase.StartsWith(tokens[after + 1].Lower + " ", StringComparison.Ordinal) || phrase == tokens[after + 1].Lower));
-        // "reverse funnel 2M Mars": a capitalised word only typo-corrected toward a command word ("mark") is a name; left out,
-        // it was read as the amount's unit ("I couldn't read "2M Mars" as an amount").
-        var named = char.IsUpper(word.Original[0]) && pack.WasCorrected(word.Lower);
+        // "reverse funnel 2M Mars", "reverse funnel 2m mars": a word only typo-corrected toward a command word ("mark") is a
+        // name, in any case; left out, it was read as the amount's unit ("I couldn't read "2M Mars" as an amount").
+        var named = pack.WasCorrected(word.Lower);
         return ordinary || !last || periodWords.Contains(word.Lower, StringComparer.OrdinalIgnoreCase) || (pack.Keywords.Contains(word.Canon) && !named) ? null : word.Original;
     }
 
@@ -3559,6 +3602,7 @@ public sealed partial class CommandParser
             ConfirmItemsCommand c => $"done {string.Join(", ", c.ItemTexts)}{Deal(c.Deal, "for")}",
             UndoItemCommand c => $"undo {c.ItemText}{Deal(c.Deal, "for")}",
             UndoLastCommand c => $"undo that{Deal(c.Deal, "for")}",
+            MoveDealCommand { ToPreviousStage: true } c => $"move{Deal(c.Deal, "deal")} to the previous stage{Because(c.Reason)}",
             MoveDealCommand c => $"move{Deal(c.Deal, "deal")} to {c.StageText}{Because(c.Reason)}",
             MarkLostCommand c => $"mark{This(Deal(c.Deal, "deal"))} lost{Because(c.Reason)}",
             SnoozeCommand c => $"snooze{Deal(c.Deal, "deal")} {SnoozeDates.EnglishWording(c.DurationText)}".TrimEnd() + Because(c.Reason),
@@ -3598,6 +3642,7 @@ public sealed partial class CommandParser
             ConfirmItemsCommand c => $"تم {string.Join(" و ", c.ItemTexts)}{For(c.Deal, "لصفقة")}",
             UndoItemCommand c => $"تراجع عن {c.ItemText.Replace(" and ", " و ", StringComparison.Ordinal)}{For(c.Deal, "في")}",
             UndoLastCommand c => $"تراجع عن آخر تأكيد{For(c.Deal, "في")}",
+            MoveDealCommand { ToPreviousStage: true } c => $"انقل {Deal(c.Deal)} إلى المرحلة السابقة{Because(c.Reason)}",
             MoveDealCommand c => $"انقل {Deal(c.Deal)} إلى مرحلة {Arabic(LanguagePack.Arabic.StageNames, c.StageText)}{Because(c.Reason)}",
             MarkLostCommand c => $"خسرنا {Deal(c.Deal)}{Because(c.Reason, "بسبب")}",
             SnoozeCommand c => $"أجّل {Deal(c.Deal)} {c.DurationText}".TrimEnd() + Because(c.Reason),

@@ -55,7 +55,18 @@ internal sealed class StageMatcher
     public StageMatch Match(IReadOnlyList<Stage> stages, string? text)
     {
         ArgumentNullException.ThrowIfNull(stages);
-        var all = TextFolding.Words(text);
+        var match = MatchWords(stages, TextFolding.Words(text));
+        // «للعرض», «بالعرض» ("to / in the proposal"): a preposition glued to an Arabic stage name; the words without it,
+        // only when as typed they name no single stage (a name may start with «ل» or «ب» itself).
+        var unglued = TextFolding.Words(text).Select(ArabicText.WithoutGluedPreposition).ToList();
+        return match is StageMatch.Found || unglued.SequenceEqual(TextFolding.Words(text))
+            || MatchWords(stages, unglued) is not StageMatch.Found found
+            ? match
+            : found;
+    }
+
+    private StageMatch MatchWords(IReadOnlyList<Stage> stages, List<string> all)
+    {
         var words = all.Where(w => !Filler.Contains(w)).ToList();
         if (words.Count == 0)
         {

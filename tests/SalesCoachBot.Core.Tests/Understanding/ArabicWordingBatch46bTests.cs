@@ -27,7 +27,8 @@ public sealed class ArabicWordingBatch46bTests
     [InlineData("انقل #1012 للمرحلة التالية", "move 1012 | next | -")]
     [InlineData("انقل Hooli للمرحله الجايه", "move 1012 | next | -")]
     [InlineData("ودّي Tailwind على المرحلة الجاية", "move 1010 | next | -")]
-    [InlineData("رجع Hooli للمرحلة اللي قبلها", "unknown")]
+    // fix/parse51: the stage before the deal's own, as "move Hooli to the previous stage".
+    [InlineData("رجع Hooli للمرحلة اللي قبلها", "move 1012 | previous | -")]
     // Asked about, not moved: the stage after Hooli's is a question, answered with Hooli's card (fix/phrasing47).
     [InlineData("ما هي المرحلة التالية لـ Hooli", "next 1012")]
     // «صفقاتنا» ("our deals"), the biggest first: the teams' deals (DealOrder.Biggest), as «أكبر صفقاتي» is one's own.

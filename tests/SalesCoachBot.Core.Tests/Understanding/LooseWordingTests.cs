@@ -370,7 +370,7 @@ public sealed class LooseWordingTests
     [InlineData("اعتبر Stark خسارة", "lost 1006 | -")]
     [InlineData("اعتبر Fabrikam خسارة بسبب السعر", "lost 1005 | السعر")]
     [InlineData("رجع Wonka للمتابعة", "unsnooze 1019")]
-    [InlineData("رجّع Hooli خطوة لورا", "unknown")]
+    [InlineData("رجّع Hooli خطوة لورا", "move 1012 | previous | -")]
     [InlineData("Initech وقعوا العقد", "unknown")]
     [InlineData("Initech signed the contract", "unknown")]
     // Also tried in that round: «إيه النظام مع …» (Egyptian "what's up with"), «… ايش» after a deal, «اشطب» ("strike off"),
@@ -427,9 +427,9 @@ public sealed class LooseWordingTests
     [InlineData("what's needed to leave proposal", "stage proposal")]
     [InlineData("I ticked demo held on Hooli by mistake", "undo 1012 | demo held")]
     [InlineData("caught up with Hooli over coffee", "activity 1012 | meeting now coffee")]
-    // fix/english44, second round: back a stage (no command: help), our side's choice is no said-no, a buyer's contact.
-    [InlineData("move Hooli back a stage", "unknown")]
-    [InlineData("move Hooli a stage back", "unknown")]
+    // fix/english44, second round: back a stage (since fix/parse51 the previous stage), our side's choice is no said-no, a buyer's contact.
+    [InlineData("move Hooli back a stage", "move 1012 | previous | -")]
+    [InlineData("move Hooli a stage back", "move 1012 | previous | -")]
     [InlineData("move Initech back to discovery", "move 1002 | discovery | -")]
     [InlineData("we went with Initech's terms", "unknown")]
     [InlineData("I went with the Hooli proposal", "unknown")]

@@ -141,6 +141,7 @@ internal static class UnderstandingTestData
             DueCommand { OwnerName: { } dueOwner } c => $"due {c.Focus.ToString().ToLowerInvariant()} {c.WithinDays} owner {dueOwner.ToLowerInvariant()}",
             DueCommand c => $"due {c.Focus.ToString().ToLowerInvariant()} {c.WithinDays}",
             MoveDealCommand { ToNextStage: true } c => $"move {Deal(c.Deal)} | next | {Lower(c.Reason)}",
+            MoveDealCommand { ToPreviousStage: true } c => $"move {Deal(c.Deal)} | previous | {Lower(c.Reason)}",
             MoveDealCommand c => $"move {Deal(c.Deal)} | {Stage(c.StageText)} | {Lower(c.Reason)}",
             MarkLostCommand c => $"lost {Deal(c.Deal)} | {Lower(c.Reason)}",
             SaidNoCommand c => $"no {Deal(c.Deal)}" + (c.Reason is null ? string.Empty : $" | {Lower(c.Reason)}"),

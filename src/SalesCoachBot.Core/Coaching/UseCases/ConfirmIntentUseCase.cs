@@ -27,7 +27,7 @@ internal sealed class ConfirmIntentUseCase(
             return await notUnderstood.HandleAsync(new UnknownCommand(typed) { Language = command.Language }, context, cancellationToken);
         }
 
-        if (command.Guess is MoveDealCommand { ToNextStage: false } move
+        if (command.Guess is MoveDealCommand { ToNextStage: false, ToPreviousStage: false } move
             && !context.Maps.All.Any(map => Matching.MatchStage(map, move.StageText) is StageMatch.Found or StageMatch.Ambiguous))
         {
             return await whatsNext.HandleAsync(new WhatsNextCommand(move.Deal) { Language = command.Language }, context, cancellationToken);

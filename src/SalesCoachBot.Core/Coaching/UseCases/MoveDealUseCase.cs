@@ -41,6 +41,15 @@ internal sealed class MoveDealUseCase(DealLocator locator, IDealStore deals, Wha
 
             target = new StageMatch.Found(next);
         }
+        else if (command.ToPreviousStage)
+        {
+            if (PreviousStage(deal, map) is not { } previous)
+            {
+                return NoPreviousStage(deal, map, context);
+            }
+
+            target = new StageMatch.Found(previous);
+        }
         else if (Matching.MatchStage(map, command.StageText) is StageMatch.Found named)
         {
             target = named;
@@ -97,6 +106,25 @@ internal sealed class MoveDealUseCase(DealLocator locator, IDealStore deals, Wha
 
         var stageName = map.ResolveStage(deal.StageId) is { } current ? MapWording.Name(current, context.Language) : deal.StageId.Value;
         return Errors.Answer(title, context.Say.Coaching("Move.NoNextStage", deal.Name, stageName));
+    }
+
+    /// <summary>
+    /// "the previous stage": the one before the deal's current stage on its map's path. A deal that is closed, at the
+    /// map's first stage, or at a stage off the path has none.
+    /// </summary>
+    private static Stage? PreviousStage(Deal deal, ProcessMap map) =>
+        deal.Status is DealStatus.Open && map.PositionOf(deal.StageId) is > 0 and var position ? map.OrderedStages()[position - 1] : null;
+
+    private static BotAnswer NoPreviousStage(Deal deal, ProcessMap map, TurnContext context)
+    {
+        var title = context.Say.Coaching("Move.NoPreviousStage.Title");
+        if (deal.Status is not DealStatus.Open)
+        {
+            return Errors.Answer(title, context.Say.Coaching("Move.NoPreviousStage.Closed", deal.Name, deal.ExternalId));
+        }
+
+        var stageName = map.ResolveStage(deal.StageId) is { } current ? MapWording.Name(current, context.Language) : deal.StageId.Value;
+        return Errors.Answer(title, context.Say.Coaching("Move.NoPreviousStage", deal.Name, stageName));
     }
 
     /// <summary>A forward move that skips a stage or leaves required items of the current one open.</summary>
