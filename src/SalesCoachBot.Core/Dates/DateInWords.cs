@@ -551,6 +551,17 @@ public static partial class DateInWords
                 return new(new TimeOnly(0, 0), null);
         }
 
+        // "12 noon", «الساعة ٢ الظهر» ("2 at midday", read "2 noon"): the early afternoon, not noon itself.
+        if (NoonHourRegex().Match(text) is { Success: true } noonHour)
+        {
+            return Int(noonHour, "h") switch
+            {
+                12 => new(new TimeOnly(12, 0), null),
+                var h and >= 1 and <= 5 => new(new TimeOnly(h + 12, 0), null),
+                _ => new(null, new CoachingWords("Dates.NoSuchTime", string.Join(' ', keys))),
+            };
+        }
+
         if (TimeRegex().Match(text) is not { Success: true } match)
         {
             return new(null, null);
@@ -693,4 +704,7 @@ public static partial class DateInWords
 
     [GeneratedRegex(@"^(?<h>\d{1,2})([:h](?<m>\d{2}))?(?<p>am|pm|a\.m\.|p\.m\.|a|p)?$", Options)]
     private static partial Regex TimeRegex();
+
+    [GeneratedRegex(@"^(?<h>\d{1,2})noon$", Options)]
+    private static partial Regex NoonHourRegex();
 }

@@ -53,6 +53,22 @@ public sealed class ReplyWording51Tests : IDisposable
         Assert.DoesNotContain(" Initech", closest, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("الخطوة التالية لـ Initech: اتصال بكرة الساعة ٢ الظهر", "14:00")]
+    [InlineData("next step for Initech: call tomorrow at 12 noon", "12:00")]
+    public async Task NextStep_HourBeforeNoonWord_IsThatHourOfTheAfternoon(string text, string time)
+    {
+        _bot.AddDeal("1002", "Initech", "demo");
+
+        var answer = await _bot.AskAsync(text);
+
+        // «٢ الظهر» was read as «الظهر» alone: today 12:00, refused as past.
+        var deal = _bot.Stores.Deals.Single(d => d.ExternalId == "1002");
+        Assert.NotNull(deal.NextStepAt);
+        Assert.Contains(time, answer.Text, StringComparison.Ordinal);
+        Assert.Equal(_bot.Clock.GetUtcNow().AddDays(1).Date, deal.NextStepAt!.Value.UtcDateTime.Date);
+    }
+
     [Fact]
     public async Task LogActivity_Arabic_TooLong_NamesTheNoteAsTheHelpDoes()
     {
