@@ -480,7 +480,7 @@ public static partial class DateInWords
                 }
                 else if (YearRegex().IsMatch(word) && yearNumber is null && dayOfMonth is not null)
                 {
-                    yearNumber = int.Parse(word, CultureInfo.InvariantCulture);
+                    yearNumber = Digits(word);
                 }
                 else
                 {
@@ -683,7 +683,10 @@ public static partial class DateInWords
         _ => int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null,
     };
 
-    private static int Int(Match match, string group) => int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
+    private static int Int(Match match, string group) => Digits(match.Groups[group].Value);
+
+    // \d matches every script's decimal digits («١٥/١٢» from an English sentence keeps them); int.Parse takes ASCII only.
+    private static int Digits(string digits) => digits.Aggregate(0, (value, c) => (value * 10) + (int)char.GetNumericValue(c));
 
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 

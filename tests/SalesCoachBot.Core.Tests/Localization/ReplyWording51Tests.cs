@@ -70,6 +70,25 @@ public sealed class ReplyWording51Tests : IDisposable
     }
 
     [Fact]
+    public async Task NextStep_EnglishSentenceWithArabicIndicDate_StoresTheDateInsteadOfThrowing()
+    {
+        _bot.AddDeal("1002", "Initech", "demo");
+
+        // Threw FormatException (int.Parse of «١٥»): the turn failed with no answer.
+        var answer = await _bot.AskAsync("next step for #١٠٠٢: call ١٥/١٢");
+
+        Assert.StartsWith("Next step for Initech: call — Tue 15 Dec 2026", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Note_Arabic_EmptyNote_ExampleIsolatesTheDealName()
+    {
+        var answer = await _bot.AskAsync("ملاحظة");
+
+        Assert.Contains("«ملاحظة لصفقة \u2068Initech\u2069: ", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LogActivity_Arabic_TooLong_NamesTheNoteAsTheHelpDoes()
     {
         _bot.AddDeal("1003", "Globex", "proposal");
