@@ -480,7 +480,7 @@ public static partial class DateInWords
                 }
                 else if (YearRegex().IsMatch(word) && yearNumber is null && dayOfMonth is not null)
                 {
-                    yearNumber = int.Parse(word, CultureInfo.InvariantCulture);
+                    yearNumber = Digits(word);
                 }
                 else
                 {
@@ -549,6 +549,17 @@ public static partial class DateInWords
                 return new(new TimeOnly(12, 0), null);
             case "midnight":
                 return new(new TimeOnly(0, 0), null);
+        }
+
+        // "12 noon", «الساعة ٢ الظهر» ("2 at midday", read "2 noon"): the early afternoon, not noon itself.
+        if (NoonHourRegex().Match(text) is { Success: true } noonHour)
+        {
+            return Int(noonHour, "h") switch
+            {
+                12 => new(new TimeOnly(12, 0), null),
+                var h and >= 1 and <= 5 => new(new TimeOnly(h + 12, 0), null),
+                _ => new(null, new CoachingWords("Dates.NoSuchTime", string.Join(' ', keys))),
+            };
         }
 
         if (TimeRegex().Match(text) is not { Success: true } match)
@@ -672,7 +683,10 @@ public static partial class DateInWords
         _ => int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null,
     };
 
-    private static int Int(Match match, string group) => int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
+    private static int Int(Match match, string group) => Digits(match.Groups[group].Value);
+
+    // \d matches every script's decimal digits («١٥/١٢» from an English sentence keeps them); int.Parse takes ASCII only.
+    private static int Digits(string digits) => digits.Aggregate(0, (value, c) => (value * 10) + (int)char.GetNumericValue(c));
 
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
@@ -693,4 +707,7 @@ public static partial class DateInWords
 
     [GeneratedRegex(@"^(?<h>\d{1,2})([:h](?<m>\d{2}))?(?<p>am|pm|a\.m\.|p\.m\.|a|p)?$", Options)]
     private static partial Regex TimeRegex();
+
+    [GeneratedRegex(@"^(?<h>\d{1,2})noon$", Options)]
+    private static partial Regex NoonHourRegex();
 }

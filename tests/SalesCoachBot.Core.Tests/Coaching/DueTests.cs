@@ -110,9 +110,9 @@ public sealed class DueTests : IDisposable
 
     [Theory]
     [InlineData("which deals have no next step", "What's due in your deals: 2 with no next step", "2 with no next step")]
-    [InlineData("الصفقات بلا خطوة تالية", "المستحق في صفقاتك: 2 بلا خطوة تالية", "2 بلا خطوة تالية")]
+    [InlineData("الصفقات بلا خطوة تالية", "المستحق في صفقاتك — بلا خطوة تالية: 2", "بلا خطوة تالية: 2")]
     [InlineData("what's overdue", "What's due in your deals: 1 overdue", "1 overdue")]
-    [InlineData("الخطوات المتأخرة", "المستحق في صفقاتك: 1 متأخرة", "1 متأخرة")]
+    [InlineData("الخطوات المتأخرة", "المستحق في صفقاتك — متأخرة: 1", "متأخرة: 1")]
     public async Task Due_OnlyOverdueOrOnlyMissingAsked_HeaderAndSubtitleCountOnlyThose(string question, string header, string subtitle)
     {
         Step("1001", "Acme", "send pricing", EndOfDubaiDay(11, 27));        // overdue in Dubai

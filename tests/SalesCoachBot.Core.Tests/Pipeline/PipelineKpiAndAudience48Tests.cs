@@ -160,7 +160,7 @@ public sealed class PipelineKpiAndAudience48Tests : IDisposable
 
         _bot.Admin.Language = "ar";
         Assert.Equal("الصفقات المتعثرة في كل الفرق: 3", Lines((await _bot.AskAsync("stalled", _bot.Admin)).Text)[0]);
-        Assert.StartsWith("المستحق في كل الفرق: ", Lines((await _bot.AskAsync("what's due", _bot.Admin)).Text)[0], StringComparison.Ordinal);
+        Assert.StartsWith("المستحق في كل الفرق — ", Lines((await _bot.AskAsync("what's due", _bot.Admin)).Text)[0], StringComparison.Ordinal);
         Assert.Equal("صفقات كل الفرق", (await _bot.AskAsync("biggest deals", _bot.Admin)).Card!.Title);
     }
 

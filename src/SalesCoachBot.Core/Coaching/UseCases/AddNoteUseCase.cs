@@ -99,7 +99,8 @@ internal sealed class AddNoteUseCase(
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return say.Coaching("Note.Empty");
+            // The example names a Latin deal inside Arabic: isolated, as the help's same example is.
+            return say.Language.IsRightToLeft ? Bidi.IsolateLatinRuns(say.Coaching("Note.Empty")) : say.Coaching("Note.Empty");
         }
 
         return text.Length > NewNote.MaxLength ? say.Coaching("Note.TooLong", NewNote.MaxLength, text.Length) : null;

@@ -38,7 +38,7 @@ internal sealed class HelpUseCase(IOptions<CrmOptions> crm) : ICommandHandler<He
     {
         // The commands nearest to what was typed come first, so a near miss shows its fix.
         var near = closest is { Count: > 0 }
-            ? new CardSection(say.Coaching("Help.Closest"), [.. closest.Select(c => new CardLine(say.Language.IsRightToLeft ? Bidi.IsolateLatinRuns(c) : c))])
+            ? new CardSection(say.Coaching("Help.Closest"), [.. closest.Select(c => new CardLine(Isolated(c, say)))])
             : null;
         var intro = notUnderstood is null ? say.Coaching("Help.Intro") : say.Coaching("Help.NotUnderstood", Shorten(notUnderstood));
         var manages = person.IsManager || person.IsAdmin;
@@ -68,12 +68,15 @@ internal sealed class HelpUseCase(IOptions<CrmOptions> crm) : ICommandHandler<He
         };
         var lines = rep.Concat(managers).Select(c => say.Coaching("Help.TextLine", c.Command, c.What));
         var closestLine = near is null ? string.Empty
-            : say.Coaching("Help.ClosestLine", string.Join(" · ", closest!.Select(c => say.Coaching("Help.Quoted", c)))) + "\n";
+            : say.Coaching("Help.ClosestLine", string.Join(" · ", closest!.Select(c => say.Coaching("Help.Quoted", Isolated(c, say))))) + "\n";
         return new BotAnswer(intro + "\n" + closestLine + string.Join('\n', lines), card);
     }
 
     private static (string Command, string What) Command(string key, Phrases say) =>
         (say.Language.IsRightToLeft ? Bidi.IsolateLatinRuns(say.Coaching("Help.Cmd." + key)) : say.Coaching("Help.Cmd." + key), say.Coaching("Help.What." + key));
+
+    // The text reply's "Closest:" line is isolated as the card's section is: bare Latin ids reorder inside Arabic.
+    private static string Isolated(string command, Phrases say) => say.Language.IsRightToLeft ? Bidi.IsolateLatinRuns(command) : command;
 
     private static CardLine Line((string Command, string What) c, Phrases say) => new(say.Coaching("Help.Line", c.Command, c.What));
 
