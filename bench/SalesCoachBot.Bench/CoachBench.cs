@@ -64,6 +64,7 @@ internal static class CoachBench
             {
                 await ExplainAsync(sql, "biggest deals (admin)", () => TurnAsync(db, DataSet.AdminEmail, new TextInput("what are our biggest deals")));
                 await ExplainAsync(sql, "closest to closing (admin)", () => TurnAsync(db, DataSet.AdminEmail, new TextInput("which deal is closest to closing")));
+                await ExplainAsync(sql, "what's due this week (admin)", () => TurnAsync(db, DataSet.AdminEmail, new TextInput("what's due this week")));
             }
 
             for (var i = 0; i < 200; i++)

@@ -129,6 +129,102 @@ public abstract class DueAndStalled50Tests(DatabaseProvider provider)
         }
     }
 
+    [DatabaseFact]
+    public async Task DueList_ManyDealsWithoutAStep_NamesTheFirstAsReadingEveryDeal()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var people = await SeedAsync(database);
+        await SeedWithoutStepsAsync(database, people);
+        await using var cut = BuildBot(database, everyDeal: false);
+        await using var every = BuildBot(database, everyDeal: true);
+
+        foreach (var email in new[] { people.A.RepEmail, people.ManagerEmail, people.AdminEmail })
+        {
+            foreach (var question in new[] { "what's due this week", "which deals have no next step", "what's overdue" })
+            {
+                var expected = await AskAsync(every, email, question);
+                var actual = await AskAsync(cut, email, question);
+
+                Assert.Equal(Render(expected), Render(actual));
+            }
+        }
+
+        // Not two short answers alike: the rep's line counts more deals than it names, in OrdinalIgnoreCase order (a space
+        // before letters), names equal but for case by stage entry (A entered before a; ab and Ab the same day, ab first made).
+        var rep = Render(await AskAsync(cut, people.A.RepEmail, "which deals have no next step"));
+        Assert.Contains("(28): A, a, a b, ab, Ab, aB, Acme 2, acme 2, alpha, Alpha and 18 more", rep, StringComparison.Ordinal);
+    }
+
+    [DatabaseFact]
+    public async Task ListDueSteps_EveryScope_CountsEveryDealWithoutAStepAndReadsTheFirstByName()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var people = await SeedAsync(database);
+        await SeedWithoutStepsAsync(database, people);
+        var before = database.Time.GetUtcNow().AddDays(3);
+
+        await using var scope = database.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IDealStore>();
+        foreach (var of in new DealScope?[] { new DealScope([], people.A.RepId), new DealScope([people.A.TeamId]), null })
+        {
+            var all = await store.ListOpenStepsAsync(of, before, withoutDay: true, CancellationToken.None);
+            static bool None(DealStep step) => step.NextStep is null && step.NextStepAt is null;
+
+            var due = await store.ListDueStepsAsync(of, before, withoutDay: true, names: 10, CancellationToken.None);
+
+            Assert.Equal(all.Where(s => !None(s)), due.Steps);
+            var expected = all.Where(None).GroupBy(s => s.OwnerName).ToDictionary(g => g.Key, g => g.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ToList());
+            var read = due.Missing.GroupBy(m => m.OwnerName).ToDictionary(g => g.Key, g => (Count: g.Sum(m => m.Count), First: g.SelectMany(m => m.First).ToList()));
+            Assert.Equal(expected.Keys.Order(), read.Keys.Order());
+            foreach (var (owner, theirs) in expected)
+            {
+                Assert.Equal(theirs.Count, read[owner].Count);
+                var first = all.Where(s => read[owner].First.Contains(s)).OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).Take(10);
+                Assert.Equal(theirs.Take(10), first);
+            }
+
+            // Some owner's deals were cut: counted, not read.
+            Assert.Contains(due.Missing, m => m.First.Count < m.Count);
+            Assert.Empty((await store.ListDueStepsAsync(of, before, withoutDay: false, names: 10, CancellationToken.None)).Missing);
+        }
+    }
+
+    /// <summary>
+    /// Deals with no next step at all: A's rep has 24 whose names sort differently by upper and lower case (`_`, `[`, a
+    /// backtick) and tie but for case; a second person of the rep's name has 12; A's other rep has names outside ASCII
+    /// (dotless ı, ß, É), which the database cannot order as .NET does.
+    /// </summary>
+    private static async Task SeedWithoutStepsAsync(TestDatabase database, People people)
+    {
+        var now = database.Time.GetUtcNow();
+        await using var db = database.NewContext();
+        var repName = db.People.Single(p => p.Id == people.A.RepId).Name;
+        var twin = new Person { Email = $"twin-{people.A.Tag}@example.com", Name = repName, Memberships = [new TeamMembership { TeamId = people.A.TeamId }] };
+        db.People.Add(twin);
+        await db.SaveChangesAsync();
+        string[] ascii = ["zeta", "Alpha", "alpha", "_under", "[bracket", "`tick", "Beta", "beta", "ALPHA", "a", "A", "ab", "a b", "a_b", "aB", "Ab", "m", "n", "o", "p", "q", "r", "s", "t"];
+        string[] wide = ["Émile", "émile", "ıkea", "Ikea", "straße", "STRASSE", "zed", "Zed", "ä", "b", "c", "d", "e", "f"];
+        var owned = ascii.Select(n => (people.A.RepId, n)).Concat(ascii.Take(12).Select(n => (twin.Id, n + " 2"))).Concat(wide.Select(n => (people.A.OtherId, n)));
+        var i = 0;
+        foreach (var (owner, name) in owned)
+        {
+            var entered = now.AddDays(-(i % 4) - 1);
+            db.Deals.Add(new Deal
+            {
+                ExternalId = $"NS{i++:000}",
+                Name = name,
+                OwnerId = owner,
+                TeamId = people.A.TeamId,
+                StageId = new StageId("discovery"),
+                StageEnteredAt = entered,
+                CreatedAt = entered,
+                LastActivityAt = entered,
+            });
+        }
+
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>
     /// Three teams (Auckland, Los Angeles a day after its clocks went forward, Berlin), each with deals whose steps fall
     /// either side of the team's midnights and whose stage entry, activity and snoozes sit at and around the stall limits;

@@ -209,7 +209,17 @@ public abstract class ListFirst48StoreTests(Func<TestDatabase> database)
 
             Assert.True(visible.Count == currencies.Sum(c => c.Count), $"{who}: {visible.Count} visible, {currencies.Sum(c => c.Count)} counted");
             Assert.True(expected == stalled, $"{who}: {expected} stalled by the rule, {stalled} counted");
+
+            // Both in one pass (perf51): the same currencies, amounts or none, and the same stalled count.
+            var both = await WithStoreAsync(store => store.CountOpenAsync(scope, limits, Now, CancellationToken.None));
+            Assert.Equal(currencies.OrderBy(c => c.Currency).ThenBy(c => c.HasAmount), both.Currencies.OrderBy(c => c.Currency).ThenBy(c => c.HasAmount));
+            Assert.True(expected == both.Stalled, $"{who}: {expected} stalled by the rule, {both.Stalled} counted with the currencies");
         }
+
+        // No limit above 0: nothing stalls, every deal still counted.
+        var none = await WithStoreAsync(store => store.CountOpenAsync(null, new StallLimits([], []), Now, CancellationToken.None));
+        Assert.Equal(0, none.Stalled);
+        Assert.Equal((await VisibleAsync(null)).Count, none.Currencies.Sum(c => c.Count));
 
         // Team A's alone: over the stage's limit (Small euro, 12 days of 10; No currency, 30; No amount, 40; Gamma, 25 of
         // demo's 20) and Booked long ago (twice its limit, so its next step no longer holds it); not Booked early (19 of 20),

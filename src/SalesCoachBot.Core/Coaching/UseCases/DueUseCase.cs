@@ -29,6 +29,8 @@ internal sealed class DueUseCase(IDealStore deals, IDirectoryStore directory, Te
         IReadOnlyList<DealStep> open;
         // Whether the person has open deals at all, when none of them is listed ("you have no open deals").
         var any = true;
+        // Deals with no next step at all that were counted but not read, by owner: only the first of each owner's are named.
+        IReadOnlyDictionary<string, int> unread = new Dictionary<string, int>(StringComparer.Ordinal);
         if (command.OwnerName is { } name)
         {
             var visible = (await AccessPolicy.VisibleOpenDealsAsync(deals, person, cancellationToken)).Select(DealStep.Of).ToList();
@@ -68,7 +70,11 @@ internal sealed class DueUseCase(IDealStore deals, IDirectoryStore directory, Te
             var of = manages
                 ? AccessPolicy.VisibleTeams(person) is { } teams ? new DealScope(teams) : null
                 : new DealScope([], person.Id);
-            open = await deals.ListOpenStepsAsync(of, before, withoutDay: command.Focus != DueFocus.Overdue, cancellationToken);
+            var due = await deals.ListDueStepsAsync(of, before, withoutDay: command.Focus != DueFocus.Overdue, ListLimits.NamesInLine, cancellationToken);
+            // The steps and each owner's first deals without one, in the store's order, as if every deal had been read.
+            open = [.. due.Steps.Concat(due.Missing.SelectMany(owner => owner.First)).OrderBy(step => step.StageEnteredAt).ThenBy(step => step.Id)];
+            unread = due.Missing.GroupBy(owner => owner.OwnerName, StringComparer.Ordinal)
+                .ToDictionary(owner => owner.Key, owner => owner.Sum(o => o.Count - o.First.Count), StringComparer.Ordinal);
             any = open.Count > 0 || (await deals.CountOpenByCurrencyAsync(of, cancellationToken)).Sum(c => c.Count) > 0;
         }
 
@@ -108,7 +114,7 @@ internal sealed class DueUseCase(IDealStore deals, IDirectoryStore directory, Te
         }
 
         // Counted in full, listed up to what a card holds: the most pressing first (overdue, then coming up, then undated).
-        var count = (Overdue: overdue.Count, Soon: soon.Count, Undated: undated.Count, Missing: missing.Count);
+        var count = (Overdue: overdue.Count, Soon: soon.Count, Undated: undated.Count, Missing: missing.Count + unread.Values.Sum());
         overdue = [.. overdue.Take(ListLimits.Deals)];
         soon = [.. soon.Take(ListLimits.Deals - overdue.Count)];
         undated = [.. undated.Take(ListLimits.Deals - overdue.Count - soon.Count)];
@@ -134,25 +140,30 @@ internal sealed class DueUseCase(IDealStore deals, IDirectoryStore directory, Te
         CardLine Undated((DealStep view, TimeZoneInfo zone, int? days, bool missing) r) =>
             DealCards.ListLine(say.Lists("Due.LineUndated", r.view.Name, "#" + r.view.ExternalId, r.view.NextStep!), r.view.Id, owner: null, say);
 
-        CardLine Missing(IEnumerable<(DealStep view, TimeZoneInfo zone, int? days, bool missing)> group)
+        CardLine Missing(IEnumerable<(DealStep view, TimeZoneInfo zone, int? days, bool missing)> group, int notRead)
         {
             var names = group.Select(r => r.view.Name).ToList();
-            return names.Count > ListLimits.NamesInLine
-                ? new CardLine(say.Lists("Due.MissingAndMore", names.Count, CoachingWording.List(names.Take(ListLimits.NamesInLine), say), names.Count - ListLimits.NamesInLine))
-                : new CardLine(say.Lists("Due.Missing", names.Count, CoachingWording.List(names, say)));
+            var all = names.Count + notRead;
+            return all > ListLimits.NamesInLine
+                ? new CardLine(say.Lists("Due.MissingAndMore", all, CoachingWording.List(names.Take(ListLimits.NamesInLine), say), all - ListLimits.NamesInLine))
+                : new CardLine(say.Lists("Due.Missing", all, CoachingWording.List(names, say)));
         }
 
         List<CardSection> sections;
         if (manages)
         {
+            // Each owner's rows looked up once: scanning every list for each of hundreds of owners cost more than the rest.
+            var (overdueOf, soonOf, undatedOf, missingOf) = (
+                overdue.ToLookup(r => r.view.OwnerName, StringComparer.Ordinal), soon.ToLookup(r => r.view.OwnerName, StringComparer.Ordinal),
+                undated.ToLookup(r => r.view.OwnerName, StringComparer.Ordinal), missing.ToLookup(r => r.view.OwnerName, StringComparer.Ordinal));
             sections = [.. overdue.Concat(soon).Concat(undated).Concat(missing)
                 .GroupBy(r => r.view.OwnerName)
                 .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
                 .Select(g => new CardSection(g.Key, [
-                    .. overdue.Where(r => r.view.OwnerName == g.Key).Select(Step),
-                    .. soon.Where(r => r.view.OwnerName == g.Key).Select(Step),
-                    .. undated.Where(r => r.view.OwnerName == g.Key).Select(Undated),
-                    .. missing.Any(r => r.view.OwnerName == g.Key) ? [Missing(missing.Where(r => r.view.OwnerName == g.Key))] : Array.Empty<CardLine>()]))];
+                    .. overdueOf[g.Key].Select(Step),
+                    .. soonOf[g.Key].Select(Step),
+                    .. undatedOf[g.Key].Select(Undated),
+                    .. missingOf.Contains(g.Key) ? [Missing(missingOf[g.Key], unread.GetValueOrDefault(g.Key))] : Array.Empty<CardLine>()]))];
         }
         else
         {
@@ -174,7 +185,7 @@ internal sealed class DueUseCase(IDealStore deals, IDirectoryStore directory, Te
 
             if (missing.Count > 0)
             {
-                sections.Add(new CardSection(say.Lists("Due.Section.Missing"), [Missing(missing), new CardLine(say.Lists("Due.Hint"))]));
+                sections.Add(new CardSection(say.Lists("Due.Section.Missing"), [Missing(missing, unread.Values.Sum()), new CardLine(say.Lists("Due.Hint"))]));
             }
         }
 

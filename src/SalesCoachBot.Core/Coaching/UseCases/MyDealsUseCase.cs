@@ -159,7 +159,9 @@ internal sealed class MyDealsUseCase(
     {
         var say = context.Say;
         var scope = AccessPolicy.FindableDeals(context.Person);
-        var currencies = await deals.CountOpenByCurrencyAsync(scope, cancellationToken);
+        var rules = await teamRules.GetAsync(cancellationToken);
+        // The totals and the stalled count in one pass over the deals the person may see.
+        var (currencies, stalled) = await deals.CountOpenAsync(scope, TeamStallLimits.Of(rules, context), context.Now, cancellationToken);
         var total = currencies.Sum(c => c.Count);
         var title = say.Lists(titled + ".Title", []);
         if (total == 0)
@@ -168,8 +170,6 @@ internal sealed class MyDealsUseCase(
             return new BotAnswer(none, new Card { Kind = CardKind.DealList, Title = title, Body = [none] });
         }
 
-        var rules = await teamRules.GetAsync(cancellationToken);
-        var stalled = await deals.CountStalledAsync(scope, TeamStallLimits.Of(rules, context), context.Now, cancellationToken);
         var shown = Shown(command.Count);
         var several = currencies.Where(c => c is { HasAmount: true, Currency: not null }).Select(c => c.Currency!).Distinct(StringComparer.OrdinalIgnoreCase).Skip(1).Any();
         var eachCurrency = command.Order == DealOrder.Biggest && shown < ListLimits.Deals && several;

@@ -45,6 +45,13 @@ internal sealed class CachingDealStore(DealStore inner, SharedCache cache, ICach
     public Task<int> CountStalledAsync(DealScope? scope, StallLimits limits, DateTimeOffset now, CancellationToken cancellationToken) =>
         inner.CountStalledAsync(scope, limits, now, cancellationToken);
 
+    public Task<DueSteps> ListDueStepsAsync(
+        DealScope? scope, DateTimeOffset? datedBefore, bool withoutDay, int names, CancellationToken cancellationToken) =>
+        inner.ListDueStepsAsync(scope, datedBefore, withoutDay, names, cancellationToken);
+
+    public Task<OpenDealCounts> CountOpenAsync(DealScope? scope, StallLimits limits, DateTimeOffset now, CancellationToken cancellationToken) =>
+        inner.CountOpenAsync(scope, limits, now, cancellationToken);
+
     public Task<IReadOnlyList<DealStep>> ListOpenStepsAsync(
         DealScope? scope, DateTimeOffset? datedBefore, bool withoutDay, CancellationToken cancellationToken) =>
         inner.ListOpenStepsAsync(scope, datedBefore, withoutDay, cancellationToken);
