@@ -73,7 +73,7 @@ public sealed class InMemoryPipelineStore(InMemoryStores stores) : IPipelineStor
             var team = stores.Teams.Single(t => t.Id == deal.TeamId);
             return new StageChangeLine(deal.Id, deal.ExternalId, deal.Name, stores.People.Single(p => p.Id == deal.OwnerId).Name, deal.TeamId, team.Name, team.MapId,
                 x.Entry.StageId.Value, x.Previous, x.Entry.Kind, x.Entry.EnteredAt, deal.Status,
-                StageHistoryEntry.RecordedOutcome(x.Entry.Kind, x.Entry.Outcome, x.Entry.ByPersonId, x.Entry.Reason));
+                StageHistoryEntry.RecordedOutcome(x.Entry.Kind, x.Entry.Outcome, x.Entry.ByPersonId, x.Entry.Reason), x.Entry.Reason);
         }).ToList();
         return Task.FromResult(new StageChangeList(lines, changes.Count));
     }

@@ -16,6 +16,12 @@ public static partial class CrmReasons
 
     public static string Moved(string crm) => $"moved in {crm}";
 
+    /// <summary>A deal closed here (lost, won, in nurture) moved back to an open stage in the CRM.</summary>
+    public static string Reopened(string crm) => $"reopened in {crm}";
+
+    /// <summary>Whether a stored reason is <see cref="Reopened"/>'s (with or without skipped items after it).</summary>
+    public static bool IsReopened(string? reason) => reason is not null && ReopenedRegex().IsMatch(reason);
+
     public static string Lost(string crm) => $"lost in {crm}";
 
     /// <summary>Lost with the CRM's own reason.</summary>
@@ -81,6 +87,7 @@ public static partial class CrmReasons
             {
                 "from" => "CrmReason.Imported",
                 "moved in" => "CrmReason.Moved",
+                "reopened in" => "CrmReason.Reopened",
                 "lost in" => "CrmReason.Lost",
                 _ => "CrmReason.Deleted",
             }, Name(simple))
@@ -92,8 +99,11 @@ public static partial class CrmReasons
         Names.First(n => string.Equals(n, match.Groups["crm"].Value, StringComparison.OrdinalIgnoreCase));
 
     // Only the CRMs' own names (CrmOptions.DisplayName), so a person's reason such as "lost in pricing" stays theirs.
-    [GeneratedRegex(@"^(?<what>from|moved in|lost in|deleted in) (?<crm>HubSpot|Salesforce|Pipedrive|Dynamics 365)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<what>from|moved in|reopened in|lost in|deleted in) (?<crm>HubSpot|Salesforce|Pipedrive|Dynamics 365)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SimpleRegex();
+
+    [GeneratedRegex(@"^reopened in (HubSpot|Salesforce|Pipedrive|Dynamics 365)(;|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReopenedRegex();
 
     [GeneratedRegex(@"^lost in (?<crm>HubSpot|Salesforce|Pipedrive|Dynamics 365): (?<reason>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex LostBecauseRegex();

@@ -49,7 +49,8 @@ public sealed record StageChangeList(IReadOnlyList<StageChangeLine> Lines, int T
 /// that is where it sat; null when none). <see cref="Status"/> is the deal's status now: a close into nurture and a loss
 /// are both <see cref="StageChangeKind.Closed"/>. <see cref="Outcome"/> is the status the row itself records
 /// (<see cref="StageHistoryEntry.RecordedOutcome"/>: a chat's or an import's close), read before the deal's status, which may
-/// have changed since; null when it records none (a chat close from before the rows recorded it).
+/// have changed since; null when it records none (a chat close from before the rows recorded it). <see cref="Reason"/> is the
+/// row's stored reason (a CRM reopen is told by it).
 /// </summary>
 public sealed record StageChangeLine(
     DealId Id,
@@ -64,7 +65,8 @@ public sealed record StageChangeLine(
     StageChangeKind Kind,
     DateTimeOffset EnteredAt,
     DealStatus Status,
-    DealStatus? Outcome = null);
+    DealStatus? Outcome = null,
+    string? Reason = null);
 
 /// <summary>A won or lost deal as the closed-deal lists show it.</summary>
 public sealed record ClosedDealLine(

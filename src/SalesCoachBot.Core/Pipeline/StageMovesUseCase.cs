@@ -4,6 +4,7 @@ using SalesCoachBot.Core.Coaching;
 using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Coaching.UseCases;
 using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Crm;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.ProcessMaps;
@@ -154,6 +155,8 @@ internal sealed class StageMovesUseCase(IPipelineStore store, PipelineAccess acc
                     _ => MoveKind.Lost,
                 };
             case StageChangeKind.Reopened:
+                return MoveKind.Reopened;
+            case StageChangeKind.MovedInCrm when CrmReasons.IsReopened(line.Reason):
                 return MoveKind.Reopened;
         }
 

@@ -133,8 +133,8 @@ internal sealed class ProcessMapReader
         }
         catch (InvalidOperationException)
         {
-            // YamlDotNet reports some broken flow collections this way, without a position.
-            reader.Error(Pos.Top, "Yaml.UnbalancedCollection");
+            // YamlDotNet reports some broken flow collections this way, without a position: the text says where.
+            reader.Error(FlowBrackets.FirstUnbalanced(yaml) ?? Pos.Top, "Yaml.UnbalancedCollection");
             return null;
         }
 

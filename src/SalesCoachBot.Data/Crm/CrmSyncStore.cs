@@ -558,21 +558,56 @@ internal sealed partial class CrmSyncStore(
             }
         }
 
+        // Each row records the status it left the deal in, as chat's rows do: open, or won in the won stage and after it.
         StageId? previous = null;
         foreach (var visit in visits)
         {
-            if (stages.Place(record.Pipeline, visit.Stage)?.Stage is not { } stage || stage == previous)
+            if (stages.Place(record.Pipeline, visit.Stage) is not { Stage: { } stage } placed || stage == previous)
             {
                 continue;
             }
 
             previous = stage;
-            history.Add(new StageHistoryEntry { DealId = deal.Id, StageId = stage, EnteredAt = visit.At, Kind = StageChangeKind.Imported, Reason = reason, MapVersion = version });
+            history.Add(new StageHistoryEntry
+            {
+                DealId = deal.Id,
+                StageId = stage,
+                EnteredAt = visit.At,
+                Kind = StageChangeKind.Imported,
+                Reason = reason,
+                MapVersion = version,
+                Outcome = placed.Status,
+            });
         }
 
         if (previous != deal.StageId)
         {
-            history.Add(new StageHistoryEntry { DealId = deal.Id, StageId = deal.StageId, EnteredAt = deal.StageEnteredAt, Kind = StageChangeKind.Entered, Reason = reason, MapVersion = version });
+            history.Add(new StageHistoryEntry
+            {
+                DealId = deal.Id,
+                StageId = deal.StageId,
+                EnteredAt = deal.StageEnteredAt,
+                Kind = StageChangeKind.Entered,
+                Reason = reason,
+                MapVersion = version,
+                Outcome = stages.StatusOf(deal.StageId),
+            });
+        }
+
+        if (deal.Status == DealStatus.Lost)
+        {
+            // The CRM's lost stage is on no map: without this row the loss, recorded nowhere in the history, was missing
+            // from "what moved" (a later sync's loss writes the same row).
+            history.Add(new StageHistoryEntry
+            {
+                DealId = deal.Id,
+                StageId = deal.StageId,
+                EnteredAt = deal.StageEnteredAt,
+                Kind = StageChangeKind.ClosedInCrm,
+                Reason = Truncate(record.LostReason is { } why ? CrmReasons.LostBecause(context.DisplayName, why) : CrmReasons.Lost(context.DisplayName), 500),
+                MapVersion = version,
+                Outcome = DealStatus.Lost,
+            });
         }
     }
 
@@ -703,9 +738,10 @@ internal sealed partial class CrmSyncStore(
         var at = changedAt > deal.StageEnteredAt ? changedAt : context.Now;
         var lost = target.Status == DealStatus.Lost;
         var lostReason = record.Deleted ? CrmReasons.Deleted(context.DisplayName) : record.LostReason ?? CrmReasons.Lost(context.DisplayName);
+        // A closed deal put back in an open stage says so, as a reopen in chat does: "what moved" lists it as reopened.
         var reason = lost
             ? record.Deleted || record.LostReason is null ? lostReason : CrmReasons.LostBecause(context.DisplayName, record.LostReason)
-            : CrmReasons.Moved(context.DisplayName);
+            : deal.Status != DealStatus.Open && target.Status == DealStatus.Open ? CrmReasons.Reopened(context.DisplayName) : CrmReasons.Moved(context.DisplayName);
         if (!record.Deleted && target.Stage is { } to && StagesJumpedOver(map, deal.StageId, to) is { } jumpedOver)
         {
             // The stage it left, and every stage it jumped over, whose checklists nobody worked through here.

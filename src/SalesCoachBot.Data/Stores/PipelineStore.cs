@@ -105,7 +105,7 @@ internal sealed class PipelineStore(SalesCoachDbContext db, PipelineFactsCache f
             .ToListAsync(cancellationToken);
         return new StageChangeList(
             [.. rows.Select(r => new StageChangeLine(r.Id, r.ExternalId, r.Name, r.Owner, r.TeamId, r.Team, r.MapId, r.StageId.Value, r.Previous?.Value, r.Kind, r.EnteredAt, r.Status,
-                StageHistoryEntry.RecordedOutcome(r.Kind, r.Outcome, r.ByPersonId, r.Reason)))],
+                StageHistoryEntry.RecordedOutcome(r.Kind, r.Outcome, r.ByPersonId, r.Reason), r.Reason))],
             total);
     }
 

@@ -42,6 +42,31 @@ public sealed class ReplyLanguageTests
     }
 
     [Fact]
+    public void For_TeamsOfTwoLanguagesNoOwnLanguage_TheMessagesLanguageWins()
+    {
+        var choice = Choice();
+        // Morgan: manager of EMEA (language: ar) and Americas (no language: the default, English); no language of their own.
+        string?[] teams = ["ar", null];
+
+        Assert.Equal("en", choice.For(null, null, teams, "show me the digest").Code);
+        Assert.Equal("ar", choice.For(null, null, teams, "أرني الملخص").Code);
+        // No words to tell by (a button's payload, an emoji): the documented order, the first team's language.
+        Assert.Equal("ar", choice.For(null, null, teams, "✅").Code);
+        Assert.Equal("ar", choice.For(null, null, teams).Code);
+        // The person's own language and the chat's locale still come first.
+        Assert.Equal("ar", choice.For("ar", null, teams, "show me the digest").Code);
+        Assert.Equal("ar", choice.For(null, "ar-SA", teams, "show me the digest").Code);
+    }
+
+    [Fact]
+    public void For_AllTeamsOneLanguage_TheTeamsLanguageWhateverTheLatinText()
+    {
+        Assert.Equal("ar", Choice().For(null, null, ["ar", "ar"], "show me the digest").Code);
+        // A team without a language is in the default: with an Arabic default both teams are Arabic.
+        Assert.Equal("ar", Choice(defaultLanguage: "ar").For(null, null, ["ar", null], "show me the digest").Code);
+    }
+
+    [Fact]
     public void Number_ArabicDigitsOn_ArabicIndicDigitsAndSeparatorsOnlyInArabic()
     {
         var arabic = Choice(arabicDigits: true).For("ar", null, []);

@@ -254,6 +254,19 @@ public sealed class StageMoves47Tests : IDisposable
     }
 
     [Fact]
+    public void Classify_ReopenedInCrm_ReopenedWhateverTheDirection()
+    {
+        StageChangeLine Line(string? reason) =>
+            new(new DealId(1), "1", "Hooli", "rita", 1, "EMEA", null, "discovery", "demo", StageChangeKind.MovedInCrm, DateTimeOffset.UnixEpoch, DealStatus.Open, DealStatus.Open, reason);
+
+        Assert.Equal(MoveKind.Reopened, StageMovesUseCase.Classify(Line("reopened in HubSpot"), _bot.Map));
+        Assert.Equal(MoveKind.Reopened, StageMovesUseCase.Classify(Line("reopened in Salesforce; skipped unconfirmed required items: pain-written"), _bot.Map));
+        Assert.Equal(MoveKind.Back, StageMovesUseCase.Classify(Line("moved in HubSpot"), _bot.Map));
+        // A person's own words that happen to start the same are not the CRM's.
+        Assert.Equal(MoveKind.Back, StageMovesUseCase.Classify(Line("reopened in pricing talks"), _bot.Map));
+    }
+
+    [Fact]
     public void Classify_ClosedRowOfAWonOrLostDeal_WonOrLost()
     {
         // An import that closes an open deal writes a Closed row whatever the status (misc49).

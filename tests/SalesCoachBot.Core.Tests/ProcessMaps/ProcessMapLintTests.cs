@@ -164,6 +164,27 @@ public sealed class ProcessMapLintTests
     }
 
     [Fact]
+    public void Parse_UnclosedFlowCollection_IsAnErrorAtTheBracketThatNeverCloses()
+    {
+        // A stage written as "- [oops" swallows the rest of the file; YamlDotNet says so without a position.
+        var yaml = Replace("  - id: demo\n", "  - [oops\n  - id: demo\n");
+        Assert.Equal(18, yaml.Split('\n').ToList().FindIndex(l => l.Contains("[oops", StringComparison.Ordinal)) + 1);
+
+        var error = Assert.Single(Lint(yaml).Diagnostics, d => d.IsError);
+
+        Assert.StartsWith("not valid YAML", error.Message, StringComparison.Ordinal);
+        Assert.Equal((18, 5), (error.Line, error.Column));
+    }
+
+    [Theory]
+    [InlineData("a: [x\nb: { c: \"]\" }\n", 1, 4)]                     // a quoted bracket closes nothing
+    [InlineData("a: don't [x, y]\nb: {c: [1, 2}\n", 2, 13)]             // an apostrophe in plain text opens no quote
+    [InlineData("a: [1, 2]   # a [ in a comment\nb: 3]\n", 2, 5)]       // a closer with nothing open
+    [InlineData("a: [1,\n  2]\nb: { c: 1 }\n", null, null)]
+    public void FlowBrackets_FirstUnbalanced_PointsAtIt(string yaml, int? line, int? column) =>
+        Assert.Equal(line is null ? null : new Pos(line.Value, column!.Value), FlowBrackets.FirstUnbalanced(yaml));
+
+    [Fact]
     public void Parse_EmptyText_IsAnError()
     {
         Assert.Equal("m.yaml:1:1: error: the map is empty: expected name, version, start, stages", Only(Lint(""), MapDiagnosticSeverity.Error));

@@ -295,6 +295,52 @@ public abstract class CrmSyncStoreTests(Func<TestDatabase> database)
     }
 
     [DatabaseFact]
+    public async Task Apply_NewWonAndLostDealsThenTheLostReopened_EachRowRecordsItsOutcome()
+    {
+        var team = await Db.CreateTeamAsync();
+        var won = Record(team, 1, "closedwon") with
+        {
+            StageChangedAt = T0.AddDays(5),
+            StageHistory = [new("appointmentscheduled", T0), new("presentationscheduled", T0.AddDays(2)), new("closedwon", T0.AddDays(5))],
+        };
+        var lost = Record(team, 2, "closedlost") with
+        {
+            LostReason = "budget cut",
+            StageChangedAt = T0.AddDays(4),
+            StageHistory = [new("appointmentscheduled", T0), new("closedlost", T0.AddDays(4))],
+        };
+
+        await Store.ApplyAsync([won, lost], Context(team), dryRun: false, CancellationToken.None);
+        var reopened = Record(team, 2, "presentationscheduled") with { ModifiedAt = T0.AddDays(9), StageChangedAt = T0.AddDays(9) };
+        var result = await Store.ApplyAsync([reopened], Context(team), dryRun: false, CancellationToken.None);
+
+        Assert.Equal(1, result.Moved);
+        await using var db = Db.NewContext();
+        async Task<List<(StageChangeKind, string, DealStatus?, string?)>> RowsAsync(string crmId)
+        {
+            var id = (await db.Deals.AsNoTracking().SingleAsync(d => d.ExternalId == crmId)).Id;
+            return [.. (await db.StageHistory.AsNoTracking().Where(h => h.DealId == id).OrderBy(h => h.EnteredAt).ThenBy(h => h.Id).ToListAsync())
+                .Select(h => (h.Kind, h.StageId.Value, h.Outcome, h.Reason))];
+        }
+
+        Assert.Equal(
+            [
+                (StageChangeKind.Imported, "discovery", (DealStatus?)DealStatus.Open, (string?)"from HubSpot"),
+                (StageChangeKind.Imported, "demo", DealStatus.Open, "from HubSpot"),
+                (StageChangeKind.Imported, "signed", DealStatus.Won, "from HubSpot"),
+            ],
+            await RowsAsync(team.Tag + "-1"));
+        // The loss had no row (HubSpot's lost stage is on no map); the reopen read as a move.
+        Assert.Equal(
+            [
+                (StageChangeKind.Imported, "discovery", (DealStatus?)DealStatus.Open, (string?)"from HubSpot"),
+                (StageChangeKind.ClosedInCrm, "discovery", DealStatus.Lost, "lost in HubSpot: budget cut"),
+                (StageChangeKind.MovedInCrm, "demo", DealStatus.Open, "reopened in HubSpot; skipped unconfirmed required items: pain-written"),
+            ],
+            await RowsAsync(team.Tag + "-2"));
+    }
+
+    [DatabaseFact]
     public async Task ApplyPage_CursorStoredWithEachPage_NeverMovedBack()
     {
         var team = await Db.CreateTeamAsync();

@@ -222,6 +222,43 @@ public sealed class CrmSyncTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CrmSyncFull_LostThenReopenedInHubSpot_RowsRecordTheOutcomeWhatMovedSaysLostAndReopened()
+    {
+        var boomerang = Fake.AddDeal("Boomerang Co", "qualifiedtobuy", _dana);
+        var late = Fake.AddDeal("Late Arrival", "qualifiedtobuy", _dana);
+        Fake.Change(late, "dealstage", "closedlost");
+        await _host.RunAsync("crm", "sync", "--full");
+        Fake.Change(boomerang, "dealstage", "closedlost");
+        await _host.RunAsync("crm", "sync", "--full");
+        Fake.Change(boomerang, "dealstage", "presentationscheduled");
+
+        var (exit, stdout, stderr) = await _host.RunAsync("crm", "sync", "--full");
+
+        Assert.True(exit == 0, stdout + stderr);
+        var reopened = (await DealAsync(boomerang))!;
+        Assert.Equal(DealStatus.Open, reopened.Deal.Status);
+        var rows = await HistoryAsync(reopened.Id);
+        Assert.Equal(
+            [(StageChangeKind.Imported, (DealStatus?)DealStatus.Open), (StageChangeKind.ClosedInCrm, DealStatus.Lost), (StageChangeKind.MovedInCrm, DealStatus.Open)],
+            rows.Select(h => (h.Kind, h.Outcome)));
+        // From sql to demo: sql's open required items are named after it, as for any CRM move.
+        Assert.StartsWith("reopened in HubSpot; skipped unconfirmed required items: ", rows[^1].Reason, StringComparison.Ordinal);
+        // A deal that arrives lost: its loss is a row of its own (the CRM's lost stage is on no map), as a later sync's is.
+        var arrived = (await DealAsync(late))!;
+        Assert.Equal(
+            [(StageChangeKind.Imported, (DealStatus?)DealStatus.Open), (StageChangeKind.ClosedInCrm, DealStatus.Lost)],
+            (await HistoryAsync(arrived.Id)).Select(h => (h.Kind, h.Outcome)));
+
+        var (_, moves, _) = await _host.RunAsync("ask", "what moved this month", "--as", "morgan@example.com");
+        var lines = moves.Split('\n');
+        Assert.Contains(lines, l => l.Contains("Boomerang Co", StringComparison.Ordinal) && l.Contains("· reopened ·", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("Boomerang Co", StringComparison.Ordinal) && l.Contains("· lost ·", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("Late Arrival", StringComparison.Ordinal) && l.Contains("· lost ·", StringComparison.Ordinal));
+        var (_, history, _) = await _host.RunAsync("ask", "history of boomerang co", "--as", "dana@example.com");
+        Assert.Contains("reopened in HubSpot", history, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MovedInChatThenClosedInHubSpot_TheNewerCloseStandsAndOurMoveIsNotSent()
     {
         var id = Fake.AddDeal("Race Co", "presentationscheduled", _dana);
