@@ -36,7 +36,7 @@ internal sealed class MoveDealUseCase(DealLocator locator, IDealStore deals, Wha
         {
             if (NextStage(deal, map) is not { } next)
             {
-                return NoNextStage(deal, map, context);
+                return NoNeighbourStage(deal, map, context, "Move.NoNextStage");
             }
 
             target = new StageMatch.Found(next);
@@ -45,7 +45,7 @@ internal sealed class MoveDealUseCase(DealLocator locator, IDealStore deals, Wha
         {
             if (PreviousStage(deal, map) is not { } previous)
             {
-                return NoPreviousStage(deal, map, context);
+                return NoNeighbourStage(deal, map, context, "Move.NoPreviousStage");
             }
 
             target = new StageMatch.Found(previous);
@@ -96,18 +96,6 @@ internal sealed class MoveDealUseCase(DealLocator locator, IDealStore deals, Wha
     private static Stage? NextStage(Deal deal, ProcessMap map) =>
         deal.Status is DealStatus.Open && map.ResolveStage(deal.StageId) is { } current ? map.NextOf(current) : null;
 
-    private static BotAnswer NoNextStage(Deal deal, ProcessMap map, TurnContext context)
-    {
-        var title = context.Say.Coaching("Move.NoNextStage.Title");
-        if (deal.Status is not DealStatus.Open)
-        {
-            return Errors.Answer(title, context.Say.Coaching("Move.NoNextStage.Closed", deal.Name, deal.ExternalId));
-        }
-
-        var stageName = map.ResolveStage(deal.StageId) is { } current ? MapWording.Name(current, context.Language) : deal.StageId.Value;
-        return Errors.Answer(title, context.Say.Coaching("Move.NoNextStage", deal.Name, stageName));
-    }
-
     /// <summary>
     /// "the previous stage": the one before the deal's current stage on its map's path. A deal that is closed, at the
     /// map's first stage, or at a stage off the path has none.
@@ -115,16 +103,20 @@ internal sealed class MoveDealUseCase(DealLocator locator, IDealStore deals, Wha
     private static Stage? PreviousStage(Deal deal, ProcessMap map) =>
         deal.Status is DealStatus.Open && map.PositionOf(deal.StageId) is > 0 and var position ? map.OrderedStages()[position - 1] : null;
 
-    private static BotAnswer NoPreviousStage(Deal deal, ProcessMap map, TurnContext context)
+    /// <summary>
+    /// Why "the next stage" or "the previous stage" names none: the deal is closed, or its stage is the last or first.
+    /// <paramref name="key"/> is the text's key; its ".Title" and ".Closed" variants sit beside it.
+    /// </summary>
+    private static BotAnswer NoNeighbourStage(Deal deal, ProcessMap map, TurnContext context, string key)
     {
-        var title = context.Say.Coaching("Move.NoPreviousStage.Title");
+        var title = context.Say.Coaching(key + ".Title");
         if (deal.Status is not DealStatus.Open)
         {
-            return Errors.Answer(title, context.Say.Coaching("Move.NoPreviousStage.Closed", deal.Name, deal.ExternalId));
+            return Errors.Answer(title, context.Say.Coaching(key + ".Closed", deal.Name, deal.ExternalId));
         }
 
         var stageName = map.ResolveStage(deal.StageId) is { } current ? MapWording.Name(current, context.Language) : deal.StageId.Value;
-        return Errors.Answer(title, context.Say.Coaching("Move.NoPreviousStage", deal.Name, stageName));
+        return Errors.Answer(title, context.Say.Coaching(key, deal.Name, stageName));
     }
 
     /// <summary>A forward move that skips a stage or leaves required items of the current one open.</summary>
