@@ -56,6 +56,15 @@ public sealed partial class CommandParser
             return capped.Contains('?', StringComparison.Ordinal) ? new HelpCommand() : unknown;
         }
 
+        // "help next step", «مساعدة الخطوة التالية»: help about a command is the help, never a deal called "help".
+        foreach (var matcher in Matchers.Value)
+        {
+            if (HelpAbout(matcher, raw))
+            {
+                return new HelpCommand { Language = matcher.Pack.Code };
+            }
+        }
+
         // "remind me to call Initech tomorrow", «ذكرني أتصل بـ Initech بكرة»: the deal's next step, in the language of "remind".
         foreach (var matcher in Matchers.Value)
         {
@@ -335,6 +344,19 @@ public sealed partial class CommandParser
             && !tokens.Any(t => matcher.IsCommandWord(t.Canon)) && DealOf(tokens, pack, folded) is NameReference deal
             ? new AboutCommand(StageText(tokens, pack, folded), deal, help) { NameAlone = true, Language = pack.Code }
             : null;
+    }
+
+    /// <summary>
+    /// "help snooze", "help with next steps", «مساعدة الخطوة التالية»: a word of <c>help_words</c> first, then only words the
+    /// examples use, so no deal is named: "help Initech" and "help me with this deal" are read as before.
+    /// </summary>
+    private static bool HelpAbout(IntentMatcher matcher, List<Token> raw)
+    {
+        var pack = matcher.Pack;
+        var tokens = pack.Canonicalize(raw);
+        bool In(string set, Token t) => pack.Words(set).Contains(t.Lower) || pack.Words(set).Contains(t.Canon);
+        return tokens.Count is > 1 and <= 5 && In("help_words", tokens[0])
+            && tokens.Skip(1).All(t => matcher.IsCommandWord(t.Canon) && !In("help_words", t) && !In("this_deal", t) && !In("mine_words", t));
     }
 
     /// <summary>True when <paramref name="tokens"/> are one filler phrase and nothing else («ممكن», "please", «يا كوتش»).</summary>

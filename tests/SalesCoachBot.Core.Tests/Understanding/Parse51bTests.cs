@@ -21,4 +21,22 @@ public sealed class Parse51bTests : IDisposable
     {
         Assert.Equal(expected, UnderstandingTestData.Read(text));
     }
+
+    [Theory]
+    [InlineData("help next step")]
+    [InlineData("help snooze")]
+    [InlineData("help with next steps")]
+    [InlineData("مساعدة الخطوة التالية")]
+    [InlineData("مساعدة في التأجيل")]
+    public void Parse_HelpBeforeACommand_IsTheHelp(string text)
+    {
+        Assert.Equal("help", UnderstandingTestData.Read(text));
+    }
+
+    [Theory]
+    [InlineData("help Initech", "next 1002")]
+    public void Parse_HelpBeforeADeal_IsReadAsBefore(string text, string expected)
+    {
+        Assert.Equal(expected, UnderstandingTestData.Read(text));
+    }
 }
