@@ -39,4 +39,44 @@ public sealed class Parse51bTests : IDisposable
     {
         Assert.Equal(expected, UnderstandingTestData.Read(text));
     }
+
+    [Theory]
+    [InlineData("وش المستحق على فريق EMEA", "due all 7 owner emea")]
+    [InlineData("what's due for Riley tomorrow", "due all 1 owner riley")]
+    [InlineData("what's due for Riley today", "due all 0 owner riley")]
+    [InlineData("what's due for me today", "due all 0")]
+    [InlineData("what's due tomorrow", "due all 1")]
+    public void Parse_DueForAPersonOrTeam_KeepsTheName(string text, string expected)
+    {
+        Assert.Equal(expected, UnderstandingTestData.Read(text));
+    }
+
+    [Fact]
+    public async Task DueForAPersonTomorrow_ListsOnlyThatPersonsSteps()
+    {
+        var toms = _bot.AddDeal("2001", "Hooli", owner: _bot.TeamMate);
+        var ritas = _bot.AddDeal("2002", "Globex", owner: _bot.Rep);
+        (toms.NextStep, toms.NextStepAt) = ("send the quote", _bot.Clock.GetUtcNow().AddDays(1));
+        (ritas.NextStep, ritas.NextStepAt) = ("call the buyer", _bot.Clock.GetUtcNow().AddDays(1));
+
+        var answer = await _bot.AskAsync("what's due for Tom tomorrow", _bot.Manager);
+
+        Assert.Contains("Hooli", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Globex", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DueForATeamSaidWithItsNoun_ListsThatTeamsSteps()
+    {
+        var emea = _bot.AddDeal("2001", "Hooli", owner: _bot.Rep);
+        var americas = _bot.AddDeal("2002", "Globex", owner: _bot.OtherRep, team: _bot.Americas);
+        (emea.NextStep, emea.NextStepAt) = ("send the quote", _bot.Clock.GetUtcNow().AddDays(1));
+        (americas.NextStep, americas.NextStepAt) = ("call the buyer", _bot.Clock.GetUtcNow().AddDays(1));
+
+        var answer = await _bot.AskAsync("وش المستحق على فريق EMEA", _bot.Admin);
+
+        Assert.Contains("Hooli", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Globex", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("فريق EMEA»", answer.Text, StringComparison.Ordinal);
+    }
 }
