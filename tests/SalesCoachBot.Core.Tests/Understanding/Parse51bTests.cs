@@ -51,6 +51,39 @@ public sealed class Parse51bTests : IDisposable
         Assert.Equal(expected, UnderstandingTestData.Read(text));
     }
 
+    [Theory]
+    [InlineData("snooze Tailwind for 2 hours", "snooze 1010 | 2 hours | -")]
+    [InlineData("remind me about Initech tomorrow", "nextstep 1002 | follow up tomorrow")]
+    public void Parse_SnoozeInHoursAndRemindAbout(string text, string expected)
+    {
+        Assert.Equal(expected, UnderstandingTestData.Read(text));
+    }
+
+    [Fact]
+    public async Task SnoozeInHours_SaysSnoozesAreCountedInDays()
+    {
+        var deal = _bot.AddDeal("1010", "Tailwind Traders");
+
+        var english = await _bot.AskAsync("snooze Tailwind for 2 hours");
+        var arabic = await _bot.AskAsync("أجّل Tailwind ساعتين");
+
+        Assert.DoesNotContain(_bot.Stores.Snoozes, s => s.DealId == deal.Id);
+        Assert.Contains("counted in days", english.Text, StringComparison.Ordinal);
+        Assert.Contains("يُحسب بالأيام", arabic.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RemindAbout_BooksAFollowUpForTomorrow()
+    {
+        var deal = _bot.AddDeal("1002", "Initech");
+
+        var answer = await _bot.AskAsync("remind me about Initech tomorrow");
+
+        Assert.Equal("follow up", deal.NextStep);
+        Assert.NotNull(deal.NextStepAt);
+        Assert.Contains("Initech", answer.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task DueForAPersonTomorrow_ListsOnlyThatPersonsSteps()
     {
