@@ -56,6 +56,15 @@ public sealed partial class CommandParser
             return capped.Contains('?', StringComparison.Ordinal) ? new HelpCommand() : unknown;
         }
 
+        // "help next step", «مساعدة الخطوة التالية»: help about a command is the help, never a deal called "help".
+        foreach (var matcher in Matchers.Value)
+        {
+            if (HelpAbout(matcher, raw))
+            {
+                return new HelpCommand { Language = matcher.Pack.Code };
+            }
+        }
+
         // "remind me to call Initech tomorrow", «ذكرني أتصل بـ Initech بكرة»: the deal's next step, in the language of "remind".
         foreach (var matcher in Matchers.Value)
         {
@@ -335,6 +344,19 @@ public sealed partial class CommandParser
             && !tokens.Any(t => matcher.IsCommandWord(t.Canon)) && DealOf(tokens, pack, folded) is NameReference deal
             ? new AboutCommand(StageText(tokens, pack, folded), deal, help) { NameAlone = true, Language = pack.Code }
             : null;
+    }
+
+    /// <summary>
+    /// "help snooze", "help with next steps", «مساعدة الخطوة التالية»: a word of <c>help_words</c> first, then only words the
+    /// examples use, so no deal is named: "help Initech" and "help me with this deal" are read as before.
+    /// </summary>
+    private static bool HelpAbout(IntentMatcher matcher, List<Token> raw)
+    {
+        var pack = matcher.Pack;
+        var tokens = pack.Canonicalize(raw);
+        bool In(string set, Token t) => pack.Words(set).Contains(t.Lower) || pack.Words(set).Contains(t.Canon);
+        return tokens.Count is > 1 and <= 5 && In("help_words", tokens[0])
+            && tokens.Skip(1).All(t => matcher.IsCommandWord(t.Canon) && !In("help_words", t) && !In("this_deal", t) && !In("mine_words", t));
     }
 
     /// <summary>True when <paramref name="tokens"/> are one filler phrase and nothing else («ممكن», "please", «يا كوتش»).</summary>
@@ -712,7 +734,7 @@ public sealed partial class CommandParser
             // «خسرنا هالأسبوع» ("we lost this week") fits «إيش المستحق هالأسبوع» by its period: a loss or a win said is never
             // what is due, so another reading (the lost or won list) is tried.
             "due" => pack.IsArabic && tokens.Any(t => pack.Words("closed_lost").Contains(t.Canon) || pack.Words("closed_won").Contains(t.Canon))
-                ? null : Due(tokens, pack) with { OwnerName = m.HasSlot("person") ? DueOwner(m.Slot("person"), pack, folded) : null },
+                ? null : Due(tokens, pack) with { OwnerName = m.HasSlot("person") ? DueOwner(m.Slot("person"), pack, folded) : DueOwnerInExtras(m, tokens, pack, folded) },
             "move" => Move(m, tokens, folded, pack),
             "lost" => m.Slot("deal").Count == 0 || SaysWon(m, tokens, pack) ? null : Lost(m, tokens, folded, pack),
             "saidno" => SaysYes(m, tokens, pack) || ChoseUs(m, tokens, pack) ? new UnknownCommand(folded.Raw) : (ChatCommand?)LostWithANo(m, tokens, folded, pack) ?? (ReasonInDeal(m, pack) ? null : new SaidNoCommand(DealOf(WithoutBuyer(m.Slot("deal"), pack), pack, folded), Reason(m.Slot("reason"), pack, folded))),
@@ -780,10 +802,40 @@ public sealed partial class CommandParser
     /// "what's due for Dana", «وش المستحق على Dana»: the owner named after "for" / «على»; null for oneself ("for me"), a
     /// time ("for this week", «على اليوم») or words of what is due («علي اليوم من خطوات»: "steps", <c>due_not_owner</c>).
     /// </summary>
-    private static string? DueOwner(IReadOnlyList<Token> person, LanguagePack pack, Typed folded) =>
-        person.Any(t => pack.Words("due_not_owner").Contains(t.Canon) || pack.Words("due_today").Contains(t.Lower)
-            || pack.Words("due_tomorrow").Contains(t.Lower) || pack.Words("due_overdue").Contains(t.Canon) || pack.Words("due_missing").Contains(t.Canon))
-            ? null : OwnerOf(person, pack, folded);
+    private static string? DueOwner(IReadOnlyList<Token> person, LanguagePack pack, Typed folded)
+    {
+        // "what's due for Riley tomorrow": the window said after the name is the list's (Due reads it), not the name's;
+        // «على فريق EMEA»: the team's noun before its name is no part of it.
+        bool Window(Token t) => pack.Words("due_today").Contains(t.Lower) || pack.Words("due_tomorrow").Contains(t.Lower);
+        var named = person.Count > 1 && Window(person[^1]) ? person.Take(person.Count - 1).ToList() : [.. person];
+        if (named.Count > 1 && pack.Words("team_nouns").Contains(named[0].Canon))
+        {
+            named.RemoveAt(0);
+        }
+
+        return named.Any(t => pack.Words("due_not_owner").Contains(t.Canon) || Window(t)
+            || pack.Words("due_overdue").Contains(t.Canon) || pack.Words("due_missing").Contains(t.Canon))
+            ? null : OwnerOf(named, pack, folded);
+    }
+
+    /// <summary>
+    /// "what's due for Riley tomorrow" fits "what's due tomorrow" with "for Riley" left over: the words the example had no
+    /// place for after a word of <c>due_owner_openers</c> name the owner, as the <c>{person}</c> slot does.
+    /// </summary>
+    private static string? DueOwnerInExtras(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack, Typed folded)
+    {
+        bool Extra(Token t) => m.Extras.Any(e => e.Start == t.Start);
+        for (var i = 0; i < tokens.Count - 1; i++)
+        {
+            if (pack.Words("due_owner_openers").Contains(tokens[i].Canon) && Extra(tokens[i]))
+            {
+                var person = tokens.Skip(i + 1).TakeWhile(Extra).ToList();
+                return person.Count == 0 ? null : DueOwner(person, pack, folded);
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Whether a word of the set <paramref name="set"/> was typed anywhere, as written or in its canonical form.</summary>
     private static bool AnyWordOf(IReadOnlyList<Token> tokens, LanguagePack pack, string set) =>

@@ -25,6 +25,12 @@ internal static partial class SnoozeDates
         }
 
         var duration = DurationRegex().Match(words);
+        // "for 2 hours": a snooze ends as a day starts, so it is said in days.
+        if (duration.Success && duration.Groups["h"].Success)
+        {
+            return new(null, new("SnoozeDates.InDays"));
+        }
+
         if (duration.Success)
         {
             // "week", «أسبوع»: one of it. A month is 30 days, as in a pipeline's window: "a month" is the longest snooze,
@@ -199,7 +205,7 @@ internal static partial class SnoozeDates
         _ => int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0,
     };
 
-    [GeneratedRegex(@"^((for|by|in|until|till|til) )?(next )?(((a )?(?<n>couple)( of)?|(?<n>\d{1,4}|a|an|one|two|three|four|five|six|seven|ten|fourteen|thirty)) ?(?<u>days?|d|weeks?|wks?|w|months?|mo)|(?<u>days?|weeks?|months?))$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"^((for|by|in|until|till|til) )?(next )?(((a )?(?<n>couple)( of)?|(?<n>\d{1,4}|a|an|one|two|three|four|five|six|seven|ten|fourteen|thirty)) ?((?<u>days?|d|weeks?|wks?|w|months?|mo)|(?<h>hours?|hrs?|minutes?|mins?))|(?<u>days?|weeks?|months?)|(?<h>hours?|minutes?))$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex DurationRegex();
 
     [GeneratedRegex(@"^((?<u>until|till|til|to) )?(day )?(next )?(?<d>[a-z]+|\d{4} \d{2} \d{2})$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
