@@ -158,12 +158,12 @@ internal sealed class ClosedDealsUseCase(
         var facts = new List<CardFact> { new(say.Pipeline("Closed.Fact.Total"), say.Pipeline("Closed.Fact.Total.Value", PipelineFormat.Deals(deals.Count, say), total)) };
         if (lost)
         {
-            // "price (2) · timing (1)": the reasons in the maps' words, most given first.
+            // "price (2 deals) · timing (1 deal)": the reasons in the maps' words, most given first.
             facts.Add(new(say.Pipeline("Closed.Fact.Reasons"), string.Join(" · ", deals
                 .GroupBy(Reason, StringComparer.Ordinal)
                 .OrderByDescending(g => g.Count())
                 .ThenBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => say.Pipeline("Closed.ReasonCount", g.Key, g.Count())))));
+                .Select(g => say.Pipeline("Closed.ReasonCount", g.Key, PipelineFormat.Deals(g.Count(), say))))));
         }
 
         var lines = deals.Take(ListLimits.Deals).Select(deal => DealCards.ListLine(

@@ -73,7 +73,7 @@ internal static class PipelineKpis
                     : say.Pipeline("Kpi.WinLoss", PipelineFormat.Percent(wl.WinRate, say), PipelineFormat.WonCount(wl.Won, say), PipelineFormat.LostCount(wl.Lost, say)) +
                       (wl.TopLostReasons.Count > 0
                           ? say.Pipeline("Kpi.LostTo", string.Join(say.Nudges("ListSeparator"),
-                              wl.TopLostReasons.Select(r => say.Pipeline("Outcome.Reason", PipelineFormat.LostReason(r.Reason, say, map), PipelineFormat.Plain(r.Count, say)))))
+                              wl.TopLostReasons.Select(r => say.Pipeline("Outcome.Reason", PipelineFormat.LostReason(r.Reason, say, map), PipelineFormat.Deals(r.Count, say)))))
                           : string.Empty));
             }
 

@@ -154,7 +154,8 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
             facts.Add(new(say.Pipeline("Fact.Weighted"), say.Pipeline("Fact.Weighted.Value", PipelineFormat.Amounts(report.WeightedTotal, say), weighting)));
         }
 
-        facts.Add(new(say.Pipeline("Fact.Stalled"), say.Pipeline("Fact.Stalled.Value", report.Stalled, report.OpenDeals)));
+        // Counted by the open deals so Arabic names the noun: «8 من 16 صفقة مفتوحة», not «8 من 16 مفتوحة».
+        facts.Add(new(say.Pipeline("Fact.Stalled"), say.Count(Phrases.Area.Pipeline, "Fact.Stalled.Value", report.OpenDeals, report.Stalled)));
         if (wl.Won + wl.Lost > 0)
         {
             facts.Add(new(say.Pipeline("Fact.WinRate"), say.Pipeline("Fact.WinRate.Value", PipelineFormat.Percent(wl.WinRate, say), PipelineFormat.WonCount(wl.Won, say), PipelineFormat.LostCount(wl.Lost, say))));
@@ -244,7 +245,7 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
         if (wl.TopLostReasons.Count > 0)
         {
             outcomeLines.Add(say.Pipeline("Outcome.LostReasons",
-                string.Join(say.Nudges("ListSeparator"), wl.TopLostReasons.Select(r => say.Pipeline("Outcome.Reason", PipelineFormat.LostReason(r.Reason, say, report.Map), r.Count)))));
+                string.Join(say.Nudges("ListSeparator"), wl.TopLostReasons.Select(r => say.Pipeline("Outcome.Reason", PipelineFormat.LostReason(r.Reason, say, report.Map), PipelineFormat.Deals(r.Count, say))))));
         }
 
         var won = report.Funnel.Count > 0 ? Name(report.Funnel[^1]) : say.Pipeline("Outcome.Won");

@@ -113,8 +113,16 @@ public sealed partial class CommandParser
     /// </summary>
     private sealed record Typed(string Raw, string Folded)
     {
-        /// <summary>The text as typed from the folded position <paramref name="start"/> to the end, trimmed.</summary>
-        public string From(int start) => Raw[RawIndex(start)..].Trim();
+        // Invisible marks that close nothing: direction marks, zero-width space, word joiner, BOM. Not a closing isolate
+        // (it pairs with an opening one in the note) nor the combining marks ArabicText folds away: «مرحباً» keeps its tanween.
+        private static readonly char[] TrailingMarks =
+            ['\u200B', '\u200E', '\u200F', '\u2060', '\uFEFF', '\u061C', ' ', '\t', '\r', '\n'];
+
+        /// <summary>
+        /// The text as typed from the folded position <paramref name="start"/> to the end, trimmed. The start is a word's, so
+        /// a direction mark before it is already left out; a right-to-left mark typed after the last word is trimmed the same way.
+        /// </summary>
+        public string From(int start) => Raw[RawIndex(start)..].Trim().TrimEnd(TrailingMarks);
 
         /// <summary>
         /// The words as typed from the first token to the last. Latin-only words are joined as before, unless

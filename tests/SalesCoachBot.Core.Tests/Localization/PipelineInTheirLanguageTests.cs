@@ -194,15 +194,15 @@ public sealed class PipelineInTheirLanguageTests : IDisposable
         _bot.Manager.Language = "ar";
         var arabic = await _bot.AskAsync("pipeline", _bot.Manager);
 
-        Assert.Contains("- Win rate and loss reasons: 83% won (5 won, 1 lost); lost to no reason given (1).", english.Text, StringComparison.Ordinal);
+        Assert.Contains("- Win rate and loss reasons: 83% won (5 won, 1 lost); lost to no reason given (1 deal).", english.Text, StringComparison.Ordinal);
         Assert.Contains("Not computed (the bot has no data for them): Churn.", english.Text, StringComparison.Ordinal);
-        Assert.Contains($"- {Iso("Win rate and loss reasons")}: نسبة الفوز {Iso("83%")} (5 صفقات رابحة، صفقة خاسرة واحدة)؛ أسباب الخسارة: دون سبب مذكور ({Iso("1")}).", arabic.Text, StringComparison.Ordinal);
+        Assert.Contains($"- {Iso("Win rate and loss reasons")}: نسبة الفوز {Iso("83%")} (5 صفقات رابحة، صفقة خاسرة واحدة)؛ أسباب الخسارة: دون سبب مذكور (صفقة واحدة).", arabic.Text, StringComparison.Ordinal);
         Assert.Contains("- طول دورة البيع: الوسيط ", arabic.Text, StringComparison.Ordinal);
         Assert.Contains("- Sales cycle length: median ", english.Text, StringComparison.Ordinal);
         Assert.Contains("تسرب العملاء.", arabic.Text, StringComparison.Ordinal);
         Assert.Contains($"- {Iso("الصفقات المتعثرة")}: ", english.Text, StringComparison.Ordinal);
         Assert.Contains("- الصفقات المتعثرة: ", arabic.Text, StringComparison.Ordinal);
-        Assert.Contains("أبرز أسباب الخسارة: دون سبب مذكور (1).", arabic.Text, StringComparison.Ordinal);
+        Assert.Contains("أبرز أسباب الخسارة: دون سبب مذكور (صفقة واحدة).", arabic.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("median", arabic.Text, StringComparison.Ordinal);
     }
 
@@ -220,7 +220,7 @@ public sealed class PipelineInTheirLanguageTests : IDisposable
         _bot.Rep.Language = "ar";
         var card = await _bot.AskAsync("what's next for l1", _bot.Rep);
 
-        Assert.Contains("أبرز أسباب الخسارة: لا توجد ميزانية (1).", arabic.Text, StringComparison.Ordinal);
+        Assert.Contains("أبرز أسباب الخسارة: لا توجد ميزانية (صفقة واحدة).", arabic.Text, StringComparison.Ordinal);
         Assert.Contains("أسباب الخسارة: لا توجد ميزانية (", arabic.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("no-budget", arabic.Text, StringComparison.Ordinal);
         Assert.Contains("لا توجد ميزانية", card.Text, StringComparison.Ordinal);

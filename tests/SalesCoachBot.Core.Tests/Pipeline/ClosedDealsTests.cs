@@ -47,7 +47,7 @@ public sealed class ClosedDealsTests : IDisposable
             "Stark (#2003) · no amount · lost Sat 7 Nov 2026 · timing · owner: rita",
         ], lines);
         Assert.Contains(answer.Card.Facts, f => f.Label == "Total" && f.Value == "3 deals, 50,000 EUR");
-        Assert.Contains(answer.Card.Facts, f => f.Label == "Reasons" && f.Value == "price (2) · timing (1)");
+        Assert.Contains(answer.Card.Facts, f => f.Label == "Reasons" && f.Value == "price (2 deals) · timing (1 deal)");
         Assert.All(answer.Card.Sections.Single().Lines, l => Assert.IsType<ShowChecklistPayload>(l.Action!.Payload));
     }
 

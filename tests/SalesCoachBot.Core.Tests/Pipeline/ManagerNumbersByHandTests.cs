@@ -53,7 +53,7 @@ public sealed class ManagerNumbersByHandTests : IDisposable
         var details = answer.Card.Details!;
         var conversion = details.Sections.Single(s => s.Heading.StartsWith("Conversion", StringComparison.Ordinal)).Lines.Select(l => l.Text);
         Assert.Equal(["Discovery → Demo: 71% (5 of 7)", "Demo → Contract signed: 60% (3 of 5)"], conversion);
-        Assert.Contains(details.Sections.Single(s => s.Heading == "Won and lost").Lines, l => l.Text == "Top lost reasons: price (1).");
+        Assert.Contains(details.Sections.Single(s => s.Heading == "Won and lost").Lines, l => l.Text == "Top lost reasons: price (1 deal).");
         Assert.DoesNotContain("n/a", answer.Text, StringComparison.Ordinal);
     }
 
