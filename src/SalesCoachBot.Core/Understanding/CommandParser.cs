@@ -108,6 +108,40 @@ public sealed partial class CommandParser
         public string From(int start) => Raw[RawIndex(start)..].Trim();
 
         /// <summary>
+        /// <see cref="From"/> with the emoji typed right before <paramref name="start"/>: emoji are no tokens, so a slot's
+        /// first token may come after them ("🎉 demo tomorrow" keeps its 🎉).
+        /// </summary>
+        public string FromWithEmoji(int start)
+        {
+            var at = start;
+            for (var i = start - 1; i >= 0 && (char.IsWhiteSpace(Folded[i]) || IsEmoji(Folded[i])); i--)
+            {
+                at = char.IsWhiteSpace(Folded[i]) ? at : i;
+            }
+
+            return From(at);
+        }
+
+        /// <summary>
+        /// The emoji typed after the folded position <paramref name="end"/> past a colon or dash ("note for Initech: 👍"),
+        /// or null when nothing or more than emoji follows: an emoji-only note has no token for a slot to hold.
+        /// </summary>
+        public string? EmojiAfter(int end)
+        {
+            var at = end;
+            while (at < Folded.Length && (char.IsWhiteSpace(Folded[at]) || Folded[at] is ':' or '-' or '\u2013'))
+            {
+                at++;
+            }
+
+            var rest = Folded[at..];
+            return rest.Length > 0 && rest.All(c => IsEmoji(c) || char.IsWhiteSpace(c)) ? From(at) : null;
+        }
+
+        private static bool IsEmoji(char c) =>
+            char.IsSurrogate(c) || c is '\uFE0F' or '\u200D' || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.OtherSymbol;
+
+        /// <summary>
         /// The words as typed from the first token to the last. Latin-only words are joined as before, unless
         /// <paramref name="punctuated"/> asks for the text between them as typed (a reason keeps its commas). Words read
         /// out of their typed order ("Initech: move to demo" tried as "move Initech to demo") are joined.
@@ -751,7 +785,9 @@ public sealed partial class CommandParser
             // "deals with no next step in EMEA" fits "next step for {deal} {step}" with "deals with no" for the deal: deals in
             // general, so another reading (what's due) is tried.
             "nextstep" => NextIsATime(m, tokens, pack) || AsksWhichDeals(m.Slot("deal"), pack) ? null : NextStep(m, tokens, folded, pack),
-            "note" => new AddNoteCommand(DealOf(m.Slot("deal"), pack, folded), m.Slot("text").Count == 0 ? string.Empty : folded.From(m.Slot("text")[0].Start)),
+            "note" => new AddNoteCommand(DealOf(m.Slot("deal"), pack, folded), m.Slot("text").Count == 0
+                ? (tokens.Count == 0 ? null : folded.EmojiAfter(tokens.Max(t => t.Start + t.Original.Length))) ?? string.Empty
+                : folded.FromWithEmoji(m.Slot("text")[0].Start)),
             "history" => History(m, folded, pack),
             "activity" => Activity(m, tokens, folded, pack),
             "help" => new HelpCommand(),
@@ -1694,7 +1730,7 @@ public sealed partial class CommandParser
             return null;
         }
 
-        return folded.From(slot[0].Start);
+        return folded.FromWithEmoji(slot[0].Start);
     }
 
     private static ChatCommand? Link(IReadOnlyList<Token> slot, Typed folded, LanguagePack pack)
