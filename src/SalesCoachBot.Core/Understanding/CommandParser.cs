@@ -36,6 +36,50 @@ public sealed partial class CommandParser
     /// <summary>Understands <paramref name="text"/>; anything not understood is an <see cref="UnknownCommand"/>.</summary>
     public ChatCommand Parse(string? text)
     {
+        var parsed = ParseSaid(text);
+        return StepDone(text, parsed) ?? parsed;
+    }
+
+    /// <summary>
+    /// "next step for Initech done", "done next step for Initech", «خلصت الخطوة التالية لـ Initech»: a word of
+    /// <c>step_done</c> as the whole step, or before or after the words that ask for a deal's next step, finishes the step.
+    /// Null when the text says anything else.
+    /// </summary>
+    private ChatCommand? StepDone(string? text, ChatCommand parsed)
+    {
+        if (parsed is SetNextStepCommand said && IsDoneWord(said.Text.Trim().TrimEnd('.', '!'), said.Language))
+        {
+            return said with { Text = string.Empty, Done = true };
+        }
+
+        var words = (text ?? string.Empty).Trim().TrimEnd('.', '!').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2)
+        {
+            return null;
+        }
+
+        var rest = IsDoneWord(words[0], language: null) ? string.Join(' ', words[1..])
+            : IsDoneWord(words[^1], language: null) ? string.Join(' ', words[..^1])
+            : null;
+        return rest is null || !SaysStep(rest) ? null : ParseSaid(rest) switch
+        {
+            WhatsNextCommand { TeamPeriod: null } asked when asked.Deal is not LinkedDealReference => new SetNextStepCommand(asked.Deal, string.Empty) { Done = true, Language = asked.Language },
+            SetNextStepCommand { Text.Length: 0 } step => step with { Done = true },
+            _ => null,
+        };
+    }
+
+    private static bool SaysStep(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+        .Any(w => LanguagePack.Lower(w).Trim(':', ',', '.') is var lower && Matchers.Value.Any(m => m.Pack.Words("step_done_asks").Contains(lower)));
+
+    /// <summary>A word of <c>step_done</c> as typed or as its synonym («خلصت» reads «تم»).</summary>
+    private static bool IsDoneWord(string word, string? language) => Matchers.Value.Any(m =>
+        (language is null || m.Pack.Code == language)
+        && LanguagePack.Lower(word) is var lower
+        && (m.Pack.Words("step_done").Contains(lower) || m.Pack.Words("step_done").Contains(m.Pack.Canonical(lower))));
+
+    private ChatCommand ParseSaid(string? text)
+    {
         var trimmed = (text ?? string.Empty).Trim();
         var capped = TextFolding.Cap(trimmed);
 

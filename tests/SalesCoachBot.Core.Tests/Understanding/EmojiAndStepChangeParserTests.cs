@@ -2,7 +2,7 @@ using SalesCoachBot.Core.Understanding;
 
 namespace SalesCoachBot.Core.Tests.Understanding;
 
-/// <summary>Session 51: emoji in notes and steps.</summary>
+/// <summary>Session 51: emoji in notes and steps; a next step said done.</summary>
 public sealed class EmojiAndStepChangeParserTests
 {
     private readonly CommandParser _parser = new();
@@ -37,5 +37,27 @@ public sealed class EmojiAndStepChangeParserTests
         var parsed = Assert.IsType<SetNextStepCommand>(_parser.Parse(text));
 
         Assert.Equal(step, parsed.Text);
+    }
+
+    [Theory]
+    [InlineData("next step for Initech done")]
+    [InlineData("done next step for Initech")]
+    [InlineData("next step for Initech: done")]
+    [InlineData("خلصت الخطوة التالية لـ Initech")]
+    public void Parse_NextStepSaidDone_FinishesItStoresNoWord(string text)
+    {
+        var parsed = Assert.IsType<SetNextStepCommand>(_parser.Parse(text));
+
+        Assert.Equal((new NameReference("Initech") as DealReference, string.Empty, true), (parsed.Deal, parsed.Text, parsed.Done));
+    }
+
+    [Theory]
+    [InlineData("next step for Initech: done deal review")]
+    [InlineData("next step for Initech: send deck")]
+    public void Parse_StepWithMoreThanDone_IsAStep(string text)
+    {
+        var parsed = Assert.IsType<SetNextStepCommand>(_parser.Parse(text));
+
+        Assert.False(parsed.Done);
     }
 }
