@@ -207,7 +207,11 @@ public sealed record ReverseFunnelCommand(string AmountText, string? PeriodText 
 /// "next step for DEAL: TEXT [DATE]": <see cref="Text"/> as typed, the date still in it, because the date is read in
 /// the deal's time zone and the person's locale, which only the use case knows.
 /// </summary>
-internal sealed record SetNextStepCommand(DealReference Deal, string Text) : ChatCommand, IDealCommand;
+internal sealed record SetNextStepCommand(DealReference Deal, string Text) : ChatCommand, IDealCommand
+{
+    /// <summary>"next step for DEAL done", «خلصت الخطوة التالية لـ DEAL»: the step is finished, no new one said.</summary>
+    public bool Done { get; init; }
+}
 
 /// <summary>"show the map", "map for EMEA": the process map as a picture with live numbers, for a team or the person's scope.</summary>
 public sealed record ShowMapCommand(string? TeamName) : ChatCommand;

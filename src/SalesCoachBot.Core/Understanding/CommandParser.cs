@@ -36,6 +36,50 @@ public sealed partial class CommandParser
     /// <summary>Understands <paramref name="text"/>; anything not understood is an <see cref="UnknownCommand"/>.</summary>
     public ChatCommand Parse(string? text)
     {
+        var parsed = ParseSaid(text);
+        return StepDone(text, parsed) ?? parsed;
+    }
+
+    /// <summary>
+    /// "next step for Initech done", "done next step for Initech", «خلصت الخطوة التالية لـ Initech»: a word of
+    /// <c>step_done</c> as the whole step, or before or after the words that ask for a deal's next step, finishes the step.
+    /// Null when the text says anything else.
+    /// </summary>
+    private ChatCommand? StepDone(string? text, ChatCommand parsed)
+    {
+        if (parsed is SetNextStepCommand said && IsDoneWord(said.Text.Trim().TrimEnd('.', '!'), said.Language))
+        {
+            return said with { Text = string.Empty, Done = true };
+        }
+
+        var words = (text ?? string.Empty).Trim().TrimEnd('.', '!').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2)
+        {
+            return null;
+        }
+
+        var rest = IsDoneWord(words[0], language: null) ? string.Join(' ', words[1..])
+            : IsDoneWord(words[^1], language: null) ? string.Join(' ', words[..^1])
+            : null;
+        return rest is null || !SaysStep(rest) ? null : ParseSaid(rest) switch
+        {
+            WhatsNextCommand { TeamPeriod: null } asked when asked.Deal is not LinkedDealReference => new SetNextStepCommand(asked.Deal, string.Empty) { Done = true, Language = asked.Language },
+            SetNextStepCommand { Text.Length: 0 } step => step with { Done = true },
+            _ => null,
+        };
+    }
+
+    private static bool SaysStep(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+        .Any(w => LanguagePack.Lower(w).Trim(':', ',', '.') is var lower && Matchers.Value.Any(m => m.Pack.Words("step_done_asks").Contains(lower)));
+
+    /// <summary>A word of <c>step_done</c> as typed or as its synonym («خلصت» reads «تم»).</summary>
+    private static bool IsDoneWord(string word, string? language) => Matchers.Value.Any(m =>
+        (language is null || m.Pack.Code == language)
+        && LanguagePack.Lower(word) is var lower
+        && (m.Pack.Words("step_done").Contains(lower) || m.Pack.Words("step_done").Contains(m.Pack.Canonical(lower))));
+
+    private ChatCommand ParseSaid(string? text)
+    {
         var trimmed = (text ?? string.Empty).Trim();
         var capped = TextFolding.Cap(trimmed);
 
@@ -123,6 +167,40 @@ public sealed partial class CommandParser
         /// a direction mark before it is already left out; a right-to-left mark typed after the last word is trimmed the same way.
         /// </summary>
         public string From(int start) => Raw[RawIndex(start)..].Trim().TrimEnd(TrailingMarks);
+
+        /// <summary>
+        /// <see cref="From"/> with the emoji typed right before <paramref name="start"/>: emoji are no tokens, so a slot's
+        /// first token may come after them ("🎉 demo tomorrow" keeps its 🎉).
+        /// </summary>
+        public string FromWithEmoji(int start)
+        {
+            var at = start;
+            for (var i = start - 1; i >= 0 && (char.IsWhiteSpace(Folded[i]) || IsEmoji(Folded[i])); i--)
+            {
+                at = char.IsWhiteSpace(Folded[i]) ? at : i;
+            }
+
+            return From(at);
+        }
+
+        /// <summary>
+        /// The emoji typed after the folded position <paramref name="end"/> past a colon or dash ("note for Initech: 👍"),
+        /// or null when nothing or more than emoji follows: an emoji-only note has no token for a slot to hold.
+        /// </summary>
+        public string? EmojiAfter(int end)
+        {
+            var at = end;
+            while (at < Folded.Length && (char.IsWhiteSpace(Folded[at]) || Folded[at] is ':' or '-' or '\u2013'))
+            {
+                at++;
+            }
+
+            var rest = Folded[at..];
+            return rest.Length > 0 && rest.All(c => IsEmoji(c) || char.IsWhiteSpace(c)) ? From(at) : null;
+        }
+
+        private static bool IsEmoji(char c) =>
+            char.IsSurrogate(c) || c is '\uFE0F' or '\u200D' || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.OtherSymbol;
 
         /// <summary>
         /// The words as typed from the first token to the last. Latin-only words are joined as before, unless
@@ -781,7 +859,9 @@ public sealed partial class CommandParser
             // "deals with no next step in EMEA" fits "next step for {deal} {step}" with "deals with no" for the deal: deals in
             // general, so another reading (what's due) is tried.
             "nextstep" => NextIsATime(m, tokens, pack) || AsksWhichDeals(m.Slot("deal"), pack) ? null : NextStep(m, tokens, folded, pack),
-            "note" => new AddNoteCommand(DealOf(m.Slot("deal"), pack, folded), m.Slot("text").Count == 0 ? string.Empty : folded.From(m.Slot("text")[0].Start)),
+            "note" => new AddNoteCommand(DealOf(m.Slot("deal"), pack, folded), m.Slot("text").Count == 0
+                ? (tokens.Count == 0 ? null : folded.EmojiAfter(tokens.Max(t => t.Start + t.Original.Length))) ?? string.Empty
+                : folded.FromWithEmoji(m.Slot("text")[0].Start)),
             "history" => History(m, folded, pack),
             "activity" => Activity(m, tokens, folded, pack),
             "help" => new HelpCommand(),
@@ -1754,7 +1834,7 @@ public sealed partial class CommandParser
             return null;
         }
 
-        return folded.From(slot[0].Start);
+        return folded.FromWithEmoji(slot[0].Start);
     }
 
     private static ChatCommand? Link(IReadOnlyList<Token> slot, Typed folded, LanguagePack pack)

@@ -43,13 +43,26 @@ internal sealed class SetNextStepUseCase(
             return ((DealLookup.Answered)lookup).Answer;
         }
 
+        if (command.Done)
+        {
+            // The store keeps a step until another replaces it (it has no "cleared" state): nothing is written, and the
+            // answer says how to set what's next. "done" is never stored as a step.
+            var deal = found.Deal.Deal;
+            var done = deal.NextStep is { Length: > 0 } step
+                ? context.Say.Coaching("NextStep.DoneSayNext", deal.Name, step)
+                : context.Say.Coaching("NextStep.DoneNone", deal.Name);
+            return await whatsNext.ShowAsync(found.Deal, context, done, cancellationToken);
+        }
+
         var rules = await teamRules.GetAsync(cancellationToken);
         var teamId = found.Deal.Deal.TeamId;
         var dateContext = new DateContext(context.Now, rules.Zone(teamId), DateContext.OrderFor(context.Turn.User.Locale)) { Workdays = rules.Workdays(teamId) };
         switch (DateInWords.Find(command.Text, dateContext))
         {
             case DateReading.Found date:
-                return await SetAsync(found.Deal, date.Rest, date.At, context, fromCard: false, cancellationToken);
+                // "change the next step for Initech to Friday": a date and no words moves the step said before.
+                var text = date.Rest.Trim() is { Length: 0 } && found.Deal.Deal.NextStep is { Length: > 0 } current ? current : date.Rest;
+                return await SetAsync(found.Deal, text, date.At, context, fromCard: false, cancellationToken);
             case DateReading.None none:
                 return await SetAsync(found.Deal, none.Rest, null, context, fromCard: false, cancellationToken);
             case DateReading.Unreadable unreadable:
