@@ -1,0 +1,34 @@
+using SalesCoachBot.Core.ProcessMaps;
+using SalesCoachBot.Core.Tests.Fakes;
+
+namespace SalesCoachBot.Core.Tests.Localization;
+
+/// <summary>
+/// Session 52 wording: what's due, reminders, the outcome pages and the charts, as a rep reads them in English and
+/// Arabic, on the shipped map.
+/// </summary>
+public sealed class ReplyWording52Tests : IDisposable
+{
+    private readonly BotHarness _bot = new(ProcessMapLoader.Default);
+
+    public void Dispose() => _bot.Dispose();
+
+    [Theory]
+    [InlineData("what's due", "Open deals with no next step (1): Globex", "Book one by saying \"next step for DEAL: what and when\".", "Give a step its day by saying")]
+    [InlineData("وش المستحق", "صفقات مفتوحة بلا خطوة تالية (1): \u2068Globex\u2069", "احجز خطوة بقول: «الخطوة التالية لصفقة الاسم: ماذا ومتى».", "حدّد")]
+    public async Task Due_Text_HintsAndTheNoStepLineArePlainLinesNotItems(string ask, string missingLine, string hint, string undatedHint)
+    {
+        _bot.AddDeal("1002", "Initech", "demo").NextStep = "send ROI case";
+        _bot.AddDeal("1003", "Globex", "proposal");
+
+        var lines = (await _bot.AskAsync(ask)).Text.Split('\n');
+
+        // Was "No next step:" then "- Open deals with no next step (1): …" and "- Book one by saying …", as if both were deals.
+        Assert.Equal(6, lines.Length);
+        Assert.StartsWith("- ", lines[2], StringComparison.Ordinal);
+        Assert.StartsWith(undatedHint, lines[3], StringComparison.Ordinal);
+        Assert.Equal(missingLine, lines[4]);
+        Assert.Equal(hint, lines[5]);
+        Assert.Single(lines, line => line.StartsWith("- ", StringComparison.Ordinal));
+    }
+}
