@@ -31,4 +31,30 @@ public sealed class ReplyWording52Tests : IDisposable
         Assert.Equal(hint, lines[5]);
         Assert.Single(lines, line => line.StartsWith("- ", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("ذكرني أتصل بـ Initech بكرة")]
+    [InlineData("فكرني أكلم Initech بكرة")]
+    [InlineData("ذكرني أدق على Initech بكرة")]
+    public async Task RemindMe_Arabic_CallVerbsStoreOneNoun(string text)
+    {
+        var initech = _bot.AddDeal("1002", "Initech", "demo");
+
+        var answer = await _bot.AskAsync(text);
+
+        // «أكلم» stored «مكالمة» and «أتصل» «اتصال»: two nouns for the same reminder.
+        Assert.Equal("اتصال", initech.NextStep);
+        Assert.StartsWith("الخطوة التالية لصفقة \u2068Initech\u2069: اتصال — السبت 28 نوفمبر 2026", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RemindMe_English_CallStoresCall()
+    {
+        var initech = _bot.AddDeal("1002", "Initech", "demo");
+
+        var answer = await _bot.AskAsync("remind me to call Initech tomorrow");
+
+        Assert.Equal("call", initech.NextStep);
+        Assert.StartsWith("Next step for Initech: call — ", answer.Text, StringComparison.Ordinal);
+    }
 }
