@@ -57,4 +57,35 @@ public sealed class ReplyWording52Tests : IDisposable
         Assert.Equal("call", initech.NextStep);
         Assert.StartsWith("Next step for Initech: call — ", answer.Text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("explain nurture", "en", "If buyer says no: from ")]
+    [InlineData("اشرح الرعاية", "ar", "عند «المشتري يرفض»: من ")]
+    public async Task ExplainNurture_BuyerSaysNoLine_NamesNoStageAtOrAfterTheWonStage(string text, string language, string start)
+    {
+        _bot.Rep.Language = language;
+
+        var answer = await _bot.AskAsync(text);
+
+        // The map's default (a "no" goes to nurture) listed Contract signed … Existing customer, where deals are won.
+        var line = Assert.Single(answer.Card!.Sections.Single().Lines, l => l.Text.StartsWith(start, StringComparison.Ordinal)).Text;
+        var map = _bot.Map;
+        var won = map.PositionOf(map.Won);
+        Assert.Contains(map.GetStage(new("discovery")).NameFor(language), line, StringComparison.Ordinal);
+        Assert.All(map.OrderedStages().Where(s => map.PositionOf(s.Id) >= won), s => Assert.DoesNotContain(s.NameFor(language), line, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("اشرح الرعاية")]
+    [InlineData("اشرح الخسارة")]
+    public async Task ExplainOutcome_Arabic_ReopenExampleIsolatesTheDealName(string text)
+    {
+        _bot.Rep.Language = "ar";
+
+        var answer = await _bot.AskAsync(text);
+
+        // «أعد فتح Initech» put a bare Latin name inside the Arabic sentence.
+        Assert.Contains("«أعد فتح \u2068Initech\u2069»", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(" Initech", answer.Text, StringComparison.Ordinal);
+    }
 }

@@ -144,8 +144,8 @@ internal sealed class StageInfoUseCase(IDirectoryStore directory) : ICommandHand
     }
 
     /// <summary>
-    /// The page of nurture or lost: which stages' branches send a deal there (a stage with no "buyer says no" branch
-    /// sends it to nurture), when a nurtured deal is re-engaged or which lost reasons the map has, and how to bring one back.
+    /// The page of nurture or lost: which stages' branches send a deal there (a stage before the won one with no "buyer
+    /// says no" branch sends it to nurture), when a nurtured deal is re-engaged or which lost reasons the map has, and how to bring one back.
     /// </summary>
     private static BotAnswer DescribeOutcome(BranchTarget outcome, ProcessMap map, string? language, Phrases say)
     {
@@ -165,9 +165,11 @@ internal sealed class StageInfoUseCase(IDirectoryStore directory) : ICommandHand
             }
         }
 
+        // A deal at or past the won stage is won: no buyer says no there, so the nurture default does not reach it.
+        var won = map.PositionOf(map.Won);
         foreach (var stage in map.OrderedStages())
         {
-            var saidNo = false;
+            var saidNo = won >= 0 && map.PositionOf(stage.Id) >= won;
             foreach (var branch in stage.Branches)
             {
                 saidNo |= branch.IsBuyerSaysNo;
@@ -195,7 +197,8 @@ internal sealed class StageInfoUseCase(IDirectoryStore directory) : ICommandHand
             facts.Add(new(say.Lists("Outcome.LostReasons"), CoachingWording.List(map.Outcomes.LostReasons.Select(r => MapWording.LostReason(r, say, map)), say)));
         }
 
-        body.Add(say.Lists("Outcome.Reopen", say.Coaching("Help.Cmd.Reopen")));
+        var reopen = say.Coaching("Help.Cmd.Reopen");
+        body.Add(say.Lists("Outcome.Reopen", say.Language.IsRightToLeft ? Bidi.IsolateLatinRuns(reopen) : reopen));
         var card = new Card
         {
             Kind = CardKind.StageInfo,
