@@ -88,4 +88,19 @@ public sealed class ReplyWording52Tests : IDisposable
         Assert.Contains("«أعد فتح \u2068Initech\u2069»", answer.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(" Initech", answer.Text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("صفقاتي في مرحلة الخسارة", "«الخسارة» نتيجة وليست مرحلة: الصفقة التي تصل إليها تخرج من خط المبيعات. المراحل: ")]
+    [InlineData("صفقاتي في مرحلة الرعاية", "«الرعاية» نتيجة وليست مرحلة: الصفقة التي تصل إليها تخرج من خط المبيعات. المراحل: ")]
+    [InlineData("my deals in stage nurture", "\"nurture\" is an outcome, not a stage: a deal that reaches it leaves the pipeline. Stages: ")]
+    public async Task MyDealsInAnOutcome_SaysItIsAnOutcomeInTheRepsLanguage(string text, string start)
+    {
+        _bot.AddDeal("1002", "Initech", "demo");
+
+        var answer = await _bot.AskAsync(text);
+
+        // Was «لا أعرف مرحلة اسمها «⁨lost⁩»»: the parser's English word, isolated, in an Arabic reply.
+        Assert.StartsWith(start, answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("lost", answer.Text, StringComparison.Ordinal);
+    }
 }

@@ -56,9 +56,14 @@ internal sealed class StageInfoUseCase(IDirectoryStore directory) : ICommandHand
     }
 
     /// <summary>"I don't know a stage called …": the map's stages, in order, named in <paramref name="language"/>.</summary>
-    internal static BotAnswer UnknownStage(string stageText, ProcessMap map, string? language, Phrases say) =>
-        Errors.Answer(say.Errors("UnknownStage.Title"),
-            say.Errors("UnknownStage", stageText, CoachingWording.List(map.OrderedStages().Select(s => s.NameFor(language)), say)));
+    internal static BotAnswer UnknownStage(string stageText, ProcessMap map, string? language, Phrases say)
+    {
+        var stages = CoachingWording.List(map.OrderedStages().Select(s => s.NameFor(language)), say);
+        // «صفقاتي في مرحلة الخسارة» reaches here as the parser's "lost": named in the reply's language, and said to be an outcome.
+        return OutcomeOf(stageText) is { } outcome
+            ? Errors.Answer(say.Errors("UnknownStage.Title"), say.Errors("UnknownStage.Outcome", say.Lists(outcome.IsNurture ? "Stage.To.Nurture" : "Stage.To.Lost"), stages))
+            : Errors.Answer(say.Errors("UnknownStage.Title"), say.Errors("UnknownStage", stageText, stages));
+    }
 
     private static BotAnswer Describe(Stage stage, ProcessMap map, string? language, Phrases say)
     {
