@@ -34,7 +34,8 @@ public sealed record FunnelChart(string Title, string Subtitle, IReadOnlyList<Fu
             // Said in the chart's language, like its labels.
             var say = ReplyTexts.Shared.In(Language);
             return say.Pipeline("Chart.Alt", Title, string.Join(say.Pipeline("Separator.Strong"), Steps.Select(s =>
-                say.Pipeline("Chart.Alt.Step", s.Label, PipelineFormat.Plain(s.Count, say)) +
+                // The counted noun («صفقتان مفتوحتان»), as the map's boxes say it: «2 مفتوحة» was an adjective beside a digit.
+                say.Pipeline("Chart.Alt.Step", s.Label, say.Count(Phrases.Area.Charts, "Stage.Open", s.Count)) +
                 (s.AmountLabel.Length > 0 ? say.Pipeline("Chart.Alt.Amount", s.AmountLabel) : string.Empty) +
                 (s.ConversionLabel is { Length: > 0 } c ? say.Pipeline("Chart.Alt.Conversion", c) : string.Empty))));
         }

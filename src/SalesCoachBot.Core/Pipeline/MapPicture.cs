@@ -61,7 +61,8 @@ internal static class MapPicture
                 var when = string.Join(" / ", target.Select(b => Words(MapWording.Branch(b, language))));
                 var lost = target.Key == BranchTarget.Lost.Value;
                 var count = lost ? lostFrom.GetValueOrDefault(id) : Sitting(stage, DealStatus.Nurture);
-                branches.Add(say.Charts("Stage.Branch", when, say.Charts(lost ? "Target.Lost" : "Target.Nurture"), count));
+                // Counted as the language counts: a bare "2" in English's terse label, «صفقتان» in Arabic.
+                branches.Add(say.Charts("Stage.Branch", when, say.Charts(lost ? "Target.Lost" : "Target.Nurture"), say.Count(Phrases.Area.Charts, "Stage.Branch.Deals", count)));
             }
 
             boxes.Add(new MapChartStage(id, MapWording.Name(stage, language), stage.Owner, open, health, stage.Id == map.Won, stage.Id == map.Start)

@@ -1,3 +1,4 @@
+using SalesCoachBot.Core.Dates;
 using SalesCoachBot.Core.Domain;
 
 namespace SalesCoachBot.Data.Demo;
@@ -24,7 +25,7 @@ public static class DemoData
         string Team,
         string[] Path,
         int DaysInStage,
-        int? NextStepInDays = null,
+        int? NextStepInDays = null, // booked for a day, as a rep books one ("call on Wednesday"): no clock time
         DealStatus Status = DealStatus.Open,
         string? LostReason = null);
 
@@ -117,7 +118,7 @@ public static class DemoData
                 TeamId = teams[demo.Team].Id,
                 StageId = new StageId(demo.Path[^1]),
                 StageEnteredAt = enteredCurrent,
-                NextStepAt = demo.NextStepInDays is { } days ? now.AddDays(days) : null,
+                NextStepAt = demo.NextStepInDays is { } days ? EndOfDay(now, days, teams[demo.Team]) : null,
                 CreatedAt = entries[0],
                 Status = demo.Status,
                 LostReason = demo.LostReason,
@@ -161,5 +162,16 @@ public static class DemoData
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return new Counts(teams.Count, people.Length, Deals.Length);
+    }
+
+    /// <summary>
+    /// The end of the team's local day <paramref name="days"/> after today, as "next step … on Wednesday" stores it: "now
+    /// plus 3 days" carried the seed's clock time, read back as "Wed 9 Dec 2026, 20:43".
+    /// </summary>
+    private static DateTimeOffset EndOfDay(DateTimeOffset now, int days, SalesTeam team)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(team.TimeZoneId);
+        var local = ZonedDay.Of(now, zone).AddDays(days).ToDateTime(DateContext.EndOfDay);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 }

@@ -252,7 +252,8 @@ public sealed class PipelineInTheirLanguageTests : IDisposable
         var arabic = new FunnelChart("قمع خط المبيعات — EMEA", "s", steps) { Language = ReplyLanguage.Arabic }.AltText;
 
         Assert.Equal("Pipeline funnel — EMEA: Discovery 2 open, 2 EUR; Demo 1 open, 1 EUR, 33% (1 of 3) converted from the stage before.", english);
-        Assert.Equal($"قمع خط المبيعات — EMEA: {Iso("Discovery")}: {Iso("2")} مفتوحة، {Iso("2 EUR")}؛ {Iso("Demo")}: {Iso("1")} مفتوحة، {Iso("1 EUR")}، وتحوّل إليها {Iso("33% (1 of 3)")} من المرحلة السابقة.", arabic);
+        // Counted nouns, as the other Arabic replies say them (was «⁨2⁩ مفتوحة», an adjective beside a digit).
+        Assert.Equal($"قمع خط المبيعات — EMEA: {Iso("Discovery")}: صفقتان مفتوحتان، {Iso("2 EUR")}؛ {Iso("Demo")}: صفقة مفتوحة واحدة، {Iso("1 EUR")}، وتحوّل إليها {Iso("33% (1 of 3)")} من المرحلة السابقة.", arabic);
     }
 
     [Fact]

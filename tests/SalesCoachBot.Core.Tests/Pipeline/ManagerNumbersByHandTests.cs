@@ -103,6 +103,19 @@ public sealed class ManagerNumbersByHandTests : IDisposable
         Assert.Contains("Lost: 1 deal in the last 12 months (price 1)", answer.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ShowMap_Arabic_BranchCountsAreCountedNouns()
+    {
+        _bot.Manager.Language = "ar";
+
+        var answer = await _bot.AskAsync("اعرض الخريطة", _bot.Manager);
+
+        // Were bare numbers after the outcome («← الخسارة 1»), where the rest of the Arabic replies count the deals.
+        var lines = answer.Card!.Sections.Single(s => s.Heading == "المراحل").Lines.Select(l => l.Text).ToList();
+        Assert.EndsWith("← الرعاية: لا صفقات", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith("← الخسارة: صفقة واحدة", lines[1], StringComparison.Ordinal);
+    }
+
     private Deal Deal(string id, decimal amount, params (string Stage, int DaysAgo)[] path)
     {
         var now = _bot.Clock.GetUtcNow();

@@ -189,6 +189,10 @@ internal sealed class DueUseCase(IDealStore deals, IDirectoryStore directory, Te
             }
         }
 
+        // The text form lists deals as items; a hint, and the line that names the deals with no step (it says all its
+        // heading does), read as plain lines there: "- Book one by saying …" under "No next step:" read as one more deal.
+        var missingSection = manages || missing.Count == 0 ? null : sections[^1];
+
         // Only what was asked about is counted: "which deals have no next step" does not answer "0 overdue, 0 coming up".
         var (header, subtitle) = command.Focus switch
         {
@@ -202,10 +206,14 @@ internal sealed class DueUseCase(IDealStore deals, IDirectoryStore directory, Te
         var text = new StringBuilder().AppendLine(header);
         foreach (var section in sections)
         {
-            text.AppendLine(say.Lists("Stalled.Owner", section.Heading));
+            if (!ReferenceEquals(section, missingSection))
+            {
+                text.AppendLine(say.Lists("Stalled.Owner", section.Heading));
+            }
+
             foreach (var line in section.Lines)
             {
-                text.Append("- ").AppendLine(line.Text);
+                text.Append(manages || line.Action is not null ? "- " : string.Empty).AppendLine(line.Text);
             }
         }
 

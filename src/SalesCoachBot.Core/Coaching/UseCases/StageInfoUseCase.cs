@@ -56,9 +56,14 @@ internal sealed class StageInfoUseCase(IDirectoryStore directory) : ICommandHand
     }
 
     /// <summary>"I don't know a stage called …": the map's stages, in order, named in <paramref name="language"/>.</summary>
-    internal static BotAnswer UnknownStage(string stageText, ProcessMap map, string? language, Phrases say) =>
-        Errors.Answer(say.Errors("UnknownStage.Title"),
-            say.Errors("UnknownStage", stageText, CoachingWording.List(map.OrderedStages().Select(s => s.NameFor(language)), say)));
+    internal static BotAnswer UnknownStage(string stageText, ProcessMap map, string? language, Phrases say)
+    {
+        var stages = CoachingWording.List(map.OrderedStages().Select(s => s.NameFor(language)), say);
+        // «صفقاتي في مرحلة الخسارة» reaches here as the parser's "lost": named in the reply's language, and said to be an outcome.
+        return OutcomeOf(stageText) is { } outcome
+            ? Errors.Answer(say.Errors("UnknownStage.Title"), say.Errors("UnknownStage.Outcome", say.Lists(outcome.IsNurture ? "Stage.To.Nurture" : "Stage.To.Lost"), stages))
+            : Errors.Answer(say.Errors("UnknownStage.Title"), say.Errors("UnknownStage", stageText, stages));
+    }
 
     private static BotAnswer Describe(Stage stage, ProcessMap map, string? language, Phrases say)
     {
@@ -144,8 +149,8 @@ internal sealed class StageInfoUseCase(IDirectoryStore directory) : ICommandHand
     }
 
     /// <summary>
-    /// The page of nurture or lost: which stages' branches send a deal there (a stage with no "buyer says no" branch
-    /// sends it to nurture), when a nurtured deal is re-engaged or which lost reasons the map has, and how to bring one back.
+    /// The page of nurture or lost: which stages' branches send a deal there (a stage before the won one with no "buyer
+    /// says no" branch sends it to nurture), when a nurtured deal is re-engaged or which lost reasons the map has, and how to bring one back.
     /// </summary>
     private static BotAnswer DescribeOutcome(BranchTarget outcome, ProcessMap map, string? language, Phrases say)
     {
@@ -165,9 +170,11 @@ internal sealed class StageInfoUseCase(IDirectoryStore directory) : ICommandHand
             }
         }
 
+        // A deal at or past the won stage is won: no buyer says no there, so the nurture default does not reach it.
+        var won = map.PositionOf(map.Won);
         foreach (var stage in map.OrderedStages())
         {
-            var saidNo = false;
+            var saidNo = won >= 0 && map.PositionOf(stage.Id) >= won;
             foreach (var branch in stage.Branches)
             {
                 saidNo |= branch.IsBuyerSaysNo;
@@ -195,7 +202,8 @@ internal sealed class StageInfoUseCase(IDirectoryStore directory) : ICommandHand
             facts.Add(new(say.Lists("Outcome.LostReasons"), CoachingWording.List(map.Outcomes.LostReasons.Select(r => MapWording.LostReason(r, say, map)), say)));
         }
 
-        body.Add(say.Lists("Outcome.Reopen", say.Coaching("Help.Cmd.Reopen")));
+        var reopen = say.Coaching("Help.Cmd.Reopen");
+        body.Add(say.Lists("Outcome.Reopen", say.Language.IsRightToLeft ? Bidi.IsolateLatinRuns(reopen) : reopen));
         var card = new Card
         {
             Kind = CardKind.StageInfo,
