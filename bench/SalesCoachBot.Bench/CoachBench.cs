@@ -65,6 +65,8 @@ internal static class CoachBench
                 await ExplainAsync(sql, "biggest deals (admin)", () => TurnAsync(db, DataSet.AdminEmail, new TextInput("what are our biggest deals")));
                 await ExplainAsync(sql, "closest to closing (admin)", () => TurnAsync(db, DataSet.AdminEmail, new TextInput("which deal is closest to closing")));
                 await ExplainAsync(sql, "what's due this week (admin)", () => TurnAsync(db, DataSet.AdminEmail, new TextInput("what's due this week")));
+                await ExplainAsync(sql, "stalled (admin)", () => TurnAsync(db, DataSet.AdminEmail, new TextInput("stalled")));
+                await ExplainAsync(sql, "what's due this week (manager)", () => TurnAsync(db, "manager03@bench.example", new TextInput("what's due this week")));
             }
 
             for (var i = 0; i < 200; i++)
@@ -324,7 +326,7 @@ internal static class CoachBench
         Console.WriteLine($"-- one turn, {what}: {took.TotalMilliseconds:F2} ms, {sql.Capture.Count} SQL commands");
         foreach (var command in sql.Capture)
         {
-            Console.WriteLine($"   {(command.Length > 160 ? command[..160] + "…" : command)}");
+            Console.WriteLine($"   {(command.Length > 160 && !SqlCounter.Full ? command[..160] + "…" : command)}");
         }
 
         sql.Capture = null;

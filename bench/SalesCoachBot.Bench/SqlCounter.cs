@@ -18,6 +18,9 @@ internal sealed class SqlCounter : IObserver<DiagnosticListener>, IObserver<KeyV
     /// <summary>When set, the text of each command is added here (one turn's worth, for printing).</summary>
     public List<string>? Capture { get; set; }
 
+    /// <summary>Whole commands with their parameters (<c>SALESCOACH_BENCH_SQL=full</c>), not their first 160 characters.</summary>
+    public static bool Full { get; } = Environment.GetEnvironmentVariable("SALESCOACH_BENCH_SQL") == "full";
+
     public void OnNext(DiagnosticListener value)
     {
         if (value.Name == DbLoggerCategory.Name)
@@ -38,7 +41,14 @@ internal sealed class SqlCounter : IObserver<DiagnosticListener>, IObserver<KeyV
             {
                 lock (capture)
                 {
-                    capture.Add($"{data.Duration.TotalMilliseconds,6:F2} ms  {data.Command.CommandText.ReplaceLineEndings(" ")}");
+                    var text = data.Command.CommandText.ReplaceLineEndings(" ");
+                    if (Full)
+                    {
+                        // The parameters too, to run the command again in the sqlite3 shell.
+                        text += " -- " + string.Join(", ", data.Command.Parameters.Cast<System.Data.Common.DbParameter>().Select(p => $"{p.ParameterName}={p.Value}"));
+                    }
+
+                    capture.Add($"{data.Duration.TotalMilliseconds,6:F2} ms  {text}");
                 }
             }
         }

@@ -98,6 +98,54 @@ public abstract class DueAndStalled50Tests(DatabaseProvider provider)
     }
 
     [DatabaseFact]
+    public async Task StalledInDatabase_LimitsThatOverlap_TheShortestThatFitsDecidesAsAnyOfThemDid()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var people = await SeedAsync(database);
+        var now = database.Time.GetUtcNow();
+        // The condition picks one limit per deal (perf52): listed longest first here, two stage limits and two idle limits fit
+        // team A's deals, a limit of 0 days is no limit, and "gone" has none. A deal stalls under the shortest that fits.
+        var limits = new StallLimits(
+            [
+                new StageStallLimit(null, [new StageId("discovery"), new StageId("demo")], 30),
+                new StageStallLimit([people.A.TeamId, people.C.TeamId], [new StageId("discovery")], 12),
+                new StageStallLimit([people.B.TeamId], [new StageId("discovery")], 0),
+                new StageStallLimit([people.A.TeamId], [new StageId("contract-signed"), new StageId("demo")], 9),
+            ],
+            [new TeamIdleLimit(null, 20), new TeamIdleLimit([people.A.TeamId], 7), new TeamIdleLimit([people.B.TeamId], 0)]);
+        int Shortest(IEnumerable<int> days) => days.Where(d => d > 0).DefaultIfEmpty(0).Min();
+        int StallDays(Deal deal) => Shortest(limits.Stages.Where(l => (l.TeamIds is null || l.TeamIds.Contains(deal.TeamId)) && l.StageIds.Contains(deal.StageId)).Select(l => l.Days));
+        int IdleDays(Deal deal) => Shortest(limits.Idle.Where(l => l.TeamIds is null || l.TeamIds.Contains(deal.TeamId)).Select(l => l.Days));
+
+        await using var scope = database.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IDealStore>();
+        foreach (var teams in new IReadOnlyCollection<long>?[] { [people.A.TeamId], [people.B.TeamId], null })
+        {
+            var open = await store.ListOpenAsync(teams, CancellationToken.None);
+            var expected = open
+                .Where(v => StallRule.IsStalled(v.Deal.Status, v.Deal.StageEnteredAt, v.Deal.LastActivityAt, v.Deal.NextStepAt, v.SnoozedUntil, StallDays(v.Deal), IdleDays(v.Deal), now))
+                .Select(v => v.Deal.Name + "#" + v.Id.Value)
+                .ToList();
+            var of = teams is null ? null : new DealScope(teams);
+
+            var read = await store.ListStalledOpenAsync(teams, limits, now, CancellationToken.None);
+            var counted = await store.CountOpenAsync(of, limits, now, CancellationToken.None);
+
+            Assert.Equal(expected, read.Select(r => r.Deal.Name + "#" + r.Id.Value));
+            Assert.InRange(read.Count, 1, open.Count - 1);
+            Assert.Equal(expected.Count, counted.Stalled);
+            Assert.Equal(expected.Count, await store.CountStalledAsync(of, limits, now, CancellationToken.None));
+        }
+
+        // Team A's deals at discovery 14 days in (12-day limit, not 30) and at demo 10 days in (9, not 30) stall; the same
+        // deals judged by the longest limits alone would not all have.
+        var longest = new StallLimits([new StageStallLimit(null, [new StageId("discovery"), new StageId("demo")], 30)], [new TeamIdleLimit(null, 20)]);
+        Assert.True(
+            await store.CountStalledAsync(new DealScope([people.A.TeamId]), limits, now, CancellationToken.None)
+                > await store.CountStalledAsync(new DealScope([people.A.TeamId]), longest, now, CancellationToken.None));
+    }
+
+    [DatabaseFact]
     public async Task ListOpenSteps_RepManagerAdmin_OnlyStepsBeforeTheBoundAndThoseWithoutADay()
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -165,7 +213,8 @@ public abstract class DueAndStalled50Tests(DatabaseProvider provider)
 
         await using var scope = database.Services.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<IDealStore>();
-        foreach (var of in new DealScope?[] { new DealScope([], people.A.RepId), new DealScope([people.A.TeamId]), null })
+        // A rep's own and one team's are read in one query and cut here (perf52), several teams' and every team's in the database.
+        foreach (var of in new DealScope?[] { new DealScope([], people.A.RepId), new DealScope([people.A.TeamId]), new DealScope([people.A.TeamId, people.B.TeamId]), null })
         {
             var all = await store.ListOpenStepsAsync(of, before, withoutDay: true, CancellationToken.None);
             static bool None(DealStep step) => step.NextStep is null && step.NextStepAt is null;

@@ -247,4 +247,29 @@ public abstract class ListFirst48StoreTests(Func<TestDatabase> database)
         Assert.DoesNotContain(managerSees, v => v.Id.Value == world.OwnInB);
         Assert.Equal(["Gamma", "Delta"], demo.Select(v => v.Deal.Name));
     }
+
+    [DatabaseFact]
+    public async Task ListOpenStageIds_OneTeamSeveralAndAll_TheStagesTheirOpenDealsAreAt()
+    {
+        var world = await SeedAsync();
+        await using (var db = Db.NewContext())
+        {
+            // A closed deal's stage is not one the team holds open deals at.
+            var closed = db.Deals.Single(d => d.Id == new DealId(world.Closed));
+            closed.StageId = new StageId("proposal");
+            await db.SaveChangesAsync();
+        }
+
+        foreach (var teams in new IReadOnlyCollection<long>?[] { [world.A.TeamId], [world.B.TeamId], [world.A.TeamId, world.B.TeamId], null })
+        {
+            var expected = (await WithStoreAsync(store => store.ListOpenAsync(teams, CancellationToken.None))).Select(v => v.Deal.StageId.Value).Distinct().Order();
+
+            var held = await WithStoreAsync(store => store.ListOpenStageIdsAsync(teams, CancellationToken.None));
+
+            Assert.Equal(expected, held.Select(s => s.Value).Order());
+        }
+
+        Assert.Equal(["discovery"], (await WithStoreAsync(store => store.ListOpenStageIdsAsync([world.B.TeamId], CancellationToken.None))).Select(s => s.Value));
+        Assert.Equal(["demo", "discovery"], (await WithStoreAsync(store => store.ListOpenStageIdsAsync([world.A.TeamId], CancellationToken.None))).Select(s => s.Value).Order());
+    }
 }

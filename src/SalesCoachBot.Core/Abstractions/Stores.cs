@@ -62,6 +62,13 @@ public interface IDealStore
         IReadOnlyCollection<long>? teamIds, IReadOnlyCollection<StageId> stages, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The stages at which the given teams (all when null) have open deals, each once: which reads of
+    /// <see cref="ListOpenAtStagesAsync"/> would find none ("closest to closing" asks from the end of the path).
+    /// </summary>
+    async Task<IReadOnlySet<StageId>> ListOpenStageIdsAsync(IReadOnlyCollection<long>? teamIds, CancellationToken cancellationToken) =>
+        (await ListOpenAsync(teamIds, cancellationToken)).Select(view => view.Deal.StageId).ToHashSet();
+
+    /// <summary>
     /// Open deals <paramref name="scope"/> allows (every deal when null) owned by one of <paramref name="ownerIds"/>, oldest
     /// stage entry first.
     /// </summary>

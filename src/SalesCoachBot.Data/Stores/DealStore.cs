@@ -100,6 +100,19 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
         return await LoadInStageOrderAsync(query, cancellationToken);
     }
 
+    public async Task<IReadOnlySet<StageId>> ListOpenStageIdsAsync(IReadOnlyCollection<long>? teamIds, CancellationToken cancellationToken)
+    {
+        // Read from the (team, status, stage) index alone: a pass over it costs what one stage's empty read over the deals did.
+        var query = Db.Deals.AsNoTracking().Where(d => d.Status == DealStatus.Open);
+        if (teamIds is not null)
+        {
+            var ids = teamIds.ToList();
+            query = query.Where(d => ids.Contains(d.TeamId));
+        }
+
+        return (await query.Select(d => d.StageId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+    }
+
     public async Task<IReadOnlyList<DealView>> ListOpenOfOwnersAsync(
         DealScope? scope, IReadOnlyCollection<long> ownerIds, CancellationToken cancellationToken)
     {
@@ -204,42 +217,69 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
     /// </summary>
     private static Expression<Func<Deal, bool>>? Stalled(StallLimits limits, DateTimeOffset now)
     {
-        // Not snoozed (the caller's); with a next step booked after now, stalled only in the stage
-        // twice its limit; otherwise over the stage's limit, or idle (since the later of the last activity and the stage
-        // entry) over the team's. Each limit's teams and stages are bound as lists; the times are exact (ticks on SQLite).
-        // The "booked or not" choice is one CASE on top: an OR of indexable terms there would make SQLite read the deals
-        // once per term through the team index (measured: 8x slower at 100,000 deals than one pass).
-        Expression<Func<Deal, bool>>? twice = null, over = null;
-        // A limit of every team names none: each team bound is a comparison per deal (20 teams in 9 stage limits cost
-        // more than the rest of the condition at 100,000 deals).
-        foreach (var limit in limits.Stages.Where(l => l.Days > 0))
-        {
-            var stages = limit.StageIds.ToList();
-            var overAt = now - TimeSpan.FromDays(limit.Days);
-            var twiceAt = now - TimeSpan.FromDays(2 * limit.Days);
-            twice = Or(twice, InTeams(limit.TeamIds, d => stages.Contains(d.StageId) && d.StageEnteredAt <= twiceAt));
-            over = Or(over, InTeams(limit.TeamIds, d => stages.Contains(d.StageId) && d.StageEnteredAt < overAt));
-        }
-
-        foreach (var limit in limits.Idle.Where(l => l.Days > 0))
-        {
-            var idleAt = now - TimeSpan.FromDays(limit.Days);
-            over = Or(over, InTeams(limit.TeamIds, d => d.LastActivityAt < idleAt && d.StageEnteredAt < idleAt));
-        }
-
-        if (over is null)
+        // Not snoozed (the caller's); with a next step booked after now, stalled only in the stage twice its limit;
+        // otherwise over the stage's limit, or idle (since the later of the last activity and the stage entry) over the
+        // team's. Each deal's limits are picked once, as a CASE over its stage (and team) giving the time it stalls at,
+        // and compared once: an OR of one comparison per limit made every deal go through every limit's lists (the
+        // header's count, half of its CPU at 100,000 deals, bench/README.md perf52). The limits come shortest first, so the
+        // first that fits a deal is the latest time, as the OR took it even if two limits fit one deal. The "booked or
+        // not" choice is one CASE on top: an OR of indexable terms there would make SQLite read the deals once per term
+        // through the team index (measured: 8x slower at 100,000 deals than one pass). Times are parameters (ticks on SQLite).
+        var stages = limits.Stages.Where(l => l.Days > 0).OrderBy(l => l.Days).ToList();
+        var idle = limits.Idle.Where(l => l.Days > 0).OrderBy(l => l.Days).ToList();
+        if (stages.Count == 0 && idle.Count == 0)
         {
             return null;
         }
 
-        Expression<Func<Deal, bool, bool, bool>> booked = (d, whenBooked, otherwise) =>
-            d.NextStepAt != null && d.NextStepAt > now ? whenBooked : otherwise;
-        var deal = booked.Parameters[0];
+        // A limit of every team names none: each team bound is a comparison per deal (20 teams in 9 stage limits cost
+        // more than the rest of the condition at 100,000 deals).
+        List<(Expression<Func<Deal, bool>>? When, int Days)> atStage = [.. stages.Select(limit =>
+        {
+            var ids = limit.StageIds.ToList();
+            return ((Expression<Func<Deal, bool>>?)InTeams(limit.TeamIds, d => ids.Contains(d.StageId)), limit.Days);
+        })];
+        List<(Expression<Func<Deal, bool>>? When, int Days)> ofTeam = [.. idle.Select(limit =>
+        {
+            var teams = limit.TeamIds?.ToList();
+            return (teams is null ? null : (Expression<Func<Deal, bool>>)(d => teams.Contains(d.TeamId)), limit.Days);
+        })];
+
+        Expression<Func<Deal, DateTimeOffset, DateTimeOffset, DateTimeOffset, bool>> rule = (d, twiceAt, overAt, idleAt) =>
+            d.NextStepAt != null && d.NextStepAt > now
+                ? d.StageEnteredAt <= twiceAt
+                : d.StageEnteredAt < overAt || (d.LastActivityAt > d.StageEnteredAt ? d.LastActivityAt : d.StageEnteredAt) < idleAt;
+        var deal = rule.Parameters[0];
         var body = new ReplacingExpressionVisitor(
-                [booked.Parameters[1], booked.Parameters[2]],
-                [twice is null ? Expression.Constant(false) : Body(twice, deal), Body(over, deal)])
-            .Visit(booked.Body);
+                [rule.Parameters[1], rule.Parameters[2], rule.Parameters[3]],
+                [StallsAt(atStage, 2, now, deal), StallsAt(atStage, 1, now, deal), StallsAt(ofTeam, 1, now, deal)])
+            .Visit(rule.Body);
         return Expression.Lambda<Func<Deal, bool>>(body, deal);
+    }
+
+    /// <summary>
+    /// When a deal stalls under the first of <paramref name="limits"/> that fits it (a null condition fits every deal), at
+    /// <paramref name="times"/> its days before <paramref name="now"/>: a CASE over the deal. None fits: the earliest time
+    /// there is, before any deal's.
+    /// </summary>
+    private static Expression StallsAt(
+        IReadOnlyList<(Expression<Func<Deal, bool>>? When, int Days)> limits, int times, DateTimeOffset now, ParameterExpression deal)
+    {
+        var at = Parameter(DateTimeOffset.MinValue);
+        for (var i = limits.Count - 1; i >= 0; i--)
+        {
+            var then = Parameter(now - TimeSpan.FromDays(times * limits[i].Days));
+            at = limits[i].When is { } when ? Expression.Condition(Body(when, deal), then, at) : then;
+        }
+
+        return at;
+    }
+
+    /// <summary>A value EF Core binds as a parameter (a closure's field), not inlined into the SQL text.</summary>
+    private static Expression Parameter(DateTimeOffset value)
+    {
+        Expression<Func<DateTimeOffset>> captured = () => value;
+        return captured.Body;
     }
 
     public async Task<IReadOnlyList<DealStep>> ListOpenStepsAsync(
@@ -257,6 +297,11 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(names, 1);
         var open = OpenIn(scope);
+        if (withoutDay && scope is { TeamIds.Count: <= 1 })
+        {
+            return await OneTeamDueStepsAsync(open, datedBefore, names, cancellationToken);
+        }
+
         var worded = datedBefore is { } before
             ? open.Where(d => d.NextStepAt == null ? withoutDay && d.NextStep != null : d.NextStepAt < before)
             : open.Where(d => d.NextStepAt == null && withoutDay && d.NextStep != null);
@@ -302,6 +347,29 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
         return new DueSteps(steps, [.. owners
             .Where(o => byOwner.Contains(o.Owner))
             .Select(o => new StepsMissing(byOwner[o.Owner].First().OwnerName, o.Count, [.. byOwner[o.Owner]]))]);
+    }
+
+    /// <summary>
+    /// <see cref="ListDueStepsAsync"/> for one team's deals or a rep's own, in one query: the steps and every deal without one,
+    /// cut to each owner's first by name here, in the order the caller sorts them by. A team's few thousand deals cost one
+    /// pass this way; counting them and reading the first by name in the database took three (a manager's "what's due",
+    /// 20 ms before perf51's cut, 35 ms after; bench/README.md perf52). Every team's, or several's, still take the cut.
+    /// </summary>
+    private async Task<DueSteps> OneTeamDueStepsAsync(IQueryable<Deal> open, DateTimeOffset? datedBefore, int names, CancellationToken cancellationToken)
+    {
+        var read = await OwnedStepsAsync(
+            datedBefore is { } before ? open.Where(d => d.NextStepAt == null || d.NextStepAt < before) : open.Where(d => d.NextStepAt == null),
+            cancellationToken);
+        static bool Missing(DealStep step) => step.NextStepAt is null && step.NextStep is null;
+        var steps = read.Where(r => !Missing(r.Step)).Select(r => r.Step).OrderBy(r => r.StageEnteredAt).ThenBy(r => r.Id).ToList();
+        var missing = read.Where(r => Missing(r.Step))
+            .GroupBy(r => r.OwnerId, r => r.Step)
+            .Select(owner => new StepsMissing(
+                owner.First().OwnerName,
+                owner.Count(),
+                [.. owner.OrderBy(step => step.Name, StringComparer.OrdinalIgnoreCase).ThenBy(step => step.StageEnteredAt).ThenBy(step => step.Id).Take(names)]))
+            .ToList();
+        return new DueSteps(steps, missing);
     }
 
     /// <summary>The steps <paramref name="query"/> picks, as "what's due" lists them, with each deal's owner.</summary>

@@ -33,6 +33,9 @@ internal sealed class CachingDealStore(DealStore inner, SharedCache cache, ICach
         IReadOnlyCollection<long>? teamIds, IReadOnlyCollection<StageId> stages, CancellationToken cancellationToken) =>
         inner.ListOpenAtStagesAsync(teamIds, stages, cancellationToken);
 
+    public Task<IReadOnlySet<StageId>> ListOpenStageIdsAsync(IReadOnlyCollection<long>? teamIds, CancellationToken cancellationToken) =>
+        inner.ListOpenStageIdsAsync(teamIds, cancellationToken);
+
     public Task<IReadOnlyList<DealView>> ListOpenOfOwnersAsync(DealScope? scope, IReadOnlyCollection<long> ownerIds, CancellationToken cancellationToken) =>
         inner.ListOpenOfOwnersAsync(scope, ownerIds, cancellationToken);
 
