@@ -321,8 +321,10 @@ public static class PipelineAnalytics
                 continue;
             }
 
+            // A deal whose history starts at the won stage (imported there) has no cycle to measure: a 0-day cycle would
+            // drag the median down (the demo's EMEA showed 14 days where its one measurable cycle took 28).
             var startedAt = (firstStart ?? firstAny)?.EnteredAt;
-            if (startedAt is { } s && s <= wonAt)
+            if (startedAt is { } s && (s < wonAt || (s == wonAt && firstStart is not null)))
             {
                 cycles.Add(new WonCycle(deal.DealId, s, wonAt, FromStart: firstStart is not null));
             }

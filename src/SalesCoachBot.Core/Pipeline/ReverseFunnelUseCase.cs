@@ -209,7 +209,8 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
             assumptions.Add(say.Pipeline("Reverse.OnlyCurrency", plan.Currency));
         }
 
-        var text = new StringBuilder().AppendLine(say.Pipeline("Reverse.Headline.Audience", headline, audience.Label));
+        // The audience opens the line here ("All teams: To close …"), where elsewhere it sits mid-sentence ("Pipeline for all teams").
+        var text = new StringBuilder().AppendLine(say.Pipeline("Reverse.Headline.Audience", headline, Capitalised(audience.Label)));
         text.AppendLine(topLine).AppendLine(say.Pipeline("Section.Heading", say.Pipeline("Reverse.PerStage")));
         stageLines.ForEach(l => text.Append("- ").AppendLine(l));
         text.AppendLine(say.Pipeline("Section.Heading", say.Pipeline("Reverse.Assumptions")));
@@ -253,4 +254,6 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
 
         return TimeZoneInfo.Utc;
     }
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

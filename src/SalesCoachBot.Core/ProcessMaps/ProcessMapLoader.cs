@@ -74,8 +74,9 @@ public static class ProcessMapLoader
                 UnauthorizedAccessException => "File.NoPermission",
                 _ => "File.Unreadable",
             };
-            // A folder's "access denied" is the very sentence the folder message replaces: no detail then.
-            var detail = key == "File.IsFolder" ? null : ex.Message;
+            // A folder's "access denied" is the very sentence the folder message replaces, and "Could not find file '…'"
+            // only repeats the path the line starts with: no detail then.
+            var detail = key is "File.IsFolder" or "File.Missing" ? null : ex.Message;
             return (new MapLoadResult(null, [MapDiagnostic.Error(1, 1, key) with { Detail = detail }]), null);
         }
 

@@ -2844,7 +2844,8 @@ public sealed partial class CommandParser
     {
         var filler = pack.Words("team_filler");
         // "EMEA's pipeline": the team is EMEA.
-        var team = string.Join(' ', slot.Where(t => !filler.Contains(t.Canon)).Select(t => StripPossessive(t.Original)));
+        // The word as typed too: «الفرق» ("the teams") is typo-corrected toward a command word, so its Canon misses the list.
+        var team = string.Join(' ', slot.Where(t => !filler.Contains(t.Canon) && !filler.Contains(t.Lower)).Select(t => StripPossessive(t.Original)));
         return team.Length > 0 ? team : null;
     }
 

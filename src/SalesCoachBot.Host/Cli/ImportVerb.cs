@@ -22,7 +22,8 @@ internal sealed class ImportVerb(CsvImportService importer) : ICliVerb
     {
         if (Parse(args) is not var (kind, file, options))
         {
-            await context.Error.WriteLineAsync($"usage: {Usage}");
+            // What is wrong first, as the map verb says it: a bare usage line leaves "import users people.csv" guessing.
+            await context.Error.WriteLineAsync($"{Mistake(args)}{Environment.NewLine}usage: {Usage}");
             return ExitCodes.Usage;
         }
 
@@ -73,6 +74,23 @@ internal sealed class ImportVerb(CsvImportService importer) : ICliVerb
         }
 
         return (kind, parsed.Positional[1], new ImportOptions { AllowBackward = parsed.Has(AllowBackward), AllowReopen = parsed.Has(AllowReopen) });
+    }
+
+    /// <summary>The one thing wrong with a command line <see cref="Parse"/> refused, in the order a reader would fix it.</summary>
+    private static string Mistake(IReadOnlyList<string> args)
+    {
+        var parsed = CliArgs.Parse(args, DealFlags);
+        var kind = parsed.Positional.Count > 0 ? ParseKind(parsed.Positional[0]) : null;
+        return parsed.Positional switch
+        {
+            [] => "import needs what to import (deals, people, teams or history) and a FILE.csv",
+            [var unknown, ..] when kind is null => $"unknown import kind '{unknown}': say deals, people, teams or history",
+            [var named] => $"import {named} needs a FILE.csv",
+            [_, _, _, ..] => "import takes one kind and one FILE.csv",
+            _ when parsed.OptionNames.FirstOrDefault(o => !DealFlags.Contains(o)) is { } option => $"unknown option '{option}'",
+            _ when DealFlags.FirstOrDefault(parsed.Has) is { } flag && kind != ImportKind.Deals => $"{flag} goes with import deals only",
+            _ => $"{DealFlags.FirstOrDefault(f => parsed.Get(f) is not null) ?? "an option"} takes no value",
+        };
     }
 
     private static ImportKind? ParseKind(string? value) => value switch

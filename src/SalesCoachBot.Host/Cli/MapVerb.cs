@@ -114,7 +114,7 @@ internal sealed class MapShowVerb(
         {
             return await UsageErrorAsync(context, language is null
                 ? $"--language must be en or ar, not '{args.Get("--language")}'"
-                : "--language goes with --format png");
+                : "--language goes with --format png -o FILE: mermaid and svg are written in the map's own language");
         }
 
         IReadOnlyDictionary<string, int>? counts = null;

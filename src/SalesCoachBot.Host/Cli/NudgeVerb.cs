@@ -56,12 +56,16 @@ internal sealed class NudgeVerb(
             : await RunAsync(runner, dispatcher, outbox, teams, parsed.Has("--force"), context, cancellationToken);
     }
 
+    // An operator's first dry run shows every team unbound: say how a channel gets bound, not only that none is.
+    private static string NoChannel(SalesTeam team) =>
+        $"no channel bound (a manager of the team binds one by saying \"use this channel for {team.Name} nudges\" in it)";
+
     private static async Task<int> DryRunAsync(NudgeRunner runner, IReadOnlyList<SalesTeam> teams, CliContext context, CancellationToken cancellationToken)
     {
         var exit = ExitCodes.Done;
         foreach (var plan in await runner.PlanAsync(teams, cancellationToken))
         {
-            var targets = plan.Targets.Count == 0 ? "no channel bound" : string.Join(", ", plan.Targets);
+            var targets = plan.Targets.Count == 0 ? NoChannel(plan.Team) : string.Join(", ", plan.Targets);
             await context.Out.WriteLineAsync($"{plan.Team.Name} ({Schedule(plan.Team)}): {targets}");
             if (plan.Problem is { } problem)
             {
@@ -109,7 +113,7 @@ internal sealed class NudgeVerb(
                     continue;
                 case TeamNudgeStatus.NoChannelBound:
                     // No digest, but owners' messages and the managers' notice may have gone out: listed below.
-                    await context.Out.WriteLineAsync($"{team.Name} {date}: {outcome.StalledDeals} stalled deals, no channel bound");
+                    await context.Out.WriteLineAsync($"{team.Name} {date}: {outcome.StalledDeals} stalled deals, {NoChannel(team)}");
                     break;
                 case TeamNudgeStatus.NothingStalled when outcome.ReengageMessages == 0:
                     await context.Out.WriteLineAsync($"{team.Name} {date}: no stalled deals, nothing sent");

@@ -88,6 +88,22 @@ public sealed class PipelineAnalyticsTests
     }
 
     [Fact]
+    public void WonCycles_HistoryStartsAtTheWonStage_HasNoCycle()
+    {
+        // Imported straight into Contract signed: no cycle is known, and a 0-day one would pull the median down.
+        var h = new PipelineHistory(Now);
+        h.Won(10_000, "EUR", ("contract-signed", 30));
+        h.Won(10_000, "EUR", ("demo", 58), ("contract-signed", 30));
+        var data = h.Data;
+
+        var cycles = PipelineAnalytics.WonCycles(_map.Start, _map.Won, data.ClosedDeals, data.History, AnalysisWindow.LastDays(365, Now));
+
+        var cycle = Assert.Single(cycles);
+        Assert.Equal(28.0, cycle.Days);
+        Assert.False(cycle.FromStart);
+    }
+
+    [Fact]
     public void WonCycles_WonBeforeWindow_Excluded()
     {
         var data = Known().Data;

@@ -95,7 +95,7 @@ internal static class PipelineReferenceAnalytics
 
             var fromStart = entries.FirstOrDefault(h => h.StageId == start.Value);
             var startedAt = (fromStart ?? entries.FirstOrDefault())?.EnteredAt;
-            if (startedAt is { } s && s <= wonAt)
+            if (startedAt is { } s && (s < wonAt || (s == wonAt && fromStart is not null)))
             {
                 cycles.Add(new WonCycle(deal.DealId, s, wonAt, FromStart: fromStart is not null));
             }

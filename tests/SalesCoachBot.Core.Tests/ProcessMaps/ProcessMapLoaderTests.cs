@@ -113,9 +113,14 @@ public sealed class ProcessMapLoaderTests
         var error = Assert.Single(result.Diagnostics);
         Assert.True(error.IsError);
         Assert.Equal((1, 1), (error.Line, error.Column));
-        Assert.StartsWith("cannot read the map file: it is not there (moved, renamed or deleted?) (Could not find file", error.Message, StringComparison.Ordinal);
-        // The reader's own language has no .NET sentence in it: the English detail is for lint and the logs.
-        Assert.Equal("تعذّرت قراءة ملف الخريطة: الملف غير موجود (هل نُقل أو غُيّر اسمه أو حُذف؟)", error.Text.In(ReplyTexts.Shared.In(ReplyLanguage.Arabic)));
+        // A first-time operator who mistyped ProcessMap:Path is told what to check, and .NET's "Could not find file '…'",
+        // which only repeats the path the line starts with, is not appended.
+        Assert.Equal(
+            "cannot read the map file: there is no file at this path; check the path for a typo, or whether the file was moved or renamed",
+            error.Message);
+        Assert.Equal(
+            "تعذّرت قراءة ملف الخريطة: لا يوجد ملف في هذا المسار؛ تحقّق من كتابة المسار، أو هل نُقل الملف أو غُيّر اسمه",
+            error.Text.In(ReplyTexts.Shared.In(ReplyLanguage.Arabic)));
     }
 
     [Fact]

@@ -130,6 +130,22 @@ public sealed class ImportVerbTests : IAsyncLifetime
         Assert.Contains("usage: import", _err.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("import needs what to import (deals, people, teams or history) and a FILE.csv")]
+    [InlineData("unknown import kind 'users': say deals, people, teams or history", "users", "people.csv")]
+    [InlineData("import people needs a FILE.csv", "people")]
+    [InlineData("import takes one kind and one FILE.csv", "deals", "a.csv", "b.csv")]
+    [InlineData("unknown option '--force'", "deals", "a.csv", "--force")]
+    [InlineData("--allow-backward goes with import deals only", "people", "a.csv", "--allow-backward")]
+    [InlineData("--allow-reopen takes no value", "deals", "a.csv", "--allow-reopen=yes")]
+    public async Task Import_BadArguments_SayWhatIsWrongBeforeTheUsage(string mistake, params string[] args)
+    {
+        // An operator's first "import users people.csv" is told the kinds there are, not only shown the usage line.
+        Assert.Equal(2, await Run(args));
+
+        Assert.StartsWith(mistake + Environment.NewLine + "usage: import", _err.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Import_MissingFile_ExitOne()
     {

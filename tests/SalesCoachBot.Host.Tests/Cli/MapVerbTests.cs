@@ -135,6 +135,18 @@ public sealed class MapVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task Show_LanguageWithoutPng_SaysHowToGetTheArabicPicture()
+    {
+        // An admin's first try at the Arabic map: the refusal gives the whole option set that works and why the others don't.
+        Assert.Equal(2, await Run("show", "--language", "ar"));
+
+        Assert.StartsWith(
+            "--language goes with --format png -o FILE: mermaid and svg are written in the map's own language",
+            _err.ToString(),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Show_FileAsMermaid_DrawsTheFlowchartWithoutCountsWhenNoDatabase()
     {
         var path = Write(SmallMap);

@@ -73,6 +73,11 @@ public sealed class NudgeVerbTests : IAsyncLifetime
         Assert.Equal(0, exit);
         Assert.Contains("EMEA (Europe/Berlin 09:00 mon-fri): no channel bound", stdout, StringComparison.Ordinal);
         Assert.Contains("Americas (America/New_York 09:00 mon-fri): no channel bound", stdout, StringComparison.Ordinal);
+        // Says how to bind one: a first-time operator sees every team unbound.
+        Assert.Contains(
+            "EMEA (Europe/Berlin 09:00 mon-fri): no channel bound (a manager of the team binds one by saying \"use this channel for EMEA nudges\" in it)",
+            stdout,
+            StringComparison.Ordinal);
         Assert.Matches(@"\n  #\S+ .+ · \d+ days stuck · .+\(limit \d+\)", stdout);
         Assert.Empty(await _services.GetRequiredService<INudgeOutbox>().ListMessagesAsync(null, CancellationToken.None));
         Assert.Empty(_teams.Delivered);
