@@ -1,0 +1,106 @@
+using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Understanding;
+using SalesCoachBot.Core.Tests.Fakes;
+
+namespace SalesCoachBot.Core.Tests.Understanding;
+
+/// <summary>
+/// fix/parse52: what the session-51 audit left (items 3, 4, 8, 9): help about one command, a snooze until a day with a
+/// time, a time said in another zone, the history of one person on a deal.
+/// </summary>
+public sealed class Parse52Tests : IDisposable
+{
+    private readonly BotHarness _bot = new();
+
+    public void Dispose() => _bot.Dispose();
+
+    [Theory]
+    [InlineData("help snooze", "Snooze")]
+    [InlineData("help next step", "NextStep")]
+    [InlineData("help with next steps", "NextStep")]
+    [InlineData("help pipeline", "Pipeline")]
+    [InlineData("help notes", "Note")]
+    [InlineData("مساعدة التأجيل", "Snooze")]
+    [InlineData("مساعدة في التأجيل", "Snooze")]
+    [InlineData("ساعدني في الخطوة التالية", "NextStep")]
+    [InlineData("مساعدة الخطوة التالية", "NextStep")]
+    public void Parse_HelpAboutACommand_NamesItsTopic(string text, string topic)
+    {
+        var parsed = Assert.IsType<HelpCommand>(new CommandParser().Parse(text));
+
+        Assert.Equal(topic, parsed.Topic);
+    }
+
+    [Theory]
+    [InlineData("help")]
+    [InlineData("مساعدة")]
+    public void Parse_HelpAlone_HasNoTopic(string text)
+    {
+        Assert.Null(Assert.IsType<HelpCommand>(new CommandParser().Parse(text)).Topic);
+    }
+
+    [Fact]
+    public async Task HelpSnooze_English_AnswersThatCommandsLineAndPointsToHelp()
+    {
+        var answer = await _bot.AskAsync("help snooze");
+
+        // Was the whole help: 20 lines for one question.
+        Assert.Equal("- \"snooze Initech 3 days / unsnooze Initech\": keep a deal out of the stalled list for a while (30 days at most)\nSay \"help\" to see everything I can do.", answer.Text);
+        var card = answer.Card!;
+        Assert.Equal(CardKind.Help, card.Kind);
+        Assert.Empty(card.Sections);
+        Assert.Equal(["snooze Initech 3 days / unsnooze Initech — keep a deal out of the stalled list for a while (30 days at most)", "Say \"help\" to see everything I can do."], card.Body);
+        var all = Assert.Single(card.Actions);
+        Assert.Equal(new RunCommandPayload("help"), all.Payload);
+    }
+
+    [Fact]
+    public async Task HelpNextStep_Arabic_AnswersThatCommandsLineInArabic()
+    {
+        var answer = await _bot.AskAsync("ساعدني في الخطوة التالية");
+
+        var lines = answer.Text.Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.Equal("- «الخطوة التالية لصفقة \u2068Initech\u2069: عرض مع المدير المالي يوم الجمعة»: تحديد الخطوة التالية وموعدها", lines[0]);
+        Assert.Equal("اكتب «مساعدة» لترى كل ما أستطيع فعله.", lines[1]);
+        Assert.Equal("كل الأوامر", Assert.Single(answer.Card!.Actions).Label);
+    }
+
+    [Fact]
+    public async Task HelpPipeline_Rep_IsTheFormForTheirOwnDeals_Manager_TheTeamsForm()
+    {
+        var rep = await _bot.AskAsync("help pipeline", _bot.Rep);
+        var manager = await _bot.AskAsync("help pipeline", _bot.Manager);
+
+        Assert.StartsWith("- \"pipeline last 90 days\": your deals per stage", rep.Text, StringComparison.Ordinal);
+        Assert.StartsWith("- \"pipeline EMEA last 90 days\": deals per stage", manager.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("help move")]
+    [InlineData("help")]
+    [InlineData("help me")]
+    public async Task Help_NoTopicTheRepMayUse_IsTheWholeHelp(string text)
+    {
+        // A rep does not move deals by hand: the whole help, which lists what they may do.
+        var answer = await _bot.AskAsync(text, _bot.Rep);
+
+        Assert.True(answer.Card!.Sections.Count > 0, answer.Text);
+        Assert.True(answer.Text.Split('\n').Length > 10, answer.Text);
+    }
+
+    [Fact]
+    public async Task HelpWithWordsThatNameNothing_IsTheWholeHelp()
+    {
+        _bot.AddDeal("1002", "Initech");
+
+        var unknown = await _bot.AskAsync("help xyz");
+        var deal = await _bot.AskAsync("help Initech");
+
+        // Was "I can't find a deal matching "xyz"".
+        Assert.Equal(CardKind.Help, unknown.Card!.Kind);
+        Assert.StartsWith("I coach deals through your team's sales process.", unknown.Text, StringComparison.Ordinal);
+        Assert.NotEqual(CardKind.Help, deal.Card!.Kind);
+        Assert.Contains("Initech", deal.Card.Title, StringComparison.Ordinal);
+    }
+}
