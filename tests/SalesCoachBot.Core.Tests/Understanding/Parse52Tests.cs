@@ -103,4 +103,32 @@ public sealed class Parse52Tests : IDisposable
         Assert.NotEqual(CardKind.Help, deal.Card!.Kind);
         Assert.Contains("Initech", deal.Card.Title, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("snooze Tailwind until Monday 9am", "A snooze ends as its day begins")]
+    [InlineData("أجّل Tailwind لين الاثنين الساعة 9 الصبح", "ينتهي التأجيل مع بداية يومه")]
+    public async Task SnoozeUntilADayWithATime_EndsAsTheDayStartsAndSaysSo(string text, string said)
+    {
+        _bot.Emea.TimeZoneId = "Europe/Berlin";
+        var deal = _bot.AddDeal("1010", "Tailwind Traders");
+
+        var answer = await _bot.AskAsync(text);
+
+        // The 9am was dropped without a word; the snooze is by day (back in that morning's digest), now said.
+        var snooze = Assert.Single(_bot.Stores.Snoozes, s => s.DealId == deal.Id);
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.FromHours(1)), snooze.Until);
+        Assert.Contains(said, answer.Text, StringComparison.Ordinal);
+        Assert.Contains(said, string.Join(' ', answer.Card!.Body), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SnoozeUntilADay_SaysNothingAboutATime()
+    {
+        var deal = _bot.AddDeal("1010", "Tailwind Traders");
+
+        var answer = await _bot.AskAsync("snooze Tailwind until Monday");
+
+        Assert.Single(_bot.Stores.Snoozes, s => s.DealId == deal.Id);
+        Assert.DoesNotContain("day begins", answer.Text, StringComparison.Ordinal);
+    }
 }
