@@ -131,4 +131,53 @@ public sealed class Parse52Tests : IDisposable
         Assert.Single(_bot.Stores.Snoozes, s => s.DealId == deal.Id);
         Assert.DoesNotContain("day begins", answer.Text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("next step for Globex: call back tomorrow 3pm Dubai time", 11, "Sat 28 Nov 2026, 12:00 (15:00 in Dubai)")]
+    [InlineData("next step for Globex: call back tomorrow at 3pm in Dubai time", 11, "(15:00 in Dubai)")]
+    [InlineData("next step for Globex: call back tomorrow at 3pm ET", 20, "Sat 28 Nov 2026, 21:00 (15:00 in New York)")]
+    [InlineData("next step for Globex: call back tomorrow at 3pm CET", 14, "Sat 28 Nov 2026, 15:00.")]
+    [InlineData("الخطوة التالية لـ Globex: اتصال بكرة الساعة 3 العصر بتوقيت دبي", 11, "بتوقيت دبي")]
+    [InlineData("الخطوة التالية لـ Globex: اتصال بكرة الساعة 3 العصر بتوقيت السعودية", 12, "بتوقيت الرياض")]
+    public async Task NextStep_TimeInAnotherZone_IsConvertedToTheTeamsZoneAndKeepsItsDate(string text, int utcHour, string said)
+    {
+        _bot.Emea.TimeZoneId = "Europe/Berlin";
+        var deal = _bot.AddDeal("1003", "Globex");
+
+        var answer = await _bot.AskAsync(text);
+
+        // Was stored with no date: the zone's words after the time hid it.
+        Assert.Equal(new DateTimeOffset(2026, 11, 28, utcHour, 0, 0, TimeSpan.Zero), deal.NextStepAt);
+        Assert.DoesNotContain("Dubai", deal.NextStep, StringComparison.Ordinal);
+        Assert.DoesNotContain("دبي", deal.NextStep, StringComparison.Ordinal);
+        Assert.DoesNotContain("CET", deal.NextStep, StringComparison.Ordinal);
+        Assert.Contains(said, answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NextStep_CityWithoutTheWordTime_StaysWordsOfTheStep()
+    {
+        _bot.Emea.TimeZoneId = "Europe/Berlin";
+        var deal = _bot.AddDeal("1003", "Globex");
+
+        await _bot.AskAsync("next step for Globex: demo tomorrow 3pm London");
+
+        // "3pm London" may say where: the step keeps "London" and no date is invented from it.
+        Assert.Contains("London", deal.NextStep, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("next step for Globex: call yesterday 3pm", "in Berlin)")]
+    [InlineData("الخطوة التالية لـ Globex: اتصال اليوم الساعة 8 الصبح", "بتوقيت برلين")]
+    public async Task NextStep_PastDate_NamesTheZoneByItsCity(string text, string zone)
+    {
+        _bot.Emea.TimeZoneId = "Europe/Berlin";
+        _bot.AddDeal("1003", "Globex");
+
+        var answer = await _bot.AskAsync(text);
+
+        // Was "in Europe/Berlin", «بتوقيت Europe/Berlin».
+        Assert.Contains(zone, answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Europe/", answer.Text, StringComparison.Ordinal);
+    }
 }

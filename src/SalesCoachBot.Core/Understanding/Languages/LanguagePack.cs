@@ -40,6 +40,7 @@ internal sealed class LanguagePack
         QuarterNames = Numbers(root, "quarter_names");
         Protected = Set(List(root, "protected"));
         HelpTopics = KeyedByWords(root, "help_topics");
+        TimeZones = KeyedByWords(root, "time_zones");
         Suggestions = Child(root, "suggest").Children.ToFrozenDictionary(
             p => ((YamlScalarNode)p.Key).Value!, p => ((YamlScalarNode)p.Value).Value!, StringComparer.Ordinal);
         var fillers = Child(root, "fillers");
@@ -127,6 +128,9 @@ internal sealed class LanguagePack
 
     /// <summary>"help snooze": the words (folded, one or two) that name a command → its key in the help (Help.Cmd.*).</summary>
     public FrozenDictionary<string, string> HelpTopics { get; }
+
+    /// <summary>"3pm Dubai time", «بتوقيت دبي»: a zone's name or abbreviation (folded) → its IANA id (DateInWords).</summary>
+    public FrozenDictionary<string, string> TimeZones { get; }
 
     /// <summary>Currency words in this language and the ISO code they mean ("دولار" → usd); English reads its own (MoneyText).</summary>
     public FrozenDictionary<string, string> Currencies { get; }
