@@ -234,7 +234,11 @@ public enum ActivityDay
 }
 
 /// <summary>"history of DEAL".</summary>
-internal sealed record HistoryCommand(DealReference Deal) : ChatCommand, IDealCommand;
+internal sealed record HistoryCommand(DealReference Deal) : ChatCommand, IDealCommand
+{
+    /// <summary>"what did Riley do on Hooli": only the entries of the person called so (as typed); null for everyone's.</summary>
+    public string? PersonName { get; init; }
+}
 
 /// <summary>
 /// A question about a change to one deal ("who marked Globex lost?", "when did Globex move to demo?"): answered with

@@ -1190,7 +1190,10 @@ public sealed partial class CommandParser
 
         // "what changed on Initech this week": the history shows every change, so a time after the name only ends it.
         // «شو صار بـ Wonka هالشهر»: a period after the name likewise; «متى انتقلت Fabrikam للعرض»: and the stage it went to.
-        return new HistoryCommand(DealOf(WithoutGluedStage(WithoutEndingPeriod(WithoutEndingDate(Asked(slot, pack)), pack).Deal, pack), pack, folded));
+        return new HistoryCommand(DealOf(WithoutGluedStage(WithoutEndingPeriod(WithoutEndingDate(Asked(slot, pack)), pack).Deal, pack), pack, folded))
+        {
+            PersonName = m.HasSlot("person") ? OwnerOf(m.Slot("person"), pack, folded) : null,
+        };
     }
 
     /// <summary>

@@ -180,4 +180,47 @@ public sealed class Parse52Tests : IDisposable
         Assert.Contains(zone, answer.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Europe/", answer.Text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("what did Tom do on Hooli", "Tom")]
+    [InlineData("شو عمل Tom على Hooli", "Tom")]
+    [InlineData("what did I do on Hooli", null)]
+    [InlineData("what did we do on Hooli", null)]
+    [InlineData("history of Hooli", null)]
+    public void Parse_WhatDidSomeoneDoOn_IsTheHistoryOfThatPerson(string text, string? person)
+    {
+        var parsed = Assert.IsType<HistoryCommand>(new CommandParser().Parse(text));
+
+        Assert.Equal(person, parsed.PersonName);
+    }
+
+    [Fact]
+    public async Task WhatDidSomeoneDoOn_ShowsOnlyThatPersonsEntries_AndPagesStayFiltered()
+    {
+        var hooli = _bot.AddDeal("2001", "Hooli", owner: _bot.TeamMate);
+        await _bot.AskAsync("note for Hooli: Tom's note", _bot.TeamMate);
+        await _bot.AskAsync("note for Hooli: Mia's note", _bot.Manager);
+
+        var toms = await _bot.AskAsync("what did Tom do on Hooli", _bot.Manager);
+        var everyone = await _bot.AskAsync("history of Hooli", _bot.Manager);
+
+        // Was every person's entries, Mia's too.
+        Assert.Contains("Tom's note", toms.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mia's note", toms.Text, StringComparison.Ordinal);
+        Assert.Contains("Mia's note", everyone.Text, StringComparison.Ordinal);
+        Assert.Contains(toms.Card!.Actions, a => a.Payload == new ShowHistoryPayload(hooli.Id, 1));
+    }
+
+    [Fact]
+    public async Task WhatDidSomeoneDoOn_NothingByThem_SaysSoByName()
+    {
+        _bot.AddDeal("2001", "Hooli", owner: _bot.TeamMate);
+        await _bot.AskAsync("note for Hooli: Mia's note", _bot.Manager);
+
+        var answer = await _bot.AskAsync("what did Tom do on Hooli", _bot.Manager);
+
+        Assert.Contains("Nothing by Tom yet", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mia's note", answer.Text, StringComparison.Ordinal);
+    }
 }
+
