@@ -222,5 +222,20 @@ public sealed class Parse52Tests : IDisposable
         Assert.Contains("Nothing by Tom yet", answer.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Mia's note", answer.Text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("ذكرني بـ Initech بكرة", "1002", "متابعة")]
+    [InlineData("فكرني بصفقة Initech يوم الأحد", "1002", "متابعة")]
+    [InlineData("remind me about Initech tomorrow", "1002", "follow up")]
+    public async Task RemindAbout_Arabic_BooksTheSameFollowUpAsEnglish(string text, string deal, string step)
+    {
+        var initech = _bot.AddDeal(deal, "Initech");
+
+        await _bot.AskAsync(text);
+
+        // «ذكرني بـ Initech بكرة» was not understood; English booked "follow up" for tomorrow.
+        Assert.Equal(step, initech.NextStep);
+        Assert.NotNull(initech.NextStepAt);
+    }
 }
 
