@@ -89,6 +89,7 @@ public sealed class BlockKitGoldenTests
             ],
             Actions = [new CardAction("My deals", new RunCommandPayload("my deals")), new CardAction("Stalled deals", new RunCommandPayload("stalled"))],
         }),
+        ["help-topic"] = HelpTopic(SalesCoachBot.Core.Localization.Phrases.English),
         ["error"] = new BotAnswer("I couldn't find a deal called \"wayne\".", new Card
         {
             Kind = CardKind.Error,
@@ -131,6 +132,19 @@ public sealed class BlockKitGoldenTests
             Actions = [new CardAction("More", new ShowHistoryPayload(Initech, 2), CardActionStyle.Primary), new CardAction("Checklist", new ShowChecklistPayload(Initech))],
         }),
     };
+
+    /// <summary>"help snooze" as HelpUseCase answers it: the command's line of the help, where the rest is, one button.</summary>
+    internal static BotAnswer HelpTopic(SalesCoachBot.Core.Localization.Phrases say)
+    {
+        var line = say.Coaching("Help.Line", say.Coaching("Help.Cmd.Snooze"), say.Coaching("Help.What.Snooze"));
+        return new BotAnswer(line, new Card
+        {
+            Kind = CardKind.Help,
+            Title = say.Coaching("Help.Title"),
+            Body = [line, say.Coaching("Help.Topic.All")],
+            Actions = [new CardAction(say.Coaching("Help.Button.All"), new RunCommandPayload("help"))],
+        });
+    }
 
     private static Card ChecklistCard(int stageVersion) => new()
     {

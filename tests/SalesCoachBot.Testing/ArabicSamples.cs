@@ -25,12 +25,13 @@ public static class ArabicSamples
     private static readonly SalesTeam Team = new() { Id = 1, Name = "EMEA", TimeZoneId = "Asia/Riyadh" };
 
     /// <summary>The names of the Arabic goldens, the same in both channels' Goldens/ar folders.</summary>
-    public static IReadOnlyList<string> Names => ["checklist", "help", "digest", "error", "pipeline-report", "closed-lost"];
+    public static IReadOnlyList<string> Names => ["checklist", "help", "help-topic", "digest", "error", "pipeline-report", "closed-lost"];
 
     public static async Task<BotAnswer> ByNameAsync(string name) => name switch
     {
         "checklist" => Checklist(),
         "help" => await HelpAsync(),
+        "help-topic" => await HelpAsync("Snooze"),
         "digest" => Digest(),
         "error" => Error(),
         "pipeline-report" => CoachBot.InLanguage(await PipelineSampleAnswers.PipelineAsync(PipelineSampleAnswers.ChartUrl, Say), ReplyLanguage.Arabic),
@@ -65,14 +66,17 @@ public static class ArabicSamples
         return CoachBot.InLanguage(DealCards.Checklist(view, map, new SalesTeamRules([Team], 14), Now, note: null, notes: null, Say), ReplyLanguage.Arabic);
     }
 
-    /// <summary>Help as a manager sees it (rep and team commands, three buttons).</summary>
-    public static async Task<BotAnswer> HelpAsync()
+    /// <summary>
+    /// Help as a manager sees it (rep and team commands, three buttons); with a <paramref name="topic"/> («مساعدة التأجيل»),
+    /// that command's line and where the rest is.
+    /// </summary>
+    public static async Task<BotAnswer> HelpAsync(string? topic = null)
     {
         var help = new HelpUseCase(Options.Create(new CrmOptions()));
         var person = new PersonView(3, "morgan@example.com", "Morgan", PersonRole.Manager, [Team.Id]);
         var turn = new ChatTurn(new ChatUser(ChatChannel.Cli, Email: person.Email), ConversationKey.For(ChatChannel.Cli, "ar"), new TextInput("مساعدة"));
         var context = new TurnContext(person, turn, ProcessMapLoader.Default, Now) { Say = Say };
-        return CoachBot.InLanguage(await help.HandleAsync(new Core.Understanding.HelpCommand(), context, CancellationToken.None), ReplyLanguage.Arabic);
+        return CoachBot.InLanguage(await help.HandleAsync(new Core.Understanding.HelpCommand { Topic = topic }, context, CancellationToken.None), ReplyLanguage.Arabic);
     }
 
     /// <summary>EMEA's digest with three stalled deals, in Arabic.</summary>

@@ -60,8 +60,14 @@ public abstract record DateReading
     {
     }
 
-    /// <summary>A date (and maybe a time) in the future; <see cref="Rest"/> is the text around it.</summary>
-    public sealed record Found(DateTimeOffset At, bool HasTime, string Phrase, string Rest) : DateReading;
+    /// <summary>
+    /// A date (and maybe a time) in the future; <see cref="Rest"/> is the text around it. <see cref="SaidIn"/>: the zone
+    /// the time was said in ("3pm Dubai time"), when not the context's; <see cref="At"/> is the same instant either way.
+    /// </summary>
+    public sealed record Found(DateTimeOffset At, bool HasTime, string Phrase, string Rest) : DateReading
+    {
+        public TimeZoneInfo? SaidIn { get; init; }
+    }
 
     /// <summary>No date in the text at all.</summary>
     public sealed record None(string Rest) : DateReading;
@@ -89,6 +95,88 @@ public static partial class DateInWords
     /// pricing"); the rest of the text comes back without the date and its lead word ("on", "by").
     /// </summary>
     public static DateReading Find(string text, DateContext context)
+    {
+        // "call back tomorrow 3pm Dubai time", "at 3pm CET", «… الساعة 3 العصر بتوقيت دبي»: the time is read in that zone
+        // (the instant is the same in the team's); a day alone is the team's day, the zone's words dropped either way.
+        if (ZoneAtEnd(text) is { } said)
+        {
+            switch (FindHere(said.Before, context with { Zone = said.Zone }))
+            {
+                case DateReading.Found { HasTime: true } found:
+                    return found with { SaidIn = said.Zone };
+                case DateReading.InPast { HasTime: true } past:
+                    return past;
+            }
+
+            if (FindHere(said.Before, context) is (DateReading.Found or DateReading.InPast or DateReading.Unreadable) and var day)
+            {
+                return day;
+            }
+        }
+
+        return FindHere(text, context);
+    }
+
+    /// <summary>
+    /// A time zone named at the end of the words: "Dubai time", "in London time", an abbreviation alone ("CET", "ET"),
+    /// «بتوقيت دبي», «حسب توقيت السعودية» (the <c>time_zones</c> of en.yaml and ar.yaml). A city without "time" is not
+    /// one ("demo at 3pm London" may say where). Null when none is, or the zone is not on this machine.
+    /// </summary>
+    // «حسب توقيت», «على توقيت»: the words before «توقيت» that open a zone, folded as typed words are («على» → «علي»).
+    private static readonly string[] ZoneOpeners = [LanguagePack.Lower("حسب"), LanguagePack.Lower("على")];
+
+    internal static (string Before, TimeZoneInfo Zone)? ZoneAtEnd(string text)
+    {
+        var typed = text.Split((char[])[' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        var keys = typed.Select(w => LanguagePack.Lower(w).Trim('.', ',', ';', '!', '?', ':', '(', ')', '"', '\'')).ToArray();
+        var n = keys.Length;
+        (string Before, TimeZoneInfo Zone)? Zone(LanguagePack pack, int from, int to, int restEnd)
+        {
+            var name = string.Join(' ', keys[from..to]);
+            return restEnd > 0 && pack.TimeZones.TryGetValue(name, out var id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)
+                ? (string.Join(' ', typed[..restEnd]), zone)
+                : null;
+        }
+
+        var english = LanguagePack.English;
+        var arabic = LanguagePack.Arabic;
+        if (n >= 2 && keys[^1] is "time" or "timezone")
+        {
+            for (var length = Math.Min(2, n - 1); length >= 1; length--)
+            {
+                var start = n - 1 - length;
+                var restEnd = start > 0 && keys[start - 1] == "in" ? start - 1 : start;
+                if (Zone(english, start, n - 1, restEnd) is { } named)
+                {
+                    return named;
+                }
+            }
+        }
+
+        // An abbreviation alone: short, and in the zones' list ("3pm CET", "10am ET").
+        if (n >= 2 && keys[^1].Length <= 4 && keys[^1].All(char.IsAsciiLetter) && Zone(english, n - 1, n, n - 1) is { } abbreviated)
+        {
+            return abbreviated;
+        }
+
+        // «بتوقيت دبي», «على توقيت أبو ظبي»: the marker, then one or two words of the zone's name.
+        for (var length = 1; length <= 2 && n - length - 1 >= 1; length++)
+        {
+            var marker = n - length - 1;
+            if (keys[marker] is "بتوقيت" or "توقيت")
+            {
+                var restEnd = keys[marker] == "توقيت" && marker > 0 && ZoneOpeners.Contains(keys[marker - 1]) ? marker - 1 : marker;
+                if (Zone(arabic, marker + 1, n, restEnd) is { } named)
+                {
+                    return named;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static DateReading FindHere(string text, DateContext context)
     {
         var words = Words(text);
         if (words.Count == 0)

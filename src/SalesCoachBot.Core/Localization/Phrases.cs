@@ -47,6 +47,23 @@ public sealed class Phrases
     public string Maps(string key, params object?[] args) => Say(_texts.Maps, key, args);
 
     /// <summary>
+    /// A time zone as people name it: its city ("Berlin", «برلين», texts Zone.&lt;IANA id&gt;), never the id
+    /// ("Europe/Berlin"). A zone the texts do not name: the city of its id ("America/Argentina/Buenos_Aires" → "Buenos
+    /// Aires"), isolated inside Arabic.
+    /// </summary>
+    public string ZoneName(TimeZoneInfo zone)
+    {
+        var found = _texts.Find(_texts.Coaching, Language.Culture, "Zone." + zone.Id);
+        if (!found.Text.ResourceNotFound)
+        {
+            return found.Text.Value;
+        }
+
+        var city = zone.Id[(zone.Id.LastIndexOf('/') + 1)..].Replace('_', ' ');
+        return Language.IsRightToLeft ? Language.Isolate(city) : city;
+    }
+
+    /// <summary>
     /// A text with its arguments written as they are (invariant digits, no bidi isolates), for tools that print plain
     /// lines an editor or CI parses (<c>map lint</c>) and for logs; chat uses the other methods.
     /// </summary>

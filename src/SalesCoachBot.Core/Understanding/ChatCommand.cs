@@ -35,6 +35,9 @@ public sealed record WhatsNextCommand(DealReference Deal) : ChatCommand, IDealCo
     /// is its pipeline (<c>WhatsNextUseCase.TeamPipelineAsync</c>). Null when none was typed.
     /// </summary>
     public PipelineCommand? TeamPeriod { get; init; }
+
+    /// <summary>"help xyz", "help with Initech": asked as help, so words that name no deal, stage, team or owner get the help.</summary>
+    public bool AskedForHelp { get; init; }
 }
 
 /// <summary>"done ITEM for DEAL": <see cref="ItemText"/> is the item's words or id, possibly several separated by "and" / ",".</summary>
@@ -231,7 +234,11 @@ public enum ActivityDay
 }
 
 /// <summary>"history of DEAL".</summary>
-internal sealed record HistoryCommand(DealReference Deal) : ChatCommand, IDealCommand;
+internal sealed record HistoryCommand(DealReference Deal) : ChatCommand, IDealCommand
+{
+    /// <summary>"what did Riley do on Hooli": only the entries of the person called so (as typed); null for everyone's.</summary>
+    public string? PersonName { get; init; }
+}
 
 /// <summary>
 /// A question about a change to one deal ("who marked Globex lost?", "when did Globex move to demo?"): answered with
@@ -259,7 +266,11 @@ internal sealed record NewDealCommand(string Name, string? AmountText, string? S
     public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Name, AmountText, StageText, TeamText);
 }
 
-internal sealed record HelpCommand : ChatCommand;
+/// <summary>"help", or help about one command ("help snooze"): <see cref="Topic"/> is its key in the help (Help.Cmd.*).</summary>
+internal sealed record HelpCommand : ChatCommand
+{
+    public string? Topic { get; init; }
+}
 
 /// <summary>Nothing understood; <see cref="Text"/> is what was typed (trimmed), for a helpful answer.</summary>
 internal sealed record UnknownCommand(string Text) : ChatCommand

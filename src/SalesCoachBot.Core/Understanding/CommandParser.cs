@@ -103,9 +103,9 @@ public sealed partial class CommandParser
         // "help next step", «مساعدة الخطوة التالية»: help about a command is the help, never a deal called "help".
         foreach (var matcher in Matchers.Value)
         {
-            if (HelpAbout(matcher, raw))
+            if (HelpAbout(matcher, raw) is { } help)
             {
-                return new HelpCommand { Language = matcher.Pack.Code };
+                return help;
             }
         }
 
@@ -145,6 +145,11 @@ public sealed partial class CommandParser
         // ("Globex lost?", "Globex lost? because price", «خسرنا Globex؟») is asked back first.
         // "could you move Initech to demo?": the question mark of a request to the bot asks nothing ("could we …?" does).
         var command = best.Command with { Language = best.Language };
+        if (command is WhatsNextCommand next && Matchers.Value.Any(m => m.Pack.Words("help_words").Contains(raw[0].Lower)))
+        {
+            command = next with { AskedForHelp = true };
+        }
+
         return (best.Confidence < ConfirmBelow || best.Tentative || (HasAQuestionMark(trimmed) && !best.Requested)) && CanonicalText(command, best.Language) is { } canonical
             ? new ConfirmIntentCommand(command, canonical) { Language = best.Language }
             : command;
@@ -436,13 +441,37 @@ public sealed partial class CommandParser
     /// "help snooze", "help with next steps", «مساعدة الخطوة التالية»: a word of <c>help_words</c> first, then only words the
     /// examples use, so no deal is named: "help Initech" and "help me with this deal" are read as before.
     /// </summary>
-    private static bool HelpAbout(IntentMatcher matcher, List<Token> raw)
+    private static HelpCommand? HelpAbout(IntentMatcher matcher, List<Token> raw)
     {
         var pack = matcher.Pack;
         var tokens = pack.Canonicalize(raw);
         bool In(string set, Token t) => pack.Words(set).Contains(t.Lower) || pack.Words(set).Contains(t.Canon);
         return tokens.Count is > 1 and <= 5 && In("help_words", tokens[0])
-            && tokens.Skip(1).All(t => matcher.IsCommandWord(t.Canon) && !In("help_words", t) && !In("this_deal", t) && !In("mine_words", t));
+            && tokens.Skip(1).All(t => matcher.IsCommandWord(t.Canon) && !In("help_words", t) && !In("this_deal", t) && !In("mine_words", t))
+            ? new HelpCommand { Topic = HelpTopic(pack, tokens[1..]), Language = pack.Code }
+            : null;
+    }
+
+    /// <summary>
+    /// The command a "help …" names, through <c>help_topics</c>: two words before one ("next step" before "next"), each as
+    /// typed and as its canonical word. Null when none names one: that help is the whole help.
+    /// </summary>
+    private static string? HelpTopic(LanguagePack pack, List<Token> words)
+    {
+        for (var length = Math.Min(2, words.Count); length >= 1; length--)
+        {
+            for (var i = 0; i + length <= words.Count; i++)
+            {
+                var span = words.GetRange(i, length);
+                if (pack.HelpTopics.TryGetValue(string.Join(' ', span.Select(t => t.Lower)), out var typed)
+                    || pack.HelpTopics.TryGetValue(string.Join(' ', span.Select(t => t.Canon)), out typed))
+                {
+                    return typed;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>True when <paramref name="tokens"/> are one filler phrase and nothing else («ممكن», "please", «يا كوتش»).</summary>
@@ -1161,7 +1190,10 @@ public sealed partial class CommandParser
 
         // "what changed on Initech this week": the history shows every change, so a time after the name only ends it.
         // «شو صار بـ Wonka هالشهر»: a period after the name likewise; «متى انتقلت Fabrikam للعرض»: and the stage it went to.
-        return new HistoryCommand(DealOf(WithoutGluedStage(WithoutEndingPeriod(WithoutEndingDate(Asked(slot, pack)), pack).Deal, pack), pack, folded));
+        return new HistoryCommand(DealOf(WithoutGluedStage(WithoutEndingPeriod(WithoutEndingDate(Asked(slot, pack)), pack).Deal, pack), pack, folded))
+        {
+            PersonName = m.HasSlot("person") ? OwnerOf(m.Slot("person"), pack, folded) : null,
+        };
     }
 
     /// <summary>

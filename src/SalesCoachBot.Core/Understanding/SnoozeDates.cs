@@ -5,8 +5,11 @@ using SalesCoachBot.Core.Localization;
 
 namespace SalesCoachBot.Core.Understanding;
 
-/// <summary>When a snooze ends, or why the words could not be read.</summary>
-internal sealed record SnoozeEndReading(DateTimeOffset? Until, CoachingWords? Problem);
+/// <summary>
+/// When a snooze ends, or why the words could not be read. <see cref="TimeNotKept"/>: a time of day was said with the day
+/// ("until Monday 9am"), which the snooze does not keep (it ends as the day starts), so the reply says so.
+/// </summary>
+internal sealed record SnoozeEndReading(DateTimeOffset? Until, CoachingWords? Problem, bool TimeNotKept = false);
 
 /// <summary>
 /// Reads the end of a snooze from words: "3 days", "2 weeks", "a week", "a month", "until tomorrow", "until Monday", "until
@@ -99,8 +102,9 @@ internal static partial class SnoozeDates
 
         return DateInWords.Read(text ?? string.Empty, context) switch
         {
+            // A snooze is by day (the deal is back in that morning's digest): "Monday 9am" ends as Monday starts, said in the reply.
             DateReading.Found found when ZonedDay.Of(found.At, context.Zone) is var day && StartOfDay(day, context.Zone) > context.Now
-                => new(StartOfDay(day, context.Zone), null),
+                => new(StartOfDay(day, context.Zone), null, found.HasTime),
             DateReading.Found found => new(null, new("SnoozeDates.NotInFuture", ZonedDay.Of(found.At, context.Zone))),
             DateReading.InPast past => new(null, new("SnoozeDates.NotInFuture", ZonedDay.Of(past.At, context.Zone))),
             _ => null,

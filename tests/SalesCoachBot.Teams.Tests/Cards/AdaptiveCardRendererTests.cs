@@ -20,7 +20,7 @@ public sealed class AdaptiveCardRendererTests
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly AdaptiveCardRenderer renderer = new();
 
-    public static TheoryData<string> Goldens => new() { "checklist", "checklist-stale", "choose-deal", "deal-list", "help", "error", "stage-info", "checklist-all-confirmed", "checklist-notes", "history", "said-no-reason", "closed-undo", "closed-lost" };
+    public static TheoryData<string> Goldens => new() { "checklist", "checklist-stale", "choose-deal", "deal-list", "help", "help-topic", "error", "stage-info", "checklist-all-confirmed", "checklist-notes", "history", "said-no-reason", "closed-undo", "closed-lost" };
 
     [Theory]
     [MemberData(nameof(Goldens))]
@@ -34,6 +34,7 @@ public sealed class AdaptiveCardRendererTests
             "choose-deal" => SampleCards.ChooseDeal(),
             "deal-list" => SampleCards.DealList(),
             "help" => SampleCards.Help(),
+            "help-topic" => HelpTopic(Phrases.English),
             "error" => SampleCards.Error(),
             "stage-info" => SampleCards.StageInfo(),
             "checklist-notes" => SampleCards.ChecklistWithNotes(),
@@ -47,6 +48,15 @@ public sealed class AdaptiveCardRendererTests
         var json = CardJson.Indented(renderer.Render(card));
         GoldenFile.AssertMatches(Path.Combine(GoldenDirectory(), $"{name}.json"), json);
     }
+
+    /// <summary>"help snooze" as HelpUseCase answers it: the command's line of the help, where the rest is, one button.</summary>
+    private static Card HelpTopic(Phrases say) => new()
+    {
+        Kind = CardKind.Help,
+        Title = say.Coaching("Help.Title"),
+        Body = [say.Coaching("Help.Line", say.Coaching("Help.Cmd.Snooze"), say.Coaching("Help.What.Snooze")), say.Coaching("Help.Topic.All")],
+        Actions = [new CardAction(say.Coaching("Help.Button.All"), new RunCommandPayload("help"))],
+    };
 
     /// <summary>
     /// A long deal list as MyDealsUseCase sends it, every line as long as it gets (a 60-character name, an owner, a

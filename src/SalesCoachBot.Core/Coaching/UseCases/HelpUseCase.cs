@@ -28,7 +28,46 @@ internal sealed class HelpUseCase(IOptions<CrmOptions> crm) : ICommandHandler<He
     internal static readonly IReadOnlyList<string> ManagerCommands = ["Pipeline", "Closed", "Moves", "Funnel", "Move", "Nudges"];
 
     public Task<BotAnswer> HandleAsync(HelpCommand command, TurnContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(Handle(context.Person, notUnderstood: null, context.Say));
+        Task.FromResult(TopicFor(command.Topic, context.Person) is { } topic
+            ? About(topic, context.Say)
+            : Handle(context.Person, notUnderstood: null, context.Say));
+
+    /// <summary>
+    /// The help key a topic stands for, as the full help would list it to this person: a rep's pipeline, won/lost, moves
+    /// and reverse funnel are those of their own deals. Null (the whole help) for what the person would not see there.
+    /// </summary>
+    private string? TopicFor(string? topic, PersonView person)
+    {
+        if (topic is null)
+        {
+            return null;
+        }
+
+        var manages = person.IsManager || person.IsAdmin;
+        if (!manages && OwnFigureCommands.Contains(topic + "Own"))
+        {
+            return topic + "Own";
+        }
+
+        var listed = RepCommands.Where(c => !crm.Value.ManagesDeals || c != "NewDeal").Concat(manages ? ManagerCommands : []);
+        return listed.Contains(topic) ? topic : null;
+    }
+
+    /// <summary>"help snooze": that command's line of the full help (how to say it, what it does), then where the rest is.</summary>
+    private static BotAnswer About(string key, Phrases say)
+    {
+        var command = Command(key, say);
+        var all = say.Coaching("Help.Topic.All");
+        var card = new Card
+        {
+            Kind = CardKind.Help,
+            Title = say.Coaching("Help.Title"),
+            Body = [say.Coaching("Help.Line", command.Command, command.What), all],
+            // The button runs the English canonical command: the parser reads it whatever the reply language is.
+            Actions = [new CardAction(say.Coaching("Help.Button.All"), new RunCommandPayload("help"))],
+        };
+        return new BotAnswer(say.Coaching("Help.TextLine", command.Command, command.What) + "\n" + all, card);
+    }
 
     /// <summary>Nothing understood: says what was not, unless nothing was typed (<see cref="NotUnderstoodUseCase"/> asks first).</summary>
     public BotAnswer NotUnderstood(UnknownCommand command, TurnContext context) =>

@@ -24,7 +24,7 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal, 
     {
         var lookup = await locator.LocateAsync(command.Deal, context, id => $"history of #{id}", cancellationToken);
         return lookup is DealLookup.Found found
-            ? await ShowAsync(found.Deal, page: 1, context, cancellationToken)
+            ? await ShowAsync(found.Deal, page: 1, command.PersonName, context, cancellationToken)
             : ((DealLookup.Answered)lookup).Answer;
     }
 
@@ -33,34 +33,42 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal, 
     {
         var lookup = await locator.LocateByIdAsync(command.Deal, context, cancellationToken);
         return lookup is DealLookup.Found found
-            ? await ShowAsync(found.Deal, command.Page, context, cancellationToken) with { ReplacesCard = true }
+            ? await ShowAsync(found.Deal, command.Page, command.Person, context, cancellationToken) with { ReplacesCard = true }
             : ((DealLookup.Answered)lookup).Answer;
     }
 
-    private async Task<BotAnswer> ShowAsync(DealView view, int page, TurnContext context, CancellationToken cancellationToken)
+    /// <param name="person">"what did Riley do on Hooli": the entries of whoever is called so ("Riley" for "Riley Rep"); null for all.</param>
+    private async Task<BotAnswer> ShowAsync(DealView view, int page, string? person, TurnContext context, CancellationToken cancellationToken)
     {
         var deal = view.Deal;
-        var entries = await journal.TimelineAsync(deal.Id, cancellationToken);
+        var all = await journal.TimelineAsync(deal.Id, cancellationToken);
+        var entries = person is null ? all : [.. all.Where(e => e.PersonName is { } name && OwnerNames.IsCalled(name, person))];
+        var who = person is null ? null : OwnerNames.Named(entries.Select(e => e.PersonName!), person);
         var pages = Math.Max(1, (entries.Count + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pages);
         var say = context.Say;
         var zone = (await teamRules.GetAsync(cancellationToken)).Zone(deal.TeamId);
         var shown = entries.Skip((page - 1) * PageSize).Take(PageSize).Select(e => Line(e, context.MapOf(view), zone, say)).ToList();
         var heading = entries.Count == 0
-            ? say.Coaching("History.Nothing")
+            ? (who is null ? say.Coaching("History.Nothing") : say.Coaching("History.NothingBy", who))
             : say.Coaching("History.Entries", ((page - 1) * PageSize) + 1, ((page - 1) * PageSize) + shown.Count, entries.Count);
 
         var actions = new List<CardAction>();
         if (page < pages)
         {
-            actions.Add(new CardAction(say.Coaching("History.More"), new ShowHistoryPayload(deal.Id, page + 1), CardActionStyle.Primary));
+            actions.Add(new CardAction(say.Coaching("History.More"), new ShowHistoryPayload(deal.Id, page + 1, person), CardActionStyle.Primary));
+        }
+
+        if (person is not null)
+        {
+            actions.Add(new CardAction(say.Coaching("History.Everyone"), new ShowHistoryPayload(deal.Id, 1)));
         }
 
         actions.Add(new CardAction(say.Coaching("History.Checklist"), new ShowChecklistPayload(deal.Id)));
         var card = new Card
         {
             Kind = CardKind.History,
-            Title = say.Coaching("History.Title", deal.Name),
+            Title = who is null ? say.Coaching("History.Title", deal.Name) : say.Coaching("History.TitleBy", deal.Name, who),
             Subtitle = say.Coaching("History.Subtitle", "#" + deal.ExternalId, view.TeamName),
             Sections = [new CardSection(heading, shown.Select(l => new CardLine(l)).ToList())],
             Actions = actions,

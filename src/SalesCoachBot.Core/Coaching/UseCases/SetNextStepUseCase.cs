@@ -1,3 +1,4 @@
+using System.Globalization;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Coaching.Commands;
@@ -62,7 +63,7 @@ internal sealed class SetNextStepUseCase(
             case DateReading.Found date:
                 // "change the next step for Initech to Friday": a date and no words moves the step said before.
                 var text = date.Rest.Trim() is { Length: 0 } && found.Deal.Deal.NextStep is { Length: > 0 } current ? current : date.Rest;
-                return await SetAsync(found.Deal, text, date.At, context, fromCard: false, cancellationToken);
+                return await SetAsync(found.Deal, text, date.At, context, fromCard: false, cancellationToken, date.SaidIn);
             case DateReading.None none:
                 return await SetAsync(found.Deal, none.Rest, null, context, fromCard: false, cancellationToken);
             case DateReading.Unreadable unreadable:
@@ -135,7 +136,8 @@ internal sealed class SetNextStepUseCase(
         return new BotAnswer(form.Title, new Card { Kind = CardKind.Form, Title = form.Title, Forms = [form] });
     }
 
-    private async Task<BotAnswer> SetAsync(DealView view, string text, DateTimeOffset? at, TurnContext context, bool fromCard, CancellationToken cancellationToken)
+    /// <param name="saidIn">The zone the time was said in ("3pm Dubai time"): the reply gives it beside the team's time.</param>
+    private async Task<BotAnswer> SetAsync(DealView view, string text, DateTimeOffset? at, TurnContext context, bool fromCard, CancellationToken cancellationToken, TimeZoneInfo? saidIn = null)
     {
         text = text.Trim();
         if (text.Length == 0)
@@ -163,9 +165,14 @@ internal sealed class SetNextStepUseCase(
                     context.Say.Coaching("NextStep.Lost", deal.Name, CoachingWording.State(deal.Status, context.Say))));
             }
 
-            var said = at is { } when
-                ? context.Say.Coaching("NextStep.SaidWithDate", deal.Name, text, context.Language.Moment(when, zone))
-                : context.Say.Coaching("NextStep.SaidNoDate", deal.Name, text);
+            var said = (at, saidIn) switch
+            {
+                ({ } when, { } other) when other.BaseUtcOffset != zone.BaseUtcOffset || other.GetUtcOffset(when) != zone.GetUtcOffset(when)
+                    => context.Say.Coaching("NextStep.SaidWithDateInZone", deal.Name, text, context.Language.Moment(when, zone),
+                        ClockIn(when, other, context.Language), context.Say.ZoneName(other)),
+                ({ } when, _) => context.Say.Coaching("NextStep.SaidWithDate", deal.Name, text, context.Language.Moment(when, zone)),
+                _ => context.Say.Coaching("NextStep.SaidNoDate", deal.Name, text),
+            };
 
             // A retry (Slack redelivery, Teams resend, the same words again) finds it stored and writes nothing.
             if (string.Equals(deal.NextStep, text, StringComparison.Ordinal) && deal.NextStepAt == at)
@@ -193,7 +200,14 @@ internal sealed class SetNextStepUseCase(
     }
 
     private static string PastMessage(string phrase, DateTimeOffset at, DateContext context, Phrases say) =>
-        say.Coaching("NextStep.Past", phrase, say.Language.Moment(at, context.Zone), say.Language.Moment(context.Now, context.Zone), context.Zone.Id);
+        say.Coaching("NextStep.Past", phrase, say.Language.Moment(at, context.Zone), say.Language.Moment(context.Now, context.Zone), say.ZoneName(context.Zone));
+
+    /// <summary>"15:00" on the clock of <paramref name="zone"/>, as the language writes a time (isolated inside Arabic).</summary>
+    private static string ClockIn(DateTimeOffset at, TimeZoneInfo zone, ReplyLanguage language)
+    {
+        var clock = TimeZoneInfo.ConvertTime(at, zone).ToString("HH:mm", CultureInfo.InvariantCulture);
+        return language.IsRightToLeft ? language.Isolate(language.Digits(clock)) : clock;
+    }
 
     private static BotAnswer Refused(string message, Phrases say) => Errors.Answer(say.Coaching("NextStep.NotSet.Title"), message);
 }

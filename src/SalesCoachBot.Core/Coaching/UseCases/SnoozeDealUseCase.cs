@@ -72,7 +72,11 @@ internal sealed class SnoozeDealUseCase(
             return Errors.Answer(context.Say.Coaching("Snooze.TooLong.Title"), context.Say.Coaching("Snooze.TooLong", MaxDays, LocalDate(until, zone, context.Language)));
         }
 
-        return await SnoozeAsync(found.Deal, until, zone, reason, context, cancellationToken);
+        var answer = await SnoozeAsync(found.Deal, until, zone, reason, context, cancellationToken);
+        // "until Monday 9am": the snooze ends as Monday starts; the time said is not silently dropped.
+        return reading.TimeNotKept && answer.Card is { Kind: CardKind.Info } card
+            ? answer with { Text = answer.Text + " " + context.Say.Coaching("Snooze.DayNotTime"), Card = card with { Body = [.. card.Body, context.Say.Coaching("Snooze.DayNotTime")] } }
+            : answer;
     }
 
     public async Task<BotAnswer> HandleAsync(UnsnoozeCommand command, TurnContext context, CancellationToken cancellationToken)

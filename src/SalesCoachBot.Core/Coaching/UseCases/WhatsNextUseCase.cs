@@ -26,11 +26,18 @@ internal sealed class WhatsNextUseCase(
         {
             return await TeamPipelineAsync(command.Deal, command.Language, context, cancellationToken, command.TeamPeriod)
                 ?? await StageOrOwnerAsync(command.Deal, command.Language, context, cancellationToken)
+                ?? await HelpAskedAsync(command, context, cancellationToken)
                 ?? ((DealLookup.Answered)lookup).Answer;
         }
 
         return await ShowAsync(found.Deal, context, note: null, cancellationToken);
     }
+
+    /// <summary>"help xyz": help asked about words that name nothing the person may see is the whole help, not "no such deal".</summary>
+    private async Task<BotAnswer?> HelpAskedAsync(WhatsNextCommand command, TurnContext context, CancellationToken cancellationToken) =>
+        command.AskedForHelp && command.Deal is NameReference name && await names.NamesNoDealAsync(deals, name, context.Person, cancellationToken)
+            ? await commands.DispatchAsync(new HelpCommand { Language = command.Language }, context, cancellationToken)
+            : null;
 
     /// <summary>
     /// Words that name no deal the person may see, read again (only once no deal matched, so a deal's card costs nothing

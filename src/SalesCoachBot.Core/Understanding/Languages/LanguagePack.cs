@@ -39,6 +39,8 @@ internal sealed class LanguagePack
         MonthNames = Numbers(root, "month_names");
         QuarterNames = Numbers(root, "quarter_names");
         Protected = Set(List(root, "protected"));
+        HelpTopics = KeyedByWords(root, "help_topics");
+        TimeZones = KeyedByWords(root, "time_zones");
         Suggestions = Child(root, "suggest").Children.ToFrozenDictionary(
             p => ((YamlScalarNode)p.Key).Value!, p => ((YamlScalarNode)p.Value).Value!, StringComparer.Ordinal);
         var fillers = Child(root, "fillers");
@@ -123,6 +125,12 @@ internal sealed class LanguagePack
 
     /// <summary>Per command, the wording offered when the bot did not understand ("what's next for Initech").</summary>
     public FrozenDictionary<string, string> Suggestions { get; }
+
+    /// <summary>"help snooze": the words (folded, one or two) that name a command → its key in the help (Help.Cmd.*).</summary>
+    public FrozenDictionary<string, string> HelpTopics { get; }
+
+    /// <summary>"3pm Dubai time", «بتوقيت دبي»: a zone's name or abbreviation (folded) → its IANA id (DateInWords).</summary>
+    public FrozenDictionary<string, string> TimeZones { get; }
 
     /// <summary>Currency words in this language and the ISO code they mean ("دولار" → usd); English reads its own (MoneyText).</summary>
     public FrozenDictionary<string, string> Currencies { get; }
@@ -292,6 +300,11 @@ internal sealed class LanguagePack
         node.Children.TryGetValue(new YamlScalarNode(key), out var child) && child is YamlSequenceNode list
             ? list.Children.Select(n => ((YamlScalarNode)n).Value!)
             : [];
+
+    /// <summary>A map whose keys are words (folded as typed words are) and whose values are ids, kept as written.</summary>
+    private static FrozenDictionary<string, string> KeyedByWords(YamlMappingNode node, string key) =>
+        Child(node, key).Children.ToFrozenDictionary(
+            p => Lower(((YamlScalarNode)p.Key).Value!), p => ((YamlScalarNode)p.Value).Value!, StringComparer.Ordinal);
 
     private static FrozenDictionary<string, string> Map(YamlMappingNode node, string key) =>
         Child(node, key).Children.ToFrozenDictionary(
