@@ -257,6 +257,38 @@ public sealed class DealActivity
     public ConversationKey? Conversation { get; set; }
 }
 
+/// <summary>What happened to a deal's next step: set where there was none, replaced by another, or finished ("done").</summary>
+public enum NextStepEventKind
+{
+    Set,
+    Changed,
+    Done,
+}
+
+/// <summary>
+/// A next step set, changed or finished, as the history shows it: who, when, the step's words and day. The deal keeps only
+/// its current step (<see cref="Deal.NextStep"/>); these rows keep the ones before it.
+/// </summary>
+public sealed class DealNextStepEvent
+{
+    public long Id { get; set; }
+    public DealId DealId { get; set; }
+    public NextStepEventKind Kind { get; set; }
+    public long? PersonId { get; set; }
+
+    /// <summary>When it was set, changed or finished.</summary>
+    public DateTimeOffset At { get; set; }
+
+    /// <summary>The step's words (a finished step's, for <see cref="NextStepEventKind.Done"/>); null when it had none.</summary>
+    public string? Text { get; set; }
+
+    /// <summary>The step's day (a finished step's, for <see cref="NextStepEventKind.Done"/>); null when it had none.</summary>
+    public DateTimeOffset? DueAt { get; set; }
+
+    /// <summary>The chat it came from; null when not recorded.</summary>
+    public ConversationKey? Conversation { get; set; }
+}
+
 public sealed class Snooze
 {
     public long Id { get; set; }

@@ -743,9 +743,11 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
 
         if (plan.NextStep is { } nextStep)
         {
+            // The history keeps what the deal row forgets: the step set, the one it replaced, the one finished.
+            Db.NextStepEvents.Add(NextStepHistory.Event(deal, nextStep, plan.Source?.Conversation));
             deal.NextStep = nextStep.Text;
             deal.NextStepAt = nextStep.At;
-            deal.NextStepSetAt = nextStep.SetAt;
+            deal.NextStepSetAt = nextStep.Done ? null : nextStep.SetAt;
             deal.NextStepRemindedAt = null;
             changed = true;
         }

@@ -175,8 +175,9 @@ internal sealed class SetNextStepUseCase(
 
             return new DealChangePlan<string>(said)
             {
-                NextStep = new NextStepChange(text, at, context.Now),
+                NextStep = new NextStepChange(text, at, context.Now) { ByPersonId = context.Person.Id },
                 ActivityAt = context.Now,
+                Source = context.SourceFor(state.View),
             };
         }, cancellationToken);
 
