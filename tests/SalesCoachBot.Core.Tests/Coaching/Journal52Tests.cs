@@ -43,4 +43,50 @@ public sealed class Journal52Tests : IDisposable
 
         Assert.Single(_bot.Stores.NextStepEvents);
     }
+
+    [Theory]
+    [InlineData(null, "next step for Initech done", "what did I do on Initech", "Next step done: send ROI case (due Fri 4 Dec 2026)")]
+    [InlineData("ar", "خلصت الخطوة التالية لـ Initech", "سجل صفقة Initech", "أُنجزت الخطوة التالية: \u2068send ROI case\u2069 (موعدها الجمعة 4 ديسمبر 2026)")]
+    public async Task NextStepDone_ClearsTheStepAndRecordsItDone(string? language, string done, string asked, string line)
+    {
+        var deal = _bot.AddDeal("1002", "Initech");
+        await _bot.AskAsync("next step for Initech: send ROI case on Friday");
+        _bot.Rep.Language = language;
+        _bot.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        await _bot.AskAsync(done);
+
+        Assert.Equal((null, null), (deal.NextStep, deal.NextStepAt));
+        var history = (await _bot.AskAsync(asked)).Card!.Sections[0].Lines.Select(l => l.Text).ToList();
+        Assert.Contains(line, history[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NextStepDone_NoLongerDueNorInMyDeals()
+    {
+        _bot.AddDeal("1002", "Initech");
+        await _bot.AskAsync("next step for Initech: send ROI case tomorrow");
+        Assert.Contains("send ROI case", (await _bot.AskAsync("what's due")).Text, StringComparison.Ordinal);
+
+        await _bot.AskAsync("next step for Initech done");
+
+        var due = (await _bot.AskAsync("what's due")).Text;
+        var mine = (await _bot.AskAsync("my deals")).Text;
+        Assert.DoesNotContain("send ROI case", due, StringComparison.Ordinal);
+        Assert.Contains("Initech", due, StringComparison.Ordinal); // now among the deals with no next step
+        Assert.DoesNotContain("next: ", mine, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NextStepDone_SomeoneWhoMayNotWorkOnTheDeal_ChangesNothing()
+    {
+        var deal = _bot.AddDeal("1002", "Initech");
+        await _bot.AskAsync("next step for Initech: send ROI case on Friday");
+
+        var answer = await _bot.AskAsync("next step for #1002 done", _bot.OtherRep);
+
+        Assert.Equal("send ROI case", deal.NextStep);
+        Assert.DoesNotContain("Done:", answer.Text, StringComparison.Ordinal);
+        Assert.Single(_bot.Stores.NextStepEvents);
+    }
 }
