@@ -112,3 +112,50 @@ public abstract class NextStepEventsUpgrade52Tests(DatabaseProvider provider)
         Assert.Contains(timeline, e => e.Kind == TimelineEntryKind.Activity);
     }
 }
+
+public sealed class SqliteActivityDayOnlyUpgrade52Tests() : ActivityDayOnlyUpgrade52Tests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresActivityDayOnlyUpgrade52Tests() : ActivityDayOnlyUpgrade52Tests(DatabaseProvider.Postgres);
+
+/// <summary>
+/// Migration <c>ActivityDayOnly</c> (audit51 item 10): activities stored before keep their time and read as timed; a call
+/// logged after it with a day and no time is stored and read back day-only.
+/// </summary>
+public abstract class ActivityDayOnlyUpgrade52Tests(DatabaseProvider provider)
+{
+    [DatabaseFact]
+    public async Task Upgrade_ActivitiesStoredBefore_KeepTheirTime_NewDayOnlyReadsBack()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, upToMigration: "NextStepEvents");
+        var team = await database.CreateTeamAsync();
+        var deal = await database.CreateDealAsync(team, "demo");
+        await using (var before = database.NewContext())
+        {
+            await before.Database.ExecuteSqlAsync($"""
+                INSERT INTO deal_activities (deal_id, kind, person_id, occurred_at, recorded_at, text)
+                SELECT id, 'Call', owner_id, stage_entered_at, stage_entered_at, 'pricing' FROM deals WHERE id = {deal.Id.Value}
+                """);
+        }
+
+        await database.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+
+        var now = database.Time.GetUtcNow();
+        var yesterday = new DateTimeOffset(now.UtcDateTime.Date.AddDays(-1), TimeSpan.Zero);
+        await using (var scope = database.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IDealStore>().ChangeDealAsync(
+                deal.Id,
+                _ => new DealChangePlan<string>("logged") { LogActivity = new NewActivity(team.RepId, ActivityKind.Call, yesterday, now, null) { DayOnly = true } },
+                CancellationToken.None);
+        }
+
+        await using var db = database.NewContext();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        var rows = await db.Activities.AsNoTracking().Where(a => a.DealId == deal.Id).OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal([("pricing", deal.StageEnteredAt, false), (null, yesterday, true)], rows.Select(a => (a.Text, a.OccurredAt, a.DayOnly)));
+
+        await using var read = database.Services.CreateAsyncScope();
+        var timeline = await read.ServiceProvider.GetRequiredService<IDealJournal>().TimelineAsync(deal.Id, CancellationToken.None);
+        Assert.Equal([false, true], timeline.Where(e => e.Kind == TimelineEntryKind.Activity).OrderBy(e => e.Text is null).Select(e => e.DayOnly));
+    }
+}

@@ -310,6 +310,7 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
                     OccurredAt = activity.OccurredAt,
                     RecordedAt = activity.At,
                     Text = activity.Text,
+                    DayOnly = activity.DayOnly,
                     Conversation = plan.Source?.Conversation,
                 });
             }

@@ -63,6 +63,7 @@ public static class DealTimeline
                 Activity = a.Kind,
                 Text = a.Text,
                 Conversation = a.Conversation,
+                DayOnly = a.DayOnly,
             }, 4));
         }
 

@@ -355,6 +355,9 @@ public sealed record NewNote(long PersonId, string Text, DateTimeOffset At)
 /// <summary>A call, meeting or email a person logged; <paramref name="OccurredAt"/> is when it happened, <paramref name="At"/> when it was logged.</summary>
 public sealed record NewActivity(long PersonId, ActivityKind Kind, DateTimeOffset OccurredAt, DateTimeOffset At, string? Text)
 {
+    /// <summary>Said with a day and no time: <paramref name="OccurredAt"/> is the day's start (<see cref="DealActivity.DayOnly"/>).</summary>
+    public bool DayOnly { get; init; }
+
     /// <summary>The longest "what it was about" taken (the column's size); longer is refused, not cut: a note holds more.</summary>
     public const int MaxTextLength = 500;
 }
@@ -424,6 +427,9 @@ public sealed record TimelineEntry(TimelineEntryKind Kind, DateTimeOffset At, st
 
     /// <summary>A snooze ended before its day: <see cref="Until"/> is then when it ended, not the day it was set for.</summary>
     public bool EndedEarly { get; init; }
+
+    /// <summary>An activity said with a day and no time: <see cref="At"/> is the day's start, shown as the day alone.</summary>
+    public bool DayOnly { get; init; }
 }
 
 /// <summary>Which deal a conversation is linked to ("link this chat to Initech").</summary>

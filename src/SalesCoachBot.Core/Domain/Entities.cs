@@ -244,8 +244,14 @@ public sealed class DealActivity
     public ActivityKind Kind { get; set; }
     public long? PersonId { get; set; }
 
-    /// <summary>When it happened (the day the rep named, or when it was logged).</summary>
+    /// <summary>When it happened: when it was logged, or the start of the day the rep named (<see cref="DayOnly"/>).</summary>
     public DateTimeOffset OccurredAt { get; set; }
+
+    /// <summary>
+    /// Said with a day and no time ("called Hooli yesterday"): <see cref="OccurredAt"/> is that day's start in the team's
+    /// zone and the history shows the day alone, not a time nobody said. False for rows from before migration <c>ActivityDayOnly</c>.
+    /// </summary>
+    public bool DayOnly { get; set; }
 
     /// <summary>When it was logged.</summary>
     public DateTimeOffset RecordedAt { get; set; }

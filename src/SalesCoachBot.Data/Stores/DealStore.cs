@@ -715,6 +715,7 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
                 OccurredAt = newActivity.OccurredAt,
                 RecordedAt = newActivity.At,
                 Text = newActivity.Text,
+                DayOnly = newActivity.DayOnly,
                 Conversation = plan.Source?.Conversation,
             });
             changed = true;

@@ -89,4 +89,35 @@ public sealed class Journal52Tests : IDisposable
         Assert.DoesNotContain("Done:", answer.Text, StringComparison.Ordinal);
         Assert.Single(_bot.Stores.NextStepEvents);
     }
+
+    [Theory]
+    [InlineData(null, "called Initech yesterday", "what did I do on Initech", "Thu 26 Nov 2026 · rita · A call")]
+    [InlineData("ar", "اتصلت بـ Initech امبارح", "سجل صفقة Initech", "الخميس 26 نوفمبر 2026 · \u2068rita\u2069 · مكالمة")]
+    [InlineData(null, "met Initech today", "what did I do on Initech", "Fri 27 Nov 2026 · rita · A meeting")]
+    public async Task LogActivity_DayWithoutTime_HistoryShowsTheDayAlone(string? language, string logged, string asked, string line)
+    {
+        _bot.AddDeal("1002", "Initech");
+        _bot.Rep.Language = language;
+
+        await _bot.AskAsync(logged);
+
+        var history = (await _bot.AskAsync(asked)).Card!.Sections[0].Lines.Select(l => l.Text).ToList();
+        Assert.StartsWith(line, history[0], StringComparison.Ordinal);
+        // Stored at the day's start, marked day-only (before: now minus 24 hours, shown as "21:04").
+        var activity = Assert.Single(_bot.Stores.Activities);
+        Assert.True(activity.DayOnly);
+        Assert.Equal(TimeSpan.Zero, activity.OccurredAt.TimeOfDay);
+    }
+
+    [Fact]
+    public async Task LogActivity_NoDaySaid_KeepsTheTimeItWasLogged()
+    {
+        _bot.AddDeal("1002", "Initech");
+
+        await _bot.AskAsync("called Initech");
+
+        var history = (await _bot.AskAsync("what did I do on Initech")).Card!.Sections[0].Lines.Select(l => l.Text).ToList();
+        Assert.StartsWith("Fri 27 Nov 2026, 09:00 · rita · A call", history[0], StringComparison.Ordinal);
+        Assert.False(Assert.Single(_bot.Stores.Activities).DayOnly);
+    }
 }

@@ -83,7 +83,8 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal, 
     /// <summary>One entry: when (in the team's <paramref name="zone"/>, as a snooze's end is) · who · what · where · map version.</summary>
     internal static string Line(TimelineEntry entry, ProcessMap map, TimeZoneInfo zone, Phrases say)
     {
-        var parts = new List<string> { say.Language.Time(entry.At, zone) };
+        // A call said with a day and no time ("yesterday") shows that day, not the day's start as a time.
+        var parts = new List<string> { entry.DayOnly ? say.Language.DayInWords(entry.At, zone) : say.Language.Time(entry.At, zone) };
         // A note that names its author itself (a teammate's close proposal) is not preceded by the name again.
         if (entry.PersonName is { Length: > 0 } who && !(entry.Kind == TimelineEntryKind.Note && (CloseProposalNote.Parse(entry.Text) is not null || DealCards.NamesItsAuthor(entry.Text, who))))
         {

@@ -280,6 +280,10 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .HasColumnType("character varying(400)")
                         .HasColumnName("conversation");
 
+                    b.Property<bool>("DayOnly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("day_only");
+
                     b.Property<long>("DealId")
                         .HasColumnType("bigint")
                         .HasColumnName("deal_id");

@@ -270,6 +270,10 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("conversation");
 
+                    b.Property<bool>("DayOnly")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("day_only");
+
                     b.Property<long>("DealId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("deal_id");
