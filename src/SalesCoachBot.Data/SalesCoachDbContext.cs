@@ -21,6 +21,7 @@ public abstract class SalesCoachDbContext(DbContextOptions options) : DbContext(
     public DbSet<DealNote> Notes => Set<DealNote>();
     public DbSet<Snooze> Snoozes => Set<Snooze>();
     public DbSet<DealActivity> Activities => Set<DealActivity>();
+    public DbSet<DealNextStepEvent> NextStepEvents => Set<DealNextStepEvent>();
     public DbSet<ConversationLink> ConversationLinks => Set<ConversationLink>();
 
     /// <summary>
@@ -56,6 +57,7 @@ public abstract class SalesCoachDbContext(DbContextOptions options) : DbContext(
         configurationBuilder.Properties<StageChangeKind>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<ChatChannel>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<ActivityKind>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<NextStepEventKind>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<ConversationKey>().HaveConversion<ConversationKeyConverter>();
         configurationBuilder.Properties<DealId>().HaveConversion<DealIdConverter>();
         configurationBuilder.Properties<StageId>().HaveConversion<StageIdConverter>();

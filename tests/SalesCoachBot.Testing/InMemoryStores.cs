@@ -23,6 +23,7 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
     public List<Snooze> Snoozes { get; } = [];
     public List<DealNote> Notes { get; } = [];
     public List<DealActivity> Activities { get; } = [];
+    public List<DealNextStepEvent> NextStepEvents { get; } = [];
 
     public SalesTeam AddTeam(string name, int idleDays = 14)
     {
@@ -309,6 +310,7 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
                     OccurredAt = activity.OccurredAt,
                     RecordedAt = activity.At,
                     Text = activity.Text,
+                    DayOnly = activity.DayOnly,
                     Conversation = plan.Source?.Conversation,
                 });
             }
@@ -330,7 +332,10 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
 
             if (plan.NextStep is { } nextStep)
             {
-                (deal.NextStep, deal.NextStepAt, deal.NextStepSetAt, deal.NextStepRemindedAt) = (nextStep.Text, nextStep.At, nextStep.SetAt, null);
+                var recorded = NextStepHistory.Event(deal, nextStep, plan.Source?.Conversation);
+                recorded.Id = NextStepEvents.Count + 1;
+                NextStepEvents.Add(recorded);
+                (deal.NextStep, deal.NextStepAt, deal.NextStepSetAt, deal.NextStepRemindedAt) = (nextStep.Text, nextStep.At, nextStep.Done ? null : nextStep.SetAt, null);
             }
 
             if (plan.ActivityAt is { } at && at > deal.LastActivityAt)
@@ -365,6 +370,7 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
                 Notes.Where(n => n.DealId == deal).ToList(),
                 Activities.Where(a => a.DealId == deal).ToList(),
                 Snoozes.Where(s => s.DealId == deal).ToList(),
+                NextStepEvents.Where(e => e.DealId == deal).ToList(),
                 id => People.FirstOrDefault(p => p.Id == id)?.Name));
         }
     }

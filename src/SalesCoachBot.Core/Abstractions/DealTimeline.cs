@@ -11,6 +11,7 @@ public static class DealTimeline
         IEnumerable<DealNote> notes,
         IEnumerable<DealActivity> activities,
         IEnumerable<Snooze> snoozes,
+        IEnumerable<DealNextStepEvent> nextSteps,
         Func<long?, string?> name)
     {
         var stageRows = stages as IReadOnlyCollection<StageHistoryEntry> ?? [.. stages];
@@ -62,6 +63,7 @@ public static class DealTimeline
                 Activity = a.Kind,
                 Text = a.Text,
                 Conversation = a.Conversation,
+                DayOnly = a.DayOnly,
             }, 4));
         }
 
@@ -76,6 +78,18 @@ public static class DealTimeline
             {
                 entries.Add((new TimelineEntry(TimelineEntryKind.SnoozeEnded, s.Until, name(s.EndedByPersonId)) { Conversation = s.EndedConversation }, 6));
             }
+        }
+
+        // Two changes of the step at one instant: the later (higher id) first, as the newest-first order reads.
+        foreach (var step in nextSteps.OrderByDescending(e => e.Id))
+        {
+            var kind = step.Kind switch
+            {
+                NextStepEventKind.Set => TimelineEntryKind.NextStepSet,
+                NextStepEventKind.Changed => TimelineEntryKind.NextStepChanged,
+                _ => TimelineEntryKind.NextStepDone,
+            };
+            entries.Add((new TimelineEntry(kind, step.At, name(step.PersonId)) { Text = step.Text, Due = step.DueAt, Conversation = step.Conversation }, 7));
         }
 
         // Newest first; at the same instant the later step (the advance after the confirmation) first.

@@ -323,8 +323,22 @@ public sealed record StageTransition(
     public int? MapVersion { get; init; }
 }
 
-/// <summary>A new next step: what, by when (null: no date said), set at <paramref name="SetAt"/>.</summary>
-public sealed record NextStepChange(string Text, DateTimeOffset? At, DateTimeOffset SetAt);
+/// <summary>
+/// A new next step: what, by when (null: no date said), set at <paramref name="SetAt"/>; or, when <see cref="Done"/>, the
+/// current step finished and cleared (<paramref name="Text"/> and <paramref name="At"/> null). The store records either in
+/// the deal's history, by <see cref="ByPersonId"/>.
+/// </summary>
+public sealed record NextStepChange(string? Text, DateTimeOffset? At, DateTimeOffset SetAt)
+{
+    /// <summary>Who set or finished it; null when no person did (recorded without a name).</summary>
+    public long? ByPersonId { get; init; }
+
+    /// <summary>The step is finished: the deal has no next step after it.</summary>
+    public bool Done { get; init; }
+
+    /// <summary>"next step for DEAL done": clears the step, recorded as finished by the person.</summary>
+    public static NextStepChange Finished(long personId, DateTimeOffset at) => new(null, null, at) { ByPersonId = personId, Done = true };
+}
 
 /// <summary>A snooze until <c>Until</c>; it replaces any snooze still running (ended at <c>At</c>).</summary>
 public sealed record SnoozeRequest(long PersonId, DateTimeOffset Until, DateTimeOffset At, string? Reason = null);
@@ -348,6 +362,9 @@ public sealed record NewNote(long PersonId, string Text, DateTimeOffset At)
 /// <summary>A call, meeting or email a person logged; <paramref name="OccurredAt"/> is when it happened, <paramref name="At"/> when it was logged.</summary>
 public sealed record NewActivity(long PersonId, ActivityKind Kind, DateTimeOffset OccurredAt, DateTimeOffset At, string? Text)
 {
+    /// <summary>Said with a day and no time: <paramref name="OccurredAt"/> is the day's start (<see cref="DealActivity.DayOnly"/>).</summary>
+    public bool DayOnly { get; init; }
+
     /// <summary>The longest "what it was about" taken (the column's size); longer is refused, not cut: a note holds more.</summary>
     public const int MaxTextLength = 500;
 }
@@ -358,7 +375,7 @@ public interface IDealJournal
     /// <summary>The deal's latest notes, newest first.</summary>
     Task<IReadOnlyList<NoteView>> RecentNotesAsync(DealId deal, int count, CancellationToken cancellationToken);
 
-    /// <summary>Everything recorded about the deal, newest first: stage changes, confirmations and undos, notes, activities, snoozes.</summary>
+    /// <summary>Everything recorded about the deal, newest first: stage changes, confirmations and undos, notes, activities, snoozes, next steps.</summary>
     Task<IReadOnlyList<TimelineEntry>> TimelineAsync(DealId deal, CancellationToken cancellationToken);
 }
 
@@ -375,6 +392,15 @@ public enum TimelineEntryKind
 
     /// <summary>A snooze lifted before its day ("unsnooze"), by whom and when.</summary>
     SnoozeEnded,
+
+    /// <summary>A next step set where there was none: <see cref="TimelineEntry.Text"/> and <see cref="TimelineEntry.Due"/>.</summary>
+    NextStepSet,
+
+    /// <summary>A next step replaced by another (the new one's words and day).</summary>
+    NextStepChanged,
+
+    /// <summary>A next step finished ("next step for DEAL done"): the finished one's words and day.</summary>
+    NextStepDone,
 }
 
 /// <summary>
@@ -390,7 +416,10 @@ public sealed record TimelineEntry(TimelineEntryKind Kind, DateTimeOffset At, st
     public ActivityKind? Activity { get; init; }
     public DateTimeOffset? Until { get; init; }
 
-    /// <summary>The reason of a stage change or a snooze, a note's text, or what an activity was about.</summary>
+    /// <summary>A next step's day (<see cref="TimelineEntryKind.NextStepSet"/> and the like); null when it had none.</summary>
+    public DateTimeOffset? Due { get; init; }
+
+    /// <summary>The reason of a stage change or a snooze, a note's text, what an activity was about, or a next step's words.</summary>
     public string? Text { get; init; }
 
     public ChatChannel? Channel { get; init; }
@@ -405,6 +434,9 @@ public sealed record TimelineEntry(TimelineEntryKind Kind, DateTimeOffset At, st
 
     /// <summary>A snooze ended before its day: <see cref="Until"/> is then when it ended, not the day it was set for.</summary>
     public bool EndedEarly { get; init; }
+
+    /// <summary>An activity said with a day and no time: <see cref="At"/> is the day's start, shown as the day alone.</summary>
+    public bool DayOnly { get; init; }
 }
 
 /// <summary>Which deal a conversation is linked to ("link this chat to Initech").</summary>

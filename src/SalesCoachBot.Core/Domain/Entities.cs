@@ -244,8 +244,14 @@ public sealed class DealActivity
     public ActivityKind Kind { get; set; }
     public long? PersonId { get; set; }
 
-    /// <summary>When it happened (the day the rep named, or when it was logged).</summary>
+    /// <summary>When it happened: when it was logged, or the start of the day the rep named (<see cref="DayOnly"/>).</summary>
     public DateTimeOffset OccurredAt { get; set; }
+
+    /// <summary>
+    /// Said with a day and no time ("called Hooli yesterday"): <see cref="OccurredAt"/> is that day's start in the team's
+    /// zone and the history shows the day alone, not a time nobody said. False for rows from before migration <c>ActivityDayOnly</c>.
+    /// </summary>
+    public bool DayOnly { get; set; }
 
     /// <summary>When it was logged.</summary>
     public DateTimeOffset RecordedAt { get; set; }
@@ -254,6 +260,38 @@ public sealed class DealActivity
     public string? Text { get; set; }
 
     /// <summary>The chat it was logged from; null for imported activities.</summary>
+    public ConversationKey? Conversation { get; set; }
+}
+
+/// <summary>What happened to a deal's next step: set where there was none, replaced by another, or finished ("done").</summary>
+public enum NextStepEventKind
+{
+    Set,
+    Changed,
+    Done,
+}
+
+/// <summary>
+/// A next step set, changed or finished, as the history shows it: who, when, the step's words and day. The deal keeps only
+/// its current step (<see cref="Deal.NextStep"/>); these rows keep the ones before it.
+/// </summary>
+public sealed class DealNextStepEvent
+{
+    public long Id { get; set; }
+    public DealId DealId { get; set; }
+    public NextStepEventKind Kind { get; set; }
+    public long? PersonId { get; set; }
+
+    /// <summary>When it was set, changed or finished.</summary>
+    public DateTimeOffset At { get; set; }
+
+    /// <summary>The step's words (a finished step's, for <see cref="NextStepEventKind.Done"/>); null when it had none.</summary>
+    public string? Text { get; set; }
+
+    /// <summary>The step's day (a finished step's, for <see cref="NextStepEventKind.Done"/>); null when it had none.</summary>
+    public DateTimeOffset? DueAt { get; set; }
+
+    /// <summary>The chat it came from; null when not recorded.</summary>
     public ConversationKey? Conversation { get; set; }
 }
 

@@ -100,6 +100,20 @@ internal sealed class DealActivityConfiguration : IEntityTypeConfiguration<DealA
     }
 }
 
+internal sealed class DealNextStepEventConfiguration : IEntityTypeConfiguration<DealNextStepEvent>
+{
+    public void Configure(EntityTypeBuilder<DealNextStepEvent> builder)
+    {
+        builder.ToTable("next_step_events");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Text).HasMaxLength(Deal.MaxNextStepLength);
+        builder.Property(e => e.Conversation).HasMaxLength(ConversationKeyLength.Max);
+        builder.HasOne<Deal>().WithMany().HasForeignKey(e => e.DealId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Person>().WithMany().HasForeignKey(e => e.PersonId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(e => new { e.DealId, e.At });
+    }
+}
+
 /// <summary>The column size of a conversation key (the same as <c>conversation_links.conversation_key</c>).</summary>
 internal static class ConversationKeyLength
 {

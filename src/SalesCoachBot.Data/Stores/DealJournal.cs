@@ -55,6 +55,7 @@ internal sealed class DealJournal(DbContextLease lease) : IDealJournal
         var notes = await Db.Notes.AsNoTracking().Where(n => n.DealId == deal).ToListAsync(cancellationToken);
         var activities = await Db.Activities.AsNoTracking().Where(a => a.DealId == deal).ToListAsync(cancellationToken);
         var snoozes = await Db.Snoozes.AsNoTracking().Where(s => s.DealId == deal).ToListAsync(cancellationToken);
+        var nextSteps = await Db.NextStepEvents.AsNoTracking().Where(e => e.DealId == deal).ToListAsync(cancellationToken);
 
         var personIds = stages.Select(h => h.ByPersonId)
             .Concat(confirmations.Select(c => (long?)c.PersonId))
@@ -63,10 +64,11 @@ internal sealed class DealJournal(DbContextLease lease) : IDealJournal
             .Concat(activities.Select(a => a.PersonId))
             .Concat(snoozes.Select(s => (long?)s.PersonId))
             .Concat(snoozes.Select(s => s.EndedByPersonId))
+            .Concat(nextSteps.Select(e => e.PersonId))
             .OfType<long>()
             .Distinct()
             .ToList();
         var names = await Db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
-        return DealTimeline.Merge(stages, confirmations, notes, activities, snoozes, id => id is { } known ? names.GetValueOrDefault(known) : null);
+        return DealTimeline.Merge(stages, confirmations, notes, activities, snoozes, nextSteps, id => id is { } known ? names.GetValueOrDefault(known) : null);
     }
 }

@@ -783,6 +783,7 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
                 OccurredAt = newActivity.OccurredAt,
                 RecordedAt = newActivity.At,
                 Text = newActivity.Text,
+                DayOnly = newActivity.DayOnly,
                 Conversation = plan.Source?.Conversation,
             });
             changed = true;
@@ -811,9 +812,11 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
 
         if (plan.NextStep is { } nextStep)
         {
+            // The history keeps what the deal row forgets: the step set, the one it replaced, the one finished.
+            Db.NextStepEvents.Add(NextStepHistory.Event(deal, nextStep, plan.Source?.Conversation));
             deal.NextStep = nextStep.Text;
             deal.NextStepAt = nextStep.At;
-            deal.NextStepSetAt = nextStep.SetAt;
+            deal.NextStepSetAt = nextStep.Done ? null : nextStep.SetAt;
             deal.NextStepRemindedAt = null;
             changed = true;
         }

@@ -120,7 +120,8 @@ public sealed class AskNotesActivityHistoryTests : IAsyncLifetime
         Assert.Equal(Now, await LastActivityAsync("1003"));
         var activities = (await TimelineAsync("1003")).Where(e => e.Kind == TimelineEntryKind.Activity).ToList();
         Assert.Equal(3, activities.Count);
-        Assert.Contains(activities, a => a is { Activity: Core.Domain.ActivityKind.Meeting } && a.At == Now.AddDays(-1));
+        // "yesterday" with no time: the start of Thu 26 Nov in the team's zone (Berlin), day-only (session 52; was now - 24 h).
+        Assert.Contains(activities, a => a is { Activity: Core.Domain.ActivityKind.Meeting, DayOnly: true } && a.At == new DateTimeOffset(2026, 11, 25, 23, 0, 0, TimeSpan.Zero));
         Assert.Contains(activities, a => a is { Activity: Core.Domain.ActivityKind.Email, Text: "the proposal" });
 
         var history = await AskAsync("history of #1003");

@@ -12,7 +12,7 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 
 /// <summary>
 /// "history of DEAL": a timeline, newest first, of stage changes (who, when, from which chat, under which map version),
-/// confirmations and undos, overrides with reasons, notes, activities and snoozes; <see cref="PageSize"/> entries a
+/// confirmations and undos, overrides with reasons, notes, activities, snoozes and next steps set, changed or done; <see cref="PageSize"/> entries a
 /// page, with a "More" button for the next. Whoever may see the deal may read its history.
 /// </summary>
 internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal, TeamRulesProvider teamRules)
@@ -91,7 +91,8 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal, 
     /// <summary>One entry: when (in the team's <paramref name="zone"/>, as a snooze's end is) · who · what · where · map version.</summary>
     internal static string Line(TimelineEntry entry, ProcessMap map, TimeZoneInfo zone, Phrases say)
     {
-        var parts = new List<string> { say.Language.Time(entry.At, zone) };
+        // A call said with a day and no time ("yesterday") shows that day, not the day's start as a time.
+        var parts = new List<string> { entry.DayOnly ? say.Language.DayInWords(entry.At, zone) : say.Language.Time(entry.At, zone) };
         // A note that names its author itself (a teammate's close proposal) is not preceded by the name again.
         if (entry.PersonName is { Length: > 0 } who && !(entry.Kind == TimelineEntryKind.Note && (CloseProposalNote.Parse(entry.Text) is not null || DealCards.NamesItsAuthor(entry.Text, who))))
         {
@@ -151,8 +152,20 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal, 
                 ? say.Coaching("History.Snoozed.Because", entry.Until is { } day ? language.DayInWords(day, zone) : "?", because)
                 : say.Coaching("History.Snoozed", entry.Until is { } until ? language.DayInWords(until, zone) : "?"),
             TimelineEntryKind.SnoozeEnded => say.Coaching("History.SnoozeEnded"),
+            TimelineEntryKind.NextStepSet => NextStep("History.NextStepSet", entry, zone, say),
+            TimelineEntryKind.NextStepChanged => NextStep("History.NextStepChanged", entry, zone, say),
+            TimelineEntryKind.NextStepDone => NextStep("History.NextStepDone", entry, zone, say),
             _ => entry.Kind.ToString(),
         };
+    }
+
+    /// <summary>"Next step set: send ROI case — Fri 11 Dec 2026": the step's words (or "next step" when it had none) and day.</summary>
+    private static string NextStep(string key, TimelineEntry entry, TimeZoneInfo zone, Phrases say)
+    {
+        var step = entry.Text is { Length: > 0 } text ? text : say.Lists("Due.NoText");
+        return entry.Due is { } due
+            ? say.Coaching(key, step, say.Language.Moment(due, zone))
+            : say.Coaching(key + ".NoDate", step);
     }
 
     private static string ItemText(TimelineEntry entry, ProcessMap map, ReplyLanguage language) =>

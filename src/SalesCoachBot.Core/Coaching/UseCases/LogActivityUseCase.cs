@@ -1,6 +1,7 @@
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Dates;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.Understanding;
@@ -28,9 +29,6 @@ internal sealed class LogActivityUseCase(DealLocator locator, IDealStore deals, 
             return new BotAnswer(context.Say.Coaching("Activity.TooLong", NewActivity.MaxTextLength, about.Length, found.Deal.Deal.Name));
         }
 
-        // "yesterday" is the same time a day earlier: one clear instant, shown as its day in the team's zone (no date
-        // words beyond these two here).
-        var occurred = command.Day == ActivityDay.Yesterday ? context.Now.AddDays(-1) : context.Now;
         var rules = await teamRules.GetAsync(cancellationToken);
         var outcome = await deals.ChangeDealAsync(found.Deal.Id, state =>
         {
@@ -39,10 +37,12 @@ internal sealed class LogActivityUseCase(DealLocator locator, IDealStore deals, 
                 return DealChangePlan<string>.Nothing(NotAllowed);
             }
 
+            var (occurred, dayOnly) = When(command.Day, context.Now, rules.Zone(state.Deal.TeamId));
             return new DealChangePlan<string>(context.Say.Coaching("Activity.Logged", Describe(command.Kind, command.About, context.Say), state.Deal.Name, context.Say.Language.DayInWords(occurred, rules.Zone(state.Deal.TeamId))))
             {
-                LogActivity = new NewActivity(context.Person.Id, command.Kind, occurred, context.Now, command.About),
-                ActivityAt = occurred,
+                LogActivity = new NewActivity(context.Person.Id, command.Kind, occurred, context.Now, command.About) { DayOnly = dayOnly },
+                // Logged today: the deal had this activity by now. Yesterday: by that day's start, the earliest it may have been.
+                ActivityAt = command.Day == ActivityDay.Yesterday ? occurred : context.Now,
                 Source = context.SourceFor(state.View),
             };
         }, cancellationToken);
@@ -54,6 +54,17 @@ internal sealed class LogActivityUseCase(DealLocator locator, IDealStore deals, 
 
         return await whatsNext.ShowCurrentAsync(found.Deal.Id, context, outcome, cancellationToken);
     }
+
+    /// <summary>
+    /// When it happened: now when no day was said; a named day ("today", "yesterday") with no time is that day's start in
+    /// the team's <paramref name="zone"/>, marked day-only so no clock time is made up for it.
+    /// </summary>
+    internal static (DateTimeOffset At, bool DayOnly) When(ActivityDay day, DateTimeOffset now, TimeZoneInfo zone) => day switch
+    {
+        ActivityDay.Today => (SnoozeDates.StartOfDay(ZonedDay.Of(now, zone), zone), true),
+        ActivityDay.Yesterday => (SnoozeDates.StartOfDay(ZonedDay.Of(now, zone).AddDays(-1), zone), true),
+        _ => (now, false),
+    };
 
     /// <summary>"a call", "an email (the proposal)".</summary>
     public static string Describe(ActivityKind kind, string? about, Phrases say)

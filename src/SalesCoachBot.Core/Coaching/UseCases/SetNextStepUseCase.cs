@@ -46,13 +46,7 @@ internal sealed class SetNextStepUseCase(
 
         if (command.Done)
         {
-            // The store keeps a step until another replaces it (it has no "cleared" state): nothing is written, and the
-            // answer says how to set what's next. "done" is never stored as a step.
-            var deal = found.Deal.Deal;
-            var done = deal.NextStep is { Length: > 0 } step
-                ? context.Say.Coaching("NextStep.DoneSayNext", deal.Name, step)
-                : context.Say.Coaching("NextStep.DoneNone", deal.Name);
-            return await whatsNext.ShowAsync(found.Deal, context, done, cancellationToken);
+            return await FinishAsync(found.Deal, context, cancellationToken);
         }
 
         var rules = await teamRules.GetAsync(cancellationToken);
@@ -182,8 +176,9 @@ internal sealed class SetNextStepUseCase(
 
             return new DealChangePlan<string>(said)
             {
-                NextStep = new NextStepChange(text, at, context.Now),
+                NextStep = new NextStepChange(text, at, context.Now) { ByPersonId = context.Person.Id },
                 ActivityAt = context.Now,
+                Source = context.SourceFor(state.View),
             };
         }, cancellationToken);
 
@@ -191,6 +186,45 @@ internal sealed class SetNextStepUseCase(
             ? Errors.Answer(context.Say.Errors("NotFound.Title"), context.Say.Errors("NotFound.See"))
             : await whatsNext.ShowCurrentAsync(view.Id, context, outcome, cancellationToken) with { ReplacesCard = fromCard };
     }
+
+    /// <summary>
+    /// "next step for DEAL done": clears the step (so "what's due" and "my deals" no longer list it) and records it as done
+    /// in the history, under the rights a new step needs. "done" is never stored as a step; "undo that" does not bring it
+    /// back (undo takes back confirmations only).
+    /// </summary>
+    private async Task<BotAnswer> FinishAsync(DealView view, TurnContext context, CancellationToken cancellationToken)
+    {
+        var outcome = await deals.ChangeDealAsync(view.Id, state =>
+        {
+            var deal = state.Deal;
+            if (!AccessPolicy.CanWorkOn(context.Person, deal))
+            {
+                return DealChangePlan<string>.Nothing(NotAllowed);
+            }
+
+            // Nothing to finish (none set, or a retry of the same "done"): nothing is written.
+            if (deal.NextStep is not { Length: > 0 } step)
+            {
+                return DealChangePlan<string>.Nothing(context.Say.Coaching("NextStep.DoneNone", deal.Name));
+            }
+
+            return new DealChangePlan<string>(context.Say.Coaching("NextStep.DoneSayNext", deal.Name, step))
+            {
+                NextStep = NextStepChange.Finished(context.Person.Id, context.Now),
+                ActivityAt = context.Now,
+                Source = context.SourceFor(state.View),
+            };
+        }, cancellationToken);
+
+        return outcome switch
+        {
+            null => Errors.Answer(context.Say.Errors("NotFound.Title"), context.Say.Errors("NotFound.See")),
+            NotAllowed => Errors.Answer(context.Say.Errors("NotAllowed.Title"), context.Say.Errors("NotAllowed.WorkOn")),
+            _ => await whatsNext.ShowCurrentAsync(view.Id, context, outcome, cancellationToken),
+        };
+    }
+
+    private const string NotAllowed = "not-allowed"; // a marker, never shown
 
     /// <summary>A refused form: the card again with the reason on top (Teams), and the reason per input (Slack's modal).</summary>
     private async Task<BotAnswer> FormRefusedAsync(DealView view, string input, string problem, TurnContext context, CancellationToken cancellationToken)

@@ -280,6 +280,10 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .HasColumnType("character varying(400)")
                         .HasColumnName("conversation");
 
+                    b.Property<bool>("DayOnly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("day_only");
+
                     b.Property<long>("DealId")
                         .HasColumnType("bigint")
                         .HasColumnName("deal_id");
@@ -314,6 +318,56 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                     b.HasIndex("DealId", "OccurredAt");
 
                     b.ToTable("deal_activities", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Core.Domain.DealNextStepEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Conversation")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("conversation");
+
+                    b.Property<long>("DealId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("deal_id");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<long?>("PersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("DealId", "At");
+
+                    b.ToTable("next_step_events", (string)null);
                 });
 
             modelBuilder.Entity("SalesCoachBot.Core.Domain.DealNote", b =>
@@ -1142,6 +1196,20 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("SalesCoachBot.Core.Domain.DealActivity", b =>
+                {
+                    b.HasOne("SalesCoachBot.Core.Domain.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SalesCoachBot.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Core.Domain.DealNextStepEvent", b =>
                 {
                     b.HasOne("SalesCoachBot.Core.Domain.Deal", null)
                         .WithMany()

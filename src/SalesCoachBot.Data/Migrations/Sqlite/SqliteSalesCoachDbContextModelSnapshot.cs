@@ -270,6 +270,10 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("conversation");
 
+                    b.Property<bool>("DayOnly")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("day_only");
+
                     b.Property<long>("DealId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("deal_id");
@@ -304,6 +308,54 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                     b.HasIndex("DealId", "OccurredAt");
 
                     b.ToTable("deal_activities", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Core.Domain.DealNextStepEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Conversation")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversation");
+
+                    b.Property<long>("DealId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deal_id");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long?>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("DealId", "At");
+
+                    b.ToTable("next_step_events", (string)null);
                 });
 
             modelBuilder.Entity("SalesCoachBot.Core.Domain.DealNote", b =>
@@ -1114,6 +1166,20 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("SalesCoachBot.Core.Domain.DealActivity", b =>
+                {
+                    b.HasOne("SalesCoachBot.Core.Domain.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SalesCoachBot.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Core.Domain.DealNextStepEvent", b =>
                 {
                     b.HasOne("SalesCoachBot.Core.Domain.Deal", null)
                         .WithMany()
