@@ -1,6 +1,7 @@
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Tests.Fakes;
+using static SalesCoachBot.Core.Tests.Localization.Isolates;
 
 namespace SalesCoachBot.Core.Tests.Coaching;
 
@@ -10,13 +11,9 @@ namespace SalesCoachBot.Core.Tests.Coaching;
 /// </summary>
 public sealed class Wording49bTests : IDisposable
 {
-    private const char Fsi = '\u2068';
-    private const char Pdi = '\u2069';
     private readonly BotHarness _bot = new();
 
     public void Dispose() => _bot.Dispose();
-
-    private static string Iso(string text) => $"{Fsi}{text}{Pdi}";
 
     private void WonAndOpen()
     {

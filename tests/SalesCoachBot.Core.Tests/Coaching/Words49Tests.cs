@@ -2,6 +2,7 @@ using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Tests.Fakes;
 using SalesCoachBot.Core.Tests.Understanding;
+using static SalesCoachBot.Core.Tests.Localization.Isolates;
 
 namespace SalesCoachBot.Core.Tests.Coaching;
 
@@ -12,13 +13,9 @@ namespace SalesCoachBot.Core.Tests.Coaching;
 /// </summary>
 public sealed class Words49Tests : IDisposable
 {
-    private const char Fsi = '\u2068';
-    private const char Pdi = '\u2069';
     private readonly BotHarness _bot = new();
 
     public void Dispose() => _bot.Dispose();
-
-    private static string Iso(string text) => $"{Fsi}{text}{Pdi}";
 
     private static List<string> Lines(string text) => [.. text.ReplaceLineEndings("\n").Split('\n')];
 

@@ -3,6 +3,7 @@ using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Tests.Fakes;
+using static SalesCoachBot.Core.Tests.Localization.Isolates;
 
 namespace SalesCoachBot.Core.Tests.Localization;
 
@@ -12,14 +13,10 @@ namespace SalesCoachBot.Core.Tests.Localization;
 /// </summary>
 public sealed class ArabicReplies48Tests : IDisposable
 {
-    private const char Fsi = Bidi.FirstStrongIsolate;
-    private const char Pdi = Bidi.PopDirectionalIsolate;
 
     private readonly BotHarness _bot = new(ProcessMapLoader.Default);
 
     public void Dispose() => _bot.Dispose();
-
-    private static string Iso(string text) => $"{Fsi}{text}{Pdi}";
 
     [Fact]
     public async Task NewDeal_ArabicAmountWithoutCurrency_EchoesTheTypedAmountAndOffersArabicCommands()

@@ -1,4 +1,5 @@
 using SalesCoachBot.Core.Tests.Fakes;
+using static SalesCoachBot.Core.Tests.Localization.Isolates;
 
 namespace SalesCoachBot.Core.Tests.Localization;
 
@@ -8,13 +9,9 @@ namespace SalesCoachBot.Core.Tests.Localization;
 /// </summary>
 public sealed class ListsInTheirLanguageTests : IDisposable
 {
-    private const char Fsi = '\u2068';
-    private const char Pdi = '\u2069';
     private readonly BotHarness _bot = new();
 
     public void Dispose() => _bot.Dispose();
-
-    private static string Iso(string text) => $"{Fsi}{text}{Pdi}";
 
     [Fact]
     public async Task MyDeals_English_Unchanged()

@@ -1,5 +1,6 @@
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Tests.Fakes;
+using static SalesCoachBot.Core.Tests.Localization.Isolates;
 
 namespace SalesCoachBot.Core.Tests.Localization;
 
@@ -9,13 +10,9 @@ namespace SalesCoachBot.Core.Tests.Localization;
 /// </summary>
 public sealed class ManagerReplyWording52Tests : IDisposable
 {
-    private const char Fsi = '\u2068';
-    private const char Pdi = '\u2069';
     private readonly BotHarness _bot = new();
 
     public void Dispose() => _bot.Dispose();
-
-    private static string Iso(string text) => $"{Fsi}{text}{Pdi}";
 
     private static string FirstLine(string text) => text.ReplaceLineEndings("\n").Split('\n')[0];
 

@@ -7,6 +7,7 @@ using SalesCoachBot.Core.Pipeline;
 using SalesCoachBot.Core.Tests.Fakes;
 using SalesCoachBot.Core.Tests.Nudges;
 using SalesCoachBot.Core.Understanding;
+using static SalesCoachBot.Core.Tests.Localization.Isolates;
 
 namespace SalesCoachBot.Core.Tests.Localization;
 
@@ -16,13 +17,9 @@ namespace SalesCoachBot.Core.Tests.Localization;
 /// </summary>
 public sealed class PipelineInTheirLanguageTests : IDisposable
 {
-    private const char Fsi = '\u2068';
-    private const char Pdi = '\u2069';
     private readonly BotHarness _bot = new(MapWithKpis());
 
     public void Dispose() => _bot.Dispose();
-
-    private static string Iso(string text) => $"{Fsi}{text}{Pdi}";
 
     private static SalesCoachBot.Core.ProcessMaps.ProcessMap MapWithKpis()
     {

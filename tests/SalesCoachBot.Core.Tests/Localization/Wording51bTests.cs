@@ -3,6 +3,7 @@ using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Tests.Fakes;
+using static SalesCoachBot.Core.Tests.Localization.Isolates;
 
 namespace SalesCoachBot.Core.Tests.Localization;
 
@@ -13,13 +14,9 @@ namespace SalesCoachBot.Core.Tests.Localization;
 /// </summary>
 public sealed class Wording51bTests : IDisposable
 {
-    private const char Fsi = '\u2068';
-    private const char Pdi = '\u2069';
     private readonly BotHarness _bot = new(ProcessMapLoader.Default);
 
     public void Dispose() => _bot.Dispose();
-
-    private static string Iso(string text) => $"{Fsi}{text}{Pdi}";
 
     [Fact]
     public async Task PipelineStalledFact_OneOfThreeOpen_NamesTheNoun_EnglishAndArabic()

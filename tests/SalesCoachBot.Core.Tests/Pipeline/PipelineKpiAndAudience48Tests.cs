@@ -2,6 +2,7 @@ using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Tests.Fakes;
 using SalesCoachBot.Core.Tests.Understanding;
+using static SalesCoachBot.Core.Tests.Localization.Isolates;
 
 namespace SalesCoachBot.Core.Tests.Pipeline;
 
@@ -12,13 +13,9 @@ namespace SalesCoachBot.Core.Tests.Pipeline;
 /// </summary>
 public sealed class PipelineKpiAndAudience48Tests : IDisposable
 {
-    private const char Fsi = '\u2068';
-    private const char Pdi = '\u2069';
     private readonly BotHarness _bot = new(ProcessMapLoader.Default);
 
     public void Dispose() => _bot.Dispose();
-
-    private static string Iso(string text) => $"{Fsi}{text}{Pdi}";
 
     private Deal Deal(string id, params (string Stage, int DaysAgo)[] path)
     {
