@@ -34,11 +34,11 @@ public static class DataServiceCollectionExtensions
                 o.CrmPushes = configuration["Crm:Provider"] is { } crm && !string.IsNullOrWhiteSpace(crm) && !crm.Trim().Equals("none", StringComparison.OrdinalIgnoreCase);
                 o.ResolveSqliteDataSource(environment.ContentRootPath);
             })
-            .Validate(o => o.TryGetProvider(out _), "Database:Provider must be 'Sqlite' (default) or 'Postgres'.")
             .Validate(
                 o => !o.TryGetProvider(out var p) || p != DatabaseProvider.Postgres || !string.IsNullOrWhiteSpace(o.ConnectionString),
                 "ConnectionStrings:SalesCoach is required when Database:Provider is 'Postgres'.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatabaseOptions>, DatabaseProviderValidator>());
 
         services.AddSalesCoachDataCore(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value);
         services.AddCacheNotifications();

@@ -352,6 +352,33 @@ public abstract class ImportTests(Func<TestDatabase> database) : IDisposable
     }
 
     [DatabaseFact]
+    public async Task ImportPeople_TeamThatDidNotExist_CreatedWithOneWarningNamingItAndItsFirstLine()
+    {
+        var team = await Db.CreateTeamAsync();
+        var t = team.Tag;
+        // The audit's typo: "Nowhere" on line 4, again on line 5; the known team and a rejected row's team warn nothing.
+        var csv = "email,name,team,role,language\n" +
+            $"a-{t}@example.com,Ana {t},{team.TeamName},rep,en\n" +
+            $"b-{t}@example.com,Bo {t},{team.TeamName.ToUpperInvariant()},rep,en\n" +
+            $"lina-{t}@example.com,Lina {t},Nowhere {t},rep,en\n" +
+            $"omar-{t}@example.com,Omar {t},nowhere {t};{team.TeamName},rep,en\n" +
+            $"bad-{t}@example.com,Bad {t},Typo {t},boss,en\n";
+
+        var result = await ImportAsync(ImportKind.People, csv);
+
+        Assert.Equal((4, 1), (result.Added, result.Rejected));
+        var warning = Assert.Single(result.Warnings);
+        Assert.Equal($"line 4: warning: team 'Nowhere {t}' did not exist and was created", warning.ToString());
+        await using var db = Db.NewContext();
+        Assert.True(await db.Teams.AnyAsync(x => x.Name == $"Nowhere {t}"));
+        Assert.False(await db.Teams.AnyAsync(x => x.Name == $"Typo {t}"));
+
+        // Imported again, the team exists: no warning.
+        var again = await ImportAsync(ImportKind.People, $"email,name,team\nlina-{t}@example.com,Lina {t},Nowhere {t}\n");
+        Assert.Empty(again.Warnings);
+    }
+
+    [DatabaseFact]
     public async Task ImportPeople_SlackTeamId_PinsTheSlackUserIdAndAnEmptyCellKeepsIt()
     {
         var t = Guid.NewGuid().ToString("N")[..8];

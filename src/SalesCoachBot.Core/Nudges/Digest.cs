@@ -238,6 +238,21 @@ public static class DigestBuilder
         return string.Join(" · ", parts);
     }
 
+    /// <summary>
+    /// One deal as the operator's dry run lists it (<c>#ID name · owner · stage · days stuck · reason</c>), in the words the
+    /// channel's digest would use in <paramref name="say"/>'s language, so an admin can proof a digest before it goes out.
+    /// </summary>
+    public static string PlanLine(DigestDeal d, Phrases say)
+    {
+        var language = say.Language;
+        return string.Join(" · ",
+            $"#{d.ExternalId} {language.Isolate(d.Name)}",
+            language.Isolate(d.OwnerName),
+            language.Isolate(StageIn(d, language)),
+            say.Count(Phrases.Area.Nudges, "Digest.DaysStuck", d.DaysStuck),
+            d.Stall is { } stall ? StallWording.Reason(stall, say) : d.Reason);
+    }
+
     // The map's words in the digest's language; a deal built without its map keeps the text it was given.
     private static string StageIn(DigestDeal d, ReplyLanguage language) => d.Stage is { } stage ? MapWording.Name(stage, language) : d.StageName;
 

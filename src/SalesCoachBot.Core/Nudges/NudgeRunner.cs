@@ -68,6 +68,9 @@ public sealed class NudgeRunner(
     private Phrases SayTo(SalesTeam team, NudgeRecipient? person = null) =>
         _texts.In(person is null ? _languages.ForTeam(team.Language) : _languages.For(person.Language, null, [team.Language]));
 
+    /// <summary>The words of a team's channel digest (its language), for a dry run that shows what the channel would get.</summary>
+    public Phrases DigestPhrases(SalesTeam team) => SayTo(team);
+
     /// <summary>The scheduler's run: every team whose local nudge time has passed today and whose day is unclaimed.</summary>
     public async Task<IReadOnlyList<TeamNudgeOutcome>> RunDueAsync(CancellationToken cancellationToken)
     {

@@ -15,8 +15,8 @@ public sealed record ImportRejection(long Line, string Reason)
 }
 
 /// <summary>
-/// A row that was imported without one of its fields (a deal's stage the file would move back), with the 1-based line
-/// number in the file.
+/// A row that was imported without one of its fields (a deal's stage the file would move back), or with a side effect to
+/// check (a team it named was created), with the 1-based line number in the file.
 /// </summary>
 public sealed record ImportWarning(long Line, string Message)
 {

@@ -6,13 +6,14 @@ namespace SalesCoachBot.Data.Imports;
 
 /// <summary>
 /// People upserted by email (case-insensitive). Teams named in <c>team</c> (separated by <c>;</c>) are
-/// created if missing and become the person's exact set of teams; an empty cell keeps the stored teams.
+/// created if missing (with a warning on the first line that names each, as a typo makes a team too) and become the
+/// person's exact set of teams; an empty cell keeps the stored teams.
 /// </summary>
 internal sealed class PeopleImporter(SalesCoachDbContext db, Action<long> progress)
 {
     public static readonly CsvSchema Schema = new(["email", "name"], ["team", "role", "teams_aad_object_id", "slack_user_id", "slack_team_id", "language"]);
 
-    private sealed record Row(string Email, string Name, IReadOnlyList<string>? Teams, PersonRole? Role, string? TeamsAadObjectId, string? SlackUserId, string? SlackTeamId, string? Language);
+    private sealed record Row(long Line, string Email, string Name, IReadOnlyList<string>? Teams, PersonRole? Role, string? TeamsAadObjectId, string? SlackUserId, string? SlackTeamId, string? Language);
 
     public async Task<ImportResult> RunAsync(CsvTable table, CancellationToken cancellationToken)
     {
@@ -55,18 +56,20 @@ internal sealed class PeopleImporter(SalesCoachDbContext db, Action<long> progre
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        var teamNames = chunk.SelectMany(r => r.Teams ?? []).ToList();
-        var normalized = teamNames.Select(SalesCoachDbContext.NormalizeName).Distinct().ToList();
+        var teamNames = chunk.SelectMany(r => (r.Teams ?? []).Select(t => (r.Line, Name: t))).ToList();
+        var normalized = teamNames.Select(t => SalesCoachDbContext.NormalizeName(t.Name)).Distinct().ToList();
         var teams = await db.Teams
             .Where(t => normalized.Contains(EF.Property<string>(t, SalesTeamConfiguration.NormalizedName)))
             .ToDictionaryAsync(t => SalesCoachDbContext.NormalizeName(t.Name), StringComparer.Ordinal, cancellationToken);
-        foreach (var name in teamNames)
+        var created = new List<ImportWarning>();
+        foreach (var (line, name) in teamNames)
         {
             if (!teams.ContainsKey(SalesCoachDbContext.NormalizeName(name)))
             {
                 var team = new SalesTeam { Name = name };
                 db.Teams.Add(team);
                 teams[SalesCoachDbContext.NormalizeName(name)] = team;
+                created.Add(new ImportWarning(line, $"team '{name}' did not exist and was created"));
             }
         }
 
@@ -125,6 +128,12 @@ internal sealed class PeopleImporter(SalesCoachDbContext db, Action<long> progre
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
+
+        // Only once committed: a chunk that failed created nothing.
+        foreach (var warning in created)
+        {
+            tally.Warn(warning.Line, warning.Message);
+        }
     }
 
     private static bool Set<TValue>(TValue current, TValue value, Action<TValue> set)
@@ -251,6 +260,6 @@ internal sealed class PeopleImporter(SalesCoachDbContext db, Action<long> progre
             slackOwners[slack] = email!;
         }
 
-        return new Row(email!, name!, teams, role, aad, slack, slackTeam, language);
+        return new Row(csv.Line, email!, name!, teams, role, aad, slack, slackTeam, language);
     }
 }

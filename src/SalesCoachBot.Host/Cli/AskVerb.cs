@@ -23,7 +23,7 @@ internal sealed class AskVerb(IDirectoryStore directory, ICoachBot bot, IEnumera
         var unknown = parsed.OptionNames.Except(["--as", "--conversation", "--json"]).ToList();
         if (parsed.Positional.Count != 1 || parsed.Get("--as") is not { Length: > 0 } email || unknown.Count > 0)
         {
-            await context.Error.WriteLineAsync($"usage: {Usage}");
+            await context.Error.WriteLineAsync($"{Mistake(parsed, unknown)}{Environment.NewLine}usage: {Usage}");
             return ExitCodes.Usage;
         }
 
@@ -58,4 +58,13 @@ internal sealed class AskVerb(IDirectoryStore directory, ICoachBot bot, IEnumera
 
         return ExitCodes.Done;
     }
+
+    /// <summary>The one thing wrong with a command line, in the order a reader would fix it.</summary>
+    private static string Mistake(CliArgs parsed, List<string> unknown) => parsed.Positional.Count switch
+    {
+        0 => "ask needs the TEXT to say, in quotes",
+        > 1 => "ask takes one TEXT: put it in quotes",
+        _ when unknown.Count > 0 => $"unknown option '{unknown[0]}'",
+        _ => "ask needs --as EMAIL (the person asking)",
+    };
 }

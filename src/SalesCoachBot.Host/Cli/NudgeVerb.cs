@@ -8,7 +8,7 @@ namespace SalesCoachBot.Host.Cli;
 /// <summary>
 /// <c>nudge [--team NAME] [--dry-run] [--force]</c>: the stalled-deal digest now. <c>--dry-run</c> writes and
 /// sends nothing and prints, per team, its targets (or "no channel bound") and one line per stalled deal with
-/// its days stuck and the reason. A real run claims the team's local day (once a day unless <c>--force</c>),
+/// its days stuck and the reason, in the team's language (the words its channel's digest would use). A real run claims the team's local day (once a day unless <c>--force</c>),
 /// queues the digest in the outbox and sends it; what cannot be sent yet stays queued for the host's retries.
 /// </summary>
 /// <remarks>The nudge services are optional: a host without <c>AddNudges</c> answers that nudges are not set up.</remarks>
@@ -78,10 +78,11 @@ internal sealed class NudgeVerb(
                 await context.Out.WriteLineAsync("  no stalled deals");
             }
 
+            // The deal lines in the team's language, as its channel's digest words them; the rest is the operator's English.
+            var say = runner.DigestPhrases(plan.Team);
             foreach (var deal in plan.Deals)
             {
-                await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"  #{deal.ExternalId} {deal.Name} · {deal.OwnerName} · {deal.StageName} · {deal.DaysStuck} days stuck · {deal.Reason}"));
+                await context.Out.WriteLineAsync($"  {DigestBuilder.PlanLine(deal, say)}");
             }
         }
 

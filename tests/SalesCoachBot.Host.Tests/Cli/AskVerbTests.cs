@@ -101,4 +101,20 @@ public sealed class AskVerbTests : IAsyncLifetime
         Assert.Equal(2, exit);
         Assert.Contains("usage:", error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("ask needs --as EMAIL (the person asking)", "hi")]
+    [InlineData("ask needs --as EMAIL (the person asking)", "hi", "--as")]
+    [InlineData("ask needs the TEXT to say, in quotes", "--as", "dana@example.com")]
+    [InlineData("ask takes one TEXT: put it in quotes", "a", "b", "--as", "dana@example.com")]
+    [InlineData("unknown option '--bogus'", "hi", "--as", "dana@example.com", "--bogus", "x")]
+    public async Task Ask_BadArguments_SaysWhatIsWrongBeforeTheUsageLine(string mistake, params string[] args)
+    {
+        var (exit, output, error) = await AskAsync(args);
+
+        Assert.Equal(2, exit);
+        Assert.Empty(output);
+        var lines = error.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal([mistake, $"usage: {Host.Cli.AskVerb.Usage}"], lines);
+    }
 }

@@ -130,6 +130,20 @@ public sealed class StartupRefusalTests : IDisposable
     }
 
     [Theory]
+    [InlineData("--urls", "http://127.0.0.1:0")]
+    [InlineData("nudge", "--dry-run")]
+    public async Task UnknownDatabaseProvider_RefusesNamingTheValueGiven(params string[] args)
+    {
+        var settings = Sqlite();
+        settings["Database__Provider"] = "Foo";
+
+        var (exit, stdout, stderr) = await HostProcess.RunAsync(_dir, settings, args);
+
+        AssertRefused(exit, stdout, stderr, "Database:Provider must be 'Sqlite' (default) or 'Postgres', not 'Foo'.");
+        Assert.False(File.Exists(Path.Combine(_dir, "host.db")), "the database was opened");
+    }
+
+    [Theory]
     [InlineData("ask", "help", "--as", "dana@example.com")]
     [InlineData("nudge", "--dry-run")]
     public async Task VerbWithConfigurationTheHostRefuses_RefusesTheSame(params string[] args)

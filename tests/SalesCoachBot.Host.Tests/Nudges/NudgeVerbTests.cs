@@ -102,6 +102,41 @@ public sealed class NudgeVerbTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DryRun_TeamInArabic_DealLinesInArabicAsTheChannelsDigestWordsThem()
+    {
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>();
+            db.Teams.Single(t => t.Name == "EMEA").Language = "ar";
+            await db.SaveChangesAsync();
+        }
+
+        await SayAsync("morgan@example.com", "slack:T1:C77", "use this channel for EMEA nudges");
+
+        var (exit, dry, _) = await NudgeAsync("--dry-run");
+        var (sentExit, _, _) = await NudgeAsync("--team", "EMEA");
+
+        Assert.Equal((0, 0), (exit, sentExit));
+        var lines = dry.Split('\n');
+        List<string> DealLines(string team) =>
+            [.. lines.SkipWhile(l => !l.StartsWith(team + " (", StringComparison.Ordinal)).Skip(1).TakeWhile(l => l.StartsWith("  #", StringComparison.Ordinal))];
+        var emea = DealLines("EMEA");
+        var americas = DealLines("Americas");
+        Assert.NotEmpty(emea);
+        Assert.NotEmpty(americas);
+        Assert.All(emea, l => Assert.Contains("متوقفة منذ", l, StringComparison.Ordinal));
+        Assert.All(emea, l => Assert.DoesNotContain("days stuck", l, StringComparison.Ordinal));
+        Assert.All(americas, l => Assert.Matches(@" · \d+ days stuck · .+\(limit \d+\)", l));
+
+        // Every reason the channel got is, word for word, the reason on the dry run's line for that deal.
+        var card = _slack.Delivered.Single(a => a.Card?.Kind == Core.Cards.CardKind.Digest).Card!;
+        var reasons = card.Sections.SelectMany(s => s.Lines).Select(l => l.Text)
+            .Where(t => t.StartsWith("السبب: ", StringComparison.Ordinal)).Select(t => t["السبب: ".Length..]).ToList();
+        Assert.NotEmpty(reasons);
+        Assert.All(reasons, reason => Assert.Contains(emea, l => l.EndsWith(" · " + reason, StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Nudge_ManagerBindsChannelsByChat_RealRunSendsOnceAndForceSendsAgain()
     {
         var teamsBound = await SayAsync("morgan@example.com", "teams:19:emea@thread.tacv2", "use this channel for EMEA nudges");
