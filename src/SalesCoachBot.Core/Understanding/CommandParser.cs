@@ -3058,7 +3058,8 @@ public sealed partial class CommandParser
         var current = pack.Words("window_current");
         var previous = pack.Words("window_previous");
         var single = pack.Words("window_this");
-        bool Single(Token t) => single.Contains(t.Canon) || current.Contains(t.Canon) || previous.Contains(t.Canon);
+        var ahead = pack.Words("window_next");
+        bool Single(Token t) => single.Contains(t.Canon) || current.Contains(t.Canon) || previous.Contains(t.Canon) || ahead.Contains(t.Canon);
         // «الشهر», «للشهر», «بالشهر الماضي»: a unit with the article, or «ل» / «ب» glued before it.
         int? UnitDays(Token t) => pack.PeriodUnits.TryGetValue(t.Canon, out var d) || pack.PeriodUnits.TryGetValue(ArabicText.WithoutToTheOrArticle(t.Canon), out d) ? d : null;
 
@@ -3068,6 +3069,8 @@ public sealed partial class CommandParser
             Unit(unitDays) is not { } unit ? null
             : current.Contains(word.Canon) ? new(unit, Previous: false)
             : previous.Contains(word.Canon) ? new(unit, Previous: true)
+            // "next quarter", «الربع الجاي»: a period to come, refused as one that has not begun (not the default window).
+            : ahead.Contains(word.Canon) && unit != CalendarUnit.Week ? new(unit, Previous: false) { Ahead = true }
             : null;
 
         for (var i = 0; i < tokens.Count; i++)
