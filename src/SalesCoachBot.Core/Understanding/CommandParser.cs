@@ -109,6 +109,15 @@ public sealed partial class CommandParser
             }
         }
 
+        // "what moved", «وش تحرك»: the stage moves of the default period.
+        foreach (var matcher in Matchers.Value)
+        {
+            if (MovesAlone(matcher.Pack, raw))
+            {
+                return new StageMovesCommand(null, null, null) { Language = matcher.Pack.Code };
+            }
+        }
+
         // "remind me to call Initech tomorrow", «ذكرني أتصل بـ Initech بكرة»: the deal's next step, in the language of "remind".
         foreach (var matcher in Matchers.Value)
         {
@@ -441,6 +450,18 @@ public sealed partial class CommandParser
     /// "help snooze", "help with next steps", «مساعدة الخطوة التالية»: a word of <c>help_words</c> first, then only words the
     /// examples use, so no deal is named: "help Initech" and "help me with this deal" are read as before.
     /// </summary>
+    /// <summary>
+    /// "what moved", "anything moved?", «وش تحرك»: one word of <c>moves_asked</c> and only words of <c>moves_alone</c>
+    /// around it. Any other word (a team, a period, a deal) is left to the templates.
+    /// </summary>
+    private static bool MovesAlone(LanguagePack pack, List<Token> raw)
+    {
+        var tokens = pack.Canonicalize(raw);
+        bool In(string set, Token t) => pack.Words(set).Contains(t.Lower) || pack.Words(set).Contains(t.Canon);
+        return tokens.Count is > 0 and <= 4 && tokens.Count(t => In("moves_asked", t)) == 1
+            && tokens.All(t => In("moves_asked", t) || In("moves_alone", t));
+    }
+
     private static HelpCommand? HelpAbout(IntentMatcher matcher, List<Token> raw)
     {
         var pack = matcher.Pack;
@@ -848,7 +869,9 @@ public sealed partial class CommandParser
             "mydeals" => MyDeals(m, tokens, folded, pack),
             // «خسرنا هالأسبوع» ("we lost this week") fits «إيش المستحق هالأسبوع» by its period: a loss or a win said is never
             // what is due, so another reading (the lost or won list) is tried.
-            "due" => pack.IsArabic && tokens.Any(t => pack.Words("closed_lost").Contains(t.Canon) || pack.Words("closed_won").Contains(t.Canon))
+            // "what moved today" fits "what's due today" by its day: a verb of moves_asked asks for the stage moves.
+            "due" => (pack.IsArabic && tokens.Any(t => pack.Words("closed_lost").Contains(t.Canon) || pack.Words("closed_won").Contains(t.Canon)))
+                || AnyWordOf(tokens, pack, "moves_asked")
                 ? null : Due(tokens, pack) with { OwnerName = m.HasSlot("person") ? DueOwner(m.Slot("person"), pack, folded) : DueOwnerInExtras(m, tokens, pack, folded) },
             "move" => Move(m, tokens, folded, pack),
             "lost" => m.Slot("deal").Count == 0 || SaysWon(m, tokens, pack) ? null : Lost(m, tokens, folded, pack),
@@ -1160,6 +1183,15 @@ public sealed partial class CommandParser
         }
 
         var (days, period, used) = Window(tokens, pack);
+        var today = pack.Words("due_today");
+        var day = days is null && period is null ? tokens.Where(t => today.Contains(t.Canon) || today.Contains(t.Lower)).Take(1).ToList() : [];
+        if (day.Count == 1)
+        {
+            // "what moved today": the last day, not the default week.
+            days = 1;
+            used.Add(day[0]);
+        }
+
         var said = pack.Words("moves_words");
         var words = (m.HasSlot("team") ? m.Slot("team") : TeamOutsideTheSlots(m.Extras, pack)).Where(t => !said.Contains(t.Canon) && !said.Contains(t.Lower));
         var (team, year) = WithoutYear(WithoutWindow([.. words.Where(t => !used.Contains(t))], pack), pack, said: days is not null || period is not null);
