@@ -843,7 +843,11 @@ public sealed partial class CommandParser
             "unlink" => new UnlinkConversationCommand(),
             // "don't send nudges here", "stop posting nudges here": not a team's name, and no command stops them.
             "nudges" when tokens.Any(t => pack.Words("change_negations").Contains(t.Lower)) => new UnknownCommand(folded.Raw),
-            "nudges" => Join(m.Slot("team").Where(t => !pack.Words("nudge_words").Contains(t.Canon))) is { Length: > 0 } team ? new UseChannelForNudgesCommand(team) : null,
+            // "digest for Americas": no word of nudge_binds ("here", "this channel", "use") binds no channel; that team's
+            // stalled digest is what is asked for.
+            "nudges" => Join(m.Slot("team").Where(t => !pack.Words("nudge_words").Contains(t.Canon))) is { Length: > 0 } team
+                ? AnyWordOf(tokens, pack, "nudge_binds") ? new UseChannelForNudgesCommand(team) : new StalledCommand(team)
+                : null,
             // "deals for next week": a time to come is no rep's name; what is due then.
             "mydeals" when m.HasSlot("person") && IsATimeToCome(m.Slot("person"), pack) => Due(tokens, pack),
             // «صفقات Omar في العرض»: the owner's deals at a stage. "Dana's 3 biggest deals", «أقدم صفقات Sam»: sorted and
