@@ -109,6 +109,16 @@ public sealed partial class CommandParser
             }
         }
 
+        // "reassign Tailwind to Sam", "deals closing this month", "lint the map": what the bot does not do, said so; the
+        // language of most of the words first, so «lint للخريطة» is answered in Arabic.
+        foreach (var matcher in Matchers.Value.OrderBy(m => m != majority))
+        {
+            if (NotOfferedTopic(matcher.Pack, raw) is { } topic)
+            {
+                return new NotOfferedCommand(topic) { Language = matcher.Pack.Code };
+            }
+        }
+
         // "what moved", «وش تحرك»: the stage moves of the default period.
         foreach (var matcher in Matchers.Value)
         {
@@ -450,6 +460,29 @@ public sealed partial class CommandParser
     /// "help snooze", "help with next steps", «مساعدة الخطوة التالية»: a word of <c>help_words</c> first, then only words the
     /// examples use, so no deal is named: "help Initech" and "help me with this deal" are read as before.
     /// </summary>
+    /// <summary>
+    /// What the bot does not do in chat, by the words of <c>not_offered_*</c>: a reassign verb, or an owner word with a change
+    /// word ("change the owner of Initech", «غيّر مالك صفقة Initech»); a closing word with a period or a date word ("deals
+    /// closing this month"); "lint". Null for anything else.
+    /// </summary>
+    private static NotOffered? NotOfferedTopic(LanguagePack pack, List<Token> raw)
+    {
+        var tokens = pack.Canonicalize(raw);
+        bool Any(string set) => tokens.Any(t => pack.Words(set).Contains(t.Lower) || pack.Words(set).Contains(t.Canon));
+        if (Any("not_offered_lint"))
+        {
+            return NotOffered.MapLint;
+        }
+
+        if (Any("not_offered_reassign") || (Any("not_offered_owner") && Any("not_offered_owner_change")))
+        {
+            return NotOffered.Reassign;
+        }
+
+        var (days, period, _) = Window(tokens, pack);
+        return Any("not_offered_closing") && (days is not null || period is not null || Any("not_offered_closing_when")) ? NotOffered.CloseDates : null;
+    }
+
     /// <summary>
     /// "what moved", "anything moved?", «وش تحرك»: one word of <c>moves_asked</c> and only words of <c>moves_alone</c>
     /// around it. Any other word (a team, a period, a deal) is left to the templates.
