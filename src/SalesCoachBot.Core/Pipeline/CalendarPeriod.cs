@@ -46,6 +46,9 @@ public sealed partial record CalendarPeriod(CalendarUnit Unit, bool Previous)
     /// </summary>
     public DateOnly? WeekOf { get; private init; }
 
+    /// <summary>"next month", "next quarter", «السنة الجاية»: the period after this one, which has not begun (no history in it).</summary>
+    public bool Ahead { get; init; }
+
     /// <summary>"November" (<paramref name="year"/> null: the latest November that has begun) or "November 2025".</summary>
     public static CalendarPeriod Named(int month, int? year = null)
     {
@@ -97,7 +100,7 @@ public sealed partial record CalendarPeriod(CalendarUnit Unit, bool Previous)
         ? string.Create(CultureInfo.InvariantCulture, $"week-{week:yyyy-MM-dd}")
         : Month is { } month
         ? NamedCode(month)
-        : (Previous ? "last-" : "this-") + Unit switch
+        : (Previous ? "last-" : Ahead ? "next-" : "this-") + Unit switch
         {
             CalendarUnit.Month => "month",
             CalendarUnit.Quarter => "quarter",
@@ -174,6 +177,10 @@ public sealed partial record CalendarPeriod(CalendarUnit Unit, bool Previous)
         else if (Previous)
         {
             start = start.AddMonths(-months);
+        }
+        else if (Ahead)
+        {
+            start = start.AddMonths(months);
         }
 
         var end = start.AddMonths(months);

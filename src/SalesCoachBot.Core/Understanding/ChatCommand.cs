@@ -288,5 +288,24 @@ internal sealed record ConfirmIntentCommand(ChatCommand Guess, string CommandTex
 /// <summary>"cancel", "never mind": the answer to a question the bot asked; nothing changes.</summary>
 internal sealed record CancelCommand : ChatCommand;
 
+/// <summary>
+/// "reassign Tailwind to Sam", "deals closing this month", "lint the map": something the bot does not do in chat, answered
+/// with one honest line saying where it is done, instead of a deal or team that is not found.
+/// </summary>
+internal sealed record NotOfferedCommand(NotOffered Topic) : ChatCommand;
+
+/// <summary>What a <see cref="NotOfferedCommand"/> asked for: its reply is <c>NotOffered.{name}</c> in CoachingText.</summary>
+public enum NotOffered
+{
+    /// <summary>"reassign Tailwind to Sam", «غيّر مالك صفقة Initech إلى Sam»: deal owners come from the CRM or an import.</summary>
+    Reassign,
+
+    /// <summary>"deals closing this month": deals carry no expected close date.</summary>
+    CloseDates,
+
+    /// <summary>"lint the map": a command-line verb, not a chat command.</summary>
+    MapLint,
+}
+
 /// <summary>"thanks", "cheers", «شكرا», «يعطيك العافية»: said to the bot at the end of a turn; answered in kind, nothing changes.</summary>
 internal sealed record ThanksCommand : ChatCommand;

@@ -109,6 +109,25 @@ public sealed partial class CommandParser
             }
         }
 
+        // "reassign Tailwind to Sam", "deals closing this month", "lint the map": what the bot does not do, said so; the
+        // language of most of the words first, so «lint للخريطة» is answered in Arabic.
+        foreach (var matcher in Matchers.Value.OrderBy(m => m != majority))
+        {
+            if (NotOfferedTopic(matcher.Pack, raw) is { } topic)
+            {
+                return new NotOfferedCommand(topic) { Language = matcher.Pack.Code };
+            }
+        }
+
+        // "what moved", «وش تحرك»: the stage moves of the default period.
+        foreach (var matcher in Matchers.Value)
+        {
+            if (MovesAlone(matcher.Pack, raw))
+            {
+                return new StageMovesCommand(null, null, null) { Language = matcher.Pack.Code };
+            }
+        }
+
         // "remind me to call Initech tomorrow", «ذكرني أتصل بـ Initech بكرة»: the deal's next step, in the language of "remind".
         foreach (var matcher in Matchers.Value)
         {
@@ -441,6 +460,41 @@ public sealed partial class CommandParser
     /// "help snooze", "help with next steps", «مساعدة الخطوة التالية»: a word of <c>help_words</c> first, then only words the
     /// examples use, so no deal is named: "help Initech" and "help me with this deal" are read as before.
     /// </summary>
+    /// <summary>
+    /// What the bot does not do in chat, by the words of <c>not_offered_*</c>: a reassign verb, or an owner word with a change
+    /// word ("change the owner of Initech", «غيّر مالك صفقة Initech»); a closing word with a period or a date word ("deals
+    /// closing this month"); "lint". Null for anything else.
+    /// </summary>
+    private static NotOffered? NotOfferedTopic(LanguagePack pack, List<Token> raw)
+    {
+        var tokens = pack.Canonicalize(raw);
+        bool Any(string set) => tokens.Any(t => pack.Words(set).Contains(t.Lower) || pack.Words(set).Contains(t.Canon));
+        if (Any("not_offered_lint"))
+        {
+            return NotOffered.MapLint;
+        }
+
+        if (Any("not_offered_reassign") || (Any("not_offered_owner") && Any("not_offered_owner_change")))
+        {
+            return NotOffered.Reassign;
+        }
+
+        var (days, period, _) = Window(tokens, pack);
+        return Any("not_offered_closing") && (days is not null || period is not null || Any("not_offered_closing_when")) ? NotOffered.CloseDates : null;
+    }
+
+    /// <summary>
+    /// "what moved", "anything moved?", «وش تحرك»: one word of <c>moves_asked</c> and only words of <c>moves_alone</c>
+    /// around it. Any other word (a team, a period, a deal) is left to the templates.
+    /// </summary>
+    private static bool MovesAlone(LanguagePack pack, List<Token> raw)
+    {
+        var tokens = pack.Canonicalize(raw);
+        bool In(string set, Token t) => pack.Words(set).Contains(t.Lower) || pack.Words(set).Contains(t.Canon);
+        return tokens.Count is > 0 and <= 4 && tokens.Count(t => In("moves_asked", t)) == 1
+            && tokens.All(t => In("moves_asked", t) || In("moves_alone", t));
+    }
+
     private static HelpCommand? HelpAbout(IntentMatcher matcher, List<Token> raw)
     {
         var pack = matcher.Pack;
@@ -822,7 +876,11 @@ public sealed partial class CommandParser
             "unlink" => new UnlinkConversationCommand(),
             // "don't send nudges here", "stop posting nudges here": not a team's name, and no command stops them.
             "nudges" when tokens.Any(t => pack.Words("change_negations").Contains(t.Lower)) => new UnknownCommand(folded.Raw),
-            "nudges" => Join(m.Slot("team").Where(t => !pack.Words("nudge_words").Contains(t.Canon))) is { Length: > 0 } team ? new UseChannelForNudgesCommand(team) : null,
+            // "digest for Americas": no word of nudge_binds ("here", "this channel", "use") binds no channel; that team's
+            // stalled digest is what is asked for.
+            "nudges" => Join(m.Slot("team").Where(t => !pack.Words("nudge_words").Contains(t.Canon))) is { Length: > 0 } team
+                ? AnyWordOf(tokens, pack, "nudge_binds") ? new UseChannelForNudgesCommand(team) : new StalledCommand(team)
+                : null,
             // "deals for next week": a time to come is no rep's name; what is due then.
             "mydeals" when m.HasSlot("person") && IsATimeToCome(m.Slot("person"), pack) => Due(tokens, pack),
             // «صفقات Omar في العرض»: the owner's deals at a stage. "Dana's 3 biggest deals", «أقدم صفقات Sam»: sorted and
@@ -848,7 +906,9 @@ public sealed partial class CommandParser
             "mydeals" => MyDeals(m, tokens, folded, pack),
             // «خسرنا هالأسبوع» ("we lost this week") fits «إيش المستحق هالأسبوع» by its period: a loss or a win said is never
             // what is due, so another reading (the lost or won list) is tried.
-            "due" => pack.IsArabic && tokens.Any(t => pack.Words("closed_lost").Contains(t.Canon) || pack.Words("closed_won").Contains(t.Canon))
+            // "what moved today" fits "what's due today" by its day: a verb of moves_asked asks for the stage moves.
+            "due" => (pack.IsArabic && tokens.Any(t => pack.Words("closed_lost").Contains(t.Canon) || pack.Words("closed_won").Contains(t.Canon)))
+                || AnyWordOf(tokens, pack, "moves_asked")
                 ? null : Due(tokens, pack) with { OwnerName = m.HasSlot("person") ? DueOwner(m.Slot("person"), pack, folded) : DueOwnerInExtras(m, tokens, pack, folded) },
             "move" => Move(m, tokens, folded, pack),
             "lost" => m.Slot("deal").Count == 0 || SaysWon(m, tokens, pack) ? null : Lost(m, tokens, folded, pack),
@@ -1160,6 +1220,15 @@ public sealed partial class CommandParser
         }
 
         var (days, period, used) = Window(tokens, pack);
+        var today = pack.Words("due_today");
+        var day = days is null && period is null ? tokens.Where(t => today.Contains(t.Canon) || today.Contains(t.Lower)).Take(1).ToList() : [];
+        if (day.Count == 1)
+        {
+            // "what moved today": the last day, not the default week.
+            days = 1;
+            used.Add(day[0]);
+        }
+
         var said = pack.Words("moves_words");
         var words = (m.HasSlot("team") ? m.Slot("team") : TeamOutsideTheSlots(m.Extras, pack)).Where(t => !said.Contains(t.Canon) && !said.Contains(t.Lower));
         var (team, year) = WithoutYear(WithoutWindow([.. words.Where(t => !used.Contains(t))], pack), pack, said: days is not null || period is not null);
@@ -3058,7 +3127,8 @@ public sealed partial class CommandParser
         var current = pack.Words("window_current");
         var previous = pack.Words("window_previous");
         var single = pack.Words("window_this");
-        bool Single(Token t) => single.Contains(t.Canon) || current.Contains(t.Canon) || previous.Contains(t.Canon);
+        var ahead = pack.Words("window_next");
+        bool Single(Token t) => single.Contains(t.Canon) || current.Contains(t.Canon) || previous.Contains(t.Canon) || ahead.Contains(t.Canon);
         // «الشهر», «للشهر», «بالشهر الماضي»: a unit with the article, or «ل» / «ب» glued before it.
         int? UnitDays(Token t) => pack.PeriodUnits.TryGetValue(t.Canon, out var d) || pack.PeriodUnits.TryGetValue(ArabicText.WithoutToTheOrArticle(t.Canon), out d) ? d : null;
 
@@ -3068,6 +3138,8 @@ public sealed partial class CommandParser
             Unit(unitDays) is not { } unit ? null
             : current.Contains(word.Canon) ? new(unit, Previous: false)
             : previous.Contains(word.Canon) ? new(unit, Previous: true)
+            // "next quarter", «الربع الجاي»: a period to come, refused as one that has not begun (not the default window).
+            : ahead.Contains(word.Canon) && unit != CalendarUnit.Week ? new(unit, Previous: false) { Ahead = true }
             : null;
 
         for (var i = 0; i < tokens.Count; i++)

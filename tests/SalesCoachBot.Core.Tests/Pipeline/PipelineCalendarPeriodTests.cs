@@ -277,6 +277,30 @@ public sealed class PipelineCalendarPeriodTests : IDisposable
         Assert.Equal("لم يبدأ الربع الأول من 2027 بعد، فلا سجل فيه. اسأل عن ربع قد بدأ، مثل «خط المبيعات الربع الماضي».", arabic.Text);
     }
 
+    [Theory]
+    [InlineData("pipeline next quarter", "Q1 2027 has not begun yet, so there is no history in it.")]
+    [InlineData("pipeline EMEA next month", "January 2027 has not begun yet, so there is no history in it.")]
+    [InlineData("pipeline for the coming year", "2027 has not begun yet, so there is no history in it.")]
+    public async Task Pipeline_PeriodAhead_RefusedAsNotBegun(string text, string first)
+    {
+        var answer = await _bot.AskAsync(text, _bot.Manager);
+
+        // Was the last 12 months with nothing said about "next quarter" (audit52 LEFT 1).
+        Assert.StartsWith(first, answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("خط المبيعات الربع الجاي", "لم يبدأ الربع الأول من 2027 بعد، فلا سجل فيه.")]
+    [InlineData("خط المبيعات للشهر القادم", "لم يبدأ شهر يناير 2027 بعد، فلا سجل فيه.")]
+    public async Task Pipeline_InArabic_PeriodAhead_RefusedAsNotBegun(string text, string first)
+    {
+        _bot.Manager.Language = "ar";
+
+        var answer = await _bot.AskAsync(text, _bot.Manager);
+
+        Assert.StartsWith(first, answer.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Pipeline_YearNotBegun_RefusedByName()
     {

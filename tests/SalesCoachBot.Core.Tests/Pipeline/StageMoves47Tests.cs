@@ -223,6 +223,11 @@ public sealed class StageMoves47Tests : IDisposable
     [InlineData("ايش اللي تغير في خط المبيعات هالاسبوع", "moves - this-week")]
     [InlineData("التحركات هذا الشهر", "moves - this-month")]
     [InlineData("وش تحرك في فريق EMEA", "moves emea -")]
+    // audit52 LEFT 3: "today" pulled the due list, "what moved" alone was not understood.
+    [InlineData("what moved today", "moves - 1")]
+    [InlineData("what moved", "moves - -")]
+    [InlineData("وش تحرك اليوم", "moves - 1")]
+    [InlineData("وش تحرك", "moves - -")]
     public void Parser_MovesPhrasings_TheStageMovesCommand(string text, string expected) =>
         Assert.Equal(expected, UnderstandingTestData.Read(text));
 

@@ -167,6 +167,7 @@ internal static class UnderstandingTestData
             ConfirmIntentCommand c => $"confirm? {Describe(c.Guess, resolver, index)}",
             CancelCommand => "cancel",
             ThanksCommand => "thanks",
+            NotOfferedCommand c => $"notoffered {c.Topic.ToString().ToLowerInvariant()}",
             SetNextStepCommand c => $"nextstep {Deal(c.Deal)} | {Lower(c.Text)}",
             AddNoteCommand c => $"note {Deal(c.Deal)} | {Lower(c.Text)}",
             HistoryCommand c => $"history {Deal(c.Deal)}",

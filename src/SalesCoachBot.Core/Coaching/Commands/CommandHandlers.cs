@@ -68,6 +68,7 @@ internal static class CommandHandlers
         Handle<ConfirmIntentCommand, ConfirmIntentUseCase>();
         Handle<CancelCommand, ConfirmIntentUseCase>();
         Handle<ThanksCommand, ThanksUseCase>();
+        Handle<NotOfferedCommand, NotOfferedUseCase>();
 
         // What card buttons carry (ActionPayload).
         Handle<ConfirmItemsPayload, ConfirmItemsUseCase>();

@@ -54,6 +54,11 @@ internal sealed class MoveDealUseCase(DealLocator locator, IDealStore deals, Wha
         {
             target = named;
         }
+        else if (await NamesAnOwnerAsync(command.StageText, context, cancellationToken))
+        {
+            // «حوّل Tailwind لـ Sam»: moved "to" a person is a reassign, which the bot does not do; say so, not "no stage Sam".
+            return NotOfferedUseCase.Answer(NotOffered.Reassign, context);
+        }
         else
         {
             return Errors.Answer(context.Say.Errors("UnknownStage.Title"), context.Say.Errors("UnknownStage", command.StageText,
@@ -134,4 +139,9 @@ internal sealed class MoveDealUseCase(DealLocator locator, IDealStore deals, Wha
         var checklistDone = stage is not null && stage.RequiredItems.All(i => confirmed.Contains(i.Id));
         return to > from + 1 || !checklistDone;
     }
+
+    /// <summary>Whether <paramref name="words"/> are the name of an owner of open deals the person may find.</summary>
+    private async Task<bool> NamesAnOwnerAsync(string words, TurnContext context, CancellationToken cancellationToken) =>
+        !string.IsNullOrWhiteSpace(words)
+        && (await deals.ListOpenOwnersAsync(AccessPolicy.FindableDeals(context.Person), cancellationToken)).Any(o => OwnerNames.IsCalled(o.Name, words));
 }
