@@ -1,0 +1,21 @@
+using Xunit;
+
+namespace SalesCoachBot.Core.Tests.Understanding;
+
+/// <summary>
+/// fix/ar52: Arabic wordings the session 52 audit found misread, each read exactly as shown.
+/// </summary>
+public sealed class ArabicWording52Tests
+{
+    [Theory]
+    // Levantine «شو لازم نعمل لنوصل …» ("what must we do to reach …") with a target "and a half" or "half a million".
+    [InlineData("شو لازم نعمل لنوصل مليون ونص", "funnel 1.5 million")]
+    [InlineData("شو لازم نعمل لنوصل مليون ونصف", "funnel 1.5 million")]
+    [InlineData("شو لازم نعمل لنوصل نص مليون", "funnel 0.5 million")]
+    [InlineData("كم نحتاج لتحقيق مليون ونصف", "funnel 1.5 million")]
+    [InlineData("وش لازم نسوي عشان نوصل مليونين", "funnel 2 million")]
+    public void Parse_ArabicWording52_ReadAsMeant(string text, string expected)
+    {
+        Assert.Equal(expected, UnderstandingTestData.Read(text));
+    }
+}
