@@ -2982,7 +2982,11 @@ public sealed partial class CommandParser
         // (MyDealsUseCase, WhatsNextUseCase.TeamPipelineAsync). "EMEA's numbers" stays the team's.
         var possessive = named is [.., var last] && last.Original.EndsWith("'s", StringComparison.OrdinalIgnoreCase)
             && tokens.SkipWhile(t => t != last).Skip(1).FirstOrDefault() is { } noun && pack.Words("pipeline_nouns").Contains(noun.Canon);
-        return possessive && pipeline.TeamName is { } owner
+        // «كيف أداء Riley»: a name right after «أداء» ("performance of") is asked after the same way.
+        var firstNamed = named.FirstOrDefault(t => !pack.Words("team_filler").Contains(t.Canon));
+        var performanceOf = firstNamed.Original is not null
+            && tokens.TakeWhile(t => t != firstNamed).LastOrDefault() is { Lower: { } before } && pack.Words("performance_of").Contains(before);
+        return (possessive || performanceOf) && pipeline.TeamName is { } owner
             ? new MyDealsCommand(Mine: false)
             {
                 OwnerName = owner,

@@ -14,6 +14,12 @@ public sealed class ArabicWording52Tests
     [InlineData("شو لازم نعمل لنوصل نص مليون", "funnel 0.5 million")]
     [InlineData("كم نحتاج لتحقيق مليون ونصف", "funnel 1.5 million")]
     [InlineData("وش لازم نسوي عشان نوصل مليونين", "funnel 2 million")]
+    // «كيف أداء Riley» ("how is Riley performing") asks after a rep as "how is Riley doing" does; a team keeps its pipeline.
+    [InlineData("كيف أداء Riley", "owner riley")]
+    [InlineData("كيف أداء Dana", "owner dana")]
+    [InlineData("كيف أداء Initech", "next 1002")]
+    [InlineData("كيف أداء الفريق", "pipeline - -")]
+    [InlineData("كيف أداء فريق APAC", "pipeline apac -")]
     public void Parse_ArabicWording52_ReadAsMeant(string text, string expected)
     {
         Assert.Equal(expected, UnderstandingTestData.Read(text));
