@@ -2875,9 +2875,13 @@ public sealed partial class CommandParser
     private static string? Team(IReadOnlyList<Token> slot, LanguagePack pack)
     {
         var filler = pack.Words("team_filler");
+        // «دورة البيع كم يوم»: "how many" and the period's unit after it ask how long, and name no team.
+        var howMany = pack.Words("how_many");
+        var asked = slot.Where((t, i) => (howMany.Contains(t.Canon) && i + 1 < slot.Count && pack.PeriodUnits.ContainsKey(slot[i + 1].Canon))
+            || (i > 0 && howMany.Contains(slot[i - 1].Canon) && pack.PeriodUnits.ContainsKey(t.Canon))).ToHashSet();
         // "EMEA's pipeline": the team is EMEA.
         // The word as typed too: «الفرق» ("the teams") is typo-corrected toward a command word, so its Canon misses the list.
-        var team = string.Join(' ', slot.Where(t => !filler.Contains(t.Canon) && !filler.Contains(t.Lower)).Select(t => StripPossessive(t.Original)));
+        var team = string.Join(' ', slot.Where(t => !asked.Contains(t) && !filler.Contains(t.Canon) && !filler.Contains(t.Lower)).Select(t => StripPossessive(t.Original)));
         return team.Length > 0 ? team : null;
     }
 

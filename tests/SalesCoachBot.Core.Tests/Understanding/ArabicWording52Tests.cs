@@ -20,6 +20,11 @@ public sealed class ArabicWording52Tests
     [InlineData("كيف أداء Initech", "next 1002")]
     [InlineData("كيف أداء الفريق", "pipeline - -")]
     [InlineData("كيف أداء فريق APAC", "pipeline apac -")]
+    // «كم يوم» ("how many days") after the sales cycle asks how long it is: the pipeline, no team «يوم»; «اليوم» stays today.
+    [InlineData("دورة البيع كم يوم", "pipeline - -")]
+    [InlineData("مدة دورة البيع كم يوم", "pipeline - -")]
+    [InlineData("دورة البيع لفريق EMEA كم يوم", "pipeline emea -")]
+    [InlineData("شو لازم أعمل اليوم؟", "due all 0")]
     public void Parse_ArabicWording52_ReadAsMeant(string text, string expected)
     {
         Assert.Equal(expected, UnderstandingTestData.Read(text));
