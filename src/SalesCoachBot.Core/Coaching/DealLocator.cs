@@ -100,7 +100,7 @@ internal sealed class DealLocator(IDealStore deals, IConversationStore conversat
                 var found = await deals.GetAsync(one.Deal.Id, cancellationToken);
                 return found is not null
                     ? new DealLookup.Found(found)
-                    : NotFound(say.Errors("DealNotFound.Called", Quoted(text)), closest: null, say);
+                    : NotFound(say.Errors("DealNotFound.Called", say.Language.Echo(Quoted(text))), closest: null, say);
 
             case DealResolution.Ambiguous several:
                 var choices = several.Candidates
@@ -110,18 +110,18 @@ internal sealed class DealLocator(IDealStore deals, IConversationStore conversat
                         c.Account,
                         new CardAction(say.Errors("DealChoice", c.Name, "#" + c.ExternalId), new RunCommandPayload(retry(c.ExternalId)))))
                     .ToList();
-                var message = say.Errors("SeveralDeals", Quoted(text)) + "\n" +
+                var message = say.Errors("SeveralDeals", say.Language.Echo(Quoted(text))) + "\n" +
                     string.Join('\n', several.Candidates.Take(10).Select(c => "- " + say.Errors("DealChoice", c.Name, "#" + c.ExternalId)));
                 return new DealLookup.Answered(new BotAnswer(message, new Card
                 {
                     Kind = CardKind.ChooseDeal,
                     Title = say.Errors("WhichDeal.Title"),
-                    Body = [say.Errors("SeveralDeals.Body", Quoted(text))],
+                    Body = [say.Errors("SeveralDeals.Body", say.Language.Echo(Quoted(text)))],
                     Choices = choices,
                 }));
 
             case DealResolution.NotFound none:
-                return NotFound(say.Errors("DealNotFound.Matching", Quoted(text)), none.Closest, say);
+                return NotFound(say.Errors("DealNotFound.Matching", say.Language.Echo(Quoted(text))), none.Closest, say);
 
             default:
                 throw new InvalidOperationException($"Unexpected name match {resolution.GetType().Name}.");

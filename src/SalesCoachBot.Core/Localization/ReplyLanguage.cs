@@ -133,6 +133,14 @@ public sealed record ReplyLanguage
     public string Isolate(string text) =>
         Bidi.HasLeakingControls(text) ? Bidi.Contain(text) : IsRightToLeft ? Bidi.Isolate(text) : Bidi.IsolateRightToLeft(text);
 
+    /// <summary>
+    /// Words a person typed, echoed inside a reply («لم أفهم «قارن بين ⁨Dana⁩ و ⁨Riley⁩»»): in Arabic each Latin run is
+    /// isolated, as a name alone is, since <see cref="Isolate"/> leaves text with an Arabic letter whole. Other text, and
+    /// text with leaking controls (contained whole), is left to <see cref="Isolate"/> when it fills the reply.
+    /// </summary>
+    public string Echo(string typed) =>
+        IsRightToLeft && !Bidi.HasLeakingControls(typed) ? Bidi.IsolateLatinRuns(typed) : typed;
+
     /// <summary>Western digits (and separators) as Arabic-Indic ones when this language asks for them.</summary>
     public string Digits(string formatted)
     {

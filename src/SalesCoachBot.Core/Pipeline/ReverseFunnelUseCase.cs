@@ -126,7 +126,8 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
             return new BotAnswer(done + " " + periodLine, new Card { Kind = CardKind.Pipeline, Title = title, Body = [done, periodLine] });
         }
 
-        // Nearest to won first, as the question is answered: "N to enter Proposal, M to enter Discovery…".
+        // Nearest to won first, as the question is answered: "N to enter Proposal, M to enter Discovery…". Every count goes
+        // in as a number, so all are written one way (the language's digits, no isolate: a digit needs none in Arabic).
         var known = plan.Stages.Where(s => s.Needed is not null).Reverse().ToList();
         string headline;
         if (known.Count == 0)
@@ -137,14 +138,14 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
         {
             var needs = string.Join(separator, known.Select((s, i) => i == 0
                 ? say.Pipeline("Reverse.Need.First", PipelineFormat.Deals(s.Needed!.Value, say), Name(s.Stage))
-                : say.Pipeline("Reverse.Need", Plain(s.Needed!.Value), Name(s.Stage))));
-            var holds = string.Join(separator, known.Select(s => say.Pipeline("Reverse.Hold", Plain(s.Have), Name(s.Stage))));
+                : say.Pipeline("Reverse.Need", s.Needed!.Value, Name(s.Stage))));
+            var holds = string.Join(separator, known.Select(s => say.Pipeline("Reverse.Hold", s.Have, Name(s.Stage))));
             headline = say.Pipeline("Reverse.Headline", title, needs, holds);
         }
 
         var stageLines = plan.Stages.Select(s => s.Needed is { } n
-            ? say.Pipeline("Reverse.Stage", Name(s.Stage), Plain(n), Plain(s.Have), PipelineFormat.Percent(s.ToWonRate, say))
-            : say.Pipeline("Reverse.Stage.Unknown", Name(s.Stage), Plain(s.Have))).ToList();
+            ? say.Pipeline("Reverse.Stage", Name(s.Stage), n, s.Have, PipelineFormat.Percent(s.ToWonRate, say))
+            : say.Pipeline("Reverse.Stage.Unknown", Name(s.Stage), s.Have)).ToList();
 
         string topLine;
         if (plan.NewTopOfFunnel is not { } newTop || plan.TopStage is not { } topStage)
@@ -159,7 +160,7 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
         else if (plan.MonthsRemaining >= 1)
         {
             topLine = say.Pipeline("Reverse.Top.Months", say.Count(Phrases.Area.Pipeline, "Reverse.NewDeals", newTop), Name(topStage), period.ByDate,
-                Plain((long)Math.Ceiling(plan.NewPerMonth ?? 0)), language.Digits(PipelineFormat.Number(plan.MonthsRemaining)));
+                (long)Math.Ceiling(plan.NewPerMonth ?? 0), language.Digits(PipelineFormat.Number(plan.MonthsRemaining)));
         }
         else
         {

@@ -2944,9 +2944,13 @@ public sealed partial class CommandParser
     private static string? Team(IReadOnlyList<Token> slot, LanguagePack pack)
     {
         var filler = pack.Words("team_filler");
+        // «دورة البيع كم يوم»: "how many" and the period's unit after it ask how long, and name no team.
+        var howMany = pack.Words("how_many");
+        var asked = slot.Where((t, i) => (howMany.Contains(t.Canon) && i + 1 < slot.Count && pack.PeriodUnits.ContainsKey(slot[i + 1].Canon))
+            || (i > 0 && howMany.Contains(slot[i - 1].Canon) && pack.PeriodUnits.ContainsKey(t.Canon))).ToHashSet();
         // "EMEA's pipeline": the team is EMEA.
         // The word as typed too: «الفرق» ("the teams") is typo-corrected toward a command word, so its Canon misses the list.
-        var team = string.Join(' ', slot.Where(t => !filler.Contains(t.Canon) && !filler.Contains(t.Lower)).Select(t => StripPossessive(t.Original)));
+        var team = string.Join(' ', slot.Where(t => !asked.Contains(t) && !filler.Contains(t.Canon) && !filler.Contains(t.Lower)).Select(t => StripPossessive(t.Original)));
         return team.Length > 0 ? team : null;
     }
 
@@ -3051,7 +3055,11 @@ public sealed partial class CommandParser
         // (MyDealsUseCase, WhatsNextUseCase.TeamPipelineAsync). "EMEA's numbers" stays the team's.
         var possessive = named is [.., var last] && last.Original.EndsWith("'s", StringComparison.OrdinalIgnoreCase)
             && tokens.SkipWhile(t => t != last).Skip(1).FirstOrDefault() is { } noun && pack.Words("pipeline_nouns").Contains(noun.Canon);
-        return possessive && pipeline.TeamName is { } owner
+        // «كيف أداء Riley»: a name right after «أداء» ("performance of") is asked after the same way.
+        var firstNamed = named.FirstOrDefault(t => !pack.Words("team_filler").Contains(t.Canon));
+        var performanceOf = firstNamed.Original is not null
+            && tokens.TakeWhile(t => t != firstNamed).LastOrDefault() is { Lower: { } before } && pack.Words("performance_of").Contains(before);
+        return (possessive || performanceOf) && pipeline.TeamName is { } owner
             ? new MyDealsCommand(Mine: false)
             {
                 OwnerName = owner,

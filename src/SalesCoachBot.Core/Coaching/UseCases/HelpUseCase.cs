@@ -79,7 +79,7 @@ internal sealed class HelpUseCase(IOptions<CrmOptions> crm) : ICommandHandler<He
         var near = closest is { Count: > 0 }
             ? new CardSection(say.Coaching("Help.Closest"), [.. closest.Select(c => new CardLine(Isolated(c, say)))])
             : null;
-        var intro = notUnderstood is null ? say.Coaching("Help.Intro") : say.Coaching("Help.NotUnderstood", Shorten(notUnderstood));
+        var intro = notUnderstood is null ? say.Coaching("Help.Intro") : say.Coaching("Help.NotUnderstood", say.Language.Echo(Shorten(notUnderstood)));
         var manages = person.IsManager || person.IsAdmin;
         var createsDeals = !crm.Value.ManagesDeals;
         var rep = RepCommands.Where(c => createsDeals || c != "NewDeal").Concat(manages ? [] : OwnFigureCommands).Select(c => Command(c, say)).ToList();
