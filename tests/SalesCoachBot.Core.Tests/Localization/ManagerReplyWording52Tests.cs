@@ -16,29 +16,7 @@ public sealed class ManagerReplyWording52Tests : IDisposable
 
     private static string FirstLine(string text) => text.ReplaceLineEndings("\n").Split('\n')[0];
 
-    private void WonAndOpen()
-    {
-        var now = _bot.Clock.GetUtcNow();
-        for (var i = 0; i < 5; i++)
-        {
-            var won = _bot.Stores.AddDeal($"w{i}", $"Won {i}", _bot.Rep, _bot.Emea, "contract-signed", now.AddDays(-60));
-            won.Amount = 100_000;
-            won.Currency = "EUR";
-            won.CreatedAt = now.AddDays(-100);
-            won.Status = DealStatus.Won;
-            won.ClosedAt = won.StageEnteredAt;
-            foreach (var (stage, daysAgo) in new[] { ("discovery", 100), ("demo", 90), ("contract-signed", 60) })
-            {
-                _bot.Stores.History.Add(new StageHistoryEntry { Id = _bot.Stores.History.Count + 1, DealId = won.Id, StageId = new StageId(stage), EnteredAt = now.AddDays(-daysAgo), Kind = StageChangeKind.Advanced });
-            }
-
-            var open = _bot.Stores.AddDeal($"o{i}", $"Open {i}", _bot.Rep, _bot.Emea, "discovery", now.AddDays(-100));
-            open.Amount = 10_000;
-            open.Currency = "EUR";
-            open.CreatedAt = now.AddDays(-100);
-            _bot.Stores.History.Add(new StageHistoryEntry { Id = _bot.Stores.History.Count + 1, DealId = open.Id, StageId = new StageId("discovery"), EnteredAt = now.AddDays(-100), Kind = StageChangeKind.Advanced });
-        }
-    }
+    private void WonAndOpen() => _bot.SeedWonAndOpen();
 
     [Fact]
     public async Task ReverseFunnel_AdminWithoutTeam_LineOpensWithACapital()
