@@ -27,12 +27,14 @@ public sealed class DealNameResolverCacheTests : IDisposable
     private Exception? failure;
     private IReadOnlyList<DealNameEntry> entries = [Entry(1, "Acme Corp")];
     private int lists;
+    private TimeSpan listTakes = TimeSpan.Zero;
 
     public DealNameResolverCacheTests()
     {
         store.Setup(s => s.ListNamesAsync(null, It.IsAny<CancellationToken>())).Returns(() =>
         {
             Interlocked.Increment(ref lists);
+            time.Advance(listTakes);
             return failure is { } f ? Task.FromException<IReadOnlyList<DealNameEntry>>(f) : Task.FromResult(entries);
         });
         var collection = new ServiceCollection();
@@ -81,6 +83,32 @@ public sealed class DealNameResolverCacheTests : IDisposable
         var line = Assert.Single(logger.Lines);
         Assert.Equal((LogLevel.Error, 1210), (line.Level, line.EventId));
         Assert.Equal(2, lists);
+    }
+
+    [Fact]
+    public async Task Resolve_NotFoundAfterASlowBuild_RebuildsInTheBackgroundAtMostOnceAMinute()
+    {
+        listTakes = TimeSpan.FromSeconds(2); // a large index: reading the names takes seconds
+        Assert.IsType<DealResolution.Found>(await ResolveAsync("acme"));
+        entries = [Entry(1, "Acme Corp"), Entry(2, "Globex")];
+        time.Advance(TimeSpan.FromSeconds(3));
+
+        Assert.IsType<DealResolution.NotFound>(await ResolveAsync("globex")); // no rebuild for a miss seconds later
+        Assert.Equal(1, lists);
+
+        time.Advance(TimeSpan.FromMinutes(1));
+        Assert.IsType<DealResolution.NotFound>(await ResolveAsync("globex")); // answered now; the rebuild runs behind
+
+        var deadline = TimeProvider.System.GetUtcNow() + Eventually.DefaultTimeout;
+        DealResolution resolution;
+        while ((resolution = await ResolveAsync("globex")) is not DealResolution.Found && TimeProvider.System.GetUtcNow() < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.IsType<DealResolution.Found>(resolution);
+        Assert.Equal(2, lists);
+        Assert.Empty(logger.Lines);
     }
 
     [Fact]
