@@ -31,4 +31,14 @@ public sealed class RepWeek53ParserTests
 
         Assert.Equal(step, parsed.Text);
     }
+
+    [Theory]
+    [InlineData("إيه اللي بعد كده في Globex")]
+    [InlineData("إيه اللي بعد كده مع Globex")]
+    public void Parse_EgyptianWhatComesAfter_IsTheDealsCard(string text)
+    {
+        var parsed = Assert.IsType<WhatsNextCommand>(_parser.Parse(text));
+
+        Assert.Equal(new NameReference("Globex") as DealReference, parsed.Deal);
+    }
 }
