@@ -505,7 +505,13 @@ public static partial class DateInWords
             return new(null, null);
         }
 
-        // "in 3 days", "in a week", "in two weeks".
+        // "in 3 days", "in a week", "in two weeks". «بعد يومين», «بعد أسبوعين» ("in two days/weeks", one Arabic word
+        // each): the dual reads through time_words as one key "2 days", split here as typed in English.
+        if (keys is ["in", var dual] && dual.Contains(' ', StringComparison.Ordinal))
+        {
+            keys = ["in", .. dual.Split(' ', StringSplitOptions.RemoveEmptyEntries)];
+        }
+
         if (keys.Count is 2 or 3 && keys[0] == "in")
         {
             var count = keys.Count == 2 ? "1" : keys[1];

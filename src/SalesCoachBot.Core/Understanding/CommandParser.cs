@@ -194,18 +194,35 @@ public sealed partial class CommandParser
 
         /// <summary>
         /// <see cref="From"/> with the emoji typed right before <paramref name="start"/>: emoji are no tokens, so a slot's
-        /// first token may come after them ("🎉 demo tomorrow" keeps its 🎉).
+        /// first token may come after them ("🎉 demo tomorrow" keeps its 🎉). So are the marks glued to the first word
+        /// ("$50k budget", "(tentative) call", "<b>", «"yes"»): they are kept, a separator (": ", " - ") is not.
         /// </summary>
         public string FromWithEmoji(int start)
         {
             var at = start;
-            for (var i = start - 1; i >= 0 && (char.IsWhiteSpace(Folded[i]) || IsEmoji(Folded[i])); i--)
+            for (var i = start - 1; i >= 0; i--)
             {
-                at = char.IsWhiteSpace(Folded[i]) ? at : i;
+                var c = Folded[i];
+                if (IsEmoji(c) || (i + 1 == at && OpensAWord(c)))
+                {
+                    at = i;
+                }
+                else if (!char.IsWhiteSpace(c))
+                {
+                    break;
+                }
             }
 
             return From(at);
         }
+
+        // A mark that may open a note's or step's first word: punctuation or a symbol, but not one that separates the
+        // deal from the text or ends a sentence, nor a closing bracket or quote.
+        private static bool OpensAWord(char c) =>
+            (char.IsPunctuation(c) || char.IsSymbol(c))
+            && c is not (':' or '-' or '\u2013' or '\u2014' or ',' or '.' or ';' or '!' or '?' or '\u060C' or '\u061B' or '\u061F')
+            && char.GetUnicodeCategory(c) is not (System.Globalization.UnicodeCategory.ClosePunctuation
+                or System.Globalization.UnicodeCategory.FinalQuotePunctuation);
 
         /// <summary>
         /// The emoji typed after the folded position <paramref name="end"/> past a colon or dash ("note for Initech: 👍"),

@@ -220,6 +220,9 @@ public sealed class DateInWordsTests
     [InlineData("اجتماع في ١٥ ديسمبر", "اجتماع", 2026, 12, 15, 23, 59)]
     [InlineData("اجتماع بعد ٣ أيام", "اجتماع", 2026, 12, 6, 23, 59)]
     [InlineData("اتصال بعد بكرة", "اتصال", 2026, 12, 5, 23, 59)]
+    [InlineData("اتصال بعد يومين", "اتصال", 2026, 12, 5, 23, 59)]
+    [InlineData("إرسال العقد بعد أسبوعين", "إرسال العقد", 2026, 12, 17, 23, 59)]
+    [InlineData("مراجعة بعد شهرين", "مراجعة", 2027, 2, 3, 23, 59)]
     [InlineData("الخميس الجاي 10 صباحا: عرض السعر", "عرض السعر", 2026, 12, 10, 10, 0)]
     public void Find_ArabicDateInWords_ReadWithTheStepAsTyped(string text, string rest, int year, int month, int day, int hour, int minute)
     {
