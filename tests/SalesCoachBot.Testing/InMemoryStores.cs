@@ -75,6 +75,22 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
     public Task<SalesTeam?> FindTeamByNameAsync(string name, CancellationToken cancellationToken) =>
         Task.FromResult(Teams.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)));
 
+    public Task<TeamRoster> ListRosterAsync(IReadOnlyCollection<long> teamIds, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var members = People
+                .SelectMany(p => p.Memberships.Where(m => teamIds.Contains(m.TeamId)).Select(m => (Person: p, m.TeamId)))
+                .OrderBy(x => x.TeamId).ThenBy(x => x.Person.Name, StringComparer.Ordinal).ThenBy(x => x.Person.Id)
+                .Select(x => new TeamMember(x.TeamId, x.Person.Id, x.Person.Name, x.Person.Role, x.Person.Language,
+                    Deals.Count(d => d.OwnerId == x.Person.Id && d.TeamId == x.TeamId && d.Status == DealStatus.Open)))
+                .ToList();
+            var open = Deals.Where(d => d.Status == DealStatus.Open && teamIds.Contains(d.TeamId))
+                .GroupBy(d => d.TeamId).ToDictionary(g => g.Key, g => g.Count());
+            return Task.FromResult(new TeamRoster(members, open));
+        }
+    }
+
     public Task<DealView?> GetAsync(DealId id, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -152,5 +152,8 @@ public static class PipelineSampleAnswers
 
         public Task<SalesTeam?> FindTeamByNameAsync(string name, CancellationToken cancellationToken) =>
             Task.FromResult(string.Equals(name, Emea.Name, StringComparison.OrdinalIgnoreCase) ? Emea : null);
+
+        public Task<TeamRoster> ListRosterAsync(IReadOnlyCollection<long> teamIds, CancellationToken cancellationToken) =>
+            Task.FromResult(new TeamRoster([], new Dictionary<long, int>()));
     }
 }

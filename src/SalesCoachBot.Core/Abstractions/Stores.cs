@@ -20,7 +20,19 @@ public interface IDirectoryStore
 
     /// <summary>Case-insensitive lookup by team name.</summary>
     Task<SalesTeam?> FindTeamByNameAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The members of <paramref name="teamIds"/> (a row per person and team), each with the open deals they own in that team,
+    /// and each team's open deals: counted in the database, one query for the people and one for the teams, however many.
+    /// </summary>
+    Task<TeamRoster> ListRosterAsync(IReadOnlyCollection<long> teamIds, CancellationToken cancellationToken);
 }
+
+/// <summary>One person in one team, with the open deals they own there.</summary>
+public sealed record TeamMember(long TeamId, long PersonId, string Name, PersonRole Role, string? Language, int OpenDeals);
+
+/// <summary>The members of some teams (<see cref="IDirectoryStore.ListRosterAsync"/>) and each team's open deals (a team with none is left out).</summary>
+public sealed record TeamRoster(IReadOnlyList<TeamMember> Members, IReadOnlyDictionary<long, int> OpenDealsByTeam);
 
 /// <summary>A person with the ids of the teams they belong to (or manage).</summary>
 public sealed record PersonView(long Id, string Email, string Name, PersonRole Role, IReadOnlyList<long> TeamIds)

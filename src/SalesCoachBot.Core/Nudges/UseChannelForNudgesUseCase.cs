@@ -57,7 +57,7 @@ internal sealed class UseChannelForNudgesUseCase(
     }
 
     /// <summary>A working week other than Monday to Friday in words: "Sunday to Thursday", or the days listed.</summary>
-    private static string Workdays(WorkWeek week, Phrases say)
+    internal static string Workdays(WorkWeek week, Phrases say)
     {
         string Day(DayOfWeek day) => say.Language.Culture.DateTimeFormat.GetDayName(day);
         return week.Range is var (first, last)

@@ -216,6 +216,21 @@ internal sealed record SetNextStepCommand(DealReference Deal, string Text) : Cha
     public bool Done { get; init; }
 }
 
+/// <summary>
+/// "who is on EMEA", "members of EMEA", «مين في فريق EMEA»: a team's members; no team named means the person's own teams.
+/// </summary>
+internal sealed record TeamMembersCommand(string? TeamName) : ChatCommand
+{
+    /// <summary>
+    /// "who's on Initech", «مين في Initech»: words that ask who is in a team no more than who works a deal; answered as
+    /// this (the deal's card) when no team the person may see is called so. Null when the words ask for a team's members.
+    /// </summary>
+    public WhatsNextCommand? Otherwise { get; init; }
+}
+
+/// <summary>"list teams", "which teams are there", «وش الفرق»: the teams the person may see, one line each.</summary>
+internal sealed record ListTeamsCommand : ChatCommand;
+
 /// <summary>"show the map", "map for EMEA": the process map as a picture with live numbers, for a team or the person's scope.</summary>
 public sealed record ShowMapCommand(string? TeamName) : ChatCommand;
 

@@ -959,6 +959,9 @@ public sealed partial class CommandParser
                 : new StalledCommand(Team(stalledTeam, pack)),
             "closed" => Closed(m, tokens, pack),
             "moves" => Moves(m, tokens, pack),
+            "members" => Members(m, tokens, folded, pack),
+            // "show me the team's deals" fits "show the teams": deals asked for are a list of deals, so another reading is tried.
+            "teams" => AnyWordOf(tokens, pack, "deals_nouns") ? null : new ListTeamsCommand(),
             "funnel" => Funnel(tokens, pack),
             "newdeal" => NewDeal(m.Slot("deal"), folded, pack),
             "map" => new ShowMapCommand(MapTeam(m.Slot("team").Count > 0 ? m.Slot("team") : m.Extras, tokens, pack)),
@@ -1250,6 +1253,32 @@ public sealed partial class CommandParser
         var words = (m.HasSlot("team") ? m.Slot("team") : TeamOutsideTheSlots(m.Extras, pack)).Where(t => !said.Contains(t.Canon) && !said.Contains(t.Lower));
         var (team, year) = WithoutYear(WithoutWindow([.. words.Where(t => !used.Contains(t))], pack), pack, said: days is not null || period is not null);
         return new StageMovesCommand(Team(team, pack), days, period ?? year, SaysMine(tokens, pack));
+    }
+
+    /// <summary>
+    /// "who is on EMEA", "members of the EMEA team", «مين في فريق EMEA»: the team is the slot's words (or, with no slot, those
+    /// the example had no place for) once the words of <c>members_filler</c> are set aside; none means the person's teams.
+    /// "who's on Initech" asks who is on a deal as well: unless a word of <c>members_asked</c> was typed outside the slot
+    /// ("members", "team", «فريق»), the slot is also kept as a deal (<see cref="TeamMembersCommand.Otherwise"/>).
+    /// </summary>
+    private static TeamMembersCommand? Members(IntentMatch m, IReadOnlyList<Token> tokens, Typed folded, LanguagePack pack)
+    {
+        var slot = m.HasSlot("team") ? m.Slot("team") : m.Extras;
+        // "show the team's deals" fits "show the team": deals asked for outside the name are a list of deals.
+        if (tokens.Any(t => !m.Slot("team").Contains(t) && pack.Words("deals_nouns").Contains(t.Canon)))
+        {
+            return null;
+        }
+
+        var filler = pack.Words("members_filler");
+        var team = Team([.. slot.Where(t => !filler.Contains(t.Canon) && !filler.Contains(t.Lower))], pack);
+        var asked = pack.Words("members_asked");
+        var named = m.Slot("team");
+        var explicitly = tokens.Any(t => !named.Contains(t) && (asked.Contains(t.Canon) || asked.Contains(t.Lower)));
+        return new TeamMembersCommand(team)
+        {
+            Otherwise = team is null || explicitly || named.Count == 0 ? null : new WhatsNextCommand(DealOf(named, pack, folded)),
+        };
     }
 
     /// <summary>

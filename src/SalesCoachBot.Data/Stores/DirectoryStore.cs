@@ -50,6 +50,28 @@ internal sealed class DirectoryStore(DbContextLease lease) : IDirectoryStore
             .FirstOrDefaultAsync(t => EF.Property<string>(t, SalesTeamConfiguration.NormalizedName) == normalized, cancellationToken);
     }
 
+    public async Task<TeamRoster> ListRosterAsync(IReadOnlyCollection<long> teamIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(teamIds);
+        var ids = teamIds.ToList();
+        // One query: each membership with its person and a correlated count of the open deals they own in that team.
+        var members = await (
+            from m in Db.Memberships.AsNoTracking()
+            where ids.Contains(m.TeamId)
+            join p in Db.People.AsNoTracking() on m.PersonId equals p.Id
+            orderby m.TeamId, p.Name, p.Id
+            select new TeamMember(
+                m.TeamId, p.Id, p.Name, p.Role, p.Language,
+                Db.Deals.Count(d => d.OwnerId == p.Id && d.TeamId == m.TeamId && d.Status == DealStatus.Open)))
+            .ToListAsync(cancellationToken);
+        var open = await Db.Deals.AsNoTracking()
+            .Where(d => d.Status == DealStatus.Open && ids.Contains(d.TeamId))
+            .GroupBy(d => d.TeamId)
+            .Select(g => new { TeamId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.TeamId, g => g.Count, cancellationToken);
+        return new TeamRoster(members, open);
+    }
+
     private async Task<PersonView?> FindAsync(System.Linq.Expressions.Expression<Func<Person, bool>> predicate, CancellationToken cancellationToken)
     {
         var person = await Db.People.AsNoTracking()

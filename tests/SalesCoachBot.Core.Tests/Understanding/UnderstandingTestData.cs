@@ -160,6 +160,12 @@ internal static class UnderstandingTestData
             ReverseFunnelCommand c => $"funnel {Lower(c.AmountText)}" + (c.PeriodText is null && c.TeamName is null ? string.Empty : $" | {Lower(c.PeriodText)} | {Lower(c.TeamName)}"),
             NewDealCommand c => $"newdeal {Lower(c.Name)} | {Lower(c.AmountText)} | {(c.StageText is null ? "-" : Stage(c.StageText))} | {Lower(c.TeamText)}",
             ShowMapCommand c => $"map {Lower(c.TeamName)}",
+            // As TeamMembersUseCase answers "who's on NAME": these teams are none of the deals' names, so a name a deal has (or
+            // comes close to) is that deal's card.
+            TeamMembersCommand { Otherwise: { } onDeal } when resolver.Resolve(onDeal.Deal, index) is not DealResolution.NotFound { Closest: null }
+                => Describe(onDeal, resolver, index),
+            TeamMembersCommand c => $"members {Lower(c.TeamName)}",
+            ListTeamsCommand => "teams",
             SnoozeCommand c => $"snooze {Deal(c.Deal)} | {Lower(c.DurationText)} | {Lower(c.Reason)}",
             UnsnoozeCommand c => $"unsnooze {Deal(c.Deal)}",
             ReopenDealCommand c => $"reopen {Deal(c.Deal)}",

@@ -54,6 +54,8 @@ internal static class CommandHandlers
         Handle<PipelineCommand, PipelineUseCase>();
         Handle<ClosedDealsCommand, ClosedDealsUseCase>();
         Handle<StageMovesCommand, StageMovesUseCase>();
+        Handle<TeamMembersCommand, TeamMembersUseCase>();
+        Handle<ListTeamsCommand, ListTeamsUseCase>();
         Handle<ReverseFunnelCommand, ReverseFunnelUseCase>();
         Handle<ShowMapCommand, ShowMapUseCase>();
         Handle<UseChannelForNudgesCommand, UseChannelForNudgesUseCase>();

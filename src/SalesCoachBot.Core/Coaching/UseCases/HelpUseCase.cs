@@ -10,7 +10,7 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 
 /// <summary>
 /// "help", and anything not understood: what the asker may do, with examples to press. Everyone sees the commands for
-/// working on deals and "show the map"; managers and admins also those for running a team (pipeline, won/lost, moves,
+/// working on deals, "show the map" and "who is on my team"; managers and admins also those for running a team (pipeline, won/lost, moves,
 /// reverse funnel, moving a deal, nudge channels). A rep's pipeline, won/lost, moves and reverse funnel answer about their own
 /// deals, so a rep sees those four worded for their deals, without a team to name (naming one is refused). "new deal" is listed
 /// only when no CRM manages the deals (<see cref="CrmOptions"/>).
@@ -19,7 +19,7 @@ internal sealed class HelpUseCase(IOptions<CrmOptions> crm) : ICommandHandler<He
 {
     /// <summary>Everyone's commands, in the canonical forms of the README command table: resource keys Help.Cmd.* and Help.What.*.</summary>
     internal static readonly IReadOnlyList<string> RepCommands =
-        ["Next", "Done", "Undo", "MyDeals", "Due", "Stalled", "NextStep", "Note", "Activity", "Snooze", "History", "SaidNo", "Lost", "Reopen", "NewDeal", "Link", "Explain", "Map"];
+        ["Next", "Done", "Undo", "MyDeals", "Due", "Stalled", "NextStep", "Note", "Activity", "Snooze", "History", "SaidNo", "Lost", "Reopen", "NewDeal", "Link", "Explain", "Map", "Team"];
 
     /// <summary>The figures a rep gets about their own deals (the managers' forms name a team, which a rep may not).</summary>
     internal static readonly IReadOnlyList<string> OwnFigureCommands = ["PipelineOwn", "ClosedOwn", "MovesOwn", "FunnelOwn"];

@@ -48,6 +48,10 @@ internal sealed class CachingDirectoryStore(DirectoryStore inner, SharedCache ca
             ? Lookup((await SnapshotAsync(cancellationToken)).TeamsByNormalizedName, SalesCoachDbContext.NormalizeName(name))
             : await inner.FindTeamByNameAsync(name, cancellationToken);
 
+    /// <summary>Deal counts change with every turn: read from the database, never the snapshot.</summary>
+    public Task<TeamRoster> ListRosterAsync(IReadOnlyCollection<long> teamIds, CancellationToken cancellationToken) =>
+        inner.ListRosterAsync(teamIds, cancellationToken);
+
     private bool Cached => cache.IsOn(CacheRegion.Directory);
 
     private static T? Lookup<T>(IReadOnlyDictionary<string, T> index, string key) where T : class =>
