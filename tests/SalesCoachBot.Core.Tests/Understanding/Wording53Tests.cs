@@ -19,4 +19,21 @@ public sealed class Wording53Tests
 
         Assert.Equal(team, command.TeamName);
     }
+
+    [Theory]
+    // The digest is the stalled list, of the team named or the asker's teams; only "… here" binds a channel.
+    [InlineData("الملخص الصباحي", "stalled -")]
+    [InlineData("ملخص اليوم", "stalled -")]
+    [InlineData("ملخص الصباح", "stalled -")]
+    [InlineData("الملخص الصباحي لفريق EMEA", "stalled emea")]
+    [InlineData("EMEA digest", "stalled emea")]
+    [InlineData("the morning digest", "stalled -")]
+    [InlineData("morning digest", "stalled -")]
+    [InlineData("today's digest", "stalled -")]
+    [InlineData("digest for EMEA", "stalled emea")]
+    [InlineData("شو لازم أعمل اليوم؟", "due all 0")]
+    public void Parse_Wording53_ReadAsMeant(string text, string expected)
+    {
+        Assert.Equal(expected, UnderstandingTestData.Read(text));
+    }
 }
