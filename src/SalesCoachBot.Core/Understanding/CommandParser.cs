@@ -3190,8 +3190,8 @@ public sealed partial class CommandParser
             Unit(unitDays) is not { } unit ? null
             : current.Contains(word.Canon) ? new(unit, Previous: false)
             : previous.Contains(word.Canon) ? new(unit, Previous: true)
-            // "next quarter", «الربع الجاي»: a period to come, refused as one that has not begun (not the default window).
-            : ahead.Contains(word.Canon) && unit != CalendarUnit.Week ? new(unit, Previous: false) { Ahead = true }
+            // "next quarter", «الربع الجاي», "next week": a period to come, refused as one that has not begun (not the default window).
+            : ahead.Contains(word.Canon) ? new(unit, Previous: false) { Ahead = true }
             : null;
 
         for (var i = 0; i < tokens.Count; i++)

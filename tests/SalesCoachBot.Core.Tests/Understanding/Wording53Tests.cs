@@ -32,6 +32,9 @@ public sealed class Wording53Tests
     [InlineData("today's digest", "stalled -")]
     [InlineData("digest for EMEA", "stalled emea")]
     [InlineData("شو لازم أعمل اليوم؟", "due all 0")]
+    // A week ahead is a period to come, as "next quarter" is.
+    [InlineData("pipeline next week", "pipeline - next-week")]
+    [InlineData("خط المبيعات الأسبوع الجاي", "pipeline - next-week")]
     public void Parse_Wording53_ReadAsMeant(string text, string expected)
     {
         Assert.Equal(expected, UnderstandingTestData.Read(text));
