@@ -18,7 +18,8 @@ internal static class AccessPolicy
     /// <summary>
     /// The teams a list covers when none is named, as the pipeline names them (<see cref="Pipeline.PipelineAccess"/>):
     /// "all teams" for an admin, who belongs to none; "your teams (Americas, EMEA)" for someone in several, so a manager
-    /// of two reads which two; "your teams" for anyone else.
+    /// of two reads which two; the team itself ("EMEA") for someone in one, not a plural they would have to decode;
+    /// "your teams" for anyone in none.
     /// </summary>
     public static string TeamsLabel(PersonView person, SalesTeamRules rules, Localization.Phrases say)
     {
@@ -28,9 +29,12 @@ internal static class AccessPolicy
         }
 
         var names = person.TeamIds.Select(rules.Find).OfType<SalesTeam>().Select(team => team.Name).Order(StringComparer.OrdinalIgnoreCase).ToList();
-        return names.Count > 1
-            ? say.Lists("Stalled.YourTeams.Named", string.Join(say.Nudges("ListSeparator"), names.Select(say.Language.Isolate)))
-            : say.Lists("Stalled.YourTeams");
+        return names.Count switch
+        {
+            > 1 => say.Lists("Stalled.YourTeams.Named", string.Join(say.Nudges("ListSeparator"), names.Select(say.Language.Isolate))),
+            1 => say.Language.Isolate(names[0]),
+            _ => say.Lists("Stalled.YourTeams"),
+        };
     }
 
     /// <summary>Whether the person may see the team's deals and figures: an admin, or one of its members or managers.</summary>

@@ -204,12 +204,16 @@ public sealed partial record CalendarPeriod(CalendarUnit Unit, bool Previous)
         {
             start = start.AddDays(-7);
         }
+        else if (Ahead)
+        {
+            start = start.AddDays(7);
+        }
 
         var end = start.AddDays(7);
         var whole = end <= today;
         var from = SnoozeDates.StartOfDay(start, zone);
         var to = whole ? SnoozeDates.StartOfDay(end, zone) : now;
-        return new CalendarWindow(this, start, end, new AnalysisWindow(from, to < from ? from : to), whole);
+        return new CalendarWindow(this, start, end, new AnalysisWindow(from, to < from ? from : to), whole, HasBegun: start <= today);
     }
 
     [GeneratedRegex(@"^month-(?:(?<y>\d{4})-)?(?<m>0[1-9]|1[0-2])$", RegexOptions.CultureInvariant)]
@@ -310,6 +314,9 @@ public sealed record CalendarWindow(CalendarPeriod Period, DateOnly Start, DateO
     }
 
     /// <summary>The week's first and last day in words: a week under way is named by its first ("since Mon 30 Nov").</summary>
+    /// <summary>The week's first day, "Mon 14 Dec" («الاثنين 14 ديسمبر»): how a week not begun yet is named.</summary>
+    public string FirstDay(Phrases say) => WeekDay(Start, say, withMonth: true, withYear: Start.Year != End.AddDays(-1).Year);
+
     private (string First, string Last) WeekDays(Phrases say)
     {
         var last = End.AddDays(-1);

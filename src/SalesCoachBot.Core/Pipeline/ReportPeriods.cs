@@ -23,7 +23,7 @@ internal static class ReportPeriods
 
     /// <summary>
     /// "January 2027" asked in December 2026: no history yet, and answering another period instead would mislead. The texts
-    /// are <paramref name="prefix"/>.NotBegun(.Quarter|.Year) ("Window" for the pipeline, "Closed.Window" for the lists).
+    /// are <paramref name="prefix"/>.NotBegun(.Quarter|.Year|.Week) ("Window" for the pipeline, "Closed.Window" for the lists).
     /// "won deals 2099" is a year not begun either.
     /// </summary>
     public static BotAnswer NotBegunRefusal(CalendarWindow calendar, Phrases say, string prefix)
@@ -32,6 +32,7 @@ internal static class ReportPeriods
         {
             CalendarUnit.Quarter => say.Pipeline(prefix + ".NotBegun.Quarter", TargetPeriods.QuarterName(calendar.Start, say)),
             CalendarUnit.Year => say.Pipeline(prefix + ".NotBegun.Year", PipelineFormat.Plain(calendar.Start.Year, say)),
+            CalendarUnit.Week => say.Pipeline(prefix + ".NotBegun.Week", calendar.FirstDay(say)),
             _ => say.Pipeline(prefix + ".NotBegun", say.Language.MonthYear(calendar.Start)),
         };
         return Errors.Answer(say.Pipeline("Window.Title"), notBegun);

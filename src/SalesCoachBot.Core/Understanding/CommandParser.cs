@@ -87,6 +87,7 @@ public sealed partial class CommandParser
         // so a long note can be refused whole rather than cut.
         var folded = ArabicText.Normalize(trimmed);
         var raw = Sentence.TokenizeFolded(TextFolding.Cap(folded));
+        new Typed(trimmed, folded).KeepTypedLetters(raw);
         var (arabic, other) = Sentence.Scripts(raw);
         // As many words of each script: Arabic. Deal names are written in Latin letters inside Arabic sentences far more
         // often than the other way round, so «انقل Initech» and «Initech اختفوا» are Arabic.
@@ -295,6 +296,49 @@ public sealed partial class CommandParser
             '\u00AB' => '\u00BB', // « »
             _ => '\0',
         };
+
+        /// <summary>
+        /// Gives each token's <see cref="Token.Original"/> the Arabic letters as typed where folding swapped one letter for
+        /// another (أ إ آ → ا, ة → ه, ى → ي): a word echoed back («لا أعرف فريقًا اسمه «الأخبار»») reads as the person
+        /// wrote it. Letter for letter, so lengths and positions in the folded text stay what they were; dropped marks stay dropped.
+        /// </summary>
+        public void KeepTypedLetters(List<Token> tokens)
+        {
+            if (ReferenceEquals(Raw, Folded) || tokens.Count == 0)
+            {
+                return;
+            }
+
+            // Folded position → typed position, once for the whole text.
+            var at = new int[Folded.Length];
+            for (int i = 0, kept = 0; i < Raw.Length && kept < at.Length; i++)
+            {
+                if (ArabicText.Fold(Raw[i]) != '\0')
+                {
+                    at[kept++] = i;
+                }
+            }
+
+            for (var t = 0; t < tokens.Count; t++)
+            {
+                var original = tokens[t].Original;
+                char[]? typed = null;
+                for (var k = 0; k < original.Length && tokens[t].Start + k < at.Length; k++)
+                {
+                    var c = Raw[at[tokens[t].Start + k]];
+                    if (c != original[k] && ArabicText.IsArabicLetter(c) && ArabicText.IsArabicLetter(original[k]) && ArabicText.Fold(c) == original[k])
+                    {
+                        typed ??= original.ToCharArray();
+                        typed[k] = c;
+                    }
+                }
+
+                if (typed is not null)
+                {
+                    tokens[t] = tokens[t] with { Original = new string(typed) };
+                }
+            }
+        }
 
         private int RawIndex(int folded)
         {
@@ -3192,8 +3236,8 @@ public sealed partial class CommandParser
             Unit(unitDays) is not { } unit ? null
             : current.Contains(word.Canon) ? new(unit, Previous: false)
             : previous.Contains(word.Canon) ? new(unit, Previous: true)
-            // "next quarter", «الربع الجاي»: a period to come, refused as one that has not begun (not the default window).
-            : ahead.Contains(word.Canon) && unit != CalendarUnit.Week ? new(unit, Previous: false) { Ahead = true }
+            // "next quarter", «الربع الجاي», "next week": a period to come, refused as one that has not begun (not the default window).
+            : ahead.Contains(word.Canon) ? new(unit, Previous: false) { Ahead = true }
             : null;
 
         for (var i = 0; i < tokens.Count; i++)

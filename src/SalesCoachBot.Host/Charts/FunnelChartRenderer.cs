@@ -69,7 +69,8 @@ internal sealed class FunnelChartRenderer(ReplyTexts? texts = null)
             canvas.DrawRect(SKRect.Create(centre - (w / 2), y, w, Band), step.Count > 0 ? fill : empty);
             var baseline = y + (Band / 2) + 5;
             pen.Text(ChartCanvas.Fit(step.Label, label, LabelRight - 16), X(LabelRight), baseline, toLeft, label, ink);
-            var numbers = say.Charts("Funnel.Open", step.Count) + (step.AmountLabel.Length > 0 ? " · " + say.Language.Isolate(step.AmountLabel) : string.Empty);
+            // Counted nouns, as the chart's alt text says them («صفقتان مفتوحتان», «4 صفقات مفتوحة»), not «4 مفتوحة».
+            var numbers = say.Count(Phrases.Area.Charts, "Stage.Open", step.Count) + (step.AmountLabel.Length > 0 ? " · " + say.Language.Isolate(step.AmountLabel) : string.Empty);
             pen.Start(ChartCanvas.Fit(numbers, value, Width - ValueLeft - 12), X(ValueLeft), baseline, value, ink);
             if (i > 0 && step.ConversionLabel is { Length: > 0 } conversion)
             {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.Nudges;
 
 namespace SalesCoachBot.Host.Cli;
@@ -60,26 +61,31 @@ internal sealed class NudgeVerb(
     private static string NoChannel(SalesTeam team) =>
         $"no channel bound (a manager of the team binds one by saying \"use this channel for {team.Name} nudges\" in it)";
 
+    // Every line of a team's dry run in the team's language, as its channel's digest would be: an admin proofs the
+    // Arabic digest before it goes out.
     private static async Task<int> DryRunAsync(NudgeRunner runner, IReadOnlyList<SalesTeam> teams, CliContext context, CancellationToken cancellationToken)
     {
         var exit = ExitCodes.Done;
         foreach (var plan in await runner.PlanAsync(teams, cancellationToken))
         {
-            var targets = plan.Targets.Count == 0 ? NoChannel(plan.Team) : string.Join(", ", plan.Targets);
-            await context.Out.WriteLineAsync($"{plan.Team.Name} ({Schedule(plan.Team)}): {targets}");
-            if (plan.Problem is { } problem)
+            var say = runner.DigestPhrases(plan.Team);
+            var name = say.Language.Isolate(plan.Team.Name);
+            var targets = plan.Targets.Count == 0
+                ? say.Nudges("DryRun.NoChannel", name)
+                : string.Join(", ", plan.Targets.Select(t => say.Language.Isolate(t.ToString())));
+            await context.Out.WriteLineAsync(say.Nudges("DryRun.Team", name, Schedule(plan.Team, say), targets));
+            if (plan.Problem is not null)
             {
-                await context.Out.WriteLineAsync($"  {problem}: no digest");
+                // The only problem a plan has: a time zone the host does not know, so the team has no local day.
+                await context.Out.WriteLineAsync("  " + say.Nudges("DryRun.UnknownTimeZone", say.Language.Isolate(plan.Team.TimeZoneId)));
                 exit = ExitCodes.Failed;
             }
 
             if (plan.Deals.Count == 0)
             {
-                await context.Out.WriteLineAsync("  no stalled deals");
+                await context.Out.WriteLineAsync("  " + say.Nudges("DryRun.NoStalledDeals"));
             }
 
-            // The deal lines in the team's language, as its channel's digest words them; the rest is the operator's English.
-            var say = runner.DigestPhrases(plan.Team);
             foreach (var deal in plan.Deals)
             {
                 await context.Out.WriteLineAsync($"  {DigestBuilder.PlanLine(deal, say)}");
@@ -160,6 +166,12 @@ internal sealed class NudgeVerb(
         return exit;
     }
 
-    private static string Schedule(SalesTeam team) =>
-        string.Create(CultureInfo.InvariantCulture, $"{team.TimeZoneId} {team.NudgeTime:HH:mm}{(team.WeekdaysOnly ? $" {team.Workdays}" : " daily")}");
+    private static string Schedule(SalesTeam team, Phrases say)
+    {
+        var zone = say.Language.Isolate(team.TimeZoneId);
+        var time = say.Language.Isolate(team.NudgeTime.ToString("HH:mm", CultureInfo.InvariantCulture));
+        return team.WeekdaysOnly
+            ? say.Nudges("DryRun.Schedule", zone, time, say.Language.Isolate(team.Workdays.ToString()))
+            : say.Nudges("DryRun.Schedule.Daily", zone, time);
+    }
 }

@@ -112,6 +112,19 @@ public sealed class BranchTests : IDisposable
     }
 
     [Fact]
+    public async Task SaidNo_InArabic_TypedReasonEchoedWithLatinRunsIsolated_HistoryPlain()
+    {
+        _bot.Rep.Language = "ar";
+        var deal = _bot.AddDeal("1002", "Initech", "discovery");
+
+        var answer = await PressAsync(new SaidNoPayload(deal.Id, 1, "اختاروا Contoso بدلنا"));
+
+        // Was «اختاروا Contoso بدلنا» unisolated inside the Arabic reply, while other echoes isolate each Latin run.
+        Assert.Contains(": اختاروا \u2068Contoso\u2069 بدلنا)", answer.Text, StringComparison.Ordinal);
+        Assert.EndsWith(": اختاروا Contoso بدلنا", Assert.Single(_bot.Stores.History).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SaidNo_CardOutOfDate_ChangesNothing()
     {
         var deal = _bot.AddDeal("1002", "Initech", "demo");

@@ -201,13 +201,13 @@ public sealed class Words49Tests : IDisposable
     }
 
     [Fact]
-    public async Task Stalled_ManagerOfOneTeam_AsBefore()
+    public async Task Stalled_ManagerOfOneTeam_NamesTheTeam()
     {
         _bot.AddDeal("2001", "Rita Deal", "discovery", _bot.Rep, _bot.Emea, daysInStage: 60);
 
         var answer = await _bot.AskAsync("stalled", _bot.Manager);
 
-        Assert.StartsWith("Stalled deals in your teams: 1", answer.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Stalled deals in EMEA: 1", answer.Text, StringComparison.Ordinal);
     }
 
     // 6. "weekly" as this week.

@@ -75,11 +75,11 @@ public sealed class ListsInTheirLanguageTests : IDisposable
         var answer = await _bot.AskAsync("stalled", _bot.Manager);
 
         var lines = answer.Text.ReplaceLineEndings("\n").Split('\n');
-        Assert.Equal("Stalled deals in your teams: 1", lines[0]);
+        Assert.Equal("Stalled deals in EMEA: 1", lines[0]);
         Assert.Equal("rita:", lines[1]);
         Assert.StartsWith("- Globex (#1003) — Discovery: 20 days in stage (limit 14)", lines[2], StringComparison.Ordinal);
         Assert.Equal("Stalled deals", answer.Card!.Title);
-        Assert.Equal("1 in your teams", answer.Card.Subtitle);
+        Assert.Equal("1 in EMEA", answer.Card.Subtitle);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class ListsInTheirLanguageTests : IDisposable
         var answer = await _bot.AskAsync("stalled", _bot.Manager);
 
         var lines = answer.Text.ReplaceLineEndings("\n").Split('\n');
-        Assert.Equal("الصفقات المتعثرة في فرقك: 1", lines[0]);
+        Assert.Equal($"الصفقات المتعثرة في {Iso("EMEA")}: 1", lines[0]);
         Assert.StartsWith($"- {Iso("Globex")} ({Iso("#1003")}) — {Iso("Discovery")}: ", lines[2], StringComparison.Ordinal);
         Assert.DoesNotContain("in stage", answer.Text, StringComparison.Ordinal);
         Assert.Equal("الصفقات المتعثرة", answer.Card!.Title);
@@ -102,7 +102,7 @@ public sealed class ListsInTheirLanguageTests : IDisposable
     {
         _bot.Manager.Language = "ar";
 
-        Assert.Equal("لا صفقات متعثرة في فرقك.", (await _bot.AskAsync("stalled", _bot.Manager)).Text);
+        Assert.Equal($"لا صفقات متعثرة في {Iso("EMEA")}.", (await _bot.AskAsync("stalled", _bot.Manager)).Text);
         var unknown = await _bot.AskAsync("stalled Narnia", _bot.Manager);
         Assert.Contains($"لا أعرف فريقًا اسمه «{Iso("Narnia")}»", unknown.Text, StringComparison.Ordinal);
     }

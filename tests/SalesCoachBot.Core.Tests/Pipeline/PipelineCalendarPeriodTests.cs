@@ -301,6 +301,28 @@ public sealed class PipelineCalendarPeriodTests : IDisposable
         Assert.StartsWith(first, answer.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("pipeline next week", "Next week (from Mon 7 Dec) has not begun yet, so there is no history in it.")]
+    [InlineData("what moved next week", "Next week (from Mon 7 Dec) has not begun yet, so no deal has moved in it.")]
+    [InlineData("won deals next week", "Next week (from Mon 7 Dec) has not begun yet, so nothing has closed in it.")]
+    public async Task Pipeline_WeekAhead_RefusedAsNotBegun(string text, string first)
+    {
+        var answer = await _bot.AskAsync(text, _bot.Manager);
+
+        // Was "the last 7 days" with nothing said about "next week", while "next quarter" was refused.
+        Assert.StartsWith(first, answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pipeline_InArabic_WeekAhead_RefusedAsNotBegun()
+    {
+        _bot.Manager.Language = "ar";
+
+        var answer = await _bot.AskAsync("خط المبيعات الأسبوع الجاي", _bot.Manager);
+
+        Assert.StartsWith("لم يبدأ الأسبوع القادم (من الاثنين 7 ديسمبر) بعد، فلا سجل فيه.", answer.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Pipeline_YearNotBegun_RefusedByName()
     {

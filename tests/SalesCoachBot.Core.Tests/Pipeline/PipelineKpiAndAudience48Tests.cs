@@ -166,7 +166,7 @@ public sealed class PipelineKpiAndAudience48Tests : IDisposable
     {
         StartAtSalesEngagement();
 
-        Assert.Equal("Stalled deals in your teams: 3", Lines((await _bot.AskAsync("stalled", _bot.Manager)).Text)[0]);
+        Assert.Equal("Stalled deals in EMEA: 3", Lines((await _bot.AskAsync("stalled", _bot.Manager)).Text)[0]);
         Assert.Equal("Deals in your teams", (await _bot.AskAsync("biggest deals", _bot.Manager)).Card!.Title);
     }
 

@@ -103,6 +103,29 @@ public sealed class ArabicChartTests
     }
 
     [Fact]
+    public void RenderPng_FunnelInArabic_CountsWithTheirCountedNoun()
+    {
+        var chart = new FunnelChart("قمع خط المبيعات — \u2068EMEA\u2069", "الصفقات المفتوحة الآن",
+            [new("الاستكشاف", 1, "80k EUR", null), new("العرض التوضيحي", 2, "90k EUR", null), new("التفاوض", 4, "95k EUR", null),
+             new("الموافقة", 11, "99k EUR", null), new("العرض / عرض السعر", 0, string.Empty, null)])
+        {
+            Language = ReplyLanguage.Arabic,
+        };
+        var drawn = new List<DrawnText>();
+
+        using var bitmap = SKBitmap.Decode(new FunnelChartRenderer().RenderPng(chart, drawn));
+
+        // Was «1 مفتوحة», «4 مفتوحة»: a count before a feminine adjective with no noun.
+        string Figures(string amount) => drawn.Single(d => d.Text.Contains(amount, StringComparison.Ordinal)).Text;
+        Assert.StartsWith("صفقة مفتوحة واحدة · ", Figures("80k EUR"), StringComparison.Ordinal);
+        Assert.StartsWith("صفقتان مفتوحتان · ", Figures("90k EUR"), StringComparison.Ordinal);
+        Assert.Matches("^\u2068?4\u2069? صفقات مفتوحة · ", Figures("95k EUR"));
+        Assert.Matches("^\u2068?11\u2069? صفقة مفتوحة · ", Figures("99k EUR"));
+        Assert.Contains(drawn, d => d.Text == "لا صفقات مفتوحة");
+        Assert.DoesNotContain(drawn, d => d.Text.StartsWith("0 ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void RenderPng_FunnelInArabic_NamesRightFiguresLeftNothingOverlaps()
     {
         var chart = new FunnelChart("قمع خط المبيعات — \u2068EMEA\u2069", "الصفقات المفتوحة الآن",

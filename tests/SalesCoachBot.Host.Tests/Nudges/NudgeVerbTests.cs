@@ -6,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using SalesCoachBot.Core;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.Nudges;
 using SalesCoachBot.Data;
 using SalesCoachBot.Host.Cli;
@@ -119,7 +120,7 @@ public sealed class NudgeVerbTests : IAsyncLifetime
         Assert.Equal((0, 0), (exit, sentExit));
         var lines = dry.Split('\n');
         List<string> DealLines(string team) =>
-            [.. lines.SkipWhile(l => !l.StartsWith(team + " (", StringComparison.Ordinal)).Skip(1).TakeWhile(l => l.StartsWith("  #", StringComparison.Ordinal))];
+            [.. lines.SkipWhile(l => !Bidi.WithoutIsolates(l).StartsWith(team + " (", StringComparison.Ordinal)).Skip(1).TakeWhile(l => l.StartsWith("  #", StringComparison.Ordinal))];
         var emea = DealLines("EMEA");
         var americas = DealLines("Americas");
         Assert.NotEmpty(emea);
@@ -134,6 +135,32 @@ public sealed class NudgeVerbTests : IAsyncLifetime
             .Where(t => t.StartsWith("السبب: ", StringComparison.Ordinal)).Select(t => t["السبب: ".Length..]).ToList();
         Assert.NotEmpty(reasons);
         Assert.All(reasons, reason => Assert.Contains(emea, l => l.EndsWith(" · " + reason, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task DryRun_TeamInArabic_EveryLineInArabic()
+    {
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>();
+            db.Teams.Single(t => t.Name == "EMEA").Language = "ar";
+            db.Teams.Add(new SalesTeam { Name = "Gulf", TimeZoneId = "Asia/Dubai", Language = "ar", WeekdaysOnly = false });
+            await db.SaveChangesAsync();
+        }
+
+        var (exit, stdout, _) = await NudgeAsync("--dry-run");
+
+        // The header, "no channel bound" and "no stalled deals" were English beside the Arabic deal lines.
+        Assert.Equal(0, exit);
+        var lines = stdout.Split('\n');
+        Assert.Contains("\u2068EMEA\u2069 (\u2068Europe/Berlin\u2069 الساعة \u206809:00\u2069، \u2068mon-fri\u2069): لا قناة مربوطة "
+            + "(يربط مدير الفريق قناةً بأن يكتب فيها «استخدم هذه القناة لتنبيهات فريق \u2068EMEA\u2069»)", lines);
+        var gulf = lines.SkipWhile(l => !l.StartsWith("\u2068Gulf\u2069 (", StringComparison.Ordinal)).Take(2).ToList();
+        Assert.Equal(2, gulf.Count);
+        Assert.Contains("الساعة \u206809:00\u2069، يوميًا", gulf[0], StringComparison.Ordinal);
+        Assert.Equal("  لا صفقات متعثرة", gulf[1].TrimEnd('\r'));
+        Assert.DoesNotContain(lines, l => l.Contains("no stalled deals", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Americas (America/New_York 09:00 mon-fri): no channel bound", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -262,11 +262,13 @@ internal sealed class CloseDealUseCase(
         var say = context.Say;
         var stageName = MapWording.Name(stage, say.Language);
         var why = reason is null ? Capitalise(words) : say.Coaching("Close.Why", Capitalise(words), reason);
+        // The typed reason echoed in the reply as other echoes are (each Latin run isolated in Arabic); history keeps it plain.
+        var shownWhy = reason is null ? why : say.Coaching("Close.Why", Capitalise(words), say.Language.Echo(reason));
         if (branch.To.IsNurture)
         {
             var reengage = context.Now.AddDays(map.Outcomes.NurtureReengageAfterDays);
             return new DealChangePlan<string>(
-                say.Coaching("Close.ToNurture", deal.Name, why, words, stageName, say.Language.DayInWords(reengage, zone)))
+                say.Coaching("Close.ToNurture", deal.Name, shownWhy, words, stageName, say.Language.DayInWords(reengage, zone)))
             {
                 Transition = new StageTransition(stage.Id, DealStatus.Nurture, StageChangeKind.Closed, context.Now, context.Person.Id, why, ReengageAt: reengage),
                 ActivityAt = context.Now,
