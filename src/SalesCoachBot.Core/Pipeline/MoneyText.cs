@@ -65,6 +65,10 @@ internal static partial class MoneyText
         return words;
     }
 
+    /// <summary>The ISO code of a currency word or symbol ("euros", "usd", "$" → "USD"), or null.</summary>
+    public static string? CurrencyCode(string word) =>
+        CurrencyWords.TryGetValue(word, out var code) || Symbols.TryGetValue(word, out code) ? code : null;
+
     /// <summary>A currency code or word MoneyText reads ("EUR", "euros", "$"): lets the parser keep it with the amount.</summary>
     public static bool IsCurrencyWord(string word) => CurrencyWords.ContainsKey(word) || Symbols.ContainsKey(word);
 
