@@ -4,8 +4,8 @@ using SalesCoachBot.Core.Tests.Fakes;
 namespace SalesCoachBot.Core.Tests.Pipeline;
 
 /// <summary>
-/// Session 53 (audit52 LEFT 19, 12): a KPI question gets its answer in the first line, before the report; "pipeline in
-/// EUR" is a currency, not a team.
+/// Session 53 (audit52 LEFT 19, 18, 12): a KPI question gets its answer in the first line, before the report; a reverse
+/// funnel names the currency it chose; "pipeline in EUR" is a currency, not a team.
 /// </summary>
 public sealed class PipelineFocusAnswerTests : IDisposable
 {
@@ -187,5 +187,40 @@ public sealed class PipelineFocusAnswerTests : IDisposable
         Assert.StartsWith("بعملة ", answer.Card!.Lead, StringComparison.Ordinal);
         Assert.Contains(currency, answer.Card.Lead, StringComparison.Ordinal);
         Assert.DoesNotContain("لا أعرف فريقًا", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReverseFunnel_CurrencyChosen_NamedInTheFirstLineWithHowToAskForTheOther()
+    {
+        EnoughHistory();
+
+        var answer = await _bot.AskAsync("what do we need to hit 1.5m this year", _bot.Manager);
+
+        var first = answer.Text.Split('\n')[0];
+        Assert.Contains("To close 1,500,000 EUR (say \"$1.5m\" or \"1.5m USD\" for the USD deals) by 31 Dec 2026", first, StringComparison.Ordinal);
+        Assert.Equal("To close 1,500,000 EUR by 31 Dec 2026", answer.Card!.Title);
+    }
+
+    [Fact]
+    public async Task ReverseFunnel_CurrencyTyped_NothingToExplain()
+    {
+        EnoughHistory();
+
+        var answer = await _bot.AskAsync("what do we need to hit €1.5m this year", _bot.Manager);
+
+        Assert.DoesNotContain("(say", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReverseFunnel_CurrencyChosen_Arabic()
+    {
+        EnoughHistory();
+
+        var answer = await _bot.AskAsync("كم نحتاج لتحقيق 2 مليون هذه السنة", _bot.Manager);
+
+        var first = answer.Text.Split('\n')[0];
+        Assert.Contains("(قل «", first, StringComparison.Ordinal);
+        Assert.Contains("2 مليون USD", first, StringComparison.Ordinal);
+        Assert.Contains("لصفقات", first, StringComparison.Ordinal);
     }
 }
