@@ -926,7 +926,7 @@ public sealed partial class CommandParser
             // "EMEA numbers for Q3" read as "the numbers for {team}": when the team's slot holds only a period, the team is
             // what was typed before the example's words.
             "pipeline" => Pipeline(!m.HasSlot("team") ? TeamOutsideTheSlots(m.Extras, pack)
-                : IsAPeriod(m.Slot("team"), pack) ? [.. m.Slot("team"), .. TeamOutsideTheSlots(ExtrasOpening(m, tokens), pack)]
+                : IsAPeriod(m.Slot("team"), pack) || IsACurrencyOnly(m.Slot("team"), tokens, pack) ? [.. m.Slot("team"), .. TeamOutsideTheSlots(ExtrasOpening(m, tokens), pack)]
                 : m.Slot("team"), tokens, pack),
             // "deals stuck for 30 days": the stalled list is the map's own measure; a time said is no team's name.
             // "which deals haven't moved in a month": a period's unit left alone is no team either.
@@ -3102,6 +3102,10 @@ public sealed partial class CommandParser
 
         return (null, null);
     }
+
+    /// <summary>"EMEA pipeline in EUR": the team's slot holds a currency and filler only, so the team is typed before.</summary>
+    private static bool IsACurrencyOnly(IReadOnlyList<Token> slot, IReadOnlyList<Token> tokens, LanguagePack pack) =>
+        AmountsIn(slot, tokens, pack).Token is { } currency && slot.All(t => t == currency || pack.Words("team_filler").Contains(t.Canon));
 
     private static readonly (string List, PipelineFocus Focus)[] FocusLists =
     [

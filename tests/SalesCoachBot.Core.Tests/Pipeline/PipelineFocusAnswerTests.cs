@@ -153,6 +153,7 @@ public sealed class PipelineFocusAnswerTests : IDisposable
     [Theory]
     [InlineData("pipeline in USD", "In USD, the last 12 months: open 50,000 USD, weighted ")]
     [InlineData("EMEA pipeline in EUR", "In EUR, the last 12 months: open 20,000 EUR, weighted ")]
+    [InlineData("pipeline EMEA in EUR", "In EUR, the last 12 months: open 20,000 EUR, weighted ")]
     [InlineData("pipeline in dollars", "In USD, the last 12 months: open 50,000 USD")]
     public async Task Pipeline_InACurrency_ThatCurrencysAmountsFirstNotAnUnknownTeam(string text, string start)
     {

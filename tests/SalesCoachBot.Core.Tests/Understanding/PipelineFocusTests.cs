@@ -92,6 +92,21 @@ public sealed class PipelineFocusTests
     }
 
     [Theory]
+    [InlineData("EMEA pipeline in EUR", "EMEA", "EUR")]
+    [InlineData("pipeline EMEA in EUR", "EMEA", "EUR")]
+    [InlineData("pipeline in USD", null, "USD")]
+    [InlineData("pipeline in dollars", null, "USD")]
+    [InlineData("pipeline for all teams", null, null)]
+    [InlineData("خط المبيعات بالدولار", null, "USD")]
+    [InlineData("خط المبيعات لفريق EMEA باليورو", "EMEA", "EUR")]
+    public void Parse_PipelineInACurrency_TheCurrencyNotATeam(string text, string? team, string? currency)
+    {
+        var pipeline = Assert.IsType<PipelineCommand>(_parser.Parse(text));
+
+        Assert.Equal((team, currency), (pipeline.TeamName, pipeline.Currency));
+    }
+
+    [Theory]
     [InlineData("win rate this quarter", null)]
     [InlineData("cycle time EMEA", "EMEA")]
     [InlineData("معدل الفوز هذا الربع", null)]
