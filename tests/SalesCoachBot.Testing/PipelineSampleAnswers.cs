@@ -40,10 +40,11 @@ public static class PipelineSampleAnswers
         ],
         MapOutcomes.Default);
 
-    public static Task<BotAnswer> PipelineAsync(string? imageUrl, Core.Localization.Phrases? say = null) =>
+    /// <param name="focus">The figure asked for ("win rate emea"): the answer's first line, before the report.</param>
+    public static Task<BotAnswer> PipelineAsync(string? imageUrl, Core.Localization.Phrases? say = null, PipelineFocus focus = PipelineFocus.None) =>
         new PipelineUseCase(new FixedStore(Data()), new PipelineAccess(Directory.Instance),
                 new TeamRulesProvider(Directory.Instance, Microsoft.Extensions.Options.Options.Create(new CoachingOptions())), new FixedChart(imageUrl))
-            .HandleAsync(new PipelineCommand("emea", null), Context("pipeline emea") with { Say = say ?? Core.Localization.Phrases.English }, CancellationToken.None);
+            .HandleAsync(new PipelineCommand("emea", null) { Focus = focus }, Context("pipeline emea") with { Say = say ?? Core.Localization.Phrases.English }, CancellationToken.None);
 
     /// <summary>The pipeline details as Slack asks for them (the "Details" button), answered in the thread.</summary>
     public static Task<BotAnswer> PipelineDetailsAsync() =>

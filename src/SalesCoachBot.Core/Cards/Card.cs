@@ -48,6 +48,9 @@ public sealed record Card
 
     public IReadOnlyList<CardAction> Actions { get; init; } = [];
 
+    /// <summary>The one line that answers the question asked ("Win rate, Q4 2026 so far: 75% …"), shown before the figures.</summary>
+    public string? Lead { get; init; }
+
     /// <summary>A one-line note shown above the content, e.g. "This card was out of date".</summary>
     public string? Note { get; init; }
 

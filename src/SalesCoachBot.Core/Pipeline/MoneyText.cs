@@ -65,6 +65,13 @@ internal static partial class MoneyText
         return words;
     }
 
+    /// <summary>The ISO code of a currency word or symbol ("euros", "usd", "$" → "USD"), or null.</summary>
+    public static string? CurrencyCode(string word) =>
+        CurrencyWords.TryGetValue(word, out var code) || Symbols.TryGetValue(word, out code) ? code : null;
+
+    /// <summary>The symbol MoneyText reads for a currency code ("USD" → "$"), if any.</summary>
+    public static string? SymbolOf(string code) => Symbols.FirstOrDefault(s => s.Value == code).Key;
+
     /// <summary>A currency code or word MoneyText reads ("EUR", "euros", "$"): lets the parser keep it with the amount.</summary>
     public static bool IsCurrencyWord(string word) => CurrencyWords.ContainsKey(word) || Symbols.ContainsKey(word);
 

@@ -132,7 +132,11 @@ internal static class PipelineKpis
     /// that no deal entered (most teams start at sales engagement) does not blank the figure: each step is in the
     /// Conversion section.
     /// </summary>
-    private static string Conversion(PipelineReport report, Phrases say)
+    private static string Conversion(PipelineReport report, Phrases say) =>
+        report.Conversions.Any(c => c.Entered > 0) ? ConversionSummary(report, say) + say.Pipeline("Kpi.Conversion.Where") : ConversionSummary(report, say);
+
+    /// <summary>The summary of <see cref="Conversion"/> without its pointer to the section: a pipeline question's first line.</summary>
+    internal static string ConversionSummary(PipelineReport report, Phrases say)
     {
         var measured = report.Conversions.Where(c => c.Entered > 0).ToList();
         if (measured.Count == 0)
@@ -150,7 +154,7 @@ internal static class PipelineKpis
             : string.Empty;
         // Joined, not nested: a clause passed as an argument would be isolated as one run in Arabic.
         return say.Count(Phrases.Area.Pipeline, "Kpi.Conversion.Steps", measured.Count, MapWording.Name(weakest.From, say.Language),
-            MapWording.Name(weakest.To, say.Language), PipelineFormat.Rate(weakest.Converted, weakest.Entered, say)) + overall + say.Pipeline("Kpi.Conversion.Where");
+            MapWording.Name(weakest.To, say.Language), PipelineFormat.Rate(weakest.Converted, weakest.Entered, say)) + overall;
     }
 
     /// <summary>The stalled deals of each stage that has any, with the total over the open deals; "none" when no deal is stalled.</summary>

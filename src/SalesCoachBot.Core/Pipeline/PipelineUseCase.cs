@@ -39,7 +39,7 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
         var image = report.OpenDeals > 0 ? await charts.PublishAsync(Funnel(report, audience, context.Say), cancellationToken) : null;
         // The resolved period, the one shown here: "this week" on a Sunday's card is that week ("week-2026-11-30") when the
         // button is pressed on Monday, and "this month" that month ("month-2026-11"). Older buttons carry "this-week".
-        return Render(report, kpis, audience, image, new PipelineDetailsPayload(command.TeamName, command.WindowDays, report.Calendar?.Code), context.Say);
+        return Render(report, kpis, audience, image, new PipelineDetailsPayload(command.TeamName, command.WindowDays, report.Calendar?.Code), context.Say, command.Focus, command.Currency);
     }
 
     /// <summary>The details asked for from a card that cannot unfold them: the same figures, as their own answer in the thread.</summary>
@@ -137,13 +137,20 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
         };
     }
 
-    internal static BotAnswer Render(PipelineReport report, KpiFigures kpis, PipelineAudience audience, CardImage? image, PipelineDetailsPayload open, Phrases? say = null)
+    internal static BotAnswer Render(PipelineReport report, KpiFigures kpis, PipelineAudience audience, CardImage? image, PipelineDetailsPayload open, Phrases? say = null,
+        PipelineFocus focus = PipelineFocus.None, string? currency = null)
     {
         say ??= Phrases.English;
         var window = report.WindowText(say);
         var wl = report.WinLoss;
         var weighting = say.Pipeline(report.Weighting == WeightingBasis.ObservedConversion ? "Weighting.Observed" : "Weighting.Position");
         var thin = wl.Won < PipelineAnalytics.MinWonDealsToTrust ? say.Count(Phrases.Area.Pipeline, "Thin", wl.Won, report.WindowInSentence(say)) : null;
+        var lead = Lead(focus, report, audience, thin, say, currency);
+        // A lead that says the data is thin says it once: not again as the card's note or the report's second line.
+        if (lead is not null && thin is not null && lead.Contains(thin, StringComparison.Ordinal))
+        {
+            thin = null;
+        }
 
         var facts = new List<CardFact>
         {
@@ -179,8 +186,13 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
         }
 
         var details = Details(report, kpis, open, say);
-        var text = new StringBuilder()
-            .AppendLine(say.Pipeline("Text.Header", audience.Heading, report.WindowHeading(say)));
+        var text = new StringBuilder();
+        if (lead is not null)
+        {
+            text.AppendLine(lead);
+        }
+
+        text.AppendLine(say.Pipeline("Text.Header", audience.Heading, report.WindowHeading(say)));
         if (thin is not null)
         {
             text.AppendLine(thin);
@@ -195,11 +207,82 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
             Kind = CardKind.Pipeline,
             Title = say.Pipeline("Title", audience.Label),
             Subtitle = say.Pipeline("Subtitle", window),
+            Lead = lead,
             Note = thin,
             Facts = facts,
             Image = image,
             Details = details,
         });
+    }
+
+    /// <summary>
+    /// The line answering the figure asked for ("Win rate, Q4 2026 so far: 75% (3 won, 1 lost) · your teams Americas, EMEA"),
+    /// with the thin-data sentence when its rates rest on fewer than <see cref="PipelineAnalytics.MinWonDealsToTrust"/> won
+    /// deals; null for the report itself. The stalled count is now's, so it names no window.
+    /// </summary>
+    internal static string? Lead(PipelineFocus focus, PipelineReport report, PipelineAudience audience, string? thin, Phrases say, string? currency = null)
+    {
+        var wl = report.WinLoss;
+        if (focus == PipelineFocus.None && currency is not null)
+        {
+            return InCurrency(currency, report, audience, say);
+        }
+
+        var won = report.Funnel.Count > 0 ? MapWording.Name(report.Funnel[^1], say.Language) : say.Pipeline("Outcome.Won");
+        var value = focus switch
+        {
+            PipelineFocus.Conversion => PipelineKpis.ConversionSummary(report, say),
+            PipelineFocus.CycleTime => report.MedianCycleDays is { } cycle
+                ? say.Pipeline("Fact.MedianCycle.Value", PipelineFormat.Days(cycle, say), PipelineFormat.Deals(report.Cycles.Count, say))
+                : say.Pipeline("Focus.CycleTime.None", won),
+            PipelineFocus.WinRate => wl.Won + wl.Lost > 0
+                ? say.Pipeline("Fact.WinRate.Value", PipelineFormat.Percent(wl.WinRate, say), PipelineFormat.WonCount(wl.Won, say), PipelineFormat.LostCount(wl.Lost, say))
+                : say.Pipeline("Focus.WinRate.None"),
+            PipelineFocus.Weighted => report.WeightedTotal.Count > 0
+                ? say.Pipeline("Fact.Weighted.Value", PipelineFormat.Amounts(report.WeightedTotal, say),
+                    say.Pipeline(report.Weighting == WeightingBasis.ObservedConversion ? "Weighting.Observed" : "Weighting.Position"))
+                : say.Pipeline("Focus.Weighted.None"),
+            PipelineFocus.Stalled => say.Count(Phrases.Area.Pipeline, "Fact.Stalled.Value", report.OpenDeals, report.Stalled),
+            _ => null,
+        };
+        if (value is null)
+        {
+            return null;
+        }
+
+        var label = say.Pipeline("Focus." + focus);
+        var line = focus == PipelineFocus.Stalled
+            ? say.Pipeline("Focus.Line.Now", label, value, audience.Heading)
+            : say.Pipeline("Focus.Line", label, report.WindowHeading(say), value, audience.Heading);
+        // Rates and cycle times rest on the won deals; the weighted amount names its basis, the stalled count is no rate.
+        if (thin is not null && focus is PipelineFocus.Conversion or PipelineFocus.CycleTime or PipelineFocus.WinRate)
+        {
+            line = say.Pipeline("Focus.Thin", line, thin);
+        }
+
+        return currency is null ? line : say.Pipeline("Focus.Thin", line, say.Pipeline("Currency.PerCurrency"));
+    }
+
+    /// <summary>
+    /// "EMEA pipeline in EUR": that currency's open, weighted and won amounts, and that the report below is per currency
+    /// (amounts are never converted, so no other figure changes); with no deal in it, the currencies there are.
+    /// </summary>
+    private static string InCurrency(string currency, PipelineReport report, PipelineAudience audience, Phrases say)
+    {
+        List<CurrencyAmount> Only(IReadOnlyList<CurrencyAmount> amounts) => [.. amounts.Where(a => PipelineAnalytics.NormalizeCurrency(a.Currency) == currency)];
+        var (open, weighted, won) = (Only(report.OpenTotal), Only(report.WeightedTotal), Only(report.WinLoss.WonAmounts));
+        var window = report.WindowHeading(say);
+        if (open.Count + won.Count == 0)
+        {
+            var there = report.OpenTotal.Concat(report.WinLoss.WonAmounts).Select(a => PipelineAnalytics.NormalizeCurrency(a.Currency))
+                .Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            return there.Count == 0
+                ? say.Pipeline("Currency.NoneAtAll", currency, window, audience.Heading)
+                : say.Pipeline("Currency.None", currency, window, audience.Heading, string.Join(say.Nudges("ListSeparator"), there));
+        }
+
+        return say.Pipeline("Currency.Line", currency, window, PipelineFormat.Amounts(open, say), PipelineFormat.Amounts(weighted, say), PipelineFormat.Amounts(won, say),
+            audience.Heading) + " " + say.Pipeline("Currency.PerCurrency");
     }
 
     /// <summary>"9 entered a stage, +3 on the week before": deals entering funnel stages in the last 7 days against the 7 before.</summary>

@@ -93,7 +93,12 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
             .Sum(c => c.Amount ?? 0);
 
         var plan = ReverseFunnel.Plan(target.Amount, currency, wonSoFar, median, wonSizes.Count, funnel, conversions, openByStage, (periodEnd - context.Now).TotalDays);
-        return Render(plan, audience, period, conversions, say);
+        // A currency the bot chose (none typed) while the deals use others: said in the first line, with how to ask for those.
+        var others = target.Currency is null
+            ? wonInWindow.Select(w => w.Currency).Concat(data.OpenDeals.Select(d => d.Currency)).Select(PipelineAnalytics.NormalizeCurrency)
+                .Where(c => c.Length > 0 && c != currency).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()
+            : [];
+        return Render(plan, audience, period, conversions, say, others.Count > 0 ? new CurrencyChoice(typed, others) : null);
     }
 
     /// <summary>
@@ -107,7 +112,11 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
         return first <= 0 ? funnel : [.. funnel.Skip(first)];
     }
 
-    internal static BotAnswer Render(ReverseFunnelPlan plan, PipelineAudience audience, TargetPeriod period, IReadOnlyList<StageConversion> conversions, Phrases? say = null)
+    /// <summary>The amount as typed without a currency, and the other currencies the audience's deals use.</summary>
+    internal sealed record CurrencyChoice(string Typed, IReadOnlyList<string> Others);
+
+    internal static BotAnswer Render(ReverseFunnelPlan plan, PipelineAudience audience, TargetPeriod period, IReadOnlyList<StageConversion> conversions, Phrases? say = null,
+        CurrencyChoice? choice = null)
     {
         say ??= Phrases.English;
         var language = say.Language;
@@ -116,6 +125,17 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
         string Name(Stage stage) => MapWording.Name(stage, language);
         var separator = say.Nudges("ListSeparator");
         var target = Money(plan.Target);
+        // The card's title stays short; the first line names a chosen currency: "1,500,000 EUR (say "$1.5m" or "1.5m USD" for the USD deals)".
+        var cardTitle = say.Pipeline("Reverse.Title", target, period.ByDate);
+        if (choice is not null)
+        {
+            // A symbol before Arabic words ("$2 مليون") reads badly: Arabic gives the code after the amount only.
+            var ways = choice.Others.Select(code => !language.IsRightToLeft && MoneyText.SymbolOf(code) is { } symbol
+                ? say.Pipeline("Reverse.Currency.Other.Symbol", symbol + choice.Typed, choice.Typed + " " + code, code)
+                : say.Pipeline("Reverse.Currency.Other", choice.Typed + " " + code, code));
+            target = say.Pipeline("Reverse.Currency.Chosen", target, string.Join(separator, ways));
+        }
+
         var title = say.Pipeline("Reverse.Title", target, period.ByDate);
         var periodLine = period.IsDefault
             ? say.Pipeline("Reverse.PeriodDefault", period.QuarterName(say), period.ByDate)
@@ -123,7 +143,7 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
         if (plan.Remaining <= 0)
         {
             var done = say.Pipeline("Reverse.Met", audience.Label, Money(plan.WonSoFar), target);
-            return new BotAnswer(done + " " + periodLine, new Card { Kind = CardKind.Pipeline, Title = title, Body = [done, periodLine] });
+            return new BotAnswer(done + " " + periodLine, new Card { Kind = CardKind.Pipeline, Title = cardTitle, Body = [done, periodLine] });
         }
 
         // Nearest to won first, as the question is answered: "N to enter Proposal, M to enter Discovery…". Every count goes
@@ -220,7 +240,7 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
         return new BotAnswer(text.ToString().TrimEnd(), new Card
         {
             Kind = CardKind.Pipeline,
-            Title = title,
+            Title = cardTitle,
             Subtitle = say.Pipeline("Reverse.Subtitle", audience.Label, period.Label),
             Note = plan.TooThin ? warning : null,
             Body = [headline, topLine],

@@ -175,7 +175,25 @@ internal sealed record AboutCommand(string StageText, DealReference Deal, Unknow
 /// "pipeline [TEAM] [last N days | this month | last quarter]": a trailing window of <see cref="WindowDays"/> days, or a
 /// calendar <see cref="Period"/> in the team's zone; neither means the default window.
 /// </summary>
-public sealed record PipelineCommand(string? TeamName, int? WindowDays, Pipeline.CalendarPeriod? Period = null) : ChatCommand;
+public sealed record PipelineCommand(string? TeamName, int? WindowDays, Pipeline.CalendarPeriod? Period = null) : ChatCommand
+{
+    /// <summary>The one figure asked for ("win rate", «معدل الفوز»): answered in the reply's first line, before the report.</summary>
+    public PipelineFocus Focus { get; init; }
+
+    /// <summary>"EMEA pipeline in EUR", «خط المبيعات بالدولار»: the currency whose amounts are asked for (an ISO code).</summary>
+    public string? Currency { get; init; }
+}
+
+/// <summary>Which figure of the pipeline a question asks for; <see cref="None"/> for the report itself ("pipeline").</summary>
+public enum PipelineFocus
+{
+    None,
+    Conversion,
+    CycleTime,
+    WinRate,
+    Weighted,
+    Stalled,
+}
 
 internal sealed record StalledCommand(string? TeamName) : ChatCommand;
 

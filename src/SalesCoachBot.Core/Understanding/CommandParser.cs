@@ -987,7 +987,7 @@ public sealed partial class CommandParser
             // "EMEA numbers for Q3" read as "the numbers for {team}": when the team's slot holds only a period, the team is
             // what was typed before the example's words.
             "pipeline" => Pipeline(!m.HasSlot("team") ? TeamOutsideTheSlots(m.Extras, pack)
-                : IsAPeriod(m.Slot("team"), pack) ? [.. m.Slot("team"), .. TeamOutsideTheSlots(ExtrasOpening(m, tokens), pack)]
+                : IsAPeriod(m.Slot("team"), pack) || IsACurrencyOnly(m.Slot("team"), tokens, pack) ? [.. m.Slot("team"), .. TeamOutsideTheSlots(ExtrasOpening(m, tokens), pack)]
                 : m.Slot("team"), tokens, pack),
             // "deals stuck for 30 days": the stalled list is the map's own measure; a time said is no team's name.
             // "which deals haven't moved in a month": a period's unit left alone is no team either.
@@ -3136,9 +3136,10 @@ public sealed partial class CommandParser
             return funnel;
         }
 
-        var (named, year) = WithoutYear(team, pack, said: window is not null || period is not null);
+        var (currency, inCurrency) = AmountsIn(team, tokens, pack);
+        var (named, year) = WithoutYear(inCurrency is null ? team : [.. team.Where(t => t != inCurrency)], pack, said: window is not null || period is not null);
         // "show me conversion from demo to proposal": stage and filler words alone name no team.
-        var pipeline = new PipelineCommand(Team(TeamOutsideTheSlots(named, pack), pack), window, period ?? year);
+        var pipeline = new PipelineCommand(Team(TeamOutsideTheSlots(named, pack), pack), window, period ?? year) { Focus = Focus(tokens, pack), Currency = currency };
 
         // "show me Riley's pipeline": a name said with a possessive before "pipeline" may be a rep's as well as a team's
         // ("EMEA's pipeline"): the owner's deals when someone is called so, else the team's pipeline over the same period
@@ -3157,6 +3158,79 @@ public sealed partial class CommandParser
             }
             : pipeline;
     }
+
+    /// <summary>
+    /// "EMEA pipeline in EUR", "pipeline in dollars", «خط المبيعات باليورو»: a currency after "in" (<c>currency_lead</c>) or
+    /// glued to «بـ» is the amounts asked for, never a team called "EUR". A filler word ("in all teams": ALL is a code too) is none.
+    /// </summary>
+    private static (string? Code, Token? Token) AmountsIn(IReadOnlyList<Token> words, IReadOnlyList<Token> tokens, LanguagePack pack)
+    {
+        var lead = pack.Words("currency_lead");
+        foreach (var token in words)
+        {
+            if (pack.Words("team_filler").Contains(token.Canon))
+            {
+                continue;
+            }
+
+            // The word before it in the sentence: the team's words may have left "in" out as filler.
+            var at = tokens.ToList().IndexOf(token);
+            var afterLead = at > 0 && lead.Contains(tokens[at - 1].Lower);
+            if (pack.IsArabic)
+            {
+                var bare = ArabicText.WithoutToTheOrArticle(token.Lower);
+                if ((token.Lower.StartsWith('ب') || afterLead) && (pack.Currencies.TryGetValue(bare, out var code) || pack.Currencies.TryGetValue(token.Lower.TrimStart('ب'), out code)))
+                {
+                    return (code.ToUpperInvariant(), token);
+                }
+            }
+            else if (afterLead && Core.Pipeline.MoneyText.CurrencyCode(token.Lower) is { } code)
+            {
+                return (code, token);
+            }
+        }
+
+        return (null, null);
+    }
+
+    /// <summary>"EMEA pipeline in EUR": the team's slot holds a currency and filler only, so the team is typed before.</summary>
+    private static bool IsACurrencyOnly(IReadOnlyList<Token> slot, IReadOnlyList<Token> tokens, LanguagePack pack) =>
+        AmountsIn(slot, tokens, pack).Token is { } currency && slot.All(t => t == currency || pack.Words("team_filler").Contains(t.Canon));
+
+    private static readonly (string List, PipelineFocus Focus)[] FocusLists =
+    [
+        ("focus_conversion", PipelineFocus.Conversion), ("focus_cycle", PipelineFocus.CycleTime), ("focus_win_rate", PipelineFocus.WinRate),
+        ("focus_weighted", PipelineFocus.Weighted), ("focus_stalled", PipelineFocus.Stalled),
+    ];
+
+    /// <summary>
+    /// "win rate this quarter", «متوسط مدة دورة البيع»: the figure a pipeline question asks for, from the words (one or
+    /// several in a row) of the language's <c>focus_*</c> lists; of two, the one said first. None for "pipeline" itself.
+    /// </summary>
+    private static PipelineFocus Focus(IReadOnlyList<Token> tokens, LanguagePack pack)
+    {
+        var best = (At: int.MaxValue, Focus: PipelineFocus.None);
+        foreach (var (list, focus) in FocusLists)
+        {
+            foreach (var entry in pack.Words(list))
+            {
+                var words = entry.Split(' ');
+                for (var i = 0; i + words.Length <= tokens.Count && i < best.At; i++)
+                {
+                    if (words.Select((w, k) => SaysFocusWord(tokens[i + k], w, pack)).All(said => said))
+                    {
+                        best = (i, focus);
+                    }
+                }
+            }
+        }
+
+        return best.Focus;
+    }
+
+    private static bool SaysFocusWord(Token token, string word, LanguagePack pack) =>
+        token.Lower == word || token.Canon == word
+        || (pack.IsArabic && (ArabicText.WithoutToTheOrArticle(token.Canon) == word || ArabicText.WithoutToTheOrArticle(token.Lower) == word));
 
     /// <summary>
     /// "won deals 2025", "pipeline EMEA 2024", "lost deals for EMEA in 2025": a year ending the words where a team would be

@@ -41,6 +41,12 @@ internal sealed class BlockKitRenderer(ReplyTexts? texts = null)
         var say = _texts.In(card.Language ?? ReplyLanguage.English);
         var b = new Builder();
         RenderHeader(card, b);
+        // The answer to the question asked comes before the figures around it.
+        if (!string.IsNullOrWhiteSpace(card.Lead))
+        {
+            b.Add(new SectionBlock(TextObject.Markdown("*" + SlackText.Escape(card.Lead) + "*")));
+        }
+
         if (!string.IsNullOrWhiteSpace(card.Note))
         {
             b.Add(new ContextBlock([TextObject.Markdown(":information_source: " + SlackText.Escape(card.Note))]));

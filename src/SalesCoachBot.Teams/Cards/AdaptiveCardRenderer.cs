@@ -44,6 +44,12 @@ internal sealed class AdaptiveCardRenderer(ReplyTexts? texts = null)
             body.Add(Text(subtitle, subtle: true) with { Spacing = Spacing.None });
         }
 
+        // The answer to the question asked comes before the figures around it.
+        if (card.Lead is { Length: > 0 } lead)
+        {
+            body.Add(Text(lead) with { Weight = TextWeight.Bolder });
+        }
+
         foreach (var paragraph in card.Body)
         {
             body.Add(Text(paragraph));

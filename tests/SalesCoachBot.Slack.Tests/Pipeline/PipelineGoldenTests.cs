@@ -13,7 +13,7 @@ namespace SalesCoachBot.Slack.Tests.Pipeline;
 /// </summary>
 public sealed class PipelineGoldenTests
 {
-    public static TheoryData<string> Names => ["pipeline-report", "pipeline-report-inline", "reverse-funnel", "pipeline-details", "map-picture"];
+    public static TheoryData<string> Names => ["pipeline-report", "pipeline-report-inline", "reverse-funnel", "pipeline-details", "map-picture", "pipeline-win-rate"];
 
     private static Task<BotAnswer> AnswerAsync(string name) => name switch
     {
@@ -21,6 +21,7 @@ public sealed class PipelineGoldenTests
         "pipeline-report-inline" => PipelineSampleAnswers.PipelineAsync(PipelineSampleAnswers.ChartDataUri),
         "pipeline-details" => PipelineSampleAnswers.PipelineDetailsAsync(),
         "map-picture" => PipelineSampleAnswers.MapAsync(PipelineSampleAnswers.ChartUrl),
+        "pipeline-win-rate" => PipelineSampleAnswers.PipelineAsync(PipelineSampleAnswers.ChartUrl, focus: Core.Understanding.PipelineFocus.WinRate),
         _ => PipelineSampleAnswers.ReverseFunnelAsync(),
     };
 
@@ -58,6 +59,16 @@ public sealed class PipelineGoldenTests
         var wire = SlackWireJson.Serialize(message, SlackJsonContext.Wire.SlackMessage);
         Assert.DoesNotContain("data:image", wire, StringComparison.Ordinal);
         Assert.Contains("Discovery: 4 deals", wire, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_FocusedPipeline_TheAnswerComesRightAfterTheHeaderBeforeTheFigures()
+    {
+        var message = new BlockKitRenderer().Render(await PipelineSampleAnswers.PipelineAsync(PipelineSampleAnswers.ChartUrl, focus: Core.Understanding.PipelineFocus.WinRate));
+
+        var lead = Assert.IsType<SectionBlock>(message.Blocks[1]);
+        Assert.StartsWith("*Win rate, the last 12 months: 67% (6 won, 3 lost) · EMEA", lead.Text.Text, StringComparison.Ordinal);
+        Assert.IsType<ContextBlock>(message.Blocks[2]);
     }
 
     [Fact]

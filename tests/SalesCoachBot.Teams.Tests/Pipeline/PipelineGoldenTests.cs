@@ -13,7 +13,7 @@ namespace SalesCoachBot.Teams.Tests.Pipeline;
 /// </summary>
 public sealed class PipelineGoldenTests
 {
-    public static TheoryData<string> Names => ["pipeline-report", "pipeline-report-inline", "reverse-funnel", "pipeline-details", "map-picture"];
+    public static TheoryData<string> Names => ["pipeline-report", "pipeline-report-inline", "reverse-funnel", "pipeline-details", "map-picture", "pipeline-win-rate"];
 
     private static Task<BotAnswer> AnswerAsync(string name) => name switch
     {
@@ -21,6 +21,7 @@ public sealed class PipelineGoldenTests
         "pipeline-report-inline" => PipelineSampleAnswers.PipelineAsync(PipelineSampleAnswers.ChartDataUri),
         "pipeline-details" => PipelineSampleAnswers.PipelineDetailsAsync(),
         "map-picture" => PipelineSampleAnswers.MapAsync(PipelineSampleAnswers.ChartUrl),
+        "pipeline-win-rate" => PipelineSampleAnswers.PipelineAsync(PipelineSampleAnswers.ChartUrl, focus: Core.Understanding.PipelineFocus.WinRate),
         _ => PipelineSampleAnswers.ReverseFunnelAsync(),
     };
 
@@ -33,6 +34,18 @@ public sealed class PipelineGoldenTests
         GoldenFile.AssertMatches(Path.Combine(GoldenDirectory(), $"{name}.json"), json);
         var compact = CardJson.Wire(new AdaptiveCardRenderer().Render(card));
         Assert.True(compact.Length < 24 * 1024, $"{name}: {compact.Length} bytes");
+    }
+
+    [Fact]
+    public async Task Render_FocusedPipeline_TheAnswerComesBeforeTheFigures()
+    {
+        var card = new AdaptiveCardRenderer().Render((await PipelineSampleAnswers.PipelineAsync(PipelineSampleAnswers.ChartUrl, focus: Core.Understanding.PipelineFocus.WinRate)).Card!);
+
+        var texts = card.Body.OfType<TextBlock>().Select(t => t.Text).ToList();
+        var lead = card.Body.OfType<TextBlock>().Single(t => t.Text.StartsWith("Win rate, the last 12 months: 67% (6 won, 3 lost) · EMEA", StringComparison.Ordinal));
+        Assert.Equal(TextWeight.Bolder, lead.Weight);
+        Assert.True(card.Body.ToList().IndexOf(lead) < card.Body.ToList().FindIndex(e => e is FactSet));
+        Assert.Equal(2, texts.IndexOf(lead.Text));
     }
 
     [Theory]
