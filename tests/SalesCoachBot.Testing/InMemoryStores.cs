@@ -227,6 +227,31 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
             }
 
             var plan = decide(new DealState(DealView(deal)));
+            // As the database store: an undo whose note, activity or step is withdrawn already writes nothing.
+            var alreadyWithdrawn = (plan.WithdrawNote is { } noteId && !Notes.Any(n => n.Id == noteId && n.DealId == deal.Id && n.WithdrawnAt is null))
+                || (plan.WithdrawActivity is { } activityId && !Activities.Any(a => a.Id == activityId && a.DealId == deal.Id && a.WithdrawnAt is null))
+                || (plan.NextStep?.Undoes is { } stepId && !NextStepEvents.Any(e => e.Id == stepId && e.DealId == deal.Id && e.WithdrawnAt is null));
+            if (alreadyWithdrawn && plan.IfAlreadyWithdrawn is { } undone)
+            {
+                return Task.FromResult<T?>(undone);
+            }
+
+            var withdrawnAt = plan.ActivityAt ?? deal.LastActivityAt;
+            foreach (var withdrawnNote in Notes.Where(n => n.Id == plan.WithdrawNote && n.DealId == deal.Id && n.WithdrawnAt is null))
+            {
+                (withdrawnNote.WithdrawnAt, withdrawnNote.WithdrawnByPersonId) = (withdrawnAt, plan.WithdrawnBy);
+            }
+
+            foreach (var withdrawnActivity in Activities.Where(a => a.Id == plan.WithdrawActivity && a.DealId == deal.Id && a.WithdrawnAt is null))
+            {
+                (withdrawnActivity.WithdrawnAt, withdrawnActivity.WithdrawnByPersonId) = (withdrawnAt, plan.WithdrawnBy);
+            }
+
+            foreach (var step in NextStepEvents.Where(e => e.Id == plan.NextStep?.Undoes && e.DealId == deal.Id))
+            {
+                (step.WithdrawnAt, step.WithdrawnByPersonId) = (withdrawnAt, plan.NextStep?.ByPersonId);
+            }
+
             foreach (var confirmation in plan.Confirm)
             {
                 if (!Active(deal).Any(c => c.ItemId == confirmation.Item))
@@ -368,11 +393,49 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
         lock (_gate)
         {
             return Task.FromResult<IReadOnlyList<NoteView>>(Notes
-                .Where(n => n.DealId == deal)
+                .Where(n => n.DealId == deal && n.WithdrawnAt is null)
                 .OrderByDescending(n => n.At).ThenByDescending(n => n.Id)
                 .Take(count)
                 .Select(n => new NoteView(People.FirstOrDefault(p => p.Id == n.PersonId)?.Name, n.At, n.Text))
                 .ToList());
+        }
+    }
+
+    public Task<LatestAct?> FindLatestActAsync(
+        long? personId, DealId? deal, DealScope? scope, DateTimeOffset since, UndoableAct? kind, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            bool Fits(long? by, DealId on) => by is not null && (personId is null || by == personId) && (deal is null || on == deal)
+                && (scope is null || Deals.Any(d => d.Id == on && (scope.TeamIds.Contains(d.TeamId) || d.OwnerId == scope.OwnerId)));
+            var notes = kind is null or UndoableAct.Note
+                ? Notes.Where(n => n.WithdrawnAt is null && n.At >= since && Fits(n.PersonId, n.DealId))
+                    .Select(n => (Order: n.Id, Act: new LatestAct(UndoableAct.Note, n.Id, n.DealId, n.PersonId, n.At) { Text = n.Text }))
+                : [];
+            var activities = kind is null or UndoableAct.Activity
+                ? Activities.Where(a => a.WithdrawnAt is null && a.RecordedAt >= since && Fits(a.PersonId, a.DealId))
+                    .Select(a => (Order: a.Id, Act: new LatestAct(UndoableAct.Activity, a.Id, a.DealId, a.PersonId, a.RecordedAt)
+                    {
+                        Text = a.Text,
+                        Activity = a.Kind,
+                        OccurredAt = a.OccurredAt,
+                        DayOnly = a.DayOnly,
+                    }))
+                : [];
+            var steps = kind is null or UndoableAct.NextStep
+                ? NextStepEvents.Where(e => e.WithdrawnAt is null && e.Kind != NextStepEventKind.Undone && e.At >= since && Fits(e.PersonId, e.DealId)
+                        && e.Id == NextStepEvents.Where(o => o.DealId == e.DealId && o.WithdrawnAt is null && o.Kind != NextStepEventKind.Undone).Max(o => o.Id))
+                    .Select(e => (Order: e.Id, Act: new LatestAct(UndoableAct.NextStep, e.Id, e.DealId, e.PersonId, e.At)
+                    {
+                        Text = e.Text,
+                        Due = e.DueAt,
+                        StepChange = e.Kind,
+                        PreviousText = e.PreviousText,
+                        PreviousDue = e.PreviousDueAt,
+                    }))
+                : [];
+            var latest = notes.Concat(activities).Concat(steps).OrderByDescending(x => x.Act.At).Select(x => x.Act).FirstOrDefault();
+            return Task.FromResult(latest);
         }
     }
 

@@ -54,6 +54,10 @@ public static class DealTimeline
         foreach (var n in notes)
         {
             entries.Add((new TimelineEntry(TimelineEntryKind.Note, n.At, name(n.PersonId)) { Text = n.Text, Conversation = n.Conversation }, 3));
+            if (n.WithdrawnAt is { } withdrawn)
+            {
+                entries.Add((new TimelineEntry(TimelineEntryKind.NoteWithdrawn, withdrawn, name(n.WithdrawnByPersonId)) { Text = n.Text }, 2));
+            }
         }
 
         foreach (var a in activities)
@@ -65,6 +69,10 @@ public static class DealTimeline
                 Conversation = a.Conversation,
                 DayOnly = a.DayOnly,
             }, 4));
+            if (a.WithdrawnAt is { } withdrawn)
+            {
+                entries.Add((new TimelineEntry(TimelineEntryKind.ActivityWithdrawn, withdrawn, name(a.WithdrawnByPersonId)) { Activity = a.Kind, Text = a.Text }, 2));
+            }
         }
 
         var snoozeRows = snoozes as IReadOnlyCollection<Snooze> ?? [.. snoozes];
@@ -87,9 +95,17 @@ public static class DealTimeline
             {
                 NextStepEventKind.Set => TimelineEntryKind.NextStepSet,
                 NextStepEventKind.Changed => TimelineEntryKind.NextStepChanged,
+                NextStepEventKind.Undone => TimelineEntryKind.NextStepUndone,
                 _ => TimelineEntryKind.NextStepDone,
             };
-            entries.Add((new TimelineEntry(kind, step.At, name(step.PersonId)) { Text = step.Text, Due = step.DueAt, Conversation = step.Conversation }, 7));
+            entries.Add((new TimelineEntry(kind, step.At, name(step.PersonId))
+            {
+                Text = step.Text,
+                Due = step.DueAt,
+                Conversation = step.Conversation,
+                Previous = step.Kind == NextStepEventKind.Undone ? step.PreviousText : null,
+                PreviousDue = step.Kind == NextStepEventKind.Undone ? step.PreviousDueAt : null,
+            }, 7));
         }
 
         // Newest first; at the same instant the later step (the advance after the confirmation) first.

@@ -304,6 +304,19 @@ public sealed record DealChangePlan<T>(T Result) where T : class
     /// </summary>
     public T? IfNoteAlreadyStored { get; init; }
 
+    /// <summary>A note to withdraw ("undo that"): marked withdrawn by <see cref="WithdrawnBy"/> at <see cref="ActivityAt"/>, never deleted.</summary>
+    public long? WithdrawNote { get; init; }
+
+    /// <summary>A logged activity to withdraw, as <see cref="WithdrawNote"/>.</summary>
+    public long? WithdrawActivity { get; init; }
+
+    /// <summary>
+    /// What the change returns instead of <see cref="Result"/> when the note, activity or next step event it withdraws
+    /// (<see cref="NextStepChange.Undoes"/>) is already withdrawn; then it writes nothing. Decided under the deal's lock,
+    /// so of two racing "undo that" exactly one undoes.
+    /// </summary>
+    public T? IfAlreadyWithdrawn { get; init; }
+
     /// <summary>An activity to log; the same one (author, kind, day, text) within <see cref="NewNote.RetryWindow"/> is a retry and is not stored again.</summary>
     public NewActivity? LogActivity { get; init; }
 
@@ -348,6 +361,9 @@ public sealed record NextStepChange(string? Text, DateTimeOffset? At, DateTimeOf
     /// <summary>The step is finished: the deal has no next step after it.</summary>
     public bool Done { get; init; }
 
+    /// <summary>"undo that": the next step event (<see cref="DealNextStepEvent.Id"/>) this change withdraws, putting back the step before it.</summary>
+    public long? Undoes { get; init; }
+
     /// <summary>"next step for DEAL done": clears the step, recorded as finished by the person.</summary>
     public static NextStepChange Finished(long personId, DateTimeOffset at) => new(null, null, at) { ByPersonId = personId, Done = true };
 }
@@ -389,6 +405,43 @@ public interface IDealJournal
 
     /// <summary>Everything recorded about the deal, newest first: stage changes, confirmations and undos, notes, activities, snoozes, next steps.</summary>
     Task<IReadOnlyList<TimelineEntry>> TimelineAsync(DealId deal, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The latest note, logged activity or next step change (set, changed, done; not an undo) not withdrawn, made at or after
+    /// <paramref name="since"/> among the deals <paramref name="scope"/> allows (every deal when null): by
+    /// <paramref name="personId"/> when given, on <paramref name="deal"/> when given, of <paramref name="kind"/> when given.
+    /// A next step change counts only while it is the deal's latest still standing (not withdrawn). Null when there is none.
+    /// </summary>
+    Task<LatestAct?> FindLatestActAsync(
+        long? personId, DealId? deal, DealScope? scope, DateTimeOffset since, UndoableAct? kind, CancellationToken cancellationToken);
+}
+
+/// <summary>What "undo that" may take back besides a confirmation.</summary>
+public enum UndoableAct
+{
+    NextStep,
+    Note,
+    Activity,
+}
+
+/// <summary>
+/// A note, activity or next step change "undo that" may withdraw: its row id, deal, author and time, and what it said
+/// (<see cref="Text"/>: the note, what the activity was about, the step's words it left; <see cref="Due"/> the step's day).
+/// </summary>
+public sealed record LatestAct(UndoableAct Kind, long Id, DealId Deal, long? PersonId, DateTimeOffset At)
+{
+    public string? Text { get; init; }
+    public DateTimeOffset? Due { get; init; }
+
+    /// <summary>A next step change's kind, and the step before it (what an undo puts back).</summary>
+    public NextStepEventKind? StepChange { get; init; }
+    public string? PreviousText { get; init; }
+    public DateTimeOffset? PreviousDue { get; init; }
+
+    /// <summary>An activity's kind, when it happened and whether only its day was said.</summary>
+    public ActivityKind? Activity { get; init; }
+    public DateTimeOffset? OccurredAt { get; init; }
+    public bool DayOnly { get; init; }
 }
 
 public sealed record NoteView(string? AuthorName, DateTimeOffset At, string Text);
@@ -413,6 +466,15 @@ public enum TimelineEntryKind
 
     /// <summary>A next step finished ("next step for DEAL done"): the finished one's words and day.</summary>
     NextStepDone,
+
+    /// <summary>"undo that" withdrew a next step: <see cref="TimelineEntry.Previous"/> the withdrawn one, <see cref="TimelineEntry.Text"/> and <see cref="TimelineEntry.Due"/> the step back (none when both null).</summary>
+    NextStepUndone,
+
+    /// <summary>A note withdrawn by "undo that": its text.</summary>
+    NoteWithdrawn,
+
+    /// <summary>A logged activity withdrawn by "undo that": its kind and what it was about.</summary>
+    ActivityWithdrawn,
 }
 
 /// <summary>
@@ -449,6 +511,10 @@ public sealed record TimelineEntry(TimelineEntryKind Kind, DateTimeOffset At, st
 
     /// <summary>An activity said with a day and no time: <see cref="At"/> is the day's start, shown as the day alone.</summary>
     public bool DayOnly { get; init; }
+
+    /// <summary>The step an undo withdrew (<see cref="TimelineEntryKind.NextStepUndone"/>): its words and day.</summary>
+    public string? Previous { get; init; }
+    public DateTimeOffset? PreviousDue { get; init; }
 }
 
 /// <summary>Which deal a conversation is linked to ("link this chat to Initech").</summary>

@@ -225,6 +225,10 @@ public sealed class DealNote
 
     /// <summary>The chat the note was written in; null for imported notes.</summary>
     public ConversationKey? Conversation { get; set; }
+
+    /// <summary>Withdrawn by "undo that": kept (nothing stored is lost), left out of the notes, shown as withdrawn in the history.</summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public long? WithdrawnByPersonId { get; set; }
 }
 
 /// <summary>What a rep did with the buyer: "called Initech", "met Globex today", "emailed the proposal to Acme".</summary>
@@ -261,6 +265,10 @@ public sealed class DealActivity
 
     /// <summary>The chat it was logged from; null for imported activities.</summary>
     public ConversationKey? Conversation { get; set; }
+
+    /// <summary>Withdrawn by "undo that": kept, and shown as withdrawn in the history.</summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public long? WithdrawnByPersonId { get; set; }
 }
 
 /// <summary>What happened to a deal's next step: set where there was none, replaced by another, or finished ("done").</summary>
@@ -269,6 +277,9 @@ public enum NextStepEventKind
     Set,
     Changed,
     Done,
+
+    /// <summary>"undo that": the step an earlier event set, changed or finished is withdrawn and the one before it is back.</summary>
+    Undone,
 }
 
 /// <summary>
@@ -293,6 +304,17 @@ public sealed class DealNextStepEvent
 
     /// <summary>The chat it came from; null when not recorded.</summary>
     public ConversationKey? Conversation { get; set; }
+
+    /// <summary>
+    /// The step the deal had before this event (<see cref="NextStepEventKind.Changed"/> and <see cref="NextStepEventKind.Undone"/>):
+    /// what an undo puts back. Both null on a change recorded before migration <c>UndoStepsNotesActivities</c>.
+    /// </summary>
+    public string? PreviousText { get; set; }
+    public DateTimeOffset? PreviousDueAt { get; set; }
+
+    /// <summary>Withdrawn by "undo that" (an <see cref="NextStepEventKind.Undone"/> row records it): never undone twice.</summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public long? WithdrawnByPersonId { get; set; }
 }
 
 public sealed class Snooze

@@ -46,10 +46,24 @@ internal sealed record ConfirmItemsCommand(DealReference Deal, IReadOnlyList<str
 internal sealed record UndoItemCommand(DealReference Deal, string ItemText) : ChatCommand, IDealCommand;
 
 /// <summary>
-/// "oops, undo that", "undo the last one on Initech": withdraws the latest confirmation still in force, on the deal named
-/// or linked to the chat, else the person's own latest (<see cref="DealReference.ThisDeal"/> with no chat link).
+/// "oops, undo that", "undo the last one on Initech": withdraws the latest act still in force (a confirmation, next step
+/// change, note or logged activity), on the deal named or linked to the chat, else the person's own latest
+/// (<see cref="DealReference.ThisDeal"/> with no chat link). "undo my note on Initech": only acts of <see cref="Target"/>.
 /// </summary>
-internal sealed record UndoLastCommand(DealReference Deal) : ChatCommand, IDealCommand;
+internal sealed record UndoLastCommand(DealReference Deal) : ChatCommand, IDealCommand
+{
+    public UndoTarget Target { get; init; }
+}
+
+/// <summary>What an "undo that" may take back: any act, or only the kind named ("undo the next step", «الغِ آخر ملاحظة»).</summary>
+internal enum UndoTarget
+{
+    Any,
+    Confirmation,
+    NextStep,
+    Note,
+    Activity,
+}
 
 internal sealed record LinkConversationCommand(DealReference Deal) : ChatCommand, IDealCommand;
 

@@ -82,6 +82,7 @@ internal sealed class DealNoteConfiguration : IEntityTypeConfiguration<DealNote>
         builder.Property(n => n.Conversation).HasMaxLength(ConversationKeyLength.Max);
         builder.HasOne<Deal>().WithMany().HasForeignKey(n => n.DealId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Person>().WithMany().HasForeignKey(n => n.PersonId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Person>().WithMany().HasForeignKey(n => n.WithdrawnByPersonId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(n => new { n.DealId, n.At });
     }
 }
@@ -96,6 +97,7 @@ internal sealed class DealActivityConfiguration : IEntityTypeConfiguration<DealA
         builder.Property(a => a.Conversation).HasMaxLength(ConversationKeyLength.Max);
         builder.HasOne<Deal>().WithMany().HasForeignKey(a => a.DealId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Person>().WithMany().HasForeignKey(a => a.WithdrawnByPersonId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(a => new { a.DealId, a.OccurredAt });
     }
 }
@@ -107,9 +109,11 @@ internal sealed class DealNextStepEventConfiguration : IEntityTypeConfiguration<
         builder.ToTable("next_step_events");
         builder.HasKey(e => e.Id);
         builder.Property(e => e.Text).HasMaxLength(Deal.MaxNextStepLength);
+        builder.Property(e => e.PreviousText).HasMaxLength(Deal.MaxNextStepLength);
         builder.Property(e => e.Conversation).HasMaxLength(ConversationKeyLength.Max);
         builder.HasOne<Deal>().WithMany().HasForeignKey(e => e.DealId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Person>().WithMany().HasForeignKey(e => e.PersonId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Person>().WithMany().HasForeignKey(e => e.WithdrawnByPersonId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(e => new { e.DealId, e.At });
     }
 }

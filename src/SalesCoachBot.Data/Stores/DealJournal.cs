@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Understanding;
 using SalesCoachBot.Data.Infrastructure;
 
 namespace SalesCoachBot.Data.Stores;
@@ -40,7 +41,7 @@ internal sealed class DealJournal(DbContextLease lease) : IDealJournal
         public static readonly Func<TContext, DealId, int, IAsyncEnumerable<NoteView>> RecentNotes = EF.CompileAsyncQuery(
             (TContext db, DealId id, int count) =>
                 (from n in db.Notes.AsNoTracking()
-                 where n.DealId == id
+                 where n.DealId == id && n.WithdrawnAt == null
                  join p in db.People.AsNoTracking() on n.PersonId equals (long?)p.Id into authors
                  from p in authors.DefaultIfEmpty()
                  orderby n.At descending, n.Id descending
@@ -61,7 +62,9 @@ internal sealed class DealJournal(DbContextLease lease) : IDealJournal
             .Concat(confirmations.Select(c => (long?)c.PersonId))
             .Concat(confirmations.Select(c => c.WithdrawnByPersonId))
             .Concat(notes.Select(n => n.PersonId))
+            .Concat(notes.Select(n => n.WithdrawnByPersonId))
             .Concat(activities.Select(a => a.PersonId))
+            .Concat(activities.Select(a => a.WithdrawnByPersonId))
             .Concat(snoozes.Select(s => (long?)s.PersonId))
             .Concat(snoozes.Select(s => s.EndedByPersonId))
             .Concat(nextSteps.Select(e => e.PersonId))
@@ -71,4 +74,66 @@ internal sealed class DealJournal(DbContextLease lease) : IDealJournal
         var names = await Db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         return DealTimeline.Merge(stages, confirmations, notes, activities, snoozes, nextSteps, id => id is { } known ? names.GetValueOrDefault(known) : null);
     }
+
+    public async Task<LatestAct?> FindLatestActAsync(
+        long? personId, DealId? deal, DealScope? scope, DateTimeOffset since, UndoableAct? kind, CancellationToken cancellationToken)
+    {
+        // As DealScope.Allows: the deals of the person's teams and those they own.
+        var teams = scope?.TeamIds.ToList() ?? [];
+        var owner = scope?.OwnerId;
+        var visible = Db.Deals.AsNoTracking().Where(d => scope == null || teams.Contains(d.TeamId) || d.OwnerId == owner).Select(d => d.Id);
+        LatestAct? latest = null;
+        if (kind is null or UndoableAct.Note)
+        {
+            latest = Later(latest, await Db.Notes.AsNoTracking()
+                .Where(n => n.WithdrawnAt == null && n.At >= since && n.PersonId != null && (personId == null || n.PersonId == personId) && (deal == null || n.DealId == deal))
+                .Where(n => visible.Contains(n.DealId))
+                .OrderByDescending(n => n.At).ThenByDescending(n => n.Id)
+                .Select(n => new LatestAct(UndoableAct.Note, n.Id, n.DealId, n.PersonId, n.At) { Text = n.Text })
+                .FirstOrDefaultAsync(cancellationToken));
+        }
+
+        if (kind is null or UndoableAct.Activity)
+        {
+            latest = Later(latest, await Db.Activities.AsNoTracking()
+                .Where(a => a.WithdrawnAt == null && a.RecordedAt >= since && a.PersonId != null && (personId == null || a.PersonId == personId) && (deal == null || a.DealId == deal))
+                .Where(a => visible.Contains(a.DealId))
+                .OrderByDescending(a => a.RecordedAt).ThenByDescending(a => a.Id)
+                .Select(a => new LatestAct(UndoableAct.Activity, a.Id, a.DealId, a.PersonId, a.RecordedAt)
+                {
+                    Text = a.Text,
+                    Activity = a.Kind,
+                    OccurredAt = a.OccurredAt,
+                    DayOnly = a.DayOnly,
+                })
+                .FirstOrDefaultAsync(cancellationToken));
+        }
+
+        if (kind is null or UndoableAct.NextStep)
+        {
+            // Only a deal's latest step change still standing is in force: an older one was replaced since. Once that one is
+            // undone, the one before it stands again, so "undo that" again walks back one more, as it does confirmations.
+            var lastOfDeal = Db.NextStepEvents.AsNoTracking()
+                .Where(e => e.WithdrawnAt == null && e.Kind != NextStepEventKind.Undone)
+                .GroupBy(e => e.DealId).Select(g => g.Max(e => e.Id));
+            latest = Later(latest, await Db.NextStepEvents.AsNoTracking()
+                .Where(e => e.WithdrawnAt == null && e.Kind != NextStepEventKind.Undone && e.At >= since && e.PersonId != null
+                    && (personId == null || e.PersonId == personId) && (deal == null || e.DealId == deal))
+                .Where(e => visible.Contains(e.DealId) && lastOfDeal.Contains(e.Id))
+                .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+                .Select(e => new LatestAct(UndoableAct.NextStep, e.Id, e.DealId, e.PersonId, e.At)
+                {
+                    Text = e.Text,
+                    Due = e.DueAt,
+                    StepChange = e.Kind,
+                    PreviousText = e.PreviousText,
+                    PreviousDue = e.PreviousDueAt,
+                })
+                .FirstOrDefaultAsync(cancellationToken));
+        }
+
+        return latest;
+    }
+
+    private static LatestAct? Later(LatestAct? a, LatestAct? b) => a is null ? b : b is null || a.At >= b.At ? a : b;
 }

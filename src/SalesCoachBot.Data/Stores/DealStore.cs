@@ -583,7 +583,11 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
         }
 
         var plan = decide(new DealState(view));
-        var applied = await ApplyAsync(view, plan, cancellationToken);
+        // An undo whose note, activity or step another undo withdrew first (it held the lock before this one): nothing again.
+        var undoneAlready = plan.IfAlreadyWithdrawn is not null && await AlreadyWithdrawnAsync(id, plan, cancellationToken);
+        var applied = undoneAlready
+            ? new AppliedChange(false, [], new HashSet<ChecklistItemId>(), false)
+            : await ApplyAsync(view, plan, cancellationToken);
         if (applied.Changed)
         {
             await Db.SaveChangesAsync(cancellationToken);
@@ -599,7 +603,8 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
             await transaction.CommitAsync(cancellationToken);
         }
 
-        var result = applied.NoteWasThere && plan.IfNoteAlreadyStored is { } instead ? instead : plan.Result;
+        var result = undoneAlready ? plan.IfAlreadyWithdrawn!
+            : applied.NoteWasThere && plan.IfNoteAlreadyStored is { } instead ? instead : plan.Result;
         return new DealChange<T>(result, AfterChange(view, plan, applied, now) with { LatestNotes = notes }, stamp);
     }
 
@@ -789,6 +794,29 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
             changed = true;
         }
 
+        var withdrawnAt = plan.ActivityAt ?? time.GetUtcNow();
+        if (plan.WithdrawNote is { } noteId && await Db.Notes.FirstOrDefaultAsync(n => n.Id == noteId && n.DealId == deal.Id && n.WithdrawnAt == null, cancellationToken) is { } withdrawnNote)
+        {
+            withdrawnNote.WithdrawnAt = withdrawnAt;
+            withdrawnNote.WithdrawnByPersonId = plan.WithdrawnBy;
+            changed = true;
+        }
+
+        if (plan.WithdrawActivity is { } activityId
+            && await Db.Activities.FirstOrDefaultAsync(a => a.Id == activityId && a.DealId == deal.Id && a.WithdrawnAt == null, cancellationToken) is { } withdrawnActivity)
+        {
+            withdrawnActivity.WithdrawnAt = withdrawnAt;
+            withdrawnActivity.WithdrawnByPersonId = plan.WithdrawnBy;
+            changed = true;
+        }
+
+        if (plan.NextStep?.Undoes is { } eventId
+            && await Db.NextStepEvents.FirstOrDefaultAsync(e => e.Id == eventId && e.DealId == deal.Id, cancellationToken) is { } undoneStep)
+        {
+            undoneStep.WithdrawnAt = withdrawnAt;
+            undoneStep.WithdrawnByPersonId = plan.NextStep.ByPersonId;
+        }
+
         if (plan.EndSnooze is { } end)
         {
             changed |= await EndSnoozesAsync(deal.Id, end.PersonId, end.At, plan.Source?.Conversation, cancellationToken);
@@ -828,6 +856,12 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
 
         return new AppliedChange(changed, added, withdrawnItems, noteWasThere);
     }
+
+    private async Task<bool> AlreadyWithdrawnAsync<T>(DealId deal, DealChangePlan<T> plan, CancellationToken cancellationToken)
+        where T : class =>
+        (plan.WithdrawNote is { } note && !await Db.Notes.AnyAsync(n => n.Id == note && n.DealId == deal && n.WithdrawnAt == null, cancellationToken))
+        || (plan.WithdrawActivity is { } activity && !await Db.Activities.AnyAsync(a => a.Id == activity && a.DealId == deal && a.WithdrawnAt == null, cancellationToken))
+        || (plan.NextStep?.Undoes is { } step && !await Db.NextStepEvents.AnyAsync(e => e.Id == step && e.DealId == deal && e.WithdrawnAt == null, cancellationToken));
 
     private Task<bool> HasNoteAsync(DealId deal, NewNote note, CancellationToken cancellationToken)
     {

@@ -156,7 +156,7 @@ public sealed class UndoLast47Tests : IDisposable
 
         var answer = await _bot.AskAsync("undo that for initech");
 
-        Assert.Contains("Nothing confirmed on Initech", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Nothing confirmed, set, noted or logged on Initech", answer.Text, StringComparison.Ordinal);
         Assert.Empty(_bot.Stores.Confirmations);
     }
 

@@ -136,10 +136,10 @@ public sealed class ArabicReplies48Tests : IDisposable
         var english = (await _bot.AskAsync("undo that on Zenith", _bot.Manager)).Text;
 
         Assert.Equal(
-            $"لا تأكيد على صفقة {Iso("Zenith")} خلال آخر 24 ساعة ما زال قائمًا، فلا شيء حديث للتراجع عنه. لسحب تأكيد أقدم، سمِّه: «تراجع عن {Iso("requirements-listed")} في {Iso("Zenith")}».",
+            $"لا تأكيد ولا خطوة ولا ملاحظة ولا نشاط على صفقة {Iso("Zenith")} خلال آخر 24 ساعة ما زال قائمًا، فلا شيء حديث للتراجع عنه. لسحب تأكيد أقدم، سمِّه: «تراجع عن {Iso("requirements-listed")} في {Iso("Zenith")}».",
             arabic);
         Assert.Equal(
-            "Nothing confirmed on Zenith in the last 24 hours is still in force, so there is nothing recent to undo. To withdraw an older confirmation, name it: \"undo requirements-listed for Zenith\".",
+            "Nothing confirmed, set, noted or logged on Zenith in the last 24 hours is still in force, so there is nothing recent to undo. To withdraw an older confirmation, name it: \"undo requirements-listed for Zenith\".",
             english);
     }
 

@@ -155,6 +155,11 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal, 
             TimelineEntryKind.NextStepSet => NextStep("History.NextStepSet", entry, zone, say),
             TimelineEntryKind.NextStepChanged => NextStep("History.NextStepChanged", entry, zone, say),
             TimelineEntryKind.NextStepDone => NextStep("History.NextStepDone", entry, zone, say),
+            TimelineEntryKind.NextStepUndone => entry.Text is null && entry.Due is null
+                ? say.Coaching("History.NextStepUndone.None", StepWords(entry.Previous, entry.PreviousDue, zone, say))
+                : say.Coaching("History.NextStepUndone", StepWords(entry.Previous, entry.PreviousDue, zone, say), StepWords(entry.Text, entry.Due, zone, say)),
+            TimelineEntryKind.NoteWithdrawn => say.Coaching("History.NoteWithdrawn", entry.Text is { } withdrawn ? CloseProposalNote.Describe(withdrawn, null, say, map) : null),
+            TimelineEntryKind.ActivityWithdrawn => say.Coaching("History.ActivityWithdrawn", LogActivityUseCase.Describe(entry.Activity ?? ActivityKind.Other, entry.Text, say)),
             _ => entry.Kind.ToString(),
         };
     }
@@ -166,6 +171,13 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal, 
         return entry.Due is { } due
             ? say.Coaching(key, step, say.Language.Moment(due, zone))
             : say.Coaching(key + ".NoDate", step);
+    }
+
+    /// <summary>"call the CFO, Fri 11 Dec 2026": a step's words (or "next step") and day, as an undo's reply quotes it.</summary>
+    private static string StepWords(string? text, DateTimeOffset? due, TimeZoneInfo zone, Phrases say)
+    {
+        var words = text is { Length: > 0 } ? text : say.Lists("Due.NoText");
+        return due is { } day ? say.Coaching("Undo.StepWithDay", words, say.Language.Moment(day, zone)) : words;
     }
 
     private static string ItemText(TimelineEntry entry, ProcessMap map, ReplyLanguage language) =>

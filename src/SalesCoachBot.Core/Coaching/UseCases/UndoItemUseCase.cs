@@ -9,10 +9,12 @@ using SalesCoachBot.Core.Understanding;
 namespace SalesCoachBot.Core.Coaching.UseCases;
 
 /// <summary>
-/// "undo ITEM for DEAL": withdraws a confirmation of the current stage (recorded, not deleted). "undo that": the latest
-/// confirmation still in force, the same way.
+/// "undo ITEM for DEAL": withdraws a confirmation of the current stage (recorded, not deleted). "undo that": the latest act
+/// still in force, whichever kind: a confirmation the same way, a next step set, changed or done (the step before it is
+/// back), a note or a logged activity (marked withdrawn, kept in the history).
 /// </summary>
-internal sealed class UndoItemUseCase(DealLocator locator, IDealStore deals, IConversationStore conversations, WhatsNextUseCase whatsNext)
+internal sealed class UndoItemUseCase(
+    DealLocator locator, IDealStore deals, IDealJournal journal, IConversationStore conversations, TeamRulesProvider teamRules, WhatsNextUseCase whatsNext)
     : ICommandHandler<UndoItemCommand>, ICommandHandler<UndoLastCommand>, ICommandHandler<UndoItemPayload>
 {
     /// <summary>How far back "undo that" looks: it means something just done, never last week's tick.</summary>
@@ -62,10 +64,38 @@ internal sealed class UndoItemUseCase(DealLocator locator, IDealStore deals, ICo
 
         var say = context.Say;
         var hours = (int)RecentWindow.TotalHours;
-        var latest = await deals.FindLatestConfirmationAsync(
-            onDeal is null ? context.Person.Id : null, onDeal?.Id, AccessPolicy.FindableDeals(context.Person), context.Now - RecentWindow, cancellationToken);
+        var since = context.Now - RecentWindow;
+        var personId = onDeal is null ? context.Person.Id : (long?)null;
+        var scope = AccessPolicy.FindableDeals(context.Person);
+        var latest = command.Target is UndoTarget.Any or UndoTarget.Confirmation
+            ? await deals.FindLatestConfirmationAsync(personId, onDeal?.Id, scope, since, cancellationToken)
+            : null;
+        var act = command.Target switch
+        {
+            UndoTarget.Confirmation => null,
+            UndoTarget.NextStep => await journal.FindLatestActAsync(personId, onDeal?.Id, scope, since, UndoableAct.NextStep, cancellationToken),
+            UndoTarget.Note => await journal.FindLatestActAsync(personId, onDeal?.Id, scope, since, UndoableAct.Note, cancellationToken),
+            UndoTarget.Activity => await journal.FindLatestActAsync(personId, onDeal?.Id, scope, since, UndoableAct.Activity, cancellationToken),
+            _ => await journal.FindLatestActAsync(personId, onDeal?.Id, scope, since, kind: null, cancellationToken),
+        };
+
+        // The newest act is the one "that" points at; a confirmation wins a tie (it is what "undo that" always meant).
+        if (act is not null && (latest is null || act.At > latest.ConfirmedAt))
+        {
+            return await UndoActAsync(act, context, cancellationToken);
+        }
+
         if (latest is null)
         {
+            if (command.Target is not (UndoTarget.Any or UndoTarget.Confirmation))
+            {
+                var what = say.Coaching("Undo.Target." + command.Target);
+                var none = onDeal is null
+                    ? say.Coaching("Undo.NothingOfKind", what, hours)
+                    : say.Coaching("Undo.NothingOfKindOnDeal", what, onDeal.Deal.Name, hours);
+                return Errors.Answer(say.Coaching("Undo.Nothing.Title"), none);
+            }
+
             var nothing = onDeal is null
                 ? say.Coaching("Undo.NothingRecent", HelpExample(say), hours)
                 : say.Coaching("Undo.NothingRecentOnDeal", onDeal.Deal.Name, UndoExample(onDeal, context), hours);
@@ -135,6 +165,119 @@ internal sealed class UndoItemUseCase(DealLocator locator, IDealStore deals, ICo
 
         return Errors.Answer(say.Coaching("Undo.StageLeft.Title"), text);
     }
+
+    /// <summary>
+    /// Withdraws a next step change, note or logged activity under the deal's lock, with the rights an undo of a
+    /// confirmation needs (<see cref="AccessPolicy.CanUndo"/>). A twin "undo that" racing this one finds it withdrawn (the
+    /// store checks under the lock) or the step already back, and withdraws nothing more.
+    /// </summary>
+    private async Task<BotAnswer> UndoActAsync(LatestAct act, TurnContext context, CancellationToken cancellationToken)
+    {
+        var say = context.Say;
+        var view = await deals.GetAsync(act.Deal, cancellationToken);
+        if (view is null)
+        {
+            return Errors.Answer(say.Errors("NotFound.Title"), say.Errors("NotFound.See"));
+        }
+
+        var zone = (await teamRules.GetAsync(cancellationToken)).Zone(view.Deal.TeamId);
+        var already = say.Coaching("Undo.AlreadyUndone");
+        var outcome = await deals.ChangeDealAsync(act.Deal, state =>
+        {
+            var deal = state.Deal;
+            if (!AccessPolicy.CanUndo(context.Person, deal, act.PersonId ?? 0))
+            {
+                return DealChangePlan<string>.Nothing(say.Coaching("Undo.OnlyAuthor", Describe(act, zone, context), deal.Name));
+            }
+
+            return act.Kind switch
+            {
+                UndoableAct.Note => new DealChangePlan<string>(say.Coaching("Undo.NoteWithdrawn", deal.Name, Describe(act, zone, context)))
+                {
+                    WithdrawNote = act.Id,
+                    WithdrawnBy = context.Person.Id,
+                    ActivityAt = context.Now,
+                    IfAlreadyWithdrawn = already,
+                },
+                UndoableAct.Activity => new DealChangePlan<string>(say.Coaching("Undo.ActivityWithdrawn", deal.Name, Describe(act, zone, context), Day(act, zone, say)))
+                {
+                    WithdrawActivity = act.Id,
+                    WithdrawnBy = context.Person.Id,
+                    ActivityAt = context.Now,
+                    IfAlreadyWithdrawn = already,
+                },
+                _ => UndoStep(act, state, zone, context, already),
+            };
+        }, cancellationToken);
+
+        return outcome is null
+            ? Errors.Answer(say.Errors("NotFound.Title"), say.Errors("NotFound.See"))
+            : await whatsNext.ShowCurrentAsync(act.Deal, context, outcome, cancellationToken);
+    }
+
+    /// <summary>
+    /// A next step change undone: the step it replaced is back (none after a first step; the finished one after "done"),
+    /// recorded as an undo in the deal's history. Only while the deal still has the step the change left.
+    /// </summary>
+    private static DealChangePlan<string> UndoStep(LatestAct act, DealState state, TimeZoneInfo zone, TurnContext context, string already)
+    {
+        var say = context.Say;
+        var deal = state.Deal;
+        var (leftText, leftDue) = act.StepChange == NextStepEventKind.Done ? (null, null) : (act.Text, act.Due);
+        var (backText, backDue) = act.StepChange switch
+        {
+            NextStepEventKind.Done => (act.Text, act.Due),
+            NextStepEventKind.Changed => (act.PreviousText, act.PreviousDue),
+            _ => ((string?)null, (DateTimeOffset?)null),
+        };
+        if (!string.Equals(deal.NextStep, leftText, StringComparison.Ordinal) || deal.NextStepAt != leftDue)
+        {
+            // The racing twin finds the step already back where this undo puts it; anything else changed it since.
+            return string.Equals(deal.NextStep, backText, StringComparison.Ordinal) && deal.NextStepAt == backDue
+                ? DealChangePlan<string>.Nothing(already)
+                : DealChangePlan<string>.Nothing(say.Coaching("Undo.StepChangedSince", deal.Name, Step(deal.NextStep, deal.NextStepAt, zone, say)));
+        }
+
+        if (act.StepChange == NextStepEventKind.Changed && backText is null && backDue is null)
+        {
+            // A change recorded before the step it replaced was kept: there is nothing known to put back.
+            return DealChangePlan<string>.Nothing(say.Coaching("Undo.StepUnknown", deal.Name));
+        }
+
+        var withdrawn = Step(act.Text, act.Due, zone, say);
+        var said = act.StepChange == NextStepEventKind.Done
+            ? say.Coaching("Undo.StepDoneWithdrawn", deal.Name, withdrawn)
+            : backText is null && backDue is null
+                ? say.Coaching("Undo.StepWithdrawnNone", deal.Name, withdrawn)
+                : say.Coaching("Undo.StepWithdrawn", deal.Name, withdrawn, Step(backText, backDue, zone, say));
+        return new DealChangePlan<string>(said)
+        {
+            NextStep = new NextStepChange(backText, backDue, context.Now) { ByPersonId = context.Person.Id, Undoes = act.Id },
+            IfAlreadyWithdrawn = already,
+            ActivityAt = context.Now,
+            Source = context.SourceFor(state.View),
+        };
+    }
+
+    /// <summary>"call the CFO, Fri 11 Dec 2026": a step's words (or "next step") and its day when it has one.</summary>
+    private static string Step(string? text, DateTimeOffset? due, TimeZoneInfo zone, Phrases say)
+    {
+        var words = text is { Length: > 0 } ? text : say.Lists("Due.NoText");
+        return due is { } day ? say.Coaching("Undo.StepWithDay", words, say.Language.Moment(day, zone)) : words;
+    }
+
+    /// <summary>What the act was, in the words the reply quotes: the note, "a call (pricing)", the step and its day.</summary>
+    private static string Describe(LatestAct act, TimeZoneInfo zone, TurnContext context) => act.Kind switch
+    {
+        UndoableAct.Note => CloseProposalNote.Describe(act.Text ?? string.Empty, null, context.Say, context.Map),
+        UndoableAct.Activity => LogActivityUseCase.Describe(act.Activity ?? ActivityKind.Other, act.Text, context.Say),
+        _ => Step(act.Text, act.Due, zone, context.Say),
+    };
+
+    /// <summary>When a logged activity happened: its day alone when only the day was said.</summary>
+    private static string Day(LatestAct act, TimeZoneInfo zone, Phrases say) => act.OccurredAt is not { } at
+        ? "?"
+        : act.DayOnly ? say.Language.DayInWords(at, zone) : say.Language.Moment(at, zone);
 
     /// <summary>A card's undo button, at the stage version the card showed.</summary>
     public Task<BotAnswer> HandleAsync(UndoItemPayload command, TurnContext context, CancellationToken cancellationToken) =>

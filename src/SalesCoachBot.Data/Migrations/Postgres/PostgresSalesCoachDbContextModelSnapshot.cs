@@ -311,9 +311,19 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .HasColumnType("character varying(500)")
                         .HasColumnName("text");
 
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<long?>("WithdrawnByPersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("withdrawn_by_person_id");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("WithdrawnByPersonId");
 
                     b.HasIndex("DealId", "OccurredAt");
 
@@ -356,14 +366,33 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("person_id");
 
+                    b.Property<DateTimeOffset?>("PreviousDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("previous_due_at");
+
+                    b.Property<string>("PreviousText")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("previous_text");
+
                     b.Property<string>("Text")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("text");
 
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<long?>("WithdrawnByPersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("withdrawn_by_person_id");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("WithdrawnByPersonId");
 
                     b.HasIndex("DealId", "At");
 
@@ -402,9 +431,19 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("text");
 
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<long?>("WithdrawnByPersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("withdrawn_by_person_id");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("WithdrawnByPersonId");
 
                     b.HasIndex("DealId", "At");
 
@@ -1207,6 +1246,11 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SalesCoachBot.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("WithdrawnByPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("SalesCoachBot.Core.Domain.DealNextStepEvent", b =>
@@ -1221,6 +1265,11 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SalesCoachBot.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("WithdrawnByPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("SalesCoachBot.Core.Domain.DealNote", b =>
@@ -1234,6 +1283,11 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                     b.HasOne("SalesCoachBot.Core.Domain.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SalesCoachBot.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("WithdrawnByPersonId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 

@@ -301,9 +301,19 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("text");
 
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<long?>("WithdrawnByPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("withdrawn_by_person_id");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("WithdrawnByPersonId");
 
                     b.HasIndex("DealId", "OccurredAt");
 
@@ -344,14 +354,33 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("person_id");
 
+                    b.Property<long?>("PreviousDueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("previous_due_at");
+
+                    b.Property<string>("PreviousText")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previous_text");
+
                     b.Property<string>("Text")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT")
                         .HasColumnName("text");
 
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<long?>("WithdrawnByPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("withdrawn_by_person_id");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("WithdrawnByPersonId");
 
                     b.HasIndex("DealId", "At");
 
@@ -388,9 +417,19 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("text");
 
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<long?>("WithdrawnByPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("withdrawn_by_person_id");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("WithdrawnByPersonId");
 
                     b.HasIndex("DealId", "At");
 
@@ -1177,6 +1216,11 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SalesCoachBot.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("WithdrawnByPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("SalesCoachBot.Core.Domain.DealNextStepEvent", b =>
@@ -1191,6 +1235,11 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SalesCoachBot.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("WithdrawnByPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("SalesCoachBot.Core.Domain.DealNote", b =>
@@ -1204,6 +1253,11 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                     b.HasOne("SalesCoachBot.Core.Domain.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SalesCoachBot.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("WithdrawnByPersonId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
