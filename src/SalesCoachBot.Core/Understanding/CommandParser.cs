@@ -1004,8 +1004,9 @@ public sealed partial class CommandParser
             "closed" => Closed(m, tokens, pack),
             "moves" => Moves(m, tokens, pack),
             "members" => Members(m, tokens, folded, pack),
-            // "show me the team's deals" fits "show the teams": deals asked for are a list of deals, so another reading is tried.
-            "teams" => AnyWordOf(tokens, pack, "deals_nouns") ? null : new ListTeamsCommand(),
+            // "show me the team's deals" fits "show the teams": deals asked for are a list of deals, so another reading is tried;
+            // "pipeline for all teams" likewise asks for the pipeline, not the list of teams.
+            "teams" => AnyWordOf(tokens, pack, "deals_nouns") || AnyWordOf(tokens, pack, "pipeline_nouns") ? null : new ListTeamsCommand(),
             "funnel" => Funnel(tokens, pack),
             "newdeal" => NewDeal(m.Slot("deal"), folded, pack),
             "map" => new ShowMapCommand(MapTeam(m.Slot("team").Count > 0 ? m.Slot("team") : m.Extras, tokens, pack)),
