@@ -138,6 +138,18 @@ public sealed partial class CommandParser
             }
         }
 
+        // "initech done 2", "Stark won": short forms the examples misread
+        // (CommandParser.ShortForms).
+        foreach (var matcher in Matchers.Value)
+        {
+            var said = new Typed(trimmed, folded);
+            if (((ChatCommand?)DoneByPosition(raw, said, matcher.Pack) ?? WonAlone(raw, said, matcher.Pack)) is { } shortForm)
+            {
+                return shortForm;
+            }
+
+        }
+
         // Mixed scripts ("ما التالي لصفقة Initech", "what's next for مؤسسة الأفق"): both languages try, the better fit wins.
         Understood? best = null;
         var closest = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -153,6 +165,24 @@ public sealed partial class CommandParser
             {
                 best = understood;
             }
+        }
+
+        // "next step for Initech by Friday" read as the step "Friday" for "Initech by", "next step for #1011 next week" as the
+        // deal's card: only a date after the deal, so its words are asked for (CommandParser.ShortForms). A step read with
+        // its own words ("next step for Initech demo by Friday") keeps them.
+        if ((best is null || best.Command is WhatsNextCommand || (best.Command is SetNextStepCommand { Deal: NameReference { Text: var stepDeal } }
+                && Matchers.Value.Any(m => m.Pack.Words("step_date_leads").Contains(LanguagePack.Lower(stepDeal.Split(' ')[^1])))))
+            && Matchers.Value.Select(m => StepDateOnly(raw, new Typed(trimmed, folded), m.Pack)).FirstOrDefault(s => s is not null) is { } dateOnly)
+        {
+            return dateOnly;
+        }
+
+        // "Tailwind is lost, they chose a competitor" read with "Tailwind is lost" for a deal: when no example reads a loss,
+        // a comma or a dash after "lost" ends the deal's words and opens the reason, as "Oceanic lost, they went silent" does.
+        if (best?.Command is not MarkLostCommand
+            && Matchers.Value.Select(m => LostThenReason(raw, new Typed(trimmed, folded), m.Pack)).FirstOrDefault(l => l is not null) is { } lostThen)
+        {
+            return lostThen;
         }
 
         if (best is null)
@@ -562,7 +592,9 @@ public sealed partial class CommandParser
         var tokens = pack.Canonicalize(raw);
         bool In(string set, Token t) => pack.Words(set).Contains(t.Lower) || pack.Words(set).Contains(t.Canon);
         return tokens.Count is > 1 and <= 5 && In("help_words", tokens[0])
-            && tokens.Skip(1).All(t => matcher.IsCommandWord(t.Canon) && !In("help_words", t) && !In("this_deal", t) && !In("mine_words", t))
+            // "help dates": a topic (help_topics) that no command's words hold is asked about as one.
+            && tokens.Skip(1).All(t => (matcher.IsCommandWord(t.Canon) || pack.HelpTopics.ContainsKey(t.Lower) || pack.HelpTopics.ContainsKey(t.Canon))
+                && !In("help_words", t) && !In("this_deal", t) && !In("mine_words", t))
             ? new HelpCommand { Topic = HelpTopic(pack, tokens[1..]), Language = pack.Code }
             : null;
     }
@@ -3139,6 +3171,14 @@ public sealed partial class CommandParser
 
         var (currency, inCurrency) = AmountsIn(team, tokens, pack);
         var (named, year) = WithoutYear(inCurrency is null ? team : [.. team.Where(t => t != inCurrency)], pack, said: window is not null || period is not null);
+        // "how am I doing" fits "how is {team} doing" with "am I" for the team: the asker's own words (mine_words, and the
+        // verb they take, mine_verbs) name no team, so it is the asker's own pipeline, as «كيف أدائي» is.
+        if (named.Count > 0 && tokens.Any(t => pack.Words("mine_words").Contains(t.Canon))
+            && named.All(t => pack.Words("mine_words").Contains(t.Canon) || pack.Words("mine_verbs").Contains(t.Canon) || pack.Words("team_filler").Contains(t.Canon)))
+        {
+            named = [];
+        }
+
         // "show me conversion from demo to proposal": stage and filler words alone name no team.
         var pipeline = new PipelineCommand(Team(TeamOutsideTheSlots(named, pack), pack), window, period ?? year) { Focus = Focus(tokens, pack), Currency = currency };
 

@@ -27,6 +27,9 @@ internal sealed class HelpUseCase(IOptions<CrmOptions> crm) : ICommandHandler<He
     /// <summary>What managers (and admins) may do on top.</summary>
     internal static readonly IReadOnlyList<string> ManagerCommands = ["Pipeline", "Closed", "Moves", "Funnel", "Move", "Nudges"];
 
+    /// <summary>The topic of how dates are said (help_topics "dates"): Help.Cmd.Dates and Help.What.Dates.</summary>
+    internal const string DatesTopic = "Dates";
+
     public Task<BotAnswer> HandleAsync(HelpCommand command, TurnContext context, CancellationToken cancellationToken) =>
         Task.FromResult(TopicFor(command.Topic, context.Person) is { } topic
             ? About(topic, context.Say)
@@ -41,6 +44,12 @@ internal sealed class HelpUseCase(IOptions<CrmOptions> crm) : ICommandHandler<He
         if (topic is null)
         {
             return null;
+        }
+
+        // "help dates": how to say a date, for everyone (no command of its own, so in no list).
+        if (topic == DatesTopic)
+        {
+            return topic;
         }
 
         var manages = person.IsManager || person.IsAdmin;
