@@ -241,6 +241,37 @@ public abstract class PipelineStoreTests(Func<TestDatabase> database)
     }
 
     [DatabaseFact]
+    public async Task Load_CloseInItsStage_NoStageEntryButKeptForTheTimeInStage()
+    {
+        // A close's row stands in the stage the deal stood in: read as an entry, a loss was one more deal entering demo
+        // this week (facts53). A close that also moved the deal (an import's) still enters its stage. Read once first, so
+        // the second read is the incremental one from the facts kept in memory.
+        var world = await SeedAsync();
+        var fake = new InMemoryPipelineStore(world.Memory);
+        var scope = new PipelineScope([world.TeamA], null);
+        await LoadAsync(scope, DaysAgo(30));
+
+        await ChangeDealAsync(world, world.Open1, d => (d.Status, d.ClosedAt) = (DealStatus.Lost, DaysAgo(1)));
+        await AddHistoryAsync(world, world.Open1, "demo", DaysAgo(1), StageChangeKind.Closed);
+        await ChangeDealAsync(world, world.OtherOpen, d => (d.Status, d.ClosedAt) = (DealStatus.Lost, DaysAgo(0.5)));
+        await AddHistoryAsync(world, world.OtherOpen, "demo", DaysAgo(0.5), StageChangeKind.ClosedInCrm);
+        await ChangeDealAsync(world, world.Open2, d => (d.Status, d.ClosedAt, d.StageId) = (DealStatus.Lost, DaysAgo(2), new StageId("demo")));
+        await AddHistoryAsync(world, world.Open2, "demo", DaysAgo(2), StageChangeKind.Closed);
+        var data = await LoadAsync(scope, DaysAgo(30));
+
+        Assert.True(data.History.Single(h => h.DealId == world.Open1 && h.EnteredAt == DaysAgo(1)).ClosedInStage);
+        Assert.True(data.History.Single(h => h.DealId == world.OtherOpen && h.EnteredAt == DaysAgo(0.5)).ClosedInStage);
+        Assert.False(data.History.Single(h => h.DealId == world.Open2 && h.EnteredAt == DaysAgo(2)).ClosedInStage);
+        Assert.DoesNotContain(data.History, h => h.ClosedInStage && h.EnteredAt < DaysAgo(3));
+        var report = Build(data, 30);
+        // Demo this week: the other rep's deal (entered 2 days ago) and open 2 (moved there by its close); open 1's loss
+        // in place is no entry. The week before: unchanged (1).
+        Assert.Equal([("discovery", 0, 0), ("demo", 2, 1)], report.WeekOverWeek.Select(w => (w.Stage.Id.Value, w.ThisWeek, w.LastWeek)));
+        Assert.Equal([("discovery", 1, 1), ("demo", 5, 1)], report.Conversions.Select(c => (c.From.Id.Value, c.Entered, c.Converted)));
+        await AssertCachedEqualsFreshAsync(fake, scope, "three closes");
+    }
+
+    [DatabaseFact]
     public async Task Load_UnchangedServedFromMemoryChangedDealsReadAgain()
     {
         var world = await SeedAsync();
@@ -588,7 +619,7 @@ public abstract class PipelineStoreTests(Func<TestDatabase> database)
         // History as the analytics read it: per deal and stage, the entries (duplicates kept).
         foreach (var h in data.History.OrderBy(h => h.DealId).ThenBy(h => h.EnteredAt).ThenBy(h => h.StageId, StringComparer.Ordinal))
         {
-            text.AppendLine(Inv($"history {h.DealId} {h.StageId} {h.EnteredAt.UtcTicks}"));
+            text.AppendLine(Inv($"history {h.DealId} {h.StageId} {h.EnteredAt.UtcTicks}{(h.ClosedInStage ? " closed in stage" : string.Empty)}"));
         }
 
         foreach (var c in data.WonConfirmations.OrderBy(c => c.DealId).ThenBy(c => c.ItemId, StringComparer.Ordinal))

@@ -21,13 +21,25 @@ public sealed class InMemoryPipelineStore(InMemoryStores stores) : IPipelineStor
             .ToList();
         var entries = stores.History.Where(h => h.Kind != StageChangeKind.MapChange).ToList(); // not a stage entry
         var recent = entries.Where(h => ids.Contains(h.DealId) && h.EnteredAt >= since).Select(h => h.DealId).ToHashSet();
-        var history = entries.Where(h => recent.Contains(h.DealId)).Select(h => new StageEntryFact(h.DealId.Value, h.StageId.Value, h.EnteredAt)).ToList();
+        var history = entries.Where(h => recent.Contains(h.DealId))
+            .Select(h => new StageEntryFact(h.DealId.Value, h.StageId.Value, h.EnteredAt, ClosedInStage(h)))
+            .ToList();
         var won = closed.Where(c => c.Status == DealStatus.Won).Select(c => new DealId(c.DealId)).ToHashSet();
         var confirmations = stores.Confirmations.Where(c => won.Contains(c.DealId) && c.WithdrawnAt is null)
             .Select(c => new ConfirmationFact(c.DealId.Value, c.StageId.Value, c.ItemId.Value, c.ConfirmedAt))
             .ToList();
         return Task.FromResult(new PipelineData(open, closed, history, confirmations));
     }
+
+    /// <summary>A close in the stage the row before it (map changes included) left the deal in: it enters nothing.</summary>
+    private bool ClosedInStage(StageHistoryEntry entry) =>
+        entry.Kind is StageChangeKind.Closed or StageChangeKind.ClosedInCrm
+        && stores.History
+            .Where(h => h.DealId == entry.DealId && (h.EnteredAt < entry.EnteredAt || (h.EnteredAt == entry.EnteredAt && h.Id < entry.Id)))
+            .OrderByDescending(h => h.EnteredAt)
+            .ThenByDescending(h => h.Id)
+            .Select(h => h.StageId.Value)
+            .FirstOrDefault() == entry.StageId.Value;
 
     public Task<IReadOnlyList<StageStatusCount>> CountClosedByStageAsync(PipelineScope scope, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<StageStatusCount>>([.. stores.Deals

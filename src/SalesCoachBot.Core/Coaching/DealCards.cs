@@ -70,7 +70,9 @@ internal static class DealCards
         }
 
         var zone = rules.Zone(deal.TeamId);
-        if (NextStepText(deal, zone, say) is { } nextStep)
+        // A lost deal takes no step: its stored one is left out of the card, not erased, so the history stays as it was and
+        // "reopen" brings it back. Won and nurture deals may still book one (post-sale stages, a re-engagement).
+        if (UseCases.SetNextStepUseCase.CanHaveNextStep(deal.Status) && NextStepText(deal, zone, say) is { } nextStep)
         {
             facts.Add(new(say.Cards("Fact.NextStep"), nextStep));
         }

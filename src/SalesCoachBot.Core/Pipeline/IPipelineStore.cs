@@ -8,8 +8,9 @@ public interface IPipelineStore
     /// <summary>
     /// Open deals of the scope; deals closed (won or lost) at or after <paramref name="since"/>; the whole stage
     /// history of every deal in the scope that entered a stage at or after <paramref name="since"/>, without the rows
-    /// of kind <see cref="StageChangeKind.MapChange"/> (a map change moves no deal on: it renames where it is); and the
-    /// active confirmations of the won deals returned.
+    /// of kind <see cref="StageChangeKind.MapChange"/> (a map change moves no deal on: it renames where it is), a close in
+    /// the stage the deal stood in marked <see cref="StageEntryFact.ClosedInStage"/>; and the active confirmations of the
+    /// won deals returned.
     /// </summary>
     Task<PipelineData> LoadAsync(PipelineScope scope, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken);
 
@@ -101,7 +102,12 @@ public sealed record OpenDealFact(
 
 public sealed record ClosedDealFact(long DealId, DealStatus Status, decimal? Amount, string? Currency, DateTimeOffset ClosedAt, string? LostReason);
 
-public sealed record StageEntryFact(long DealId, string StageId, DateTimeOffset EnteredAt);
+/// <summary>
+/// A stage history row. <paramref name="ClosedInStage"/>: a close (<see cref="StageChangeKind.Closed"/>,
+/// <see cref="StageChangeKind.ClosedInCrm"/>) in the stage the deal already stood in: it ends the time in that stage and
+/// tells where a loss happened, but enters no stage (no entry, conversion or cycle start counts it).
+/// </summary>
+public sealed record StageEntryFact(long DealId, string StageId, DateTimeOffset EnteredAt, bool ClosedInStage = false);
 
 public sealed record ConfirmationFact(long DealId, string StageId, string ItemId, DateTimeOffset ConfirmedAt);
 

@@ -201,9 +201,9 @@ public static class PipelineAnalytics
             for (var k = start; k < end; k++)
             {
                 var entry = entries[k];
-                if (!index.TryGetValue(entry.StageId, out var i))
+                if (entry.ClosedInStage || !index.TryGetValue(entry.StageId, out var i))
                 {
-                    continue;
+                    continue; // a close where the deal stood enters nothing
                 }
 
                 var at = entry.EnteredAt.UtcTicks;
@@ -299,6 +299,11 @@ public static class PipelineAnalytics
             for (var k = from; k < to; k++)
             {
                 var h = entries[k];
+                if (h.ClosedInStage)
+                {
+                    continue; // no entry: a won close in place is the deal's close time, the fallback below
+                }
+
                 if (firstAny is null || h.EnteredAt < firstAny.EnteredAt)
                 {
                     firstAny = h;
@@ -365,7 +370,7 @@ public static class PipelineAnalytics
         foreach (var h in history)
         {
             var inThis = thisWeek.Contains(h.EnteredAt);
-            if ((inThis || lastWeek.Contains(h.EnteredAt)) && index.TryGetValue(h.StageId, out var i))
+            if (!h.ClosedInStage && (inThis || lastWeek.Contains(h.EnteredAt)) && index.TryGetValue(h.StageId, out var i))
             {
                 (inThis ? deals[i].This : deals[i].Last).Add(h.DealId);
             }

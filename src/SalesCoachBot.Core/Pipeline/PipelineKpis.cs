@@ -302,7 +302,7 @@ internal static class PipelineKpis
             DateTimeOffset? left = null;
             for (var k = start; k < end; k++)
             {
-                if ((left is null || entries[k].EnteredAt < left) && handOff.Covers(entries[k].StageId))
+                if (!entries[k].ClosedInStage && (left is null || entries[k].EnteredAt < left) && handOff.Covers(entries[k].StageId))
                 {
                     left = entries[k].EnteredAt;
                 }
@@ -316,7 +316,7 @@ internal static class PipelineKpis
             DateTimeOffset? touched = null;
             for (var k = start; k < end; k++)
             {
-                if (entries[k].EnteredAt >= l && (touched is null || entries[k].EnteredAt < touched) && sales.Covers(entries[k].StageId))
+                if (!entries[k].ClosedInStage && entries[k].EnteredAt >= l && (touched is null || entries[k].EnteredAt < touched) && sales.Covers(entries[k].StageId))
                 {
                     touched = entries[k].EnteredAt;
                 }

@@ -18,6 +18,16 @@ internal static class PipelineFactsReader
 {
     private const string MapChangeKind = nameof(StageChangeKind.MapChange); // stored as the enum's name
 
+    /// <summary>
+    /// 1 for a close row in the stage the row before it (map changes included, as the moves list reads it) left the deal
+    /// in: the close enters nothing. 0 for every other row, and for a close that also moved the deal (an import's). Nested
+    /// CASEs, so the lookup of the row before (the (deal_id, entered_at) index) runs for close rows only, on both providers.
+    /// </summary>
+    private const string ClosedInStage =
+        $"CASE WHEN h.kind IN ('{nameof(StageChangeKind.Closed)}', '{nameof(StageChangeKind.ClosedInCrm)}') THEN CASE WHEN h.stage_id = " +
+        "(SELECT p.stage_id FROM stage_history p WHERE p.deal_id = h.deal_id AND (p.entered_at < h.entered_at OR " +
+        "(p.entered_at = h.entered_at AND p.id < h.id)) ORDER BY p.entered_at DESC, p.id DESC LIMIT 1) THEN 1 ELSE 0 END ELSE 0 END";
+
     public static async Task<PipelineChangedDeals> ReadAsync(
         DbConnection connection, DbTransaction transaction, PipelineFactsSql sql, PipelineScope scope, DateTimeOffset since, PipelineStamp? changedAfter, CancellationToken cancellationToken)
     {
@@ -56,12 +66,13 @@ internal static class PipelineFactsReader
         var stages = new Dictionary<string, string>(StringComparer.Ordinal);
         // A map change's row is no stage entry: the deal was already in the stage, under the id the new map replaces
         // (the analytics count that id for the replacing stage). Left out here, it is not an entry, a conversion or a
-        // split of the time in stage.
+        // split of the time in stage. A close where the deal stood is kept, marked: it ends the time in that stage and
+        // says where a loss happened, but counted as an entry it was one more deal entering that stage this week.
         var history = await ListAsync(Command(connection, transaction,
-            "SELECT h.deal_id, h.stage_id, h.entered_at FROM deals d JOIN stage_history h ON h.deal_id = d.id " +
+            $"SELECT h.deal_id, h.stage_id, h.entered_at, {ClosedInStage} FROM deals d JOIN stage_history h ON h.deal_id = d.id " +
             $"WHERE h.kind <> '{MapChangeKind}' AND EXISTS (SELECT 1 FROM stage_history x WHERE x.deal_id = d.id AND x.entered_at >= @since " +
             $"AND x.kind <> '{MapChangeKind}'){where}", parameters),
-            r => new StageEntryFact(r.GetInt64(0), Intern(stages, r.GetString(1)), sql.ReadTime(r, 2)), cancellationToken);
+            r => new StageEntryFact(r.GetInt64(0), Intern(stages, r.GetString(1)), sql.ReadTime(r, 2), r.GetInt32(3) == 1), cancellationToken);
 
         var confirmations = await ListAsync(Command(connection, transaction,
             "SELECT c.deal_id, c.stage_id, c.item_id, c.confirmed_at FROM deals d JOIN confirmations c ON c.deal_id = d.id " +

@@ -68,7 +68,7 @@ public sealed class ProposalLanguage51Tests : IDisposable
         var card = await _bot.AskAsync("soylent", _bot.Rep);
 
         Assert.Equal("proposal:lost:price", Assert.Single(_bot.Stores.Notes).Text);
-        Assert.Contains(" · Note: tom proposed closing it as lost: price", NoteLines(history), StringComparison.Ordinal);
+        Assert.Contains(" · tom · Note: Proposed closing it as lost: price", NoteLines(history), StringComparison.Ordinal);
         Assert.Contains(": tom proposed closing it as lost: price", NoteLines(card), StringComparison.Ordinal);
         Assert.DoesNotContain("اقترح", NoteLines(card), StringComparison.Ordinal);
     }

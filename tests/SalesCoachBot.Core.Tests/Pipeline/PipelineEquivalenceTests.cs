@@ -187,7 +187,8 @@ public sealed class PipelineEquivalenceTests
             var entries = random.Next(0, 7);
             for (var k = 0; k < entries; k++)
             {
-                history.Add(new StageEntryFact(id, Stages[random.Next(Stages.Length)], At(500)));
+                // Now and then a close in place: no entry, but still the end of the time in a stage.
+                history.Add(new StageEntryFact(id, Stages[random.Next(Stages.Length)], At(500), ClosedInStage: random.Next(6) == 0));
             }
 
             switch (random.Next(4))

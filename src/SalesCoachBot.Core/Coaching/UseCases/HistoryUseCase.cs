@@ -93,8 +93,9 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal, 
     {
         // A call said with a day and no time ("yesterday") shows that day, not the day's start as a time.
         var parts = new List<string> { entry.DayOnly ? say.Language.DayInWords(entry.At, zone) : say.Language.Time(entry.At, zone) };
-        // A note that names its author itself (a teammate's close proposal) is not preceded by the name again.
-        if (entry.PersonName is { Length: > 0 } who && !(entry.Kind == TimelineEntryKind.Note && (CloseProposalNote.Parse(entry.Text) is not null || DealCards.NamesItsAuthor(entry.Text, who))))
+        // A note whose text names its author (an old proposal stored in words) is not preceded by the name again; a stored
+        // close proposal is worded without a name below, so it shows its author where every other row does (facts53).
+        if (entry.PersonName is { Length: > 0 } who && !(entry.Kind == TimelineEntryKind.Note && CloseProposalNote.Parse(entry.Text) is null && DealCards.NamesItsAuthor(entry.Text, who)))
         {
             parts.Add(say.Language.Isolate(who));
         }
@@ -143,7 +144,8 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal, 
             TimelineEntryKind.Confirmed when entry.CarriedOver => say.Coaching("History.CarriedOver", ItemText(entry, map, language), stage),
             TimelineEntryKind.Confirmed => say.Coaching("History.Confirmed", ItemText(entry, map, language), stage),
             TimelineEntryKind.Withdrawn => say.Coaching("History.Withdrawn", ItemText(entry, map, language), stage),
-            TimelineEntryKind.Note => say.Coaching("History.Note", entry.Text is { } note ? CloseProposalNote.Describe(note, entry.PersonName, say, map) : null),
+            // The proposer is the row's author, said before it: "… · Sam Seller · Note: Proposed closing it as lost: no budget".
+            TimelineEntryKind.Note => say.Coaching("History.Note", entry.Text is { } note ? CloseProposalNote.Describe(note, null, say, map) : null),
             TimelineEntryKind.Activity => Capitalised(LogActivityUseCase.Describe(entry.Activity ?? ActivityKind.Other, entry.Text, say)),
             TimelineEntryKind.Snooze when entry.EndedEarly => entry.Text is { Length: > 0 } why
                 ? say.Coaching("History.Snoozed.EndedEarly.Because", why)
