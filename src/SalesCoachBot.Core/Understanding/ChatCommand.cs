@@ -226,6 +226,13 @@ internal sealed record ClosedDealsCommand(bool Lost, string? TeamName, int? Wind
 internal sealed record StageMovesCommand(string? TeamName, int? WindowDays, Pipeline.CalendarPeriod? Period, bool Mine = false) : ChatCommand;
 
 /// <summary>
+/// "compare Dana and Riley", "Dana vs Riley", «قارن بين Dana و Riley»: two people's figures side by side over a trailing
+/// window of <see cref="WindowDays"/> days or a calendar <see cref="Period"/> (the pipeline's default window when neither
+/// is said). A name is as typed; null is the asker ("compare me and Sam").
+/// </summary>
+internal sealed record CompareRepsCommand(string? First, string? Second, int? WindowDays = null, Pipeline.CalendarPeriod? Period = null) : ChatCommand;
+
+/// <summary>
 /// "what do we need to hit 2M [this quarter|by March|in Q1] [for EMEA]": the amount and period as typed, parsed by the
 /// use case so it can explain bad input; no period means the current quarter.
 /// </summary>

@@ -1035,6 +1035,7 @@ public sealed partial class CommandParser
                 : new StalledCommand(Team(stalledTeam, pack)),
             "closed" => Closed(m, tokens, pack),
             "moves" => Moves(m, tokens, pack),
+            "compare" => Compare(m, tokens, folded, pack),
             "members" => Members(m, tokens, folded, pack),
             // "show me the team's deals" fits "show the teams": deals asked for are a list of deals, so another reading is tried;
             // "pipeline for all teams" likewise asks for the pipeline, not the list of teams.
@@ -1330,6 +1331,35 @@ public sealed partial class CommandParser
         var words = (m.HasSlot("team") ? m.Slot("team") : TeamOutsideTheSlots(m.Extras, pack)).Where(t => !said.Contains(t.Canon) && !said.Contains(t.Lower));
         var (team, year) = WithoutYear(WithoutWindow([.. words.Where(t => !used.Contains(t))], pack), pack, said: days is not null || period is not null);
         return new StageMovesCommand(Team(team, pack), days, period ?? year, SaysMine(tokens, pack));
+    }
+
+    /// <summary>
+    /// "compare Dana and Riley", "Dana vs Riley this quarter", «مين أحسن Dana ولا Riley»: the two names are the slots'
+    /// words once the period (read as the pipeline reads it) is set aside; a slot of <c>compare_me</c> words, or an example
+    /// with no first slot ("compare me and {other}"), is the asker. A slot left with no name ("this month compared to last
+    /// month") makes no comparison of people, so another reading is tried.
+    /// </summary>
+    private static CompareRepsCommand? Compare(IntentMatch m, IReadOnlyList<Token> tokens, Typed folded, LanguagePack pack)
+    {
+        var (days, period, used) = Window(tokens, pack);
+        var me = pack.Words("compare_me");
+        string? Name(string slot, out bool ok)
+        {
+            var words = m.Slot(slot).Where(t => !used.Contains(t)).ToList();
+            ok = true;
+            if (!m.HasSlot(slot) || (words.Count > 0 && words.All(t => me.Contains(t.Canon) || me.Contains(t.Lower))))
+            {
+                return null;
+            }
+
+            var owner = OwnerOf(words, pack, folded);
+            ok = owner is not null;
+            return owner;
+        }
+
+        var first = Name("person", out var firstOk);
+        var second = Name("other", out var secondOk);
+        return firstOk && secondOk && (first is not null || second is not null) ? new CompareRepsCommand(first, second, days, period) : null;
     }
 
     /// <summary>

@@ -22,17 +22,17 @@ public sealed class ArabicEchoes52Tests : IDisposable
     [Fact]
     public async Task NotUnderstood_MixedScriptEcho_IsolatesEachLatinRun()
     {
-        var answer = await _bot.AskAsync("قارن بين Dana و Riley", _bot.Manager);
+        var answer = await _bot.AskAsync("زقزق بين Dana و Riley", _bot.Manager);
 
-        Assert.StartsWith($"عذرًا، لم أفهم «قارن بين {Iso("Dana")} و {Iso("Riley")}». جرّب:", answer.Text, StringComparison.Ordinal);
+        Assert.StartsWith($"عذرًا، لم أفهم «زقزق بين {Iso("Dana")} و {Iso("Riley")}». جرّب:", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task NotUnderstood_LatinRunBeforeTheClosingQuote_QuoteStaysOutside()
     {
-        var answer = await _bot.AskAsync("قارن بين Dana و Acme Corp", _bot.Manager);
+        var answer = await _bot.AskAsync("زقزق بين Dana و Acme Corp", _bot.Manager);
 
-        Assert.StartsWith($"عذرًا، لم أفهم «قارن بين {Iso("Dana")} و {Iso("Acme Corp")}».", answer.Text, StringComparison.Ordinal);
+        Assert.StartsWith($"عذرًا، لم أفهم «زقزق بين {Iso("Dana")} و {Iso("Acme Corp")}».", answer.Text, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -166,6 +166,7 @@ internal static class UnderstandingTestData
                 => Describe(onDeal, resolver, index),
             TeamMembersCommand c => $"members {Lower(c.TeamName)}",
             ListTeamsCommand => "teams",
+            CompareRepsCommand c => $"compare {c.First?.ToLowerInvariant() ?? "me"} | {c.Second?.ToLowerInvariant() ?? "me"} | {c.WindowDays?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} | {c.Period?.Code ?? "-"}",
             SnoozeCommand c => $"snooze {Deal(c.Deal)} | {Lower(c.DurationText)} | {Lower(c.Reason)}",
             UnsnoozeCommand c => $"unsnooze {Deal(c.Deal)}",
             ReopenDealCommand c => $"reopen {Deal(c.Deal)}",

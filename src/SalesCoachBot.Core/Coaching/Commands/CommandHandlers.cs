@@ -56,6 +56,7 @@ internal static class CommandHandlers
         Handle<StageMovesCommand, StageMovesUseCase>();
         Handle<TeamMembersCommand, TeamMembersUseCase>();
         Handle<ListTeamsCommand, ListTeamsUseCase>();
+        Handle<CompareRepsCommand, CompareRepsUseCase>();
         Handle<ReverseFunnelCommand, ReverseFunnelUseCase>();
         Handle<ShowMapCommand, ShowMapUseCase>();
         Handle<UseChannelForNudgesCommand, UseChannelForNudgesUseCase>();

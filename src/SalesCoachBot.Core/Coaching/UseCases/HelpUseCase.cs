@@ -25,7 +25,7 @@ internal sealed class HelpUseCase(IOptions<CrmOptions> crm) : ICommandHandler<He
     internal static readonly IReadOnlyList<string> OwnFigureCommands = ["PipelineOwn", "ClosedOwn", "MovesOwn", "FunnelOwn"];
 
     /// <summary>What managers (and admins) may do on top.</summary>
-    internal static readonly IReadOnlyList<string> ManagerCommands = ["Pipeline", "Closed", "Moves", "Funnel", "Move", "Nudges"];
+    internal static readonly IReadOnlyList<string> ManagerCommands = ["Pipeline", "Closed", "Moves", "Compare", "Funnel", "Move", "Nudges"];
 
     /// <summary>The topic of how dates are said (help_topics "dates"): Help.Cmd.Dates and Help.What.Dates.</summary>
     internal const string DatesTopic = "Dates";

@@ -1,0 +1,156 @@
+using System.Text;
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Coaching;
+using SalesCoachBot.Core.Coaching.Commands;
+using SalesCoachBot.Core.Coaching.UseCases;
+using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
+using SalesCoachBot.Core.Understanding;
+
+namespace SalesCoachBot.Core.Pipeline;
+
+/// <summary>
+/// "compare Dana and Riley", «قارن بين Dana و Riley»: each person's own pipeline (<see cref="PipelineReport"/>, the same
+/// analytics and window as "pipeline") side by side, a line per figure. Admins compare anyone in any team, managers the
+/// people of their teams (counting only those teams' deals); reps get the managers-only answer the team figures give.
+/// A name nobody the asker may see is called is answered as "what's due for NAME" answers it.
+/// </summary>
+internal sealed class CompareRepsUseCase(IPipelineStore store, IDirectoryStore directory, TeamRulesProvider teamRules)
+    : ICommandHandler<CompareRepsCommand>
+{
+    public async Task<BotAnswer> HandleAsync(CompareRepsCommand command, TurnContext context, CancellationToken cancellationToken)
+    {
+        var say = context.Say;
+        var asker = context.Person;
+        if (!asker.IsAdmin && !asker.IsManager)
+        {
+            return Errors.Answer(say.Pipeline("Audience.ManagersOnly.Title"), say.Pipeline("Audience.ManagersOnly", say.Pipeline("Example.Pipeline")));
+        }
+
+        var days = command.WindowDays ?? PipelineUseCase.DefaultWindowDays;
+        if (command.Period is null && ReportPeriods.DaysRefusal(days, say, say.Pipeline("Example.Compare"), say.Pipeline("Example.Pipeline.LongWindow")) is { } badWindow)
+        {
+            return badWindow;
+        }
+
+        var all = await directory.ListTeamsAsync(cancellationToken);
+        var visible = AccessPolicy.VisibleTeams(asker) is { } ids ? all.Where(t => ids.Contains(t.Id)).ToList() : [.. all];
+        var roster = visible.Count == 0 ? [] : (await directory.ListRosterAsync([.. visible.Select(t => t.Id)], cancellationToken)).Members;
+
+        var people = new List<Compared>();
+        foreach (var typed in new[] { command.First, command.Second })
+        {
+            if (typed is null)
+            {
+                people.Add(new Compared(asker.Id, asker.Name, [.. visible.Where(t => asker.TeamIds.Contains(t.Id))], Me: true));
+                continue;
+            }
+
+            var called = roster.Where(m => OwnerNames.IsCalled(m.Name, typed)).GroupBy(m => m.PersonId).ToList();
+            if (called.Count == 0)
+            {
+                return Errors.Answer(say.Pipeline("Compare.UnknownPerson.Title"), say.Pipeline("Compare.UnknownPerson", say.Language.Echo(typed), say.Pipeline("Example.Compare")));
+            }
+
+            if (called.Count > 1)
+            {
+                var names = string.Join(say.Nudges("ListSeparator"), called.Select(g => say.Language.Isolate(g.First().Name)));
+                return Errors.Answer(say.Pipeline("Compare.Several.Title"), say.Pipeline("Compare.Several", say.Language.Echo(typed), names));
+            }
+
+            var rows = called[0].ToList();
+            people.Add(new Compared(rows[0].PersonId, rows[0].Name, [.. visible.Where(t => rows.Any(r => r.TeamId == t.Id))], Me: false));
+        }
+
+        if (people[0].Id == people[1].Id)
+        {
+            return Errors.Answer(say.Pipeline("Compare.Same.Title"), say.Pipeline("Compare.Same", say.Language.Isolate(people[0].Name), say.Pipeline("Example.Compare")));
+        }
+
+        // One map for both: stages, won and cycles are the map's, and two processes' figures do not compare.
+        var teams = people.SelectMany(p => p.Teams).DistinctBy(t => t.Id).ToList();
+        var both = new PipelineAudience(new PipelineScope(null, null), say.Pipeline("Compare.Both", Name(people[0], say), Name(people[1], say)), teams);
+        if (both.MapIn(context.Maps, PipelineUseCase.ForTeamOnly(say), say) is not AudienceMap.One { Map: var map })
+        {
+            return ((AudienceMap.Several)both.MapIn(context.Maps, PipelineUseCase.ForTeamOnly(say), say)).Answer;
+        }
+
+        var rules = await teamRules.GetAsync(cancellationToken);
+        // A calendar period is counted in the first team's zone and week, as the pipeline counts one over several teams.
+        var first = teams.Count > 0 ? teams.Min(t => t.Id) : (long?)null;
+        var zone = first is { } zoneTeam ? rules.Zone(zoneTeam) : TimeZoneInfo.Utc;
+        var calendar = command.Period?.Resolve(context.Now, zone, first is { } weekTeam ? rules.Workdays(weekTeam).First : DayOfWeek.Monday);
+        if (calendar is { HasBegun: false })
+        {
+            return ReportPeriods.NotBegunRefusal(calendar, say, "Window");
+        }
+
+        var window = calendar?.Window ?? AnalysisWindow.LastDays(days, context.Now);
+        var since = window.From < window.To.AddDays(-14) ? window.From : window.To.AddDays(-14);
+        var reports = new List<PipelineReport>();
+        foreach (var person in people)
+        {
+            // A manager counts only their teams' deals: a rep's deals elsewhere are not theirs to see.
+            var scope = new PipelineScope(asker.IsAdmin ? null : [.. visible.Select(t => t.Id)], person.Id);
+            var data = await store.LoadAsync(scope, since, context.Now, cancellationToken);
+            reports.Add(calendar is null
+                ? PipelineReport.Build(map, data, days, context.Now, rules.IdleAfterDays)
+                : PipelineReport.Build(map, data, calendar, context.Now, rules.IdleAfterDays));
+        }
+
+        // "compare me and Sam" from someone who owns no deals in the window: nothing of theirs to set beside Sam's.
+        if (people.Where((p, i) => p.Me && reports[i] is { OpenDeals: 0, WinLoss: { Won: 0, Lost: 0 } }).Any())
+        {
+            return Errors.Answer(say.Pipeline("Compare.NoOwnDeals.Title"), say.Pipeline("Compare.NoOwnDeals", say.Pipeline("Example.Compare")));
+        }
+
+        return Render(people, reports, say);
+    }
+
+    private static string Name(Compared person, Phrases say) => say.Language.Isolate(person.Name);
+
+    /// <summary>A line per figure, both people's values side by side; the pipeline's thin-data rule said per person.</summary>
+    internal static BotAnswer Render(IReadOnlyList<Compared> people, IReadOnlyList<PipelineReport> reports, Phrases say)
+    {
+        var (a, b) = (Name(people[0], say), Name(people[1], say));
+        string Pair(Func<PipelineReport, string> value) => say.Pipeline("Compare.Pair", a, value(reports[0]), b, value(reports[1]));
+
+        var facts = new List<CardFact>
+        {
+            new(say.Pipeline("Fact.Open"), Pair(r => say.Pipeline("Compare.Open.Value", PipelineFormat.DealsOrNone(r.OpenDeals, say), PipelineFormat.Amounts(r.OpenTotal, say)))),
+            new(say.Pipeline("Fact.Stalled"), Pair(r => say.Count(Phrases.Area.Pipeline, "Fact.Stalled.Value", r.OpenDeals, r.Stalled))),
+            new(say.Pipeline("Compare.WonLost"), Pair(r => say.Pipeline("Compare.WonLost.Value", PipelineFormat.WonCount(r.WinLoss.Won, say), PipelineFormat.LostCount(r.WinLoss.Lost, say)))),
+            new(say.Pipeline("Fact.WinRate"), Pair(r => r.WinLoss.Won + r.WinLoss.Lost > 0 ? PipelineFormat.Percent(r.WinLoss.WinRate, say) : say.Pipeline("Compare.NoneClosed"))),
+            new(say.Pipeline("Fact.MedianCycle"), Pair(r => r.MedianCycleDays is { } cycle
+                ? say.Pipeline("Fact.MedianCycle.Value", PipelineFormat.Days(cycle, say), PipelineFormat.Deals(r.Cycles.Count, say))
+                : say.Pipeline("Compare.NoCycle"))),
+        };
+
+        var window = reports[0].WindowInSentence(say);
+        var thin = people.Where((_, i) => reports[i].WinLoss.Won < PipelineAnalytics.MinWonDealsToTrust).Select(p => Name(p, say)).ToList();
+        var note = thin.Count == 0 ? null
+            : say.Pipeline("Compare.Thin", string.Join(say.Nudges("ListSeparator"), thin), PipelineFormat.Plain(PipelineAnalytics.MinWonDealsToTrust, say), window);
+
+        var title = say.Pipeline("Compare.Title", a, b);
+        var text = new StringBuilder().AppendLine(say.Pipeline("Compare.Header", a, b, reports[0].WindowHeading(say)));
+        if (note is not null)
+        {
+            text.AppendLine(note);
+        }
+
+        facts.ForEach(f => text.AppendLine(say.Cards("FactLine", f.Label, f.Value)));
+        return new BotAnswer(text.ToString().TrimEnd(), new Card
+        {
+            Kind = CardKind.Pipeline,
+            Title = title,
+            Subtitle = say.Pipeline("Subtitle", reports[0].WindowText(say)),
+            Note = note,
+            Facts = facts,
+        });
+    }
+
+    /// <summary>One of the two people: the teams of theirs the asker may see, and whether they are the asker.</summary>
+    internal sealed record Compared(long Id, string Name, IReadOnlyList<SalesTeam> Teams, bool Me);
+}
