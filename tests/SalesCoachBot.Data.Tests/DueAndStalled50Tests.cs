@@ -461,6 +461,9 @@ public abstract class DueAndStalled50Tests(DatabaseProvider provider)
         public Task<LatestConfirmation?> FindLatestConfirmationAsync(long? personId, DealId? deal, DealScope? scope, DateTimeOffset since, CancellationToken cancellationToken) =>
             inner.FindLatestConfirmationAsync(personId, deal, scope, since, cancellationToken);
 
+        public Task<LatestClose?> FindLatestCloseAsync(long personId, DealId? deal, DateTimeOffset since, CancellationToken cancellationToken) =>
+            inner.FindLatestCloseAsync(personId, deal, since, cancellationToken);
+
         public Task<T?> ChangeDealAsync<T>(DealId id, Func<DealState, DealChangePlan<T>> decide, CancellationToken cancellationToken)
             where T : class => inner.ChangeDealAsync(id, decide, cancellationToken);
     }

@@ -206,6 +206,20 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
         }
     }
 
+    public Task<LatestClose?> FindLatestCloseAsync(long personId, DealId? deal, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var latest = Deals
+                .Where(d => d.ClosedByPersonId == personId && d.Status is DealStatus.Lost or DealStatus.Nurture && d.StageEnteredAt >= since)
+                .Where(d => deal is null || d.Id == deal)
+                .OrderByDescending(d => d.StageEnteredAt)
+                .ThenByDescending(d => d.Id.Value)
+                .FirstOrDefault();
+            return Task.FromResult(latest is null ? null : new LatestClose(latest.Id, latest.StageEnteredAt));
+        }
+    }
+
     /// <summary>Runs inside the next change, before it reads the deal: what another host did in between.</summary>
     public Action<Deal>? BeforeNextChange { get; set; }
 

@@ -168,6 +168,12 @@ public interface IDealStore
         long? personId, DealId? deal, DealScope? scope, DateTimeOffset since, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The latest deal <paramref name="personId"/> closed (lost or nurture, still so) at or after <paramref name="since"/>,
+    /// only <paramref name="deal"/> when given: what "undo that" reopens within the close's undo window. Null when none.
+    /// </summary>
+    Task<LatestClose?> FindLatestCloseAsync(long personId, DealId? deal, DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Runs <paramref name="decide"/> against the deal's current state while holding an exclusive
     /// per-deal lock (serialised with every other change of the same deal, across processes),
     /// then applies the returned plan atomically. Returns null when the deal does not exist.
@@ -256,6 +262,9 @@ public sealed record TeamIdleLimit(IReadOnlyCollection<long>? TeamIds, int Days)
 
 /// <summary>An active (not withdrawn) confirmation at the deal's current stage version.</summary>
 public sealed record ConfirmationView(ChecklistItemId Item, long PersonId, string PersonName, DateTimeOffset ConfirmedAt, ChatChannel Channel);
+
+/// <summary>A deal closed and not reopened since, as "undo that" finds it: which deal, and when it was closed.</summary>
+public sealed record LatestClose(DealId Deal, DateTimeOffset ClosedAt);
 
 /// <summary>A confirmation still in force, as "undo that" finds it: which deal, stage (and its version) and item, and when.</summary>
 public sealed record LatestConfirmation(DealId Deal, StageId Stage, int StageVersion, ChecklistItemId Item, DateTimeOffset ConfirmedAt);

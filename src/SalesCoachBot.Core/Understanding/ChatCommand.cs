@@ -340,7 +340,11 @@ internal sealed record UnknownCommand(string Text) : ChatCommand
 internal sealed record ConfirmIntentCommand(ChatCommand Guess, string CommandText) : ChatCommand;
 
 /// <summary>"cancel", "never mind": the answer to a question the bot asked; nothing changes.</summary>
-internal sealed record CancelCommand : ChatCommand;
+/// <summary>"cancel", «الغِ ذلك»: answers a question asked; <see cref="MayUndo"/> («الغِ ذلك»), with none open, undoes the latest act.</summary>
+internal sealed record CancelCommand : ChatCommand
+{
+    public bool MayUndo { get; init; }
+}
 
 /// <summary>
 /// "reassign Tailwind to Sam", "deals closing this month", "lint the map": something the bot does not do in chat, answered

@@ -962,8 +962,12 @@ public sealed partial class CommandParser
             // «رجّع Initech للاكتشاف عشان …» fits «رجع {item} في {deal}» with a reason in the deal: an undo gives none; a move does.
             // «رجّع Hooli خطوة لورا» fits «تراجع عن {item} ل {deal}» with «ورا» ("back") for the deal: a direction is no deal.
             "undo" => pack.IsArabic && (ReasonInDeal(m, pack) || ReasonInItem(m, pack) || GluedStageInItem(m, pack) || SaysBackwards(m.Slot("deal"), pack)) ? null
-                // "undo that", «تراجع عن آخر تأكيد»: no item named, or only words pointing at the latest confirmation.
-                : !m.HasSlot("item") || PointsAtTheLatest(m.Slot("item"), pack) ? new UndoLastCommand(DealOf(m.Slot("deal"), pack, folded))
+                // "undo that", «تراجع عن آخر تأكيد»: no item named, or only words pointing at the latest act; "undo my last note":
+                // an example's own words may name its kind.
+                : !m.HasSlot("item") || PointsAtTheLatest(m.Slot("item"), pack)
+                    ? new UndoLastCommand(DealOf(m.Slot("deal"), pack, folded)) { Target = UndoKind([.. tokens.Except(m.Slot("deal"))], pack, anyWord: true) ?? UndoTarget.Any }
+                // "undo the next step for Initech", «الغِ آخر ملاحظة على Initech»: the latest act of the kind named.
+                : UndoKind(m.Slot("item"), pack) is { } kind ? new UndoLastCommand(DealOf(m.Slot("deal"), pack, folded)) { Target = kind }
                 : Items(m.Slot("item"), pack) is { Count: > 0 } undo ? new UndoItemCommand(DealOf(m.Slot("deal"), pack, folded), string.Join(" and ", undo)) : null,
             "link" => Link(m.Slot("deal"), folded, pack),
             "unlink" => new UnlinkConversationCommand(),
@@ -1046,13 +1050,16 @@ public sealed partial class CommandParser
             // "deals with no next step in EMEA" fits "next step for {deal} {step}" with "deals with no" for the deal: deals in
             // general, so another reading (what's due) is tried.
             "nextstep" => NextIsATime(m, tokens, pack) || AsksWhichDeals(m.Slot("deal"), pack) ? null : NextStep(m, tokens, folded, pack),
+            // "undo my note on Initech" fits "note on {deal}" with no text: an undo's verb first is no note, the undo is read.
+            "note" when m.Slot("text").Count == 0 && tokens.Count > 0 && AnyWordOf([tokens[0]], pack, "undo_verbs") => null,
             "note" => new AddNoteCommand(DealOf(m.Slot("deal"), pack, folded), m.Slot("text").Count == 0
                 ? (tokens.Count == 0 ? null : folded.EmojiAfter(tokens.Max(t => t.Start + t.Original.Length))) ?? string.Empty
                 : folded.FromWithEmoji(m.Slot("text")[0].Start)),
             "history" => History(m, folded, pack),
             "activity" => Activity(m, tokens, folded, pack),
             "help" => new HelpCommand(),
-            "cancel" => new CancelCommand(),
+            // «الغِ ذلك» points at something: the question asked, else the latest act (ConfirmIntentUseCase).
+            "cancel" => new CancelCommand { MayUndo = AnyWordOf(tokens, pack, "cancel_points") },
             "thanks" => new ThanksCommand(),
             _ => null,
         };
@@ -3923,6 +3930,33 @@ public sealed partial class CommandParser
         return item.Count > 0 && item.All(t => pointers.Contains(t.Canon) || pointers.Contains(t.Lower));
     }
 
+    /// <summary>
+    /// "the next step", "my last note", «المكالمة»: an undo's item made of words naming one kind of act (a next step, a note, a
+    /// logged activity) and words pointing at the latest; null when it names an item, or no kind, or more than one. With
+    /// <paramref name="anyWord"/>, the whole sentence less its deal: the kind its words name, other words ignored.
+    /// </summary>
+    private static UndoTarget? UndoKind(IReadOnlyList<Token> item, LanguagePack pack, bool anyWord = false)
+    {
+        var pointers = pack.Words("undo_last_words");
+        (string Words, UndoTarget Target)[] kinds =
+            [("undo_step_words", UndoTarget.NextStep), ("undo_note_words", UndoTarget.Note), ("undo_activity_words", UndoTarget.Activity)];
+        var named = new HashSet<UndoTarget>();
+        foreach (var token in item)
+        {
+            var kind = kinds.Where(k => pack.Words(k.Words).Contains(token.Canon) || pack.Words(k.Words).Contains(token.Lower)).Select(k => (UndoTarget?)k.Target).FirstOrDefault();
+            if (kind is { } k)
+            {
+                named.Add(k);
+            }
+            else if (!anyWord && !pointers.Contains(token.Canon) && !pointers.Contains(token.Lower))
+            {
+                return null;
+            }
+        }
+
+        return named.Count == 1 ? named.Single() : null;
+    }
+
     /// <summary>"demo held and requirements listed", "#1, #2": one text per item.</summary>
     private static List<string> Items(IReadOnlyList<Token> tokens, LanguagePack pack)
     {
@@ -4089,6 +4123,9 @@ public sealed partial class CommandParser
         {
             ConfirmItemsCommand c => $"done {string.Join(", ", c.ItemTexts)}{Deal(c.Deal, "for")}",
             UndoItemCommand c => $"undo {c.ItemText}{Deal(c.Deal, "for")}",
+            UndoLastCommand { Target: UndoTarget.NextStep } c => $"undo the next step{Deal(c.Deal, "for")}",
+            UndoLastCommand { Target: UndoTarget.Note } c => $"undo my note{Deal(c.Deal, "on")}",
+            UndoLastCommand { Target: UndoTarget.Activity } c => $"undo the activity{Deal(c.Deal, "for")}",
             UndoLastCommand c => $"undo that{Deal(c.Deal, "for")}",
             MoveDealCommand { ToPreviousStage: true } c => $"move{Deal(c.Deal, "deal")} to the previous stage{Because(c.Reason)}",
             MoveDealCommand c => $"move{Deal(c.Deal, "deal")} to {c.StageText}{Because(c.Reason)}",
@@ -4129,6 +4166,9 @@ public sealed partial class CommandParser
         {
             ConfirmItemsCommand c => $"تم {string.Join(" و ", c.ItemTexts)}{For(c.Deal, "لصفقة")}",
             UndoItemCommand c => $"تراجع عن {c.ItemText.Replace(" and ", " و ", StringComparison.Ordinal)}{For(c.Deal, "في")}",
+            UndoLastCommand { Target: UndoTarget.NextStep } c => $"تراجع عن الخطوة التالية{For(c.Deal, "في")}",
+            UndoLastCommand { Target: UndoTarget.Note } c => $"تراجع عن آخر ملاحظة{For(c.Deal, "في")}",
+            UndoLastCommand { Target: UndoTarget.Activity } c => $"تراجع عن آخر نشاط{For(c.Deal, "في")}",
             UndoLastCommand c => $"تراجع عن آخر تأكيد{For(c.Deal, "في")}",
             MoveDealCommand { ToPreviousStage: true } c => $"انقل {Deal(c.Deal)} إلى المرحلة السابقة{Because(c.Reason)}",
             MoveDealCommand c => $"انقل {Deal(c.Deal)} إلى مرحلة {Arabic(LanguagePack.Arabic.StageNames, c.StageText)}{Because(c.Reason)}",

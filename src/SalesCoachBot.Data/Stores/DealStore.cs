@@ -527,6 +527,24 @@ internal sealed class DealStore(DbContextLease lease, TimeProvider time, SqliteW
             .FirstOrDefaultAsync(cancellationToken);
     }
 
+    public async Task<LatestClose?> FindLatestCloseAsync(long personId, DealId? deal, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        // A close stamps the stage-entered time (the stage itself stays), so that time is when the deal was closed.
+        var query = Db.Deals.AsNoTracking()
+            .Where(d => d.ClosedByPersonId == personId && (d.Status == DealStatus.Lost || d.Status == DealStatus.Nurture) && d.StageEnteredAt >= since);
+        if (deal is { } dealId)
+        {
+            query = query.Where(d => d.Id == dealId);
+        }
+
+        var found = await query
+            .OrderByDescending(d => d.StageEnteredAt)
+            .ThenByDescending(d => d.Id)
+            .Select(d => new { d.Id, d.StageEnteredAt })
+            .FirstOrDefaultAsync(cancellationToken);
+        return found is null ? null : new LatestClose(found.Id, found.StageEnteredAt);
+    }
+
     public async Task<T?> ChangeDealAsync<T>(
         DealId id, Func<DealState, DealChangePlan<T>> decide, CancellationToken cancellationToken)
         where T : class =>

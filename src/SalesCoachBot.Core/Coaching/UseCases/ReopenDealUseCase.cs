@@ -32,7 +32,8 @@ internal sealed class ReopenDealUseCase(DealLocator locator, IDealStore deals, W
             : ((DealLookup.Answered)lookup).Answer;
     }
 
-    private async Task<BotAnswer> ReopenAsync(DealId id, int? expectedVersion, TurnContext context, CancellationToken cancellationToken)
+    /// <summary>Reopens the deal under the rules "reopen DEAL" follows ("undo that" after one's own close comes here too).</summary>
+    public async Task<BotAnswer> ReopenAsync(DealId id, int? expectedVersion, TurnContext context, CancellationToken cancellationToken)
     {
         var say = context.Say;
         var minutes = (int)CloseCards.UndoWindow.TotalMinutes;

@@ -11,10 +11,12 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 /// <summary>
 /// "undo ITEM for DEAL": withdraws a confirmation of the current stage (recorded, not deleted). "undo that": the latest act
 /// still in force, whichever kind: a confirmation the same way, a next step set, changed or done (the step before it is
-/// back), a note or a logged activity (marked withdrawn, kept in the history).
+/// back), a note or a logged activity (marked withdrawn, kept in the history), or one's own close within its undo window
+/// (reopened as "reopen DEAL" does, by <see cref="ReopenDealUseCase"/>).
 /// </summary>
 internal sealed class UndoItemUseCase(
-    DealLocator locator, IDealStore deals, IDealJournal journal, IConversationStore conversations, TeamRulesProvider teamRules, WhatsNextUseCase whatsNext)
+    DealLocator locator, IDealStore deals, IDealJournal journal, IConversationStore conversations, TeamRulesProvider teamRules, WhatsNextUseCase whatsNext,
+    ReopenDealUseCase reopen)
     : ICommandHandler<UndoItemCommand>, ICommandHandler<UndoLastCommand>, ICommandHandler<UndoItemPayload>
 {
     /// <summary>How far back "undo that" looks: it means something just done, never last week's tick.</summary>
@@ -78,6 +80,17 @@ internal sealed class UndoItemUseCase(
             UndoTarget.Activity => await journal.FindLatestActAsync(personId, onDeal?.Id, scope, since, UndoableAct.Activity, cancellationToken),
             _ => await journal.FindLatestActAsync(personId, onDeal?.Id, scope, since, kind: null, cancellationToken),
         };
+
+        // "mark Tailwind lost - price", then "undo that": the close's own reply offers "reopen" for CloseCards.UndoWindow, so
+        // within it the person's own close is what "that" points at when nothing was done after it. Reopened by the rules
+        // of "reopen" (the closer within the window; anyone else needs a manager's rights), never by a wider rule.
+        var close = command.Target == UndoTarget.Any
+            ? await deals.FindLatestCloseAsync(context.Person.Id, onDeal?.Id, context.Now - CloseCards.UndoWindow, cancellationToken)
+            : null;
+        if (close is not null && (act is null || close.ClosedAt >= act.At) && (latest is null || close.ClosedAt >= latest.ConfirmedAt))
+        {
+            return await reopen.ReopenAsync(close.Deal, expectedVersion: null, context, cancellationToken);
+        }
 
         // The newest act is the one "that" points at; a confirmation wins a tie (it is what "undo that" always meant).
         if (act is not null && (latest is null || act.At > latest.ConfirmedAt))

@@ -77,6 +77,9 @@ internal sealed class CachingDealStore(DealStore inner, SharedCache cache, ICach
         long? personId, DealId? deal, DealScope? scope, DateTimeOffset since, CancellationToken cancellationToken) =>
         inner.FindLatestConfirmationAsync(personId, deal, scope, since, cancellationToken);
 
+    public Task<LatestClose?> FindLatestCloseAsync(long personId, DealId? deal, DateTimeOffset since, CancellationToken cancellationToken) =>
+        inner.FindLatestCloseAsync(personId, deal, since, cancellationToken);
+
     public async Task<T?> ChangeDealAsync<T>(DealId id, Func<DealState, DealChangePlan<T>> decide, CancellationToken cancellationToken)
         where T : class
     {
