@@ -39,7 +39,6 @@ public static class CoreServiceCollectionExtensions
         services.AddHostedService<UnderstandingWarmUp>();
         services.AddSingleton<CoachingMetrics>();
         services.AddSingleton<DealNameResolverCache>();
-        services.AddSingleton<Conversations.AskedQuestions>();
 
         // Per turn: stores are scoped (one DbContext per turn), so everything that reads them is too.
         services.AddScoped<TeamRulesProvider>();

@@ -339,12 +339,8 @@ internal sealed record UnknownCommand(string Text) : ChatCommand
 /// </summary>
 internal sealed record ConfirmIntentCommand(ChatCommand Guess, string CommandText) : ChatCommand;
 
-/// <summary>"cancel", "never mind": the answer to a question the bot asked; nothing changes.</summary>
-/// <summary>"cancel", «الغِ ذلك»: answers a question asked; <see cref="MayUndo"/> («الغِ ذلك»), with none open, undoes the latest act.</summary>
-internal sealed record CancelCommand : ChatCommand
-{
-    public bool MayUndo { get; init; }
-}
+/// <summary>"cancel", "never mind", «الغِ ذلك»: the answer to a question the bot asked; nothing changes.</summary>
+internal sealed record CancelCommand : ChatCommand;
 
 /// <summary>
 /// "reassign Tailwind to Sam", "deals closing this month", "lint the map": something the bot does not do in chat, answered

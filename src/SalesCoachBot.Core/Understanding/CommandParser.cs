@@ -1058,8 +1058,7 @@ public sealed partial class CommandParser
             "history" => History(m, folded, pack),
             "activity" => Activity(m, tokens, folded, pack),
             "help" => new HelpCommand(),
-            // «الغِ ذلك» points at something: the question asked, else the latest act (ConfirmIntentUseCase).
-            "cancel" => new CancelCommand { MayUndo = AnyWordOf(tokens, pack, "cancel_points") },
+            "cancel" => new CancelCommand(),
             "thanks" => new ThanksCommand(),
             _ => null,
         };

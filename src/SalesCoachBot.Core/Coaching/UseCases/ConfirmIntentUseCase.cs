@@ -16,8 +16,7 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 /// card answers what was said about it.
 /// </summary>
 internal sealed class ConfirmIntentUseCase(
-    DealNameResolverCache names, IDealStore deals, DealLocator locator, NotUnderstoodUseCase notUnderstood, WhatsNextUseCase whatsNext,
-    AskedQuestions asked, UndoItemUseCase undo)
+    DealNameResolverCache names, IDealStore deals, DealLocator locator, NotUnderstoodUseCase notUnderstood, WhatsNextUseCase whatsNext)
     : ICommandHandler<ConfirmIntentCommand>, ICommandHandler<CancelCommand>
 {
     public async Task<BotAnswer> HandleAsync(ConfirmIntentCommand command, TurnContext context, CancellationToken cancellationToken)
@@ -59,7 +58,6 @@ internal sealed class ConfirmIntentUseCase(
                 new CardAction(say.Coaching("Confirm.Cancel"), new RunCommandPayload("cancel")),
             ],
         };
-        asked.Asked(context.Turn.Conversation, context.Person.Id);
         return new BotAnswer(say.Coaching("Confirm.Text", question, shown), card);
     }
 
@@ -87,12 +85,6 @@ internal sealed class ConfirmIntentUseCase(
         return ids;
     }
 
-    /// <summary>
-    /// "cancel": nothing changed. «الغِ ذلك» with no question open (none asked of the person in this chat in the last
-    /// <see cref="AskedQuestions.OpenFor"/>) means the act just done: "undo that".
-    /// </summary>
     public Task<BotAnswer> HandleAsync(CancelCommand command, TurnContext context, CancellationToken cancellationToken) =>
-        !asked.TakeOpen(context.Turn.Conversation, context.Person.Id) && command.MayUndo
-            ? undo.HandleAsync(new UndoLastCommand(DealReference.ThisDeal) { Language = command.Language }, context, cancellationToken)
-            : Task.FromResult(new BotAnswer(context.Say.Coaching("Confirm.Cancelled")));
+        Task.FromResult(new BotAnswer(context.Say.Coaching("Confirm.Cancelled")));
 }
