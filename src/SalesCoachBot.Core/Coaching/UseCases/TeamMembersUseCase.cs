@@ -119,7 +119,7 @@ internal sealed class TeamMembersUseCase(
             return say.Lists("Team.Line.Short", member.Name, role);
         }
 
-        var language = ReplyLanguage.FromCode(member.Language) ?? ReplyLanguage.FromCode(team.Language) ?? languages.Default;
+        var language = ReplyLanguage.FromCode(member.Language) ?? languages.ForTeam(team.Language);
         return say.Lists("Team.Line", member.Name, role, say.Lists("Team.Language." + language.Code), say.Count(Phrases.Area.Lists, "Team.Open", member.OpenDeals));
     }
 }
@@ -146,7 +146,7 @@ internal sealed class ListTeamsUseCase(IDirectoryStore directory, TeamRulesProvi
         var rules = await teamRules.GetAsync(cancellationToken);
         var lines = visible.Select(team =>
         {
-            var language = say.Lists("Team.Language." + (ReplyLanguage.FromCode(team.Language) ?? languages.Default).Code);
+            var language = say.Lists("Team.Language." + languages.ForTeam(team.Language).Code);
             var members = say.Count(Phrases.Area.Lists, "Team.Members", roster.Members.Count(m => m.TeamId == team.Id));
             var zone = say.ZoneName(rules.Zone(team.Id));
             return new CardLine(TeamDirectory.SeesFigures(person, team.Id)
