@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SalesCoachBot.Core.Crm;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Pipeline;
 using Npgsql;
@@ -272,6 +273,48 @@ public abstract class PipelineStoreTests(Func<TestDatabase> database)
     }
 
     [DatabaseFact]
+    public async Task Load_ClosesAndReopensInTheirStage_NoStageEntries()
+    {
+        // facts54: a reopen's row stands in the stage the deal stood in, as a close's does; read as an entry, a reopened
+        // deal was one more deal entering that stage this week and in the conversion. A chat close and reopen, a CRM close
+        // and reopen, a CRM close that stays, and an import's reopen into another stage (which enters it). Read once
+        // first, so the second read is the incremental one from the facts kept in memory.
+        var world = await SeedAsync();
+        var fake = new InMemoryPipelineStore(world.Memory);
+        var scope = new PipelineScope([world.TeamA], null);
+        await LoadAsync(scope, DaysAgo(30));
+
+        await AddHistoryAsync(world, world.Open1, "demo", DaysAgo(3), StageChangeKind.Closed);
+        await AddHistoryAsync(world, world.Open1, "demo", DaysAgo(1), StageChangeKind.Reopened, "was lost (price)");
+        await AddHistoryAsync(world, world.OtherOpen, "demo", DaysAgo(1.5), StageChangeKind.ClosedInCrm, CrmReasons.Lost("HubSpot"));
+        await AddHistoryAsync(world, world.OtherOpen, "demo", DaysAgo(0.5), StageChangeKind.MovedInCrm, CrmReasons.Reopened("HubSpot"));
+        await ChangeDealAsync(world, world.Open2, d => (d.Status, d.ClosedAt) = (DealStatus.Lost, DaysAgo(2)));
+        await AddHistoryAsync(world, world.Open2, "discovery", DaysAgo(2), StageChangeKind.ClosedInCrm, CrmReasons.LostBecause("HubSpot", "budget"));
+        await AddHistoryAsync(world, world.Boundary, "demo", DaysAgo(5), StageChangeKind.Closed);
+        await AddHistoryAsync(world, world.Boundary, "discovery", DaysAgo(4), StageChangeKind.Reopened);
+        var data = await LoadAsync(scope, DaysAgo(30));
+
+        (bool Closed, bool Reopened) Row(long deal, double daysAgo)
+        {
+            var row = data.History.Single(h => h.DealId == deal && h.EnteredAt == DaysAgo(daysAgo));
+            return (row.ClosedInStage, row.ReopenedInStage);
+        }
+
+        Assert.Equal(
+            [(true, false), (false, true), (true, false), (false, true), (true, false), (true, false), (false, false)],
+            [Row(world.Open1, 3), Row(world.Open1, 1), Row(world.OtherOpen, 1.5), Row(world.OtherOpen, 0.5), Row(world.Open2, 2), Row(world.Boundary, 5), Row(world.Boundary, 4)]);
+        Assert.DoesNotContain(data.History, h => (h.ClosedInStage || h.ReopenedInStage) && h.EnteredAt < DaysAgo(5));
+
+        // This week: demo entered by the other rep's deal only (2 days ago; open 1 was reopened there), discovery by the
+        // boundary deal reopened into it. The week before: open 1 entered demo 10 days ago.
+        Assert.Equal([("discovery", 1, 0), ("demo", 1, 1)], Build(data, 30).WeekOverWeek.Select(w => (w.Stage.Id.Value, w.ThisWeek, w.LastWeek)));
+        // The last 7 days: demo entered once (the reopens would have made it twice), discovery once, neither moved on.
+        Assert.Equal([("discovery", 1, 0), ("demo", 1, 0)], Build(data, 7).Conversions.Select(c => (c.From.Id.Value, c.Entered, c.Converted)));
+        Assert.Equal([("discovery", 1, 1), ("demo", 4, 1)], Build(data, 30).Conversions.Select(c => (c.From.Id.Value, c.Entered, c.Converted)));
+        await AssertCachedEqualsFreshAsync(fake, scope, "closes and reopens");
+    }
+
+    [DatabaseFact]
     public async Task Load_UnchangedServedFromMemoryChangedDealsReadAgain()
     {
         var world = await SeedAsync();
@@ -446,10 +489,10 @@ public abstract class PipelineStoreTests(Func<TestDatabase> database)
         await db.SaveChangesAsync();
     }
 
-    private async Task AddHistoryAsync(World world, long id, string stage, DateTimeOffset at, StageChangeKind kind = StageChangeKind.Advanced)
+    private async Task AddHistoryAsync(World world, long id, string stage, DateTimeOffset at, StageChangeKind kind = StageChangeKind.Advanced, string? reason = null)
     {
         await using var db = Db.NewContext();
-        var entry = new StageHistoryEntry { DealId = new DealId(id), StageId = new StageId(stage), EnteredAt = at, Kind = kind };
+        var entry = new StageHistoryEntry { DealId = new DealId(id), StageId = new StageId(stage), EnteredAt = at, Kind = kind, Reason = reason };
         db.StageHistory.Add(entry);
         world.Memory.History.Add(entry);
         await db.SaveChangesAsync();
@@ -619,7 +662,7 @@ public abstract class PipelineStoreTests(Func<TestDatabase> database)
         // History as the analytics read it: per deal and stage, the entries (duplicates kept).
         foreach (var h in data.History.OrderBy(h => h.DealId).ThenBy(h => h.EnteredAt).ThenBy(h => h.StageId, StringComparer.Ordinal))
         {
-            text.AppendLine(Inv($"history {h.DealId} {h.StageId} {h.EnteredAt.UtcTicks}{(h.ClosedInStage ? " closed in stage" : string.Empty)}"));
+            text.AppendLine(Inv($"history {h.DealId} {h.StageId} {h.EnteredAt.UtcTicks}{(h.ClosedInStage ? " closed in stage" : string.Empty)}{(h.ReopenedInStage ? " reopened in stage" : string.Empty)}"));
         }
 
         foreach (var c in data.WonConfirmations.OrderBy(c => c.DealId).ThenBy(c => c.ItemId, StringComparer.Ordinal))
