@@ -522,6 +522,48 @@ public abstract class PipelineStoreTests(Func<TestDatabase> database)
         Assert.Equal([world.LostAtSince], before.Select(d => d.Id.Value)); // the end of the period is not in it
     }
 
+    [DatabaseFact]
+    public async Task ListClosed_WonLostCrmClosedAndReopened_EachDealOnceAtItsLatestClose()
+    {
+        // The won and lost lists ("what did we lose this month") read the deals as they stand: a CRM close is a loss like a
+        // chat one, a deal reopened and still open is in neither list, one reopened and closed again is listed once, at
+        // its latest close. Another team's close is never seen from team A or its rep.
+        var world = await SeedAsync();
+        var teamBDeal = world.Memory.Deals.Single(d => d.TeamId == world.TeamB && d.Status == DealStatus.Open).Id.Value;
+        await ChangeDealAsync(world, world.Open2, d => (d.Status, d.ClosedAt, d.LostReason) = (DealStatus.Lost, DaysAgo(1), CrmReasons.Deleted("HubSpot")));
+        await AddHistoryAsync(world, world.Open2, "discovery", DaysAgo(1), StageChangeKind.ClosedInCrm, CrmReasons.Deleted("HubSpot"));
+        await ChangeDealAsync(world, world.Open1, d => (d.Status, d.ClosedAt, d.LostReason) = (DealStatus.Lost, DaysAgo(20), "price"));
+        await AddHistoryAsync(world, world.Open1, "demo", DaysAgo(20), StageChangeKind.Closed);
+        await ChangeDealAsync(world, world.Open1, d => (d.Status, d.ClosedAt, d.LostReason) = (DealStatus.Open, null, null));
+        await AddHistoryAsync(world, world.Open1, "demo", DaysAgo(15), StageChangeKind.Reopened);
+        await ChangeDealAsync(world, world.Open1, d => (d.Status, d.ClosedAt, d.LostReason) = (DealStatus.Lost, DaysAgo(4), "timing"));
+        await AddHistoryAsync(world, world.Open1, "demo", DaysAgo(4), StageChangeKind.Closed);
+        await ChangeDealAsync(world, world.OtherOpen, d => (d.Status, d.ClosedAt, d.LostReason) = (DealStatus.Lost, DaysAgo(6), CrmReasons.Lost("HubSpot")));
+        await AddHistoryAsync(world, world.OtherOpen, "demo", DaysAgo(6), StageChangeKind.ClosedInCrm, CrmReasons.Lost("HubSpot"));
+        await ChangeDealAsync(world, world.OtherOpen, d => (d.Status, d.ClosedAt, d.LostReason) = (DealStatus.Open, null, null));
+        await AddHistoryAsync(world, world.OtherOpen, "demo", DaysAgo(3), StageChangeKind.MovedInCrm, CrmReasons.Reopened("HubSpot"));
+        await ChangeDealAsync(world, world.Boundary, d => (d.Status, d.ClosedAt, d.StageId) = (DealStatus.Won, DaysAgo(2), new StageId("contract-signed")));
+        await AddHistoryAsync(world, world.Boundary, "contract-signed", DaysAgo(2));
+        await ChangeDealAsync(world, teamBDeal, d => (d.Status, d.ClosedAt, d.LostReason) = (DealStatus.Lost, DaysAgo(1), "price"));
+
+        await using var services = Db.Services.CreateAsyncScope();
+        var store = services.ServiceProvider.GetRequiredService<IPipelineStore>();
+        Task<IReadOnlyList<ClosedDealLine>> ListAsync(PipelineScope scope, DealStatus status, double fromDaysAgo, double toDaysAgo) =>
+            store.ListClosedAsync(scope, status, DaysAgo(fromDaysAgo), DaysAgo(toDaysAgo), CancellationToken.None);
+
+        var team = new PipelineScope([world.TeamA], null);
+        var lost = await ListAsync(team, DealStatus.Lost, 35, 0);
+        Assert.Equal(
+            [(world.Open2, DaysAgo(1), CrmReasons.Deleted("HubSpot")), (world.Lost1, DaysAgo(3), "Price "), (world.Open1, DaysAgo(4), "timing"), (world.LostAtSince, DaysAgo(30), "")],
+            lost.Select(d => (d.Id.Value, d.ClosedAt, d.LostReason)));
+        Assert.Empty(await ListAsync(team, DealStatus.Lost, 25, 10)); // open 1's first loss, 20 days ago, was undone by its reopen
+        Assert.Equal([world.Boundary, world.Won1], (await ListAsync(team, DealStatus.Won, 35, 0)).Select(d => d.Id.Value));
+        Assert.Equal(
+            [world.Open2, world.Lost1, world.Open1, world.LostAtSince],
+            (await ListAsync(new PipelineScope(null, world.Rep), DealStatus.Lost, 35, 0)).Select(d => d.Id.Value));
+        Assert.Equal([teamBDeal], (await ListAsync(new PipelineScope([world.TeamB], null), DealStatus.Lost, 35, 0)).Select(d => d.Id.Value));
+    }
+
     protected async Task<PipelineData> LoadAsync(PipelineScope scope, DateTimeOffset since, IServiceProvider? host = null)
     {
         await using var services = (host ?? Db.Services).CreateAsyncScope();
