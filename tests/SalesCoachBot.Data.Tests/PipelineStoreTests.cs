@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SalesCoachBot.Core.Crm;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Pipeline;
 using Npgsql;
@@ -272,6 +273,48 @@ public abstract class PipelineStoreTests(Func<TestDatabase> database)
     }
 
     [DatabaseFact]
+    public async Task Load_ClosesAndReopensInTheirStage_NoStageEntries()
+    {
+        // facts54: a reopen's row stands in the stage the deal stood in, as a close's does; read as an entry, a reopened
+        // deal was one more deal entering that stage this week and in the conversion. A chat close and reopen, a CRM close
+        // and reopen, a CRM close that stays, and an import's reopen into another stage (which enters it). Read once
+        // first, so the second read is the incremental one from the facts kept in memory.
+        var world = await SeedAsync();
+        var fake = new InMemoryPipelineStore(world.Memory);
+        var scope = new PipelineScope([world.TeamA], null);
+        await LoadAsync(scope, DaysAgo(30));
+
+        await AddHistoryAsync(world, world.Open1, "demo", DaysAgo(3), StageChangeKind.Closed);
+        await AddHistoryAsync(world, world.Open1, "demo", DaysAgo(1), StageChangeKind.Reopened, "was lost (price)");
+        await AddHistoryAsync(world, world.OtherOpen, "demo", DaysAgo(1.5), StageChangeKind.ClosedInCrm, CrmReasons.Lost("HubSpot"));
+        await AddHistoryAsync(world, world.OtherOpen, "demo", DaysAgo(0.5), StageChangeKind.MovedInCrm, CrmReasons.Reopened("HubSpot"));
+        await ChangeDealAsync(world, world.Open2, d => (d.Status, d.ClosedAt) = (DealStatus.Lost, DaysAgo(2)));
+        await AddHistoryAsync(world, world.Open2, "discovery", DaysAgo(2), StageChangeKind.ClosedInCrm, CrmReasons.LostBecause("HubSpot", "budget"));
+        await AddHistoryAsync(world, world.Boundary, "demo", DaysAgo(5), StageChangeKind.Closed);
+        await AddHistoryAsync(world, world.Boundary, "discovery", DaysAgo(4), StageChangeKind.Reopened);
+        var data = await LoadAsync(scope, DaysAgo(30));
+
+        (bool Closed, bool Reopened) Row(long deal, double daysAgo)
+        {
+            var row = data.History.Single(h => h.DealId == deal && h.EnteredAt == DaysAgo(daysAgo));
+            return (row.ClosedInStage, row.ReopenedInStage);
+        }
+
+        Assert.Equal(
+            [(true, false), (false, true), (true, false), (false, true), (true, false), (true, false), (false, false)],
+            [Row(world.Open1, 3), Row(world.Open1, 1), Row(world.OtherOpen, 1.5), Row(world.OtherOpen, 0.5), Row(world.Open2, 2), Row(world.Boundary, 5), Row(world.Boundary, 4)]);
+        Assert.DoesNotContain(data.History, h => (h.ClosedInStage || h.ReopenedInStage) && h.EnteredAt < DaysAgo(5));
+
+        // This week: demo entered by the other rep's deal only (2 days ago; open 1 was reopened there), discovery by the
+        // boundary deal reopened into it. The week before: open 1 entered demo 10 days ago.
+        Assert.Equal([("discovery", 1, 0), ("demo", 1, 1)], Build(data, 30).WeekOverWeek.Select(w => (w.Stage.Id.Value, w.ThisWeek, w.LastWeek)));
+        // The last 7 days: demo entered once (the reopens would have made it twice), discovery once, neither moved on.
+        Assert.Equal([("discovery", 1, 0), ("demo", 1, 0)], Build(data, 7).Conversions.Select(c => (c.From.Id.Value, c.Entered, c.Converted)));
+        Assert.Equal([("discovery", 1, 1), ("demo", 4, 1)], Build(data, 30).Conversions.Select(c => (c.From.Id.Value, c.Entered, c.Converted)));
+        await AssertCachedEqualsFreshAsync(fake, scope, "closes and reopens");
+    }
+
+    [DatabaseFact]
     public async Task Load_UnchangedServedFromMemoryChangedDealsReadAgain()
     {
         var world = await SeedAsync();
@@ -446,10 +489,10 @@ public abstract class PipelineStoreTests(Func<TestDatabase> database)
         await db.SaveChangesAsync();
     }
 
-    private async Task AddHistoryAsync(World world, long id, string stage, DateTimeOffset at, StageChangeKind kind = StageChangeKind.Advanced)
+    private async Task AddHistoryAsync(World world, long id, string stage, DateTimeOffset at, StageChangeKind kind = StageChangeKind.Advanced, string? reason = null)
     {
         await using var db = Db.NewContext();
-        var entry = new StageHistoryEntry { DealId = new DealId(id), StageId = new StageId(stage), EnteredAt = at, Kind = kind };
+        var entry = new StageHistoryEntry { DealId = new DealId(id), StageId = new StageId(stage), EnteredAt = at, Kind = kind, Reason = reason };
         db.StageHistory.Add(entry);
         world.Memory.History.Add(entry);
         await db.SaveChangesAsync();
@@ -477,6 +520,48 @@ public abstract class PipelineStoreTests(Func<TestDatabase> database)
         Assert.All(lost, d => Assert.Equal((team.Name, rep.Name, world.TeamA), (d.TeamName, d.OwnerName, d.TeamId)));
         Assert.Equal([world.Won1], won.Select(d => d.Id.Value));
         Assert.Equal([world.LostAtSince], before.Select(d => d.Id.Value)); // the end of the period is not in it
+    }
+
+    [DatabaseFact]
+    public async Task ListClosed_WonLostCrmClosedAndReopened_EachDealOnceAtItsLatestClose()
+    {
+        // The won and lost lists ("what did we lose this month") read the deals as they stand: a CRM close is a loss like a
+        // chat one, a deal reopened and still open is in neither list, one reopened and closed again is listed once, at
+        // its latest close. Another team's close is never seen from team A or its rep.
+        var world = await SeedAsync();
+        var teamBDeal = world.Memory.Deals.Single(d => d.TeamId == world.TeamB && d.Status == DealStatus.Open).Id.Value;
+        await ChangeDealAsync(world, world.Open2, d => (d.Status, d.ClosedAt, d.LostReason) = (DealStatus.Lost, DaysAgo(1), CrmReasons.Deleted("HubSpot")));
+        await AddHistoryAsync(world, world.Open2, "discovery", DaysAgo(1), StageChangeKind.ClosedInCrm, CrmReasons.Deleted("HubSpot"));
+        await ChangeDealAsync(world, world.Open1, d => (d.Status, d.ClosedAt, d.LostReason) = (DealStatus.Lost, DaysAgo(20), "price"));
+        await AddHistoryAsync(world, world.Open1, "demo", DaysAgo(20), StageChangeKind.Closed);
+        await ChangeDealAsync(world, world.Open1, d => (d.Status, d.ClosedAt, d.LostReason) = (DealStatus.Open, null, null));
+        await AddHistoryAsync(world, world.Open1, "demo", DaysAgo(15), StageChangeKind.Reopened);
+        await ChangeDealAsync(world, world.Open1, d => (d.Status, d.ClosedAt, d.LostReason) = (DealStatus.Lost, DaysAgo(4), "timing"));
+        await AddHistoryAsync(world, world.Open1, "demo", DaysAgo(4), StageChangeKind.Closed);
+        await ChangeDealAsync(world, world.OtherOpen, d => (d.Status, d.ClosedAt, d.LostReason) = (DealStatus.Lost, DaysAgo(6), CrmReasons.Lost("HubSpot")));
+        await AddHistoryAsync(world, world.OtherOpen, "demo", DaysAgo(6), StageChangeKind.ClosedInCrm, CrmReasons.Lost("HubSpot"));
+        await ChangeDealAsync(world, world.OtherOpen, d => (d.Status, d.ClosedAt, d.LostReason) = (DealStatus.Open, null, null));
+        await AddHistoryAsync(world, world.OtherOpen, "demo", DaysAgo(3), StageChangeKind.MovedInCrm, CrmReasons.Reopened("HubSpot"));
+        await ChangeDealAsync(world, world.Boundary, d => (d.Status, d.ClosedAt, d.StageId) = (DealStatus.Won, DaysAgo(2), new StageId("contract-signed")));
+        await AddHistoryAsync(world, world.Boundary, "contract-signed", DaysAgo(2));
+        await ChangeDealAsync(world, teamBDeal, d => (d.Status, d.ClosedAt, d.LostReason) = (DealStatus.Lost, DaysAgo(1), "price"));
+
+        await using var services = Db.Services.CreateAsyncScope();
+        var store = services.ServiceProvider.GetRequiredService<IPipelineStore>();
+        Task<IReadOnlyList<ClosedDealLine>> ListAsync(PipelineScope scope, DealStatus status, double fromDaysAgo, double toDaysAgo) =>
+            store.ListClosedAsync(scope, status, DaysAgo(fromDaysAgo), DaysAgo(toDaysAgo), CancellationToken.None);
+
+        var team = new PipelineScope([world.TeamA], null);
+        var lost = await ListAsync(team, DealStatus.Lost, 35, 0);
+        Assert.Equal(
+            [(world.Open2, DaysAgo(1), CrmReasons.Deleted("HubSpot")), (world.Lost1, DaysAgo(3), "Price "), (world.Open1, DaysAgo(4), "timing"), (world.LostAtSince, DaysAgo(30), "")],
+            lost.Select(d => (d.Id.Value, d.ClosedAt, d.LostReason)));
+        Assert.Empty(await ListAsync(team, DealStatus.Lost, 25, 10)); // open 1's first loss, 20 days ago, was undone by its reopen
+        Assert.Equal([world.Boundary, world.Won1], (await ListAsync(team, DealStatus.Won, 35, 0)).Select(d => d.Id.Value));
+        Assert.Equal(
+            [world.Open2, world.Lost1, world.Open1, world.LostAtSince],
+            (await ListAsync(new PipelineScope(null, world.Rep), DealStatus.Lost, 35, 0)).Select(d => d.Id.Value));
+        Assert.Equal([teamBDeal], (await ListAsync(new PipelineScope([world.TeamB], null), DealStatus.Lost, 35, 0)).Select(d => d.Id.Value));
     }
 
     protected async Task<PipelineData> LoadAsync(PipelineScope scope, DateTimeOffset since, IServiceProvider? host = null)
@@ -619,7 +704,7 @@ public abstract class PipelineStoreTests(Func<TestDatabase> database)
         // History as the analytics read it: per deal and stage, the entries (duplicates kept).
         foreach (var h in data.History.OrderBy(h => h.DealId).ThenBy(h => h.EnteredAt).ThenBy(h => h.StageId, StringComparer.Ordinal))
         {
-            text.AppendLine(Inv($"history {h.DealId} {h.StageId} {h.EnteredAt.UtcTicks}{(h.ClosedInStage ? " closed in stage" : string.Empty)}"));
+            text.AppendLine(Inv($"history {h.DealId} {h.StageId} {h.EnteredAt.UtcTicks}{(h.ClosedInStage ? " closed in stage" : string.Empty)}{(h.ReopenedInStage ? " reopened in stage" : string.Empty)}"));
         }
 
         foreach (var c in data.WonConfirmations.OrderBy(c => c.DealId).ThenBy(c => c.ItemId, StringComparer.Ordinal))

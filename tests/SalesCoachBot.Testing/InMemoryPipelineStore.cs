@@ -1,3 +1,4 @@
+using SalesCoachBot.Core.Crm;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Pipeline;
 
@@ -22,7 +23,7 @@ public sealed class InMemoryPipelineStore(InMemoryStores stores) : IPipelineStor
         var entries = stores.History.Where(h => h.Kind != StageChangeKind.MapChange).ToList(); // not a stage entry
         var recent = entries.Where(h => ids.Contains(h.DealId) && h.EnteredAt >= since).Select(h => h.DealId).ToHashSet();
         var history = entries.Where(h => recent.Contains(h.DealId))
-            .Select(h => new StageEntryFact(h.DealId.Value, h.StageId.Value, h.EnteredAt, ClosedInStage(h)))
+            .Select(h => new StageEntryFact(h.DealId.Value, h.StageId.Value, h.EnteredAt, IsClose(h) && InStage(h), IsReopen(h) && InStage(h)))
             .ToList();
         var won = closed.Where(c => c.Status == DealStatus.Won).Select(c => new DealId(c.DealId)).ToHashSet();
         var confirmations = stores.Confirmations.Where(c => won.Contains(c.DealId) && c.WithdrawnAt is null)
@@ -31,10 +32,14 @@ public sealed class InMemoryPipelineStore(InMemoryStores stores) : IPipelineStor
         return Task.FromResult(new PipelineData(open, closed, history, confirmations));
     }
 
-    /// <summary>A close in the stage the row before it (map changes included) left the deal in: it enters nothing.</summary>
-    private bool ClosedInStage(StageHistoryEntry entry) =>
-        entry.Kind is StageChangeKind.Closed or StageChangeKind.ClosedInCrm
-        && stores.History
+    private static bool IsClose(StageHistoryEntry entry) => entry.Kind is StageChangeKind.Closed or StageChangeKind.ClosedInCrm;
+
+    private static bool IsReopen(StageHistoryEntry entry) =>
+        entry.Kind == StageChangeKind.Reopened || (entry.Kind == StageChangeKind.MovedInCrm && CrmReasons.IsReopened(entry.Reason));
+
+    /// <summary>In the stage the row before it (map changes included) left the deal in: a close or reopen there enters nothing.</summary>
+    private bool InStage(StageHistoryEntry entry) =>
+        stores.History
             .Where(h => h.DealId == entry.DealId && (h.EnteredAt < entry.EnteredAt || (h.EnteredAt == entry.EnteredAt && h.Id < entry.Id)))
             .OrderByDescending(h => h.EnteredAt)
             .ThenByDescending(h => h.Id)

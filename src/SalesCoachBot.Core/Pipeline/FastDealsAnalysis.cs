@@ -108,7 +108,7 @@ public static class FastDealsAnalysis
         for (var k = start; k < end; k++)
         {
             var h = history.Entries[k];
-            if (!h.ClosedInStage && h.EnteredAt <= confirmation.ConfirmedAt && (latest is null || h.EnteredAt > latest) && stage.Covers(h.StageId))
+            if (h.EntersStage && h.EnteredAt <= confirmation.ConfirmedAt && (latest is null || h.EnteredAt > latest) && stage.Covers(h.StageId))
             {
                 latest = h.EnteredAt;
             }

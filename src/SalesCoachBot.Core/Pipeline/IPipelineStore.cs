@@ -9,8 +9,8 @@ public interface IPipelineStore
     /// Open deals of the scope; deals closed (won or lost) at or after <paramref name="since"/>; the whole stage
     /// history of every deal in the scope that entered a stage at or after <paramref name="since"/>, without the rows
     /// of kind <see cref="StageChangeKind.MapChange"/> (a map change moves no deal on: it renames where it is), a close in
-    /// the stage the deal stood in marked <see cref="StageEntryFact.ClosedInStage"/>; and the active confirmations of the
-    /// won deals returned.
+    /// the stage the deal stood in marked <see cref="StageEntryFact.ClosedInStage"/>, a reopen there marked
+    /// <see cref="StageEntryFact.ReopenedInStage"/>; and the active confirmations of the won deals returned.
     /// </summary>
     Task<PipelineData> LoadAsync(PipelineScope scope, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken);
 
@@ -105,9 +105,16 @@ public sealed record ClosedDealFact(long DealId, DealStatus Status, decimal? Amo
 /// <summary>
 /// A stage history row. <paramref name="ClosedInStage"/>: a close (<see cref="StageChangeKind.Closed"/>,
 /// <see cref="StageChangeKind.ClosedInCrm"/>) in the stage the deal already stood in: it ends the time in that stage and
-/// tells where a loss happened, but enters no stage (no entry, conversion or cycle start counts it).
+/// tells where a loss happened, but enters no stage (no entry, conversion or cycle start counts it), and the time after it
+/// until a reopen is no time in a stage. <paramref name="ReopenedInStage"/>: a reopen (<see cref="StageChangeKind.Reopened"/>,
+/// or <see cref="StageChangeKind.MovedInCrm"/> with a CRM's "reopened in" reason) in the stage the deal stood in: the deal
+/// is back where it was, not a new entry; its time in that stage starts again from it.
 /// </summary>
-public sealed record StageEntryFact(long DealId, string StageId, DateTimeOffset EnteredAt, bool ClosedInStage = false);
+public sealed record StageEntryFact(long DealId, string StageId, DateTimeOffset EnteredAt, bool ClosedInStage = false, bool ReopenedInStage = false)
+{
+    /// <summary>Whether the row enters its stage (counted in entries, conversion, cycles): neither a close nor a reopen in place.</summary>
+    public bool EntersStage => !ClosedInStage && !ReopenedInStage;
+}
 
 public sealed record ConfirmationFact(long DealId, string StageId, string ItemId, DateTimeOffset ConfirmedAt);
 

@@ -201,9 +201,9 @@ public static class PipelineAnalytics
             for (var k = start; k < end; k++)
             {
                 var entry = entries[k];
-                if (entry.ClosedInStage || !index.TryGetValue(entry.StageId, out var i))
+                if (!entry.EntersStage || !index.TryGetValue(entry.StageId, out var i))
                 {
-                    continue; // a close where the deal stood enters nothing
+                    continue; // a close or a reopen where the deal stood enters nothing
                 }
 
                 var at = entry.EnteredAt.UtcTicks;
@@ -299,9 +299,9 @@ public static class PipelineAnalytics
             for (var k = from; k < to; k++)
             {
                 var h = entries[k];
-                if (h.ClosedInStage)
+                if (!h.EntersStage)
                 {
-                    continue; // no entry: a won close in place is the deal's close time, the fallback below
+                    continue; // no entry: a won close in place is the deal's close time, the fallback below; a reopen starts no cycle
                 }
 
                 if (firstAny is null || h.EnteredAt < firstAny.EnteredAt)
@@ -370,7 +370,7 @@ public static class PipelineAnalytics
         foreach (var h in history)
         {
             var inThis = thisWeek.Contains(h.EnteredAt);
-            if (!h.ClosedInStage && (inThis || lastWeek.Contains(h.EnteredAt)) && index.TryGetValue(h.StageId, out var i))
+            if (h.EntersStage && (inThis || lastWeek.Contains(h.EnteredAt)) && index.TryGetValue(h.StageId, out var i))
             {
                 (inThis ? deals[i].This : deals[i].Last).Add(h.DealId);
             }

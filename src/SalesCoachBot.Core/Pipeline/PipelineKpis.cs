@@ -212,7 +212,8 @@ internal static class PipelineKpis
                 var (entries, from, to) = InTimeOrder(history, run, buffer);
                 for (var i = from; i + 1 < to; i++)
                 {
-                    if (report.Window.Contains(entries[i + 1].EnteredAt) && index.TryGetValue(entries[i].StageId, out var stage))
+                    // From a close in place to the next row (a reopen) the deal was closed: no time in a stage.
+                    if (!entries[i].ClosedInStage && report.Window.Contains(entries[i + 1].EnteredAt) && index.TryGetValue(entries[i].StageId, out var stage))
                     {
                         if (pass == 0)
                         {
@@ -302,7 +303,7 @@ internal static class PipelineKpis
             DateTimeOffset? left = null;
             for (var k = start; k < end; k++)
             {
-                if (!entries[k].ClosedInStage && (left is null || entries[k].EnteredAt < left) && handOff.Covers(entries[k].StageId))
+                if (entries[k].EntersStage && (left is null || entries[k].EnteredAt < left) && handOff.Covers(entries[k].StageId))
                 {
                     left = entries[k].EnteredAt;
                 }
@@ -316,7 +317,7 @@ internal static class PipelineKpis
             DateTimeOffset? touched = null;
             for (var k = start; k < end; k++)
             {
-                if (!entries[k].ClosedInStage && entries[k].EnteredAt >= l && (touched is null || entries[k].EnteredAt < touched) && sales.Covers(entries[k].StageId))
+                if (entries[k].EntersStage && entries[k].EnteredAt >= l && (touched is null || entries[k].EnteredAt < touched) && sales.Covers(entries[k].StageId))
                 {
                     touched = entries[k].EnteredAt;
                 }

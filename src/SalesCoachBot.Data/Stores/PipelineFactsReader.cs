@@ -20,13 +20,18 @@ internal static class PipelineFactsReader
 
     /// <summary>
     /// 1 for a close row in the stage the row before it (map changes included, as the moves list reads it) left the deal
-    /// in: the close enters nothing. 0 for every other row, and for a close that also moved the deal (an import's). Nested
-    /// CASEs, so the lookup of the row before (the (deal_id, entered_at) index) runs for close rows only, on both providers.
+    /// in: the close enters nothing. 2 for a reopen there (a chat's or an import's <c>Reopened</c>, a CRM's <c>MovedInCrm</c>
+    /// "reopened in …"): the deal is back where it stood, not a new entry. 0 for every other row, and for a close or reopen
+    /// that also moved the deal (an import's). Nested CASEs, so the lookup of the row before (the (deal_id, entered_at)
+    /// index) runs for close and reopen rows only, on both providers. The CRM's reason is written in lower case by
+    /// <see cref="SalesCoachBot.Core.Crm.CrmReasons.Reopened"/>; <c>lower()</c> keeps PostgreSQL's case-sensitive LIKE matching as SQLite's.
     /// </summary>
-    private const string ClosedInStage =
-        $"CASE WHEN h.kind IN ('{nameof(StageChangeKind.Closed)}', '{nameof(StageChangeKind.ClosedInCrm)}') THEN CASE WHEN h.stage_id = " +
+    private const string InStage =
+        $"CASE WHEN h.kind IN ('{nameof(StageChangeKind.Closed)}', '{nameof(StageChangeKind.ClosedInCrm)}', '{nameof(StageChangeKind.Reopened)}') " +
+        $"OR (h.kind = '{nameof(StageChangeKind.MovedInCrm)}' AND lower(h.reason) LIKE 'reopened in %') THEN CASE WHEN h.stage_id = " +
         "(SELECT p.stage_id FROM stage_history p WHERE p.deal_id = h.deal_id AND (p.entered_at < h.entered_at OR " +
-        "(p.entered_at = h.entered_at AND p.id < h.id)) ORDER BY p.entered_at DESC, p.id DESC LIMIT 1) THEN 1 ELSE 0 END ELSE 0 END";
+        "(p.entered_at = h.entered_at AND p.id < h.id)) ORDER BY p.entered_at DESC, p.id DESC LIMIT 1) " +
+        $"THEN CASE WHEN h.kind IN ('{nameof(StageChangeKind.Closed)}', '{nameof(StageChangeKind.ClosedInCrm)}') THEN 1 ELSE 2 END ELSE 0 END ELSE 0 END";
 
     public static async Task<PipelineChangedDeals> ReadAsync(
         DbConnection connection, DbTransaction transaction, PipelineFactsSql sql, PipelineScope scope, DateTimeOffset since, PipelineStamp? changedAfter, CancellationToken cancellationToken)
@@ -67,12 +72,13 @@ internal static class PipelineFactsReader
         // A map change's row is no stage entry: the deal was already in the stage, under the id the new map replaces
         // (the analytics count that id for the replacing stage). Left out here, it is not an entry, a conversion or a
         // split of the time in stage. A close where the deal stood is kept, marked: it ends the time in that stage and
-        // says where a loss happened, but counted as an entry it was one more deal entering that stage this week.
+        // says where a loss happened, but counted as an entry it was one more deal entering that stage this week. A reopen
+        // there is kept, marked, for the same reason: the time in the stage starts again from it, no deal entered it.
         var history = await ListAsync(Command(connection, transaction,
-            $"SELECT h.deal_id, h.stage_id, h.entered_at, {ClosedInStage} FROM deals d JOIN stage_history h ON h.deal_id = d.id " +
+            $"SELECT h.deal_id, h.stage_id, h.entered_at, {InStage} FROM deals d JOIN stage_history h ON h.deal_id = d.id " +
             $"WHERE h.kind <> '{MapChangeKind}' AND EXISTS (SELECT 1 FROM stage_history x WHERE x.deal_id = d.id AND x.entered_at >= @since " +
             $"AND x.kind <> '{MapChangeKind}'){where}", parameters),
-            r => new StageEntryFact(r.GetInt64(0), Intern(stages, r.GetString(1)), sql.ReadTime(r, 2), r.GetInt32(3) == 1), cancellationToken);
+            r => ReadEntry(r, sql, stages), cancellationToken);
 
         var confirmations = await ListAsync(Command(connection, transaction,
             "SELECT c.deal_id, c.stage_id, c.item_id, c.confirmed_at FROM deals d JOIN confirmations c ON c.deal_id = d.id " +
@@ -98,6 +104,12 @@ internal static class PipelineFactsReader
             })
             .ToArray();
         return new PipelineChangedDeals(changed, facts);
+    }
+
+    private static StageEntryFact ReadEntry(DbDataReader r, PipelineFactsSql sql, Dictionary<string, string> stages)
+    {
+        var inStage = r.GetInt32(3);
+        return new StageEntryFact(r.GetInt64(0), Intern(stages, r.GetString(1)), sql.ReadTime(r, 2), ClosedInStage: inStage == 1, ReopenedInStage: inStage == 2);
     }
 
     private static (long Id, OpenDealFact? Open, ClosedDealFact? Closed) ReadDeal(DbDataReader r, PipelineFactsSql sql)

@@ -187,8 +187,10 @@ public sealed class PipelineEquivalenceTests
             var entries = random.Next(0, 7);
             for (var k = 0; k < entries; k++)
             {
-                // Now and then a close in place: no entry, but still the end of the time in a stage.
-                history.Add(new StageEntryFact(id, Stages[random.Next(Stages.Length)], At(500), ClosedInStage: random.Next(6) == 0));
+                // Now and then a close in place (no entry, but still the end of the time in a stage) or a reopen in place
+                // (no entry, the start of a new stay).
+                var inPlace = random.Next(9);
+                history.Add(new StageEntryFact(id, Stages[random.Next(Stages.Length)], At(500), ClosedInStage: inPlace == 0, ReopenedInStage: inPlace == 1));
             }
 
             switch (random.Next(4))

@@ -9,7 +9,8 @@ namespace SalesCoachBot.Core.Tests.Pipeline;
 /// The pipeline measures as first written (LINQ over the whole history, the full <c>StallRule</c> per open deal),
 /// kept verbatim as the reference the faster versions in <see cref="PipelineAnalytics"/> and
 /// <see cref="FastDealsAnalysis"/> must agree with (<see cref="PipelineEquivalenceTests"/>). A close in the stage the deal
-/// stood in (<see cref="StageEntryFact.ClosedInStage"/>) is no entry here either: only the time in stage reads it.
+/// stood in (<see cref="StageEntryFact.ClosedInStage"/>) and a reopen there (<see cref="StageEntryFact.ReopenedInStage"/>)
+/// are no entries here either: only the time in stage reads them (a close ends a stay, a reopen starts one).
 /// </summary>
 internal static class PipelineReferenceAnalytics
 {
@@ -49,7 +50,7 @@ internal static class PipelineReferenceAnalytics
         foreach (var deal in history.GroupBy(h => h.DealId))
         {
             var entries = deal
-                .Where(h => !h.ClosedInStage && index.ContainsKey(h.StageId))
+                .Where(h => h.EntersStage && index.ContainsKey(h.StageId))
                 .Select(h => (Index: index[h.StageId], h.EnteredAt))
                 .ToList();
             for (var i = 0; i < funnel.Count - 1; i++)
@@ -87,7 +88,7 @@ internal static class PipelineReferenceAnalytics
         var cycles = new List<WonCycle>();
         foreach (var deal in closed.Where(c => c.Status == DealStatus.Won))
         {
-            var entries = byDeal[deal.DealId].Where(h => !h.ClosedInStage).OrderBy(h => h.EnteredAt).ToList();
+            var entries = byDeal[deal.DealId].Where(h => h.EntersStage).OrderBy(h => h.EnteredAt).ToList();
             var wonAt = entries.FirstOrDefault(h => h.StageId == won.Value)?.EnteredAt ?? deal.ClosedAt;
             if (!window.Contains(wonAt) && !window.Contains(deal.ClosedAt))
             {
@@ -110,7 +111,7 @@ internal static class PipelineReferenceAnalytics
         var thisWeek = new AnalysisWindow(now.AddDays(-7), now);
         var lastWeek = new AnalysisWindow(now.AddDays(-14), now.AddDays(-7));
         int Count(Stage stage, AnalysisWindow w) =>
-            history.Where(h => !h.ClosedInStage && h.StageId == stage.Id.Value && w.Contains(h.EnteredAt)).Select(h => h.DealId).Distinct().Count();
+            history.Where(h => h.EntersStage && h.StageId == stage.Id.Value && w.Contains(h.EnteredAt)).Select(h => h.DealId).Distinct().Count();
         return [.. funnel.Select(s => new WeekChange(s, Count(s, thisWeek), Count(s, lastWeek)))];
     }
 
@@ -133,7 +134,7 @@ internal static class PipelineReferenceAnalytics
             return null;
         }
 
-        var entries = history.Where(h => !h.ClosedInStage).ToLookup(h => (h.DealId, h.StageId));
+        var entries = history.Where(h => h.EntersStage).ToLookup(h => (h.DealId, h.StageId));
         var starts = cycles.ToDictionary(c => c.DealId, c => c.StartedAt);
         var offsets = confirmations
             .Where(c => starts.ContainsKey(c.DealId))
@@ -186,7 +187,7 @@ internal static class PipelineReferenceAnalytics
             var entries = deal.OrderBy(h => h.EnteredAt).ToList();
             for (var i = 0; i + 1 < entries.Count; i++)
             {
-                if (window.Contains(entries[i + 1].EnteredAt))
+                if (!entries[i].ClosedInStage && window.Contains(entries[i + 1].EnteredAt))
                 {
                     var list = spans.TryGetValue(entries[i].StageId, out var l) ? l : spans[entries[i].StageId] = [];
                     list.Add((entries[i + 1].EnteredAt - entries[i].EnteredAt).TotalDays);
@@ -203,8 +204,8 @@ internal static class PipelineReferenceAnalytics
         var days = new List<double>();
         foreach (var deal in history.GroupBy(h => h.DealId))
         {
-            var left = deal.Where(h => !h.ClosedInStage && h.StageId == handOff).Select(h => (DateTimeOffset?)h.EnteredAt).Min();
-            var touched = deal.Where(h => !h.ClosedInStage && h.StageId == sales && (left is null || h.EnteredAt >= left)).Select(h => (DateTimeOffset?)h.EnteredAt).Min();
+            var left = deal.Where(h => h.EntersStage && h.StageId == handOff).Select(h => (DateTimeOffset?)h.EnteredAt).Min();
+            var touched = deal.Where(h => h.EntersStage && h.StageId == sales && (left is null || h.EnteredAt >= left)).Select(h => (DateTimeOffset?)h.EnteredAt).Min();
             if (left is { } l && touched is { } t && window.Contains(t))
             {
                 days.Add((t - l).TotalDays);
