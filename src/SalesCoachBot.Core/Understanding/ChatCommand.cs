@@ -253,6 +253,13 @@ internal sealed record SetNextStepCommand(DealReference Deal, string Text) : Cha
 {
     /// <summary>"next step for DEAL done", «خلصت الخطوة التالية لـ DEAL»: the step is finished, no new one said.</summary>
     public bool Done { get; init; }
+
+    /// <summary>
+    /// "next step for Initech by Friday", «الخطوة التالية لـ Initech يوم الجمعة»: only a date after the deal, so
+    /// <see cref="Text"/> is that date and the step's words are asked for; the step already booked is not moved to it
+    /// (as "change the next step for Initech to Friday" does).
+    /// </summary>
+    public bool AsksWords { get; init; }
 }
 
 /// <summary>

@@ -1856,6 +1856,13 @@ public sealed partial class CommandParser
             }
 
             (deal, step) = split;
+            // «الخطوة التالية لـ Initech يوم الجمعة» ("next step for Initech on Friday"): only a date after the name, so the
+            // step's words are asked for, as "next step for Initech by Friday" (StepDateOnly). Not after a verb typed before
+            // the example («غير الخطوة التالية لـ Initech ليوم الخميس», "change … to Thursday"): that moves the booked step.
+            if (SlotsAdjacent(m, "step") && ExampleOpensText(m, tokens, pack) && step.Count > 0 && SaysADate(Join(step)) && FreeText(step, folded, pack) is { } onlyDate)
+            {
+                return new SetNextStepCommand(DealOf(deal, pack, folded), onlyDate) { AsksWords = true };
+            }
         }
         else if (WordsAfterLatinName(deal, pack) is not null)
         {
@@ -1882,6 +1889,11 @@ public sealed partial class CommandParser
     private static bool SeparatorTyped(IntentMatch m, string name, IReadOnlyList<Token> tokens, LanguagePack pack) =>
         ExampleWordBefore(m, name) is { } word && TypedBefore(m.Slot(name), tokens) is { } typed
         && string.Equals(typed.Canon, pack.Canonical(LanguagePack.Lower(word)), StringComparison.Ordinal);
+
+    /// <summary>True when the text opens with the example's first word (no verb or filler typed before it).</summary>
+    private static bool ExampleOpensText(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack) =>
+        m.Example.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var first, ..] && !first.StartsWith('{') && tokens.Count > 0
+        && string.Equals(tokens[0].Canon, pack.Canonical(LanguagePack.Lower(first)), StringComparison.Ordinal);
 
     /// <summary>The word the example writes right before the slot <paramref name="name"/>; null when it writes another slot there or none.</summary>
     private static string? ExampleWordBefore(IntentMatch m, string name)
