@@ -284,7 +284,11 @@ public sealed record ShowMapCommand(string? TeamName) : ChatCommand;
 internal sealed record AddNoteCommand(DealReference Deal, string Text) : ChatCommand, IDealCommand;
 
 /// <summary>"called Initech", "met Globex today", "emailed the proposal to Acme".</summary>
-internal sealed record LogActivityCommand(DealReference Deal, Domain.ActivityKind Kind, ActivityDay Day, string? About) : ChatCommand, IDealCommand;
+internal sealed record LogActivityCommand(DealReference Deal, Domain.ActivityKind Kind, ActivityDay Day, string? About) : ChatCommand, IDealCommand
+{
+    /// <summary>"called Initech yesterday at 3pm", «… الساعة 3 العصر»: the clock time said, read in the team's zone; null when none.</summary>
+    public TimeOnly? Clock { get; init; }
+}
 
 /// <summary>The day an activity happened, as said: nothing (now), "today" or "yesterday".</summary>
 public enum ActivityDay

@@ -1475,16 +1475,46 @@ public sealed partial class CommandParser
             (dealSlot, aboutSlot) = split;
         }
 
-        var (deal, said) = ActivitySummary(WithoutBuyer(dealSlot, pack), folded, pack);
+        // "called Initech yesterday at 3pm", «اتصلت بـ Initech امبارح الساعة 3 العصر»: a clock time ending the deal's words is
+        // when it happened, not part of the name (nor, after "at", a place).
+        var dealWords = WithoutBuyer(dealSlot, pack);
+        var clock = TakeTrailingTime(dealWords);
+        ActivityDay? dayAfterClock = null;
+        if (clock is null && dealWords.ToList() is var trial && TakeTrailingDay(trial, pack) is { } after && TakeTrailingTime(trial) is { } before)
+        {
+            (clock, dayAfterClock, dealWords) = (before, after, trial); // "… at 3pm yesterday"
+        }
+
+        var (deal, said) = ActivitySummary(dealWords, folded, pack);
         // «بعثت لـ Initech إيميل امس» fits «بعثت إيميل ل {deal}» with «امس» ("yesterday") for the deal: a day is no deal.
         if (deal is [var only] && DayWord(only, pack) is not null)
         {
             return null;
         }
 
-        var day = TakeTrailingDay(deal, pack) ?? EndingDay(m, tokens, pack) ?? ActivityDay.Now;
-        var about = ActivityObject(aboutSlot, tokens, folded, pack, ref day);
-        return kind is null || deal.Count == 0 ? null : new LogActivityCommand(DealOf(deal, pack, folded), kind.Value, day, about ?? said);
+        var day = dayAfterClock ?? TakeTrailingDay(deal, pack) ?? EndingDay(m, tokens, pack) ?? ActivityDay.Now;
+        var aboutWords = aboutSlot.ToList();
+        clock ??= TakeTrailingTime(aboutWords);
+        var about = ActivityObject(aboutWords, tokens, folded, pack, ref day);
+        return kind is null || deal.Count == 0 ? null : new LogActivityCommand(DealOf(deal, pack, folded), kind.Value, day, about ?? said) { Clock = clock };
+    }
+
+    /// <summary>
+    /// "… at 3pm", "… 15:30", «… الساعة 3 العصر» ending words that keep at least one: taken off them, as the clock time said.
+    /// The longest run of up to four words that is only a time (<see cref="DateInWords.ReadTime"/>).
+    /// </summary>
+    private static TimeOnly? TakeTrailingTime(List<Token> words)
+    {
+        for (var start = Math.Max(1, words.Count - 4); start < words.Count; start++)
+        {
+            if (DateInWords.ReadTime(Join(words.Skip(start))) is { } time)
+            {
+                words.RemoveRange(start, words.Count - start);
+                return time;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
