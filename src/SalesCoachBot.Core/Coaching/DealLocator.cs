@@ -59,6 +59,10 @@ internal sealed class DealLocator(IDealStore deals, IConversationStore conversat
             ? await deals.GetAsync(one.Deal.Id, cancellationToken)
             : null;
 
+    /// <summary>True when <paramref name="text"/> names none of the deals the person may see (not several: that is a choice).</summary>
+    public async Task<bool> NamesNoDealAsync(string text, TurnContext context, CancellationToken cancellationToken) =>
+        await names.ResolveAsync(deals, text, AccessPolicy.FindableDeals(context.Person), cancellationToken) is DealResolution.NotFound;
+
     /// <summary>
     /// "demo held hooli", "initech send the SOW": a deal named by up to four words at one end of <paramref name="text"/>
     /// (its last words, or its first when <paramref name="first"/>), the longest run that names exactly one deal the

@@ -268,6 +268,16 @@ public static partial class DateInWords
             ?? new CoachingWords("Dates.Unreadable", phrase));
     }
 
+    /// <summary>
+    /// Text that is nothing but a clock time ("at 3pm", "15:30", «الساعة 3 العصر»): that time; null for anything else,
+    /// a date or a bare number ("Phase 2") included.
+    /// </summary>
+    public static TimeOnly? ReadTime(string text)
+    {
+        var keys = Words(text).Select(w => w.Key).Where(k => k.Length > 0).SkipWhile(k => k == "at").ToList();
+        return keys.Count == 0 ? null : ParseTime(keys).Time;
+    }
+
     /// <summary>A date for people: "Fri 11 Dec 2026", with ", 15:00" when it has a time of its own.</summary>
     public static string Describe(DateTimeOffset at, TimeZoneInfo zone)
     {

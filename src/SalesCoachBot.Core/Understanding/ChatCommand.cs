@@ -253,6 +253,13 @@ internal sealed record SetNextStepCommand(DealReference Deal, string Text) : Cha
 {
     /// <summary>"next step for DEAL done", «خلصت الخطوة التالية لـ DEAL»: the step is finished, no new one said.</summary>
     public bool Done { get; init; }
+
+    /// <summary>
+    /// "next step for Initech by Friday", «الخطوة التالية لـ Initech يوم الجمعة»: only a date after the deal, so
+    /// <see cref="Text"/> is that date and the step's words are asked for; the step already booked is not moved to it
+    /// (as "change the next step for Initech to Friday" does).
+    /// </summary>
+    public bool AsksWords { get; init; }
 }
 
 /// <summary>
@@ -277,7 +284,11 @@ public sealed record ShowMapCommand(string? TeamName) : ChatCommand;
 internal sealed record AddNoteCommand(DealReference Deal, string Text) : ChatCommand, IDealCommand;
 
 /// <summary>"called Initech", "met Globex today", "emailed the proposal to Acme".</summary>
-internal sealed record LogActivityCommand(DealReference Deal, Domain.ActivityKind Kind, ActivityDay Day, string? About) : ChatCommand, IDealCommand;
+internal sealed record LogActivityCommand(DealReference Deal, Domain.ActivityKind Kind, ActivityDay Day, string? About) : ChatCommand, IDealCommand
+{
+    /// <summary>"called Initech yesterday at 3pm", «… الساعة 3 العصر»: the clock time said, read in the team's zone; null when none.</summary>
+    public TimeOnly? Clock { get; init; }
+}
 
 /// <summary>The day an activity happened, as said: nothing (now), "today" or "yesterday".</summary>
 public enum ActivityDay

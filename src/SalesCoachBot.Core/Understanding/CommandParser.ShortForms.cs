@@ -112,7 +112,7 @@ public sealed partial class CommandParser
 
     /// <summary>
     /// "next step for Initech by Friday", "next step for #1011 next week": a phrase of <c>step_date_openers</c>, a deal, then
-    /// only a date (no colon, no words of a step): the step's words are asked for, nothing stored (an empty step), never the
+    /// only a date (no colon, no words of a step): the step's words are asked for with that date, nothing stored, never the
     /// card nor a deal called "Initech by".
     /// </summary>
     private static SetNextStepCommand? StepDateOnly(List<Token> raw, Typed typed, LanguagePack pack)
@@ -134,7 +134,7 @@ public sealed partial class CommandParser
         }
 
         return deal.Count < rest.Count && ShortName(deal, pack) is { } name
-            ? new SetNextStepCommand(DealOf(name, pack, typed), string.Empty) { Language = pack.Code }
+            ? new SetNextStepCommand(DealOf(name, pack, typed), typed.Span([.. rest.Skip(deal.Count)])) { Language = pack.Code, AsksWords = true }
             : null;
     }
 

@@ -1475,16 +1475,46 @@ public sealed partial class CommandParser
             (dealSlot, aboutSlot) = split;
         }
 
-        var (deal, said) = ActivitySummary(WithoutBuyer(dealSlot, pack), folded, pack);
+        // "called Initech yesterday at 3pm", «اتصلت بـ Initech امبارح الساعة 3 العصر»: a clock time ending the deal's words is
+        // when it happened, not part of the name (nor, after "at", a place).
+        var dealWords = WithoutBuyer(dealSlot, pack);
+        var clock = TakeTrailingTime(dealWords);
+        ActivityDay? dayAfterClock = null;
+        if (clock is null && dealWords.ToList() is var trial && TakeTrailingDay(trial, pack) is { } after && TakeTrailingTime(trial) is { } before)
+        {
+            (clock, dayAfterClock, dealWords) = (before, after, trial); // "… at 3pm yesterday"
+        }
+
+        var (deal, said) = ActivitySummary(dealWords, folded, pack);
         // «بعثت لـ Initech إيميل امس» fits «بعثت إيميل ل {deal}» with «امس» ("yesterday") for the deal: a day is no deal.
         if (deal is [var only] && DayWord(only, pack) is not null)
         {
             return null;
         }
 
-        var day = TakeTrailingDay(deal, pack) ?? EndingDay(m, tokens, pack) ?? ActivityDay.Now;
-        var about = ActivityObject(aboutSlot, tokens, folded, pack, ref day);
-        return kind is null || deal.Count == 0 ? null : new LogActivityCommand(DealOf(deal, pack, folded), kind.Value, day, about ?? said);
+        var day = dayAfterClock ?? TakeTrailingDay(deal, pack) ?? EndingDay(m, tokens, pack) ?? ActivityDay.Now;
+        var aboutWords = aboutSlot.ToList();
+        clock ??= TakeTrailingTime(aboutWords);
+        var about = ActivityObject(aboutWords, tokens, folded, pack, ref day);
+        return kind is null || deal.Count == 0 ? null : new LogActivityCommand(DealOf(deal, pack, folded), kind.Value, day, about ?? said) { Clock = clock };
+    }
+
+    /// <summary>
+    /// "… at 3pm", "… 15:30", «… الساعة 3 العصر» ending words that keep at least one: taken off them, as the clock time said.
+    /// The longest run of up to four words that is only a time (<see cref="DateInWords.ReadTime"/>).
+    /// </summary>
+    private static TimeOnly? TakeTrailingTime(List<Token> words)
+    {
+        for (var start = Math.Max(1, words.Count - 4); start < words.Count; start++)
+        {
+            if (DateInWords.ReadTime(Join(words.Skip(start))) is { } time)
+            {
+                words.RemoveRange(start, words.Count - start);
+                return time;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -1856,6 +1886,13 @@ public sealed partial class CommandParser
             }
 
             (deal, step) = split;
+            // «الخطوة التالية لـ Initech يوم الجمعة» ("next step for Initech on Friday"): only a date after the name, so the
+            // step's words are asked for, as "next step for Initech by Friday" (StepDateOnly). Not after a verb typed before
+            // the example («غير الخطوة التالية لـ Initech ليوم الخميس», "change … to Thursday"): that moves the booked step.
+            if (SlotsAdjacent(m, "step") && ExampleOpensText(m, tokens, pack) && step.Count > 0 && SaysADate(Join(step)) && FreeText(step, folded, pack) is { } onlyDate)
+            {
+                return new SetNextStepCommand(DealOf(deal, pack, folded), onlyDate) { AsksWords = true };
+            }
         }
         else if (WordsAfterLatinName(deal, pack) is not null)
         {
@@ -1882,6 +1919,11 @@ public sealed partial class CommandParser
     private static bool SeparatorTyped(IntentMatch m, string name, IReadOnlyList<Token> tokens, LanguagePack pack) =>
         ExampleWordBefore(m, name) is { } word && TypedBefore(m.Slot(name), tokens) is { } typed
         && string.Equals(typed.Canon, pack.Canonical(LanguagePack.Lower(word)), StringComparison.Ordinal);
+
+    /// <summary>True when the text opens with the example's first word (no verb or filler typed before it).</summary>
+    private static bool ExampleOpensText(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack) =>
+        m.Example.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var first, ..] && !first.StartsWith('{') && tokens.Count > 0
+        && string.Equals(tokens[0].Canon, pack.Canonical(LanguagePack.Lower(first)), StringComparison.Ordinal);
 
     /// <summary>The word the example writes right before the slot <paramref name="name"/>; null when it writes another slot there or none.</summary>
     private static string? ExampleWordBefore(IntentMatch m, string name)

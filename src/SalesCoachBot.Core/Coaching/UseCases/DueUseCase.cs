@@ -126,7 +126,8 @@ internal sealed class DueUseCase(IDealStore deals, IDirectoryStore directory, Te
             var id = "#" + r.view.ExternalId;
             // A step booked with a day but no words reads "Globex (#1001): next step — today, Sat 5 Dec 2026".
             var what = string.IsNullOrWhiteSpace(r.view.NextStep) ? say.Lists("Due.NoText") : r.view.NextStep!;
-            var day = say.Language.DayInWords(r.view.NextStepAt!.Value, r.zone);
+            // A step booked with a clock time keeps it ("today, Mon 7 Dec 2026, 20:00"); a day-only step shows its day.
+            var day = say.Language.Moment(r.view.NextStepAt!.Value, r.zone);
             var text = r.days switch
             {
                 < 0 => say.Lists("Due.LineOverdue", r.view.Name, id, what, -r.days.Value, day),

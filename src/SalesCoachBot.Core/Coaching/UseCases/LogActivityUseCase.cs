@@ -30,6 +30,14 @@ internal sealed class LogActivityUseCase(DealLocator locator, IDealStore deals, 
         }
 
         var rules = await teamRules.GetAsync(cancellationToken);
+        var zone = rules.Zone(found.Deal.Deal.TeamId);
+        // "called Initech at 5pm" said at 10:00: a call still to come is a next step, not one to log.
+        if (command.Clock is not null && When(command.Day, command.Clock, context.Now, zone) is { At: var said } && said > context.Now)
+        {
+            return Errors.Answer(context.Say.Coaching("Activity.NotYet.Title"), context.Say.Coaching("Activity.NotYet",
+                context.Language.Time(said, zone), context.Language.Time(context.Now, zone), found.Deal.Deal.Name));
+        }
+
         var outcome = await deals.ChangeDealAsync(found.Deal.Id, state =>
         {
             if (!AccessPolicy.CanWorkOn(context.Person, state.Deal))
@@ -37,11 +45,14 @@ internal sealed class LogActivityUseCase(DealLocator locator, IDealStore deals, 
                 return DealChangePlan<string>.Nothing(NotAllowed);
             }
 
-            var (occurred, dayOnly) = When(command.Day, context.Now, rules.Zone(state.Deal.TeamId));
-            return new DealChangePlan<string>(context.Say.Coaching("Activity.Logged", Describe(command.Kind, command.About, context.Say), state.Deal.Name, context.Say.Language.DayInWords(occurred, rules.Zone(state.Deal.TeamId))))
+            var dealZone = rules.Zone(state.Deal.TeamId);
+            var (occurred, dayOnly) = When(command.Day, command.Clock, context.Now, dealZone);
+            var when = command.Clock is null ? context.Language.DayInWords(occurred, dealZone) : context.Language.Time(occurred, dealZone);
+            return new DealChangePlan<string>(context.Say.Coaching("Activity.Logged", Describe(command.Kind, command.About, context.Say), state.Deal.Name, when))
             {
                 LogActivity = new NewActivity(context.Person.Id, command.Kind, occurred, context.Now, command.About) { DayOnly = dayOnly },
-                // Logged today: the deal had this activity by now. Yesterday: by that day's start, the earliest it may have been.
+                // Logged today: the deal had this activity by now. Yesterday: by that day's start (or the time said), the
+                // earliest it may have been.
                 ActivityAt = command.Day == ActivityDay.Yesterday ? occurred : context.Now,
                 Source = context.SourceFor(state.View),
             };
@@ -57,14 +68,30 @@ internal sealed class LogActivityUseCase(DealLocator locator, IDealStore deals, 
 
     /// <summary>
     /// When it happened: now when no day was said; a named day ("today", "yesterday") with no time is that day's start in
-    /// the team's <paramref name="zone"/>, marked day-only so no clock time is made up for it.
+    /// the team's <paramref name="zone"/>, marked day-only so no clock time is made up for it. A time said ("at 3pm") is
+    /// that time of the day said (today when none) in the team's zone.
     /// </summary>
-    internal static (DateTimeOffset At, bool DayOnly) When(ActivityDay day, DateTimeOffset now, TimeZoneInfo zone) => day switch
+    internal static (DateTimeOffset At, bool DayOnly) When(ActivityDay day, TimeOnly? clock, DateTimeOffset now, TimeZoneInfo zone)
     {
-        ActivityDay.Today => (SnoozeDates.StartOfDay(ZonedDay.Of(now, zone), zone), true),
-        ActivityDay.Yesterday => (SnoozeDates.StartOfDay(ZonedDay.Of(now, zone).AddDays(-1), zone), true),
-        _ => (now, false),
-    };
+        var today = ZonedDay.Of(now, zone);
+        if (clock is { } time)
+        {
+            var local = (day == ActivityDay.Yesterday ? today.AddDays(-1) : today).ToDateTime(time, DateTimeKind.Unspecified);
+            for (var guard = 0; zone.IsInvalidTime(local) && guard < 24 * 60; guard++)
+            {
+                local = local.AddMinutes(1); // a time skipped by a spring-forward change: the first minute that exists
+            }
+
+            return (new DateTimeOffset(local, zone.GetUtcOffset(local)), false);
+        }
+
+        return day switch
+        {
+            ActivityDay.Today => (SnoozeDates.StartOfDay(today, zone), true),
+            ActivityDay.Yesterday => (SnoozeDates.StartOfDay(today.AddDays(-1), zone), true),
+            _ => (now, false),
+        };
+    }
 
     /// <summary>"a call", "an email (the proposal)".</summary>
     public static string Describe(ActivityKind kind, string? about, Phrases say)
@@ -87,7 +114,7 @@ internal sealed class LogActivityUseCase(DealLocator locator, IDealStore deals, 
             ActivityDay.Today => " today",
             ActivityDay.Yesterday => " yesterday",
             _ => string.Empty,
-        };
+        } + (command.Clock is { } clock ? " at " + clock.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) : string.Empty);
         return command.Kind switch
         {
             ActivityKind.Call => Canonical.Command($"called {deal}{day}{Said(command.About)}"),

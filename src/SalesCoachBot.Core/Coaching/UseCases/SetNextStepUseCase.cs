@@ -41,6 +41,19 @@ internal sealed class SetNextStepUseCase(
                 return await commands.DispatchAsync(new ConfirmIntentCommand(guess, wording) { Language = command.Language }, context, cancellationToken);
             }
 
+            // "next step for Initech demo by Friday": no deal is called "Initech demo", one is called "Initech", so the words
+            // after it are the step's. Asked back, never stored on a guess.
+            if (command.Deal is NameReference { Text: var said } && !command.Done && await locator.NamesNoDealAsync(said, context, cancellationToken)
+                && await locator.FindNamedAtAnEndAsync(said, first: true, (_, step) => step.Length > 0, context, cancellationToken) is { } named)
+            {
+                var step = (named.Others + " " + command.Text).Trim();
+                var wording = command.Language == LanguagePack.Arabic.Code
+                    ? $"الخطوة التالية لصفقة {named.Name}: {step}"
+                    : Canonical.Command($"next step for {named.Name}: {step}");
+                var guess = new SetNextStepCommand(new NameReference(named.Name), step);
+                return await commands.DispatchAsync(new ConfirmIntentCommand(guess, wording) { Language = command.Language }, context, cancellationToken);
+            }
+
             return ((DealLookup.Answered)lookup).Answer;
         }
 
@@ -54,6 +67,10 @@ internal sealed class SetNextStepUseCase(
         var dateContext = new DateContext(context.Now, rules.Zone(teamId), DateContext.OrderFor(context.Turn.User.Locale)) { Workdays = rules.Workdays(teamId) };
         switch (DateInWords.Find(command.Text, dateContext))
         {
+            case DateReading.Found date when date.Rest.Trim().Length == 0 && (command.AsksWords || found.Deal.Deal.NextStep is not { Length: > 0 }):
+                // "next step for Initech by Friday": a date and no words, nothing to move: the words are asked for with that date.
+                return Refused(context.Say.Coaching("NextStep.WhatOn", found.Deal.Deal.Name, context.Language.Moment(date.At, dateContext.Zone),
+                    context.Language.Echo(command.Text.Trim())), context.Say);
             case DateReading.Found date:
                 // "change the next step for Initech to Friday": a date and no words moves the step said before.
                 var text = date.Rest.Trim() is { Length: 0 } && found.Deal.Deal.NextStep is { Length: > 0 } current ? current : date.Rest;
