@@ -93,6 +93,30 @@ public sealed class Wording54Tests : IDisposable
         Assert.Equal(title, answer.Card!.Title);
     }
 
+    [Theory]
+    [InlineData(1, "في المرحلة منذ يوم واحد")]
+    [InlineData(2, "في المرحلة منذ يومين")]
+    [InlineData(3, "في المرحلة منذ 3 أيام")]
+    [InlineData(11, "في المرحلة منذ 11 يومًا")]
+    public async Task MyDeals_Arabic_DaysInStageCountedNotALabel(int days, string said)
+    {
+        _bot.AddDeal("1002", "Initech", "demo", daysInStage: days);
+
+        var line = (await _bot.AskAsync("صفقاتي")).Text.Split('\n')[1];
+
+        // Was «…، أيام في المرحلة: 3» in the middle of the line.
+        Assert.Contains("، " + said + " · ", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("أيام في المرحلة:", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MyDeals_English_DaysInStageAsBefore()
+    {
+        _bot.AddDeal("1002", "Initech", "demo", daysInStage: 3);
+
+        Assert.Contains(", 3 d in stage · ", (await _bot.AskAsync("my deals")).Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Compare_Arabic_BothThin_NamedAsAPairNotAList()
     {

@@ -432,12 +432,14 @@ internal sealed class MyDealsUseCase(
     {
         var name = stage is { } known ? MapWording.Name(known, say.Language) : view.Deal.StageId.Value;
         var id = "#" + view.Deal.ExternalId;
+        // Counted, so Arabic reads «في المرحلة منذ 52 يومًا», not «أيام في المرحلة: 52» in the middle of a line.
+        var days = say.Count(Phrases.Area.Lists, "Mine.DaysInStage", stall.DaysInStage);
         var line = stall switch
         {
-            { IsStalled: true } => say.Lists("Mine.LineStalled", view.Deal.Name, id, name, stall.DaysInStage),
+            { IsStalled: true } => say.Lists("Mine.LineStalled", view.Deal.Name, id, name, days),
             { Why: StallWhy.Snoozed, SnoozedUntil: { } until } =>
-                say.Lists("Mine.LineSnoozed", view.Deal.Name, id, name, stall.DaysInStage, say.Language.DayInWords(until, zone)),
-            _ => say.Lists("Mine.Line", view.Deal.Name, id, name, stall.DaysInStage),
+                say.Lists("Mine.LineSnoozed", view.Deal.Name, id, name, days, say.Language.DayInWords(until, zone)),
+            _ => say.Lists("Mine.Line", view.Deal.Name, id, name, days),
         };
         return line + " · " + NextStep(view, zone, say);
     }
