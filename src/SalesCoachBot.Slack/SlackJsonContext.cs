@@ -42,6 +42,7 @@ namespace SalesCoachBot.Slack;
 [JsonSerializable(typeof(IReadOnlyList<Block>))]
 [JsonSerializable(typeof(HeaderBlock))]
 [JsonSerializable(typeof(SectionBlock))]
+[JsonSerializable(typeof(FieldsBlock))]
 [JsonSerializable(typeof(ContextBlock))]
 [JsonSerializable(typeof(ActionsBlock))]
 [JsonSerializable(typeof(DividerBlock))]

@@ -95,6 +95,18 @@ internal static class BlockKitLimitCheck
         {
             case "section":
                 Max("text", TextOf("text"), 3000);
+                MaxItems("fields", 10);
+                if (e.TryGetProperty("fields", out var fields))
+                {
+                    foreach (var field in fields.EnumerateArray())
+                    {
+                        if (field.GetProperty("text").GetString()!.Length > 2000)
+                        {
+                            problems.Add($"{path}.fields: text > 2000");
+                        }
+                    }
+                }
+
                 break;
             case "header":
                 Max("text", TextOf("text"), 150);

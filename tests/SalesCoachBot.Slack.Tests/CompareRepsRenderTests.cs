@@ -1,66 +1,50 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using SalesCoachBot.Core;
-using SalesCoachBot.Core.Abstractions;
-using SalesCoachBot.Core.Conversations;
-using SalesCoachBot.Core.Domain;
-using SalesCoachBot.Core.Pipeline;
-using SalesCoachBot.Core.ProcessMaps;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using SalesCoachBot.Slack.BlockKit;
 using SalesCoachBot.Testing;
 
 namespace SalesCoachBot.Slack.Tests;
 
 /// <summary>
-/// "compare Rita and Tom" answered by the real Core use cases and rendered as Block Kit: the comparison's title, then a
-/// line per figure with both people's values side by side.
+/// "compare Rita and Tom" answered by the real Core use cases and rendered as Block Kit: the comparison's title, then
+/// one section with a field per person (Slack shows them as two columns), the name over their figures.
 /// </summary>
-public sealed class CompareRepsRenderTests : IDisposable
+public sealed class CompareRepsRenderTests
 {
-    private readonly InMemoryStores _stores = new();
-    private readonly ServiceProvider _services;
-    private readonly Person _manager;
-
-    public CompareRepsRenderTests()
-    {
-        var emea = _stores.AddTeam("EMEA");
-        _manager = _stores.AddPerson("mia@example.com", PersonRole.Manager, emea);
-        _manager.Name = "Mia Manager";
-        var rita = _stores.AddPerson("rita@example.com", PersonRole.Rep, emea);
-        rita.Name = "Rita Rep";
-        var tom = _stores.AddPerson("tom@example.com", PersonRole.Rep, emea);
-        tom.Name = "Tom Mate";
-        var hooli = _stores.AddDeal("1001", "Hooli", rita, emea, "discovery", TimeProvider.System.GetUtcNow().AddDays(-2));
-        hooli.Amount = 40_000;
-        hooli.Currency = "EUR";
-        hooli.LastActivityAt = TimeProvider.System.GetUtcNow();
-
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSalesCoachCore(new ConfigurationBuilder().Build());
-        services.AddSingleton<IProcessMapSource>(new FixedProcessMapSource(ProcessMapLoader.Default));
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IDirectoryStore>(_stores);
-        services.AddSingleton<IDealStore>(_stores);
-        services.AddSingleton<IConversationStore>(_stores);
-        services.AddSingleton<IDealJournal>(_stores);
-        services.AddSingleton<IDealCreationStore>(_stores);
-        services.AddSingleton<IPipelineStore>(new InMemoryPipelineStore(_stores));
-        _services = services.BuildServiceProvider();
-    }
-
-    public void Dispose() => _services.Dispose();
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     [Fact]
-    public async Task Render_CompareRitaAndTom_TitleThenBothValuesOnEachFiguresLine()
+    public async Task Render_CompareRitaAndTom_OneSectionWithAFieldPerPerson()
     {
-        await using var scope = _services.CreateAsyncScope();
-        var turn = new ChatTurn(new ChatUser(ChatChannel.Slack, Email: _manager.Email), ConversationKey.For(ChatChannel.Slack, "D0DM"), new TextInput("compare Rita and Tom"));
-        var answer = await scope.ServiceProvider.GetRequiredService<ICoachBot>().HandleAsync(turn, CancellationToken.None);
+        var message = new BlockKitRenderer().Render(await CompareSamples.AskAsync());
 
-        var json = System.Text.Json.JsonSerializer.Serialize(new BlockKitRenderer().Render(answer).Blocks, new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        Assert.Contains("Rita Rep vs Tom Mate", json, StringComparison.Ordinal);
-        Assert.Contains("Rita Rep: 1 deal, 40,000 EUR · Tom Mate: no deals", json, StringComparison.Ordinal);
-        Assert.Contains("Rita Rep: no deals closed · Tom Mate: no deals closed", json, StringComparison.Ordinal);
+        Assert.Equal("Rita Rep vs Tom Mate", ((HeaderBlock)message.Blocks[0]).Text.Text);
+        var fields = Assert.Single(message.Blocks.OfType<FieldsBlock>()).Fields;
+        Assert.Equal(2, fields.Count);
+        Assert.All(fields, f => Assert.Equal("mrkdwn", f.Type));
+        Assert.StartsWith("*Rita Rep*\n*Open:* 1 deal, 40,000 EUR\n*Stalled:* 0 of 1 open\n", fields[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith("*Tom Mate*\n*Open:* no deals\n", fields[1].Text, StringComparison.Ordinal);
+        // The pairs are not repeated as one line per figure.
+        Assert.DoesNotContain(" · Tom Mate:", JsonSerializer.Serialize(message.Blocks, Readable), StringComparison.Ordinal);
+        using var wire = JsonDocument.Parse(BlockKitGoldenTests.RenderJson(await CompareSamples.AskAsync()));
+        Assert.Empty(BlockKitLimitCheck.Problems(wire.RootElement));
+    }
+
+    [Fact]
+    public async Task Render_CompareInArabic_NamesIsolatedArabicLabels()
+    {
+        var message = new BlockKitRenderer().Render(await CompareSamples.AskAsync("قارن بين Rita و Tom"));
+
+        var fields = Assert.Single(message.Blocks.OfType<FieldsBlock>()).Fields;
+        Assert.StartsWith("*\u2068Rita Rep\u2069*\n*المفتوحة:* ", fields[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith("*\u2068Tom Mate\u2069*\n*المفتوحة:* ", fields[1].Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("compare Rita and Tom", "compare")]
+    [InlineData("قارن بين Rita و Tom", "compare-ar")]
+    public async Task Render_Compare_MatchesGolden(string text, string golden)
+    {
+        GoldenFile.AssertMatches(BlockKitGoldenTests.Golden(golden), BlockKitGoldenTests.RenderJson(await CompareSamples.AskAsync(text)));
     }
 }

@@ -61,7 +61,7 @@ public sealed class TeamDirectoryRenderTests : IDisposable
         var sections = await RenderedAsync("who is on EMEA");
 
         Assert.Contains(
-            "*EMEA · 2 members · time zone Berlin · digest at 09:00 Berlin on weekdays · no digest channel bound*\n"
+            "*EMEA · 2 members · digest at 09:00 Berlin on weekdays · no digest channel bound*\n"
             + "Mia Manager · manager · English · no open deals\nRita Rep · rep · English · 1 open deal",
             sections);
     }

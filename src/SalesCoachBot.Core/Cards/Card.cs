@@ -37,6 +37,12 @@ public sealed record Card
 
     public IReadOnlyList<CardFact> Facts { get; init; } = [];
 
+    /// <summary>
+    /// Figures side by side, one column each under its heading (two people compared): Teams lays them out as a column
+    /// set, Slack as a section's fields.
+    /// </summary>
+    public IReadOnlyList<CardColumn> Columns { get; init; } = [];
+
     /// <summary>The exit checklist, when the card shows one.</summary>
     public CardChecklist? Checklist { get; init; }
 
@@ -106,6 +112,9 @@ public sealed record CardInput(string Id, CardInputKind Kind, string Label)
 public sealed record CardForm(string Label, string Title, IReadOnlyList<CardInput> Inputs, CardAction Submit, ActionPayload Open);
 
 public sealed record CardFact(string Label, string Value);
+
+/// <summary>One column of <see cref="Card.Columns"/>: whose figures (<see cref="Heading"/>) and the figures.</summary>
+public sealed record CardColumn(string Heading, IReadOnlyList<CardFact> Facts);
 
 public sealed record CardSection(string Heading, IReadOnlyList<CardLine> Lines);
 

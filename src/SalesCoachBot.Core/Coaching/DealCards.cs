@@ -279,7 +279,7 @@ internal static class DealCards
         text.AppendLine(say.Cards("ExitChecklist.Text"));
         foreach (var item in items)
         {
-            var mark = item.State == ChecklistItemState.Confirmed ? "[x]" : "[ ]";
+            var mark = say.Language.Mark(item.State == ChecklistItemState.Confirmed ? "[x]" : "[ ]");
             var label = item.Required ? item.Text : say.Cards("Item.Optional", item.Text);
             var line = say.Cards("ItemLine", mark, label, item.Id.Value);
             text.AppendLine(item.State == ChecklistItemState.Confirmed

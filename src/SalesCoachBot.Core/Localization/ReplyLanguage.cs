@@ -134,6 +134,16 @@ public sealed record ReplyLanguage
         Bidi.HasLeakingControls(text) ? Bidi.Contain(text) : IsRightToLeft ? Bidi.Isolate(text) : Bidi.IsolateRightToLeft(text);
 
     /// <summary>
+    /// A check mark at the head of a line ("[x]", "[ ]"): isolated in Arabic whatever it holds, so a ticked line and an open
+    /// one read alike and the line's direction is its words' (the bidi algorithm skips isolates when it picks it, UAX #9
+    /// P2): "[x]" alone would make an Arabic line left to right. Left as it is in English.
+    /// </summary>
+    public string Mark(string mark) =>
+        IsRightToLeft && mark.Length > 0 && mark[0] != Bidi.FirstStrongIsolate
+            ? string.Concat(Bidi.FirstStrongIsolate.ToString(), mark, Bidi.PopDirectionalIsolate.ToString())
+            : mark;
+
+    /// <summary>
     /// Words a person typed, echoed inside a reply («لم أفهم «قارن بين ⁨Dana⁩ و ⁨Riley⁩»»): in Arabic each Latin run is
     /// isolated, as a name alone is, since <see cref="Isolate"/> leaves text with an Arabic letter whole. Other text, and
     /// text with leaking controls (contained whole), is left to <see cref="Isolate"/> when it fills the reply.

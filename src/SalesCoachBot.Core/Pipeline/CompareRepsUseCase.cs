@@ -13,7 +13,7 @@ namespace SalesCoachBot.Core.Pipeline;
 
 /// <summary>
 /// "compare Dana and Riley", «قارن بين Dana و Riley»: each person's own pipeline (<see cref="PipelineReport"/>, the same
-/// analytics and window as "pipeline") side by side, a line per figure. Admins compare anyone in any team, managers the
+/// analytics and window as "pipeline") side by side, a column each on the card. Admins compare anyone in any team, managers the
 /// people of their teams (counting only those teams' deals); reps get the managers-only answer the team figures give.
 /// A name nobody the asker may see is called is answered as "what's due for NAME" answers it.
 /// </summary>
@@ -111,27 +111,36 @@ internal sealed class CompareRepsUseCase(IPipelineStore store, IDirectoryStore d
 
     private static string Name(Compared person, Phrases say) => say.Language.Isolate(person.Name);
 
-    /// <summary>A line per figure, both people's values side by side; the pipeline's thin-data rule said per person.</summary>
+    /// <summary>
+    /// Both people's figures side by side: on the card a column each (the person's name over their figures), in the text a
+    /// line per figure with both values. The pipeline's thin-data rule is said per person.
+    /// </summary>
     internal static BotAnswer Render(IReadOnlyList<Compared> people, IReadOnlyList<PipelineReport> reports, Phrases say)
     {
         var (a, b) = (Name(people[0], say), Name(people[1], say));
-        string Pair(Func<PipelineReport, string> value) => say.Pipeline("Compare.Pair", a, value(reports[0]), b, value(reports[1]));
-
-        var facts = new List<CardFact>
-        {
-            new(say.Pipeline("Fact.Open"), Pair(r => say.Pipeline("Compare.Open.Value", PipelineFormat.DealsOrNone(r.OpenDeals, say), PipelineFormat.Amounts(r.OpenTotal, say)))),
-            new(say.Pipeline("Fact.Stalled"), Pair(r => say.Count(Phrases.Area.Pipeline, "Fact.Stalled.Value", r.OpenDeals, r.Stalled))),
-            new(say.Pipeline("Compare.WonLost"), Pair(r => say.Pipeline("Compare.WonLost.Value", PipelineFormat.WonCount(r.WinLoss.Won, say), PipelineFormat.LostCount(r.WinLoss.Lost, say)))),
-            new(say.Pipeline("Fact.WinRate"), Pair(r => r.WinLoss.Won + r.WinLoss.Lost > 0 ? PipelineFormat.Percent(r.WinLoss.WinRate, say) : say.Pipeline("Compare.NoneClosed"))),
-            new(say.Pipeline("Fact.MedianCycle"), Pair(r => r.MedianCycleDays is { } cycle
+        (string Label, Func<PipelineReport, string> Value)[] figures =
+        [
+            // "no deals", not "no deals, no amounts".
+            (say.Pipeline("Fact.Open"), r => r.OpenDeals == 0 ? PipelineFormat.DealsOrNone(0, say)
+                : say.Pipeline("Compare.Open.Value", PipelineFormat.DealsOrNone(r.OpenDeals, say), PipelineFormat.Amounts(r.OpenTotal, say))),
+            (say.Pipeline("Fact.Stalled"), r => say.Count(Phrases.Area.Pipeline, "Fact.Stalled.Value", r.OpenDeals, r.Stalled)),
+            (say.Pipeline("Compare.WonLost"), r => say.Pipeline("Compare.WonLost.Value", PipelineFormat.WonCount(r.WinLoss.Won, say), PipelineFormat.LostCount(r.WinLoss.Lost, say))),
+            (say.Pipeline("Fact.WinRate"), r => r.WinLoss.Won + r.WinLoss.Lost > 0 ? PipelineFormat.Percent(r.WinLoss.WinRate, say) : say.Pipeline("Compare.NoneClosed")),
+            (say.Pipeline("Fact.MedianCycle"), r => r.MedianCycleDays is { } cycle
                 ? say.Pipeline("Fact.MedianCycle.Value", PipelineFormat.Days(cycle, say), PipelineFormat.Deals(r.Cycles.Count, say))
-                : say.Pipeline("Compare.NoCycle"))),
-        };
+                : say.Pipeline("Compare.NoCycle")),
+        ];
+        var columns = people.Select((person, i) => new CardColumn(Name(person, say), [.. figures.Select(f => new CardFact(f.Label, f.Value(reports[i])))])).ToList();
 
+        // "Tom won fewer than 5 deals …", "Rita and Tom each won fewer …": the two named as a pair, not a list.
         var window = reports[0].WindowInSentence(say);
         var thin = people.Where((_, i) => reports[i].WinLoss.Won < PipelineAnalytics.MinWonDealsToTrust).Select(p => Name(p, say)).ToList();
-        var note = thin.Count == 0 ? null
-            : say.Pipeline("Compare.Thin", string.Join(say.Nudges("ListSeparator"), thin), PipelineFormat.Plain(PipelineAnalytics.MinWonDealsToTrust, say), window);
+        var note = thin switch
+        {
+            [] => null,
+            [var one] => say.Pipeline("Compare.Thin", one, PipelineAnalytics.MinWonDealsToTrust, window),
+            _ => say.Pipeline("Compare.Thin.Both", a, b, PipelineAnalytics.MinWonDealsToTrust, window),
+        };
 
         var title = say.Pipeline("Compare.Title", a, b);
         var text = new StringBuilder().AppendLine(say.Pipeline("Compare.Header", a, b, reports[0].WindowHeading(say)));
@@ -140,14 +149,18 @@ internal sealed class CompareRepsUseCase(IPipelineStore store, IDirectoryStore d
             text.AppendLine(note);
         }
 
-        facts.ForEach(f => text.AppendLine(say.Cards("FactLine", f.Label, f.Value)));
+        foreach (var (label, value) in figures)
+        {
+            text.AppendLine(say.Cards("FactLine", label, say.Pipeline("Compare.Pair", a, value(reports[0]), b, value(reports[1]))));
+        }
+
         return new BotAnswer(text.ToString().TrimEnd(), new Card
         {
             Kind = CardKind.Pipeline,
             Title = title,
             Subtitle = say.Pipeline("Subtitle", reports[0].WindowText(say)),
             Note = note,
-            Facts = facts,
+            Columns = columns,
         });
     }
 

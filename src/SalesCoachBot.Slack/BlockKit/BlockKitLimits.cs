@@ -5,6 +5,8 @@ internal static class BlockKitLimits
 {
     public const int MessageBlocks = 50;
     public const int SectionText = 3000;
+    public const int SectionFields = 10;
+    public const int FieldText = 2000;
     public const int HeaderText = 150;
     public const int ButtonText = 75;
     public const int ButtonValue = 2000;

@@ -58,6 +58,7 @@ internal sealed class BlockKitRenderer(ReplyTexts? texts = null)
             b.Add(new SectionBlock(TextObject.Markdown(chunk)));
         }
 
+        RenderColumns(card.Columns, b, say);
         if (card.Checklist is { } checklist)
         {
             RenderChecklist(checklist, b, say);
@@ -106,6 +107,25 @@ internal sealed class BlockKitRenderer(ReplyTexts? texts = null)
         foreach (var group in elements.Chunk(BlockKitLimits.ContextElements))
         {
             b.Add(new ContextBlock(group));
+        }
+    }
+
+    /// <summary>Columns side by side: a section's fields, which Slack shows two to a row, each its heading over its facts.</summary>
+    private static void RenderColumns(IReadOnlyList<CardColumn> columns, Builder b, Phrases say)
+    {
+        if (columns.Count == 0)
+        {
+            return;
+        }
+
+        var fields = columns.Select(column => TextObject.Markdown(SlackText.Shorten(
+            string.Join('\n', column.Facts
+                .Select(f => say.Cards("Slack.Fact", SlackText.Escape(f.Label), SlackText.Escape(say.Language.Isolate(f.Value))))
+                .Prepend("*" + SlackText.Escape(column.Heading) + "*")),
+            BlockKitLimits.FieldText)));
+        foreach (var row in fields.Chunk(BlockKitLimits.SectionFields))
+        {
+            b.Add(new FieldsBlock(row));
         }
     }
 

@@ -41,6 +41,9 @@ internal sealed record SectionBlock(TextObject Text) : Block("section")
     public BlockElement? Accessory { get; init; }
 }
 
+/// <summary>A section of fields only, shown in two columns; at most 10 fields of 2,000 characters each.</summary>
+internal sealed record FieldsBlock(IReadOnlyList<TextObject> Fields) : Block("section");
+
 /// <summary>Small grey lines; at most 10 elements.</summary>
 internal sealed record ContextBlock(IReadOnlyList<TextObject> Elements) : Block("context");
 

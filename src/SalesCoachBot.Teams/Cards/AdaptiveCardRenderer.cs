@@ -60,6 +60,17 @@ internal sealed class AdaptiveCardRenderer(ReplyTexts? texts = null)
             body.Add(new FactSet([.. card.Facts.Select(f => new Fact(CardMarkdown.Escape(f.Label), CardMarkdown.Escape(f.Value)))]));
         }
 
+        if (card.Columns.Count > 0)
+        {
+            // Side by side, each column its heading over its facts; an rtl card puts the first column on the right.
+            var columns = card.Columns.Select(column => new Column(ColumnWidth.Stretch,
+            [
+                Text(column.Heading) with { Weight = TextWeight.Bolder },
+                new FactSet([.. column.Facts.Select(f => new Fact(CardMarkdown.Escape(f.Label), CardMarkdown.Escape(f.Value)))]) { Spacing = Spacing.Small },
+            ]));
+            body.Add(new ColumnSet([.. columns]) { Separator = true });
+        }
+
         if (card.Checklist is { } checklist)
         {
             AddChecklist(body, checklist, say);
@@ -139,7 +150,8 @@ internal sealed class AdaptiveCardRenderer(ReplyTexts? texts = null)
             if (item.State == ChecklistItemState.Confirmed)
             {
                 var who = new TextBlock(ConfirmedLine(item, say)) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None };
-                body.Add(new Container([Text($"✅ {label}"), who]));
+                // The same rule as Slack's done lines and the text's "[x]": the mark from the texts, a Latin item isolated in Arabic.
+                body.Add(new Container([Text(say.Cards("Teams.Done", label)), who]));
             }
             else
             {

@@ -55,7 +55,7 @@ public sealed class DealOrderTests : IDisposable
 
         var answer = await _bot.AskAsync("what are our biggest deals", _bot.Manager);
 
-        Assert.Equal("Deals in your teams", answer.Card!.Title);
+        Assert.Equal("Deals in EMEA", answer.Card!.Title);
         var lines = answer.Card.Sections.Single().Lines.Select(l => l.Text).ToList();
         Assert.StartsWith("Teammate's giant (#3005)", lines[0], StringComparison.Ordinal);
         Assert.EndsWith("· 500,000 EUR · owner: tom", lines[0], StringComparison.Ordinal);

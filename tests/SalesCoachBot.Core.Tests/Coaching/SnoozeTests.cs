@@ -235,7 +235,7 @@ public sealed class SnoozeTests : IDisposable
 
         Assert.StartsWith("أُجّلت صفقة \u2068Tailwind\u2069 حتى الثلاثاء 1 ديسمبر 2026: لن تظهر", answer.Text, StringComparison.Ordinal);
         Assert.Contains("مؤجَّلة حتى الثلاثاء 1 ديسمبر 2026.", (await _bot.AskAsync("what's next for tailwind")).Text, StringComparison.Ordinal);
-        Assert.Contains("أيام في المرحلة: 40 · مؤجَّلة حتى الثلاثاء 1 ديسمبر 2026", (await _bot.AskAsync("my deals")).Text, StringComparison.Ordinal);
+        Assert.Contains("في المرحلة منذ 40 يومًا · مؤجَّلة حتى الثلاثاء 1 ديسمبر 2026", (await _bot.AskAsync("my deals")).Text, StringComparison.Ordinal);
         Assert.Contains(HistoryLines(await _bot.AskAsync("history of tailwind")), l => l.Contains("مؤجَّلة حتى الثلاثاء 1 ديسمبر 2026", StringComparison.Ordinal));
     }
 

@@ -54,7 +54,7 @@ public sealed class CycleKpiStart49Tests : IDisposable
         Assert.Contains("حتى توقيع العقد", KpiCycle(arabic.Text), StringComparison.Ordinal);
         // Session 50: «مرحلة» before the stage's name, so «لم تدخل أي صفقة مرحلة …» reads as a stage, not an object.
         Assert.Contains("محسوبًا من أول مرحلة سُجّلت لكل صفقة: لم تدخل أي صفقة مرحلة الوعي بالعلامة التجارية خلال آخر 12 شهرًا", KpiCycle(arabic.Text), StringComparison.Ordinal);
-        Assert.Contains("الوسيط لمدة الدورة (من أول مرحلة سُجّلت لكل صفقة إلى توقيع العقد؛ لم تدخل أي صفقة مرحلة الوعي بالعلامة التجارية خلال آخر 12 شهرًا)",
+        Assert.Contains("وسيط مدة الدورة (من أول مرحلة سُجّلت لكل صفقة إلى توقيع العقد؛ لم تدخل أي صفقة مرحلة الوعي بالعلامة التجارية خلال آخر 12 شهرًا)",
             arabic.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("لم تدخل أي صفقة الوعي", arabic.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("من الوعي بالعلامة التجارية إلى", arabic.Text, StringComparison.Ordinal);

@@ -167,7 +167,7 @@ public sealed class PipelineKpiAndAudience48Tests : IDisposable
         StartAtSalesEngagement();
 
         Assert.Equal("Stalled deals in EMEA: 3", Lines((await _bot.AskAsync("stalled", _bot.Manager)).Text)[0]);
-        Assert.Equal("Deals in your teams", (await _bot.AskAsync("biggest deals", _bot.Manager)).Card!.Title);
+        Assert.Equal("Deals in EMEA", (await _bot.AskAsync("biggest deals", _bot.Manager)).Card!.Title);
     }
 
     [Fact]

@@ -39,9 +39,17 @@ internal sealed class MyDealsUseCase(
         var everyone = !command.Mine && (command.StageText is not null || command.Order != DealOrder.StalledFirst);
         // An admin's are every team's ("Deals in all teams"), as the pipeline names them; no team is the admin's own.
         var titled = everyone ? command.StageText is null ? context.Person.IsAdmin ? "Visible.All" : "Visible" : "Visible.InStage" : "Mine.InStage";
+        // Someone in one team reads its name ("Deals in EMEA"), as the stalled and due headers name it; "your teams" is
+        // for several (or none).
+        var oneTeam = titled == "Visible" ? await OnlyTeamAsync(context.Person, cancellationToken) : null;
+        if (oneTeam is not null)
+        {
+            titled = "Visible.InStage";
+        }
+
         if (everyone && command.StageText is null && command.Order is DealOrder.Biggest or DealOrder.Oldest or DealOrder.ClosestToClosing)
         {
-            return await FirstOfVisibleAsync(command, titled, context, cancellationToken);
+            return await FirstOfVisibleAsync(command, titled, oneTeam, context, cancellationToken);
         }
 
         if (everyone && command.StageText is { } stageText && StageInEveryMap(stageText, context) is { } atStage)
@@ -55,8 +63,14 @@ internal sealed class MyDealsUseCase(
         IReadOnlyList<DealView> mine = everyone
             ? await AccessPolicy.VisibleOpenDealsAsync(deals, context.Person, cancellationToken)
             : await deals.ListOpenByOwnerAsync(context.Person.Id, cancellationToken);
-        return await ListAsync(mine, command.StageText, titled, withOwners: everyone, context, cancellationToken, order: command.Order, count: command.Count);
+        return await ListAsync(mine, command.StageText, titled, withOwners: everyone, context, cancellationToken, oneTeam, command.Order, command.Count);
     }
+
+    /// <summary>The name of the person's one team; null for an admin, or someone in several teams or none.</summary>
+    private async Task<string?> OnlyTeamAsync(PersonView person, CancellationToken cancellationToken) =>
+        !person.IsAdmin && person.TeamIds.Distinct().Count() == 1 && (await teamRules.GetAsync(cancellationToken)).Find(person.TeamIds[0]) is { } team
+            ? team.Name
+            : null;
 
     /// <summary>
     /// "Dana's deals": the visible open deals of owners called so. A name no owner has but a team's the person may see
@@ -155,7 +169,7 @@ internal sealed class MyDealsUseCase(
     /// its first deals read (<see cref="IDealStore.ListBiggestOpenAsync"/>, <see cref="IDealStore.ListOldestOpenAsync"/>) and its counts taken in
     /// the database. Biggest first takes each currency's deals in the order the whole list would show them.
     /// </summary>
-    private async Task<BotAnswer> FirstOfVisibleAsync(MyDealsCommand command, string titled, TurnContext context, CancellationToken cancellationToken)
+    private async Task<BotAnswer> FirstOfVisibleAsync(MyDealsCommand command, string titled, string? team, TurnContext context, CancellationToken cancellationToken)
     {
         var say = context.Say;
         var scope = AccessPolicy.FindableDeals(context.Person);
@@ -163,10 +177,11 @@ internal sealed class MyDealsUseCase(
         // The totals and the stalled count in one pass over the deals the person may see.
         var (currencies, stalled) = await deals.CountOpenAsync(scope, TeamStallLimits.Of(rules, context), context.Now, cancellationToken);
         var total = currencies.Sum(c => c.Count);
-        var title = say.Lists(titled + ".Title", []);
+        object[] about = team is null ? [] : [say.Language.Isolate(team)];
+        var title = say.Lists(titled + ".Title", about);
         if (total == 0)
         {
-            var none = say.Lists(titled + ".None", []);
+            var none = say.Lists(titled + ".None", about);
             return new BotAnswer(none, new Card { Kind = CardKind.DealList, Title = title, Body = [none] });
         }
 
@@ -207,7 +222,7 @@ internal sealed class MyDealsUseCase(
             picked = [.. picked.Take(ListLimits.Deals)];
         }
 
-        return Render(new ListHeading(titled, [], title), picked, total, stalled, several, eachCurrency, shown, command.Order, withOwners: true, rules, context);
+        return Render(new ListHeading(titled, about, title), picked, total, stalled, several, eachCurrency, shown, command.Order, withOwners: true, rules, context);
     }
 
     /// <summary>
@@ -417,12 +432,14 @@ internal sealed class MyDealsUseCase(
     {
         var name = stage is { } known ? MapWording.Name(known, say.Language) : view.Deal.StageId.Value;
         var id = "#" + view.Deal.ExternalId;
+        // Counted, so Arabic reads «في المرحلة منذ 52 يومًا», not «أيام في المرحلة: 52» in the middle of a line.
+        var days = say.Count(Phrases.Area.Lists, "Mine.DaysInStage", stall.DaysInStage);
         var line = stall switch
         {
-            { IsStalled: true } => say.Lists("Mine.LineStalled", view.Deal.Name, id, name, stall.DaysInStage),
+            { IsStalled: true } => say.Lists("Mine.LineStalled", view.Deal.Name, id, name, days),
             { Why: StallWhy.Snoozed, SnoozedUntil: { } until } =>
-                say.Lists("Mine.LineSnoozed", view.Deal.Name, id, name, stall.DaysInStage, say.Language.DayInWords(until, zone)),
-            _ => say.Lists("Mine.Line", view.Deal.Name, id, name, stall.DaysInStage),
+                say.Lists("Mine.LineSnoozed", view.Deal.Name, id, name, days, say.Language.DayInWords(until, zone)),
+            _ => say.Lists("Mine.Line", view.Deal.Name, id, name, days),
         };
         return line + " · " + NextStep(view, zone, say);
     }

@@ -86,7 +86,10 @@ internal sealed class TeamMembersUseCase(
         return new BotAnswer(text.ToString().TrimEnd(), new Card { Kind = CardKind.DealList, Title = title, Sections = sections });
     }
 
-    /// <summary>"EMEA · 4 members · Berlin time · digest 09:00 (Berlin) on weekdays · posted in a Teams channel".</summary>
+    /// <summary>
+    /// "EMEA · 4 members · digest at 09:00 Berlin on weekdays · digest posted in a Teams channel": the zone is named once,
+    /// with the digest's time it sets.
+    /// </summary>
     private static string Header(SalesTeam team, int members, IReadOnlyList<NudgeTarget>? bound, TimeZoneInfo zone, Phrases say)
     {
         var at = say.Language.Digits(team.NudgeTime.ToString("HH:mm", CultureInfo.InvariantCulture));
@@ -94,7 +97,7 @@ internal sealed class TeamMembersUseCase(
         var when = !team.WeekdaysOnly ? say.Nudges("Bind.When.Daily", at, zoneName)
             : team.Workdays == WorkWeek.MondayToFriday ? say.Nudges("Bind.When.Weekdays", at, zoneName)
             : say.Nudges("Bind.When.Workdays", at, zoneName, UseChannelForNudgesUseCase.Workdays(team.Workdays, say));
-        var header = say.Lists("Team.Header", team.Name, say.Count(Phrases.Area.Lists, "Team.Members", members), zoneName, when);
+        var header = say.Lists("Team.Header", team.Name, say.Count(Phrases.Area.Lists, "Team.Members", members), when);
         return bound is null ? header : header + say.Lists("Team.Separator") + Channel(bound, say);
     }
 
