@@ -36,6 +36,11 @@ public sealed partial class CommandParser
     /// <summary>Understands <paramref name="text"/>; anything not understood is an <see cref="UnknownCommand"/>.</summary>
     public ChatCommand Parse(string? text)
     {
+        if (ParseRepeatedOnce(text) is { } once)
+        {
+            return once;
+        }
+
         var parsed = ParseSaid(text);
         return StepDone(text, parsed) ?? parsed;
     }
