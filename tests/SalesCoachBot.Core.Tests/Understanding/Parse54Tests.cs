@@ -6,7 +6,7 @@ namespace SalesCoachBot.Core.Tests.Understanding;
 
 /// <summary>
 /// fix/parse54: phrasings reps type that were read wrong. Items 1–3 were fixed by rep53 and are pinned here end to end;
-/// 4 («الربع الحالي» read as next quarter) and 6 (one command typed over and over) are fixed here.
+/// 4 («الربع الحالي» read as next quarter), 5 (a team's summary) and 6 (one command typed over and over) are fixed here.
 /// </summary>
 public sealed class Parse54Tests : IDisposable
 {
@@ -86,6 +86,38 @@ public sealed class Parse54Tests : IDisposable
 
         // Was «لم يبدأ الربع الأول من 2027 بعد …»: «الحالي» typo-corrected to «التالي» ("next").
         Assert.Equal(thisQuarter.Text, current.Text);
+    }
+
+    [Theory]
+    [InlineData("EMEA summary", "EMEA digest")]
+    [InlineData("summary EMEA", "EMEA digest")]
+    [InlineData("summary for EMEA", "EMEA digest")]
+    [InlineData("ملخص EMEA", "ملخص فريق EMEA")]
+    [InlineData("ملخص EMEA", "EMEA digest")]
+    public async Task TeamSummary_Manager_IsTheTeamsDigestInBothLanguages(string text, string digest)
+    {
+        _bot.AddDeal("1002", "Initech", "demo", _bot.Rep, daysInStage: 40);
+
+        var summary = await _bot.AskAsync(text, _bot.Manager);
+        var expected = await _bot.AskAsync(digest, _bot.Manager);
+
+        // «ملخص EMEA» and "summary EMEA" were the pipeline, "EMEA summary" not understood; «ملخص فريق EMEA» and
+        // "EMEA digest" the stalled list. The replies' language follows the words typed, so compare the deals listed.
+        Assert.Contains("Initech", summary.Text, StringComparison.Ordinal);
+        Assert.Equal(expected.Card?.Kind, summary.Card?.Kind);
+        Assert.Equal(
+            (await _bot.AskAsync(text.Contains("ملخص", StringComparison.Ordinal) ? "ملخص فريق EMEA" : "EMEA digest", _bot.Manager)).Text,
+            summary.Text);
+    }
+
+    [Theory]
+    [InlineData("Hooli summary", "what's next for Hooli")]
+    [InlineData("عطني ملخص Hooli", "ما التالي لصفقة Hooli")]
+    public async Task DealSummary_IsStillTheDealsCard(string text, string card)
+    {
+        _bot.AddDeal("1012", "Hooli", "demo", _bot.Rep);
+
+        Assert.Equal((await _bot.AskAsync(card, _bot.Rep)).Text, (await _bot.AskAsync(text, _bot.Rep)).Text);
     }
 
     public static TheoryData<string, string> Repeated => new()
