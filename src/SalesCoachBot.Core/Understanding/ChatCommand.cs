@@ -38,6 +38,12 @@ public sealed record WhatsNextCommand(DealReference Deal) : ChatCommand, IDealCo
 
     /// <summary>"help xyz", "help with Initech": asked as help, so words that name no deal, stage, team or owner get the help.</summary>
     public bool AskedForHelp { get; init; }
+
+    /// <summary>
+    /// "EMEA summary", «ملخص EMEA»: asked with a word of <c>summary_words</c>, so words that name a team get its digest (the
+    /// stalled list, as «ملخص فريق EMEA» and "EMEA digest") rather than its pipeline. A deal's summary is still its card.
+    /// </summary>
+    public bool AskedForSummary { get; init; }
 }
 
 /// <summary>"done ITEM for DEAL": <see cref="ItemText"/> is the item's words or id, possibly several separated by "and" / ",".</summary>

@@ -36,6 +36,11 @@ public sealed partial class CommandParser
     /// <summary>Understands <paramref name="text"/>; anything not understood is an <see cref="UnknownCommand"/>.</summary>
     public ChatCommand Parse(string? text)
     {
+        if (ParseRepeatedOnce(text) is { } once)
+        {
+            return once;
+        }
+
         var parsed = ParseSaid(text);
         return StepDone(text, parsed) ?? parsed;
     }
@@ -67,6 +72,13 @@ public sealed partial class CommandParser
             SetNextStepCommand { Text.Length: 0 } step => step with { Done = true },
             _ => null,
         };
+    }
+
+    /// <summary>A word of <c>summary_words</c> typed outside the deal's name ("EMEA summary", «ملخص EMEA»).</summary>
+    private static bool SaysSummary(List<Token> raw, string deal)
+    {
+        var name = TextFolding.Words(deal);
+        return raw.Any(t => !name.Contains(TextFolding.Fold(t.Lower)) && Matchers.Value.Any(m => m.Pack.Words("summary_words").Contains(t.Lower)));
     }
 
     private static bool SaysStep(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
@@ -198,6 +210,11 @@ public sealed partial class CommandParser
         if (command is WhatsNextCommand next && Matchers.Value.Any(m => m.Pack.Words("help_words").Contains(raw[0].Lower)))
         {
             command = next with { AskedForHelp = true };
+        }
+
+        if (command is WhatsNextCommand { Deal: NameReference named } summary && SaysSummary(raw, named.Text))
+        {
+            command = summary with { AskedForSummary = true };
         }
 
         return (best.Confidence < ConfirmBelow || best.Tentative || (HasAQuestionMark(trimmed) && !best.Requested)) && CanonicalText(command, best.Language) is { } canonical

@@ -9,7 +9,8 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 
 /// <summary>
 /// "what's next for DEAL": the deal's stage, why it matters, and its exit checklist. Words that name no deal but one of
-/// the person's teams ("how's EMEA looking this quarter") ask for that team's pipeline instead; words that name a stage
+/// the person's teams ("how's EMEA looking this quarter") ask for that team's pipeline instead (its digest when asked as a
+/// summary: "EMEA summary", «ملخص EMEA»); words that name a stage
 /// of the map ("what's required for verbal agreement") get the stage's page; a name an owner has («وش وضع Dana») gets
 /// that owner's deals.
 /// </summary>
@@ -24,7 +25,8 @@ internal sealed class WhatsNextUseCase(
         var lookup = await locator.LocateAsync(command.Deal, context, id => $"what's next for #{id}", cancellationToken);
         if (lookup is not DealLookup.Found found)
         {
-            return await TeamPipelineAsync(command.Deal, command.Language, context, cancellationToken, command.TeamPeriod)
+            return (command.AskedForSummary ? await TeamDigestAsync(command.Deal, command.Language, context, cancellationToken) : null)
+                ?? await TeamPipelineAsync(command.Deal, command.Language, context, cancellationToken, command.TeamPeriod)
                 ?? await StageOrOwnerAsync(command.Deal, command.Language, context, cancellationToken)
                 ?? await HelpAskedAsync(command, context, cancellationToken)
                 ?? ((DealLookup.Answered)lookup).Answer;
@@ -84,6 +86,23 @@ internal sealed class WhatsNextUseCase(
                     : pipeline with { Language = language },
                 context,
                 cancellationToken)
+            : null;
+    }
+
+    /// <summary>
+    /// "EMEA summary", «ملخص EMEA»: words naming no deal but a team the person may see, asked for as a summary, get the
+    /// team's digest (its stalled list), as «ملخص فريق EMEA» and "EMEA digest" do. Null otherwise.
+    /// </summary>
+    private async Task<BotAnswer?> TeamDigestAsync(DealReference deal, string language, TurnContext context, CancellationToken cancellationToken)
+    {
+        if (deal is not NameReference name || parser.Parse("pipeline " + name.Text) is not PipelineCommand { TeamName: { } teamName }
+            || !await names.NamesNoDealAsync(deals, name, context.Person, cancellationToken))
+        {
+            return null;
+        }
+
+        return await AccessPolicy.FindVisibleTeamAsync(directory, teamName, context.Person, cancellationToken) is not null
+            ? await commands.DispatchAsync(new StalledCommand(teamName) { Language = language }, context, cancellationToken)
             : null;
     }
 
