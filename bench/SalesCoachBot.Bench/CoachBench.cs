@@ -177,10 +177,22 @@ internal static class CoachBench
                 moved.Admin += answer.Card is { Kind: CardKind.DealList } ? 1 : 0;
             }
 
+            using var undoHash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
             foreach (var d in textDeals.Take(100))
             {
                 var answer = await undoLast.TimeAsync(() => TurnAsync(db, owners[deals[d].OwnerId], new TextInput("undo that")));
                 moved.Undone += answer.Text.Contains("Withdrew", StringComparison.Ordinal) ? 1 : 0;
+                undoHash.AppendData(System.Text.Encoding.UTF8.GetBytes(answer.Text + "\n"));
+            }
+
+            // After the timed turns, so the printed one withdraws nothing they would have: one more rep's "undo that".
+            Console.WriteLine($"-- answer \"undo that\" (100 reps): {Convert.ToHexString(undoHash.GetHashAndReset())[..12]}");
+            using (var sql = new SqlCounter())
+            {
+                // EF Core decides whether a listener wants command events at most once a second (its logging cache time):
+                // right after the timed turns it would still skip them.
+                await Task.Delay(TimeSpan.FromSeconds(1.5));
+                await ExplainAsync(sql, "undo that (rep)", () => TurnAsync(db, owners[deals[textDeals[100]].OwnerId], new TextInput("undo that")));
             }
 
             Console.WriteLine($"{myDeals.Report()}  [lists {listed.Rep}/{myDeals.Count}]");

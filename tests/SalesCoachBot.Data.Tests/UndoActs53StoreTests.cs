@@ -29,7 +29,7 @@ public abstract class UndoActs53StoreTests(Func<TestDatabase> database)
     {
         await using var services = Db.Services.CreateAsyncScope();
         return await services.ServiceProvider.GetRequiredService<IDealJournal>()
-            .FindLatestActAsync(personId, deal, scope, Db.Time.GetUtcNow().AddHours(-24), kind, CancellationToken.None);
+            .FindLatestActAsync(personId, deal, scope, Db.Time.GetUtcNow().AddHours(-24), kind, activity: null, CancellationToken.None);
     }
 
     private Task SetStepAsync(DealId deal, long personId, string text, DateTimeOffset at) =>
@@ -172,7 +172,7 @@ public abstract class UndoActsUpgrade53Tests(DatabaseProvider provider)
         await using var scope = database.Services.CreateAsyncScope();
         var journal = scope.ServiceProvider.GetRequiredService<IDealJournal>();
         Assert.Single(await journal.RecentNotesAsync(deal.Id, 5, CancellationToken.None));
-        var step = await journal.FindLatestActAsync(team.RepId, deal.Id, null, deal.StageEnteredAt.AddHours(-1), UndoableAct.NextStep, CancellationToken.None);
+        var step = await journal.FindLatestActAsync(team.RepId, deal.Id, null, deal.StageEnteredAt.AddHours(-1), UndoableAct.NextStep, activity: null, CancellationToken.None);
         Assert.Equal((NextStepEventKind.Changed, (string?)null, (DateTimeOffset?)null), (step!.StepChange, step.PreviousText, step.PreviousDue));
     }
 }

@@ -416,7 +416,7 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
     }
 
     public Task<LatestAct?> FindLatestActAsync(
-        long? personId, DealId? deal, DealScope? scope, DateTimeOffset since, UndoableAct? kind, CancellationToken cancellationToken)
+        long? personId, DealId? deal, DealScope? scope, DateTimeOffset since, UndoableAct? kind, ActivityKind? activity, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -427,7 +427,7 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
                     .Select(n => (Order: n.Id, Act: new LatestAct(UndoableAct.Note, n.Id, n.DealId, n.PersonId, n.At) { Text = n.Text }))
                 : [];
             var activities = kind is null or UndoableAct.Activity
-                ? Activities.Where(a => a.WithdrawnAt is null && a.RecordedAt >= since && Fits(a.PersonId, a.DealId))
+                ? Activities.Where(a => a.WithdrawnAt is null && a.RecordedAt >= since && (activity is null || a.Kind == activity) && Fits(a.PersonId, a.DealId))
                     .Select(a => (Order: a.Id, Act: new LatestAct(UndoableAct.Activity, a.Id, a.DealId, a.PersonId, a.RecordedAt)
                     {
                         Text = a.Text,

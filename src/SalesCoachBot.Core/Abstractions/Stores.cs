@@ -418,11 +418,12 @@ public interface IDealJournal
     /// <summary>
     /// The latest note, logged activity or next step change (set, changed, done; not an undo) not withdrawn, made at or after
     /// <paramref name="since"/> among the deals <paramref name="scope"/> allows (every deal when null): by
-    /// <paramref name="personId"/> when given, on <paramref name="deal"/> when given, of <paramref name="kind"/> when given.
+    /// <paramref name="personId"/> when given, on <paramref name="deal"/> when given, of <paramref name="kind"/> when given
+    /// (and only activities of <paramref name="activity"/> when given: "undo my last call").
     /// A next step change counts only while it is the deal's latest still standing (not withdrawn). Null when there is none.
     /// </summary>
     Task<LatestAct?> FindLatestActAsync(
-        long? personId, DealId? deal, DealScope? scope, DateTimeOffset since, UndoableAct? kind, CancellationToken cancellationToken);
+        long? personId, DealId? deal, DealScope? scope, DateTimeOffset since, UndoableAct? kind, ActivityKind? activity, CancellationToken cancellationToken);
 }
 
 /// <summary>What "undo that" may take back besides a confirmation.</summary>

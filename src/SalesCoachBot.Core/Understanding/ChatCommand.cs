@@ -69,6 +69,9 @@ internal enum UndoTarget
     NextStep,
     Note,
     Activity,
+
+    /// <summary>A logged call only ("undo my last call", «الغِ آخر مكالمة»), not a meeting or email logged after it.</summary>
+    Call,
 }
 
 internal sealed record LinkConversationCommand(DealReference Deal) : ChatCommand, IDealCommand;

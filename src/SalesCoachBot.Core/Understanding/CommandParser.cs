@@ -3996,8 +3996,12 @@ public sealed partial class CommandParser
     private static UndoTarget? UndoKind(IReadOnlyList<Token> item, LanguagePack pack, bool anyWord = false)
     {
         var pointers = pack.Words("undo_last_words");
+        // A call is also an activity: its own list comes first, so "my last call" names only calls.
         (string Words, UndoTarget Target)[] kinds =
-            [("undo_step_words", UndoTarget.NextStep), ("undo_note_words", UndoTarget.Note), ("undo_activity_words", UndoTarget.Activity)];
+        [
+            ("undo_confirmation_words", UndoTarget.Confirmation), ("undo_step_words", UndoTarget.NextStep), ("undo_note_words", UndoTarget.Note),
+            ("undo_call_words", UndoTarget.Call), ("undo_activity_words", UndoTarget.Activity),
+        ];
         var named = new HashSet<UndoTarget>();
         foreach (var token in item)
         {
@@ -4184,6 +4188,8 @@ public sealed partial class CommandParser
             UndoLastCommand { Target: UndoTarget.NextStep } c => $"undo the next step{Deal(c.Deal, "for")}",
             UndoLastCommand { Target: UndoTarget.Note } c => $"undo my note{Deal(c.Deal, "on")}",
             UndoLastCommand { Target: UndoTarget.Activity } c => $"undo the activity{Deal(c.Deal, "for")}",
+            UndoLastCommand { Target: UndoTarget.Call } c => $"undo my last call{Deal(c.Deal, "on")}",
+            UndoLastCommand { Target: UndoTarget.Confirmation } c => $"undo my last confirmation{Deal(c.Deal, "for")}",
             UndoLastCommand c => $"undo that{Deal(c.Deal, "for")}",
             MoveDealCommand { ToPreviousStage: true } c => $"move{Deal(c.Deal, "deal")} to the previous stage{Because(c.Reason)}",
             MoveDealCommand c => $"move{Deal(c.Deal, "deal")} to {c.StageText}{Because(c.Reason)}",
@@ -4227,7 +4233,11 @@ public sealed partial class CommandParser
             UndoLastCommand { Target: UndoTarget.NextStep } c => $"تراجع عن الخطوة التالية{For(c.Deal, "في")}",
             UndoLastCommand { Target: UndoTarget.Note } c => $"تراجع عن آخر ملاحظة{For(c.Deal, "في")}",
             UndoLastCommand { Target: UndoTarget.Activity } c => $"تراجع عن آخر نشاط{For(c.Deal, "في")}",
-            UndoLastCommand c => $"تراجع عن آخر تأكيد{For(c.Deal, "في")}",
+            UndoLastCommand { Target: UndoTarget.Call, Deal: LinkedDealReference } => "تراجع عن آخر مكالمة",
+            UndoLastCommand { Target: UndoTarget.Call } c => $"الغ آخر مكالمة مع {Deal(c.Deal)}",
+            UndoLastCommand { Target: UndoTarget.Confirmation } c => $"تراجع عن آخر تأكيد{For(c.Deal, "في")}",
+            // «آخر واحد», not «آخر تأكيد»: a confirmation named takes back only confirmations.
+            UndoLastCommand c => $"تراجع عن آخر واحد{For(c.Deal, "في")}",
             MoveDealCommand { ToPreviousStage: true } c => $"انقل {Deal(c.Deal)} إلى المرحلة السابقة{Because(c.Reason)}",
             MoveDealCommand c => $"انقل {Deal(c.Deal)} إلى مرحلة {Arabic(LanguagePack.Arabic.StageNames, c.StageText)}{Because(c.Reason)}",
             MarkLostCommand c => $"خسرنا {Deal(c.Deal)}{Because(c.Reason, "بسبب")}",

@@ -29,6 +29,9 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         builder.HasOne(d => d.Team).WithMany().HasForeignKey(d => d.TeamId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(d => new { d.TeamId, d.Status, d.StageId });
         builder.HasIndex(d => new { d.OwnerId, d.Status });
+        // "undo that" looks for the person's own close of the last minutes (FindLatestCloseAsync) on every undo: without
+        // this it read all 100,000 deals of the coach bench (bench/README.md, undo54).
+        builder.HasIndex(d => new { d.ClosedByPersonId, d.StageEnteredAt });
     }
 }
 

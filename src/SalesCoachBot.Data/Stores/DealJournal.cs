@@ -76,7 +76,7 @@ internal sealed class DealJournal(DbContextLease lease) : IDealJournal
     }
 
     public async Task<LatestAct?> FindLatestActAsync(
-        long? personId, DealId? deal, DealScope? scope, DateTimeOffset since, UndoableAct? kind, CancellationToken cancellationToken)
+        long? personId, DealId? deal, DealScope? scope, DateTimeOffset since, UndoableAct? kind, ActivityKind? activity, CancellationToken cancellationToken)
     {
         // As DealScope.Allows: the deals of the person's teams and those they own.
         var teams = scope?.TeamIds.ToList() ?? [];
@@ -97,6 +97,7 @@ internal sealed class DealJournal(DbContextLease lease) : IDealJournal
         {
             latest = Later(latest, await Db.Activities.AsNoTracking()
                 .Where(a => a.WithdrawnAt == null && a.RecordedAt >= since && a.PersonId != null && (personId == null || a.PersonId == personId) && (deal == null || a.DealId == deal))
+                .Where(a => activity == null || a.Kind == activity)
                 .Where(a => visible.Contains(a.DealId))
                 .OrderByDescending(a => a.RecordedAt).ThenByDescending(a => a.Id)
                 .Select(a => new LatestAct(UndoableAct.Activity, a.Id, a.DealId, a.PersonId, a.RecordedAt)
@@ -113,13 +114,13 @@ internal sealed class DealJournal(DbContextLease lease) : IDealJournal
         {
             // Only a deal's latest step change still standing is in force: an older one was replaced since. Once that one is
             // undone, the one before it stands again, so "undo that" again walks back one more, as it does confirmations.
-            var lastOfDeal = Db.NextStepEvents.AsNoTracking()
-                .Where(e => e.WithdrawnAt == null && e.Kind != NextStepEventKind.Undone)
-                .GroupBy(e => e.DealId).Select(g => g.Max(e => e.Id));
+            // Asked of each candidate through the deal's index (no later standing change on its deal), not as a per-deal
+            // MAX over every step change ever made.
+            var standing = Db.NextStepEvents.AsNoTracking().Where(o => o.WithdrawnAt == null && o.Kind != NextStepEventKind.Undone);
             latest = Later(latest, await Db.NextStepEvents.AsNoTracking()
                 .Where(e => e.WithdrawnAt == null && e.Kind != NextStepEventKind.Undone && e.At >= since && e.PersonId != null
                     && (personId == null || e.PersonId == personId) && (deal == null || e.DealId == deal))
-                .Where(e => visible.Contains(e.DealId) && lastOfDeal.Contains(e.Id))
+                .Where(e => visible.Contains(e.DealId) && !standing.Any(o => o.DealId == e.DealId && o.Id > e.Id))
                 .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
                 .Select(e => new LatestAct(UndoableAct.NextStep, e.Id, e.DealId, e.PersonId, e.At)
                 {

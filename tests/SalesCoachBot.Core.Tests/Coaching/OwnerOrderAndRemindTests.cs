@@ -173,9 +173,10 @@ public sealed class OwnerOrderAndRemindTests : IDisposable
         var arabic = await _bot.AskAsync("مساعدة");
 
         Assert.Contains("- \"undo demo held for Initech\": withdraw a confirmation; \"undo that\" withdraws your latest confirmation, next step, note or logged call, within 24 hours", english.Text, StringComparison.Ordinal);
-        Assert.Contains("سحب تأكيد سابق؛ و«تراجع عن آخر تأكيد» يسحب آخر ما سجّلته خلال 24 ساعة: تأكيدًا أو خطوة تالية أو ملاحظة أو اتصالًا", arabic.Text, StringComparison.Ordinal);
-        // The phrase the help gives is the one the parser reads as "undo that".
-        Assert.Equal("undolast this", UnderstandingTestData.Read("تراجع عن آخر تأكيد"));
+        Assert.Contains("سحب تأكيد سابق؛ و«تراجع عن ذلك» يسحب آخر ما سجّلته خلال 24 ساعة: تأكيدًا أو خطوة تالية أو ملاحظة أو اتصالًا", arabic.Text, StringComparison.Ordinal);
+        // The phrase the help gives is the one the parser reads as "undo that" («آخر تأكيد» takes back only confirmations).
+        Assert.Equal("undolast this", UnderstandingTestData.Read("تراجع عن ذلك"));
+        Assert.Equal(UndoTarget.Any, Assert.IsType<UndoLastCommand>(new CommandParser().Parse("تراجع عن ذلك")).Target);
     }
 
     [Fact]

@@ -163,7 +163,8 @@ public sealed class UndoActs53Tests : IDisposable
         var deal = _bot.AddDeal("1002", "Initech", "discovery");
         await _bot.AskAsync("next step for Initech: call the CFO friday");
 
-        var answer = await _bot.AskAsync("تراجع عن آخر تأكيد");
+        // «آخر واحد» ("the last one"): any kind; «آخر تأكيد» names a confirmation and would leave the step (undo54).
+        var answer = await _bot.AskAsync("تراجع عن آخر واحد");
 
         Assert.Null(deal.NextStep);
         Assert.Contains("سُحبت الخطوة التالية لصفقة", answer.Text, StringComparison.Ordinal);

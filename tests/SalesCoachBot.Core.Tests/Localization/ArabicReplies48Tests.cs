@@ -132,7 +132,8 @@ public sealed class ArabicReplies48Tests : IDisposable
     {
         _bot.AddDeal("7004", "Zenith", "discovery");
 
-        var arabic = (await _bot.AskAsync("تراجع عن آخر تأكيد في Zenith", _bot.Manager)).Text;
+        // «آخر واحد»: any kind, as "undo that" («آخر تأكيد» names a confirmation: undo54).
+        var arabic = (await _bot.AskAsync("تراجع عن آخر واحد في Zenith", _bot.Manager)).Text;
         var english = (await _bot.AskAsync("undo that on Zenith", _bot.Manager)).Text;
 
         Assert.Equal(

@@ -10,15 +10,15 @@ public sealed class Undo53ParserTests
     [Theory]
     [InlineData("undo the next step for Initech", "NextStep")]
     [InlineData("undo my note on Initech", "Note")]
-    [InlineData("undo the call on Initech", "Activity")]
+    [InlineData("undo the call on Initech", "Call")]
     [InlineData("undo the last note on Initech", "Note")]
     [InlineData("withdraw the next step for Initech", "NextStep")]
     [InlineData("undo the meeting with Initech", "Activity")]
     [InlineData("تراجع عن الخطوة التالية لـ Initech", "NextStep")]
     [InlineData("الغِ آخر ملاحظة على Initech", "Note")]
-    [InlineData("امسح المكالمة مع Initech", "Activity")]
+    [InlineData("امسح المكالمة مع Initech", "Call")]
     [InlineData("احذف آخر ملاحظة على Initech", "Note")]
-    [InlineData("تراجع عن المكالمة مع Initech", "Activity")]
+    [InlineData("تراجع عن المكالمة مع Initech", "Call")]
     public void Parse_UndoNamingAKind_IsUndoLastOfThatKindOnTheDeal(string text, string target)
     {
         var parsed = Assert.IsType<UndoLastCommand>(_parser.Parse(text));
@@ -28,7 +28,7 @@ public sealed class Undo53ParserTests
 
     [Theory]
     [InlineData("undo my last note", "Note")]
-    [InlineData("undo my last call", "Activity")]
+    [InlineData("undo my last call", "Call")]
     [InlineData("تراجع عن آخر ملاحظة", "Note")]
     [InlineData("undo that", "Any")]
     [InlineData("undo the last one", "Any")]

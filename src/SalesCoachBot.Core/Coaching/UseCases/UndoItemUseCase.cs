@@ -42,7 +42,7 @@ internal sealed class UndoItemUseCase(
                 context.Say.Coaching("Undo.NotAnItem", command.ItemText, deal.Name, MapWording.Name(stage, context.Language)));
         }
 
-        return await UndoAsync(deal.Id, match.Item.Id, expectedStageVersion: null, context, fromCard: false, cancellationToken);
+        return await UndoAsync(deal.Id, match.Item.Id, expectedStageVersion: null, context, fromCard: false, ifGone: null, cancellationToken);
     }
 
     /// <summary>
@@ -75,10 +75,11 @@ internal sealed class UndoItemUseCase(
         var act = command.Target switch
         {
             UndoTarget.Confirmation => null,
-            UndoTarget.NextStep => await journal.FindLatestActAsync(personId, onDeal?.Id, scope, since, UndoableAct.NextStep, cancellationToken),
-            UndoTarget.Note => await journal.FindLatestActAsync(personId, onDeal?.Id, scope, since, UndoableAct.Note, cancellationToken),
-            UndoTarget.Activity => await journal.FindLatestActAsync(personId, onDeal?.Id, scope, since, UndoableAct.Activity, cancellationToken),
-            _ => await journal.FindLatestActAsync(personId, onDeal?.Id, scope, since, kind: null, cancellationToken),
+            UndoTarget.NextStep => await journal.FindLatestActAsync(personId, onDeal?.Id, scope, since, UndoableAct.NextStep, activity: null, cancellationToken),
+            UndoTarget.Note => await journal.FindLatestActAsync(personId, onDeal?.Id, scope, since, UndoableAct.Note, activity: null, cancellationToken),
+            UndoTarget.Activity => await journal.FindLatestActAsync(personId, onDeal?.Id, scope, since, UndoableAct.Activity, activity: null, cancellationToken),
+            UndoTarget.Call => await journal.FindLatestActAsync(personId, onDeal?.Id, scope, since, UndoableAct.Activity, ActivityKind.Call, cancellationToken),
+            _ => await journal.FindLatestActAsync(personId, onDeal?.Id, scope, since, kind: null, activity: null, cancellationToken),
         };
 
         // "mark Tailwind lost - price", then "undo that": the close's own reply offers "reopen" for CloseCards.UndoWindow, so
@@ -100,12 +101,19 @@ internal sealed class UndoItemUseCase(
 
         if (latest is null)
         {
-            if (command.Target is not (UndoTarget.Any or UndoTarget.Confirmation))
+            // "undo my last note" with none: the reply names the kind asked for, not "nothing at all".
+            if (command.Target is not UndoTarget.Any)
             {
                 var what = say.Coaching("Undo.Target." + command.Target);
                 var none = onDeal is null
                     ? say.Coaching("Undo.NothingOfKind", what, hours)
                     : say.Coaching("Undo.NothingOfKindOnDeal", what, onDeal.Deal.Name, hours);
+                if (command.Target == UndoTarget.Confirmation)
+                {
+                    // An older confirmation is still withdrawn by naming it, as "undo that" with nothing recent says.
+                    none += " " + say.Coaching("Undo.NameOlder", onDeal is null ? HelpExample(say) : UndoExample(onDeal, context));
+                }
+
                 return Errors.Answer(say.Coaching("Undo.Nothing.Title"), none);
             }
 
@@ -128,7 +136,8 @@ internal sealed class UndoItemUseCase(
             return StageLeft(latest, deal, context);
         }
 
-        return await UndoAsync(latest.Deal, latest.Item, expectedStageVersion: null, context, fromCard: false, cancellationToken);
+        // A twin "undo my last confirmation" that withdrew it first leaves nothing for this one: it says so, as for a note.
+        return await UndoAsync(latest.Deal, latest.Item, expectedStageVersion: null, context, fromCard: false, say.Coaching("Undo.AlreadyUndone"), cancellationToken);
     }
 
     /// <summary>
@@ -294,10 +303,11 @@ internal sealed class UndoItemUseCase(
 
     /// <summary>A card's undo button, at the stage version the card showed.</summary>
     public Task<BotAnswer> HandleAsync(UndoItemPayload command, TurnContext context, CancellationToken cancellationToken) =>
-        UndoAsync(command.Deal, command.Item, command.StageVersion, context, fromCard: true, cancellationToken);
+        UndoAsync(command.Deal, command.Item, command.StageVersion, context, fromCard: true, ifGone: null, cancellationToken);
 
+    /// <summary>Withdraws the item's confirmation under the deal's lock; <paramref name="ifGone"/> answers when none is left.</summary>
     public async Task<BotAnswer> UndoAsync(
-        DealId dealId, ChecklistItemId item, int? expectedStageVersion, TurnContext context, bool fromCard, CancellationToken cancellationToken)
+        DealId dealId, ChecklistItemId item, int? expectedStageVersion, TurnContext context, bool fromCard, string? ifGone, CancellationToken cancellationToken)
     {
         var outcome = await deals.ChangeDealAsync(dealId, state =>
         {
@@ -314,7 +324,7 @@ internal sealed class UndoItemUseCase(
             var existing = state.View.Confirmations.FirstOrDefault(c => c.Item == item);
             if (existing is null)
             {
-                return DealChangePlan<string>.Nothing(context.Say.Coaching("Undo.NotConfirmed", itemText));
+                return DealChangePlan<string>.Nothing(ifGone ?? context.Say.Coaching("Undo.NotConfirmed", itemText));
             }
 
             if (!AccessPolicy.CanUndo(context.Person, deal, existing.PersonId))

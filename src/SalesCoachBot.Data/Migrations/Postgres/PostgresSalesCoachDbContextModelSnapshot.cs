@@ -259,6 +259,8 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                     b.HasIndex("ExternalId")
                         .IsUnique();
 
+                    b.HasIndex("ClosedByPersonId", "StageEnteredAt");
+
                     b.HasIndex("OwnerId", "Status");
 
                     b.HasIndex("TeamId", "Status", "StageId");

@@ -251,6 +251,8 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                     b.HasIndex("ExternalId")
                         .IsUnique();
 
+                    b.HasIndex("ClosedByPersonId", "StageEnteredAt");
+
                     b.HasIndex("OwnerId", "Status");
 
                     b.HasIndex("TeamId", "Status", "StageId");
