@@ -453,6 +453,31 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
         }
     }
 
+    public Task<PersonActs> ListActsAsync(
+        long personId, IReadOnlyCollection<long>? teamIds, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            bool On(DealId id) => teamIds is null || Deals.Any(d => d.Id == id && teamIds.Contains(d.TeamId));
+            bool In(DateTimeOffset at) => at >= from && at < to;
+            var stages = History.Where(h => h.ByPersonId == personId && PersonActs.IsOwnStageChange(h.Kind) && In(h.EnteredAt) && On(h.DealId))
+                .OrderByDescending(h => h.EnteredAt).ThenByDescending(h => h.Id).Take(limit).ToList();
+            var confirmations = Confirmations.Where(c => c.PersonId == personId && c.WithdrawnAt is null && In(c.ConfirmedAt) && On(c.DealId))
+                .OrderByDescending(c => c.ConfirmedAt).ThenByDescending(c => c.Id).Take(limit).ToList();
+            var notes = Notes.Where(n => n.PersonId == personId && n.WithdrawnAt is null && In(n.At) && On(n.DealId))
+                .OrderByDescending(n => n.At).ThenByDescending(n => n.Id).Take(limit).ToList();
+            var activities = Activities.Where(a => a.PersonId == personId && a.WithdrawnAt is null && In(a.OccurredAt) && On(a.DealId))
+                .OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id).Take(limit).ToList();
+            var steps = NextStepEvents.Where(e => e.PersonId == personId && e.WithdrawnAt is null && e.Kind != NextStepEventKind.Undone && In(e.At) && On(e.DealId))
+                .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(limit).ToList();
+            var ids = stages.Select(h => h.DealId).Concat(confirmations.Select(c => c.DealId)).Concat(notes.Select(n => n.DealId))
+                .Concat(activities.Select(a => a.DealId)).Concat(steps.Select(e => e.DealId)).ToHashSet();
+            var deals = Deals.Where(d => ids.Contains(d.Id))
+                .Select(d => new ActDeal(d.Id, d.ExternalId, d.Name, d.TeamId, Teams.FirstOrDefault(t => t.Id == d.TeamId)?.MapId)).ToList();
+            return Task.FromResult(new PersonActs(deals, stages, confirmations, notes, activities, steps));
+        }
+    }
+
     public Task<IReadOnlyList<TimelineEntry>> TimelineAsync(DealId deal, CancellationToken cancellationToken)
     {
         lock (_gate)

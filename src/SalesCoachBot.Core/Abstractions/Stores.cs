@@ -424,7 +424,36 @@ public interface IDealJournal
     /// </summary>
     Task<LatestAct?> FindLatestActAsync(
         long? personId, DealId? deal, DealScope? scope, DateTimeOffset since, UndoableAct? kind, ActivityKind? activity, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// "what did I do this week": the rows <paramref name="personId"/> wrote at or after <paramref name="from"/> and before
+    /// <paramref name="to"/> on the deals of <paramref name="teamIds"/> (every team when null): checklist confirmations, notes,
+    /// logged activities (by when they happened), next steps set, changed or done, and stage changes made in chat (moves,
+    /// advances, overrides, closes, reopens), newest first, at most <paramref name="limit"/> of each kind. What was withdrawn
+    /// or undone since is left out (and so is an undo itself): the list says what still stands.
+    /// </summary>
+    Task<PersonActs> ListActsAsync(
+        long personId, IReadOnlyCollection<long>? teamIds, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken);
 }
+
+/// <summary>A person's rows of a period (<see cref="IDealJournal.ListActsAsync"/>) and the deals they are on.</summary>
+public sealed record PersonActs(
+    IReadOnlyList<ActDeal> Deals,
+    IReadOnlyList<StageHistoryEntry> Stages,
+    IReadOnlyList<Confirmation> Confirmations,
+    IReadOnlyList<DealNote> Notes,
+    IReadOnlyList<DealActivity> Activities,
+    IReadOnlyList<DealNextStepEvent> NextSteps)
+{
+    public static readonly PersonActs Empty = new([], [], [], [], [], []);
+
+    /// <summary>The stage changes a person makes in chat: a map change, a deal's creation, an import or a CRM sync is no act of theirs.</summary>
+    public static bool IsOwnStageChange(StageChangeKind kind) =>
+        kind is StageChangeKind.Advanced or StageChangeKind.Moved or StageChangeKind.Override or StageChangeKind.Closed or StageChangeKind.Reopened;
+}
+
+/// <summary>A deal some act of a person's is on: its name, number, team and the team's map.</summary>
+public sealed record ActDeal(DealId Id, string ExternalId, string Name, long TeamId, string? TeamMapId);
 
 /// <summary>What "undo that" may take back besides a confirmation.</summary>
 public enum UndoableAct

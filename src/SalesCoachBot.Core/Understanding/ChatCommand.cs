@@ -383,3 +383,19 @@ public enum NotOffered
 
 /// <summary>"thanks", "cheers", «شكرا», «يعطيك العافية»: said to the bot at the end of a turn; answered in kind, nothing changes.</summary>
 internal sealed record ThanksCommand : ChatCommand;
+
+/// <summary>
+/// "what did I do this week", «شو عملت هالأسبوع», "what did Dana do today", "what did I confirm": a person's own acts in a
+/// trailing window of <see cref="WindowDays"/> days, a calendar <see cref="Period"/> or a <see cref="Day"/> (this week when
+/// none is said). <see cref="PersonName"/> as typed, null for the asker; <see cref="ConfirmationsOnly"/> narrows the list to
+/// checklist confirmations.
+/// </summary>
+internal sealed record MyActsCommand(int? WindowDays, Pipeline.CalendarPeriod? Period, ActsDay? Day = null, string? PersonName = null, bool ConfirmationsOnly = false)
+    : ChatCommand;
+
+/// <summary>A day a <see cref="MyActsCommand"/> asks about: the team's today or yesterday, midnight to midnight where it works.</summary>
+internal enum ActsDay
+{
+    Today,
+    Yesterday,
+}

@@ -141,6 +141,15 @@ public sealed partial class CommandParser
             }
         }
 
+        // "what have I done this week", "what did I confirm today", «شو عملت هالأسبوع»: the person's own acts.
+        foreach (var matcher in Matchers.Value)
+        {
+            if (ActsAlone(matcher.Pack, raw, new Typed(trimmed, folded)) is { } acts)
+            {
+                return acts;
+            }
+        }
+
         // "remind me to call Initech tomorrow", «ذكرني أتصل بـ Initech بكرة»: the deal's next step, in the language of "remind".
         foreach (var matcher in Matchers.Value)
         {
@@ -603,6 +612,49 @@ public sealed partial class CommandParser
             && tokens.All(t => In("moves_asked", t) || In("moves_alone", t));
     }
 
+    /// <summary>
+    /// "what have I done this week", "what did I confirm today", «شو عملت هالأسبوع», «إيه اللي عملته»: a question word
+    /// (<c>acts_questions</c>), a word that asks what was done (<c>acts_asked</c>, or <c>acts_confirm</c> for the
+    /// confirmations) and only words of <c>acts_alone</c> and <c>mine_words</c> beside a period. English says who ("I").
+    /// Read before the examples: "done" and "confirm" are words of other commands, whose weights an example would lower.
+    /// </summary>
+    private static MyActsCommand? ActsAlone(LanguagePack pack, List<Token> raw, Typed folded)
+    {
+        var tokens = pack.Canonicalize(raw);
+        bool In(string set, Token t) => pack.Words(set).Contains(t.Lower) || pack.Words(set).Contains(t.Canon);
+        var (days, period, used) = Window(tokens, pack);
+        var today = tokens.Where(t => In("due_today", t)).ToList();
+        var yesterday = tokens.Where(t => In("day_yesterday", t)).ToList();
+        var rest = tokens.Where(t => !used.Contains(t) && !today.Contains(t) && !yesterday.Contains(t)).ToList();
+        // "what did Dana do this week", "what has Riley done": the words between "did" / "has" and "do" / "done" / "confirm"
+        // name someone (up to three; "I" names no one).
+        // «شو عمل Riley هالأسبوع»: a name in Latin letters after «عمل» / «فعل» / «أكد» to the end.
+        string? person = null;
+        var aux = rest.FindIndex(t => In("acts_aux", t));
+        var verb = aux < 0 ? -1 : pack.IsArabic ? rest.Count : rest.FindIndex(aux + 1, t => In("acts_verbs", t));
+        if (verb - aux is >= 2 and <= 4 && rest.Skip(aux + 1).Take(verb - aux - 1).ToList() is var named && !named.Any(t => In("mine_words", t))
+            && (!pack.IsArabic || named.All(t => !t.Lower.Any(ArabicText.IsArabicLetter))))
+        {
+            person = OwnerOf([.. named], pack, folded);
+            if (person is null)
+            {
+                return null;
+            }
+
+            rest = [.. rest.Take(aux + 1), .. rest.Skip(verb)];
+        }
+
+        if (rest.Count is 0 or > 7 || !rest.Any(t => In("acts_questions", t)) || !rest.Any(t => In("acts_asked", t) || In("acts_confirm", t) || (person is not null && In("acts_aux", t)))
+            || !rest.All(t => In("acts_alone", t) || In("acts_asked", t) || In("acts_confirm", t) || In("mine_words", t) || (person is not null && In("acts_aux", t)))
+            || (!pack.IsArabic && person is null && !rest.Any(t => In("mine_words", t))))
+        {
+            return null;
+        }
+
+        ActsDay? day = days is not null || period is not null ? null : today.Count > 0 ? ActsDay.Today : yesterday.Count > 0 ? ActsDay.Yesterday : null;
+        return new MyActsCommand(days, period, day, person, rest.Any(t => In("acts_confirm", t))) { Language = pack.Code };
+    }
+
     private static HelpCommand? HelpAbout(IntentMatcher matcher, List<Token> raw)
     {
         var pack = matcher.Pack;
@@ -1021,8 +1073,9 @@ public sealed partial class CommandParser
             // «خسرنا هالأسبوع» ("we lost this week") fits «إيش المستحق هالأسبوع» by its period: a loss or a win said is never
             // what is due, so another reading (the lost or won list) is tried.
             // "what moved today" fits "what's due today" by its day: a verb of moves_asked asks for the stage moves.
+            // "what have I done this week" fits "what do I have this week": a word of acts_asked asks what was done (a person's acts).
             "due" => (pack.IsArabic && tokens.Any(t => pack.Words("closed_lost").Contains(t.Canon) || pack.Words("closed_won").Contains(t.Canon)))
-                || AnyWordOf(tokens, pack, "moves_asked")
+                || AnyWordOf(tokens, pack, "moves_asked") || AnyWordOf(tokens, pack, "acts_asked")
                 ? null : Due(tokens, pack) with { OwnerName = m.HasSlot("person") ? DueOwner(m.Slot("person"), pack, folded) : DueOwnerInExtras(m, tokens, pack, folded) },
             "move" => Move(m, tokens, folded, pack),
             "lost" => m.Slot("deal").Count == 0 || SaysWon(m, tokens, pack) ? null : Lost(m, tokens, folded, pack),
@@ -1057,6 +1110,7 @@ public sealed partial class CommandParser
             "closed" => Closed(m, tokens, pack),
             "moves" => Moves(m, tokens, pack),
             "compare" => Compare(m, tokens, folded, pack),
+            "acts" => Acts(m, tokens, folded, pack),
             "members" => Members(m, tokens, folded, pack),
             // "show me the team's deals" fits "show the teams": deals asked for are a list of deals, so another reading is tried;
             // "pipeline for all teams" likewise asks for the pipeline, not the list of teams.
@@ -1354,6 +1408,37 @@ public sealed partial class CommandParser
         var words = (m.HasSlot("team") ? m.Slot("team") : TeamOutsideTheSlots(m.Extras, pack)).Where(t => !said.Contains(t.Canon) && !said.Contains(t.Lower));
         var (team, year) = WithoutYear(WithoutWindow([.. words.Where(t => !used.Contains(t))], pack), pack, said: days is not null || period is not null);
         return new StageMovesCommand(Team(team, pack), days, period ?? year, SaysMine(tokens, pack));
+    }
+
+    /// <summary>
+    /// "what did I do this week", «شو عملت هالأسبوع», "what did Dana do today", "what did I confirm": the period read as the
+    /// moves list reads it, "today" and "yesterday" as the team's day; a name in the person's slot asks for someone else's
+    /// acts ("I", «أنا» name no one); a word of <c>acts_confirm</c> narrows them to confirmations.
+    /// </summary>
+    private static MyActsCommand? Acts(IntentMatch m, IReadOnlyList<Token> tokens, Typed folded, LanguagePack pack)
+    {
+        // "the weather is nice today" fits "{person}'s day" by its day alone: no act asked about, another reading; nor is
+        // «وش تحرك آخر أسبوع» ("what moved"), which the moves list answers.
+        if ((!AnyWordOf(tokens, pack, "acts_words") && !AnyWordOf(tokens, pack, "acts_confirm")) || AnyWordOf(tokens, pack, "moves_asked") || AnyWordOf(tokens, pack, "moves_words"))
+        {
+            return null;
+        }
+
+        var (days, period, used) = Window(tokens, pack);
+        ActsDay? day = null;
+        if (days is null && period is null)
+        {
+            var today = tokens.Where(t => pack.Words("due_today").Contains(t.Canon) || pack.Words("due_today").Contains(t.Lower)).ToList();
+            var yesterday = tokens.Where(t => pack.Words("day_yesterday").Contains(t.Canon) || pack.Words("day_yesterday").Contains(t.Lower)).ToList();
+            day = today.Count > 0 ? ActsDay.Today : yesterday.Count > 0 ? ActsDay.Yesterday : null;
+            used.UnionWith(today.Concat(yesterday));
+        }
+
+        // "what did Dana confirm this week" fits "did {person} do this week" with "confirm" in the slot: no part of the name.
+        var person = m.HasSlot("person")
+            ? OwnerOf([.. m.Slot("person").Where(t => !used.Contains(t) && !pack.Words("acts_confirm").Contains(t.Canon) && !pack.Words("acts_confirm").Contains(t.Lower))], pack, folded)
+            : null;
+        return new MyActsCommand(days, period, day, person, AnyWordOf(tokens, pack, "acts_confirm"));
     }
 
     /// <summary>

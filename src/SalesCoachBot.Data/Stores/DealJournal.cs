@@ -136,5 +136,48 @@ internal sealed class DealJournal(DbContextLease lease) : IDealJournal
         return latest;
     }
 
+    public async Task<PersonActs> ListActsAsync(
+        long personId, IReadOnlyCollection<long>? teamIds, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken)
+    {
+        var scoped = Db.Deals.AsNoTracking();
+        if (teamIds?.ToList() is { } teams)
+        {
+            scoped = scoped.Where(d => teams.Contains(d.TeamId));
+        }
+
+        var deals = scoped.Select(d => d.Id);
+        var kinds = new[] { StageChangeKind.Advanced, StageChangeKind.Moved, StageChangeKind.Override, StageChangeKind.Closed, StageChangeKind.Reopened };
+        var stages = await Db.StageHistory.AsNoTracking()
+            .Where(h => h.ByPersonId == personId && h.EnteredAt >= from && h.EnteredAt < to && kinds.Contains(h.Kind) && deals.Contains(h.DealId))
+            .OrderByDescending(h => h.EnteredAt).ThenByDescending(h => h.Id).Take(limit).ToListAsync(cancellationToken);
+        var confirmations = await Db.Confirmations.AsNoTracking()
+            .Where(c => c.PersonId == personId && c.WithdrawnAt == null && c.ConfirmedAt >= from && c.ConfirmedAt < to && deals.Contains(c.DealId))
+            .OrderByDescending(c => c.ConfirmedAt).ThenByDescending(c => c.Id).Take(limit).ToListAsync(cancellationToken);
+        var notes = await Db.Notes.AsNoTracking()
+            .Where(n => n.PersonId == personId && n.WithdrawnAt == null && n.At >= from && n.At < to && deals.Contains(n.DealId))
+            .OrderByDescending(n => n.At).ThenByDescending(n => n.Id).Take(limit).ToListAsync(cancellationToken);
+        // A call is counted on the day it happened ("called Initech yesterday" said today is yesterday's).
+        var activities = await Db.Activities.AsNoTracking()
+            .Where(a => a.PersonId == personId && a.WithdrawnAt == null && a.OccurredAt >= from && a.OccurredAt < to && deals.Contains(a.DealId))
+            .OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id).Take(limit).ToListAsync(cancellationToken);
+        var nextSteps = await Db.NextStepEvents.AsNoTracking()
+            .Where(e => e.PersonId == personId && e.WithdrawnAt == null && e.Kind != NextStepEventKind.Undone && e.At >= from && e.At < to && deals.Contains(e.DealId))
+            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(limit).ToListAsync(cancellationToken);
+
+        var ids = stages.Select(h => h.DealId).Concat(confirmations.Select(c => c.DealId)).Concat(notes.Select(n => n.DealId))
+            .Concat(activities.Select(a => a.DealId)).Concat(nextSteps.Select(e => e.DealId)).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return PersonActs.Empty;
+        }
+
+        var onDeals = await (
+            from d in Db.Deals.AsNoTracking()
+            join t in Db.Teams.AsNoTracking() on d.TeamId equals t.Id
+            where ids.Contains(d.Id)
+            select new ActDeal(d.Id, d.ExternalId, d.Name, d.TeamId, t.MapId)).ToListAsync(cancellationToken);
+        return new PersonActs(onDeals, stages, confirmations, notes, activities, nextSteps);
+    }
+
     private static LatestAct? Later(LatestAct? a, LatestAct? b) => a is null ? b : b is null || a.At >= b.At ? a : b;
 }

@@ -181,6 +181,8 @@ internal static class UnderstandingTestData
             ChangeQuestionCommand c => $"{(c.Advice ? "advice" : "question")} {Deal(c.Deal)}",
             LogActivityCommand c => $"activity {Deal(c.Deal)} | {c.Kind.ToString().ToLowerInvariant()} {c.Day.ToString().ToLowerInvariant()} {Lower(c.About)}",
             HelpCommand => "help",
+            MyActsCommand c => $"acts{(c.ConfirmationsOnly ? " confirmed" : string.Empty)} {c.PersonName?.ToLowerInvariant() ?? "me"} | "
+                + (c.Day?.ToString().ToLowerInvariant() ?? c.WindowDays?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? c.Period?.Code ?? "-"),
             UnknownCommand => "unknown",
             _ => command.GetType().Name,
         };

@@ -311,4 +311,33 @@ public sealed class DealsAndHelpInChatTests : IAsyncLifetime
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("""{"id":"reply-1"}""", Encoding.UTF8, "application/json") };
         }
     }
+
+    [Fact]
+    public async Task Teams_WhatDidIDoThisWeek_TheRepsOwnNoteOnTheCard()
+    {
+        var host = await StartAsync();
+
+        await TeamsAsync(host, TeamsMessage("act-acts-1", "note for Initech: CFO wants ROI", DanaAad));
+        var reply = await TeamsAsync(host, TeamsMessage("act-acts-2", "what did I do this week", DanaAad));
+
+        Assert.Contains("AdaptiveCard", reply, StringComparison.Ordinal);
+        Assert.Contains("What you did", reply, StringComparison.Ordinal);
+        Assert.Contains(", you wrote 1 note.", reply, StringComparison.Ordinal);
+        Assert.Contains("Initech (#1002)", reply, StringComparison.Ordinal);
+        Assert.Contains("Note: CFO wants ROI", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Slack_WhatDidIDoToday_TheRepsOwnCallInBlockKit()
+    {
+        var host = await StartAsync();
+
+        await SlackAnswerAsync(await host.PostSignedFormAsync("/slack/commands", SlashCommand("called Globex, they want a discount", "U0DEMO")));
+        var answer = await SlackAnswerAsync(await host.PostSignedFormAsync("/slack/commands", SlashCommand("what did I do today", "U0DEMO")));
+
+        Assert.Contains("\"blocks\"", answer, StringComparison.Ordinal);
+        Assert.Contains("you logged 1 call.", answer, StringComparison.Ordinal);
+        Assert.Contains("Globex renewal (#1003)", answer, StringComparison.Ordinal);
+        Assert.Contains("A call (they want a discount)", answer, StringComparison.Ordinal);
+    }
 }

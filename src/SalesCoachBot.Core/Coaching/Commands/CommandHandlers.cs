@@ -72,6 +72,7 @@ internal static class CommandHandlers
         Handle<CancelCommand, ConfirmIntentUseCase>();
         Handle<ThanksCommand, ThanksUseCase>();
         Handle<NotOfferedCommand, NotOfferedUseCase>();
+        Handle<MyActsCommand, MyActsUseCase>();
 
         // What card buttons carry (ActionPayload).
         Handle<ConfirmItemsPayload, ConfirmItemsUseCase>();

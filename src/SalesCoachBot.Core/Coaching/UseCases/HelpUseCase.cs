@@ -19,7 +19,7 @@ internal sealed class HelpUseCase(IOptions<CrmOptions> crm) : ICommandHandler<He
 {
     /// <summary>Everyone's commands, in the canonical forms of the README command table: resource keys Help.Cmd.* and Help.What.*.</summary>
     internal static readonly IReadOnlyList<string> RepCommands =
-        ["Next", "Done", "Undo", "MyDeals", "Due", "Stalled", "NextStep", "Note", "Activity", "Snooze", "History", "SaidNo", "Lost", "Reopen", "NewDeal", "Link", "Explain", "Map", "Team"];
+        ["Next", "Done", "Undo", "MyDeals", "Due", "Stalled", "NextStep", "Note", "Activity", "Snooze", "History", "Acts", "SaidNo", "Lost", "Reopen", "NewDeal", "Link", "Explain", "Map", "Team"];
 
     /// <summary>The figures a rep gets about their own deals (the managers' forms name a team, which a rep may not).</summary>
     internal static readonly IReadOnlyList<string> OwnFigureCommands = ["PipelineOwn", "ClosedOwn", "MovesOwn", "FunnelOwn"];

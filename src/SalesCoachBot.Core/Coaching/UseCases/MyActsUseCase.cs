@@ -1,0 +1,232 @@
+using System.Text;
+using SalesCoachBot.Core.Abstractions;
+using SalesCoachBot.Core.Cards;
+using SalesCoachBot.Core.Coaching.Commands;
+using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Dates;
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Localization;
+using SalesCoachBot.Core.Pipeline;
+using SalesCoachBot.Core.ProcessMaps;
+using SalesCoachBot.Core.Understanding;
+
+namespace SalesCoachBot.Core.Coaching.UseCases;
+
+/// <summary>
+/// "what did I do this week", «شو عملت هالأسبوع»: what a person recorded in a period (this week when none is said; "today"
+/// and "yesterday" are the team's days): checklist confirmations, next steps set, changed or done, notes, logged calls,
+/// meetings and emails, stage moves, closes and reopens, grouped by deal (the deal with the newest act first), each deal's
+/// acts newest first, under a header that counts them. Withdrawn and undone acts are left out: the list says what stands.
+/// Managers and admins may ask it for a person of a team they see ("what did Dana do this week"), as "compare" allows;
+/// a rep asking for someone else is refused as there.
+/// </summary>
+internal sealed class MyActsUseCase(IDealJournal journal, IDirectoryStore directory, TeamRulesProvider teamRules) : ICommandHandler<MyActsCommand>
+{
+    /// <summary>Rows read of each kind: a person's busiest week is far below it, and the header's counts stay exact under it.</summary>
+    internal const int ReadLimit = 2_000;
+
+    public async Task<BotAnswer> HandleAsync(MyActsCommand command, TurnContext context, CancellationToken cancellationToken)
+    {
+        var say = context.Say;
+        var asker = context.Person;
+        var example = say.Coaching(command.ConfirmationsOnly ? "Acts.Example.Confirmed" : "Acts.Example");
+        (long Id, string Name, IReadOnlyList<long> Teams, bool Me) subject = (asker.Id, asker.Name, asker.TeamIds, true);
+        IReadOnlyCollection<long>? scope = null;
+        if (command.PersonName is { } typed && !OwnerNames.IsCalled(asker.Name, typed))
+        {
+            if (!asker.IsAdmin && !asker.IsManager)
+            {
+                return Errors.Answer(say.Coaching("Acts.ManagersOnly.Title"), say.Coaching("Acts.ManagersOnly", example));
+            }
+
+            // The people of the teams the asker sees, and only those teams' deals: as "compare Dana and Riley".
+            var visible = AccessPolicy.VisibleTeams(asker);
+            var teams = (await directory.ListTeamsAsync(cancellationToken)).Where(t => visible is null || visible.Contains(t.Id)).Select(t => t.Id).ToList();
+            var roster = teams.Count == 0 ? [] : (await directory.ListRosterAsync(teams, cancellationToken)).Members;
+            var called = roster.Where(m => OwnerNames.IsCalled(m.Name, typed)).GroupBy(m => m.PersonId).ToList();
+            if (called.Count == 0)
+            {
+                return Errors.Answer(say.Coaching("Acts.UnknownPerson.Title"), say.Coaching("Acts.UnknownPerson", say.Language.Echo(typed), example));
+            }
+
+            if (called.Count > 1)
+            {
+                var names = string.Join(say.Nudges("ListSeparator"), called.Select(g => say.Language.Isolate(g.First().Name)));
+                return Errors.Answer(say.Coaching("Acts.Several.Title"), say.Coaching("Acts.Several", say.Language.Echo(typed), names));
+            }
+
+            var rows = called[0].ToList();
+            subject = (rows[0].PersonId, rows[0].Name, [.. rows.Select(r => r.TeamId).Order()], rows[0].PersonId == asker.Id);
+            scope = visible;
+        }
+
+        var rules = await teamRules.GetAsync(cancellationToken);
+        // A day and a week are the subject's first team's: midnight where they work, the week from its first workday.
+        var zoneTeam = subject.Teams.DefaultIfEmpty(0).Min();
+        var zone = rules.Zone(zoneTeam);
+        AnalysisWindow window;
+        string period;
+        var inPeriod = false;
+        if (command.Day is { } day)
+        {
+            var date = ZonedDay.Of(context.Now, zone).AddDays(day == ActsDay.Yesterday ? -1 : 0);
+            window = new AnalysisWindow(SnoozeDates.StartOfDay(date, zone), day == ActsDay.Yesterday ? SnoozeDates.StartOfDay(date.AddDays(1), zone) : context.Now);
+            period = say.Coaching(day == ActsDay.Yesterday ? "Acts.Yesterday" : "Acts.Today", say.Language.DayInWords(date));
+        }
+        else if (command.Period is not null || command.WindowDays is null)
+        {
+            var calendar = (command.Period ?? new CalendarPeriod(CalendarUnit.Week, Previous: false)).Resolve(context.Now, zone, rules.Workdays(zoneTeam).First);
+            if (!calendar.HasBegun)
+            {
+                return ReportPeriods.NotBegunRefusal(calendar, say, "Acts.Window");
+            }
+
+            window = calendar.Window;
+            period = calendar.Label(say);
+            inPeriod = !calendar.IsWeek;
+        }
+        else
+        {
+            var days = command.WindowDays.Value;
+            if (ReportPeriods.DaysRefusal(days, say, example, say.Coaching("Acts.Example.LastWeek")) is { } badWindow)
+            {
+                return badWindow;
+            }
+
+            window = AnalysisWindow.LastDays(days, context.Now);
+            period = PipelineFormat.Window(days, say);
+            inPeriod = true;
+        }
+
+        // A period "so far" ends now, and what was done this very second is in it.
+        var to = window.To >= context.Now ? context.Now.AddSeconds(1) : window.To;
+        var acts = await journal.ListActsAsync(subject.Id, scope, window.From, to, ReadLimit, cancellationToken);
+        if (command.ConfirmationsOnly)
+        {
+            acts = acts with { Stages = [], Notes = [], Activities = [], NextSteps = [] };
+        }
+
+        return Render(acts, subject.Me ? null : subject.Name, period, inPeriod, command.ConfirmationsOnly, rules.Zone, context.MapOfTeam, say,
+            say.Coaching(command.ConfirmationsOnly ? "Acts.Example.Confirmed.Month" : "Acts.Example.Month"));
+    }
+
+    /// <summary>
+    /// The answer: a header counting the acts by kind, then a section per deal (the deal with the newest act first), each
+    /// act a line "when · what" as the deal's history words it; <see cref="ListLimits.Deals"/> lines, the rest counted.
+    /// <paramref name="person"/> is null for the asker's own.
+    /// </summary>
+    internal static BotAnswer Render(
+        PersonActs acts, string? person, string period, bool inPeriod, bool confirmationsOnly, Func<long, TimeZoneInfo> zoneOf,
+        Func<string?, ProcessMap> mapOf, Phrases say, string example)
+    {
+        var who = person is null ? null : say.Language.Isolate(person);
+        var title = confirmationsOnly
+            ? (who is null ? say.Coaching("Acts.Title.Confirmed") : say.Coaching("Acts.Title.Confirmed.Person", who))
+            : (who is null ? say.Coaching("Acts.Title") : say.Coaching("Acts.Title.Person", who));
+        // A map change copies a confirmation into the stage that replaced its own, same person and time: one act, said once.
+        var confirmations = acts.Confirmations.DistinctBy(c => (c.DealId, c.ItemId, c.ConfirmedAt)).ToList();
+        var deals = acts.Deals.ToDictionary(d => d.Id);
+        var entries = deals.Values
+            .Select(deal => (Deal: deal, Entries: DealTimeline.Merge(
+                acts.Stages.Where(h => h.DealId == deal.Id),
+                confirmations.Where(c => c.DealId == deal.Id),
+                acts.Notes.Where(n => n.DealId == deal.Id),
+                acts.Activities.Where(a => a.DealId == deal.Id),
+                [],
+                acts.NextSteps.Where(e => e.DealId == deal.Id),
+                _ => null)))
+            .Where(d => d.Entries.Count > 0)
+            .OrderByDescending(d => d.Entries[0].At)
+            .ThenBy(d => d.Deal.Name, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        var total = entries.Sum(d => d.Entries.Count);
+        var subtitle = Capitalised(period, say);
+        // "this week (since Mon 30 Nov)" is said as it is, "December so far" and "the last 30 days" after "in".
+        var when = inPeriod ? say.Coaching("Acts.In", period) : period;
+        if (total == 0)
+        {
+            var key = (confirmationsOnly ? "Acts.None.Confirmed" : "Acts.None") + (who is null ? string.Empty : ".Person");
+            var none = say.Coaching(key, when, who, example);
+            return new BotAnswer(none, new Card { Kind = CardKind.DealList, Title = title, Subtitle = subtitle, Body = [none] });
+        }
+
+        var header = Header(acts with { Confirmations = confirmations }, who, when, say);
+        var sections = new List<CardSection>();
+        var shown = 0;
+        foreach (var (deal, dealEntries) in entries)
+        {
+            var room = ListLimits.Deals - shown;
+            if (room <= 0)
+            {
+                break;
+            }
+
+            var map = mapOf(deal.TeamMapId);
+            var zone = zoneOf(deal.TeamId);
+            // The person is the list's subject and the chat where it was said is in the deal's history: each line is when and what.
+            var lines = dealEntries.Take(room)
+                .Select((e, i) => new CardLine(
+                    HistoryUseCase.Line(e with { Conversation = null, Channel = null, MapVersion = null }, map, zone, say),
+                    i == 0 ? DealCards.ChecklistButton(deal.Id, say) : null))
+                .ToList();
+            shown += lines.Count;
+            sections.Add(new CardSection(say.Coaching("Acts.Deal", deal.Name, "#" + deal.ExternalId), lines));
+        }
+
+        var more = total > shown ? say.Pipeline("Closed.More", total - shown) : null;
+        var text = new StringBuilder().AppendLine(header);
+        foreach (var section in sections)
+        {
+            text.AppendLine(section.Heading);
+            section.Lines.ToList().ForEach(l => text.Append("- ").AppendLine(l.Text));
+        }
+
+        if (more is not null)
+        {
+            text.AppendLine(more);
+        }
+
+        return new BotAnswer(text.ToString().TrimEnd(), new Card
+        {
+            Kind = CardKind.DealList,
+            Title = title,
+            Subtitle = subtitle,
+            Body = [header],
+            Sections = sections,
+            Note = more,
+        });
+    }
+
+    /// <summary>"This week (since Mon 30 Nov), you confirmed 5 items on 3 deals, set 2 next steps, logged 1 call": only the kinds that happened, in this order.</summary>
+    private static string Header(PersonActs acts, string? who, string when, Phrases say)
+    {
+        var parts = new List<string>();
+        void Part(string key, int count, params object?[] more)
+        {
+            if (count > 0)
+            {
+                parts.Add(say.Count(Phrases.Area.Coaching, "Acts.Part." + key, count, more));
+            }
+        }
+
+        var confirmedOn = acts.Confirmations.Select(c => c.DealId).Distinct().Count();
+        Part("Confirmed", acts.Confirmations.Count, say.Count(Phrases.Area.Coaching, "Acts.OnDeals", confirmedOn));
+        Part("StepSet", acts.NextSteps.Count(e => e.Kind is NextStepEventKind.Set or NextStepEventKind.Changed));
+        Part("StepDone", acts.NextSteps.Count(e => e.Kind == NextStepEventKind.Done));
+        Part("Note", acts.Notes.Count);
+        foreach (var kind in Enum.GetValues<ActivityKind>())
+        {
+            Part("Activity." + kind, acts.Activities.Count(a => a.Kind == kind));
+        }
+
+        Part("Moved", acts.Stages.Count(h => h.Kind is StageChangeKind.Advanced or StageChangeKind.Moved or StageChangeKind.Override));
+        Part("Closed", acts.Stages.Count(h => h.Kind == StageChangeKind.Closed));
+        Part("Reopened", acts.Stages.Count(h => h.Kind == StageChangeKind.Reopened));
+        var list = string.Join(say.Pipeline("Moves.PartSeparator"), parts);
+        return say.Coaching(who is null ? "Acts.Header" : "Acts.Header.Person", Capitalised(when, say), list, who);
+    }
+
+    /// <summary>A period opening a sentence: "This week (since Mon 30 Nov)"; Arabic has no capitals.</summary>
+    private static string Capitalised(string period, Phrases say) =>
+        period.Length == 0 ? period : say.Language.Culture.TextInfo.ToUpper(period[0]) + period[1..];
+}
