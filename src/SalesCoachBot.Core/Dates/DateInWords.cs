@@ -452,12 +452,7 @@ public static partial class DateInWords
 
     private static DateReading Resolve(DateOnly day, TimeOnly? time, string phrase, DateContext context)
     {
-        var local = day.ToDateTime(time ?? DateContext.EndOfDay, DateTimeKind.Unspecified);
-        var guard = 0;
-        while (context.Zone.IsInvalidTime(local) && guard++ < 24 * 60)
-        {
-            local = local.AddMinutes(1); // a time skipped by a spring-forward change: the first minute that exists
-        }
+        var local = ZonedDay.FirstExisting(day.ToDateTime(time ?? DateContext.EndOfDay, DateTimeKind.Unspecified), context.Zone);
 
         var offset = context.Zone.IsAmbiguousTime(local) ? context.Zone.GetAmbiguousTimeOffsets(local).Max() : context.Zone.GetUtcOffset(local);
         var at = new DateTimeOffset(local, offset);

@@ -9,4 +9,18 @@ public static class ZonedDay
     /// </summary>
     public static DateOnly Of(DateTimeOffset at, TimeZoneInfo zone) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
+
+    /// <summary>
+    /// <paramref name="local"/> when it exists in <paramref name="zone"/>; a time skipped by a spring-forward change
+    /// (02:30 on the night the clock jumps 02:00 → 03:00) becomes the first minute that exists after the gap.
+    /// </summary>
+    public static DateTime FirstExisting(DateTime local, TimeZoneInfo zone)
+    {
+        for (var guard = 0; zone.IsInvalidTime(local) && guard < 24 * 60; guard++)
+        {
+            local = local.AddMinutes(1);
+        }
+
+        return local;
+    }
 }

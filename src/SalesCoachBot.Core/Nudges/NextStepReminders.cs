@@ -115,12 +115,7 @@ public sealed class NextStepReminders(
 
     private static DateTimeOffset StartOf(DateOnly date, TimeZoneInfo zone)
     {
-        var local = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        var guard = 0;
-        while (zone.IsInvalidTime(local) && guard++ < 24 * 60)
-        {
-            local = local.AddMinutes(1);
-        }
+        var local = ZonedDay.FirstExisting(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), zone);
 
         return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }

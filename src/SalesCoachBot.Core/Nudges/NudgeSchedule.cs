@@ -58,12 +58,7 @@ public sealed record NudgeSchedule(TimeZoneInfo Zone, TimeOnly At, bool Weekdays
     /// </summary>
     public DateTimeOffset DueAt(DateOnly date)
     {
-        var local = date.ToDateTime(At, DateTimeKind.Unspecified);
-        var guard = 0;
-        while (Zone.IsInvalidTime(local) && guard++ < 24 * 60)
-        {
-            local = local.AddMinutes(1);
-        }
+        var local = ZonedDay.FirstExisting(date.ToDateTime(At, DateTimeKind.Unspecified), Zone);
 
         var offset = Zone.IsAmbiguousTime(local) ? Zone.GetAmbiguousTimeOffsets(local).Max() : Zone.GetUtcOffset(local);
         return new DateTimeOffset(local, offset).ToUniversalTime();

@@ -76,11 +76,7 @@ internal sealed class LogActivityUseCase(DealLocator locator, IDealStore deals, 
         var today = ZonedDay.Of(now, zone);
         if (clock is { } time)
         {
-            var local = (day == ActivityDay.Yesterday ? today.AddDays(-1) : today).ToDateTime(time, DateTimeKind.Unspecified);
-            for (var guard = 0; zone.IsInvalidTime(local) && guard < 24 * 60; guard++)
-            {
-                local = local.AddMinutes(1); // a time skipped by a spring-forward change: the first minute that exists
-            }
+            var local = ZonedDay.FirstExisting((day == ActivityDay.Yesterday ? today.AddDays(-1) : today).ToDateTime(time, DateTimeKind.Unspecified), zone);
 
             return (new DateTimeOffset(local, zone.GetUtcOffset(local)), false);
         }
