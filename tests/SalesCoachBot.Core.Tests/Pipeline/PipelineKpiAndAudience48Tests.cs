@@ -207,7 +207,7 @@ public sealed class PipelineKpiAndAudience48Tests : IDisposable
 
         var answer = await _bot.AskAsync("مساعدة");
 
-        foreach (var command in new[] { "اعرض الخريطة", $"خط المبيعات آخر {Iso("90")} يومًا", "الصفقات الخاسرة الربع الماضي", "وش تحرك هالأسبوع" })
+        foreach (var command in new[] { "اعرض الخريطة", $"خط المبيعات آخر {Iso("90")} يومًا", "الصفقات الخاسرة الربع الماضي", "ماذا تحرك هذا الأسبوع" })
         {
             Assert.Contains($"«{command}»", answer.Text, StringComparison.Ordinal);
         }
@@ -226,6 +226,7 @@ public sealed class PipelineKpiAndAudience48Tests : IDisposable
     [InlineData("الصفقات الخاسرة الربع الماضي", "closed lost - ")]
     [InlineData("what moved this week", "moves - ")]
     [InlineData("وش تحرك هالأسبوع", "moves - ")]
+    [InlineData("ماذا تحرك هذا الأسبوع", "moves - ")]
     public async Task Help_RepCommands_ParseAndAnswerForTheRepsDeals(string text, string reads)
     {
         StartAtSalesEngagement();
