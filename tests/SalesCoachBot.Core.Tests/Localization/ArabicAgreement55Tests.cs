@@ -87,7 +87,7 @@ public sealed class ArabicAgreement55Tests : IDisposable
         Assert.Equal(expected, Phrases.English.Pipeline("Fact.MedianCycle.Value", PipelineFormat.Days(days, Phrases.English), PipelineFormat.CycleDeals(won, Phrases.English)));
 
     [Fact]
-    public void DecimalDays_Arabic_PlainFigureNotIsolated()
+    public void DecimalDays_Arabic_FigureNotIsolated()
     {
         // Was «⁨5.1⁩ يوم»: the figure came as text, and every Latin-looking text argument was isolated.
         Assert.Equal("5.1 يوم", PipelineFormat.Days(5.1, ReplyTexts.Shared.In(ReplyLanguage.Arabic)));
@@ -96,11 +96,12 @@ public sealed class ArabicAgreement55Tests : IDisposable
     }
 
     [Theory]
-    [InlineData("5", true)]
     [InlineData("5.1", true)]
     [InlineData("1,250", true)]
     [InlineData("1,250.75", true)]
     [InlineData("", false)]
+    [InlineData("5", false)]
+    [InlineData("1002", false)]
     [InlineData("+2", false)]
     [InlineData("−1", false)]
     [InlineData("67%", false)]
@@ -109,16 +110,17 @@ public sealed class ArabicAgreement55Tests : IDisposable
     [InlineData("5.", false)]
     [InlineData("1,,2", false)]
     [InlineData("2026-12-02", false)]
-    public void IsPlainNumber_OnlyDigitsWithInnerSeparators(string text, bool expected) =>
-        Assert.Equal(expected, Bidi.IsPlainNumber(text));
+    public void IsFormattedFigure_DigitsWithAnInnerPointOrComma(string text, bool expected) =>
+        Assert.Equal(expected, Bidi.IsFormattedFigure(text));
 
     [Fact]
-    public void TextArguments_Arabic_PlainFigureBareIdsAndAmountsIsolated()
+    public void TextArguments_Arabic_FigureBareIdsAndAmountsIsolated()
     {
         var say = ReplyTexts.Shared.In(ReplyLanguage.Arabic);
 
-        // "{0} · {1}" is a layout text; its arguments show the rule.
-        Assert.Equal($"12 · {Iso("#1004")}", say.Pipeline("Fact.Open.Value", "12", "#1004"));
+        // "{0} · {1}" is a layout text; its arguments show the rule: bare digits may be an id ("1004"), so they stay isolated.
+        Assert.Equal($"1,250.5 · {Iso("1004")}", say.Pipeline("Fact.Open.Value", "1,250.5", "1004"));
+        Assert.Equal($"5.1 · {Iso("#1004")}", say.Pipeline("Fact.Open.Value", "5.1", "#1004"));
         Assert.Equal($"{Iso("+2")} · {Iso("50,000 USD")}", say.Pipeline("Fact.Open.Value", "+2", say.Language.Money(50_000m, "USD")));
     }
 

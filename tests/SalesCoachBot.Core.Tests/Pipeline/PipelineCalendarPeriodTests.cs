@@ -334,7 +334,7 @@ public sealed class PipelineCalendarPeriodTests : IDisposable
         Assert.Equal(
             "2099 has not begun yet, so nothing has closed in it. Ask for a year that has begun, for example \"won deals last year\".",
             english.Text);
-        Assert.Equal("لم تبدأ سنة 2099 بعد، فلا سجل فيها. اسأل عن سنة قد بدأت، مثل «خط المبيعات السنة الماضية».", arabic.Text);
+        Assert.Equal("لم تبدأ سنة \u20682099\u2069 بعد، فلا سجل فيها. اسأل عن سنة قد بدأت، مثل «خط المبيعات السنة الماضية».", arabic.Text);
     }
 
     [Fact]
