@@ -32,7 +32,7 @@ public sealed class DatabaseOutageAnswerTests
     {
         var answer = await Bot().HandleAsync(Turn("تم تقديم العرض لصفقة Initech"), CancellationToken.None);
 
-        Assert.Equal("لا أستطيع الوصول إلى قاعدة بياناتي الآن، لذلك لم يُسجَّل شيء. حاول مرة أخرى بعد دقيقة.", answer.Text);
+        Assert.Equal("لا أستطيع الوصول إلى قاعدة بياناتي الآن، فلم يُسجَّل شيء. حاول مرة أخرى بعد دقيقة.", answer.Text);
         Assert.Equal("حاول مرة أخرى", answer.Card!.Title);
         Assert.Equal(ReplyLanguage.ArabicCode, answer.Card.Language?.Code);
     }

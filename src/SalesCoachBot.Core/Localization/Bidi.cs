@@ -269,6 +269,38 @@ public static class Bidi
 
     private static bool NeedsIsolationSomewhere(string text) => text.AsSpan().ContainsAny(AsciiLettersAndDigits);
 
+    /// <summary>
+    /// Whether text is a formatted figure, "5.1" or "1,250": digits with a decimal point or grouping comma between them,
+    /// no sign or unit. Inside Arabic it keeps its order without an isolate (UAX #9 W4: a point or comma between two
+    /// digits joins them), as a number argument does. Bare digits ("1002") may be an id and stay isolated, as do "+2",
+    /// "67%", "09:00" and amounts.
+    /// </summary>
+    public static bool IsFormattedFigure(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty || !char.IsAsciiDigit(text[0]) || !char.IsAsciiDigit(text[^1]))
+        {
+            return false;
+        }
+
+        var separated = false;
+        for (var i = 1; i < text.Length - 1; i++)
+        {
+            if (char.IsAsciiDigit(text[i]))
+            {
+                continue;
+            }
+
+            if (text[i] is not (',' or '.') || !char.IsAsciiDigit(text[i - 1]) || !char.IsAsciiDigit(text[i + 1]))
+            {
+                return false;
+            }
+
+            separated = true;
+        }
+
+        return separated;
+    }
+
     /// <summary>Whether text would be reordered inside Arabic: it has Latin letters or digits and no Arabic letter.</summary>
     public static bool NeedsIsolation(string text) => !HasArabicLetter(text) && text.AsSpan().ContainsAny(LatinLettersAndDigits);
 

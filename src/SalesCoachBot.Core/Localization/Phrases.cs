@@ -192,7 +192,7 @@ public sealed class Phrases
         public string Format(string? format, object? arg, IFormatProvider? formatProvider) => arg switch
         {
             null => string.Empty,
-            string s => language.Isolate(s),
+            string s => Bidi.IsFormattedFigure(s) ? s : language.Isolate(s),
             int or long or short => language.Number(Convert.ToInt64(arg, CultureInfo.InvariantCulture)),
             decimal d => format is null ? language.Number(d) : language.Digits(d.ToString(format, CultureInfo.InvariantCulture)),
             double or float => language.Digits(((IFormattable)arg).ToString(format ?? "#,0.#", CultureInfo.InvariantCulture)),

@@ -49,9 +49,11 @@ internal sealed class UseChannelForNudgesUseCase(
         }
 
         var at = say.Language.Digits(team.NudgeTime.ToString("HH:mm", CultureInfo.InvariantCulture));
-        var when = !team.WeekdaysOnly ? say.Nudges("Bind.When.Daily", at, team.TimeZoneId)
-            : team.Workdays == WorkWeek.MondayToFriday ? say.Nudges("Bind.When.Weekdays", at, team.TimeZoneId)
-            : say.Nudges("Bind.When.Workdays", at, team.TimeZoneId, Workdays(team.Workdays, say));
+        // The zone as the team directory names it ("Berlin", «برلين»); an id the runtime does not know stays as written.
+        var zone = NudgeSchedule.TryFindZone(team.TimeZoneId, out var found) ? say.ZoneName(found) : team.TimeZoneId;
+        var when = !team.WeekdaysOnly ? say.Nudges("Bind.When.Daily", at, zone)
+            : team.Workdays == WorkWeek.MondayToFriday ? say.Nudges("Bind.When.Weekdays", at, zone)
+            : say.Nudges("Bind.When.Workdays", at, zone, Workdays(team.Workdays, say));
         var message = say.Nudges(added ? "Bind.Added" : "Bind.Already", team.Name, when);
         return new BotAnswer(message, new Card { Kind = CardKind.Info, Title = say.Nudges("Bind.Title"), Body = [message] });
     }

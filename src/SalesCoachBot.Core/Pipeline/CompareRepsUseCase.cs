@@ -123,11 +123,11 @@ internal sealed class CompareRepsUseCase(IPipelineStore store, IDirectoryStore d
             // "no deals", not "no deals, no amounts".
             (say.Pipeline("Fact.Open"), r => r.OpenDeals == 0 ? PipelineFormat.DealsOrNone(0, say)
                 : say.Pipeline("Compare.Open.Value", PipelineFormat.DealsOrNone(r.OpenDeals, say), PipelineFormat.Amounts(r.OpenTotal, say))),
-            (say.Pipeline("Fact.Stalled"), r => say.Count(Phrases.Area.Pipeline, "Fact.Stalled.Value", r.OpenDeals, r.Stalled)),
+            (say.Pipeline("Fact.Stalled"), r => PipelineFormat.StalledOfOpen(r.OpenDeals, r.Stalled, say)),
             (say.Pipeline("Compare.WonLost"), r => say.Pipeline("Compare.WonLost.Value", PipelineFormat.WonCount(r.WinLoss.Won, say), PipelineFormat.LostCount(r.WinLoss.Lost, say))),
             (say.Pipeline("Fact.WinRate"), r => r.WinLoss.Won + r.WinLoss.Lost > 0 ? PipelineFormat.Percent(r.WinLoss.WinRate, say) : say.Pipeline("Compare.NoneClosed")),
             (say.Pipeline("Fact.MedianCycle"), r => r.MedianCycleDays is { } cycle
-                ? say.Pipeline("Fact.MedianCycle.Value", PipelineFormat.Days(cycle, say), PipelineFormat.Deals(r.Cycles.Count, say))
+                ? say.Pipeline("Fact.MedianCycle.Value", PipelineFormat.Days(cycle, say), PipelineFormat.CycleDeals(r.Cycles.Count, say))
                 : say.Pipeline("Compare.NoCycle")),
         ];
         var columns = people.Select((person, i) => new CardColumn(Name(person, say), [.. figures.Select(f => new CardFact(f.Label, f.Value(reports[i])))])).ToList();

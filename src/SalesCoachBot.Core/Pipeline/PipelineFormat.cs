@@ -32,7 +32,7 @@ internal static class PipelineFormat
         var whole = Math.Round(d, d >= 10 ? 0 : 1);
         return whole == Math.Floor(whole)
             ? say.Count(Phrases.Area.Pipeline, "Days", (long)whole)
-            : say.Pipeline("Days.Other", say.Language.Digits(whole.ToString("0.#", CultureInfo.InvariantCulture)));
+            : say.Pipeline("Days.Other", (decimal)whole);
     }
 
     public static string Deals(int count, Phrases? say = null) => (say ?? Phrases.English).Count(Phrases.Area.Pipeline, "Deals", count);
@@ -43,6 +43,20 @@ internal static class PipelineFormat
     /// would not read.
     /// </summary>
     public static string DealsOrNone(int count, Phrases? say = null) => (say ?? Phrases.English).Count(Phrases.Area.Pipeline, "DealsOrNone", count);
+
+    /// <summary>
+    /// The won deals a median cycle is measured over, "2 deals" / «صفقتين رابحتين»: the Arabic is the form read after «من»
+    /// («28 يومًا (من صفقتين رابحتين)»), so the texts say where the median comes from instead of labelling a count.
+    /// </summary>
+    public static string CycleDeals(int count, Phrases say) => say.Count(Phrases.Area.Pipeline, "CycleDeals", count);
+
+    /// <summary>
+    /// "2 of 5 open" / «2 من 5 صفقات مفتوحة»; none stalled has its own text («لا شيء من 5 صفقات مفتوحة», not «0 من …»), and
+    /// one open deal is named as the only one. No open deal at all: "no open deals".
+    /// </summary>
+    public static string StalledOfOpen(int open, int stalled, Phrases say) =>
+        open > 0 && stalled == 0 ? say.Count(Phrases.Area.Pipeline, "Fact.Stalled.None", open)
+        : say.Count(Phrases.Area.Pipeline, "Fact.Stalled.Value", open, stalled);
 
     /// <summary>"3 won" / «3 صفقات رابحة»: Arabic counts the noun, so the adjective never stands beside a bare digit.</summary>
     public static string WonCount(long count, Phrases say) => say.Count(Phrases.Area.Pipeline, "WinLoss.Won", count);

@@ -102,7 +102,7 @@ internal static class PipelineKpis
         }
 
         var days = PipelineFormat.Days(cycle, say);
-        var deals = PipelineFormat.Deals(report.Cycles.Count, say);
+        var deals = PipelineFormat.CycleDeals(report.Cycles.Count, say);
         var fromStart = report.Cycles.Count(c => c.FromStart);
         return fromStart == report.Cycles.Count ? say.Pipeline("Kpi.Cycle", days, start, won, deals)
             : fromStart == 0 ? say.Pipeline("Kpi.Cycle.NoStart", days, start, won, deals, window)

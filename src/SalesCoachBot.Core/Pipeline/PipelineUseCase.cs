@@ -162,7 +162,7 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
         }
 
         // Counted by the open deals so Arabic names the noun: «8 من 16 صفقة مفتوحة», not «8 من 16 مفتوحة».
-        facts.Add(new(say.Pipeline("Fact.Stalled"), say.Count(Phrases.Area.Pipeline, "Fact.Stalled.Value", report.OpenDeals, report.Stalled)));
+        facts.Add(new(say.Pipeline("Fact.Stalled"), PipelineFormat.StalledOfOpen(report.OpenDeals, report.Stalled, say)));
         if (wl.Won + wl.Lost > 0)
         {
             facts.Add(new(say.Pipeline("Fact.WinRate"), say.Pipeline("Fact.WinRate.Value", PipelineFormat.Percent(wl.WinRate, say), PipelineFormat.WonCount(wl.Won, say), PipelineFormat.LostCount(wl.Lost, say))));
@@ -170,7 +170,7 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
 
         if (report.MedianCycleDays is { } cycle)
         {
-            facts.Add(new(say.Pipeline("Fact.MedianCycle"), say.Pipeline("Fact.MedianCycle.Value", PipelineFormat.Days(cycle, say), PipelineFormat.Deals(report.Cycles.Count, say))));
+            facts.Add(new(say.Pipeline("Fact.MedianCycle"), say.Pipeline("Fact.MedianCycle.Value", PipelineFormat.Days(cycle, say), PipelineFormat.CycleDeals(report.Cycles.Count, say))));
         }
 
         if (WeekLine(report, say) is { } week)
@@ -233,7 +233,7 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
         {
             PipelineFocus.Conversion => PipelineKpis.ConversionSummary(report, say),
             PipelineFocus.CycleTime => report.MedianCycleDays is { } cycle
-                ? say.Pipeline("Fact.MedianCycle.Value", PipelineFormat.Days(cycle, say), PipelineFormat.Deals(report.Cycles.Count, say))
+                ? say.Pipeline("Fact.MedianCycle.Value", PipelineFormat.Days(cycle, say), PipelineFormat.CycleDeals(report.Cycles.Count, say))
                 : say.Pipeline("Focus.CycleTime.None", won),
             PipelineFocus.WinRate => wl.Won + wl.Lost > 0
                 ? say.Pipeline("Fact.WinRate.Value", PipelineFormat.Percent(wl.WinRate, say), PipelineFormat.WonCount(wl.Won, say), PipelineFormat.LostCount(wl.Lost, say))
@@ -242,7 +242,7 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
                 ? say.Pipeline("Fact.Weighted.Value", PipelineFormat.Amounts(report.WeightedTotal, say),
                     say.Pipeline(report.Weighting == WeightingBasis.ObservedConversion ? "Weighting.Observed" : "Weighting.Position"))
                 : say.Pipeline("Focus.Weighted.None"),
-            PipelineFocus.Stalled => say.Count(Phrases.Area.Pipeline, "Fact.Stalled.Value", report.OpenDeals, report.Stalled),
+            PipelineFocus.Stalled => PipelineFormat.StalledOfOpen(report.OpenDeals, report.Stalled, say),
             _ => null,
         };
         if (value is null)
@@ -337,7 +337,7 @@ public sealed class PipelineUseCase(IPipelineStore store, PipelineAccess access,
         var fromStart = report.Cycles.Count(c => c.FromStart);
         var cycleKey = fromStart == report.Cycles.Count ? "Outcome.Cycle" : fromStart == 0 ? "Outcome.Cycle.NoStart" : "Outcome.Cycle.SomeFromStart";
         outcomeLines.Add(report.MedianCycleDays is { } cycle
-            ? say.Pipeline(cycleKey, start, won, PipelineFormat.Days(cycle, say), PipelineFormat.Deals(report.Cycles.Count, say),
+            ? say.Pipeline(cycleKey, start, won, PipelineFormat.Days(cycle, say), PipelineFormat.CycleDeals(report.Cycles.Count, say),
                 fromStart == 0 ? window : PipelineFormat.Plain(fromStart, say))
             : say.Pipeline("Outcome.NoCycle", won, window));
 

@@ -102,7 +102,7 @@ public sealed class Lists47Tests : IDisposable
 
         var answer = await _bot.AskAsync("what's due for Tom", _bot.Manager);
 
-        Assert.StartsWith("What's due in tom's deals: 0 overdue, 0 coming up, 1 with no day booked, 1 with no next step", answer.Text, StringComparison.Ordinal);
+        Assert.StartsWith("What's due in tom's deals: 1 with no day booked, 1 with no next step", answer.Text, StringComparison.Ordinal);
         Assert.Contains("Tom's deal (#5002): send pricing — no day booked", answer.Text, StringComparison.Ordinal);
         Assert.Contains("Open deals with no next step (1): Tom's other", answer.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Rita's deal", answer.Text, StringComparison.Ordinal);

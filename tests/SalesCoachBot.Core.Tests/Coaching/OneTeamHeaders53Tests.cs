@@ -38,7 +38,7 @@ public sealed class OneTeamHeaders53Tests : IDisposable
         var arabic = await _bot.AskAsync("وش المستحق", _bot.Manager);
 
         Assert.StartsWith("What's due in EMEA: ", english.Text, StringComparison.Ordinal);
-        Assert.StartsWith($"المستحق في {Iso("EMEA")} — ", arabic.Text, StringComparison.Ordinal);
+        Assert.StartsWith($"المستحق في {Iso("EMEA")}: ", arabic.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,17 +14,17 @@ public sealed class ReplyWording51Tests : IDisposable
     public void Dispose() => _bot.Dispose();
 
     [Fact]
-    public async Task Due_Arabic_HeaderCountsAfterLabelsNotBeforeAdjectives()
+    public async Task Due_Arabic_HeaderCountsNounsAndLeavesOutNone()
     {
         _bot.AddDeal("1002", "Initech", "demo").NextStep = "send ROI case";
         _bot.AddDeal("1003", "Globex", "proposal");
 
         var answer = await _bot.AskAsync("وش المستحق");
 
-        // «0 متأخرة، 1 قادمة» put bare digits before feminine adjectives with no noun; a label and its count reads
-        // right for any number.
-        Assert.Equal("المستحق في صفقاتك — متأخرة: 0، قادمة: 0، بلا موعد: 1، بلا خطوة تالية: 1", answer.Text.Split('\n')[0]);
-        Assert.Equal("متأخرة: 0 · قادمة: 0 · بلا موعد: 1 · بلا خطوة تالية: 1", answer.Card!.Subtitle);
+        // «0 متأخرة، 1 قادمة» put bare digits before feminine adjectives with no noun, and «متأخرة: 0، قادمة: 0، …» read as
+        // a form: each count now counts its noun (steps or deals), and a count of none is left out.
+        Assert.Equal("المستحق في صفقاتك: خطوة واحدة بلا موعد، صفقة واحدة بلا خطوة تالية", answer.Text.Split('\n')[0]);
+        Assert.Equal("خطوة واحدة بلا موعد · صفقة واحدة بلا خطوة تالية", answer.Card!.Subtitle);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class ReplyWording52Tests : IDisposable
 
     [Theory]
     [InlineData("what's due", "Open deals with no next step (1): Globex", "Book one by saying \"next step for DEAL: what and when\".", "Give a step its day by saying")]
-    [InlineData("وش المستحق", "صفقات مفتوحة بلا خطوة تالية (1): \u2068Globex\u2069", "احجز خطوة بقول: «الخطوة التالية لصفقة الاسم: ماذا ومتى».", "حدّد")]
+    [InlineData("وش المستحق", "صفقات مفتوحة بلا خطوة تالية (1): \u2068Globex\u2069", "لتحديد خطوة، قل: «الخطوة التالية لصفقة الاسم: ماذا ومتى».", "لتحديد موعد للخطوة")]
     public async Task Due_Text_HintsAndTheNoStepLineArePlainLinesNotItems(string ask, string missingLine, string hint, string undatedHint)
     {
         _bot.AddDeal("1002", "Initech", "demo").NextStep = "send ROI case";

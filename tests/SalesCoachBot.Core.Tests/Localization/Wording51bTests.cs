@@ -1,6 +1,7 @@
 using SalesCoachBot.Core.Coaching;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Localization;
+using SalesCoachBot.Core.Pipeline;
 using SalesCoachBot.Core.ProcessMaps;
 using SalesCoachBot.Core.Tests.Fakes;
 using static SalesCoachBot.Core.Tests.Localization.Isolates;
@@ -37,16 +38,24 @@ public sealed class Wording51bTests : IDisposable
 
     [Theory]
     [InlineData(0, 0, "لا صفقات مفتوحة")]
-    [InlineData(1, 1, "1 من صفقة مفتوحة واحدة")]
-    [InlineData(2, 0, "0 من صفقتين مفتوحتين")]
+    [InlineData(1, 1, "الصفقة المفتوحة الوحيدة")]
+    [InlineData(1, 0, "لا شيء من الصفقة المفتوحة الوحيدة")]
+    [InlineData(2, 0, "لا شيء من الصفقتين المفتوحتين")]
+    [InlineData(5, 0, "لا شيء من 5 صفقات مفتوحة")]
     [InlineData(10, 2, "2 من 10 صفقات مفتوحة")]
     [InlineData(16, 8, "8 من 16 صفقة مفتوحة")]
     public void StalledOfOpen_Arabic_CountedNoun(int open, int stalled, string expected)
     {
-        var say = ReplyTexts.Shared.In(ReplyLanguage.Arabic);
-
-        Assert.Equal(expected, say.Count(Phrases.Area.Pipeline, "Fact.Stalled.Value", open, stalled));
+        // Was «1 من صفقة مفتوحة واحدة» and «0 من صفقتين مفتوحتين»: none is said in words, one open deal is "the only one".
+        Assert.Equal(expected, PipelineFormat.StalledOfOpen(open, stalled, ReplyTexts.Shared.In(ReplyLanguage.Arabic)));
     }
+
+    [Theory]
+    [InlineData(1, 0, "0 of 1 open")]
+    [InlineData(1, 1, "1 of 1 open")]
+    [InlineData(5, 0, "0 of 5 open")]
+    public void StalledOfOpen_English_Unchanged(int open, int stalled, string expected) =>
+        Assert.Equal(expected, PipelineFormat.StalledOfOpen(open, stalled, Phrases.English));
 
     [Fact]
     public async Task LostReasonCounts_TwoLostOnPrice_SayDeals_EnglishAndArabic()

@@ -194,16 +194,18 @@ internal sealed class DueUseCase(IDealStore deals, IDirectoryStore directory, Te
         // heading does), read as plain lines there: "- Book one by saying …" under "No next step:" read as one more deal.
         var missingSection = manages || missing.Count == 0 ? null : sections[^1];
 
-        // Only what was asked about is counted: "which deals have no next step" does not answer "0 overdue, 0 coming up".
-        var (header, subtitle) = command.Focus switch
+        // Only what was asked about is counted: "which deals have no next step" does not answer "0 overdue, 0 coming up";
+        // and a count of none is left out ("5 with no next step", «5 صفقات بلا خطوة تالية», not «متأخرة: 0، قادمة: 0، …»).
+        (string Kind, int Count)[] counted = command.Focus switch
         {
-            DueFocus.Missing => (say.Lists("Due.Header.Missing", scope, count.Missing), say.Lists("Due.Subtitle.Missing", count.Missing)),
-            DueFocus.Overdue => (say.Lists("Due.Header.Overdue", scope, count.Overdue), say.Lists("Due.Subtitle.Overdue", count.Overdue)),
-            _ when count.Undated > 0 => (
-                say.Lists("Due.Header.WithUndated", scope, count.Overdue, count.Soon, count.Undated, count.Missing),
-                say.Lists("Due.Subtitle.WithUndated", count.Overdue, count.Soon, count.Undated, count.Missing)),
-            _ => (say.Lists("Due.Header", scope, count.Overdue, count.Soon, count.Missing), say.Lists("Due.Subtitle", count.Overdue, count.Soon, count.Missing)),
+            DueFocus.Missing => [("Missing", count.Missing)],
+            DueFocus.Overdue => [("Overdue", count.Overdue)],
+            _ => [.. new[] { ("Overdue", count.Overdue), ("Soon", count.Soon), ("Undated", count.Undated), ("Missing", count.Missing) }.Where(c => c.Item2 > 0)],
         };
+        string Counts(string separator, bool brief) => string.Join(separator, counted.Select(c =>
+            say.Count(Phrases.Area.Lists, "Due.Count." + (brief && c.Kind == "Undated" ? "UndatedBrief" : c.Kind), c.Count)));
+        var header = say.Lists("Due.Header", scope, Counts(say.Nudges("ListSeparator"), brief: false));
+        var subtitle = Counts(" · ", brief: true);
         var text = new StringBuilder().AppendLine(header);
         foreach (var section in sections)
         {

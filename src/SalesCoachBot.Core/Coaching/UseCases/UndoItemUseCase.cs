@@ -104,10 +104,10 @@ internal sealed class UndoItemUseCase(
             // "undo my last note" with none: the reply names the kind asked for, not "nothing at all".
             if (command.Target is not UndoTarget.Any)
             {
-                var what = say.Coaching("Undo.Target." + command.Target);
+                // One sentence per kind: Arabic agrees "still in force" with the noun (a note is feminine, a confirmation not).
                 var none = onDeal is null
-                    ? say.Coaching("Undo.NothingOfKind", what, hours)
-                    : say.Coaching("Undo.NothingOfKindOnDeal", what, onDeal.Deal.Name, hours);
+                    ? say.Coaching("Undo.NothingOfKind." + command.Target, hours)
+                    : say.Coaching("Undo.NothingOfKindOnDeal." + command.Target, onDeal.Deal.Name, hours);
                 if (command.Target == UndoTarget.Confirmation)
                 {
                     // An older confirmation is still withdrawn by naming it, as "undo that" with nothing recent says.
