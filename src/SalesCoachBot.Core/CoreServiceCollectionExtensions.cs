@@ -43,6 +43,7 @@ public static class CoreServiceCollectionExtensions
         // Per turn: stores are scoped (one DbContext per turn), so everything that reads them is too.
         services.AddScoped<TeamRulesProvider>();
         services.AddScoped<DealLocator>();
+        services.AddScoped<PersonResolver>();
         services.AddScoped<CloseProposals>();
         services.AddScoped<Nudges.DigestUpdates>();
         services.AddScoped<PipelineAccess>();

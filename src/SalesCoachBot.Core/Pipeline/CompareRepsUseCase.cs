@@ -15,9 +15,9 @@ namespace SalesCoachBot.Core.Pipeline;
 /// "compare Dana and Riley", «قارن بين Dana و Riley»: each person's own pipeline (<see cref="PipelineReport"/>, the same
 /// analytics and window as "pipeline") side by side, a column each on the card. Admins compare anyone in any team, managers the
 /// people of their teams (counting only those teams' deals); reps get the managers-only answer the team figures give.
-/// A name nobody the asker may see is called is answered as "what's due for NAME" answers it.
+/// A name is found by <see cref="PersonResolver"/>, as "what did Dana do" finds it.
 /// </summary>
-internal sealed class CompareRepsUseCase(IPipelineStore store, IDirectoryStore directory, TeamRulesProvider teamRules)
+internal sealed class CompareRepsUseCase(IPipelineStore store, PersonResolver resolver, TeamRulesProvider teamRules)
     : ICommandHandler<CompareRepsCommand>
 {
     public async Task<BotAnswer> HandleAsync(CompareRepsCommand command, TurnContext context, CancellationToken cancellationToken)
@@ -35,10 +35,8 @@ internal sealed class CompareRepsUseCase(IPipelineStore store, IDirectoryStore d
             return badWindow;
         }
 
-        var all = await directory.ListTeamsAsync(cancellationToken);
-        var visible = AccessPolicy.VisibleTeams(asker) is { } ids ? all.Where(t => ids.Contains(t.Id)).ToList() : [.. all];
-        var roster = visible.Count == 0 ? [] : (await directory.ListRosterAsync([.. visible.Select(t => t.Id)], cancellationToken)).Members;
-
+        var seen = await resolver.VisibleToAsync(asker, cancellationToken);
+        var visible = seen.Teams;
         var people = new List<Compared>();
         foreach (var typed in new[] { command.First, command.Second })
         {
@@ -48,20 +46,14 @@ internal sealed class CompareRepsUseCase(IPipelineStore store, IDirectoryStore d
                 continue;
             }
 
-            var called = roster.Where(m => OwnerNames.IsCalled(m.Name, typed)).GroupBy(m => m.PersonId).ToList();
-            if (called.Count == 0)
+            switch (seen.Find(typed, say))
             {
-                return Errors.Answer(say.Pipeline("Compare.UnknownPerson.Title"), say.Pipeline("Compare.UnknownPerson", say.Language.Echo(typed), say.Pipeline("Example.Compare")));
+                case PersonLookup.Answered answered:
+                    return answered.Answer;
+                case PersonLookup.Found found:
+                    people.Add(new Compared(found.Id, found.Name, [.. visible.Where(t => found.TeamIds.Contains(t.Id))], Me: false));
+                    break;
             }
-
-            if (called.Count > 1)
-            {
-                var names = string.Join(say.Nudges("ListSeparator"), called.Select(g => say.Language.Isolate(g.First().Name)));
-                return Errors.Answer(say.Pipeline("Compare.Several.Title"), say.Pipeline("Compare.Several", say.Language.Echo(typed), names));
-            }
-
-            var rows = called[0].ToList();
-            people.Add(new Compared(rows[0].PersonId, rows[0].Name, [.. visible.Where(t => rows.Any(r => r.TeamId == t.Id))], Me: false));
         }
 
         if (people[0].Id == people[1].Id)

@@ -116,7 +116,7 @@ public sealed partial class CommandParser
         // "help next step", «مساعدة الخطوة التالية»: help about a command is the help, never a deal called "help".
         foreach (var matcher in Matchers.Value)
         {
-            if (HelpAbout(matcher, raw) is { } help)
+            if (HelpAbout(matcher, raw, new Typed(trimmed, folded)) is { } help)
             {
                 return help;
             }
@@ -144,7 +144,7 @@ public sealed partial class CommandParser
         // "what have I done this week", "what did I confirm today", «شو عملت هالأسبوع»: the person's own acts.
         foreach (var matcher in Matchers.Value)
         {
-            if (ActsAlone(matcher.Pack, raw, new Typed(trimmed, folded)) is { } acts)
+            if (ActsAlone(matcher, raw, new Typed(trimmed, folded)) is { } acts)
             {
                 return acts;
             }
@@ -618,8 +618,9 @@ public sealed partial class CommandParser
     /// confirmations) and only words of <c>acts_alone</c> and <c>mine_words</c> beside a period. English says who ("I").
     /// Read before the examples: "done" and "confirm" are words of other commands, whose weights an example would lower.
     /// </summary>
-    private static MyActsCommand? ActsAlone(LanguagePack pack, List<Token> raw, Typed folded)
+    private static MyActsCommand? ActsAlone(IntentMatcher matcher, List<Token> raw, Typed folded)
     {
+        var pack = matcher.Pack;
         var tokens = pack.Canonicalize(raw);
         bool In(string set, Token t) => pack.Words(set).Contains(t.Lower) || pack.Words(set).Contains(t.Canon);
         var (days, period, used) = Window(tokens, pack);
@@ -628,12 +629,13 @@ public sealed partial class CommandParser
         var rest = tokens.Where(t => !used.Contains(t) && !today.Contains(t) && !yesterday.Contains(t)).ToList();
         // "what did Dana do this week", "what has Riley done": the words between "did" / "has" and "do" / "done" / "confirm"
         // name someone (up to three; "I" names no one).
-        // «شو عمل Riley هالأسبوع»: a name in Latin letters after «عمل» / «فعل» / «أكد» to the end.
+        // «شو عمل Riley هالأسبوع», «شو عملت دانا اليوم»: a name after «عمل» / «عملت» / «فعل» / «أكد» to the end, in Latin
+        // letters, or in Arabic ones that no example uses (people's names are in no example: «شو عملت على Initech» keeps «على»).
         string? person = null;
         var aux = rest.FindIndex(t => In("acts_aux", t));
         var verb = aux < 0 ? -1 : pack.IsArabic ? rest.Count : rest.FindIndex(aux + 1, t => In("acts_verbs", t));
         if (verb - aux is >= 2 and <= 4 && rest.Skip(aux + 1).Take(verb - aux - 1).ToList() is var named && !named.Any(t => In("mine_words", t))
-            && (!pack.IsArabic || named.All(t => !t.Lower.Any(ArabicText.IsArabicLetter))))
+            && (!pack.IsArabic || named.All(t => !t.Lower.Any(ArabicText.IsArabicLetter) || !(matcher.IsCommandWord(t.Canon) || In("acts_alone", t)))))
         {
             person = OwnerOf([.. named], pack, folded);
             if (person is null)
@@ -655,11 +657,18 @@ public sealed partial class CommandParser
         return new MyActsCommand(days, period, day, person, rest.Any(t => In("acts_confirm", t))) { Language = pack.Code };
     }
 
-    private static HelpCommand? HelpAbout(IntentMatcher matcher, List<Token> raw)
+    private static HelpCommand? HelpAbout(IntentMatcher matcher, List<Token> raw, Typed folded)
     {
         var pack = matcher.Pack;
         var tokens = pack.Canonicalize(raw);
         bool In(string set, Token t) => pack.Words(set).Contains(t.Lower) || pack.Words(set).Contains(t.Canon);
+        // "help what did I do", «مساعدة شو عملت»: the acts question after the help word asks about the acts diary ("I" and
+        // «عملت» are no topic's words, and «عملت» alone reads as "done").
+        if (tokens.Count > 1 && In("help_words", tokens[0]) && ActsAlone(matcher, raw[1..], folded) is not null)
+        {
+            return new HelpCommand { Topic = "Acts", Language = pack.Code };
+        }
+
         return tokens.Count is > 1 and <= 5 && In("help_words", tokens[0])
             // "help dates": a topic (help_topics) that no command's words hold is asked about as one.
             && tokens.Skip(1).All(t => (matcher.IsCommandWord(t.Canon) || pack.HelpTopics.ContainsKey(t.Lower) || pack.HelpTopics.ContainsKey(t.Canon))
@@ -1437,8 +1446,32 @@ public sealed partial class CommandParser
         // "what did Dana confirm this week" fits "did {person} do this week" with "confirm" in the slot: no part of the name.
         var person = m.HasSlot("person")
             ? OwnerOf([.. m.Slot("person").Where(t => !used.Contains(t) && !pack.Words("acts_confirm").Contains(t.Canon) && !pack.Words("acts_confirm").Contains(t.Lower))], pack, folded)
-            : null;
+            : ActsOwnerInExtras(m, tokens, used, pack, folded);
         return new MyActsCommand(days, period, day, person, AnyWordOf(tokens, pack, "acts_confirm"));
+    }
+
+    /// <summary>
+    /// "activity for Dana this month" fits "my activity this month" with "for Dana" left over: the words the example had no
+    /// place for after a word of <c>acts_owner_openers</c>, the period aside, name whose acts ("my activity for this week" none).
+    /// </summary>
+    private static string? ActsOwnerInExtras(IntentMatch m, IReadOnlyList<Token> tokens, HashSet<Token> used, LanguagePack pack, Typed folded)
+    {
+        bool Extra(Token t) => !used.Contains(t) && m.Extras.Any(e => e.Start == t.Start);
+        if (AnyWordOf(tokens, pack, "mine_words"))
+        {
+            return null;
+        }
+
+        for (var i = 0; i < tokens.Count - 1; i++)
+        {
+            if (pack.Words("acts_owner_openers").Contains(tokens[i].Canon) && Extra(tokens[i]))
+            {
+                var person = tokens.Skip(i + 1).TakeWhile(Extra).ToList();
+                return person.Count == 0 ? null : OwnerOf(person, pack, folded);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -487,8 +487,10 @@ internal sealed class IntentMatcher
         public static Template Parse(string command, string example, LanguagePack pack)
         {
             var elements = new List<Element>();
-            foreach (var part in example.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            foreach (var written in example.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
+                // "{person}'s week": a typed "Dana's" is one word, the slot's, whose "'s" is dropped where the name is read.
+                var part = written.EndsWith("}'s", StringComparison.Ordinal) ? written[..^2] : written;
                 if (part.StartsWith('{') && part.EndsWith('}'))
                 {
                     var slot = part[1..^1];

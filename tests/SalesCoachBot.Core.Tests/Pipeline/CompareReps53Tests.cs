@@ -135,7 +135,7 @@ public sealed class CompareReps53Tests : IDisposable
         var unknown = await _bot.AskAsync("compare Rita and Zed", _bot.Manager);
 
         Assert.Equal(CardKind.Error, seen.Card!.Kind);
-        Assert.Equal("I don't know anyone called \"Olga\" in the teams you can see. Name two people, as in \"compare Dana and Riley\".", seen.Text);
+        Assert.Equal("I don't know anyone called \"Olga\" in the teams you can see. Ask \"who is on EMEA\" to see who is in one.", seen.Text);
         Assert.Equal(unknown.Text.Replace("Zed", "Olga", StringComparison.Ordinal), seen.Text);
     }
 

@@ -32,7 +32,7 @@ internal sealed class HelpUseCase(IOptions<CrmOptions> crm) : ICommandHandler<He
 
     public Task<BotAnswer> HandleAsync(HelpCommand command, TurnContext context, CancellationToken cancellationToken) =>
         Task.FromResult(TopicFor(command.Topic, context.Person) is { } topic
-            ? About(topic, context.Say)
+            ? About(topic, context.Person, context.Say)
             : Handle(context.Person, notUnderstood: null, context.Say));
 
     /// <summary>
@@ -63,19 +63,24 @@ internal sealed class HelpUseCase(IOptions<CrmOptions> crm) : ICommandHandler<He
     }
 
     /// <summary>"help snooze": that command's line of the full help (how to say it, what it does), then where the rest is.</summary>
-    private static BotAnswer About(string key, Phrases say)
+    private static BotAnswer About(string key, PersonView person, Phrases say)
     {
         var command = Command(key, say);
         var all = say.Coaching("Help.Topic.All");
+        // "help what did I do": more ways to say it than the help's one line, and whose acts a manager may ask about.
+        var more = key == "Acts"
+            ? Isolated(say.Coaching(person.IsManager || person.IsAdmin ? "Help.More.Acts.Manager" : "Help.More.Acts"), say)
+            : null;
         var card = new Card
         {
             Kind = CardKind.Help,
             Title = say.Coaching("Help.Title"),
-            Body = [say.Coaching("Help.Line", command.Command, command.What), all],
+            Body = [say.Coaching("Help.Line", command.Command, command.What), .. more is null ? Array.Empty<string>() : [more], all],
             // The button runs the English canonical command: the parser reads it whatever the reply language is.
             Actions = [new CardAction(say.Coaching("Help.Button.All"), new RunCommandPayload("help"))],
         };
-        return new BotAnswer(say.Coaching("Help.TextLine", command.Command, command.What) + "\n" + all, card);
+        var text = say.Coaching("Help.TextLine", command.Command, command.What) + (more is null ? string.Empty : "\n" + more);
+        return new BotAnswer(text + "\n" + all, card);
     }
 
     /// <summary>Nothing understood: says what was not, unless nothing was typed (<see cref="NotUnderstoodUseCase"/> asks first).</summary>

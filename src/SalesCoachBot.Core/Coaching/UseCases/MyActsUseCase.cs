@@ -20,7 +20,7 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 /// Managers and admins may ask it for a person of a team they see ("what did Dana do this week"), as "compare" allows;
 /// a rep asking for someone else is refused as there.
 /// </summary>
-internal sealed class MyActsUseCase(IDealJournal journal, IDirectoryStore directory, TeamRulesProvider teamRules) : ICommandHandler<MyActsCommand>
+internal sealed class MyActsUseCase(IDealJournal journal, PersonResolver people, TeamRulesProvider teamRules) : ICommandHandler<MyActsCommand>
 {
     /// <summary>Rows read of each kind: a person's busiest week is far below it, and the header's counts stay exact under it.</summary>
     internal const int ReadLimit = 2_000;
@@ -40,24 +40,16 @@ internal sealed class MyActsUseCase(IDealJournal journal, IDirectoryStore direct
             }
 
             // The people of the teams the asker sees, and only those teams' deals: as "compare Dana and Riley".
-            var visible = AccessPolicy.VisibleTeams(asker);
-            var teams = (await directory.ListTeamsAsync(cancellationToken)).Where(t => visible is null || visible.Contains(t.Id)).Select(t => t.Id).ToList();
-            var roster = teams.Count == 0 ? [] : (await directory.ListRosterAsync(teams, cancellationToken)).Members;
-            var called = roster.Where(m => OwnerNames.IsCalled(m.Name, typed)).GroupBy(m => m.PersonId).ToList();
-            if (called.Count == 0)
+            switch ((await people.VisibleToAsync(asker, cancellationToken)).Find(typed, say))
             {
-                return Errors.Answer(say.Coaching("Acts.UnknownPerson.Title"), say.Coaching("Acts.UnknownPerson", say.Language.Echo(typed), example));
+                case PersonLookup.Answered answered:
+                    return answered.Answer;
+                case PersonLookup.Found found:
+                    subject = (found.Id, found.Name, found.TeamIds, found.Id == asker.Id);
+                    break;
             }
 
-            if (called.Count > 1)
-            {
-                var names = string.Join(say.Nudges("ListSeparator"), called.Select(g => say.Language.Isolate(g.First().Name)));
-                return Errors.Answer(say.Coaching("Acts.Several.Title"), say.Coaching("Acts.Several", say.Language.Echo(typed), names));
-            }
-
-            var rows = called[0].ToList();
-            subject = (rows[0].PersonId, rows[0].Name, [.. rows.Select(r => r.TeamId).Order()], rows[0].PersonId == asker.Id);
-            scope = visible;
+            scope = AccessPolicy.VisibleTeams(asker);
         }
 
         var rules = await teamRules.GetAsync(cancellationToken);
