@@ -83,8 +83,8 @@ internal sealed class LogActivityUseCase(DealLocator locator, IDealStore deals, 
 
         return day switch
         {
-            ActivityDay.Today => (SnoozeDates.StartOfDay(today, zone), true),
-            ActivityDay.Yesterday => (SnoozeDates.StartOfDay(today.AddDays(-1), zone), true),
+            ActivityDay.Today => (ZonedDay.StartOf(today, zone), true),
+            ActivityDay.Yesterday => (ZonedDay.StartOf(today.AddDays(-1), zone), true),
             _ => (now, false),
         };
     }
