@@ -365,6 +365,13 @@ internal sealed record CancelCommand : ChatCommand;
 /// <summary>
 /// "reassign Tailwind to Sam", "deals closing this month", "lint the map": something the bot does not do in chat, answered
 /// with one honest line saying where it is done, instead of a deal or team that is not found.
+/// <summary>
+/// "yes", "go ahead", «نعم», «أيوه» (<see cref="Yes"/>) or "no", «لا» typed as the whole message: the answer to the last
+/// "did you mean …?" asked of the person in this chat. With no such question the words are what they were before:
+/// <see cref="Otherwise"/> («تمام» is thanks, "no" cancels, "yes" is not understood).
+/// </summary>
+internal sealed record AnswerCommand(bool Yes, ChatCommand Otherwise) : ChatCommand;
+
 /// </summary>
 internal sealed record NotOfferedCommand(NotOffered Topic) : ChatCommand;
 

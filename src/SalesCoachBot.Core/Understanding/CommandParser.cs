@@ -42,7 +42,33 @@ public sealed partial class CommandParser
         }
 
         var parsed = ParseSaid(text);
-        return StepDone(text, parsed) ?? parsed;
+        parsed = StepDone(text, parsed) ?? parsed;
+        return Answer(text, parsed) ?? parsed;
+    }
+
+    /// <summary>
+    /// "yes", "yes please", "go ahead", «نعم», «أيوه» (<c>answer_yes</c>), "no", «لا» (<c>answer_no</c>) as the whole message:
+    /// an answer to a question the bot asked, read as <paramref name="parsed"/> when none was.
+    /// </summary>
+    private static AnswerCommand? Answer(string? text, ChatCommand parsed)
+    {
+        var said = LanguagePack.Lower(string.Join(' ', (text ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
+            .Trim('.', '!', ',', '?', '؟', '،', ' ');
+        if (said.Length == 0 || said.Length > 30)
+        {
+            return null;
+        }
+
+        foreach (var pack in Matchers.Value.Select(m => m.Pack))
+        {
+            var yes = pack.Words("answer_yes").Contains(said);
+            if (yes || pack.Words("answer_no").Contains(said))
+            {
+                return new AnswerCommand(yes, parsed) { Language = pack.Code };
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
