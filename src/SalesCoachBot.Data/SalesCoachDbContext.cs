@@ -23,6 +23,7 @@ public abstract class SalesCoachDbContext(DbContextOptions options) : DbContext(
     public DbSet<DealActivity> Activities => Set<DealActivity>();
     public DbSet<DealNextStepEvent> NextStepEvents => Set<DealNextStepEvent>();
     public DbSet<ConversationLink> ConversationLinks => Set<ConversationLink>();
+    public DbSet<PendingQuestion> PendingQuestions => Set<PendingQuestion>();
 
     /// <summary>
     /// The ASP.NET Core Data Protection key ring when <c>Slack:KeyRing:Store</c> is <c>Database</c>: every host of the

@@ -553,6 +553,35 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
     public Task<bool> UnlinkAsync(ConversationKey conversation, CancellationToken cancellationToken) =>
         Task.FromResult(_links.Remove(conversation));
 
+    /// <summary>The did-you-mean questions waiting for a typed answer, by conversation and person.</summary>
+    public Dictionary<(ConversationKey Conversation, long PersonId), (string CommandText, DateTimeOffset At)> Questions { get; } = [];
+
+    public Task AskAsync(ConversationKey conversation, long personId, string commandText, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            Questions[(conversation, personId)] = (commandText, at);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<string?> TakeQuestionAsync(
+        ConversationKey conversation, long personId, DateTimeOffset since, string? commandText, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (!Questions.TryGetValue((conversation, personId), out var question) || question.At < since
+                || (commandText is not null && question.CommandText != commandText))
+            {
+                return Task.FromResult<string?>(null);
+            }
+
+            Questions.Remove((conversation, personId));
+            return Task.FromResult<string?>(question.CommandText);
+        }
+    }
+
     private IEnumerable<Confirmation> Active(Deal deal) =>
         Confirmations.Where(c => c.DealId == deal.Id && c.StageVersion == deal.StageVersion && c.WithdrawnAt is null);
 

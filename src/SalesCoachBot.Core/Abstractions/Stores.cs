@@ -565,4 +565,18 @@ public interface IConversationStore
 
     /// <summary>Returns false when nothing was linked.</summary>
     Task<bool> UnlinkAsync(ConversationKey conversation, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A "did you mean …?" asked of <paramref name="personId"/> in <paramref name="conversation"/>: the command its Yes runs.
+    /// One per person and conversation; asking again replaces it.
+    /// </summary>
+    Task AskAsync(ConversationKey conversation, long personId, string commandText, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes the person's question in the conversation (it is answered, so it is gone): its command, when asked at or
+    /// after <paramref name="since"/> and, when <paramref name="commandText"/> is given, for that command. Null when there is
+    /// none; of two takes at once, one gets it.
+    /// </summary>
+    Task<string?> TakeQuestionAsync(
+        ConversationKey conversation, long personId, DateTimeOffset since, string? commandText, CancellationToken cancellationToken);
 }

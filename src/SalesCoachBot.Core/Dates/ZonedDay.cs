@@ -23,4 +23,16 @@ public static class ZonedDay
 
         return local;
     }
+
+    /// <summary>
+    /// The instant <paramref name="day"/> starts in <paramref name="zone"/>: its midnight, or, where a clock change skips
+    /// midnight (Santiago, Beirut, Havana spring forward at 00:00), the first minute after the gap (<see cref="FirstExisting"/>).
+    /// A midnight said twice (a fall-back at 01:00, as in the Azores) is its first: the day starts an hour before the repeat.
+    /// </summary>
+    public static DateTimeOffset StartOf(DateOnly day, TimeZoneInfo zone)
+    {
+        var local = FirstExisting(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), zone);
+        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
+        return new DateTimeOffset(local, offset);
+    }
 }

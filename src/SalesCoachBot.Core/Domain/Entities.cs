@@ -340,6 +340,25 @@ public sealed class Snooze
     public ConversationKey? EndedConversation { get; set; }
 }
 
+/// <summary>
+/// A "did you mean …?" the bot asked a person in a conversation, so a typed "yes" (or "no") answers it as its buttons do.
+/// One per person and conversation; taken when answered.
+/// </summary>
+public sealed class PendingQuestion
+{
+    public long Id { get; set; }
+    public required ConversationKey ConversationKey { get; set; }
+    public long PersonId { get; set; }
+
+    /// <summary>The command its Yes runs, in the canonical words the button carries.</summary>
+    public required string CommandText { get; set; }
+
+    public DateTimeOffset AskedAt { get; set; }
+
+    /// <summary>The longest command kept: a note's 2,000 characters and the words around them, with room to spare.</summary>
+    public const int MaxCommandLength = 4000;
+}
+
 /// <summary>"link this chat to DEAL": the deal a conversation talks about by default.</summary>
 public sealed class ConversationLink
 {

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using SalesCoachBot.Core.Dates;
 using SalesCoachBot.Core.Localization;
-using SalesCoachBot.Core.Understanding;
 
 namespace SalesCoachBot.Core.Pipeline;
 
@@ -185,8 +184,8 @@ public sealed partial record CalendarPeriod(CalendarUnit Unit, bool Previous)
 
         var end = start.AddMonths(months);
         var whole = end <= today;
-        var from = SnoozeDates.StartOfDay(start, zone);
-        var to = whole ? SnoozeDates.StartOfDay(end, zone) : now;
+        var from = ZonedDay.StartOf(start, zone);
+        var to = whole ? ZonedDay.StartOf(end, zone) : now;
         // A named month or quarter keeps its year once resolved, so a Details button pressed later shows the same month.
         var period = Month is not null ? this with { Year = start.Year } : this;
         return new CalendarWindow(period, start, end, new AnalysisWindow(from, to < from ? from : to), whole, HasBegun: start <= today);
@@ -211,8 +210,8 @@ public sealed partial record CalendarPeriod(CalendarUnit Unit, bool Previous)
 
         var end = start.AddDays(7);
         var whole = end <= today;
-        var from = SnoozeDates.StartOfDay(start, zone);
-        var to = whole ? SnoozeDates.StartOfDay(end, zone) : now;
+        var from = ZonedDay.StartOf(start, zone);
+        var to = whole ? ZonedDay.StartOf(end, zone) : now;
         return new CalendarWindow(this, start, end, new AnalysisWindow(from, to < from ? from : to), whole, HasBegun: start <= today);
     }
 

@@ -297,6 +297,9 @@ internal sealed record LogActivityCommand(DealReference Deal, Domain.ActivityKin
 {
     /// <summary>"called Initech yesterday at 3pm", «… الساعة 3 العصر»: the clock time said, read in the team's zone; null when none.</summary>
     public TimeOnly? Clock { get; init; }
+
+    /// <summary>"met Globex this morning", «كلمت Globex العصر»: the part of the day said, with no clock time; null when none.</summary>
+    public Dates.DayPart? Part { get; init; }
 }
 
 /// <summary>The day an activity happened, as said: nothing (now), "today" or "yesterday".</summary>
@@ -361,6 +364,13 @@ internal sealed record ConfirmIntentCommand(ChatCommand Guess, string CommandTex
 
 /// <summary>"cancel", "never mind", «الغِ ذلك»: the answer to a question the bot asked; nothing changes.</summary>
 internal sealed record CancelCommand : ChatCommand;
+
+/// <summary>
+/// "yes", "go ahead", «نعم», «أيوه» (<see cref="Yes"/>) or "no", «لا» typed as the whole message: the answer to the last
+/// "did you mean …?" asked of the person in this chat. With no such question the words are what they were before:
+/// <see cref="Otherwise"/> («تمام» is thanks, "no" cancels, "yes" is not understood).
+/// </summary>
+internal sealed record AnswerCommand(bool Yes, ChatCommand Otherwise) : ChatCommand;
 
 /// <summary>
 /// "reassign Tailwind to Sam", "deals closing this month", "lint the map": something the bot does not do in chat, answered

@@ -42,7 +42,33 @@ public sealed partial class CommandParser
         }
 
         var parsed = ParseSaid(text);
-        return StepDone(text, parsed) ?? parsed;
+        parsed = StepDone(text, parsed) ?? parsed;
+        return Answer(text, parsed) ?? parsed;
+    }
+
+    /// <summary>
+    /// "yes", "yes please", "go ahead", «نعم», «أيوه» (<c>answer_yes</c>), "no", «لا» (<c>answer_no</c>) as the whole message:
+    /// an answer to a question the bot asked, read as <paramref name="parsed"/> when none was.
+    /// </summary>
+    private static AnswerCommand? Answer(string? text, ChatCommand parsed)
+    {
+        var said = LanguagePack.Lower(string.Join(' ', (text ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
+            .Trim('.', '!', ',', '?', '؟', '،', ' ');
+        if (said.Length == 0 || said.Length > 30)
+        {
+            return null;
+        }
+
+        foreach (var pack in Matchers.Value.Select(m => m.Pack))
+        {
+            var yes = pack.Words("answer_yes").Contains(said);
+            if (yes || pack.Words("answer_no").Contains(said))
+            {
+                return new AnswerCommand(yes, parsed) { Language = pack.Code };
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -1613,7 +1639,7 @@ public sealed partial class CommandParser
         // "called Initech yesterday at 3pm", «اتصلت بـ Initech امبارح الساعة 3 العصر»: a clock time ending the deal's words is
         // when it happened, not part of the name (nor, after "at", a place).
         var dealWords = WithoutBuyer(dealSlot, pack);
-        var clock = TakeTrailingTime(dealWords);
+        var clock = EndsWithOpenedPart(dealWords, pack) ? null : TakeTrailingTime(dealWords);
         ActivityDay? dayAfterClock = null;
         if (clock is null && dealWords.ToList() is var trial && TakeTrailingDay(trial, pack) is { } after && TakeTrailingTime(trial) is { } before)
         {
@@ -1627,11 +1653,16 @@ public sealed partial class CommandParser
             return null;
         }
 
-        var day = dayAfterClock ?? TakeTrailingDay(deal, pack) ?? EndingDay(m, tokens, pack) ?? ActivityDay.Now;
+        Dates.DayPart? part = null;
+        var day = dayAfterClock ?? TakeTrailingDay(deal, pack, out part) ?? EndingDay(m, tokens, pack) ?? ActivityDay.Now;
         var aboutWords = aboutSlot.ToList();
-        clock ??= TakeTrailingTime(aboutWords);
-        var about = ActivityObject(aboutWords, tokens, folded, pack, ref day);
-        return kind is null || deal.Count == 0 ? null : new LogActivityCommand(DealOf(deal, pack, folded), kind.Value, day, about ?? said) { Clock = clock };
+        clock ??= EndsWithOpenedPart(aboutWords, pack) ? null : TakeTrailingTime(aboutWords);
+        var about = ActivityObject(aboutWords, tokens, folded, pack, ref day, ref part);
+        return kind is null || deal.Count == 0 ? null : new LogActivityCommand(DealOf(deal, pack, folded), kind.Value, day, about ?? said)
+        {
+            Clock = clock,
+            Part = clock is null ? part : null, // "this morning at 9:30": the time says more
+        };
     }
 
     /// <summary>
@@ -1652,17 +1683,22 @@ public sealed partial class CommandParser
         return null;
     }
 
+    private static ActivityDay? TakeTrailingDay(List<Token> words, LanguagePack pack) => TakeTrailingDay(words, pack, out _);
+
     /// <summary>
     /// "… today", "… yesterday" ending a slot of more than one word: taken off it, as the activity's day. So is a part of
-    /// a day after its day ("… yesterday afternoon") or after a word of <c>day_part_today</c> ("… this morning": today).
+    /// a day after its day ("… yesterday afternoon") or after a word of <c>day_part_today</c> ("… this morning": today),
+    /// given as <paramref name="part"/> (<c>day_part_morning</c>, <c>…_afternoon</c>, <c>…_evening</c>).
     /// </summary>
-    private static ActivityDay? TakeTrailingDay(List<Token> words, LanguagePack pack)
+    private static ActivityDay? TakeTrailingDay(List<Token> words, LanguagePack pack, out Dates.DayPart? part)
     {
+        part = null;
         if (words.Count >= 3 && pack.Words("day_parts").Contains(words[^1].Lower))
         {
             var dayOfPart = pack.Words("day_part_today").Contains(words[^2].Lower) ? ActivityDay.Today : DayWord(words[^2], pack);
             if (dayOfPart is not null)
             {
+                part = PartOf(words[^1], pack);
                 words.RemoveRange(words.Count - 2, 2);
                 // "… earlier this morning"
                 if (words.Count >= 2 && pack.Words("day_part_today").Contains(words[^1].Lower))
@@ -1675,15 +1711,42 @@ public sealed partial class CommandParser
         }
 
         var day = words.Count < 2 ? null : DayWord(words[^1], pack);
-        // «اتصلت على Wonka الصبح» ("… in the morning"): a part of the day said alone is today's.
-        day ??= words.Count >= 2 && pack.Words("day_parts_alone").Contains(words[^1].Lower) ? ActivityDay.Today : null;
+        // «اتصلت على Wonka الصبح» ("… in the morning"), "met Globex tonight": a part of the day said alone is today's.
+        if (day is null && words.Count >= 2 && pack.Words("day_parts_alone").Contains(words[^1].Lower))
+        {
+            day = ActivityDay.Today;
+            part = PartOf(words[^1], pack);
+        }
+
         if (day is not null)
         {
             words.RemoveAt(words.Count - 1);
+            // «… بعد الظهر» ("after noon"): the word that opens the part goes with it, and a day said before them is its day.
+            if (part is not null && words.Count >= 2 && pack.Words("day_part_openers").Contains(words[^1].Lower))
+            {
+                words.RemoveAt(words.Count - 1);
+            }
+
+            if (part is not null && words.Count >= 2 && DayWord(words[^1], pack) is { } before)
+            {
+                words.RemoveAt(words.Count - 1);
+                day = before;
+            }
         }
 
         return day ?? TakeThisWeek(words, pack);
     }
+
+    /// <summary>«… بعد الظهر» ("after noon"): a part of the day, though «الظهر» alone reads as the clock time noon.</summary>
+    private static bool EndsWithOpenedPart(List<Token> words, LanguagePack pack) =>
+        words.Count >= 3 && pack.Words("day_part_openers").Contains(words[^2].Lower) && PartOf(words[^1], pack) is not null;
+
+    /// <summary>The part of the day a word says: <c>day_part_morning</c>, <c>day_part_afternoon</c>, <c>day_part_evening</c>.</summary>
+    private static Dates.DayPart? PartOf(Token token, LanguagePack pack) =>
+        pack.Words("day_part_morning").Contains(token.Lower) ? Dates.DayPart.Morning
+        : pack.Words("day_part_afternoon").Contains(token.Lower) ? Dates.DayPart.Afternoon
+        : pack.Words("day_part_evening").Contains(token.Lower) ? Dates.DayPart.Evening
+        : null;
 
     /// <summary>
     /// "met with Hooli this week", «قابلت Initech هذا الأسبوع»: a day this week but not which one. Taken off the deal's
@@ -1766,7 +1829,8 @@ public sealed partial class CommandParser
     /// What was sent, as typed: "emailed the proposal to Acme", "emailed Acme the proposal" (its determiner kept, though the
     /// example holds it as a word); a day word ending it ("… the deck yesterday") is the activity's day.
     /// </summary>
-    private static string? ActivityObject(IReadOnlyList<Token> slot, IReadOnlyList<Token> tokens, Typed folded, LanguagePack pack, ref ActivityDay day)
+    private static string? ActivityObject(
+        IReadOnlyList<Token> slot, IReadOnlyList<Token> tokens, Typed folded, LanguagePack pack, ref ActivityDay day, ref Dates.DayPart? part)
     {
         var about = slot.ToList();
         if (about.Count == 0)
@@ -1774,7 +1838,10 @@ public sealed partial class CommandParser
             return null;
         }
 
-        day = TakeTrailingDay(about, pack) ?? day;
+        if (TakeTrailingDay(about, pack, out var said) is { } ending)
+        {
+            (day, part) = (ending, said);
+        }
         // "gave Lamna a demo": the demo is the meeting being logged, not something sent.
         if (about.All(t => ActivityKindOf(t, pack) is not null))
         {

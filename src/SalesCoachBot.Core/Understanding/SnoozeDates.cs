@@ -68,7 +68,7 @@ internal static partial class SnoozeDates
             return UntilADate(text, words, new DateContext(now, zone)) ?? new(null, new("SnoozeDates.NotADay", text));
         }
 
-        var at = StartOfDay(end, zone);
+        var at = ZonedDay.StartOf(end, zone);
         // The day itself, worded in the reply's language where the refusal is shown (CoachingWords).
         return at <= now ? new(null, new("SnoozeDates.NotInFuture", end)) : new(at, null);
     }
@@ -103,8 +103,8 @@ internal static partial class SnoozeDates
         return DateInWords.Read(text ?? string.Empty, context) switch
         {
             // A snooze is by day (the deal is back in that morning's digest): "Monday 9am" ends as Monday starts, said in the reply.
-            DateReading.Found found when ZonedDay.Of(found.At, context.Zone) is var day && StartOfDay(day, context.Zone) > context.Now
-                => new(StartOfDay(day, context.Zone), null, found.HasTime),
+            DateReading.Found found when ZonedDay.Of(found.At, context.Zone) is var day && ZonedDay.StartOf(day, context.Zone) > context.Now
+                => new(ZonedDay.StartOf(day, context.Zone), null, found.HasTime),
             DateReading.Found found => new(null, new("SnoozeDates.NotInFuture", ZonedDay.Of(found.At, context.Zone))),
             DateReading.InPast past => new(null, new("SnoozeDates.NotInFuture", ZonedDay.Of(past.At, context.Zone))),
             _ => null,
@@ -162,18 +162,6 @@ internal static partial class SnoozeDates
         }
 
         return string.Join(' ', English(typed).Split(' ').Select(w => Weekday(w) is { } day ? day.ToString() : w));
-    }
-
-    /// <summary>The instant a local day starts in the zone (a day starting in a daylight-saving gap starts at its first valid minute).</summary>
-    internal static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        while (zone.IsInvalidTime(local))
-        {
-            local = local.AddMinutes(30);
-        }
-
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
     private static DayOfWeek? Weekday(string word) => word switch

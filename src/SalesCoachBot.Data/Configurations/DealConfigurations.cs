@@ -142,6 +142,20 @@ internal sealed class SnoozeConfiguration : IEntityTypeConfiguration<Snooze>
     }
 }
 
+internal sealed class PendingQuestionConfiguration : IEntityTypeConfiguration<PendingQuestion>
+{
+    public void Configure(EntityTypeBuilder<PendingQuestion> builder)
+    {
+        builder.ToTable("pending_questions");
+        builder.HasKey(q => q.Id);
+        builder.Property(q => q.ConversationKey).HasMaxLength(ConversationKeyLength.Max);
+        builder.Property(q => q.CommandText).HasMaxLength(PendingQuestion.MaxCommandLength);
+        builder.HasOne<Person>().WithMany().HasForeignKey(q => q.PersonId).OnDelete(DeleteBehavior.Cascade);
+        // One question per person and conversation: a newer one replaces it.
+        builder.HasIndex(q => new { q.ConversationKey, q.PersonId }).IsUnique();
+    }
+}
+
 internal sealed class ConversationLinkConfiguration : IEntityTypeConfiguration<ConversationLink>
 {
     public void Configure(EntityTypeBuilder<ConversationLink> builder)

@@ -50,6 +50,52 @@ internal sealed class ConversationStore(DbContextLease lease) : IConversationSto
     public async Task<bool> UnlinkAsync(ConversationKey conversation, CancellationToken cancellationToken) =>
         await Db.ConversationLinks.Where(l => l.ConversationKey == conversation).ExecuteDeleteAsync(cancellationToken) > 0;
 
+    public async Task AskAsync(ConversationKey conversation, long personId, string commandText, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        // Asking again (the usual case in a busy chat) is one UPDATE; a first question inserts the row.
+        if (await ReaskAsync(conversation, personId, commandText, at, cancellationToken))
+        {
+            return;
+        }
+
+        Db.PendingQuestions.Add(new PendingQuestion { ConversationKey = conversation, PersonId = personId, CommandText = commandText, AskedAt = at });
+        try
+        {
+            await Db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (TransientDatabaseErrors.IsUniqueViolation(e))
+        {
+            // Another question to the same person in the same moment: this one comes second and replaces it.
+            await ReaskAsync(conversation, personId, commandText, at, cancellationToken);
+        }
+        finally
+        {
+            Db.ChangeTracker.Clear();
+        }
+    }
+
+    public async Task<string?> TakeQuestionAsync(
+        ConversationKey conversation, long personId, DateTimeOffset since, string? commandText, CancellationToken cancellationToken)
+    {
+        var question = await Db.PendingQuestions.AsNoTracking()
+            .Where(q => q.ConversationKey == conversation && q.PersonId == personId && q.AskedAt >= since)
+            .Select(q => new { q.Id, q.CommandText })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (question is null || (commandText is not null && question.CommandText != commandText))
+        {
+            return null;
+        }
+
+        // The row removed is the one read (same id and words): of two "yes" at once, only one deletes it and runs its command.
+        var taken = await Db.PendingQuestions.Where(q => q.Id == question.Id && q.CommandText == question.CommandText).ExecuteDeleteAsync(cancellationToken);
+        return taken == 1 ? question.CommandText : null;
+    }
+
+    private async Task<bool> ReaskAsync(ConversationKey conversation, long personId, string commandText, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await Db.PendingQuestions.Where(q => q.ConversationKey == conversation && q.PersonId == personId).ExecuteUpdateAsync(
+            s => s.SetProperty(q => q.CommandText, commandText).SetProperty(q => q.AskedAt, at),
+            cancellationToken) > 0;
+
     private async Task<bool> RelinkAsync(ConversationKey conversation, DealId deal, long personId, DateTimeOffset at, CancellationToken cancellationToken) =>
         await Db.ConversationLinks.Where(l => l.ConversationKey == conversation).ExecuteUpdateAsync(
             s => s.SetProperty(l => l.DealId, deal).SetProperty(l => l.LinkedByPersonId, personId).SetProperty(l => l.LinkedAt, at),

@@ -69,10 +69,10 @@ public sealed class Steps54Tests : IDisposable
     {
         var deal = _bot.AddDeal("1002", "Initech");
 
-        var answer = await _bot.AskAsync("next step for Initech demo by Friday");
+        var answer = await _bot.AskAsync("next step for Initech demo prep");
 
-        // Was 'I can't find a deal matching "Initech demo"'.
-        Assert.Contains("next step for Initech: demo by Friday", answer.Text, StringComparison.Ordinal);
+        // Was 'I can't find a deal matching "Initech demo prep"'. With a date ("… demo by Friday") it is set: Answers55Tests.
+        Assert.Contains("next step for Initech: demo prep", answer.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("can't find", answer.Text, StringComparison.Ordinal);
         Assert.Null(deal.NextStep);
     }

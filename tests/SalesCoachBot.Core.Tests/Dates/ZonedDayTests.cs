@@ -34,4 +34,54 @@ public sealed class ZonedDayTests
         Assert.Equal(new DateOnly(2026, 12, 6), ZonedDay.Of(sameInstant, riyadh));
         Assert.Equal(ZonedDay.Of(utc, riyadh), ZonedDay.Of(sameInstant, riyadh));
     }
+
+    [Theory]
+    // Midnight skipped by a spring-forward at 00:00: the day starts at 01:00, the first minute after the gap.
+    [InlineData("America/Santiago", "2026-09-06", "2026-09-06T01:00:00-03:00")]
+    [InlineData("Asia/Beirut", "2026-03-29", "2026-03-29T01:00:00+03:00")]
+    [InlineData("America/Havana", "2026-03-08", "2026-03-08T01:00:00-04:00")]
+    public void StartOf_MidnightSkippedByAClockChange_FirstMinuteAfterTheGap(string zoneId, string day, string expected)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+        var date = DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture);
+        // The case under test: tzdata on this machine skips that midnight.
+        Assert.True(zone.IsInvalidTime(date.ToDateTime(TimeOnly.MinValue)));
+
+        var start = ZonedDay.StartOf(date, zone);
+
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), start);
+        Assert.Equal(date, ZonedDay.Of(start, zone));
+        Assert.Equal(date.AddDays(-1), ZonedDay.Of(start.AddTicks(-1), zone));
+    }
+
+    [Theory]
+    // An ordinary day, summer and winter: its midnight at the zone's offset then.
+    [InlineData("America/Santiago", "2026-12-07", "2026-12-07T00:00:00-03:00")]
+    [InlineData("America/Santiago", "2026-07-07", "2026-07-07T00:00:00-04:00")]
+    [InlineData("Asia/Beirut", "2026-12-07", "2026-12-07T00:00:00+02:00")]
+    [InlineData("Asia/Riyadh", "2026-12-07", "2026-12-07T00:00:00+03:00")]
+    [InlineData("UTC", "2026-12-07", "2026-12-07T00:00:00+00:00")]
+    public void StartOf_OrdinaryDay_ItsMidnight(string zoneId, string day, string expected)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+
+        var start = ZonedDay.StartOf(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), zone);
+
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), start);
+        Assert.Equal(start.Offset, zone.GetUtcOffset(start));
+    }
+
+    [Fact]
+    public void StartOf_MidnightSaidTwice_TheFirstOne()
+    {
+        // The Azores fall back at 01:00 (UTC+0 → UTC-1) on 25 Oct 2026: 00:00-00:59 comes twice; the day starts at the first.
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Atlantic/Azores");
+        var day = new DateOnly(2026, 10, 25);
+        Assert.True(zone.IsAmbiguousTime(day.ToDateTime(TimeOnly.MinValue)));
+
+        var start = ZonedDay.StartOf(day, zone);
+
+        Assert.Equal(new DateTimeOffset(2026, 10, 25, 0, 0, 0, TimeSpan.Zero), start);
+        Assert.Equal(day.AddDays(-1), ZonedDay.Of(start.AddTicks(-1), zone));
+    }
 }

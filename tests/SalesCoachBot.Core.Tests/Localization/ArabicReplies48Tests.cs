@@ -122,7 +122,7 @@ public sealed class ArabicReplies48Tests : IDisposable
         var answer = await _bot.AskAsync("حدد مناصر داخلي لـ Zenith", _bot.Rep);
 
         Assert.Equal(
-            $"هل تقصد «تم {Iso("champion-named")} لصفقة {Iso("Zenith")}»؟ أرسل «تم {Iso("champion-named")} لصفقة {Iso("Zenith")}» للمتابعة، أو «إلغاء».",
+            $"هل تقصد «تم {Iso("champion-named")} لصفقة {Iso("Zenith")}»؟ أرسل «نعم» للمتابعة، أو «إلغاء».",
             answer.Text);
         Assert.Equal("تم champion-named لصفقة Zenith", ((RunCommandPayload)answer.Card!.Actions[0].Payload).Text);
     }

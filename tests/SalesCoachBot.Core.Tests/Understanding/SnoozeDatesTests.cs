@@ -51,6 +51,22 @@ public sealed class SnoozeDatesTests
     }
 
     [Theory]
+    // Santiago skips midnight on Sun 6 Sep 2026 (00:00 → 01:00): the snooze ends at 01:00, the day's first minute.
+    [InlineData("until Sunday")]
+    [InlineData("لحد الأحد")]
+    [InlineData("until 2026-09-06")]
+    public void Read_DayWhoseMidnightIsSkipped_EndsAtItsFirstMinute(string text)
+    {
+        var santiago = TimeZoneInfo.FindSystemTimeZoneById("America/Santiago");
+        var thursday = new DateTimeOffset(2026, 9, 3, 15, 0, 0, TimeSpan.Zero);
+
+        var reading = SnoozeDates.Read(text, thursday, santiago);
+
+        Assert.Null(reading.Problem);
+        Assert.Equal(new DateTimeOffset(2026, 9, 6, 1, 0, 0, TimeSpan.FromHours(-3)), reading.Until);
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("0 days")]
     [InlineData("until someday")]

@@ -173,6 +173,7 @@ internal static class UnderstandingTestData
             FollowBranchCommand c => $"branch {Deal(c.Deal)} | {Lower(c.WhenText)}",
             ConfirmIntentCommand c => $"confirm? {Describe(c.Guess, resolver, index)}",
             CancelCommand => "cancel",
+            AnswerCommand c => Describe(c.Otherwise, resolver, index), // read as the words say when no question is waiting
             ThanksCommand => "thanks",
             NotOfferedCommand c => $"notoffered {c.Topic.ToString().ToLowerInvariant()}",
             SetNextStepCommand c => $"nextstep {Deal(c.Deal)} | {Lower(c.Text)}",

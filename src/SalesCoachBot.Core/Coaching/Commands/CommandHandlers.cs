@@ -70,6 +70,7 @@ internal static class CommandHandlers
         Handle<UnknownCommand, NotUnderstoodUseCase>();
         Handle<ConfirmIntentCommand, ConfirmIntentUseCase>();
         Handle<CancelCommand, ConfirmIntentUseCase>();
+        Handle<AnswerCommand, ConfirmIntentUseCase>();
         Handle<ThanksCommand, ThanksUseCase>();
         Handle<NotOfferedCommand, NotOfferedUseCase>();
         Handle<MyActsCommand, MyActsUseCase>();

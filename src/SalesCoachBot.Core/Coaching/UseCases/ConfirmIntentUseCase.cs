@@ -13,12 +13,17 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 /// A guess whose deal name fits no deal the person may see, nor comes close to one, was not a command at all
 /// («بلا بلا بلا» read as "unsnooze deal بلا بلا"): that gets the help answer for words not understood instead.
 /// A guessed move to a stage no map has ("Hooli's in trouble" read as a move to "trouble") is never offered: the deal's
-/// card answers what was said about it.
+/// card answers what was said about it. The question is kept for the person in that chat (<see cref="AnswerWindow"/>), so
+/// "yes" or «نعم» typed instead of pressed answers it too, and runs its command once.
 /// </summary>
 internal sealed class ConfirmIntentUseCase(
-    DealNameResolverCache names, IDealStore deals, DealLocator locator, NotUnderstoodUseCase notUnderstood, WhatsNextUseCase whatsNext)
-    : ICommandHandler<ConfirmIntentCommand>, ICommandHandler<CancelCommand>
+    DealNameResolverCache names, IDealStore deals, DealLocator locator, NotUnderstoodUseCase notUnderstood, WhatsNextUseCase whatsNext,
+    IConversationStore conversations, CommandParser parser, CommandDispatcher commands)
+    : ICommandHandler<ConfirmIntentCommand>, ICommandHandler<CancelCommand>, ICommandHandler<AnswerCommand>
 {
+    /// <summary>How long a typed "yes" answers a question: a yes said later is likely about something else.</summary>
+    public static readonly TimeSpan AnswerWindow = TimeSpan.FromMinutes(10);
+
     public async Task<BotAnswer> HandleAsync(ConfirmIntentCommand command, TurnContext context, CancellationToken cancellationToken)
     {
         if (command.Guess is IDealCommand guess && await names.FitsNoDealAsync(deals, guess.Deal, context.Person, cancellationToken))
@@ -58,7 +63,28 @@ internal sealed class ConfirmIntentUseCase(
                 new CardAction(say.Coaching("Confirm.Cancel"), new RunCommandPayload("cancel")),
             ],
         };
+        if (command.CommandText.Length <= Domain.PendingQuestion.MaxCommandLength)
+        {
+            await conversations.AskAsync(context.Turn.Conversation, context.Person.Id, command.CommandText, context.Now, cancellationToken);
+        }
+
         return new BotAnswer(say.Coaching("Confirm.Text", question, shown), card);
+    }
+
+    /// <summary>
+    /// "yes" / «نعم» typed: runs the command of the question asked of this person in this chat within <see cref="AnswerWindow"/>,
+    /// as its Yes button does; "no" drops it. The question is taken as it is answered, so a second "yes" (or Slack delivering
+    /// the first twice) finds none and runs nothing again. No question: the words as they read before.
+    /// </summary>
+    public async Task<BotAnswer> HandleAsync(AnswerCommand command, TurnContext context, CancellationToken cancellationToken)
+    {
+        var asked = await conversations.TakeQuestionAsync(context.Turn.Conversation, context.Person.Id, context.Now - AnswerWindow, commandText: null, cancellationToken);
+        return asked switch
+        {
+            null => await commands.DispatchAsync(command.Otherwise, context, cancellationToken),
+            _ when command.Yes => await commands.DispatchAsync(parser.Parse(asked), context, cancellationToken),
+            _ => new BotAnswer(context.Say.Coaching("Confirm.Cancelled")),
+        };
     }
 
     /// <summary>The ids of the checklist items the words name on the deal's stage, each found once; null when any is not.</summary>
@@ -85,6 +111,10 @@ internal sealed class ConfirmIntentUseCase(
         return ids;
     }
 
-    public Task<BotAnswer> HandleAsync(CancelCommand command, TurnContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(new BotAnswer(context.Say.Coaching("Confirm.Cancelled")));
+    public async Task<BotAnswer> HandleAsync(CancelCommand command, TurnContext context, CancellationToken cancellationToken)
+    {
+        // Cancel pressed or typed: the question is answered, so a "yes" after it runs nothing.
+        await conversations.TakeQuestionAsync(context.Turn.Conversation, context.Person.Id, context.Now - AnswerWindow, commandText: null, cancellationToken);
+        return new BotAnswer(context.Say.Coaching("Confirm.Cancelled"));
+    }
 }

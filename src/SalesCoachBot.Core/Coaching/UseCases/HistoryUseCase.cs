@@ -3,6 +3,7 @@ using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Dates;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.ProcessMaps;
@@ -91,8 +92,8 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal, 
     /// <summary>One entry: when (in the team's <paramref name="zone"/>, as a snooze's end is) · who · what · where · map version.</summary>
     internal static string Line(TimelineEntry entry, ProcessMap map, TimeZoneInfo zone, Phrases say)
     {
-        // A call said with a day and no time ("yesterday") shows that day, not the day's start as a time.
-        var parts = new List<string> { entry.DayOnly ? say.Language.DayInWords(entry.At, zone) : say.Language.Time(entry.At, zone) };
+        // A call said with a day and no time ("yesterday") shows that day, not the day's start as a time; "this morning" the day and its part.
+        var parts = new List<string> { entry.DayOnly ? DayParts.Describe(entry.At, zone, say) : say.Language.Time(entry.At, zone) };
         // A note whose text names its author (an old proposal stored in words) is not preceded by the name again; a stored
         // close proposal is worded without a name below, so it shows its author where every other row does (facts53).
         if (entry.PersonName is { Length: > 0 } who && !(entry.Kind == TimelineEntryKind.Note && CloseProposalNote.Parse(entry.Text) is null && DealCards.NamesItsAuthor(entry.Text, who)))

@@ -31,11 +31,13 @@ internal sealed class LogActivityUseCase(DealLocator locator, IDealStore deals, 
 
         var rules = await teamRules.GetAsync(cancellationToken);
         var zone = rules.Zone(found.Deal.Deal.TeamId);
-        // "called Initech at 5pm" said at 10:00: a call still to come is a next step, not one to log.
-        if (command.Clock is not null && When(command.Day, command.Clock, context.Now, zone) is { At: var said } && said > context.Now)
+        // "called Initech at 5pm" said at 10:00: a call still to come is a next step, not one to log. So is "met them this
+        // evening" said in the morning: the evening has not begun (a part counts from its start, the earliest it can be).
+        if ((command.Clock is not null || command.Part is not null)
+            && When(command.Day, command.Clock, context.Now, zone, command.Part) is { At: var said, DayOnly: var partOnly } && said > context.Now)
         {
             return Errors.Answer(context.Say.Coaching("Activity.NotYet.Title"), context.Say.Coaching("Activity.NotYet",
-                context.Language.Time(said, zone), context.Language.Time(context.Now, zone), found.Deal.Deal.Name));
+                partOnly ? DayParts.Describe(said, zone, context.Say) : context.Language.Time(said, zone), context.Language.Time(context.Now, zone), found.Deal.Deal.Name));
         }
 
         var outcome = await deals.ChangeDealAsync(found.Deal.Id, state =>
@@ -46,8 +48,9 @@ internal sealed class LogActivityUseCase(DealLocator locator, IDealStore deals, 
             }
 
             var dealZone = rules.Zone(state.Deal.TeamId);
-            var (occurred, dayOnly) = When(command.Day, command.Clock, context.Now, dealZone);
-            var when = command.Clock is null ? context.Language.DayInWords(occurred, dealZone) : context.Language.Time(occurred, dealZone);
+            var (occurred, dayOnly) = When(command.Day, command.Clock, context.Now, dealZone, command.Part);
+            var when = dayOnly ? DayParts.Describe(occurred, dealZone, context.Say)
+                : command.Clock is null ? context.Language.DayInWords(occurred, dealZone) : context.Language.Time(occurred, dealZone);
             return new DealChangePlan<string>(context.Say.Coaching("Activity.Logged", Describe(command.Kind, command.About, context.Say), state.Deal.Name, when))
             {
                 LogActivity = new NewActivity(context.Person.Id, command.Kind, occurred, context.Now, command.About) { DayOnly = dayOnly },
@@ -68,10 +71,11 @@ internal sealed class LogActivityUseCase(DealLocator locator, IDealStore deals, 
 
     /// <summary>
     /// When it happened: now when no day was said; a named day ("today", "yesterday") with no time is that day's start in
-    /// the team's <paramref name="zone"/>, marked day-only so no clock time is made up for it. A time said ("at 3pm") is
-    /// that time of the day said (today when none) in the team's zone.
+    /// the team's <paramref name="zone"/>, marked day-only so no clock time is made up for it; with a part of it ("this
+    /// morning") the part's start, day-only too (<see cref="DayParts"/>). A time said ("at 3pm") is that time of the day said
+    /// (today when none) in the team's zone.
     /// </summary>
-    internal static (DateTimeOffset At, bool DayOnly) When(ActivityDay day, TimeOnly? clock, DateTimeOffset now, TimeZoneInfo zone)
+    internal static (DateTimeOffset At, bool DayOnly) When(ActivityDay day, TimeOnly? clock, DateTimeOffset now, TimeZoneInfo zone, DayPart? part = null)
     {
         var today = ZonedDay.Of(now, zone);
         if (clock is { } time)
@@ -81,10 +85,15 @@ internal sealed class LogActivityUseCase(DealLocator locator, IDealStore deals, 
             return (new DateTimeOffset(local, zone.GetUtcOffset(local)), false);
         }
 
+        if (part is { } said)
+        {
+            return (DayParts.StartOf(day == ActivityDay.Yesterday ? today.AddDays(-1) : today, said, zone), true);
+        }
+
         return day switch
         {
-            ActivityDay.Today => (SnoozeDates.StartOfDay(today, zone), true),
-            ActivityDay.Yesterday => (SnoozeDates.StartOfDay(today.AddDays(-1), zone), true),
+            ActivityDay.Today => (ZonedDay.StartOf(today, zone), true),
+            ActivityDay.Yesterday => (ZonedDay.StartOf(today.AddDays(-1), zone), true),
             _ => (now, false),
         };
     }
@@ -105,10 +114,12 @@ internal sealed class LogActivityUseCase(DealLocator locator, IDealStore deals, 
     /// <summary>The command in its canonical words, for a choice button when several deals fit.</summary>
     private static string CanonicalCommand(LogActivityCommand command, string deal)
     {
-        var day = command.Day switch
+        var day = (command.Day, command.Part) switch
         {
-            ActivityDay.Today => " today",
-            ActivityDay.Yesterday => " yesterday",
+            (ActivityDay.Yesterday, { } part) => " yesterday " + part.ToString().ToLowerInvariant(),
+            (_, { } part) => " this " + part.ToString().ToLowerInvariant(),
+            (ActivityDay.Today, _) => " today",
+            (ActivityDay.Yesterday, _) => " yesterday",
             _ => string.Empty,
         } + (command.Clock is { } clock ? " at " + clock.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) : string.Empty);
         return command.Kind switch

@@ -62,7 +62,7 @@ internal sealed class MyActsUseCase(IDealJournal journal, PersonResolver people,
         if (command.Day is { } day)
         {
             var date = ZonedDay.Of(context.Now, zone).AddDays(day == ActsDay.Yesterday ? -1 : 0);
-            window = new AnalysisWindow(SnoozeDates.StartOfDay(date, zone), day == ActsDay.Yesterday ? SnoozeDates.StartOfDay(date.AddDays(1), zone) : context.Now);
+            window = new AnalysisWindow(ZonedDay.StartOf(date, zone), day == ActsDay.Yesterday ? ZonedDay.StartOf(date.AddDays(1), zone) : context.Now);
             period = say.Coaching(day == ActsDay.Yesterday ? "Acts.Yesterday" : "Acts.Today", say.Language.DayInWords(date));
         }
         else if (command.Period is not null || command.WindowDays is null)

@@ -444,10 +444,13 @@ internal sealed class MyDealsUseCase(
         return line + " · " + NextStep(view, zone, say);
     }
 
-    /// <summary>"next: Thu 10 Dec 2026" (the day in the team's zone), "next: send pricing" when undated, or "no next step".</summary>
+    /// <summary>
+    /// "next: Thu 10 Dec 2026" (the day in the team's zone; "next: Fri 11 Dec 2026, 10:00" with a booked time, as the due
+    /// list writes it), "next: send pricing" when undated, or "no next step".
+    /// </summary>
     private static string NextStep(DealView view, TimeZoneInfo zone, Phrases say) => view.Deal switch
     {
-        { NextStepAt: { } at } => say.Lists("Mine.Next", say.Language.DayInWords(at, zone)),
+        { NextStepAt: { } at } => say.Lists("Mine.Next", say.Language.Moment(at, zone)),
         { NextStep: { Length: > 0 } text } => say.Lists("Mine.Next", text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 39), "…")),
         _ => say.Lists("Mine.NoNext"),
     };

@@ -41,12 +41,19 @@ internal sealed class SetNextStepUseCase(
                 return await commands.DispatchAsync(new ConfirmIntentCommand(guess, wording) { Language = command.Language }, context, cancellationToken);
             }
 
-            // "next step for Initech demo by Friday": no deal is called "Initech demo", one is called "Initech", so the words
-            // after it are the step's. Asked back, never stored on a guess.
+            // "next step for Initech demo prep": no deal is called "Initech demo prep", one is called "Initech", so the words
+            // after it are the step's. Asked back, never stored on a guess. With a clear date and words besides it ("…
+            // Initech demo by Friday") only the colon is missing: set as said, the reply showing how it was read.
             if (command.Deal is NameReference { Text: var said } && !command.Done && await locator.NamesNoDealAsync(said, context, cancellationToken)
                 && await locator.FindNamedAtAnEndAsync(said, first: true, (_, step) => step.Length > 0, context, cancellationToken) is { } named)
             {
                 var step = (named.Others + " " + command.Text).Trim();
+                var anyZone = new DateContext(context.Now, TimeZoneInfo.Utc, DateContext.OrderFor(context.Turn.User.Locale));
+                if (DateInWords.Find(step, anyZone) is DateReading.Found { Rest: var words } && words.Trim().Length > 0)
+                {
+                    return await HandleAsync(command with { Deal = new NameReference(named.Name), Text = step, AsksWords = false }, context, cancellationToken);
+                }
+
                 var wording = command.Language == LanguagePack.Arabic.Code
                     ? $"الخطوة التالية لصفقة {named.Name}: {step}"
                     : Canonical.Command($"next step for {named.Name}: {step}");

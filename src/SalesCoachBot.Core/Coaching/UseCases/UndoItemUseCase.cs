@@ -2,6 +2,7 @@ using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Cards;
 using SalesCoachBot.Core.Coaching.Commands;
 using SalesCoachBot.Core.Conversations;
+using SalesCoachBot.Core.Dates;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Localization;
 using SalesCoachBot.Core.Understanding;
@@ -299,7 +300,7 @@ internal sealed class UndoItemUseCase(
     /// <summary>When a logged activity happened: its day alone when only the day was said.</summary>
     private static string Day(LatestAct act, TimeZoneInfo zone, Phrases say) => act.OccurredAt is not { } at
         ? "?"
-        : act.DayOnly ? say.Language.DayInWords(at, zone) : say.Language.Moment(at, zone);
+        : act.DayOnly ? DayParts.Describe(at, zone, say) : say.Language.Moment(at, zone);
 
     /// <summary>A card's undo button, at the stage version the card showed.</summary>
     public Task<BotAnswer> HandleAsync(UndoItemPayload command, TurnContext context, CancellationToken cancellationToken) =>

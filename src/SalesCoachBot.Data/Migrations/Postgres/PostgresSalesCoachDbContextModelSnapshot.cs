@@ -452,6 +452,45 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                     b.ToTable("deal_notes", (string)null);
                 });
 
+            modelBuilder.Entity("SalesCoachBot.Core.Domain.PendingQuestion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AskedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("asked_at");
+
+                    b.Property<string>("CommandText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("command_text");
+
+                    b.Property<string>("ConversationKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("conversation_key");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("person_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ConversationKey", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("pending_questions", (string)null);
+                });
+
             modelBuilder.Entity("SalesCoachBot.Core.Domain.Person", b =>
                 {
                     b.Property<long>("Id")
@@ -1291,6 +1330,15 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("WithdrawnByPersonId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Core.Domain.PendingQuestion", b =>
+                {
+                    b.HasOne("SalesCoachBot.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SalesCoachBot.Core.Domain.Snooze", b =>

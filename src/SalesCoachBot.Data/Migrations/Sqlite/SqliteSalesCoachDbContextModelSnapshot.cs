@@ -438,6 +438,43 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                     b.ToTable("deal_notes", (string)null);
                 });
 
+            modelBuilder.Entity("SalesCoachBot.Core.Domain.PendingQuestion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AskedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("asked_at");
+
+                    b.Property<string>("CommandText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("command_text");
+
+                    b.Property<string>("ConversationKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversation_key");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ConversationKey", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("pending_questions", (string)null);
+                });
+
             modelBuilder.Entity("SalesCoachBot.Core.Domain.Person", b =>
                 {
                     b.Property<long>("Id")
@@ -1261,6 +1298,15 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("WithdrawnByPersonId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("SalesCoachBot.Core.Domain.PendingQuestion", b =>
+                {
+                    b.HasOne("SalesCoachBot.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SalesCoachBot.Core.Domain.Snooze", b =>
