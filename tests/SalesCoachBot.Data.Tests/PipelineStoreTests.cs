@@ -315,6 +315,72 @@ public abstract class PipelineStoreTests(Func<TestDatabase> database)
     }
 
     [DatabaseFact]
+    public async Task Load_ClosesAndReopensElsewhere_SayWhereTheDealStood()
+    {
+        // facts55: the store compares stage ids, so it says where a close or reopen elsewhere found the deal (From) and the
+        // map decides: open 1, lost in demo, reopened after v2 renamed demo to product-demo (no map-change row: a closed deal
+        // is not moved); open 2 closed by an import in demo from discovery, then reopened there; the other rep's deal lost
+        // in demo, moved by a map change, reopened in the CRM in product-demo (in place: the map change's row is before it).
+        var world = await SeedAsync();
+        var fake = new InMemoryPipelineStore(world.Memory);
+        var scope = new PipelineScope([world.TeamA], null);
+        await LoadAsync(scope, DaysAgo(30));
+
+        await AddHistoryAsync(world, world.Open1, "demo", DaysAgo(3), StageChangeKind.Closed);
+        await AddHistoryAsync(world, world.Open1, "product-demo", DaysAgo(1), StageChangeKind.Reopened, "was lost (price)");
+        await AddHistoryAsync(world, world.Open2, "demo", DaysAgo(2), StageChangeKind.Closed, new ImportReason(DealStatus.Lost, DealStatus.Open).Stored);
+        await AddHistoryAsync(world, world.Open2, "demo", DaysAgo(1.5), StageChangeKind.Reopened, new ImportReason(DealStatus.Open, DealStatus.Lost).Stored);
+        await AddHistoryAsync(world, world.OtherOpen, "demo", DaysAgo(1.5), StageChangeKind.ClosedInCrm, CrmReasons.Lost("HubSpot"));
+        await AddHistoryAsync(world, world.OtherOpen, "product-demo", DaysAgo(1.2), StageChangeKind.MapChange);
+        await AddHistoryAsync(world, world.OtherOpen, "product-demo", DaysAgo(0.5), StageChangeKind.MovedInCrm, CrmReasons.Reopened("HubSpot"));
+        var data = await LoadAsync(scope, DaysAgo(30));
+
+        (string Stage, StageEntryKind Kind, string? From) Row(long deal, double daysAgo)
+        {
+            var row = data.History.Single(h => h.DealId == deal && h.EnteredAt == DaysAgo(daysAgo));
+            return (row.StageId, row.Kind, row.From);
+        }
+
+        Assert.Equal(
+            [
+                ("demo", StageEntryKind.CloseInStage, null), ("product-demo", StageEntryKind.ReopenElsewhere, "demo"),
+                ("demo", StageEntryKind.CloseElsewhere, "discovery"), ("demo", StageEntryKind.ReopenInStage, null),
+                ("demo", StageEntryKind.CloseInStage, null), ("product-demo", StageEntryKind.ReopenInStage, null),
+            ],
+            [Row(world.Open1, 3), Row(world.Open1, 1), Row(world.Open2, 2), Row(world.Open2, 1.5), Row(world.OtherOpen, 1.5), Row(world.OtherOpen, 0.5)]);
+        Assert.True(Row(world.Open2, 2).Kind is StageEntryKind.CloseElsewhere && data.History.Single(h => h.DealId == world.Open2 && h.EnteredAt == DaysAgo(2)).Closes);
+        await AssertCachedEqualsFreshAsync(fake, scope, "closes and reopens elsewhere");
+    }
+
+    [DatabaseFact]
+    public async Task Load_CrmReopen_ToldByCrmReasonsOnBothStores_NoteLikeReasonIsNoReopen()
+    {
+        // facts55: the SQL read any MovedInCrm row whose reason starts "reopened in" as a reopen, the in-memory store only
+        // one naming a CRM (CrmReasons.IsReopened). Now both use IsReopened: a reason that merely reads like one (a
+        // person's note, "Reopened in the pricing call") is a plain move, an entry, on SQLite and PostgreSQL alike.
+        var world = await SeedAsync();
+        var fake = new InMemoryPipelineStore(world.Memory);
+        var scope = new PipelineScope([world.TeamA], null);
+        await LoadAsync(scope, DaysAgo(30));
+
+        await AddHistoryAsync(world, world.Open1, "demo", DaysAgo(3), StageChangeKind.ClosedInCrm, CrmReasons.Lost("HubSpot"));
+        await AddHistoryAsync(world, world.Open1, "demo", DaysAgo(1), StageChangeKind.MovedInCrm, "Reopened in the pricing call");
+        await AddHistoryAsync(world, world.OtherOpen, "demo", DaysAgo(1.5), StageChangeKind.ClosedInCrm, CrmReasons.Lost("Salesforce"));
+        await AddHistoryAsync(world, world.OtherOpen, "demo", DaysAgo(0.5), StageChangeKind.MovedInCrm,
+            CrmReasons.SkippingItems("REOPENED IN salesforce", ["demo-held"]));
+        await AddHistoryAsync(world, world.Boundary, "demo", DaysAgo(4), StageChangeKind.ClosedInCrm, CrmReasons.Lost("HubSpot"));
+        await AddHistoryAsync(world, world.Boundary, "demo", DaysAgo(2.5), StageChangeKind.MovedInCrm, "reopened in HubSpotter");
+        var data = await LoadAsync(scope, DaysAgo(30));
+
+        StageEntryKind Kind(long deal, double daysAgo) => data.History.Single(h => h.DealId == deal && h.EnteredAt == DaysAgo(daysAgo)).Kind;
+        Assert.Equal(
+            [StageEntryKind.CloseInStage, StageEntryKind.Entry, StageEntryKind.CloseInStage, StageEntryKind.ReopenInStage, StageEntryKind.CloseInStage, StageEntryKind.Entry],
+            [Kind(world.Open1, 3), Kind(world.Open1, 1), Kind(world.OtherOpen, 1.5), Kind(world.OtherOpen, 0.5), Kind(world.Boundary, 4), Kind(world.Boundary, 2.5)]);
+        Assert.False(CrmReasons.IsReopened("Reopened in the pricing call"));
+        await AssertCachedEqualsFreshAsync(fake, scope, "CRM reopens and look-alikes");
+    }
+
+    [DatabaseFact]
     public async Task Load_UnchangedServedFromMemoryChangedDealsReadAgain()
     {
         var world = await SeedAsync();
@@ -704,7 +770,7 @@ public abstract class PipelineStoreTests(Func<TestDatabase> database)
         // History as the analytics read it: per deal and stage, the entries (duplicates kept).
         foreach (var h in data.History.OrderBy(h => h.DealId).ThenBy(h => h.EnteredAt).ThenBy(h => h.StageId, StringComparer.Ordinal))
         {
-            text.AppendLine(Inv($"history {h.DealId} {h.StageId} {h.EnteredAt.UtcTicks}{(h.ClosedInStage ? " closed in stage" : string.Empty)}{(h.ReopenedInStage ? " reopened in stage" : string.Empty)}"));
+            text.AppendLine(Inv($"history {h.DealId} {h.StageId} {h.EnteredAt.UtcTicks} {h.Kind} from [{h.From}]"));
         }
 
         foreach (var c in data.WonConfirmations.OrderBy(c => c.DealId).ThenBy(c => c.ItemId, StringComparer.Ordinal))

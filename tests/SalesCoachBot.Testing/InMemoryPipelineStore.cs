@@ -23,7 +23,7 @@ public sealed class InMemoryPipelineStore(InMemoryStores stores) : IPipelineStor
         var entries = stores.History.Where(h => h.Kind != StageChangeKind.MapChange).ToList(); // not a stage entry
         var recent = entries.Where(h => ids.Contains(h.DealId) && h.EnteredAt >= since).Select(h => h.DealId).ToHashSet();
         var history = entries.Where(h => recent.Contains(h.DealId))
-            .Select(h => new StageEntryFact(h.DealId.Value, h.StageId.Value, h.EnteredAt, IsClose(h) && InStage(h), IsReopen(h) && InStage(h)))
+            .Select(Fact)
             .ToList();
         var won = closed.Where(c => c.Status == DealStatus.Won).Select(c => new DealId(c.DealId)).ToHashSet();
         var confirmations = stores.Confirmations.Where(c => won.Contains(c.DealId) && c.WithdrawnAt is null)
@@ -32,19 +32,31 @@ public sealed class InMemoryPipelineStore(InMemoryStores stores) : IPipelineStor
         return Task.FromResult(new PipelineData(open, closed, history, confirmations));
     }
 
-    private static bool IsClose(StageHistoryEntry entry) => entry.Kind is StageChangeKind.Closed or StageChangeKind.ClosedInCrm;
+    /// <summary>
+    /// A close or a reopen, in the stage the row before it (map changes included) left the deal in or elsewhere (then with
+    /// that stage as <see cref="StageEntryFact.From"/>); any other row an entry. A CRM's reopen is told by
+    /// <see cref="CrmReasons.IsReopened"/>, as the EF store tells it.
+    /// </summary>
+    private StageEntryFact Fact(StageHistoryEntry entry)
+    {
+        var close = entry.Kind is StageChangeKind.Closed or StageChangeKind.ClosedInCrm;
+        var reopen = entry.Kind == StageChangeKind.Reopened || (entry.Kind == StageChangeKind.MovedInCrm && CrmReasons.IsReopened(entry.Reason));
+        var fact = new StageEntryFact(entry.DealId.Value, entry.StageId.Value, entry.EnteredAt);
+        if (!close && !reopen)
+        {
+            return fact;
+        }
 
-    private static bool IsReopen(StageHistoryEntry entry) =>
-        entry.Kind == StageChangeKind.Reopened || (entry.Kind == StageChangeKind.MovedInCrm && CrmReasons.IsReopened(entry.Reason));
-
-    /// <summary>In the stage the row before it (map changes included) left the deal in: a close or reopen there enters nothing.</summary>
-    private bool InStage(StageHistoryEntry entry) =>
-        stores.History
+        var stood = stores.History
             .Where(h => h.DealId == entry.DealId && (h.EnteredAt < entry.EnteredAt || (h.EnteredAt == entry.EnteredAt && h.Id < entry.Id)))
             .OrderByDescending(h => h.EnteredAt)
             .ThenByDescending(h => h.Id)
             .Select(h => h.StageId.Value)
-            .FirstOrDefault() == entry.StageId.Value;
+            .FirstOrDefault();
+        return stood == entry.StageId.Value
+            ? fact with { Kind = close ? StageEntryKind.CloseInStage : StageEntryKind.ReopenInStage }
+            : fact with { Kind = close ? StageEntryKind.CloseElsewhere : StageEntryKind.ReopenElsewhere, From = stood };
+    }
 
     public Task<IReadOnlyList<StageStatusCount>> CountClosedByStageAsync(PipelineScope scope, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<StageStatusCount>>([.. stores.Deals

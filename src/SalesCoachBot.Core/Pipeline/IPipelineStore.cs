@@ -8,9 +8,8 @@ public interface IPipelineStore
     /// <summary>
     /// Open deals of the scope; deals closed (won or lost) at or after <paramref name="since"/>; the whole stage
     /// history of every deal in the scope that entered a stage at or after <paramref name="since"/>, without the rows
-    /// of kind <see cref="StageChangeKind.MapChange"/> (a map change moves no deal on: it renames where it is), a close in
-    /// the stage the deal stood in marked <see cref="StageEntryFact.ClosedInStage"/>, a reopen there marked
-    /// <see cref="StageEntryFact.ReopenedInStage"/>; and the active confirmations of the won deals returned.
+    /// of kind <see cref="StageChangeKind.MapChange"/> (a map change moves no deal on: it renames where it is), each close and
+    /// reopen marked in the stage the deal stood in or elsewhere (<see cref="StageEntryFact.Kind"/>, <see cref="StageEntryFact.From"/>); and the active confirmations of the won deals returned.
     /// </summary>
     Task<PipelineData> LoadAsync(PipelineScope scope, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken);
 
@@ -102,18 +101,51 @@ public sealed record OpenDealFact(
 
 public sealed record ClosedDealFact(long DealId, DealStatus Status, decimal? Amount, string? Currency, DateTimeOffset ClosedAt, string? LostReason);
 
-/// <summary>
-/// A stage history row. <paramref name="ClosedInStage"/>: a close (<see cref="StageChangeKind.Closed"/>,
-/// <see cref="StageChangeKind.ClosedInCrm"/>) in the stage the deal already stood in: it ends the time in that stage and
-/// tells where a loss happened, but enters no stage (no entry, conversion or cycle start counts it), and the time after it
-/// until a reopen is no time in a stage. <paramref name="ReopenedInStage"/>: a reopen (<see cref="StageChangeKind.Reopened"/>,
-/// or <see cref="StageChangeKind.MovedInCrm"/> with a CRM's "reopened in" reason) in the stage the deal stood in: the deal
-/// is back where it was, not a new entry; its time in that stage starts again from it.
-/// </summary>
-public sealed record StageEntryFact(long DealId, string StageId, DateTimeOffset EnteredAt, bool ClosedInStage = false, bool ReopenedInStage = false)
+/// <summary>What a stage history row is to the pipeline's measures (<see cref="StageEntryFact.Kind"/>).</summary>
+public enum StageEntryKind : byte
 {
+    /// <summary>Moves the deal into its stage: its first stage, an advance, a move, an import's or a CRM's change.</summary>
+    Entry,
+
+    /// <summary>
+    /// A close (<see cref="StageChangeKind.Closed"/>, <see cref="StageChangeKind.ClosedInCrm"/>) that also moved the deal (an
+    /// import's, closed in another stage than it stood in): it enters that stage, and the deal is closed after it.
+    /// </summary>
+    CloseElsewhere,
+
+    /// <summary>A close in the stage the deal stood in: it enters nothing and ends the time in that stage.</summary>
+    CloseInStage,
+
+    /// <summary>
+    /// A reopen (<see cref="StageChangeKind.Reopened"/>, or <see cref="StageChangeKind.MovedInCrm"/> that
+    /// <see cref="Crm.CrmReasons.IsReopened"/> reads as one) into another stage than the deal stood in: it enters it.
+    /// </summary>
+    ReopenElsewhere,
+
+    /// <summary>A reopen in the stage the deal stood in: the deal is back where it was, not a new entry; a new stay starts.</summary>
+    ReopenInStage,
+}
+
+/// <summary>
+/// A stage history row. <paramref name="Kind"/>: an entry, or a close or a reopen, in the stage the deal stood in (the row
+/// before it, map changes included, left it there) or elsewhere. <paramref name="From"/>: for a close or reopen elsewhere,
+/// the stage id the row before left the deal in (null when none): the store compares ids only, so a stage a map renamed
+/// since (closed under the old id, reopened under the new) is told apart by the map (<see cref="PipelineAnalytics.InMapStages"/>).
+/// From a close (either) to the deal's next row the deal was closed: no time in any stage, nor in its cycle.
+/// </summary>
+public sealed record StageEntryFact(long DealId, string StageId, DateTimeOffset EnteredAt, StageEntryKind Kind = StageEntryKind.Entry, string? From = null)
+{
+    /// <summary>A close where the deal stood: it ends the time in that stage and tells where a loss happened, enters nothing.</summary>
+    public bool ClosedInStage => Kind == StageEntryKind.CloseInStage;
+
+    /// <summary>A reopen where the deal stood: its time in that stage starts again from it, no deal entered it.</summary>
+    public bool ReopenedInStage => Kind == StageEntryKind.ReopenInStage;
+
+    /// <summary>Whether the row closes the deal (in place or elsewhere): the time until its next row is no time in a stage.</summary>
+    public bool Closes => Kind is StageEntryKind.CloseInStage or StageEntryKind.CloseElsewhere;
+
     /// <summary>Whether the row enters its stage (counted in entries, conversion, cycles): neither a close nor a reopen in place.</summary>
-    public bool EntersStage => !ClosedInStage && !ReopenedInStage;
+    public bool EntersStage => Kind is StageEntryKind.Entry or StageEntryKind.CloseElsewhere or StageEntryKind.ReopenElsewhere;
 }
 
 public sealed record ConfirmationFact(long DealId, string StageId, string ItemId, DateTimeOffset ConfirmedAt);

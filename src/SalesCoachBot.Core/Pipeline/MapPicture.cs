@@ -27,7 +27,7 @@ internal static class MapPicture
         var window = AnalysisWindow.LastDays(windowDays, now);
         var stages = map.OrderedStages();
         var path = NextChain(map);
-        var history = PipelineHistoryIndex.Build(data.History);
+        var history = PipelineHistoryIndex.Build(PipelineAnalytics.InMapStages(map, data.History));
         var conversions = PipelineAnalytics.Conversions(path, history, window);
         var snapshots = PipelineAnalytics.Snapshot(stages, data.OpenDeals, _ => 0, idleAfterDays, now)
             .ToDictionary(s => s.Stage.Id.Value, StringComparer.Ordinal);

@@ -31,11 +31,14 @@ public sealed record StageConversion(Stage From, Stage To, int Entered, int Conv
     public double? Rate => Entered == 0 ? null : (double)Converted / Entered;
 }
 
-/// <summary>A won deal's cycle: from entering the map's start stage (or its first recorded stage) to entering the won stage.</summary>
-/// <summary>A won deal's cycle; <paramref name="FromStart"/>: measured from the map's start stage (else the deal's first recorded one).</summary>
-public sealed record WonCycle(long DealId, DateTimeOffset StartedAt, DateTimeOffset WonAt, bool FromStart = true)
+/// <summary>
+/// A won deal's cycle; <paramref name="FromStart"/>: measured from the map's start stage (else the deal's first recorded one).
+/// <paramref name="ClosedDays"/>: the days between its start and its win that the deal spent closed (from a close to its next
+/// row), which are no part of the cycle.
+/// </summary>
+public sealed record WonCycle(long DealId, DateTimeOffset StartedAt, DateTimeOffset WonAt, bool FromStart = true, double ClosedDays = 0)
 {
-    public double Days => (WonAt - StartedAt).TotalDays;
+    public double Days => (WonAt - StartedAt).TotalDays - ClosedDays;
 }
 
 public sealed record LostReasonCount(string Reason, int Count);
@@ -331,11 +334,91 @@ public static class PipelineAnalytics
             var startedAt = (firstStart ?? firstAny)?.EnteredAt;
             if (startedAt is { } s && (s < wonAt || (s == wonAt && firstStart is not null)))
             {
-                cycles.Add(new WonCycle(deal.DealId, s, wonAt, FromStart: firstStart is not null));
+                cycles.Add(new WonCycle(deal.DealId, s, wonAt, FromStart: firstStart is not null, ClosedDays(entries, from, to, s, wonAt)));
             }
         }
 
         return cycles;
+    }
+
+    /// <summary>
+    /// The days in [<paramref name="start"/>, <paramref name="end"/>] a deal spent closed: from each close row to its next row
+    /// in time (a reopen). Only a deal with a close is sorted (a copy of its few rows); the rest cost one pass.
+    /// </summary>
+    private static double ClosedDays(IReadOnlyList<StageEntryFact> entries, int from, int to, DateTimeOffset start, DateTimeOffset end)
+    {
+        var any = false;
+        for (var k = from; k < to && !any; k++)
+        {
+            any = entries[k].Closes;
+        }
+
+        if (!any)
+        {
+            return 0;
+        }
+
+        var rows = new List<StageEntryFact>(to - from);
+        for (var k = from; k < to; k++)
+        {
+            rows.Add(entries[k]);
+        }
+
+        var inTime = rows.OrderBy(e => e.EnteredAt).ToList(); // stable: ties keep their order
+        var days = 0.0;
+        for (var i = 0; i + 1 < inTime.Count; i++)
+        {
+            if (inTime[i].Closes)
+            {
+                var closed = Max(inTime[i].EnteredAt, start);
+                var reopened = Min(inTime[i + 1].EnteredAt, end);
+                days += reopened > closed ? (reopened - closed).TotalDays : 0;
+            }
+        }
+
+        return days;
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    /// <summary>
+    /// The history as <paramref name="map"/> reads it: a close or reopen the store read as moving the deal
+    /// (<see cref="StageEntryKind.CloseElsewhere"/>, <see cref="StageEntryKind.ReopenElsewhere"/>, its
+    /// <see cref="StageEntryFact.From"/> another id) into the stage the map resolves that id to (a stage renamed since the
+    /// close: the close under the old id, the reopen under the new) is one in place, no stage entry. The same list when no
+    /// row is (the usual case: one pass, nothing copied).
+    /// </summary>
+    public static IReadOnlyList<StageEntryFact> InMapStages(ProcessMap map, IReadOnlyList<StageEntryFact> history)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(history);
+        List<StageEntryFact>? resolved = null;
+        for (var i = 0; i < history.Count; i++)
+        {
+            var h = history[i];
+            if (h.From is { } from && h.Kind is StageEntryKind.CloseElsewhere or StageEntryKind.ReopenElsewhere
+                && map.ResolveStage(new StageId(from)) is { } stood && map.ResolveStage(new StageId(h.StageId)) is { } now && stood.Id == now.Id)
+            {
+                if (resolved is null)
+                {
+                    resolved = new List<StageEntryFact>(history.Count);
+                    for (var k = 0; k < i; k++)
+                    {
+                        resolved.Add(history[k]);
+                    }
+                }
+
+                resolved.Add(h with { Kind = h.Closes ? StageEntryKind.CloseInStage : StageEntryKind.ReopenInStage, From = null });
+            }
+            else
+            {
+                resolved?.Add(h);
+            }
+        }
+
+        return resolved ?? history;
     }
 
     /// <summary>

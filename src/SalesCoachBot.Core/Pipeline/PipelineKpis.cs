@@ -212,8 +212,9 @@ internal static class PipelineKpis
                 var (entries, from, to) = InTimeOrder(history, run, buffer);
                 for (var i = from; i + 1 < to; i++)
                 {
-                    // From a close in place to the next row (a reopen) the deal was closed: no time in a stage.
-                    if (!entries[i].ClosedInStage && report.Window.Contains(entries[i + 1].EnteredAt) && index.TryGetValue(entries[i].StageId, out var stage))
+                    // From a close (in place or one that moved the deal) to the next row (a reopen) the deal was closed: no
+                    // time in a stage.
+                    if (!entries[i].Closes && report.Window.Contains(entries[i + 1].EnteredAt) && index.TryGetValue(entries[i].StageId, out var stage))
                     {
                         if (pass == 0)
                         {

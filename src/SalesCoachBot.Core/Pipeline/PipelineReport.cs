@@ -71,6 +71,11 @@ public sealed record PipelineReport(
     private static PipelineReport Build(ProcessMap map, PipelineData data, AnalysisWindow window, int windowDays, DateTimeOffset now, Func<long, int> idleAfterDays)
     {
         var funnel = PipelineAnalytics.Funnel(map);
+        if (PipelineAnalytics.InMapStages(map, data.History) is var resolved && !ReferenceEquals(resolved, data.History))
+        {
+            data = data with { History = resolved }; // a close and a reopen across a rename: in place
+        }
+
         var history = PipelineHistoryIndex.Build(data.History);
         var conversions = PipelineAnalytics.Conversions(funnel, history, window);
         var winLoss = PipelineAnalytics.WinLoss(data.ClosedDeals, window);

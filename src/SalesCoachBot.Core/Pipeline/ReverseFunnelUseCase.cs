@@ -85,7 +85,7 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
         }
 
         var funnel = SalesFunnel(map);
-        var conversions = PipelineAnalytics.Conversions(funnel, data.History, window);
+        var conversions = PipelineAnalytics.Conversions(funnel, PipelineAnalytics.InMapStages(map, data.History), window);
         var openByStage = data.OpenDeals.Where(d => InCurrency(d.Currency) || d.Currency is null)
             .GroupBy(d => d.StageId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var wonSoFar = data.ClosedDeals

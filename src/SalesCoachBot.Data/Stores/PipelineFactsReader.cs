@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Data.Common;
+using SalesCoachBot.Core.Crm;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Pipeline;
 
@@ -19,19 +20,27 @@ internal static class PipelineFactsReader
     private const string MapChangeKind = nameof(StageChangeKind.MapChange); // stored as the enum's name
 
     /// <summary>
-    /// 1 for a close row in the stage the row before it (map changes included, as the moves list reads it) left the deal
-    /// in: the close enters nothing. 2 for a reopen there (a chat's or an import's <c>Reopened</c>, a CRM's <c>MovedInCrm</c>
-    /// "reopened in …"): the deal is back where it stood, not a new entry. 0 for every other row, and for a close or reopen
-    /// that also moved the deal (an import's). Nested CASEs, so the lookup of the row before (the (deal_id, entered_at)
-    /// index) runs for close and reopen rows only, on both providers. The CRM's reason is written in lower case by
-    /// <see cref="SalesCoachBot.Core.Crm.CrmReasons.Reopened"/>; <c>lower()</c> keeps PostgreSQL's case-sensitive LIKE matching as SQLite's.
+    /// A CRM's reopen row, narrowed in SQL: a <c>MovedInCrm</c> row whose reason starts "reopened in " (<c>lower()</c> keeps
+    /// PostgreSQL's case-sensitive LIKE matching as SQLite's). Only narrowed: the reader reads such a row's reason and
+    /// <see cref="CrmReasons.IsReopened"/> decides ("reopened in" and a CRM's own name), the test the in-memory store uses,
+    /// so a person's note "reopened in the pricing call" is no reopen on either.
     /// </summary>
-    private const string InStage =
-        $"CASE WHEN h.kind IN ('{nameof(StageChangeKind.Closed)}', '{nameof(StageChangeKind.ClosedInCrm)}', '{nameof(StageChangeKind.Reopened)}') " +
-        $"OR (h.kind = '{nameof(StageChangeKind.MovedInCrm)}' AND lower(h.reason) LIKE 'reopened in %') THEN CASE WHEN h.stage_id = " +
+    private const string CrmReopen =
+        $"h.kind = '{nameof(StageChangeKind.MovedInCrm)}' AND lower(h.reason) LIKE 'reopened in %'";
+
+    /// <summary>
+    /// The row's part in the measures (<see cref="StageEntryFact.Kind"/>): 1 a close, 2 a reopen (a chat's or an import's
+    /// <c>Reopened</c>, a CRM's reopen), 0 any other row; then for a close or reopen the stage the row before it (map
+    /// changes included, as the moves list reads it) left the deal in, and for a CRM reopen its reason. The row before is
+    /// looked up (the (deal_id, entered_at) index) for close and reopen rows only, on both providers.
+    /// </summary>
+    private const string Role =
+        $"CASE WHEN h.kind IN ('{nameof(StageChangeKind.Closed)}', '{nameof(StageChangeKind.ClosedInCrm)}') THEN 1 " +
+        $"WHEN h.kind = '{nameof(StageChangeKind.Reopened)}' OR ({CrmReopen}) THEN 2 ELSE 0 END, " +
+        $"CASE WHEN h.kind IN ('{nameof(StageChangeKind.Closed)}', '{nameof(StageChangeKind.ClosedInCrm)}', '{nameof(StageChangeKind.Reopened)}') OR ({CrmReopen}) THEN " +
         "(SELECT p.stage_id FROM stage_history p WHERE p.deal_id = h.deal_id AND (p.entered_at < h.entered_at OR " +
-        "(p.entered_at = h.entered_at AND p.id < h.id)) ORDER BY p.entered_at DESC, p.id DESC LIMIT 1) " +
-        $"THEN CASE WHEN h.kind IN ('{nameof(StageChangeKind.Closed)}', '{nameof(StageChangeKind.ClosedInCrm)}') THEN 1 ELSE 2 END ELSE 0 END ELSE 0 END";
+        "(p.entered_at = h.entered_at AND p.id < h.id)) ORDER BY p.entered_at DESC, p.id DESC LIMIT 1) END, " +
+        $"CASE WHEN {CrmReopen} THEN h.reason END";
 
     public static async Task<PipelineChangedDeals> ReadAsync(
         DbConnection connection, DbTransaction transaction, PipelineFactsSql sql, PipelineScope scope, DateTimeOffset since, PipelineStamp? changedAfter, CancellationToken cancellationToken)
@@ -75,7 +84,7 @@ internal static class PipelineFactsReader
         // says where a loss happened, but counted as an entry it was one more deal entering that stage this week. A reopen
         // there is kept, marked, for the same reason: the time in the stage starts again from it, no deal entered it.
         var history = await ListAsync(Command(connection, transaction,
-            $"SELECT h.deal_id, h.stage_id, h.entered_at, {InStage} FROM deals d JOIN stage_history h ON h.deal_id = d.id " +
+            $"SELECT h.deal_id, h.stage_id, h.entered_at, {Role} FROM deals d JOIN stage_history h ON h.deal_id = d.id " +
             $"WHERE h.kind <> '{MapChangeKind}' AND EXISTS (SELECT 1 FROM stage_history x WHERE x.deal_id = d.id AND x.entered_at >= @since " +
             $"AND x.kind <> '{MapChangeKind}'){where}", parameters),
             r => ReadEntry(r, sql, stages), cancellationToken);
@@ -108,8 +117,17 @@ internal static class PipelineFactsReader
 
     private static StageEntryFact ReadEntry(DbDataReader r, PipelineFactsSql sql, Dictionary<string, string> stages)
     {
-        var inStage = r.GetInt32(3);
-        return new StageEntryFact(r.GetInt64(0), Intern(stages, r.GetString(1)), sql.ReadTime(r, 2), ClosedInStage: inStage == 1, ReopenedInStage: inStage == 2);
+        var fact = new StageEntryFact(r.GetInt64(0), Intern(stages, r.GetString(1)), sql.ReadTime(r, 2));
+        var role = r.GetInt32(3);
+        if (role == 0 || (!r.IsDBNull(5) && !CrmReasons.IsReopened(r.GetString(5))))
+        {
+            return fact; // an entry, also a CRM move whose reason only looks like a reopen
+        }
+
+        var stood = r.IsDBNull(4) ? null : r.GetString(4);
+        return string.Equals(stood, fact.StageId, StringComparison.Ordinal)
+            ? fact with { Kind = role == 1 ? StageEntryKind.CloseInStage : StageEntryKind.ReopenInStage }
+            : fact with { Kind = role == 1 ? StageEntryKind.CloseElsewhere : StageEntryKind.ReopenElsewhere, From = stood is null ? null : Intern(stages, stood) };
     }
 
     private static (long Id, OpenDealFact? Open, ClosedDealFact? Closed) ReadDeal(DbDataReader r, PipelineFactsSql sql)

@@ -63,6 +63,25 @@ public sealed class PipelineEquivalenceTests
     }
 
     [Theory]
+    [InlineData(31, false)]
+    [InlineData(32, true)]
+    public void InMapStages_RandomHistories_SameAsReference(int seed, bool shuffled)
+    {
+        // Proposal took over a retired stage's id: a close there and a reopen in Proposal is one in place.
+        var map = new ProcessMap(Map.Name, Map.Version, Map.Start, Map.Won,
+            [.. Map.Stages.Select(s => s.Id.Value == "proposal" ? s with { Replaces = [new StageId("retired-stage")] } : s)], Map.Outcomes);
+        var data = RandomData(new Random(seed), deals: 600, shuffled);
+
+        var expected = PipelineReferenceAnalytics.InMapStages(map, data.History);
+        var resolved = PipelineAnalytics.InMapStages(map, data.History);
+
+        Assert.Equal(expected, resolved);
+        Assert.Contains(expected.Zip(data.History), p => p.First.Kind != p.Second.Kind); // some were resolved
+        var untouched = data.History.Where(h => h.From is null).ToList();
+        Assert.Same(untouched, PipelineAnalytics.InMapStages(map, untouched)); // nothing to resolve: the list itself
+    }
+
+    [Theory]
     [InlineData(21, false)]
     [InlineData(22, true)]
     [InlineData(23, true)]
@@ -87,7 +106,9 @@ public sealed class PipelineEquivalenceTests
             Assert.NotNull(handOff);
             Assert.Equal(("discovery", "demo"), (handOff.Value.HandOff.Id.Value, handOff.Value.Sales.Id.Value));
             Assert.True(days < 90 || handOff.Value.Days.Count > 0, "the longer windows hold hand-offs");
-            Assert.Equal(PipelineReferenceAnalytics.HandOff(data.History, "discovery", "demo", report.Window).Order(), handOff.Value.Days.Order());
+            Assert.Equal(
+                PipelineReferenceAnalytics.HandOff(PipelineReferenceAnalytics.InMapStages(map, data.History), "discovery", "demo", report.Window).Order(),
+                handOff.Value.Days.Order());
 
             // The same spans without the report's index (a report built elsewhere), and the KPI lines agree.
             Assert.Equal(spans.Select(s => s?.Count), PipelineKpis.StageSpans(report with { HistoryIndex = null }, data).Select(s => s?.Count));
@@ -187,10 +208,18 @@ public sealed class PipelineEquivalenceTests
             var entries = random.Next(0, 7);
             for (var k = 0; k < entries; k++)
             {
-                // Now and then a close in place (no entry, but still the end of the time in a stage) or a reopen in place
-                // (no entry, the start of a new stay).
-                var inPlace = random.Next(9);
-                history.Add(new StageEntryFact(id, Stages[random.Next(Stages.Length)], At(500), ClosedInStage: inPlace == 0, ReopenedInStage: inPlace == 1));
+                // Now and then a close or a reopen, in place (no entry; a close ends the time in a stage, a reopen starts a
+                // new stay) or elsewhere (an entry; after a close the deal is closed), from a stage the map may rename.
+                var kind = random.Next(12) switch
+                {
+                    0 => StageEntryKind.CloseInStage,
+                    1 => StageEntryKind.ReopenInStage,
+                    2 => StageEntryKind.CloseElsewhere,
+                    3 => StageEntryKind.ReopenElsewhere,
+                    _ => StageEntryKind.Entry,
+                };
+                var from = kind is StageEntryKind.CloseElsewhere or StageEntryKind.ReopenElsewhere && random.Next(4) > 0 ? Stages[random.Next(Stages.Length)] : null;
+                history.Add(new StageEntryFact(id, Stages[random.Next(Stages.Length)], At(500), kind, from));
             }
 
             switch (random.Next(4))
@@ -224,8 +253,8 @@ public sealed class PipelineEquivalenceTests
     private static string Describe(IEnumerable<StageSnapshot> snapshots) => string.Join("\n", snapshots.Select(s => FormattableString.Invariant(
         $"{s.Stage.Id} {s.OpenDeals} [{string.Join(",", s.Total.Select(t => $"{t.Currency}:{t.Amount}"))}] [{string.Join(",", s.Weighted.Select(t => $"{t.Currency}:{t.Amount}"))}] {s.Weight:R} {s.MedianDaysInStage:R} {s.Stalled}")));
 
-    private static List<(long, long, long)> Cycles(IEnumerable<WonCycle> cycles) =>
-        [.. cycles.Select(c => (c.DealId, c.StartedAt.UtcTicks, c.WonAt.UtcTicks))];
+    private static List<(long, long, long, double)> Cycles(IEnumerable<WonCycle> cycles) =>
+        [.. cycles.Select(c => (c.DealId, c.StartedAt.UtcTicks, c.WonAt.UtcTicks, Math.Round(c.ClosedDays, 9)))];
 
     private static string Finding(FastDealsFinding? finding) => finding is null ? "none" :
         FormattableString.Invariant($"{finding.MedianCycleDays:R} {finding.FastDeals} {finding.OtherDeals} ") +

@@ -10,7 +10,8 @@ namespace SalesCoachBot.Core.Tests.Pipeline;
 /// kept verbatim as the reference the faster versions in <see cref="PipelineAnalytics"/> and
 /// <see cref="FastDealsAnalysis"/> must agree with (<see cref="PipelineEquivalenceTests"/>). A close in the stage the deal
 /// stood in (<see cref="StageEntryFact.ClosedInStage"/>) and a reopen there (<see cref="StageEntryFact.ReopenedInStage"/>)
-/// are no entries here either: only the time in stage reads them (a close ends a stay, a reopen starts one).
+/// are no entries here either: only the time in stage reads them (a close ends a stay, a reopen starts one). From any close
+/// to the deal's next row the deal was closed: no time in a stage, no part of a cycle.
 /// </summary>
 internal static class PipelineReferenceAnalytics
 {
@@ -99,7 +100,13 @@ internal static class PipelineReferenceAnalytics
             var startedAt = (fromStart ?? entries.FirstOrDefault())?.EnteredAt;
             if (startedAt is { } s && (s < wonAt || (s == wonAt && fromStart is not null)))
             {
-                cycles.Add(new WonCycle(deal.DealId, s, wonAt, FromStart: fromStart is not null));
+                // The closed spans (a close to the next row in time) inside [start, won].
+                var rows = byDeal[deal.DealId].OrderBy(h => h.EnteredAt).ToList();
+                var closedDays = rows.Zip(rows.Skip(1))
+                    .Where(p => p.First.Closes)
+                    .Select(p => (From: p.First.EnteredAt > s ? p.First.EnteredAt : s, To: p.Second.EnteredAt < wonAt ? p.Second.EnteredAt : wonAt))
+                    .Sum(p => p.To > p.From ? (p.To - p.From).TotalDays : 0);
+                cycles.Add(new WonCycle(deal.DealId, s, wonAt, FromStart: fromStart is not null, closedDays));
             }
         }
 
@@ -187,7 +194,7 @@ internal static class PipelineReferenceAnalytics
             var entries = deal.OrderBy(h => h.EnteredAt).ToList();
             for (var i = 0; i + 1 < entries.Count; i++)
             {
-                if (!entries[i].ClosedInStage && window.Contains(entries[i + 1].EnteredAt))
+                if (!entries[i].Closes && window.Contains(entries[i + 1].EnteredAt))
                 {
                     var list = spans.TryGetValue(entries[i].StageId, out var l) ? l : spans[entries[i].StageId] = [];
                     list.Add((entries[i + 1].EnteredAt - entries[i].EnteredAt).TotalDays);
@@ -214,4 +221,14 @@ internal static class PipelineReferenceAnalytics
 
         return days;
     }
+
+    /// <summary>
+    /// <see cref="PipelineAnalytics.InMapStages"/> as a plain projection: a close or reopen elsewhere whose
+    /// <see cref="StageEntryFact.From"/> the map resolves to the stage its own id resolves to is one in place.
+    /// </summary>
+    public static List<StageEntryFact> InMapStages(ProcessMap map, IReadOnlyList<StageEntryFact> history) =>
+        [.. history.Select(h => h.Kind is StageEntryKind.CloseElsewhere or StageEntryKind.ReopenElsewhere && h.From is not null
+            && map.ResolveStage(new StageId(h.From)) is { } a && a.Id == map.ResolveStage(new StageId(h.StageId))?.Id
+                ? h with { Kind = h.Kind == StageEntryKind.CloseElsewhere ? StageEntryKind.CloseInStage : StageEntryKind.ReopenInStage, From = null }
+                : h)];
 }
