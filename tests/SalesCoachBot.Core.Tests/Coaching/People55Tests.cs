@@ -124,8 +124,8 @@ public sealed class People55Tests : IDisposable
 
         var answer = await _bot.AskAsync("مساعدة شو عملت");
 
-        Assert.StartsWith("- «شو عملت هالأسبوع»: ما سجّلته أنت", answer.Text, StringComparison.Ordinal);
-        Assert.Contains("وأيضًا: «شو عملت اليوم»", answer.Text, StringComparison.Ordinal);
+        Assert.StartsWith("- «ماذا فعلت هذا الأسبوع»: ما سجّلته أنت", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("وأيضًا: «ماذا فعلت اليوم»", answer.Text, StringComparison.Ordinal);
         Assert.EndsWith("اكتب «مساعدة» لترى كل ما أستطيع فعله.", answer.Text, StringComparison.Ordinal);
     }
 
@@ -137,6 +137,6 @@ public sealed class People55Tests : IDisposable
         var arabic = await _bot.AskAsync("مساعدة");
 
         Assert.Contains("- \"what did I do this week\":", english.Text, StringComparison.Ordinal);
-        Assert.Contains("- «شو عملت هالأسبوع»:", arabic.Text, StringComparison.Ordinal);
+        Assert.Contains("- «ماذا فعلت هذا الأسبوع»:", arabic.Text, StringComparison.Ordinal);
     }
 }
