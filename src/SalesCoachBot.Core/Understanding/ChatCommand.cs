@@ -72,6 +72,12 @@ internal enum UndoTarget
 
     /// <summary>A logged call only ("undo my last call", «الغِ آخر مكالمة»), not a meeting or email logged after it.</summary>
     Call,
+
+    /// <summary>A logged meeting only ("undo the meeting", «تراجع عن الاجتماع»): a call or email logged after it stays.</summary>
+    Meeting,
+
+    /// <summary>A logged email only ("undo the email", «الغِ الإيميل»): never the meeting logged after it (parse55).</summary>
+    Email,
 }
 
 internal sealed record LinkConversationCommand(DealReference Deal) : ChatCommand, IDealCommand;

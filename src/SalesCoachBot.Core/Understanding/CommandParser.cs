@@ -1060,6 +1060,10 @@ public sealed partial class CommandParser
 
         return m.Command switch
         {
+            // «كم باقي على التارجت» fits «كم باقي على {deal}» with the target for the deal: a quota is no deal's name (parse55).
+            // Arabic only: "what's next for Target" may name a retailer's deal.
+            "next" when pack.IsArabic && m.Slot("deal") is { Count: > 0 } quota && quota.All(t => pack.Words("quota_words").Contains(t.Lower) || pack.Words("quota_words").Contains(t.Canon))
+                => new ReverseFunnelCommand(string.Empty),
             "next" => NextIsATime(m, tokens, pack) || AsksWhichDeals(m.Slot("deal"), pack) || NamesThePipeline(m.Slot("deal"), pack) || IsAPeriod(m.Slot("deal"), pack) || StepAfterLatinName(m, tokens, pack) || EndsWithAStageToGoTo(m.Slot("deal"), pack) || MoveVerbBeforeDeal(m, pack) ? null
                 : NextWithItsPeriod(m.Slot("deal"), m, pack, folded),
             "done" => Items(m.Slot("item"), pack) is { Count: > 0 } items ? new ConfirmItemsCommand(DealOf(m.Slot("deal"), pack, folded), items) : null,
@@ -1127,9 +1131,12 @@ public sealed partial class CommandParser
             // "cycle time EMEA" fits "cycle time": a word the example has no place for names the team.
             // "EMEA numbers for Q3" read as "the numbers for {team}": when the team's slot holds only a period, the team is
             // what was typed before the example's words.
-            "pipeline" => Pipeline(!m.HasSlot("team") ? TeamOutsideTheSlots(m.Extras, pack)
-                : IsAPeriod(m.Slot("team"), pack) || IsACurrencyOnly(m.Slot("team"), tokens, pack) ? [.. m.Slot("team"), .. TeamOutsideTheSlots(ExtrasOpening(m, tokens), pack)]
-                : m.Slot("team"), tokens, pack),
+            // "team summary", «ملخص الفريق», "team summary for EMEA": the digest, as "EMEA summary" is (parse55), unless the
+            // pipeline or a period is named as well (summary_not_digest).
+            "pipeline" when AnyWordOf(tokens, pack, "summary_words") && !AnyWordOf(tokens, pack, "summary_not_digest")
+                && PipelineReading(m, tokens, pack) is PipelineCommand { WindowDays: null, Period: null, Focus: PipelineFocus.None, Currency: null } summary
+                => new StalledCommand(summary.TeamName),
+            "pipeline" => PipelineReading(m, tokens, pack),
             // "deals stuck for 30 days": the stalled list is the map's own measure; a time said is no team's name.
             // "which deals haven't moved in a month": a period's unit left alone is no team either.
             // «الصفقات في العرض» fits «الصفقات المتعثرة في {team}»: a stage the language file names is no team, so another
@@ -1150,7 +1157,9 @@ public sealed partial class CommandParser
             // "show me the team's deals" fits "show the teams": deals asked for are a list of deals, so another reading is tried;
             // "pipeline for all teams" likewise asks for the pipeline, not the list of teams.
             "teams" => AnyWordOf(tokens, pack, "deals_nouns") || AnyWordOf(tokens, pack, "pipeline_nouns") ? null : new ListTeamsCommand(),
-            "funnel" => Funnel(tokens, pack),
+            // "am I on track for quota", «كم باقي على التارجت»: a quota asked about with no amount; none is stored, so the
+            // answer asks for the target (an empty amount), never a deal called "am I".
+            "funnel" => Funnel(tokens, pack) ?? (AnyWordOf(tokens, pack, "quota_words") ? new ReverseFunnelCommand(string.Empty) : null),
             "newdeal" => NewDeal(m.Slot("deal"), folded, pack),
             "map" => new ShowMapCommand(MapTeam(m.Slot("team").Count > 0 ? m.Slot("team") : m.Extras, tokens, pack)),
             // "deals with no next step in EMEA" fits "next step for {deal} {step}" with "deals with no" for the deal: deals in
@@ -3434,6 +3443,12 @@ public sealed partial class CommandParser
 
     private static List<Token> WithoutWindow(IReadOnlyList<Token> words, LanguagePack pack) => [.. words.Except(Window(words, pack).Used)];
 
+    /// <summary>The pipeline an example of <c>pipeline</c> reads: its team from the slot, or from the words it had no place for.</summary>
+    private static ChatCommand PipelineReading(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack) =>
+        Pipeline(!m.HasSlot("team") ? TeamOutsideTheSlots(m.Extras, pack)
+            : IsAPeriod(m.Slot("team"), pack) || IsACurrencyOnly(m.Slot("team"), tokens, pack) ? [.. m.Slot("team"), .. TeamOutsideTheSlots(ExtrasOpening(m, tokens), pack)]
+            : m.Slot("team"), tokens, pack);
+
     private static ChatCommand Pipeline(IReadOnlyList<Token> slot, IReadOnlyList<Token> tokens, LanguagePack pack)
     {
         var (window, period, used) = Window(tokens, pack);
@@ -4181,11 +4196,13 @@ public sealed partial class CommandParser
     private static UndoTarget? UndoKind(IReadOnlyList<Token> item, LanguagePack pack, bool anyWord = false)
     {
         var pointers = pack.Words("undo_last_words");
-        // A call is also an activity: its own list comes first, so "my last call" names only calls.
+        // A call, a meeting, an email is also an activity: their own lists come first, so "my last call" names only calls
+        // and "undo the email" only emails (it withdrew a meeting logged after it).
         (string Words, UndoTarget Target)[] kinds =
         [
             ("undo_confirmation_words", UndoTarget.Confirmation), ("undo_step_words", UndoTarget.NextStep), ("undo_note_words", UndoTarget.Note),
-            ("undo_call_words", UndoTarget.Call), ("undo_activity_words", UndoTarget.Activity),
+            ("undo_call_words", UndoTarget.Call), ("undo_meeting_words", UndoTarget.Meeting), ("undo_email_words", UndoTarget.Email),
+            ("undo_activity_words", UndoTarget.Activity),
         ];
         var named = new HashSet<UndoTarget>();
         foreach (var token in item)
@@ -4374,6 +4391,8 @@ public sealed partial class CommandParser
             UndoLastCommand { Target: UndoTarget.Note } c => $"undo my note{Deal(c.Deal, "on")}",
             UndoLastCommand { Target: UndoTarget.Activity } c => $"undo the activity{Deal(c.Deal, "for")}",
             UndoLastCommand { Target: UndoTarget.Call } c => $"undo my last call{Deal(c.Deal, "on")}",
+            UndoLastCommand { Target: UndoTarget.Meeting } c => $"undo my last meeting{Deal(c.Deal, "on")}",
+            UndoLastCommand { Target: UndoTarget.Email } c => $"undo my last email{Deal(c.Deal, "on")}",
             UndoLastCommand { Target: UndoTarget.Confirmation } c => $"undo my last confirmation{Deal(c.Deal, "for")}",
             UndoLastCommand c => $"undo that{Deal(c.Deal, "for")}",
             MoveDealCommand { ToPreviousStage: true } c => $"move{Deal(c.Deal, "deal")} to the previous stage{Because(c.Reason)}",
@@ -4420,6 +4439,10 @@ public sealed partial class CommandParser
             UndoLastCommand { Target: UndoTarget.Activity } c => $"تراجع عن آخر نشاط{For(c.Deal, "في")}",
             UndoLastCommand { Target: UndoTarget.Call, Deal: LinkedDealReference } => "تراجع عن آخر مكالمة",
             UndoLastCommand { Target: UndoTarget.Call } c => $"الغ آخر مكالمة مع {Deal(c.Deal)}",
+            UndoLastCommand { Target: UndoTarget.Meeting, Deal: LinkedDealReference } => "تراجع عن الاجتماع",
+            UndoLastCommand { Target: UndoTarget.Meeting } c => $"تراجع عن الاجتماع مع {Deal(c.Deal)}",
+            UndoLastCommand { Target: UndoTarget.Email, Deal: LinkedDealReference } => "الغ الايميل",
+            UndoLastCommand { Target: UndoTarget.Email } c => $"الغ الايميل مع {Deal(c.Deal)}",
             UndoLastCommand { Target: UndoTarget.Confirmation } c => $"تراجع عن آخر تأكيد{For(c.Deal, "في")}",
             // «آخر واحد», not «آخر تأكيد»: a confirmation named takes back only confirmations.
             UndoLastCommand c => $"تراجع عن آخر واحد{For(c.Deal, "في")}",

@@ -412,6 +412,48 @@ public sealed class PhrasingTableTests(ITestOutputHelper output)
         // said to the bot, answered with a "you're welcome"
         ("thanks!", "thanks"),
         ("\u0634\u0643\u0631\u0627", "thanks"), // شكرا
+        // fix/parse55: 40 new phrasings of the help's commands (20 English, 20 Arabic: MSA, Gulf, Levantine, Egyptian);
+        // the misses before the fix were the lowdown, the plate this week, everything stuck and "put … side by side"
+        ("where are things at with Pied Piper", "next 1016"),
+        ("give me the lowdown on Soylent", "next 1013"),
+        ("log a call with Wayne Enterprises", "activity 1009 | call now -"),
+        ("had a meeting with Contoso this morning", "activity 1008 | meeting today -"),
+        ("what's on my plate this week", "due all 7"),
+        ("anything overdue on my side?", "due overdue 7"),
+        ("show me everything that's stuck", "stalled -"),
+        ("how are we tracking this quarter", "pipeline - this-quarter"),
+        ("which deals did we lose last month", "closed lost - last-month"),
+        ("who's in the Americas team", "members americas"),
+        ("put Dana and Riley side by side", "compare dana | riley | - | -"),
+        ("what did I get done yesterday", "acts me | yesterday"),
+        ("add a note to Lamna: legal is reviewing the MSA", "note 1024 | legal is reviewing the msa"),
+        ("set the next step for Gringotts: send contract Monday", "nextstep 1023 | send contract monday"),
+        ("take Hooli off snooze", "unsnooze 1012"),
+        ("reopen the Soylent deal", "reopen 1013"),
+        ("what moved in the pipeline this week", "moves - this-week"),
+        ("how many deals do we need to close 3M this year", "funnel 3m | this year | -"),
+        ("what does the proposal stage mean", "stage proposal"),
+        ("tick off demo held for Initech", "done 1002 | demo held"),
+        ("\u0648\u064A\u0646 \u0648\u0635\u0644\u0646\u0627 \u0645\u0639 Hooli", "next 1012"), // وين وصلنا مع Hooli
+        ("\u0625\u064A\u0647 \u0627\u0644\u0623\u062E\u0628\u0627\u0631 \u0641\u064A Soylent", "next 1013"), // إيه الأخبار في Soylent
+        ("\u0643\u0644\u0645\u062A Wayne Enterprises \u0627\u0644\u064A\u0648\u0645 \u0627\u0644\u0635\u0628\u062D", "activity 1009 | call today -"), // كلمت Wayne Enterprises اليوم الصبح
+        ("\u0627\u062C\u062A\u0645\u0639\u062A \u0645\u0639 Contoso \u0627\u0645\u0628\u0627\u0631\u062D", "activity 1008 | meeting yesterday -"), // اجتمعت مع Contoso امبارح
+        ("\u0634\u0648 \u0639\u0646\u062F\u064A \u0645\u0648\u0627\u0639\u064A\u062F \u0647\u0627\u0644\u0623\u0633\u0628\u0648\u0639", "due all 7"), // شو عندي مواعيد هالأسبوع
+        ("\u0641\u064A \u0634\u064A \u0645\u062A\u0623\u062E\u0631 \u0639\u0644\u064A\u061F", "due overdue 7"), // في شي متأخر علي؟
+        ("\u0648\u0631\u064A\u0646\u064A \u0627\u0644\u0635\u0641\u0642\u0627\u062A \u0627\u0644\u0648\u0627\u0642\u0641\u0629", "stalled -"), // وريني الصفقات الواقفة
+        ("\u0643\u064A\u0641 \u0645\u0627\u0634\u064A\u064A\u0646 \u0647\u0627\u0644\u0631\u0628\u0639", "pipeline - this-quarter"), // كيف ماشيين هالربع
+        ("\u0625\u064A\u0634 \u0627\u0644\u0635\u0641\u0642\u0627\u062A \u0627\u0644\u0644\u064A \u062E\u0633\u0631\u0646\u0627\u0647\u0627 \u0627\u0644\u0634\u0647\u0631 \u0627\u0644\u0644\u064A \u0641\u0627\u062A", "closed lost - last-month"), // إيش الصفقات اللي خسرناها الشهر اللي فات
+        ("\u0645\u064A\u0646 \u0645\u0648\u062C\u0648\u062F \u0641\u064A \u0641\u0631\u064A\u0642 Americas", "members americas"), // مين موجود في فريق Americas
+        ("\u0642\u0627\u0631\u0646 \u0644\u064A \u0628\u064A\u0646 Dana \u0648 Riley", "compare dana | riley | - | -"), // قارن لي بين Dana و Riley
+        ("\u0645\u0627\u0630\u0627 \u0623\u0646\u062C\u0632\u062A \u0623\u0645\u0633", "acts me | yesterday"), // ماذا أنجزت أمس
+        ("\u0623\u0636\u0641 \u0645\u0644\u0627\u062D\u0638\u0629 \u0639\u0644\u0649 Lamna: \u0627\u0644\u0642\u0627\u0646\u0648\u0646\u064A\u0629 \u062A\u0631\u0627\u062C\u0639 \u0627\u0644\u0639\u0642\u062F", "note 1024 | \u0627\u0644\u0642\u0627\u0646\u0648\u0646\u064A\u0629 \u062A\u0631\u0627\u062C\u0639 \u0627\u0644\u0639\u0642\u062F"), // أضف ملاحظة على Lamna: القانونية تراجع العقد
+        ("\u0627\u0644\u062E\u0637\u0648\u0629 \u0627\u0644\u062C\u0627\u064A\u0629 \u0644\u0640 Gringotts: \u0625\u0631\u0633\u0627\u0644 \u0627\u0644\u0639\u0642\u062F \u064A\u0648\u0645 \u0627\u0644\u0627\u062B\u0646\u064A\u0646", "nextstep 1023 | \u0625\u0631\u0633\u0627\u0644 \u0627\u0644\u0639\u0642\u062F \u064A\u0648\u0645 \u0627\u0644\u0627\u062B\u0646\u064A\u0646"), // الخطوة الجاية لـ Gringotts: إرسال العقد يوم الاثنين
+        ("\u0631\u062C\u0639 \u0627\u0644\u062A\u0646\u0628\u064A\u0647\u0627\u062A \u0644\u0640 Hooli", "unsnooze 1012"), // رجع التنبيهات لـ Hooli
+        ("\u0627\u0641\u062A\u062D \u0635\u0641\u0642\u0629 Soylent \u0645\u0631\u0629 \u062A\u0627\u0646\u064A\u0629", "reopen 1013"), // افتح صفقة Soylent مرة تانية
+        ("\u0625\u064A\u0634 \u0627\u0644\u0644\u064A \u062A\u062D\u0631\u0643 \u0641\u064A \u0627\u0644\u0635\u0641\u0642\u0627\u062A \u0647\u0627\u0644\u0623\u0633\u0628\u0648\u0639", "moves - this-week"), // إيش اللي تحرك في الصفقات هالأسبوع
+        ("\u0643\u0645 \u0635\u0641\u0642\u0629 \u0645\u062D\u062A\u0627\u062C\u064A\u0646 \u0639\u0634\u0627\u0646 \u0646\u0648\u0635\u0644 3 \u0645\u0644\u064A\u0648\u0646 \u0627\u0644\u0633\u0646\u0629 \u062F\u064A", "funnel 3 million | this year | -"), // كم صفقة محتاجين عشان نوصل 3 مليون السنة دي
+        ("\u0648\u0634 \u064A\u0639\u0646\u064A \u0645\u0631\u062D\u0644\u0629 \u0639\u0631\u0636 \u0627\u0644\u0633\u0639\u0631", "stage proposal"), // وش يعني مرحلة عرض السعر
+        ("\u062E\u0644\u0635\u0646\u0627 demo-held \u0641\u064A Initech", "done 1002 | demo-held"), // خلصنا demo-held في Initech
     ];
 
     [Fact]

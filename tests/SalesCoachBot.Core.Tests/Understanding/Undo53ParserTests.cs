@@ -13,7 +13,7 @@ public sealed class Undo53ParserTests
     [InlineData("undo the call on Initech", "Call")]
     [InlineData("undo the last note on Initech", "Note")]
     [InlineData("withdraw the next step for Initech", "NextStep")]
-    [InlineData("undo the meeting with Initech", "Activity")]
+    [InlineData("undo the meeting with Initech", "Meeting")] // parse55: a meeting is its own kind, as a call is
     [InlineData("تراجع عن الخطوة التالية لـ Initech", "NextStep")]
     [InlineData("الغِ آخر ملاحظة على Initech", "Note")]
     [InlineData("امسح المكالمة مع Initech", "Call")]

@@ -80,6 +80,8 @@ internal sealed class UndoItemUseCase(
             UndoTarget.Note => await journal.FindLatestActAsync(personId, onDeal?.Id, scope, since, UndoableAct.Note, activity: null, cancellationToken),
             UndoTarget.Activity => await journal.FindLatestActAsync(personId, onDeal?.Id, scope, since, UndoableAct.Activity, activity: null, cancellationToken),
             UndoTarget.Call => await journal.FindLatestActAsync(personId, onDeal?.Id, scope, since, UndoableAct.Activity, ActivityKind.Call, cancellationToken),
+            UndoTarget.Meeting => await journal.FindLatestActAsync(personId, onDeal?.Id, scope, since, UndoableAct.Activity, ActivityKind.Meeting, cancellationToken),
+            UndoTarget.Email => await journal.FindLatestActAsync(personId, onDeal?.Id, scope, since, UndoableAct.Activity, ActivityKind.Email, cancellationToken),
             _ => await journal.FindLatestActAsync(personId, onDeal?.Id, scope, since, kind: null, activity: null, cancellationToken),
         };
 
