@@ -67,6 +67,8 @@ public sealed class Parse55Tests : IDisposable
     [Theory]
     [InlineData("الأرقام الحالية", "خط المبيعات")]
     [InlineData("current numbers", "pipeline")]
+    [InlineData("what's the current pipeline", "pipeline")] // was "You have no open deals." (a manager's own deals)
+    [InlineData("current pipeline", "pipeline")]
     public async Task CurrentNumbers_IsThePipelineNow_NotATeamCalledCurrent(string text, string pipeline)
     {
         var parsed = Assert.IsType<PipelineCommand>(_parser.Parse(text));
