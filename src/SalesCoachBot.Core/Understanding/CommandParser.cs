@@ -27,6 +27,12 @@ public sealed partial class CommandParser
 
     private static readonly Lazy<IntentMatcher[]> Matchers = new(() => [.. LanguagePack.All.Select(p => new IntentMatcher(p))]);
 
+    /// <summary>Each language's <c>answer_yes</c> and <c>answer_no</c>, folded once as typed words are.</summary>
+    private static readonly Lazy<(string Code, FrozenSet<string> Yes, FrozenSet<string> No)[]> AnswerWords = new(() =>
+    [
+        .. Matchers.Value.Select(m => (m.Pack.Code, Folded(m.Pack.Words("answer_yes")), Folded(m.Pack.Words("answer_no")))),
+    ]);
+
     /// <summary>The recognisers, English first (for the bench and the accuracy report).</summary>
     internal static IReadOnlyList<IntentMatcher> Recognisers => Matchers.Value;
 
@@ -52,24 +58,28 @@ public sealed partial class CommandParser
     /// </summary>
     private static AnswerCommand? Answer(string? text, ChatCommand parsed)
     {
-        var said = LanguagePack.Lower(string.Join(' ', (text ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
-            .Trim('.', '!', ',', '?', '؟', '،', ' ');
-        if (said.Length == 0 || said.Length > 30)
+        // A yes or no is a few words: longer messages are not folded at all.
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 60)
         {
             return null;
         }
 
-        foreach (var pack in Matchers.Value.Select(m => m.Pack))
+        // Folded as every other word is (case, accents, alef and taa marbuta forms, diacritics, punctuation), so «أيوة»
+        // and «نَعَم» are the list's «ايوه» and «نعم».
+        var said = string.Join(' ', TextFolding.Words(text));
+        foreach (var (code, yes, no) in AnswerWords.Value)
         {
-            var yes = pack.Words("answer_yes").Contains(said);
-            if (yes || pack.Words("answer_no").Contains(said))
+            if (yes.Contains(said) || no.Contains(said))
             {
-                return new AnswerCommand(yes, parsed) { Language = pack.Code };
+                return new AnswerCommand(yes.Contains(said), parsed) { Language = code };
             }
         }
 
         return null;
     }
+
+    private static FrozenSet<string> Folded(IEnumerable<string> phrases) =>
+        phrases.Select(p => string.Join(' ', TextFolding.Words(p))).Where(p => p.Length > 0).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// "next step for Initech done", "done next step for Initech", «خلصت الخطوة التالية لـ Initech»: a word of
