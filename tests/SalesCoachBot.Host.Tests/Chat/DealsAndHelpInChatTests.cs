@@ -93,8 +93,7 @@ public sealed class DealsAndHelpInChatTests : IAsyncLifetime
         var before = connector.Calls.Count;
         var response = await host.Client.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
         Assert.True(response.IsSuccessStatusCode, $"HTTP {(int)response.StatusCode}");
-        await UntilAsync(() => connector.Calls.Count > before, "the Teams reply");
-        return Decoded(connector.Calls.Skip(before).Last());
+        return Decoded(await TeamsReplies.WaitForReplyAsync(() => connector.Calls, before, activity["id"]!.GetValue<string>()));
     }
 
     /// <summary>JSON as people read it: escapes (\u2014, \u0027) undone, so texts can be looked for.</summary>

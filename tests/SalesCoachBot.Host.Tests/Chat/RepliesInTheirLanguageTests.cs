@@ -49,14 +49,7 @@ public sealed class RepliesInTheirLanguageTests : IAsyncLifetime
         var before = connector.Calls.Count;
         var response = await host.Client.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
         Assert.True(response.IsSuccessStatusCode, $"HTTP {(int)response.StatusCode}");
-        var until = TimeProvider.System.GetUtcNow().AddSeconds(20);
-        while (connector.Calls.Count <= before)
-        {
-            Assert.True(TimeProvider.System.GetUtcNow() < until, "Timed out waiting for the Teams reply.");
-            await Task.Delay(20);
-        }
-
-        return JsonNode.Parse(connector.Calls.Skip(before).Last())!;
+        return JsonNode.Parse(await TeamsReplies.WaitForReplyAsync(() => connector.Calls, before, activity["id"]!.GetValue<string>()))!;
     }
 
     private static string Readable(JsonNode node) =>

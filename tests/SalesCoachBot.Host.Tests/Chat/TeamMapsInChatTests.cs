@@ -118,8 +118,7 @@ public sealed class TeamMapsInChatTests : IAsyncLifetime
         var before = connector.Calls.Count;
         var response = await host.Client.PostAsync("/api/messages", new StringContent(TeamsMessage(id, text, aadObjectId).ToJsonString(), Encoding.UTF8, "application/json"));
         Assert.True(response.IsSuccessStatusCode, $"HTTP {(int)response.StatusCode}");
-        await UntilAsync(() => connector.Calls.Count > before, "the Teams reply");
-        return Decoded(connector.Calls.Skip(before).Last());
+        return Decoded(await TeamsReplies.WaitForReplyAsync(() => connector.Calls, before, id));
     }
 
     private async Task<string> SlackAsync(string text, string user = SamSlack)
