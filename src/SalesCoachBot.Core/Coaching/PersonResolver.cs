@@ -37,29 +37,17 @@ internal sealed class VisiblePeople(IReadOnlyList<SalesTeam> teams, IReadOnlyLis
 
     /// <summary>
     /// The one person called <paramref name="typed"/>: full name or first name, case and accents aside; a name in Arabic
-    /// letters also by its sound (<see cref="NameSkeletons"/>: «دانا» is "Dana Demo") when no name is written so. Several →
+    /// letters also by its sound («دانا» is "Dana Demo"), as every "Dana's …" finds a person (<see cref="OwnerNames.Meant"/>). Several →
     /// the answer lists them and asks for the full name. Someone in a team the asker does not see is answered as nobody,
     /// so nobody learns who works in other teams.
     /// </summary>
     public PersonLookup Find(string typed, Phrases say)
     {
-        // As written first; then by sound with the long vowels («دانا» "Dana", not "Dan"), then by the consonants alone.
-        var called = Called(typed, OwnerNames.IsCalled);
+        var called = OwnerNames.Theirs(members, m => m.Name, typed).GroupBy(m => m.PersonId).Select(g => g.ToList()).ToList();
         if (called.Count == 0)
         {
-            called = Called(typed, (name, said) => NameSkeletons.SoundsLike(name, said, vowels: true));
-        }
-
-        if (called.Count == 0)
-        {
-            called = Called(typed, (name, said) => NameSkeletons.SoundsLike(name, said));
-        }
-
-        if (called.Count == 0)
-        {
-            var sample = teams.FirstOrDefault()?.Name ?? "EMEA";
             return new PersonLookup.Answered(Errors.Answer(
-                say.Coaching("People.Unknown.Title"), say.Coaching("People.Unknown", say.Language.Echo(typed), Canonical.Command(say.Lists("Team.Example", sample)))));
+                say.Coaching("People.Unknown.Title"), say.Coaching("People.Unknown", say.Language.Echo(typed), Canonical.Command(say.Lists("Team.Example", TeamDirectory.Sample(teams, say))))));
         }
 
         if (called.Count > 1)
@@ -71,7 +59,4 @@ internal sealed class VisiblePeople(IReadOnlyList<SalesTeam> teams, IReadOnlyLis
         var rows = called[0];
         return new PersonLookup.Found(rows[0].PersonId, rows[0].Name, [.. rows.Select(r => r.TeamId).Distinct().Order()]);
     }
-
-    private List<List<TeamMember>> Called(string typed, Func<string, string, bool> isCalled) =>
-        [.. members.Where(m => isCalled(m.Name, typed)).GroupBy(m => m.PersonId).Select(g => g.ToList())];
 }

@@ -97,7 +97,7 @@ internal sealed class ClosedDealsUseCase(
         var deals = await store.ListClosedAsync(audience.Scope, command.Lost ? DealStatus.Lost : DealStatus.Won, window.From, window.To, cancellationToken);
         if (owner is not null)
         {
-            var theirs = deals.Where(deal => OwnerNames.IsCalled(deal.OwnerName, owner)).ToList();
+            var theirs = OwnerNames.Theirs(deals, deal => deal.OwnerName, owner);
             // Nothing closed in the period, the owner may still be known by their open deals: "Riley won no deals in …".
             var names = theirs.Count > 0 ? theirs.Select(deal => deal.OwnerName) : await OpenDealOwnersAsync(audience.Scope, owner, cancellationToken);
             if (!names.Any())
@@ -128,7 +128,7 @@ internal sealed class ClosedDealsUseCase(
         var open = scope.OwnerId is { } ownerId
             ? await dealStore.ListOpenByOwnerAsync(ownerId, cancellationToken)
             : await dealStore.ListOpenAsync(scope.TeamIds, cancellationToken);
-        return [.. open.Select(view => view.OwnerName).Where(name => OwnerNames.IsCalled(name, owner))];
+        return OwnerNames.Meant(open.Select(view => view.OwnerName), owner);
     }
 
     /// <summary>

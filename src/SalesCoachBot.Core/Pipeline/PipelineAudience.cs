@@ -1,5 +1,6 @@
 using SalesCoachBot.Core.Abstractions;
 using SalesCoachBot.Core.Coaching;
+using SalesCoachBot.Core.Coaching.UseCases;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Core.Domain;
 using SalesCoachBot.Core.Localization;
@@ -84,9 +85,8 @@ public sealed class PipelineAccess(IDirectoryStore directory)
             {
                 var known = visible.Count == 0 ? string.Empty
                     : say.Pipeline("Audience.Known", string.Join(say.Nudges("ListSeparator"), visible.Select(t => t.Name).Order(StringComparer.OrdinalIgnoreCase).Select(say.Language.Isolate)));
-                var sample = visible.FirstOrDefault()?.Name ?? "EMEA";
                 return new AudienceResult.Refused(Errors.Answer(say.Pipeline("Audience.UnknownTeam.Title"),
-                    say.Pipeline("Audience.UnknownTeam", name, known, Canonical.Command(forTeam(sample)))));
+                    say.Pipeline("Audience.UnknownTeam", name, known, Canonical.Command(forTeam(TeamDirectory.Sample(visible, say))))));
             }
 
             return new AudienceResult.Allowed(new PipelineAudience(new PipelineScope([team.Id], null), team.Name, [team]));

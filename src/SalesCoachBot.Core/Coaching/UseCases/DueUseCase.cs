@@ -34,7 +34,7 @@ internal sealed class DueUseCase(IDealStore deals, IDirectoryStore directory, Te
         if (command.OwnerName is { } name)
         {
             var visible = (await AccessPolicy.VisibleOpenDealsAsync(deals, person, cancellationToken)).Select(DealStep.Of).ToList();
-            open = [.. visible.Where(view => OwnerNames.IsCalled(view.OwnerName, name))];
+            open = OwnerNames.Theirs(visible, view => view.OwnerName, name);
             // "what's due for EMEA": no owner is called so, but a team the person may see is.
             var team = open.Count == 0 ? await AccessPolicy.FindVisibleTeamAsync(directory, name, person, cancellationToken) : null;
             if (team is not null)

@@ -43,7 +43,7 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal, 
     {
         var deal = view.Deal;
         var all = await journal.TimelineAsync(deal.Id, cancellationToken);
-        var entries = person is null ? all : [.. all.Where(e => e.PersonName is { } name && OwnerNames.IsCalled(name, person))];
+        var entries = person is null ? all : OwnerNames.Theirs(all.Where(e => e.PersonName is not null), e => e.PersonName!, person);
         var who = person is null ? null : OwnerNames.Named(entries.Select(e => e.PersonName!), person);
         var pages = Math.Max(1, (entries.Count + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pages);

@@ -143,5 +143,5 @@ internal sealed class MoveDealUseCase(DealLocator locator, IDealStore deals, Wha
     /// <summary>Whether <paramref name="words"/> are the name of an owner of open deals the person may find.</summary>
     private async Task<bool> NamesAnOwnerAsync(string words, TurnContext context, CancellationToken cancellationToken) =>
         !string.IsNullOrWhiteSpace(words)
-        && (await deals.ListOpenOwnersAsync(AccessPolicy.FindableDeals(context.Person), cancellationToken)).Any(o => OwnerNames.IsCalled(o.Name, words));
+        && OwnerNames.Meant((await deals.ListOpenOwnersAsync(AccessPolicy.FindableDeals(context.Person), cancellationToken)).Select(o => o.Name), words).Count > 0;
 }

@@ -32,7 +32,7 @@ internal sealed class MyActsUseCase(IDealJournal journal, PersonResolver people,
         var example = say.Coaching(command.ConfirmationsOnly ? "Acts.Example.Confirmed" : "Acts.Example");
         (long Id, string Name, IReadOnlyList<long> Teams, bool Me) subject = (asker.Id, asker.Name, asker.TeamIds, true);
         IReadOnlyCollection<long>? scope = null;
-        if (command.PersonName is { } typed && !OwnerNames.IsCalled(asker.Name, typed))
+        if (command.PersonName is { } typed && !OwnerNames.Means(asker.Name, typed))
         {
             if (!asker.IsAdmin && !asker.IsManager)
             {

@@ -81,10 +81,7 @@ internal sealed class MyDealsUseCase(
     private async Task<BotAnswer> OwnersAsync(string owner, MyDealsCommand command, TurnContext context, CancellationToken cancellationToken)
     {
         var scope = AccessPolicy.FindableDeals(context.Person);
-        var called = (await deals.ListOpenOwnersAsync(scope, cancellationToken))
-            .Where(o => OwnerNames.IsCalled(o.Name, owner))
-            .Select(o => o.Id)
-            .ToList();
+        var called = OwnerNames.Theirs(await deals.ListOpenOwnersAsync(scope, cancellationToken), o => o.Name, owner).Select(o => o.Id).ToList();
         var theirs = called.Count == 0 ? [] : InVisibleOrder(await deals.ListOpenOfOwnersAsync(scope, called, cancellationToken), context.Person);
         if (theirs.Count == 0 && command.Otherwise is { } asked)
         {

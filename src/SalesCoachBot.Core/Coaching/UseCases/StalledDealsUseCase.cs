@@ -37,7 +37,7 @@ internal sealed class StalledDealsUseCase(IDealStore deals, IDirectoryStore dire
             else
             {
                 // "what's stalled for Dana": no team the person sees is called so, but the owner of deals they see may be.
-                owned = [.. (await AccessPolicy.VisibleOpenDealsAsync(deals, context.Person, cancellationToken)).Where(view => OwnerNames.IsCalled(view.OwnerName, name)).Select(StalledDeal.Of)];
+                owned = [.. OwnerNames.Theirs(await AccessPolicy.VisibleOpenDealsAsync(deals, context.Person, cancellationToken), view => view.OwnerName, name).Select(StalledDeal.Of)];
                 if (owned.Count == 0)
                 {
                     return Errors.Answer(say.Lists("Stalled.UnknownTeam.Title"), say.Lists("Stalled.UnknownTeam", name, say.Lists("Example.Stalled")));

@@ -190,7 +190,10 @@ internal static class TeamDirectory
     {
         var known = visible.Count == 0 ? string.Empty
             : say.Pipeline("Audience.Known", string.Join(say.Nudges("ListSeparator"), visible.Select(t => say.Language.Isolate(t.Name))));
-        var sample = visible.FirstOrDefault()?.Name ?? "EMEA";
-        return Errors.Answer(say.Pipeline("Audience.UnknownTeam.Title"), say.Pipeline("Audience.UnknownTeam", name, known, Canonical.Command(say.Lists("Team.Example", sample))));
+        return Errors.Answer(say.Pipeline("Audience.UnknownTeam.Title"), say.Pipeline("Audience.UnknownTeam", name, known, Canonical.Command(say.Lists("Team.Example", Sample(visible, say)))));
     }
+
+    /// <summary>The team an example names: the first the person sees; seeing none, a placeholder ("TEAM"), never a real-looking name.</summary>
+    public static string Sample(IReadOnlyList<SalesTeam> visible, Phrases say) =>
+        visible.FirstOrDefault()?.Name ?? say.Lists("Team.Placeholder");
 }

@@ -60,7 +60,7 @@ internal sealed class WhatsNextUseCase(
 
         // Only the owners' names are read here: the owner's list reads their deals.
         var owners = await deals.ListOpenOwnersAsync(AccessPolicy.FindableDeals(context.Person), cancellationToken);
-        return owners.Any(owner => OwnerNames.IsCalled(owner.Name, name.Text))
+        return OwnerNames.Meant(owners.Select(owner => owner.Name), name.Text).Count > 0
             ? await commands.DispatchAsync(new MyDealsCommand(Mine: false) { OwnerName = name.Text, Language = language }, context, cancellationToken)
             : null;
     }
