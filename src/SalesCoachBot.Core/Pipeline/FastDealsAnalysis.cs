@@ -5,7 +5,7 @@ namespace SalesCoachBot.Core.Pipeline;
 
 /// <summary>
 /// A checklist item the fastest won deals confirmed much sooner after entering its stage than the other won deals.
-/// Days are medians of "confirmed at" minus "entered the item's stage".
+/// Days are medians of "confirmed at" minus "entered the item's stage", less the days the deal stood closed in between.
 /// </summary>
 public sealed record EarlyItem(Stage Stage, ChecklistItem Item, double FastMedianDays, double OtherMedianDays, int FastDeals, int OtherDeals)
 {
@@ -55,9 +55,10 @@ public static class FastDealsAnalysis
 
         var starts = cycles.ToDictionary(c => c.DealId, c => c.StartedAt);
 
-        // Days from entering the item's stage (the latest entry before the confirmation) to confirming it;
-        // the earliest confirmation per deal and item counts. A confirmation or entry recorded under an id the stage
-        // replaces is the stage's (a renamed stage keeps its history).
+        // Days from entering the item's stage (the latest entry before the confirmation) to confirming it, less the days
+        // the deal stood closed in between (lost there, reopened there), as its cycle counts them; the earliest
+        // confirmation per deal and item counts. A confirmation or entry recorded under an id the stage replaces is the
+        // stage's (a renamed stage keeps its history).
         var offsets = confirmations
             .Where(c => starts.ContainsKey(c.DealId))
             .Select(c => (Confirmation: c, Stage: map.ResolveStage(new StageId(c.StageId))))
@@ -65,8 +66,10 @@ public static class FastDealsAnalysis
             .Select(c =>
             {
                 var stageEntered = LatestEntryAtOrBefore(history, c.Confirmation, c.Stage!) ?? starts[c.Confirmation.DealId];
+                var (from, to) = history.Of(c.Confirmation.DealId);
+                var closed = PipelineAnalytics.ClosedDays(history.Entries, from, to, stageEntered, c.Confirmation.ConfirmedAt);
                 return (c.Confirmation.DealId, StageId: c.Stage!.Id.Value, c.Confirmation.ItemId,
-                    Days: Math.Max(0, (c.Confirmation.ConfirmedAt - stageEntered).TotalDays));
+                    Days: Math.Max(0, (c.Confirmation.ConfirmedAt - stageEntered).TotalDays - closed));
             })
             .GroupBy(o => (o.DealId, o.StageId, o.ItemId))
             .Select(g => (g.Key.DealId, g.Key.StageId, g.Key.ItemId, Days: g.Min(o => o.Days)));

@@ -343,9 +343,10 @@ public static class PipelineAnalytics
 
     /// <summary>
     /// The days in [<paramref name="start"/>, <paramref name="end"/>] a deal spent closed: from each close row to its next row
-    /// in time (a reopen). Only a deal with a close is sorted (a copy of its few rows); the rest cost one pass.
+    /// in time (a reopen). Only a deal with a close is sorted (a copy of its few rows); the rest cost one pass. The one rule
+    /// for a won cycle and for how long a checklist item took (<see cref="FastDealsAnalysis"/>).
     /// </summary>
-    private static double ClosedDays(IReadOnlyList<StageEntryFact> entries, int from, int to, DateTimeOffset start, DateTimeOffset end)
+    internal static double ClosedDays(IReadOnlyList<StageEntryFact> entries, int from, int to, DateTimeOffset start, DateTimeOffset end)
     {
         var any = false;
         for (var k = from; k < to && !any; k++)

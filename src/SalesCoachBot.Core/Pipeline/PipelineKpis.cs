@@ -171,7 +171,7 @@ internal static class PipelineKpis
         return say.Count(Phrases.Area.Pipeline, "Kpi.StalledPerStage", report.Stalled, open, string.Join(say.Nudges("ListSeparator"), stages));
     }
 
-    /// <summary>Median days deals spent in each funnel stage before their next recorded stage, for stages left in the window.</summary>
+    /// <summary>Median days deals spent in each funnel stage before won, to their next recorded stage, for stages left in the window.</summary>
     private static string TimeInStage(PipelineReport report, PipelineData data, Phrases say)
     {
         var spans = StageSpans(report, data);
@@ -193,13 +193,16 @@ internal static class PipelineKpis
 
     /// <summary>
     /// Per funnel stage (by index; null when none): the days each deal spent in it before its next recorded stage, when
-    /// that next entry is in the window. One walk over the report's history index (each deal's entries in time order,
-    /// ties in arrival order), not a GroupBy and a sort per deal: at 50,000 deals that was most of the answer's CPU.
+    /// that next entry is in the window. None in the won stage: a deal there is won, its sales cycle over, whether a chat
+    /// or a CRM recorded the win as an entry there or an import as a close. One walk over the report's history index (each
+    /// deal's entries in time order, ties in arrival order), not a GroupBy and a sort per deal: at 50,000 deals that was
+    /// most of the answer's CPU.
     /// </summary>
     internal static List<double>?[] StageSpans(PipelineReport report, PipelineData data)
     {
         var history = report.HistoryIndex ?? PipelineHistoryIndex.Build(data.History);
         var index = PipelineAnalytics.FunnelIndex(report.Funnel);
+        var won = report.Map is { } map && report.Funnel.Count > 0 && report.Funnel[^1].Id == map.Won ? report.Funnel.Count - 1 : -1;
         // Two walks: count, then fill lists of exactly that size (growing lists of ~160,000 spans left megabytes of
         // large-object garbage per answer, and with it a full collection).
         var counts = new int[report.Funnel.Count];
@@ -214,7 +217,8 @@ internal static class PipelineKpis
                 {
                     // From a close (in place or one that moved the deal) to the next row (a reopen) the deal was closed: no
                     // time in a stage.
-                    if (!entries[i].Closes && report.Window.Contains(entries[i + 1].EnteredAt) && index.TryGetValue(entries[i].StageId, out var stage))
+                    if (!entries[i].Closes && report.Window.Contains(entries[i + 1].EnteredAt) && index.TryGetValue(entries[i].StageId, out var stage)
+                        && stage != won)
                     {
                         if (pass == 0)
                         {

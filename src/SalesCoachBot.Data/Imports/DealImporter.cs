@@ -352,7 +352,21 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
             {
                 // Ids of new deals are known only now.
                 deal.Id = new DealId(ids[deal.ExternalId]);
-                history.Add(History(deal, StageChangeKind.Entered));
+                if (deal.Status is DealStatus.Lost or DealStatus.Nurture)
+                {
+                    // A deal brought in closed entered its stage open and was closed there, as the CRM's first sync records a
+                    // loss: without the close, a later reopen read its closed days as time in the stage and in its cycle.
+                    var entered = History(deal, StageChangeKind.Entered);
+                    entered.Outcome = DealStatus.Open;
+                    var close = History(deal, StageChangeKind.Closed,
+                        new ImportReason(deal.Status, DealStatus.Open, deal.Status == DealStatus.Lost ? deal.LostReason : null).Stored);
+                    close.EnteredAt = deal.ClosedAt is { } closedAt && closedAt > deal.StageEnteredAt ? closedAt : deal.StageEnteredAt;
+                    history.AddRange([entered, close]);
+                }
+                else
+                {
+                    history.Add(History(deal, StageChangeKind.Entered));
+                }
             }
 
             await entries.InsertAsync(history, cancellationToken);
@@ -457,6 +471,8 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
             deal.CreatedAt = createdAt;
         }
 
+        // When a closed deal closed (a nurtured one has no close date: it entered nurture then); read before a move restamps it.
+        var closedSince = deal.ClosedAt ?? deal.StageEnteredAt;
         var stage = new StageId(row.StageId);
         // A deal still stored under a stage id the map has renamed (its 'replaces') sits in the file's stage: no move, no
         // new version. Its row is left to the map change to move it on, as for every deal in that stage.
@@ -502,13 +518,16 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
                 if (status == DealStatus.Open)
                 {
                     // Recorded as a reopen in chat is (ReopenDealUseCase), from lost, won or nurture alike: a new stage version,
-                    // the stage entered now, and a Reopened row saying what the deal was.
+                    // the stage entered now, and a Reopened row saying what the deal was. A file's stage date at or before the
+                    // close is when the deal first entered the stage (an export keeps it), not the reopen: dated so, the reopen
+                    // came before the close, and the days it stood closed were time in that stage.
                     history = (StageChangeKind.Reopened, new ImportReason(DealStatus.Open, deal.Status, deal.LostReason).Stored);
                     if (!stageChanged)
                     {
                         deal.StageVersion++;
-                        deal.StageEnteredAt = row.StageEnteredAt ?? now;
                     }
+
+                    deal.StageEnteredAt = row.StageEnteredAt is { } reopened && reopened > closedSince ? reopened : now;
 
                     deal.ReengageAt = null;
                 }

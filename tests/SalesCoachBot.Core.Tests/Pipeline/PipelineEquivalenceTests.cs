@@ -93,7 +93,7 @@ public sealed class PipelineEquivalenceTests
         foreach (var days in new[] { 7, 90, 365 })
         {
             var report = PipelineReport.Build(map, data, days, Now, _ => 14);
-            var expected = PipelineReferenceAnalytics.TimeInStage(data.History, report.Window);
+            var expected = PipelineReferenceAnalytics.TimeInStage(data.History, report.Window, map.Won.Value);
             var spans = PipelineKpis.StageSpans(report, data);
             Assert.Contains(spans, s => s is { Count: > 0 });
             for (var i = 0; i < report.Funnel.Count; i++)

@@ -40,6 +40,10 @@ internal sealed class PipelineHistory(DateTimeOffset now)
         return id;
     }
 
+    /// <summary>One more row of a deal's history: a close or a reopen, in place or elsewhere.</summary>
+    public void Row(long deal, string stage, double daysAgo, StageEntryKind kind) =>
+        _history.Add(new StageEntryFact(deal, stage, DaysAgo(daysAgo), kind));
+
     public void Confirmed(long deal, string stage, string item, double daysAgo) =>
         _confirmations.Add(new ConfirmationFact(deal, stage, item, DaysAgo(daysAgo)));
 

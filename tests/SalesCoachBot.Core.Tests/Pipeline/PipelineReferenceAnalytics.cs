@@ -100,17 +100,21 @@ internal static class PipelineReferenceAnalytics
             var startedAt = (fromStart ?? entries.FirstOrDefault())?.EnteredAt;
             if (startedAt is { } s && (s < wonAt || (s == wonAt && fromStart is not null)))
             {
-                // The closed spans (a close to the next row in time) inside [start, won].
-                var rows = byDeal[deal.DealId].OrderBy(h => h.EnteredAt).ToList();
-                var closedDays = rows.Zip(rows.Skip(1))
-                    .Where(p => p.First.Closes)
-                    .Select(p => (From: p.First.EnteredAt > s ? p.First.EnteredAt : s, To: p.Second.EnteredAt < wonAt ? p.Second.EnteredAt : wonAt))
-                    .Sum(p => p.To > p.From ? (p.To - p.From).TotalDays : 0);
-                cycles.Add(new WonCycle(deal.DealId, s, wonAt, FromStart: fromStart is not null, closedDays));
+                cycles.Add(new WonCycle(deal.DealId, s, wonAt, FromStart: fromStart is not null, ClosedDays([.. byDeal[deal.DealId]], s, wonAt)));
             }
         }
 
         return cycles;
+    }
+
+    /// <summary>The closed spans (a close to the next row in time) inside [start, end].</summary>
+    private static double ClosedDays(List<StageEntryFact> deal, DateTimeOffset start, DateTimeOffset end)
+    {
+        var rows = deal.OrderBy(h => h.EnteredAt).ToList();
+        return rows.Zip(rows.Skip(1))
+            .Where(p => p.First.Closes)
+            .Select(p => (From: p.First.EnteredAt > start ? p.First.EnteredAt : start, To: p.Second.EnteredAt < end ? p.Second.EnteredAt : end))
+            .Sum(p => p.To > p.From ? (p.To - p.From).TotalDays : 0);
     }
 
     public static IReadOnlyList<WeekChange> WeekOverWeek(IReadOnlyList<Stage> funnel, IReadOnlyList<StageEntryFact> history, DateTimeOffset now)
@@ -142,6 +146,7 @@ internal static class PipelineReferenceAnalytics
         }
 
         var entries = history.Where(h => h.EntersStage).ToLookup(h => (h.DealId, h.StageId));
+        var byDeal = history.ToLookup(h => h.DealId);
         var starts = cycles.ToDictionary(c => c.DealId, c => c.StartedAt);
         var offsets = confirmations
             .Where(c => starts.ContainsKey(c.DealId))
@@ -151,7 +156,9 @@ internal static class PipelineReferenceAnalytics
                     .Where(h => h.EnteredAt <= c.ConfirmedAt)
                     .Select(h => (DateTimeOffset?)h.EnteredAt)
                     .Max() ?? starts[c.DealId];
-                return (c.DealId, c.StageId, c.ItemId, Days: Math.Max(0, (c.ConfirmedAt - stageEntered).TotalDays));
+                // Less the days the deal stood closed in between (facts56), as its cycle counts them.
+                var closedDays = ClosedDays([.. byDeal[c.DealId]], stageEntered, c.ConfirmedAt);
+                return (c.DealId, c.StageId, c.ItemId, Days: Math.Max(0, (c.ConfirmedAt - stageEntered).TotalDays - closedDays));
             })
             .GroupBy(o => (o.DealId, o.StageId, o.ItemId))
             .Select(g => (g.Key.DealId, g.Key.StageId, g.Key.ItemId, Days: g.Min(o => o.Days)));
@@ -185,8 +192,11 @@ internal static class PipelineReferenceAnalytics
             [.. items.OrderByDescending(i => i.DaysSooner).ThenBy(i => i.Item.Id.Value, StringComparer.Ordinal).Take(maxItems)]);
     }
 
-    /// <summary>The KPI "time in stage" as first written (<c>PipelineKpis</c>, issue 18): a GroupBy and a sort per deal.</summary>
-    public static Dictionary<string, List<double>> TimeInStage(IReadOnlyList<StageEntryFact> history, AnalysisWindow window)
+    /// <summary>
+    /// The KPI "time in stage" as first written (<c>PipelineKpis</c>, issue 18): a GroupBy and a sort per deal. Nothing in
+    /// <paramref name="won"/>: a deal there is won (facts56).
+    /// </summary>
+    public static Dictionary<string, List<double>> TimeInStage(IReadOnlyList<StageEntryFact> history, AnalysisWindow window, string? won = null)
     {
         var spans = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         foreach (var deal in history.GroupBy(h => h.DealId))
@@ -194,7 +204,7 @@ internal static class PipelineReferenceAnalytics
             var entries = deal.OrderBy(h => h.EnteredAt).ToList();
             for (var i = 0; i + 1 < entries.Count; i++)
             {
-                if (!entries[i].Closes && window.Contains(entries[i + 1].EnteredAt))
+                if (!entries[i].Closes && entries[i].StageId != won && window.Contains(entries[i + 1].EnteredAt))
                 {
                     var list = spans.TryGetValue(entries[i].StageId, out var l) ? l : spans[entries[i].StageId] = [];
                     list.Add((entries[i + 1].EnteredAt - entries[i].EnteredAt).TotalDays);

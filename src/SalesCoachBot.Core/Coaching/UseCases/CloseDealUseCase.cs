@@ -294,7 +294,9 @@ internal sealed class CloseDealUseCase(
 
         return new DealChangePlan<string>(say.Coaching("Close.ToStageMoved", deal.Name, MapWording.Name(to, say.Language), words, stageName))
         {
-            Transition = new StageTransition(to.Id, DealStatus.Open, StageChangeKind.Moved, context.Now, context.Person.Id, why),
+            // A branch into the won stage (or past it) wins the deal, as a move or an advance there does: else it sat open in
+            // Contract signed, its days there counted to today and no cycle ended.
+            Transition = new StageTransition(to.Id, ConfirmItemsUseCase.StatusOnEntering(map, to), StageChangeKind.Moved, context.Now, context.Person.Id, why),
             ActivityAt = context.Now,
             Source = context.SourceFor(state.View),
         };
