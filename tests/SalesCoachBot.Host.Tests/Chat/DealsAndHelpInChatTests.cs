@@ -112,11 +112,8 @@ public sealed class DealsAndHelpInChatTests : IAsyncLifetime
         ["trigger_id"] = "1.2.3",
     };
 
-    private static async Task<string> SlackAnswerAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return Decoded(await response.Content.ReadAsStringAsync());
-    }
+    private static async Task<string> SlackAnswerAsync(TrustHost host, Dictionary<string, string> command) =>
+        Decoded(await host.CommandAnswerAsync(command));
 
     /// <summary>An Events API body signed as Slack signs it, with Slack's retry header when <paramref name="retry"/> is set.</summary>
     private static Task<HttpResponseMessage> PostSignedEventAsync(TrustHost host, string eventId, string text, int? retry = null)
@@ -244,8 +241,8 @@ public sealed class DealsAndHelpInChatTests : IAsyncLifetime
     {
         var host = await StartAsync();
 
-        var rep = await SlackAnswerAsync(await host.PostSignedFormAsync("/slack/commands", SlashCommand("help", "U0DEMO")));
-        var manager = await SlackAnswerAsync(await host.PostSignedFormAsync("/slack/commands", SlashCommand("help", "U0MORGAN")));
+        var rep = await SlackAnswerAsync(host, SlashCommand("help", "U0DEMO"));
+        var manager = await SlackAnswerAsync(host, SlashCommand("help", "U0MORGAN"));
 
         Assert.Contains("note for Initech", rep, StringComparison.Ordinal);
         Assert.Contains("snooze Initech 3 days", rep, StringComparison.Ordinal);
@@ -259,8 +256,8 @@ public sealed class DealsAndHelpInChatTests : IAsyncLifetime
     {
         var host = await StartAsync();
 
-        var which = await SlackAnswerAsync(await host.PostSignedFormAsync("/slack/commands", SlashCommand("new deal Zenith Labs", "U0MORGAN")));
-        var made = await SlackAnswerAsync(await host.PostSignedFormAsync("/slack/commands", SlashCommand("new deal Zenith Labs for team Americas", "U0MORGAN")));
+        var which = await SlackAnswerAsync(host, SlashCommand("new deal Zenith Labs", "U0MORGAN"));
+        var made = await SlackAnswerAsync(host, SlashCommand("new deal Zenith Labs for team Americas", "U0MORGAN"));
 
         Assert.Contains("Which team is the deal for? Press its button", which, StringComparison.Ordinal);
         Assert.Contains("Created Zenith Labs", made, StringComparison.Ordinal);
@@ -281,8 +278,8 @@ public sealed class DealsAndHelpInChatTests : IAsyncLifetime
             ["Crm:HubSpot:BaseUrl"] = "http://127.0.0.1:9",
         });
 
-        var answer = await SlackAnswerAsync(await host.PostSignedFormAsync("/slack/commands", SlashCommand("new deal Zenith Labs", "U0DEMO")));
-        var help = await SlackAnswerAsync(await host.PostSignedFormAsync("/slack/commands", SlashCommand("help", "U0DEMO")));
+        var answer = await SlackAnswerAsync(host, SlashCommand("new deal Zenith Labs", "U0DEMO"));
+        var help = await SlackAnswerAsync(host, SlashCommand("help", "U0DEMO"));
 
         Assert.Contains("managed in HubSpot", answer, StringComparison.Ordinal);
         Assert.Empty(await DealsNamedAsync(host, "Zenith Labs"));
@@ -331,8 +328,8 @@ public sealed class DealsAndHelpInChatTests : IAsyncLifetime
     {
         var host = await StartAsync();
 
-        await SlackAnswerAsync(await host.PostSignedFormAsync("/slack/commands", SlashCommand("called Globex, they want a discount", "U0DEMO")));
-        var answer = await SlackAnswerAsync(await host.PostSignedFormAsync("/slack/commands", SlashCommand("what did I do today", "U0DEMO")));
+        await SlackAnswerAsync(host, SlashCommand("called Globex, they want a discount", "U0DEMO"));
+        var answer = await SlackAnswerAsync(host, SlashCommand("what did I do today", "U0DEMO"));
 
         Assert.Contains("\"blocks\"", answer, StringComparison.Ordinal);
         Assert.Contains("you logged 1 call.", answer, StringComparison.Ordinal);

@@ -55,7 +55,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
 
     private async Task<string> AskAsync(string text)
     {
-        var response = await _host.PostSignedFormAsync("/slack/commands", new Dictionary<string, string>
+        var answer = await _host.CommandAnswerAsync(new Dictionary<string, string>
         {
             ["command"] = "/coach",
             ["text"] = text,
@@ -65,8 +65,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
             ["response_url"] = "https://hooks.slack.com/commands/T0/1/abc",
             ["trigger_id"] = "1.2.3",
         });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("text").GetString()!;
+        return JsonDocument.Parse(answer).RootElement.GetProperty("text").GetString()!;
     }
 
     private async Task<int> ConfirmationsAsync()
