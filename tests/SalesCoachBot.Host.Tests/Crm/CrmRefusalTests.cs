@@ -47,7 +47,7 @@ public sealed class CrmRefusalTests
         }
 
         Assert.Equal(new StageId("proposal"), (await StateAsync(host.Services, id)).Deal.Deal.StageId);
-        await host.Services.GetRequiredService<CrmPushDispatcher>().DispatchDueAsync(CancellationToken.None);
+        await CrmPushes.SendDueAsync(host.Services);
 
         var (deal, history, confirmed) = await StateAsync(host.Services, id);
         Assert.Equal(new StageId("demo"), deal.Deal.StageId);
@@ -66,7 +66,7 @@ public sealed class CrmRefusalTests
             text);
 
         // The undo is not pushed back, and the next pull finds the CRM where the deal is: nothing moves.
-        await host.Services.GetRequiredService<CrmPushDispatcher>().DispatchDueAsync(CancellationToken.None);
+        await CrmPushes.SendDueAsync(host.Services);
         var (_, sync, _) = await host.RunAsync("crm", "sync");
         Assert.Contains("moved 0", sync, StringComparison.Ordinal);
         Assert.Equal(2, (await NoticesAsync(host.Services)).Count);
@@ -85,7 +85,7 @@ public sealed class CrmRefusalTests
             Assert.Equal(0, (await host.RunAsync("ask", $"done {item} for zenith", "--as", "dana@example.com")).Exit);
         }
 
-        await host.Services.GetRequiredService<CrmPushDispatcher>().DispatchDueAsync(CancellationToken.None);
+        await CrmPushes.SendDueAsync(host.Services);
 
         var (deal, _, confirmed) = await StateAsync(host.Services, id);
         Assert.Equal(new StageId("demo"), deal.Deal.StageId);
@@ -105,7 +105,7 @@ public sealed class CrmRefusalTests
         host.Fake.Delete(id);   // the Task's WhatId no longer resolves
 
         await host.RunAsync("ask", "note for zenith: CFO wants a pilot", "--as", "dana@example.com");
-        await host.Services.GetRequiredService<CrmPushDispatcher>().DispatchDueAsync(CancellationToken.None);
+        await CrmPushes.SendDueAsync(host.Services);
 
         Assert.Equal(new StageId("demo"), (await StateAsync(host.Services, id)).Deal.Deal.StageId);
         var notice = Assert.Single(await NoticesAsync(host.Services), n => n.Conversation.Channel == ChatChannel.Slack);
@@ -133,7 +133,7 @@ public sealed class CrmRefusalTests
 
         await host.RunAsync("crm", "sync");
         await host.RunAsync("crm", "sync");
-        await Assert.ThrowsAsync<CrmAuthException>(() => host.Services.GetRequiredService<CrmPushDispatcher>().DispatchDueAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<CrmAuthException>(() => CrmPushes.SendDueAsync(host.Services));
 
         var notice = Assert.Single(await NoticesAsync(host.Services));
         Assert.Equal("slack-user:UADMIN", notice.Conversation.ToString());
@@ -143,7 +143,7 @@ public sealed class CrmRefusalTests
 
         host.Fake.AppRevoked = false;
         Assert.Equal(0, (await host.RunAsync("crm", "sync")).Exit);
-        await host.Services.GetRequiredService<CrmPushDispatcher>().DispatchDueAsync(CancellationToken.None);
+        await CrmPushes.SendDueAsync(host.Services);
         Assert.Equal("call the CFO", host.Fake.Get(id, "NextStep"));
     }
 }

@@ -174,8 +174,8 @@ public sealed class CrmSyncTests : IAsyncLifetime
         await _host.RunAsync("crm", "sync", "--full");
 
         var (exit, _, _) = await _host.RunAsync("ask", "note for zenith: CFO wants a pilot first", "--as", "dana@example.com");
-        await _host.Services.GetRequiredService<CrmPushDispatcher>().DispatchDueAsync(CancellationToken.None);
-        await _host.Services.GetRequiredService<CrmPushDispatcher>().DispatchDueAsync(CancellationToken.None);
+        await CrmPushes.SendDueAsync(_host.Services);
+        await CrmPushes.SendDueAsync(_host.Services);
 
         Assert.Equal(0, exit);
         var note = Assert.Single(Fake.Notes);
@@ -261,6 +261,9 @@ public sealed class CrmSyncTests : IAsyncLifetime
     [Fact]
     public async Task MovedInChatThenClosedInHubSpot_TheNewerCloseStandsAndOurMoveIsNotSent()
     {
+        // Left running, the worker could send our move after HubSpot's close and before the sync below, overwriting the
+        // close before any sync saw it: not the order this test is about.
+        await CrmPushes.StopWorkerAsync(_host.Services);
         var id = Fake.AddDeal("Race Co", "presentationscheduled", _dana);
         await _host.RunAsync("crm", "sync", "--full");
         var (exit, _, _) = await _host.RunAsync("ask", "move race co to proposal because pricing requested", "--as", "morgan@example.com");
@@ -270,7 +273,7 @@ public sealed class CrmSyncTests : IAsyncLifetime
         Fake.Change(id, "closed_lost_reason", "Chose competitor");
         Fake.Change(id, "dealstage", "closedlost");
         var (_, stdout, _) = await _host.RunAsync("crm", "sync");
-        await _host.Services.GetRequiredService<CrmPushDispatcher>().DispatchDueAsync(CancellationToken.None);
+        await CrmPushes.SendDueAsync(_host.Services);
 
         Assert.True(stdout.Contains("closed 1", StringComparison.Ordinal), stdout);
         var deal = (await DealAsync(id))!;
@@ -290,7 +293,7 @@ public sealed class CrmSyncTests : IAsyncLifetime
 
         Fake.Change(id, "amount", "31000");
         await _host.RunAsync("crm", "sync");
-        await _host.Services.GetRequiredService<CrmPushDispatcher>().DispatchDueAsync(CancellationToken.None);
+        await CrmPushes.SendDueAsync(_host.Services);
 
         var deal = (await DealAsync(id))!;
         Assert.Equal(new StageId("proposal"), deal.Deal.StageId);
@@ -366,7 +369,7 @@ public sealed class CrmSyncTests : IAsyncLifetime
 
         var deal = (await DealAsync(id))!;
         Assert.Equal(new StageId("proposal"), deal.Deal.StageId);
-        await _host.Services.GetRequiredService<CrmPushDispatcher>().DispatchDueAsync(CancellationToken.None);
+        await CrmPushes.SendDueAsync(_host.Services);
         Assert.Equal("decisionmakerboughtin", Fake.Get(id, "dealstage"));
 
         var (_, stdout, _) = await _host.RunAsync("crm", "sync");
@@ -383,7 +386,7 @@ public sealed class CrmSyncTests : IAsyncLifetime
         await _host.RunAsync("crm", "sync", "--full");
 
         var (exit, _, _) = await _host.RunAsync("ask", "next step for zenith: demo with their CFO", "--as", "dana@example.com");
-        await _host.Services.GetRequiredService<CrmPushDispatcher>().DispatchDueAsync(CancellationToken.None);
+        await CrmPushes.SendDueAsync(_host.Services);
 
         Assert.Equal(0, exit);
         Assert.Equal("demo with their CFO", Fake.Get(id, "hs_next_step"));
@@ -397,7 +400,7 @@ public sealed class CrmSyncTests : IAsyncLifetime
         Fake.Pipelines[0].Stages.RemoveAll(s => s.Id == "contractsent");   // an admin removed the stage in HubSpot
 
         var (exit, answer, _) = await _host.RunAsync("ask", "move refused co to verbal agreement because they said yes", "--as", "morgan@example.com");
-        await _host.Services.GetRequiredService<CrmPushDispatcher>().DispatchDueAsync(CancellationToken.None);
+        await CrmPushes.SendDueAsync(_host.Services);
         var (_, status, _) = await _host.RunAsync("crm", "status");
 
         Assert.Equal(0, exit);

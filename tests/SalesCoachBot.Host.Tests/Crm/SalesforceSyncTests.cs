@@ -28,7 +28,7 @@ public sealed class SalesforceSyncTests
     }
 
     private static Task DispatchAsync(SalesforceHost host) =>
-        host.Services.GetRequiredService<CrmPushDispatcher>().DispatchDueAsync(CancellationToken.None);
+        CrmPushes.SendDueAsync(host.Services);
 
     [Fact]
     public async Task CrmSyncFull_JwtBearer_OpportunitiesAddedWithOwnerStageCurrencyAndImportedHistory()

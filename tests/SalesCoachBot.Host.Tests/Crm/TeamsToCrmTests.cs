@@ -99,7 +99,7 @@ public sealed class TeamsToCrmTests : IDisposable
 
         await SayInTeamsAsync(host.Client, $"done {DemoItems[^1]} for teams push co");
         var advanced = await UntilStageAsync(host.Services, id, "proposal");
-        await host.Services.GetRequiredService<CrmPushDispatcher>().DispatchDueAsync(CancellationToken.None);
+        await CrmPushes.SendDueAsync(host.Services);
 
         Assert.Equal(new StageId("proposal"), advanced.Deal.StageId);
         Assert.Equal("decisionmakerboughtin", host.Fake.Get(id, "dealstage"));
@@ -122,7 +122,7 @@ public sealed class TeamsToCrmTests : IDisposable
 
         await SayInTeamsAsync(host.Client, $"done {DemoItems[^1]} for teams push co");
         var advanced = await UntilStageAsync(host.Services, id, "proposal");
-        await host.Services.GetRequiredService<CrmPushDispatcher>().DispatchDueAsync(CancellationToken.None);
+        await CrmPushes.SendDueAsync(host.Services);
 
         Assert.Equal(new StageId("proposal"), advanced.Deal.StageId);
         Assert.Equal("Id. Decision Makers", host.Fake.Get(id, "StageName"));

@@ -70,11 +70,8 @@ public sealed class SlackTrustTests : IAsyncLifetime
         user = new { id = user, name = "someone", is_email_confirmed = confirmed, profile = new { email } },
     });
 
-    private static async Task<string> AnswerTextAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("text").GetString()!;
-    }
+    private static async Task<string> AnswerTextAsync(TrustHost host, Dictionary<string, string> command) =>
+        JsonDocument.Parse(await host.CommandAnswerAsync(command)).RootElement.GetProperty("text").GetString()!;
 
     [Fact]
     public async Task Pipeline_StrangerWorkspaceUserWithAManagersUnconfirmedEmail_GetsNoPipeline()
@@ -82,18 +79,18 @@ public sealed class SlackTrustTests : IAsyncLifetime
         var host = await StartAsync("Production", SlackOn("T0OURS"));
         host.Slack.Answer("users.info", UserInfo("U0STRANGER", "morgan@example.com", confirmed: false));
 
-        var fromStranger = await AnswerTextAsync(await host.PostSignedFormAsync("/slack/commands", Command("pipeline", "T0STRANGER", "U0STRANGER")));
+        var fromStranger = await AnswerTextAsync(host, Command("pipeline", "T0STRANGER", "U0STRANGER"));
         Assert.Equal(SalesCoachBot.Core.Localization.ReplyTexts.Shared.In(SalesCoachBot.Core.Localization.ReplyLanguage.English).Errors("Slack.NotServed"), fromStranger);
         Assert.Empty(host.Slack.CallsTo("users.info"));
 
         // Even inside an allowed workspace an email nobody confirmed is not an identity.
-        var unconfirmed = await AnswerTextAsync(await host.PostSignedFormAsync("/slack/commands", Command("pipeline", "T0OURS", "U0STRANGER")));
+        var unconfirmed = await AnswerTextAsync(host, Command("pipeline", "T0OURS", "U0STRANGER"));
         Assert.Contains("don't know you", unconfirmed, StringComparison.Ordinal);
         Assert.DoesNotContain("Pipeline", unconfirmed, StringComparison.Ordinal);
 
         // The same email, confirmed, in an allowed workspace: the manager.
         host.Slack.Answer("users.info", UserInfo("U0MORGAN", "morgan@example.com", confirmed: true));
-        var confirmed = await AnswerTextAsync(await host.PostSignedFormAsync("/slack/commands", Command("pipeline", "T0OURS", "U0MORGAN")));
+        var confirmed = await AnswerTextAsync(host, Command("pipeline", "T0OURS", "U0MORGAN"));
         Assert.StartsWith("Pipeline", confirmed, StringComparison.Ordinal);
     }
 
@@ -101,7 +98,7 @@ public sealed class SlackTrustTests : IAsyncLifetime
     public async Task MyDeals_SlackUserIdPinnedToItsWorkspace_MatchesOnlyThere()
     {
         var host = await StartAsync("Production", SlackOn("T0OURS", "T0TWO"));
-        var before = await AnswerTextAsync(await host.PostSignedFormAsync("/slack/commands", Command("my deals", "T0TWO", "U0DEMO")));
+        var before = await AnswerTextAsync(host, Command("my deals", "T0TWO", "U0DEMO"));
         await using (var scope = host.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<SalesCoachDbContext>();
@@ -110,8 +107,8 @@ public sealed class SlackTrustTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        var home = await AnswerTextAsync(await host.PostSignedFormAsync("/slack/commands", Command("my deals", "T0OURS", "U0DEMO")));
-        var other = await AnswerTextAsync(await host.PostSignedFormAsync("/slack/commands", Command("my deals", "T0TWO", "U0DEMO")));
+        var home = await AnswerTextAsync(host, Command("my deals", "T0OURS", "U0DEMO"));
+        var other = await AnswerTextAsync(host, Command("my deals", "T0TWO", "U0DEMO"));
 
         // Before pinning (a record from before the column): any served workspace. After: only its own.
         Assert.StartsWith("My deals: 5 open", before, StringComparison.Ordinal);
@@ -125,10 +122,10 @@ public sealed class SlackTrustTests : IAsyncLifetime
         // Issue 17 end to end: signed /coach requests in Arabic (a Latin deal name inside), the real parser and stores.
         var host = await StartAsync("Production", SlackOn("T0OURS"));
 
-        var mine = await AnswerTextAsync(await host.PostSignedFormAsync("/slack/commands", Command("صفقاتي", "T0OURS", "U0DEMO")));
-        var next = await AnswerTextAsync(await host.PostSignedFormAsync("/slack/commands", Command("ما التالي لصفقة Initech؟", "T0OURS", "U0DEMO")));
-        var dialect = await AnswerTextAsync(await host.PostSignedFormAsync("/slack/commands", Command("\u200Fشو وضع Initch", "T0OURS", "U0DEMO")));
-        var noise = await AnswerTextAsync(await host.PostSignedFormAsync("/slack/commands", Command("\u064E\u064F\u0650", "T0OURS", "U0DEMO")));
+        var mine = await AnswerTextAsync(host, Command("صفقاتي", "T0OURS", "U0DEMO"));
+        var next = await AnswerTextAsync(host, Command("ما التالي لصفقة Initech؟", "T0OURS", "U0DEMO"));
+        var dialect = await AnswerTextAsync(host, Command("\u200Fشو وضع Initch", "T0OURS", "U0DEMO"));
+        var noise = await AnswerTextAsync(host, Command("\u064E\u064F\u0650", "T0OURS", "U0DEMO"));
 
         Assert.StartsWith("صفقاتي: 5 صفقات مفتوحة", mine, StringComparison.Ordinal);
         Assert.StartsWith("\u2068Initech\u2069 — ", next, StringComparison.Ordinal);

@@ -4,11 +4,13 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SalesCoachBot.Core.Localization;
 
 namespace SalesCoachBot.Host.Tests.Security;
 
@@ -106,6 +108,40 @@ internal sealed class TrustHost : IAsyncDisposable
         request.Headers.Add("X-Slack-Signature", signature);
         return Client.SendAsync(request);
     }
+
+    /// <summary>
+    /// A slash command signed as Slack signs it, and the answer to it as JSON text. An answer that misses the ack budget
+    /// (a loaded machine) is acked with "Working on it…" and posted to the command's <c>response_url</c> afterwards:
+    /// that post is the answer then. The <c>response_url</c> is made unique here, so the post found is this command's.
+    /// </summary>
+    public async Task<string> CommandAnswerAsync(IDictionary<string, string> form)
+    {
+        var hook = "command-" + Guid.NewGuid().ToString("N");
+        var response = await PostSignedFormAsync("/slack/commands", new Dictionary<string, string>(form) { ["response_url"] = $"https://hooks.slack.com/commands/T0/1/{hook}" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var ack = await response.Content.ReadAsStringAsync();
+        if (!IsWorkingOnIt(ack))
+        {
+            return ack;
+        }
+
+        var until = TimeProvider.System.GetUtcNow().AddSeconds(30);
+        while (true)
+        {
+            if (Slack.CallsTo(hook) is [var answer, ..])
+            {
+                return answer;
+            }
+
+            Assert.True(TimeProvider.System.GetUtcNow() < until, $"Acked \"Working on it\" but no answer at the response_url within 30 s: {form["text"]}");
+            await Task.Delay(20);
+        }
+    }
+
+    // The placeholder is said in the host's default language, which a test may set to Arabic.
+    private static bool IsWorkingOnIt(string ack) =>
+        JsonNode.Parse(ack)?["text"]?.GetValue<string>() is { } text
+        && ReplyLanguage.Supported.Any(code => Phrases.English.In(ReplyLanguage.FromCode(code)!).Errors("Slack.WorkingOnIt") == text);
 
     public async ValueTask DisposeAsync()
     {
