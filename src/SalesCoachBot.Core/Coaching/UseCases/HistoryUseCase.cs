@@ -38,12 +38,21 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal, 
             : ((DealLookup.Answered)lookup).Answer;
     }
 
+    /// <summary>
+    /// The entries of whoever is called <paramref name="person"/>: as written, else by sound with the long vowels
+    /// («سجل Initech من دانا» is Dana Demo's entries; <see cref="NameSkeletons"/>, as the person lookup does).
+    /// </summary>
+    private static IReadOnlyList<TimelineEntry> By(IReadOnlyList<TimelineEntry> all, string person) =>
+        all.Where(e => e.PersonName is { } name && OwnerNames.IsCalled(name, person)).ToList() is { Count: > 0 } written
+            ? written
+            : [.. all.Where(e => e.PersonName is { } name && NameSkeletons.SoundsLike(name, person, vowels: true))];
+
     /// <param name="person">"what did Riley do on Hooli": the entries of whoever is called so ("Riley" for "Riley Rep"); null for all.</param>
     private async Task<BotAnswer> ShowAsync(DealView view, int page, string? person, TurnContext context, CancellationToken cancellationToken)
     {
         var deal = view.Deal;
         var all = await journal.TimelineAsync(deal.Id, cancellationToken);
-        var entries = person is null ? all : [.. all.Where(e => e.PersonName is { } name && OwnerNames.IsCalled(name, person))];
+        var entries = person is null ? all : By(all, person);
         var who = person is null ? null : OwnerNames.Named(entries.Select(e => e.PersonName!), person);
         var pages = Math.Max(1, (entries.Count + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pages);
