@@ -407,7 +407,14 @@ internal sealed record ThanksCommand : ChatCommand;
 /// checklist confirmations.
 /// </summary>
 internal sealed record MyActsCommand(int? WindowDays, Pipeline.CalendarPeriod? Period, ActsDay? Day = null, string? PersonName = null, bool ConfirmationsOnly = false)
-    : ChatCommand;
+    : ChatCommand
+{
+    /// <summary>
+    /// "activity for Dana", asked as "activity for Initech" is: the deal's history when nobody the asker may ask about is
+    /// called so and a deal is. Null when the words can only name a person ("what did Dana do this week").
+    /// </summary>
+    public HistoryCommand? Otherwise { get; init; }
+}
 
 /// <summary>A day a <see cref="MyActsCommand"/> asks about: the team's today or yesterday, midnight to midnight where it works.</summary>
 internal enum ActsDay

@@ -1093,7 +1093,8 @@ public sealed partial class CommandParser
             "nudges" when tokens.Any(t => pack.Words("change_negations").Contains(t.Lower)) => new UnknownCommand(folded.Raw),
             // "digest for Americas": no word of nudge_binds ("here", "this channel", "use") binds no channel; that team's
             // stalled digest is what is asked for.
-            "nudges" => Join(m.Slot("team").Where(t => !pack.Words("nudge_words").Contains(t.Canon))) is { Length: > 0 } team
+            // "send EMEA's digest to this channel": the team's possessive is no part of its name (parse56).
+            "nudges" => StripPossessive(Join(m.Slot("team").Where(t => !pack.Words("nudge_words").Contains(t.Canon)))) is { Length: > 0 } team
                 ? AnyWordOf(tokens, pack, "nudge_binds") ? new UseChannelForNudgesCommand(team) : new StalledCommand(team)
                 : null,
             // "deals for next week": a time to come is no rep's name; what is due then.
@@ -1180,7 +1181,7 @@ public sealed partial class CommandParser
             "note" => new AddNoteCommand(DealOf(m.Slot("deal"), pack, folded), m.Slot("text").Count == 0
                 ? (tokens.Count == 0 ? null : folded.EmojiAfter(tokens.Max(t => t.Start + t.Original.Length))) ?? string.Empty
                 : folded.FromWithEmoji(m.Slot("text")[0].Start)),
-            "history" => History(m, folded, pack),
+            "history" => History(m, tokens, folded, pack),
             "activity" => Activity(m, tokens, folded, pack),
             "help" => new HelpCommand(),
             "cancel" => new CancelCommand(),
@@ -1579,7 +1580,7 @@ public sealed partial class CommandParser
     /// verb of <c>advice_questions</c> opening the slot asks for advice, not for what happened, and is answered as
     /// "should I mark Globex lost?" is. Otherwise the deal's history.
     /// </summary>
-    private static ChatCommand? History(IntentMatch m, Typed folded, LanguagePack pack)
+    private static ChatCommand? History(IntentMatch m, IReadOnlyList<Token> tokens, Typed folded, LanguagePack pack)
     {
         var slot = m.Slot("deal");
         // "how did we do in the third quarter" fits "what did we do on {deal}": a quarter or month is no deal; another reading.
@@ -1596,12 +1597,71 @@ public sealed partial class CommandParser
             return deal.Count == 0 ? help : new ChangeQuestionCommand(DealOf(deal, pack, folded), help, Advice: true);
         }
 
+        // "activity for Dana" fits "activity log for {deal}" without its "log": a person's acts this week (as "activity for
+        // Dana this week"), or the deal's history when nobody is called so (MyActsUseCase; parse56).
+        if (ActsOfSomeone(m, tokens, pack, folded) is { } whose)
+        {
+            return new MyActsCommand(null, null, null, whose) { Otherwise = new HistoryCommand(DealOf(slot, pack, folded)) };
+        }
+
+        // "history of Initech by Dana", "Initech history from Dana", «سجل Initech من دانا»: the words after a word of
+        // history_person_openers, in the deal's slot or after the example's words, are whose entries (parse56).
+        var person = m.HasSlot("person") ? OwnerOf(m.Slot("person"), pack, folded) : null;
+        if (person is null && HistoryBy(slot, m.Extras, pack, folded) is var (named, by))
+        {
+            (slot, person) = (named, by);
+        }
+
         // "what changed on Initech this week": the history shows every change, so a time after the name only ends it.
         // «شو صار بـ Wonka هالشهر»: a period after the name likewise; «متى انتقلت Fabrikam للعرض»: and the stage it went to.
         return new HistoryCommand(DealOf(WithoutGluedStage(WithoutEndingPeriod(WithoutEndingDate(Asked(slot, pack)), pack).Deal, pack), pack, folded))
         {
-            PersonName = m.HasSlot("person") ? OwnerOf(m.Slot("person"), pack, folded) : null,
+            PersonName = person,
         };
+    }
+
+    /// <summary>
+    /// "activity for Dana", «نشاط دانا»: a word of <c>acts_person_nouns</c> first, then (in English) a word of
+    /// <c>acts_owner_openers</c>, then the slot to the end, which may name a person. Null for any other wording
+    /// ("activity log for Initech", "history of Dana").
+    /// </summary>
+    private static string? ActsOfSomeone(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack, Typed folded)
+    {
+        var slot = m.Slot("deal");
+        var before = tokens.TakeWhile(t => slot.Count > 0 && t.Start < slot[0].Start).ToList();
+        var opened = before switch
+        {
+            [var noun] => pack.IsArabic && pack.Words("acts_person_nouns").Contains(noun.Canon),
+            [var noun, var opener] => pack.Words("acts_person_nouns").Contains(noun.Canon) && pack.Words("acts_owner_openers").Contains(opener.Canon),
+            _ => false,
+        };
+        return opened && slot[^1].Start == tokens[^1].Start ? OwnerOf(slot, pack, folded) : null;
+    }
+
+    /// <summary>
+    /// "history of Initech by Dana" (the deal's slot "Initech by Dana"), "Initech history from Dana" ("from Dana" after the
+    /// example's words): the deal's words before the last word of <c>history_person_openers</c>, and the person after it.
+    /// Null when no such word splits them, or what follows names no one (a period: "from last week").
+    /// </summary>
+    private static (IReadOnlyList<Token> Deal, string Person)? HistoryBy(IReadOnlyList<Token> slot, IReadOnlyList<Token> extras, LanguagePack pack, Typed folded)
+    {
+        var openers = pack.Words("history_person_openers");
+        bool Opens(Token t) => openers.Contains(t.Lower) || openers.Contains(t.Canon);
+        if (slot.Count == 0)
+        {
+            return null;
+        }
+
+        var trailing = extras.Where(t => t.Start > slot[^1].Start).ToList();
+        if (trailing is [var opener, _, ..] && Opens(opener) && OwnerOf([.. trailing.Skip(1)], pack, folded) is { } after)
+        {
+            return (slot, after);
+        }
+
+        var at = slot.ToList().FindLastIndex(Opens);
+        return at > 0 && at < slot.Count - 1 && OwnerOf([.. slot.Skip(at + 1)], pack, folded) is { } named
+            ? ([.. slot.Take(at)], named)
+            : null;
     }
 
     /// <summary>
@@ -3251,7 +3311,19 @@ public sealed partial class CommandParser
 
     /// <summary>"how much is my pipeline worth": team words ending in a word of <c>pipeline_nouns</c>, so another reading is tried.</summary>
     private static bool NamesThePipeline(IReadOnlyList<Token> deal, LanguagePack pack) =>
-        deal.Count > 0 && pack.Words("pipeline_nouns").Contains(deal[^1].Canon) && deal.All(t => pack.Words("team_filler").Contains(t.Canon));
+        (deal.Count > 0 && pack.Words("pipeline_nouns").Contains(deal[^1].Canon) && deal.All(t => pack.Words("team_filler").Contains(t.Canon)))
+        || PipelineOfATeam(deal, pack);
+
+    /// <summary>
+    /// "summary of the pipeline for EMEA" fits "summary of {deal}" with "pipeline for EMEA" for the deal: a pipeline noun
+    /// (after filler) followed by "for" / "of" / "in" and more words is that team's pipeline, no deal's name (parse56).
+    /// </summary>
+    private static bool PipelineOfATeam(IReadOnlyList<Token> deal, LanguagePack pack)
+    {
+        var filler = pack.Words("team_filler");
+        var words = deal.SkipWhile(t => filler.Contains(t.Canon) && !pack.Words("pipeline_nouns").Contains(t.Canon)).ToList();
+        return words.Count > 2 && pack.Words("pipeline_nouns").Contains(words[0].Canon) && pack.Words("pipeline_team_openers").Contains(words[1].Canon);
+    }
 
     /// <summary>
     /// "Oceanic is not now, maybe next year" fits "{deal} next": when every "next" typed comes before a period's unit
@@ -3304,6 +3376,16 @@ public sealed partial class CommandParser
         // person's map has one by that name, else a deal if one is called so, else not understood (AboutUseCase).
         var stageWords = pack.Words("stage_words");
         var stage = StageText(slot, pack, typed);
+        // "what about the quota", "what about our target" fit "about {stage}", and "quota" is one letter from the stage
+        // "Proposal / quote": a quota asked about with no amount is the reverse funnel, which asks for the target (as "am I on
+        // track for quota"). Typed with a capital ("about Target") it may be a deal's name: the stage-or-deal reading.
+        var quota = cleaned.SkipWhile(t => pack.Words("deal_leading").Contains(t.Canon) || pack.Words("deal_leading").Contains(t.Lower)).ToList();
+        if (mustLookLikeStage && quota.Count > 0 && quota.All(t => (pack.Words("quota_words").Contains(t.Lower) || pack.Words("quota_words").Contains(t.Canon))
+            && !char.IsUpper(t.Original[0])))
+        {
+            return new ReverseFunnelCommand(string.Empty);
+        }
+
         if (mustLookLikeStage
             && !slot.Any(t => pack.Words("stage_nouns").Contains(t.Canon))
             && !cleaned.All(t => stageWords.Contains(t.Canon) || stageWords.Contains(ArabicText.WithoutArticle(t.Canon)))

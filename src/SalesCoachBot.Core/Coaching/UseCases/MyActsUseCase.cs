@@ -20,7 +20,9 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 /// Managers and admins may ask it for a person of a team they see ("what did Dana do this week"), as "compare" allows;
 /// a rep asking for someone else is refused as there.
 /// </summary>
-internal sealed class MyActsUseCase(IDealJournal journal, PersonResolver people, TeamRulesProvider teamRules) : ICommandHandler<MyActsCommand>
+internal sealed class MyActsUseCase(
+    IDealJournal journal, PersonResolver people, TeamRulesProvider teamRules, DealLocator locator, HistoryUseCase history)
+    : ICommandHandler<MyActsCommand>
 {
     /// <summary>Rows read of each kind: a person's busiest week is far below it, and the header's counts stay exact under it.</summary>
     internal const int ReadLimit = 2_000;
@@ -34,13 +36,22 @@ internal sealed class MyActsUseCase(IDealJournal journal, PersonResolver people,
         IReadOnlyCollection<long>? scope = null;
         if (command.PersonName is { } typed && !OwnerNames.Means(asker.Name, typed))
         {
-            if (!asker.IsAdmin && !asker.IsManager)
+            // "activity for Initech": a deal's history when no one the asker may ask about is called so (a rep asks about no one).
+            var manager = asker.IsAdmin || asker.IsManager;
+            var lookup = manager ? (await people.VisibleToAsync(asker, cancellationToken)).Find(typed, say) : null;
+            if (lookup is not PersonLookup.Found && command.Otherwise is { } deal
+                && (deal.Deal is not NameReference name || !await locator.NamesNoDealAsync(name.Text, context, cancellationToken)))
+            {
+                return await history.HandleAsync(deal with { Language = command.Language }, context, cancellationToken);
+            }
+
+            if (!manager)
             {
                 return Errors.Answer(say.Coaching("Acts.ManagersOnly.Title"), say.Coaching("Acts.ManagersOnly", example));
             }
 
             // The people of the teams the asker sees, and only those teams' deals: as "compare Dana and Riley".
-            switch ((await people.VisibleToAsync(asker, cancellationToken)).Find(typed, say))
+            switch (lookup)
             {
                 case PersonLookup.Answered answered:
                     return answered.Answer;
