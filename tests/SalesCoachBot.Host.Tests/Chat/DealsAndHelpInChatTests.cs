@@ -325,7 +325,9 @@ public sealed class DealsAndHelpInChatTests : IAsyncLifetime
 
         Assert.Contains("AdaptiveCard", reply, StringComparison.Ordinal);
         Assert.Contains("What you did", reply, StringComparison.Ordinal);
-        Assert.Contains(", you wrote 1 note.", reply, StringComparison.Ordinal);
+        // The demo data dates Dana's Acme advance three days back: from Thursday to Sunday it is in this week too
+        // ("you wrote 1 note, moved a deal 1 time."), so the sentence is not expected to end after the note.
+        Assert.Contains(", you wrote 1 note", reply, StringComparison.Ordinal);
         Assert.Contains("Initech (#1002)", reply, StringComparison.Ordinal);
         Assert.Contains("Note: CFO wants ROI", reply, StringComparison.Ordinal);
     }
