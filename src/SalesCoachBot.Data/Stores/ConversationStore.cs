@@ -25,26 +25,11 @@ internal sealed class ConversationStore(DbContextLease lease) : IConversationSto
             return;
         }
 
-        Db.ConversationLinks.Add(new ConversationLink
-        {
-            ConversationKey = conversation,
-            DealId = deal,
-            LinkedByPersonId = personId,
-            LinkedAt = at,
-        });
-        try
-        {
-            await Db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (TransientDatabaseErrors.IsUniqueViolation(e))
-        {
-            // Someone linked this conversation in the same moment: this link comes second and replaces theirs.
-            await RelinkAsync(conversation, deal, personId, at, cancellationToken);
-        }
-        finally
-        {
-            Db.ChangeTracker.Clear();
-        }
+        // Someone linked this conversation in the same moment: this link comes second and replaces theirs.
+        await AddOrReplaceAsync(
+            new ConversationLink { ConversationKey = conversation, DealId = deal, LinkedByPersonId = personId, LinkedAt = at },
+            () => RelinkAsync(conversation, deal, personId, at, cancellationToken),
+            cancellationToken);
     }
 
     public async Task<bool> UnlinkAsync(ConversationKey conversation, CancellationToken cancellationToken) =>
@@ -58,20 +43,11 @@ internal sealed class ConversationStore(DbContextLease lease) : IConversationSto
             return;
         }
 
-        Db.PendingQuestions.Add(new PendingQuestion { ConversationKey = conversation, PersonId = personId, CommandText = commandText, AskedAt = at });
-        try
-        {
-            await Db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (TransientDatabaseErrors.IsUniqueViolation(e))
-        {
-            // Another question to the same person in the same moment: this one comes second and replaces it.
-            await ReaskAsync(conversation, personId, commandText, at, cancellationToken);
-        }
-        finally
-        {
-            Db.ChangeTracker.Clear();
-        }
+        // Another question to the same person in the same moment: this one comes second and replaces it.
+        await AddOrReplaceAsync(
+            new PendingQuestion { ConversationKey = conversation, PersonId = personId, CommandText = commandText, AskedAt = at },
+            () => ReaskAsync(conversation, personId, commandText, at, cancellationToken),
+            cancellationToken);
     }
 
     public async Task<string?> TakeQuestionAsync(
@@ -89,6 +65,27 @@ internal sealed class ConversationStore(DbContextLease lease) : IConversationSto
         // The row removed is the one read (same id and words): of two "yes" at once, only one deletes it and runs its command.
         var taken = await Db.PendingQuestions.Where(q => q.Id == question.Id && q.CommandText == question.CommandText).ExecuteDeleteAsync(cancellationToken);
         return taken == 1 ? question.CommandText : null;
+    }
+
+    /// <summary>
+    /// Inserts <paramref name="row"/>; when another request inserted the same key in the same moment (a unique
+    /// violation), <paramref name="replace"/> updates that row instead. The one shape of the link and the question.
+    /// </summary>
+    private async Task AddOrReplaceAsync(object row, Func<Task<bool>> replace, CancellationToken cancellationToken)
+    {
+        Db.Add(row);
+        try
+        {
+            await Db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (TransientDatabaseErrors.IsUniqueViolation(e))
+        {
+            await replace();
+        }
+        finally
+        {
+            Db.ChangeTracker.Clear();
+        }
     }
 
     private async Task<bool> ReaskAsync(ConversationKey conversation, long personId, string commandText, DateTimeOffset at, CancellationToken cancellationToken) =>
