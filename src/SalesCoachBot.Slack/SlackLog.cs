@@ -54,6 +54,9 @@ internal static partial class SlackLog
     [LoggerMessage(5015, LogLevel.Warning, "Slack delivery {Key} could not be claimed ({Reason}); handled without de-duplication")]
     public static partial void DeliveryNotClaimed(ILogger logger, string key, string reason);
 
+    [LoggerMessage(5019, LogLevel.Information, "Slack users.info took longer than {Budget}: answered without the person's email and locale; the lookup goes on for their next message")]
+    public static partial void UserLookupSlow(ILogger logger, TimeSpan budget);
+
     [LoggerMessage(5020, LogLevel.Information, "Slack Socket Mode starting")]
     public static partial void SocketModeStarting(ILogger logger);
 

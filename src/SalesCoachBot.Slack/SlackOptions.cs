@@ -52,6 +52,15 @@ internal sealed class SlackOptions
     /// <summary>How long a slash command may think before the answer goes to <c>response_url</c> instead of the ack.</summary>
     public TimeSpan AckBudget { get; set; } = TimeSpan.FromMilliseconds(2500);
 
+    /// <summary>
+    /// How long a message waits for Slack's <c>users.info</c> (the person's confirmed email and locale) before it is
+    /// answered without them; the lookup goes on and is kept for the person's next message.
+    /// </summary>
+    public TimeSpan UserLookupBudget { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest <see cref="UserLookupBudget"/>: a message should not wait longer for a language hint.</summary>
+    internal static readonly TimeSpan MaxUserLookupBudget = TimeSpan.FromMinutes(1);
+
     /// <summary>Minimum gap between two messages the bot posts into one channel (Slack allows ≈1/s).</summary>
     public TimeSpan ChannelMessageInterval { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -70,6 +70,8 @@ public static class SlackServiceCollectionExtensions
             .Validate(o => string.IsNullOrEmpty(o.BotToken) || o.BotToken.StartsWith("xoxb-", StringComparison.Ordinal), "Slack:BotToken must be a bot token (xoxb-…).")
             .Validate(o => string.IsNullOrEmpty(o.AppToken) || o.AppToken.StartsWith("xapp-", StringComparison.Ordinal), "Slack:AppToken must be an app-level token (xapp-…).")
             .Validate(o => o.AckBudget > TimeSpan.Zero && o.AckBudget < TimeSpan.FromSeconds(3), "Slack:AckBudget must be under Slack's 3 s.")
+            .Validate(o => o.UserLookupBudget > TimeSpan.Zero && o.UserLookupBudget <= SlackOptions.MaxUserLookupBudget,
+                "Slack:UserLookupBudget must be more than 00:00:00 and at most 00:01:00: how long a message waits for users.info before it is answered without the person's email and locale.")
             .Validate(o => o.InstallsEnabled || (string.IsNullOrWhiteSpace(o.ClientId) && string.IsNullOrWhiteSpace(o.ClientSecret) && string.IsNullOrWhiteSpace(o.StateSecret)),
                 "Slack installs need all of Slack:ClientId, Slack:ClientSecret and Slack:StateSecret.")
             .Validate(o => string.IsNullOrEmpty(o.StateSecret) || o.StateSecret.Length >= 32, "Slack:StateSecret must be at least 32 characters.")

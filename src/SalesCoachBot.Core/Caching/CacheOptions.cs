@@ -36,7 +36,7 @@ public sealed class CacheOptions
     /// <summary>
     /// The confirmed email Slack gives for a user id (<c>users.info</c>) is reused this long
     /// (<c>Cache:SlackUserLifetime</c>, default 1 h; zero asks every time). "No such user" or no confirmed email is
-    /// kept 5 min at most, a failed or slow lookup 1 min at most.
+    /// kept 5 min at most, a failed lookup 1 min at most (a slow one is kept by what it finds, once it finds it).
     /// </summary>
     public TimeSpan SlackUserLifetime { get; set; } = TimeSpan.FromHours(1);
 

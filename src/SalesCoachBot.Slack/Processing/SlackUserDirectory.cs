@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SalesCoachBot.Core.Caching;
 using SalesCoachBot.Core.Conversations;
 using SalesCoachBot.Slack.WebApi;
@@ -9,14 +12,25 @@ namespace SalesCoachBot.Slack.Processing;
 /// The email and locale behind a Slack user id (<c>users.info</c> with <c>include_locale</c>), so the core can find a
 /// person who has no <c>slack_user_id</c> yet and answer in their Slack language. Only an address Slack says the person confirmed (<c>is_email_confirmed</c>), and only
 /// in a workspace the bot serves: a profile email anyone typed proves nothing. Kept in the shared cache
-/// (<see cref="CacheRegion.SlackUsers"/>: an email for <see cref="CacheOptions.SlackUserLifetime"/>, no email for
-/// 5 min, a failed lookup for 1 min); a slow or failed lookup gives null rather than holding up the answer.
+/// (<see cref="CacheRegion.SlackUsers"/>: an email for <see cref="CacheOptions.SlackUserLifetime"/>, no email or no such
+/// user for 5 min, a failed lookup for 1 min).
+/// <para>
+/// A message waits for the lookup at most <see cref="SlackOptions.UserLookupBudget"/>, then is answered without it; the
+/// lookup itself goes on (bounded by the Web API client's own timeout) and is kept, so the person's next message has
+/// their email and language. Messages that arrive meanwhile share that one lookup rather than start another.
+/// </para>
 /// </summary>
-internal sealed class SlackUserDirectory(ISlackApiClient api, ISlackTokenProvider tokens, SlackWorkspaceGate gate, SharedCache cache)
+internal sealed class SlackUserDirectory(
+    ISlackApiClient api,
+    ISlackTokenProvider tokens,
+    SlackWorkspaceGate gate,
+    SharedCache cache,
+    IOptions<SlackOptions> options,
+    TimeProvider time,
+    ILogger<SlackUserDirectory> logger)
 {
     private static readonly TimeSpan NotFound = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan Failed = TimeSpan.FromMinutes(1);
-    private static readonly TimeSpan LookupBudget = TimeSpan.FromSeconds(1);
 
     /// <summary>What a lookup found: an email and a locale ("ar-SA"), or none.</summary>
     internal sealed record Lookup(string? Email, string? Locale = null);
@@ -52,27 +66,48 @@ internal sealed class SlackUserDirectory(ISlackApiClient api, ISlackTokenProvide
             return hit;
         }
 
-        var version = cache.Version(key);
-
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        budget.CancelAfter(LookupBudget);
-        SlackApiResult<UserResponse> result;
+        var budget = options.Value.UserLookupBudget;
         try
         {
-            result = await api.GetUserInfoAsync(workspace, userId, budget.Token).ConfigureAwait(false);
+            return await LookUpAsync(workspace, userId, key).WaitAsync(budget, time, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (TimeoutException)
         {
-            // Slack is slow right now: answer without the email and do not ask again for a while.
-            await cache.KeepAsync(key, Nothing, version, Failed).ConfigureAwait(false);
+            // Slack is slow right now: answer without the email and locale; the lookup goes on for the next message.
+            SlackLog.UserLookupSlow(logger, budget);
             return Nothing;
         }
+    }
 
+    /// <summary>
+    /// One <c>users.info</c> per workspace and user at a time: callers that come while it runs share it (the shared
+    /// cache's read), and it runs to its end whoever stops waiting, on no caller's token.
+    /// </summary>
+    private async Task<Lookup> LookUpAsync(SlackWorkspace workspace, string userId, CacheKey key)
+    {
+        var version = cache.Version(key);
+        var keepFor = new StrongBox<TimeSpan?>();
+        var found = await cache.GetOrReadAsync(
+            key,
+            (Directory: this, workspace, userId, keepFor),
+            static (s, ct) => s.Directory.AskSlackAsync(s.workspace, s.userId, s.keepFor, ct),
+            CancellationToken.None).ConfigureAwait(false);
+        if (keepFor.Value is { } shorter)
+        {
+            // The read was ours and kept for the region's lifetime: only a confirmed email is worth that long.
+            await cache.KeepAsync(key, found, version, shorter).ConfigureAwait(false);
+        }
+
+        return found;
+    }
+
+    private async ValueTask<Lookup> AskSlackAsync(SlackWorkspace workspace, string userId, StrongBox<TimeSpan?> keepFor, CancellationToken cancellationToken)
+    {
+        var result = await api.GetUserInfoAsync(workspace, userId, cancellationToken).ConfigureAwait(false);
         var email = result.Ok && result.Value!.User is { IsEmailConfirmed: true, Profile.Email: { Length: > 0 } confirmed } ? confirmed : null;
         var locale = result.Ok ? result.Value!.User?.Locale : null;
-        var lookup = new Lookup(email, locale);
-        await cache.KeepAsync(key, lookup, version, email is not null ? null : result.Ok || result.Error is "user_not_found" ? NotFound : Failed).ConfigureAwait(false);
-
-        return lookup;
+        // A failure (HTTP error, ratelimited, timeout) is asked again soon; "no such user" or no confirmed email a little later.
+        keepFor.Value = email is not null ? null : result.Ok || result.Error is "user_not_found" ? NotFound : Failed;
+        return new Lookup(email, locale);
     }
 }

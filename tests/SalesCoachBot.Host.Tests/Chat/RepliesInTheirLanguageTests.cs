@@ -26,6 +26,8 @@ public sealed class RepliesInTheirLanguageTests : IAsyncLifetime
         ["Slack:SigningSecret"] = TrustHost.SigningSecret,
         ["Slack:BotToken"] = "xoxb-host-token",
         ["Slack:AllowedTeamIds:0"] = "T0OURS",
+        // The Slack locale is what these tests are about: a loaded machine must not answer before users.info has.
+        ["Slack:UserLookupBudget"] = "00:01:00",
     }, connector);
 
     public async Task DisposeAsync() => await host.DisposeAsync();

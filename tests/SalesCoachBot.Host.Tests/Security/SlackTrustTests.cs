@@ -43,6 +43,8 @@ public sealed class SlackTrustTests : IAsyncLifetime
         {
             ["Slack:SigningSecret"] = TrustHost.SigningSecret,
             ["Slack:BotToken"] = "xoxb-host-token",
+            // Who someone is may rest on users.info: a loaded machine must not answer before it has.
+            ["Slack:UserLookupBudget"] = "00:01:00",
         };
         for (var i = 0; i < allowedTeams.Length; i++)
         {

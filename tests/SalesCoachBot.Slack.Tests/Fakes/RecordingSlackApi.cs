@@ -13,8 +13,11 @@ namespace SalesCoachBot.Slack.Tests.Fakes;
 /// <summary>One request the fake received.</summary>
 internal sealed record RecordedCall(string Path, string? Authorization, string? ContentType, string Body, DateTimeOffset At);
 
-/// <summary>A scripted answer for the next call of a path; <paramref name="Hold"/> keeps the caller waiting that long (or until it gives up) first.</summary>
-internal sealed record ScriptedAnswer(int Status, string Body, string? RetryAfter = null, string ContentType = "application/json", TimeSpan? Hold = null);
+/// <summary>
+/// A scripted answer for the next call of a path; <paramref name="Hold"/> keeps the caller waiting that long, and
+/// <paramref name="Until"/> until that task completes (the test decides when a slow Slack answers), or until it gives up.
+/// </summary>
+internal sealed record ScriptedAnswer(int Status, string Body, string? RetryAfter = null, string ContentType = "application/json", TimeSpan? Hold = null, Task? Until = null);
 
 /// <summary>
 /// A real HTTP server on a free local port that plays Slack's Web API and response_url hooks:
@@ -80,16 +83,21 @@ internal sealed class RecordingSlackApi : IAsyncDisposable
             : path.StartsWith("/hooks/", StringComparison.Ordinal)
                 ? new ScriptedAnswer(200, "ok", ContentType: "text/html")
                 : new ScriptedAnswer(200, """{"ok":true,"channel":"C0SALES","ts":"1715000000.000900"}""");
-        if (answer.Hold is { } hold)
+        try
         {
-            try
+            if (answer.Hold is { } hold)
             {
                 await Task.Delay(hold, http.RequestAborted);
             }
-            catch (OperationCanceledException)
+
+            if (answer.Until is { } until)
             {
-                return;
+                await until.WaitAsync(http.RequestAborted);
             }
+        }
+        catch (OperationCanceledException)
+        {
+            return;
         }
 
         http.Response.StatusCode = answer.Status;

@@ -26,6 +26,9 @@ internal sealed class WatchedClock() : FakeTimeProvider(TimeProvider.System.GetU
         }
     }
 
+    /// <summary>How many timers have been set to a due time that <paramref name="match"/> accepts.</summary>
+    public int TimersSet(Func<TimeSpan, bool> match) => dueTimes.Count(match);
+
     /// <summary>Timers are often made idle and set later (a CancellationTokenSource's CancelAfter): those settings count too.</summary>
     private sealed class WatchedTimer(ITimer inner, ConcurrentQueue<TimeSpan> dueTimes) : ITimer
     {
