@@ -1170,7 +1170,9 @@ public sealed partial class CommandParser
             "teams" => AnyWordOf(tokens, pack, "deals_nouns") || AnyWordOf(tokens, pack, "pipeline_nouns") ? null : new ListTeamsCommand(),
             // "am I on track for quota", «كم باقي على التارجت»: a quota asked about with no amount; none is stored, so the
             // answer asks for the target (an empty amount), never a deal called "am I".
-            "funnel" => Funnel(tokens, pack) ?? (AnyWordOf(tokens, pack, "quota_words") ? new ReverseFunnelCommand(string.Empty) : null),
+            // "am I on track for quota", "reverse funnel": no amount said, so the answer asks for the target.
+            "funnel" => Funnel(tokens, pack) ?? (AnyWordOf(tokens, pack, "quota_words") || AnyWordOf(tokens, pack, "reverse_funnel_words")
+                ? new ReverseFunnelCommand(string.Empty) : null),
             "newdeal" => NewDeal(m.Slot("deal"), folded, pack),
             "map" => new ShowMapCommand(MapTeam(m.Slot("team").Count > 0 ? m.Slot("team") : m.Extras, tokens, pack)),
             // "deals with no next step in EMEA" fits "next step for {deal} {step}" with "deals with no" for the deal: deals in

@@ -75,6 +75,33 @@ public sealed class Lead57Tests : IDisposable
         Assert.Equal(focus, pipeline.Focus);
     }
 
+    [Theory]
+    [InlineData("reverse funnel")]
+    [InlineData("show me the reverse funnel")]
+    [InlineData("القمع العكسي")]
+    public async Task ReverseFunnelWithoutAnAmount_AsksForTheTarget(string text)
+    {
+        var answer = await _bot.AskAsync(text, _bot.Manager);
+        var quota = await _bot.AskAsync(text.Any(c => c > 0x600) ? "هل أنا على المسار الصحيح للكوتا" : "what about the quota", _bot.Manager);
+
+        // Was the pipeline report (English) or a team called «العكسي» (Arabic).
+        Assert.Equal(string.Empty, Assert.IsType<ReverseFunnelCommand>(_parser.Parse(text)).AmountText);
+        Assert.Equal(quota.Text, answer.Text);
+    }
+
+    [Theory]
+    [InlineData("quota 500k EUR", null)]
+    [InlineData("quota of 2M", null)]
+    [InlineData("quota 500k EUR for EMEA", "EMEA")]
+    public void QuotaSaidFirst_IsTheReverseFunnelForThatAmount(string text, string? team)
+    {
+        var funnel = Assert.IsType<ReverseFunnelCommand>(_parser.Parse(text));
+
+        // Was "Sorry, I didn't understand".
+        Assert.NotEqual(string.Empty, funnel.AmountText);
+        Assert.Equal(team, funnel.TeamName);
+    }
+
     [Fact]
     public async Task WinRateStillAskedByItsName()
     {
