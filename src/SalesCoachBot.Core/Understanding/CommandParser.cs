@@ -1170,7 +1170,9 @@ public sealed partial class CommandParser
             "teams" => AnyWordOf(tokens, pack, "deals_nouns") || AnyWordOf(tokens, pack, "pipeline_nouns") ? null : new ListTeamsCommand(),
             // "am I on track for quota", «كم باقي على التارجت»: a quota asked about with no amount; none is stored, so the
             // answer asks for the target (an empty amount), never a deal called "am I".
-            "funnel" => Funnel(tokens, pack) ?? (AnyWordOf(tokens, pack, "quota_words") ? new ReverseFunnelCommand(string.Empty) : null),
+            // "am I on track for quota", "reverse funnel": no amount said, so the answer asks for the target.
+            "funnel" => Funnel(tokens, pack) ?? (AnyWordOf(tokens, pack, "quota_words") || AnyWordOf(tokens, pack, "reverse_funnel_words")
+                ? new ReverseFunnelCommand(string.Empty) : null),
             "newdeal" => NewDeal(m.Slot("deal"), folded, pack),
             "map" => new ShowMapCommand(MapTeam(m.Slot("team").Count > 0 ? m.Slot("team") : m.Extras, tokens, pack)),
             // "deals with no next step in EMEA" fits "next step for {deal} {step}" with "deals with no" for the deal: deals in
@@ -1276,6 +1278,10 @@ public sealed partial class CommandParser
             // "my deals in mars" fits "my deals" best with "in mars" left over: a stage asked for by a name no stage has is
             // not every deal, so the reading with the stage is tried ("my deals in {stage}").
             return StageAskedOutsideTheSlots(m.Extras, tokens, pack) ? null
+                // "biggest deals in EMEA": a sorted list of one team's deals (MyDealsUseCase reads the words as a team's
+                // when no stage is called so), not every team's.
+                : order != DealOrder.StalledFirst && SortedListIn(m.Extras, pack) is { } place
+                    ? new MyDealsCommand(place, Mine: SaysMine(tokens, pack)) { Order = order, Count = count }
                 : new MyDealsCommand(Mine: order == DealOrder.StalledFirst || SaysMine(tokens, pack)) { Order = order, Count = count };
         }
 
@@ -1359,6 +1365,22 @@ public sealed partial class CommandParser
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// "oldest deals in Americas", "top 3 deals at EMEA": left over after a sorted list's example, a word that opens a place
+    /// (<c>stage_opening</c>) and then a name that is no period, no sorting word or count; the team's (or stage's) words.
+    /// </summary>
+    private static string? SortedListIn(IReadOnlyList<Token> extras, LanguagePack pack)
+    {
+        var opening = extras.ToList().FindIndex(t => pack.Words("stage_opening").Contains(t.Lower));
+        if (opening < 0)
+        {
+            return null;
+        }
+
+        var place = WithoutOrder([.. extras.Skip(opening + 1).Where(t => !t.Lower.All(char.IsDigit))], pack);
+        return place.Count is > 0 and <= 3 && !IsAPeriod(place, pack) ? Team(place, pack) : null;
     }
 
     /// <summary>How a list is sorted: by the words of <c>order_closest</c>, <c>order_oldest</c> or <c>order_biggest</c>, else stalled first.</summary>

@@ -124,7 +124,8 @@ public sealed class EnglishWordingBatch46Tests
     [InlineData("hooli said no bc price", "no 1012 | price")]
     [InlineData("pipeline this qtr", "pipeline - this-quarter")]
     [InlineData("show me conversion from demo to proposal", "pipeline - -")]
-    [InlineData("reverse funnel", "pipeline - -")]
+    // lead57: the reverse funnel by its name asks for the target (it needs one), as "what about the quota" does.
+    [InlineData("reverse funnel", "funnel ")]
     [InlineData("conversion rates for emea", "pipeline emea -")]
     [InlineData("whos got stalled deals", "stalled -")]
     [InlineData("my deals sorted by size", "mydeals")]

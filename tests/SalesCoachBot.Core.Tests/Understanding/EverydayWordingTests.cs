@@ -225,7 +225,7 @@ public sealed class EverydayWordingTests
     [InlineData("show me EMEA's pipeline", "owner emea")]
     [InlineData("where are deals getting stuck", "stalled -")]
     [InlineData("how many deals did we lose last month", "closed lost - last-month")]
-    [InlineData("how many deals did we win this quarter", "pipeline - this-quarter")]
+    [InlineData("how many deals did we win this quarter", "closed won - this-quarter")]
     [InlineData("this chat is no longer about Wonka", "unlink")]
     // Near misses: a day alone, "stop" before a change, a stall count, a funnel.
     [InlineData("met with Hooli yesterday", "activity 1012 | meeting yesterday -")]

@@ -29,7 +29,6 @@ public sealed class PipelineFocusTests
     [InlineData("win rate this quarter", PipelineFocus.WinRate)]
     [InlineData("what's our win rate in EMEA", PipelineFocus.WinRate)]
     [InlineData("win rate last month", PipelineFocus.WinRate)]
-    [InlineData("how many deals did we win", PipelineFocus.WinRate)]
     [InlineData("win rate for last quarter", PipelineFocus.WinRate)]
     [InlineData("weighted pipeline", PipelineFocus.Weighted)]
     [InlineData("forecast", PipelineFocus.Weighted)]

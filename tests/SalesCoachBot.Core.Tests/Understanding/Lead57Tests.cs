@@ -1,0 +1,113 @@
+using SalesCoachBot.Core.Domain;
+using SalesCoachBot.Core.Tests.Fakes;
+using SalesCoachBot.Core.Understanding;
+
+namespace SalesCoachBot.Core.Tests.Understanding;
+
+/// <summary>
+/// Session 57: what a manager typed that was read wrong. A sorted list "in" a team listed every team's deals; "which deals
+/// did we win" and "how many deals did we win" gave the win rate while their "lose" twins (and the Arabic) listed the
+/// deals; "median" and «أي» were read as a team's name.
+/// </summary>
+public sealed class Lead57Tests : IDisposable
+{
+    private readonly CommandParser _parser = new();
+    private readonly BotHarness _bot = new();
+
+    public void Dispose() => _bot.Dispose();
+
+    [Theory]
+    [InlineData("biggest deals in Americas", DealOrder.Biggest, null)]
+    [InlineData("largest deals in Americas", DealOrder.Biggest, null)]
+    [InlineData("oldest deals in Americas", DealOrder.Oldest, null)]
+    [InlineData("top 3 deals at Americas", DealOrder.Biggest, 3)]
+    [InlineData("which deals are closest to closing in Americas", DealOrder.ClosestToClosing, null)]
+    public async Task SortedListInATeam_ListsThatTeamsDealsOnly(string text, DealOrder order, int? count)
+    {
+        _bot.AddDeal("1001", "Initech", "discovery", _bot.Rep, _bot.Emea);
+        _bot.AddDeal("2001", "Oscorp", "discovery", _bot.OtherRep, _bot.Americas);
+
+        var parsed = Assert.IsType<MyDealsCommand>(_parser.Parse(text));
+        var answer = await _bot.AskAsync(text, _bot.Admin);
+
+        // Was every team's list ("Deals in all teams"), Initech of EMEA included.
+        Assert.Equal("Americas", parsed.StageText);
+        Assert.Equal(order, parsed.Order);
+        Assert.Equal(count, parsed.Count);
+        Assert.Contains("Oscorp", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Initech", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Americas", answer.Text.Split('\n')[0], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("biggest deals this quarter")]
+    [InlineData("oldest deals")]
+    [InlineData("top 5 deals")]
+    public void SortedListWithoutAPlace_StaysEveryVisibleDeal(string text) =>
+        Assert.Null(Assert.IsType<MyDealsCommand>(_parser.Parse(text)).StageText);
+
+    [Theory]
+    [InlineData("which deals did we win last month", false)]
+    [InlineData("how many deals did we win this quarter", false)]
+    [InlineData("how many deals did we win", false)]
+    [InlineData("how many deals did we lose this quarter", true)]
+    [InlineData("أي الصفقات ربحناها الشهر الماضي", false)]
+    [InlineData("أي الصفقات خسرناها", true)]
+    public void DealsWonOrLostAskedAsAQuestion_AreTheClosedList(string text, bool lost)
+    {
+        var closed = Assert.IsType<ClosedDealsCommand>(_parser.Parse(text));
+
+        // Was the pipeline's win rate (English "win"), or a team called «أي» (Arabic).
+        Assert.Equal(lost, closed.Lost);
+        Assert.Null(closed.TeamName);
+    }
+
+    [Theory]
+    [InlineData("median cycle time", PipelineFocus.CycleTime)]
+    [InlineData("mean cycle time", PipelineFocus.CycleTime)]
+    [InlineData("typical win rate", PipelineFocus.WinRate)]
+    public void HowAFigureIsSummedUp_IsNoTeam(string text, PipelineFocus focus)
+    {
+        var pipeline = Assert.IsType<PipelineCommand>(_parser.Parse(text));
+
+        // Was a team called "median".
+        Assert.Null(pipeline.TeamName);
+        Assert.Equal(focus, pipeline.Focus);
+    }
+
+    [Theory]
+    [InlineData("reverse funnel")]
+    [InlineData("show me the reverse funnel")]
+    [InlineData("القمع العكسي")]
+    public async Task ReverseFunnelWithoutAnAmount_AsksForTheTarget(string text)
+    {
+        var answer = await _bot.AskAsync(text, _bot.Manager);
+        var quota = await _bot.AskAsync(text.Any(c => c > 0x600) ? "هل أنا على المسار الصحيح للكوتا" : "what about the quota", _bot.Manager);
+
+        // Was the pipeline report (English) or a team called «العكسي» (Arabic).
+        Assert.Equal(string.Empty, Assert.IsType<ReverseFunnelCommand>(_parser.Parse(text)).AmountText);
+        Assert.Equal(quota.Text, answer.Text);
+    }
+
+    [Theory]
+    [InlineData("quota 500k EUR", null)]
+    [InlineData("quota of 2M", null)]
+    [InlineData("quota 500k EUR for EMEA", "EMEA")]
+    public void QuotaSaidFirst_IsTheReverseFunnelForThatAmount(string text, string? team)
+    {
+        var funnel = Assert.IsType<ReverseFunnelCommand>(_parser.Parse(text));
+
+        // Was "Sorry, I didn't understand".
+        Assert.NotEqual(string.Empty, funnel.AmountText);
+        Assert.Equal(team, funnel.TeamName);
+    }
+
+    [Fact]
+    public async Task WinRateStillAskedByItsName()
+    {
+        var answer = await _bot.AskAsync("what's our win rate", _bot.Manager);
+
+        Assert.Equal(PipelineFocus.WinRate, Assert.IsType<PipelineCommand>(_parser.Parse("what's our win rate")).Focus);
+        Assert.StartsWith("Win rate", answer.Text, StringComparison.Ordinal);
+    }
+}
