@@ -4392,6 +4392,14 @@ public sealed partial class CommandParser
         }
 
         var thisDeal = pack.Words("this_deal");
+        // "checklist for proposal": a word that trails a deal's name ("the Initech proposal") but is all that was typed is
+        // no "this deal"; as a stage's word it is kept, so the deal of that name or else the stage is answered, as "demo" is.
+        if (tokens.Count == 0 && Trim(CutReason(slot, pack).Deal, leading, leading) is { Count: > 0 } alone
+            && alone.All(t => pack.Words("stage_words").Contains(t.Canon)) && !alone.Any(t => thisDeal.Contains(t.Canon)))
+        {
+            tokens = alone;
+        }
+
         if (tokens.Count == 0 || tokens.All(t => thisDeal.Contains(t.Canon)))
         {
             return DealReference.ThisDeal;

@@ -102,6 +102,33 @@ public sealed class Lead57Tests : IDisposable
         Assert.Equal(team, funnel.TeamName);
     }
 
+    [Theory]
+    [InlineData("checklist for proposal")]
+    [InlineData("what's the checklist for proposal")]
+    [InlineData("what's the checklist for the proposal")]
+    public async Task ChecklistForAStageWordThatTrailsDealNames_IsThatStage(string text)
+    {
+        using var bot = new BotHarness(new MapBuilder()
+            .Stage("discovery", "Discovery", 14, "proposal", [("pain-confirmed", "Pain confirmed with the buyer", true)])
+            .Stage("proposal", "Proposal", 10, null, [("proposal-sent", "Proposal sent to the buyer", true)])
+            .Build());
+        bot.AddDeal("1002", "Initech", "discovery", bot.Rep);
+
+        var answer = await bot.AskAsync(text, bot.Rep);
+        var stage = await bot.AskAsync("what's the checklist for the proposal stage", bot.Rep);
+
+        // Was "Which deal do you mean?": "proposal" trails deal names ("the Initech proposal") and was dropped.
+        Assert.Equal("proposal", Assert.IsType<NameReference>(Assert.IsType<WhatsNextCommand>(_parser.Parse(text)).Deal).Text);
+        Assert.Contains("Proposal sent to the buyer", stage.Text, StringComparison.Ordinal);
+        Assert.Equal(stage.Text, answer.Text);
+    }
+
+    [Theory]
+    [InlineData("what's next for this proposal")]
+    [InlineData("checklist for this deal")]
+    public void ThisDealSaidWithATrailingWord_StaysTheLinkedDeal(string text) =>
+        Assert.IsType<LinkedDealReference>(Assert.IsType<WhatsNextCommand>(_parser.Parse(text)).Deal);
+
     [Fact]
     public async Task WinRateStillAskedByItsName()
     {
