@@ -252,13 +252,7 @@ public static partial class DateInWords
             return new DateReading.Unreadable(string.Empty, new("Dates.NoDate"));
         }
 
-        var start = 0;
-        while (start < words.Count - 1 && Lead.Contains(words[start].Key, StringComparer.Ordinal))
-        {
-            start++;
-        }
-
-        if (TryRead(words, start, words.Count, context) is { } reading)
+        if (ReadWhole(words, context) is { } reading)
         {
             return reading;
         }
@@ -266,6 +260,25 @@ public static partial class DateInWords
         var phrase = string.Join(' ', words.Select(w => w.Text));
         return new DateReading.Unreadable(phrase, words.Select(w => LooksLikeDate(w.Key, fuzzy: true)).FirstOrDefault(p => p is not null)
             ?? new CoachingWords("Dates.Unreadable", phrase));
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> is nothing but a date, past or to come: <see cref="Read"/> for callers that only ask,
+    /// without naming what is wrong when it is not (a fuzzy look at every word, most of the parser's cost of a deal's name).
+    /// </summary>
+    public static bool IsDate(string text, DateContext context) =>
+        Words(text) is { Count: > 0 } words && ReadWhole(words, context) is DateReading.Found or DateReading.InPast;
+
+    /// <summary>The words, after any leading "on", "by", "due" …, read as one date; null when they are none.</summary>
+    private static DateReading? ReadWhole(List<Word> words, DateContext context)
+    {
+        var start = 0;
+        while (start < words.Count - 1 && Lead.Contains(words[start].Key, StringComparer.Ordinal))
+        {
+            start++;
+        }
+
+        return TryRead(words, start, words.Count, context);
     }
 
     /// <summary>

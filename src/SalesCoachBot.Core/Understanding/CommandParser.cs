@@ -2137,8 +2137,7 @@ public sealed partial class CommandParser
     /// (month first) and "13/12" (day first) are both dates here.
     /// </summary>
     private static bool SaysADate(string words) =>
-        DateInWords.Read(words, AnyDay) is DateReading.Found or DateReading.InPast
-        || DateInWords.Read(words, AnyDay with { Order = DateOrder.MonthDay }) is DateReading.Found or DateReading.InPast;
+        DateInWords.IsDate(words, AnyDay) || DateInWords.IsDate(words, AnyDay with { Order = DateOrder.MonthDay });
 
     /// <summary>
     /// The words before and after a date said inside <paramref name="rest"/> ("on Friday" in "on Friday about pricing",
