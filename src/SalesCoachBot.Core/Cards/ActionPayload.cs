@@ -145,8 +145,11 @@ public sealed record AddNotePayload(DealId Deal, [property: JsonPropertyName(Add
 /// <summary>Asks for the "Add note" form as its own answer (Slack opens it as a modal).</summary>
 public sealed record NoteFormPayload(DealId Deal) : ActionPayload;
 
-/// <summary>A page of a deal's history (1 = the newest entries); <see cref="Person"/>: only that person's entries, as typed.</summary>
-public sealed record ShowHistoryPayload(DealId Deal, int Page, string? Person = null) : ActionPayload;
+/// <summary>
+/// A page of a deal's history (1 = the newest entries); <see cref="Person"/>: only that person's entries, as typed;
+/// <see cref="Period"/>: only those of a time asked for ("last week"), by <see cref="Coaching.PeriodWindows.Code"/>.
+/// </summary>
+public sealed record ShowHistoryPayload(DealId Deal, int Page, string? Person = null, string? Period = null) : ActionPayload;
 
 /// <summary>
 /// A "Set next step" form submitted: <see cref="Date"/> (ISO yyyy-MM-dd, from a date picker) and <see cref="Text"/> are the

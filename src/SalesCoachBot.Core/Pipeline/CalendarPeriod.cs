@@ -325,7 +325,7 @@ public sealed record CalendarWindow(CalendarPeriod Period, DateOnly Start, DateO
     }
 
     /// <summary>"Mon 23", "Mon 23 Nov", "Mon 28 Dec 2026" (Arabic «الاثنين 23 نوفمبر»), digits as the reply writes them.</summary>
-    private static string WeekDay(DateOnly day, Phrases say, bool withMonth, bool withYear)
+    internal static string WeekDay(DateOnly day, Phrases say, bool withMonth, bool withYear)
     {
         var arabic = say.Language.IsRightToLeft;
         var format = (arabic ? "dddd d" : "ddd d") + (withMonth ? arabic ? " MMMM" : " MMM" : string.Empty) + (withYear ? " yyyy" : string.Empty);

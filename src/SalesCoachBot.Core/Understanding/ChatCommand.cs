@@ -321,7 +321,24 @@ internal sealed record HistoryCommand(DealReference Deal) : ChatCommand, IDealCo
 {
     /// <summary>"what did Riley do on Hooli": only the entries of the person called so (as typed); null for everyone's.</summary>
     public string? PersonName { get; init; }
+
+    /// <summary>"history of Initech last week", "Initech history since Monday": only the entries of that time; null for all.</summary>
+    public SaidPeriod? Period { get; init; }
+
+    /// <summary>
+    /// "history of Made by Hand": the words before and after "by" or "from" as one name, when <see cref="PersonName"/> was split
+    /// from them. The deal when they name one the asker sees; the person's filter only when the tail names a person they see.
+    /// </summary>
+    public DealReference? Whole { get; init; }
 }
+
+/// <summary>
+/// A time a question is narrowed to, as said: a trailing window of <see cref="WindowDays"/> days ("the last 30 days"), a
+/// calendar <see cref="Period"/> ("last week", "this month", "Q3"), a <see cref="Day"/> ("yesterday") or a
+/// <see cref="Weekday"/> ("Monday"); <see cref="Onward"/> runs it from that time's start to now ("since Monday", «منذ
+/// الأسبوع الماضي»). Resolved in the team's zone by <see cref="Coaching.PeriodWindows"/>.
+/// </summary>
+internal sealed record SaidPeriod(int? WindowDays = null, Pipeline.CalendarPeriod? Period = null, ActsDay? Day = null, DayOfWeek? Weekday = null, bool Onward = false);
 
 /// <summary>
 /// A question about a change to one deal ("who marked Globex lost?", "when did Globex move to demo?"): answered with
@@ -414,6 +431,15 @@ internal sealed record MyActsCommand(int? WindowDays, Pipeline.CalendarPeriod? P
     /// called so and a deal is. Null when the words can only name a person ("what did Dana do this week").
     /// </summary>
     public HistoryCommand? Otherwise { get; init; }
+
+    /// <summary>"activity of Dana since Monday": from the latest Monday (the team's) to now; null for none.</summary>
+    public DayOfWeek? Weekday { get; init; }
+
+    /// <summary>"activity of Dana since last week": the period said runs from its start to now.</summary>
+    public bool Onward { get; init; }
+
+    /// <summary>The time asked about, as the acts diary and a deal's history both read it.</summary>
+    public SaidPeriod Said => new(WindowDays, Period, Day, Weekday, Onward);
 }
 
 /// <summary>A day a <see cref="MyActsCommand"/> asks about: the team's today or yesterday, midnight to midnight where it works.</summary>

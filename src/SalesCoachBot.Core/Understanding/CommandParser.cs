@@ -186,6 +186,15 @@ public sealed partial class CommandParser
             }
         }
 
+        // "activities of Dana", "Dana's activity last week", «نشاطات دانا», «نشاط Initech»: a person's acts, or a deal's history.
+        foreach (var matcher in Matchers.Value)
+        {
+            if (ActsOfNamed(matcher, raw, new Typed(trimmed, folded)) is { } actsOf)
+            {
+                return actsOf;
+            }
+        }
+
         // "remind me to call Initech tomorrow", «ذكرني أتصل بـ Initech بكرة»: the deal's next step, in the language of "remind".
         foreach (var matcher in Matchers.Value)
         {
@@ -691,6 +700,64 @@ public sealed partial class CommandParser
 
         ActsDay? day = days is not null || period is not null ? null : today.Count > 0 ? ActsDay.Today : yesterday.Count > 0 ? ActsDay.Yesterday : null;
         return new MyActsCommand(days, period, day, person, rest.Any(t => In("acts_confirm", t))) { Language = pack.Code };
+    }
+
+    /// <summary>
+    /// "activities of Dana", "activity for Rita", "activity by Dana", "Dana's activity", "Initech activity", «نشاطات دانا»,
+    /// «نشاط Initech», each with a period or none ("last week", «هذا الأسبوع», "since Monday"): a word of
+    /// <c>acts_person_nouns</c>, in English after the name or before it with a word of <c>acts_owner_openers</c> between,
+    /// and up to three words of a name. Whose acts they are, or (<see cref="MyActsCommand.Otherwise"/>) the history of the
+    /// deal so called, in that period. Not when the name's words are light or all words of examples ("activity log for
+    /// Initech", "deals with no activity", "team activity"), which the examples read.
+    /// </summary>
+    private static MyActsCommand? ActsOfNamed(IntentMatcher matcher, List<Token> raw, Typed folded)
+    {
+        var pack = matcher.Pack;
+        var tokens = pack.Canonicalize(raw);
+        bool In(string set, Token t) => pack.Words(set).Contains(t.Lower) || pack.Words(set).Contains(t.Canon);
+        var noun = tokens.FindIndex(t => In("acts_person_nouns", t));
+        if (noun < 0)
+        {
+            return null;
+        }
+
+        // The name: after the noun (and, in English, an opener) to a period or the end; or, in English, before the noun.
+        var after = tokens.Skip(noun + 1).ToList();
+        var opened = after is [var opener, _, ..] && In("acts_owner_openers", opener);
+        var (named, period) = noun == 0 && (pack.IsArabic || opened)
+            ? ActsNameAndPeriod(opened ? [.. after.Skip(1)] : after, pack)
+            : noun > 0 && !pack.IsArabic && (after.Count == 0 || SaidPeriodOf(after, pack) is not null)
+                ? ([.. tokens.Take(noun)], after.Count == 0 ? null : SaidPeriodOf(after, pack))
+                : ([], null);
+        if (named.Count is 0 or > 3 || named.Any(t => In("light", t) || In("mine_words", t)) || named.All(t => matcher.IsCommandWord(t.Canon))
+            || OwnerOf(named, pack, folded) is not { } person)
+        {
+            return null;
+        }
+
+        var said = period ?? new SaidPeriod();
+        var deal = named is [var one] && one.Original.EndsWith("'s", StringComparison.OrdinalIgnoreCase) ? new NameReference(person) : DealOf(named, pack, folded);
+        return new MyActsCommand(said.WindowDays, said.Period, said.Day, person)
+        {
+            Weekday = said.Weekday,
+            Onward = said.Onward,
+            Otherwise = new HistoryCommand(deal) { Period = period, Language = pack.Code },
+            Language = pack.Code,
+        };
+    }
+
+    /// <summary>The words of a name to a period that ends them ("Dana last week", «دانا هذا الأسبوع»), and that period.</summary>
+    private static (IReadOnlyList<Token> Name, SaidPeriod? Period) ActsNameAndPeriod(IReadOnlyList<Token> words, LanguagePack pack)
+    {
+        for (var start = 1; start < words.Count; start++)
+        {
+            if (SaidPeriodOf([.. words.Skip(start)], pack) is { } period)
+            {
+                return ([.. words.Take(start)], period);
+            }
+        }
+
+        return (words, null);
     }
 
     private static HelpCommand? HelpAbout(IntentMatcher matcher, List<Token> raw, Typed folded)
@@ -1626,21 +1693,103 @@ public sealed partial class CommandParser
             return new MyActsCommand(null, null, null, whose) { Otherwise = new HistoryCommand(DealOf(slot, pack, folded)) };
         }
 
+        // "history of Initech last week", "Initech history since Monday", «سجل Initech منذ الاثنين»: only that time's entries.
+        var (dealWords, period, extras) = HistoryPeriod(slot, m.Extras, pack);
+
         // "history of Initech by Dana", "Initech history from Dana", «سجل Initech من دانا»: the words after a word of
-        // history_person_openers, in the deal's slot or after the example's words, are whose entries (parse56).
+        // history_person_openers, in the deal's slot or after the example's words, are whose entries (parse56). A deal
+        // called "Made by Hand" is split so too: the whole words go along, and the use case keeps them when they name a deal.
         var person = m.HasSlot("person") ? OwnerOf(m.Slot("person"), pack, folded) : null;
-        if (person is null && HistoryBy(slot, m.Extras, pack, folded) is var (named, by))
+        DealReference? whole = null;
+        if (person is null && HistoryBy(dealWords, extras, pack, folded) is var (named, by))
         {
-            (slot, person) = (named, by);
+            whole = HistoryDeal(dealWords.Concat(extras.Where(t => dealWords.Count > 0 && t.Start > dealWords[^1].Start)).ToList(), pack, folded);
+            (dealWords, person) = (named, by);
         }
 
-        // "what changed on Initech this week": the history shows every change, so a time after the name only ends it.
-        // «شو صار بـ Wonka هالشهر»: a period after the name likewise; «متى انتقلت Fabrikam للعرض»: and the stage it went to.
-        return new HistoryCommand(DealOf(WithoutGluedStage(WithoutEndingPeriod(WithoutEndingDate(Asked(slot, pack)), pack).Deal, pack), pack, folded))
-        {
-            PersonName = person,
-        };
+        return new HistoryCommand(HistoryDeal(dealWords, pack, folded)) { PersonName = person, Period = period, Whole = whole };
     }
+
+    /// <summary>
+    /// A history's deal from its words. "what changed on Initech this week" said before periods were read: a time after the
+    /// name ends it; «متى انتقلت Fabrikam للعرض»: and the stage it went to.
+    /// </summary>
+    private static DealReference HistoryDeal(IReadOnlyList<Token> words, LanguagePack pack, Typed folded) =>
+        DealOf(WithoutGluedStage(WithoutEndingPeriod(WithoutEndingDate(Asked(words, pack)), pack).Deal, pack), pack, folded);
+
+    /// <summary>
+    /// "history of Initech last week" (the period ends the deal's slot), "Initech history since Monday" (it follows the
+    /// example's words): the deal's words without the period, the period read as the other commands read theirs, and the
+    /// extras without it. No period: the words as they came.
+    /// </summary>
+    private static (IReadOnlyList<Token> Deal, SaidPeriod? Period, IReadOnlyList<Token> Extras) HistoryPeriod(
+        IReadOnlyList<Token> slot, IReadOnlyList<Token> extras, LanguagePack pack)
+    {
+        if (slot.Count == 0)
+        {
+            return (slot, null, extras);
+        }
+
+        var trailing = extras.Where(t => t.Start > slot[^1].Start).ToList();
+        if (trailing.Count > 0 && SaidPeriodOf(trailing, pack) is { } after)
+        {
+            return (slot, after, [.. extras.Except(trailing)]);
+        }
+
+        for (var start = Math.Max(1, slot.Count - 4); start < slot.Count; start++)
+        {
+            if (SaidPeriodOf([.. slot.Skip(start)], pack) is { } ending)
+            {
+                return ([.. slot.Take(start)], ending, extras);
+            }
+        }
+
+        return (slot, null, extras);
+    }
+
+    /// <summary>
+    /// "last week", "this month", "Q3", "the last 30 days", "yesterday", «الأسبوع الماضي», «هذا الشهر»: the period these words
+    /// are and nothing else (light words aside), after a word of <c>history_period_openers</c> ("from last week") or of
+    /// <c>history_period_since</c> ("since last week": from its start to now). A weekday only after one ("since Monday",
+    /// «منذ الاثنين»: from the latest Monday to now). Null for any other words.
+    /// </summary>
+    private static SaidPeriod? SaidPeriodOf(IReadOnlyList<Token> words, LanguagePack pack)
+    {
+        bool In(string list, Token t) => pack.Words(list).Contains(t.Lower) || pack.Words(list).Contains(t.Canon);
+        var onward = words.Count > 0 && In("history_period_since", words[0]);
+        var rest = words.SkipWhile(t => In("history_period_since", t) || In("history_period_openers", t)).ToList();
+        if (rest.Count == 0 || !rest.Any(t => t.Lower.Any(char.IsLetterOrDigit)))
+        {
+            return null;
+        }
+
+        if (rest is [var day] && WeekdayOf(day, pack) is { } weekday)
+        {
+            return rest.Count < words.Count ? new SaidPeriod(Weekday: weekday, Onward: true) : null;
+        }
+
+        if (rest.All(t => In("due_today", t)))
+        {
+            return new SaidPeriod(Day: ActsDay.Today, Onward: onward);
+        }
+
+        if (rest.All(t => In("day_yesterday", t)))
+        {
+            return new SaidPeriod(Day: ActsDay.Yesterday, Onward: onward);
+        }
+
+        var (days, period, used) = Window(rest, pack);
+        return (days is not null || period is not null) && rest.All(t => used.Contains(t) || In("light", t))
+            ? new SaidPeriod(period is null ? days : null, period, Onward: onward)
+            : null;
+    }
+
+    /// <summary>"monday", "mon", «الاثنين», «الاتنين»: the weekday a word names (Arabic through ar.yaml's <c>time_words</c>).</summary>
+    private static DayOfWeek? WeekdayOf(Token word, LanguagePack pack) =>
+        Dates.DateInWords.Weekday(word.Lower)
+        ?? (pack.TimeWords.TryGetValue(word.Lower, out var english) || pack.TimeWords.TryGetValue(word.Canon, out english)
+            ? Dates.DateInWords.Weekday(english)
+            : null);
 
     /// <summary>
     /// "activity for Dana", «نشاط دانا»: a word of <c>acts_person_nouns</c> first, then (in English) a word of

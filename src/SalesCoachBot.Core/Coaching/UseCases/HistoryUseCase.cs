@@ -16,16 +16,17 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 /// confirmations and undos, overrides with reasons, notes, activities, snoozes and next steps set, changed or done; <see cref="PageSize"/> entries a
 /// page, with a "More" button for the next. Whoever may see the deal may read its history.
 /// </summary>
-internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal, TeamRulesProvider teamRules)
+internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal, TeamRulesProvider teamRules, PersonResolver people)
     : ICommandHandler<HistoryCommand>, ICommandHandler<ShowHistoryPayload>
 {
     public const int PageSize = 20;
 
     public async Task<BotAnswer> HandleAsync(HistoryCommand command, TurnContext context, CancellationToken cancellationToken)
     {
-        var lookup = await locator.LocateAsync(command.Deal, context, id => $"history of #{id}", cancellationToken);
+        var (deal, person) = await DealAndPersonAsync(command, context, cancellationToken);
+        var lookup = await locator.LocateAsync(deal, context, id => $"history of #{id}", cancellationToken);
         return lookup is DealLookup.Found found
-            ? await ShowAsync(found.Deal, page: 1, command.PersonName, context, cancellationToken)
+            ? await ShowAsync(found.Deal, page: 1, person, command.Period, context, cancellationToken)
             : ((DealLookup.Answered)lookup).Answer;
     }
 
@@ -34,30 +35,75 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal, 
     {
         var lookup = await locator.LocateByIdAsync(command.Deal, context, cancellationToken);
         return lookup is DealLookup.Found found
-            ? await ShowAsync(found.Deal, command.Page, command.Person, context, cancellationToken) with { ReplacesCard = true }
+            ? await ShowAsync(found.Deal, command.Page, command.Person, PeriodWindows.FromCode(command.Period), context, cancellationToken) with { ReplacesCard = true }
             : ((DealLookup.Answered)lookup).Answer;
     }
 
+    /// <summary>
+    /// "history of Made by Hand": the whole words are the deal when they name one the asker sees; "history of Initech by Dana"
+    /// filters by Dana only when she is someone the asker sees (as every "Dana's …" finds a person), else the whole words are
+    /// the deal asked for (and not found, with the closest names).
+    /// </summary>
+    private async Task<(DealReference Deal, string? Person)> DealAndPersonAsync(HistoryCommand command, TurnContext context, CancellationToken cancellationToken)
+    {
+        if (command.Whole is not NameReference whole || command.PersonName is not { } person)
+        {
+            return (command.Deal, command.PersonName);
+        }
+
+        if (!await locator.NamesNoDealAsync(whole.Text, context, cancellationToken))
+        {
+            return (whole, null);
+        }
+
+        var seen = await people.VisibleToAsync(context.Person, cancellationToken);
+        return seen.Find(person, context.Say) is PersonLookup.Found ? (command.Deal, person) : (whole, null);
+    }
+
     /// <param name="person">"what did Riley do on Hooli": the entries of whoever is called so ("Riley" for "Riley Rep"); null for all.</param>
-    private async Task<BotAnswer> ShowAsync(DealView view, int page, string? person, TurnContext context, CancellationToken cancellationToken)
+    /// <param name="said">"history of Initech last week": only the entries of that time, in the deal's team's zone; null for all.</param>
+    private async Task<BotAnswer> ShowAsync(DealView view, int page, string? person, SaidPeriod? said, TurnContext context, CancellationToken cancellationToken)
     {
         var deal = view.Deal;
+        var say = context.Say;
+        var rules = await teamRules.GetAsync(cancellationToken);
+        var zone = rules.Zone(deal.TeamId);
+        PeriodWindow? period = null;
+        if (said is not null)
+        {
+            var (resolved, refusal) = PeriodWindows.Resolve(
+                said, context.Now, zone, rules.Workdays(deal.TeamId).First, say, "Window", Canonical.Command($"history of {deal.Name} last week"),
+                Canonical.Command($"history of {deal.Name} this quarter"));
+            if (resolved is null)
+            {
+                return refusal!;
+            }
+
+            period = resolved;
+        }
+
         var all = await journal.TimelineAsync(deal.Id, cancellationToken);
-        var entries = person is null ? all : OwnerNames.Theirs(all.Where(e => e.PersonName is not null), e => e.PersonName!, person);
-        var who = person is null ? null : OwnerNames.Named(entries.Select(e => e.PersonName!), person);
+        var byPerson = person is null ? all : OwnerNames.Theirs(all.Where(e => e.PersonName is not null), e => e.PersonName!, person);
+        // A period "so far" ends now, and what was done this very second is in it.
+        var entries = period is null ? byPerson
+            : [.. byPerson.Where(e => e.At >= period.Window.From && (e.At < period.Window.To || period.Window.To >= context.Now))];
+        var who = person is null ? null : OwnerNames.Named(byPerson.Select(e => e.PersonName!), person);
         var pages = Math.Max(1, (entries.Count + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pages);
-        var say = context.Say;
-        var zone = (await teamRules.GetAsync(cancellationToken)).Zone(deal.TeamId);
         var shown = entries.Skip((page - 1) * PageSize).Take(PageSize).Select(e => Line(e, context.MapOf(view), zone, say)).ToList();
-        var heading = entries.Count == 0
-            ? (who is null ? say.Coaching("History.Nothing") : say.Coaching("History.NothingBy", who))
-            : say.Coaching("History.Entries", ((page - 1) * PageSize) + 1, ((page - 1) * PageSize) + shown.Count, entries.Count);
+        var when = period?.InSentence(say);
+        var elsewhere = byPerson.Count - entries.Count;
+        var heading = entries.Count > 0 ? say.Coaching("History.Entries", ((page - 1) * PageSize) + 1, ((page - 1) * PageSize) + shown.Count, entries.Count)
+            : when is null ? (who is null ? say.Coaching("History.Nothing") : say.Coaching("History.NothingBy", who))
+            : who is not null ? say.Coaching("History.NothingByIn", who, when)
+            // "Nothing recorded on Initech last week; 4 entries at other times": the period was empty, not the deal.
+            : elsewhere > 0 ? say.Count(Phrases.Area.Coaching, "History.NothingIn.Elsewhere", elsewhere, say.Language.Isolate(deal.Name), when)
+            : say.Coaching("History.NothingIn", say.Language.Isolate(deal.Name), when);
 
         var actions = new List<CardAction>();
         if (page < pages)
         {
-            actions.Add(new CardAction(say.Coaching("History.More"), new ShowHistoryPayload(deal.Id, page + 1, person), CardActionStyle.Primary));
+            actions.Add(new CardAction(say.Coaching("History.More"), new ShowHistoryPayload(deal.Id, page + 1, person, period?.Code), CardActionStyle.Primary));
         }
 
         if (person is not null)
@@ -69,7 +115,13 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal, 
         var card = new Card
         {
             Kind = CardKind.History,
-            Title = who is null ? say.Coaching("History.Title", deal.Name) : say.Coaching("History.TitleBy", deal.Name, who),
+            Title = (who, period) switch
+            {
+                (null, null) => say.Coaching("History.Title", deal.Name),
+                (null, _) => say.Coaching("History.TitleIn", deal.Name, period.Label),
+                (_, null) => say.Coaching("History.TitleBy", deal.Name, who),
+                _ => say.Coaching("History.TitleByIn", deal.Name, who, period.Label),
+            },
             Subtitle = say.Coaching("History.Subtitle", "#" + deal.ExternalId, view.TeamName),
             Sections = [new CardSection(heading, shown.Select(l => new CardLine(l)).ToList())],
             Actions = actions,

@@ -34,6 +34,7 @@ internal sealed class MyActsUseCase(
         var example = say.Coaching(command.ConfirmationsOnly ? "Acts.Example.Confirmed" : "Acts.Example");
         (long Id, string Name, IReadOnlyList<long> Teams, bool Me) subject = (asker.Id, asker.Name, asker.TeamIds, true);
         IReadOnlyCollection<long>? scope = null;
+        string? alsoADeal = null;
         if (command.PersonName is { } typed && !OwnerNames.Means(asker.Name, typed))
         {
             // "activity for Initech": a deal's history when no one the asker may ask about is called so (a rep asks about no one).
@@ -57,6 +58,13 @@ internal sealed class MyActsUseCase(
                     return answered.Answer;
                 case PersonLookup.Found found:
                     subject = (found.Id, found.Name, found.TeamIds, found.Id == asker.Id);
+                    // «نشاط Sam» with a deal called Sam too: the person's acts, and a line saying how to ask for the deal's history.
+                    if (command.Otherwise is { Deal: NameReference named } && await locator.FindOneByNameAsync(named.Text, context, cancellationToken) is { } same
+                        && string.Equals(same.Deal.Name, named.Text, StringComparison.OrdinalIgnoreCase))
+                    {
+                        alsoADeal = say.Coaching("Acts.AlsoADeal", say.Language.Isolate(same.Deal.Name));
+                    }
+
                     break;
             }
 
@@ -67,40 +75,15 @@ internal sealed class MyActsUseCase(
         // A day and a week are the subject's first team's: midnight where they work, the week from its first workday.
         var zoneTeam = subject.Teams.DefaultIfEmpty(0).Min();
         var zone = rules.Zone(zoneTeam);
-        AnalysisWindow window;
-        string period;
-        var inPeriod = false;
-        if (command.Day is { } day)
+        var (resolved, refusal) = PeriodWindows.Resolve(
+            command.Said, context.Now, zone, rules.Workdays(zoneTeam).First, say,
+            "Acts.Window", example, say.Coaching("Acts.Example.LastWeek"));
+        if (resolved is null)
         {
-            var date = ZonedDay.Of(context.Now, zone).AddDays(day == ActsDay.Yesterday ? -1 : 0);
-            window = new AnalysisWindow(ZonedDay.StartOf(date, zone), day == ActsDay.Yesterday ? ZonedDay.StartOf(date.AddDays(1), zone) : context.Now);
-            period = say.Coaching(day == ActsDay.Yesterday ? "Acts.Yesterday" : "Acts.Today", say.Language.DayInWords(date));
-        }
-        else if (command.Period is not null || command.WindowDays is null)
-        {
-            var calendar = (command.Period ?? new CalendarPeriod(CalendarUnit.Week, Previous: false)).Resolve(context.Now, zone, rules.Workdays(zoneTeam).First);
-            if (!calendar.HasBegun)
-            {
-                return ReportPeriods.NotBegunRefusal(calendar, say, "Acts.Window");
-            }
-
-            window = calendar.Window;
-            period = calendar.Label(say);
-            inPeriod = !calendar.IsWeek;
-        }
-        else
-        {
-            var days = command.WindowDays.Value;
-            if (ReportPeriods.DaysRefusal(days, say, example, say.Coaching("Acts.Example.LastWeek")) is { } badWindow)
-            {
-                return badWindow;
-            }
-
-            window = AnalysisWindow.LastDays(days, context.Now);
-            period = PipelineFormat.Window(days, say);
-            inPeriod = true;
+            return refusal!;
         }
 
+        var (window, period, inPeriod) = (resolved.Window, resolved.Label, resolved.InPeriod);
         // A period "so far" ends now, and what was done this very second is in it.
         var to = window.To >= context.Now ? context.Now.AddSeconds(1) : window.To;
         var acts = await journal.ListActsAsync(subject.Id, scope, window.From, to, ReadLimit, cancellationToken);
@@ -109,8 +92,13 @@ internal sealed class MyActsUseCase(
             acts = acts with { Stages = [], Notes = [], Activities = [], NextSteps = [] };
         }
 
-        return Render(acts, subject.Me ? null : subject.Name, period, inPeriod, command.ConfirmationsOnly, rules.Zone, context.MapOfTeam, say,
+        var answer = Render(acts, subject.Me ? null : subject.Name, period, inPeriod, command.ConfirmationsOnly, rules.Zone, context.MapOfTeam, say,
             say.Coaching(command.ConfirmationsOnly ? "Acts.Example.Confirmed.Month" : "Acts.Example.Month"));
+        return alsoADeal is null ? answer : answer with
+        {
+            Text = answer.Text + Environment.NewLine + alsoADeal,
+            Card = answer.Card is { } card ? card with { Body = [.. card.Body, alsoADeal] } : null,
+        };
     }
 
     /// <summary>
