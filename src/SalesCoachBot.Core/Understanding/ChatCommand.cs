@@ -412,6 +412,9 @@ public enum NotOffered
 
     /// <summary>"lint the map": a command-line verb, not a chat command.</summary>
     MapLint,
+
+    /// <summary>"change the amount of Globex to 120k", «غيّر مبلغ Globex»: amounts come from the CRM or an import.</summary>
+    Amounts,
 }
 
 /// <summary>"thanks", "cheers", «شكرا», «يعطيك العافية»: said to the bot at the end of a turn; answered in kind, nothing changes.</summary>

@@ -629,7 +629,8 @@ public sealed partial class CommandParser
     /// </summary>
     private static NotOffered? NotOfferedTopic(LanguagePack pack, List<Token> raw)
     {
-        var tokens = pack.Canonicalize(raw);
+        // "note for Globex: they have a new owner": what follows a colon is a note's or a step's own words, never a request.
+        var tokens = pack.Canonicalize(raw).TakeWhile(t => t.Lower != ":").ToList();
         bool Any(string set) => tokens.Any(t => pack.Words(set).Contains(t.Lower) || pack.Words(set).Contains(t.Canon));
         if (Any("not_offered_lint"))
         {
@@ -641,8 +642,27 @@ public sealed partial class CommandParser
             return NotOffered.Reassign;
         }
 
+        // "change the amount of Globex to 120k": an amount word, a change word and a figure ("they want to change the price"
+        // is what a buyer said); "set the close date", «تاريخ الإغلاق»: a close word with a date word (neither alone: "my
+        // deals by value", "how many deals did we close").
+        if (Any("not_offered_amount") && Any("not_offered_owner_change") && tokens.Any(t => t.Canon.Any(char.IsDigit)))
+        {
+            return NotOffered.Amounts;
+        }
+
+        if (Any("not_offered_close") && Any("not_offered_date"))
+        {
+            return NotOffered.CloseDates;
+        }
+
+        // The period is read only when a closing word asks for it: this check runs before every message's reading.
+        if (!Any("not_offered_closing"))
+        {
+            return null;
+        }
+
         var (days, period, _) = Window(tokens, pack);
-        return Any("not_offered_closing") && (days is not null || period is not null || Any("not_offered_closing_when")) ? NotOffered.CloseDates : null;
+        return days is not null || period is not null || Any("not_offered_closing_when") ? NotOffered.CloseDates : null;
     }
 
     /// <summary>

@@ -129,6 +129,40 @@ public sealed class Lead57Tests : IDisposable
     public void ThisDealSaidWithATrailingWord_StaysTheLinkedDeal(string text) =>
         Assert.IsType<LinkedDealReference>(Assert.IsType<WhatsNextCommand>(_parser.Parse(text)).Deal);
 
+    [Theory]
+    [InlineData("change the amount of Globex to 120k", "I don't change deal amounts")]
+    [InlineData("update Globex amount to 50000 EUR", "I don't change deal amounts")]
+    [InlineData("غير مبلغ Globex إلى 120 ألف", "لا أغيّر مبلغ الصفقة")]
+    [InlineData("set the close date for Globex to the end of the month", "I don't track close dates")]
+    [InlineData("ما تاريخ الإغلاق المتوقع لـ Globex", "لا أتابع تواريخ الإغلاق")]
+    public async Task AmountOrCloseDateChanged_SaysWhereItIsDone(string text, string said)
+    {
+        _bot.AddDeal("1003", "Globex renewal", "demo", _bot.Rep);
+
+        var answer = await _bot.AskAsync(text, _bot.Manager);
+
+        // Was a move of "amount of Globex" to the stage "120k", or of "close date" to "Globex to".
+        Assert.IsType<NotOfferedCommand>(_parser.Parse(text));
+        Assert.StartsWith(said, answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("note for Globex: they have a new owner", "they have a new owner")]
+    [InlineData("note for Globex: their CFO wants to change the price by 10%", "their CFO wants to change the price by 10%")]
+    [InlineData("next step for Globex: set the close date with their CFO", "set the close date with their CFO")]
+    public async Task WordsAfterTheColon_AreTheNotesOwn_NeverARequest(string text, string kept)
+    {
+        _bot.AddDeal("1003", "Globex renewal", "demo", _bot.Rep);
+
+        var parsed = _parser.Parse(text);
+        await _bot.AskAsync(text, _bot.Rep);
+        var history = await _bot.AskAsync("history of Globex", _bot.Rep);
+
+        // The first was refused as a reassignment ("I don't change deal owners") and the note was lost.
+        Assert.IsNotType<NotOfferedCommand>(parsed);
+        Assert.Contains(kept, history.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task WinRateStillAskedByItsName()
     {

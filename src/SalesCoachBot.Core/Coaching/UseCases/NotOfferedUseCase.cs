@@ -22,6 +22,7 @@ internal sealed class NotOfferedUseCase : ICommandHandler<NotOfferedCommand>
     {
         NotOffered.Reassign => new BotAnswer(context.Say.Coaching("NotOffered.Reassign", ImportUsage, "owner_email")),
         NotOffered.CloseDates => new BotAnswer(context.Say.Coaching("NotOffered.CloseDates")),
+        NotOffered.Amounts => new BotAnswer(context.Say.Coaching("NotOffered.Amounts", ImportUsage, "amount")),
         _ => new BotAnswer(context.Say.Coaching("NotOffered.MapLint", MapLintUsage)),
     };
 }
