@@ -91,7 +91,27 @@ public sealed class WonAgain57Tests
         Assert.Equal(20.0, Math.Round(report.FastDeals!.MedianCycleDays, 9));
     }
 
-    private static void Row(BotHarness bot, Deal deal, string stage, DateTimeOffset at, StageChangeKind kind) =>
+    /// <summary>An import's win from Demo reads as the move into the won stage it is, not as "In Contract signed (imported)".</summary>
+    [Fact]
+    public async Task History_ImportsWinFromDemo_SaidAsAMoveIntoTheWonStage()
+    {
+        using var bot = new BotHarness(Map);
+        var now = bot.Clock.GetUtcNow();
+        var deal = bot.Stores.AddDeal("1001", "Globex", bot.Rep, bot.Emea, "contract-signed", now.AddDays(-2));
+        (deal.Status, deal.ClosedAt) = (DealStatus.Won, now.AddDays(-2));
+        Row(bot, deal, "demo", now.AddDays(-9), StageChangeKind.Entered);
+        Row(bot, deal, "contract-signed", now.AddDays(-2), StageChangeKind.Imported, new ImportReason(DealStatus.Won, DealStatus.Open).Stored);
+
+        var english = await bot.AskAsync("history of globex", bot.Manager);
+        var arabic = await bot.AskAsync("سجل صفقة Globex", bot.Manager);
+
+        Assert.Contains("Moved to Contract signed: imported, won", english.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("(imported)", english.Text, StringComparison.Ordinal);
+        Assert.Contains("نُقلت إلى", arabic.Text, StringComparison.Ordinal);
+        Assert.Contains("مستوردة، رابحة", arabic.Text, StringComparison.Ordinal);
+    }
+
+    private static void Row(BotHarness bot, Deal deal, string stage, DateTimeOffset at, StageChangeKind kind, string? reason = null) =>
         bot.Stores.History.Add(new StageHistoryEntry
         {
             Id = (bot.Stores.History.Max(h => (long?)h.Id) ?? 0) + 1,
@@ -99,5 +119,6 @@ public sealed class WonAgain57Tests
             StageId = new StageId(stage),
             EnteredAt = at,
             Kind = kind,
+            Reason = reason,
         });
 }
