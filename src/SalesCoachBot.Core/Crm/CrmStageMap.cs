@@ -110,13 +110,5 @@ public sealed class CrmStageMap
 
     private static MapDiagnostic Error(CrmRef at, string key, params object?[] args) => MapDiagnostic.Error(at.Line, at.Column, key, args);
 
-    private static HashSet<StageId> WonAndAfter(ProcessMap map)
-    {
-        var result = new HashSet<StageId>();
-        for (var stage = map.FindStage(map.Won); stage is not null && result.Add(stage.Id); stage = map.NextOf(stage))
-        {
-        }
-
-        return result;
-    }
+    private static HashSet<StageId> WonAndAfter(ProcessMap map) => [.. map.WonAndAfter().Select(s => s.Id)];
 }

@@ -54,9 +54,11 @@ public static class FastDealsAnalysis
         }
 
         var starts = cycles.ToDictionary(c => c.DealId, c => c.StartedAt);
+        var won = PipelineAnalytics.WonStageIds(map);
+        var buffer = new List<StageEntryFact>();
 
         // Days from entering the item's stage (the latest entry before the confirmation) to confirming it, less the days
-        // the deal stood closed in between (lost there, reopened there), as its cycle counts them; the earliest
+        // the deal stood closed in between (lost, or won, then reopened), as its cycle counts them; the earliest
         // confirmation per deal and item counts. A confirmation or entry recorded under an id the stage replaces is the
         // stage's (a renamed stage keeps its history).
         var offsets = confirmations
@@ -66,8 +68,8 @@ public static class FastDealsAnalysis
             .Select(c =>
             {
                 var stageEntered = LatestEntryAtOrBefore(history, c.Confirmation, c.Stage!) ?? starts[c.Confirmation.DealId];
-                var (from, to) = history.Of(c.Confirmation.DealId);
-                var closed = PipelineAnalytics.ClosedDays(history.Entries, from, to, stageEntered, c.Confirmation.ConfirmedAt);
+                var (rows, from, to) = history.InTimeOrder(history.Of(c.Confirmation.DealId), buffer);
+                var closed = PipelineAnalytics.ClosedDays(rows, from, to, stageEntered, c.Confirmation.ConfirmedAt, won);
                 return (c.Confirmation.DealId, StageId: c.Stage!.Id.Value, c.Confirmation.ItemId,
                     Days: Math.Max(0, (c.Confirmation.ConfirmedAt - stageEntered).TotalDays - closed));
             })

@@ -262,33 +262,37 @@ public static class PipelineAnalytics
         funnelLength <= 1 ? 1 : (double)(stageIndex + 1) / funnelLength;
 
     /// <summary>
-    /// Cycles of the deals won in the window. The start is the first entry into the map's start stage, or the deal's
-    /// first recorded stage when it never passed through start; the end is its first entry into the won stage (or its
-    /// close time when the history has none).
+    /// Cycles of the deals won in the window, by <see cref="Wins"/>' rule: a deal won, reopened and won again counts once,
+    /// at its last win. The start is the first entry into the map's start stage, or the deal's first recorded stage when it
+    /// never passed through start; the end is its last win (or its close time when the history records none); the days it
+    /// stood closed in between (lost, or won until it was reopened) are no part of it.
     /// </summary>
     public static IReadOnlyList<WonCycle> WonCycles(
         StageId start, StageId won, IReadOnlyList<ClosedDealFact> closed, IReadOnlyList<StageEntryFact> history, AnalysisWindow window) =>
-        WonCycles((start, []), (won, []), closed, PipelineHistoryIndex.Build(history), window);
+        WonCycles((start, []), new HashSet<string>(StringComparer.Ordinal) { won.Value }, closed, PipelineHistoryIndex.Build(history), window);
 
-    /// <summary>The same, with history recorded under an id the map's start or won stage <c>replaces</c> counted as that stage.</summary>
+    /// <summary>
+    /// The same on <paramref name="map"/>: the stages after its won stage count as won too, and history recorded under an
+    /// id the map's start or a won stage <c>replaces</c> counts as that stage.
+    /// </summary>
     public static IReadOnlyList<WonCycle> WonCycles(
         ProcessMap map, IReadOnlyList<ClosedDealFact> closed, IReadOnlyList<StageEntryFact> history, AnalysisWindow window) =>
         WonCycles(map, closed, PipelineHistoryIndex.Build(history), window);
 
     internal static IReadOnlyList<WonCycle> WonCycles(
         ProcessMap map, IReadOnlyList<ClosedDealFact> closed, PipelineHistoryIndex history, AnalysisWindow window) =>
-        WonCycles(
-            (map.Start, map.FindStage(map.Start)?.Replaces ?? []), (map.Won, map.FindStage(map.Won)?.Replaces ?? []), closed, history, window);
+        WonCycles((map.Start, map.FindStage(map.Start)?.Replaces ?? []), WonStageIds(map), closed, history, window);
 
     private static IReadOnlyList<WonCycle> WonCycles(
         (StageId Id, IReadOnlyList<StageId> Replaces) start,
-        (StageId Id, IReadOnlyList<StageId> Replaces) won,
+        IReadOnlySet<string> won,
         IReadOnlyList<ClosedDealFact> closed,
         PipelineHistoryIndex history,
         AnalysisWindow window)
     {
         var entries = history.Entries;
         var cycles = new List<WonCycle>();
+        var buffer = new List<StageEntryFact>();
         foreach (var deal in closed)
         {
             if (deal.Status != DealStatus.Won)
@@ -296,8 +300,8 @@ public static class PipelineAnalytics
                 continue;
             }
 
-            // The earliest entry into won, into start, and at all (the first of equal times, as a stable sort gives).
-            StageEntryFact? firstWon = null, firstStart = null, firstAny = null;
+            // The earliest entry into start, and at all (the first of equal times, as a stable sort gives).
+            StageEntryFact? firstStart = null, firstAny = null;
             var (from, to) = history.Of(deal.DealId);
             for (var k = from; k < to; k++)
             {
@@ -312,18 +316,15 @@ public static class PipelineAnalytics
                     firstAny = h;
                 }
 
-                if ((firstWon is null || h.EnteredAt < firstWon.EnteredAt) && Stage.Covers(won.Id, won.Replaces, h.StageId))
-                {
-                    firstWon = h;
-                }
-
                 if ((firstStart is null || h.EnteredAt < firstStart.EnteredAt) && Stage.Covers(start.Id, start.Replaces, h.StageId))
                 {
                     firstStart = h;
                 }
             }
 
-            var wonAt = firstWon?.EnteredAt ?? deal.ClosedAt;
+            var (rows, first, last) = history.InTimeOrder((from, to), buffer);
+            var wins = Wins(rows, first, last, won, DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
+            var wonAt = wins.Last ?? deal.ClosedAt;
             if (!window.Contains(wonAt) && !window.Contains(deal.ClosedAt))
             {
                 continue;
@@ -334,7 +335,7 @@ public static class PipelineAnalytics
             var startedAt = (firstStart ?? firstAny)?.EnteredAt;
             if (startedAt is { } s && (s < wonAt || (s == wonAt && firstStart is not null)))
             {
-                cycles.Add(new WonCycle(deal.DealId, s, wonAt, FromStart: firstStart is not null, ClosedDays(entries, from, to, s, wonAt)));
+                cycles.Add(new WonCycle(deal.DealId, s, wonAt, FromStart: firstStart is not null, ClosedDays(rows, first, last, s, wonAt, won)));
             }
         }
 
@@ -342,43 +343,83 @@ public static class PipelineAnalytics
     }
 
     /// <summary>
-    /// The days in [<paramref name="start"/>, <paramref name="end"/>] a deal spent closed: from each close row to its next row
-    /// in time (a reopen). Only a deal with a close is sorted (a copy of its few rows); the rest cost one pass. The one rule
-    /// for a won cycle and for how long a checklist item took (<see cref="FastDealsAnalysis"/>).
+    /// The ids a won deal stands in (<see cref="ProcessMap.WonAndAfter"/>: the won stage and the stages after it, with the ids
+    /// each <c>replaces</c>), for <see cref="Wins"/>. Built once per report.
     /// </summary>
-    internal static double ClosedDays(IReadOnlyList<StageEntryFact> entries, int from, int to, DateTimeOffset start, DateTimeOffset end)
+    internal static HashSet<string> WonStageIds(ProcessMap map)
     {
-        var any = false;
-        for (var k = from; k < to && !any; k++)
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var stage in map.WonAndAfter())
         {
-            any = entries[k].Closes;
-        }
-
-        if (!any)
-        {
-            return 0;
-        }
-
-        var rows = new List<StageEntryFact>(to - from);
-        for (var k = from; k < to; k++)
-        {
-            rows.Add(entries[k]);
-        }
-
-        var inTime = rows.OrderBy(e => e.EnteredAt).ToList(); // stable: ties keep their order
-        var days = 0.0;
-        for (var i = 0; i + 1 < inTime.Count; i++)
-        {
-            if (inTime[i].Closes)
+            ids.Add(stage.Id.Value);
+            foreach (var old in stage.Replaces)
             {
-                var closed = Max(inTime[i].EnteredAt, start);
-                var reopened = Min(inTime[i + 1].EnteredAt, end);
-                days += reopened > closed ? (reopened - closed).TotalDays : 0;
+                ids.Add(old.Value);
             }
         }
 
-        return days;
+        return ids;
     }
+
+    /// <summary>
+    /// The days in [<paramref name="start"/>, <paramref name="end"/>] a deal spent closed (<see cref="Wins"/>' rule). The one
+    /// rule for a won cycle and for how long a checklist item took (<see cref="FastDealsAnalysis"/>).
+    /// <paramref name="inTime"/>[<paramref name="from"/>, <paramref name="to"/>): the deal's rows in time order
+    /// (<see cref="PipelineHistoryIndex.InTimeOrder(IReadOnlyList{StageEntryFact}, int, int, List{StageEntryFact})"/>).
+    /// </summary>
+    internal static double ClosedDays(
+        IReadOnlyList<StageEntryFact> inTime, int from, int to, DateTimeOffset start, DateTimeOffset end, IReadOnlySet<string> won) =>
+        Wins(inTime, from, to, won, start, end).ClosedDays;
+
+    /// <summary>
+    /// The one rule for when a deal was won and when it stood closed (facts57), over its rows in time order. After each row
+    /// the deal is won (the row puts it in the won stage or one after it, <paramref name="won"/>: an entry, an import's
+    /// close there, a CRM's move there), closed (any other close, to the deal's next row), or open (any other entry, or a
+    /// reopen where it stood). A win is a row that makes an unwon deal won; <see cref="WinRule.Last"/> is the latest, so a
+    /// deal won, reopened and won again was won at its second win, as its status and close date say. Closed are the days
+    /// from a close to the next row, and from a win to the row that took the deal out of the won stages (a reopen, a move
+    /// back, a loss): none while it is still won. <see cref="WinRule.ClosedDays"/> counts those in [<paramref name="start"/>,
+    /// <paramref name="end"/>].
+    /// </summary>
+    internal static WinRule Wins(
+        IReadOnlyList<StageEntryFact> inTime, int from, int to, IReadOnlySet<string> won, DateTimeOffset start, DateTimeOffset end)
+    {
+        DateTimeOffset? last = null;
+        var state = DealStatus.Open;
+        var since = default(DateTimeOffset);
+        var days = 0.0;
+        for (var k = from; k < to; k++)
+        {
+            var row = inTime[k];
+            var after = row.ReopenedInStage ? DealStatus.Open
+                : won.Contains(row.StageId) ? DealStatus.Won
+                : row.Closes ? DealStatus.Lost
+                : DealStatus.Open;
+            if (state == DealStatus.Lost || (state == DealStatus.Won && after != DealStatus.Won))
+            {
+                var closed = Max(since, start);
+                var reopened = Min(row.EnteredAt, end);
+                days += reopened > closed ? (reopened - closed).TotalDays : 0;
+            }
+
+            if (after != state || after == DealStatus.Lost)
+            {
+                if (after == DealStatus.Won)
+                {
+                    last = row.EnteredAt;
+                }
+
+                since = row.EnteredAt;
+            }
+
+            state = after;
+        }
+
+        return new WinRule(last, days);
+    }
+
+    /// <summary><see cref="Wins"/>' answer: the deal's last win (null when its history records none) and its closed days.</summary>
+    internal readonly record struct WinRule(DateTimeOffset? Last, double ClosedDays);
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 

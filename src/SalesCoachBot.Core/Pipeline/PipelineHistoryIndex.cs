@@ -56,6 +56,38 @@ internal sealed class PipelineHistoryIndex
     public (int Start, int End) Run(int run) => (_starts[run], _starts[run + 1]);
 
     /// <summary>
+    /// A deal's entries (<paramref name="run"/>: [Start, End) of <see cref="Entries"/>) ordered by time, ties kept in arrival
+    /// order (as a stable sort): the run itself when it is already in order (what the stores return), else a sorted copy in
+    /// <paramref name="buffer"/>; as [From, To) of the list returned.
+    /// </summary>
+    public (IReadOnlyList<StageEntryFact> Entries, int From, int To) InTimeOrder((int Start, int End) run, List<StageEntryFact> buffer) =>
+        InTimeOrder(_entries, run.Start, run.End, buffer);
+
+    /// <inheritdoc cref="InTimeOrder((int, int), List{StageEntryFact})"/>
+    public static (IReadOnlyList<StageEntryFact> Entries, int From, int To) InTimeOrder(
+        IReadOnlyList<StageEntryFact> entries, int start, int end, List<StageEntryFact> buffer)
+    {
+        for (var k = start + 1; k < end; k++)
+        {
+            if (entries[k - 1].EnteredAt > entries[k].EnteredAt)
+            {
+                buffer.Clear();
+                for (var j = start; j < end; j++)
+                {
+                    buffer.Add(entries[j]);
+                }
+
+                var stable = buffer.OrderBy(e => e.EnteredAt).ToList(); // OrderBy is stable
+                buffer.Clear();
+                buffer.AddRange(stable);
+                return (buffer, 0, buffer.Count);
+            }
+        }
+
+        return (entries, start, end);
+    }
+
+    /// <summary>
     /// The entries of one deal as [Start, End) into <see cref="Entries"/>; empty when it has none. A binary search over
     /// the runs (ordered by deal id), not a dictionary of every deal built per report.
     /// </summary>

@@ -212,7 +212,7 @@ internal static class PipelineKpis
         {
             for (var run = 0; run < history.RunCount; run++)
             {
-                var (entries, from, to) = InTimeOrder(history, run, buffer);
+                var (entries, from, to) = history.InTimeOrder(history.Run(run), buffer);
                 for (var i = from; i + 1 < to; i++)
                 {
                     // From a close (in place or one that moved the deal) to the next row (a reopen) the deal was closed: no
@@ -234,34 +234,6 @@ internal static class PipelineKpis
         }
 
         return spans;
-    }
-
-    /// <summary>
-    /// A deal's entries ordered by time, ties kept in arrival order (as a stable sort): the index's run itself when it is
-    /// already in order (what the stores return), else a sorted copy in <paramref name="buffer"/>; as [From, To) of Entries.
-    /// </summary>
-    private static (IReadOnlyList<StageEntryFact> Entries, int From, int To) InTimeOrder(PipelineHistoryIndex history, int run, List<StageEntryFact> buffer)
-    {
-        var (start, end) = history.Run(run);
-        var entries = history.Entries;
-        for (var k = start + 1; k < end; k++)
-        {
-            if (entries[k - 1].EnteredAt > entries[k].EnteredAt)
-            {
-                buffer.Clear();
-                for (var j = start; j < end; j++)
-                {
-                    buffer.Add(entries[j]);
-                }
-
-                var stable = buffer.OrderBy(e => e.EnteredAt).ToList(); // OrderBy is stable
-                buffer.Clear();
-                buffer.AddRange(stable);
-                return (buffer, 0, buffer.Count);
-            }
-        }
-
-        return (entries, start, end);
     }
 
     /// <summary>

@@ -81,6 +81,33 @@ public sealed record ProcessMap(
     /// <summary>Where <paramref name="id"/> stands on the path from <c>start</c> (0 for the first stage); -1 off the path.</summary>
     public int PositionOf(StageId id) => Index.Positions.GetValueOrDefault(id, -1);
 
+    /// <summary>
+    /// The stages a deal stands in once won: the map's <c>won</c> stage and those after it on the path (implementation,
+    /// go-live…); empty when the map has no such stage.
+    /// </summary>
+    public IReadOnlyList<Stage> WonAndAfter()
+    {
+        var stages = new List<Stage>();
+        var seen = new HashSet<StageId>();
+        for (var stage = FindStage(Won); stage is not null && seen.Add(stage.Id); stage = NextOf(stage))
+        {
+            stages.Add(stage);
+        }
+
+        return stages;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="id"/> (or the stage that replaced it) comes before the <c>won</c> stage on the path: a deal
+    /// won there has skipped to won, as "mark DEAL won" moves it from there in chat.
+    /// </summary>
+    public bool IsBeforeWon(StageId id) =>
+        PositionOf(Won) is var won and >= 0 && ResolveStage(id) is { } stage && PositionOf(stage.Id) is var at and >= 0 && at < won;
+
+    /// <summary>Whether <paramref name="id"/> (or the stage that replaced it) is the <c>won</c> stage or one after it on the path.</summary>
+    public bool IsWonOrAfter(StageId id) =>
+        PositionOf(Won) is var won and >= 0 && ResolveStage(id) is { } stage && PositionOf(stage.Id) >= won;
+
     /// <summary>The map's stages by id and in path order, for one list of stages and one start.</summary>
     private sealed class StageIndex(IReadOnlyList<Stage> stages, StageId start)
     {

@@ -306,6 +306,7 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
         var warnings = new List<ImportWarning>();
         var created = new List<Deal>();
         var history = new List<StageHistoryEntry>();
+        var wonFromStage = new Dictionary<Deal, (StageId Stage, DateTimeOffset EnteredAt)>(ReferenceEqualityComparer.Instance);
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -319,7 +320,7 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
                 if (existing.TryGetValue(row.ExternalId, out var deal))
                 {
                     var before = deals.ProviderValues(deal);
-                    var historyKind = Update(deal, row, now, warnings);
+                    var changes = Update(deal, row, now, warnings);
                     var after = deals.ProviderValues(deal);
                     if (before.AsSpan().SequenceEqual(after))
                     {
@@ -333,14 +334,16 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
                     }
 
                     updated++;
-                    if (historyKind is { } kind)
-                    {
-                        history.Add(History(deal, kind.Kind, kind.Reason));
-                    }
+                    history.AddRange(changes);
                 }
                 else
                 {
                     deal = Create(row, now);
+                    if (ToTheWonStage(deal) is { } wonFrom)
+                    {
+                        wonFromStage[deal] = wonFrom;
+                    }
+
                     existing[row.ExternalId] = deal;
                     created.Add(deal);
                     added++;
@@ -362,6 +365,11 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
                         new ImportReason(deal.Status, DealStatus.Open, deal.Status == DealStatus.Lost ? deal.LostReason : null).Stored);
                     close.EnteredAt = deal.ClosedAt is { } closedAt && closedAt > deal.StageEnteredAt ? closedAt : deal.StageEnteredAt;
                     history.AddRange([entered, close]);
+                }
+                else if (wonFromStage.TryGetValue(deal, out var wonFrom))
+                {
+                    // Entered open in the file's stage, then won: the rows "mark DEAL won" leaves after a deal's first stage.
+                    history.AddRange([Entered(deal, wonFrom), Win(deal, DealStatus.Open)]);
                 }
                 else
                 {
@@ -398,6 +406,45 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
         Outcome = deal.Status,
     };
 
+    /// <summary>
+    /// A deal won in a stage before its map's <c>won</c> stage was won from there: it is moved into the won stage, entered when
+    /// it was won (its close date), as "mark DEAL won" moves it in chat, so conversion, cycle time, win rate and the won list
+    /// count it as they count a win in chat. Returns the stage and date it was won from; null when the deal is not won or
+    /// already stands where a won deal stands. A won deal stored before the import did this is moved when a file next
+    /// names it.
+    /// </summary>
+    private (StageId Stage, DateTimeOffset EnteredAt)? ToTheWonStage(Deal deal)
+    {
+        if (deal.Status != DealStatus.Won || _teamMaps.GetValueOrDefault(deal.TeamId) is not { } map || !map.IsBeforeWon(deal.StageId))
+        {
+            return null;
+        }
+
+        var from = (deal.StageId, deal.StageEnteredAt);
+        var wonAt = deal.ClosedAt is { } closedAt && closedAt > deal.StageEnteredAt ? closedAt : deal.StageEnteredAt;
+        deal.StageId = map.Won;
+        deal.StageEnteredAt = wonAt;
+        deal.ClosedAt ??= wonAt;
+        if (wonAt > deal.LastActivityAt)
+        {
+            deal.LastActivityAt = wonAt;
+        }
+
+        return from;
+    }
+
+    /// <summary>The row of a deal's entry into the stage it was won from (<see cref="ToTheWonStage"/>), open there.</summary>
+    private StageHistoryEntry Entered(Deal deal, (StageId Stage, DateTimeOffset EnteredAt) wonFrom, StageChangeKind kind = StageChangeKind.Entered)
+    {
+        var entered = History(deal, kind);
+        (entered.StageId, entered.EnteredAt, entered.Outcome) = (wonFrom.Stage, wonFrom.EnteredAt, DealStatus.Open);
+        return entered;
+    }
+
+    /// <summary>The row of the win <see cref="ToTheWonStage"/> made: an entry into the won stage, its outcome won, as a chat win's.</summary>
+    private StageHistoryEntry Win(Deal deal, DealStatus was) =>
+        History(deal, StageChangeKind.Imported, new ImportReason(DealStatus.Won, was).Stored);
+
     private static Deal Create(Row row, DateTimeOffset now)
     {
         var entered = row.StageEnteredAt ?? now;
@@ -431,9 +478,10 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
     /// other, each reported in <paramref name="warnings"/> unless the import allows it. A status that closes an open deal
     /// (won, lost or nurture) is recorded as a close, and one that brings a deal back as a reopen, the row's reason in
     /// <see cref="ImportReason"/>'s neutral form. A stored stage id the map renamed is the file's stage, not a move.
-    /// Returns the history entry the row adds, if any.
+    /// A deal the row leaves won in a stage before the won stage is moved there (<see cref="ToTheWonStage"/>), and one the file
+    /// still places in the stage it was won from stays there. Returns the history rows the row adds.
     /// </summary>
-    private (StageChangeKind Kind, string Reason)? Update(Deal deal, Row row, DateTimeOffset now, List<ImportWarning> warnings)
+    private List<StageHistoryEntry> Update(Deal deal, Row row, DateTimeOffset now, List<ImportWarning> warnings)
     {
         // Read before the row's team replaces it: a renamed stage is the same stage only on the same map.
         var storedMap = _teamMaps.GetValueOrDefault(deal.TeamId);
@@ -476,11 +524,18 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
         var stage = new StageId(row.StageId);
         // A deal still stored under a stage id the map has renamed (its 'replaces') sits in the file's stage: no move, no
         // new version. Its row is left to the map change to move it on, as for every deal in that stage.
-        var sameStage = deal.StageId == stage || (storedMap is not null && storedMap.Id == _teamMaps.GetValueOrDefault(row.TeamId)?.Id
+        // A won deal the file still places in the stage it was won from (a CRM's export keeps it) stands in the won stage, where
+        // the import moved it as a chat win does: no move back, no warning, and its date there stays the win's. Only a status
+        // that reopens it or closes it otherwise (--allow-reopen) takes it back to the file's stage.
+        var leavesWon = deal.Status == DealStatus.Won && row.Status is { } next && next != DealStatus.Won && options.AllowReopen;
+        var stillWonFrom = deal.Status == DealStatus.Won && !leavesWon && storedMap is not null
+            && storedMap.Id == _teamMaps.GetValueOrDefault(row.TeamId)?.Id && storedMap.IsBeforeWon(stage) && storedMap.IsWonOrAfter(deal.StageId);
+        var sameStage = stillWonFrom || deal.StageId == stage || (storedMap is not null && storedMap.Id == _teamMaps.GetValueOrDefault(row.TeamId)?.Id
             && storedMap.ResolveStage(deal.StageId)?.Id == stage);
         var stageChanged = !sameStage;
         var stageSkipped = false;
-        if (stageChanged && !options.AllowBackward && _teamMaps.GetValueOrDefault(row.TeamId) is { } map && IsBackward(map, deal.StageId, stage))
+        if (stageChanged && !options.AllowBackward && !(leavesWon && storedMap?.IsBeforeWon(stage) == true)
+            && _teamMaps.GetValueOrDefault(row.TeamId) is { } map && IsBackward(map, deal.StageId, stage))
         {
             warnings.Add(new ImportWarning(row.Line,
                 $"deal {deal.ExternalId} ({deal.Name}) is at {deal.StageId}; the file's stage {stage} is earlier on the map, so the stage was " +
@@ -495,7 +550,7 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
             deal.StageVersion++;
             deal.StageEnteredAt = row.StageEnteredAt ?? now;
         }
-        else if (!stageSkipped && row.StageEnteredAt is { } entered)
+        else if (!stageSkipped && !stillWonFrom && row.StageEnteredAt is { } entered)
         {
             // The same stage keeps its date unless the file gives one: an empty cell never restarts the time in stage.
             deal.StageEnteredAt = entered;
@@ -585,7 +640,19 @@ internal sealed class DealImporter(SalesCoachDbContext db, ProcessMapSet maps, T
             deal.ClosedAt = deal.StageEnteredAt;
         }
 
-        return history;
+        if (ToTheWonStage(deal) is { } wonFrom)
+        {
+            if (!stageChanged && closedFrom is null)
+            {
+                deal.StageVersion++; // a won deal stored in the stage it was won from: moved now
+            }
+
+            // A stage this row changed to is entered open before the win; a close in the stage the deal stood in is the win.
+            var wonFromStatus = closedFrom ?? DealStatus.Open;
+            return stageChanged ? [Entered(deal, wonFrom, StageChangeKind.Imported), Win(deal, wonFromStatus)] : [Win(deal, wonFromStatus)];
+        }
+
+        return history is { } change ? [History(deal, change.Kind, change.Reason)] : [];
     }
 
     private static string Status(DealStatus status) => status.ToString().ToLowerInvariant();

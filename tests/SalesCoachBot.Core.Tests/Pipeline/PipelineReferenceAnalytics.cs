@@ -11,7 +11,8 @@ namespace SalesCoachBot.Core.Tests.Pipeline;
 /// <see cref="FastDealsAnalysis"/> must agree with (<see cref="PipelineEquivalenceTests"/>). A close in the stage the deal
 /// stood in (<see cref="StageEntryFact.ClosedInStage"/>) and a reopen there (<see cref="StageEntryFact.ReopenedInStage"/>)
 /// are no entries here either: only the time in stage reads them (a close ends a stay, a reopen starts one). From any close
-/// to the deal's next row the deal was closed: no time in a stage, no part of a cycle.
+/// to the deal's next row the deal was closed, and from a win to its reopen: no time in a stage, no part of a cycle, whose
+/// end is the deal's last win.
 /// </summary>
 internal static class PipelineReferenceAnalytics
 {
@@ -86,11 +87,13 @@ internal static class PipelineReferenceAnalytics
         StageId start, StageId won, IReadOnlyList<ClosedDealFact> closed, IReadOnlyList<StageEntryFact> history, AnalysisWindow window)
     {
         var byDeal = history.ToLookup(h => h.DealId);
+        var wonIds = new HashSet<string>(StringComparer.Ordinal) { won.Value };
         var cycles = new List<WonCycle>();
         foreach (var deal in closed.Where(c => c.Status == DealStatus.Won))
         {
             var entries = byDeal[deal.DealId].Where(h => h.EntersStage).OrderBy(h => h.EnteredAt).ToList();
-            var wonAt = entries.FirstOrDefault(h => h.StageId == won.Value)?.EnteredAt ?? deal.ClosedAt;
+            var (wins, _) = WinsAndClosedSpans([.. byDeal[deal.DealId]], wonIds);
+            var wonAt = wins.Count > 0 ? wins[^1] : deal.ClosedAt;
             if (!window.Contains(wonAt) && !window.Contains(deal.ClosedAt))
             {
                 continue;
@@ -100,21 +103,40 @@ internal static class PipelineReferenceAnalytics
             var startedAt = (fromStart ?? entries.FirstOrDefault())?.EnteredAt;
             if (startedAt is { } s && (s < wonAt || (s == wonAt && fromStart is not null)))
             {
-                cycles.Add(new WonCycle(deal.DealId, s, wonAt, FromStart: fromStart is not null, ClosedDays([.. byDeal[deal.DealId]], s, wonAt)));
+                cycles.Add(new WonCycle(deal.DealId, s, wonAt, FromStart: fromStart is not null, ClosedDays([.. byDeal[deal.DealId]], s, wonAt, wonIds)));
             }
         }
 
         return cycles;
     }
 
-    /// <summary>The closed spans (a close to the next row in time) inside [start, end].</summary>
-    private static double ClosedDays(List<StageEntryFact> deal, DateTimeOffset start, DateTimeOffset end)
+    /// <summary>The closed spans inside [start, end].</summary>
+    private static double ClosedDays(List<StageEntryFact> deal, DateTimeOffset start, DateTimeOffset end, HashSet<string> won) =>
+        WinsAndClosedSpans(deal, won).Closed
+            .Select(p => (From: p.From > start ? p.From : start, To: p.To < end ? p.To : end))
+            .Sum(p => p.To > p.From ? (p.To - p.From).TotalDays : 0);
+
+    /// <summary>
+    /// A deal's wins and closed spans (facts57), row by row in time order: each row leaves the deal won (a row in a won stage,
+    /// unless a reopen in place), lost (any other close) or open. A win is a won row after a row that was not; closed is
+    /// from a close to the next row, and from a win to the first later row that is not won.
+    /// </summary>
+    private static (List<DateTimeOffset> Wins, List<(DateTimeOffset From, DateTimeOffset To)> Closed) WinsAndClosedSpans(List<StageEntryFact> deal, HashSet<string> won)
     {
         var rows = deal.OrderBy(h => h.EnteredAt).ToList();
-        return rows.Zip(rows.Skip(1))
-            .Where(p => p.First.Closes)
-            .Select(p => (From: p.First.EnteredAt > start ? p.First.EnteredAt : start, To: p.Second.EnteredAt < end ? p.Second.EnteredAt : end))
-            .Sum(p => p.To > p.From ? (p.To - p.From).TotalDays : 0);
+        var states = rows.Select(r => r.ReopenedInStage ? DealStatus.Open : won.Contains(r.StageId) ? DealStatus.Won : r.Closes ? DealStatus.Lost : DealStatus.Open).ToList();
+        var wins = Enumerable.Range(0, rows.Count).Where(i => states[i] == DealStatus.Won && (i == 0 || states[i - 1] != DealStatus.Won)).ToList();
+        var closed = Enumerable.Range(0, Math.Max(0, rows.Count - 1)).Where(i => states[i] == DealStatus.Lost).Select(i => (rows[i].EnteredAt, rows[i + 1].EnteredAt)).ToList();
+        foreach (var w in wins)
+        {
+            var back = Enumerable.Range(w + 1, rows.Count - w - 1).FirstOrDefault(j => states[j] != DealStatus.Won, -1);
+            if (back >= 0)
+            {
+                closed.Add((rows[w].EnteredAt, rows[back].EnteredAt));
+            }
+        }
+
+        return ([.. wins.Select(i => rows[i].EnteredAt)], closed);
     }
 
     public static IReadOnlyList<WeekChange> WeekOverWeek(IReadOnlyList<Stage> funnel, IReadOnlyList<StageEntryFact> history, DateTimeOffset now)
@@ -148,6 +170,7 @@ internal static class PipelineReferenceAnalytics
         var entries = history.Where(h => h.EntersStage).ToLookup(h => (h.DealId, h.StageId));
         var byDeal = history.ToLookup(h => h.DealId);
         var starts = cycles.ToDictionary(c => c.DealId, c => c.StartedAt);
+        var won = map.WonAndAfter().Select(s => s.Id.Value).ToHashSet(StringComparer.Ordinal);
         var offsets = confirmations
             .Where(c => starts.ContainsKey(c.DealId))
             .Select(c =>
@@ -157,7 +180,7 @@ internal static class PipelineReferenceAnalytics
                     .Select(h => (DateTimeOffset?)h.EnteredAt)
                     .Max() ?? starts[c.DealId];
                 // Less the days the deal stood closed in between (facts56), as its cycle counts them.
-                var closedDays = ClosedDays([.. byDeal[c.DealId]], stageEntered, c.ConfirmedAt);
+                var closedDays = ClosedDays([.. byDeal[c.DealId]], stageEntered, c.ConfirmedAt, won);
                 return (c.DealId, c.StageId, c.ItemId, Days: Math.Max(0, (c.ConfirmedAt - stageEntered).TotalDays - closedDays));
             })
             .GroupBy(o => (o.DealId, o.StageId, o.ItemId))

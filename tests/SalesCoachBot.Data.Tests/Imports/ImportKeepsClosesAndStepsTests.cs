@@ -200,9 +200,10 @@ public abstract class ImportKeepsClosesAndStepsTests(Func<TestDatabase> database
         Assert.Empty(result.Warnings);
         var after = await DealAsync(id);
         Assert.Equal((DealStatus.Won, (DateTimeOffset?)Closed), (after.Status, after.ClosedAt));
-        Assert.Equal((before.StageVersion + 1, Closed), (after.StageVersion, after.StageEnteredAt));
+        // Won from Demo: in the won stage since the close, as a chat win leaves it (won57).
+        Assert.Equal((before.StageVersion + 1, Closed, "contract-signed"), (after.StageVersion, after.StageEnteredAt, after.StageId.Value));
         var last = (await HistoryAsync(after.Id))[^1];
-        Assert.Equal((StageChangeKind.Closed, "import:won:open", Closed), (last.Kind, last.Reason, last.EnteredAt));
+        Assert.Equal((StageChangeKind.Imported, "import:won:open", Closed, "contract-signed"), (last.Kind, last.Reason, last.EnteredAt, last.StageId.Value));
 
         await using var services = Db.Services.CreateAsyncScope();
         var store = services.ServiceProvider.GetRequiredService<IPipelineStore>();
@@ -212,7 +213,7 @@ public abstract class ImportKeepsClosesAndStepsTests(Func<TestDatabase> database
         // "What moved" shows it as a win, not a loss.
         var moves = await store.ListStageChangesAsync(new PipelineScope([team.TeamId], null), Closed.AddDays(-1), Db.Time.GetUtcNow(), 10, CancellationToken.None);
         var move = Assert.Single(moves.Lines);
-        Assert.Equal((StageChangeKind.Closed, DealStatus.Won, "demo"), (move.Kind, move.Status, move.PreviousStageId));
+        Assert.Equal((StageChangeKind.Imported, DealStatus.Won, "demo"), (move.Kind, move.Status, move.PreviousStageId));
     }
 
     [DatabaseFact]

@@ -137,7 +137,7 @@ public abstract class ImportNurtureAndRenamesTests(Func<TestDatabase> database) 
         var moves = await MovesAsync(team);
 
         Assert.Equal(
-            [(StageChangeKind.Closed, DealStatus.Won), (StageChangeKind.Reopened, DealStatus.Open), (StageChangeKind.Closed, DealStatus.Lost)],
+            [(StageChangeKind.Imported, DealStatus.Won), (StageChangeKind.Reopened, DealStatus.Open), (StageChangeKind.Closed, DealStatus.Lost)],
             moves.Lines.Select(l => (l.Kind, l.Outcome!.Value)));
         Assert.All(moves.Lines, l => Assert.Equal(DealStatus.Won, l.Status));
         Assert.Equal("import:open:lost:price", (await HistoryAsync((await DealAsync(id)).Id))[2].Reason);

@@ -189,6 +189,8 @@ internal sealed class HistoryUseCase(DealLocator locator, IDealJournal journal, 
                 StageChangeKind.MapChange => say.Coaching("History.MapChange", stage, entry.Text ?? say.Coaching("History.MapChange.Default")),
                 StageChangeKind.MovedInCrm => say.Coaching("History.Moved", stage, reason),
                 StageChangeKind.ClosedInCrm => say.Coaching("History.Closed", stage, reason),
+                // An import's win from a stage before won moved the deal into the won stage (won57): said with what it made it.
+                StageChangeKind.Imported when ImportReason.Parse(entry.Text) is not null => say.Coaching("History.Moved", stage, reason),
                 StageChangeKind.Reopened => entry.Text is { Length: > 0 } why
                     ? say.Coaching("History.Reopened.Because", stage, ImportReason.Describe(why, say, map))
                     : say.Coaching("History.Reopened", stage),
