@@ -120,14 +120,27 @@ public abstract class ImportWinBeforeTheWonStage57Tests(Func<TestDatabase> datab
             // What `import deals` stored before: won, in Demo, one Entered row whose outcome is won.
             var stored = new Deal
             {
-                ExternalId = id, Name = "Hooli", OwnerId = team.RepId, TeamId = team.TeamId, StageId = new StageId("demo"),
-                StageEnteredAt = Entered, CreatedAt = Entered, LastActivityAt = Entered, Status = DealStatus.Won, ClosedAt = Won,
+                ExternalId = id,
+                Name = "Hooli",
+                OwnerId = team.RepId,
+                TeamId = team.TeamId,
+                StageId = new StageId("demo"),
+                StageEnteredAt = Entered,
+                CreatedAt = Entered,
+                LastActivityAt = Entered,
+                Status = DealStatus.Won,
+                ClosedAt = Won,
             };
             db.Deals.Add(stored);
             await db.SaveChangesAsync();
             db.StageHistory.Add(new StageHistoryEntry
             {
-                DealId = stored.Id, StageId = new StageId("demo"), EnteredAt = Entered, Kind = StageChangeKind.Entered, Reason = "import", Outcome = DealStatus.Won,
+                DealId = stored.Id,
+                StageId = new StageId("demo"),
+                EnteredAt = Entered,
+                Kind = StageChangeKind.Entered,
+                Reason = "import",
+                Outcome = DealStatus.Won,
             });
             await db.SaveChangesAsync();
         }
