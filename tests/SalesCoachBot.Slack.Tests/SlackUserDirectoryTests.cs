@@ -45,17 +45,7 @@ public sealed class SlackUserDirectoryTests : IAsyncLifetime
         await api.DisposeAsync();
     }
 
-    private static Dictionary<string, string> Command(string text) => new()
-    {
-        ["command"] = "/coach",
-        ["text"] = text,
-        ["user_id"] = "U0PAT",
-        ["user_name"] = "pat",
-        ["team_id"] = "T0FAKE",
-        ["channel_id"] = "C0SALES",
-        ["response_url"] = "https://hooks.slack.com/commands/T0FAKE/1/abc",
-        ["trigger_id"] = "1.2.3",
-    };
+    private static Dictionary<string, string> Command(string text) => SlashCommandForm.Coach(text);
 
     /// <summary>Signed at the fake clock's time, which the host checks the timestamp against.</summary>
     private Task<HttpResponseMessage> SendAsync(string text) => host.PostFormAsync("/slack/commands", Command(text), clock.GetUtcNow().ToUnixTimeSeconds());

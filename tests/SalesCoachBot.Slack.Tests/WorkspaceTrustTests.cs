@@ -100,17 +100,8 @@ public sealed class WorkspaceTrustTests : IAsyncLifetime
     private string[] StoredInstallations() =>
         Directory.Exists(InstallationsPath) ? Directory.GetFiles(InstallationsPath, "*.bin") : [];
 
-    private static Dictionary<string, string> Command(string text, string team = "T0FAKE", string user = "U0PAT") => new()
-    {
-        ["command"] = "/coach",
-        ["text"] = text,
-        ["user_id"] = user,
-        ["user_name"] = "pat",
-        ["team_id"] = team,
-        ["channel_id"] = "C0SALES",
-        ["response_url"] = "https://hooks.slack.com/commands/T0FAKE/1/abc",
-        ["trigger_id"] = "1.2.3",
-    };
+    private static Dictionary<string, string> Command(string text, string team = "T0FAKE", string user = "U0PAT") =>
+        SlashCommandForm.Coach(text, team, user);
 
     private static string Mention(string team, string eventId, string text = "<@U0BOT> my deals") => JsonSerializer.Serialize(new
     {
