@@ -224,7 +224,11 @@ public enum PipelineFocus
     Stalled,
 }
 
-internal sealed record StalledCommand(string? TeamName) : ChatCommand;
+internal sealed record StalledCommand(string? TeamName) : ChatCommand
+{
+    /// <summary>"my stalled deals", «صفقاتي المتعثرة»: only the person's own deals (of <see cref="TeamName"/> when given).</summary>
+    public bool Mine { get; init; }
+}
 
 /// <summary>
 /// "won deals", "what did we lose this month", «الصفقات الخاسرة»: the deals closed won (or, <see cref="Lost"/>, lost) in a

@@ -1191,12 +1191,12 @@ public sealed partial class CommandParser
             // «صفقات سارة بمرحلة المريخ» fits «صفقات {person}»: the words from a stage_word on name a stage, even one no map has.
             "mydeals" when m.HasSlot("person") && OwnerAndStage(m, tokens, pack) is var (person, stage)
                 => OwnerOf(WithoutOrder(person, pack), pack, folded) is not { } owner ? null
-                : new MyDealsCommand(stage.Count > 0 ? StageText(stage, pack, folded) : null, Mine: false)
+                : OnlyStalledAsked(new MyDealsCommand(stage.Count > 0 ? StageText(stage, pack, folded) : null, Mine: false)
                 {
                     OwnerName = owner,
                     Order = OrderOf(tokens, pack),
                     Count = OrderOf(tokens, pack) == DealOrder.StalledFirst ? null : HowMany(tokens.Except(stage)),
-                },
+                }, tokens, pack),
             "mydeals" when m.HasSlot("person") => null,
             // "how is Dana doing" asks after a rep as "how is Initech doing" asks after a deal: the owner's deals when someone
             // is called so, else the words as a deal's (its card) or a team's (its pipeline), which MyDealsUseCase decides.
@@ -1206,7 +1206,7 @@ public sealed partial class CommandParser
                 && asDeal.Deal is NameReference { Text: var who } && OwnerOf(m.Slot("who"), pack, folded) is not null
                     ? new MyDealsCommand(Mine: false) { OwnerName = who, Otherwise = asDeal }
                     : asDeal,
-            "mydeals" => MyDeals(m, tokens, folded, pack),
+            "mydeals" => OnlyStalledAsked(MyDeals(m, tokens, folded, pack), tokens, pack),
             // «خسرنا هالأسبوع» ("we lost this week") fits «إيش المستحق هالأسبوع» by its period: a loss or a win said is never
             // what is due, so another reading (the lost or won list) is tried.
             // "what moved today" fits "what's due today" by its day: a verb of moves_asked asks for the stage moves.
@@ -1239,14 +1239,15 @@ public sealed partial class CommandParser
             // "which deals haven't moved in a month": a period's unit left alone is no team either.
             // «الصفقات في العرض» fits «الصفقات المتعثرة في {team}»: a stage the language file names is no team, so another
             // reading (the deals at that stage) is tried.
+            // "my stalled deals": the person's own (mine_words).
             "stalled" => WithoutWindow(m.HasSlot("team") ? m.Slot("team") : TeamOutsideTheSlots(m.Extras, pack), pack) is var stalledTeam
-                && IsAPeriod(stalledTeam, pack) ? new StalledCommand(null)
+                && IsAPeriod(stalledTeam, pack) ? new StalledCommand(null) { Mine = SaysMine(tokens, pack) }
                 : stalledTeam.Count > 0 && NamedStage(stalledTeam, pack) is not null ? null
                 // "deals in EMEA", "which deals are in EMEA": no word asks for stalled ones, so the team's deals (MyDealsUseCase
                 // reads the words as a team's when no stage is called so).
                 : stalledTeam.Count > 0 && Team(stalledTeam, pack) is { } listed && OnlyDealsAsked(tokens, stalledTeam, pack)
                     ? new MyDealsCommand(listed, Mine: SaysMine(tokens, pack))
-                : new StalledCommand(Team(stalledTeam, pack)),
+                : new StalledCommand(Team(stalledTeam, pack)) { Mine = SaysMine(tokens, pack) },
             "closed" => Closed(m, tokens, pack),
             "moves" => Moves(m, tokens, pack),
             "compare" => Compare(m, tokens, folded, pack),
@@ -1350,6 +1351,15 @@ public sealed partial class CommandParser
 
     /// <summary>"my deals", «صفقاتي», "which of my deals": the person's own (<c>mine_words</c>).</summary>
     private static bool SaysMine(IReadOnlyList<Token> tokens, LanguagePack pack) => AnyWordOf(tokens, pack, "mine_words");
+
+    /// <summary>
+    /// «صفقاتي المتعثرة», "stalled deals owned by Sam" read as a deal list: a word of <c>focus_stalled</c> asks for the stalled
+    /// ones only, the person's own or the owner's, not every deal with the stalled first.
+    /// </summary>
+    private static ChatCommand? OnlyStalledAsked(MyDealsCommand? list, IReadOnlyList<Token> tokens, LanguagePack pack) =>
+        list is { StageText: null, Order: DealOrder.StalledFirst, Otherwise: null } && AnyWordOf(tokens, pack, "focus_stalled")
+            ? new StalledCommand(list.OwnerName) { Mine = list.OwnerName is null && SaysMine(tokens, pack) }
+            : list;
 
     /// <summary>
     /// "my deals", "which of my deals are in demo", "my biggest deals" (<c>order_biggest</c>), "which deal is closest to

@@ -13,7 +13,8 @@ namespace SalesCoachBot.Core.Coaching.UseCases;
 /// <summary>
 /// "stalled [TEAM]": stalled deals of the teams the person may see, grouped by owner, with the reason; the most overdue
 /// when there are more than a card holds. A name no team the person sees has but the owner of deals they see ("what's
-/// stalled for Dana") lists that owner's stalled deals only; a team of that name comes first.
+/// stalled for Dana") lists that owner's stalled deals only; a team of that name comes first. "my stalled deals" (<see
+/// cref="StalledCommand.Mine"/>) lists the person's own, of the team named if one is.
 /// </summary>
 internal sealed class StalledDealsUseCase(IDealStore deals, IDirectoryStore directory, TeamRulesProvider teamRules) : ICommandHandler<StalledCommand>
 {
@@ -26,7 +27,22 @@ internal sealed class StalledDealsUseCase(IDealStore deals, IDirectoryStore dire
         // "Stalled deals in EMEA", or a person's: "Stalled deals of Dana Demo".
         var texts = "Stalled";
         IReadOnlyList<StalledDeal>? owned = null;
-        if (command.TeamName is { } name)
+        if (command.Mine)
+        {
+            // "my stalled deals", «صفقاتي المتعثرة»: the person's own, of one team when one is named ("… in EMEA").
+            var team = command.TeamName is { } named ? await AccessPolicy.FindVisibleTeamAsync(directory, named, context.Person, cancellationToken) : null;
+            if (command.TeamName is { } unknown && team is null)
+            {
+                return Errors.Answer(say.Lists("Stalled.UnknownTeam.Title"), say.Lists("Stalled.UnknownTeam", unknown, say.Lists("Example.Stalled")));
+            }
+
+            owned = [.. (await deals.ListOpenByOwnerAsync(context.Person.Id, cancellationToken))
+                .Where(view => team is null || view.Deal.TeamId == team.Id)
+                .Select(StalledDeal.Of)];
+            scope = team?.Name ?? scope;
+            texts = team is null ? "Stalled.Mine" : "Stalled.Mine.Team";
+        }
+        else if (command.TeamName is { } name)
         {
             var team = await AccessPolicy.FindVisibleTeamAsync(directory, name, context.Person, cancellationToken);
             if (team is not null)
