@@ -8,7 +8,8 @@ namespace SalesCoachBot.Core.Tests.Understanding;
 /// <summary>
 /// Session 58: a deal's amount. "deals over 50k" was an owner called "over 50k"; "what's the amount on Globex" a deal called
 /// "amount on Globex"; "Globex is now 120k EUR" a move to a stage called "120k EUR"; "when is Globex closing" a stage called
-/// "Globex closing"; "top loss reasons" a team called "loss".
+/// "Globex closing"; "top loss reasons" a team called "loss". ("how much is Globex", "Globex close date" and «غيّر مبلغ
+/// Globex إلى 120 ألف» were already read so: no case here, as a test must fail without the change it guards.)
 /// </summary>
 public sealed class Amounts58Tests : IDisposable
 {
@@ -135,7 +136,6 @@ public sealed class Amounts58Tests : IDisposable
 
     [Theory]
     [InlineData("what's the amount on Globex")]
-    [InlineData("how much is Globex")]
     [InlineData("Globex amount")]
     [InlineData("deal size of Globex")]
     [InlineData("كم قيمة Globex")]
@@ -152,9 +152,7 @@ public sealed class Amounts58Tests : IDisposable
     [InlineData("Globex is now 120k EUR", NotOffered.Amounts)]
     [InlineData("Globex amount 120k", NotOffered.Amounts)]
     [InlineData("change Globex to 120k", NotOffered.Amounts)]
-    [InlineData("غيّر مبلغ Globex إلى 120 ألف", NotOffered.Amounts)]
     [InlineData("when is Globex closing", NotOffered.CloseDates)]
-    [InlineData("Globex close date", NotOffered.CloseDates)]
     [InlineData("when will Initech close", NotOffered.CloseDates)]
     [InlineData("متى تقفل Globex", NotOffered.CloseDates)]
     public void ChangeOrDateTheBotDoesNotKeep_GetsTheNotOfferedAnswer(string text, NotOffered topic) =>
