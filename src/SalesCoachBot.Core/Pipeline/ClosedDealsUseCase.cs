@@ -116,10 +116,10 @@ internal sealed class ClosedDealsUseCase(
             }
 
             var person = say.Language.Isolate(OwnerNames.Named(names, owner));
-            return Render(theirs, command.Lost, person, withOwners: false, period, rules.Zone, context.MapOfTeam, say, person, week);
+            return Render(theirs, command.Lost, person, withOwners: false, period, rules.Zone, context.MapOfTeam, say, person, week, command.ReasonsFirst);
         }
 
-        return Render(deals, command.Lost, audience.Label, withOwners: !audience.IsOwnDeals, period, rules.Zone, context.MapOfTeam, say, week: week);
+        return Render(deals, command.Lost, audience.Label, withOwners: !audience.IsOwnDeals, period, rules.Zone, context.MapOfTeam, say, week: week, reasonsFirst: command.ReasonsFirst);
     }
 
     /// <summary>The names of the owners called <paramref name="owner"/> of the scope's open deals.</summary>
@@ -136,10 +136,11 @@ internal sealed class ClosedDealsUseCase(
     /// each day in its team's zone (<paramref name="zoneOf"/>) and each lost reason in its team's map's words
     /// (<paramref name="mapOf"/>, by the team's map id). A <paramref name="person"/>'s list says none was theirs. A
     /// <paramref name="week"/>'s period is said without "in" ("No deals were won last week (Mon 23 – Sun 29 Nov)").
+    /// <paramref name="reasonsFirst"/>: the reasons were asked for ("top loss reasons"), so their line comes before the total.
     /// </summary>
     internal static BotAnswer Render(
         IReadOnlyList<ClosedDealLine> deals, bool lost, string audience, bool withOwners, string period, Func<long, TimeZoneInfo> zoneOf, Func<string?, ProcessMaps.ProcessMap> mapOf, Phrases say,
-        string? person = null, bool week = false)
+        string? person = null, bool week = false, bool reasonsFirst = false)
     {
         var kind = lost ? "Lost" : "Won";
         var title = say.Pipeline($"Closed.{kind}.Title", audience);
@@ -159,7 +160,7 @@ internal sealed class ClosedDealsUseCase(
         if (lost)
         {
             // "price (2 deals) · timing (1 deal)": the reasons in the maps' words, most given first.
-            facts.Add(new(say.Pipeline("Closed.Fact.Reasons"), string.Join(" · ", deals
+            facts.Insert(reasonsFirst ? 0 : facts.Count, new(say.Pipeline("Closed.Fact.Reasons"), string.Join(" · ", deals
                 .GroupBy(Reason, StringComparer.Ordinal)
                 .OrderByDescending(g => g.Count())
                 .ThenBy(g => g.Key, StringComparer.Ordinal)

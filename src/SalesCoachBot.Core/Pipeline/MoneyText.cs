@@ -75,28 +75,31 @@ internal static partial class MoneyText
     /// <summary>A currency code or word MoneyText reads ("EUR", "euros", "$"): lets the parser keep it with the amount.</summary>
     public static bool IsCurrencyWord(string word) => CurrencyWords.ContainsKey(word) || Symbols.ContainsKey(word);
 
-    /// <summary>Reads a target; a refusal is worded in <paramref name="say"/>'s language (English when none is given).</summary>
-    public static AmountParse Parse(string? text, Phrases? say = null)
+    /// <summary>
+    /// Reads a target; a refusal is worded in <paramref name="say"/>'s language (English when none is given), with the texts
+    /// under <paramref name="texts"/> in PipelineText ("DealAmount" for a list's amount filter, which is no target).
+    /// </summary>
+    public static AmountParse Parse(string? text, Phrases? say = null, string texts = "Money")
     {
         say ??= Phrases.English;
-        var example = say.Pipeline("Money.Example");
+        var example = say.Pipeline(texts + ".Example");
         var trimmed = (text ?? string.Empty).Trim().TrimEnd('?', '!', '.').Trim();
-        AmountParse.Rejected Refuse(string key) => new(say.Pipeline(key, Shorten(trimmed), example));
-        AmountParse.Rejected TooLarge() => new(say.Pipeline("Money.TooLarge", Shorten(trimmed), example), TooLarge: true);
+        AmountParse.Rejected Refuse(string key) => new(say.Pipeline(texts + "." + key, Shorten(trimmed), example));
+        AmountParse.Rejected TooLarge() => new(say.Pipeline(texts + ".TooLarge", Shorten(trimmed), example), TooLarge: true);
         if (trimmed.Length == 0)
         {
-            return new AmountParse.Rejected(say.Pipeline("Money.Missing", example));
+            return new AmountParse.Rejected(say.Pipeline(texts + ".Missing", example));
         }
 
         if (IsMinus(trimmed[0]))
         {
-            return Refuse("Money.Negative");
+            return Refuse("Negative");
         }
 
         var match = AmountRegex().Match(trimmed);
         if (!match.Success)
         {
-            return Refuse("Money.Unreadable");
+            return Refuse("Unreadable");
         }
 
         string? currency = null;
@@ -111,7 +114,7 @@ internal static partial class MoneyText
             {
                 if (!CurrencyWords.TryGetValue(match.Groups[group].Value, out var code) || (currency is not null && currency != code))
                 {
-                    return Refuse("Money.Unreadable");
+                    return Refuse("Unreadable");
                 }
 
                 currency = code;
@@ -123,7 +126,7 @@ internal static partial class MoneyText
         {
             if (!ThousandsRegex().IsMatch(digits))
             {
-                return Refuse("Money.Decimals");
+                return Refuse("Decimals");
             }
 
             digits = digits.Replace(",", string.Empty, StringComparison.Ordinal);
@@ -151,7 +154,7 @@ internal static partial class MoneyText
         var amount = number * multiplier;
         if (amount <= 0)
         {
-            return Refuse("Money.Zero");
+            return Refuse("Zero");
         }
 
         if (amount > MaxTarget)

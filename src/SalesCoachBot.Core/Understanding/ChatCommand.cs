@@ -107,7 +107,17 @@ internal sealed record MyDealsCommand(string? StageText = null, bool Mine = true
     /// card, or a team's pipeline). Null when the words can only name an owner ("Dana's deals").
     /// </summary>
     public WhatsNextCommand? Otherwise { get; init; }
+
+    /// <summary>"deals over 50k", «صفقاتي أقل من 10 آلاف»: only the deals whose amount is in this range; null for every deal.</summary>
+    public AmountFilter? Amount { get; init; }
 }
+
+/// <summary>
+/// "over 50k", "under €10k", "between 20k and 80k": the amounts as typed (in English words: «50 ألف» is "50 thousand"),
+/// read by the use case so it can explain bad input. <see cref="Over"/> and <see cref="Under"/> are exclusive bounds;
+/// "between" (<see cref="Inclusive"/>) keeps both ends.
+/// </summary>
+public sealed record AmountFilter(string? Over, string? Under, bool Inclusive = false);
 
 /// <summary>
 /// How a list of deals is sorted: stalled first (the longest in stage first), biggest amount first, furthest on the map
@@ -228,6 +238,9 @@ internal sealed record StalledCommand(string? TeamName) : ChatCommand
 {
     /// <summary>"my stalled deals", «صفقاتي المتعثرة»: only the person's own deals (of <see cref="TeamName"/> when given).</summary>
     public bool Mine { get; init; }
+
+    /// <summary>"stalled deals over 50k": only the stalled deals whose amount is in this range; null for every one.</summary>
+    public AmountFilter? Amount { get; init; }
 }
 
 /// <summary>
@@ -235,7 +248,11 @@ internal sealed record StalledCommand(string? TeamName) : ChatCommand
 /// trailing window of <see cref="WindowDays"/> days or a calendar <see cref="Period"/> (this quarter when neither is said),
 /// of a team, of the person's teams, or (<see cref="Mine"/>) of the person's own deals.
 /// </summary>
-internal sealed record ClosedDealsCommand(bool Lost, string? TeamName, int? WindowDays, Pipeline.CalendarPeriod? Period, bool Mine = false) : ChatCommand;
+internal sealed record ClosedDealsCommand(bool Lost, string? TeamName, int? WindowDays, Pipeline.CalendarPeriod? Period, bool Mine = false) : ChatCommand
+{
+    /// <summary>"top loss reasons", «ليش نخسر الصفقات»: the reasons were asked for, so the list's reasons line comes first.</summary>
+    public bool ReasonsFirst { get; init; }
+}
 
 /// <summary>
 /// "what moved this week", "stage changes this month", «وش تحرك هالأسبوع»: the stage changes of the deals in a trailing

@@ -47,7 +47,8 @@ public sealed partial class CommandParser
             return once;
         }
 
-        var parsed = ParseSaid(text);
+        // "deals over 50k": the list read without its amount filter, which is added to it (CommandParser.Amounts).
+        var parsed = AmountFiltered(text) ?? AmountOrCloseDate(text) ?? ParseSaid(text);
         parsed = StepDone(text, parsed) ?? parsed;
         return Answer(text, parsed) ?? parsed;
     }
@@ -1535,10 +1536,14 @@ public sealed partial class CommandParser
         // "what did we lose this month" fits "… last month" with "this" left over: the sentence's period is no team's name;
         // «كم خسرنا الشهر الماضي» fits «الصفقات الخاسرة الشهر الماضي» with «خسرنا» left over: nor is the win or loss.
         var (days, period, used) = Window(tokens, pack);
-        var said = pack.Words("closed_lost").Concat(pack.Words("closed_won")).ToHashSet(StringComparer.Ordinal);
+        // "top loss reasons", "why do we lose deals": the words asking for the reasons are no team's name either.
+        var said = pack.Words("closed_lost").Concat(pack.Words("closed_won")).Concat(pack.Words("closed_reason_words")).ToHashSet(StringComparer.Ordinal);
         var words = (m.HasSlot("team") ? m.Slot("team") : TeamOutsideTheSlots(m.Extras, pack)).Where(t => !said.Contains(t.Canon) && !said.Contains(t.Lower));
         var (team, year) = WithoutYear(WithoutWindow([.. words.Where(t => !used.Contains(t))], pack), pack, said: days is not null || period is not null);
-        return new ClosedDealsCommand(lost, Team(team, pack), days, period ?? year, SaysMine(tokens, pack));
+        return new ClosedDealsCommand(lost, Team(team, pack), days, period ?? year, SaysMine(tokens, pack))
+        {
+            ReasonsFirst = lost && AnyWordOf(tokens, pack, "closed_reasons_asked"),
+        };
     }
 
     /// <summary>

@@ -59,6 +59,11 @@ internal sealed class MoveDealUseCase(DealLocator locator, IDealStore deals, Wha
             // «حوّل Tailwind لـ Sam»: moved "to" a person is a reassign, which the bot does not do; say so, not "no stage Sam".
             return NotOfferedUseCase.Answer(NotOffered.Reassign, context);
         }
+        else if (IsAnAmount(command.StageText))
+        {
+            // "Globex is now 120k EUR", "change Globex to 120k": a new amount, which the bot does not set; never "no stage 120k EUR".
+            return NotOfferedUseCase.Answer(NotOffered.Amounts, context);
+        }
         else
         {
             return Errors.Answer(context.Say.Errors("UnknownStage.Title"), context.Say.Errors("UnknownStage", command.StageText,
@@ -144,4 +149,9 @@ internal sealed class MoveDealUseCase(DealLocator locator, IDealStore deals, Wha
     private async Task<bool> NamesAnOwnerAsync(string words, TurnContext context, CancellationToken cancellationToken) =>
         !string.IsNullOrWhiteSpace(words)
         && OwnerNames.Meant((await deals.ListOpenOwnersAsync(AccessPolicy.FindableDeals(context.Person), cancellationToken)).Select(o => o.Name), words).Count > 0;
+
+    /// <summary>"120k EUR", "€50,000", "2M": words no stage is called but an amount, with a unit, a currency or four digits.</summary>
+    private static bool IsAnAmount(string words) =>
+        words.Any(char.IsDigit) && Pipeline.MoneyText.Parse(words) is Pipeline.AmountParse.Parsed { Money: var money }
+        && (money.Currency is not null || money.Amount >= 1_000m);
 }

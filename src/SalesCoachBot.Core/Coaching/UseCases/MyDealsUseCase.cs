@@ -24,19 +24,27 @@ internal sealed class MyDealsUseCase(
 {
     public async Task<BotAnswer> HandleAsync(MyDealsCommand command, TurnContext context, CancellationToken cancellationToken)
     {
+        // "deals over 50k": an amount that cannot be read is answered before any deal is.
+        var (amounts, refusal) = command.Amount is { } filter ? AmountRange.Read(filter, context.Turn.Words, context.Say) : (null, null);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
         if (command.OwnerName is { } owner)
         {
-            return await OwnersAsync(owner, command, context, cancellationToken);
+            return await OwnersAsync(owner, command, amounts, context, cancellationToken);
         }
 
         // "my deals in EMEA", "deals in EMEA": words no map knows as a stage but a team's name.
         if (command.StageText is { } words && !NamesAStage(words, context) && await directory.FindTeamByNameAsync(words, cancellationToken) is { } team)
         {
-            return await TeamsAsync(team, words, command, context, cancellationToken);
+            return await TeamsAsync(team, words, command, amounts, context, cancellationToken);
         }
 
         // "which deals are in demo", "what are our biggest deals": without "my", the deals of every team the person may see.
-        var everyone = !command.Mine && (command.StageText is not null || command.Order != DealOrder.StalledFirst);
+        // "deals over 50k" likewise: the amount filter narrows the deals the person may see.
+        var everyone = !command.Mine && (command.StageText is not null || command.Order != DealOrder.StalledFirst || amounts is not null);
         // An admin's are every team's ("Deals in all teams"), as the pipeline names them; no team is the admin's own.
         var titled = everyone ? command.StageText is null ? context.Person.IsAdmin ? "Visible.All" : "Visible" : "Visible.InStage" : "Mine.InStage";
         // Someone in one team reads its name ("Deals in EMEA"), as the stalled and due headers name it; "your teams" is
@@ -47,7 +55,7 @@ internal sealed class MyDealsUseCase(
             titled = "Visible.InStage";
         }
 
-        if (everyone && command.StageText is null && command.Order is DealOrder.Biggest or DealOrder.Oldest or DealOrder.ClosestToClosing)
+        if (everyone && command.StageText is null && amounts is null && command.Order is DealOrder.Biggest or DealOrder.Oldest or DealOrder.ClosestToClosing)
         {
             return await FirstOfVisibleAsync(command, titled, oneTeam, context, cancellationToken);
         }
@@ -57,13 +65,13 @@ internal sealed class MyDealsUseCase(
             // Only the deals at the stage are read: every map that knows the words names the stage alike, so the list is
             // titled as reading every deal would title it.
             var visibleAt = await AccessPolicy.VisibleOpenDealsAtAsync(deals, context.Person, atStage.Ids, cancellationToken);
-            return await ListAsync(visibleAt, stageText, titled, withOwners: true, context, cancellationToken, order: command.Order, count: command.Count, known: atStage.Match);
+            return await ListAsync(visibleAt, stageText, titled, withOwners: true, context, cancellationToken, order: command.Order, count: command.Count, known: atStage.Match, amounts: amounts);
         }
 
         IReadOnlyList<DealView> mine = everyone
             ? await AccessPolicy.VisibleOpenDealsAsync(deals, context.Person, cancellationToken)
             : await deals.ListOpenByOwnerAsync(context.Person.Id, cancellationToken);
-        return await ListAsync(mine, command.StageText, titled, withOwners: everyone, context, cancellationToken, oneTeam, command.Order, command.Count);
+        return await ListAsync(mine, command.StageText, titled, withOwners: everyone, context, cancellationToken, oneTeam, command.Order, command.Count, amounts: amounts);
     }
 
     /// <summary>The name of the person's one team; null for an admin, or someone in several teams or none.</summary>
@@ -78,7 +86,7 @@ internal sealed class MyDealsUseCase(
     /// Asked like a deal ("how is Dana doing"), a name no owner has is answered as "how is Initech doing" is. Only the deals
     /// listed are read: the owners' (or the team's), found by the owners' names first.
     /// </summary>
-    private async Task<BotAnswer> OwnersAsync(string owner, MyDealsCommand command, TurnContext context, CancellationToken cancellationToken)
+    private async Task<BotAnswer> OwnersAsync(string owner, MyDealsCommand command, AmountRange? amounts, TurnContext context, CancellationToken cancellationToken)
     {
         var scope = AccessPolicy.FindableDeals(context.Person);
         var called = OwnerNames.Theirs(await deals.ListOpenOwnersAsync(scope, cancellationToken), o => o.Name, owner).Select(o => o.Id).ToList();
@@ -104,7 +112,7 @@ internal sealed class MyDealsUseCase(
         var named = team?.Name ?? OwnerNames.Named(theirs.Select(view => view.OwnerName), owner);
         // One person's deals name that person in the heading: "owner: Dana Demo" on every line would only repeat it.
         var owners = team is not null || theirs.Select(view => view.Deal.OwnerId).Distinct().Skip(1).Any();
-        return await ListAsync(theirs, command.StageText, "Owner", withOwners: owners, context, cancellationToken, named, command.Order, command.Count);
+        return await ListAsync(theirs, command.StageText, "Owner", withOwners: owners, context, cancellationToken, named, command.Order, command.Count, amounts: amounts);
     }
 
     /// <summary>Whether a map in force knows <paramref name="words"/> as a stage (or one close to them).</summary>
@@ -116,7 +124,7 @@ internal sealed class MyDealsUseCase(
     /// their own deals in it ("my deals" is theirs). A team the person may not see is answered as one not known, as the
     /// stalled list answers it, so its existence is not told.
     /// </summary>
-    private async Task<BotAnswer> TeamsAsync(SalesTeam team, string words, MyDealsCommand command, TurnContext context, CancellationToken cancellationToken)
+    private async Task<BotAnswer> TeamsAsync(SalesTeam team, string words, MyDealsCommand command, AmountRange? amounts, TurnContext context, CancellationToken cancellationToken)
     {
         var say = context.Say;
         var person = context.Person;
@@ -128,11 +136,11 @@ internal sealed class MyDealsUseCase(
         if (person.IsManager || person.IsAdmin || !command.Mine)
         {
             var theirs = await deals.ListOpenAsync([team.Id], cancellationToken);
-            return await ListAsync(theirs, null, "Visible.InStage", withOwners: true, context, cancellationToken, team.Name, command.Order, command.Count);
+            return await ListAsync(theirs, null, "Visible.InStage", withOwners: true, context, cancellationToken, team.Name, command.Order, command.Count, amounts: amounts);
         }
 
         var mine = (await deals.ListOpenByOwnerAsync(person.Id, cancellationToken)).Where(view => view.Deal.TeamId == team.Id).ToList();
-        return await ListAsync(mine, null, "Mine.InStage", withOwners: false, context, cancellationToken, team.Name, command.Order, command.Count);
+        return await ListAsync(mine, null, "Mine.InStage", withOwners: false, context, cancellationToken, team.Name, command.Order, command.Count, amounts: amounts);
     }
 
     /// <summary>
@@ -265,8 +273,11 @@ internal sealed class MyDealsUseCase(
 
     private sealed record ListRow(DealView View, Stage? Stage, StallAssessment Stall);
 
-    /// <summary>A list's text keys (<see cref="Prefix"/>), what they name (<see cref="About"/>) and its title.</summary>
-    private sealed record ListHeading(string Prefix, object[] About, string Title);
+    /// <summary>
+    /// A list's text keys (<see cref="Prefix"/>), what they name (<see cref="About"/>) and its title; the amount filter's
+    /// words and the count of deals it left out for having no amount, when the list is filtered ("deals over 50k").
+    /// </summary>
+    private sealed record ListHeading(string Prefix, object[] About, string Title, string? Amounts = null, string? LeftOut = null);
 
     /// <summary>"biggest 5 deals" lists five; a count over what a card holds lists what it holds, the rest counted as without one.</summary>
     private static int Shown(int? count) => count is > 0 and < ListLimits.Deals ? count.Value : ListLimits.Deals;
@@ -306,10 +317,11 @@ internal sealed class MyDealsUseCase(
     /// title, header and "none" texts are those under <paramref name="titled"/> (<c>Owner</c>, <c>Visible.InStage</c>,
     /// <c>Mine.InStage</c>); the plain "My deals" texts otherwise. At most <paramref name="count"/> deals are listed when
     /// asked for ("biggest 5 deals"), never more than a card holds. <paramref name="known"/>: the stage the words name,
-    /// when the caller knows it (else the first deal's map that knows the words says).
+    /// when the caller knows it (else the first deal's map that knows the words says). <paramref name="amounts"/>: only the
+    /// deals in that range, the header saying so and counting those left out for having no amount.
     /// </summary>
     private async Task<BotAnswer> ListAsync(
-        IReadOnlyList<DealView> mine, string? stageText, string titled, bool withOwners, TurnContext context, CancellationToken cancellationToken, string? owner = null, DealOrder order = DealOrder.StalledFirst, int? count = null, StageMatch.Found? known = null)
+        IReadOnlyList<DealView> mine, string? stageText, string titled, bool withOwners, TurnContext context, CancellationToken cancellationToken, string? owner = null, DealOrder order = DealOrder.StalledFirst, int? count = null, StageMatch.Found? known = null, AmountRange? amounts = null)
     {
         var say = context.Say;
         string? stageName = null;
@@ -339,6 +351,20 @@ internal sealed class MyDealsUseCase(
             : both ? [say.Language.Isolate(owner!), say.Language.Isolate(stageName!)]
             : [say.Language.Isolate(subject)];
         var title = say.Lists(prefix + ".Title", about);
+        string? range = null, leftOut = null;
+        if (amounts is not null)
+        {
+            range = amounts.Words(say);
+            leftOut = AmountRange.LeftOut(mine.Count(view => view.Deal.Amount is null), say);
+            mine = [.. mine.Where(view => amounts.Holds(view.Deal))];
+            if (mine.Count == 0)
+            {
+                var none = say.Lists("Amount.None", title, range);
+                return new BotAnswer(leftOut is null ? none : none + "\n" + leftOut,
+                    new Card { Kind = CardKind.DealList, Title = say.Lists("Amount.Title", title, range), Body = leftOut is null ? [none] : [none, leftOut] });
+            }
+        }
+
         if (mine.Count == 0)
         {
             var none = say.Lists(prefix + ".None", about);
@@ -355,7 +381,7 @@ internal sealed class MyDealsUseCase(
         var picked = eachCurrency
             ? rows.GroupBy(r => CurrencyOf(r.View.Deal)).SelectMany(g => g.Take(shown)).Take(ListLimits.Deals).ToList()
             : [.. rows.Take(shown)];
-        return Render(new ListHeading(prefix, about, title), picked, rows.Count, rows.Count(r => r.Stall.IsStalled), several, eachCurrency, shown, order, withOwners, rules, context);
+        return Render(new ListHeading(prefix, about, title, range, leftOut), picked, rows.Count, rows.Count(r => r.Stall.IsStalled), several, eachCurrency, shown, order, withOwners, rules, context);
     }
 
     /// <summary>
@@ -368,7 +394,7 @@ internal sealed class MyDealsUseCase(
         var say = context.Say;
         var lines = picked.Select(r => DealCards.ListLine(
             Line(r.View, r.Stage, r.Stall, rules.Zone(r.View.Deal.TeamId), say)
-                + (order == DealOrder.Biggest ? " · " + Pipeline.PipelineFormat.Amount(r.View.Deal.Amount, r.View.Deal.Currency, say) : string.Empty)
+                + (order == DealOrder.Biggest || heading.Amounts is not null ? " · " + Pipeline.PipelineFormat.Amount(r.View.Deal.Amount, r.View.Deal.Currency, say) : string.Empty)
                 + (order == DealOrder.Oldest ? " · " + say.Count(Phrases.Area.Lists, "Mine.OpenDays", OpenDays(r.View.Deal, context.Now)) : string.Empty),
             r.View.Id, withOwners ? r.View.OwnerName : null, say)).ToList();
 
@@ -387,15 +413,19 @@ internal sealed class MyDealsUseCase(
         };
         // Counted phrases, so Arabic reads «صفقة متعثرة واحدة», not a bare digit beside an adjective.
         var counts = (Open: say.Count(Phrases.Area.Lists, "Counts.Open", total), Stalled: say.Count(Phrases.Area.Lists, "Counts.Stalled", stalled));
+        // "Deals in EMEA over 50,000 EUR: 4 open, 1 stalled": a filtered list's title and header say the filter.
+        var below = new[] { more, heading.LeftOut }.OfType<string>().ToList();
         var card = new Card
         {
             Kind = CardKind.DealList,
-            Title = heading.Title,
+            Title = heading.Amounts is null ? heading.Title : say.Lists("Amount.Title", heading.Title, heading.Amounts),
             Subtitle = say.Lists("Mine.Counts", counts.Open, counts.Stalled),
             Note = sorted,
-            Sections = [new CardSection(say.Lists("Mine.Section"), more is null ? lines : [.. lines, new CardLine(more)])],
+            Sections = [new CardSection(say.Lists("Mine.Section"), [.. lines, .. below.Select(line => new CardLine(line))])],
         };
-        var text = new StringBuilder().AppendLine(say.Lists(heading.Prefix + ".Header", [.. heading.About, counts.Open, counts.Stalled]));
+        var text = new StringBuilder().AppendLine(heading.Amounts is null
+            ? say.Lists(heading.Prefix + ".Header", [.. heading.About, counts.Open, counts.Stalled])
+            : say.Lists("Amount.Header", heading.Title, heading.Amounts, counts.Open, counts.Stalled));
         if (sorted is not null)
         {
             text.AppendLine(sorted);
@@ -406,9 +436,9 @@ internal sealed class MyDealsUseCase(
             text.Append("- ").AppendLine(line.Text);
         }
 
-        if (more is not null)
+        foreach (var line in below)
         {
-            text.AppendLine(more);
+            text.AppendLine(line);
         }
 
         return new BotAnswer(text.ToString().TrimEnd(), card);

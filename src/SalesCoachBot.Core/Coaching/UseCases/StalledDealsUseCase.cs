@@ -21,6 +21,13 @@ internal sealed class StalledDealsUseCase(IDealStore deals, IDirectoryStore dire
     public async Task<BotAnswer> HandleAsync(StalledCommand command, TurnContext context, CancellationToken cancellationToken)
     {
         var say = context.Say;
+        // "stalled deals over 50k": an amount that cannot be read is answered before any deal is.
+        var (amounts, refusal) = command.Amount is { } filter ? AmountRange.Read(filter, context.Turn.Words, say) : (null, null);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
         IReadOnlyCollection<long>? teams = AccessPolicy.VisibleTeams(context.Person);
         var rules = await teamRules.GetAsync(cancellationToken);
         var scope = AccessPolicy.TeamsLabel(context.Person, rules, say);
@@ -74,10 +81,21 @@ internal sealed class StalledDealsUseCase(IDealStore deals, IDirectoryStore dire
             .Where(r => r.stall.IsStalled)
             .ToList();
 
+        // The filter's words follow the scope in every text ("Stalled deals in EMEA over 50,000 EUR: 2"); the deals it left
+        // out for having no amount are counted under the list.
+        string? leftOut = null;
+        if (amounts is not null)
+        {
+            leftOut = AmountRange.LeftOut(stalled.Count(r => r.view.Deal.Amount is null), say);
+            stalled = [.. stalled.Where(r => amounts.Holds(r.view.Deal))];
+            scope = say.Lists("Amount.Title", scope, amounts.Words(say));
+        }
+
         if (stalled.Count == 0)
         {
             var none = say.Lists(texts + ".None", scope);
-            return new BotAnswer(none, new Card { Kind = CardKind.DealList, Title = Title(texts, scope, say), Body = [none] });
+            return new BotAnswer(leftOut is null ? none : none + "\n" + leftOut,
+                new Card { Kind = CardKind.DealList, Title = Title(texts, scope, say), Body = leftOut is null ? [none] : [none, leftOut] });
         }
 
         // The most overdue across the teams, grouped by owner; the digest's "See all" button comes here, so a team with
@@ -87,6 +105,7 @@ internal sealed class StalledDealsUseCase(IDealStore deals, IDirectoryStore dire
         shown = shown[..Math.Min(shown.Count, ListLimits.Deals)];
         var more = left.Count == 0 ? null : say.Lists("Stalled.More", left.Count,
             say.Language.Isolate(left.GroupBy(r => r.view.OwnerName).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase).First().Key));
+        more = more is null ? leftOut : leftOut is null ? more : more + "\n" + leftOut;
         var sections = shown
             .GroupBy(r => r.view.OwnerName)
             .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
