@@ -466,7 +466,7 @@ public abstract class ImportTests(Func<TestDatabase> database) : IDisposable
             "quota: amount 'lots' is not a number", "quota_currency: currency 'EURO'", "quota_period 'weekly' is not quarter, month or year",
             "quota '100' has no quota_currency", "quota '0' is not above zero",
         ];
-        Assert.Equal([3, 4, 5, 6, 7], first.Rejections.Select(r => r.Line));
+        Assert.Equal([4, 5, 6, 7, 8], first.Rejections.Select(r => r.Line));
         Assert.All(first.Rejections.Zip(reasons), pair => Assert.StartsWith(pair.Second, pair.First.Reason, StringComparison.Ordinal));
         Assert.Equal(1, kept.Updated);
         await using var db = Db.NewContext();

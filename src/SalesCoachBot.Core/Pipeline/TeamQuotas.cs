@@ -10,9 +10,9 @@ internal static class TeamQuotas
     public static TargetPeriod CurrentPeriod(QuotaPeriod kind, DateOnly today, Phrases say) =>
         ((PeriodParse.Parsed)TargetPeriods.Parse(kind switch
         {
-            QuotaPeriod.Month => "this month",
-            QuotaPeriod.Year => "this year",
-            _ => "this quarter",
+            QuotaPeriod.Month => Canonical.Command("this month"),
+            QuotaPeriod.Year => Canonical.Command("this year"),
+            _ => Canonical.Command("this quarter"),
         }, today, say)).Period;
 
     /// <summary>"Q4 2026", "December 2026", "2026": the period's own name, which the progress answer repeats per team.</summary>
@@ -23,16 +23,7 @@ internal static class TeamQuotas
         _ => period.QuarterName(say),
     };
 
-    /// <summary>"500,000 EUR a quarter" / «500,000 EUR كل ربع»: the quota as stored.</summary>
+    /// <summary>"500,000 EUR a quarter" / «500,000 EUR لكل ربع سنة»: the quota as stored.</summary>
     public static string Describe(SalesTeam team, Phrases say) =>
         say.Pipeline("Quota.Per." + team.QuotaPeriod, say.Language.Money(team.QuotaAmount ?? 0, team.QuotaCurrency));
-
-    /// <summary>The period kind a CSV cell or a parser's word names ("quarter", "month", "year"); null for anything else.</summary>
-    public static QuotaPeriod? ParsePeriod(string? text) => (text ?? string.Empty).Trim().ToLowerInvariant() switch
-    {
-        "quarter" or "quarterly" or "q" => QuotaPeriod.Quarter,
-        "month" or "monthly" or "m" => QuotaPeriod.Month,
-        "year" or "yearly" or "annual" or "y" => QuotaPeriod.Year,
-        _ => null,
-    };
 }

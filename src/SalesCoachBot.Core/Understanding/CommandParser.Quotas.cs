@@ -9,25 +9,26 @@ namespace SalesCoachBot.Core.Understanding;
 public sealed partial class CommandParser
 {
     /// <summary>
-    /// The amount, its unit and currency read as the reverse funnel reads them (<see cref="Funnel"/>); the team from the
-    /// example's slot, else after a team marker; the period from a word of <c>quota_year_words</c>, <c>quota_month_words</c>
-    /// or <c>quota_quarter_words</c> (none: a quarter). No amount: not this command.
+    /// The funnel's examples, which hold the quota's too: an amount with a quota word and a verb of <c>quota_set_words</c>, or
+    /// a period (<c>quota_year_words</c>, …) and no word of <c>quota_question_words</c>, sets the team's quota ("set the EMEA
+    /// quota to 500k EUR this quarter", "our quota is 2M EUR a year", «هدف فريق EMEA هذا الربع 500 ألف يورو»); any other
+    /// amount is the reverse funnel's target ("quota 500k EUR", "what do we need to hit 2M this quarter"). Kept in one
+    /// command's examples: a command of their own shifted the weight of every word they share ("is", "the", "we").
     /// </summary>
-    private static SetQuotaCommand? SetQuota(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack)
+    private static ChatCommand? QuotaOrFunnel(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack)
     {
+        var period = QuotaPeriodOf(tokens, pack);
+        var quota = AnyWordOf(tokens, pack, "quota_words");
+        var setVerb = AnyWordOf(tokens, pack, "quota_set_words");
+        var setsIt = quota && (setVerb || (period is not null && !AnyWordOf(tokens, pack, "quota_question_words")));
         if (Funnel(tokens, pack) is not ReverseFunnelCommand read)
         {
             // "set the EMEA quota to lots": a quota set with no amount read; the answer asks for the amount.
-            return AnyWordOf(tokens, pack, "quota_words") ? new SetQuotaCommand(string.Empty, QuotaPeriodOf(tokens, pack), QuotaTeam(m, tokens, pack)) : null;
+            return quota && setVerb ? new SetQuotaCommand(string.Empty, period, QuotaTeam(m, tokens, pack)) : QuotaWithoutAmount(m, tokens, pack);
         }
 
-        var team = m.Slot("team") is { Count: > 0 } slot ? Team(slot, pack) : read.TeamName;
-        return new SetQuotaCommand(read.AmountText, QuotaPeriodOf(tokens, pack), team);
+        return setsIt ? new SetQuotaCommand(read.AmountText, period, QuotaTeam(m, tokens, pack) ?? read.TeamName) : read;
     }
-
-    /// <summary>"how are we doing against quota", "what's the quota for EMEA": the team from the slot or after a team marker.</summary>
-    private static QuotaProgressCommand QuotaProgress(IntentMatch m, IReadOnlyList<Token> tokens, LanguagePack pack) =>
-        new(QuotaTeam(m, tokens, pack));
 
     /// <summary>
     /// A quota asked about with no amount: planned ("reverse funnel", "what do we need to hit quota": a word of

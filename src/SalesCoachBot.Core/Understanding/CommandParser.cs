@@ -1257,9 +1257,7 @@ public sealed partial class CommandParser
             "teams" => AnyWordOf(tokens, pack, "deals_nouns") || AnyWordOf(tokens, pack, "pipeline_nouns") ? null : new ListTeamsCommand(),
             // "am I on track for quota", «كم باقي على التارجت»: a quota asked about with no amount is the stored quota's progress,
             // never a deal called "am I"; "reverse funnel", "what do we need to hit quota": the plan for what is left of it.
-            "funnel" => Funnel(tokens, pack) ?? QuotaWithoutAmount(m, tokens, pack),
-            "setquota" => SetQuota(m, tokens, pack),
-            "quota" => Funnel(tokens, pack) is { } withAmount ? withAmount : QuotaProgress(m, tokens, pack),
+            "funnel" => QuotaOrFunnel(m, tokens, pack),
             "newdeal" => NewDeal(m.Slot("deal"), folded, pack),
             "map" => new ShowMapCommand(MapTeam(m.Slot("team").Count > 0 ? m.Slot("team") : m.Extras, tokens, pack)),
             // "deals with no next step in EMEA" fits "next step for {deal} {step}" with "deals with no" for the deal: deals in
