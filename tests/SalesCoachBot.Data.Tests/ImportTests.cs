@@ -445,6 +445,40 @@ public abstract class ImportTests(Func<TestDatabase> database) : IDisposable
     }
 
     [DatabaseFact]
+    public async Task ImportTeams_QuotaColumns_StoreTheQuotaRejectBadCellsNamingRowAndColumnAndEmptyKeepsIt()
+    {
+        var t = Guid.NewGuid().ToString("N")[..8];
+        var csv = "team,quota,quota_currency,quota_period\n" +
+            $"Gulf {t},2000000,kwd,year\n" +
+            $"Plain {t},500000.5,EUR,\n" +
+            $"Letters {t},lots,EUR,quarter\n" +
+            $"Euro {t},100,EURO,quarter\n" +
+            $"Weekly {t},100,EUR,weekly\n" +
+            $"Bare {t},100,,quarter\n" +
+            $"Zero {t},0,EUR,quarter\n";
+
+        var first = await ImportAsync(ImportKind.Teams, csv);
+        var kept = await ImportAsync(ImportKind.Teams, $"team,time_zone,quota,quota_currency,quota_period\ngulf {t},Asia/Kuwait,,,\n");
+
+        Assert.Equal((2, 5), (first.Added, first.Rejected));
+        string[] reasons =
+        [
+            "quota: amount 'lots' is not a number", "quota_currency: currency 'EURO'", "quota_period 'weekly' is not quarter, month or year",
+            "quota '100' has no quota_currency", "quota '0' is not above zero",
+        ];
+        Assert.Equal([4, 5, 6, 7, 8], first.Rejections.Select(r => r.Line));
+        Assert.All(first.Rejections.Zip(reasons), pair => Assert.StartsWith(pair.Second, pair.First.Reason, StringComparison.Ordinal));
+        Assert.Equal(1, kept.Updated);
+        await using var db = Db.NewContext();
+        var teams = await db.Teams.AsNoTracking().Where(x => x.Name.EndsWith(t)).ToDictionaryAsync(x => x.Name);
+        Assert.Equal(["Gulf " + t, "Plain " + t], teams.Keys.Order());
+        var gulf = teams[$"Gulf {t}"];
+        Assert.Equal((2_000_000m, "KWD", QuotaPeriod.Year, (long?)null, "Asia/Kuwait"), (gulf.QuotaAmount, gulf.QuotaCurrency, gulf.QuotaPeriod, gulf.QuotaSetByPersonId, gulf.TimeZoneId));
+        Assert.NotNull(gulf.QuotaSetAt);
+        Assert.Equal((500_000.5m, "EUR", QuotaPeriod.Quarter), (teams[$"Plain {t}"].QuotaAmount, teams[$"Plain {t}"].QuotaCurrency, teams[$"Plain {t}"].QuotaPeriod));
+    }
+
+    [DatabaseFact]
     public async Task ImportHistory_AddsRowsOnceAndRejectsUnknownDeal()
     {
         var team = await Db.CreateTeamAsync();

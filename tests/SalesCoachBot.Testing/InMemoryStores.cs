@@ -75,6 +75,17 @@ public sealed class InMemoryStores : IDirectoryStore, IDealStore, IConversationS
     public Task<SalesTeam?> FindTeamByNameAsync(string name, CancellationToken cancellationToken) =>
         Task.FromResult(Teams.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)));
 
+    public Task<bool> SetQuotaAsync(long teamId, TeamQuota quota, long byPersonId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (Teams.FirstOrDefault(t => t.Id == teamId) is not { } team)
+        {
+            return Task.FromResult(false);
+        }
+
+        (team.QuotaAmount, team.QuotaCurrency, team.QuotaPeriod, team.QuotaSetByPersonId, team.QuotaSetAt) = (quota.Amount, quota.Currency, quota.Period, byPersonId, at);
+        return Task.FromResult(true);
+    }
+
     public Task<TeamRoster> ListRosterAsync(IReadOnlyCollection<long> teamIds, CancellationToken cancellationToken)
     {
         lock (_gate)

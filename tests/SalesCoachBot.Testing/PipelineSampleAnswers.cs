@@ -63,6 +63,23 @@ public static class PipelineSampleAnswers
         new ReverseFunnelUseCase(new FixedStore(Data()), new PipelineAccess(Directory.Instance))
             .HandleAsync(new ReverseFunnelCommand("10M", "this year"), Context("what do we need to hit 10M this year"), CancellationToken.None);
 
+    /// <summary>
+    /// "how are we doing against quota" for EMEA with a quota of 2,000,000 EUR a quarter: the sample's history with two wins in
+    /// Q4 2026, one in EUR (counted) and one in USD (left out).
+    /// </summary>
+    public static Task<BotAnswer> QuotaProgressAsync(Core.Localization.Phrases? say = null)
+    {
+        var team = new SalesTeam { Id = 1, Name = "EMEA", TimeZoneId = "Europe/Berlin", QuotaAmount = 2_000_000m, QuotaCurrency = "EUR", QuotaPeriod = QuotaPeriod.Quarter };
+        var data = Data();
+        var store = new FixedStore(data with
+        {
+            ClosedDeals = [.. data.ClosedDeals, new(400, DealStatus.Won, 500_000m, "EUR", Now.AddDays(-10), null), new(401, DealStatus.Won, 50_000m, "USD", Now.AddDays(-5), null)],
+        });
+        var directory = new Directory(team);
+        return new QuotaProgressUseCase(directory, new ReverseFunnelUseCase(store, new PipelineAccess(directory)))
+            .HandleAsync(new QuotaProgressCommand(), Context("how are we doing against quota") with { Say = say ?? Core.Localization.Phrases.English }, CancellationToken.None);
+    }
+
     private static TurnContext Context(string text) =>
         new(Manager, new ChatTurn(new ChatUser(ChatChannel.Teams, Email: Manager.Email), ConversationKey.For(ChatChannel.Teams, "sample"), new TextInput(text)), Map, Now);
 
@@ -140,21 +157,24 @@ public static class PipelineSampleAnswers
             Task.FromResult(url is null ? null : new CardImage(url, chart.AltText));
     }
 
-    private sealed class Directory : IDirectoryStore
+    private sealed class Directory(SalesTeam team) : IDirectoryStore
     {
-        public static readonly Directory Instance = new();
+        public static readonly Directory Instance = new(PipelineSampleAnswers.Emea);
 
         public Task<PersonView?> FindPersonAsync(SalesCoachBot.Core.Conversations.ChatUser user, CancellationToken cancellationToken) =>
             Task.FromResult<PersonView?>(null);
 
         public Task<PersonView?> FindPersonByEmailAsync(string email, CancellationToken cancellationToken) => Task.FromResult<PersonView?>(null);
 
-        public Task<IReadOnlyList<SalesTeam>> ListTeamsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<SalesTeam>>([Emea]);
+        public Task<IReadOnlyList<SalesTeam>> ListTeamsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<SalesTeam>>([team]);
 
         public Task<SalesTeam?> FindTeamByNameAsync(string name, CancellationToken cancellationToken) =>
-            Task.FromResult(string.Equals(name, Emea.Name, StringComparison.OrdinalIgnoreCase) ? Emea : null);
+            Task.FromResult(string.Equals(name, team.Name, StringComparison.OrdinalIgnoreCase) ? team : null);
 
         public Task<TeamRoster> ListRosterAsync(IReadOnlyCollection<long> teamIds, CancellationToken cancellationToken) =>
             Task.FromResult(new TeamRoster([], new Dictionary<long, int>()));
+
+        public Task<bool> SetQuotaAsync(long teamId, TeamQuota quota, long byPersonId, DateTimeOffset at, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("The sample answers set no quota.");
     }
 }

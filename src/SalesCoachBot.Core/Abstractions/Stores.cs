@@ -26,7 +26,13 @@ public interface IDirectoryStore
     /// and each team's open deals: counted in the database, one query for the people and one for the teams, however many.
     /// </summary>
     Task<TeamRoster> ListRosterAsync(IReadOnlyCollection<long> teamIds, CancellationToken cancellationToken);
+
+    /// <summary>Stores the team's one current quota in place of any other, with who set it and when; false when no such team.</summary>
+    Task<bool> SetQuotaAsync(long teamId, TeamQuota quota, long byPersonId, DateTimeOffset at, CancellationToken cancellationToken);
 }
+
+/// <summary>A team's quota as set: an amount in a currency for each quarter, month or year (<see cref="SalesTeam.QuotaAmount"/>).</summary>
+public sealed record TeamQuota(decimal Amount, string Currency, QuotaPeriod Period);
 
 /// <summary>One person in one team, with the open deals they own there.</summary>
 public sealed record TeamMember(long TeamId, long PersonId, string Name, PersonRole Role, string? Language, int OpenDeals);

@@ -86,6 +86,10 @@ internal static class AccessPolicy
     public static bool CanMove(PersonView person, Deal deal) =>
         person.IsAdmin || (person.IsManager && person.TeamIds.Contains(deal.TeamId));
 
+    /// <summary>A team's quota is set by a manager of the team or an admin; a rep reads it.</summary>
+    public static bool CanSetQuota(PersonView person, long teamId) =>
+        person.IsAdmin || (person.IsManager && person.TeamIds.Contains(teamId));
+
     /// <summary>A confirmation may be withdrawn by whoever made it, or by a manager or admin.</summary>
     public static bool CanUndo(PersonView person, Deal deal, long confirmedBy) =>
         CanWorkOn(person, deal) && (confirmedBy == person.Id || person.IsAdmin || person.IsManager);

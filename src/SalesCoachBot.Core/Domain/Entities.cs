@@ -44,6 +44,32 @@ public sealed class SalesTeam
 
     /// <summary>The id of the team's process map (<c>map</c> column of teams.csv); null: the default map.</summary>
     public string? MapId { get; set; }
+
+    /// <summary>
+    /// The team's current quota (<c>quota</c>, <c>quota_currency</c>, <c>quota_period</c> of teams.csv, or "set the EMEA
+    /// quota to 500k EUR" in chat): one per team, no history; null amount: none set.
+    /// </summary>
+    public decimal? QuotaAmount { get; set; }
+
+    /// <summary>The quota's ISO currency code (upper case); wins in other currencies do not count towards it.</summary>
+    public string? QuotaCurrency { get; set; }
+
+    /// <summary>The calendar period the quota is for, in the team's time zone.</summary>
+    public QuotaPeriod QuotaPeriod { get; set; } = QuotaPeriod.Quarter;
+
+    /// <summary>Who set the quota in chat; null when an import set it (or none is set).</summary>
+    public long? QuotaSetByPersonId { get; set; }
+
+    /// <summary>When the quota was last set, in chat or by an import.</summary>
+    public DateTimeOffset? QuotaSetAt { get; set; }
+}
+
+/// <summary>The calendar period a team's quota is for (<see cref="SalesTeam.QuotaPeriod"/>).</summary>
+public enum QuotaPeriod
+{
+    Quarter,
+    Month,
+    Year,
 }
 
 public sealed class Person

@@ -24,6 +24,11 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
     public async Task<BotAnswer> HandleAsync(ReverseFunnelCommand command, TurnContext context, CancellationToken cancellationToken)
     {
         var say = context.Say;
+        if (command.AmountText.Length == 0 && await FromQuotaAsync(command, context, cancellationToken) is { } fromQuota)
+        {
+            return fromQuota;
+        }
+
         // The sign and unit from the person's words, typed or run by a button, which the parser's words leave out.
         var words = context.Turn.Words;
         var said = MoneyText.WithFollowingWord(MoneyText.WithSign(command.AmountText, words), words, command.TeamName);
@@ -63,42 +68,87 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
         }
 
         var period = ((PeriodParse.Parsed)TargetPeriods.Parse(command.PeriodText, today, say)).Period;
+        var planned = await PlanAsync(audience, map, target, period, zone, context.Now, cancellationToken);
+        if (planned.Plan is not { } plan)
+        {
+            return NoHistory(planned, target.Amount, audience, say);
+        }
+
+        // A currency the bot chose (none typed) while the deals use others: said in the first line, with how to ask for those.
+        var others = target.Currency is null ? planned.OtherCurrencies : [];
+        return Render(plan, audience, period, planned.Conversions, say, others.Count > 0 ? new CurrencyChoice(typed, others) : null);
+    }
+
+    /// <summary>
+    /// "reverse funnel", "what do we need to hit quota" (no amount): the stored quota of the audience's team, what is left of
+    /// it in its current period; null (the answer asks for the target) when the audience is not one team with a quota.
+    /// </summary>
+    private async Task<BotAnswer?> FromQuotaAsync(ReverseFunnelCommand command, TurnContext context, CancellationToken cancellationToken)
+    {
+        var say = context.Say;
+        var resolved = await access.ResolveAsync(
+            context.Person, command.TeamName, say.Pipeline("Example.Funnel", "2M"), team => say.Pipeline("Example.Funnel.Team", "2M", team), say, cancellationToken);
+        if (resolved is not AudienceResult.Allowed { Audience: { IsOwnDeals: false, Teams: [{ QuotaAmount: { } quota } team] } audience })
+        {
+            return null;
+        }
+
+        var map = context.Maps.For(team.MapId);
+        var zone = ZoneOf(team);
+        var period = TeamQuotas.CurrentPeriod(team.QuotaPeriod, ZonedDay.Of(context.Now, zone), say);
+        var target = new Money(quota, team.QuotaCurrency);
+        var planned = await PlanAsync(audience, map, target, period, zone, context.Now, cancellationToken);
+        return planned.Plan is { } plan
+            ? Render(plan, audience, period, planned.Conversions, say, fromQuota: true)
+            : NoHistory(planned, quota, audience, say);
+    }
+
+    private static BotAnswer NoHistory(FunnelInputs planned, decimal target, PipelineAudience audience, Phrases say)
+    {
+        var shown = say.Language.Money(target, planned.Currency);
+        return Errors.Answer(say.Pipeline("Reverse.NoHistory.Title"), planned.Currency.Length > 0
+            ? say.Pipeline("Reverse.NoHistory.Currency", shown, audience.Label, planned.Currency)
+            : say.Pipeline("Reverse.NoHistory", shown, audience.Label));
+    }
+
+    /// <summary>
+    /// What a plan for <paramref name="target"/> in <paramref name="period"/> rests on: the wins of the period so far in the
+    /// target's currency (the pipeline report's rule: won, closed in the period), the deals won there in other currencies (not
+    /// converted, so left out), and the plan itself from the last 12 months (null when no won deal has an amount).
+    /// </summary>
+    internal async Task<FunnelInputs> PlanAsync(
+        PipelineAudience audience, ProcessMap map, Money target, TargetPeriod period, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var periodStart = Instant(period.Start, zone);
         var periodEnd = Instant(period.End, zone);
 
-        var window = AnalysisWindow.LastDays(HistoryDays, context.Now);
+        var window = AnalysisWindow.LastDays(HistoryDays, now);
         var since = window.From < periodStart ? window.From : periodStart;
-        var data = await store.LoadAsync(audience.Scope, since, context.Now, cancellationToken);
+        var data = await store.LoadAsync(audience.Scope, since, now, cancellationToken);
 
         var wonInWindow = data.ClosedDeals.Where(c => c.Status == DealStatus.Won && window.Contains(c.ClosedAt)).ToList();
-        var currency = target.Currency ?? DominantCurrency(wonInWindow.Select(w => w.Currency))
-            ?? DominantCurrency(data.OpenDeals.Select(d => d.Currency)) ?? string.Empty;
+        var currency = PipelineAnalytics.NormalizeCurrency(target.Currency) is { Length: > 0 } said ? said
+            : DominantCurrency(wonInWindow.Select(w => w.Currency)) ?? DominantCurrency(data.OpenDeals.Select(d => d.Currency)) ?? string.Empty;
         bool InCurrency(string? c) => PipelineAnalytics.NormalizeCurrency(c) == currency;
 
-        var wonSizes = wonInWindow.Where(w => InCurrency(w.Currency) && w.Amount > 0).Select(w => w.Amount!.Value).ToList();
-        var shown = say.Language.Money(target.Amount, currency);
-        if (PipelineAnalytics.Median(wonSizes) is not { } median)
-        {
-            return Errors.Answer(say.Pipeline("Reverse.NoHistory.Title"), currency.Length > 0
-                ? say.Pipeline("Reverse.NoHistory.Currency", shown, audience.Label, currency)
-                : say.Pipeline("Reverse.NoHistory", shown, audience.Label));
-        }
+        var wonInPeriod = data.ClosedDeals.Where(c => c.Status == DealStatus.Won && c.ClosedAt >= periodStart && c.ClosedAt < periodEnd && c.ClosedAt <= now).ToList();
+        var wonSoFar = wonInPeriod.Where(c => InCurrency(c.Currency)).Sum(c => c.Amount ?? 0);
+        var wonElsewhere = wonInPeriod.Count(c => !InCurrency(c.Currency));
+        var others = wonInWindow.Select(w => w.Currency).Concat(data.OpenDeals.Select(d => d.Currency)).Select(PipelineAnalytics.NormalizeCurrency)
+            .Where(c => c.Length > 0 && c != currency).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
+        var wonSizes = wonInWindow.Where(w => InCurrency(w.Currency) && w.Amount > 0).Select(w => w.Amount!.Value).ToList();
         var funnel = SalesFunnel(map);
         var conversions = PipelineAnalytics.Conversions(funnel, PipelineAnalytics.InMapStages(map, data.History), window);
+        if (PipelineAnalytics.Median(wonSizes) is not { } median)
+        {
+            return new FunnelInputs(currency, wonSoFar, wonElsewhere, null, conversions, others);
+        }
+
         var openByStage = data.OpenDeals.Where(d => InCurrency(d.Currency) || d.Currency is null)
             .GroupBy(d => d.StageId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var wonSoFar = data.ClosedDeals
-            .Where(c => c.Status == DealStatus.Won && c.ClosedAt >= periodStart && c.ClosedAt <= context.Now && InCurrency(c.Currency))
-            .Sum(c => c.Amount ?? 0);
-
-        var plan = ReverseFunnel.Plan(target.Amount, currency, wonSoFar, median, wonSizes.Count, funnel, conversions, openByStage, (periodEnd - context.Now).TotalDays);
-        // A currency the bot chose (none typed) while the deals use others: said in the first line, with how to ask for those.
-        var others = target.Currency is null
-            ? wonInWindow.Select(w => w.Currency).Concat(data.OpenDeals.Select(d => d.Currency)).Select(PipelineAnalytics.NormalizeCurrency)
-                .Where(c => c.Length > 0 && c != currency).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()
-            : [];
-        return Render(plan, audience, period, conversions, say, others.Count > 0 ? new CurrencyChoice(typed, others) : null);
+        var plan = ReverseFunnel.Plan(target.Amount, currency, wonSoFar, median, wonSizes.Count, funnel, conversions, openByStage, (periodEnd - now).TotalDays);
+        return new FunnelInputs(currency, wonSoFar, wonElsewhere, plan, conversions, others);
     }
 
     /// <summary>
@@ -115,8 +165,12 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
     /// <summary>The amount as typed without a currency, and the other currencies the audience's deals use.</summary>
     internal sealed record CurrencyChoice(string Typed, IReadOnlyList<string> Others);
 
+    /// <summary><see cref="PlanAsync"/>'s answer: the currency counted, won so far in it, won in others, the plan (null: no history).</summary>
+    internal sealed record FunnelInputs(
+        string Currency, decimal WonSoFar, int WonElsewhere, ReverseFunnelPlan? Plan, IReadOnlyList<StageConversion> Conversions, IReadOnlyList<string> OtherCurrencies);
+
     internal static BotAnswer Render(ReverseFunnelPlan plan, PipelineAudience audience, TargetPeriod period, IReadOnlyList<StageConversion> conversions, Phrases? say = null,
-        CurrencyChoice? choice = null)
+        CurrencyChoice? choice = null, bool fromQuota = false)
     {
         say ??= Phrases.English;
         var language = say.Language;
@@ -126,7 +180,8 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
         var separator = say.Nudges("ListSeparator");
         var target = Money(plan.Target);
         // The card's title stays short; the first line names a chosen currency: "1,500,000 EUR (say "$1.5m" or "1.5m USD" for the USD deals)".
-        var cardTitle = say.Pipeline("Reverse.Title", target, period.ByDate);
+        // From the stored quota the plan is for what is left of it, and says so: "To close the 300,000 EUR left of the 500,000 EUR quota".
+        var cardTitle = fromQuota ? QuotaTitle(plan, period, say) : say.Pipeline("Reverse.Title", target, period.ByDate);
         if (choice is not null)
         {
             // A symbol before Arabic words ("$2 مليون") reads badly: Arabic gives the code after the amount only.
@@ -136,7 +191,7 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
             target = say.Pipeline("Reverse.Currency.Chosen", target, string.Join(separator, ways));
         }
 
-        var title = say.Pipeline("Reverse.Title", target, period.ByDate);
+        var title = fromQuota ? cardTitle : say.Pipeline("Reverse.Title", target, period.ByDate);
         var periodLine = period.IsDefault
             ? say.Pipeline("Reverse.PeriodDefault", period.QuarterName(say), period.ByDate)
             : say.Pipeline("Reverse.Period", period.Label, period.ByDate);
@@ -146,22 +201,7 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
             return new BotAnswer(done + " " + periodLine, new Card { Kind = CardKind.Pipeline, Title = cardTitle, Body = [done, periodLine] });
         }
 
-        // Nearest to won first, as the question is answered: "N to enter Proposal, M to enter Discovery…". Every count goes
-        // in as a number, so all are written one way (the language's digits, no isolate: a digit needs none in Arabic).
-        var known = plan.Stages.Where(s => s.Needed is not null).Reverse().ToList();
-        string headline;
-        if (known.Count == 0)
-        {
-            headline = say.Pipeline("Reverse.Headline.Unknown", title, PipelineFormat.Deals(plan.DealsToWin, say));
-        }
-        else
-        {
-            var needs = string.Join(separator, known.Select((s, i) => i == 0
-                ? say.Pipeline("Reverse.Need.First", PipelineFormat.Deals(s.Needed!.Value, say), Name(s.Stage))
-                : say.Pipeline("Reverse.Need", s.Needed!.Value, Name(s.Stage))));
-            var holds = string.Join(separator, known.Select(s => say.Pipeline("Reverse.Hold", s.Have, Name(s.Stage))));
-            headline = say.Pipeline("Reverse.Headline", title, needs, holds);
-        }
+        var headline = Headline(plan, title, say);
 
         var stageLines = plan.Stages.Select(s => s.Needed is { } n
             ? say.Pipeline("Reverse.Stage", Name(s.Stage), n, s.Have, PipelineFormat.Percent(s.ToWonRate, say))
@@ -254,7 +294,33 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
         });
     }
 
-    private static DateTimeOffset Instant(DateOnly date, TimeZoneInfo zone)
+    /// <summary>"To close the 300,000 EUR left of the 500,000 EUR quota by 31 Dec 2026": a plan for what is left of a quota.</summary>
+    internal static string QuotaTitle(ReverseFunnelPlan plan, TargetPeriod period, Phrases say) =>
+        say.Pipeline("Reverse.Title.Left", say.Language.Money(plan.Remaining, plan.Currency), say.Language.Money(plan.Target, plan.Currency), period.ByDate);
+
+    /// <summary>
+    /// "{title} you need 4 deals to enter Proposal, 9 to enter Discovery — and you hold 2 in Proposal, 5 in Discovery now":
+    /// nearest to won first, as the question is answered. Every count goes in as a number, so all are written one way (the
+    /// language's digits, no isolate: a digit needs none in Arabic).
+    /// </summary>
+    internal static string Headline(ReverseFunnelPlan plan, string title, Phrases say)
+    {
+        var separator = say.Nudges("ListSeparator");
+        string Name(Stage stage) => MapWording.Name(stage, say.Language);
+        var known = plan.Stages.Where(s => s.Needed is not null).Reverse().ToList();
+        if (known.Count == 0)
+        {
+            return say.Pipeline("Reverse.Headline.Unknown", title, PipelineFormat.Deals(plan.DealsToWin, say));
+        }
+
+        var needs = string.Join(separator, known.Select((s, i) => i == 0
+            ? say.Pipeline("Reverse.Need.First", PipelineFormat.Deals(s.Needed!.Value, say), Name(s.Stage))
+            : say.Pipeline("Reverse.Need", s.Needed!.Value, Name(s.Stage))));
+        var holds = string.Join(separator, known.Select(s => say.Pipeline("Reverse.Hold", s.Have, Name(s.Stage))));
+        return say.Pipeline("Reverse.Headline", title, needs, holds);
+    }
+
+    internal static DateTimeOffset Instant(DateOnly date, TimeZoneInfo zone)
     {
         var local = date.ToDateTime(TimeOnly.MinValue);
         return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
@@ -266,7 +332,7 @@ public sealed class ReverseFunnelUseCase(IPipelineStore store, PipelineAccess ac
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.Key).FirstOrDefault();
 
-    private static TimeZoneInfo ZoneOf(SalesTeam? team)
+    internal static TimeZoneInfo ZoneOf(SalesTeam? team)
     {
         if (team is not null && TimeZoneInfo.TryFindSystemTimeZoneById(team.TimeZoneId, out var zone))
         {

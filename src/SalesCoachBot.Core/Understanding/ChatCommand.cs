@@ -472,3 +472,16 @@ internal enum ActsDay
     Today,
     Yesterday,
 }
+
+/// <summary>
+/// "set the EMEA quota to 500k EUR this quarter", "our quota is 2M EUR a year", «هدف فريق EMEA هذا الربع 500 ألف يورو»:
+/// the team's one current quota. <see cref="AmountText"/> as the reverse funnel reads it; <see cref="Period"/> null means
+/// a quarter; <see cref="TeamName"/> null means the asker's one team.
+/// </summary>
+internal sealed record SetQuotaCommand(string AmountText, Domain.QuotaPeriod? Period = null, string? TeamName = null) : ChatCommand;
+
+/// <summary>
+/// "how are we doing against quota", "am I on track for quota", «وين وصلنا من الهدف»: each visible team's quota in its
+/// current period against what it won so far (or the team named).
+/// </summary>
+internal sealed record QuotaProgressCommand(string? TeamName = null) : ChatCommand;

@@ -1161,7 +1161,7 @@ public sealed partial class CommandParser
             // «كم باقي على التارجت» fits «كم باقي على {deal}» with the target for the deal: a quota is no deal's name (parse55).
             // Arabic only: "what's next for Target" may name a retailer's deal.
             "next" when pack.IsArabic && m.Slot("deal") is { Count: > 0 } quota && quota.All(t => pack.Words("quota_words").Contains(t.Lower) || pack.Words("quota_words").Contains(t.Canon))
-                => new ReverseFunnelCommand(string.Empty),
+                => new QuotaProgressCommand(),
             "next" => NextIsATime(m, tokens, pack) || AsksWhichDeals(m.Slot("deal"), pack) || NamesThePipeline(m.Slot("deal"), pack) || IsAPeriod(m.Slot("deal"), pack) || StepAfterLatinName(m, tokens, pack) || EndsWithAStageToGoTo(m.Slot("deal"), pack) || MoveVerbBeforeDeal(m, pack) ? null
                 : NextWithItsPeriod(m.Slot("deal"), m, pack, folded),
             "done" => Items(m.Slot("item"), pack) is { Count: > 0 } items ? new ConfirmItemsCommand(DealOf(m.Slot("deal"), pack, folded), items) : null,
@@ -1257,11 +1257,9 @@ public sealed partial class CommandParser
             // "show me the team's deals" fits "show the teams": deals asked for are a list of deals, so another reading is tried;
             // "pipeline for all teams" likewise asks for the pipeline, not the list of teams.
             "teams" => AnyWordOf(tokens, pack, "deals_nouns") || AnyWordOf(tokens, pack, "pipeline_nouns") ? null : new ListTeamsCommand(),
-            // "am I on track for quota", «كم باقي على التارجت»: a quota asked about with no amount; none is stored, so the
-            // answer asks for the target (an empty amount), never a deal called "am I".
-            // "am I on track for quota", "reverse funnel": no amount said, so the answer asks for the target.
-            "funnel" => Funnel(tokens, pack) ?? (AnyWordOf(tokens, pack, "quota_words") || AnyWordOf(tokens, pack, "reverse_funnel_words")
-                ? new ReverseFunnelCommand(string.Empty) : null),
+            // "am I on track for quota", «كم باقي على التارجت»: a quota asked about with no amount is the stored quota's progress,
+            // never a deal called "am I"; "reverse funnel", "what do we need to hit quota": the plan for what is left of it.
+            "funnel" => QuotaOrFunnel(m, tokens, pack),
             "newdeal" => NewDeal(m.Slot("deal"), folded, pack),
             "map" => new ShowMapCommand(MapTeam(m.Slot("team").Count > 0 ? m.Slot("team") : m.Extras, tokens, pack)),
             // "deals with no next step in EMEA" fits "next step for {deal} {step}" with "deals with no" for the deal: deals in
@@ -3582,13 +3580,13 @@ public sealed partial class CommandParser
         var stageWords = pack.Words("stage_words");
         var stage = StageText(slot, pack, typed);
         // "what about the quota", "what about our target" fit "about {stage}", and "quota" is one letter from the stage
-        // "Proposal / quote": a quota asked about with no amount is the reverse funnel, which asks for the target (as "am I on
-        // track for quota"). Typed with a capital ("about Target") it may be a deal's name: the stage-or-deal reading.
+        // "Proposal / quote": a quota asked about with no amount is its progress (as "am I on track for quota"). Typed with a
+        // capital ("about Target") it may be a deal's name: the stage-or-deal reading.
         var quota = cleaned.SkipWhile(t => pack.Words("deal_leading").Contains(t.Canon) || pack.Words("deal_leading").Contains(t.Lower)).ToList();
         if (mustLookLikeStage && quota.Count > 0 && quota.All(t => (pack.Words("quota_words").Contains(t.Lower) || pack.Words("quota_words").Contains(t.Canon))
             && !char.IsUpper(t.Original[0])))
         {
-            return new ReverseFunnelCommand(string.Empty);
+            return new QuotaProgressCommand();
         }
 
         if (mustLookLikeStage

@@ -20,6 +20,9 @@ internal sealed class SalesTeamConfiguration : IEntityTypeConfiguration<SalesTea
         builder.Property(t => t.Language).HasMaxLength(10);
         builder.Property(t => t.MapId).HasMaxLength(100);
         builder.Property(t => t.Workdays).IsRequired();   // migration Workdays: rows stored before it work Monday to Friday
+        builder.Property(t => t.QuotaAmount).HasPrecision(AmountPrecision.Digits, AmountPrecision.Decimals);
+        builder.Property(t => t.QuotaCurrency).HasMaxLength(3);
+        builder.Property(t => t.QuotaPeriod).HasConversion<string>().HasMaxLength(10);   // migration TeamQuotas: rows before it read Quarter
     }
 }
 

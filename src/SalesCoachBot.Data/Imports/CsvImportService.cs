@@ -34,7 +34,7 @@ public sealed class CsvImportService(SalesCoachDbContext db, IProcessMapSource m
             {
                 ImportKind.Deals => await new DealImporter(db, maps.Maps, time, options, Report(kind, progress)).RunAsync(table, cancellationToken),
                 ImportKind.People => await new PeopleImporter(db, Report(kind, progress)).RunAsync(table, cancellationToken),
-                ImportKind.Teams => await new TeamImporter(db, maps.Maps, Report(kind, progress)).RunAsync(table, cancellationToken),
+                ImportKind.Teams => await new TeamImporter(db, maps.Maps, time, Report(kind, progress)).RunAsync(table, cancellationToken),
                 ImportKind.History => await new HistoryImporter(db, maps.Maps, time, Report(kind, progress)).RunAsync(table, cancellationToken),
                 _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
             };

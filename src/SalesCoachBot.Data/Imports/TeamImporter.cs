@@ -6,12 +6,18 @@ using SalesCoachBot.Data.Configurations;
 
 namespace SalesCoachBot.Data.Imports;
 
-/// <summary>Sales teams upserted by name (case-insensitive). Empty cells keep stored values (or defaults).</summary>
-internal sealed class TeamImporter(SalesCoachDbContext db, ProcessMapSet maps, Action<long> progress)
+/// <summary>
+/// Sales teams upserted by name (case-insensitive). Empty cells keep stored values (or defaults). A quota (<c>quota</c>,
+/// <c>quota_currency</c>, <c>quota_period</c>) replaces the team's one current quota, recorded as set by the import now.
+/// </summary>
+internal sealed class TeamImporter(SalesCoachDbContext db, ProcessMapSet maps, TimeProvider time, Action<long> progress)
 {
-    public static readonly CsvSchema Schema = new(["team"], ["time_zone", "nudge_time", "weekdays_only", "idle_after_days", "map", "language", "workdays"]);
+    public static readonly CsvSchema Schema = new(
+        ["team"], ["time_zone", "nudge_time", "weekdays_only", "idle_after_days", "map", "language", "workdays", "quota", "quota_currency", "quota_period"]);
 
-    private sealed record Row(long Line, string Name, string? TimeZoneId, TimeOnly? NudgeTime, bool? WeekdaysOnly, int? IdleAfterDays, string? MapId, string? Language, WorkWeek? Workdays);
+    private sealed record Row(
+        long Line, string Name, string? TimeZoneId, TimeOnly? NudgeTime, bool? WeekdaysOnly, int? IdleAfterDays, string? MapId, string? Language, WorkWeek? Workdays,
+        decimal? Quota = null, string? QuotaCurrency = null, QuotaPeriod? QuotaPeriod = null);
 
     public async Task<ImportResult> RunAsync(CsvTable table, CancellationToken cancellationToken)
     {
@@ -52,7 +58,7 @@ internal sealed class TeamImporter(SalesCoachDbContext db, ProcessMapSet maps, A
                         continue;
                     }
 
-                    Apply(team, row);
+                    Apply(team, row, time.GetUtcNow());
                     db.ChangeTracker.DetectChanges();
                     if (db.Entry(team).State == EntityState.Modified)
                     {
@@ -66,7 +72,7 @@ internal sealed class TeamImporter(SalesCoachDbContext db, ProcessMapSet maps, A
                 else
                 {
                     team = new SalesTeam { Name = row.Name };
-                    Apply(team, row);
+                    Apply(team, row, time.GetUtcNow());
                     db.Teams.Add(team);
                     tally.Added++;
                 }
@@ -90,8 +96,15 @@ internal sealed class TeamImporter(SalesCoachDbContext db, ProcessMapSet maps, A
         return [.. open.Where(d => map.FindStage(d.StageId) is null).Select(d => $"{d.ExternalId} in {d.StageId}")];
     }
 
-    private static void Apply(SalesTeam team, Row row)
+    private static void Apply(SalesTeam team, Row row, DateTimeOffset now)
     {
+        var quota = (row.Quota ?? team.QuotaAmount, row.QuotaCurrency ?? team.QuotaCurrency, row.QuotaPeriod ?? team.QuotaPeriod);
+        if (quota != (team.QuotaAmount, team.QuotaCurrency, team.QuotaPeriod))
+        {
+            // Set by RevOps' file, not by a person in chat: no one is recorded as its setter.
+            (team.QuotaAmount, team.QuotaCurrency, team.QuotaPeriod, team.QuotaSetByPersonId, team.QuotaSetAt) = (quota.Item1, quota.Item2, quota.Item3, null, now);
+        }
+
         team.TimeZoneId = row.TimeZoneId ?? team.TimeZoneId;
         team.NudgeTime = row.NudgeTime ?? team.NudgeTime;
         team.WeekdaysOnly = row.WeekdaysOnly ?? team.WeekdaysOnly;
@@ -195,6 +208,66 @@ internal sealed class TeamImporter(SalesCoachDbContext db, ProcessMapSet maps, A
             }
         }
 
-        return errors.Count > 0 ? null : new Row(csv.Line, name!, zone, nudgeTime, weekdaysOnly, idleDays, mapId, language, workdays);
+        var (quota, quotaCurrency, quotaPeriod) = Quota(csv, errors);
+        return errors.Count > 0 ? null : new Row(csv.Line, name!, zone, nudgeTime, weekdaysOnly, idleDays, mapId, language, workdays, quota, quotaCurrency, quotaPeriod);
+    }
+
+    /// <summary>
+    /// <c>quota</c> (an amount above zero, rounded for its currency), <c>quota_currency</c> (a 3-letter code, required with a
+    /// quota: wins in other currencies are not converted) and <c>quota_period</c> (<c>quarter</c>, <c>month</c> or <c>year</c>).
+    /// </summary>
+    private static (decimal? Amount, string? Currency, QuotaPeriod? Period) Quota(CsvRow csv, List<string> errors)
+    {
+        string? currency = null;
+        if (csv.Get("quota_currency") is { } currencyText)
+        {
+            if (CsvValues.TryCurrency(currencyText, out var code, out var error))
+            {
+                currency = code;
+            }
+            else
+            {
+                errors.Add("quota_currency: " + error);
+            }
+        }
+
+        decimal? amount = null;
+        if (csv.Get("quota") is { } amountText)
+        {
+            if (!CsvValues.TryAmount(amountText, currency, out var value, out var error))
+            {
+                errors.Add("quota: " + error);
+            }
+            else if (value <= 0)
+            {
+                errors.Add($"quota '{amountText}' is not above zero");
+            }
+            else if (csv.Get("quota_currency") is null)
+            {
+                errors.Add($"quota '{amountText}' has no quota_currency: give its 3-letter code (e.g. EUR)");
+            }
+            else
+            {
+                amount = value;
+            }
+        }
+
+        QuotaPeriod? period = null;
+        if (csv.Get("quota_period") is { } periodText)
+        {
+            period = periodText.ToLowerInvariant() switch
+            {
+                "quarter" => QuotaPeriod.Quarter,
+                "month" => QuotaPeriod.Month,
+                "year" => QuotaPeriod.Year,
+                _ => null,
+            };
+            if (period is null)
+            {
+                errors.Add($"quota_period '{periodText}' is not quarter, month or year");
+            }
+        }
+
+        return (amount, currency, period);
     }
 }

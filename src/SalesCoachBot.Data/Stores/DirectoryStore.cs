@@ -50,6 +50,19 @@ internal sealed class DirectoryStore(DbContextLease lease) : IDirectoryStore
             .FirstOrDefaultAsync(t => EF.Property<string>(t, SalesTeamConfiguration.NormalizedName) == normalized, cancellationToken);
     }
 
+    public async Task<bool> SetQuotaAsync(long teamId, TeamQuota quota, long byPersonId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(quota);
+        // One UPDATE: the team keeps one current quota, and a second setter simply comes last.
+        return await Db.Teams.Where(t => t.Id == teamId).ExecuteUpdateAsync(
+            set => set.SetProperty(t => t.QuotaAmount, quota.Amount)
+                .SetProperty(t => t.QuotaCurrency, quota.Currency)
+                .SetProperty(t => t.QuotaPeriod, quota.Period)
+                .SetProperty(t => t.QuotaSetByPersonId, byPersonId)
+                .SetProperty(t => t.QuotaSetAt, at),
+            cancellationToken) > 0;
+    }
+
     public async Task<TeamRoster> ListRosterAsync(IReadOnlyCollection<long> teamIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(teamIds);

@@ -30,6 +30,20 @@ public sealed class ExampleRequestsTests
     }
 
     [Theory]
+    [InlineData("en")]
+    [InlineData("ar")]
+    public void QuotaExamples_ReadAsTheirRequests(string language)
+    {
+        var say = In(language);
+
+        var set = Assert.IsType<SetQuotaCommand>(Read(say.Pipeline("Example.SetQuota", "EMEA")));
+        Assert.Equal("EMEA", set.TeamName);
+        Assert.Equal(new QuotaProgressCommand(), Read(say.Pipeline("Example.QuotaProgress")));
+        Assert.Equal("EMEA", Assert.IsType<QuotaProgressCommand>(Read(say.Pipeline("Example.QuotaProgress.Team", "EMEA"))).TeamName);
+        Assert.Equal("EMEA", Assert.IsType<ReverseFunnelCommand>(Read(say.Pipeline("Example.QuotaFunnel.Team", "EMEA"))).TeamName);
+    }
+
+    [Theory]
     [InlineData("en", "Lost", true)]
     [InlineData("en", "Won", false)]
     [InlineData("ar", "Lost", true)]

@@ -21,7 +21,7 @@ public sealed class Parse56Tests : IDisposable
     [InlineData("what about the quota?")]
     [InlineData("how about the quota")]
     [InlineData("what about our target")]
-    public async Task QuotaAskedAbout_IsTheReverseFunnel_NotTheStageProposalQuote(string text)
+    public async Task QuotaAskedAbout_IsItsProgress_NotTheStageProposalQuote(string text)
     {
         _bot.AddDeal("1002", "Initech", "demo", _bot.Rep);
 
@@ -30,9 +30,9 @@ public sealed class Parse56Tests : IDisposable
         var onTrack = await _bot.AskAsync("am I on track for quota", _bot.Manager);
 
         // Was the stage "Proposal / quote" ("quota" is one letter from "quote").
-        Assert.Equal(string.Empty, Assert.IsType<ReverseFunnelCommand>(parsed).AmountText);
+        Assert.IsType<QuotaProgressCommand>(parsed);
         Assert.Equal(onTrack.Text, answer.Text);
-        Assert.Contains("Tell me the target amount", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("No quota is set for EMEA", answer.Text, StringComparison.Ordinal);
         // A capital may name a deal (a retailer called Target): left to the stage-or-deal reading.
         Assert.IsType<AboutCommand>(_parser.Parse("tell me about Target"));
     }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -121,9 +122,12 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         var tag = Guid.NewGuid().ToString("N")[..10];
         await using var db = NewContext();
-        var team = new SalesTeam { Name = $"Team {tag}", TimeZoneId = "Europe/Berlin" };
-        db.Teams.Add(team);
-        await db.SaveChangesAsync();
+        // Written with the columns every upgrade test's schema has (sales_teams gained quota columns in TeamQuotas).
+        var name = $"Team {tag}";
+        var normalized = name.ToLowerInvariant();
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO sales_teams (name, normalized_name, time_zone_id, nudge_time, weekdays_only, idle_after_days, workdays) VALUES ({name}, {normalized}, 'Europe/Berlin', '09:00:00', TRUE, 14, 'mon-fri')");
+        var team = new SalesTeam { Name = name, Id = await db.Database.SqlQuery<long>($"SELECT id AS \"Value\" FROM sales_teams WHERE normalized_name = {normalized}").SingleAsync() };
         var rep = new Person { Email = $"rep-{tag}@example.com", Name = $"Rep {tag}", Memberships = [new TeamMembership { TeamId = team.Id }] };
         var other = new Person { Email = $"other-{tag}@example.com", Name = $"Other {tag}", Memberships = [new TeamMembership { TeamId = team.Id }] };
         db.People.AddRange(rep, other);

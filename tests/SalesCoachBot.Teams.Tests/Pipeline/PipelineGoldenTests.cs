@@ -13,7 +13,7 @@ namespace SalesCoachBot.Teams.Tests.Pipeline;
 /// </summary>
 public sealed class PipelineGoldenTests
 {
-    public static TheoryData<string> Names => ["pipeline-report", "pipeline-report-inline", "reverse-funnel", "pipeline-details", "map-picture", "pipeline-win-rate"];
+    public static TheoryData<string> Names => ["pipeline-report", "pipeline-report-inline", "reverse-funnel", "pipeline-details", "map-picture", "pipeline-win-rate", "quota-progress", "quota-progress-ar"];
 
     private static Task<BotAnswer> AnswerAsync(string name) => name switch
     {
@@ -22,6 +22,8 @@ public sealed class PipelineGoldenTests
         "pipeline-details" => PipelineSampleAnswers.PipelineDetailsAsync(),
         "map-picture" => PipelineSampleAnswers.MapAsync(PipelineSampleAnswers.ChartUrl),
         "pipeline-win-rate" => PipelineSampleAnswers.PipelineAsync(PipelineSampleAnswers.ChartUrl, focus: Core.Understanding.PipelineFocus.WinRate),
+        "quota-progress" => PipelineSampleAnswers.QuotaProgressAsync(),
+        "quota-progress-ar" => PipelineSampleAnswers.QuotaProgressAsync(Core.Localization.ReplyTexts.Shared.In(Core.Localization.ReplyLanguage.Arabic)),
         _ => PipelineSampleAnswers.ReverseFunnelAsync(),
     };
 

@@ -58,6 +58,8 @@ internal static class CommandHandlers
         Handle<ListTeamsCommand, ListTeamsUseCase>();
         Handle<CompareRepsCommand, CompareRepsUseCase>();
         Handle<ReverseFunnelCommand, ReverseFunnelUseCase>();
+        Handle<SetQuotaCommand, SetQuotaUseCase>();
+        Handle<QuotaProgressCommand, QuotaProgressUseCase>();
         Handle<ShowMapCommand, ShowMapUseCase>();
         Handle<UseChannelForNudgesCommand, UseChannelForNudgesUseCase>();
         Handle<SetNextStepCommand, SetNextStepUseCase>();

@@ -591,6 +591,30 @@ namespace SalesCoachBot.Data.Migrations.Postgres
                         .HasColumnType("time without time zone")
                         .HasColumnName("nudge_time");
 
+                    b.Property<decimal?>("QuotaAmount")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("quota_amount");
+
+                    b.Property<string>("QuotaCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("quota_currency");
+
+                    b.Property<string>("QuotaPeriod")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("quota_period");
+
+                    b.Property<DateTimeOffset?>("QuotaSetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("quota_set_at");
+
+                    b.Property<long?>("QuotaSetByPersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("quota_set_by_person_id");
+
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(100)

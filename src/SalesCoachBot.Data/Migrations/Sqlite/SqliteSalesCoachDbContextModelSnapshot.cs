@@ -571,6 +571,30 @@ namespace SalesCoachBot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("nudge_time");
 
+                    b.Property<decimal?>("QuotaAmount")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quota_amount");
+
+                    b.Property<string>("QuotaCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quota_currency");
+
+                    b.Property<string>("QuotaPeriod")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quota_period");
+
+                    b.Property<long?>("QuotaSetAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quota_set_at");
+
+                    b.Property<long?>("QuotaSetByPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quota_set_by_person_id");
+
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(100)

@@ -52,6 +52,10 @@ internal sealed class CachingDirectoryStore(DirectoryStore inner, SharedCache ca
     public Task<TeamRoster> ListRosterAsync(IReadOnlyCollection<long> teamIds, CancellationToken cancellationToken) =>
         inner.ListRosterAsync(teamIds, cancellationToken);
 
+    /// <summary>A write: the caller invalidates <see cref="CacheKey.Directory"/> on every host (SetQuotaUseCase).</summary>
+    public Task<bool> SetQuotaAsync(long teamId, TeamQuota quota, long byPersonId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        inner.SetQuotaAsync(teamId, quota, byPersonId, at, cancellationToken);
+
     private bool Cached => cache.IsOn(CacheRegion.Directory);
 
     private static T? Lookup<T>(IReadOnlyDictionary<string, T> index, string key) where T : class =>
