@@ -459,6 +459,12 @@ internal sealed record MyActsCommand(int? WindowDays, Pipeline.CalendarPeriod? P
     /// <summary>"activity of Dana since Monday": from the latest Monday (the team's) to now; null for none.</summary>
     public DayOfWeek? Weekday { get; init; }
 
+    /// <summary>
+    /// "what did the team do this week", "who hasn't logged anything": every member of the asker's teams, one line each
+    /// (of the team <see cref="PersonName"/> names, when it names one).
+    /// </summary>
+    public bool WholeTeam { get; init; }
+
     /// <summary>"activity of Dana since last week": the period said runs from its start to now.</summary>
     public bool Onward { get; init; }
 

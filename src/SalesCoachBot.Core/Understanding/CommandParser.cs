@@ -1615,7 +1615,12 @@ public sealed partial class CommandParser
         var person = m.HasSlot("person")
             ? OwnerOf([.. m.Slot("person").Where(t => !used.Contains(t) && !pack.Words("acts_confirm").Contains(t.Canon) && !pack.Words("acts_confirm").Contains(t.Lower))], pack, folded)
             : ActsOwnerInExtras(m, tokens, used, pack, folded);
-        return new MyActsCommand(days, period, day, person, AnyWordOf(tokens, pack, "acts_confirm"));
+        // "what did the team do this week", "who hasn't logged anything": no one named, and a team's word (acts_team) asks
+        // for every member.
+        return new MyActsCommand(days, period, day, person, AnyWordOf(tokens, pack, "acts_confirm"))
+        {
+            WholeTeam = person is null && AnyWordOf(tokens, pack, "acts_team"),
+        };
     }
 
     /// <summary>
